@@ -1,0 +1,34 @@
+// Bundles the extension (for VS Code's Node host) and the command-line tool.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+async function main() {
+  const builds = [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+    { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ].filter(b => require('fs').existsSync(b.entryPoints[0]));
+  if (watch) {
+    const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
+    await Promise.all(contexts.map(c => c.watch()));
+  } else {
+    await Promise.all(builds.map(b => esbuild.build(b)));
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/**
+ * Synoptic's analysis core: pure TypeScript, no editor and no file system, so the same code
+ * runs in the extension host, a worker and the command-line tool.
+ *
+ * - `analyzeCorpus(sources)`: lines classified (content / boilerplate / blank, with reasons),
+ *   content sentences with exact UTF-16 offsets, and groups of sentences across sources that
+ *   carry the same statement.
+ * - `counterparts(analysis, source, sentence)`: the matching sentences of the other sources,
+ *   with similarity and whether they moved.
+ * - `wordDiff(base, other)`: the words that differ between two wordings.
+ * - `sentenceSimilarity(a, b)`: the similarity every link reports (string-similarity's
+ *   `compareTwoStrings` on the normalised sentences).
+ * - `toExportFormat1(analysis)`: the JSON export.
+ */
+import { bigramProfile, profileSimilarity } from './similarity';
+import { normalizeForComparison } from './text';
+
+export { analyzeCorpus, counterparts, movedBetween } from './analyze';
+export type {
+  AnalysisOptions,
+  CorpusAnalysis,
+  Counterpart,
+  GroupMember,
+  Sentence,
+  SentenceGroup,
+  SourceAnalysis,
+  SourceInput,
+} from './analyze';
+export type { LineKind, LineVerdict, BoilerplateOptions } from './boilerplate';
+export type { AlignOptions } from './align';
+export { wordDiff, summarizeDiff } from './wordDiff';
+export type { DiffPart, DiffSummary } from './wordDiff';
+export { toExportFormat1 } from './exportJson';
+export type { ExportFormat1 } from './exportJson';
+export { normalizeForComparison, splitLines } from './text';
+export type { LineSpan } from './text';
+
+/** Similarity of two sentences as every link reports it. O(n log n) in their length. */
+export function sentenceSimilarity(a: string, b: string): number {
+  return profileSimilarity(bigramProfile(normalizeForComparison(a)), bigramProfile(normalizeForComparison(b)));
+}

@@ -1,0 +1,66 @@
+/**
+ * Function words of common languages. Running prose is dense in them, menus and link lists are
+ * not, so their share in a line is the best language-neutral sign of prose (as in jusText).
+ * A document's language is the list that covers most of its words; a document in a language
+ * without a list falls back to its own most frequent short words.
+ */
+
+const LISTS: Readonly<Record<string, string>> = {
+  en: 'a about after against all also an and are as at be been before being but by can could did do does for from had has have he her his how i if in into is it its me more most my no not of on or our out over said says she so than that the their them then there these they this those through to under up was we were what when where which while who will with would you your',
+  de: 'aber als am an auch auf aus bei bis da das dass dem den der des die dies doch du durch ein eine einem einen einer eines er es für hat hatte ich ihr im in ist ja kann mit nach nicht noch nur oder sich sie sind so um und uns vom von vor war wenn werden wie wir wird wurde zu zum zur über',
+  fr: 'au aux avec ce ces dans de des du elle en est et il ils je la le les leur lui mais me même ne nous on ou par pas pour qu que qui sa se ses son sont sur ta te un une vous été être a à',
+  es: 'a al como con de del el en es esta este fue ha han la las le lo los más no para pero por que se sin su sus un una y ya ser son está entre también',
+  it: 'a al alla che chi come con da dal del della di e è gli ha i il in la le lo ma non per più si sono su tra un una uno anche nel nella',
+  pt: 'a ao as com como da das de do dos e é em está foi mais mas na nas no nos o os para pela pelo por que se sem ser seu sua um uma também',
+  nl: 'aan al bij dat de den der die dit door een en er het hij in is je met naar niet nog of om ook op te tot uit van voor was wat we werd worden zijn zo',
+  sv: 'att av de den det där efter en ett för från har hon i inte jag kan med men och om på som till var vi vid är',
+  pl: 'a aby ale by do i jak jest już na nie o od po przez się tak to w we z za że które który',
+  tr: 've bir bu da de için ile olarak olan çok daha gibi en ancak ama ki mi ne o şu her kadar sonra',
+  ru: 'а без бы был была были было в вам во вот все всех вы да для до его ее ей если есть еще же за и из или им их к как ко когда который которые ли мы на над не него нее нет ни но о об он она они от по под при с со так также то только у уже чем что это этот я',
+  uk: 'а в й з за і із на не про та то у що як це був була було до від для він вона вони їх його',
+  ar: 'في من على إلى الى أن ان عن مع التي الذي هذا هذه كان قد لا ما و أو او بين كما بعد قبل حتى عند لم لن هو هي تم ذلك وقد وفي إن',
+  fa: 'و در به از که این را با است برای آن یک تا بر هم نیز شد می',
+  id: 'dan di yang untuk dari dengan ini itu dalam tidak akan pada juga ke oleh ada sebagai adalah',
+};
+
+const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(LISTS).map(([lang, list]) => [lang, new Set(list.split(' '))]),
+);
+
+/** A language's function words, by which a line's stopword share is measured. */
+export interface StopwordProfile {
+  readonly language: string;
+  readonly words: ReadonlySet<string>;
+}
+
+/**
+ * Picks the stopword list that covers the largest share of the given words (lower-cased).
+ * When no list covers at least 8% of them, the words' own most frequent short forms stand in.
+ * O(n) in the number of words.
+ */
+export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
+  let best: StopwordProfile | undefined;
+  let bestHits = 0;
+  for (const [language, set] of SETS) {
+    let hits = 0;
+    for (const w of lowerWords) if (set.has(w)) hits++;
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = { language, words: set };
+    }
+  }
+  if (best && bestHits >= 0.08 * lowerWords.length) return best;
+  return { language: 'und', words: frequentShortWords(lowerWords) };
+}
+
+function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const w of lowerWords) if (w.length <= 4 && !/\d/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const ranked = [...counts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return new Set(ranked.slice(0, 40).map(([w]) => w));
+}
+
+/** Function words that open a new sentence after an ambiguous abbreviation ("… in the U.S. The …"). */
+export function isSentenceOpener(lowerWord: string, profile: StopwordProfile): boolean {
+  return profile.words.has(lowerWord);
+}

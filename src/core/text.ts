@@ -1,0 +1,66 @@
+/**
+ * Lines, words and normalisation: the small text primitives every other core module uses.
+ * Offsets are UTF-16 code-unit indices into the original text, as in VS Code and JavaScript.
+ */
+
+/** One line of a document: `[start, end)` excludes the line break (LF, or CR LF, or a lone CR). */
+export interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Splits text into lines the way `text.split("\n")` does (one entry per element), so that line
+ * numbers agree with VS Code and with the JSON export. A CR before the LF, and a lone CR, are
+ * kept out of every span, so no sentence can contain one.
+ * O(n) in the text length.
+ */
+export function splitLines(text: string): LineSpan[] {
+  const lines: LineSpan[] = [];
+  let start = 0;
+  for (;;) {
+    const lf = text.indexOf('\n', start);
+    const rawEnd = lf === -1 ? text.length : lf;
+    let end = rawEnd;
+    while (end > start && text.charCodeAt(end - 1) === 13) end--;
+    lines.push({ start, end });
+    if (lf === -1) break;
+    start = lf + 1;
+  }
+  return lines;
+}
+
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d]/g;
+
+/**
+ * The form sentences are compared in: Unicode NFC, case folded, curly and angled quote marks
+ * unified to ASCII ones. Similarities are always computed on this form.
+ */
+export function normalizeForComparison(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+}
+
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The word-like tokens of a text (letters or digits), in order, as they stand. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** True when the string contains at least one letter of any script. */
+export function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
+}
+
+/** FNV-1a over UTF-16 code units: a cheap, stable content hash for caches. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
+}

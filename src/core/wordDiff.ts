@@ -1,0 +1,35 @@
+/**
+ * Word-level differences between two wordings of one statement, for hovers and the
+ * comparison panel. Built on jsdiff's `diffWords` (Myers' O(ND) diff over word tokens).
+ */
+import { diffWords } from 'diff';
+
+/** A run of text: in both wordings, only in the other one (`added`), or only in the base (`removed`). */
+export interface DiffPart {
+  readonly text: string;
+  readonly kind: 'same' | 'added' | 'removed';
+}
+
+/** Summary counts of a word diff. */
+export interface DiffSummary {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The differences that turn `base` into `other`, ignoring case; concatenating the `same` and
+ * `added` parts gives `other` back, the `same` and `removed` parts give `base` (up to case).
+ * O((n + m) · d), d the number of differing words.
+ */
+export function wordDiff(base: string, other: string): DiffPart[] {
+  return diffWords(base, other, { ignoreCase: true }).map(change => ({
+    text: change.value,
+    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+  }));
+}
+
+/** The words only in `other` and the words only in `base`, trimmed, in order. */
+export function summarizeDiff(parts: readonly DiffPart[]): DiffSummary {
+  const pick = (kind: DiffPart['kind']) => parts.filter(p => p.kind === kind).map(p => p.text.trim()).filter(Boolean);
+  return { added: pick('added'), removed: pick('removed') };
+}
