@@ -9,7 +9,7 @@ CODE_SERVER_VERSION=${CODE_SERVER_VERSION:-4.100.3}
 PLAYWRIGHT_CORE_VERSION=${PLAYWRIGHT_CORE_VERSION:-1.65.1}
 step() { local s=$SECONDS; "$@"; echo "[host-setup] $1 took $((SECONDS - s))s" >&2; }
 
-if [ -x "$HOST_DIR/node_modules/.bin/code-server" ] && [ -d "$HOST_DIR/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
+if [ -f "$HOST_DIR/.ready" ] && [ -d "$HOST_DIR/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
   echo "[host-setup] already installed in $HOST_DIR" >&2
   exit 0
 fi
@@ -45,7 +45,13 @@ cd "$HOST_DIR"
 # yes: node-pty's postinstall calls npx, which must not prompt.
 nodedir=/usr/include/node
 [ -d "$nodedir" ] && nodedir=/usr || nodedir=$(dirname "$(dirname "$(command -v node)")")
+# dangerously_allow_all_scripts: npm 11 skips dependency install scripts unless allowed, and
+# code-server's postinstall (and the native modules it installs) must run; this folder holds only
+# the pinned test host.
 step env TMPDIR="$HOST_DIR/tmp" npm_config_nodedir="$nodedir" npm_config_unsafe_perm=true npm_config_yes=true \
+  npm_config_dangerously_allow_all_scripts=true \
   npm install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION"
 test -x node_modules/.bin/code-server
+test -x node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg
+touch "$HOST_DIR/.ready"
 echo "[host-setup] ready in $HOST_DIR" >&2

@@ -21,11 +21,11 @@ export interface AlignRecord extends JoinRecord {
 
 /** Tuning of the alignment; every field has a default. */
 export interface AlignOptions {
-  /** Links at or above this similarity are always candidates. Default 0.5. */
+  /** Link scores at or above this always count. Default 0.45. */
   readonly strongThreshold?: number;
-  /** Links between this and `strongThreshold` count only as mutual best matches. Default 0.3. */
+  /** Link scores between this and `strongThreshold` count only as mutual best matches. Default 0.3. */
   readonly weakThreshold?: number;
-  /** Two groups merge only when their wordings are this similar on average. Default 0.4. */
+  /** Two groups merge only when their members score this much on average. Default 0.3. */
   readonly linkageThreshold?: number;
   /** Weight of the content-word cosine against the bigram similarity in link scores. Default 0.6. */
   readonly wordWeight?: number;

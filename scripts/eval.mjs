@@ -1,0 +1,47 @@
+// npm run eval: runs the CLI's JSON export over every gold set and prints the scores.
+// Gold sets: test/fixtures/seeds (always) and, when present beside the project, ../shared/seeds
+// and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
+// checked against ours and any difference fails the run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scoreAgainstGold } from './gold-score.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
+const sets = [['seeds', join(root, 'test', 'fixtures', 'seeds')]];
+if (existsSync(join(shared, 'seeds', 'gold.json'))) sets[0] = ['seeds', join(shared, 'seeds')];
+const devDir = join(shared, 'dev');
+if (existsSync(devDir)) {
+  for (const name of readdirSync(devDir).sort()) {
+    if (existsSync(join(devDir, name, 'gold.json'))) sets.push([`dev/${name}`, join(devDir, name)]);
+  }
+}
+const referencePath = join(shared, 'eval', 'score.mjs');
+const reference = existsSync(referencePath) ? (await import(pathToFileURL(referencePath).href)).score : undefined;
+
+let mismatch = false;
+for (const [name, dir] of sets) {
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
+  const files = gold.files.map(f => join(dir, f));
+  const json = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', '--format', 'json', ...files], {
+    maxBuffer: 1 << 28,
+  });
+  const analysis = JSON.parse(json);
+  const ours = scoreAgainstGold(dir, analysis);
+  const parts = [];
+  if (ours.boiler) parts.push(`boilerplate F1 ${ours.boiler.f1.toFixed(4)} (P ${ours.boiler.p.toFixed(4)} R ${ours.boiler.r.toFixed(4)}), content kept ${ours.boiler.contentKept.toFixed(4)}`);
+  if (ours.align) parts.push(`alignment link F1 ${ours.align.f1.toFixed(4)} (P ${ours.align.p.toFixed(4)} R ${ours.align.r.toFixed(4)})`);
+  console.log(`${name.padEnd(22)} ${parts.join(' | ')}`);
+  console.log(`${''.padEnd(22)} ${JSON.stringify(ours)}`);
+  if (reference) {
+    const theirs = reference(dir, analysis);
+    if (JSON.stringify(theirs) !== JSON.stringify(ours)) {
+      mismatch = true;
+      console.log(`${''.padEnd(22)} reference scorer differs: ${JSON.stringify(theirs)}`);
+    }
+  }
+}
+console.log(reference ? (mismatch ? 'reference scorer: DIFFERENT numbers' : 'reference scorer: same numbers') : 'reference scorer not found beside the project; own scorer only');
+process.exitCode = mismatch ? 1 : 0;

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { analyzeCorpus } from '../../src/core';
+
+const MENU = ['Home', '  • World', '  • Politics', '  • Business', '  • Sports', '  • Culture', ''];
+const ARTICLE = [
+  'Council votes to rebuild the old bridge',
+  '',
+  'By A. Reporter',
+  '',
+  'The city council voted on Tuesday to rebuild the old bridge, which has been closed to traffic since the spring floods damaged its supports.',
+  '',
+  'Work is expected to start in March and will take about two years, according to the council, which said the cost would be shared with the region.',
+  '',
+  'Residents said they were relieved.',
+  '',
+  '"We have waited for this for a long time, and the detour adds an hour to every trip," said one shop owner who lives near the river.',
+  '',
+];
+const FOOTER = ['Leave a comment', 'Your name', 'Related stories', '  • Bridge closed after floods', '  • Council budget approved', '© 2024 Example Media. All rights reserved.'];
+
+function verdicts(lines: string[]) {
+  return analyzeCorpus([{ id: 'page.txt', text: lines.join('\n') }]).sources[0].lines;
+}
+
+describe('boilerplate lines on a page with no other source', () => {
+  const lines = [...MENU, ...ARTICLE, ...FOOTER];
+  const result = verdicts(lines);
+  const kindOf = (text: string) => result[lines.indexOf(text)];
+
+  it('keeps the headline, the paragraphs and a short paragraph between them', () => {
+    assert.equal(kindOf('Council votes to rebuild the old bridge').kind, 'content');
+    assert.equal(kindOf(ARTICLE[4]).kind, 'content');
+    assert.equal(kindOf('Residents said they were relieved.').kind, 'content');
+    assert.equal(kindOf(ARTICLE[10]).kind, 'content');
+  });
+
+  it('marks menus, comment forms, related links and the copyright line, each with a reason', () => {
+    for (const text of ['  • World', '  • Sports', 'Leave a comment', 'Related stories', '  • Bridge closed after floods', '© 2024 Example Media. All rights reserved.']) {
+      const v = kindOf(text);
+      assert.equal(v.kind, 'boilerplate', text);
+      assert.ok(v.reason && v.reason.length > 3, `reason for ${text}`);
+    }
+    assert.equal(kindOf('© 2024 Example Media. All rights reserved.').reason, 'copyright notice');
+  });
+
+  it('calls empty and white-space lines blank, one verdict per line', () => {
+    assert.equal(result.length, lines.length);
+    lines.forEach((l, i) => assert.equal(result[i].kind === 'blank', l.trim() === ''));
+  });
+
+  it('marks a line repeated within the page as chrome', () => {
+    const page = [...ARTICLE, 'Share this story on social media', '', ...ARTICLE.slice(4, 7), 'Share this story on social media'];
+    const v = verdicts(page);
+    assert.equal(v[page.indexOf('Share this story on social media')].reason, 'repeated in this file');
+  });
+
+  it('keeps an Arabic article and marks its comment-form bullets', () => {
+    const page = [
+      'الرئيسان يعقدان محادثات في موسكو حول المناطق التي يسيطر عليها المسلحون',
+      '',
+      'التقى الرئيس الروسي والرئيس السوري في موسكو لبحث التعاون بين جيشي البلدين وكيفية مواصلة العمليات في البلاد، بحسب ما ذكرت وسائل الإعلام.',
+      '',
+      'وكان الاجتماع الذي عقد مساء الاثنين هو الأول بين الرئيسين منذ أن عقدا قمة في العاصمة السورية في يناير من العام الماضي.',
+      '',
+      '  • الاسم',
+      '  • البريد',
+      '  • الدخول',
+      '  • الموقع',
+    ];
+    const v = verdicts(page);
+    assert.equal(v[2].kind, 'content');
+    assert.equal(v[4].kind, 'content');
+    assert.equal(v[7].kind, 'boilerplate');
+  });
+});
+
+describe('boilerplate with other sources present', () => {
+  it('keeps a short line as article text when another version carries it as article text', () => {
+    const story = ARTICLE.slice(4).join('\n');
+    const teaserLike = 'Council approves a new bridge over the river after floods';
+    const a = ['Menu', '  • Home', '  • News', '  • Contact', '', teaserLike, '', story].join('\n');
+    const b = [teaserLike, '', story].join('\n');
+    const analysis = analyzeCorpus([{ id: 'a.txt', text: a }, { id: 'b.txt', text: b }]);
+    const aLines = a.split('\n');
+    assert.equal(analysis.sources[0].lines[aLines.indexOf(teaserLike)].kind, 'content');
+  });
+});

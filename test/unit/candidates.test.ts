@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { JoinRecord, bruteForceJoin, similarityJoin } from '../../src/core/candidates';
+import { bigramProfile } from '../../src/core/similarity';
+import { normalizeForComparison } from '../../src/core/text';
+import { pick, seededRandom } from '../support/random';
+
+const VOCABULARY = 'the president met in moscow talks syria army forces said on tuesday rebel areas war a of and minister'.split(' ');
+
+function randomCorpus(seed: number): JoinRecord[] {
+  const random = seededRandom(seed);
+  const base = Array.from({ length: 12 }, () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(random, VOCABULARY)));
+  const records: JoinRecord[] = [];
+  const sources = 2 + Math.floor(random() * 4);
+  for (let source = 0; source < sources; source++) {
+    for (const sentence of base) {
+      if (random() < 0.3) continue;
+      const words = sentence.filter(() => random() > 0.15);
+      if (random() < 0.3) words.push(pick(random, VOCABULARY));
+      if (random() < 0.2) words.reverse();
+      records.push({ source, profile: bigramProfile(normalizeForComparison(words.join(' '))) });
+    }
+  }
+  return records;
+}
+
+describe('similarity join with prefix filtering', () => {
+  for (const threshold of [0.3, 0.5, 0.8, 1]) {
+    it(`finds exactly the pairs brute force finds at threshold ${threshold} on 60 seeded corpora`, () => {
+      for (let seed = 1; seed <= 60; seed++) {
+        const records = randomCorpus(seed * 7919 + Math.round(threshold * 100));
+        const key = (p: { a: number; b: number; similarity: number }) => `${p.a}-${p.b}-${p.similarity}`;
+        assert.deepEqual(similarityJoin(records, threshold).map(key), bruteForceJoin(records, threshold).map(key), `seed ${seed}`);
+      }
+    });
+  }
+
+  it('never pairs two records of the same source', () => {
+    const records = randomCorpus(42);
+    for (const p of similarityJoin(records, 0.3)) assert.notEqual(records[p.a].source, records[p.b].source);
+  });
+
+  it('rejects a threshold outside (0, 1]', () => {
+    assert.throws(() => similarityJoin([], 0), RangeError);
+  });
+});

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { compareTwoStrings } from 'string-similarity';
+import { analyzeCorpus, normalizeForComparison, sentenceSimilarity } from '../../src/core';
+import { seedInputs } from '../support/fixtures';
+import { pick, seededRandom } from '../support/random';
+
+describe('similarity', () => {
+  it('equals string-similarity on random strings, including surrogate pairs and repeats', () => {
+    const random = seededRandom(20261121);
+    const alphabet = ['a', 'b', 'ab', ' ', 'the ', 'é', 'E\u0301', '😀', 'ß', '“', '’', 'ا', 'я', '.', '\t'];
+    for (let i = 0; i < 2000; i++) {
+      const make = () => Array.from({ length: Math.floor(random() * 12) }, () => pick(random, alphabet)).join('');
+      const a = make();
+      const b = random() < 0.2 ? a : make();
+      const expected = compareTwoStrings(normalizeForComparison(a), normalizeForComparison(b));
+      assert.equal(sentenceSimilarity(a, b), expected, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
+  });
+
+  it('reports for every group member exactly string-similarity against the anchor sentence', () => {
+    const analysis = analyzeCorpus(seedInputs());
+    assert.ok(analysis.groups.length > 10);
+    for (const group of analysis.groups) {
+      const anchor = group.members[group.anchor];
+      const anchorText = analysis.sources[anchor.source].sentences[anchor.sentence].text;
+      for (const m of group.members) {
+        const text = analysis.sources[m.source].sentences[m.sentence].text;
+        const expected = m === anchor ? 1 : compareTwoStrings(normalizeForComparison(text), normalizeForComparison(anchorText));
+        assert.equal(m.similarity, expected);
+        assert.ok(m.similarity >= 0 && m.similarity <= 1);
+      }
+    }
+  });
+
+  it('ignores case, Unicode composition and the style of quote marks', () => {
+    assert.equal(sentenceSimilarity('“Caf\u00e9” isn’t CLOSED', '"cafe\u0301" isn\'t closed'), 1);
+  });
+});
