@@ -30,6 +30,8 @@ export type { LineKind, LineVerdict, BoilerplateOptions } from './boilerplate';
 export type { AlignOptions } from './align';
 export { wordDiff, summarizeDiff } from './wordDiff';
 export type { DiffPart, DiffSummary } from './wordDiff';
+export { buildComparison } from './comparison';
+export type { Comparison, ComparisonCell, ComparisonOptions, ComparisonRow, RowKind } from './comparison';
 export { toExportFormat1 } from './exportJson';
 export type { ExportFormat1 } from './exportJson';
 export { normalizeForComparison, splitLines } from './text';

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the integration suite inside code-server's Node extension host (a real VS Code server
+// and workbench), with Debian's Chromium driving the workbench headless through
+// playwright-core. The suite's `run()` result comes back through the workbench's automation
+// hooks; "@@SCREENSHOT@@name" lines in the suite's output ask for a screenshot.
+//
+// usage: node scripts/code-server-host.js --ext DIR --tests FILE --workspace DIR [--shots DIR] [--timeout SEC]
+const cp = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const util = require('node:util');
+
+const hostDir = path.resolve(process.env.VSCODE_HOST_DIR || path.join(__dirname, '..', '.vscode-host'));
+const { chromium } = require(require.resolve('playwright-core', { paths: [hostDir] }));
+
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const extensionPath = path.resolve(option('ext'));
+const testsPath = path.resolve(option('tests'));
+const workspace = path.resolve(option('workspace'));
+const shotDir = option('shots') ? path.resolve(option('shots')) : '';
+const timeoutSeconds = Number(option('timeout', '300'));
+const codeServer = path.join(hostDir, 'node_modules', '.bin', 'code-server');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const started = Date.now();
+const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+// Short on purpose: code-server puts unix sockets here, and socket paths are limited to 107 bytes.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'syn-'));
+const home = path.join(scratch, 'h');
+fs.mkdirSync(home, { recursive: true });
+const isolated = { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local'), XDG_CACHE_HOME: path.join(home, '.cache') };
+if (shotDir) {
+  fs.mkdirSync(shotDir, { recursive: true });
+  for (const f of fs.readdirSync(shotDir)) if (f.endsWith('.done')) fs.rmSync(path.join(shotDir, f));
+}
+
+let server;
+let browser;
+let ending = false;
+
+async function end(code, why) {
+  if (ending) return;
+  ending = true;
+  console.log(`[host] ${why}: exit ${code} after ${since()}`);
+  try {
+    if (browser) await browser.close();
+  } catch {}
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise(resolve => server.once('exit', resolve));
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {}
+    const hard = setTimeout(() => {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {}
+    }, 5000);
+    await exited;
+    clearTimeout(hard);
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+  process.exit(code);
+}
+process.on('SIGINT', () => end(130, 'interrupted'));
+process.on('SIGTERM', () => end(143, 'terminated'));
+setTimeout(() => end(124, `no result within ${timeoutSeconds}s`), timeoutSeconds * 1000).unref();
+
+function startServer() {
+  const userData = path.join(scratch, 'u');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'security.workspace.trust.enabled': false,
+      'editor.minimap.enabled': false,
+      'window.commandCenter': false,
+      'chat.commandCenter.enabled': false,
+    }),
+  );
+  fs.writeFileSync(path.join(scratch, 'config.yaml'), 'auth: none\ncert: false\n');
+  const args = [
+    '--bind-addr', '127.0.0.1:0',
+    '--auth', 'none',
+    '--config', path.join(scratch, 'config.yaml'),
+    '--user-data-dir', userData,
+    '--extensions-dir', path.join(scratch, 'x'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--locale', 'en',
+  ];
+  const env = { ...process.env, ...isolated, TMPDIR: scratch, EXTENSIONS_GALLERY: '{}', VSC_SHOT_DIR: shotDir };
+  server = cp.spawn(codeServer, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = fs.createWriteStream(path.join(shotDir || scratch, 'code-server.log'));
+  server.stderr.pipe(log);
+  server.on('exit', (code, signal) => end(1, `code-server stopped early (${code ?? signal})`));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', chunk => {
+      log.write(chunk);
+      output += chunk;
+      const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m) resolve(m[1]);
+    });
+    server.on('error', reject);
+  });
+}
+
+async function main() {
+  const endpoint = await startServer();
+  console.log(`[host] code-server at ${endpoint} after ${since()}`);
+  const authority = new URL(endpoint).host;
+  const remote = p => `vscode-remote://${authority}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsPath)],
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ]);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    env: { ...process.env, ...isolated },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  const pending = [];
+  const onLine = text => {
+    const m = /@@SCREENSHOT@@([\w.-]+)/.exec(text);
+    if (!m || !shotDir) return;
+    pending.push(
+      (async () => {
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: path.join(shotDir, `${m[1]}.png`) });
+        fs.writeFileSync(path.join(shotDir, `${m[1]}.done`), '');
+        console.log(`[host] screenshot ${m[1]}.png`);
+      })().catch(e => console.error('[host] screenshot failed:', e.message)),
+    );
+  };
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = util.format(...(args || []));
+    (console[type] || console.log)(text);
+    onLine(text);
+  });
+  await page.exposeFunction('codeAutomationExit', async code => {
+    await Promise.all(pending);
+    end(code, 'suite finished');
+  });
+  page.on('pageerror', e => console.error(`[page] ${e}`));
+  page.on('crash', () => end(1, 'workbench crashed'));
+  await page.goto(`${endpoint}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+  console.log(`[host] workbench loaded after ${since()}`);
+}
+
+main().catch(e => {
+  console.error(e);
+  end(1, 'driver failed');
+});

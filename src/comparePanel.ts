@@ -1,0 +1,275 @@
+/**
+ * "Compare with Other Sources": a webview beside the editor with one column per source and one
+ * row per statement, in the reading order of the base source. One panel at most: running the
+ * command again reveals it with the new base; a window reload restores it.
+ */
+import * as vscode from 'vscode';
+import { buildComparison } from './core';
+import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { revealSentence } from './navigation';
+import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
+
+export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
+export const VIEW_TYPE = 'synoptic.compare';
+
+/** Word diffs for every cell cost too much beyond this many sources; cells then show plain text. */
+const MAX_SOURCES_WITH_DIFFS = 60;
+
+/** What the integration tests may observe of the panel. */
+export interface ComparePanelProbe {
+  readonly isOpen: boolean;
+  readonly panelCount: number;
+  readonly lastModel?: ComparisonModel;
+  readonly renderedRows?: number;
+  readonly lastHighlight?: { source: number; sentence: number };
+  receive(message: FromWebview): Promise<void>;
+}
+
+class ComparePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private view?: CorpusView;
+  private generation = 0;
+  private suppressedSelection?: { uri: string; offset: number };
+  lastModel?: ComparisonModel;
+  renderedRows?: number;
+  lastHighlight?: { source: number; sentence: number };
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly corpus: CorpusService,
+    private baseUri: vscode.Uri,
+    private state: PanelState,
+    private readonly onDisposed: () => void,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = this.html();
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
+      corpus.onDidChange(view => {
+        if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh();
+      }),
+      vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
+    );
+    void this.refresh();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDisposed();
+  }
+
+  setBase(uri: vscode.Uri): void {
+    this.baseUri = uri;
+    this.state = { ...this.state, basePath: uri.toString() };
+    void this.refresh();
+  }
+
+  async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
+        else void this.refresh();
+        return;
+      case 'rendered':
+        this.renderedRows = message.rows;
+        return;
+      case 'stateChanged':
+        this.state = { ...this.state, ...message.state };
+        return;
+      case 'setShowBoilerplate':
+        this.state = { ...this.state, showBoilerplate: message.show };
+        return this.refresh();
+      case 'setBase': {
+        const uri = this.view?.uris[message.source];
+        if (uri) this.setBase(uri);
+        return;
+      }
+      case 'reveal': {
+        const view = this.view;
+        const uri = view?.uris[message.source];
+        const sentence = view?.analysis.sources[message.source]?.sentences[message.sentence];
+        if (!view || !uri || !sentence) return;
+        // The editor's selection change that follows must not scroll the panel back (echo).
+        this.suppressedSelection = { uri: uri.toString(), offset: sentence.start };
+        await revealSentence(uri, sentence.start, sentence.end);
+        return;
+      }
+    }
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
+    const view = await this.corpus.request(this.baseUri);
+    // Another refresh started while this one waited: its result wins.
+    if (generation !== this.generation) return;
+    if (!view) {
+      this.post({ type: 'status', text: `${sourceName(this.baseUri)} cannot be analysed.` });
+      return;
+    }
+    this.view = view;
+    this.lastModel = toModel(view, view.indexOf(this.baseUri), this.state.showBoilerplate === true, generation);
+    this.post({ type: 'model', model: this.lastModel, state: this.state });
+  }
+
+  private followCursor(e: vscode.TextEditorSelectionChangeEvent): void {
+    const view = this.view;
+    if (!view || !this.panel.visible) return;
+    const source = view.indexOf(e.textEditor.document.uri);
+    if (source < 0) return;
+    const offset = e.textEditor.document.offsetAt(e.selections[0].active);
+    const anchorOffset = e.textEditor.document.offsetAt(e.selections[0].anchor);
+    const suppressed = this.suppressedSelection;
+    if (suppressed && suppressed.uri === e.textEditor.document.uri.toString() && (suppressed.offset === anchorOffset || suppressed.offset === offset)) {
+      this.suppressedSelection = undefined;
+      return;
+    }
+    const sentence = sentenceAt(view.analysis.sources[source].sentences, offset);
+    if (sentence < 0) return;
+    this.lastHighlight = { source, sentence };
+    this.post({ type: 'highlight', source, sentence });
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'compare.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'compare.css'));
+    const nonce = makeNonce();
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${style}" rel="stylesheet">
+<title>Compare with Other Sources</title>
+</head>
+<body>
+<div id="toolbar" role="toolbar" aria-label="Comparison options"></div>
+<div id="notice" role="status" aria-live="polite"></div>
+<div id="grid" role="grid" aria-label="Sentences of every source, one column per source"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(24);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** The model the webview renders, for base source `base`. */
+export function toModel(view: CorpusView, base: number, showBoilerplate: boolean, generation: number): ComparisonModel {
+  const analysis = view.analysis;
+  const comparison = buildComparison(analysis, base, {
+    includeBoilerplate: showBoilerplate,
+    diffs: analysis.sources.length <= MAX_SOURCES_WITH_DIFFS,
+  });
+  const rows: RowModel[] = comparison.rows.map(row => {
+    if (row.kind === 'boilerplate') {
+      const cell = row.cells[base]!;
+      return { kind: 'boilerplate', cells: [], sourceCount: 1, reworded: false, reason: row.reason, text: baseText(view, base, cell.start, cell.end) };
+    }
+    return {
+      kind: 'statement',
+      sourceCount: row.sourceCount,
+      reworded: row.reworded,
+      cells: row.cells.map(c => c && { source: c.source, sentence: c.sentences[0], text: c.text, similarity: c.similarity, diff: c.diff, moved: c.moved }),
+    };
+  });
+  return {
+    generation,
+    base,
+    notice: view.notice,
+    rows,
+    sources: analysis.sources.map((s, i) => ({
+      name: sourceName(view.uris[i]),
+      path: view.uris[i].toString(),
+      sentences: s.sentences.length,
+      shared: s.groupOfSentence.filter(g => g >= 0).length,
+      boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,
+    })),
+  };
+}
+
+function baseText(view: CorpusView, base: number, start: number, end: number): string {
+  return view.texts[base].slice(start, end).trim();
+}
+
+export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe } {
+  let current: ComparePanel | undefined;
+  let panelCount = 0;
+  const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
+    panelCount++;
+    current = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
+      panelCount--;
+      if (current?.panel === panel) current = undefined;
+    });
+  };
+
+  const open = async (uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (!target) {
+      void vscode.window.showInformationMessage('Open a text file to compare it with the other sources in its folder.');
+      return;
+    }
+    if (current) {
+      current.setBase(target);
+      current.panel.reveal(vscode.ViewColumn.Beside, false);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Compare: ${sourceName(target)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      ...webviewOptions(context.extensionUri),
+      retainContextWhenHidden: false,
+    });
+    attach(panel, target, { basePath: target.toString() });
+  };
+
+  const probe: ComparePanelProbe = {
+    get isOpen() {
+      return current !== undefined;
+    },
+    get panelCount() {
+      return panelCount;
+    },
+    get lastModel() {
+      return current?.lastModel;
+    },
+    get renderedRows() {
+      return current?.renderedRows;
+    },
+    get lastHighlight() {
+      return current?.lastHighlight;
+    },
+    receive: message => current?.receive(message) ?? Promise.resolve(),
+  };
+
+  const disposable = vscode.Disposable.from(
+    vscode.commands.registerCommand(COMPARE_COMMAND, open),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: PanelState | undefined) {
+        const base = state?.basePath ? vscode.Uri.parse(state.basePath) : undefined;
+        if (!base) {
+          panel.dispose();
+          return;
+        }
+        attach(panel, base, state ?? {});
+      },
+    }),
+    { dispose: () => current?.panel.dispose() },
+  );
+  return { disposable, probe };
+}

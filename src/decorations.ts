@@ -1,0 +1,101 @@
+/**
+ * Editor decorations: boilerplate lines dimmed with a mark in the overview ruler, and
+ * sentences no other source carries underlined, since those are what an editor most needs to
+ * notice. Only visible editors are decorated.
+ */
+import * as vscode from 'vscode';
+import { CorpusService, CorpusView } from './corpus';
+
+export const TOGGLE_BOILERPLATE_COMMAND = 'synoptic.toggleBoilerplate';
+export const TOGGLE_UNIQUE_COMMAND = 'synoptic.toggleUniqueSentences';
+
+/** The ranges Synoptic decorates in one document (exported for the integration tests). */
+export interface DecorationPlan {
+  readonly boilerplate: vscode.Range[];
+  readonly unique: vscode.Range[];
+}
+
+export function planDecorations(view: CorpusView, document: vscode.TextDocument): DecorationPlan | undefined {
+  const index = view.indexOf(document.uri);
+  if (index < 0) return undefined;
+  const source = view.analysis.sources[index];
+  // Offsets are only valid for the text that was analysed; a newer edit waits for its analysis.
+  if (source.lines.length !== document.lineCount) return undefined;
+  const boilerplate: vscode.Range[] = [];
+  source.lines.forEach((verdict, line) => {
+    if (verdict.kind === 'boilerplate') boilerplate.push(document.lineAt(line).range);
+  });
+  const unique: vscode.Range[] = [];
+  if (view.analysis.sources.length > 1) {
+    source.sentences.forEach((s, i) => {
+      if (source.groupOfSentence[i] < 0) unique.push(new vscode.Range(document.positionAt(s.start), document.positionAt(s.end)));
+    });
+  }
+  return { boilerplate, unique };
+}
+
+/** What the integration tests may observe: the ranges last applied to an editor. */
+export interface DecorationProbe {
+  applied(editor: vscode.TextEditor): DecorationPlan | undefined;
+}
+
+export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: DecorationProbe } {
+  const applied = new WeakMap<vscode.TextEditor, DecorationPlan>();
+  const boilerplateType = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    color: new vscode.ThemeColor('synoptic.boilerplateForeground'),
+    backgroundColor: new vscode.ThemeColor('synoptic.boilerplateBackground'),
+    overviewRulerColor: new vscode.ThemeColor('synoptic.boilerplateRuler'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  });
+  const uniqueType = vscode.window.createTextEditorDecorationType({
+    textDecoration: 'underline dotted',
+    backgroundColor: new vscode.ThemeColor('synoptic.uniqueSentenceBackground'),
+    overviewRulerColor: new vscode.ThemeColor('synoptic.uniqueSentenceRuler'),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  });
+
+  const settings = () => {
+    const config = vscode.workspace.getConfiguration('synoptic');
+    return { boilerplate: config.get<boolean>('markBoilerplate', true), unique: config.get<boolean>('markUniqueSentences', true) };
+  };
+
+  const decorate = (editor: vscode.TextEditor, view: CorpusView | undefined) => {
+    const plan = view ? planDecorations(view, editor.document) : undefined;
+    const { boilerplate, unique } = settings();
+    const shown = { boilerplate: plan && boilerplate ? plan.boilerplate : [], unique: plan && unique ? plan.unique : [] };
+    editor.setDecorations(boilerplateType, shown.boilerplate);
+    editor.setDecorations(uniqueType, shown.unique);
+    applied.set(editor, shown);
+  };
+
+  const refresh = (editors: readonly vscode.TextEditor[]) => {
+    for (const editor of editors) {
+      if (!CorpusService.isCandidate(editor.document)) continue;
+      const view = corpus.current(editor.document.uri);
+      decorate(editor, view);
+      if (!view) void corpus.request(editor.document.uri);
+    }
+  };
+
+  const toggle = (setting: string) => async () => {
+    const config = vscode.workspace.getConfiguration('synoptic');
+    await config.update(setting, !config.get<boolean>(setting, true), vscode.ConfigurationTarget.Global);
+  };
+
+  refresh(vscode.window.visibleTextEditors);
+  const disposable = vscode.Disposable.from(
+    boilerplateType,
+    uniqueType,
+    corpus.onDidChange(view => {
+      for (const editor of vscode.window.visibleTextEditors) if (view.indexOf(editor.document.uri) >= 0) decorate(editor, view);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(refresh),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences')) refresh(vscode.window.visibleTextEditors);
+    }),
+    vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
+    vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),
+  );
+  return { disposable, probe: { applied: editor => applied.get(editor) } };
+}

@@ -1,0 +1,38 @@
+/**
+ * Synoptic's entry point: wires the features to one corpus service. Each feature lives in its
+ * own file and returns what must be disposed.
+ */
+import * as vscode from 'vscode';
+import * as comparePanel from './comparePanel';
+import { CorpusService } from './corpus';
+import * as decorations from './decorations';
+import * as hover from './hover';
+import * as navigation from './navigation';
+import * as statusBar from './statusBar';
+
+/** What the extension hands to its integration tests. */
+export interface SynopticApi {
+  readonly corpus: CorpusService;
+  readonly panel: comparePanel.ComparePanelProbe;
+  readonly decorations: decorations.DecorationProbe;
+}
+
+export function activate(context: vscode.ExtensionContext): SynopticApi {
+  const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const compare = comparePanel.register(context, corpus);
+  const decorated = decorations.register(corpus);
+  context.subscriptions.push(
+    corpus,
+    navigation.register(),
+    decorated.disposable,
+    hover.register(corpus),
+    statusBar.register(corpus),
+    compare.disposable,
+    corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
+  );
+  return { corpus, panel: compare.probe, decorations: decorated.probe };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

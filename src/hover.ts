@@ -1,0 +1,107 @@
+/**
+ * Hover: on a sentence, the matching sentences of the other sources (name, similarity, the
+ * words that differ, whether it moved, a link to it) and the sources that lack it; on a
+ * boilerplate line, why it was marked. Document text is untrusted: every character of it is
+ * escaped, and the only command a link may run is the extension's own reveal command.
+ */
+import * as vscode from 'vscode';
+import { counterparts, wordDiff } from './core';
+import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { REVEAL_COMMAND, RevealArgs } from './navigation';
+
+const MAX_SENTENCE_CHARS = 400;
+
+/** Escapes every ASCII punctuation mark, so no markdown, HTML or link in `text` can take effect. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&"'=:;,/?@$%^]/g, ch => `\\${ch}`).replace(/\s+/g, ' ');
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_SENTENCE_CHARS ? text : `${text.slice(0, MAX_SENTENCE_CHARS - 1)}…`;
+}
+
+/** The hover's markdown for one position, or undefined where Synoptic has nothing to say. */
+export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, position: vscode.Position): { markdown: vscode.MarkdownString; range: vscode.Range } | undefined {
+  const index = view.indexOf(document.uri);
+  if (index < 0) return undefined;
+  const source = view.analysis.sources[index];
+  if (source.lines.length !== document.lineCount) return undefined;
+  const verdict = source.lines[position.line];
+  const md = new vscode.MarkdownString(undefined, false);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: [REVEAL_COMMAND] };
+
+  if (verdict?.kind === 'boilerplate') {
+    md.appendMarkdown(`**Synoptic** · boilerplate: ${escapeMarkdown(verdict.reason ?? 'site chrome')}`);
+    return { markdown: md, range: document.lineAt(position.line).range };
+  }
+  const sentenceIndex = sentenceAt(source.sentences, document.offsetAt(position));
+  if (sentenceIndex < 0) return undefined;
+  const sentence = source.sentences[sentenceIndex];
+  const range = new vscode.Range(document.positionAt(sentence.start), document.positionAt(sentence.end));
+  const others = view.analysis.sources.length - 1;
+  if (others === 0) {
+    md.appendMarkdown('**Synoptic** · no other source in this folder to compare with');
+    return { markdown: md, range };
+  }
+  const matches = counterparts(view.analysis, index, sentenceIndex);
+  const found = new Set(matches.map(m => m.source));
+  md.appendMarkdown(`**Synoptic** · in ${found.size} of ${others} other source${others === 1 ? '' : 's'}\n\n`);
+
+  // A source that split the sentence contributes two; show them as one entry.
+  const bySource = new Map<number, typeof matches>();
+  for (const m of matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+  for (const [s, list] of bySource) {
+    const other = view.analysis.sources[s];
+    const first = other.sentences[list[0].sentence];
+    const last = other.sentences[list[list.length - 1].sentence];
+    const text = list.map(m => other.sentences[m.sentence].text).join(' ');
+    const similarity = Math.round(Math.max(...list.map(m => m.similarity)) * 100);
+    const moved = list.some(m => m.moved) ? ' · moved' : '';
+    const args: RevealArgs = [view.uris[s].toString(), first.start, last.end];
+    const link = `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`;
+    md.appendMarkdown(`[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence") · ${similarity}%${moved}\n\n`);
+    md.appendMarkdown(`> ${diffMarkdown(sentence.text, text)}\n\n`);
+  }
+  const missing = view.uris.filter((_, s) => s !== index && !found.has(s)).map(sourceName);
+  if (missing.length) md.appendMarkdown(`not in: ${escapeMarkdown(missing.slice(0, 12).join(', '))}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}\n`);
+  return { markdown: md, range };
+}
+
+/**
+ * The other wording with its added words in bold and the removed ones struck through. Marked
+ * runs stand apart by a space: markdown ignores emphasis glued to a word ("night**'s**").
+ */
+function diffMarkdown(base: string, other: string): string {
+  if (base.length + other.length > 4 * MAX_SENTENCE_CHARS) return escapeMarkdown(clip(other));
+  const pieces: string[] = [];
+  for (const part of wordDiff(base, other)) {
+    const text = part.text.trim();
+    if (!text) {
+      pieces.push(' ');
+      continue;
+    }
+    if (part.kind === 'same') {
+      pieces.push(escapeMarkdown(part.text));
+      continue;
+    }
+    const mark = part.kind === 'added' ? '**' : '~~';
+    pieces.push(` ${mark}${escapeMarkdown(text)}${mark} `);
+  }
+  return pieces.join('').replace(/ {2,}/g, ' ').trim();
+}
+
+export function register(corpus: CorpusService): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    { language: 'plaintext' },
+    {
+      async provideHover(document, position, token) {
+        if (!CorpusService.isCandidate(document)) return undefined;
+        const view = corpus.current(document.uri) ?? (await corpus.request(document.uri));
+        if (!view || token.isCancellationRequested) return undefined;
+        const result = hoverMarkdown(view, document, position);
+        return result && new vscode.Hover(result.markdown, result.range);
+      },
+    },
+  );
+}

@@ -1,0 +1,307 @@
+/**
+ * The comparison panel's script. Builds the grid from the model with DOM calls and
+ * `textContent` only (document text is never parsed as HTML), renders large models in chunks
+ * so the panel stays responsive, and keeps its options with `setState`.
+ */
+import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview } from '../protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): PanelState | undefined;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const CHUNK = 120;
+
+let model: ComparisonModel | undefined;
+let state: PanelState = vscode.getState() ?? {};
+let visibleRows: RowModel[] = [];
+let renderedCount = 0;
+let renderToken = 0;
+let focused = { row: 0, col: 0 };
+
+const toolbar = document.getElementById('toolbar')!;
+const notice = document.getElementById('notice')!;
+const grid = document.getElementById('grid')!;
+
+const FILTERS: readonly [RowFilter, string][] = [
+  ['all', 'All'],
+  ['sharedByAll', 'Shared by all'],
+  ['uniqueToOne', 'Only in one source'],
+  ['reworded', 'Reworded'],
+];
+
+function saveState(patch: PanelState): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+  vscode.postMessage({ type: 'stateChanged', state });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean {
+  if (row.kind === 'boilerplate') return state.showBoilerplate === true && filter === 'all';
+  switch (filter) {
+    case 'sharedByAll':
+      return row.sourceCount === sourceCount;
+    case 'uniqueToOne':
+      return row.sourceCount === 1;
+    case 'reworded':
+      return row.reworded;
+    default:
+      return true;
+  }
+}
+
+function renderToolbar(m: ComparisonModel): void {
+  toolbar.replaceChildren();
+  const filterGroup = el('div', 'filters');
+  filterGroup.setAttribute('role', 'radiogroup');
+  filterGroup.setAttribute('aria-label', 'Show rows');
+  const current = state.filter ?? 'all';
+  for (const [value, label] of FILTERS) {
+    const count = m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length;
+    const button = el('button', 'filter', `${label} (${count})`);
+    button.setAttribute('role', 'radio');
+    button.setAttribute('aria-checked', String(value === current));
+    button.addEventListener('click', () => {
+      saveState({ filter: value });
+      render();
+    });
+    filterGroup.append(button);
+  }
+  const baseLabel = el('label', 'base', 'Base ');
+  const select = el('select');
+  m.sources.forEach((s, i) => {
+    const option = el('option', undefined, s.name);
+    option.value = String(i);
+    option.selected = i === m.base;
+    select.append(option);
+  });
+  select.addEventListener('change', () => vscode.postMessage({ type: 'setBase', source: Number(select.value) }));
+  baseLabel.append(select);
+  const boilerplate = el('label', 'toggle');
+  const checkbox = el('input');
+  checkbox.type = 'checkbox';
+  checkbox.checked = state.showBoilerplate === true;
+  checkbox.addEventListener('change', () => {
+    saveState({ showBoilerplate: checkbox.checked });
+    vscode.postMessage({ type: 'setShowBoilerplate', show: checkbox.checked });
+  });
+  boilerplate.append(checkbox, document.createTextNode(' Show boilerplate of the base'));
+  toolbar.append(filterGroup, baseLabel, boilerplate);
+}
+
+function renderHeader(m: ComparisonModel): HTMLElement {
+  const header = el('div', 'row header');
+  header.setAttribute('role', 'row');
+  m.sources.forEach((s, i) => {
+    const cell = el('div', i === m.base ? 'cell head base' : 'cell head');
+    cell.setAttribute('role', 'columnheader');
+    cell.title = s.path;
+    cell.append(el('div', 'name', s.name));
+    cell.append(el('div', 'counts', `${s.shared} of ${s.sentences} shared · ${s.boilerplateLines} boilerplate`));
+    if (i === m.base) cell.append(el('div', 'badge', 'base'));
+    header.append(cell);
+  });
+  return header;
+}
+
+function cellNode(cell: CellModel | null, rowIndex: number, col: number, base: number): HTMLElement {
+  const node = el('div', 'cell');
+  node.setAttribute('role', 'gridcell');
+  node.dataset.row = String(rowIndex);
+  node.dataset.col = String(col);
+  node.tabIndex = -1;
+  if (!cell) {
+    node.classList.add('empty');
+    node.setAttribute('aria-label', 'not in this source');
+    node.textContent = '—';
+    return node;
+  }
+  node.dataset.source = String(cell.source);
+  node.dataset.sentence = String(cell.sentence);
+  if (cell.diff && cell.diff.length) {
+    for (const part of cell.diff) {
+      const span = el('span', part.kind === 'same' ? undefined : part.kind, part.text);
+      if (part.kind === 'removed') span.title = 'not in this source (in the reference wording)';
+      if (part.kind === 'added') span.title = 'only in this source';
+      node.append(span);
+    }
+  } else {
+    node.append(document.createTextNode(cell.text));
+  }
+  const meta = el('div', 'meta');
+  if (col !== base || cell.similarity < 1) meta.append(el('span', 'similarity', `${Math.round(cell.similarity * 100)}%`));
+  if (cell.moved) meta.append(el('span', 'moved', 'moved'));
+  if (meta.childElementCount) node.append(meta);
+  return node;
+}
+
+function rowNode(row: RowModel, index: number, m: ComparisonModel): HTMLElement {
+  const node = el('div', `row ${row.kind}`);
+  node.setAttribute('role', 'row');
+  node.dataset.row = String(index);
+  if (row.kind === 'boilerplate') {
+    const cell = el('div', 'cell boilerplate-line', row.text ?? '');
+    cell.setAttribute('role', 'gridcell');
+    cell.dataset.row = String(index);
+    cell.dataset.col = String(m.base);
+    cell.tabIndex = -1;
+    cell.style.gridColumn = `1 / span ${m.sources.length}`;
+    cell.append(el('span', 'reason', row.reason ? ` · ${row.reason}` : ''));
+    node.append(cell);
+    return node;
+  }
+  if (row.sourceCount === 1) node.classList.add('unique');
+  row.cells.forEach((c, col) => node.append(cellNode(c, index, col, m.base)));
+  return node;
+}
+
+function render(): void {
+  const m = model;
+  if (!m) return;
+  renderToolbar(m);
+  notice.textContent = m.notice ?? '';
+  grid.replaceChildren();
+  grid.style.setProperty('--columns', String(m.sources.length));
+  grid.append(renderHeader(m));
+  const filter = state.filter ?? 'all';
+  visibleRows = m.rows.filter(r => matches(r, filter, m.sources.length));
+  renderedCount = 0;
+  const token = ++renderToken;
+  if (!visibleRows.length) grid.append(el('div', 'empty-state', 'No rows match this filter.'));
+  renderChunk(token);
+}
+
+/** Renders the next chunk, then yields to the browser: thousands of rows never freeze the panel. */
+function renderChunk(token: number, until = 0): void {
+  if (token !== renderToken || !model) return;
+  const m = model;
+  const fragment = document.createDocumentFragment();
+  const stop = Math.min(visibleRows.length, Math.max(renderedCount + CHUNK, until + 1));
+  for (; renderedCount < stop; renderedCount++) fragment.append(rowNode(visibleRows[renderedCount], renderedCount, m));
+  grid.append(fragment);
+  if (renderedCount === Math.min(visibleRows.length, CHUNK) || renderedCount === visibleRows.length) {
+    focusCell(focused.row, focused.col, false);
+  }
+  if (renderedCount < visibleRows.length) requestAnimationFrame(() => renderChunk(token));
+  else vscode.postMessage({ type: 'rendered', rows: renderedCount });
+}
+
+function cellAt(row: number, col: number): HTMLElement | null {
+  return grid.querySelector<HTMLElement>(`.cell[data-row="${row}"][data-col="${col}"]`) ?? grid.querySelector<HTMLElement>(`.cell[data-row="${row}"]`);
+}
+
+function focusCell(row: number, col: number, moveFocus = true): void {
+  const target = cellAt(row, col);
+  if (!target) return;
+  grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
+  target.tabIndex = 0;
+  focused = { row, col: Number(target.dataset.col ?? col) };
+  if (moveFocus) {
+    target.focus();
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+}
+
+function reveal(cell: HTMLElement): void {
+  if (cell.dataset.source === undefined) return;
+  vscode.postMessage({ type: 'reveal', source: Number(cell.dataset.source), sentence: Number(cell.dataset.sentence) });
+}
+
+grid.addEventListener('click', e => {
+  const cell = (e.target as HTMLElement).closest<HTMLElement>('.cell[data-row]');
+  if (!cell) return;
+  focusCell(Number(cell.dataset.row), Number(cell.dataset.col));
+  reveal(cell);
+});
+
+grid.addEventListener('keydown', e => {
+  const columns = model?.sources.length ?? 1;
+  let { row, col } = focused;
+  switch (e.key) {
+    case 'ArrowDown':
+      row = Math.min(visibleRows.length - 1, row + 1);
+      if (row >= renderedCount) renderChunk(renderToken, row);
+      break;
+    case 'ArrowUp':
+      row = Math.max(0, row - 1);
+      break;
+    case 'ArrowRight':
+      col = Math.min(columns - 1, col + 1);
+      break;
+    case 'ArrowLeft':
+      col = Math.max(0, col - 1);
+      break;
+    case 'Home':
+      row = 0;
+      break;
+    case 'End':
+      row = visibleRows.length - 1;
+      renderChunk(renderToken, row);
+      break;
+    case 'Enter':
+    case ' ': {
+      const cell = cellAt(row, col);
+      if (cell) reveal(cell);
+      e.preventDefault();
+      return;
+    }
+    default:
+      return;
+  }
+  e.preventDefault();
+  focusCell(row, col);
+});
+
+function highlight(source: number, sentence: number): void {
+  const index = visibleRows.findIndex(r => r.cells.some(c => c && c.source === source && c.sentence === sentence));
+  grid.querySelectorAll('.row.current').forEach(r => r.classList.remove('current'));
+  if (index < 0) return;
+  if (index >= renderedCount) renderChunk(renderToken, index);
+  const row = grid.querySelector<HTMLElement>(`.row[data-row="${index}"]`);
+  if (!row) return;
+  row.classList.add('current');
+  row.scrollIntoView({ block: 'center' });
+  const cell = cellAt(index, source);
+  if (cell) {
+    grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
+    cell.tabIndex = 0;
+    focused = { row: index, col: source };
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'model':
+      model = message.model;
+      state = { ...message.state, ...stateWithout(message.state) };
+      vscode.setState(state);
+      focused = { row: 0, col: message.model.base };
+      render();
+      break;
+    case 'highlight':
+      highlight(message.source, message.sentence);
+      break;
+    case 'status':
+      notice.textContent = message.text;
+      break;
+  }
+});
+
+/** Options the user changed in this webview win over the extension's copy. */
+function stateWithout(incoming: PanelState): PanelState {
+  const own: PanelState = vscode.getState() ?? {};
+  return { filter: own.filter ?? incoming.filter, showBoilerplate: incoming.showBoilerplate ?? own.showBoilerplate, basePath: incoming.basePath };
+}
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,202 @@
+/**
+ * Synoptic in a real VS Code: decorations against the gold labels, hovers, escaping of hostile
+ * text, the comparison panel and its messages, edits, and screenshots of the real UI.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SynopticApi } from '../../src/extension';
+
+const EXTENSION_ID = 'synoptic.synoptic';
+const shotDir = process.env.VSC_SHOT_DIR ?? '';
+
+function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the seeds folder open');
+  return folder.uri;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** Asks the driver for a screenshot and waits until it is taken. */
+async function screenshot(name: string): Promise<void> {
+  if (!shotDir) return;
+  console.log(`@@SCREENSHOT@@${name}`);
+  await until(`screenshot ${name}`, () => existsSync(path.join(shotDir, `${name}.done`)), 30_000);
+}
+
+function goldLabels(): { files: string[]; lines: Record<string, string[]> } {
+  const goldPath = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', 'gold.json');
+  return JSON.parse(readFileSync(goldPath, 'utf8'));
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+/** The other source's own wording: removed words dropped, emphasis of added words undone. */
+const otherWording = (markdown: string) => unescape(markdown.replace(/~~[^~]*~~/g, '').replace(/\*\*/g, '')).replace(/ +/g, ' ');
+
+describe('Synoptic in VS Code', function () {
+  this.timeout(90_000);
+  let api: SynopticApi;
+  const seedUri = (name: string) => vscode.Uri.joinPath(workspaceFolder(), name);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<SynopticApi>(EXTENSION_ID);
+    assert.ok(extension, 'extension is installed');
+    api = await extension.activate();
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('marks boilerplate on exactly the lines the gold labels call boilerplate, in every seed', async () => {
+    const gold = goldLabels();
+    for (const file of gold.files) {
+      const document = await vscode.workspace.openTextDocument(seedUri(file));
+      const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      const applied = await until(`decorations on ${file}`, () => api.decorations.applied(editor)?.boilerplate.length !== undefined && api.corpus.current(document.uri) && api.decorations.applied(editor));
+      const marked = new Set(applied.boilerplate.map(r => r.start.line));
+      gold.lines[file].forEach((label, line) => {
+        if (label === 'boilerplate') assert.ok(marked.has(line), `${file}:${line + 1} should be marked`);
+        if (label === 'content') assert.ok(!marked.has(line), `${file}:${line + 1} is article text`);
+      });
+    }
+  });
+
+  it('shows the matching sentences of the other seeds on hover', async () => {
+    const uri = seedUri('000_2e221a3ec277473a.txt');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const line = document.getText().split('\n').findIndex(l => l.startsWith('The Monday night meeting'));
+    const position = new vscode.Position(line, 10);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+    const text = otherWording(hoverText(hovers));
+    assert.match(text, /in \d of 4 other sources/);
+    assert.match(text, /001_d0ef0ff56864153f\.txt/);
+    assert.match(text, /Monday night meeting between Putin and Assad/);
+    assert.match(hoverText(hovers), /~~the two presidents~~/, 'removed words struck through');
+    assert.match(text, /\d+%/);
+    assert.match(hoverText(hovers), /command:synoptic\.revealSentence/);
+
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise(r => setTimeout(r, 1500));
+    await screenshot('hover-dark');
+  });
+
+  it('explains a boilerplate line on hover', async () => {
+    const uri = seedUri('001_d0ef0ff56864153f.txt');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
+    assert.match(unescape(hoverText(hovers)), /boilerplate: /);
+  });
+
+  it('escapes a command link and an image tag planted in another source', async () => {
+    const hostile = vscode.Uri.joinPath(workspaceFolder(), 'zz_hostile.txt');
+    const planted =
+      'The Monday night meeting between the two presidents was the first since they held a summit [x](command:workbench.action.quit) in the Syrian capital <img src=x onerror=alert(1)> in January last year.';
+    await vscode.workspace.fs.writeFile(hostile, Buffer.from(`${planted}\n`));
+    try {
+      const uri = seedUri('000_2e221a3ec277473a.txt');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const line = document.getText().split('\n').findIndex(l => l.startsWith('The Monday night meeting'));
+      const markdown = await until('hover naming the planted source', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 10));
+        const text = hoverText(hovers);
+        return text.includes('zz\\_hostile') && text;
+      });
+      assert.ok(!markdown.includes('](command:workbench'), 'the planted link stays text');
+      assert.ok(!/<img/.test(markdown), 'the planted tag stays text');
+      assert.ok(markdown.includes('\\<img') || markdown.includes('~~') || markdown.includes('**'), 'planted text shown escaped');
+      const commands = [...markdown.matchAll(/\]\(command:([\w.]+)/g)].map(m => m[1]);
+      assert.ok(commands.length > 0);
+      for (const c of commands) assert.equal(c, 'synoptic.revealSentence');
+    } finally {
+      await vscode.workspace.fs.delete(hostile);
+      await until('the planted source to leave the corpus', () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5);
+    }
+  });
+
+  it('opens one comparison panel, however often the command runs, and renders the model', async () => {
+    const uri = seedUri('000_2e221a3ec277473a.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+    await vscode.commands.executeCommand('synoptic.compareWithOtherSources', uri);
+    assert.equal(api.panel.panelCount, 1);
+    const model = await until('the panel model', () => api.panel.lastModel);
+    assert.equal(model.sources.length, 5);
+    assert.equal(model.sources[model.base].name, '000_2e221a3ec277473a.txt');
+    assert.ok(model.rows.some(r => r.sourceCount === 5));
+    const rendered = await until('the webview to render rows', () => api.panel.renderedRows);
+    assert.ok(rendered > 10, `${rendered} rows rendered`);
+    await new Promise(r => setTimeout(r, 800));
+    await screenshot('compare-dark');
+  });
+
+  it('reveals and selects the sentence of a clicked cell', async () => {
+    const model = await until('the panel model', () => api.panel.lastModel);
+    const row = model.rows.find(r => r.kind === 'statement' && r.cells[2]);
+    assert.ok(row);
+    const cell = row.cells[2]!;
+    await api.panel.receive({ type: 'reveal', source: cell.source, sentence: cell.sentence });
+    const editor = await until('the revealed editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith(model.sources[2].name) && e;
+    });
+    assert.equal(editor.document.getText(editor.selection).startsWith(cell.text.slice(0, 20)), true);
+  });
+
+  it('highlights the row of the sentence under the cursor', async () => {
+    const uri = seedUri('002_b59a2ea70077a96b.txt');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('Monday night'));
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    const highlight = await until('a highlight message', () => api.panel.lastHighlight?.source === 2 && api.panel.lastHighlight);
+    assert.equal(highlight.source, 2);
+  });
+
+  it('updates the decorations when a file is edited', async () => {
+    const uri = seedUri('004_b132656ddbd9dbe3.txt');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const before = await until('decorations', () => api.decorations.applied(editor));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), 'Home\n  • World\n  • Politics\n  • Business\n  • Sports\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await until('new decorations', () => {
+      const applied = api.decorations.applied(editor);
+      return applied && applied.boilerplate.length >= before.boilerplate.length + 4 && applied;
+    });
+    assert.ok(after.boilerplate.some(r => r.start.line === 1));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('takes screenshots of the editor and the panel in a light theme', async () => {
+    const uri = seedUri('001_d0ef0ff56864153f.txt');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('Putin, Assad meet'));
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+    await until('decorations', () => api.decorations.applied(editor));
+    await screenshot('editor-dark');
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    await new Promise(r => setTimeout(r, 1500));
+    await screenshot('compare-light');
+  });
+});

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedsDir } from '../support/fixtures';
+
+const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+function run(...args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+describe('synoptic CLI', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'synoptic-cli-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exports format 1 JSON with one line entry per line and offsets into the file', () => {
+    const files = ['000_2e221a3ec277473a.txt', '002_b59a2ea70077a96b.txt'].map(f => join(seedsDir, f));
+    const result = run('analyze', '--format', 'json', ...files);
+    assert.equal(result.status, 0, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.format, 1);
+    assert.equal(json.sources.length, 2);
+    const text = require('node:fs').readFileSync(files[0], 'utf8') as string;
+    assert.equal(json.sources[0].lines.length, text.split('\n').length);
+    for (const s of json.sources[0].sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+    assert.ok(json.groups.length > 5);
+    for (const g of json.groups) assert.ok(new Set(g.members.map((m: { source: number }) => m.source)).size >= 2);
+  });
+
+  it('prints a readable report by default', () => {
+    const result = run('analyze', join(seedsDir, '000_2e221a3ec277473a.txt'), join(seedsDir, '004_b132656ddbd9dbe3.txt'));
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /2 sources/);
+    assert.match(result.stdout, /boilerplate/);
+    assert.match(result.stdout, /Shared statements/);
+  });
+
+  it('analyses one file alone', () => {
+    const result = run('analyze', '--format=json', join(seedsDir, '001_d0ef0ff56864153f.txt'));
+    assert.equal(result.status, 0);
+    assert.ok(JSON.parse(result.stdout).sources[0].lines.some((l: { kind: string }) => l.kind === 'boilerplate'));
+  });
+
+  const failures: [string, () => string[], RegExp][] = [
+    ['a missing file', () => ['analyze', join(dir, 'nope.txt')], /no such file/],
+    ['a directory', () => ['analyze', dir], /is a directory/],
+    ['a binary file', () => { writeFileSync(join(dir, 'bin.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])); return ['analyze', join(dir, 'bin.txt')]; }, /binary/],
+    ['no files', () => ['analyze'], /no files/],
+    ['an unknown format', () => ['analyze', '--format', 'xml', join(seedsDir, '000_2e221a3ec277473a.txt')], /--format/],
+    ['an unknown command', () => ['frobnicate'], /unknown command/],
+  ];
+  for (const [what, args, message] of failures) {
+    it(`refuses ${what} with one line on stderr and exit code 2`, () => {
+      const result = run(...args());
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, message);
+      assert.equal(result.stderr.trim().split('\n').length, 1);
+      assert.ok(!/at .*\.js:\d+/.test(result.stderr), 'no stack trace');
+    });
+  }
+});
