@@ -19,6 +19,8 @@ async function main() {
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    // The core as a library, for the benchmark.
+    { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/bench-core.js' },
     // The webview script runs in the panel's browser context and is served from media/.
     { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/compare.ts'], outfile: 'media/compare.js', sourcemap: false },
   ].filter(b => require('fs').existsSync(b.entryPoints[0]));

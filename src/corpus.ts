@@ -206,7 +206,7 @@ export class CorpusService implements vscode.Disposable {
   /** The corpus's files and their current text, within the configured limits. */
   private async collect(uri: vscode.Uri): Promise<{ uris: vscode.Uri[]; inputs: SourceInput[]; notice?: string }> {
     const config = vscode.workspace.getConfiguration('synoptic');
-    const maxSources = Math.max(1, config.get<number>('maxSources') ?? 300);
+    const maxSources = Math.max(1, config.get<number>('maxSources') ?? 40);
     const maxBytes = Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024;
     let candidates: vscode.Uri[];
     if (uri.scheme !== 'file') {

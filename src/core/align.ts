@@ -48,10 +48,10 @@ export function groupRecords(records: readonly AlignRecord[], options: AlignOpti
   const linkage = options.linkageThreshold ?? 0.3;
   const wordWeight = options.wordWeight ?? 0.6;
   const evidence = new LinkEvidence(records, wordWeight);
-  const scored = new Map<string, { a: number; b: number; score: number }>();
+  const scored = new Map<number, { a: number; b: number; score: number }>();
   const consider = (a: number, b: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
-    const id = `${x}:${y}`;
+    const id = x * records.length + y;
     if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y) });
   };
   // Candidates: every pair the bigram join finds, and pairs sharing a rare content word.
@@ -60,8 +60,9 @@ export function groupRecords(records: readonly AlignRecord[], options: AlignOpti
   const pairs = [...scored.values()].filter(p => p.score >= weak);
 
   // Best score of each record towards each other source, for the mutual-best test.
-  const bestToward = new Map<string, number>();
-  const key = (record: number, source: number) => `${record}:${source}`;
+  const sourceCount = records.reduce((n, r) => Math.max(n, r.source + 1), 0);
+  const bestToward = new Map<number, number>();
+  const key = (record: number, source: number) => record * sourceCount + source;
   for (const p of pairs) {
     const ka = key(p.a, records[p.b].source);
     const kb = key(p.b, records[p.a].source);
@@ -138,6 +139,8 @@ function meanScore(evidence: LinkEvidence, a: readonly number[], b: readonly num
 }
 
 const RARE_TERMS_PER_RECORD = 4;
+/** A word in more sentences than this is not rare: the bigram join covers its pairs. */
+const MAX_RARE_POSTINGS = 48;
 const HEADLINE_BONUS = 0.2;
 
 /**
@@ -190,6 +193,7 @@ class LinkEvidence {
   /** Pairs of records from different sources that share one of their rarest content words. */
   *rareWordPairs(): Generator<[number, number]> {
     for (const list of this.postings.values()) {
+      if (list.length > MAX_RARE_POSTINGS) continue;
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           if (this.records[list[i]].source !== this.records[list[j]].source) yield [list[i], list[j]];

@@ -42,9 +42,17 @@ export function normalizeForComparison(text: string): string {
 }
 
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// Scripts written without spaces between words need the dictionary-based segmenter.
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** The word-like tokens of a text (letters or digits), in order, as they stand. */
+/**
+ * The word-like tokens of a text (letters, marks or digits, with inner apostrophes and
+ * hyphens), in order, as they stand. A regular expression for space-separated scripts, which
+ * is several times faster than `Intl.Segmenter`; the segmenter for the others.
+ */
 export function words(text: string): string[] {
+  if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
   for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;

@@ -197,6 +197,11 @@ describe('Synoptic in VS Code', function () {
     await screenshot('editor-dark');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
     await new Promise(r => setTimeout(r, 1500));
+    await screenshot('editor-light');
+    // Bring the panel forward again so that it repaints in the new theme.
+    await vscode.commands.executeCommand('synoptic.compareWithOtherSources', seedUri('000_2e221a3ec277473a.txt'));
+    await until('the panel model', () => api.panel.lastModel);
+    await new Promise(r => setTimeout(r, 2500));
     await screenshot('compare-light');
   });
 });

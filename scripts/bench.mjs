@@ -1,0 +1,164 @@
+// npm run bench: analysis time and memory on the seeds and on seeded synthetic corpora of
+// 20, 250 and 1000 versions built from them; the naive approach at 20 versions for
+// comparison. Prints a table and writes bench-results/bench.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const core = require(join(root, 'dist', 'bench-core.js'));
+const { findBestMatch } = require('string-similarity');
+const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').map(Number);
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const seedFiles = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
+const seedInputs = seedFiles.map(f => ({ id: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
+
+// The story: the distinct article sentences of the seeds, in reading order.
+const seedAnalysis = core.analyzeCorpus(seedInputs);
+const pool = [];
+const seen = new Set();
+for (const s of seedAnalysis.sources) for (const x of s.sentences) if (!seen.has(x.text) && x.text.split(' ').length >= 6) (seen.add(x.text), pool.push(x.text));
+
+const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Culture', 'Travel', 'Video'];
+const ARABIC_MENU = ['الرئيسية', 'أخبار', 'سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'منوعات', 'اتصل بنا'];
+const RELATED = ['Markets slide as oil prices climb again', 'Storm leaves thousands without power', 'Court delays ruling on election dispute', 'New museum opens after decade of work', 'Talks stall over fishing rights'];
+const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'according to reports', 'in a statement'];
+
+function reword(sentence, random) {
+  const words = sentence.split(' ');
+  const op = Math.floor(random() * 3);
+  const i = Math.floor(random() * words.length);
+  if (op === 0 && words.length > 6) words.splice(i, 1);
+  else if (op === 1 && i + 1 < words.length) [words[i], words[i + 1]] = [words[i + 1], words[i]];
+  else words.splice(i, 0, FILLERS[Math.floor(random() * FILLERS.length)]);
+  return words.join(' ');
+}
+
+function version(index, random) {
+  const kept = pool.filter(() => random() < 0.7).slice(0, 60);
+  const sentences = kept.map(s => (random() < 0.25 ? reword(s, random) : s));
+  const paragraphs = [];
+  for (let i = 0; i < sentences.length; i += 2) paragraphs.push(sentences.slice(i, i + 2).join(' '));
+  if (paragraphs.length > 4 && random() < 0.5) {
+    const [moved] = paragraphs.splice(Math.floor(random() * paragraphs.length), 1);
+    paragraphs.splice(Math.floor(random() * paragraphs.length), 0, moved);
+  }
+  const menu = MENU.filter(() => random() < 0.8).map(m => `  • ${m}`);
+  const lines = [`Site ${index} News`, '', ...menu, '', ...(random() < 0.3 ? ARABIC_MENU.map(m => `  • ${m}`) : []), ''];
+  lines.push(pool[0], '', `By Staff Writer ${index}`, '');
+  for (const p of paragraphs) lines.push(p, '');
+  lines.push('Leave a comment', 'Name (required)', 'Email (required)', '[ ] Save my name for the next time I comment.', '', 'Related stories');
+  for (const r of RELATED) if (random() < 0.7) lines.push(`  • ${r}`);
+  lines.push('', `© ${2000 + (index % 25)} Site ${index} Media. All rights reserved.`);
+  return lines.join('\n');
+}
+
+function corpus(n, seed) {
+  const random = mulberry32(seed);
+  return Array.from({ length: n }, (_, i) => ({ id: `v${String(i).padStart(4, '0')}.txt`, text: version(i, random) }));
+}
+
+function timeIt(fn, runs) {
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    result = fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], result };
+}
+
+function cliRun(dir, files) {
+  const t = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'analyze', '--format', 'json', ...files], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (run.status !== 0) throw new Error(`CLI failed: ${run.stderr}`);
+  const peakKb = Number(run.stderr.trim().split('\n').pop());
+  return { ms, peakMB: peakKb / 1024 };
+}
+
+function naive(inputs) {
+  const analysis = core.analyzeCorpus(inputs, { crossSourceEvidence: false });
+  const texts = analysis.sources.map(s => s.sentences.map(x => x.text));
+  const t = process.hrtime.bigint();
+  let links = 0;
+  for (let a = 0; a < texts.length; a++) {
+    for (const sentence of texts[a]) {
+      for (let b = 0; b < texts.length; b++) {
+        if (a === b || !texts[b].length) continue;
+        if (findBestMatch(sentence, texts[b]).bestMatch.rating >= 0.5) links++;
+      }
+    }
+  }
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, links };
+}
+
+const results = { date: new Date().toISOString(), node: process.version, runs: [] };
+const warm = timeIt(() => core.analyzeCorpus(seedInputs), 30);
+const seedSentences = warm.result.sources.reduce((n, s) => n + s.sentences.length, 0);
+const seedCli = cliRun(join(root, 'seeds'), seedFiles);
+results.runs.push({ versions: 5, name: 'seeds', sentences: seedSentences, analysisMs: warm.ms, cliMs: seedCli.ms, peakMB: seedCli.peakMB, sentencesPerSecond: Math.round(seedSentences / (warm.ms / 1000)) });
+
+const work = mkdtempSync(join(tmpdir(), 'synoptic-bench-'));
+try {
+  for (const n of sizes) {
+    const inputs = corpus(n, 1000 + n);
+    const dir = join(work, `n${n}`);
+    mkdirSync(dir);
+    for (const i of inputs) writeFileSync(join(dir, i.id), i.text);
+    const inProcess = timeIt(() => core.analyzeCorpus(inputs), n <= 20 ? 5 : 1);
+    const sentences = inProcess.result.sources.reduce((s, x) => s + x.sentences.length, 0);
+    const whole = cliRun(dir, inputs.map(i => i.id));
+    const run = { versions: n, sentences, groups: inProcess.result.groups.length, analysisMs: inProcess.ms, cliMs: whole.ms, peakMB: whole.peakMB, sentencesPerSecond: Math.round(sentences / (inProcess.ms / 1000)) };
+    // Hover: the counterparts of a sentence and the word differences to each.
+    const analysis = inProcess.result;
+    const hover = timeIt(() => {
+      const s = analysis.sources[0];
+      const i = s.groupOfSentence.findIndex(g => g >= 0);
+      const found = core.counterparts(analysis, 0, i);
+      for (const c of found.slice(0, 40)) core.wordDiff(s.sentences[i].text, analysis.sources[c.source].sentences[c.sentence].text);
+      return found.length;
+    }, 20);
+    run.hoverMs = hover.ms;
+    if (n === 20) {
+      const baseline = naive(inputs);
+      run.naiveMs = baseline.ms;
+      run.naiveVsCli = baseline.ms / whole.ms;
+    }
+    results.runs.push(run);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+const at = n => results.runs.find(r => r.versions === n);
+if (at(250) && at(1000)) results.growth1000over250 = at(1000).cliMs / at(250).cliMs;
+
+const fmt = (x, d = 0) => (x === undefined ? '—' : x.toFixed(d));
+console.log('versions  sentences  in-process ms  CLI ms   peak MB  sentences/s  hover ms  naive ms (ratio)');
+for (const r of results.runs) {
+  console.log(
+    `${String(r.versions).padStart(8)}  ${String(r.sentences).padStart(9)}  ${fmt(r.analysisMs, 1).padStart(13)}  ${fmt(r.cliMs).padStart(6)}  ${fmt(r.peakMB).padStart(8)}  ${String(r.sentencesPerSecond).padStart(11)}  ${fmt(r.hoverMs, 2).padStart(8)}  ${r.naiveMs ? `${fmt(r.naiveMs)} (${fmt(r.naiveVsCli, 1)}× the CLI)` : '—'}`,
+  );
+}
+if (results.growth1000over250) console.log(`growth time(1000)/time(250), whole CLI: ${results.growth1000over250.toFixed(2)}`);
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2));
+console.log('written: bench-results/bench.json');
