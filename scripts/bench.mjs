@@ -1,5 +1,5 @@
 // npm run bench: analysis time and memory on the seeds and on seeded synthetic corpora of
-// 20, 250 and 1000 versions built from them; the naive approach at 20 versions for
+// 20 and 100 versions built from them (BENCH_SIZES=20,250,1000 for larger ones); the naive approach at 20 versions for
 // comparison. Prints a table and writes bench-results/bench.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,18 +13,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 const core = require(join(root, 'dist', 'bench-core.js'));
 const { findBestMatch } = require('string-similarity');
-const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').map(Number);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator the tests use (compiled by `npm run compile-tests`).
+const { seededRandom } = require(join(root, 'out', 'test', 'support', 'random.js'));
+const sizes = (process.env.BENCH_SIZES ?? '20,100').split(',').map(Number);
 
 const seedFiles = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
 const seedInputs = seedFiles.map(f => ({ id: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
@@ -70,7 +61,7 @@ function version(index, random) {
 }
 
 function corpus(n, seed) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => ({ id: `v${String(i).padStart(4, '0')}.txt`, text: version(i, random) }));
 }
 
