@@ -135,7 +135,7 @@ export class CorpusService implements vscode.Disposable {
   private invalidateFolderOf(uri: vscode.Uri): void {
     const key = this.keyFor(uri);
     if (this.entries.has(key)) this.schedule(key, DEBOUNCE_MS);
-    for (const [other, entry] of this.entries) if (other !== key && entry.view && entry.view.indexOf(uri) >= 0) this.schedule(other, DEBOUNCE_MS);
+    this.invalidateFor(uri);
   }
 
   private schedule(key: string, delay: number): void {

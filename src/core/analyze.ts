@@ -83,8 +83,15 @@ interface Prepared {
  */
 export function analyzeCorpus(inputs: readonly SourceInput[], options: AnalysisOptions = {}): CorpusAnalysis {
   const prepared = inputs.map(input => prepareSource(input, options));
-  if (options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(prepared, options);
-  return assemble(prepared, options);
+  // Both passes compare the same content sentences: each profile is built once.
+  const profiles = new Map<string, BigramProfile>();
+  const profileFor = (sentence: string) => {
+    let profile = profiles.get(sentence);
+    if (!profile) profiles.set(sentence, (profile = profileOf(sentence)));
+    return profile;
+  };
+  if (options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(prepared, options, profileFor);
+  return assemble(prepared, options, profileFor);
 }
 
 function prepareSource(input: SourceInput, options: AnalysisOptions): Prepared {
@@ -111,7 +118,7 @@ const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']
  * A boilerplate line whose sentence another source carries as article text is article text
  * too: a single page cannot tell a short paragraph from a teaser, but a second version can.
  */
-function reviseWithOtherSources(prepared: Prepared[], options: AnalysisOptions): void {
+function reviseWithOtherSources(prepared: Prepared[], options: AnalysisOptions, profileFor: (sentence: string) => BigramProfile): void {
   const records: (AlignRecord & { line: number; content: boolean })[] = [];
   prepared.forEach((p, source) => {
     p.lineSentences.forEach((spans, line) => {
@@ -121,7 +128,7 @@ function reviseWithOtherSources(prepared: Prepared[], options: AnalysisOptions):
       for (const s of spans) {
         const text = p.input.text.slice(s.start, s.end);
         if (verdict.kind === 'boilerplate' && words(text).length < 4) continue;
-        records.push({ source, sentence: records.length, profile: profileOf(text), terms: [], line, content: verdict.kind === 'content' });
+        records.push({ source, sentence: records.length, profile: profileFor(text), terms: [], line, content: verdict.kind === 'content' });
       }
     });
   });
@@ -165,7 +172,7 @@ function profileOf(sentence: string): BigramProfile {
   return bigramProfile(normalizeForComparison(sentence));
 }
 
-function assemble(prepared: readonly Prepared[], options: AnalysisOptions): CorpusAnalysis {
+function assemble(prepared: readonly Prepared[], options: AnalysisOptions, profileFor: (sentence: string) => BigramProfile): CorpusAnalysis {
   const sentencesBySource: Sentence[][] = prepared.map(p => {
     const out: Sentence[] = [];
     p.lineSentences.forEach((spans, line) => {
@@ -181,7 +188,7 @@ function assemble(prepared: readonly Prepared[], options: AnalysisOptions): Corp
       records.push({
         source,
         sentence,
-        profile: profileOf(s.text),
+        profile: profileFor(s.text),
         terms: contentTerms(s.text, prepared[source].profile, vocabulary),
         headline: sentence === 0 && isHeadline(s, list[1]),
       }),

@@ -170,7 +170,8 @@ function statementRow(
     texts.set(s, list.map(i => analysis.sources[s].sentences[i].text).join(' '));
   }
   const referenceText = texts.get(referenceSource)!;
-  const referenceProfile = bigramProfile(normalizeForComparison(referenceText));
+  const referenceNormalized = normalizeForComparison(referenceText);
+  const referenceProfile = bigramProfile(referenceNormalized);
   let reworded = false;
   const cells = analysis.sources.map((src, s): ComparisonCell | null => {
     const list = bySource.get(s);
@@ -179,8 +180,9 @@ function statementRow(
     const last = src.sentences[list[list.length - 1]];
     const text = texts.get(s)!;
     const isReference = s === referenceSource;
-    const similarity = isReference ? 1 : profileSimilarity(bigramProfile(normalizeForComparison(text)), referenceProfile);
-    if (!isReference && normalizeForComparison(text) !== normalizeForComparison(referenceText)) reworded = true;
+    const normalized = isReference ? referenceNormalized : normalizeForComparison(text);
+    const similarity = isReference ? 1 : profileSimilarity(bigramProfile(normalized), referenceProfile);
+    if (normalized !== referenceNormalized) reworded = true;
     return {
       source: s,
       sentences: list,
