@@ -1,22 +1,30 @@
 /**
  * Cross-source alignment: sentences that carry the same statement, grouped.
  *
+ * The unit of alignment is a node: one wording, or a family of nearly identical wordings, with
+ * the set of sources that carry it. A story reprinted by a thousand sites has a thousand copies
+ * of most sentences but only a few wordings of each, so the work grows with the wordings and
+ * not with the copies.
+ *
  * Links come from the similarity join (no pair above the threshold is missed). They are
- * merged greedily, most similar first, into groups in which each source has one sentence, or
- * two adjacent ones where it split a sentence in two. A weaker link is accepted only when it is
- * the best either sentence has in the other source, so a reworded sentence still finds its
- * counterpart while two merely related sentences stay apart.
+ * merged greedily, most similar first, into groups in which each source has one sentence. A
+ * weaker link is accepted only when it is the best either side has in the other's sources, so a
+ * reworded sentence still finds its counterpart while two merely related sentences stay apart.
  */
-import { JoinRecord, similarityJoin } from './candidates';
-import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
+import { PrefixIndex, TokenSpace, selfJoin } from './candidates';
+import { BigramProfile, profileSimilarity } from './similarity';
 
-/** A sentence taking part in alignment: its source, its index there, and its profile. */
-export interface AlignRecord extends JoinRecord {
-  readonly sentence: number;
-  /** Content-word ids of the sentence (stems, function words left out), without repeats. */
+/** A wording, or a family of wordings, and where it stands. */
+export interface AlignNode {
+  readonly profile: BigramProfile;
+  /** Content-word ids of the wording (stems, function words left out), ascending, without repeats. */
   readonly terms: readonly number[];
   /** The source's headline: versions of one story headline the same event, however worded. */
-  readonly headline?: boolean;
+  readonly headline: boolean;
+  /** The sources that carry it, ascending, without repeats. */
+  readonly sources: readonly number[];
+  /** How many sentences it stands for (its weight in word statistics). */
+  readonly weight: number;
 }
 
 /** Tuning of the alignment; every field has a default. */
@@ -29,57 +37,121 @@ export interface AlignOptions {
   readonly linkageThreshold?: number;
   /** Weight of the content-word cosine against the bigram similarity in link scores. Default 0.6. */
   readonly wordWeight?: number;
+  /** Wordings at least this similar (bigram Dice) are one family before linking. Default 0.85. */
+  readonly familyThreshold?: number;
 }
 
-/** A group as record indices, each with the index of the record it was linked through. */
-export interface RecordGroup {
-  readonly records: readonly number[];
+/** A set of sources as a bit set. */
+export class SourceSet {
+  readonly bits: Uint32Array;
+
+  constructor(sourceCount: number, sources: Iterable<number> = []) {
+    this.bits = new Uint32Array((sourceCount + 31) >>> 5);
+    for (const s of sources) this.bits[s >>> 5] |= 1 << (s & 31);
+  }
+
+  disjoint(other: SourceSet): boolean {
+    const a = this.bits;
+    const b = other.bits;
+    for (let i = 0; i < a.length; i++) if (a[i] & b[i]) return false;
+    return true;
+  }
+
+  addAll(other: SourceSet): void {
+    for (let i = 0; i < this.bits.length; i++) this.bits[i] |= other.bits[i];
+  }
 }
 
 /**
- * Groups the records. Returns groups with records from at least two sources, each record in
- * at most one group; record order within a group is by source, then sentence.
- * Cost: the join, then O(L log L) for L links, each merge checking at most
+ * Families of nearly identical wordings: taken most widespread first, each wording joins the
+ * most similar family leader (similarity ≥ `threshold`) whose sources it does not share, or
+ * leads a family of its own. Returns, per family, the indices of its wordings (leader first).
+ * `order` must be a canonical order of the wordings so the result does not depend on how the
+ * sources were listed. Cost: one prefix-index probe per wording against the leaders.
+ */
+export function nearDuplicateFamilies(
+  space: TokenSpace,
+  sources: readonly SourceSet[],
+  order: readonly number[],
+  threshold: number,
+): number[][] {
+  const index = new PrefixIndex(space, threshold);
+  const familyOfLeader = new Map<number, number>();
+  const families: number[][] = [];
+  const familySources: SourceSet[] = [];
+  for (const w of order) {
+    let best = -1;
+    let bestSimilarity = -1;
+    let bestFamily = Infinity;
+    for (const m of index.matches(w, leader => sources[w].disjoint(familySources[familyOfLeader.get(leader)!]))) {
+      const family = familyOfLeader.get(m.b)!;
+      if (m.similarity > bestSimilarity || (m.similarity === bestSimilarity && family < bestFamily)) {
+        best = family;
+        bestSimilarity = m.similarity;
+        bestFamily = family;
+      }
+    }
+    if (best >= 0) {
+      families[best].push(w);
+      familySources[best].addAll(sources[w]);
+      continue;
+    }
+    familyOfLeader.set(w, families.length);
+    families.push([w]);
+    const own = new SourceSet(sources[w].bits.length * 32);
+    own.addAll(sources[w]);
+    familySources.push(own);
+    index.add(w);
+  }
+  return families;
+}
+
+/**
+ * Groups the nodes. Returns clusters of node indices whose sources are pairwise disjoint and
+ * together number at least two; each node in at most one cluster.
+ * Cost: the join over the nodes, then O(L log L) for L links, each merge checking at most
  * `LINKAGE_SAMPLE`² pairs.
  */
-export function groupRecords(records: readonly AlignRecord[], options: AlignOptions = {}): RecordGroup[] {
+export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, options: AlignOptions = {}): number[][] {
   const strong = options.strongThreshold ?? 0.45;
   const weak = Math.min(strong, options.weakThreshold ?? 0.3);
   const linkage = options.linkageThreshold ?? 0.3;
   const wordWeight = options.wordWeight ?? 0.6;
-  const evidence = new LinkEvidence(records, wordWeight);
+  const sets = nodes.map(n => new SourceSet(sourceCount, n.sources));
+  const evidence = new LinkEvidence(nodes, wordWeight);
   const scored = new Map<number, { a: number; b: number; score: number }>();
   const consider = (a: number, b: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
-    const id = x * records.length + y;
+    const id = x * nodes.length + y;
     if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y) });
   };
   // Candidates: every pair the bigram join finds, and pairs sharing a rare content word.
-  for (const p of similarityJoin(records, weak)) consider(p.a, p.b);
-  for (const [a, b] of evidence.rareWordPairs()) consider(a, b);
+  const space = new TokenSpace(nodes.map(n => n.profile));
+  for (const p of selfJoin(space, weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b);
+  for (const [a, b] of evidence.rareWordPairs()) if (sets[a].disjoint(sets[b])) consider(a, b);
   const pairs = [...scored.values()].filter(p => p.score >= weak);
 
-  // Best score of each record towards each other source, for the mutual-best test.
-  const sourceCount = records.reduce((n, r) => Math.max(n, r.source + 1), 0);
-  const bestToward = new Map<number, number>();
-  const key = (record: number, source: number) => record * sourceCount + source;
+  // Best score of each node towards each source, for the mutual-best test of weak links.
+  const needsBest = new Set<number>();
+  for (const p of pairs) if (p.score < strong) needsBest.add(p.a).add(p.b);
+  const bestToward = new Map<number, Map<number, number>>();
+  const raise = (node: number, toward: number, score: number) => {
+    let best = bestToward.get(node);
+    if (!best) bestToward.set(node, (best = new Map()));
+    for (const s of nodes[toward].sources) if ((best.get(s) ?? 0) < score) best.set(s, score);
+  };
   for (const p of pairs) {
-    const ka = key(p.a, records[p.b].source);
-    const kb = key(p.b, records[p.a].source);
-    bestToward.set(ka, Math.max(bestToward.get(ka) ?? 0, p.score));
-    bestToward.set(kb, Math.max(bestToward.get(kb) ?? 0, p.score));
+    if (needsBest.has(p.a)) raise(p.a, p.b, p.score);
+    if (needsBest.has(p.b)) raise(p.b, p.a, p.score);
   }
-  const links = pairs.filter(
-    p =>
-      p.score >= strong ||
-      (bestToward.get(key(p.a, records[p.b].source)) === p.score &&
-        bestToward.get(key(p.b, records[p.a].source)) === p.score),
-  );
+  const bestEverywhere = (node: number, toward: number, score: number) =>
+    nodes[toward].sources.every(s => bestToward.get(node)!.get(s) === score);
+  const links = pairs.filter(p => p.score >= strong || (bestEverywhere(p.a, p.b, p.score) && bestEverywhere(p.b, p.a, p.score)));
   links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
-  // Union-find over records; each root keeps its members and the sources they come from.
-  const parent = records.map((_, i) => i);
-  const clusters = new Map<number, { members: number[]; sources: Set<number> }>();
+  // Union-find over nodes; each root keeps its members and the sources they come from.
+  const parent = nodes.map((_, i) => i);
+  const clusters = new Map<number, { members: number[]; sources: SourceSet }>();
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]];
@@ -90,7 +162,9 @@ export function groupRecords(records: readonly AlignRecord[], options: AlignOpti
   const clusterOf = (root: number) => {
     let c = clusters.get(root);
     if (!c) {
-      c = { members: [root], sources: new Set([records[root].source]) };
+      const sources = new SourceSet(sourceCount);
+      sources.addAll(sets[root]);
+      c = { members: [root], sources };
       clusters.set(root, c);
     }
     return c;
@@ -103,24 +177,25 @@ export function groupRecords(records: readonly AlignRecord[], options: AlignOpti
     const ca = clusterOf(ra);
     const cb = clusterOf(rb);
     const [big, small, bigRoot, smallRoot] = ca.members.length >= cb.members.length ? [ca, cb, ra, rb] : [cb, ca, rb, ra];
-    if ([...small.sources].some(s => big.sources.has(s))) continue;
+    if (!small.sources.disjoint(big.sources)) continue;
     if (big.members.length + small.members.length > 2 && meanScore(evidence, big.members, small.members) < linkage) continue;
     parent[smallRoot] = bigRoot;
     for (const m of small.members) big.members.push(m);
-    for (const s of small.sources) big.sources.add(s);
+    big.sources.addAll(small.sources);
     clusters.delete(smallRoot);
   }
 
-  const grouped = new Set<number>();
-  const groups: number[][] = [];
+  const out: number[][] = [];
+  const clustered = new Set<number>();
   for (const [, c] of clusters) {
-    if (c.sources.size < 2) continue;
-    groups.push(c.members);
-    for (const m of c.members) grouped.add(m);
+    for (const m of c.members) clustered.add(m);
+    if (c.members.reduce((n, m) => n + nodes[m].sources.length, 0) >= 2) out.push(c.members);
   }
-  attachSplitHalves(records, groups, grouped);
-  for (const g of groups) g.sort((x, y) => records[x].source - records[y].source || records[x].sentence - records[y].sentence);
-  return groups.map(g => ({ records: g }));
+  // A node no link reached is still a group when several sources carry it.
+  nodes.forEach((n, i) => {
+    if (!clustered.has(i) && n.sources.length >= 2) out.push([i]);
+  });
+  return out;
 }
 
 const LINKAGE_SAMPLE = 8;
@@ -138,33 +213,39 @@ function meanScore(evidence: LinkEvidence, a: readonly number[], b: readonly num
   return n ? sum / n : 0;
 }
 
-const RARE_TERMS_PER_RECORD = 4;
+const RARE_TERMS_PER_NODE = 4;
 /** A word in more sentences than this is not rare: the bigram join covers its pairs. */
 const MAX_RARE_POSTINGS = 48;
 const HEADLINE_BONUS = 0.2;
 
 /**
- * How strongly two sentences look like one statement: bigram similarity blended with the
+ * How strongly two wordings look like one statement: bigram similarity blended with the
  * cosine of their content words weighted by inverse sentence frequency, so that the words every
  * version of the story repeats (its names, its topic) count for little and the rare ones
  * (a number, a quoted phrase, a minor name) count for much.
  */
 class LinkEvidence {
-  private readonly idf: Map<number, number>;
+  private readonly weightSquared: Float64Array;
   private readonly norms: Float64Array;
   private readonly postings = new Map<number, number[]>();
 
   constructor(
-    private readonly records: readonly AlignRecord[],
+    private readonly nodes: readonly AlignNode[],
     private readonly wordWeight: number,
   ) {
-    const df = new Map<number, number>();
-    for (const r of records) for (const t of r.terms) df.set(t, (df.get(t) ?? 0) + 1);
-    const n = Math.max(1, records.length);
-    this.idf = new Map([...df].map(([t, d]) => [t, Math.log(1 + n / d)]));
-    this.norms = Float64Array.from(records, r => Math.sqrt(r.terms.reduce((s, t) => s + this.idf.get(t)! ** 2, 0)));
-    records.forEach((r, i) => {
-      const rarest = [...r.terms].sort((x, y) => df.get(x)! - df.get(y)! || x - y).slice(0, RARE_TERMS_PER_RECORD);
+    let termCount = 0;
+    for (const n of nodes) for (const t of n.terms) termCount = Math.max(termCount, t + 1);
+    const df = new Float64Array(termCount);
+    let sentences = 0;
+    for (const n of nodes) {
+      sentences += n.weight;
+      for (const t of n.terms) df[t] += n.weight;
+    }
+    const total = Math.max(1, sentences);
+    this.weightSquared = df.map(d => (d ? Math.log(1 + total / d) ** 2 : 0));
+    this.norms = Float64Array.from(nodes, n => Math.sqrt(n.terms.reduce((s, t) => s + this.weightSquared[t], 0)));
+    nodes.forEach((n, i) => {
+      const rarest = [...n.terms].sort((x, y) => df[x] - df[y] || x - y).slice(0, RARE_TERMS_PER_NODE);
       for (const t of rarest) {
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = []));
@@ -174,8 +255,8 @@ class LinkEvidence {
   }
 
   score(a: number, b: number): number {
-    const dice = profileSimilarity(this.records[a].profile, this.records[b].profile);
-    const bonus = this.records[a].headline && this.records[b].headline ? HEADLINE_BONUS : 0;
+    const dice = profileSimilarity(this.nodes[a].profile, this.nodes[b].profile);
+    const bonus = this.nodes[a].headline && this.nodes[b].headline ? HEADLINE_BONUS : 0;
     if (this.wordWeight === 0) return dice + bonus;
     return (1 - this.wordWeight) * dice + this.wordWeight * this.cosine(a, b) + bonus;
   }
@@ -184,62 +265,29 @@ class LinkEvidence {
     const na = this.norms[a];
     const nb = this.norms[b];
     if (!na || !nb) return 0;
-    const tb = new Set(this.records[b].terms);
+    const ta = this.nodes[a].terms;
+    const tb = this.nodes[b].terms;
     let dot = 0;
-    for (const t of this.records[a].terms) if (tb.has(t)) dot += this.idf.get(t)! ** 2;
+    for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
+      if (ta[i] === tb[j]) {
+        dot += this.weightSquared[ta[i]];
+        i++;
+        j++;
+      } else if (ta[i] < tb[j]) i++;
+      else j++;
+    }
     return dot / (na * nb);
   }
 
-  /** Pairs of records from different sources that share one of their rarest content words. */
+  /** Pairs of nodes that share one of their rarest content words. */
   *rareWordPairs(): Generator<[number, number]> {
     for (const list of this.postings.values()) {
-      if (list.length > MAX_RARE_POSTINGS) continue;
+      if (list.reduce((n, i) => n + this.nodes[i].weight, 0) > MAX_RARE_POSTINGS) continue;
       for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          if (this.records[list[i]].source !== this.records[list[j]].source) yield [list[i], list[j]];
-        }
+        for (let j = i + 1; j < list.length; j++) yield [list[i], list[j]];
       }
     }
   }
-}
-
-/**
- * Where a source split one sentence in two, the second half is left out of every group by the
- * one-sentence-per-source rule. It joins its neighbour's group when the two halves together
- * are closer to the group's other members than the neighbour alone.
- */
-function attachSplitHalves(records: readonly AlignRecord[], groups: number[][], grouped: Set<number>): void {
-  const index = new Map<string, number>();
-  records.forEach((r, i) => index.set(`${r.source}:${r.sentence}`, i));
-  for (const group of groups) {
-    const additions: number[] = [];
-    for (const member of group) {
-      const own = records[member];
-      const others = group.filter(m => records[m].source !== own.source).slice(0, LINKAGE_SAMPLE);
-      for (const step of [-1, 1]) {
-        const neighbour = index.get(`${own.source}:${own.sentence + step}`);
-        if (neighbour === undefined || grouped.has(neighbour)) continue;
-        const joined = step < 0 ? concatProfiles(records[neighbour].profile, own.profile) : concatProfiles(own.profile, records[neighbour].profile);
-        let alone = 0;
-        let together = 0;
-        for (const o of others) {
-          alone += profileSimilarity(own.profile, records[o].profile);
-          together += profileSimilarity(joined, records[o].profile);
-        }
-        if (together > alone + 0.1 * others.length) {
-          additions.push(neighbour);
-          grouped.add(neighbour);
-          break;
-        }
-      }
-    }
-    group.push(...additions);
-  }
-}
-
-/** The profile of two sentences read as one. */
-function concatProfiles(first: BigramProfile, second: BigramProfile): BigramProfile {
-  return bigramProfile(first.squashed + second.squashed);
 }
 
 /**

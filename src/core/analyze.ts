@@ -2,9 +2,9 @@
  * The whole analysis of a corpus: lines classified, sentences found, sentences aligned across
  * sources, and the line verdicts revised with what the other sources show.
  */
-import { AlignOptions, AlignRecord, groupRecords, outOfOrder } from './align';
+import { AlignNode, AlignOptions, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { similarityJoin } from './candidates';
+import { TokenSpace, crossJoin } from './candidates';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
@@ -68,41 +68,124 @@ export interface AnalysisOptions {
   readonly crossSourceEvidence?: boolean;
 }
 
+/** What one source yields on its own; cached by content, so it is never recomputed for unchanged text. */
 interface Prepared {
-  readonly input: SourceInput;
-  readonly lineSpans: LineSpan[];
+  readonly text: string;
+  readonly lineSpans: readonly LineSpan[];
   readonly profile: StopwordProfile;
-  lines: LineVerdict[];
-  readonly lineSentences: { start: number; end: number }[][];
+  /** Verdicts from the page alone, before other sources revise them. */
+  readonly lines: readonly LineVerdict[];
+  /** Per line, its sentences with their compared form. */
+  readonly lineSentences: readonly (readonly PreparedSentence[])[];
+}
+
+interface PreparedSentence {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** `normalizeForComparison(text)` with white space collapsed: equal forms compare as 1. */
+  readonly form: string;
+}
+
+/** A wording of the alignment pass: equal forms of one language, one occurrence rank per source. */
+interface Wording {
+  readonly key: string;
+  readonly form: string;
+  readonly language: string;
+  readonly headline: boolean;
+  readonly members: { source: number; sentence: number }[];
+  readonly sources: number[];
+}
+
+/** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
+export interface Analyzer {
+  /** Same result as `analyzeCorpus(inputs, options)`. */
+  analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
+}
+
+/**
+ * An analyzer for repeated analyses of a changing corpus (an editor session): each source's
+ * lines, sentences, profiles and content words are kept by content, so after one document
+ * changes only that document is read again; the cross-source passes run over cached wordings.
+ * Only what the latest analysis used is kept.
+ */
+export function createAnalyzer(options: AnalysisOptions = {}): Analyzer {
+  return new CachingAnalyzer(options);
 }
 
 /**
  * Analyses a corpus. The result does not depend on the order of `inputs` beyond the order of
- * `sources` itself (which follows the input). Sources are independent until alignment, whose
- * cost is the similarity join (see `similarityJoin`). Never throws on any string input.
+ * `sources` itself (which follows the input). Sources are independent until alignment, which
+ * works on distinct wordings: cost grows with the number of different sentences, not with the
+ * number of copies. Never throws on any string input.
  */
 export function analyzeCorpus(inputs: readonly SourceInput[], options: AnalysisOptions = {}): CorpusAnalysis {
-  const prepared = inputs.map(input => prepareSource(input, options));
-  // Both passes compare the same content sentences: each profile is built once.
-  const profiles = new Map<string, BigramProfile>();
-  const profileFor = (sentence: string) => {
-    let profile = profiles.get(sentence);
-    if (!profile) profiles.set(sentence, (profile = profileOf(sentence)));
-    return profile;
-  };
-  if (options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(prepared, options, profileFor);
-  return assemble(prepared, options, profileFor);
+  return new CachingAnalyzer(options).analyze(inputs);
 }
 
-function prepareSource(input: SourceInput, options: AnalysisOptions): Prepared {
-  const text = input.text;
+const VOCABULARY_LIMIT = 1 << 20;
+
+class CachingAnalyzer implements Analyzer {
+  private prepared = new Map<string, Prepared>();
+  private profiles = new Map<string, BigramProfile>();
+  private terms = new Map<string, number[]>();
+  private vocabulary = new Map<string, number>();
+
+  constructor(private readonly options: AnalysisOptions) {}
+
+  analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
+    if (this.vocabulary.size > VOCABULARY_LIMIT) {
+      this.terms = new Map();
+      this.vocabulary = new Map();
+    }
+    const used = { prepared: new Map<string, Prepared>(), profiles: new Map<string, BigramProfile>(), terms: new Map<string, number[]>() };
+    const prepared = inputs.map(input => {
+      const key = hashText(input.text);
+      let p = used.prepared.get(key) ?? this.prepared.get(key);
+      if (!p || p.text !== input.text) p = prepareSource(input.text, this.options);
+      used.prepared.set(key, p);
+      return p;
+    });
+    const profileFor = (form: string) => {
+      let profile = used.profiles.get(form) ?? this.profiles.get(form);
+      if (!profile) profile = bigramProfile(form);
+      used.profiles.set(form, profile);
+      return profile;
+    };
+    const termsFor = (form: string, stopwords: StopwordProfile) => {
+      const key = `${stopwords.language}\u0000${form}`;
+      let terms = used.terms.get(key) ?? this.terms.get(key);
+      if (!terms) terms = contentTerms(form, stopwords, this.vocabulary);
+      used.terms.set(key, terms);
+      return terms;
+    };
+    const lines = prepared.map(p => [...p.lines]);
+    if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(prepared, lines, this.options, profileFor);
+    const analysis = assemble(inputs, prepared, lines, this.options, profileFor, termsFor);
+    this.prepared = used.prepared;
+    this.profiles = used.profiles;
+    this.terms = used.terms;
+    return analysis;
+  }
+}
+
+function prepareSource(text: string, options: AnalysisOptions): Prepared {
   const lineSpans = splitLines(text);
   const profile = detectStopwords(sampleWords(text));
   const lines = classifyLines(text, lineSpans, profile, options.boilerplate);
   const lineSentences = lineSpans.map((span, i) =>
-    lines[i].kind === 'blank' ? [] : segmentLine(text, span.start, span.end, profile),
+    lines[i].kind === 'blank'
+      ? []
+      : segmentLine(text, span.start, span.end, profile).map(s => {
+          const sentence = text.slice(s.start, s.end);
+          return { start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) };
+        }),
   );
-  return { input, lineSpans, profile, lines, lineSentences };
+  return { text, lineSpans, profile, lines, lineSentences };
+}
+
+function comparedForm(sentence: string): string {
+  return normalizeForComparison(sentence).replace(/\s+/g, ' ');
 }
 
 function sampleWords(text: string): string[] {
@@ -117,31 +200,50 @@ const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']
 /**
  * A boilerplate line whose sentence another source carries as article text is article text
  * too: a single page cannot tell a short paragraph from a teaser, but a second version can.
+ * Works on distinct forms: each boilerplate form is looked up once among the content forms.
  */
-function reviseWithOtherSources(prepared: Prepared[], options: AnalysisOptions, profileFor: (sentence: string) => BigramProfile): void {
-  const records: (AlignRecord & { line: number; content: boolean })[] = [];
+function reviseWithOtherSources(
+  prepared: readonly Prepared[],
+  lines: LineVerdict[][],
+  options: AnalysisOptions,
+  profileFor: (form: string) => BigramProfile,
+): void {
+  // Per content form, the first two sources that carry it (enough to know one is not "this" source).
+  const contentSources = new Map<string, number[]>();
+  const boilerplate = new Map<string, { source: number; line: number }[]>();
   prepared.forEach((p, source) => {
-    p.lineSentences.forEach((spans, line) => {
+    p.lineSentences.forEach((sentences, line) => {
       const verdict = p.lines[line];
       if (verdict.kind === 'blank') return;
       if (verdict.kind === 'boilerplate' && PROTECTED_REASONS.has(verdict.reason ?? '')) return;
-      for (const s of spans) {
-        const text = p.input.text.slice(s.start, s.end);
-        if (verdict.kind === 'boilerplate' && words(text).length < 4) continue;
-        records.push({ source, sentence: records.length, profile: profileFor(text), terms: [], line, content: verdict.kind === 'content' });
+      for (const s of sentences) {
+        if (verdict.kind === 'content') {
+          const list = contentSources.get(s.form);
+          if (!list) contentSources.set(s.form, [source]);
+          else if (list.length < 2 && list[0] !== source) list.push(source);
+        } else if (words(s.text).length >= 4) {
+          const list = boilerplate.get(s.form);
+          if (!list) boilerplate.set(s.form, [{ source, line }]);
+          else list.push({ source, line });
+        }
       }
     });
   });
+  if (!boilerplate.size || !contentSources.size) return;
+  const boilerForms = [...boilerplate.keys()];
+  const contentForms = [...contentSources.keys()];
+  const space = new TokenSpace([...boilerForms, ...contentForms].map(profileFor));
   const threshold = Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY);
-  for (const pair of similarityJoin(records, threshold)) {
-    const a = records[pair.a];
-    const b = records[pair.b];
-    if (a.content === b.content) continue;
-    const promoted = a.content ? b : a;
+  const left = boilerForms.map((_, i) => i);
+  const right = contentForms.map((_, i) => boilerForms.length + i);
+  const promote = (source: number, line: number) => {
+    const p = prepared[source];
     // Keyword and tag lists echo the story's words without a single function word.
-    if (!hasFunctionWord(prepared[promoted.source].input.text, prepared[promoted.source].lineSpans[promoted.line], prepared[promoted.source].profile)) continue;
-    const lines = prepared[promoted.source].lines;
-    if (lines[promoted.line].kind === 'boilerplate') lines[promoted.line] = { kind: 'content' };
+    if (lines[source][line].kind === 'boilerplate' && hasFunctionWord(p.text, p.lineSpans[line], p.profile)) lines[source][line] = { kind: 'content' };
+  };
+  for (const pair of crossJoin(space, left, right, threshold)) {
+    const carriers = contentSources.get(contentForms[pair.b - boilerForms.length])!;
+    for (const o of boilerplate.get(boilerForms[pair.a])!) if (carriers.some(c => c !== o.source)) promote(o.source, o.line);
   }
 }
 
@@ -150,10 +252,10 @@ function isHeadline(first: Sentence, next: Sentence | undefined): boolean {
   return (next === undefined || next.line !== first.line) && !/[.!?。؟…]["'”’»)]*$/u.test(first.text);
 }
 
-/** Content-word ids of a sentence: lower-cased, function words dropped, crudely stemmed. */
-function contentTerms(sentence: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): number[] {
+/** Content-word ids of a compared form: function words dropped, crudely stemmed. */
+function contentTerms(form: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): number[] {
   const ids = new Set<number>();
-  for (const w of words(normalizeForComparison(sentence))) {
+  for (const w of words(form)) {
     if (stopwords.words.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
     // A fixed-length prefix joins inflections ("stormed", "storming") in most alphabetic languages.
     const stem = /\d/.test(w) ? w : [...w].slice(0, 6).join('');
@@ -172,38 +274,95 @@ function profileOf(sentence: string): BigramProfile {
   return bigramProfile(normalizeForComparison(sentence));
 }
 
-function assemble(prepared: readonly Prepared[], options: AnalysisOptions, profileFor: (sentence: string) => BigramProfile): CorpusAnalysis {
-  const sentencesBySource: Sentence[][] = prepared.map(p => {
+function assemble(
+  inputs: readonly SourceInput[],
+  prepared: readonly Prepared[],
+  lines: readonly LineVerdict[][],
+  options: AnalysisOptions,
+  profileFor: (form: string) => BigramProfile,
+  termsFor: (form: string, stopwords: StopwordProfile) => number[],
+): CorpusAnalysis {
+  const sourceCount = prepared.length;
+  const sentencesBySource: Sentence[][] = [];
+  const formsBySource: string[][] = [];
+  prepared.forEach((p, source) => {
     const out: Sentence[] = [];
+    const forms: string[] = [];
     p.lineSentences.forEach((spans, line) => {
-      if (p.lines[line].kind !== 'content') return;
-      for (const s of spans) out.push({ start: s.start, end: s.end, line, text: p.input.text.slice(s.start, s.end) });
+      if (lines[source][line].kind !== 'content') return;
+      for (const s of spans) {
+        out.push({ start: s.start, end: s.end, line, text: s.text });
+        forms.push(s.form);
+      }
     });
-    return out;
+    sentencesBySource.push(out);
+    formsBySource.push(forms);
   });
-  const records: AlignRecord[] = [];
-  const vocabulary = new Map<string, number>();
-  sentencesBySource.forEach((list, source) =>
-    list.forEach((s, sentence) =>
-      records.push({
-        source,
-        sentence,
-        profile: profileFor(s.text),
-        terms: contentTerms(s.text, prepared[source].profile, vocabulary),
-        headline: sentence === 0 && isHeadline(s, list[1]),
-      }),
-    ),
-  );
-  const recordGroups = groupRecords(records, options.align);
 
-  const groups: SentenceGroup[] = recordGroups.map(g => {
-    const anchor = pickAnchor(g.records.map(r => records[r].profile));
-    const anchorProfile = records[g.records[anchor]].profile;
-    const members = g.records.map((r, i) => ({
-      source: records[r].source,
-      sentence: records[r].sentence,
-      similarity: i === anchor ? 1 : profileSimilarity(records[r].profile, anchorProfile),
-    }));
+  // Wordings: equal forms of one language and headline role; a form a source repeats is a
+  // second wording there (its k-th copy), so no source ever has two sentences in one wording.
+  const byKey = new Map<string, Wording>();
+  sentencesBySource.forEach((list, source) => {
+    const seen = new Map<string, number>();
+    list.forEach((s, sentence) => {
+      const form = formsBySource[source][sentence];
+      const headline = sentence === 0 && isHeadline(s, list[1]);
+      const base = `${prepared[source].profile.language}\u0000${headline ? 1 : 0}\u0000${form}`;
+      const copy = seen.get(base) ?? 0;
+      seen.set(base, copy + 1);
+      const key = `${base}\u0000${copy}`;
+      let w = byKey.get(key);
+      if (!w) byKey.set(key, (w = { key, form, language: prepared[source].profile.language, headline, members: [], sources: [] }));
+      w.members.push({ source, sentence });
+      w.sources.push(source);
+    });
+  });
+  // A canonical order (by key) makes every tie below independent of the order of the sources.
+  const wordings = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
+  const wordingProfiles = wordings.map(w => profileFor(w.form));
+  const wordingTerms = wordings.map(w => termsFor(w.form, stopwordsOf.get(w.language)!));
+  const wordingSets = wordings.map(w => new SourceSet(sourceCount, w.sources));
+
+  const familyThreshold = options.align?.familyThreshold ?? 0.85;
+  const widespreadFirst = wordings.map((_, i) => i).sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
+  const families = nearDuplicateFamilies(new TokenSpace(wordingProfiles), wordingSets, widespreadFirst, familyThreshold);
+  const nodes: AlignNode[] = families.map(family => {
+    const leader = family[0];
+    const sources = family.length === 1 ? wordings[leader].sources : family.flatMap(w => wordings[w].sources).sort((a, b) => a - b);
+    return {
+      profile: wordingProfiles[leader],
+      terms: wordingTerms[leader],
+      headline: wordings[leader].headline,
+      sources,
+      weight: sources.length,
+    };
+  });
+  const clusters = groupNodes(nodes, sourceCount, options.align);
+
+  const wordingOf = sentencesBySource.map(list => new Int32Array(list.length));
+  wordings.forEach((w, i) => w.members.forEach(m => (wordingOf[m.source][m.sentence] = i)));
+  const memberLists = clusters.map(cluster => cluster.flatMap(f => families[f].flatMap(w => wordings[w].members)));
+  attachSplitHalves(memberLists, sentencesBySource, wordingOf, wordingProfiles);
+
+  const groups: SentenceGroup[] = memberLists.map(list => {
+    list.sort((x, y) => x.source - y.source || x.sentence - y.sentence);
+    const distinct = [...new Set(list.map(m => wordingOf[m.source][m.sentence]))].sort((a, b) => a - b);
+    const counts = new Map<number, number>();
+    for (const m of list) {
+      const w = wordingOf[m.source][m.sentence];
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const anchorWording = pickAnchor(distinct, counts, wordingProfiles);
+    const anchorProfile = wordingProfiles[anchorWording];
+    const similarityOf = new Map<number, number>();
+    const anchor = list.findIndex(m => wordingOf[m.source][m.sentence] === anchorWording);
+    const members = list.map((m, i) => {
+      const w = wordingOf[m.source][m.sentence];
+      let similarity = similarityOf.get(w);
+      if (similarity === undefined) similarityOf.set(w, (similarity = profileSimilarity(wordingProfiles[w], anchorProfile)));
+      return { source: m.source, sentence: m.sentence, similarity: i === anchor ? 1 : similarity };
+    });
     return { members, anchor, sourceCount: new Set(members.map(m => m.source)).size };
   });
   const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
@@ -214,10 +373,10 @@ function assemble(prepared: readonly Prepared[], options: AnalysisOptions, profi
 
   return {
     sources: prepared.map((p, i) => ({
-      id: p.input.id,
+      id: inputs[i].id,
       language: p.profile.language,
-      contentHash: hashText(p.input.text),
-      lines: p.lines,
+      contentHash: hashText(p.text),
+      lines: lines[i],
       lineSpans: p.lineSpans,
       sentences: sentencesBySource[i],
       groupOfSentence: groupOf[i],
@@ -226,19 +385,82 @@ function assemble(prepared: readonly Prepared[], options: AnalysisOptions, profi
   };
 }
 
-function pickAnchor(profiles: readonly BigramProfile[]): number {
-  let best = 0;
+const SPLIT_SAMPLE = 8;
+
+/**
+ * Where a source split one sentence in two, the second half is left out of every group by the
+ * one-sentence-per-source rule. It joins its neighbour's group when the two halves together
+ * are closer to the group's other wordings than the neighbour alone. The verdict depends only
+ * on the wordings involved, so it is computed once per distinct case.
+ */
+function attachSplitHalves(
+  groups: { source: number; sentence: number }[][],
+  sentences: readonly (readonly Sentence[])[],
+  wordingOf: readonly Int32Array[],
+  profiles: readonly BigramProfile[],
+): void {
+  const grouped = sentences.map(list => new Uint8Array(list.length));
+  for (const g of groups) for (const m of g) grouped[m.source][m.sentence] = 1;
+  groups.forEach(group => {
+    const distinct = [...new Set(group.map(m => wordingOf[m.source][m.sentence]))];
+    const verdicts = new Map<string, boolean>();
+    const additions: { source: number; sentence: number }[] = [];
+    for (const member of group) {
+      const own = wordingOf[member.source][member.sentence];
+      for (const step of [-1, 1]) {
+        const neighbour = member.sentence + step;
+        if (neighbour < 0 || neighbour >= sentences[member.source].length || grouped[member.source][neighbour]) continue;
+        const other = wordingOf[member.source][neighbour];
+        const key = `${own} ${other} ${step}`;
+        let attach = verdicts.get(key);
+        if (attach === undefined) {
+          const others = distinct.filter(w => w !== own).slice(0, SPLIT_SAMPLE);
+          const joined = step < 0 ? concatProfiles(profiles[other], profiles[own]) : concatProfiles(profiles[own], profiles[other]);
+          let alone = 0;
+          let together = 0;
+          for (const o of others) {
+            alone += profileSimilarity(profiles[own], profiles[o]);
+            together += profileSimilarity(joined, profiles[o]);
+          }
+          attach = together > alone + 0.1 * others.length;
+          verdicts.set(key, attach);
+        }
+        if (attach) {
+          additions.push({ source: member.source, sentence: neighbour });
+          grouped[member.source][neighbour] = 1;
+          break;
+        }
+      }
+    }
+    group.push(...additions);
+  });
+}
+
+/** The profile of two sentences read as one. */
+function concatProfiles(first: BigramProfile, second: BigramProfile): BigramProfile {
+  return bigramProfile(first.squashed + second.squashed);
+}
+
+/**
+ * The wording closest to all others of its group, each counted as often as sources carry it.
+ * Only the most frequent wordings are candidates, which keeps huge groups cheap.
+ */
+function pickAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, profiles: readonly BigramProfile[]): number {
+  const candidates = [...distinct].sort((x, y) => counts.get(y)! - counts.get(x)! || x - y).slice(0, ANCHOR_CANDIDATES);
+  let best = candidates[0];
   let bestSum = -1;
-  for (let i = 0; i < profiles.length; i++) {
-    let sum = 0;
-    for (let j = 0; j < profiles.length; j++) if (i !== j) sum += profileSimilarity(profiles[i], profiles[j]);
+  for (const c of candidates) {
+    let sum = (counts.get(c)! - 1) * 1;
+    for (const o of distinct) if (o !== c) sum += counts.get(o)! * profileSimilarity(profiles[c], profiles[o]);
     if (sum > bestSum + 1e-12) {
       bestSum = sum;
-      best = i;
+      best = c;
     }
   }
   return best;
 }
+
+const ANCHOR_CANDIDATES = 16;
 
 /** How a sentence of one source stands in another source. */
 export interface Counterpart {

@@ -1,12 +1,13 @@
 /**
- * Similarity join with prefix filtering (the AllPairs family): every pair of records from
- * different sources whose Dice similarity reaches the threshold, found without comparing
- * every record with every other.
+ * Similarity joins with prefix filtering (the AllPairs family): the pairs of sentences whose
+ * Dice similarity reaches a threshold, found without comparing every sentence with every other.
  *
  * Each bigram occurrence becomes a token ("th" the second time is another token than "th"
  * the first time), which turns the multiset Dice into a set Dice. Tokens are ordered rarest
- * first. A pair with Dice ≥ t shares at least ⌈t·a/(2−t)⌉ tokens, so the two records' first
- * `a − ⌈t·a/(2−t)⌉ + 1` tokens must meet: indexing only those prefixes loses no pair.
+ * first. A pair with Dice ≥ t shares at least ⌈t·a/(2−t)⌉ tokens, so the two profiles' first
+ * `a − ⌈t·a/(2−t)⌉ + 1` tokens must meet: indexing only those prefixes loses no pair. The same
+ * bound limits the sizes a profile can match, which the size-ordered postings skip by binary
+ * search.
  */
 import { BigramProfile, profileSimilarity } from './similarity';
 
@@ -16,79 +17,188 @@ export interface JoinRecord {
   readonly profile: BigramProfile;
 }
 
-/** A pair found by the join; `a < b` are record indices. */
+/** A pair found by a join; `similarity` is `profileSimilarity` of the two profiles. */
 export interface JoinPair {
   readonly a: number;
   readonly b: number;
   readonly similarity: number;
 }
 
+const EPSILON = 1e-9;
+
+/**
+ * The token order shared by every join over a set of profiles: each profile as its tokens'
+ * ranks, rarest first. Built once, it serves joins at any threshold.
+ * O(T log T) for T bigram occurrences in all profiles.
+ */
+export class TokenSpace {
+  /** Per profile: ranks of its tokens, ascending (rarest first). */
+  private readonly ranked: Int32Array[];
+
+  constructor(readonly profiles: readonly BigramProfile[]) {
+    const tokenId = new Map<number, number>();
+    const frequency: number[] = [];
+    const ids = profiles.map(p => {
+      const bigrams = p.bigrams;
+      const out = new Int32Array(bigrams.length);
+      let occurrence = 0;
+      for (let i = 0; i < bigrams.length; i++) {
+        occurrence = i > 0 && bigrams[i] === bigrams[i - 1] ? occurrence + 1 : 0;
+        const token = bigrams[i] + occurrence * 4294967296;
+        let id = tokenId.get(token);
+        if (id === undefined) {
+          id = frequency.length;
+          tokenId.set(token, id);
+          frequency.push(0);
+        }
+        frequency[id]++;
+        out[i] = id;
+      }
+      return out;
+    });
+    // Rarest first; ties by first appearance of the token, which is a function of the profiles.
+    const order = Array.from(frequency.keys()).sort((x, y) => frequency[x] - frequency[y] || x - y);
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    this.ranked = ids.map(list => {
+      for (let i = 0; i < list.length; i++) list[i] = rank[list[i]];
+      return list.sort();
+    });
+  }
+
+  /** Number of tokens of profile `i`. */
+  size(i: number): number {
+    return this.ranked[i].length;
+  }
+
+  /** The tokens of profile `i` two profiles at `threshold` must share at least one of. */
+  prefix(i: number, threshold: number): Int32Array {
+    const tokens = this.ranked[i];
+    if (tokens.length === 0) return tokens;
+    const minOverlap = Math.max(1, Math.ceil((threshold / (2 - threshold)) * tokens.length - EPSILON));
+    return tokens.subarray(0, tokens.length - minOverlap + 1);
+  }
+}
+
+/**
+ * An index of profiles for one threshold: `add` a profile, then ask which indexed profiles a
+ * given one reaches the threshold with. Postings kept in the order profiles were added; when
+ * they were added by increasing size (`sizeOrdered`), a query skips the sizes that cannot match
+ * by binary search.
+ */
+export class PrefixIndex {
+  private readonly postings = new Map<number, number[]>();
+  private readonly ratio: number;
+  private stamp: Int32Array;
+  private query = 0;
+
+  constructor(
+    private readonly space: TokenSpace,
+    private readonly threshold: number,
+    private readonly sizeOrdered = false,
+  ) {
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
+    this.ratio = threshold / (2 - threshold);
+    this.stamp = new Int32Array(space.profiles.length).fill(-1);
+  }
+
+  add(i: number): void {
+    if (this.space.size(i) === 0) return;
+    for (const t of this.space.prefix(i, this.threshold)) {
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = []));
+      list.push(i);
+    }
+  }
+
+  /**
+   * Indexed profiles (other than `i`) whose similarity to profile `i` is at least the
+   * threshold, with that similarity, in the order they were first reached.
+   * `accept(j)` can rule a candidate out before its similarity is computed.
+   */
+  matches(i: number, accept?: (j: number) => boolean): JoinPair[] {
+    const size = this.space.size(i);
+    const out: JoinPair[] = [];
+    if (size === 0) return out;
+    const stamp = this.stamp;
+    const mark = this.query++;
+    const minSize = this.ratio * size - EPSILON;
+    const maxSize = size / this.ratio + EPSILON;
+    const profiles = this.space.profiles;
+    for (const t of this.space.prefix(i, this.threshold)) {
+      const list = this.postings.get(t);
+      if (!list) continue;
+      let k = this.sizeOrdered ? this.firstAtLeast(list, minSize) : 0;
+      for (; k < list.length; k++) {
+        const j = list[k];
+        const other = this.space.size(j);
+        if (other > maxSize) {
+          if (this.sizeOrdered) break;
+          continue;
+        }
+        if (j === i || stamp[j] === mark || other < minSize) continue;
+        stamp[j] = mark;
+        if (accept && !accept(j)) continue;
+        const similarity = profileSimilarity(profiles[i], profiles[j]);
+        if (similarity >= this.threshold) out.push({ a: i, b: j, similarity });
+      }
+    }
+    return out;
+  }
+
+  private firstAtLeast(list: readonly number[], minSize: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.space.size(list[mid]) < minSize) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Indices of the profiles by increasing size; ties by index. */
+function bySize(space: TokenSpace, indices: readonly number[]): number[] {
+  return [...indices].sort((x, y) => space.size(x) - space.size(y) || x - y);
+}
+
+/**
+ * Every pair `a < b` of profiles with similarity ≥ `threshold` (0 < t ≤ 1) for which
+ * `separate(a, b)` holds, ordered by `a`, then `b`. Profiles with no bigram take no part.
+ * Cost: building the index plus the verified candidates, each O(a + b).
+ */
+export function selfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean = () => true): JoinPair[] {
+  const index = new PrefixIndex(space, threshold, true);
+  const pairs: JoinPair[] = [];
+  for (const i of bySize(space, Array.from(space.profiles.keys()))) {
+    for (const m of index.matches(i, j => separate(i, j))) pairs.push(m.a < m.b ? m : { a: m.b, b: m.a, similarity: m.similarity });
+    index.add(i);
+  }
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Every pair of a profile in `left` and one in `right` with similarity ≥ `threshold`, as
+ * `{ a: left index, b: right index }`, ordered by `a`, then `b`. Only `right` is indexed, so a
+ * small `left` probing a large `right` costs little more than building its index.
+ */
+export function crossJoin(space: TokenSpace, left: readonly number[], right: readonly number[], threshold: number): JoinPair[] {
+  const index = new PrefixIndex(space, threshold, true);
+  for (const j of bySize(space, right)) index.add(j);
+  const pairs: JoinPair[] = [];
+  for (const i of left) pairs.push(...index.matches(i));
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
 /**
  * All pairs of records from different sources with similarity ≥ `threshold` (0 < t ≤ 1),
- * ordered by `a`, then `b`. Records with fewer than one bigram take no part.
- * Cost: O(total tokens · log) to build plus the verified candidates, each O(a + b).
+ * ordered by `a`, then `b` (`a < b`, record indices). Records with no bigram take no part.
  */
 export function similarityJoin(records: readonly JoinRecord[], threshold: number): JoinPair[] {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
-  const tokenLists = records.map(r => occurrenceTokens(r.profile.bigrams));
-  const frequency = new Map<number, number>();
-  for (const tokens of tokenLists) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  // Rank tokens rarest first; ties by code, so the order is a pure function of the input.
-  const ranked = [...frequency.keys()].sort((x, y) => frequency.get(x)! - frequency.get(y)! || x - y);
-  const rank = new Map<number, number>();
-  ranked.forEach((t, i) => rank.set(t, i));
-
-  const ratio = threshold / (2 - threshold);
-  const prefixes: Int32Array[] = tokenLists.map(tokens => {
-    const ordered = Int32Array.from(tokens, t => rank.get(t)!).sort();
-    const size = ordered.length;
-    if (size === 0) return ordered;
-    const minOverlap = Math.max(1, Math.ceil(ratio * size - 1e-9));
-    return ordered.subarray(0, size - minOverlap + 1);
-  });
-
-  const postings = new Map<number, number[]>();
-  for (let r = 0; r < records.length; r++) {
-    for (const t of prefixes[r]) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(r);
-    }
-  }
-
-  const pairs: JoinPair[] = [];
-  const seen = new Int32Array(records.length).fill(-1);
-  for (let r = 0; r < records.length; r++) {
-    const size = records[r].profile.bigrams.length;
-    if (size === 0) continue;
-    const candidates: number[] = [];
-    for (const t of prefixes[r]) {
-      for (const other of postings.get(t)!) {
-        if (other <= r || seen[other] === r || records[other].source === records[r].source) continue;
-        seen[other] = r;
-        const otherSize = records[other].profile.bigrams.length;
-        if (otherSize < ratio * size - 1e-9 || size < ratio * otherSize - 1e-9) continue;
-        candidates.push(other);
-      }
-    }
-    candidates.sort((x, y) => x - y);
-    for (const other of candidates) {
-      const similarity = profileSimilarity(records[r].profile, records[other].profile);
-      if (similarity >= threshold) pairs.push({ a: r, b: other, similarity });
-    }
-  }
-  return pairs;
-}
-
-/** Gives the k-th occurrence of a bigram its own token: code + k · 2^32. */
-function occurrenceTokens(sortedBigrams: Float64Array): number[] {
-  const tokens: number[] = new Array(sortedBigrams.length);
-  let occurrence = 0;
-  for (let i = 0; i < sortedBigrams.length; i++) {
-    occurrence = i > 0 && sortedBigrams[i] === sortedBigrams[i - 1] ? occurrence + 1 : 0;
-    tokens[i] = sortedBigrams[i] + occurrence * 4294967296;
-  }
-  return tokens;
+  const space = new TokenSpace(records.map(r => r.profile));
+  return selfJoin(space, threshold, (a, b) => records[a].source !== records[b].source);
 }
 
 /**
