@@ -171,8 +171,9 @@ class CachingAnalyzer implements Analyzer {
 
 function prepareSource(text: string, options: AnalysisOptions): Prepared {
   const lineSpans = splitLines(text);
-  const profile = detectStopwords(sampleWords(text));
-  const lines = classifyLines(text, lineSpans, profile, options.boilerplate);
+  const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
+  const profile = detectStopwords(sampleWords(lineSpans, lineWords));
+  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords);
   const lineSentences = lineSpans.map((span, i) =>
     lines[i].kind === 'blank'
       ? []
@@ -188,10 +189,15 @@ function comparedForm(sentence: string): string {
   return normalizeForComparison(sentence).replace(/\s+/g, ' ');
 }
 
-function sampleWords(text: string): string[] {
-  // Long lines say most about the language; a sample keeps huge files cheap.
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  return words(sample).map(w => w.toLowerCase());
+const LANGUAGE_SAMPLE_CHARS = 200_000;
+
+/** The words the language is guessed from, lower-cased: those of the first 200,000 characters. */
+function sampleWords(lineSpans: readonly LineSpan[], lineWords: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lineSpans.length && lineSpans[i].start < LANGUAGE_SAMPLE_CHARS; i++) {
+    for (const w of lineWords[i]) out.push(w.toLowerCase());
+  }
+  return out;
 }
 
 const PROMOTION_SIMILARITY = 0.5;

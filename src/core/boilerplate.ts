@@ -30,6 +30,7 @@ type Quality = 'prose' | 'neutral' | 'chrome';
 
 interface LineFacts {
   readonly text: string;
+  readonly words: readonly string[];
   readonly wordCount: number;
   readonly stopShare: number;
   readonly endsSentence: boolean;
@@ -51,19 +52,24 @@ const FORM_FIELD = /\[[ xX_]*\]|\{\*.*\*\}|_{4,}/u;
 
 /**
  * Classifies each line of a page. `lines` come from `splitLines(text)`; the result has one
- * verdict per line, in order. O(n) in the text length.
+ * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i (a
+ * caller that has them saves the work). O(n) in the text length.
  */
 export function classifyLines(
   text: string,
   lines: readonly LineSpan[],
   profile: StopwordProfile,
   options: BoilerplateOptions = {},
+  lineWords?: readonly (readonly string[])[],
 ): LineVerdict[] {
   const minProseWords = options.minProseWords ?? 7;
   const minStopwordShare = options.minStopwordShare ?? 0.12;
   const raw = lines.map(l => text.slice(l.start, l.end));
-  const repeats = countRepeats(raw);
-  const facts = raw.map((line, i) => lineFacts(line, repeats.get(normalizeLine(line)) ?? 0, profile, minProseWords, minStopwordShare, i));
+  const keys = raw.map(normalizeLine);
+  const repeats = countRepeats(keys);
+  const facts = raw.map((line, i) =>
+    lineFacts(line, lineWords?.[i] ?? words(line), repeats.get(keys[i]) ?? 0, profile, minProseWords, minStopwordShare),
+  );
   markNavigationRuns(facts);
 
   const nonBlank = facts.map((f, i) => (f.text ? i : -1)).filter(i => i >= 0);
@@ -100,44 +106,41 @@ function normalizeLine(line: string): string {
   return line.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function countRepeats(lines: readonly string[]): Map<string, number> {
+function countRepeats(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const l of lines) {
-    const key = normalizeLine(l);
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const key of keys) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
 
 function lineFacts(
   line: string,
+  ws: readonly string[],
   repeatCount: number,
   profile: StopwordProfile,
   minProseWords: number,
   minStopwordShare: number,
-  _index: number,
 ): LineFacts {
   const text = line.trim();
-  if (!text) return { text: '', wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
+  if (!text) return { text: '', words: [], wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
   const indent = line.length - line.trimStart().length;
   const listMarker = BULLET_START.test(text) || /^\d{1,3}[.)]\s/u.test(text);
   const bullet = BULLET_START.test(text);
-  const ws = words(text);
   const wordCount = ws.length;
   let stops = 0;
   let capitalised = 0;
   let alphabetic = 0;
   for (const w of ws) {
     if (profile.words.has(w.toLowerCase())) stops++;
-    if (/^\p{L}/u.test(w)) {
+    const initial = initialClass(w);
+    if (initial !== NOT_LETTER) {
       alphabetic++;
-      if (/^\p{Lu}/u.test(w)) capitalised++;
+      if (initial === UPPER) capitalised++;
     }
   }
   const stopShare = wordCount ? stops / wordCount : 0;
   const titleCaseShare = alphabetic ? capitalised / alphabetic : 0;
   const endsSentence = TERMINAL.test(text);
-  const base = { text, wordCount, stopShare, endsSentence, bullet, indent, listMarker, titleCaseShare };
+  const base = { text, words: ws, wordCount, stopShare, endsSentence, bullet, indent, listMarker, titleCaseShare };
 
   const proseLike = wordCount >= minProseWords && stopShare >= minStopwordShare && endsSentence;
   if (!/[\p{L}]/u.test(text)) return { ...base, quality: 'chrome', reason: 'no words' };
@@ -152,6 +155,20 @@ function lineFacts(
     return { ...base, quality: 'chrome', reason: 'navigation list' };
   }
   return { ...base, quality: 'neutral' };
+}
+
+const NOT_LETTER = 0;
+const LETTER = 1;
+const UPPER = 2;
+
+/** Whether a word starts with a letter, and an upper-case one; ASCII without a regular expression. */
+function initialClass(word: string): number {
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return UPPER;
+  if (c >= 97 && c <= 122) return LETTER;
+  if (c < 128) return NOT_LETTER;
+  if (!/^\p{L}/u.test(word)) return NOT_LETTER;
+  return /^\p{Lu}/u.test(word) ? UPPER : LETTER;
 }
 
 /** Runs of three or more short bullet items are menus, wherever they stand. */
@@ -321,7 +338,7 @@ function proseLines(facts: readonly LineFacts[], nonBlank: readonly number[], fr
 function findHeadlines(facts: readonly LineFacts[], nonBlank: readonly number[], block: Block): Set<number> {
   const bodyWords = new Set<string>();
   for (let i = block.first; i <= block.last; i++) {
-    if (facts[i].quality === 'prose') for (const w of words(facts[i].text)) if (w.length > 3) bodyWords.add(w.toLowerCase());
+    if (facts[i].quality === 'prose') for (const w of facts[i].words) if (w.length > 3) bodyWords.add(w.toLowerCase());
   }
   const startK = nonBlank.indexOf(block.first);
   const found = new Set<number>();
@@ -332,7 +349,7 @@ function findHeadlines(facts: readonly LineFacts[], nonBlank: readonly number[],
     const f = facts[i];
     if (f.bullet || f.wordCount < 3 || f.wordCount > 30 || f.reason === 'form field') continue;
     if (isStrong(f) && f.reason !== 'repeated in this file') continue;
-    const ws = words(f.text).filter(w => w.length > 3);
+    const ws = f.words.filter(w => w.length > 3);
     if (!ws.length) continue;
     const shared = ws.filter(w => bodyWords.has(w.toLowerCase())).length;
     const score = shared / ws.length;

@@ -82,14 +82,18 @@ export class TokenSpace {
 
 /**
  * An index of profiles for one threshold: `add` a profile, then ask which indexed profiles a
- * given one reaches the threshold with. Postings kept in the order profiles were added; when
- * they were added by increasing size (`sizeOrdered`), a query skips the sizes that cannot match
- * by binary search.
+ * given one reaches the threshold with. Postings keep each token's position, so a candidate is
+ * dropped as soon as the tokens left after its latest match cannot make up the overlap the
+ * threshold needs (the positional filter of PPJoin); only the survivors are verified. When
+ * profiles were added by increasing size (`sizeOrdered`), a query skips the sizes that cannot
+ * match by binary search.
  */
 export class PrefixIndex {
+  /** Per token: indexed profile, position of the token in it, profile, position, ... */
   private readonly postings = new Map<number, number[]>();
   private readonly ratio: number;
-  private stamp: Int32Array;
+  private readonly stamp: Int32Array;
+  private readonly overlap: Int32Array;
   private query = 0;
 
   constructor(
@@ -100,61 +104,77 @@ export class PrefixIndex {
     if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
     this.ratio = threshold / (2 - threshold);
     this.stamp = new Int32Array(space.profiles.length).fill(-1);
+    this.overlap = new Int32Array(space.profiles.length);
   }
 
   add(i: number): void {
-    if (this.space.size(i) === 0) return;
-    for (const t of this.space.prefix(i, this.threshold)) {
-      let list = this.postings.get(t);
-      if (!list) this.postings.set(t, (list = []));
-      list.push(i);
+    const prefix = this.space.prefix(i, this.threshold);
+    for (let x = 0; x < prefix.length; x++) {
+      let list = this.postings.get(prefix[x]);
+      if (!list) this.postings.set(prefix[x], (list = []));
+      list.push(i, x);
     }
   }
 
   /**
    * Indexed profiles (other than `i`) whose similarity to profile `i` is at least the
    * threshold, with that similarity, in the order they were first reached.
-   * `accept(j)` can rule a candidate out before its similarity is computed.
+   * `accept(j)` can rule a candidate out before any work is spent on it.
    */
   matches(i: number, accept?: (j: number) => boolean): JoinPair[] {
-    const size = this.space.size(i);
+    const space = this.space;
+    const size = space.size(i);
     const out: JoinPair[] = [];
     if (size === 0) return out;
-    const stamp = this.stamp;
+    const { stamp, overlap, threshold } = this;
     const mark = this.query++;
     const minSize = this.ratio * size - EPSILON;
     const maxSize = size / this.ratio + EPSILON;
-    const profiles = this.space.profiles;
-    for (const t of this.space.prefix(i, this.threshold)) {
-      const list = this.postings.get(t);
+    const prefix = space.prefix(i, threshold);
+    const touched: number[] = [];
+    for (let x = 0; x < prefix.length; x++) {
+      const list = this.postings.get(prefix[x]);
       if (!list) continue;
-      let k = this.sizeOrdered ? this.firstAtLeast(list, minSize) : 0;
-      for (; k < list.length; k++) {
+      for (let k = this.sizeOrdered ? this.firstAtLeast(list, minSize) : 0; k < list.length; k += 2) {
         const j = list[k];
-        const other = this.space.size(j);
+        const other = space.size(j);
         if (other > maxSize) {
           if (this.sizeOrdered) break;
           continue;
         }
-        if (j === i || stamp[j] === mark || other < minSize) continue;
-        stamp[j] = mark;
-        if (accept && !accept(j)) continue;
-        const similarity = profileSimilarity(profiles[i], profiles[j]);
-        if (similarity >= this.threshold) out.push({ a: i, b: j, similarity });
+        if (j === i || other < minSize) continue;
+        if (stamp[j] !== mark) {
+          stamp[j] = mark;
+          if (accept && !accept(j)) {
+            overlap[j] = -1;
+            continue;
+          }
+          overlap[j] = 0;
+          touched.push(j);
+        } else if (overlap[j] < 0) continue;
+        const needed = Math.ceil((threshold * (size + other)) / 2 - EPSILON);
+        const reachable = overlap[j] + 1 + Math.min(size - x - 1, other - list[k + 1] - 1);
+        overlap[j] = reachable >= needed ? overlap[j] + 1 : -1;
       }
+    }
+    const profiles = space.profiles;
+    for (const j of touched) {
+      if (overlap[j] <= 0) continue;
+      const similarity = profileSimilarity(profiles[i], profiles[j]);
+      if (similarity >= threshold) out.push({ a: i, b: j, similarity });
     }
     return out;
   }
 
   private firstAtLeast(list: readonly number[], minSize: number): number {
     let lo = 0;
-    let hi = list.length;
+    let hi = list.length >> 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.space.size(list[mid]) < minSize) lo = mid + 1;
+      if (this.space.size(list[2 * mid]) < minSize) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    return 2 * lo;
   }
 }
 

@@ -10,21 +10,21 @@ export interface BigramProfile {
   /** The compared form with white space removed. */
   readonly squashed: string;
   /** Sorted bigram codes; a bigram occurring k times appears k times. */
-  readonly bigrams: Float64Array;
+  readonly bigrams: Uint32Array;
 }
 
 /** Builds the profile of an already normalised string. O(n log n) in its length. */
 export function bigramProfile(normalized: string): BigramProfile {
   const squashed = normalized.replace(/\s+/g, '');
   const n = Math.max(0, squashed.length - 1);
-  const bigrams = new Float64Array(n);
+  const bigrams = new Uint32Array(n);
   for (let i = 0; i < n; i++) bigrams[i] = squashed.charCodeAt(i) * 65536 + squashed.charCodeAt(i + 1);
   bigrams.sort();
   return { squashed, bigrams };
 }
 
 /** Size of the multiset intersection of two sorted code arrays. O(a + b). */
-export function sharedBigrams(a: Float64Array, b: Float64Array): number {
+export function sharedBigrams(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;

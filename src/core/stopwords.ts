@@ -27,6 +27,16 @@ const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries(LISTS).map(([lang, list]) => [lang, new Set(list.split(' '))]),
 );
 
+const LANGUAGES = [...SETS.keys()];
+/** Each function word and the lists it is in, so a document's words are looked up once each. */
+const LANGUAGES_OF_WORD: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGUAGES.forEach((language, l) => {
+    for (const w of SETS.get(language)!) map.set(w, [...(map.get(w) ?? []), l]);
+  });
+  return map;
+})();
+
 /** A language's function words, by which a line's stopword share is measured. */
 export interface StopwordProfile {
   readonly language: string;
@@ -39,16 +49,19 @@ export interface StopwordProfile {
  * O(n) in the number of words.
  */
 export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const w of lowerWords) {
+    const languages = LANGUAGES_OF_WORD.get(w);
+    if (languages) for (const l of languages) hits[l]++;
+  }
   let best: StopwordProfile | undefined;
   let bestHits = 0;
-  for (const [language, set] of SETS) {
-    let hits = 0;
-    for (const w of lowerWords) if (set.has(w)) hits++;
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = { language, words: set };
+  LANGUAGES.forEach((language, l) => {
+    if (hits[l] > bestHits) {
+      bestHits = hits[l];
+      best = { language, words: SETS.get(language)! };
     }
-  }
+  });
   if (best && bestHits >= 0.08 * lowerWords.length) return best;
   return { language: 'und', words: frequentShortWords(lowerWords) };
 }
