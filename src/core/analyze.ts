@@ -75,11 +75,12 @@ interface Prepared {
   readonly profile: StopwordProfile;
   /** Verdicts from the page alone, before other sources revise them. */
   readonly lines: readonly LineVerdict[];
-  /** Per line, its sentences with their compared form. */
-  readonly lineSentences: readonly (readonly PreparedSentence[])[];
+  /** The sentences of every non-blank line, in reading order, with their compared form. */
+  readonly sentences: readonly PreparedSentence[];
 }
 
 interface PreparedSentence {
+  readonly line: number;
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -89,8 +90,8 @@ interface PreparedSentence {
 
 /** A wording of the alignment pass: equal forms of one language, one occurrence rank per source. */
 interface Wording {
-  readonly key: string;
-  readonly form: string;
+  readonly form: number;
+  readonly copy: number;
   readonly language: string;
   readonly headline: boolean;
   readonly members: { source: number; sentence: number }[];
@@ -125,6 +126,15 @@ export function analyzeCorpus(inputs: readonly SourceInput[], options: AnalysisO
 
 const VOCABULARY_LIMIT = 1 << 20;
 
+/** The prepared sources with every sentence's form as a number. */
+interface FormCorpus {
+  readonly prepared: readonly Prepared[];
+  /** Per source, the form number of each prepared sentence. */
+  readonly formIds: readonly Int32Array[];
+  readonly forms: readonly string[];
+  profileOf(form: number): BigramProfile;
+}
+
 class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, Prepared>();
   private profiles = new Map<string, BigramProfile>();
@@ -146,10 +156,28 @@ class CachingAnalyzer implements Analyzer {
       used.prepared.set(key, p);
       return p;
     });
-    const profileFor = (form: string) => {
-      let profile = used.profiles.get(form) ?? this.profiles.get(form);
-      if (!profile) profile = bigramProfile(form);
-      used.profiles.set(form, profile);
+    // Every distinct compared form gets a number; the cross-source passes work on numbers.
+    const formIndex = new Map<string, number>();
+    const forms: string[] = [];
+    const formIds = prepared.map(p =>
+      Int32Array.from(p.sentences, sentence => {
+        let id = formIndex.get(sentence.form);
+        if (id === undefined) {
+          formIndex.set(sentence.form, (id = forms.length));
+          forms.push(sentence.form);
+        }
+        return id;
+      }),
+    );
+    const profiles: (BigramProfile | undefined)[] = [];
+    const profileOf = (id: number) => {
+      let profile = profiles[id];
+      if (!profile) {
+        const form = forms[id];
+        profile = this.profiles.get(form) ?? bigramProfile(form);
+        used.profiles.set(form, profile);
+        profiles[id] = profile;
+      }
       return profile;
     };
     const termsFor = (form: string, stopwords: StopwordProfile) => {
@@ -159,9 +187,10 @@ class CachingAnalyzer implements Analyzer {
       used.terms.set(key, terms);
       return terms;
     };
+    const corpus: FormCorpus = { prepared, formIds, forms, profileOf };
     const lines = prepared.map(p => [...p.lines]);
-    if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(prepared, lines, this.options, profileFor);
-    const analysis = assemble(inputs, prepared, lines, this.options, profileFor, termsFor);
+    if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(corpus, lines, this.options);
+    const analysis = assemble(inputs, corpus, lines, this.options, termsFor);
     this.prepared = used.prepared;
     this.profiles = used.profiles;
     this.terms = used.terms;
@@ -174,15 +203,15 @@ function prepareSource(text: string, options: AnalysisOptions): Prepared {
   const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
   const profile = detectStopwords(sampleWords(lineSpans, lineWords));
   const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords);
-  const lineSentences = lineSpans.map((span, i) =>
-    lines[i].kind === 'blank'
-      ? []
-      : segmentLine(text, span.start, span.end, profile).map(s => {
-          const sentence = text.slice(s.start, s.end);
-          return { start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) };
-        }),
-  );
-  return { text, lineSpans, profile, lines, lineSentences };
+  const sentences: PreparedSentence[] = [];
+  lineSpans.forEach((span, line) => {
+    if (lines[line].kind === 'blank') return;
+    for (const s of segmentLine(text, span.start, span.end, profile)) {
+      const sentence = text.slice(s.start, s.end);
+      sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) });
+    }
+  });
+  return { text, lineSpans, profile, lines, sentences };
 }
 
 function comparedForm(sentence: string): string {
@@ -208,37 +237,31 @@ const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']
  * too: a single page cannot tell a short paragraph from a teaser, but a second version can.
  * Works on distinct forms: each boilerplate form is looked up once among the content forms.
  */
-function reviseWithOtherSources(
-  prepared: readonly Prepared[],
-  lines: LineVerdict[][],
-  options: AnalysisOptions,
-  profileFor: (form: string) => BigramProfile,
-): void {
+function reviseWithOtherSources(corpus: FormCorpus, lines: LineVerdict[][], options: AnalysisOptions): void {
+  const { prepared, formIds, forms } = corpus;
   // Per content form, the first two sources that carry it (enough to know one is not "this" source).
-  const contentSources = new Map<string, number[]>();
-  const boilerplate = new Map<string, { source: number; line: number }[]>();
+  const firstCarrier = new Int32Array(forms.length).fill(-1);
+  const secondCarrier = new Int32Array(forms.length).fill(-1);
+  const boilerplate = new Map<number, { source: number; line: number }[]>();
   prepared.forEach((p, source) => {
-    p.lineSentences.forEach((sentences, line) => {
-      const verdict = p.lines[line];
-      if (verdict.kind === 'blank') return;
-      if (verdict.kind === 'boilerplate' && PROTECTED_REASONS.has(verdict.reason ?? '')) return;
-      for (const s of sentences) {
-        if (verdict.kind === 'content') {
-          const list = contentSources.get(s.form);
-          if (!list) contentSources.set(s.form, [source]);
-          else if (list.length < 2 && list[0] !== source) list.push(source);
-        } else if (words(s.text).length >= 4) {
-          const list = boilerplate.get(s.form);
-          if (!list) boilerplate.set(s.form, [{ source, line }]);
-          else list.push({ source, line });
-        }
+    p.sentences.forEach((s, i) => {
+      const verdict = p.lines[s.line];
+      const form = formIds[source][i];
+      if (verdict.kind === 'content') {
+        if (firstCarrier[form] < 0) firstCarrier[form] = source;
+        else if (secondCarrier[form] < 0 && firstCarrier[form] !== source) secondCarrier[form] = source;
+      } else if (verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(s.text).length >= 4) {
+        const list = boilerplate.get(form);
+        if (!list) boilerplate.set(form, [{ source, line: s.line }]);
+        else list.push({ source, line: s.line });
       }
     });
   });
-  if (!boilerplate.size || !contentSources.size) return;
+  const contentForms: number[] = [];
+  for (let f = 0; f < forms.length; f++) if (firstCarrier[f] >= 0) contentForms.push(f);
+  if (!boilerplate.size || !contentForms.length) return;
   const boilerForms = [...boilerplate.keys()];
-  const contentForms = [...contentSources.keys()];
-  const space = new TokenSpace([...boilerForms, ...contentForms].map(profileFor));
+  const space = new TokenSpace([...boilerForms, ...contentForms].map(corpus.profileOf));
   const threshold = Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY);
   const left = boilerForms.map((_, i) => i);
   const right = contentForms.map((_, i) => boilerForms.length + i);
@@ -248,8 +271,10 @@ function reviseWithOtherSources(
     if (lines[source][line].kind === 'boilerplate' && hasFunctionWord(p.text, p.lineSpans[line], p.profile)) lines[source][line] = { kind: 'content' };
   };
   for (const pair of crossJoin(space, left, right, threshold)) {
-    const carriers = contentSources.get(contentForms[pair.b - boilerForms.length])!;
-    for (const o of boilerplate.get(boilerForms[pair.a])!) if (carriers.some(c => c !== o.source)) promote(o.source, o.line);
+    const form = contentForms[pair.b - boilerForms.length];
+    for (const o of boilerplate.get(boilerForms[pair.a])!) {
+      if (firstCarrier[form] !== o.source || secondCarrier[form] >= 0) promote(o.source, o.line);
+    }
   }
 }
 
@@ -282,52 +307,54 @@ function profileOf(sentence: string): BigramProfile {
 
 function assemble(
   inputs: readonly SourceInput[],
-  prepared: readonly Prepared[],
+  corpus: FormCorpus,
   lines: readonly LineVerdict[][],
   options: AnalysisOptions,
-  profileFor: (form: string) => BigramProfile,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
 ): CorpusAnalysis {
+  const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
   const sentencesBySource: Sentence[][] = [];
-  const formsBySource: string[][] = [];
+  const formsBySource: number[][] = [];
   prepared.forEach((p, source) => {
     const out: Sentence[] = [];
-    const forms: string[] = [];
-    p.lineSentences.forEach((spans, line) => {
-      if (lines[source][line].kind !== 'content') return;
-      for (const s of spans) {
-        out.push({ start: s.start, end: s.end, line, text: s.text });
-        forms.push(s.form);
-      }
+    const ids: number[] = [];
+    p.sentences.forEach((s, i) => {
+      if (lines[source][s.line].kind !== 'content') return;
+      out.push({ start: s.start, end: s.end, line: s.line, text: s.text });
+      ids.push(formIds[source][i]);
     });
     sentencesBySource.push(out);
-    formsBySource.push(forms);
+    formsBySource.push(ids);
   });
 
   // Wordings: equal forms of one language and headline role; a form a source repeats is a
   // second wording there (its k-th copy), so no source ever has two sentences in one wording.
   const byKey = new Map<string, Wording>();
   sentencesBySource.forEach((list, source) => {
-    const seen = new Map<string, number>();
+    const language = prepared[source].profile.language;
+    const copies = new Map<string, number>();
     list.forEach((s, sentence) => {
       const form = formsBySource[source][sentence];
       const headline = sentence === 0 && isHeadline(s, list[1]);
-      const base = `${prepared[source].profile.language}\u0000${headline ? 1 : 0}\u0000${form}`;
-      const copy = seen.get(base) ?? 0;
-      seen.set(base, copy + 1);
-      const key = `${base}\u0000${copy}`;
+      const base = `${form} ${headline ? 1 : 0} ${language}`;
+      const copy = copies.get(base) ?? 0;
+      copies.set(base, copy + 1);
+      const key = `${base} ${copy}`;
       let w = byKey.get(key);
-      if (!w) byKey.set(key, (w = { key, form, language: prepared[source].profile.language, headline, members: [], sources: [] }));
+      if (!w) byKey.set(key, (w = { form, copy, language, headline, members: [], sources: [] }));
       w.members.push({ source, sentence });
       w.sources.push(source);
     });
   });
-  // A canonical order (by key) makes every tie below independent of the order of the sources.
-  const wordings = [...byKey.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  // A canonical order (by text) makes every tie below independent of the order of the sources.
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const wordings = [...byKey.values()].sort(
+    (x, y) => compare(forms[x.form], forms[y.form]) || compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy,
+  );
   const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
-  const wordingProfiles = wordings.map(w => profileFor(w.form));
-  const wordingTerms = wordings.map(w => termsFor(w.form, stopwordsOf.get(w.language)!));
+  const wordingProfiles = wordings.map(w => corpus.profileOf(w.form));
+  const wordingTerms = wordings.map(w => termsFor(forms[w.form], stopwordsOf.get(w.language)!));
   const wordingSets = wordings.map(w => new SourceSet(sourceCount, w.sources));
 
   const familyThreshold = options.align?.familyThreshold ?? 0.85;

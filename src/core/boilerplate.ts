@@ -47,7 +47,7 @@ interface LineFacts {
 
 const TERMINAL = /[.!?。！？؟…।]["'”’»)\]]*$/u;
 const BULLET_START = /^[\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*>]\s*|^[-–—]\s+/u;
-const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/iu;
+const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/i;
 const FORM_FIELD = /\[[ xX_]*\]|\{\*.*\*\}|_{4,}/u;
 
 /**

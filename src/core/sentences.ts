@@ -21,6 +21,13 @@ const NEVER_FINAL = new Set([
 // Abbreviations that may end a sentence: joined only when lower-case text follows.
 const SOMETIMES_FINAL = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'etc', 'bros', 'al', 'llc', 'plc']);
 
+/**
+ * A line without these cannot hold a sentence break (UAX #29 breaks only after full stops,
+ * "!", "?", other terminal punctuation and separators): printable ASCII other than ".!?", and
+ * the list bullets "•" and "·". Lines with anything else go to the segmenter.
+ */
+const MAY_BREAK = /[^\t\x20-\x7e\u2022\u00b7]|[.!?]/;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function sentenceSegmenter(language: string): Intl.Segmenter {
   let s = segmenters.get(language);
@@ -43,6 +50,11 @@ export function segmentLine(
   profile: StopwordProfile,
 ): SentenceSpan[] {
   const line = text.slice(lineStart, lineEnd);
+  if (!MAY_BREAK.test(line)) {
+    // Nothing in the line can end a sentence, so the segmenter would return it whole.
+    const whole = trimSpan(line, 0, line.length);
+    return whole ? [{ start: lineStart + whole.start, end: lineStart + whole.end }] : [];
+  }
   const pieces: { start: number; end: number }[] = [];
   for (const seg of sentenceSegmenter(profile.language).segment(line)) {
     const span = trimSpan(line, seg.index, seg.index + seg.segment.length);
