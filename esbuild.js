@@ -19,6 +19,7 @@ async function main() {
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/node/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' },
     // The core as a library, for the benchmark.
     { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/bench-core.js' },
     // The webview script runs in the panel's browser context and is served from media/.

@@ -2,8 +2,9 @@
  * `synoptic`: the analysis core on the command line, for batch work.
  *   synoptic analyze [--format text|json] FILE...
  */
-import { basename } from 'node:path';
-import { CorpusAnalysis, analyzeCorpus, toExportFormat1 } from './core';
+import { basename, join } from 'node:path';
+import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
+import { prepareInParallel } from './node/parallelPrepare';
 import { InputError, readTextFile } from './node/readSource';
 
 const USAGE = 'usage: synoptic analyze [--format text|json] FILE...';
@@ -74,7 +75,7 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let command: Command;
   try {
     command = parseArgs(process.argv.slice(2));
@@ -92,7 +93,9 @@ function main(): number {
     }
     throw e;
   }
-  const analysis = analyzeCorpus(command.files.map((id, i) => ({ id, text: texts[i] })));
+  const analyzer = createAnalyzer();
+  analyzer.adopt(await prepareInParallel(texts, join(__dirname, 'prepareWorker.js')));
+  const analysis = analyzer.analyze(command.files.map((id, i) => ({ id, text: texts[i] })));
   const output =
     command.format === 'json'
       ? JSON.stringify(toExportFormat1(analysis, command.files)) + '\n'
@@ -102,10 +105,11 @@ function main(): number {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main();
-  } catch (e) {
-    process.stderr.write(`synoptic: internal error: ${(e as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  main().then(
+    code => (process.exitCode = code),
+    e => {
+      process.stderr.write(`synoptic: internal error: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -68,9 +68,13 @@ export interface AnalysisOptions {
   readonly crossSourceEvidence?: boolean;
 }
 
-/** What one source yields on its own; cached by content, so it is never recomputed for unchanged text. */
-interface Prepared {
+/**
+ * What one source yields on its own, before any other source is looked at: plain data (it can
+ * cross a worker boundary), cached by content so unchanged text is never read twice.
+ */
+export interface PreparedSource {
   readonly text: string;
+  readonly hash: string;
   readonly lineSpans: readonly LineSpan[];
   readonly profile: StopwordProfile;
   /** Verdicts from the page alone, before other sources revise them. */
@@ -102,6 +106,11 @@ interface Wording {
 export interface Analyzer {
   /** Same result as `analyzeCorpus(inputs, options)`. */
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
+  /**
+   * Offers sources prepared elsewhere (`prepareSource` with the same options, e.g. in other
+   * threads); the next `analyze` uses them for inputs with the same text.
+   */
+  adopt(prepared: readonly PreparedSource[]): void;
 }
 
 /**
@@ -128,7 +137,7 @@ const VOCABULARY_LIMIT = 1 << 20;
 
 /** The prepared sources with every sentence's form as a number. */
 interface FormCorpus {
-  readonly prepared: readonly Prepared[];
+  readonly prepared: readonly PreparedSource[];
   /** Per source, the form number of each prepared sentence. */
   readonly formIds: readonly Int32Array[];
   readonly forms: readonly string[];
@@ -136,24 +145,28 @@ interface FormCorpus {
 }
 
 class CachingAnalyzer implements Analyzer {
-  private prepared = new Map<string, Prepared>();
+  private prepared = new Map<string, PreparedSource>();
   private profiles = new Map<string, BigramProfile>();
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
 
   constructor(private readonly options: AnalysisOptions) {}
 
+  adopt(prepared: readonly PreparedSource[]): void {
+    for (const p of prepared) this.prepared.set(p.hash, p);
+  }
+
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
     if (this.vocabulary.size > VOCABULARY_LIMIT) {
       this.terms = new Map();
       this.vocabulary = new Map();
     }
-    const used = { prepared: new Map<string, Prepared>(), profiles: new Map<string, BigramProfile>(), terms: new Map<string, number[]>() };
+    const used = { prepared: new Map<string, PreparedSource>(), profiles: new Map<string, BigramProfile>(), terms: new Map<string, number[]>() };
     const prepared = inputs.map(input => {
-      const key = hashText(input.text);
-      let p = used.prepared.get(key) ?? this.prepared.get(key);
-      if (!p || p.text !== input.text) p = prepareSource(input.text, this.options);
-      used.prepared.set(key, p);
+      const hash = hashText(input.text);
+      let p = used.prepared.get(hash) ?? this.prepared.get(hash);
+      if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options);
+      used.prepared.set(hash, p);
       return p;
     });
     // Every distinct compared form gets a number; the cross-source passes work on numbers.
@@ -198,7 +211,16 @@ class CachingAnalyzer implements Analyzer {
   }
 }
 
-function prepareSource(text: string, options: AnalysisOptions): Prepared {
+/**
+ * Prepares one source on its own: lines, language, line verdicts from the page alone, and
+ * sentences. O(n) in the text length. Independent of every other source, so a large corpus can
+ * be prepared in several threads and handed to `Analyzer.adopt`.
+ */
+export function prepareSource(text: string, options: AnalysisOptions = {}): PreparedSource {
+  return prepare(text, hashText(text), options);
+}
+
+function prepare(text: string, hash: string, options: AnalysisOptions): PreparedSource {
   const lineSpans = splitLines(text);
   const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
   const profile = detectStopwords(sampleWords(lineSpans, lineWords));
@@ -211,7 +233,7 @@ function prepareSource(text: string, options: AnalysisOptions): Prepared {
       sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) });
     }
   });
-  return { text, lineSpans, profile, lines, sentences };
+  return { text, hash, lineSpans, profile, lines, sentences };
 }
 
 function comparedForm(sentence: string): string {
@@ -354,7 +376,6 @@ function assemble(
   );
   const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
   const wordingProfiles = wordings.map(w => corpus.profileOf(w.form));
-  const wordingTerms = wordings.map(w => termsFor(forms[w.form], stopwordsOf.get(w.language)!));
   const wordingSets = wordings.map(w => new SourceSet(sourceCount, w.sources));
 
   const familyThreshold = options.align?.familyThreshold ?? 0.85;
@@ -365,7 +386,7 @@ function assemble(
     const sources = family.length === 1 ? wordings[leader].sources : family.flatMap(w => wordings[w].sources).sort((a, b) => a - b);
     return {
       profile: wordingProfiles[leader],
-      terms: wordingTerms[leader],
+      terms: termsFor(forms[wordings[leader].form], stopwordsOf.get(wordings[leader].language)!),
       headline: wordings[leader].headline,
       sources,
       weight: sources.length,
@@ -408,7 +429,7 @@ function assemble(
     sources: prepared.map((p, i) => ({
       id: inputs[i].id,
       language: p.profile.language,
-      contentHash: hashText(p.text),
+      contentHash: p.hash,
       lines: lines[i],
       lineSpans: p.lineSpans,
       sentences: sentencesBySource[i],

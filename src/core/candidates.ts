@@ -36,20 +36,37 @@ export class TokenSpace {
   private readonly ranked: Int32Array[];
 
   constructor(readonly profiles: readonly BigramProfile[]) {
-    const tokenId = new Map<number, number>();
+    // Token ids: a map from bigram code to the id of its first occurrence, and per first
+    // occurrence the ids of its later ones (integer keys only, which maps handle fastest).
+    const firstId = new Map<number, number>();
+    const laterIds: number[][] = [];
     const frequency: number[] = [];
     const ids = profiles.map(p => {
       const bigrams = p.bigrams;
       const out = new Int32Array(bigrams.length);
       let occurrence = 0;
+      let base = -1;
       for (let i = 0; i < bigrams.length; i++) {
-        occurrence = i > 0 && bigrams[i] === bigrams[i - 1] ? occurrence + 1 : 0;
-        const token = bigrams[i] + occurrence * 4294967296;
-        let id = tokenId.get(token);
-        if (id === undefined) {
-          id = frequency.length;
-          tokenId.set(token, id);
-          frequency.push(0);
+        let id: number;
+        if (i > 0 && bigrams[i] === bigrams[i - 1]) {
+          occurrence++;
+          const later = laterIds[base];
+          id = later[occurrence - 1] ?? -1;
+          if (id < 0) {
+            id = frequency.length;
+            frequency.push(0);
+            later.push(id);
+          }
+        } else {
+          occurrence = 0;
+          const known = firstId.get(bigrams[i]);
+          if (known === undefined) {
+            id = frequency.length;
+            firstId.set(bigrams[i], id);
+            frequency.push(0);
+            laterIds[id] = [];
+          } else id = known;
+          base = id;
         }
         frequency[id]++;
         out[i] = id;

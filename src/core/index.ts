@@ -15,9 +15,11 @@
 import { bigramProfile, profileSimilarity } from './similarity';
 import { normalizeForComparison } from './text';
 
-export { analyzeCorpus, counterparts, movedBetween } from './analyze';
+export { analyzeCorpus, counterparts, createAnalyzer, movedBetween, prepareSource } from './analyze';
 export type {
   AnalysisOptions,
+  Analyzer,
+  PreparedSource,
   CorpusAnalysis,
   Counterpart,
   GroupMember,
