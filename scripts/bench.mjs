@@ -1,10 +1,11 @@
 // npm run bench: analysis time and memory on the seeds and on seeded synthetic corpora of
-// 20 and 100 versions built from them (BENCH_SIZES=20,250,1000 for larger ones); the naive approach at 20 versions for
-// comparison. Prints a table and writes bench-results/bench.json.
+// 20, 250 and 1000 versions built from them (BENCH_SIZES=20,250 for a shorter run); the naive
+// approach at 20 versions for comparison; re-analysis after one edit; hover work. Prints a
+// table and writes bench-results/bench.json, to compare between commits.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticCorpusFactory } from './synthetic-corpus.mjs';
@@ -16,7 +17,7 @@ const core = require(join(root, 'dist', 'bench-core.js'));
 const { findBestMatch } = require('string-similarity');
 // The same seeded generator the tests use (compiled by `npm run compile-tests`).
 const { seededRandom } = require(join(root, 'out', 'test', 'support', 'random.js'));
-const sizes = (process.env.BENCH_SIZES ?? '20,100').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').map(Number);
 
 const seedFiles = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
 const seedInputs = seedFiles.map(f => ({ id: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
@@ -60,11 +61,40 @@ function naive(inputs) {
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, links };
 }
 
-const results = { date: new Date().toISOString(), node: process.version, runs: [] };
-const warm = timeIt(() => core.analyzeCorpus(seedInputs), 30);
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs: [] };
+const warm = timeIt(() => core.analyzeCorpus(seedInputs), 50);
 const seedSentences = warm.result.sources.reduce((n, s) => n + s.sentences.length, 0);
 const seedCli = cliRun(join(root, 'seeds'), seedFiles);
-results.runs.push({ versions: 5, name: 'seeds', sentences: seedSentences, analysisMs: warm.ms, cliMs: seedCli.ms, peakMB: seedCli.peakMB, sentencesPerSecond: Math.round(seedSentences / (warm.ms / 1000)) });
+results.runs.push({ versions: 5, name: 'seeds', sentences: seedSentences, analysisMs: warm.ms, cliMs: seedCli.ms, peakMB: seedCli.peakMB, sentencesPerSecond: Math.round(seedSentences / (warm.ms / 1000)), hoverMs: hoverWork(warm.result).ms });
+
+/** What a hover computes: the counterparts, and the word differences of the wordings it lists. */
+function hoverWork(analysis) {
+  const s = analysis.sources[0];
+  const i = s.groupOfSentence.findIndex(g => g >= 0);
+  if (i < 0) return { ms: 0 };
+  return timeIt(() => {
+    const found = core.counterparts(analysis, 0, i);
+    const wordings = new Map();
+    for (const c of found) {
+      const text = analysis.sources[c.source].sentences[c.sentence].text;
+      wordings.set(text, (wordings.get(text) ?? 0) + 1);
+    }
+    const shown = [...wordings].sort((x, y) => y[1] - x[1]).slice(0, 8);
+    for (const [text] of shown) core.wordDiff(s.sentences[i].text, text);
+    return found.length;
+  }, 20);
+}
+
+/** Re-analysis after one document of the corpus changed, against a full analysis. */
+function reanalysis(inputs, fullMs) {
+  const analyzer = core.createAnalyzer();
+  analyzer.analyze(inputs);
+  const edited = inputs.map((input, i) => (i === Math.floor(inputs.length / 2) ? { ...input, text: input.text.replace('. ', ', and then, as people said, ') } : input));
+  const t = process.hrtime.bigint();
+  analyzer.analyze(edited);
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  return { ms, fraction: ms / fullMs };
+}
 
 const work = mkdtempSync(join(tmpdir(), 'synoptic-bench-'));
 try {
@@ -73,20 +103,19 @@ try {
     const dir = join(work, `n${n}`);
     mkdirSync(dir);
     for (const i of inputs) writeFileSync(join(dir, i.id), i.text);
-    const inProcess = timeIt(() => core.analyzeCorpus(inputs), n <= 20 ? 5 : 1);
-    const sentences = inProcess.result.sources.reduce((s, x) => s + x.sentences.length, 0);
-    const whole = cliRun(dir, inputs.map(i => i.id));
-    const run = { versions: n, sentences, groups: inProcess.result.groups.length, analysisMs: inProcess.ms, cliMs: whole.ms, peakMB: whole.peakMB, sentencesPerSecond: Math.round(sentences / (inProcess.ms / 1000)) };
-    // Hover: the counterparts of a sentence and the word differences to each.
+    const inProcess = timeIt(() => core.analyzeCorpus(inputs), n <= 20 ? 5 : n <= 250 ? 3 : 1);
     const analysis = inProcess.result;
-    const hover = timeIt(() => {
-      const s = analysis.sources[0];
-      const i = s.groupOfSentence.findIndex(g => g >= 0);
-      const found = core.counterparts(analysis, 0, i);
-      for (const c of found.slice(0, 40)) core.wordDiff(s.sentences[i].text, analysis.sources[c.source].sentences[c.sentence].text);
-      return found.length;
-    }, 20);
-    run.hoverMs = hover.ms;
+    const sentences = analysis.sources.reduce((s, x) => s + x.sentences.length, 0);
+    const whole = cliRun(dir, inputs.map(i => i.id));
+    const run = { versions: n, sentences, groups: analysis.groups.length, analysisMs: inProcess.ms, cliMs: whole.ms, peakMB: whole.peakMB, sentencesPerSecond: Math.round(sentences / (inProcess.ms / 1000)) };
+    run.hoverMs = hoverWork(analysis).ms;
+    // The extension receives the analysis from its worker as a structured clone on the host's thread.
+    run.receiveMs = timeIt(() => structuredClone(analysis), 3).ms;
+    if (n === 250) {
+      const again = reanalysis(inputs, inProcess.ms);
+      run.reanalysisMs = again.ms;
+      run.reanalysisFraction = again.fraction;
+    }
     if (n === 20) {
       const baseline = naive(inputs);
       run.naiveMs = baseline.ms;
@@ -98,16 +127,25 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 const at = n => results.runs.find(r => r.versions === n);
-if (at(250) && at(1000)) results.growth1000over250 = at(1000).cliMs / at(250).cliMs;
+if (at(250) && at(1000)) {
+  results.growth1000over250 = { cli: at(1000).cliMs / at(250).cliMs, inProcess: at(1000).analysisMs / at(250).analysisMs };
+}
 
 const fmt = (x, d = 0) => (x === undefined ? '—' : x.toFixed(d));
-console.log('versions  sentences  in-process ms  CLI ms   peak MB  sentences/s  hover ms  naive ms (ratio)');
+console.log(`${results.cpus} cores, Node ${results.node}`);
+console.log('versions  sentences  in-process ms  CLI ms  peak MB  sentences/s  hover ms  receive ms');
 for (const r of results.runs) {
   console.log(
-    `${String(r.versions).padStart(8)}  ${String(r.sentences).padStart(9)}  ${fmt(r.analysisMs, 1).padStart(13)}  ${fmt(r.cliMs).padStart(6)}  ${fmt(r.peakMB).padStart(8)}  ${String(r.sentencesPerSecond).padStart(11)}  ${fmt(r.hoverMs, 2).padStart(8)}  ${r.naiveMs ? `${fmt(r.naiveMs)} (${fmt(r.naiveVsCli, 1)}× the CLI)` : '—'}`,
+    `${String(r.versions).padStart(8)}  ${String(r.sentences).padStart(9)}  ${fmt(r.analysisMs, 1).padStart(13)}  ${fmt(r.cliMs).padStart(6)}  ${fmt(r.peakMB).padStart(7)}  ${String(r.sentencesPerSecond).padStart(11)}  ${fmt(r.hoverMs, 2).padStart(8)}  ${fmt(r.receiveMs, 1).padStart(10)}`,
   );
 }
-if (results.growth1000over250) console.log(`growth time(1000)/time(250), whole CLI: ${results.growth1000over250.toFixed(2)}`);
+for (const r of results.runs) {
+  if (r.naiveMs) console.log(`naive findBestMatch at ${r.versions} versions: ${fmt(r.naiveMs)} ms, ${fmt(r.naiveVsCli, 1)}× the whole CLI process`);
+  if (r.reanalysisMs) console.log(`re-analysis after editing one of ${r.versions} documents: ${fmt(r.reanalysisMs, 1)} ms, ${fmt(r.reanalysisFraction * 100, 1)}% of a full analysis`);
+}
+if (results.growth1000over250) {
+  console.log(`growth time(1000)/time(250): whole CLI ${results.growth1000over250.cli.toFixed(2)}, in process ${results.growth1000over250.inProcess.toFixed(2)}`);
+}
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2));
 console.log('written: bench-results/bench.json');

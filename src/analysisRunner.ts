@@ -1,13 +1,15 @@
 /**
- * Runs an analysis in process when the corpus is small (a few milliseconds) and in a worker
- * thread when it is large, where it can also be cancelled by ending the worker.
+ * Runs analyses in process when the corpus is small (a few milliseconds) and in a long-lived
+ * worker thread when it is large. Both keep an analyzer between runs, so re-analysing after an
+ * edit costs a fraction of the first analysis. A cancelled run in the worker ends the worker;
+ * runs still waiting are handed to a fresh one.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CorpusAnalysis, SourceInput, analyzeCorpus } from './core';
+import { CorpusAnalysis, SourceInput, createAnalyzer } from './core';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
-/** Corpora above this many characters are analysed in a worker. */
+/** Corpora above this many characters are analysed in the worker. */
 export const WORKER_THRESHOLD_CHARS = 200_000;
 
 export class AnalysisCancelled extends Error {
@@ -21,37 +23,89 @@ export interface CancellationSignal {
   onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
-/**
- * Analyses `inputs`; rejects with `AnalysisCancelled` when `signal` fires first.
- * `workerScript` is the bundled worker (dist/analysisWorker.js).
- */
-export function runAnalysis(inputs: readonly SourceInput[], workerScript: string, signal?: CancellationSignal): Promise<CorpusAnalysis> {
-  if (signal?.isCancellationRequested) return Promise.reject(new AnalysisCancelled());
-  const size = inputs.reduce((n, i) => n + i.text.length, 0);
-  if (size < WORKER_THRESHOLD_CHARS) {
-    try {
-      return Promise.resolve(analyzeCorpus(inputs));
-    } catch (e) {
-      return Promise.reject(e);
+interface PendingRun {
+  readonly request: WorkerRequest;
+  readonly resolve: (analysis: CorpusAnalysis) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export class AnalysisRunner {
+  private readonly local = createAnalyzer();
+  private worker?: Worker;
+  private readonly pending = new Map<number, PendingRun>();
+  private nextId = 1;
+  private disposed = false;
+
+  /** `workerScript` is the bundled worker (dist/analysisWorker.js). */
+  constructor(private readonly workerScript: string) {}
+
+  /** Analyses `inputs`; rejects with `AnalysisCancelled` when `signal` fires first. */
+  run(inputs: readonly SourceInput[], signal?: CancellationSignal): Promise<CorpusAnalysis> {
+    if (signal?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
+    const size = inputs.reduce((n, i) => n + i.text.length, 0);
+    if (size < WORKER_THRESHOLD_CHARS) {
+      try {
+        return Promise.resolve(this.local.analyze(inputs));
+      } catch (e) {
+        return Promise.reject(e);
+      }
     }
+    return new Promise<CorpusAnalysis>((resolve, reject) => {
+      const request: WorkerRequest = { id: this.nextId++, inputs };
+      const subscription = signal?.onCancellationRequested(() => this.cancel(request.id));
+      const settle = () => subscription?.dispose();
+      this.pending.set(request.id, {
+        request,
+        resolve: a => (settle(), resolve(a)),
+        reject: e => (settle(), reject(e)),
+      });
+      this.ensureWorker().postMessage(request);
+    });
   }
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.resolve(workerScript));
-    let settled = false;
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      subscription?.dispose();
-      void worker.terminate();
-      action();
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopWorker();
+    for (const run of this.pending.values()) run.reject(new AnalysisCancelled());
+    this.pending.clear();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(path.resolve(this.workerScript));
+    worker.on('message', (response: WorkerResponse) => {
+      const run = this.pending.get(response.id);
+      if (!run) return;
+      this.pending.delete(response.id);
+      if (response.ok) run.resolve(response.analysis);
+      else run.reject(new Error(response.error));
+    });
+    const fail = (error: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const run of this.pending.values()) run.reject(error);
+      this.pending.clear();
     };
-    const subscription = signal?.onCancellationRequested(() => finish(() => reject(new AnalysisCancelled())));
-    worker.once('message', (response: WorkerResponse) =>
-      finish(() => (response.ok ? resolve(response.analysis) : reject(new Error(response.error)))),
-    );
-    worker.once('error', e => finish(() => reject(e)));
-    worker.once('exit', code => finish(() => reject(new Error(`analysis worker stopped (${code})`))));
-    const request: WorkerRequest = { id: 1, inputs };
-    worker.postMessage(request);
-  });
+    worker.on('error', fail);
+    worker.on('exit', code => fail(new Error(`analysis worker stopped (${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+
+  /** Ends the worker (the only way to stop a running analysis) and restarts the others' runs. */
+  private cancel(id: number): void {
+    const run = this.pending.get(id);
+    if (!run) return;
+    this.pending.delete(id);
+    this.stopWorker();
+    run.reject(new AnalysisCancelled());
+    if (this.disposed) return;
+    for (const other of this.pending.values()) this.ensureWorker().postMessage(other.request);
+  }
 }

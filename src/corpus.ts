@@ -4,7 +4,7 @@
  * the editor, with results that went stale while they were computed thrown away.
  */
 import * as vscode from 'vscode';
-import { AnalysisCancelled, runAnalysis } from './analysisRunner';
+import { AnalysisCancelled, AnalysisRunner } from './analysisRunner';
 import { CorpusAnalysis, SourceInput } from './core';
 
 /** An analysed corpus as the editor features see it. */
@@ -44,7 +44,11 @@ export class CorpusService implements vscode.Disposable {
   /** Fires when a corpus could not be analysed (the message is for the user). */
   readonly onDidFail = this.failed.event;
 
-  constructor(private readonly workerScript: string) {
+  private readonly runner: AnalysisRunner;
+
+  constructor(workerScript: string) {
+    this.runner = new AnalysisRunner(workerScript);
+    this.disposables.push({ dispose: () => this.runner.dispose() });
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.contentChanges.length) this.invalidateFor(e.document.uri);
@@ -185,13 +189,13 @@ export class CorpusService implements vscode.Disposable {
   /** Large corpora show a cancellable progress notification while the worker runs. */
   private async withProgress(inputs: readonly SourceInput[], token: vscode.CancellationToken): Promise<CorpusAnalysis> {
     const size = inputs.reduce((n, i) => n + i.text.length, 0);
-    if (size < 2_000_000) return runAnalysis(inputs, this.workerScript, token);
+    if (size < 2_000_000) return this.runner.run(inputs, token);
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Synoptic: analysing ${inputs.length} sources`, cancellable: true },
       (_progress, userToken) => {
         const both = new vscode.CancellationTokenSource();
         const subs = [token.onCancellationRequested(() => both.cancel()), userToken.onCancellationRequested(() => both.cancel())];
-        return runAnalysis(inputs, this.workerScript, both.token).finally(() => {
+        return this.runner.run(inputs, both.token).finally(() => {
           subs.forEach(s => s.dispose());
           both.dispose();
         });
@@ -206,7 +210,7 @@ export class CorpusService implements vscode.Disposable {
   /** The corpus's files and their current text, within the configured limits. */
   private async collect(uri: vscode.Uri): Promise<{ uris: vscode.Uri[]; inputs: SourceInput[]; notice?: string }> {
     const config = vscode.workspace.getConfiguration('synoptic');
-    const maxSources = Math.max(1, config.get<number>('maxSources') ?? 40);
+    const maxSources = Math.max(1, config.get<number>('maxSources') ?? 250);
     const maxBytes = Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024;
     let candidates: vscode.Uri[];
     if (uri.scheme !== 'file') {

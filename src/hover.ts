@@ -10,6 +10,8 @@ import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
 import { REVEAL_COMMAND, RevealArgs } from './navigation';
 
 const MAX_SENTENCE_CHARS = 400;
+/** Distinct wordings a hover lists; the comparison panel shows the rest. */
+const MAX_WORDINGS = 8;
 
 /** Escapes every ASCII punctuation mark, so no markdown, HTML or link in `text` can take effect. */
 export function escapeMarkdown(text: string): string {
@@ -48,20 +50,37 @@ export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, p
   const found = new Set(matches.map(m => m.source));
   md.appendMarkdown(`**Synoptic** · in ${found.size} of ${others} other source${others === 1 ? '' : 's'}\n\n`);
 
-  // A source that split the sentence contributes two; show them as one entry.
+  // A source that split the sentence contributes two; show them as one entry. Sources with
+  // the same wording share one entry, so a story reprinted a thousand times stays readable.
   const bySource = new Map<number, typeof matches>();
   for (const m of matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+  const byWording = new Map<string, { sources: number[]; lists: (typeof matches)[] }>();
   for (const [s, list] of bySource) {
+    const text = list.map(m => view.analysis.sources[s].sentences[m.sentence].text).join(' ');
+    const entry = byWording.get(text) ?? { sources: [], lists: [] };
+    entry.sources.push(s);
+    entry.lists.push(list);
+    byWording.set(text, entry);
+  }
+  const wordings = [...byWording].sort((x, y) => y[1].sources.length - x[1].sources.length);
+  for (const [text, entry] of wordings.slice(0, MAX_WORDINGS)) {
+    const s = entry.sources[0];
+    const list = entry.lists[0];
     const other = view.analysis.sources[s];
     const first = other.sentences[list[0].sentence];
     const last = other.sentences[list[list.length - 1].sentence];
-    const text = list.map(m => other.sentences[m.sentence].text).join(' ');
     const similarity = Math.round(Math.max(...list.map(m => m.similarity)) * 100);
-    const moved = list.some(m => m.moved) ? ' · moved' : '';
+    const movedCount = entry.lists.filter(l => l.some(m => m.moved)).length;
+    const moved = movedCount === 0 ? '' : entry.sources.length === 1 ? ' · moved' : ` · moved in ${movedCount}`;
     const args: RevealArgs = [view.uris[s].toString(), first.start, last.end];
     const link = `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`;
-    md.appendMarkdown(`[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence") · ${similarity}%${moved}\n\n`);
+    const alsoIn = entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more with this wording` : '';
+    md.appendMarkdown(`[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence")${escapeMarkdown(alsoIn)} · ${similarity}%${moved}\n\n`);
     md.appendMarkdown(`> ${diffMarkdown(sentence.text, text)}\n\n`);
+  }
+  if (wordings.length > MAX_WORDINGS) {
+    const rest = wordings.slice(MAX_WORDINGS).reduce((n, w) => n + w[1].sources.length, 0);
+    md.appendMarkdown(`${wordings.length - MAX_WORDINGS} other wordings in ${rest} sources: Compare with Other Sources shows them all\n\n`);
   }
   const missing = view.uris.filter((_, s) => s !== index && !found.has(s)).map(sourceName);
   if (missing.length) md.appendMarkdown(`not in: ${escapeMarkdown(missing.slice(0, 12).join(', '))}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}\n`);

@@ -528,7 +528,8 @@ export interface Counterpart {
 /**
  * The sentences of every other source that carry the same statement as `sentence` of
  * `source`, with their similarity to it and whether they stand out of order.
- * O(G log G) per other source, G the number of groups the two sources share.
+ * O(M·(n + m)) for M members of its group, n and m the sentence counts of the two sources;
+ * the similarity of each distinct wording is computed once.
  */
 export function counterparts(analysis: CorpusAnalysis, source: number, sentence: number): Counterpart[] {
   const gi = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
@@ -536,36 +537,34 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
   const group = analysis.groups[gi];
   const own = analysis.sources[source].sentences[sentence];
   const ownProfile = profileOf(own.text);
+  const similarityOf = new Map<string, number>();
   const out: Counterpart[] = [];
   for (const m of group.members) {
     if (m.source === source) continue;
-    const other = analysis.sources[m.source].sentences[m.sentence];
-    out.push({
-      source: m.source,
-      sentence: m.sentence,
-      similarity: profileSimilarity(ownProfile, profileOf(other.text)),
-      moved: movedBetween(analysis, source, m.source).has(gi),
-    });
+    const text = analysis.sources[m.source].sentences[m.sentence].text;
+    let similarity = similarityOf.get(text);
+    if (similarity === undefined) similarityOf.set(text, (similarity = profileSimilarity(ownProfile, profileOf(text))));
+    out.push({ source: m.source, sentence: m.sentence, similarity, moved: movedBetween(analysis, source, m.source).has(gi) });
   }
   return out;
 }
 
 /**
  * Groups shared by two sources whose order in `b` disagrees with their order in `a`.
- * O(G log G) in the number of shared groups.
+ * O(n + m + G log G) for n and m sentences in the two sources and G shared groups.
  */
 export function movedBetween(analysis: CorpusAnalysis, a: number, b: number): Set<number> {
-  const firstIndex = (source: number, g: SentenceGroup) =>
-    Math.min(...g.members.filter(m => m.source === source).map(m => m.sentence));
+  const firstInA = new Map<number, number>();
+  analysis.sources[a].groupOfSentence.forEach((g, i) => {
+    if (g >= 0 && !firstInA.has(g)) firstInA.set(g, i);
+  });
   const shared: { group: number; inA: number; inB: number }[] = [];
-  analysis.groups.forEach((g, gi) => {
-    let hasA = false;
-    let hasB = false;
-    for (const m of g.members) {
-      if (m.source === a) hasA = true;
-      if (m.source === b) hasB = true;
-    }
-    if (hasA && hasB) shared.push({ group: gi, inA: firstIndex(a, g), inB: firstIndex(b, g) });
+  const seen = new Set<number>();
+  analysis.sources[b].groupOfSentence.forEach((g, i) => {
+    if (g < 0 || seen.has(g)) return;
+    seen.add(g);
+    const inA = firstInA.get(g);
+    if (inA !== undefined) shared.push({ group: g, inA, inB: i });
   });
   shared.sort((x, y) => x.inA - y.inA);
   const flags = outOfOrder(shared.map(s => s.inB));
