@@ -8,7 +8,7 @@ import { TokenSpace, crossJoin } from './candidates';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
-import { LineSpan, hashText, normalizeForComparison, splitLines, words } from './text';
+import { LineSpan, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
 /** One version of the story: an identifier (a path or URI) and its full text. */
 export interface SourceInput {
@@ -29,8 +29,13 @@ export interface SourceAnalysis {
   readonly id: string;
   readonly language: string;
   readonly contentHash: string;
-  /** One verdict per element of `text.split("\n")`. */
+  /** One verdict per line as the editor counts them (ended by LF, CR LF or a lone CR). */
   readonly lines: readonly LineVerdict[];
+  /**
+   * Only for texts with a lone CR: per line, the element of `text.split("\n")` it lies in
+   * (the JSON export reports lines that way). Absent where the two agree.
+   */
+  readonly lfLineOfLine?: readonly number[];
   readonly lineSpans: readonly LineSpan[];
   /** Sentences of content lines, in reading order. */
   readonly sentences: readonly Sentence[];
@@ -236,6 +241,10 @@ function prepare(text: string, hash: string, options: AnalysisOptions): Prepared
   return { text, hash, lineSpans, profile, lines, sentences };
 }
 
+function hasLoneCr(text: string): boolean {
+  return /\r(?!\n)/.test(text);
+}
+
 function comparedForm(sentence: string): string {
   return normalizeForComparison(sentence).replace(/\s+/g, ' ');
 }
@@ -430,6 +439,7 @@ function assemble(
       id: inputs[i].id,
       language: p.profile.language,
       contentHash: p.hash,
+      ...(hasLoneCr(p.text) ? { lfLineOfLine: lfLineOfLines(p.text, p.lineSpans) } : {}),
       lines: lines[i],
       lineSpans: p.lineSpans,
       sentences: sentencesBySource[i],
@@ -538,15 +548,25 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
   const own = analysis.sources[source].sentences[sentence];
   const ownProfile = profileOf(own.text);
   const similarityOf = new Map<string, number>();
+  const firstInOwn = firstSentenceOfGroups(analysis, source);
   const out: Counterpart[] = [];
   for (const m of group.members) {
     if (m.source === source) continue;
     const text = analysis.sources[m.source].sentences[m.sentence].text;
     let similarity = similarityOf.get(text);
     if (similarity === undefined) similarityOf.set(text, (similarity = profileSimilarity(ownProfile, profileOf(text))));
-    out.push({ source: m.source, sentence: m.sentence, similarity, moved: movedBetween(analysis, source, m.source).has(gi) });
+    out.push({ source: m.source, sentence: m.sentence, similarity, moved: movedAgainst(analysis, firstInOwn, m.source).has(gi) });
   }
   return out;
+}
+
+/** Where each group first appears in a source: group index to sentence index. O(n). */
+function firstSentenceOfGroups(analysis: CorpusAnalysis, source: number): Map<number, number> {
+  const first = new Map<number, number>();
+  analysis.sources[source].groupOfSentence.forEach((g, i) => {
+    if (g >= 0 && !first.has(g)) first.set(g, i);
+  });
+  return first;
 }
 
 /**
@@ -554,10 +574,10 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
  * O(n + m + G log G) for n and m sentences in the two sources and G shared groups.
  */
 export function movedBetween(analysis: CorpusAnalysis, a: number, b: number): Set<number> {
-  const firstInA = new Map<number, number>();
-  analysis.sources[a].groupOfSentence.forEach((g, i) => {
-    if (g >= 0 && !firstInA.has(g)) firstInA.set(g, i);
-  });
+  return movedAgainst(analysis, firstSentenceOfGroups(analysis, a), b);
+}
+
+function movedAgainst(analysis: CorpusAnalysis, firstInA: ReadonlyMap<number, number>, b: number): Set<number> {
   const shared: { group: number; inA: number; inB: number }[] = [];
   const seen = new Set<number>();
   analysis.sources[b].groupOfSentence.forEach((g, i) => {

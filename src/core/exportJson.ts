@@ -3,6 +3,7 @@
  * Other fields may be added; these never change meaning.
  */
 import { CorpusAnalysis } from './analyze';
+import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {
   readonly kind: 'content' | 'boilerplate' | 'blank';
@@ -30,13 +31,28 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
     sources: analysis.sources.map((s, i) => ({
       path: paths?.[i] ?? s.id,
       language: s.language,
-      lines: s.lines.map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
+      lines: byLfLine(s.lines, s.lfLineOfLine).map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
       sentences: s.sentences.map(x => ({ start: x.start, end: x.end })),
     })),
     groups: analysis.groups.map(g => ({
       members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity) })),
     })),
   };
+}
+
+/**
+ * Verdicts per element of `text.split("\n")`: where lone CRs make several editor lines of one
+ * element, it is content if any of them is, else boilerplate if any is, else blank.
+ */
+function byLfLine(lines: readonly LineVerdict[], lfLineOfLine: readonly number[] | undefined): readonly LineVerdict[] {
+  if (!lfLineOfLine) return lines;
+  const rank = { content: 2, boilerplate: 1, blank: 0 } as const;
+  const out: LineVerdict[] = [];
+  lines.forEach((verdict, i) => {
+    const k = lfLineOfLine[i];
+    if (!out[k] || rank[verdict.kind] > rank[out[k].kind]) out[k] = verdict;
+  });
+  return out;
 }
 
 function round(x: number): number {

@@ -10,24 +10,43 @@ export interface LineSpan {
 }
 
 /**
- * Splits text into lines the way `text.split("\n")` does (one entry per element), so that line
- * numbers agree with VS Code and with the JSON export. A CR before the LF, and a lone CR, are
- * kept out of every span, so no sentence can contain one.
+ * Splits text into lines the way VS Code counts them: a line ends at LF, CR LF or a lone CR,
+ * so line numbers agree with the editor. No span contains a line break.
  * O(n) in the text length.
  */
 export function splitLines(text: string): LineSpan[] {
   const lines: LineSpan[] = [];
   let start = 0;
-  for (;;) {
-    const lf = text.indexOf('\n', start);
-    const rawEnd = lf === -1 ? text.length : lf;
-    let end = rawEnd;
-    while (end > start && text.charCodeAt(end - 1) === 13) end--;
-    lines.push({ start, end });
-    if (lf === -1) break;
-    start = lf + 1;
+  if (!text.includes('\r')) {
+    for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', start)) {
+      lines.push({ start, end: lf });
+      start = lf + 1;
+    }
+    lines.push({ start, end: text.length });
+    return lines;
   }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ start, end: i });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  lines.push({ start, end: text.length });
   return lines;
+}
+
+/**
+ * For each line of `splitLines(text)`, the index of the element of `text.split("\n")` it lies
+ * in (they differ only where a lone CR ends a line). O(n).
+ */
+export function lfLineOfLines(text: string, lines: readonly LineSpan[]): number[] {
+  let lf = 0;
+  let at = 0;
+  return lines.map(line => {
+    for (; at < line.start; at++) if (text.charCodeAt(at) === 10) lf++;
+    return lf;
+  });
 }
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;

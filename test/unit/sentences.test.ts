@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus } from '../../src/core';
+import { analyzeCorpus, toExportFormat1 } from '../../src/core';
 import { segmentLine } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines } from '../../src/core/text';
@@ -49,6 +49,15 @@ describe('lines and offsets', () => {
     const lines = splitLines(text);
     assert.equal(lines.length, text.split('\n').length);
     assert.deepEqual(lines.map(l => text.slice(l.start, l.end)), ['one', 'two', '', 'three']);
+  });
+
+  it('ends a line at a lone CR, as the editor does, and exports lines per LF', () => {
+    const text = 'Menu\rHome\n\nThe president met his counterpart on Monday for long talks about the war.\r\rMore text here.';
+    assert.deepEqual(splitLines(text).map(l => text.slice(l.start, l.end)), ['Menu', 'Home', '', 'The president met his counterpart on Monday for long talks about the war.', '', 'More text here.']);
+    const analysis = analyzeCorpus([{ id: 'cr.txt', text }]);
+    assert.equal(analysis.sources[0].lines.length, 6);
+    assert.equal(toExportFormat1(analysis).sources[0].lines.length, text.split('\n').length);
+    for (const s of analysis.sources[0].sentences) assert.equal(text.slice(s.start, s.end), s.text);
   });
 
   it('gives exact UTF-16 offsets with CRLF line ends, and no sentence contains a CR', () => {
