@@ -83,7 +83,11 @@ export function nearDuplicateFamilies(
     let best = -1;
     let bestSimilarity = -1;
     let bestFamily = Infinity;
-    for (const m of index.matches(w, leader => sources[w].disjoint(familySources[familyOfLeader.get(leader)!]))) {
+    // A source that repeats itself (a list of near-identical lines) would make every leader a
+    // candidate; past a budget, a wording stays a family of its own.
+    let budget = MAX_FAMILY_CANDIDATES;
+    const eligible = (leader: number) => budget-- > 0 && sources[w].disjoint(familySources[familyOfLeader.get(leader)!]);
+    for (const m of index.matches(w, eligible)) {
       const family = familyOfLeader.get(m.b)!;
       if (m.similarity > bestSimilarity || (m.similarity === bestSimilarity && family < bestFamily)) {
         best = family;
@@ -105,6 +109,8 @@ export function nearDuplicateFamilies(
   }
   return families;
 }
+
+const MAX_FAMILY_CANDIDATES = 256;
 
 /**
  * Groups the nodes. Returns clusters of node indices whose sources are pairwise disjoint and

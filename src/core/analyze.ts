@@ -389,7 +389,8 @@ function assemble(
 
   const familyThreshold = options.align?.familyThreshold ?? 0.85;
   const widespreadFirst = wordings.map((_, i) => i).sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
-  const families = nearDuplicateFamilies(new TokenSpace(wordingProfiles), wordingSets, widespreadFirst, familyThreshold);
+  // One source alone has nothing to align with (and may repeat itself thousands of times).
+  const families = sourceCount < 2 ? [] : nearDuplicateFamilies(new TokenSpace(wordingProfiles), wordingSets, widespreadFirst, familyThreshold);
   const nodes: AlignNode[] = families.map(family => {
     const leader = family[0];
     const sources = family.length === 1 ? wordings[leader].sources : family.flatMap(w => wordings[w].sources).sort((a, b) => a - b);

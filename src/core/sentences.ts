@@ -56,8 +56,8 @@ export function segmentLine(
     return whole ? [{ start: lineStart + whole.start, end: lineStart + whole.end }] : [];
   }
   const pieces: { start: number; end: number }[] = [];
-  for (const seg of sentenceSegmenter(profile.language).segment(line)) {
-    const span = trimSpan(line, seg.index, seg.index + seg.segment.length);
+  for (const [start, end] of segmentBounds(line, sentenceSegmenter(profile.language))) {
+    const span = trimSpan(line, start, end);
     if (span) pieces.push(span);
   }
   const merged: { start: number; end: number }[] = [];
@@ -70,6 +70,41 @@ export function segmentLine(
     }
   }
   return merged.map(s => ({ start: lineStart + s.start, end: lineStart + s.end }));
+}
+
+const WINDOW = 8_192;
+const WINDOW_MARGIN = 256;
+
+/**
+ * The segmenter's sentence bounds in `line`. Iterating V8's segments grows faster than
+ * linearly with the string's length, so a long line is read in windows: each window's bounds
+ * are kept up to the last one well before its end (where the segmenter saw enough of what
+ * follows), and the next window starts there. O(n) overall.
+ */
+function* segmentBounds(line: string, segmenter: Intl.Segmenter): Generator<[number, number]> {
+  let from = 0;
+  while (from < line.length) {
+    let size = WINDOW;
+    for (;;) {
+      const to = Math.min(line.length, from + size);
+      const bounds: [number, number][] = [];
+      for (const seg of segmenter.segment(line.slice(from, to))) bounds.push([from + seg.index, from + seg.index + seg.segment.length]);
+      if (to === line.length) {
+        yield* bounds;
+        return;
+      }
+      // Keep the bounds that end well before the window's end; the rest is read again.
+      let keep = bounds.length;
+      while (keep > 0 && bounds[keep - 1][1] > to - WINDOW_MARGIN) keep--;
+      if (keep === 0) {
+        size *= 2;
+        continue;
+      }
+      yield* bounds.slice(0, keep);
+      from = bounds[keep - 1][1];
+      break;
+    }
+  }
 }
 
 const BULLET = /^[\s\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*\-–—>]+/u;

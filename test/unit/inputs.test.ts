@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seededRandom } from '../support/random';
+
+const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+interface Exported {
+  sources: { path: string; lines: { kind: string }[]; sentences: { start: number; end: number }[] }[];
+  groups: { members: { source: number; sentence: number }[] }[];
+}
+
+/** Runs the CLI's JSON export; every case must finish well inside the time limit. */
+function analyse(files: string[], timeoutMs = 60_000): { status: number | null; stderr: string; json?: Exported } {
+  const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutMs });
+  return { status: result.status, stderr: result.stderr, json: result.status === 0 ? (JSON.parse(result.stdout) as Exported) : undefined };
+}
+
+const ARTICLE = [
+  'The president met his counterpart in the capital on Monday for long talks about the war.',
+  'He said the talks went well and that both sides agreed to meet again next month.',
+  'Officials from both countries declined to give details of what had been discussed.',
+];
+
+function sentencesOf(json: Exported, source: number, text: string): string[] {
+  return json.sources[source].sentences.map(s => text.slice(s.start, s.end));
+}
+
+describe('CLI on unusual and hostile input', function () {
+  this.timeout(120_000);
+  let dir: string;
+  const file = (name: string, content: string | Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'synoptic-inputs-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('analyses an empty file and a whitespace-only file as having no sentences', () => {
+    const result = analyse([file('empty.txt', ''), file('blank.txt', '  \n\t\n   \r\n')]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(result.json!.sources.map(s => s.sentences.length), [0, 0]);
+    assert.equal(result.json!.sources[1].lines.length, 4);
+    assert.equal(result.json!.groups.length, 0);
+  });
+
+  it('analyses a file that is only boilerplate as having no article lines', () => {
+    const chrome = ['  • Home', '  • World', '  • Politics', '  • Sports', '', 'Leave a comment', 'Name (required)', '[ ] Save my name', '', '© 2024 Example Media. All rights reserved.'].join('\n');
+    const result = analyse([file('chrome.txt', chrome)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(result.json!.sources[0].lines.every(l => l.kind !== 'content'));
+  });
+
+  it('keeps offsets exact with CRLF, lone CR and mixed line ends', () => {
+    const texts = { crlf: ARTICLE.join('\r\n\r\n'), cr: ARTICLE.join('\r\r'), mixed: `${ARTICLE[0]}\r\n\n${ARTICLE[1]}\r\r${ARTICLE[2]}\n` };
+    const paths = Object.entries(texts).map(([name, text]) => file(`${name}.txt`, text));
+    const result = analyse(paths);
+    assert.equal(result.status, 0, result.stderr);
+    Object.values(texts).forEach((text, i) => {
+      assert.deepEqual(sentencesOf(result.json!, i, text), ARTICLE, `line ends of ${Object.keys(texts)[i]}`);
+      assert.equal(result.json!.sources[i].lines.length, text.split('\n').length);
+    });
+    assert.ok(result.json!.groups.length >= 3);
+  });
+
+  it('decodes UTF-8 with a BOM and UTF-16 with a BOM (both byte orders), offsets into the text without the BOM', () => {
+    const text = ARTICLE.join('\n\n');
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le);
+    utf16be.swap16();
+    const paths = [
+      file('utf8-bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])),
+      file('utf16le.txt', utf16le),
+      file('utf16be.txt', utf16be),
+    ];
+    const result = analyse(paths);
+    assert.equal(result.status, 0, result.stderr);
+    for (let i = 0; i < 3; i++) assert.deepEqual(sentencesOf(result.json!, i, text), ARTICLE);
+  });
+
+  it('reads invalid UTF-8 bytes as replacement characters instead of failing', () => {
+    const bytes = Buffer.concat([Buffer.from(ARTICLE[0] + ' '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(' ' + ARTICLE[1])]);
+    const result = analyse([file('invalid.txt', bytes)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(result.json!.sources[0].sentences.length >= 1);
+  });
+
+  it('refuses a binary file named .txt with one line on stderr and exit code 2', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    const result = analyse([file('image.txt', png), file('fine.txt', ARTICLE.join('\n'))]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^synoptic: .*image\.txt: looks like a binary file, not text\n$/);
+  });
+
+  it('handles a 5 MB file, a single 2 MB line and 50,000 short lines in bounded time', () => {
+    const random = seededRandom(5);
+    const paragraphs: string[] = [];
+    for (let size = 0; size < 5_000_000; ) {
+      const p = `${ARTICLE[Math.floor(random() * 3)]} Item ${paragraphs.length} of the report.`;
+      paragraphs.push(p);
+      size += p.length + 2;
+    }
+    const big = file('big.txt', paragraphs.join('\n\n'));
+    const oneLine = paragraphs.slice(0, 20_000).join(' ');
+    const longLine = file('long-line.txt', oneLine.slice(0, oneLine.indexOf('. ', 2_000_000) + 1));
+    const manyLines = file('many-lines.txt', Array.from({ length: 50_000 }, (_, i) => `Line ${i}`).join('\n'));
+    for (const [path, check] of [
+      [big, (json: Exported) => assert.ok(json.sources[0].sentences.length > 50_000)],
+      [longLine, (json: Exported) => assert.ok(json.sources[0].sentences.length > 10_000)],
+      [manyLines, (json: Exported) => assert.equal(json.sources[0].lines.length, 50_000)],
+    ] as const) {
+      const started = Date.now();
+      const result = analyse([path], 30_000);
+      assert.equal(result.status, 0, result.stderr);
+      check(result.json!);
+      assert.ok(Date.now() - started < 30_000);
+    }
+  });
+
+  it('never splits a surrogate pair in right-to-left, mixed-script, combining and emoji text', () => {
+    const text = [
+      'التقى الرئيسان في موسكو يوم الاثنين لإجراء محادثات طويلة حول الحرب 👍🏽. وقال إن المحادثات سارت على ما يرام!',
+      'Der Präsident traf sich am Montag mit seinem Amtskollegen 🇺🇦 in der Hauptstadt. Cafe\u0301 und Café sind dasselbe Wort.',
+      'Президент встретился с коллегой в Москве 🙂 в понедельник. 漢字のテキストもあります。',
+    ].join('\n\n');
+    const result = analyse([file('scripts.txt', text), file('scripts-copy.txt', text.replace('Montag', 'Dienstag'))]);
+    assert.equal(result.status, 0, result.stderr);
+    for (const s of result.json!.sources[0].sentences) {
+      for (const at of [s.start, s.end]) {
+        const c = text.charCodeAt(at);
+        assert.ok(!(c >= 0xdc00 && c <= 0xdfff), `offset ${at} splits a surrogate pair`);
+      }
+    }
+    assert.ok(result.json!.groups.length >= 4);
+  });
+
+  it('analyses the same file given twice, identical sources, and a source that is part of another', () => {
+    const whole = file('whole.txt', ARTICLE.join('\n\n'));
+    const same = file('same.txt', ARTICLE.join('\n\n'));
+    const part = file('part.txt', ARTICLE.slice(0, 2).join('\n\n'));
+    const result = analyse([whole, whole, same, part]);
+    assert.equal(result.status, 0, result.stderr);
+    const json = result.json!;
+    assert.equal(json.sources.length, 4);
+    const groupSizes = json.groups.map(g => new Set(g.members.map(m => m.source)).size).sort();
+    assert.deepEqual(groupSizes, [3, 4, 4]);
+  });
+
+  it('analyses 1,000 files of one folder in bounded time', () => {
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    const random = seededRandom(1000);
+    const paths = Array.from({ length: 1000 }, (_, i) => {
+      const kept = ARTICLE.filter(() => random() < 0.8);
+      const path = join(folder, `v${String(i).padStart(4, '0')}.txt`);
+      writeFileSync(path, ['Site News', '', '  • Home', '  • World', '  • Sports', '', ...kept, '', `© ${i} Site`].join('\n'));
+      return path;
+    });
+    const result = analyse(paths);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.json!.sources.length, 1000);
+    assert.ok(result.json!.groups.length >= 3);
+  });
+});
