@@ -57,6 +57,12 @@ export class SourceSet {
     return true;
   }
 
+  copy(): SourceSet {
+    const out = new SourceSet(this.bits.length * 32);
+    out.addAll(this);
+    return out;
+  }
+
   addAll(other: SourceSet): void {
     for (let i = 0; i < this.bits.length; i++) this.bits[i] |= other.bits[i];
   }
@@ -102,9 +108,7 @@ export function nearDuplicateFamilies(
     }
     familyOfLeader.set(w, families.length);
     families.push([w]);
-    const own = new SourceSet(sources[w].bits.length * 32);
-    own.addAll(sources[w]);
-    familySources.push(own);
+    familySources.push(sources[w].copy());
     index.add(w);
   }
   return families;
@@ -168,9 +172,7 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
   const clusterOf = (root: number) => {
     let c = clusters.get(root);
     if (!c) {
-      const sources = new SourceSet(sourceCount);
-      sources.addAll(sets[root]);
-      c = { members: [root], sources };
+      c = { members: [root], sources: sets[root].copy() };
       clusters.set(root, c);
     }
     return c;

@@ -233,7 +233,6 @@ export function crossJoin(space: TokenSpace, left: readonly number[], right: rea
  * ordered by `a`, then `b` (`a < b`, record indices). Records with no bigram take no part.
  */
 export function similarityJoin(records: readonly JoinRecord[], threshold: number): JoinPair[] {
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
   const space = new TokenSpace(records.map(r => r.profile));
   return selfJoin(space, threshold, (a, b) => records[a].source !== records[b].source);
 }
