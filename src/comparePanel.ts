@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { buildComparison } from './core';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView, exists, sentenceAt, sourceName } from './corpus';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
@@ -30,6 +30,8 @@ class ComparePanel implements vscode.Disposable {
   private view?: CorpusView;
   private generation = 0;
   private suppressedSelection?: { uri: string; offset: number };
+  /** Why the base changed without the user asking (its file went away). */
+  private baseNotice?: string;
   lastModel?: ComparisonModel;
   renderedRows?: number;
   lastHighlight?: { source: number; sentence: number };
@@ -49,9 +51,14 @@ class ComparePanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
       corpus.onDidChange(view => {
-        if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh();
+        if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh(view);
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
+      // A base renamed in the editor keeps its place in the panel under the new name.
+      vscode.workspace.onDidRenameFiles(e => {
+        const renamed = e.files.find(f => f.oldUri.toString() === this.baseUri.toString());
+        if (renamed) this.setBase(renamed.newUri);
+      }),
     );
     void this.refresh();
   }
@@ -61,8 +68,9 @@ class ComparePanel implements vscode.Disposable {
     this.onDisposed();
   }
 
-  setBase(uri: vscode.Uri): void {
+  setBase(uri: vscode.Uri, reason?: string): void {
     this.baseUri = uri;
+    this.baseNotice = reason;
     this.state = { ...this.state, basePath: uri.toString() };
     void this.refresh();
   }
@@ -104,19 +112,38 @@ class ComparePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async refresh(): Promise<void> {
+  /** Renders `fresh` when it holds the base; otherwise asks the corpus service for the base's analysis. */
+  private async refresh(fresh?: CorpusView): Promise<void> {
     const generation = ++this.generation;
     this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
-    const view = await this.corpus.request(this.baseUri);
+    const view = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
     // Another refresh started while this one waited: its result wins.
     if (generation !== this.generation) return;
     if (!view) {
-      this.post({ type: 'status', text: `${sourceName(this.baseUri)} cannot be analysed.` });
+      const replacement = await this.survivingSource();
+      if (generation !== this.generation) return;
+      if (replacement) {
+        this.setBase(replacement, `${sourceName(this.baseUri)} was deleted or moved; ${sourceName(replacement)} is now the base.`);
+        return;
+      }
+      this.post({ type: 'status', text: `${sourceName(this.baseUri)} cannot be analysed (it may have been deleted, or is not a text file).` });
       return;
     }
     this.view = view;
-    this.lastModel = toModel(view, view.indexOf(this.baseUri), this.state.showBoilerplate === true, generation);
+    const model = toModel(view, view.indexOf(this.baseUri), this.state.showBoilerplate === true, generation);
+    const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
+    this.lastModel = notice ? { ...model, notice } : model;
     this.post({ type: 'model', model: this.lastModel, state: this.state });
+  }
+
+  /** When the base is gone: another source of the last analysis that still exists. */
+  private async survivingSource(): Promise<vscode.Uri | undefined> {
+    const base = this.baseUri.toString();
+    for (const uri of this.view?.uris ?? []) {
+      if (uri.toString() === base) continue;
+      if (uri.scheme !== 'file' || (await exists(uri))) return uri;
+    }
+    return undefined;
   }
 
   private followCursor(e: vscode.TextEditorSelectionChangeEvent): void {

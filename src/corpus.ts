@@ -111,14 +111,21 @@ export class CorpusService implements vscode.Disposable {
         continue;
       }
       if (view && view.indexOf(uri) < 0) {
-        // The corpus was analysed before this file joined it (or it cannot be read).
-        if (reanalysed) return undefined;
+        // The corpus was analysed before this file joined it, or the file is gone.
+        if (reanalysed || !(await this.isReadable(uri))) return undefined;
         reanalysed = true;
         pending = this.analyze(key, uri);
         continue;
       }
       return view;
     }
+  }
+
+  /** False for a file deleted from disk whose saved text may linger in an editor. */
+  private async isReadable(uri: vscode.Uri): Promise<boolean> {
+    const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (uri.scheme !== 'file') return document !== undefined || (await exists(uri));
+    return document?.isDirty === true || (await exists(uri));
   }
 
   private entry(key: string): Entry {
@@ -229,7 +236,8 @@ export class CorpusService implements vscode.Disposable {
         }
         candidates = listing.filter(([name, type]) => type === vscode.FileType.File && TEXT_EXTENSION.test(name)).map(([name]) => vscode.Uri.joinPath(folder, name));
       }
-      if (!candidates.some(c => c.toString() === uri.toString())) candidates.push(uri);
+      // The requested file joins even when the listing misses it (e.g. outside the glob).
+      if (!candidates.some(c => c.toString() === uri.toString()) && (await this.isReadable(uri))) candidates.push(uri);
     }
     candidates.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
 
@@ -276,6 +284,15 @@ export class CorpusService implements vscode.Disposable {
     if (skippedLarge) notices.push(`${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${maxBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`);
     if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
     return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
+  }
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -204,4 +204,157 @@ describe('Synoptic in VS Code', function () {
     await new Promise(r => setTimeout(r, 2500));
     await screenshot('compare-light');
   });
+  describe('when files change under an open panel', () => {
+    const base = () => seedUri('000_2e221a3ec277473a.txt');
+    const model = () => api.panel.lastModel;
+    const names = () => model()?.sources.map(s => s.name) ?? [];
+
+    before(async () => {
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base());
+      await until('the panel model of the five seeds', () => model()?.sources.length === 5);
+    });
+
+    it('shows a sentence written to another source on disk', async () => {
+      const other = seedUri('003_35b1516114ec1545.txt');
+      const original = await vscode.workspace.fs.readFile(other);
+      const before = model()!.sources[3].sentences;
+      const added = '\nA reporter on the scene counted forty armoured vehicles along the road to the airport.\n';
+      await vscode.workspace.fs.writeFile(other, Buffer.concat([Buffer.from(original), Buffer.from(added)]));
+      try {
+        await until('the new sentence in the panel', () => model()!.sources[3].sentences === before + 1);
+        assert.ok(model()!.rows.some(r => r.cells[3]?.text.includes('forty armoured vehicles')));
+      } finally {
+        await vscode.workspace.fs.writeFile(other, original);
+        await until('the original text back in the panel', () => model()!.sources[3].sentences === before);
+      }
+    });
+
+    it('drops a deleted source from the panel and takes it back when it returns', async () => {
+      const other = seedUri('004_b132656ddbd9dbe3.txt');
+      const original = await vscode.workspace.fs.readFile(other);
+      await vscode.workspace.fs.delete(other);
+      try {
+        await until('four columns', () => model()?.sources.length === 4);
+        assert.ok(!names().includes('004_b132656ddbd9dbe3.txt'));
+        assert.equal(model()!.sources[model()!.base].name, '000_2e221a3ec277473a.txt');
+      } finally {
+        await vscode.workspace.fs.writeFile(other, original);
+      }
+      await until('five columns again', () => model()?.sources.length === 5);
+    });
+
+    it('keeps the base when it is renamed in the editor', async () => {
+      const renamed = seedUri('000_renamed.txt');
+      const rename = (from: vscode.Uri, to: vscode.Uri) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.renameFile(from, to);
+        return vscode.workspace.applyEdit(edit);
+      };
+      assert.ok(await rename(base(), renamed));
+      try {
+        await until('the base under its new name', () => model() && model()!.sources[model()!.base].name === '000_renamed.txt' && model()!.sources.length === 5);
+        assert.ok(!names().includes('000_2e221a3ec277473a.txt'));
+      } finally {
+        assert.ok(await rename(renamed, base()));
+      }
+      await until('the base under its old name', () => model() && model()!.sources[model()!.base].name === '000_2e221a3ec277473a.txt');
+    });
+
+    it('moves the base to another source, and says so, when the base file is deleted', async () => {
+      const original = await vscode.workspace.fs.readFile(base());
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base()), vscode.ViewColumn.One);
+      await vscode.workspace.fs.delete(base());
+      try {
+        const moved = await until('a new base', () => model()?.sources.length === 4 && model());
+        assert.match(moved.notice ?? '', /000_2e221a3ec277473a\.txt was deleted or moved; .+ is now the base/);
+        assert.notEqual(moved.sources[moved.base].name, '000_2e221a3ec277473a.txt');
+        await new Promise(r => setTimeout(r, 800));
+        await screenshot('compare-base-deleted');
+        // The deleted file's editor is still open: nothing may keep re-analysing on its behalf.
+        let analyses = 0;
+        const counting = api.corpus.onDidChange(() => analyses++);
+        await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', base(), new vscode.Position(5, 5));
+        await new Promise(r => setTimeout(r, 1500));
+        counting.dispose();
+        assert.ok(analyses <= 1, `${analyses} analyses after the base went away`);
+      } finally {
+        await vscode.workspace.fs.writeFile(base(), original);
+      }
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base());
+      await until('the seed as base again, without the notice', () => model()?.sources.length === 5 && model()!.sources[model()!.base].name === '000_2e221a3ec277473a.txt' && !/deleted/.test(model()!.notice ?? '') && model());
+    });
+  });
+
+  describe('documents that are not files in the folder', () => {
+    const failures: string[] = [];
+    let listener: vscode.Disposable;
+    const story = [
+      'Home',
+      '  • World',
+      '  • Politics',
+      '  • Sport',
+      '',
+      'The city council approved the new budget on Tuesday after a debate that lasted well into the night.',
+      'Spending on schools rises by four percent, while the road programme is cut back for a second year.',
+      '',
+      'Leave a comment',
+      'Share this article',
+    ].join('\n');
+
+    before(() => {
+      listener = api.corpus.onDidFail(f => failures.push(f.message));
+    });
+    after(() => listener.dispose());
+
+    it('analyses an unsaved, untitled document on its own: boilerplate marked, one column, hovers', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: story });
+      const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      const applied = await until('decorations on the untitled document', () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor));
+      const marked = applied.boilerplate.map(r => r.start.line);
+      for (const line of [1, 2, 3]) assert.ok(marked.includes(line), `menu line ${line + 1} marked`);
+      assert.ok(!marked.includes(5) && !marked.includes(6), 'article sentences not marked');
+      assert.equal(applied.unique.length, 0, 'a lone document has no unique-sentence marks');
+
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 4));
+      assert.match(unescape(hoverText(hovers)), /boilerplate: /);
+
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+      const model = await until('a one-column model', () => api.panel.lastModel?.sources.length === 1 && api.panel.lastModel);
+      assert.equal(model.sources[0].name, document.uri.path.split('/').pop());
+      assert.ok(model.rows.some(r => r.cells[0]?.text.startsWith('The city council approved')));
+
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(0, 0), 'Menu\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await until('decorations following the unsaved edit', () => api.decorations.applied(editor)?.boilerplate.some(r => r.start.line === 4));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.deepEqual(failures, []);
+    });
+
+    it('reads a document of another scheme from the editor text and leaves other languages alone', async () => {
+      const scheme = 'synoptic-virtual';
+      const provider = vscode.workspace.registerTextDocumentContentProvider(scheme, {
+        provideTextDocumentContent: uri => (uri.path.endsWith('.txt') ? story : 'const x = 1;\n'),
+      });
+      try {
+        const virtual = vscode.Uri.from({ scheme, path: '/mirror/story.txt' });
+        const document = await vscode.workspace.openTextDocument(virtual);
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        const applied = await until('decorations on the virtual document', () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor));
+        assert.ok(applied.boilerplate.some(r => r.start.line === 1));
+        assert.equal(api.corpus.current(virtual)?.uris.length, 1, 'analysed alone, not with the folder');
+
+        const code = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme, path: '/mirror/code.ts' }));
+        const codeEditor = await vscode.window.showTextDocument(code, vscode.ViewColumn.One);
+        await new Promise(r => setTimeout(r, 500));
+        assert.equal(api.decorations.applied(codeEditor), undefined, 'code is not decorated');
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', code.uri, new vscode.Position(0, 2));
+        assert.ok(!hoverText(hovers).includes('Synoptic') && !/boilerplate: /.test(hoverText(hovers)));
+      } finally {
+        provider.dispose();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }
+      assert.deepEqual(failures, []);
+    });
+  });
 });
