@@ -3,7 +3,8 @@
 // Runs the integration suite inside code-server's Node extension host (a real VS Code server
 // and workbench), with Debian's Chromium driving the workbench headless through
 // playwright-core. The suite's `run()` result comes back through the workbench's automation
-// hooks; "@@SCREENSHOT@@name" lines in the suite's output ask for a screenshot.
+// hooks; "@@SCREENSHOT@@name" lines in the suite's output ask for a screenshot, "@@WEBVIEW@@name"
+// for the comparison webview's rendered DOM.
 //
 // usage: node scripts/code-server-host.js --ext DIR --tests FILE --workspace DIR [--shots DIR] [--timeout SEC]
 const cp = require('node:child_process');
@@ -36,7 +37,7 @@ fs.mkdirSync(home, { recursive: true });
 const isolated = { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local'), XDG_CACHE_HOME: path.join(home, '.cache') };
 if (shotDir) {
   fs.mkdirSync(shotDir, { recursive: true });
-  for (const f of fs.readdirSync(shotDir)) if (f.endsWith('.done')) fs.rmSync(path.join(shotDir, f));
+  for (const f of fs.readdirSync(shotDir)) if (f.endsWith('.done') || f.endsWith('.json')) fs.rmSync(path.join(shotDir, f));
 }
 
 let server;
@@ -117,6 +118,40 @@ function startServer() {
   });
 }
 
+/**
+ * "@@WEBVIEW@@name": what the comparison webview's DOM holds (its grid's text and the tags
+ * under it), written to name.json, so the suite can check how document text was rendered.
+ */
+async function probeWebview(page, name) {
+  await page.waitForTimeout(500);
+  for (const frame of page.frames()) {
+    const found = await frame
+      .evaluate(() => {
+        const grid = document.getElementById('grid');
+        if (!grid) return undefined;
+        const current = grid.querySelector('.row.current > .cell[tabindex="0"]');
+        const box = current?.getBoundingClientRect();
+        const view = grid.getBoundingClientRect();
+        return {
+          current: current?.textContent ?? null,
+          currentInView: !!box && box.top >= view.top && box.left >= view.left && box.bottom <= view.bottom && box.right <= view.right,
+          // textContent, not innerText: rows out of view are skipped by content-visibility.
+          text: [...grid.querySelectorAll('.cell')].map(c => c.textContent).join('\n'),
+          tags: [...new Set([...grid.querySelectorAll('*')].map(e => e.tagName.toLowerCase()))],
+          links: [...grid.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') ?? e.getAttribute('src')),
+          scripts: document.scripts.length,
+          csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        };
+      })
+      .catch(() => undefined);
+    if (found) {
+      fs.writeFileSync(path.join(shotDir, `${name}.json`), JSON.stringify(found));
+      return;
+    }
+  }
+  throw new Error('no comparison webview found');
+}
+
 async function main() {
   const endpoint = await startServer();
   console.log(`[host] code-server at ${endpoint} after ${since()}`);
@@ -137,6 +172,15 @@ async function main() {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const pending = [];
   const onLine = text => {
+    const probe = /@@WEBVIEW@@([\w.-]+)/.exec(text);
+    if (probe && shotDir) {
+      pending.push(
+        probeWebview(page, probe[1]).catch(e => {
+          fs.writeFileSync(path.join(shotDir, `${probe[1]}.json`), JSON.stringify({ error: e.message }));
+        }),
+      );
+      return;
+    }
     const m = /@@SCREENSHOT@@([\w.-]+)/.exec(text);
     if (!m || !shotDir) return;
     pending.push(

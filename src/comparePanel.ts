@@ -21,6 +21,8 @@ export interface ComparePanelProbe {
   readonly panelCount: number;
   readonly lastModel?: ComparisonModel;
   readonly renderedRows?: number;
+  /** The generation of the model the webview last finished rendering. */
+  readonly renderedGeneration?: number;
   readonly lastHighlight?: { source: number; sentence: number };
   receive(message: FromWebview): Promise<void>;
 }
@@ -34,6 +36,7 @@ class ComparePanel implements vscode.Disposable {
   private baseNotice?: string;
   lastModel?: ComparisonModel;
   renderedRows?: number;
+  renderedGeneration?: number;
   lastHighlight?: { source: number; sentence: number };
 
   constructor(
@@ -83,6 +86,7 @@ class ComparePanel implements vscode.Disposable {
         return;
       case 'rendered':
         this.renderedRows = message.rows;
+        this.renderedGeneration = message.generation;
         return;
       case 'stateChanged':
         this.state = { ...this.state, ...message.state };
@@ -277,6 +281,9 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     },
     get renderedRows() {
       return current?.renderedRows;
+    },
+    get renderedGeneration() {
+      return current?.renderedGeneration;
     },
     get lastHighlight() {
       return current?.lastHighlight;

@@ -59,7 +59,7 @@ export type ToWebview =
 
 export type FromWebview =
   | { readonly type: 'ready' }
-  | { readonly type: 'rendered'; readonly rows: number }
+  | { readonly type: 'rendered'; readonly rows: number; readonly generation: number }
   | { readonly type: 'reveal'; readonly source: number; readonly sentence: number }
   | { readonly type: 'setBase'; readonly source: number }
   | { readonly type: 'setShowBoilerplate'; readonly show: boolean }

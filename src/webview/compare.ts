@@ -21,6 +21,8 @@ let visibleRows: RowModel[] = [];
 let renderedCount = 0;
 let renderToken = 0;
 let focused = { row: 0, col: 0 };
+/** The base column last brought into view: a refresh of the same base keeps the reader's scroll. */
+let shownBase: string | undefined;
 
 const toolbar = document.getElementById('toolbar')!;
 const notice = document.getElementById('notice')!;
@@ -172,7 +174,13 @@ function render(): void {
   notice.textContent = m.notice ?? '';
   grid.replaceChildren();
   grid.style.setProperty('--columns', String(m.sources.length));
-  grid.append(renderHeader(m));
+  const header = renderHeader(m);
+  grid.append(header);
+  const basePath = m.sources[m.base]?.path;
+  if (basePath !== shownBase) {
+    shownBase = basePath;
+    header.children[m.base]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
   const filter = state.filter ?? 'all';
   visibleRows = m.rows.filter(r => matches(r, filter, m.sources.length));
   renderedCount = 0;
@@ -193,7 +201,7 @@ function renderChunk(token: number, until = 0): void {
     focusCell(focused.row, focused.col, false);
   }
   if (renderedCount < visibleRows.length) requestAnimationFrame(() => renderChunk(token));
-  else vscode.postMessage({ type: 'rendered', rows: renderedCount });
+  else vscode.postMessage({ type: 'rendered', rows: renderedCount, generation: m.generation });
 }
 
 function cellAt(row: number, col: number): HTMLElement | null {
@@ -262,6 +270,33 @@ grid.addEventListener('keydown', e => {
   focusCell(row, col);
 });
 
+let scrollToken = 0;
+/** How many frames a scroll to a cell is checked and repeated (about a third of a second). */
+const SCROLL_SETTLE_FRAMES = 20;
+
+/**
+ * Scrolls a cell to the middle of the view. Rows are `display: contents` (no box of their own),
+ * so the cell is the target. Cells skipped by `content-visibility` take their real height only
+ * once they come near the view, which pushes the target away: for a few frames the scroll is
+ * repeated whenever the cell has left the view, unless the reader scrolls meanwhile.
+ */
+function scrollToCell(cell: HTMLElement): void {
+  const token = ++scrollToken;
+  cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+  let frames = SCROLL_SETTLE_FRAMES;
+  const check = () => {
+    if (token !== scrollToken || !cell.isConnected || --frames < 0) return;
+    const box = cell.getBoundingClientRect();
+    const view = grid.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
+  window.addEventListener(event, () => scrollToken++, { passive: true });
+}
+
 function highlight(source: number, sentence: number): void {
   const index = visibleRows.findIndex(r => r.cells.some(c => c && c.source === source && c.sentence === sentence));
   grid.querySelectorAll('.row.current').forEach(r => r.classList.remove('current'));
@@ -270,8 +305,8 @@ function highlight(source: number, sentence: number): void {
   const row = grid.querySelector<HTMLElement>(`.row[data-row="${index}"]`);
   if (!row) return;
   row.classList.add('current');
-  row.scrollIntoView({ block: 'center' });
   const cell = cellAt(index, source);
+  if (cell) scrollToCell(cell);
   if (cell) {
     grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
     cell.tabIndex = 0;

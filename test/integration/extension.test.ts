@@ -34,6 +34,15 @@ async function screenshot(name: string): Promise<void> {
   await until(`screenshot ${name}`, () => existsSync(path.join(shotDir, `${name}.done`)), 30_000);
 }
 
+/** The comparison webview's rendered grid, as the driver reads it from the page (code-server host only). */
+async function webviewDom(name: string): Promise<{ current: string | null; currentInView: boolean; text: string; tags: string[]; links: string[]; scripts: number; csp: string; error?: string } | undefined> {
+  if (!shotDir) return undefined;
+  console.log(`@@WEBVIEW@@${name}`);
+  const file = path.join(shotDir, `${name}.json`);
+  await until(`webview probe ${name}`, () => existsSync(file), 30_000);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 function goldLabels(): { files: string[]; lines: Record<string, string[]> } {
   const goldPath = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', 'gold.json');
   return JSON.parse(readFileSync(goldPath, 'utf8'));
@@ -204,6 +213,44 @@ describe('Synoptic in VS Code', function () {
     await new Promise(r => setTimeout(r, 2500));
     await screenshot('compare-light');
   });
+  it('shows markup, links and template text from a source as plain text in the panel', async () => {
+    const hostile = vscode.Uri.joinPath(workspaceFolder(), 'zz_markup.txt');
+    const planted = [
+      'Officials said <script>document.body.dataset.owned = "1"</script> that the talks went well.',
+      'A witness described <img src=x onerror=alert(2)> the scene at the border crossing.',
+      'The table of figures ended early </td></tr></table> before the last row was printed.',
+      'Readers were told to click [here](javascript:alert(3)) or <a href="javascript:alert(4)">this link</a> for more.',
+      'Template text such as ${alert(5)} and {{constructor}} must stay exactly as it was typed.',
+    ];
+    await vscode.workspace.fs.writeFile(hostile, Buffer.from(planted.join('\n\n') + '\n'));
+    try {
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources', hostile);
+      const model = await until('the panel on the planted source', () => api.panel.lastModel?.sources[api.panel.lastModel.base]?.name === 'zz_markup.txt' && api.panel.lastModel);
+      assert.equal(model.rows.filter(r => r.cells[model.base]).length, planted.length);
+      await until('the webview to render them', () => api.panel.renderedGeneration === model.generation);
+      const dom = await webviewDom('compare-markup');
+      if (dom) {
+        assert.equal(dom.error, undefined);
+        for (const sentence of planted) assert.ok(dom.text.includes(sentence), `shown as typed: ${sentence}`);
+        for (const tag of ['script', 'img', 'a', 'table', 'td', 'tr']) assert.ok(!dom.tags.includes(tag), `no <${tag}> element from the text`);
+        assert.deepEqual(dom.links, []);
+        assert.match(dom.csp, /default-src 'none'/);
+        assert.match(dom.csp, /script-src 'nonce-/);
+        // Put the cursor on the planted text so that the panel scrolls to it for the screenshot.
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+        editor.selection = new vscode.Selection(2, 5, 2, 5);
+        await until('the panel to follow the cursor', () => api.panel.lastHighlight?.sentence === 1 && model.sources[api.panel.lastHighlight.source]?.name === 'zz_markup.txt');
+        const followed = await webviewDom('compare-markup-cursor');
+        assert.ok(followed?.current?.startsWith(planted[1]), `the cursor's sentence is the current cell: ${followed?.current}`);
+        assert.ok(followed?.currentInView, 'and it is scrolled into view');
+        await screenshot('compare-markup');
+      }
+    } finally {
+      await vscode.workspace.fs.delete(hostile);
+      await until('the planted source to leave the corpus', () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5);
+    }
+  });
+
   describe('when files change under an open panel', () => {
     const base = () => seedUri('000_2e221a3ec277473a.txt');
     const model = () => api.panel.lastModel;
