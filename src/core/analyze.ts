@@ -539,8 +539,9 @@ export interface Counterpart {
 /**
  * The sentences of every other source that carry the same statement as `sentence` of
  * `source`, with their similarity to it and whether they stand out of order.
- * O(M·(n + m)) for M members of its group, n and m the sentence counts of the two sources;
- * the similarity of each distinct wording is computed once.
+ * O(M·(n + m)) for M members of its group, n and m the sentence counts of the two sources,
+ * without sorting or per-source allocation beyond a short list; the similarity of each
+ * distinct wording is computed once.
  */
 export function counterparts(analysis: CorpusAnalysis, source: number, sentence: number): Counterpart[] {
   const gi = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
@@ -549,45 +550,87 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
   const own = analysis.sources[source].sentences[sentence];
   const ownProfile = profileOf(own.text);
   const similarityOf = new Map<string, number>();
-  const firstInOwn = firstSentenceOfGroups(analysis, source);
+  const order = new GroupOrder(analysis, source);
+  const movedIn = new Map<number, boolean>();
   const out: Counterpart[] = [];
   for (const m of group.members) {
     if (m.source === source) continue;
     const text = analysis.sources[m.source].sentences[m.sentence].text;
     let similarity = similarityOf.get(text);
     if (similarity === undefined) similarityOf.set(text, (similarity = profileSimilarity(ownProfile, profileOf(text))));
-    out.push({ source: m.source, sentence: m.sentence, similarity, moved: movedAgainst(analysis, firstInOwn, m.source).has(gi) });
+    let moved = movedIn.get(m.source);
+    if (moved === undefined) movedIn.set(m.source, (moved = order.isMoved(m.source, gi)));
+    out.push({ source: m.source, sentence: m.sentence, similarity, moved });
   }
   return out;
 }
 
-/** Where each group first appears in a source: group index to sentence index. O(n). */
-function firstSentenceOfGroups(analysis: CorpusAnalysis, source: number): Map<number, number> {
-  const first = new Map<number, number>();
-  analysis.sources[source].groupOfSentence.forEach((g, i) => {
-    if (g >= 0 && !first.has(g)) first.set(g, i);
-  });
-  return first;
+/**
+ * The groups of one source `a` in the order they first appear there, and what another source
+ * does with that order. Built in O(n + G) for n sentences and G groups; each `movedIn(b)` is
+ * O(m + k log k) for m sentences of `b` and k groups the two share.
+ */
+export class GroupOrder {
+  /** Groups of `a` in order of first appearance. */
+  private readonly groupsInA: number[] = [];
+  /** Per group, its first sentence in the source last looked at, stamped with that source. */
+  private readonly firstInB: Int32Array;
+  private readonly stamp: Int32Array;
+
+  constructor(
+    private readonly analysis: CorpusAnalysis,
+    a: number,
+  ) {
+    const seen = new Uint8Array(analysis.groups.length);
+    for (const g of analysis.sources[a].groupOfSentence) {
+      if (g >= 0 && !seen[g]) {
+        seen[g] = 1;
+        this.groupsInA.push(g);
+      }
+    }
+    this.firstInB = new Int32Array(analysis.groups.length);
+    this.stamp = new Int32Array(analysis.groups.length);
+  }
+
+  /** Groups shared with `b` whose order in `b` disagrees with their order in `a`. */
+  movedIn(b: number): Set<number> {
+    const { shared, flags } = this.compare(b);
+    const moved = new Set<number>();
+    flags.forEach((flag, i) => flag && moved.add(shared[i]));
+    return moved;
+  }
+
+  /** Whether group `g` stands out of order in `b`. */
+  isMoved(b: number, g: number): boolean {
+    const { shared, flags } = this.compare(b);
+    const i = shared.indexOf(g);
+    return i >= 0 && flags[i];
+  }
+
+  private compare(b: number): { shared: number[]; flags: boolean[] } {
+    const mark = b + 1;
+    this.analysis.sources[b].groupOfSentence.forEach((g, i) => {
+      if (g >= 0 && this.stamp[g] !== mark) {
+        this.stamp[g] = mark;
+        this.firstInB[g] = i;
+      }
+    });
+    const shared: number[] = [];
+    const positions: number[] = [];
+    for (const g of this.groupsInA) {
+      if (this.stamp[g] === mark) {
+        shared.push(g);
+        positions.push(this.firstInB[g]);
+      }
+    }
+    return { shared, flags: outOfOrder(positions) };
+  }
 }
 
 /**
  * Groups shared by two sources whose order in `b` disagrees with their order in `a`.
- * O(n + m + G log G) for n and m sentences in the two sources and G shared groups.
+ * O(n + m + G) for n and m sentences in the two sources and G groups in the analysis.
  */
 export function movedBetween(analysis: CorpusAnalysis, a: number, b: number): Set<number> {
-  return movedAgainst(analysis, firstSentenceOfGroups(analysis, a), b);
-}
-
-function movedAgainst(analysis: CorpusAnalysis, firstInA: ReadonlyMap<number, number>, b: number): Set<number> {
-  const shared: { group: number; inA: number; inB: number }[] = [];
-  const seen = new Set<number>();
-  analysis.sources[b].groupOfSentence.forEach((g, i) => {
-    if (g < 0 || seen.has(g)) return;
-    seen.add(g);
-    const inA = firstInA.get(g);
-    if (inA !== undefined) shared.push({ group: g, inA, inB: i });
-  });
-  shared.sort((x, y) => x.inA - y.inA);
-  const flags = outOfOrder(shared.map(s => s.inB));
-  return new Set(shared.filter((_, i) => flags[i]).map(s => s.group));
+  return new GroupOrder(analysis, a).movedIn(b);
 }

@@ -3,7 +3,7 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
-import { CorpusAnalysis, movedBetween } from './analyze';
+import { CorpusAnalysis, GroupOrder } from './analyze';
 import { profileSimilarity, bigramProfile } from './similarity';
 import { normalizeForComparison } from './text';
 import { DiffPart, wordDiff } from './wordDiff';
@@ -62,7 +62,8 @@ export function buildComparison(analysis: CorpusAnalysis, base: number, options:
   const sourceCount = analysis.sources.length;
   if (base < 0 || base >= sourceCount) throw new RangeError(`no source ${base}`);
   const withDiffs = options.diffs !== false;
-  const moved = analysis.sources.map((_, s) => (s === base ? new Set<number>() : movedBetween(analysis, base, s)));
+  const order = new GroupOrder(analysis, base);
+  const moved = analysis.sources.map((_, s) => (s === base ? new Set<number>() : order.movedIn(s)));
 
   // Where each sentence's row goes: rows are built as a linked order, then flattened.
   type Draft = { group: number; single?: { source: number; sentence: number }; boilerplateLine?: number; after: Draft[] };

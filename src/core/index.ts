@@ -11,6 +11,8 @@
  * - `sentenceSimilarity(a, b)`: the similarity every link reports (string-similarity's
  *   `compareTwoStrings` on the normalised sentences).
  * - `toExportFormat1(analysis)`: the JSON export.
+ * - `splitAnalysis(analysis)` / `joinAnalysis(parts)`: an analysis in parts of bounded size,
+ *   so that a thread receiving it never deserialises it all in one step.
  */
 import { bigramProfile, profileSimilarity } from './similarity';
 import { normalizeForComparison } from './text';
@@ -35,6 +37,8 @@ export type { DiffPart, DiffSummary } from './wordDiff';
 export { buildComparison } from './comparison';
 export type { Comparison, ComparisonCell, ComparisonOptions, ComparisonRow, RowKind } from './comparison';
 export { toExportFormat1 } from './exportJson';
+export { joinAnalysis, splitAnalysis } from './parts';
+export type { AnalysisPart, SplitOptions } from './parts';
 export type { ExportFormat1 } from './exportJson';
 export { normalizeForComparison, splitLines } from './text';
 export type { LineSpan } from './text';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeCorpus, counterparts, movedBetween, wordDiff } from '../../src/core';
 import { outOfOrder } from '../../src/core/align';
 import { seedInputs } from '../support/fixtures';
+import { seededRandom } from '../support/random';
 
 const PARAGRAPHS = [
   'The central bank raised its main interest rate by half a point on Thursday, the largest increase in two decades.',
@@ -29,6 +30,46 @@ describe('alignment', () => {
     assert.ok(moved.has(groupOf(analysis, 0, PARAGRAPHS[2].slice(0, 30))));
     const [counterpart] = counterparts(analysis, 0, 2);
     assert.equal(counterpart.moved, true);
+  });
+
+  it('marks moved groups exactly as a naive sort of first appearances does, for every pair of seeds and shuffles', () => {
+    const naiveMoved = (analysis: ReturnType<typeof analyzeCorpus>, a: number, b: number) => {
+      const first = (s: number) => {
+        const at = new Map<number, number>();
+        analysis.sources[s].groupOfSentence.forEach((g, i) => g >= 0 && !at.has(g) && at.set(g, i));
+        return at;
+      };
+      const inA = first(a);
+      const inB = first(b);
+      const shared = [...inA.keys()].filter(g => inB.has(g)).sort((x, y) => inA.get(x)! - inA.get(y)!);
+      const flags = outOfOrder(shared.map(g => inB.get(g)!));
+      return new Set(shared.filter((_, i) => flags[i]));
+    };
+    const random = seededRandom(20261121);
+    const seeds = seedInputs();
+    const shuffled = seeds.map(seed => {
+      const paragraphs = seed.text.split('\n\n');
+      for (let i = paragraphs.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [paragraphs[i], paragraphs[j]] = [paragraphs[j], paragraphs[i]];
+      }
+      return { id: `${seed.id}-shuffled`, text: paragraphs.join('\n\n') };
+    });
+    const analysis = analyzeCorpus([...seeds, ...shuffled]);
+    let movedSeen = 0;
+    for (let a = 0; a < analysis.sources.length; a++) {
+      for (let b = 0; b < analysis.sources.length; b++) {
+        if (a === b) continue;
+        const expected = naiveMoved(analysis, a, b);
+        movedSeen += expected.size;
+        assert.deepEqual([...movedBetween(analysis, a, b)].sort(), [...expected].sort(), `sources ${a} and ${b}`);
+        analysis.sources[a].groupOfSentence.forEach((g, i) => {
+          if (g < 0) return;
+          for (const c of counterparts(analysis, a, i)) if (c.source === b) assert.equal(c.moved, expected.has(g));
+        });
+      }
+    }
+    assert.ok(movedSeen > 20, 'the shuffles move groups');
   });
 
   it('groups a reworded sentence with its original and gives the changed words', () => {

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { AnalysisCancelled, AnalysisRunner, CancellationSignal, WORKER_THRESHOLD_CHARS } from '../../src/analysisRunner';
+import { SourceInput, analyzeCorpus, joinAnalysis, splitAnalysis } from '../../src/core';
+import { seedInputs } from '../support/fixtures';
+
+const workerScript = join(__dirname, '..', '..', '..', 'dist', 'analysisWorker.js');
+
+/** A corpus well above the worker threshold: the seeds reprinted under different mastheads. */
+function reprints(copies: number): SourceInput[] {
+  const seeds = seedInputs();
+  const out: SourceInput[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (const seed of seeds) out.push({ id: `${c}-${seed.id}`, text: `Edition ${c} of the morning paper\n\n${seed.text}` });
+  }
+  return out;
+}
+
+function signal(): CancellationSignal & { cancel(): void } {
+  const listeners: (() => void)[] = [];
+  let cancelled = false;
+  return {
+    get isCancellationRequested() {
+      return cancelled;
+    },
+    onCancellationRequested(listener) {
+      listeners.push(listener);
+      return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+    },
+    cancel() {
+      cancelled = true;
+      for (const l of [...listeners]) l();
+    },
+  };
+}
+
+describe('analysis in parts', () => {
+  it('puts back together exactly the analysis it split, in parts no larger than asked', () => {
+    const analysis = analyzeCorpus(seedInputs());
+    for (const maxItems of [1, 50, 400, 1_000_000]) {
+      const parts = splitAnalysis(analysis, { maxItems });
+      assert.deepEqual(joinAnalysis(parts), analysis);
+      for (const part of parts) {
+        const items = part.kind === 'sources' ? part.sources.reduce((n, s) => n + s.lines.length + s.sentences.length, 0) : part.groups.reduce((n, g) => n + g.members.length, 0);
+        const count = part.kind === 'sources' ? part.sources.length : part.groups.length;
+        assert.ok(items <= maxItems || count === 1, `${items} items in one part of at most ${maxItems}`);
+      }
+      if (maxItems === 1) assert.equal(parts.length, analysis.sources.length + analysis.groups.length);
+    }
+  });
+
+  it('splits an empty analysis into one empty part', () => {
+    assert.deepEqual(joinAnalysis(splitAnalysis({ sources: [], groups: [] })), { sources: [], groups: [] });
+  });
+});
+
+describe('AnalysisRunner', function () {
+  this.timeout(60_000);
+  let runner: AnalysisRunner;
+  beforeEach(() => (runner = new AnalysisRunner(workerScript)));
+  afterEach(() => runner.dispose());
+
+  it('gives the same analysis from its worker, received in several parts, as in process', async () => {
+    const inputs = reprints(40);
+    assert.ok(inputs.reduce((n, i) => n + i.text.length, 0) > WORKER_THRESHOLD_CHARS);
+    const expected = analyzeCorpus(inputs);
+    assert.ok(splitAnalysis(expected).length > 1, 'large enough to travel in parts');
+    assert.deepEqual(await runner.run(inputs), expected);
+  });
+
+  it('answers two runs in flight at once, each with its own analysis', async () => {
+    const a = reprints(12);
+    const b = reprints(13).slice(3);
+    const [ra, rb] = await Promise.all([runner.run(a), runner.run(b)]);
+    assert.deepEqual(ra, analyzeCorpus(a));
+    assert.deepEqual(rb, analyzeCorpus(b));
+  });
+
+  it('rejects a cancelled run and still answers the runs after it', async () => {
+    const token = signal();
+    const cancelled = runner.run(reprints(40), token);
+    token.cancel();
+    await assert.rejects(cancelled, AnalysisCancelled);
+    const small = reprints(12);
+    assert.deepEqual(await runner.run(small), analyzeCorpus(small));
+  });
+
+  it('analyses a small corpus in process without starting the worker', async () => {
+    const seeds = seedInputs();
+    assert.ok(seeds.reduce((n, i) => n + i.text.length, 0) < WORKER_THRESHOLD_CHARS);
+    const gone = new AnalysisRunner(join(__dirname, 'no-such-worker.js'));
+    try {
+      assert.deepEqual(await gone.run(seeds), analyzeCorpus(seeds));
+    } finally {
+      gone.dispose();
+    }
+  });
+});
