@@ -117,6 +117,8 @@ try {
     run.receiveParts = parts.length;
     run.receiveMs = Math.max(...parts.map(part => timeIt(() => structuredClone(part), 3).ms));
     run.receiveWholeMs = timeIt(() => structuredClone(analysis), 3).ms;
+    // What the comparison panel computes on the host for its model (word diffs up to 60 sources).
+    run.panelMs = timeIt(() => core.buildComparison(analysis, 0, { diffs: n <= 60 }), 3).ms;
     if (n === 250) {
       const again = reanalysis(inputs, inProcess.ms);
       run.reanalysisMs = again.ms;
@@ -147,6 +149,7 @@ for (const r of results.runs) {
 }
 for (const r of results.runs) {
   if (r.naiveMs) console.log(`naive findBestMatch at ${r.versions} versions: ${fmt(r.naiveMs)} ms, ${fmt(r.naiveVsCli, 1)}× the whole CLI process`);
+  if (r.panelMs !== undefined) console.log(`comparison panel model at ${r.versions} versions: ${fmt(r.panelMs, 1)} ms`);
   if (r.reanalysisMs) console.log(`re-analysis after editing one of ${r.versions} documents: ${fmt(r.reanalysisMs, 1)} ms, ${fmt(r.reanalysisFraction * 100, 1)}% of a full analysis`);
 }
 if (results.growth1000over250) {

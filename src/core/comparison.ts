@@ -55,8 +55,8 @@ export interface ComparisonOptions {
 }
 
 /**
- * Builds the rows for `base`. O(S + R·C) for S sentences, R rows and C sources, plus one word
- * diff per non-reference cell.
+ * Builds the rows for `base`. O(S + R·C) for S sentences, R rows and C sources, plus one
+ * similarity and one word diff per distinct wording of each row.
  */
 export function buildComparison(analysis: CorpusAnalysis, base: number, options: ComparisonOptions = {}): Comparison {
   const sourceCount = analysis.sources.length;
@@ -174,6 +174,21 @@ function statementRow(
   const referenceNormalized = normalizeForComparison(referenceText);
   const referenceProfile = bigramProfile(referenceNormalized);
   let reworded = false;
+  // A reprinted statement has far fewer wordings than sources: compare each wording once.
+  const byWording = new Map<string, { similarity: number; same: boolean; diff?: readonly DiffPart[] }>();
+  const compared = (text: string) => {
+    let found = byWording.get(text);
+    if (!found) {
+      const normalized = normalizeForComparison(text);
+      found = {
+        similarity: profileSimilarity(bigramProfile(normalized), referenceProfile),
+        same: normalized === referenceNormalized,
+        diff: withDiffs ? wordDiff(referenceText, text) : undefined,
+      };
+      byWording.set(text, found);
+    }
+    return found;
+  };
   const cells = analysis.sources.map((src, s): ComparisonCell | null => {
     const list = bySource.get(s);
     if (!list) return null;
@@ -181,9 +196,8 @@ function statementRow(
     const last = src.sentences[list[list.length - 1]];
     const text = texts.get(s)!;
     const isReference = s === referenceSource;
-    const normalized = isReference ? referenceNormalized : normalizeForComparison(text);
-    const similarity = isReference ? 1 : profileSimilarity(bigramProfile(normalized), referenceProfile);
-    if (normalized !== referenceNormalized) reworded = true;
+    const wording = isReference ? undefined : compared(text);
+    if (wording && !wording.same) reworded = true;
     return {
       source: s,
       sentences: list,
@@ -191,8 +205,8 @@ function statementRow(
       line: first.line,
       start: first.start,
       end: last.end,
-      similarity,
-      diff: isReference || !withDiffs ? undefined : wordDiff(referenceText, text),
+      similarity: wording ? wording.similarity : 1,
+      diff: wording?.diff,
       moved: group >= 0 && s !== base && moved[s].has(group),
     };
   });
