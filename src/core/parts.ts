@@ -27,34 +27,32 @@ const DEFAULT_MAX_ITEMS = 20_000;
  */
 export function splitAnalysis(analysis: CorpusAnalysis, options: SplitOptions = {}): AnalysisPart[] {
   const maxItems = Math.max(1, options.maxItems ?? DEFAULT_MAX_ITEMS);
-  const parts: AnalysisPart[] = [];
-  let sources: SourceAnalysis[] = [];
+  const sourceRuns = runs(analysis.sources, s => s.lines.length + s.sentences.length, maxItems);
+  const groupRuns = runs(analysis.groups, g => g.members.length, maxItems);
+  return [
+    // An analysis of no source still travels as one (empty) part.
+    ...(sourceRuns.length ? sourceRuns : [[]]).map((sources): AnalysisPart => ({ kind: 'sources', sources })),
+    ...groupRuns.map((groups): AnalysisPart => ({ kind: 'groups', groups })),
+  ];
+}
+
+/** Consecutive runs of `items` whose weights add up to at most `maxItems` (or one item alone). */
+function runs<T>(items: readonly T[], weightOf: (item: T) => number, maxItems: number): T[][] {
+  const out: T[][] = [];
+  let run: T[] = [];
   let weight = 0;
-  for (const source of analysis.sources) {
-    const items = source.lines.length + source.sentences.length;
-    if (sources.length && weight + items > maxItems) {
-      parts.push({ kind: 'sources', sources });
-      sources = [];
+  for (const item of items) {
+    const w = weightOf(item);
+    if (run.length && weight + w > maxItems) {
+      out.push(run);
+      run = [];
       weight = 0;
     }
-    sources.push(source);
-    weight += items;
+    run.push(item);
+    weight += w;
   }
-  if (sources.length || !analysis.sources.length) parts.push({ kind: 'sources', sources });
-  let groups: SentenceGroup[] = [];
-  weight = 0;
-  for (const group of analysis.groups) {
-    const items = group.members.length;
-    if (groups.length && weight + items > maxItems) {
-      parts.push({ kind: 'groups', groups });
-      groups = [];
-      weight = 0;
-    }
-    groups.push(group);
-    weight += items;
-  }
-  if (groups.length) parts.push({ kind: 'groups', groups });
-  return parts;
+  if (run.length) out.push(run);
+  return out;
 }
 
 /** The analysis `parts` were split from, given all of them in order. O(sources + groups). */
