@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { buildComparison } from './core';
-import { CorpusService, CorpusView, exists, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
@@ -145,7 +145,7 @@ class ComparePanel implements vscode.Disposable {
     const base = this.baseUri.toString();
     for (const uri of this.view?.uris ?? []) {
       if (uri.toString() === base) continue;
-      if (uri.scheme !== 'file' || (await exists(uri))) return uri;
+      if (await this.corpus.isReadable(uri)) return uri;
     }
     return undefined;
   }

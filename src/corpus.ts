@@ -122,7 +122,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** False for a file deleted from disk whose saved text may linger in an editor. */
-  private async isReadable(uri: vscode.Uri): Promise<boolean> {
+  async isReadable(uri: vscode.Uri): Promise<boolean> {
     const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (uri.scheme !== 'file') return document !== undefined || (await exists(uri));
     return document?.isDirty === true || (await exists(uri));
@@ -287,7 +287,7 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
+async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
