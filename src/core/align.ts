@@ -130,14 +130,14 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
   const sets = nodes.map(n => new SourceSet(sourceCount, n.sources));
   const evidence = new LinkEvidence(nodes, wordWeight);
   const scored = new Map<number, { a: number; b: number; score: number }>();
-  const consider = (a: number, b: number) => {
+  const consider = (a: number, b: number, dice?: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
     const id = x * nodes.length + y;
-    if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y) });
+    if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y, dice) });
   };
   // Candidates: every pair the bigram join finds, and pairs sharing a rare content word.
   const space = new TokenSpace(nodes.map(n => n.profile));
-  for (const p of selfJoin(space, weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b);
+  for (const p of selfJoin(space, weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b, p.similarity);
   for (const [a, b] of evidence.rareWordPairs()) if (sets[a].disjoint(sets[b])) consider(a, b);
   const pairs = [...scored.values()].filter(p => p.score >= weak);
 
@@ -262,8 +262,8 @@ class LinkEvidence {
     });
   }
 
-  score(a: number, b: number): number {
-    const dice = profileSimilarity(this.nodes[a].profile, this.nodes[b].profile);
+  /** The link score of nodes `a` and `b`; `dice` is their `profileSimilarity` when already known. */
+  score(a: number, b: number, dice = profileSimilarity(this.nodes[a].profile, this.nodes[b].profile)): number {
     const bonus = this.nodes[a].headline && this.nodes[b].headline ? HEADLINE_BONUS : 0;
     if (this.wordWeight === 0) return dice + bonus;
     return (1 - this.wordWeight) * dice + this.wordWeight * this.cosine(a, b) + bonus;
