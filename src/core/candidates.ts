@@ -253,6 +253,7 @@ function bySize(space: TokenSpace, indices: readonly number[]): number[] {
  * Cost: building the index plus the verified candidates, each O(a + b).
  */
 export function selfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean = () => true): JoinPair[] {
+  if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
   const n = space.profiles.length;
   if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate);
   const index = new PrefixIndex(space, threshold, true);
