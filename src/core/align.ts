@@ -70,46 +70,52 @@ export class SourceSet {
 
 /**
  * Families of nearly identical wordings: taken most widespread first, each wording joins the
- * most similar family leader (similarity ≥ `threshold`) whose sources it does not share, or
- * leads a family of its own. Returns, per family, the indices of its wordings (leader first).
- * `order` must be a canonical order of the wordings so the result does not depend on how the
- * sources were listed. Cost: one prefix-index probe per wording against the leaders.
+ * most similar family leader (similarity at least the index's threshold) whose sources it
+ * does not share, or leads a family of its own. Returns, per family, the indices of its
+ * wordings (leader first). `formOf` gives each wording's profile in the index's space (wordings
+ * may share one); `order` must be a canonical order of the wordings so the result does not
+ * depend on how the sources were listed. The index may hold profiles of other wordings than
+ * these (it is kept between analyses); only leaders of this call are ever matched, and the
+ * leaders' profiles are added to it. Cost: one probe of the index per wording.
  */
 export function nearDuplicateFamilies(
-  space: TokenSpace,
+  index: PrefixIndex,
+  formOf: readonly number[],
   sources: readonly SourceSet[],
   order: readonly number[],
-  threshold: number,
 ): number[][] {
-  const index = new PrefixIndex(space, threshold);
-  const familyOfLeader = new Map<number, number>();
+  /** Per profile, the families led by a wording of that profile. */
+  const familiesLedBy = new Map<number, number[]>();
   const families: number[][] = [];
   const familySources: SourceSet[] = [];
   for (const w of order) {
+    const form = formOf[w];
     let best = -1;
     let bestSimilarity = -1;
-    let bestFamily = Infinity;
-    // A source that repeats itself (a list of near-identical lines) would make every leader a
-    // candidate; past a budget, a wording stays a family of its own.
-    let budget = MAX_FAMILY_CANDIDATES;
-    const eligible = (leader: number) => budget-- > 0 && sources[w].disjoint(familySources[familyOfLeader.get(leader)!]);
-    for (const m of index.matches(w, eligible)) {
-      const family = familyOfLeader.get(m.b)!;
-      if (m.similarity > bestSimilarity || (m.similarity === bestSimilarity && family < bestFamily)) {
+    const consider = (family: number, similarity: number) => {
+      if (!sources[w].disjoint(familySources[family])) return;
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && family < best)) {
         best = family;
-        bestSimilarity = m.similarity;
-        bestFamily = family;
+        bestSimilarity = similarity;
       }
-    }
+    };
+    for (const family of familiesLedBy.get(form) ?? []) consider(family, 1);
+    // A source that repeats itself (a list of near-identical lines) would make every leader a
+    // candidate; past a budget, a wording only looks at the leaders found so far.
+    let budget = MAX_FAMILY_CANDIDATES;
+    const leads = (profile: number) => familiesLedBy.has(profile) && budget-- > 0;
+    for (const m of index.matches(form, leads)) for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
     if (best >= 0) {
       families[best].push(w);
       familySources[best].addAll(sources[w]);
       continue;
     }
-    familyOfLeader.set(w, families.length);
+    const led = familiesLedBy.get(form);
+    if (led) led.push(families.length);
+    else familiesLedBy.set(form, [families.length]);
     families.push([w]);
     familySources.push(sources[w].copy());
-    index.add(w);
+    index.add(form);
   }
   return families;
 }

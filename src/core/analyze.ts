@@ -4,7 +4,8 @@
  */
 import { AlignNode, AlignOptions, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { TokenSpace, crossJoin } from './candidates';
+import { SharedTokens } from './candidates';
+import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
@@ -146,12 +147,15 @@ interface FormCorpus {
   /** Per source, the form number of each prepared sentence. */
   readonly formIds: readonly Int32Array[];
   readonly forms: readonly string[];
+  /** The analyzer's forms, and the number there of each form of this corpus. */
+  readonly formSpace: FormSpace;
+  readonly spaceIds: Int32Array;
   profileOf(form: number): BigramProfile;
 }
 
 class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, PreparedSource>();
-  private profiles = new Map<string, BigramProfile>();
+  private formSpace: FormSpace | undefined;
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
 
@@ -166,7 +170,7 @@ class CachingAnalyzer implements Analyzer {
       this.terms = new Map();
       this.vocabulary = new Map();
     }
-    const used = { prepared: new Map<string, PreparedSource>(), profiles: new Map<string, BigramProfile>(), terms: new Map<string, number[]>() };
+    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>() };
     const prepared = inputs.map(input => {
       const hash = hashText(input.text);
       let p = used.prepared.get(hash) ?? this.prepared.get(hash);
@@ -187,17 +191,10 @@ class CachingAnalyzer implements Analyzer {
         return id;
       }),
     );
-    const profiles: (BigramProfile | undefined)[] = [];
-    const profileOf = (id: number) => {
-      let profile = profiles[id];
-      if (!profile) {
-        const form = forms[id];
-        profile = this.profiles.get(form) ?? bigramProfile(form);
-        used.profiles.set(form, profile);
-        profiles[id] = profile;
-      }
-      return profile;
-    };
+    if (!this.formSpace || this.formSpace.isStaleFor(forms.length)) this.formSpace = new FormSpace(forms);
+    const formSpace = this.formSpace;
+    const spaceIds = formSpace.idsOf(forms);
+    const profileOf = (id: number) => formSpace.profile(spaceIds[id]);
     const termsFor = (form: string, stopwords: StopwordProfile) => {
       const key = `${stopwords.language}\u0000${form}`;
       let terms = used.terms.get(key) ?? this.terms.get(key);
@@ -205,12 +202,11 @@ class CachingAnalyzer implements Analyzer {
       used.terms.set(key, terms);
       return terms;
     };
-    const corpus: FormCorpus = { prepared, formIds, forms, profileOf };
+    const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, profileOf };
     const lines = prepared.map(p => [...p.lines]);
     if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(corpus, lines, this.options);
     const analysis = assemble(inputs, corpus, lines, this.options, termsFor);
     this.prepared = used.prepared;
-    this.profiles = used.profiles;
     this.terms = used.terms;
     return analysis;
   }
@@ -291,21 +287,27 @@ function reviseWithOtherSources(corpus: FormCorpus, lines: LineVerdict[][], opti
   const contentForms: number[] = [];
   for (let f = 0; f < forms.length; f++) if (firstCarrier[f] >= 0) contentForms.push(f);
   if (!boilerplate.size || !contentForms.length) return;
-  const boilerForms = [...boilerplate.keys()];
-  const space = new TokenSpace([...boilerForms, ...contentForms].map(corpus.profileOf));
-  const threshold = Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY);
-  const left = boilerForms.map((_, i) => i);
-  const right = contentForms.map((_, i) => boilerForms.length + i);
+  const { formSpace, spaceIds } = corpus;
+  const space = formSpace.space;
+  // The standing index holds every content form met so far; a match counts if it is content now.
+  const index = formSpace.index(Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY));
+  const contentFormAt = new Int32Array(space.profiles.length).fill(-1);
+  for (const f of contentForms) contentFormAt[spaceIds[f]] = f;
+  for (const id of contentForms.map(f => spaceIds[f]).sort((x, y) => space.size(x) - space.size(y))) index.add(id);
   const promote = (source: number, line: number) => {
     const p = prepared[source];
     // Keyword and tag lists echo the story's words without a single function word.
     if (lines[source][line].kind === 'boilerplate' && hasFunctionWord(p.text, p.lineSpans[line], p.profile)) lines[source][line] = { kind: 'content' };
   };
-  for (const pair of crossJoin(space, left, right, threshold)) {
-    const form = contentForms[pair.b - boilerForms.length];
-    for (const o of boilerplate.get(boilerForms[pair.a])!) {
+  const promoteWhereOthersCarry = (occurrences: readonly { source: number; line: number }[], form: number) => {
+    for (const o of occurrences) {
       if (firstCarrier[form] !== o.source || secondCarrier[form] >= 0) promote(o.source, o.line);
     }
+  };
+  for (const [form, occurrences] of boilerplate) {
+    const id = spaceIds[form];
+    if (contentFormAt[id] >= 0) promoteWhereOthersCarry(occurrences, form);
+    for (const pair of index.matches(id, j => contentFormAt[j] >= 0)) promoteWhereOthersCarry(occurrences, contentFormAt[pair.b]);
   }
 }
 
@@ -390,7 +392,8 @@ function assemble(
   const familyThreshold = options.align?.familyThreshold ?? 0.85;
   const widespreadFirst = wordings.map((_, i) => i).sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
   // One source alone has nothing to align with (and may repeat itself thousands of times).
-  const families = sourceCount < 2 ? [] : nearDuplicateFamilies(new TokenSpace(wordingProfiles), wordingSets, widespreadFirst, familyThreshold);
+  const wordingIds = wordings.map(w => corpus.spaceIds[w.form]);
+  const families = sourceCount < 2 ? [] : nearDuplicateFamilies(corpus.formSpace.index(familyThreshold), wordingIds, wordingSets, widespreadFirst);
   const nodes: AlignNode[] = families.map(family => {
     const leader = family[0];
     const sources = family.length === 1 ? wordings[leader].sources : family.flatMap(w => wordings[w].sources).sort((a, b) => a - b);

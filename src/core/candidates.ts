@@ -28,62 +28,92 @@ const EPSILON = 1e-9;
 
 /**
  * The token order shared by every join over a set of profiles: each profile as its tokens'
- * ranks, rarest first. Built once, it serves joins at any threshold.
- * O(T log T) for T bigram occurrences in all profiles.
+ * ranks, rarest first. Built once, it serves joins at any threshold, and profiles can be added
+ * later (an editor session's new sentences): tokens first seen then rank after all others,
+ * which any join accepts, since a prefix filter needs one fixed order, not the best one.
+ * O(T log T) for T bigram occurrences in the first profiles, O(t) per profile added.
  */
 export class TokenSpace {
-  /** Per profile: ranks of its tokens, ascending (rarest first). */
+  private readonly allProfiles: BigramProfile[];
+  /** Per profile: ranks of its tokens, ascending. */
   private readonly ranked: Int32Array[];
-  /** Number of distinct tokens: every rank is below it. */
-  readonly tokenCount: number;
+  /** Token ids: per bigram code the id of its first occurrence; per first occurrence the ids of its later ones. */
+  private readonly firstId = new Map<number, number>();
+  private readonly laterIds: number[][] = [];
+  private readonly rankOfId: number[] = [];
 
-  constructor(readonly profiles: readonly BigramProfile[]) {
-    // Token ids: a map from bigram code to the id of its first occurrence, and per first
-    // occurrence the ids of its later ones (integer keys only, which maps handle fastest).
-    const firstId = new Map<number, number>();
-    const laterIds: number[][] = [];
+  constructor(profiles: readonly BigramProfile[] = []) {
+    this.allProfiles = [...profiles];
     const frequency: number[] = [];
-    const ids = profiles.map(p => {
-      const bigrams = p.bigrams;
-      const out = new Int32Array(bigrams.length);
-      let occurrence = 0;
-      let base = -1;
-      for (let i = 0; i < bigrams.length; i++) {
-        let id: number;
-        if (i > 0 && bigrams[i] === bigrams[i - 1]) {
-          occurrence++;
-          const later = laterIds[base];
-          id = later[occurrence - 1] ?? -1;
-          if (id < 0) {
-            id = frequency.length;
-            frequency.push(0);
-            later.push(id);
-          }
-        } else {
-          occurrence = 0;
-          const known = firstId.get(bigrams[i]);
-          if (known === undefined) {
-            id = frequency.length;
-            firstId.set(bigrams[i], id);
-            frequency.push(0);
-            laterIds[id] = [];
-          } else id = known;
-          base = id;
-        }
-        frequency[id]++;
-        out[i] = id;
-      }
-      return out;
-    });
+    const ids = profiles.map(p =>
+      this.tokenIds(p, () => {
+        frequency.push(0);
+        return frequency.length - 1;
+      }),
+    );
+    for (const list of ids) for (let i = 0; i < list.length; i++) frequency[list[i]]++;
     // Rarest first; ties by first appearance of the token, which is a function of the profiles.
     const order = Array.from(frequency.keys()).sort((x, y) => frequency[x] - frequency[y] || x - y);
-    const rank = new Int32Array(order.length);
-    order.forEach((id, r) => (rank[id] = r));
-    this.tokenCount = order.length;
-    this.ranked = ids.map(list => {
-      for (let i = 0; i < list.length; i++) list[i] = rank[list[i]];
-      return list.sort();
+    this.rankOfId.length = order.length;
+    order.forEach((id, r) => (this.rankOfId[id] = r));
+    this.ranked = ids.map(list => this.toRanks(list));
+  }
+
+  /** The profiles, in the order they were given and added. */
+  get profiles(): readonly BigramProfile[] {
+    return this.allProfiles;
+  }
+
+  /** Number of distinct tokens: every rank is below it. */
+  get tokenCount(): number {
+    return this.rankOfId.length;
+  }
+
+  /** Adds a profile and returns its index. */
+  add(profile: BigramProfile): number {
+    const list = this.tokenIds(profile, () => {
+      this.rankOfId.push(this.rankOfId.length);
+      return this.rankOfId.length - 1;
     });
+    this.allProfiles.push(profile);
+    this.ranked.push(this.toRanks(list));
+    return this.allProfiles.length - 1;
+  }
+
+  /**
+   * A profile's bigram occurrences as token ids ("th" the second time is another token than
+   * "th" the first time), giving unseen tokens the id `newId()` returns.
+   */
+  private tokenIds(profile: BigramProfile, newId: () => number): Int32Array {
+    const bigrams = profile.bigrams;
+    const out = new Int32Array(bigrams.length);
+    let occurrence = 0;
+    let base = -1;
+    for (let i = 0; i < bigrams.length; i++) {
+      let id: number;
+      if (i > 0 && bigrams[i] === bigrams[i - 1]) {
+        occurrence++;
+        const later = this.laterIds[base];
+        id = later[occurrence - 1] ?? -1;
+        if (id < 0) later.push((id = newId()));
+      } else {
+        occurrence = 0;
+        const known = this.firstId.get(bigrams[i]);
+        if (known === undefined) {
+          id = newId();
+          this.firstId.set(bigrams[i], id);
+          this.laterIds[id] = [];
+        } else id = known;
+        base = id;
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  private toRanks(ids: Int32Array): Int32Array {
+    for (let i = 0; i < ids.length; i++) ids[i] = this.rankOfId[ids[i]];
+    return ids.sort();
   }
 
   /** Number of tokens of profile `i`. */
@@ -112,7 +142,7 @@ export class TokenSpace {
  * both are the Dice coefficient of the same multisets.
  */
 export class SharedTokens {
-  private readonly marks: Int32Array;
+  private marks: Int32Array;
   private stamp = 0;
   private size = 0;
 
@@ -122,6 +152,7 @@ export class SharedTokens {
 
   /** Makes profile `i` the one `similarity` compares with. O(size of i). */
   mark(i: number): void {
+    if (this.marks.length < this.space.tokenCount) this.marks = grown(this.marks, this.space.tokenCount, 0);
     const stamp = ++this.stamp;
     const tokens = this.space.tokens(i);
     for (let x = 0; x < tokens.length; x++) this.marks[tokens[x]] = stamp;
@@ -138,42 +169,70 @@ export class SharedTokens {
   }
 }
 
+/** A copy of `array` at least `size` long (doubling), new elements set to `fill`. */
+function grown(array: Int32Array, size: number, fill: number): Int32Array {
+  const out = new Int32Array(Math.max(size, array.length * 2)).fill(fill);
+  out.set(array);
+  return out;
+}
+
 /**
- * An index of profiles for one threshold: `add` a profile, then ask which indexed profiles a
+ * An index of profiles for one threshold: `add` profiles, then ask which indexed profiles a
  * given one reaches the threshold with. Postings keep each token's position, so a candidate is
  * dropped as soon as the tokens left after its latest match cannot make up the overlap the
- * threshold needs (the positional filter of PPJoin); only the survivors are verified. When
- * profiles were added by increasing size (`sizeOrdered`), a query skips the sizes that cannot
- * match by binary search.
+ * threshold needs (the positional filter of PPJoin); only the survivors are verified. Each
+ * posting list is kept by increasing profile size, so a query skips the sizes that cannot
+ * match by binary search. Profiles can be added to the space and the index at any time.
  */
 export class PrefixIndex {
   /** Per token: indexed profile, position of the token in it, profile, position, ... */
   private readonly postings = new Map<number, number[]>();
   private readonly ratio: number;
-  private readonly stamp: Int32Array;
-  private readonly overlap: Int32Array;
+  private stamp: Int32Array;
+  private overlap: Int32Array;
+  private indexed: Int32Array;
   private query = 0;
   private readonly shared: SharedTokens;
 
   constructor(
     private readonly space: TokenSpace,
     private readonly threshold: number,
-    private readonly sizeOrdered = false,
   ) {
     if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
     this.ratio = threshold / (2 - threshold);
     this.stamp = new Int32Array(space.profiles.length).fill(-1);
     this.overlap = new Int32Array(space.profiles.length);
+    this.indexed = new Int32Array(space.profiles.length);
     this.shared = new SharedTokens(space);
   }
 
+  /** Whether profile `i` was added. */
+  has(i: number): boolean {
+    return i < this.indexed.length && this.indexed[i] === 1;
+  }
+
+  /** Indexes profile `i` (once; adding it again does nothing). Cheapest in increasing size. */
   add(i: number): void {
+    this.fit();
+    if (this.indexed[i]) return;
+    this.indexed[i] = 1;
+    const size = this.space.size(i);
     const prefix = this.space.prefix(i, this.threshold);
     for (let x = 0; x < prefix.length; x++) {
       let list = this.postings.get(prefix[x]);
       if (!list) this.postings.set(prefix[x], (list = []));
-      list.push(i, x);
+      if (list.length === 0 || this.space.size(list[list.length - 2]) <= size) list.push(i, x);
+      else list.splice(this.firstAtLeast(list, size + 1), 0, i, x);
     }
+  }
+
+  /** Grows the per-profile arrays to the space's current size. */
+  private fit(): void {
+    const n = this.space.profiles.length;
+    if (this.stamp.length >= n) return;
+    this.stamp = grown(this.stamp, n, -1);
+    this.overlap = grown(this.overlap, n, 0);
+    this.indexed = grown(this.indexed, n, 0);
   }
 
   /**
@@ -186,6 +245,7 @@ export class PrefixIndex {
     const size = space.size(i);
     const out: JoinPair[] = [];
     if (size === 0) return out;
+    this.fit();
     const { stamp, overlap, threshold } = this;
     const mark = this.query++;
     const minSize = this.ratio * size - EPSILON;
@@ -195,14 +255,11 @@ export class PrefixIndex {
     for (let x = 0; x < prefix.length; x++) {
       const list = this.postings.get(prefix[x]);
       if (!list) continue;
-      for (let k = this.sizeOrdered ? this.firstAtLeast(list, minSize) : 0; k < list.length; k += 2) {
+      for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {
         const j = list[k];
         const other = space.size(j);
-        if (other > maxSize) {
-          if (this.sizeOrdered) break;
-          continue;
-        }
-        if (j === i || other < minSize) continue;
+        if (other > maxSize) break;
+        if (j === i) continue;
         if (stamp[j] !== mark) {
           stamp[j] = mark;
           if (accept && !accept(j)) {
@@ -256,7 +313,7 @@ export function selfJoin(space: TokenSpace, threshold: number, separate: (a: num
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
   const n = space.profiles.length;
   if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate);
-  const index = new PrefixIndex(space, threshold, true);
+  const index = new PrefixIndex(space, threshold);
   const pairs: JoinPair[] = [];
   for (const i of bySize(space, Array.from(space.profiles.keys()))) {
     for (const m of index.matches(i, j => separate(i, j))) pairs.push(m.a < m.b ? m : { a: m.b, b: m.a, similarity: m.similarity });
@@ -301,7 +358,7 @@ function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: numbe
  * small `left` probing a large `right` costs little more than building its index.
  */
 export function crossJoin(space: TokenSpace, left: readonly number[], right: readonly number[], threshold: number): JoinPair[] {
-  const index = new PrefixIndex(space, threshold, true);
+  const index = new PrefixIndex(space, threshold);
   for (const j of bySize(space, right)) index.add(j);
   const pairs: JoinPair[] = [];
   for (const i of left) pairs.push(...index.matches(i));

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { JoinRecord, bruteForceJoin, similarityJoin } from '../../src/core/candidates';
+import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, similarityJoin } from '../../src/core/candidates';
 import { bigramProfile } from '../../src/core/similarity';
 import { normalizeForComparison } from '../../src/core/text';
 import { pick, seededRandom } from '../support/random';
 
 const VOCABULARY = 'the president met in moscow talks syria army forces said on tuesday rebel areas war a of and minister'.split(' ');
 
-function randomCorpus(seed: number): JoinRecord[] {
+function randomCorpus(seed: number, statements = 12): JoinRecord[] {
   const random = seededRandom(seed);
-  const base = Array.from({ length: 12 }, () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(random, VOCABULARY)));
+  const base = Array.from({ length: statements }, () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(random, VOCABULARY)));
   const records: JoinRecord[] = [];
   const sources = 2 + Math.floor(random() * 4);
   for (let source = 0; source < sources; source++) {
@@ -33,6 +33,35 @@ describe('similarity join with prefix filtering', () => {
       }
     });
   }
+
+  for (const threshold of [0.3, 0.85]) {
+    it(`finds exactly the pairs brute force finds through the index, on corpora too large to compare every pair, at ${threshold}`, () => {
+      for (let seed = 1; seed <= 3; seed++) {
+        const records = randomCorpus(seed * 104729 + Math.round(threshold * 100), 400);
+        assert.ok(records.length > 450, 'large enough for the index');
+        const key = (p: { a: number; b: number; similarity: number }) => `${p.a}-${p.b}-${p.similarity}`;
+        assert.deepEqual(similarityJoin(records, threshold).map(key), bruteForceJoin(records, threshold).map(key), `seed ${seed}`);
+      }
+    });
+  }
+
+  it('finds every match among profiles added to the space and the index later, in any order', () => {
+    const records = randomCorpus(77, 40);
+    const half = Math.floor(records.length / 2);
+    const space = new TokenSpace(records.slice(0, half).map(r => r.profile));
+    const index = new PrefixIndex(space, 0.5);
+    const random = seededRandom(78);
+    for (const r of records.slice(half)) space.add(r.profile);
+    const order = records.map((_, i) => i).sort(() => random() - 0.5);
+    for (const i of order) index.add(i);
+    const expected = bruteForceJoin(
+      records.map(r => ({ source: 0, profile: r.profile })).map((r, i) => ({ ...r, source: i })),
+      0.5,
+    );
+    const found = order.flatMap(i => index.matches(i).filter(m => m.a < m.b));
+    const key = (p: { a: number; b: number; similarity: number }) => `${p.a}-${p.b}-${p.similarity}`;
+    assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
+  });
 
   it('never pairs two records of the same source', () => {
     const records = randomCorpus(42);

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { SourceInput, analyzeCorpus, createAnalyzer } from '../../src/core';
+import { seedInputs } from '../support/fixtures';
+import { pick, seededRandom } from '../support/random';
+
+const REPLACEMENTS = ['officials', 'reportedly', 'on Monday', 'several', 'the capital', 'protesters', '2022', 'again'];
+
+/** One version of a seed: some lines dropped, some words replaced, some lines swapped. */
+function version(random: () => number, text: string): string {
+  const lines = text.split('\n').filter(() => random() > 0.15);
+  for (let i = 0; i < lines.length; i++) {
+    if (random() < 0.15) {
+      const words = lines[i].split(' ');
+      words[Math.floor(random() * words.length)] = pick(random, REPLACEMENTS);
+      lines[i] = words.join(' ');
+    }
+    if (i + 1 < lines.length && random() < 0.05) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+  }
+  return lines.join('\n');
+}
+
+/** A sentence that comes back, a little changed, in several edits. */
+function typedSentence(random: () => number): string {
+  return `The council met ${pick(random, ['three', 'four', 'five'])} times in the spring, ${pick(random, REPLACEMENTS)} said.`;
+}
+
+/** One editing step, as a reader's session makes them. */
+function edit(random: () => number, inputs: SourceInput[], step: number): SourceInput[] {
+  const seeds = seedInputs();
+  const at = Math.floor(random() * inputs.length);
+  const out = [...inputs];
+  switch (Math.floor(random() * 7)) {
+    case 0: // a sentence typed into one document (others get near copies of it)
+      out[at] = { ...out[at], text: out[at].text.replace('. ', `. ${typedSentence(random)} `) };
+      break;
+    case 6: // a list of links under the article, one of them a sentence other versions carry
+      out[at] = { ...out[at], text: `${out[at].text}\n\nRelated stories\n\n* ${typedSentence(random)}\n* Weather for the weekend ahead\n` };
+      break;
+    case 1: // a word changed
+      out[at] = { ...out[at], text: out[at].text.replace(/\b\w{5,}\b/, pick(random, REPLACEMENTS)) };
+      break;
+    case 2: // a document removed
+      if (out.length > 2) out.splice(at, 1);
+      break;
+    case 3: // a new version added
+      out.push({ id: `added-${step}`, text: version(random, pick(random, seeds).text) });
+      break;
+    case 4: // a copy of one version
+      out.push({ id: `copy-${step}`, text: out[at].text });
+      break;
+    default: // the same files listed in another order
+      out.reverse();
+  }
+  return out;
+}
+
+describe('Analyzer', () => {
+  it('gives after every edit of a session exactly what a fresh analysis of the corpus gives', function () {
+    this.timeout(120_000);
+    for (const seed of [11, 12, 13]) {
+      const random = seededRandom(seed);
+      const seeds = seedInputs();
+      let inputs: SourceInput[] = Array.from({ length: 30 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) }));
+      const analyzer = createAnalyzer();
+      for (let step = 0; step < 16; step++) {
+        assert.deepEqual(analyzer.analyze(inputs), analyzeCorpus(inputs), `seed ${seed}, step ${step}`);
+        inputs = edit(random, inputs, step);
+      }
+    }
+  });
+
+  it('gives the same analysis after it met a different corpus in between', () => {
+    const seeds = seedInputs();
+    const analyzer = createAnalyzer();
+    analyzer.analyze(seeds.slice(0, 2));
+    analyzer.analyze([{ id: 'other', text: 'A different story entirely. Nothing in common with the rest.' }, seeds[4]]);
+    assert.deepEqual(analyzer.analyze(seeds), analyzeCorpus(seeds));
+  });
+});
