@@ -11,7 +11,7 @@
  * weaker link is accepted only when it is the best either side has in the other's sources, so a
  * reworded sentence still finds its counterpart while two merely related sentences stay apart.
  */
-import { PrefixIndex, TokenSpace, selfJoin } from './candidates';
+import { JoinPair, TokenSpace, selfJoin } from './candidates';
 import { BigramProfile, profileSimilarity } from './similarity';
 
 /** A wording, or a family of wordings, and where it stands. */
@@ -79,7 +79,7 @@ export class SourceSet {
  * leaders' profiles are added to it. Cost: one probe of the index per wording.
  */
 export function nearDuplicateFamilies(
-  index: PrefixIndex,
+  index: LeaderIndex,
   formOf: readonly number[],
   sources: readonly SourceSet[],
   order: readonly number[],
@@ -101,10 +101,9 @@ export function nearDuplicateFamilies(
     };
     for (const family of familiesLedBy.get(form) ?? []) consider(family, 1);
     // A source that repeats itself (a list of near-identical lines) would make every leader a
-    // candidate; past a budget, a wording only looks at the leaders found so far.
-    let budget = MAX_FAMILY_CANDIDATES;
-    const leads = (profile: number) => familiesLedBy.has(profile) && budget-- > 0;
-    for (const m of index.matches(form, leads)) for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
+    // candidate; past a budget, a wording only looks at some of the leaders.
+    const leads = (profile: number) => familiesLedBy.has(profile);
+    for (const m of index.matches(form, leads, MAX_FAMILY_CANDIDATES)) for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
     if (best >= 0) {
       families[best].push(w);
       familySources[best].addAll(sources[w]);
@@ -121,6 +120,13 @@ export function nearDuplicateFamilies(
 }
 
 const MAX_FAMILY_CANDIDATES = 256;
+
+/** Where the family pass looks leaders up (see `RememberedProbes`). */
+export interface LeaderIndex {
+  add(i: number): void;
+  /** Added profiles other than `i`, at least as similar as the threshold, that `accept` takes; at most `budget` candidates looked at. */
+  matches(i: number, accept: (j: number) => boolean, budget: number): readonly JoinPair[];
+}
 
 /**
  * Groups the nodes. Returns clusters of node indices whose sources are pairwise disjoint and

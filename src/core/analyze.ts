@@ -412,6 +412,7 @@ function assemble(
   const memberLists = clusters.map(cluster => cluster.flatMap(f => families[f].flatMap(w => wordings[w].members)));
   attachSplitHalves(memberLists, sentencesBySource, wordingOf, wordingProfiles);
 
+  const shared = new SharedTokens(corpus.formSpace.space);
   const groups: SentenceGroup[] = memberLists.map(list => {
     list.sort((x, y) => x.source - y.source || x.sentence - y.sentence);
     const distinct = [...new Set(list.map(m => wordingOf[m.source][m.sentence]))].sort((a, b) => a - b);
@@ -420,14 +421,14 @@ function assemble(
       const w = wordingOf[m.source][m.sentence];
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    const anchorWording = pickAnchor(distinct, counts, wordingProfiles);
-    const anchorProfile = wordingProfiles[anchorWording];
+    const anchorWording = pickAnchor(distinct, counts, wordingIds, shared);
+    shared.mark(wordingIds[anchorWording]);
     const similarityOf = new Map<number, number>();
     const anchor = list.findIndex(m => wordingOf[m.source][m.sentence] === anchorWording);
     const members = list.map((m, i) => {
       const w = wordingOf[m.source][m.sentence];
       let similarity = similarityOf.get(w);
-      if (similarity === undefined) similarityOf.set(w, (similarity = profileSimilarity(wordingProfiles[w], anchorProfile)));
+      if (similarity === undefined) similarityOf.set(w, (similarity = shared.similarity(wordingIds[w])));
       return { source: m.source, sentence: m.sentence, similarity: i === anchor ? 1 : similarity };
     });
     return { members, anchor, sourceCount: new Set(members.map(m => m.source)).size };
@@ -513,13 +514,14 @@ function concatProfiles(first: BigramProfile, second: BigramProfile): BigramProf
  * The wording closest to all others of its group, each counted as often as sources carry it.
  * Only the most frequent wordings are candidates, which keeps huge groups cheap.
  */
-function pickAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, profiles: readonly BigramProfile[]): number {
+function pickAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, profileOf: readonly number[], shared: SharedTokens): number {
   const candidates = [...distinct].sort((x, y) => counts.get(y)! - counts.get(x)! || x - y).slice(0, ANCHOR_CANDIDATES);
   let best = candidates[0];
   let bestSum = -1;
   for (const c of candidates) {
+    shared.mark(profileOf[c]);
     let sum = (counts.get(c)! - 1) * 1;
-    for (const o of distinct) if (o !== c) sum += counts.get(o)! * profileSimilarity(profiles[c], profiles[o]);
+    for (const o of distinct) if (o !== c) sum += counts.get(o)! * shared.similarity(profileOf[o]);
     if (sum > bestSum + 1e-12) {
       bestSum = sum;
       best = c;

@@ -144,7 +144,7 @@ export class TokenSpace {
 export class SharedTokens {
   private marks: Int32Array;
   private stamp = 0;
-  private size = 0;
+  private marked = -1;
 
   constructor(private readonly space: TokenSpace) {
     this.marks = new Int32Array(space.tokenCount);
@@ -156,7 +156,7 @@ export class SharedTokens {
     const stamp = ++this.stamp;
     const tokens = this.space.tokens(i);
     for (let x = 0; x < tokens.length; x++) this.marks[tokens[x]] = stamp;
-    this.size = tokens.length;
+    this.marked = i;
   }
 
   /** Similarity of profile `j` to the marked one. O(size of j). */
@@ -165,7 +165,10 @@ export class SharedTokens {
     const { marks, stamp } = this;
     let shared = 0;
     for (let x = 0; x < tokens.length; x++) if (marks[tokens[x]] === stamp) shared++;
-    return shared === 0 ? 0 : (2 * shared) / (this.size + tokens.length);
+    if (shared > 0) return (2 * shared) / (this.space.size(this.marked) + tokens.length);
+    // Texts too short for a bigram are alike only when equal.
+    const profiles = this.space.profiles;
+    return profiles[this.marked].squashed === profiles[j].squashed ? 1 : 0;
   }
 }
 

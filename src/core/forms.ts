@@ -6,7 +6,7 @@
  * forms of that document. Every pass still filters what it finds by the current corpus, and
  * the joins are exact, so a result never depends on what the space kept from before.
  */
-import { PrefixIndex, TokenSpace } from './candidates';
+import { JoinPair, PrefixIndex, SharedTokens, TokenSpace } from './candidates';
 import { BigramProfile, bigramProfile } from './similarity';
 
 /** Past this many forms no longer in use (and twice those in use), the space starts afresh. */
@@ -15,7 +15,7 @@ const STALE_FORMS = 20_000;
 export class FormSpace {
   readonly space: TokenSpace;
   private readonly idOf = new Map<string, number>();
-  private readonly indexes = new Map<number, PrefixIndex>();
+  private readonly indexes = new Map<number, RememberedProbes>();
 
   /** A space for `forms`, ranked by their token frequencies. */
   constructor(forms: readonly string[]) {
@@ -40,9 +40,9 @@ export class FormSpace {
   }
 
   /** The standing index at `threshold`; what it holds is up to its users (they add and filter). */
-  index(threshold: number): PrefixIndex {
+  index(threshold: number): RememberedProbes {
     let index = this.indexes.get(threshold);
-    if (!index) this.indexes.set(threshold, (index = new PrefixIndex(this.space, threshold)));
+    if (!index) this.indexes.set(threshold, (index = new RememberedProbes(this.space, threshold)));
     return index;
   }
 
@@ -50,5 +50,69 @@ export class FormSpace {
   isStaleFor(inUse: number): boolean {
     const unused = this.space.profiles.length - inUse;
     return unused > STALE_FORMS && unused > 2 * inUse;
+  }
+}
+
+/**
+ * A prefix index over a token space that remembers what each probe found. Probed again, a
+ * profile checks only the profiles indexed since, one by one, which after an edit are a handful.
+ * Remembered matches cover everything indexed, accepted or not, so they stay valid whatever a
+ * later probe accepts.
+ */
+export class RememberedProbes {
+  private readonly index: PrefixIndex;
+  /** Indexed profiles in the order they were added. */
+  private readonly added: number[] = [];
+  private readonly found = new Map<number, { pairs: JoinPair[]; upTo: number; candidates: number }>();
+  private readonly shared: SharedTokens;
+
+  constructor(
+    private readonly space: TokenSpace,
+    private readonly threshold: number,
+  ) {
+    this.index = new PrefixIndex(space, threshold);
+    this.shared = new SharedTokens(space);
+  }
+
+  /** Indexes profile `i`, once. */
+  add(i: number): void {
+    if (this.index.has(i)) return;
+    this.index.add(i);
+    this.added.push(i);
+  }
+
+  /**
+   * Indexed profiles other than `i` at least as similar to it as the threshold, for which
+   * `accept` holds. When a probe reaches more than `budget` candidates, only the first `budget`
+   * accepted ones (in the index's order) are verified, so the answer is complete whenever the
+   * budget is not reached. O(probe) the first time, O(remembered + indexed since) after.
+   */
+  matches(i: number, accept: (j: number) => boolean, budget = Infinity): JoinPair[] {
+    let memo = this.found.get(i);
+    if (memo && memo.candidates + (this.added.length - memo.upTo) <= budget) {
+      if (memo.upTo < this.added.length) {
+        this.shared.mark(i);
+        for (let k = memo.upTo; k < this.added.length; k++) {
+          const j = this.added[k];
+          if (j === i) continue;
+          const similarity = this.shared.similarity(j);
+          if (similarity >= this.threshold) memo.pairs.push({ a: i, b: j, similarity });
+        }
+        memo.candidates += this.added.length - memo.upTo;
+        memo.upTo = this.added.length;
+      }
+      return memo.pairs.filter(p => accept(p.b));
+    }
+    let candidates = 0;
+    const pairs = this.index.matches(i, () => ++candidates <= budget);
+    if (candidates <= budget) {
+      memo = { pairs, upTo: this.added.length, candidates };
+      this.found.set(i, memo);
+      return pairs.filter(p => accept(p.b));
+    }
+    // Too many candidates to remember them all: the budget goes to accepted ones only.
+    this.found.delete(i);
+    let left = budget;
+    return this.index.matches(i, j => accept(j) && left-- > 0);
   }
 }
