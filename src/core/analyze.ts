@@ -156,6 +156,7 @@ interface FormCorpus {
 class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, PreparedSource>();
   private formSpace: FormSpace | undefined;
+  private anchors = new Map<string, number>();
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
 
@@ -170,7 +171,7 @@ class CachingAnalyzer implements Analyzer {
       this.terms = new Map();
       this.vocabulary = new Map();
     }
-    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>() };
+    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>(), anchors: new Map<string, number>() };
     const prepared = inputs.map(input => {
       const hash = hashText(input.text);
       let p = used.prepared.get(hash) ?? this.prepared.get(hash);
@@ -191,7 +192,10 @@ class CachingAnalyzer implements Analyzer {
         return id;
       }),
     );
-    if (!this.formSpace || this.formSpace.isStaleFor(forms.length)) this.formSpace = new FormSpace(forms);
+    if (!this.formSpace || this.formSpace.isStaleFor(forms.length)) {
+      this.formSpace = new FormSpace(forms);
+      this.anchors = new Map(); // keyed by the old space's numbers
+    }
     const formSpace = this.formSpace;
     const spaceIds = formSpace.idsOf(forms);
     const profileOf = (id: number) => formSpace.profile(spaceIds[id]);
@@ -205,9 +209,19 @@ class CachingAnalyzer implements Analyzer {
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, profileOf };
     const lines = prepared.map(p => [...p.lines]);
     if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(corpus, lines, this.options);
-    const analysis = assemble(inputs, corpus, lines, this.options, termsFor);
+    // The anchor depends only on the group's wordings and how often each occurs, in canonical
+    // order; most groups come back unchanged after an edit.
+    const anchorOf = (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => {
+      const key = distinct.map(w => `${wordingIds[w]}:${counts.get(w)}`).join(' ');
+      let at = used.anchors.get(key) ?? this.anchors.get(key);
+      if (at === undefined) at = distinct.indexOf(pickAnchor(distinct, counts, wordingIds, shared));
+      used.anchors.set(key, at);
+      return distinct[at];
+    };
+    const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf);
     this.prepared = used.prepared;
     this.terms = used.terms;
+    this.anchors = used.anchors;
     return analysis;
   }
 }
@@ -344,6 +358,7 @@ function assemble(
   lines: readonly LineVerdict[][],
   options: AnalysisOptions,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
+  anchorOf: (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => number,
 ): CorpusAnalysis {
   const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
@@ -421,7 +436,7 @@ function assemble(
       const w = wordingOf[m.source][m.sentence];
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    const anchorWording = pickAnchor(distinct, counts, wordingIds, shared);
+    const anchorWording = anchorOf(distinct, counts, wordingIds, shared);
     shared.mark(wordingIds[anchorWording]);
     const similarityOf = new Map<number, number>();
     const anchor = list.findIndex(m => wordingOf[m.source][m.sentence] === anchorWording);
