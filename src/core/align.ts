@@ -129,12 +129,23 @@ export interface LeaderIndex {
 }
 
 /**
+ * The pairs of nodes whose profiles' similarity reaches `threshold` and for which
+ * `separate(a, b)` holds, each once, in any order.
+ */
+export type SimilarPairs = (threshold: number, separate: (a: number, b: number) => boolean) => Iterable<JoinPair>;
+
+/**
  * Groups the nodes. Returns clusters of node indices whose sources are pairwise disjoint and
  * together number at least two; each node in at most one cluster.
  * Cost: the join over the nodes, then O(L log L) for L links, each merge checking at most
  * `LINKAGE_SAMPLE`² pairs.
  */
-export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, options: AlignOptions = {}): number[][] {
+export function groupNodes(
+  nodes: readonly AlignNode[],
+  sourceCount: number,
+  options: AlignOptions = {},
+  similarPairs: SimilarPairs = (threshold, separate) => selfJoin(new TokenSpace(nodes.map(n => n.profile)), threshold, separate),
+): number[][] {
   const strong = options.strongThreshold ?? 0.45;
   const weak = Math.min(strong, options.weakThreshold ?? 0.3);
   const linkage = options.linkageThreshold ?? 0.3;
@@ -148,8 +159,7 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
     if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y, dice) });
   };
   // Candidates: every pair the bigram join finds, and pairs sharing a rare content word.
-  const space = new TokenSpace(nodes.map(n => n.profile));
-  for (const p of selfJoin(space, weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b, p.similarity);
+  for (const p of similarPairs(weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b, p.similarity);
   for (const [a, b] of evidence.rareWordPairs()) if (sets[a].disjoint(sets[b])) consider(a, b);
   const pairs = [...scored.values()].filter(p => p.score >= weak);
 

@@ -2,9 +2,9 @@
  * The whole analysis of a corpus: lines classified, sentences found, sentences aligned across
  * sources, and the line verdicts revised with what the other sources show.
  */
-import { AlignNode, AlignOptions, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
+import { AlignNode, AlignOptions, SimilarPairs, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { SharedTokens } from './candidates';
+import { JoinPair, SharedTokens } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
@@ -126,7 +126,7 @@ export interface Analyzer {
  * Only what the latest analysis used is kept.
  */
 export function createAnalyzer(options: AnalysisOptions = {}): Analyzer {
-  return new CachingAnalyzer(options);
+  return new CachingAnalyzer(options, true);
 }
 
 /**
@@ -136,7 +136,7 @@ export function createAnalyzer(options: AnalysisOptions = {}): Analyzer {
  * number of copies. Never throws on any string input.
  */
 export function analyzeCorpus(inputs: readonly SourceInput[], options: AnalysisOptions = {}): CorpusAnalysis {
-  return new CachingAnalyzer(options).analyze(inputs);
+  return new CachingAnalyzer(options, false).analyze(inputs);
 }
 
 const VOCABULARY_LIMIT = 1 << 20;
@@ -150,6 +150,8 @@ interface FormCorpus {
   /** The analyzer's forms, and the number there of each form of this corpus. */
   readonly formSpace: FormSpace;
   readonly spaceIds: Int32Array;
+  /** More analyses of a changing corpus will follow. */
+  readonly session: boolean;
   profileOf(form: number): BigramProfile;
 }
 
@@ -160,7 +162,11 @@ class CachingAnalyzer implements Analyzer {
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
 
-  constructor(private readonly options: AnalysisOptions) {}
+  /** `session`: more analyses of a changing corpus will follow, so prepare for them. */
+  constructor(
+    private readonly options: AnalysisOptions,
+    private readonly session: boolean,
+  ) {}
 
   adopt(prepared: readonly PreparedSource[]): void {
     for (const p of prepared) this.prepared.set(p.hash, p);
@@ -206,7 +212,7 @@ class CachingAnalyzer implements Analyzer {
       used.terms.set(key, terms);
       return terms;
     };
-    const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, profileOf };
+    const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
     const lines = prepared.map(p => [...p.lines]);
     if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(corpus, lines, this.options);
     // The anchor depends only on the group's wordings and how often each occurs, in canonical
@@ -222,6 +228,7 @@ class CachingAnalyzer implements Analyzer {
     this.prepared = used.prepared;
     this.terms = used.terms;
     this.anchors = used.anchors;
+    if (this.session) formSpace.catchUp();
     return analysis;
   }
 }
@@ -420,7 +427,27 @@ function assemble(
       weight: sources.length,
     };
   });
-  const clusters = groupNodes(nodes, sourceCount, options.align);
+  // In a session, through the standing index, so an edit's re-analysis checks only new leaders;
+  // once, the plain join is faster.
+  const throughStandingIndex: SimilarPairs = (threshold, separate) => {
+    const index = corpus.formSpace.index(threshold);
+    const leaderIds = families.map(family => wordingIds[family[0]]);
+    const nodesOf = new Map<number, number[]>();
+    leaderIds.forEach((id, node) => (nodesOf.get(id) ?? nodesOf.set(id, []).get(id)!).push(node));
+    for (const id of [...nodesOf.keys()].sort((x, y) => corpus.formSpace.space.size(x) - corpus.formSpace.space.size(y))) index.add(id);
+    const pairs: JoinPair[] = [];
+    const pair = (a: number, b: number, similarity: number) => {
+      if (a !== b && separate(Math.min(a, b), Math.max(a, b))) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), similarity });
+    };
+    for (const [id, list] of nodesOf) {
+      // As the plain join: a text too short for a bigram pairs with nothing.
+      if (corpus.formSpace.space.size(id) === 0) continue;
+      list.forEach((a, i) => list.slice(i + 1).forEach(b => pair(a, b, 1)));
+      for (const m of index.matches(id, j => j > id && nodesOf.has(j))) for (const a of list) for (const b of nodesOf.get(m.b)!) pair(a, b, m.similarity);
+    }
+    return pairs;
+  };
+  const clusters = groupNodes(nodes, sourceCount, options.align, corpus.session ? throughStandingIndex : undefined);
 
   const wordingOf = sentencesBySource.map(list => new Int32Array(list.length));
   wordings.forEach((w, i) => w.members.forEach(m => (wordingOf[m.source][m.sentence] = i)));

@@ -46,6 +46,11 @@ export class FormSpace {
     return index;
   }
 
+  /** Brings what every standing index remembers up to date (see `RememberedProbes.catchUp`). */
+  catchUp(): void {
+    for (const index of this.indexes.values()) index.catchUp();
+  }
+
   /** Whether a corpus of `inUse` distinct forms is better served by a fresh space. */
   isStaleFor(inUse: number): boolean {
     const unused = this.space.profiles.length - inUse;
@@ -114,5 +119,28 @@ export class RememberedProbes {
     this.found.delete(i);
     let left = budget;
     return this.index.matches(i, j => accept(j) && left-- > 0);
+  }
+
+  /**
+   * Adds to each remembered probe the matches among profiles indexed after it. A pass that
+   * indexes as it probes (each wording looks for the leaders before it) leaves the early probes
+   * short of the later leaders; catching up once, from those leaders' side, spares the next
+   * analysis checking them probe by probe. O(index of the short probes + one probe per later profile).
+   */
+  catchUp(): void {
+    const end = this.added.length;
+    const short = [...this.found].filter(([, memo]) => memo.upTo < end);
+    if (!short.length) return;
+    const probes = new PrefixIndex(this.space, this.threshold);
+    for (const [i] of short.sort(([x], [y]) => this.space.size(x) - this.space.size(y))) probes.add(i);
+    for (let k = short.reduce((least, [, memo]) => Math.min(least, memo.upTo), end); k < end; k++) {
+      const j = this.added[k];
+      for (const m of probes.matches(j, i => this.found.get(i)!.upTo <= k)) {
+        const memo = this.found.get(m.b)!;
+        memo.pairs.push({ a: m.b, b: j, similarity: m.similarity });
+        memo.candidates++;
+      }
+    }
+    for (const [, memo] of short) memo.upTo = end;
   }
 }
