@@ -385,26 +385,30 @@ function assemble(
 
   // Wordings: equal forms of one language and headline role; a form a source repeats is a
   // second wording there (its k-th copy), so no source ever has two sentences in one wording.
-  const byKey = new Map<string, Wording>();
+  const languages = [...new Set(prepared.map(p => p.profile.language))];
+  const languageNumber = new Map(languages.map((language, i) => [language, i]));
+  // Per form, headline role and language (as one number), the wordings by copy rank.
+  const byBase = new Map<number, Wording[]>();
   sentencesBySource.forEach((list, source) => {
     const language = prepared[source].profile.language;
-    const copies = new Map<string, number>();
+    const copies = new Map<number, number>();
     list.forEach((s, sentence) => {
       const form = formsBySource[source][sentence];
       const headline = sentence === 0 && isHeadline(s, list[1]);
-      const base = `${form} ${headline ? 1 : 0} ${language}`;
+      const base = (form * 2 + (headline ? 1 : 0)) * languages.length + languageNumber.get(language)!;
       const copy = copies.get(base) ?? 0;
       copies.set(base, copy + 1);
-      const key = `${base} ${copy}`;
-      let w = byKey.get(key);
-      if (!w) byKey.set(key, (w = { form, copy, language, headline, members: [], sources: [] }));
+      let ranks = byBase.get(base);
+      if (!ranks) byBase.set(base, (ranks = []));
+      let w = ranks[copy];
+      if (!w) ranks[copy] = w = { form, copy, language, headline, members: [], sources: [] };
       w.members.push({ source, sentence });
       w.sources.push(source);
     });
   });
   // A canonical order (by text) makes every tie below independent of the order of the sources.
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const wordings = [...byKey.values()].sort(
+  const wordings = [...byBase.values()].flat().sort(
     (x, y) => compare(forms[x.form], forms[y.form]) || compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy,
   );
   const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
