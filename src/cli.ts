@@ -93,7 +93,7 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const analyzer = createAnalyzer();
+  const analyzer = createAnalyzer({}, { expectEdits: false });
   analyzer.adopt(await prepareInParallel(texts, join(__dirname, 'prepareWorker.js')));
   const analysis = analyzer.analyze(command.files.map((id, i) => ({ id, text: texts[i] })));
   const output =

@@ -110,7 +110,11 @@ interface Wording {
 
 /** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
 export interface Analyzer {
-  /** Same result as `analyzeCorpus(inputs, options)`. */
+  /**
+   * Same result as `analyzeCorpus(inputs, options)`, except where a wording has more than 256
+   * near-identical candidates (a source repeating one line hundreds of times): which of them
+   * are looked at then may depend on what the analyzer met before.
+   */
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
   /**
    * Offers sources prepared elsewhere (`prepareSource` with the same options, e.g. in other
@@ -119,14 +123,26 @@ export interface Analyzer {
   adopt(prepared: readonly PreparedSource[]): void;
 }
 
+/** How an analyzer will be used. */
+export interface AnalyzerUse {
+  /**
+   * More analyses of a changing corpus will follow (an editor session). Default true: the
+   * analyzer then keeps its indexes up to date after each analysis, and probes them instead of
+   * joining afresh, which costs a little more once and much less on every edit after.
+   */
+  readonly expectEdits?: boolean;
+}
+
 /**
  * An analyzer for repeated analyses of a changing corpus (an editor session): each source's
- * lines, sentences, profiles and content words are kept by content, so after one document
- * changes only that document is read again; the cross-source passes run over cached wordings.
- * Only what the latest analysis used is kept.
+ * lines, sentences and content words are kept by content, and every distinct sentence form in
+ * one token space with standing prefix indexes that remember what each probe found; so after
+ * one document changes, only that document is read again and only its new forms are looked up.
+ * What the latest analysis did not use is dropped, except the forms, which are started afresh
+ * once most of them are out of use.
  */
-export function createAnalyzer(options: AnalysisOptions = {}): Analyzer {
-  return new CachingAnalyzer(options, true);
+export function createAnalyzer(options: AnalysisOptions = {}, use: AnalyzerUse = {}): Analyzer {
+  return new CachingAnalyzer(options, use.expectEdits ?? true);
 }
 
 /**
@@ -188,16 +204,18 @@ class CachingAnalyzer implements Analyzer {
     // Every distinct compared form gets a number; the cross-source passes work on numbers.
     const formIndex = new Map<string, number>();
     const forms: string[] = [];
-    const formIds = prepared.map(p =>
-      Int32Array.from(p.sentences, sentence => {
+    const formIds = prepared.map(p => {
+      const ids = new Int32Array(p.sentences.length);
+      p.sentences.forEach((sentence, i) => {
         let id = formIndex.get(sentence.form);
         if (id === undefined) {
           formIndex.set(sentence.form, (id = forms.length));
           forms.push(sentence.form);
         }
-        return id;
-      }),
-    );
+        ids[i] = id;
+      });
+      return ids;
+    });
     if (!this.formSpace || this.formSpace.isStaleFor(forms.length)) {
       this.formSpace = new FormSpace(forms);
       this.anchors = new Map(); // keyed by the old space's numbers

@@ -21,6 +21,7 @@ export { analyzeCorpus, counterparts, createAnalyzer, movedBetween, prepareSourc
 export type {
   AnalysisOptions,
   Analyzer,
+  AnalyzerUse,
   PreparedSource,
   CorpusAnalysis,
   Counterpart,
