@@ -166,18 +166,18 @@ export function groupNodes(
   // Best score of each node towards each source, for the mutual-best test of weak links.
   const needsBest = new Set<number>();
   for (const p of pairs) if (p.score < strong) needsBest.add(p.a).add(p.b);
-  const bestToward = new Map<number, Map<number, number>>();
+  const bestToward = new Map<number, Float64Array>();
   const raise = (node: number, toward: number, score: number) => {
     let best = bestToward.get(node);
-    if (!best) bestToward.set(node, (best = new Map()));
-    for (const s of nodes[toward].sources) if ((best.get(s) ?? 0) < score) best.set(s, score);
+    if (!best) bestToward.set(node, (best = new Float64Array(sourceCount)));
+    for (const s of nodes[toward].sources) if (best[s] < score) best[s] = score;
   };
   for (const p of pairs) {
     if (needsBest.has(p.a)) raise(p.a, p.b, p.score);
     if (needsBest.has(p.b)) raise(p.b, p.a, p.score);
   }
   const bestEverywhere = (node: number, toward: number, score: number) =>
-    nodes[toward].sources.every(s => bestToward.get(node)!.get(s) === score);
+    nodes[toward].sources.every(s => bestToward.get(node)![s] === score);
   const links = pairs.filter(p => p.score >= strong || (bestEverywhere(p.a, p.b, p.score) && bestEverywhere(p.b, p.a, p.score)));
   links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 

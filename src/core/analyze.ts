@@ -173,6 +173,7 @@ interface FormCorpus {
 
 class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, PreparedSource>();
+  private preparedText = new Map<string, PreparedSource>();
   private formSpace: FormSpace | undefined;
   private anchors = new Map<string, number>();
   private terms = new Map<string, number[]>();
@@ -195,12 +196,17 @@ class CachingAnalyzer implements Analyzer {
     }
     const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>(), anchors: new Map<string, number>() };
     const prepared = inputs.map(input => {
-      const hash = hashText(input.text);
-      let p = used.prepared.get(hash) ?? this.prepared.get(hash);
-      if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options);
-      used.prepared.set(hash, p);
+      // An unchanged text is usually the very string seen before, found without hashing it again.
+      let p = this.preparedText.get(input.text);
+      if (!p) {
+        const hash = hashText(input.text);
+        p = used.prepared.get(hash) ?? this.prepared.get(hash);
+        if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options);
+      }
+      used.prepared.set(p.hash, p);
       return p;
     });
+    this.preparedText = new Map([...used.prepared.values()].map(p => [p.text, p]));
     // Every distinct compared form gets a number; the cross-source passes work on numbers.
     const formIndex = new Map<string, number>();
     const forms: string[] = [];
