@@ -4,7 +4,7 @@
  */
 import { AlignNode, AlignOptions, SimilarPairs, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { JoinPair, SharedTokens } from './candidates';
+import { JoinPair, SharedTokens, selfJoin } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
@@ -456,7 +456,7 @@ function assemble(
     };
   });
   // In a session, through the standing index, so an edit's re-analysis checks only new leaders;
-  // once, the plain join is faster.
+  // once, the plain join over the analyzer's token space is faster.
   const throughStandingIndex: SimilarPairs = (threshold, separate) => {
     const index = corpus.formSpace.index(threshold);
     const leaderIds = families.map(family => wordingIds[family[0]]);
@@ -475,7 +475,14 @@ function assemble(
     }
     return pairs;
   };
-  const clusters = groupNodes(nodes, sourceCount, options.align, corpus.session ? throughStandingIndex : undefined);
+  const throughSpace: SimilarPairs = (threshold, separate) =>
+    selfJoin(
+      corpus.formSpace.space,
+      threshold,
+      separate,
+      families.map(family => wordingIds[family[0]]),
+    );
+  const clusters = groupNodes(nodes, sourceCount, options.align, corpus.session ? throughStandingIndex : throughSpace);
 
   const wordingOf = sentencesBySource.map(list => new Int32Array(list.length));
   wordings.forEach((w, i) => w.members.forEach(m => (wordingOf[m.source][m.sentence] = i)));

@@ -310,16 +310,30 @@ function bySize(space: TokenSpace, indices: readonly number[]): number[] {
 /**
  * Every pair `a < b` of profiles with similarity ≥ `threshold` (0 < t ≤ 1) for which
  * `separate(a, b)` holds, ordered by `a`, then `b`. Profiles with no bigram take no part.
- * Cost: building the index plus the verified candidates, each O(a + b).
+ * With `ids`, only those profiles of the space take part, and `a`, `b` are positions in `ids`.
+ * Cost: building the index plus the verified candidates, each O(a + b); below
+ * `SMALL_JOIN_PAIRS` pairs, every pair is compared instead.
  */
-export function selfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean = () => true): JoinPair[] {
+export function selfJoin(
+  space: TokenSpace,
+  threshold: number,
+  separate: (a: number, b: number) => boolean = () => true,
+  ids: readonly number[] = Array.from(space.profiles.keys()),
+): JoinPair[] {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
-  const n = space.profiles.length;
-  if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate);
+  const n = ids.length;
+  if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate, ids);
+  const positionOf = new Map(ids.map((id, position) => [id, position]));
+  // A profile listed twice would be one entry in the index: join copies instead.
+  if (positionOf.size < ids.length) return selfJoin(new TokenSpace(ids.map(id => space.profiles[id])), threshold, separate);
   const index = new PrefixIndex(space, threshold);
   const pairs: JoinPair[] = [];
-  for (const i of bySize(space, Array.from(space.profiles.keys()))) {
-    for (const m of index.matches(i, j => separate(i, j))) pairs.push(m.a < m.b ? m : { a: m.b, b: m.a, similarity: m.similarity });
+  for (const i of bySize(space, ids)) {
+    const a = positionOf.get(i)!;
+    for (const m of index.matches(i, j => separate(Math.min(a, positionOf.get(j)!), Math.max(a, positionOf.get(j)!)))) {
+      const b = positionOf.get(m.b)!;
+      pairs.push(a < b ? { a, b, similarity: m.similarity } : { a: b, b: a, similarity: m.similarity });
+    }
     index.add(i);
   }
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
@@ -332,23 +346,23 @@ export function selfJoin(space: TokenSpace, threshold: number, separate: (a: num
 const SMALL_JOIN_PAIRS = 100_000;
 
 /** `selfJoin` by comparing every pair, `separate` first. */
-function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean): JoinPair[] {
+function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[]): JoinPair[] {
   const shared = new SharedTokens(space);
   const pairs: JoinPair[] = [];
-  const n = space.profiles.length;
+  const n = ids.length;
   for (let a = 0; a < n; a++) {
-    const sa = space.size(a);
+    const sa = space.size(ids[a]);
     if (sa === 0) continue;
     let marked = false;
     for (let b = a + 1; b < n; b++) {
-      const sb = space.size(b);
+      const sb = space.size(ids[b]);
       // The Dice of two sizes can reach at most 2·min/(sum).
       if (sb === 0 || (2 * Math.min(sa, sb)) / (sa + sb) < threshold - EPSILON || !separate(a, b)) continue;
       if (!marked) {
-        shared.mark(a);
+        shared.mark(ids[a]);
         marked = true;
       }
-      const similarity = shared.similarity(b);
+      const similarity = shared.similarity(ids[b]);
       if (similarity >= threshold) pairs.push({ a, b, similarity });
     }
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, similarityJoin } from '../../src/core/candidates';
+import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
 import { bigramProfile } from '../../src/core/similarity';
 import { normalizeForComparison } from '../../src/core/text';
 import { pick, seededRandom } from '../support/random';
@@ -61,6 +61,19 @@ describe('similarity join with prefix filtering', () => {
     const found = order.flatMap(i => index.matches(i).filter(m => m.a < m.b));
     const key = (p: { a: number; b: number; similarity: number }) => `${p.a}-${p.b}-${p.similarity}`;
     assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
+  });
+
+  it('joins a chosen list of profiles, one listed twice, as the same profiles in a space of their own', () => {
+    const records = randomCorpus(91, 400);
+    const space = new TokenSpace(records.map(r => r.profile));
+    const random = seededRandom(92);
+    const ids = records.map((_, i) => i).filter(() => random() < 0.8);
+    const separate = (a: number, b: number) => (a + b) % 3 !== 0;
+    const key = (p: { a: number; b: number; similarity: number }) => `${p.a}-${p.b}-${p.similarity}`;
+    const inOwnSpace = (list: number[]) => selfJoin(new TokenSpace(list.map(i => records[i].profile)), 0.4, separate).map(key);
+    for (const list of [ids, [...ids, ids[3]], [...ids.slice(0, 60), ids[3]]]) {
+      assert.deepEqual(selfJoin(space, 0.4, separate, list).map(key), inOwnSpace(list), `${list.length} profiles`);
+    }
   });
 
   it('never pairs two records of the same source', () => {
