@@ -87,13 +87,17 @@ function hoverWork(analysis) {
 }
 
 /** Re-analysis after one document of the corpus changed, against a full analysis. */
+/** The first analysis after one edit, in a session that analysed the corpus once: median of three sessions, each editing another document. */
 function reanalysis(inputs, fullMs) {
-  const analyzer = core.createAnalyzer();
-  analyzer.analyze(inputs);
-  const edited = inputs.map((input, i) => (i === Math.floor(inputs.length / 2) ? { ...input, text: input.text.replace('. ', ', and then, as people said, ') } : input));
-  const t = process.hrtime.bigint();
-  analyzer.analyze(edited);
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const times = [0.25, 0.5, 0.75].map(at => {
+    const analyzer = core.createAnalyzer();
+    analyzer.analyze(inputs);
+    const edited = inputs.map((input, i) => (i === Math.floor(inputs.length * at) ? { ...input, text: input.text.replace('. ', ', and then, as people said, ') } : input));
+    const t = process.hrtime.bigint();
+    analyzer.analyze(edited);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  });
+  const ms = times.sort((a, b) => a - b)[1];
   return { ms, fraction: ms / fullMs };
 }
 
