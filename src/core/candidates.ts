@@ -370,19 +370,6 @@ function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: numbe
 }
 
 /**
- * Every pair of a profile in `left` and one in `right` with similarity ≥ `threshold`, as
- * `{ a: left index, b: right index }`, ordered by `a`, then `b`. Only `right` is indexed, so a
- * small `left` probing a large `right` costs little more than building its index.
- */
-export function crossJoin(space: TokenSpace, left: readonly number[], right: readonly number[], threshold: number): JoinPair[] {
-  const index = new PrefixIndex(space, threshold);
-  for (const j of bySize(space, right)) index.add(j);
-  const pairs: JoinPair[] = [];
-  for (const i of left) pairs.push(...index.matches(i));
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
-}
-
-/**
  * All pairs of records from different sources with similarity ≥ `threshold` (0 < t ≤ 1),
  * ordered by `a`, then `b` (`a < b`, record indices). Records with no bigram take no part.
  */
