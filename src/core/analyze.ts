@@ -242,6 +242,7 @@ class CachingAnalyzer implements Analyzer {
     // The anchor depends only on the group's wordings and how often each occurs, in canonical
     // order; most groups come back unchanged after an edit.
     const anchorOf = (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => {
+      if (!this.session) return pickAnchor(distinct, counts, wordingIds, shared);
       const key = distinct.map(w => `${wordingIds[w]}:${counts.get(w)}`).join(' ');
       let at = used.anchors.get(key) ?? this.anchors.get(key);
       if (at === undefined) at = distinct.indexOf(pickAnchor(distinct, counts, wordingIds, shared));
@@ -338,7 +339,7 @@ function reviseWithOtherSources(corpus: FormCorpus, lines: LineVerdict[][], opti
   const index = formSpace.index(Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY));
   const contentFormAt = new Int32Array(space.profiles.length).fill(-1);
   for (const f of contentForms) contentFormAt[spaceIds[f]] = f;
-  for (const id of contentForms.map(f => spaceIds[f]).sort((x, y) => space.size(x) - space.size(y))) index.add(id);
+  index.addAll(contentForms.map(f => spaceIds[f]));
   const promote = (source: number, line: number) => {
     const p = prepared[source];
     // Keyword and tag lists echo the story's words without a single function word.
@@ -457,12 +458,12 @@ function assemble(
   });
   // In a session, through the standing index, so an edit's re-analysis checks only new leaders;
   // once, the plain join over the analyzer's token space is faster.
+  const leaderIds = families.map(family => wordingIds[family[0]]);
   const throughStandingIndex: SimilarPairs = (threshold, separate) => {
     const index = corpus.formSpace.index(threshold);
-    const leaderIds = families.map(family => wordingIds[family[0]]);
     const nodesOf = new Map<number, number[]>();
     leaderIds.forEach((id, node) => (nodesOf.get(id) ?? nodesOf.set(id, []).get(id)!).push(node));
-    for (const id of [...nodesOf.keys()].sort((x, y) => corpus.formSpace.space.size(x) - corpus.formSpace.space.size(y))) index.add(id);
+    index.addAll(nodesOf.keys());
     const pairs: JoinPair[] = [];
     const pair = (a: number, b: number, similarity: number) => {
       if (a !== b && separate(Math.min(a, b), Math.max(a, b))) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), similarity });
@@ -475,13 +476,7 @@ function assemble(
     }
     return pairs;
   };
-  const throughSpace: SimilarPairs = (threshold, separate) =>
-    selfJoin(
-      corpus.formSpace.space,
-      threshold,
-      separate,
-      families.map(family => wordingIds[family[0]]),
-    );
+  const throughSpace: SimilarPairs = (threshold, separate) => selfJoin(corpus.formSpace.space, threshold, separate, leaderIds);
   const clusters = groupNodes(nodes, sourceCount, options.align, corpus.session ? throughStandingIndex : throughSpace);
 
   const wordingOf = sentencesBySource.map(list => new Int32Array(list.length));

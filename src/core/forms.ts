@@ -86,6 +86,12 @@ export class RememberedProbes {
     this.added.push(i);
   }
 
+  /** Indexes those of `ids` not indexed yet, smallest first (cheapest for the postings). */
+  addAll(ids: Iterable<number>): void {
+    const fresh = [...ids].filter(i => !this.index.has(i));
+    for (const i of fresh.sort((x, y) => this.space.size(x) - this.space.size(y))) this.add(i);
+  }
+
   /**
    * Indexed profiles other than `i` at least as similar to it as the threshold, for which
    * `accept` holds. When a probe reaches more than `budget` candidates, only the first `budget`
