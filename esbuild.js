@@ -22,6 +22,8 @@ async function main() {
     { ...common, entryPoints: ['src/node/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' },
     // The core as a library, for the benchmark.
     { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/bench-core.js' },
+    // The comparison panel's model building (no vscode), for the benchmark.
+    { ...common, entryPoints: ['src/comparisonModel.ts'], outfile: 'dist/bench-panel.js' },
     // The webview script runs in the panel's browser context and is served from media/.
     { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/compare.ts'], outfile: 'media/compare.js', sourcemap: false },
   ].filter(b => require('fs').existsSync(b.entryPoints[0]));

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 const core = require(join(root, 'dist', 'bench-core.js'));
+const panel = require(join(root, 'dist', 'bench-panel.js'));
 const { findBestMatch } = require('string-similarity');
 // The same seeded generator the tests use (compiled by `npm run compile-tests`).
 const { seededRandom } = require(join(root, 'out', 'test', 'support', 'random.js'));
@@ -86,7 +87,28 @@ function hoverWork(analysis) {
   }, 20);
 }
 
-/** Re-analysis after one document of the corpus changed, against a full analysis. */
+/**
+ * What the comparison panel does on the host's thread for a new model: rows built in slices
+ * (the code the extension runs, each pause a turn of the event loop), then in one turn the
+ * column headers and the model handed to the webview, which serialises it to JSON. Reports the
+ * longest single step (median of three builds) and the model's size.
+ */
+async function panelSteps(analysis, baseText) {
+  const builds = [];
+  for (let k = 0; k < 3; k++) {
+    const steps = [];
+    let t = performance.now();
+    const rows = await panel.buildRowModels({ analysis, base: 0, baseText, includeBoilerplate: false }, { pause: async () => (steps.push(performance.now() - t), (t = performance.now())) });
+    const sources = analysis.sources.map((s, i) => ({ name: `v${i}.txt`, path: `file:///corpus/v${i}.txt`, sentences: s.sentences.length, shared: s.groupOfSentence.filter(g => g >= 0).length, boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length }));
+    const json = JSON.stringify({ type: 'model', model: { generation: 1, base: 0, rows, sources }, state: {} });
+    steps.push(performance.now() - t);
+    builds.push({ longest: Math.max(...steps), total: steps.reduce((a, b) => a + b, 0), steps: steps.length, bytes: json.length });
+  }
+  builds.sort((a, b) => a.longest - b.longest);
+  const median = builds[1];
+  return { panelStepMs: median.longest, panelTotalMs: median.total, panelSteps: median.steps, panelModelMB: median.bytes / 1e6 };
+}
+
 /**
  * Re-analysis in an editor session that analysed the corpus once: the first edit (median of
  * three sessions, each editing another document), when the incremental paths are still cold,
@@ -137,8 +159,7 @@ try {
     run.receiveParts = parts.length;
     run.receiveMs = Math.max(...parts.map(part => timeIt(() => structuredClone(part), 3).ms));
     run.receiveWholeMs = timeIt(() => structuredClone(analysis), 3).ms;
-    // What the comparison panel computes on the host for its model (word diffs up to 60 sources).
-    run.panelMs = timeIt(() => core.buildComparison(analysis, 0, { diffs: n <= 60 }), 3).ms;
+    Object.assign(run, await panelSteps(analysis, inputs[0].text));
     if (n === 250) {
       const again = reanalysis(inputs, inProcess.ms);
       run.reanalysisMs = again.ms;
@@ -171,7 +192,7 @@ for (const r of results.runs) {
 }
 for (const r of results.runs) {
   if (r.naiveMs) console.log(`naive findBestMatch at ${r.versions} versions: ${fmt(r.naiveMs)} ms, ${fmt(r.naiveVsCli, 1)}× the whole CLI process`);
-  if (r.panelMs !== undefined) console.log(`comparison panel model at ${r.versions} versions: ${fmt(r.panelMs, 1)} ms`);
+  if (r.panelStepMs !== undefined) console.log(`comparison panel model at ${r.versions} versions: longest host step ${fmt(r.panelStepMs, 1)} ms of ${fmt(r.panelTotalMs)} ms in ${r.panelSteps} steps; ${fmt(r.panelModelMB, 1)} MB to the webview`);
   if (r.reanalysisMs) {
     console.log(
       `re-analysis after editing one of ${r.versions} documents: ${fmt(r.reanalysisMs, 1)} ms, ${fmt(r.reanalysisFraction * 100, 1)}% of a full analysis` +

@@ -4,16 +4,13 @@
  * command again reveals it with the new base; a window reload restores it.
  */
 import * as vscode from 'vscode';
-import { buildComparison } from './core';
+import { buildRowModels } from './comparisonModel';
 import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
 export const VIEW_TYPE = 'synoptic.compare';
-
-/** Word diffs for every cell cost too much beyond this many sources; cells then show plain text. */
-const MAX_SOURCES_WITH_DIFFS = 60;
 
 /** What the integration tests may observe of the panel. */
 export interface ComparePanelProbe {
@@ -134,7 +131,14 @@ class ComparePanel implements vscode.Disposable {
       return;
     }
     this.view = view;
-    const model = toModel(view, view.indexOf(this.baseUri), this.state.showBoilerplate === true, generation);
+    const base = view.indexOf(this.baseUri);
+    // Built in slices: a refresh that starts meanwhile abandons this one.
+    const rows = await buildRowModels(
+      { analysis: view.analysis, base, baseText: view.texts[base], includeBoilerplate: this.state.showBoilerplate === true },
+      { isStale: () => generation !== this.generation },
+    );
+    if (!rows || generation !== this.generation) return;
+    const model = toModel(view, base, rows, generation);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
     this.post({ type: 'model', model: this.lastModel, state: this.state });
@@ -202,31 +206,14 @@ function makeNonce(): string {
   return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** The model the webview renders, for base source `base`. */
-export function toModel(view: CorpusView, base: number, showBoilerplate: boolean, generation: number): ComparisonModel {
-  const analysis = view.analysis;
-  const comparison = buildComparison(analysis, base, {
-    includeBoilerplate: showBoilerplate,
-    diffs: analysis.sources.length <= MAX_SOURCES_WITH_DIFFS,
-  });
-  const rows: RowModel[] = comparison.rows.map(row => {
-    if (row.kind === 'boilerplate') {
-      const cell = row.cells[base]!;
-      return { kind: 'boilerplate', cells: [], sourceCount: 1, reworded: false, reason: row.reason, text: baseText(view, base, cell.start, cell.end) };
-    }
-    return {
-      kind: 'statement',
-      sourceCount: row.sourceCount,
-      reworded: row.reworded,
-      cells: row.cells.map(c => c && { source: c.source, sentence: c.sentences[0], text: c.text, similarity: c.similarity, diff: c.diff, moved: c.moved }),
-    };
-  });
+/** The model the webview renders: `rows` for base source `base`, with the column headers. */
+export function toModel(view: CorpusView, base: number, rows: readonly RowModel[], generation: number): ComparisonModel {
   return {
     generation,
     base,
     notice: view.notice,
     rows,
-    sources: analysis.sources.map((s, i) => ({
+    sources: view.analysis.sources.map((s, i) => ({
       name: sourceName(view.uris[i]),
       path: view.uris[i].toString(),
       sentences: s.sentences.length,
@@ -234,10 +221,6 @@ export function toModel(view: CorpusView, base: number, showBoilerplate: boolean
       boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,
     })),
   };
-}
-
-function baseText(view: CorpusView, base: number, start: number, end: number): string {
-  return view.texts[base].slice(start, end).trim();
 }
 
 export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe } {

@@ -15,24 +15,44 @@ export interface SourceHeader {
   readonly boilerplateLines: number;
 }
 
-export interface CellModel {
-  readonly source: number;
-  /** The first sentence index (what a click reveals). */
-  readonly sentence: number;
+/**
+ * A source's cell in a row, as a tuple to keep models of a thousand sources small:
+ * the source, its first sentence (what a click reveals), the index of its wording in the row's
+ * `wordings`, and 1 when the source has the statement out of the base's order.
+ */
+export type CellModel = readonly [source: number, sentence: number, wording: number, moved: 0 | 1];
+
+/** A distinct wording of a row's statement; the first is the reference. */
+export interface WordingModel {
   readonly text: string;
   readonly similarity: number;
   readonly diff?: readonly DiffPart[];
-  readonly moved: boolean;
 }
 
 export interface RowModel {
   readonly kind: 'statement' | 'boilerplate';
-  readonly cells: readonly (CellModel | null)[];
+  /** The cells of the sources that have the statement, by ascending source; none for boilerplate. */
+  readonly cells: readonly CellModel[];
+  readonly wordings: readonly WordingModel[];
   readonly sourceCount: number;
   readonly reworded: boolean;
   readonly reason?: string;
   /** Boilerplate rows: the line's text. */
   readonly text?: string;
+}
+
+/** The cell of `source` in `row`, or undefined where the source lacks the statement. O(log n). */
+export function cellOf(row: RowModel, source: number): CellModel | undefined {
+  let lo = 0;
+  let hi = row.cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = row.cells[mid][0];
+    if (s === source) return row.cells[mid];
+    if (s < source) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Everything the webview renders. */
@@ -50,6 +70,8 @@ export interface PanelState {
   readonly basePath?: string;
   readonly filter?: RowFilter;
   readonly showBoilerplate?: boolean;
+  /** Wide corpora: the first of the other sources on the page of columns shown. */
+  readonly firstColumn?: number;
 }
 
 export type ToWebview =

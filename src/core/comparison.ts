@@ -13,25 +13,37 @@ export interface ComparisonCell {
   readonly source: number;
   /** Sentence indices in the source, in order (two where the source split a sentence). */
   readonly sentences: readonly number[];
-  readonly text: string;
+  /** Index in the row's `wordings`: 0 is the reference wording. */
+  readonly wording: number;
   /** Line of the first sentence, and the offsets of the whole cell in the source text. */
   readonly line: number;
   readonly start: number;
   readonly end: number;
-  /** Similarity to the row's reference cell (the base's, or the first); 1 for the reference. */
-  readonly similarity: number;
-  /** Differences from the reference cell; absent for the reference itself. */
-  readonly diff?: readonly DiffPart[];
   /** True when the source has this statement out of the order it shares with the base. */
   readonly moved: boolean;
 }
 
+/** One distinct wording of a row's statement, shared by every cell that reads the same. */
+export interface RowWording {
+  readonly text: string;
+  /** Similarity to the reference wording (the base's, or the first source's); 1 for itself. */
+  readonly similarity: number;
+  /** Differences from the reference wording; absent for the reference and without diffs. */
+  readonly diff?: readonly DiffPart[];
+}
+
 export type RowKind = 'statement' | 'boilerplate';
 
-/** A row: a statement with its cells (null where a source lacks it), or a boilerplate line. */
+/**
+ * A row: a statement with the cells of the sources that have it, or a boilerplate line of the
+ * base. Cells are sparse (a source without the statement has none) and ordered by source, so
+ * a row's size follows the sources that have it, not the corpus.
+ */
 export interface ComparisonRow {
   readonly kind: RowKind;
-  readonly cells: readonly (ComparisonCell | null)[];
+  readonly cells: readonly ComparisonCell[];
+  /** Distinct wordings, the reference first. Empty for boilerplate rows. */
+  readonly wordings: readonly RowWording[];
   /** Index in `analysis.groups`, or -1 for a sentence found in one source only. */
   readonly group: number;
   readonly sourceCount: number;
@@ -46,24 +58,49 @@ export interface Comparison {
   readonly rows: readonly ComparisonRow[];
 }
 
+/**
+ * The rows' order, decided up front, with each row built only when asked for: a caller can
+ * build thousands of rows in slices (or only those on screen) without one long step.
+ */
+export interface ComparisonLayout {
+  readonly base: number;
+  readonly rowCount: number;
+  /** Builds row `index` (0 ≤ index < rowCount); each call builds it anew. */
+  row(index: number): ComparisonRow;
+}
+
 /** Options of `buildComparison`; every field has a default. */
 export interface ComparisonOptions {
   /** Include the base's boilerplate lines as rows of their own. Default false. */
   readonly includeBoilerplate?: boolean;
-  /** Compute word differences for every cell (costly for huge corpora). Default true. */
+  /** Compute word differences for every wording (costly for huge corpora). Default true. */
   readonly diffs?: boolean;
 }
 
-/**
- * Builds the rows for `base`. O(S + R·C) for S sentences, R rows and C sources, plus one
- * similarity and one word diff per distinct wording of each row.
- */
+/** All rows for `base` at once: `layoutComparison` with every row built. */
 export function buildComparison(analysis: CorpusAnalysis, base: number, options: ComparisonOptions = {}): Comparison {
+  const layout = layoutComparison(analysis, base, options);
+  return { base, rows: Array.from({ length: layout.rowCount }, (_, i) => layout.row(i)) };
+}
+
+/**
+ * Orders the rows for `base` in O(S) for S sentences in the corpus. Building a row then costs
+ * O(m log m) for its m cells, plus one similarity and one word diff per distinct wording.
+ * Which sources have a group out of order is worked out once per source, when a row first
+ * needs it (O(g log g) for the g groups of that source).
+ */
+export function layoutComparison(analysis: CorpusAnalysis, base: number, options: ComparisonOptions = {}): ComparisonLayout {
   const sourceCount = analysis.sources.length;
   if (base < 0 || base >= sourceCount) throw new RangeError(`no source ${base}`);
   const withDiffs = options.diffs !== false;
   const order = new GroupOrder(analysis, base);
-  const moved = analysis.sources.map((_, s) => (s === base ? new Set<number>() : order.movedIn(s)));
+  const movedBySource: (ReadonlySet<number> | undefined)[] = new Array(sourceCount);
+  const isMoved = (source: number, group: number): boolean => {
+    if (source === base) return false;
+    let moved = movedBySource[source];
+    if (!moved) moved = movedBySource[source] = order.movedIn(source);
+    return moved.has(group);
+  };
 
   // Where each sentence's row goes: rows are built as a linked order, then flattened.
   type Draft = { group: number; single?: { source: number; sentence: number }; boilerplateLine?: number; after: Draft[] };
@@ -127,23 +164,30 @@ export function buildComparison(analysis: CorpusAnalysis, base: number, options:
     }
   }
 
-  const rows: ComparisonRow[] = [];
+  const drafts: Draft[] = [];
   // Iterative flattening keeps deep chains of insertions off the call stack.
   const stack = [...top].reverse();
   while (stack.length) {
     const d = stack.pop()!;
-    rows.push(d.boilerplateLine !== undefined ? boilerplateRow(analysis, base, d.boilerplateLine) : statementRow(analysis, base, d.group, d.single, moved, withDiffs));
+    drafts.push(d);
     for (let k = d.after.length - 1; k >= 0; k--) stack.push(d.after[k]);
   }
-  return { base, rows };
+  return {
+    base,
+    rowCount: drafts.length,
+    row: index => {
+      const d = drafts[index];
+      if (!d) throw new RangeError(`no row ${index}`);
+      return d.boilerplateLine !== undefined ? boilerplateRow(analysis, base, d.boilerplateLine) : statementRow(analysis, base, d.group, d.single, isMoved, withDiffs);
+    },
+  };
 }
 
 function boilerplateRow(analysis: CorpusAnalysis, base: number, line: number): ComparisonRow {
   const source = analysis.sources[base];
   const span = source.lineSpans[line];
-  const cells: (ComparisonCell | null)[] = analysis.sources.map(() => null);
-  cells[base] = { source: base, sentences: [], text: '', line, start: span.start, end: span.end, similarity: 1, moved: false };
-  return { kind: 'boilerplate', cells, group: -1, sourceCount: 1, reworded: false, reason: source.lines[line].reason };
+  const cell: ComparisonCell = { source: base, sentences: [], wording: 0, line, start: span.start, end: span.end, moved: false };
+  return { kind: 'boilerplate', cells: [cell], wordings: [], group: -1, sourceCount: 1, reworded: false, reason: source.lines[line].reason };
 }
 
 function statementRow(
@@ -151,64 +195,51 @@ function statementRow(
   base: number,
   group: number,
   single: { source: number; sentence: number } | undefined,
-  moved: readonly Set<number>[],
+  isMoved: (source: number, group: number) => boolean,
   withDiffs: boolean,
 ): ComparisonRow {
   const bySource = new Map<number, number[]>();
   if (group >= 0) {
     for (const m of analysis.groups[group].members) {
-      const list = bySource.get(m.source) ?? [];
-      list.push(m.sentence);
-      bySource.set(m.source, list);
+      const list = bySource.get(m.source);
+      if (list) list.push(m.sentence);
+      else bySource.set(m.source, [m.sentence]);
     }
   } else if (single) {
     bySource.set(single.source, [single.sentence]);
   }
-  const referenceSource = bySource.has(base) ? base : Math.min(...bySource.keys());
-  const texts = new Map<number, string>();
-  for (const [s, list] of bySource) {
-    list.sort((a, b) => a - b);
-    texts.set(s, list.map(i => analysis.sources[s].sentences[i].text).join(' '));
-  }
-  const referenceText = texts.get(referenceSource)!;
+  const present = [...bySource.keys()].sort((a, b) => a - b);
+  const referenceSource = bySource.has(base) ? base : present[0];
+  const textOf = (s: number): string => {
+    const list = bySource.get(s)!.sort((a, b) => a - b);
+    const sentences = analysis.sources[s].sentences;
+    return list.length === 1 ? sentences[list[0]].text : list.map(i => sentences[i].text).join(' ');
+  };
+  const referenceText = textOf(referenceSource);
   const referenceNormalized = normalizeForComparison(referenceText);
   const referenceProfile = bigramProfile(referenceNormalized);
-  let reworded = false;
+  const wordings: RowWording[] = [{ text: referenceText, similarity: 1 }];
   // A reprinted statement has far fewer wordings than sources: compare each wording once.
-  const byWording = new Map<string, { similarity: number; same: boolean; diff?: readonly DiffPart[] }>();
-  const compared = (text: string) => {
-    let found = byWording.get(text);
-    if (!found) {
+  const wordingOf = new Map<string, number>([[referenceText, 0]]);
+  let reworded = false;
+  const cells = present.map((s): ComparisonCell => {
+    const list = bySource.get(s)!;
+    const text = s === referenceSource ? referenceText : textOf(s);
+    let wording = wordingOf.get(text);
+    if (wording === undefined) {
       const normalized = normalizeForComparison(text);
-      found = {
+      if (normalized !== referenceNormalized) reworded = true;
+      wording = wordings.length;
+      wordings.push({
+        text,
         similarity: profileSimilarity(bigramProfile(normalized), referenceProfile),
-        same: normalized === referenceNormalized,
         diff: withDiffs ? wordDiff(referenceText, text) : undefined,
-      };
-      byWording.set(text, found);
+      });
+      wordingOf.set(text, wording);
     }
-    return found;
-  };
-  const cells = analysis.sources.map((src, s): ComparisonCell | null => {
-    const list = bySource.get(s);
-    if (!list) return null;
-    const first = src.sentences[list[0]];
-    const last = src.sentences[list[list.length - 1]];
-    const text = texts.get(s)!;
-    const isReference = s === referenceSource;
-    const wording = isReference ? undefined : compared(text);
-    if (wording && !wording.same) reworded = true;
-    return {
-      source: s,
-      sentences: list,
-      text,
-      line: first.line,
-      start: first.start,
-      end: last.end,
-      similarity: wording ? wording.similarity : 1,
-      diff: wording?.diff,
-      moved: group >= 0 && s !== base && moved[s].has(group),
-    };
+    const first = analysis.sources[s].sentences[list[0]];
+    const last = analysis.sources[s].sentences[list[list.length - 1]];
+    return { source: s, sentences: list, wording, line: first.line, start: first.start, end: last.end, moved: group >= 0 && isMoved(s, group) };
   });
-  return { kind: 'statement', cells, group, sourceCount: bySource.size, reworded };
+  return { kind: 'statement', cells, wordings, group, sourceCount: present.length, reworded };
 }

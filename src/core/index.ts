@@ -10,6 +10,8 @@
  * - `wordDiff(base, other)`: the words that differ between two wordings.
  * - `sentenceSimilarity(a, b)`: the similarity every link reports (string-similarity's
  *   `compareTwoStrings` on the normalised sentences).
+ * - `layoutComparison(analysis, base)` / `buildComparison`: the side-by-side rows for a base
+ *   source, built one at a time or all at once.
  * - `toExportFormat1(analysis)`: the JSON export.
  * - `splitAnalysis(analysis)` / `joinAnalysis(parts)`: an analysis in parts of bounded size,
  *   so that a thread receiving it never deserialises it all in one step.
@@ -35,8 +37,8 @@ export type { LineKind, LineVerdict, BoilerplateOptions } from './boilerplate';
 export type { AlignOptions } from './align';
 export { wordDiff, summarizeDiff } from './wordDiff';
 export type { DiffPart, DiffSummary } from './wordDiff';
-export { buildComparison } from './comparison';
-export type { Comparison, ComparisonCell, ComparisonOptions, ComparisonRow, RowKind } from './comparison';
+export { buildComparison, layoutComparison } from './comparison';
+export type { Comparison, ComparisonCell, ComparisonLayout, ComparisonOptions, ComparisonRow, RowKind, RowWording } from './comparison';
 export { toExportFormat1 } from './exportJson';
 export { joinAnalysis, splitAnalysis } from './parts';
 export type { AnalysisPart, SplitOptions } from './parts';

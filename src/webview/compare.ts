@@ -3,6 +3,7 @@
  * `textContent` only (document text is never parsed as HTML), renders large models in chunks
  * so the panel stays responsive, and keeps its options with `setState`.
  */
+import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview } from '../protocol';
 
 interface VsCodeApi {
@@ -13,7 +14,18 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const CHUNK = 120;
+/** Cells rendered per frame: rows per chunk shrink as columns grow. */
+const CELLS_PER_CHUNK = 2400;
+const MAX_ROWS_PER_CHUNK = 120;
+/**
+ * Beyond this many other sources the grid shows them a page at a time beside the base: a grid
+ * of hundreds of columns costs the browser a layout of every cell on every change, and no
+ * reader takes in more columns than a screen holds.
+ */
+const COLUMNS_PER_PAGE = 20;
+let rowsPerChunk = MAX_ROWS_PER_CHUNK;
+/** The sources shown as columns, left to right. */
+let columns: number[] = [];
 
 let model: ComparisonModel | undefined;
 let state: PanelState = vscode.getState() ?? {};
@@ -62,6 +74,62 @@ function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean
   }
 }
 
+/** The other sources (all but the base), in order: what the column pages divide. */
+function othersOf(m: ComparisonModel): number[] {
+  const others: number[] = [];
+  for (let s = 0; s < m.sources.length; s++) if (s !== m.base) others.push(s);
+  return others;
+}
+
+/** The base, then the page of other sources that starts at `state.firstColumn`. */
+function pageColumns(m: ComparisonModel): number[] {
+  if (m.sources.length <= COLUMNS_PER_PAGE + 1) return m.sources.map((_, i) => i);
+  const others = othersOf(m);
+  const first = clampPage(state.firstColumn ?? 0, others.length);
+  return [m.base, ...others.slice(first, first + COLUMNS_PER_PAGE)];
+}
+
+function clampPage(first: number, others: number): number {
+  const last = Math.max(0, others - COLUMNS_PER_PAGE);
+  return Math.min(last, Math.max(0, Math.floor(first / COLUMNS_PER_PAGE) * COLUMNS_PER_PAGE));
+}
+
+/** Shows the page holding `source`; true when the page changed. */
+function showPageOf(m: ComparisonModel, source: number): boolean {
+  if (m.sources.length <= COLUMNS_PER_PAGE + 1 || source === m.base) return false;
+  const at = othersOf(m).indexOf(source);
+  const first = clampPage(at, m.sources.length - 1);
+  if (at < 0 || first === clampPage(state.firstColumn ?? 0, m.sources.length - 1)) return false;
+  saveState({ firstColumn: first });
+  return true;
+}
+
+function renderPager(m: ComparisonModel): HTMLElement | undefined {
+  const others = m.sources.length - 1;
+  if (others <= COLUMNS_PER_PAGE) return undefined;
+  const first = clampPage(state.firstColumn ?? 0, others);
+  const pager = el('div', 'pager');
+  pager.setAttribute('role', 'group');
+  pager.setAttribute('aria-label', 'Other sources shown as columns');
+  const turn = (label: string, title: string, to: number, enabled: boolean) => {
+    const button = el('button', 'page', label);
+    button.title = title;
+    button.setAttribute('aria-label', title);
+    button.disabled = !enabled;
+    button.addEventListener('click', () => {
+      saveState({ firstColumn: clampPage(to, others) });
+      render();
+    });
+    return button;
+  };
+  pager.append(
+    turn('‹', `Previous ${COLUMNS_PER_PAGE} sources`, first - COLUMNS_PER_PAGE, first > 0),
+    el('span', 'range', `Sources ${first + 1}–${Math.min(others, first + COLUMNS_PER_PAGE)} of ${others} others`),
+    turn('›', `Next ${COLUMNS_PER_PAGE} sources`, first + COLUMNS_PER_PAGE, first + COLUMNS_PER_PAGE < others),
+  );
+  return pager;
+}
+
 function renderToolbar(m: ComparisonModel): void {
   toolbar.replaceChildren();
   const filterGroup = el('div', 'filters');
@@ -99,12 +167,15 @@ function renderToolbar(m: ComparisonModel): void {
   });
   boilerplate.append(checkbox, document.createTextNode(' Show boilerplate of the base'));
   toolbar.append(filterGroup, baseLabel, boilerplate);
+  const pager = renderPager(m);
+  if (pager) toolbar.append(pager);
 }
 
 function renderHeader(m: ComparisonModel): HTMLElement {
   const header = el('div', 'row header');
   header.setAttribute('role', 'row');
-  m.sources.forEach((s, i) => {
+  columns.forEach(i => {
+    const s = m.sources[i];
     const cell = el('div', i === m.base ? 'cell head base' : 'cell head');
     cell.setAttribute('role', 'columnheader');
     cell.title = s.path;
@@ -116,7 +187,7 @@ function renderHeader(m: ComparisonModel): HTMLElement {
   return header;
 }
 
-function cellNode(cell: CellModel | null, rowIndex: number, col: number, base: number): HTMLElement {
+function cellNode(row: RowModel, cell: CellModel | undefined, rowIndex: number, col: number, isBase: boolean): HTMLElement {
   const node = el('div', 'cell');
   node.setAttribute('role', 'gridcell');
   node.dataset.row = String(rowIndex);
@@ -128,21 +199,23 @@ function cellNode(cell: CellModel | null, rowIndex: number, col: number, base: n
     node.textContent = '—';
     return node;
   }
-  node.dataset.source = String(cell.source);
-  node.dataset.sentence = String(cell.sentence);
-  if (cell.diff && cell.diff.length) {
-    for (const part of cell.diff) {
+  const [source, sentence, wordingIndex, moved] = cell;
+  const wording = row.wordings[wordingIndex];
+  node.dataset.source = String(source);
+  node.dataset.sentence = String(sentence);
+  if (wording.diff && wording.diff.length) {
+    for (const part of wording.diff) {
       const span = el('span', part.kind === 'same' ? undefined : part.kind, part.text);
       if (part.kind === 'removed') span.title = 'not in this source (in the reference wording)';
       if (part.kind === 'added') span.title = 'only in this source';
       node.append(span);
     }
   } else {
-    node.append(document.createTextNode(cell.text));
+    node.append(document.createTextNode(wording.text));
   }
   const meta = el('div', 'meta');
-  if (col !== base || cell.similarity < 1) meta.append(el('span', 'similarity', `${Math.round(cell.similarity * 100)}%`));
-  if (cell.moved) meta.append(el('span', 'moved', 'moved'));
+  if (!isBase || wording.similarity < 1) meta.append(el('span', 'similarity', `${Math.round(wording.similarity * 100)}%`));
+  if (moved) meta.append(el('span', 'moved', 'moved'));
   if (meta.childElementCount) node.append(meta);
   return node;
 }
@@ -157,13 +230,13 @@ function rowNode(row: RowModel, index: number, m: ComparisonModel): HTMLElement 
     cell.dataset.row = String(index);
     cell.dataset.col = String(m.base);
     cell.tabIndex = -1;
-    cell.style.gridColumn = `1 / span ${m.sources.length}`;
+    cell.style.gridColumn = `1 / span ${columns.length}`;
     cell.append(el('span', 'reason', row.reason ? ` · ${row.reason}` : ''));
     node.append(cell);
     return node;
   }
   if (row.sourceCount === 1) node.classList.add('unique');
-  row.cells.forEach((c, col) => node.append(cellNode(c, index, col, m.base)));
+  columns.forEach((source, col) => node.append(cellNode(row, cellOf(row, source), index, col, source === m.base)));
   return node;
 }
 
@@ -173,16 +246,18 @@ function render(): void {
   renderToolbar(m);
   notice.textContent = m.notice ?? '';
   grid.replaceChildren();
-  grid.style.setProperty('--columns', String(m.sources.length));
+  columns = pageColumns(m);
+  grid.style.setProperty('--columns', String(columns.length));
   const header = renderHeader(m);
   grid.append(header);
   const basePath = m.sources[m.base]?.path;
   if (basePath !== shownBase) {
     shownBase = basePath;
-    header.children[m.base]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    header.children[columns.indexOf(m.base)]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
   const filter = state.filter ?? 'all';
   visibleRows = m.rows.filter(r => matches(r, filter, m.sources.length));
+  rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, columns.length))));
   renderedCount = 0;
   const token = ++renderToken;
   if (!visibleRows.length) grid.append(el('div', 'empty-state', 'No rows match this filter.'));
@@ -194,10 +269,10 @@ function renderChunk(token: number, until = 0): void {
   if (token !== renderToken || !model) return;
   const m = model;
   const fragment = document.createDocumentFragment();
-  const stop = Math.min(visibleRows.length, Math.max(renderedCount + CHUNK, until + 1));
+  const stop = Math.min(visibleRows.length, Math.max(renderedCount + rowsPerChunk, until + 1));
   for (; renderedCount < stop; renderedCount++) fragment.append(rowNode(visibleRows[renderedCount], renderedCount, m));
   grid.append(fragment);
-  if (renderedCount === Math.min(visibleRows.length, CHUNK) || renderedCount === visibleRows.length) {
+  if (renderedCount === Math.min(visibleRows.length, rowsPerChunk) || renderedCount === visibleRows.length) {
     focusCell(focused.row, focused.col, false);
   }
   if (renderedCount < visibleRows.length) requestAnimationFrame(() => renderChunk(token));
@@ -233,7 +308,7 @@ grid.addEventListener('click', e => {
 });
 
 grid.addEventListener('keydown', e => {
-  const columns = model?.sources.length ?? 1;
+  const columnCount = Math.max(1, columns.length);
   let { row, col } = focused;
   switch (e.key) {
     case 'ArrowDown':
@@ -244,7 +319,7 @@ grid.addEventListener('keydown', e => {
       row = Math.max(0, row - 1);
       break;
     case 'ArrowRight':
-      col = Math.min(columns - 1, col + 1);
+      col = Math.min(columnCount - 1, col + 1);
       break;
     case 'ArrowLeft':
       col = Math.max(0, col - 1);
@@ -298,19 +373,22 @@ for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
 }
 
 function highlight(source: number, sentence: number): void {
-  const index = visibleRows.findIndex(r => r.cells.some(c => c && c.source === source && c.sentence === sentence));
+  const index = visibleRows.findIndex(r => cellOf(r, source)?.[1] === sentence);
   grid.querySelectorAll('.row.current').forEach(r => r.classList.remove('current'));
-  if (index < 0) return;
+  if (index < 0 || !model) return;
+  // A source on another page of columns brings its page into view.
+  if (showPageOf(model, source)) render();
   if (index >= renderedCount) renderChunk(renderToken, index);
   const row = grid.querySelector<HTMLElement>(`.row[data-row="${index}"]`);
   if (!row) return;
   row.classList.add('current');
-  const cell = cellAt(index, source);
-  if (cell) scrollToCell(cell);
+  const col = columns.indexOf(source);
+  const cell = col < 0 ? null : cellAt(index, col);
   if (cell) {
+    scrollToCell(cell);
     grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
     cell.tabIndex = 0;
-    focused = { row: index, col: source };
+    focused = { row: index, col };
   }
 }
 
@@ -321,7 +399,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       model = message.model;
       state = { ...message.state, ...stateWithout(message.state) };
       vscode.setState(state);
-      focused = { row: 0, col: message.model.base };
+      focused = { row: 0, col: pageColumns(message.model).indexOf(message.model.base) };
       render();
       break;
     case 'highlight':
@@ -336,7 +414,12 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 /** Options the user changed in this webview win over the extension's copy. */
 function stateWithout(incoming: PanelState): PanelState {
   const own: PanelState = vscode.getState() ?? {};
-  return { filter: own.filter ?? incoming.filter, showBoilerplate: incoming.showBoilerplate ?? own.showBoilerplate, basePath: incoming.basePath };
+  return {
+    filter: own.filter ?? incoming.filter,
+    showBoilerplate: incoming.showBoilerplate ?? own.showBoilerplate,
+    basePath: incoming.basePath,
+    firstColumn: own.firstColumn ?? incoming.firstColumn,
+  };
 }
 
 vscode.postMessage({ type: 'ready' });

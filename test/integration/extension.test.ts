@@ -7,9 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
+import { RowModel, cellOf } from '../../src/protocol';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 const shotDir = process.env.VSC_SHOT_DIR ?? '';
+
+/** The text `source` shows in `row`, or undefined where it lacks the statement. */
+function cellText(row: RowModel, source: number): string | undefined {
+  const cell = cellOf(row, source);
+  return cell && row.wordings[cell[2]].text;
+}
 
 function workspaceFolder(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -161,15 +168,15 @@ describe('Synoptic in VS Code', function () {
 
   it('reveals and selects the sentence of a clicked cell', async () => {
     const model = await until('the panel model', () => api.panel.lastModel);
-    const row = model.rows.find(r => r.kind === 'statement' && r.cells[2]);
+    const row = model.rows.find(r => r.kind === 'statement' && cellOf(r, 2));
     assert.ok(row);
-    const cell = row.cells[2]!;
-    await api.panel.receive({ type: 'reveal', source: cell.source, sentence: cell.sentence });
+    const [source, sentence] = cellOf(row, 2)!;
+    await api.panel.receive({ type: 'reveal', source, sentence });
     const editor = await until('the revealed editor', () => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.path.endsWith(model.sources[2].name) && e;
     });
-    assert.equal(editor.document.getText(editor.selection).startsWith(cell.text.slice(0, 20)), true);
+    assert.equal(editor.document.getText(editor.selection).startsWith(cellText(row, 2)!.slice(0, 20)), true);
   });
 
   it('highlights the row of the sentence under the cursor', async () => {
@@ -226,7 +233,7 @@ describe('Synoptic in VS Code', function () {
     try {
       await vscode.commands.executeCommand('synoptic.compareWithOtherSources', hostile);
       const model = await until('the panel on the planted source', () => api.panel.lastModel?.sources[api.panel.lastModel.base]?.name === 'zz_markup.txt' && api.panel.lastModel);
-      assert.equal(model.rows.filter(r => r.cells[model.base]).length, planted.length);
+      assert.equal(model.rows.filter(r => cellOf(r, model.base)).length, planted.length);
       await until('the webview to render them', () => api.panel.renderedGeneration === model.generation);
       const dom = await webviewDom('compare-markup');
       if (dom) {
@@ -269,7 +276,7 @@ describe('Synoptic in VS Code', function () {
       await vscode.workspace.fs.writeFile(other, Buffer.concat([Buffer.from(original), Buffer.from(added)]));
       try {
         await until('the new sentence in the panel', () => model()!.sources[3].sentences === before + 1);
-        assert.ok(model()!.rows.some(r => r.cells[3]?.text.includes('forty armoured vehicles')));
+        assert.ok(model()!.rows.some(r => cellText(r, 3)?.includes('forty armoured vehicles')));
       } finally {
         await vscode.workspace.fs.writeFile(other, original);
         await until('the original text back in the panel', () => model()!.sources[3].sentences === before);
@@ -368,7 +375,7 @@ describe('Synoptic in VS Code', function () {
       await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
       const model = await until('a one-column model', () => api.panel.lastModel?.sources.length === 1 && api.panel.lastModel);
       assert.equal(model.sources[0].name, document.uri.path.split('/').pop());
-      assert.ok(model.rows.some(r => r.cells[0]?.text.startsWith('The city council approved')));
+      assert.ok(model.rows.some(r => cellText(r, 0)?.startsWith('The city council approved')));
 
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, new vscode.Position(0, 0), 'Menu\n');

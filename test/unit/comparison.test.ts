@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { analyzeCorpus, buildComparison, layoutComparison, normalizeForComparison } from '../../src/core';
+import { buildRowModels } from '../../src/comparisonModel';
+import { cellOf } from '../../src/protocol';
+import { seedInputs } from '../support/fixtures';
+
+describe('comparison layout', () => {
+  const inputs = seedInputs();
+  const analysis = analyzeCorpus(inputs);
+
+  it('puts every sentence of every source in exactly one row, for every base', () => {
+    for (let base = 0; base < analysis.sources.length; base++) {
+      const { rows } = buildComparison(analysis, base, { diffs: false });
+      const seen = analysis.sources.map(s => new Array<number>(s.sentences.length).fill(0));
+      for (const row of rows) for (const cell of row.cells) for (const i of cell.sentences) seen[cell.source][i]++;
+      seen.forEach((counts, s) => counts.forEach((n, i) => assert.equal(n, 1, `base ${base}: source ${s} sentence ${i} in ${n} rows`)));
+    }
+  });
+
+  it("keeps the base's sentences in reading order", () => {
+    for (let base = 0; base < analysis.sources.length; base++) {
+      const firsts = buildComparison(analysis, base, { diffs: false })
+        .rows.flatMap(r => r.cells.filter(c => c.source === base))
+        .map(c => c.sentences[0]);
+      assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
+    }
+  });
+
+  it('gives cells by ascending source, each with its own text as one of the row wordings, the reference first', () => {
+    const { rows } = buildComparison(analysis, 1);
+    for (const row of rows) {
+      const sources = row.cells.map(c => c.source);
+      assert.deepEqual(sources, [...new Set(sources)].sort((a, b) => a - b));
+      assert.equal(row.sourceCount, row.cells.length);
+      assert.equal(new Set(row.wordings.map(w => w.text)).size, row.wordings.length, 'one entry per distinct wording');
+      assert.equal(row.wordings[0].similarity, 1);
+      assert.equal(row.wordings[0].diff, undefined);
+      const reference = row.cells.find(c => c.source === 1) ?? row.cells[0];
+      assert.equal(reference.wording, 0);
+      for (const cell of row.cells) {
+        const text = cell.sentences.map(i => analysis.sources[cell.source].sentences[i].text).join(' ');
+        assert.equal(row.wordings[cell.wording].text, text);
+      }
+      const reworded = row.wordings.some(w => normalizeForComparison(w.text) !== normalizeForComparison(row.wordings[0].text));
+      assert.equal(row.reworded, reworded);
+      for (const w of row.wordings.slice(1)) {
+        const kept = w.diff!.filter(p => p.kind !== 'removed').map(p => p.text).join('');
+        assert.equal(kept.replace(/\s+/g, ' ').toLowerCase(), w.text.replace(/\s+/g, ' ').toLowerCase());
+      }
+    }
+    assert.ok(rows.some(r => r.reworded), 'the seeds word some statements differently');
+    assert.ok(rows.some(r => r.sourceCount === analysis.sources.length));
+  });
+
+  it("adds the base's boilerplate lines as rows of their own when asked", () => {
+    const without = buildComparison(analysis, 0, { diffs: false }).rows;
+    const withLines = buildComparison(analysis, 0, { diffs: false, includeBoilerplate: true }).rows;
+    const boilerplate = analysis.sources[0].lines.filter(l => l.kind === 'boilerplate').length;
+    assert.ok(boilerplate > 0);
+    assert.equal(withLines.length, without.length + boilerplate);
+    for (const row of withLines.filter(r => r.kind === 'boilerplate')) {
+      assert.equal(row.cells.length, 1);
+      assert.ok(row.reason && row.reason.length > 0);
+    }
+  });
+
+  it('builds any row on demand, the same as building them all', () => {
+    const layout = layoutComparison(analysis, 2);
+    const all = buildComparison(analysis, 2).rows;
+    assert.equal(layout.rowCount, all.length);
+    for (const i of [all.length - 1, 0, Math.floor(all.length / 2)]) assert.deepEqual(layout.row(i), all[i]);
+    assert.throws(() => layout.row(all.length), RangeError);
+  });
+});
+
+describe('panel rows built in slices', () => {
+  const inputs = seedInputs();
+  const analysis = analyzeCorpus(inputs);
+  const request = { analysis, base: 0, baseText: inputs[0].text, includeBoilerplate: true };
+
+  it('hands the thread back between slices and ends with the same rows as one pass', async () => {
+    let pauses = 0;
+    const sliced = await buildRowModels(request, { sliceMs: 0, pause: async () => void pauses++ });
+    const whole = await buildRowModels(request, { sliceMs: Infinity, pause: async () => assert.fail('no pause expected') });
+    assert.ok(sliced && whole);
+    assert.equal(pauses, sliced.length, 'a pause after the layout and after every row but the last');
+    assert.deepEqual(sliced, whole);
+    const boilerplate = sliced.find(r => r.kind === 'boilerplate');
+    assert.ok(boilerplate?.text && inputs[0].text.includes(boilerplate.text));
+  });
+
+  it('stops when a newer request has made the work stale', async () => {
+    let pauses = 0;
+    const rows = await buildRowModels(request, { sliceMs: 0, pause: async () => void pauses++, isStale: () => pauses >= 3 });
+    assert.equal(rows, undefined);
+    assert.equal(pauses, 3);
+  });
+
+  it('gives each cell its source, first sentence, wording and moved flag', async () => {
+    const rows = (await buildRowModels({ ...request, includeBoilerplate: false }, { sliceMs: Infinity }))!;
+    const layout = buildComparison(analysis, 0, { diffs: true }).rows;
+    rows.forEach((row, i) => {
+      assert.deepEqual(
+        row.cells.map(c => [...c]),
+        layout[i].cells.map(c => [c.source, c.sentences[0], c.wording, c.moved ? 1 : 0]),
+      );
+      for (const c of layout[i].cells) assert.equal(cellOf(row, c.source)?.[0], c.source);
+      assert.equal(cellOf(row, analysis.sources.length), undefined);
+    });
+  });
+});
