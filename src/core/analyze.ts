@@ -208,26 +208,47 @@ class CachingAnalyzer implements Analyzer {
     });
     this.preparedText = new Map([...used.prepared.values()].map(p => [p.text, p]));
     // Every distinct compared form gets a number; the cross-source passes work on numbers.
+    // Only forms a join can meet get a profile: article text, and boilerplate that another
+    // source may show to be article text.
+    const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
     const formIndex = new Map<string, number>();
     const forms: string[] = [];
-    const formIds = prepared.map(p => {
+    const joined: boolean[] = [];
+    const promotable = new Map<number, { source: number; line: number }[]>();
+    const formIds = prepared.map((p, source) => {
       const ids = new Int32Array(p.sentences.length);
       p.sentences.forEach((sentence, i) => {
         let id = formIndex.get(sentence.form);
         if (id === undefined) {
           formIndex.set(sentence.form, (id = forms.length));
           forms.push(sentence.form);
+          joined.push(false);
         }
         ids[i] = id;
+        const verdict = p.lines[sentence.line];
+        if (verdict.kind === 'content') joined[id] = true;
+        else if (crossEvidence && isPromotable(verdict, sentence.text)) {
+          joined[id] = true;
+          const list = promotable.get(id);
+          if (list) list.push({ source, line: sentence.line });
+          else promotable.set(id, [{ source, line: sentence.line }]);
+        }
       });
       return ids;
     });
-    if (!this.formSpace || this.formSpace.isStaleFor(forms.length)) {
-      this.formSpace = new FormSpace(forms);
+    // A promoted line turns all its sentences to article text, the short ones too.
+    const promotableLines = prepared.map(() => new Set<number>());
+    for (const occurrences of promotable.values()) for (const o of occurrences) promotableLines[o.source].add(o.line);
+    prepared.forEach((p, source) => {
+      if (promotableLines[source].size) p.sentences.forEach((sentence, i) => promotableLines[source].has(sentence.line) && (joined[formIds[source][i]] = true));
+    });
+    const joinedForms = forms.filter((_, f) => joined[f]);
+    if (!this.formSpace || this.formSpace.isStaleFor(joinedForms.length)) {
+      this.formSpace = new FormSpace(joinedForms);
       this.anchors = new Map(); // keyed by the old space's numbers
     }
     const formSpace = this.formSpace;
-    const spaceIds = formSpace.idsOf(forms);
+    const spaceIds = formSpace.idsOf(forms, f => joined[f]);
     const profileOf = (id: number) => formSpace.profile(spaceIds[id]);
     const termsFor = (form: string, stopwords: StopwordProfile) => {
       const key = `${stopwords.language}\u0000${form}`;
@@ -238,7 +259,7 @@ class CachingAnalyzer implements Analyzer {
     };
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
     const lines = prepared.map(p => [...p.lines]);
-    if (this.options.crossSourceEvidence !== false && prepared.length > 1) reviseWithOtherSources(corpus, lines, this.options);
+    if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, this.options);
     // The anchor depends only on the group's wordings and how often each occurs, in canonical
     // order; most groups come back unchanged after an edit.
     const anchorOf = (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => {
@@ -310,24 +331,22 @@ const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']
  * too: a single page cannot tell a short paragraph from a teaser, but a second version can.
  * Works on distinct forms: each boilerplate form is looked up once among the content forms.
  */
-function reviseWithOtherSources(corpus: FormCorpus, lines: LineVerdict[][], options: AnalysisOptions): void {
+function reviseWithOtherSources(
+  corpus: FormCorpus,
+  boilerplate: ReadonlyMap<number, readonly { source: number; line: number }[]>,
+  lines: LineVerdict[][],
+  options: AnalysisOptions,
+): void {
   const { prepared, formIds, forms } = corpus;
   // Per content form, the first two sources that carry it (enough to know one is not "this" source).
   const firstCarrier = new Int32Array(forms.length).fill(-1);
   const secondCarrier = new Int32Array(forms.length).fill(-1);
-  const boilerplate = new Map<number, { source: number; line: number }[]>();
   prepared.forEach((p, source) => {
     p.sentences.forEach((s, i) => {
-      const verdict = p.lines[s.line];
+      if (p.lines[s.line].kind !== 'content') return;
       const form = formIds[source][i];
-      if (verdict.kind === 'content') {
-        if (firstCarrier[form] < 0) firstCarrier[form] = source;
-        else if (secondCarrier[form] < 0 && firstCarrier[form] !== source) secondCarrier[form] = source;
-      } else if (verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(s.text).length >= 4) {
-        const list = boilerplate.get(form);
-        if (!list) boilerplate.set(form, [{ source, line: s.line }]);
-        else list.push({ source, line: s.line });
-      }
+      if (firstCarrier[form] < 0) firstCarrier[form] = source;
+      else if (secondCarrier[form] < 0 && firstCarrier[form] !== source) secondCarrier[form] = source;
     });
   });
   const contentForms: number[] = [];
@@ -374,6 +393,11 @@ function contentTerms(form: string, stopwords: StopwordProfile, vocabulary: Map<
     ids.add(id);
   }
   return [...ids].sort((a, b) => a - b);
+}
+
+/** Whether a boilerplate sentence is long enough, and its line's reason open to doubt, for another source to show it is article text. */
+function isPromotable(verdict: LineVerdict, sentence: string): boolean {
+  return verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(sentence).length >= 4;
 }
 
 function hasFunctionWord(text: string, span: LineSpan, profile: StopwordProfile): boolean {

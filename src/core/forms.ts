@@ -24,11 +24,12 @@ export class FormSpace {
   }
 
   /**
-   * The space's number of each of `forms`, adding those it lacks. O(total length) for the
-   * new forms, one map lookup for each known one.
+   * The space's number of each of `forms` that `wanted` accepts (-1 for the others), adding
+   * those it lacks. O(total length) for the new forms, one map lookup for each known one.
    */
-  idsOf(forms: readonly string[]): Int32Array {
-    return Int32Array.from(forms, form => {
+  idsOf(forms: readonly string[], wanted: (i: number) => boolean = () => true): Int32Array {
+    return Int32Array.from(forms, (form, i) => {
+      if (!wanted(i)) return -1;
       let id = this.idOf.get(form);
       if (id === undefined) this.idOf.set(form, (id = this.space.add(bigramProfile(form))));
       return id;
