@@ -7,7 +7,7 @@ import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
 import { JoinPair, SharedTokens, selfJoin } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
-import { BigramProfile, bigramProfile, profileSimilarity } from './similarity';
+import { BigramProfile, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
 import { LineSpan, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
@@ -291,8 +291,9 @@ export function prepareSource(text: string, options: AnalysisOptions = {}): Prep
 function prepare(text: string, hash: string, options: AnalysisOptions): PreparedSource {
   const lineSpans = splitLines(text);
   const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
-  const profile = detectStopwords(sampleWords(lineSpans, lineWords));
-  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords);
+  const lineWordsLower = lineWords.map(ws => ws.map(w => w.toLowerCase()));
+  const profile = detectStopwords(sampleWords(lineSpans, lineWordsLower));
+  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower);
   const sentences: PreparedSentence[] = [];
   lineSpans.forEach((span, line) => {
     if (lines[line].kind === 'blank') return;
@@ -314,16 +315,18 @@ function comparedForm(sentence: string): string {
 
 const LANGUAGE_SAMPLE_CHARS = 200_000;
 
-/** The words the language is guessed from, lower-cased: those of the first 200,000 characters. */
-function sampleWords(lineSpans: readonly LineSpan[], lineWords: readonly (readonly string[])[]): string[] {
+/** The words the language is guessed from: those of the first 200,000 characters (given lower-cased). */
+function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lineSpans.length && lineSpans[i].start < LANGUAGE_SAMPLE_CHARS; i++) {
-    for (const w of lineWords[i]) out.push(w.toLowerCase());
+    for (const w of lineWordsLower[i]) out.push(w);
   }
   return out;
 }
 
 const PROMOTION_SIMILARITY = 0.5;
+/** Below this many boilerplate × article form pairs, a one-shot analysis compares them all. */
+const SMALL_PROBE_PAIRS = 50_000;
 const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']);
 
 /**
@@ -354,11 +357,38 @@ function reviseWithOtherSources(
   if (!boilerplate.size || !contentForms.length) return;
   const { formSpace, spaceIds } = corpus;
   const space = formSpace.space;
-  // The standing index holds every content form met so far; a match counts if it is content now.
-  const index = formSpace.index(Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY));
+  const threshold = Math.min(PROMOTION_SIMILARITY, options.align?.strongThreshold ?? PROMOTION_SIMILARITY);
   const contentFormAt = new Int32Array(space.profiles.length).fill(-1);
   for (const f of contentForms) contentFormAt[spaceIds[f]] = f;
-  index.addAll(contentForms.map(f => spaceIds[f]));
+  const contentIds = contentForms.map(f => spaceIds[f]);
+  let matches: (id: number) => readonly JoinPair[];
+  if (!corpus.session && contentIds.length * boilerplate.size <= SMALL_PROBE_PAIRS) {
+    // A few pages: comparing every pair costs less than building an index.
+    const shared = new SharedTokens(space);
+    matches = id => {
+      const found: JoinPair[] = [];
+      const size = space.size(id);
+      if (size === 0) return found;
+      let marked = false;
+      for (const j of contentIds) {
+        const other = space.size(j);
+        // The Dice of two sizes can reach at most 2·min/(sum).
+        if (j === id || other === 0 || 2 * Math.min(size, other) < threshold * (size + other) - 1e-9) continue;
+        if (!marked) {
+          shared.mark(id);
+          marked = true;
+        }
+        const similarity = shared.similarity(j);
+        if (similarity >= threshold) found.push({ a: id, b: j, similarity });
+      }
+      return found;
+    };
+  } else {
+    // The standing index holds every content form met so far; a match counts if it is content now.
+    const index = formSpace.index(threshold);
+    index.addAll(contentIds);
+    matches = id => index.matches(id, j => contentFormAt[j] >= 0);
+  }
   const promote = (source: number, line: number) => {
     const p = prepared[source];
     // Keyword and tag lists echo the story's words without a single function word.
@@ -372,7 +402,7 @@ function reviseWithOtherSources(
   for (const [form, occurrences] of boilerplate) {
     const id = spaceIds[form];
     if (contentFormAt[id] >= 0) promoteWhereOthersCarry(occurrences, form);
-    for (const pair of index.matches(id, j => contentFormAt[j] >= 0)) promoteWhereOthersCarry(occurrences, contentFormAt[pair.b]);
+    for (const pair of matches(id)) promoteWhereOthersCarry(occurrences, contentFormAt[pair.b]);
   }
 }
 
@@ -385,14 +415,28 @@ function isHeadline(first: Sentence, next: Sentence | undefined): boolean {
 function contentTerms(form: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): number[] {
   const ids = new Set<number>();
   for (const w of words(form)) {
-    if (stopwords.words.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
+    const digits = HAS_DIGIT.test(w);
+    if (stopwords.words.has(w) || (w.length < 2 && !digits)) continue;
     // A fixed-length prefix joins inflections ("stormed", "storming") in most alphabetic languages.
-    const stem = /\d/.test(w) ? w : [...w].slice(0, 6).join('');
+    const stem = digits ? w : firstCodePoints(w, 6);
     let id = vocabulary.get(stem);
     if (id === undefined) vocabulary.set(stem, (id = vocabulary.size));
     ids.add(id);
   }
   return [...ids].sort((a, b) => a - b);
+}
+
+const HAS_DIGIT = /\d/;
+
+/** The first `n` code points of `w` (a surrogate pair counts as one). */
+function firstCodePoints(w: string, n: number): string {
+  let end = 0;
+  for (let k = 0; k < n && end < w.length; k++) {
+    const c = w.charCodeAt(end);
+    const next = end + 1 < w.length ? w.charCodeAt(end + 1) : 0;
+    end += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return end >= w.length ? w : w.slice(0, end);
 }
 
 /** Whether a boilerplate sentence is long enough, and its line's reason open to doubt, for another source to show it is article text. */
@@ -599,11 +643,6 @@ function attachSplitHalves(
     }
     group.push(...additions);
   });
-}
-
-/** The profile of two sentences read as one. */
-function concatProfiles(first: BigramProfile, second: BigramProfile): BigramProfile {
-  return bigramProfile(first.squashed + second.squashed);
 }
 
 /**

@@ -52,8 +52,8 @@ const FORM_FIELD = /\[[ xX_]*\]|\{\*.*\*\}|_{4,}/u;
 
 /**
  * Classifies each line of a page. `lines` come from `splitLines(text)`; the result has one
- * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i (a
- * caller that has them saves the work). O(n) in the text length.
+ * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i, and
+ * `lineWordsLower[i]` those words lower-cased (a caller that has them saves the work). O(n) in the text length.
  */
 export function classifyLines(
   text: string,
@@ -61,6 +61,7 @@ export function classifyLines(
   profile: StopwordProfile,
   options: BoilerplateOptions = {},
   lineWords?: readonly (readonly string[])[],
+  lineWordsLower?: readonly (readonly string[])[],
 ): LineVerdict[] {
   const minProseWords = options.minProseWords ?? 7;
   const minStopwordShare = options.minStopwordShare ?? 0.12;
@@ -68,7 +69,7 @@ export function classifyLines(
   const keys = raw.map(normalizeLine);
   const repeats = countRepeats(keys);
   const facts = raw.map((line, i) =>
-    lineFacts(line, lineWords?.[i] ?? words(line), repeats.get(keys[i]) ?? 0, profile, minProseWords, minStopwordShare),
+    lineFacts(line, lineWords?.[i] ?? words(line), lineWordsLower?.[i], repeats.get(keys[i]) ?? 0, profile, minProseWords, minStopwordShare),
   );
   markNavigationRuns(facts);
 
@@ -115,6 +116,7 @@ function countRepeats(keys: readonly string[]): Map<string, number> {
 function lineFacts(
   line: string,
   ws: readonly string[],
+  lower: readonly string[] | undefined,
   repeatCount: number,
   profile: StopwordProfile,
   minProseWords: number,
@@ -129,8 +131,9 @@ function lineFacts(
   let stops = 0;
   let capitalised = 0;
   let alphabetic = 0;
-  for (const w of ws) {
-    if (profile.words.has(w.toLowerCase())) stops++;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (profile.words.has(lower ? lower[i] : w.toLowerCase())) stops++;
     const initial = initialClass(w);
     if (initial !== NOT_LETTER) {
       alphabetic++;

@@ -23,6 +23,33 @@ export function bigramProfile(normalized: string): BigramProfile {
   return { squashed, bigrams };
 }
 
+/**
+ * The profile of two profiled strings read as one, `bigramProfile(first + second)` for their
+ * squashed forms: both bigram lists merged, plus the bigram across the junction. O(a + b).
+ */
+export function concatProfiles(first: BigramProfile, second: BigramProfile): BigramProfile {
+  if (!first.squashed) return second;
+  if (!second.squashed) return first;
+  const a = first.bigrams;
+  const b = second.bigrams;
+  const junction = first.squashed.charCodeAt(first.squashed.length - 1) * 65536 + second.squashed.charCodeAt(0);
+  const out = new Uint32Array(a.length + b.length + 1);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let pending = true;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (pending && junction <= next) {
+      out[k++] = junction;
+      pending = false;
+    }
+    out[k++] = next;
+  }
+  if (pending) out[k] = junction;
+  return { squashed: first.squashed + second.squashed, bigrams: out };
+}
+
 /** Size of the multiset intersection of two sorted code arrays. O(a + b). */
 export function sharedBigrams(a: Uint32Array, b: Uint32Array): number {
   let i = 0;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { compareTwoStrings } from 'string-similarity';
 import { analyzeCorpus, normalizeForComparison, sentenceSimilarity } from '../../src/core';
 import { seedInputs } from '../support/fixtures';
+import { bigramProfile, concatProfiles } from '../../src/core/similarity';
 import { pick, seededRandom } from '../support/random';
 
 describe('similarity', () => {
@@ -14,6 +15,20 @@ describe('similarity', () => {
       const b = random() < 0.2 ? a : make();
       const expected = compareTwoStrings(normalizeForComparison(a), normalizeForComparison(b));
       assert.equal(sentenceSimilarity(a, b), expected, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
+  });
+
+  it('profiles two strings read as one exactly as the profile of their concatenation', () => {
+    const random = seededRandom(112026);
+    const alphabet = ['a', 'b', 'ab', ' ', 'é', '😀', 'ا', 'я', '.', 'zz'];
+    for (let i = 0; i < 2000; i++) {
+      const make = () => Array.from({ length: Math.floor(random() * 8) }, () => pick(random, alphabet)).join('');
+      const a = bigramProfile(make());
+      const b = bigramProfile(make());
+      const joined = concatProfiles(a, b);
+      const expected = bigramProfile(a.squashed + b.squashed);
+      assert.equal(joined.squashed, expected.squashed);
+      assert.deepEqual([...joined.bigrams], [...expected.bigrams], `${JSON.stringify(a.squashed)} + ${JSON.stringify(b.squashed)}`);
     }
   });
 
