@@ -85,7 +85,7 @@ export interface PreparedSource {
   readonly profile: StopwordProfile;
   /** Verdicts from the page alone, before other sources revise them. */
   readonly lines: readonly LineVerdict[];
-  /** The sentences of every non-blank line, in reading order, with their compared form. */
+  /** The sentences of article lines and of boilerplate lines another source may show to be article text, in reading order, with their compared form. */
   readonly sentences: readonly PreparedSentence[];
 }
 
@@ -296,7 +296,10 @@ function prepare(text: string, hash: string, options: AnalysisOptions): Prepared
   const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower);
   const sentences: PreparedSentence[] = [];
   lineSpans.forEach((span, line) => {
-    if (lines[line].kind === 'blank') return;
+    const verdict = lines[line];
+    if (verdict.kind === 'blank') return;
+    // Boilerplate that no other source can show to be article text needs no sentences.
+    if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS)) return;
     for (const s of segmentLine(text, span.start, span.end, profile)) {
       const sentence = text.slice(s.start, s.end);
       sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) });
@@ -328,6 +331,7 @@ const PROMOTION_SIMILARITY = 0.5;
 /** Below this many boilerplate × article form pairs, a one-shot analysis compares them all. */
 const SMALL_PROBE_PAIRS = 50_000;
 const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']);
+const MIN_PROMOTABLE_WORDS = 4;
 
 /**
  * A boilerplate line whose sentence another source carries as article text is article text
@@ -441,7 +445,7 @@ function firstCodePoints(w: string, n: number): string {
 
 /** Whether a boilerplate sentence is long enough, and its line's reason open to doubt, for another source to show it is article text. */
 function isPromotable(verdict: LineVerdict, sentence: string): boolean {
-  return verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(sentence).length >= 4;
+  return verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(sentence).length >= MIN_PROMOTABLE_WORDS;
 }
 
 function hasFunctionWord(text: string, span: LineSpan, profile: StopwordProfile): boolean {
