@@ -125,8 +125,8 @@ function lineFacts(
   const text = line.trim();
   if (!text) return { text: '', words: [], wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
   const indent = line.length - line.trimStart().length;
-  const listMarker = BULLET_START.test(text) || /^\d{1,3}[.)]\s/u.test(text);
   const bullet = BULLET_START.test(text);
+  const listMarker = bullet || /^\d{1,3}[.)]\s/u.test(text);
   const wordCount = ws.length;
   let stops = 0;
   let capitalised = 0;
@@ -143,21 +143,34 @@ function lineFacts(
   const stopShare = wordCount ? stops / wordCount : 0;
   const titleCaseShare = alphabetic ? capitalised / alphabetic : 0;
   const endsSentence = TERMINAL.test(text);
-  const base = { text, words: ws, wordCount, stopShare, endsSentence, bullet, indent, listMarker, titleCaseShare };
-
   const proseLike = wordCount >= minProseWords && stopShare >= minStopwordShare && endsSentence;
-  if (!/[\p{L}]/u.test(text)) return { ...base, quality: 'chrome', reason: 'no words' };
-  if (COPYRIGHT.test(text) && wordCount < 60) return { ...base, quality: 'chrome', reason: 'copyright notice' };
-  if (FORM_FIELD.test(text)) return { ...base, quality: 'chrome', reason: 'form field' };
-  if (repeatCount > 1 && wordCount >= 2) return { ...base, quality: 'chrome', reason: 'repeated in this file', proseLike };
-  if (proseLike && !(bullet && wordCount < 12)) return { ...base, quality: 'prose' };
+  const facts = (quality: Quality, reason?: string, prose?: boolean): LineFacts => ({
+    text,
+    words: ws,
+    wordCount,
+    stopShare,
+    endsSentence,
+    bullet,
+    indent,
+    listMarker,
+    titleCaseShare,
+    quality,
+    reason,
+    proseLike: prose,
+  });
+
+  if (!/[\p{L}]/u.test(text)) return facts('chrome', 'no words');
+  if (COPYRIGHT.test(text) && wordCount < 60) return facts('chrome', 'copyright notice');
+  if (FORM_FIELD.test(text)) return facts('chrome', 'form field');
+  if (repeatCount > 1 && wordCount >= 2) return facts('chrome', 'repeated in this file', proseLike);
+  if (proseLike && !(bullet && wordCount < 12)) return facts('prose');
   // Short bullets in title case are links; in running lower case they are list items (steps, ingredients).
-  if (bullet && wordCount <= 12 && (titleCaseShare >= 0.5 || wordCount <= 1)) return { ...base, quality: 'chrome', reason: 'list of short links' };
-  if (wordCount <= 3 && !endsSentence) return { ...base, quality: 'chrome', reason: 'no sentence structure' };
+  if (bullet && wordCount <= 12 && (titleCaseShare >= 0.5 || wordCount <= 1)) return facts('chrome', 'list of short links');
+  if (wordCount <= 3 && !endsSentence) return facts('chrome', 'no sentence structure');
   if (wordCount >= 5 && titleCaseShare >= 0.9 && stopShare < 0.1 && !endsSentence) {
-    return { ...base, quality: 'chrome', reason: 'navigation list' };
+    return facts('chrome', 'navigation list');
   }
-  return { ...base, quality: 'neutral' };
+  return facts('neutral');
 }
 
 const NOT_LETTER = 0;
