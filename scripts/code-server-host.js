@@ -140,6 +140,8 @@ async function probeWebview(page, name) {
           tags: [...new Set([...grid.querySelectorAll('*')].map(e => e.tagName.toLowerCase()))],
           links: [...grid.querySelectorAll('[href],[src]')].map(e => e.getAttribute('href') ?? e.getAttribute('src')),
           scripts: document.scripts.length,
+          columns: grid.querySelectorAll('.row.header > .cell').length,
+          pager: document.querySelector('.pager .range')?.textContent ?? null,
           csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
         };
       })

@@ -89,18 +89,19 @@ function pageColumns(m: ComparisonModel): number[] {
   return [m.base, ...others.slice(first, first + COLUMNS_PER_PAGE)];
 }
 
+/** A valid first column of a page: the last page is full, not short. */
 function clampPage(first: number, others: number): number {
-  const last = Math.max(0, others - COLUMNS_PER_PAGE);
-  return Math.min(last, Math.max(0, Math.floor(first / COLUMNS_PER_PAGE) * COLUMNS_PER_PAGE));
+  return Math.min(Math.max(0, others - COLUMNS_PER_PAGE), Math.max(0, first));
 }
 
 /** Shows the page holding `source`; true when the page changed. */
 function showPageOf(m: ComparisonModel, source: number): boolean {
   if (m.sources.length <= COLUMNS_PER_PAGE + 1 || source === m.base) return false;
+  const others = m.sources.length - 1;
   const at = othersOf(m).indexOf(source);
-  const first = clampPage(at, m.sources.length - 1);
-  if (at < 0 || first === clampPage(state.firstColumn ?? 0, m.sources.length - 1)) return false;
-  saveState({ firstColumn: first });
+  const current = clampPage(state.firstColumn ?? 0, others);
+  if (at < 0 || (at >= current && at < current + COLUMNS_PER_PAGE)) return false;
+  saveState({ firstColumn: clampPage(Math.floor(at / COLUMNS_PER_PAGE) * COLUMNS_PER_PAGE, others) });
   return true;
 }
 

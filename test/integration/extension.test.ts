@@ -42,7 +42,21 @@ async function screenshot(name: string): Promise<void> {
 }
 
 /** The comparison webview's rendered grid, as the driver reads it from the page (code-server host only). */
-async function webviewDom(name: string): Promise<{ current: string | null; currentInView: boolean; text: string; tags: string[]; links: string[]; scripts: number; csp: string; error?: string } | undefined> {
+interface WebviewProbe {
+  current: string | null;
+  currentInView: boolean;
+  text: string;
+  tags: string[];
+  links: string[];
+  scripts: number;
+  csp: string;
+  /** Column headers shown, and the text of the pager of a wide corpus. */
+  columns: number;
+  pager: string | null;
+  error?: string;
+}
+
+async function webviewDom(name: string): Promise<WebviewProbe | undefined> {
   if (!shotDir) return undefined;
   console.log(`@@WEBVIEW@@${name}`);
   const file = path.join(shotDir, `${name}.json`);
@@ -255,6 +269,38 @@ describe('Synoptic in VS Code', function () {
     } finally {
       await vscode.workspace.fs.delete(hostile);
       await until('the planted source to leave the corpus', () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5);
+    }
+  });
+
+  it('shows a corpus wider than a screen a page of columns at a time, turning to the page of the source under the cursor', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'wide');
+    const seeds = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt', '003_35b1516114ec1545.txt', '004_b132656ddbd9dbe3.txt'];
+    const texts = await Promise.all(seeds.map(async name => Buffer.from(await vscode.workspace.fs.readFile(seedUri(name))).toString('utf8')));
+    const names = Array.from({ length: 26 }, (_, k) => `w${String(k).padStart(2, '0')}.txt`);
+    const marker = (k: number) => `Reporters in version ${k} counted ${k + 3} convoys leaving the capital before dawn.`;
+    await Promise.all(names.map((name, k) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(`${texts[k % texts.length]}\n${marker(k)}\n`))));
+    try {
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources', vscode.Uri.joinPath(folder, 'w00.txt'));
+      const model = await until('the panel on the wide corpus', () => api.panel.lastModel?.sources.length === 26 && api.panel.lastModel);
+      await until('the webview to render it', () => api.panel.renderedGeneration === model.generation);
+      const first = await webviewDom('compare-wide');
+      if (!first) return;
+      assert.equal(first.columns, 21, 'the base and a page of 20 other sources');
+      assert.equal(first.pager, 'Sources 1–20 of 25 others');
+
+      const far = vscode.Uri.joinPath(folder, 'w24.txt');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(far), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      const line = editor.document.getText().split('\n').indexOf(marker(24));
+      editor.selection = new vscode.Selection(line, 3, line, 3);
+      await until('the panel to follow the cursor', () => api.panel.lastHighlight && model.sources[api.panel.lastHighlight.source]?.name === 'w24.txt');
+      const turned = await webviewDom('compare-wide-page');
+      assert.equal(turned?.pager, 'Sources 6–25 of 25 others');
+      // The cell shows its words against the base's wording: removed ones ("0", "3") stay, struck through.
+      assert.match(turned?.current ?? '', /^Reporters in version 0?24 counted 3?27 convoys leaving the capital/, `the cursor's sentence is the current cell: ${turned?.current}`);
+      assert.ok(turned?.currentInView, 'and it is scrolled into view');
+      await screenshot('compare-wide');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   });
 
