@@ -1,7 +1,7 @@
 /**
  * Sentence segmentation of one line: `Intl.Segmenter` (Unicode UAX #29, any script), with the
  * breaks it gets wrong on news text mended. It breaks after any period followed by a capital,
- * so "Mr. Putin", "U.S. President", "Sept. 13" and "J.P. Morgan" come out in pieces.
+ * so "Mr. Smith", "U.S. President", "Sept. 13" and "J.P. Morgan" come out in pieces.
  */
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
