@@ -101,7 +101,8 @@ async function panelSteps(analysis, baseText) {
     const steps = [];
     let t = performance.now();
     const rows = await panel.buildRowModels({ analysis, base: 0, baseText, includeBoilerplate: false }, { pause: async () => (steps.push(performance.now() - t), (t = performance.now())) });
-    const sources = analysis.sources.map((s, i) => ({ name: `v${i}.txt`, path: `file:///corpus/v${i}.txt`, sentences: s.sentences.length, shared: s.groupOfSentence.filter(g => g >= 0).length, boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length }));
+    const names = analysis.sources.map((_, i) => `v${i}.txt`);
+    const sources = panel.sourceHeaders(analysis, names, names.map(name => `file:///corpus/${name}`));
     const json = JSON.stringify({ type: 'model', model: { generation: 1, base: 0, rows, sources }, state: {} });
     steps.push(performance.now() - t);
     builds.push({ longest: Math.max(...steps), total: steps.reduce((a, b) => a + b, 0), steps: steps.length, bytes: json.length });

@@ -4,7 +4,7 @@
  * command again reveals it with the new base; a window reload restores it.
  */
 import * as vscode from 'vscode';
-import { buildRowModels } from './comparisonModel';
+import { buildRowModels, sourceHeaders } from './comparisonModel';
 import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
@@ -213,13 +213,7 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
     base,
     notice: view.notice,
     rows,
-    sources: view.analysis.sources.map((s, i) => ({
-      name: sourceName(view.uris[i]),
-      path: view.uris[i].toString(),
-      sentences: s.sentences.length,
-      shared: s.groupOfSentence.filter(g => g >= 0).length,
-      boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,
-    })),
+    sources: sourceHeaders(view.analysis, view.uris.map(sourceName), view.uris.map(u => u.toString())),
   };
 }
 

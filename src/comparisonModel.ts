@@ -4,7 +4,7 @@
  * extension host's thread for long. Free of `vscode`, so the benchmark measures this code.
  */
 import { ComparisonRow, CorpusAnalysis, layoutComparison } from './core';
-import type { CellModel, RowModel } from './protocol';
+import type { CellModel, RowModel, SourceHeader } from './protocol';
 
 /** Word diffs for every wording cost too much beyond this many sources; cells then show plain text. */
 export const MAX_SOURCES_WITH_DIFFS = 60;
@@ -68,4 +68,15 @@ export async function buildRowModels(request: RowModelsRequest, options: SliceOp
     rows.push(toRowModel(layout.row(i), baseText));
   }
   return rows;
+}
+
+/** The column headers: each source's name, path and counts. O(lines + sentences). */
+export function sourceHeaders(analysis: CorpusAnalysis, names: readonly string[], paths: readonly string[]): SourceHeader[] {
+  return analysis.sources.map((s, i) => ({
+    name: names[i],
+    path: paths[i],
+    sentences: s.sentences.length,
+    shared: s.groupOfSentence.filter(g => g >= 0).length,
+    boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,
+  }));
 }

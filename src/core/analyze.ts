@@ -4,7 +4,7 @@
  */
 import { AlignNode, AlignOptions, SimilarPairs, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { JoinPair, SharedTokens, selfJoin } from './candidates';
+import { JoinPair, SharedTokens, matchesAmong, selfJoin } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
@@ -369,24 +369,7 @@ function reviseWithOtherSources(
   if (!corpus.session && contentIds.length * boilerplate.size <= SMALL_PROBE_PAIRS) {
     // A few pages: comparing every pair costs less than building an index.
     const shared = new SharedTokens(space);
-    matches = id => {
-      const found: JoinPair[] = [];
-      const size = space.size(id);
-      if (size === 0) return found;
-      let marked = false;
-      for (const j of contentIds) {
-        const other = space.size(j);
-        // The Dice of two sizes can reach at most 2·min/(sum).
-        if (j === id || other === 0 || 2 * Math.min(size, other) < threshold * (size + other) - 1e-9) continue;
-        if (!marked) {
-          shared.mark(id);
-          marked = true;
-        }
-        const similarity = shared.similarity(j);
-        if (similarity >= threshold) found.push({ a: id, b: j, similarity });
-      }
-      return found;
-    };
+    matches = id => matchesAmong(space, shared, id, contentIds, threshold);
   } else {
     // The standing index holds every content form met so far; a match counts if it is content now.
     const index = formSpace.index(threshold);

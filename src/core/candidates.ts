@@ -387,6 +387,34 @@ export function selfJoin(
  */
 const SMALL_JOIN_PAIRS = 100_000;
 
+/** Whether profiles of `a` and `b` tokens can reach Dice `threshold`: at most 2·min/(a + b). */
+function sizesCanReach(a: number, b: number, threshold: number): boolean {
+  return (2 * Math.min(a, b)) / (a + b) >= threshold - EPSILON;
+}
+
+/**
+ * The profiles among `ids` (other than `i`, none empty) whose similarity to profile `i` is at
+ * least `threshold`, by comparing each: cheaper than an index when the lists are short.
+ * `shared` must be over `space`. O(Σ size) over the ids whose size can reach the threshold.
+ */
+export function matchesAmong(space: TokenSpace, shared: SharedTokens, i: number, ids: readonly number[], threshold: number): JoinPair[] {
+  const found: JoinPair[] = [];
+  const size = space.size(i);
+  if (size === 0) return found;
+  let marked = false;
+  for (const j of ids) {
+    const other = space.size(j);
+    if (j === i || other === 0 || !sizesCanReach(size, other, threshold)) continue;
+    if (!marked) {
+      shared.mark(i);
+      marked = true;
+    }
+    const similarity = shared.similarity(j);
+    if (similarity >= threshold) found.push({ a: i, b: j, similarity });
+  }
+  return found;
+}
+
 /** `selfJoin` by comparing every pair, `separate` first. */
 function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[]): JoinPair[] {
   const shared = new SharedTokens(space);
@@ -398,8 +426,7 @@ function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: numbe
     let marked = false;
     for (let b = a + 1; b < n; b++) {
       const sb = space.size(ids[b]);
-      // The Dice of two sizes can reach at most 2·min/(sum).
-      if (sb === 0 || (2 * Math.min(sa, sb)) / (sa + sb) < threshold - EPSILON || !separate(a, b)) continue;
+      if (sb === 0 || !sizesCanReach(sa, sb, threshold) || !separate(a, b)) continue;
       if (!marked) {
         shared.mark(ids[a]);
         marked = true;
