@@ -9,7 +9,7 @@ import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
-import { LineSpan, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
+import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
 /** One version of the story: an identifier (a path or URI) and its full text. */
 export interface SourceInput {
@@ -313,7 +313,7 @@ function hasLoneCr(text: string): boolean {
 }
 
 function comparedForm(sentence: string): string {
-  return normalizeForComparison(sentence).replace(/\s+/g, ' ');
+  return collapseSpaces(normalizeForComparison(sentence));
 }
 
 const LANGUAGE_SAMPLE_CHARS = 200_000;
@@ -322,7 +322,8 @@ const LANGUAGE_SAMPLE_CHARS = 200_000;
 function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lineSpans.length && lineSpans[i].start < LANGUAGE_SAMPLE_CHARS; i++) {
-    for (const w of lineWordsLower[i]) out.push(w);
+    const ws = lineWordsLower[i];
+    for (let k = 0; k < ws.length; k++) out.push(ws[k]);
   }
   return out;
 }

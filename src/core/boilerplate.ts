@@ -7,7 +7,7 @@
  * down), so short headings and one-line paragraphs inside the article stay with it while
  * menus, teasers and footers around it fall away. The headline is looked for just above.
  */
-import { LineSpan, words } from './text';
+import { LineSpan, collapseSpaces, words } from './text';
 import { StopwordProfile } from './stopwords';
 
 export type LineKind = 'content' | 'boilerplate' | 'blank';
@@ -31,6 +31,8 @@ type Quality = 'prose' | 'neutral' | 'chrome';
 interface LineFacts {
   readonly text: string;
   readonly words: readonly string[];
+  /** `words`, lower-cased. */
+  readonly lowerWords: readonly string[];
   readonly wordCount: number;
   readonly stopShare: number;
   readonly endsSentence: boolean;
@@ -104,7 +106,7 @@ function isStrong(f: LineFacts): boolean {
 }
 
 function normalizeLine(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').toLowerCase();
+  return collapseSpaces(line.trim()).toLowerCase();
 }
 
 function countRepeats(keys: readonly string[]): Map<string, number> {
@@ -123,17 +125,18 @@ function lineFacts(
   minStopwordShare: number,
 ): LineFacts {
   const text = line.trim();
-  if (!text) return { text: '', words: [], wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
+  if (!text) return { text: '', words: [], lowerWords: [], wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
   const indent = line.length - line.trimStart().length;
   const bullet = BULLET_START.test(text);
   const listMarker = bullet || /^\d{1,3}[.)]\s/u.test(text);
+  const lowerWords = lower ?? ws.map(w => w.toLowerCase());
   const wordCount = ws.length;
   let stops = 0;
   let capitalised = 0;
   let alphabetic = 0;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
-    if (profile.words.has(lower ? lower[i] : w.toLowerCase())) stops++;
+    if (profile.words.has(lowerWords[i])) stops++;
     const initial = initialClass(w);
     if (initial !== NOT_LETTER) {
       alphabetic++;
@@ -147,6 +150,7 @@ function lineFacts(
   const facts = (quality: Quality, reason?: string, prose?: boolean): LineFacts => ({
     text,
     words: ws,
+    lowerWords,
     wordCount,
     stopShare,
     endsSentence,
@@ -354,7 +358,9 @@ function proseLines(facts: readonly LineFacts[], nonBlank: readonly number[], fr
 function findHeadlines(facts: readonly LineFacts[], nonBlank: readonly number[], block: Block): Set<number> {
   const bodyWords = new Set<string>();
   for (let i = block.first; i <= block.last; i++) {
-    if (facts[i].quality === 'prose') for (const w of facts[i].words) if (w.length > 3) bodyWords.add(w.toLowerCase());
+    if (facts[i].quality !== 'prose') continue;
+    const { words: ws, lowerWords } = facts[i];
+    for (let k = 0; k < ws.length; k++) if (ws[k].length > 3) bodyWords.add(lowerWords[k]);
   }
   const startK = nonBlank.indexOf(block.first);
   const found = new Set<number>();
@@ -365,10 +371,15 @@ function findHeadlines(facts: readonly LineFacts[], nonBlank: readonly number[],
     const f = facts[i];
     if (f.bullet || f.wordCount < 3 || f.wordCount > 30 || f.reason === 'form field') continue;
     if (isStrong(f) && f.reason !== 'repeated in this file') continue;
-    const ws = f.words.filter(w => w.length > 3);
-    if (!ws.length) continue;
-    const shared = ws.filter(w => bodyWords.has(w.toLowerCase())).length;
-    const score = shared / ws.length;
+    let long = 0;
+    let shared = 0;
+    for (let k = 0; k < f.words.length; k++) {
+      if (f.words[k].length <= 3) continue;
+      long++;
+      if (bodyWords.has(f.lowerWords[k])) shared++;
+    }
+    if (!long) continue;
+    const score = shared / long;
     if (shared < 2) continue;
     if (score >= 0.6) found.add(i);
     if (score >= 0.4 && score >= bestScore) {

@@ -50,9 +50,9 @@ export interface StopwordProfile {
  */
 export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
   const hits = new Array<number>(LANGUAGES.length).fill(0);
-  for (const w of lowerWords) {
-    const languages = LANGUAGES_OF_WORD.get(w);
-    if (languages) for (const l of languages) hits[l]++;
+  for (let i = 0; i < lowerWords.length; i++) {
+    const languages = LANGUAGES_OF_WORD.get(lowerWords[i]);
+    if (languages) for (let k = 0; k < languages.length; k++) hits[languages[k]]++;
   }
   let best: StopwordProfile | undefined;
   let bestHits = 0;

@@ -61,7 +61,8 @@ export function normalizeForComparison(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.
+let wordSegmenter: Intl.Segmenter | undefined;
 // Scripts written without spaces between words need the dictionary-based segmenter.
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
@@ -78,8 +79,17 @@ export function words(text: string): string[] {
   if (!NON_ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
   if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;
+}
+
+// Only runs that change: a single space stays, so a string that needs nothing is not copied.
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
+
+/** Each run of white space as one space, as `text.replace(/\s+/g, " ")`. O(n). */
+export function collapseSpaces(text: string): string {
+  return text.replace(SPACE_RUNS, ' ');
 }
 
 /** True when the string contains at least one letter of any script. */

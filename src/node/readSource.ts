@@ -38,14 +38,22 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (looksBinary(bytes.subarray(start, start + 65536))) throw new InputError(`${name}: looks like a binary file, not text`);
-  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(start));
+  if (looksBinary(bytes.subarray(start, start + 65536), text)) throw new InputError(`${name}: looks like a binary file, not text`);
+  return text;
 }
 
-function looksBinary(head: Uint8Array): boolean {
+// Control characters other than tab, line breaks, form feed and escape. UTF-8 never uses bytes
+// below 0x80 inside a multi-byte character, so these bytes and these characters correspond.
+const CONTROL = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+function looksBinary(head: Uint8Array, text: string): boolean {
+  if (head.indexOf(0) !== -1) return true;
+  // Most text has no control character at all: one native scan settles it.
+  if (!CONTROL.test(text.slice(0, head.length))) return false;
   let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
   return head.length > 0 && control / head.length > 0.1;

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeText } from '../../src/node/readSource';
 import { seededRandom } from '../support/random';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -93,6 +94,14 @@ describe('CLI on unusual and hostile input', function () {
     const result = analyse([file('image.txt', png), file('fine.txt', ARTICLE.join('\n'))]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^synoptic: .*image\.txt: looks like a binary file, not text\n$/);
+  });
+
+  it('counts control bytes to tell binary from text when there is no NUL byte', () => {
+    const random = seededRandom(11);
+    const controls = Buffer.from(Array.from({ length: 400 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 8) : 0x41 + Math.floor(random() * 26))));
+    assert.throws(() => decodeText(controls, 'controls.bin'), /looks like a binary file/);
+    const bell = Buffer.from(`${ARTICLE.join('\n')}\u0007\u001b[0m é`);
+    assert.equal(decodeText(bell, 'bell.txt'), bell.toString('utf8'));
   });
 
   it('handles a 5 MB file, a single 2 MB line and 50,000 short lines in bounded time', () => {

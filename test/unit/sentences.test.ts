@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus, toExportFormat1 } from '../../src/core';
-import { segmentLine } from '../../src/core/sentences';
+import { segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { splitLines } from '../../src/core/text';
+import { collapseSpaces, splitLines } from '../../src/core/text';
+import { seedInputs } from '../support/fixtures';
+import { pick, seededRandom } from '../support/random';
 
 const english = detectStopwords('the of and to in a is that for on was with he it as at by'.split(' '));
 
@@ -40,6 +42,59 @@ describe('sentence segmentation', () => {
     const profile = detectStopwords(['في', 'من', 'على']);
     const parts = segmentLine(arabic, 0, arabic.length, profile).map(s => arabic.slice(s.start, s.end));
     assert.deepEqual(parts, ['التقى الرئيسان في موسكو.', 'هل ناقشا الوضع في سوريا؟', 'نعم']);
+  });
+});
+
+describe('sentence bounds without ICU', () => {
+  // Every class the direct path knows, several characters of each, terminals and spaces weighted up.
+  const alphabet = [
+    ...'aAzZ09 .!?"\'()[]{},-:;#$%&*+/<=>@\\^_`|~\t',
+    ...'... ... !?!? ',
+    ...'\u00a0\u00a3\u00a7\u00a9\u00ab\u00b0\u00b7\u00bb\u00c9\u00d7\u00df\u00e9\u00f7\u00fc',
+    ...'\u0401\u0410\u042f\u0430\u044f\u0451\u060c\u061f\u0627\u0644\u0660',
+    ...'\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u201e\u2022\u2026\u2039\u203a\u20ac\u2122\u2192\u25cf\u2630',
+  ];
+  const icuEnds = (line: string, locale?: string) =>
+    [...new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(line)].map(s => s.index + s.segment.length);
+
+  it('ends sentences exactly where Intl.Segmenter does, on random strings in every locale family', () => {
+    const random = seededRandom(20261121);
+    const locales = ['en', 'de', 'ru', 'ar', undefined];
+    for (let t = 0; t < 20_000; t++) {
+      let line = '';
+      for (let n = 1 + Math.floor(random() * 16); n > 0; n--) line += pick(random, alphabet);
+      const locale = locales[t % locales.length];
+      assert.deepEqual(uax29SentenceEnds(line), icuEnds(line, locale), `${JSON.stringify(line)} in ${locale}`);
+    }
+  });
+
+  it('ends sentences exactly where Intl.Segmenter does on every line of the seeds it can read', () => {
+    let read = 0;
+    for (const { text } of seedInputs()) {
+      for (const line of text.split('\n')) {
+        const ends = uax29SentenceEnds(line);
+        if (!ends || !line) continue;
+        read++;
+        assert.deepEqual(ends, icuEnds(line, 'en'), line);
+      }
+    }
+    assert.ok(read > 200, `only ${read} lines read directly`);
+  });
+
+  it('leaves a line with a character of unknown class to the segmenter', () => {
+    assert.equal(uax29SentenceEnds('Ein Satz. 漢字の文。'), undefined);
+    assert.equal(uax29SentenceEnds('A combining mark: e\u0301.'), undefined);
+    assert.deepEqual(uax29SentenceEnds(''), []);
+  });
+
+  it('collapses white space exactly as a replace of every run does', () => {
+    const random = seededRandom(7);
+    const pieces = ['a', 'b', ' ', '  ', '\t', '\u00a0', '\n', 'x y', '\u2003'];
+    for (let t = 0; t < 5_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      assert.equal(collapseSpaces(text), text.replace(/\s+/g, ' '), JSON.stringify(text));
+    }
   });
 });
 
