@@ -104,12 +104,17 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  main().then(
-    code => (process.exitCode = code),
+/** Runs the command line of this process; the exit code is set when it is done. */
+export function run(): Promise<void> {
+  return main().then(
+    code => {
+      process.exitCode = code;
+    },
     e => {
       process.stderr.write(`synoptic: internal error: ${(e as Error).message}\n`);
       process.exitCode = 1;
     },
   );
 }
+
+if (require.main === module) void run();

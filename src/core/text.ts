@@ -69,6 +69,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 // The same tokens in text without a character above U+007F, several times faster.
 const ASCII_WORD = /[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*/g;
 const NON_ASCII = /[^\x00-\x7f]/;
+// Text whose letters and digits are all ASCII (curly quotes, dashes and symbols aside) gets the
+// same tokens from a pattern without Unicode classes, about twice as fast.
+const NON_ASCII_ALNUM = /(?![A-Za-z0-9])[\p{L}\p{M}\p{N}]/u;
+const LATIN_WORD = /[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*/g;
 
 /**
  * The word-like tokens of a text (letters, marks or digits, with inner apostrophes and
@@ -77,6 +81,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function words(text: string): string[] {
   if (!NON_ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
+  if (!NON_ASCII_ALNUM.test(text)) return text.match(LATIN_WORD) ?? [];
   if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -28,6 +28,35 @@ describe('synoptic CLI', () => {
     for (const s of json.sources[0].sentences) assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
     assert.ok(json.groups.length > 5);
     for (const g of json.groups) assert.ok(new Set(g.members.map((m: { source: number }) => m.source)).size >= 2);
+  });
+
+  it('gives the same export with the code cache, without it, and with a cache that does not fit the bundle', () => {
+    const dist = join(cli, '..');
+    assert.ok(existsSync(join(dist, 'cli-main.cache')), 'the build leaves a code cache');
+    const copy = mkdtempSync(join(tmpdir(), 'synoptic-launcher-'));
+    try {
+      for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache', 'prepareWorker.js']) copyFileSync(join(dist, f), join(copy, f));
+      const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort().map(f => join(seedsDir, f));
+      const exportWith = () => {
+        const result = spawnSync(process.execPath, [join(copy, 'cli.js'), 'analyze', '--format', 'json', ...seeds], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        assert.equal(result.status, 0, result.stderr);
+        return result.stdout;
+      };
+      const expected = exportWith();
+      const cache = readFileSync(join(copy, 'cli-main.cache'));
+      // Another bundle's digest: the launcher must not hand the data to V8.
+      const otherDigest = Buffer.from(cache);
+      otherDigest[0] ^= 0xff;
+      writeFileSync(join(copy, 'cli-main.cache'), otherDigest);
+      assert.equal(exportWith(), expected);
+      // The right digest but data V8 cannot use: V8 rejects it and compiles as usual.
+      writeFileSync(join(copy, 'cli-main.cache'), Buffer.concat([cache.subarray(0, 32), Buffer.alloc(4096, 7)]));
+      assert.equal(exportWith(), expected);
+      rmSync(join(copy, 'cli-main.cache'));
+      assert.equal(exportWith(), expected);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('prints a readable report by default', () => {

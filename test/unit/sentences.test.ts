@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeCorpus, toExportFormat1 } from '../../src/core';
 import { segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { collapseSpaces, splitLines } from '../../src/core/text';
+import { collapseSpaces, splitLines, words } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
 
@@ -85,6 +85,17 @@ describe('sentence bounds without ICU', () => {
     assert.equal(uax29SentenceEnds('Ein Satz. 漢字の文。'), undefined);
     assert.equal(uax29SentenceEnds('A combining mark: e\u0301.'), undefined);
     assert.deepEqual(uax29SentenceEnds(''), []);
+  });
+
+  it('finds the same words through its ASCII shortcuts as through the Unicode pattern', () => {
+    const unicodeWords = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+    const random = seededRandom(3);
+    const pieces = ['a', 'Zq', '9', ' ', "'", '’', '-', '—', '“', '.', 'é', 'е', '\u0301', '٣', '•', '\u00a0'];
+    for (let t = 0; t < 5_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+      assert.deepEqual(words(text), text.match(unicodeWords) ?? [], JSON.stringify(text));
+    }
   });
 
   it('collapses white space exactly as a replace of every run does', () => {
