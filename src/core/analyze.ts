@@ -186,7 +186,11 @@ class CachingAnalyzer implements Analyzer {
   ) {}
 
   adopt(prepared: readonly PreparedSource[]): void {
-    for (const p of prepared) this.prepared.set(p.hash, p);
+    for (const p of prepared) {
+      this.prepared.set(p.hash, p);
+      // The same text handed to `analyze` next is then found without hashing it again.
+      this.preparedText.set(p.text, p);
+    }
   }
 
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
@@ -320,10 +324,15 @@ const LANGUAGE_SAMPLE_CHARS = 200_000;
 
 /** The words the language is guessed from: those of the first 200,000 characters (given lower-cased). */
 function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (readonly string[])[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lineSpans.length && lineSpans[i].start < LANGUAGE_SAMPLE_CHARS; i++) {
+  let lines = 0;
+  let count = 0;
+  for (; lines < lineSpans.length && lineSpans[lines].start < LANGUAGE_SAMPLE_CHARS; lines++) count += lineWordsLower[lines].length;
+  // Sized once: growing the array word by word copies it over and over.
+  const out = new Array<string>(count);
+  let at = 0;
+  for (let i = 0; i < lines; i++) {
     const ws = lineWordsLower[i];
-    for (let k = 0; k < ws.length; k++) out.push(ws[k]);
+    for (let k = 0; k < ws.length; k++) out[at++] = ws[k];
   }
   return out;
 }

@@ -81,19 +81,32 @@ export function classifyLines(
   const inArticle = (i: number) => blocks.some(b => i >= b.first && i <= b.last);
 
   return facts.map((f, i): LineVerdict => {
-    if (!f.text) return { kind: 'blank' };
-    if (headlines.has(i)) return { kind: 'content' };
+    if (!f.text) return BLANK;
+    if (headlines.has(i)) return CONTENT;
     if (inArticle(i)) {
-      if (f.quality === 'chrome' && isStrong(f)) return { kind: 'boilerplate', reason: f.reason };
-      return { kind: 'content' };
+      if (f.quality === 'chrome' && isStrong(f)) return boilerplate(f.reason!);
+      return CONTENT;
     }
-    if (f.quality === 'chrome' && f.reason) return { kind: 'boilerplate', reason: f.reason };
+    if (f.quality === 'chrome' && f.reason) return boilerplate(f.reason);
     if (!blocks.length) {
       // No article found: keep prose, mark the rest.
-      return f.quality === 'prose' ? { kind: 'content' } : { kind: 'boilerplate', reason: 'no sentence structure' };
+      return f.quality === 'prose' ? CONTENT : boilerplate('no sentence structure');
     }
-    return { kind: 'boilerplate', reason: f.quality === 'prose' ? 'outside the article' : 'short line outside the article' };
+    return boilerplate(f.quality === 'prose' ? 'outside the article' : 'short line outside the article');
   });
+}
+
+// Verdicts are read-only, so the lines with the same one share it.
+const BLANK: LineVerdict = Object.freeze({ kind: 'blank' });
+const CONTENT: LineVerdict = Object.freeze({ kind: 'content' });
+const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(
+  [
+    'copyright notice', 'form field', 'list of short links', 'navigation list', 'no sentence structure', 'no words',
+    'outside the article', 'repeated in this file', 'short line outside the article',
+  ].map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]),
+);
+function boilerplate(reason: string): LineVerdict {
+  return BOILERPLATE.get(reason) ?? { kind: 'boilerplate', reason };
 }
 
 // Reasons strong enough to mark a line even inside the article.

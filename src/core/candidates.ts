@@ -320,7 +320,8 @@ export class PrefixIndex {
       }
     }
     let marked = false;
-    for (const j of touched) {
+    for (let k = 0; k < touched.length; k++) {
+      const j = touched[k];
       if (overlap[j] <= 0) continue;
       if (!marked) {
         this.shared.mark(i);
@@ -402,7 +403,8 @@ export function matchesAmong(space: TokenSpace, shared: SharedTokens, i: number,
   const size = space.size(i);
   if (size === 0) return found;
   let marked = false;
-  for (const j of ids) {
+  for (let k = 0; k < ids.length; k++) {
+    const j = ids[k];
     const other = space.size(j);
     if (j === i || other === 0 || !sizesCanReach(size, other, threshold)) continue;
     if (!marked) {
