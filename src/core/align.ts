@@ -325,7 +325,7 @@ class LinkEvidence {
  * increasing subsequence. `positions[i]` is where the i-th matched item (in the first source's
  * order) stands in the second source. O(n log n).
  */
-export function outOfOrder(positions: readonly number[]): boolean[] {
+export function outOfOrder(positions: ArrayLike<number>): boolean[] {
   const n = positions.length;
   const tailIndex: number[] = [];
   const previous = new Int32Array(n).fill(-1);

@@ -7,7 +7,7 @@ import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
 import { JoinPair, SharedTokens, matchesAmong, selfJoin } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
-import { BigramProfile, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
+import { BigramProfile, SimilarityTo, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
@@ -445,10 +445,6 @@ function hasFunctionWord(text: string, span: LineSpan, profile: StopwordProfile)
   return words(text.slice(span.start, span.end)).some(w => profile.words.has(w.toLowerCase()));
 }
 
-function profileOf(sentence: string): BigramProfile {
-  return bigramProfile(normalizeForComparison(sentence));
-}
-
 function assemble(
   inputs: readonly SourceInput[],
   corpus: FormCorpus,
@@ -685,7 +681,7 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
   if (gi < 0) return [];
   const group = analysis.groups[gi];
   const own = analysis.sources[source].sentences[sentence];
-  const ownProfile = profileOf(own.text);
+  const similarityToOwn = new SimilarityTo(normalizeForComparison(own.text));
   const similarityOf = new Map<string, number>();
   const order = new GroupOrder(analysis, source);
   const movedIn = new Map<number, boolean>();
@@ -694,7 +690,7 @@ export function counterparts(analysis: CorpusAnalysis, source: number, sentence:
     if (m.source === source) continue;
     const text = analysis.sources[m.source].sentences[m.sentence].text;
     let similarity = similarityOf.get(text);
-    if (similarity === undefined) similarityOf.set(text, (similarity = profileSimilarity(ownProfile, profileOf(text))));
+    if (similarity === undefined) similarityOf.set(text, (similarity = similarityToOwn.of(normalizeForComparison(text))));
     let moved = movedIn.get(m.source);
     if (moved === undefined) movedIn.set(m.source, (moved = order.isMoved(m.source, gi)));
     out.push({ source: m.source, sentence: m.sentence, similarity, moved });
@@ -713,6 +709,9 @@ export class GroupOrder {
   /** Per group, its first sentence in the source last looked at, stamped with that source. */
   private readonly firstInB: Int32Array;
   private readonly stamp: Int32Array;
+  /** The groups `a` shares with the source last looked at, in `a`'s order, and where each first stands there. */
+  private readonly shared: Int32Array;
+  private readonly positions: Int32Array;
 
   constructor(
     private readonly analysis: CorpusAnalysis,
@@ -727,40 +726,49 @@ export class GroupOrder {
     }
     this.firstInB = new Int32Array(analysis.groups.length);
     this.stamp = new Int32Array(analysis.groups.length);
+    this.shared = new Int32Array(this.groupsInA.length);
+    this.positions = new Int32Array(this.groupsInA.length);
   }
 
   /** Groups shared with `b` whose order in `b` disagrees with their order in `a`. */
   movedIn(b: number): Set<number> {
-    const { shared, flags } = this.compare(b);
+    const count = this.compare(b);
+    const flags = outOfOrder(this.positions.subarray(0, count));
     const moved = new Set<number>();
-    flags.forEach((flag, i) => flag && moved.add(shared[i]));
+    for (let i = 0; i < count; i++) if (flags[i]) moved.add(this.shared[i]);
     return moved;
   }
 
   /** Whether group `g` stands out of order in `b`. */
   isMoved(b: number, g: number): boolean {
-    const { shared, flags } = this.compare(b);
-    const i = shared.indexOf(g);
-    return i >= 0 && flags[i];
+    const count = this.compare(b);
+    const at = this.shared.subarray(0, count).indexOf(g);
+    if (at < 0) return false;
+    // Most sources keep the shared groups in order; then there is no subsequence to find.
+    let inOrder = true;
+    for (let i = 1; i < count && inOrder; i++) inOrder = this.positions[i - 1] < this.positions[i];
+    return !inOrder && outOfOrder(this.positions.subarray(0, count))[at];
   }
 
-  private compare(b: number): { shared: number[]; flags: boolean[] } {
+  /** Fills `shared` and `positions` for `b`; returns how many groups the two share. */
+  private compare(b: number): number {
     const mark = b + 1;
-    this.analysis.sources[b].groupOfSentence.forEach((g, i) => {
+    const groups = this.analysis.sources[b].groupOfSentence;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       if (g >= 0 && this.stamp[g] !== mark) {
         this.stamp[g] = mark;
         this.firstInB[g] = i;
       }
-    });
-    const shared: number[] = [];
-    const positions: number[] = [];
-    for (const g of this.groupsInA) {
-      if (this.stamp[g] === mark) {
-        shared.push(g);
-        positions.push(this.firstInB[g]);
-      }
     }
-    return { shared, flags: outOfOrder(positions) };
+    let count = 0;
+    for (let k = 0; k < this.groupsInA.length; k++) {
+      const g = this.groupsInA[k];
+      if (this.stamp[g] !== mark) continue;
+      this.shared[count] = g;
+      this.positions[count++] = this.firstInB[g];
+    }
+    return count;
   }
 }
 

@@ -4,7 +4,7 @@
  * their own source, right after the row of the sentence that precedes them there.
  */
 import { CorpusAnalysis, GroupOrder } from './analyze';
-import { profileSimilarity, bigramProfile } from './similarity';
+import { SimilarityTo } from './similarity';
 import { normalizeForComparison } from './text';
 import { DiffPart, wordDiff } from './wordDiff';
 
@@ -217,7 +217,7 @@ function statementRow(
   };
   const referenceText = textOf(referenceSource);
   const referenceNormalized = normalizeForComparison(referenceText);
-  const referenceProfile = bigramProfile(referenceNormalized);
+  const similarityToReference = new SimilarityTo(referenceNormalized);
   const wordings: RowWording[] = [{ text: referenceText, similarity: 1 }];
   // A reprinted statement has far fewer wordings than sources: compare each wording once.
   const wordingOf = new Map<string, number>([[referenceText, 0]]);
@@ -232,7 +232,7 @@ function statementRow(
       wording = wordings.length;
       wordings.push({
         text,
-        similarity: profileSimilarity(bigramProfile(normalized), referenceProfile),
+        similarity: similarityToReference.of(normalized),
         diff: withDiffs ? wordDiff(referenceText, text) : undefined,
       });
       wordingOf.set(text, wording);

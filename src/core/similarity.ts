@@ -80,3 +80,89 @@ export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
   if (a.squashed.length < 2 || b.squashed.length < 2) return 0;
   return (2 * sharedBigrams(a.bigrams, b.bigrams)) / (a.bigrams.length + b.bigrams.length);
 }
+
+/**
+ * The similarity of many strings to one reference, each equal to
+ * `profileSimilarity(bigramProfile(reference), bigramProfile(other))` (strings already
+ * normalised). The reference's bigrams are counted once in a hash table; each other string is
+ * then read once, with no sorting and no allocation. O(n) per string of length n.
+ */
+export class SimilarityTo {
+  private readonly squashed: string;
+  private readonly size: number;
+  private readonly keys: Uint32Array;
+  private readonly counts: Int32Array;
+  private readonly used: Int32Array;
+  private readonly usedStamp: Int32Array;
+  private readonly shift: number;
+  private stamp = 0;
+
+  constructor(reference: string) {
+    const { squashed, bigrams } = bigramProfile(reference);
+    this.squashed = squashed;
+    this.size = bigrams.length;
+    let bits = 4;
+    while (1 << bits < 2 * bigrams.length) bits++;
+    this.shift = 32 - bits;
+    this.keys = new Uint32Array(1 << bits);
+    this.counts = new Int32Array(1 << bits);
+    this.used = new Int32Array(1 << bits);
+    this.usedStamp = new Int32Array(1 << bits);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < bigrams.length; i++) {
+      let slot = this.home(bigrams[i]);
+      while (this.counts[slot] !== 0 && this.keys[slot] !== bigrams[i]) slot = (slot + 1) & mask;
+      this.keys[slot] = bigrams[i];
+      this.counts[slot]++;
+    }
+  }
+
+  /** Similarity in [0, 1] of `other` (normalised) to the reference. */
+  of(other: string): number {
+    const stamp = ++this.stamp;
+    let shared = 0;
+    let size = 0;
+    let previous = -1;
+    for (let i = 0; i < other.length; i++) {
+      const c = other.charCodeAt(i);
+      if (isWhiteSpace(c)) continue;
+      if (previous >= 0) {
+        size++;
+        const slot = this.find(previous * 65536 + c);
+        if (slot >= 0) {
+          const count = this.counts[slot];
+          if (this.usedStamp[slot] !== stamp) {
+            this.usedStamp[slot] = stamp;
+            this.used[slot] = 0;
+          }
+          if (this.used[slot] < count) {
+            this.used[slot]++;
+            shared++;
+          }
+        }
+      }
+      previous = c;
+    }
+    // Fewer than two characters: alike only when equal, as `profileSimilarity` has it.
+    if (this.squashed.length < 2 || size === 0) return other.replace(/\s+/g, '') === this.squashed ? 1 : 0;
+    return (2 * shared) / (this.size + size);
+  }
+
+  private home(code: number): number {
+    return Math.imul(code, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The table slot of a bigram of the reference, or -1. */
+  private find(code: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = this.home(code); this.counts[slot] !== 0; slot = (slot + 1) & mask) if (this.keys[slot] === code) return slot;
+    return -1;
+  }
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` in a regular expression has it. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { compareTwoStrings } from 'string-similarity';
 import { analyzeCorpus, normalizeForComparison, sentenceSimilarity } from '../../src/core';
 import { seedInputs } from '../support/fixtures';
-import { bigramProfile, concatProfiles } from '../../src/core/similarity';
+import { SimilarityTo, bigramProfile, concatProfiles, profileSimilarity } from '../../src/core/similarity';
 import { pick, seededRandom } from '../support/random';
 
 describe('similarity', () => {
@@ -15,6 +15,22 @@ describe('similarity', () => {
       const b = random() < 0.2 ? a : make();
       const expected = compareTwoStrings(normalizeForComparison(a), normalizeForComparison(b));
       assert.equal(sentenceSimilarity(a, b), expected, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }
+  });
+
+  it('measures many strings against one exactly as comparing their profiles does', () => {
+    const random = seededRandom(4242);
+    // Every kind of white space a regular expression's \s knows, and near misses.
+    const spaces = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085'];
+    const alphabet = ['a', 'b', 'ab', 'aa', 'the ', 'é', '😀', 'ا', 'я', '.', ...spaces];
+    const make = (length: number) => Array.from({ length: Math.floor(random() * length) }, () => pick(random, alphabet)).join('');
+    for (let i = 0; i < 300; i++) {
+      const reference = make(random() < 0.2 ? 3 : 40);
+      const to = new SimilarityTo(reference);
+      for (let k = 0; k < 10; k++) {
+        const other = random() < 0.1 ? reference.replace(/\s/g, ' ') : make(random() < 0.2 ? 3 : 40);
+        assert.equal(to.of(other), profileSimilarity(bigramProfile(other), bigramProfile(reference)), `${JSON.stringify(other)} to ${JSON.stringify(reference)}`);
+      }
     }
   });
 
