@@ -3,7 +3,6 @@
  * verdicts and sentences depend on that source alone, and they are most of the work.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { AnalysisOptions, PreparedSource, prepareSource } from '../core';
 import type { PrepareRequest, PrepareResponse, PreparedWithoutText } from './prepareWorker';
 
@@ -17,8 +16,9 @@ export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
  */
 export async function prepareInParallel(texts: readonly string[], workerScript: string, options: AnalysisOptions = {}): Promise<PreparedSource[]> {
   const total = texts.reduce((n, t) => n + t.length, 0);
+  if (total < PARALLEL_THRESHOLD_CHARS) return texts.map(t => prepareSource(t, options));
   const threads = Math.min(availableParallelism(), 4, texts.length);
-  if (total < PARALLEL_THRESHOLD_CHARS || threads < 2) return texts.map(t => prepareSource(t, options));
+  if (threads < 2) return texts.map(t => prepareSource(t, options));
 
   // Contiguous shares; the first stays here and is larger, as a worker first has to start and
   // its results have to be copied back.
@@ -52,6 +52,8 @@ export async function prepareInParallel(texts: readonly string[], workerScript: 
 
 function runWorker(script: string, request: PrepareRequest): Promise<readonly PreparedWithoutText[]> {
   return new Promise((resolve, reject) => {
+    // Loaded here: a small corpus never needs it, and loading it costs a short run 2 ms.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(script);
     worker.once('message', (response: PrepareResponse) => {
       void worker.terminate();

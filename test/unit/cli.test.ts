@@ -44,13 +44,14 @@ describe('synoptic CLI', () => {
       };
       const expected = exportWith();
       const cache = readFileSync(join(copy, 'cli-main.cache'));
-      // Another bundle's digest: the launcher must not hand the data to V8.
-      const otherDigest = Buffer.from(cache);
-      otherDigest[0] ^= 0xff;
-      writeFileSync(join(copy, 'cli-main.cache'), otherDigest);
+      // Made for another bundle of the same length: the launcher must not hand the data to V8.
+      const bundleLength = cache.readUInt32LE(0);
+      const otherBundle = Buffer.from(cache);
+      otherBundle[4 + Math.floor(bundleLength / 2)] ^= 0x01;
+      writeFileSync(join(copy, 'cli-main.cache'), otherBundle);
       assert.equal(exportWith(), expected);
-      // The right digest but data V8 cannot use: V8 rejects it and compiles as usual.
-      writeFileSync(join(copy, 'cli-main.cache'), Buffer.concat([cache.subarray(0, 32), Buffer.alloc(4096, 7)]));
+      // Made for this bundle, but data V8 cannot use: V8 rejects it and compiles as usual.
+      writeFileSync(join(copy, 'cli-main.cache'), Buffer.concat([cache.subarray(0, 4 + bundleLength), Buffer.alloc(4096, 7)]));
       assert.equal(exportWith(), expected);
       rmSync(join(copy, 'cli-main.cache'));
       assert.equal(exportWith(), expected);
