@@ -82,6 +82,8 @@ export interface PreparedSource {
   readonly text: string;
   readonly hash: string;
   readonly lineSpans: readonly LineSpan[];
+  /** Where a lone CR ends a line: for each line, the line of `text.split("\n")` it lies in. */
+  readonly lfLineOfLine?: readonly number[];
   readonly profile: StopwordProfile;
   /** Verdicts from the page alone, before other sources revise them. */
   readonly lines: readonly LineVerdict[];
@@ -309,7 +311,9 @@ function prepare(text: string, hash: string, options: AnalysisOptions): Prepared
       sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) });
     }
   });
-  return { text, hash, lineSpans, profile, lines, sentences };
+  // Worked out once here, not by every analysis that reuses this source.
+  const lfLineOfLine = hasLoneCr(text) ? lfLineOfLines(text, lineSpans) : undefined;
+  return { text, hash, lineSpans, ...(lfLineOfLine ? { lfLineOfLine } : {}), profile, lines, sentences };
 }
 
 function hasLoneCr(text: string): boolean {
@@ -577,7 +581,7 @@ function assemble(
       id: inputs[i].id,
       language: p.profile.language,
       contentHash: p.hash,
-      ...(hasLoneCr(p.text) ? { lfLineOfLine: lfLineOfLines(p.text, p.lineSpans) } : {}),
+      ...(p.lfLineOfLine ? { lfLineOfLine: p.lfLineOfLine } : {}),
       lines: lines[i],
       lineSpans: p.lineSpans,
       sentences: sentencesBySource[i],
