@@ -7,7 +7,7 @@ import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
 import { JoinPair, SharedTokens, matchesAmong, selfJoin } from './candidates';
 import { FormSpace } from './forms';
 import { segmentLine } from './sentences';
-import { BigramProfile, SimilarityTo, bigramProfile, concatProfiles, profileSimilarity } from './similarity';
+import { BigramProfile, SimilarityTo, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
