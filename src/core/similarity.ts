@@ -4,6 +4,7 @@
  * code units counted as a multiset), but on precomputed integer profiles so that one
  * comparison is a merge of two sorted arrays instead of building maps of strings.
  */
+import { CodeTable } from './codeTable';
 
 /** A sentence's bigram multiset, as sorted numeric codes (`hi << 16 | lo`). */
 export interface BigramProfile {
@@ -90,30 +91,27 @@ export function profileSimilarity(a: BigramProfile, b: BigramProfile): number {
 export class SimilarityTo {
   private readonly squashed: string;
   private readonly size: number;
-  private readonly keys: Uint32Array;
+  /** Each distinct bigram of the reference: its number, and per number how often it occurs. */
+  private readonly numberOf: CodeTable;
   private readonly counts: Int32Array;
+  /** How many of each the string being read has used up, valid where stamped with its turn. */
   private readonly used: Int32Array;
   private readonly usedStamp: Int32Array;
-  private readonly shift: number;
   private stamp = 0;
 
   constructor(reference: string) {
     const { squashed, bigrams } = bigramProfile(reference);
     this.squashed = squashed;
     this.size = bigrams.length;
-    let bits = 4;
-    while (1 << bits < 2 * bigrams.length) bits++;
-    this.shift = 32 - bits;
-    this.keys = new Uint32Array(1 << bits);
-    this.counts = new Int32Array(1 << bits);
-    this.used = new Int32Array(1 << bits);
-    this.usedStamp = new Int32Array(1 << bits);
-    const mask = this.keys.length - 1;
+    this.numberOf = new CodeTable(bigrams.length);
+    this.counts = new Int32Array(bigrams.length);
+    this.used = new Int32Array(bigrams.length);
+    this.usedStamp = new Int32Array(bigrams.length);
+    let distinct = 0;
     for (let i = 0; i < bigrams.length; i++) {
-      let slot = this.home(bigrams[i]);
-      while (this.counts[slot] !== 0 && this.keys[slot] !== bigrams[i]) slot = (slot + 1) & mask;
-      this.keys[slot] = bigrams[i];
-      this.counts[slot]++;
+      let k = this.numberOf.get(bigrams[i]);
+      if (k < 0) this.numberOf.set(bigrams[i], (k = distinct++));
+      this.counts[k]++;
     }
   }
 
@@ -128,15 +126,14 @@ export class SimilarityTo {
       if (isWhiteSpace(c)) continue;
       if (previous >= 0) {
         size++;
-        const slot = this.find(previous * 65536 + c);
-        if (slot >= 0) {
-          const count = this.counts[slot];
-          if (this.usedStamp[slot] !== stamp) {
-            this.usedStamp[slot] = stamp;
-            this.used[slot] = 0;
+        const k = this.numberOf.get(previous * 65536 + c);
+        if (k >= 0) {
+          if (this.usedStamp[k] !== stamp) {
+            this.usedStamp[k] = stamp;
+            this.used[k] = 0;
           }
-          if (this.used[slot] < count) {
-            this.used[slot]++;
+          if (this.used[k] < this.counts[k]) {
+            this.used[k]++;
             shared++;
           }
         }
@@ -146,17 +143,6 @@ export class SimilarityTo {
     // Fewer than two characters: alike only when equal, as `profileSimilarity` has it.
     if (this.squashed.length < 2 || size === 0) return other.replace(/\s+/g, '') === this.squashed ? 1 : 0;
     return (2 * shared) / (this.size + size);
-  }
-
-  private home(code: number): number {
-    return Math.imul(code, 0x9e3779b1) >>> this.shift;
-  }
-
-  /** The table slot of a bigram of the reference, or -1. */
-  private find(code: number): number {
-    const mask = this.keys.length - 1;
-    for (let slot = this.home(code); this.counts[slot] !== 0; slot = (slot + 1) & mask) if (this.keys[slot] === code) return slot;
-    return -1;
   }
 }
 
