@@ -177,7 +177,7 @@ class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, PreparedSource>();
   private preparedText = new Map<string, PreparedSource>();
   private formSpace: FormSpace | undefined;
-  private anchors = new Map<string, number>();
+  private anchors = new Map<string, AnchorChoice>();
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
 
@@ -200,7 +200,7 @@ class CachingAnalyzer implements Analyzer {
       this.terms = new Map();
       this.vocabulary = new Map();
     }
-    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>(), anchors: new Map<string, number>() };
+    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>(), anchors: new Map<string, AnchorChoice>() };
     const prepared = inputs.map(input => {
       // An unchanged text is usually the very string seen before, found without hashing it again.
       let p = this.preparedText.get(input.text);
@@ -266,15 +266,15 @@ class CachingAnalyzer implements Analyzer {
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
     const lines = prepared.map(p => [...p.lines]);
     if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, this.options);
-    // The anchor depends only on the group's wordings and how often each occurs, in canonical
-    // order; most groups come back unchanged after an edit.
+    // The anchor and the similarities to it depend only on the group's wordings and how often
+    // each occurs, in canonical order; most groups come back unchanged after an edit.
     const anchorOf = (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => {
-      if (!this.session) return pickAnchor(distinct, counts, wordingIds, shared);
+      if (!this.session) return chooseAnchor(distinct, counts, wordingIds, shared);
       const key = distinct.map(w => `${wordingIds[w]}:${counts.get(w)}`).join(' ');
-      let at = used.anchors.get(key) ?? this.anchors.get(key);
-      if (at === undefined) at = distinct.indexOf(pickAnchor(distinct, counts, wordingIds, shared));
-      used.anchors.set(key, at);
-      return distinct[at];
+      let choice = used.anchors.get(key) ?? this.anchors.get(key);
+      if (choice === undefined) choice = chooseAnchor(distinct, counts, wordingIds, shared);
+      used.anchors.set(key, choice);
+      return choice;
     };
     const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf);
     this.prepared = used.prepared;
@@ -455,7 +455,7 @@ function assemble(
   lines: readonly LineVerdict[][],
   options: AnalysisOptions,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
-  anchorOf: (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => number,
+  anchorOf: (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
 ): CorpusAnalysis {
   const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
@@ -498,8 +498,13 @@ function assemble(
   });
   // A canonical order (by text) makes every tie below independent of the order of the sources.
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const textRank = corpus.formSpace.textRanks();
   const wordings = [...byBase.values()].flat().sort(
-    (x, y) => compare(forms[x.form], forms[y.form]) || compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy,
+    (x, y) =>
+      textRank[corpus.spaceIds[x.form]] - textRank[corpus.spaceIds[y.form]] ||
+      compare(x.language, y.language) ||
+      Number(x.headline) - Number(y.headline) ||
+      x.copy - y.copy,
   );
   const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
   const wordingProfiles = wordings.map(w => corpus.profileOf(w.form));
@@ -550,6 +555,8 @@ function assemble(
   attachSplitHalves(memberLists, sentencesBySource, wordingOf, wordingProfiles);
 
   const shared = new SharedTokens(corpus.formSpace.space);
+  /** Per wording, its place among the distinct wordings of the group at hand. */
+  const slotOf = new Int32Array(wordings.length);
   const groups: SentenceGroup[] = memberLists.map(list => {
     list.sort((x, y) => x.source - y.source || x.sentence - y.sentence);
     const distinct = [...new Set(list.map(m => wordingOf[m.source][m.sentence]))].sort((a, b) => a - b);
@@ -558,17 +565,17 @@ function assemble(
       const w = wordingOf[m.source][m.sentence];
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
-    const anchorWording = anchorOf(distinct, counts, wordingIds, shared);
-    shared.mark(wordingIds[anchorWording]);
-    const similarityOf = new Map<number, number>();
+    const choice = anchorOf(distinct, counts, wordingIds, shared);
+    const anchorWording = distinct[choice.at];
+    for (let i = 0; i < distinct.length; i++) slotOf[distinct[i]] = i;
     const anchor = list.findIndex(m => wordingOf[m.source][m.sentence] === anchorWording);
+    let sourceCount = 0;
     const members = list.map((m, i) => {
-      const w = wordingOf[m.source][m.sentence];
-      let similarity = similarityOf.get(w);
-      if (similarity === undefined) similarityOf.set(w, (similarity = shared.similarity(wordingIds[w])));
-      return { source: m.source, sentence: m.sentence, similarity: i === anchor ? 1 : similarity };
+      if (i === 0 || list[i - 1].source !== m.source) sourceCount++;
+      const similarity = i === anchor ? 1 : choice.similarities[slotOf[wordingOf[m.source][m.sentence]]];
+      return { source: m.source, sentence: m.sentence, similarity };
     });
-    return { members, anchor, sourceCount: new Set(members.map(m => m.source)).size };
+    return { members, anchor, sourceCount };
   });
   const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
   groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
@@ -640,6 +647,20 @@ function attachSplitHalves(
     }
     group.push(...additions);
   });
+}
+
+/** A group's anchor, as its place among the group's distinct wordings, and each distinct wording's similarity to it. */
+interface AnchorChoice {
+  readonly at: number;
+  readonly similarities: Float64Array;
+}
+
+function chooseAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens): AnchorChoice {
+  const anchor = pickAnchor(distinct, counts, wordingIds, shared);
+  shared.mark(wordingIds[anchor]);
+  const similarities = new Float64Array(distinct.length);
+  for (let i = 0; i < distinct.length; i++) similarities[i] = shared.similarity(wordingIds[distinct[i]]);
+  return { at: distinct.indexOf(anchor), similarities };
 }
 
 /**

@@ -15,11 +15,16 @@ const STALE_FORMS = 20_000;
 export class FormSpace {
   readonly space: TokenSpace;
   private readonly idOf = new Map<string, number>();
+  private readonly texts: string[];
   private readonly indexes = new Map<number, RememberedProbes>();
+  /** The space's forms in code-unit order of their text, as far as they were ordered. */
+  private byText: number[] = [];
+  private rankByText = new Int32Array(0);
 
   /** A space for `forms`, ranked by their token frequencies. */
   constructor(forms: readonly string[]) {
     this.space = new TokenSpace(forms.map(form => bigramProfile(form)));
+    this.texts = [...forms];
     forms.forEach((form, i) => this.idOf.set(form, i));
   }
 
@@ -31,9 +36,35 @@ export class FormSpace {
     return Int32Array.from(forms, (form, i) => {
       if (!wanted(i)) return -1;
       let id = this.idOf.get(form);
-      if (id === undefined) this.idOf.set(form, (id = this.space.add(bigramProfile(form))));
+      if (id === undefined) {
+        this.idOf.set(form, (id = this.space.add(bigramProfile(form))));
+        this.texts.push(form);
+      }
       return id;
     });
+  }
+
+  /**
+   * Per form number, its rank among all the space's forms in code-unit order of their text
+   * (what `<` on strings gives): a canonical order that does not depend on when a form came.
+   * O(n log n) the first time; after k forms were added, O(k log k) comparisons of texts and
+   * O(n) steps of a merge. The array is valid until the next call.
+   */
+  textRanks(): Int32Array {
+    const known = this.byText.length;
+    const total = this.texts.length;
+    if (known === total) return this.rankByText;
+    const byText = (x: number, y: number) => (this.texts[x] < this.texts[y] ? -1 : this.texts[x] > this.texts[y] ? 1 : 0);
+    const added: number[] = [];
+    for (let id = known; id < total; id++) added.push(id);
+    added.sort(byText);
+    const merged = new Array<number>(total);
+    for (let i = 0, j = 0, k = 0; k < total; k++) merged[k] = j >= added.length || (i < known && byText(this.byText[i], added[j]) < 0) ? this.byText[i++] : added[j++];
+    const ranks = new Int32Array(total);
+    for (let k = 0; k < total; k++) ranks[merged[k]] = k;
+    this.byText = merged;
+    this.rankByText = ranks;
+    return ranks;
   }
 
   profile(id: number): BigramProfile {
