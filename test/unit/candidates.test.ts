@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
 import { bigramProfile } from '../../src/core/similarity';
+import { FormSpace } from '../../src/core/forms';
 import { normalizeForComparison } from '../../src/core/text';
 import { pick, seededRandom } from '../support/random';
 
@@ -83,5 +84,26 @@ describe('similarity join with prefix filtering', () => {
 
   it('rejects a threshold outside (0, 1]', () => {
     assert.throws(() => similarityJoin([], 0), RangeError);
+  });
+});
+
+describe('form space', () => {
+  it('ranks its forms in the order a string sort gives, also after forms are added batch by batch', () => {
+    const random = seededRandom(2024);
+    // Surrogate pairs, accents and upper case: code-unit order is not the order of code points or of a collator.
+    const letters = ['a', 'b', 'B', 'é', 'z', ' ', '😀', '\uffe0', 'ж', 'ب'];
+    const form = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(random, letters)).join('');
+    const distinct = (list: string[]) => [...new Set(list)];
+    const space = new FormSpace(distinct(Array.from({ length: 300 }, form)));
+    const all = new Set<string>(Array.from({ length: 300 }, form).filter(f => space.idsOf([f])[0] >= 0));
+    for (let batch = 0; batch < 8; batch++) {
+      const added = Array.from({ length: Math.floor(random() * 40) }, form);
+      const ids = space.idsOf(added);
+      added.forEach(f => all.add(f));
+      const ranks = space.textRanks();
+      const byRank = [...all].sort((x, y) => ranks[space.idsOf([x])[0]] - ranks[space.idsOf([y])[0]]);
+      assert.deepEqual(byRank, [...all].sort(), `batch ${batch}`);
+      assert.equal(new Set(ids).size, new Set(added).size);
+    }
   });
 });
