@@ -106,7 +106,8 @@ interface Wording {
   readonly copy: number;
   readonly language: string;
   readonly headline: boolean;
-  readonly members: { source: number; sentence: number }[];
+  /** The places (see `assemble`) of its sentences, ascending, and their sources. */
+  readonly places: number[];
   readonly sources: number[];
 }
 
@@ -268,9 +269,9 @@ class CachingAnalyzer implements Analyzer {
     if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, this.options);
     // The anchor and the similarities to it depend only on the group's wordings and how often
     // each occurs, in canonical order; most groups come back unchanged after an edit.
-    const anchorOf = (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => {
+    const anchorOf = (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => {
       if (!this.session) return chooseAnchor(distinct, counts, wordingIds, shared);
-      const key = distinct.map(w => `${wordingIds[w]}:${counts.get(w)}`).join(' ');
+      const key = distinct.map(w => `${wordingIds[w]}:${counts[w]}`).join(' ');
       let choice = used.anchors.get(key) ?? this.anchors.get(key);
       if (choice === undefined) choice = chooseAnchor(distinct, counts, wordingIds, shared);
       used.anchors.set(key, choice);
@@ -455,23 +456,30 @@ function assemble(
   lines: readonly LineVerdict[][],
   options: AnalysisOptions,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
-  anchorOf: (distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
+  anchorOf: (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
 ): CorpusAnalysis {
   const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
+  // Every content sentence of the corpus is a place, numbered source by source in reading
+  // order: sorting places sorts by source, then by sentence, with no objects to compare.
   const sentencesBySource: Sentence[][] = [];
-  const formsBySource: number[][] = [];
+  const placeStart = new Int32Array(sourceCount + 1);
+  const formOfPlace: number[] = [];
   prepared.forEach((p, source) => {
     const out: Sentence[] = [];
-    const ids: number[] = [];
-    p.sentences.forEach((s, i) => {
-      if (lines[source][s.line].kind !== 'content') return;
+    const verdicts = lines[source];
+    const ids = formIds[source];
+    for (let i = 0; i < p.sentences.length; i++) {
+      const s = p.sentences[i];
+      if (verdicts[s.line].kind !== 'content') continue;
       out.push({ start: s.start, end: s.end, line: s.line, text: s.text });
-      ids.push(formIds[source][i]);
-    });
+      formOfPlace.push(ids[i]);
+    }
     sentencesBySource.push(out);
-    formsBySource.push(ids);
+    placeStart[source + 1] = placeStart[source] + out.length;
   });
+  const sourceOfPlace = new Int32Array(formOfPlace.length);
+  for (let source = 0; source < sourceCount; source++) sourceOfPlace.fill(source, placeStart[source], placeStart[source + 1]);
 
   // Wordings: equal forms of one language and headline role; a form a source repeats is a
   // second wording there (its k-th copy), so no source ever has two sentences in one wording.
@@ -479,11 +487,13 @@ function assemble(
   const languageNumber = new Map(languages.map((language, i) => [language, i]));
   // Per form, headline role and language (as one number), the wordings by copy rank.
   const byBase = new Map<number, Wording[]>();
+  const copies = new Map<number, number>();
   sentencesBySource.forEach((list, source) => {
     const language = prepared[source].profile.language;
-    const copies = new Map<number, number>();
+    copies.clear();
     list.forEach((s, sentence) => {
-      const form = formsBySource[source][sentence];
+      const place = placeStart[source] + sentence;
+      const form = formOfPlace[place];
       const headline = sentence === 0 && isHeadline(s, list[1]);
       const base = (form * 2 + (headline ? 1 : 0)) * languages.length + languageNumber.get(language)!;
       const copy = copies.get(base) ?? 0;
@@ -491,8 +501,8 @@ function assemble(
       let ranks = byBase.get(base);
       if (!ranks) byBase.set(base, (ranks = []));
       let w = ranks[copy];
-      if (!w) ranks[copy] = w = { form, copy, language, headline, members: [], sources: [] };
-      w.members.push({ source, sentence });
+      if (!w) ranks[copy] = w = { form, copy, language, headline, places: [], sources: [] };
+      w.places.push(place);
       w.sources.push(source);
     });
   });
@@ -517,7 +527,7 @@ function assemble(
   const families = sourceCount < 2 ? [] : nearDuplicateFamilies(corpus.formSpace.index(familyThreshold), wordingIds, wordingSets, widespreadFirst);
   const nodes: AlignNode[] = families.map(family => {
     const leader = family[0];
-    const sources = family.length === 1 ? wordings[leader].sources : family.flatMap(w => wordings[w].sources).sort((a, b) => a - b);
+    const sources = family.length === 1 ? wordings[leader].sources : sortedSources(family.map(w => wordings[w].sources));
     return {
       profile: wordingProfiles[leader],
       terms: termsFor(forms[wordings[leader].form], stopwordsOf.get(wordings[leader].language)!),
@@ -549,32 +559,46 @@ function assemble(
   const throughSpace: SimilarPairs = (threshold, separate) => selfJoin(corpus.formSpace.space, threshold, separate, leaderIds);
   const clusters = groupNodes(nodes, sourceCount, options.align, corpus.session ? throughStandingIndex : throughSpace);
 
-  const wordingOf = sentencesBySource.map(list => new Int32Array(list.length));
-  wordings.forEach((w, i) => w.members.forEach(m => (wordingOf[m.source][m.sentence] = i)));
-  const memberLists = clusters.map(cluster => cluster.flatMap(f => families[f].flatMap(w => wordings[w].members)));
-  attachSplitHalves(memberLists, sentencesBySource, wordingOf, wordingProfiles);
+  const wordingOfPlace = new Int32Array(formOfPlace.length);
+  wordings.forEach((w, i) => {
+    for (const place of w.places) wordingOfPlace[place] = i;
+  });
+  const memberLists = clusters.map(cluster => {
+    const places: number[] = [];
+    for (const f of cluster) for (const w of families[f]) for (const place of wordings[w].places) places.push(place);
+    return places;
+  });
+  attachSplitHalves(memberLists, placeStart, sourceOfPlace, wordingOfPlace, wordingProfiles);
 
   const shared = new SharedTokens(corpus.formSpace.space);
-  /** Per wording, its place among the distinct wordings of the group at hand. */
+  // Per wording: how many members of the group at hand it has, and its index among the group's distinct wordings.
+  const countOf = new Int32Array(wordings.length);
   const slotOf = new Int32Array(wordings.length);
   const groups: SentenceGroup[] = memberLists.map(list => {
-    list.sort((x, y) => x.source - y.source || x.sentence - y.sentence);
-    const distinct = [...new Set(list.map(m => wordingOf[m.source][m.sentence]))].sort((a, b) => a - b);
-    const counts = new Map<number, number>();
-    for (const m of list) {
-      const w = wordingOf[m.source][m.sentence];
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-    const choice = anchorOf(distinct, counts, wordingIds, shared);
+    const places = Int32Array.from(list).sort();
+    const distinct: number[] = [];
+    for (let i = 0; i < places.length; i++) if (countOf[wordingOfPlace[places[i]]]++ === 0) distinct.push(wordingOfPlace[places[i]]);
+    distinct.sort((a, b) => a - b);
+    const choice = anchorOf(distinct, countOf, wordingIds, shared);
     const anchorWording = distinct[choice.at];
-    for (let i = 0; i < distinct.length; i++) slotOf[distinct[i]] = i;
-    const anchor = list.findIndex(m => wordingOf[m.source][m.sentence] === anchorWording);
+    for (let i = 0; i < distinct.length; i++) {
+      slotOf[distinct[i]] = i;
+      countOf[distinct[i]] = 0;
+    }
+    let anchor = -1;
     let sourceCount = 0;
-    const members = list.map((m, i) => {
-      if (i === 0 || list[i - 1].source !== m.source) sourceCount++;
-      const similarity = i === anchor ? 1 : choice.similarities[slotOf[wordingOf[m.source][m.sentence]]];
-      return { source: m.source, sentence: m.sentence, similarity };
-    });
+    const members: GroupMember[] = [];
+    for (let i = 0; i < places.length; i++) {
+      const source = sourceOfPlace[places[i]];
+      const w = wordingOfPlace[places[i]];
+      if (i === 0 || sourceOfPlace[places[i - 1]] !== source) sourceCount++;
+      let similarity = choice.similarities[slotOf[w]];
+      if (anchor < 0 && w === anchorWording) {
+        anchor = i;
+        similarity = 1;
+      }
+      members.push({ source, sentence: places[i] - placeStart[source], similarity });
+    }
     return { members, anchor, sourceCount };
   });
   const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
@@ -599,6 +623,7 @@ function assemble(
 }
 
 const SPLIT_SAMPLE = 8;
+const NEIGHBOUR_STEPS = [-1, 1];
 
 /**
  * Where a source split one sentence in two, the second half is left out of every group by the
@@ -607,23 +632,25 @@ const SPLIT_SAMPLE = 8;
  * on the wordings involved, so it is computed once per distinct case.
  */
 function attachSplitHalves(
-  groups: { source: number; sentence: number }[][],
-  sentences: readonly (readonly Sentence[])[],
-  wordingOf: readonly Int32Array[],
+  groups: number[][],
+  placeStart: Int32Array,
+  sourceOfPlace: Int32Array,
+  wordingOfPlace: Int32Array,
   profiles: readonly BigramProfile[],
 ): void {
-  const grouped = sentences.map(list => new Uint8Array(list.length));
-  for (const g of groups) for (const m of g) grouped[m.source][m.sentence] = 1;
+  const grouped = new Uint8Array(sourceOfPlace.length);
+  for (const g of groups) for (const place of g) grouped[place] = 1;
   groups.forEach(group => {
-    const distinct = [...new Set(group.map(m => wordingOf[m.source][m.sentence]))];
+    const distinct = [...new Set(group.map(place => wordingOfPlace[place]))];
     const verdicts = new Map<string, boolean>();
-    const additions: { source: number; sentence: number }[] = [];
-    for (const member of group) {
-      const own = wordingOf[member.source][member.sentence];
-      for (const step of [-1, 1]) {
-        const neighbour = member.sentence + step;
-        if (neighbour < 0 || neighbour >= sentences[member.source].length || grouped[member.source][neighbour]) continue;
-        const other = wordingOf[member.source][neighbour];
+    const additions: number[] = [];
+    for (const place of group) {
+      const own = wordingOfPlace[place];
+      const source = sourceOfPlace[place];
+      for (const step of NEIGHBOUR_STEPS) {
+        const neighbour = place + step;
+        if (neighbour < placeStart[source] || neighbour >= placeStart[source + 1] || grouped[neighbour]) continue;
+        const other = wordingOfPlace[neighbour];
         const key = `${own} ${other} ${step}`;
         let attach = verdicts.get(key);
         if (attach === undefined) {
@@ -639,8 +666,8 @@ function attachSplitHalves(
           verdicts.set(key, attach);
         }
         if (attach) {
-          additions.push({ source: member.source, sentence: neighbour });
-          grouped[member.source][neighbour] = 1;
+          additions.push(neighbour);
+          grouped[neighbour] = 1;
           break;
         }
       }
@@ -655,7 +682,7 @@ interface AnchorChoice {
   readonly similarities: Float64Array;
 }
 
-function chooseAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, wordingIds: readonly number[], shared: SharedTokens): AnchorChoice {
+function chooseAnchor(distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens): AnchorChoice {
   const anchor = pickAnchor(distinct, counts, wordingIds, shared);
   shared.mark(wordingIds[anchor]);
   const similarities = new Float64Array(distinct.length);
@@ -663,18 +690,28 @@ function chooseAnchor(distinct: readonly number[], counts: ReadonlyMap<number, n
   return { at: distinct.indexOf(anchor), similarities };
 }
 
+/** The union of disjoint ascending lists of sources, ascending. */
+function sortedSources(lists: readonly (readonly number[])[]): number[] {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) all[at++] = list[i];
+  return Array.from(all.sort());
+}
+
 /**
  * The wording closest to all others of its group, each counted as often as sources carry it.
  * Only the most frequent wordings are candidates, which keeps huge groups cheap.
  */
-function pickAnchor(distinct: readonly number[], counts: ReadonlyMap<number, number>, profileOf: readonly number[], shared: SharedTokens): number {
-  const candidates = [...distinct].sort((x, y) => counts.get(y)! - counts.get(x)! || x - y).slice(0, ANCHOR_CANDIDATES);
+function pickAnchor(distinct: readonly number[], counts: ArrayLike<number>, profileOf: readonly number[], shared: SharedTokens): number {
+  const candidates = [...distinct].sort((x, y) => counts[y] - counts[x] || x - y).slice(0, ANCHOR_CANDIDATES);
   let best = candidates[0];
   let bestSum = -1;
   for (const c of candidates) {
     shared.mark(profileOf[c]);
-    let sum = (counts.get(c)! - 1) * 1;
-    for (const o of distinct) if (o !== c) sum += counts.get(o)! * shared.similarity(profileOf[o]);
+    let sum = (counts[c] - 1) * 1;
+    for (const o of distinct) if (o !== c) sum += counts[o] * shared.similarity(profileOf[o]);
     if (sum > bestSum + 1e-12) {
       bestSum = sum;
       best = c;

@@ -101,6 +101,10 @@ export class RememberedProbes {
   /** Indexed profiles in the order they were added. */
   private readonly added: number[] = [];
   private readonly found = new Map<number, { pairs: JoinPair[]; upTo: number; candidates: number }>();
+  /** Every remembered probe covers the indexed profiles before this one (see `catchUp`). */
+  private caughtUp = 0;
+  /** The profiles probed, indexed in their turn, so `catchUp` looks up each late profile once among them. */
+  private readonly probes: PrefixIndex;
   private readonly shared: SharedTokens;
 
   constructor(
@@ -108,6 +112,7 @@ export class RememberedProbes {
     private readonly threshold: number,
   ) {
     this.index = new PrefixIndex(space, threshold);
+    this.probes = new PrefixIndex(space, threshold);
     this.shared = new SharedTokens(space);
   }
 
@@ -132,6 +137,7 @@ export class RememberedProbes {
    */
   matches(i: number, accept: (j: number) => boolean, budget = Infinity): JoinPair[] {
     let memo = this.found.get(i);
+    if (memo && memo.upTo < this.caughtUp) memo.upTo = this.caughtUp;
     if (memo && memo.candidates + (this.added.length - memo.upTo) <= budget) {
       if (memo.upTo < this.added.length) {
         this.shared.mark(i);
@@ -151,6 +157,7 @@ export class RememberedProbes {
     if (candidates <= budget) {
       memo = { pairs, upTo: this.added.length, candidates };
       this.found.set(i, memo);
+      if (!this.probes.has(i)) this.probes.add(i);
       return pairs.filter(p => accept(p.b));
     }
     // Too many candidates to remember them all: the budget goes to accepted ones only.
@@ -163,22 +170,23 @@ export class RememberedProbes {
    * Adds to each remembered probe the matches among profiles indexed after it. A pass that
    * indexes as it probes (each wording looks for the leaders before it) leaves the early probes
    * short of the later leaders; catching up once, from those leaders' side, spares the next
-   * analysis checking them probe by probe. O(index of the short probes + one probe per later profile).
+   * analysis checking them probe by probe. One probe of the probes' index per profile indexed
+   * since the last catch-up; a remembered probe's `upTo` then counts as at least `caughtUp`.
    */
   catchUp(): void {
     const end = this.added.length;
-    const short = [...this.found].filter(([, memo]) => memo.upTo < end);
-    if (!short.length) return;
-    const probes = new PrefixIndex(this.space, this.threshold);
-    for (const [i] of short.sort(([x], [y]) => this.space.size(x) - this.space.size(y))) probes.add(i);
-    for (let k = short.reduce((least, [, memo]) => Math.min(least, memo.upTo), end); k < end; k++) {
+    const covers = (i: number, k: number) => {
+      const memo = this.found.get(i);
+      return memo !== undefined && Math.max(memo.upTo, this.caughtUp) <= k;
+    };
+    for (let k = this.caughtUp; k < end; k++) {
       const j = this.added[k];
-      for (const m of probes.matches(j, i => this.found.get(i)!.upTo <= k)) {
+      for (const m of this.probes.matches(j, i => covers(i, k))) {
         const memo = this.found.get(m.b)!;
         memo.pairs.push({ a: m.b, b: j, similarity: m.similarity });
         memo.candidates++;
       }
     }
-    for (const [, memo] of short) memo.upTo = end;
+    this.caughtUp = end;
   }
 }
