@@ -5,7 +5,7 @@
 import { AlignNode, AlignOptions, SimilarPairs, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
 import { JoinPair, SharedTokens, matchesAmong, selfJoin } from './candidates';
-import { FormSpace } from './forms';
+import { FormNumbering, FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, SimilarityTo, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
@@ -98,6 +98,8 @@ interface PreparedSentence {
   readonly text: string;
   /** `normalizeForComparison(text)` with white space collapsed: equal forms compare as 1. */
   readonly form: string;
+  /** A boilerplate sentence long enough, on a line whose reason is open to doubt, for another source to show it is article text. */
+  readonly promotable: boolean;
 }
 
 /** A wording of the alignment pass: equal forms of one language, one occurrence rank per source. */
@@ -177,7 +179,12 @@ interface FormCorpus {
 class CachingAnalyzer implements Analyzer {
   private prepared = new Map<string, PreparedSource>();
   private preparedText = new Map<string, PreparedSource>();
+  private numbering = new FormNumbering();
+  /** Per prepared source, the number of each sentence's form in `numbering`. */
+  private formIds = new Map<PreparedSource, Int32Array>();
   private formSpace: FormSpace | undefined;
+  /** Per form number, its number in `formSpace`, or -1 where not looked up yet. */
+  private spaceIdOfForm = new Int32Array(0);
   private anchors = new Map<string, AnchorChoice>();
   private terms = new Map<string, number[]>();
   private vocabulary = new Map<string, number>();
@@ -201,7 +208,12 @@ class CachingAnalyzer implements Analyzer {
       this.terms = new Map();
       this.vocabulary = new Map();
     }
-    const used = { prepared: new Map<string, PreparedSource>(), terms: new Map<string, number[]>(), anchors: new Map<string, AnchorChoice>() };
+    const used = {
+      prepared: new Map<string, PreparedSource>(),
+      formIds: new Map<PreparedSource, Int32Array>(),
+      terms: new Map<string, number[]>(),
+      anchors: new Map<string, AnchorChoice>(),
+    };
     const prepared = inputs.map(input => {
       // An unchanged text is usually the very string seen before, found without hashing it again.
       let p = this.preparedText.get(input.text);
@@ -218,44 +230,56 @@ class CachingAnalyzer implements Analyzer {
     // Only forms a join can meet get a profile: article text, and boilerplate that another
     // source may show to be article text.
     const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
-    const formIndex = new Map<string, number>();
-    const forms: string[] = [];
-    const joined: boolean[] = [];
-    const promotable = new Map<number, { source: number; line: number }[]>();
-    const formIds = prepared.map((p, source) => {
-      const ids = new Int32Array(p.sentences.length);
-      p.sentences.forEach((sentence, i) => {
-        let id = formIndex.get(sentence.form);
-        if (id === undefined) {
-          formIndex.set(sentence.form, (id = forms.length));
-          forms.push(sentence.form);
-          joined.push(false);
-        }
-        ids[i] = id;
-        const verdict = p.lines[sentence.line];
-        if (verdict.kind === 'content') joined[id] = true;
-        else if (crossEvidence && isPromotable(verdict, sentence.text)) {
-          joined[id] = true;
-          const list = promotable.get(id);
-          if (list) list.push({ source, line: sentence.line });
-          else promotable.set(id, [{ source, line: sentence.line }]);
-        }
-      });
+    // A source's form numbers stay valid as long as the numbering does.
+    const numbering = this.numbering;
+    const formIds = prepared.map(p => {
+      let ids = used.formIds.get(p) ?? this.formIds.get(p);
+      if (!ids) ids = numbering.numbersOf(p.sentences);
+      used.formIds.set(p, ids);
       return ids;
+    });
+    const forms = numbering.forms;
+    const joined = new Uint8Array(forms.length);
+    const promotable = new Map<number, { source: number; line: number }[]>();
+    prepared.forEach((p, source) => {
+      const ids = formIds[source];
+      for (let i = 0; i < ids.length; i++) {
+        const sentence = p.sentences[i];
+        if (p.lines[sentence.line].kind === 'content') joined[ids[i]] = 1;
+        else if (crossEvidence && sentence.promotable) {
+          joined[ids[i]] = 1;
+          const list = promotable.get(ids[i]);
+          if (list) list.push({ source, line: sentence.line });
+          else promotable.set(ids[i], [{ source, line: sentence.line }]);
+        }
+      }
     });
     // A promoted line turns all its sentences to article text, the short ones too.
     const promotableLines = prepared.map(() => new Set<number>());
     for (const occurrences of promotable.values()) for (const o of occurrences) promotableLines[o.source].add(o.line);
     prepared.forEach((p, source) => {
-      if (promotableLines[source].size) p.sentences.forEach((sentence, i) => promotableLines[source].has(sentence.line) && (joined[formIds[source][i]] = true));
+      if (promotableLines[source].size) p.sentences.forEach((sentence, i) => promotableLines[source].has(sentence.line) && (joined[formIds[source][i]] = 1));
     });
-    const joinedForms = forms.filter((_, f) => joined[f]);
-    if (!this.formSpace || this.formSpace.isStaleFor(joinedForms.length)) {
-      this.formSpace = new FormSpace(joinedForms);
+    let joinedCount = 0;
+    for (let f = 0; f < forms.length; f++) joinedCount += joined[f];
+    if (!this.formSpace || this.formSpace.isStaleFor(joinedCount)) {
+      this.formSpace = new FormSpace(forms.filter((_, f) => joined[f]));
       this.anchors = new Map(); // keyed by the old space's numbers
+      this.spaceIdOfForm = new Int32Array(0);
     }
     const formSpace = this.formSpace;
-    const spaceIds = formSpace.idsOf(forms, f => joined[f]);
+    // Per form number, its number in the space: looked up by text only the first time.
+    if (this.spaceIdOfForm.length < forms.length) {
+      const grown = new Int32Array(Math.max(forms.length, 2 * this.spaceIdOfForm.length)).fill(-1);
+      grown.set(this.spaceIdOfForm);
+      this.spaceIdOfForm = grown;
+    }
+    const spaceIds = new Int32Array(forms.length).fill(-1);
+    for (let f = 0; f < forms.length; f++) {
+      if (!joined[f]) continue;
+      if (this.spaceIdOfForm[f] < 0) this.spaceIdOfForm[f] = formSpace.idOf(forms[f]);
+      spaceIds[f] = this.spaceIdOfForm[f];
+    }
     const profileOf = (id: number) => formSpace.profile(spaceIds[id]);
     const termsFor = (form: string, stopwords: StopwordProfile) => {
       const key = `${stopwords.language}\u0000${form}`;
@@ -265,7 +289,8 @@ class CachingAnalyzer implements Analyzer {
       return terms;
     };
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
-    const lines = prepared.map(p => [...p.lines]);
+    // A source's verdicts are copied only when another source revises one.
+    const lines: (readonly LineVerdict[])[] = prepared.map(p => p.lines);
     if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, this.options);
     // The anchor and the similarities to it depend only on the group's wordings and how often
     // each occurs, in canonical order; most groups come back unchanged after an edit.
@@ -281,6 +306,12 @@ class CachingAnalyzer implements Analyzer {
     this.prepared = used.prepared;
     this.terms = used.terms;
     this.anchors = used.anchors;
+    this.formIds = used.formIds;
+    if (numbering.isStaleFor(joinedCount)) {
+      this.numbering = new FormNumbering();
+      this.formIds = new Map();
+      this.spaceIdOfForm = new Int32Array(0);
+    }
     if (this.session) formSpace.catchUp();
     return analysis;
   }
@@ -309,7 +340,7 @@ function prepare(text: string, hash: string, options: AnalysisOptions): Prepared
     if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS)) return;
     for (const s of segmentLine(text, span.start, span.end, profile)) {
       const sentence = text.slice(s.start, s.end);
-      sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence) });
+      sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence), promotable: isPromotable(verdict, sentence) });
     }
   });
   // Worked out once here, not by every analysis that reuses this source.
@@ -356,7 +387,7 @@ const MIN_PROMOTABLE_WORDS = 4;
 function reviseWithOtherSources(
   corpus: FormCorpus,
   boilerplate: ReadonlyMap<number, readonly { source: number; line: number }[]>,
-  lines: LineVerdict[][],
+  lines: (readonly LineVerdict[])[],
   options: AnalysisOptions,
 ): void {
   const { prepared, formIds, forms } = corpus;
@@ -394,7 +425,9 @@ function reviseWithOtherSources(
   const promote = (source: number, line: number) => {
     const p = prepared[source];
     // Keyword and tag lists echo the story's words without a single function word.
-    if (lines[source][line].kind === 'boilerplate' && hasFunctionWord(p.text, p.lineSpans[line], p.profile)) lines[source][line] = { kind: 'content' };
+    if (lines[source][line].kind !== 'boilerplate' || !hasFunctionWord(p.text, p.lineSpans[line], p.profile)) return;
+    const revised = lines[source] === p.lines ? (lines[source] = [...p.lines]) : lines[source];
+    (revised as LineVerdict[])[line] = { kind: 'content' };
   };
   const promoteWhereOthersCarry = (occurrences: readonly { source: number; line: number }[], form: number) => {
     for (const o of occurrences) {
@@ -453,7 +486,7 @@ function hasFunctionWord(text: string, span: LineSpan, profile: StopwordProfile)
 function assemble(
   inputs: readonly SourceInput[],
   corpus: FormCorpus,
-  lines: readonly LineVerdict[][],
+  lines: readonly (readonly LineVerdict[])[],
   options: AnalysisOptions,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
   anchorOf: (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
@@ -506,16 +539,7 @@ function assemble(
       w.sources.push(source);
     });
   });
-  // A canonical order (by text) makes every tie below independent of the order of the sources.
-  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const textRank = corpus.formSpace.textRanks();
-  const wordings = [...byBase.values()].flat().sort(
-    (x, y) =>
-      textRank[corpus.spaceIds[x.form]] - textRank[corpus.spaceIds[y.form]] ||
-      compare(x.language, y.language) ||
-      Number(x.headline) - Number(y.headline) ||
-      x.copy - y.copy,
-  );
+  const wordings = canonicalOrder([...byBase.values()].flat(), corpus);
   const stopwordsOf = new Map(prepared.map(p => [p.profile.language, p.profile]));
   const wordingProfiles = wordings.map(w => corpus.profileOf(w.form));
   const wordingSets = wordings.map(w => new SourceSet(sourceCount, w.sources));
@@ -688,6 +712,37 @@ function chooseAnchor(distinct: readonly number[], counts: ArrayLike<number>, wo
   const similarities = new Float64Array(distinct.length);
   for (let i = 0; i < distinct.length; i++) similarities[i] = shared.similarity(wordingIds[distinct[i]]);
   return { at: distinct.indexOf(anchor), similarities };
+}
+
+/**
+ * Wordings in a canonical order: by text, then language, headline role and copy rank, so that
+ * every tie later on is independent of the order of the sources. A bucket per text rank:
+ * O(W + F) for W wordings and F forms in the space, with few comparisons (only wordings of one
+ * text compare).
+ */
+function canonicalOrder(wordings: readonly Wording[], corpus: FormCorpus): Wording[] {
+  const textRank = corpus.formSpace.textRanks();
+  const head = new Int32Array(textRank.length).fill(-1);
+  const next = new Int32Array(wordings.length);
+  for (let i = 0; i < wordings.length; i++) {
+    const rank = textRank[corpus.spaceIds[wordings[i].form]];
+    next[i] = head[rank];
+    head[rank] = i;
+  }
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const sameText = (x: Wording, y: Wording) => compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy;
+  const out: Wording[] = [];
+  for (let rank = 0; rank < head.length; rank++) {
+    if (head[rank] < 0) continue;
+    if (next[head[rank]] < 0) {
+      out.push(wordings[head[rank]]);
+      continue;
+    }
+    const bucket: Wording[] = [];
+    for (let i = head[rank]; i >= 0; i = next[i]) bucket.push(wordings[i]);
+    for (const w of bucket.sort(sameText)) out.push(w);
+  }
+  return out;
 }
 
 /** The union of disjoint ascending lists of sources, ascending. */

@@ -12,9 +12,49 @@ import { BigramProfile, bigramProfile } from './similarity';
 /** Past this many forms no longer in use (and twice those in use), the space starts afresh. */
 const STALE_FORMS = 20_000;
 
+/** Whether a store of `total` forms, `inUse` of them in use, is better started afresh. */
+function isStale(total: number, inUse: number): boolean {
+  const unused = total - inUse;
+  return unused > STALE_FORMS && unused > 2 * inUse;
+}
+
+/**
+ * A number for every distinct compared form an analyzer meets, kept between analyses, so a
+ * source that did not change keeps its numbers and is not looked up again.
+ */
+export class FormNumbering {
+  private readonly numberOf = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  /** The forms, by number. */
+  get forms(): readonly string[] {
+    return this.texts;
+  }
+
+  /** The number of each sentence's form, new forms numbered in order of appearance. One map lookup per sentence. */
+  numbersOf(sentences: readonly { readonly form: string }[]): Int32Array {
+    const out = new Int32Array(sentences.length);
+    for (let i = 0; i < sentences.length; i++) {
+      const form = sentences[i].form;
+      let n = this.numberOf.get(form);
+      if (n === undefined) {
+        this.numberOf.set(form, (n = this.texts.length));
+        this.texts.push(form);
+      }
+      out[i] = n;
+    }
+    return out;
+  }
+
+  /** Whether a corpus of `inUse` distinct forms is better served by a fresh numbering. */
+  isStaleFor(inUse: number): boolean {
+    return isStale(this.texts.length, inUse);
+  }
+}
+
 export class FormSpace {
   readonly space: TokenSpace;
-  private readonly idOf = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
   private readonly texts: string[];
   private readonly indexes = new Map<number, RememberedProbes>();
   /** The space's forms in code-unit order of their text, as far as they were ordered. */
@@ -25,23 +65,17 @@ export class FormSpace {
   constructor(forms: readonly string[]) {
     this.space = new TokenSpace(forms.map(form => bigramProfile(form)));
     this.texts = [...forms];
-    forms.forEach((form, i) => this.idOf.set(form, i));
+    forms.forEach((form, i) => this.ids.set(form, i));
   }
 
-  /**
-   * The space's number of each of `forms` that `wanted` accepts (-1 for the others), adding
-   * those it lacks. O(total length) for the new forms, one map lookup for each known one.
-   */
-  idsOf(forms: readonly string[], wanted: (i: number) => boolean = () => true): Int32Array {
-    return Int32Array.from(forms, (form, i) => {
-      if (!wanted(i)) return -1;
-      let id = this.idOf.get(form);
-      if (id === undefined) {
-        this.idOf.set(form, (id = this.space.add(bigramProfile(form))));
-        this.texts.push(form);
-      }
-      return id;
-    });
+  /** The space's number of `form`, adding the form if the space lacks it. O(length) for a new form, a map lookup for a known one. */
+  idOf(form: string): number {
+    let id = this.ids.get(form);
+    if (id === undefined) {
+      this.ids.set(form, (id = this.space.add(bigramProfile(form))));
+      this.texts.push(form);
+    }
+    return id;
   }
 
   /**
@@ -85,8 +119,7 @@ export class FormSpace {
 
   /** Whether a corpus of `inUse` distinct forms is better served by a fresh space. */
   isStaleFor(inUse: number): boolean {
-    const unused = this.space.profiles.length - inUse;
-    return unused > STALE_FORMS && unused > 2 * inUse;
+    return isStale(this.space.profiles.length, inUse);
   }
 }
 

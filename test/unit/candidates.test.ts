@@ -95,13 +95,13 @@ describe('form space', () => {
     const form = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(random, letters)).join('');
     const distinct = (list: string[]) => [...new Set(list)];
     const space = new FormSpace(distinct(Array.from({ length: 300 }, form)));
-    const all = new Set<string>(Array.from({ length: 300 }, form).filter(f => space.idsOf([f])[0] >= 0));
+    const all = new Set<string>(Array.from({ length: 300 }, form).filter(f => space.idOf(f) >= 0));
     for (let batch = 0; batch < 8; batch++) {
       const added = Array.from({ length: Math.floor(random() * 40) }, form);
-      const ids = space.idsOf(added);
+      const ids = added.map(f => space.idOf(f));
       added.forEach(f => all.add(f));
       const ranks = space.textRanks();
-      const byRank = [...all].sort((x, y) => ranks[space.idsOf([x])[0]] - ranks[space.idsOf([y])[0]]);
+      const byRank = [...all].sort((x, y) => ranks[space.idOf(x)] - ranks[space.idOf(y)]);
       assert.deepEqual(byRank, [...all].sort(), `batch ${batch}`);
       assert.equal(new Set(ids).size, new Set(added).size);
     }
