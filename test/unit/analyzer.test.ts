@@ -76,4 +76,23 @@ describe('Analyzer', () => {
     analyzer.analyze([{ id: 'other', text: 'A different story entirely. Nothing in common with the rest.' }, seeds[4]]);
     assert.deepEqual(analyzer.analyze(seeds), analyzeCorpus(seeds));
   });
+
+  it('gives a fresh analysis after it dropped the forms of a much larger corpus it met before', function () {
+    this.timeout(20_000);
+    const random = seededRandom(31);
+    // 24,000 distinct sentences of random letters (alike in nothing, so cheap to join), each a
+    // boilerplate line: more forms than an analyzer keeps once they are out of use.
+    const word = () => Array.from({ length: 4 + Math.floor(random() * 5) }, () => pick(random, [...'abcdefghijklmnopqrstuvwxyz'])).join('');
+    const line = () => `${Array.from({ length: 9 }, word).join(' ')}.`;
+    const large = { id: 'large', text: Array.from({ length: 24_000 }, line).join('\n\n') };
+    // Without cross-source evidence the boilerplate's forms are numbered but never joined, so
+    // the analyzer renews its numbering while it keeps its joined forms.
+    const options = { crossSourceEvidence: false };
+    const seeds = seedInputs();
+    const analyzer = createAnalyzer(options);
+    assert.deepEqual(analyzer.analyze([...seeds, large]), analyzeCorpus([...seeds, large], options));
+    const edited = [{ ...seeds[0], text: seeds[0].text.replace('. ', '. The harbour reopened on Monday. ') }, ...seeds.slice(1)];
+    assert.deepEqual(analyzer.analyze(edited), analyzeCorpus(edited, options));
+    assert.deepEqual(analyzer.analyze(seeds), analyzeCorpus(seeds, options));
+  });
 });
