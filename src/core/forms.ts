@@ -136,8 +136,9 @@ export class RememberedProbes {
   private readonly found = new Map<number, { pairs: JoinPair[]; upTo: number; candidates: number }>();
   /** Every remembered probe covers the indexed profiles before this one (see `catchUp`). */
   private caughtUp = 0;
-  /** The profiles probed, indexed in their turn, so `catchUp` looks up each late profile once among them. */
+  /** The profiles probed, indexed (at the next `catchUp`) so that it looks up each late profile once among them. */
   private readonly probes: PrefixIndex;
+  private readonly probesToIndex: number[] = [];
   private readonly shared: SharedTokens;
 
   constructor(
@@ -190,7 +191,7 @@ export class RememberedProbes {
     if (candidates <= budget) {
       memo = { pairs, upTo: this.added.length, candidates };
       this.found.set(i, memo);
-      if (!this.probes.has(i)) this.probes.add(i);
+      this.probesToIndex.push(i);
       return pairs.filter(p => accept(p.b));
     }
     // Too many candidates to remember them all: the budget goes to accepted ones only.
@@ -208,6 +209,8 @@ export class RememberedProbes {
    */
   catchUp(): void {
     const end = this.added.length;
+    for (const i of this.probesToIndex) if (!this.probes.has(i)) this.probes.add(i);
+    this.probesToIndex.length = 0;
     const covers = (i: number, k: number) => {
       const memo = this.found.get(i);
       return memo !== undefined && Math.max(memo.upTo, this.caughtUp) <= k;
