@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
-import { bigramProfile } from '../../src/core/similarity';
+import { JoinRecord, ListMatcher, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
+import { bigramProfile, profileSimilarity } from '../../src/core/similarity';
 import { FormSpace } from '../../src/core/forms';
 import { normalizeForComparison } from '../../src/core/text';
 import { pick, seededRandom } from '../support/random';
@@ -76,6 +76,27 @@ describe('similarity join with prefix filtering', () => {
       assert.deepEqual(selfJoin(space, 0.4, separate, list).map(key), inOwnSpace(list), `${list.length} profiles`);
     }
   });
+
+  for (const threshold of [0.3, 0.5, 0.85]) {
+    it(`matches a probe among a list of profiles exactly as comparing it with each does, at ${threshold}, also for profiles added to the space later`, () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const records = randomCorpus(seed * 31 + Math.round(threshold * 100), 30);
+        const half = Math.floor(records.length / 2);
+        const space = new TokenSpace(records.slice(0, half).map(r => r.profile));
+        const random = seededRandom(seed);
+        const list = Array.from({ length: half }, (_, i) => i).filter(() => random() < 0.7);
+        const matcher = new ListMatcher(space, list, threshold);
+        for (const r of records.slice(half)) space.add(r.profile);
+        for (let i = 0; i < records.length; i++) {
+          const expected = list
+            .filter(j => j !== i && records[i].profile.bigrams.length > 0 && records[j].profile.bigrams.length > 0)
+            .map(j => ({ a: i, b: j, similarity: profileSimilarity(records[i].profile, records[j].profile) }))
+            .filter(p => p.similarity >= threshold);
+          assert.deepEqual(matcher.matches(i), expected, `seed ${seed}, probe ${i}`);
+        }
+      }
+    });
+  }
 
   it('never pairs two records of the same source', () => {
     const records = randomCorpus(42);
