@@ -4,7 +4,7 @@
  */
 import { AlignNode, AlignOptions, SimilarPairs, SourceSet, groupNodes, nearDuplicateFamilies, outOfOrder } from './align';
 import { BoilerplateOptions, LineVerdict, classifyLines } from './boilerplate';
-import { JoinPair, ListMatcher, SharedTokens, selfJoin } from './candidates';
+import { JoinPair, SharedTokens, matchesAmong, selfJoin } from './candidates';
 import { FormNumbering, FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, SimilarityTo, concatProfiles, profileSimilarity } from './similarity';
@@ -414,8 +414,8 @@ function reviseWithOtherSources(
   let matches: (id: number) => readonly JoinPair[];
   if (!corpus.session && contentIds.length * boilerplate.size <= SMALL_PROBE_PAIRS) {
     // A few pages: comparing every pair costs less than building an index.
-    const list = new ListMatcher(space, contentIds, threshold);
-    matches = id => list.matches(id);
+    const shared = new SharedTokens(space);
+    matches = id => matchesAmong(space, shared, id, contentIds, threshold);
   } else {
     // The standing index holds every content form met so far; a match counts if it is content now.
     const index = formSpace.index(threshold);

@@ -346,85 +346,93 @@ function sizesCanReach(a: number, b: number, threshold: number): boolean {
   return (2 * Math.min(a, b)) / (a + b) >= threshold - EPSILON;
 }
 
-/** Per token, the positions in `ids` of the profiles that hold it, ascending: `positions[start[t]..start[t + 1])`. */
-function postingsOf(space: TokenSpace, ids: readonly number[]): { start: Int32Array; positions: Int32Array } {
+/**
+ * The profiles among `ids` (other than `i`, none empty) whose similarity to profile `i` is at
+ * least `threshold`, by comparing each: cheaper than an index when the lists are short.
+ * `shared` must be over `space`. O(Σ size) over the ids whose size can reach the threshold.
+ */
+export function matchesAmong(space: TokenSpace, shared: SharedTokens, i: number, ids: readonly number[], threshold: number): JoinPair[] {
+  const found: JoinPair[] = [];
+  const size = space.size(i);
+  if (size === 0) return found;
+  let marked = false;
+  for (let k = 0; k < ids.length; k++) {
+    const j = ids[k];
+    const other = space.size(j);
+    if (j === i || other === 0 || !sizesCanReach(size, other, threshold)) continue;
+    if (!marked) {
+      shared.mark(i);
+      marked = true;
+    }
+    const similarity = shared.similarity(j);
+    if (similarity >= threshold) found.push({ a: i, b: j, similarity });
+  }
+  return found;
+}
+
+/**
+ * `selfJoin` without an index, the cheaper of two ways: comparing each pair of separate
+ * profiles token by token (cheap where most pairs share a source, so few are compared), or
+ * counting, for each profile, the tokens it shares with every later one over the postings of
+ * its tokens (cheap where most pairs are separate). O(n² + min(Σ compared sizes, Σ df²)) for
+ * n profiles and token frequencies df.
+ */
+function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[]): JoinPair[] {
+  const n = ids.length;
+  const compared: number[] = [];
+  let compareSteps = 0;
+  for (let a = 0; a < n; a++) {
+    const sa = space.size(ids[a]);
+    if (sa === 0) continue;
+    for (let b = a + 1; b < n; b++) {
+      const sb = space.size(ids[b]);
+      if (sb === 0 || !sizesCanReach(sa, sb, threshold) || !separate(a, b)) continue;
+      compared.push(a, b);
+      compareSteps += sb;
+    }
+  }
+  const start = tokenCounts(space, ids);
+  let countSteps = (n * n) / 2;
+  for (let t = 0; t < space.tokenCount; t++) {
+    const df = start[t + 1] - start[t];
+    countSteps += (df * (df - 1)) / 2;
+  }
+  if (countSteps < compareSteps) return countedSelfJoin(space, threshold, separate, ids, start);
+  const shared = new SharedTokens(space);
+  const pairs: JoinPair[] = [];
+  for (let k = 0; k < compared.length; k += 2) {
+    const a = compared[k];
+    const b = compared[k + 1];
+    if (k === 0 || compared[k - 2] !== a) shared.mark(ids[a]);
+    const similarity = shared.similarity(ids[b]);
+    if (similarity >= threshold) pairs.push({ a, b, similarity });
+  }
+  return pairs;
+}
+
+/** Per token, where its postings start among the profiles of `ids` (`start[t + 1] - start[t]` of them hold it). */
+function tokenCounts(space: TokenSpace, ids: readonly number[]): Int32Array {
   const start = new Int32Array(space.tokenCount + 1);
   for (let p = 0; p < ids.length; p++) {
     const tokens = space.tokens(ids[p]);
     for (let x = 0; x < tokens.length; x++) start[tokens[x] + 1]++;
   }
   for (let t = 0; t < space.tokenCount; t++) start[t + 1] += start[t];
-  const positions = new Int32Array(start[space.tokenCount]);
-  const next = start.slice(0, space.tokenCount);
-  for (let p = 0; p < ids.length; p++) {
-    const tokens = space.tokens(ids[p]);
-    for (let x = 0; x < tokens.length; x++) positions[next[tokens[x]]++] = p;
-  }
-  return { start, positions };
+  return start;
 }
 
-/**
- * Matches of single profiles among a fixed list of profiles, found by counting the tokens a
- * probe shares with each profile of the list over the postings of its tokens. Cheaper than an
- * index for short lists at low thresholds, where prefixes are most of each profile.
- * O(Σ size) to build; per probe O(Σ df of its tokens + matches).
- */
-export class ListMatcher {
-  private readonly start: Int32Array;
-  private readonly positions: Int32Array;
-  private readonly common: Int32Array;
-  private readonly touched: Int32Array;
-
-  constructor(
-    private readonly space: TokenSpace,
-    private readonly ids: readonly number[],
-    private readonly threshold: number,
-  ) {
-    ({ start: this.start, positions: this.positions } = postingsOf(space, ids));
-    this.common = new Int32Array(ids.length);
-    this.touched = new Int32Array(ids.length);
-  }
-
-  /** The profiles of the list (other than `i` itself) whose similarity to `i` reaches the threshold, in list order. */
-  matches(i: number): JoinPair[] {
-    const found: JoinPair[] = [];
-    // Tokens added to the space after the list was indexed are in no profile of it.
-    const tokens = this.space.tokens(i);
-    let touched = 0;
-    for (let x = 0; x < tokens.length; x++) {
-      const t = tokens[x];
-      if (t + 1 >= this.start.length) continue;
-      for (let k = this.start[t], end = this.start[t + 1]; k < end; k++) {
-        const p = this.positions[k];
-        if (this.common[p]++ === 0) this.touched[touched++] = p;
-      }
-    }
-    const size = tokens.length;
-    const hits = this.touched.subarray(0, touched).sort();
-    for (let h = 0; h < hits.length; h++) {
-      const p = hits[h];
-      const shared = this.common[p];
-      this.common[p] = 0;
-      const j = this.ids[p];
-      if (j === i) continue;
-      const similarity = (2 * shared) / (size + this.space.size(j));
-      if (similarity >= this.threshold) found.push({ a: i, b: j, similarity });
-    }
-    return found;
-  }
-}
-
-/**
- * `selfJoin` by counting, for each profile, the tokens it shares with every later one: a scan
- * of the postings of its tokens (a compact inverted index of these profiles) instead of a pass
- * over each other profile. O(n² + Σ df²) for n profiles and token frequencies df, which at the
- * low thresholds alignment uses is well below comparing every pair token by token.
- */
-function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[]): JoinPair[] {
+/** `selfJoin` by counting shared tokens over postings; `start` from `tokenCounts`. */
+function countedSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[], start: Int32Array): JoinPair[] {
   const n = ids.length;
-  const { start, positions: postings } = postingsOf(space, ids);
-  // Positions are taken in order, so each token's cursor stands on the position at hand.
+  // Per token, the positions in `ids` of the profiles that hold it, ascending.
+  const postings = new Int32Array(start[space.tokenCount]);
   const cursor = start.slice(0, space.tokenCount);
+  for (let p = 0; p < n; p++) {
+    const tokens = space.tokens(ids[p]);
+    for (let x = 0; x < tokens.length; x++) postings[cursor[tokens[x]]++] = p;
+  }
+  // Positions are taken in order, so each token's cursor stands on the position at hand.
+  cursor.set(start.subarray(0, space.tokenCount));
   const common = new Int32Array(n);
   const pairs: JoinPair[] = [];
   for (let a = 0; a < n; a++) {

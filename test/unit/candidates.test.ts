@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JoinRecord, ListMatcher, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
+import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
 import { bigramProfile, profileSimilarity } from '../../src/core/similarity';
 import { FormSpace } from '../../src/core/forms';
 import { normalizeForComparison } from '../../src/core/text';
@@ -77,22 +77,28 @@ describe('similarity join with prefix filtering', () => {
     }
   });
 
-  for (const threshold of [0.3, 0.5, 0.85]) {
-    it(`matches a probe among a list of profiles exactly as comparing it with each does, at ${threshold}, also for profiles added to the space later`, () => {
+  for (const [share, name] of [
+    [1, 'every pair'],
+    [0.05, 'few pairs'],
+  ] as const) {
+    it(`finds exactly the pairs comparing each finds when ${name} may pair (counting shared tokens or comparing pairs)`, () => {
       for (let seed = 1; seed <= 20; seed++) {
-        const records = randomCorpus(seed * 31 + Math.round(threshold * 100), 30);
-        const half = Math.floor(records.length / 2);
-        const space = new TokenSpace(records.slice(0, half).map(r => r.profile));
+        const records = randomCorpus(seed * 53, 20);
+        const space = new TokenSpace(records.map(r => r.profile));
         const random = seededRandom(seed);
-        const list = Array.from({ length: half }, (_, i) => i).filter(() => random() < 0.7);
-        const matcher = new ListMatcher(space, list, threshold);
-        for (const r of records.slice(half)) space.add(r.profile);
-        for (let i = 0; i < records.length; i++) {
-          const expected = list
-            .filter(j => j !== i && records[i].profile.bigrams.length > 0 && records[j].profile.bigrams.length > 0)
-            .map(j => ({ a: i, b: j, similarity: profileSimilarity(records[i].profile, records[j].profile) }))
-            .filter(p => p.similarity >= threshold);
-          assert.deepEqual(matcher.matches(i), expected, `seed ${seed}, probe ${i}`);
+        const allowed = new Set<string>();
+        for (let a = 0; a < records.length; a++) for (let b = a + 1; b < records.length; b++) if (random() < share) allowed.add(`${a} ${b}`);
+        const separate = (a: number, b: number) => allowed.has(`${a} ${b}`);
+        for (const threshold of [0.3, 0.6]) {
+          const expected: string[] = [];
+          for (let a = 0; a < records.length; a++) {
+            for (let b = a + 1; b < records.length; b++) {
+              if (!separate(a, b) || !records[a].profile.bigrams.length || !records[b].profile.bigrams.length) continue;
+              const similarity = profileSimilarity(records[a].profile, records[b].profile);
+              if (similarity >= threshold) expected.push(`${a}-${b}-${similarity}`);
+            }
+          }
+          assert.deepEqual(selfJoin(space, threshold, separate).map(p => `${p.a}-${p.b}-${p.similarity}`), expected, `seed ${seed} at ${threshold}`);
         }
       }
     });
