@@ -74,6 +74,51 @@ describe('synoptic CLI', () => {
     assert.ok(JSON.parse(result.stdout).sources[0].lines.some((l: { kind: string }) => l.kind === 'boilerplate'));
   });
 
+  /** Enough versions of the seeds for an export larger than a pipe holds. */
+  const manySeeds = () => {
+    const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
+    return Array.from({ length: 8 }, (_, copy) => seeds.map(f => {
+      const path = join(dir, `${copy}-${f}`);
+      copyFileSync(join(seedsDir, f), path);
+      return path;
+    })).flat();
+  };
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const files = manySeeds();
+    const quoted = [process.execPath, cli, 'analyze', '--format', 'json', ...files].map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const result = spawnSync('sh', ['-c', `${quoted} | head -c 10`], { encoding: 'utf8' });
+    assert.equal(result.stdout, '{"format":');
+    assert.equal(result.stderr, '');
+  });
+
+  it('writes the whole export to a pipe that would block, as to any other', function () {
+    const python = spawnSync('python3', ['--version']);
+    if (python.error || python.status !== 0) this.skip();
+    const files = manySeeds();
+    const expected = run('analyze', '--format', 'json', ...files).stdout;
+    assert.ok(Buffer.byteLength(expected) > 1 << 17, `larger than a pipe holds: ${Buffer.byteLength(expected)} bytes`);
+    // The parent makes the pipe non-blocking and reads it only after a pause, so writes meet a full pipe.
+    const reader = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(1)',
+      'chunks = []',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    chunks.append(chunk)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(child.wait())',
+    ].join('\n');
+    const result = spawnSync('python3', ['-c', reader, process.execPath, cli, 'analyze', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, expected);
+  }).timeout(20_000);
+
   const failures: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['analyze', join(dir, 'nope.txt')], /no such file/],
     ['a directory', () => ['analyze', dir], /is a directory/],
