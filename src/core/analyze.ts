@@ -182,6 +182,8 @@ class CachingAnalyzer implements Analyzer {
   private numbering = new FormNumbering();
   /** Per prepared source, the number of each sentence's form in `numbering`. */
   private formIds = new Map<PreparedSource, Int32Array>();
+  /** Per prepared source that no other source revised, its article sentences. */
+  private content = new Map<PreparedSource, ContentSentences>();
   private formSpace: FormSpace | undefined;
   /** Per form number, its number in `formSpace`, or -1 where not looked up yet. */
   private spaceIdOfForm = new Int32Array(0);
@@ -211,6 +213,7 @@ class CachingAnalyzer implements Analyzer {
     const used = {
       prepared: new Map<string, PreparedSource>(),
       formIds: new Map<PreparedSource, Int32Array>(),
+      content: new Map<PreparedSource, ContentSentences>(),
       terms: new Map<string, number[]>(),
       anchors: new Map<string, AnchorChoice>(),
     };
@@ -302,11 +305,20 @@ class CachingAnalyzer implements Analyzer {
       used.anchors.set(key, choice);
       return choice;
     };
-    const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf);
+    // A source no other source revised has the same article sentences as last time.
+    const contentOf = (p: PreparedSource, verdicts: readonly LineVerdict[]) => {
+      if (verdicts !== p.lines) return contentSentences(p, verdicts);
+      let content = used.content.get(p) ?? this.content.get(p);
+      if (!content) content = contentSentences(p, verdicts);
+      used.content.set(p, content);
+      return content;
+    };
+    const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf, contentOf);
     this.prepared = used.prepared;
     this.terms = used.terms;
     this.anchors = used.anchors;
     this.formIds = used.formIds;
+    this.content = used.content;
     if (numbering.isStaleFor(joinedCount)) {
       this.numbering = new FormNumbering();
       this.formIds = new Map();
@@ -490,6 +502,7 @@ function assemble(
   options: AnalysisOptions,
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
   anchorOf: (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
+  contentOf: (p: PreparedSource, verdicts: readonly LineVerdict[]) => ContentSentences,
 ): CorpusAnalysis {
   const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
@@ -499,17 +512,11 @@ function assemble(
   const placeStart = new Int32Array(sourceCount + 1);
   const formOfPlace: number[] = [];
   prepared.forEach((p, source) => {
-    const out: Sentence[] = [];
-    const verdicts = lines[source];
+    const content = contentOf(p, lines[source]);
     const ids = formIds[source];
-    for (let i = 0; i < p.sentences.length; i++) {
-      const s = p.sentences[i];
-      if (verdicts[s.line].kind !== 'content') continue;
-      out.push({ start: s.start, end: s.end, line: s.line, text: s.text });
-      formOfPlace.push(ids[i]);
-    }
-    sentencesBySource.push(out);
-    placeStart[source + 1] = placeStart[source] + out.length;
+    for (let k = 0; k < content.indices.length; k++) formOfPlace.push(ids[content.indices[k]]);
+    sentencesBySource.push(content.sentences);
+    placeStart[source + 1] = placeStart[source] + content.sentences.length;
   });
   const sourceOfPlace = new Int32Array(formOfPlace.length);
   for (let source = 0; source < sourceCount; source++) sourceOfPlace.fill(source, placeStart[source], placeStart[source + 1]);
@@ -565,18 +572,27 @@ function assemble(
   const leaderIds = families.map(family => wordingIds[family[0]]);
   const throughStandingIndex: SimilarPairs = (threshold, separate) => {
     const index = corpus.formSpace.index(threshold);
-    const nodesOf = new Map<number, number[]>();
-    leaderIds.forEach((id, node) => (nodesOf.get(id) ?? nodesOf.set(id, []).get(id)!).push(node));
-    index.addAll(nodesOf.keys());
+    const space = corpus.formSpace.space;
+    // Per leader profile, its nodes (usually one) as a chain in ascending order.
+    const firstNodeOf = new Int32Array(space.profiles.length).fill(-1);
+    const nextNode = new Int32Array(leaderIds.length).fill(-1);
+    for (let node = leaderIds.length - 1; node >= 0; node--) {
+      nextNode[node] = firstNodeOf[leaderIds[node]];
+      firstNodeOf[leaderIds[node]] = node;
+    }
+    const leaders = leaderIds.filter((id, node) => firstNodeOf[id] === node);
+    index.addAll(leaders);
     const pairs: JoinPair[] = [];
     const pair = (a: number, b: number, similarity: number) => {
       if (a !== b && separate(Math.min(a, b), Math.max(a, b))) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), similarity });
     };
-    for (const [id, list] of nodesOf) {
+    for (const id of leaders) {
       // As the plain join: a text too short for a bigram pairs with nothing.
-      if (corpus.formSpace.space.size(id) === 0) continue;
-      list.forEach((a, i) => list.slice(i + 1).forEach(b => pair(a, b, 1)));
-      for (const m of index.matches(id, j => j > id && nodesOf.has(j))) for (const a of list) for (const b of nodesOf.get(m.b)!) pair(a, b, m.similarity);
+      if (space.size(id) === 0) continue;
+      for (let a = firstNodeOf[id]; a >= 0; a = nextNode[a]) for (let b = nextNode[a]; b >= 0; b = nextNode[b]) pair(a, b, 1);
+      for (const m of index.matches(id, j => j > id && firstNodeOf[j] >= 0)) {
+        for (let a = firstNodeOf[id]; a >= 0; a = nextNode[a]) for (let b = firstNodeOf[m.b]; b >= 0; b = nextNode[b]) pair(a, b, m.similarity);
+      }
     }
     return pairs;
   };
@@ -698,6 +714,24 @@ function attachSplitHalves(
     }
     group.push(...additions);
   });
+}
+
+/** The sentences of a source's article lines, and the index of each among the prepared sentences. */
+interface ContentSentences {
+  readonly sentences: Sentence[];
+  readonly indices: Int32Array;
+}
+
+function contentSentences(p: PreparedSource, verdicts: readonly LineVerdict[]): ContentSentences {
+  const sentences: Sentence[] = [];
+  const indices: number[] = [];
+  for (let i = 0; i < p.sentences.length; i++) {
+    const s = p.sentences[i];
+    if (verdicts[s.line].kind !== 'content') continue;
+    sentences.push({ start: s.start, end: s.end, line: s.line, text: s.text });
+    indices.push(i);
+  }
+  return { sentences, indices: Int32Array.from(indices) };
 }
 
 /** A group's anchor, as its place among the group's distinct wordings, and each distinct wording's similarity to it. */
