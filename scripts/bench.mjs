@@ -201,8 +201,14 @@ try {
     if (n === 20) {
       // This machine's speed drifts over seconds: one CLI run after each source's share of the
       // naive work puts both measures in the same stretch of time.
+      // Each CLI run waits a moment first: the naive work leaves this process's collector
+      // threads busy, and on two cores they would compete with the CLI.
+      const settle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
       const interleaved = [];
-      const baseline = naive(inputs, () => interleaved.push(cliRuns(dir, inputs.map(i => i.id), 1).ms));
+      const baseline = naive(inputs, () => {
+        settle();
+        interleaved.push(cliRuns(dir, inputs.map(i => i.id), 1).ms);
+      });
       run.naiveMs = baseline.ms;
       run.naiveCliMs = median(interleaved);
       run.naiveCliRuns = interleaved.length;
