@@ -181,14 +181,14 @@ class CachingAnalyzer implements Analyzer {
   private preparedText = new Map<string, PreparedSource>();
   private numbering = new FormNumbering();
   /** Per prepared source, the number of each sentence's form in `numbering`. */
-  private formIds = new Map<PreparedSource, Int32Array>();
+  private formIds = new KeptWhileUsed<PreparedSource, Int32Array>();
   /** Per prepared source that no other source revised, its article sentences. */
-  private content = new Map<PreparedSource, ContentSentences>();
+  private readonly content = new KeptWhileUsed<PreparedSource, ContentSentences>();
   private formSpace: FormSpace | undefined;
   /** Per form number, its number in `formSpace`, or -1 where not looked up yet. */
   private spaceIdOfForm = new Int32Array(0);
-  private anchors = new Map<string, AnchorChoice>();
-  private terms = new Map<string, number[]>();
+  private anchors = new KeptWhileUsed<string, AnchorChoice>();
+  private terms = new KeptWhileUsed<string, number[]>();
   private vocabulary = new Map<string, number>();
 
   /** `session`: more analyses of a changing corpus will follow, so prepare for them. */
@@ -207,16 +207,10 @@ class CachingAnalyzer implements Analyzer {
 
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
     if (this.vocabulary.size > VOCABULARY_LIMIT) {
-      this.terms = new Map();
+      this.terms = new KeptWhileUsed();
       this.vocabulary = new Map();
     }
-    const used = {
-      prepared: new Map<string, PreparedSource>(),
-      formIds: new Map<PreparedSource, Int32Array>(),
-      content: new Map<PreparedSource, ContentSentences>(),
-      terms: new Map<string, number[]>(),
-      anchors: new Map<string, AnchorChoice>(),
-    };
+    const used = { prepared: new Map<string, PreparedSource>() };
     const prepared = inputs.map(input => {
       // An unchanged text is usually the very string seen before, found without hashing it again.
       let p = this.preparedText.get(input.text);
@@ -235,12 +229,7 @@ class CachingAnalyzer implements Analyzer {
     const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
     // A source's form numbers stay valid as long as the numbering does.
     const numbering = this.numbering;
-    const formIds = prepared.map(p => {
-      let ids = used.formIds.get(p) ?? this.formIds.get(p);
-      if (!ids) ids = numbering.numbersOf(p.sentences);
-      used.formIds.set(p, ids);
-      return ids;
-    });
+    const formIds = prepared.map(p => this.formIds.get(p, () => numbering.numbersOf(p.sentences)));
     const forms = numbering.forms;
     const joined = new Uint8Array(forms.length);
     const promotable = new Map<number, { source: number; line: number }[]>();
@@ -267,7 +256,7 @@ class CachingAnalyzer implements Analyzer {
     for (let f = 0; f < forms.length; f++) joinedCount += joined[f];
     if (!this.formSpace || this.formSpace.isStaleFor(joinedCount)) {
       this.formSpace = new FormSpace(forms.filter((_, f) => joined[f]));
-      this.anchors = new Map(); // keyed by the old space's numbers
+      this.anchors = new KeptWhileUsed(); // keyed by the old space's numbers
       this.spaceIdOfForm = new Int32Array(0);
     }
     const formSpace = this.formSpace;
@@ -285,11 +274,7 @@ class CachingAnalyzer implements Analyzer {
     }
     const profileOf = (id: number) => formSpace.profile(spaceIds[id]);
     const termsFor = (form: string, stopwords: StopwordProfile) => {
-      const key = `${stopwords.language}\u0000${form}`;
-      let terms = used.terms.get(key) ?? this.terms.get(key);
-      if (!terms) terms = contentTerms(form, stopwords, this.vocabulary);
-      used.terms.set(key, terms);
-      return terms;
+      return this.terms.get(`${stopwords.language}\u0000${form}`, () => contentTerms(form, stopwords, this.vocabulary));
     };
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
     // A source's verdicts are copied only when another source revises one.
@@ -300,32 +285,42 @@ class CachingAnalyzer implements Analyzer {
     const anchorOf = (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => {
       if (!this.session) return chooseAnchor(distinct, counts, wordingIds, shared);
       const key = distinct.map(w => `${wordingIds[w]}:${counts[w]}`).join(' ');
-      let choice = used.anchors.get(key) ?? this.anchors.get(key);
-      if (choice === undefined) choice = chooseAnchor(distinct, counts, wordingIds, shared);
-      used.anchors.set(key, choice);
-      return choice;
+      return this.anchors.get(key, () => chooseAnchor(distinct, counts, wordingIds, shared));
     };
     // A source no other source revised has the same article sentences as last time.
     const contentOf = (p: PreparedSource, verdicts: readonly LineVerdict[]) => {
-      if (verdicts !== p.lines) return contentSentences(p, verdicts);
-      let content = used.content.get(p) ?? this.content.get(p);
-      if (!content) content = contentSentences(p, verdicts);
-      used.content.set(p, content);
-      return content;
+      return verdicts === p.lines ? this.content.get(p, () => contentSentences(p, verdicts)) : contentSentences(p, verdicts);
     };
     const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf, contentOf);
     this.prepared = used.prepared;
-    this.terms = used.terms;
-    this.anchors = used.anchors;
-    this.formIds = used.formIds;
-    this.content = used.content;
+    for (const cache of [this.terms, this.anchors, this.formIds, this.content]) cache.endAnalysis();
     if (numbering.isStaleFor(joinedCount)) {
       this.numbering = new FormNumbering();
-      this.formIds = new Map();
+      this.formIds = new KeptWhileUsed();
       this.spaceIdOfForm = new Int32Array(0);
     }
     if (this.session) formSpace.catchUp();
     return analysis;
+  }
+}
+
+/** A cache that keeps, from one analysis to the next, only what the latest analysis used. */
+class KeptWhileUsed<K, V> {
+  private kept = new Map<K, V>();
+  private used = new Map<K, V>();
+
+  /** The value for `key`: kept from the last analysis, found earlier in this one, or made now. */
+  get(key: K, make: () => V): V {
+    let value = this.used.get(key) ?? this.kept.get(key);
+    if (value === undefined) value = make();
+    this.used.set(key, value);
+    return value;
+  }
+
+  /** Drops what the analysis that ends did not use. */
+  endAnalysis(): void {
+    this.kept = this.used;
+    this.used = new Map();
   }
 }
 
