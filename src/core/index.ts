@@ -40,6 +40,8 @@ export type { DiffPart, DiffSummary } from './wordDiff';
 export { buildComparison, layoutComparison } from './comparison';
 export type { Comparison, ComparisonCell, ComparisonLayout, ComparisonOptions, ComparisonRow, RowKind, RowWording } from './comparison';
 export { toExportFormat1 } from './exportJson';
+export { findStories } from './stories';
+export type { Story, StoryGrouping, StoryOptions, StorySource } from './stories';
 export { joinAnalysis, splitAnalysis } from './parts';
 export type { AnalysisPart, SplitOptions } from './parts';
 export type { ExportFormat1 } from './exportJson';

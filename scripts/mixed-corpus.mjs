@@ -1,0 +1,61 @@
+// A mixed folder built from the gold sets beside the project: every story set (the seeds and
+// each dev set with sentence groups) and every single page of the dev page sets, copied under
+// neutral names (doc-001.txt, …) in a seeded shuffled order, so nothing in a name tells which
+// story a file belongs to. The truth comes from the folders: one story per story set, one per
+// single page.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Returns `{ files, stories, sets }`: `files` as `{ name, text, origin }` in the shuffled order
+ * (origin = `set/file`), `stories` as lists of indices into `files` (one per story, truth),
+ * `sets` the gold sets with groups as `{ name, dir, files: [[neutralName, goldName]] }`.
+ * `random` is a seeded generator; `shared` the folder holding `seeds/` and `dev/`.
+ */
+export function mixedCorpus(shared, random) {
+  const entries = [];
+  const storySets = [];
+  const addSet = (name, dir) => {
+    const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
+    const story = gold.groups !== undefined && gold.files.length > 1;
+    for (const file of gold.files) entries.push({ origin: `${name}/${file}`, text: readFileSync(join(dir, file), 'utf8'), story: story ? name : `${name}/${file}`, set: name, file });
+    if (story) storySets.push({ name, dir });
+  };
+  if (existsSync(join(shared, 'seeds', 'gold.json'))) addSet('seeds', join(shared, 'seeds'));
+  const dev = join(shared, 'dev');
+  if (existsSync(dev)) for (const name of readdirSync(dev).sort()) if (existsSync(join(dev, name, 'gold.json'))) addSet(`dev/${name}`, join(dev, name));
+  // Fisher–Yates with the seeded generator.
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [entries[i], entries[j]] = [entries[j], entries[i]];
+  }
+  const files = entries.map((e, i) => ({ name: `doc-${String(i + 1).padStart(3, '0')}.txt`, text: e.text, origin: e.origin }));
+  const byStory = new Map();
+  entries.forEach((e, i) => {
+    if (!byStory.has(e.story)) byStory.set(e.story, []);
+    byStory.get(e.story).push(i);
+  });
+  const sets = storySets.map(s => ({ ...s, files: entries.map((e, i) => [files[i].name, e.file, e.set]).filter(x => x[2] === s.name).map(x => [x[0], x[1]]) }));
+  return { files, stories: [...byStory.values()], sets };
+}
+
+/**
+ * Pair measures of found stories against the truth: precision, recall and F1 over the pairs of
+ * sources put in one story. Both arguments are lists of lists of source indices.
+ */
+export function storyPairScores(found, truth) {
+  const storyOf = new Map();
+  truth.forEach((s, i) => s.forEach(x => storyOf.set(x, i)));
+  const pairs = stories => stories.reduce((n, s) => n + (s.length * (s.length - 1)) / 2, 0);
+  let hit = 0;
+  for (const s of found) {
+    const counts = new Map();
+    for (const x of s) counts.set(storyOf.get(x), (counts.get(storyOf.get(x)) ?? 0) + 1);
+    for (const c of counts.values()) hit += (c * (c - 1)) / 2;
+  }
+  const foundPairs = pairs(found);
+  const truePairs = pairs(truth);
+  const p = foundPairs ? hit / foundPairs : 1;
+  const r = truePairs ? hit / truePairs : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, foundPairs, truePairs, hit };
+}

@@ -1,0 +1,82 @@
+// Seeded synthetic corpora of many stories, for measuring the story stage: each story is told
+// by several pages (5-9) of different sites; each page keeps about 70% of its story's
+// sentences (a quarter of them reworded: a word dropped, two swapped, one replaced or added)
+// and carries its site's chrome (a menu, a newsletter sign-up and an "about" line written as
+// prose, a footer, the same on every page of the site whatever the story) and teasers of other
+// stories (their headlines as related links, sometimes with their first sentence).
+
+const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'on', 'by', 'at', 'from', 'his', 'her', 'they', 'this', 'had', 'have', 'are', 'not', 'but', 'which', 'said'];
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tus', 'va', 'dor', 'pel', 'si', 'gra', 'mon', 'ti', 'bar', 'ne', 'qui', 'zal', 'fen', 'ro', 'cha', 'wel', 'dri', 'um', 'sto', 'lin'];
+const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Culture'];
+
+/**
+ * Returns `{ files, stories }`: `files` as `{ id, text }` in a shuffled order, `stories` the
+ * truth as lists of indices into `files`. `random` is a seeded generator (numbers in [0, 1)).
+ * About 4 KB per page: 300 stories give about 2,000 pages and 8 MB.
+ */
+export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.round(storyCount / 5)) } = {}) {
+  const int = n => Math.floor(random() * n);
+  const pick = list => list[int(list.length)];
+  const word = () => Array.from({ length: 2 + int(3) }, () => pick(SYLLABLES)).join('');
+  const vocabulary = Array.from({ length: 20000 }, word);
+  // Common words are drawn more often (a rough Zipf law), so stories share much vocabulary.
+  const common = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)];
+  const capital = w => w[0].toUpperCase() + w.slice(1);
+  const sentence = (names, length) => {
+    const ws = [];
+    for (let i = 0; i < length; i++) ws.push(random() < 0.4 ? pick(FUNCTION_WORDS) : random() < 0.3 ? pick(names) : common());
+    return `${capital(ws.join(' '))}.`;
+  };
+  const stories = Array.from({ length: storyCount }, () => {
+    const names = Array.from({ length: 6 }, () => capital(word()));
+    const headline = capital(Array.from({ length: 8 }, () => (random() < 0.4 ? pick(names) : common())).join(' '));
+    return { headline, sentences: Array.from({ length: 22 + int(10) }, () => sentence(names, 10 + int(14))) };
+  });
+  const siteChrome = Array.from({ length: sites }, (_, i) => {
+    const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;
+    return {
+      name,
+      menu: MENU.filter(() => random() < 0.8),
+      newsletter: `Sign up for the ${name} newsletter to get the stories that matter delivered to your inbox every morning.`,
+      about: `${name} is an independent newsroom that has covered the region and the wider world for more than ${10 + int(80)} years.`,
+      footer: `© ${2000 + int(25)} ${name}. All rights reserved.`,
+    };
+  });
+  const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'in a statement'];
+  const reword = s => {
+    const ws = s.slice(0, -1).split(' ');
+    const i = int(ws.length);
+    const op = int(4);
+    if (op === 0 && ws.length > 6) ws.splice(i, 1);
+    else if (op === 1 && i + 1 < ws.length) [ws[i], ws[i + 1]] = [ws[i + 1], ws[i]];
+    else if (op === 2) ws[i] = common();
+    else ws.splice(i, 0, pick(FILLERS));
+    return `${ws.join(' ')}.`;
+  };
+  const pages = [];
+  stories.forEach((story, storyIndex) => {
+    const count = 5 + int(5);
+    for (let v = 0; v < count; v++) {
+      const site = siteChrome[int(sites)];
+      const kept = story.sentences.filter(() => random() < 0.7).map(s => (random() < 0.25 ? reword(s) : s));
+      const lines = [site.name, '', ...site.menu.map(m => `  • ${m}`), '', story.headline, '', `By ${capital(word())} ${capital(word())}`, ''];
+      for (let i = 0; i < kept.length; i += 3) lines.push(kept.slice(i, i + 3).join(' '), '');
+      lines.push(site.newsletter, '', 'Related stories');
+      for (let t = 0; t < 4; t++) {
+        const other = stories[int(storyCount)];
+        if (other === story) continue;
+        lines.push(`  • ${other.headline}`);
+        if (random() < 0.3) lines.push(`    ${other.sentences[0]}`);
+      }
+      lines.push('', site.about, '', site.footer);
+      pages.push({ story: storyIndex, text: lines.join('\n') });
+    }
+  });
+  for (let i = pages.length - 1; i > 0; i--) {
+    const j = int(i + 1);
+    [pages[i], pages[j]] = [pages[j], pages[i]];
+  }
+  const truth = stories.map(() => []);
+  pages.forEach((p, i) => truth[p.story].push(i));
+  return { files: pages.map((p, i) => ({ id: `page-${String(i).padStart(5, '0')}.txt`, text: p.text })), stories: truth };
+}
