@@ -549,14 +549,34 @@ function compareSources(x: StorySource, y: StorySource): number {
 
 /** The distinct shingle ids of a compared form: every run of `size` consecutive words, function words left out. */
 function shinglesOf(form: string, size: number, ids: DenseIds, functionWords: ReadonlySet<string> | undefined): Int32Array {
-  const ws = functionWords ? words(form).filter(w => !functionWords.has(w)) : words(form);
-  if (ws.length < size) return new Int32Array(0);
-  const wordHashes = ws.map(hashString);
-  const out = new Set<number>();
-  for (let i = 0; i + size <= ws.length; i++) {
+  const all = words(form);
+  let count = 0;
+  for (const w of all) {
+    if (functionWords?.has(w)) continue;
+    if (count === wordHashes.length) wordHashes = growInt32(wordHashes);
+    wordHashes[count++] = hashString(w);
+  }
+  if (count < size) return EMPTY;
+  const out = new Int32Array(count - size + 1);
+  let distinct = 0;
+  for (let i = 0; i + size <= count; i++) {
     let h = 0x2545f491;
     for (let k = 0; k < size; k++) h = Math.imul(h ^ wordHashes[i + k], 0x01000193) + k;
-    out.add(ids.idOf(h >>> 0));
+    const id = ids.idOf(h >>> 0);
+    // Sentences are short: a scan finds a repeat sooner than a set would.
+    let seen = false;
+    for (let j = 0; j < distinct && !seen; j++) seen = out[j] === id;
+    if (!seen) out[distinct++] = id;
   }
-  return Int32Array.from(out);
+  return distinct === out.length ? out : out.slice(0, distinct);
+}
+
+const EMPTY = new Int32Array(0);
+/** Scratch: the hashes of one sentence's content words. */
+let wordHashes: Int32Array = new Int32Array(256);
+
+function growInt32(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
