@@ -1,15 +1,19 @@
 // npm run bench: analysis time and memory on the seeds and on seeded synthetic corpora of
 // 20, 250 and 1000 versions built from them (BENCH_SIZES=20,250 for a shorter run); the naive
 // approach at 20 versions for comparison; re-analysis after one edit; hover work; what the
-// extension host spends sending texts to its worker and receiving the analysis. Prints a
+// extension host spends sending texts to its worker and receiving the analysis; folders of many
+// stories (BENCH_STORIES=300,1500: synthetic corpora of that many stories, plus the gold sets
+// and dev pages under neutral names) and two inputs that once made the alignment quadratic. Prints a
 // table and writes bench-results/bench.json, to compare between commits.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crossStoryLinks, mixedCorpus, storyPairScores } from './mixed-corpus.mjs';
 import { syntheticCorpusFactory } from './synthetic-corpus.mjs';
+import { syntheticStories } from './synthetic-stories.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +23,9 @@ const panel = require(join(root, 'dist', 'bench-panel.js'));
 const { findBestMatch } = require('string-similarity');
 // The same seeded generator the tests use (compiled by `npm run compile-tests`).
 const { seededRandom } = require(join(root, 'out', 'test', 'support', 'random.js'));
-const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').filter(Boolean).map(Number);
+// Corpora of many stories (BENCH_STORIES=300 for a shorter run, BENCH_STORIES= for none).
+const storyCounts = (process.env.BENCH_STORIES ?? '300,1500').split(',').filter(Boolean).map(Number);
 
 const seedFiles = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
 const seedInputs = seedFiles.map(f => ({ id: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
@@ -219,6 +225,68 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+/** The CLI's JSON export of files in `dir` (one untimed run). */
+function cliExport(dir, files) {
+  const run = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...files], { cwd: dir, maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`CLI failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.toString('utf8'));
+}
+
+/**
+ * Stories: the whole CLI on a folder of many stories (synthetic: shared site chrome and teasers
+ * of other stories; and the gold sets with every dev page under neutral names) with the pair
+ * scores of the stories it finds, and on the inputs that once made the alignment quadratic.
+ */
+function storyRuns(work) {
+  const out = { corpora: [], hard: [] };
+  const folder = (name, files) => {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    for (const f of files) writeFileSync(join(dir, f.id), f.text);
+    return dir;
+  };
+  for (const count of storyCounts) {
+    const corpus = syntheticStories(count, seededRandom(2000 + count));
+    const dir = folder(`stories${count}`, corpus.files);
+    const files = corpus.files.map(f => f.id);
+    const whole = cliRuns(dir, files, count <= 300 ? 3 : 1);
+    const exported = cliExport(dir, files);
+    const pairs = storyPairScores(exported.stories.map(s => s.sources), corpus.stories);
+    const megabytes = corpus.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
+    out.corpora.push({ name: `synthetic, ${count} stories`, sources: files.length, megabytes, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB, stories: exported.stories.length, truth: corpus.stories.length, pairs, links: crossStoryLinks(exported, corpus.stories) });
+  }
+  const sharedDir = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
+  if (existsSync(join(sharedDir, 'dev'))) {
+    const mixed = mixedCorpus(sharedDir, 1);
+    const files = mixed.files.map(f => ({ id: f.name, text: f.text }));
+    const dir = folder('mixed', files);
+    const whole = cliRuns(dir, files.map(f => f.id), 5);
+    const exported = cliExport(dir, files.map(f => f.id));
+    const megabytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
+    out.corpora.push({ name: 'gold sets and dev pages', sources: files.length, megabytes, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB, stories: exported.stories.length, truth: mixed.stories.length, pairs: storyPairScores(exported.stories.map(s => s.sources), mixed.stories), links: crossStoryLinks(exported, mixed.stories) });
+  }
+  const random = seededRandom(3);
+  const places = ['north', 'south', 'east', 'west', 'centre'];
+  const template = () => Array.from({ length: 10_000 }, (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`).join('\n');
+  const hard = [
+    ['one sentence 45,000 times on one line, beside a seed', [{ id: 'repeated.txt', text: 'The committee will publish its findings in the spring. '.repeat(45_000) }, { id: 'seed.txt', text: seedInputs[0].text }]],
+    ['two 10,000-sentence sources cut from one template', [{ id: 'a.txt', text: template() }, { id: 'b.txt', text: template() }]],
+  ];
+  hard.forEach(([name, files], k) => {
+    const dir = folder(`hard${k}`, files);
+    const whole = cliRuns(dir, files.map(f => f.id), 3);
+    out.hard.push({ name, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB });
+  });
+  return out;
+}
+
+const storyWork = mkdtempSync(join(tmpdir(), 'synoptic-bench-stories-'));
+try {
+  results.stories = storyRuns(storyWork);
+} finally {
+  rmSync(storyWork, { recursive: true, force: true });
+}
+
 const at = n => results.runs.find(r => r.versions === n);
 if (at(250) && at(1000)) {
   results.growth1000over250 = { cli: at(1000).cliMs / at(250).cliMs, inProcess: at(1000).analysisMs / at(250).analysisMs };
@@ -245,6 +313,15 @@ for (const r of results.runs) {
 if (results.growth1000over250) {
   console.log(`growth time(1000)/time(250): whole CLI ${results.growth1000over250.cli.toFixed(2)}, in process ${results.growth1000over250.inProcess.toFixed(2)}`);
 }
+console.log('stories: corpus  sources  MB  whole CLI ms (runs)  peak MB  stories found (true)  story pairs P / R / F1  statement links across stories');
+for (const c of results.stories.corpora) {
+  console.log(
+    `  ${c.name}  ${c.sources}  ${fmt(c.megabytes, 1)}  ${fmt(c.cliMs)} (${c.cliRuns})  ${fmt(c.peakMB)}  ${c.stories} (${c.truth})  ${fmt(c.pairs.p, 4)} / ${fmt(c.pairs.r, 4)} / ${fmt(c.pairs.f1, 4)}  ${c.links.cross} of ${c.links.links}`,
+  );
+}
+const storyCorpus = count => results.stories.corpora.find(c => c.name === `synthetic, ${count} stories`);
+if (storyCorpus(300) && storyCorpus(1500)) console.log(`  growth time(1500 stories)/time(300 stories): whole CLI ${(storyCorpus(1500).cliMs / storyCorpus(300).cliMs).toFixed(2)}`);
+for (const h of results.stories.hard) console.log(`  ${h.name}: whole CLI ${fmt(h.cliMs)} ms (${h.cliRuns} runs), peak ${fmt(h.peakMB)} MB`);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2));
 console.log('written: bench-results/bench.json');

@@ -3,10 +3,12 @@
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
 // checked against ours and any difference fails the run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scoreAgainstGold } from './gold-score.mjs';
+import { crossStoryLinks, mixedCorpus, restrictToSet, storyPairScores } from './mixed-corpus.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
@@ -22,6 +24,8 @@ const referencePath = join(shared, 'eval', 'score.mjs');
 const reference = existsSync(referencePath) ? (await import(pathToFileURL(referencePath).href)).score : undefined;
 
 let mismatch = false;
+/** Alignment link F1 of each story set analysed alone, for the mixed folder to compare with. */
+const aloneF1 = new Map();
 for (const [name, dir] of sets) {
   const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
   const files = gold.files.map(f => join(dir, f));
@@ -30,6 +34,7 @@ for (const [name, dir] of sets) {
   });
   const analysis = JSON.parse(json);
   const ours = scoreAgainstGold(dir, analysis);
+  if (ours.align) aloneF1.set(name, ours.align.f1);
   const parts = [];
   if (ours.boiler) parts.push(`boilerplate F1 ${ours.boiler.f1.toFixed(4)} (P ${ours.boiler.p.toFixed(4)} R ${ours.boiler.r.toFixed(4)}), content kept ${ours.boiler.contentKept.toFixed(4)}`);
   if (ours.align) parts.push(`alignment link F1 ${ours.align.f1.toFixed(4)} (P ${ours.align.p.toFixed(4)} R ${ours.align.r.toFixed(4)})`);
@@ -41,6 +46,35 @@ for (const [name, dir] of sets) {
       mismatch = true;
       console.log(`${''.padEnd(22)} reference scorer differs: ${JSON.stringify(theirs)}`);
     }
+  }
+}
+// The mixed folder: every story set and every single page together under neutral names; the
+// stories found against the folders they came from, each story's alignment against its gold.
+if (existsSync(devDir)) {
+  const mixed = mixedCorpus(shared, 1);
+  const dir = mkdtempSync(join(tmpdir(), 'synoptic-mixed-'));
+  try {
+    for (const f of mixed.files) writeFileSync(join(dir, f.name), f.text);
+    const json = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', '--format', 'json', ...mixed.files.map(f => join(dir, f.name))], {
+      maxBuffer: 1 << 28,
+    });
+    const analysis = JSON.parse(json);
+    const pairs = storyPairScores(
+      analysis.stories.map(s => s.sources),
+      mixed.stories,
+    );
+    const cross = crossStoryLinks(analysis, mixed.stories);
+    console.log(
+      `${'mixed folder'.padEnd(22)} ${mixed.files.length} files, ${mixed.stories.length} stories: ${analysis.stories.length} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)} | statement links across stories ${cross.cross} of ${cross.links} (${((100 * cross.cross) / Math.max(1, cross.links)).toFixed(2)}%)`,
+    );
+    for (const set of mixed.sets) {
+      const ours = scoreAgainstGold(set.dir, restrictToSet(analysis, set));
+      const alone = aloneF1.get(set.name);
+      const delta = alone === undefined ? '' : ` (alone ${alone.toFixed(4)}, difference ${(ours.align.f1 - alone).toFixed(4)})`;
+      console.log(`${''.padEnd(22)} ${set.name}: alignment link F1 ${ours.align.f1.toFixed(4)}${delta}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 console.log(reference ? (mismatch ? 'reference scorer: DIFFERENT numbers' : 'reference scorer: same numbers') : 'reference scorer not found beside the project; own scorer only');

@@ -10,9 +10,10 @@ import { join } from 'node:path';
  * Returns `{ files, stories, sets }`: `files` as `{ name, text, origin }` in the shuffled order
  * (origin = `set/file`), `stories` as lists of indices into `files` (one per story, truth),
  * `sets` the gold sets with groups as `{ name, dir, files: [[neutralName, goldName]] }`.
- * `random` is a seeded generator; `shared` the folder holding `seeds/` and `dev/`.
+ * `shared` is the folder holding `seeds/` and `dev/`; `seed` seeds the shuffle.
  */
-export function mixedCorpus(shared, random) {
+export function mixedCorpus(shared, seed) {
+  const random = mulberry32(seed);
   const entries = [];
   const storySets = [];
   const addSet = (name, dir) => {
@@ -39,6 +40,18 @@ export function mixedCorpus(shared, random) {
   return { files, stories: [...byStory.values()], sets };
 }
 
+/** A small seeded generator (mulberry32), the same the tests use. */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * Pair measures of found stories against the truth: precision, recall and F1 over the pairs of
  * sources put in one story. Both arguments are lists of lists of source indices.
@@ -58,4 +71,48 @@ export function storyPairScores(found, truth) {
   const p = foundPairs ? hit / foundPairs : 1;
   const r = truePairs ? hit / truePairs : 1;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, foundPairs, truePairs, hit };
+}
+
+/**
+ * Statement links (pairs of group members from different sources) and how many of them join
+ * sources of different stories of the truth. `analysis` is a format-1 export.
+ */
+export function crossStoryLinks(analysis, truth) {
+  const storyOf = new Map();
+  truth.forEach((s, i) => s.forEach(x => storyOf.set(x, i)));
+  let links = 0;
+  let cross = 0;
+  for (const group of analysis.groups) {
+    const members = group.members;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        if (members[i].source === members[j].source) continue;
+        links++;
+        if (storyOf.get(members[i].source) !== storyOf.get(members[j].source)) cross++;
+      }
+    }
+  }
+  return { links, cross };
+}
+
+/**
+ * The part of a format-1 export that concerns one gold set of the mixed folder: its sources
+ * under their gold names, and the groups' members among them (groups left with fewer than two
+ * members dropped), so the set's gold scores it as if it were analysed alone.
+ */
+export function restrictToSet(analysis, set) {
+  const goldName = new Map(set.files);
+  const base = path => path.slice(path.lastIndexOf('/') + 1);
+  const kept = [];
+  const newIndex = new Map();
+  analysis.sources.forEach((s, i) => {
+    const name = goldName.get(base(s.path));
+    if (name === undefined) return;
+    newIndex.set(i, kept.length);
+    kept.push({ ...s, path: name });
+  });
+  const groups = analysis.groups
+    .map(g => ({ members: g.members.filter(m => newIndex.has(m.source)).map(m => ({ ...m, source: newIndex.get(m.source) })) }))
+    .filter(g => g.members.length >= 2);
+  return { ...analysis, sources: kept, groups };
 }

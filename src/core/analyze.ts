@@ -9,6 +9,7 @@ import { FormNumbering, FormSpace } from './forms';
 import { segmentLine } from './sentences';
 import { BigramProfile, SimilarityTo, concatProfiles, profileSimilarity } from './similarity';
 import { StopwordProfile, detectStopwords } from './stopwords';
+import { Story, StoryOptions, findStories } from './stories';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 
 /** One version of the story: an identifier (a path or URI) and its full text. */
@@ -62,8 +63,10 @@ export interface SentenceGroup {
 
 export interface CorpusAnalysis {
   readonly sources: readonly SourceAnalysis[];
-  /** Groups ordered by the number of sources (most first), then by first appearance. */
+  /** Groups ordered by the number of sources (most first), then by first appearance. Each lies within one story. */
   readonly groups: readonly SentenceGroup[];
+  /** The stories the sources tell: every source in exactly one, largest first (see `findStories`). */
+  readonly stories: readonly Story[];
 }
 
 /** Tuning of the analysis; every field has a default. */
@@ -72,6 +75,7 @@ export interface AnalysisOptions {
   readonly align?: AlignOptions;
   /** Use other sources to revise boilerplate verdicts. Default true. */
   readonly crossSourceEvidence?: boolean;
+  readonly stories?: StoryOptions;
 }
 
 /**
@@ -223,9 +227,16 @@ class CachingAnalyzer implements Analyzer {
       return p;
     });
     this.preparedText = new Map([...used.prepared.values()].map(p => [p.text, p]));
+    // Sources are grouped into stories first; every cross-source pass below works within one
+    // story. Text that recurs across stories is chrome wherever it is not its own story's text.
+    const grouping = findStories(prepared, this.options.stories);
+    const storyOf = grouping.storyOfSource;
+    const storySize = (source: number) => grouping.stories[storyOf[source]].sources.length;
+    const lines: (readonly LineVerdict[])[] = prepared.map(p => p.lines);
+    if (grouping.crossStoryForms.size) markCrossStoryChrome(prepared, lines, grouping.crossStoryForms, storyOf);
     // Every distinct compared form gets a number; the cross-source passes work on numbers.
     // Only forms a join can meet get a profile: article text, and boilerplate that another
-    // source may show to be article text.
+    // source of its story may show to be article text.
     const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
     // A source's form numbers stay valid as long as the numbering does.
     const numbering = this.numbering;
@@ -237,8 +248,8 @@ class CachingAnalyzer implements Analyzer {
       const ids = formIds[source];
       for (let i = 0; i < ids.length; i++) {
         const sentence = p.sentences[i];
-        if (p.lines[sentence.line].kind === 'content') joined[ids[i]] = 1;
-        else if (crossEvidence && sentence.promotable) {
+        if (lines[source][sentence.line].kind === 'content') joined[ids[i]] = 1;
+        else if (crossEvidence && sentence.promotable && storySize(source) > 1 && p.lines[sentence.line].kind === 'boilerplate') {
           joined[ids[i]] = 1;
           const list = promotable.get(ids[i]);
           if (list) list.push({ source, line: sentence.line });
@@ -277,9 +288,6 @@ class CachingAnalyzer implements Analyzer {
       return this.terms.get(`${stopwords.language}\u0000${form}`, () => contentTerms(form, stopwords, this.vocabulary));
     };
     const corpus: FormCorpus = { prepared, formIds, forms, formSpace, spaceIds, session: this.session, profileOf };
-    // A source's verdicts are copied only when another source revises one.
-    const lines: (readonly LineVerdict[])[] = prepared.map(p => p.lines);
-    if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, this.options);
     // The anchor and the similarities to it depend only on the group's wordings and how often
     // each occurs, in canonical order; most groups come back unchanged after an edit.
     const anchorOf = (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => {
@@ -291,7 +299,7 @@ class CachingAnalyzer implements Analyzer {
     const contentOf = (p: PreparedSource, verdicts: readonly LineVerdict[]) => {
       return verdicts === p.lines ? this.content.get(p, () => contentSentences(p, verdicts)) : contentSentences(p, verdicts);
     };
-    const analysis = assemble(inputs, corpus, lines, this.options, termsFor, anchorOf, contentOf);
+    const analysis = analyzeStories(inputs, corpus, grouping.stories, promotable, lines, crossEvidence, this.options, termsFor, anchorOf, contentOf);
     this.prepared = used.prepared;
     for (const cache of [this.terms, this.anchors, this.formIds, this.content]) cache.endAnalysis();
     if (numbering.isStaleFor(joinedCount)) {
@@ -302,6 +310,120 @@ class CachingAnalyzer implements Analyzer {
     if (this.session) formSpace.catchUp();
     return analysis;
   }
+}
+
+type TermsFor = (form: string, stopwords: StopwordProfile) => number[];
+type AnchorOf = (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice;
+type ContentOf = (p: PreparedSource, verdicts: readonly LineVerdict[]) => ContentSentences;
+
+/**
+ * Cross-source revision and alignment, story by story, put together as one analysis. A corpus
+ * that is one story goes through exactly as before; a story of one source has nothing to align
+ * with and keeps its own verdicts. Groups of all stories are ordered as one list. O(sum of the
+ * stories' costs) plus O(G log G) for G groups.
+ */
+function analyzeStories(
+  inputs: readonly SourceInput[],
+  corpus: FormCorpus,
+  stories: readonly Story[],
+  promotable: ReadonlyMap<number, readonly { source: number; line: number }[]>,
+  lines: (readonly LineVerdict[])[],
+  crossEvidence: boolean,
+  options: AnalysisOptions,
+  termsFor: TermsFor,
+  anchorOf: AnchorOf,
+  contentOf: ContentOf,
+): CorpusAnalysis {
+  if (stories.length === 1) {
+    // A source's verdicts are copied only when another source revises one.
+    if (crossEvidence) reviseWithOtherSources(corpus, promotable, lines, options);
+    return { ...assemble(inputs, corpus, lines, options, termsFor, anchorOf, contentOf), stories };
+  }
+  const sources: SourceAnalysis[] = new Array(inputs.length);
+  const groups: SentenceGroup[] = [];
+  // Per source, its place in its story's analysis.
+  const placeInStory = new Int32Array(inputs.length);
+  for (const story of stories) story.sources.forEach((source, i) => (placeInStory[source] = i));
+  const promotableByStory = new Map<Story, Map<number, { source: number; line: number }[]>>();
+  const storyOfSource = new Array<Story>(inputs.length);
+  for (const story of stories) for (const source of story.sources) storyOfSource[source] = story;
+  for (const [form, occurrences] of promotable) {
+    for (const o of occurrences) {
+      const story = storyOfSource[o.source];
+      let byForm = promotableByStory.get(story);
+      if (!byForm) promotableByStory.set(story, (byForm = new Map()));
+      let list = byForm.get(form);
+      if (!list) byForm.set(form, (list = []));
+      list.push({ source: placeInStory[o.source], line: o.line });
+    }
+  }
+  for (const story of stories) {
+    const members = story.sources;
+    if (members.length === 1) {
+      const source = members[0];
+      const p = corpus.prepared[source];
+      const content = contentOf(p, lines[source]);
+      sources[source] = {
+        id: inputs[source].id,
+        language: p.profile.language,
+        contentHash: p.hash,
+        ...(p.lfLineOfLine ? { lfLineOfLine: p.lfLineOfLine } : {}),
+        lines: lines[source],
+        lineSpans: p.lineSpans,
+        sentences: content.sentences,
+        groupOfSentence: new Array<number>(content.sentences.length).fill(-1),
+      };
+      continue;
+    }
+    const part: FormCorpus = { ...corpus, prepared: members.map(s => corpus.prepared[s]), formIds: members.map(s => corpus.formIds[s]) };
+    const partLines = members.map(s => lines[s]);
+    if (crossEvidence) reviseWithOtherSources(part, promotableByStory.get(story) ?? new Map(), partLines, options);
+    const analysed = assemble(
+      members.map(s => inputs[s]),
+      part,
+      partLines,
+      options,
+      termsFor,
+      anchorOf,
+      contentOf,
+    );
+    members.forEach((source, i) => (sources[source] = analysed.sources[i]));
+    for (const g of analysed.groups) groups.push({ ...g, members: g.members.map(m => ({ ...m, source: members[m.source] })) });
+  }
+  const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
+  groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
+  const groupOf = sources.map(s => new Array<number>(s.sentences.length).fill(-1));
+  groups.forEach((g, gi) => g.members.forEach(m => (groupOf[m.source][m.sentence] = gi)));
+  return { sources: sources.map((s, i) => ({ ...s, groupOfSentence: groupOf[i] })), groups, stories };
+}
+
+/**
+ * Lines whose every sentence recurs across stories (`chrome`: per form, the story whose text it
+ * is, or -1) turn to boilerplate, except in the form's own story: a site's sign-up line on
+ * pages of many stories, a story's headline teased on the pages of others. Copies a source's
+ * verdicts only when one changes.
+ */
+function markCrossStoryChrome(
+  prepared: readonly PreparedSource[],
+  lines: (readonly LineVerdict[])[],
+  chrome: ReadonlyMap<string, number>,
+  storyOf: Int32Array,
+): void {
+  prepared.forEach((p, source) => {
+    // Per content line: whether all its sentences seen so far recur across stories.
+    const recurring = new Map<number, boolean>();
+    for (const s of p.sentences) {
+      if (p.lines[s.line].kind !== 'content') continue;
+      const home = chrome.get(s.form);
+      const isChrome = home !== undefined && home !== storyOf[source];
+      recurring.set(s.line, (recurring.get(s.line) ?? true) && isChrome);
+    }
+    for (const [line, isChrome] of recurring) {
+      if (!isChrome) continue;
+      if (lines[source] === p.lines) lines[source] = [...p.lines];
+      (lines[source] as LineVerdict[])[line] = { kind: 'boilerplate', reason: 'repeated across stories' };
+    }
+  });
 }
 
 /** A cache that keeps, from one analysis to the next, only what the latest analysis used. */
@@ -498,7 +620,7 @@ function assemble(
   termsFor: (form: string, stopwords: StopwordProfile) => number[],
   anchorOf: (distinct: readonly number[], counts: ArrayLike<number>, wordingIds: readonly number[], shared: SharedTokens) => AnchorChoice,
   contentOf: (p: PreparedSource, verdicts: readonly LineVerdict[]) => ContentSentences,
-): CorpusAnalysis {
+): Omit<CorpusAnalysis, 'stories'> {
   const { prepared, formIds, forms } = corpus;
   const sourceCount = prepared.length;
   // Every content sentence of the corpus is a place, numbered source by source in reading

@@ -18,10 +18,17 @@ export interface ExportedSource {
 export interface ExportedGroup {
   readonly members: readonly { readonly source: number; readonly sentence: number; readonly similarity: number }[];
 }
+/** A story: the sources (indices, ascending) that tell it, and its best-supported headline. */
+export interface ExportedStory {
+  readonly title: string;
+  readonly sources: readonly number[];
+}
 export interface ExportFormat1 {
   readonly format: 1;
   readonly sources: readonly ExportedSource[];
   readonly groups: readonly ExportedGroup[];
+  /** Every source in exactly one story, largest story first. */
+  readonly stories: readonly ExportedStory[];
 }
 
 /** Converts an analysis to format 1. `paths[i]` names source i (default: its id). O(size). */
@@ -37,6 +44,7 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
     groups: analysis.groups.map(g => ({
       members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity) })),
     })),
+    stories: analysis.stories.map(story => ({ title: story.title, sources: story.sources })),
   };
 }
 

@@ -4,11 +4,13 @@
  * received as parts, each arrives as its own message and no single step blocks for long.
  */
 import type { CorpusAnalysis, SentenceGroup, SourceAnalysis } from './analyze';
+import type { Story } from './stories';
 
-/** One piece of an analysis: a run of consecutive sources or of consecutive groups. */
+/** One piece of an analysis: a run of consecutive sources or of consecutive groups, or the stories. */
 export type AnalysisPart =
   | { readonly kind: 'sources'; readonly sources: readonly SourceAnalysis[] }
-  | { readonly kind: 'groups'; readonly groups: readonly SentenceGroup[] };
+  | { readonly kind: 'groups'; readonly groups: readonly SentenceGroup[] }
+  | { readonly kind: 'stories'; readonly stories: readonly Story[] };
 
 export interface SplitOptions {
   /**
@@ -22,8 +24,9 @@ export interface SplitOptions {
 const DEFAULT_MAX_ITEMS = 20_000;
 
 /**
- * The parts of `analysis` in order: sources first, then groups. O(sources + groups); the parts
- * share their objects with `analysis` (nothing is copied).
+ * The parts of `analysis` in order: sources first, then groups, then one part with the stories
+ * (a few numbers per source). O(sources + groups); the parts share their objects with
+ * `analysis` (nothing is copied).
  */
 export function splitAnalysis(analysis: CorpusAnalysis, options: SplitOptions = {}): AnalysisPart[] {
   const maxItems = Math.max(1, options.maxItems ?? DEFAULT_MAX_ITEMS);
@@ -33,6 +36,7 @@ export function splitAnalysis(analysis: CorpusAnalysis, options: SplitOptions = 
     // An analysis of no source still travels as one (empty) part.
     ...(sourceRuns.length ? sourceRuns : [[]]).map((sources): AnalysisPart => ({ kind: 'sources', sources })),
     ...groupRuns.map((groups): AnalysisPart => ({ kind: 'groups', groups })),
+    { kind: 'stories', stories: analysis.stories },
   ];
 }
 
@@ -59,9 +63,11 @@ function runs<T>(items: readonly T[], weightOf: (item: T) => number, maxItems: n
 export function joinAnalysis(parts: readonly AnalysisPart[]): CorpusAnalysis {
   const sources: SourceAnalysis[] = [];
   const groups: SentenceGroup[] = [];
+  let stories: readonly Story[] = [];
   for (const part of parts) {
     if (part.kind === 'sources') for (const s of part.sources) sources.push(s);
-    else for (const g of part.groups) groups.push(g);
+    else if (part.kind === 'groups') for (const g of part.groups) groups.push(g);
+    else stories = part.stories;
   }
-  return { sources, groups };
+  return { sources, groups, stories };
 }

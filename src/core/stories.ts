@@ -75,6 +75,8 @@ export interface StoryOptions {
   readonly window?: number;
   /** Share of the smaller side's sentences the first pass asks for. Default 0.35. */
   readonly firstPassShare?: number;
+  /** Sentences found on the side with fewer that make two sources one story in the first pass, whatever their share. Default 8. */
+  readonly firstPassSentences?: number;
   /** A shingle carried in this many first-pass stories or more is chrome. Default 3. */
   readonly chromeStories?: number;
 }
@@ -84,8 +86,12 @@ export interface StoryGrouping {
   /** Largest story first, ties by first source. Every source is in exactly one story. */
   readonly stories: readonly Story[];
   readonly storyOfSource: Int32Array;
-  /** Article forms whose sources fall into `chromeStories` or more stories: recurring text, evidence of chrome. */
-  readonly crossStoryForms: ReadonlySet<string>;
+  /**
+   * Article forms (compared forms) whose sources fall into `chromeStories` or more stories:
+   * recurring text, evidence of chrome. Each maps to its home, the story whose text it is (at
+   * least half of that story's sources carry it), or -1 where it is no story's text.
+   */
+  readonly crossStoryForms: ReadonlyMap<string, number>;
 }
 
 /** Groups sources into stories (see the module comment for how and at what cost). */
@@ -98,15 +104,16 @@ export function findStories(sources: readonly StorySource[], options: StoryOptio
     window: Math.max(1, options.window ?? 16),
     chromeStories: Math.max(2, options.chromeStories ?? 3),
     firstPassShare: options.firstPassShare ?? 0.35,
+    firstPassSentences: options.firstPassSentences ?? 8,
   };
   const index = new ShingleIndex(sources, settings.shingleWords);
   const n = sources.length;
   const noChrome = new Uint8Array(index.shingleCount);
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
-  const first = index.components(noChrome, { ...settings, minSharedShare: Math.max(settings.minSharedShare, settings.firstPassShare) });
+  const first = index.components(noChrome, { ...settings, minSharedShare: Math.max(settings.minSharedShare, settings.firstPassShare) }, settings.firstPassSentences);
   const chrome = index.chromeShingles(first, settings.chromeStories);
-  const storyOfComponent = index.components(chrome, settings);
+  const storyOfComponent = index.components(chrome, settings, Number.MAX_SAFE_INTEGER);
   // Components numbered by their smallest source; stories ordered largest first.
   const members = new Map<number, number[]>();
   for (let s = 0; s < n; s++) {
@@ -121,7 +128,8 @@ export function findStories(sources: readonly StorySource[], options: StoryOptio
     for (const s of list) storyOfSource[s] = story;
   });
   const stories = lists.map(list => ({ title: index.title(list), sources: list }));
-  return { stories, storyOfSource, crossStoryForms: index.crossStoryForms(storyOfSource, settings.chromeStories) };
+  const sizes = lists.map(list => list.length);
+  return { stories, storyOfSource, crossStoryForms: index.crossStoryForms(storyOfSource, sizes, settings.chromeStories) };
 }
 
 type Settings = Required<StoryOptions>;
@@ -194,8 +202,9 @@ class ShingleIndex {
   private readonly sourceAllForms: Int32Array[] = [];
   /** Per source: its first article sentence's form (its headline as far as the page shows), or -1. */
   private readonly leadForm: Int32Array;
-  /** Per source, its place in the canonical order. */
+  /** Per source, its place in the canonical order, and the sources in that order. */
   private readonly rank: Int32Array;
+  private readonly order: Int32Array;
   /** Shingle → sources, in canonical order (CSR). */
   private readonly postingStart: Int32Array;
   private readonly postings: Int32Array;
@@ -254,6 +263,7 @@ class ShingleIndex {
     });
     stamp.fill(0);
     const order = sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y);
+    this.order = Int32Array.from(order);
     this.rank = new Int32Array(sources.length);
     order.forEach((s, r) => (this.rank[s] = r));
     const count = new Int32Array(this.shingleCount + 1);
@@ -269,7 +279,7 @@ class ShingleIndex {
    * Per source, a number for its story (the smallest source of the component) when the pairs
    * are scored without the shingles flagged in `chrome`.
    */
-  components(chrome: Uint8Array, settings: Settings): Int32Array {
+  components(chrome: Uint8Array, settings: Settings, enoughSentences: number): Int32Array {
     const n = this.sources.length;
     const parent = new Int32Array(n);
     for (let s = 0; s < n; s++) parent[s] = s;
@@ -299,27 +309,31 @@ class ShingleIndex {
     const touched: number[] = [];
     const pass = this.passFacts(chrome, settings);
     const sentencesNeeded = (a: number, b: number) => Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
-    for (let a = 0; a < n; a++) {
+    // Sources are taken in the canonical order and paired with those after them in each list,
+    // so the pairs met, and the result, do not depend on the order of the input.
+    for (let r = 0; r < n; r++) {
+      const a = this.order[r];
+      const own = find(a);
       for (const x of this.sourceShingles[a]) {
         if (chrome[x]) continue;
-        const start = this.postingStart[x];
         const end = this.postingStart[x + 1];
         // A shingle many sources carry (a story told a thousand times, or a site's chrome)
         // pairs each source with fewer neighbours: about window² pairs per list at most.
-        const reach = Math.max(1, Math.min(settings.window, Math.floor((settings.window * settings.window) / (end - start))));
-        const at = this.placeIn(start, end, a);
-        const from = Math.max(start, at - reach);
-        const to = Math.min(end - 1, at + reach);
-        for (let j = from; j <= to; j++) {
+        // Neighbours already in the same story are passed over (within `window` places).
+        const reach = Math.max(1, Math.min(settings.window, Math.floor((settings.window * settings.window) / (end - this.postingStart[x]))));
+        const at = this.placeIn(this.postingStart[x], end, a);
+        let paired = 0;
+        for (let j = at + 1; j < end && j <= at + settings.window && paired < reach; j++) {
           const b = this.postings[j];
-          if (b <= a) continue;
+          if (find(b) === own) continue;
+          paired++;
           if (common[b]++ === 0) touched.push(b);
         }
       }
-      touched.sort((x, y) => x - y);
+      touched.sort((x, y) => this.rank[x] - this.rank[y]);
       for (const b of touched) {
         // A found sentence shows `foundShingles` of its shingles (fewer only in very short ones).
-        if (common[b] >= sentencesNeeded(a, b) * settings.foundShingles && find(a) !== find(b) && this.oneStory(a, b, pass, settings)) union(a, b);
+        if (common[b] >= sentencesNeeded(a, b) * settings.foundShingles && find(a) !== find(b) && this.oneStory(a, b, pass, settings, enoughSentences)) union(a, b);
         common[b] = 0;
       }
       touched.length = 0;
@@ -342,39 +356,64 @@ class ShingleIndex {
     return lo;
   }
 
-  /** Shingles whose sources fall into `limit` or more of the given stories. */
+  /** Shingles whose sources fall into `limit` or more of the given stories, none of which holds half of them. */
   chromeShingles(storyOf: Int32Array, limit: number): Uint8Array {
     const chrome = new Uint8Array(this.shingleCount);
     const seen = new Int32Array(this.sources.length).fill(-1);
+    const count = new Int32Array(this.sources.length);
     for (let x = 0; x < this.shingleCount; x++) {
       const start = this.postingStart[x];
       const end = this.postingStart[x + 1];
       if (end - start < limit) continue;
+      // A story's own text may span several first-pass stories where that pass left a large
+      // story in pieces; it is chrome only where no one of them holds half its sources.
       let stories = 0;
-      for (let i = start; i < end && stories < limit; i++) {
+      let most = 0;
+      for (let i = start; i < end; i++) {
         const story = storyOf[this.postings[i]];
         if (seen[story] !== x) {
           seen[story] = x;
+          count[story] = 0;
           stories++;
         }
+        most = Math.max(most, ++count[story]);
       }
-      if (stories >= limit) chrome[x] = 1;
+      if (stories >= limit && most * 2 < end - start) chrome[x] = 1;
     }
     return chrome;
   }
 
-  /** Article forms whose sources fall into `limit` or more stories. */
-  crossStoryForms(storyOf: Int32Array, limit: number): Set<string> {
-    const storiesOfForm = new Map<number, Set<number>>();
-    this.sourceForms.forEach((forms, s) => {
+  /**
+   * Article forms whose sources fall into `limit` or more stories, each with its home: the
+   * story at least half of whose sources (and at least two) carry it, the most of them if
+   * several do (ties: the story first in the canonical order), or -1.
+   */
+  crossStoryForms(storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
+    // Ties go to the story whose first source comes first in the canonical order.
+    const storyRanks = new Int32Array(storySizes.length).fill(0x7fffffff);
+    storyOf.forEach((story, s) => (storyRanks[story] = Math.min(storyRanks[story], this.rank[s])));
+    const storiesOfForm = new Map<number, Map<number, number>>();
+    this.sourceAllForms.forEach((forms, s) => {
       for (const f of forms) {
-        let set = storiesOfForm.get(f);
-        if (!set) storiesOfForm.set(f, (set = new Set()));
-        if (set.size < limit) set.add(storyOf[s]);
+        let counts = storiesOfForm.get(f);
+        if (!counts) storiesOfForm.set(f, (counts = new Map()));
+        counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
       }
     });
-    const out = new Set<string>();
-    for (const [f, set] of storiesOfForm) if (set.size >= limit) out.add(this.formTexts[f]);
+    const out = new Map<string, number>();
+    for (const [f, counts] of storiesOfForm) {
+      if (counts.size < limit) continue;
+      let home = -1;
+      let most = 1;
+      for (const [story, count] of counts) {
+        if (count * 2 < storySizes[story]) continue;
+        if (count > most || (count === most && home >= 0 && storyRanks[story] < storyRanks[home])) {
+          home = story;
+          most = count;
+        }
+      }
+      out.set(this.formTexts[f], home);
+    }
     return out;
   }
 
@@ -446,13 +485,14 @@ class ShingleIndex {
   }
 
   /** Whether sources `a` and `b` share enough article sentences, in one reading order, to be one story. */
-  private oneStory(a: number, b: number, pass: PassFacts, settings: Settings): boolean {
+  private oneStory(a: number, b: number, pass: PassFacts, settings: Settings, enoughSentences: number): boolean {
     const ab = this.found(a, b, pass);
     if (ab < settings.minSharedSentences) return false;
     const ba = this.found(b, a, pass);
     if (ba < settings.minSharedSentences) return false;
-    const smaller = pass.of[a] <= pass.of[b] ? ab : ba;
-    return smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]);
+    // The side with fewer sentences decides; between sides of one size, the weaker evidence.
+    const smaller = pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
+    return smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences;
   }
 
   /**
