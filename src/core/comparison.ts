@@ -3,7 +3,8 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
-import { CorpusAnalysis, GroupOrder } from './analyze';
+import { GroupOrder } from './order';
+import type { CorpusAnalysis } from './types';
 import { SimilarityTo } from './similarity';
 import { normalizeForComparison } from './text';
 import { DiffPart, wordDiff } from './wordDiff';
