@@ -15,7 +15,7 @@ const MAX_FAMILY_CANDIDATES = 256;
 /**
  * Input: the leader index (at the family threshold), per wording its space id and its set of
  * sources, and a canonical order of the wordings, most widespread first. Output: per family,
- * its wordings (leader first). Taken in `order`, each wording joins the most similar family
+ * its wordings (leader first). Taken in `order`, each wording goes to the most similar family
  * leader whose sources it does not share, or leads a family of its own; the order makes the
  * result independent of how the sources were listed. The index may hold forms of other
  * wordings (it is kept between analyses); only leaders of this call are ever matched, and the

@@ -29,7 +29,7 @@ export function selfJoin(
   const n = ids.length;
   if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate, ids);
   const positionOf = new Map(ids.map((id, position) => [id, position]));
-  // A profile listed twice would be one entry in the index: join copies instead.
+  // A profile listed twice would be one entry in the index: self-join copies instead.
   if (positionOf.size < ids.length) return selfJoin(new TokenSpace(ids.map(id => space.profiles[id])), threshold, separate);
   const index = new PrefixIndex(space, threshold);
   const pairs: JoinPair[] = [];

@@ -1,6 +1,6 @@
 /**
  * Stage 8, split halves: where a source split one sentence in two, the second half is left out
- * of every group by the one-sentence-per-source rule. It joins its neighbour's group when the
+ * of every group by the one-sentence-per-source rule. It is added to its neighbour's group when the
  * two halves together are closer to the group's other wordings than the neighbour alone.
  */
 import type { WordingId } from './ids';
