@@ -41,12 +41,9 @@
  * memory O(S + n) for n sources. The title costs O(m·k) per story of m sources.
  */
 import { words } from './text';
+import type { Story, StoryOptions } from './types';
 
-/** A story: its best-supported headline and its sources, ascending. */
-export interface Story {
-  readonly title: string;
-  readonly sources: readonly number[];
-}
+export type { Story, StoryOptions };
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
 export interface StorySource {
@@ -59,26 +56,6 @@ export interface StorySource {
   readonly sentences: readonly { readonly line: number; readonly text: string; readonly form: string }[];
   /** The page's function words (lower case), left out of shingles: "one of the" says nothing of a story. */
   readonly profile?: { readonly words: ReadonlySet<string> };
-}
-
-/** Tuning of the story stage; every field has a default. */
-export interface StoryOptions {
-  /** Words in a shingle (function words left out). Default 2. */
-  readonly shingleWords?: number;
-  /** A sentence is found in another source when this many of its shingles occur there (or half of them, if fewer). Default 2. */
-  readonly foundShingles?: number;
-  /** Sentences each side must have found in the other. Default 2. */
-  readonly minSharedSentences?: number;
-  /** Share of the smaller side's sentences that must be found in the other. Default 0.2. */
-  readonly minSharedShare?: number;
-  /** Sources each source of a shingle's list is paired with on either side (fewer in lists longer than this many). Default 16. */
-  readonly window?: number;
-  /** Share of the smaller side's sentences the first pass asks for. Default 0.35. */
-  readonly firstPassShare?: number;
-  /** Sentences found on the side with fewer that make two sources one story in the first pass, whatever their share. Default 8. */
-  readonly firstPassSentences?: number;
-  /** A shingle carried in this many first-pass stories or more is chrome. Default 3. */
-  readonly chromeStories?: number;
 }
 
 /** The stories of a corpus, and per source the index of its story. */

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { SourceInput, analyzeCorpus, createAnalyzer } from '../../src/core';
+import { SourceInput, createAnalyzer } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
+import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 
 const REPLACEMENTS = ['officials', 'reportedly', 'on Monday', 'several', 'the capital', 'protesters', '2022', 'again'];
 
@@ -64,6 +66,29 @@ describe('Analyzer', () => {
       const analyzer = createAnalyzer();
       for (let step = 0; step < 16; step++) {
         assert.deepEqual(analyzer.analyze(inputs), analyzeCorpus(inputs), `seed ${seed}, step ${step}`);
+        inputs = edit(random, inputs, step);
+      }
+    }
+  });
+
+  it('gives after every edit of a session on a corpus of several stories exactly what a fresh analysis gives', function () {
+    this.timeout(120_000);
+    for (const seed of [21, 22]) {
+      const random = seededRandom(seed);
+      const seeds = seedInputs();
+      let inputs: SourceInput[] = [
+        ...Array.from({ length: 12 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+        { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
+        { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
+        { id: 'l0', text: page(SITES[0], LIBRARY, [HARBOUR]) },
+        { id: 'l1', text: page(SITES[1], LIBRARY, [HARBOUR]) },
+        { id: 'note', text: 'Call the plumber about the kitchen tap on Thursday.' },
+      ];
+      const analyzer = createAnalyzer();
+      for (let step = 0; step < 12; step++) {
+        const fresh = analyzeCorpus(inputs);
+        if (step === 0) assert.ok(fresh.stories.length >= 3, `${fresh.stories.length} stories`);
+        assert.deepEqual(analyzer.analyze(inputs), fresh, `seed ${seed}, step ${step}`);
         inputs = edit(random, inputs, step);
       }
     }

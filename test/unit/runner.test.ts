@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AnalysisCancelled, AnalysisRunner, CancellationSignal, WORKER_THRESHOLD_CHARS } from '../../src/analysisRunner';
-import { SourceInput, analyzeCorpus, joinAnalysis, splitAnalysis } from '../../src/core';
+import { SourceInput } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { analysisFromParts, splitAnalysis } from '../../src/worker/analysisParts';
 import { seedInputs } from '../support/fixtures';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'analysisWorker.js');
@@ -39,7 +41,7 @@ describe('analysis in parts', () => {
     const analysis = analyzeCorpus(seedInputs());
     for (const maxItems of [1, 50, 400, 1_000_000]) {
       const parts = splitAnalysis(analysis, { maxItems });
-      assert.deepEqual(joinAnalysis(parts), analysis);
+      assert.deepEqual(analysisFromParts(parts), analysis);
       for (const part of parts) {
         // The stories travel as one part: a few numbers per source.
         if (part.kind === 'stories') continue;
@@ -54,7 +56,7 @@ describe('analysis in parts', () => {
   it('splits an empty analysis into one empty part of sources and its (empty) stories', () => {
     const empty = { sources: [], groups: [], stories: [] };
     assert.equal(splitAnalysis(empty).length, 2);
-    assert.deepEqual(joinAnalysis(splitAnalysis(empty)), empty);
+    assert.deepEqual(analysisFromParts(splitAnalysis(empty)), empty);
   });
 });
 

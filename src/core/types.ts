@@ -1,0 +1,151 @@
+/**
+ * The analysis's public types: what goes in (sources, options) and what comes out (line
+ * verdicts, sentences, groups). Plain data throughout, so an analysis can cross a thread.
+ */
+import type { BoilerplateOptions, LineVerdict } from './boilerplate';
+import type { StopwordProfile } from './stopwords';
+import type { LineSpan } from './text';
+
+/** One version of the story: an identifier (a path or URI) and its full text. */
+export interface SourceInput {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A content sentence: `[start, end)` UTF-16 offsets into its source's text, and its line. */
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly text: string;
+}
+
+/** What the analysis found in one source. */
+export interface SourceAnalysis {
+  readonly id: string;
+  readonly language: string;
+  readonly contentHash: string;
+  /** One verdict per line as the editor counts them (ended by LF, CR LF or a lone CR). */
+  readonly lines: readonly LineVerdict[];
+  /**
+   * Only for texts with a lone CR: per line, the element of `text.split("\n")` it lies in
+   * (the JSON export reports lines that way). Absent where the two agree.
+   */
+  readonly lfLineOfLine?: readonly number[];
+  readonly lineSpans: readonly LineSpan[];
+  /** Sentences of content lines, in reading order. */
+  readonly sentences: readonly Sentence[];
+  /** For each sentence, the index of its group in `CorpusAnalysis.groups`, or -1. */
+  readonly groupOfSentence: readonly number[];
+}
+
+/** A sentence in a group; `similarity` is to the group's anchor (1 for the anchor itself). */
+export interface GroupMember {
+  readonly source: number;
+  readonly sentence: number;
+  readonly similarity: number;
+}
+
+/** Sentences of two or more sources that carry the same statement. */
+export interface SentenceGroup {
+  readonly members: readonly GroupMember[];
+  /** Index in `members` of the wording closest to all others. */
+  readonly anchor: number;
+  /** Number of distinct sources in the group. */
+  readonly sourceCount: number;
+}
+
+export interface CorpusAnalysis {
+  readonly sources: readonly SourceAnalysis[];
+  /** Groups ordered by the number of sources (most first), then by first appearance. Each lies within one story. */
+  readonly groups: readonly SentenceGroup[];
+  /** The stories the sources tell: every source in exactly one, largest first, ties by first source. */
+  readonly stories: readonly Story[];
+}
+
+/** Sources that tell one story: their indices, ascending, and the story's best-supported headline. */
+export interface Story {
+  readonly title: string;
+  readonly sources: readonly number[];
+}
+
+/** Tuning of the story stage (`stories.ts`); every field has a default. */
+export interface StoryOptions {
+  /** Words in a shingle (function words left out). Default 2. */
+  readonly shingleWords?: number;
+  /** A sentence is found in another source when this many of its shingles occur there (or half of them, if fewer). Default 2. */
+  readonly foundShingles?: number;
+  /** Sentences each side must have found in the other. Default 2. */
+  readonly minSharedSentences?: number;
+  /** Share of the smaller side's sentences that must be found in the other. Default 0.2. */
+  readonly minSharedShare?: number;
+  /** Sources each source of a shingle's list is paired with (fewer in lists longer than this many). Default 16. */
+  readonly window?: number;
+  /** Share of the smaller side's sentences the first pass asks for. Default 0.35. */
+  readonly firstPassShare?: number;
+  /** Sentences found on the side with fewer that make two sources one story in the first pass, whatever their share. Default 8. */
+  readonly firstPassSentences?: number;
+  /** A shingle carried in this many first-pass stories or more (none holding half its sources) is chrome. Default 3. */
+  readonly chromeStories?: number;
+}
+
+/** Tuning of the analysis; every field has a default. */
+export interface AnalysisOptions {
+  readonly boilerplate?: BoilerplateOptions;
+  readonly align?: AlignOptions;
+  /** Use other sources to revise boilerplate verdicts. Default true. */
+  readonly crossSourceEvidence?: boolean;
+  readonly stories?: StoryOptions;
+}
+
+/**
+ * What one source yields on its own, before any other source is looked at: plain data (it can
+ * cross a worker boundary), cached by content so unchanged text is never read twice.
+ */
+export interface PreparedSource {
+  readonly text: string;
+  readonly hash: string;
+  readonly lineSpans: readonly LineSpan[];
+  /** Where a lone CR ends a line: for each line, the line of `text.split("\n")` it lies in. */
+  readonly lfLineOfLine?: readonly number[];
+  readonly profile: StopwordProfile;
+  /** Verdicts from the page alone, before other sources revise them. */
+  readonly lines: readonly LineVerdict[];
+  /** The sentences of article lines and of boilerplate lines another source may show to be article text, in reading order, with their compared form. */
+  readonly sentences: readonly PreparedSentence[];
+}
+
+/** A sentence as preparation finds it, before other sources are looked at. */
+export interface PreparedSentence {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** `normalizeForComparison(text)` with white space collapsed: equal forms compare as 1. */
+  readonly form: string;
+  /** A boilerplate sentence long enough, on a line whose reason is open to doubt, for another source to show it is article text. */
+  readonly promotable: boolean;
+}
+
+/** How a sentence of one source stands in another source. */
+export interface Counterpart {
+  readonly source: number;
+  readonly sentence: number;
+  readonly similarity: number;
+  /** True when the pair is out of the reading order the two sources otherwise share. */
+  readonly moved: boolean;
+}
+
+/** Tuning of the alignment; every field has a default. */
+export interface AlignOptions {
+  /** Link scores at or above this always count. Default 0.45. */
+  readonly strongThreshold?: number;
+  /** Link scores between this and `strongThreshold` count only as mutual best matches. Default 0.3. */
+  readonly weakThreshold?: number;
+  /** Two groups merge only when their members score this much on average. Default 0.3. */
+  readonly linkageThreshold?: number;
+  /** Weight of the content-word cosine against the bigram similarity in link scores. Default 0.6. */
+  readonly wordWeight?: number;
+  /** Wordings at least this similar (bigram Dice) are one family before linking. Default 0.85. */
+  readonly familyThreshold?: number;
+}
