@@ -30,7 +30,7 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
   const stories = Array.from({ length: storyCount }, () => {
     const names = Array.from({ length: 6 }, () => capital(word()));
     const headline = capital(Array.from({ length: 8 }, () => (random() < 0.4 ? pick(names) : common())).join(' '));
-    return { headline, sentences: Array.from({ length: 22 + int(10) }, () => sentence(names, 10 + int(14))) };
+    return { headline, sentences: Array.from({ length: 28 + int(12) }, () => sentence(names, 10 + int(14))) };
   });
   const siteChrome = Array.from({ length: sites }, (_, i) => {
     const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;

@@ -191,6 +191,7 @@ class ShingleIndex {
   /** Scratch: per marked shingle, the place in the other source of the first sentence carrying it. */
   private readonly place: Int32Array;
   private readonly places: number[] = [];
+  private readonly hitPlaces: number[] = [];
   private markValue = 0;
 
   constructor(
@@ -502,15 +503,16 @@ class ShingleIndex {
       const needed = pass.needed[f];
       if (!needed) continue;
       const shingles = this.formShingles[f];
-      let hits = 0;
-      let first = 0x7fffffff;
+      // Where it stands in `b`: the place most of its shingles point to (the latest of them on
+      // a tie), since shingles common to many sentences are first met early.
+      const hitPlaces = this.hitPlaces;
+      hitPlaces.length = 0;
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
-        if (mark[x] !== value) continue;
-        hits++;
-        if (place[x] < first) first = place[x];
+        if (mark[x] === value) hitPlaces.push(place[x]);
       }
-      if (hits < needed) continue;
+      if (hitPlaces.length < needed) continue;
+      const first = modeOf(hitPlaces);
       // A headline stands at the top of every version of its story. One found further down
       // is a teaser (the headline of `b` in a list of links on `a`, or the headline of `a`
       // in one on `b`), and the sentence found right after it, right after it there too, is
@@ -532,6 +534,23 @@ interface PassFacts {
   readonly chrome: Uint8Array;
   readonly needed: Int32Array;
   readonly of: Int32Array;
+}
+
+/** The most frequent value (the largest on a tie); sorts `values`. */
+function modeOf(values: number[]): number {
+  values.sort((x, y) => x - y);
+  let best = values[0];
+  let bestRun = 0;
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j < values.length && values[j] === values[i]) j++;
+    if (j - i >= bestRun) {
+      best = values[i];
+      bestRun = j - i;
+    }
+    i = j;
+  }
+  return best;
 }
 
 /** Length of the longest non-decreasing subsequence. O(n log n). */
