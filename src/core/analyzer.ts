@@ -17,7 +17,7 @@ import { ContentSentences, contentSentences, numberPlaces } from './places';
 import { prepare } from './prepare';
 import { joinStoryAnalyses, reportAnalysis } from './report';
 import { reviseWithOtherSources } from './revise';
-import { OneShotIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
+import { OneShotIndex, OneStoryIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
 import { attachSplitHalves } from './splitHalves';
 import { markCrossStoryChrome } from './crossStoryChrome';
@@ -101,7 +101,7 @@ class CachingAnalyzer implements Analyzer {
 
   constructor(
     private readonly options: AnalysisOptions,
-    expectEdits: boolean,
+    private readonly expectEdits: boolean,
   ) {
     this.indexOver = expectEdits ? forms => new StandingIndex(forms) : forms => new OneShotIndex(forms);
     // The anchor and the similarities to it depend only on the group's wordings and how often
@@ -196,11 +196,14 @@ class CachingAnalyzer implements Analyzer {
     const parts = grouping.stories.map((story, k) => {
       const members = story.sources;
       const part: FormCorpus = { ...corpus, prepared: members.map(s => corpus.prepared[s]), formIds: members.map(s => corpus.formIds[s]) };
+      // Analysed once, each story looks its leaders up among its own; a session keeps one
+      // standing index for all, so that an edit looks up only its new forms.
+      const storyIndex = this.expectEdits || members.length < 2 ? index : new OneStoryIndex(corpus.formSpace);
       return this.analyzeStory(
         members.map(s => inputs[s]),
         part,
         promotableOf[k],
-        index,
+        storyIndex,
         crossEvidence && members.length > 1,
         [],
         { forms: grouping.crossStoryForms, story: k },

@@ -12,6 +12,7 @@
  */
 import type { FormSpace } from './forms';
 import type { SpaceId } from './ids';
+import { RememberedProbes } from './rememberedProbes';
 import { matchesAmong, selfJoin } from './selfJoin';
 import { JoinPair, SharedTokens } from './tokenSpace';
 
@@ -72,6 +73,21 @@ export class OneShotIndex implements SimilarityIndex {
 }
 
 /** An editor session: every lookup through the standing indexes, kept up to date after each analysis. */
+/**
+ * One story of a corpus of many, analysed once: as `OneShotIndex`, but its leaders are this
+ * story's alone, in an index of their own, so a story's lookups never walk through the leaders
+ * of the stories before it and find what they would find were the story analysed alone.
+ */
+export class OneStoryIndex extends OneShotIndex {
+  constructor(private readonly space: FormSpace) {
+    super(space);
+  }
+
+  override leaders(threshold: number): LeaderIndex {
+    return new RememberedProbes(this.space.space, threshold);
+  }
+}
+
 export class StandingIndex implements SimilarityIndex {
   constructor(private readonly forms: FormSpace) {}
 
