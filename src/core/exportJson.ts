@@ -14,7 +14,7 @@ export interface ExportedSource {
   readonly path: string;
   readonly language: string;
   readonly lines: readonly ExportedLine[];
-  /** `text` is the sentence as the analysis compares it (line breaks inside it become spaces). */
+  /** `text` is the sentence, `text.slice(start, end)` of the source. */
   readonly sentences: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 export interface ExportedGroup {
