@@ -19,7 +19,7 @@ th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: t
 thead th { position: sticky; top: 0; background: Canvas; }
 th.row, td.row { width: 6.5rem; font-size: .8rem; color: GrayText; }
 tr.unique td.cell:not(.absent) { background: var(--unique); }
-td.absent { background: repeating-linear-gradient(135deg, transparent 0 6px, var(--line) 6px 7px); }
+td.absent { background: none; }
 ins { background: var(--ins); text-decoration: underline; }
 del { background: var(--del); text-decoration: line-through; }
 .note { display: block; font-size: .75rem; color: GrayText; }
@@ -28,12 +28,19 @@ del { background: var(--del); text-decoration: line-through; }
   thead { display: table-header-group; }
   thead th { position: static; }
   tr { break-inside: avoid; }
-  td.absent { background: none; }
   ins { background: none; font-weight: bold; }
   del { background: none; }
   tr.unique td.cell:not(.absent) { background: none; outline: 1px dashed; }
 }
 `;
+
+/** Below this similarity a word diff marks most words; the wording is shown whole instead. */
+const RELATED_BELOW = 0.6;
+
+/** A path's file name (the header's title attribute holds the whole path). */
+function lastSegment(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
 
 const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
 
@@ -43,7 +50,7 @@ export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; i
 /** The page for the chosen story. O(table size) plus one word diff per distinct wording. */
 export function toHtml(input: ExportInput, options: ExportOptions = {}): string {
   const table = exportTable(input, options);
-  const head = table.names.map(n => `<th scope="col">${escapeMarkup(n)}</th>`).join('');
+  const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
   const body = table.rows.map((row, i) => rowHtml(row, i)).join('\n');
   return `<!DOCTYPE html>
 <html lang="und">
@@ -57,7 +64,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
 </head>
 <body>
 <h1>${escapeMarkup(table.title || 'Synoptic comparison')}</h1>
-<p class="legend">${table.columns.length} source${table.columns.length === 1 ? '' : 's'}, ${table.rows.length} rows. Each row is one statement in the reading order of the first source. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Shaded cells: the sentence is found in that source only.</p>
+<p class="legend">${table.columns.length} source${table.columns.length === 1 ? '' : 's'}, ${table.rows.length} rows. Each row is one statement in the reading order of the first source. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
 <table>
 <thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
 <tbody>
@@ -76,9 +83,10 @@ function rowHtml(row: TableRow, index: number): string {
 }
 
 function cellHtml(cell: TableCell): string {
-  const text = cell.diff && !cell.reference ? diffHtml(cell.diff) : escapeMarkup(cell.text);
+  const related = !cell.reference && cell.similarity < RELATED_BELOW;
+  const text = cell.diff && !cell.reference && !related ? diffHtml(cell.diff) : escapeMarkup(cell.text);
   const notes: string[] = [];
-  if (!cell.reference) notes.push(`similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
+  if (!cell.reference) notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
   if (cell.moved) notes.push('moved: out of the order it shares with the first source');
   return text + notes.map(n => `<span class="note">${n}</span>`).join('');
 }
