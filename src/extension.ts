@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as comparePanel from './comparePanel';
 import { CorpusService } from './corpus';
 import * as decorations from './decorations';
+import * as exportCommand from './exportCommand';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as statusBar from './statusBar';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     hover.register(corpus),
     statusBar.register(corpus),
     compare.disposable,
+    exportCommand.register(corpus),
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
   return { corpus, panel: compare.probe, decorations: decorated.probe };

@@ -8,6 +8,7 @@ import Mocha = require('mocha');
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  mocha.addFile(path.join(__dirname, 'exportCommand.test.js'));
   return new Promise((resolve, reject) => {
     try {
       mocha.run(failures => {
