@@ -69,20 +69,28 @@ function byLfLine(lines: readonly LineVerdict[], lfLineOfLine: readonly number[]
   return out;
 }
 
+const NONE_MOVED: ReadonlySet<number> = new Set();
+
 /**
  * Which groups stand out of order between two sources, worked out once per pair of sources
- * (as `GroupOrder` does, but holding per pair only the few groups that moved, not arrays as
- * long as the corpus's groups, since a corpus may have a thousand anchor sources).
+ * as `GroupOrder` does, with one set of scratch arrays for all pairs (a corpus may have a
+ * thousand anchor sources) and nothing kept per pair but the few groups that moved.
  */
 class MovedFromAnchor {
-  private readonly groupsInOrder = new Map<number, readonly number[]>();
-  private readonly movedSets = new Map<string, ReadonlySet<number>>();
+  private readonly groupsInOrder = new Map<number, Int32Array>();
+  private readonly movedSets = new Map<number, ReadonlySet<number>>();
+  private readonly stamp: Int32Array;
+  private readonly firstInB: Int32Array;
+  private mark = 0;
 
-  constructor(private readonly analysis: CorpusAnalysis) {}
+  constructor(private readonly analysis: CorpusAnalysis) {
+    this.stamp = new Int32Array(analysis.groups.length);
+    this.firstInB = new Int32Array(analysis.groups.length);
+  }
 
   isMoved(anchorSource: number, source: number, group: number): boolean {
     if (anchorSource === source) return false;
-    const key = `${anchorSource}:${source}`;
+    const key = anchorSource * this.analysis.sources.length + source;
     let moved = this.movedSets.get(key);
     if (!moved) this.movedSets.set(key, (moved = this.movedBetween(anchorSource, source)));
     return moved.has(group);
@@ -90,35 +98,44 @@ class MovedFromAnchor {
 
   private movedBetween(a: number, b: number): ReadonlySet<number> {
     let inA = this.groupsInOrder.get(a);
-    if (!inA) this.groupsInOrder.set(a, (inA = firstAppearances(this.analysis.sources[a].groupOfSentence)));
-    const firstInB = new Map<number, number>();
-    this.analysis.sources[b].groupOfSentence.forEach((g, i) => {
-      if (g >= 0 && !firstInB.has(g)) firstInB.set(g, i);
-    });
+    if (!inA) this.groupsInOrder.set(a, (inA = this.firstAppearances(a)));
+    const mark = ++this.mark;
+    const groups = this.analysis.sources[b].groupOfSentence;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (g >= 0 && this.stamp[g] !== mark) {
+        this.stamp[g] = mark;
+        this.firstInB[g] = i;
+      }
+    }
     const shared: number[] = [];
     const positions: number[] = [];
+    let inOrder = true;
     for (const g of inA) {
-      const at = firstInB.get(g);
-      if (at === undefined) continue;
+      if (this.stamp[g] !== mark) continue;
+      const at = this.firstInB[g];
+      if (positions.length && at < positions[positions.length - 1]) inOrder = false;
       shared.push(g);
       positions.push(at);
     }
+    // Most pairs of sources keep their shared statements in order: nothing to look for.
+    if (inOrder) return NONE_MOVED;
     const flags = outOfOrder(positions);
     return new Set(shared.filter((_, i) => flags[i]));
   }
-}
 
-/** The groups of a source in the order they first appear there. */
-function firstAppearances(groupOfSentence: readonly number[]): number[] {
-  const seen = new Set<number>();
-  const out: number[] = [];
-  for (const g of groupOfSentence) {
-    if (g >= 0 && !seen.has(g)) {
-      seen.add(g);
-      out.push(g);
+  /** The groups of source `a` in the order they first appear there. */
+  private firstAppearances(a: number): Int32Array {
+    const mark = ++this.mark;
+    const out: number[] = [];
+    for (const g of this.analysis.sources[a].groupOfSentence) {
+      if (g >= 0 && this.stamp[g] !== mark) {
+        this.stamp[g] = mark;
+        out.push(g);
+      }
     }
+    return Int32Array.from(out);
   }
-  return out;
 }
 
 function round(x: number): number {
