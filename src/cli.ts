@@ -140,8 +140,9 @@ const TOOL_HELP = () =>
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
   ].join('\n') + '\n';
 
+/** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
 function version(): string {
-  return (require('../package.json') as { version: string }).version;
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, message: string): T {
