@@ -51,9 +51,10 @@ export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; i
 export function toHtml(input: ExportInput, options: ExportOptions = {}): string {
   const table = exportTable(input, options);
   const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
-  const body = table.rows.map((row, i) => rowHtml(row, i)).join('\n');
+  const languages = table.columns.map(s => languageTag(input.analysis.sources[s].language));
+  const body = table.rows.map((row, i) => rowHtml(row, i, languages)).join('\n');
   return `<!DOCTYPE html>
-<html lang="und">
+<html lang="${languages[0] ?? 'und'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
@@ -76,10 +77,17 @@ ${body}
 `;
 }
 
-function rowHtml(row: TableRow, index: number): string {
+function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
   const label = row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
-  const cells = row.cells.map(cell => (cell ? `<td class="cell">${cellHtml(cell)}</td>` : '<td class="cell absent"><span class="note">not in this source</span></td>')).join('');
+  const cells = row.cells
+    .map((cell, i) => (cell ? `<td class="cell" lang="${languages[i]}">${cellHtml(cell)}</td>` : '<td class="cell absent"><span class="note">not in this source</span></td>'))
+    .join('');
   return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
+}
+
+/** A language code as an attribute value: the analysis's code where it is one, else "und". */
+function languageTag(code: string): string {
+  return /^[a-z]{2,3}$/.test(code) ? code : 'und';
 }
 
 function cellHtml(cell: TableCell): string {
