@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePassimRecord } from '../../src/export/passimImport';
-import { forEachLine } from '../../src/node/passimFiles';
+import { forEachLine, resolveUnderRoot } from '../../src/node/passimFiles';
 import { seedsDir } from '../support/fixtures';
 import { FixturePassage, codePointOffset, olderRecords, seriatimRecords, wordIndexAt } from '../support/passimFixtures';
 import { validateExport } from '../support/schema';
@@ -37,7 +37,7 @@ describe('passim', () => {
     writeFileSync(join(root, 'docs', 'harbor-copy.txt'), EMOJI_COPY);
     writeFileSync(join(tmpdir(), 'synoptic-outside.txt'), EMOJI_TEXT);
   });
-  after(() => { if (!process.env.KEEP) rmSync(root, { recursive: true, force: true }); });
+  after(() => rmSync(root, { recursive: true, force: true }));
 
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   const docs = () => readdirSync(join(root, 'docs')).sort().map(f => `docs/${f}`);
@@ -138,6 +138,16 @@ describe('passim', () => {
       assert.equal(p.start, text.indexOf(AFTER_EMOJI));
     }
     for (const p of ferryStory.passages) assert.equal(textOf(p.source).slice(p.start, p.end), ferry);
+  });
+
+  it('resolves ids under the root only: no .., no absolute path outside, no symbolic link leading out', () => {
+    symlinkSync(tmpdir(), join(root, 'docs-link-out'));
+    assert.deepEqual(resolveUnderRoot(root, 'docs/harbour.txt'), { path: realpathSync(join(root, 'docs', 'harbour.txt')) });
+    assert.deepEqual(resolveUnderRoot(root, join(root, 'docs', 'harbour.txt')), { path: realpathSync(join(root, 'docs', 'harbour.txt')) });
+    assert.deepEqual(resolveUnderRoot(root, 'docs/../docs/harbour.txt'), { refused: 'outside' });
+    assert.deepEqual(resolveUnderRoot(root, join(tmpdir(), 'synoptic-outside.txt')), { refused: 'outside' });
+    assert.deepEqual(resolveUnderRoot(root, 'docs-link-out/synoptic-outside.txt'), { refused: 'outside' });
+    assert.deepEqual(resolveUnderRoot(root, 'docs/nope.txt'), { refused: 'missing' });
   });
 
   it('refuses a path that does not exist with one line and exit code 2', () => {
