@@ -2,8 +2,8 @@
  * The JSON export, format 1: the shape batch tools and the reference scorer read.
  * Other fields may be added; these never change meaning.
  */
-import { outOfOrder } from './align';
-import { CorpusAnalysis } from './analyze';
+import { outOfOrder } from './order';
+import type { CorpusAnalysis } from './types';
 import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {

@@ -1,4 +1,5 @@
-import { SourceInput, analyzeCorpus } from '../../src/core';
+import { SourceInput } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from './fixtures';
 
 /** Markup and characters an export must carry as text: a tag with a handler, a cell end, quotes, an ampersand, emoji. */
