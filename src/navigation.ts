@@ -60,7 +60,9 @@ async function moveInEditor(corpus: CorpusService, target: NavigationTarget, dir
   const view = await corpus.request(editor.document.uri);
   const source = view?.indexOf(editor.document.uri) ?? -1;
   if (!view || source < 0) return;
-  const offset = editor.document.offsetAt(editor.selection.active);
+  // From the selection's start: after a jump the selection spans the sentence, and the previous
+  // target is the one before it, not the selected sentence itself.
+  const offset = editor.document.offsetAt(editor.selection.start);
   const next = nextTarget(view.analysis, source, offset, direction, target);
   if (next < 0) {
     const what = target === 'unique' ? 'sentences found only here' : 'differences from the other sources';

@@ -190,8 +190,9 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
     button.addEventListener('click', () => choose(value));
     buttons.append(button);
   }
-  const narrow = el('label', 'narrow-only', 'Show ');
+  const narrow = el('label', 'narrow-only');
   const select = el('select', 'filter-select');
+  select.setAttribute('aria-label', 'Show rows');
   for (const [value, , long] of FILTERS) {
     const option = el('option', undefined, `${long} (${counts.get(value)})`);
     option.value = value;
@@ -233,8 +234,10 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
 
 function renderToolbar(m: ComparisonModel): void {
   toolbar.replaceChildren();
-  const baseLabel = el('label', 'base', 'Base ');
+  const baseLabel = el('label', 'base');
+  baseLabel.append(el('span', 'wide-only', 'Base '));
   const select = el('select');
+  select.setAttribute('aria-label', 'Base source');
   m.sources.forEach((s, i) => {
     const option = el('option', undefined, s.name);
     option.value = String(i);
@@ -295,7 +298,7 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   node.append(...wordingNodes(wording));
   const meta = el('div', 'meta');
   if (wording.related) meta.append(el('span', 'related', 'related'));
-  if (!isBase || wording.similarity < 1) meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
+  if (!alone && (!isBase || wording.similarity < 1)) meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
   if (alone) meta.append(el('span', 'lone', 'only in this source'));
   if (meta.childElementCount) node.append(meta);
@@ -334,7 +337,8 @@ function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLEl
     node.append(cell);
     return node;
   }
-  if (display.unique) node.classList.add('unique');
+  // The bar at the base's edge says that the base's own sentence is found nowhere else.
+  if (row.sourceCount === 1) node.classList.add('unique');
   panel.columns.forEach((source, col) => node.append(cellNode(display, index, col, source === m.base)));
   return node;
 }
@@ -349,6 +353,10 @@ function render(): void {
   grid.style.setProperty('--others', String(panel.columns.length - 1));
   const header = renderHeader(m);
   grid.append(header);
+  // Scrolling a cell into view leaves it clear of the sticky header and base column.
+  const baseHead = header.firstElementChild as HTMLElement | null;
+  grid.style.scrollPaddingTop = `${header.firstElementChild ? (header.firstElementChild as HTMLElement).offsetHeight : 0}px`;
+  grid.style.scrollPaddingLeft = `${baseHead?.offsetWidth ?? 0}px`;
   const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
@@ -406,8 +414,7 @@ function focusCell(row: number, col: number, moveFocus = true): HTMLElement | un
 }
 
 /** Tells the extension which sentence the reader's cursor is on (its tests follow it). */
-function reportFocus(cell: HTMLElement | undefined | null): void {
-  const entry = cell?.querySelector<HTMLElement>('.entry');
+function reportFocus(cell: HTMLElement | undefined | null, entry = cell?.querySelector<HTMLElement>('.entry')): void {
   vscode.postMessage({
     type: 'focused',
     row: panel.focused.row,
@@ -489,7 +496,9 @@ function scrollToCell(cell: HTMLElement): void {
     if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
     const box = cell.getBoundingClientRect();
     const view = grid.getBoundingClientRect();
-    if (box.top < view.top || box.bottom > view.bottom) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const left = view.left + (parseFloat(grid.style.scrollPaddingLeft) || 0);
+    const top = view.top + (parseFloat(grid.style.scrollPaddingTop) || 0);
+    if (box.top < top || box.bottom > view.bottom || box.left < left || box.right > view.right) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -533,7 +542,7 @@ function navigate(target: NavigationTarget, direction: Direction): void {
     markCurrent(index);
     const cell = focusCell(index, lone >= 0 ? lone : panel.focused.col);
     if (cell) scrollToCell(cell);
-    reportFocus(cell);
+    reportFocus(cell, cell?.querySelector<HTMLElement>(target === 'unique' ? '.entry.only-here' : '.entry'));
     return;
   }
 }
