@@ -43,9 +43,11 @@ async function tourEditor(context: vscode.ExtensionContext): Promise<vscode.Text
   return openSamples(context);
 }
 
-/** Puts the cursor on `line` of `editor`, scrolls it to the centre and shows its hover. */
+/** Puts the cursor at `position` in `editor`, scrolls it to the centre and shows its hover. */
 async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Promise<void> {
   await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  // An open hover would only take focus on showHover instead of showing the new position's.
+  await vscode.commands.executeCommand('editor.action.hideHover');
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand('editor.action.showHover');

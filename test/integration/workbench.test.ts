@@ -294,6 +294,7 @@ describe('Synoptic for a new user', function () {
       await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
       editor.selection = new vscode.Selection(line, 0, line, 0);
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.hideHover');
       await until('the panel to follow the cursor', () => api.panel.lastHighlight?.source === model.base && api.panel.lastHighlight);
     });
 
