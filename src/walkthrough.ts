@@ -67,8 +67,13 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
       const editor = await tourEditor(context);
       const view = await corpus.request(editor.document.uri);
       const source = view?.analysis.sources[view.indexOf(editor.document.uri)];
-      // The first sentence that other sources carry, so the hover has something to compare.
-      const sentence = source?.sentences.find((_, i) => source.groupOfSentence[i] >= 0);
+      // The first of the sentences that the most other sources carry, so the hover has the most to compare.
+      const reach = (i: number) => (source!.groupOfSentence[i] >= 0 ? view!.analysis.groups[source!.groupOfSentence[i]].sourceCount : 0);
+      let best = -1;
+      source?.sentences.forEach((_, i) => {
+        if (reach(i) > 1 && (best < 0 || reach(i) > reach(best))) best = i;
+      });
+      const sentence = best >= 0 ? source!.sentences[best] : undefined;
       if (sentence) await hoverAt(editor, editor.document.positionAt(sentence.start + 1));
     }),
   );

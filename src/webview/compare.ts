@@ -145,6 +145,15 @@ function showPageOf(m: ComparisonModel, source: number): boolean {
 function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: readonly number[]): DisplayRow[] {
   const columnOf = new Map(columns.map((source, col) => [source, col]));
   const out: DisplayRow[] = [];
+  // Sentences only one source has that come before any statement row: they join the first one.
+  let waiting: Entry[][] = columns.map(() => []);
+  let anyWaiting = false;
+  const flush = (into: DisplayRow) => {
+    into.entries.forEach((entries, col) => entries.unshift(...waiting[col]));
+    into.unique = into.difference = true;
+    waiting = columns.map(() => []);
+    anyWaiting = false;
+  };
   for (const row of rows) {
     if (row.kind === 'boilerplate') {
       out.push({ lead: row, entries: [], unique: false, difference: false });
@@ -158,15 +167,27 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
       if (previous && previous.lead.kind === 'statement') {
         previous.entries[col].push({ row, cell: lone });
         previous.unique = previous.difference = true;
-        continue;
+      } else {
+        waiting[col].push({ row, cell: lone });
+        anyWaiting = true;
       }
+      continue;
     }
     const entries = columns.map(source => {
       const cell = cellOf(row, source);
       return cell ? [{ row, cell }] : [];
     });
     if (entries.every(e => e.length === 0)) continue;
-    out.push({ lead: row, entries, unique: row.sourceCount === 1, difference: row.sourceCount < m.sources.length || row.reworded });
+    const display: DisplayRow = { lead: row, entries, unique: row.sourceCount === 1, difference: row.sourceCount < m.sources.length || row.reworded };
+    if (anyWaiting) flush(display);
+    out.push(display);
+  }
+  if (anyWaiting) {
+    // Nothing but such sentences (the "only in one source" filter from the start): one row of them.
+    const first = waiting.find(e => e.length)![0];
+    const display: DisplayRow = { lead: first.row, entries: columns.map(() => []), unique: true, difference: true };
+    flush(display);
+    out.push(display);
   }
   return out;
 }
