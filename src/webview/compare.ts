@@ -358,8 +358,7 @@ function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLEl
     node.append(cell);
     return node;
   }
-  // The bar at the base's edge says that the base's own sentence is found nowhere else.
-  if (row.sourceCount === 1) node.classList.add('unique');
+  if (display.unique) node.classList.add('unique');
   panel.columns.forEach((source, col) => node.append(cellNode(display, index, col, source === m.base)));
   return node;
 }
