@@ -127,6 +127,8 @@ describe('Synoptic for a new user', function () {
 
     it('opens in the welcome page', async function () {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#synoptic.firstRun`, false);
+      const tab = await until('the walkthrough tab', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label.includes('Synoptic') && vscode.window.tabGroups.activeTabGroup.activeTab);
+      assert.match(tab.label, /Walkthrough/);
       await pause(1500);
       if (shotDir) await screenshot('walkthrough-dark');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
