@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { seedInputs } from '../support/fixtures';
 
