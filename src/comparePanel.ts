@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { buildRowModels, sourceHeaders } from './comparisonModel';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
+import { sentenceAt } from './sentenceAt';
+import { sourceName } from './sourceName';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
