@@ -38,9 +38,14 @@ export async function until<T>(what: string, probe: () => T | undefined | false 
   }
 }
 
-/** Opens the comparison on `base` and waits until the webview rendered its model. */
+/**
+ * Shows `base` in the first editor column, opens the comparison on it beside that column, and
+ * waits until the webview rendered its model. With the panel beside the editors, moving the
+ * cursor in an editor of the first column leaves the panel visible, so that it follows.
+ */
 export async function openPanel(api: SynopticApi, base: vscode.Uri, sources?: number): Promise<ComparisonModel> {
   const name = base.path.split('/').pop();
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
   await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base);
   const model = await until(`the panel on ${name}`, () => {
     const m = api.panel.lastModel;
