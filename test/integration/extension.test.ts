@@ -244,18 +244,24 @@ describe('Synoptic in VS Code', function () {
       await until('the panel without a notice', () => !model()?.notice);
     });
 
-    it('shows a sentence written to another source on disk', async () => {
-      const other = seedUri('003_35b1516114ec1545.txt');
-      const original = await vscode.workspace.fs.readFile(other);
-      const before = model()!.sources[3].sentences;
-      const added = '\nA reporter on the scene counted forty armoured vehicles along the road to the airport.\n';
-      await vscode.workspace.fs.writeFile(other, Buffer.concat([Buffer.from(original), Buffer.from(added)]));
+    it('shows a sentence written on disk to another source that is not open in an editor', async () => {
+      // A folder of its own: the seeds are open as documents by now, and for an open document
+      // the editor passes a change on disk on as an edit, so the file watcher would go untested.
+      const folder = vscode.Uri.joinPath(workspaceFolder(), 'on-disk');
+      const [baseCopy, other] = ['a.txt', 'b.txt'].map(name => vscode.Uri.joinPath(folder, name));
+      const original = await vscode.workspace.fs.readFile(seedUri('003_35b1516114ec1545.txt'));
+      await vscode.workspace.fs.writeFile(baseCopy, await vscode.workspace.fs.readFile(base()));
+      await vscode.workspace.fs.writeFile(other, original);
       try {
-        await until('the new sentence in the panel', () => model()!.sources[3].sentences === before + 1);
-        assert.ok(model()!.rows.some(r => cellText(r, 3)?.includes('forty armoured vehicles')));
+        const before = (await openPanel(api, baseCopy, 2)).sources[1].sentences;
+        assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.toString() === other.toString()), 'the other source is not open');
+        const added = '\nA reporter on the scene counted forty armoured vehicles along the road to the airport.\n';
+        await vscode.workspace.fs.writeFile(other, Buffer.concat([Buffer.from(original), Buffer.from(added)]));
+        await until('the new sentence in the panel', () => model()!.sources[1].sentences === before + 1);
+        assert.ok(model()!.rows.some(r => cellText(r, 1)?.includes('forty armoured vehicles')));
       } finally {
-        await vscode.workspace.fs.writeFile(other, original);
-        await until('the original text back in the panel', () => model()!.sources[3].sentences === before);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(folder, { recursive: true });
       }
     });
 
