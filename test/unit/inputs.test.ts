@@ -84,6 +84,14 @@ describe('CLI on unusual and hostile input', function () {
     for (let i = 0; i < 3; i++) assert.deepEqual(sentencesOf(result.json!, i, text), ARTICLE);
   });
 
+  it('decodes UTF-16 without a byte order mark in both byte orders, as the extension does', () => {
+    const text = ARTICLE.join('\n\n');
+    const paths = [file('plain-utf16le.txt', Buffer.from(text, 'utf16le')), file('plain-utf16be.txt', Buffer.from(text, 'utf16le').swap16())];
+    const result = analyse(paths);
+    assert.equal(result.status, 0, result.stderr);
+    for (let i = 0; i < 2; i++) assert.deepEqual(sentencesOf(result.json!, i, text), ARTICLE);
+  });
+
   it('reads invalid UTF-8 bytes as replacement characters instead of failing', () => {
     const bytes = Buffer.concat([Buffer.from(ARTICLE[0] + ' '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(' ' + ARTICLE[1])]);
     const result = analyse([file('invalid.txt', bytes)]);
