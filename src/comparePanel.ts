@@ -5,36 +5,29 @@
  */
 import * as vscode from 'vscode';
 import { buildRowModels, sourceHeaders } from './comparisonModel';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
+import { sentenceAt } from './sentenceAt';
+import { sourceName } from './sourceName';
 import { revealSentence } from './navigation';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
 export const VIEW_TYPE = 'synoptic.compare';
 
-/** What the integration tests may observe of the panel. */
-export interface ComparePanelProbe {
-  readonly isOpen: boolean;
-  readonly panelCount: number;
-  readonly lastModel?: ComparisonModel;
-  readonly renderedRows?: number;
-  /** The generation of the model the webview last finished rendering. */
-  readonly renderedGeneration?: number;
-  readonly lastHighlight?: { source: number; sentence: number };
-  receive(message: FromWebview): Promise<void>;
-}
+/** A message between the panel and its webview, in either direction. */
+export type PanelMessage = { readonly toWebview: ToWebview } | { readonly fromWebview: FromWebview };
 
 class ComparePanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly exchanged = new vscode.EventEmitter<PanelMessage>();
+  private readonly disposables: vscode.Disposable[] = [this.exchanged];
   private view?: CorpusView;
   private generation = 0;
   private suppressedSelection?: { uri: string; offset: number };
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
-  lastModel?: ComparisonModel;
-  renderedRows?: number;
-  renderedGeneration?: number;
-  lastHighlight?: { source: number; sentence: number };
+  private lastModel?: ComparisonModel;
+  /** Every message the panel sends to its webview or receives from it. */
+  readonly onDidExchange = this.exchanged.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -76,14 +69,13 @@ class ComparePanel implements vscode.Disposable {
   }
 
   async receive(message: FromWebview): Promise<void> {
+    this.exchanged.fire({ fromWebview: message });
     switch (message.type) {
       case 'ready':
         if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
         else void this.refresh();
         return;
       case 'rendered':
-        this.renderedRows = message.rows;
-        this.renderedGeneration = message.generation;
         return;
       case 'stateChanged':
         this.state = { ...this.state, ...message.state };
@@ -110,6 +102,7 @@ class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
+    this.exchanged.fire({ toWebview: message });
     void this.panel.webview.postMessage(message);
   }
 
@@ -168,7 +161,6 @@ class ComparePanel implements vscode.Disposable {
     }
     const sentence = sentenceAt(view.analysis.sources[source].sentences, offset);
     if (sentence < 0) return;
-    this.lastHighlight = { source, sentence };
     this.post({ type: 'highlight', source, sentence });
   }
 
@@ -217,15 +209,25 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
   };
 }
 
-export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe } {
+/** The panel of `register`, as far as others may see it: its webview panel and its messages. */
+export interface OpenComparePanel {
+  readonly panel: vscode.WebviewPanel;
+  readonly onDidExchange: vscode.Event<PanelMessage>;
+  receive(message: FromWebview): Promise<void>;
+}
+
+export function register(
+  context: vscode.ExtensionContext,
+  corpus: CorpusService,
+  onDidOpen?: (panel: OpenComparePanel) => void,
+): vscode.Disposable {
   let current: ComparePanel | undefined;
-  let panelCount = 0;
   const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
-    panelCount++;
-    current = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
-      panelCount--;
+    const opened = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
       if (current?.panel === panel) current = undefined;
     });
+    current = opened;
+    onDidOpen?.(opened);
   };
 
   const open = async (uri?: vscode.Uri) => {
@@ -246,29 +248,7 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     attach(panel, target, { basePath: target.toString() });
   };
 
-  const probe: ComparePanelProbe = {
-    get isOpen() {
-      return current !== undefined;
-    },
-    get panelCount() {
-      return panelCount;
-    },
-    get lastModel() {
-      return current?.lastModel;
-    },
-    get renderedRows() {
-      return current?.renderedRows;
-    },
-    get renderedGeneration() {
-      return current?.renderedGeneration;
-    },
-    get lastHighlight() {
-      return current?.lastHighlight;
-    },
-    receive: message => current?.receive(message) ?? Promise.resolve(),
-  };
-
-  const disposable = vscode.Disposable.from(
+  return vscode.Disposable.from(
     vscode.commands.registerCommand(COMPARE_COMMAND, open),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: PanelState | undefined) {
@@ -282,5 +262,4 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     }),
     { dispose: () => current?.panel.dispose() },
   );
-  return { disposable, probe };
 }

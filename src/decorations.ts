@@ -9,7 +9,7 @@ import { CorpusService, CorpusView } from './corpus';
 export const TOGGLE_BOILERPLATE_COMMAND = 'synoptic.toggleBoilerplate';
 export const TOGGLE_UNIQUE_COMMAND = 'synoptic.toggleUniqueSentences';
 
-/** The ranges Synoptic decorates in one document (exported for the integration tests). */
+/** The ranges Synoptic decorates in one document. */
 export interface DecorationPlan {
   readonly boilerplate: vscode.Range[];
   readonly unique: vscode.Range[];
@@ -34,13 +34,8 @@ export function planDecorations(view: CorpusView, document: vscode.TextDocument)
   return { boilerplate, unique };
 }
 
-/** What the integration tests may observe: the ranges last applied to an editor. */
-export interface DecorationProbe {
-  applied(editor: vscode.TextEditor): DecorationPlan | undefined;
-}
-
-export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: DecorationProbe } {
-  const applied = new WeakMap<vscode.TextEditor, DecorationPlan>();
+/** `onDidDecorate` hears of the ranges applied to an editor each time they are applied. */
+export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.TextEditor, shown: DecorationPlan) => void): vscode.Disposable {
   const boilerplateType = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     color: new vscode.ThemeColor('synoptic.boilerplateForeground'),
@@ -66,7 +61,7 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     const shown = { boilerplate: plan && boilerplate ? plan.boilerplate : [], unique: plan && unique ? plan.unique : [] };
     editor.setDecorations(boilerplateType, shown.boilerplate);
     editor.setDecorations(uniqueType, shown.unique);
-    applied.set(editor, shown);
+    onDidDecorate?.(editor, shown);
   };
 
   const refresh = (editors: readonly vscode.TextEditor[]) => {
@@ -84,7 +79,7 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
   };
 
   refresh(vscode.window.visibleTextEditors);
-  const disposable = vscode.Disposable.from(
+  return vscode.Disposable.from(
     boilerplateType,
     uniqueType,
     corpus.onDidChange(view => {
@@ -97,5 +92,4 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
     vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),
   );
-  return { disposable, probe: { applied: editor => applied.get(editor) } };
 }

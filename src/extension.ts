@@ -4,8 +4,10 @@
  */
 import * as vscode from 'vscode';
 import * as comparePanel from './comparePanel';
+import { ComparePanelProbe, recordComparePanels } from './comparePanelProbe';
 import { CorpusService } from './corpus';
 import * as decorations from './decorations';
+import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as statusBar from './statusBar';
@@ -13,24 +15,25 @@ import * as statusBar from './statusBar';
 /** What the extension hands to its integration tests. */
 export interface SynopticApi {
   readonly corpus: CorpusService;
-  readonly panel: comparePanel.ComparePanelProbe;
-  readonly decorations: decorations.DecorationProbe;
+  readonly panel: ComparePanelProbe;
+  readonly decorations: DecorationProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
   const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
-  const compare = comparePanel.register(context, corpus);
-  const decorated = decorations.register(corpus);
+  const panels = recordComparePanels();
+  const decorated = recordDecorations();
   context.subscriptions.push(
     corpus,
     navigation.register(),
-    decorated.disposable,
+    decorations.register(corpus, decorated.onDidDecorate),
     hover.register(corpus),
     statusBar.register(corpus),
-    compare.disposable,
+    panels.disposable,
+    comparePanel.register(context, corpus, panels.onDidOpen),
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: compare.probe, decorations: decorated.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { counterparts, wordDiff } from './core';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
+import { sentenceAt } from './sentenceAt';
+import { sourceName } from './sourceName';
 import { REVEAL_COMMAND, RevealArgs } from './navigation';
 
 const MAX_SENTENCE_CHARS = 400;
