@@ -9,6 +9,7 @@ import { CorpusService, CorpusView } from './corpus';
 import { sentenceAt } from './sentenceAt';
 import { sourceName } from './sourceName';
 import { revealSentence } from './navigation';
+import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
@@ -110,7 +111,9 @@ class ComparePanel implements vscode.Disposable {
   private async refresh(fresh?: CorpusView): Promise<void> {
     const generation = ++this.generation;
     this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
-    const view = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
+    const analysed = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
+    // One column per source of the base's story, not of its whole folder.
+    const view = analysed && scopeToStory(analysed, analysed.indexOf(this.baseUri));
     // Another refresh started while this one waited: its result wins.
     if (generation !== this.generation) return;
     if (!view) {

@@ -97,6 +97,11 @@ export class CorpusService implements vscode.Disposable {
     return corpusKey(toURI(uri), sourceLimits().sourcesGlob);
   }
 
+  /** The latest analysis of every corpus analysed so far. */
+  analysed(): CorpusView[] {
+    return [...this.entries.values()].flatMap(entry => (entry.view ? [entry.view] : []));
+  }
+
   /** The latest analysis containing `uri`, without waiting. */
   current(uri: vscode.Uri): CorpusView | undefined {
     const view = this.entries.get(this.keyFor(uri))?.view;

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
+import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
 
 export const TOGGLE_BOILERPLATE_COMMAND = 'synoptic.toggleBoilerplate';
 export const TOGGLE_UNIQUE_COMMAND = 'synoptic.toggleUniqueSentences';
@@ -56,7 +58,9 @@ export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.
   };
 
   const decorate = (editor: vscode.TextEditor, view: CorpusView | undefined) => {
-    const plan = view ? planDecorations(view, editor.document) : undefined;
+    // Only where there is a corpus, and only the active file's story counts as its other sources.
+    const spoken = view && speaksAbout(view, editor.document.uri) ? scopeToStory(view, view.indexOf(editor.document.uri)) : undefined;
+    const plan = spoken ? planDecorations(spoken, editor.document) : undefined;
     const { boilerplate, unique } = settings();
     const shown = { boilerplate: plan && boilerplate ? plan.boilerplate : [], unique: plan && unique ? plan.unique : [] };
     editor.setDecorations(boilerplateType, shown.boilerplate);
@@ -73,9 +77,11 @@ export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.
     }
   };
 
+  // The toggles change this workspace's setting, not the user's everywhere.
   const toggle = (setting: string) => async () => {
     const config = vscode.workspace.getConfiguration('synoptic');
-    await config.update(setting, !config.get<boolean>(setting, true), vscode.ConfigurationTarget.Global);
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update(setting, !config.get<boolean>(setting, true), target);
   };
 
   refresh(vscode.window.visibleTextEditors);
@@ -87,7 +93,7 @@ export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.
     }),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences')) refresh(vscode.window.visibleTextEditors);
+      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences') || e.affectsConfiguration(ACTIVATION_SETTING)) refresh(vscode.window.visibleTextEditors);
     }),
     vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
     vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),

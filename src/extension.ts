@@ -10,30 +10,36 @@ import * as decorations from './decorations';
 import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as hover from './hover';
 import * as navigation from './navigation';
+import * as speaking from './speaking';
 import * as statusBar from './statusBar';
+import * as storiesView from './storiesView';
 
 /** What the extension hands to its integration tests. */
 export interface SynopticApi {
   readonly corpus: CorpusService;
   readonly panel: ComparePanelProbe;
   readonly decorations: DecorationProbe;
+  readonly stories: storiesView.StoriesViewProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
   const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const panels = recordComparePanels();
   const decorated = recordDecorations();
+  const stories = storiesView.register(corpus);
   context.subscriptions.push(
     corpus,
     navigation.register(),
     decorations.register(corpus, decorated.onDidDecorate),
     hover.register(corpus),
     statusBar.register(corpus),
+    speaking.register(corpus),
+    stories.disposable,
     panels.disposable,
     comparePanel.register(context, corpus, panels.onDidOpen),
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: panels.probe, decorations: decorated.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe, stories: stories.probe };
 }
 
 export function deactivate(): void {

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
+import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
 
 export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   const index = view.indexOf(uri);
@@ -12,7 +14,7 @@ export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   const source = view.analysis.sources[index];
   const boilerplate = source.lines.filter(l => l.kind === 'boilerplate').length;
   const lines = `${boilerplate} boilerplate line${boilerplate === 1 ? '' : 's'}`;
-  if (view.analysis.sources.length < 2) return `Synoptic: no other source · ${lines}`;
+  if (view.analysis.sources.length < 2) return `Synoptic: a story of one · ${lines}`;
   const shared = source.groupOfSentence.filter(g => g >= 0).length;
   return `Synoptic: ${shared} of ${source.sentences.length} sentences shared · ${lines}`;
 }
@@ -27,7 +29,13 @@ export function register(corpus: CorpusService): vscode.Disposable {
       item.hide();
       return;
     }
-    const view = corpus.current(editor.document.uri);
+    const analysed = corpus.current(editor.document.uri);
+    // No item where there is no corpus (notes, code comments).
+    if (analysed && !speaksAbout(analysed, editor.document.uri)) {
+      item.hide();
+      return;
+    }
+    const view = analysed && scopeToStory(analysed, analysed.indexOf(editor.document.uri));
     const text = view && summary(view, editor.document.uri);
     if (!text) {
       item.text = '$(sync~spin) Synoptic';
@@ -43,6 +51,9 @@ export function register(corpus: CorpusService): vscode.Disposable {
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     corpus.onDidChange(update),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration(ACTIVATION_SETTING)) update();
+    }),
     corpus.onDidFail(({ message }) => {
       item.text = '$(warning) Synoptic';
       item.tooltip = message;
