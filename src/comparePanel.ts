@@ -77,7 +77,7 @@ class ComparePanel implements vscode.Disposable {
         else void this.refresh();
         return;
       case 'rendered':
-        return;
+        return; // nothing to do: the message is there for observers of onDidExchange
       case 'stateChanged':
         this.state = { ...this.state, ...message.state };
         return;

@@ -40,38 +40,38 @@ interface Recording {
 
 /** A probe, and the listener to hand to `comparePanel.register` so that it sees every panel. */
 export function recordComparePanels(): { probe: ComparePanelProbe; onDidOpen: (panel: OpenComparePanel) => void; disposable: vscode.Disposable } {
-  const open = new Set<OpenComparePanel>();
-  const subscriptions: vscode.Disposable[] = [];
+  /** The open panels, each with what listens to it. */
+  const open = new Map<OpenComparePanel, vscode.Disposable[]>();
   let current: OpenComparePanel | undefined;
   let recording: Recording = {};
 
+  const stopListening = (panel: OpenComparePanel) => {
+    open.get(panel)?.forEach(s => s.dispose());
+    open.delete(panel);
+    if (current === panel) current = undefined;
+  };
+
   const onDidOpen = (panel: OpenComparePanel) => {
-    open.add(panel);
-    current = panel;
     const record: Recording = {};
+    current = panel;
     recording = record;
-    subscriptions.push(
-      panel.panel.onDidDispose(() => {
-        open.delete(panel);
-        if (current === panel) current = undefined;
-      }),
-      panel.onDidExchange(exchange => {
-        if ('toWebview' in exchange) {
-          const message = exchange.toWebview;
-          if (message.type === 'model') record.lastModel = message.model;
-          else if (message.type === 'status') record.lastStatus = message.text;
-          else record.lastHighlight = { source: message.source, sentence: message.sentence };
-          return;
-        }
-        const message = exchange.fromWebview;
-        if (message.type === 'rendered') {
-          record.renderedRows = message.rows;
-          record.renderedGeneration = message.generation;
-        } else if (message.type === 'stateChanged') {
-          record.webviewState = { ...record.webviewState, ...message.state };
-        }
-      }),
-    );
+    const exchanges = panel.onDidExchange(exchange => {
+      if ('toWebview' in exchange) {
+        const message = exchange.toWebview;
+        if (message.type === 'model') record.lastModel = message.model;
+        else if (message.type === 'status') record.lastStatus = message.text;
+        else record.lastHighlight = { source: message.source, sentence: message.sentence };
+        return;
+      }
+      const message = exchange.fromWebview;
+      if (message.type === 'rendered') {
+        record.renderedRows = message.rows;
+        record.renderedGeneration = message.generation;
+      } else if (message.type === 'stateChanged') {
+        record.webviewState = { ...record.webviewState, ...message.state };
+      }
+    });
+    open.set(panel, [exchanges, panel.panel.onDidDispose(() => stopListening(panel))]);
   };
 
   const probe: ComparePanelProbe = {
@@ -110,5 +110,5 @@ export function recordComparePanels(): { probe: ComparePanelProbe; onDidOpen: (p
     },
     receive: message => current?.receive(message) ?? Promise.resolve(),
   };
-  return { probe, onDidOpen, disposable: { dispose: () => subscriptions.splice(0).forEach(s => s.dispose()) } };
+  return { probe, onDidOpen, disposable: { dispose: () => [...open.keys()].forEach(stopListening) } };
 }
