@@ -51,13 +51,16 @@ export class CorpusService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<CorpusView>();
   private readonly failed = new vscode.EventEmitter<{ key: string; message: string }>();
+  private readonly started = new vscode.EventEmitter<Promise<unknown>>();
   private readonly debouncer = new KeyedDebouncer<string>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed, this.started];
 
   /** Fires when a corpus has a new analysis. */
   readonly onDidChange = this.changed.event;
   /** Fires when a corpus could not be analysed (the message is for the user). */
   readonly onDidFail = this.failed.event;
+  /** Fires when an analysis starts, with a promise that settles when it ends. */
+  readonly onDidStartAnalysis = this.started.event;
 
   private readonly runner: AnalysisRunner;
 
@@ -185,6 +188,7 @@ export class CorpusService implements vscode.Disposable {
       if (entry.pending === pending) entry.pending = undefined;
     });
     entry.pending = pending;
+    this.started.fire(pending);
     return pending;
   }
 

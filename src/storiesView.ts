@@ -1,8 +1,10 @@
 /**
- * The Stories view: the workspace's stories, largest first, each with its sources and their
- * shared and unique sentence counts. Selecting a story opens its comparison; the active file's
+ * The Stories view, in a view container of its own: the workspace's stories, largest first,
+ * each with its sources and their shared and unique sentence counts. Selecting a story opens its comparison; the active file's
  * story is revealed. When the view is first shown it asks for the analysis of every folder of
- * `.txt` files (or of the `synoptic.sources` glob), and fills as each analysis arrives.
+ * `.txt` files (or of the `synoptic.sources` glob), and fills as each analysis arrives; while
+ * any analysis runs, the view shows a progress bar (a large corpus also shows a cancellable
+ * notification, `analysisProgress.ts`).
  */
 import * as vscode from 'vscode';
 import { COMPARE_COMMAND } from './comparePanel';
@@ -146,6 +148,8 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
           void discover();
         }
       }),
+      // Every analysis, a large one in the worker too, shows the view's progress bar until it ends.
+      corpus.onDidStartAnalysis(pending => void vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, () => pending)),
       vscode.window.onDidChangeActiveTextEditor(revealActive),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('synoptic')) update();

@@ -30,6 +30,8 @@ export interface StoryNode {
   /** Stable while the corpus keeps the story's first source: `corpus key` + first source. */
   readonly id: string;
   readonly corpusKey: string;
+  /** Where the story was found: its folder's name, or the glob; empty for a document analysed alone. */
+  readonly corpusName: string;
   readonly title: string;
   readonly sources: readonly StorySourceNode[];
 }
@@ -62,7 +64,7 @@ export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
         return { kind: 'source', uri: corpus.uris[source], name: nameOf(corpus.uris[source]), shared, unique: groups.length - shared };
       });
       const first = corpus.uris[story.sources[0]];
-      nodes.push({ kind: 'story', id: `${corpus.key}#${first}`, corpusKey: corpus.key, title: story.title.trim() || nameOf(first), sources });
+      nodes.push({ kind: 'story', id: `${corpus.key}#${first}`, corpusKey: corpus.key, corpusName: corpusName(corpus.key), title: story.title.trim() || nameOf(first), sources });
     }
   }
   return nodes.sort((a, b) => b.sources.length - a.sources.length || compare(a.title, b.title) || compare(a.id, b.id));
@@ -77,9 +79,17 @@ export function storyOfUri(nodes: readonly StoryNode[], uri: string): StoryNode 
   return nodes.find(node => node.sources.some(source => source.uri === uri));
 }
 
-/** A story's line in the view: its size, e.g. "3 sources". */
+/** The name of a corpus key of `sourceDiscovery.corpusKey`: a folder's last segment, or the glob. */
+export function corpusName(key: string): string {
+  if (key.startsWith('folder:')) return nameOf(key.slice('folder:'.length));
+  if (key.startsWith('glob:')) return key.slice('glob:'.length);
+  return '';
+}
+
+/** A story's line in the view: its size and where it was found, e.g. "3 sources · reports". */
 export function storyDescription(node: StoryNode): string {
-  return `${node.sources.length} source${node.sources.length === 1 ? '' : 's'}`;
+  const size = `${node.sources.length} source${node.sources.length === 1 ? '' : 's'}`;
+  return node.corpusName ? `${size} · ${node.corpusName}` : size;
 }
 
 /** A source's line in the view, e.g. "12 shared · 3 unique". */

@@ -96,8 +96,12 @@ describe('Stories in VS Code', function () {
 
   it('reveals the active file’s story and takes screenshots of the view in dark and light themes', async () => {
     const report = inMixed(bridgeNames[0]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report), vscode.ViewColumn.One);
     await vscode.commands.executeCommand('synoptic.stories.focus');
+    // A narrower editor and so a wider side bar, so that titles and counts show in the screenshots.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     const revealed = await until('the story of the active file revealed', () => {
       const story = api.stories.revealed;
       return story?.sources.some(s => s.uri === report.toString()) && story;

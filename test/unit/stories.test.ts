@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CorpusAnalysis, createAnalyzer } from '../../src/core';
 import { activationMode, activationOf, speaks } from '../../src/activation';
 import { restrictAnalysis, scopeToStory, storiesOf, storyOfSource } from '../../src/stories';
-import { buildStoryTree, nameOf, sourceDescription, storyDescription, storyOfUri } from '../../src/storyTree';
+import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri } from '../../src/storyTree';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory, notes } from '../support/stories';
 
@@ -110,12 +110,12 @@ describe('where Synoptic speaks', () => {
 describe('the Stories view model', () => {
   it('lists every story largest first, with its size and its sources with shared and unique counts', () => {
     const { analysis, ids } = mixedWithStories();
-    const tree = buildStoryTree([{ key: 'folder:mixed', uris: ids, analysis, speaksFor: () => true }]);
+    const tree = buildStoryTree([{ key: 'folder:file:///work/mixed', uris: ids, analysis, speaksFor: () => true }]);
     assert.deepEqual(
       tree.map(n => [n.title, storyDescription(n)]),
       [
-        ['Putin and Assad meet', '5 sources'],
-        ['Harbour bridge reopens', '2 sources'],
+        ['Putin and Assad meet', '5 sources · mixed'],
+        ['Harbour bridge reopens', '2 sources · mixed'],
       ],
     );
     const reprint = tree[1].sources[1];
@@ -149,5 +149,7 @@ describe('the Stories view model', () => {
     const tree = buildStoryTree([{ key: 'k', uris: ['file:///n/100%25.txt', 'file:///n/b.txt', 'file:///n/c.txt'], analysis, speaksFor: () => true }]);
     assert.equal(tree[0].title, '100%.txt');
     assert.equal(nameOf('file:///a/b%20c.txt'), 'b c.txt');
+    assert.equal(storyDescription(tree[0]), '3 sources');
+    assert.equal(corpusName('glob:stories/**/*.txt'), 'stories/**/*.txt');
   });
 });
