@@ -11,29 +11,34 @@ import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as statusBar from './statusBar';
+import * as walkthrough from './walkthrough';
 
 /** What the extension hands to its integration tests. */
 export interface SynopticApi {
   readonly corpus: CorpusService;
   readonly panel: ComparePanelProbe;
   readonly decorations: DecorationProbe;
+  readonly status: statusBar.StatusProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
   const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const panels = recordComparePanels();
   const decorated = recordDecorations();
+  const compare = comparePanel.register(context, corpus, panels.onDidOpen);
+  const status = statusBar.register(corpus);
   context.subscriptions.push(
     corpus,
-    navigation.register(),
+    navigation.register(corpus, compare.navigable),
     decorations.register(corpus, decorated.onDidDecorate),
     hover.register(corpus),
-    statusBar.register(corpus),
+    status.disposable,
+    walkthrough.register(context, corpus),
     panels.disposable,
-    comparePanel.register(context, corpus, panels.onDidOpen),
+    compare.disposable,
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: panels.probe, decorations: decorated.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe };
 }
 
 export function deactivate(): void {
