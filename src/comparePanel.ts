@@ -4,11 +4,12 @@
  * command again reveals it with the new base; a window reload restores it.
  */
 import * as vscode from 'vscode';
-import { buildRowModels, sourceHeaders } from './comparisonModel';
+import { buildRowModels, RELATED_BELOW, sourceHeaders } from './comparisonModel';
 import { CorpusService, CorpusView } from './corpus';
+import { NavigablePanel, revealSentence } from './navigation';
+import type { Direction, NavigationTarget } from './navigationTargets';
 import { sentenceAt } from './sentenceAt';
 import { sourceName } from './sourceName';
-import { revealSentence } from './navigation';
 import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
@@ -48,6 +49,9 @@ class ComparePanel implements vscode.Disposable {
         if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh(view);
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('synoptic.relatedBelowSimilarity')) void this.refresh();
+      }),
       // A base renamed in the editor keeps its place in the panel under the new name.
       vscode.workspace.onDidRenameFiles(e => {
         const renamed = e.files.find(f => f.oldUri.toString() === this.baseUri.toString());
@@ -69,9 +73,16 @@ class ComparePanel implements vscode.Disposable {
     void this.refresh();
   }
 
+  /** Moves the webview's cursor row (the navigation commands, while the panel is active). */
+  navigate(target: NavigationTarget, direction: Direction): void {
+    this.post({ type: 'navigate', target, direction });
+  }
+
   async receive(message: FromWebview): Promise<void> {
     this.exchanged.fire({ fromWebview: message });
     switch (message.type) {
+      case 'focused':
+        return; // nothing to do: the message is there for observers of onDidExchange
       case 'ready':
         if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
         else void this.refresh();
@@ -130,7 +141,13 @@ class ComparePanel implements vscode.Disposable {
     const base = view.indexOf(this.baseUri);
     // Built in slices: a refresh that starts meanwhile abandons this one.
     const rows = await buildRowModels(
-      { analysis: view.analysis, base, baseText: view.texts[base], includeBoilerplate: this.state.showBoilerplate === true },
+      {
+        analysis: view.analysis,
+        base,
+        baseText: view.texts[base],
+        includeBoilerplate: this.state.showBoilerplate === true,
+        relatedBelow: vscode.workspace.getConfiguration('synoptic').get<number>('relatedBelowSimilarity', RELATED_BELOW),
+      },
       { isStale: () => generation !== this.generation },
     );
     if (!rows || generation !== this.generation) return;
@@ -219,11 +236,12 @@ export interface OpenComparePanel {
   receive(message: FromWebview): Promise<void>;
 }
 
+/** `onDidOpen` hears of every panel opened or restored. */
 export function register(
   context: vscode.ExtensionContext,
   corpus: CorpusService,
   onDidOpen?: (panel: OpenComparePanel) => void,
-): vscode.Disposable {
+): { disposable: vscode.Disposable; navigable: NavigablePanel } {
   let current: ComparePanel | undefined;
   const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
     const opened = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
@@ -251,7 +269,7 @@ export function register(
     attach(panel, target, { basePath: target.toString() });
   };
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     vscode.commands.registerCommand(COMPARE_COMMAND, open),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: PanelState | undefined) {
@@ -265,4 +283,11 @@ export function register(
     }),
     { dispose: () => current?.panel.dispose() },
   );
+  const navigable: NavigablePanel = {
+    get active() {
+      return current?.panel.active === true;
+    },
+    navigate: (target, direction) => current?.navigate(target, direction),
+  };
+  return { disposable, navigable };
 }

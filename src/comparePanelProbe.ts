@@ -25,6 +25,8 @@ export interface ComparePanelProbe {
   readonly renderedGeneration?: number;
   /** The state the webview last reported (filter, page of columns). */
   readonly webviewState?: PanelState;
+  /** Where the webview's cursor last went (keys, clicks, navigation commands). */
+  readonly lastFocus?: { readonly row: number; readonly source?: number; readonly sentence?: number };
   /** Handles `message` as if the webview had sent it. */
   receive(message: FromWebview): Promise<void>;
 }
@@ -36,6 +38,7 @@ interface Recording {
   renderedRows?: number;
   renderedGeneration?: number;
   webviewState?: PanelState;
+  lastFocus?: { row: number; source?: number; sentence?: number };
 }
 
 /** A probe, and the listener to hand to `comparePanel.register` so that it sees every panel. */
@@ -60,13 +63,15 @@ export function recordComparePanels(): { probe: ComparePanelProbe; onDidOpen: (p
         const message = exchange.toWebview;
         if (message.type === 'model') record.lastModel = message.model;
         else if (message.type === 'status') record.lastStatus = message.text;
-        else record.lastHighlight = { source: message.source, sentence: message.sentence };
+        else if (message.type === 'highlight') record.lastHighlight = { source: message.source, sentence: message.sentence };
         return;
       }
       const message = exchange.fromWebview;
       if (message.type === 'rendered') {
         record.renderedRows = message.rows;
         record.renderedGeneration = message.generation;
+      } else if (message.type === 'focused') {
+        record.lastFocus = { row: message.row, source: message.source, sentence: message.sentence };
       } else if (message.type === 'stateChanged') {
         record.webviewState = { ...record.webviewState, ...message.state };
       }
@@ -107,6 +112,9 @@ export function recordComparePanels(): { probe: ComparePanelProbe; onDidOpen: (p
     },
     get webviewState() {
       return current && recording.webviewState;
+    },
+    get lastFocus() {
+      return current && recording.lastFocus;
     },
     receive: message => current?.receive(message) ?? Promise.resolve(),
   };

@@ -13,6 +13,7 @@ import * as navigation from './navigation';
 import * as speaking from './speaking';
 import * as statusBar from './statusBar';
 import * as storiesView from './storiesView';
+import * as walkthrough from './walkthrough';
 
 /** What the extension hands to its integration tests. */
 export interface SynopticApi {
@@ -20,6 +21,7 @@ export interface SynopticApi {
   readonly panel: ComparePanelProbe;
   readonly decorations: DecorationProbe;
   readonly stories: storiesView.StoriesViewProbe;
+  readonly status: statusBar.StatusProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
@@ -27,19 +29,22 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
   const panels = recordComparePanels();
   const decorated = recordDecorations();
   const stories = storiesView.register(corpus);
+  const compare = comparePanel.register(context, corpus, panels.onDidOpen);
+  const status = statusBar.register(corpus);
   context.subscriptions.push(
     corpus,
-    navigation.register(),
+    navigation.register(corpus, compare.navigable),
     decorations.register(corpus, decorated.onDidDecorate),
     hover.register(corpus),
-    statusBar.register(corpus),
+    status.disposable,
+    walkthrough.register(context, corpus),
     speaking.register(corpus),
     stories.disposable,
     panels.disposable,
-    comparePanel.register(context, corpus, panels.onDidOpen),
+    compare.disposable,
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: panels.probe, decorations: decorated.probe, stories: stories.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe, stories: stories.probe };
 }
 
 export function deactivate(): void {

@@ -118,7 +118,7 @@ describe('Synoptic in VS Code', function () {
     const model = await openPanel(api, seedUri('000_2e221a3ec277473a.txt'), 5);
     const row = model.rows.find(r => r.kind === 'statement' && cellOf(r, 2));
     assert.ok(row);
-    const [source, sentence] = cellOf(row, 2)!;
+    const { source, sentence } = cellOf(row, 2)!;
     await api.panel.receive({ type: 'reveal', source, sentence });
     const editor = await until('the revealed editor', () => {
       const e = vscode.window.activeTextEditor;

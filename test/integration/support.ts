@@ -58,7 +58,7 @@ export async function openPanel(api: SynopticApi, base: vscode.Uri, sources?: nu
 /** The text `source` shows in `row`, or undefined where it lacks the statement. */
 export function cellText(row: RowModel, source: number): string | undefined {
   const cell = cellOf(row, source);
-  return cell && row.wordings[cell[2]].text;
+  return cell && row.wordings[cell.wording].text;
 }
 
 export function hoverText(hovers: vscode.Hover[]): string {
