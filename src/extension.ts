@@ -8,6 +8,7 @@ import { ComparePanelProbe, recordComparePanels } from './comparePanelProbe';
 import { CorpusService } from './corpus';
 import * as decorations from './decorations';
 import { DecorationProbe, recordDecorations } from './decorationProbe';
+import * as exportCommand from './exportCommand';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as statusBar from './statusBar';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     walkthrough.register(context, corpus),
     panels.disposable,
     compare.disposable,
+    exportCommand.register(corpus),
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
   return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe };
