@@ -14,7 +14,8 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {
-        console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed, ${runner.stats?.pending ?? 0} pending`);
+        // The line run-integration.js reads; a skipped test counts as neither.
+        console.log(`${runner.stats?.passes ?? 0} passed, ${failures} failed`);
         if (failures > 0) reject(new Error(`${failures} integration tests failed`));
         else resolve();
       });

@@ -47,12 +47,12 @@ export async function openPanel(api: SynopticApi, base: vscode.Uri, sources?: nu
   const name = base.path.split('/').pop();
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
   await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base);
-  const model = await until(`the panel on ${name}`, () => {
+  // The latest model, rendered: a file written just before may still bring a newer analysis.
+  return until(`the webview to render the panel on ${name}`, () => {
     const m = api.panel.lastModel;
-    return m && m.sources[m.base]?.path === base.toString() && (sources === undefined || m.sources.length === sources) && m;
+    const fits = m && m.sources[m.base]?.path === base.toString() && (sources === undefined || m.sources.length === sources);
+    return fits && api.panel.renderedGeneration === m.generation && m;
   });
-  await until(`the webview to render the panel on ${name}`, () => api.panel.renderedGeneration === model.generation);
-  return model;
 }
 
 /** The text `source` shows in `row`, or undefined where it lacks the statement. */
