@@ -1,101 +1,155 @@
 import * as assert from 'node:assert/strict';
-import { findStories, prepareSource } from '../../src/core';
+import { CorpusAnalysis, createAnalyzer } from '../../src/core';
+import { activationMode, activationOf, speaks } from '../../src/activation';
+import { restrictAnalysis, scopeToStory, storiesOf, storyOfSource } from '../../src/stories';
+import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri } from '../../src/storyTree';
 import { seedInputs } from '../support/fixtures';
-import { seededRandom } from '../support/random';
-import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+import { bridgeStory, notes } from '../support/stories';
 
-function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
-  return groups.map(g => g.map(i => ids[i]).sort().join(' ')).sort();
+const analyze = (inputs: Parameters<ReturnType<typeof createAnalyzer>['analyze']>[0]) => createAnalyzer().analyze(inputs);
+
+/** The mixed folder as the story stage reports it: seeds 0-4, then the two bridge versions. */
+function mixedWithStories(): { analysis: CorpusAnalysis; ids: string[] } {
+  const inputs = [...seedInputs(), ...bridgeStory()];
+  const analysis = analyze(inputs);
+  const stories = [
+    { title: 'Putin and Assad meet', sources: [0, 1, 2, 3, 4] },
+    { title: 'Harbour bridge reopens', sources: [5, 6] },
+  ];
+  return { analysis: { ...analysis, stories } as CorpusAnalysis, ids: inputs.map(i => `file:///${i.id.replace(/^\/+/, '')}`) };
 }
 
-describe('Stories', () => {
-  it('keeps apart two stories whose pages share only site chrome and teasers of each other', () => {
-    const texts = [
-      page(SITES[0], HARBOUR, [LIBRARY]),
-      page(SITES[1], HARBOUR, [LIBRARY]),
-      page(SITES[0], LIBRARY, [HARBOUR]),
-      page(SITES[1], LIBRARY, [HARBOUR]),
-    ];
-    const grouping = findStories(texts.map(t => prepareSource(t)));
+describe('stories of an analysis', () => {
+  it('falls back to one story of all sources, titled by the opening sentence most sources share', () => {
+    const analysis = analyze(bridgeStory());
+    const stories = storiesOf(analysis);
+    assert.equal(stories.length, 1);
+    assert.deepEqual(stories[0].sources, [0, 1]);
+    assert.equal(stories[0].title, 'Harbour bridge reopens after two years of repairs');
+  });
+
+  it("returns the analysis's own stories when it carries them", () => {
+    const { analysis } = mixedWithStories();
     assert.deepEqual(
-      grouping.stories.map(s => s.sources),
+      storiesOf(analysis).map(s => s.sources),
       [
-        [0, 1],
-        [2, 3],
+        [0, 1, 2, 3, 4],
+        [5, 6],
       ],
     );
-    assert.deepEqual([...grouping.storyOfSource], [0, 0, 1, 1]);
+    assert.deepEqual(storyOfSource(storiesOf(analysis), 6)?.sources, [5, 6]);
+    assert.equal(storyOfSource(storiesOf(analysis), 9), undefined);
   });
 
-  it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
-    const texts = [page(SITES[0], HARBOUR, []), page(SITES[1], HARBOUR, [LIBRARY]), page(SITES[1], rewrite(HARBOUR), [])];
-    const grouping = findStories(texts.map(t => prepareSource(t)));
+  it('restricts an analysis to a story: groups renumbered, members of other stories dropped, sentences kept', () => {
+    const { analysis } = mixedWithStories();
+    const bridge = restrictAnalysis(analysis, [5, 6]);
+    assert.equal(bridge.sources.length, 2);
+    assert.equal(bridge.sources[0].id, analysis.sources[5].id);
+    for (const group of bridge.groups) {
+      assert.ok(group.members.every(m => m.source === 0 || m.source === 1));
+      assert.equal(group.sourceCount, 2);
+      assert.ok(group.anchor >= 0 && group.anchor < group.members.length);
+    }
+    bridge.sources.forEach((source, s) => {
+      assert.equal(source.sentences.length, analysis.sources[5 + s].sentences.length);
+      source.groupOfSentence.forEach((g, i) => {
+        if (g >= 0) assert.ok(bridge.groups[g].members.some(m => m.source === s && m.sentence === i), 'a sentence is in the group it names');
+      });
+    });
+    const shared = (a: CorpusAnalysis, s: number) => a.sources[s].groupOfSentence.filter(g => g >= 0).length;
+    assert.equal(shared(bridge, 1), shared(analysis, 6));
+    for (let i = 1; i < bridge.groups.length; i++) assert.ok(bridge.groups[i - 1].sourceCount >= bridge.groups[i].sourceCount);
+  });
+
+  it("scopes a corpus to the story of a source, with addresses and texts of that story's sources only", () => {
+    const { analysis, ids } = mixedWithStories();
+    const view = { uris: ids, texts: ids.map(() => ''), analysis, indexOf: (u: string) => ids.indexOf(u), key: 'folder' };
+    const scoped = scopeToStory(view, 5);
+    assert.deepEqual(scoped.uris, ids.slice(5));
+    assert.equal(scoped.indexOf(ids[6]), 1);
+    assert.equal(scoped.indexOf(ids[0]), -1);
+    assert.equal(scoped.key, 'folder');
+    assert.equal(scopeToStory({ ...view, analysis: analyze(bridgeStory()), uris: ids.slice(5) }, 0).uris.length, 2);
+  });
+});
+
+describe('where Synoptic speaks', () => {
+  it('leaves a folder of notes alone', () => {
+    const analysis = analyze(notes());
+    notes().forEach((_, i) => assert.equal(activationOf(analysis, i, 'corpus'), 'none', notes()[i].id));
+  });
+
+  it('speaks about each version of a story', () => {
+    const analysis = analyze([...seedInputs(), ...bridgeStory()]);
+    for (let i = 0; i < analysis.sources.length; i++) assert.equal(activationOf(analysis, i, 'corpus'), 'story');
+  });
+
+  it('marks a page dump that is a story of one', () => {
+    const [, reprint] = bridgeStory();
+    assert.equal(activationOf(analyze([reprint]), 0, 'corpus'), 'page');
+    assert.equal(activationOf(analyze([reprint, ...notes()]), 0, 'corpus'), 'page');
+  });
+
+  it('does not count sentences shared with another story', () => {
+    const { analysis } = mixedWithStories();
+    const alone = { ...analysis, stories: [{ title: 'a', sources: [0] }, { title: 'b', sources: [1, 2, 3, 4, 5, 6] }] } as CorpusAnalysis;
+    assert.equal(activationOf(analysis, 0, 'corpus'), 'story');
+    assert.notEqual(activationOf(alone, 0, 'corpus'), 'story');
+  });
+
+  it('follows the setting: always, never, and corpus for anything else', () => {
+    const analysis = analyze(notes());
+    assert.ok(speaks(activationOf(analysis, 0, activationMode('always'))));
+    assert.ok(!speaks(activationOf(analyze(bridgeStory()), 0, activationMode('never'))));
+    assert.equal(activationMode('sometimes'), 'corpus');
+    assert.equal(activationMode(undefined), 'corpus');
+  });
+});
+
+describe('the Stories view model', () => {
+  it('lists every story largest first, with its size and its sources with shared and unique counts', () => {
+    const { analysis, ids } = mixedWithStories();
+    const tree = buildStoryTree([{ key: 'folder:file:///work/mixed', uris: ids, analysis, speaksFor: () => true }]);
     assert.deepEqual(
-      grouping.stories.map(s => s.sources),
-      [[0, 1, 2]],
+      tree.map(n => [n.title, storyDescription(n)]),
+      [
+        ['Putin and Assad meet', '5 sources · mixed'],
+        ['Harbour bridge reopens', '2 sources · mixed'],
+      ],
     );
-    assert.equal(grouping.stories[0].title, HARBOUR[0]);
+    const reprint = tree[1].sources[1];
+    assert.equal(reprint.name, 'reprint.txt');
+    assert.equal(reprint.shared + reprint.unique, analysis.sources[6].sentences.length);
+    assert.equal(reprint.shared, 4);
+    assert.equal(sourceDescription(reprint), `4 shared · ${reprint.unique} unique`);
+    assert.equal(storyOfUri(tree, ids[6])?.title, 'Harbour bridge reopens');
   });
 
-  it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
-    const seeds = seedInputs();
-    const texts = [page(SITES[0], LIBRARY, []), ...seeds.map(s => s.text), page(SITES[1], HARBOUR, [LIBRARY]), 'A note to self: buy milk.', ''];
-    const grouping = findStories(texts.map(t => prepareSource(t)));
-    const sizes = grouping.stories.map(s => s.sources.length);
-    assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x));
-    const all = grouping.stories.flatMap(s => s.sources).sort((x, y) => x - y);
-    assert.deepEqual(all, texts.map((_, i) => i));
-    // The seeds are one story of five versions; each other page is alone.
-    assert.deepEqual(grouping.stories[0].sources, [1, 2, 3, 4, 5]);
-    assert.equal(grouping.stories.length, 5);
-    for (const story of grouping.stories) assert.deepEqual(story.sources, [...story.sources].sort((x, y) => x - y));
-  });
-
-  it('finds the same stories, with the same titles, whatever the order of the files', () => {
-    const seeds = seedInputs();
-    const inputs = [
-      ...seeds.map(s => ({ id: s.id, text: s.text })),
-      { id: 'h1', text: page(SITES[0], HARBOUR, [LIBRARY]) },
-      { id: 'h2', text: page(SITES[1], rewrite(HARBOUR), []) },
-      { id: 'l1', text: page(SITES[0], LIBRARY, [HARBOUR]) },
-      { id: 'l2', text: page(SITES[1], LIBRARY, [HARBOUR]) },
-      { id: 'l3', text: page(SITES[1], rewrite(LIBRARY), []) },
-      { id: 'copy', text: seeds[2].text },
-    ];
-    const expected = (() => {
-      const g = findStories(inputs.map(i => prepareSource(i.text)));
-      return { parts: partition(g.stories.map(s => s.sources), inputs.map(i => i.id)), titles: g.stories.map(s => s.title).sort() };
-    })();
-    assert.equal(expected.parts.length, 3);
-    for (const seed of [1, 2, 3, 4, 5]) {
-      const random = seededRandom(seed);
-      const shuffled = [...inputs];
-      for (let i = shuffled.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-      }
-      const g = findStories(shuffled.map(i => prepareSource(i.text)));
-      assert.deepEqual(partition(g.stories.map(s => s.sources), shuffled.map(i => i.id)), expected.parts, `shuffle ${seed}`);
-      assert.deepEqual(g.stories.map(s => s.title).sort(), expected.titles, `shuffle ${seed}`);
-    }
-  });
-
-  it('stays fast on a page repeating one sentence 45,000 times and on two sources cut from one template', function () {
-    this.timeout(20_000);
-    const repeated = 'The committee will publish its findings in the spring. '.repeat(45_000);
-    const template = (seed: number) => {
-      const random = seededRandom(seed);
-      const places = ['north', 'south', 'east', 'west', 'centre'];
-      return Array.from({ length: 10_000 }, (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`).join('\n');
+  it('leaves out stories Synoptic does not speak about and orders corpora independently of their order', () => {
+    const mixed = mixedWithStories();
+    const notesInputs = notes();
+    const notesAnalysis = analyze(notesInputs);
+    const notesEntry = {
+      key: 'folder:notes',
+      uris: notesInputs.map(i => `file:///${i.id}`),
+      analysis: notesAnalysis,
+      speaksFor: (s: number) => speaks(activationOf(notesAnalysis, s, 'corpus')),
     };
-    for (const texts of [[repeated, seedInputs()[0].text], [template(1), template(2)]]) {
-      const prepared = texts.map(t => prepareSource(t));
-      const start = process.hrtime.bigint();
-      const grouping = findStories(prepared);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      assert.equal(grouping.storyOfSource.length, 2);
-      // Generous: the stage takes a few tens of milliseconds here; quadratic work would take minutes.
-      assert.ok(ms < 5_000, `${ms} ms`);
-    }
+    const mixedEntry = { key: 'folder:mixed', uris: mixed.ids, analysis: mixed.analysis, speaksFor: () => true };
+    const one = buildStoryTree([notesEntry, mixedEntry]);
+    const other = buildStoryTree([mixedEntry, notesEntry]);
+    assert.deepEqual(one, other);
+    assert.equal(one.length, 2);
+    assert.ok(!one.some(n => n.corpusKey === 'folder:notes'));
+  });
+
+  it('names a story without a title after its first source, and decodes file names', () => {
+    const analysis = { ...analyze(notes()), stories: [{ title: '  ', sources: [0, 1, 2] }] } as CorpusAnalysis;
+    const tree = buildStoryTree([{ key: 'k', uris: ['file:///n/100%25.txt', 'file:///n/b.txt', 'file:///n/c.txt'], analysis, speaksFor: () => true }]);
+    assert.equal(tree[0].title, '100%.txt');
+    assert.equal(nameOf('file:///a/b%20c.txt'), 'b c.txt');
+    assert.equal(storyDescription(tree[0]), '3 sources');
+    assert.equal(corpusName('glob:stories/**/*.txt'), 'stories/**/*.txt');
   });
 });

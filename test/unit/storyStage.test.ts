@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { findStories, prepareSource } from '../../src/core';
+import { seedInputs } from '../support/fixtures';
+import { seededRandom } from '../support/random';
+import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+
+function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
+  return groups.map(g => g.map(i => ids[i]).sort().join(' ')).sort();
+}
+
+describe('Story stage', () => {
+  it('keeps apart two stories whose pages share only site chrome and teasers of each other', () => {
+    const texts = [
+      page(SITES[0], HARBOUR, [LIBRARY]),
+      page(SITES[1], HARBOUR, [LIBRARY]),
+      page(SITES[0], LIBRARY, [HARBOUR]),
+      page(SITES[1], LIBRARY, [HARBOUR]),
+    ];
+    const grouping = findStories(texts.map(t => prepareSource(t)));
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    );
+    assert.deepEqual([...grouping.storyOfSource], [0, 0, 1, 1]);
+  });
+
+  it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
+    const texts = [page(SITES[0], HARBOUR, []), page(SITES[1], HARBOUR, [LIBRARY]), page(SITES[1], rewrite(HARBOUR), [])];
+    const grouping = findStories(texts.map(t => prepareSource(t)));
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [[0, 1, 2]],
+    );
+    assert.equal(grouping.stories[0].title, HARBOUR[0]);
+  });
+
+  it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
+    const seeds = seedInputs();
+    const texts = [page(SITES[0], LIBRARY, []), ...seeds.map(s => s.text), page(SITES[1], HARBOUR, [LIBRARY]), 'A note to self: buy milk.', ''];
+    const grouping = findStories(texts.map(t => prepareSource(t)));
+    const sizes = grouping.stories.map(s => s.sources.length);
+    assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x));
+    const all = grouping.stories.flatMap(s => s.sources).sort((x, y) => x - y);
+    assert.deepEqual(all, texts.map((_, i) => i));
+    // The seeds are one story of five versions; each other page is alone.
+    assert.deepEqual(grouping.stories[0].sources, [1, 2, 3, 4, 5]);
+    assert.equal(grouping.stories.length, 5);
+    for (const story of grouping.stories) assert.deepEqual(story.sources, [...story.sources].sort((x, y) => x - y));
+  });
+
+  it('finds the same stories, with the same titles, whatever the order of the files', () => {
+    const seeds = seedInputs();
+    const inputs = [
+      ...seeds.map(s => ({ id: s.id, text: s.text })),
+      { id: 'h1', text: page(SITES[0], HARBOUR, [LIBRARY]) },
+      { id: 'h2', text: page(SITES[1], rewrite(HARBOUR), []) },
+      { id: 'l1', text: page(SITES[0], LIBRARY, [HARBOUR]) },
+      { id: 'l2', text: page(SITES[1], LIBRARY, [HARBOUR]) },
+      { id: 'l3', text: page(SITES[1], rewrite(LIBRARY), []) },
+      { id: 'copy', text: seeds[2].text },
+    ];
+    const expected = (() => {
+      const g = findStories(inputs.map(i => prepareSource(i.text)));
+      return { parts: partition(g.stories.map(s => s.sources), inputs.map(i => i.id)), titles: g.stories.map(s => s.title).sort() };
+    })();
+    assert.equal(expected.parts.length, 3);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = seededRandom(seed);
+      const shuffled = [...inputs];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+      }
+      const g = findStories(shuffled.map(i => prepareSource(i.text)));
+      assert.deepEqual(partition(g.stories.map(s => s.sources), shuffled.map(i => i.id)), expected.parts, `shuffle ${seed}`);
+      assert.deepEqual(g.stories.map(s => s.title).sort(), expected.titles, `shuffle ${seed}`);
+    }
+  });
+
+  it('stays fast on a page repeating one sentence 45,000 times and on two sources cut from one template', function () {
+    this.timeout(20_000);
+    const repeated = 'The committee will publish its findings in the spring. '.repeat(45_000);
+    const template = (seed: number) => {
+      const random = seededRandom(seed);
+      const places = ['north', 'south', 'east', 'west', 'centre'];
+      return Array.from({ length: 10_000 }, (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`).join('\n');
+    };
+    for (const texts of [[repeated, seedInputs()[0].text], [template(1), template(2)]]) {
+      const prepared = texts.map(t => prepareSource(t));
+      const start = process.hrtime.bigint();
+      const grouping = findStories(prepared);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      assert.equal(grouping.storyOfSource.length, 2);
+      // Generous: the stage takes a few tens of milliseconds here; quadratic work would take minutes.
+      assert.ok(ms < 5_000, `${ms} ms`);
+    }
+  });
+});
