@@ -19,7 +19,7 @@ import { reportAnalysis } from './report';
 import { reviseWithOtherSources } from './revise';
 import { OneShotIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
-import { attachSplitHalves } from './splitHalves';
+import { attachRepeats, attachSpans, mergeFollowingGroups } from './spans';
 import type { StopwordProfile } from './stopwords';
 import { contentTerms } from './terms';
 import { hashText } from './text';
@@ -188,7 +188,7 @@ class CachingAnalyzer implements Analyzer {
     return { prepared, formIds, forms, formSpace, spaceIds };
   }
 
-  /** Stages 4 to 10: places, wordings, families, grouping, split halves, anchors, report. */
+  /** Stages 4 to 10: places, wordings, families, grouping, spans, anchors, report. */
   private align(
     inputs: readonly SourceInput[],
     corpus: FormCorpus,
@@ -206,12 +206,13 @@ class CachingAnalyzer implements Analyzer {
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
     const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate));
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
-    const memberPlaces = placesOfClusters(clusters, families, wordings);
-    attachSplitHalves(memberPlaces, owners, profiles);
+    const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
+    attachSpans(memberPlaces, owners, profiles);
+    const repeats = attachRepeats(memberPlaces, owners, places.formOfPlace);
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);
     const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));
-    const groups = buildGroups(tallies, choices, owners, wordings.length);
+    const groups = buildGroups(tallies, choices, { ...owners, repeats }, profiles);
     return reportAnalysis(inputs, corpus.prepared, lines, places, groups);
   }
 

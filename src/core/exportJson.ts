@@ -2,7 +2,7 @@
  * The JSON export, format 1: the shape batch tools and the reference scorer read.
  * Other fields may be added; these never change meaning.
  */
-import type { CorpusAnalysis } from './types';
+import type { CorpusAnalysis, GroupMember } from './types';
 import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {
@@ -15,8 +15,16 @@ export interface ExportedSource {
   readonly lines: readonly ExportedLine[];
   readonly sentences: readonly { readonly start: number; readonly end: number }[];
 }
+export interface ExportedMember {
+  readonly source: number;
+  readonly sentence: number;
+  readonly similarity: number;
+}
 export interface ExportedGroup {
-  readonly members: readonly { readonly source: number; readonly sentence: number; readonly similarity: number }[];
+  /** The aligned sentences: every two of different sources are a link. */
+  readonly members: readonly ExportedMember[];
+  /** Sentences a source repeats whose other copy is a member (present only when there are some). */
+  readonly repeats?: readonly ExportedMember[];
 }
 export interface ExportFormat1 {
   readonly format: 1;
@@ -34,9 +42,12 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
       lines: byLfLine(s.lines, s.lfLineOfLine).map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
       sentences: s.sentences.map(x => ({ start: x.start, end: x.end })),
     })),
-    groups: analysis.groups.map(g => ({
-      members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity) })),
-    })),
+    groups: analysis.groups.map(g => {
+      const exported = (m: GroupMember) => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity) });
+      const members = g.members.filter(m => !m.repeat).map(exported);
+      const repeats = g.members.filter(m => m.repeat).map(exported);
+      return repeats.length ? { members, repeats } : { members };
+    }),
   };
 }
 
