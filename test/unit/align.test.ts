@@ -156,6 +156,26 @@ describe('alignment', () => {
     assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
   });
 
+  it('keeps two different quotes of one speaker in different groups, even where a third version links to both', () => {
+    const first = '"This is a day the whole country will remember for a very long time," said Prime Minister Anna Lindqvist on Thursday.';
+    const firstAgain = '"This is a day the whole country will remember for a long time," Prime Minister Anna Lindqvist said on Thursday.';
+    const second = '"Our engineers worked through the night and never gave up on the mission," said Prime Minister Anna Lindqvist on Thursday.';
+    const secondAgain = '"Our engineers worked through the night and did not give up on the mission," Prime Minister Anna Lindqvist said.';
+    const both = 'Prime Minister Anna Lindqvist said on Thursday the country would remember the day and praised engineers who worked through the night.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], first, second, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'b', text: [PARAGRAPHS[0], firstAgain, secondAgain, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'c', text: [PARAGRAPHS[0], both, PARAGRAPHS[1]].join('\n\n') },
+    ]);
+    const g1 = groupOf(analysis, 0, '"This is a day');
+    const g2 = groupOf(analysis, 0, '"Our engineers');
+    assert.notEqual(g1, -1);
+    assert.notEqual(g2, -1);
+    assert.notEqual(g1, g2);
+    assert.equal(groupOf(analysis, 1, '"This is a day'), g1);
+    assert.equal(groupOf(analysis, 1, '"Our engineers'), g2);
+  });
+
   it('keeps unrelated sentences apart and each sentence in at most one group', () => {
     const analysis = analyzeCorpus(seedInputs());
     const seen = new Set<string>();
