@@ -34,7 +34,30 @@ const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   uk: ukrainian,
 };
 
-/** Input: a language code. Output: a function from a lower-case word to its stem (the word itself where the language has no stemmer). */
+/** Past this many words, a language's remembered stems start afresh. */
+const REMEMBERED_STEMS = 1 << 16;
+const remembered = new Map<string, (word: string) => string>();
+
+/**
+ * Input: a language code. Output: a function from a lower-case word to its stem (the word
+ * itself where the language has no stemmer). Stems are remembered per language: the versions
+ * of one story repeat most of their words, and a stemmer call costs microseconds.
+ */
 export function stemmerFor(language: string): (word: string) => string {
-  return STEMMERS[language] ?? (word => word);
+  const stem = STEMMERS[language];
+  if (!stem) return word => word;
+  let memo = remembered.get(language);
+  if (!memo) {
+    const stems = new Map<string, string>();
+    memo = word => {
+      let s = stems.get(word);
+      if (s === undefined) {
+        if (stems.size >= REMEMBERED_STEMS) stems.clear();
+        stems.set(word, (s = stem(word)));
+      }
+      return s;
+    };
+    remembered.set(language, memo);
+  }
+  return memo;
 }
