@@ -32,12 +32,14 @@ export function attachSpans(groups: number[][], layout: PlaceOwners, profiles: r
   groups.forEach(group => {
     const additions: number[] = [];
     const sourcesSeen = new Set<number>();
+    const sample = distinctWordings(group, wordingOfPlace, SPAN_SAMPLE + 1);
     for (const place of group) {
       const source = sourceOfPlace[place];
       // One span per source: a source with two members here (a repeat) is left as it is.
       if (sourcesSeen.has(source)) continue;
       sourcesSeen.add(source);
-      const others = sampleOthers(group, source, sourceOfPlace, wordingOfPlace);
+      const own = wordingOfPlace[place];
+      const others = sample.filter(w => w !== own).slice(0, SPAN_SAMPLE);
       if (!others.length) continue;
       let lo = place;
       let hi = place;
@@ -63,14 +65,13 @@ export function attachSpans(groups: number[][], layout: PlaceOwners, profiles: r
   });
 }
 
-/** The distinct wordings of the group's other sources, the first `SPAN_SAMPLE` of them. */
-function sampleOthers(group: readonly number[], source: number, sourceOfPlace: Int32Array, wordingOfPlace: ArrayLike<WordingId>): WordingId[] {
+/** The group's first `limit` distinct wordings (a wording is one per source, so those of other sources, but for the member's own). */
+function distinctWordings(group: readonly number[], wordingOfPlace: ArrayLike<WordingId>, limit: number): WordingId[] {
   const out: WordingId[] = [];
   for (const place of group) {
-    if (sourceOfPlace[place] === source) continue;
     const w = wordingOfPlace[place];
     if (!out.includes(w)) out.push(w);
-    if (out.length >= SPAN_SAMPLE) break;
+    if (out.length >= limit) break;
   }
   return out;
 }
@@ -158,11 +159,13 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
     for (let place = from + 1; place <= to; place++) p = concatProfiles(p, profiles[wordingOfPlace[place]]);
     return p;
   };
+  // Each group's extent, worked out once and again only after the group grows.
+  const extents = merged.map(extent);
   merged.forEach((big, i) => {
     if (gone[i]) return;
     for (let changed = true; changed; ) {
       changed = false;
-      const bigExtent = extent(big);
+      const bigExtent = extents[i];
       const candidates = new Set<number>();
       for (const [, [first, last]] of bigExtent) {
         for (const place of [first - 1, last + 1]) {
@@ -171,7 +174,7 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
         }
       }
       for (const c of [...candidates].sort((x, y) => x - y)) {
-        const smallExtent = extent(merged[c]);
+        const smallExtent = extents[c];
         if (smallExtent.size >= bigExtent.size) continue;
         let fits = true;
         for (const [s, [first, last]] of smallExtent) {
@@ -199,6 +202,7 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
           groupOfPlace[place] = i;
         }
         big.sort((x, y) => x - y);
+        extents[i] = extent(big);
         gone[c] = 1;
         changed = true;
         break;
