@@ -31,7 +31,7 @@ function runPassingThrough(command, args) {
 
 /** The counts of a suite's "N passed, N failed" line (the last one). */
 function counts(output) {
-  const lines = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)];
+  const lines = [...output.matchAll(/^(\d+) passed, (\d+) failed(?:, \d+ pending)?$/gm)];
   const last = lines[lines.length - 1];
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 1 };
 }

@@ -5,40 +5,31 @@
  */
 import * as vscode from 'vscode';
 import { buildRowModels, RELATED_BELOW, sourceHeaders } from './comparisonModel';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
 import { NavigablePanel, revealSentence } from './navigation';
 import type { Direction, NavigationTarget } from './navigationTargets';
+import { sentenceAt } from './sentenceAt';
+import { sourceName } from './sourceName';
+import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
 export const VIEW_TYPE = 'synoptic.compare';
 
-/** What the integration tests may observe of the panel. */
-export interface ComparePanelProbe {
-  readonly isOpen: boolean;
-  readonly panelCount: number;
-  readonly lastModel?: ComparisonModel;
-  readonly renderedRows?: number;
-  /** The generation of the model the webview last finished rendering. */
-  readonly renderedGeneration?: number;
-  readonly lastHighlight?: { source: number; sentence: number };
-  /** Where the webview's cursor last went (keys, clicks, navigation commands). */
-  readonly lastFocus?: { row: number; source?: number; sentence?: number };
-  receive(message: FromWebview): Promise<void>;
-}
+/** A message between the panel and its webview, in either direction. */
+export type PanelMessage = { readonly toWebview: ToWebview } | { readonly fromWebview: FromWebview };
 
 class ComparePanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly exchanged = new vscode.EventEmitter<PanelMessage>();
+  private readonly disposables: vscode.Disposable[] = [this.exchanged];
   private view?: CorpusView;
   private generation = 0;
   private suppressedSelection?: { uri: string; offset: number };
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
-  lastModel?: ComparisonModel;
-  renderedRows?: number;
-  renderedGeneration?: number;
-  lastHighlight?: { source: number; sentence: number };
-  lastFocus?: { row: number; source?: number; sentence?: number };
+  private lastModel?: ComparisonModel;
+  /** Every message the panel sends to its webview or receives from it. */
+  readonly onDidExchange = this.exchanged.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -88,18 +79,16 @@ class ComparePanel implements vscode.Disposable {
   }
 
   async receive(message: FromWebview): Promise<void> {
+    this.exchanged.fire({ fromWebview: message });
     switch (message.type) {
       case 'focused':
-        this.lastFocus = { row: message.row, source: message.source, sentence: message.sentence };
-        return;
+        return; // nothing to do: the message is there for observers of onDidExchange
       case 'ready':
         if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
         else void this.refresh();
         return;
       case 'rendered':
-        this.renderedRows = message.rows;
-        this.renderedGeneration = message.generation;
-        return;
+        return; // nothing to do: the message is there for observers of onDidExchange
       case 'stateChanged':
         this.state = { ...this.state, ...message.state };
         return;
@@ -125,6 +114,7 @@ class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
+    this.exchanged.fire({ toWebview: message });
     void this.panel.webview.postMessage(message);
   }
 
@@ -132,7 +122,9 @@ class ComparePanel implements vscode.Disposable {
   private async refresh(fresh?: CorpusView): Promise<void> {
     const generation = ++this.generation;
     this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
-    const view = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
+    const analysed = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
+    // One column per source of the base's story, not of its whole folder.
+    const view = analysed && scopeToStory(analysed, analysed.indexOf(this.baseUri));
     // Another refresh started while this one waited: its result wins.
     if (generation !== this.generation) return;
     if (!view) {
@@ -189,7 +181,6 @@ class ComparePanel implements vscode.Disposable {
     }
     const sentence = sentenceAt(view.analysis.sources[source].sentences, offset);
     if (sentence < 0) return;
-    this.lastHighlight = { source, sentence };
     this.post({ type: 'highlight', source, sentence });
   }
 
@@ -238,15 +229,26 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
   };
 }
 
-export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe; navigable: NavigablePanel } {
+/** The panel of `register`, as far as others may see it: its webview panel and its messages. */
+export interface OpenComparePanel {
+  readonly panel: vscode.WebviewPanel;
+  readonly onDidExchange: vscode.Event<PanelMessage>;
+  receive(message: FromWebview): Promise<void>;
+}
+
+/** `onDidOpen` hears of every panel opened or restored. */
+export function register(
+  context: vscode.ExtensionContext,
+  corpus: CorpusService,
+  onDidOpen?: (panel: OpenComparePanel) => void,
+): { disposable: vscode.Disposable; navigable: NavigablePanel } {
   let current: ComparePanel | undefined;
-  let panelCount = 0;
   const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
-    panelCount++;
-    current = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
-      panelCount--;
+    const opened = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
       if (current?.panel === panel) current = undefined;
     });
+    current = opened;
+    onDidOpen?.(opened);
   };
 
   const open = async (uri?: vscode.Uri) => {
@@ -265,31 +267,6 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
       retainContextWhenHidden: false,
     });
     attach(panel, target, { basePath: target.toString() });
-  };
-
-  const probe: ComparePanelProbe = {
-    get isOpen() {
-      return current !== undefined;
-    },
-    get panelCount() {
-      return panelCount;
-    },
-    get lastModel() {
-      return current?.lastModel;
-    },
-    get renderedRows() {
-      return current?.renderedRows;
-    },
-    get renderedGeneration() {
-      return current?.renderedGeneration;
-    },
-    get lastHighlight() {
-      return current?.lastHighlight;
-    },
-    get lastFocus() {
-      return current?.lastFocus;
-    },
-    receive: message => current?.receive(message) ?? Promise.resolve(),
   };
 
   const disposable = vscode.Disposable.from(
@@ -312,5 +289,5 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     },
     navigate: (target, direction) => current?.navigate(target, direction),
   };
-  return { disposable, probe, navigable };
+  return { disposable, navigable };
 }

@@ -1,11 +1,18 @@
 /**
- * Which files are the other sources of a document, their current text (unsaved edits
- * included), and the analysis of the whole set: kept up to date as files change on disk or in
- * the editor, with results that went stale while they were computed thrown away.
+ * The analysis of each corpus (a document and its other sources), kept up to date as files
+ * change on disk or in the editor: changes are debounced, a newer analysis cancels an older
+ * one, and results that went stale while they were computed are thrown away. Which files are
+ * compared and how they are read is `sourceDiscovery.ts`, over the workspace of
+ * `vscodeWorkspace.ts`.
  */
 import * as vscode from 'vscode';
+import { analyseWithProgress } from './analysisProgress';
 import { AnalysisCancelled, AnalysisRunner } from './analysisRunner';
-import { CorpusAnalysis, SourceInput } from './core';
+import { CorpusAnalysis } from './core';
+import { KeyedDebouncer } from './debounce';
+import { SourceLimits, TEXT_FILE, collectSources, corpusKey, isReadable } from './sourceDiscovery';
+import type { SourceWorkspace, WorkspaceChange } from './sourceWorkspace';
+import { VscodeWorkspace, toURI, toVscodeUri } from './vscodeWorkspace';
 
 /** An analysed corpus as the editor features see it. */
 export interface CorpusView {
@@ -21,55 +28,60 @@ export interface CorpusView {
   indexOf(uri: vscode.Uri): number;
 }
 
-const TEXT_EXTENSION = /\.txt$/i;
 const DEBOUNCE_MS = 300;
 
 interface Entry {
   view?: CorpusView;
   pending?: Promise<CorpusView | undefined>;
   cancel?: vscode.CancellationTokenSource;
-  timer?: NodeJS.Timeout;
   generation: number;
+}
+
+/** The settings of `synoptic.*` that decide which files are compared. */
+function sourceLimits(): SourceLimits {
+  const config = vscode.workspace.getConfiguration('synoptic');
+  return {
+    sourcesGlob: (config.get<string>('sources') ?? '').trim(),
+    maxSources: Math.max(1, config.get<number>('maxSources') ?? 250),
+    maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
+  };
 }
 
 export class CorpusService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<CorpusView>();
   private readonly failed = new vscode.EventEmitter<{ key: string; message: string }>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed];
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly started = new vscode.EventEmitter<Promise<unknown>>();
+  private readonly debouncer = new KeyedDebouncer<string>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed, this.started];
 
   /** Fires when a corpus has a new analysis. */
   readonly onDidChange = this.changed.event;
   /** Fires when a corpus could not be analysed (the message is for the user). */
   readonly onDidFail = this.failed.event;
+  /** Fires when an analysis starts, with a promise that settles when it ends. */
+  readonly onDidStartAnalysis = this.started.event;
 
   private readonly runner: AnalysisRunner;
 
-  constructor(workerScript: string) {
+  /** `workerScript` is the bundled worker; `workspace` is where sources are found and read. */
+  constructor(
+    workerScript: string,
+    private readonly workspace: SourceWorkspace = new VscodeWorkspace(),
+  ) {
     this.runner = new AnalysisRunner(workerScript);
-    this.disposables.push({ dispose: () => this.runner.dispose() });
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument(e => {
-        if (e.contentChanges.length) this.invalidateFor(e.document.uri);
-      }),
-      vscode.workspace.onDidCloseTextDocument(d => this.invalidateFor(d.uri)),
+      { dispose: () => this.runner.dispose() },
+      { dispose: () => this.debouncer.dispose() },
+      workspace.watch(change => this.onWorkspaceChange(change)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('synoptic')) for (const key of this.entries.keys()) this.schedule(key, 0);
       }),
-    );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
-    this.disposables.push(
-      watcher,
-      watcher.onDidCreate(uri => this.invalidateFolderOf(uri)),
-      watcher.onDidChange(uri => this.invalidateFor(uri)),
-      watcher.onDidDelete(uri => this.invalidateFolderOf(uri)),
     );
   }
 
   dispose(): void {
     for (const entry of this.entries.values()) {
-      if (entry.timer) clearTimeout(entry.timer);
       entry.cancel?.cancel();
       entry.cancel?.dispose();
     }
@@ -80,14 +92,17 @@ export class CorpusService implements vscode.Disposable {
   /** True for documents Synoptic reads: plain-text files, untitled text and text in other schemes. */
   static isCandidate(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'plaintext') return false;
-    return document.uri.scheme !== 'file' || TEXT_EXTENSION.test(document.uri.path);
+    return document.uri.scheme !== 'file' || TEXT_FILE.test(document.uri.path);
   }
 
   /** The key of the corpus a document belongs to. */
   keyFor(uri: vscode.Uri): string {
-    if (uri.scheme !== 'file') return `single:${uri.toString()}`;
-    const glob = this.sourcesGlob();
-    return glob ? `glob:${glob}` : `folder:${vscode.Uri.joinPath(uri, '..').toString()}`;
+    return corpusKey(toURI(uri), sourceLimits().sourcesGlob);
+  }
+
+  /** The latest analysis of every corpus analysed so far. */
+  analysed(): CorpusView[] {
+    return [...this.entries.values()].flatMap(entry => (entry.view ? [entry.view] : []));
   }
 
   /** The latest analysis containing `uri`, without waiting. */
@@ -122,10 +137,8 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** False for a file deleted from disk whose saved text may linger in an editor. */
-  async isReadable(uri: vscode.Uri): Promise<boolean> {
-    const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-    if (uri.scheme !== 'file') return document !== undefined || (await exists(uri));
-    return document?.isDirty === true || (await exists(uri));
+  isReadable(uri: vscode.Uri): Promise<boolean> {
+    return isReadable(this.workspace, toURI(uri));
   }
 
   private entry(key: string): Entry {
@@ -135,6 +148,12 @@ export class CorpusService implements vscode.Disposable {
       this.entries.set(key, entry);
     }
     return entry;
+  }
+
+  private onWorkspaceChange(change: WorkspaceChange): void {
+    const uri = toVscodeUri(change.uri);
+    if (change.kind === 'fileCreated' || change.kind === 'fileDeleted') this.invalidateFolderOf(uri);
+    else this.invalidateFor(uri);
   }
 
   private invalidateFor(uri: vscode.Uri): void {
@@ -151,12 +170,10 @@ export class CorpusService implements vscode.Disposable {
 
   private schedule(key: string, delay: number): void {
     const entry = this.entry(key);
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
+    this.debouncer.schedule(key, delay, () => {
       const anchor = entry.view?.uris[0];
       if (anchor) void this.analyze(key, anchor);
-    }, delay);
+    });
   }
 
   private analyze(key: string, uri: vscode.Uri): Promise<CorpusView | undefined> {
@@ -171,16 +188,19 @@ export class CorpusService implements vscode.Disposable {
       if (entry.pending === pending) entry.pending = undefined;
     });
     entry.pending = pending;
+    this.started.fire(pending);
     return pending;
   }
 
   private async compute(key: string, uri: vscode.Uri, generation: number, token: vscode.CancellationToken): Promise<CorpusView | undefined> {
     const entry = this.entry(key);
     try {
-      const { uris, inputs, notice } = await this.collect(uri);
+      const collected = await collectSources(this.workspace, toURI(uri), sourceLimits());
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
-      const analysis = await this.withProgress(inputs, token);
+      const { inputs, notice } = collected;
+      const analysis = await analyseWithProgress(this.runner, inputs, token);
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
+      const uris = collected.uris.map(toVscodeUri);
       const positions = new Map(uris.map((u, i) => [u.toString(), i]));
       const view: CorpusView = { key, uris, analysis, texts: inputs.map(i => i.text), generation, notice, indexOf: u => positions.get(u.toString()) ?? -1 };
       entry.view = view;
@@ -192,125 +212,4 @@ export class CorpusService implements vscode.Disposable {
       return undefined;
     }
   }
-
-  /** Large corpora show a cancellable progress notification while the worker runs. */
-  private async withProgress(inputs: readonly SourceInput[], token: vscode.CancellationToken): Promise<CorpusAnalysis> {
-    const size = inputs.reduce((n, i) => n + i.text.length, 0);
-    if (size < 2_000_000) return this.runner.run(inputs, token);
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Synoptic: analysing ${inputs.length} sources`, cancellable: true },
-      (_progress, userToken) => {
-        const both = new vscode.CancellationTokenSource();
-        const subs = [token.onCancellationRequested(() => both.cancel()), userToken.onCancellationRequested(() => both.cancel())];
-        return this.runner.run(inputs, both.token).finally(() => {
-          subs.forEach(s => s.dispose());
-          both.dispose();
-        });
-      },
-    );
-  }
-
-  private sourcesGlob(): string {
-    return (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
-  }
-
-  /** The corpus's files and their current text, within the configured limits. */
-  private async collect(uri: vscode.Uri): Promise<{ uris: vscode.Uri[]; inputs: SourceInput[]; notice?: string }> {
-    const config = vscode.workspace.getConfiguration('synoptic');
-    const maxSources = Math.max(1, config.get<number>('maxSources') ?? 250);
-    const maxBytes = Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024;
-    let candidates: vscode.Uri[];
-    if (uri.scheme !== 'file') {
-      candidates = [uri];
-    } else {
-      const glob = this.sourcesGlob();
-      if (glob) {
-        candidates = await vscode.workspace.findFiles(glob, undefined, maxSources * 4);
-      } else {
-        const folder = vscode.Uri.joinPath(uri, '..');
-        let listing: [string, vscode.FileType][] = [];
-        try {
-          listing = await vscode.workspace.fs.readDirectory(folder);
-        } catch {
-          listing = [];
-        }
-        candidates = listing.filter(([name, type]) => type === vscode.FileType.File && TEXT_EXTENSION.test(name)).map(([name]) => vscode.Uri.joinPath(folder, name));
-      }
-      // The requested file joins even when the listing misses it (e.g. outside the glob).
-      if (!candidates.some(c => c.toString() === uri.toString()) && (await this.isReadable(uri))) candidates.push(uri);
-    }
-    candidates.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
-
-    const notices: string[] = [];
-    if (candidates.length > maxSources) {
-      notices.push(`${candidates.length} sources found; the first ${maxSources} are compared (setting synoptic.maxSources)`);
-      const self = candidates.find(c => c.toString() === uri.toString())!;
-      candidates = [self, ...candidates.filter(c => c !== self).slice(0, maxSources - 1)];
-    }
-    const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
-    const uris: vscode.Uri[] = [];
-    const inputs: SourceInput[] = [];
-    let skippedLarge = 0;
-    let skippedBinary = 0;
-    for (const candidate of candidates) {
-      const document = open.get(candidate.toString());
-      let text: string | undefined;
-      if (document) {
-        text = document.getText();
-        if (text.length > maxBytes && candidate.toString() !== uri.toString()) {
-          skippedLarge++;
-          continue;
-        }
-      } else {
-        try {
-          const stat = await vscode.workspace.fs.stat(candidate);
-          if (stat.size > maxBytes) {
-            skippedLarge++;
-            continue;
-          }
-          const bytes = await vscode.workspace.fs.readFile(candidate);
-          if (bytes.subarray(0, 8192).includes(0)) {
-            skippedBinary++;
-            continue;
-          }
-          text = this.decoder.decode(bytes);
-        } catch {
-          continue; // deleted or unreadable since it was listed
-        }
-      }
-      uris.push(candidate);
-      inputs.push({ id: candidate.toString(), text });
-    }
-    if (skippedLarge) notices.push(`${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${maxBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`);
-    if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
-    return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A short display name for a source: its file name. */
-export function sourceName(uri: vscode.Uri): string {
-  const parts = uri.path.split('/');
-  return decodeURIComponent(parts[parts.length - 1] || uri.toString());
-}
-
-/** The index of the sentence containing `offset`, or -1 (binary search over sentence starts). */
-export function sentenceAt(sentences: readonly { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end < offset) lo = mid + 1;
-    else if (sentences[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }

@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
+import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
 
 export const TOGGLE_BOILERPLATE_COMMAND = 'synoptic.toggleBoilerplate';
 export const TOGGLE_UNIQUE_COMMAND = 'synoptic.toggleUniqueSentences';
 
-/** The ranges Synoptic decorates in one document (exported for the integration tests). */
+/** The ranges Synoptic decorates in one document. */
 export interface DecorationPlan {
   readonly boilerplate: vscode.Range[];
   readonly unique: vscode.Range[];
@@ -34,13 +36,8 @@ export function planDecorations(view: CorpusView, document: vscode.TextDocument)
   return { boilerplate, unique };
 }
 
-/** What the integration tests may observe: the ranges last applied to an editor. */
-export interface DecorationProbe {
-  applied(editor: vscode.TextEditor): DecorationPlan | undefined;
-}
-
-export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: DecorationProbe } {
-  const applied = new WeakMap<vscode.TextEditor, DecorationPlan>();
+/** `onDidDecorate` hears of the ranges applied to an editor each time they are applied. */
+export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.TextEditor, shown: DecorationPlan) => void): vscode.Disposable {
   const boilerplateType = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     color: new vscode.ThemeColor('synoptic.boilerplateForeground'),
@@ -61,12 +58,14 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
   };
 
   const decorate = (editor: vscode.TextEditor, view: CorpusView | undefined) => {
-    const plan = view ? planDecorations(view, editor.document) : undefined;
+    // Only where there is a corpus, and only the active file's story counts as its other sources.
+    const spoken = view && speaksAbout(view, editor.document.uri) ? scopeToStory(view, view.indexOf(editor.document.uri)) : undefined;
+    const plan = spoken ? planDecorations(spoken, editor.document) : undefined;
     const { boilerplate, unique } = settings();
     const shown = { boilerplate: plan && boilerplate ? plan.boilerplate : [], unique: plan && unique ? plan.unique : [] };
     editor.setDecorations(boilerplateType, shown.boilerplate);
     editor.setDecorations(uniqueType, shown.unique);
-    applied.set(editor, shown);
+    onDidDecorate?.(editor, shown);
   };
 
   const refresh = (editors: readonly vscode.TextEditor[]) => {
@@ -78,13 +77,15 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     }
   };
 
+  // The toggles change this workspace's setting, not the user's everywhere.
   const toggle = (setting: string) => async () => {
     const config = vscode.workspace.getConfiguration('synoptic');
-    await config.update(setting, !config.get<boolean>(setting, true), vscode.ConfigurationTarget.Global);
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update(setting, !config.get<boolean>(setting, true), target);
   };
 
   refresh(vscode.window.visibleTextEditors);
-  const disposable = vscode.Disposable.from(
+  return vscode.Disposable.from(
     boilerplateType,
     uniqueType,
     corpus.onDidChange(view => {
@@ -92,10 +93,9 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     }),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences')) refresh(vscode.window.visibleTextEditors);
+      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences') || e.affectsConfiguration(ACTIVATION_SETTING)) refresh(vscode.window.visibleTextEditors);
     }),
     vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
     vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),
   );
-  return { disposable, probe: { applied: editor => applied.get(editor) } };
 }

@@ -4,39 +4,49 @@
  */
 import * as vscode from 'vscode';
 import * as comparePanel from './comparePanel';
+import { ComparePanelProbe, recordComparePanels } from './comparePanelProbe';
 import { CorpusService } from './corpus';
 import * as decorations from './decorations';
+import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as exportCommand from './exportCommand';
 import * as hover from './hover';
 import * as navigation from './navigation';
+import * as speaking from './speaking';
 import * as statusBar from './statusBar';
+import * as storiesView from './storiesView';
 import * as walkthrough from './walkthrough';
 
 /** What the extension hands to its integration tests. */
 export interface SynopticApi {
   readonly corpus: CorpusService;
-  readonly panel: comparePanel.ComparePanelProbe;
-  readonly decorations: decorations.DecorationProbe;
+  readonly panel: ComparePanelProbe;
+  readonly decorations: DecorationProbe;
+  readonly stories: storiesView.StoriesViewProbe;
   readonly status: statusBar.StatusProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
   const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
-  const compare = comparePanel.register(context, corpus);
-  const decorated = decorations.register(corpus);
+  const panels = recordComparePanels();
+  const decorated = recordDecorations();
+  const stories = storiesView.register(corpus);
+  const compare = comparePanel.register(context, corpus, panels.onDidOpen);
   const status = statusBar.register(corpus);
   context.subscriptions.push(
     corpus,
     navigation.register(corpus, compare.navigable),
-    decorated.disposable,
+    decorations.register(corpus, decorated.onDidDecorate),
     hover.register(corpus),
     status.disposable,
     walkthrough.register(context, corpus),
+    speaking.register(corpus),
+    stories.disposable,
+    panels.disposable,
     compare.disposable,
     exportCommand.register(corpus),
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: compare.probe, decorations: decorated.probe, status: status.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe, stories: stories.probe };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { counterparts, wordDiff } from './core';
-import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
+import { speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
+import { sentenceAt } from './sentenceAt';
+import { sourceName } from './sourceName';
 import { REVEAL_COMMAND, RevealArgs } from './navigation';
 
 const MAX_SENTENCE_CHARS = 400;
@@ -43,7 +47,7 @@ export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, p
   const range = new vscode.Range(document.positionAt(sentence.start), document.positionAt(sentence.end));
   const others = view.analysis.sources.length - 1;
   if (others === 0) {
-    md.appendMarkdown('**Synoptic** · no other source in this folder to compare with');
+    md.appendMarkdown('**Synoptic** · no other source tells this story');
     return { markdown: md, range };
   }
   const matches = counterparts(view.analysis, index, sentenceIndex);
@@ -117,8 +121,9 @@ export function register(corpus: CorpusService): vscode.Disposable {
       async provideHover(document, position, token) {
         if (!CorpusService.isCandidate(document)) return undefined;
         const view = corpus.current(document.uri) ?? (await corpus.request(document.uri));
-        if (!view || token.isCancellationRequested) return undefined;
-        const result = hoverMarkdown(view, document, position);
+        if (!view || token.isCancellationRequested || !speaksAbout(view, document.uri)) return undefined;
+        // The other sources are those of the document's story, not of its whole folder.
+        const result = hoverMarkdown(scopeToStory(view, view.indexOf(document.uri)), document, position);
         return result && new vscode.Hover(result.markdown, result.range);
       },
     },

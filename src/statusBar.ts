@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
+import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
 
 export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
 export const NOT_ON_DISK_TEXT = '$(circle-slash) Synoptic';
@@ -16,7 +18,7 @@ export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   const source = view.analysis.sources[index];
   const boilerplate = source.lines.filter(l => l.kind === 'boilerplate').length;
   const lines = `${boilerplate} boilerplate line${boilerplate === 1 ? '' : 's'}`;
-  if (view.analysis.sources.length < 2) return `Synoptic: no other source · ${lines}`;
+  if (view.analysis.sources.length < 2) return `Synoptic: a story of one · ${lines}`;
   const shared = source.groupOfSentence.filter(g => g >= 0).length;
   return `Synoptic: ${shared} of ${source.sentences.length} sentences shared · ${lines}`;
 }
@@ -44,7 +46,14 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
       return;
     }
     const uri = editor.document.uri;
-    const view = corpus.current(uri);
+    const analysed = corpus.current(uri);
+    // No item where there is no corpus (notes, code comments).
+    if (analysed && !speaksAbout(analysed, uri)) {
+      item.hide();
+      shown = false;
+      return;
+    }
+    const view = analysed && scopeToStory(analysed, analysed.indexOf(uri));
     const text = view && summary(view, uri);
     if (text) {
       item.text = text;
@@ -70,6 +79,9 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     corpus.onDidChange(update),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration(ACTIVATION_SETTING)) update();
+    }),
     vscode.workspace.onDidDeleteFiles(update),
     corpus.onDidFail(({ message }) => {
       item.text = '$(warning) Synoptic';

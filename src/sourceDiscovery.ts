@@ -1,0 +1,107 @@
+/**
+ * Which files are compared with a document, and their text: the other `.txt` files of its
+ * folder, or the files of the `synoptic.sources` glob; at most `maxSources` of them, none
+ * larger than `maxFileBytes`, no binary file; the document itself always. Text of a document
+ * open in an editor comes from the editor (unsaved edits count), other files are decoded by the
+ * shared policy (`core/decode`). No `vscode` here: it works on any `SourceWorkspace`.
+ */
+import { URI, Utils } from 'vscode-uri';
+import type { SourceInput } from './core';
+import { decodeBytes } from './core/decode';
+import type { SourceWorkspace } from './sourceWorkspace';
+
+/** The settings that decide which files are compared. */
+export interface SourceLimits {
+  /** Glob of the files compared with each other; empty: the `.txt` files of the document's folder. */
+  readonly sourcesGlob: string;
+  readonly maxSources: number;
+  readonly maxFileBytes: number;
+}
+
+export const DEFAULT_LIMITS: SourceLimits = { sourcesGlob: '', maxSources: 250, maxFileBytes: 5120 * 1024 };
+
+/** The sources of one analysis: `uris[i]` has the text `inputs[i].text`. */
+export interface CollectedSources {
+  readonly uris: readonly URI[];
+  readonly inputs: readonly SourceInput[];
+  /** Set when a limit left sources or files out (for the user). */
+  readonly notice?: string;
+}
+
+export const TEXT_FILE = /\.txt$/i;
+
+/**
+ * The key of the corpus `uri` belongs to: its folder, the glob, or (for a document that is not
+ * a file, such as an untitled one) the document alone.
+ */
+export function corpusKey(uri: URI, sourcesGlob: string): string {
+  if (uri.scheme !== 'file') return `single:${uri.toString()}`;
+  return sourcesGlob ? `glob:${sourcesGlob}` : `folder:${Utils.dirname(uri).toString()}`;
+}
+
+/** False for a file deleted from disk whose saved text may linger in an editor. */
+export async function isReadable(workspace: SourceWorkspace, uri: URI): Promise<boolean> {
+  const document = workspace.openDocument(uri);
+  if (uri.scheme !== 'file') return document !== undefined || (await workspace.stat(uri)) !== undefined;
+  return document?.isDirty === true || (await workspace.stat(uri)) !== undefined;
+}
+
+/**
+ * The sources compared with `active` and their text, within `limits`, in the order of their
+ * URIs; `active` is among them unless it is unreadable, and first when `maxSources` cut the
+ * list. Cost: one listing, then a stat and a read per candidate not open in an editor.
+ */
+export async function collectSources(workspace: SourceWorkspace, active: URI, limits: SourceLimits = DEFAULT_LIMITS): Promise<CollectedSources> {
+  const maxSources = Math.max(1, limits.maxSources);
+  const notices: string[] = [];
+  let candidates = await candidateFiles(workspace, active, limits.sourcesGlob, maxSources);
+  if (candidates.length > maxSources) {
+    notices.push(`${candidates.length} sources found; the first ${maxSources} are compared (setting synoptic.maxSources)`);
+    const self = candidates.find(c => c.toString() === active.toString());
+    const others = candidates.filter(c => c !== self);
+    candidates = self ? [self, ...others.slice(0, maxSources - 1)] : others.slice(0, maxSources);
+  }
+  const uris: URI[] = [];
+  const inputs: SourceInput[] = [];
+  let skippedLarge = 0;
+  let skippedBinary = 0;
+  for (const candidate of candidates) {
+    const isActive = candidate.toString() === active.toString();
+    const text = await readSource(workspace, candidate, isActive ? Infinity : limits.maxFileBytes);
+    if (text === 'large') skippedLarge++;
+    else if (text === 'binary') skippedBinary++;
+    if (typeof text !== 'object') continue;
+    uris.push(candidate);
+    inputs.push({ id: candidate.toString(), text: text.text });
+  }
+  if (skippedLarge) notices.push(`${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${limits.maxFileBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`);
+  if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
+  return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
+}
+
+/** Every file that may be compared with `active`, sorted by URI, `active` among them when it is readable. */
+async function candidateFiles(workspace: SourceWorkspace, active: URI, sourcesGlob: string, maxSources: number): Promise<URI[]> {
+  if (active.scheme !== 'file') return [active];
+  const listed = sourcesGlob
+    ? await workspace.findFiles(sourcesGlob, maxSources * 4)
+    : (await workspace.listFolder(Utils.dirname(active))).filter(uri => TEXT_FILE.test(uri.path));
+  const candidates = [...listed];
+  // The active file joins even when the listing misses it (e.g. outside the glob).
+  if (!candidates.some(c => c.toString() === active.toString()) && (await isReadable(workspace, active))) candidates.push(active);
+  return candidates.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+}
+
+/** The text of one source, or why it is left out; undefined when it is gone or unreadable. */
+async function readSource(workspace: SourceWorkspace, uri: URI, maxBytes: number): Promise<{ text: string } | 'large' | 'binary' | undefined> {
+  const document = workspace.openDocument(uri);
+  if (document) return document.text.length > maxBytes ? 'large' : { text: document.text };
+  try {
+    const stat = await workspace.stat(uri);
+    if (!stat) return undefined;
+    if (stat.size > maxBytes) return 'large';
+    const decoded = decodeBytes(await workspace.readFile(uri));
+    return decoded.kind === 'binary' ? 'binary' : { text: decoded.text };
+  } catch {
+    return undefined; // deleted or unreadable since it was listed
+  }
+}

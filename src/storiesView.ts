@@ -1,0 +1,168 @@
+/**
+ * The Stories view, in a view container of its own: the workspace's stories, largest first,
+ * each with its sources and their shared and unique sentence counts. Selecting a story opens its comparison; the active file's
+ * story is revealed. When the view is first shown it asks for the analysis of every folder of
+ * `.txt` files (or of the `synoptic.sources` glob), and fills as each analysis arrives; while
+ * any analysis runs, the view shows a progress bar (a large corpus also shows a cancellable
+ * notification, `analysisProgress.ts`).
+ */
+import * as vscode from 'vscode';
+import { COMPARE_COMMAND } from './comparePanel';
+import { CorpusService } from './corpus';
+import { speaksAboutSource } from './speaking';
+import { StoryNode, StorySourceNode, buildStoryTree, sourceDescription, storyDescription, storyOfUri } from './storyTree';
+
+export const STORIES_VIEW = 'synoptic.stories';
+export const REFRESH_STORIES_COMMAND = 'synoptic.refreshStories';
+/** Files looked at to find the workspace's corpora. */
+const MAX_FILES_LISTED = 5000;
+
+type Node = StoryNode | StorySourceNode;
+
+/** What the view shows, as far as others (the integration tests) may see it. */
+export interface StoriesViewProbe {
+  readonly stories: readonly StoryNode[];
+  /** The story last revealed for the active file. */
+  readonly revealed?: StoryNode;
+}
+
+class StoriesProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  stories: StoryNode[] = [];
+  private readonly parents = new Map<StorySourceNode, StoryNode>();
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  rebuild(): void {
+    this.stories = buildStoryTree(
+      this.corpus.analysed().map(view => ({
+        key: view.key,
+        uris: view.uris.map(u => u.toString()),
+        analysis: view.analysis,
+        speaksFor: (source: number) => speaksAboutSource(view, source),
+      })),
+    );
+    this.parents.clear();
+    for (const story of this.stories) for (const source of story.sources) this.parents.set(source, story);
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.stories;
+    return node.kind === 'story' ? [...node.sources] : [];
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'source' ? this.parents.get(node) : undefined;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'story') {
+      const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.description = storyDescription(node);
+      item.tooltip = `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
+      item.iconPath = new vscode.ThemeIcon('book');
+      item.contextValue = 'story';
+      item.command = { command: COMPARE_COMMAND, title: 'Compare the sources of this story', arguments: [vscode.Uri.parse(node.sources[0].uri)] };
+      return item;
+    }
+    const uri = vscode.Uri.parse(node.uri);
+    const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parents.get(node)?.id ?? ''}/${node.uri}`;
+    item.label = node.name;
+    item.description = sourceDescription(node);
+    item.tooltip = `${vscode.workspace.asRelativePath(uri)}\n${node.shared} sentences shared with other sources of the story, ${node.unique} in this source only`;
+    item.contextValue = 'storySource';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    return item;
+  }
+}
+
+/**
+ * One file of each corpus of the workspace: of every folder holding `.txt` files, or the first
+ * file of the `synoptic.sources` glob.
+ */
+async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[]> {
+  const glob = (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
+  const files = await vscode.workspace.findFiles(glob || '**/*.txt', '**/node_modules/**', MAX_FILES_LISTED);
+  const byKey = new Map<string, vscode.Uri>();
+  for (const file of files.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
+    const key = corpus.keyFor(file);
+    if (!byKey.has(key)) byKey.set(key, file);
+  }
+  return [...byKey.values()];
+}
+
+export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: StoriesViewProbe } {
+  const provider = new StoriesProvider(corpus);
+  const view = vscode.window.createTreeView(STORIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  let revealed: StoryNode | undefined;
+  let discovery: Promise<void> | undefined;
+
+  /** Analyses every corpus of the workspace, with the view's progress bar; each result fills the view as it comes. */
+  const discover = () => {
+    if (discovery) return discovery;
+    if (provider.stories.length === 0) view.message = 'Looking for stories…';
+    discovery = Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, async () => {
+        const representatives = await corpusRepresentatives(corpus);
+        // One at a time: the analyses share the worker, and the view fills corpus by corpus.
+        for (const uri of representatives) await corpus.request(uri);
+      }),
+    ).finally(() => {
+      discovery = undefined;
+      view.message = undefined;
+    });
+    return discovery;
+  };
+
+  const revealActive = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const story = uri && storyOfUri(provider.stories, uri.toString());
+    if (!story || !view.visible) return;
+    revealed = story;
+    void view.reveal(story, { select: true, focus: false, expand: true });
+  };
+
+  const update = () => {
+    provider.rebuild();
+    view.message = provider.stories.length === 0 && discovery ? 'Looking for stories…' : undefined;
+    revealActive();
+  };
+
+  if (view.visible) void discover();
+  return {
+    disposable: vscode.Disposable.from(
+      view,
+      provider,
+      corpus.onDidChange(update),
+      view.onDidChangeVisibility(e => {
+        if (e.visible) {
+          update();
+          void discover();
+        }
+      }),
+      // Every analysis, a large one in the worker too, shows the view's progress bar until it ends.
+      corpus.onDidStartAnalysis(pending => void vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, () => pending)),
+      vscode.window.onDidChangeActiveTextEditor(revealActive),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('synoptic')) update();
+      }),
+      vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discover()),
+    ),
+    probe: {
+      get stories() {
+        return provider.stories;
+      },
+      get revealed() {
+        return revealed;
+      },
+    },
+  };
+}

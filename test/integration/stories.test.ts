@@ -1,0 +1,118 @@
+/**
+ * Stories in a real VS Code: a workspace with a folder of two stories (the seeds and a short
+ * story in two versions) and a folder of notes. The Stories view lists the stories and leaves
+ * the notes out, the panel shows the active story's sources, the notes get no marks, and
+ * screenshots of the view in a dark and a light theme.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SynopticApi } from '../../src/extension';
+import type { StoryNode } from '../../src/storyTree';
+import { bridgeStory, notes } from '../support/stories';
+import { activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
+
+const SEEDS = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt', '003_35b1516114ec1545.txt', '004_b132656ddbd9dbe3.txt'];
+
+/** Whether the analysis carries the story stage's own stories (rather than one story per folder). */
+const hasStoryStage = (api: SynopticApi, uri: vscode.Uri) => {
+  const analysis = api.corpus.current(uri)?.analysis;
+  return analysis !== undefined && 'stories' in analysis;
+};
+
+describe('Stories in VS Code', function () {
+  this.timeout(120_000);
+  let api: SynopticApi;
+  const mixed = () => vscode.Uri.joinPath(workspaceFolder(), 'mixed');
+  const notesFolder = () => vscode.Uri.joinPath(workspaceFolder(), 'notes');
+  const inMixed = (name: string) => vscode.Uri.joinPath(mixed(), name);
+  const bridgeNames = bridgeStory().map(s => s.id.split('/').pop()!);
+  const storiesOfMixed = () => api.stories.stories.filter(s => s.sources.some(source => source.uri.startsWith(`${mixed().toString()}/`)));
+
+  before(async () => {
+    api = await activateSynoptic();
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    for (const name of SEEDS) await vscode.workspace.fs.copy(seedUri(name), inMixed(`seed-${name}`), { overwrite: true });
+    for (const source of bridgeStory()) await vscode.workspace.fs.writeFile(inMixed(source.id.split('/').pop()!), Buffer.from(source.text));
+    for (const note of notes()) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), note.id.split('/').pop()!), Buffer.from(note.text));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(mixed(), { recursive: true });
+    await vscode.workspace.fs.delete(notesFolder(), { recursive: true });
+  });
+
+  it('lists the stories of the workspace, largest first, each source with its counts, and leaves the notes out', async () => {
+    await vscode.commands.executeCommand('synoptic.stories.focus');
+    await vscode.commands.executeCommand('synoptic.refreshStories');
+    await until('the notes analysed', () => api.corpus.current(vscode.Uri.joinPath(notesFolder(), 'todo.txt')));
+    const stories = await until('the stories of the mixed folder', () => {
+      const found = storiesOfMixed();
+      return found.reduce((n, s) => n + s.sources.length, 0) === SEEDS.length + bridgeNames.length && found;
+    });
+    const all = api.stories.stories;
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].sources.length >= all[i].sources.length, 'largest first');
+    assert.ok(!all.some(s => s.sources.some(source => source.uri.startsWith(`${notesFolder().toString()}/`))), 'no story of notes');
+    assert.ok(all.some(s => s.sources.some(source => source.uri === seedUri(SEEDS[0]).toString())), 'the seeds at the top of the workspace are a story too');
+    for (const story of stories) for (const source of story.sources) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
+  });
+
+  it('tells the two stories of one folder apart (pending on the story stage)', async function () {
+    const report = inMixed(bridgeNames[0]);
+    await until('the mixed folder analysed', () => api.corpus.current(report));
+    if (!hasStoryStage(api, report)) this.skip();
+    const stories = await until('two stories in the mixed folder', () => storiesOfMixed().length === 2 && storiesOfMixed());
+    assert.deepEqual(
+      stories.map((s: StoryNode) => s.sources.map(source => source.name)),
+      [SEEDS.map(name => `seed-${name}`), bridgeNames],
+    );
+    assert.match(stories[1].title, /Harbour bridge reopens/);
+  });
+
+  it("shows only the active story's sources in the panel (pending on the story stage)", async function () {
+    const report = inMixed(bridgeNames[0]);
+    await until('the mixed folder analysed', () => api.corpus.current(report));
+    if (!hasStoryStage(api, report)) this.skip();
+    const model = await openPanel(api, report, bridgeNames.length);
+    assert.deepEqual(model.sources.map(s => s.name).sort(), [...bridgeNames].sort());
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', report, new vscode.Position(2, 10));
+    assert.ok(!hoverText(hovers).includes('seed'), 'the hover names no source of the other story');
+  });
+
+  it('gives the notes no marks and no hover, while a page of the stories is marked', async () => {
+    const page = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(inMixed(bridgeNames[1])), vscode.ViewColumn.One);
+    await until('marks on the reprint', () => (api.decorations.applied(page)?.boilerplate.length ?? 0) > 0);
+    for (const note of notes()) {
+      const uri = vscode.Uri.joinPath(notesFolder(), note.id.split('/').pop()!);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+      const view = await until(`${note.id} analysed`, () => api.corpus.current(uri));
+      assert.equal(view.uris.length, notes().length, 'the notes were analysed together');
+      const applied = await until(`decorations decided for ${note.id}`, () => api.decorations.applied(editor));
+      assert.deepEqual(applied, { boilerplate: [], unique: [] }, `${note.id} is not marked`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 1));
+      assert.ok(!hoverText(hovers).includes('Synoptic'), `no hover on ${note.id}`);
+    }
+  });
+
+  it('reveals the active file’s story and takes screenshots of the view in dark and light themes', async () => {
+    const report = inMixed(bridgeNames[0]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report), vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('synoptic.stories.focus');
+    // A narrower editor and so a wider side bar, so that titles and counts show in the screenshots.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    const revealed = await until('the story of the active file revealed', () => {
+      const story = api.stories.revealed;
+      return story?.sources.some(s => s.uri === report.toString()) && story;
+    });
+    assert.ok(revealed.sources.length >= 2);
+    await new Promise(r => setTimeout(r, 500));
+    await screenshot('stories-dark');
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+    await until('the light theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light);
+    await new Promise(r => setTimeout(r, 500));
+    await screenshot('stories-light');
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * What the integration tests share: the extension's API, waiting for a condition, the panel
+ * opened on a base, hover text, and the code-server host's screenshots and webview probe.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SynopticApi } from '../../src/extension';
+import { ComparisonModel, RowModel, cellOf } from '../../src/protocol';
+
+const EXTENSION_ID = 'synoptic.synoptic';
+/** Set by the code-server host, which takes screenshots and reads the webview's DOM; empty elsewhere. */
+const shotDir = process.env.VSC_SHOT_DIR ?? '';
+
+export async function activateSynoptic(): Promise<SynopticApi> {
+  const extension = vscode.extensions.getExtension<SynopticApi>(EXTENSION_ID);
+  assert.ok(extension, 'extension is installed');
+  return extension.activate();
+}
+
+export function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite runs with the seeds folder open');
+  return folder.uri;
+}
+
+export const seedUri = (name: string) => vscode.Uri.joinPath(workspaceFolder(), name);
+
+/** Polls `probe` every 50 ms until it gives a truthy value, or fails after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Shows `base` in the first editor column, opens the comparison on it beside that column, and
+ * waits until the webview rendered its model. With the panel beside the editors, moving the
+ * cursor in an editor of the first column leaves the panel visible, so that it follows.
+ */
+export async function openPanel(api: SynopticApi, base: vscode.Uri, sources?: number): Promise<ComparisonModel> {
+  const name = base.path.split('/').pop();
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base);
+  // The latest model, rendered: a file written just before may still bring a newer analysis.
+  return until(`the webview to render the panel on ${name}`, () => {
+    const m = api.panel.lastModel;
+    const fits = m && m.sources[m.base]?.path === base.toString() && (sources === undefined || m.sources.length === sources);
+    return fits && api.panel.renderedGeneration === m.generation && m;
+  });
+}
+
+/** The text `source` shows in `row`, or undefined where it lacks the statement. */
+export function cellText(row: RowModel, source: number): string | undefined {
+  const cell = cellOf(row, source);
+  return cell && row.wordings[cell.wording].text;
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+export const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+
+/** Asks the code-server host for a screenshot and waits until it is taken; nothing elsewhere. */
+export async function screenshot(name: string): Promise<void> {
+  if (!shotDir) return;
+  console.log(`@@SCREENSHOT@@${name}`);
+  await until(`screenshot ${name}`, () => existsSync(path.join(shotDir, `${name}.done`)), 30_000);
+}
+
+/** The comparison webview's rendered DOM, as the code-server host reads it from the page. */
+export interface WebviewProbe {
+  current: string | null;
+  currentInView: boolean;
+  text: string;
+  tags: string[];
+  links: string[];
+  scripts: number;
+  csp: string;
+  /** Column headers shown, and the text of the pager of a wide corpus. */
+  columns: number;
+  pager: string | null;
+  error?: string;
+}
+
+/**
+ * The webview's DOM. Only the code-server host can read it; elsewhere (under
+ * @vscode/test-electron) the test that asks fails, since it cannot check what it claims.
+ */
+export async function webviewDom(name: string): Promise<WebviewProbe> {
+  if (!shotDir) {
+    throw new Error('this test reads the webview DOM, which only the code-server host can probe: run node scripts/run-integration.js without SYNOPTIC_VSCODE');
+  }
+  console.log(`@@WEBVIEW@@${name}`);
+  const file = path.join(shotDir, `${name}.json`);
+  await until(`webview probe ${name}`, () => existsSync(file), 30_000);
+  const dom = JSON.parse(readFileSync(file, 'utf8')) as WebviewProbe;
+  assert.equal(dom.error, undefined, `the webview probe failed: ${dom.error}`);
+  return dom;
+}

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { URI } from 'vscode-uri';
+import { KeyedDebouncer } from '../../src/debounce';
+import { sentenceAt } from '../../src/sentenceAt';
+import { sourceName } from '../../src/sourceName';
+
+async function until(what: string, condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 5));
+  }
+}
+
+describe('source names', () => {
+  it('shows a file name with a percent sign, an encoded-looking sequence or a space exactly as it is on disk', () => {
+    for (const name of ['100%.txt', 'a%20b.txt', '50% off – ümlaut.txt', 'plain.txt', '%E2%82%AC.txt']) {
+      const uri = URI.file(`/workspace/stories/${name}`);
+      assert.equal(sourceName(uri), name);
+      assert.equal(sourceName(URI.parse(uri.toString())), name, `after a round trip through the URI string: ${uri.toString()}`);
+    }
+  });
+
+  it('falls back to the whole URI when the path has no file name', () => {
+    const uri = URI.from({ scheme: 'untitled', path: '' });
+    assert.equal(sourceName(uri), uri.toString());
+  });
+});
+
+describe('the sentence at an offset', () => {
+  const sentences = [
+    { start: 0, end: 10 },
+    { start: 12, end: 20 },
+    { start: 25, end: 40 },
+  ];
+  it('finds the sentence whose span holds the offset, ends included, and -1 between and beyond them', () => {
+    const expected: Record<number, number> = { 0: 0, 5: 0, 10: 0, 11: -1, 12: 1, 20: 1, 22: -1, 25: 2, 40: 2, 41: -1 };
+    for (const [offset, index] of Object.entries(expected)) assert.equal(sentenceAt(sentences, Number(offset)), index, `offset ${offset}`);
+    assert.equal(sentenceAt([], 3), -1);
+  });
+});
+
+describe('debouncing work per key', () => {
+  it('runs only the last of a burst of requests for one key, and each key on its own', async () => {
+    const debouncer = new KeyedDebouncer<string>();
+    const runs: string[] = [];
+    for (let i = 0; i < 5; i++) debouncer.schedule('a', 20, () => runs.push(`a${i}`));
+    debouncer.schedule('b', 20, () => runs.push('b'));
+    assert.ok(debouncer.isWaiting('a') && debouncer.isWaiting('b'));
+    await until('both keys to run', () => runs.length >= 2);
+    await new Promise(r => setTimeout(r, 40));
+    assert.deepEqual(runs.sort(), ['a4', 'b']);
+    assert.ok(!debouncer.isWaiting('a'));
+  });
+
+  it('drops waiting work when disposed', async () => {
+    const debouncer = new KeyedDebouncer<string>();
+    let ran = false;
+    debouncer.schedule('a', 10, () => (ran = true));
+    debouncer.dispose();
+    await new Promise(r => setTimeout(r, 40));
+    assert.equal(ran, false);
+  });
+});

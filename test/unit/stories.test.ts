@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { CorpusAnalysis, createAnalyzer } from '../../src/core';
+import { activationMode, activationOf, speaks } from '../../src/activation';
+import { restrictAnalysis, scopeToStory, storiesOf, storyOfSource } from '../../src/stories';
+import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri } from '../../src/storyTree';
+import { seedInputs } from '../support/fixtures';
+import { bridgeStory, notes } from '../support/stories';
+
+const analyze = (inputs: Parameters<ReturnType<typeof createAnalyzer>['analyze']>[0]) => createAnalyzer().analyze(inputs);
+
+/** The mixed folder as the story stage reports it: seeds 0-4, then the two bridge versions. */
+function mixedWithStories(): { analysis: CorpusAnalysis; ids: string[] } {
+  const inputs = [...seedInputs(), ...bridgeStory()];
+  const analysis = analyze(inputs);
+  const stories = [
+    { title: 'Putin and Assad meet', sources: [0, 1, 2, 3, 4] },
+    { title: 'Harbour bridge reopens', sources: [5, 6] },
+  ];
+  return { analysis: { ...analysis, stories } as CorpusAnalysis, ids: inputs.map(i => `file:///${i.id.replace(/^\/+/, '')}`) };
+}
+
+describe('stories of an analysis', () => {
+  it('falls back to one story of all sources, titled by the opening sentence most sources share', () => {
+    const analysis = analyze(bridgeStory());
+    const stories = storiesOf(analysis);
+    assert.equal(stories.length, 1);
+    assert.deepEqual(stories[0].sources, [0, 1]);
+    assert.equal(stories[0].title, 'Harbour bridge reopens after two years of repairs');
+  });
+
+  it("returns the analysis's own stories when it carries them", () => {
+    const { analysis } = mixedWithStories();
+    assert.deepEqual(
+      storiesOf(analysis).map(s => s.sources),
+      [
+        [0, 1, 2, 3, 4],
+        [5, 6],
+      ],
+    );
+    assert.deepEqual(storyOfSource(storiesOf(analysis), 6)?.sources, [5, 6]);
+    assert.equal(storyOfSource(storiesOf(analysis), 9), undefined);
+  });
+
+  it('restricts an analysis to a story: groups renumbered, members of other stories dropped, sentences kept', () => {
+    const { analysis } = mixedWithStories();
+    const bridge = restrictAnalysis(analysis, [5, 6]);
+    assert.equal(bridge.sources.length, 2);
+    assert.equal(bridge.sources[0].id, analysis.sources[5].id);
+    for (const group of bridge.groups) {
+      assert.ok(group.members.every(m => m.source === 0 || m.source === 1));
+      assert.equal(group.sourceCount, 2);
+      assert.ok(group.anchor >= 0 && group.anchor < group.members.length);
+    }
+    bridge.sources.forEach((source, s) => {
+      assert.equal(source.sentences.length, analysis.sources[5 + s].sentences.length);
+      source.groupOfSentence.forEach((g, i) => {
+        if (g >= 0) assert.ok(bridge.groups[g].members.some(m => m.source === s && m.sentence === i), 'a sentence is in the group it names');
+      });
+    });
+    const shared = (a: CorpusAnalysis, s: number) => a.sources[s].groupOfSentence.filter(g => g >= 0).length;
+    assert.equal(shared(bridge, 1), shared(analysis, 6));
+    for (let i = 1; i < bridge.groups.length; i++) assert.ok(bridge.groups[i - 1].sourceCount >= bridge.groups[i].sourceCount);
+  });
+
+  it("scopes a corpus to the story of a source, with addresses and texts of that story's sources only", () => {
+    const { analysis, ids } = mixedWithStories();
+    const view = { uris: ids, texts: ids.map(() => ''), analysis, indexOf: (u: string) => ids.indexOf(u), key: 'folder' };
+    const scoped = scopeToStory(view, 5);
+    assert.deepEqual(scoped.uris, ids.slice(5));
+    assert.equal(scoped.indexOf(ids[6]), 1);
+    assert.equal(scoped.indexOf(ids[0]), -1);
+    assert.equal(scoped.key, 'folder');
+    assert.equal(scopeToStory({ ...view, analysis: analyze(bridgeStory()), uris: ids.slice(5) }, 0).uris.length, 2);
+  });
+});
+
+describe('where Synoptic speaks', () => {
+  it('leaves a folder of notes alone', () => {
+    const analysis = analyze(notes());
+    notes().forEach((_, i) => assert.equal(activationOf(analysis, i, 'corpus'), 'none', notes()[i].id));
+  });
+
+  it('speaks about each version of a story', () => {
+    const analysis = analyze([...seedInputs(), ...bridgeStory()]);
+    for (let i = 0; i < analysis.sources.length; i++) assert.equal(activationOf(analysis, i, 'corpus'), 'story');
+  });
+
+  it('marks a page dump that is a story of one', () => {
+    const [, reprint] = bridgeStory();
+    assert.equal(activationOf(analyze([reprint]), 0, 'corpus'), 'page');
+    assert.equal(activationOf(analyze([reprint, ...notes()]), 0, 'corpus'), 'page');
+  });
+
+  it('does not count sentences shared with another story', () => {
+    const { analysis } = mixedWithStories();
+    const alone = { ...analysis, stories: [{ title: 'a', sources: [0] }, { title: 'b', sources: [1, 2, 3, 4, 5, 6] }] } as CorpusAnalysis;
+    assert.equal(activationOf(analysis, 0, 'corpus'), 'story');
+    assert.notEqual(activationOf(alone, 0, 'corpus'), 'story');
+  });
+
+  it('follows the setting: always, never, and corpus for anything else', () => {
+    const analysis = analyze(notes());
+    assert.ok(speaks(activationOf(analysis, 0, activationMode('always'))));
+    assert.ok(!speaks(activationOf(analyze(bridgeStory()), 0, activationMode('never'))));
+    assert.equal(activationMode('sometimes'), 'corpus');
+    assert.equal(activationMode(undefined), 'corpus');
+  });
+});
+
+describe('the Stories view model', () => {
+  it('lists every story largest first, with its size and its sources with shared and unique counts', () => {
+    const { analysis, ids } = mixedWithStories();
+    const tree = buildStoryTree([{ key: 'folder:file:///work/mixed', uris: ids, analysis, speaksFor: () => true }]);
+    assert.deepEqual(
+      tree.map(n => [n.title, storyDescription(n)]),
+      [
+        ['Putin and Assad meet', '5 sources · mixed'],
+        ['Harbour bridge reopens', '2 sources · mixed'],
+      ],
+    );
+    const reprint = tree[1].sources[1];
+    assert.equal(reprint.name, 'reprint.txt');
+    assert.equal(reprint.shared + reprint.unique, analysis.sources[6].sentences.length);
+    assert.equal(reprint.shared, 4);
+    assert.equal(sourceDescription(reprint), `4 shared · ${reprint.unique} unique`);
+    assert.equal(storyOfUri(tree, ids[6])?.title, 'Harbour bridge reopens');
+  });
+
+  it('leaves out stories Synoptic does not speak about and orders corpora independently of their order', () => {
+    const mixed = mixedWithStories();
+    const notesInputs = notes();
+    const notesAnalysis = analyze(notesInputs);
+    const notesEntry = {
+      key: 'folder:notes',
+      uris: notesInputs.map(i => `file:///${i.id}`),
+      analysis: notesAnalysis,
+      speaksFor: (s: number) => speaks(activationOf(notesAnalysis, s, 'corpus')),
+    };
+    const mixedEntry = { key: 'folder:mixed', uris: mixed.ids, analysis: mixed.analysis, speaksFor: () => true };
+    const one = buildStoryTree([notesEntry, mixedEntry]);
+    const other = buildStoryTree([mixedEntry, notesEntry]);
+    assert.deepEqual(one, other);
+    assert.equal(one.length, 2);
+    assert.ok(!one.some(n => n.corpusKey === 'folder:notes'));
+  });
+
+  it('names a story without a title after its first source, and decodes file names', () => {
+    const analysis = { ...analyze(notes()), stories: [{ title: '  ', sources: [0, 1, 2] }] } as CorpusAnalysis;
+    const tree = buildStoryTree([{ key: 'k', uris: ['file:///n/100%25.txt', 'file:///n/b.txt', 'file:///n/c.txt'], analysis, speaksFor: () => true }]);
+    assert.equal(tree[0].title, '100%.txt');
+    assert.equal(nameOf('file:///a/b%20c.txt'), 'b c.txt');
+    assert.equal(storyDescription(tree[0]), '3 sources');
+    assert.equal(corpusName('glob:stories/**/*.txt'), 'stories/**/*.txt');
+  });
+});
