@@ -13,19 +13,19 @@ import { FormIds, FormNumbering, FormSpace } from './forms';
 import { groupNodes } from './grouping';
 import type { SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
-import { ContentSentences, contentSentences, numberPlaces } from './places';
+import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
 import { prepare } from './prepare';
 import { joinStoryAnalyses, reportAnalysis } from './report';
 import { reviseWithOtherSources } from './revise';
 import { OneShotIndex, OneStoryIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
-import { attachSplitHalves } from './splitHalves';
+import { attachRepeats, attachSpans, mergeFollowingGroups } from './spans';
 import { markCrossStoryChrome } from './crossStoryChrome';
 import { StoryGrouping, findStories } from './stories';
 import type { LineRef } from './comparedForms';
 import type { FormId } from './ids';
 import type { StopwordProfile } from './stopwords';
-import { contentTerms } from './terms';
+import { ContentTerms, contentTerms } from './terms';
 import { hashText } from './text';
 import { SharedTokens } from './tokenSpace';
 import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput, Story } from './types';
@@ -94,7 +94,7 @@ class CachingAnalyzer implements Analyzer {
   private spaceIdOfForm = new Int32Array(0);
   /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
   private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
-  private terms = new KeptWhileUsed<string, number[]>();
+  private terms = new KeptWhileUsed<string, ContentTerms>();
   private vocabulary = new Map<string, number>();
   /** How candidate pairs are found: chosen once, for the analyzer's whole life. */
   private readonly indexOver: (forms: FormSpace) => SimilarityIndex;
@@ -257,7 +257,7 @@ class CachingAnalyzer implements Analyzer {
     return { prepared, formIds, forms, formSpace, spaceIds };
   }
 
-  /** Stages 4 to 10: places, wordings, families, grouping, split halves, anchors, report. */
+  /** Stages 4 to 10: places, wordings, families, grouping, spans, anchors, report. */
   private align(
     inputs: readonly SourceInput[],
     corpus: FormCorpus,
@@ -272,16 +272,17 @@ class CachingAnalyzer implements Analyzer {
     const spaceIdOf = wordings.map(w => w.spaceId);
     const profiles = spaceIdOf.map(id => corpus.formSpace.profile(id));
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
-    const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus));
+    const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
     const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate));
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
-    const memberPlaces = placesOfClusters(clusters, families, wordings);
-    attachSplitHalves(memberPlaces, owners, profiles);
+    const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
+    attachSpans(memberPlaces, owners, profiles);
+    const repeats = attachRepeats(memberPlaces, owners, places.formOfPlace);
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);
     const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));
-    const groups = buildGroups(tallies, choices, owners, wordings.length);
+    const groups = buildGroups(tallies, choices, { ...owners, repeats }, profiles);
     return reportAnalysis(inputs, corpus.prepared, lines, places, groups, stories);
   }
 
@@ -294,14 +295,16 @@ class CachingAnalyzer implements Analyzer {
     return nearDuplicateFamilies(index.leaders(threshold), spaceIdOf, sets, widespreadFirst);
   }
 
-  /** Each family leader's content terms, kept by form and language. */
-  private termsOfFamilies(families: readonly (readonly WordingId[])[], wordings: readonly Wording[], corpus: FormCorpus): number[][] {
+  /** Each family leader's content terms, kept by text and language (capitals tell names). */
+  private termsOfFamilies(families: readonly (readonly WordingId[])[], wordings: readonly Wording[], corpus: FormCorpus, places: Places): ContentTerms[] {
     const stopwordsOf = new Map<string, StopwordProfile>(corpus.prepared.map(p => [p.profile.language, p.profile]));
     return families.map(family => {
       const leader = wordings[family[0]];
-      const form = corpus.forms[leader.form];
+      const place = leader.places[0];
+      const source = places.sourceOfPlace[place];
+      const text = places.sentencesBySource[source][place - places.placeStart[source]].text;
       const stopwords = stopwordsOf.get(leader.language)!;
-      return this.terms.get(`${stopwords.language}\u0000${form}`, () => contentTerms(form, stopwords, this.vocabulary));
+      return this.terms.get(`${stopwords.language}\u0000${text}`, () => contentTerms(text, stopwords, this.vocabulary));
     });
   }
 

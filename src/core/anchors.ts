@@ -4,6 +4,7 @@
  */
 import type { SpaceId, WordingId } from './ids';
 import type { PlaceOwners } from './places';
+import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import type { SharedTokens } from './tokenSpace';
 import type { GroupMember, SentenceGroup } from './types';
 
@@ -77,13 +78,22 @@ export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], s
 }
 
 /**
- * Input: the tallies, their anchors, and where the places stand. Output: the groups, ordered by
- * the number of sources (most first), then by first appearance. O(P + G log G) for P grouped
- * places and G groups.
+ * Input: the tallies, their anchors, where the places stand and which are repeats, and per
+ * wording its profile.
+ * Output: the groups, ordered by the number of sources (most first), then by first appearance.
+ * A member's similarity is that of its wording to the anchor's; where a source holds a span of
+ * consecutive sentences (or the anchor stands in one), every member of the span has the
+ * similarity of the span's joined text to the anchor's span. O(P + G log G) for P grouped
+ * places and G groups, plus O(length) per span.
  */
-export function buildGroups(tallies: readonly GroupTally[], choices: readonly AnchorChoice[], owners: PlaceOwners, wordingCount: number): SentenceGroup[] {
-  const { placeStart, sourceOfPlace, wordingOfPlace } = owners;
-  const slotOf = new Int32Array(wordingCount);
+export function buildGroups(
+  tallies: readonly GroupTally[],
+  choices: readonly AnchorChoice[],
+  owners: PlaceOwners & { readonly repeats: Uint8Array },
+  profiles: readonly BigramProfile[],
+): SentenceGroup[] {
+  const { placeStart, sourceOfPlace, wordingOfPlace, repeats } = owners;
+  const slotOf = new Int32Array(profiles.length);
   const groups: SentenceGroup[] = tallies.map((tally, g) => {
     const { places, distinct } = tally;
     const choice = choices[g];
@@ -101,10 +111,60 @@ export function buildGroups(tallies: readonly GroupTally[], choices: readonly An
         anchor = i;
         similarity = 1;
       }
-      members.push({ source, sentence: places[i] - placeStart[source], similarity });
+      const sentence = places[i] - placeStart[source];
+      members.push(repeats[places[i]] ? { source, sentence, similarity, repeat: true } : { source, sentence, similarity });
     }
-    return { members, anchor, sourceCount };
+    return { members: measureSpans(members, anchor, places, wordingOfPlace, profiles), anchor, sourceCount };
   });
   const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
   return groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
+}
+
+/**
+ * The members with each span's similarity measured on joined texts. Members are in place
+ * order, so a span is a run of members whose places follow one another. Unchanged (the same
+ * array) when neither the anchor nor any other member stands in a span.
+ */
+function measureSpans(
+  members: GroupMember[],
+  anchor: number,
+  places: Int32Array,
+  wordingOfPlace: ArrayLike<WordingId>,
+  profiles: readonly BigramProfile[],
+): GroupMember[] {
+  const runStart = new Int32Array(members.length);
+  let spans = false;
+  for (let i = 1; i < members.length; i++) {
+    const joined = places[i] === places[i - 1] + 1 && members[i].source === members[i - 1].source;
+    runStart[i] = joined ? runStart[i - 1] : i;
+    spans ||= joined;
+  }
+  if (!spans) return members;
+  const runEnd = (start: number) => {
+    let end = start + 1;
+    while (end < members.length && runStart[end] === start) end++;
+    return end;
+  };
+  const joinedProfile = (start: number, end: number) => {
+    let p = profiles[wordingOfPlace[places[start]]];
+    for (let i = start + 1; i < end; i++) p = concatProfiles(p, profiles[wordingOfPlace[places[i]]]);
+    return p;
+  };
+  const anchorStart = runStart[anchor];
+  const anchorEnd = runEnd(anchorStart);
+  const anchorProfile = joinedProfile(anchorStart, anchorEnd);
+  const anchorAlone = anchorEnd - anchorStart === 1;
+  const out = members.slice();
+  for (let start = 0; start < members.length; ) {
+    const end = runEnd(start);
+    // A single member against a single anchor already has its similarity.
+    if (start === anchorStart) {
+      for (let i = start; i < end; i++) out[i] = { ...members[i], similarity: 1 };
+    } else if (end - start > 1 || !anchorAlone) {
+      const similarity = profileSimilarity(joinedProfile(start, end), anchorProfile);
+      for (let i = start; i < end; i++) out[i] = { ...members[i], similarity };
+    }
+    start = end;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * Other fields may be added; these never change meaning.
  */
 import { outOfOrder } from './order';
-import type { CorpusAnalysis } from './types';
+import type { CorpusAnalysis, GroupMember } from './types';
 import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {
@@ -17,12 +17,21 @@ export interface ExportedSource {
   /** `text` is the sentence, `text.slice(start, end)` of the source. */
   readonly sentences: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
+export interface ExportedMember {
+  readonly source: number;
+  readonly sentence: number;
+  readonly similarity: number;
+  readonly moved: boolean;
+}
 export interface ExportedGroup {
   /**
-   * `similarity` to the group's anchor; `moved` when the member's source has the statement out
-   * of the reading order it shares with the anchor's source.
+   * The aligned sentences: every two of different sources are a link. `similarity` to the
+   * group's anchor; `moved` when the member's source has the statement out of the reading order
+   * it shares with the anchor's source.
    */
-  readonly members: readonly { readonly source: number; readonly sentence: number; readonly similarity: number; readonly moved: boolean }[];
+  readonly members: readonly ExportedMember[];
+  /** Sentences a source repeats whose other copy is a member (present only when there are some). */
+  readonly repeats?: readonly ExportedMember[];
 }
 /** A story: the sources (indices, ascending) that tell it, and its best-supported headline. */
 export interface ExportedStory {
@@ -54,9 +63,10 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
     })),
     groups: analysis.groups.map((g, gi) => {
       const anchorSource = g.members[g.anchor].source;
-      return {
-        members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity), moved: moved.isMoved(anchorSource, m.source, gi) })),
-      };
+      const exported = (m: GroupMember) => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity), moved: moved.isMoved(anchorSource, m.source, gi) });
+      const members = g.members.filter(m => !m.repeat).map(exported);
+      const repeats = g.members.filter(m => m.repeat).map(exported);
+      return repeats.length ? { members, repeats } : { members };
     }),
     stories: analysis.stories.map(story => ({ title: story.title, sources: story.sources })),
   };

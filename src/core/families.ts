@@ -8,6 +8,7 @@ import type { SpaceId, WordingId } from './ids';
 import type { BigramProfile } from './similarity';
 import type { LeaderIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
+import type { ContentTerms } from './terms';
 
 /** A source that repeats itself would make every leader a candidate; past this many, a wording looks at some. */
 const MAX_FAMILY_CANDIDATES = 256;
@@ -75,12 +76,13 @@ export function familyNodes(
   families: readonly (readonly WordingId[])[],
   wordings: readonly FamilyWording[],
   profiles: readonly BigramProfile[],
-  termsOfFamily: readonly (readonly number[])[],
+  termsOfFamily: readonly ContentTerms[],
 ): AlignNode[] {
   return families.map((family, f) => {
     const leader = family[0];
     const sources = family.length === 1 ? wordings[leader].sources : sortedSources(family.map(w => wordings[w].sources));
-    return { profile: profiles[leader], terms: termsOfFamily[f], headline: wordings[leader].headline, sources, weight: sources.length };
+    const terms = termsOfFamily[f];
+    return { profile: profiles[leader], terms: terms.ids, salient: terms.salient, headline: wordings[leader].headline, sources, weight: sources.length };
   });
 }
 

@@ -21,6 +21,8 @@ export interface AlignNode {
   readonly profile: BigramProfile;
   /** Content-word ids of the leader (stems, function words left out), ascending, without repeats. */
   readonly terms: readonly number[];
+  /** Parallel to `terms`: 1 where the term is a name or a number. */
+  readonly salient: Uint8Array;
   /** The source's headline: versions of one story headline the same event, however worded. */
   readonly headline: boolean;
   /** The sources that carry it, ascending, without repeats. */
@@ -94,65 +96,118 @@ function acceptedLinks(nodes: readonly AlignNode[], sourceCount: number, pairs: 
 }
 
 /**
- * Union-find over the nodes along the links: two clusters merge when they share no source and
- * (beyond a pair) their members score `linkage` on average. Each root keeps its members and
- * their sources. Then every cluster of two sources or more, and every node no link reached
- * that several sources carry.
+ * Average-linkage clustering over the links: every node starts as a cluster of its own; the two
+ * clusters with the highest mean score over all their pairs of nodes merge, as long as they
+ * share no source and that mean reaches `linkage`; only clusters that a link joins are ever
+ * compared. Unlike merging along single links most similar first, a cluster grows only by what
+ * is close to all of it, so two quotes of one speaker or the parts of a compound lede do not
+ * chain through one sentence that resembles both. Then every cluster of two sources or more,
+ * and every node no link reached that several sources carry.
  */
 function mergeLinks(nodes: readonly AlignNode[], sets: readonly SourceSet[], evidence: LinkEvidence, links: readonly Link[], linkage: number): number[][] {
-  const parent = nodes.map((_, i) => i);
-  const clusters = new Map<number, { members: number[]; sources: SourceSet }>();
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
-  const clusterOf = (root: number) => {
-    let c = clusters.get(root);
-    if (!c) {
-      c = { members: [root], sources: sets[root].copy() };
-      clusters.set(root, c);
-    }
-    return c;
+  const members = nodes.map((_, i) => [i]);
+  const sources: (SourceSet | undefined)[] = nodes.map(() => undefined);
+  const sourcesOf = (c: number) => (sources[c] ??= sets[c].copy());
+  const version = new Int32Array(nodes.length);
+  const alive = new Uint8Array(nodes.length).fill(1);
+  /** Per cluster, the clusters a link joins it to, with the sum of scores over their pairs of nodes. */
+  const sums = nodes.map(() => new Map<number, number>());
+  const heap = new LinkageHeap();
+  const offer = (a: number, b: number, sum: number) => {
+    const mean = sum / (members[a].length * members[b].length);
+    if (mean >= linkage) heap.push({ mean, a: Math.min(a, b), b: Math.max(a, b), va: version[Math.min(a, b)], vb: version[Math.max(a, b)] });
   };
   for (const link of links) {
-    const ra = find(link.a);
-    const rb = find(link.b);
-    if (ra === rb) continue;
-    const ca = clusterOf(ra);
-    const cb = clusterOf(rb);
-    const [big, small, bigRoot, smallRoot] = ca.members.length >= cb.members.length ? [ca, cb, ra, rb] : [cb, ca, rb, ra];
-    if (!small.sources.disjoint(big.sources)) continue;
-    if (big.members.length + small.members.length > 2 && meanScore(evidence, big.members, small.members) < linkage) continue;
-    parent[smallRoot] = bigRoot;
-    for (const m of small.members) big.members.push(m);
-    big.sources.addAll(small.sources);
-    clusters.delete(smallRoot);
+    if (sums[link.a].has(link.b)) continue;
+    sums[link.a].set(link.b, link.score);
+    sums[link.b].set(link.a, link.score);
+    offer(link.a, link.b, link.score);
+  }
+  const pairSum = (x: number, y: number) => {
+    let sum = 0;
+    for (const m of members[x]) for (const n of members[y]) sum += evidence.score(m, n);
+    return sum;
+  };
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const { a, b } = top;
+    if (!alive[a] || !alive[b] || version[a] !== top.va || version[b] !== top.vb) continue;
+    if (!sourcesOf(a).disjoint(sourcesOf(b))) continue;
+    // b joins a.
+    alive[b] = 0;
+    sums[a].delete(b);
+    sums[b].delete(a);
+    const neighbours = new Set([...sums[a].keys(), ...sums[b].keys()]);
+    const merged = new Map<number, number>();
+    for (const c of neighbours) {
+      const sum = (sums[a].get(c) ?? pairSum(a, c)) + (sums[b].get(c) ?? pairSum(b, c));
+      merged.set(c, sum);
+    }
+    for (const m of members[b]) members[a].push(m);
+    sourcesOf(a).addAll(sourcesOf(b));
+    version[a]++;
+    sums[b] = new Map();
+    sums[a] = merged;
+    for (const [c, sum] of merged) {
+      sums[c].delete(b);
+      sums[c].set(a, sum);
+      offer(a, c, sum);
+    }
   }
   const out: number[][] = [];
-  const clustered = new Set<number>();
-  for (const [, c] of clusters) {
-    for (const m of c.members) clustered.add(m);
-    if (c.members.reduce((n, m) => n + nodes[m].sources.length, 0) >= 2) out.push(c.members);
-  }
-  // A node no link reached is still a group when several sources carry it.
   nodes.forEach((n, i) => {
-    if (!clustered.has(i) && n.sources.length >= 2) out.push([i]);
+    if (!alive[i]) return;
+    if (members[i].length > 1 || n.sources.length >= 2) {
+      if (members[i].reduce((k, m) => k + nodes[m].sources.length, 0) >= 2) out.push(members[i]);
+    }
   });
   return out;
 }
 
-/** Mean link score between two clusters, over a fixed sample of each (their first members). */
-function meanScore(evidence: LinkEvidence, a: readonly number[], b: readonly number[]): number {
-  let sum = 0;
-  let n = 0;
-  for (const x of a.slice(0, LINKAGE_SAMPLE)) {
-    for (const y of b.slice(0, LINKAGE_SAMPLE)) {
-      sum += evidence.score(x, y);
-      n++;
+interface LinkageEntry {
+  readonly mean: number;
+  readonly a: number;
+  readonly b: number;
+  readonly va: number;
+  readonly vb: number;
+}
+
+/** A binary max-heap of cluster pairs by mean score; ties by the lower cluster numbers, so the result does not depend on insertion order. */
+class LinkageHeap {
+  private readonly items: LinkageEntry[] = [];
+
+  private static before(x: LinkageEntry, y: LinkageEntry): boolean {
+    return x.mean > y.mean || (x.mean === y.mean && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+
+  push(e: LinkageEntry): void {
+    const items = this.items;
+    items.push(e);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!LinkageHeap.before(items[i], items[parent])) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
     }
   }
-  return n ? sum / n : 0;
+
+  pop(): LinkageEntry | undefined {
+    const items = this.items;
+    if (!items.length) return undefined;
+    const top = items[0];
+    const last = items.pop()!;
+    if (items.length) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < items.length && LinkageHeap.before(items[l], items[best])) best = l;
+        if (r < items.length && LinkageHeap.before(items[r], items[best])) best = r;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best], items[i]];
+        i = best;
+      }
+    }
+    return top;
+  }
 }

@@ -9,6 +9,8 @@ const RARE_TERMS_PER_NODE = 4;
 /** A word in more sentences than this is not rare: the bigram join covers its pairs. */
 const MAX_RARE_POSTINGS = 48;
 const HEADLINE_BONUS = 0.2;
+/** How much more a name or a number weighs than another word as rare. */
+const SALIENT_WEIGHT = 1.25;
 
 /**
  * How strongly two wordings look like one statement: bigram similarity blended with the
@@ -35,7 +37,7 @@ export class LinkEvidence {
     }
     const total = Math.max(1, sentences);
     this.weightSquared = df.map(d => (d ? Math.log(1 + total / d) ** 2 : 0));
-    this.norms = Float64Array.from(nodes, n => Math.sqrt(n.terms.reduce((s, t) => s + this.weightSquared[t], 0)));
+    this.norms = Float64Array.from(nodes, n => Math.sqrt(n.terms.reduce((s, t, k) => s + this.weightSquared[t] * salience(n, k) ** 2, 0)));
     nodes.forEach((n, i) => {
       const rarest = [...n.terms].sort((x, y) => df[x] - df[y] || x - y).slice(0, RARE_TERMS_PER_NODE);
       for (const t of rarest) {
@@ -62,7 +64,7 @@ export class LinkEvidence {
     let dot = 0;
     for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
       if (ta[i] === tb[j]) {
-        dot += this.weightSquared[ta[i]];
+        dot += this.weightSquared[ta[i]] * salience(this.nodes[a], i) * salience(this.nodes[b], j);
         i++;
         j++;
       } else if (ta[i] < tb[j]) i++;
@@ -80,4 +82,9 @@ export class LinkEvidence {
       }
     }
   }
+}
+
+/** The weight factor of a node's `k`-th term. */
+function salience(node: AlignNode, k: number): number {
+  return node.salient[k] ? SALIENT_WEIGHT : 1;
 }

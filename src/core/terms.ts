@@ -1,29 +1,47 @@
 /**
- * Content terms: the words of a compared form that say what it is about, as numbers in one
- * vocabulary. The grouping stage weighs them by how rare they are.
+ * Content terms: the words of a sentence that say what it is about, as numbers in one
+ * vocabulary, stemmed in the sentence's language. The grouping stage weighs them by how rare
+ * they are, and more where they are names or numbers: a rewrite by another agency keeps those
+ * while it changes the rest.
  */
+import { stemmerFor } from './stemming';
 import type { StopwordProfile } from './stopwords';
 import { words } from './text';
 
+/** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
+export interface ContentTerms {
+  readonly ids: readonly number[];
+  /** Parallel to `ids`: 1 where the term is a number, or a word capitalised inside the sentence (a name). */
+  readonly salient: Uint8Array;
+}
+
 const HAS_DIGIT = /\d/;
+const CAPITALISED = /^\p{Lu}/u;
+/** Past this many code points a stem is cut, so that derivations the stemmer leaves apart ("resumption", "resumed") meet. */
+const STEM_LENGTH = 6;
 
 /**
- * Input: a compared form, its language's function words, and the vocabulary (stem → term id,
- * grown here). Output: the form's term ids, function words dropped, crudely stemmed,
- * ascending, without repeats. O(n log n) in the form's length.
+ * Input: a sentence as it stands, its language's function words, and the vocabulary (stem →
+ * term id, grown here). Output: its terms: function words dropped, the rest stemmed in the
+ * language (`stemmerFor`) and cut to `STEM_LENGTH` code points, numbers kept whole.
+ * O(n log n) in the sentence's length, plus one stemmer call per word.
  */
-export function contentTerms(form: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): number[] {
-  const ids = new Set<number>();
-  for (const w of words(form)) {
+export function contentTerms(text: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): ContentTerms {
+  const stem = stemmerFor(stopwords.language);
+  const salientIds = new Map<number, number>();
+  words(text.normalize('NFC')).forEach((word, i) => {
+    const w = word.toLowerCase();
     const digits = HAS_DIGIT.test(w);
-    if (stopwords.words.has(w) || (w.length < 2 && !digits)) continue;
-    // A fixed-length prefix makes one stem of inflections ("stormed", "storming") in most alphabetic languages.
-    const stem = digits ? w : firstCodePoints(w, 6);
-    let id = vocabulary.get(stem);
-    if (id === undefined) vocabulary.set(stem, (id = vocabulary.size));
-    ids.add(id);
-  }
-  return [...ids].sort((a, b) => a - b);
+    if (stopwords.words.has(w) || (w.length < 2 && !digits)) return;
+    const key = digits ? w : firstCodePoints(stem(w), STEM_LENGTH);
+    let id = vocabulary.get(key);
+    if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
+    // The first word is capitalised in any case; a name is told by a capital further on.
+    const salient = digits || (i > 0 && CAPITALISED.test(word)) ? 1 : 0;
+    salientIds.set(id, Math.max(salientIds.get(id) ?? 0, salient));
+  });
+  const ids = [...salientIds.keys()].sort((a, b) => a - b);
+  return { ids, salient: Uint8Array.from(ids, id => salientIds.get(id)!) };
 }
 
 /** The first `n` code points of `w` (a surrogate pair counts as one). */

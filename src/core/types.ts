@@ -44,6 +44,11 @@ export interface GroupMember {
   readonly source: number;
   readonly sentence: number;
   readonly similarity: number;
+  /**
+   * True for a sentence its source repeats (a headline printed twice) whose other copy is the
+   * member that aligns: it is in the group so that it reads as shared, but adds no link.
+   */
+  readonly repeat?: true;
 }
 
 /** Sentences of two or more sources that carry the same statement. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { counterparts, wordDiff } from '../../src/core';
+import { counterparts, toExportFormat1, wordDiff } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { movedBetween, outOfOrder } from '../../src/core/order';
 import { seedInputs } from '../support/fixtures';
@@ -96,6 +96,84 @@ describe('alignment', () => {
     assert.equal(groupOf(analysis, 1, 'Officials said'), g);
     assert.equal(groupOf(analysis, 1, 'They added'), g);
     assert.equal(analysis.groups[g].members.filter(m => m.source === 1).length, 2);
+  });
+
+  it('puts all three parts of a sentence split in three into the group of the whole, as one span', () => {
+    const whole =
+      'The governor told reporters on Friday that the labour market remained strong, that wages were rising faster than expected, and that the bank would act again if prices kept climbing.';
+    const parts =
+      'The governor told reporters on Friday that the labour market remained strong. Wages were rising faster than expected, she said. The bank would act again if prices kept climbing.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], whole, PARAGRAPHS[4]].join('\n\n') },
+      { id: 'b', text: [PARAGRAPHS[0], parts, PARAGRAPHS[4]].join('\n\n') },
+    ]);
+    const g = groupOf(analysis, 0, 'The governor');
+    assert.notEqual(g, -1);
+    for (const start of ['The governor', 'Wages were', 'The bank would']) assert.equal(groupOf(analysis, 1, start), g, start);
+    const members = analysis.groups[g].members.filter(m => m.source === 1).map(m => m.sentence);
+    assert.deepEqual(members, [1, 2, 3]);
+    // The whole span is measured as one text against the anchor.
+    const similarities = new Set(analysis.groups[g].members.filter(m => m.source === 1).map(m => m.similarity));
+    assert.equal(similarities.size, 1);
+  });
+
+  it('puts two sentences that another version merged into one into the group of the merged sentence', () => {
+    const first = 'Markets had expected a smaller move from the central bank this week.';
+    const second = 'Shares in the banking sector fell sharply after the announcement on Thursday.';
+    const merged = 'Markets had expected a smaller move from the central bank this week, and shares in the banking sector fell sharply after the announcement on Thursday.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], `${first} ${second}`, PARAGRAPHS[3]].join('\n\n') },
+      { id: 'b', text: [PARAGRAPHS[0], merged, PARAGRAPHS[3]].join('\n\n') },
+      { id: 'c', text: [PARAGRAPHS[0], first, second, PARAGRAPHS[3]].join('\n\n') },
+    ]);
+    const g = groupOf(analysis, 1, 'Markets had');
+    assert.notEqual(g, -1);
+    for (const source of [0, 2]) {
+      assert.equal(groupOf(analysis, source, 'Markets had'), g);
+      assert.equal(groupOf(analysis, source, 'Shares in'), g);
+    }
+    assert.equal(analysis.groups[g].sourceCount, 3);
+  });
+
+  it('puts a headline its source repeats into the group of its twin, as a repeat that adds no link', () => {
+    const headline = 'Central bank raises rates by half a point';
+    const other = 'Central bank lifts rates by half a point';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [headline, PARAGRAPHS[0], PARAGRAPHS[1], headline, PARAGRAPHS[2]].join('\n\n') },
+      { id: 'b', text: [other, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n') },
+    ]);
+    const sentences = analysis.sources[0].sentences;
+    const copies = sentences.map((s, i) => i).filter(i => sentences[i].text === headline);
+    assert.equal(copies.length, 2);
+    const g = analysis.sources[0].groupOfSentence[copies[0]];
+    assert.notEqual(g, -1);
+    assert.equal(analysis.sources[0].groupOfSentence[copies[1]], g);
+    assert.equal(groupOf(analysis, 1, other), g);
+    const repeat = analysis.groups[g].members.find(m => m.source === 0 && m.sentence === copies[1]);
+    assert.equal(repeat?.repeat, true);
+    const exported = toExportFormat1(analysis).groups[g];
+    assert.deepEqual(exported.repeats?.map(m => m.sentence), [copies[1]]);
+    assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
+  });
+
+  it('keeps two different quotes of one speaker in different groups, even where a third version links to both', () => {
+    const first = '"This is a day the whole country will remember for a very long time," said Prime Minister Anna Lindqvist on Thursday.';
+    const firstAgain = '"This is a day the whole country will remember for a long time," Prime Minister Anna Lindqvist said on Thursday.';
+    const second = '"Our engineers worked through the night and never gave up on the mission," said Prime Minister Anna Lindqvist on Thursday.';
+    const secondAgain = '"Our engineers worked through the night and did not give up on the mission," Prime Minister Anna Lindqvist said.';
+    const both = 'Prime Minister Anna Lindqvist said on Thursday the country would remember the day and praised engineers who worked through the night.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], first, second, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'b', text: [PARAGRAPHS[0], firstAgain, secondAgain, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'c', text: [PARAGRAPHS[0], both, PARAGRAPHS[1]].join('\n\n') },
+    ]);
+    const g1 = groupOf(analysis, 0, '"This is a day');
+    const g2 = groupOf(analysis, 0, '"Our engineers');
+    assert.notEqual(g1, -1);
+    assert.notEqual(g2, -1);
+    assert.notEqual(g1, g2);
+    assert.equal(groupOf(analysis, 1, '"This is a day'), g1);
+    assert.equal(groupOf(analysis, 1, '"Our engineers'), g2);
   });
 
   it('keeps unrelated sentences apart and each sentence in at most one group', () => {

@@ -49,19 +49,36 @@ describe('similarity', () => {
     }
   });
 
-  it('reports for every group member exactly string-similarity against the anchor sentence', () => {
+  it('reports for every group member exactly string-similarity of its span against the anchor span, joined texts for spans', () => {
     const analysis = analyzeCorpus(seedInputs());
     assert.ok(analysis.groups.length > 10);
+    let spans = 0;
     for (const group of analysis.groups) {
-      const anchor = group.members[group.anchor];
-      const anchorText = analysis.sources[anchor.source].sentences[anchor.sentence].text;
-      for (const m of group.members) {
-        const text = analysis.sources[m.source].sentences[m.sentence].text;
-        const expected = m === anchor ? 1 : compareTwoStrings(normalizeForComparison(text), normalizeForComparison(anchorText));
+      // A span is a run of members of one source whose sentences follow one another.
+      const spanOf = (i: number) => {
+        let lo = i;
+        let hi = i;
+        const m = group.members;
+        while (lo > 0 && m[lo - 1].source === m[i].source && m[lo - 1].sentence === m[lo].sentence - 1) lo--;
+        while (hi + 1 < m.length && m[hi + 1].source === m[i].source && m[hi + 1].sentence === m[hi].sentence + 1) hi++;
+        return [lo, hi] as const;
+      };
+      const textOf = ([lo, hi]: readonly [number, number]) =>
+        group.members
+          .slice(lo, hi + 1)
+          .map(m => analysis.sources[m.source].sentences[m.sentence].text)
+          .join(' ');
+      const anchorSpan = spanOf(group.anchor);
+      group.members.forEach((m, i) => {
+        const span = spanOf(i);
+        if (span[1] > span[0]) spans++;
+        const inAnchorSpan = span[0] === anchorSpan[0];
+        const expected = inAnchorSpan ? 1 : compareTwoStrings(normalizeForComparison(textOf(span)), normalizeForComparison(textOf(anchorSpan)));
         assert.equal(m.similarity, expected);
         assert.ok(m.similarity >= 0 && m.similarity <= 1);
-      }
+      });
     }
+    assert.ok(spans > 0, 'the seeds have spans');
   });
 
   it('ignores case, Unicode composition and the style of quote marks', () => {

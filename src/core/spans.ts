@@ -1,0 +1,213 @@
+/**
+ * Stage 8, spans: one version may say in two or three sentences what another says in one (a
+ * split), or say in one what another says in two (a merge). Grouping links one sentence per
+ * source; here each member of a group grows into a contiguous span of up to `MAX_SPAN` sentences
+ * of its source when the joined span is closer to the group's other sources than the member
+ * alone (a 1-n bead, scored on the joined text as Vecalign does). Then a sentence a source
+ * repeats (a headline printed twice) joins the group of its twin.
+ */
+import type { FormId, WordingId } from './ids';
+import type { PlaceOwners } from './places';
+import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
+
+/** The most sentences of one source that one group holds as a span. */
+export const MAX_SPAN = 3;
+/** How many of the group's other wordings a span is compared with. */
+const SPAN_SAMPLE = 8;
+/** How much closer, on average per compared wording, a longer span must be. */
+const SPAN_MARGIN = 0.1;
+
+/**
+ * Input: per group the places of its members, where the places stand, and per wording its
+ * profile. Output: none; each group's list gains the neighbours that extend its members into
+ * spans. Each neighbour is taken only while no group holds it. The verdict depends only on the
+ * wordings involved, so it is computed once per distinct case. O(P) for P grouped places, plus
+ * O(MAX_SPAN · SPAN_SAMPLE · length) per distinct case.
+ */
+export function attachSpans(groups: number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): void {
+  const { placeStart, sourceOfPlace, wordingOfPlace } = layout;
+  const grouped = new Uint8Array(sourceOfPlace.length);
+  for (const g of groups) for (const place of g) grouped[place] = 1;
+  const verdicts = new Map<string, number>();
+  groups.forEach(group => {
+    const additions: number[] = [];
+    const sourcesSeen = new Set<number>();
+    const sample = distinctWordings(group, wordingOfPlace, SPAN_SAMPLE + 1);
+    for (const place of group) {
+      const source = sourceOfPlace[place];
+      // One span per source: a source with two members here (a repeat) is left as it is.
+      if (sourcesSeen.has(source)) continue;
+      sourcesSeen.add(source);
+      const own = wordingOfPlace[place];
+      const others = sample.filter(w => w !== own).slice(0, SPAN_SAMPLE);
+      if (!others.length) continue;
+      let lo = place;
+      let hi = place;
+      while (hi - lo + 1 < MAX_SPAN) {
+        const span: WordingId[] = [];
+        for (let p = lo; p <= hi; p++) span.push(wordingOfPlace[p]);
+        const before = lo - 1 >= placeStart[source] && !grouped[lo - 1] ? wordingOfPlace[lo - 1] : -1;
+        const after = hi + 1 < placeStart[source + 1] && !grouped[hi + 1] ? wordingOfPlace[hi + 1] : -1;
+        if (before < 0 && after < 0) break;
+        const key = `${span.join(',')}|${before}|${after}|${others.join(',')}`;
+        let step = verdicts.get(key);
+        if (step === undefined) {
+          step = extension(span, before, after, others, profiles);
+          verdicts.set(key, step);
+        }
+        if (step === 0) break;
+        const added = step < 0 ? --lo : ++hi;
+        grouped[added] = 1;
+        additions.push(added);
+      }
+    }
+    group.push(...additions);
+  });
+}
+
+/** The group's first `limit` distinct wordings (a wording is one per source, so those of other sources, but for the member's own). */
+function distinctWordings(group: readonly number[], wordingOfPlace: ArrayLike<WordingId>, limit: number): WordingId[] {
+  const out: WordingId[] = [];
+  for (const place of group) {
+    const w = wordingOfPlace[place];
+    if (!out.includes(w)) out.push(w);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * Whether the span of wordings grows by the neighbour before it (-1), after it (1), or not at
+ * all (0): the side whose joined text is closer to the other wordings, if it beats the span
+ * alone by the margin.
+ */
+function extension(span: readonly WordingId[], before: number, after: number, others: readonly WordingId[], profiles: readonly BigramProfile[]): number {
+  let joined = profiles[span[0]];
+  for (let i = 1; i < span.length; i++) joined = concatProfiles(joined, profiles[span[i]]);
+  const closeness = (p: BigramProfile) => others.reduce((sum, o) => sum + profileSimilarity(p, profiles[o]), 0);
+  let best = closeness(joined) + SPAN_MARGIN * others.length;
+  let step = 0;
+  if (before >= 0) {
+    const c = closeness(concatProfiles(profiles[before], joined));
+    if (c > best) [best, step] = [c, -1];
+  }
+  if (after >= 0) {
+    const c = closeness(concatProfiles(joined, profiles[after]));
+    if (c > best) [best, step] = [c, 1];
+  }
+  return step;
+}
+
+/**
+ * Input: per group its places, where the places stand, and per place its form. Output: per
+ * place, 1 where it was added as a repeat. A place no group holds joins the group that holds
+ * another place of its source with the same form (the first such group). O(P) for P places.
+ */
+export function attachRepeats(groups: number[][], layout: PlaceOwners, formOfPlace: readonly FormId[]): Uint8Array {
+  const { sourceOfPlace } = layout;
+  const grouped = new Uint8Array(sourceOfPlace.length);
+  const repeats = new Uint8Array(sourceOfPlace.length);
+  // Source and form as one number.
+  let formLimit = 0;
+  for (const f of formOfPlace) if (f >= formLimit) formLimit = f + 1;
+  const groupOfTwin = new Map<number, number>();
+  groups.forEach((group, g) => {
+    for (const place of group) {
+      grouped[place] = 1;
+      const key = sourceOfPlace[place] * formLimit + formOfPlace[place];
+      if (!groupOfTwin.has(key)) groupOfTwin.set(key, g);
+    }
+  });
+  for (let place = 0; place < sourceOfPlace.length; place++) {
+    if (grouped[place]) continue;
+    const g = groupOfTwin.get(sourceOfPlace[place] * formLimit + formOfPlace[place]);
+    if (g === undefined) continue;
+    groups[g].push(place);
+    repeats[place] = 1;
+  }
+  return repeats;
+}
+
+/**
+ * Input: per group the places of its members, where the places stand, and per wording its
+ * profile. Output: the groups, where a group whose sentences follow, in each of its sources,
+ * those of a larger group is merged into it when the joined spans are closer to the larger
+ * group's other sources (those that merged the two statements into one sentence) than its own
+ * sentences alone. O(P) for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
+ */
+export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): number[][] {
+  const { sourceOfPlace, wordingOfPlace } = layout;
+  const groupOfPlace = new Int32Array(sourceOfPlace.length).fill(-1);
+  groups.forEach((g, i) => {
+    for (const place of g) groupOfPlace[place] = i;
+  });
+  const merged = groups.map(g => [...g].sort((x, y) => x - y));
+  const gone = new Uint8Array(groups.length);
+  /** Per source of a group, its first and last place. */
+  const extent = (g: readonly number[]) => {
+    const out = new Map<number, [number, number]>();
+    for (const place of g) {
+      const s = sourceOfPlace[place];
+      const e = out.get(s);
+      if (!e) out.set(s, [place, place]);
+      else out.set(s, [Math.min(e[0], place), Math.max(e[1], place)]);
+    }
+    return out;
+  };
+  const joined = (from: number, to: number) => {
+    let p = profiles[wordingOfPlace[from]];
+    for (let place = from + 1; place <= to; place++) p = concatProfiles(p, profiles[wordingOfPlace[place]]);
+    return p;
+  };
+  // Each group's extent, worked out once and again only after the group grows.
+  const extents = merged.map(extent);
+  merged.forEach((big, i) => {
+    if (gone[i]) return;
+    for (let changed = true; changed; ) {
+      changed = false;
+      const bigExtent = extents[i];
+      const candidates = new Set<number>();
+      for (const [, [first, last]] of bigExtent) {
+        for (const place of [first - 1, last + 1]) {
+          const g = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
+          if (g >= 0 && g !== i && !gone[g]) candidates.add(g);
+        }
+      }
+      for (const c of [...candidates].sort((x, y) => x - y)) {
+        const smallExtent = extents[c];
+        if (smallExtent.size >= bigExtent.size) continue;
+        let fits = true;
+        for (const [s, [first, last]] of smallExtent) {
+          const e = bigExtent.get(s);
+          const follows = e && (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
+          if (!follows) fits = false;
+        }
+        if (!fits) continue;
+        const mergers: WordingId[] = [];
+        for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
+        let alone = 0;
+        let together = 0;
+        for (const [s, [first, last]] of smallExtent) {
+          const [bigFirst, bigLast] = bigExtent.get(s)!;
+          const own = joined(bigFirst, bigLast);
+          const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
+          for (const m of mergers) {
+            alone += profileSimilarity(own, profiles[m]);
+            together += profileSimilarity(both, profiles[m]);
+          }
+        }
+        if (together <= alone + SPAN_MARGIN * mergers.length * smallExtent.size) continue;
+        for (const place of merged[c]) {
+          big.push(place);
+          groupOfPlace[place] = i;
+        }
+        big.sort((x, y) => x - y);
+        extents[i] = extent(big);
+        gone[c] = 1;
+        changed = true;
+        break;
+      }
+    }
+  });
+  return merged.filter((_, i) => !gone[i]);
+}

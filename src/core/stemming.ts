@@ -1,0 +1,63 @@
+/**
+ * Stems in a source's language (Snowball algorithms from `@orama/stemmers`), so that
+ * "resumed" and "resume", "landing" and "landed" count as one content word. A language with no
+ * stemmer here keeps its words as they are.
+ */
+import { stemmer as arabic } from '@orama/stemmers/arabic';
+import { stemmer as dutch } from '@orama/stemmers/dutch';
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as german } from '@orama/stemmers/german';
+import { stemmer as indonesian } from '@orama/stemmers/indonesian';
+import { stemmer as italian } from '@orama/stemmers/italian';
+import { stemmer as portuguese } from '@orama/stemmers/portuguese';
+import { stemmer as russian } from '@orama/stemmers/russian';
+import { stemmer as spanish } from '@orama/stemmers/spanish';
+import { stemmer as swedish } from '@orama/stemmers/swedish';
+import { stemmer as turkish } from '@orama/stemmers/turkish';
+import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
+
+/** Per language code (as `StopwordProfile.language` has them), its stemmer. */
+const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
+  ar: arabic,
+  de: german,
+  en: english,
+  es: spanish,
+  fr: french,
+  id: indonesian,
+  it: italian,
+  nl: dutch,
+  pt: portuguese,
+  ru: russian,
+  sv: swedish,
+  tr: turkish,
+  uk: ukrainian,
+};
+
+/** Past this many words, a language's remembered stems start afresh. */
+const REMEMBERED_STEMS = 1 << 16;
+const remembered = new Map<string, (word: string) => string>();
+
+/**
+ * Input: a language code. Output: a function from a lower-case word to its stem (the word
+ * itself where the language has no stemmer). Stems are remembered per language: the versions
+ * of one story repeat most of their words, and a stemmer call costs microseconds.
+ */
+export function stemmerFor(language: string): (word: string) => string {
+  const stem = STEMMERS[language];
+  if (!stem) return word => word;
+  let memo = remembered.get(language);
+  if (!memo) {
+    const stems = new Map<string, string>();
+    memo = word => {
+      let s = stems.get(word);
+      if (s === undefined) {
+        if (stems.size >= REMEMBERED_STEMS) stems.clear();
+        stems.set(word, (s = stem(word)));
+      }
+      return s;
+    };
+    remembered.set(language, memo);
+  }
+  return memo;
+}
