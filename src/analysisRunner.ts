@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AnalysisPart, CorpusAnalysis, SourceInput, createAnalyzer, joinAnalysis } from './core';
+import { CorpusAnalysis, SourceInput, createAnalyzer } from './core';
+import { AnalysisPart, analysisFromParts } from './worker/analysisParts';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
 /**
@@ -96,7 +97,7 @@ export class AnalysisRunner {
         return;
       }
       this.pending.delete(response.id);
-      run.resolve(joinAnalysis(run.parts));
+      run.resolve(analysisFromParts(run.parts));
     });
     const fail = (error: Error) => {
       if (this.worker !== worker) return;

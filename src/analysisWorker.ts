@@ -6,7 +6,8 @@
  * deserialises one part per turn of its event loop instead of the whole analysis at once.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, AnalysisPart, SourceInput, createAnalyzer, splitAnalysis } from './core';
+import { AnalysisOptions, SourceInput, createAnalyzer } from './core';
+import { AnalysisPart, splitAnalysis } from './worker/analysisParts';
 
 export type WorkerRequest =
   | { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly SourceInput[]; readonly options?: AnalysisOptions }

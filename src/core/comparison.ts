@@ -3,7 +3,8 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
-import { CorpusAnalysis, GroupOrder } from './analyze';
+import { GroupOrder } from './order';
+import type { CorpusAnalysis } from './types';
 import { SimilarityTo } from './similarity';
 import { normalizeForComparison } from './text';
 import { DiffPart, wordDiff } from './wordDiff';
@@ -90,88 +91,13 @@ export function buildComparison(analysis: CorpusAnalysis, base: number, options:
  * needs it (O(g log g) for the g groups of that source).
  */
 export function layoutComparison(analysis: CorpusAnalysis, base: number, options: ComparisonOptions = {}): ComparisonLayout {
-  const sourceCount = analysis.sources.length;
-  if (base < 0 || base >= sourceCount) throw new RangeError(`no source ${base}`);
+  if (base < 0 || base >= analysis.sources.length) throw new RangeError(`no source ${base}`);
   const withDiffs = options.diffs !== false;
-  const order = new GroupOrder(analysis, base);
-  const movedBySource: (ReadonlySet<number> | undefined)[] = new Array(sourceCount);
-  const isMoved = (source: number, group: number): boolean => {
-    if (source === base) return false;
-    let moved = movedBySource[source];
-    if (!moved) moved = movedBySource[source] = order.movedIn(source);
-    return moved.has(group);
-  };
-
-  // Where each sentence's row goes: rows are built as a linked order, then flattened.
-  type Draft = { group: number; single?: { source: number; sentence: number }; boilerplateLine?: number; after: Draft[] };
-  const top: Draft[] = [];
-  const draftOfGroup = new Map<number, Draft>();
-  const placed = analysis.sources.map(s => new Array<Draft | undefined>(s.sentences.length));
-  const draftFor = (source: number, sentence: number): Draft => {
-    const g = analysis.sources[source].groupOfSentence[sentence];
-    if (g >= 0) {
-      let d = draftOfGroup.get(g);
-      if (!d) {
-        d = { group: g, after: [] };
-        draftOfGroup.set(g, d);
-      }
-      return d;
-    }
-    return { group: -1, single: { source, sentence }, after: [] };
-  };
-  const registered = new Set<Draft>();
-  const placeAll = (d: Draft) => {
-    if (d.group >= 0) for (const m of analysis.groups[d.group].members) placed[m.source][m.sentence] = d;
-    else if (d.single) placed[d.single.source][d.single.sentence] = d;
-  };
-
-  // The base in its reading order, boilerplate lines interleaved when asked for.
-  const baseSource = analysis.sources[base];
-  let sentenceIndex = 0;
-  for (let line = 0; line < baseSource.lines.length; line++) {
-    const verdict = baseSource.lines[line];
-    if (verdict.kind === 'boilerplate' && options.includeBoilerplate) {
-      top.push({ group: -1, boilerplateLine: line, after: [] });
-    }
-    while (sentenceIndex < baseSource.sentences.length && baseSource.sentences[sentenceIndex].line === line) {
-      const d = draftFor(base, sentenceIndex);
-      if (!registered.has(d)) {
-        registered.add(d);
-        top.push(d);
-        placeAll(d);
-      }
-      sentenceIndex++;
-    }
-  }
-
-  // Other sources: what the base lacks goes right after its predecessor in that source.
-  for (let s = 0; s < sourceCount; s++) {
-    if (s === base) continue;
-    let previous: Draft | undefined;
-    const sentences = analysis.sources[s].sentences;
-    for (let i = 0; i < sentences.length; i++) {
-      const existing = placed[s][i];
-      if (existing) {
-        previous = existing;
-        continue;
-      }
-      const d = draftFor(s, i);
-      registered.add(d);
-      placeAll(d);
-      if (previous) previous.after.push(d);
-      else top.unshift(d);
-      previous = d;
-    }
-  }
-
-  const drafts: Draft[] = [];
-  // Iterative flattening keeps deep chains of insertions off the call stack.
-  const stack = [...top].reverse();
-  while (stack.length) {
-    const d = stack.pop()!;
-    drafts.push(d);
-    for (let k = d.after.length - 1; k >= 0; k--) stack.push(d.after[k]);
-  }
+  const isMoved = movedLookup(analysis, base);
+  const board = new DraftBoard(analysis);
+  placeBase(board, analysis, base, options.includeBoilerplate === true);
+  placeOthers(board, analysis, base);
+  const drafts = flatten(board.top);
   return {
     base,
     rowCount: drafts.length,
@@ -181,6 +107,118 @@ export function layoutComparison(analysis: CorpusAnalysis, base: number, options
       return d.boilerplateLine !== undefined ? boilerplateRow(analysis, base, d.boilerplateLine) : statementRow(analysis, base, d.group, d.single, isMoved, withDiffs);
     },
   };
+}
+
+/** Whether a source has a group out of the base's order; each source's moved groups worked out on first need. */
+function movedLookup(analysis: CorpusAnalysis, base: number): (source: number, group: number) => boolean {
+  const order = new GroupOrder(analysis, base);
+  const movedBySource: (ReadonlySet<number> | undefined)[] = new Array(analysis.sources.length);
+  return (source, group) => {
+    if (source === base) return false;
+    let moved = movedBySource[source];
+    if (!moved) moved = movedBySource[source] = order.movedIn(source);
+    return moved.has(group);
+  };
+}
+
+/** A row to be: a group, a sentence in no group, or a boilerplate line of the base; and the rows that go right after it. */
+interface Draft {
+  readonly group: number;
+  readonly single?: { readonly source: number; readonly sentence: number };
+  readonly boilerplateLine?: number;
+  readonly after: Draft[];
+}
+
+/** Where each sentence's row goes: rows are drafted as a linked order, then flattened. */
+class DraftBoard {
+  /** Rows in order, each followed (when flattened) by the rows after it. */
+  readonly top: Draft[] = [];
+  readonly registered = new Set<Draft>();
+  private readonly draftOfGroup = new Map<number, Draft>();
+  private readonly placed: (Draft | undefined)[][];
+
+  constructor(private readonly analysis: CorpusAnalysis) {
+    this.placed = analysis.sources.map(s => new Array<Draft | undefined>(s.sentences.length));
+  }
+
+  /** The draft of a sentence's row: its group's (one per group), or one of its own. */
+  draftFor(source: number, sentence: number): Draft {
+    const g = this.analysis.sources[source].groupOfSentence[sentence];
+    if (g >= 0) {
+      let d = this.draftOfGroup.get(g);
+      if (!d) {
+        d = { group: g, after: [] };
+        this.draftOfGroup.set(g, d);
+      }
+      return d;
+    }
+    return { group: -1, single: { source, sentence }, after: [] };
+  }
+
+  /** Records the draft as the row of every sentence it holds. */
+  placeAll(d: Draft): void {
+    if (d.group >= 0) for (const m of this.analysis.groups[d.group].members) this.placed[m.source][m.sentence] = d;
+    else if (d.single) this.placed[d.single.source][d.single.sentence] = d;
+  }
+
+  placedAt(source: number, sentence: number): Draft | undefined {
+    return this.placed[source][sentence];
+  }
+}
+
+/** The base in its reading order, boilerplate lines interleaved when asked for. */
+function placeBase(board: DraftBoard, analysis: CorpusAnalysis, base: number, includeBoilerplate: boolean): void {
+  const baseSource = analysis.sources[base];
+  let sentenceIndex = 0;
+  for (let line = 0; line < baseSource.lines.length; line++) {
+    const verdict = baseSource.lines[line];
+    if (verdict.kind === 'boilerplate' && includeBoilerplate) {
+      board.top.push({ group: -1, boilerplateLine: line, after: [] });
+    }
+    while (sentenceIndex < baseSource.sentences.length && baseSource.sentences[sentenceIndex].line === line) {
+      const d = board.draftFor(base, sentenceIndex);
+      if (!board.registered.has(d)) {
+        board.registered.add(d);
+        board.top.push(d);
+        board.placeAll(d);
+      }
+      sentenceIndex++;
+    }
+  }
+}
+
+/** Other sources: what the base lacks goes right after its predecessor in that source. */
+function placeOthers(board: DraftBoard, analysis: CorpusAnalysis, base: number): void {
+  for (let s = 0; s < analysis.sources.length; s++) {
+    if (s === base) continue;
+    let previous: Draft | undefined;
+    const sentences = analysis.sources[s].sentences;
+    for (let i = 0; i < sentences.length; i++) {
+      const existing = board.placedAt(s, i);
+      if (existing) {
+        previous = existing;
+        continue;
+      }
+      const d = board.draftFor(s, i);
+      board.registered.add(d);
+      board.placeAll(d);
+      if (previous) previous.after.push(d);
+      else board.top.unshift(d);
+      previous = d;
+    }
+  }
+}
+
+/** The drafts in row order. Iterative, which keeps deep chains of insertions off the call stack. */
+function flatten(top: readonly Draft[]): Draft[] {
+  const drafts: Draft[] = [];
+  const stack = [...top].reverse();
+  while (stack.length) {
+    const d = stack.pop()!;
+    drafts.push(d);
+    for (let k = d.after.length - 1; k >= 0; k--) stack.push(d.after[k]);
+  }
+  return drafts;
 }
 
 function boilerplateRow(analysis: CorpusAnalysis, base: number, line: number): ComparisonRow {

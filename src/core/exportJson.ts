@@ -2,7 +2,7 @@
  * The JSON export, format 1: the shape batch tools and the reference scorer read.
  * Other fields may be added; these never change meaning.
  */
-import { CorpusAnalysis } from './analyze';
+import type { CorpusAnalysis } from './types';
 import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {

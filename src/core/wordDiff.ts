@@ -4,7 +4,7 @@
  */
 import { diffWords } from 'diff';
 
-/** A run of text: in both wordings, only in the other one (`added`), or only in the base (`removed`). */
+/** A run of text: in both wordings, only in the other one (`added`), or only in `from` (`removed`). */
 export interface DiffPart {
   readonly text: string;
   readonly kind: 'same' | 'added' | 'removed';
@@ -17,18 +17,18 @@ export interface DiffSummary {
 }
 
 /**
- * The differences that turn `base` into `other`, ignoring case; concatenating the `same` and
- * `added` parts gives `other` back, the `same` and `removed` parts give `base` (up to case).
+ * The differences that turn `from` into `other`, ignoring case; concatenating the `same` and
+ * `added` parts gives `other` back, the `same` and `removed` parts give `from` (up to case).
  * O((n + m) · d), d the number of differing words.
  */
-export function wordDiff(base: string, other: string): DiffPart[] {
-  return diffWords(base, other, { ignoreCase: true }).map(change => ({
+export function wordDiff(from: string, other: string): DiffPart[] {
+  return diffWords(from, other, { ignoreCase: true }).map(change => ({
     text: change.value,
     kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
   }));
 }
 
-/** The words only in `other` and the words only in `base`, trimmed, in order. */
+/** The words only in `other` and the words only in `from`, trimmed, in order. */
 export function summarizeDiff(parts: readonly DiffPart[]): DiffSummary {
   const pick = (kind: DiffPart['kind']) => parts.filter(p => p.kind === kind).map(p => p.text.trim()).filter(Boolean);
   return { added: pick('added'), removed: pick('removed') };

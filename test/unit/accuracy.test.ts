@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeCorpus, toExportFormat1 } from '../../src/core';
+import { toExportFormat1 } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs, seedsDir } from '../support/fixtures';
 
 interface Scores {

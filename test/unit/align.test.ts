@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus, counterparts, movedBetween, wordDiff } from '../../src/core';
-import { outOfOrder } from '../../src/core/align';
+import { counterparts, wordDiff } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { movedBetween, outOfOrder } from '../../src/core/order';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { SourceInput, analyzeCorpus, createAnalyzer } from '../../src/core';
+import { SourceInput, createAnalyzer } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
 

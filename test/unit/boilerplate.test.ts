@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 
 const MENU = ['Home', '  • World', '  • Politics', '  • Business', '  • Sports', '  • Culture', ''];
 const ARTICLE = [

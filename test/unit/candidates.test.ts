@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { JoinRecord, PrefixIndex, TokenSpace, bruteForceJoin, selfJoin, similarityJoin } from '../../src/core/candidates';
+import { PrefixIndex } from '../../src/core/prefixIndex';
+import { selfJoin } from '../../src/core/selfJoin';
+import { TokenSpace } from '../../src/core/tokenSpace';
 import { bigramProfile, profileSimilarity } from '../../src/core/similarity';
 import { FormSpace } from '../../src/core/forms';
 import { normalizeForComparison } from '../../src/core/text';
+import { JoinRecord, bruteForceJoin, similarityJoin } from '../support/joinOracle';
 import { pick, seededRandom } from '../support/random';
 
 const VOCABULARY = 'the president met in moscow talks syria army forces said on tuesday rebel areas war a of and minister'.split(' ');

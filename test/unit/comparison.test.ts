@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus, buildComparison, layoutComparison, normalizeForComparison } from '../../src/core';
+import { layoutComparison } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { buildComparison } from '../../src/core/comparison';
+import { normalizeForComparison } from '../../src/core/text';
 import { buildRowModels } from '../../src/comparisonModel';
 import { cellOf } from '../../src/protocol';
 import { seedInputs } from '../support/fixtures';

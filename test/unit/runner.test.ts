@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AnalysisCancelled, AnalysisRunner, CancellationSignal, WORKER_THRESHOLD_CHARS } from '../../src/analysisRunner';
-import { SourceInput, analyzeCorpus, joinAnalysis, splitAnalysis } from '../../src/core';
+import { SourceInput } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { analysisFromParts, splitAnalysis } from '../../src/worker/analysisParts';
 import { seedInputs } from '../support/fixtures';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'analysisWorker.js');
@@ -39,7 +41,7 @@ describe('analysis in parts', () => {
     const analysis = analyzeCorpus(seedInputs());
     for (const maxItems of [1, 50, 400, 1_000_000]) {
       const parts = splitAnalysis(analysis, { maxItems });
-      assert.deepEqual(joinAnalysis(parts), analysis);
+      assert.deepEqual(analysisFromParts(parts), analysis);
       for (const part of parts) {
         const items = part.kind === 'sources' ? part.sources.reduce((n, s) => n + s.lines.length + s.sentences.length, 0) : part.groups.reduce((n, g) => n + g.members.length, 0);
         const count = part.kind === 'sources' ? part.sources.length : part.groups.length;
@@ -50,7 +52,7 @@ describe('analysis in parts', () => {
   });
 
   it('splits an empty analysis into one empty part', () => {
-    assert.deepEqual(joinAnalysis(splitAnalysis({ sources: [], groups: [] })), { sources: [], groups: [] });
+    assert.deepEqual(analysisFromParts(splitAnalysis({ sources: [], groups: [] })), { sources: [], groups: [] });
   });
 });
 

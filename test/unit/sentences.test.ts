@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyzeCorpus, toExportFormat1 } from '../../src/core';
+import { toExportFormat1 } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
 import { segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
 import { collapseSpaces, splitLines, words } from '../../src/core/text';

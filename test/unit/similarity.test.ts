@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { compareTwoStrings } from 'string-similarity';
-import { analyzeCorpus, normalizeForComparison, sentenceSimilarity } from '../../src/core';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { normalizeForComparison } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
-import { SimilarityTo, bigramProfile, concatProfiles, profileSimilarity } from '../../src/core/similarity';
+import { SimilarityTo, bigramProfile, concatProfiles, profileSimilarity, sentenceSimilarity } from '../../src/core/similarity';
 import { pick, seededRandom } from '../support/random';
 
 describe('similarity', () => {

@@ -3,7 +3,7 @@
  * large analysis as one message spends hundreds of milliseconds deserialising it in one go;
  * received as parts, each arrives as its own message and no single step blocks for long.
  */
-import type { CorpusAnalysis, SentenceGroup, SourceAnalysis } from './analyze';
+import type { CorpusAnalysis, SentenceGroup, SourceAnalysis } from '../core';
 
 /** One piece of an analysis: a run of consecutive sources or of consecutive groups. */
 export type AnalysisPart =
@@ -56,7 +56,7 @@ function runs<T>(items: readonly T[], weightOf: (item: T) => number, maxItems: n
 }
 
 /** The analysis `parts` were split from, given all of them in order. O(sources + groups). */
-export function joinAnalysis(parts: readonly AnalysisPart[]): CorpusAnalysis {
+export function analysisFromParts(parts: readonly AnalysisPart[]): CorpusAnalysis {
   const sources: SourceAnalysis[] = [];
   const groups: SentenceGroup[] = [];
   for (const part of parts) {

@@ -1,0 +1,242 @@
+/**
+ * The analyzer: runs the stages of the pipeline (see README.md) in order, and keeps what an
+ * editor session reuses from one analysis to the next. The stages are pure functions; this is
+ * the one place that caches their results and the one place that chooses how candidate pairs
+ * are found (`SimilarityIndex`).
+ */
+import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
+import type { LineVerdict } from './boilerplate';
+import { ComparedForms, comparedForms } from './comparedForms';
+import { familyNodes, nearDuplicateFamilies } from './families';
+import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
+import { FormIds, FormNumbering, FormSpace } from './forms';
+import { groupNodes } from './grouping';
+import type { SpaceId, WordingId } from './ids';
+import { KeptWhileUsed } from './keptWhileUsed';
+import { ContentSentences, contentSentences, numberPlaces } from './places';
+import { prepare } from './prepare';
+import { reportAnalysis } from './report';
+import { reviseWithOtherSources } from './revise';
+import { OneShotIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
+import { SourceSet } from './sourceSet';
+import { attachSplitHalves } from './splitHalves';
+import type { StopwordProfile } from './stopwords';
+import { contentTerms } from './terms';
+import { hashText } from './text';
+import { SharedTokens } from './tokenSpace';
+import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput } from './types';
+import { Wording, collectWordings, placesOfClusters, wordingOfPlaces } from './wordings';
+
+/** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
+export interface Analyzer {
+  /**
+   * Same result as `analyzeCorpus(inputs, options)`, except where a wording has more than 256
+   * near-identical candidates (a source repeating one line hundreds of times): which of them
+   * are looked at then may depend on what the analyzer met before.
+   */
+  analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
+  /**
+   * Offers sources prepared elsewhere (`prepareSource` with the same options, e.g. in other
+   * threads); the next `analyze` uses them for inputs with the same text.
+   */
+  adopt(prepared: readonly PreparedSource[]): void;
+}
+
+/** How an analyzer will be used. */
+export interface AnalyzerUse {
+  /**
+   * More analyses of a changing corpus will follow (an editor session). Default true: the
+   * analyzer then keeps its indexes up to date after each analysis, and probes them instead of
+   * self-joining afresh, which costs a little more once and much less on every edit after.
+   */
+  readonly expectEdits?: boolean;
+}
+
+/**
+ * An analyzer for repeated analyses of a changing corpus (an editor session): each source's
+ * lines, sentences and content words are kept by content, and every distinct sentence form in
+ * one token space with standing prefix indexes that remember what each probe found; so after
+ * one document changes, only that document is read again and only its new forms are looked up.
+ * What the latest analysis did not use is dropped, except the forms, which are started afresh
+ * once most of them are out of use.
+ */
+export function createAnalyzer(options: AnalysisOptions = {}, use: AnalyzerUse = {}): Analyzer {
+  return new CachingAnalyzer(options, use.expectEdits ?? true);
+}
+
+/**
+ * Analyses a corpus. The result does not depend on the order of `inputs` beyond the order of
+ * `sources` itself (which follows the input). Sources are independent until alignment, which
+ * works on distinct wordings: cost grows with the number of different sentences, not with the
+ * number of copies. Never throws on any string input.
+ */
+export function analyzeCorpus(inputs: readonly SourceInput[], options: AnalysisOptions = {}): CorpusAnalysis {
+  return new CachingAnalyzer(options, false).analyze(inputs);
+}
+
+/** Past this many stems, the content-term vocabulary (and the terms made with it) start afresh. */
+const VOCABULARY_LIMIT = 1 << 20;
+
+class CachingAnalyzer implements Analyzer {
+  private prepared = new Map<string, PreparedSource>();
+  private preparedText = new Map<string, PreparedSource>();
+  private numbering = new FormNumbering();
+  /** Per prepared source, the id of each sentence's form in `numbering`. */
+  private formIds = new KeptWhileUsed<PreparedSource, FormIds>();
+  /** Per prepared source that no other source revised, its article sentences. */
+  private readonly content = new KeptWhileUsed<PreparedSource, ContentSentences>();
+  private formSpace: FormSpace | undefined;
+  /** Per form id, its space id in `formSpace`, or -1 where not looked up yet. */
+  private spaceIdOfForm = new Int32Array(0);
+  /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
+  private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
+  private terms = new KeptWhileUsed<string, number[]>();
+  private vocabulary = new Map<string, number>();
+  /** How candidate pairs are found: chosen once, for the analyzer's whole life. */
+  private readonly indexOver: (forms: FormSpace) => SimilarityIndex;
+
+  constructor(
+    private readonly options: AnalysisOptions,
+    expectEdits: boolean,
+  ) {
+    this.indexOver = expectEdits ? forms => new StandingIndex(forms) : forms => new OneShotIndex(forms);
+    // The anchor and the similarities to it depend only on the group's wordings and how often
+    // each occurs; most groups come back unchanged after an edit.
+    if (expectEdits) this.anchors = new KeptWhileUsed();
+  }
+
+  adopt(prepared: readonly PreparedSource[]): void {
+    for (const p of prepared) {
+      this.prepared.set(p.hash, p);
+      // The same text handed to `analyze` next is then found without hashing it again.
+      this.preparedText.set(p.text, p);
+    }
+  }
+
+  analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
+    if (this.vocabulary.size > VOCABULARY_LIMIT) {
+      this.terms = new KeptWhileUsed();
+      this.vocabulary = new Map();
+    }
+    const prepared = this.prepareAll(inputs);
+    const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
+    // A source's form ids stay valid as long as the numbering does.
+    const numbering = this.numbering;
+    const formIds = prepared.map(p => this.formIds.get(p, () => numbering.numbersOf(p.sentences)));
+    const compared = comparedForms(prepared, formIds, numbering.forms.length, crossEvidence);
+    const corpus = this.formCorpus(prepared, formIds, compared);
+    const index = this.indexOver(corpus.formSpace);
+    // A source's verdicts are copied only when another source revises one.
+    const lines = crossEvidence ? reviseWithOtherSources(corpus, compared.promotable, index, this.options.align) : prepared.map(p => p.lines);
+    // A source no other source revised has the same article sentences as last time.
+    const contents = prepared.map((p, source) =>
+      lines[source] === p.lines ? this.content.get(p, () => contentSentences(p, p.lines)) : contentSentences(p, lines[source]),
+    );
+    const analysis = this.align(inputs, corpus, lines, contents, index);
+    for (const cache of [this.terms, this.anchors, this.formIds, this.content]) cache?.endAnalysis();
+    if (numbering.isStaleFor(compared.count)) {
+      this.numbering = new FormNumbering();
+      this.formIds = new KeptWhileUsed();
+      this.spaceIdOfForm = new Int32Array(0);
+    }
+    index.endAnalysis();
+    return analysis;
+  }
+
+  /** Stage 1 for every input, reusing the prepared source of a text seen before. */
+  private prepareAll(inputs: readonly SourceInput[]): PreparedSource[] {
+    const used = new Map<string, PreparedSource>();
+    const prepared = inputs.map(input => {
+      // An unchanged text is usually the very string seen before, found without hashing it again.
+      let p = this.preparedText.get(input.text);
+      if (!p) {
+        const hash = hashText(input.text);
+        p = used.get(hash) ?? this.prepared.get(hash);
+        if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options);
+      }
+      used.set(p.hash, p);
+      return p;
+    });
+    this.preparedText = new Map([...used.values()].map(p => [p.text, p]));
+    this.prepared = used;
+    return prepared;
+  }
+
+  /**
+   * The corpus's compared forms in the form space: the space is kept while most of its forms
+   * are in use, and a form is looked up there by its text only the first time.
+   */
+  private formCorpus(prepared: readonly PreparedSource[], formIds: readonly FormIds[], compared: ComparedForms): FormCorpus {
+    const forms = this.numbering.forms;
+    if (!this.formSpace || this.formSpace.isStaleFor(compared.count)) {
+      this.formSpace = new FormSpace(forms.filter((_, f) => compared.compared[f]));
+      if (this.anchors) this.anchors = new KeptWhileUsed(); // keyed by the old space's ids
+      this.spaceIdOfForm = new Int32Array(0);
+    }
+    const formSpace = this.formSpace;
+    if (this.spaceIdOfForm.length < forms.length) {
+      const grown = new Int32Array(Math.max(forms.length, 2 * this.spaceIdOfForm.length)).fill(-1);
+      grown.set(this.spaceIdOfForm);
+      this.spaceIdOfForm = grown;
+    }
+    const spaceIds = new Int32Array(forms.length).fill(-1) as SpaceIdOfForm;
+    for (let f = 0; f < forms.length; f++) {
+      if (!compared.compared[f]) continue;
+      if (this.spaceIdOfForm[f] < 0) this.spaceIdOfForm[f] = formSpace.idOf(forms[f]);
+      spaceIds[f] = this.spaceIdOfForm[f] as SpaceId;
+    }
+    return { prepared, formIds, forms, formSpace, spaceIds };
+  }
+
+  /** Stages 4 to 10: places, wordings, families, grouping, split halves, anchors, report. */
+  private align(
+    inputs: readonly SourceInput[],
+    corpus: FormCorpus,
+    lines: readonly (readonly LineVerdict[])[],
+    contents: readonly ContentSentences[],
+    index: SimilarityIndex,
+  ): CorpusAnalysis {
+    const sourceCount = corpus.prepared.length;
+    const places = numberPlaces(corpus, contents);
+    const wordings = collectWordings(corpus, places);
+    const spaceIdOf = wordings.map(w => w.spaceId);
+    const profiles = spaceIdOf.map(id => corpus.formSpace.profile(id));
+    const families = this.families(wordings, spaceIdOf, sourceCount, index);
+    const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus));
+    const leaderIds = families.map(family => spaceIdOf[family[0]]);
+    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate));
+    const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
+    const memberPlaces = placesOfClusters(clusters, families, wordings);
+    attachSplitHalves(memberPlaces, owners, profiles);
+    const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
+    const shared = new SharedTokens(corpus.formSpace.space);
+    const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));
+    const groups = buildGroups(tallies, choices, owners, wordings.length);
+    return reportAnalysis(inputs, corpus.prepared, lines, places, groups);
+  }
+
+  /** Stage 6; one source alone has nothing to align with (and may repeat itself thousands of times). */
+  private families(wordings: readonly Wording[], spaceIdOf: readonly SpaceId[], sourceCount: number, index: SimilarityIndex): WordingId[][] {
+    if (sourceCount < 2) return [];
+    const sets = wordings.map(w => new SourceSet(sourceCount, w.sources));
+    const widespreadFirst = wordings.map((_, i) => i as WordingId).sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
+    const threshold = this.options.align?.familyThreshold ?? 0.85;
+    return nearDuplicateFamilies(index.leaders(threshold), spaceIdOf, sets, widespreadFirst);
+  }
+
+  /** Each family leader's content terms, kept by form and language. */
+  private termsOfFamilies(families: readonly (readonly WordingId[])[], wordings: readonly Wording[], corpus: FormCorpus): number[][] {
+    const stopwordsOf = new Map<string, StopwordProfile>(corpus.prepared.map(p => [p.profile.language, p.profile]));
+    return families.map(family => {
+      const leader = wordings[family[0]];
+      const form = corpus.forms[leader.form];
+      const stopwords = stopwordsOf.get(leader.language)!;
+      return this.terms.get(`${stopwords.language}\u0000${form}`, () => contentTerms(form, stopwords, this.vocabulary));
+    });
+  }
+
+  private anchorOf(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
+    if (!this.anchors) return chooseAnchor(tally, spaceIdOf, shared);
+    return this.anchors.get(anchorKey(tally, spaceIdOf), () => chooseAnchor(tally, spaceIdOf, shared));
+  }
+}

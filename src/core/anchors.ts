@@ -1,0 +1,110 @@
+/**
+ * Stage 9, anchors: each group's anchor (the wording closest to all others) and every member's
+ * similarity to it; then the groups as the analysis reports them.
+ */
+import type { SpaceId, WordingId } from './ids';
+import type { PlaceOwners } from './places';
+import type { SharedTokens } from './tokenSpace';
+import type { GroupMember, SentenceGroup } from './types';
+
+/** A group's places and its distinct wordings, each with the number of places it has there. */
+export interface GroupTally {
+  /** The group's places, ascending (so by source, then by sentence). */
+  readonly places: Int32Array;
+  /** Its distinct wordings, ascending; a wording's position here is its slot. */
+  readonly distinct: readonly WordingId[];
+  /** Per slot, how many places of the group carry that wording. */
+  readonly counts: Int32Array;
+}
+
+/** A group's anchor, as a slot, and each slot's similarity to it. */
+export interface AnchorChoice {
+  readonly at: number;
+  readonly similarities: Float64Array;
+}
+
+/** Only the most frequent wordings of a group are candidates for its anchor, which keeps huge groups cheap. */
+const ANCHOR_CANDIDATES = 16;
+
+/** Input: per group its places, and per place its wording. Output: the tallies. O(P log P) for P grouped places. */
+export function tallyGroups(memberPlaces: readonly (readonly number[])[], wordingOfPlace: ArrayLike<WordingId>, wordingCount: number): GroupTally[] {
+  const countOf = new Int32Array(wordingCount);
+  return memberPlaces.map(list => {
+    const places = Int32Array.from(list).sort();
+    const distinct: WordingId[] = [];
+    for (let i = 0; i < places.length; i++) if (countOf[wordingOfPlace[places[i]]]++ === 0) distinct.push(wordingOfPlace[places[i]]);
+    distinct.sort((a, b) => a - b);
+    const counts = new Int32Array(distinct.length);
+    for (let i = 0; i < distinct.length; i++) {
+      counts[i] = countOf[distinct[i]];
+      countOf[distinct[i]] = 0;
+    }
+    return { places, distinct, counts };
+  });
+}
+
+/** What an anchor choice depends on: the slots' forms and counts, in slot order. */
+export function anchorKey(tally: GroupTally, spaceIdOf: readonly SpaceId[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < tally.distinct.length; i++) parts.push(`${spaceIdOf[tally.distinct[i]]}:${tally.counts[i]}`);
+  return parts.join(' ');
+}
+
+/**
+ * Input: a tally, per wording its space id, and a `SharedTokens` over the form space. Output:
+ * the anchor: the wording closest to all others, each counted as often as sources carry it.
+ * O(min(k, 16) · k · length) for k distinct wordings.
+ */
+export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
+  const { distinct, counts } = tally;
+  const slots = Array.from(distinct, (_, slot) => slot);
+  const candidates = slots.sort((x, y) => counts[y] - counts[x] || x - y).slice(0, ANCHOR_CANDIDATES);
+  let best = candidates[0];
+  let bestSum = -1;
+  for (const c of candidates) {
+    shared.mark(spaceIdOf[distinct[c]]);
+    let sum = (counts[c] - 1) * 1;
+    for (let o = 0; o < distinct.length; o++) if (o !== c) sum += counts[o] * shared.similarity(spaceIdOf[distinct[o]]);
+    if (sum > bestSum + 1e-12) {
+      bestSum = sum;
+      best = c;
+    }
+  }
+  shared.mark(spaceIdOf[distinct[best]]);
+  const similarities = new Float64Array(distinct.length);
+  for (let i = 0; i < distinct.length; i++) similarities[i] = shared.similarity(spaceIdOf[distinct[i]]);
+  return { at: best, similarities };
+}
+
+/**
+ * Input: the tallies, their anchors, and where the places stand. Output: the groups, ordered by
+ * the number of sources (most first), then by first appearance. O(P + G log G) for P grouped
+ * places and G groups.
+ */
+export function buildGroups(tallies: readonly GroupTally[], choices: readonly AnchorChoice[], owners: PlaceOwners, wordingCount: number): SentenceGroup[] {
+  const { placeStart, sourceOfPlace, wordingOfPlace } = owners;
+  const slotOf = new Int32Array(wordingCount);
+  const groups: SentenceGroup[] = tallies.map((tally, g) => {
+    const { places, distinct } = tally;
+    const choice = choices[g];
+    const anchorWording = distinct[choice.at];
+    for (let i = 0; i < distinct.length; i++) slotOf[distinct[i]] = i;
+    let anchor = -1;
+    let sourceCount = 0;
+    const members: GroupMember[] = [];
+    for (let i = 0; i < places.length; i++) {
+      const source = sourceOfPlace[places[i]];
+      const w = wordingOfPlace[places[i]];
+      if (i === 0 || sourceOfPlace[places[i - 1]] !== source) sourceCount++;
+      let similarity = choice.similarities[slotOf[w]];
+      if (anchor < 0 && w === anchorWording) {
+        anchor = i;
+        similarity = 1;
+      }
+      members.push({ source, sentence: places[i] - placeStart[source], similarity });
+    }
+    return { members, anchor, sourceCount };
+  });
+  const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
+  return groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
+}

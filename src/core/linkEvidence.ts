@@ -1,0 +1,83 @@
+/**
+ * Link evidence of the grouping stage: how strongly two nodes look like one statement, and
+ * which pairs share a rare content word.
+ */
+import type { AlignNode } from './grouping';
+import { profileSimilarity } from './similarity';
+
+const RARE_TERMS_PER_NODE = 4;
+/** A word in more sentences than this is not rare: the bigram join covers its pairs. */
+const MAX_RARE_POSTINGS = 48;
+const HEADLINE_BONUS = 0.2;
+
+/**
+ * How strongly two wordings look like one statement: bigram similarity blended with the
+ * cosine of their content words weighted by inverse sentence frequency, so that the words every
+ * version of the story repeats (its names, its topic) count for little and the rare ones
+ * (a number, a quoted phrase, a minor name) count for much.
+ */
+export class LinkEvidence {
+  private readonly weightSquared: Float64Array;
+  private readonly norms: Float64Array;
+  private readonly postings = new Map<number, number[]>();
+
+  constructor(
+    private readonly nodes: readonly AlignNode[],
+    private readonly wordWeight: number,
+  ) {
+    let termCount = 0;
+    for (const n of nodes) for (const t of n.terms) termCount = Math.max(termCount, t + 1);
+    const df = new Float64Array(termCount);
+    let sentences = 0;
+    for (const n of nodes) {
+      sentences += n.weight;
+      for (const t of n.terms) df[t] += n.weight;
+    }
+    const total = Math.max(1, sentences);
+    this.weightSquared = df.map(d => (d ? Math.log(1 + total / d) ** 2 : 0));
+    this.norms = Float64Array.from(nodes, n => Math.sqrt(n.terms.reduce((s, t) => s + this.weightSquared[t], 0)));
+    nodes.forEach((n, i) => {
+      const rarest = [...n.terms].sort((x, y) => df[x] - df[y] || x - y).slice(0, RARE_TERMS_PER_NODE);
+      for (const t of rarest) {
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push(i);
+      }
+    });
+  }
+
+  /** The link score of nodes `a` and `b`; `dice` is their `profileSimilarity` when already known. */
+  score(a: number, b: number, dice = profileSimilarity(this.nodes[a].profile, this.nodes[b].profile)): number {
+    const bonus = this.nodes[a].headline && this.nodes[b].headline ? HEADLINE_BONUS : 0;
+    if (this.wordWeight === 0) return dice + bonus;
+    return (1 - this.wordWeight) * dice + this.wordWeight * this.cosine(a, b) + bonus;
+  }
+
+  cosine(a: number, b: number): number {
+    const na = this.norms[a];
+    const nb = this.norms[b];
+    if (!na || !nb) return 0;
+    const ta = this.nodes[a].terms;
+    const tb = this.nodes[b].terms;
+    let dot = 0;
+    for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
+      if (ta[i] === tb[j]) {
+        dot += this.weightSquared[ta[i]];
+        i++;
+        j++;
+      } else if (ta[i] < tb[j]) i++;
+      else j++;
+    }
+    return dot / (na * nb);
+  }
+
+  /** Pairs of nodes that share one of their rarest content words. */
+  *rareWordPairs(): Generator<[number, number]> {
+    for (const list of this.postings.values()) {
+      if (list.reduce((n, i) => n + this.nodes[i].weight, 0) > MAX_RARE_POSTINGS) continue;
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) yield [list[i], list[j]];
+      }
+    }
+  }
+}

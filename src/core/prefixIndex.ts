@@ -1,0 +1,130 @@
+/**
+ * A prefix index (PPJoin's positional filter over the AllPairs prefix): the profiles of a
+ * token space that reach a threshold with a given one, found without comparing every pair.
+ */
+import { EPSILON, JoinPair, SharedTokens, TokenSpace, grown } from './tokenSpace';
+
+/**
+ * An index of profiles for one threshold: `add` profiles, then ask which indexed profiles a
+ * given one reaches the threshold with. Postings keep each token's position, so a candidate is
+ * dropped as soon as the tokens left after its latest match cannot make up the overlap the
+ * threshold needs (the positional filter of PPJoin); only the survivors are verified. Each
+ * posting list is kept by increasing profile size, so a query skips the sizes that cannot
+ * match by binary search. Profiles can be added to the space and the index at any time.
+ */
+export class PrefixIndex<Id extends number = number> {
+  /** Per token: indexed profile, position of the token in it, profile, position, ... */
+  private readonly postings = new Map<number, number[]>();
+  private readonly ratio: number;
+  private stamp: Int32Array;
+  private overlap: Int32Array;
+  private indexed: Int32Array;
+  private query = 0;
+  private readonly shared: SharedTokens;
+
+  constructor(
+    private readonly space: TokenSpace,
+    private readonly threshold: number,
+  ) {
+    if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
+    this.ratio = threshold / (2 - threshold);
+    this.stamp = new Int32Array(space.profiles.length).fill(-1);
+    this.overlap = new Int32Array(space.profiles.length);
+    this.indexed = new Int32Array(space.profiles.length);
+    this.shared = new SharedTokens(space);
+  }
+
+  /** Whether profile `i` was added. */
+  has(i: Id): boolean {
+    return i < this.indexed.length && this.indexed[i] === 1;
+  }
+
+  /** Indexes profile `i` (once; adding it again does nothing). Cheapest in increasing size. */
+  add(i: Id): void {
+    this.fit();
+    if (this.indexed[i]) return;
+    this.indexed[i] = 1;
+    const size = this.space.size(i);
+    const prefix = this.space.prefix(i, this.threshold);
+    for (let x = 0; x < prefix.length; x++) {
+      let list = this.postings.get(prefix[x]);
+      if (!list) this.postings.set(prefix[x], (list = []));
+      if (list.length === 0 || this.space.size(list[list.length - 2]) <= size) list.push(i, x);
+      else list.splice(this.firstAtLeast(list, size + 1), 0, i, x);
+    }
+  }
+
+  /** Grows the per-profile arrays to the space's current size. */
+  private fit(): void {
+    const n = this.space.profiles.length;
+    if (this.stamp.length >= n) return;
+    this.stamp = grown(this.stamp, n, -1);
+    this.overlap = grown(this.overlap, n, 0);
+    this.indexed = grown(this.indexed, n, 0);
+  }
+
+  /**
+   * Indexed profiles (other than `i`) whose similarity to profile `i` is at least the
+   * threshold, with that similarity, in the order they were first reached.
+   * `accept(j)` can rule a candidate out before any work is spent on it.
+   */
+  matches(i: Id, accept?: (j: Id) => boolean): JoinPair<Id>[] {
+    const space = this.space;
+    const size = space.size(i);
+    const out: JoinPair<Id>[] = [];
+    if (size === 0) return out;
+    this.fit();
+    const { stamp, overlap, threshold } = this;
+    const mark = this.query++;
+    const minSize = this.ratio * size - EPSILON;
+    const maxSize = size / this.ratio + EPSILON;
+    const prefix = space.prefix(i, threshold);
+    const touched: Id[] = [];
+    for (let x = 0; x < prefix.length; x++) {
+      const list = this.postings.get(prefix[x]);
+      if (!list) continue;
+      for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {
+        const j = list[k] as Id;
+        const other = space.size(j);
+        if (other > maxSize) break;
+        if (j === i) continue;
+        if (stamp[j] !== mark) {
+          stamp[j] = mark;
+          if (accept && !accept(j)) {
+            overlap[j] = -1;
+            continue;
+          }
+          overlap[j] = 0;
+          touched.push(j);
+        } else if (overlap[j] < 0) continue;
+        const needed = Math.ceil((threshold * (size + other)) / 2 - EPSILON);
+        const reachable = overlap[j] + 1 + Math.min(size - x - 1, other - list[k + 1] - 1);
+        overlap[j] = reachable >= needed ? overlap[j] + 1 : -1;
+      }
+    }
+    let marked = false;
+    for (let k = 0; k < touched.length; k++) {
+      const j = touched[k];
+      if (overlap[j] <= 0) continue;
+      if (!marked) {
+        this.shared.mark(i);
+        marked = true;
+      }
+      const similarity = this.shared.similarity(j);
+      if (similarity >= threshold) out.push({ a: i, b: j, similarity });
+    }
+    return out;
+  }
+
+  private firstAtLeast(list: readonly number[], minSize: number): number {
+    let lo = 0;
+    let hi = list.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.space.size(list[2 * mid]) < minSize) lo = mid + 1;
+      else hi = mid;
+    }
+    return 2 * lo;
+  }
+}
+

@@ -1,0 +1,111 @@
+/**
+ * The standing index of an editor session: a prefix index that remembers what each probe found,
+ * kept from one analysis to the next.
+ */
+import type { SpaceId } from './ids';
+import { PrefixIndex } from './prefixIndex';
+import { JoinPair, SharedTokens, TokenSpace } from './tokenSpace';
+
+/**
+ * A prefix index over a token space that remembers what each probe found. Probed again, a
+ * profile checks only the profiles indexed since, one by one, which after an edit are a handful.
+ * Remembered matches cover everything indexed, accepted or not, so they stay valid whatever a
+ * later probe accepts.
+ */
+export class RememberedProbes {
+  private readonly index: PrefixIndex<SpaceId>;
+  /** Indexed profiles in the order they were added. */
+  private readonly added: SpaceId[] = [];
+  private readonly found = new Map<SpaceId, { pairs: JoinPair<SpaceId>[]; upTo: number; candidates: number }>();
+  /** Every remembered probe covers the indexed profiles before this one (see `catchUp`). */
+  private caughtUp = 0;
+  /** The profiles probed, indexed (at the next `catchUp`) so that it looks up each late profile once among them. */
+  private readonly probes: PrefixIndex<SpaceId>;
+  private readonly probesToIndex: SpaceId[] = [];
+  private readonly shared: SharedTokens;
+
+  constructor(
+    private readonly space: TokenSpace,
+    private readonly threshold: number,
+  ) {
+    this.index = new PrefixIndex(space, threshold);
+    this.probes = new PrefixIndex(space, threshold);
+    this.shared = new SharedTokens(space);
+  }
+
+  /** Indexes profile `i`, once. */
+  add(i: SpaceId): void {
+    if (this.index.has(i)) return;
+    this.index.add(i);
+    this.added.push(i);
+  }
+
+  /** Indexes those of `ids` not indexed yet, smallest first (cheapest for the postings). */
+  addAll(ids: Iterable<SpaceId>): void {
+    const fresh = [...ids].filter(i => !this.index.has(i));
+    for (const i of fresh.sort((x, y) => this.space.size(x) - this.space.size(y))) this.add(i);
+  }
+
+  /**
+   * Indexed profiles other than `i` at least as similar to it as the threshold, for which
+   * `accept` holds. When a probe reaches more than `budget` candidates, only the first `budget`
+   * accepted ones (in the index's order) are verified, so the answer is complete whenever the
+   * budget is not reached. O(probe) the first time, O(remembered + indexed since) after.
+   */
+  matches(i: SpaceId, accept: (j: SpaceId) => boolean, budget = Infinity): JoinPair<SpaceId>[] {
+    let memo = this.found.get(i);
+    if (memo && memo.upTo < this.caughtUp) memo.upTo = this.caughtUp;
+    if (memo && memo.candidates + (this.added.length - memo.upTo) <= budget) {
+      if (memo.upTo < this.added.length) {
+        this.shared.mark(i);
+        for (let k = memo.upTo; k < this.added.length; k++) {
+          const j = this.added[k];
+          if (j === i) continue;
+          const similarity = this.shared.similarity(j);
+          if (similarity >= this.threshold) memo.pairs.push({ a: i, b: j, similarity });
+        }
+        memo.candidates += this.added.length - memo.upTo;
+        memo.upTo = this.added.length;
+      }
+      return memo.pairs.filter(p => accept(p.b));
+    }
+    let candidates = 0;
+    const pairs = this.index.matches(i, () => ++candidates <= budget);
+    if (candidates <= budget) {
+      memo = { pairs, upTo: this.added.length, candidates };
+      this.found.set(i, memo);
+      this.probesToIndex.push(i);
+      return pairs.filter(p => accept(p.b));
+    }
+    // Too many candidates to remember them all: the budget goes to accepted ones only.
+    this.found.delete(i);
+    let left = budget;
+    return this.index.matches(i, j => accept(j) && left-- > 0);
+  }
+
+  /**
+   * Adds to each remembered probe the matches among profiles indexed after it. A pass that
+   * indexes as it probes (each wording looks for the leaders before it) leaves the early probes
+   * short of the later leaders; catching up once, from those leaders' side, spares the next
+   * analysis checking them probe by probe. One probe of the probes' index per profile indexed
+   * since the last catch-up; a remembered probe's `upTo` then counts as at least `caughtUp`.
+   */
+  catchUp(): void {
+    const end = this.added.length;
+    for (const i of this.probesToIndex) if (!this.probes.has(i)) this.probes.add(i);
+    this.probesToIndex.length = 0;
+    const covers = (i: SpaceId, k: number) => {
+      const memo = this.found.get(i);
+      return memo !== undefined && Math.max(memo.upTo, this.caughtUp) <= k;
+    };
+    for (let k = this.caughtUp; k < end; k++) {
+      const j = this.added[k];
+      for (const m of this.probes.matches(j, i => covers(i, k))) {
+        const memo = this.found.get(m.b)!;
+        memo.pairs.push({ a: m.b, b: j, similarity: m.similarity });
+        memo.candidates++;
+      }
+    }
+    this.caughtUp = end;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Where the cross-source stages find their candidate pairs: one interface over the analyzer's
+ * form space, with two implementations chosen once, when the analyzer is made. Both give the
+ * same pairs (every join is exact); they differ in what they cost now and what they keep for
+ * the next analysis.
+ *
+ * - `OneShotIndex`: a single analysis (the command line). Compares short lists pair by pair
+ *   and self-joins the leaders afresh, which costs least once.
+ * - `StandingIndex`: an editor session. Every lookup goes through the form space's standing
+ *   indexes, which remember what each probe found, so that the analysis after an edit probes
+ *   only the new forms.
+ */
+import type { FormSpace } from './forms';
+import type { SpaceId } from './ids';
+import { matchesAmong, selfJoin } from './selfJoin';
+import { JoinPair, SharedTokens } from './tokenSpace';
+
+/** The pairs of positions `a < b` in a list, each once, that `separate(a, b)` lets through. */
+export type Separate = (a: number, b: number) => boolean;
+
+/** The leaders the family stage looks wordings up among (see `nearDuplicateFamilies`). */
+export interface LeaderIndex {
+  /** Makes form `id` a leader that later lookups can find. */
+  add(id: SpaceId): void;
+  /** Leaders other than `id`, at least as similar as the threshold, that `accept` takes; at most `budget` candidates looked at. */
+  matches(id: SpaceId, accept: (leader: SpaceId) => boolean, budget: number): readonly JoinPair<SpaceId>[];
+}
+
+/** Candidate pairs over the forms of the analyzer's form space. */
+export interface SimilarityIndex {
+  /**
+   * A lookup of forms among `targets` at `threshold`: for a probe, the targets (other than the
+   * probe) at least that similar, in any order. `probeCount` is how many probes will follow,
+   * which tells whether an index pays for itself.
+   */
+  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[];
+  /** An empty set of leaders at `threshold`, to add to and look up in turn. */
+  leaders(threshold: number): LeaderIndex;
+  /**
+   * The self-join of `ids`: pairs of positions `a < b` in `ids` whose forms reach `threshold`
+   * and that `separate` lets through, each once, in any order. A form listed at several
+   * positions pairs each of them.
+   */
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair>;
+  /** Called once the analysis is done; what the index keeps for the next one is brought up to date. */
+  endAnalysis(): void;
+}
+
+/** Below this many probe × target pairs, comparing each pair costs less than building an index. */
+const SMALL_PROBE_PAIRS = 50_000;
+
+/** A single analysis: pair by pair where lists are short, a fresh self-join of the leaders. */
+export class OneShotIndex implements SimilarityIndex {
+  constructor(private readonly forms: FormSpace) {}
+
+  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
+    if (targets.length * probeCount > SMALL_PROBE_PAIRS) return standingLookup(this.forms, targets, threshold);
+    const space = this.forms.space;
+    const shared = new SharedTokens(space);
+    return probe => matchesAmong(space, shared, probe, targets, threshold);
+  }
+
+  leaders(threshold: number): LeaderIndex {
+    return this.forms.index(threshold);
+  }
+
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair> {
+    return selfJoin(this.forms.space, threshold, separate, ids);
+  }
+
+  endAnalysis(): void {}
+}
+
+/** An editor session: every lookup through the standing indexes, kept up to date after each analysis. */
+export class StandingIndex implements SimilarityIndex {
+  constructor(private readonly forms: FormSpace) {}
+
+  lookupAmong(targets: readonly SpaceId[], _probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
+    return standingLookup(this.forms, targets, threshold);
+  }
+
+  leaders(threshold: number): LeaderIndex {
+    return this.forms.index(threshold);
+  }
+
+  /** Through the standing index, so an edit's re-analysis checks only new forms. */
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair> {
+    const index = this.forms.index(threshold);
+    const space = this.forms.space;
+    // Per form, the positions that list it (usually one) as a chain in ascending order.
+    const firstAt = new Int32Array(space.profiles.length).fill(-1);
+    const nextAt = new Int32Array(ids.length).fill(-1);
+    for (let at = ids.length - 1; at >= 0; at--) {
+      nextAt[at] = firstAt[ids[at]];
+      firstAt[ids[at]] = at;
+    }
+    const distinct = ids.filter((id, at) => firstAt[id] === at);
+    index.addAll(distinct);
+    const pairs: JoinPair[] = [];
+    const pair = (a: number, b: number, similarity: number) => {
+      if (a !== b && separate(Math.min(a, b), Math.max(a, b))) pairs.push({ a: Math.min(a, b), b: Math.max(a, b), similarity });
+    };
+    for (const id of distinct) {
+      // As the one-shot self-join: a text too short for a bigram pairs with nothing.
+      if (space.size(id) === 0) continue;
+      for (let a = firstAt[id]; a >= 0; a = nextAt[a]) for (let b = nextAt[a]; b >= 0; b = nextAt[b]) pair(a, b, 1);
+      for (const m of index.matches(id, j => j > id && firstAt[j] >= 0)) {
+        for (let a = firstAt[id]; a >= 0; a = nextAt[a]) for (let b = firstAt[m.b]; b >= 0; b = nextAt[b]) pair(a, b, m.similarity);
+      }
+    }
+    return pairs;
+  }
+
+  endAnalysis(): void {
+    this.forms.catchUp();
+  }
+}
+
+/** The standing index at `threshold` holds every target met so far; a match counts if it is a target now. */
+function standingLookup(forms: FormSpace, targets: readonly SpaceId[], threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
+  const isTarget = new Uint8Array(forms.space.profiles.length);
+  for (const id of targets) isTarget[id] = 1;
+  const index = forms.index(threshold);
+  index.addAll(targets);
+  return probe => index.matches(probe, j => isTarget[j] === 1);
+}

@@ -1,0 +1,167 @@
+/**
+ * The token space every similarity join works in (the AllPairs family of prefix-filtered
+ * joins): each bigram occurrence becomes a token ("th" the second time is another token than
+ * "th" the first time), which turns the multiset Dice into a set Dice. Tokens are ordered
+ * rarest first. A pair with Dice ≥ t shares at least ⌈t·a/(2−t)⌉ tokens, so the two profiles'
+ * first `a − ⌈t·a/(2−t)⌉ + 1` tokens (their prefix) must meet.
+ */
+import { CodeTable } from './codeTable';
+import { BigramProfile, dice } from './similarity';
+
+/** A pair found by a join; `similarity` is `profileSimilarity` of the two profiles. */
+export interface JoinPair<Id extends number = number> {
+  readonly a: Id;
+  readonly b: Id;
+  readonly similarity: number;
+}
+
+/** Slack for floating-point bounds on sizes and overlaps. */
+export const EPSILON = 1e-9;
+
+/**
+ * The token order shared by every join over a set of profiles: each profile as its tokens'
+ * ranks, rarest first. Built once, it serves joins at any threshold, and profiles can be added
+ * later (an editor session's new sentences): tokens first seen then rank after all others,
+ * which any join accepts, since a prefix filter needs one fixed order, not the best one.
+ * O(T log T) for T bigram occurrences in the first profiles, O(t) per profile added.
+ */
+export class TokenSpace {
+  private readonly allProfiles: BigramProfile[];
+  /** Per profile: ranks of its tokens, ascending. */
+  private readonly ranked: Int32Array[];
+  /** Token ids: per bigram code the id of its first occurrence; per repeated first occurrence the ids of its later ones. */
+  private readonly firstId = new CodeTable();
+  private readonly laterIds = new Map<number, number[]>();
+  private readonly rankOfId: number[] = [];
+
+  constructor(profiles: readonly BigramProfile[] = []) {
+    this.allProfiles = [...profiles];
+    const frequency: number[] = [];
+    const newId = () => frequency.push(0) - 1;
+    const ids = profiles.map(p => this.tokenIds(p, newId));
+    let most = 0;
+    for (const list of ids) for (let i = 0; i < list.length; i++) most = Math.max(most, ++frequency[list[i]]);
+    // Rarest first; ties by first appearance of the token, which is a function of the profiles.
+    // A counting sort: frequencies are small integers.
+    const start = new Int32Array(most + 2);
+    for (let id = 0; id < frequency.length; id++) start[frequency[id] + 1]++;
+    for (let f = 1; f < start.length; f++) start[f] += start[f - 1];
+    this.rankOfId.length = frequency.length;
+    for (let id = 0; id < frequency.length; id++) this.rankOfId[id] = start[frequency[id]]++;
+    this.ranked = ids.map(list => this.toRanks(list));
+  }
+
+  /** The profiles, in the order they were given and added. */
+  get profiles(): readonly BigramProfile[] {
+    return this.allProfiles;
+  }
+
+  /** Number of distinct tokens: every rank is below it. */
+  get tokenCount(): number {
+    return this.rankOfId.length;
+  }
+
+  /** Adds a profile and returns its index. */
+  add(profile: BigramProfile): number {
+    const list = this.tokenIds(profile, () => this.rankOfId.push(this.rankOfId.length) - 1);
+    this.allProfiles.push(profile);
+    this.ranked.push(this.toRanks(list));
+    return this.allProfiles.length - 1;
+  }
+
+  /**
+   * A profile's bigram occurrences as token ids ("th" the second time is another token than
+   * "th" the first time), giving unseen tokens the id `newId()` returns.
+   */
+  private tokenIds(profile: BigramProfile, newId: () => number): Int32Array {
+    const bigrams = profile.bigrams;
+    const out = new Int32Array(bigrams.length);
+    let occurrence = 0;
+    let first = -1;
+    for (let i = 0; i < bigrams.length; i++) {
+      let id: number;
+      if (i > 0 && bigrams[i] === bigrams[i - 1]) {
+        occurrence++;
+        let later = this.laterIds.get(first);
+        if (!later) this.laterIds.set(first, (later = []));
+        id = later[occurrence - 1] ?? -1;
+        if (id < 0) later.push((id = newId()));
+      } else {
+        occurrence = 0;
+        id = this.firstId.get(bigrams[i]);
+        if (id < 0) this.firstId.set(bigrams[i], (id = newId()));
+        first = id;
+      }
+      out[i] = id;
+    }
+    return out;
+  }
+
+  private toRanks(ids: Int32Array): Int32Array {
+    for (let i = 0; i < ids.length; i++) ids[i] = this.rankOfId[ids[i]];
+    return ids.sort();
+  }
+
+  /** Number of tokens of profile `i`. */
+  size(i: number): number {
+    return this.ranked[i].length;
+  }
+
+  /** The tokens of profile `i`, ascending. */
+  tokens(i: number): Int32Array {
+    return this.ranked[i];
+  }
+
+  /** The tokens of profile `i` two profiles at `threshold` must share at least one of. */
+  prefix(i: number, threshold: number): Int32Array {
+    const tokens = this.ranked[i];
+    if (tokens.length === 0) return tokens;
+    const minOverlap = Math.max(1, Math.ceil((threshold / (2 - threshold)) * tokens.length - EPSILON));
+    return tokens.subarray(0, tokens.length - minOverlap + 1);
+  }
+}
+
+
+/**
+ * Similarity of one profile to many: its tokens are marked once, and each other profile's
+ * shared tokens are counted in one pass over that profile (a merge of two sorted lists takes
+ * twice the steps, each a branch the processor cannot predict). Equal to `profileSimilarity`:
+ * both are the Dice coefficient of the same multisets.
+ */
+export class SharedTokens {
+  private marks: Int32Array;
+  private stamp = 0;
+  private marked = -1;
+
+  constructor(private readonly space: TokenSpace) {
+    this.marks = new Int32Array(space.tokenCount);
+  }
+
+  /** Makes profile `i` the one `similarity` compares with. O(size of i). */
+  mark(i: number): void {
+    if (this.marks.length < this.space.tokenCount) this.marks = grown(this.marks, this.space.tokenCount, 0);
+    const stamp = ++this.stamp;
+    const tokens = this.space.tokens(i);
+    for (let x = 0; x < tokens.length; x++) this.marks[tokens[x]] = stamp;
+    this.marked = i;
+  }
+
+  /** Similarity of profile `j` to the marked one. O(size of j). */
+  similarity(j: number): number {
+    const tokens = this.space.tokens(j);
+    const { marks, stamp } = this;
+    let shared = 0;
+    for (let x = 0; x < tokens.length; x++) if (marks[tokens[x]] === stamp) shared++;
+    if (shared > 0) return dice(shared, this.space.size(this.marked), tokens.length);
+    // Texts too short for a bigram are alike only when equal.
+    const profiles = this.space.profiles;
+    return profiles[this.marked].squashed === profiles[j].squashed ? 1 : 0;
+  }
+}
+
+/** A copy of `array` at least `size` long (doubling), new elements set to `fill`. */
+export function grown(array: Int32Array, size: number, fill: number): Int32Array {
+  const out = new Int32Array(Math.max(size, array.length * 2)).fill(fill);
+  out.set(array);
+  return out;
+}
