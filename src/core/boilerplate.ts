@@ -113,6 +113,20 @@ export function articleLines(margins: readonly number[], facts: readonly LineFac
     }
     last = k;
   }
+  // Prose right after the article's last line (a closing paragraph the model doubts) continues it.
+  for (let k = 1, run = 0; k < content.length; k++) {
+    if (content[k]) {
+      run = 0;
+      continue;
+    }
+    const f = facts[k];
+    if (content[k - 1 - run] && run < maxGap && f.proseLike && margins[k] >= floor / 2 && !isMarkedChrome(f) && !f.repeated) {
+      content[k] = true;
+      run++;
+    } else {
+      run = 0;
+    }
+  }
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16);
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
