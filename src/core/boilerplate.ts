@@ -185,12 +185,12 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
   while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
   if (start === 0 || start === content.length) return [];
   const body = new Set<string>();
-  let bodyText = '';
+  const bodyLines: LineFacts[] = [];
   for (let k = start; k < nonBlank.length; k++) {
     const f = facts[nonBlank[k]]!;
     if (!content[k] || !f.proseLike) continue;
     for (const w of f.lowerWords) if (w.length > 3) body.add(w);
-    bodyText += ' ' + f.lowerWords.join(' ');
+    bodyLines.push(f);
   }
   let trigrams: Set<string> | undefined;
   const found: number[] = [];
@@ -214,7 +214,7 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
       // Scripts with short words: the share of the line's character trigrams found in the body.
       const own = lineTrigrams(f.lowerWords.join(' '));
       if (own.size < 6) continue;
-      trigrams ??= lineTrigrams(bodyText);
+      trigrams ??= lineTrigrams(bodyLines.map(b => b.lowerWords.join(' ')).join(' '));
       let hits = 0;
       for (const t of own) if (trigrams.has(t)) hits++;
       score = hits / own.size;

@@ -46,7 +46,7 @@ const TRUNCATED = /(?:\.\.\.|…)["'”’]*$/u;
 const LETTER = /\p{L}/u;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
-const DIGIT = /\p{Nd}/gu;
+const DIGIT = /\p{Nd}/u;
 
 const MIN_PROSE_WORDS = 7;
 const MIN_PROSE_STOP_SHARE = 0.12;
@@ -250,8 +250,14 @@ function baseFeatures(f: LineFacts, line: string): Float64Array {
   const text = f.text;
   let letters = 0;
   for (const w of f.words) letters += w.length;
-  const digits = text.match(DIGIT)?.length ?? 0;
-  const firstLetter = /\p{L}/u.exec(text)?.[0] ?? '';
+  let digits = 0;
+  let firstLetter = '';
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code >= 128 && DIGIT.test(text[c])) digits++;
+    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && LETTER.test(text[c]))) firstLetter = text[c];
+  }
   const row = new Float64Array(BASE.length);
   let at = 0;
   row[at++] = Math.log1p(f.wordCount);
