@@ -4,9 +4,12 @@
 // and workbench), with Debian's Chromium driving the workbench headless through
 // playwright-core. The suite's `run()` result comes back through the workbench's automation
 // hooks; "@@SCREENSHOT@@name" lines in the suite's output ask for a screenshot, "@@WEBVIEW@@name"
-// for the comparison webview's rendered DOM.
+// for the comparison webview's rendered DOM, "@@VIEWPORT@@WxH" resizes the page (the window),
+// "@@KEY@@Alt+F5" presses keys in the workbench as a user would.
+// With --install FILE.vsix the extension is installed from the package into the host's
+// extensions folder, as a user would install it, and no development extension is loaded.
 //
-// usage: node scripts/code-server-host.js --ext DIR --tests FILE --workspace DIR [--shots DIR] [--timeout SEC]
+// usage: node scripts/code-server-host.js (--ext DIR | --install FILE.vsix) --tests FILE --workspace DIR [--shots DIR] [--timeout SEC]
 const cp = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -20,7 +23,8 @@ const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const extensionPath = path.resolve(option('ext'));
+const extensionPath = option('ext') ? path.resolve(option('ext')) : '';
+const packagePath = option('install') ? path.resolve(option('install')) : '';
 const testsPath = path.resolve(option('tests'));
 const workspace = path.resolve(option('workspace'));
 const shotDir = option('shots') ? path.resolve(option('shots')) : '';
@@ -102,6 +106,12 @@ function startServer() {
     '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--locale', 'en',
   ];
   const env = { ...process.env, ...isolated, TMPDIR: scratch, EXTENSIONS_GALLERY: '{}', VSC_SHOT_DIR: shotDir };
+  if (packagePath) {
+    const install = ['--config', path.join(scratch, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', path.join(scratch, 'x'), '--install-extension', packagePath];
+    const installed = cp.spawnSync(codeServer, install, { env, encoding: 'utf8' });
+    console.log(`[host] ${(installed.stdout || '').trim().split('\n').pop()}`);
+    if (installed.status !== 0) throw new Error(`could not install ${packagePath}: ${installed.stderr}`);
+  }
   server = cp.spawn(codeServer, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(shotDir || scratch, 'code-server.log'));
   server.stderr.pipe(log);
@@ -143,6 +153,28 @@ async function probeWebview(page, name) {
           columns: grid.querySelectorAll('.row.header > .cell').length,
           pager: document.querySelector('.pager .range')?.textContent ?? null,
           csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+          // What a screen reader is given for the first word marks and similarities.
+          marks: [...grid.querySelectorAll('ins, del')].slice(0, 6).map(e => ({ tag: e.tagName.toLowerCase(), text: e.textContent, before: getComputedStyle(e, '::before').content })),
+          similarities: [...grid.querySelectorAll('.similarity')].slice(0, 3).map(e => e.textContent),
+          related: grid.querySelectorAll('.related').length,
+          headers: [...grid.querySelectorAll('.row.header > .cell')].map(c => ({ name: c.querySelector('.name')?.textContent ?? '', base: c.classList.contains('base') })),
+          cells: grid.querySelectorAll('.row:not(.header) > .cell').length,
+          emptyCells: grid.querySelectorAll('.row:not(.header) > .cell.empty').length,
+          toolbarHeight: document.getElementById('toolbar').getBoundingClientRect().height,
+          windowHeight: window.innerHeight,
+          windowWidth: window.innerWidth,
+          // The base column's distance from the grid's left edge with the grid scrolled fully right.
+          baseOffsetScrolled: (() => {
+            const head = grid.querySelector('.row.header > .cell.base');
+            if (!head) return null;
+            const before = grid.scrollLeft;
+            grid.scrollLeft = grid.scrollWidth;
+            const offset = head.getBoundingClientRect().left - grid.getBoundingClientRect().left;
+            const scrolled = grid.scrollLeft;
+            grid.scrollLeft = before;
+            return { offset, scrolled };
+          })(),
+          focusedText: document.activeElement?.closest?.('.cell')?.textContent ?? null,
         };
       })
       .catch(() => undefined);
@@ -159,8 +191,16 @@ async function main() {
   console.log(`[host] code-server at ${endpoint} after ${since()}`);
   const authority = new URL(endpoint).host;
   const remote = p => `vscode-remote://${authority}${p}`;
+  // The workbench runs a suite only beside a development extension: an installed package is
+  // tested beside an empty one, so that the extension under test is the installed one.
+  let developmentPath = extensionPath;
+  if (!developmentPath) {
+    developmentPath = path.join(scratch, 'runner');
+    fs.mkdirSync(developmentPath, { recursive: true });
+    fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({ name: 'suite-runner', publisher: 'tests', version: '0.0.0', engines: { vscode: '*' } }));
+  }
   const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionDevelopmentPath', remote(developmentPath)],
     ['extensionTestsPath', remote(testsPath)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
@@ -180,6 +220,28 @@ async function main() {
         probeWebview(page, probe[1]).catch(e => {
           fs.writeFileSync(path.join(shotDir, `${probe[1]}.json`), JSON.stringify({ error: e.message }));
         }),
+      );
+      return;
+    }
+    const key = /@@KEY@@([\w+]+)/.exec(text);
+    if (key && shotDir) {
+      pending.push(
+        (async () => {
+          await page.keyboard.press(key[1]);
+          await page.waitForTimeout(300);
+          fs.writeFileSync(path.join(shotDir, `key-${key[1]}.done`), '');
+        })().catch(e => console.error('[host] key press failed:', e.message)),
+      );
+      return;
+    }
+    const size = /@@VIEWPORT@@(\d+)x(\d+)/.exec(text);
+    if (size && shotDir) {
+      pending.push(
+        (async () => {
+          await page.setViewportSize({ width: Number(size[1]), height: Number(size[2]) });
+          await page.waitForTimeout(500);
+          fs.writeFileSync(path.join(shotDir, `viewport-${size[1]}x${size[2]}.done`), '');
+        })().catch(e => console.error('[host] resize failed:', e.message)),
       );
       return;
     }

@@ -1,107 +1,354 @@
 /**
  * `synoptic`: the analysis core on the command line, for batch work.
- *   synoptic analyze [--format text|json] FILE...
+ *   synoptic analyze [--format text|json] [-o FILE] FILE...
+ *   synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [-o FILE] FILE...
+ *   synoptic stories [-o FILE] FILE...
+ *   synoptic import-passim [--root DIR] [-o FILE] PATH
+ * A FILE of `-` is read from standard input. Bad input gets one line on stderr and exit code 2.
  */
-import { writeSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isatty } from 'node:tty';
+import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
+import { toCollatex } from './export/collatex';
+import { toCsv } from './export/csv';
+import { toHtml } from './export/html';
+import { toPassim } from './export/passim';
+import { BrokenRecord, PassimRecord, parsePassimRecord, passimStories } from './export/passimImport';
+import { storiesOf } from './export/stories';
+import { ExportInput } from './export/table';
+import { toTei } from './export/tei';
+import { textReport } from './export/textReport';
 import { prepareInParallel } from './node/parallelPrepare';
-import { InputError, readTextFile } from './node/readSource';
+import { forEachLine, passimOutputFiles, resolveUnderRoot } from './node/passimFiles';
+import { InputError, decodeText, readTextFile } from './node/readSource';
 
-const USAGE = 'usage: synoptic analyze [--format text|json] FILE...';
-
+/** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
 
+const EXPORT_FORMATS = ['csv', 'html', 'tei', 'collatex', 'passim'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const OUTPUT_HELP = '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced)';
+const FILES_HELP = 'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read from standard input.';
+
 interface Command {
-  readonly format: 'text' | 'json';
-  readonly files: readonly string[];
+  readonly summary: string;
+  readonly usage: string;
+  readonly help: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<string>;
 }
 
-function parseArgs(argv: readonly string[]): Command {
-  const [verb, ...rest] = argv;
-  if (verb === '--help' || verb === '-h' || verb === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+const COMMANDS: Readonly<Record<string, Command>> = {
+  analyze: {
+    summary: 'report boilerplate, shared and unique sentences (text), or export them (JSON format 1)',
+    usage: 'synoptic analyze [--format text|json] [-o FILE] FILE...',
+    help: [
+      '  --format text|json  text: a readable report wrapped to the terminal width (default);',
+      '                      json: the export, format 1 (see README: "The JSON export")',
+      OUTPUT_HELP,
+      '',
+      FILES_HELP,
+    ].join('\n'),
+    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+    async run(values, files) {
+      const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
+      const corpus = await analyzeFiles(files);
+      if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
+      // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
+      const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
+      return textReport(corpus.analysis, corpus.paths.map(f => (f === '-' ? '-' : basename(f))), { width: width || 80 });
+    },
+  },
+  export: {
+    summary: 'export the comparison as CSV, HTML, TEI, CollateX JSON or passim input',
+    usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [-o FILE] FILE...',
+    help: [
+      '  --format F   csv: one row per statement or unique sentence, one column per source;',
+      '               html: one self-contained page, side by side, differences marked;',
+      '               tei: TEI P5 parallel segmentation (<app>/<rdg>);',
+      '               collatex: CollateX JSON (witnesses and alignment table);',
+      '               passim: JSON lines for passim (id, series, text without boilerplate)',
+      '  --story N    only the sources of story N (as `synoptic stories` numbers them)',
+      '  --bom        csv: start with a byte order mark, for spreadsheet programs',
+      OUTPUT_HELP,
+      '',
+      FILES_HELP,
+    ].join('\n'),
+    options: { format: { type: 'string', short: 'f' }, story: { type: 'string' }, bom: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+    async run(values, files) {
+      if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
+      const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
+      const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
+      const corpus = await analyzeFiles(files);
+      try {
+        return exportAs(format, corpus, { story, bom: values.bom === true });
+      } catch (e) {
+        if (e instanceof RangeError) throw new UsageError(e.message);
+        throw e;
+      }
+    },
+  },
+  stories: {
+    summary: 'list the stories the versions tell, with their size and title',
+    usage: 'synoptic stories [-o FILE] FILE...',
+    help: [OUTPUT_HELP, '', FILES_HELP, 'Prints one line per story: its number, its number of sources, and its title.'].join('\n'),
+    options: { output: { type: 'string', short: 'o' } },
+    async run(_values, files) {
+      const { analysis } = await analyzeFiles(files);
+      return storiesOf(analysis)
+        .map((s, i) => `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title}\n`)
+        .join('');
+    },
+  },
+  'import-passim': {
+    summary: "read passim's clusters as stories over the original files (JSON export)",
+    usage: 'synoptic import-passim [--root DIR] [-o FILE] PATH',
+    help: [
+      "  --root DIR   folder the documents named by the records' id must lie in (default: the",
+      '               current folder); ids outside it, absolute or with .., are refused',
+      OUTPUT_HELP,
+      '',
+      "PATH is passim's output: a folder of part files (out.json/) or one file of JSON lines.",
+      'Prints the JSON export of the files the clusters name, with stories[].cluster and',
+      'stories[].passages. Records naming missing or refused files, records over 10 MB and',
+      'broken lines are skipped and counted in one line on stderr.',
+    ].join('\n'),
+    options: { root: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    async run(values, positionals) {
+      if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import-passim takes one PATH' : 'no PATH given');
+      return importPassim(positionals[0], typeof values.root === 'string' ? values.root : '.');
+    },
+  },
+};
+
+const TOOL_HELP = () =>
+  [
+    'usage: synoptic COMMAND [OPTIONS] FILE...',
+    '',
+    'Reads several versions of one story side by side: boilerplate, shared and unique sentences, rewordings.',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`),
+    '',
+    'options:',
+    '  -h, --help     this help; `synoptic COMMAND --help` for a command',
+    '  -v, --version  the version',
+    '',
+    'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
+  ].join('\n') + '\n';
+
+/** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, message: string): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${message}, not '${String(value)}'`);
+}
+
+function storyNumber(value: unknown): number {
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1) throw new UsageError(`--story takes a story number from 1, not '${String(value)}'`);
+  return n;
+}
+
+/** The analysed files: paths as given, texts, analysis. Throws UsageError or InputError. */
+async function analyzeFiles(files: readonly string[]): Promise<ExportInput & { readonly texts: readonly string[] }> {
+  if (files.length === 0) throw new UsageError('no files given');
+  if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+  const texts = files.map(f => (f === '-' ? decodeText(readFileSync(0), '-') : readTextFile(f)));
+  return { paths: files, texts, analysis: await analyzeTexts(files, texts) };
+}
+
+async function analyzeTexts(ids: readonly string[], texts: readonly string[]): Promise<CorpusAnalysis> {
+  const analyzer = createAnalyzer({}, { expectEdits: false });
+  analyzer.adopt(await prepareInParallel(texts, join(__dirname, 'prepareWorker.js')));
+  return analyzer.analyze(ids.map((id, i) => ({ id, text: texts[i] })));
+}
+
+function exportAs(format: ExportFormat, input: ExportInput, options: { story?: number; bom: boolean }): string {
+  switch (format) {
+    case 'csv':
+      return toCsv(input, options);
+    case 'html':
+      return toHtml(input, options);
+    case 'tei':
+      return toTei(input, options);
+    case 'collatex':
+      return JSON.stringify(toCollatex(input, options)) + '\n';
+    case 'passim':
+      return toPassim(input, options);
   }
-  if (verb !== 'analyze') throw new UsageError(verb ? `unknown command '${verb}'; ${USAGE}` : USAGE);
-  let format: 'text' | 'json' = 'text';
-  const files: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes text or json, not '${value ?? ''}'`);
-      format = value;
-    } else if (arg === '--') {
-      files.push(...rest.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) {
-      throw new UsageError(`unknown option '${arg}'; ${USAGE}`);
-    } else {
-      files.push(arg);
+}
+
+/** What was skipped while importing, for the one line on stderr. */
+interface Skipped {
+  broken: number;
+  oversize: number;
+  missing: number;
+  outside: number;
+  unreadable: number;
+}
+
+async function importPassim(path: string, root: string): Promise<string> {
+  let files: string[];
+  try {
+    files = passimOutputFiles(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    resolveUnderRoot(root, '.');
+  } catch {
+    throw new InputError(`${root}: the root folder cannot be read`);
+  }
+  const skipped: Skipped = { broken: 0, oversize: 0, missing: 0, outside: 0, unreadable: 0 };
+  const records: PassimRecord[] = [];
+  for (const file of files) {
+    forEachLine(
+      file,
+      line => {
+        try {
+          records.push(parsePassimRecord(line));
+        } catch (e) {
+          if (!(e instanceof BrokenRecord)) throw e;
+          skipped.broken++;
+        }
+      },
+      () => skipped.oversize++,
+    );
+  }
+  // Each document once: where it lies, and its text.
+  const textOfId = new Map<string, string | keyof Skipped>();
+  for (const id of new Set(records.map(r => r.id))) {
+    const resolved = resolveUnderRoot(root, id);
+    if ('refused' in resolved) {
+      textOfId.set(id, resolved.refused);
+      continue;
+    }
+    try {
+      textOfId.set(id, readTextFile(resolved.path));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      textOfId.set(id, 'unreadable');
     }
   }
-  if (files.length === 0) throw new UsageError(`no files given; ${USAGE}`);
-  return { format, files };
-}
-
-/** The human-readable report: per source, then the groups, best supported first. */
-export function textReport(analysis: CorpusAnalysis, names: readonly string[]): string {
-  const out: string[] = [];
-  out.push(`Synoptic report: ${analysis.sources.length} source${analysis.sources.length === 1 ? '' : 's'}, ${analysis.groups.length} shared statement${analysis.groups.length === 1 ? '' : 's'}`);
-  out.push('');
-  analysis.sources.forEach((s, i) => {
-    const boiler = s.lines.filter(l => l.kind === 'boilerplate').length;
-    const shared = s.groupOfSentence.filter(g => g >= 0).length;
-    out.push(`[${i + 1}] ${names[i]} (${s.language})`);
-    out.push(`    ${s.lines.length} lines, ${boiler} boilerplate, ${s.sentences.length} sentences: ${shared} shared, ${s.sentences.length - shared} only here`);
+  const usable = records.filter(r => {
+    const text = textOfId.get(r.id)!;
+    if (text === 'missing' || text === 'outside' || text === 'unreadable') {
+      skipped[text]++;
+      return false;
+    }
+    return true;
   });
-  if (analysis.groups.length) {
-    out.push('');
-    out.push('Shared statements, best supported first:');
-    analysis.groups.forEach((g, gi) => {
-      out.push('');
-      out.push(`#${gi + 1} in ${g.sourceCount} of ${analysis.sources.length} sources`);
-      for (const m of g.members) {
-        const s = analysis.sources[m.source].sentences[m.sentence];
-        const pct = `${Math.round(m.similarity * 100)}%`.padStart(4);
-        out.push(`  [${m.source + 1}] ${pct}  ${clip(s.text, 110)}`);
-      }
-    });
-  }
-  return out.join('\n') + '\n';
+  reportSkipped(skipped);
+  if (usable.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
+  const ids = [...new Set(usable.map(r => r.id))].sort();
+  const texts = ids.map(id => textOfId.get(id) as string);
+  const analysis = await analyzeTexts(ids, texts);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const stories = passimStories(usable, analysis, texts, id => indexOf.get(id)!);
+  return JSON.stringify({ ...toExportFormat1(analysis, ids), stories }) + '\n';
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+function reportSkipped(s: Skipped): void {
+  const parts = [
+    [s.missing, 'naming a missing file'],
+    [s.outside, 'naming a file outside the root'],
+    [s.unreadable, 'naming a file that is not text'],
+    [s.oversize, 'over 10 MB'],
+    [s.broken, 'broken'],
+  ].filter(([n]) => (n as number) > 0);
+  if (!parts.length) return;
+  const total = parts.reduce((n, [k]) => n + (k as number), 0);
+  process.stderr.write(`synoptic: import-passim skipped ${total} record${total === 1 ? '' : 's'}: ${parts.map(([n, what]) => `${n} ${what}`).join(', ')}\n`);
+}
+
+/** What the command line asks for: a command to run, or text to print (help, version). */
+type Request = { readonly print: string } | { readonly command: Command; readonly values: Record<string, string | boolean | undefined>; readonly positionals: string[] };
+
+function parseCommandLine(argv: readonly string[]): Request {
+  const [verb, ...rest] = argv;
+  if (verb === undefined) throw new UsageError('no command given; `synoptic --help` lists them');
+  if (verb === '--help' || verb === '-h' || verb === 'help') {
+    const topic = verb === 'help' ? rest[0] : undefined;
+    if (topic !== undefined) {
+      const command = COMMANDS[topic];
+      if (!command) throw new UsageError(`unknown command '${topic}'; \`synoptic --help\` lists them`);
+      return { print: commandHelp(command) };
+    }
+    return { print: TOOL_HELP() };
+  }
+  if (verb === '--version' || verb === '-v') return { print: `${version()}\n` };
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
+  if (!command) throw new UsageError(`unknown command '${verb}'; \`synoptic --help\` lists them`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(argumentMessage(e as Error & { code?: string }, command));
+  }
+  if (parsed.values.help) return { print: commandHelp(command) };
+  return { command, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+}
+
+function commandHelp(command: Command): string {
+  return `usage: ${command.usage}\n\n${command.summary}.\n\n${command.help}\n`;
+}
+
+/** node's message for a bad option, shortened to one line. */
+function argumentMessage(e: Error & { code?: string }, command: Command): string {
+  const option = /'([^']+)'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${option ?? '?'}'; usage: ${command.usage}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option?.includes('--format') ? `--format needs a value; usage: ${command.usage}` : `${e.message.split('\n')[0]}; usage: ${command.usage}`;
+    default:
+      return `${e.message.split('\n')[0]}; usage: ${command.usage}`;
+  }
 }
 
 async function main(): Promise<number> {
-  let command: Command;
+  let request: Request;
   try {
-    command = parseArgs(process.argv.slice(2));
+    request = parseCommandLine(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`synoptic: ${(e as Error).message}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`synoptic: ${e.message}\n`);
     return 2;
   }
-  let texts: string[];
+  if ('print' in request) {
+    writeOutput(request.print);
+    return 0;
+  }
+  let output: string;
   try {
-    texts = command.files.map(readTextFile);
+    output = await request.command.run(request.values, request.positionals);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError) {
       process.stderr.write(`synoptic: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
-  const analyzer = createAnalyzer({}, { expectEdits: false });
-  analyzer.adopt(await prepareInParallel(texts, join(__dirname, 'prepareWorker.js')));
-  const analysis = analyzer.analyze(command.files.map((id, i) => ({ id, text: texts[i] })));
-  const output =
-    command.format === 'json'
-      ? JSON.stringify(toExportFormat1(analysis, command.files)) + '\n'
-      : textReport(analysis, command.files.map(f => basename(f)));
-  writeOutput(output);
+  const target = request.values.output;
+  if (typeof target === 'string' && target !== '-') {
+    try {
+      writeFileSync(target, output);
+    } catch (e) {
+      process.stderr.write(`synoptic: ${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return 2;
+    }
+  } else {
+    writeOutput(output);
+  }
   return 0;
 }
 

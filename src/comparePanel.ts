@@ -4,9 +4,10 @@
  * command again reveals it with the new base; a window reload restores it.
  */
 import * as vscode from 'vscode';
-import { buildRowModels, sourceHeaders } from './comparisonModel';
+import { buildRowModels, RELATED_BELOW, sourceHeaders } from './comparisonModel';
 import { CorpusService, CorpusView, sentenceAt, sourceName } from './corpus';
-import { revealSentence } from './navigation';
+import { NavigablePanel, revealSentence } from './navigation';
+import type { Direction, NavigationTarget } from './navigationTargets';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
@@ -21,6 +22,8 @@ export interface ComparePanelProbe {
   /** The generation of the model the webview last finished rendering. */
   readonly renderedGeneration?: number;
   readonly lastHighlight?: { source: number; sentence: number };
+  /** Where the webview's cursor last went (keys, clicks, navigation commands). */
+  readonly lastFocus?: { row: number; source?: number; sentence?: number };
   receive(message: FromWebview): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ class ComparePanel implements vscode.Disposable {
   renderedRows?: number;
   renderedGeneration?: number;
   lastHighlight?: { source: number; sentence: number };
+  lastFocus?: { row: number; source?: number; sentence?: number };
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -54,6 +58,9 @@ class ComparePanel implements vscode.Disposable {
         if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh(view);
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('synoptic.relatedBelowSimilarity')) void this.refresh();
+      }),
       // A base renamed in the editor keeps its place in the panel under the new name.
       vscode.workspace.onDidRenameFiles(e => {
         const renamed = e.files.find(f => f.oldUri.toString() === this.baseUri.toString());
@@ -75,8 +82,16 @@ class ComparePanel implements vscode.Disposable {
     void this.refresh();
   }
 
+  /** Moves the webview's cursor row (the navigation commands, while the panel is active). */
+  navigate(target: NavigationTarget, direction: Direction): void {
+    this.post({ type: 'navigate', target, direction });
+  }
+
   async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
+      case 'focused':
+        this.lastFocus = { row: message.row, source: message.source, sentence: message.sentence };
+        return;
       case 'ready':
         if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
         else void this.refresh();
@@ -134,7 +149,13 @@ class ComparePanel implements vscode.Disposable {
     const base = view.indexOf(this.baseUri);
     // Built in slices: a refresh that starts meanwhile abandons this one.
     const rows = await buildRowModels(
-      { analysis: view.analysis, base, baseText: view.texts[base], includeBoilerplate: this.state.showBoilerplate === true },
+      {
+        analysis: view.analysis,
+        base,
+        baseText: view.texts[base],
+        includeBoilerplate: this.state.showBoilerplate === true,
+        relatedBelow: vscode.workspace.getConfiguration('synoptic').get<number>('relatedBelowSimilarity', RELATED_BELOW),
+      },
       { isStale: () => generation !== this.generation },
     );
     if (!rows || generation !== this.generation) return;
@@ -217,7 +238,7 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
   };
 }
 
-export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe } {
+export function register(context: vscode.ExtensionContext, corpus: CorpusService): { disposable: vscode.Disposable; probe: ComparePanelProbe; navigable: NavigablePanel } {
   let current: ComparePanel | undefined;
   let panelCount = 0;
   const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
@@ -265,6 +286,9 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     get lastHighlight() {
       return current?.lastHighlight;
     },
+    get lastFocus() {
+      return current?.lastFocus;
+    },
     receive: message => current?.receive(message) ?? Promise.resolve(),
   };
 
@@ -282,5 +306,11 @@ export function register(context: vscode.ExtensionContext, corpus: CorpusService
     }),
     { dispose: () => current?.panel.dispose() },
   );
-  return { disposable, probe };
+  const navigable: NavigablePanel = {
+    get active() {
+      return current?.panel.active === true;
+    },
+    navigate: (target, direction) => current?.navigate(target, direction),
+  };
+  return { disposable, probe, navigable };
 }

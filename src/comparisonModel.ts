@@ -4,10 +4,13 @@
  * extension host's thread for long. Free of `vscode`, so the benchmark measures this code.
  */
 import { ComparisonRow, CorpusAnalysis, layoutComparison } from './core';
-import type { CellModel, RowModel, SourceHeader } from './protocol';
+import type { CellModel, RowModel, SourceHeader, WordingModel } from './protocol';
 
 /** Word diffs for every wording cost too much beyond this many sources; cells then show plain text. */
 export const MAX_SOURCES_WITH_DIFFS = 60;
+
+/** Default of the `synoptic.relatedBelowSimilarity` setting. */
+export const RELATED_BELOW = 0.6;
 
 /** How long one slice of row building may run before the thread is handed back. */
 export const SLICE_MS = 15;
@@ -18,6 +21,8 @@ export interface RowModelsRequest {
   /** The base's text, for its boilerplate lines. */
   readonly baseText: string;
   readonly includeBoilerplate: boolean;
+  /** Wordings less similar than this to the reference are marked related and lose their diff. Default `RELATED_BELOW`. */
+  readonly relatedBelow?: number;
 }
 
 export interface SliceOptions {
@@ -30,7 +35,7 @@ export interface SliceOptions {
 }
 
 /** The webview's form of one comparison row. */
-export function toRowModel(row: ComparisonRow, baseText: string): RowModel {
+export function toRowModel(row: ComparisonRow, baseText: string, relatedBelow = RELATED_BELOW): RowModel {
   if (row.kind === 'boilerplate') {
     const line = row.cells[0];
     return { kind: 'boilerplate', cells: [], wordings: [], sourceCount: 1, reworded: false, reason: row.reason, text: baseText.slice(line.start, line.end).trim() };
@@ -39,8 +44,8 @@ export function toRowModel(row: ComparisonRow, baseText: string): RowModel {
     kind: 'statement',
     sourceCount: row.sourceCount,
     reworded: row.reworded,
-    wordings: row.wordings,
-    cells: row.cells.map((c): CellModel => [c.source, c.sentences[0], c.wording, c.moved ? 1 : 0]),
+    wordings: row.wordings.map((w): WordingModel => (w.similarity < relatedBelow ? { text: w.text, similarity: w.similarity, related: true } : w)),
+    cells: row.cells.map((c): CellModel => (c.moved ? { source: c.source, sentence: c.sentences[0], wording: c.wording, moved: true } : { source: c.source, sentence: c.sentences[0], wording: c.wording })),
   };
 }
 
@@ -65,7 +70,7 @@ export async function buildRowModels(request: RowModelsRequest, options: SliceOp
       if (options.isStale?.()) return undefined;
       sliceStart = performance.now();
     }
-    rows.push(toRowModel(layout.row(i), baseText));
+    rows.push(toRowModel(layout.row(i), baseText, request.relatedBelow));
   }
   return rows;
 }

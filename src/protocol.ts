@@ -2,7 +2,8 @@
  * Messages between the comparison panel (extension side) and its webview script. Both sides
  * import these types, so a change to one side that the other does not follow fails to compile.
  */
-import type { DiffPart } from './core/wordDiff';
+import type { DiffPart } from './core';
+import type { Direction, NavigationTarget } from './navigationTargets';
 
 export type RowFilter = 'all' | 'sharedByAll' | 'uniqueToOne' | 'reworded';
 
@@ -15,18 +16,25 @@ export interface SourceHeader {
   readonly boilerplateLines: number;
 }
 
-/**
- * A source's cell in a row, as a tuple to keep models of a thousand sources small:
- * the source, its first sentence (what a click reveals), the index of its wording in the row's
- * `wordings`, and 1 when the source has the statement out of the base's order.
- */
-export type CellModel = readonly [source: number, sentence: number, wording: number, moved: 0 | 1];
+/** A source's cell in a row. */
+export interface CellModel {
+  readonly source: number;
+  /** The source's first sentence of the statement: what a click reveals. */
+  readonly sentence: number;
+  /** Index of the source's wording in the row's `wordings`. */
+  readonly wording: number;
+  /** Present when the source has the statement out of the base's order. */
+  readonly moved?: true;
+}
 
 /** A distinct wording of a row's statement; the first is the reference. */
 export interface WordingModel {
   readonly text: string;
   readonly similarity: number;
+  /** Word differences from the reference; absent for the reference and for related wordings. */
   readonly diff?: readonly DiffPart[];
+  /** Less similar than the user's threshold: shown as related, in its own words, without a diff. */
+  readonly related?: true;
 }
 
 export interface RowModel {
@@ -47,7 +55,7 @@ export function cellOf(row: RowModel, source: number): CellModel | undefined {
   let hi = row.cells.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = row.cells[mid][0];
+    const s = row.cells[mid].source;
     if (s === source) return row.cells[mid];
     if (s < source) lo = mid + 1;
     else hi = mid - 1;
@@ -77,7 +85,9 @@ export interface PanelState {
 export type ToWebview =
   | { readonly type: 'model'; readonly model: ComparisonModel; readonly state: PanelState }
   | { readonly type: 'highlight'; readonly source: number; readonly sentence: number }
-  | { readonly type: 'status'; readonly text: string };
+  | { readonly type: 'status'; readonly text: string }
+  /** Move the cursor row to the next or previous row of a kind (the navigation commands). */
+  | { readonly type: 'navigate'; readonly target: NavigationTarget; readonly direction: Direction };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -85,4 +95,6 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly source: number; readonly sentence: number }
   | { readonly type: 'setBase'; readonly source: number }
   | { readonly type: 'setShowBoilerplate'; readonly show: boolean }
-  | { readonly type: 'stateChanged'; readonly state: PanelState };
+  | { readonly type: 'stateChanged'; readonly state: PanelState }
+  /** The cell the reader's cursor is on, after a key press, a click or a navigation command. */
+  | { readonly type: 'focused'; readonly source?: number; readonly sentence?: number; readonly row: number };

@@ -1,10 +1,14 @@
 /**
  * The status bar item for a text file in a corpus, e.g. "14 of 18 sentences shared ·
- * 186 boilerplate lines"; clicking it opens the comparison.
+ * 186 boilerplate lines"; clicking it opens the comparison. While the file's corpus is being
+ * analysed it spins; a file deleted from disk while open is said to be so instead.
  */
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
+
+export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
+export const NOT_ON_DISK_TEXT = '$(circle-slash) Synoptic';
 
 export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   const index = view.indexOf(uri);
@@ -17,35 +21,60 @@ export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   return `Synoptic: ${shared} of ${source.sentences.length} sentences shared · ${lines}`;
 }
 
-export function register(corpus: CorpusService): vscode.Disposable {
+/** What the integration tests may observe: the item's text, or undefined while it is hidden. */
+export interface StatusProbe {
+  readonly text: string | undefined;
+}
+
+export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: StatusProbe } {
   const item = vscode.window.createStatusBarItem('synoptic.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Synoptic';
   item.command = COMPARE_COMMAND;
+  let shown = false;
+  let checks = 0;
+  const show = () => {
+    item.show();
+    shown = true;
+  };
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !CorpusService.isCandidate(editor.document)) {
       item.hide();
+      shown = false;
       return;
     }
-    const view = corpus.current(editor.document.uri);
-    const text = view && summary(view, editor.document.uri);
-    if (!text) {
-      item.text = '$(sync~spin) Synoptic';
-      item.tooltip = 'Synoptic is analysing this corpus';
-    } else {
+    const uri = editor.document.uri;
+    const view = corpus.current(uri);
+    const text = view && summary(view, uri);
+    if (text) {
       item.text = text;
       item.tooltip = new vscode.MarkdownString(`${view!.analysis.sources.length} sources compared. Click to compare them side by side.${view!.notice ? `\n\n${view!.notice}` : ''}`);
+      show();
+      return;
     }
-    item.show();
+    item.text = ANALYSING_TEXT;
+    item.tooltip = 'Synoptic is analysing this corpus';
+    show();
+    // No analysis holds the file: it may be on its way, or the file was deleted while open,
+    // in which case none ever will, and the item must not spin for good.
+    if (uri.scheme !== 'file') return;
+    const check = ++checks;
+    void corpus.isReadable(uri).then(readable => {
+      if (readable || check !== checks || vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString()) return;
+      item.text = NOT_ON_DISK_TEXT;
+      item.tooltip = 'This file is no longer on disk, so Synoptic does not compare it. Save it to compare it again.';
+    });
   };
   update();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     corpus.onDidChange(update),
+    vscode.workspace.onDidDeleteFiles(update),
     corpus.onDidFail(({ message }) => {
       item.text = '$(warning) Synoptic';
       item.tooltip = message;
     }),
   );
+  return { disposable, probe: { get text() { return shown ? item.text : undefined; } } };
 }

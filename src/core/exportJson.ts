@@ -2,6 +2,7 @@
  * The JSON export, format 1: the shape batch tools and the reference scorer read.
  * Other fields may be added; these never change meaning.
  */
+import { outOfOrder } from './order';
 import type { CorpusAnalysis } from './types';
 import { LineVerdict } from './boilerplate';
 
@@ -13,10 +14,15 @@ export interface ExportedSource {
   readonly path: string;
   readonly language: string;
   readonly lines: readonly ExportedLine[];
-  readonly sentences: readonly { readonly start: number; readonly end: number }[];
+  /** `text` is the sentence, `text.slice(start, end)` of the source. */
+  readonly sentences: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 export interface ExportedGroup {
-  readonly members: readonly { readonly source: number; readonly sentence: number; readonly similarity: number }[];
+  /**
+   * `similarity` to the group's anchor; `moved` when the member's source has the statement out
+   * of the reading order it shares with the anchor's source.
+   */
+  readonly members: readonly { readonly source: number; readonly sentence: number; readonly similarity: number; readonly moved: boolean }[];
 }
 export interface ExportFormat1 {
   readonly format: 1;
@@ -24,19 +30,27 @@ export interface ExportFormat1 {
   readonly groups: readonly ExportedGroup[];
 }
 
-/** Converts an analysis to format 1. `paths[i]` names source i (default: its id). O(size). */
+/**
+ * Converts an analysis to format 1. `paths[i]` names source i (default: its id). O(size), plus
+ * O(m + k log k) for each pair of a group's anchor source and a member's source (m sentences,
+ * k shared groups), worked out once per pair.
+ */
 export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly string[]): ExportFormat1 {
+  const moved = new MovedFromAnchor(analysis);
   return {
     format: 1,
     sources: analysis.sources.map((s, i) => ({
       path: paths?.[i] ?? s.id,
       language: s.language,
       lines: byLfLine(s.lines, s.lfLineOfLine).map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
-      sentences: s.sentences.map(x => ({ start: x.start, end: x.end })),
+      sentences: s.sentences.map(x => ({ start: x.start, end: x.end, text: x.text })),
     })),
-    groups: analysis.groups.map(g => ({
-      members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity) })),
-    })),
+    groups: analysis.groups.map((g, gi) => {
+      const anchorSource = g.members[g.anchor].source;
+      return {
+        members: g.members.map(m => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity), moved: moved.isMoved(anchorSource, m.source, gi) })),
+      };
+    }),
   };
 }
 
@@ -53,6 +67,75 @@ function byLfLine(lines: readonly LineVerdict[], lfLineOfLine: readonly number[]
     if (!out[k] || rank[verdict.kind] > rank[out[k].kind]) out[k] = verdict;
   });
   return out;
+}
+
+const NONE_MOVED: ReadonlySet<number> = new Set();
+
+/**
+ * Which groups stand out of order between two sources, worked out once per pair of sources
+ * as `GroupOrder` does, with one set of scratch arrays for all pairs (a corpus may have a
+ * thousand anchor sources) and nothing kept per pair but the few groups that moved.
+ */
+class MovedFromAnchor {
+  private readonly groupsInOrder = new Map<number, Int32Array>();
+  private readonly movedSets = new Map<number, ReadonlySet<number>>();
+  private readonly stamp: Int32Array;
+  private readonly firstInB: Int32Array;
+  private mark = 0;
+
+  constructor(private readonly analysis: CorpusAnalysis) {
+    this.stamp = new Int32Array(analysis.groups.length);
+    this.firstInB = new Int32Array(analysis.groups.length);
+  }
+
+  isMoved(anchorSource: number, source: number, group: number): boolean {
+    if (anchorSource === source) return false;
+    const key = anchorSource * this.analysis.sources.length + source;
+    let moved = this.movedSets.get(key);
+    if (!moved) this.movedSets.set(key, (moved = this.movedBetween(anchorSource, source)));
+    return moved.has(group);
+  }
+
+  private movedBetween(a: number, b: number): ReadonlySet<number> {
+    let inA = this.groupsInOrder.get(a);
+    if (!inA) this.groupsInOrder.set(a, (inA = this.firstAppearances(a)));
+    const mark = ++this.mark;
+    const groups = this.analysis.sources[b].groupOfSentence;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (g >= 0 && this.stamp[g] !== mark) {
+        this.stamp[g] = mark;
+        this.firstInB[g] = i;
+      }
+    }
+    const shared: number[] = [];
+    const positions: number[] = [];
+    let inOrder = true;
+    for (const g of inA) {
+      if (this.stamp[g] !== mark) continue;
+      const at = this.firstInB[g];
+      if (positions.length && at < positions[positions.length - 1]) inOrder = false;
+      shared.push(g);
+      positions.push(at);
+    }
+    // Most pairs of sources keep their shared statements in order: nothing to look for.
+    if (inOrder) return NONE_MOVED;
+    const flags = outOfOrder(positions);
+    return new Set(shared.filter((_, i) => flags[i]));
+  }
+
+  /** The groups of source `a` in the order they first appear there. */
+  private firstAppearances(a: number): Int32Array {
+    const mark = ++this.mark;
+    const out: number[] = [];
+    for (const g of this.analysis.sources[a].groupOfSentence) {
+      if (g >= 0 && this.stamp[g] !== mark) {
+        this.stamp[g] = mark;
+        out.push(g);
+      }
+    }
+    return Int32Array.from(out);
+  }
 }
 
 function round(x: number): number {

@@ -12,6 +12,8 @@
  * - `wordDiff(from, other)`: the words that differ between two wordings.
  * - `layoutComparison(analysis, base)`: the side-by-side rows for a base source.
  * - `toExportFormat1(analysis)`: the JSON export.
+ * - `sentenceSimilarity(a, b)` and `normalizeForComparison(text)`: the similarity every link
+ *   reports, and the form it compares, for exports that measure wordings themselves.
  */
 export { createAnalyzer } from './analyzer';
 export type { Analyzer, AnalyzerUse } from './analyzer';
@@ -35,4 +37,6 @@ export type { DiffPart } from './wordDiff';
 export { layoutComparison } from './comparison';
 export type { ComparisonLayout, ComparisonRow } from './comparison';
 export { toExportFormat1 } from './exportJson';
+export { sentenceSimilarity } from './similarity';
+export { normalizeForComparison } from './text';
 export type { ExportFormat1 } from './exportJson';

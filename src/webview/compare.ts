@@ -2,9 +2,14 @@
  * The comparison panel's script. Builds the grid from the model with DOM calls and
  * `textContent` only (document text is never parsed as HTML), renders large models in chunks
  * so the panel stays responsive, and keeps its options with `setState`.
+ *
+ * Layout: the base is the first column and stays in view while the others scroll sideways.
+ * Each statement is a row; a sentence that only one other source carries is listed under its
+ * neighbour in that source's column instead of taking a row of empty cells of its own.
  */
 import { cellOf } from '../protocol';
-import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview } from '../protocol';
+import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
+import type { Direction, NavigationTarget } from '../navigationTargets';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -13,7 +18,24 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+/** A sentence shown in a column: the model row it comes from and its cell there. */
+interface Entry {
+  readonly row: RowModel;
+  readonly cell: CellModel;
+}
+
+/** One row of the grid: a statement with its cells, plus the sentences only here listed under it. */
+interface DisplayRow {
+  /** The statement (or boilerplate line) that opens the row. */
+  readonly lead: RowModel;
+  /** Per shown column: its entries, the lead's cell first. Empty for boilerplate rows. */
+  readonly entries: Entry[][];
+  /** Holds a sentence that only one source carries. */
+  unique: boolean;
+  /** Not carried by every source in the same words. */
+  difference: boolean;
+}
+
 /** Cells rendered per frame: rows per chunk shrink as columns grow. */
 const CELLS_PER_CHUNK = 2400;
 const MAX_ROWS_PER_CHUNK = 120;
@@ -23,34 +45,45 @@ const MAX_ROWS_PER_CHUNK = 120;
  * reader takes in more columns than a screen holds.
  */
 const COLUMNS_PER_PAGE = 20;
-let rowsPerChunk = MAX_ROWS_PER_CHUNK;
-/** The sources shown as columns, left to right. */
-let columns: number[] = [];
+/** How many frames a scroll to a cell is checked and repeated (about a third of a second). */
+const SCROLL_SETTLE_FRAMES = 20;
 
-let model: ComparisonModel | undefined;
-let state: PanelState = vscode.getState() ?? {};
-let visibleRows: RowModel[] = [];
-let renderedCount = 0;
-let renderToken = 0;
-let focused = { row: 0, col: 0 };
-/** The base column last brought into view: a refresh of the same base keeps the reader's scroll. */
-let shownBase: string | undefined;
+const FILTERS: readonly [RowFilter, string, string][] = [
+  ['all', 'All', 'All rows'],
+  ['sharedByAll', 'Shared by all', 'Shared by all sources'],
+  ['uniqueToOne', 'Only in one source', 'Only in one source'],
+  ['reworded', 'Reworded', 'Reworded'],
+];
 
+const vscode = acquireVsCodeApi();
 const toolbar = document.getElementById('toolbar')!;
 const notice = document.getElementById('notice')!;
 const grid = document.getElementById('grid')!;
 
-const FILTERS: readonly [RowFilter, string][] = [
-  ['all', 'All'],
-  ['sharedByAll', 'Shared by all'],
-  ['uniqueToOne', 'Only in one source'],
-  ['reworded', 'Reworded'],
-];
+/** Everything the script keeps between events, in one place. */
+const panel = {
+  model: undefined as ComparisonModel | undefined,
+  state: (vscode.getState() ?? {}) as PanelState,
+  /** The sources shown as columns, left to right: the base first. */
+  columns: [] as number[],
+  rows: [] as DisplayRow[],
+  /** Where each shown sentence is: "source:sentence" → row and column. */
+  places: new Map<string, { row: number; col: number }>(),
+  rowsPerChunk: MAX_ROWS_PER_CHUNK,
+  renderedCount: 0,
+  /** Increases with every render: chunks of an older render stop. */
+  renderToken: 0,
+  focused: { row: 0, col: 0 },
+  /** The base column last brought into view: a refresh of the same base keeps the reader's scroll. */
+  shownBase: undefined as string | undefined,
+  /** Increases whenever the reader scrolls: a scroll to a cell that is still settling stops. */
+  scrollToken: 0,
+};
 
 function saveState(patch: PanelState): void {
-  state = { ...state, ...patch };
-  vscode.setState(state);
-  vscode.postMessage({ type: 'stateChanged', state });
+  panel.state = { ...panel.state, ...patch };
+  vscode.setState(panel.state);
+  vscode.postMessage({ type: 'stateChanged', state: panel.state });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -61,7 +94,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 }
 
 function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean {
-  if (row.kind === 'boilerplate') return state.showBoilerplate === true && filter === 'all';
+  if (row.kind === 'boilerplate') return panel.state.showBoilerplate === true && filter === 'all';
   switch (filter) {
     case 'sharedByAll':
       return row.sourceCount === sourceCount;
@@ -81,11 +114,11 @@ function othersOf(m: ComparisonModel): number[] {
   return others;
 }
 
-/** The base, then the page of other sources that starts at `state.firstColumn`. */
+/** The base, then the other sources of the page that starts at `state.firstColumn`. */
 function pageColumns(m: ComparisonModel): number[] {
-  if (m.sources.length <= COLUMNS_PER_PAGE + 1) return m.sources.map((_, i) => i);
   const others = othersOf(m);
-  const first = clampPage(state.firstColumn ?? 0, others.length);
+  if (others.length <= COLUMNS_PER_PAGE) return [m.base, ...others];
+  const first = clampPage(panel.state.firstColumn ?? 0, others.length);
   return [m.base, ...others.slice(first, first + COLUMNS_PER_PAGE)];
 }
 
@@ -99,16 +132,103 @@ function showPageOf(m: ComparisonModel, source: number): boolean {
   if (m.sources.length <= COLUMNS_PER_PAGE + 1 || source === m.base) return false;
   const others = m.sources.length - 1;
   const at = othersOf(m).indexOf(source);
-  const current = clampPage(state.firstColumn ?? 0, others);
+  const current = clampPage(panel.state.firstColumn ?? 0, others);
   if (at < 0 || (at >= current && at < current + COLUMNS_PER_PAGE)) return false;
   saveState({ firstColumn: clampPage(Math.floor(at / COLUMNS_PER_PAGE) * COLUMNS_PER_PAGE, others) });
   return true;
 }
 
+/**
+ * The grid's rows from the model's rows that pass the filter: a statement only one other
+ * source carries joins the row before it, in its source's column. O(rows × columns).
+ */
+function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: readonly number[]): DisplayRow[] {
+  const columnOf = new Map(columns.map((source, col) => [source, col]));
+  const out: DisplayRow[] = [];
+  // Sentences only one source has that come before any statement row: they join the first one.
+  let waiting: Entry[][] = columns.map(() => []);
+  let anyWaiting = false;
+  const flush = (into: DisplayRow) => {
+    into.entries.forEach((entries, col) => entries.unshift(...waiting[col]));
+    into.unique = into.difference = true;
+    waiting = columns.map(() => []);
+    anyWaiting = false;
+  };
+  for (const row of rows) {
+    if (row.kind === 'boilerplate') {
+      out.push({ lead: row, entries: [], unique: false, difference: false });
+      continue;
+    }
+    const lone = row.sourceCount === 1 ? row.cells[0] : undefined;
+    if (lone && lone.source !== m.base) {
+      const col = columnOf.get(lone.source);
+      if (col === undefined) continue; // its source is on another page of columns
+      const previous = out[out.length - 1];
+      if (previous && previous.lead.kind === 'statement') {
+        previous.entries[col].push({ row, cell: lone });
+        previous.unique = previous.difference = true;
+      } else {
+        waiting[col].push({ row, cell: lone });
+        anyWaiting = true;
+      }
+      continue;
+    }
+    const entries = columns.map(source => {
+      const cell = cellOf(row, source);
+      return cell ? [{ row, cell }] : [];
+    });
+    if (entries.every(e => e.length === 0)) continue;
+    const display: DisplayRow = { lead: row, entries, unique: row.sourceCount === 1, difference: row.sourceCount < m.sources.length || row.reworded };
+    if (anyWaiting) flush(display);
+    out.push(display);
+  }
+  if (anyWaiting) {
+    // Nothing but such sentences (the "only in one source" filter from the start): one row of them.
+    const first = waiting.find(e => e.length)![0];
+    const display: DisplayRow = { lead: first.row, entries: columns.map(() => []), unique: true, difference: true };
+    flush(display);
+    out.push(display);
+  }
+  return out;
+}
+
+function filterControls(m: ComparisonModel): HTMLElement[] {
+  const current = panel.state.filter ?? 'all';
+  const counts = new Map(FILTERS.map(([value]) => [value, m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length]));
+  const choose = (value: RowFilter) => {
+    saveState({ filter: value });
+    render();
+  };
+  // Wide panels: a row of buttons. Narrow ones: a drop-down, so the toolbar stays one or two lines.
+  const buttons = el('div', 'filters wide-only');
+  buttons.setAttribute('role', 'radiogroup');
+  buttons.setAttribute('aria-label', 'Show rows');
+  for (const [value, label] of FILTERS) {
+    const button = el('button', 'filter');
+    button.append(el('span', 'check', value === current ? '✓ ' : ''), document.createTextNode(`${label} (${counts.get(value)})`));
+    button.setAttribute('role', 'radio');
+    button.setAttribute('aria-checked', String(value === current));
+    button.addEventListener('click', () => choose(value));
+    buttons.append(button);
+  }
+  const narrow = el('label', 'narrow-only');
+  const select = el('select', 'filter-select');
+  select.setAttribute('aria-label', 'Show rows');
+  for (const [value, , long] of FILTERS) {
+    const option = el('option', undefined, `${long} (${counts.get(value)})`);
+    option.value = value;
+    option.selected = value === current;
+    select.append(option);
+  }
+  select.addEventListener('change', () => choose(select.value as RowFilter));
+  narrow.append(select);
+  return [buttons, narrow];
+}
+
 function renderPager(m: ComparisonModel): HTMLElement | undefined {
   const others = m.sources.length - 1;
   if (others <= COLUMNS_PER_PAGE) return undefined;
-  const first = clampPage(state.firstColumn ?? 0, others);
+  const first = clampPage(panel.state.firstColumn ?? 0, others);
   const pager = el('div', 'pager');
   pager.setAttribute('role', 'group');
   pager.setAttribute('aria-label', 'Other sources shown as columns');
@@ -123,9 +243,11 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
     });
     return button;
   };
+  const range = el('span', 'range');
+  range.append(el('span', 'wide-only', 'Sources '), document.createTextNode(`${first + 1}–${Math.min(others, first + COLUMNS_PER_PAGE)} of ${others}`), el('span', 'wide-only', ' others'));
   pager.append(
     turn('‹', `Previous ${COLUMNS_PER_PAGE} sources`, first - COLUMNS_PER_PAGE, first > 0),
-    el('span', 'range', `Sources ${first + 1}–${Math.min(others, first + COLUMNS_PER_PAGE)} of ${others} others`),
+    range,
     turn('›', `Next ${COLUMNS_PER_PAGE} sources`, first + COLUMNS_PER_PAGE, first + COLUMNS_PER_PAGE < others),
   );
   return pager;
@@ -133,23 +255,10 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
 
 function renderToolbar(m: ComparisonModel): void {
   toolbar.replaceChildren();
-  const filterGroup = el('div', 'filters');
-  filterGroup.setAttribute('role', 'radiogroup');
-  filterGroup.setAttribute('aria-label', 'Show rows');
-  const current = state.filter ?? 'all';
-  for (const [value, label] of FILTERS) {
-    const count = m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length;
-    const button = el('button', 'filter', `${label} (${count})`);
-    button.setAttribute('role', 'radio');
-    button.setAttribute('aria-checked', String(value === current));
-    button.addEventListener('click', () => {
-      saveState({ filter: value });
-      render();
-    });
-    filterGroup.append(button);
-  }
-  const baseLabel = el('label', 'base', 'Base ');
+  const baseLabel = el('label', 'base');
+  baseLabel.append(el('span', 'wide-only', 'Base '));
   const select = el('select');
+  select.setAttribute('aria-label', 'Base source');
   m.sources.forEach((s, i) => {
     const option = el('option', undefined, s.name);
     option.value = String(i);
@@ -159,15 +268,16 @@ function renderToolbar(m: ComparisonModel): void {
   select.addEventListener('change', () => vscode.postMessage({ type: 'setBase', source: Number(select.value) }));
   baseLabel.append(select);
   const boilerplate = el('label', 'toggle');
+  boilerplate.title = "Show the base's boilerplate lines as rows";
   const checkbox = el('input');
   checkbox.type = 'checkbox';
-  checkbox.checked = state.showBoilerplate === true;
+  checkbox.checked = panel.state.showBoilerplate === true;
   checkbox.addEventListener('change', () => {
     saveState({ showBoilerplate: checkbox.checked });
     vscode.postMessage({ type: 'setShowBoilerplate', show: checkbox.checked });
   });
-  boilerplate.append(checkbox, document.createTextNode(' Show boilerplate of the base'));
-  toolbar.append(filterGroup, baseLabel, boilerplate);
+  boilerplate.append(checkbox, document.createTextNode(' Boilerplate'));
+  toolbar.append(...filterControls(m), baseLabel, boilerplate);
   const pager = renderPager(m);
   if (pager) toolbar.append(pager);
 }
@@ -175,7 +285,7 @@ function renderToolbar(m: ComparisonModel): void {
 function renderHeader(m: ComparisonModel): HTMLElement {
   const header = el('div', 'row header');
   header.setAttribute('role', 'row');
-  columns.forEach(i => {
+  panel.columns.forEach(i => {
     const s = m.sources[i];
     const cell = el('div', i === m.base ? 'cell head base' : 'cell head');
     cell.setAttribute('role', 'columnheader');
@@ -188,40 +298,52 @@ function renderHeader(m: ComparisonModel): HTMLElement {
   return header;
 }
 
-function cellNode(row: RowModel, cell: CellModel | undefined, rowIndex: number, col: number, isBase: boolean): HTMLElement {
-  const node = el('div', 'cell');
-  node.setAttribute('role', 'gridcell');
-  node.dataset.row = String(rowIndex);
-  node.dataset.col = String(col);
-  node.tabIndex = -1;
-  if (!cell) {
-    node.classList.add('empty');
-    node.setAttribute('aria-label', 'not in this source');
-    node.textContent = '—';
-    return node;
-  }
-  const [source, sentence, wordingIndex, moved] = cell;
-  const wording = row.wordings[wordingIndex];
-  node.dataset.source = String(source);
-  node.dataset.sentence = String(sentence);
-  if (wording.diff && wording.diff.length) {
-    for (const part of wording.diff) {
-      const span = el('span', part.kind === 'same' ? undefined : part.kind, part.text);
-      if (part.kind === 'removed') span.title = 'not in this source (in the reference wording)';
-      if (part.kind === 'added') span.title = 'only in this source';
-      node.append(span);
-    }
-  } else {
-    node.append(document.createTextNode(wording.text));
-  }
+/** A wording's words: plain, or with the words it drops (`<del>`) and adds (`<ins>`) marked. */
+function wordingNodes(wording: WordingModel): Node[] {
+  if (!wording.diff?.length) return [document.createTextNode(wording.text)];
+  return wording.diff.map(part => {
+    if (part.kind === 'same') return document.createTextNode(part.text);
+    // The stylesheet gives <del> and <ins> spoken text ("deleted", "inserted") besides strike and underline.
+    const mark = el(part.kind === 'removed' ? 'del' : 'ins', undefined, part.text);
+    mark.title = part.kind === 'removed' ? 'not in this source (in the reference wording)' : 'only in this source';
+    return mark;
+  });
+}
+
+function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
+  const { row, cell } = entry;
+  const wording = row.wordings[cell.wording];
+  const node = el('div', alone ? 'entry only-here' : 'entry');
+  node.dataset.source = String(cell.source);
+  node.dataset.sentence = String(cell.sentence);
+  node.append(...wordingNodes(wording));
   const meta = el('div', 'meta');
-  if (!isBase || wording.similarity < 1) meta.append(el('span', 'similarity', `${Math.round(wording.similarity * 100)}%`));
-  if (moved) meta.append(el('span', 'moved', 'moved'));
+  if (wording.related) meta.append(el('span', 'related', 'related'));
+  if (!alone && (!isBase || wording.similarity < 1)) meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
+  if (cell.moved) meta.append(el('span', 'moved', 'moved'));
+  if (alone) meta.append(el('span', 'lone', 'only in this source'));
   if (meta.childElementCount) node.append(meta);
   return node;
 }
 
-function rowNode(row: RowModel, index: number, m: ComparisonModel): HTMLElement {
+function cellNode(display: DisplayRow, rowIndex: number, col: number, isBase: boolean): HTMLElement {
+  const node = el('div', isBase ? 'cell base' : 'cell');
+  node.setAttribute('role', 'gridcell');
+  node.dataset.row = String(rowIndex);
+  node.dataset.col = String(col);
+  node.tabIndex = -1;
+  const entries = display.entries[col];
+  if (!entries.length) {
+    node.classList.add('empty');
+    node.setAttribute('aria-label', 'not in this source');
+    return node;
+  }
+  entries.forEach((entry, k) => node.append(entryNode(entry, isBase, k > 0 || display.lead.sourceCount === 1)));
+  return node;
+}
+
+function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLElement {
+  const row = display.lead;
   const node = el('div', `row ${row.kind}`);
   node.setAttribute('role', 'row');
   node.dataset.row = String(index);
@@ -229,92 +351,128 @@ function rowNode(row: RowModel, index: number, m: ComparisonModel): HTMLElement 
     const cell = el('div', 'cell boilerplate-line', row.text ?? '');
     cell.setAttribute('role', 'gridcell');
     cell.dataset.row = String(index);
-    cell.dataset.col = String(m.base);
+    cell.dataset.col = '0';
     cell.tabIndex = -1;
-    cell.style.gridColumn = `1 / span ${columns.length}`;
+    cell.style.gridColumn = `1 / span ${panel.columns.length}`;
     cell.append(el('span', 'reason', row.reason ? ` · ${row.reason}` : ''));
     node.append(cell);
     return node;
   }
-  if (row.sourceCount === 1) node.classList.add('unique');
-  columns.forEach((source, col) => node.append(cellNode(row, cellOf(row, source), index, col, source === m.base)));
+  if (display.unique) node.classList.add('unique');
+  panel.columns.forEach((source, col) => node.append(cellNode(display, index, col, source === m.base)));
   return node;
 }
 
 function render(): void {
-  const m = model;
+  const m = panel.model;
   if (!m) return;
   renderToolbar(m);
   notice.textContent = m.notice ?? '';
   grid.replaceChildren();
-  columns = pageColumns(m);
-  grid.style.setProperty('--columns', String(columns.length));
+  panel.columns = pageColumns(m);
+  grid.style.setProperty('--others', String(panel.columns.length - 1));
   const header = renderHeader(m);
   grid.append(header);
+  // Scrolling a cell into view leaves it clear of the sticky header and base column.
+  const baseHead = header.firstElementChild as HTMLElement | null;
+  grid.style.scrollPaddingTop = `${header.firstElementChild ? (header.firstElementChild as HTMLElement).offsetHeight : 0}px`;
+  grid.style.scrollPaddingLeft = `${baseHead?.offsetWidth ?? 0}px`;
   const basePath = m.sources[m.base]?.path;
-  if (basePath !== shownBase) {
-    shownBase = basePath;
-    header.children[columns.indexOf(m.base)]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (basePath !== panel.shownBase) {
+    panel.shownBase = basePath;
+    grid.scrollTo({ left: 0 });
   }
-  const filter = state.filter ?? 'all';
-  visibleRows = m.rows.filter(r => matches(r, filter, m.sources.length));
-  rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, columns.length))));
-  renderedCount = 0;
-  const token = ++renderToken;
-  if (!visibleRows.length) grid.append(el('div', 'empty-state', 'No rows match this filter.'));
+  const filter = panel.state.filter ?? 'all';
+  panel.rows = displayRows(
+    m,
+    m.rows.filter(r => matches(r, filter, m.sources.length)),
+    panel.columns,
+  );
+  panel.places = new Map();
+  panel.rows.forEach((display, row) =>
+    display.entries.forEach((entries, col) => {
+      for (const { cell } of entries) panel.places.set(`${cell.source}:${cell.sentence}`, { row, col });
+    }),
+  );
+  panel.rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, panel.columns.length))));
+  panel.renderedCount = 0;
+  const token = ++panel.renderToken;
+  if (!panel.rows.length) grid.append(el('div', 'empty-state', 'No rows match this filter.'));
   renderChunk(token);
 }
 
 /** Renders the next chunk, then yields to the browser: thousands of rows never freeze the panel. */
 function renderChunk(token: number, until = 0): void {
-  if (token !== renderToken || !model) return;
-  const m = model;
+  const m = panel.model;
+  if (token !== panel.renderToken || !m) return;
   const fragment = document.createDocumentFragment();
-  const stop = Math.min(visibleRows.length, Math.max(renderedCount + rowsPerChunk, until + 1));
-  for (; renderedCount < stop; renderedCount++) fragment.append(rowNode(visibleRows[renderedCount], renderedCount, m));
+  const stop = Math.min(panel.rows.length, Math.max(panel.renderedCount + panel.rowsPerChunk, until + 1));
+  for (; panel.renderedCount < stop; panel.renderedCount++) fragment.append(rowNode(panel.rows[panel.renderedCount], panel.renderedCount, m));
   grid.append(fragment);
-  if (renderedCount === Math.min(visibleRows.length, rowsPerChunk) || renderedCount === visibleRows.length) {
-    focusCell(focused.row, focused.col, false);
+  if (panel.renderedCount === Math.min(panel.rows.length, panel.rowsPerChunk) || panel.renderedCount === panel.rows.length) {
+    focusCell(panel.focused.row, panel.focused.col, false);
   }
-  if (renderedCount < visibleRows.length) requestAnimationFrame(() => renderChunk(token));
-  else vscode.postMessage({ type: 'rendered', rows: renderedCount, generation: m.generation });
+  if (panel.renderedCount < panel.rows.length) requestAnimationFrame(() => renderChunk(token));
+  else vscode.postMessage({ type: 'rendered', rows: panel.renderedCount, generation: m.generation });
 }
 
 function cellAt(row: number, col: number): HTMLElement | null {
   return grid.querySelector<HTMLElement>(`.cell[data-row="${row}"][data-col="${col}"]`) ?? grid.querySelector<HTMLElement>(`.cell[data-row="${row}"]`);
 }
 
-function focusCell(row: number, col: number, moveFocus = true): void {
+function focusCell(row: number, col: number, moveFocus = true): HTMLElement | undefined {
   const target = cellAt(row, col);
-  if (!target) return;
+  if (!target) return undefined;
   grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
   target.tabIndex = 0;
-  focused = { row, col: Number(target.dataset.col ?? col) };
+  panel.focused = { row, col: Number(target.dataset.col ?? col) };
   if (moveFocus) {
     target.focus();
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
+  return target;
 }
 
-function reveal(cell: HTMLElement): void {
-  if (cell.dataset.source === undefined) return;
-  vscode.postMessage({ type: 'reveal', source: Number(cell.dataset.source), sentence: Number(cell.dataset.sentence) });
+/** Tells the extension which sentence the reader's cursor is on (its tests follow it). */
+function reportFocus(cell: HTMLElement | undefined | null, entry = cell?.querySelector<HTMLElement>('.entry')): void {
+  vscode.postMessage({
+    type: 'focused',
+    row: panel.focused.row,
+    source: entry ? Number(entry.dataset.source) : undefined,
+    sentence: entry ? Number(entry.dataset.sentence) : undefined,
+  });
+}
+
+function reveal(entry: HTMLElement | null | undefined): void {
+  if (!entry || entry.dataset.source === undefined) return;
+  vscode.postMessage({ type: 'reveal', source: Number(entry.dataset.source), sentence: Number(entry.dataset.sentence) });
+}
+
+/** Marks the cursor's row; -1 clears the mark. */
+function markCurrent(index: number): HTMLElement | null {
+  grid.querySelectorAll('.row.current').forEach(r => r.classList.remove('current'));
+  if (index < 0) return null;
+  const row = grid.querySelector<HTMLElement>(`.row[data-row="${index}"]`);
+  row?.classList.add('current');
+  return row;
 }
 
 grid.addEventListener('click', e => {
-  const cell = (e.target as HTMLElement).closest<HTMLElement>('.cell[data-row]');
+  const target = e.target as HTMLElement;
+  const cell = target.closest<HTMLElement>('.cell[data-row]');
   if (!cell) return;
   focusCell(Number(cell.dataset.row), Number(cell.dataset.col));
-  reveal(cell);
+  reportFocus(cell);
+  reveal(target.closest<HTMLElement>('.entry') ?? cell.querySelector<HTMLElement>('.entry'));
 });
 
 grid.addEventListener('keydown', e => {
-  const columnCount = Math.max(1, columns.length);
-  let { row, col } = focused;
+  const columnCount = Math.max(1, panel.columns.length);
+  let { row, col } = panel.focused;
   switch (e.key) {
     case 'ArrowDown':
-      row = Math.min(visibleRows.length - 1, row + 1);
-      if (row >= renderedCount) renderChunk(renderToken, row);
+      row = Math.min(panel.rows.length - 1, row + 1);
+      if (row >= panel.renderedCount) renderChunk(panel.renderToken, row);
       break;
     case 'ArrowUp':
       row = Math.max(0, row - 1);
@@ -329,26 +487,20 @@ grid.addEventListener('keydown', e => {
       row = 0;
       break;
     case 'End':
-      row = visibleRows.length - 1;
-      renderChunk(renderToken, row);
+      row = panel.rows.length - 1;
+      renderChunk(panel.renderToken, row);
       break;
     case 'Enter':
-    case ' ': {
-      const cell = cellAt(row, col);
-      if (cell) reveal(cell);
+    case ' ':
+      reveal(cellAt(row, col)?.querySelector<HTMLElement>('.entry'));
       e.preventDefault();
       return;
-    }
     default:
       return;
   }
   e.preventDefault();
-  focusCell(row, col);
+  reportFocus(focusCell(row, col));
 });
-
-let scrollToken = 0;
-/** How many frames a scroll to a cell is checked and repeated (about a third of a second). */
-const SCROLL_SETTLE_FRAMES = 20;
 
 /**
  * Scrolls a cell to the middle of the view. Rows are `display: contents` (no box of their own),
@@ -357,39 +509,61 @@ const SCROLL_SETTLE_FRAMES = 20;
  * repeated whenever the cell has left the view, unless the reader scrolls meanwhile.
  */
 function scrollToCell(cell: HTMLElement): void {
-  const token = ++scrollToken;
+  const token = ++panel.scrollToken;
   cell.scrollIntoView({ block: 'center', inline: 'nearest' });
   let frames = SCROLL_SETTLE_FRAMES;
   const check = () => {
-    if (token !== scrollToken || !cell.isConnected || --frames < 0) return;
+    if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
     const box = cell.getBoundingClientRect();
     const view = grid.getBoundingClientRect();
-    if (box.top < view.top || box.bottom > view.bottom) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const left = view.left + (parseFloat(grid.style.scrollPaddingLeft) || 0);
+    const top = view.top + (parseFloat(grid.style.scrollPaddingTop) || 0);
+    if (box.top < top || box.bottom > view.bottom || box.left < left || box.right > view.right) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
 for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
-  window.addEventListener(event, () => scrollToken++, { passive: true });
+  window.addEventListener(event, () => panel.scrollToken++, { passive: true });
 }
 
+/** The editor's cursor is on `sentence` of `source`: mark its row and bring its cell into view. */
 function highlight(source: number, sentence: number): void {
-  const index = visibleRows.findIndex(r => cellOf(r, source)?.[1] === sentence);
-  grid.querySelectorAll('.row.current').forEach(r => r.classList.remove('current'));
-  if (index < 0 || !model) return;
+  const m = panel.model;
+  if (!m) return;
   // A source on another page of columns brings its page into view.
-  if (showPageOf(model, source)) render();
-  if (index >= renderedCount) renderChunk(renderToken, index);
-  const row = grid.querySelector<HTMLElement>(`.row[data-row="${index}"]`);
-  if (!row) return;
-  row.classList.add('current');
-  const col = columns.indexOf(source);
-  const cell = col < 0 ? null : cellAt(index, col);
+  if (showPageOf(m, source)) render();
+  const place = panel.places.get(`${source}:${sentence}`);
+  if (!place) {
+    markCurrent(-1);
+    return;
+  }
+  if (place.row >= panel.renderedCount) renderChunk(panel.renderToken, place.row);
+  markCurrent(place.row);
+  const cell = cellAt(place.row, place.col);
   if (cell) {
     scrollToCell(cell);
-    grid.querySelectorAll<HTMLElement>('.cell[tabindex="0"]').forEach(c => (c.tabIndex = -1));
-    cell.tabIndex = 0;
-    focused = { row: index, col };
+    focusCell(place.row, place.col, false);
+  }
+}
+
+/** The navigation commands: the next (previous) row of the kind, from the focused row, wrapping around. */
+function navigate(target: NavigationTarget, direction: Direction): void {
+  const count = panel.rows.length;
+  if (!count) return;
+  const wanted = (d: DisplayRow) => (target === 'unique' ? d.unique : d.difference);
+  for (let step = 1; step <= count; step++) {
+    const index = (((panel.focused.row + direction * step) % count) + count) % count;
+    const display = panel.rows[index];
+    if (!wanted(display)) continue;
+    // A sentence only one source has: its column; otherwise the column the reader is in.
+    const lone = target === 'unique' ? display.entries.findIndex(e => e.some(x => x.row.sourceCount === 1)) : -1;
+    if (index >= panel.renderedCount) renderChunk(panel.renderToken, index);
+    markCurrent(index);
+    const cell = focusCell(index, lone >= 0 ? lone : panel.focused.col);
+    if (cell) scrollToCell(cell);
+    reportFocus(cell, cell?.querySelector<HTMLElement>(target === 'unique' ? '.entry.only-here' : '.entry'));
+    return;
   }
 }
 
@@ -397,14 +571,17 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'model':
-      model = message.model;
-      state = { ...message.state, ...stateWithout(message.state) };
-      vscode.setState(state);
-      focused = { row: 0, col: pageColumns(message.model).indexOf(message.model.base) };
+      panel.model = message.model;
+      panel.state = { ...message.state, ...stateWithout(message.state) };
+      vscode.setState(panel.state);
+      panel.focused = { row: 0, col: 0 };
       render();
       break;
     case 'highlight':
       highlight(message.source, message.sentence);
+      break;
+    case 'navigate':
+      navigate(message.target, message.direction);
       break;
     case 'status':
       notice.textContent = message.text;

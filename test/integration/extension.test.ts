@@ -15,7 +15,7 @@ const shotDir = process.env.VSC_SHOT_DIR ?? '';
 /** The text `source` shows in `row`, or undefined where it lacks the statement. */
 function cellText(row: RowModel, source: number): string | undefined {
   const cell = cellOf(row, source);
-  return cell && row.wordings[cell[2]].text;
+  return cell && row.wordings[cell.wording].text;
 }
 
 function workspaceFolder(): vscode.Uri {
@@ -184,7 +184,7 @@ describe('Synoptic in VS Code', function () {
     const model = await until('the panel model', () => api.panel.lastModel);
     const row = model.rows.find(r => r.kind === 'statement' && cellOf(r, 2));
     assert.ok(row);
-    const [source, sentence] = cellOf(row, 2)!;
+    const { source, sentence } = cellOf(row, 2)!;
     await api.panel.receive({ type: 'reveal', source, sentence });
     const editor = await until('the revealed editor', () => {
       const e = vscode.window.activeTextEditor;

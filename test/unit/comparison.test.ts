@@ -104,11 +104,28 @@ describe('panel rows built in slices', () => {
     const layout = buildComparison(analysis, 0, { diffs: true }).rows;
     rows.forEach((row, i) => {
       assert.deepEqual(
-        row.cells.map(c => [...c]),
-        layout[i].cells.map(c => [c.source, c.sentences[0], c.wording, c.moved ? 1 : 0]),
+        row.cells.map(c => [c.source, c.sentence, c.wording, c.moved === true]),
+        layout[i].cells.map(c => [c.source, c.sentences[0], c.wording, c.moved]),
       );
-      for (const c of layout[i].cells) assert.equal(cellOf(row, c.source)?.[0], c.source);
+      for (const c of layout[i].cells) assert.equal(cellOf(row, c.source)?.source, c.source);
       assert.equal(cellOf(row, analysis.sources.length), undefined);
     });
+  });
+
+  it('shows wordings below the chosen similarity as related, without a word diff, and keeps the others as they were', async () => {
+    const layout = buildComparison(analysis, 0, { diffs: true }).rows;
+    const all = layout.flatMap(r => r.wordings);
+    const threshold = 0.9;
+    assert.ok(all.some(w => w.similarity < threshold && w.diff?.length), 'the seeds have loosely matched wordings with diffs');
+    const rows = (await buildRowModels({ ...request, includeBoilerplate: false, relatedBelow: threshold }, { sliceMs: Infinity }))!;
+    rows.forEach((row, i) =>
+      row.wordings.forEach((w, k) => {
+        const original = layout[i].wordings[k];
+        if (original.similarity < threshold) assert.deepEqual(w, { text: original.text, similarity: original.similarity, related: true });
+        else assert.deepEqual(w, original);
+      }),
+    );
+    const none = (await buildRowModels({ ...request, includeBoilerplate: false, relatedBelow: 0 }, { sliceMs: Infinity }))!;
+    assert.ok(none.every(r => r.wordings.every(w => !w.related)));
   });
 });

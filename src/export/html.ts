@@ -1,0 +1,104 @@
+/**
+ * HTML export: one self-contained page with the side-by-side view of a story, one column per
+ * source, differences from each row's first wording marked. No script, no external resource:
+ * a content security policy allows only the page's own style sheet (by its hash). All document
+ * text is escaped. Readable in print: the header row repeats, marks stay visible without colour.
+ */
+import { createHash } from 'node:crypto';
+import { DiffPart } from '../core';
+import { escapeMarkup } from './markup';
+import { ExportInput, ExportOptions, TableCell, TableRow, exportTable } from './table';
+
+const STYLE = `
+:root { color-scheme: light dark; --line: #8888; --unique: #3794ff22; --ins: #2ea04333; --del: #f8514933; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; }
+h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+p.legend { margin: 0 0 1rem; color: GrayText; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+thead th { position: sticky; top: 0; background: Canvas; }
+th.row, td.row { width: 6.5rem; font-size: .8rem; color: GrayText; }
+tr.unique td.cell:not(.absent) { background: var(--unique); }
+td.absent { background: none; }
+ins { background: var(--ins); text-decoration: underline; }
+del { background: var(--del); text-decoration: line-through; }
+.note { display: block; font-size: .75rem; color: GrayText; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  thead { display: table-header-group; }
+  thead th { position: static; }
+  tr { break-inside: avoid; }
+  ins { background: none; font-weight: bold; }
+  del { background: none; }
+  tr.unique td.cell:not(.absent) { background: none; outline: 1px dashed; }
+}
+`;
+
+/** Below this similarity a word diff marks most words; the wording is shown whole instead. */
+const RELATED_BELOW = 0.6;
+
+/** A path's file name (the header's title attribute holds the whole path). */
+function lastSegment(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+
+/** The policy in the page's meta tag: nothing may load or run; only the inline style sheet applies. */
+export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+
+/** The page for the chosen story. O(table size) plus one word diff per distinct wording. */
+export function toHtml(input: ExportInput, options: ExportOptions = {}): string {
+  const table = exportTable(input, options);
+  const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
+  const languages = table.columns.map(s => languageTag(input.analysis.sources[s].language));
+  const body = table.rows.map((row, i) => rowHtml(row, i, languages)).join('\n');
+  return `<!DOCTYPE html>
+<html lang="${languages[0] ?? 'und'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Synoptic">
+<title>${escapeMarkup(table.title || 'Synoptic comparison')}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeMarkup(table.title || 'Synoptic comparison')}</h1>
+<p class="legend">${table.columns.length} source${table.columns.length === 1 ? '' : 's'}, ${table.rows.length} rows. Each row is one statement in the reading order of the first source. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
+<table>
+<thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}
+
+function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
+  const label = row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
+  const cells = row.cells
+    .map((cell, i) => (cell ? `<td class="cell" lang="${languages[i]}">${cellHtml(cell)}</td>` : '<td class="cell absent"><span class="note">not in this source</span></td>'))
+    .join('');
+  return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
+}
+
+/** A language code as an attribute value: the analysis's code where it is one, else "und". */
+function languageTag(code: string): string {
+  return /^[a-z]{2,3}$/.test(code) ? code : 'und';
+}
+
+function cellHtml(cell: TableCell): string {
+  const related = !cell.reference && cell.similarity < RELATED_BELOW;
+  const text = cell.diff && !cell.reference && !related ? diffHtml(cell.diff) : escapeMarkup(cell.text);
+  const notes: string[] = [];
+  if (!cell.reference) notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
+  if (cell.moved) notes.push('moved: out of the order it shares with the first source');
+  return text + notes.map(n => `<span class="note">${n}</span>`).join('');
+}
+
+function diffHtml(parts: readonly DiffPart[]): string {
+  return parts.map(p => (p.kind === 'added' ? `<ins>${escapeMarkup(p.text)}</ins>` : p.kind === 'removed' ? `<del>${escapeMarkup(p.text)}</del>` : escapeMarkup(p.text))).join('');
+}

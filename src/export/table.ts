@@ -1,0 +1,127 @@
+/**
+ * What every tabular export shows: the statements of a story in one reading order, one column
+ * per source. Built on the comparison's rows (the story's first source is the base), so the
+ * exports list statements in the order the panel shows them.
+ */
+import { CorpusAnalysis, DiffPart, layoutComparison, sentenceSimilarity, wordDiff } from '../core';
+import { Story, storiesOf } from './stories';
+
+/** An analysed corpus and what an export needs beside the analysis. */
+export interface ExportInput {
+  readonly analysis: CorpusAnalysis;
+  /** How each source is named in the export (its path as the user gave it). */
+  readonly paths: readonly string[];
+  /** Each source's text as analysed (needed by the passim export only). */
+  readonly texts?: readonly string[];
+}
+
+/** Options every export takes; every field has a default. */
+export interface ExportOptions {
+  /** Index into `storiesOf(analysis)` of the story to export; default every source. */
+  readonly story?: number;
+  /** Word differences from the reference wording (HTML only); default true. */
+  readonly diffs?: boolean;
+}
+
+/** A source's sentence in a row. */
+export interface TableCell {
+  readonly text: string;
+  /** Similarity to the row's reference wording (1 for the reference itself). */
+  readonly similarity: number;
+  /** True when the source has the statement out of the order it shares with the base. */
+  readonly moved: boolean;
+  /** True for the row's reference wording (the base's, or the first source's that has it). */
+  readonly reference: boolean;
+  /** Differences from the reference wording, when asked for. */
+  readonly diff?: readonly DiffPart[];
+}
+
+/** `statement`: a group of sentences across sources; `unique`: a sentence found in one source only. */
+export type TableRowKind = 'statement' | 'unique';
+
+export interface TableRow {
+  readonly kind: TableRowKind;
+  /** Index in `analysis.groups`, or -1 for a unique sentence. */
+  readonly group: number;
+  /** One entry per column: the source's sentence, or undefined where it lacks the statement. */
+  readonly cells: readonly (TableCell | undefined)[];
+  /** Lowest similarity of a cell to the reference wording (1 where all read alike). */
+  readonly similarity: number;
+}
+
+export interface ExportTable {
+  readonly title: string;
+  /** Source index of each column; the first is the base. */
+  readonly columns: readonly number[];
+  /** Name of each column's source. */
+  readonly names: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+/** The story `options.story` names, or one story of every source; throws RangeError for a story that does not exist. */
+export function chosenStory(analysis: CorpusAnalysis, options: ExportOptions = {}): Story {
+  const stories = storiesOf(analysis);
+  if (options.story === undefined) {
+    if (stories.length === 1) return stories[0];
+    const sources = analysis.sources.map((_, i) => i);
+    return { title: stories[0]?.title ?? '', sources };
+  }
+  const story = stories[options.story];
+  if (!story) throw new RangeError(`there is no story ${options.story + 1} (the corpus has ${stories.length})`);
+  return story;
+}
+
+/**
+ * The rows of a story in the base's reading order, statements the base lacks where they stand
+ * in their own source. O(S) to order the rows for S sentences in the corpus, plus one
+ * similarity (and with `diffs`, one word diff) per distinct wording of a row.
+ */
+export function exportTable(input: ExportInput, options: ExportOptions = {}): ExportTable {
+  const { analysis, paths } = input;
+  const story = chosenStory(analysis, options);
+  const columns = [...story.sources];
+  if (columns.length === 0) return { title: story.title, columns, names: [], rows: [] };
+  const columnOf = new Map(columns.map((s, i) => [s, i]));
+  const layout = layoutComparison(analysis, columns[0], { diffs: options.diffs !== false });
+  const rows: TableRow[] = [];
+  for (let i = 0; i < layout.rowCount; i++) {
+    const row = layout.row(i);
+    if (row.kind !== 'statement') continue;
+    const cells: (TableCell | undefined)[] = new Array(columns.length).fill(undefined);
+    let present = 0;
+    for (const cell of row.cells) {
+      const column = columnOf.get(cell.source);
+      if (column === undefined) continue;
+      const wording = row.wordings[cell.wording];
+      cells[column] = { text: wording.text, similarity: wording.similarity, moved: cell.moved, reference: cell.wording === 0, diff: wording.diff };
+      present++;
+    }
+    if (present === 0) continue;
+    rebaseOnFirstPresent(cells, options.diffs !== false);
+    const similarity = Math.min(...cells.filter((c): c is TableCell => c !== undefined).map(c => c.similarity));
+    rows.push({ kind: row.group >= 0 && present > 1 ? 'statement' : 'unique', group: row.group, cells, similarity });
+  }
+  return { title: story.title, columns, names: columns.map(s => paths[s] ?? analysis.sources[s].id), rows };
+}
+
+/**
+ * A row's reference wording may belong to a source outside the story; then the story's first
+ * cell becomes the reference and the others are measured (and diffed) against it, so no cell
+ * is compared with a wording the export does not show.
+ */
+function rebaseOnFirstPresent(cells: (TableCell | undefined)[], withDiffs: boolean): void {
+  if (cells.some(c => c?.reference)) return;
+  const first = cells.findIndex(c => c !== undefined);
+  const reference = cells[first]!.text;
+  for (let i = first; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell) continue;
+    const same = cell.text === reference;
+    cells[i] = {
+      ...cell,
+      reference: same,
+      similarity: same ? 1 : sentenceSimilarity(reference, cell.text),
+      diff: same || !withDiffs ? undefined : wordDiff(reference, cell.text),
+    };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The CLI's readable report: per source its counts and the sentences only it carries, then
+ * the shared statements, best supported first, each wording in full, wrapped to the width of
+ * the terminal.
+ */
+import { CorpusAnalysis } from '../core';
+
+export interface TextReportOptions {
+  /** Columns to wrap to; default 80. */
+  readonly width?: number;
+}
+
+/** The report for `analysis`; `names[i]` names source i. O(size of the analysis). */
+export function textReport(analysis: CorpusAnalysis, names: readonly string[], options: TextReportOptions = {}): string {
+  const width = Math.max(40, options.width ?? 80);
+  const out: string[] = [];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out.push(`Synoptic report: ${plural(analysis.sources.length, 'source')}, ${plural(analysis.groups.length, 'shared statement')}`);
+  out.push('');
+  analysis.sources.forEach((s, i) => {
+    const boiler = s.lines.filter(l => l.kind === 'boilerplate').length;
+    const shared = s.groupOfSentence.filter(g => g >= 0).length;
+    out.push(...wrap(`[${i + 1}] ${names[i]} (${s.language})`, width, '', '    '));
+    out.push(...wrap(`${s.lines.length} lines, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`, width, '    ', '    '));
+    const unique = s.sentences.filter((_, k) => s.groupOfSentence[k] < 0);
+    if (unique.length && analysis.sources.length > 1) {
+      out.push('    Only here:');
+      for (const sentence of unique) out.push(...wrap(sentence.text, width, '    - ', '      '));
+    }
+  });
+  if (analysis.groups.length) {
+    out.push('');
+    const legend = "Shared statements, best supported first. The percentage is the similarity of each wording to the group's anchor, the wording closest to all others (100% = same words).";
+    out.push(...wrap(legend, width, '', ''));
+    analysis.groups.forEach((g, gi) => {
+      out.push('');
+      out.push(`#${gi + 1} in ${g.sourceCount} of ${analysis.sources.length} sources`);
+      for (const m of g.members) {
+        const s = analysis.sources[m.source].sentences[m.sentence];
+        const label = `[${m.source + 1}]`.padEnd(6) + `${Math.round(m.similarity * 100)}%`.padStart(4) + '  ';
+        out.push(...wrap(s.text, width, `  ${label}`, ' '.repeat(label.length + 2)));
+      }
+    });
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * `text` broken at spaces into lines of at most `width` characters (code points), the first
+ * line after `first`, the others after `rest`; a word longer than a line is cut. O(n).
+ */
+export function wrap(text: string, width: number, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let line = '';
+  const room = () => width - [...prefix].length;
+  const flush = () => {
+    lines.push(prefix + line);
+    prefix = rest;
+    line = '';
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let chars = [...word];
+    const lineLength = [...line].length;
+    if (lineLength && lineLength + 1 + chars.length > room()) flush();
+    while (chars.length > Math.max(1, room())) {
+      if (line) flush();
+      const fits = Math.max(1, room());
+      line = chars.slice(0, fits).join('');
+      chars = chars.slice(fits);
+      flush();
+    }
+    if (chars.length) line = line ? `${line} ${chars.join('')}` : chars.join('');
+  }
+  if (line || lines.length === 0) lines.push(prefix + line);
+  return lines;
+}

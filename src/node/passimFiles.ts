@@ -1,0 +1,103 @@
+/**
+ * Reading passim's output from disk: the part files of an output folder (`out.json/`) or one
+ * file, line by line with a cap on a line's length, and the documents its records name, only
+ * from under a chosen root folder. passim's output is data from elsewhere: an id may name any
+ * path, so ids that are absolute outside the root, contain `..`, or lead out of the root
+ * through a symbolic link are refused.
+ */
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** Longest record read; longer lines are skipped (and counted). */
+export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The files holding records at `path`: the file itself, or a folder's part files in name
+ * order (hidden files, Spark's `_SUCCESS` and `.crc` checksums left out). Throws when `path`
+ * cannot be read.
+ */
+export function passimOutputFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .filter(e => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('_') && !e.name.endsWith('.crc'))
+    .map(e => e.name)
+    .sort()
+    .map(name => join(path, name));
+}
+
+/**
+ * Calls `onLine` with every line of `file` (UTF-8, without its line break) and `onOversize`
+ * for every line longer than `maxBytes`, which is skipped without being held in memory.
+ * Reads in chunks of 1 MB: memory stays O(maxBytes) whatever the file's size.
+ */
+export function forEachLine(file: string, onLine: (line: string) => void, onOversize: () => void, maxBytes = MAX_RECORD_BYTES): void {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let oversize = false;
+    const endLine = () => {
+      if (oversize) onOversize();
+      else {
+        const line = Buffer.concat(pending, pendingBytes).toString('utf8').replace(/\r$/, '');
+        if (line.trim()) onLine(line);
+      }
+      pending = [];
+      pendingBytes = 0;
+      oversize = false;
+    };
+    const take = (part: Buffer) => {
+      if (oversize || part.length === 0) return;
+      if (pendingBytes + part.length > maxBytes) {
+        oversize = true;
+        pending = [];
+        pendingBytes = 0;
+        return;
+      }
+      pending.push(Buffer.from(part));
+      pendingBytes += part.length;
+    };
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      let start = 0;
+      for (let lf = chunk.indexOf(10, start); lf !== -1 && lf < n; lf = chunk.indexOf(10, start)) {
+        take(chunk.subarray(start, lf));
+        endLine();
+        start = lf + 1;
+      }
+      take(chunk.subarray(start, n));
+    }
+    if (pendingBytes > 0 || oversize) endLine();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where a record's id leads: a file under the root, or why it was refused. */
+export type ResolvedId = { readonly path: string } | { readonly refused: 'outside' | 'missing' };
+
+/**
+ * The file `id` names under `root`: relative ids are taken from the root; absolute ids and
+ * ids that pass through a symbolic link must stay inside it; no id may contain a `..` segment.
+ * O(path length) plus the file system's look-ups.
+ */
+export function resolveUnderRoot(root: string, id: string): ResolvedId {
+  if (id === '' || id.includes('\0') || id.split(/[\\/]/).includes('..')) return { refused: 'outside' };
+  const realRoot = realpathSync(root);
+  const candidate = isAbsolute(id) ? resolve(id) : resolve(root, id);
+  if (!inside(resolve(root), candidate) && !inside(realRoot, candidate)) return { refused: 'outside' };
+  let real: string;
+  try {
+    real = realpathSync(candidate);
+  } catch {
+    return { refused: 'missing' };
+  }
+  return inside(realRoot, real) ? { path: real } : { refused: 'outside' };
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' ? false : !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}

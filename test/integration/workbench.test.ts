@@ -1,0 +1,356 @@
+/**
+ * Synoptic as a new user meets it: the walkthrough's commands, the navigation commands and
+ * their keys in the editor and in the panel, the status item when a file goes away, what the
+ * manifest hides, and the panel in four themes and a narrow window (screenshots and what a
+ * screen reader is given).
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SynopticApi } from '../../src/extension';
+import { isTarget, nextTarget } from '../../src/navigationTargets';
+import { ComparisonModel, cellOf } from '../../src/protocol';
+import { NOT_ON_DISK_TEXT } from '../../src/statusBar';
+
+const EXTENSION_ID = 'synoptic.synoptic';
+const shotDir = process.env.VSC_SHOT_DIR ?? '';
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Asks the driver (code-server host) to do something and waits until it is done. */
+async function driver(line: string, doneFile: string): Promise<void> {
+  console.log(line);
+  await until(line, () => existsSync(path.join(shotDir, doneFile)), 30_000);
+}
+const screenshot = (name: string) => driver(`@@SCREENSHOT@@${name}`, `${name}.done`);
+const resize = (width: number, height: number) => driver(`@@VIEWPORT@@${width}x${height}`, `viewport-${width}x${height}.done`);
+const press = (keys: string) => driver(`@@KEY@@${keys}`, `key-${keys}.done`);
+
+interface PanelDom {
+  error?: string;
+  current: string | null;
+  marks: { tag: string; text: string; before: string }[];
+  similarities: string[];
+  related: number;
+  headers: { name: string; base: boolean }[];
+  cells: number;
+  emptyCells: number;
+  toolbarHeight: number;
+  windowHeight: number;
+  windowWidth: number;
+  baseOffsetScrolled: { offset: number; scrolled: number } | null;
+}
+
+async function panelDom(name: string): Promise<PanelDom> {
+  const file = path.join(shotDir, `${name}.json`);
+  await driver(`@@WEBVIEW@@${name}`, `${name}.json`);
+  const dom = JSON.parse(readFileSync(file, 'utf8')) as PanelDom;
+  assert.equal(dom.error, undefined);
+  return dom;
+}
+
+async function setTheme(theme: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+  await pause(1200);
+}
+
+describe('Synoptic for a new user', function () {
+  this.timeout(120_000);
+  let api: SynopticApi;
+  let manifest: { contributes: Record<string, any> };
+  const folder = () => vscode.workspace.workspaceFolders![0].uri;
+  const seed = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<SynopticApi>(EXTENSION_ID)!;
+    api = await extension.activate();
+    manifest = extension.packageJSON;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('the walkthrough', () => {
+    it('runs only commands that exist, and completes its steps on commands that exist', async () => {
+      const commands = new Set(await vscode.commands.getCommands(true));
+      const steps = manifest.contributes.walkthroughs[0].steps as { description: string; completionEvents: string[] }[];
+      assert.ok(steps.length >= 4);
+      for (const step of steps) {
+        const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map(m => m[1]);
+        assert.ok(linked.length > 0, `a button in: ${step.description}`);
+        for (const id of linked) assert.ok(commands.has(id), `${id} is registered`);
+        assert.ok(step.completionEvents.length > 0);
+        for (const event of step.completionEvents) assert.ok(commands.has(event.replace(/^onCommand:/, '')), `${event} names a registered command`);
+      }
+    });
+
+    it('opens the sample stories from an editable copy of the ones in the package, all five compared', async () => {
+      await vscode.commands.executeCommand('synoptic.openSamples');
+      const editor = await until('the first sample', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && vscode.window.activeTextEditor);
+      const extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+      assert.ok(!editor.document.uri.fsPath.startsWith(path.join(extensionPath, 'seeds')), 'not the packaged file itself');
+      assert.equal(editor.document.getText(), readFileSync(path.join(extensionPath, 'seeds', '000_2e221a3ec277473a.txt'), 'utf8'));
+      const view = await until('the samples analysed', () => api.corpus.current(editor.document.uri));
+      assert.equal(view.uris.length, 5);
+      await until('boilerplate marked', () => api.decorations.applied(editor)?.boilerplate.length);
+    });
+
+    it('puts the cursor on a boilerplate line, and then on a sentence other sources carry, for their hovers', async () => {
+      await vscode.commands.executeCommand('synoptic.tour.boilerplate');
+      const editor = vscode.window.activeTextEditor!;
+      const marked = new Set(api.decorations.applied(editor)!.boilerplate.map(r => r.start.line));
+      assert.ok(marked.has(editor.selection.active.line), `line ${editor.selection.active.line + 1} is marked`);
+
+      await vscode.commands.executeCommand('synoptic.tour.hover');
+      const position = vscode.window.activeTextEditor!.selection.active;
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const text = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      assert.match(text, /other sources/);
+      if (shotDir) {
+        await setTheme('Default Dark Modern');
+        await screenshot('tour-hover-dark');
+      }
+    });
+
+    it('opens in the welcome page', async function () {
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#synoptic.firstRun`, false);
+      const labels = () => vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => t.label));
+      await until(`a walkthrough tab among ${JSON.stringify(labels())}`, () => labels().some(l => /Walkthrough|Welcome/.test(l)));
+      await pause(1500);
+      if (shotDir) await screenshot('walkthrough-dark');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  });
+
+  describe('the manifest', () => {
+    it('keeps internal commands out of the palette and Keyboard Shortcuts', () => {
+      const contributed = (manifest.contributes.commands as { command: string }[]).map(c => c.command);
+      for (const internal of ['synoptic.revealSentence', 'synoptic.tour.boilerplate', 'synoptic.tour.hover']) assert.ok(!contributed.includes(internal), internal);
+    });
+
+    it("binds the diff editor's keys to the difference commands where a source or the panel has focus", () => {
+      const bindings = manifest.contributes.keybindings as { command: string; key: string; when: string }[];
+      const key = (command: string, k: string) => bindings.find(b => b.command === command && b.key === k);
+      for (const [command, k] of [
+        ['synoptic.nextDifference', 'alt+f5'],
+        ['synoptic.previousDifference', 'shift+alt+f5'],
+        ['synoptic.nextDifference', 'f7'],
+        ['synoptic.previousDifference', 'shift+f7'],
+        ['synoptic.nextUniqueSentence', 'alt+u'],
+        ['synoptic.previousUniqueSentence', 'shift+alt+u'],
+      ]) {
+        const binding = key(command, k);
+        assert.ok(binding, `${k} → ${command}`);
+        assert.match(binding.when, /activeWebviewPanelId == 'synoptic.compare'/);
+      }
+    });
+
+    it('gives the Compare button an icon of its own', () => {
+      const compare = (manifest.contributes.commands as { command: string; icon?: unknown }[]).find(c => c.command === 'synoptic.compareWithOtherSources')!;
+      assert.deepEqual(compare.icon, { light: 'media/compare-light.svg', dark: 'media/compare-dark.svg' });
+    });
+  });
+
+  describe('navigation in the editor', () => {
+    const name = '000_2e221a3ec277473a.txt';
+    let editor: vscode.TextEditor;
+
+    beforeEach(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed(name)), vscode.ViewColumn.One);
+      await until('the analysis', () => api.corpus.current(editor.document.uri));
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+    });
+
+    for (const [command, back, target] of [
+      ['synoptic.nextDifference', 'synoptic.previousDifference', 'difference'],
+      ['synoptic.nextUniqueSentence', 'synoptic.previousUniqueSentence', 'unique'],
+    ] as const) {
+      it(`${command} and ${back} select the next and previous ${target} sentence, wrapping around`, async () => {
+        const view = api.corpus.current(editor.document.uri)!;
+        const source = view.indexOf(editor.document.uri);
+        const sentences = view.analysis.sources[source].sentences;
+        const visited: number[] = [];
+        for (let k = 0; k < 3; k++) {
+          const expected = nextTarget(view.analysis, source, editor.document.offsetAt(editor.selection.start), 1, target);
+          assert.ok(expected >= 0);
+          await vscode.commands.executeCommand(command);
+          await until(`selection on sentence ${expected}`, () => editor.document.offsetAt(editor.selection.start) === sentences[expected].start);
+          assert.equal(editor.document.offsetAt(editor.selection.end), sentences[expected].end);
+          assert.ok(isTarget(view.analysis, source, expected, target));
+          visited.push(expected);
+        }
+        const previous = nextTarget(view.analysis, source, editor.document.offsetAt(editor.selection.start), -1, target);
+        await vscode.commands.executeCommand(back);
+        await until('the previous one', () => editor.document.offsetAt(editor.selection.start) === sentences[previous].start);
+        if (visited[2] > visited[1]) assert.equal(previous, visited[1]);
+      });
+    }
+
+    it('goes to the next difference on Alt+F5 and back on Shift+Alt+F5, as in the diff editor', async function () {
+      if (!shotDir) this.skip();
+      const view = api.corpus.current(editor.document.uri)!;
+      const source = view.indexOf(editor.document.uri);
+      const sentences = view.analysis.sources[source].sentences;
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      const first = nextTarget(view.analysis, source, 0, 1, 'difference');
+      await press('Alt+F5');
+      await until('Alt+F5 to move', () => editor.document.offsetAt(editor.selection.start) === sentences[first].start);
+      const second = nextTarget(view.analysis, source, sentences[first].start, 1, 'difference');
+      await press('Alt+F5');
+      await until('Alt+F5 again', () => editor.document.offsetAt(editor.selection.start) === sentences[second].start);
+      await press('Shift+Alt+F5');
+      await until('Shift+Alt+F5 back', () => editor.document.offsetAt(editor.selection.start) === sentences[first].start);
+    });
+  });
+
+  describe('navigation in the comparison panel', () => {
+    let model: ComparisonModel;
+
+    before(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed('001_d0ef0ff56864153f.txt')), vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+      model = await until('the panel model', () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '001_d0ef0ff56864153f.txt' && api.panel.lastModel);
+      await until('the webview to render it', () => api.panel.renderedGeneration === model.generation);
+    });
+
+    const rowOf = (source: number, sentence: number) => model.rows.find(r => cellOf(r, source)?.sentence === sentence);
+
+    it('moves the cursor row to the next and previous difference while the panel is active', async () => {
+      const seen: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const before = api.panel.lastFocus;
+        await vscode.commands.executeCommand('synoptic.nextDifference');
+        const focus = await until('the panel to move', () => api.panel.lastFocus !== before && api.panel.lastFocus);
+        seen.push(focus.row);
+        if (focus.source !== undefined) {
+          const row = rowOf(focus.source, focus.sentence!);
+          assert.ok(row, 'a row of the model');
+          assert.ok(row.sourceCount < model.sources.length || row.reworded, 'a statement not shared by all in the same words');
+        }
+      }
+      assert.ok(seen[1] !== seen[0] && seen[2] !== seen[1], `moved: ${seen}`);
+      const before = api.panel.lastFocus;
+      await vscode.commands.executeCommand('synoptic.previousDifference');
+      const back = await until('the panel to move back', () => api.panel.lastFocus !== before && api.panel.lastFocus);
+      assert.equal(back.row, seen[1]);
+    });
+
+    it('moves to sentences only one source has, in their own column', async () => {
+      for (let k = 0; k < 3; k++) {
+        const before = api.panel.lastFocus;
+        await vscode.commands.executeCommand('synoptic.nextUniqueSentence');
+        const focus = await until('the panel to move', () => api.panel.lastFocus !== before && api.panel.lastFocus);
+        assert.notEqual(focus.source, undefined);
+        assert.equal(rowOf(focus.source!, focus.sentence!)?.sourceCount, 1, `source ${focus.source} sentence ${focus.sentence} is found only there`);
+      }
+    });
+
+    it('moves on F7 and Shift+F7 with the panel focused', async function () {
+      if (!shotDir) this.skip();
+      const before = api.panel.lastFocus;
+      await press('F7');
+      const forward = await until('F7 to move the panel', () => api.panel.lastFocus !== before && api.panel.lastFocus);
+      await press('F7');
+      await until('F7 again', () => api.panel.lastFocus !== forward && api.panel.lastFocus);
+      const afterSecond = api.panel.lastFocus;
+      await press('Shift+F7');
+      const back = await until('Shift+F7 to move back', () => api.panel.lastFocus !== afterSecond && api.panel.lastFocus);
+      assert.equal(back.row, forward.row);
+    });
+  });
+
+  describe('the comparison panel in every theme', () => {
+    const themes = [
+      ['dark', 'Default Dark Modern'],
+      ['light', 'Default Light Modern'],
+      ['hc-dark', 'Default High Contrast'],
+      ['hc-light', 'Default High Contrast Light'],
+    ] as const;
+
+    before(async function () {
+      if (!shotDir) this.skip();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // The panel's screenshots show the editor and the panel, not the Explorer.
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed('000_2e221a3ec277473a.txt')), vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+      const model = await until('the panel model', () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '000_2e221a3ec277473a.txt' && api.panel.lastModel);
+      await until('the webview to render it', () => api.panel.renderedGeneration === model.generation);
+      // The cursor on the headline, so the panel marks its first row and shows the top of the table; no hover is left open.
+      const line = 0;
+      await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+      await vscode.commands.executeCommand('editor.action.hideHover');
+      await until('the panel to follow the cursor', () => api.panel.lastHighlight?.source === model.base && api.panel.lastHighlight);
+    });
+
+    after(async function () {
+      if (!shotDir) return;
+      await resize(1440, 900);
+      await setTheme('Default Dark Modern');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    });
+
+    for (const [label, theme] of themes) {
+      it(`shows the base first and pinned, the cursor's row, and spoken diff marks (${label})`, async () => {
+        await setTheme(theme);
+        await pause(800);
+        const dom = await panelDom(`panel-${label}`);
+        assert.equal(dom.headers[0].name, '000_2e221a3ec277473a.txt');
+        assert.ok(dom.headers[0].base);
+        assert.ok(dom.current, 'a row is marked as the cursor row');
+        assert.ok(dom.marks.length > 0, 'word marks');
+        for (const mark of dom.marks) assert.match(mark.before, mark.tag === 'del' ? /deleted/ : /inserted/);
+        assert.match(dom.similarities[0], /^similarity \d+%$/);
+        if (dom.baseOffsetScrolled && dom.baseOffsetScrolled.scrolled > 0) assert.ok(Math.abs(dom.baseOffsetScrolled.offset) <= 1, `base stays at the left: ${JSON.stringify(dom.baseOffsetScrolled)}`);
+        assert.ok(dom.emptyCells < dom.cells / 2, `${dom.emptyCells} of ${dom.cells} cells empty`);
+        await screenshot(`panel-${label}`);
+      });
+    }
+
+    it('keeps the toolbar small in a window 800 px wide', async () => {
+      await setTheme('Default Dark Modern');
+      await resize(800, 600);
+      await pause(800);
+      const dom = await panelDom('panel-800');
+      assert.ok(dom.windowWidth < 800);
+      assert.ok(dom.toolbarHeight / dom.windowHeight < 0.15, `toolbar ${dom.toolbarHeight} px of ${dom.windowHeight}`);
+      await screenshot('panel-800');
+    });
+  });
+
+  describe('the status bar item', () => {
+    it('stops spinning when the open file is deleted from disk', async () => {
+      const dir = vscode.Uri.joinPath(folder(), 'going');
+      const doomed = vscode.Uri.joinPath(dir, 'doomed.txt');
+      await vscode.workspace.fs.copy(seed('002_b59a2ea70077a96b.txt'), doomed, { overwrite: true });
+      await vscode.workspace.fs.copy(seed('003_35b1516114ec1545.txt'), vscode.Uri.joinPath(dir, 'other.txt'), { overwrite: true });
+      try {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doomed), vscode.ViewColumn.One);
+        await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
+        await vscode.workspace.fs.delete(doomed);
+        const text = await until('the item to stop spinning', () => api.status.text !== undefined && !api.status.text.includes('sync~spin') && !api.status.text.startsWith('Synoptic: ') && api.status.text, 15_000);
+        assert.equal(text, NOT_ON_DISK_TEXT);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.workspace.fs.delete(dir, { recursive: true });
+      }
+    });
+  });
+});

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedsDir } from '../support/fixtures';
+
+const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const packageVersion = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version;
+
+function run(args: string[], input?: string) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, input });
+}
+
+describe('synoptic CLI commands', () => {
+  const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort().map(f => join(seedsDir, f));
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'synoptic-commands-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists every command in --help, and -h and help say the same', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    for (const command of ['analyze', 'export', 'stories', 'import-passim']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    assert.match(help.stdout, /--version/);
+    assert.equal(run(['-h']).stdout, help.stdout);
+    assert.equal(run(['help']).stdout, help.stdout);
+  });
+
+  for (const command of ['analyze', 'export', 'stories', 'import-passim']) {
+    it(`explains ${command} with --help, with help ${command}, and exits 0`, () => {
+      const result = run([command, '--help']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`^usage: synoptic ${command} `));
+      assert.match(result.stdout, /-o, --output FILE/);
+      assert.equal(run(['help', command]).stdout, result.stdout);
+    });
+  }
+
+  it("prints the package's version", () => {
+    const result = run(['--version']);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, `${packageVersion}\n`);
+    assert.equal(run(['-v']).stdout, result.stdout);
+  });
+
+  it('writes to the file -o names, replacing what was there, and prints nothing', () => {
+    const target = join(dir, 'export.json');
+    writeFileSync(target, 'old content that is longer than nothing');
+    const result = run(['analyze', '--format', 'json', '-o', target, ...seeds.slice(0, 2)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.equal(readFileSync(target, 'utf8'), run(['analyze', '--format', 'json', ...seeds.slice(0, 2)]).stdout);
+    assert.equal(run(['export', '--format=csv', `--output=${target}`, ...seeds.slice(0, 2)]).status, 0);
+    assert.match(readFileSync(target, 'utf8'), /^kind,statement,sources,similarity,/);
+  });
+
+  it('reads a FILE of - from standard input, as it reads the file itself', () => {
+    const text = readFileSync(seeds[1], 'utf8');
+    const fromFile = JSON.parse(run(['analyze', '--format', 'json', seeds[0], seeds[1]]).stdout);
+    const result = run(['analyze', '--format', 'json', seeds[0], '-'], text);
+    assert.equal(result.status, 0, result.stderr);
+    const fromStdin = JSON.parse(result.stdout);
+    assert.equal(fromStdin.sources[1].path, '-');
+    assert.deepEqual({ ...fromStdin.sources[1], path: seeds[1] }, fromFile.sources[1]);
+    assert.deepEqual(fromStdin.groups, fromFile.groups);
+  });
+
+  it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
+    const twice = run(['analyze', '-', '-'], 'text');
+    assert.equal(twice.status, 2);
+    assert.match(twice.stderr, /standard input/);
+    const binary = run(['analyze', '-'], '\u0000\u0001\u0002PNG');
+    assert.equal(binary.status, 2);
+    assert.match(binary.stderr, /^synoptic: -: looks like a binary file/);
+  });
+
+  for (const [format, check] of [
+    ['csv', (out: string) => assert.match(out, /^kind,statement,sources,similarity,/)],
+    ['html', (out: string) => assert.match(out, /^<!DOCTYPE html>/)],
+    ['tei', (out: string) => assert.match(out, /<TEI xmlns="http:\/\/www.tei-c.org\/ns\/1.0">/)],
+    ['collatex', (out: string) => assert.equal(JSON.parse(out).witnesses.length, 5)],
+    ['passim', (out: string) => assert.equal(out.trimEnd().split('\n').length, 5)],
+  ] as const) {
+    it(`exports ${format} to standard output`, () => {
+      const result = run(['export', '--format', format, ...seeds]);
+      assert.equal(result.status, 0, result.stderr);
+      check(result.stdout);
+    });
+  }
+
+  it('exports story 1 and refuses a story that does not exist', () => {
+    assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);
+    const missing = run(['export', '--format', 'csv', '--story', '2', ...seeds]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no story 2/);
+    assert.equal(run(['export', '--format', 'csv', '--story', 'x', ...seeds]).status, 2);
+  });
+
+  it('lists the stories, one line each with its size and title', () => {
+    const result = run(['stories', ...seeds]);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /^1\t5 sources\t\S/);
+  });
+
+  const refusals: [string, string[], RegExp][] = [
+    ['an unknown option', ['analyze', '--colour', seeds[0]], /unknown option '--colour'/],
+    ['export without a format', ['export', seeds[0]], /--format is required/],
+    ['an unknown export format', ['export', '--format', 'docx', seeds[0]], /--format takes csv, html, tei, collatex, passim/],
+    ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
+    ['no command', [], /no command given/],
+    ['import-passim without a path', ['import-passim'], /no PATH given/],
+  ];
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what} with one line on stderr and exit code 2`, () => {
+      const result = run(args);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, message);
+      assert.equal(result.stderr.trim().split('\n').length, 1);
+    });
+  }
+});

@@ -1,0 +1,247 @@
+import { DOMParser } from '@xmldom/xmldom';
+import * as assert from 'node:assert/strict';
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as parse5 from 'parse5';
+import { toExportFormat1 } from '../../src/core';
+import { movedBetween } from '../../src/core/order';
+import { toCollatex } from '../../src/export/collatex';
+import { toCsv } from '../../src/export/csv';
+import { HTML_CSP, toHtml } from '../../src/export/html';
+import { toPassim } from '../../src/export/passim';
+import { storiesOf } from '../../src/export/stories';
+import { exportTable } from '../../src/export/table';
+import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
+import { textReport, wrap } from '../../src/export/textReport';
+import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
+import { validateExport } from '../support/schema';
+
+const HOSTILE = 5;
+
+describe('exports', () => {
+  const { analysis, input, inputs } = analyzedHostileCorpus();
+  const hostileSentences = analysis.sources[HOSTILE].sentences.map(s => s.text);
+
+  it('plants its markup in sentences of the hostile source, one shared with the seeds and one its own', () => {
+    assert.ok(hostileSentences.some(s => s.includes(PLANTED[0])));
+    assert.ok(hostileSentences.some(s => s.includes(PLANTED[1])));
+    const groups = analysis.sources[HOSTILE].groupOfSentence;
+    assert.ok(groups.some(g => g >= 0) && groups.some(g => g < 0));
+  });
+
+  it('lays every sentence of every source into exactly one row of the table', () => {
+    const table = exportTable(input);
+    assert.deepEqual(table.columns, [0, 1, 2, 3, 4, 5]);
+    for (const [column, source] of table.columns.entries()) {
+      const cells = table.rows.map(r => r.cells[column]?.text).filter((t): t is string => t !== undefined);
+      const joined = cells.join('\n');
+      for (const s of analysis.sources[source].sentences) assert.ok(joined.includes(s.text), `source ${source}: ${s.text}`);
+    }
+    for (const row of table.rows) assert.equal(row.kind === 'unique', row.cells.filter(Boolean).length === 1);
+  });
+
+  it('writes CSV that a CSV parser reads back cell for cell, hostile text included', () => {
+    const csv = toCsv(input);
+    assert.ok(!csv.startsWith('\ufeff'));
+    const records: string[][] = parseCsv(csv, { relax_column_count: false });
+    const table = exportTable(input, { diffs: false });
+    assert.deepEqual(records[0], ['kind', 'statement', 'sources', 'similarity', ...input.paths]);
+    assert.equal(records.length, table.rows.length + 1);
+    table.rows.forEach((row, i) => {
+      const record = records[i + 1];
+      assert.equal(record[0], row.kind);
+      assert.deepEqual(record.slice(4), row.cells.map(c => c?.text ?? ''));
+    });
+    const hostileColumn = records.slice(1).map(r => r[4 + HOSTILE]);
+    for (const s of hostileSentences) assert.ok(hostileColumn.includes(s), s);
+    assert.ok(records.slice(1).some(r => r[0] === 'unique') && records.slice(1).some(r => r[0] === 'statement'));
+  });
+
+  it('starts the CSV with a byte order mark when asked', () => {
+    const csv = toCsv(input, { bom: true });
+    assert.ok(csv.startsWith('\ufeffkind,'));
+    assert.ok(csv.includes('\r\n'));
+  });
+
+  it('writes HTML whose planted markup parses as text, with no script, no external resource and a strict policy', () => {
+    const html = toHtml(input);
+    const document = parse5.parse(html);
+    const elements: { tagName: string; attrs: { name: string; value: string }[] }[] = [];
+    let text = '';
+    const walk = (node: any) => {
+      if (node.tagName) elements.push(node);
+      if (node.nodeName === '#text') text += node.value;
+      for (const child of node.childNodes ?? []) walk(child);
+      if (node.content) walk(node.content);
+    };
+    walk(document);
+    const tags = new Set(elements.map(e => e.tagName));
+    for (const forbidden of ['script', 'img', 'iframe', 'object', 'link', 'base', 'form']) assert.ok(!tags.has(forbidden), forbidden);
+    for (const e of elements) for (const a of e.attrs) {
+      assert.ok(!a.name.startsWith('on'), `${e.tagName} ${a.name}`);
+      assert.ok(!['src', 'href', 'action'].includes(a.name), `${e.tagName} ${a.name}`);
+    }
+    // Each planted piece of markup is in the document as text (word diffs may split a sentence into runs).
+    for (const planted of PLANTED) assert.ok(text.includes(planted) || text.replace(/\s+/g, ' ').includes(planted), planted);
+    for (const s of hostileSentences) assert.ok(text.includes(s) || diffRunsCover(text, s), s);
+    const csp = elements.find(e => e.tagName === 'meta' && e.attrs.some(a => a.value === 'Content-Security-Policy'));
+    assert.equal(csp?.attrs.find(a => a.name === 'content')?.value, HTML_CSP);
+    assert.match(HTML_CSP, /default-src 'none'/);
+    assert.ok(tags.has('ins') && tags.has('del'), 'rewordings are marked');
+    assert.match(html, /@media print/);
+  });
+
+  it('writes well-formed TEI with one reading per wording and an empty reading for sources that lack a statement', () => {
+    const xml = toTei(input);
+    const errors: string[] = [];
+    const document = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(xml, 'text/xml');
+    assert.deepEqual(errors, []);
+    const root = document.documentElement!;
+    assert.equal(root.localName, 'TEI');
+    assert.equal(root.namespaceURI, TEI_NAMESPACE);
+    const witnesses = Array.from(document.getElementsByTagNameNS(TEI_NAMESPACE, 'witness'));
+    assert.deepEqual(witnesses.map(w => w.textContent), input.paths);
+    const ids = witnesses.map(w => w.getAttribute('xml:id'));
+    const apps = Array.from(document.getElementsByTagNameNS(TEI_NAMESPACE, 'app'));
+    assert.ok(apps.length > 10);
+    for (const app of apps) {
+      const readings = Array.from(app.getElementsByTagNameNS(TEI_NAMESPACE, 'rdg'));
+      const wits = readings.flatMap(r => r.getAttribute('wit')!.split(' '));
+      // Every source is named exactly once per <app>: its reading, or the empty one.
+      assert.deepEqual([...wits].sort(), ids.map(id => `#${id}`).sort());
+      assert.ok(readings.filter(r => r.childNodes.length === 0).length <= 1);
+    }
+    const hostileReadings = apps
+      .flatMap(app => Array.from(app.getElementsByTagNameNS(TEI_NAMESPACE, 'rdg')))
+      .filter(r => r.getAttribute('wit')!.split(' ').includes(`#${ids[HOSTILE]}`))
+      .map(r => r.textContent);
+    for (const s of hostileSentences.slice(1)) assert.ok(hostileReadings.includes(s), s);
+    for (const name of ['img', 'script', 'td', 'tr', 'table']) assert.equal(document.getElementsByTagName(name).length, 0, name);
+  });
+
+  it("writes CollateX's JSON: witnesses, and per segment each witness's tokens, empty where it lacks the segment", () => {
+    const json = JSON.parse(JSON.stringify(toCollatex(input)));
+    assert.deepEqual(json.witnesses, input.paths);
+    const table = exportTable(input, { diffs: false });
+    assert.equal(json.table.length, table.rows.length);
+    json.table.forEach((segment: { t: string; n: string }[][], i: number) => {
+      assert.equal(segment.length, input.paths.length);
+      segment.forEach((tokens, w) => {
+        const cell = table.rows[i].cells[w];
+        assert.equal(tokens.map(t => t.t).join(''), cell?.text ?? '');
+        for (const t of tokens) assert.equal(typeof t.n, 'string');
+      });
+    });
+    const hostileText = json.table.map((s: { t: string }[][]) => s[HOSTILE].map(t => t.t).join(''));
+    for (const s of hostileSentences) assert.ok(hostileText.includes(s), s);
+  });
+
+  it("writes passim's input: one record per source, its path as id and series, the text without boilerplate lines", () => {
+    const lines = toPassim(input).trimEnd().split('\n');
+    assert.equal(lines.length, inputs.length);
+    lines.forEach((line, i) => {
+      const record = JSON.parse(line);
+      assert.deepEqual(Object.keys(record), ['id', 'series', 'text']);
+      assert.equal(record.id, input.paths[i]);
+      assert.equal(record.series, input.paths[i]);
+      const s = analysis.sources[i];
+      const kept = s.lineSpans.filter((_, l) => s.lines[l].kind !== 'boilerplate').map(span => inputs[i].text.slice(span.start, span.end));
+      assert.equal(record.text, kept.join('\n'));
+      for (const sentence of s.sentences) assert.ok(record.text.includes(sentence.text));
+    });
+    assert.ok(lines[HOSTILE].includes('<img src=x onerror=\\"alert(1)\\">'));
+  });
+
+  it('restricts every format to the sources of the chosen story', () => {
+    const story = { title: 'two of them', sources: [2, 0] };
+    const storied = { ...input, analysis: { ...analysis, stories: [story, { title: 'the rest', sources: [1, 3, 4, 5] }] } };
+    const table = exportTable(storied, { story: 0 });
+    assert.deepEqual(table.columns, [2, 0]);
+    assert.equal(table.title, 'two of them');
+    for (const row of table.rows) assert.ok(row.cells.some(c => c?.reference), 'each row has a reference wording in the story');
+    assert.equal(JSON.parse(JSON.stringify(toCollatex(storied, { story: 0 }))).witnesses.length, 2);
+    assert.equal(toPassim(storied, { story: 1 }).trimEnd().split('\n').length, 4);
+    assert.throws(() => exportTable(storied, { story: 2 }), RangeError);
+  });
+});
+
+describe('stories', () => {
+  const { analysis } = analyzedHostileCorpus();
+
+  it('holds every source in one story, titled by the first sentence most sources open with, until the analysis has stories', () => {
+    const stories = storiesOf(analysis);
+    assert.equal(stories.length, 1);
+    assert.deepEqual(stories[0].sources, [0, 1, 2, 3, 4, 5]);
+    const g = analysis.sources[0].groupOfSentence[0];
+    assert.ok(g >= 0);
+    const anchor = analysis.groups[g].members[analysis.groups[g].anchor];
+    assert.equal(stories[0].title, analysis.sources[anchor.source].sentences[anchor.sentence].text);
+  });
+
+  it("returns the analysis's own stories when it has them", () => {
+    const stories = [{ title: 'a', sources: [0, 1] }, { title: 'b', sources: [2] }];
+    assert.equal(storiesOf({ ...analysis, stories } as typeof analysis), stories);
+  });
+});
+
+describe('JSON export', () => {
+  const { analysis, input } = analyzedHostileCorpus();
+  const json = JSON.parse(JSON.stringify(toExportFormat1(analysis, input.paths)));
+
+  it('validates against the published JSON Schema, and the schema rejects a member without its moved flag', () => {
+    assert.deepEqual(validateExport(json), []);
+    const broken = structuredClone(json);
+    delete broken.groups[0].members[0].moved;
+    assert.notDeepEqual(validateExport(broken), []);
+  });
+
+  it("gives each sentence its text, the source's text between its offsets", () => {
+    json.sources.forEach((s: { sentences: { start: number; end: number; text: string }[] }, i: number) => {
+      for (const x of s.sentences) assert.equal(x.text, input.texts[i].slice(x.start, x.end));
+    });
+  });
+
+  it("flags a member moved exactly when its source has the statement out of the order it shares with the anchor's source", () => {
+    let moved = 0;
+    json.groups.forEach((g: { members: { source: number; moved: boolean }[] }, gi: number) => {
+      const anchor = analysis.groups[gi].members[analysis.groups[gi].anchor].source;
+      for (const m of g.members) {
+        const expected = m.source !== anchor && movedBetween(analysis, anchor, m.source).has(gi);
+        assert.equal(m.moved, expected);
+        if (m.moved) moved++;
+      }
+    });
+    assert.ok(moved > 0, 'the seeds have moved statements');
+  });
+});
+
+describe('text report', () => {
+  const { analysis, input } = analyzedHostileCorpus();
+
+  it('lists the sentences only one source has, in full, wrapped to the width, and says what the percentage is', () => {
+    const report = textReport(analysis, input.paths.map((_, i) => `v${i + 1}.txt`), { width: 60 });
+    for (const line of report.split('\n')) assert.ok([...line].length <= 60, line);
+    assert.match(report, /Only here:/);
+    assert.match(report.replace(/\s+/g, ' '), /The percentage is the similarity of each wording to the group's anchor/);
+    const flat = report.replace(/\s+/g, ' ');
+    for (const [i, s] of analysis.sources[HOSTILE].sentences.entries()) {
+      if (analysis.sources[HOSTILE].groupOfSentence[i] < 0) assert.ok(flat.includes(s.text.replace(/\s+/g, ' ')), s.text);
+    }
+  });
+
+  it('wraps at spaces and cuts only words longer than a line', () => {
+    assert.deepEqual(wrap('aa bb cc', 7, '- ', '  '), ['- aa bb', '  cc']);
+    assert.deepEqual(wrap('abcdefghij', 6, '- ', '  '), ['- abcd', '  efgh', '  ij']);
+    assert.deepEqual(wrap('', 10, '- ', '  '), ['- ']);
+  });
+});
+
+/** True when the words of `sentence` appear in order in `text` (a diff splits a cell into runs). */
+function diffRunsCover(text: string, sentence: string): boolean {
+  let at = 0;
+  for (const word of sentence.split(/\s+/)) {
+    const found = text.indexOf(word, at);
+    if (found < 0) return false;
+    at = found + word.length;
+  }
+  return true;
+}

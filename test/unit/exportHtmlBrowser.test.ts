@@ -1,0 +1,77 @@
+/**
+ * The HTML export in a real browser (headless Chromium through playwright-core, where the
+ * offline VS Code host set it up): the page loads nothing, runs nothing, applies its own style
+ * sheet under its policy, and shows the hostile text as text. Screenshots for a person to look
+ * at land in test-results/screenshots/.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toHtml } from '../../src/export/html';
+import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
+
+const repo = join(__dirname, '..', '..', '..');
+const hostDir = resolve(process.env.VSCODE_HOST_DIR || join(repo, '.vscode-host'));
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shotDir = join(repo, 'test-results', 'screenshots');
+
+describe('HTML export in Chromium', function () {
+  this.timeout(60_000);
+  let chromium: any;
+  let dir: string;
+  before(function () {
+    try {
+      chromium = require(require.resolve('playwright-core', { paths: [hostDir] })).chromium;
+    } catch {
+      this.skip();
+    }
+    if (!existsSync(chromiumPath)) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'synoptic-html-'));
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('loads no resource, runs no script, applies its style under the policy and shows the planted markup as text', async () => {
+    const { input } = analyzedHostileCorpus();
+    const file = join(dir, 'export.html');
+    writeFileSync(file, toHtml(input));
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      const requests: string[] = [];
+      const messages: string[] = [];
+      page.on('request', (r: { url(): string }) => requests.push(r.url()));
+      page.on('console', (m: { text(): string }) => messages.push(m.text()));
+      page.on('pageerror', (e: Error) => messages.push(`error: ${e.message}`));
+      await page.goto(pathToFileURL(file).href);
+      const facts = await page.evaluate(() => ({
+        images: document.images.length,
+        scripts: document.scripts.length,
+        dialogs: (window as unknown as { alerted?: boolean }).alerted === true,
+        text: document.body.innerText,
+        borderCollapse: getComputedStyle(document.querySelector('table')!).borderCollapse,
+        inserted: document.querySelectorAll('ins').length,
+        rows: document.querySelectorAll('tbody tr').length,
+      }));
+      assert.deepEqual(requests, [pathToFileURL(file).href], 'only the page itself is requested');
+      assert.deepEqual(messages.filter(m => /Refused|error/i.test(m)), [], 'no policy violation, no script error');
+      assert.equal(facts.images, 0);
+      assert.equal(facts.scripts, 0);
+      assert.equal(facts.borderCollapse, 'collapse', 'the style sheet applies: its hash is in the policy');
+      assert.ok(facts.inserted > 0);
+      for (const planted of PLANTED) assert.ok(facts.text.replace(/\s+/g, ' ').includes(planted), planted);
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'export-html.png'), fullPage: false });
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display), 'table-header-group');
+      await page.screenshot({ path: join(shotDir, 'export-html-print.png'), fullPage: false });
+    } finally {
+      await browser.close();
+    }
+  });
+});
