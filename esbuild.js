@@ -24,6 +24,8 @@ async function main() {
     { ...common, entryPoints: ['src/node/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' },
     // The core as a library, with what the benchmark times besides the product's entry points.
     { ...common, entryPoints: ['src/bench/core.ts'], outfile: 'dist/bench-core.js' },
+    // Training and cross-validation of the line model, for `npm run train` and `npm run eval`.
+    { ...common, entryPoints: ['src/node/training.ts'], outfile: 'dist/training.js' },
     // The comparison panel's model building (no vscode), for the benchmark.
     { ...common, entryPoints: ['src/comparisonModel.ts'], outfile: 'dist/bench-panel.js' },
     // The webview script runs in the panel's browser context and is served from media/.

@@ -1,12 +1,14 @@
 // npm run eval: runs the CLI's JSON export over every gold set and prints the scores.
 // Gold sets: test/fixtures/seeds (always) and, when present beside the project, ../shared/seeds
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
-// checked against ours and any difference fails the run.
+// checked against ours and any difference fails the run. Then the line model's leave-sites-out
+// cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { scoreAgainstGold } from './gold-score.mjs';
 import { crossStoryLinks, mixedCorpus, restrictToSet, storyPairScores } from './mixed-corpus.mjs';
 
@@ -75,6 +77,26 @@ if (existsSync(devDir)) {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+// Leave-sites-out cross-validation of the line model on the development pages: each fold's
+// sites are scored page-alone by a model trained on the other folds' sites.
+const trainingLibrary = join(root, 'dist', 'training.js');
+if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
+  const training = createRequire(import.meta.url)(trainingLibrary);
+  const pages = training.readTrainingPages(shared).map(training.readPage);
+  if (pages.length) {
+    const folds = Number(process.env.CV_FOLDS ?? 13);
+    const cv = training.crossValidate(pages, folds);
+    const full = pages.map(p => training.scorePage(p));
+    for (const set of training.TRAINING_SETS) {
+      const line = (label, scores) => {
+        const s = training.summarize(scores.filter(x => x.site.startsWith(`${set}/`)));
+        return `${label} F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)} R ${s.r.toFixed(4)}), content kept ${s.contentKept.toFixed(4)}, worst page kept ${s.worstKept.toFixed(4)} (${s.worstSite.slice(set.length + 1)})`;
+      };
+      console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out:`, cv)}`);
+      console.log(`${''.padEnd(22)} ${line('page alone, trained on all:', full)}`);
+    }
   }
 }
 console.log(reference ? (mismatch ? 'reference scorer: DIFFERENT numbers' : 'reference scorer: same numbers') : 'reference scorer not found beside the project; own scorer only');

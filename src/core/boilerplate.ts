@@ -1,14 +1,19 @@
 /**
  * Boilerplate lines of one page, found from the page alone.
  *
- * Every non-blank line gets a quality from what it shows (length, function-word share, final
- * punctuation, bullets, title case, copyright and form cues, repetition in the file). The
- * article is the run of lines with the largest sum of qualities (prose scores up, chrome
- * down), so short headings and one-line paragraphs inside the article stay with it while
- * menus, teasers and footers around it fall away. The headline is looked for just above.
+ * A trained line classifier (`model/lineModel.ts`, gradient-boosted trees over the shallow
+ * features of `lineFeatures.ts`) scores every non-blank line. A context pass follows, as in
+ * jusText's smoothing: a short run of doubtful lines between article lines (a subheading, a
+ * one-line quote) takes the article's label. Then the headline is looked for anywhere above
+ * the body, by the share of its words (or, in scripts with short words, its character
+ * trigrams) found in the body. Each boilerplate line gets a reason a reader can check,
+ * derived from what the line shows.
  */
-import { LineSpan, collapseSpaces, words } from './text';
+import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
+import { LineFacts, PageFeatures, pageFeatures } from './lineFeatures';
+import { BoostedTrees, margin } from './model/boostedTrees';
+import { LINE_MODEL } from './model/lineModel';
 
 export type LineKind = 'content' | 'boilerplate' | 'blank';
 
@@ -20,42 +25,25 @@ export interface LineVerdict {
 
 /** Tuning of the line classifier; every field has a default. */
 export interface BoilerplateOptions {
-  /** Words a line needs to count as a prose paragraph. Default 7. */
-  readonly minProseWords?: number;
-  /** Function-word share a prose line needs. Default 0.12. */
-  readonly minStopwordShare?: number;
+  /** The line model; default the one trained on the development pages. */
+  readonly model?: LineModel;
+  /** Log-odds above which a line is article text. Default 0. */
+  readonly threshold?: number;
+  /** Log-odds (of the meta model) below which an article line is taken for a byline, date or caption. Default -2. */
+  readonly metaThreshold?: number;
+  /** Longest run of doubtful lines between two article lines that joins the article. Default 3. */
+  readonly maxGapLines?: number;
+  /** Lowest log-odds a line of such a run may have. Default -4. */
+  readonly gapFloor?: number;
+  /** Lowest log-odds of a line that continues a list of the article (half of it for the mean of a list below a heading). Default -16. */
+  readonly listFloor?: number;
 }
-
-type Quality = 'prose' | 'neutral' | 'chrome';
-
-interface LineFacts {
-  readonly text: string;
-  readonly words: readonly string[];
-  /** `words`, lower-cased. */
-  readonly lowerWords: readonly string[];
-  readonly wordCount: number;
-  readonly stopShare: number;
-  readonly endsSentence: boolean;
-  readonly bullet: boolean;
-  /** Leading white space, and whether a list marker ("•", "1.") follows it. */
-  readonly indent: number;
-  readonly listMarker: boolean;
-  readonly titleCaseShare: number;
-  readonly quality: Quality;
-  readonly reason?: string;
-  /** Long enough, punctuated and dense in function words, whatever else marks it. */
-  readonly proseLike?: boolean;
-}
-
-const TERMINAL = /[.!?。！？؟…।]["'”’»)\]]*$/u;
-const BULLET_START = /^[\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*>]\s*|^[-–—]\s+/u;
-const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/i;
-const FORM_FIELD = /\[[ xX_]*\]|\{\*.*\*\}|_{4,}/u;
 
 /**
  * Classifies each line of a page. `lines` come from `splitLines(text)`; the result has one
  * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i, and
- * `lineWordsLower[i]` those words lower-cased (a caller that has them saves the work). O(n) in the text length.
+ * `lineWordsLower[i]` those words lower-cased (a caller that has them saves the work).
+ * O(n) in the text length (a few microseconds per line for the model).
  */
 export function classifyLines(
   text: string,
@@ -65,341 +53,221 @@ export function classifyLines(
   lineWords?: readonly (readonly string[])[],
   lineWordsLower?: readonly (readonly string[])[],
 ): LineVerdict[] {
-  const minProseWords = options.minProseWords ?? 7;
-  const minStopwordShare = options.minStopwordShare ?? 0.12;
-  const raw = lines.map(l => text.slice(l.start, l.end));
-  const keys = raw.map(normalizeLine);
-  const repeats = countRepeats(keys);
-  const facts = raw.map((line, i) =>
-    lineFacts(line, lineWords?.[i] ?? words(line), lineWordsLower?.[i], repeats.get(keys[i]) ?? 0, profile, minProseWords, minStopwordShare),
-  );
-  markNavigationRuns(facts);
+  const ws = lineWords ?? lines.map(l => words(text.slice(l.start, l.end)));
+  const lower = lineWordsLower ?? ws.map(w => w.map(x => x.toLowerCase()));
+  return verdictsOf(pageFeatures(text, lines, ws, lower, profile), options);
+}
 
-  const nonBlank = facts.map((f, i) => (f.text ? i : -1)).filter(i => i >= 0);
-  const blocks = articleBlocks(facts, nonBlank);
-  const headlines = blocks.length ? findHeadlines(facts, nonBlank, blocks[0]) : new Set<number>();
-  const inArticle = (i: number) => blocks.some(b => i >= b.first && i <= b.last);
+/** The verdicts on a page's lines from their features (see `classifyLines`). O(lines). */
+export function verdictsOf(features: PageFeatures, options: BoilerplateOptions = {}): LineVerdict[] {
+  const { rows, facts, nonBlank } = features;
+  const model = options.model ?? LINE_MODEL;
+  const margins = lineMargins(model, features);
+  const content = articleLines(margins, nonBlank.map(i => facts[i]!), options, nonBlank);
+  const metaThreshold = options.metaThreshold ?? -2;
+  const meta = content.map((c, k) => c && margin(model.meta, rows[nonBlank[k]]!) < metaThreshold);
+  for (const k of headlineLines(facts, nonBlank, content.map((c, k) => c && !meta[k]))) {
+    content[k] = true;
+    meta[k] = false;
+  }
 
-  return facts.map((f, i): LineVerdict => {
-    if (!f.text) return BLANK;
-    if (headlines.has(i)) return CONTENT;
-    if (inArticle(i)) {
-      if (f.quality === 'chrome' && isStrong(f)) return boilerplate(f.reason!);
-      return CONTENT;
-    }
-    if (f.quality === 'chrome' && f.reason) return boilerplate(f.reason);
-    if (!blocks.length) {
-      // No article found: keep prose, mark the rest.
-      return f.quality === 'prose' ? CONTENT : boilerplate('no sentence structure');
-    }
-    return boilerplate(f.quality === 'prose' ? 'outside the article' : 'short line outside the article');
+  const verdicts: LineVerdict[] = new Array(rows.length).fill(BLANK);
+  nonBlank.forEach((i, k) => {
+    verdicts[i] = meta[k] ? boilerplate('byline, date or caption') : content[k] ? CONTENT : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
   });
+  return verdicts;
+}
+
+/**
+ * The line model: `article` gives the log-odds that a line is article text rather than chrome;
+ * `meta` the log-odds that an article line is text rather than a byline, a date line or a
+ * caption (which are marked, so that they are not read as sentences of the story).
+ */
+export interface LineModel {
+  readonly article: BoostedTrees;
+  readonly meta: BoostedTrees;
+}
+
+/** The article model's log-odds that each non-blank line is article text, in order. O(lines). */
+export function lineMargins(model: LineModel, features: PageFeatures): number[] {
+  return features.nonBlank.map(i => margin(model.article, features.rows[i]!));
+}
+
+/**
+ * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
+ * at most `maxGapLines` doubtful lines between article lines join the article). O(lines).
+ */
+export function articleLines(margins: readonly number[], facts: readonly LineFacts[], options: BoilerplateOptions = {}, lineIndex?: readonly number[]): boolean[] {
+  const threshold = options.threshold ?? 0;
+  const maxGap = options.maxGapLines ?? 3;
+  const floor = options.gapFloor ?? -4;
+  const content = margins.map(m => m > threshold);
+  let last = -1;
+  for (let k = 0; k < content.length; k++) {
+    if (!content[k]) continue;
+    const gap = k - last - 1;
+    if (last >= 0 && gap > 0 && gap <= maxGap) {
+      let joins = true;
+      for (let j = last + 1; j < k && joins; j++) joins = margins[j] >= floor && !isMarkedChrome(facts[j]) && !(facts[j].repeated && !facts[j].proseLike);
+      if (joins) for (let j = last + 1; j < k; j++) content[j] = true;
+    }
+    last = k;
+  }
+  // Prose right after the article's last line (a closing paragraph the model doubts) continues it.
+  for (let k = 1, run = 0; k < content.length; k++) {
+    if (content[k]) {
+      run = 0;
+      continue;
+    }
+    const f = facts[k];
+    if (content[k - 1 - run] && run < maxGap && f.proseLike && margins[k] >= floor / 2 && !isMarkedChrome(f) && !f.repeated) {
+      content[k] = true;
+      run++;
+    } else {
+      run = 0;
+    }
+  }
+  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16);
+  // A short line printed more than once in the page (a share prompt, a section name) is chrome
+  // wherever it stands; a paragraph printed twice (a pull quote) is not.
+  for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
+  return content;
+}
+
+/**
+ * A list inside the article (tour dates, steps, ingredients) continues the shape of an article
+ * line next to it: the lines right after or before it, with no blank line between, the same
+ * indent and the same list marker and final punctuation, take its label. O(lines).
+ */
+function continueLists(content: boolean[], margins: readonly number[], facts: readonly LineFacts[], lineIndex: readonly number[], floor: number): void {
+  const sameShape = (a: LineFacts, b: LineFacts) => a.indent === b.indent && a.listMarker === b.listMarker && a.endsSentence === b.endsSentence;
+  const joins = (k: number, from: number) =>
+    lineIndex[k] - lineIndex[from] === k - from && sameShape(facts[k], facts[from]) && margins[k] >= floor && !isMarkedChrome(facts[k]) && !facts[k].repeated;
+  const seeds = content.map((c, k) => c && !facts[k].proseLike);
+  for (let k = 0; k < content.length; k++) {
+    if (!seeds[k]) continue;
+    for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
+    for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+    // A heading of the article followed by a list: a block of lines of one shape right below it.
+    const next = k + 1;
+    if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
+    let end = next + 1;
+    while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[next])) end++;
+    if (end - next < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1)) continue;
+    let sum = 0;
+    let chrome = false;
+    for (let j = next; j < end; j++) {
+      sum += margins[j];
+      chrome ||= isMarkedChrome(facts[j]) || facts[j].repeated;
+    }
+    if (!chrome && sum / (end - next) >= floor / 2) for (let j = next; j < end; j++) content[j] = true;
+  }
+}
+
+/** Lines whose own form marks them as chrome wherever they stand. */
+function isMarkedChrome(f: LineFacts): boolean {
+  return f.noLetters || f.copyright || f.formField;
+}
+
+const HEADLINE_MIN_SCORE = 0.4;
+const HEADLINE_SURE_SCORE = 0.6;
+const HEADLINE_NEAR_LINES = 12;
+const HEADLINE_MAX_WORDS = 30;
+
+/**
+ * The headline stands somewhere above the body (behind share widgets, bylines, a list of
+ * popular stories) and shares its words with the body. The best-scoring line above the first
+ * article line is taken (the nearest among equals), with any near line that scores high.
+ * Returns positions in `nonBlank`. O(lines + body words).
+ */
+function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: readonly number[], content: readonly boolean[]): number[] {
+  let start = 0;
+  while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
+  if (start === 0 || start === content.length) return [];
+  const body = new Set<string>();
+  const bodyLines: LineFacts[] = [];
+  for (let k = start; k < nonBlank.length; k++) {
+    const f = facts[nonBlank[k]]!;
+    if (!content[k] || !f.proseLike) continue;
+    for (const w of f.lowerWords) if (w.length > 3) body.add(w);
+    bodyLines.push(f);
+  }
+  let trigrams: Set<string> | undefined;
+  const found: number[] = [];
+  let best = -1;
+  let bestScore = 0;
+  for (let k = start - 1; k >= 0; k--) {
+    const f = facts[nonBlank[k]]!;
+    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike) continue;
+    let long = 0;
+    let shared = 0;
+    for (const w of f.lowerWords) {
+      if (w.length <= 3) continue;
+      long++;
+      if (body.has(w)) shared++;
+    }
+    let score: number;
+    if (long >= 2) {
+      if (shared < 2) continue;
+      score = shared / long;
+    } else if (f.wordCount >= 3) {
+      // Scripts with short words: the share of the line's character trigrams found in the body.
+      const own = lineTrigrams(f.lowerWords.join(' '));
+      if (own.size < 6) continue;
+      trigrams ??= lineTrigrams(bodyLines.map(b => b.lowerWords.join(' ')).join(' '));
+      let hits = 0;
+      for (const t of own) if (trigrams.has(t)) hits++;
+      score = hits / own.size;
+    } else {
+      continue;
+    }
+    if (score >= HEADLINE_SURE_SCORE && start - k <= HEADLINE_NEAR_LINES) found.push(k);
+    if (score >= HEADLINE_MIN_SCORE && score > bestScore + 1e-9) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  if (best >= 0) found.push(best);
+  return found;
+}
+
+function lineTrigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) {
+    const t = s.slice(i, i + 3);
+    if (!t.includes(' ')) out.add(t);
+  }
+  return out;
 }
 
 // Verdicts are read-only, so the lines with the same one share it.
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank' });
 const CONTENT: LineVerdict = Object.freeze({ kind: 'content' });
-const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(
-  [
-    'copyright notice', 'form field', 'list of short links', 'navigation list', 'no sentence structure', 'no words',
-    'outside the article', 'repeated in this file', 'short line outside the article',
-  ].map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]),
-);
+const REASONS = [
+  'copyright notice', 'form field', 'list of short links', 'navigation list', 'no sentence structure', 'no words',
+  'outside the article', 'repeated in this file', 'short line outside the article', 'heading outside the article', 'link or address', 'byline, date or caption',
+] as const;
+const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(REASONS.map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]));
 function boilerplate(reason: string): LineVerdict {
   return BOILERPLATE.get(reason) ?? { kind: 'boilerplate', reason };
 }
 
-// Reasons strong enough to mark a line even inside the article.
-const STRONG_REASONS = new Set(['copyright notice', 'repeated in this file', 'form field', 'navigation list']);
+const LINK_LIKE = /https?:\/\/|www\.|\S@\S/i;
 
-function isStrong(f: LineFacts): boolean {
-  if (!f.reason || !STRONG_REASONS.has(f.reason)) return false;
-  // A paragraph printed twice (a pull quote) keeps its place in the article.
-  return !(f.reason === 'repeated in this file' && f.proseLike);
-}
-
-function normalizeLine(line: string): string {
-  return collapseSpaces(line.trim()).toLowerCase();
-}
-
-function countRepeats(keys: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const key of keys) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return counts;
-}
-
-function lineFacts(
-  line: string,
-  ws: readonly string[],
-  lower: readonly string[] | undefined,
-  repeatCount: number,
-  profile: StopwordProfile,
-  minProseWords: number,
-  minStopwordShare: number,
-): LineFacts {
-  const text = line.trim();
-  if (!text) return { text: '', words: [], lowerWords: [], wordCount: 0, stopShare: 0, endsSentence: false, bullet: false, indent: 0, listMarker: false, titleCaseShare: 0, quality: 'neutral' };
-  const indent = line.length - line.trimStart().length;
-  const bullet = BULLET_START.test(text);
-  const listMarker = bullet || /^\d{1,3}[.)]\s/u.test(text);
-  const lowerWords = lower ?? ws.map(w => w.toLowerCase());
-  const wordCount = ws.length;
-  let stops = 0;
-  let capitalised = 0;
-  let alphabetic = 0;
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    if (profile.words.has(lowerWords[i])) stops++;
-    const initial = initialClass(w);
-    if (initial !== NOT_LETTER) {
-      alphabetic++;
-      if (initial === UPPER) capitalised++;
-    }
+/** Why a line the classifier put outside the article is chrome, in a reader's words, from what the line shows. */
+function reasonFor(f: LineFacts, k: number, nonBlank: readonly number[], facts: readonly (LineFacts | undefined)[], content: readonly boolean[]): string {
+  if (f.noLetters) return 'no words';
+  if (f.copyright && f.wordCount < 60) return 'copyright notice';
+  if (f.formField) return 'form field';
+  if (f.repeated) return 'repeated in this file';
+  if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';
+  const listNeighbours = [k - 1, k + 1].filter(j => j >= 0 && j < nonBlank.length && facts[nonBlank[j]]!.bullet && !content[j]).length;
+  if (f.bullet && f.wordCount <= 12) {
+    return listNeighbours && f.titleCaseShare >= 0.5 && f.wordCount <= 4 ? 'navigation list' : 'list of short links';
   }
-  const stopShare = wordCount ? stops / wordCount : 0;
-  const titleCaseShare = alphabetic ? capitalised / alphabetic : 0;
-  const endsSentence = TERMINAL.test(text);
-  const proseLike = wordCount >= minProseWords && stopShare >= minStopwordShare && endsSentence;
-  const facts = (quality: Quality, reason?: string, prose?: boolean): LineFacts => ({
-    text,
-    words: ws,
-    lowerWords,
-    wordCount,
-    stopShare,
-    endsSentence,
-    bullet,
-    indent,
-    listMarker,
-    titleCaseShare,
-    quality,
-    reason,
-    proseLike: prose,
-  });
-
-  if (!/[\p{L}]/u.test(text)) return facts('chrome', 'no words');
-  if (COPYRIGHT.test(text) && wordCount < 60) return facts('chrome', 'copyright notice');
-  if (FORM_FIELD.test(text)) return facts('chrome', 'form field');
-  if (repeatCount > 1 && wordCount >= 2) return facts('chrome', 'repeated in this file', proseLike);
-  if (proseLike && !(bullet && wordCount < 12)) return facts('prose');
-  // Short bullets in title case are links; in running lower case they are list items (steps, ingredients).
-  if (bullet && wordCount <= 12 && (titleCaseShare >= 0.5 || wordCount <= 1)) return facts('chrome', 'list of short links');
-  if (wordCount <= 3 && !endsSentence) return facts('chrome', 'no sentence structure');
-  if (wordCount >= 5 && titleCaseShare >= 0.9 && stopShare < 0.1 && !endsSentence) {
-    return facts('chrome', 'navigation list');
-  }
-  return facts('neutral');
-}
-
-const NOT_LETTER = 0;
-const LETTER = 1;
-const UPPER = 2;
-
-/** Whether a word starts with a letter, and an upper-case one; ASCII without a regular expression. */
-function initialClass(word: string): number {
-  const c = word.charCodeAt(0);
-  if (c >= 65 && c <= 90) return UPPER;
-  if (c >= 97 && c <= 122) return LETTER;
-  if (c < 128) return NOT_LETTER;
-  if (!/^\p{L}/u.test(word)) return NOT_LETTER;
-  return /^\p{Lu}/u.test(word) ? UPPER : LETTER;
-}
-
-/** Runs of three or more short bullet items are menus, wherever they stand. */
-function markNavigationRuns(facts: LineFacts[]): void {
-  let runStart = -1;
-  const close = (end: number) => {
-    if (runStart >= 0 && end - runStart >= 3) {
-      for (let j = runStart; j < end; j++) {
-        const f = facts[j];
-        if (f.text && f.bullet && f.wordCount <= 4 && f.titleCaseShare >= 0.99 && !/\d/.test(f.text)) {
-          facts[j] = { ...f, quality: 'chrome', reason: 'navigation list' };
-        }
-      }
-    }
-    runStart = -1;
-  };
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i];
-    if (!f.text) continue;
-    const menuItem = f.bullet && f.wordCount <= 4 && f.titleCaseShare >= 0.99 && !/\d/.test(f.text);
-    if (menuItem) {
-      if (runStart < 0) runStart = i;
-    } else {
-      close(i);
-    }
-  }
-  close(facts.length);
-}
-
-function lineScore(f: LineFacts): number {
-  switch (f.quality) {
-    case 'prose':
-      return 4 + Math.min(f.wordCount, 40);
-    case 'chrome':
-      return -6;
-    default:
-      return f.endsSentence ? 0 : -2;
-  }
-}
-
-interface Block {
-  readonly first: number;
-  readonly last: number;
-}
-
-/** The maximum-sum run of the non-blank lines `nonBlank[from..to)` (Kadane), as positions in `nonBlank`. */
-function maxRun(scores: readonly number[], from: number, to: number): { from: number; to: number; sum: number } | undefined {
-  let best = 0;
-  let bestRun: { from: number; to: number; sum: number } | undefined;
-  let sum = 0;
-  let start = from;
-  for (let k = from; k < to; k++) {
-    if (sum <= 0) {
-      sum = scores[k];
-      start = k;
-    } else {
-      sum += scores[k];
-    }
-    if (sum > best) {
-      best = sum;
-      bestRun = { from: start, to: k + 1, sum };
-    }
-  }
-  return bestRun;
-}
-
-const MIN_ARTICLE_PROSE_WORDS = 15;
-const SECONDARY_MIN_SCORE = 40;
-const SECONDARY_MAX_GAP = 20;
-const TRAILING_LINES = 6;
-const LEADING_LIST_LINES = 14;
-
-/**
- * The article: the maximum-sum run of lines, then further runs close to it that hold at least
- * two prose paragraphs (a recipe card, a second part after an embedded block). Short lines
- * right after a run (a closing one-line quote, a graphic note) join it, and list items and
- * headings right before a further run (ingredients above the steps) join that run.
- */
-export function articleBlocks(facts: readonly LineFacts[], nonBlank: readonly number[]): Block[] {
-  const margin = proseMargin(facts, nonBlank);
-  const scores = nonBlank.map(i => {
-    const f = facts[i];
-    // Prose set in from the page's prose margin is a box beside the article: it may join the
-    // article, but cannot carry a run on its own.
-    if (f.quality === 'prose' && !f.listMarker && f.indent !== margin) return 0;
-    return lineScore(f);
-  });
-  const main = maxRun(scores, 0, nonBlank.length);
-  if (!main || proseWords(facts, nonBlank, main.from, main.to) < MIN_ARTICLE_PROSE_WORDS) return [];
-  const runs = [main];
-  const queue: [number, number][] = [[0, main.from], [main.to, nonBlank.length]];
-  while (queue.length) {
-    const [from, to] = queue.pop()!;
-    const run = maxRun(scores, from, to);
-    if (!run || run.sum < SECONDARY_MIN_SCORE || proseLines(facts, nonBlank, run.from, run.to) < 2) continue;
-    // Prose set in from the article's margin is a box beside it (newsletter blurb, teaser).
-    if (indentedShare(facts, nonBlank, run.from, run.to) > 0.5 + indentedShare(facts, nonBlank, main.from, main.to)) continue;
-    const gap = Math.min(...runs.map(r => (run.from >= r.to ? run.from - r.to : r.from - run.to)));
-    if (gap > SECONDARY_MAX_GAP) continue;
-    runs.push(run);
-    queue.push([from, run.from], [run.to, to]);
-  }
-  runs.sort((a, b) => a.from - b.from);
-  return runs.map((run, r) => {
-    let from = run.from;
-    let to = run.to;
-    const limitAfter = r + 1 < runs.length ? runs[r + 1].from : nonBlank.length;
-    while (to < limitAfter && to - run.to < TRAILING_LINES && joinsAfter(facts[nonBlank[to]])) to++;
-    if (run !== main) {
-      const limitBefore = r > 0 ? runs[r - 1].to : 0;
-      while (from > limitBefore && run.from - from < LEADING_LIST_LINES && joinsBefore(facts[nonBlank[from - 1]])) from--;
-    }
-    return { first: nonBlank[from], last: nonBlank[to - 1] };
-  });
-}
-
-function joinsAfter(f: LineFacts): boolean {
-  return f.quality === 'neutral' && /\p{Ll}/u.test(f.text);
-}
-
-function joinsBefore(f: LineFacts): boolean {
-  return f.quality !== 'prose' && !isStrong(f) && f.reason !== 'no words';
-}
-
-function proseWords(facts: readonly LineFacts[], nonBlank: readonly number[], from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if (facts[nonBlank[k]].quality === 'prose') n += facts[nonBlank[k]].wordCount;
-  return n;
-}
-
-/** The indentation most prose words of the page stand at. */
-function proseMargin(facts: readonly LineFacts[], nonBlank: readonly number[]): number {
-  const weight = new Map<number, number>();
-  for (const i of nonBlank) {
-    const f = facts[i];
-    if (f.quality === 'prose' && !f.listMarker) weight.set(f.indent, (weight.get(f.indent) ?? 0) + f.wordCount);
-  }
-  let margin = 0;
-  let best = -1;
-  for (const [indent, w] of weight) if (w > best || (w === best && indent < margin)) [margin, best] = [indent, w];
-  return margin;
-}
-
-/** Share of prose lines indented by two or more spaces without a list marker. */
-function indentedShare(facts: readonly LineFacts[], nonBlank: readonly number[], from: number, to: number): number {
-  let prose = 0;
-  let indented = 0;
-  for (let k = from; k < to; k++) {
-    const f = facts[nonBlank[k]];
-    if (f.quality !== 'prose') continue;
-    prose++;
-    if (f.indent >= 2 && !f.listMarker) indented++;
-  }
-  return prose ? indented / prose : 0;
-}
-
-function proseLines(facts: readonly LineFacts[], nonBlank: readonly number[], from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) if (facts[nonBlank[k]].quality === 'prose') n++;
-  return n;
-}
-
-/**
- * The headline usually stands a few lines above the article, among bylines and dates, and
- * shares words with the article body. Returns the lines that look like it.
- */
-function findHeadlines(facts: readonly LineFacts[], nonBlank: readonly number[], block: Block): Set<number> {
-  const bodyWords = new Set<string>();
-  for (let i = block.first; i <= block.last; i++) {
-    if (facts[i].quality !== 'prose') continue;
-    const { words: ws, lowerWords } = facts[i];
-    for (let k = 0; k < ws.length; k++) if (ws[k].length > 3) bodyWords.add(lowerWords[k]);
-  }
-  const startK = nonBlank.indexOf(block.first);
-  const found = new Set<number>();
-  let best = -1;
-  let bestScore = 0;
-  for (let k = startK - 1; k >= 0 && startK - k <= 12; k--) {
-    const i = nonBlank[k];
-    const f = facts[i];
-    if (f.bullet || f.wordCount < 3 || f.wordCount > 30 || f.reason === 'form field') continue;
-    if (isStrong(f) && f.reason !== 'repeated in this file') continue;
-    let long = 0;
-    let shared = 0;
-    for (let k = 0; k < f.words.length; k++) {
-      if (f.words[k].length <= 3) continue;
-      long++;
-      if (bodyWords.has(f.lowerWords[k])) shared++;
-    }
-    if (!long) continue;
-    const score = shared / long;
-    if (shared < 2) continue;
-    if (score >= 0.6) found.add(i);
-    if (score >= 0.4 && score >= bestScore) {
-      bestScore = score;
-      best = i;
-    }
-  }
-  if (best >= 0) found.add(best);
-  return found;
+  if (f.wordCount >= 5 && f.titleCaseShare >= 0.9 && f.stopShare < 0.1 && !f.endsSentence) return 'navigation list';
+  if (f.proseLike) return 'outside the article';
+  if (f.wordCount <= 3 && !f.endsSentence) return 'no sentence structure';
+  if (!f.endsSentence && f.wordCount >= 5 && f.stopShare >= 0.12) return 'heading outside the article';
+  return 'short line outside the article';
 }

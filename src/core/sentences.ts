@@ -84,7 +84,46 @@ export function segmentLine(
       merged.push({ ...piece });
     }
   }
-  return merged.map(s => ({ start: lineStart + s.start, end: lineStart + s.end }));
+  const out: SentenceSpan[] = [];
+  for (const s of merged) {
+    let start = s.start;
+    for (const cut of gluedBreaks(line, s.start, s.end)) {
+      out.push({ start: lineStart + start, end: lineStart + cut });
+      start = cut;
+    }
+    out.push({ start: lineStart + start, end: lineStart + s.end });
+  }
+  return out;
+}
+
+// A full stop between a lower-case letter and a capitalised word, with no space: "Monday.The".
+const GLUED_STOP = /(\p{L}+)\.(?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * Where a sentence of `line[start, end)` continues without a space after its full stop
+ * ("on Monday.The talks"): UAX #29 breaks only after a space, so both paths leave these
+ * joined. The word before the stop must end in a lower-case letter and not be an abbreviation,
+ * and the token must not be a web or mail address. Returns the offsets the next sentences
+ * start at, ascending. O(end - start).
+ */
+function gluedBreaks(line: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  const piece = line.slice(start, end);
+  if (!piece.includes('.')) return cuts;
+  GLUED_STOP.lastIndex = 0;
+  for (let m = GLUED_STOP.exec(piece); m; m = GLUED_STOP.exec(piece)) {
+    const word = m[1];
+    if (!/\p{Ll}$/u.test(word) || word.length < 2) continue;
+    const bare = word.toLowerCase();
+    if (NEVER_FINAL.has(bare) || SOMETIMES_FINAL.has(bare)) continue;
+    // The whole non-space token: a web or mail address keeps its dots.
+    const from = piece.lastIndexOf(' ', m.index) + 1;
+    let to = piece.indexOf(' ', m.index);
+    if (to < 0) to = piece.length;
+    if (/[/@]|www|\.\p{L}+\./iu.test(piece.slice(from, to))) continue;
+    cuts.push(start + m.index + word.length + 1);
+  }
+  return cuts;
 }
 
 // Sentence_Break classes (UAX #29) of the characters the direct path knows.

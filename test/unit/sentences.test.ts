@@ -38,6 +38,25 @@ describe('sentence segmentation', () => {
     assert.deepEqual(sentencesOf('  • 1 tsp cinnamon  '), ['1 tsp cinnamon']);
   });
 
+  it('splits a sentence glued to the next by a full stop without a space, on both paths', () => {
+    assert.deepEqual(sentencesOf('Putin and Assad met in Moscow on Monday.The talks lasted three hours.'), [
+      'Putin and Assad met in Moscow on Monday.',
+      'The talks lasted three hours.',
+    ]);
+    // A character the direct path does not know sends the line to Intl.Segmenter.
+    assert.deepEqual(sentencesOf('The envoys met in Tōkyō on Monday.The talks lasted three hours ✓'), [
+      'The envoys met in Tōkyō on Monday.',
+      'The talks lasted three hours ✓',
+    ]);
+  });
+
+  it('keeps a glued full stop after an abbreviation, in an address and between capitals', () => {
+    assert.deepEqual(sentencesOf('The report was filed with the dept.Smith said nothing.'), ['The report was filed with the dept.Smith said nothing.']);
+    assert.deepEqual(sentencesOf('Read it at www.example.Com today.'), ['Read it at www.example.Com today.']);
+    assert.deepEqual(sentencesOf('Mail editor@example.Org for details.'), ['Mail editor@example.Org for details.']);
+    assert.deepEqual(sentencesOf('Troops left the U.S.The talks ended.'), ['Troops left the U.S.The talks ended.']);
+  });
+
   it('segments Arabic text at its own question and full stops', () => {
     const arabic = 'التقى الرئيسان في موسكو. هل ناقشا الوضع في سوريا؟ نعم';
     const profile = detectStopwords(['في', 'من', 'على']);

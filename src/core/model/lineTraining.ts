@@ -1,0 +1,186 @@
+/**
+ * Training and cross-validation of the line model on pages with gold line labels.
+ *
+ * A page is its text and one label per element of `text.split("\n")` ("content",
+ * "boilerplate", "meta", "blank"); "meta" and "blank" lines are left out of training and
+ * scoring. Features are computed exactly as `classifyLines` computes them. No file access:
+ * the caller reads the pages (see scripts/train.mjs).
+ */
+import { lfLineOfLines, splitLines, words } from '../text';
+import { detectStopwords } from '../stopwords';
+import { FEATURE_NAMES, PageFeatures, pageFeatures } from '../lineFeatures';
+import { BoilerplateOptions, LineModel, LineVerdict, verdictsOf } from '../boilerplate';
+import { BoostedTrees } from './boostedTrees';
+import { TrainingOptions, trainBoostedTrees } from './trainTrees';
+
+export interface LabelledPage {
+  /** The site the page comes from; cross-validation keeps a site's pages together. */
+  readonly site: string;
+  readonly text: string;
+  /** One gold label per element of `text.split("\n")`. */
+  readonly labels: readonly string[];
+}
+
+/** How the line model is trained: boosting options and the weight of an article line. */
+export interface LineTrainingOptions extends TrainingOptions {
+  /** Weight of a "content" line relative to a "boilerplate" one. Default 3. */
+  readonly contentWeight?: number;
+  /** Weigh each page's lines so that every page counts the same, whatever its length. Default false. */
+  readonly pageBalanced?: boolean;
+}
+
+/** The training options of the committed model. */
+export const LINE_TRAINING: LineTrainingOptions = { trees: 150, depth: 2, learningRate: 0.1, lambda: 1, minChildWeight: 2, subsample: 0.8, maxBins: 32, seed: 1, contentWeight: 3 };
+
+/** A page read for training: its lines' features and gold labels. */
+export interface ReadPage {
+  readonly site: string;
+  readonly features: PageFeatures;
+  /** Gold label of each line of `splitLines(text)`. */
+  readonly gold: readonly string[];
+}
+
+/** Reads a page: lines, words, language and features, as `prepareSource` and `classifyLines` do. O(n). */
+export function readPage(page: LabelledPage): ReadPage {
+  const lines = splitLines(page.text);
+  const lineWords = lines.map(l => words(page.text.slice(l.start, l.end)));
+  const lineWordsLower = lineWords.map(ws => ws.map(w => w.toLowerCase()));
+  const profile = detectStopwords(lineWordsLower.flat());
+  const lf = lfLineOfLines(page.text, lines);
+  const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile);
+  return { site: page.site, features, gold: lf.map(l => page.labels[l] ?? 'blank') };
+}
+
+const asRead = (pages: readonly (LabelledPage | ReadPage)[]) => pages.map(p => ('features' in p ? p : readPage(p)));
+
+/** Trains the line model on `pages`: the article model on article and chrome lines, the meta model on article and meta lines. Deterministic. */
+export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], options: LineTrainingOptions = LINE_TRAINING): LineModel {
+  const read = asRead(pages);
+  const contentWeight = options.contentWeight ?? 3;
+  const collect = (negative: string, weightOf: (content: boolean) => number) => {
+    const scored = (page: ReadPage) => page.features.nonBlank.filter(i => page.gold[i] === 'content' || page.gold[i] === negative);
+    const meanLines = read.reduce((n, p) => n + scored(p).length, 0) / Math.max(1, read.length);
+    const rows: Float64Array[] = [];
+    const labels: number[] = [];
+    const weights: number[] = [];
+    for (const page of read) {
+      const lines = scored(page);
+      const pageWeight = options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1;
+      for (const i of lines) {
+        const content = page.gold[i] === 'content';
+        rows.push(page.features.rows[i]!);
+        labels.push(content ? 1 : 0);
+        weights.push(pageWeight * weightOf(content));
+      }
+    }
+    return { featureNames: FEATURE_NAMES, rows, labels, weights };
+  };
+  return {
+    article: trainBoostedTrees(collect('boilerplate', c => (c ? contentWeight : 1)), options),
+    meta: trainBoostedTrees(collect('meta', () => 1), { ...options, trees: Math.round((options.trees ?? 150) / 3) }),
+  };
+}
+
+/** Line counts of a scored page: boilerplate found (tp), article lines marked (fp), boilerplate missed (fn), article lines, kept. */
+export interface PageScore {
+  readonly site: string;
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+  readonly content: number;
+  readonly kept: number;
+}
+
+/** Scores the page-alone verdicts of `page` under `options` against its gold labels. */
+export function scorePage(page: LabelledPage | ReadPage, options: BoilerplateOptions = {}): PageScore {
+  const read = 'features' in page ? page : readPage(page);
+  const verdicts: LineVerdict[] = verdictsOf(read.features, options);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let content = 0;
+  let kept = 0;
+  verdicts.forEach((v, i) => {
+    const marked = v.kind === 'boilerplate';
+    if (read.gold[i] === 'boilerplate') marked ? tp++ : fn++;
+    else if (read.gold[i] === 'content') {
+      content++;
+      marked ? fp++ : kept++;
+    }
+  });
+  return { site: read.site, tp, fp, fn, content, kept };
+}
+
+/**
+ * Leave-sites-out cross-validation: the sites are dealt round-robin (in sorted order) into
+ * `folds` folds; each fold's pages are scored by a model trained on all other folds.
+ */
+export function crossValidate(
+  pages: readonly (LabelledPage | ReadPage)[],
+  folds: number,
+  training: LineTrainingOptions = LINE_TRAINING,
+  options: BoilerplateOptions = {},
+): PageScore[] {
+  const read = asRead(pages);
+  const sites = [...new Set(read.map(p => p.site))].sort();
+  const foldOf = new Map(sites.map((s, i) => [s, i % folds]));
+  const scores: PageScore[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held = read.filter(p => foldOf.get(p.site) === fold);
+    if (!held.length) continue;
+    const model = trainLineModel(read.filter(p => foldOf.get(p.site) !== fold), training);
+    for (const page of held) scores.push(scorePage(page, { ...options, model }));
+  }
+  return scores;
+}
+
+/** Pooled figures of page scores: boilerplate precision, recall, F1, content kept, and the worst page's content kept. */
+export function summarize(scores: readonly PageScore[]): { p: number; r: number; f1: number; contentKept: number; worstKept: number; worstSite: string } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let content = 0;
+  let kept = 0;
+  let worstKept = 1;
+  let worstSite = '';
+  for (const s of scores) {
+    tp += s.tp;
+    fp += s.fp;
+    fn += s.fn;
+    content += s.content;
+    kept += s.kept;
+    const share = s.content ? s.kept / s.content : 1;
+    if (share < worstKept) [worstKept, worstSite] = [share, s.site];
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, contentKept: content ? kept / content : 1, worstKept, worstSite };
+}
+
+/** The source text of `lineModel.ts` holding `model`: numbers rounded to 6 significant digits, one tree a line. */
+export function modelSource(model: LineModel, options: LineTrainingOptions = LINE_TRAINING): string {
+  const num = (x: number) => (x === 1e300 ? '1e300' : String(Number(x.toPrecision(6))));
+  const list = (xs: readonly number[]) => `[${xs.map(num).join(', ')}]`;
+  const trees = (name: string, m: BoostedTrees) => [
+    `  ${name}: {`,
+    `    featureNames: ${JSON.stringify(m.featureNames)},`,
+    `    depth: ${m.depth},`,
+    `    bias: ${num(m.bias)},`,
+    '    trees: [',
+    ...m.trees.map(t => `      { features: ${list(t.features)}, thresholds: ${list(t.thresholds)}, leaves: ${list(t.leaves)} },`),
+    '    ],',
+    '  },',
+  ];
+  return [
+    '// Generated by `npm run train` from the development pages; do not edit by hand.',
+    `// Training options: ${JSON.stringify(options)}.`,
+    "import type { LineModel } from '../boilerplate';",
+    '',
+    '/** The line model (see `LineModel`), over the features of lineFeatures.ts. */',
+    'export const LINE_MODEL: LineModel = {',
+    ...trees('article', model.article),
+    ...trees('meta', model.meta),
+    '};',
+    '',
+  ].join('\n');
+}

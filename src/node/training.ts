@@ -1,0 +1,4 @@
+// The line model's training, cross-validation and page reading as one library, for
+// `npm run train` and `npm run eval`.
+export { readTrainingPages, TRAINING_SETS } from './trainingPages';
+export { readPage, trainLineModel, crossValidate, scorePage, summarize, modelSource, LINE_TRAINING } from '../core/model/lineTraining';

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BoostedTrees, NO_SPLIT, margin } from '../../src/core/model/boostedTrees';
+import { BinnedRows, bestSplit, candidateThresholds, trainBoostedTrees } from '../../src/core/model/trainTrees';
+import { modelSource, trainLineModel } from '../../src/core/model/lineTraining';
+import { readTrainingPages } from '../../src/node/trainingPages';
+import { seededRandom } from '../support/random';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** The best split by brute force: every candidate threshold of every feature, sums taken over the raw values. */
+function naiveBestSplit(rows: number[][], thresholds: number[][], g: Float64Array, h: Float64Array, members: number[], lambda: number, minChild: number) {
+  const G = members.reduce((s, r) => s + g[r], 0);
+  const H = members.reduce((s, r) => s + h[r], 0);
+  let best: { feature: number; bin: number; gain: number } | undefined;
+  thresholds.forEach((ts, f) =>
+    ts.forEach((t, b) => {
+      const left = members.filter(r => rows[r][f] <= t);
+      const gl = left.reduce((s, r) => s + g[r], 0);
+      const hl = left.reduce((s, r) => s + h[r], 0);
+      if (hl < minChild || H - hl < minChild) return;
+      const gain = (gl * gl) / (hl + lambda) + ((G - gl) * (G - gl)) / (H - hl + lambda) - (G * G) / (H + lambda);
+      if (gain > 1e-9 && (!best || gain > best.gain + 1e-12)) best = { feature: f, bin: b, gain };
+    }),
+  );
+  return best;
+}
+
+function randomData(seed: number, n: number, features: number) {
+  const random = seededRandom(seed);
+  const rows = Array.from({ length: n }, () => Array.from({ length: features }, (_, f) => (f % 2 ? Math.round(random() * 5) : random())));
+  const labels = rows.map(r => (r[0] + 0.3 * r[1] + 0.2 * random() > 0.9 ? 1 : 0));
+  return { rows, labels };
+}
+
+describe('boosted trees', () => {
+  it('finds the same best split by histogram as a brute-force search over every threshold', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed * 31);
+      const { rows } = randomData(seed, 60 + seed * 7, 5);
+      const maxBins = 4 + (seed % 9);
+      const thresholds = [0, 1, 2, 3, 4].map(f => candidateThresholds(rows.map(r => r[f]), maxBins));
+      const bins = new Uint8Array(rows.length * 5);
+      rows.forEach((row, r) => row.forEach((v, f) => (bins[r * 5 + f] = thresholds[f].filter(t => t < v).length)));
+      const binned: BinnedRows = { features: 5, bins, binCounts: thresholds.map(t => t.length) };
+      const g = Float64Array.from(rows, () => random() * 2 - 1);
+      const h = Float64Array.from(rows, () => random() * 0.25 + 0.01);
+      const members = rows.map((_, r) => r).filter(() => random() < 0.8);
+      const fast = bestSplit(binned, g, h, members, 1, 0.5);
+      const naive = naiveBestSplit(rows, thresholds, g, h, members, 1, 0.5);
+      assert.equal(fast?.feature, naive?.feature, `seed ${seed}`);
+      assert.equal(fast?.bin, naive?.bin, `seed ${seed}`);
+      if (fast && naive) assert.ok(Math.abs(fast.gain - naive.gain) < 1e-9, `seed ${seed}`);
+    }
+  });
+
+  it('adds the leaf each row reaches to the bias', () => {
+    const model: BoostedTrees = {
+      featureNames: ['a', 'b'],
+      depth: 2,
+      bias: 0.5,
+      trees: [{ features: [0, 1, 0], thresholds: [1, 2, NO_SPLIT], leaves: [1, 2, 3, 4] }],
+    };
+    assert.equal(margin(model, [0, 0]), 1.5); // a ≤ 1, b ≤ 2
+    assert.equal(margin(model, [0, 3]), 2.5); // a ≤ 1, b > 2
+    assert.equal(margin(model, [2, 9]), 3.5); // a > 1, unsplit node: left
+  });
+
+  it('trains the same model from the same rows and seed, and a model that separates them', () => {
+    const { rows, labels } = randomData(7, 400, 4);
+    const set = { featureNames: ['a', 'b', 'c', 'd'], rows, labels };
+    const one = trainBoostedTrees(set, { trees: 30, seed: 3 });
+    assert.deepEqual(trainBoostedTrees(set, { trees: 30, seed: 3 }), one);
+    assert.notDeepEqual(trainBoostedTrees(set, { trees: 30, seed: 4 }), one);
+    const right = rows.filter((row, r) => margin(one, row) > 0 === (labels[r] === 1)).length;
+    assert.ok(right / rows.length > 0.9, String(right / rows.length));
+  });
+});
+
+describe('line model', () => {
+  const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
+
+  it('is reproduced exactly by training on the development pages', function () {
+    const pages = readTrainingPages(shared);
+    if (!pages.length) this.skip();
+    this.timeout(120_000);
+    const committed = readFileSync(join(root, 'src', 'core', 'model', 'lineModel.ts'), 'utf8');
+    assert.equal(modelSource(trainLineModel(pages)), committed);
+  });
+
+  it('is trained on both sets of development pages when they are present', function () {
+    if (!existsSync(join(shared, 'dev', 'pages-more', 'gold.json'))) this.skip();
+    const sites = new Set(readTrainingPages(shared).map(p => p.site.split('/')[0]));
+    assert.deepEqual([...sites], ['pages', 'pages-more']);
+  });
+});
