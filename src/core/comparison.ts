@@ -237,19 +237,28 @@ function statementRow(
   withDiffs: boolean,
 ): ComparisonRow {
   const bySource = new Map<number, number[]>();
+  // A copy its source repeats (a headline printed twice) stays in the row, so the cursor on it
+  // finds the row, but is not read again as part of the statement's text or its range.
+  const repeats = new Set<string>();
   if (group >= 0) {
     for (const m of analysis.groups[group].members) {
       const list = bySource.get(m.source);
       if (list) list.push(m.sentence);
       else bySource.set(m.source, [m.sentence]);
+      if (m.repeat) repeats.add(`${m.source}:${m.sentence}`);
     }
   } else if (single) {
     bySource.set(single.source, [single.sentence]);
   }
   const present = [...bySource.keys()].sort((a, b) => a - b);
   const referenceSource = bySource.has(base) ? base : present[0];
-  const textOf = (s: number): string => {
+  const readOf = (s: number): number[] => {
     const list = bySource.get(s)!.sort((a, b) => a - b);
+    const read = repeats.size ? list.filter(i => !repeats.has(`${s}:${i}`)) : list;
+    return read.length ? read : list;
+  };
+  const textOf = (s: number): string => {
+    const list = readOf(s);
     const sentences = analysis.sources[s].sentences;
     return list.length === 1 ? sentences[list[0]].text : list.map(i => sentences[i].text).join(' ');
   };
@@ -275,8 +284,9 @@ function statementRow(
       });
       wordingOf.set(text, wording);
     }
-    const first = analysis.sources[s].sentences[list[0]];
-    const last = analysis.sources[s].sentences[list[list.length - 1]];
+    const read = readOf(s);
+    const first = analysis.sources[s].sentences[read[0]];
+    const last = analysis.sources[s].sentences[read[read.length - 1]];
     return { source: s, sentences: list, wording, line: first.line, start: first.start, end: last.end, moved: group >= 0 && isMoved(s, group) };
   });
   return { kind: 'statement', cells, wordings, group, sourceCount: present.length, reworded };

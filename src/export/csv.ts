@@ -18,15 +18,24 @@ export interface CsvOptions extends ExportOptions {
  */
 export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
   const table = exportTable(input, { ...options, diffs: false });
-  const records: string[][] = [['kind', 'statement', 'sources', 'similarity', ...table.names]];
+  const records: string[][] = [['kind', 'statement', 'sources', 'similarity', ...table.names.map(inertInSpreadsheets)]];
   for (const row of table.rows) {
     records.push([
       row.kind,
       row.group >= 0 ? String(row.group + 1) : '',
       String(row.cells.filter(c => c !== undefined).length),
       row.similarity.toFixed(3),
-      ...row.cells.map(c => c?.text ?? ''),
+      ...row.cells.map(c => inertInSpreadsheets(c?.text ?? '')),
     ]);
   }
   return stringify(records, { bom: options.bom === true, record_delimiter: 'windows' });
+}
+
+/**
+ * Document text as a spreadsheet shows it but never evaluates it: a cell that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula, so it gets a
+ * leading apostrophe (the spreadsheet convention for "text as typed").
+ */
+export function inertInSpreadsheets(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { counterparts, toExportFormat1, wordDiff } from '../../src/core';
+import { counterparts, layoutComparison, toExportFormat1, wordDiff } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { movedBetween, outOfOrder } from '../../src/core/order';
 import { seedInputs } from '../support/fixtures';
@@ -154,6 +154,25 @@ describe('alignment', () => {
     const exported = toExportFormat1(analysis).groups[g];
     assert.deepEqual(exported.repeats?.map(m => m.sentence), [copies[1]]);
     assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
+  });
+
+  it('reads a repeated headline once in its row of the comparison, keeping both copies in the row', () => {
+    const headline = 'Central bank raises rates by half a point';
+    const other = 'Central bank lifts rates by half a point';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [headline, PARAGRAPHS[0], PARAGRAPHS[1], headline, PARAGRAPHS[2]].join('\n\n') },
+      { id: 'b', text: [other, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n') },
+    ]);
+    const sentences = analysis.sources[0].sentences;
+    const copies = sentences.map((_, i) => i).filter(i => sentences[i].text === headline);
+    const g = analysis.sources[0].groupOfSentence[copies[0]];
+    const layout = layoutComparison(analysis, 1);
+    const row = Array.from({ length: layout.rowCount }, (_, i) => layout.row(i)).find(r => r.group === g);
+    assert.ok(row, 'the headline has a row');
+    const cell = row.cells.find(c => c.source === 0)!;
+    assert.equal(row.wordings[cell.wording].text, headline);
+    assert.equal(cell.end, sentences[copies[0]].end);
+    assert.deepEqual([...cell.sentences].sort((x, y) => x - y), copies);
   });
 
   it('keeps two different quotes of one speaker in different groups, even where a third version links to both', () => {

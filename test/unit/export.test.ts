@@ -5,13 +5,15 @@ import * as parse5 from 'parse5';
 import { toExportFormat1 } from '../../src/core';
 import { movedBetween } from '../../src/core/order';
 import { toCollatex } from '../../src/export/collatex';
-import { toCsv } from '../../src/export/csv';
+import { inertInSpreadsheets, toCsv } from '../../src/export/csv';
 import { HTML_CSP, toHtml } from '../../src/export/html';
 import { toPassim } from '../../src/export/passim';
 import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
 import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
 import { textReport, wrap } from '../../src/export/textReport';
+import { analyzeCorpus } from '../../src/core/analyzer';
+import { seedInputs } from '../support/fixtures';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
 import { validateExport } from '../support/schema';
 
@@ -54,6 +56,16 @@ describe('exports', () => {
     const hostileColumn = records.slice(1).map(r => r[4 + HOSTILE]);
     for (const s of hostileSentences) assert.ok(hostileColumn.includes(s), s);
     assert.ok(records.slice(1).some(r => r[0] === 'unique') && records.slice(1).some(r => r[0] === 'statement'));
+  });
+
+  it('writes a cell that a spreadsheet would read as a formula as plain text, with a leading apostrophe', () => {
+    assert.equal(inertInSpreadsheets('=HYPERLINK("http://example.invalid","x")'), `'=HYPERLINK("http://example.invalid","x")`);
+    for (const risky of ['+1', '-2 degrees', '@SUM(A1)', '\tx', '\rx']) assert.equal(inertInSpreadsheets(risky), `'${risky}`);
+    for (const safe of ['Rates rose.', '"Quoted"', '', '1,000 people']) assert.equal(inertInSpreadsheets(safe), safe);
+    const inputs = [...seedInputs(), { id: '=formula.txt', text: '=HYPERLINK("x") Officials said the talks in the capital would go on for a second day.\n' }];
+    const rows: string[][] = parseCsv(toCsv({ analysis: analyzeCorpus(inputs), paths: inputs.map(i => i.id) }));
+    assert.ok(rows.flat().some(cell => cell.startsWith(`'=HYPERLINK`)), 'the planted formula is in the table, made inert');
+    for (const cell of rows.flat()) assert.ok(!/^[=+@]/.test(cell), `a cell reads as a formula: ${cell}`);
   });
 
   it('starts the CSV with a byte order mark when asked', () => {
