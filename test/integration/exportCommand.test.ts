@@ -93,9 +93,12 @@ describe('Export Comparison command', () => {
   });
 
   it('writes nothing when a question is cancelled', async () => {
-    const target = targetNamed('export-test-cancelled.json');
-    assert.equal(await exportComparison(api.corpus, { source }, prompts({ pickFormat: async () => undefined })), undefined);
-    assert.equal(await exportComparison(api.corpus, { source, format: 'json' }, prompts({ pickTarget: async () => undefined })), undefined);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+    const listing = async () => (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+    const before = await listing();
+    let asked = 0;
+    assert.equal(await exportComparison(api.corpus, { source }, prompts({ pickFormat: async () => (asked++, undefined) })), undefined);
+    assert.equal(await exportComparison(api.corpus, { source, format: 'json' }, prompts({ pickTarget: async () => (asked++, undefined) })), undefined);
+    assert.equal(asked, 2, 'both questions were asked');
+    assert.deepEqual(await listing(), before, 'no file was written');
   });
 });

@@ -13,12 +13,6 @@ import { activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, wor
 
 const SEEDS = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt', '003_35b1516114ec1545.txt', '004_b132656ddbd9dbe3.txt'];
 
-/** Whether the analysis carries the story stage's own stories (rather than one story per folder). */
-const hasStoryStage = (api: SynopticApi, uri: vscode.Uri) => {
-  const analysis = api.corpus.current(uri)?.analysis;
-  return analysis !== undefined && 'stories' in analysis;
-};
-
 describe('Stories in VS Code', function () {
   this.timeout(120_000);
   let api: SynopticApi;
@@ -57,10 +51,9 @@ describe('Stories in VS Code', function () {
     for (const story of stories) for (const source of story.sources) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
   });
 
-  it('tells the two stories of one folder apart (pending on the story stage)', async function () {
+  it('tells the two stories of one folder apart', async function () {
     const report = inMixed(bridgeNames[0]);
     await until('the mixed folder analysed', () => api.corpus.current(report));
-    if (!hasStoryStage(api, report)) this.skip();
     const stories = await until('two stories in the mixed folder', () => storiesOfMixed().length === 2 && storiesOfMixed());
     assert.deepEqual(
       stories.map((s: StoryNode) => s.sources.map(source => source.name)),
@@ -69,10 +62,9 @@ describe('Stories in VS Code', function () {
     assert.match(stories[1].title, /Harbour bridge reopens/);
   });
 
-  it("shows only the active story's sources in the panel (pending on the story stage)", async function () {
+  it("shows only the active story's sources in the panel", async function () {
     const report = inMixed(bridgeNames[0]);
     await until('the mixed folder analysed', () => api.corpus.current(report));
-    if (!hasStoryStage(api, report)) this.skip();
     const model = await openPanel(api, report, bridgeNames.length);
     assert.deepEqual(model.sources.map(s => s.name).sort(), [...bridgeNames].sort());
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', report, new vscode.Position(2, 10));
