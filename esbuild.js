@@ -29,7 +29,15 @@ async function main() {
     // The comparison panel's model building (no vscode), for the benchmark.
     { ...common, entryPoints: ['src/comparisonModel.ts'], outfile: 'dist/bench-panel.js' },
     // The webview script runs in the panel's browser context and is served from media/.
-    { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/compare.ts'], outfile: 'media/compare.js', sourcemap: false },
+    {
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: ['src/webview/compare.ts'],
+      outfile: 'media/compare.js',
+      sourcemap: false,
+    },
   ].filter(b => require('fs').existsSync(b.entryPoints[0]));
   if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));

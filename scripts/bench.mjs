@@ -27,7 +27,9 @@ const sizes = (process.env.BENCH_SIZES ?? '20,250,1000').split(',').filter(Boole
 // Corpora of many stories (BENCH_STORIES=300 for a shorter run, BENCH_STORIES= for none).
 const storyCounts = (process.env.BENCH_STORIES ?? '300,1500').split(',').filter(Boolean).map(Number);
 
-const seedFiles = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(join(root, 'seeds'))
+  .filter(f => f.endsWith('.txt'))
+  .sort();
 const seedInputs = seedFiles.map(f => ({ id: f, text: readFileSync(join(root, 'seeds', f), 'utf8') }));
 
 const corpus = syntheticCorpusFactory(core, seedInputs, seededRandom);
@@ -91,7 +93,17 @@ timeIt(() => core.analyzeCorpus(seedInputs), 200);
 const warm = timeIt(() => core.analyzeCorpus(seedInputs), 50);
 const seedSentences = warm.result.sources.reduce((n, s) => n + s.sentences.length, 0);
 const seedCli = cliRuns(join(root, 'seeds'), seedFiles, 5);
-results.runs.push({ versions: 5, name: 'seeds', sentences: seedSentences, analysisMs: warm.ms, cliMs: seedCli.ms, cliRuns: seedCli.runs, peakMB: seedCli.peakMB, sentencesPerSecond: Math.round(seedSentences / (warm.ms / 1000)), hoverMs: hoverWork(warm.result).ms });
+results.runs.push({
+  versions: 5,
+  name: 'seeds',
+  sentences: seedSentences,
+  analysisMs: warm.ms,
+  cliMs: seedCli.ms,
+  cliRuns: seedCli.runs,
+  peakMB: seedCli.peakMB,
+  sentencesPerSecond: Math.round(seedSentences / (warm.ms / 1000)),
+  hoverMs: hoverWork(warm.result).ms,
+});
 
 /** What a hover computes: the counterparts, and the word differences of the wordings it lists. */
 function hoverWork(analysis) {
@@ -122,9 +134,16 @@ async function panelSteps(analysis, baseText) {
   for (let k = 0; k < 3; k++) {
     const steps = [];
     let t = performance.now();
-    const rows = await panel.buildRowModels({ analysis, base: 0, baseText, includeBoilerplate: false }, { pause: async () => (steps.push(performance.now() - t), (t = performance.now())) });
+    const rows = await panel.buildRowModels(
+      { analysis, base: 0, baseText, includeBoilerplate: false },
+      { pause: async () => (steps.push(performance.now() - t), (t = performance.now())) },
+    );
     const names = analysis.sources.map((_, i) => `v${i}.txt`);
-    const sources = panel.sourceHeaders(analysis, names, names.map(name => `file:///corpus/${name}`));
+    const sources = panel.sourceHeaders(
+      analysis,
+      names,
+      names.map(name => `file:///corpus/${name}`),
+    );
     const json = JSON.stringify({ type: 'model', model: { generation: 1, base: 0, rows, sources }, state: {} });
     steps.push(performance.now() - t);
     builds.push({ longest: Math.max(...steps), total: steps.reduce((a, b) => a + b, 0), steps: steps.length, bytes: json.length });
@@ -143,7 +162,10 @@ async function panelSteps(analysis, baseText) {
  * enter the ratio.
  */
 function reanalysis(inputs) {
-  const editAt = (list, at, k) => list.map((input, i) => (i === Math.floor(list.length * at) ? { ...input, text: input.text.replace('. ', `, and then ${k}, as people said, `) } : input));
+  const editAt = (list, at, k) =>
+    list.map((input, i) =>
+      i === Math.floor(list.length * at) ? { ...input, text: input.text.replace('. ', `, and then ${k}, as people said, `) } : input,
+    );
   const timed = fn => {
     const t = process.hrtime.bigint();
     fn();
@@ -186,8 +208,21 @@ try {
     const inProcess = timeIt(() => core.analyzeCorpus(inputs), n <= 20 ? 5 : n <= 250 ? 3 : 1);
     const analysis = inProcess.result;
     const sentences = analysis.sources.reduce((s, x) => s + x.sentences.length, 0);
-    const whole = cliRuns(dir, inputs.map(i => i.id), n <= 250 ? 5 : 3);
-    const run = { versions: n, sentences, groups: analysis.groups.length, analysisMs: inProcess.ms, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB, sentencesPerSecond: Math.round(sentences / (inProcess.ms / 1000)) };
+    const whole = cliRuns(
+      dir,
+      inputs.map(i => i.id),
+      n <= 250 ? 5 : 3,
+    );
+    const run = {
+      versions: n,
+      sentences,
+      groups: analysis.groups.length,
+      analysisMs: inProcess.ms,
+      cliMs: whole.ms,
+      cliRuns: whole.runs,
+      peakMB: whole.peakMB,
+      sentencesPerSecond: Math.round(sentences / (inProcess.ms / 1000)),
+    };
     run.hoverMs = hoverWork(analysis).ms;
     // The extension sends the texts to its worker and receives the analysis back in parts, each
     // a structured clone deserialised in its own step on the host's thread: the longest step counts.
@@ -213,7 +248,13 @@ try {
       const interleaved = [];
       const baseline = naive(inputs, () => {
         settle();
-        interleaved.push(cliRuns(dir, inputs.map(i => i.id), 1).ms);
+        interleaved.push(
+          cliRuns(
+            dir,
+            inputs.map(i => i.id),
+            1,
+          ).ms,
+        );
       });
       run.naiveMs = baseline.ms;
       run.naiveCliMs = median(interleaved);
@@ -251,30 +292,86 @@ function storyRuns(work) {
     const files = corpus.files.map(f => f.id);
     const whole = cliRuns(dir, files, count <= 300 ? 3 : 1);
     const exported = cliExport(dir, files);
-    const pairs = storyPairScores(exported.stories.map(s => s.sources), corpus.stories);
+    const pairs = storyPairScores(
+      exported.stories.map(s => s.sources),
+      corpus.stories,
+    );
     const megabytes = corpus.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-    out.corpora.push({ name: `synthetic, ${count} stories`, sources: files.length, megabytes, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB, stories: exported.stories.length, truth: corpus.stories.length, pairs, links: crossStoryLinks(exported, corpus.stories) });
+    out.corpora.push({
+      name: `synthetic, ${count} stories`,
+      sources: files.length,
+      megabytes,
+      cliMs: whole.ms,
+      cliRuns: whole.runs,
+      peakMB: whole.peakMB,
+      stories: exported.stories.length,
+      truth: corpus.stories.length,
+      pairs,
+      links: crossStoryLinks(exported, corpus.stories),
+    });
   }
   const sharedDir = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
   if (existsSync(join(sharedDir, 'dev'))) {
     const mixed = mixedCorpus(sharedDir, 1);
     const files = mixed.files.map(f => ({ id: f.name, text: f.text }));
     const dir = folder('mixed', files);
-    const whole = cliRuns(dir, files.map(f => f.id), 5);
-    const exported = cliExport(dir, files.map(f => f.id));
+    const whole = cliRuns(
+      dir,
+      files.map(f => f.id),
+      5,
+    );
+    const exported = cliExport(
+      dir,
+      files.map(f => f.id),
+    );
     const megabytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-    out.corpora.push({ name: 'gold sets and dev pages', sources: files.length, megabytes, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB, stories: exported.stories.length, truth: mixed.stories.length, pairs: storyPairScores(exported.stories.map(s => s.sources), mixed.stories), links: crossStoryLinks(exported, mixed.stories) });
+    out.corpora.push({
+      name: 'gold sets and dev pages',
+      sources: files.length,
+      megabytes,
+      cliMs: whole.ms,
+      cliRuns: whole.runs,
+      peakMB: whole.peakMB,
+      stories: exported.stories.length,
+      truth: mixed.stories.length,
+      pairs: storyPairScores(
+        exported.stories.map(s => s.sources),
+        mixed.stories,
+      ),
+      links: crossStoryLinks(exported, mixed.stories),
+    });
   }
   const random = seededRandom(3);
   const places = ['north', 'south', 'east', 'west', 'centre'];
-  const template = () => Array.from({ length: 10_000 }, (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`).join('\n');
+  const template = () =>
+    Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
+    ).join('\n');
   const hard = [
-    ['one sentence 45,000 times on one line, beside a seed', [{ id: 'repeated.txt', text: 'The committee will publish its findings in the spring. '.repeat(45_000) }, { id: 'seed.txt', text: seedInputs[0].text }]],
-    ['two 10,000-sentence sources cut from one template', [{ id: 'a.txt', text: template() }, { id: 'b.txt', text: template() }]],
+    [
+      'one sentence 45,000 times on one line, beside a seed',
+      [
+        { id: 'repeated.txt', text: 'The committee will publish its findings in the spring. '.repeat(45_000) },
+        { id: 'seed.txt', text: seedInputs[0].text },
+      ],
+    ],
+    [
+      'two 10,000-sentence sources cut from one template',
+      [
+        { id: 'a.txt', text: template() },
+        { id: 'b.txt', text: template() },
+      ],
+    ],
   ];
   hard.forEach(([name, files], k) => {
     const dir = folder(`hard${k}`, files);
-    const whole = cliRuns(dir, files.map(f => f.id), 3);
+    const whole = cliRuns(
+      dir,
+      files.map(f => f.id),
+      3,
+    );
     out.hard.push({ name, cliMs: whole.ms, cliRuns: whole.runs, peakMB: whole.peakMB });
   });
   return out;
@@ -293,16 +390,26 @@ if (at(250) && at(1000)) {
 }
 
 const fmt = (x, d = 0) => (x === undefined ? '—' : x.toFixed(d));
-console.log(`${results.cpus} cores, Node ${results.node}; CLI ms: the median of ${results.runs.map(r => r.cliRuns).join(', ')} runs of the whole process`);
-console.log('versions  sentences  in-process ms  CLI ms  peak MB  sentences/s  hover ms  send ms  longest receive step ms (parts; whole at once)');
+console.log(
+  `${results.cpus} cores, Node ${results.node}; CLI ms: the median of ${results.runs.map(r => r.cliRuns).join(', ')} runs of the whole process`,
+);
+console.log(
+  'versions  sentences  in-process ms  CLI ms  peak MB  sentences/s  hover ms  send ms  longest receive step ms (parts; whole at once)',
+);
 for (const r of results.runs) {
   console.log(
     `${String(r.versions).padStart(8)}  ${String(r.sentences).padStart(9)}  ${fmt(r.analysisMs, 1).padStart(13)}  ${fmt(r.cliMs).padStart(6)}  ${fmt(r.peakMB).padStart(7)}  ${String(r.sentencesPerSecond).padStart(11)}  ${fmt(r.hoverMs, 2).padStart(8)}  ${fmt(r.sendMs, 1).padStart(7)}  ${fmt(r.receiveMs, 1).padStart(8)} (${r.receiveParts ?? '—'}; ${fmt(r.receiveWholeMs, 1)})`,
   );
 }
 for (const r of results.runs) {
-  if (r.naiveMs) console.log(`naive findBestMatch at ${r.versions} versions: ${fmt(r.naiveMs)} ms, ${fmt(r.naiveVsCli, 1)}× the whole CLI process (its median, ${fmt(r.naiveCliMs)} ms, over ${r.naiveCliRuns} runs, one after each source's share of the naive work)`);
-  if (r.panelStepMs !== undefined) console.log(`comparison panel model at ${r.versions} versions: longest host step ${fmt(r.panelStepMs, 1)} ms of ${fmt(r.panelTotalMs)} ms in ${r.panelSteps} steps; ${fmt(r.panelModelMB, 1)} MB to the webview`);
+  if (r.naiveMs)
+    console.log(
+      `naive findBestMatch at ${r.versions} versions: ${fmt(r.naiveMs)} ms, ${fmt(r.naiveVsCli, 1)}× the whole CLI process (its median, ${fmt(r.naiveCliMs)} ms, over ${r.naiveCliRuns} runs, one after each source's share of the naive work)`,
+    );
+  if (r.panelStepMs !== undefined)
+    console.log(
+      `comparison panel model at ${r.versions} versions: longest host step ${fmt(r.panelStepMs, 1)} ms of ${fmt(r.panelTotalMs)} ms in ${r.panelSteps} steps; ${fmt(r.panelModelMB, 1)} MB to the webview`,
+    );
   if (r.reanalysisMs) {
     console.log(
       `re-analysis after editing one of ${r.versions} documents: ${fmt(r.reanalysisMs, 1)} ms, ${fmt(r.reanalysisFraction * 100, 1)}% of a full analysis` +
@@ -311,17 +418,23 @@ for (const r of results.runs) {
   }
 }
 if (results.growth1000over250) {
-  console.log(`growth time(1000)/time(250): whole CLI ${results.growth1000over250.cli.toFixed(2)}, in process ${results.growth1000over250.inProcess.toFixed(2)}`);
+  console.log(
+    `growth time(1000)/time(250): whole CLI ${results.growth1000over250.cli.toFixed(2)}, in process ${results.growth1000over250.inProcess.toFixed(2)}`,
+  );
 }
-console.log('stories: corpus  sources  MB  whole CLI ms (runs)  peak MB  stories found (true)  story pairs P / R / F1  statement links across stories');
+console.log(
+  'stories: corpus  sources  MB  whole CLI ms (runs)  peak MB  stories found (true)  story pairs P / R / F1  statement links across stories',
+);
 for (const c of results.stories.corpora) {
   console.log(
     `  ${c.name}  ${c.sources}  ${fmt(c.megabytes, 1)}  ${fmt(c.cliMs)} (${c.cliRuns})  ${fmt(c.peakMB)}  ${c.stories} (${c.truth})  ${fmt(c.pairs.p, 4)} / ${fmt(c.pairs.r, 4)} / ${fmt(c.pairs.f1, 4)}  ${c.links.cross} of ${c.links.links}`,
   );
 }
 const storyCorpus = count => results.stories.corpora.find(c => c.name === `synthetic, ${count} stories`);
-if (storyCorpus(300) && storyCorpus(1500)) console.log(`  growth time(1500 stories)/time(300 stories): whole CLI ${(storyCorpus(1500).cliMs / storyCorpus(300).cliMs).toFixed(2)}`);
-for (const h of results.stories.hard) console.log(`  ${h.name}: whole CLI ${fmt(h.cliMs)} ms (${h.cliRuns} runs), peak ${fmt(h.peakMB)} MB`);
+if (storyCorpus(300) && storyCorpus(1500))
+  console.log(`  growth time(1500 stories)/time(300 stories): whole CLI ${(storyCorpus(1500).cliMs / storyCorpus(300).cliMs).toFixed(2)}`);
+for (const h of results.stories.hard)
+  console.log(`  ${h.name}: whole CLI ${fmt(h.cliMs)} ms (${h.cliRuns} runs), peak ${fmt(h.peakMB)} MB`);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results', 'bench.json'), JSON.stringify(results, null, 2));
 console.log('written: bench-results/bench.json');

@@ -38,7 +38,12 @@ const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'syn-'));
 const home = path.join(scratch, 'h');
 fs.mkdirSync(home, { recursive: true });
-const isolated = { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local'), XDG_CACHE_HOME: path.join(home, '.cache') };
+const isolated = {
+  HOME: home,
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  XDG_DATA_HOME: path.join(home, '.local'),
+  XDG_CACHE_HOME: path.join(home, '.cache'),
+};
 if (shotDir) {
   fs.mkdirSync(shotDir, { recursive: true });
   for (const f of fs.readdirSync(shotDir)) if (f.endsWith('.done') || f.endsWith('.json')) fs.rmSync(path.join(shotDir, f));
@@ -97,17 +102,37 @@ function startServer() {
   );
   fs.writeFileSync(path.join(scratch, 'config.yaml'), 'auth: none\ncert: false\n');
   const args = [
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
-    '--config', path.join(scratch, 'config.yaml'),
-    '--user-data-dir', userData,
-    '--extensions-dir', path.join(scratch, 'x'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened', '--locale', 'en',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--config',
+    path.join(scratch, 'config.yaml'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    path.join(scratch, 'x'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--locale',
+    'en',
   ];
   const env = { ...process.env, ...isolated, TMPDIR: scratch, EXTENSIONS_GALLERY: '{}', VSC_SHOT_DIR: shotDir };
   if (packagePath) {
-    const install = ['--config', path.join(scratch, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', path.join(scratch, 'x'), '--install-extension', packagePath];
+    const install = [
+      '--config',
+      path.join(scratch, 'config.yaml'),
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      path.join(scratch, 'x'),
+      '--install-extension',
+      packagePath,
+    ];
     const installed = cp.spawnSync(codeServer, install, { env, encoding: 'utf8' });
     console.log(`[host] ${(installed.stdout || '').trim().split('\n').pop()}`);
     if (installed.status !== 0) throw new Error(`could not install ${packagePath}: ${installed.stderr}`);
@@ -154,10 +179,15 @@ async function probeWebview(page, name) {
           pager: document.querySelector('.pager .range')?.textContent ?? null,
           csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
           // What a screen reader is given for the first word marks and similarities.
-          marks: [...grid.querySelectorAll('ins, del')].slice(0, 6).map(e => ({ tag: e.tagName.toLowerCase(), text: e.textContent, before: getComputedStyle(e, '::before').content })),
+          marks: [...grid.querySelectorAll('ins, del')]
+            .slice(0, 6)
+            .map(e => ({ tag: e.tagName.toLowerCase(), text: e.textContent, before: getComputedStyle(e, '::before').content })),
           similarities: [...grid.querySelectorAll('.similarity')].slice(0, 3).map(e => e.textContent),
           related: grid.querySelectorAll('.related').length,
-          headers: [...grid.querySelectorAll('.row.header > .cell')].map(c => ({ name: c.querySelector('.name')?.textContent ?? '', base: c.classList.contains('base') })),
+          headers: [...grid.querySelectorAll('.row.header > .cell')].map(c => ({
+            name: c.querySelector('.name')?.textContent ?? '',
+            base: c.classList.contains('base'),
+          })),
           cells: grid.querySelectorAll('.row:not(.header) > .cell').length,
           emptyCells: grid.querySelectorAll('.row:not(.header) > .cell.empty').length,
           toolbarHeight: document.getElementById('toolbar').getBoundingClientRect().height,
@@ -197,7 +227,10 @@ async function main() {
   if (!developmentPath) {
     developmentPath = path.join(scratch, 'runner');
     fs.mkdirSync(developmentPath, { recursive: true });
-    fs.writeFileSync(path.join(developmentPath, 'package.json'), JSON.stringify({ name: 'suite-runner', publisher: 'tests', version: '0.0.0', engines: { vscode: '*' } }));
+    fs.writeFileSync(
+      path.join(developmentPath, 'package.json'),
+      JSON.stringify({ name: 'suite-runner', publisher: 'tests', version: '0.0.0', engines: { vscode: '*' } }),
+    );
   }
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(developmentPath)],
@@ -209,7 +242,15 @@ async function main() {
     executablePath: chromiumPath,
     headless: true,
     env: { ...process.env, ...isolated },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const pending = [];

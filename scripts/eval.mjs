@@ -38,7 +38,10 @@ for (const [name, dir] of sets) {
   const ours = scoreAgainstGold(dir, analysis);
   if (ours.align) aloneF1.set(name, ours.align.f1);
   const parts = [];
-  if (ours.boiler) parts.push(`boilerplate F1 ${ours.boiler.f1.toFixed(4)} (P ${ours.boiler.p.toFixed(4)} R ${ours.boiler.r.toFixed(4)}), content kept ${ours.boiler.contentKept.toFixed(4)}`);
+  if (ours.boiler)
+    parts.push(
+      `boilerplate F1 ${ours.boiler.f1.toFixed(4)} (P ${ours.boiler.p.toFixed(4)} R ${ours.boiler.r.toFixed(4)}), content kept ${ours.boiler.contentKept.toFixed(4)}`,
+    );
   if (ours.align) parts.push(`alignment link F1 ${ours.align.f1.toFixed(4)} (P ${ours.align.p.toFixed(4)} R ${ours.align.r.toFixed(4)})`);
   console.log(`${name.padEnd(22)} ${parts.join(' | ')}`);
   console.log(`${''.padEnd(22)} ${JSON.stringify(ours)}`);
@@ -57,9 +60,13 @@ if (existsSync(devDir)) {
   const dir = mkdtempSync(join(tmpdir(), 'synoptic-mixed-'));
   try {
     for (const f of mixed.files) writeFileSync(join(dir, f.name), f.text);
-    const json = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', '--format', 'json', ...mixed.files.map(f => join(dir, f.name))], {
-      maxBuffer: 1 << 28,
-    });
+    const json = execFileSync(
+      process.execPath,
+      [join(root, 'dist', 'cli.js'), 'analyze', '--format', 'json', ...mixed.files.map(f => join(dir, f.name))],
+      {
+        maxBuffer: 1 << 28,
+      },
+    );
     const analysis = JSON.parse(json);
     const pairs = storyPairScores(
       analysis.stories.map(s => s.sources),
@@ -99,5 +106,11 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
     }
   }
 }
-console.log(reference ? (mismatch ? 'reference scorer: DIFFERENT numbers' : 'reference scorer: same numbers') : 'reference scorer not found beside the project; own scorer only');
+console.log(
+  reference
+    ? mismatch
+      ? 'reference scorer: DIFFERENT numbers'
+      : 'reference scorer: same numbers'
+    : 'reference scorer not found beside the project; own scorer only',
+);
 process.exitCode = mismatch ? 1 : 0;

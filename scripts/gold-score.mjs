@@ -47,7 +47,11 @@ function scoreLinks(gold, analysis) {
       }
       return { file: s.file, id: ids.get(k) };
     });
-    members.forEach((a, i) => members.slice(i + 1).forEach(b => { if (a.file !== b.file) goldLinks.add(linkKey(a.id, b.id)); }));
+    members.forEach((a, i) =>
+      members.slice(i + 1).forEach(b => {
+        if (a.file !== b.file) goldLinks.add(linkKey(a.id, b.id));
+      }),
+    );
   }
   const goldFor = (file, s) =>
     (spansOf.get(file) ?? [])
@@ -63,13 +67,18 @@ function scoreLinks(gold, analysis) {
     const members = group.members
       .map(m => ({ file: basename(analysis.sources[m.source].path), span: analysis.sources[m.source].sentences[m.sentence] }))
       .filter(m => files.has(m.file));
-    members.forEach((a, i) => members.slice(i + 1).forEach(b => {
-      if (a.file === b.file) return;
-      const ga = goldFor(a.file, a.span);
-      const gb = goldFor(b.file, b.span);
-      if (!ga.length || !gb.length) { unmapped++; return; }
-      for (const x of ga) for (const y of gb) found.add(linkKey(x, y));
-    }));
+    members.forEach((a, i) =>
+      members.slice(i + 1).forEach(b => {
+        if (a.file === b.file) return;
+        const ga = goldFor(a.file, a.span);
+        const gb = goldFor(b.file, b.span);
+        if (!ga.length || !gb.length) {
+          unmapped++;
+          return;
+        }
+        for (const x of ga) for (const y of gb) found.add(linkKey(x, y));
+      }),
+    );
   }
   const hits = [...found].filter(l => goldLinks.has(l)).length;
   return prf(hits, found.size - hits + unmapped, goldLinks.size - hits);

@@ -12,11 +12,19 @@ const { chromium } = require(require.resolve('playwright-core', { paths: [hostDi
 
 async function main() {
   const svg = fs.readFileSync(path.join(root, 'media', 'icon-marketplace.svg'), 'utf8');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 256, height: 256 } });
     await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
-    await page.screenshot({ path: path.join(root, 'media', 'icon.png'), omitBackground: true, clip: { x: 0, y: 0, width: 256, height: 256 } });
+    await page.screenshot({
+      path: path.join(root, 'media', 'icon.png'),
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: 256, height: 256 },
+    });
   } finally {
     await browser.close();
   }

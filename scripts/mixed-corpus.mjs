@@ -19,12 +19,20 @@ export function mixedCorpus(shared, seed) {
   const addSet = (name, dir) => {
     const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
     const story = gold.groups !== undefined && gold.files.length > 1;
-    for (const file of gold.files) entries.push({ origin: `${name}/${file}`, text: readFileSync(join(dir, file), 'utf8'), story: story ? name : `${name}/${file}`, set: name, file });
+    for (const file of gold.files)
+      entries.push({
+        origin: `${name}/${file}`,
+        text: readFileSync(join(dir, file), 'utf8'),
+        story: story ? name : `${name}/${file}`,
+        set: name,
+        file,
+      });
     if (story) storySets.push({ name, dir });
   };
   if (existsSync(join(shared, 'seeds', 'gold.json'))) addSet('seeds', join(shared, 'seeds'));
   const dev = join(shared, 'dev');
-  if (existsSync(dev)) for (const name of readdirSync(dev).sort()) if (existsSync(join(dev, name, 'gold.json'))) addSet(`dev/${name}`, join(dev, name));
+  if (existsSync(dev))
+    for (const name of readdirSync(dev).sort()) if (existsSync(join(dev, name, 'gold.json'))) addSet(`dev/${name}`, join(dev, name));
   // Fisher–Yates with the seeded generator.
   for (let i = entries.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -36,7 +44,13 @@ export function mixedCorpus(shared, seed) {
     if (!byStory.has(e.story)) byStory.set(e.story, []);
     byStory.get(e.story).push(i);
   });
-  const sets = storySets.map(s => ({ ...s, files: entries.map((e, i) => [files[i].name, e.file, e.set]).filter(x => x[2] === s.name).map(x => [x[0], x[1]]) }));
+  const sets = storySets.map(s => ({
+    ...s,
+    files: entries
+      .map((e, i) => [files[i].name, e.file, e.set])
+      .filter(x => x[2] === s.name)
+      .map(x => [x[0], x[1]]),
+  }));
   return { files, stories: [...byStory.values()], sets };
 }
 

@@ -61,21 +61,45 @@ async function main() {
     const setup = cp.spawnSync('bash', [path.join(root, 'scripts', 'setup-vscode-host.sh')], { stdio: 'inherit' });
     if (setup.status !== 0) throw new Error('could not set up the code-server test host');
     const host = path.join(root, 'scripts', 'code-server-host.js');
-    const suite = await runPassingThrough(process.execPath, [host, '--ext', root, '--tests', testsPath, '--workspace', workspace, '--shots', shots, '--timeout', '480']);
+    const suite = await runPassingThrough(process.execPath, [
+      host,
+      '--ext',
+      root,
+      '--tests',
+      testsPath,
+      '--workspace',
+      workspace,
+      '--shots',
+      shots,
+      '--timeout',
+      '480',
+    ]);
     const suiteCounts = counts(suite.output);
     // The package as a user installs it: built by vsce (a production build), then installed.
     const packaged = cp.spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     let smoke = { code: 1, output: '' };
     if (packaged.status === 0) {
       console.log('[integration] built synoptic.vsix; installing it into a fresh host');
-      smoke = await runPassingThrough(process.execPath, [host, '--install', path.join(root, 'synoptic.vsix'), '--tests', smokePath, '--workspace', smokeWorkspace, '--timeout', '240']);
+      smoke = await runPassingThrough(process.execPath, [
+        host,
+        '--install',
+        path.join(root, 'synoptic.vsix'),
+        '--tests',
+        smokePath,
+        '--workspace',
+        smokeWorkspace,
+        '--timeout',
+        '240',
+      ]);
     } else {
       console.error('[integration] npm run package failed');
     }
     // Back to the development build the other tests and F5 use.
     cp.spawnSync(process.execPath, [path.join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
     const smokeCounts = counts(smoke.output);
-    console.log(`integration suite: ${suiteCounts.passed} passed, ${suiteCounts.failed} failed; installed package: ${smokeCounts.passed} passed, ${smokeCounts.failed} failed`);
+    console.log(
+      `integration suite: ${suiteCounts.passed} passed, ${suiteCounts.failed} failed; installed package: ${smokeCounts.passed} passed, ${smokeCounts.failed} failed`,
+    );
     console.log(`${suiteCounts.passed + smokeCounts.passed} passed, ${suiteCounts.failed + smokeCounts.failed} failed`);
     return suite.code || smoke.code || (packaged.status ?? 1);
   } finally {

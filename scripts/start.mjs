@@ -16,7 +16,10 @@ if (hasCode && !process.env.CI) {
   process.exit(result.status ?? 0);
 }
 
-const files = readdirSync(seeds).filter(f => f.endsWith('.txt')).sort().map(f => join(seeds, f));
+const files = readdirSync(seeds)
+  .filter(f => f.endsWith('.txt'))
+  .sort()
+  .map(f => join(seeds, f));
 const report = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', ...files], { stdio: 'inherit' });
 console.log(`
 No \`code\` command here, so this is the command-line report on seeds/.

@@ -20,9 +20,28 @@ export function syntheticCorpusFactory(core, seedInputs, seededRandom) {
     }
   }
 
-  const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Culture', 'Travel', 'Video'];
+  const MENU = [
+    'Home',
+    'World',
+    'Politics',
+    'Business',
+    'Technology',
+    'Science',
+    'Health',
+    'Sports',
+    'Opinion',
+    'Culture',
+    'Travel',
+    'Video',
+  ];
   const ARABIC_MENU = ['الرئيسية', 'أخبار', 'سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'منوعات', 'اتصل بنا'];
-  const RELATED = ['Markets slide as oil prices climb again', 'Storm leaves thousands without power', 'Court delays ruling on election dispute', 'New museum opens after decade of work', 'Talks stall over fishing rights'];
+  const RELATED = [
+    'Markets slide as oil prices climb again',
+    'Storm leaves thousands without power',
+    'Court delays ruling on election dispute',
+    'New museum opens after decade of work',
+    'Talks stall over fishing rights',
+  ];
   const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'according to reports', 'in a statement'];
   const REPLACEMENTS = ['several', 'many', 'the', 'officials', 'local', 'said', 'after', 'new', 'major', 'recent'];
 
@@ -50,7 +69,14 @@ export function syntheticCorpusFactory(core, seedInputs, seededRandom) {
     const lines = [`Site ${index} News`, '', ...menu, '', ...(random() < 0.3 ? ARABIC_MENU.map(m => `  • ${m}`) : []), ''];
     lines.push(pool[0], '', `By Staff Writer ${index}`, '');
     for (const p of paragraphs) lines.push(p, '');
-    lines.push('Leave a comment', 'Name (required)', 'Email (required)', '[ ] Save my name for the next time I comment.', '', 'Related stories');
+    lines.push(
+      'Leave a comment',
+      'Name (required)',
+      'Email (required)',
+      '[ ] Save my name for the next time I comment.',
+      '',
+      'Related stories',
+    );
     for (const r of RELATED) if (random() < 0.7) lines.push(`  • ${r}`);
     lines.push('', `© ${2000 + (index % 25)} Site ${index} Media. All rights reserved.`);
     return lines.join('\n');

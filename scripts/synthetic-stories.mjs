@@ -5,8 +5,62 @@
 // prose, a footer, the same on every page of the site whatever the story) and teasers of other
 // stories (their headlines as related links, sometimes with their first sentence).
 
-const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'on', 'by', 'at', 'from', 'his', 'her', 'they', 'this', 'had', 'have', 'are', 'not', 'but', 'which', 'said'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tus', 'va', 'dor', 'pel', 'si', 'gra', 'mon', 'ti', 'bar', 'ne', 'qui', 'zal', 'fen', 'ro', 'cha', 'wel', 'dri', 'um', 'sto', 'lin'];
+const FUNCTION_WORDS = [
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'a',
+  'is',
+  'that',
+  'for',
+  'it',
+  'as',
+  'was',
+  'with',
+  'on',
+  'by',
+  'at',
+  'from',
+  'his',
+  'her',
+  'they',
+  'this',
+  'had',
+  'have',
+  'are',
+  'not',
+  'but',
+  'which',
+  'said',
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tus',
+  'va',
+  'dor',
+  'pel',
+  'si',
+  'gra',
+  'mon',
+  'ti',
+  'bar',
+  'ne',
+  'qui',
+  'zal',
+  'fen',
+  'ro',
+  'cha',
+  'wel',
+  'dri',
+  'um',
+  'sto',
+  'lin',
+];
 const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Culture'];
 
 /**
@@ -32,7 +86,7 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
     const headline = capital(Array.from({ length: 8 }, () => (random() < 0.4 ? pick(names) : common())).join(' '));
     return { headline, sentences: Array.from({ length: 28 + int(12) }, () => sentence(names, 10 + int(14))) };
   });
-  const siteChrome = Array.from({ length: sites }, (_, i) => {
+  const siteChrome = Array.from({ length: sites }, () => {
     const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;
     return {
       name,
@@ -59,7 +113,16 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
     for (let v = 0; v < count; v++) {
       const site = siteChrome[int(sites)];
       const kept = story.sentences.filter(() => random() < 0.7).map(s => (random() < 0.25 ? reword(s) : s));
-      const lines = [site.name, '', ...site.menu.map(m => `  • ${m}`), '', story.headline, '', `By ${capital(word())} ${capital(word())}`, ''];
+      const lines = [
+        site.name,
+        '',
+        ...site.menu.map(m => `  • ${m}`),
+        '',
+        story.headline,
+        '',
+        `By ${capital(word())} ${capital(word())}`,
+        '',
+      ];
       for (let i = 0; i < kept.length; i += 3) lines.push(kept.slice(i, i + 3).join(' '), '');
       lines.push(site.newsletter, '', 'Related stories');
       for (let t = 0; t < 4; t++) {

@@ -1,7 +1,7 @@
 // npm run train: trains the line model on the development pages beside the project
 // (../shared/dev/pages and pages-more, or SYNOPTIC_SHARED) and writes src/core/model/lineModel.ts.
 // `--cv` also prints leave-sites-out cross-validation figures.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -17,12 +17,16 @@ const started = performance.now();
 const model = training.trainLineModel(pages);
 const out = join(root, 'src', 'core', 'model', 'lineModel.ts');
 writeFileSync(out, training.modelSource(model));
-console.log(`trained on ${pages.length} pages, ${model.article.trees.length} + ${model.meta.trees.length} trees, in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote src/core/model/lineModel.ts`);
+console.log(
+  `trained on ${pages.length} pages, ${model.article.trees.length} + ${model.meta.trees.length} trees, in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote src/core/model/lineModel.ts`,
+);
 if (process.argv.includes('--cv')) {
   const folds = Number(process.env.CV_FOLDS ?? 13);
   const scores = training.crossValidate(pages, folds);
   for (const set of ['pages', 'pages-more', undefined]) {
     const s = training.summarize(scores.filter(x => !set || x.site.startsWith(set + '/')));
-    console.log(`${(set ?? 'all').padEnd(11)} CV F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)} R ${s.r.toFixed(4)}) kept ${s.contentKept.toFixed(4)} worst ${s.worstKept.toFixed(3)} ${s.worstSite}`);
+    console.log(
+      `${(set ?? 'all').padEnd(11)} CV F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)} R ${s.r.toFixed(4)}) kept ${s.contentKept.toFixed(4)} worst ${s.worstKept.toFixed(3)} ${s.worstSite}`,
+    );
   }
 }

@@ -35,7 +35,12 @@ export type ActivationReason = 'always' | 'never' | 'story' | 'page' | 'none';
  * in a story of one still has its chrome marked, while notes (short lines, bullet lists, a few
  * sentences) are left alone. O(lines + sentences of the source + stories).
  */
-export function activationOf(analysis: CorpusAnalysis, source: number, mode: ActivationMode, options: ActivationOptions = {}): ActivationReason {
+export function activationOf(
+  analysis: CorpusAnalysis,
+  source: number,
+  mode: ActivationMode,
+  options: ActivationOptions = {},
+): ActivationReason {
   if (mode === 'always' || mode === 'never') return mode;
   const minShared = options.minSharedSentences ?? 2;
   const minKinds = options.minBoilerplateKinds ?? 3;

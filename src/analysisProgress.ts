@@ -10,7 +10,11 @@ import type { CorpusAnalysis, SourceInput } from './core';
 export const PROGRESS_THRESHOLD_CHARS = 2_000_000;
 
 /** Runs `inputs` on `runner`; cancelled by `token` or, for a large corpus, by the user. */
-export function analyseWithProgress(runner: AnalysisRunner, inputs: readonly SourceInput[], token: vscode.CancellationToken): Promise<CorpusAnalysis> {
+export function analyseWithProgress(
+  runner: AnalysisRunner,
+  inputs: readonly SourceInput[],
+  token: vscode.CancellationToken,
+): Promise<CorpusAnalysis> {
   const size = inputs.reduce((n, i) => n + i.text.length, 0);
   if (size < PROGRESS_THRESHOLD_CHARS) return runner.run(inputs, token);
   return Promise.resolve(
@@ -18,7 +22,10 @@ export function analyseWithProgress(runner: AnalysisRunner, inputs: readonly Sou
       { location: vscode.ProgressLocation.Notification, title: `Synoptic: analysing ${inputs.length} sources`, cancellable: true },
       (_progress, userToken) => {
         const either = new vscode.CancellationTokenSource();
-        const subscriptions = [token.onCancellationRequested(() => either.cancel()), userToken.onCancellationRequested(() => either.cancel())];
+        const subscriptions = [
+          token.onCancellationRequested(() => either.cancel()),
+          userToken.onCancellationRequested(() => either.cancel()),
+        ];
         return runner.run(inputs, either.token).finally(() => {
           subscriptions.forEach(s => s.dispose());
           either.dispose();

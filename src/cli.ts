@@ -31,7 +31,8 @@ const EXPORT_FORMATS = ['csv', 'html', 'tei', 'collatex', 'passim'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const OUTPUT_HELP = '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced)';
-const FILES_HELP = 'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read from standard input.';
+const FILES_HELP =
+  'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read from standard input.';
 
 interface Command {
   readonly summary: string;
@@ -59,7 +60,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
-      return textReport(corpus.analysis, corpus.paths.map(f => (f === '-' ? '-' : basename(f))), { width: width || 80 });
+      return textReport(
+        corpus.analysis,
+        corpus.paths.map(f => (f === '-' ? '-' : basename(f))),
+        { width: width || 80 },
+      );
     },
   },
   export: {
@@ -77,7 +82,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       '',
       FILES_HELP,
     ].join('\n'),
-    options: { format: { type: 'string', short: 'f' }, story: { type: 'string' }, bom: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
+    options: {
+      format: { type: 'string', short: 'f' },
+      story: { type: 'string' },
+      bom: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+    },
     async run(values, files) {
       if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
@@ -153,7 +163,8 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 
 function storyNumber(value: unknown): number {
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1) throw new UsageError(`--story takes a story number from 1, not '${String(value)}'`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1)
+    throw new UsageError(`--story takes a story number from 1, not '${String(value)}'`);
   return n;
 }
 
@@ -267,11 +278,15 @@ function reportSkipped(s: Skipped): void {
   ].filter(([n]) => (n as number) > 0);
   if (!parts.length) return;
   const total = parts.reduce((n, [k]) => n + (k as number), 0);
-  process.stderr.write(`synoptic: import-passim skipped ${total} record${total === 1 ? '' : 's'}: ${parts.map(([n, what]) => `${n} ${what}`).join(', ')}\n`);
+  process.stderr.write(
+    `synoptic: import-passim skipped ${total} record${total === 1 ? '' : 's'}: ${parts.map(([n, what]) => `${n} ${what}`).join(', ')}\n`,
+  );
 }
 
 /** What the command line asks for: a command to run, or text to print (help, version). */
-type Request = { readonly print: string } | { readonly command: Command; readonly values: Record<string, string | boolean | undefined>; readonly positionals: string[] };
+type Request =
+  | { readonly print: string }
+  | { readonly command: Command; readonly values: Record<string, string | boolean | undefined>; readonly positionals: string[] };
 
 function parseCommandLine(argv: readonly string[]): Request {
   const [verb, ...rest] = argv;
@@ -290,7 +305,12 @@ function parseCommandLine(argv: readonly string[]): Request {
   if (!command) throw new UsageError(`unknown command '${verb}'; \`synoptic --help\` lists them`);
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(argumentMessage(e as Error & { code?: string }, command));
   }
@@ -309,7 +329,9 @@ function argumentMessage(e: Error & { code?: string }, command: Command): string
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option ?? '?'}'; usage: ${command.usage}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return option?.includes('--format') ? `--format needs a value; usage: ${command.usage}` : `${e.message.split('\n')[0]}; usage: ${command.usage}`;
+      return option?.includes('--format')
+        ? `--format needs a value; usage: ${command.usage}`
+        : `${e.message.split('\n')[0]}; usage: ${command.usage}`;
     default:
       return `${e.message.split('\n')[0]}; usage: ${command.usage}`;
   }

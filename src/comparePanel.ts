@@ -134,7 +134,10 @@ class ComparePanel implements vscode.Disposable {
         this.setBase(replacement, `${sourceName(this.baseUri)} was deleted or moved; ${sourceName(replacement)} is now the base.`);
         return;
       }
-      this.post({ type: 'status', text: `${sourceName(this.baseUri)} cannot be analysed (it may have been deleted, or is not a text file).` });
+      this.post({
+        type: 'status',
+        text: `${sourceName(this.baseUri)} cannot be analysed (it may have been deleted, or is not a text file).`,
+      });
       return;
     }
     this.view = view;
@@ -175,7 +178,11 @@ class ComparePanel implements vscode.Disposable {
     const offset = e.textEditor.document.offsetAt(e.selections[0].active);
     const anchorOffset = e.textEditor.document.offsetAt(e.selections[0].anchor);
     const suppressed = this.suppressedSelection;
-    if (suppressed && suppressed.uri === e.textEditor.document.uri.toString() && (suppressed.offset === anchorOffset || suppressed.offset === offset)) {
+    if (
+      suppressed &&
+      suppressed.uri === e.textEditor.document.uri.toString() &&
+      (suppressed.offset === anchorOffset || suppressed.offset === offset)
+    ) {
       this.suppressedSelection = undefined;
       return;
     }
@@ -215,7 +222,9 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 function makeNonce(): string {
   const bytes = new Uint8Array(24);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return Buffer.from(bytes)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** The model the webview renders: `rows` for base source `base`, with the column headers. */
@@ -225,7 +234,11 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
     base,
     notice: view.notice,
     rows,
-    sources: sourceHeaders(view.analysis, view.uris.map(sourceName), view.uris.map(u => u.toString())),
+    sources: sourceHeaders(
+      view.analysis,
+      view.uris.map(sourceName),
+      view.uris.map(u => u.toString()),
+    ),
   };
 }
 
@@ -262,10 +275,15 @@ export function register(
       current.panel.reveal(vscode.ViewColumn.Beside, false);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Compare: ${sourceName(target)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      ...webviewOptions(context.extensionUri),
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      `Compare: ${sourceName(target)}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        ...webviewOptions(context.extensionUri),
+        retainContextWhenHidden: false,
+      },
+    );
     attach(panel, target, { basePath: target.toString() });
   };
 

@@ -42,7 +42,11 @@ interface Recording {
 }
 
 /** A probe, and the listener to hand to `comparePanel.register` so that it sees every panel. */
-export function recordComparePanels(): { probe: ComparePanelProbe; onDidOpen: (panel: OpenComparePanel) => void; disposable: vscode.Disposable } {
+export function recordComparePanels(): {
+  probe: ComparePanelProbe;
+  onDidOpen: (panel: OpenComparePanel) => void;
+  disposable: vscode.Disposable;
+} {
   /** The open panels, each with what listens to it. */
   const open = new Map<OpenComparePanel, vscode.Disposable[]>();
   let current: OpenComparePanel | undefined;

@@ -38,14 +38,28 @@ export interface SliceOptions {
 export function toRowModel(row: ComparisonRow, baseText: string, relatedBelow = RELATED_BELOW): RowModel {
   if (row.kind === 'boilerplate') {
     const line = row.cells[0];
-    return { kind: 'boilerplate', cells: [], wordings: [], sourceCount: 1, reworded: false, reason: row.reason, text: baseText.slice(line.start, line.end).trim() };
+    return {
+      kind: 'boilerplate',
+      cells: [],
+      wordings: [],
+      sourceCount: 1,
+      reworded: false,
+      reason: row.reason,
+      text: baseText.slice(line.start, line.end).trim(),
+    };
   }
   return {
     kind: 'statement',
     sourceCount: row.sourceCount,
     reworded: row.reworded,
-    wordings: row.wordings.map((w): WordingModel => (w.similarity < relatedBelow ? { text: w.text, similarity: w.similarity, related: true } : w)),
-    cells: row.cells.map((c): CellModel => (c.moved ? { source: c.source, sentence: c.sentences[0], wording: c.wording, moved: true } : { source: c.source, sentence: c.sentences[0], wording: c.wording })),
+    wordings: row.wordings.map((w): WordingModel =>
+      w.similarity < relatedBelow ? { text: w.text, similarity: w.similarity, related: true } : w,
+    ),
+    cells: row.cells.map((c): CellModel =>
+      c.moved
+        ? { source: c.source, sentence: c.sentences[0], wording: c.wording, moved: true }
+        : { source: c.source, sentence: c.sentences[0], wording: c.wording },
+    ),
   };
 }
 

@@ -192,7 +192,12 @@ export class CorpusService implements vscode.Disposable {
     return pending;
   }
 
-  private async compute(key: string, uri: vscode.Uri, generation: number, token: vscode.CancellationToken): Promise<CorpusView | undefined> {
+  private async compute(
+    key: string,
+    uri: vscode.Uri,
+    generation: number,
+    token: vscode.CancellationToken,
+  ): Promise<CorpusView | undefined> {
     const entry = this.entry(key);
     try {
       const collected = await collectSources(this.workspace, toURI(uri), sourceLimits());
@@ -202,7 +207,15 @@ export class CorpusService implements vscode.Disposable {
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
       const uris = collected.uris.map(toVscodeUri);
       const positions = new Map(uris.map((u, i) => [u.toString(), i]));
-      const view: CorpusView = { key, uris, analysis, texts: inputs.map(i => i.text), generation, notice, indexOf: u => positions.get(u.toString()) ?? -1 };
+      const view: CorpusView = {
+        key,
+        uris,
+        analysis,
+        texts: inputs.map(i => i.text),
+        generation,
+        notice,
+        indexOf: u => positions.get(u.toString()) ?? -1,
+      };
       entry.view = view;
       this.changed.fire(view);
       return view;

@@ -37,7 +37,10 @@ export function planDecorations(view: CorpusView, document: vscode.TextDocument)
 }
 
 /** `onDidDecorate` hears of the ranges applied to an editor each time they are applied. */
-export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.TextEditor, shown: DecorationPlan) => void): vscode.Disposable {
+export function register(
+  corpus: CorpusService,
+  onDidDecorate?: (editor: vscode.TextEditor, shown: DecorationPlan) => void,
+): vscode.Disposable {
   const boilerplateType = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     color: new vscode.ThemeColor('synoptic.boilerplateForeground'),
@@ -93,7 +96,12 @@ export function register(corpus: CorpusService, onDidDecorate?: (editor: vscode.
     }),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('synoptic.markBoilerplate') || e.affectsConfiguration('synoptic.markUniqueSentences') || e.affectsConfiguration(ACTIVATION_SETTING)) refresh(vscode.window.visibleTextEditors);
+      if (
+        e.affectsConfiguration('synoptic.markBoilerplate') ||
+        e.affectsConfiguration('synoptic.markUniqueSentences') ||
+        e.affectsConfiguration(ACTIVATION_SETTING)
+      )
+        refresh(vscode.window.visibleTextEditors);
     }),
     vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
     vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),

@@ -29,12 +29,48 @@ interface FormatInfo {
 }
 
 export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
-  csv: { label: 'CSV', detail: 'A spreadsheet: one row per statement, one column per source', extension: 'csv', filter: 'CSV', write: (i, story) => toCsv(i, { story, bom: true }) },
-  html: { label: 'HTML', detail: 'One page to send or print: the sources side by side, differences marked', extension: 'html', filter: 'HTML', write: (i, story) => toHtml(i, { story }) },
-  tei: { label: 'TEI P5', detail: 'Parallel segmentation for editions: <app> and <rdg> per statement', extension: 'xml', filter: 'TEI XML', write: (i, story) => toTei(i, { story }) },
-  collatex: { label: 'CollateX JSON', detail: 'Witnesses and alignment table, as CollateX writes them', extension: 'json', filter: 'JSON', write: (i, story) => JSON.stringify(toCollatex(i, { story })) + '\n' },
-  passim: { label: 'passim input', detail: 'JSON lines for passim on Spark: id, series, text without boilerplate', extension: 'jsonl', filter: 'JSON lines', write: (i, story) => toPassim(i, { story }) },
-  json: { label: 'Synoptic JSON', detail: 'The JSON export (format 1): lines, sentences, groups', extension: 'json', filter: 'JSON', write: i => JSON.stringify(toExportFormat1(i.analysis, i.paths)) + '\n' },
+  csv: {
+    label: 'CSV',
+    detail: 'A spreadsheet: one row per statement, one column per source',
+    extension: 'csv',
+    filter: 'CSV',
+    write: (i, story) => toCsv(i, { story, bom: true }),
+  },
+  html: {
+    label: 'HTML',
+    detail: 'One page to send or print: the sources side by side, differences marked',
+    extension: 'html',
+    filter: 'HTML',
+    write: (i, story) => toHtml(i, { story }),
+  },
+  tei: {
+    label: 'TEI P5',
+    detail: 'Parallel segmentation for editions: <app> and <rdg> per statement',
+    extension: 'xml',
+    filter: 'TEI XML',
+    write: (i, story) => toTei(i, { story }),
+  },
+  collatex: {
+    label: 'CollateX JSON',
+    detail: 'Witnesses and alignment table, as CollateX writes them',
+    extension: 'json',
+    filter: 'JSON',
+    write: (i, story) => JSON.stringify(toCollatex(i, { story })) + '\n',
+  },
+  passim: {
+    label: 'passim input',
+    detail: 'JSON lines for passim on Spark: id, series, text without boilerplate',
+    extension: 'jsonl',
+    filter: 'JSON lines',
+    write: (i, story) => toPassim(i, { story }),
+  },
+  json: {
+    label: 'Synoptic JSON',
+    detail: 'The JSON export (format 1): lines, sentences, groups',
+    extension: 'json',
+    filter: 'JSON',
+    write: i => JSON.stringify(toExportFormat1(i.analysis, i.paths)) + '\n',
+  },
 };
 
 /** What the command may be given: the file whose corpus to export, the format, the file to write. */
@@ -54,17 +90,33 @@ export interface ExportPrompts {
 
 export const windowPrompts: ExportPrompts = {
   async pickFormat() {
-    const items = (Object.keys(EXPORT_FORMATS) as ExportFormatId[]).map(id => ({ id, label: EXPORT_FORMATS[id].label, detail: EXPORT_FORMATS[id].detail }));
-    const picked = await vscode.window.showQuickPick(items, { title: 'Export Comparison', placeHolder: 'Format to export the comparison in' });
+    const items = (Object.keys(EXPORT_FORMATS) as ExportFormatId[]).map(id => ({
+      id,
+      label: EXPORT_FORMATS[id].label,
+      detail: EXPORT_FORMATS[id].detail,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Export Comparison',
+      placeHolder: 'Format to export the comparison in',
+    });
     return picked?.id;
   },
   pickTarget(suggested, format) {
     const info = EXPORT_FORMATS[format];
-    return vscode.window.showSaveDialog({ defaultUri: suggested, filters: { [info.filter]: [info.extension] }, title: `Export Comparison as ${info.label}`, saveLabel: 'Export' });
+    return vscode.window.showSaveDialog({
+      defaultUri: suggested,
+      filters: { [info.filter]: [info.extension] },
+      title: `Export Comparison as ${info.label}`,
+      saveLabel: 'Export',
+    });
   },
   async confirmOverwrite(target) {
     const replace = 'Replace';
-    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it with the export?`, { modal: true }, replace);
+    const answer = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists. Replace it with the export?`,
+      { modal: true },
+      replace,
+    );
     return answer === replace;
   },
 };
@@ -76,7 +128,11 @@ const LARGE_CORPUS = 2_000_000;
  * Exports the corpus of `request.source` (default: the active editor's file). Resolves to the
  * file written, or undefined when the user cancelled or there was nothing to export.
  */
-export async function exportComparison(corpus: CorpusService, request: ExportRequest = {}, prompts: ExportPrompts = windowPrompts): Promise<vscode.Uri | undefined> {
+export async function exportComparison(
+  corpus: CorpusService,
+  request: ExportRequest = {},
+  prompts: ExportPrompts = windowPrompts,
+): Promise<vscode.Uri | undefined> {
   const source = request.source ?? vscode.window.activeTextEditor?.document.uri;
   if (!source) {
     void vscode.window.showInformationMessage('Open a text file to export the comparison of its sources.');
@@ -102,7 +158,10 @@ export async function exportComparison(corpus: CorpusService, request: ExportReq
   const large = !known || known.texts.reduce((n, t) => n + t.length, 0) >= LARGE_CORPUS;
   try {
     const view = large
-      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Synoptic: exporting the comparison' }, work)
+      ? await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Synoptic: exporting the comparison' },
+          work,
+        )
       : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Synoptic: exporting' }, () => work());
     void vscode.window.showInformationMessage(`Exported ${view.uris.length} sources to ${vscode.workspace.asRelativePath(target)}.`);
     return target;

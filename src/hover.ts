@@ -27,7 +27,11 @@ function clip(text: string): string {
 }
 
 /** The hover's markdown for one position, or undefined where Synoptic has nothing to say. */
-export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, position: vscode.Position): { markdown: vscode.MarkdownString; range: vscode.Range } | undefined {
+export function hoverMarkdown(
+  view: CorpusView,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): { markdown: vscode.MarkdownString; range: vscode.Range } | undefined {
   const index = view.indexOf(document.uri);
   if (index < 0) return undefined;
   const source = view.analysis.sources[index];
@@ -79,7 +83,9 @@ export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, p
     const args: RevealArgs = [view.uris[s].toString(), first.start, last.end];
     const link = `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`;
     const alsoIn = entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more with this wording` : '';
-    md.appendMarkdown(`[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence")${escapeMarkdown(alsoIn)} · ${similarity}%${moved}\n\n`);
+    md.appendMarkdown(
+      `[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence")${escapeMarkdown(alsoIn)} · ${similarity}%${moved}\n\n`,
+    );
     md.appendMarkdown(`> ${diffMarkdown(sentence.text, text)}\n\n`);
   }
   if (wordings.length > MAX_WORDINGS) {
@@ -87,7 +93,10 @@ export function hoverMarkdown(view: CorpusView, document: vscode.TextDocument, p
     md.appendMarkdown(`${wordings.length - MAX_WORDINGS} other wordings in ${rest} sources: Compare with Other Sources shows them all\n\n`);
   }
   const missing = view.uris.filter((_, s) => s !== index && !found.has(s)).map(sourceName);
-  if (missing.length) md.appendMarkdown(`not in: ${escapeMarkdown(missing.slice(0, 12).join(', '))}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}\n`);
+  if (missing.length)
+    md.appendMarkdown(
+      `not in: ${escapeMarkdown(missing.slice(0, 12).join(', '))}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}\n`,
+    );
   return { markdown: md, range };
 }
 

@@ -25,7 +25,13 @@ export function isTarget(analysis: CorpusAnalysis, source: number, sentence: num
  * starts after (before) the sentence at `offset`, wrapping around the end (start) of the
  * source as the diff editor does. -1 when the source has none. O(sentences).
  */
-export function nextTarget(analysis: CorpusAnalysis, source: number, offset: number, direction: Direction, target: NavigationTarget): number {
+export function nextTarget(
+  analysis: CorpusAnalysis,
+  source: number,
+  offset: number,
+  direction: Direction,
+  target: NavigationTarget,
+): number {
   const sentences = analysis.sources[source].sentences;
   const count = sentences.length;
   if (!count) return -1;

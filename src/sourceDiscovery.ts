@@ -51,7 +51,11 @@ export async function isReadable(workspace: SourceWorkspace, uri: URI): Promise<
  * URIs; `active` is among them unless it is unreadable, and first when `maxSources` cut the
  * list. Cost: one listing, then a stat and a read per candidate not open in an editor.
  */
-export async function collectSources(workspace: SourceWorkspace, active: URI, limits: SourceLimits = DEFAULT_LIMITS): Promise<CollectedSources> {
+export async function collectSources(
+  workspace: SourceWorkspace,
+  active: URI,
+  limits: SourceLimits = DEFAULT_LIMITS,
+): Promise<CollectedSources> {
   const maxSources = Math.max(1, limits.maxSources);
   const notices: string[] = [];
   let candidates = await candidateFiles(workspace, active, limits.sourcesGlob, maxSources);
@@ -74,7 +78,10 @@ export async function collectSources(workspace: SourceWorkspace, active: URI, li
     uris.push(candidate);
     inputs.push({ id: candidate.toString(), text: text.text });
   }
-  if (skippedLarge) notices.push(`${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${limits.maxFileBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`);
+  if (skippedLarge)
+    notices.push(
+      `${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${limits.maxFileBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`,
+    );
   if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
   return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
 }
@@ -92,7 +99,11 @@ async function candidateFiles(workspace: SourceWorkspace, active: URI, sourcesGl
 }
 
 /** The text of one source, or why it is left out; undefined when it is gone or unreadable. */
-async function readSource(workspace: SourceWorkspace, uri: URI, maxBytes: number): Promise<{ text: string } | 'large' | 'binary' | undefined> {
+async function readSource(
+  workspace: SourceWorkspace,
+  uri: URI,
+  maxBytes: number,
+): Promise<{ text: string } | 'large' | 'binary' | undefined> {
   const document = workspace.openDocument(uri);
   if (document) return document.text.length > maxBytes ? 'large' : { text: document.text };
   try {

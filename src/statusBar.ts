@@ -57,7 +57,9 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     const text = view && summary(view, uri);
     if (text) {
       item.text = text;
-      item.tooltip = new vscode.MarkdownString(`${view!.analysis.sources.length} sources compared. Click to compare them side by side.${view!.notice ? `\n\n${view!.notice}` : ''}`);
+      item.tooltip = new vscode.MarkdownString(
+        `${view!.analysis.sources.length} sources compared. Click to compare them side by side.${view!.notice ? `\n\n${view!.notice}` : ''}`,
+      );
       show();
       return;
     }
@@ -88,5 +90,12 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
       item.tooltip = message;
     }),
   );
-  return { disposable, probe: { get text() { return shown ? item.text : undefined; } } };
+  return {
+    disposable,
+    probe: {
+      get text() {
+        return shown ? item.text : undefined;
+      },
+    },
+  };
 }

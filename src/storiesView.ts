@@ -69,7 +69,11 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
       item.tooltip = `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
       item.iconPath = new vscode.ThemeIcon('book');
       item.contextValue = 'story';
-      item.command = { command: COMPARE_COMMAND, title: 'Compare the sources of this story', arguments: [vscode.Uri.parse(node.sources[0].uri)] };
+      item.command = {
+        command: COMPARE_COMMAND,
+        title: 'Compare the sources of this story',
+        arguments: [vscode.Uri.parse(node.sources[0].uri)],
+      };
       return item;
     }
     const uri = vscode.Uri.parse(node.uri);

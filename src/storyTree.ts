@@ -64,7 +64,14 @@ export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
         return { kind: 'source', uri: corpus.uris[source], name: nameOf(corpus.uris[source]), shared, unique: groups.length - shared };
       });
       const first = corpus.uris[story.sources[0]];
-      nodes.push({ kind: 'story', id: `${corpus.key}#${first}`, corpusKey: corpus.key, corpusName: corpusName(corpus.key), title: story.title.trim() || nameOf(first), sources });
+      nodes.push({
+        kind: 'story',
+        id: `${corpus.key}#${first}`,
+        corpusKey: corpus.key,
+        corpusName: corpusName(corpus.key),
+        title: story.title.trim() || nameOf(first),
+        sources,
+      });
     }
   }
   return nodes.sort((a, b) => b.sources.length - a.sources.length || compare(a.title, b.title) || compare(a.id, b.id));

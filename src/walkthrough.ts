@@ -31,7 +31,10 @@ async function samplesFolder(context: vscode.ExtensionContext): Promise<vscode.U
 /** Opens the first sample story; its folder's other samples are compared with it. */
 export async function openSamples(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
   const folder = await samplesFolder(context);
-  const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter(n => n.endsWith('.txt')).sort();
+  const names = (await vscode.workspace.fs.readDirectory(folder))
+    .map(([name]) => name)
+    .filter(n => n.endsWith('.txt'))
+    .sort();
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, names[0]));
   return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
 }

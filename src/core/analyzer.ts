@@ -159,7 +159,8 @@ class CachingAnalyzer implements Analyzer {
     const { prepared } = corpus;
     // A source's verdicts are copied only when another source revises one.
     let lines = crossEvidence ? reviseWithOtherSources(corpus, promotable, index, this.options.align) : prepared.map(p => p.lines);
-    if (recurring?.forms.size) lines = lines.map((verdicts, i) => markCrossStoryChrome(prepared[i], verdicts, recurring.story, recurring.forms));
+    if (recurring?.forms.size)
+      lines = lines.map((verdicts, i) => markCrossStoryChrome(prepared[i], verdicts, recurring.story, recurring.forms));
     // A source no other source revised has the same article sentences as last time.
     const contents = prepared.map((p, source) =>
       lines[source] === p.lines ? this.content.get(p, () => contentSentences(p, p.lines)) : contentSentences(p, lines[source]),
@@ -274,7 +275,9 @@ class CachingAnalyzer implements Analyzer {
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
     const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate));
+    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) =>
+      index.pairsAmong(leaderIds, threshold, separate),
+    );
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles);
@@ -287,16 +290,28 @@ class CachingAnalyzer implements Analyzer {
   }
 
   /** Stage 6; one source alone has nothing to align with (and may repeat itself thousands of times). */
-  private families(wordings: readonly Wording[], spaceIdOf: readonly SpaceId[], sourceCount: number, index: SimilarityIndex): WordingId[][] {
+  private families(
+    wordings: readonly Wording[],
+    spaceIdOf: readonly SpaceId[],
+    sourceCount: number,
+    index: SimilarityIndex,
+  ): WordingId[][] {
     if (sourceCount < 2) return [];
     const sets = wordings.map(w => new SourceSet(sourceCount, w.sources));
-    const widespreadFirst = wordings.map((_, i) => i as WordingId).sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
+    const widespreadFirst = wordings
+      .map((_, i) => i as WordingId)
+      .sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
     const threshold = this.options.align?.familyThreshold ?? 0.85;
     return nearDuplicateFamilies(index.leaders(threshold), spaceIdOf, sets, widespreadFirst);
   }
 
   /** Each family leader's content terms, kept by text and language (capitals tell names). */
-  private termsOfFamilies(families: readonly (readonly WordingId[])[], wordings: readonly Wording[], corpus: FormCorpus, places: Places): ContentTerms[] {
+  private termsOfFamilies(
+    families: readonly (readonly WordingId[])[],
+    wordings: readonly Wording[],
+    corpus: FormCorpus,
+    places: Places,
+  ): ContentTerms[] {
     const stopwordsOf = new Map<string, StopwordProfile>(corpus.prepared.map(p => [p.profile.language, p.profile]));
     return families.map(family => {
       const leader = wordings[family[0]];

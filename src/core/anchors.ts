@@ -28,7 +28,11 @@ export interface AnchorChoice {
 const ANCHOR_CANDIDATES = 16;
 
 /** Input: per group its places, and per place its wording. Output: the tallies. O(P log P) for P grouped places. */
-export function tallyGroups(memberPlaces: readonly (readonly number[])[], wordingOfPlace: ArrayLike<WordingId>, wordingCount: number): GroupTally[] {
+export function tallyGroups(
+  memberPlaces: readonly (readonly number[])[],
+  wordingOfPlace: ArrayLike<WordingId>,
+  wordingCount: number,
+): GroupTally[] {
   const countOf = new Int32Array(wordingCount);
   return memberPlaces.map(list => {
     const places = Int32Array.from(list).sort();
@@ -155,7 +159,7 @@ function measureSpans(
   const anchorProfile = joinedProfile(anchorStart, anchorEnd);
   const anchorAlone = anchorEnd - anchorStart === 1;
   const out = members.slice();
-  for (let start = 0; start < members.length; ) {
+  for (let start = 0; start < members.length;) {
     const end = runEnd(start);
     // A single member against a single anchor already has its similarity.
     if (start === anchorStart) {

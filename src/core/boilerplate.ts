@@ -63,17 +63,30 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
   const { rows, facts, nonBlank } = features;
   const model = options.model ?? LINE_MODEL;
   const margins = lineMargins(model, features);
-  const content = articleLines(margins, nonBlank.map(i => facts[i]!), options, nonBlank);
+  const content = articleLines(
+    margins,
+    nonBlank.map(i => facts[i]!),
+    options,
+    nonBlank,
+  );
   const metaThreshold = options.metaThreshold ?? -2;
   const meta = content.map((c, k) => c && margin(model.meta, rows[nonBlank[k]]!) < metaThreshold);
-  for (const k of headlineLines(facts, nonBlank, content.map((c, k) => c && !meta[k]))) {
+  for (const k of headlineLines(
+    facts,
+    nonBlank,
+    content.map((c, k) => c && !meta[k]),
+  )) {
     content[k] = true;
     meta[k] = false;
   }
 
   const verdicts: LineVerdict[] = new Array(rows.length).fill(BLANK);
   nonBlank.forEach((i, k) => {
-    verdicts[i] = meta[k] ? boilerplate('byline, date or caption') : content[k] ? CONTENT : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
+    verdicts[i] = meta[k]
+      ? boilerplate('byline, date or caption')
+      : content[k]
+        ? CONTENT
+        : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
   });
   return verdicts;
 }
@@ -97,7 +110,12 @@ export function lineMargins(model: LineModel, features: PageFeatures): number[] 
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article). O(lines).
  */
-export function articleLines(margins: readonly number[], facts: readonly LineFacts[], options: BoilerplateOptions = {}, lineIndex?: readonly number[]): boolean[] {
+export function articleLines(
+  margins: readonly number[],
+  facts: readonly LineFacts[],
+  options: BoilerplateOptions = {},
+  lineIndex?: readonly number[],
+): boolean[] {
   const threshold = options.threshold ?? 0;
   const maxGap = options.maxGapLines ?? 3;
   const floor = options.gapFloor ?? -4;
@@ -108,7 +126,8 @@ export function articleLines(margins: readonly number[], facts: readonly LineFac
     const gap = k - last - 1;
     if (last >= 0 && gap > 0 && gap <= maxGap) {
       let joins = true;
-      for (let j = last + 1; j < k && joins; j++) joins = margins[j] >= floor && !isMarkedChrome(facts[j]) && !(facts[j].repeated && !facts[j].proseLike);
+      for (let j = last + 1; j < k && joins; j++)
+        joins = margins[j] >= floor && !isMarkedChrome(facts[j]) && !(facts[j].repeated && !facts[j].proseLike);
       if (joins) for (let j = last + 1; j < k; j++) content[j] = true;
     }
     last = k;
@@ -139,10 +158,21 @@ export function articleLines(margins: readonly number[], facts: readonly LineFac
  * line next to it: the lines right after or before it, with no blank line between, the same
  * indent and the same list marker and final punctuation, take its label. O(lines).
  */
-function continueLists(content: boolean[], margins: readonly number[], facts: readonly LineFacts[], lineIndex: readonly number[], floor: number): void {
-  const sameShape = (a: LineFacts, b: LineFacts) => a.indent === b.indent && a.listMarker === b.listMarker && a.endsSentence === b.endsSentence;
+function continueLists(
+  content: boolean[],
+  margins: readonly number[],
+  facts: readonly LineFacts[],
+  lineIndex: readonly number[],
+  floor: number,
+): void {
+  const sameShape = (a: LineFacts, b: LineFacts) =>
+    a.indent === b.indent && a.listMarker === b.listMarker && a.endsSentence === b.endsSentence;
   const joins = (k: number, from: number) =>
-    lineIndex[k] - lineIndex[from] === k - from && sameShape(facts[k], facts[from]) && margins[k] >= floor && !isMarkedChrome(facts[k]) && !facts[k].repeated;
+    lineIndex[k] - lineIndex[from] === k - from &&
+    sameShape(facts[k], facts[from]) &&
+    margins[k] >= floor &&
+    !isMarkedChrome(facts[k]) &&
+    !facts[k].repeated;
   const seeds = content.map((c, k) => c && !facts[k].proseLike);
   for (let k = 0; k < content.length; k++) {
     if (!seeds[k]) continue;
@@ -244,10 +274,22 @@ function lineTrigrams(s: string): Set<string> {
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank' });
 const CONTENT: LineVerdict = Object.freeze({ kind: 'content' });
 const REASONS = [
-  'copyright notice', 'form field', 'list of short links', 'navigation list', 'no sentence structure', 'no words',
-  'outside the article', 'repeated in this file', 'short line outside the article', 'heading outside the article', 'link or address', 'byline, date or caption',
+  'copyright notice',
+  'form field',
+  'list of short links',
+  'navigation list',
+  'no sentence structure',
+  'no words',
+  'outside the article',
+  'repeated in this file',
+  'short line outside the article',
+  'heading outside the article',
+  'link or address',
+  'byline, date or caption',
 ] as const;
-const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(REASONS.map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]));
+const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(
+  REASONS.map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]),
+);
 function boilerplate(reason: string): LineVerdict {
   return BOILERPLATE.get(reason) ?? { kind: 'boilerplate', reason };
 }
@@ -255,7 +297,13 @@ function boilerplate(reason: string): LineVerdict {
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S/i;
 
 /** Why a line the classifier put outside the article is chrome, in a reader's words, from what the line shows. */
-function reasonFor(f: LineFacts, k: number, nonBlank: readonly number[], facts: readonly (LineFacts | undefined)[], content: readonly boolean[]): string {
+function reasonFor(
+  f: LineFacts,
+  k: number,
+  nonBlank: readonly number[],
+  facts: readonly (LineFacts | undefined)[],
+  content: readonly boolean[],
+): string {
   if (f.noLetters) return 'no words';
   if (f.copyright && f.wordCount < 60) return 'copyright notice';
   if (f.formField) return 'form field';

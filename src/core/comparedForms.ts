@@ -29,7 +29,12 @@ export interface ComparedForms {
  * line with a promotable sentence is compared. O(S) for S prepared sentences, plus O(F) for F
  * forms.
  */
-export function comparedForms(prepared: readonly PreparedSource[], formIds: readonly FormIds[], formCount: number, crossEvidence: boolean): ComparedForms {
+export function comparedForms(
+  prepared: readonly PreparedSource[],
+  formIds: readonly FormIds[],
+  formCount: number,
+  crossEvidence: boolean,
+): ComparedForms {
   const compared = new Uint8Array(formCount);
   const promotable = new Map<FormId, LineRef[]>();
   prepared.forEach((p, source) => {
@@ -48,7 +53,8 @@ export function comparedForms(prepared: readonly PreparedSource[], formIds: read
   const promotableLines = prepared.map(() => new Set<number>());
   for (const occurrences of promotable.values()) for (const o of occurrences) promotableLines[o.source].add(o.line);
   prepared.forEach((p, source) => {
-    if (promotableLines[source].size) p.sentences.forEach((sentence, i) => promotableLines[source].has(sentence.line) && (compared[formIds[source][i]] = 1));
+    if (promotableLines[source].size)
+      p.sentences.forEach((sentence, i) => promotableLines[source].has(sentence.line) && (compared[formIds[source][i]] = 1));
   });
   let count = 0;
   for (let f = 0; f < formCount; f++) count += compared[f];

@@ -104,7 +104,9 @@ export function layoutComparison(analysis: CorpusAnalysis, base: number, options
     row: index => {
       const d = drafts[index];
       if (!d) throw new RangeError(`no row ${index}`);
-      return d.boilerplateLine !== undefined ? boilerplateRow(analysis, base, d.boilerplateLine) : statementRow(analysis, base, d.group, d.single, isMoved, withDiffs);
+      return d.boilerplateLine !== undefined
+        ? boilerplateRow(analysis, base, d.boilerplateLine)
+        : statementRow(analysis, base, d.group, d.single, isMoved, withDiffs);
     },
   };
 }
@@ -225,7 +227,15 @@ function boilerplateRow(analysis: CorpusAnalysis, base: number, line: number): C
   const source = analysis.sources[base];
   const span = source.lineSpans[line];
   const cell: ComparisonCell = { source: base, sentences: [], wording: 0, line, start: span.start, end: span.end, moved: false };
-  return { kind: 'boilerplate', cells: [cell], wordings: [], group: -1, sourceCount: 1, reworded: false, reason: source.lines[line].reason };
+  return {
+    kind: 'boilerplate',
+    cells: [cell],
+    wordings: [],
+    group: -1,
+    sourceCount: 1,
+    reworded: false,
+    reason: source.lines[line].reason,
+  };
 }
 
 function statementRow(
@@ -287,7 +297,15 @@ function statementRow(
     const read = readOf(s);
     const first = analysis.sources[s].sentences[read[0]];
     const last = analysis.sources[s].sentences[read[read.length - 1]];
-    return { source: s, sentences: list, wording, line: first.line, start: first.start, end: last.end, moved: group >= 0 && isMoved(s, group) };
+    return {
+      source: s,
+      sentences: list,
+      wording,
+      line: first.line,
+      start: first.start,
+      end: last.end,
+      moved: group >= 0 && isMoved(s, group),
+    };
   });
   return { kind: 'statement', cells, wordings, group, sourceCount: present.length, reworded };
 }

@@ -15,7 +15,12 @@ export const CROSS_STORY_REASON = 'repeated across stories';
  * home, turned to boilerplate; the given array itself when nothing changes. O(S) for S
  * prepared sentences.
  */
-export function markCrossStoryChrome(p: PreparedSource, verdicts: readonly LineVerdict[], story: number, recurring: ReadonlyMap<string, number>): readonly LineVerdict[] {
+export function markCrossStoryChrome(
+  p: PreparedSource,
+  verdicts: readonly LineVerdict[],
+  story: number,
+  recurring: ReadonlyMap<string, number>,
+): readonly LineVerdict[] {
   // Per content line: whether all its sentences so far recur away from their home.
   const chromeLine = new Map<number, boolean>();
   for (const s of p.sentences) {

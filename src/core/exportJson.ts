@@ -63,7 +63,12 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
     })),
     groups: analysis.groups.map((g, gi) => {
       const anchorSource = g.members[g.anchor].source;
-      const exported = (m: GroupMember) => ({ source: m.source, sentence: m.sentence, similarity: round(m.similarity), moved: moved.isMoved(anchorSource, m.source, gi) });
+      const exported = (m: GroupMember) => ({
+        source: m.source,
+        sentence: m.sentence,
+        similarity: round(m.similarity),
+        moved: moved.isMoved(anchorSource, m.source, gi),
+      });
       const members = g.members.filter(m => !m.repeat).map(exported);
       const repeats = g.members.filter(m => m.repeat).map(exported);
       return repeats.length ? { members, repeats } : { members };

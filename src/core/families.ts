@@ -45,7 +45,8 @@ export function nearDuplicateFamilies(
     };
     for (const family of familiesLedBy.get(id) ?? []) consider(family, 1);
     const leads = (leader: SpaceId) => familiesLedBy.has(leader);
-    for (const m of index.matches(id, leads, MAX_FAMILY_CANDIDATES)) for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
+    for (const m of index.matches(id, leads, MAX_FAMILY_CANDIDATES))
+      for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
     if (best >= 0) {
       families[best].push(w);
       familySources[best].addAll(sources[w]);
@@ -82,7 +83,14 @@ export function familyNodes(
     const leader = family[0];
     const sources = family.length === 1 ? wordings[leader].sources : sortedSources(family.map(w => wordings[w].sources));
     const terms = termsOfFamily[f];
-    return { profile: profiles[leader], terms: terms.ids, salient: terms.salient, headline: wordings[leader].headline, sources, weight: sources.length };
+    return {
+      profile: profiles[leader],
+      terms: terms.ids,
+      salient: terms.salient,
+      headline: wordings[leader].headline,
+      sources,
+      weight: sources.length,
+    };
   });
 }
 

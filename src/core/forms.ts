@@ -102,7 +102,8 @@ export class FormSpace {
     for (let id = known; id < total; id++) added.push(id);
     added.sort(byText);
     const merged = new Array<number>(total);
-    for (let i = 0, j = 0, k = 0; k < total; k++) merged[k] = j >= added.length || (i < known && byText(this.byText[i], added[j]) < 0) ? this.byText[i++] : added[j++];
+    for (let i = 0, j = 0, k = 0; k < total; k++)
+      merged[k] = j >= added.length || (i < known && byText(this.byText[i], added[j]) < 0) ? this.byText[i++] : added[j++];
     const ranks = new Int32Array(total);
     for (let k = 0; k < total; k++) ranks[merged[k]] = k;
     this.byText = merged;

@@ -44,13 +44,11 @@ interface Link {
   readonly score: number;
 }
 
-const LINKAGE_SAMPLE = 8;
-
 /**
  * Input: the nodes, the number of sources, the options, and the similarity join over the
  * nodes. Output: clusters of node indices whose sources are pairwise disjoint and together
- * number at least two; each node in at most one cluster. Cost: the join, then O(L log L) for L
- * links, each merge checking at most `LINKAGE_SAMPLE`² pairs.
+ * number at least two; each node in at most one cluster. Cost: the join, then the average-linkage
+ * merging of `mergeLinks` over the L accepted links.
  */
 export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, options: AlignOptions, nodePairs: NodePairs): number[][] {
   const strong = options.strongThreshold ?? 0.45;
@@ -63,7 +61,13 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
 }
 
 /** Every pair the bigram join finds, and pairs sharing a rare content word, scored; those at `weak` or above. */
-function scoredCandidates(nodeCount: number, sets: readonly SourceSet[], evidence: LinkEvidence, weak: number, nodePairs: NodePairs): Link[] {
+function scoredCandidates(
+  nodeCount: number,
+  sets: readonly SourceSet[],
+  evidence: LinkEvidence,
+  weak: number,
+  nodePairs: NodePairs,
+): Link[] {
   const scored = new Map<number, Link>();
   const consider = (a: number, b: number, dice?: number) => {
     const [x, y] = a < b ? [a, b] : [b, a];
@@ -90,7 +94,8 @@ function acceptedLinks(nodes: readonly AlignNode[], sourceCount: number, pairs: 
     if (needsBest.has(p.a)) raise(p.a, p.b, p.score);
     if (needsBest.has(p.b)) raise(p.b, p.a, p.score);
   }
-  const bestEverywhere = (node: number, toward: number, score: number) => nodes[toward].sources.every(s => bestToward.get(node)![s] === score);
+  const bestEverywhere = (node: number, toward: number, score: number) =>
+    nodes[toward].sources.every(s => bestToward.get(node)![s] === score);
   const links = pairs.filter(p => p.score >= strong || (bestEverywhere(p.a, p.b, p.score) && bestEverywhere(p.b, p.a, p.score)));
   return links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
@@ -104,7 +109,13 @@ function acceptedLinks(nodes: readonly AlignNode[], sourceCount: number, pairs: 
  * chain through one sentence that resembles both. Then every cluster of two sources or more,
  * and every node no link reached that several sources carry.
  */
-function mergeLinks(nodes: readonly AlignNode[], sets: readonly SourceSet[], evidence: LinkEvidence, links: readonly Link[], linkage: number): number[][] {
+function mergeLinks(
+  nodes: readonly AlignNode[],
+  sets: readonly SourceSet[],
+  evidence: LinkEvidence,
+  links: readonly Link[],
+  linkage: number,
+): number[][] {
   const members = nodes.map((_, i) => [i]);
   const sources: (SourceSet | undefined)[] = nodes.map(() => undefined);
   const sourcesOf = (c: number) => (sources[c] ??= sets[c].copy());
@@ -115,7 +126,8 @@ function mergeLinks(nodes: readonly AlignNode[], sets: readonly SourceSet[], evi
   const heap = new LinkageHeap();
   const offer = (a: number, b: number, sum: number) => {
     const mean = sum / (members[a].length * members[b].length);
-    if (mean >= linkage) heap.push({ mean, a: Math.min(a, b), b: Math.max(a, b), va: version[Math.min(a, b)], vb: version[Math.max(a, b)] });
+    if (mean >= linkage)
+      heap.push({ mean, a: Math.min(a, b), b: Math.max(a, b), va: version[Math.min(a, b)], vb: version[Math.max(a, b)] });
   };
   for (const link of links) {
     if (sums[link.a].has(link.b)) continue;
@@ -182,7 +194,7 @@ class LinkageHeap {
   push(e: LinkageEntry): void {
     const items = this.items;
     items.push(e);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!LinkageHeap.before(items[i], items[parent])) break;
       [items[i], items[parent]] = [items[parent], items[i]];
@@ -197,7 +209,7 @@ class LinkageHeap {
     const last = items.pop()!;
     if (items.length) {
       items[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let best = i;

@@ -52,16 +52,54 @@ const MIN_PROSE_WORDS = 7;
 const MIN_PROSE_STOP_SHARE = 0.12;
 
 const BASE = [
-  'logWords', 'stopShare', 'endsSentence', 'bullet', 'numbered', 'titleCase', 'digitShare', 'copyright', 'formField',
-  'repeated', 'noLetters', 'indent', 'innerPunctuation', 'meanWordLength', 'separators', 'startsLower', 'hasQuote',
-  'linkLike', 'sentencesInside', 'proseLike', 'truncated', 'endsColon', 'logChars', 'hasYear', 'hasClockTime',
+  'logWords',
+  'stopShare',
+  'endsSentence',
+  'bullet',
+  'numbered',
+  'titleCase',
+  'digitShare',
+  'copyright',
+  'formField',
+  'repeated',
+  'noLetters',
+  'indent',
+  'innerPunctuation',
+  'meanWordLength',
+  'separators',
+  'startsLower',
+  'hasQuote',
+  'linkLike',
+  'sentencesInside',
+  'proseLike',
+  'truncated',
+  'endsColon',
+  'logChars',
+  'hasYear',
+  'hasClockTime',
 ] as const;
 const NEIGHBOUR = ['logWords', 'stopShare', 'endsSentence', 'bullet', 'titleCase', 'proseLike', 'linkLike'] as const;
 const PAGE = [
-  'position', 'relativeWords', 'proseBefore', 'densityNear', 'densityWide', 'blanksBefore', 'blanksAfter',
-  'proseDistance', 'bulletRun', 'bodyOverlap', 'pageProseShare', 'sameIndentRun',
-  'blockLines', 'blockProseShare', 'blockBulletShare', 'blockDigitLines', 'firstInBlock', 'lastInBlock',
-  'mainRunSide', 'mainRunDistance',
+  'position',
+  'relativeWords',
+  'proseBefore',
+  'densityNear',
+  'densityWide',
+  'blanksBefore',
+  'blanksAfter',
+  'proseDistance',
+  'bulletRun',
+  'bodyOverlap',
+  'pageProseShare',
+  'sameIndentRun',
+  'blockLines',
+  'blockProseShare',
+  'blockBulletShare',
+  'blockDigitLines',
+  'firstInBlock',
+  'lastInBlock',
+  'mainRunSide',
+  'mainRunDistance',
 ] as const;
 
 /** The names of the feature columns, in order. */
@@ -69,7 +107,8 @@ export const FEATURE_NAMES: readonly string[] = [
   ...BASE,
   ...NEIGHBOUR.map(n => `prev.${n}`),
   ...NEIGHBOUR.map(n => `next.${n}`),
-  'prev2.proseLike', 'next2.proseLike',
+  'prev2.proseLike',
+  'next2.proseLike',
   ...PAGE,
 ];
 const BASE_INDEX = new Map(BASE.map((n, i) => [n, i] as const));
@@ -98,7 +137,9 @@ export function pageFeatures(
   const repeats = new Map<string, number>();
   for (const key of keys) if (key) repeats.set(key, (repeats.get(key) ?? 0) + 1);
 
-  const facts = raw.map((line, i) => (keys[i] ? lineFacts(line, lineWords[i], lineWordsLower[i], (repeats.get(keys[i]) ?? 0) > 1, profile) : undefined));
+  const facts = raw.map((line, i) =>
+    keys[i] ? lineFacts(line, lineWords[i], lineWordsLower[i], (repeats.get(keys[i]) ?? 0) > 1, profile) : undefined,
+  );
   const base = facts.map((f, i) => (f ? baseFeatures(f, raw[i]) : undefined));
   const nonBlank: number[] = [];
   facts.forEach((f, i) => f && nonBlank.push(i));
@@ -133,8 +174,14 @@ export function pageFeatures(
     proseDistance[k] = Math.min(proseDistance[k], next - k);
   }
   // Length of the run of consecutive bullet lines each line is in, and of lines at the same indent.
-  const bulletRun = runLengths(nonBlank.map(i => (facts[i]!.bullet ? 1 : 0)), v => v === 1);
-  const indentRun = runLengths(nonBlank.map(i => facts[i]!.indent), () => true);
+  const bulletRun = runLengths(
+    nonBlank.map(i => (facts[i]!.bullet ? 1 : 0)),
+    v => v === 1,
+  );
+  const indentRun = runLengths(
+    nonBlank.map(i => facts[i]!.indent),
+    () => true,
+  );
   // Blocks: runs of non-blank lines with no blank line between them (a paragraph, a list, a menu).
   const blocks: Block[] = [];
   for (let k = 0; k < m; k++) {
@@ -195,7 +242,7 @@ export function pageFeatures(
     row[at++] = +(k === 0 || blocks[k - 1] !== block);
     row[at++] = +(k + 1 === m || blocks[k + 1] !== block);
     row[at++] = k < main.from ? -1 : k >= main.to ? 1 : 0;
-    row[at++] = Math.log1p(k < main.from ? main.from - k : k >= main.to ? k - main.to + 1 : 0);
+    row[at] = Math.log1p(k < main.from ? main.from - k : k >= main.to ? k - main.to + 1 : 0);
     rows[i] = row;
   }
   return { rows, facts, nonBlank };
@@ -284,7 +331,7 @@ function baseFeatures(f: LineFacts, line: string): Float64Array {
   row[at++] = +/[:：]$/u.test(text);
   row[at++] = Math.log1p(line.length);
   row[at++] = +YEAR.test(text);
-  row[at++] = +CLOCK_TIME.test(text);
+  row[at] = +CLOCK_TIME.test(text);
   return row;
 }
 

@@ -62,7 +62,7 @@ export class LinkEvidence {
     const ta = this.nodes[a].terms;
     const tb = this.nodes[b].terms;
     let dot = 0;
-    for (let i = 0, j = 0; i < ta.length && j < tb.length; ) {
+    for (let i = 0, j = 0; i < ta.length && j < tb.length;) {
       if (ta[i] === tb[j]) {
         dot += this.weightSquared[ta[i]] * salience(this.nodes[a], i) * salience(this.nodes[b], j);
         i++;

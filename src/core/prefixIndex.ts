@@ -127,4 +127,3 @@ export class PrefixIndex<Id extends number = number> {
     return 2 * lo;
   }
 }
-

@@ -28,10 +28,18 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
     const verdict = lines[line];
     if (verdict.kind === 'blank') return;
     // Boilerplate that no other source can show to be article text needs no sentences.
-    if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS)) return;
+    if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS))
+      return;
     for (const s of segmentLine(text, span.start, span.end, profile)) {
       const sentence = text.slice(s.start, s.end);
-      sentences.push({ line, start: s.start, end: s.end, text: sentence, form: comparedForm(sentence), promotable: isPromotable(verdict, sentence) });
+      sentences.push({
+        line,
+        start: s.start,
+        end: s.end,
+        text: sentence,
+        form: comparedForm(sentence),
+        promotable: isPromotable(verdict, sentence),
+      });
     }
   });
   // Worked out once here, not by every analysis that reuses this source.

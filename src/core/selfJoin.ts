@@ -60,7 +60,13 @@ function sizesCanReach(a: number, b: number, threshold: number): boolean {
  * least `threshold`, by comparing each: cheaper than an index when the lists are short.
  * `shared` must be over `space`. O(Σ size) over the ids whose size can reach the threshold.
  */
-export function matchesAmong<Id extends number>(space: TokenSpace, shared: SharedTokens, i: Id, ids: readonly Id[], threshold: number): JoinPair<Id>[] {
+export function matchesAmong<Id extends number>(
+  space: TokenSpace,
+  shared: SharedTokens,
+  i: Id,
+  ids: readonly Id[],
+  threshold: number,
+): JoinPair<Id>[] {
   const found: JoinPair<Id>[] = [];
   const size = space.size(i);
   if (size === 0) return found;
@@ -86,7 +92,12 @@ export function matchesAmong<Id extends number>(space: TokenSpace, shared: Share
  * its tokens (cheap where most pairs are separate). O(n² + min(Σ compared sizes, Σ df²)) for
  * n profiles and token frequencies df.
  */
-function smallSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[]): JoinPair[] {
+function smallSelfJoin(
+  space: TokenSpace,
+  threshold: number,
+  separate: (a: number, b: number) => boolean,
+  ids: readonly number[],
+): JoinPair[] {
   const n = ids.length;
   const compared: number[] = [];
   let compareSteps = 0;
@@ -131,7 +142,13 @@ function tokenCounts(space: TokenSpace, ids: readonly number[]): Int32Array {
 }
 
 /** `selfJoin` by counting shared tokens over postings; `start` from `tokenCounts`. */
-function countedSelfJoin(space: TokenSpace, threshold: number, separate: (a: number, b: number) => boolean, ids: readonly number[], start: Int32Array): JoinPair[] {
+function countedSelfJoin(
+  space: TokenSpace,
+  threshold: number,
+  separate: (a: number, b: number) => boolean,
+  ids: readonly number[],
+  start: Int32Array,
+): JoinPair[] {
   const n = ids.length;
   // Per token, the positions in `ids` of the profiles that hold it, ascending.
   const postings = new Int32Array(start[space.tokenCount]);

@@ -18,10 +18,67 @@ export interface SentenceSpan {
 
 // Abbreviations that are practically never the last word of a sentence.
 const NEVER_FINAL = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm',
-  'cmdr', 'pres', 'rev', 'hon', 'st', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'cf', 'approx', 'dept', 'fig',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'e.g', 'i.e', 'z.b', 'bzw', 'nr', 'ca', 'vgl', 'usw', 'u.a', 'd.h', 'т.е', 'т.к', 'т.д', 'т.п', 'г', 'гг', 'ул', 'им', 'см',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'adm',
+  'cmdr',
+  'pres',
+  'rev',
+  'hon',
+  'st',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'vs',
+  'v',
+  'cf',
+  'approx',
+  'dept',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'z.b',
+  'bzw',
+  'nr',
+  'ca',
+  'vgl',
+  'usw',
+  'u.a',
+  'd.h',
+  'т.е',
+  'т.к',
+  'т.д',
+  'т.п',
+  'г',
+  'гг',
+  'ул',
+  'им',
+  'см',
 ]);
 // Abbreviations that may end a sentence: joined only when lower-case text follows.
 const SOMETIMES_FINAL = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'etc', 'bros', 'al', 'llc', 'plc']);
@@ -48,12 +105,7 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
  * Leading list bullets and surrounding white space are left out of every span; a line with no
  * final punctuation (a headline) stays one sentence. O(line length).
  */
-export function segmentLine(
-  text: string,
-  lineStart: number,
-  lineEnd: number,
-  profile: StopwordProfile,
-): SentenceSpan[] {
+export function segmentLine(text: string, lineStart: number, lineEnd: number, profile: StopwordProfile): SentenceSpan[] {
   const line = text.slice(lineStart, lineEnd);
   if (!MAY_BREAK.test(line)) {
     // Nothing in the line can end a sentence, so the segmenter would return it whole.
@@ -175,13 +227,13 @@ const HIGH_CLASSES = new Map<number, number>([
   ...[0x2013, 0x2014].map(c => [c, SCONTINUE] as const),
   ...[0x2018, 0x2019, 0x201c, 0x201d, 0x201e, 0x2039, 0x203a].map(c => [c, CLOSE] as const),
   ...[
-    0x2010, 0x2011, 0x2022, 0x2023, 0x2026, 0x2032, 0x2033, 0x2043, 0x20ac, 0x2116, 0x2122, 0x2190, 0x2192, 0x2219,
-    0x2501, 0x25a0, 0x25a1, 0x25aa, 0x25ab, 0x25cb, 0x25cf, 0x25e6, 0x2605, 0x2606, 0x2630,
+    0x2010, 0x2011, 0x2022, 0x2023, 0x2026, 0x2032, 0x2033, 0x2043, 0x20ac, 0x2116, 0x2122, 0x2190, 0x2192, 0x2219, 0x2501, 0x25a0, 0x25a1,
+    0x25aa, 0x25ab, 0x25cb, 0x25cf, 0x25e6, 0x2605, 0x2606, 0x2630,
   ].map(c => [c, OTHER] as const),
 ]);
 
 function sentenceClass(code: number): number {
-  return code < 0x700 ? LOW_CLASSES[code] : HIGH_CLASSES.get(code) ?? UNKNOWN;
+  return code < 0x700 ? LOW_CLASSES[code] : (HIGH_CLASSES.get(code) ?? UNKNOWN);
 }
 
 /**
@@ -215,12 +267,22 @@ export function uax29SentenceEnds(line: string): number[] | undefined {
     let joined = following === ATERM || following === STERM || following === SCONTINUE; // SB8a
     if (!joined && terminal === ATERM) {
       const before = i > 0 ? classes[i - 1] : OTHER;
-      if (next === i + 1 && following === NUMERIC) joined = true; // SB6: "3.5"
-      else if (next === i + 1 && following === UPPER && (before === UPPER || before === LOWER)) joined = true; // SB7: "U.S"
+      if (next === i + 1 && following === NUMERIC)
+        joined = true; // SB6: "3.5"
+      else if (next === i + 1 && following === UPPER && (before === UPPER || before === LOWER))
+        joined = true; // SB7: "U.S"
       else {
         // SB8: no break when the next letter, past anything that is not a letter or terminal, is lower case.
         let k = next;
-        while (k < n && classes[k] !== LOWER && classes[k] !== UPPER && classes[k] !== OLETTER && classes[k] !== ATERM && classes[k] !== STERM) k++;
+        while (
+          k < n &&
+          classes[k] !== LOWER &&
+          classes[k] !== UPPER &&
+          classes[k] !== OLETTER &&
+          classes[k] !== ATERM &&
+          classes[k] !== STERM
+        )
+          k++;
         joined = k < n && classes[k] === LOWER;
       }
     }
@@ -280,7 +342,7 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   // A piece with no letters ("1.", "—") belongs to its neighbour.
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
-  const m = /(?:^|[\s(\["'“‘«])((?:\p{L}{1,4}\.)+)$/u.exec(previous.slice(previous.lastIndexOf(' ') + 1));
+  const m = /(?:^|[\s(["'“‘«])((?:\p{L}{1,4}\.)+)$/u.exec(previous.slice(previous.lastIndexOf(' ') + 1));
   if (!m) return false;
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();

@@ -133,7 +133,11 @@ export class StandingIndex implements SimilarityIndex {
 }
 
 /** The standing index at `threshold` holds every target met so far; a match counts if it is a target now. */
-function standingLookup(forms: FormSpace, targets: readonly SpaceId[], threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
+function standingLookup(
+  forms: FormSpace,
+  targets: readonly SpaceId[],
+  threshold: number,
+): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
   const isTarget = new Uint8Array(forms.space.profiles.length);
   for (const id of targets) isTarget[id] = 1;
   const index = forms.index(threshold);

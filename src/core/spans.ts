@@ -81,7 +81,13 @@ function distinctWordings(group: readonly number[], wordingOfPlace: ArrayLike<Wo
  * all (0): the side whose joined text is closer to the other wordings, if it beats the span
  * alone by the margin.
  */
-function extension(span: readonly WordingId[], before: number, after: number, others: readonly WordingId[], profiles: readonly BigramProfile[]): number {
+function extension(
+  span: readonly WordingId[],
+  before: number,
+  after: number,
+  others: readonly WordingId[],
+  profiles: readonly BigramProfile[],
+): number {
   let joined = profiles[span[0]];
   for (let i = 1; i < span.length; i++) joined = concatProfiles(joined, profiles[span[i]]);
   const closeness = (p: BigramProfile) => others.reduce((sum, o) => sum + profileSimilarity(p, profiles[o]), 0);
@@ -93,7 +99,7 @@ function extension(span: readonly WordingId[], before: number, after: number, ot
   }
   if (after >= 0) {
     const c = closeness(concatProfiles(joined, profiles[after]));
-    if (c > best) [best, step] = [c, 1];
+    if (c > best) step = 1;
   }
   return step;
 }
@@ -163,7 +169,7 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
   const extents = merged.map(extent);
   merged.forEach((big, i) => {
     if (gone[i]) return;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const bigExtent = extents[i];
       const candidates = new Set<number>();

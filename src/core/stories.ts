@@ -88,7 +88,11 @@ export function findStories(sources: readonly StorySource[], options: StoryOptio
   const noChrome = new Uint8Array(index.shingleCount);
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
-  const first = index.components(noChrome, { ...settings, minSharedShare: Math.max(settings.minSharedShare, settings.firstPassShare) }, settings.firstPassSentences);
+  const first = index.components(
+    noChrome,
+    { ...settings, minSharedShare: Math.max(settings.minSharedShare, settings.firstPassShare) },
+    settings.firstPassSentences,
+  );
   const chrome = index.chromeShingles(first, settings.chromeStories);
   const storyOfComponent = index.components(chrome, settings, Number.MAX_SAFE_INTEGER);
   // Components numbered by their smallest source; stories ordered largest first.
@@ -137,7 +141,7 @@ class DenseIds {
   idOf(key: number): number {
     if (this.size * 2 >= this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    for (let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; at = (at + 1) & mask) {
+    for (let at = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; at = (at + 1) & mask) {
       if (this.ids[at] < 0) {
         this.keys[at] = key;
         this.ids[at] = this.size;
@@ -155,7 +159,7 @@ class DenseIds {
     const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       if (ids[i] < 0) continue;
-      let at = Math.imul(keys[i], 0x9e3779b1) >>> 0 & mask;
+      let at = (Math.imul(keys[i], 0x9e3779b1) >>> 0) & mask;
       while (this.ids[at] >= 0) at = (at + 1) & mask;
       this.keys[at] = keys[i];
       this.ids[at] = ids[i];
@@ -286,7 +290,8 @@ class ShingleIndex {
     const common = new Int32Array(n);
     const touched: number[] = [];
     const pass = this.passFacts(chrome, settings);
-    const sentencesNeeded = (a: number, b: number) => Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
+    const sentencesNeeded = (a: number, b: number) =>
+      Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
     // Sources are taken in the canonical order and paired with those after them in each list,
     // so the pairs met, and the result, do not depend on the order of the input.
     for (let r = 0; r < n; r++) {
@@ -298,7 +303,10 @@ class ShingleIndex {
         // A shingle many sources carry (a story told a thousand times, or a site's chrome)
         // pairs each source with fewer neighbours: about window² pairs per list at most.
         // Neighbours already in the same story are passed over (within `window` places).
-        const reach = Math.max(1, Math.min(settings.window, Math.floor((settings.window * settings.window) / (end - this.postingStart[x]))));
+        const reach = Math.max(
+          1,
+          Math.min(settings.window, Math.floor((settings.window * settings.window) / (end - this.postingStart[x]))),
+        );
         const at = this.placeIn(this.postingStart[x], end, a);
         let paired = 0;
         for (let j = at + 1; j < end && j <= at + settings.window && paired < reach; j++) {
@@ -311,7 +319,12 @@ class ShingleIndex {
       touched.sort((x, y) => this.rank[x] - this.rank[y]);
       for (const b of touched) {
         // A found sentence shows `foundShingles` of its shingles (fewer only in very short ones).
-        if (common[b] >= sentencesNeeded(a, b) * settings.foundShingles && find(a) !== find(b) && this.oneStory(a, b, pass, settings, enoughSentences)) union(a, b);
+        if (
+          common[b] >= sentencesNeeded(a, b) * settings.foundShingles &&
+          find(a) !== find(b) &&
+          this.oneStory(a, b, pass, settings, enoughSentences)
+        )
+          union(a, b);
         common[b] = 0;
       }
       touched.length = 0;
@@ -541,7 +554,7 @@ function modeOf(values: number[]): number {
   values.sort((x, y) => x - y);
   let best = values[0];
   let bestRun = 0;
-  for (let i = 0; i < values.length; ) {
+  for (let i = 0; i < values.length;) {
     let j = i;
     while (j < values.length && values[j] === values[i]) j++;
     if (j - i >= bestRun) {

@@ -64,15 +64,16 @@ export function normalizeForComparison(text: string): string {
 // Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.
 let wordSegmenter: Intl.Segmenter | undefined;
 // Scripts written without spaces between words need the dictionary-based segmenter.
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 // The same tokens in text without a character above U+007F, several times faster.
-const ASCII_WORD = /[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*/g;
+const ASCII_WORD = /[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 // Text whose letters and digits are all ASCII (curly quotes, dashes and symbols aside) gets the
 // same tokens from a pattern without Unicode classes, about twice as fast.
 const NON_ASCII_ALNUM = /(?![A-Za-z0-9])[\p{L}\p{M}\p{N}]/u;
-const LATIN_WORD = /[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*/g;
+const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 
 /**
  * The word-like tokens of a text (letters, marks or digits, with inner apostrophes and

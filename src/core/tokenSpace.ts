@@ -121,7 +121,6 @@ export class TokenSpace {
   }
 }
 
-
 /**
  * Similarity of one profile to many: its tokens are marked once, and each other profile's
  * shared tokens are counted in one pass over that profile (a merge of two sorted lists takes

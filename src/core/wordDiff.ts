@@ -30,6 +30,10 @@ export function wordDiff(from: string, other: string): DiffPart[] {
 
 /** The words only in `other` and the words only in `from`, trimmed, in order. */
 export function summarizeDiff(parts: readonly DiffPart[]): DiffSummary {
-  const pick = (kind: DiffPart['kind']) => parts.filter(p => p.kind === kind).map(p => p.text.trim()).filter(Boolean);
+  const pick = (kind: DiffPart['kind']) =>
+    parts
+      .filter(p => p.kind === kind)
+      .map(p => p.text.trim())
+      .filter(Boolean);
   return { added: pick('added'), removed: pick('removed') };
 }

@@ -77,7 +77,8 @@ function canonicalOrder(wordings: readonly Wording[], corpus: FormCorpus): Wordi
     head[rank] = i;
   }
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const sameText = (x: Wording, y: Wording) => compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy;
+  const sameText = (x: Wording, y: Wording) =>
+    compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy;
   const out: Wording[] = [];
   for (let rank = 0; rank < head.length; rank++) {
     if (head[rank] < 0) continue;
@@ -102,7 +103,11 @@ export function wordingOfPlaces(wordings: readonly Wording[], placeCount: number
 }
 
 /** Per cluster of families, the places of all their wordings. O(P) for P places. */
-export function placesOfClusters(clusters: readonly (readonly number[])[], families: readonly (readonly WordingId[])[], wordings: readonly Wording[]): number[][] {
+export function placesOfClusters(
+  clusters: readonly (readonly number[])[],
+  families: readonly (readonly WordingId[])[],
+  wordings: readonly Wording[],
+): number[][] {
   return clusters.map(cluster => {
     const places: number[] = [];
     for (const f of cluster) for (const w of families[f]) for (const place of wordings[w].places) places.push(place);

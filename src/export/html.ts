@@ -80,7 +80,11 @@ ${body}
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
   const label = row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
   const cells = row.cells
-    .map((cell, i) => (cell ? `<td class="cell" lang="${languages[i]}">${cellHtml(cell)}</td>` : '<td class="cell absent"><span class="note">not in this source</span></td>'))
+    .map((cell, i) =>
+      cell
+        ? `<td class="cell" lang="${languages[i]}">${cellHtml(cell)}</td>`
+        : '<td class="cell absent"><span class="note">not in this source</span></td>',
+    )
     .join('');
   return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
 }
@@ -94,11 +98,20 @@ function cellHtml(cell: TableCell): string {
   const related = !cell.reference && cell.similarity < RELATED_BELOW;
   const text = cell.diff && !cell.reference && !related ? diffHtml(cell.diff) : escapeMarkup(cell.text);
   const notes: string[] = [];
-  if (!cell.reference) notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
+  if (!cell.reference)
+    notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
   if (cell.moved) notes.push('moved: out of the order it shares with the first source');
   return text + notes.map(n => `<span class="note">${n}</span>`).join('');
 }
 
 function diffHtml(parts: readonly DiffPart[]): string {
-  return parts.map(p => (p.kind === 'added' ? `<ins>${escapeMarkup(p.text)}</ins>` : p.kind === 'removed' ? `<del>${escapeMarkup(p.text)}</del>` : escapeMarkup(p.text))).join('');
+  return parts
+    .map(p =>
+      p.kind === 'added'
+        ? `<ins>${escapeMarkup(p.text)}</ins>`
+        : p.kind === 'removed'
+          ? `<del>${escapeMarkup(p.text)}</del>`
+          : escapeMarkup(p.text),
+    )
+    .join('');
 }

@@ -51,7 +51,9 @@ export function originalOffset(mapped: PassimText, offset: number): number {
 /** The JSON lines for passim, one per source of the chosen story. Needs `input.texts`. O(total text). */
 export function toPassim(input: ExportInput, options: ExportOptions = {}): string {
   const { analysis, paths, texts } = input;
-  if (!texts) throw new Error('the passim export needs the sources\' texts');
+  if (!texts) throw new Error("the passim export needs the sources' texts");
   const story = chosenStory(analysis, options);
-  return story.sources.map(s => JSON.stringify({ id: paths[s], series: paths[s], text: passimText(analysis, s, texts[s]).text }) + '\n').join('');
+  return story.sources
+    .map(s => JSON.stringify({ id: paths[s], series: paths[s], text: passimText(analysis, s, texts[s]).text }) + '\n')
+    .join('');
 }

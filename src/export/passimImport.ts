@@ -50,7 +50,8 @@ export function parsePassimRecord(line: string): PassimRecord {
   const uid = integerDigits(r.uid);
   const text = typeof r.text === 'string' ? r.text : undefined;
   const clusterValue = Number.isSafeInteger(Number(cluster)) ? Number(cluster) : cluster;
-  if (begin !== undefined && end !== undefined && begin <= end) return { cluster: clusterValue, id, uid, begin, end, unit: 'codePoints', text };
+  if (begin !== undefined && end !== undefined && begin <= end)
+    return { cluster: clusterValue, id, uid, begin, end, unit: 'codePoints', text };
   if (bw !== undefined && ew !== undefined && bw <= ew) return { cluster: clusterValue, id, uid, begin: bw, end: ew, unit: 'words', text };
   throw new BrokenRecord('no passage bounds');
 }
@@ -93,7 +94,12 @@ export interface ClusterStory {
  * boilerplate, passim was given the original text, and its offsets are taken as they are.
  * O(R log R + total text) for R records.
  */
-export function passimStories(records: readonly PassimRecord[], analysis: CorpusAnalysis, texts: readonly string[], sourceOf: (id: string) => number): ClusterStory[] {
+export function passimStories(
+  records: readonly PassimRecord[],
+  analysis: CorpusAnalysis,
+  texts: readonly string[],
+  sourceOf: (id: string) => number,
+): ClusterStory[] {
   const mapped = new Map<number, { stripped: PassimText; strippedIndex: CodePoints; originalIndex: CodePoints }>();
   const mappingOf = (source: number) => {
     let m = mapped.get(source);
@@ -118,7 +124,8 @@ export function passimStories(records: readonly PassimRecord[], analysis: Corpus
       const e = m.strippedIndex.utf16(record.end);
       const os = m.originalIndex.utf16(record.begin);
       const oe = m.originalIndex.utf16(record.end);
-      const useOriginal = record.text !== undefined && m.stripped.text.slice(s, e) !== record.text && texts[source].slice(os, oe) === record.text;
+      const useOriginal =
+        record.text !== undefined && m.stripped.text.slice(s, e) !== record.text && texts[source].slice(os, oe) === record.text;
       [start, end] = useOriginal ? [os, oe] : [originalOffset(m.stripped, s), originalOffset(m.stripped, e)];
     }
     const key = String(record.cluster);
@@ -131,7 +138,9 @@ export function passimStories(records: readonly PassimRecord[], analysis: Corpus
     const sources = [...new Set(passages.map(p => p.source))];
     return { title: storyTitle(analysis, sources), cluster, sources, passages };
   });
-  return stories.sort((a, b) => b.sources.length - a.sources.length || b.passages.length - a.passages.length || compareIds(a.cluster, b.cluster));
+  return stories.sort(
+    (a, b) => b.sources.length - a.sources.length || b.passages.length - a.passages.length || compareIds(a.cluster, b.cluster),
+  );
 }
 
 function compareIds(a: number | string, b: number | string): number {

@@ -93,7 +93,13 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
       const column = columnOf.get(cell.source);
       if (column === undefined) continue;
       const wording = row.wordings[cell.wording];
-      cells[column] = { text: wording.text, similarity: wording.similarity, moved: cell.moved, reference: cell.wording === 0, diff: wording.diff };
+      cells[column] = {
+        text: wording.text,
+        similarity: wording.similarity,
+        moved: cell.moved,
+        reference: cell.wording === 0,
+        diff: wording.diff,
+      };
       present++;
     }
     if (present === 0) continue;

@@ -21,7 +21,14 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     const boiler = s.lines.filter(l => l.kind === 'boilerplate').length;
     const shared = s.groupOfSentence.filter(g => g >= 0).length;
     out.push(...wrap(`[${i + 1}] ${names[i]} (${s.language})`, width, '', '    '));
-    out.push(...wrap(`${s.lines.length} lines, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`, width, '    ', '    '));
+    out.push(
+      ...wrap(
+        `${s.lines.length} lines, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`,
+        width,
+        '    ',
+        '    ',
+      ),
+    );
     const unique = s.sentences.filter((_, k) => s.groupOfSentence[k] < 0);
     if (unique.length && analysis.sources.length > 1) {
       out.push('    Only here:');
@@ -30,7 +37,8 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
   });
   if (analysis.groups.length) {
     out.push('');
-    const legend = "Shared statements, best supported first. The percentage is the similarity of each wording to the group's anchor, the wording closest to all others (100% = same words).";
+    const legend =
+      "Shared statements, best supported first. The percentage is the similarity of each wording to the group's anchor, the wording closest to all others (100% = same words).";
     out.push(...wrap(legend, width, '', ''));
     analysis.groups.forEach((g, gi) => {
       out.push('');

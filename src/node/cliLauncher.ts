@@ -26,9 +26,18 @@ interface CliModule {
 function launch(): void {
   const bundle = join(__dirname, 'cli-main.js');
   const bytes = readFileSync(bundle);
-  const script = new Script(wrap(bytes.toString('utf8')), { filename: bundle, cachedData: cacheFor(join(__dirname, 'cli-main.cache'), bytes) });
+  const script = new Script(wrap(bytes.toString('utf8')), {
+    filename: bundle,
+    cachedData: cacheFor(join(__dirname, 'cli-main.cache'), bytes),
+  });
   const module = { exports: {} as Partial<CliModule> };
-  const compiled = script.runInThisContext() as (exports: object, require: NodeRequire, module: object, filename: string, dirname: string) => void;
+  const compiled = script.runInThisContext() as (
+    exports: object,
+    require: NodeRequire,
+    module: object,
+    filename: string,
+    dirname: string,
+  ) => void;
   compiled(module.exports, createRequire(bundle), module, bundle, __dirname);
   const target = process.env[WRITE_CACHE_TO];
   if (target) {

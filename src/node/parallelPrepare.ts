@@ -14,7 +14,11 @@ export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
  * the others, split by size. Returns one prepared source per text, in order. Small corpora,
  * or a machine with one core, are prepared here alone.
  */
-export async function prepareInParallel(texts: readonly string[], workerScript: string, options: AnalysisOptions = {}): Promise<PreparedSource[]> {
+export async function prepareInParallel(
+  texts: readonly string[],
+  workerScript: string,
+  options: AnalysisOptions = {},
+): Promise<PreparedSource[]> {
   const total = texts.reduce((n, t) => n + t.length, 0);
   if (total < PARALLEL_THRESHOLD_CHARS) return texts.map(t => prepareSource(t, options));
   const threads = Math.min(availableParallelism(), 4, texts.length);
@@ -53,6 +57,7 @@ export async function prepareInParallel(texts: readonly string[], workerScript: 
 function runWorker(script: string, request: PrepareRequest): Promise<readonly PreparedWithoutText[]> {
   return new Promise((resolve, reject) => {
     // Loaded here: a small corpus never needs it, and loading it costs a short run 2 ms.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(script);
     worker.once('message', (response: PrepareResponse) => {

@@ -13,7 +13,8 @@ export interface PrepareRequest {
 /** The prepared sources without their text, which the caller already has. */
 export type PreparedWithoutText = Omit<PreparedSource, 'text'>;
 
-export type PrepareResponse = { readonly ok: true; readonly prepared: readonly PreparedWithoutText[] } | { readonly ok: false; readonly error: string };
+export type PrepareResponse =
+  { readonly ok: true; readonly prepared: readonly PreparedWithoutText[] } | { readonly ok: false; readonly error: string };
 
 parentPort?.once('message', (request: PrepareRequest) => {
   let response: PrepareResponse;

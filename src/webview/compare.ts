@@ -178,7 +178,12 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
       return cell ? [{ row, cell }] : [];
     });
     if (entries.every(e => e.length === 0)) continue;
-    const display: DisplayRow = { lead: row, entries, unique: row.sourceCount === 1, difference: row.sourceCount < m.sources.length || row.reworded };
+    const display: DisplayRow = {
+      lead: row,
+      entries,
+      unique: row.sourceCount === 1,
+      difference: row.sourceCount < m.sources.length || row.reworded,
+    };
     if (anyWaiting) flush(display);
     out.push(display);
   }
@@ -194,7 +199,9 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
 
 function filterControls(m: ComparisonModel): HTMLElement[] {
   const current = panel.state.filter ?? 'all';
-  const counts = new Map(FILTERS.map(([value]) => [value, m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length]));
+  const counts = new Map(
+    FILTERS.map(([value]) => [value, m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length]),
+  );
   const choose = (value: RowFilter) => {
     saveState({ filter: value });
     render();
@@ -244,7 +251,11 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
     return button;
   };
   const range = el('span', 'range');
-  range.append(el('span', 'wide-only', 'Sources '), document.createTextNode(`${first + 1}–${Math.min(others, first + COLUMNS_PER_PAGE)} of ${others}`), el('span', 'wide-only', ' others'));
+  range.append(
+    el('span', 'wide-only', 'Sources '),
+    document.createTextNode(`${first + 1}–${Math.min(others, first + COLUMNS_PER_PAGE)} of ${others}`),
+    el('span', 'wide-only', ' others'),
+  );
   pager.append(
     turn('‹', `Previous ${COLUMNS_PER_PAGE} sources`, first - COLUMNS_PER_PAGE, first > 0),
     range,
@@ -319,7 +330,8 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   node.append(...wordingNodes(wording));
   const meta = el('div', 'meta');
   if (wording.related) meta.append(el('span', 'related', 'related'));
-  if (!alone && (!isBase || wording.similarity < 1)) meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
+  if (!alone && (!isBase || wording.similarity < 1))
+    meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
   if (alone) meta.append(el('span', 'lone', 'only in this source'));
   if (meta.childElementCount) node.append(meta);
@@ -407,7 +419,8 @@ function renderChunk(token: number, until = 0): void {
   if (token !== panel.renderToken || !m) return;
   const fragment = document.createDocumentFragment();
   const stop = Math.min(panel.rows.length, Math.max(panel.renderedCount + panel.rowsPerChunk, until + 1));
-  for (; panel.renderedCount < stop; panel.renderedCount++) fragment.append(rowNode(panel.rows[panel.renderedCount], panel.renderedCount, m));
+  for (; panel.renderedCount < stop; panel.renderedCount++)
+    fragment.append(rowNode(panel.rows[panel.renderedCount], panel.renderedCount, m));
   grid.append(fragment);
   if (panel.renderedCount === Math.min(panel.rows.length, panel.rowsPerChunk) || panel.renderedCount === panel.rows.length) {
     focusCell(panel.focused.row, panel.focused.col, false);
@@ -417,7 +430,10 @@ function renderChunk(token: number, until = 0): void {
 }
 
 function cellAt(row: number, col: number): HTMLElement | null {
-  return grid.querySelector<HTMLElement>(`.cell[data-row="${row}"][data-col="${col}"]`) ?? grid.querySelector<HTMLElement>(`.cell[data-row="${row}"]`);
+  return (
+    grid.querySelector<HTMLElement>(`.cell[data-row="${row}"][data-col="${col}"]`) ??
+    grid.querySelector<HTMLElement>(`.cell[data-row="${row}"]`)
+  );
 }
 
 function focusCell(row: number, col: number, moveFocus = true): HTMLElement | undefined {
@@ -518,7 +534,8 @@ function scrollToCell(cell: HTMLElement): void {
     const view = grid.getBoundingClientRect();
     const left = view.left + (parseFloat(grid.style.scrollPaddingLeft) || 0);
     const top = view.top + (parseFloat(grid.style.scrollPaddingTop) || 0);
-    if (box.top < top || box.bottom > view.bottom || box.left < left || box.right > view.right) cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (box.top < top || box.bottom > view.bottom || box.left < left || box.right > view.right)
+      cell.scrollIntoView({ block: 'center', inline: 'nearest' });
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);

@@ -42,7 +42,9 @@ describe('Export Comparison command', () => {
   });
 
   it('is contributed to the command palette', async () => {
-    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const contributed = vscode.extensions
+      .getExtension(EXTENSION_ID)!
+      .packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     assert.ok(contributed.includes(EXPORT_COMMAND));
     assert.ok((await vscode.commands.getCommands(true)).includes(EXPORT_COMMAND));
   });
@@ -65,12 +67,20 @@ describe('Export Comparison command', () => {
     const target = targetNamed('export-test.html');
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('keep me'));
     const asked: string[] = [];
-    const declined = await exportComparison(api.corpus, { source, format: 'html', target }, prompts({ confirmOverwrite: async uri => (asked.push(uri.toString()), false) }));
+    const declined = await exportComparison(
+      api.corpus,
+      { source, format: 'html', target },
+      prompts({ confirmOverwrite: async uri => (asked.push(uri.toString()), false) }),
+    );
     assert.equal(declined, undefined);
     assert.deepEqual(asked, [target.toString()]);
     assert.equal(await read(target), 'keep me');
 
-    const replaced = await exportComparison(api.corpus, { source, format: 'html', target }, prompts({ confirmOverwrite: async uri => (asked.push(uri.toString()), true) }));
+    const replaced = await exportComparison(
+      api.corpus,
+      { source, format: 'html', target },
+      prompts({ confirmOverwrite: async uri => (asked.push(uri.toString()), true) }),
+    );
     assert.equal(replaced?.toString(), target.toString());
     assert.equal(asked.length, 2);
     assert.match(await read(target), /^<!DOCTYPE html>[\s\S]*Content-Security-Policy/);
@@ -97,7 +107,10 @@ describe('Export Comparison command', () => {
     const before = await listing();
     let asked = 0;
     assert.equal(await exportComparison(api.corpus, { source }, prompts({ pickFormat: async () => (asked++, undefined) })), undefined);
-    assert.equal(await exportComparison(api.corpus, { source, format: 'json' }, prompts({ pickTarget: async () => (asked++, undefined) })), undefined);
+    assert.equal(
+      await exportComparison(api.corpus, { source, format: 'json' }, prompts({ pickTarget: async () => (asked++, undefined) })),
+      undefined,
+    );
     assert.equal(asked, 2, 'both questions were asked');
     assert.deepEqual(await listing(), before, 'no file was written');
   });

@@ -9,7 +9,18 @@ import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { cellOf } from '../../src/protocol';
 import { sentenceAt } from '../../src/sentenceAt';
-import { activateSynoptic, cellText, hoverText, openPanel, screenshot, seedUri, unescape, until, webviewDom, workspaceFolder } from './support';
+import {
+  activateSynoptic,
+  cellText,
+  hoverText,
+  openPanel,
+  screenshot,
+  seedUri,
+  unescape,
+  until,
+  webviewDom,
+  workspaceFolder,
+} from './support';
 
 function goldLabels(): { files: string[]; lines: Record<string, string[]> } {
   const goldPath = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', 'gold.json');
@@ -37,7 +48,13 @@ describe('Synoptic in VS Code', function () {
     for (const file of gold.files) {
       const document = await vscode.workspace.openTextDocument(seedUri(file));
       const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-      const applied = await until(`decorations on ${file}`, () => api.decorations.applied(editor)?.boilerplate.length !== undefined && api.corpus.current(document.uri) && api.decorations.applied(editor));
+      const applied = await until(
+        `decorations on ${file}`,
+        () =>
+          api.decorations.applied(editor)?.boilerplate.length !== undefined &&
+          api.corpus.current(document.uri) &&
+          api.decorations.applied(editor),
+      );
       const marked = new Set(applied.boilerplate.map(r => r.start.line));
       gold.lines[file].forEach((label, line) => {
         if (label === 'boilerplate') assert.ok(marked.has(line), `${file}:${line + 1} should be marked`);
@@ -50,7 +67,10 @@ describe('Synoptic in VS Code', function () {
     const uri = seedUri('000_2e221a3ec277473a.txt');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    const line = document.getText().split('\n').findIndex(l => l.startsWith('The Monday night meeting'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex(l => l.startsWith('The Monday night meeting'));
     const position = new vscode.Position(line, 10);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
     const text = otherWording(hoverText(hovers));
@@ -81,9 +101,16 @@ describe('Synoptic in VS Code', function () {
     try {
       const uri = seedUri('000_2e221a3ec277473a.txt');
       const document = await vscode.workspace.openTextDocument(uri);
-      const line = document.getText().split('\n').findIndex(l => l.startsWith('The Monday night meeting'));
+      const line = document
+        .getText()
+        .split('\n')
+        .findIndex(l => l.startsWith('The Monday night meeting'));
       const markdown = await until('hover naming the planted source', async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 10));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          new vscode.Position(line, 10),
+        );
         const text = hoverText(hovers);
         return text.includes('zz\\_hostile') && text;
       });
@@ -95,7 +122,10 @@ describe('Synoptic in VS Code', function () {
       for (const c of commands) assert.equal(c, 'synoptic.revealSentence');
     } finally {
       await vscode.workspace.fs.delete(hostile);
-      await until('the planted source to leave the corpus', () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5);
+      await until(
+        'the planted source to leave the corpus',
+        () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5,
+      );
     }
   });
 
@@ -105,11 +135,17 @@ describe('Synoptic in VS Code', function () {
     await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
     await vscode.commands.executeCommand('synoptic.compareWithOtherSources', uri);
     assert.equal(api.panel.panelCount, 1);
-    const model = await until('the panel model', () => api.panel.lastModel?.sources[api.panel.lastModel.base].path === uri.toString() && api.panel.lastModel);
+    const model = await until(
+      'the panel model',
+      () => api.panel.lastModel?.sources[api.panel.lastModel.base].path === uri.toString() && api.panel.lastModel,
+    );
     assert.equal(model.sources.length, 5);
     assert.equal(model.sources[model.base].name, '000_2e221a3ec277473a.txt');
     assert.ok(model.rows.some(r => r.sourceCount === 5));
-    const rendered = await until('the webview to render rows', () => api.panel.renderedGeneration === api.panel.lastModel?.generation && api.panel.renderedRows);
+    const rendered = await until(
+      'the webview to render rows',
+      () => api.panel.renderedGeneration === api.panel.lastModel?.generation && api.panel.renderedRows,
+    );
     assert.ok(rendered > 10, `${rendered} rows rendered`);
     await screenshot('compare-dark');
   });
@@ -132,11 +168,20 @@ describe('Synoptic in VS Code', function () {
     const uri = seedUri('002_b59a2ea70077a96b.txt');
     const source = model.sources.findIndex(s => s.path === uri.toString());
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
-    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('Monday night'));
-    const expected = sentenceAt(api.corpus.current(uri)!.analysis.sources[source].sentences, editor.document.offsetAt(new vscode.Position(line, 3)));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex(l => l.startsWith('Monday night'));
+    const expected = sentenceAt(
+      api.corpus.current(uri)!.analysis.sources[source].sentences,
+      editor.document.offsetAt(new vscode.Position(line, 3)),
+    );
     assert.ok(expected >= 0);
     editor.selection = new vscode.Selection(line, 3, line, 3);
-    await until('the highlight of that sentence', () => api.panel.lastHighlight?.source === source && api.panel.lastHighlight.sentence === expected);
+    await until(
+      'the highlight of that sentence',
+      () => api.panel.lastHighlight?.source === source && api.panel.lastHighlight.sentence === expected,
+    );
   });
 
   it('updates the decorations when a file is edited', async () => {
@@ -158,7 +203,10 @@ describe('Synoptic in VS Code', function () {
   it('takes screenshots of the editor and the panel in a light theme', async () => {
     const uri = seedUri('001_d0ef0ff56864153f.txt');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
-    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('Putin, Assad meet'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex(l => l.startsWith('Putin, Assad meet'));
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
     await until('decorations', () => api.decorations.applied(editor));
     await screenshot('editor-dark');
@@ -184,31 +232,53 @@ describe('Synoptic in VS Code', function () {
       assert.equal(model.rows.filter(r => cellOf(r, model.base)).length, planted.length);
       const dom = await webviewDom('compare-markup');
       for (const sentence of planted) assert.ok(dom.text.includes(sentence), `shown as typed: ${sentence}`);
-      for (const tag of ['script', 'img', 'a', 'table', 'td', 'tr']) assert.ok(!dom.tags.includes(tag), `no <${tag}> element from the text`);
+      for (const tag of ['script', 'img', 'a', 'table', 'td', 'tr'])
+        assert.ok(!dom.tags.includes(tag), `no <${tag}> element from the text`);
       assert.deepEqual(dom.links, []);
       assert.match(dom.csp, /default-src 'none'/);
       assert.match(dom.csp, /script-src 'nonce-/);
       // Put the cursor on the planted text so that the panel scrolls to it for the screenshot.
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile), {
+        viewColumn: vscode.ViewColumn.One,
+        preserveFocus: false,
+      });
       editor.selection = new vscode.Selection(2, 5, 2, 5);
-      await until('the panel to follow the cursor', () => api.panel.lastHighlight?.sentence === 1 && model.sources[api.panel.lastHighlight.source]?.name === 'zz_markup.txt');
+      await until(
+        'the panel to follow the cursor',
+        () => api.panel.lastHighlight?.sentence === 1 && model.sources[api.panel.lastHighlight.source]?.name === 'zz_markup.txt',
+      );
       const followed = await webviewDom('compare-markup-cursor');
       assert.ok(followed.current?.startsWith(planted[1]), `the cursor's sentence is the current cell: ${followed.current}`);
       assert.ok(followed.currentInView, 'and it is scrolled into view');
       await screenshot('compare-markup');
     } finally {
       await vscode.workspace.fs.delete(hostile);
-      await until('the planted source to leave the corpus', () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5);
+      await until(
+        'the planted source to leave the corpus',
+        () => api.corpus.current(seedUri('000_2e221a3ec277473a.txt'))?.uris.length === 5,
+      );
     }
   });
 
   it('shows a corpus wider than a screen a page of columns at a time, turning to the page of the source under the cursor', async () => {
     const folder = vscode.Uri.joinPath(workspaceFolder(), 'wide');
-    const seeds = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt', '003_35b1516114ec1545.txt', '004_b132656ddbd9dbe3.txt'];
-    const texts = await Promise.all(seeds.map(async name => Buffer.from(await vscode.workspace.fs.readFile(seedUri(name))).toString('utf8')));
+    const seeds = [
+      '000_2e221a3ec277473a.txt',
+      '001_d0ef0ff56864153f.txt',
+      '002_b59a2ea70077a96b.txt',
+      '003_35b1516114ec1545.txt',
+      '004_b132656ddbd9dbe3.txt',
+    ];
+    const texts = await Promise.all(
+      seeds.map(async name => Buffer.from(await vscode.workspace.fs.readFile(seedUri(name))).toString('utf8')),
+    );
     const names = Array.from({ length: 26 }, (_, k) => `w${String(k).padStart(2, '0')}.txt`);
     const marker = (k: number) => `Reporters in version ${k} counted ${k + 3} convoys leaving the capital before dawn.`;
-    await Promise.all(names.map((name, k) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(`${texts[k % texts.length]}\n${marker(k)}\n`))));
+    await Promise.all(
+      names.map((name, k) =>
+        vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(`${texts[k % texts.length]}\n${marker(k)}\n`)),
+      ),
+    );
     try {
       const model = await openPanel(api, vscode.Uri.joinPath(folder, 'w00.txt'), 26);
       const first = await webviewDom('compare-wide');
@@ -216,16 +286,26 @@ describe('Synoptic in VS Code', function () {
       assert.equal(first.pager, 'Sources 1–20 of 25 others');
 
       const far = vscode.Uri.joinPath(folder, 'w24.txt');
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(far), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(far), {
+        viewColumn: vscode.ViewColumn.One,
+        preserveFocus: false,
+      });
       const line = editor.document.getText().split('\n').indexOf(marker(24));
       editor.selection = new vscode.Selection(line, 3, line, 3);
-      await until('the panel to follow the cursor', () => api.panel.lastHighlight && model.sources[api.panel.lastHighlight.source]?.name === 'w24.txt');
+      await until(
+        'the panel to follow the cursor',
+        () => api.panel.lastHighlight && model.sources[api.panel.lastHighlight.source]?.name === 'w24.txt',
+      );
       // The webview reports the page it turned to (the first of the other sources shown).
       await until('the webview to turn to the page of w24.txt', () => api.panel.webviewState?.firstColumn === 5);
       const turned = await webviewDom('compare-wide-page');
       assert.equal(turned.pager, 'Sources 6–25 of 25 others');
       // The cell shows its words against the base's wording: removed ones ("0", "3") stay, struck through.
-      assert.match(turned.current ?? '', /^Reporters in version 0?24 counted 3?27 convoys leaving the capital/, `the cursor's sentence is the current cell: ${turned.current}`);
+      assert.match(
+        turned.current ?? '',
+        /^Reporters in version 0?24 counted 3?27 convoys leaving the capital/,
+        `the cursor's sentence is the current cell: ${turned.current}`,
+      );
       assert.ok(turned.currentInView, 'and it is scrolled into view');
       await screenshot('compare-wide');
     } finally {
@@ -288,7 +368,10 @@ describe('Synoptic in VS Code', function () {
       };
       assert.ok(await rename(base(), renamed));
       try {
-        await until('the base under its new name', () => model() && model()!.sources[model()!.base].name === '000_renamed.txt' && model()!.sources.length === 5);
+        await until(
+          'the base under its new name',
+          () => model() && model()!.sources[model()!.base].name === '000_renamed.txt' && model()!.sources.length === 5,
+        );
         assert.ok(!names().includes('000_2e221a3ec277473a.txt'));
       } finally {
         assert.ok(await rename(renamed, base()));
@@ -345,24 +428,39 @@ describe('Synoptic in VS Code', function () {
     it('analyses an unsaved, untitled document on its own: boilerplate marked, one column, hovers', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: story });
       const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-      const applied = await until('decorations on the untitled document', () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor));
+      const applied = await until(
+        'decorations on the untitled document',
+        () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor),
+      );
       const marked = applied.boilerplate.map(r => r.start.line);
       for (const line of [1, 2, 3]) assert.ok(marked.includes(line), `menu line ${line + 1} marked`);
       assert.ok(!marked.includes(5) && !marked.includes(6), 'article sentences not marked');
       assert.equal(applied.unique.length, 0, 'a lone document has no unique-sentence marks');
 
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(1, 4));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        new vscode.Position(1, 4),
+      );
       assert.match(unescape(hoverText(hovers)), /boilerplate: /);
 
       await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
-      const model = await until('a one-column model', () => api.panel.lastModel?.sources.length === 1 && api.panel.lastModel.sources[0].path === document.uri.toString() && api.panel.lastModel);
+      const model = await until(
+        'a one-column model',
+        () =>
+          api.panel.lastModel?.sources.length === 1 &&
+          api.panel.lastModel.sources[0].path === document.uri.toString() &&
+          api.panel.lastModel,
+      );
       assert.equal(model.sources[0].name, document.uri.path.split('/').pop());
       assert.ok(model.rows.some(r => cellText(r, 0)?.startsWith('The city council approved')));
 
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, new vscode.Position(0, 0), 'Menu\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      await until('decorations following the unsaved edit', () => api.decorations.applied(editor)?.boilerplate.some(r => r.start.line === 4));
+      await until('decorations following the unsaved edit', () =>
+        api.decorations.applied(editor)?.boilerplate.some(r => r.start.line === 4),
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       assert.deepEqual(failures, []);
     });
@@ -377,7 +475,10 @@ describe('Synoptic in VS Code', function () {
         const virtual = vscode.Uri.from({ scheme, path: '/mirror/story.txt' });
         const document = await vscode.workspace.openTextDocument(virtual);
         const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-        const applied = await until('decorations on the virtual document', () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor));
+        const applied = await until(
+          'decorations on the virtual document',
+          () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0 && api.decorations.applied(editor),
+        );
         assert.ok(applied.boilerplate.some(r => r.start.line === 1));
         assert.equal(api.corpus.current(virtual)?.uris.length, 1, 'analysed alone, not with the folder');
 
@@ -385,13 +486,20 @@ describe('Synoptic in VS Code', function () {
         const codeEditor = await vscode.window.showTextDocument(code, vscode.ViewColumn.One);
         // A text document shown beside it afterwards is decorated in the same pass over the
         // visible editors that would have decorated the code: once it is, the code was passed over.
-        const later = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme, path: '/mirror/later.txt' })), {
-          viewColumn: vscode.ViewColumn.Two,
-          preserveFocus: true,
-        });
+        const later = await vscode.window.showTextDocument(
+          await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme, path: '/mirror/later.txt' })),
+          {
+            viewColumn: vscode.ViewColumn.Two,
+            preserveFocus: true,
+          },
+        );
         await until('decorations on the text shown after the code', () => api.decorations.applied(later));
         assert.equal(api.decorations.applied(codeEditor), undefined, 'code is not decorated');
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', code.uri, new vscode.Position(0, 2));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          code.uri,
+          new vscode.Position(0, 2),
+        );
         assert.ok(!hoverText(hovers).includes('Synoptic') && !/boilerplate: /.test(hoverText(hovers)));
       } finally {
         provider.dispose();

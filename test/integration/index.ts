@@ -10,7 +10,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // SYNOPTIC_TEST_GREP runs only the tests whose full title matches it.
   if (process.env.SYNOPTIC_TEST_GREP) mocha.grep(process.env.SYNOPTIC_TEST_GREP);
-  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter(f => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {

@@ -36,28 +36,39 @@ describe('Synoptic in VS Code on unusual source files', function () {
 
   it('names a file called 100%.txt, and one called a%20b.txt, exactly as on disk in the panel title, its columns and the hover', async () => {
     const [first, second, third] = await Promise.all(SEEDS.map(seedText));
-    await withFolder('percent', { '100%.txt': Buffer.from(first), 'a%20b.txt': Buffer.from(second), 'plain.txt': Buffer.from(third) }, async folder => {
-      const percent = vscode.Uri.joinPath(folder, '100%.txt');
-      const model = await openPanel(api, percent, 3);
-      assert.equal(api.panel.title, 'Compare: 100%.txt');
-      assert.deepEqual(
-        model.sources.map(s => s.name),
-        ['100%.txt', 'a%20b.txt', 'plain.txt'],
-      );
+    await withFolder(
+      'percent',
+      { '100%.txt': Buffer.from(first), 'a%20b.txt': Buffer.from(second), 'plain.txt': Buffer.from(third) },
+      async folder => {
+        const percent = vscode.Uri.joinPath(folder, '100%.txt');
+        const model = await openPanel(api, percent, 3);
+        assert.equal(api.panel.title, 'Compare: 100%.txt');
+        assert.deepEqual(
+          model.sources.map(s => s.name),
+          ['100%.txt', 'a%20b.txt', 'plain.txt'],
+        );
 
-      const plain = vscode.Uri.joinPath(folder, 'plain.txt');
-      const document = await vscode.workspace.openTextDocument(plain);
-      const line = document.getText().split('\n').findIndex(l => l.startsWith('Monday night'));
-      assert.ok(line >= 0);
-      const text = await until('a hover naming the other two files', async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', plain, new vscode.Position(line, 3));
-        const shown = unescape(hoverText(hovers));
-        return /in \d of 2 other sources/.test(shown) && shown;
-      });
-      assert.ok(text.includes('100%.txt'), text);
-      assert.ok(text.includes('a%20b.txt'), text);
-      assert.ok(!text.includes('a b.txt'), 'the name is not decoded a second time');
-    });
+        const plain = vscode.Uri.joinPath(folder, 'plain.txt');
+        const document = await vscode.workspace.openTextDocument(plain);
+        const line = document
+          .getText()
+          .split('\n')
+          .findIndex(l => l.startsWith('Monday night'));
+        assert.ok(line >= 0);
+        const text = await until('a hover naming the other two files', async () => {
+          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            plain,
+            new vscode.Position(line, 3),
+          );
+          const shown = unescape(hoverText(hovers));
+          return /in \d of 2 other sources/.test(shown) && shown;
+        });
+        assert.ok(text.includes('100%.txt'), text);
+        assert.ok(text.includes('a%20b.txt'), text);
+        assert.ok(!text.includes('a b.txt'), 'the name is not decoded a second time');
+      },
+    );
   });
 
   it('compares UTF-16 files, with and without a byte order mark, and leaves a binary file out with a notice', async () => {
@@ -78,7 +89,10 @@ describe('Synoptic in VS Code on unusual source files', function () {
       assert.equal(view.texts[1], second, 'UTF-16LE with a byte order mark, the mark not part of the text');
       assert.equal(view.texts[2], third, 'UTF-16BE without a byte order mark');
       assert.equal(view.notice, '1 binary file left out');
-      assert.ok(view.analysis.groups.some(g => new Set(g.members.map(m => m.source)).size === 3), 'sentences shared by all three');
+      assert.ok(
+        view.analysis.groups.some(g => new Set(g.members.map(m => m.source)).size === 3),
+        'sentences shared by all three',
+      );
     });
   });
 
@@ -87,7 +101,13 @@ describe('Synoptic in VS Code on unusual source files', function () {
     const html = api.panel.html ?? '';
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     assert.ok(csp, 'a content security policy in the served HTML');
-    const directives = new Map(csp.split(';').map(d => d.trim()).filter(Boolean).map(d => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map(d => d.trim())
+        .filter(Boolean)
+        .map(d => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
+    );
     assert.deepEqual(directives.get('default-src'), ["'none'"]);
     const scriptSources = directives.get('script-src') ?? [];
     assert.equal(scriptSources.length, 1);

@@ -11,7 +11,13 @@ import type { StoryNode } from '../../src/storyTree';
 import { bridgeStory, notes } from '../support/stories';
 import { activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
 
-const SEEDS = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt', '003_35b1516114ec1545.txt', '004_b132656ddbd9dbe3.txt'];
+const SEEDS = [
+  '000_2e221a3ec277473a.txt',
+  '001_d0ef0ff56864153f.txt',
+  '002_b59a2ea70077a96b.txt',
+  '003_35b1516114ec1545.txt',
+  '004_b132656ddbd9dbe3.txt',
+];
 
 describe('Stories in VS Code', function () {
   this.timeout(120_000);
@@ -27,7 +33,8 @@ describe('Stories in VS Code', function () {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
     for (const name of SEEDS) await vscode.workspace.fs.copy(seedUri(name), inMixed(`seed-${name}`), { overwrite: true });
     for (const source of bridgeStory()) await vscode.workspace.fs.writeFile(inMixed(source.id.split('/').pop()!), Buffer.from(source.text));
-    for (const note of notes()) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), note.id.split('/').pop()!), Buffer.from(note.text));
+    for (const note of notes())
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(notesFolder(), note.id.split('/').pop()!), Buffer.from(note.text));
   });
 
   after(async () => {
@@ -47,8 +54,12 @@ describe('Stories in VS Code', function () {
     const all = api.stories.stories;
     for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].sources.length >= all[i].sources.length, 'largest first');
     assert.ok(!all.some(s => s.sources.some(source => source.uri.startsWith(`${notesFolder().toString()}/`))), 'no story of notes');
-    assert.ok(all.some(s => s.sources.some(source => source.uri === seedUri(SEEDS[0]).toString())), 'the seeds at the top of the workspace are a story too');
-    for (const story of stories) for (const source of story.sources) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
+    assert.ok(
+      all.some(s => s.sources.some(source => source.uri === seedUri(SEEDS[0]).toString())),
+      'the seeds at the top of the workspace are a story too',
+    );
+    for (const story of stories)
+      for (const source of story.sources) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
   });
 
   it('tells the two stories of one folder apart', async function () {
@@ -72,7 +83,10 @@ describe('Stories in VS Code', function () {
   });
 
   it('gives the notes no marks and no hover, while a page of the stories is marked', async () => {
-    const page = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(inMixed(bridgeNames[1])), vscode.ViewColumn.One);
+    const page = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(inMixed(bridgeNames[1])),
+      vscode.ViewColumn.One,
+    );
     await until('marks on the reprint', () => (api.decorations.applied(page)?.boilerplate.length ?? 0) > 0);
     for (const note of notes()) {
       const uri = vscode.Uri.joinPath(notesFolder(), note.id.split('/').pop()!);

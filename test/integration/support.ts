@@ -28,7 +28,11 @@ export function workspaceFolder(): vscode.Uri {
 export const seedUri = (name: string) => vscode.Uri.joinPath(workspaceFolder(), name);
 
 /** Polls `probe` every 50 ms until it gives a truthy value, or fails after `timeoutMs`. */
-export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
@@ -45,7 +49,10 @@ export async function until<T>(what: string, probe: () => T | undefined | false 
  */
 export async function openPanel(api: SynopticApi, base: vscode.Uri, sources?: number): Promise<ComparisonModel> {
   const name = base.path.split('/').pop();
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base), { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base), {
+    viewColumn: vscode.ViewColumn.One,
+    preserveFocus: false,
+  });
   await vscode.commands.executeCommand('synoptic.compareWithOtherSources', base);
   // The latest model, rendered: a file written just before may still bring a newer analysis.
   return until(`the webview to render the panel on ${name}`, () => {
@@ -98,7 +105,9 @@ export interface WebviewProbe {
  */
 export async function webviewDom(name: string): Promise<WebviewProbe> {
   if (!shotDir) {
-    throw new Error('this test reads the webview DOM, which only the code-server host can probe: run node scripts/run-integration.js without SYNOPTIC_VSCODE');
+    throw new Error(
+      'this test reads the webview DOM, which only the code-server host can probe: run node scripts/run-integration.js without SYNOPTIC_VSCODE',
+    );
   }
   console.log(`@@WEBVIEW@@${name}`);
   const file = path.join(shotDir, `${name}.json`);

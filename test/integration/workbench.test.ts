@@ -93,13 +93,17 @@ describe('Synoptic for a new user', function () {
         assert.ok(linked.length > 0, `a button in: ${step.description}`);
         for (const id of linked) assert.ok(commands.has(id), `${id} is registered`);
         assert.ok(step.completionEvents.length > 0);
-        for (const event of step.completionEvents) assert.ok(commands.has(event.replace(/^onCommand:/, '')), `${event} names a registered command`);
+        for (const event of step.completionEvents)
+          assert.ok(commands.has(event.replace(/^onCommand:/, '')), `${event} names a registered command`);
       }
     });
 
     it('opens the sample stories from an editable copy of the ones in the package, all five compared', async () => {
       await vscode.commands.executeCommand('synoptic.openSamples');
-      const editor = await until('the first sample', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && vscode.window.activeTextEditor);
+      const editor = await until(
+        'the first sample',
+        () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && vscode.window.activeTextEditor,
+      );
       const extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
       assert.ok(!editor.document.uri.fsPath.startsWith(path.join(extensionPath, 'seeds')), 'not the packaged file itself');
       assert.equal(editor.document.getText(), readFileSync(path.join(extensionPath, 'seeds', '000_2e221a3ec277473a.txt'), 'utf8'));
@@ -117,7 +121,10 @@ describe('Synoptic for a new user', function () {
       await vscode.commands.executeCommand('synoptic.tour.hover');
       const position = vscode.window.activeTextEditor!.selection.active;
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
-      const text = hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      const text = hovers
+        .flatMap(h => h.contents)
+        .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
       assert.match(text, /other sources/);
       if (shotDir) {
         await setTheme('Default Dark Modern');
@@ -138,7 +145,8 @@ describe('Synoptic for a new user', function () {
   describe('the manifest', () => {
     it('keeps internal commands out of the palette and Keyboard Shortcuts', () => {
       const contributed = (manifest.contributes.commands as { command: string }[]).map(c => c.command);
-      for (const internal of ['synoptic.revealSentence', 'synoptic.tour.boilerplate', 'synoptic.tour.hover']) assert.ok(!contributed.includes(internal), internal);
+      for (const internal of ['synoptic.revealSentence', 'synoptic.tour.boilerplate', 'synoptic.tour.hover'])
+        assert.ok(!contributed.includes(internal), internal);
     });
 
     it("binds the diff editor's keys to the difference commands where a source or the panel has focus", () => {
@@ -159,7 +167,9 @@ describe('Synoptic for a new user', function () {
     });
 
     it('gives the Compare button an icon of its own', () => {
-      const compare = (manifest.contributes.commands as { command: string; icon?: unknown }[]).find(c => c.command === 'synoptic.compareWithOtherSources')!;
+      const compare = (manifest.contributes.commands as { command: string; icon?: unknown }[]).find(
+        c => c.command === 'synoptic.compareWithOtherSources',
+      )!;
       assert.deepEqual(compare.icon, { light: 'media/compare-light.svg', dark: 'media/compare-dark.svg' });
     });
   });
@@ -188,7 +198,10 @@ describe('Synoptic for a new user', function () {
           const expected = nextTarget(view.analysis, source, editor.document.offsetAt(editor.selection.start), 1, target);
           assert.ok(expected >= 0);
           await vscode.commands.executeCommand(command);
-          await until(`selection on sentence ${expected}`, () => editor.document.offsetAt(editor.selection.start) === sentences[expected].start);
+          await until(
+            `selection on sentence ${expected}`,
+            () => editor.document.offsetAt(editor.selection.start) === sentences[expected].start,
+          );
           assert.equal(editor.document.offsetAt(editor.selection.end), sentences[expected].end);
           assert.ok(isTarget(view.analysis, source, expected, target));
           visited.push(expected);
@@ -222,9 +235,15 @@ describe('Synoptic for a new user', function () {
 
     before(async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed('001_d0ef0ff56864153f.txt')), vscode.ViewColumn.One);
+      await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument(seed('001_d0ef0ff56864153f.txt')),
+        vscode.ViewColumn.One,
+      );
       await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
-      model = await until('the panel model', () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '001_d0ef0ff56864153f.txt' && api.panel.lastModel);
+      model = await until(
+        'the panel model',
+        () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '001_d0ef0ff56864153f.txt' && api.panel.lastModel,
+      );
       await until('the webview to render it', () => api.panel.renderedGeneration === model.generation);
     });
 
@@ -256,7 +275,11 @@ describe('Synoptic for a new user', function () {
         await vscode.commands.executeCommand('synoptic.nextUniqueSentence');
         const focus = await until('the panel to move', () => api.panel.lastFocus !== before && api.panel.lastFocus);
         assert.notEqual(focus.source, undefined);
-        assert.equal(rowOf(focus.source!, focus.sentence!)?.sourceCount, 1, `source ${focus.source} sentence ${focus.sentence} is found only there`);
+        assert.equal(
+          rowOf(focus.source!, focus.sentence!)?.sourceCount,
+          1,
+          `source ${focus.source} sentence ${focus.sentence} is found only there`,
+        );
       }
     });
 
@@ -287,9 +310,15 @@ describe('Synoptic for a new user', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The panel's screenshots show the editor and the panel, not the Explorer.
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
-      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed('000_2e221a3ec277473a.txt')), vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument(seed('000_2e221a3ec277473a.txt')),
+        vscode.ViewColumn.One,
+      );
       await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
-      const model = await until('the panel model', () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '000_2e221a3ec277473a.txt' && api.panel.lastModel);
+      const model = await until(
+        'the panel model',
+        () => api.panel.lastModel?.sources[api.panel.lastModel.base].name === '000_2e221a3ec277473a.txt' && api.panel.lastModel,
+      );
       await until('the webview to render it', () => api.panel.renderedGeneration === model.generation);
       // The cursor on the headline, so the panel marks its first row and shows the top of the table; no hover is left open.
       const line = 0;
@@ -318,7 +347,8 @@ describe('Synoptic for a new user', function () {
         assert.ok(dom.marks.length > 0, 'word marks');
         for (const mark of dom.marks) assert.match(mark.before, mark.tag === 'del' ? /deleted/ : /inserted/);
         assert.match(dom.similarities[0], /^similarity \d+%$/);
-        if (dom.baseOffsetScrolled && dom.baseOffsetScrolled.scrolled > 0) assert.ok(Math.abs(dom.baseOffsetScrolled.offset) <= 1, `base stays at the left: ${JSON.stringify(dom.baseOffsetScrolled)}`);
+        if (dom.baseOffsetScrolled && dom.baseOffsetScrolled.scrolled > 0)
+          assert.ok(Math.abs(dom.baseOffsetScrolled.offset) <= 1, `base stays at the left: ${JSON.stringify(dom.baseOffsetScrolled)}`);
         assert.ok(dom.emptyCells < dom.cells / 2, `${dom.emptyCells} of ${dom.cells} cells empty`);
         await screenshot(`panel-${label}`);
       });
@@ -345,7 +375,15 @@ describe('Synoptic for a new user', function () {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doomed), vscode.ViewColumn.One);
         await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
         await vscode.workspace.fs.delete(doomed);
-        const text = await until('the item to stop spinning', () => api.status.text !== undefined && !api.status.text.includes('sync~spin') && !api.status.text.startsWith('Synoptic: ') && api.status.text, 15_000);
+        const text = await until(
+          'the item to stop spinning',
+          () =>
+            api.status.text !== undefined &&
+            !api.status.text.includes('sync~spin') &&
+            !api.status.text.startsWith('Synoptic: ') &&
+            api.status.text,
+          15_000,
+        );
         assert.equal(text, NOT_ON_DISK_TEXT);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -27,7 +27,10 @@ describe('Synoptic installed from its package', function () {
   it('is installed from the package, not loaded from the sources', () => {
     assert.ok(extension, 'the extension is installed');
     const installed = extension.extensionPath;
-    assert.ok(!path.resolve(installed).startsWith(projectRoot + path.sep) && path.resolve(installed) !== projectRoot, `loaded from ${installed}`);
+    assert.ok(
+      !path.resolve(installed).startsWith(projectRoot + path.sep) && path.resolve(installed) !== projectRoot,
+      `loaded from ${installed}`,
+    );
     assert.ok(existsSync(path.join(installed, 'dist', 'extension.js')));
     assert.ok(!existsSync(path.join(installed, 'src')), 'no sources');
     assert.ok(!existsSync(path.join(installed, 'dist', 'extension.js.map')), 'no source maps');
@@ -38,7 +41,9 @@ describe('Synoptic installed from its package', function () {
     const api = await extension!.activate();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder, 'the seeds folder is open');
-    const gold = JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', 'seeds', 'gold.json'), 'utf8')) as { lines: Record<string, string[]> };
+    const gold = JSON.parse(readFileSync(path.join(projectRoot, 'test', 'fixtures', 'seeds', 'gold.json'), 'utf8')) as {
+      lines: Record<string, string[]>;
+    };
     const name = '001_d0ef0ff56864153f.txt';
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name)));
     const applied = await until('decorations', () => api.corpus.current(editor.document.uri) && api.decorations.applied(editor));
@@ -54,7 +59,10 @@ describe('Synoptic installed from its package', function () {
   it('opens the sample stories that ship in the package, and compares them', async () => {
     const api = await extension!.activate();
     await vscode.commands.executeCommand('synoptic.openSamples');
-    const editor = await until('the first sample', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && vscode.window.activeTextEditor);
+    const editor = await until(
+      'the first sample',
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && vscode.window.activeTextEditor,
+    );
     assert.ok(!editor.document.uri.fsPath.startsWith(extension!.extensionPath), 'a copy, not the packaged file');
     const view = await until('the samples analysed', () => api.corpus.current(editor.document.uri));
     assert.equal(view.uris.length, 5);

@@ -3,7 +3,13 @@ import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from './fixtures';
 
 /** Markup and characters an export must carry as text: a tag with a handler, a cell end, quotes, an ampersand, emoji. */
-export const PLANTED = ['<img src=x onerror="alert(1)">', '</td></tr></table><script>alert(2)</script>', '"double" & \'single\'', '😀', '🦀'];
+export const PLANTED = [
+  '<img src=x onerror="alert(1)">',
+  '</td></tr></table><script>alert(2)</script>',
+  '"double" & \'single\'',
+  '😀',
+  '🦀',
+];
 
 /**
  * A version of the seeds' story with hostile text: one sentence the other sources share,

@@ -27,7 +27,11 @@ export function seriatimRecords(cluster: string, passages: readonly FixturePassa
 }
 
 /** Records of one cluster in the older form: `gid`, word bounds `bw`/`ew` beside `begin`/`end`. */
-export function olderRecords(cluster: string, passages: readonly (FixturePassage & { readonly bw: number; readonly ew: number })[], options: { withoutCharacterBounds?: boolean } = {}): string[] {
+export function olderRecords(
+  cluster: string,
+  passages: readonly (FixturePassage & { readonly bw: number; readonly ew: number })[],
+  options: { withoutCharacterBounds?: boolean } = {},
+): string[] {
   const size = new Set(passages.map(p => p.id)).size;
   return passages.map(p => {
     const bounds = options.withoutCharacterBounds ? '' : `"begin":${p.begin},"end":${p.end},`;

@@ -40,8 +40,14 @@ export function bridgeStory(): SourceInput[] {
 /** A folder of notes: a to-do list, meeting notes and a shopping list with a few sentences. */
 export function notes(): SourceInput[] {
   return [
-    { id: 'notes/todo.txt', text: 'TODO\n- buy milk\n- call the plumber about the kitchen sink\n- finish the quarterly report\n\nIdeas\nMaybe rewrite the intro of chapter two.\nAsk Sam about the budget.\n' },
-    { id: 'notes/meeting.txt', text: 'Meeting notes 3 March\nAttendees: Ana, Sam, Lee\nWe agreed to ship the beta on Friday.\nSam will check the budget.\n- follow up with design\n- book the room\n' },
+    {
+      id: 'notes/todo.txt',
+      text: 'TODO\n- buy milk\n- call the plumber about the kitchen sink\n- finish the quarterly report\n\nIdeas\nMaybe rewrite the intro of chapter two.\nAsk Sam about the budget.\n',
+    },
+    {
+      id: 'notes/meeting.txt',
+      text: 'Meeting notes 3 March\nAttendees: Ana, Sam, Lee\nWe agreed to ship the beta on Friday.\nSam will check the budget.\n- follow up with design\n- book the room\n',
+    },
     {
       id: 'notes/groceries.txt',
       text: 'Groceries\n  • milk\n  • eggs\n  • bread\n\nCall the bank about the card that was blocked last week before the trip.\nThe car needs new tyres before winter, ask the garage on Main Street.\n',

@@ -15,7 +15,9 @@ describe('accuracy on the hand-labelled seeds', () => {
   before(async () => {
     const scorer = join(__dirname, '..', '..', '..', 'scripts', 'gold-score.mjs');
     // The scorer is an ES module shared with `npm run eval`; TypeScript would turn import() into require().
-    const load = new Function('url', 'return import(url)') as (url: string) => Promise<{ scoreAgainstGold: (dir: string, a: unknown) => Scores }>;
+    const load = new Function('url', 'return import(url)') as (
+      url: string,
+    ) => Promise<{ scoreAgainstGold: (dir: string, a: unknown) => Scores }>;
     const { scoreAgainstGold } = await load(pathToFileURL(scorer).href);
     scores = scoreAgainstGold(seedsDir, toExportFormat1(analyzeCorpus(seedInputs())));
   });

@@ -23,7 +23,10 @@ describe('alignment', () => {
   it('groups the same statements when paragraphs are reordered, and marks the moved one', () => {
     const a = PARAGRAPHS.join('\n\n');
     const b = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4], PARAGRAPHS[2]].join('\n\n');
-    const analysis = analyzeCorpus([{ id: 'a', text: a }, { id: 'b', text: b }]);
+    const analysis = analyzeCorpus([
+      { id: 'a', text: a },
+      { id: 'b', text: b },
+    ]);
     assert.equal(analysis.groups.length, 5);
     for (const p of PARAGRAPHS) assert.notEqual(groupOf(analysis, 0, p.slice(0, 30)), -1);
     const moved = movedBetween(analysis, 0, 1);
@@ -75,7 +78,10 @@ describe('alignment', () => {
 
   it('groups a reworded sentence with its original and gives the changed words', () => {
     const reworded = 'The central bank lifted its key interest rate by half a point on Thursday, its biggest rise in twenty years.';
-    const analysis = analyzeCorpus([{ id: 'a', text: PARAGRAPHS.join('\n\n') }, { id: 'b', text: [reworded, ...PARAGRAPHS.slice(1)].join('\n\n') }]);
+    const analysis = analyzeCorpus([
+      { id: 'a', text: PARAGRAPHS.join('\n\n') },
+      { id: 'b', text: [reworded, ...PARAGRAPHS.slice(1)].join('\n\n') },
+    ]);
     const g = groupOf(analysis, 0, 'The central bank raised');
     assert.notEqual(g, -1);
     assert.equal(groupOf(analysis, 1, 'The central bank lifted'), g);
@@ -85,8 +91,10 @@ describe('alignment', () => {
   });
 
   it('puts both halves of a sentence split in two into the group of the whole', () => {
-    const whole = 'Officials said inflation had become too high to ignore, and they added that further increases in the main rate were likely later this year.';
-    const halves = 'Officials said inflation had become too high to ignore. They added that further increases in the main rate were likely later this year.';
+    const whole =
+      'Officials said inflation had become too high to ignore, and they added that further increases in the main rate were likely later this year.';
+    const halves =
+      'Officials said inflation had become too high to ignore. They added that further increases in the main rate were likely later this year.';
     const analysis = analyzeCorpus([
       { id: 'a', text: [PARAGRAPHS[0], whole, PARAGRAPHS[2]].join('\n\n') },
       { id: 'b', text: [PARAGRAPHS[0], halves, PARAGRAPHS[2]].join('\n\n') },
@@ -120,7 +128,8 @@ describe('alignment', () => {
   it('puts two sentences that another version merged into one into the group of the merged sentence', () => {
     const first = 'Markets had expected a smaller move from the central bank this week.';
     const second = 'Shares in the banking sector fell sharply after the announcement on Thursday.';
-    const merged = 'Markets had expected a smaller move from the central bank this week, and shares in the banking sector fell sharply after the announcement on Thursday.';
+    const merged =
+      'Markets had expected a smaller move from the central bank this week, and shares in the banking sector fell sharply after the announcement on Thursday.';
     const analysis = analyzeCorpus([
       { id: 'a', text: [PARAGRAPHS[0], `${first} ${second}`, PARAGRAPHS[3]].join('\n\n') },
       { id: 'b', text: [PARAGRAPHS[0], merged, PARAGRAPHS[3]].join('\n\n') },
@@ -152,7 +161,10 @@ describe('alignment', () => {
     const repeat = analysis.groups[g].members.find(m => m.source === 0 && m.sentence === copies[1]);
     assert.equal(repeat?.repeat, true);
     const exported = toExportFormat1(analysis).groups[g];
-    assert.deepEqual(exported.repeats?.map(m => m.sentence), [copies[1]]);
+    assert.deepEqual(
+      exported.repeats?.map(m => m.sentence),
+      [copies[1]],
+    );
     assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
   });
 
@@ -172,15 +184,20 @@ describe('alignment', () => {
     const cell = row.cells.find(c => c.source === 0)!;
     assert.equal(row.wordings[cell.wording].text, headline);
     assert.equal(cell.end, sentences[copies[0]].end);
-    assert.deepEqual([...cell.sentences].sort((x, y) => x - y), copies);
+    assert.deepEqual(
+      [...cell.sentences].sort((x, y) => x - y),
+      copies,
+    );
   });
 
   it('keeps two different quotes of one speaker in different groups, even where a third version links to both', () => {
     const first = '"This is a day the whole country will remember for a very long time," said Prime Minister Anna Lindqvist on Thursday.';
     const firstAgain = '"This is a day the whole country will remember for a long time," Prime Minister Anna Lindqvist said on Thursday.';
-    const second = '"Our engineers worked through the night and never gave up on the mission," said Prime Minister Anna Lindqvist on Thursday.';
+    const second =
+      '"Our engineers worked through the night and never gave up on the mission," said Prime Minister Anna Lindqvist on Thursday.';
     const secondAgain = '"Our engineers worked through the night and did not give up on the mission," Prime Minister Anna Lindqvist said.';
-    const both = 'Prime Minister Anna Lindqvist said on Thursday the country would remember the day and praised engineers who worked through the night.';
+    const both =
+      'Prime Minister Anna Lindqvist said on Thursday the country would remember the day and praised engineers who worked through the night.';
     const analysis = analyzeCorpus([
       { id: 'a', text: [PARAGRAPHS[0], first, second, PARAGRAPHS[1]].join('\n\n') },
       { id: 'b', text: [PARAGRAPHS[0], firstAgain, secondAgain, PARAGRAPHS[1]].join('\n\n') },
@@ -212,7 +229,12 @@ describe('alignment', () => {
     const inputs = seedInputs();
     const describe = (analysis: ReturnType<typeof analyzeCorpus>) =>
       analysis.groups
-        .map(g => g.members.map(m => `${analysis.sources[m.source].id}@${analysis.sources[m.source].sentences[m.sentence].start}`).sort().join(' '))
+        .map(g =>
+          g.members
+            .map(m => `${analysis.sources[m.source].id}@${analysis.sources[m.source].sentences[m.sentence].start}`)
+            .sort()
+            .join(' '),
+        )
         .sort();
     const forward = describe(analyzeCorpus(inputs));
     const backward = describe(analyzeCorpus([...inputs].reverse()));

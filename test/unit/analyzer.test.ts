@@ -62,7 +62,10 @@ describe('Analyzer', () => {
     for (const seed of [11, 12, 13]) {
       const random = seededRandom(seed);
       const seeds = seedInputs();
-      let inputs: SourceInput[] = Array.from({ length: 30 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) }));
+      let inputs: SourceInput[] = Array.from({ length: 30 }, (_, i) => ({
+        id: `v${i}`,
+        text: version(random, seeds[i % seeds.length].text),
+      }));
       const analyzer = createAnalyzer();
       for (let step = 0; step < 16; step++) {
         assert.deepEqual(analyzer.analyze(inputs), analyzeCorpus(inputs), `seed ${seed}, step ${step}`);

@@ -16,7 +16,14 @@ const ARTICLE = [
   '"We have waited for this for a long time, and the detour adds an hour to every trip," said one shop owner who lives near the river.',
   '',
 ];
-const FOOTER = ['Leave a comment', 'Your name', 'Related stories', '  • Bridge closed after floods', '  • Council budget approved', '© 2024 Example Media. All rights reserved.'];
+const FOOTER = [
+  'Leave a comment',
+  'Your name',
+  'Related stories',
+  '  • Bridge closed after floods',
+  '  • Council budget approved',
+  '© 2024 Example Media. All rights reserved.',
+];
 
 function verdicts(lines: string[]) {
   return analyzeCorpus([{ id: 'page.txt', text: lines.join('\n') }]).sources[0].lines;
@@ -35,7 +42,14 @@ describe('boilerplate lines on a page with no other source', () => {
   });
 
   it('marks menus, comment forms, related links and the copyright line, each with a reason', () => {
-    for (const text of ['  • World', '  • Sports', 'Leave a comment', 'Related stories', '  • Bridge closed after floods', '© 2024 Example Media. All rights reserved.']) {
+    for (const text of [
+      '  • World',
+      '  • Sports',
+      'Leave a comment',
+      'Related stories',
+      '  • Bridge closed after floods',
+      '© 2024 Example Media. All rights reserved.',
+    ]) {
       const v = kindOf(text);
       assert.equal(v.kind, 'boilerplate', text);
       assert.ok(v.reason && v.reason.length > 3, `reason for ${text}`);
@@ -80,7 +94,10 @@ describe('boilerplate with other sources present', () => {
     const teaserLike = 'Council approves a new bridge over the river after floods';
     const a = ['Menu', '  • Home', '  • News', '  • Contact', '', teaserLike, '', story].join('\n');
     const b = [teaserLike, '', story].join('\n');
-    const analysis = analyzeCorpus([{ id: 'a.txt', text: a }, { id: 'b.txt', text: b }]);
+    const analysis = analyzeCorpus([
+      { id: 'a.txt', text: a },
+      { id: 'b.txt', text: b },
+    ]);
     const aLines = a.split('\n');
     assert.equal(analysis.sources[0].lines[aLines.indexOf(teaserLike)].kind, 'content');
   });

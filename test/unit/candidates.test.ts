@@ -12,7 +12,9 @@ const VOCABULARY = 'the president met in moscow talks syria army forces said on 
 
 function randomCorpus(seed: number, statements = 12): JoinRecord[] {
   const random = seededRandom(seed);
-  const base = Array.from({ length: statements }, () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(random, VOCABULARY)));
+  const base = Array.from({ length: statements }, () =>
+    Array.from({ length: 3 + Math.floor(random() * 10) }, () => pick(random, VOCABULARY)),
+  );
   const records: JoinRecord[] = [];
   const sources = 2 + Math.floor(random() * 4);
   for (let source = 0; source < sources; source++) {
@@ -90,7 +92,8 @@ describe('similarity join with prefix filtering', () => {
         const space = new TokenSpace(records.map(r => r.profile));
         const random = seededRandom(seed);
         const allowed = new Set<string>();
-        for (let a = 0; a < records.length; a++) for (let b = a + 1; b < records.length; b++) if (random() < share) allowed.add(`${a} ${b}`);
+        for (let a = 0; a < records.length; a++)
+          for (let b = a + 1; b < records.length; b++) if (random() < share) allowed.add(`${a} ${b}`);
         const separate = (a: number, b: number) => allowed.has(`${a} ${b}`);
         for (const threshold of [0.3, 0.6]) {
           const expected: string[] = [];
@@ -101,7 +104,11 @@ describe('similarity join with prefix filtering', () => {
               if (similarity >= threshold) expected.push(`${a}-${b}-${similarity}`);
             }
           }
-          assert.deepEqual(selfJoin(space, threshold, separate).map(p => `${p.a}-${p.b}-${p.similarity}`), expected, `seed ${seed} at ${threshold}`);
+          assert.deepEqual(
+            selfJoin(space, threshold, separate).map(p => `${p.a}-${p.b}-${p.similarity}`),
+            expected,
+            `seed ${seed} at ${threshold}`,
+          );
         }
       }
     });

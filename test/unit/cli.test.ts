@@ -36,9 +36,15 @@ describe('synoptic CLI', () => {
     const copy = mkdtempSync(join(tmpdir(), 'synoptic-launcher-'));
     try {
       for (const f of ['cli.js', 'cli-main.js', 'cli-main.cache', 'prepareWorker.js']) copyFileSync(join(dist, f), join(copy, f));
-      const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort().map(f => join(seedsDir, f));
+      const seeds = readdirSync(seedsDir)
+        .filter(f => f.endsWith('.txt'))
+        .sort()
+        .map(f => join(seedsDir, f));
       const exportWith = () => {
-        const result = spawnSync(process.execPath, [join(copy, 'cli.js'), 'analyze', '--format', 'json', ...seeds], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        const result = spawnSync(process.execPath, [join(copy, 'cli.js'), 'analyze', '--format', 'json', ...seeds], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
         assert.equal(result.status, 0, result.stderr);
         return result.stdout;
       };
@@ -76,12 +82,16 @@ describe('synoptic CLI', () => {
 
   /** Enough versions of the seeds for an export larger than a pipe holds. */
   const manySeeds = () => {
-    const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
-    return Array.from({ length: 8 }, (_, copy) => seeds.map(f => {
-      const path = join(dir, `${copy}-${f}`);
-      copyFileSync(join(seedsDir, f), path);
-      return path;
-    })).flat();
+    const seeds = readdirSync(seedsDir)
+      .filter(f => f.endsWith('.txt'))
+      .sort();
+    return Array.from({ length: 8 }, (_, copy) =>
+      seeds.map(f => {
+        const path = join(dir, `${copy}-${f}`);
+        copyFileSync(join(seedsDir, f), path);
+        return path;
+      }),
+    ).flat();
   };
 
   it('stops quietly when the reader closes the pipe early', () => {
@@ -114,7 +124,10 @@ describe('synoptic CLI', () => {
       'sys.stdout.buffer.write(b"".join(chunks))',
       'sys.exit(child.wait())',
     ].join('\n');
-    const result = spawnSync('python3', ['-c', reader, process.execPath, cli, 'analyze', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const result = spawnSync('python3', ['-c', reader, process.execPath, cli, 'analyze', '--format', 'json', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, expected);
   }).timeout(20_000);
@@ -122,7 +135,14 @@ describe('synoptic CLI', () => {
   const failures: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['analyze', join(dir, 'nope.txt')], /no such file/],
     ['a directory', () => ['analyze', dir], /is a directory/],
-    ['a binary file', () => { writeFileSync(join(dir, 'bin.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])); return ['analyze', join(dir, 'bin.txt')]; }, /binary/],
+    [
+      'a binary file',
+      () => {
+        writeFileSync(join(dir, 'bin.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+        return ['analyze', join(dir, 'bin.txt')];
+      },
+      /binary/,
+    ],
     ['no files', () => ['analyze'], /no files/],
     ['an unknown format', () => ['analyze', '--format', 'xml', join(seedsDir, '000_2e221a3ec277473a.txt')], /--format/],
     ['an unknown command', () => ['frobnicate'], /unknown command/],

@@ -13,7 +13,10 @@ function run(args: string[], input?: string) {
 }
 
 describe('synoptic CLI commands', () => {
-  const seeds = readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort().map(f => join(seedsDir, f));
+  const seeds = readdirSync(seedsDir)
+    .filter(f => f.endsWith('.txt'))
+    .sort()
+    .map(f => join(seedsDir, f));
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), 'synoptic-commands-'))));
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -25,7 +25,10 @@ describe('comparison layout', () => {
       const firsts = buildComparison(analysis, base, { diffs: false })
         .rows.flatMap(r => r.cells.filter(c => c.source === base))
         .map(c => c.sentences[0]);
-      assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
+      assert.deepEqual(
+        firsts,
+        [...firsts].sort((a, b) => a - b),
+      );
     }
   });
 
@@ -33,7 +36,10 @@ describe('comparison layout', () => {
     const { rows } = buildComparison(analysis, 1);
     for (const row of rows) {
       const sources = row.cells.map(c => c.source);
-      assert.deepEqual(sources, [...new Set(sources)].sort((a, b) => a - b));
+      assert.deepEqual(
+        sources,
+        [...new Set(sources)].sort((a, b) => a - b),
+      );
       assert.equal(row.sourceCount, row.cells.length);
       assert.equal(new Set(row.wordings.map(w => w.text)).size, row.wordings.length, 'one entry per distinct wording');
       assert.equal(row.wordings[0].similarity, 1);
@@ -41,7 +47,9 @@ describe('comparison layout', () => {
       const reference = row.cells.find(c => c.source === 1) ?? row.cells[0];
       assert.equal(reference.wording, 0);
       // A copy its source repeats stays in the cell but is read once: the text leaves it out.
-      const repeated = new Set(row.group >= 0 ? analysis.groups[row.group].members.filter(m => m.repeat).map(m => `${m.source}:${m.sentence}`) : []);
+      const repeated = new Set(
+        row.group >= 0 ? analysis.groups[row.group].members.filter(m => m.repeat).map(m => `${m.source}:${m.sentence}`) : [],
+      );
       for (const cell of row.cells) {
         const read = cell.sentences.filter(i => !repeated.has(`${cell.source}:${i}`));
         const text = read.map(i => analysis.sources[cell.source].sentences[i].text).join(' ');
@@ -50,11 +58,17 @@ describe('comparison layout', () => {
       const reworded = row.wordings.some(w => normalizeForComparison(w.text) !== normalizeForComparison(row.wordings[0].text));
       assert.equal(row.reworded, reworded);
       for (const w of row.wordings.slice(1)) {
-        const kept = w.diff!.filter(p => p.kind !== 'removed').map(p => p.text).join('');
+        const kept = w
+          .diff!.filter(p => p.kind !== 'removed')
+          .map(p => p.text)
+          .join('');
         assert.equal(kept.replace(/\s+/g, ' ').toLowerCase(), w.text.replace(/\s+/g, ' ').toLowerCase());
       }
     }
-    assert.ok(rows.some(r => r.reworded), 'the seeds word some statements differently');
+    assert.ok(
+      rows.some(r => r.reworded),
+      'the seeds word some statements differently',
+    );
     assert.ok(rows.some(r => r.sourceCount === analysis.sources.length));
   });
 
@@ -119,7 +133,10 @@ describe('panel rows built in slices', () => {
     const layout = buildComparison(analysis, 0, { diffs: true }).rows;
     const all = layout.flatMap(r => r.wordings);
     const threshold = 0.9;
-    assert.ok(all.some(w => w.similarity < threshold && w.diff?.length), 'the seeds have loosely matched wordings with diffs');
+    assert.ok(
+      all.some(w => w.similarity < threshold && w.diff?.length),
+      'the seeds have loosely matched wordings with diffs',
+    );
     const rows = (await buildRowModels({ ...request, includeBoilerplate: false, relatedBelow: threshold }, { sliceMs: Infinity }))!;
     rows.forEach((row, i) =>
       row.wordings.forEach((w, k) => {

@@ -67,7 +67,9 @@ describe('decoding a file into text', () => {
 
   it('calls text binary when more than a tenth of it are control characters, and keeps text with a few', () => {
     const random = seededRandom(11);
-    const controls = Buffer.from(Array.from({ length: 400 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 8) : 0x41 + Math.floor(random() * 26))));
+    const controls = Buffer.from(
+      Array.from({ length: 400 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 8) : 0x41 + Math.floor(random() * 26))),
+    );
     assert.deepEqual(decodeBytes(controls), { kind: 'binary' });
     assert.deepEqual(decodeBytes(utf16le(controls.toString('latin1'), true)), { kind: 'binary' });
     const bell = `${TEXT}\u0007\u001b[0m é`;

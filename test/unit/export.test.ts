@@ -51,7 +51,10 @@ describe('exports', () => {
     table.rows.forEach((row, i) => {
       const record = records[i + 1];
       assert.equal(record[0], row.kind);
-      assert.deepEqual(record.slice(4), row.cells.map(c => c?.text ?? ''));
+      assert.deepEqual(
+        record.slice(4),
+        row.cells.map(c => c?.text ?? ''),
+      );
     });
     const hostileColumn = records.slice(1).map(r => r[4 + HOSTILE]);
     for (const s of hostileSentences) assert.ok(hostileColumn.includes(s), s);
@@ -62,9 +65,15 @@ describe('exports', () => {
     assert.equal(inertInSpreadsheets('=HYPERLINK("http://example.invalid","x")'), `'=HYPERLINK("http://example.invalid","x")`);
     for (const risky of ['+1', '-2 degrees', '@SUM(A1)', '\tx', '\rx']) assert.equal(inertInSpreadsheets(risky), `'${risky}`);
     for (const safe of ['Rates rose.', '"Quoted"', '', '1,000 people']) assert.equal(inertInSpreadsheets(safe), safe);
-    const inputs = [...seedInputs(), { id: '=formula.txt', text: '=HYPERLINK("x") Officials said the talks in the capital would go on for a second day.\n' }];
+    const inputs = [
+      ...seedInputs(),
+      { id: '=formula.txt', text: '=HYPERLINK("x") Officials said the talks in the capital would go on for a second day.\n' },
+    ];
     const rows: string[][] = parseCsv(toCsv({ analysis: analyzeCorpus(inputs), paths: inputs.map(i => i.id) }));
-    assert.ok(rows.flat().some(cell => cell.startsWith(`'=HYPERLINK`)), 'the planted formula is in the table, made inert');
+    assert.ok(
+      rows.flat().some(cell => cell.startsWith(`'=HYPERLINK`)),
+      'the planted formula is in the table, made inert',
+    );
     for (const cell of rows.flat()) assert.ok(!/^[=+@]/.test(cell), `a cell reads as a formula: ${cell}`);
   });
 
@@ -88,10 +97,11 @@ describe('exports', () => {
     walk(document);
     const tags = new Set(elements.map(e => e.tagName));
     for (const forbidden of ['script', 'img', 'iframe', 'object', 'link', 'base', 'form']) assert.ok(!tags.has(forbidden), forbidden);
-    for (const e of elements) for (const a of e.attrs) {
-      assert.ok(!a.name.startsWith('on'), `${e.tagName} ${a.name}`);
-      assert.ok(!['src', 'href', 'action'].includes(a.name), `${e.tagName} ${a.name}`);
-    }
+    for (const e of elements)
+      for (const a of e.attrs) {
+        assert.ok(!a.name.startsWith('on'), `${e.tagName} ${a.name}`);
+        assert.ok(!['src', 'href', 'action'].includes(a.name), `${e.tagName} ${a.name}`);
+      }
     // Each planted piece of markup is in the document as text (word diffs may split a sentence into runs).
     for (const planted of PLANTED) assert.ok(text.includes(planted) || text.replace(/\s+/g, ' ').includes(planted), planted);
     for (const s of hostileSentences) assert.ok(text.includes(s) || diffRunsCover(text, s), s);
@@ -111,7 +121,10 @@ describe('exports', () => {
     assert.equal(root.localName, 'TEI');
     assert.equal(root.namespaceURI, TEI_NAMESPACE);
     const witnesses = Array.from(document.getElementsByTagNameNS(TEI_NAMESPACE, 'witness'));
-    assert.deepEqual(witnesses.map(w => w.textContent), input.paths);
+    assert.deepEqual(
+      witnesses.map(w => w.textContent),
+      input.paths,
+    );
     const ids = witnesses.map(w => w.getAttribute('xml:id'));
     const apps = Array.from(document.getElementsByTagNameNS(TEI_NAMESPACE, 'app'));
     assert.ok(apps.length > 10);
@@ -169,7 +182,11 @@ describe('exports', () => {
     const table = exportTable(storied, { story: 0 });
     assert.deepEqual(table.columns, [2, 0]);
     assert.equal(table.title, 'two of them');
-    for (const row of table.rows) assert.ok(row.cells.some(c => c?.reference), 'each row has a reference wording in the story');
+    for (const row of table.rows)
+      assert.ok(
+        row.cells.some(c => c?.reference),
+        'each row has a reference wording in the story',
+      );
     assert.equal(JSON.parse(JSON.stringify(toCollatex(storied, { story: 0 }))).witnesses.length, 2);
     assert.equal(toPassim(storied, { story: 1 }).trimEnd().split('\n').length, 4);
     assert.throws(() => exportTable(storied, { story: 2 }), RangeError);
@@ -184,11 +201,17 @@ describe('stories', () => {
     assert.equal(stories, analysis.stories);
     assert.equal(stories.length, 1);
     assert.deepEqual(stories[0].sources, [0, 1, 2, 3, 4, 5]);
-    assert.ok(analysis.sources.some(s => s.sentences[0]?.text === stories[0].title), stories[0].title);
+    assert.ok(
+      analysis.sources.some(s => s.sentences[0]?.text === stories[0].title),
+      stories[0].title,
+    );
   });
 
   it("returns the analysis's own stories when it has them", () => {
-    const stories = [{ title: 'a', sources: [0, 1] }, { title: 'b', sources: [2] }];
+    const stories = [
+      { title: 'a', sources: [0, 1] },
+      { title: 'b', sources: [2] },
+    ];
     assert.equal(storiesOf({ ...analysis, stories } as typeof analysis), stories);
   });
 });
@@ -228,7 +251,11 @@ describe('text report', () => {
   const { analysis, input } = analyzedHostileCorpus();
 
   it('lists the sentences only one source has, in full, wrapped to the width, and says what the percentage is', () => {
-    const report = textReport(analysis, input.paths.map((_, i) => `v${i + 1}.txt`), { width: 60 });
+    const report = textReport(
+      analysis,
+      input.paths.map((_, i) => `v${i + 1}.txt`),
+      { width: 60 },
+    );
     for (const line of report.split('\n')) assert.ok([...line].length <= 60, line);
     assert.match(report, /Only here:/);
     assert.match(report.replace(/\s+/g, ' '), /The percentage is the similarity of each wording to the group's anchor/);

@@ -59,7 +59,11 @@ describe('HTML export in Chromium', function () {
         rows: document.querySelectorAll('tbody tr').length,
       }));
       assert.deepEqual(requests, [pathToFileURL(file).href], 'only the page itself is requested');
-      assert.deepEqual(messages.filter(m => /Refused|error/i.test(m)), [], 'no policy violation, no script error');
+      assert.deepEqual(
+        messages.filter(m => /Refused|error/i.test(m)),
+        [],
+        'no policy violation, no script error',
+      );
       assert.equal(facts.images, 0);
       assert.equal(facts.scripts, 0);
       assert.equal(facts.borderCollapse, 'collapse', 'the style sheet applies: its hash is in the policy');

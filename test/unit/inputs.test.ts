@@ -16,9 +16,18 @@ interface Exported {
 /** Runs the CLI's JSON export, stopping it after `timeoutMs`; `elapsedMs` is how long it ran. */
 function analyse(files: string[], timeoutMs = 60_000): { status: number | null; stderr: string; json?: Exported; elapsedMs: number } {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutMs });
+  const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: timeoutMs,
+  });
   const elapsedMs = Date.now() - started;
-  return { status: result.status, stderr: result.stderr, json: result.status === 0 ? (JSON.parse(result.stdout) as Exported) : undefined, elapsedMs };
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    json: result.status === 0 ? (JSON.parse(result.stdout) as Exported) : undefined,
+    elapsedMs,
+  };
 }
 
 const ARTICLE = [
@@ -45,20 +54,38 @@ describe('CLI on unusual and hostile input', function () {
   it('analyses an empty file and a whitespace-only file as having no sentences', () => {
     const result = analyse([file('empty.txt', ''), file('blank.txt', '  \n\t\n   \r\n')]);
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(result.json!.sources.map(s => s.sentences.length), [0, 0]);
+    assert.deepEqual(
+      result.json!.sources.map(s => s.sentences.length),
+      [0, 0],
+    );
     assert.equal(result.json!.sources[1].lines.length, 4);
     assert.equal(result.json!.groups.length, 0);
   });
 
   it('analyses a file that is only boilerplate as having no article lines', () => {
-    const chrome = ['  • Home', '  • World', '  • Politics', '  • Sports', '', 'Leave a comment', 'Name (required)', '[ ] Save my name', '', '© 2024 Example Media. All rights reserved.'].join('\n');
+    const chrome = [
+      '  • Home',
+      '  • World',
+      '  • Politics',
+      '  • Sports',
+      '',
+      'Leave a comment',
+      'Name (required)',
+      '[ ] Save my name',
+      '',
+      '© 2024 Example Media. All rights reserved.',
+    ].join('\n');
     const result = analyse([file('chrome.txt', chrome)]);
     assert.equal(result.status, 0, result.stderr);
     assert.ok(result.json!.sources[0].lines.every(l => l.kind !== 'content'));
   });
 
   it('keeps offsets exact with CRLF, lone CR and mixed line ends', () => {
-    const texts = { crlf: ARTICLE.join('\r\n\r\n'), cr: ARTICLE.join('\r\r'), mixed: `${ARTICLE[0]}\r\n\n${ARTICLE[1]}\r\r${ARTICLE[2]}\n` };
+    const texts = {
+      crlf: ARTICLE.join('\r\n\r\n'),
+      cr: ARTICLE.join('\r\r'),
+      mixed: `${ARTICLE[0]}\r\n\n${ARTICLE[1]}\r\r${ARTICLE[2]}\n`,
+    };
     const paths = Object.entries(texts).map(([name, text]) => file(`${name}.txt`, text));
     const result = analyse(paths);
     assert.equal(result.status, 0, result.stderr);
@@ -86,7 +113,10 @@ describe('CLI on unusual and hostile input', function () {
 
   it('decodes UTF-16 without a byte order mark in both byte orders, as the extension does', () => {
     const text = ARTICLE.join('\n\n');
-    const paths = [file('plain-utf16le.txt', Buffer.from(text, 'utf16le')), file('plain-utf16be.txt', Buffer.from(text, 'utf16le').swap16())];
+    const paths = [
+      file('plain-utf16le.txt', Buffer.from(text, 'utf16le')),
+      file('plain-utf16be.txt', Buffer.from(text, 'utf16le').swap16()),
+    ];
     const result = analyse(paths);
     assert.equal(result.status, 0, result.stderr);
     for (let i = 0; i < 2; i++) assert.deepEqual(sentencesOf(result.json!, i, text), ARTICLE);
@@ -108,7 +138,9 @@ describe('CLI on unusual and hostile input', function () {
 
   it('counts control bytes to tell binary from text when there is no NUL byte', () => {
     const random = seededRandom(11);
-    const controls = Buffer.from(Array.from({ length: 400 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 8) : 0x41 + Math.floor(random() * 26))));
+    const controls = Buffer.from(
+      Array.from({ length: 400 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 8) : 0x41 + Math.floor(random() * 26))),
+    );
     assert.throws(() => decodeText(controls, 'controls.bin'), /looks like a binary file/);
     const bell = Buffer.from(`${ARTICLE.join('\n')}\u0007\u001b[0m é`);
     assert.equal(decodeText(bell, 'bell.txt'), bell.toString('utf8'));
@@ -119,7 +151,7 @@ describe('CLI on unusual and hostile input', function () {
   it('handles a 5 MB file in 30 s, a single 2 MB line in 12 s and 50,000 short lines in 8 s', () => {
     const random = seededRandom(5);
     const paragraphs: string[] = [];
-    for (let size = 0; size < 5_000_000; ) {
+    for (let size = 0; size < 5_000_000;) {
       const p = `${ARTICLE[Math.floor(random() * 3)]} Item ${paragraphs.length} of the report.`;
       paragraphs.push(p);
       size += p.length + 2;

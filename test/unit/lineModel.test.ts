@@ -10,7 +10,15 @@ import { seededRandom } from '../support/random';
 const root = join(__dirname, '..', '..', '..');
 
 /** The best split by brute force: every candidate threshold of every feature, sums taken over the raw values. */
-function naiveBestSplit(rows: number[][], thresholds: number[][], g: Float64Array, h: Float64Array, members: number[], lambda: number, minChild: number) {
+function naiveBestSplit(
+  rows: number[][],
+  thresholds: number[][],
+  g: Float64Array,
+  h: Float64Array,
+  members: number[],
+  lambda: number,
+  minChild: number,
+) {
   const G = members.reduce((s, r) => s + g[r], 0);
   const H = members.reduce((s, r) => s + h[r], 0);
   let best: { feature: number; bin: number; gain: number } | undefined;
@@ -40,7 +48,12 @@ describe('boosted trees', () => {
       const random = seededRandom(seed * 31);
       const { rows } = randomData(seed, 60 + seed * 7, 5);
       const maxBins = 4 + (seed % 9);
-      const thresholds = [0, 1, 2, 3, 4].map(f => candidateThresholds(rows.map(r => r[f]), maxBins));
+      const thresholds = [0, 1, 2, 3, 4].map(f =>
+        candidateThresholds(
+          rows.map(r => r[f]),
+          maxBins,
+        ),
+      );
       const bins = new Uint8Array(rows.length * 5);
       rows.forEach((row, r) => row.forEach((v, f) => (bins[r * 5 + f] = thresholds[f].filter(t => t < v).length)));
       const binned: BinnedRows = { features: 5, bins, binCounts: thresholds.map(t => t.length) };

@@ -10,7 +10,8 @@ describe('navigation between differences and unique sentences', () => {
     analysis.sources.forEach((s, source) =>
       s.sentences.forEach((_, sentence) => {
         const g = s.groupOfSentence[sentence];
-        const expected = g < 0 || analysis.groups[g].sourceCount < analysis.sources.length || analysis.groups[g].members.some(m => m.similarity < 1);
+        const expected =
+          g < 0 || analysis.groups[g].sourceCount < analysis.sources.length || analysis.groups[g].members.some(m => m.similarity < 1);
         assert.equal(isTarget(analysis, source, sentence, 'difference'), expected);
         assert.equal(isTarget(analysis, source, sentence, 'unique'), g < 0);
       }),
@@ -31,7 +32,11 @@ describe('navigation between differences and unique sentences', () => {
           const after = targets.find(t => t > i) ?? targets[0];
           const before = [...targets].reverse().find(t => t < i) ?? targets[targets.length - 1];
           assert.equal(nextTarget(analysis, source, sentence.start, 1, target), after, `${target} after sentence ${i} of seed ${source}`);
-          assert.equal(nextTarget(analysis, source, sentence.start, -1, target), before, `${target} before sentence ${i} of seed ${source}`);
+          assert.equal(
+            nextTarget(analysis, source, sentence.start, -1, target),
+            before,
+            `${target} before sentence ${i} of seed ${source}`,
+          );
         });
       });
       assert.ok(sourcesWithTargets >= 3, `${sourcesWithTargets} seeds have ${target} sentences`);
@@ -45,7 +50,10 @@ describe('navigation between differences and unique sentences', () => {
     assert.ok(gap >= 0);
     const offset = s.sentences[gap].end;
     assert.equal(nextTarget(analysis, 0, offset, 1, 'difference'), targets.find(t => t > gap) ?? targets[0]);
-    assert.equal(nextTarget(analysis, 0, offset, -1, 'difference'), [...targets].reverse().find(t => t <= gap) ?? targets[targets.length - 1]);
+    assert.equal(
+      nextTarget(analysis, 0, offset, -1, 'difference'),
+      [...targets].reverse().find(t => t <= gap) ?? targets[targets.length - 1],
+    );
     assert.equal(nextTarget(analysis, 0, s.sentences[s.sentences.length - 1].end + 1, -1, 'difference'), targets[targets.length - 1]);
   });
 

@@ -11,7 +11,11 @@ function packagedFiles(): string[] {
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [root] });
   const result = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  return result.stdout.split('\n').map(l => l.trim()).filter(Boolean).sort();
+  return result.stdout
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+    .sort();
 }
 
 describe('the extension package', function () {
@@ -23,7 +27,9 @@ describe('the extension package', function () {
   });
 
   it('holds exactly the runtime files, the bundled sample stories and the Marketplace documents', () => {
-    const seeds = readdirSync(join(root, 'seeds')).filter(f => f.endsWith('.txt')).map(f => `seeds/${f}`);
+    const seeds = readdirSync(join(root, 'seeds'))
+      .filter(f => f.endsWith('.txt'))
+      .map(f => `seeds/${f}`);
     const walkthrough = readdirSync(join(root, 'media', 'walkthrough')).map(f => `media/walkthrough/${f}`);
     const expected = [
       'CHANGELOG.md',
@@ -47,13 +53,17 @@ describe('the extension package', function () {
   it('ships the sample stories byte for byte as the shared seeds', function () {
     const shared = join(root, '..', 'shared', 'seeds');
     if (!existsSync(shared)) this.skip();
-    const names = readdirSync(shared).filter(f => f.endsWith('.txt')).sort();
+    const names = readdirSync(shared)
+      .filter(f => f.endsWith('.txt'))
+      .sort();
     assert.deepEqual(readdirSync(join(root, 'seeds')).sort(), names);
     for (const name of names) assert.ok(readFileSync(join(root, 'seeds', name)).equals(readFileSync(join(shared, name))), name);
   });
 
   it('leaves out benchmark bundles, source maps, sources, tests and the command-line bundle', () => {
-    const unwanted = files.filter(f => /\.(map|ts|cache|vsix)$/.test(f) || /^(src|test|out|scripts|docs|node_modules)\//.test(f) || /bench-|cli/.test(f));
+    const unwanted = files.filter(
+      f => /\.(map|ts|cache|vsix)$/.test(f) || /^(src|test|out|scripts|docs|node_modules)\//.test(f) || /bench-|cli/.test(f),
+    );
     assert.deepEqual(unwanted, []);
   });
 
@@ -61,9 +71,18 @@ describe('the extension package', function () {
     const referenced = [
       manifest.main.replace(/^\.\//, ''),
       manifest.icon,
-      ...manifest.contributes.commands.flatMap((c: { icon?: string | { light: string; dark: string } }) => (typeof c.icon === 'object' ? [c.icon.light, c.icon.dark] : [])),
-      ...manifest.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown?: string; image?: string | Record<string, string> } }[] }) =>
-        w.steps.flatMap(s => (s.media.markdown ? [s.media.markdown] : typeof s.media.image === 'string' ? [s.media.image] : Object.values(s.media.image ?? {}))),
+      ...manifest.contributes.commands.flatMap((c: { icon?: string | { light: string; dark: string } }) =>
+        typeof c.icon === 'object' ? [c.icon.light, c.icon.dark] : [],
+      ),
+      ...manifest.contributes.walkthroughs.flatMap(
+        (w: { steps: { media: { markdown?: string; image?: string | Record<string, string> } }[] }) =>
+          w.steps.flatMap(s =>
+            s.media.markdown
+              ? [s.media.markdown]
+              : typeof s.media.image === 'string'
+                ? [s.media.image]
+                : Object.values(s.media.image ?? {}),
+          ),
       ),
     ];
     for (const file of referenced) assert.ok(files.includes(file), `${file} is referenced by package.json but not packaged`);

@@ -40,10 +40,15 @@ describe('passim', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const docs = () => readdirSync(join(root, 'docs')).sort().map(f => `docs/${f}`);
+  const docs = () =>
+    readdirSync(join(root, 'docs'))
+      .sort()
+      .map(f => `docs/${f}`);
 
   it('keeps 64-bit uids exact and reads both versions of the record', () => {
-    const current = parsePassimRecord(`{"cluster":${BIG_CLUSTER},"uid":${BIG_UID},"begin":3,"end":9,"boiler":false,"src":[],"size":2,"pboiler":0.0,"id":"a.txt","text":"x"}`);
+    const current = parsePassimRecord(
+      `{"cluster":${BIG_CLUSTER},"uid":${BIG_UID},"begin":3,"end":9,"boiler":false,"src":[],"size":2,"pboiler":0.0,"id":"a.txt","text":"x"}`,
+    );
     assert.equal(current.uid, BIG_UID);
     assert.equal(current.cluster, BIG_CLUSTER);
     assert.deepEqual([current.begin, current.end, current.unit], [3, 9, 'codePoints']);
@@ -60,7 +65,12 @@ describe('passim', () => {
     writeFileSync(file, `short\r\n${'x'.repeat(3_000_000)}\n\nlast`);
     const lines: string[] = [];
     let oversize = 0;
-    forEachLine(file, l => lines.push(l), () => oversize++, 2_000_000);
+    forEachLine(
+      file,
+      l => lines.push(l),
+      () => oversize++,
+      2_000_000,
+    );
     assert.deepEqual(lines, ['short', 'last']);
     assert.equal(oversize, 1);
   });
@@ -68,7 +78,13 @@ describe('passim', () => {
   it('round trip: exports the seeds for passim, imports its clusters as stories with exact uids and UTF-16 offsets', () => {
     const exported = run('export', '--format', 'passim', ...docs());
     assert.equal(exported.status, 0, exported.stderr);
-    const passimInput = new Map<string, string>(exported.stdout.trimEnd().split('\n').map(l => JSON.parse(l)).map((r: { id: string; text: string }) => [r.id, r.text]));
+    const passimInput = new Map<string, string>(
+      exported.stdout
+        .trimEnd()
+        .split('\n')
+        .map(l => JSON.parse(l))
+        .map((r: { id: string; text: string }) => [r.id, r.text]),
+    );
     assert.deepEqual([...passimInput.keys()], docs());
 
     // Cluster 1: the statement most seeds share, as passim would find it in the texts it was given.
@@ -99,37 +115,59 @@ describe('passim', () => {
 
     const out = join(root, 'out.json');
     mkdirSync(out);
-    writeFileSync(join(out, 'part-00000-3f2a.json'), [...seriatimRecords(BIG_CLUSTER, shared), '{"cluster": 5, "id": broken', ''].join('\n'));
+    writeFileSync(
+      join(out, 'part-00000-3f2a.json'),
+      [...seriatimRecords(BIG_CLUSTER, shared), '{"cluster": 5, "id": broken', ''].join('\n'),
+    );
     writeFileSync(
       join(out, 'part-00001-3f2a.json'),
       [
         ...seriatimRecords('12', [harbour, copy]),
-        ...seriatimRecords('13', [{ ...harbour, id: 'docs/missing.txt' }, { ...harbour, id: '../synoptic-outside.txt' }, { ...harbour, id: join(tmpdir(), 'synoptic-outside.txt') }]),
+        ...seriatimRecords('13', [
+          { ...harbour, id: 'docs/missing.txt' },
+          { ...harbour, id: '../synoptic-outside.txt' },
+          { ...harbour, id: join(tmpdir(), 'synoptic-outside.txt') },
+        ]),
         `{"cluster":14,"uid":1,"begin":0,"end":1,"id":"docs/harbour.txt","text":"${'y'.repeat(10 * 1024 * 1024 + 10)}"}`,
         '',
       ].join('\n'),
     );
-    writeFileSync(join(out, 'part-00002-3f2a.json'), olderRecords('31', [words('docs/harbour.txt'), words('docs/harbor-copy.txt')], { withoutCharacterBounds: true }).join('\n') + '\n');
+    writeFileSync(
+      join(out, 'part-00002-3f2a.json'),
+      olderRecords('31', [words('docs/harbour.txt'), words('docs/harbor-copy.txt')], { withoutCharacterBounds: true }).join('\n') + '\n',
+    );
     writeFileSync(join(out, '_SUCCESS'), '');
     writeFileSync(join(out, '.part-00000-3f2a.json.crc'), 'not records');
 
     const imported = run('import-passim', 'out.json');
     assert.equal(imported.status, 0, imported.stderr);
-    assert.equal(imported.stderr, 'synoptic: import-passim skipped 5 records: 1 naming a missing file, 2 naming a file outside the root, 1 over 10 MB, 1 broken\n');
+    assert.equal(
+      imported.stderr,
+      'synoptic: import-passim skipped 5 records: 1 naming a missing file, 2 naming a file outside the root, 1 over 10 MB, 1 broken\n',
+    );
     const json = JSON.parse(imported.stdout);
     assert.deepEqual(validateExport(json), []);
     const paths: string[] = json.sources.map((s: { path: string }) => s.path);
     const textOf = (source: number) => readFileSync(join(root, paths[source]), 'utf8');
-    assert.deepEqual(json.stories.map((s: { cluster: number | string }) => s.cluster), [BIG_CLUSTER, 12, 31]);
+    assert.deepEqual(
+      json.stories.map((s: { cluster: number | string }) => s.cluster),
+      [BIG_CLUSTER, 12, 31],
+    );
 
     const [seedStory, harbourStory, ferryStory] = json.stories;
-    assert.deepEqual(seedStory.sources.map((s: number) => paths[s]), [...new Set(shared.map((p: FixturePassage) => p.id))].sort());
+    assert.deepEqual(
+      seedStory.sources.map((s: number) => paths[s]),
+      [...new Set(shared.map((p: FixturePassage) => p.id))].sort(),
+    );
     for (const p of seedStory.passages) {
       const expected = shared.find((f: FixturePassage) => f.id === paths[p.source])!;
       assert.equal(p.uid, expected.uid);
       assert.equal(textOf(p.source).slice(p.start, p.end), expected.text);
     }
-    assert.ok(seedStory.passages.some((p: { uid: string }) => p.uid === BIG_UID) && seedStory.passages.some((p: { uid: string }) => p.uid === NEGATIVE_UID));
+    assert.ok(
+      seedStory.passages.some((p: { uid: string }) => p.uid === BIG_UID) &&
+        seedStory.passages.some((p: { uid: string }) => p.uid === NEGATIVE_UID),
+    );
 
     assert.deepEqual(harbourStory.passages.map((p: { uid: string }) => p.uid).sort(), [copy.uid, harbour.uid].sort());
     for (const p of harbourStory.passages) {

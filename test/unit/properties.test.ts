@@ -7,9 +7,41 @@ import { analyzeCorpus } from '../../src/core/analyzer';
 const RUNS = { seed: 20261121, numRuns: 150 };
 
 const WORDS = [
-  'the', 'president', 'met', 'in', 'Moscow', 'on', 'Monday', 'said', 'talks', 'war', 'U.S.', 'Mr.',
-  'التقى', 'الرئيس', 'في', 'موسكو', 'Präsident', 'traf', 'sich', 'über', 'встретился', 'президент', 'в', 'Москве',
-  'café', 'cafe\u0301', '👍🏽', '🇺🇦', '\u200fRTL\u200f', '漢字', '42', '3.5%', '"quoted"', '«guillemets»', '(aside)',
+  'the',
+  'president',
+  'met',
+  'in',
+  'Moscow',
+  'on',
+  'Monday',
+  'said',
+  'talks',
+  'war',
+  'U.S.',
+  'Mr.',
+  'التقى',
+  'الرئيس',
+  'في',
+  'موسكو',
+  'Präsident',
+  'traf',
+  'sich',
+  'über',
+  'встретился',
+  'президент',
+  'в',
+  'Москве',
+  'café',
+  'cafe\u0301',
+  '👍🏽',
+  '🇺🇦',
+  '\u200fRTL\u200f',
+  '漢字',
+  '42',
+  '3.5%',
+  '"quoted"',
+  '«guillemets»',
+  '(aside)',
 ];
 const ENDS = ['.', '!', '?', '؟', '…', '', '', ':'];
 const BREAKS = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n'];
@@ -18,16 +50,20 @@ const sentence = fc
   .tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 14 }), fc.constantFrom(...ENDS))
   .map(([words, end]) => words.join(' ') + end);
 const noise = fc.string({ unit: 'binary', maxLength: 30 });
-const linePiece = fc.oneof({ weight: 6, arbitrary: sentence }, { weight: 1, arbitrary: noise }, { weight: 1, arbitrary: fc.constantFrom('  • Home', '[ ] Save', '© 2024 Site', '   ', '') });
+const linePiece = fc.oneof(
+  { weight: 6, arbitrary: sentence },
+  { weight: 1, arbitrary: noise },
+  { weight: 1, arbitrary: fc.constantFrom('  • Home', '[ ] Save', '© 2024 Site', '   ', '') },
+);
 
 /** Several versions drawing on one pool of sentences, so that groups form, with noise and every kind of line end. */
 const corpus: fc.Arbitrary<SourceInput[]> = fc
   .tuple(fc.array(sentence, { minLength: 3, maxLength: 10 }), fc.integer({ min: 1, max: 4 }))
   .chain(([pool, count]) =>
-    fc.array(
-      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...pool), linePiece), fc.constantFrom(...BREAKS)), { maxLength: 14 }),
-      { minLength: count, maxLength: count },
-    ),
+    fc.array(fc.array(fc.tuple(fc.oneof(fc.constantFrom(...pool), linePiece), fc.constantFrom(...BREAKS)), { maxLength: 14 }), {
+      minLength: count,
+      maxLength: count,
+    }),
   )
   .map(sources => sources.map((lines, i) => ({ id: `v${i}.txt`, text: lines.map(([l, b]) => l + b).join('') })));
 
@@ -75,7 +111,8 @@ function checkGroups(analysis: CorpusAnalysis): void {
     // Symmetry: each member finds every member of another source among its counterparts.
     for (const a of group.members) {
       const found = new Set(counterparts(analysis, a.source, a.sentence).map(c => `${c.source}:${c.sentence}`));
-      for (const b of group.members) if (b.source !== a.source) assert.ok(found.has(`${b.source}:${b.sentence}`), 'counterparts are symmetric');
+      for (const b of group.members)
+        if (b.source !== a.source) assert.ok(found.has(`${b.source}:${b.sentence}`), 'counterparts are symmetric');
     }
   });
   analysis.sources.forEach((source, s) =>
@@ -87,9 +124,12 @@ function checkGroups(analysis: CorpusAnalysis): void {
 
 /** The analysis described without source positions: what must not change when sources are reordered. */
 function canonical(analysis: CorpusAnalysis): string {
-  const where = (m: { source: number; sentence: number }) => `${analysis.sources[m.source].id}@${analysis.sources[m.source].sentences[m.sentence].start}`;
+  const where = (m: { source: number; sentence: number }) =>
+    `${analysis.sources[m.source].id}@${analysis.sources[m.source].sentences[m.sentence].start}`;
   return JSON.stringify({
-    sources: analysis.sources.map(s => ({ id: s.id, lines: s.lines.map(l => l.kind), sentences: s.sentences.map(x => [x.start, x.end]) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    sources: analysis.sources
+      .map(s => ({ id: s.id, lines: s.lines.map(l => l.kind), sentences: s.sentences.map(x => [x.start, x.end]) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
     groups: analysis.groups.map(g => g.members.map(where).sort().join(' ')).sort(),
   });
 }
@@ -112,7 +152,9 @@ describe('core properties on arbitrary text (fast-check, seeded)', () => {
   it('gives the same result whatever the order of the sources', () => {
     fc.assert(
       fc.property(corpus, fc.integer({ min: 0, max: 1000 }), (inputs, seed) => {
-        const shuffled = [...inputs].sort((a, b) => ((a.id.charCodeAt(1) * 7919 + seed) % 13) - ((b.id.charCodeAt(1) * 7919 + seed) % 13) || (a.id < b.id ? -1 : 1));
+        const shuffled = [...inputs].sort(
+          (a, b) => ((a.id.charCodeAt(1) * 7919 + seed) % 13) - ((b.id.charCodeAt(1) * 7919 + seed) % 13) || (a.id < b.id ? -1 : 1),
+        );
         assert.equal(canonical(analyzeCorpus(shuffled)), canonical(analyzeCorpus(inputs)));
       }),
       RUNS,

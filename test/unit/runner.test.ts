@@ -45,7 +45,10 @@ describe('analysis in parts', () => {
       for (const part of parts) {
         // The stories travel as one part: a few numbers per source.
         if (part.kind === 'stories') continue;
-        const items = part.kind === 'sources' ? part.sources.reduce((n, s) => n + s.lines.length + s.sentences.length, 0) : part.groups.reduce((n, g) => n + g.members.length, 0);
+        const items =
+          part.kind === 'sources'
+            ? part.sources.reduce((n, s) => n + s.lines.length + s.sentences.length, 0)
+            : part.groups.reduce((n, g) => n + g.members.length, 0);
         const count = part.kind === 'sources' ? part.sources.length : part.groups.length;
         assert.ok(items <= maxItems || count === 1, `${items} items in one part of at most ${maxItems}`);
       }

@@ -22,7 +22,26 @@ describe('similarity', () => {
   it('measures many strings against one exactly as comparing their profiles does', () => {
     const random = seededRandom(4242);
     // Every kind of white space a regular expression's \s knows, and near misses.
-    const spaces = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085'];
+    const spaces = [
+      '\t',
+      '\n',
+      '\v',
+      '\f',
+      '\r',
+      ' ',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      '\u0085',
+    ];
     const alphabet = ['a', 'b', 'ab', 'aa', 'the ', 'é', '😀', 'ا', 'я', '.', ...spaces];
     const make = (length: number) => Array.from({ length: Math.floor(random() * length) }, () => pick(random, alphabet)).join('');
     for (let i = 0; i < 300; i++) {
@@ -30,7 +49,11 @@ describe('similarity', () => {
       const to = new SimilarityTo(reference);
       for (let k = 0; k < 10; k++) {
         const other = random() < 0.1 ? reference.replace(/\s/g, ' ') : make(random() < 0.2 ? 3 : 40);
-        assert.equal(to.of(other), profileSimilarity(bigramProfile(other), bigramProfile(reference)), `${JSON.stringify(other)} to ${JSON.stringify(reference)}`);
+        assert.equal(
+          to.of(other),
+          profileSimilarity(bigramProfile(other), bigramProfile(reference)),
+          `${JSON.stringify(other)} to ${JSON.stringify(reference)}`,
+        );
       }
     }
   });
@@ -73,7 +96,9 @@ describe('similarity', () => {
         const span = spanOf(i);
         if (span[1] > span[0]) spans++;
         const inAnchorSpan = span[0] === anchorSpan[0];
-        const expected = inAnchorSpan ? 1 : compareTwoStrings(normalizeForComparison(textOf(span)), normalizeForComparison(textOf(anchorSpan)));
+        const expected = inAnchorSpan
+          ? 1
+          : compareTwoStrings(normalizeForComparison(textOf(span)), normalizeForComparison(textOf(anchorSpan)));
         assert.equal(m.similarity, expected);
         assert.ok(m.similarity >= 0 && m.similarity <= 1);
       });

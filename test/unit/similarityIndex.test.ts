@@ -54,7 +54,11 @@ describe('similarity index', () => {
           const ids = Array.from({ length: count }, () => space.idOf(pick(random, forms)));
           const separate = (a: number, b: number) => (a + b) % 5 !== 0;
           for (const threshold of [0.3, 0.85]) {
-            assert.deepEqual(sortedKeys(index.pairsAmong(ids, threshold, separate)), sortedKeys(bruteForcePairs(space, ids, threshold, separate)), `seed ${seed}, round ${round}, at ${threshold}`);
+            assert.deepEqual(
+              sortedKeys(index.pairsAmong(ids, threshold, separate)),
+              sortedKeys(bruteForcePairs(space, ids, threshold, separate)),
+              `seed ${seed}, round ${round}, at ${threshold}`,
+            );
           }
           index.endAnalysis();
         }
@@ -71,8 +75,20 @@ describe('similarity index', () => {
         const probes = all.filter(() => random() < 0.4);
         const lookup = make(space).lookupAmong(targets, probes.length, 0.5);
         for (const probe of probes) {
-          const expected = targets.filter(t => t !== probe && space.profile(probe).bigrams.length > 0 && space.profile(t).bigrams.length > 0 && profileSimilarity(space.profile(probe), space.profile(t)) >= 0.5);
-          assert.deepEqual(lookup(probe).map(p => p.b).sort(), [...expected].sort(), `probe ${probe} of ${statements} statements`);
+          const expected = targets.filter(
+            t =>
+              t !== probe &&
+              space.profile(probe).bigrams.length > 0 &&
+              space.profile(t).bigrams.length > 0 &&
+              profileSimilarity(space.profile(probe), space.profile(t)) >= 0.5,
+          );
+          assert.deepEqual(
+            lookup(probe)
+              .map(p => p.b)
+              .sort(),
+            [...expected].sort(),
+            `probe ${probe} of ${statements} statements`,
+          );
         }
       }
     });

@@ -14,7 +14,7 @@ function limits(overrides: Partial<SourceLimits>): SourceLimits {
 }
 
 describe('which files are compared with a document', () => {
-  it('compares the .txt files of the document\'s folder, in the order of their URIs, and nothing else', async () => {
+  it("compares the .txt files of the document's folder, in the order of their URIs, and nothing else", async () => {
     const ws = new MemoryWorkspace();
     ws.writeFile('story/b.txt', STORY);
     const active = ws.writeFile('story/a.txt', STORY);
@@ -24,7 +24,10 @@ describe('which files are compared with a document', () => {
     ws.writeFile('other/e.txt', STORY);
     const collected = await collectSources(ws, active);
     assert.deepEqual(names(collected.uris), ['C.TXT', 'a.txt', 'b.txt']);
-    assert.deepEqual(collected.inputs.map(i => i.id), collected.uris.map(u => u.toString()));
+    assert.deepEqual(
+      collected.inputs.map(i => i.id),
+      collected.uris.map(u => u.toString()),
+    );
     assert.equal(collected.notice, undefined);
   });
 
@@ -64,14 +67,17 @@ describe('which files are compared with a document', () => {
     assert.equal(fromEditor.inputs[1].text, big + big);
   });
 
-  it('reads an open document\'s unsaved text instead of the file on disk, without reading the file', async () => {
+  it("reads an open document's unsaved text instead of the file on disk, without reading the file", async () => {
     const ws = new MemoryWorkspace();
     const active = ws.writeFile('s/a.txt', STORY);
     const other = ws.writeFile('s/b.txt', STORY);
     ws.showDocument(other, 'Edited but not saved.\n', true);
     const before = ws.calls.readFile;
     const collected = await collectSources(ws, active);
-    assert.deepEqual(collected.inputs.map(i => i.text), [STORY, 'Edited but not saved.\n']);
+    assert.deepEqual(
+      collected.inputs.map(i => i.text),
+      [STORY, 'Edited but not saved.\n'],
+    );
     assert.equal(ws.calls.readFile - before, 1, 'only the closed file is read from disk');
   });
 
@@ -80,11 +86,17 @@ describe('which files are compared with a document', () => {
     const active = ws.writeFile('s/a.txt', STORY);
     ws.writeFile('s/utf16-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(STORY, 'utf16le')]));
     ws.writeFile('s/utf16-plain.txt', Buffer.from(STORY, 'utf16le'));
-    ws.writeFile('s/image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    ws.writeFile(
+      's/image.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]),
+    );
     ws.writeFile('s/invalid.txt', Buffer.concat([Buffer.from('Before '), Buffer.from([0xc3, 0x28]), Buffer.from(' after.')]));
     const collected = await collectSources(ws, active);
     assert.deepEqual(names(collected.uris), ['a.txt', 'invalid.txt', 'utf16-bom.txt', 'utf16-plain.txt']);
-    assert.deepEqual(collected.inputs.map(i => i.text), [STORY, 'Before \uFFFD( after.', STORY, STORY]);
+    assert.deepEqual(
+      collected.inputs.map(i => i.text),
+      [STORY, 'Before \uFFFD( after.', STORY, STORY],
+    );
     assert.equal(collected.notice, '1 binary file left out');
   });
 
@@ -98,14 +110,20 @@ describe('which files are compared with a document', () => {
     assert.deepEqual(names(collected.uris), ['a.txt']);
   });
 
-  it('analyses a document that is not a file alone, from the editor\'s text', async () => {
+  it("analyses a document that is not a file alone, from the editor's text", async () => {
     const ws = new MemoryWorkspace();
     ws.writeFile('s/a.txt', STORY);
     const untitled = URI.from({ scheme: 'untitled', path: 'Untitled-1' });
     ws.showDocument(untitled, 'Unsaved story.\n', true);
     const collected = await collectSources(ws, untitled);
-    assert.deepEqual(collected.uris.map(u => u.toString()), [untitled.toString()]);
-    assert.deepEqual(collected.inputs.map(i => i.text), ['Unsaved story.\n']);
+    assert.deepEqual(
+      collected.uris.map(u => u.toString()),
+      [untitled.toString()],
+    );
+    assert.deepEqual(
+      collected.inputs.map(i => i.text),
+      ['Unsaved story.\n'],
+    );
     assert.equal(ws.calls.listFolder + ws.calls.findFiles, 0, 'no folder listed');
   });
 

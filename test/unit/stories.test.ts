@@ -54,7 +54,11 @@ describe('stories of an analysis', () => {
     bridge.sources.forEach((source, s) => {
       assert.equal(source.sentences.length, analysis.sources[5 + s].sentences.length);
       source.groupOfSentence.forEach((g, i) => {
-        if (g >= 0) assert.ok(bridge.groups[g].members.some(m => m.source === s && m.sentence === i), 'a sentence is in the group it names');
+        if (g >= 0)
+          assert.ok(
+            bridge.groups[g].members.some(m => m.source === s && m.sentence === i),
+            'a sentence is in the group it names',
+          );
       });
     });
     const shared = (a: CorpusAnalysis, s: number) => a.sources[s].groupOfSentence.filter(g => g >= 0).length;
@@ -93,7 +97,13 @@ describe('where Synoptic speaks', () => {
 
   it('does not count sentences shared with another story', () => {
     const { analysis } = mixedWithStories();
-    const alone = { ...analysis, stories: [{ title: 'a', sources: [0] }, { title: 'b', sources: [1, 2, 3, 4, 5, 6] }] } as CorpusAnalysis;
+    const alone = {
+      ...analysis,
+      stories: [
+        { title: 'a', sources: [0] },
+        { title: 'b', sources: [1, 2, 3, 4, 5, 6] },
+      ],
+    } as CorpusAnalysis;
     assert.equal(activationOf(analysis, 0, 'corpus'), 'story');
     assert.notEqual(activationOf(alone, 0, 'corpus'), 'story');
   });
@@ -146,7 +156,9 @@ describe('the Stories view model', () => {
 
   it('names a story without a title after its first source, and decodes file names', () => {
     const analysis = { ...analyze(notes()), stories: [{ title: '  ', sources: [0, 1, 2] }] } as CorpusAnalysis;
-    const tree = buildStoryTree([{ key: 'k', uris: ['file:///n/100%25.txt', 'file:///n/b.txt', 'file:///n/c.txt'], analysis, speaksFor: () => true }]);
+    const tree = buildStoryTree([
+      { key: 'k', uris: ['file:///n/100%25.txt', 'file:///n/b.txt', 'file:///n/c.txt'], analysis, speaksFor: () => true },
+    ]);
     assert.equal(tree[0].title, '100%.txt');
     assert.equal(nameOf('file:///a/b%20c.txt'), 'b c.txt');
     assert.equal(storyDescription(tree[0]), '3 sources');

@@ -5,7 +5,14 @@ import { seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 
 function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
-  return groups.map(g => g.map(i => ids[i]).sort().join(' ')).sort();
+  return groups
+    .map(g =>
+      g
+        .map(i => ids[i])
+        .sort()
+        .join(' '),
+    )
+    .sort();
 }
 
 describe('Story stage', () => {
@@ -39,16 +46,32 @@ describe('Story stage', () => {
 
   it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
     const seeds = seedInputs();
-    const texts = [page(SITES[0], LIBRARY, []), ...seeds.map(s => s.text), page(SITES[1], HARBOUR, [LIBRARY]), 'A note to self: buy milk.', ''];
+    const texts = [
+      page(SITES[0], LIBRARY, []),
+      ...seeds.map(s => s.text),
+      page(SITES[1], HARBOUR, [LIBRARY]),
+      'A note to self: buy milk.',
+      '',
+    ];
     const grouping = findStories(texts.map(t => prepareSource(t)));
     const sizes = grouping.stories.map(s => s.sources.length);
-    assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x));
+    assert.deepEqual(
+      sizes,
+      [...sizes].sort((x, y) => y - x),
+    );
     const all = grouping.stories.flatMap(s => s.sources).sort((x, y) => x - y);
-    assert.deepEqual(all, texts.map((_, i) => i));
+    assert.deepEqual(
+      all,
+      texts.map((_, i) => i),
+    );
     // The seeds are one story of five versions; each other page is alone.
     assert.deepEqual(grouping.stories[0].sources, [1, 2, 3, 4, 5]);
     assert.equal(grouping.stories.length, 5);
-    for (const story of grouping.stories) assert.deepEqual(story.sources, [...story.sources].sort((x, y) => x - y));
+    for (const story of grouping.stories)
+      assert.deepEqual(
+        story.sources,
+        [...story.sources].sort((x, y) => x - y),
+      );
   });
 
   it('finds the same stories, with the same titles, whatever the order of the files', () => {
@@ -64,7 +87,13 @@ describe('Story stage', () => {
     ];
     const expected = (() => {
       const g = findStories(inputs.map(i => prepareSource(i.text)));
-      return { parts: partition(g.stories.map(s => s.sources), inputs.map(i => i.id)), titles: g.stories.map(s => s.title).sort() };
+      return {
+        parts: partition(
+          g.stories.map(s => s.sources),
+          inputs.map(i => i.id),
+        ),
+        titles: g.stories.map(s => s.title).sort(),
+      };
     })();
     assert.equal(expected.parts.length, 3);
     for (const seed of [1, 2, 3, 4, 5]) {
@@ -75,7 +104,14 @@ describe('Story stage', () => {
         [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
       }
       const g = findStories(shuffled.map(i => prepareSource(i.text)));
-      assert.deepEqual(partition(g.stories.map(s => s.sources), shuffled.map(i => i.id)), expected.parts, `shuffle ${seed}`);
+      assert.deepEqual(
+        partition(
+          g.stories.map(s => s.sources),
+          shuffled.map(i => i.id),
+        ),
+        expected.parts,
+        `shuffle ${seed}`,
+      );
       assert.deepEqual(g.stories.map(s => s.title).sort(), expected.titles, `shuffle ${seed}`);
     }
   });
@@ -86,9 +122,16 @@ describe('Story stage', () => {
     const template = (seed: number) => {
       const random = seededRandom(seed);
       const places = ['north', 'south', 'east', 'west', 'centre'];
-      return Array.from({ length: 10_000 }, (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`).join('\n');
+      return Array.from(
+        { length: 10_000 },
+        (_, i) =>
+          `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
+      ).join('\n');
     };
-    for (const texts of [[repeated, seedInputs()[0].text], [template(1), template(2)]]) {
+    for (const texts of [
+      [repeated, seedInputs()[0].text],
+      [template(1), template(2)],
+    ]) {
       const prepared = texts.map(t => prepareSource(t));
       const start = process.hrtime.bigint();
       const grouping = findStories(prepared);

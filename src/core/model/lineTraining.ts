@@ -30,7 +30,17 @@ export interface LineTrainingOptions extends TrainingOptions {
 }
 
 /** The training options of the committed model. */
-export const LINE_TRAINING: LineTrainingOptions = { trees: 150, depth: 2, learningRate: 0.1, lambda: 1, minChildWeight: 2, subsample: 0.8, maxBins: 32, seed: 1, contentWeight: 3 };
+export const LINE_TRAINING: LineTrainingOptions = {
+  trees: 150,
+  depth: 2,
+  learningRate: 0.1,
+  lambda: 1,
+  minChildWeight: 2,
+  subsample: 0.8,
+  maxBins: 32,
+  seed: 1,
+  contentWeight: 3,
+};
 
 /** A page read for training: its lines' features and gold labels. */
 export interface ReadPage {
@@ -76,8 +86,14 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     return { featureNames: FEATURE_NAMES, rows, labels, weights };
   };
   return {
-    article: trainBoostedTrees(collect('boilerplate', c => (c ? contentWeight : 1)), options),
-    meta: trainBoostedTrees(collect('meta', () => 1), { ...options, trees: Math.round((options.trees ?? 150) / 3) }),
+    article: trainBoostedTrees(
+      collect('boilerplate', c => (c ? contentWeight : 1)),
+      options,
+    ),
+    meta: trainBoostedTrees(
+      collect('meta', () => 1),
+      { ...options, trees: Math.round((options.trees ?? 150) / 3) },
+    ),
   };
 }
 
@@ -128,14 +144,24 @@ export function crossValidate(
   for (let fold = 0; fold < folds; fold++) {
     const held = read.filter(p => foldOf.get(p.site) === fold);
     if (!held.length) continue;
-    const model = trainLineModel(read.filter(p => foldOf.get(p.site) !== fold), training);
+    const model = trainLineModel(
+      read.filter(p => foldOf.get(p.site) !== fold),
+      training,
+    );
     for (const page of held) scores.push(scorePage(page, { ...options, model }));
   }
   return scores;
 }
 
 /** Pooled figures of page scores: boilerplate precision, recall, F1, content kept, and the worst page's content kept. */
-export function summarize(scores: readonly PageScore[]): { p: number; r: number; f1: number; contentKept: number; worstKept: number; worstSite: string } {
+export function summarize(scores: readonly PageScore[]): {
+  p: number;
+  r: number;
+  f1: number;
+  contentKept: number;
+  worstKept: number;
+  worstSite: string;
+} {
   let tp = 0;
   let fp = 0;
   let fn = 0;
