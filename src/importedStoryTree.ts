@@ -117,9 +117,9 @@ export function importDescription(node: PassimImportNode): string {
   return `${clusters} · ${plural(node.documents, 'file')}`;
 }
 
-/** A cluster's line in the view, e.g. "passim cluster 12 · 3 sources · 4 passages". */
+/** A cluster's line in the view, its size first (a narrow view cuts the end), e.g. "3 sources · 4 passages · passim cluster 12". */
 export function clusterDescription(node: PassimClusterNode): string {
-  return `passim cluster ${node.cluster} · ${plural(node.sources.length, 'source')} · ${plural(node.passages.length, 'passage')}`;
+  return `${plural(node.sources.length, 'source')} · ${plural(node.passages.length, 'passage')} · passim cluster ${node.cluster}`;
 }
 
 /** A passage's line in the view, e.g. "lines 4–6" or "line 4". */

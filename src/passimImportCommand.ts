@@ -144,7 +144,9 @@ class PassimImports implements StoryGroupSource, StoryScopes, vscode.Disposable 
         return item;
       }
       case 'passimCluster': {
-        const item = new vscode.TreeItem(n.title, vscode.TreeItemCollapsibleState.Collapsed);
+        // The largest cluster open, so that its passages show how to reach them.
+        const state = n.index === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        const item = new vscode.TreeItem(n.title, state);
         item.id = n.id;
         item.description = clusterDescription(n);
         item.tooltip = `${n.title}\nImported from passim: ${clusterDescription(n)}.\nSelect to compare its sources side by side; expand for its passages.`;

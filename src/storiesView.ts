@@ -44,6 +44,9 @@ export interface StoriesViewProbe {
   readonly stories: readonly StoryNode[];
   /** The story last revealed for the active file. */
   readonly revealed?: StoryNode;
+  /** The nodes the view shows under `node` (at the top without one), and each one's item. */
+  children(node?: object): readonly object[];
+  item(node: object): vscode.TreeItem;
 }
 
 class StoriesProvider implements vscode.TreeDataProvider<Node> {
@@ -213,6 +216,8 @@ export function register(
       get revealed() {
         return revealed;
       },
+      children: node => provider.getChildren(node as Node | undefined),
+      item: node => provider.getTreeItem(node as Node),
     },
   };
 }

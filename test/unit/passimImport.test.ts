@@ -103,7 +103,7 @@ describe('passim import (shared by the command line and the editor)', () => {
     const [bridge, tolls] = tree.clusters;
     assert.equal(bridge.cluster, '7');
     assert.match(bridge.title, /Harbour bridge reopens/);
-    assert.equal(clusterDescription(bridge), 'passim cluster 7 · 2 sources · 2 passages');
+    assert.equal(clusterDescription(bridge), '2 sources · 2 passages · passim cluster 7');
     assert.deepEqual(
       bridge.sources.map(s => s.name),
       ['report.txt', 'reprint.txt'],
