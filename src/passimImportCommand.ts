@@ -221,11 +221,13 @@ async function runImport(
   }
   const output = request.output ?? (await prompts.pickOutput(folders[0].uri));
   if (!output) return undefined;
+  // With several folders the user chooses; the one holding the output is offered first.
+  const holding = (f: vscode.WorkspaceFolder) => output.fsPath.startsWith(f.uri.fsPath + sep);
   const folder =
     request.folder ??
     (folders.length === 1
       ? folders[0].uri
-      : (folders.find(f => output.fsPath.startsWith(f.uri.fsPath + sep))?.uri ?? (await prompts.pickFolder(folders))?.uri));
+      : (await prompts.pickFolder([...folders.filter(holding), ...folders.filter(f => !holding(f))]))?.uri);
   if (!folder) return undefined;
   const folderName = basename(folder.fsPath);
   const outputName = basename(output.fsPath);
