@@ -32,8 +32,8 @@ export interface StorySourceNode {
   readonly shared: number;
   /** Sentences no other source of the story carries. */
   readonly unique: number;
-  /** The name of the corpus (folder) the source was compared in. */
-  readonly corpusName: string;
+  /** The name of the corpus (folder) the source was compared in; absent for sources of stories from elsewhere (an import). */
+  readonly corpusName?: string;
 }
 
 export interface StoryNode {
