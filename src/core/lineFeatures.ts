@@ -471,9 +471,9 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
     if (code >= 48 && code <= 57) {
       digits++;
       asciiDigit = true;
-    }
-    else if (code >= 128 && codeUnitIs(code, DIGIT_UNIT)) digits++;
-    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && codeUnitIs(code, LETTER_UNIT))) firstLetter = text[c];
+    } else if (code >= 128 && codeUnitIs(code, DIGIT_UNIT)) digits++;
+    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && codeUnitIs(code, LETTER_UNIT)))
+      firstLetter = text[c];
   }
   let at = from;
   row[at++] = Math.log1p(f.wordCount);
@@ -535,7 +535,8 @@ function codeUnitIs(code: number, kind: number): boolean {
   let classes = unitClasses[code];
   if (!(classes & KNOWN_UNIT)) {
     const unit = String.fromCharCode(code);
-    classes |= KNOWN_UNIT | (DIGIT.test(unit) ? DIGIT_UNIT : 0) | (LETTER.test(unit) ? LETTER_UNIT : 0) | (SPACE.test(unit) ? SPACE_UNIT : 0);
+    classes |=
+      KNOWN_UNIT | (DIGIT.test(unit) ? DIGIT_UNIT : 0) | (LETTER.test(unit) ? LETTER_UNIT : 0) | (SPACE.test(unit) ? SPACE_UNIT : 0);
     unitClasses[code] = classes;
   }
   return (classes & kind) !== 0;
