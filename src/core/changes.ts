@@ -290,16 +290,16 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     base.tokens.map(t => t.key),
     other.tokens.map(t => t.key),
   );
-  const changes: PlacedChange[] = [];
+  const hunks: Hunk[] = [];
   let b = 0;
   let o = 0;
   let removed: [number, number] | undefined;
   let added: [number, number] | undefined;
   const flush = () => {
     if (removed || added) {
-      const change = classify(base, other, removed ?? [b, b], added ?? [o, o], options);
-      const at = change.otherRange?.[0] ?? (o < other.tokens.length ? other.tokens[o].start : other.text.length);
-      changes.push({ change, at });
+      const bRange = removed ?? [b, b];
+      const oRange = added ?? [o, o];
+      hunks.push({ b: bRange, o: oRange, change: classify(base, other, bRange, oRange, options) });
     }
     removed = added = undefined;
   };
@@ -318,7 +318,55 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     }
   }
   flush();
-  return changes;
+  return mergeQuoteHunks(base, other, hunks).map(({ o: [from], change }) => ({
+    change,
+    at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
+  }));
+}
+
+/** A run of differing tokens: `[from, to)` in the anchor's tokens and in the member's, and its change. */
+interface Hunk {
+  readonly b: readonly [number, number];
+  readonly o: readonly [number, number];
+  readonly change: FactChange;
+}
+
+/**
+ * Quote changes that follow one another inside one quotation, on both sides, as one change:
+ * a reworded quote reads as one quote changed, not as four.
+ */
+function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonly Hunk[]): Hunk[] {
+  const allQuoted = (s: ReadSentence, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!s.quoted[i]) return false;
+    return true;
+  };
+  const out: Hunk[] = [];
+  for (const h of hunks) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.change.kind === 'quote' &&
+      h.change.kind === 'quote' &&
+      allQuoted(base, last.b[0], h.b[1]) &&
+      allQuoted(other, last.o[0], h.o[1])
+    ) {
+      const b: [number, number] = [last.b[0], h.b[1]];
+      const o: [number, number] = [last.o[0], h.o[1]];
+      const text = (s: ReadSentence, [from, to]: readonly [number, number]) =>
+        from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '';
+      out[out.length - 1] = {
+        b,
+        o,
+        change: {
+          kind: 'quote',
+          base: text(base, b),
+          other: text(other, o),
+          ...(o[0] < o[1] ? { otherRange: [other.tokens[o[0]].start, other.tokens[o[1] - 1].end] as const } : {}),
+        },
+      };
+    } else out.push(h);
+  }
+  return out;
 }
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
@@ -370,20 +418,44 @@ function classify(
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same
     // words with and without marks are a quote added or dropped.
-    if (bContent.some(i => base.quoted[i]) || oContent.some(i => other.quoted[i]) || base.quotedWords !== other.quotedWords)
+    const marks = (sentence: ReadSentence, idx: number[]) => idx.some(i => sentence.tokens[i].kind === 'quote');
+    if (
+      bContent.some(i => base.quoted[i]) ||
+      oContent.some(i => other.quoted[i]) ||
+      ((marks(base, bIdx) || marks(other, oIdx)) && base.quotedWords !== other.quotedWords)
+    )
       return result('quote');
   }
-  const names = (s: ReadSentence, idx: number[], against: ReadSentence) =>
+  const names = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[]) =>
     s.titleCase
       ? []
       : idx.filter(
-          i => s.tokens[i].capital && s.tokens[i].kind === 'word' && !s.initial[i] && !against.stems.has(nameStem(s.tokens[i].key)),
+          i =>
+            s.tokens[i].capital &&
+            s.tokens[i].kind === 'word' &&
+            !s.initial[i] &&
+            !against.stems.has(nameStem(s.tokens[i].key)) &&
+            !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
         );
-  const bNames = names(base, bIdx, other);
-  const oNames = names(other, oIdx, base);
+  const bNames = names(base, bIdx, other, oIdx);
+  const oNames = names(other, oIdx, base, bIdx);
   if (bNames.length || oNames.length)
     return result('name', bNames.length > 0 && oNames.length > 0 && similarNames(base, bNames, other, oNames, options));
   return result('wording');
+}
+
+/** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */
+function spelledOut(word: string, otherLetters: string): boolean {
+  if (!/^[\p{Lu}\d]{2,6}$/u.test(word)) return false;
+  const letters = word.toLowerCase();
+  if (!otherLetters.startsWith(letters[0])) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = otherLetters.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** The letters of some tokens, without diacritics, in lower case. */
