@@ -5,3 +5,4 @@
 export * from '../core';
 export { analyzeCorpus } from '../core/analyzer';
 export { splitAnalysis } from '../worker/analysisParts';
+export { addFacts } from '../core/facts';

@@ -85,7 +85,7 @@ export function factTokens(text: string, language: string): FactToken[] {
     const t = raw[i];
     let value: number | undefined;
     let next = i + 1;
-    if (t.kind === 'word' && lexicon.firstWords.has(phraseKey([t.key]).split(' ')[0])) {
+    if (t.kind === 'word' && lexicon.firstWords.has(/[-‐‑\s]/.test(t.key) ? phraseKey([t.key]).split(' ')[0] : t.key)) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
         if (run.some(x => x.kind !== 'word')) continue;
@@ -251,6 +251,8 @@ function readSentence(text: string, language: string): ReadSentence {
 
 /** A word's stem for finding a name again: letters without diacritics or a possessive, at most 5 ("India", "Indian's" → "india"). */
 export function nameStem(lowerWord: string): string {
+  // Most words are plain ASCII letters, which need none of the steps below.
+  if (/^[a-z]+$/.test(lowerWord)) return lowerWord.slice(0, 5);
   return lowerWord
     .normalize('NFD')
     .replace(/^\p{L}{1,3}[-‐]/u, '') // a particle: "al-Assad" is found as "Assad"
@@ -298,6 +300,11 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
 export interface ChangeOptions {
   /** Two names at least this similar (bigram Dice of their letters) are spellings of one. Default 0.5. */
   readonly variantSimilarity?: number;
+  /**
+   * Past this many differing tokens a pair is a rewrite, reported as one `wording` change
+   * rather than aligned word by word (the alignment costs O((n + m) · d)). Default 48.
+   */
+  readonly maxEdits?: number;
 }
 
 /**
@@ -321,20 +328,42 @@ export interface PlacedChange {
  * `classifyChanges` for many members against one anchor: the anchor is read once. The
  * function returned gives each change with its place in the member's text.
  */
-export function changesAgainst(anchor: string, language: string, options: ChangeOptions = {}): (member: string) => PlacedChange[] {
+export function changesAgainst(anchor: string, language: string, options: ChangeOptions = {}): (member: string) => readonly PlacedChange[] {
   let base: ReadSentence | undefined;
+  const prefix = `${language}\u0000${options.variantSimilarity ?? ''}\u0000${options.maxEdits ?? ''}\u0000${anchor}\u0000`;
   return member => {
     if (member === anchor) return [];
+    const key = prefix + member;
+    const known = recentPairs.get(key);
+    if (known) {
+      // Seen again: moved to the young end, so that what a session keeps using stays.
+      recentPairs.delete(key);
+      recentPairs.set(key, known);
+      return known;
+    }
     base ??= readSentence(anchor, language);
-    return changesBetween(base, readSentence(member, language), options);
+    const found = changesBetween(base, readSentence(member, language), options);
+    recentPairs.set(key, found);
+    if (recentPairs.size > RECENT_PAIRS) recentPairs.delete(recentPairs.keys().next().value!);
+    return found;
   };
 }
+
+/**
+ * The changes of the pairs compared lately, least recently used first: a corpus analysed again
+ * (an edit, a reopened folder) compares mostly the same pairs, and the result depends only on
+ * the two texts, their language and the options.
+ */
+const recentPairs = new Map<string, readonly PlacedChange[]>();
+const RECENT_PAIRS = 8192;
 
 function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions): PlacedChange[] {
   const parts = diffArrays(
     base.tokens.map(t => t.key),
     other.tokens.map(t => t.key),
+    { maxEditLength: options.maxEdits ?? 32 },
   );
+  if (!parts) return [rewritten(base, other)];
   const hunks: Hunk[] = [];
   let b = 0;
   let o = 0;
@@ -367,6 +396,28 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     change,
     at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
   }));
+}
+
+/**
+ * A rewrite too heavy to align word by word (more than `maxEdits` tokens differ): one `wording`
+ * change over all between the tokens the two sentences share at their start and at their end.
+ */
+function rewritten(base: ReadSentence, other: ReadSentence): PlacedChange {
+  const b = base.tokens;
+  const o = other.tokens;
+  let head = 0;
+  while (head < b.length && head < o.length && b[head].key === o[head].key) head++;
+  let tail = 0;
+  while (tail < b.length - head && tail < o.length - head && b[b.length - 1 - tail].key === o[o.length - 1 - tail].key) tail++;
+  const span = (s: ReadSentence, from: number, to: number) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
+  const oTo = o.length - tail;
+  const change: FactChange = {
+    kind: 'wording',
+    base: span(base, head, b.length - tail),
+    other: span(other, head, oTo),
+    ...(head < oTo ? { otherRange: [o[head].start, o[oTo - 1].end] as const } : {}),
+  };
+  return { change, at: head < o.length ? o[head].start : other.text.length };
 }
 
 /** A run of differing tokens: `[from, to)` in the anchor's tokens and in the member's, and its change. */

@@ -76,17 +76,38 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
     // A full date has a year of four digits; most lines have none and are not parsed at all.
     if (!text || text.length > 200 || !YEAR.test(text) || FOREIGN.test(text)) continue;
     // A page may give its date in another script than its text's (an Arabic date line over an English article).
-    const languages = [...new Set([page.language, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
-    for (const language of languages) {
-      const parser = PARSERS[language];
-      const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, options.otherWords ?? 8);
-      if (found) return found;
+    const otherWords = options.otherWords ?? 8;
+    const key = `${page.language}\u0000${otherWords}\u0000${text}`;
+    let found = recentLines.get(key);
+    if (found === undefined) {
+      found = dateInLanguages(text, page.language, otherWords) ?? '';
+      recentLines.set(key, found);
+      if (recentLines.size > RECENT_LINES) recentLines.delete(recentLines.keys().next().value!);
     }
+    if (found) return found;
   }
   return undefined;
 }
 
 /** The language whose date parser reads a script, for scripts that mostly write one. */
+/** The date a line gives, read in the page's language, the scripts it holds, then English. */
+function dateInLanguages(text: string, pageLanguage: string, otherWords: number): string | undefined {
+  const languages = [...new Set([pageLanguage, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
+  for (const language of languages) {
+    const parser = PARSERS[language];
+    const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, otherWords);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What the lines parsed lately gave ('' for no date), oldest first: parsing a date is the
+ * costly part, and a corpus analysed again reads the same lines near its headlines.
+ */
+const recentLines = new Map<string, string>();
+const RECENT_LINES = 1024;
+
 const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Arabic}/u, 'ar'],
   [/\p{Script=Cyrillic}/u, 'ru'],

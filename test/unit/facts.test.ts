@@ -135,6 +135,29 @@ describe('Change kinds', () => {
     assert.equal(changes[0].other, '');
   });
 
+  it('reports a rewrite past the edit limit as one wording change between the shared start and end', () => {
+    const anchor = 'Officials said the storm destroyed forty homes near the coast on Monday, and rescue teams worked through the night.';
+    const member = 'Officials said a powerful cyclone flattened villages along the shore while volunteers searched for survivors until dawn, and rescue teams worked through the night.';
+    const capped = classifyChanges(anchor, member, 'en', { maxEdits: 4 });
+    assert.deepEqual(kinds(capped), ['wording']);
+    assert.ok(capped[0].base.startsWith('the storm') && capped[0].base.endsWith('Monday'), capped[0].base);
+    assert.ok(capped[0].other.startsWith('a powerful') && capped[0].other.endsWith('dawn'), capped[0].other);
+    assert.ok(classifyChanges(anchor, member, 'en').length > 1, 'aligned word by word under the default limit');
+  });
+
+  it('gives a pair compared again the same changes, and keeps results apart per options', () => {
+    const anchor = 'He met Bashar al-Assad in Moscow.';
+    const member = 'He met Bashar Assad in Moscow.';
+    const first = classifyChanges(anchor, member, 'en');
+    assert.deepEqual(classifyChanges(anchor, member, 'en'), first);
+    assert.equal(first[0].variant, true);
+    assert.equal(classifyChanges(anchor, member, 'en', { variantSimilarity: 1.01 })[0].variant, true, 'contained in the other');
+    const strict = classifyChanges('He met Bashar Asad in Moscow.', 'He met Bashar Assat in Moscow.', 'en', { variantSimilarity: 0.99 });
+    const loose = classifyChanges('He met Bashar Asad in Moscow.', 'He met Bashar Assat in Moscow.', 'en', { variantSimilarity: 0.1 });
+    assert.equal(strict[0].variant, undefined);
+    assert.equal(loose[0].variant, true);
+  });
+
   it('reads a moved name as no change of name', () => {
     const changes = classifyChanges('Putin met Assad on Monday.', 'On Monday Putin met Assad.', 'en');
     assert.ok(!kinds(changes).includes('name'));
