@@ -74,37 +74,40 @@ function fileName(id: string): string {
  */
 function withChanges(group: SentenceGroup, sources: readonly SourceAnalysis[], options: ChangeOptions | undefined): SentenceGroup {
   const anchorSource = group.members[group.anchor].source;
-  const spanOf = (source: number) =>
-    group.members
-      .map((m, i) => ({ m, i }))
-      .filter(x => x.m.source === source && !x.m.repeat)
-      .sort((x, y) => x.m.sentence - y.m.sentence);
-  const joined = (span: readonly { m: GroupMember }[]) => {
+  // Each source's members that are no repeats, in reading order: its span in the group.
+  const spans = new Map<number, { m: GroupMember; i: number }[]>();
+  group.members.forEach((m, i) => {
+    if (m.repeat) return;
+    const span = spans.get(m.source);
+    if (span) span.push({ m, i });
+    else spans.set(m.source, [{ m, i }]);
+  });
+  const anchorSpan = spans.get(anchorSource);
+  if (!anchorSpan || spans.size < 2) return group;
+  const textOf = (m: GroupMember) => sources[m.source].sentences[m.sentence].text;
+  const joined = (span: { m: GroupMember }[]) => {
+    if (span.length === 1) return { text: textOf(span[0].m), starts: [0] };
+    span.sort((x, y) => x.m.sentence - y.m.sentence);
     const starts: number[] = [];
     let text = '';
     for (const { m } of span) {
       if (text) text += ' ';
       starts.push(text.length);
-      text += sources[m.source].sentences[m.sentence].text;
+      text += textOf(m);
     }
     return { text, starts };
   };
-  const anchorSpan = spanOf(anchorSource);
   const language = sources[anchorSource].language;
   const compare = changesAgainst(joined(anchorSpan).text, language, options);
   const changesOf = new Map<number, FactChange[]>();
-  const done = new Set<number>([anchorSource]);
-  for (const member of group.members) {
-    if (done.has(member.source) || member.repeat) continue;
-    done.add(member.source);
-    if (sources[member.source].language !== language) continue;
-    const span = spanOf(member.source);
+  for (const [source, span] of spans) {
+    if (source === anchorSource || sources[source].language !== language) continue;
     const { text, starts } = joined(span);
     for (const placed of compare(text)) {
       let k = 0;
       while (k + 1 < starts.length && starts[k + 1] <= placed.at) k++;
       const list = changesOf.get(span[k].i) ?? [];
-      list.push(relativeTo(placed, starts[k], sources[span[k].m.source].sentences[span[k].m.sentence].text.length));
+      list.push(relativeTo(placed, starts[k], textOf(span[k].m).length));
       changesOf.set(span[k].i, list);
     }
   }
