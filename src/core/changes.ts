@@ -22,7 +22,7 @@
  * 6. wording: everything else.
  */
 import { diffArrays } from 'diff';
-import { agentFollows, isDefiniteArticle, isNegation, speechVerbs } from './factWords';
+import { agentFollows, isCommonAcronym, isDefiniteArticle, isNegation, isTitle, speechVerbs } from './factWords';
 import { AMBIGUOUS_DATE_WORDS, DIGIT_SEPARATORS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import type { ChangeKind, FactChange } from './types';
@@ -50,6 +50,8 @@ const TOKEN = new RegExp(
   `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
   'gu',
 );
+/** A quotation mark left as a character reference, with or without its ampersand. */
+const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
 /** A capital at the start of the word or of a hyphenated part ("al-Assad", "O’Brien"). */
 const CAPITAL = /(?:^|[-‐'’])[\p{Lu}\p{Lt}]/u;
@@ -511,14 +513,22 @@ function classify(
   const bContent = contentOf(base, bIdx);
   const oContent = contentOf(other, oIdx);
   // A speaker named on one side and not among the other side's speakers.
+  // A common word beside a speaker's name that the other side keeps as its speaker ("the Kremlin statement", "the Kremlin") changes no speaker.
+  const keptBeside = (s: ReadSentence, i: number, against: ReadSentence) =>
+    !s.tokens[i].capital &&
+    [i - 1, i + 1].some(
+      k => k >= 0 && k < s.tokens.length && s.agent[k] && s.tokens[k].capital && against.agentStems.has(nameStem(s.tokens[k].key)),
+    );
   const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
     idx.some(
       i =>
         s.agent[i] &&
+        !keptBeside(s, i, against) &&
         s.tokens[i].kind === 'word' &&
         (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
         !against.agentStems.has(nameStem(s.tokens[i].key)) &&
-        !against.stems.has(nameStem(s.tokens[i].key)),
+        !against.stems.has(nameStem(s.tokens[i].key)) &&
+        !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, against === base ? bContent : oContent)),
     );
   if ((newAgent(base, bContent, other) || newAgent(other, oContent, base)) && !sameName(base, bContent, other, oContent, options))
     return result('attribution');
@@ -526,10 +536,14 @@ function classify(
     // Quotation marks of another shape around the same words are the same quote; the same
     // words with and without marks are a quote added or dropped.
     const marks = (sentence: ReadSentence, idx: number[]) => idx.some(i => sentence.tokens[i].kind === 'quote');
+    // Marks alone add or drop a quotation only where the other side has none, not even one left
+    // as a character reference by a page dump: otherwise they are marks the other side lost in writing.
+    const unmarked = (sentence: ReadSentence) => !sentence.tokens.some(t => t.kind === 'quote') && !ENTITY_QUOTE.test(sentence.text);
     if (
       bContent.some(i => base.quoted[i]) ||
       oContent.some(i => other.quoted[i]) ||
-      ((marks(base, bIdx) || marks(other, oIdx)) && base.quotedWords !== other.quotedWords)
+      (marks(base, bIdx) && unmarked(other) && base.quotedWords !== other.quotedWords) ||
+      (marks(other, oIdx) && unmarked(base) && base.quotedWords !== other.quotedWords)
     )
       return result('quote');
   }
@@ -542,6 +556,8 @@ function classify(
             s.tokens[i].capital &&
             s.tokens[i].kind === 'word' &&
             !s.initial[i] &&
+            !isTitle(s.tokens[i].key, s.language) &&
+            !isCommonAcronym(s.tokens[i].key, s.language) &&
             !against.keys.has(s.tokens[i].key) &&
             !against.acronyms.has(s.tokens[i].key) &&
             !(s.runInitials[i] && against.keys.has(s.runInitials[i])) &&
@@ -554,8 +570,23 @@ function classify(
     found.filter(i => !against.stems.has(nameStem(s.tokens[i].key)));
   if (missing(base, bNames, other).length || missing(other, oNames, base).length)
     return result('name', bNames.length > 0 && oNames.length > 0 && similarNames(base, bNames, other, oNames, options));
-  // Spellings of one name on the two sides of the change: reported, marked as a variant.
-  if (bNames.length && oNames.length && similarNames(base, bNames, other, oNames, options)) return result('name', true);
+  // Spellings of one name on the two sides of the change: reported, marked as a variant; the
+  // same letters written with other marks ("India’s", a possessive left as a broken entity) are one spelling.
+  // One name with a short ending added ("Russia", "Russian"; "Lanka’s", "Lankan") is a derived form, not another spelling.
+  const derived = (x: string, y: string) => x !== y && Math.abs(x.length - y.length) <= 3 && (x.startsWith(y) || y.startsWith(x));
+  const bare = (s: ReadSentence, idx: number[]) =>
+    idx
+      .map(i => s.text.slice(s.tokens[i].start, s.tokens[i].end).replace(/[’']s$/u, ''))
+      .join('')
+      .toLowerCase();
+  if (
+    bNames.length &&
+    oNames.length &&
+    bare(base, bNames) !== bare(other, oNames) &&
+    !derived(bare(base, bNames), bare(other, oNames)) &&
+    similarNames(base, bNames, other, oNames, options)
+  )
+    return result('name', true);
   return result('wording');
 }
 

@@ -54,6 +54,39 @@ const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
   sv: 'de',
 };
 
+/** Titles and ranks written with a capital before a name ("President", "Minister"): a title is no name. */
+const TITLES: Readonly<Record<string, string>> = {
+  en: 'president vice prime minister secretary chancellor premier king queen prince princess chief general governor mayor senator leader foreign defence defense interior state',
+  de: 'präsident präsidentin minister ministerin kanzler kanzlerin könig königin general gouverneur bürgermeister',
+  fr: 'président présidente ministre premier roi reine général gouverneur maire',
+  es: 'presidente presidenta ministro ministra primer rey reina general gobernador alcalde',
+  it: 'presidente ministro primo re regina generale governatore sindaco',
+  pt: 'presidente ministro primeiro rei rainha general governador prefeito',
+  nl: 'president premier minister koning koningin generaal gouverneur burgemeester',
+};
+
+const TITLE_SETS = setsOf(TITLES);
+
+/** Acronyms of common nouns, written in capitals but naming no one ("TV", "CEO"). */
+const COMMON_ACRONYMS: Readonly<Record<string, string>> = {
+  en: 'tv ceo gdp vip pm am ai dna id ngo faq hq',
+  de: 'tv ceo bip',
+  fr: 'tv pib pdg',
+  es: 'tv pib',
+};
+
+const COMMON_ACRONYM_SETS = setsOf(COMMON_ACRONYMS);
+
+/** True for an acronym of a common noun in the language (its own list, or all lists). */
+export function isCommonAcronym(lowerWord: string, language: string): boolean {
+  return (COMMON_ACRONYM_SETS.get(language) ?? COMMON_ACRONYM_SETS.get('*')!).has(lowerWord);
+}
+
+/** True for a title or rank of the language (its own list, or all lists for a language without one). */
+export function isTitle(lowerWord: string, language: string): boolean {
+  return (TITLE_SETS.get(language) ?? TITLE_SETS.get('*')!).has(lowerWord);
+}
+
 /** Words after which the agent follows the verb ("according to X", "quoted by X"). */
 const AGENT_AFTER = new Set([
   'according',

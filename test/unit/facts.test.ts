@@ -158,6 +158,35 @@ describe('Change kinds', () => {
     assert.equal(loose[0].variant, true);
   });
 
+  it('reads a title, a common acronym or a derived form of a name as no change of name', () => {
+    assert.ok(!kinds(classifyChanges('He met Russia’s Putin on Monday.', 'He met Russian President Putin on Monday.', 'en')).includes('name'));
+    assert.ok(!kinds(classifyChanges('Crowds watched on screens at home.', 'Crowds watched on TV at home.', 'en')).includes('name'));
+    assert.ok(!kinds(classifyChanges('He thanked the Russian leader for the aid.', 'He thanked Russia for the aid.', 'en')).includes('name'));
+    assert.deepEqual(kinds(classifyChanges('He met Bashar Assad in Moscow.', 'He met Bashar Assad in Sochi.', 'en')), ['name']);
+  });
+
+  it('reads an acronym spelt out or a common word beside a kept speaker as no change of attribution', () => {
+    assert.ok(
+      !kinds(classifyChanges('The army won, Syrian TV quoted Assad as saying.', 'The army won, Syrian television quoted Assad as saying.', 'en')).includes(
+        'attribution',
+      ),
+    );
+    assert.ok(
+      !kinds(classifyChanges('Talks went well, according to a Kremlin statement.', 'Talks went well, according to the Kremlin.', 'en')).includes(
+        'attribution',
+      ),
+    );
+    assert.deepEqual(kinds(classifyChanges('Talks went well, according to the Kremlin.', 'Talks went well, according to Syrian TV.', 'en')), [
+      'attribution',
+    ]);
+  });
+
+  it('reads quotation marks that the other side lost to a character reference as no quote change', () => {
+    const changes = classifyChanges('This is a new day,quot; said the minister.', '“This is a new day,” said the minister.', 'en');
+    assert.ok(!kinds(changes).includes('quote'), JSON.stringify(changes));
+    assert.deepEqual(kinds(classifyChanges('He called it a victory.', 'He called it a “victory”.', 'en')).filter(k => k === 'quote').length > 0, true);
+  });
+
   it('reads a moved name as no change of name', () => {
     const changes = classifyChanges('Putin met Assad on Monday.', 'On Monday Putin met Assad.', 'en');
     assert.ok(!kinds(changes).includes('name'));
