@@ -69,18 +69,26 @@ export class RememberedProbes {
       }
       return memo.pairs.filter(p => accept(p.b));
     }
-    let candidates = 0;
-    const pairs = this.index.matches(i, () => ++candidates <= budget);
-    if (candidates <= budget) {
-      memo = { pairs, upTo: this.added.length, candidates };
+    const pairs = this.index.matches(i, undefined, { budget });
+    if (!this.index.saturated) {
+      // Without a budget met, every candidate that reached the probe was taken.
+      memo = { pairs, upTo: this.added.length, candidates: this.index.touchedCount };
       this.found.set(i, memo);
       this.probesToIndex.push(i);
       return pairs.filter(p => accept(p.b));
     }
     // Too many candidates to remember them all: the budget goes to accepted ones only.
     this.found.delete(i);
-    let left = budget;
-    return this.index.matches(i, j => accept(j) && left-- > 0);
+    return this.index.matches(i, accept, { budget });
+  }
+
+  /**
+   * Hands the indexed profiles other than `i` that reach the threshold and that `accept` takes
+   * to `found`, until it returns false; nothing is remembered. For a single analysis that needs
+   * only some match per probe: the probe stops there, however many profiles share its tokens.
+   */
+  probeUntil(i: SpaceId, accept: (j: SpaceId) => boolean, found: (pair: JoinPair<SpaceId>) => boolean): void {
+    this.index.matches(i, accept, { found });
   }
 
   /**
