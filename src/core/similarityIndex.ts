@@ -65,9 +65,7 @@ export class OneShotIndex implements SimilarityIndex {
     }
     const space = this.forms.space;
     const shared = new SharedTokens(space);
-    return (probe, found) => {
-      for (const pair of matchesAmong(space, shared, probe, targets, threshold)) if (!found(pair)) return;
-    };
+    return (probe, found) => matchesAmong(space, shared, probe, targets, threshold, found);
   }
 
   leaders(threshold: number): LeaderIndex {
