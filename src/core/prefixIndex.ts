@@ -7,6 +7,8 @@ import { EPSILON, JoinPair, SharedTokens, TokenSpace, grown } from './tokenSpace
 /** Bounds on the work of one probe of a `PrefixIndex` (see `matches`). */
 export interface ProbeLimits<Id extends number = number> {
   readonly budget?: number;
+  /** With `budget`: a probe that meets more candidates verifies none and finds nothing. */
+  readonly nothingPastBudget?: boolean;
   readonly found?: (pair: JoinPair<Id>) => boolean;
 }
 
@@ -83,7 +85,8 @@ export class PrefixIndex<Id extends number = number> {
    * threshold, with that similarity, in the order they were first reached.
    * `accept(j)` can rule a candidate out before any work is spent on it. With `limits.budget`,
    * only the first `budget` accepted candidates are verified and the walk over the postings
-   * ends at the next one (`saturated` then tells that it was met). With `limits.found`, each
+   * ends at the next one (`saturated` then tells that it was met; with `nothingPastBudget`,
+   * none is verified then). With `limits.found`, each
    * match is handed over as soon as it is verified and the probe ends when it returns false;
    * candidates are then verified in chunks as the walk goes, so a probe that needs only some
    * match stops early however popular its tokens are. The matches are the same either way:
@@ -142,6 +145,7 @@ export class PrefixIndex<Id extends number = number> {
       }
     }
     this.touchedCount = touched.length;
+    if (this.saturated && limits.nothingPastBudget) return out;
     this.verify(i, touched, verified, out, found);
     return out;
   }

@@ -23,8 +23,15 @@ export type Separate = (a: number, b: number) => boolean;
 export interface LeaderIndex {
   /** Makes form `id` a leader that later lookups can find. */
   add(id: SpaceId): void;
-  /** Leaders other than `id`, at least as similar as the threshold, that `accept` takes; at most `budget` candidates looked at. */
+  /**
+   * Leaders other than `id`, at least as similar as the threshold, that `accept` takes; when
+   * more than `budget` of them are candidates, none (and `saturated` is then true).
+   */
   matches(id: SpaceId, accept: (leader: SpaceId) => boolean, budget: number): readonly JoinPair<SpaceId>[];
+  /** Whether the latest `matches` met more candidates than its budget. */
+  readonly saturated: boolean;
+  /** The pair of `id` and `leader` when they reach the threshold. */
+  matchOf(id: SpaceId, leader: SpaceId): JoinPair<SpaceId> | undefined;
 }
 
 /** A probe of `lookupAmong`: its matches go to `found` until it returns false. */
