@@ -3,6 +3,7 @@
  * own file and returns what must be disposed.
  */
 import * as vscode from 'vscode';
+import * as agreementRuler from './agreementRuler';
 import * as comparePanel from './comparePanel';
 import { ComparePanelProbe, recordComparePanels } from './comparePanelProbe';
 import { CorpusService } from './corpus';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     corpus,
     navigation.register(corpus, compare.navigable),
     decorations.register(corpus, decorated.onDidDecorate),
+    agreementRuler.register(corpus, decorated.onDidDecorateAgreement),
     hover.register(corpus),
     status.disposable,
     walkthrough.register(context, corpus),
