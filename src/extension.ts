@@ -10,6 +10,7 @@ import { CorpusService } from './corpus';
 import * as decorations from './decorations';
 import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as exportCommand from './exportCommand';
+import * as factDecorations from './factDecorations';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as speaking from './speaking';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     navigation.register(corpus, compare.navigable),
     decorations.register(corpus, decorated.onDidDecorate),
     agreementRuler.register(corpus, decorated.onDidDecorateAgreement),
+    factDecorations.register(corpus, decorated.onDidDecorateChangedFacts),
     hover.register(corpus),
     status.disposable,
     walkthrough.register(context, corpus),
