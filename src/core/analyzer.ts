@@ -7,6 +7,7 @@
 import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
+import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
@@ -143,7 +144,8 @@ class CachingAnalyzer implements Analyzer {
       this.spaceIdOfForm = new Int32Array(0);
     }
     index.endAnalysis();
-    return analysis;
+    // Stage 11: changed facts and origins, on the analysis as a whole.
+    return addFacts(analysis, inputs, this.options.facts);
   }
 
   /** Stages 3 to 10 for a corpus that is one story (or part of one). */

@@ -3,6 +3,7 @@
  * verdicts, sentences, groups). Plain data throughout, so an analysis can cross a thread.
  */
 import type { BoilerplateOptions, LineVerdict } from './boilerplate';
+import type { FactOptions } from './facts';
 import type { StopwordProfile } from './stopwords';
 import type { LineSpan } from './text';
 
@@ -132,6 +133,8 @@ export interface AnalysisOptions {
   /** Use other sources to revise boilerplate verdicts. Default true. */
   readonly crossSourceEvidence?: boolean;
   readonly stories?: StoryOptions;
+  /** Tuning of the changed facts and the publication dates (`facts.ts`). */
+  readonly facts?: FactOptions;
 }
 
 /**
