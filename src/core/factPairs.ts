@@ -43,7 +43,7 @@ export function factChangesBetween(group: SentenceGroup, from: number, to: numbe
     if (mate) used.add(mate);
     const base = mate ? mate.other : change.base;
     if (mate && base === change.other) continue;
-    out.push(withBase(change, base));
+    out.push(narrowed(withBase(change, base)));
   }
   for (const change of fromChanges) {
     if (used.has(change)) continue;
@@ -51,9 +51,47 @@ export function factChangesBetween(group: SentenceGroup, from: number, to: numbe
     const at = toText && change.base ? toText.indexOf(change.base) : -1;
     const undone: FactChange = { kind: change.kind, base: change.other, other: change.base };
     const placed: FactChange = at >= 0 ? { ...undone, otherRange: [at, at + change.base.length] } : undone;
-    out.push(change.variant ? { ...placed, variant: true } : placed);
+    out.push(narrowed(change.variant ? { ...placed, variant: true } : placed));
   }
   return out;
+}
+
+/**
+ * `change` without the whole words its two sides share at their start and end: two members
+ * that changed one phrase differently ("in 2016 at his residence" and "in 2018 at his
+ * residence") differ only in "2016" and "2018". `otherRange` follows. O(length).
+ */
+export function narrowed(change: FactChange): FactChange {
+  const { base, other } = change;
+  if (!base || !other || base === other) return change;
+  const shortest = Math.min(base.length, other.length);
+  let same = 0;
+  while (same < shortest && base[same] === other[same]) same++;
+  // Cut after the last white space inside the shared start (and before the first one inside
+  // the shared end), so that words stay whole.
+  let head = 0;
+  for (let i = same - 1; i >= 0; i--)
+    if (/\s/.test(base[i])) {
+      head = i + 1;
+      break;
+    }
+  let sameEnd = 0;
+  while (sameEnd < shortest - head && base[base.length - 1 - sameEnd] === other[other.length - 1 - sameEnd]) sameEnd++;
+  let tail = 0;
+  for (let i = sameEnd; i > 0; i--)
+    if (/\s/.test(base[base.length - i])) {
+      tail = i;
+      break;
+    }
+  if (!head && !tail) return change;
+  const newBase = base.slice(head, base.length - tail).trim();
+  const cutOther = other.slice(head, other.length - tail);
+  const newOther = cutOther.trim();
+  if (!newBase || !newOther) return change;
+  const narrow: FactChange = { ...change, base: newBase, other: newOther };
+  if (!change.otherRange) return narrow;
+  const start = change.otherRange[0] + head + (cutOther.length - cutOther.trimStart().length);
+  return { ...narrow, otherRange: [start, start + newOther.length] };
 }
 
 function withBase(change: FactChange, base: string): FactChange {

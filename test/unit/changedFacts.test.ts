@@ -3,7 +3,7 @@ import { counterparts } from '../../src/core';
 import type { FactChange, SentenceGroup } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { distinctCounterparts } from '../../src/distinctCounterparts';
-import { factChangesBetween, groupHasFactChanges } from '../../src/core/factPairs';
+import { factChangesBetween, groupHasFactChanges, narrowed } from '../../src/core/factPairs';
 import { accessibleLabel, changeText, hoverLine, sourceList } from '../../src/factText';
 import { seedInputs } from '../support/fixtures';
 
@@ -83,6 +83,18 @@ describe('fact changes between two wordings of a statement', () => {
     assert.deepEqual(factChangesBetween(names, 1, 0, 'President Zelenskyy spoke.'), [
       { kind: 'name', base: 'Zelensky', other: 'Zelenskyy', otherRange: [10, 19], variant: true },
     ]);
+  });
+
+  it('narrows two changes of one phrase to the words that differ, keeping words whole', () => {
+    assert.deepEqual(
+      narrowed({ kind: 'number', base: 'in 2016 at his residence in', other: 'in 2018 at his residence in', otherRange: [100, 127] }),
+      { kind: 'number', base: '2016', other: '2018', otherRange: [103, 107] },
+    );
+    assert.deepEqual(narrowed({ kind: 'number', base: '12 people', other: '15 people' }), { kind: 'number', base: '12', other: '15' });
+    // "2016" and "2018" share "201": the word is kept whole.
+    assert.deepEqual(narrowed({ kind: 'number', base: '2016', other: '2018' }), { kind: 'number', base: '2016', other: '2018' });
+    const added = { kind: 'quote' as const, base: '', other: '“Yes”' };
+    assert.equal(narrowed(added), added);
   });
 
   it('tells a group with a changed fact from one whose members only reword', () => {
