@@ -41,7 +41,7 @@ export interface FactToken {
 
 const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
 const TOKEN = new RegExp(
-  `(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
   'gu',
 );
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
@@ -58,7 +58,14 @@ export function factTokens(text: string, language: string): FactToken[] {
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (m[1]) raw.push({ key: `#${digitValue(m[1])}`, kind: 'number', start, end, capital: false });
+    // A character reference left in the text by a page dump stands for punctuation, not a number or a word.
+    if (!m[1] && !m[2] && !m[3]) continue;
+    const hyphen = m[2] ? m[2].search(/[-‐]/) : -1;
+    if (hyphen > 0 && lexicon.phrases.has(m[2].slice(0, hyphen).toLowerCase()) && !lexicon.phrases.has(phraseKey([m[2]]))) {
+      // "six-week": a number word fused to its noun is a number and a word.
+      raw.push({ key: m[2].slice(0, hyphen).toLowerCase(), kind: 'word', start, end: start + hyphen, capital: false });
+      raw.push({ key: m[2].slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
+    } else if (m[1]) raw.push({ key: `#${digitValue(m[1])}`, kind: 'number', start, end, capital: false });
     else if (m[2]) raw.push({ key: m[2].toLowerCase().replace(/'/g, '’'), kind: 'word', start, end, capital: CAPITAL.test(m[2]) });
     else {
       const ch = m[3];
@@ -72,11 +79,11 @@ export function factTokens(text: string, language: string): FactToken[] {
     const t = raw[i];
     let value: number | undefined;
     let next = i + 1;
-    if (t.kind === 'word') {
+    if (t.kind === 'word' && lexicon.firstWords.has(phraseKey([t.key]).split(' ')[0])) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
         if (run.some(x => x.kind !== 'word')) continue;
-        const found = lexicon.phrases.get(phraseKey(run.map(x => text.slice(x.start, x.end))));
+        const found = lexicon.phrases.get(phraseKey(run.map(x => x.key)));
         if (found !== undefined) {
           value = found;
           next = i + n;
@@ -161,8 +168,14 @@ interface ReadSentence {
   readonly tokens: readonly FactToken[];
   readonly quoted: readonly boolean[];
   readonly agent: readonly boolean[];
-  /** Index of the first word token (a capital there says nothing about names). */
-  readonly firstWord: number;
+  /** Per token, whether it opens a sentence or a quotation (a capital there says nothing about names). */
+  readonly initial: readonly boolean[];
+  /** The name stems (`nameStem`) of every word: a name whose stem is here is not missing. */
+  readonly stems: ReadonlySet<string>;
+  /** The stems of the words that name a speaker (`agent`). */
+  readonly agentStems: ReadonlySet<string>;
+  /** The words inside quotation marks, in order, space-joined. */
+  readonly quotedWords: string;
   /** Most of its longer words capitalised: a headline in title case, where capitals tell no names. */
   readonly titleCase: boolean;
   readonly keys: ReadonlyMap<string, number>;
@@ -174,7 +187,17 @@ function readSentence(text: string, language: string): ReadSentence {
   const tokens = factTokens(text, language);
   const quoted = quotedTokens(text, tokens);
   const agent = agentTokens(tokens, quoted, language);
-  const firstWord = tokens.findIndex(t => t.kind === 'word' || t.kind === 'number' || t.kind === 'date');
+  const initial = tokens.map((_, i) => {
+    let k = i - 1;
+    while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
+    return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
+  });
+  const stems = new Set(tokens.filter(t => t.kind === 'word').map(t => nameStem(t.key)));
+  const agentStems = new Set(tokens.filter((t, i) => agent[i] && t.kind === 'word').map(t => nameStem(t.key)));
+  const quotedWords = tokens
+    .filter((t, i) => quoted[i] && t.kind !== 'quote' && t.kind !== 'punct')
+    .map(t => t.key)
+    .join(' ');
   const words = tokens.filter(t => t.kind === 'word');
   const titleCase = words.length >= 4 && words.filter(t => t.capital).length >= 0.75 * words.length;
   const keys = new Map<string, number>();
@@ -183,14 +206,29 @@ function readSentence(text: string, language: string): ReadSentence {
     keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
     if (t.kind === 'word' && isNegation(t.key, language)) negations++;
   }
-  return { text, tokens, quoted, agent, firstWord, titleCase, keys, negations, language };
+  return { text, tokens, quoted, agent, initial, stems, agentStems, quotedWords, titleCase, keys, negations, language };
 }
 
-/** Words that name who said or reported something: up to 5 before a speech verb, or after "according to". */
+/** A word's stem for finding a name again: letters without diacritics or a possessive, at most 5 ("India", "Indian's" → "india"). */
+export function nameStem(lowerWord: string): string {
+  return lowerWord
+    .normalize('NFD')
+    .replace(/[’']s$/u, '')
+    .replace(/[^\p{L}\p{Nd}]/gu, '')
+    .slice(0, 5);
+}
+
+/**
+ * Words that name who said or reported something: the capitalised words (with one short word
+ * before them, "the") right before a speech verb, or up to 5 words after one whose agent
+ * follows ("according to a security official", "…,” said the Kremlin). In scripts without
+ * case, the 2 words before the verb.
+ */
 function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], language: string): boolean[] {
   const agent = new Array<boolean>(tokens.length).fill(false);
   const verbs = speechVerbs(language);
   const isWord = (i: number) => i >= 0 && i < tokens.length && (tokens[i].kind === 'word' || tokens[i].kind === 'number') && !quoted[i];
+  const caseless = (i: number) => tokens[i].key.toUpperCase() === tokens[i].key;
   tokens.forEach((t, v) => {
     if (t.kind !== 'word' || quoted[v] || !verbs.has(t.key)) return;
     const before = v - 1;
@@ -200,8 +238,12 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
       let k = v + 1;
       if (isWord(k) && /^(to|by|von|à|a|de|al|di)$/.test(tokens[k].key)) k++;
       for (let n = 0; n < 5 && isWord(k); n++, k++) agent[k] = true;
+    } else if (isWord(before) && caseless(before)) {
+      for (let k = before, n = 0; n < 2 && isWord(k); n++, k--) agent[k] = true;
     } else {
-      for (let k = before, n = 0; n < 5 && isWord(k); n++, k--) agent[k] = true;
+      let k = before;
+      for (let n = 0; n < 4 && isWord(k) && tokens[k].capital; n++, k--) agent[k] = true;
+      if (k < before && isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) agent[k] = true;
     }
   });
   return agent;
@@ -314,20 +356,29 @@ function classify(
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
   const bContent = contentOf(base, bIdx);
   const oContent = contentOf(other, oIdx);
-  if (bContent.some(i => base.agent[i]) || oContent.some(i => other.agent[i])) {
-    if (!sameName(base, bContent, other, oContent, options)) return result('attribution');
-  }
+  // A speaker named on one side and not among the other side's speakers.
+  const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
+    idx.some(
+      i =>
+        s.agent[i] &&
+        s.tokens[i].kind === 'word' &&
+        s.tokens[i].end - s.tokens[i].start > 2 &&
+        !against.agentStems.has(nameStem(s.tokens[i].key)),
+    );
+  if ((newAgent(base, bContent, other) || newAgent(other, oContent, base)) && !sameName(base, bContent, other, oContent, options))
+    return result('attribution');
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
-    // Quotation marks of another shape around the same words are the same quote.
-    if (
-      bContent.length ||
-      oContent.length ||
-      bIdx.some(i => base.tokens[i].kind === 'quote') !== oIdx.some(i => other.tokens[i].kind === 'quote')
-    )
+    // Quotation marks of another shape around the same words are the same quote; the same
+    // words with and without marks are a quote added or dropped.
+    if (bContent.some(i => base.quoted[i]) || oContent.some(i => other.quoted[i]) || base.quotedWords !== other.quotedWords)
       return result('quote');
   }
   const names = (s: ReadSentence, idx: number[], against: ReadSentence) =>
-    s.titleCase ? [] : lacking(s, idx, against).filter(i => s.tokens[i].capital && s.tokens[i].kind === 'word' && i !== s.firstWord);
+    s.titleCase
+      ? []
+      : idx.filter(
+          i => s.tokens[i].capital && s.tokens[i].kind === 'word' && !s.initial[i] && !against.stems.has(nameStem(s.tokens[i].key)),
+        );
   const bNames = names(base, bIdx, other);
   const oNames = names(other, oIdx, base);
   if (bNames.length || oNames.length)

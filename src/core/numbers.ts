@@ -53,6 +53,8 @@ export interface NumberLexicon {
   readonly phrases: ReadonlyMap<string, number>;
   /** Longest phrase, in words. */
   readonly longest: number;
+  /** First words of the phrases (as `phraseKey` writes them): a word not here starts none. */
+  readonly firstWords: ReadonlySet<string>;
   /** Words that multiply the number before them: thousand, million, миллионов… */
   readonly scales: ReadonlyMap<string, number>;
   /** Month and weekday names (long and short, lower case) and a key naming which one. */
@@ -155,8 +157,13 @@ function buildLexicon(language: string): NumberLexicon {
   }
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   let longest = 1;
-  for (const phrase of phrases.keys()) longest = Math.max(longest, phrase.split(' ').length);
-  return { phrases, longest: Math.min(longest, 5), scales, dateWords: dateWordsOf(language) };
+  const firstWords = new Set<string>();
+  for (const phrase of phrases.keys()) {
+    const words = phrase.split(' ');
+    longest = Math.max(longest, words.length);
+    firstWords.add(words[0]);
+  }
+  return { phrases, longest: Math.min(longest, 5), firstWords, scales, dateWords: dateWordsOf(language) };
 }
 
 function supportedWritten(language: string): string | undefined {

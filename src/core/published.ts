@@ -4,6 +4,7 @@
  * Uhr"), read with chrono-node in the page's language (English as the fallback).
  */
 import * as chrono from 'chrono-node';
+import { numberLexicon } from './numbers';
 import type { LineSpan } from './text';
 
 /** Tuning of the date search; every field has a default. */
@@ -49,6 +50,8 @@ const PARSERS: Readonly<Record<string, Parser>> = {
 /** Words for the afternoon and evening after an hour that a parser left without its half of the day. */
 const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abends|nachmittags|soir|tarde|noche|sera|pomeriggio)$/iu;
 
+const YEAR = /(?<!\p{Nd})\p{Nd}{4}(?!\p{Nd})/u;
+
 /** A line that quotes another page (an embedded post, a link) carries that page's date, not this one's. */
 const FOREIGN = /@\w|https?:|www\.|pic\.\w/u;
 
@@ -67,21 +70,42 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
   const order: number[] = [at];
   for (let k = 1; k <= after; k++) if (at + k < page.lineSpans.length) order.push(at + k);
   for (let k = 1; k <= before; k++) if (at - k >= 0) order.push(at - k);
-  const parsers = [PARSERS[page.language], chrono.en].filter((p, i, all): p is Parser => !!p && all.indexOf(p) === i);
   for (const line of order) {
     const span = page.lineSpans[line];
     const text = page.text.slice(span.start, span.end).trim();
-    if (!text || text.length > 200 || FOREIGN.test(text)) continue;
-    const found = dateOfLine(text, parsers, options.otherWords ?? 8);
-    if (found) return found;
+    // A full date has a year of four digits; most lines have none and are not parsed at all.
+    if (!text || text.length > 200 || !YEAR.test(text) || FOREIGN.test(text)) continue;
+    // A page may give its date in another script than its text's (an Arabic date line over an English article).
+    const languages = [...new Set([page.language, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
+    for (const language of languages) {
+      const parser = PARSERS[language];
+      const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, options.otherWords ?? 8);
+      if (found) return found;
+    }
   }
   return undefined;
 }
 
+/** The language whose date parser reads a script, for scripts that mostly write one. */
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/\p{Script=Cyrillic}/u, 'ru'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'],
+];
+
 /** A full date in a short line, ISO 8601; undefined when the line holds none or is not short. */
-export function dateOfLine(line: string, parsers: readonly Parser[], otherWords = 8): string | undefined {
-  // "September-Ailul": two names of one month joined by a hyphen read as one.
-  const text = line.replace(/(\p{L})[-‐–](\p{L})/gu, '$1 $2');
+export function dateOfLine(
+  line: string,
+  parsers: readonly Parser[],
+  dateWords: ReadonlyMap<string, string>,
+  otherWords = 8,
+): string | undefined {
+  // "September-Ailul": two names of one month side by side read as one.
+  const text = line.replace(/(\p{L}+)\s*[-‐–/]?\s*(\p{L}+)/gu, (pair, first: string, second: string) => {
+    const month = dateWords.get(first.toLowerCase());
+    return month?.startsWith('month:') && dateWords.get(second.toLowerCase()) === month ? first : pair;
+  });
   for (const parser of parsers) {
     for (const result of parser.parse(text, new Date(2000, 0, 1))) {
       const start = result.start;

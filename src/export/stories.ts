@@ -8,6 +8,8 @@ import { CorpusAnalysis } from '../core';
 export interface Story {
   readonly title: string;
   readonly sources: readonly number[];
+  /** The likely first version and why, where the analysis found one. */
+  readonly origin?: { readonly source: number; readonly reason: string };
 }
 
 /** An analysis that may carry its stories. */
