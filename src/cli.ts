@@ -15,13 +15,12 @@ import { toCollatex } from './export/collatex';
 import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
 import { toPassim } from './export/passim';
-import { BrokenRecord, PassimRecord, parsePassimRecord, passimStories } from './export/passimImport';
 import { storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { prepareInParallel } from './node/parallelPrepare';
-import { forEachLine, passimOutputFiles, resolveUnderRoot } from './node/passimFiles';
+import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
 import { InputError, decodeText, readTextFile } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
@@ -207,90 +206,13 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
   }
 }
 
-/** What was skipped while importing, for the one line on stderr. */
-interface Skipped {
-  broken: number;
-  oversize: number;
-  missing: number;
-  outside: number;
-  unreadable: number;
-}
-
 async function importPassim(path: string, root: string): Promise<string> {
-  let files: string[];
-  try {
-    files = passimOutputFiles(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: cannot be read (${code ?? 'error'})`);
-  }
-  try {
-    resolveUnderRoot(root, '.');
-  } catch {
-    throw new InputError(`${root}: the root folder cannot be read`);
-  }
-  const skipped: Skipped = { broken: 0, oversize: 0, missing: 0, outside: 0, unreadable: 0 };
-  const records: PassimRecord[] = [];
-  for (const file of files) {
-    forEachLine(
-      file,
-      line => {
-        try {
-          records.push(parsePassimRecord(line));
-        } catch (e) {
-          if (!(e instanceof BrokenRecord)) throw e;
-          skipped.broken++;
-        }
-      },
-      () => skipped.oversize++,
-    );
-  }
-  // Each document once: where it lies, and its text.
-  const textOfId = new Map<string, string | keyof Skipped>();
-  for (const id of new Set(records.map(r => r.id))) {
-    const resolved = resolveUnderRoot(root, id);
-    if ('refused' in resolved) {
-      textOfId.set(id, resolved.refused);
-      continue;
-    }
-    try {
-      textOfId.set(id, readTextFile(resolved.path));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      textOfId.set(id, 'unreadable');
-    }
-  }
-  const usable = records.filter(r => {
-    const text = textOfId.get(r.id)!;
-    if (text === 'missing' || text === 'outside' || text === 'unreadable') {
-      skipped[text]++;
-      return false;
-    }
-    return true;
-  });
-  reportSkipped(skipped);
-  if (usable.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
-  const ids = [...new Set(usable.map(r => r.id))].sort();
-  const texts = ids.map(id => textOfId.get(id) as string);
-  const analysis = await analyzeTexts(ids, texts);
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  const stories = passimStories(usable, analysis, texts, id => indexOf.get(id)!);
-  return JSON.stringify({ ...toExportFormat1(analysis, ids), stories }) + '\n';
-}
-
-function reportSkipped(s: Skipped): void {
-  const parts = [
-    [s.missing, 'naming a missing file'],
-    [s.outside, 'naming a file outside the root'],
-    [s.unreadable, 'naming a file that is not text'],
-    [s.oversize, 'over 10 MB'],
-    [s.broken, 'broken'],
-  ].filter(([n]) => (n as number) > 0);
-  if (!parts.length) return;
-  const total = parts.reduce((n, [k]) => n + (k as number), 0);
-  process.stderr.write(
-    `synoptic: import-passim skipped ${total} record${total === 1 ? '' : 's'}: ${parts.map(([n, what]) => `${n} ${what}`).join(', ')}\n`,
-  );
+  const read = (await readPassimRecords(path, root))!;
+  const skipped = skippedSummary(read.skipped);
+  if (skipped) process.stderr.write(`synoptic: import-passim ${skipped}\n`);
+  if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
+  const analysis = await analyzeTexts(read.ids, read.texts);
+  return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
 }
 
 /** What the command line asks for: a command to run, or text to print (help, version). */

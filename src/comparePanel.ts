@@ -16,6 +16,15 @@ import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from '.
 export const COMPARE_COMMAND = 'synoptic.compareWithOtherSources';
 export const VIEW_TYPE = 'synoptic.compare';
 
+/**
+ * Stories the panel may be asked to compare as they are, rather than the story the analysis
+ * of the base's folder finds (passim's clusters, imported): `viewOf` gives the sources of
+ * the story named `scope`, or undefined once it is gone.
+ */
+export interface StoryScopes {
+  viewOf(scope: string): CorpusView | undefined;
+}
+
 /** A message between the panel and its webview, in either direction. */
 export type PanelMessage = { readonly toWebview: ToWebview } | { readonly fromWebview: FromWebview };
 
@@ -28,6 +37,8 @@ class ComparePanel implements vscode.Disposable {
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
   private lastModel?: ComparisonModel;
+  /** The story of `scopes` the panel compares, when it was opened on one. */
+  private scope?: string;
   /** Every message the panel sends to its webview or receives from it. */
   readonly onDidExchange = this.exchanged.event;
 
@@ -38,7 +49,10 @@ class ComparePanel implements vscode.Disposable {
     private baseUri: vscode.Uri,
     private state: PanelState,
     private readonly onDisposed: () => void,
+    private readonly scopes?: StoryScopes,
+    initialScope?: string,
   ) {
+    this.scope = initialScope;
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = this.html();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
@@ -64,6 +78,12 @@ class ComparePanel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.onDisposed();
+  }
+
+  /** Compares the story `scope` names (see `StoryScopes`) with `uri` as the base; no scope: the base's own story. */
+  show(uri: vscode.Uri, scope?: string): void {
+    this.scope = scope;
+    this.setBase(uri);
   }
 
   setBase(uri: vscode.Uri, reason?: string): void {
@@ -122,9 +142,11 @@ class ComparePanel implements vscode.Disposable {
   private async refresh(fresh?: CorpusView): Promise<void> {
     const generation = ++this.generation;
     this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
-    const analysed = fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri);
+    const scoped = this.scope === undefined ? undefined : this.scopes?.viewOf(this.scope);
+    if (!scoped) this.scope = undefined;
+    const analysed = scoped ?? (fresh && fresh.indexOf(this.baseUri) >= 0 ? fresh : await this.corpus.request(this.baseUri));
     // One column per source of the base's story, not of its whole folder.
-    const view = analysed && scopeToStory(analysed, analysed.indexOf(this.baseUri));
+    const view = scoped ?? (analysed && scopeToStory(analysed, analysed.indexOf(this.baseUri)));
     // Another refresh started while this one waited: its result wins.
     if (generation !== this.generation) return;
     if (!view) {
@@ -154,7 +176,9 @@ class ComparePanel implements vscode.Disposable {
       { isStale: () => generation !== this.generation },
     );
     if (!rows || generation !== this.generation) return;
-    const model = toModel(view, base, rows, generation, originOf(analysed, view, this.baseUri));
+    // An imported cluster is not a story of the analysis: no origin is named for it.
+    const origin = !scoped && analysed ? originOf(analysed, view, this.baseUri) : undefined;
+    const model = toModel(view, base, rows, generation, origin);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
     this.post({ type: 'model', model: this.lastModel, state: this.state });
@@ -272,24 +296,36 @@ export function register(
   context: vscode.ExtensionContext,
   corpus: CorpusService,
   onDidOpen?: (panel: OpenComparePanel) => void,
+  scopes?: StoryScopes,
 ): { disposable: vscode.Disposable; navigable: NavigablePanel } {
   let current: ComparePanel | undefined;
-  const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState) => {
-    const opened = new ComparePanel(panel, context.extensionUri, corpus, baseUri, state, () => {
-      if (current?.panel === panel) current = undefined;
-    });
+  const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState, scope?: string) => {
+    const opened = new ComparePanel(
+      panel,
+      context.extensionUri,
+      corpus,
+      baseUri,
+      state,
+      () => {
+        if (current?.panel === panel) current = undefined;
+      },
+      scopes,
+      scope,
+    );
     current = opened;
     onDidOpen?.(opened);
   };
 
-  const open = async (uri?: vscode.Uri) => {
+  // From a menu the second argument is the selection; from the Stories view, a story of `scopes`.
+  const open = async (uri?: vscode.Uri, scopeArgument?: unknown) => {
+    const scope = typeof scopeArgument === 'string' ? scopeArgument : undefined;
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target) {
       void vscode.window.showInformationMessage('Open a text file to compare it with the other sources in its folder.');
       return;
     }
     if (current) {
-      current.setBase(target);
+      current.show(target, scope);
       current.panel.reveal(vscode.ViewColumn.Beside, false);
       return;
     }
@@ -302,7 +338,7 @@ export function register(
         retainContextWhenHidden: false,
       },
     );
-    attach(panel, target, { basePath: target.toString() });
+    attach(panel, target, { basePath: target.toString() }, scope);
   };
 
   const disposable = vscode.Disposable.from(

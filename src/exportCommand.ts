@@ -12,7 +12,7 @@ import { toCollatex } from './export/collatex';
 import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
 import { toPassim } from './export/passim';
-import { storiesOf } from './export/stories';
+import { Story, storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
 
@@ -25,6 +25,9 @@ interface FormatInfo {
   readonly detail: string;
   readonly extension: string;
   readonly filter: string;
+  /** How the format shows every story of a corpus of several, or undefined where it shows only one. */
+  readonly allStories?: string;
+  /** `story` undefined: every story (one story of every source for the JSON export). */
   write(input: ExportInput, story: number | undefined): string;
 }
 
@@ -34,6 +37,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
     detail: 'A spreadsheet: one row per statement, one column per source',
     extension: 'csv',
     filter: 'CSV',
+    allStories: 'one table, a story column first',
     write: (i, story) => toCsv(i, { story, bom: true }),
   },
   html: {
@@ -41,6 +45,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
     detail: 'One page to send or print: the sources side by side, differences marked',
     extension: 'html',
     filter: 'HTML',
+    allStories: 'one section per story, with a table of contents',
     write: (i, story) => toHtml(i, { story }),
   },
   tei: {
@@ -48,6 +53,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
     detail: 'Parallel segmentation for editions: <app> and <rdg> per statement',
     extension: 'xml',
     filter: 'TEI XML',
+    allStories: 'one <div> per story',
     write: (i, story) => toTei(i, { story }),
   },
   collatex: {
@@ -62,6 +68,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
     detail: 'JSON lines for passim on Spark: id, series, text without boilerplate',
     extension: 'jsonl',
     filter: 'JSON lines',
+    allStories: 'every source, for passim to find the clusters itself',
     write: (i, story) => toPassim(i, { story }),
   },
   json: {
@@ -73,16 +80,25 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, FormatInfo>> = {
   },
 };
 
-/** What the command may be given: the file whose corpus to export, the format, the file to write. */
+/**
+ * What the command may be given: the file whose corpus to export, the format, the story (an
+ * index into the corpus's stories, or every story), the file to write.
+ */
 export interface ExportRequest {
   readonly source?: vscode.Uri;
   readonly format?: ExportFormatId;
+  readonly story?: number | 'all';
   readonly target?: vscode.Uri;
 }
 
 /** The questions the command asks; the window's pickers and dialogs by default. */
 export interface ExportPrompts {
   pickFormat(): Thenable<ExportFormatId | undefined>;
+  /**
+   * Asked when the corpus holds several stories: one of `stories` (its index), or `'all'`
+   * where `allStories` says how the format shows them. `active` is the active file's story.
+   */
+  pickStory(stories: readonly Story[], active: number | undefined, allStories: string | undefined): Thenable<number | 'all' | undefined>;
   pickTarget(suggested: vscode.Uri, format: ExportFormatId): Thenable<vscode.Uri | undefined>;
   /** Asked before a file that exists is replaced; true replaces it. */
   confirmOverwrite(target: vscode.Uri): Thenable<boolean>;
@@ -100,6 +116,27 @@ export const windowPrompts: ExportPrompts = {
       placeHolder: 'Format to export the comparison in',
     });
     return picked?.id;
+  },
+  async pickStory(stories, active, allStories) {
+    type Item = vscode.QuickPickItem & { story: number | 'all' };
+    const storyItem = (story: number): Item => ({
+      story,
+      label: stories[story].title || `Story ${story + 1}`,
+      description: `${stories[story].sources.length} source${stories[story].sources.length === 1 ? '' : 's'}${story === active ? ' · the active file’s story' : ''}`,
+    });
+    const items: Item[] = [
+      ...(active !== undefined ? [storyItem(active)] : []),
+      ...(allStories ? [{ story: 'all' as const, label: `All ${stories.length} stories`, description: allStories }] : []),
+      ...stories
+        .map((_, i) => i)
+        .filter(i => i !== active)
+        .map(storyItem),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Export Comparison',
+      placeHolder: `These sources tell ${stories.length} stories: which to export`,
+    });
+    return picked?.story;
   },
   pickTarget(suggested, format) {
     const info = EXPORT_FORMATS[format];
@@ -141,6 +178,8 @@ export async function exportComparison(
   const format = request.format ?? (await prompts.pickFormat());
   if (!format) return undefined;
   if (!EXPORT_FORMATS[format]) throw new Error(`unknown export format '${format}'`);
+  const story = format === 'json' ? 'all' : (request.story ?? (await chooseStory(corpus, source, format, prompts)));
+  if (story === undefined) return undefined;
   const target = request.target ?? (await prompts.pickTarget(suggestedTarget(source, format), format));
   if (!target) return undefined;
   if ((await exists(target)) && !(await prompts.confirmOverwrite(target))) return undefined;
@@ -150,20 +189,21 @@ export async function exportComparison(
     const view = await corpus.request(source);
     if (!view) throw new Error(`${vscode.workspace.asRelativePath(source)} cannot be analysed`);
     progress?.report({ message: `writing ${EXPORT_FORMATS[format].label}` });
-    const text = EXPORT_FORMATS[format].write(exportInput(view), storyOf(view, source));
+    const chosen = story === 'all' ? undefined : story;
+    const text = EXPORT_FORMATS[format].write(exportInput(view), chosen);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    return view;
+    return chosen === undefined ? view.uris.length : (storiesOf(view.analysis)[chosen]?.sources.length ?? 0);
   };
   const known = corpus.current(source);
   const large = !known || known.texts.reduce((n, t) => n + t.length, 0) >= LARGE_CORPUS;
   try {
-    const view = large
+    const exported = large
       ? await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: 'Synoptic: exporting the comparison' },
           work,
         )
       : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Synoptic: exporting' }, () => work());
-    void vscode.window.showInformationMessage(`Exported ${view.uris.length} sources to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(`Exported ${exported} sources to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   } catch (e) {
     void vscode.window.showErrorMessage(`Synoptic could not export the comparison: ${(e as Error).message}`);
@@ -175,13 +215,27 @@ function exportInput(view: CorpusView): ExportInput {
   return { analysis: view.analysis, paths: view.uris.map(u => vscode.workspace.asRelativePath(u, false)), texts: view.texts };
 }
 
-/** The story holding the source the user exports from. */
-function storyOf(view: CorpusView, source: vscode.Uri): number | undefined {
+/**
+ * The story to export: every story of a corpus of one, else the user's pick among the
+ * corpus's stories (every story only where the format can show several). The corpus is
+ * analysed first if it has not been.
+ */
+async function chooseStory(
+  corpus: CorpusService,
+  source: vscode.Uri,
+  format: ExportFormatId,
+  prompts: ExportPrompts,
+): Promise<number | 'all' | undefined> {
+  const view =
+    corpus.current(source) ??
+    (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Synoptic: analysing' }, () =>
+      corpus.request(source),
+    ));
+  const stories = view ? storiesOf(view.analysis) : [];
+  if (!view || stories.length <= 1) return 'all';
   const index = view.indexOf(source);
-  const stories = storiesOf(view.analysis);
-  if (stories.length <= 1) return undefined;
-  const story = stories.findIndex(s => s.sources.includes(index));
-  return story >= 0 ? story : undefined;
+  const active = stories.findIndex(s => s.sources.includes(index));
+  return prompts.pickStory(stories, active >= 0 ? active : undefined, EXPORT_FORMATS[format].allStories);
 }
 
 function suggestedTarget(source: vscode.Uri, format: ExportFormatId): vscode.Uri {

@@ -13,6 +13,7 @@ import * as exportCommand from './exportCommand';
 import * as factDecorations from './factDecorations';
 import * as hover from './hover';
 import * as navigation from './navigation';
+import * as passimImport from './passimImportCommand';
 import * as speaking from './speaking';
 import * as statusBar from './statusBar';
 import * as storiesView from './storiesView';
@@ -25,14 +26,17 @@ export interface SynopticApi {
   readonly decorations: DecorationProbe;
   readonly stories: storiesView.StoriesViewProbe;
   readonly status: statusBar.StatusProbe;
+  readonly passim: passimImport.PassimImportProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): SynopticApi {
-  const corpus = new CorpusService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath;
+  const corpus = new CorpusService(workerScript);
+  const passim = passimImport.register(workerScript);
   const panels = recordComparePanels();
   const decorated = recordDecorations();
-  const stories = storiesView.register(corpus);
-  const compare = comparePanel.register(context, corpus, panels.onDidOpen);
+  const stories = storiesView.register(corpus, [passim.group]);
+  const compare = comparePanel.register(context, corpus, panels.onDidOpen, passim.scopes);
   const status = statusBar.register(corpus);
   context.subscriptions.push(
     corpus,
@@ -48,9 +52,10 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     panels.disposable,
     compare.disposable,
     exportCommand.register(corpus),
+    passim.disposable,
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe, stories: stories.probe };
+  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe, stories: stories.probe, passim: passim.probe };
 }
 
 export function deactivate(): void {

@@ -17,13 +17,36 @@ export const REFRESH_STORIES_COMMAND = 'synoptic.refreshStories';
 /** Files looked at to find the workspace's corpora. */
 const MAX_FILES_LISTED = 5000;
 
-type Node = StoryNode | StorySourceNode;
+/**
+ * Stories from elsewhere than the analysis (passim's clusters, imported), shown as groups of
+ * their own above the analysed stories. The group answers for its nodes: which are its, their
+ * children, parents and items.
+ */
+export interface StoryGroupSource {
+  readonly onDidChange: vscode.Event<void>;
+  /** The group's top nodes (none while it has nothing to show). */
+  roots(): readonly GroupNode[];
+  owns(node: object): node is GroupNode;
+  children(node: GroupNode): readonly GroupNode[];
+  parent(node: GroupNode): GroupNode | undefined;
+  treeItem(node: GroupNode): vscode.TreeItem;
+}
+
+/** A node of a `StoryGroupSource`. */
+export interface GroupNode {
+  readonly kind: string;
+}
+
+type Node = StoryNode | StorySourceNode | GroupNode;
 
 /** What the view shows, as far as others (the integration tests) may see it. */
 export interface StoriesViewProbe {
   readonly stories: readonly StoryNode[];
   /** The story last revealed for the active file. */
   readonly revealed?: StoryNode;
+  /** The nodes the view shows under `node` (at the top without one), and each one's item. */
+  children(node?: object): readonly object[];
+  item(node: object): vscode.TreeItem;
 }
 
 class StoriesProvider implements vscode.TreeDataProvider<Node> {
@@ -32,7 +55,19 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
   stories: StoryNode[] = [];
   private readonly parents = new Map<StorySourceNode, StoryNode>();
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly groups: readonly StoryGroupSource[] = [],
+  ) {}
+
+  private groupOf(node: Node): StoryGroupSource | undefined {
+    return this.groups.find(g => g.owns(node));
+  }
+
+  /** Tells the view that a group changed. */
+  groupChanged(): void {
+    this.changed.fire(undefined);
+  }
 
   rebuild(): void {
     this.stories = buildStoryTree(
@@ -53,15 +88,24 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.stories;
-    return node.kind === 'story' ? [...node.sources] : [];
+    if (!node) return [...this.groups.flatMap(g => g.roots()), ...this.stories];
+    const group = this.groupOf(node);
+    if (group) return [...group.children(node)];
+    return node.kind === 'story' ? [...(node as StoryNode).sources] : [];
   }
 
   getParent(node: Node): Node | undefined {
-    return node.kind === 'source' ? this.parents.get(node) : undefined;
+    const group = this.groupOf(node);
+    if (group) return group.parent(node);
+    return node.kind === 'source' ? this.parents.get(node as StorySourceNode) : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const group = this.groupOf(node);
+    return group ? group.treeItem(node) : this.analysedItem(node as StoryNode | StorySourceNode);
+  }
+
+  private analysedItem(node: StoryNode | StorySourceNode): vscode.TreeItem {
     if (node.kind === 'story') {
       const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
@@ -103,8 +147,12 @@ async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[
   return [...byKey.values()];
 }
 
-export function register(corpus: CorpusService): { disposable: vscode.Disposable; probe: StoriesViewProbe } {
-  const provider = new StoriesProvider(corpus);
+/** `groups`: stories from elsewhere, listed above the analysed ones (see `StoryGroupSource`). */
+export function register(
+  corpus: CorpusService,
+  groups: readonly StoryGroupSource[] = [],
+): { disposable: vscode.Disposable; probe: StoriesViewProbe } {
+  const provider = new StoriesProvider(corpus, groups);
   const view = vscode.window.createTreeView(STORIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   let revealed: StoryNode | undefined;
   let discovery: Promise<void> | undefined;
@@ -159,6 +207,7 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
         if (e.affectsConfiguration('synoptic')) update();
       }),
       vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discover()),
+      ...groups.map(g => g.onDidChange(() => provider.groupChanged())),
     ),
     probe: {
       get stories() {
@@ -167,6 +216,8 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
       get revealed() {
         return revealed;
       },
+      children: node => provider.getChildren(node as Node | undefined),
+      item: node => provider.getTreeItem(node as Node),
     },
   };
 }

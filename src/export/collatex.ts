@@ -6,7 +6,8 @@
  * normalised form, as CollateX's default tokenizer makes them.
  */
 import { normalizeForComparison } from '../core';
-import { ExportInput, ExportOptions, exportTable } from './table';
+import { storiesOf } from './stories';
+import { ExportInput, ExportOptions, SeveralStories, exportTable, storyList } from './table';
 
 export interface CollatexToken {
   readonly t: string;
@@ -18,8 +19,17 @@ export interface CollatexJson {
   readonly table: readonly (readonly (readonly CollatexToken[])[])[];
 }
 
-/** The alignment table of the chosen story. O(table size). */
+/**
+ * The alignment table of the chosen story. CollateX aligns one set of witnesses: a corpus of
+ * several stories needs `options.story`, and without it throws `SeveralStories`, whose
+ * message lists them. O(table size).
+ */
 export function toCollatex(input: ExportInput, options: ExportOptions = {}): CollatexJson {
+  const stories = storiesOf(input.analysis).length;
+  if (options.story === undefined && stories > 1)
+    throw new SeveralStories(
+      `CollateX's table aligns one story and these files hold ${stories}; choose one with --story N: ${storyList(input.analysis)}`,
+    );
   const table = exportTable(input, { ...options, diffs: false });
   return {
     witnesses: table.names,

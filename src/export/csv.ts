@@ -3,7 +3,7 @@
  * one column per source holding its sentence. RFC 4180 quoting by csv-stringify.
  */
 import { stringify } from 'csv-stringify/sync';
-import { ExportInput, ExportOptions, exportTable } from './table';
+import { ExportInput, ExportOptions, exportTables } from './table';
 
 export interface CsvOptions extends ExportOptions {
   /** Start with a UTF-8 byte order mark, which spreadsheet programs take as the encoding. Default false. */
@@ -14,19 +14,33 @@ export interface CsvOptions extends ExportOptions {
  * The CSV text: a header row (`kind`, `statement`, `sources`, `similarity`, then each source's
  * name), then one row per table row. `statement` numbers the groups from 1 (empty for a unique
  * sentence); `similarity` is the lowest similarity of a wording to the row's first wording.
- * Lines end with CR LF. O(table size).
+ * A corpus of several stories exported whole gets a first column `story` (the story's number,
+ * as `synoptic stories` lists them) and one column per source of every story, story after
+ * story; a row fills the columns of its own story's sources. Lines end with CR LF. O(table size).
  */
 export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
-  const table = exportTable(input, { ...options, diffs: false });
-  const records: string[][] = [['kind', 'statement', 'sources', 'similarity', ...table.names.map(inertInSpreadsheets)]];
-  for (const row of table.rows) {
-    records.push([
-      row.kind,
-      row.group >= 0 ? String(row.group + 1) : '',
-      String(row.cells.filter(c => c !== undefined).length),
-      row.similarity.toFixed(3),
-      ...row.cells.map(c => inertInSpreadsheets(c?.text ?? '')),
-    ]);
+  const tables = exportTables(input, { ...options, diffs: false });
+  const several = tables.length > 1;
+  const names = tables.flatMap(t => t.names);
+  const records: string[][] = [
+    [...(several ? ['story'] : []), 'kind', 'statement', 'sources', 'similarity', ...names.map(inertInSpreadsheets)],
+  ];
+  let before = 0;
+  for (const table of tables) {
+    const after = names.length - before - table.names.length;
+    for (const row of table.rows) {
+      records.push([
+        ...(several ? [String(table.story + 1)] : []),
+        row.kind,
+        row.group >= 0 ? String(row.group + 1) : '',
+        String(row.cells.filter(c => c !== undefined).length),
+        row.similarity.toFixed(3),
+        ...new Array<string>(before).fill(''),
+        ...row.cells.map(c => inertInSpreadsheets(c?.text ?? '')),
+        ...new Array<string>(after).fill(''),
+      ]);
+    }
+    before += table.names.length;
   }
   return stringify(records, { bom: options.bom === true, record_delimiter: 'windows' });
 }

@@ -7,12 +7,15 @@
 import { createHash } from 'node:crypto';
 import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
-import { ExportInput, ExportOptions, TableCell, TableRow, exportTable } from './table';
+import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 
 const STYLE = `
 :root { color-scheme: light dark; --line: #8888; --unique: #3794ff22; --ins: #2ea04333; --del: #f8514933; }
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; }
 h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .3rem; }
+nav ol { margin: 0 0 1rem; padding-left: 1.6rem; }
+nav .note { display: inline; }
 p.legend { margin: 0 0 1rem; color: GrayText; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
@@ -28,6 +31,7 @@ del { background: var(--del); text-decoration: line-through; }
   thead { display: table-header-group; }
   thead th { position: static; }
   tr { break-inside: avoid; }
+  section + section { break-before: page; }
   ins { background: none; font-weight: bold; }
   del { background: none; }
   tr.unique td.cell:not(.absent) { background: none; outline: 1px dashed; }
@@ -47,34 +51,63 @@ const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
 /** The policy in the page's meta tag: nothing may load or run; only the inline style sheet applies. */
 export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
 
-/** The page for the chosen story. O(table size) plus one word diff per distinct wording. */
+/**
+ * The page for the chosen story, or for every story of the corpus: then a table of contents
+ * links to one section per story, each with its title, its sources and its table.
+ * O(table size) plus one word diff per distinct wording.
+ */
 export function toHtml(input: ExportInput, options: ExportOptions = {}): string {
-  const table = exportTable(input, options);
-  const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
-  const languages = table.columns.map(s => languageTag(input.analysis.sources[s].language));
-  const body = table.rows.map((row, i) => rowHtml(row, i, languages)).join('\n');
+  const tables = exportTables(input, options);
+  const several = tables.length > 1;
+  const languages = (table: ExportTable) => table.columns.map(s => languageTag(input.analysis.sources[s].language));
+  const title = several ? `${tables.length} stories` : tables[0].title || 'Synoptic comparison';
+  const sources = tables.reduce((n, t) => n + t.columns.length, 0);
+  const contents = several
+    ? `<nav aria-label="Stories"><ol>\n${tables
+        .map(
+          t =>
+            `<li><a href="#story-${t.story + 1}">${escapeMarkup(t.title || `Story ${t.story + 1}`)}</a> <span class="note">${plural(t.columns.length, 'source')}, ${plural(t.rows.length, 'row')}</span></li>`,
+        )
+        .join('\n')}\n</ol></nav>`
+    : '';
+  const sections = tables.map(table => {
+    const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
+    const body = table.rows.map((row, i) => rowHtml(row, i, languages(table))).join('\n');
+    const heading = several
+      ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || `Story ${table.story + 1}`)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
+      : '';
+    const tableHtml = `<table>
+<thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+    return several ? `<section id="story-${table.story + 1}">\n${heading}${tableHtml}\n</section>` : tableHtml;
+  });
+  const summary = several
+    ? `${plural(tables.length, 'story')}, ${plural(sources, 'source')}.`
+    : `${plural(sources, 'source')}, ${plural(tables[0].rows.length, 'row')}.`;
   return `<!DOCTYPE html>
-<html lang="${languages[0] ?? 'und'}">
+<html lang="${languages(tables[0])[0] ?? 'und'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Synoptic">
-<title>${escapeMarkup(table.title || 'Synoptic comparison')}</title>
+<title>${escapeMarkup(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${escapeMarkup(table.title || 'Synoptic comparison')}</h1>
-<p class="legend">${table.columns.length} source${table.columns.length === 1 ? '' : 's'}, ${table.rows.length} rows. Each row is one statement in the reading order of the first source. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
-<table>
-<thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
-<tbody>
-${body}
-</tbody>
-</table>
+<h1>${escapeMarkup(title)}</h1>
+<p class="legend">${summary} Each row is one statement in the reading order of the first source${several ? ' of its story' : ''}. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
+${contents}${several ? '\n' : ''}${sections.join('\n')}
 </body>
 </html>
 `;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : noun === 'story' ? 'stories' : `${noun}s`}`;
 }
 
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {

@@ -17,7 +17,10 @@ export interface ExportInput {
 
 /** Options every export takes; every field has a default. */
 export interface ExportOptions {
-  /** Index into `storiesOf(analysis)` of the story to export; default every source. */
+  /**
+   * Index into `storiesOf(analysis)` of the story to export. Default: every story (each format
+   * says how it shows several; `exportTable` alone puts every source in one table).
+   */
   readonly story?: number;
   /** Word differences from the reference wording (HTML only); default true. */
   readonly diffs?: boolean;
@@ -69,6 +72,32 @@ export function chosenStory(analysis: CorpusAnalysis, options: ExportOptions = {
   const story = stories[options.story];
   if (!story) throw new RangeError(`there is no story ${options.story + 1} (the corpus has ${stories.length})`);
   return story;
+}
+
+/**
+ * The corpus holds several stories and the export can show only one (CollateX's table aligns
+ * one set of witnesses): the message lists the stories and asks for one.
+ */
+export class SeveralStories extends RangeError {}
+
+/** The stories of `analysis` for a message: `1 "Title" (5 sources); 2 "…" (2 sources)`, titles cut at 60 characters. */
+export function storyList(analysis: CorpusAnalysis): string {
+  return storiesOf(analysis)
+    .map((story, i) => {
+      const title = story.title.length > 60 ? `${story.title.slice(0, 59)}…` : story.title;
+      return `${i + 1} "${title}" (${story.sources.length} source${story.sources.length === 1 ? '' : 's'})`;
+    })
+    .join('; ');
+}
+
+/**
+ * The tables an export shows: of the story `options.story` names, or of every story of the
+ * corpus in the order `storiesOf` gives them (one table when it holds one story). Each table's
+ * `story` is its index into `storiesOf`. O(sum of the tables).
+ */
+export function exportTables(input: ExportInput, options: ExportOptions = {}): (ExportTable & { readonly story: number })[] {
+  if (options.story !== undefined) return [{ ...exportTable(input, options), story: options.story }];
+  return storiesOf(input.analysis).map((_, story) => ({ ...exportTable(input, { ...options, story }), story }));
 }
 
 /**

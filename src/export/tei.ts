@@ -5,39 +5,42 @@
  * the statement. The header's `listWit` names the sources. Readings are whole sentences.
  */
 import { escapeMarkup } from './markup';
-import { ExportInput, ExportOptions, exportTable } from './table';
+import { ExportInput, ExportOptions, ExportTable, exportTables } from './table';
 
 export const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
 
-/** The TEI document for the chosen story. O(table size). */
+/**
+ * The TEI document for the chosen story, or for every story of the corpus: then the header's
+ * `listWit` names the sources of every story (sigla `w1`… story after story) and the body holds
+ * one `<div type="story" n="N">` per story, with its title as `<head>`. O(table size).
+ */
 export function toTei(input: ExportInput, options: ExportOptions = {}): string {
-  const table = exportTable(input, { ...options, diffs: false });
-  const sigla = table.columns.map((_, i) => `w${i + 1}`);
-  const witnesses = table.names.map((name, i) => `          <witness xml:id="${sigla[i]}">${escapeMarkup(name)}</witness>`).join('\n');
-  const segments: string[] = [];
-  for (const row of table.rows) {
-    const texts = row.cells.map(c => c?.text);
-    if (texts.every(t => t !== undefined && t === texts[0])) {
-      segments.push(`        ${escapeMarkup(texts[0]!)}`);
-      continue;
-    }
-    // Distinct readings in the order their first source comes; the empty reading last.
-    const siglaOfReading = new Map<string, string[]>();
-    const lacking: string[] = [];
-    texts.forEach((text, i) => {
-      if (text === undefined) lacking.push(`#${sigla[i]}`);
-      else siglaOfReading.set(text, [...(siglaOfReading.get(text) ?? []), `#${sigla[i]}`]);
-    });
-    const readings = [...siglaOfReading].map(([text, wit]) => `          <rdg wit="${wit.join(' ')}">${escapeMarkup(text)}</rdg>`);
-    if (lacking.length) readings.push(`          <rdg wit="${lacking.join(' ')}"/>`);
-    segments.push(`        <app>\n${readings.join('\n')}\n        </app>`);
-  }
+  const tables = exportTables(input, { ...options, diffs: false });
+  const several = tables.length > 1;
+  let first = 0;
+  const parts = tables.map(table => {
+    const sigla = table.columns.map((_, i) => `w${first + i + 1}`);
+    first += sigla.length;
+    return { table, sigla };
+  });
+  const witnesses = parts
+    .flatMap(({ table, sigla }) => table.names.map((name, i) => `          <witness xml:id="${sigla[i]}">${escapeMarkup(name)}</witness>`))
+    .join('\n');
+  const title = several ? `${tables.length} stories` : tables[0]?.title || 'Synoptic comparison';
+  const body = several
+    ? parts
+        .map(
+          ({ table, sigla }) =>
+            `      <div type="story" n="${table.story + 1}">\n        <head>${escapeMarkup(table.title)}</head>\n        <p>\n${segments(table, sigla, '          ').join('\n')}\n        </p>\n      </div>`,
+        )
+        .join('\n')
+    : `      <p>\n${parts.length ? segments(parts[0].table, parts[0].sigla, '        ').join('\n') : ''}\n      </p>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="${TEI_NAMESPACE}">
   <teiHeader>
     <fileDesc>
       <titleStmt>
-        <title>${escapeMarkup(table.title || 'Synoptic comparison')}</title>
+        <title>${escapeMarkup(title)}</title>
       </titleStmt>
       <publicationStmt>
         <p>Exported by Synoptic.</p>
@@ -54,11 +57,32 @@ ${witnesses}
   </teiHeader>
   <text>
     <body>
-      <p>
-${segments.join('\n')}
-      </p>
+${body}
     </body>
   </text>
 </TEI>
 `;
+}
+
+/** A story's rows as parallel segmentation, each line indented by `indent`. */
+function segments(table: ExportTable, sigla: readonly string[], indent: string): string[] {
+  const lines: string[] = [];
+  for (const row of table.rows) {
+    const texts = row.cells.map(c => c?.text);
+    if (texts.every(t => t !== undefined && t === texts[0])) {
+      lines.push(`${indent}${escapeMarkup(texts[0]!)}`);
+      continue;
+    }
+    // Distinct readings in the order their first source comes; the empty reading last.
+    const siglaOfReading = new Map<string, string[]>();
+    const lacking: string[] = [];
+    texts.forEach((text, i) => {
+      if (text === undefined) lacking.push(`#${sigla[i]}`);
+      else siglaOfReading.set(text, [...(siglaOfReading.get(text) ?? []), `#${sigla[i]}`]);
+    });
+    const readings = [...siglaOfReading].map(([text, wit]) => `${indent}  <rdg wit="${wit.join(' ')}">${escapeMarkup(text)}</rdg>`);
+    if (lacking.length) readings.push(`${indent}  <rdg wit="${lacking.join(' ')}"/>`);
+    lines.push(`${indent}<app>\n${readings.join('\n')}\n${indent}</app>`);
+  }
+  return lines;
 }

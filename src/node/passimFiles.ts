@@ -5,7 +5,8 @@
  * path, so ids that are absolute outside the root, contain `..`, or lead out of the root
  * through a symbolic link are refused.
  */
-import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Longest record read; longer lines are skipped (and counted). */
@@ -28,15 +29,24 @@ export function passimOutputFiles(path: string): string[] {
 /**
  * Calls `onLine` with every line of `file` (UTF-8, without its line break) and `onOversize`
  * for every line longer than `maxBytes`, which is skipped without being held in memory.
- * Reads in chunks of 1 MB: memory stays O(maxBytes) whatever the file's size.
+ * Reads in chunks of 1 MB: memory stays O(maxBytes) whatever the file's size. After each
+ * chunk `afterChunk` (when given) is awaited with the bytes read so far; when it returns
+ * false the reading stops there (a cancelled import). Resolves to false when stopped so.
  */
-export function forEachLine(file: string, onLine: (line: string) => void, onOversize: () => void, maxBytes = MAX_RECORD_BYTES): void {
-  const fd = openSync(file, 'r');
+export async function forEachLine(
+  file: string,
+  onLine: (line: string) => void,
+  onOversize: () => void,
+  options: { readonly maxBytes?: number; readonly afterChunk?: (bytesRead: number) => boolean | Promise<boolean> } = {},
+): Promise<boolean> {
+  const maxBytes = options.maxBytes ?? MAX_RECORD_BYTES;
+  const handle = await open(file, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let oversize = false;
+    let bytesRead = 0;
     const endLine = () => {
       if (oversize) onOversize();
       else {
@@ -59,8 +69,9 @@ export function forEachLine(file: string, onLine: (line: string) => void, onOver
       pendingBytes += part.length;
     };
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const { bytesRead: n } = await handle.read(chunk, 0, chunk.length, null);
       if (n === 0) break;
+      bytesRead += n;
       let start = 0;
       for (let lf = chunk.indexOf(10, start); lf !== -1 && lf < n; lf = chunk.indexOf(10, start)) {
         take(chunk.subarray(start, lf));
@@ -68,10 +79,12 @@ export function forEachLine(file: string, onLine: (line: string) => void, onOver
         start = lf + 1;
       }
       take(chunk.subarray(start, n));
+      if (options.afterChunk && !(await options.afterChunk(bytesRead))) return false;
     }
     if (pendingBytes > 0 || oversize) endLine();
+    return true;
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { EXPORT_COMMAND, ExportPrompts, exportComparison } from '../../src/exportCommand';
+import { bridgeStory } from '../support/stories';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 
@@ -25,6 +26,7 @@ describe('Export Comparison command', () => {
   /** Prompts that fail the test if asked anything not answered here. */
   const prompts = (answers: Partial<ExportPrompts>): ExportPrompts => ({
     pickFormat: answers.pickFormat ?? (() => assert.fail('no format question expected')),
+    pickStory: answers.pickStory ?? (() => assert.fail('no story question expected')),
     pickTarget: answers.pickTarget ?? (() => assert.fail('no file question expected')),
     confirmOverwrite: answers.confirmOverwrite ?? (() => assert.fail('no overwrite question expected')),
   });
@@ -38,7 +40,58 @@ describe('Export Comparison command', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
   });
   after(async () => {
-    for (const uri of written) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    for (const uri of written) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  describe('on a folder of two stories', () => {
+    let twoStories: vscode.Uri;
+    let bridge: vscode.Uri;
+    before(async () => {
+      twoStories = vscode.Uri.joinPath(folder, 'export-two-stories');
+      written.push(twoStories);
+      for (const name of (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter(n => n.endsWith('.txt')))
+        await vscode.workspace.fs.copy(vscode.Uri.joinPath(folder, name), vscode.Uri.joinPath(twoStories, name), { overwrite: true });
+      for (const s of bridgeStory())
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(twoStories, s.id.split('/').pop()!), new TextEncoder().encode(s.text));
+      bridge = vscode.Uri.joinPath(twoStories, 'report.txt');
+      const view = await api.corpus.request(bridge);
+      assert.ok(view);
+    });
+
+    it('asks which story to export, offering every story where the format shows several, the active file’s story first', async () => {
+      const target = targetNamed('export-two-stories.html');
+      const asked: { titles: string[]; active?: number; all?: string }[] = [];
+      const result = await exportComparison(
+        api.corpus,
+        { source: bridge, format: 'html', target },
+        prompts({
+          pickStory: async (stories, active, all) => (asked.push({ titles: stories.map(s => s.title), active, all }), 'all'),
+        }),
+      );
+      assert.equal(result?.toString(), target.toString());
+      assert.equal(asked.length, 1);
+      assert.equal(asked[0].titles.length, 2);
+      assert.match(asked[0].titles[asked[0].active!], /Harbour bridge reopens/);
+      assert.match(asked[0].all ?? '', /section per story/);
+      const html = await read(target);
+      assert.equal(html.match(/<section id="story-\d">/g)?.length, 2, 'one section per story');
+      assert.match(html, /<nav aria-label="Stories"><ol>/);
+      assert.match(html, /<a href="#story-2">/);
+    });
+
+    it('exports the one story picked, and offers CollateX no "every story"', async () => {
+      const target = targetNamed('export-two-stories.json');
+      let offeredAll: string | undefined = 'asked';
+      const result = await exportComparison(
+        api.corpus,
+        { source: bridge, format: 'collatex', target },
+        prompts({ pickStory: async (_stories, active, all) => ((offeredAll = all), active!) }),
+      );
+      assert.equal(result?.toString(), target.toString());
+      assert.equal(offeredAll, undefined);
+      const json = JSON.parse(await read(target));
+      assert.deepEqual(json.witnesses.map((w: string) => w.split('/').pop()).sort(), ['report.txt', 'reprint.txt']);
+    });
   });
 
   it('is contributed to the command palette', async () => {

@@ -49,3 +49,33 @@ export function codePointOffset(text: string, utf16: number): number {
 export function wordIndexAt(text: string, utf16: number): number {
   return (text.slice(0, utf16).match(/\S+/g) ?? []).length;
 }
+
+/** A passage passim would report: a sentence of document `id`, found in the text passim was given. */
+export interface SentencePassage {
+  readonly id: string;
+  readonly uid: string;
+  readonly sentence: string;
+}
+
+/**
+ * One cluster's records in the current form, for sentences found in the texts passim was given
+ * (`passimTexts`, by id: what `synoptic export --format passim` wrote), offsets in code points
+ * as passim counts them. Throws when a sentence is not in its document's text.
+ */
+export function clusterRecords(cluster: string, passages: readonly SentencePassage[], passimTexts: ReadonlyMap<string, string>): string[] {
+  return seriatimRecords(
+    cluster,
+    passages.map(p => {
+      const text = passimTexts.get(p.id);
+      const at = text?.indexOf(p.sentence) ?? -1;
+      if (!text || at < 0) throw new Error(`${p.id} does not carry "${p.sentence}"`);
+      return {
+        id: p.id,
+        uid: p.uid,
+        begin: codePointOffset(text, at),
+        end: codePointOffset(text, at + p.sentence.length),
+        text: p.sentence,
+      };
+    }),
+  );
+}

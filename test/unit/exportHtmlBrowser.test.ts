@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from '../../src/export/html';
+import { createAnalyzer } from '../../src/core';
+import { seedInputs } from '../support/fixtures';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
+import { bridgeStory } from '../support/stories';
 
 const repo = join(__dirname, '..', '..', '..');
 const hostDir = resolve(process.env.VSCODE_HOST_DIR || join(repo, '.vscode-host'));
@@ -74,6 +77,50 @@ describe('HTML export in Chromium', function () {
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display), 'table-header-group');
       await page.screenshot({ path: join(shotDir, 'export-html-print.png'), fullPage: false });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows a folder of two stories as a table of contents and a section per story, the contents linking to each', async () => {
+    const inputs = [...seedInputs(), ...bridgeStory()];
+    const analysis = createAnalyzer().analyze(inputs);
+    const file = join(dir, 'stories.html');
+    writeFileSync(file, toHtml({ analysis, paths: inputs.map(i => i.id.split('/').pop()!), texts: inputs.map(i => i.text) }));
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      const requests: string[] = [];
+      page.on('request', (r: { url(): string }) => requests.push(r.url()));
+      await page.goto(pathToFileURL(file).href);
+      const facts = await page.evaluate(() => ({
+        sections: Array.from(document.querySelectorAll('section')).map(s => s.id),
+        contents: Array.from(document.querySelectorAll('nav a')).map(a => a.textContent),
+        headings: Array.from(document.querySelectorAll('h2')).map(h => h.textContent),
+      }));
+      assert.deepEqual(facts.sections, ['story-1', 'story-2']);
+      assert.equal(facts.contents.length, 2);
+      assert.match(facts.headings[1] ?? '', /^2\. Harbour bridge reopens/);
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'export-html-stories.png'), fullPage: false });
+      await page.click('nav a[href="#story-2"]');
+      await page.waitForFunction(() => location.hash === '#story-2');
+      const scrolled = await page.evaluate(() => ({
+        top: document.getElementById('story-2')!.getBoundingClientRect().top,
+        y: window.scrollY,
+        atEnd: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+      }));
+      // The last section is short: the page scrolls to its end, with the section in view.
+      assert.ok(
+        scrolled.y > 0 && (Math.abs(scrolled.top) < 5 || scrolled.atEnd),
+        `the link scrolls to the story's section: ${JSON.stringify(scrolled)}`,
+      );
+      await page.screenshot({ path: join(shotDir, 'export-html-story-2.png'), fullPage: false });
+      assert.deepEqual(requests, [pathToFileURL(file).href], 'only the page itself is requested');
     } finally {
       await browser.close();
     }

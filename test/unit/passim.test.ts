@@ -60,16 +60,16 @@ describe('passim', () => {
     assert.throws(() => parsePassimRecord('{"cluster":1,"id":"a.txt"}'));
   });
 
-  it('reads lines of any length up to the cap and skips longer ones without holding them', () => {
+  it('reads lines of any length up to the cap and skips longer ones without holding them', async () => {
     const file = join(root, 'lines.txt');
     writeFileSync(file, `short\r\n${'x'.repeat(3_000_000)}\n\nlast`);
     const lines: string[] = [];
     let oversize = 0;
-    forEachLine(
+    await forEachLine(
       file,
       l => lines.push(l),
       () => oversize++,
-      2_000_000,
+      { maxBytes: 2_000_000 },
     );
     assert.deepEqual(lines, ['short', 'last']);
     assert.equal(oversize, 1);

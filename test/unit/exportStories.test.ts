@@ -1,0 +1,142 @@
+import { DOMParser } from '@xmldom/xmldom';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as parse5 from 'parse5';
+import { createAnalyzer } from '../../src/core';
+import { toCollatex } from '../../src/export/collatex';
+import { toCsv } from '../../src/export/csv';
+import { toHtml } from '../../src/export/html';
+import { toPassim } from '../../src/export/passim';
+import { storiesOf } from '../../src/export/stories';
+import { SeveralStories, exportTable } from '../../src/export/table';
+import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
+import { seedInputs } from '../support/fixtures';
+import { bridgeStory } from '../support/stories';
+
+const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+describe('exports of a folder of several stories, without --story', () => {
+  const inputs = [...seedInputs(), ...bridgeStory()];
+  const analysis = createAnalyzer().analyze(inputs);
+  const input = { analysis, paths: inputs.map(i => i.id), texts: inputs.map(i => i.text) };
+  const stories = storiesOf(analysis);
+
+  it('is a corpus of two stories', () => {
+    assert.equal(stories.length, 2);
+    assert.deepEqual(stories[1].sources, [5, 6]);
+  });
+
+  it('CSV: one table of every story, a story column first, each row filling its own story’s columns', () => {
+    const records: string[][] = parseCsv(toCsv(input));
+    const names = stories.flatMap(s => s.sources.map(i => input.paths[i]));
+    assert.deepEqual(records[0], ['story', 'kind', 'statement', 'sources', 'similarity', ...names]);
+    const byStory = stories.map((_, k) => records.slice(1).filter(r => r[0] === String(k + 1)));
+    stories.forEach((story, k) => {
+      const table = exportTable(input, { story: k });
+      assert.equal(byStory[k].length, table.rows.length, `story ${k + 1} has all its rows`);
+      const first = 5 + stories.slice(0, k).reduce((n, s) => n + s.sources.length, 0);
+      for (const [i, record] of byStory[k].entries()) {
+        assert.deepEqual(
+          record.slice(first, first + story.sources.length),
+          table.rows[i].cells.map(c => c?.text ?? ''),
+        );
+        assert.ok(
+          record.slice(5).every((cell, c) => cell === '' || (c + 5 >= first && c + 5 < first + story.sources.length)),
+          'no cell in another story’s column',
+        );
+      }
+    });
+    assert.equal(records.length, 1 + byStory.flat().length);
+    assert.ok(!toCsv(input, { story: 1 }).startsWith('story,'), 'one story keeps the columns of one');
+  });
+
+  it('HTML: a table of contents and one section per story, each with its title and its sources', () => {
+    const html = toHtml(input);
+    const document = parse5.parse(html);
+    const text = (node: any): string => (node.value ?? '') + (node.childNodes ?? []).map(text).join('');
+    const all = (node: any, tag: string): any[] => [
+      ...(node.tagName === tag ? [node] : []),
+      ...(node.childNodes ?? []).flatMap((c: any) => all(c, tag)),
+    ];
+    const sections = all(document, 'section');
+    assert.deepEqual(
+      sections.map(s => s.attrs.find((a: any) => a.name === 'id').value),
+      ['story-1', 'story-2'],
+    );
+    const links = all(document, 'nav').flatMap(n => all(n, 'a'));
+    assert.deepEqual(
+      links.map(a => a.attrs[0].value),
+      ['#story-1', '#story-2'],
+    );
+    assert.equal(text(links[1]), stories[1].title);
+    assert.equal(all(sections[1], 'th').length, 1 + stories[1].sources.length);
+    assert.match(text(all(sections[1], 'h2')[0]), /^2\. Harbour bridge reopens/);
+    assert.equal(text(all(document, 'h1')[0]), '2 stories');
+    assert.ok(!toHtml(input, { story: 0 }).includes('<section'), 'one story: one table, no sections');
+  });
+
+  it('TEI: one div per story, the witnesses of every story listed, readings pointing to their own story’s witnesses', () => {
+    const xml = toTei(input);
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(
+      xml,
+      'text/xml',
+    );
+    assert.deepEqual(errors, []);
+    const witnesses = Array.from(doc.getElementsByTagNameNS(TEI_NAMESPACE, 'witness')).map(w => w.getAttribute('xml:id'));
+    assert.equal(witnesses.length, inputs.length);
+    const divs = Array.from(doc.getElementsByTagNameNS(TEI_NAMESPACE, 'div'));
+    assert.deepEqual(
+      divs.map(d => [d.getAttribute('type'), d.getAttribute('n')]),
+      [
+        ['story', '1'],
+        ['story', '2'],
+      ],
+    );
+    const ownSigla = (k: number) => {
+      const first = stories.slice(0, k).reduce((n, s) => n + s.sources.length, 0);
+      return new Set(stories[k].sources.map((_, i) => `#w${first + i + 1}`));
+    };
+    divs.forEach((div, k) => {
+      for (const rdg of Array.from(div.getElementsByTagNameNS(TEI_NAMESPACE, 'rdg')))
+        for (const wit of rdg.getAttribute('wit')!.split(' ')) assert.ok(ownSigla(k).has(wit), `${wit} in story ${k + 1}`);
+    });
+  });
+
+  it('CollateX: refuses, listing the stories and asking for one; passim: every source', () => {
+    assert.throws(
+      () => toCollatex(input),
+      (e: Error) =>
+        e instanceof SeveralStories &&
+        /choose one with --story N: 1 ".+" \(5 sources\); 2 "Harbour bridge reopens.*" \(2 sources\)$/.test(e.message),
+    );
+    assert.equal(toCollatex(input, { story: 1 }).witnesses.length, 2);
+    assert.equal(toPassim(input).trimEnd().split('\n').length, inputs.length);
+  });
+
+  it('on the command line: CollateX without --story exits 2 with the stories listed in one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synoptic-two-stories-'));
+    try {
+      const files = inputs.map((s, i) => {
+        const file = join(dir, `${i}.txt`);
+        writeFileSync(file, s.text);
+        return file;
+      });
+      const refused = spawnSync(process.execPath, [cli, 'export', '--format', 'collatex', ...files], { encoding: 'utf8' });
+      assert.equal(refused.status, 2);
+      assert.match(
+        refused.stderr,
+        /^synoptic: CollateX's table aligns one story and these files hold 2; choose one with --story N: 1 .*; 2 .*\n$/,
+      );
+      const html = spawnSync(process.execPath, [cli, 'export', '--format', 'html', ...files], { encoding: 'utf8' });
+      assert.equal(html.status, 0, html.stderr);
+      assert.equal(html.stdout.match(/<section id="story-/g)?.length, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

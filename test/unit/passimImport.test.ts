@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalyzer } from '../../src/core';
+import { toPassim } from '../../src/export/passim';
+import { buildImportedTree, clusterDescription, importDescription, passageDescription } from '../../src/importedStoryTree';
+import { clusterStories, readPassimRecords, skippedSummary } from '../../src/node/passimImport';
+import { clusterRecords } from '../support/passimFixtures';
+import { bridgeStory } from '../support/stories';
+
+const SHARED = 'Engineers replaced every cable and half of the steel deck, which had been weakened by salt and heavy lorries.';
+const TOLLS = 'Tolls will stay suspended until the end of the month';
+const BIG_UID = '18446744073709551615';
+
+describe('passim import (shared by the command line and the editor)', () => {
+  let root: string;
+  let out: string;
+  const docs = bridgeStory().map(s => ({ id: s.id, text: s.text }));
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'synoptic-passim-import-'));
+    mkdirSync(join(root, 'bridge'));
+    for (const d of docs) writeFileSync(join(root, d.id), d.text);
+    // The texts passim was given: the passim export of the documents.
+    const analysis = createAnalyzer().analyze(docs);
+    const exported = toPassim({ analysis, paths: docs.map(d => d.id), texts: docs.map(d => d.text) });
+    const passimTexts = new Map<string, string>(
+      exported
+        .trimEnd()
+        .split('\n')
+        .map(l => JSON.parse(l) as { id: string; text: string })
+        .map(r => [r.id, r.text]),
+    );
+    out = join(root, 'out.json');
+    mkdirSync(out);
+    writeFileSync(
+      join(out, 'part-00000.json'),
+      [
+        ...clusterRecords(
+          '7',
+          docs.map((d, i) => ({ id: d.id, uid: i === 0 ? BIG_UID : '5', sentence: SHARED })),
+          passimTexts,
+        ),
+        ...clusterRecords('8', [{ id: docs[0].id, uid: BIG_UID, sentence: TOLLS }], passimTexts),
+        'not json',
+        '{"cluster":9,"uid":1,"begin":0,"end":3,"id":"bridge/gone.txt"}',
+        '{"cluster":9,"uid":1,"begin":0,"end":3,"id":"../elsewhere.txt"}',
+      ].join('\n') + '\n',
+    );
+    writeFileSync(join(out, '_SUCCESS'), '');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('reads the usable records and the documents they name, and counts the rest by why', async () => {
+    const read = await readPassimRecords(out, root);
+    assert.ok(read);
+    assert.equal(read.files, 1, "Spark's _SUCCESS is no part file");
+    assert.deepEqual(read.ids, ['bridge/report.txt', 'bridge/reprint.txt']);
+    assert.deepEqual(
+      read.texts,
+      docs.map(d => d.text),
+    );
+    assert.equal(read.records.length, 3);
+    assert.deepEqual(read.skipped, { missing: 1, outside: 1, unreadable: 0, oversize: 0, broken: 1 });
+    assert.equal(
+      skippedSummary(read.skipped, 'the workspace folder'),
+      'skipped 3 records: 1 naming a missing file, 1 naming a file outside the workspace folder, 1 broken',
+    );
+    assert.equal(skippedSummary({ missing: 0, outside: 0, unreadable: 0, oversize: 0, broken: 0 }), undefined);
+  });
+
+  it('reports progress per file and stops when progress says cancel', async () => {
+    const seen: number[] = [];
+    const read = await readPassimRecords(out, root, { onProgress: p => (seen.push(p.file), true) });
+    assert.ok(read);
+    assert.equal(seen[0], 0);
+    assert.equal(seen[seen.length - 1], 1, 'a last report after the only file');
+    let calls = 0;
+    const cancelled = await readPassimRecords(out, root, { onProgress: () => ++calls < 2 });
+    assert.equal(cancelled, undefined);
+    assert.equal(calls, 2);
+  });
+
+  it('refuses an output that does not exist with an input error', async () => {
+    await assert.rejects(readPassimRecords(join(root, 'nothing-here'), root), /no such file or folder/);
+  });
+
+  it('makes each cluster a story and lists it in the view: title, cluster id, sources with counts, passages on their lines', async () => {
+    const read = (await readPassimRecords(out, root))!;
+    const analysis = createAnalyzer().analyze(read.ids.map((id, i) => ({ id, text: read.texts[i] })));
+    const stories = clusterStories(read, analysis);
+    assert.deepEqual(
+      stories.map(s => [s.cluster, s.sources]),
+      [
+        [7, [0, 1]],
+        [8, [0]],
+      ],
+    );
+    const uris = read.ids.map(id => `file:///ws/${id}`);
+    const tree = buildImportedTree({ key: '1', name: 'out.json', uris, texts: read.texts, analysis, stories });
+    assert.equal(tree.id, 'passim:1');
+    assert.equal(importDescription(tree), '2 clusters · 2 files');
+    const [bridge, tolls] = tree.clusters;
+    assert.equal(bridge.cluster, '7');
+    assert.match(bridge.title, /Harbour bridge reopens/);
+    assert.equal(clusterDescription(bridge), '2 sources · 2 passages · passim cluster 7');
+    assert.deepEqual(
+      bridge.sources.map(s => s.name),
+      ['report.txt', 'reprint.txt'],
+    );
+    for (const s of bridge.sources) assert.ok(s.shared >= 2 && s.unique >= 0, `${s.name} shares sentences within the cluster`);
+    for (const p of bridge.passages) {
+      const text = read.texts[uris.indexOf(p.uri)];
+      assert.equal(text.slice(p.start, p.end), SHARED);
+      assert.equal(p.startLine, text.slice(0, p.start).split('\n').length);
+      assert.equal(passageDescription(p), `line ${p.startLine}`);
+    }
+    assert.equal(bridge.passages.find(p => p.name === 'report.txt')?.uid, BIG_UID, 'the 64-bit uid kept exact');
+    assert.equal(tolls.sources.length, 1);
+    assert.equal(tolls.sources[0].shared + tolls.sources[0].unique, analysis.sources[0].sentences.length);
+
+    const limited = buildImportedTree({ key: '2', name: 'out.json', uris, texts: read.texts, analysis, stories }, 1);
+    assert.equal(limited.clusters.length, 1);
+    assert.equal(importDescription(limited), '1 of 2 clusters · 2 files');
+    assert.notEqual(limited.clusters[0].id, bridge.id, 'a new import never reuses a node id');
+  });
+});
