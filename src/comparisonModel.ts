@@ -56,8 +56,13 @@ export function toRowModel(row: ComparisonRow, baseText: string, relatedBelow = 
     wordings: row.wordings.map((w): WordingModel => {
       if (w.similarity >= relatedBelow) return w;
       // A related wording loses its word diff, not its changed facts.
-      const related: WordingModel = { text: w.text, similarity: w.similarity, related: true };
-      return w.facts || w.factMarks ? { ...related, facts: w.facts, factMarks: w.factMarks } : related;
+      return {
+        text: w.text,
+        similarity: w.similarity,
+        related: true,
+        ...(w.facts ? { facts: w.facts } : {}),
+        ...(w.factMarks ? { factMarks: w.factMarks } : {}),
+      };
     }),
     cells: row.cells.map((c): CellModel =>
       c.moved

@@ -15,10 +15,11 @@ export type Direction = 1 | -1;
 
 /** True when sentence `sentence` of source `source` is a `target`. O(members of its group · their changes²). */
 export function isTarget(analysis: CorpusAnalysis, source: number, sentence: number, target: NavigationTarget): boolean {
+  // A sentence no other source carries has no fact another source gives otherwise.
+  if (target === 'fact') return hasChangedFact(analysis, source, sentence);
   const group = analysis.sources[source].groupOfSentence[sentence];
   if (group < 0) return analysis.sources.length > 1;
   if (target === 'unique') return false;
-  if (target === 'fact') return hasChangedFact(analysis, source, sentence);
   const members = analysis.groups[group];
   return members.sourceCount < analysis.sources.length || members.members.some(m => m.similarity < 1);
 }

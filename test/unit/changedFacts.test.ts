@@ -2,9 +2,12 @@ import * as assert from 'node:assert/strict';
 import { counterparts } from '../../src/core';
 import type { FactChange, SentenceGroup } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import { buildComparison } from '../../src/core/comparison';
 import { distinctCounterparts } from '../../src/distinctCounterparts';
 import { factChangesBetween, groupHasFactChanges, narrowed } from '../../src/core/factPairs';
 import { accessibleLabel, changeText, hoverLine, sourceList } from '../../src/factText';
+import { isTarget } from '../../src/navigationTargets';
+import { changedFactSpans, factHoverLines } from '../../src/sentenceFacts';
 import { seedInputs } from '../support/fixtures';
 
 /** A group of four wordings of one statement as the analysis gives it: each member's changes against the anchor (member 0). */
@@ -171,5 +174,71 @@ describe('the counterparts a hover lists', () => {
       }),
     );
     assert.ok(repeatedSeen > 0, 'the seeds have a sentence whose counterpart is printed twice');
+  });
+});
+
+describe('changed facts of a seed copy with one number changed', () => {
+  const seeds = seedInputs();
+  const copied = seeds.findIndex(s => s.id.endsWith('002_b59a2ea70077a96b.txt'));
+  const inputs = [...seeds, { id: 'changed.txt', text: seeds[copied].text.replace('since 2013', 'since 2014') }];
+  const analysis = analyzeCorpus(inputs);
+  const changed = inputs.length - 1;
+  const names = inputs.map(i => i.id.split('/').pop()!);
+  const sentenceWith = (source: number, words: string) => analysis.sources[source].sentences.findIndex(s => s.text.includes(words));
+  const inCopy = sentenceWith(changed, 'since 2014');
+  const inSeed = sentenceWith(copied, 'since 2013');
+
+  it('says in the hover line of each version what the other gives', () => {
+    assert.ok(inCopy >= 0 && inSeed >= 0);
+    const copyLines = factHoverLines(analysis, changed, inCopy, names);
+    assert.ok(
+      copyLines.some(l => l.startsWith('number: 2014 → 2013 in ') && l.includes('002_b59a2ea70077a96b.txt')),
+      JSON.stringify(copyLines),
+    );
+    assert.ok(factHoverLines(analysis, copied, inSeed, names).includes('number: 2013 → 2014 in changed.txt'));
+  });
+
+  it('places the changed number in both sentences, and calls both changed facts for the navigation commands', () => {
+    const text = (source: number, sentence: number) => analysis.sources[source].sentences[sentence].text;
+    const copySpans = changedFactSpans(analysis, changed, inCopy).map(s => [s.kind, text(changed, inCopy).slice(s.start, s.end)]);
+    assert.deepEqual(copySpans, [['number', '2014']]);
+    const seedSpans = changedFactSpans(analysis, copied, inSeed).map(s => [s.kind, text(copied, inSeed).slice(s.start, s.end)]);
+    assert.deepEqual(seedSpans, [['number', '2013']]);
+    assert.ok(isTarget(analysis, changed, inCopy, 'fact') && isTarget(analysis, copied, inSeed, 'fact'));
+    assert.ok(!isTarget(analysis, changed, inCopy, 'unique'));
+  });
+
+  it('gives no changed fact to a sentence no other source carries, nor to one every source words alike', () => {
+    analysis.sources.forEach((source, s) =>
+      source.sentences.forEach((_, i) => {
+        const g = source.groupOfSentence[i];
+        const alike = g >= 0 && analysis.groups[g].members.every(m => !m.changes?.some(c => c.kind !== 'wording'));
+        if (g < 0 || alike) {
+          assert.ok(!isTarget(analysis, s, i, 'fact'), `seed ${s} sentence ${i}`);
+          assert.deepEqual(changedFactSpans(analysis, s, i), []);
+        }
+      }),
+    );
+  });
+
+  it("marks the row's changed facts in the panel's rows, against the base's wording", () => {
+    const rows = buildComparison(analysis, changed).rows;
+    const row = rows.find(r => r.cells.some(c => c.source === changed && c.sentences.includes(inCopy)))!;
+    assert.ok(row.changedFacts);
+    const wordingOf = (source: number) => row.wordings[row.cells.find(c => c.source === source)!.wording];
+    assert.deepEqual(
+      wordingOf(copied).facts?.map(f => [f.kind, f.base, f.other]),
+      [['number', '2014', '2013']],
+    );
+    const base = wordingOf(changed);
+    assert.deepEqual(
+      base.factMarks?.map(m => [m.kind, base.text.slice(m.start, m.end)]),
+      [['number', '2014']],
+    );
+    const seedMark = wordingOf(copied).factMarks![0];
+    assert.equal(wordingOf(copied).text.slice(seedMark.start, seedMark.end), '2013');
+    // A row whose wordings differ in no fact is left out of the "Changed facts" filter.
+    for (const r of rows)
+      if (!r.wordings.some(w => w.facts?.length)) assert.ok(!r.changedFacts || r.wordings[0].factMarks, 'flag follows the facts');
   });
 });
