@@ -22,10 +22,13 @@
  * 6. wording: everything else.
  */
 import { diffArrays } from 'diff';
-import { agentFollows, isNegation, speechVerbs } from './factWords';
+import { agentFollows, isDefiniteArticle, isNegation, speechVerbs } from './factWords';
 import { AMBIGUOUS_DATE_WORDS, DIGIT_SEPARATORS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import type { ChangeKind, FactChange } from './types';
+
+/** Words besides negations that a hunk may hold and still read as a negation added or dropped. */
+const MAX_NEGATION_CONTEXT = 4;
 
 type TokenKind = 'word' | 'number' | 'date' | 'quote' | 'punct';
 
@@ -176,6 +179,10 @@ interface ReadSentence {
   readonly agentStems: ReadonlySet<string>;
   /** The words inside quotation marks, in order, space-joined. */
   readonly quotedWords: string;
+  /** The initials of every run of two or more capitalised words ("United Nations" → "un"). */
+  readonly acronyms: ReadonlySet<string>;
+  /** Per token, the initials of the run of capitalised words it stands in ('' outside one). */
+  readonly runInitials: readonly string[];
   /** Most of its longer words capitalised: a headline in title case, where capitals tell no names. */
   readonly titleCase: boolean;
   readonly keys: ReadonlyMap<string, number>;
@@ -198,6 +205,21 @@ function readSentence(text: string, language: string): ReadSentence {
     .filter((t, i) => quoted[i] && t.kind !== 'quote' && t.kind !== 'punct')
     .map(t => t.key)
     .join(' ');
+  const runInitials = new Array<string>(tokens.length).fill('');
+  const acronyms = new Set<string>();
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && tokens[j].kind === 'word' && tokens[j].capital) j++;
+    if (j - i >= 2) {
+      const initials = tokens
+        .slice(i, j)
+        .map(t => t.key[0])
+        .join('');
+      acronyms.add(initials);
+      for (let k = i; k < j; k++) runInitials[k] = initials;
+    }
+    i = Math.max(j, i + 1);
+  }
   const words = tokens.filter(t => t.kind === 'word');
   const titleCase = words.length >= 4 && words.filter(t => t.capital).length >= 0.75 * words.length;
   const keys = new Map<string, number>();
@@ -206,13 +228,29 @@ function readSentence(text: string, language: string): ReadSentence {
     keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
     if (t.kind === 'word' && isNegation(t.key, language)) negations++;
   }
-  return { text, tokens, quoted, agent, initial, stems, agentStems, quotedWords, titleCase, keys, negations, language };
+  return {
+    text,
+    tokens,
+    quoted,
+    agent,
+    initial,
+    stems,
+    agentStems,
+    quotedWords,
+    acronyms,
+    runInitials,
+    titleCase,
+    keys,
+    negations,
+    language,
+  };
 }
 
 /** A word's stem for finding a name again: letters without diacritics or a possessive, at most 5 ("India", "Indian's" → "india"). */
 export function nameStem(lowerWord: string): string {
   return lowerWord
     .normalize('NFD')
+    .replace(/^\p{L}{1,3}[-‐]/u, '') // a particle: "al-Assad" is found as "Assad"
     .replace(/[’']s$/u, '')
     .replace(/[^\p{L}\p{Nd}]/gu, '')
     .slice(0, 5);
@@ -290,16 +328,16 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     base.tokens.map(t => t.key),
     other.tokens.map(t => t.key),
   );
-  const changes: PlacedChange[] = [];
+  const hunks: Hunk[] = [];
   let b = 0;
   let o = 0;
   let removed: [number, number] | undefined;
   let added: [number, number] | undefined;
   const flush = () => {
     if (removed || added) {
-      const change = classify(base, other, removed ?? [b, b], added ?? [o, o], options);
-      const at = change.otherRange?.[0] ?? (o < other.tokens.length ? other.tokens[o].start : other.text.length);
-      changes.push({ change, at });
+      const bRange = removed ?? [b, b];
+      const oRange = added ?? [o, o];
+      hunks.push({ b: bRange, o: oRange, change: classify(base, other, bRange, oRange, options) });
     }
     removed = added = undefined;
   };
@@ -318,7 +356,55 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     }
   }
   flush();
-  return changes;
+  return mergeQuoteHunks(base, other, hunks).map(({ o: [from], change }) => ({
+    change,
+    at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
+  }));
+}
+
+/** A run of differing tokens: `[from, to)` in the anchor's tokens and in the member's, and its change. */
+interface Hunk {
+  readonly b: readonly [number, number];
+  readonly o: readonly [number, number];
+  readonly change: FactChange;
+}
+
+/**
+ * Quote changes that follow one another inside one quotation, on both sides, as one change:
+ * a reworded quote reads as one quote changed, not as four.
+ */
+function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonly Hunk[]): Hunk[] {
+  const allQuoted = (s: ReadSentence, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!s.quoted[i]) return false;
+    return true;
+  };
+  const out: Hunk[] = [];
+  for (const h of hunks) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.change.kind === 'quote' &&
+      h.change.kind === 'quote' &&
+      allQuoted(base, last.b[0], h.b[1]) &&
+      allQuoted(other, last.o[0], h.o[1])
+    ) {
+      const b: [number, number] = [last.b[0], h.b[1]];
+      const o: [number, number] = [last.o[0], h.o[1]];
+      const text = (s: ReadSentence, [from, to]: readonly [number, number]) =>
+        from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '';
+      out[out.length - 1] = {
+        b,
+        o,
+        change: {
+          kind: 'quote',
+          base: text(base, b),
+          other: text(other, o),
+          ...(o[0] < o[1] ? { otherRange: [other.tokens[o[0]].start, other.tokens[o[1] - 1].end] as const } : {}),
+        },
+      };
+    } else out.push(h);
+  }
+  return out;
 }
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
@@ -348,9 +434,19 @@ function classify(
   if (base.negations !== other.negations) {
     const negates = (s: ReadSentence, idx: number[]) =>
       idx.some(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
-    if (negates(base, bIdx) || negates(other, oIdx)) return result('negation');
+    // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
+    const small = (s: ReadSentence, idx: number[]) =>
+      idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
+    if ((negates(base, bIdx) || negates(other, oIdx)) && small(base, bIdx) && small(other, oIdx)) return result('negation');
   }
-  const figures = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'number' || s.tokens[i].kind === 'date');
+  // "The two leaders": a written number after a definite article refers to people already named; it counts nothing new.
+  const figures = (s: ReadSentence, idx: number[]) =>
+    idx.filter(
+      i =>
+        (s.tokens[i].kind === 'number' &&
+          !(i > 0 && isDefiniteArticle(s.tokens[i - 1].key, s.language) && /^\p{L}/u.test(s.text[s.tokens[i].start]))) ||
+        s.tokens[i].kind === 'date',
+    );
   if (lacking(base, figures(base, bIdx), other).length || lacking(other, figures(other, oIdx), base).length) return result('number');
 
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
@@ -370,20 +466,52 @@ function classify(
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same
     // words with and without marks are a quote added or dropped.
-    if (bContent.some(i => base.quoted[i]) || oContent.some(i => other.quoted[i]) || base.quotedWords !== other.quotedWords)
+    const marks = (sentence: ReadSentence, idx: number[]) => idx.some(i => sentence.tokens[i].kind === 'quote');
+    if (
+      bContent.some(i => base.quoted[i]) ||
+      oContent.some(i => other.quoted[i]) ||
+      ((marks(base, bIdx) || marks(other, oIdx)) && base.quotedWords !== other.quotedWords)
+    )
       return result('quote');
   }
-  const names = (s: ReadSentence, idx: number[], against: ReadSentence) =>
+  // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
+  const names = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[]) =>
     s.titleCase
       ? []
       : idx.filter(
-          i => s.tokens[i].capital && s.tokens[i].kind === 'word' && !s.initial[i] && !against.stems.has(nameStem(s.tokens[i].key)),
+          i =>
+            s.tokens[i].capital &&
+            s.tokens[i].kind === 'word' &&
+            !s.initial[i] &&
+            !against.keys.has(s.tokens[i].key) &&
+            !against.acronyms.has(s.tokens[i].key) &&
+            !(s.runInitials[i] && against.keys.has(s.runInitials[i])) &&
+            !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
         );
-  const bNames = names(base, bIdx, other);
-  const oNames = names(other, oIdx, base);
-  if (bNames.length || oNames.length)
+  const bNames = names(base, bIdx, other, oIdx);
+  const oNames = names(other, oIdx, base, bIdx);
+  // A name whose stem the other sentence has is found again there ("India", "Indian"; "Assad", "al-Assad").
+  const missing = (s: ReadSentence, found: number[], against: ReadSentence) =>
+    found.filter(i => !against.stems.has(nameStem(s.tokens[i].key)));
+  if (missing(base, bNames, other).length || missing(other, oNames, base).length)
     return result('name', bNames.length > 0 && oNames.length > 0 && similarNames(base, bNames, other, oNames, options));
+  // Spellings of one name on the two sides of the change: reported, marked as a variant.
+  if (bNames.length && oNames.length && similarNames(base, bNames, other, oNames, options)) return result('name', true);
   return result('wording');
+}
+
+/** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */
+function spelledOut(word: string, otherLetters: string): boolean {
+  if (!/^[\p{Lu}\d]{2,6}$/u.test(word)) return false;
+  const letters = word.toLowerCase();
+  if (!otherLetters.startsWith(letters[0])) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = otherLetters.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** The letters of some tokens, without diacritics, in lower case. */

@@ -43,6 +43,17 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   id: 'kata mengatakan menurut ujar menyatakan',
 };
 
+const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
+  en: 'the these those',
+  de: 'die der den dem des beiden',
+  fr: 'les ces',
+  es: 'los las estos estas',
+  it: 'i gli le',
+  pt: 'os as',
+  nl: 'de die',
+  sv: 'de',
+};
+
 /** Words after which the agent follows the verb ("according to X", "quoted by X"). */
 const AGENT_AFTER = new Set([
   'according',
@@ -94,6 +105,13 @@ export function isNegation(lowerWord: string, language: string): boolean {
 export function speechVerbs(language: string): ReadonlySet<string> {
   return SPEECH_SETS.get(language) ?? SPEECH_SETS.get('*')!;
 }
+
+/** True for a definite article or demonstrative of the language ("the two leaders"). */
+export function isDefiniteArticle(lowerWord: string, language: string): boolean {
+  return DEFINITE_SETS.get(language)?.has(lowerWord) ?? false;
+}
+
+const DEFINITE_SETS = new Map(Object.entries(DEFINITE_ARTICLES).map(([language, list]) => [language, new Set(list.split(' '))]));
 
 /** True when the agent of this speech verb follows it ("according to the Kremlin"). */
 export function agentFollows(lowerWord: string): boolean {
