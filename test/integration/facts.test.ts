@@ -2,7 +2,7 @@
  * Changed facts in a real VS Code: a copy of a seed with one number changed, beside the seeds.
  * The number is boxed in both versions, the hover says what changed and where, the ruler shows
  * agreement, the next/previous changed fact commands step through them, and the panel's
- * "Changed facts" filter keeps their rows and marks them by kind. Screenshots in dark and light.
+ * "Changed facts" filter keeps their rows and marks them by kind. Screenshots in dark, light and a high-contrast theme.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -116,6 +116,7 @@ describe('changed facts', function () {
     for (const [label, theme] of [
       ['dark', 'Default Dark Modern'],
       ['light', 'Default Light Modern'],
+      ['hc-dark', 'Default High Contrast'],
     ]) {
       await setTheme(theme);
       await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
@@ -216,6 +217,7 @@ describe('changed facts', function () {
     for (const [label, theme] of [
       ['dark', 'Default Dark Modern'],
       ['light', 'Default Light Modern'],
+      ['hc-light', 'Default High Contrast Light'],
     ]) {
       await setTheme(theme);
       const dom = (await webviewDom(`facts-panel-${label}`)) as unknown as FactsDom;
