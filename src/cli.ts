@@ -154,12 +154,12 @@ const TOOL_HELP = () =>
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
   ].join('\n') + '\n';
 
-/** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
 /** A file as reports name it: its base name (standard input stays `-`). */
 function displayName(path: string): string {
   return path === '-' ? '-' : basename(path);
 }
 
+/** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
 function version(): string {
   return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }

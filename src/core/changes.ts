@@ -27,6 +27,9 @@ import { AMBIGUOUS_DATE_WORDS, DIGIT_SEPARATORS, PERCENT_WORDS, digitValue, numb
 import { bigramProfile, profileSimilarity } from './similarity';
 import type { ChangeKind, FactChange } from './types';
 
+/** Verbs whose agent follows only with "by" ("quoted by the agency"; "the agency quoted him"). */
+const QUOTING = new Set(['quoted', 'cited', 'zitiert', 'cité', 'citado', 'citato', 'geciteerd']);
+
 /** Words besides negations that a hunk may hold and still read as a negation added or dropped. */
 const MAX_NEGATION_CONTEXT = 4;
 
@@ -271,7 +274,11 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
     if (t.kind !== 'word' || quoted[v] || !verbs.has(t.key)) return;
     const before = v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
-    const follows = agentFollows(t.key) || (before >= 0 && (tokens[before].kind === 'quote' || tokens[before].key === ','));
+    const byNext = v + 1 < tokens.length && /^(by|von|par|por|da|door|av)$/.test(tokens[v + 1].key);
+    const follows =
+      agentFollows(t.key) ||
+      (QUOTING.has(t.key) && byNext) ||
+      (before >= 0 && (tokens[before].kind === 'quote' || tokens[before].key === ','));
     if (follows) {
       let k = v + 1;
       if (isWord(k) && /^(to|by|von|à|a|de|al|di)$/.test(tokens[k].key)) k++;
@@ -458,8 +465,9 @@ function classify(
       i =>
         s.agent[i] &&
         s.tokens[i].kind === 'word' &&
-        s.tokens[i].end - s.tokens[i].start > 2 &&
-        !against.agentStems.has(nameStem(s.tokens[i].key)),
+        (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
+        !against.agentStems.has(nameStem(s.tokens[i].key)) &&
+        !against.stems.has(nameStem(s.tokens[i].key)),
     );
   if ((newAgent(base, bContent, other) || newAgent(other, oContent, base)) && !sameName(base, bContent, other, oContent, options))
     return result('attribution');

@@ -57,10 +57,6 @@ const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
 /** Words after which the agent follows the verb ("according to X", "quoted by X"). */
 const AGENT_AFTER = new Set([
   'according',
-  'quoted',
-  'cited',
-  'citing',
-  'quoting',
   'zufolge',
   'laut',
   'selon',

@@ -33,16 +33,17 @@ export interface LineFacts {
   readonly proseLike: boolean;
 }
 
-const TERMINAL = /[.!?。！？؟…।]["'”’»)\]]*$/u;
+/** A sentence ends with one of these, then perhaps closing quotes and brackets (`TERMINAL_CLOSERS`). */
+const TERMINAL_MARKS = '.!?。！？؟…।';
+const TERMINAL_CLOSERS = '"\'”’»)]';
+/** A line cut short ends with an ellipsis, then perhaps closing quotes. */
+const TRUNCATION_CLOSERS = '"\'”’';
 const BULLET_START = /^[\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*>]\s*|^[-–—]\s+/u;
 const NUMBERED = /^\d{1,3}[.)]\s/u;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/i;
-const FORM_FIELD = /\[[ xX_]*\]|\{\*.*\*\}|_{4,}/u;
-const SEPARATORS = /[|»›·•/]/g;
-const INNER_PUNCTUATION = /[,;:،、，；：]/g;
+const FORM_FIELD = /\[[ xX_]*\]|_{4,}/u;
 const SENTENCE_INSIDE = /[.!?。！？؟][”’"')\]]*\s+\S/gu;
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
-const TRUNCATED = /(?:\.\.\.|…)["'”’]*$/u;
 const LETTER = /\p{L}/u;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
@@ -133,119 +134,222 @@ export function pageFeatures(
   profile: StopwordProfile,
 ): PageFeatures {
   const raw = lines.map(l => text.slice(l.start, l.end));
-  const keys = raw.map(line => (line.trim() ? collapseSpaces(line.trim()).toLowerCase() : ''));
+  const facts = pageLineFacts(raw, lineWords, lineWordsLower, profile);
+  const nonBlank: number[] = [];
+  for (let i = 0; i < facts.length; i++) if (facts[i]) nonBlank.push(i);
+  const page: PageLines = { raw, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
+  // One matrix for the page, a row a non-blank line: rows are views into it.
+  const width = FEATURE_NAMES.length;
+  const matrix = new Float64Array(nonBlank.length * width);
+  const table: FeatureTable = { matrix, width };
+  writeBaseColumns(page, table);
+  writeNeighbourColumns(page, table);
+  const prose = proseProfile(page.facts);
+  writeColumns(table, PAGE_AT, [
+    positionColumns(page, prose),
+    proseColumns(prose),
+    blankColumns(page),
+    proseDistanceColumn(prose),
+    bulletRunColumn(page.facts),
+    bodyOverlapColumn(page.facts),
+    pageProseShareColumn(page.facts, prose),
+    indentRunColumn(page.facts),
+    blockColumns(page),
+    mainRunColumns(page.facts),
+  ]);
+  const rows: (Float64Array | undefined)[] = new Array(lines.length).fill(undefined);
+  for (let k = 0; k < nonBlank.length; k++) rows[nonBlank[k]] = matrix.subarray(k * width, (k + 1) * width);
+  return { rows, facts, nonBlank };
+}
+
+/** The page's non-blank lines: their facts, in order, and where they stand. */
+interface PageLines {
+  /** Every line's text, blank ones too. */
+  readonly raw: readonly string[];
+  /** Facts of the non-blank lines, in order. */
+  readonly facts: readonly LineFacts[];
+  /** `lineOf[k]`: the line index of the k-th non-blank line. */
+  readonly lineOf: readonly number[];
+  readonly lineCount: number;
+}
+
+/** The page's feature rows, one after the other in one array. */
+interface FeatureTable {
+  readonly matrix: Float64Array;
+  readonly width: number;
+}
+
+/** A group of feature columns: how many, and the values of non-blank line k written at `out[at]`, `out[at + 1]`, …. */
+interface ColumnGroup {
+  readonly count: number;
+  write(k: number, out: Float64Array, at: number): void;
+}
+
+const PAGE_AT = FEATURE_NAMES.length - PAGE.length;
+
+/** Writes the groups' columns side by side from column `from` on, for every row. */
+function writeColumns(table: FeatureTable, from: number, groups: readonly ColumnGroup[]): void {
+  const { matrix, width } = table;
+  const rowCount = matrix.length / width;
+  let at = from;
+  for (const group of groups) {
+    for (let k = 0; k < rowCount; k++) group.write(k, matrix, k * width + at);
+    at += group.count;
+  }
+}
+
+/** Each line's facts (undefined for blank lines), with whether its text is printed more than once in the page. O(n). */
+function pageLineFacts(
+  raw: readonly string[],
+  lineWords: readonly (readonly string[])[],
+  lineWordsLower: readonly (readonly string[])[],
+  profile: StopwordProfile,
+): (LineFacts | undefined)[] {
+  const trimmed = raw.map(line => line.trim());
+  // The line as a repeat is recognised: spaces collapsed, lower case.
+  const keys = trimmed.map(t => (t ? (hasSpaceToCollapse(t) ? collapseSpaces(t) : t).toLowerCase() : ''));
   const repeats = new Map<string, number>();
   for (const key of keys) if (key) repeats.set(key, (repeats.get(key) ?? 0) + 1);
-
-  const facts = raw.map((line, i) =>
-    keys[i] ? lineFacts(line, lineWords[i], lineWordsLower[i], (repeats.get(keys[i]) ?? 0) > 1, profile) : undefined,
+  return raw.map((line, i) =>
+    keys[i] ? lineFacts(line, trimmed[i], lineWords[i], lineWordsLower[i], (repeats.get(keys[i]) ?? 0) > 1, profile) : undefined,
   );
-  const base = facts.map((f, i) => (f ? baseFeatures(f, raw[i]) : undefined));
-  const nonBlank: number[] = [];
-  facts.forEach((f, i) => f && nonBlank.push(i));
-  const m = nonBlank.length;
+}
 
-  // Prose mass along the page, in non-blank-line order.
-  const proseWords = nonBlank.map(i => (facts[i]!.proseLike ? facts[i]!.wordCount : 0));
-  const prefix = new Float64Array(m + 1);
-  for (let k = 0; k < m; k++) prefix[k + 1] = prefix[k] + proseWords[k];
-  const totalProse = prefix[m];
-  const windowSum = (k: number, radius: number) => prefix[Math.min(m, k + radius + 1)] - prefix[Math.max(0, k - radius)];
-  let maxNear = 1;
-  let maxWide = 1;
-  for (let k = 0; k < m; k++) {
-    maxNear = Math.max(maxNear, windowSum(k, 3));
-    maxWide = Math.max(maxWide, windowSum(k, 12));
-  }
-  let maxWords = 1;
-  let totalWords = 0;
-  for (const i of nonBlank) {
-    maxWords = Math.max(maxWords, facts[i]!.wordCount);
-    totalWords += facts[i]!.wordCount;
-  }
-  // Distance (in non-blank lines) to the nearest prose line, both ways.
-  const proseDistance = new Array<number>(m).fill(m);
-  for (let k = 0, last = -Infinity; k < m; k++) {
-    if (proseWords[k]) last = k;
-    proseDistance[k] = k - last;
-  }
-  for (let k = m - 1, next = Infinity; k >= 0; k--) {
-    if (proseWords[k]) next = k;
-    proseDistance[k] = Math.min(proseDistance[k], next - k);
-  }
-  // Length of the run of consecutive bullet lines each line is in, and of lines at the same indent.
-  const bulletRun = runLengths(
-    nonBlank.map(i => (facts[i]!.bullet ? 1 : 0)),
-    v => v === 1,
-  );
-  const indentRun = runLengths(
-    nonBlank.map(i => facts[i]!.indent),
-    () => true,
-  );
-  // Blocks: runs of non-blank lines with no blank line between them (a paragraph, a list, a menu).
-  const blocks: Block[] = [];
-  for (let k = 0; k < m; k++) {
-    const i = nonBlank[k];
-    const block: Block = k > 0 && nonBlank[k - 1] === i - 1 ? blocks[k - 1] : { lines: 0, prose: 0, bullets: 0, digitLines: 0 };
-    const f = facts[i]!;
-    block.lines++;
-    if (f.proseLike) block.prose++;
-    if (f.listMarker) block.bullets++;
-    if (/\d/.test(f.text)) block.digitLines++;
-    blocks.push(block);
-  }
-  const main = mainRun(nonBlank.map(i => runScore(facts[i]!)));
-  // Long words of the prose lines, for the overlap of other lines with the body.
-  const bodyWords = new Map<string, number>();
-  for (const i of nonBlank) {
-    const f = facts[i]!;
-    if (!f.proseLike) continue;
-    for (const w of f.lowerWords) if (w.length > 3) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
-  }
+/** The line's own features (`BASE`), at the start of each row. */
+function writeBaseColumns(page: PageLines, table: FeatureTable): void {
+  page.facts.forEach((f, k) => baseFeatures(f, page.raw[page.lineOf[k]], table.matrix, k * table.width));
+}
 
-  const width = FEATURE_NAMES.length;
-  const rows: (Float64Array | undefined)[] = new Array(lines.length).fill(undefined);
-  const nLines = Math.max(1, lines.length - 1);
+/** The previous and next lines' `NEIGHBOUR` features (-1 past either end), and whether the lines two away are prose. */
+function writeNeighbourColumns(page: PageLines, table: FeatureTable): void {
+  const { matrix, width } = table;
+  const m = page.facts.length;
   const B = BASE.length;
   const N = NEIGHBOUR.length;
   for (let k = 0; k < m; k++) {
-    const i = nonBlank[k];
-    const f = facts[i]!;
-    const row = new Float64Array(width);
-    row.set(base[i]!, 0);
-    const prev = k > 0 ? base[nonBlank[k - 1]] : undefined;
-    const next = k + 1 < m ? base[nonBlank[k + 1]] : undefined;
+    const at = k * width;
     for (let c = 0; c < N; c++) {
-      row[B + c] = prev ? prev[NEIGHBOUR_COLUMNS[c]] : -1;
-      row[B + N + c] = next ? next[NEIGHBOUR_COLUMNS[c]] : -1;
+      matrix[at + B + c] = k > 0 ? matrix[at - width + NEIGHBOUR_COLUMNS[c]] : -1;
+      matrix[at + B + N + c] = k + 1 < m ? matrix[at + width + NEIGHBOUR_COLUMNS[c]] : -1;
     }
-    let at = B + 2 * N;
-    row[at++] = k > 1 ? proseWords[k - 2] && 1 : -1;
-    row[at++] = k + 2 < m ? proseWords[k + 2] && 1 : -1;
-    row[at++] = i / nLines;
-    row[at++] = f.wordCount / maxWords;
-    row[at++] = totalProse ? prefix[k] / totalProse : 0;
-    row[at++] = windowSum(k, 3) / maxNear;
-    row[at++] = windowSum(k, 12) / maxWide;
-    row[at++] = Math.min(3, blanksAround(raw, i, -1));
-    row[at++] = Math.min(3, blanksAround(raw, i, 1));
-    row[at++] = Math.log1p(Math.min(proseDistance[k], 1000));
-    row[at++] = Math.log1p(bulletRun[k]);
-    row[at++] = bodyOverlap(f, bodyWords);
-    row[at++] = totalWords ? totalProse / totalWords : 0;
-    row[at++] = Math.log1p(indentRun[k]);
-    const block = blocks[k];
-    row[at++] = Math.log1p(block.lines);
-    row[at++] = block.prose / block.lines;
-    row[at++] = block.bullets / block.lines;
-    row[at++] = block.digitLines / block.lines;
-    row[at++] = +(k === 0 || blocks[k - 1] !== block);
-    row[at++] = +(k + 1 === m || blocks[k + 1] !== block);
-    row[at++] = k < main.from ? -1 : k >= main.to ? 1 : 0;
-    row[at] = Math.log1p(k < main.from ? main.from - k : k >= main.to ? k - main.to + 1 : 0);
-    rows[i] = row;
+    matrix[at + B + 2 * N] = k > 1 ? +page.facts[k - 2].proseLike : -1;
+    matrix[at + B + 2 * N + 1] = k + 2 < m ? +page.facts[k + 2].proseLike : -1;
   }
-  return { rows, facts, nonBlank };
+}
+
+/** Prose mass along the page, in non-blank-line order: each line's prose words and their running sums. */
+interface ProseProfile {
+  readonly words: readonly number[];
+  /** `prefix[k]`: prose words of the lines before k. */
+  readonly prefix: Float64Array;
+  readonly total: number;
+}
+
+function proseProfile(facts: readonly LineFacts[]): ProseProfile {
+  const words = facts.map(f => (f.proseLike ? f.wordCount : 0));
+  const prefix = new Float64Array(words.length + 1);
+  for (let k = 0; k < words.length; k++) prefix[k + 1] = prefix[k] + words[k];
+  return { words, prefix, total: prefix[words.length] };
+}
+
+/** Prose words within `radius` non-blank lines of line k. */
+function proseWithin(prose: ProseProfile, k: number, radius: number): number {
+  const m = prose.words.length;
+  return prose.prefix[Math.min(m, k + radius + 1)] - prose.prefix[Math.max(0, k - radius)];
+}
+
+/** Where the line stands in the page, its length against the longest line's, and the share of the page's prose above it. */
+function positionColumns(page: PageLines, prose: ProseProfile): ColumnGroup {
+  const nLines = Math.max(1, page.lineCount - 1);
+  let maxWords = 1;
+  for (const f of page.facts) maxWords = Math.max(maxWords, f.wordCount);
+  return {
+    count: 3,
+    write: (k, out, at) => {
+      out[at] = page.lineOf[k] / nLines;
+      out[at + 1] = page.facts[k].wordCount / maxWords;
+      out[at + 2] = prose.total ? prose.prefix[k] / prose.total : 0;
+    },
+  };
+}
+
+/** Prose words near the line (3 lines each way) and in a wider window (12), each against the page's densest window. */
+function proseColumns(prose: ProseProfile): ColumnGroup {
+  let maxNear = 1;
+  let maxWide = 1;
+  for (let k = 0; k < prose.words.length; k++) {
+    maxNear = Math.max(maxNear, proseWithin(prose, k, 3));
+    maxWide = Math.max(maxWide, proseWithin(prose, k, 12));
+  }
+  return {
+    count: 2,
+    write: (k, out, at) => {
+      out[at] = proseWithin(prose, k, 3) / maxNear;
+      out[at + 1] = proseWithin(prose, k, 12) / maxWide;
+    },
+  };
+}
+
+/** Blank lines right before and after the line, up to 3. */
+function blankColumns(page: PageLines): ColumnGroup {
+  return {
+    count: 2,
+    write: (k, out, at) => {
+      out[at] = Math.min(3, blanksAround(page.raw, page.lineOf[k], -1));
+      out[at + 1] = Math.min(3, blanksAround(page.raw, page.lineOf[k], 1));
+    },
+  };
+}
+
+/** Distance (in non-blank lines, log) to the nearest prose line, either way. */
+function proseDistanceColumn(prose: ProseProfile): ColumnGroup {
+  const m = prose.words.length;
+  const distance = new Array<number>(m).fill(m);
+  for (let k = 0, last = -Infinity; k < m; k++) {
+    if (prose.words[k]) last = k;
+    distance[k] = k - last;
+  }
+  for (let k = m - 1, next = Infinity; k >= 0; k--) {
+    if (prose.words[k]) next = k;
+    distance[k] = Math.min(distance[k], next - k);
+  }
+  return { count: 1, write: (k, out, at) => (out[at] = Math.log1p(Math.min(distance[k], 1000))) };
+}
+
+/** Length (log) of the run of consecutive bullet lines the line is in; 0 for a line without a bullet. */
+function bulletRunColumn(facts: readonly LineFacts[]): ColumnGroup {
+  const run = runLengths(
+    facts.map(f => (f.bullet ? 1 : 0)),
+    v => v === 1,
+  );
+  return { count: 1, write: (k, out, at) => (out[at] = Math.log1p(run[k])) };
+}
+
+/** Share of the line's long words found in the page's prose lines other than itself. */
+function bodyOverlapColumn(facts: readonly LineFacts[]): ColumnGroup {
+  const bodyWords = new Map<string, number>();
+  for (const f of facts) {
+    if (!f.proseLike) continue;
+    for (const w of f.lowerWords) if (w.length > 3) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
+  }
+  return { count: 1, write: (k, out, at) => (out[at] = bodyOverlap(facts[k], bodyWords)) };
+}
+
+/** The share of the page's words that stand in prose lines (the same for every line). */
+function pageProseShareColumn(facts: readonly LineFacts[], prose: ProseProfile): ColumnGroup {
+  let totalWords = 0;
+  for (const f of facts) totalWords += f.wordCount;
+  const share = totalWords ? prose.total / totalWords : 0;
+  return { count: 1, write: (_k, out, at) => (out[at] = share) };
+}
+
+/** Length (log) of the run of consecutive lines at the line's indent. */
+function indentRunColumn(facts: readonly LineFacts[]): ColumnGroup {
+  const run = runLengths(
+    facts.map(f => f.indent),
+    () => true,
+  );
+  return { count: 1, write: (k, out, at) => (out[at] = Math.log1p(run[k])) };
 }
 
 interface Block {
@@ -255,8 +359,57 @@ interface Block {
   digitLines: number;
 }
 
-function lineFacts(line: string, ws: readonly string[], lower: readonly string[], repeated: boolean, profile: StopwordProfile): LineFacts {
-  const text = line.trim();
+/**
+ * The block the line is in (a run of non-blank lines with no blank line between them: a
+ * paragraph, a list, a menu): its size (log), its shares of prose, list and digit lines, and
+ * whether the line opens or closes it.
+ */
+function blockColumns(page: PageLines): ColumnGroup {
+  const { facts, lineOf } = page;
+  const blocks: Block[] = [];
+  for (let k = 0; k < facts.length; k++) {
+    const block: Block = k > 0 && lineOf[k - 1] === lineOf[k] - 1 ? blocks[k - 1] : { lines: 0, prose: 0, bullets: 0, digitLines: 0 };
+    const f = facts[k];
+    block.lines++;
+    if (f.proseLike) block.prose++;
+    if (f.listMarker) block.bullets++;
+    if (/\d/.test(f.text)) block.digitLines++;
+    blocks.push(block);
+  }
+  return {
+    count: 6,
+    write: (k, out, at) => {
+      const block = blocks[k];
+      out[at] = Math.log1p(block.lines);
+      out[at + 1] = block.prose / block.lines;
+      out[at + 2] = block.bullets / block.lines;
+      out[at + 3] = block.digitLines / block.lines;
+      out[at + 4] = +(k === 0 || blocks[k - 1] !== block);
+      out[at + 5] = +(k + 1 === blocks.length || blocks[k + 1] !== block);
+    },
+  };
+}
+
+/** Which side of the page's main run of article-like lines the line stands (-1 above, 0 in, 1 below), and how far (log). */
+function mainRunColumns(facts: readonly LineFacts[]): ColumnGroup {
+  const main = mainRun(facts.map(runScore));
+  return {
+    count: 2,
+    write: (k, out, at) => {
+      out[at] = k < main.from ? -1 : k >= main.to ? 1 : 0;
+      out[at + 1] = Math.log1p(k < main.from ? main.from - k : k >= main.to ? k - main.to + 1 : 0);
+    },
+  };
+}
+
+function lineFacts(
+  line: string,
+  text: string,
+  ws: readonly string[],
+  lower: readonly string[],
+  repeated: boolean,
+  profile: StopwordProfile,
+): LineFacts {
   const indent = line.length - line.trimStart().length;
   const bullet = BULLET_START.test(text);
   const listMarker = bullet || NUMBERED.test(text);
@@ -273,7 +426,7 @@ function lineFacts(line: string, ws: readonly string[], lower: readonly string[]
   }
   const wordCount = ws.length;
   const stopShare = wordCount ? stops / wordCount : 0;
-  const endsSentence = TERMINAL.test(text);
+  const endsSentence = TERMINAL_MARKS.includes(text[endBefore(text, TERMINAL_CLOSERS) - 1] ?? '\n');
   return {
     text,
     words: ws,
@@ -293,20 +446,36 @@ function lineFacts(line: string, ws: readonly string[], lower: readonly string[]
   };
 }
 
-function baseFeatures(f: LineFacts, line: string): Float64Array {
+/** Writes the line's own features (`BASE`) at `row[from]`, `row[from + 1]`, …. */
+function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: number): void {
   const text = f.text;
   let letters = 0;
   for (const w of f.words) letters += w.length;
   let digits = 0;
+  let innerPunctuation = 0;
+  let separators = 0;
   let firstLetter = '';
+  // Characters without which a pattern below cannot match: its test is skipped on lines that lack them.
+  let asciiDigit = false;
+  let linkMark = false;
+  let sentenceEnd = false;
+  let quote = false;
   for (let c = 0; c < text.length; c++) {
     const code = text.charCodeAt(c);
-    if (code >= 48 && code <= 57) digits++;
-    else if (code >= 128 && DIGIT.test(text[c])) digits++;
-    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && LETTER.test(text[c]))) firstLetter = text[c];
+    const marks = unitClasses[code];
+    if (marks & INNER_PUNCTUATION) innerPunctuation++;
+    else if (marks & SEPARATOR) separators++;
+    if (marks & LINK_MARK) linkMark = true;
+    if (marks & SENTENCE_END) sentenceEnd = true;
+    if (marks & QUOTE) quote = true;
+    if (code >= 48 && code <= 57) {
+      digits++;
+      asciiDigit = true;
+    } else if (code >= 128 && codeUnitIs(code, DIGIT_UNIT)) digits++;
+    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && codeUnitIs(code, LETTER_UNIT)))
+      firstLetter = text[c];
   }
-  const row = new Float64Array(BASE.length);
-  let at = 0;
+  let at = from;
   row[at++] = Math.log1p(f.wordCount);
   row[at++] = f.stopShare;
   row[at++] = +f.endsSentence;
@@ -319,20 +488,82 @@ function baseFeatures(f: LineFacts, line: string): Float64Array {
   row[at++] = +f.repeated;
   row[at++] = +f.noLetters;
   row[at++] = Math.min(f.indent, 40);
-  row[at++] = f.wordCount ? (text.match(INNER_PUNCTUATION)?.length ?? 0) / f.wordCount : 0;
+  row[at++] = f.wordCount ? innerPunctuation / f.wordCount : 0;
   row[at++] = f.wordCount ? letters / f.wordCount : 0;
-  row[at++] = Math.min(5, text.match(SEPARATORS)?.length ?? 0);
+  row[at++] = Math.min(5, separators);
   row[at++] = +(firstLetter !== '' && firstLetter !== firstLetter.toUpperCase());
-  row[at++] = +/["“”«»„]/u.test(text);
-  row[at++] = +LINK_LIKE.test(text);
-  row[at++] = Math.min(10, text.match(SENTENCE_INSIDE)?.length ?? 0);
+  row[at++] = +quote;
+  row[at++] = +(linkMark && LINK_LIKE.test(text));
+  row[at++] = sentenceEnd ? Math.min(10, text.match(SENTENCE_INSIDE)?.length ?? 0) : 0;
   row[at++] = +f.proseLike;
-  row[at++] = +TRUNCATED.test(text);
-  row[at++] = +/[:：]$/u.test(text);
+  row[at++] = +isTruncated(text);
+  row[at++] = +(text.endsWith(':') || text.endsWith('：'));
   row[at++] = Math.log1p(line.length);
-  row[at++] = +YEAR.test(text);
-  row[at] = +CLOCK_TIME.test(text);
-  return row;
+  row[at++] = +(asciiDigit && YEAR.test(text));
+  row[at] = +(asciiDigit && CLOCK_TIME.test(text));
+}
+
+const DIGIT_UNIT = 1;
+const LETTER_UNIT = 2;
+const KNOWN_UNIT = 4;
+const SPACE_UNIT = 8;
+/** Punctuation inside a sentence, in several scripts. */
+const INNER_PUNCTUATION = 16;
+/** Characters that separate the items of a menu or a breadcrumb trail. */
+const SEPARATOR = 32;
+/** Every match of `LINK_LIKE` holds one of these (":", ".", "@"); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
+const LINK_MARK = 64;
+const SENTENCE_END = 128;
+const QUOTE = 256;
+const SPACE = /\s/u;
+/**
+ * Per UTF-16 code unit: the punctuation classes above, set here; and, once `codeUnitIs` has
+ * looked at the unit, `KNOWN_UNIT` with `DIGIT_UNIT`/`LETTER_UNIT`/`SPACE_UNIT` where `DIGIT`/`LETTER`/`SPACE` match it alone.
+ */
+const unitClasses = new Uint16Array(0x10000);
+for (const [chars, mark] of [
+  [',;:،、，；：', INNER_PUNCTUATION],
+  ['|»›·•/', SEPARATOR],
+  [':.@', LINK_MARK],
+  ['.!?。！？؟', SENTENCE_END],
+  ['"“”«»„', QUOTE],
+] as const)
+  for (const c of chars) unitClasses[c.charCodeAt(0)] |= mark;
+
+/** Whether `DIGIT` (`DIGIT_UNIT`) or `LETTER` (`LETTER_UNIT`) matches the code unit alone; each unit tested once per process. */
+function codeUnitIs(code: number, kind: number): boolean {
+  let classes = unitClasses[code];
+  if (!(classes & KNOWN_UNIT)) {
+    const unit = String.fromCharCode(code);
+    classes |=
+      KNOWN_UNIT | (DIGIT.test(unit) ? DIGIT_UNIT : 0) | (LETTER.test(unit) ? LETTER_UNIT : 0) | (SPACE.test(unit) ? SPACE_UNIT : 0);
+    unitClasses[code] = classes;
+  }
+  return (classes & kind) !== 0;
+}
+
+/** The end of `text` once the trailing characters found in `closers` are left off. O(trailing run). */
+function endBefore(text: string, closers: string): number {
+  let end = text.length;
+  while (end > 0 && closers.includes(text[end - 1])) end--;
+  return end;
+}
+
+/** Whether the text ends with an ellipsis ("..." or "…"), then perhaps closing quotes. */
+function isTruncated(text: string): boolean {
+  const end = endBefore(text, TRUNCATION_CLOSERS);
+  return text[end - 1] === '…' || (end >= 3 && text.startsWith('...', end - 3));
+}
+
+/** Whether `collapseSpaces` would change the text: a white-space character other than a single space. O(length). */
+function hasSpaceToCollapse(text: string): boolean {
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code === 32) {
+      if (c + 1 < text.length && codeUnitIs(text.charCodeAt(c + 1), SPACE_UNIT)) return true;
+    } else if (codeUnitIs(code, SPACE_UNIT)) return true;
+  }
+  return false;
 }
 
 /** How much a line adds to the run of lines that holds the article: prose up, chrome down. */

@@ -80,6 +80,32 @@ describe('boosted trees', () => {
     assert.equal(margin(model, [2, 9]), 3.5); // a > 1, unsplit node: left
   });
 
+  it('gives the margin of a node-by-node walk down each tree, at every depth', () => {
+    const random = seededRandom(11);
+    for (const depth of [1, 2, 3, 4]) {
+      const splits = 2 ** depth - 1;
+      const trees = Array.from({ length: 25 }, () => ({
+        features: Array.from({ length: splits }, () => Math.floor(random() * 5)),
+        thresholds: Array.from({ length: splits }, () => (random() < 0.1 ? NO_SPLIT : random())),
+        leaves: Array.from({ length: splits + 1 }, () => random() - 0.5),
+      }));
+      const model: BoostedTrees = { featureNames: ['a', 'b', 'c', 'd', 'e'], depth, bias: random(), trees };
+      const walk = (row: readonly number[]) => {
+        let sum = model.bias;
+        for (const tree of trees) {
+          let node = 0;
+          while (node < splits) node = row[tree.features[node]] > tree.thresholds[node] ? 2 * node + 2 : 2 * node + 1;
+          sum += tree.leaves[node - splits];
+        }
+        return sum;
+      };
+      for (let r = 0; r < 200; r++) {
+        const row = Array.from({ length: 5 }, () => random());
+        assert.equal(margin(model, row), walk(row));
+      }
+    }
+  });
+
   it('trains the same model from the same rows and seed, and a model that separates them', () => {
     const { rows, labels } = randomData(7, 400, 4);
     const set = { featureNames: ['a', 'b', 'c', 'd'], rows, labels };
