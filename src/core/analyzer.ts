@@ -332,9 +332,15 @@ class CachingAnalyzer implements Analyzer {
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
     const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) =>
-      index.pairsAmong(leaderIds, threshold, separate),
-    );
+    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate, among) => {
+      if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate);
+      const pairs = index.pairsAmong(
+        among.map(node => leaderIds[node]),
+        threshold,
+        (a, b) => separate(among[a], among[b]),
+      );
+      return Array.from(pairs, p => ({ a: among[p.a], b: among[p.b], similarity: p.similarity }));
+    });
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles);

@@ -50,17 +50,25 @@ export function reviseWithOtherSources(
     const revised = lines[source] === p.lines ? (lines[source] = [...p.lines]) : lines[source];
     (revised as LineVerdict[])[line] = { kind: 'content' };
   };
-  // Promoted where the content form is carried by a source other than the line's own.
-  const promoteWhereOthersCarry = (occurrences: readonly LineRef[], form: FormId) => {
-    const carried = carriers.get(form)!;
-    for (const o of occurrences) {
-      if (carried.first !== o.source || carried.second >= 0) promote(o.source, o.line);
-    }
-  };
+  // Promoted where the content form is carried by a source other than the line's own. Once
+  // every line of a form was offered for promotion, its other matches cannot add anything.
   for (const [form, occurrences] of promotable) {
     const id = spaceIds[form];
-    if (carriers.has(form)) promoteWhereOthersCarry(occurrences, form);
-    for (const pair of lookup(id)) promoteWhereOthersCarry(occurrences, contentFormAt.get(pair.b)!);
+    const offered = new Uint8Array(occurrences.length);
+    let left = occurrences.length;
+    const promoteWhereOthersCarry = (contentForm: FormId) => {
+      const carried = carriers.get(contentForm)!;
+      for (let k = 0; k < occurrences.length; k++) {
+        const o = occurrences[k];
+        if (offered[k] || (carried.first === o.source && carried.second < 0)) continue;
+        offered[k] = 1;
+        left--;
+        promote(o.source, o.line);
+      }
+      return left > 0;
+    };
+    if (carriers.has(form) && !promoteWhereOthersCarry(form)) continue;
+    lookup(id, pair => promoteWhereOthersCarry(contentFormAt.get(pair.b)!));
   }
   return lines;
 }
