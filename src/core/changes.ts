@@ -530,7 +530,12 @@ function classify(
         !against.stems.has(nameStem(s.tokens[i].key)) &&
         !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, against === base ? bContent : oContent)),
     );
-  if ((newAgent(base, bContent, other) || newAgent(other, oContent, base)) && !sameName(base, bContent, other, oContent, options))
+  // Only the speakers' own words are compared for a respelt speaker: a run that also drops "the Kremlin said" changes the speaker.
+  const agentsOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i]);
+  if (
+    (newAgent(base, bContent, other) || newAgent(other, oContent, base)) &&
+    !sameName(base, agentsOf(base, bContent), other, agentsOf(other, oContent), options)
+  )
     return result('attribution');
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same

@@ -181,6 +181,11 @@ describe('Change kinds', () => {
     ]);
   });
 
+  it('reads a dropped speaker as an attribution even where the run also respells a name', () => {
+    const changes = classifyChanges('The Ministry said al-Assad thanked him.', 'Assad thanked him.', 'en');
+    assert.deepEqual(kinds(changes), ['attribution']);
+  });
+
   it('reads quotation marks that the other side lost to a character reference as no quote change', () => {
     const changes = classifyChanges('This is a new day,quot; said the minister.', '“This is a new day,” said the minister.', 'en');
     assert.ok(!kinds(changes).includes('quote'), JSON.stringify(changes));
