@@ -10,7 +10,8 @@ import { ComparedForms, comparedForms } from './comparedForms';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
-import { groupNodes } from './grouping';
+import { groupNodes, type NodePairs } from './grouping';
+import { joinInOrder, placesOfNodes } from './orderedJoin';
 import type { SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
 import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
@@ -275,9 +276,9 @@ class CachingAnalyzer implements Analyzer {
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
     const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate) =>
-      index.pairsAmong(leaderIds, threshold, separate),
-    );
+    const nodePairs: NodePairs = (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate);
+    const grouped = groupNodes(nodes, sourceCount, this.options.align ?? {}, nodePairs);
+    const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, this.options.align ?? {}, nodePairs);
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles);

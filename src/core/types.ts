@@ -153,4 +153,9 @@ export interface AlignOptions {
   readonly wordWeight?: number;
   /** Wordings at least this similar (bigram Dice) are one family before linking. Default 0.85. */
   readonly familyThreshold?: number;
+  /**
+   * Clusters of different sources whose members score this much on average join when the join
+   * keeps the order of every cluster both sides share (`orderedJoin.ts`). Default: `linkageThreshold`.
+   */
+  readonly orderedThreshold?: number;
 }
