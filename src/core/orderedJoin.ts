@@ -16,19 +16,18 @@ export type NodePlaces = readonly (readonly number[])[];
 
 /**
  * Input: the nodes, their places, the number of sources, the clusters of the grouping stage,
- * the options and the similarity join over the nodes. Output: the clusters with order-keeping
- * joins made, sources still disjoint within each; nodes no cluster held may join one.
+ * the options and the similarity join over the nodes. Output: the clusters, with order-keeping
+ * joins made; sources stay disjoint within each.
  *
- * A candidate is a pair of two clusters, or of a cluster and a node no cluster holds, with a node
- * pair that the bigram join finds at `orderedThreshold` (default: the grouping stage's
- * `linkageThreshold`, so no new constant) or that shares a rare content word, with no source in
- * common and with average linkage (mean link score over all node pairs) at that threshold. These
- * are the pairs the grouping stage would merge on linkage but whose links were neither strong nor
- * mutual best. Candidates are tried highest linkage first. The order decides: a join is made only
- * when some cluster C shares a source s with one side and t with the other (an anchor the two
- * sides are already aligned by), and no such C is crossed, i.e. stands after the join in s and
- * before it in t or the other way round. Joins made so far count as clusters, so each one narrows
- * the gaps where later ones may fall.
+ * A candidate is a pair of clusters with no source in common, with a node pair that the bigram
+ * join finds at `orderedThreshold` or that shares a rare content word, and with average linkage
+ * (mean link score over all node pairs) at `orderedThreshold` or above. Candidates are tried
+ * highest linkage first. The order decides: a join is made only when it stands between anchors,
+ * i.e. some cluster that shares a source s with one side and t with the other stands before the
+ * join in both, and another one after it in both; and when no such cluster is crossed (after the
+ * join in s and before it in t, or the other way round). Joins made so far count as clusters, so
+ * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
+ * sentence, with nothing to corroborate it) does not take part.
  *
  * Cost: the similarity join at the threshold, the linkage of each candidate (product of the two
  * sides' sizes), and per candidate a walk over the clusters that share a source with it:
@@ -43,22 +42,14 @@ export function joinInOrder(
   options: AlignOptions,
   nodePairs: NodePairs,
 ): number[][] {
-  const floor = options.orderedThreshold ?? options.linkageThreshold ?? 0.3;
+  const floor = options.orderedThreshold ?? 0.2;
   if (sourceCount < 2 || !nodes.length) return clusters.map(c => [...c]);
   const evidence = new LinkEvidence(nodes, options.wordWeight ?? 0.6);
   const nodeSets = nodes.map(n => new SourceSet(sourceCount, n.sources));
 
-  // Units: the clusters, then every node no cluster holds.
   const members: number[][] = clusters.map(c => [...c]);
   const unitOf = new Int32Array(nodes.length).fill(-1);
   members.forEach((m, u) => m.forEach(n => (unitOf[n] = u)));
-  nodes.forEach((_, n) => {
-    if (unitOf[n] < 0) {
-      unitOf[n] = members.length;
-      members.push([n]);
-    }
-  });
-  const clustered = clusters.length;
   // Per unit, its place in each of its sources; per source, the units it has.
   const placeIn = members.map(m => {
     const at = new Map<number, number>();
@@ -66,7 +57,9 @@ export function joinInOrder(
     return at;
   });
   const unitsOfSource: number[][] = Array.from({ length: sourceCount }, () => []);
-  for (let u = 0; u < clustered; u++) for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
+  members.forEach((_, u) => {
+    for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
+  });
   const sourcesOf = members.map(m => {
     const set = nodeSets[m[0]].copy();
     for (let i = 1; i < m.length; i++) set.addAll(nodeSets[m[i]]);
@@ -90,7 +83,7 @@ export function joinInOrder(
   const consider = (x: number, y: number) => {
     const a = Math.min(unitOf[x], unitOf[y]);
     const b = Math.max(unitOf[x], unitOf[y]);
-    if (a === b || (a >= clustered && b >= clustered)) return;
+    if (a < 0 || b < 0 || a === b) return;
     const id = a * members.length + b;
     if (seen.has(id)) return;
     seen.add(id);
@@ -103,11 +96,13 @@ export function joinInOrder(
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
 
   /**
-   * How joining units a and b stands to the clusters that share sources with both: 'crossing'
-   * when it crosses one, 'unsupported' when no such cluster exists, 'in order' otherwise.
+   * How joining clusters a and b stands to the clusters that share sources with both: 'crossing'
+   * when it crosses one, 'unsupported' when none stands before it or none after it, 'in order'
+   * when it lies between two of them.
    */
   const orderOf = (a: number, b: number): 'crossing' | 'unsupported' | 'in order' => {
-    let shared = false;
+    let before = false;
+    let after = false;
     const side = new Map<number, number>(); // cluster → sign seen from a's side (+1 after, -1 before)
     for (const [s, p] of placeIn[a]) {
       for (const c of unitsOfSource[s]) {
@@ -129,10 +124,11 @@ export function joinInOrder(
         const q = placeIn[root].get(t);
         if (q === undefined) continue;
         if (had === 0 || Math.sign(p - q) !== had) return 'crossing';
-        shared = true;
+        if (had > 0) after = true;
+        else before = true;
       }
     }
-    return shared ? 'in order' : 'unsupported';
+    return before && after ? 'in order' : 'unsupported';
   };
 
   for (const { a: x, b: y } of candidates) {
@@ -153,7 +149,7 @@ export function joinInOrder(
   }
   const out: number[][] = [];
   members.forEach((m, u) => {
-    if (find(u) === u && (u < clustered || m.length > 1)) out.push(m);
+    if (find(u) === u) out.push(m);
   });
   return out;
 }

@@ -155,7 +155,8 @@ export interface AlignOptions {
   readonly familyThreshold?: number;
   /**
    * Clusters of different sources whose members score this much on average join when the join
-   * keeps the order of every cluster both sides share (`orderedJoin.ts`). Default: `linkageThreshold`.
+   * lies between clusters both sides share and crosses none (`orderedJoin.ts`). Default 0.2:
+   * lower than `linkageThreshold`, since the order stands in for the mutual-best test.
    */
   readonly orderedThreshold?: number;
 }

@@ -66,6 +66,17 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(c => c.includes(2) && c.includes(3)));
   });
 
+  it('keeps apart two wordings at the top of the story, which no shared statement precedes', () => {
+    const nodes = [node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
+    const places = [
+      [2, 12, 22, 32],
+      [1, 11],
+      [21, 31],
+    ];
+    const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.equal(clusters.length, 3);
+  });
+
   it('keeps it apart when no statement is shared to anchor the order', () => {
     const nodes = [node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const clusters = joinInOrder(
