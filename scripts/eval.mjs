@@ -76,6 +76,15 @@ if (existsSync(devDir)) {
     console.log(
       `${'mixed folder'.padEnd(22)} ${mixed.files.length} files, ${mixed.stories.length} stories: ${analysis.stories.length} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)} | statement links across stories ${cross.cross} of ${cross.links} (${((100 * cross.cross) / Math.max(1, cross.links)).toFixed(2)}%)`,
     );
+    // The same against the folders alone, where pages of one event from different sites count as different stories.
+    const folderPairs = storyPairScores(
+      analysis.stories.map(s => s.sources),
+      mixed.folderStories,
+    );
+    const folderCross = crossStoryLinks(analysis, mixed.folderStories);
+    console.log(
+      `${''.padEnd(22)} as the folders alone say (${mixed.folderStories.length} stories): story pairs P ${folderPairs.p.toFixed(4)} R ${folderPairs.r.toFixed(4)} F1 ${folderPairs.f1.toFixed(4)} | statement links across stories ${folderCross.cross} of ${folderCross.links} (${((100 * folderCross.cross) / Math.max(1, folderCross.links)).toFixed(2)}%)`,
+    );
     for (const set of mixed.sets) {
       const ours = scoreAgainstGold(set.dir, restrictToSet(analysis, set));
       const alone = aloneF1.get(set.name);

@@ -59,11 +59,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
-      return textReport(
-        corpus.analysis,
-        corpus.paths.map(f => (f === '-' ? '-' : basename(f))),
-        { width: width || 80 },
-      );
+      return textReport(corpus.analysis, corpus.paths.map(displayName), { width: width || 80 });
     },
   },
   export: {
@@ -103,12 +99,21 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   stories: {
     summary: 'list the stories the versions tell, with their size and title',
     usage: 'synoptic stories [-o FILE] FILE...',
-    help: [OUTPUT_HELP, '', FILES_HELP, 'Prints one line per story: its number, its number of sources, and its title.'].join('\n'),
+    help: [
+      OUTPUT_HELP,
+      '',
+      FILES_HELP,
+      'Prints one line per story: its number, its number of sources, its title and, for a story of',
+      'two or more sources, its likely origin: "origin: FILE (REASON)".',
+    ].join('\n'),
     options: { output: { type: 'string', short: 'o' } },
     async run(_values, files) {
-      const { analysis } = await analyzeFiles(files);
+      const { analysis, paths } = await analyzeFiles(files);
       return storiesOf(analysis)
-        .map((s, i) => `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title}\n`)
+        .map((s, i) => {
+          const shownOrigin = s.origin ? `\torigin: ${displayName(paths[s.origin.source])} (${s.origin.reason})` : '';
+          return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title}${shownOrigin}\n`;
+        })
         .join('');
     },
   },
@@ -148,6 +153,11 @@ const TOOL_HELP = () =>
     '',
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
   ].join('\n') + '\n';
+
+/** A file as reports name it: its base name (standard input stays `-`). */
+function displayName(path: string): string {
+  return path === '-' ? '-' : basename(path);
+}
 
 /** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
 function version(): string {

@@ -2,39 +2,59 @@
  * Stories of an analysed corpus and the analysis as one story sees it. No `vscode` here: the
  * extension's features and their unit tests share it.
  */
-import type { CorpusAnalysis, SentenceGroup, SourceAnalysis } from './core';
+import type { CorpusAnalysis, SentenceGroup } from './core';
 
 /** Sources that tell one story: indices ascending, every source of a corpus in exactly one story. */
 export interface Story {
   readonly title: string;
   readonly sources: readonly number[];
+  /** The likely first version and why, where the analysis found one. */
+  readonly origin?: { readonly source: number; readonly reason: string };
 }
+
+/** An analysis that may carry its stories (one made before the story stage, or by hand, may not). */
+type WithStories = CorpusAnalysis & { readonly stories?: readonly Story[] };
 
 /**
  * The stories of `analysis`, largest first: the analysis's own when it carries them; otherwise
- * one story of all sources, titled by the first article sentence most sources open with (the
- * one whose group covers the most first sentences; ties go to the earliest source). O(sources).
+ * one story holding every source, titled by `storyTitle`. O(sources) without stories.
  */
 export function storiesOf(analysis: CorpusAnalysis): readonly Story[] {
-  const found = (analysis as { readonly stories?: readonly Story[] }).stories;
-  if (found) return found;
-  return [{ title: sharedOpening(analysis.sources), sources: analysis.sources.map((_, i) => i) }];
+  const given = (analysis as WithStories).stories;
+  if (given && given.length) return given;
+  const sources = analysis.sources.map((_, i) => i);
+  return [{ title: storyTitle(analysis, sources), sources }];
 }
 
-function sharedOpening(sources: readonly SourceAnalysis[]): string {
-  const counts = new Map<string, { count: number; text: string }>();
-  let best: { count: number; text: string } | undefined;
-  sources.forEach((source, index) => {
-    const first = source.sentences[0];
-    if (!first) return;
-    const group = source.groupOfSentence[0];
-    const key = group >= 0 ? `g${group}` : `s${index}`;
-    const entry = counts.get(key) ?? { count: 0, text: first.text };
-    entry.count++;
-    counts.set(key, entry);
-    if (!best || entry.count > best.count) best = entry;
-  });
-  return best?.text ?? '';
+/**
+ * A title for a set of sources: the first sentence most of them open with (the group of first
+ * sentences shared by the most sources, in the wording of its anchor, or of its first member
+ * among these sources); where none is shared, the first source's first sentence; for sources
+ * without sentences, the first source's id. O(k) for k sources.
+ */
+export function storyTitle(analysis: CorpusAnalysis, sources: readonly number[]): string {
+  const inStory = new Set(sources);
+  const supportOfGroup = new Map<number, number>();
+  for (const s of sources) {
+    const g = analysis.sources[s]?.groupOfSentence[0] ?? -1;
+    if (g >= 0) supportOfGroup.set(g, (supportOfGroup.get(g) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestSupport = 1;
+  for (const [g, support] of supportOfGroup) {
+    if (support > bestSupport || (support === bestSupport && best >= 0 && g < best)) {
+      best = g;
+      bestSupport = support;
+    }
+  }
+  if (best >= 0) {
+    const group = analysis.groups[best];
+    const anchor = group.members[group.anchor];
+    const member = inStory.has(anchor.source) ? anchor : group.members.find(m => inStory.has(m.source))!;
+    return analysis.sources[member.source].sentences[member.sentence].text;
+  }
+  const first = analysis.sources[sources[0]];
+  return first?.sentences[0]?.text ?? first?.id ?? '';
 }
 
 /** The story holding source `source`, or undefined when no story holds it. O(stories · log sources). */

@@ -75,6 +75,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
         key: view.key,
         uris: view.uris.map(u => u.toString()),
         analysis: view.analysis,
+        texts: view.texts,
         speaksFor: (source: number) => speaksAboutSource(view, source),
       })),
     );
@@ -110,7 +111,10 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = storyDescription(node);
-      item.tooltip = `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
+      item.tooltip =
+        node.corpusCount > 1
+          ? `${node.title}\n${storyDescription(node)}: copies of its files are in ${node.corpusCount} folders; each folder's files are compared with each other (set synoptic.sources to a glob to compare across folders). Select to compare them side by side`
+          : `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
       item.iconPath = new vscode.ThemeIcon('book');
       item.contextValue = 'story';
       item.command = {
@@ -124,7 +128,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parents.get(node)?.id ?? ''}/${node.uri}`;
     item.label = node.name;
-    item.description = sourceDescription(node);
+    item.description = sourceDescription(node, this.parents.get(node));
     item.tooltip = `${vscode.workspace.asRelativePath(uri)}\n${node.shared} sentences shared with other sources of the story, ${node.unique} in this source only`;
     item.contextValue = 'storySource';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };

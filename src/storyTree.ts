@@ -1,6 +1,13 @@
 /**
  * The Stories view's data: the stories of every analysed corpus, largest first, each with its
  * sources and how many of their sentences the story's other sources share. No `vscode` here.
+ *
+ * Each folder (or the `synoptic.sources` glob) is a corpus of its own: its files are compared
+ * with each other, as the panel and the hover compare them. Where two folders hold copies of
+ * one file (the same text), their stories are one story of the workspace and the view lists it
+ * once, with every folder it was found in. A corpus need not come from an analysis: any source
+ * of stories that gives addresses, an analysis and its stories (an import of another tool's
+ * clusters) fits `CorpusEntry`.
  */
 import type { CorpusAnalysis } from './core';
 import { restrictAnalysis, storiesOf } from './stories';
@@ -11,6 +18,8 @@ export interface CorpusEntry {
   /** Each source's address (a URI string), in the analysis's order. */
   readonly uris: readonly string[];
   readonly analysis: CorpusAnalysis;
+  /** Each source's text, in the analysis's order: a copy in another corpus joins its story there. Optional. */
+  readonly texts?: readonly string[];
   /** Whether Synoptic speaks about source `i` (see `activation.ts`); stories with no such source are left out. */
   readonly speaksFor: (source: number) => boolean;
 }
@@ -23,6 +32,8 @@ export interface StorySourceNode {
   readonly shared: number;
   /** Sentences no other source of the story carries. */
   readonly unique: number;
+  /** The name of the corpus (folder) the source was compared in; absent for sources of stories from elsewhere (an import). */
+  readonly corpusName?: string;
 }
 
 export interface StoryNode {
@@ -30,8 +41,10 @@ export interface StoryNode {
   /** Stable while the corpus keeps the story's first source: `corpus key` + first source. */
   readonly id: string;
   readonly corpusKey: string;
-  /** Where the story was found: its folder's name, or the glob; empty for a document analysed alone. */
+  /** Where the story was found: its folder's name, or the glob; empty for a document analysed alone. Several, comma-separated, when folders hold copies. */
   readonly corpusName: string;
+  /** The corpora the story was found in (more than one where folders hold copies of its files). */
+  readonly corpusCount: number;
   readonly title: string;
   readonly sources: readonly StorySourceNode[];
 }
@@ -48,33 +61,87 @@ export function nameOf(uri: string): string {
 
 /**
  * The view's stories: of every corpus, the stories with at least one source Synoptic speaks
- * about, largest first, then by title and id so the order never depends on which corpus was
- * analysed first. A story without a title is named after its first source.
- * O(sentences + group members of the corpora + stories · log stories).
+ * about; stories of different corpora that hold the same text (a copy of a file) are one story,
+ * listed once with the sources of each; largest first, then by title and id so the order never
+ * depends on which corpus was analysed first. A story without a title is named after its first
+ * source. O(sentences + group members of the corpora + text length + stories · log stories).
  */
 export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
-  const nodes: StoryNode[] = [];
+  const parts: { node: StoryNode; texts: readonly string[] }[] = [];
   for (const corpus of corpora) {
     for (const story of storiesOf(corpus.analysis)) {
       if (!story.sources.some(source => corpus.speaksFor(source))) continue;
       const scoped = restrictAnalysis(corpus.analysis, story.sources);
+      const name = corpusName(corpus.key);
       const sources = story.sources.map((source, i): StorySourceNode => {
         const groups = scoped.sources[i].groupOfSentence;
         const shared = groups.filter(g => g >= 0).length;
-        return { kind: 'source', uri: corpus.uris[source], name: nameOf(corpus.uris[source]), shared, unique: groups.length - shared };
+        return {
+          kind: 'source',
+          uri: corpus.uris[source],
+          name: nameOf(corpus.uris[source]),
+          shared,
+          unique: groups.length - shared,
+          corpusName: name,
+        };
       });
       const first = corpus.uris[story.sources[0]];
-      nodes.push({
-        kind: 'story',
-        id: `${corpus.key}#${first}`,
-        corpusKey: corpus.key,
-        corpusName: corpusName(corpus.key),
-        title: story.title.trim() || nameOf(first),
-        sources,
+      parts.push({
+        node: {
+          kind: 'story',
+          id: `${corpus.key}#${first}`,
+          corpusKey: corpus.key,
+          corpusName: name,
+          corpusCount: 1,
+          title: story.title.trim() || nameOf(first),
+          sources,
+        },
+        texts: corpus.texts ? story.sources.map(source => corpus.texts![source]) : [],
       });
     }
   }
-  return nodes.sort((a, b) => b.sources.length - a.sources.length || compare(a.title, b.title) || compare(a.id, b.id));
+  return joinCopies(parts).sort((a, b) => b.sources.length - a.sources.length || compare(a.title, b.title) || compare(a.id, b.id));
+}
+
+/**
+ * Stories of different corpora that share a text, joined: the id, key and title of the part
+ * with most sources (ties: the smaller id), the sources of every part in that order, the
+ * corpora's names sorted. O(parts + texts).
+ */
+function joinCopies(parts: readonly { node: StoryNode; texts: readonly string[] }[]): StoryNode[] {
+  const parent = parts.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const partOfText = new Map<string, number>();
+  parts.forEach((part, i) => {
+    for (const text of part.texts) {
+      // An empty file says nothing of its story.
+      if (!text.trim()) continue;
+      const other = partOfText.get(text);
+      if (other === undefined) partOfText.set(text, i);
+      else if (parts[other].node.corpusKey !== part.node.corpusKey) parent[find(i)] = find(other);
+    }
+  });
+  const joined = new Map<number, StoryNode[]>();
+  parts.forEach((part, i) => {
+    const root = find(i);
+    const list = joined.get(root);
+    if (list) list.push(part.node);
+    else joined.set(root, [part.node]);
+  });
+  return [...joined.values()].map(nodes => {
+    if (nodes.length === 1) return nodes[0];
+    nodes.sort((a, b) => b.sources.length - a.sources.length || compare(a.id, b.id));
+    const names = [...new Set(nodes.map(n => n.corpusName))].sort(compare);
+    return {
+      ...nodes[0],
+      corpusName: names.join(', '),
+      corpusCount: new Set(nodes.map(n => n.corpusKey)).size,
+      sources: nodes.flatMap(n => n.sources),
+    };
+  });
 }
 
 function compare(a: string, b: string): number {
@@ -99,7 +166,12 @@ export function storyDescription(node: StoryNode): string {
   return node.corpusName ? `${size} · ${node.corpusName}` : size;
 }
 
-/** A source's line in the view, e.g. "12 shared · 3 unique". */
-export function sourceDescription(node: StorySourceNode): string {
-  return `${node.shared} shared · ${node.unique} unique`;
+/**
+ * A source's line in the view, e.g. "12 shared · 3 unique"; in a story found in several folders,
+ * with the folder it was compared in ("12 shared · 3 unique · reports"), as its counts are
+ * within that folder.
+ */
+export function sourceDescription(node: StorySourceNode, story?: StoryNode): string {
+  const counts = `${node.shared} shared · ${node.unique} unique`;
+  return story && story.corpusCount > 1 && node.corpusName ? `${counts} · ${node.corpusName}` : counts;
 }

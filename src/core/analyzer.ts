@@ -7,6 +7,7 @@
 import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
+import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
@@ -29,6 +30,7 @@ import type { StopwordProfile } from './stopwords';
 import { ContentTerms, contentTerms } from './terms';
 import { hashText } from './text';
 import { SharedTokens } from './tokenSpace';
+import { BigramProfile, bigramProfile } from './similarity';
 import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput, Story } from './types';
 import { Wording, collectWordings, placesOfClusters, wordingOfPlaces } from './wordings';
 
@@ -131,20 +133,26 @@ class CachingAnalyzer implements Analyzer {
     const numbering = this.numbering;
     const formIds = prepared.map(p => this.formIds.get(p, () => numbering.numbersOf(p.sentences)));
     const compared = comparedForms(prepared, formIds, numbering.forms.length, crossEvidence);
-    const corpus = this.formCorpus(prepared, formIds, compared);
-    const index = this.indexOver(corpus.formSpace);
-    const analysis =
-      grouping.stories.length === 1
-        ? this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories)
-        : this.analyzeStories(inputs, corpus, compared.promotable, index, grouping);
+    // Analysed once, a corpus of several stories gives each story a form space of its own, so
+    // that no story's work is sized by the whole corpus; a session keeps one standing space
+    // for all, so that an edit looks up only its new forms.
+    const apart = !this.expectEdits && grouping.stories.length > 1;
+    const corpus = apart ? undefined : this.formCorpus(prepared, formIds, compared);
+    const index = corpus && this.indexOver(corpus.formSpace);
+    const analysis = !corpus
+      ? this.analyzeStoriesApart(inputs, prepared, formIds, compared, grouping)
+      : grouping.stories.length === 1
+        ? this.analyzeStory(inputs, corpus, compared.promotable, index!, crossEvidence, grouping.stories)
+        : this.analyzeStories(inputs, corpus, compared.promotable, index!, grouping);
     for (const cache of [this.terms, this.anchors, this.formIds, this.content]) cache?.endAnalysis();
     if (numbering.isStaleFor(compared.count)) {
       this.numbering = new FormNumbering();
       this.formIds = new KeptWhileUsed();
       this.spaceIdOfForm = new Int32Array(0);
     }
-    index.endAnalysis();
-    return analysis;
+    index?.endAnalysis();
+    // Stage 11: changed facts and origins, on the analysis as a whole.
+    return addFacts(analysis, inputs, this.options.facts);
   }
 
   /** Stages 3 to 10 for a corpus that is one story (or part of one). */
@@ -181,19 +189,7 @@ class CachingAnalyzer implements Analyzer {
     index: SimilarityIndex,
     grouping: StoryGrouping,
   ): CorpusAnalysis {
-    const placeInStory = new Int32Array(inputs.length);
-    for (const story of grouping.stories) story.sources.forEach((source, i) => (placeInStory[source] = i));
-    // The promotable lines of each story, with the sources numbered within it.
-    const promotableOf = grouping.stories.map(() => new Map<FormId, LineRef[]>());
-    for (const [form, occurrences] of promotable) {
-      for (const o of occurrences) {
-        const byForm = promotableOf[grouping.storyOfSource[o.source]];
-        const list = byForm.get(form);
-        const ref = { source: placeInStory[o.source], line: o.line };
-        if (list) list.push(ref);
-        else byForm.set(form, [ref]);
-      }
-    }
+    const promotableOf = promotableByStory(promotable, grouping);
     const crossEvidence = this.options.crossSourceEvidence !== false;
     const parts = grouping.stories.map((story, k) => {
       const members = story.sources;
@@ -210,6 +206,67 @@ class CachingAnalyzer implements Analyzer {
         [],
         { forms: grouping.crossStoryForms, story: k },
       );
+    });
+    return joinStoryAnalyses(inputs.length, grouping.stories, parts);
+  }
+
+  /**
+   * A corpus of several stories analysed once: as `analyzeStories`, with each story's compared
+   * forms in a form space of its own. The space numbers them in the order of their form ids,
+   * as the corpus's space would, and every lookup is exact, so the result is the same; what
+   * each story costs depends on its own forms, not on the corpus's. O(F_k) per story of F_k
+   * compared forms, beside the stages' own work.
+   */
+  private analyzeStoriesApart(
+    inputs: readonly SourceInput[],
+    prepared: readonly PreparedSource[],
+    formIds: readonly FormIds[],
+    compared: ComparedForms,
+    grouping: StoryGrouping,
+  ): CorpusAnalysis {
+    const forms = this.numbering.forms;
+    const promotableOf = promotableByStory(compared.promotable, grouping);
+    const crossEvidence = this.options.crossSourceEvidence !== false;
+    // One array for every story, as stories are analysed one after the other: each fills in
+    // its forms' space ids and clears them after.
+    const spaceIds = new Int32Array(forms.length).fill(-1) as SpaceIdOfForm;
+    const writable = spaceIds as Int32Array;
+    // A form several stories compare (a site's line on pages of many stories) is profiled once.
+    const profileOf: BigramProfile[] = [];
+    const parts = grouping.stories.map((story, k) => {
+      const members = story.sources;
+      const own: number[] = [];
+      for (const s of members) {
+        for (const f of formIds[s]) {
+          if (!compared.compared[f] || writable[f] !== -1) continue;
+          writable[f] = -2;
+          own.push(f);
+        }
+      }
+      own.sort((x, y) => x - y);
+      const formSpace = new FormSpace(
+        own.map(f => forms[f]),
+        own.map(f => (profileOf[f] ??= bigramProfile(forms[f]))),
+      );
+      own.forEach((f, id) => (writable[f] = id));
+      const part: FormCorpus = {
+        prepared: members.map(s => prepared[s]),
+        formIds: members.map(s => formIds[s]),
+        forms,
+        formSpace,
+        spaceIds,
+      };
+      const analysis = this.analyzeStory(
+        members.map(s => inputs[s]),
+        part,
+        promotableOf[k],
+        new OneStoryIndex(formSpace),
+        crossEvidence && members.length > 1,
+        [],
+        { forms: grouping.crossStoryForms, story: k },
+      );
+      for (const f of own) writable[f] = -1;
+      return analysis;
     });
     return joinStoryAnalyses(inputs.length, grouping.stories, parts);
   }
@@ -276,7 +333,15 @@ class CachingAnalyzer implements Analyzer {
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
     const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const nodePairs: NodePairs = (threshold, separate) => index.pairsAmong(leaderIds, threshold, separate);
+    const nodePairs: NodePairs = (threshold, separate, among) => {
+      if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate);
+      const pairs = index.pairsAmong(
+        among.map(node => leaderIds[node]),
+        threshold,
+        (a, b) => separate(among[a], among[b]),
+      );
+      return Array.from(pairs, p => ({ a: among[p.a], b: among[p.b], similarity: p.similarity }));
+    };
     const grouped = groupNodes(nodes, sourceCount, this.options.align ?? {}, nodePairs);
     const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, this.options.align ?? {}, nodePairs);
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
@@ -328,4 +393,21 @@ class CachingAnalyzer implements Analyzer {
     if (!this.anchors) return chooseAnchor(tally, spaceIdOf, shared);
     return this.anchors.get(anchorKey(tally, spaceIdOf), () => chooseAnchor(tally, spaceIdOf, shared));
   }
+}
+
+/** The promotable lines of each story, with the sources numbered within it. O(occurrences). */
+function promotableByStory(promotable: ReadonlyMap<FormId, readonly LineRef[]>, grouping: StoryGrouping): Map<FormId, LineRef[]>[] {
+  const placeInStory = new Int32Array(grouping.storyOfSource.length);
+  for (const story of grouping.stories) story.sources.forEach((source, i) => (placeInStory[source] = i));
+  const promotableOf = grouping.stories.map(() => new Map<FormId, LineRef[]>());
+  for (const [form, occurrences] of promotable) {
+    for (const o of occurrences) {
+      const byForm = promotableOf[grouping.storyOfSource[o.source]];
+      const list = byForm.get(form);
+      const ref = { source: placeInStory[o.source], line: o.line };
+      if (list) list.push(ref);
+      else byForm.set(form, [ref]);
+    }
+  }
+  return promotableOf;
 }

@@ -3,7 +3,7 @@
  * Other fields may be added; these never change meaning.
  */
 import { outOfOrder } from './order';
-import type { CorpusAnalysis, GroupMember } from './types';
+import type { ChangeKind, CorpusAnalysis, GroupMember } from './types';
 import { LineVerdict } from './boilerplate';
 
 export interface ExportedLine {
@@ -16,12 +16,24 @@ export interface ExportedSource {
   readonly lines: readonly ExportedLine[];
   /** `text` is the sentence, `text.slice(start, end)` of the source. */
   readonly sentences: readonly { readonly start: number; readonly end: number; readonly text: string }[];
+  /** The publication date or time the page gives near its headline, ISO 8601 (present only when found). */
+  readonly published?: string;
+}
+/** One change of a member against its group's anchor: what it touches, the anchor's text and the member's. */
+export interface ExportedChange {
+  readonly kind: ChangeKind;
+  readonly base: string;
+  readonly other: string;
+  /** For `name`: the two are spellings of one name. */
+  readonly variant?: true;
 }
 export interface ExportedMember {
   readonly source: number;
   readonly sentence: number;
   readonly similarity: number;
   readonly moved: boolean;
+  /** What this wording changes against the anchor's (present only when it changes something). */
+  readonly changes?: readonly ExportedChange[];
 }
 export interface ExportedGroup {
   /**
@@ -32,11 +44,15 @@ export interface ExportedGroup {
   readonly members: readonly ExportedMember[];
   /** Sentences a source repeats whose other copy is a member (present only when there are some). */
   readonly repeats?: readonly ExportedMember[];
+  /** The source of the earliest version carrying the statement. */
+  readonly earliest?: number;
 }
 /** A story: the sources (indices, ascending) that tell it, and its best-supported headline. */
 export interface ExportedStory {
   readonly title: string;
   readonly sources: readonly number[];
+  /** The likely first version and the reason (present for stories of two or more versions with something to go by). */
+  readonly origin?: { readonly source: number; readonly reason: string };
 }
 export interface ExportFormat1 {
   readonly format: 1;
@@ -60,20 +76,36 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
       language: s.language,
       lines: byLfLine(s.lines, s.lfLineOfLine).map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
       sentences: s.sentences.map(x => ({ start: x.start, end: x.end, text: x.text })),
+      ...(s.published ? { published: s.published } : {}),
     })),
     groups: analysis.groups.map((g, gi) => {
       const anchorSource = g.members[g.anchor].source;
-      const exported = (m: GroupMember) => ({
+      const exported = (m: GroupMember): ExportedMember => ({
         source: m.source,
         sentence: m.sentence,
         similarity: round(m.similarity),
         moved: moved.isMoved(anchorSource, m.source, gi),
+        ...(m.changes?.length
+          ? {
+              changes: m.changes.map(c => ({
+                kind: c.kind,
+                base: c.base,
+                other: c.other,
+                ...(c.variant ? { variant: true as const } : {}),
+              })),
+            }
+          : {}),
       });
       const members = g.members.filter(m => !m.repeat).map(exported);
       const repeats = g.members.filter(m => m.repeat).map(exported);
-      return repeats.length ? { members, repeats } : { members };
+      const earliest = g.earliest !== undefined ? { earliest: g.earliest } : {};
+      return repeats.length ? { members, repeats, ...earliest } : { members, ...earliest };
     }),
-    stories: analysis.stories.map(story => ({ title: story.title, sources: story.sources })),
+    stories: analysis.stories.map(story => ({
+      title: story.title,
+      sources: story.sources,
+      ...(story.origin ? { origin: { source: story.origin.source, reason: story.origin.reason } } : {}),
+    })),
   };
 }
 

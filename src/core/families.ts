@@ -10,17 +10,25 @@ import type { LeaderIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
 import type { ContentTerms } from './terms';
 
-/** A source that repeats itself would make every leader a candidate; past this many, a wording looks at some. */
+/**
+ * A source that repeats itself, or many sentences cut from one template, would make every
+ * leader a candidate; past this many, a wording looks only at its neighbours in text order.
+ */
 const MAX_FAMILY_CANDIDATES = 256;
+/** How many wordings on either side in text order a wording past the budget compares with. */
+const TEXT_NEIGHBOURS = 16;
 
 /**
  * Input: the leader index (at the family threshold), per wording its space id and its set of
- * sources, and a canonical order of the wordings, most widespread first. Output: per family,
+ * sources (the wordings in text order), and a canonical order of the wordings, most widespread
+ * first. Output: per family,
  * its wordings (leader first). Taken in `order`, each wording goes to the most similar family
  * leader whose sources it does not share, or leads a family of its own; the order makes the
  * result independent of how the sources were listed. The index may hold forms of other
  * wordings (it is kept between analyses); only leaders of this call are ever matched, and the
- * leaders' forms are added to it. Cost: one lookup in the index per wording.
+ * leaders' forms are added to it. Cost: one lookup in the index per wording; a lookup that
+ * meets more than `MAX_FAMILY_CANDIDATES` leaders stops there and compares the wording with
+ * its `TEXT_NEIGHBOURS` neighbours on either side in text order instead.
  */
 export function nearDuplicateFamilies(
   index: LeaderIndex,
@@ -47,6 +55,15 @@ export function nearDuplicateFamilies(
     const leads = (leader: SpaceId) => familiesLedBy.has(leader);
     for (const m of index.matches(id, leads, MAX_FAMILY_CANDIDATES))
       for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
+    if (index.saturated) {
+      // The sorted neighbourhood: wordings are in text order, and a near-identical wording
+      // of a template or of a repeated line shares its opening, so it stands close by.
+      for (let k = Math.max(0, w - TEXT_NEIGHBOURS); k <= Math.min(spaceIdOf.length - 1, w + TEXT_NEIGHBOURS); k++) {
+        const led = familiesLedBy.get(spaceIdOf[k]);
+        const m = led && index.matchOf(id, spaceIdOf[k]);
+        if (m) for (const family of led) consider(family, m.similarity);
+      }
+    }
     if (best >= 0) {
       families[best].push(w);
       familySources[best].addAll(sources[w]);

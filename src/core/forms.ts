@@ -70,9 +70,9 @@ export class FormSpace {
   private byText: number[] = [];
   private rankByText = new Int32Array(0);
 
-  /** A space for `forms`, ranked by their token frequencies. */
-  constructor(forms: readonly string[]) {
-    this.space = new TokenSpace(forms.map(form => bigramProfile(form)));
+  /** A space for `forms`, ranked by their token frequencies; `profiles`, when given, are their bigram profiles. */
+  constructor(forms: readonly string[], profiles?: readonly BigramProfile[]) {
+    this.space = new TokenSpace(profiles ?? forms.map(form => bigramProfile(form)));
     this.texts = [...forms];
     forms.forEach((form, i) => this.ids.set(form, i as SpaceId));
   }

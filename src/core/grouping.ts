@@ -32,10 +32,11 @@ export interface AlignNode {
 }
 
 /**
- * The similarity join over the nodes: pairs of node indices `a < b` whose profiles reach
- * `threshold` and that `separate` lets through, each once, in any order.
+ * The similarity join over the nodes listed in `among` (ascending node indices): pairs of node
+ * indices `a < b` among them whose profiles reach `threshold` and that `separate` lets
+ * through, each once, in any order.
  */
-export type NodePairs = (threshold: number, separate: Separate) => Iterable<JoinPair>;
+export type NodePairs = (threshold: number, separate: Separate, among: readonly number[]) => Iterable<JoinPair>;
 
 /** A scored candidate link. */
 interface Link {
@@ -55,7 +56,12 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
   const weak = Math.min(strong, options.weakThreshold ?? 0.3);
   const sets = nodes.map(n => new SourceSet(sourceCount, n.sources));
   const evidence = new LinkEvidence(nodes, options.wordWeight ?? 0.6);
-  const candidates = scoredCandidates(nodes.length, sets, evidence, weak, nodePairs);
+  // A node every source carries shares a source with any other: it cannot be linked, and
+  // leaving it out of the join spares walking past it (two versions cut from one template
+  // would otherwise make every pair of their sentences a candidate).
+  const open: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].sources.length < sourceCount) open.push(i);
+  const candidates = scoredCandidates(nodes.length, open, sets, evidence, weak, nodePairs);
   const links = acceptedLinks(nodes, sourceCount, candidates, strong);
   return mergeLinks(nodes, sets, evidence, links, options.linkageThreshold ?? 0.3);
 }
@@ -63,6 +69,7 @@ export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, opt
 /** Every pair the bigram join finds, and pairs sharing a rare content word, scored; those at `weak` or above. */
 function scoredCandidates(
   nodeCount: number,
+  open: readonly number[],
   sets: readonly SourceSet[],
   evidence: LinkEvidence,
   weak: number,
@@ -74,7 +81,7 @@ function scoredCandidates(
     const id = x * nodeCount + y;
     if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y, dice) });
   };
-  for (const p of nodePairs(weak, (a, b) => sets[a].disjoint(sets[b]))) consider(p.a, p.b, p.similarity);
+  for (const p of nodePairs(weak, (a, b) => sets[a].disjoint(sets[b]), open)) consider(p.a, p.b, p.similarity);
   for (const [a, b] of evidence.rareWordPairs()) if (sets[a].disjoint(sets[b])) consider(a, b);
   return [...scored.values()].filter(p => p.score >= weak);
 }

@@ -22,8 +22,10 @@ export { counterparts } from './counterparts';
 export type {
   AlignOptions,
   AnalysisOptions,
+  ChangeKind,
   CorpusAnalysis,
   Counterpart,
+  FactChange,
   GroupMember,
   PreparedSource,
   Sentence,
@@ -32,6 +34,7 @@ export type {
   SourceInput,
   Story,
   StoryOptions,
+  StoryOrigin,
 } from './types';
 export type { BoilerplateOptions, LineKind, LineVerdict } from './boilerplate';
 export { wordDiff } from './wordDiff';

@@ -91,7 +91,8 @@ export function joinInOrder(
     const mean = linkage(a, b);
     if (mean >= floor) candidates.push({ a, b, mean });
   };
-  for (const p of nodePairs(floor, (x, y) => nodeSets[x].disjoint(nodeSets[y]))) consider(p.a, p.b);
+  const clustered = members.flat().sort((x, y) => x - y);
+  for (const p of nodePairs(floor, (x, y) => nodeSets[x].disjoint(nodeSets[y]), clustered)) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
 

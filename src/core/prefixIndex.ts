@@ -4,6 +4,17 @@
  */
 import { EPSILON, JoinPair, SharedTokens, TokenSpace, grown } from './tokenSpace';
 
+/** Bounds on the work of one probe of a `PrefixIndex` (see `matches`). */
+export interface ProbeLimits<Id extends number = number> {
+  readonly budget?: number;
+  /** With `budget`: a probe that meets more candidates verifies none and finds nothing. */
+  readonly nothingPastBudget?: boolean;
+  readonly found?: (pair: JoinPair<Id>) => boolean;
+}
+
+/** A probe that can stop early verifies its candidates in chunks of this many as it walks. */
+const FOUND_CHUNK = 64;
+
 /**
  * An index of profiles for one threshold: `add` profiles, then ask which indexed profiles a
  * given one reaches the threshold with. Postings keep each token's position, so a candidate is
@@ -21,6 +32,12 @@ export class PrefixIndex<Id extends number = number> {
   private indexed: Int32Array;
   private query = 0;
   private readonly shared: SharedTokens;
+  /** Whether the probe's profile is marked in `shared`. */
+  private marked = false;
+  /** Whether the latest `matches` met more accepted candidates than its budget. */
+  saturated = false;
+  /** How many accepted candidates the latest `matches` met. */
+  touchedCount = 0;
 
   constructor(
     private readonly space: TokenSpace,
@@ -66,21 +83,35 @@ export class PrefixIndex<Id extends number = number> {
   /**
    * Indexed profiles (other than `i`) whose similarity to profile `i` is at least the
    * threshold, with that similarity, in the order they were first reached.
-   * `accept(j)` can rule a candidate out before any work is spent on it.
+   * `accept(j)` can rule a candidate out before any work is spent on it. With `limits.budget`,
+   * only the first `budget` accepted candidates are verified and the walk over the postings
+   * ends at the next one (`saturated` then tells that it was met; with `nothingPastBudget`,
+   * none is verified then). With `limits.found`, each
+   * match is handed over as soon as it is verified and the probe ends when it returns false;
+   * candidates are then verified in chunks as the walk goes, so a probe that needs only some
+   * match stops early however popular its tokens are. The matches are the same either way:
+   * the positional filter only drops candidates that cannot reach the threshold, and every
+   * candidate left is verified exactly.
    */
-  matches(i: Id, accept?: (j: Id) => boolean): JoinPair<Id>[] {
+  matches(i: Id, accept?: (j: Id) => boolean, limits: ProbeLimits<Id> = {}): JoinPair<Id>[] {
     const space = this.space;
     const size = space.size(i);
     const out: JoinPair<Id>[] = [];
+    this.saturated = false;
+    this.touchedCount = 0;
     if (size === 0) return out;
     this.fit();
     const { stamp, overlap, threshold } = this;
+    const budget = limits.budget ?? Infinity;
+    const found = limits.found;
     const mark = this.query++;
     const minSize = this.ratio * size - EPSILON;
     const maxSize = size / this.ratio + EPSILON;
     const prefix = space.prefix(i, threshold);
     const touched: Id[] = [];
-    for (let x = 0; x < prefix.length; x++) {
+    this.marked = false;
+    let verified = 0;
+    walk: for (let x = 0; x < prefix.length; x++) {
       const list = this.postings.get(prefix[x]);
       if (!list) continue;
       for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {
@@ -94,26 +125,53 @@ export class PrefixIndex<Id extends number = number> {
             overlap[j] = -1;
             continue;
           }
+          if (touched.length === budget) {
+            this.saturated = true;
+            break walk;
+          }
           overlap[j] = 0;
           touched.push(j);
         } else if (overlap[j] < 0) continue;
         const needed = Math.ceil((threshold * (size + other)) / 2 - EPSILON);
         const reachable = overlap[j] + 1 + Math.min(size - x - 1, other - list[k + 1] - 1);
         overlap[j] = reachable >= needed ? overlap[j] + 1 : -1;
+        if (found && touched.length - verified >= FOUND_CHUNK) {
+          if (!this.verify(i, touched, verified, out, found)) {
+            this.touchedCount = touched.length;
+            return out;
+          }
+          verified = touched.length;
+        }
       }
     }
-    let marked = false;
-    for (let k = 0; k < touched.length; k++) {
+    this.touchedCount = touched.length;
+    if (this.saturated && limits.nothingPastBudget) return out;
+    this.verify(i, touched, verified, out, found);
+    return out;
+  }
+
+  /**
+   * Verifies the candidates `touched[from..]` the positional filter kept, adding the matches to
+   * `out` (and handing each to `found`); a verified candidate is not looked at again in this
+   * probe. False when `found` asked to stop.
+   */
+  private verify(i: Id, touched: readonly Id[], from: number, out: JoinPair<Id>[], found?: (pair: JoinPair<Id>) => boolean): boolean {
+    const overlap = this.overlap;
+    for (let k = from; k < touched.length; k++) {
       const j = touched[k];
       if (overlap[j] <= 0) continue;
-      if (!marked) {
+      overlap[j] = -1;
+      if (!this.marked) {
         this.shared.mark(i);
-        marked = true;
+        this.marked = true;
       }
       const similarity = this.shared.similarity(j);
-      if (similarity >= threshold) out.push({ a: i, b: j, similarity });
+      if (similarity < this.threshold) continue;
+      const pair = { a: i, b: j, similarity };
+      out.push(pair);
+      if (found && !found(pair)) return false;
     }
-    return out;
+    return true;
   }
 
   private firstAtLeast(list: readonly number[], minSize: number): number {

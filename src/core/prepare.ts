@@ -20,7 +20,7 @@ export function prepareSource(text: string, options: AnalysisOptions = {}): Prep
 export function prepare(text: string, hash: string, options: AnalysisOptions): PreparedSource {
   const lineSpans = splitLines(text);
   const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
-  const lineWordsLower = lineWords.map(ws => ws.map(w => w.toLowerCase()));
+  const lineWordsLower = lineWords.map((ws, line) => lowerCased(ws, text, lineSpans[line]));
   const profile = detectStopwords(sampleWords(lineSpans, lineWordsLower));
   const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower);
   const sentences: PreparedSentence[] = [];
@@ -46,6 +46,23 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
   const lfLineOfLine = hasLoneCr(text) ? lfLineOfLines(text, lineSpans) : undefined;
   return { text, hash, lineSpans, ...(lfLineOfLine ? { lfLineOfLine } : {}), profile, lines, sentences };
 }
+
+/**
+ * A line's words lower-cased, as `ws.map(w => w.toLowerCase())`: for a line without capitals
+ * the same array, for another ASCII line the words of its lower-cased text (ASCII case changes
+ * neither which characters form words nor their number), one string operation per line
+ * instead of one per word.
+ */
+function lowerCased(ws: readonly string[], text: string, span: LineSpan): readonly string[] {
+  if (ws.length === 0) return ws;
+  const line = text.slice(span.start, span.end);
+  const lower = line.toLowerCase();
+  if (lower === line) return ws;
+  if (NON_ASCII.test(line)) return ws.map(w => w.toLowerCase());
+  return words(lower);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']);
 const MIN_PROMOTABLE_WORDS = 4;

@@ -23,6 +23,8 @@ export class RememberedProbes {
   private readonly probes: PrefixIndex<SpaceId>;
   private readonly probesToIndex: SpaceId[] = [];
   private readonly shared: SharedTokens;
+  /** Whether the latest `matches` met more accepted candidates than its budget (and so found nothing). */
+  saturated = false;
 
   constructor(
     private readonly space: TokenSpace,
@@ -48,11 +50,14 @@ export class RememberedProbes {
 
   /**
    * Indexed profiles other than `i` at least as similar to it as the threshold, for which
-   * `accept` holds. When a probe reaches more than `budget` candidates, only the first `budget`
-   * accepted ones (in the index's order) are verified, so the answer is complete whenever the
-   * budget is not reached. O(probe) the first time, O(remembered + indexed since) after.
+   * `accept` holds. When more than `budget` accepted candidates reach the probe (a form shared,
+   * all but a few characters, by thousands of others), none is verified: the answer is empty
+   * and `saturated` says so, and the caller looks for matches in another way. Otherwise the
+   * answer is complete. O(probe) the first time, O(remembered + indexed since) after; a probe
+   * past its budget stops walking the postings there.
    */
   matches(i: SpaceId, accept: (j: SpaceId) => boolean, budget = Infinity): JoinPair<SpaceId>[] {
+    this.saturated = false;
     let memo = this.found.get(i);
     if (memo && memo.upTo < this.caughtUp) memo.upTo = this.caughtUp;
     if (memo && memo.candidates + (this.added.length - memo.upTo) <= budget) {
@@ -69,18 +74,42 @@ export class RememberedProbes {
       }
       return memo.pairs.filter(p => accept(p.b));
     }
-    let candidates = 0;
-    const pairs = this.index.matches(i, () => ++candidates <= budget);
-    if (candidates <= budget) {
-      memo = { pairs, upTo: this.added.length, candidates };
+    let accepted = 0;
+    const pairs = this.index.matches(i, j => (accept(j) && accepted++, true), { budget, nothingPastBudget: true });
+    if (!this.index.saturated) {
+      // Without a budget met, every candidate that reached the probe was taken.
+      memo = { pairs, upTo: this.added.length, candidates: this.index.touchedCount };
       this.found.set(i, memo);
       this.probesToIndex.push(i);
       return pairs.filter(p => accept(p.b));
     }
     // Too many candidates to remember them all: the budget goes to accepted ones only.
     this.found.delete(i);
-    let left = budget;
-    return this.index.matches(i, j => accept(j) && left-- > 0);
+    // Every candidate met so far accepted: a probe of accepted ones would meet the same and stop there too.
+    if (accepted > budget) {
+      this.saturated = true;
+      return [];
+    }
+    const acceptedPairs = this.index.matches(i, accept, { budget, nothingPastBudget: true });
+    this.saturated = this.index.saturated;
+    return acceptedPairs;
+  }
+
+  /** The pair of `i` and `j` when they reach the threshold. O(size of i + size of j). */
+  matchOf(i: SpaceId, j: SpaceId): JoinPair<SpaceId> | undefined {
+    if (i === j) return undefined;
+    this.shared.mark(i);
+    const similarity = this.shared.similarity(j);
+    return similarity >= this.threshold ? { a: i, b: j, similarity } : undefined;
+  }
+
+  /**
+   * Hands the indexed profiles other than `i` that reach the threshold and that `accept` takes
+   * to `found`, until it returns false; nothing is remembered. For a single analysis that needs
+   * only some match per probe: the probe stops there, however many profiles share its tokens.
+   */
+  probeUntil(i: SpaceId, accept: (j: SpaceId) => boolean, found: (pair: JoinPair<SpaceId>) => boolean): void {
+    this.index.matches(i, accept, { found });
   }
 
   /**

@@ -27,15 +27,17 @@ export function reviseWithOtherSources(
   index: SimilarityIndex,
   align: AlignOptions = {},
 ): (readonly LineVerdict[])[] {
-  const { prepared, forms, spaceIds } = corpus;
+  const { prepared, spaceIds } = corpus;
   const lines: (readonly LineVerdict[])[] = prepared.map(p => p.lines);
+  if (!promotable.size) return lines;
+  // Per content form, its carriers; sized by the sources at hand, not by the numbering (which
+  // holds every story's forms when this runs once per story).
   const carriers = contentCarriers(corpus);
-  const contentForms: FormId[] = [];
-  for (let f = 0; f < forms.length; f++) if (carriers.first[f] >= 0) contentForms.push(f as FormId);
-  if (!promotable.size || !contentForms.length) return lines;
+  const contentForms = [...carriers.keys()].sort((x, y) => x - y);
+  if (!contentForms.length) return lines;
   const threshold = Math.min(PROMOTION_SIMILARITY, align.strongThreshold ?? PROMOTION_SIMILARITY);
-  const contentFormAt = new Int32Array(corpus.formSpace.space.profiles.length).fill(-1);
-  for (const f of contentForms) contentFormAt[spaceIds[f]] = f;
+  const contentFormAt = new Map<number, FormId>();
+  for (const f of contentForms) contentFormAt.set(spaceIds[f], f);
   const lookup = index.lookupAmong(
     contentForms.map(f => spaceIds[f]),
     promotable.size,
@@ -48,34 +50,46 @@ export function reviseWithOtherSources(
     const revised = lines[source] === p.lines ? (lines[source] = [...p.lines]) : lines[source];
     (revised as LineVerdict[])[line] = { kind: 'content' };
   };
-  // Promoted where the content form is carried by a source other than the line's own.
-  const promoteWhereOthersCarry = (occurrences: readonly LineRef[], form: number) => {
-    for (const o of occurrences) {
-      if (carriers.first[form] !== o.source || carriers.second[form] >= 0) promote(o.source, o.line);
-    }
-  };
+  // Promoted where the content form is carried by a source other than the line's own. Once
+  // every line of a form was offered for promotion, its other matches cannot add anything.
   for (const [form, occurrences] of promotable) {
     const id = spaceIds[form];
-    if (contentFormAt[id] >= 0) promoteWhereOthersCarry(occurrences, form);
-    for (const pair of lookup(id)) promoteWhereOthersCarry(occurrences, contentFormAt[pair.b]);
+    const offered = new Uint8Array(occurrences.length);
+    let left = occurrences.length;
+    const promoteWhereOthersCarry = (contentForm: FormId) => {
+      const carried = carriers.get(contentForm)!;
+      for (let k = 0; k < occurrences.length; k++) {
+        const o = occurrences[k];
+        if (offered[k] || (carried.first === o.source && carried.second < 0)) continue;
+        offered[k] = 1;
+        left--;
+        promote(o.source, o.line);
+      }
+      return left > 0;
+    };
+    if (carriers.has(form) && !promoteWhereOthersCarry(form)) continue;
+    lookup(id, pair => promoteWhereOthersCarry(contentFormAt.get(pair.b)!));
   }
   return lines;
 }
 
-/** Per content form, the first two sources that carry it (enough to know one is not "this" source). O(S). */
-function contentCarriers(corpus: FormCorpus): { first: Int32Array; second: Int32Array } {
-  const { prepared, formIds, forms } = corpus;
-  const first = new Int32Array(forms.length).fill(-1);
-  const second = new Int32Array(forms.length).fill(-1);
+/**
+ * Per content form of the corpus's sources, the first two sources that carry it (enough to
+ * know one is not "this" source; -1: none). O(S) for S sentences of these sources.
+ */
+function contentCarriers(corpus: FormCorpus): Map<FormId, { first: number; second: number }> {
+  const { prepared, formIds } = corpus;
+  const carriers = new Map<FormId, { first: number; second: number }>();
   prepared.forEach((p, source) => {
     p.sentences.forEach((s, i) => {
       if (p.lines[s.line].kind !== 'content') return;
       const form = formIds[source][i];
-      if (first[form] < 0) first[form] = source;
-      else if (second[form] < 0 && first[form] !== source) second[form] = source;
+      const carried = carriers.get(form);
+      if (!carried) carriers.set(form, { first: source, second: -1 });
+      else if (carried.second < 0 && carried.first !== source) carried.second = source;
     });
   });
-  return { first, second };
+  return carriers;
 }
 
 function hasFunctionWord(text: string, span: LineSpan, profile: StopwordProfile): boolean {

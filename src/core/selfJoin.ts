@@ -57,7 +57,8 @@ function sizesCanReach(a: number, b: number, threshold: number): boolean {
 
 /**
  * The profiles among `ids` (other than `i`, none empty) whose similarity to profile `i` is at
- * least `threshold`, by comparing each: cheaper than an index when the lists are short.
+ * least `threshold`, by comparing each: cheaper than an index when the lists are short. Each
+ * match also goes to `found` as it is found, and the comparing stops when that returns false.
  * `shared` must be over `space`. O(Σ size) over the ids whose size can reach the threshold.
  */
 export function matchesAmong<Id extends number>(
@@ -66,10 +67,11 @@ export function matchesAmong<Id extends number>(
   i: Id,
   ids: readonly Id[],
   threshold: number,
+  found?: (pair: JoinPair<Id>) => boolean,
 ): JoinPair<Id>[] {
-  const found: JoinPair<Id>[] = [];
+  const out: JoinPair<Id>[] = [];
   const size = space.size(i);
-  if (size === 0) return found;
+  if (size === 0) return out;
   let marked = false;
   for (let k = 0; k < ids.length; k++) {
     const j = ids[k];
@@ -80,9 +82,12 @@ export function matchesAmong<Id extends number>(
       marked = true;
     }
     const similarity = shared.similarity(j);
-    if (similarity >= threshold) found.push({ a: i, b: j, similarity });
+    if (similarity < threshold) continue;
+    const pair = { a: i, b: j, similarity };
+    out.push(pair);
+    if (found && !found(pair)) break;
   }
-  return found;
+  return out;
 }
 
 /**

@@ -160,8 +160,8 @@ const GLUED_STOP = /(\p{L}+)\.(?=\p{Lu}\p{Ll})/gu;
  */
 function gluedBreaks(line: string, start: number, end: number): number[] {
   const cuts: number[] = [];
+  if (!mayHoldGluedStop(line, start, end)) return cuts;
   const piece = line.slice(start, end);
-  if (!piece.includes('.')) return cuts;
   GLUED_STOP.lastIndex = 0;
   for (let m = GLUED_STOP.exec(piece); m; m = GLUED_STOP.exec(piece)) {
     const word = m[1];
@@ -176,6 +176,22 @@ function gluedBreaks(line: string, start: number, end: number): number[] {
     cuts.push(start + m.index + word.length + 1);
   }
   return cuts;
+}
+
+/**
+ * Whether `line[start, end)` holds a full stop with a letter before it and a capital after it,
+ * which every match of `GLUED_STOP` needs: ASCII letters are told apart here, and any
+ * character above U+007F counts as a possible letter or capital, so the pattern's Unicode
+ * classes run only on the few sentences that may match. O(end - start).
+ */
+export function mayHoldGluedStop(line: string, start: number, end: number): boolean {
+  for (let dot = line.indexOf('.', start + 1); dot >= 0 && dot < end - 2; dot = line.indexOf('.', dot + 1)) {
+    const after = line.charCodeAt(dot + 1);
+    if (!((after >= 0x41 && after <= 0x5a) || after > 0x7f)) continue;
+    const before = line.charCodeAt(dot - 1);
+    if ((before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || before > 0x7f) return true;
+  }
+  return false;
 }
 
 // Sentence_Break classes (UAX #29) of the characters the direct path knows.

@@ -23,18 +23,28 @@ export type Separate = (a: number, b: number) => boolean;
 export interface LeaderIndex {
   /** Makes form `id` a leader that later lookups can find. */
   add(id: SpaceId): void;
-  /** Leaders other than `id`, at least as similar as the threshold, that `accept` takes; at most `budget` candidates looked at. */
+  /**
+   * Leaders other than `id`, at least as similar as the threshold, that `accept` takes; when
+   * more than `budget` of them are candidates, none (and `saturated` is then true).
+   */
   matches(id: SpaceId, accept: (leader: SpaceId) => boolean, budget: number): readonly JoinPair<SpaceId>[];
+  /** Whether the latest `matches` met more candidates than its budget. */
+  readonly saturated: boolean;
+  /** The pair of `id` and `leader` when they reach the threshold. */
+  matchOf(id: SpaceId, leader: SpaceId): JoinPair<SpaceId> | undefined;
 }
+
+/** A probe of `lookupAmong`: its matches go to `found` until it returns false. */
+export type Lookup = (probe: SpaceId, found: (pair: JoinPair<SpaceId>) => boolean) => void;
 
 /** Candidate pairs over the forms of the analyzer's form space. */
 export interface SimilarityIndex {
   /**
-   * A lookup of forms among `targets` at `threshold`: for a probe, the targets (other than the
-   * probe) at least that similar, in any order. `probeCount` is how many probes will follow,
-   * which tells whether an index pays for itself.
+   * A lookup of forms among `targets` at `threshold`: for a probe, hands the targets (other than
+   * the probe) at least that similar to `found`, in any order, until `found` returns false.
+   * `probeCount` is how many probes will follow, which tells whether an index pays for itself.
    */
-  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[];
+  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): Lookup;
   /** An empty set of leaders at `threshold`, to add to and look up in turn. */
   leaders(threshold: number): LeaderIndex;
   /**
@@ -54,11 +64,15 @@ const SMALL_PROBE_PAIRS = 50_000;
 export class OneShotIndex implements SimilarityIndex {
   constructor(private readonly forms: FormSpace) {}
 
-  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
-    if (targets.length * probeCount > SMALL_PROBE_PAIRS) return standingLookup(this.forms, targets, threshold);
+  lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): Lookup {
+    if (targets.length * probeCount > SMALL_PROBE_PAIRS) {
+      // Nothing is kept for a next analysis, so a probe stops at what it needs.
+      const index = targetIndex(this.forms, targets, threshold);
+      return (probe, found) => index.index.probeUntil(probe, index.isTarget, found);
+    }
     const space = this.forms.space;
     const shared = new SharedTokens(space);
-    return probe => matchesAmong(space, shared, probe, targets, threshold);
+    return (probe, found) => matchesAmong(space, shared, probe, targets, threshold, found);
   }
 
   leaders(threshold: number): LeaderIndex {
@@ -91,8 +105,11 @@ export class OneStoryIndex extends OneShotIndex {
 export class StandingIndex implements SimilarityIndex {
   constructor(private readonly forms: FormSpace) {}
 
-  lookupAmong(targets: readonly SpaceId[], _probeCount: number, threshold: number): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
-    return standingLookup(this.forms, targets, threshold);
+  lookupAmong(targets: readonly SpaceId[], _probeCount: number, threshold: number): Lookup {
+    const { index, isTarget } = targetIndex(this.forms, targets, threshold);
+    return (probe, found) => {
+      for (const pair of index.matches(probe, isTarget)) if (!found(pair)) return;
+    };
   }
 
   leaders(threshold: number): LeaderIndex {
@@ -132,15 +149,15 @@ export class StandingIndex implements SimilarityIndex {
   }
 }
 
-/** The standing index at `threshold` holds every target met so far; a match counts if it is a target now. */
-function standingLookup(
+/** The standing index at `threshold`, holding every target met so far; a match counts if it is a target now. */
+function targetIndex(
   forms: FormSpace,
   targets: readonly SpaceId[],
   threshold: number,
-): (probe: SpaceId) => readonly JoinPair<SpaceId>[] {
-  const isTarget = new Uint8Array(forms.space.profiles.length);
-  for (const id of targets) isTarget[id] = 1;
+): { index: RememberedProbes; isTarget: (id: SpaceId) => boolean } {
+  const target = new Uint8Array(forms.space.profiles.length);
+  for (const id of targets) target[id] = 1;
   const index = forms.index(threshold);
   index.addAll(targets);
-  return probe => index.matches(probe, j => isTarget[j] === 1);
+  return { index, isTarget: j => target[j] === 1 };
 }

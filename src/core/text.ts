@@ -81,13 +81,44 @@ const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
  * is several times faster than `Intl.Segmenter`; the segmenter for the others.
  */
 export function words(text: string): string[] {
-  if (!NON_ASCII.test(text)) return text.match(ASCII_WORD) ?? [];
-  if (!NON_ASCII_ALNUM.test(text)) return text.match(LATIN_WORD) ?? [];
+  const kind = nonAsciiKind(text);
+  if (kind === ASCII_ONLY) return text.match(ASCII_WORD) ?? [];
+  if (kind === PUNCTUATION_ONLY || !NON_ASCII_ALNUM.test(text)) return text.match(LATIN_WORD) ?? [];
   if (!UNSPACED_SCRIPT.test(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;
+}
+
+const ASCII_ONLY = 0;
+const PUNCTUATION_ONLY = 1;
+const OTHER_NON_ASCII = 2;
+
+/**
+ * Latin-1 signs and spaces that are no letter, mark or digit (not ª µ º, the superscript
+ * digits or the fractions): with General Punctuation (U+2000–U+206F: spaces, dashes, quotes,
+ * bullets), what news text mixes into ASCII words most.
+ */
+const LATIN1_SIGNS = new Set([
+  0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xb0, 0xb1, 0xb4, 0xb6, 0xb7, 0xb8, 0xbb, 0xbf,
+  0xd7, 0xf7,
+]);
+
+/**
+ * Whether `text` is all ASCII, holds only such signs beyond ASCII (so no letter, mark or digit
+ * there), or holds other characters, which the Unicode classes must then look at. One pass over
+ * the code units, without a regular expression.
+ */
+function nonAsciiKind(text: string): number {
+  let kind = ASCII_ONLY;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if ((c >= 0x2000 && c <= 0x206f) || LATIN1_SIGNS.has(c)) kind = PUNCTUATION_ONLY;
+    else return OTHER_NON_ASCII;
+  }
+  return kind;
 }
 
 // Only runs that change: a single space stays, so a string that needs nothing is not copied.

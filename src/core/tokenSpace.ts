@@ -29,6 +29,8 @@ export class TokenSpace {
   private readonly allProfiles: BigramProfile[];
   /** Per profile: ranks of its tokens, ascending. */
   private readonly ranked: Int32Array[];
+  /** Per profile, its number of tokens: read on every step of a join's walk, so kept flat. */
+  private readonly sizes: number[];
   /** Token ids: per bigram code the id of its first occurrence; per repeated first occurrence the ids of its later ones. */
   private readonly firstId = new CodeTable();
   private readonly laterIds = new Map<number, number[]>();
@@ -49,6 +51,7 @@ export class TokenSpace {
     this.rankOfId.length = frequency.length;
     for (let id = 0; id < frequency.length; id++) this.rankOfId[id] = start[frequency[id]]++;
     this.ranked = ids.map(list => this.toRanks(list));
+    this.sizes = this.ranked.map(list => list.length);
   }
 
   /** The profiles, in the order they were given and added. */
@@ -66,6 +69,7 @@ export class TokenSpace {
     const list = this.tokenIds(profile, () => this.rankOfId.push(this.rankOfId.length) - 1);
     this.allProfiles.push(profile);
     this.ranked.push(this.toRanks(list));
+    this.sizes.push(list.length);
     return this.allProfiles.length - 1;
   }
 
@@ -104,7 +108,7 @@ export class TokenSpace {
 
   /** Number of tokens of profile `i`. */
   size(i: number): number {
-    return this.ranked[i].length;
+    return this.sizes[i];
   }
 
   /** The tokens of profile `i`, ascending. */

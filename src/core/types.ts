@@ -3,6 +3,7 @@
  * verdicts, sentences, groups). Plain data throughout, so an analysis can cross a thread.
  */
 import type { BoilerplateOptions, LineVerdict } from './boilerplate';
+import type { FactOptions } from './facts';
 import type { StopwordProfile } from './stopwords';
 import type { LineSpan } from './text';
 
@@ -37,6 +38,31 @@ export interface SourceAnalysis {
   readonly sentences: readonly Sentence[];
   /** For each sentence, the index of its group in `CorpusAnalysis.groups`, or -1. */
   readonly groupOfSentence: readonly number[];
+  /** When the page gives a publication date or time near its headline: that moment, ISO 8601. */
+  readonly published?: string;
+}
+
+/** What a difference between two wordings of one statement touches; `wording` is everything else. */
+export type ChangeKind = 'number' | 'quote' | 'name' | 'attribution' | 'negation' | 'wording';
+
+/** One change between a group's anchor and one member. */
+export interface FactChange {
+  readonly kind: ChangeKind;
+  /** The anchor's text of the change ('' when the member adds it). */
+  readonly base: string;
+  /** The member's text of the change ('' when the member drops it). */
+  readonly other: string;
+  /** Where `other` lies in the member sentence's text: [start, end) UTF-16 offsets; absent when dropped. */
+  readonly otherRange?: readonly [number, number];
+  /** For `name`: the two are spelling variants of one name (shown as such, never dropped). */
+  readonly variant?: true;
+}
+
+/** The likely first version of a story, with the reason a reader is shown. */
+export interface StoryOrigin {
+  /** Index of the source in `CorpusAnalysis.sources`. */
+  readonly source: number;
+  readonly reason: string;
 }
 
 /** A sentence in a group; `similarity` is to the group's anchor (1 for the anchor itself). */
@@ -49,6 +75,8 @@ export interface GroupMember {
    * member that aligns: it is in the group so that it reads as shared, but adds no link.
    */
   readonly repeat?: true;
+  /** How this wording differs from the anchor's; absent or empty for identical wording and for the anchor. */
+  readonly changes?: readonly FactChange[];
 }
 
 /** Sentences of two or more sources that carry the same statement. */
@@ -58,6 +86,8 @@ export interface SentenceGroup {
   readonly anchor: number;
   /** Number of distinct sources in the group. */
   readonly sourceCount: number;
+  /** Source index of the earliest version carrying the statement (see `origin.ts` for the rule). */
+  readonly earliest?: number;
 }
 
 export interface CorpusAnalysis {
@@ -72,6 +102,8 @@ export interface CorpusAnalysis {
 export interface Story {
   readonly title: string;
   readonly sources: readonly number[];
+  /** The likely first version of the story and why. */
+  readonly origin?: { readonly source: number; readonly reason: string };
 }
 
 /** Tuning of the story stage (`stories.ts`); every field has a default. */
@@ -101,6 +133,8 @@ export interface AnalysisOptions {
   /** Use other sources to revise boilerplate verdicts. Default true. */
   readonly crossSourceEvidence?: boolean;
   readonly stories?: StoryOptions;
+  /** Tuning of the changed facts and the publication dates (`facts.ts`). */
+  readonly facts?: FactOptions;
 }
 
 /**

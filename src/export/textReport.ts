@@ -1,9 +1,9 @@
 /**
  * The CLI's readable report: per source its counts and the sentences only it carries, then
- * the shared statements, best supported first, each wording in full, wrapped to the width of
- * the terminal.
+ * the shared statements, best supported first, each wording in full, then per story its origin
+ * and the facts its versions change, wrapped to the width of the terminal.
  */
-import { CorpusAnalysis } from '../core';
+import { CorpusAnalysis, FactChange } from '../core';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -50,7 +50,42 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
       }
     });
   }
+  out.push(...changedFacts(analysis, names, width));
   return out.join('\n') + '\n';
+}
+
+/**
+ * Per story of two or more sources: its origin and reason, then every change that is not mere
+ * wording, statement by statement ("#3 number: 12 → 15 in 002.txt").
+ */
+function changedFacts(analysis: CorpusAnalysis, names: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  const storyOfSource = new Map<number, number>();
+  analysis.stories.forEach((story, k) => story.sources.forEach(s => storyOfSource.set(s, k)));
+  const factsOfStory = analysis.stories.map(() => [] as string[]);
+  analysis.groups.forEach((g, gi) => {
+    for (const m of g.members) {
+      for (const change of m.changes ?? []) {
+        if (change.kind === 'wording') continue;
+        factsOfStory[storyOfSource.get(m.source) ?? 0].push(`#${gi + 1} ${describeChange(change)} in ${names[m.source]}`);
+      }
+    }
+  });
+  analysis.stories.forEach((story, k) => {
+    if (story.sources.length < 2) return;
+    out.push('');
+    out.push(...wrap(`Changed facts, story ${k + 1}: ${story.title}`, width, '', '    '));
+    if (story.origin) out.push(...wrap(`origin: ${names[story.origin.source]} (${story.origin.reason})`, width, '  ', '    '));
+    if (!factsOfStory[k].length) out.push('  none: the versions differ in wording only');
+    for (const line of factsOfStory[k]) out.push(...wrap(line, width, '  ', '    '));
+  });
+  return out;
+}
+
+/** "number: 12 → 15", "name (spelling): Assad → al-Assad", "quote: “…” → (dropped)". */
+export function describeChange(change: FactChange): string {
+  const kind = change.variant ? `${change.kind} (spelling)` : change.kind;
+  return `${kind}: ${change.base || '(added)'} → ${change.other || '(dropped)'}`;
 }
 
 /**

@@ -20,6 +20,32 @@ function groupOf(analysis: ReturnType<typeof analyzeCorpus>, source: number, tex
 }
 
 describe('alignment', () => {
+  it('pairs each sentence of two sources cut from one template with its twin, though every sentence resembles hundreds', () => {
+    const random = seededRandom(5);
+    const places = ['north', 'south', 'east', 'west', 'centre'];
+    const template = () =>
+      Array.from(
+        { length: 600 },
+        (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
+      ).join('\n');
+    const analysis = analyzeCorpus([
+      { id: 'a.txt', text: template() },
+      { id: 'b.txt', text: template() },
+    ]);
+    const [a, b] = analysis.sources;
+    const number = (text: string) => /number (\d+)/.exec(text)![1];
+    let twins = 0;
+    a.sentences.forEach((sentence, i) => {
+      const group = a.groupOfSentence[i];
+      if (group < 0) return;
+      const other = b.groupOfSentence.indexOf(group);
+      assert.ok(other >= 0, `${sentence.text} is grouped with a sentence of the other source`);
+      assert.equal(number(b.sentences[other].text), number(sentence.text), sentence.text);
+      twins++;
+    });
+    assert.ok(twins >= 0.9 * a.sentences.length, `only ${twins} of ${a.sentences.length} sentences found their twin`);
+  });
+
   it('groups the same statements when paragraphs are reordered, and marks the moved one', () => {
     const a = PARAGRAPHS.join('\n\n');
     const b = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3], PARAGRAPHS[4], PARAGRAPHS[2]].join('\n\n');

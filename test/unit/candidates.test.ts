@@ -69,6 +69,52 @@ describe('similarity join with prefix filtering', () => {
     assert.deepEqual(found.map(key).sort(), expected.map(key).sort());
   });
 
+  it('with a budget, verifies exactly the first candidates the full probe reaches, and says when the budget was met', () => {
+    const records = randomCorpus(91, 200);
+    const space = new TokenSpace(records.map(r => r.profile));
+    const index = new PrefixIndex(space, 0.3);
+    records.forEach((_, i) => index.add(i));
+    let saturated = 0;
+    for (let i = 0; i < records.length; i += 7) {
+      const all = index.matches(i);
+      const reached = index.touchedCount;
+      for (const budget of [1, 5, 40]) {
+        // The oracle: the candidates reached first, in order, each compared by brute force.
+        const taken: number[] = [];
+        index.matches(i, j => (taken.push(j), true));
+        const first = new Set(taken.slice(0, budget));
+        const bounded = index.matches(i, undefined, { budget });
+        assert.equal(index.saturated, reached > budget, `probe ${i}, budget ${budget}`);
+        if (index.saturated) saturated++;
+        assert.deepEqual(
+          bounded.map(m => m.b),
+          all.filter(m => first.has(m.b)).map(m => m.b),
+          `probe ${i}, budget ${budget}`,
+        );
+      }
+    }
+    assert.ok(saturated > 0, 'some budget was met');
+  });
+
+  it('hands matches over one by one and stops when told, the matches being those of the full probe', () => {
+    const records = randomCorpus(92, 300);
+    const space = new TokenSpace(records.map(r => r.profile));
+    const index = new PrefixIndex(space, 0.3);
+    records.forEach((_, i) => index.add(i));
+    let stoppedEarly = 0;
+    for (let i = 0; i < records.length; i += 5) {
+      const all = index.matches(i).map(m => `${m.b}-${m.similarity}`);
+      const everyOne: string[] = [];
+      index.matches(i, undefined, { found: m => (everyOne.push(`${m.b}-${m.similarity}`), true) });
+      assert.deepEqual(everyOne, all, `probe ${i}`);
+      const some: string[] = [];
+      index.matches(i, undefined, { found: m => (some.push(`${m.b}-${m.similarity}`), some.length < 2) });
+      assert.deepEqual(some, all.slice(0, 2), `probe ${i}`);
+      if (all.length > 2) stoppedEarly++;
+    }
+    assert.ok(stoppedEarly > 0, 'some probe had more matches than it needed');
+  });
+
   it('joins a chosen list of profiles, one listed twice, as the same profiles in a space of their own', () => {
     const records = randomCorpus(91, 400);
     const space = new TokenSpace(records.map(r => r.profile));

@@ -20,11 +20,12 @@ function node(text: string, sources: number[]): AlignNode {
   };
 }
 
-/** The exact similarity join over few nodes: every pair at the threshold that `separate` lets through. */
+/** The exact similarity join over few nodes: every pair among `among` at the threshold that `separate` lets through. */
 function exactPairs(nodes: readonly AlignNode[]): NodePairs {
-  return function* (threshold, separate) {
-    for (let a = 0; a < nodes.length; a++) {
-      for (let b = a + 1; b < nodes.length; b++) {
+  return function* (threshold, separate, among) {
+    for (const a of among) {
+      for (const b of among) {
+        if (b <= a) continue;
         const similarity = profileSimilarity(nodes[a].profile, nodes[b].profile);
         if (similarity >= threshold && separate(a, b)) yield { a, b, similarity };
       }

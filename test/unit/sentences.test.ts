@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
-import { segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
+import { mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
 import { collapseSpaces, splitLines, words } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
@@ -112,12 +112,27 @@ describe('sentence bounds without ICU', () => {
   it('finds the same words through its ASCII shortcuts as through the Unicode pattern', () => {
     const unicodeWords = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
     const random = seededRandom(3);
-    const pieces = ['a', 'Zq', '9', ' ', "'", '’', '-', '—', '“', '.', 'é', 'е', '\u0301', '٣', '•', '\u00a0'];
+    const pieces = ['a', 'Zq', '9', ' ', "'", '’', '-', '—', '“', '.', 'é', 'е', '\u0301', '٣', '•', '\u00a0', 'ª', 'µ', '²', '½', '«', '©', '…', '\u2070', '\u2009'];
     for (let t = 0; t < 5_000; t++) {
       let text = '';
       for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
       assert.deepEqual(words(text), text.match(unicodeWords) ?? [], JSON.stringify(text));
     }
+  });
+
+  it('looks for a glued full stop with the Unicode pattern wherever the pattern can match', () => {
+    const glued = /(\p{L}+)\.(?=\p{Lu}\p{Ll})/u;
+    const random = seededRandom(11);
+    const pieces = ['a', 'Z', 'Th', '.', ' ', '9', 'É', 'é', 'Дж', 'ж', '\u{1d400}', '\u{1d41a}', '-', '"'];
+    let matched = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      if (!glued.test(text)) continue;
+      matched++;
+      assert.ok(mayHoldGluedStop(text, 0, text.length), JSON.stringify(text));
+    }
+    assert.ok(matched > 300, `only ${matched} strings held a glued stop`);
   });
 
   it('collapses white space exactly as a replace of every run does', () => {

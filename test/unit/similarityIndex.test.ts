@@ -82,13 +82,16 @@ describe('similarity index', () => {
               space.profile(t).bigrams.length > 0 &&
               profileSimilarity(space.profile(probe), space.profile(t)) >= 0.5,
           );
-          assert.deepEqual(
-            lookup(probe)
-              .map(p => p.b)
-              .sort(),
-            [...expected].sort(),
-            `probe ${probe} of ${statements} statements`,
-          );
+          const found: number[] = [];
+          lookup(probe, p => (found.push(p.b), true));
+          assert.deepEqual(found.sort(), [...expected].sort(), `probe ${probe} of ${statements} statements`);
+          // A lookup told to stop after k matches hands over exactly k of them (or all there are).
+          for (const k of [1, 3]) {
+            const first: number[] = [];
+            lookup(probe, p => (first.push(p.b), first.length < k));
+            assert.equal(first.length, Math.min(k, expected.length), `probe ${probe}, stopping after ${k}`);
+            for (const b of first) assert.ok(expected.includes(b as SpaceId), `probe ${probe}: ${b} is a match`);
+          }
         }
       }
     });

@@ -154,6 +154,37 @@ describe('the Stories view model', () => {
     assert.ok(!one.some(n => n.corpusKey === 'folder:notes'));
   });
 
+  it('lists a story once when two folders hold copies of its files, naming both folders, and keeps other stories apart', () => {
+    const { analysis, ids } = mixedWithStories();
+    const inputs = [...seedInputs(), ...bridgeStory()];
+    const texts = inputs.map(i => i.text);
+    // A second folder with copies of the five seeds only.
+    const seedsAnalysis = analyze(seedInputs());
+    const seedsEntry = {
+      key: 'folder:file:///work/seeds',
+      uris: seedInputs().map(i => `file:///work/seeds/${i.id.split('/').pop()}`),
+      texts: seedInputs().map(i => i.text),
+      analysis: { ...seedsAnalysis, stories: [{ title: 'Putin and Assad meet', sources: [0, 1, 2, 3, 4] }] } as CorpusAnalysis,
+      speaksFor: () => true,
+    };
+    const mixedEntry = { key: 'folder:file:///work/mixed', uris: ids, texts, analysis, speaksFor: () => true };
+    const tree = buildStoryTree([mixedEntry, seedsEntry]);
+    assert.deepEqual(buildStoryTree([seedsEntry, mixedEntry]), tree);
+    assert.deepEqual(
+      tree.map(n => [n.title, storyDescription(n), n.corpusCount]),
+      [
+        ['Putin and Assad meet', '10 sources · mixed, seeds', 2],
+        ['Harbour bridge reopens', '2 sources · mixed', 1],
+      ],
+    );
+    const copy = tree[0].sources.find(s => s.uri.startsWith('file:///work/seeds/'))!;
+    assert.match(sourceDescription(copy, tree[0]), / · seeds$/);
+    assert.equal(storyOfUri(tree, copy.uri), tree[0]);
+    // Without texts (a corpus from elsewhere) nothing is joined.
+    const apart = buildStoryTree([{ ...mixedEntry, texts: undefined }, seedsEntry]);
+    assert.equal(apart.length, 3);
+  });
+
   it('names a story without a title after its first source, and decodes file names', () => {
     const analysis = { ...analyze(notes()), stories: [{ title: '  ', sources: [0, 1, 2] }] } as CorpusAnalysis;
     const tree = buildStoryTree([

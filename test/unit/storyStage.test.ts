@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findStories, prepareSource } from '../../src/core';
+import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
@@ -140,5 +141,19 @@ describe('Story stage', () => {
       // Generous: the stage takes a few tens of milliseconds here; quadratic work would take minutes.
       assert.ok(ms < 5_000, `${ms} ms`);
     }
+  });
+
+  it('gives 300,000 different shingles 300,000 different ids, where 32-bit hashes would make about ten collide', () => {
+    const ids = new ShingleIds();
+    const seen = new Set<number>();
+    for (let i = 0; i < 300_000; i++) {
+      const shingles = shinglesOf(`w${i.toString(36)} v${(i * 7919).toString(36)}`, 2, ids, undefined);
+      assert.equal(shingles.length, 1);
+      seen.add(shingles[0]);
+    }
+    assert.equal(ids.size, 300_000);
+    assert.equal(seen.size, 300_000);
+    // The same shingle met again keeps its id.
+    assert.deepEqual([...shinglesOf('w0 v0', 2, ids, undefined)], [0]);
   });
 });

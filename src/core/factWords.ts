@@ -1,0 +1,115 @@
+/**
+ * Per-language word lists the change classifier reads: negation words and speech verbs (the
+ * verbs whose subject or agent tells who said or reported something). Lower case. A language
+ * without a list of its own is read with the union of all (the general fallback).
+ */
+
+const NEGATIONS: Readonly<Record<string, string>> = {
+  en: 'not no never none nobody nothing neither nor cannot without',
+  de: 'nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder',
+  ru: 'не нет ни никогда ничего никто ничто нельзя',
+  uk: 'не ні ніколи нічого ніхто немає',
+  ar: 'لا لم لن ليس ليست لست غير عدم',
+  fr: 'ne pas jamais aucun aucune rien ni sans',
+  es: 'no nunca jamás ningún ninguna ninguno nadie nada ni sin',
+  it: 'non mai nessun nessuno nessuna niente nulla né senza',
+  pt: 'não nunca jamais nenhum nenhuma ninguém nada nem sem',
+  nl: 'niet geen nooit niets niemand noch zonder',
+  sv: 'inte ej aldrig ingen inget inga ingenting',
+  pl: 'nie nigdy żaden żadna nic nikt bez',
+  tr: 'değil yok hiç hiçbir asla',
+  fa: 'نه نمی هرگز هیچ',
+  id: 'tidak bukan belum tak jangan tanpa',
+};
+
+const SPEECH_VERBS: Readonly<Record<string, string>> = {
+  en:
+    'said says say told tells tell reported reports report announced announces stated states ' +
+    'according quoted quoting cited citing claimed claims confirmed confirms denied denies wrote writes ' +
+    'tweeted posted added noted declared insisted warned explained argued alleged acknowledged admitted',
+  de: 'sagte sagt sagten sagen berichtete berichtet berichten erklärte erklärt teilte teilt meldete meldet zufolge laut zitierte zitiert betonte betont',
+  ru: 'сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает сообщают передает передаёт отметил отметила говорится цитирует пишет написал словам данным',
+  uk: 'сказав сказала заявив заявила повідомив повідомила повідомляє зазначив словами даними',
+  ar: 'قال قالت يقول تقول أعلن أعلنت ذكر ذكرت أفاد أفادت نقل نقلت وفق وفقا حسب بحسب صرح أكد أكدت أضاف أضافت',
+  fr: 'dit déclaré affirmé annoncé rapporté selon indiqué expliqué ajouté précisé souligné estimé',
+  es: 'dijo dice declaró afirmó anunció informó según indicó explicó añadió señaló aseguró',
+  it: 'detto dichiarato affermato annunciato riferito secondo spiegato aggiunto sottolineato',
+  pt: 'disse diz declarou afirmou anunciou informou segundo explicou acrescentou',
+  nl: 'zei zegt verklaarde meldde volgens aldus',
+  sv: 'sade sa säger uppgav enligt meddelade',
+  pl: 'powiedział powiedziała podał poinformował według oświadczył',
+  tr: 'dedi söyledi açıkladı bildirdi göre',
+  fa: 'گفت گفته اعلام گزارش',
+  id: 'kata mengatakan menurut ujar menyatakan',
+};
+
+const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
+  en: 'the these those',
+  de: 'die der den dem des beiden',
+  fr: 'les ces',
+  es: 'los las estos estas',
+  it: 'i gli le',
+  pt: 'os as',
+  nl: 'de die',
+  sv: 'de',
+};
+
+/** Words after which the agent follows the verb ("according to X", "quoted by X"). */
+const AGENT_AFTER = new Set([
+  'according',
+  'zufolge',
+  'laut',
+  'selon',
+  'según',
+  'secondo',
+  'segundo',
+  'volgens',
+  'enligt',
+  'według',
+  'menurut',
+  'وفق',
+  'وفقا',
+  'حسب',
+  'بحسب',
+  'словам',
+  'данным',
+  'словами',
+  'даними',
+]);
+
+function setsOf(lists: Readonly<Record<string, string>>): ReadonlyMap<string, ReadonlySet<string>> {
+  const sets = new Map<string, ReadonlySet<string>>(Object.entries(lists).map(([language, list]) => [language, new Set(list.split(' '))]));
+  sets.set('*', new Set(Object.values(lists).flatMap(list => list.split(' '))));
+  return sets;
+}
+
+const NEGATION_SETS = setsOf(NEGATIONS);
+const SPEECH_SETS = setsOf(SPEECH_VERBS);
+
+/** The negation words of a language (its own list, or all lists for a language without one). */
+export function negationWords(language: string): ReadonlySet<string> {
+  return NEGATION_SETS.get(language) ?? NEGATION_SETS.get('*')!;
+}
+
+/** True for a negation: a listed word, or an English contraction ending in n't. */
+export function isNegation(lowerWord: string, language: string): boolean {
+  if (negationWords(language).has(lowerWord)) return true;
+  return (language === 'en' || !NEGATION_SETS.has(language)) && /n[’']t$/.test(lowerWord);
+}
+
+/** The speech verbs of a language (its own list, or all lists for a language without one). */
+export function speechVerbs(language: string): ReadonlySet<string> {
+  return SPEECH_SETS.get(language) ?? SPEECH_SETS.get('*')!;
+}
+
+/** True for a definite article or demonstrative of the language ("the two leaders"). */
+export function isDefiniteArticle(lowerWord: string, language: string): boolean {
+  return DEFINITE_SETS.get(language)?.has(lowerWord) ?? false;
+}
+
+const DEFINITE_SETS = new Map(Object.entries(DEFINITE_ARTICLES).map(([language, list]) => [language, new Set(list.split(' '))]));
+
+/** True when the agent of this speech verb follows it ("according to the Kremlin"). */
+export function agentFollows(lowerWord: string): boolean {
+  return AGENT_AFTER.has(lowerWord);
+}

@@ -1,0 +1,122 @@
+/**
+ * Stage 11, facts: the analysis with what changed and where it came from. Each group member
+ * gets its changes against the group's anchor (`changes.ts`), each source the publication date
+ * its page gives (`published.ts`), each story its likely origin and each group its earliest
+ * version (`origin.ts`).
+ */
+import { changesAgainst, ChangeOptions, PlacedChange } from './changes';
+import { storyOrder, withOrigin } from './origin';
+import { findPublished, PublishedOptions } from './published';
+import type { CorpusAnalysis, FactChange, GroupMember, SentenceGroup, SourceAnalysis, SourceInput } from './types';
+
+/** Tuning of the facts stage; every field has a default. */
+export interface FactOptions {
+  readonly changes?: ChangeOptions;
+  readonly published?: PublishedOptions;
+}
+
+/**
+ * Input: an analysis and the texts it was made from (same order). Output: the same analysis
+ * with `changes` on members, `published` on sources, `origin` on stories of two or more
+ * versions and `earliest` on groups. Only members are compared, each with its own group's
+ * anchor: O(Σ (a + m) · d) over members, a and m the two texts' tokens and d the differing
+ * ones, plus O(L) for the lines near each page's first article line.
+ */
+export function addFacts(analysis: CorpusAnalysis, inputs: readonly SourceInput[], options: FactOptions = {}): CorpusAnalysis {
+  const sources: SourceAnalysis[] = analysis.sources.map((s, i) => {
+    const published = findPublished(
+      {
+        text: inputs[i].text,
+        language: s.language,
+        lineSpans: s.lineSpans,
+        firstArticleLine: s.sentences.length ? s.sentences[0].line : -1,
+      },
+      options.published,
+    );
+    return published ? { ...s, published } : s;
+  });
+  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes));
+  const storyOfSource = new Int32Array(sources.length);
+  analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
+  const groupsOfStory = analysis.stories.map(() => [] as number[]);
+  groups.forEach((g, gi) => groupsOfStory[storyOfSource[g.members[0].source]].push(gi));
+  const names = sources.map(s => fileName(s.id));
+  const published = sources.map(s => s.published);
+  const earliestOf = new Int32Array(groups.length).fill(-1);
+  const stories = analysis.stories.map((story, k) => {
+    const { origin, order } = storyOrder({ sources: story.sources, published, names, groups, storyGroups: groupsOfStory[k] });
+    const rank = new Map(order.map((s, i) => [s, i]));
+    for (const gi of groupsOfStory[k]) {
+      let best = -1;
+      for (const m of groups[gi].members) if (best < 0 || rank.get(m.source)! < rank.get(best)!) best = m.source;
+      earliestOf[gi] = best;
+    }
+    return withOrigin(story, origin);
+  });
+  return {
+    ...analysis,
+    sources,
+    groups: groups.map((g, gi) => (earliestOf[gi] >= 0 ? { ...g, earliest: earliestOf[gi] } : g)),
+    stories,
+  };
+}
+
+/** The last part of a path or URI. */
+function fileName(id: string): string {
+  return id.slice(Math.max(id.lastIndexOf('/'), id.lastIndexOf('\\')) + 1) || id;
+}
+
+/**
+ * The group with each member's changes against the anchor. A source's members that stand in
+ * a span are compared as one joined text, and each change goes to the member it lies in; the
+ * anchor's own source and repeats get none, nor do members in another language than the anchor
+ * (a translation differs in every word).
+ */
+function withChanges(group: SentenceGroup, sources: readonly SourceAnalysis[], options: ChangeOptions | undefined): SentenceGroup {
+  const anchorSource = group.members[group.anchor].source;
+  const spanOf = (source: number) =>
+    group.members
+      .map((m, i) => ({ m, i }))
+      .filter(x => x.m.source === source && !x.m.repeat)
+      .sort((x, y) => x.m.sentence - y.m.sentence);
+  const joined = (span: readonly { m: GroupMember }[]) => {
+    const starts: number[] = [];
+    let text = '';
+    for (const { m } of span) {
+      if (text) text += ' ';
+      starts.push(text.length);
+      text += sources[m.source].sentences[m.sentence].text;
+    }
+    return { text, starts };
+  };
+  const anchorSpan = spanOf(anchorSource);
+  const language = sources[anchorSource].language;
+  const compare = changesAgainst(joined(anchorSpan).text, language, options);
+  const changesOf = new Map<number, FactChange[]>();
+  const done = new Set<number>([anchorSource]);
+  for (const member of group.members) {
+    if (done.has(member.source) || member.repeat) continue;
+    done.add(member.source);
+    if (sources[member.source].language !== language) continue;
+    const span = spanOf(member.source);
+    const { text, starts } = joined(span);
+    for (const placed of compare(text)) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1] <= placed.at) k++;
+      const list = changesOf.get(span[k].i) ?? [];
+      list.push(relativeTo(placed, starts[k], sources[span[k].m.source].sentences[span[k].m.sentence].text.length));
+      changesOf.set(span[k].i, list);
+    }
+  }
+  if (!changesOf.size) return group;
+  return { ...group, members: group.members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
+}
+
+/** A change placed in a joined text, with its range in the member sentence that starts at `offset`. */
+function relativeTo(placed: PlacedChange, offset: number, length: number): FactChange {
+  const { change } = placed;
+  if (!change.otherRange) return change;
+  const [start, end] = change.otherRange;
+  if (offset === 0 && end <= length) return change;
+  return { ...change, otherRange: [start - offset, Math.min(end - offset, length)] };
+}

@@ -1,0 +1,215 @@
+/**
+ * Numbers as a reader compares them: "twelve" and "12", "1,000" and "1000", "١٢" and "12",
+ * "5 million" and "5,000,000" are one value. Number words come from written-number (the written
+ * form of every number in its languages, read backwards here) and a German list it lacks; month
+ * and weekday names come from the runtime's own locale data (`Intl.DateTimeFormat`), so every
+ * language the runtime knows has them.
+ */
+import writtenNumber from 'written-number';
+
+/** The zero of each block of decimal digits (Unicode's `Nd` blocks run 0 to 9). */
+const DIGIT_ZEROS = [
+  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
+  0x17e0, 0x1810, 0x1946, 0x19d0, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xabf0, 0xff10,
+];
+
+/** `text` with every decimal digit of any script as an ASCII digit. O(n). */
+export function asciiDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let zero = -1;
+    if (cp > 0x39 && /\p{Nd}/u.test(ch)) for (const z of DIGIT_ZEROS) if (cp >= z && cp <= z + 9) zero = z;
+    out += zero >= 0 ? String.fromCharCode(48 + cp - zero) : ch;
+  }
+  return out;
+}
+
+/** Separators that may stand between digit groups: . , ' ’, no-break spaces, Arabic decimal and thousands marks. */
+export const DIGIT_SEPARATORS = ".,'’\u00a0\u202f\u066b\u066c";
+
+/**
+ * The value of a run of digits with separators, as a canonical string ("1,000" → "1000",
+ * "2,5" → "2.5", "6:04" → "6:04"). A separator repeated, or one followed by exactly three digits
+ * at the end, groups thousands; otherwise the last separator is the decimal mark. O(n).
+ */
+export function digitValue(text: string): string {
+  const ascii = asciiDigits(text);
+  if (ascii.includes(':')) return ascii;
+  const groups = ascii.split(/[^0-9]/);
+  const separators = ascii.replace(/[0-9]/g, '');
+  if (!separators) return String(Number(ascii));
+  const last = groups[groups.length - 1];
+  const thousandsOnly =
+    separators.length > 1 ? new Set(separators).size === 1 && last.length === 3 : last.length === 3 && groups[0].length <= 3;
+  const decimal = thousandsOnly || separators[separators.length - 1] === "'" ? '' : `.${last}`;
+  const whole = (thousandsOnly ? groups : groups.slice(0, -1)).join('');
+  return String(Number(`${whole || '0'}${decimal}`));
+}
+
+/** What one language's words say about numbers, dates and shares. */
+export interface NumberLexicon {
+  /** Written numbers (words joined by single spaces, lower case) and their values. */
+  readonly phrases: ReadonlyMap<string, number>;
+  /** Longest phrase, in words. */
+  readonly longest: number;
+  /** First words of the phrases (as `phraseKey` writes them): a word not here starts none. */
+  readonly firstWords: ReadonlySet<string>;
+  /** Words that multiply the number before them: thousand, million, миллионов… */
+  readonly scales: ReadonlyMap<string, number>;
+  /** Month and weekday names (long and short, lower case) and a key naming which one. */
+  readonly dateWords: ReadonlyMap<string, string>;
+}
+
+/** Languages whose word for 1 is also their indefinite article: read as a number it would turn every "a" into a figure. */
+const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een']);
+
+/** Percent written as a word (the sign itself is a token of its own). */
+export const PERCENT_WORDS: ReadonlySet<string> = new Set([
+  'percent',
+  'prozent',
+  'procent',
+  'pourcent',
+  'процент',
+  'процента',
+  'процентов',
+  'відсотків',
+  'відсотка',
+  'بالمئة',
+  'بالمائة',
+  '%',
+  '٪',
+]);
+
+/** German, which written-number lacks. */
+const GERMAN_UNITS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun'];
+const GERMAN_TEENS = ['zehn', 'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn'];
+const GERMAN_TENS = ['', '', 'zwanzig', 'dreißig', 'vierzig', 'fünfzig', 'sechzig', 'siebzig', 'achtzig', 'neunzig'];
+
+function germanPhrases(): Map<string, number> {
+  const out = new Map<string, number>();
+  GERMAN_UNITS.forEach((w, n) => out.set(w, n));
+  GERMAN_TEENS.forEach((w, n) => out.set(w, 10 + n));
+  for (let t = 2; t <= 9; t++) {
+    out.set(GERMAN_TENS[t], 10 * t);
+    for (let u = 1; u <= 9; u++) out.set(`${u === 1 ? 'ein' : GERMAN_UNITS[u]}und${GERMAN_TENS[t]}`, 10 * t + u);
+  }
+  out.set('hundert', 100);
+  out.set('einhundert', 100);
+  out.set('tausend', 1000);
+  return out;
+}
+
+const GERMAN_SCALES: ReadonlyArray<[string, number]> = [
+  ['tausend', 1e3],
+  ['million', 1e6],
+  ['millionen', 1e6],
+  ['mio', 1e6],
+  ['milliarde', 1e9],
+  ['milliarden', 1e9],
+  ['mrd', 1e9],
+];
+
+/** Short scale words that written-number spells out in full. */
+const SHORT_SCALES: ReadonlyArray<[string, number]> = [
+  ['bn', 1e9],
+  ['млн', 1e6],
+  ['млрд', 1e9],
+  ['тыс', 1e3],
+];
+
+const lexicons = new Map<string, NumberLexicon>();
+
+/** Normalises a written number for lookup: lower case, hyphens and apostrophes' variants as spaces and ’. */
+export function phraseKey(words: readonly string[]): string {
+  return words.join(' ').toLowerCase().replace(/[-‐‑]/g, ' ').replace(/'/g, '’').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lexicon of a language (an ISO 639-1 code; others get English numbers and the runtime's
+ * root month names). Built once per language: about 1,100 written numbers. O(1) after that.
+ */
+export function numberLexicon(language: string): NumberLexicon {
+  let lexicon = lexicons.get(language);
+  if (!lexicon) lexicons.set(language, (lexicon = buildLexicon(language)));
+  return lexicon;
+}
+
+function buildLexicon(language: string): NumberLexicon {
+  const phrases = new Map<string, number>();
+  const scales = new Map<string, number>(SHORT_SCALES);
+  const writtenIn = language === 'de' ? undefined : supportedWritten(language);
+  if (language === 'de') {
+    for (const [w, n] of germanPhrases()) phrases.set(w, n);
+    for (const [w, n] of GERMAN_SCALES) scales.set(w, n);
+  } else if (writtenIn) {
+    const values: number[] = [];
+    for (let n = 0; n <= 100; n++) values.push(n);
+    for (let n = 200; n <= 900; n += 100) values.push(n);
+    for (const n of values) phrases.set(phraseKey([writtenNumber(n, { lang: writtenIn })]), n);
+    for (const scale of [1e3, 1e6, 1e9]) {
+      for (const k of [1, 2, 3, 5, 10]) {
+        const words = phraseKey([writtenNumber(k * scale, { lang: writtenIn })]).split(' ');
+        scales.set(words[words.length - 1], scale);
+        if (k === 1) phrases.set(words.join(' '), scale);
+      }
+    }
+  }
+  for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
+  let longest = 1;
+  const firstWords = new Set<string>();
+  for (const phrase of phrases.keys()) {
+    const words = phrase.split(' ');
+    longest = Math.max(longest, words.length);
+    firstWords.add(words[0]);
+  }
+  return { phrases, longest: Math.min(longest, 5), firstWords, scales, dateWords: dateWordsOf(language) };
+}
+
+function supportedWritten(language: string): string | undefined {
+  const known = ['en', 'es', 'pt', 'fr', 'eo', 'it', 'vi', 'tr', 'uk', 'ru', 'id', 'ar', 'az', 'hu'];
+  return known.includes(language) ? language : 'en';
+}
+
+/** Month and weekday names of a language, long and short, in the forms dates use them (e.g. Russian genitive). */
+function dateWordsOf(language: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  const locales = [language, ...(language === 'ar' ? ['ar-SY', 'ar-IQ', 'ar-MA', 'ar-TN'] : [])];
+  const add = (text: string, key: string) => {
+    for (const word of text.toLowerCase().split(/[\s.,\d]+/)) {
+      if (word.length < 2) continue;
+      // A word of two names ("first" in "first Kanun", "first Tishreen") names neither.
+      if (out.has(word) && out.get(word) !== key) shared.add(word);
+      out.set(word, key);
+    }
+  };
+  for (const locale of locales) {
+    let formats: Intl.DateTimeFormat[];
+    try {
+      formats = [
+        new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+      ];
+    } catch {
+      return out;
+    }
+    for (let m = 0; m < 12; m++) {
+      const date = new Date(Date.UTC(2021, m, 15));
+      for (const f of formats) {
+        for (const part of f.formatToParts(date)) if (part.type === 'month') add(part.value, `month:${m + 1}`);
+      }
+    }
+    // Long weekday names only: the short ones ("So", "Do", "Sat") are everyday words too.
+    const weekdays = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    for (let d = 0; d < 7; d++) add(weekdays.format(new Date(Date.UTC(2021, 2, 1 + d))), `weekday:${d + 1}`); // 1 March 2021 was a Monday
+  }
+  // English short forms newspapers use besides the runtime's ("Sept.").
+  if (language === 'en') out.set('sept', 'month:9');
+  for (const word of shared) out.delete(word);
+  return out;
+}
+
+/** Month names that are everyday words too ("may", "march"): read as dates only when capitalised. */
+export const AMBIGUOUS_DATE_WORDS: ReadonlySet<string> = new Set(['may', 'march', 'mar', 'jun', 'mai', 'juni', 'aug']);

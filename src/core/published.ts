@@ -1,0 +1,180 @@
+/**
+ * When a page says it was published: a short date or time line near its headline ("Sep 14,
+ * 2021 - 10:51 am GMT+3", "Gulan Media September 14, 2021 News", "14. September 2021, 09:00
+ * Uhr"), read with chrono-node in the page's language (English as the fallback).
+ */
+import * as chrono from 'chrono-node';
+import { numberLexicon } from './numbers';
+import type { LineSpan } from './text';
+
+/** Tuning of the date search; every field has a default. */
+export interface PublishedOptions {
+  /** Lines looked at after the first article line (the headline, usually). Default 8. */
+  readonly linesAfter?: number;
+  /** Lines looked at before it. Default 6. */
+  readonly linesBefore?: number;
+  /** Words a date line may hold besides the date (a byline, a place, "Updated"). Default 8. */
+  readonly otherWords?: number;
+}
+
+/** What the search needs of a source. */
+export interface DatedPage {
+  readonly text: string;
+  readonly language: string;
+  readonly lineSpans: readonly LineSpan[];
+  /** Line of the first article sentence, where the search is centred; -1 when there is none. */
+  readonly firstArticleLine: number;
+}
+
+type Parser = { parse(text: string, ref?: Date): chrono.ParsedResult[] };
+
+const PARSERS: Readonly<Record<string, Parser>> = {
+  en: chrono.en,
+  de: chrono.de,
+  fr: chrono.fr,
+  ja: chrono.ja,
+  pt: chrono.pt,
+  nl: chrono.nl,
+  zh: chrono.zh,
+  ru: chrono.ru,
+  es: chrono.es,
+  uk: chrono.uk,
+  it: chrono.it,
+  sv: chrono.sv,
+  fi: chrono.fi,
+  vi: chrono.vi,
+  id: chrono.id,
+  ar: chrono.ar,
+};
+
+/** Words for the afternoon and evening after an hour that a parser left without its half of the day. */
+const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abends|nachmittags|soir|tarde|noche|sera|pomeriggio)$/iu;
+
+const YEAR = /(?<!\p{Nd})\p{Nd}{4}(?!\p{Nd})/u;
+
+/** A line that quotes another page (an embedded post, a link) carries that page's date, not this one's. */
+const FOREIGN = /@\w|https?:|www\.|pic\.\w/u;
+
+/**
+ * The page's publication date or time, ISO 8601 at the precision the page gives
+ * ("2021-09-14", "2021-09-14T10:51", "2021-09-14T10:51+03:00"), or undefined. Lines after the
+ * first article line are looked at first, nearest first, then the lines before it; the first
+ * short line holding a full date (day, month and year) gives it. O(w · n) for w lines in the
+ * window and n their length.
+ */
+export function findPublished(page: DatedPage, options: PublishedOptions = {}): string | undefined {
+  const at = page.firstArticleLine;
+  if (at < 0) return undefined;
+  const after = options.linesAfter ?? 8;
+  const before = options.linesBefore ?? 6;
+  const order: number[] = [at];
+  for (let k = 1; k <= after; k++) if (at + k < page.lineSpans.length) order.push(at + k);
+  for (let k = 1; k <= before; k++) if (at - k >= 0) order.push(at - k);
+  for (const line of order) {
+    const span = page.lineSpans[line];
+    const text = page.text.slice(span.start, span.end).trim();
+    // A full date has a year of four digits; most lines have none and are not parsed at all.
+    if (!text || text.length > 200 || !YEAR.test(text) || FOREIGN.test(text)) continue;
+    // A page may give its date in another script than its text's (an Arabic date line over an English article).
+    const languages = [...new Set([page.language, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
+    for (const language of languages) {
+      const parser = PARSERS[language];
+      const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, options.otherWords ?? 8);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The language whose date parser reads a script, for scripts that mostly write one. */
+const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\p{Script=Arabic}/u, 'ar'],
+  [/\p{Script=Cyrillic}/u, 'ru'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'],
+];
+
+/** A full date in a short line, ISO 8601; undefined when the line holds none or is not short. */
+export function dateOfLine(
+  line: string,
+  parsers: readonly Parser[],
+  dateWords: ReadonlyMap<string, string>,
+  otherWords = 8,
+): string | undefined {
+  // "September-Ailul": two names of one month side by side read as one.
+  const text = line.replace(/(\p{L}+)\s*[-‐–/]?\s*(\p{L}+)/gu, (pair, first: string, second: string) => {
+    const month = dateWords.get(first.toLowerCase());
+    return month?.startsWith('month:') && dateWords.get(second.toLowerCase()) === month ? first : pair;
+  });
+  for (const parser of parsers) {
+    for (const result of parser.parse(text, new Date(2000, 0, 1))) {
+      const start = result.start;
+      if (!start.isCertain('year') || !start.isCertain('day') || !start.isCertain('month')) continue;
+      const rest = text.slice(0, result.index) + ' ' + text.slice(result.index + result.text.length);
+      const restWords = rest.split(/\s+/).filter(w => /\p{L}/u.test(w));
+      let hour = start.isCertain('hour') ? start.get('hour') : null;
+      let minute = start.isCertain('minute') ? (start.get('minute') ?? 0) : 0;
+      const tail = text.slice(result.index + result.text.length);
+      if (hour === null) {
+        const time = /(\d{1,2})(?::(\d{2}))?\s*(\S+)?/u.exec(tail.replace(/[^\s\d:\p{L}.]/gu, ' '));
+        if (time && Number(time[1]) <= 23 && /\S/.test(tail)) {
+          const afterWord = time[3] ?? '';
+          const h = Number(time[1]);
+          if (time[2] || AFTER_NOON.test(afterWord)) {
+            hour = AFTER_NOON.test(afterWord) && h < 12 ? h + 12 : h;
+            minute = time[2] ? Number(time[2]) : 0;
+          }
+        }
+      }
+      if (restWords.length > otherWords) return undefined;
+      const pad = (n: number) => String(n).padStart(2, '0');
+      let iso = `${start.get('year')}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
+      if (hour !== null) {
+        iso += `T${pad(hour)}:${pad(minute)}`;
+        if (start.isCertain('timezoneOffset')) {
+          const offset = start.get('timezoneOffset')!;
+          iso += offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+        }
+      }
+      return iso;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Orders two ISO 8601 dates as `findPublished` writes them: by day; within a day by time
+ * (in UTC where both give an offset, else by the clock); 0 when one gives no time on the day
+ * the other gives one (neither is known to be earlier).
+ */
+export function comparePublished(a: string, b: string): number {
+  const dayA = a.slice(0, 10);
+  const dayB = b.slice(0, 10);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  const minutes = (iso: string, withOffset: boolean) => {
+    const m = /T(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))?$/.exec(iso);
+    if (!m) return undefined;
+    let total = Number(m[1]) * 60 + Number(m[2]);
+    if (withOffset && m[4]) total -= (m[4] === '-' ? -1 : 1) * (Number(m[5]) * 60 + Number(m[6]));
+    return total;
+  };
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/;
+  const both = zoned.test(a) && zoned.test(b);
+  const x = minutes(a, both);
+  const y = minutes(b, both);
+  if (x === undefined || y === undefined) return 0;
+  return x - y;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as the reason shows it: "14 Sep 2021 09:00", "14 Sep 2021 10:51 GMT+3", "14 Sep 2021". */
+export function showPublished(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  let out = `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if (m[4]) out += ` ${m[4]}:${m[5]}`;
+  if (m[6] === 'Z') out += ' GMT';
+  else if (m[7]) out += ` GMT${m[7]}${Number(m[8])}${m[9] !== '00' ? `:${m[9]}` : ''}`;
+  return out;
+}

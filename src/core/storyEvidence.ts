@@ -1,0 +1,173 @@
+/**
+ * The evidence that two sources tell one story: their article sentences found in each other,
+ * in one reading order, with teasers (headlines of other stories in a list of links) set aside.
+ */
+import type { StoryIndex } from './storyIndex';
+
+/** The thresholds a pass decides with (see `StoryOptions`). */
+export interface EvidenceSettings {
+  readonly foundShingles: number;
+  readonly minSharedSentences: number;
+  readonly minSharedShare: number;
+}
+
+/** Per pass: the chrome set aside, per form the shingles to find (0: not evidence), per source its sentences that count. */
+export interface PassFacts {
+  readonly chrome: Uint8Array;
+  readonly needed: Int32Array;
+  readonly of: Int32Array;
+}
+
+/**
+ * What a pass needs of every form and source with the shingles flagged in `chrome` set aside:
+ * per form, how many of its shingles must be found (a sentence of one or two content words,
+ * "Related stories", is no evidence); per source, its sentences that count. O(F·k + n).
+ */
+export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: number): PassFacts {
+  const forms = index.formShingles.length;
+  const needed = new Int32Array(forms);
+  for (let f = 0; f < forms; f++) {
+    let total = 0;
+    for (const x of index.formShingles[f]) if (!chrome[x]) total++;
+    needed[f] = total >= 2 ? Math.min(foundShingles, Math.ceil(total / 2)) : 0;
+  }
+  const of = Int32Array.from(index.sourceForms, list => list.reduce((count, f) => count + (needed[f] ? 1 : 0), 0));
+  return { chrome, needed, of };
+}
+
+/**
+ * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
+ * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation.
+ */
+export class PairEvidence {
+  /** Per shingle, the pair being scored that last marked it. */
+  private readonly mark: Int32Array;
+  /** Per marked shingle, the place in the other source of the first sentence carrying it. */
+  private readonly place: Int32Array;
+  private readonly places: number[] = [];
+  private readonly hitPlaces: number[] = [];
+  private markValue = 0;
+
+  constructor(private readonly index: StoryIndex) {
+    this.mark = new Int32Array(index.shingleCount);
+    this.place = new Int32Array(index.shingleCount);
+  }
+
+  /**
+   * Whether sources `a` and `b` share enough article sentences, in one reading order, to be
+   * one story: each side has `minSharedSentences` found in the other, and the side with fewer
+   * sentences has `minSharedShare` of them found (or `enoughSentences`, whatever the share).
+   */
+  oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
+    const ab = this.found(a, b, pass);
+    if (ab < settings.minSharedSentences) return false;
+    const ba = this.found(b, a, pass);
+    if (ba < settings.minSharedSentences) return false;
+    // The side with fewer sentences decides; between sides of one size, the weaker evidence.
+    const smaller = pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
+    return smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences;
+  }
+
+  /** Whether source `s` carries at least half of the shingles of form `f`. O(s + f) shingles. */
+  shows(s: number, f: number): boolean {
+    const shingles = this.index.formShingles[f];
+    if (!shingles.length) return false;
+    const value = ++this.markValue;
+    for (const x of this.index.sourceShingles[s]) this.mark[x] = value;
+    let hits = 0;
+    for (const x of shingles) if (this.mark[x] === value) hits++;
+    return hits * 2 >= shingles.length;
+  }
+
+  /**
+   * How many of the sentences of `a` (those with a shingle outside the pass's chrome) are
+   * found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
+   * back). Teasers stand where a page lists other stories, out of the shared order: the
+   * headline of `b` teased at the foot of `a`, and the headline of `a` at the foot of `b`,
+   * cross each other and count once. O(a + b) shingles.
+   */
+  private found(a: number, b: number, pass: PassFacts): number {
+    const value = ++this.markValue;
+    const { mark, place, index } = this;
+    const formsOfB = index.sourceForms[b];
+    for (let i = 0; i < formsOfB.length; i++) {
+      const shingles = index.formShingles[formsOfB[i]];
+      for (let k = 0; k < shingles.length; k++) {
+        const x = shingles[k];
+        if (mark[x] === value || pass.chrome[x]) continue;
+        mark[x] = value;
+        place[x] = i;
+      }
+    }
+    const places = this.places;
+    places.length = 0;
+    const formsOfA = index.sourceForms[a];
+    let teaserAt = -2;
+    let teaserPlace = -2;
+    for (let i = 0; i < formsOfA.length; i++) {
+      const f = formsOfA[i];
+      const needed = pass.needed[f];
+      if (!needed) continue;
+      const shingles = index.formShingles[f];
+      // Where it stands in `b`: the place most of its shingles point to (the latest of them on
+      // a tie), since shingles common to many sentences are first met early.
+      const hitPlaces = this.hitPlaces;
+      hitPlaces.length = 0;
+      for (let k = 0; k < shingles.length; k++) {
+        const x = shingles[k];
+        if (mark[x] === value) hitPlaces.push(place[x]);
+      }
+      if (hitPlaces.length < needed) continue;
+      const first = modeOf(hitPlaces);
+      // A headline stands at the top of every version of its story. One found further down
+      // is a teaser (the headline of `b` in a list of links on `a`, or the headline of `a`
+      // in one on `b`), and the sentence found right after it, right after it there too, is
+      // the teaser's standfirst.
+      if (i === teaserAt + 1 && first === teaserPlace + 1) continue;
+      if ((first === 0 && i > HEADLINE_REACH) || (i === 0 && first > HEADLINE_REACH)) {
+        teaserAt = i;
+        teaserPlace = first;
+        continue;
+      }
+      places.push(first);
+    }
+    return longestNonDecreasing(places);
+  }
+}
+
+/** A headline found within this many sentences of the top is a headline, not a teaser. */
+const HEADLINE_REACH = 2;
+
+/** The most frequent value (the largest on a tie); sorts `values`. O(v log v). */
+function modeOf(values: number[]): number {
+  if (values.length === 1) return values[0];
+  values.sort((x, y) => x - y);
+  let best = values[0];
+  let bestRun = 0;
+  for (let i = 0; i < values.length;) {
+    let j = i;
+    while (j < values.length && values[j] === values[i]) j++;
+    if (j - i >= bestRun) {
+      best = values[i];
+      bestRun = j - i;
+    }
+    i = j;
+  }
+  return best;
+}
+
+/** Length of the longest non-decreasing subsequence. O(n log n). */
+function longestNonDecreasing(values: readonly number[]): number {
+  const tails: number[] = [];
+  for (const v of values) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+  }
+  return tails.length;
+}

@@ -1,0 +1,137 @@
+/**
+ * The story stage's view of a corpus: each source as its distinct article sentences (forms),
+ * each form as its distinct shingles, and an inverted index from shingle to the sources that
+ * carry it, in a canonical order of the sources that does not depend on the input's order.
+ */
+import { ShingleIds, shinglesOf } from './storyShingles';
+
+/** What the story stage reads of a source (a `PreparedSource` fits). */
+export interface StorySource {
+  /** A content hash: the canonical order of sources, independent of their order in the input. */
+  readonly hash: string;
+  readonly text: string;
+  /** The verdict of each line; only sentences on `content` lines are article text. */
+  readonly lines: readonly { readonly kind: string }[];
+  /** Sentences in reading order with their compared form (normalised, spaces collapsed). */
+  readonly sentences: readonly { readonly line: number; readonly text: string; readonly form: string }[];
+  /** The page's function words (lower case), left out of shingles: "one of the" says nothing of a story. */
+  readonly profile?: { readonly words: ReadonlySet<string> };
+}
+
+/** Read-only after `buildStoryIndex`. Forms and shingles are numbered densely from 0. */
+export interface StoryIndex {
+  readonly sources: readonly StorySource[];
+  /** Per form: its compared form, a sentence text carrying it, its distinct shingles. */
+  readonly formTexts: readonly string[];
+  readonly formSample: readonly string[];
+  readonly formShingles: readonly Int32Array[];
+  /** Per source: its distinct article forms that have a shingle, in reading order (first occurrence). */
+  readonly sourceForms: readonly Int32Array[];
+  /** Per source: all its distinct article forms, short ones too, in reading order. */
+  readonly sourceAllForms: readonly Int32Array[];
+  /** Per source: its distinct shingles (over `sourceForms`), and where each stands in its posting list. */
+  readonly sourceShingles: readonly Int32Array[];
+  readonly postingPlace: readonly Int32Array[];
+  /** Per source: its first article sentence's form (its headline as far as the page shows), or -1. */
+  readonly leadForm: Int32Array;
+  /** Per source, its place in the canonical order; and the sources in that order. */
+  readonly rank: Int32Array;
+  readonly order: Int32Array;
+  /** Shingle x → sources `postings[postingStart[x] .. postingStart[x + 1])`, in canonical order. */
+  readonly postingStart: Int32Array;
+  readonly postings: Int32Array;
+  readonly shingleCount: number;
+}
+
+/**
+ * Input: the sources and the words in a shingle. Output: the index. Repeated sentences of a
+ * source collapse to one form before anything is counted, so a page that repeats one line
+ * 45,000 times is read as one sentence. O(W) to read W words, O(S) for S distinct shingle
+ * occurrences of the sources, O(n log n) to order n sources; memory O(S + F) for F forms.
+ */
+export function buildStoryIndex(sources: readonly StorySource[], shingleWords: number): StoryIndex {
+  const formIds = new Map<string, number>();
+  const shingleIds = new ShingleIds();
+  const formTexts: string[] = [];
+  const formSample: string[] = [];
+  const formShingles: Int32Array[] = [];
+  const sourceAllForms: Int32Array[] = [];
+  const leadForm = new Int32Array(sources.length).fill(-1);
+  const sourceForms = sources.map((source, s) => {
+    const own: number[] = [];
+    const all: number[] = [];
+    const seen = new Set<number>();
+    for (const sentence of source.sentences) {
+      if (source.lines[sentence.line]?.kind !== 'content') continue;
+      let f = formIds.get(sentence.form);
+      if (f === undefined) {
+        formIds.set(sentence.form, (f = formTexts.length));
+        formTexts.push(sentence.form);
+        formSample.push(sentence.text);
+        formShingles.push(shinglesOf(sentence.form, shingleWords, shingleIds, source.profile?.words));
+      }
+      if (leadForm[s] < 0) leadForm[s] = f;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      all.push(f);
+      if (formShingles[f].length) own.push(f);
+    }
+    sourceAllForms.push(Int32Array.from(all));
+    return Int32Array.from(own);
+  });
+  const shingleCount = shingleIds.size;
+  const stamp = new Int32Array(shingleCount);
+  const sourceShingles = sourceForms.map((forms, s) => {
+    const out: number[] = [];
+    for (const f of forms) {
+      for (const x of formShingles[f]) {
+        if (stamp[x] !== s + 1) {
+          stamp[x] = s + 1;
+          out.push(x);
+        }
+      }
+    }
+    return Int32Array.from(out);
+  });
+  const order = Int32Array.from(sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y));
+  const rank = new Int32Array(sources.length);
+  order.forEach((s, r) => (rank[s] = r));
+  // Postings in compressed rows: counted, then filled source by source in canonical order.
+  const fill = new Int32Array(shingleCount + 1);
+  for (const list of sourceShingles) for (const x of list) fill[x + 1]++;
+  for (let x = 0; x < shingleCount; x++) fill[x + 1] += fill[x];
+  const postingStart = fill.slice();
+  const postings = new Int32Array(fill[shingleCount]);
+  const postingPlace = sourceShingles.map(list => new Int32Array(list.length));
+  for (const s of order) {
+    const list = sourceShingles[s];
+    const places = postingPlace[s];
+    for (let k = 0; k < list.length; k++) {
+      const at = fill[list[k]]++;
+      postings[at] = s;
+      places[k] = at;
+    }
+  }
+  return {
+    sources,
+    formTexts,
+    formSample,
+    formShingles,
+    sourceForms,
+    sourceAllForms,
+    sourceShingles,
+    postingPlace,
+    leadForm,
+    rank,
+    order,
+    postingStart,
+    postings,
+    shingleCount,
+  };
+}
+
+/** By content hash, then by text: the same for any order of the input. */
+function compareSources(x: StorySource, y: StorySource): number {
+  if (x.hash !== y.hash) return x.hash < y.hash ? -1 : 1;
+  return x.text < y.text ? -1 : x.text > y.text ? 1 : 0;
+}

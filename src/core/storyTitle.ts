@@ -1,0 +1,52 @@
+/** A story's title: the headline most of its sources carry. */
+import type { PairEvidence } from './storyEvidence';
+import type { StoryIndex } from './storyIndex';
+
+/** How many of the most frequent first sentences compete for the title. */
+const TITLE_CANDIDATES = 8;
+
+/**
+ * Input: the index, a story's sources, and a scorer over the index. Output: the story's
+ * best-supported headline, white space collapsed ('' when no source has an article sentence).
+ * Among the sources' first article sentences (the `TITLE_CANDIDATES` most often first), the
+ * one most of its sources carry wins; ties go to the one whose shingles most sources show,
+ * then to the source first in canonical order. O(c·m·k) for c candidates, m sources and k
+ * shingles per source.
+ */
+export function storyTitle(index: StoryIndex, members: readonly number[], evidence: PairEvidence): string {
+  const leads = new Map<number, { count: number; firstRank: number }>();
+  for (const s of members) {
+    const f = index.leadForm[s];
+    if (f < 0) continue;
+    const entry = leads.get(f);
+    if (entry) {
+      entry.count++;
+      entry.firstRank = Math.min(entry.firstRank, index.rank[s]);
+    } else leads.set(f, { count: 1, firstRank: index.rank[s] });
+  }
+  if (!leads.size) return '';
+  const candidates = [...leads].sort((x, y) => y[1].count - x[1].count || x[1].firstRank - y[1].firstRank).slice(0, TITLE_CANDIDATES);
+  const carried = new Map<number, number>(candidates.map(([f]) => [f, 0]));
+  for (const s of members) {
+    for (const f of index.sourceAllForms[s]) {
+      const c = carried.get(f);
+      if (c !== undefined) carried.set(f, c + 1);
+    }
+  }
+  let best = -1;
+  let bestKey: number[] = [];
+  for (const [f, entry] of candidates) {
+    const shown = index.formShingles[f].length ? members.filter(s => evidence.shows(s, f)).length : 0;
+    const key = [carried.get(f)!, shown, -entry.firstRank];
+    if (best < 0 || compareKeys(key, bestKey) > 0) {
+      best = f;
+      bestKey = key;
+    }
+  }
+  return index.formSample[best].replace(/\s+/g, ' ').trim();
+}
+
+function compareKeys(x: readonly number[], y: readonly number[]): number {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}

@@ -1,0 +1,275 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as chrono from 'chrono-node';
+import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
+import { classifyChanges, factTokens } from '../../src/core/changes';
+import { digitValue, numberLexicon } from '../../src/core/numbers';
+import { comparePublished, dateOfLine, findPublished } from '../../src/core/published';
+import { splitLines } from '../../src/core/text';
+import { textReport } from '../../src/export/textReport';
+import { fixturesDir, seedInputs } from '../support/fixtures';
+import { validateExport } from '../support/schema';
+
+const factsDir = join(fixturesDir, 'facts');
+
+function inputsOf(dir: string): SourceInput[] {
+  return readdirSync(join(factsDir, dir))
+    .filter(f => f.endsWith('.txt'))
+    .sort()
+    .map(f => ({ id: f, text: readFileSync(join(factsDir, dir, f), 'utf8') }));
+}
+
+function analyse(inputs: readonly SourceInput[]): CorpusAnalysis {
+  return createAnalyzer({}, { expectEdits: false }).analyze(inputs);
+}
+
+/** The changes of the member of `source` in the group that holds the sentence of `source` containing `words`. */
+function changesAt(analysis: CorpusAnalysis, source: number, words: string): readonly FactChange[] {
+  const sentence = analysis.sources[source].sentences.findIndex(s => s.text.includes(words));
+  assert.ok(sentence >= 0, `no sentence with "${words}"`);
+  const group = analysis.groups[analysis.sources[source].groupOfSentence[sentence]];
+  assert.ok(group, `"${words}" is in no group`);
+  const member = group.members.find(m => m.source === source && m.sentence === sentence)!;
+  return member.changes ?? [];
+}
+
+const kinds = (changes: readonly FactChange[]) => changes.map(c => c.kind);
+
+describe('Changed facts', () => {
+  const inputs = inputsOf('changed');
+  const analysis = analyse(inputs);
+  const edited = inputs.findIndex(i => i.id === 'edited.txt');
+  const reprint = inputs.findIndex(i => i.id === 'reprint.txt');
+
+  it('finds a changed number as a number, with both figures', () => {
+    const changes = changesAt(analysis, edited, 'some 5 million');
+    assert.deepEqual(kinds(changes), ['number']);
+    assert.equal(changes[0].base, '4 million');
+    assert.equal(changes[0].other, '5 million');
+  });
+
+  it('finds changed words inside quotation marks as a quote', () => {
+    const changes = changesAt(analysis, edited, 'I am delighted');
+    assert.deepEqual(kinds(changes), ['quote']);
+    assert.deepEqual([changes[0].base, changes[0].other], ['happy', 'delighted']);
+  });
+
+  it('finds another name as a name, not a spelling variant', () => {
+    const changes = changesAt(analysis, edited, 'city of Homs');
+    assert.deepEqual(kinds(changes), ['name']);
+    assert.deepEqual([changes[0].base, changes[0].other, changes[0].variant], ['Daraa', 'Homs', undefined]);
+  });
+
+  it('finds another speaker before a speech verb as an attribution', () => {
+    const changes = changesAt(analysis, edited, 'the Kremlin said');
+    assert.deepEqual(kinds(changes), ['attribution']);
+    assert.deepEqual([changes[0].base, changes[0].other], ['TV', 'Kremlin']);
+  });
+
+  it('finds an added negation as a negation', () => {
+    const changes = changesAt(analysis, edited, 'did not bring');
+    assert.deepEqual(kinds(changes), ['negation']);
+    assert.match(changes[0].other, /\bnot\b/);
+  });
+
+  it('reports a synonym as wording only', () => {
+    assert.deepEqual(kinds(changesAt(analysis, edited, 'a lengthy meeting')), ['wording']);
+  });
+
+  it('reports no change for identical sentences, nor for the anchor', () => {
+    for (const sentence of analysis.sources[reprint].sentences.keys()) {
+      const group = analysis.groups[analysis.sources[reprint].groupOfSentence[sentence]];
+      for (const m of group.members) if (m.source !== edited) assert.equal(m.changes?.length ?? 0, 0);
+    }
+    assert.deepEqual(classifyChanges('The meeting was long.', 'The meeting was long.', 'en'), []);
+  });
+
+  it('places each change in the member sentence it lies in', () => {
+    for (const g of analysis.groups) {
+      for (const m of g.members) {
+        const text = analysis.sources[m.source].sentences[m.sentence].text;
+        for (const c of m.changes ?? []) if (c.otherRange) assert.equal(text.slice(c.otherRange[0], c.otherRange[1]), c.other);
+      }
+    }
+  });
+
+  it('exports each change with its kind and both texts, valid against the schema', () => {
+    const json = toExportFormat1(analysis);
+    assert.deepEqual(validateExport(json), []);
+    const exported = json.groups.flatMap(g => g.members.flatMap(m => m.changes ?? []));
+    assert.deepEqual(exported.map(c => c.kind).sort(), ['attribution', 'name', 'negation', 'number', 'quote', 'wording']);
+    assert.ok(exported.some(c => c.kind === 'number' && c.base === '4 million' && c.other === '5 million'));
+  });
+
+  it('lists the changed facts per story in the text report, without the wording changes', () => {
+    const report = textReport(
+      analysis,
+      inputs.map(i => i.id),
+    );
+    const section = report.slice(report.indexOf('Changed facts, story 1'));
+    assert.match(section, /number: 4 million → 5 million in edited\.txt/);
+    assert.match(section, /name: Daraa → Homs in edited\.txt/);
+    assert.doesNotMatch(section, /wording:/);
+  });
+});
+
+describe('Change kinds', () => {
+  it('reads spelling variants of one name as such', () => {
+    const [change] = classifyChanges('He met Bashar al-Assad in Moscow.', 'He met Bashar Assad in Moscow.', 'en');
+    assert.equal(change.kind, 'name');
+    assert.equal(change.variant, true);
+  });
+
+  it('finds negations in German, Russian and Arabic', () => {
+    assert.deepEqual(kinds(classifyChanges('Die Armee hat die Stadt erobert.', 'Die Armee hat die Stadt nicht erobert.', 'de')), [
+      'negation',
+    ]);
+    assert.deepEqual(kinds(classifyChanges('Армия взяла город.', 'Армия не взяла город.', 'ru')), ['negation']);
+    assert.deepEqual(kinds(classifyChanges('دخل الجيش المدينة.', 'لم يدخل الجيش المدينة.', 'ar')), ['negation']);
+  });
+
+  it('reads a dropped attribution after "according to" as an attribution', () => {
+    const changes = classifyChanges('The talks failed, according to a security official.', 'The talks failed.', 'en');
+    assert.deepEqual(kinds(changes), ['attribution']);
+    assert.equal(changes[0].other, '');
+  });
+
+  it('reads a moved name as no change of name', () => {
+    const changes = classifyChanges('Putin met Assad on Monday.', 'On Monday Putin met Assad.', 'en');
+    assert.ok(!kinds(changes).includes('name'));
+  });
+});
+
+describe('Number forms', () => {
+  const same = (a: string, b: string, language = 'en') => assert.deepEqual(classifyChanges(a, b, language), [], `${a} / ${b}`);
+
+  it('reads numbers written as words and as digits as one value', () => {
+    same('Twelve people were hurt.', '12 people were hurt.');
+    same('Погибли двенадцать человек.', 'Погибли 12 человек.', 'ru');
+    same('Zwölf Menschen starben.', '12 Menschen starben.', 'de');
+    same('The toll rose to twenty-five.', 'The toll rose to 25.');
+    same('It cost 5 million dollars.', 'It cost 5,000,000 dollars.');
+    assert.deepEqual(kinds(classifyChanges('Twelve people were hurt.', '15 people were hurt.', 'en')), ['number']);
+  });
+
+  it('reads thousands separators and decimal marks', () => {
+    same('About 1,000 troops.', 'About 1000 troops.');
+    same('Etwa 1.000 Soldaten.', 'Etwa 1000 Soldaten.', 'de');
+    assert.equal(digitValue('2,5'), '2.5');
+    assert.equal(digitValue('10,000.5'), '10000.5');
+    assert.deepEqual(kinds(classifyChanges('About 1,000 troops.', 'About 1,500 troops.', 'en')), ['number']);
+  });
+
+  it('reads Arabic-Indic and Persian digits as their values', () => {
+    same('قتل ١٢ شخصا', 'قتل 12 شخصا', 'ar');
+    assert.equal(digitValue('۲۰۲۱'), '2021');
+    assert.equal(digitValue('١٬٠٠٠'), '1000');
+    assert.deepEqual(kinds(classifyChanges('قتل ١٢ شخصا', 'قتل ١٥ شخصا', 'ar')), ['number']);
+  });
+
+  it('reads percentages, dates and month names as numbers', () => {
+    same('It controls 90 percent of the land.', 'It controls 90% of the land.');
+    assert.deepEqual(kinds(classifyChanges('They met on Monday.', 'They met on Tuesday.', 'en')), ['number']);
+    assert.deepEqual(kinds(classifyChanges('It began in March 2011.', 'It began in May 2011.', 'en')), ['number']);
+    assert.deepEqual(kinds(classifyChanges('It controls 90% of the land.', 'It controls 80% of the land.', 'en')), ['number']);
+  });
+
+  it('does not read the article "ein" or "un" as the number one', () => {
+    assert.ok(!factTokens('Ein Mann kam.', 'de').some(t => t.kind === 'number'));
+    assert.ok(!factTokens('Un homme est venu.', 'fr').some(t => t.kind === 'number'));
+    assert.ok(numberLexicon('en').phrases.get('one') === 1);
+  });
+});
+
+describe('Publication dates', () => {
+  const parsers = [chrono.en];
+  it('reads a date line in several formats and languages as ISO 8601', () => {
+    const en = numberLexicon('en').dateWords;
+    assert.equal(dateOfLine('DAMASCUS Sep 14, 2021 - 10:51 am GMT+3', parsers, en), '2021-09-14T10:51+03:00');
+    assert.equal(dateOfLine('Gulan Media September 14, 2021 News', parsers, en), '2021-09-14');
+    assert.equal(dateOfLine('14. September 2021, 09:00 Uhr', [chrono.de], numberLexicon('de').dateWords), '2021-09-14T09:00');
+    assert.equal(dateOfLine('14 сентября 2021, 09:00', [chrono.ru], numberLexicon('ru').dateWords), '2021-09-14T09:00');
+    assert.equal(
+      dateOfLine('الثلاثاء 14 سبتمبر-أيلول 2021 الساعة 09 مساءً', [chrono.ar], numberLexicon('ar').dateWords),
+      '2021-09-14T21:00',
+    );
+    assert.equal(
+      dateOfLine(
+        'In recent weeks, Syrian opposition activists said on September 14, 2021 that Russian warplanes struck Idlib',
+        parsers,
+        en,
+      ),
+      undefined,
+    );
+  });
+
+  it('finds the date line near the headline and skips an embedded post', () => {
+    const text = 'Headline of the story\n— Someone (@someone) September 13, 2021\nBy A Reporter, 14 Sep 2021\n\nThe body.';
+    assert.equal(findPublished({ text, language: 'en', lineSpans: splitLines(text), firstArticleLine: 0 }), '2021-09-14');
+  });
+
+  it('orders dates by day, then by time, leaving a day without a time undecided', () => {
+    assert.ok(comparePublished('2021-09-13T23:00', '2021-09-14') < 0);
+    assert.ok(comparePublished('2021-09-14T10:51+03:00', '2021-09-14T09:00Z') < 0);
+    assert.equal(comparePublished('2021-09-14', '2021-09-14T09:00'), 0);
+  });
+});
+
+describe('Origin', () => {
+  const originOf = (dir: string) => {
+    const inputs = inputsOf(dir);
+    const analysis = analyse(inputs);
+    assert.equal(analysis.stories.length, 1);
+    const origin = analysis.stories[0].origin!;
+    return { inputs, analysis, origin, name: inputs[origin.source].id };
+  };
+
+  it('names the version with the earliest date on a story whose pages carry dates', () => {
+    const { name, origin, analysis } = originOf('dated');
+    assert.equal(name, 'full.txt');
+    assert.equal(origin.reason, 'earliest date: 14 Sep 2021 09:00');
+    assert.deepEqual(
+      analysis.sources.map(s => s.published),
+      ['2021-09-14T21:00', '2021-09-14T09:00', '2021-09-15T07:45'],
+    );
+  });
+
+  it('names the superset on a story without dates, with how many shared statements it carries', () => {
+    const { name, origin, analysis } = originOf('superset');
+    assert.equal(name, 'full.txt');
+    const shared = analysis.groups.length;
+    assert.equal(origin.reason, `carries ${shared} of the ${shared} shared statements; the others are subsets`);
+    assert.ok(analysis.sources.every(s => s.published === undefined));
+  });
+
+  it('lets the date win where the dates and the shared text disagree, and says so', () => {
+    const { name, origin } = originOf('disagree');
+    assert.equal(name, 'first-half.txt');
+    assert.match(
+      origin.reason,
+      /^earliest date: 14 Sep 2021 21:00; the shared text points to full\.txt \(carries \d+ of the \d+ shared statements\), but the date wins$/,
+    );
+  });
+
+  it('gives each statement its earliest version: by date where known', () => {
+    const { inputs, analysis } = originOf('disagree');
+    const first = inputs.findIndex(i => i.id === 'first-half.txt');
+    const middle = inputs.findIndex(i => i.id === 'middle.txt');
+    for (const g of analysis.groups) {
+      const sources = g.members.map(m => m.source);
+      const expected = sources.includes(first) ? first : sources.includes(middle) ? middle : sources[0];
+      assert.equal(g.earliest, expected);
+    }
+  });
+
+  it('gives the seeds the version with the earliest time as origin, and exports it', () => {
+    const analysis = analyse(seedInputs());
+    const json = toExportFormat1(analysis);
+    assert.deepEqual(validateExport(json), []);
+    assert.match(json.sources[json.stories[0].origin!.source].path, /001_/);
+    assert.equal(json.stories[0].origin!.reason, 'earliest date: 14 Sep 2021 10:51 GMT+3');
+    assert.ok(json.groups.every(g => typeof g.earliest === 'number'));
+    assert.equal(json.sources.filter(s => s.published).length, 3);
+  });
+});
