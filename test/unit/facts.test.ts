@@ -137,7 +137,8 @@ describe('Change kinds', () => {
 
   it('reports a rewrite past the edit limit as one wording change between the shared start and end', () => {
     const anchor = 'Officials said the storm destroyed forty homes near the coast on Monday, and rescue teams worked through the night.';
-    const member = 'Officials said a powerful cyclone flattened villages along the shore while volunteers searched for survivors until dawn, and rescue teams worked through the night.';
+    const member =
+      'Officials said a powerful cyclone flattened villages along the shore while volunteers searched for survivors until dawn, and rescue teams worked through the night.';
     const capped = classifyChanges(anchor, member, 'en', { maxEdits: 4 });
     assert.deepEqual(kinds(capped), ['wording']);
     assert.ok(capped[0].base.startsWith('the storm') && capped[0].base.endsWith('Monday'), capped[0].base);
@@ -159,26 +160,31 @@ describe('Change kinds', () => {
   });
 
   it('reads a title, a common acronym or a derived form of a name as no change of name', () => {
-    assert.ok(!kinds(classifyChanges('He met Russia’s Putin on Monday.', 'He met Russian President Putin on Monday.', 'en')).includes('name'));
+    assert.ok(
+      !kinds(classifyChanges('He met Russia’s Putin on Monday.', 'He met Russian President Putin on Monday.', 'en')).includes('name'),
+    );
     assert.ok(!kinds(classifyChanges('Crowds watched on screens at home.', 'Crowds watched on TV at home.', 'en')).includes('name'));
-    assert.ok(!kinds(classifyChanges('He thanked the Russian leader for the aid.', 'He thanked Russia for the aid.', 'en')).includes('name'));
+    assert.ok(
+      !kinds(classifyChanges('He thanked the Russian leader for the aid.', 'He thanked Russia for the aid.', 'en')).includes('name'),
+    );
     assert.deepEqual(kinds(classifyChanges('He met Bashar Assad in Moscow.', 'He met Bashar Assad in Sochi.', 'en')), ['name']);
   });
 
   it('reads an acronym spelt out or a common word beside a kept speaker as no change of attribution', () => {
     assert.ok(
-      !kinds(classifyChanges('The army won, Syrian TV quoted Assad as saying.', 'The army won, Syrian television quoted Assad as saying.', 'en')).includes(
-        'attribution',
-      ),
+      !kinds(
+        classifyChanges('The army won, Syrian TV quoted Assad as saying.', 'The army won, Syrian television quoted Assad as saying.', 'en'),
+      ).includes('attribution'),
     );
     assert.ok(
-      !kinds(classifyChanges('Talks went well, according to a Kremlin statement.', 'Talks went well, according to the Kremlin.', 'en')).includes(
-        'attribution',
-      ),
+      !kinds(
+        classifyChanges('Talks went well, according to a Kremlin statement.', 'Talks went well, according to the Kremlin.', 'en'),
+      ).includes('attribution'),
     );
-    assert.deepEqual(kinds(classifyChanges('Talks went well, according to the Kremlin.', 'Talks went well, according to Syrian TV.', 'en')), [
-      'attribution',
-    ]);
+    assert.deepEqual(
+      kinds(classifyChanges('Talks went well, according to the Kremlin.', 'Talks went well, according to Syrian TV.', 'en')),
+      ['attribution'],
+    );
   });
 
   it('reads a dropped speaker as an attribution even where the run also respells a name', () => {
@@ -189,7 +195,10 @@ describe('Change kinds', () => {
   it('reads quotation marks that the other side lost to a character reference as no quote change', () => {
     const changes = classifyChanges('This is a new day,quot; said the minister.', '“This is a new day,” said the minister.', 'en');
     assert.ok(!kinds(changes).includes('quote'), JSON.stringify(changes));
-    assert.deepEqual(kinds(classifyChanges('He called it a victory.', 'He called it a “victory”.', 'en')).filter(k => k === 'quote').length > 0, true);
+    assert.deepEqual(
+      kinds(classifyChanges('He called it a victory.', 'He called it a “victory”.', 'en')).filter(k => k === 'quote').length > 0,
+      true,
+    );
   });
 
   it('reads a moved name as no change of name', () => {
