@@ -5,7 +5,8 @@
 // playwright-core. The suite's `run()` result comes back through the workbench's automation
 // hooks; "@@SCREENSHOT@@name" lines in the suite's output ask for a screenshot, "@@WEBVIEW@@name"
 // for the comparison webview's rendered DOM, "@@VIEWPORT@@WxH" resizes the page (the window),
-// "@@KEY@@Alt+F5" presses keys in the workbench as a user would.
+// "@@KEY@@Alt+F5" presses keys in the workbench as a user would, "@@CLICK@@name@@selector"
+// clicks the first element of the comparison webview that the CSS selector finds.
 // With --install FILE.vsix the extension is installed from the package into the host's
 // extensions folder, as a user would install it, and no development extension is loaded.
 //
@@ -205,6 +206,19 @@ async function probeWebview(page, name) {
             return { offset, scrolled };
           })(),
           focusedText: document.activeElement?.closest?.('.cell')?.textContent ?? null,
+          // Changed facts: the marks under the wordings (shown and spoken), the boxes in the text, the origin badge.
+          factChanges: [...grid.querySelectorAll('li.fact-change')].slice(0, 400).map(e => ({
+            shown: e.querySelector('[aria-hidden]')?.textContent ?? '',
+            spoken: e.querySelector('.spoken')?.textContent ?? '',
+          })),
+          factMarks: [...grid.querySelectorAll('mark.fact')]
+            .slice(0, 8)
+            .map(e => ({ text: e.textContent, kind: e.className, before: getComputedStyle(e, '::before').content })),
+          origin: [...grid.querySelectorAll('.row.header .badge.origin')].map(e => ({
+            title: e.title,
+            spoken: e.querySelector('.spoken')?.textContent ?? '',
+          })),
+          checkedFilter: document.querySelector('button.filter[aria-checked="true"]')?.textContent ?? null,
         };
       })
       .catch(() => undefined);
@@ -214,6 +228,20 @@ async function probeWebview(page, name) {
     }
   }
   throw new Error('no comparison webview found');
+}
+
+/** "@@CLICK@@name@@selector": a mouse click on the comparison webview's first element matching the selector. */
+async function clickInWebview(page, name, selector) {
+  await page.waitForTimeout(300);
+  for (const frame of page.frames()) {
+    const target = await frame.$(selector).catch(() => null);
+    if (!target) continue;
+    await target.click();
+    await page.waitForTimeout(300);
+    fs.writeFileSync(path.join(shotDir, `click-${name}.done`), '');
+    return;
+  }
+  throw new Error(`nothing in the webview matches ${selector}`);
 }
 
 async function main() {
@@ -262,6 +290,11 @@ async function main() {
           fs.writeFileSync(path.join(shotDir, `${probe[1]}.json`), JSON.stringify({ error: e.message }));
         }),
       );
+      return;
+    }
+    const click = /@@CLICK@@([\w.-]+)@@(.+)$/.exec(text);
+    if (click && shotDir) {
+      pending.push(clickInWebview(page, click[1], click[2]).catch(e => console.error('[host] click failed:', e.message)));
       return;
     }
     const key = /@@KEY@@([\w+]+)/.exec(text);

@@ -176,7 +176,9 @@ class ComparePanel implements vscode.Disposable {
       { isStale: () => generation !== this.generation },
     );
     if (!rows || generation !== this.generation) return;
-    const model = toModel(view, base, rows, generation);
+    // An imported cluster is not a story of the analysis: no origin is named for it.
+    const origin = !scoped && analysed ? originOf(analysed, view, this.baseUri) : undefined;
+    const model = toModel(view, base, rows, generation, origin);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
     this.post({ type: 'model', model: this.lastModel, state: this.state });
@@ -249,8 +251,25 @@ function makeNonce(): string {
     .replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** The model the webview renders: `rows` for base source `base`, with the column headers. */
-export function toModel(view: CorpusView, base: number, rows: readonly RowModel[], generation: number): ComparisonModel {
+/**
+ * The likely first version of `uri`'s story, as a source of `scoped` (the story's view of
+ * `analysed`), and why; undefined when the analysis names none.
+ */
+function originOf(analysed: CorpusView, scoped: CorpusView, uri: vscode.Uri): { source: number; reason: string } | undefined {
+  const index = analysed.indexOf(uri);
+  const origin = analysed.analysis.stories?.find(story => story.sources.includes(index))?.origin;
+  const source = origin ? scoped.indexOf(analysed.uris[origin.source]) : -1;
+  return origin && source >= 0 ? { source, reason: origin.reason } : undefined;
+}
+
+/** The model the webview renders: `rows` for base source `base`, with the column headers and the story's origin. */
+export function toModel(
+  view: CorpusView,
+  base: number,
+  rows: readonly RowModel[],
+  generation: number,
+  origin?: { readonly source: number; readonly reason: string },
+): ComparisonModel {
   return {
     generation,
     base,
@@ -260,6 +279,7 @@ export function toModel(view: CorpusView, base: number, rows: readonly RowModel[
       view.analysis,
       view.uris.map(sourceName),
       view.uris.map(u => u.toString()),
+      origin,
     ),
   };
 }

@@ -52,9 +52,18 @@ export function toRowModel(row: ComparisonRow, baseText: string, relatedBelow = 
     kind: 'statement',
     sourceCount: row.sourceCount,
     reworded: row.reworded,
-    wordings: row.wordings.map((w): WordingModel =>
-      w.similarity < relatedBelow ? { text: w.text, similarity: w.similarity, related: true } : w,
-    ),
+    ...(row.changedFacts ? { changedFacts: true } : {}),
+    wordings: row.wordings.map((w): WordingModel => {
+      if (w.similarity >= relatedBelow) return w;
+      // A related wording loses its word diff, not its changed facts.
+      return {
+        text: w.text,
+        similarity: w.similarity,
+        related: true,
+        ...(w.facts ? { facts: w.facts } : {}),
+        ...(w.factMarks ? { factMarks: w.factMarks } : {}),
+      };
+    }),
     cells: row.cells.map((c): CellModel =>
       c.moved
         ? { source: c.source, sentence: c.sentences[0], wording: c.wording, moved: true }
@@ -89,13 +98,22 @@ export async function buildRowModels(request: RowModelsRequest, options: SliceOp
   return rows;
 }
 
-/** The column headers: each source's name, path and counts. O(lines + sentences). */
-export function sourceHeaders(analysis: CorpusAnalysis, names: readonly string[], paths: readonly string[]): SourceHeader[] {
+/**
+ * The column headers: each source's name, path and counts, and on the story's likely first
+ * version (`origin`, a source of `analysis`) the reason it is taken to be. O(lines + sentences).
+ */
+export function sourceHeaders(
+  analysis: CorpusAnalysis,
+  names: readonly string[],
+  paths: readonly string[],
+  origin?: { readonly source: number; readonly reason: string },
+): SourceHeader[] {
   return analysis.sources.map((s, i) => ({
     name: names[i],
     path: paths[i],
     sentences: s.sentences.length,
     shared: s.groupOfSentence.filter(g => g >= 0).length,
     boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,
+    ...(origin?.source === i ? { origin: origin.reason } : {}),
   }));
 }

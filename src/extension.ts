@@ -3,12 +3,14 @@
  * own file and returns what must be disposed.
  */
 import * as vscode from 'vscode';
+import * as agreementRuler from './agreementRuler';
 import * as comparePanel from './comparePanel';
 import { ComparePanelProbe, recordComparePanels } from './comparePanelProbe';
 import { CorpusService } from './corpus';
 import * as decorations from './decorations';
 import { DecorationProbe, recordDecorations } from './decorationProbe';
 import * as exportCommand from './exportCommand';
+import * as factDecorations from './factDecorations';
 import * as hover from './hover';
 import * as navigation from './navigation';
 import * as passimImport from './passimImportCommand';
@@ -40,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     corpus,
     navigation.register(corpus, compare.navigable),
     decorations.register(corpus, decorated.onDidDecorate),
+    agreementRuler.register(corpus, decorated.onDidDecorateAgreement),
+    factDecorations.register(corpus, decorated.onDidDecorateChangedFacts),
     hover.register(corpus),
     status.disposable,
     walkthrough.register(context, corpus),

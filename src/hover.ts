@@ -6,7 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { counterparts, wordDiff } from './core';
+import { distinctCounterparts } from './distinctCounterparts';
 import { CorpusService, CorpusView } from './corpus';
+import { factHoverLines } from './sentenceFacts';
 import { speaksAbout } from './speaking';
 import { scopeToStory } from './stories';
 import { sentenceAt } from './sentenceAt';
@@ -16,6 +18,8 @@ import { REVEAL_COMMAND, RevealArgs } from './navigation';
 const MAX_SENTENCE_CHARS = 400;
 /** Distinct wordings a hover lists; the comparison panel shows the rest. */
 const MAX_WORDINGS = 8;
+/** Changed facts a hover lists before it counts the rest. */
+const MAX_FACT_LINES = 6;
 
 /** Escapes every ASCII punctuation mark, so no markdown, HTML or link in `text` can take effect. */
 export function escapeMarkdown(text: string): string {
@@ -57,11 +61,18 @@ export function hoverMarkdown(
   const matches = counterparts(view.analysis, index, sentenceIndex);
   const found = new Set(matches.map(m => m.source));
   md.appendMarkdown(`**Synoptic** · in ${found.size} of ${others} other source${others === 1 ? '' : 's'}\n\n`);
+  const factLines = factHoverLines(view.analysis, index, sentenceIndex, view.uris.map(sourceName));
+  if (factLines.length) {
+    const shown = factLines.slice(0, MAX_FACT_LINES).map(line => `- ${escapeMarkdown(line)}`);
+    if (factLines.length > MAX_FACT_LINES) shown.push(`- ${factLines.length - MAX_FACT_LINES} more changed facts`);
+    md.appendMarkdown(`${shown.join('\n')}\n\n`);
+  }
 
   // A source that split the sentence contributes two; show them as one entry. Sources with
   // the same wording share one entry, so a story reprinted a thousand times stays readable.
   const bySource = new Map<number, typeof matches>();
-  for (const m of matches) bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
+  for (const m of distinctCounterparts(view.analysis, index, sentenceIndex, matches))
+    bySource.set(m.source, [...(bySource.get(m.source) ?? []), m]);
   const byWording = new Map<string, { sources: number[]; lists: (typeof matches)[] }>();
   for (const [s, list] of bySource) {
     const text = list.map(m => view.analysis.sources[s].sentences[m.sentence].text).join(' ');

@@ -1,7 +1,7 @@
 /**
  * Moving between sentences: the reveal command (hover links and the comparison panel both go
- * through it, so there is one way to jump to a sentence), and next/previous difference and
- * unique sentence, in the editor of a source or in the comparison panel, whichever is active.
+ * through it, so there is one way to jump to a sentence), and next/previous difference, unique
+ * sentence and changed fact, in the editor of a source or in the comparison panel, whichever is active.
  */
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
@@ -13,6 +13,8 @@ export const NEXT_DIFFERENCE_COMMAND = 'synoptic.nextDifference';
 export const PREVIOUS_DIFFERENCE_COMMAND = 'synoptic.previousDifference';
 export const NEXT_UNIQUE_COMMAND = 'synoptic.nextUniqueSentence';
 export const PREVIOUS_UNIQUE_COMMAND = 'synoptic.previousUniqueSentence';
+export const NEXT_FACT_COMMAND = 'synoptic.nextChangedFact';
+export const PREVIOUS_FACT_COMMAND = 'synoptic.previousChangedFact';
 /** Context key: the active editor shows a document Synoptic reads (the keybindings' `when`). */
 export const IN_CORPUS_CONTEXT = 'synoptic.inCorpus';
 
@@ -51,6 +53,13 @@ function sourceEditor(): vscode.TextEditor | undefined {
   return vscode.window.visibleTextEditors.find(e => CorpusService.isCandidate(e.document));
 }
 
+/** The status bar's words for what a source has none of. */
+const WHAT_TARGETS_ARE: Record<NavigationTarget, string> = {
+  difference: 'differences from the other sources',
+  unique: 'sentences found only here',
+  fact: 'facts the other sources give otherwise',
+};
+
 async function moveInEditor(corpus: CorpusService, target: NavigationTarget, direction: Direction): Promise<void> {
   const editor = sourceEditor();
   if (!editor) {
@@ -65,7 +74,7 @@ async function moveInEditor(corpus: CorpusService, target: NavigationTarget, dir
   const offset = editor.document.offsetAt(editor.selection.start);
   const next = nextTarget(view.analysis, source, offset, direction, target);
   if (next < 0) {
-    const what = target === 'unique' ? 'sentences found only here' : 'differences from the other sources';
+    const what = WHAT_TARGETS_ARE[target];
     void vscode.window.setStatusBarMessage(`Synoptic: no ${what} in ${editor.document.uri.path.split('/').pop()}`, 4000);
     return;
   }
@@ -93,6 +102,8 @@ export function register(corpus: CorpusService, panel: NavigablePanel): vscode.D
     vscode.commands.registerCommand(PREVIOUS_DIFFERENCE_COMMAND, move('difference', -1)),
     vscode.commands.registerCommand(NEXT_UNIQUE_COMMAND, move('unique', 1)),
     vscode.commands.registerCommand(PREVIOUS_UNIQUE_COMMAND, move('unique', -1)),
+    vscode.commands.registerCommand(NEXT_FACT_COMMAND, move('fact', 1)),
+    vscode.commands.registerCommand(PREVIOUS_FACT_COMMAND, move('fact', -1)),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
   );
 }

@@ -4,15 +4,19 @@
  *
  * A sentence is a *difference* when the sources do not all carry it in the same words: no other
  * source has it, some source lacks it, or some source words it otherwise. A sentence is
- * *unique* when no other source has it.
+ * *unique* when no other source has it. A sentence is a *fact* when another source words one of
+ * its facts otherwise (a number, a quote, a name, an attribution, a negation).
  */
 import type { CorpusAnalysis } from './core';
+import { hasChangedFact } from './sentenceFacts';
 
-export type NavigationTarget = 'difference' | 'unique';
+export type NavigationTarget = 'difference' | 'unique' | 'fact';
 export type Direction = 1 | -1;
 
-/** True when sentence `sentence` of source `source` is a `target`. O(members of its group). */
+/** True when sentence `sentence` of source `source` is a `target`. O(members of its group · their changes²). */
 export function isTarget(analysis: CorpusAnalysis, source: number, sentence: number, target: NavigationTarget): boolean {
+  // A sentence no other source carries has no fact another source gives otherwise.
+  if (target === 'fact') return hasChangedFact(analysis, source, sentence);
   const group = analysis.sources[source].groupOfSentence[sentence];
   if (group < 0) return analysis.sources.length > 1;
   if (target === 'unique') return false;

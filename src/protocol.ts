@@ -2,10 +2,11 @@
  * Messages between the comparison panel (extension side) and its webview script. Both sides
  * import these types, so a change to one side that the other does not follow fails to compile.
  */
-import type { DiffPart } from './core';
+import type { DiffPart, FactChange } from './core';
+import type { FactMark } from './core/comparison';
 import type { Direction, NavigationTarget } from './navigationTargets';
 
-export type RowFilter = 'all' | 'sharedByAll' | 'uniqueToOne' | 'reworded';
+export type RowFilter = 'all' | 'sharedByAll' | 'uniqueToOne' | 'reworded' | 'changedFacts';
 
 /** A column header: the source's name and counts. */
 export interface SourceHeader {
@@ -14,6 +15,8 @@ export interface SourceHeader {
   readonly sentences: number;
   readonly shared: number;
   readonly boilerplateLines: number;
+  /** Present on the likely first version of the story: why it is taken to be the origin. */
+  readonly origin?: string;
 }
 
 /** A source's cell in a row. */
@@ -35,6 +38,10 @@ export interface WordingModel {
   readonly diff?: readonly DiffPart[];
   /** Less similar than the user's threshold: shown as related, in its own words, without a diff. */
   readonly related?: true;
+  /** Facts this wording gives otherwise than the reference (`base` is the reference's text). */
+  readonly facts?: readonly FactChange[];
+  /** Where this wording's text holds a fact some other wording gives otherwise. */
+  readonly factMarks?: readonly FactMark[];
 }
 
 export interface RowModel {
@@ -44,6 +51,8 @@ export interface RowModel {
   readonly wordings: readonly WordingModel[];
   readonly sourceCount: number;
   readonly reworded: boolean;
+  /** Some wording gives a fact (number, quote, name, attribution, negation) otherwise than the reference. */
+  readonly changedFacts?: true;
   readonly reason?: string;
   /** Boilerplate rows: the line's text. */
   readonly text?: string;

@@ -3,8 +3,9 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
+import { factChangesBetween, groupHasFactChanges } from './factPairs';
 import { GroupOrder } from './order';
-import type { CorpusAnalysis } from './types';
+import type { ChangeKind, CorpusAnalysis, FactChange } from './types';
 import { SimilarityTo } from './similarity';
 import { normalizeForComparison } from './text';
 import { DiffPart, wordDiff } from './wordDiff';
@@ -31,6 +32,17 @@ export interface RowWording {
   readonly similarity: number;
   /** Differences from the reference wording; absent for the reference and without diffs. */
   readonly diff?: readonly DiffPart[];
+  /** Facts this wording gives otherwise than the reference (`base` the reference's text); absent when none. */
+  readonly facts?: readonly FactChange[];
+  /** Where this wording's text holds a fact some other wording gives otherwise; absent when none. */
+  readonly factMarks?: readonly FactMark[];
+}
+
+/** A changed fact's place in a wording: `[start, end)` offsets in its text, and its kind. */
+export interface FactMark {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: ChangeKind;
 }
 
 export type RowKind = 'statement' | 'boilerplate';
@@ -50,6 +62,8 @@ export interface ComparisonRow {
   readonly sourceCount: number;
   /** True when some cell's wording differs from the reference. */
   readonly reworded: boolean;
+  /** True when some cell's wording gives a fact otherwise than the reference. */
+  readonly changedFacts: boolean;
   /** For boilerplate rows: the reason the line was marked. */
   readonly reason?: string;
 }
@@ -234,6 +248,7 @@ function boilerplateRow(analysis: CorpusAnalysis, base: number, line: number): C
     group: -1,
     sourceCount: 1,
     reworded: false,
+    changedFacts: false,
     reason: source.lines[line].reason,
   };
 }
@@ -273,6 +288,7 @@ function statementRow(
     return list.length === 1 ? sentences[list[0]].text : list.map(i => sentences[i].text).join(' ');
   };
   const referenceText = textOf(referenceSource);
+  const facts = group >= 0 ? factReader(analysis, group, referenceSource, readOf(referenceSource)[0], referenceText) : undefined;
   const referenceNormalized = normalizeForComparison(referenceText);
   const similarityToReference = new SimilarityTo(referenceNormalized);
   const wordings: RowWording[] = [{ text: referenceText, similarity: 1 }];
@@ -291,6 +307,7 @@ function statementRow(
         text,
         similarity: similarityToReference.of(normalized),
         diff: withDiffs ? wordDiff(referenceText, text) : undefined,
+        ...facts?.of(s, readOf(s)[0], text),
       });
       wordingOf.set(text, wording);
     }
@@ -307,5 +324,59 @@ function statementRow(
       moved: group >= 0 && isMoved(s, group),
     };
   });
-  return { kind: 'statement', cells, wordings, group, sourceCount: present.length, reworded };
+  const referenceMarks = facts?.referenceMarks();
+  if (referenceMarks) wordings[0] = { ...wordings[0], factMarks: referenceMarks };
+  return { kind: 'statement', cells, wordings, group, sourceCount: present.length, reworded, changedFacts: !!referenceMarks };
+}
+
+/**
+ * The fact changes of a row's wordings against its reference wording, for a group where some
+ * member differs from the anchor in a fact (undefined otherwise, at the cost of one look at the
+ * members). `of` gives a wording's fields; `referenceMarks` then gives the reference's marks,
+ * gathered from every wording asked about, or undefined when none differs in a fact.
+ */
+function factReader(
+  analysis: CorpusAnalysis,
+  groupIndex: number,
+  referenceSource: number,
+  referenceSentence: number,
+  referenceText: string,
+):
+  | {
+      of(source: number, sentence: number, text: string): Pick<RowWording, 'facts' | 'factMarks'>;
+      referenceMarks(): FactMark[] | undefined;
+    }
+  | undefined {
+  const group = analysis.groups[groupIndex];
+  if (!groupHasFactChanges(group)) return undefined;
+  const memberOf = (source: number, sentence: number) => group.members.findIndex(m => m.source === source && m.sentence === sentence);
+  const reference = memberOf(referenceSource, referenceSentence);
+  if (reference < 0) return undefined;
+  const referenceMarks = new Map<string, FactMark>();
+  let anyFacts = false;
+  return {
+    of(source, sentence, text) {
+      const member = memberOf(source, sentence);
+      if (member < 0) return {};
+      const changes = factChangesBetween(group, reference, member, text);
+      if (!changes.length) return {};
+      anyFacts = true;
+      for (const back of factChangesBetween(group, member, reference, referenceText)) {
+        const mark = markOf(back);
+        if (mark) referenceMarks.set(`${mark.start}:${mark.end}`, mark);
+      }
+      const marks = changes.map(markOf).filter((m): m is FactMark => m !== undefined);
+      return marks.length ? { facts: changes, factMarks: sortMarks(marks) } : { facts: changes };
+    },
+    referenceMarks: () => (anyFacts ? sortMarks([...referenceMarks.values()]) : undefined),
+  };
+}
+
+function markOf(change: FactChange): FactMark | undefined {
+  const range = change.otherRange;
+  return range && range[1] > range[0] ? { start: range[0], end: range[1], kind: change.kind } : undefined;
+}
+
+function sortMarks(marks: FactMark[]): FactMark[] {
+  return marks.sort((a, b) => a.start - b.start || a.end - b.end);
 }

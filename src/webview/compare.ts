@@ -10,6 +10,7 @@
 import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
 import type { Direction, NavigationTarget } from '../navigationTargets';
+import { factColumn, factList, hasChangedFacts, markedWordingNodes, originBadge } from './facts';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -34,6 +35,8 @@ interface DisplayRow {
   unique: boolean;
   /** Not carried by every source in the same words. */
   difference: boolean;
+  /** Some source gives a fact of the statement otherwise. */
+  facts?: boolean;
 }
 
 /** Cells rendered per frame: rows per chunk shrink as columns grow. */
@@ -53,6 +56,7 @@ const FILTERS: readonly [RowFilter, string, string][] = [
   ['sharedByAll', 'Shared by all', 'Shared by all sources'],
   ['uniqueToOne', 'Only in one source', 'Only in one source'],
   ['reworded', 'Reworded', 'Reworded'],
+  ['changedFacts', 'Changed facts', 'Changed facts'],
 ];
 
 const vscode = acquireVsCodeApi();
@@ -102,6 +106,8 @@ function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean
       return row.sourceCount === 1;
     case 'reworded':
       return row.reworded;
+    case 'changedFacts':
+      return hasChangedFacts(row);
     default:
       return true;
   }
@@ -183,6 +189,7 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
       entries,
       unique: row.sourceCount === 1,
       difference: row.sourceCount < m.sources.length || row.reworded,
+      facts: hasChangedFacts(row),
     };
     if (anyWaiting) flush(display);
     out.push(display);
@@ -304,6 +311,8 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     cell.append(el('div', 'name', s.name));
     cell.append(el('div', 'counts', `${s.shared} of ${s.sentences} shared · ${s.boilerplateLines} boilerplate`));
     if (i === m.base) cell.append(el('div', 'badge', 'base'));
+    const origin = originBadge(s);
+    if (origin) cell.append(origin);
     header.append(cell);
   });
   return header;
@@ -311,6 +320,8 @@ function renderHeader(m: ComparisonModel): HTMLElement {
 
 /** A wording's words: plain, or with the words it drops (`<del>`) and adds (`<ins>`) marked. */
 function wordingNodes(wording: WordingModel): Node[] {
+  const marked = markedWordingNodes(wording);
+  if (marked) return marked;
   if (!wording.diff?.length) return [document.createTextNode(wording.text)];
   return wording.diff.map(part => {
     if (part.kind === 'same') return document.createTextNode(part.text);
@@ -328,6 +339,8 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   node.dataset.source = String(cell.source);
   node.dataset.sentence = String(cell.sentence);
   node.append(...wordingNodes(wording));
+  const facts = factList(wording);
+  if (facts) node.append(facts);
   const meta = el('div', 'meta');
   if (wording.related) meta.append(el('span', 'related', 'related'));
   if (!alone && (!isBase || wording.similarity < 1))
@@ -568,13 +581,18 @@ function highlight(source: number, sentence: number): void {
 function navigate(target: NavigationTarget, direction: Direction): void {
   const count = panel.rows.length;
   if (!count) return;
-  const wanted = (d: DisplayRow) => (target === 'unique' ? d.unique : d.difference);
+  const wanted = (d: DisplayRow) => (target === 'unique' ? d.unique : target === 'fact' ? d.facts === true : d.difference);
   for (let step = 1; step <= count; step++) {
     const index = (((panel.focused.row + direction * step) % count) + count) % count;
     const display = panel.rows[index];
     if (!wanted(display)) continue;
     // A sentence only one source has: its column; otherwise the column the reader is in.
-    const lone = target === 'unique' ? display.entries.findIndex(e => e.some(x => x.row.sourceCount === 1)) : -1;
+    const lone =
+      target === 'unique'
+        ? display.entries.findIndex(e => e.some(x => x.row.sourceCount === 1))
+        : target === 'fact'
+          ? factColumn(display.entries, panel.focused.col)
+          : -1;
     if (index >= panel.renderedCount) renderChunk(panel.renderToken, index);
     markCurrent(index);
     const cell = focusCell(index, lone >= 0 ? lone : panel.focused.col);

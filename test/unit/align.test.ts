@@ -26,7 +26,8 @@ describe('alignment', () => {
     const template = () =>
       Array.from(
         { length: 600 },
-        (_, i) => `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
+        (_, i) =>
+          `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
       ).join('\n');
     const analysis = analyzeCorpus([
       { id: 'a.txt', text: template() },

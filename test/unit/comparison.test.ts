@@ -129,7 +129,7 @@ describe('panel rows built in slices', () => {
     });
   });
 
-  it('shows wordings below the chosen similarity as related, without a word diff, and keeps the others as they were', async () => {
+  it('shows wordings below the chosen similarity as related, without a word diff but with their changed facts, and keeps the others as they were', async () => {
     const layout = buildComparison(analysis, 0, { diffs: true }).rows;
     const all = layout.flatMap(r => r.wordings);
     const threshold = 0.9;
@@ -141,7 +141,12 @@ describe('panel rows built in slices', () => {
     rows.forEach((row, i) =>
       row.wordings.forEach((w, k) => {
         const original = layout[i].wordings[k];
-        if (original.similarity < threshold) assert.deepEqual(w, { text: original.text, similarity: original.similarity, related: true });
+        const facts = {
+          ...(original.facts ? { facts: original.facts } : {}),
+          ...(original.factMarks ? { factMarks: original.factMarks } : {}),
+        };
+        if (original.similarity < threshold)
+          assert.deepEqual(w, { text: original.text, similarity: original.similarity, related: true, ...facts });
         else assert.deepEqual(w, original);
       }),
     );

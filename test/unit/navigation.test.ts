@@ -19,7 +19,7 @@ describe('navigation between differences and unique sentences', () => {
   });
 
   it('goes from each sentence to the nearest target after (before) it, wrapping around the source', () => {
-    for (const target of ['difference', 'unique'] as const) {
+    for (const target of ['difference', 'unique', 'fact'] as const) {
       let sourcesWithTargets = 0;
       analysis.sources.forEach((s, source) => {
         const targets = s.sentences.map((_, i) => i).filter(i => isTarget(analysis, source, i, target));

@@ -112,7 +112,33 @@ describe('sentence bounds without ICU', () => {
   it('finds the same words through its ASCII shortcuts as through the Unicode pattern', () => {
     const unicodeWords = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
     const random = seededRandom(3);
-    const pieces = ['a', 'Zq', '9', ' ', "'", '’', '-', '—', '“', '.', 'é', 'е', '\u0301', '٣', '•', '\u00a0', 'ª', 'µ', '²', '½', '«', '©', '…', '\u2070', '\u2009'];
+    const pieces = [
+      'a',
+      'Zq',
+      '9',
+      ' ',
+      "'",
+      '’',
+      '-',
+      '—',
+      '“',
+      '.',
+      'é',
+      'е',
+      '\u0301',
+      '٣',
+      '•',
+      '\u00a0',
+      'ª',
+      'µ',
+      '²',
+      '½',
+      '«',
+      '©',
+      '…',
+      '\u2070',
+      '\u2009',
+    ];
     for (let t = 0; t < 5_000; t++) {
       let text = '';
       for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);

@@ -1,0 +1,48 @@
+/**
+ * Keeps decorations of the visible source editors in step with their analyses: each editor is
+ * decorated with its story's view of the corpus when Synoptic speaks about its file, and with
+ * nothing otherwise. The editor features that mark text share it.
+ */
+import * as vscode from 'vscode';
+import { CorpusService, CorpusView } from './corpus';
+import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { scopeToStory } from './stories';
+
+/**
+ * Calls `decorate(editor, view)` for each visible source editor whenever its analysis, the
+ * visible editors or a setting `settings` names change; `view` is the corpus as the file's story
+ * sees it, undefined where Synoptic is silent.
+ */
+export function decorateStoryEditors(
+  corpus: CorpusService,
+  decorate: (editor: vscode.TextEditor, view: CorpusView | undefined) => void,
+  settings: readonly string[],
+): vscode.Disposable {
+  const apply = (editor: vscode.TextEditor, view: CorpusView | undefined) => {
+    const uri = editor.document.uri;
+    decorate(editor, view && speaksAbout(view, uri) ? scopeToStory(view, view.indexOf(uri)) : undefined);
+  };
+  const refresh = (editors: readonly vscode.TextEditor[]) => {
+    for (const editor of editors) {
+      if (!CorpusService.isCandidate(editor.document)) continue;
+      const view = corpus.current(editor.document.uri);
+      apply(editor, view);
+      if (!view) void corpus.request(editor.document.uri);
+    }
+  };
+  refresh(vscode.window.visibleTextEditors);
+  return vscode.Disposable.from(
+    corpus.onDidChange(view => {
+      for (const editor of vscode.window.visibleTextEditors) if (view.indexOf(editor.document.uri) >= 0) apply(editor, view);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(refresh),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if ([...settings, ACTIVATION_SETTING].some(s => e.affectsConfiguration(s))) refresh(vscode.window.visibleTextEditors);
+    }),
+  );
+}
+
+/** The ranges of `document` that hold `[start, end)` offsets of its analysed text. */
+export function offsetRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
