@@ -11,7 +11,8 @@ import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
-import { groupNodes } from './grouping';
+import { groupNodes, type NodePairs } from './grouping';
+import { joinInOrder, placesOfNodes } from './orderedJoin';
 import type { SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
 import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
@@ -341,7 +342,7 @@ class CachingAnalyzer implements Analyzer {
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
     const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const clusters = groupNodes(nodes, sourceCount, this.options.align ?? {}, (threshold, separate, among) => {
+    const nodePairs: NodePairs = (threshold, separate, among) => {
       if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate);
       const pairs = index.pairsAmong(
         among.map(node => leaderIds[node]),
@@ -349,7 +350,9 @@ class CachingAnalyzer implements Analyzer {
         (a, b) => separate(among[a], among[b]),
       );
       return Array.from(pairs, p => ({ a: among[p.a], b: among[p.b], similarity: p.similarity }));
-    });
+    };
+    const grouped = groupNodes(nodes, sourceCount, this.options.align ?? {}, nodePairs);
+    const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, this.options.align ?? {}, nodePairs);
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles);

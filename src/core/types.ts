@@ -187,4 +187,10 @@ export interface AlignOptions {
   readonly wordWeight?: number;
   /** Wordings at least this similar (bigram Dice) are one family before linking. Default 0.85. */
   readonly familyThreshold?: number;
+  /**
+   * Clusters of different sources whose members score this much on average join when the join
+   * lies between clusters both sides share and crosses none (`orderedJoin.ts`). Default 0.2:
+   * lower than `linkageThreshold`, since the order stands in for the mutual-best test.
+   */
+  readonly orderedThreshold?: number;
 }

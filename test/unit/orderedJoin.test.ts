@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import type { AlignNode, NodePairs } from '../../src/core/grouping';
+import { joinInOrder } from '../../src/core/orderedJoin';
+import { bigramProfile, profileSimilarity } from '../../src/core/similarity';
+import { normalizeForComparison } from '../../src/core/text';
+
+const BEFORE = 'The government announced a new budget for schools and hospitals on Tuesday morning.';
+const AFTER = 'Opposition leaders criticised the plan and called for a vote in parliament next week.';
+const LEDE_A = 'The finance minister unveiled record spending on health care in the capital.';
+const LEDE_B = 'Record money for health was announced by the treasury chief.';
+
+function node(text: string, sources: number[]): AlignNode {
+  return {
+    profile: bigramProfile(normalizeForComparison(text)),
+    terms: [],
+    salient: new Uint8Array(0),
+    headline: false,
+    sources,
+    weight: sources.length,
+  };
+}
+
+/** The exact similarity join over few nodes: every pair among `among` at the threshold that `separate` lets through. */
+function exactPairs(nodes: readonly AlignNode[]): NodePairs {
+  return function* (threshold, separate, among) {
+    for (const a of among) {
+      for (const b of among) {
+        if (b <= a) continue;
+        const similarity = profileSimilarity(nodes[a].profile, nodes[b].profile);
+        if (similarity >= threshold && separate(a, b)) yield { a, b, similarity };
+      }
+    }
+  };
+}
+
+/**
+ * Two agencies, sources 0–1 and 2–3; the statements before and after are one cluster each, the
+ * lede is worded by each agency its own way. `ledeBPlace` is where agency B's sources carry it.
+ */
+function story(ledeBPlace: number) {
+  const nodes = [node(BEFORE, [0, 1, 2, 3]), node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
+  const places = [
+    [0, 10, 20, 30],
+    [2, 12, 22, 32],
+    [1, 11],
+    [20 + ledeBPlace, 30 + ledeBPlace],
+  ];
+  const clusters = [[0], [1], [2], [3]];
+  return joinInOrder(nodes, places, 4, clusters, { wordWeight: 0 }, exactPairs(nodes));
+}
+
+describe('joining clusters in story order', () => {
+  it('scores the two ledes between the weak and the strong link threshold', () => {
+    const similarity = profileSimilarity(node(LEDE_A, [0]).profile, node(LEDE_B, [1]).profile);
+    assert.ok(similarity >= 0.3 && similarity < 0.45, `similarity ${similarity}`);
+  });
+
+  it('joins a reworded statement that stands between the same two shared statements', () => {
+    const clusters = story(1);
+    assert.equal(clusters.length, 3);
+    assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
+  });
+
+  it('keeps the same wording apart when it stands after a shared statement that the other follows', () => {
+    const clusters = story(3);
+    assert.equal(clusters.length, 4);
+    assert.ok(!clusters.some(c => c.includes(2) && c.includes(3)));
+  });
+
+  it('keeps apart two wordings at the top of the story, which no shared statement precedes', () => {
+    const nodes = [node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
+    const places = [
+      [2, 12, 22, 32],
+      [1, 11],
+      [21, 31],
+    ];
+    const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.equal(clusters.length, 3);
+  });
+
+  it('keeps it apart when no statement is shared to anchor the order', () => {
+    const nodes = [node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
+    const clusters = joinInOrder(
+      nodes,
+      [
+        [0, 10],
+        [20, 30],
+      ],
+      4,
+      [[0], [1]],
+      { wordWeight: 0 },
+      exactPairs(nodes),
+    );
+    assert.equal(clusters.length, 2);
+  });
+});
