@@ -23,7 +23,8 @@ import { OneShotIndex, OneStoryIndex, SimilarityIndex, StandingIndex } from './s
 import { SourceSet } from './sourceSet';
 import { attachRepeats, attachSpans, mergeFollowingGroups } from './spans';
 import { markCrossStoryChrome } from './crossStoryChrome';
-import { StoryGrouping, findStories } from './stories';
+import { SourceStoryForms, StoryGrouping, StorySource, findStories } from './stories';
+import { storyFormsOf } from './storyIndex';
 import type { LineRef } from './comparedForms';
 import type { FormId } from './ids';
 import type { StopwordProfile } from './stopwords';
@@ -90,6 +91,12 @@ class CachingAnalyzer implements Analyzer {
   private numbering = new FormNumbering();
   /** Per prepared source, the id of each sentence's form in `numbering`. */
   private formIds = new KeptWhileUsed<PreparedSource, FormIds>();
+  /**
+   * Per prepared source, its own part of the story stage (article forms and their shingle
+   * keys), for the words in a shingle the options give: after an edit, only the edited
+   * source's part is made again.
+   */
+  private readonly storyForms = new KeptWhileUsed<StorySource, SourceStoryForms>();
   /** Per prepared source that no other source revised, its article sentences. */
   private readonly content = new KeptWhileUsed<PreparedSource, ContentSentences>();
   private formSpace: FormSpace | undefined;
@@ -127,7 +134,9 @@ class CachingAnalyzer implements Analyzer {
     }
     const prepared = this.prepareAll(inputs);
     // Stage 2: the stories; every cross-source stage after it works within one story.
-    const grouping = findStories(prepared, this.options.stories);
+    const grouping = findStories(prepared, this.options.stories, (source, shingleWords) =>
+      this.storyForms.get(source, () => storyFormsOf(source, shingleWords)),
+    );
     const crossEvidence = this.options.crossSourceEvidence !== false && prepared.length > 1;
     // A source's form ids stay valid as long as the numbering does.
     const numbering = this.numbering;
@@ -144,7 +153,7 @@ class CachingAnalyzer implements Analyzer {
       : grouping.stories.length === 1
         ? this.analyzeStory(inputs, corpus, compared.promotable, index!, crossEvidence, grouping.stories)
         : this.analyzeStories(inputs, corpus, compared.promotable, index!, grouping);
-    for (const cache of [this.terms, this.anchors, this.formIds, this.content]) cache?.endAnalysis();
+    for (const cache of [this.terms, this.anchors, this.formIds, this.content, this.storyForms]) cache?.endAnalysis();
     if (numbering.isStaleFor(compared.count)) {
       this.numbering = new FormNumbering();
       this.formIds = new KeptWhileUsed();

@@ -24,13 +24,13 @@
  * plus O(a + b) shingles for each scored pair; memory O(S + F + n) for F forms and n sources.
  */
 import { PairEvidence } from './storyEvidence';
-import { StorySource, buildStoryIndex } from './storyIndex';
+import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
 import { chromeShingles, crossStoryForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
 
-export type { Story, StoryOptions, StorySource };
+export type { SourceStoryForms, Story, StoryOptions, StorySource };
 
 /** The stories of a corpus, and per source the index of its story. */
 export interface StoryGrouping {
@@ -46,11 +46,17 @@ export interface StoryGrouping {
 }
 
 /**
- * Input: the prepared sources and the stage's options. Output: the stories, each source's
- * story, and the forms that recur across stories. See the module comment for how and at what
- * cost.
+ * Input: the prepared sources, the stage's options, and how to get a source's own part of the
+ * work (by default `storyFormsOf`; a caller that keeps those parts by content, as an editor
+ * session's analyzer does, passes its kept ones, which must equal what `storyFormsOf` gives).
+ * Output: the stories, each source's story, and the forms that recur across stories. See the
+ * module comment for how and at what cost.
  */
-export function findStories(sources: readonly StorySource[], options: StoryOptions = {}): StoryGrouping {
+export function findStories(
+  sources: readonly StorySource[],
+  options: StoryOptions = {},
+  formsOf: (source: StorySource, shingleWords: number) => SourceStoryForms = storyFormsOf,
+): StoryGrouping {
   const settings = {
     shingleWords: Math.max(1, options.shingleWords ?? 2),
     foundShingles: Math.max(1, options.foundShingles ?? 2),
@@ -61,7 +67,7 @@ export function findStories(sources: readonly StorySource[], options: StoryOptio
     firstPassShare: options.firstPassShare ?? 0.35,
     firstPassSentences: options.firstPassSentences ?? 8,
   };
-  const index = buildStoryIndex(sources, settings.shingleWords);
+  const index = buildStoryIndex(sources, settings.shingleWords, source => formsOf(source, settings.shingleWords));
   const evidence = new PairEvidence(index);
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.

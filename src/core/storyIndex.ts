@@ -3,7 +3,7 @@
  * each form as its distinct shingles, and an inverted index from shingle to the sources that
  * carry it, in a canonical order of the sources that does not depend on the input's order.
  */
-import { ShingleIds, shinglesOf } from './storyShingles';
+import { ShingleIds, shingleKeysOf } from './storyShingles';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
 export interface StorySource {
@@ -44,12 +44,55 @@ export interface StoryIndex {
 }
 
 /**
- * Input: the sources and the words in a shingle. Output: the index. Repeated sentences of a
- * source collapse to one form before anything is counted, so a page that repeats one line
- * 45,000 times is read as one sentence. O(W) to read W words, O(S) for S distinct shingle
- * occurrences of the sources, O(n log n) to order n sources; memory O(S + F) for F forms.
+ * The part of the story stage that depends on one source alone: its distinct article forms in
+ * reading order (first occurrence), a sentence text carrying each, and each form's distinct
+ * shingle keys (`shingleKeysOf`, with the source's function words). What a source gives here
+ * depends on its text and the words in a shingle only, so a caller may keep it by content.
  */
-export function buildStoryIndex(sources: readonly StorySource[], shingleWords: number): StoryIndex {
+export interface SourceStoryForms {
+  readonly forms: readonly string[];
+  readonly samples: readonly string[];
+  /** Form i's keys are `keys[2 * keyStart[i] .. 2 * keyStart[i + 1])`, high and low part side by side. */
+  readonly keyStart: Int32Array;
+  readonly keys: Uint32Array;
+}
+
+/**
+ * Input: a source and the words in a shingle. Output: its part of the index (see
+ * `SourceStoryForms`). Repeated sentences collapse to one form before anything is hashed, so a
+ * page that repeats one line 45,000 times is read as one sentence. O(W) for W words.
+ */
+export function storyFormsOf(source: StorySource, shingleWords: number): SourceStoryForms {
+  const forms: string[] = [];
+  const samples: string[] = [];
+  const seen = new Set<string>();
+  for (const sentence of source.sentences) {
+    if (source.lines[sentence.line]?.kind !== 'content' || seen.has(sentence.form)) continue;
+    seen.add(sentence.form);
+    forms.push(sentence.form);
+    samples.push(sentence.text);
+  }
+  const keysOfForm = forms.map(form => shingleKeysOf(form, shingleWords, source.profile?.words));
+  const keyStart = new Int32Array(forms.length + 1);
+  keysOfForm.forEach((keys, i) => (keyStart[i + 1] = keyStart[i] + keys.length / 2));
+  const keys = new Uint32Array(2 * keyStart[forms.length]);
+  keysOfForm.forEach((list, i) => keys.set(list, 2 * keyStart[i]));
+  return { forms, samples, keyStart, keys };
+}
+
+/**
+ * Input: the sources, the words in a shingle, and how to get a source's own part (by default
+ * `storyFormsOf`; a caller that keeps those parts by content passes its kept ones, which must
+ * equal what `storyFormsOf` gives). Output: the index. A form is numbered, and its shingles
+ * with it, where it first occurs in the order of the input. O(F_s + K_s) per source for its
+ * F_s distinct forms and K_s shingle keys, beside making the parts; O(S) for S distinct
+ * shingle occurrences of the sources, O(n log n) to order n sources; memory O(S + F) for F forms.
+ */
+export function buildStoryIndex(
+  sources: readonly StorySource[],
+  shingleWords: number,
+  formsOf: (source: StorySource) => SourceStoryForms = source => storyFormsOf(source, shingleWords),
+): StoryIndex {
   const formIds = new Map<string, number>();
   const shingleIds = new ShingleIds();
   const formTexts: string[] = [];
@@ -58,25 +101,25 @@ export function buildStoryIndex(sources: readonly StorySource[], shingleWords: n
   const sourceAllForms: Int32Array[] = [];
   const leadForm = new Int32Array(sources.length).fill(-1);
   const sourceForms = sources.map((source, s) => {
+    const part = formsOf(source);
     const own: number[] = [];
-    const all: number[] = [];
-    const seen = new Set<number>();
-    for (const sentence of source.sentences) {
-      if (source.lines[sentence.line]?.kind !== 'content') continue;
-      let f = formIds.get(sentence.form);
+    const all = new Int32Array(part.forms.length);
+    part.forms.forEach((form, i) => {
+      let f = formIds.get(form);
       if (f === undefined) {
-        formIds.set(sentence.form, (f = formTexts.length));
-        formTexts.push(sentence.form);
-        formSample.push(sentence.text);
-        formShingles.push(shinglesOf(sentence.form, shingleWords, shingleIds, source.profile?.words));
+        formIds.set(form, (f = formTexts.length));
+        formTexts.push(form);
+        formSample.push(part.samples[i]);
+        const ids = new Int32Array(part.keyStart[i + 1] - part.keyStart[i]);
+        for (let k = 0, at = 2 * part.keyStart[i]; k < ids.length; k++, at += 2) ids[k] = shingleIds.idOf(part.keys[at], part.keys[at + 1]);
+        formShingles.push(ids);
       }
-      if (leadForm[s] < 0) leadForm[s] = f;
-      if (seen.has(f)) continue;
-      seen.add(f);
-      all.push(f);
+      all[i] = f;
       if (formShingles[f].length) own.push(f);
-    }
-    sourceAllForms.push(Int32Array.from(all));
+    });
+    // The first article sentence is its form's first occurrence.
+    if (all.length) leadForm[s] = all[0];
+    sourceAllForms.push(all);
     return Int32Array.from(own);
   });
   const shingleCount = shingleIds.size;

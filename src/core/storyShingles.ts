@@ -72,6 +72,19 @@ function slotOf(high: number, low: number): number {
  * `size` has none. O(w) for w words.
  */
 export function shinglesOf(form: string, size: number, ids: ShingleIds, functionWords: ReadonlySet<string> | undefined): Int32Array {
+  const keys = shingleKeysOf(form, size, functionWords);
+  const out = new Int32Array(keys.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = ids.idOf(keys[2 * i], keys[2 * i + 1]);
+  return out;
+}
+
+/**
+ * The distinct shingle keys of a compared form, as `shinglesOf` numbers them: per shingle, in
+ * order of first occurrence, its 21-bit high part and its 32-bit low part side by side. Depends
+ * on the form and the function words only, so it can be kept with the source it came from.
+ * O(w) for w words.
+ */
+export function shingleKeysOf(form: string, size: number, functionWords: ReadonlySet<string> | undefined): Uint32Array {
   const all = words(form);
   let count = 0;
   for (const w of all) {
@@ -85,7 +98,7 @@ export function shinglesOf(form: string, size: number, ids: ShingleIds, function
     count++;
   }
   if (count < size) return EMPTY;
-  const out = new Int32Array(count - size + 1);
+  const out = new Uint32Array(2 * (count - size + 1));
   let distinct = 0;
   for (let i = 0; i + size <= count; i++) {
     let low = 0x2545f491;
@@ -94,11 +107,14 @@ export function shinglesOf(form: string, size: number, ids: ShingleIds, function
       low = Math.imul(low ^ wordLow[i + k], 0x01000193) + k;
       high = Math.imul(high ^ wordHigh[i + k], 0x5bd1e995) + k;
     }
-    const id = ids.idOf(finish(high) & 0x1fffff, finish(low) >>> 0);
+    const keyHigh = finish(high) & 0x1fffff;
+    const keyLow = finish(low) >>> 0;
     // Sentences are short: a scan finds a repeat sooner than a set would.
     let seen = false;
-    for (let j = 0; j < distinct && !seen; j++) seen = out[j] === id;
-    if (!seen) out[distinct++] = id;
+    for (let j = 0; j < distinct && !seen; j += 2) seen = out[j] === keyHigh && out[j + 1] === keyLow;
+    if (seen) continue;
+    out[distinct++] = keyHigh;
+    out[distinct++] = keyLow;
   }
   return distinct === out.length ? out : out.slice(0, distinct);
 }
@@ -132,7 +148,7 @@ function finish(h: number): number {
   return h ^ (h >>> 16);
 }
 
-const EMPTY = new Int32Array(0);
+const EMPTY = new Uint32Array(0);
 /** Scratch: the two hashes of one sentence's content words. */
 let wordLow: Int32Array = new Int32Array(256);
 let wordHigh: Int32Array = new Int32Array(256);

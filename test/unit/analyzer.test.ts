@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SourceInput, createAnalyzer } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import type { StorySource } from '../../src/core/storyIndex';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
@@ -94,6 +95,50 @@ describe('Analyzer', () => {
         assert.deepEqual(analyzer.analyze(inputs), fresh, `seed ${seed}, step ${step}`);
         inputs = edit(random, inputs, step);
       }
+    }
+  });
+
+  it("finds the same stories after an edit as a fresh analysis, making again only the edited source's part of the story stage", function () {
+    this.timeout(60_000);
+    const random = seededRandom(41);
+    const seeds = seedInputs();
+    const inputs: SourceInput[] = [
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+      { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
+      { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
+      { id: 'l0', text: page(SITES[0], LIBRARY, [HARBOUR]) },
+      { id: 'l1', text: page(SITES[1], LIBRARY, [HARBOUR]) },
+    ];
+    // The analyzer calls the module's export, so counting calls there counts the parts it makes.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const storyIndex = require('../../src/core/storyIndex') as { storyFormsOf: (source: StorySource, words: number) => unknown };
+    const real = storyIndex.storyFormsOf;
+    const madeFor: string[] = [];
+    storyIndex.storyFormsOf = (source, words) => {
+      madeFor.push(source.hash);
+      return real(source, words);
+    };
+    try {
+      const analyzer = createAnalyzer();
+      const first = analyzer.analyze(inputs);
+      assert.equal(madeFor.length, inputs.length);
+      assert.ok(first.stories.length >= 3, `${first.stories.length} stories`);
+      madeFor.length = 0;
+      const edited = inputs.map((input, i) =>
+        i === 3
+          ? { ...input, text: input.text.replace('. ', `. ${typedSentence(random)} `) }
+          : i === 12
+            ? { ...input, text: `${input.text}\n\nMore on this later today.` }
+            : input,
+      );
+      const again = analyzer.analyze(edited);
+      assert.equal(madeFor.length, 2, 'only the two edited sources are read again');
+      storyIndex.storyFormsOf = real;
+      const fresh = analyzeCorpus(edited);
+      assert.deepEqual(again.stories, fresh.stories);
+      assert.deepEqual(again, fresh);
+    } finally {
+      storyIndex.storyFormsOf = real;
     }
   });
 
