@@ -91,7 +91,12 @@ export function joinInOrder(
     const mean = linkage(a, b);
     if (mean >= floor) candidates.push({ a, b, mean });
   };
-  const clustered = members.flat().sort((x, y) => x - y);
+  // A unit that every source carries shares a source with any other unit, so it can join none:
+  // it stays out of the join, which on template-like sources would otherwise pair everything.
+  const clustered = members
+    .filter((_, u) => placeIn[u].size < sourceCount)
+    .flat()
+    .sort((x, y) => x - y);
   for (const p of nodePairs(floor, (x, y) => nodeSets[x].disjoint(nodeSets[y]), clustered)) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
