@@ -120,7 +120,7 @@ describe('where Synoptic speaks', () => {
 describe('the Stories view model', () => {
   it('lists every story largest first, with its size and its sources with shared and unique counts', () => {
     const { analysis, ids } = mixedWithStories();
-    const tree = buildStoryTree([{ key: 'folder:file:///work/mixed', uris: ids, analysis, speaksFor: () => true }]);
+    const tree = buildStoryTree([{ key: 'folder:file:///projects/mixed', uris: ids, analysis, speaksFor: () => true }]);
     assert.deepEqual(
       tree.map(n => [n.title, storyDescription(n)]),
       [
@@ -161,13 +161,13 @@ describe('the Stories view model', () => {
     // A second folder with copies of the five seeds only.
     const seedsAnalysis = analyze(seedInputs());
     const seedsEntry = {
-      key: 'folder:file:///work/seeds',
-      uris: seedInputs().map(i => `file:///work/seeds/${i.id.split('/').pop()}`),
+      key: 'folder:file:///projects/seeds',
+      uris: seedInputs().map(i => `file:///projects/seeds/${i.id.split('/').pop()}`),
       texts: seedInputs().map(i => i.text),
       analysis: { ...seedsAnalysis, stories: [{ title: 'Putin and Assad meet', sources: [0, 1, 2, 3, 4] }] } as CorpusAnalysis,
       speaksFor: () => true,
     };
-    const mixedEntry = { key: 'folder:file:///work/mixed', uris: ids, texts, analysis, speaksFor: () => true };
+    const mixedEntry = { key: 'folder:file:///projects/mixed', uris: ids, texts, analysis, speaksFor: () => true };
     const tree = buildStoryTree([mixedEntry, seedsEntry]);
     assert.deepEqual(buildStoryTree([seedsEntry, mixedEntry]), tree);
     assert.deepEqual(
@@ -177,7 +177,7 @@ describe('the Stories view model', () => {
         ['Harbour bridge reopens', '2 sources · mixed', 1],
       ],
     );
-    const copy = tree[0].sources.find(s => s.uri.startsWith('file:///work/seeds/'))!;
+    const copy = tree[0].sources.find(s => s.uri.startsWith('file:///projects/seeds/'))!;
     assert.match(sourceDescription(copy, tree[0]), / · seeds$/);
     assert.equal(storyOfUri(tree, copy.uri), tree[0]);
     // Without texts (a corpus from elsewhere) nothing is joined.
