@@ -31,18 +31,6 @@ const sets = [
   ['chandrayaan-3-2023', join(shared, 'dev', 'chandrayaan-3-2023')],
 ].filter(([, dir]) => existsSync(dir));
 
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const facts = [];
 const wordings = [];
 for (const [set, dir] of sets) {
@@ -75,7 +63,8 @@ for (const [set, dir] of sets) {
   }
 }
 
-const random = seeded(Number(values.seed));
+// The seeded generator training uses, so the sample is the same on every run.
+const random = core.seededRandom(Number(values.seed));
 const pool = wordings.slice();
 const sample = [];
 while (sample.length < Number(values.sample) && pool.length) sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);

@@ -6,7 +6,12 @@
 // side, each pair below is one story by the rule the story sets follow (versions of one event,
 // rewrites of one wire story included), so counting them apart would score a right join as wrong.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The seeded generator the tests and training use (in the built core).
+const { seededRandom } = createRequire(import.meta.url)(join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bench-core.js'));
 
 /**
  * Single pages of the page sets that report one event, found by reading every pair the story
@@ -29,7 +34,7 @@ const ONE_EVENT = [
  * `shared` is the folder holding `seeds/` and `dev/`; `seed` seeds the shuffle.
  */
 export function mixedCorpus(shared, seed) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const entries = [];
   const storySets = [];
   const addSet = (name, dir) => {
@@ -77,18 +82,6 @@ export function mixedCorpus(shared, seed) {
     stories: storiesBy(e => eventOf.get(e.origin) ?? e.story),
     folderStories: storiesBy(e => e.story),
     sets,
-  };
-}
-
-/** A small seeded generator (mulberry32), the same the tests use. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

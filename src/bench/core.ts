@@ -6,3 +6,4 @@ export * from '../core';
 export { analyzeCorpus } from '../core/analyzer';
 export { splitAnalysis } from '../worker/analysisParts';
 export { addFacts } from '../core/facts';
+export { seededRandom } from '../core/model/trainTrees';

@@ -1,7 +1,7 @@
 /**
- * When a page says it was published: a short date or time line near its headline ("Sep 14,
- * 2021 - 10:51 am GMT+3", "Gulan Media September 14, 2021 News", "14. September 2021, 09:00
- * Uhr"), read with chrono-node in the page's language (English as the fallback).
+ * When a page says it was published: a short date or time line near its headline (a month,
+ * day and year with a clock time and zone, a date between other words, a German day-month
+ * date with "Uhr"), read with chrono-node in the page's language (English as the fallback).
  */
 import * as chrono from 'chrono-node';
 import { numberLexicon } from './numbers';
