@@ -33,7 +33,7 @@ import { hashText } from './text';
 import { SharedTokens } from './tokenSpace';
 import { BigramProfile, bigramProfile } from './similarity';
 import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput, Story } from './types';
-import { Wording, collectWordings, placesOfClusters, wordingOfPlaces } from './wordings';
+import { Wording, collectWordings, placesOfClusters, titlePlaces, wordingOfPlaces } from './wordings';
 
 /** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
 export interface Analyzer {
@@ -355,7 +355,7 @@ class CachingAnalyzer implements Analyzer {
     const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, this.options.align ?? {}, nodePairs);
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
-    attachSpans(memberPlaces, owners, profiles);
+    attachSpans(memberPlaces, owners, profiles, titlePlaces(places));
     const repeats = attachRepeats(memberPlaces, owners, places.formOfPlace);
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);

@@ -9,7 +9,31 @@
 import { LinkEvidence } from './linkEvidence';
 import type { AlignNode, NodePairs } from './grouping';
 import { SourceSet } from './sourceSet';
+import { MAX_SPAN } from './spans';
+import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import type { AlignOptions } from './types';
+
+/** How much closer a span joined across two clusters must read to a sentence of another source than its part alone. */
+const SPAN_GAIN = 0.1;
+/** How many shared sources, and how many sentences of the other sources per side, the span test reads. */
+const SPAN_SAMPLE = 8;
+
+/** The first and last place of a cluster in one source. */
+type Span = readonly [number, number];
+
+function widen(span: Span | undefined, place: number): Span {
+  return span ? [Math.min(span[0], place), Math.max(span[1], place)] : [place, place];
+}
+
+/** Whether two spans of one source, which never overlap, follow each other and together hold at most `most` places. */
+function adjacentWithin(x: Span, y: Span, most: number): boolean {
+  return (x[1] + 1 === y[0] || y[1] + 1 === x[0]) && Math.max(x[1], y[1]) - Math.min(x[0], y[0]) < most;
+}
+
+/** +1 where span p stands after span q in their source, -1 before (spans of different clusters never overlap). */
+function sideOf(p: Span, q: Span): number {
+  return p[0] > q[1] ? 1 : -1;
+}
 
 /** Where each node stands: `placesOfNode[n][k]` is the place of node `n` in its source `nodes[n].sources[k]`. */
 export type NodePlaces = readonly (readonly number[])[];
@@ -17,11 +41,18 @@ export type NodePlaces = readonly (readonly number[])[];
 /**
  * Input: the nodes, their places, the number of sources, the clusters of the grouping stage,
  * the options and the similarity join over the nodes. Output: the clusters, with order-keeping
- * joins made; sources stay disjoint within each.
+ * joins made; in each source a cluster holds one sentence or one span of up to `MAX_SPAN`
+ * consecutive sentences.
  *
- * A candidate is a pair of clusters with no source in common, with a node pair that the bigram
- * join finds at `orderedThreshold` or that shares a rare content word, and with average linkage
- * (mean link score over all node pairs) at `orderedThreshold` or above. Candidates are tried
+ * A candidate is a pair of clusters with a node pair that the bigram join finds at
+ * `orderedThreshold` or that shares a rare content word, and with average linkage (mean link
+ * score over the node pairs of different sources) at `orderedThreshold` or above. Where the two
+ * share a source, their sentences there must follow each other, and a sentence of another
+ * source must read closer to them joined than to its own side's part (one source split what
+ * another says in one sentence: a 1-n bead, scored on the joined text as in Vecalign); in at most one shared source they may stand apart, and then the
+ * join leaves out the one of the two sentences with the weaker links, if the join gains more
+ * than that sentence's links lose, each counted less the threshold (a local move of
+ * correlation clustering). Candidates are tried
  * highest linkage first. The order decides: a join is made only when it stands between anchors,
  * i.e. some cluster that shares a source s with one side and t with the other stands before the
  * join in both, and another one after it in both; and when no such cluster is crossed (after the
@@ -30,7 +61,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * sentence, with nothing to corroborate it) does not take part.
  *
  * Cost: the similarity join at the threshold, the linkage of each candidate (product of the two
- * sides' sizes), and per candidate a walk over the clusters that share a source with it:
+ * sides' sizes), the span test on at most `SPAN_SAMPLE` shared sources and as many sentences
+ * per side, and per candidate a walk over the clusters that share a source with it:
  * O((|A| + |B|) · k) for sides of |A| and |B| sources and k clusters per source, near-linear in
  * the number of clusters.
  */
@@ -50,10 +82,10 @@ export function joinInOrder(
   const members: number[][] = clusters.map(c => [...c]);
   const unitOf = new Int32Array(nodes.length).fill(-1);
   members.forEach((m, u) => m.forEach(n => (unitOf[n] = u)));
-  // Per unit, its place in each of its sources; per source, the units it has.
+  // Per unit, the first and last of its places in each of its sources; per source, the units it has.
   const placeIn = members.map(m => {
-    const at = new Map<number, number>();
-    for (const n of m) nodes[n].sources.forEach((s, k) => at.set(s, placesOfNode[n][k]));
+    const at = new Map<number, Span>();
+    for (const n of m) nodes[n].sources.forEach((s, k) => at.set(s, widen(at.get(s), placesOfNode[n][k])));
     return at;
   });
   const unitsOfSource: number[][] = Array.from({ length: sourceCount }, () => []);
@@ -71,10 +103,131 @@ export function joinInOrder(
     return u;
   };
 
-  const linkage = (a: number, b: number) => {
+  /** Per source, the first and last place of the nodes listed. */
+  const placesOf = (list: readonly number[]) => {
+    const at = new Map<number, Span>();
+    for (const n of list) nodes[n].sources.forEach((s, k) => at.set(s, widen(at.get(s), placesOfNode[n][k])));
+    return at;
+  };
+  // Sums over the node pairs of different sources: two sentences of one source are parts of a
+  // span, not two readings to compare.
+  const pairSums = (xs: readonly number[], ys: readonly number[]) => {
     let sum = 0;
-    for (const m of members[a]) for (const n of members[b]) sum += evidence.score(m, n);
-    return sum / (members[a].length * members[b].length);
+    let pairs = 0;
+    for (const m of xs) {
+      for (const n of ys) {
+        if (m === n || !nodeSets[m].disjoint(nodeSets[n])) continue;
+        sum += evidence.score(m, n);
+        pairs++;
+      }
+    }
+    return { sum, pairs };
+  };
+  /** The nodes of cluster u that carry source s. */
+  const nodesIn = (u: number, s: number) => members[u].filter(n => nodes[n].sources.includes(s));
+
+  /**
+   * How clusters a and b would join, or undefined where they cannot. Where they share a source,
+   * their sentences there must make one span of at most `MAX_SPAN` sentences (a 1-n bead) that
+   * reads closer, joined, to the sentences of the sources that say it in one sentence than its
+   * parts do. Where instead one sentence of the source stands in each cluster apart from the
+   * other, the join may leave out one of the two: the one whose links to the rest, less the
+   * floor, sum lower (a local move of correlation clustering), if the join still gains more
+   * than that loss. Output: the members on each side, the nodes left out, and the mean score.
+   */
+  const plan = (a: number, b: number) => {
+    if (sourcesOf[a].disjoint(sourcesOf[b])) {
+      const { sum, pairs } = pairSums(members[a], members[b]);
+      return { left: members[a], right: members[b], out: [] as number[], mean: pairs ? sum / pairs : 0 };
+    }
+    const [small, large] = placeIn[a].size <= placeIn[b].size ? [a, b] : [b, a];
+    // At most one source where the two stand apart: more says they are two statements.
+    let apart = -1;
+    for (const [s, x] of placeIn[small]) {
+      const y = placeIn[large].get(s);
+      if (!y || adjacentWithin(x, y, MAX_SPAN)) continue;
+      if (apart >= 0) return undefined;
+      apart = s;
+    }
+    const out: number[] = [];
+    if (apart >= 0) {
+      const inA = nodesIn(a, apart);
+      const inB = nodesIn(b, apart);
+      if (inA.length !== 1 || inB.length !== 1) return undefined;
+      const all = [...members[a], ...members[b]];
+      const loss = (n: number) => {
+        const { sum, pairs } = pairSums([n], all);
+        return sum - floor * pairs;
+      };
+      out.push(loss(inA[0]) <= loss(inB[0]) ? inA[0] : inB[0]);
+    }
+    const left = members[a].filter(n => !out.includes(n));
+    const right = members[b].filter(n => !out.includes(n));
+    if (!left.length || !right.length) return undefined;
+    const { sum, pairs } = pairSums(left, right);
+    if (!pairs) return undefined;
+    if (out.length) {
+      let lost = 0;
+      for (const n of out) {
+        const own = members[a].includes(n) ? members[a] : members[b];
+        const kept = pairSums([n], own);
+        lost += kept.sum - floor * kept.pairs;
+      }
+      if (sum - floor * pairs <= lost) return undefined;
+    }
+    const leftAt = placesOf(left);
+    const rightAt = placesOf(right);
+    const shared: number[] = [];
+    for (const [s, x] of leftAt) {
+      const y = rightAt.get(s);
+      if (!y) continue;
+      if (!adjacentWithin(x, y, MAX_SPAN)) return undefined;
+      shared.push(s);
+    }
+    if (shared.length && !spanReadsAsOne(left, right, leftAt, rightAt, shared)) return undefined;
+    return { left, right, out, mean: sum / pairs, leftAt, rightAt };
+  };
+  /** The profile of the listed nodes' sentences in source s, joined in reading order. */
+  const partIn = (list: readonly number[], s: number) => {
+    const parts: [number, BigramProfile][] = [];
+    for (const n of list) {
+      const k = nodes[n].sources.indexOf(s);
+      if (k >= 0) parts.push([placesOfNode[n][k], nodes[n].profile]);
+    }
+    parts.sort((x, y) => x[0] - y[0]);
+    return parts.reduce<BigramProfile | undefined>((p, [, q]) => (p ? concatProfiles(p, q) : q), undefined)!;
+  };
+  /**
+   * Whether the spans the two sides make in the shared sources read as one statement: some
+   * sentence of another source (one that says it in one sentence) reads closer to a joined span
+   * than to the part on its own side, by `SPAN_GAIN`. A source that says only one part is no
+   * evidence against: it is a shorter version of the statement.
+   */
+  const spanReadsAsOne = (
+    left: readonly number[],
+    right: readonly number[],
+    leftAt: ReadonlyMap<number, Span>,
+    rightAt: ReadonlyMap<number, Span>,
+    shared: readonly number[],
+  ) => {
+    const sharedSet = new SourceSet(sourceCount, [...shared].sort((x, y) => x - y));
+    const loners = (list: readonly number[]) => list.filter(n => sharedSet.disjoint(nodeSets[n])).slice(0, SPAN_SAMPLE);
+    const sides = [
+      [left, loners(left)],
+      [right, loners(right)],
+    ] as const;
+    for (const s of shared.slice(0, SPAN_SAMPLE)) {
+      const partLeft = partIn(left, s);
+      const partRight = partIn(right, s);
+      const joined = leftAt.get(s)![0] < rightAt.get(s)![0] ? concatProfiles(partLeft, partRight) : concatProfiles(partRight, partLeft);
+      for (const [side, lonersOf] of sides) {
+        const part = side === left ? partLeft : partRight;
+        for (const m of lonersOf) {
+          if (profileSimilarity(joined, nodes[m].profile) - profileSimilarity(part, nodes[m].profile) > SPAN_GAIN) return true;
+        }
+      }
+    }
+    return false;
   };
 
   // Candidate unit pairs, scored once by their linkage at the start.
@@ -87,9 +240,8 @@ export function joinInOrder(
     const id = a * members.length + b;
     if (seen.has(id)) return;
     seen.add(id);
-    if (!sourcesOf[a].disjoint(sourcesOf[b])) return;
-    const mean = linkage(a, b);
-    if (mean >= floor) candidates.push({ a, b, mean });
+    const joined = plan(a, b);
+    if (joined && joined.mean >= floor) candidates.push({ a, b, mean: joined.mean });
   };
   // A unit that every source carries shares a source with any other unit, so it can join none:
   // it stays out of the join, which on template-like sources would otherwise pair everything.
@@ -106,30 +258,35 @@ export function joinInOrder(
    * when it crosses one, 'unsupported' when none stands before it or none after it, 'in order'
    * when it lies between two of them.
    */
-  const orderOf = (a: number, b: number): 'crossing' | 'unsupported' | 'in order' => {
+  const orderOf = (
+    a: number,
+    b: number,
+    aAt: ReadonlyMap<number, Span>,
+    bAt: ReadonlyMap<number, Span>,
+  ): 'crossing' | 'unsupported' | 'in order' => {
     let before = false;
     let after = false;
     const side = new Map<number, number>(); // cluster → sign seen from a's side (+1 after, -1 before)
-    for (const [s, p] of placeIn[a]) {
+    for (const [s, p] of aAt) {
       for (const c of unitsOfSource[s]) {
         const root = find(c);
-        if (root === a) continue;
+        if (root === a || root === b) continue;
         const q = placeIn[root].get(s);
         if (q === undefined) continue;
-        const sign = Math.sign(p - q);
+        const sign = sideOf(p, q);
         const had = side.get(root);
         if (had === undefined) side.set(root, sign);
         else if (had !== sign) side.set(root, 0);
       }
     }
-    for (const [t, p] of placeIn[b]) {
+    for (const [t, p] of bAt) {
       for (const c of unitsOfSource[t]) {
         const root = find(c);
         const had = side.get(root);
-        if (had === undefined || root === b) continue;
+        if (had === undefined || root === a || root === b) continue;
         const q = placeIn[root].get(t);
         if (q === undefined) continue;
-        if (had === 0 || Math.sign(p - q) !== had) return 'crossing';
+        if (had === 0 || sideOf(p, q) !== had) return 'crossing';
         if (had > 0) after = true;
         else before = true;
       }
@@ -137,26 +294,33 @@ export function joinInOrder(
     return before && after ? 'in order' : 'unsupported';
   };
 
+  /** Nodes a join left out: each stands alone from then on. */
+  const leftOut: number[] = [];
   for (const { a: x, b: y } of candidates) {
     const a = find(x);
     const b = find(y);
-    if (a === b || !sourcesOf[a].disjoint(sourcesOf[b])) continue;
-    if (linkage(a, b) < floor) continue;
-    if (orderOf(a, b) !== 'in order') continue;
+    if (a === b) continue;
+    const joined = plan(a, b);
+    if (!joined || joined.mean < floor) continue;
+    if (orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]) !== 'in order') continue;
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
-    for (const n of members[gone]) members[keep].push(n);
+    members[keep] = [...joined.left, ...joined.right];
     members[gone] = [];
-    sourcesOf[keep].addAll(sourcesOf[gone]);
-    for (const [s, p] of placeIn[gone]) {
-      placeIn[keep].set(s, p);
-      unitsOfSource[s].push(keep);
-    }
+    leftOut.push(...joined.out);
+    const at = placesOf(members[keep]);
+    for (const t of at.keys()) if (!placeIn[keep].has(t)) unitsOfSource[t].push(keep);
+    placeIn[keep] = at;
+    const sources = nodeSets[members[keep][0]].copy();
+    for (const n of members[keep]) sources.addAll(nodeSets[n]);
+    sourcesOf[keep] = sources;
   }
   const out: number[][] = [];
   members.forEach((m, u) => {
-    if (find(u) === u) out.push(m);
+    if (find(u) === u && m.length) out.push(m);
   });
+  // A node left out still stands for the sources of its family.
+  for (const n of leftOut) if (nodes[n].sources.length >= 2) out.push([n]);
   return out;
 }
 

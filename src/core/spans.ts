@@ -24,9 +24,15 @@ const SPAN_MARGIN = 0.1;
  * wordings involved, so it is computed once per distinct case. O(P) for P grouped places, plus
  * O(MAX_SPAN · SPAN_SAMPLE · length) per distinct case.
  */
-export function attachSpans(groups: number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): void {
+export function attachSpans(
+  groups: number[][],
+  layout: PlaceOwners,
+  profiles: readonly BigramProfile[],
+  titles: Uint8Array = new Uint8Array(layout.sourceOfPlace.length),
+): void {
   const { placeStart, sourceOfPlace, wordingOfPlace } = layout;
-  const grouped = new Uint8Array(sourceOfPlace.length);
+  // A title never joins a span, nor grows into one: taken as grouped here.
+  const grouped = Uint8Array.from(titles);
   for (const g of groups) for (const place of g) grouped[place] = 1;
   const verdicts = new Map<string, number>();
   groups.forEach(group => {
@@ -38,6 +44,7 @@ export function attachSpans(groups: number[][], layout: PlaceOwners, profiles: r
       // One span per source: a source with two members here (a repeat) is left as it is.
       if (sourcesSeen.has(source)) continue;
       sourcesSeen.add(source);
+      if (titles[place]) continue;
       const own = wordingOfPlace[place];
       const others = sample.filter(w => w !== own).slice(0, SPAN_SAMPLE);
       if (!others.length) continue;

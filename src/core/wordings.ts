@@ -59,7 +59,25 @@ export function collectWordings(corpus: FormCorpus, places: Places): Wording[] {
 
 /** A first sentence alone on its line with no final stop reads as a headline. */
 function isHeadline(first: Sentence, next: Sentence | undefined): boolean {
-  return (next === undefined || next.line !== first.line) && !/[.!?。؟…]["'”’»)]*$/u.test(first.text);
+  return (next === undefined || next.line !== first.line) && !FINAL_STOP.test(first.text);
+}
+
+const FINAL_STOP = /[.!?。؟…]["'”’»)]*$/u;
+
+/**
+ * Input: the places. Output: per place, 1 where its sentence is a title: alone on its line
+ * with no final stop (a headline, a subheading, a caption's title). A title says a statement
+ * in its own words and is never part of another's span. O(P) for P places.
+ */
+export function titlePlaces(places: Places): Uint8Array {
+  const out = new Uint8Array(places.formOfPlace.length);
+  places.sentencesBySource.forEach((list, source) => {
+    list.forEach((s, i) => {
+      const alone = (i === 0 || list[i - 1].line !== s.line) && (i + 1 === list.length || list[i + 1].line !== s.line);
+      if (alone && !FINAL_STOP.test(s.text)) out[places.placeStart[source] + i] = 1;
+    });
+  });
+  return out;
 }
 
 /**

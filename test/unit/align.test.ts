@@ -133,6 +133,24 @@ describe('alignment', () => {
     assert.equal(analysis.groups[g].members.filter(m => m.source === 1).length, 2);
   });
 
+  it('never grows a member into a span over a title line, a line without a final stop', () => {
+    const whole =
+      'Officials said inflation had become too high to ignore, and they added that further increases in the main rate were likely later this year.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], whole, PARAGRAPHS[2]].join('\n\n') },
+      {
+        id: 'b',
+        text: [PARAGRAPHS[0], 'Further increases in the main rate likely later this year', 'Officials said inflation had become too high to ignore.', PARAGRAPHS[2]].join(
+          '\n\n',
+        ),
+      },
+    ]);
+    const g = groupOf(analysis, 1, 'Officials said');
+    assert.notEqual(g, -1);
+    assert.equal(groupOf(analysis, 0, 'Officials said'), g);
+    assert.equal(groupOf(analysis, 1, 'Further increases'), -1);
+  });
+
   it('puts all three parts of a sentence split in three into the group of the whole, as one span', () => {
     const whole =
       'The governor told reporters on Friday that the labour market remained strong, that wages were rising faster than expected, and that the bank would act again if prices kept climbing.';

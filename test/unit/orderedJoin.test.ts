@@ -93,4 +93,81 @@ describe('joining clusters in story order', () => {
     );
     assert.equal(clusters.length, 2);
   });
+  describe('spans across clusters', () => {
+    const FULL = 'The finance minister unveiled record spending on health care and promised new teachers for every school next year.';
+    const PART_ONE = 'The finance minister unveiled record spending on health care.';
+    const PART_TWO = 'He also promised new teachers for every school next year.';
+    const PART_TWO_AGAIN = 'New teachers were promised for every school from next year.';
+    const LATER = 'Critics said the plan came far too late for the country.';
+
+    /**
+     * Sources 0–1 say the statement in one sentence; source 2 splits it in two; source 3 says
+     * only its second part. Grouping left the first part with the full sentence, the second with
+     * source 3's.
+     */
+    function split(extra: { text: string; source: number; place: number } | undefined) {
+      const nodes = [
+        node(BEFORE, [0, 1, 2, 3]),
+        node(AFTER, [0, 1, 2, 3]),
+        node(FULL, [0, 1]),
+        node(PART_ONE, [2]),
+        node(PART_TWO, [2]),
+        node(PART_TWO_AGAIN, [3]),
+      ];
+      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const clusters = [[0], [1], [2, 3], [4, 5]];
+      if (extra) {
+        nodes.push(node(extra.text, [extra.source]));
+        places.push([extra.place]);
+        clusters[3].push(nodes.length - 1);
+      }
+      return joinInOrder(nodes, places, 4, clusters, { wordWeight: 0 }, exactPairs(nodes));
+    }
+
+    it('joins the two sentences a source split into one group, as a span', () => {
+      const clusters = split(undefined);
+      assert.equal(clusters.length, 3);
+      assert.ok(clusters.some(c => [...c].sort().join() === '2,3,4,5'));
+    });
+
+    it('keeps two statements apart that every source but one prints as two sentences', () => {
+      // Source 2's two sentences are two statements: sources 0-1 carry the first alone, source
+      // 3 the second alone, so no sentence reads closer to the two joined.
+      const nodes = [
+        node(BEFORE, [0, 1, 2, 3]),
+        node(AFTER, [0, 1, 2, 3]),
+        node(PART_ONE, [0, 1, 2]),
+        node(PART_TWO, [2]),
+        node(PART_TWO_AGAIN, [3]),
+      ];
+      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11, 21], [22], [31]];
+      const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2], [3, 4]], { wordWeight: 0 }, exactPairs(nodes));
+      assert.equal(clusters.length, 4);
+    });
+
+    it('leaves out a weakly linked sentence of a source the two clusters both hold, apart, and joins the rest', () => {
+      // Source 0 stands in both clusters, far apart: its full sentence is linked to all, the
+      // later sentence to nothing, so the join leaves the later one out.
+      const clusters = split({ text: LATER, source: 0, place: 5 });
+      assert.ok(clusters.some(c => [...c].sort().join() === '2,3,4,5'));
+      assert.ok(!clusters.some(c => c.includes(6)));
+    });
+
+    it('does not depend on which cluster is listed first', () => {
+      const a = split(undefined).map(c => [...c].sort().join()).sort();
+      const nodes = [
+        node(BEFORE, [0, 1, 2, 3]),
+        node(AFTER, [0, 1, 2, 3]),
+        node(FULL, [0, 1]),
+        node(PART_ONE, [2]),
+        node(PART_TWO, [2]),
+        node(PART_TWO_AGAIN, [3]),
+      ];
+      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const b = joinInOrder(nodes, places, 4, [[4, 5], [2, 3], [1], [0]], { wordWeight: 0 }, exactPairs(nodes))
+        .map(c => [...c].sort().join())
+        .sort();
+      assert.deepEqual(b, a);
+    });
+  });
 });
