@@ -56,7 +56,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * highest linkage first. The order decides: a join is made only when it stands between anchors,
  * i.e. some cluster that shares a source s with one side and t with the other stands before the
  * join in both, and another one after it in both; and when no such cluster is crossed (after the
- * join in s and before it in t, or the other way round). Joins made so far count as clusters, so
+ * join in s and before it in t, or the other way round). A join that makes a span in a shared
+ * source needs no such pair of anchors (that source places it), only to cross none. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
  * sentence, with nothing to corroborate it) does not take part.
  *
@@ -138,7 +139,7 @@ export function joinInOrder(
   const plan = (a: number, b: number) => {
     if (sourcesOf[a].disjoint(sourcesOf[b])) {
       const { sum, pairs } = pairSums(members[a], members[b]);
-      return { left: members[a], right: members[b], out: [] as number[], mean: pairs ? sum / pairs : 0 };
+      return { left: members[a], right: members[b], out: [] as number[], mean: pairs ? sum / pairs : 0, spanned: false };
     }
     const [small, large] = placeIn[a].size <= placeIn[b].size ? [a, b] : [b, a];
     // At most one source where the two stand apart: more says they are two statements.
@@ -185,7 +186,7 @@ export function joinInOrder(
       shared.push(s);
     }
     if (shared.length && !spanReadsAsOne(left, right, leftAt, rightAt, shared)) return undefined;
-    return { left, right, out, mean: sum / pairs, leftAt, rightAt };
+    return { left, right, out, mean: sum / pairs, leftAt, rightAt, spanned: shared.length > 0 };
   };
   /** The profile of the listed nodes' sentences in source s, joined in reading order. */
   const partIn = (list: readonly number[], s: number) => {
@@ -302,7 +303,10 @@ export function joinInOrder(
     if (a === b) continue;
     const joined = plan(a, b);
     if (!joined || joined.mean < floor) continue;
-    if (orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]) !== 'in order') continue;
+    // A span one source holds across the two sides places the join in that source's order
+    // itself: it needs no pair of anchors, only to cross none.
+    const order = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]);
+    if (order === 'crossing' || (order === 'unsupported' && !joined.spanned)) continue;
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
     members[keep] = [...joined.left, ...joined.right];

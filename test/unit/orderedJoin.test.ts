@@ -153,6 +153,13 @@ describe('joining clusters in story order', () => {
       assert.ok(!clusters.some(c => c.includes(6)));
     });
 
+    it('joins a split statement at the top of the story, where only a shared statement after it anchors the order', () => {
+      const nodes = [node(AFTER, [0, 1, 2, 3]), node(FULL, [0, 1]), node(PART_ONE, [2]), node(PART_TWO, [2]), node(PART_TWO_AGAIN, [3])];
+      const places = [[8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const clusters = joinInOrder(nodes, places, 4, [[0], [1, 2], [3, 4]], { wordWeight: 0 }, exactPairs(nodes));
+      assert.ok(clusters.some(c => [...c].sort().join() === '1,2,3,4'));
+    });
+
     it('does not depend on which cluster is listed first', () => {
       const a = split(undefined).map(c => [...c].sort().join()).sort();
       const nodes = [
