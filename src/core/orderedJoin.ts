@@ -165,6 +165,17 @@ export function joinInOrder(
     const left = members[a].filter(n => !out.includes(n));
     const right = members[b].filter(n => !out.includes(n));
     if (!left.length || !right.length) return undefined;
+    const leftAt = placesOf(left);
+    const rightAt = placesOf(right);
+    const shared: number[] = [];
+    for (const [s, x] of leftAt) {
+      const y = rightAt.get(s);
+      if (!y) continue;
+      if (!adjacentWithin(x, y, MAX_SPAN)) return undefined;
+      shared.push(s);
+    }
+    if (shared.length && !spanReadsAsOne(left, right, leftAt, rightAt, shared)) return undefined;
+    // The span test reads a sample; the linkage, which reads every pair, comes last.
     const { sum, pairs } = pairSums(left, right);
     if (!pairs) return undefined;
     if (out.length) {
@@ -176,16 +187,6 @@ export function joinInOrder(
       }
       if (sum - floor * pairs <= lost) return undefined;
     }
-    const leftAt = placesOf(left);
-    const rightAt = placesOf(right);
-    const shared: number[] = [];
-    for (const [s, x] of leftAt) {
-      const y = rightAt.get(s);
-      if (!y) continue;
-      if (!adjacentWithin(x, y, MAX_SPAN)) return undefined;
-      shared.push(s);
-    }
-    if (shared.length && !spanReadsAsOne(left, right, leftAt, rightAt, shared)) return undefined;
     return { left, right, out, mean: sum / pairs, leftAt, rightAt, spanned: shared.length > 0 };
   };
   /** The profile of the listed nodes' sentences in source s, joined in reading order. */
