@@ -209,12 +209,27 @@ function readSentence(text: string, language: string): ReadSentence {
     while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
     return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
   });
-  const stems = new Set(tokens.filter(t => t.kind === 'word').map(t => nameStem(t.key)));
-  const agentStems = new Set(tokens.filter((t, i) => agent[i] && t.kind === 'word').map(t => nameStem(t.key)));
-  const quotedWords = tokens
-    .filter((t, i) => quoted[i] && t.kind !== 'quote' && t.kind !== 'punct')
-    .map(t => t.key)
-    .join(' ');
+  // One pass over the tokens for the word sets, the quoted words, the capitals and the counts.
+  const stems = new Set<string>();
+  const agentStems = new Set<string>();
+  const quotedKeys: string[] = [];
+  const keys = new Map<string, number>();
+  let negations = 0;
+  let wordCount = 0;
+  let capitalCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
+    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
+    if (t.kind !== 'word') continue;
+    const stem = nameStem(t.key);
+    stems.add(stem);
+    if (agent[i]) agentStems.add(stem);
+    wordCount++;
+    if (t.capital) capitalCount++;
+    if (isNegation(t.key, language)) negations++;
+  }
+  const quotedWords = quotedKeys.join(' ');
   const runInitials = new Array<string>(tokens.length).fill('');
   const acronyms = new Set<string>();
   for (let i = 0; i < tokens.length;) {
@@ -230,14 +245,7 @@ function readSentence(text: string, language: string): ReadSentence {
     }
     i = Math.max(j, i + 1);
   }
-  const words = tokens.filter(t => t.kind === 'word');
-  const titleCase = words.length >= 4 && words.filter(t => t.capital).length >= 0.75 * words.length;
-  const keys = new Map<string, number>();
-  let negations = 0;
-  for (const t of tokens) {
-    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
-    if (t.kind === 'word' && isNegation(t.key, language)) negations++;
-  }
+  const titleCase = wordCount >= 4 && capitalCount >= 0.75 * wordCount;
   return {
     text,
     tokens,
