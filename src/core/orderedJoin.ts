@@ -212,7 +212,10 @@ export function joinInOrder(
     rightAt: ReadonlyMap<number, Span>,
     shared: readonly number[],
   ) => {
-    const sharedSet = new SourceSet(sourceCount, [...shared].sort((x, y) => x - y));
+    const sharedSet = new SourceSet(
+      sourceCount,
+      [...shared].sort((x, y) => x - y),
+    );
     const loners = (list: readonly number[]) => list.filter(n => sharedSet.disjoint(nodeSets[n])).slice(0, SPAN_SAMPLE);
     const sides = [
       [left, loners(left)],

@@ -2,8 +2,10 @@
  * Stage 8, spans: one version may say in two or three sentences what another says in one (a
  * split), or say in one what another says in two (a merge). Grouping links one sentence per
  * source; here each member of a group grows into a contiguous span of up to `MAX_SPAN` sentences
- * of its source when the joined span is closer to the group's other sources than the member
- * alone (a 1-n bead, scored on the joined text as Vecalign does). Then a sentence a source
+ * of its source when some other wording of the group, one that says the statement in one
+ * sentence, reads closer to the joined span than to the member alone (a 1-n bead, scored on the
+ * joined text as Vecalign does; a version that says only the member's part is no evidence
+ * against the span). Then a sentence a source
  * repeats (a headline printed twice) joins the group of its twin.
  */
 import type { FormId, WordingId } from './ids';
@@ -14,7 +16,7 @@ import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
 export const MAX_SPAN = 3;
 /** How many of the group's other wordings a span is compared with. */
 const SPAN_SAMPLE = 8;
-/** How much closer, on average per compared wording, a longer span must be. */
+/** How much closer a longer span must read to some compared wording (and, in `mergeFollowingGroups`, on average). */
 const SPAN_MARGIN = 0.1;
 
 /**
@@ -85,8 +87,8 @@ function distinctWordings(group: readonly number[], wordingOfPlace: ArrayLike<Wo
 
 /**
  * Whether the span of wordings grows by the neighbour before it (-1), after it (1), or not at
- * all (0): the side whose joined text is closer to the other wordings, if it beats the span
- * alone by the margin.
+ * all (0): the side whose joined text some other wording reads closer to than to the span alone,
+ * by the margin and by most.
  */
 function extension(
   span: readonly WordingId[],
@@ -97,15 +99,18 @@ function extension(
 ): number {
   let joined = profiles[span[0]];
   for (let i = 1; i < span.length; i++) joined = concatProfiles(joined, profiles[span[i]]);
-  const closeness = (p: BigramProfile) => others.reduce((sum, o) => sum + profileSimilarity(p, profiles[o]), 0);
-  let best = closeness(joined) + SPAN_MARGIN * others.length;
+  const alone = others.map(o => profileSimilarity(joined, profiles[o]));
+  // The most any other wording gains from the longer span: a version that says only this part
+  // is no evidence against the span.
+  const gain = (p: BigramProfile) => others.reduce((most, o, k) => Math.max(most, profileSimilarity(p, profiles[o]) - alone[k]), -Infinity);
+  let best = SPAN_MARGIN;
   let step = 0;
   if (before >= 0) {
-    const c = closeness(concatProfiles(profiles[before], joined));
+    const c = gain(concatProfiles(profiles[before], joined));
     if (c > best) [best, step] = [c, -1];
   }
   if (after >= 0) {
-    const c = closeness(concatProfiles(joined, profiles[after]));
+    const c = gain(concatProfiles(joined, profiles[after]));
     if (c > best) step = 1;
   }
   return step;

@@ -140,9 +140,12 @@ describe('alignment', () => {
       { id: 'a', text: [PARAGRAPHS[0], whole, PARAGRAPHS[2]].join('\n\n') },
       {
         id: 'b',
-        text: [PARAGRAPHS[0], 'Further increases in the main rate likely later this year', 'Officials said inflation had become too high to ignore.', PARAGRAPHS[2]].join(
-          '\n\n',
-        ),
+        text: [
+          PARAGRAPHS[0],
+          'Further increases in the main rate likely later this year',
+          'Officials said inflation had become too high to ignore.',
+          PARAGRAPHS[2],
+        ].join('\n\n'),
       },
     ]);
     const g = groupOf(analysis, 1, 'Officials said');

@@ -161,7 +161,9 @@ describe('joining clusters in story order', () => {
     });
 
     it('does not depend on which cluster is listed first', () => {
-      const a = split(undefined).map(c => [...c].sort().join()).sort();
+      const a = split(undefined)
+        .map(c => [...c].sort().join())
+        .sort();
       const nodes = [
         node(BEFORE, [0, 1, 2, 3]),
         node(AFTER, [0, 1, 2, 3]),

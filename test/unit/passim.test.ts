@@ -97,7 +97,10 @@ describe('passim', () => {
       assert.ok(at >= 0, `${id} carries "${sentence}"`);
       return { id, uid, begin: codePointOffset(text, at), end: codePointOffset(text, at + sentence.length), text: sentence };
     };
-    const shared = group.members.map((m: { source: number; sentence: number }) => {
+    // One passage per document, as passim reports a cluster: a source's first sentence where its member is a span.
+    const firstOfSource = (m: { source: number }, i: number, all: readonly { source: number }[]) =>
+      all.findIndex(x => x.source === m.source) === i;
+    const shared = group.members.filter(firstOfSource).map((m: { source: number; sentence: number }) => {
       const id = docs()[m.source];
       return passage(id, analysis.sources[m.source].sentences[m.sentence].text, uidOf(m.source));
     });
