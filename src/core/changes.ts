@@ -209,8 +209,8 @@ interface ReadSentence {
    * label the page rather than tell the story. The bars themselves count as labels.
    */
   readonly label: readonly boolean[];
-  /** The words written with a capital (lower case, as keys): a name kept on the other side is kept as a name. */
-  readonly capitalKeys: ReadonlySet<string>;
+  /** The words written with a capital, as `nameForm`s: a name kept on the other side, with or without its particle or possessive. */
+  readonly capitalForms: ReadonlySet<string>;
   /** The language's function words (empty without a list): never names. */
   readonly functionWords: ReadonlySet<string>;
   /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
@@ -235,7 +235,7 @@ function readSentence(text: string, language: string): ReadSentence {
   const agentStems = new Set(
     tokens.filter((t, i) => agent[i] && t.kind === 'word' && !functionWords?.has(t.key) && (t.capital || t.end - t.start > 3)).map(t => nameStem(t.key)),
   );
-  const capitalKeys = new Set(tokens.filter(t => t.kind === 'word' && t.capital).map(t => t.key));
+  const capitalForms = new Set(tokens.filter(t => t.kind === 'word' && t.capital).map(t => nameForm(t.key)));
   const quotedWords = tokens
     .filter((t, i) => quoted[i] && t.kind !== 'quote' && t.kind !== 'punct')
     .map(t => t.key)
@@ -282,7 +282,7 @@ function readSentence(text: string, language: string): ReadSentence {
     acronyms,
     runInitials,
     titleCase,
-    capitalKeys,
+    capitalForms,
     functionWords: functionWords ?? new Set(),
     label,
     speech,
@@ -311,6 +311,15 @@ function labelTokens(tokens: readonly FactToken[]): boolean[] {
   parts.forEach((p, k) => wordsIn(p) > wordsIn(parts[main]) && (main = k));
   tokens.forEach((_, i) => (label[i] = i < parts[main][0] || i >= parts[main][1]));
   return label;
+}
+
+/** A name as written without a particle or a possessive, whole ("al-Assad’s" → "assad"); lower case in. */
+function nameForm(lowerWord: string): string {
+  return lowerWord
+    .normalize('NFD')
+    .replace(/^\p{L}{1,3}[-‐]/u, '')
+    .replace(/[’']s$/u, '')
+    .replace(/[^\p{L}\p{Nd}]/gu, '');
 }
 
 /** A word's stem for finding a name again: letters without diacritics or a possessive, at most 5 ("India", "Indian's" → "india"). */
@@ -582,7 +591,7 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     while (end < s.tokens.length && s.tokens[end].capital && s.tokens[end].kind === 'word') end++;
     const kept = s.tokens
       .slice(start, end)
-      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalKeys.has(t.key))
+      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalForms.has(nameForm(t.key)))
       .map(t => s.text.slice(t.start, t.end))
       .join(' ');
     return { whole: textOf(s, [start, end]), range: [s.tokens[start].start, s.tokens[end - 1].end] as const, kept };
@@ -968,10 +977,10 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       found.every(i => {
         let k = i;
         while (k >= from && s.tokens[k].capital) k--;
-        if (k < from && k >= 0 && s.tokens[k].capital && !s.initial[k] && s.tokens[k].kind === 'word' && against.capitalKeys.has(s.tokens[k].key)) return true;
+        if (k < from && k >= 0 && s.tokens[k].capital && !s.initial[k] && s.tokens[k].kind === 'word' && against.capitalForms.has(nameForm(s.tokens[k].key))) return true;
         k = i;
         while (k < to && s.tokens[k].capital) k++;
-        return k >= to && k < s.tokens.length && s.tokens[k].capital && s.tokens[k].kind === 'word' && against.capitalKeys.has(s.tokens[k].key);
+        return k >= to && k < s.tokens.length && s.tokens[k].capital && s.tokens[k].kind === 'word' && against.capitalForms.has(nameForm(s.tokens[k].key));
       });
     const shortened =
       (!oNames.length && besideKept(base, bMissing, bFrom, bTo, other)) || (!bNames.length && besideKept(other, oMissing, oFrom, oTo, base));

@@ -220,6 +220,21 @@ describe('Change kinds', () => {
       });
   });
 
+  it('reads a given name added in a rewrite beside the name the other side keeps as that name, respelt', () => {
+    const changes = classifyChanges(
+      'Berg said the plan was an obstacle to al-Moro’s reforms, the council statement said.',
+      'Mayor Anna Berg met the governor Luis al-Moro on the square, calling the plan a hindrance to reform.',
+      'en',
+      { maxEdits: 4 },
+    );
+    const names = changes.filter(c => c.kind === 'name').map(c => [c.base, c.other, c.variant]);
+    assert.deepEqual(names, [
+      ['Berg', 'Anna Berg', true],
+      ['al-Moro', 'Luis al-Moro', true],
+    ]);
+    assert.ok(changes.some(c => c.kind === 'attribution' && c.base === 'council statement'), JSON.stringify(changes));
+  });
+
   it('keeps the changes of compared pairs only in the cache its caller passes', () => {
     const kept = new Map<string, readonly PlacedChange[]>();
     let made = 0;
