@@ -180,6 +180,16 @@ export function quotedTokens(text: string, tokens: readonly FactToken[]): boolea
       openDouble = -1;
     } else openDouble = i;
   });
+  // A mark left open that stands where a quotation closes (after a word or punctuation, before a
+  // space or the end: "…alone,” he added.") closes one that began before the sentence or lost
+  // its opening mark: the words from the start are inside.
+  if (openDouble >= 0) {
+    const t = tokens[openDouble];
+    const before = t.start === 0 ? ' ' : text[t.start - 1];
+    const after = t.end >= text.length ? ' ' : text[t.end];
+    const firstMark = tokens.findIndex(x => x.kind === 'quote');
+    if (firstMark === openDouble && /[\p{L}\p{N}.,!?…]/u.test(before) && /[\s.,;:!?)]/u.test(after)) mark(0, openDouble);
+  }
   return inside;
 }
 
