@@ -893,8 +893,9 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
   const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
     const kept = (k: number) => k !== i && s.tokens[k].kind === 'word' && against.agentStems.has(nameStem(s.tokens[k].key)) && !s.functionWords.has(s.tokens[k].key);
-    for (let k = i - 1; k >= 0 && s.agent[k]; k--) if (kept(k)) return true;
-    for (let k = i + 1; k < s.tokens.length && s.agent[k]; k++) if (kept(k)) return true;
+    // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
+    for (let k = i - 1; k >= 0 && s.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
+    for (let k = i + 1; k < s.tokens.length && s.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
     return false;
   };
   const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
