@@ -20,6 +20,12 @@
  *    lacks (only in scripts with case, and not in a sentence set in title case); marked
  *    `variant` where the names on the two sides are spellings of one (similar letters);
  * 6. wording: everything else.
+ *
+ * A fact is reported on its own tokens and the rest of its run is read again beside it, so a
+ * name inside a rewritten clause is a change of its own (`classifiedHunks`). A pair too far
+ * apart to align within `maxEdits` is one `wording` change plus each fact one side lacks
+ * (`rewrittenHunks`). Nothing is kept between calls: a caller that compares the same pairs
+ * again passes a `ChangeCache` (the analyzer does).
  */
 import { diffArrays } from 'diff';
 import { agentFollows, isCommonAcronym, isDefiniteArticle, isNegation, isProperAdjective, isTellingVerb, isTitle, speechVerbs } from './factWords';
