@@ -107,7 +107,9 @@ export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number
     if (!storySources.length) return [];
     const { origin, ...rest } = story;
     const originSource = origin && newIndex.get(origin.source);
-    return [{ ...rest, sources: storySources, ...(origin && originSource !== undefined ? { origin: { ...origin, source: originSource } } : {}) }];
+    return [
+      { ...rest, sources: storySources, ...(origin && originSource !== undefined ? { origin: { ...origin, source: originSource } } : {}) },
+    ];
   });
   return { ...analysis, sources, groups: kept.map(k => k.group), ...(stories ? { stories } : {}) };
 }

@@ -28,7 +28,16 @@
  * again passes a `ChangeCache` (the analyzer does).
  */
 import { diffArrays } from 'diff';
-import { agentFollows, isCommonAcronym, isDefiniteArticle, isNegation, isProperAdjective, isTellingVerb, isTitle, speechVerbs } from './factWords';
+import {
+  agentFollows,
+  isCommonAcronym,
+  isDefiniteArticle,
+  isNegation,
+  isProperAdjective,
+  isTellingVerb,
+  isTitle,
+  speechVerbs,
+} from './factWords';
 import { DIGITS, REFERENCE, WORD, tokenSpans } from './factTokenSpans';
 import { AMBIGUOUS_DATE_WORDS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
@@ -380,7 +389,8 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
   const contentWord = (i: number) =>
     isWord(i) &&
     tokens[i].kind === 'word' &&
-    (tokens[i].capital || (functionWords ? !functionWords.has(tokens[i].key) && tokens[i].end - tokens[i].start > 3 : tokens[i].end - tokens[i].start > 3));
+    (tokens[i].capital ||
+      (functionWords ? !functionWords.has(tokens[i].key) && tokens[i].end - tokens[i].start > 3 : tokens[i].end - tokens[i].start > 3));
   tokens.forEach((t, v) => {
     if (!isSpeechVerb(tokens, quoted, v, verbs)) return;
     const before = v - 1;
@@ -582,7 +592,8 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     const s = side === 'b' ? base : other;
     const [from, to] = side === 'b' ? b : o;
     const none: Range = side === 'b' ? [o[0], o[0]] : [b[0], b[0]];
-    const classified = (run: Range) => (side === 'b' ? classify(base, other, run, none, options) : classify(base, other, none, run, options));
+    const classified = (run: Range) =>
+      side === 'b' ? classify(base, other, run, none, options) : classify(base, other, none, run, options);
     const kindOf = (run: Range) => {
       const { kind } = classified(run);
       return kind === 'wording' || kind === 'negation' || (kind === 'quote' && !quotesDiffer) ? undefined : kind;
@@ -594,7 +605,8 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
       if (!kind) continue;
       const last = runs[runs.length - 1];
       // One speaker's words stay together across its short words ("statement released by the Kremlin").
-      const sameSpeaker = () => kind === 'attribution' && s.tokens.slice(last.to, i).every((_, k) => s.agent[last.to + k] || s.speech[last.to + k]);
+      const sameSpeaker = () =>
+        kind === 'attribution' && s.tokens.slice(last.to, i).every((_, k) => s.agent[last.to + k] || s.speech[last.to + k]);
       if (last && last.kind === kind && (i - last.to <= 1 || sameSpeaker())) last.to = i + 1;
       else runs.push({ from: i, to: i + 1, kind });
     }
@@ -664,7 +676,11 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     if (!g.shortened) hunks.push({ b: [b[0], b[0]], o: [g.from, g.to], change });
     else {
       const { whole, range, kept } = shortenedName(other, g.from, g.to);
-      hunks.push({ b: [b[0], b[0]], o: [g.from, g.to], change: { kind: 'name', base: kept, other: whole, otherRange: range, variant: true } });
+      hunks.push({
+        b: [b[0], b[0]],
+        o: [g.from, g.to],
+        change: { kind: 'name', base: kept, other: whole, otherRange: range, variant: true },
+      });
     }
   }
   return hunks;
@@ -759,7 +775,8 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
   };
   // Words there like the fact side's words before or after its fact (the same word, or one
   // with the same stem) are read as those words, the rest as what the fact replaced.
-  const alike = (x: FactToken, y: FactToken) => x.key === y.key || (x.kind === 'word' && y.kind === 'word' && nameStem(x.key) === nameStem(y.key));
+  const alike = (x: FactToken, y: FactToken) =>
+    x.key === y.key || (x.kind === 'word' && y.kind === 'word' && nameStem(x.key) === nameStem(y.key));
   const fit = (factSide: ReadSentence, factRun: Range, span: Range, plain: ReadSentence, plainRun: Range): Range => {
     const before = factSide.tokens.slice(factRun[0], span[0]);
     const after = factSide.tokens.slice(span[1], factRun[1]);
@@ -803,8 +820,14 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
       !base.initial[bi] &&
       !base.functionWords.has(base.tokens[bi].key) &&
       base.tokens[bi].key === other.tokens[oi].key;
-    while (keptName(bFrom - 1, oFrom - 1)) (bFrom--, oFrom--);
-    while (keptName(bTo, oTo)) (bTo++, oTo++);
+    while (keptName(bFrom - 1, oFrom - 1)) {
+      bFrom--;
+      oFrom--;
+    }
+    while (keptName(bTo, oTo)) {
+      bTo++;
+      oTo++;
+    }
     out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, [bFrom, bTo], [oFrom, oTo], found.kind, true) });
   } else out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, bSpan, oSpan, found.kind, found.variant) });
   out.push(...classifiedHunks(base, other, [bSpan[1], b[1]], [oSpan[1], o[1]], options));
@@ -867,7 +890,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   const lacking = (s: ReadSentence, idx: number[], against: ReadSentence) => idx.filter(i => !against.keys.has(s.tokens[i].key));
 
   if (base.negations !== other.negations) {
-    const negations = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
+    const negations = (s: ReadSentence, idx: number[]) =>
+      idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
     // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
     const small = (s: ReadSentence, idx: number[]) =>
       idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
@@ -911,7 +935,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   // A speaker whose other words the other side keeps as its speaker is that speaker, described
   // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
   const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
-    const kept = (k: number) => k !== i && s.tokens[k].kind === 'word' && against.agentStems.has(nameStem(s.tokens[k].key)) && !s.functionWords.has(s.tokens[k].key);
+    const kept = (k: number) =>
+      k !== i && s.tokens[k].kind === 'word' && against.agentStems.has(nameStem(s.tokens[k].key)) && !s.functionWords.has(s.tokens[k].key);
     // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
     for (let k = i - 1; k >= 0 && s.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
     for (let k = i + 1; k < s.tokens.length && s.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
@@ -979,7 +1004,10 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   // An adjective of a nation or faith before a noun ("southern Indian city") describes; added or
   // dropped it names no one. Replaced by another ("Russian" → "Chinese") it changes who.
   const adjective = (s: ReadSentence, i: number) =>
-    i + 1 < s.tokens.length && s.tokens[i + 1].kind === 'word' && !s.tokens[i + 1].capital && isProperAdjective(s.tokens[i].key, s.language);
+    i + 1 < s.tokens.length &&
+    s.tokens[i + 1].kind === 'word' &&
+    !s.tokens[i + 1].capital &&
+    isProperAdjective(s.tokens[i].key, s.language);
   const bCandidates = candidates(base, bIdx, other, oIdx);
   const oCandidates = candidates(other, oIdx, base, bIdx);
   const bothAdjectives = bCandidates.some(i => adjective(base, i)) && oCandidates.some(i => adjective(other, i));
@@ -1007,15 +1035,36 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       found.every(i => {
         let k = i;
         while (k >= from && s.tokens[k].capital) k--;
-        if (k < from && k >= 0 && s.tokens[k].capital && !s.initial[k] && s.tokens[k].kind === 'word' && against.capitalForms.has(nameForm(s.tokens[k].key))) return true;
+        if (
+          k < from &&
+          k >= 0 &&
+          s.tokens[k].capital &&
+          !s.initial[k] &&
+          s.tokens[k].kind === 'word' &&
+          against.capitalForms.has(nameForm(s.tokens[k].key))
+        )
+          return true;
         k = i;
         while (k < to && s.tokens[k].capital) k++;
-        return k >= to && k < s.tokens.length && s.tokens[k].capital && s.tokens[k].kind === 'word' && against.capitalForms.has(nameForm(s.tokens[k].key));
+        return (
+          k >= to &&
+          k < s.tokens.length &&
+          s.tokens[k].capital &&
+          s.tokens[k].kind === 'word' &&
+          against.capitalForms.has(nameForm(s.tokens[k].key))
+        );
       });
     const shortened =
-      (!oNames.length && besideKept(base, bMissing, bFrom, bTo, other)) || (!bNames.length && besideKept(other, oMissing, oFrom, oTo, base));
+      (!oNames.length && besideKept(base, bMissing, bFrom, bTo, other)) ||
+      (!bNames.length && besideKept(other, oMissing, oFrom, oTo, base));
     if (shortened)
-      return { kind: 'name', variant: true, shortened: true, bFacts: nameRuns(base, bNames, bFrom, bTo), oFacts: nameRuns(other, oNames, oFrom, oTo) };
+      return {
+        kind: 'name',
+        variant: true,
+        shortened: true,
+        bFacts: nameRuns(base, bNames, bFrom, bTo),
+        oFacts: nameRuns(other, oNames, oFrom, oTo),
+      };
     return result(
       'name',
       nameRuns(base, bMissing.length ? bMissing : bNames, bFrom, bTo),
@@ -1045,7 +1094,6 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
     return result('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
   return result('wording');
 }
-
 
 /** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */
 function spelledOut(word: string, otherLetters: string): boolean {

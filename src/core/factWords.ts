@@ -119,7 +119,9 @@ const PROPER_ADJECTIVES: Readonly<Record<string, { readonly endings: readonly st
   },
 };
 
-const PROPER_ADJECTIVE_WORDS = new Map(Object.entries(PROPER_ADJECTIVES).map(([language, list]) => [language, new Set(list.words.split(' '))]));
+const PROPER_ADJECTIVE_WORDS = new Map(
+  Object.entries(PROPER_ADJECTIVES).map(([language, list]) => [language, new Set(list.words.split(' '))]),
+);
 
 /** True for an adjective of a nation, people or faith in the language ("indian", "hindu"); lower case in. */
 export function isProperAdjective(lowerWord: string, language: string): boolean {

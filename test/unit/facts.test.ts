@@ -203,7 +203,16 @@ describe('Change kinds', () => {
 
   describe('precision rules (fixture pairs)', () => {
     const { cases } = JSON.parse(readFileSync(join(factsDir, 'precision.json'), 'utf8')) as {
-      cases: { rule: string; anchor: string; member: string; kinds?: string[]; notKinds?: string[]; base?: string; other?: string; variant?: boolean }[];
+      cases: {
+        rule: string;
+        anchor: string;
+        member: string;
+        kinds?: string[];
+        notKinds?: string[];
+        base?: string;
+        other?: string;
+        variant?: boolean;
+      }[];
     };
     for (const c of cases)
       it(c.rule, () => {
@@ -232,7 +241,10 @@ describe('Change kinds', () => {
       ['Berg', 'Anna Berg', true],
       ['al-Moro', 'Luis al-Moro', true],
     ]);
-    assert.ok(changes.some(c => c.kind === 'attribution' && c.base === 'council statement'), JSON.stringify(changes));
+    assert.ok(
+      changes.some(c => c.kind === 'attribution' && c.base === 'council statement'),
+      JSON.stringify(changes),
+    );
   });
 
   it('keeps the changes of compared pairs only in the cache its caller passes', () => {
