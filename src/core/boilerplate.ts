@@ -165,15 +165,19 @@ function continueLists(
   lineIndex: readonly number[],
   floor: number,
 ): void {
+  // Items of one list share their indent and marker; marked items may differ in final
+  // punctuation (the last item of a list often closes it with a full stop).
   const sameShape = (a: LineFacts, b: LineFacts) =>
-    a.indent === b.indent && a.listMarker === b.listMarker && a.endsSentence === b.endsSentence;
+    a.indent === b.indent && a.listMarker === b.listMarker && (a.listMarker || a.endsSentence === b.endsSentence);
   const joins = (k: number, from: number) =>
     lineIndex[k] - lineIndex[from] === k - from &&
     sameShape(facts[k], facts[from]) &&
     margins[k] >= floor &&
     !isMarkedChrome(facts[k]) &&
     !facts[k].repeated;
-  const seeds = content.map((c, k) => c && !facts[k].proseLike);
+  // An article line seeds a list unless it is a plain paragraph: a paragraph's neighbours of
+  // the same shape are other paragraphs, judged on their own.
+  const seeds = content.map((c, k) => c && (!facts[k].proseLike || facts[k].listMarker));
   for (let k = 0; k < content.length; k++) {
     if (!seeds[k]) continue;
     for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
@@ -181,16 +185,19 @@ function continueLists(
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
     if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
-    let end = next + 1;
-    while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[next])) end++;
-    if (end - next < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1)) continue;
+    // A bare marker without words (a dump's stray bullet) may open the list; it stays chrome.
+    let first = next;
+    while (first < content.length && facts[first].noLetters && lineIndex[first + 1] - lineIndex[first] === 1) first++;
+    let end = first + 1;
+    while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
+    if (end - first < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
     let sum = 0;
     let chrome = false;
-    for (let j = next; j < end; j++) {
+    for (let j = first; j < end; j++) {
       sum += margins[j];
       chrome ||= isMarkedChrome(facts[j]) || facts[j].repeated;
     }
-    if (!chrome && sum / (end - next) >= floor / 2) for (let j = next; j < end; j++) content[j] = true;
+    if (!chrome && sum / (end - first) >= floor / 2) for (let j = first; j < end; j++) content[j] = true;
   }
 }
 
@@ -206,8 +213,9 @@ const HEADLINE_MAX_WORDS = 30;
 
 /**
  * The headline stands somewhere above the body (behind share widgets, bylines, a list of
- * popular stories) and shares its words with the body. The best-scoring line above the first
- * article line is taken (the nearest among equals), with any near line that scores high.
+ * popular stories) and shares its words with the body. The best-scoring line among the
+ * qualifying lines near the first article line is taken (the nearest among equals), or the
+ * best-scoring one further up when none near qualifies, with any near line that scores high.
  * Returns positions in `nonBlank`. O(lines + body words).
  */
 function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: readonly number[], content: readonly boolean[]): number[] {
@@ -226,9 +234,11 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
   const found: number[] = [];
   let best = -1;
   let bestScore = 0;
+  let bestNear = false;
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
-    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike) continue;
+    // An address shares the headline's words when it spells them, but is never the headline.
+    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike || LINK_LIKE.test(f.text)) continue;
     let long = 0;
     let shared = 0;
     for (const w of f.lowerWords) {
@@ -252,8 +262,12 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
       continue;
     }
     if (score >= HEADLINE_SURE_SCORE && start - k <= HEADLINE_NEAR_LINES) found.push(k);
-    if (score >= HEADLINE_MIN_SCORE && score > bestScore + 1e-9) {
+    // A near line that qualifies is preferred to a better-scoring far one: far above the body
+    // stand teasers of other stories, whose common words can score high by chance.
+    const near = start - k <= HEADLINE_NEAR_LINES;
+    if (score >= HEADLINE_MIN_SCORE && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
       bestScore = score;
+      bestNear = near;
       best = k;
     }
   }
