@@ -146,7 +146,7 @@ export function articleLines(
       run = 0;
     }
   }
-  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16);
+  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor);
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
@@ -164,6 +164,7 @@ function continueLists(
   facts: readonly LineFacts[],
   lineIndex: readonly number[],
   floor: number,
+  gapFloor: number,
 ): void {
   // Items of one list share their indent and marker; marked items may differ in final
   // punctuation (the last item of a list often closes it with a full stop).
@@ -178,10 +179,25 @@ function continueLists(
   // An article line seeds a list unless it is a plain paragraph: a paragraph's neighbours of
   // the same shape are other paragraphs, judged on their own.
   const seeds = content.map((c, k) => c && (!facts[k].proseLike || facts[k].listMarker));
+  // A short heading the model doubts right below an article line ("Instructions" between a
+  // recipe's two lists) heads a list too, if the list below it reads as the article's.
+  const doubtfulHeading = (k: number) =>
+    !content[k] &&
+    k > 0 &&
+    content[k - 1] &&
+    !facts[k].endsSentence &&
+    !facts[k].listMarker &&
+    facts[k].wordCount <= HEADING_MAX_WORDS &&
+    margins[k] >= gapFloor &&
+    !isMarkedChrome(facts[k]) &&
+    !facts[k].repeated;
   for (let k = 0; k < content.length; k++) {
-    if (!seeds[k]) continue;
-    for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
-    for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+    const doubtful = !seeds[k] && doubtfulHeading(k);
+    if (!seeds[k] && !doubtful) continue;
+    if (seeds[k]) {
+      for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
+      for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+    }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
     if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
@@ -197,9 +213,16 @@ function continueLists(
       sum += margins[j];
       chrome ||= isMarkedChrome(facts[j]) || facts[j].repeated;
     }
-    if (!chrome && sum / (end - first) >= floor / 2) for (let j = first; j < end; j++) content[j] = true;
+    // Below a doubted heading the list must read as the article's on its own: its mean margin
+    // must clear half the gap floor, not half the list floor.
+    if (chrome || sum / (end - first) < (doubtful ? gapFloor / 2 : floor / 2)) continue;
+    for (let j = first; j < end; j++) content[j] = true;
+    if (doubtful) content[k] = true;
   }
 }
+
+/** Most words of a heading the context pass may add to the article. */
+const HEADING_MAX_WORDS = 6;
 
 /** Lines whose own form marks them as chrome wherever they stand. */
 function isMarkedChrome(f: LineFacts): boolean {
