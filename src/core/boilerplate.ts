@@ -178,13 +178,15 @@ function continueLists(
     !facts[k].repeated;
   // An article line seeds a list unless it is a plain paragraph: a paragraph's neighbours of
   // the same shape are other paragraphs, judged on their own.
-  const seeds = content.map((c, k) => c && (!facts[k].proseLike || facts[k].listMarker));
-  // A short heading the model doubts right below an article line ("Instructions" between a
-  // recipe's two lists) heads a list too, if the list below it reads as the article's.
+  // Lines that join while the pass goes down the page seed in turn.
+  const seed = (k: number) => content[k] && (!facts[k].proseLike || facts[k].listMarker);
+  // A short heading the model doubts, right below an article line or one line further
+  // ("Instructions" between a recipe's two lists), heads a list too, if the list below it
+  // reads as the article's.
   const doubtfulHeading = (k: number) =>
     !content[k] &&
     k > 0 &&
-    content[k - 1] &&
+    (content[k - 1] || (k > 1 && content[k - 2])) &&
     !facts[k].endsSentence &&
     !facts[k].listMarker &&
     facts[k].wordCount <= HEADING_MAX_WORDS &&
@@ -192,9 +194,10 @@ function continueLists(
     !isMarkedChrome(facts[k]) &&
     !facts[k].repeated;
   for (let k = 0; k < content.length; k++) {
-    const doubtful = !seeds[k] && doubtfulHeading(k);
-    if (!seeds[k] && !doubtful) continue;
-    if (seeds[k]) {
+    const seeds = seed(k);
+    const doubtful = !seeds && doubtfulHeading(k);
+    if (!seeds && !doubtful) continue;
+    if (seeds) {
       for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
       for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
     }
