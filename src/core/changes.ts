@@ -23,7 +23,8 @@
  */
 import { diffArrays } from 'diff';
 import { agentFollows, isCommonAcronym, isDefiniteArticle, isNegation, isTitle, speechVerbs } from './factWords';
-import { AMBIGUOUS_DATE_WORDS, DIGIT_SEPARATORS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
+import { DIGITS, REFERENCE, WORD, tokenSpans } from './factTokenSpans';
+import { AMBIGUOUS_DATE_WORDS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import type { ChangeKind, FactChange } from './types';
 
@@ -45,11 +46,6 @@ export interface FactToken {
   readonly capital: boolean;
 }
 
-const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
-const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
-  'gu',
-);
 /** A quotation mark left as a character reference, with or without its ampersand. */
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
@@ -63,24 +59,26 @@ const CAPITAL = /(?:^|[-‐'’])[\p{Lu}\p{Lt}]/u;
 export function factTokens(text: string, language: string): FactToken[] {
   const lexicon = numberLexicon(language);
   const raw: FactToken[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const spans = tokenSpans(text);
+  for (let k = 0; k < spans.length; k += 3) {
+    const start = spans[k];
+    const end = spans[k + 1];
+    const part = spans[k + 2];
     // A character reference left in the text by a page dump stands for punctuation, not a number or a word.
-    if (!m[1] && !m[2] && !m[3]) continue;
-    const hyphen = m[2] ? m[2].search(/[-‐]/) : -1;
-    if (hyphen > 0 && lexicon.phrases.has(m[2].slice(0, hyphen).toLowerCase()) && !lexicon.phrases.has(phraseKey([m[2]]))) {
+    if (part === REFERENCE) continue;
+    const token = text.slice(start, end);
+    const hyphen = part === WORD ? firstHyphen(token) : -1;
+    if (hyphen > 0 && lexicon.phrases.has(token.slice(0, hyphen).toLowerCase()) && !lexicon.phrases.has(phraseKey([token]))) {
       // "six-week": a number word fused to its noun is a number and a word.
-      raw.push({ key: m[2].slice(0, hyphen).toLowerCase(), kind: 'word', start, end: start + hyphen, capital: false });
-      raw.push({ key: m[2].slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
-    } else if (m[1]) raw.push({ key: `#${digitValue(m[1])}`, kind: 'number', start, end, capital: false });
-    else if (m[2]) raw.push({ key: m[2].toLowerCase().replace(/'/g, '’'), kind: 'word', start, end, capital: CAPITAL.test(m[2]) });
-    else {
-      const ch = m[3];
-      if (QUOTE_MARKS.includes(ch)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
-      else if (PERCENT_WORDS.has(ch)) raw.push({ key: '%', kind: 'number', start, end, capital: false });
-      else raw.push({ key: ch, kind: 'punct', start, end, capital: false });
-    }
+      raw.push({ key: token.slice(0, hyphen).toLowerCase(), kind: 'word', start, end: start + hyphen, capital: false });
+      raw.push({ key: token.slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
+    } else if (part === DIGITS) raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end, capital: false });
+    else if (part === WORD) {
+      const lower = token.toLowerCase();
+      raw.push({ key: lower.includes("'") ? lower.replace(/'/g, '’') : lower, kind: 'word', start, end, capital: CAPITAL.test(token) });
+    } else if (QUOTE_MARKS.includes(token)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
+    else if (PERCENT_WORDS.has(token)) raw.push({ key: '%', kind: 'number', start, end, capital: false });
+    else raw.push({ key: token, kind: 'punct', start, end, capital: false });
   }
   const out: FactToken[] = [];
   for (let i = 0; i < raw.length;) {
@@ -125,6 +123,13 @@ export function factTokens(text: string, language: string): FactToken[] {
     i++;
   }
   return out;
+}
+
+/** Where the first hyphen (ASCII or U+2010) of a word stands, or -1: `word.search(/[-‐]/)` without a pattern. */
+function firstHyphen(word: string): number {
+  const ascii = word.indexOf('-');
+  const unicode = word.indexOf('‐');
+  return ascii < 0 ? unicode : unicode < 0 ? ascii : Math.min(ascii, unicode);
 }
 
 /** Per token, whether it stands inside quotation marks (the marks themselves count as inside). */
@@ -204,12 +209,27 @@ function readSentence(text: string, language: string): ReadSentence {
     while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
     return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
   });
-  const stems = new Set(tokens.filter(t => t.kind === 'word').map(t => nameStem(t.key)));
-  const agentStems = new Set(tokens.filter((t, i) => agent[i] && t.kind === 'word').map(t => nameStem(t.key)));
-  const quotedWords = tokens
-    .filter((t, i) => quoted[i] && t.kind !== 'quote' && t.kind !== 'punct')
-    .map(t => t.key)
-    .join(' ');
+  // One pass over the tokens for the word sets, the quoted words, the capitals and the counts.
+  const stems = new Set<string>();
+  const agentStems = new Set<string>();
+  const quotedKeys: string[] = [];
+  const keys = new Map<string, number>();
+  let negations = 0;
+  let wordCount = 0;
+  let capitalCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
+    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
+    if (t.kind !== 'word') continue;
+    const stem = nameStem(t.key);
+    stems.add(stem);
+    if (agent[i]) agentStems.add(stem);
+    wordCount++;
+    if (t.capital) capitalCount++;
+    if (isNegation(t.key, language)) negations++;
+  }
+  const quotedWords = quotedKeys.join(' ');
   const runInitials = new Array<string>(tokens.length).fill('');
   const acronyms = new Set<string>();
   for (let i = 0; i < tokens.length;) {
@@ -225,14 +245,7 @@ function readSentence(text: string, language: string): ReadSentence {
     }
     i = Math.max(j, i + 1);
   }
-  const words = tokens.filter(t => t.kind === 'word');
-  const titleCase = words.length >= 4 && words.filter(t => t.capital).length >= 0.75 * words.length;
-  const keys = new Map<string, number>();
-  let negations = 0;
-  for (const t of tokens) {
-    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
-    if (t.kind === 'word' && isNegation(t.key, language)) negations++;
-  }
+  const titleCase = wordCount >= 4 && capitalCount >= 0.75 * wordCount;
   return {
     text,
     tokens,

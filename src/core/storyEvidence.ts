@@ -135,13 +135,30 @@ export class PairEvidence {
   }
 }
 
+/** Past this many values, `modeOf` sorts with `sort` (an insertion sort is quadratic at worst). */
+const INSERTION_SORT_MAX = 64;
+
 /** A headline found within this many sentences of the top is a headline, not a teaser. */
 const HEADLINE_REACH = 2;
 
 /** The most frequent value (the largest on a tie); sorts `values`. O(v log v). */
 function modeOf(values: number[]): number {
   if (values.length === 1) return values[0];
-  values.sort((x, y) => x - y);
+  // Up to a sentence's usual number of shingles, an insertion sort: they most often point to
+  // one place, where it is one pass (`sort` with a comparator costs more on short arrays).
+  if (values.length > INSERTION_SORT_MAX) values.sort((x, y) => x - y);
+  else
+    for (let i = 1; i < values.length; i++) {
+      const v = values[i];
+      if (v >= values[i - 1]) continue;
+      let k = i - 1;
+      while (k >= 0 && values[k] > v) {
+        values[k + 1] = values[k];
+        k--;
+      }
+      values[k + 1] = v;
+    }
+  if (values[0] === values[values.length - 1]) return values[0];
   let best = values[0];
   let bestRun = 0;
   for (let i = 0; i < values.length;) {

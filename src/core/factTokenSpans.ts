@@ -1,0 +1,122 @@
+/**
+ * Where the tokens of a sentence stand, for `factTokens` (changes.ts): each match of the token
+ * pattern as its `[start, end)` and which of the pattern's parts matched.
+ *
+ * Most news text is plain ASCII, where a scan of character codes finds the same matches as the
+ * pattern several times faster (no match arrays, no substrings); any other text goes through
+ * the pattern. `tokenSpansByPattern` is the pattern itself, the reference the scan is tested
+ * against.
+ */
+import { DIGIT_SEPARATORS } from './numbers';
+
+/** A character reference ("&amp;", "#8220;"): stands for punctuation, neither number nor word. */
+export const REFERENCE = 0;
+/** A run of digits with separators between them ("1,000", "12:30"). */
+export const DIGITS = 1;
+/** A word: a letter, then letters, marks and digits, with inner apostrophes and hyphens. */
+export const WORD = 2;
+/** Any other character that is not white space. */
+export const OTHER = 3;
+
+export type SpanPart = typeof REFERENCE | typeof DIGITS | typeof WORD | typeof OTHER;
+
+const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
+const TOKEN = new RegExp(
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
+  'gu',
+);
+
+/**
+ * Input: a sentence. Output: its token spans as flat triples (start, end, part), in text order.
+ * The same as `tokenSpansByPattern`. O(n) for n characters.
+ */
+export function tokenSpans(text: string): number[] {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return tokenSpansByPattern(text);
+  return asciiTokenSpans(text);
+}
+
+/** The token pattern's matches as flat triples (start, end, part). O(n) for n characters. */
+export function tokenSpansByPattern(text: string): number[] {
+  const out: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    out.push(m.index, m.index + m[0].length, m[1] ? DIGITS : m[2] ? WORD : m[3] ? OTHER : REFERENCE);
+  }
+  return out;
+}
+
+/** Names of character references the pattern knows, each followed by ";". */
+const REFERENCE_NAMES = ['quot', 'amp', 'apos', 'nbsp', 'lt', 'gt', 'lsquo', 'ldquo', 'rsquo', 'rdquo', 'mdash', 'ndash', 'hellip'];
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+/** ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * The pattern's matches in a text of ASCII characters only, found by scanning: at each
+ * position that is not white space the pattern's alternatives are tried in its order
+ * (reference, digits, word, any character), each taking as much as the pattern would.
+ */
+function asciiTokenSpans(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c)) {
+      p++;
+      continue;
+    }
+    const reference = referenceEnd(text, p);
+    if (reference > 0) {
+      out.push(p, reference, REFERENCE);
+      p = reference;
+      continue;
+    }
+    let end = p + 1;
+    let part: SpanPart = OTHER;
+    if (isDigit(c)) {
+      part = DIGITS;
+      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      // Separators of `DIGIT_SEPARATORS` that are ASCII, and ":", each between digits.
+      for (;;) {
+        const s = text.charCodeAt(end);
+        if ((s === 46 || s === 44 || s === 39 || s === 58) && end + 1 < n && isDigit(text.charCodeAt(end + 1))) {
+          end += 2;
+          while (end < n && isDigit(text.charCodeAt(end))) end++;
+        } else break;
+      }
+    } else if (isLetter(c)) {
+      part = WORD;
+      while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
+      // An apostrophe or a hyphen, each followed by letters or digits.
+      for (;;) {
+        const s = text.charCodeAt(end);
+        const next = end + 1 < n ? text.charCodeAt(end + 1) : -1;
+        if ((s === 39 || s === 45) && (isLetter(next) || isDigit(next))) {
+          end += 2;
+          while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
+        } else break;
+      }
+    }
+    out.push(p, end, part);
+    p = end;
+  }
+  return out;
+}
+
+/** Where a character reference that starts at `p` ends (after its ";"), or -1. */
+function referenceEnd(text: string, p: number): number {
+  const at = text.charCodeAt(p) === 38 ? p + 1 : p; // "&" is optional
+  if (text.charCodeAt(at) === 35) {
+    // "#" digits ";"
+    let end = at + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    return end > at + 1 && text.charCodeAt(end) === 59 ? end + 1 : -1;
+  }
+  for (const name of REFERENCE_NAMES) {
+    if (text.startsWith(name, at) && text.charCodeAt(at + name.length) === 59) return at + name.length + 1;
+  }
+  return -1;
+}

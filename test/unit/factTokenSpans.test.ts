@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
+import { pick, seededRandom } from '../support/random';
+
+const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
+
+describe('token spans of a sentence', () => {
+  it('finds in plain ASCII text the same tokens as the token pattern, on every line of the sample versions', () => {
+    let lines = 0;
+    for (const file of readdirSync(seedsDir).filter(f => f.endsWith('.txt'))) {
+      for (const line of readFileSync(join(seedsDir, file), 'utf8').split('\n')) {
+        const ascii = line.replace(/[^\x00-\x7f]/g, ' ');
+        assert.deepEqual(tokenSpans(ascii), tokenSpansByPattern(ascii), ascii);
+        lines++;
+      }
+    }
+    assert.ok(lines > 100);
+  });
+
+  it('finds the same tokens as the token pattern in random text built from its awkward pieces', () => {
+    const random = seededRandom(14);
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      '0',
+      ' ',
+      '\t',
+      '\n',
+      '\v',
+      '&',
+      '#',
+      ';',
+      "'",
+      '-',
+      '.',
+      ',',
+      ':',
+      '%',
+      '"',
+      '(',
+      '@',
+      '_',
+      '`',
+      '[',
+      '{',
+      '~',
+      'quot',
+      'amp',
+      'apos',
+      'nbsp',
+      'lt',
+      'gt',
+      'lsquo',
+      'rdquo',
+      'mdash',
+      'ndash',
+      'hellip',
+      'ldquo;',
+      '&amp;',
+      '#8220;',
+      '&#39;',
+      'six-week',
+      "O'Brien",
+      '1,000',
+      '12:30',
+      "3'5",
+      'x1',
+      '--',
+      "''",
+      '\x00',
+      '\x7f',
+    ];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < length; k++) text += pick(random, pieces);
+      assert.deepEqual(tokenSpans(text), tokenSpansByPattern(text), JSON.stringify(text));
+    }
+  });
+
+  it('reads text with characters beyond ASCII through the pattern itself', () => {
+    const text = 'Le président a dit « 1 000 » – l’été';
+    assert.deepEqual(tokenSpans(text), tokenSpansByPattern(text));
+    assert.ok(tokenSpans(text).length > 0);
+  });
+});
