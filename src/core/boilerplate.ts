@@ -146,7 +146,7 @@ export function articleLines(
       run = 0;
     }
   }
-  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16);
+  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor);
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
@@ -164,35 +164,68 @@ function continueLists(
   facts: readonly LineFacts[],
   lineIndex: readonly number[],
   floor: number,
+  gapFloor: number,
 ): void {
+  // Items of one list share their indent and marker; marked items may differ in final
+  // punctuation (the last item of a list often closes it with a full stop).
   const sameShape = (a: LineFacts, b: LineFacts) =>
-    a.indent === b.indent && a.listMarker === b.listMarker && a.endsSentence === b.endsSentence;
+    a.indent === b.indent && a.listMarker === b.listMarker && (a.listMarker || a.endsSentence === b.endsSentence);
   const joins = (k: number, from: number) =>
     lineIndex[k] - lineIndex[from] === k - from &&
     sameShape(facts[k], facts[from]) &&
     margins[k] >= floor &&
     !isMarkedChrome(facts[k]) &&
     !facts[k].repeated;
-  const seeds = content.map((c, k) => c && !facts[k].proseLike);
+  // An article line seeds a list unless it is a plain paragraph: a paragraph's neighbours of
+  // the same shape are other paragraphs, judged on their own.
+  // Lines that join while the pass goes down the page seed in turn.
+  const seed = (k: number) => content[k] && (!facts[k].proseLike || facts[k].listMarker);
+  // A short heading the model doubts, right below an article line or one line further
+  // ("Instructions" between a recipe's two lists), heads a list too, if the list below it
+  // reads as the article's.
+  const doubtfulHeading = (k: number) =>
+    !content[k] &&
+    k > 0 &&
+    (content[k - 1] || (k > 1 && content[k - 2])) &&
+    !facts[k].endsSentence &&
+    !facts[k].listMarker &&
+    facts[k].wordCount <= HEADING_MAX_WORDS &&
+    margins[k] >= gapFloor &&
+    !isMarkedChrome(facts[k]) &&
+    !facts[k].repeated;
   for (let k = 0; k < content.length; k++) {
-    if (!seeds[k]) continue;
-    for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
-    for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+    const seeds = seed(k);
+    const doubtful = !seeds && doubtfulHeading(k);
+    if (!seeds && !doubtful) continue;
+    if (seeds) {
+      for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
+      for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+    }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
     if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
-    let end = next + 1;
-    while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[next])) end++;
-    if (end - next < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1)) continue;
+    // A bare marker without words (a dump's stray bullet) may open the list; it stays chrome.
+    let first = next;
+    while (first < content.length && facts[first].noLetters && lineIndex[first + 1] - lineIndex[first] === 1) first++;
+    let end = first + 1;
+    while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
+    if (end - first < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
     let sum = 0;
     let chrome = false;
-    for (let j = next; j < end; j++) {
+    for (let j = first; j < end; j++) {
       sum += margins[j];
       chrome ||= isMarkedChrome(facts[j]) || facts[j].repeated;
     }
-    if (!chrome && sum / (end - next) >= floor / 2) for (let j = next; j < end; j++) content[j] = true;
+    // Below a doubted heading the list must read as the article's on its own: its mean margin
+    // must clear half the gap floor, not half the list floor.
+    if (chrome || sum / (end - first) < (doubtful ? gapFloor / 2 : floor / 2)) continue;
+    for (let j = first; j < end; j++) content[j] = true;
+    if (doubtful) content[k] = true;
   }
 }
+
+/** Most words of a heading the context pass may add to the article. */
+const HEADING_MAX_WORDS = 6;
 
 /** Lines whose own form marks them as chrome wherever they stand. */
 function isMarkedChrome(f: LineFacts): boolean {
@@ -206,8 +239,9 @@ const HEADLINE_MAX_WORDS = 30;
 
 /**
  * The headline stands somewhere above the body (behind share widgets, bylines, a list of
- * popular stories) and shares its words with the body. The best-scoring line above the first
- * article line is taken (the nearest among equals), with any near line that scores high.
+ * popular stories) and shares its words with the body. The best-scoring line among the
+ * qualifying lines near the first article line is taken (the nearest among equals), or the
+ * best-scoring one further up when none near qualifies, with any near line that scores high.
  * Returns positions in `nonBlank`. O(lines + body words).
  */
 function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: readonly number[], content: readonly boolean[]): number[] {
@@ -226,9 +260,11 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
   const found: number[] = [];
   let best = -1;
   let bestScore = 0;
+  let bestNear = false;
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
-    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike) continue;
+    // An address shares the headline's words when it spells them, but is never the headline.
+    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike || LINK_LIKE.test(f.text)) continue;
     let long = 0;
     let shared = 0;
     for (const w of f.lowerWords) {
@@ -252,8 +288,12 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
       continue;
     }
     if (score >= HEADLINE_SURE_SCORE && start - k <= HEADLINE_NEAR_LINES) found.push(k);
-    if (score >= HEADLINE_MIN_SCORE && score > bestScore + 1e-9) {
+    // A near line that qualifies is preferred to a better-scoring far one: far above the body
+    // stand teasers of other stories, whose common words can score high by chance.
+    const near = start - k <= HEADLINE_NEAR_LINES;
+    if (score >= HEADLINE_MIN_SCORE && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
       bestScore = score;
+      bestNear = near;
       best = k;
     }
   }

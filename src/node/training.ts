@@ -1,4 +1,15 @@
 // The line model's training, cross-validation and page reading as one library, for
 // `npm run train` and `npm run eval`.
 export { readTrainingPages, TRAINING_SETS } from './trainingPages';
-export { readPage, trainLineModel, crossValidate, scorePage, summarize, modelSource, LINE_TRAINING } from '../core/model/lineTraining';
+export {
+  readPage,
+  trainLineModel,
+  crossValidate,
+  scorePage,
+  summarize,
+  modelSource,
+  LINE_TRAINING,
+  chooseSetting,
+  nestedCrossValidate,
+  settingObjective,
+} from '../core/model/lineTraining';

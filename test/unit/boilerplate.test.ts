@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import { articleLines } from '../../src/core/boilerplate';
+import { pageFeatures } from '../../src/core/lineFeatures';
+import { detectStopwords } from '../../src/core/stopwords';
+import { splitLines, words } from '../../src/core/text';
 
 const MENU = ['Home', '  • World', '  • Politics', '  • Business', '  • Sports', '  • Culture', ''];
 const ARTICLE = [
@@ -100,5 +104,55 @@ describe('boilerplate with other sources present', () => {
     ]);
     const aLines = a.split('\n');
     assert.equal(analysis.sources[0].lines[aLines.indexOf(teaserLike)].kind, 'content');
+  });
+});
+
+describe('context pass over the line model', () => {
+  // The pass is fed margins by hand, so that the test pins the pass and not the trained model.
+  const page = [
+    'Pear jam keeps for a year in a cool cellar, and it makes a good present for the holidays.',
+    '',
+    'Ingredients',
+    '',
+    '• 8 ripe pears, cored and peeled',
+    '• 1 lemon',
+    '• 1 tsp cinnamon',
+    '• 1 jar of honey.',
+    '',
+    'Instructions',
+    '',
+    '1. Fill the canner with water and set it to simmer.',
+    '2. Core, peel and cube the pears and put them in a pot.',
+    '3. Boil for ten minutes (longer at altitude)',
+    '',
+    'Share',
+    '',
+    '• Facebook',
+    '• Twitter',
+    '• Email',
+  ];
+  const text = page.join('\n');
+  const lines = splitLines(text);
+  const ws = lines.map(l => words(text.slice(l.start, l.end)));
+  const lower = ws.map(w => w.map(x => x.toLowerCase()));
+  const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+  const facts = features.nonBlank.map(i => features.facts[i]!);
+  const marginOf = (line: string) => {
+    if (line.startsWith('Pear jam')) return 4;
+    if (line === 'Ingredients' || line === 'Instructions' || line === 'Share') return -1;
+    if (/^\d\./.test(line)) return -0.5;
+    if (['• Facebook', '• Twitter', '• Email'].includes(line)) return -3.5;
+    return -1.5;
+  };
+  const margins = features.nonBlank.map(i => marginOf(page[i]));
+  const content = articleLines(margins, facts, {}, features.nonBlank);
+  const kindOf = (line: string) => content[features.nonBlank.indexOf(page.indexOf(line))];
+
+  it('takes doubted headings and the lists below them into the article, whatever the items’ final punctuation', () => {
+    for (const line of page.slice(2, 14).filter(l => l)) assert.equal(kindOf(line), true, line);
+  });
+
+  it('leaves out a list under a doubted heading when the list itself reads as chrome', () => {
+    for (const line of ['• Facebook', '• Twitter', '• Email']) assert.equal(kindOf(line), false, line);
   });
 });

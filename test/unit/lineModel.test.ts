@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BoostedTrees, NO_SPLIT, margin } from '../../src/core/model/boostedTrees';
 import { BinnedRows, bestSplit, candidateThresholds, trainBoostedTrees } from '../../src/core/model/trainTrees';
-import { modelSource, trainLineModel } from '../../src/core/model/lineTraining';
+import {
+  LINE_TRAINING,
+  chooseSetting,
+  crossValidate,
+  modelSource,
+  nestedCrossValidate,
+  readPage,
+  trainLineModel,
+} from '../../src/core/model/lineTraining';
 import { readTrainingPages } from '../../src/node/trainingPages';
 import { seededRandom } from '../support/random';
 
@@ -126,6 +134,21 @@ describe('line model', () => {
     this.timeout(120_000);
     const committed = readFileSync(join(root, 'src', 'core', 'model', 'lineModel.ts'), 'utf8');
     assert.equal(modelSource(trainLineModel(pages)), committed);
+  });
+
+  it('chooses a setting by leave-sites-out scores, and nested over one setting gives the plain leave-sites-out scores', function () {
+    const pages = readTrainingPages(shared).slice(0, 10).map(readPage);
+    if (!pages.length) this.skip();
+    this.timeout(120_000);
+    const training = { ...LINE_TRAINING, trees: 20 };
+    const sane = { training, options: {} };
+    // A threshold no margin reaches marks every line: it keeps no article line.
+    const blind = { training, options: { threshold: 1e9 } };
+    assert.equal(chooseSetting(pages, 3, [blind, sane]).chosen, 1);
+    const nested = nestedCrossValidate(pages, 3, [sane]);
+    assert.deepEqual(nested.chosen, [0, 0, 0]);
+    assert.deepEqual(nested.scores, crossValidate(pages, 3, training));
+    assert.deepEqual(nestedCrossValidate(pages, 3, [blind, sane]).chosen, [1, 1, 1]);
   });
 
   it('is trained on both sets of development pages when they are present', function () {

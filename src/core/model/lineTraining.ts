@@ -153,6 +153,116 @@ export function crossValidate(
   return scores;
 }
 
+/** One candidate setting: how the model is trained and how its margins are read. */
+export interface LineSetting {
+  readonly training: LineTrainingOptions;
+  readonly options: BoilerplateOptions;
+}
+
+/**
+ * What a setting is chosen for: pooled boilerplate F1 plus pooled article lines kept, so that
+ * a setting cannot buy one with the other unseen. Higher is better.
+ */
+export function settingObjective(scores: readonly PageScore[]): number {
+  const s = summarize(scores);
+  return s.f1 + s.contentKept;
+}
+
+/**
+ * Leave-sites-out scores of every setting in `grid` on every page: each page scored by the
+ * setting's model trained on the folds other than its own (`excluded` folds are left out
+ * entirely). Result `[setting][page]`, pages in the order of `read`, undefined for pages of
+ * excluded folds. Trains one model per fold and distinct training option.
+ */
+function foldScores(
+  read: readonly ReadPage[],
+  foldOf: ReadonlyMap<string, number>,
+  folds: number,
+  grid: readonly LineSetting[],
+  excluded: number,
+): (PageScore | undefined)[][] {
+  const out = grid.map(() => new Array<PageScore | undefined>(read.length).fill(undefined));
+  const trainings = [...new Set(grid.map(g => JSON.stringify(g.training)))];
+  for (let fold = 0; fold < folds; fold++) {
+    if (fold === excluded) continue;
+    const held = read.map((p, i) => [p, i] as const).filter(([p]) => foldOf.get(p.site) === fold);
+    if (!held.length) continue;
+    const rest = read.filter(p => foldOf.get(p.site) !== fold && foldOf.get(p.site) !== excluded);
+    for (const key of trainings) {
+      const model = trainLineModel(rest, JSON.parse(key) as LineTrainingOptions);
+      grid.forEach((g, s) => {
+        if (JSON.stringify(g.training) !== key) return;
+        for (const [page, i] of held) out[s][i] = scorePage(page, { ...g.options, model });
+      });
+    }
+  }
+  return out;
+}
+
+/** The index of the setting of `grid` with the best `settingObjective` over the scored pages (the first among equals). */
+function bestSetting(scores: readonly (PageScore | undefined)[][]): number {
+  let best = 0;
+  let bestValue = -Infinity;
+  scores.forEach((row, s) => {
+    const value = settingObjective(row.filter((x): x is PageScore => x !== undefined));
+    if (value > bestValue + 1e-12) [best, bestValue] = [s, value];
+  });
+  return best;
+}
+
+/**
+ * Chooses a setting of `grid` by leave-sites-out cross-validation over `pages` (sites dealt
+ * round-robin into `folds` folds, as in `crossValidate`). Returns the chosen index and each
+ * setting's objective. O(folds × distinct trainings) model trainings.
+ */
+export function chooseSetting(
+  pages: readonly (LabelledPage | ReadPage)[],
+  folds: number,
+  grid: readonly LineSetting[],
+): { chosen: number; objectives: number[] } {
+  const read = asRead(pages);
+  const sites = [...new Set(read.map(p => p.site))].sort();
+  const foldOf = new Map(sites.map((s, i) => [s, i % folds]));
+  const scores = foldScores(read, foldOf, folds, grid, -1);
+  return {
+    chosen: bestSetting(scores),
+    objectives: scores.map(row => settingObjective(row.filter((x): x is PageScore => x !== undefined))),
+  };
+}
+
+/**
+ * Nested leave-sites-out cross-validation of choosing a setting from `grid`: for each outer
+ * fold, the setting is chosen by cross-validation over the other folds alone (their sites
+ * dealt into the same folds), then that setting's model, trained on all other folds, scores
+ * the held-out fold's pages. The scores estimate what the choice itself delivers on unseen
+ * sites. Returns the scores and the setting chosen for each outer fold.
+ * O(folds² × distinct trainings) model trainings.
+ */
+export function nestedCrossValidate(
+  pages: readonly (LabelledPage | ReadPage)[],
+  folds: number,
+  grid: readonly LineSetting[],
+): { scores: PageScore[]; chosen: number[] } {
+  const read = asRead(pages);
+  const sites = [...new Set(read.map(p => p.site))].sort();
+  const foldOf = new Map(sites.map((s, i) => [s, i % folds]));
+  const scores: PageScore[] = [];
+  const chosen: number[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const held = read.filter(p => foldOf.get(p.site) === fold);
+    if (!held.length) continue;
+    const choice = bestSetting(foldScores(read, foldOf, folds, grid, fold));
+    chosen.push(choice);
+    const setting = grid[choice];
+    const model = trainLineModel(
+      read.filter(p => foldOf.get(p.site) !== fold),
+      setting.training,
+    );
+    for (const page of held) scores.push(scorePage(page, { ...setting.options, model }));
+  }
+  return { scores, chosen };
+}
+
 /** Pooled figures of page scores: boilerplate precision, recall, F1, content kept, and the worst page's content kept. */
 export function summarize(scores: readonly PageScore[]): {
   p: number;
