@@ -81,7 +81,7 @@ export function matchesAmong<Id extends number>(
       shared.mark(i);
       marked = true;
     }
-    const similarity = shared.similarity(j);
+    const similarity = shared.similarityReaching(j, threshold);
     if (similarity < threshold) continue;
     const pair = { a: i, b: j, similarity };
     out.push(pair);
