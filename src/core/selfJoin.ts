@@ -129,7 +129,7 @@ function smallSelfJoin(
     const a = compared[k];
     const b = compared[k + 1];
     if (k === 0 || compared[k - 2] !== a) shared.mark(ids[a]);
-    const similarity = shared.similarity(ids[b]);
+    const similarity = shared.similarityReaching(ids[b], threshold);
     if (similarity >= threshold) pairs.push({ a, b, similarity });
   }
   return pairs;
