@@ -52,8 +52,9 @@ export class CorpusService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CorpusView>();
   private readonly failed = new vscode.EventEmitter<{ key: string; message: string }>();
   private readonly started = new vscode.EventEmitter<Promise<unknown>>();
+  private readonly removed = new vscode.EventEmitter<string>();
   private readonly debouncer = new KeyedDebouncer<string>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed, this.started];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.failed, this.started, this.removed];
 
   /** Fires when a corpus has a new analysis. */
   readonly onDidChange = this.changed.event;
@@ -61,6 +62,8 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidFail = this.failed.event;
   /** Fires when an analysis starts, with a promise that settles when it ends. */
   readonly onDidStartAnalysis = this.started.event;
+  /** Fires with a corpus's key when its last file is gone (deleted, or its folder deleted): it has no analysis any more. */
+  readonly onDidRemove = this.removed.event;
 
   private readonly runner: AnalysisRunner;
 
@@ -152,8 +155,17 @@ export class CorpusService implements vscode.Disposable {
 
   private onWorkspaceChange(change: WorkspaceChange): void {
     const uri = toVscodeUri(change.uri);
+    if (change.kind === 'fileDeleted') this.invalidateUnder(uri);
     if (change.kind === 'fileCreated' || change.kind === 'fileDeleted') this.invalidateFolderOf(uri);
     else this.invalidateFor(uri);
+  }
+
+  /** A deleted folder may be reported alone, without its files: every corpus with a file in it is analysed again. */
+  private invalidateUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString().replace(/\/+$/, '')}/`;
+    for (const [key, entry] of this.entries) {
+      if (entry.view?.uris.some(u => u.toString().startsWith(prefix))) this.schedule(key, DEBOUNCE_MS);
+    }
   }
 
   private invalidateFor(uri: vscode.Uri): void {
@@ -203,6 +215,12 @@ export class CorpusService implements vscode.Disposable {
       const collected = await collectSources(this.workspace, toURI(uri), sourceLimits());
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
       const { inputs, notice } = collected;
+      if (inputs.length === 0 && entry.view) {
+        // Every file of the corpus is gone: its analysis goes too, so no view lists deleted files.
+        entry.view = undefined;
+        this.removed.fire(key);
+        return undefined;
+      }
       const analysis = await analyseWithProgress(this.runner, inputs, token);
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
       const uris = collected.uris.map(toVscodeUri);

@@ -76,8 +76,9 @@ function binaryIncludes(sorted: readonly number[], value: number): boolean {
 
 /**
  * `analysis` with only the sources `keep` (ascending), renumbered 0.. in that order: groups keep
- * only members of those sources and go when fewer than two sources remain; groups stay ordered
- * by number of sources, most first, then as before. The analysis itself is not changed.
+ * only members of those sources (and their earliest version, where kept) and go when fewer than
+ * two sources remain; groups stay ordered by number of sources, most first, then as before.
+ * Stories keep their kept sources and their origin where kept. The analysis itself is not changed.
  * O(sentences of the kept sources + group members).
  */
 export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number[]): CorpusAnalysis {
@@ -90,7 +91,8 @@ export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number
     if (sourceCount < 2) return;
     const anchorMember = group.members[group.anchor];
     const anchorAt = members.findIndex(m => m.source === newIndex.get(anchorMember.source) && m.sentence === anchorMember.sentence);
-    kept.push({ group: { members, anchor: Math.max(0, anchorAt), sourceCount }, old });
+    const earliest = group.earliest === undefined ? undefined : newIndex.get(group.earliest);
+    kept.push({ group: { members, anchor: Math.max(0, anchorAt), sourceCount, ...(earliest === undefined ? {} : { earliest }) }, old });
   });
   // Stable: groups of equal size keep their order of first appearance.
   kept.sort((a, b) => b.group.sourceCount - a.group.sourceCount);
@@ -99,7 +101,17 @@ export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number
     const original = analysis.sources[source];
     return { ...original, groupOfSentence: original.groupOfSentence.map(g => groupIndex.get(g) ?? -1) };
   });
-  return { ...analysis, sources, groups: kept.map(k => k.group) };
+  // Stories keep their kept sources, renumbered; an origin outside them goes.
+  const stories = (analysis as WithStories).stories?.flatMap(story => {
+    const storySources = story.sources.filter(s => newIndex.has(s)).map(s => newIndex.get(s)!);
+    if (!storySources.length) return [];
+    const { origin, ...rest } = story;
+    const originSource = origin && newIndex.get(origin.source);
+    return [
+      { ...rest, sources: storySources, ...(origin && originSource !== undefined ? { origin: { ...origin, source: originSource } } : {}) },
+    ];
+  });
+  return { ...analysis, sources, groups: kept.map(k => k.group), ...(stories ? { stories } : {}) };
 }
 
 /** An analysed corpus as far as a story needs it: its sources' addresses and texts beside the analysis. */

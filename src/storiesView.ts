@@ -198,6 +198,7 @@ export function register(
       view,
       provider,
       corpus.onDidChange(update),
+      corpus.onDidRemove(update),
       view.onDidChangeVisibility(e => {
         if (e.visible) {
           update();

@@ -55,8 +55,14 @@ export class VscodeWorkspace implements SourceWorkspace {
   watch(listener: (change: WorkspaceChange) => void): Subscription {
     const emit = (kind: WorkspaceChange['kind']) => (uri: vscode.Uri) => listener({ kind, uri: toURI(uri) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
+    // A deleted folder is reported as itself, not as its files: deletions of anything are watched.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     return vscode.Disposable.from(
       watcher,
+      deletions,
+      deletions.onDidDelete(uri => {
+        if (!uri.path.endsWith('.txt')) emit('fileDeleted')(uri);
+      }),
       watcher.onDidCreate(emit('fileCreated')),
       watcher.onDidChange(emit('fileChanged')),
       watcher.onDidDelete(emit('fileDeleted')),

@@ -7,6 +7,7 @@
 import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
+import type { PlacedChange } from './changes';
 import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
@@ -105,6 +106,12 @@ class CachingAnalyzer implements Analyzer {
   /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
   private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
   private terms = new KeptWhileUsed<string, ContentTerms>();
+  /**
+   * The changed facts of compared sentence pairs, by the two texts, their language and the
+   * options (`changesAgainst`); kept only where edits are expected, since an edit leaves most
+   * pairs as they were.
+   */
+  private changes: KeptWhileUsed<string, readonly PlacedChange[]> | undefined;
   private vocabulary = new Map<string, number>();
   /** How candidate pairs are found: chosen once, for the analyzer's whole life. */
   private readonly indexOver: (forms: FormSpace) => SimilarityIndex;
@@ -116,7 +123,10 @@ class CachingAnalyzer implements Analyzer {
     this.indexOver = expectEdits ? forms => new StandingIndex(forms) : forms => new OneShotIndex(forms);
     // The anchor and the similarities to it depend only on the group's wordings and how often
     // each occurs; most groups come back unchanged after an edit.
-    if (expectEdits) this.anchors = new KeptWhileUsed();
+    if (expectEdits) {
+      this.anchors = new KeptWhileUsed();
+      this.changes = new KeptWhileUsed();
+    }
   }
 
   adopt(prepared: readonly PreparedSource[]): void {
@@ -161,7 +171,9 @@ class CachingAnalyzer implements Analyzer {
     }
     index?.endAnalysis();
     // Stage 11: changed facts and origins, on the analysis as a whole.
-    return addFacts(analysis, inputs, this.options.facts);
+    const withFacts = addFacts(analysis, inputs, this.options.facts, this.changes);
+    this.changes?.endAnalysis();
+    return withFacts;
   }
 
   /** Stages 3 to 10 for a corpus that is one story (or part of one). */

@@ -20,16 +20,38 @@
  *    lacks (only in scripts with case, and not in a sentence set in title case); marked
  *    `variant` where the names on the two sides are spellings of one (similar letters);
  * 6. wording: everything else.
+ *
+ * A fact is reported on its own tokens and the rest of its run is read again beside it, so a
+ * name inside a rewritten clause is a change of its own (`classifiedHunks`). A pair too far
+ * apart to align within `maxEdits` is one `wording` change plus each fact one side lacks
+ * (`rewrittenHunks`). Nothing is kept between calls: a caller that compares the same pairs
+ * again passes a `ChangeCache` (the analyzer does).
  */
 import { diffArrays } from 'diff';
-import { agentFollows, isCommonAcronym, isDefiniteArticle, isNegation, isTitle, speechVerbs } from './factWords';
+import {
+  agentFollows,
+  isCommonAcronym,
+  isDefiniteArticle,
+  isNegation,
+  isProperAdjective,
+  isTellingVerb,
+  isTitle,
+  speechVerbs,
+} from './factWords';
 import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
 import { AMBIGUOUS_DATE_WORDS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
+import { functionWordsOf } from './stopwords';
 import type { ChangeKind, FactChange } from './types';
 
 /** Verbs whose agent follows only with "by" ("quoted by the agency"; "the agency quoted him"). */
 const QUOTING = new Set(['quoted', 'cited', 'zitiert', 'cité', 'citado', 'citato', 'geciteerd']);
+
+/** Words on one side of a run that a fact on the other side is read as replacing, not cut from. */
+const FEW_WORDS = 3;
+
+/** The word that introduces an agent ("by the Kremlin"), per language. */
+const BY = /^(by|von|par|por|da|door|av)$/;
 
 /** Words besides negations that a hunk may hold and still read as a negation added or dropped. */
 const MAX_NEGATION_CONTEXT = 4;
@@ -105,6 +127,12 @@ export function factTokens(text: string, language: string): FactToken[] {
       continue;
     }
     if (t.kind === 'word') {
+      const amount = lexicon.amounts.get(t.key);
+      if (amount !== undefined) {
+        out.push({ ...t, key: `#~${amount}`, kind: 'number' });
+        i++;
+        continue;
+      }
       const date = lexicon.dateWords.get(t.key);
       if (PERCENT_WORDS.has(t.key)) {
         out.push({ ...t, key: '%', kind: 'number' });
@@ -170,6 +198,16 @@ export function quotedTokens(text: string, tokens: readonly FactToken[]): boolea
       openDouble = -1;
     } else openDouble = i;
   });
+  // A mark left open that stands where a quotation closes (after a word or punctuation, before a
+  // space or the end: "…alone,” he added.") closes one that began before the sentence or lost
+  // its opening mark: the words from the start are inside.
+  if (openDouble >= 0) {
+    const t = tokens[openDouble];
+    const before = t.start === 0 ? ' ' : text[t.start - 1];
+    const after = t.end >= text.length ? ' ' : text[t.end];
+    const firstMark = tokens.findIndex(x => x.kind === 'quote');
+    if (firstMark === openDouble && /[\p{L}\p{N}.,!?…]/u.test(before) && /[\s.,;:!?)]/u.test(after)) mark(0, openDouble);
+  }
   return inside;
 }
 
@@ -193,6 +231,18 @@ interface ReadSentence {
   readonly runInitials: readonly string[];
   /** Most of its longer words capitalised: a headline in title case, where capitals tell no names. */
   readonly titleCase: boolean;
+  /**
+   * Per token, whether it stands in a label beside the sentence's text: a page title's parts
+   * are set apart by vertical bars ("Headline | Site | Section"), and all but the longest part
+   * label the page rather than tell the story. The bars themselves count as labels.
+   */
+  readonly label: readonly boolean[];
+  /** The words written with a capital, as `nameForm`s: a name kept on the other side, with or without its particle or possessive. */
+  readonly capitalForms: ReadonlySet<string>;
+  /** The language's function words (empty without a list): never names. */
+  readonly functionWords: ReadonlySet<string>;
+  /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
+  readonly speech: readonly boolean[];
   readonly keys: ReadonlyMap<string, number>;
   readonly negations: number;
   readonly language: string;
@@ -207,13 +257,16 @@ function readSentence(text: string, language: string): ReadSentence {
     while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
     return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
   });
+  const functionWords = functionWordsOf(language);
+  const label = labelTokens(tokens);
   // One pass over the tokens for the word sets, the quoted words, the capitals and the counts.
   const stems = new Set<string>();
   const agentStems = new Set<string>();
+  const capitalForms = new Set<string>();
   const quotedKeys: string[] = [];
   const keys = new Map<string, number>();
   let negations = 0;
-  let wordCount = 0;
+  let contentCount = 0;
   let capitalCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -222,9 +275,16 @@ function readSentence(text: string, language: string): ReadSentence {
     if (t.kind !== 'word') continue;
     const stem = nameStem(t.key);
     stems.add(stem);
-    if (agent[i]) agentStems.add(stem);
-    wordCount++;
-    if (t.capital) capitalCount++;
+    const functionWord = functionWords ? functionWords.has(t.key) : t.end - t.start < 4;
+    // A speaker is told by its names and common words, not by "the".
+    if (agent[i] && !functionWords?.has(t.key) && (t.capital || t.end - t.start > 3)) agentStems.add(stem);
+    if (t.capital) capitalForms.add(nameForm(t.key));
+    // Function words (articles, prepositions) stay in lower case in a title-case headline; in a
+    // language without a list, short words stand for them.
+    if (!label[i] && !functionWord) {
+      contentCount++;
+      if (t.capital) capitalCount++;
+    }
     if (isNegation(t.key, language)) negations++;
   }
   const quotedWords = quotedKeys.join(' ');
@@ -243,7 +303,9 @@ function readSentence(text: string, language: string): ReadSentence {
     }
     i = Math.max(j, i + 1);
   }
-  const titleCase = wordCount >= 4 && capitalCount >= 0.75 * wordCount;
+  const titleCase = contentCount >= 4 && capitalCount >= 0.8 * contentCount;
+  const verbs = speechVerbs(language);
+  const speech = tokens.map((_, i) => isSpeechVerb(tokens, quoted, i, verbs));
   return {
     text,
     tokens,
@@ -256,10 +318,44 @@ function readSentence(text: string, language: string): ReadSentence {
     acronyms,
     runInitials,
     titleCase,
+    capitalForms,
+    functionWords: functionWords ?? new Set(),
+    label,
+    speech,
     keys,
     negations,
     language,
   };
+}
+
+/** Per token, whether it lies in a label part of the sentence (see `ReadSentence.label`). O(n). */
+function labelTokens(tokens: readonly FactToken[]): boolean[] {
+  const label = new Array<boolean>(tokens.length).fill(false);
+  const bars: number[] = [];
+  tokens.forEach((t, i) => t.key === '|' && bars.push(i));
+  if (!bars.length) return label;
+  // The parts between bars, by token range; the one with the most words is the text.
+  const parts: [number, number][] = [];
+  let from = 0;
+  for (const bar of bars) {
+    parts.push([from, bar]);
+    from = bar + 1;
+  }
+  parts.push([from, tokens.length]);
+  const wordsIn = ([a, b]: [number, number]) => tokens.slice(a, b).filter(t => t.kind === 'word').length;
+  let main = 0;
+  parts.forEach((p, k) => wordsIn(p) > wordsIn(parts[main]) && (main = k));
+  tokens.forEach((_, i) => (label[i] = i < parts[main][0] || i >= parts[main][1]));
+  return label;
+}
+
+/** A name as written without a particle or a possessive, whole ("al-Assad’s" → "assad"); lower case in. */
+function nameForm(lowerWord: string): string {
+  return lowerWord
+    .normalize('NFD')
+    .replace(/^\p{L}{1,3}[-‐]/u, '')
+    .replace(/[’']s$/u, '')
+    .replace(/[^\p{L}\p{Nd}]/gu, '');
 }
 
 /** A word's stem for finding a name again: letters without diacritics or a possessive, at most 5 ("India", "Indian's" → "india"). */
@@ -284,29 +380,90 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
   const agent = new Array<boolean>(tokens.length).fill(false);
   const verbs = speechVerbs(language);
   const isWord = (i: number) => i >= 0 && i < tokens.length && (tokens[i].kind === 'word' || tokens[i].kind === 'number') && !quoted[i];
-  const caseless = (i: number) => tokens[i].key.toUpperCase() === tokens[i].key;
+  // A word of a script without case (not a figure, which has no case either).
+  const caseless = (i: number) => /\p{L}/u.test(tokens[i].key) && tokens[i].key.toUpperCase() === tokens[i].key;
+  const functionWords = functionWordsOf(language);
+  // A word that can head or modify a speaker: a name, or a common word that is no function word ("state media").
+  const contentWord = (i: number) =>
+    isWord(i) &&
+    tokens[i].kind === 'word' &&
+    (tokens[i].capital ||
+      (functionWords ? !functionWords.has(tokens[i].key) && tokens[i].end - tokens[i].start > 3 : tokens[i].end - tokens[i].start > 3));
   tokens.forEach((t, v) => {
-    if (t.kind !== 'word' || quoted[v] || !verbs.has(t.key)) return;
+    if (!isSpeechVerb(tokens, quoted, v, verbs)) return;
     const before = v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
-    const byNext = v + 1 < tokens.length && /^(by|von|par|por|da|door|av)$/.test(tokens[v + 1].key);
+    const byNext = v + 1 < tokens.length && BY.test(tokens[v + 1].key);
+    // After a comma the verb only precedes its speaker where the clause ends a few words on
+    // ("…, said the minister."); "…, announced the mission's triumph in a broadcast" has an object.
+    const clauseEndsSoon = () => {
+      for (let k = v + 1; k <= v + 7; k++) {
+        if (k >= tokens.length) return true;
+        const initial = tokens[k].key === '.' && tokens[k - 1].capital && tokens[k - 1].end - tokens[k - 1].start === 1;
+        if ((tokens[k].kind === 'punct' || tokens[k].kind === 'quote') && !initial) return true;
+      }
+      return false;
+    };
     const follows =
       agentFollows(t.key) ||
       (QUOTING.has(t.key) && byNext) ||
-      (before >= 0 && (tokens[before].kind === 'quote' || tokens[before].key === ','));
+      (before >= 0 && (tokens[before].kind === 'quote' || (tokens[before].key === ',' && clauseEndsSoon())));
     if (follows) {
       let k = v + 1;
       if (isWord(k) && /^(to|by|von|à|a|de|al|di)$/.test(tokens[k].key)) k++;
-      for (let n = 0; n < 5 && isWord(k); n++, k++) agent[k] = true;
+      let byAt = -1;
+      for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
+        // An initial's full stop stays in the name ("said S. Somanath").
+        if (tokens[k].key === '.' && k > 0 && tokens[k - 1].capital && tokens[k - 1].end - tokens[k - 1].start === 1) continue;
+        if (!isWord(k)) break;
+        agent[k] = true;
+        if (BY.test(tokens[k].key)) byAt = k;
+      }
+      // "according to a statement released by the Kremlin": the one the statement is by is the speaker too.
+      if (byAt >= 0) {
+        k = byAt + 1;
+        while (k < tokens.length && isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) agent[k++] = true;
+        while (k < tokens.length && isWord(k) && tokens[k].capital) agent[k++] = true;
+      }
     } else if (isWord(before) && caseless(before)) {
       for (let k = before, n = 0; n < 2 && isWord(k); n++, k--) agent[k] = true;
     } else {
+      // The subject right before the verb: a name ("the Kremlin"), or a common noun with what
+      // modifies it ("the air force", "state media in Damascus": one function word between two
+      // content words).
       let k = before;
-      for (let n = 0; n < 4 && isWord(k) && tokens[k].capital; n++, k--) agent[k] = true;
+      let named = false;
+      for (let n = 0; n < 5 && isWord(k); n++, k--) {
+        const bridged = k < before && agent[k + 1] && !contentWord(k + 1);
+        // A common word before a name belongs to the speaker only across a function word ("media in Damascus", not "student Reshani Samarakoon").
+        if (contentWord(k) && (tokens[k].capital || !named || bridged)) {
+          agent[k] = true;
+          named = tokens[k].capital && !bridged ? true : tokens[k].capital && named;
+        } else if (k < before && agent[k + 1] && contentWord(k - 1) && tokens[k].end - tokens[k].start <= 3) agent[k] = true;
+        else break;
+      }
       if (k < before && isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) agent[k] = true;
+    }
+    if (isTellingVerb(t.key, language)) {
+      // "told the BBC": the one told (a capitalised name, after one short word) reported it too.
+      let k = v + 1;
+      if (isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) k++;
+      const from = k;
+      for (let n = 0; n < 4 && isWord(k) && tokens[k].capital; n++, k++) agent[k] = true;
+      if (k > from && from > v + 1) agent[v + 1] = true;
     }
   });
   return agent;
+}
+
+/**
+ * A speech verb at token `v`: a listed word outside quotation marks, and not a capitalised
+ * word inside a sentence, which is part of a name ("the United States").
+ */
+function isSpeechVerb(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, verbs: ReadonlySet<string>): boolean {
+  const t = tokens[v];
+  if (t.kind !== 'word' || quoted[v] || !verbs.has(t.key)) return false;
+  return !(t.capital && v > 0 && tokens[v - 1].kind === 'word');
 }
 
 /** Tuning of the classifier; every field has a default. */
@@ -314,18 +471,20 @@ export interface ChangeOptions {
   /** Two names at least this similar (bigram Dice of their letters) are spellings of one. Default 0.5. */
   readonly variantSimilarity?: number;
   /**
-   * Past this many differing tokens a pair is a rewrite, reported as one `wording` change
-   * rather than aligned word by word (the alignment costs O((n + m) · d)). Default 48.
+   * Past this many differing tokens a pair is a rewrite: not aligned word by word (the
+   * alignment costs O((n + m) · d)) but read as one run between the tokens the two share at
+   * their start and end, whose facts are still found. Default 32.
    */
   readonly maxEdits?: number;
 }
 
 /**
  * The changes that turn the anchor's wording into a member's, in the member's reading order.
- * Input: the two texts and their language. Output: one change per run of differing tokens;
- * empty for identical texts, and for texts that differ only in how they write the same numbers
- * or quotation marks. `otherRange` is into `member`. O((n + m) · d) for n and m tokens and d
- * differing ones.
+ * Input: the two texts and their language. Output: the runs of differing tokens, each a fact
+ * (only the fact's own tokens; the rest of its run is reported beside it as wording) or
+ * wording; empty for identical texts, and for texts that differ only in how they write the
+ * same numbers or quotation marks. `otherRange` is into `member`. O((n + m) · d) for n and m
+ * tokens and d differing ones.
  */
 export function classifyChanges(anchor: string, member: string, language: string, options: ChangeOptions = {}): FactChange[] {
   return changesAgainst(anchor, language, options)(member).map(placed => placed.change);
@@ -338,37 +497,38 @@ export interface PlacedChange {
 }
 
 /**
- * `classifyChanges` for many members against one anchor: the anchor is read once. The
- * function returned gives each change with its place in the member's text.
+ * Where a caller keeps the changes of pairs compared before, by a key made of the two texts,
+ * their language and the options (the analyzer keeps one between analyses). `get` returns the
+ * kept value or keeps and returns `make()`.
  */
-export function changesAgainst(anchor: string, language: string, options: ChangeOptions = {}): (member: string) => readonly PlacedChange[] {
-  let base: ReadSentence | undefined;
-  const prefix = `${language}\u0000${options.variantSimilarity ?? ''}\u0000${options.maxEdits ?? ''}\u0000${anchor}\u0000`;
-  return member => {
-    if (member === anchor) return [];
-    const key = prefix + member;
-    const known = recentPairs.get(key);
-    if (known) {
-      // Seen again: moved to the young end, so that what a session keeps using stays.
-      recentPairs.delete(key);
-      recentPairs.set(key, known);
-      return known;
-    }
-    base ??= readSentence(anchor, language);
-    const found = changesBetween(base, readSentence(member, language), options);
-    recentPairs.set(key, found);
-    if (recentPairs.size > RECENT_PAIRS) recentPairs.delete(recentPairs.keys().next().value!);
-    return found;
-  };
+export interface ChangeCache {
+  get(key: string, make: () => readonly PlacedChange[]): readonly PlacedChange[];
 }
 
 /**
- * The changes of the pairs compared lately, least recently used first: a corpus analysed again
- * (an edit, a reopened folder) compares mostly the same pairs, and the result depends only on
- * the two texts, their language and the options.
+ * `classifyChanges` for many members against one anchor: the anchor is read once. The
+ * function returned gives each change with its place in the member's text. With a `cache`,
+ * a pair compared before is looked up instead of compared again.
  */
-const recentPairs = new Map<string, readonly PlacedChange[]>();
-const RECENT_PAIRS = 8192;
+export function changesAgainst(
+  anchor: string,
+  language: string,
+  options: ChangeOptions = {},
+  cache?: ChangeCache,
+): (member: string) => readonly PlacedChange[] {
+  let base: ReadSentence | undefined;
+  const prefix = `${language}\u0000${options.variantSimilarity ?? ''}\u0000${options.maxEdits ?? ''}\u0000${anchor}\u0000`;
+  const compare = (member: string) => {
+    base ??= readSentence(anchor, language);
+    return changesBetween(base, readSentence(member, language), options);
+  };
+  return member => {
+    if (member === anchor) return [];
+    return cache ? cache.get(prefix + member, () => compare(member)) : compare(member);
+  };
+}
+
+type Range = readonly [number, number];
 
 function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions): PlacedChange[] {
   const parts = diffArrays(
@@ -376,125 +536,350 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     other.tokens.map(t => t.key),
     { maxEditLength: options.maxEdits ?? 32 },
   );
-  if (!parts) return [rewritten(base, other)];
-  const hunks: Hunk[] = [];
-  let b = 0;
-  let o = 0;
-  let removed: [number, number] | undefined;
-  let added: [number, number] | undefined;
-  const flush = () => {
-    if (removed || added) {
-      const bRange = removed ?? [b, b];
-      const oRange = added ?? [o, o];
-      hunks.push({ b: bRange, o: oRange, change: classify(base, other, bRange, oRange, options) });
+  const runs: [Range, Range][] = [];
+  let hunks: Hunk[];
+  if (!parts) {
+    const [b, o] = rewrittenRun(base, other);
+    hunks = rewrittenHunks(base, other, b, o, options);
+  } else {
+    let b = 0;
+    let o = 0;
+    let removed: Range | undefined;
+    let added: Range | undefined;
+    const flush = () => {
+      if (removed || added) runs.push([removed ?? [b, b], added ?? [o, o]]);
+      removed = added = undefined;
+    };
+    for (const part of parts) {
+      const n = part.count ?? part.value.length;
+      if (part.removed) {
+        removed = [b, b + n];
+        b += n;
+      } else if (part.added) {
+        added = [o, o + n];
+        o += n;
+      } else {
+        flush();
+        b += n;
+        o += n;
+      }
     }
-    removed = added = undefined;
-  };
-  for (const part of parts) {
-    const n = part.count ?? part.value.length;
-    if (part.removed) {
-      removed = [b, b + n];
-      b += n;
-    } else if (part.added) {
-      added = [o, o + n];
-      o += n;
-    } else {
-      flush();
-      b += n;
-      o += n;
-    }
+    flush();
+    hunks = runs.flatMap(([b, o]) => classifiedHunks(base, other, b, o, options));
   }
-  flush();
-  return mergeQuoteHunks(base, other, hunks).map(({ o: [from], change }) => ({
-    change,
-    at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
-  }));
+  // In the member's reading order (a rewrite's facts lie inside its wording change).
+  return mergeQuoteHunks(base, other, hunks)
+    .map(({ o: [from], change }) => ({
+      change,
+      at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
+    }))
+    .sort((x, y) => x.at - y.at);
 }
 
 /**
- * A rewrite too heavy to align word by word (more than `maxEdits` tokens differ): one `wording`
- * change over all between the tokens the two sentences share at their start and at their end.
+ * A rewrite's run: one `wording` change over all of it, and beside it each fact one side
+ * holds and the other lacks (a figure, a name, a speaker; a quotation whose words differ), as
+ * dropped or added: in a rewrite no word stands for another, so none is paired. Consecutive
+ * tokens of one kind (gaps of one token at most) are one change. O(r · n) for r tokens in the
+ * run and n in the sentences.
  */
-function rewritten(base: ReadSentence, other: ReadSentence): PlacedChange {
+function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Range, options: ChangeOptions): Hunk[] {
+  const hunks: Hunk[] = [{ b, o, change: changeOf(base, other, b, o, 'wording') }];
+  const quotesDiffer = base.quotedWords !== other.quotedWords;
+  const factsOf = (side: 'b' | 'o') => {
+    const s = side === 'b' ? base : other;
+    const [from, to] = side === 'b' ? b : o;
+    const none: Range = side === 'b' ? [o[0], o[0]] : [b[0], b[0]];
+    const classified = (run: Range) =>
+      side === 'b' ? classify(base, other, run, none, options) : classify(base, other, none, run, options);
+    const kindOf = (run: Range) => {
+      const { kind } = classified(run);
+      return kind === 'wording' || kind === 'negation' || (kind === 'quote' && !quotesDiffer) ? undefined : kind;
+    };
+    // Tokens that are a fact on their own, gathered into runs ("United States" is one name), each run read as a whole.
+    const runs: { from: number; to: number; kind: ChangeKind }[] = [];
+    for (let i = from; i < to; i++) {
+      const kind = s.tokens[i].kind === 'punct' ? undefined : kindOf([i, i + 1]);
+      if (!kind) continue;
+      const last = runs[runs.length - 1];
+      // One speaker's words stay together across its short words ("statement released by the Kremlin").
+      const sameSpeaker = () =>
+        kind === 'attribution' && s.tokens.slice(last.to, i).every((_, k) => s.agent[last.to + k] || s.speech[last.to + k]);
+      if (last && last.kind === kind && (i - last.to <= 1 || sameSpeaker())) last.to = i + 1;
+      else runs.push({ from: i, to: i + 1, kind });
+    }
+    return runs.flatMap(r => {
+      const kind = kindOf([r.from, r.to]);
+      return kind ? [{ ...r, kind, shortened: classified([r.from, r.to]).shortened === true }] : [];
+    });
+  };
+  // A part of a name added or dropped beside a part the other side keeps ("Vladimir" before
+  // "Putin"): the whole name on this side, the kept part on the other, as one name's spellings.
+  const shortenedName = (s: ReadSentence, from: number, to: number) => {
+    let start = from;
+    let end = to;
+    const against = s === base ? other : base;
+    while (
+      start > 0 &&
+      s.tokens[start - 1].capital &&
+      s.tokens[start - 1].kind === 'word' &&
+      !s.initial[start - 1] &&
+      !isTitle(s.tokens[start - 1].key, s.language)
+    )
+      start--;
+    while (end < s.tokens.length && s.tokens[end].capital && s.tokens[end].kind === 'word') end++;
+    const kept = s.tokens
+      .slice(start, end)
+      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalForms.has(nameForm(t.key)))
+      .map(t => s.text.slice(t.start, t.end))
+      .join(' ');
+    return { whole: textOf(s, [start, end]), range: [s.tokens[start].start, s.tokens[end - 1].end] as const, kept };
+  };
+  // The same name or figure twice on one side is one change; a side's one quotation or one
+  // speaker and the other side's one are a quotation or a speaker changed, not one dropped and one added.
+  const distinct = (s: ReadSentence, runs: ReturnType<typeof factsOf>) => {
+    const seen = new Set<string>();
+    return runs.filter(r => {
+      const key = `${r.kind}\u0000${s.tokens
+        .slice(r.from, r.to)
+        .map(t => t.key)
+        .join(' ')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const bRuns = distinct(base, factsOf('b'));
+  const oRuns = distinct(other, factsOf('o'));
+  for (const kind of ['quote', 'attribution'] as const) {
+    const bOf = bRuns.filter(r => r.kind === kind);
+    const oOf = oRuns.filter(r => r.kind === kind);
+    if (bOf.length !== 1 || oOf.length !== 1) continue;
+    const bRange: Range = [bOf[0].from, bOf[0].to];
+    const oRange: Range = [oOf[0].from, oOf[0].to];
+    hunks.push({ b: bRange, o: oRange, change: changeOf(base, other, bRange, oRange, kind) });
+    bRuns.splice(bRuns.indexOf(bOf[0]), 1);
+    oRuns.splice(oRuns.indexOf(oOf[0]), 1);
+  }
+  for (const g of bRuns) {
+    const change = changeOf(base, other, [g.from, g.to], [o[0], o[0]], g.kind);
+    if (!g.shortened) hunks.push({ b: [g.from, g.to], o: [o[0], o[0]], change });
+    else {
+      const { whole, kept } = shortenedName(base, g.from, g.to);
+      hunks.push({ b: [g.from, g.to], o: [o[0], o[0]], change: { kind: 'name', base: whole, other: kept, variant: true } });
+    }
+  }
+  for (const g of oRuns) {
+    const change = changeOf(base, other, [b[0], b[0]], [g.from, g.to], g.kind);
+    if (!g.shortened) hunks.push({ b: [b[0], b[0]], o: [g.from, g.to], change });
+    else {
+      const { whole, range, kept } = shortenedName(other, g.from, g.to);
+      hunks.push({
+        b: [b[0], b[0]],
+        o: [g.from, g.to],
+        change: { kind: 'name', base: kept, other: whole, otherRange: range, variant: true },
+      });
+    }
+  }
+  return hunks;
+}
+
+/**
+ * A rewrite too heavy to align word by word (more than `maxEdits` tokens differ): one run over
+ * all between the tokens the two sentences share at their start and at their end.
+ */
+function rewrittenRun(base: ReadSentence, other: ReadSentence): [Range, Range] {
   const b = base.tokens;
   const o = other.tokens;
   let head = 0;
   while (head < b.length && head < o.length && b[head].key === o[head].key) head++;
   let tail = 0;
   while (tail < b.length - head && tail < o.length - head && b[b.length - 1 - tail].key === o[o.length - 1 - tail].key) tail++;
-  const span = (s: ReadSentence, from: number, to: number) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
-  const oTo = o.length - tail;
-  const change: FactChange = {
-    kind: 'wording',
-    base: span(base, head, b.length - tail),
-    other: span(other, head, oTo),
-    ...(head < oTo ? { otherRange: [o[head].start, o[oTo - 1].end] as const } : {}),
-  };
-  return { change, at: head < o.length ? o[head].start : other.text.length };
+  return [
+    [head, b.length - tail],
+    [head, o.length - tail],
+  ];
 }
 
 /** A run of differing tokens: `[from, to)` in the anchor's tokens and in the member's, and its change. */
 interface Hunk {
-  readonly b: readonly [number, number];
-  readonly o: readonly [number, number];
+  readonly b: Range;
+  readonly o: Range;
   readonly change: FactChange;
 }
 
+/** What a run of differing tokens touches, and which of its tokens on each side make it so. */
+interface Classified {
+  readonly kind: ChangeKind;
+  readonly variant?: boolean;
+  /** The tokens of the fact, in the anchor's run and in the member's (empty for `wording`). */
+  readonly bFacts: readonly number[];
+  readonly oFacts: readonly number[];
+  /** A name shortened (a part of it dropped, the rest kept): shown with the kept part beside it. */
+  readonly shortened?: boolean;
+}
+
+const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
+
+function changeOf(base: ReadSentence, other: ReadSentence, b: Range, o: Range, kind: ChangeKind, variant?: boolean): FactChange {
+  return {
+    kind,
+    base: textOf(base, b),
+    other: textOf(other, o),
+    ...(o[0] < o[1] ? { otherRange: [other.tokens[o[0]].start, other.tokens[o[1] - 1].end] as const } : {}),
+    ...(variant ? { variant: true as const } : {}),
+  };
+}
+
 /**
- * Quote changes that follow one another inside one quotation, on both sides, as one change:
- * a reworded quote reads as one quote changed, not as four.
+ * One run of differing tokens as changes: a fact is reported on its own tokens (from the first
+ * to the last token that makes it, on each side), and the words of the run before and after
+ * it are read again on their own, so that a name in a rewritten clause is boxed, not the
+ * clause. Where only one side holds the fact, the other side's run is cut in the same
+ * proportion. A run whose fact covers one side whole stays whole ("the two presidents" →
+ * "Putin and Assad"). O(r²) for r tokens in the run at worst, O(r) usually.
+ */
+function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Range, options: ChangeOptions): Hunk[] {
+  if (b[0] >= b[1] && o[0] >= o[1]) return [];
+  const found = classify(base, other, b, o, options);
+  const whole = (): Hunk => ({ b, o, change: changeOf(base, other, b, o, found.kind, found.variant) });
+  // A negation is found only in a small run (`MAX_NEGATION_CONTEXT`): the run is the change.
+  if (found.kind === 'wording' || found.kind === 'negation') return [whole()];
+  // The first cluster of the fact's tokens (gaps of one token at most): a second figure further
+  // on is found again in the rest of the run, as a change of its own.
+  const spanOf = (facts: readonly number[]): Range | undefined => {
+    if (!facts.length) return undefined;
+    const sorted = [...facts].sort((x, y) => x - y);
+    let end = 0;
+    while (end + 1 < sorted.length && sorted[end + 1] - sorted[end] <= 2) end++;
+    return [sorted[0], sorted[end] + 1];
+  };
+  let bSpan = spanOf(found.bFacts);
+  let oSpan = spanOf(found.oFacts);
+  if (!bSpan && !oSpan) return [whole()];
+  const covers = (span: Range | undefined, run: Range) => span !== undefined && span[0] === run[0] && span[1] === run[1];
+  if (!found.shortened && (covers(bSpan, b) || covers(oSpan, o))) return [whole()];
+  const cutAt = (span: Range, from: Range, to: Range): Range => {
+    const share = from[1] > from[0] ? (span[0] - from[0]) / (from[1] - from[0]) : 0;
+    const at = to[0] + Math.round(share * (to[1] - to[0]));
+    return [at, at];
+  };
+  // A side without the fact's tokens: a few words there are what the fact replaced; a longer
+  // run is cut where the fact stands on the other side.
+  const few = (s: ReadSentence, run: Range) => {
+    let n = 0;
+    for (let i = run[0]; i < run[1]; i++) if (s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number') n++;
+    return n <= FEW_WORDS;
+  };
+  // Words there like the fact side's words before or after its fact (the same word, or one
+  // with the same stem) are read as those words, the rest as what the fact replaced.
+  const alike = (x: FactToken, y: FactToken) =>
+    x.key === y.key || (x.kind === 'word' && y.kind === 'word' && nameStem(x.key) === nameStem(y.key));
+  const fit = (factSide: ReadSentence, factRun: Range, span: Range, plain: ReadSentence, plainRun: Range): Range => {
+    const before = factSide.tokens.slice(factRun[0], span[0]);
+    const after = factSide.tokens.slice(span[1], factRun[1]);
+    let [from, to] = plainRun;
+    while (from < to && before.some(t => alike(t, plain.tokens[from]))) from++;
+    while (to > from && after.some(t => alike(t, plain.tokens[to - 1]))) to--;
+    // A short run replaced by a short run ("the two presidents" → "Putin and Assad") is one change.
+    return few(plain, [from, to]) && few(factSide, factRun) ? [from, to] : cutAt(span, factRun, [from, to]);
+  };
+  bSpan ??= fit(other, o, oSpan!, base, b);
+  oSpan ??= fit(base, b, bSpan, other, o);
+  // Punctuation alone before or after the fact goes with it (", according to …").
+  const wordless = (s: ReadSentence, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number') return false;
+    return true;
+  };
+  if (wordless(base, b[0], bSpan[0]) && wordless(other, o[0], oSpan[0])) {
+    bSpan = [b[0], bSpan[1]];
+    oSpan = [o[0], oSpan[1]];
+  }
+  if (wordless(base, bSpan[1], b[1]) && wordless(other, oSpan[1], o[1])) {
+    bSpan = [bSpan[0], b[1]];
+    oSpan = [oSpan[0], o[1]];
+  }
+  if (!found.shortened && covers(bSpan, b) && covers(oSpan, o)) return [whole()];
+  const out: Hunk[] = [];
+  out.push(...classifiedHunks(base, other, [b[0], bSpan[0]], [o[0], oSpan[0]], options));
+  if (found.shortened) {
+    // The kept part of the name stands beside the dropped one on both sides: show the whole name.
+    let [bFrom, bTo] = bSpan;
+    let [oFrom, oTo] = oSpan;
+    const keptName = (bi: number, oi: number) =>
+      bi >= 0 &&
+      oi >= 0 &&
+      bi < base.tokens.length &&
+      oi < other.tokens.length &&
+      base.tokens[bi].capital &&
+      other.tokens[oi].capital &&
+      base.tokens[bi].kind === 'word' &&
+      !isTitle(base.tokens[bi].key, base.language) &&
+      !base.initial[bi] &&
+      !base.functionWords.has(base.tokens[bi].key) &&
+      base.tokens[bi].key === other.tokens[oi].key;
+    while (keptName(bFrom - 1, oFrom - 1)) {
+      bFrom--;
+      oFrom--;
+    }
+    while (keptName(bTo, oTo)) {
+      bTo++;
+      oTo++;
+    }
+    out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, [bFrom, bTo], [oFrom, oTo], found.kind, true) });
+  } else out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, bSpan, oSpan, found.kind, found.variant) });
+  out.push(...classifiedHunks(base, other, [bSpan[1], b[1]], [oSpan[1], o[1]], options));
+  return out;
+}
+
+/**
+ * Quote changes that follow one another inside one quotation as one change: a reworded quote
+ * reads as one quote changed, not as four. The quotation may stand on one side only (a quote
+ * added or dropped); the other side's words between the changes then stand outside quotation
+ * marks.
  */
 function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonly Hunk[]): Hunk[] {
   const allQuoted = (s: ReadSentence, from: number, to: number) => {
     for (let i = from; i < to; i++) if (!s.quoted[i]) return false;
     return true;
   };
+  const noneQuoted = (s: ReadSentence, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (s.quoted[i]) return false;
+    return true;
+  };
+  const oneQuotation = (s: ReadSentence, from: number, to: number) => {
+    // No mark between the two ends: the words are inside one quotation, not two.
+    for (let i = from + 1; i < to - 1; i++) if (s.tokens[i].kind === 'quote') return false;
+    return allQuoted(s, from, to);
+  };
   const out: Hunk[] = [];
   for (const h of hunks) {
     const last = out[out.length - 1];
+    const bQuoted = last && allQuoted(base, last.b[0], h.b[1]);
+    const oQuoted = last && allQuoted(other, last.o[0], h.o[1]);
     if (
       last &&
       last.change.kind === 'quote' &&
       h.change.kind === 'quote' &&
-      allQuoted(base, last.b[0], h.b[1]) &&
-      allQuoted(other, last.o[0], h.o[1])
+      ((bQuoted && oQuoted) ||
+        (bQuoted && oneQuotation(base, last.b[0], h.b[1]) && noneQuoted(other, last.o[1], h.o[0])) ||
+        (oQuoted && oneQuotation(other, last.o[0], h.o[1]) && noneQuoted(base, last.b[1], h.b[0])))
     ) {
-      const b: [number, number] = [last.b[0], h.b[1]];
-      const o: [number, number] = [last.o[0], h.o[1]];
-      const text = (s: ReadSentence, [from, to]: readonly [number, number]) =>
-        from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '';
-      out[out.length - 1] = {
-        b,
-        o,
-        change: {
-          kind: 'quote',
-          base: text(base, b),
-          other: text(other, o),
-          ...(o[0] < o[1] ? { otherRange: [other.tokens[o[0]].start, other.tokens[o[1] - 1].end] as const } : {}),
-        },
-      };
+      const b: Range = [last.b[0], h.b[1]];
+      const o: Range = [last.o[0], h.o[1]];
+      out[out.length - 1] = { b, o, change: changeOf(base, other, b, o, 'quote') };
     } else out.push(h);
   }
   return out;
 }
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
-function classify(
-  base: ReadSentence,
-  other: ReadSentence,
-  [bFrom, bTo]: [number, number],
-  [oFrom, oTo]: [number, number],
-  options: ChangeOptions,
-): FactChange {
-  const span = (s: ReadSentence, from: number, to: number) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
-  const baseText = span(base, bFrom, bTo);
-  const otherText = span(other, oFrom, oTo);
-  const result = (kind: ChangeKind, variant?: boolean): FactChange => ({
+function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
+  const result = (kind: ChangeKind, bFacts: readonly number[] = [], oFacts: readonly number[] = [], variant?: boolean): Classified => ({
     kind,
-    base: baseText,
-    other: otherText,
-    ...(oFrom < oTo ? { otherRange: [other.tokens[oFrom].start, other.tokens[oTo - 1].end] as const } : {}),
-    ...(variant ? { variant: true as const } : {}),
+    bFacts,
+    oFacts,
+    ...(variant ? { variant } : {}),
   });
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
   const bIdx = range(bFrom, bTo);
@@ -503,12 +888,14 @@ function classify(
   const lacking = (s: ReadSentence, idx: number[], against: ReadSentence) => idx.filter(i => !against.keys.has(s.tokens[i].key));
 
   if (base.negations !== other.negations) {
-    const negates = (s: ReadSentence, idx: number[]) =>
-      idx.some(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
+    const negations = (s: ReadSentence, idx: number[]) =>
+      idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
     // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
     const small = (s: ReadSentence, idx: number[]) =>
       idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
-    if ((negates(base, bIdx) || negates(other, oIdx)) && small(base, bIdx) && small(other, oIdx)) return result('negation');
+    const bNeg = negations(base, bIdx);
+    const oNeg = negations(other, oIdx);
+    if ((bNeg.length || oNeg.length) && small(base, bIdx) && small(other, oIdx)) return result('negation', bNeg, oNeg);
   }
   // "The two leaders": a written number after a definite article refers to people already named; it counts nothing new.
   const figures = (s: ReadSentence, idx: number[]) =>
@@ -518,7 +905,20 @@ function classify(
           !(i > 0 && isDefiniteArticle(s.tokens[i - 1].key, s.language) && /^\p{L}/u.test(s.text[s.tokens[i].start]))) ||
         s.tokens[i].kind === 'date',
     );
-  if (lacking(base, figures(base, bIdx), other).length || lacking(other, figures(other, oIdx), base).length) return result('number');
+  const bFigures = lacking(base, figures(base, bIdx), other);
+  const oFigures = lacking(other, figures(other, oIdx), base);
+  if (bFigures.length || oFigures.length) {
+    // A figure with its neighbours of its kind ("5 million", "March 2011", "90 %").
+    const withNeighbours = (s: ReadSentence, found: number[], from: number, to: number) => {
+      const out = new Set(found);
+      for (const i of found) {
+        for (let k = i - 1; k >= from && (s.tokens[k].kind === 'number' || s.tokens[k].kind === 'date'); k--) out.add(k);
+        for (let k = i + 1; k < to && (s.tokens[k].kind === 'number' || s.tokens[k].kind === 'date'); k++) out.add(k);
+      }
+      return [...out];
+    };
+    return result('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
+  }
 
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
   const bContent = contentOf(base, bIdx);
@@ -530,11 +930,22 @@ function classify(
     [i - 1, i + 1].some(
       k => k >= 0 && k < s.tokens.length && s.agent[k] && s.tokens[k].capital && against.agentStems.has(nameStem(s.tokens[k].key)),
     );
+  // A speaker whose other words the other side keeps as its speaker is that speaker, described
+  // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
+  const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
+    const kept = (k: number) =>
+      k !== i && s.tokens[k].kind === 'word' && against.agentStems.has(nameStem(s.tokens[k].key)) && !s.functionWords.has(s.tokens[k].key);
+    // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
+    for (let k = i - 1; k >= 0 && s.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
+    for (let k = i + 1; k < s.tokens.length && s.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
+    return false;
+  };
   const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
     idx.some(
       i =>
         s.agent[i] &&
         !keptBeside(s, i, against) &&
+        !keptInRun(s, i, against) &&
         s.tokens[i].kind === 'word' &&
         (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
         !against.agentStems.has(nameStem(s.tokens[i].key)) &&
@@ -546,8 +957,11 @@ function classify(
   if (
     (newAgent(base, bContent, other) || newAgent(other, oContent, base)) &&
     !sameName(base, agentsOf(base, bContent), other, agentsOf(other, oContent), options)
-  )
-    return result('attribution');
+  ) {
+    // The attribution's own words: its speaker and its speech verb.
+    const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i] || s.speech[i]);
+    return result('attribution', said(base, bIdx), said(other, oIdx));
+  }
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same
     // words with and without marks are a quote added or dropped.
@@ -561,17 +975,23 @@ function classify(
       (marks(base, bIdx) && unmarked(other) && base.quotedWords !== other.quotedWords) ||
       (marks(other, oIdx) && unmarked(base) && base.quotedWords !== other.quotedWords)
     )
-      return result('quote');
+      return result(
+        'quote',
+        bIdx.filter(i => base.quoted[i]),
+        oIdx.filter(i => other.quoted[i]),
+      );
   }
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
-  const names = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[]) =>
+  const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
     s.titleCase
       ? []
       : idx.filter(
           i =>
             s.tokens[i].capital &&
             s.tokens[i].kind === 'word' &&
-            !s.initial[i] &&
+            (atStart || !s.initial[i]) &&
+            !s.label[i] &&
+            !s.functionWords.has(s.tokens[i].key) &&
             !isTitle(s.tokens[i].key, s.language) &&
             !isCommonAcronym(s.tokens[i].key, s.language) &&
             !against.keys.has(s.tokens[i].key) &&
@@ -579,13 +999,77 @@ function classify(
             !(s.runInitials[i] && against.keys.has(s.runInitials[i])) &&
             !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
         );
-  const bNames = names(base, bIdx, other, oIdx);
-  const oNames = names(other, oIdx, base, bIdx);
+  // An adjective of a nation or faith before a noun ("southern Indian city") describes; added or
+  // dropped it names no one. Replaced by another ("Russian" → "Chinese") it changes who.
+  const adjective = (s: ReadSentence, i: number) =>
+    i + 1 < s.tokens.length &&
+    s.tokens[i + 1].kind === 'word' &&
+    !s.tokens[i + 1].capital &&
+    isProperAdjective(s.tokens[i].key, s.language);
+  const bCandidates = candidates(base, bIdx, other, oIdx);
+  const oCandidates = candidates(other, oIdx, base, bIdx);
+  const bothAdjectives = bCandidates.some(i => adjective(base, i)) && oCandidates.some(i => adjective(other, i));
+  const bNames = bothAdjectives ? bCandidates : bCandidates.filter(i => !adjective(base, i));
+  const oNames = bothAdjectives ? oCandidates : oCandidates.filter(i => !adjective(other, i));
   // A name whose stem the other sentence has is found again there ("India", "Indian"; "Assad", "al-Assad").
   const missing = (s: ReadSentence, found: number[], against: ReadSentence) =>
     found.filter(i => !against.stems.has(nameStem(s.tokens[i].key)));
-  if (missing(base, bNames, other).length || missing(other, oNames, base).length)
-    return result('name', bNames.length > 0 && oNames.length > 0 && similarNames(base, bNames, other, oNames, options));
+  // The whole run of capitalised words a name stands in, within the run of differing tokens.
+  const nameRuns = (s: ReadSentence, found: number[], from: number, to: number) => {
+    const out = new Set(found);
+    for (const i of found) {
+      for (let k = i - 1; k >= from && s.tokens[k].capital && s.tokens[k].kind === 'word'; k--) out.add(k);
+      for (let k = i + 1; k < to && s.tokens[k].capital && s.tokens[k].kind === 'word'; k++) out.add(k);
+    }
+    return [...out];
+  };
+  const bMissing = missing(base, bNames, other);
+  const oMissing = missing(other, oNames, base);
+  if (bMissing.length || oMissing.length) {
+    // A part of a name dropped or added beside the part both keep ("Gotabaya Rajapaksa" and
+    // "Rajapaksa"): one name, written shorter.
+    const besideKept = (s: ReadSentence, found: number[], from: number, to: number, against: ReadSentence) =>
+      found.length > 0 &&
+      found.every(i => {
+        let k = i;
+        while (k >= from && s.tokens[k].capital) k--;
+        if (
+          k < from &&
+          k >= 0 &&
+          s.tokens[k].capital &&
+          !s.initial[k] &&
+          s.tokens[k].kind === 'word' &&
+          against.capitalForms.has(nameForm(s.tokens[k].key))
+        )
+          return true;
+        k = i;
+        while (k < to && s.tokens[k].capital) k++;
+        return (
+          k >= to &&
+          k < s.tokens.length &&
+          s.tokens[k].capital &&
+          s.tokens[k].kind === 'word' &&
+          against.capitalForms.has(nameForm(s.tokens[k].key))
+        );
+      });
+    const shortened =
+      (!oNames.length && besideKept(base, bMissing, bFrom, bTo, other)) ||
+      (!bNames.length && besideKept(other, oMissing, oFrom, oTo, base));
+    if (shortened)
+      return {
+        kind: 'name',
+        variant: true,
+        shortened: true,
+        bFacts: nameRuns(base, bNames, bFrom, bTo),
+        oFacts: nameRuns(other, oNames, oFrom, oTo),
+      };
+    return result(
+      'name',
+      nameRuns(base, bMissing.length ? bMissing : bNames, bFrom, bTo),
+      nameRuns(other, oMissing.length ? oMissing : oNames, oFrom, oTo),
+      bNames.length > 0 && oNames.length > 0 && similarNames(base, bNames, other, oNames, options),
+    );
+  }
   // Spellings of one name on the two sides of the change: reported, marked as a variant; the
   // same letters written with other marks ("India’s", a possessive left as a broken entity) are one spelling.
   // One name with a short ending added ("Russia", "Russian"; "Lanka’s", "Lankan") is a derived form, not another spelling.
@@ -595,14 +1079,17 @@ function classify(
       .map(i => s.text.slice(s.tokens[i].start, s.tokens[i].end).replace(/[’']s$/u, ''))
       .join('')
       .toLowerCase();
+  // A name respelt where one side opens the sentence with it ("said al-Assad" → "Assad …") is still that name.
+  const bSpelt = bNames.length ? bNames : oNames.length ? candidates(base, bIdx, other, oIdx, true) : [];
+  const oSpelt = oNames.length ? oNames : bNames.length ? candidates(other, oIdx, base, bIdx, true) : [];
   if (
-    bNames.length &&
-    oNames.length &&
-    bare(base, bNames) !== bare(other, oNames) &&
-    !derived(bare(base, bNames), bare(other, oNames)) &&
-    similarNames(base, bNames, other, oNames, options)
+    bSpelt.length &&
+    oSpelt.length &&
+    bare(base, bSpelt) !== bare(other, oSpelt) &&
+    !derived(bare(base, bSpelt), bare(other, oSpelt)) &&
+    similarNames(base, bSpelt, other, oSpelt, options)
   )
-    return result('name', true);
+    return result('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
   return result('wording');
 }
 

@@ -26,7 +26,8 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   en:
     'said says say told tells tell reported reports report announced announces stated states ' +
     'according quoted quoting cited citing claimed claims confirmed confirms denied denies wrote writes ' +
-    'tweeted posted added noted declared insisted warned explained argued alleged acknowledged admitted',
+    'tweeted posted added noted declared insisted warned explained argued alleged acknowledged admitted ' +
+    'informed informs understands',
   de: 'sagte sagt sagten sagen berichtete berichtet berichten erklärte erklärt teilte teilt meldete meldet zufolge laut zitierte zitiert betonte betont',
   ru: 'сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает сообщают передает передаёт отметил отметила говорится цитирует пишет написал словам данным',
   uk: 'сказав сказала заявив заявила повідомив повідомила повідомляє зазначив словами даними',
@@ -85,6 +86,49 @@ export function isCommonAcronym(lowerWord: string, language: string): boolean {
 /** True for a title or rank of the language (its own list, or all lists for a language without one). */
 export function isTitle(lowerWord: string, language: string): boolean {
   return (TITLE_SETS.get(language) ?? TITLE_SETS.get('*')!).has(lowerWord);
+}
+
+/**
+ * Verbs of telling, whose object also says who reported it: the outlet or person told ("said
+ * to the BBC" is attributed to the BBC as much as to the speaker).
+ */
+const TELLING_VERBS: Readonly<Record<string, string>> = {
+  en: 'told tells tell informed informs',
+};
+
+const TELLING_SETS = setsOf(TELLING_VERBS);
+
+/** True for a verb of telling in the language, whose object names who reported it ("told the BBC"). */
+export function isTellingVerb(lowerWord: string, language: string): boolean {
+  return TELLING_SETS.get(language)?.has(lowerWord) ?? false;
+}
+
+/**
+ * Adjectives written with a capital because they come from a name: of a nation, people or
+ * faith ("Indian", "Hindu"). Where they stand before a noun they describe it; they name no
+ * one. Per language: the endings that make such adjectives and the ones that do not follow
+ * them. Languages that write these adjectives in lower case need no list.
+ */
+const PROPER_ADJECTIVES: Readonly<Record<string, { readonly endings: readonly string[]; readonly words: string }>> = {
+  en: {
+    endings: ['ian', 'ean', 'can', 'kan', 'yan', 'ese', 'ish'],
+    words:
+      'arab french dutch greek swiss thai saudi israeli iraqi pakistani bangladeshi kuwaiti qatari emirati yemeni omani ' +
+      'somali nepali afghan filipino german hindu muslim christian jewish buddhist sikh catholic protestant orthodox ' +
+      'islamic islamist sunni shia shiite evangelical',
+  },
+};
+
+const PROPER_ADJECTIVE_WORDS = new Map(
+  Object.entries(PROPER_ADJECTIVES).map(([language, list]) => [language, new Set(list.words.split(' '))]),
+);
+
+/** True for an adjective of a nation, people or faith in the language ("indian", "hindu"); lower case in. */
+export function isProperAdjective(lowerWord: string, language: string): boolean {
+  const list = PROPER_ADJECTIVES[language];
+  if (!list) return false;
+  if (PROPER_ADJECTIVE_WORDS.get(language)!.has(lowerWord)) return true;
+  return lowerWord.length >= 5 && list.endings.some(e => lowerWord.endsWith(e));
 }
 
 /** Words after which the agent follows the verb ("according to X", "quoted by X"). */

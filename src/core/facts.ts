@@ -4,7 +4,7 @@
  * its page gives (`published.ts`), each story its likely origin and each group its earliest
  * version (`origin.ts`).
  */
-import { changesAgainst, ChangeOptions, PlacedChange } from './changes';
+import { ChangeCache, changesAgainst, ChangeOptions, PlacedChange } from './changes';
 import { storyOrder, withOrigin } from './origin';
 import { findPublished, PublishedOptions } from './published';
 import type { CorpusAnalysis, FactChange, GroupMember, SentenceGroup, SourceAnalysis, SourceInput } from './types';
@@ -16,13 +16,19 @@ export interface FactOptions {
 }
 
 /**
- * Input: an analysis and the texts it was made from (same order). Output: the same analysis
- * with `changes` on members, `published` on sources, `origin` on stories of two or more
- * versions and `earliest` on groups. Only members are compared, each with its own group's
- * anchor: O(Σ (a + m) · d) over members, a and m the two texts' tokens and d the differing
- * ones, plus O(L) for the lines near each page's first article line.
+ * Input: an analysis and the texts it was made from (same order), and where the caller keeps
+ * the changes of pairs compared before (optional; the analyzer keeps them between analyses).
+ * Output: the same analysis with `changes` on members, `published` on sources, `origin` on
+ * stories of two or more versions and `earliest` on groups. Only members are compared, each
+ * with its own group's anchor: O(Σ (a + m) · d) over members, a and m the two texts' tokens
+ * and d the differing ones, plus O(L) for the lines near each page's first article line.
  */
-export function addFacts(analysis: CorpusAnalysis, inputs: readonly SourceInput[], options: FactOptions = {}): CorpusAnalysis {
+export function addFacts(
+  analysis: CorpusAnalysis,
+  inputs: readonly SourceInput[],
+  options: FactOptions = {},
+  cache?: ChangeCache,
+): CorpusAnalysis {
   const sources: SourceAnalysis[] = analysis.sources.map((s, i) => {
     const published = findPublished(
       {
@@ -35,7 +41,7 @@ export function addFacts(analysis: CorpusAnalysis, inputs: readonly SourceInput[
     );
     return published ? { ...s, published } : s;
   });
-  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes));
+  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache));
   const storyOfSource = new Int32Array(sources.length);
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
   const groupsOfStory = analysis.stories.map(() => [] as number[]);
@@ -72,7 +78,12 @@ function fileName(id: string): string {
  * anchor's own source and repeats get none, nor do members in another language than the anchor
  * (a translation differs in every word).
  */
-function withChanges(group: SentenceGroup, sources: readonly SourceAnalysis[], options: ChangeOptions | undefined): SentenceGroup {
+function withChanges(
+  group: SentenceGroup,
+  sources: readonly SourceAnalysis[],
+  options: ChangeOptions | undefined,
+  cache: ChangeCache | undefined,
+): SentenceGroup {
   const anchorSource = group.members[group.anchor].source;
   // Each source's members that are no repeats, in reading order: its span in the group.
   const spans = new Map<number, { m: GroupMember; i: number }[]>();
@@ -98,7 +109,7 @@ function withChanges(group: SentenceGroup, sources: readonly SourceAnalysis[], o
     return { text, starts };
   };
   const language = sources[anchorSource].language;
-  const compare = changesAgainst(joined(anchorSpan).text, language, options);
+  const compare = changesAgainst(joined(anchorSpan).text, language, options, cache);
   const changesOf = new Map<number, FactChange[]>();
   for (const [source, span] of spans) {
     if (source === anchorSource || sources[source].language !== language) continue;

@@ -59,7 +59,85 @@ export interface NumberLexicon {
   readonly scales: ReadonlyMap<string, number>;
   /** Month and weekday names (long and short, lower case) and a key naming which one. */
   readonly dateWords: ReadonlyMap<string, string>;
+  /** Counts given by their order of size ("hundreds", "thousands"): the order they name. */
+  readonly amounts: ReadonlyMap<string, number>;
 }
+
+/**
+ * Plural number words that count by order of size, not exactly ("hundreds of people",
+ * "tens of thousands"). Read as figures of their own, so "hundreds" and "thousands" differ
+ * as numbers do; a plural after a figure ("five thousands") is that figure's scale.
+ */
+const AMOUNTS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
+  en: [
+    ['dozens', 12],
+    ['tens', 10],
+    ['hundreds', 100],
+    ['thousands', 1e3],
+    ['millions', 1e6],
+    ['billions', 1e9],
+  ],
+  de: [
+    ['dutzende', 12],
+    ['hunderte', 100],
+    ['tausende', 1e3],
+    ['abertausende', 1e3],
+    ['millionen', 1e6],
+  ],
+  fr: [
+    ['dizaines', 10],
+    ['douzaines', 12],
+    ['centaines', 100],
+    ['milliers', 1e3],
+    ['millions', 1e6],
+  ],
+  es: [
+    ['decenas', 10],
+    ['docenas', 12],
+    ['cientos', 100],
+    ['centenares', 100],
+    ['miles', 1e3],
+    ['millones', 1e6],
+  ],
+  it: [
+    ['decine', 10],
+    ['dozzine', 12],
+    ['centinaia', 100],
+    ['migliaia', 1e3],
+    ['milioni', 1e6],
+  ],
+  pt: [
+    ['dezenas', 10],
+    ['dúzias', 12],
+    ['centenas', 100],
+    ['milhares', 1e3],
+    ['milhões', 1e6],
+  ],
+  nl: [
+    ['tientallen', 10],
+    ['honderden', 100],
+    ['duizenden', 1e3],
+    ['miljoenen', 1e6],
+  ],
+  ru: [
+    ['десятки', 10],
+    ['сотни', 100],
+    ['тысячи', 1e3],
+    ['миллионы', 1e6],
+  ],
+  uk: [
+    ['десятки', 10],
+    ['сотні', 100],
+    ['тисячі', 1e3],
+    ['мільйони', 1e6],
+  ],
+  ar: [
+    ['عشرات', 10],
+    ['مئات', 100],
+    ['آلاف', 1e3],
+    ['ملايين', 1e6],
+  ],
+};
 
 /** Languages whose word for 1 is also their indefinite article: read as a number it would turn every "a" into a figure. */
 const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een']);
@@ -163,7 +241,8 @@ function buildLexicon(language: string): NumberLexicon {
     longest = Math.max(longest, words.length);
     firstWords.add(words[0]);
   }
-  return { phrases, longest: Math.min(longest, 5), firstWords, scales, dateWords: dateWordsOf(language) };
+  const amounts = new Map<string, number>(AMOUNTS[language] ?? (supportedWritten(language) === 'en' ? AMOUNTS.en : []));
+  return { phrases, longest: Math.min(longest, 5), firstWords, scales, dateWords: dateWordsOf(language), amounts };
 }
 
 function supportedWritten(language: string): string | undefined {

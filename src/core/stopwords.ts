@@ -77,3 +77,8 @@ function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> 
 export function isSentenceOpener(lowerWord: string, profile: StopwordProfile): boolean {
   return profile.words.has(lowerWord);
 }
+
+/** The function words of a language (ISO 639-1), or undefined for a language without a list. */
+export function functionWordsOf(language: string): ReadonlySet<string> | undefined {
+  return SETS.get(language);
+}

@@ -3,6 +3,8 @@
  * Offsets are UTF-16 code-unit indices into the original text, as in VS Code and JavaScript.
  */
 
+import { decodeHTMLStrict } from 'entities';
+
 /** One line of a document: `[start, end)` excludes the line break (LF, or CR LF, or a lone CR). */
 export interface LineSpan {
   readonly start: number;
@@ -52,13 +54,36 @@ export function lfLineOfLines(text: string, lines: readonly LineSpan[]): number[
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d]/g;
 
+/** An HTML character reference (`&quot;`, `&#39;`, `&#x2014;`) left in a text dump. */
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 /**
- * The form sentences are compared in: Unicode NFC, case folded, curly and angled quote marks
- * unified to ASCII ones. Similarities are always computed on this form.
+ * Named references for quotes, spaces and dashes that lost their ampersand in a careless dump
+ * (`quot;Yes,quot; she said`). Only names no word of any language ends in: `amp`, `lt`, `gt`
+ * and `apos` could end real words and are read only with their ampersand.
+ */
+const BARE_REFERENCE = /(?<!&)(quot|nbsp|ndash|mdash|lsquo|rsquo|ldquo|rdquo|laquo|raquo|hellip);/gi;
+const BARE_REFERENCE_TEST = new RegExp(BARE_REFERENCE.source, 'i');
+
+/**
+ * The text with HTML character references decoded, as a reader of the page saw it; the text
+ * itself when it holds none. O(n).
+ */
+export function decodeCharacterReferences(text: string): string {
+  if (!text.includes(';')) return text;
+  let out = text;
+  if (BARE_REFERENCE_TEST.test(out)) out = out.replace(BARE_REFERENCE, '&$1;');
+  return CHARACTER_REFERENCE.test(out) ? decodeHTMLStrict(out) : out;
+}
+
+/**
+ * The form sentences are compared in: HTML character references decoded, Unicode NFC, case
+ * folded, curly and angled quote marks unified to ASCII ones. Similarities are always computed
+ * on this form.
  */
 export function normalizeForComparison(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(QUOTES, "'");
-  return text.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  const decoded = decodeCharacterReferences(text);
+  if (!NON_ASCII.test(decoded)) return decoded.toLowerCase().replace(QUOTES, "'");
+  return decoded.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 // Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.

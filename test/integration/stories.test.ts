@@ -113,6 +113,22 @@ describe('Stories in VS Code', function () {
     }
   });
 
+  it('drops a deleted file from its story, and a deleted folder’s stories from the view', async () => {
+    const gone = vscode.Uri.joinPath(workspaceFolder(), 'gone');
+    const inGone = (name: string) => vscode.Uri.joinPath(gone, name);
+    for (const source of bridgeStory()) await vscode.workspace.fs.writeFile(inGone(source.id.split('/').pop()!), Buffer.from(source.text));
+    const inGoneFolder = () => api.stories.stories.flatMap(s => s.sources).filter(source => source.uri.startsWith(`${gone.toString()}/`));
+    await vscode.commands.executeCommand('synoptic.refreshStories');
+    await until('the new folder listed', () => inGoneFolder().length === bridgeNames.length);
+    await vscode.workspace.fs.delete(inGone(bridgeNames[0]));
+    await until('the deleted file left out', () => {
+      const names = inGoneFolder().map(source => source.name);
+      return names.length === bridgeNames.length - 1 && !names.includes(bridgeNames[0]);
+    });
+    await vscode.workspace.fs.delete(gone, { recursive: true });
+    await until('the deleted folder left out', () => inGoneFolder().length === 0);
+  });
+
   it('reveals the active file’s story and takes screenshots of the view in dark and light themes', async () => {
     const report = inMixed(bridgeNames[0]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

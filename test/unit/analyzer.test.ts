@@ -110,7 +110,6 @@ describe('Analyzer', () => {
       { id: 'l1', text: page(SITES[1], LIBRARY, [HARBOUR]) },
     ];
     // The analyzer calls the module's export, so counting calls there counts the parts it makes.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const storyIndex = require('../../src/core/storyIndex') as { storyFormsOf: (source: StorySource, words: number) => unknown };
     const real = storyIndex.storyFormsOf;
     const madeFor: string[] = [];

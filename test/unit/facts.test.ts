@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
-import { classifyChanges, factTokens } from '../../src/core/changes';
+import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
 import { digitValue, numberLexicon } from '../../src/core/numbers';
 import { comparePublished, dateOfLine, findPublished } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
@@ -135,14 +135,21 @@ describe('Change kinds', () => {
     assert.equal(changes[0].other, '');
   });
 
-  it('reports a rewrite past the edit limit as one wording change between the shared start and end', () => {
+  it('reports a rewrite past the edit limit as one wording change between the shared start and end, with the facts it holds beside it', () => {
     const anchor = 'Officials said the storm destroyed forty homes near the coast on Monday, and rescue teams worked through the night.';
     const member =
-      'Officials said a powerful cyclone flattened villages along the shore while volunteers searched for survivors until dawn, and rescue teams worked through the night.';
+      'Officials said a powerful cyclone flattened villages along the shore near Kellport while volunteers searched for survivors until dawn, and rescue teams worked through the night.';
     const capped = classifyChanges(anchor, member, 'en', { maxEdits: 4 });
-    assert.deepEqual(kinds(capped), ['wording']);
-    assert.ok(capped[0].base.startsWith('the storm') && capped[0].base.endsWith('Monday'), capped[0].base);
-    assert.ok(capped[0].other.startsWith('a powerful') && capped[0].other.endsWith('dawn'), capped[0].other);
+    const wording = capped.filter(c => c.kind === 'wording');
+    assert.equal(wording.length, 1);
+    assert.ok(wording[0].base.startsWith('the storm') && wording[0].base.endsWith('Monday'), wording[0].base);
+    assert.ok(wording[0].other.startsWith('a powerful') && wording[0].other.endsWith('dawn'), wording[0].other);
+    const facts = capped.filter(c => c.kind !== 'wording').map(c => [c.kind, c.base, c.other]);
+    assert.deepEqual(facts, [
+      ['number', 'forty', ''],
+      ['number', 'Monday', ''],
+      ['name', '', 'Kellport'],
+    ]);
     assert.ok(classifyChanges(anchor, member, 'en').length > 1, 'aligned word by word under the default limit');
   });
 
@@ -187,9 +194,82 @@ describe('Change kinds', () => {
     );
   });
 
-  it('reads a dropped speaker as an attribution even where the run also respells a name', () => {
+  it('reads a dropped speaker as an attribution even where the run also respells a name, and the name as respelt', () => {
     const changes = classifyChanges('The Ministry said al-Assad thanked him.', 'Assad thanked him.', 'en');
-    assert.deepEqual(kinds(changes), ['attribution']);
+    assert.deepEqual(kinds(changes), ['attribution', 'name']);
+    assert.deepEqual([changes[0].base, changes[0].other], ['The Ministry said', '']);
+    assert.deepEqual([changes[1].base, changes[1].other, changes[1].variant], ['al-Assad', 'Assad', true]);
+  });
+
+  describe('precision rules (fixture pairs)', () => {
+    const { cases } = JSON.parse(readFileSync(join(factsDir, 'precision.json'), 'utf8')) as {
+      cases: {
+        rule: string;
+        anchor: string;
+        member: string;
+        kinds?: string[];
+        notKinds?: string[];
+        base?: string;
+        other?: string;
+        variant?: boolean;
+      }[];
+    };
+    for (const c of cases)
+      it(c.rule, () => {
+        const changes = classifyChanges(c.anchor, c.member, 'en');
+        const facts = changes.filter(x => x.kind !== 'wording');
+        const detail = JSON.stringify(changes);
+        if (c.kinds) assert.deepEqual(kinds(facts), c.kinds, detail);
+        for (const k of c.notKinds ?? []) assert.ok(!kinds(changes).includes(k as FactChange['kind']), detail);
+        if (c.base !== undefined) assert.equal(facts[0].base, c.base, detail);
+        if (c.other !== undefined) assert.equal(facts[0].other, c.other, detail);
+        if (c.variant !== undefined) assert.equal(facts[0].variant, c.variant, detail);
+        // Each fact's place in the member holds its text: the box covers the fact, not its whole run.
+        for (const f of facts) if (f.otherRange) assert.equal(c.member.slice(f.otherRange[0], f.otherRange[1]), f.other, detail);
+      });
+  });
+
+  it('reads a given name added in a rewrite beside the name the other side keeps as that name, respelt', () => {
+    const changes = classifyChanges(
+      'Berg said the plan was an obstacle to al-Moro’s reforms, the council statement said.',
+      'Mayor Anna Berg met the governor Luis al-Moro on the square, calling the plan a hindrance to reform.',
+      'en',
+      { maxEdits: 4 },
+    );
+    const names = changes.filter(c => c.kind === 'name').map(c => [c.base, c.other, c.variant]);
+    assert.deepEqual(names, [
+      ['Berg', 'Anna Berg', true],
+      ['al-Moro', 'Luis al-Moro', true],
+    ]);
+    assert.ok(
+      changes.some(c => c.kind === 'attribution' && c.base === 'council statement'),
+      JSON.stringify(changes),
+    );
+  });
+
+  it('keeps the changes of compared pairs only in the cache its caller passes', () => {
+    const kept = new Map<string, readonly PlacedChange[]>();
+    let made = 0;
+    const cache: ChangeCache = {
+      get(key, make) {
+        let value = kept.get(key);
+        if (!value) {
+          made++;
+          kept.set(key, (value = make()));
+        }
+        return value;
+      },
+    };
+    const anchor = 'Police said 12 people were hurt.';
+    const first = changesAgainst(anchor, 'en', {}, cache)('Police said 15 people were hurt.');
+    const again = changesAgainst(anchor, 'en', {}, cache)('Police said 15 people were hurt.');
+    assert.equal(made, 1);
+    assert.equal(again, first);
+    assert.deepEqual(kinds(first.map(p => p.change)), ['number']);
+    // Without a cache nothing is kept between calls: each call compares afresh, to an equal result.
+    const fresh = changesAgainst(anchor, 'en')('Police said 15 people were hurt.');
+    assert.notEqual(fresh, first);
+    assert.deepEqual(fresh, first);
   });
 
   it('reads quotation marks that the other side lost to a character reference as no quote change', () => {

@@ -3,7 +3,8 @@ import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { collapseSpaces, splitLines, words } from '../../src/core/text';
+import { collapseSpaces, normalizeForComparison, splitLines, words } from '../../src/core/text';
+import { sentenceSimilarity } from '../../src/core/similarity';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
 
@@ -205,5 +206,21 @@ describe('lines and offsets', () => {
       assert.equal(text.slice(s.start, s.end), s.text);
       assert.ok(!s.text.includes('\r'));
     }
+  });
+});
+
+describe('character references in a text dump', () => {
+  it('compare as the characters they stand for, with or without their ampersand', () => {
+    assert.equal(normalizeForComparison('&quot;We landed,&quot; she said &amp; left'), '"we landed," she said & left');
+    assert.equal(normalizeForComparison('quot;We landed,quot; she said'), '"we landed," she said');
+    assert.equal(normalizeForComparison('It&#39;s a &#x2014; test'), "it's a \u2014 test");
+    assert.equal(sentenceSimilarity('quot;We landed,quot; she said', '"We landed," she said'), 1);
+  });
+
+  it('leave words that merely end like a reference name alone', () => {
+    assert.equal(
+      normalizeForComparison('Back to camp; then the lamp; then AT&T, R&D; and &unknown;'),
+      'back to camp; then the lamp; then at&t, r&d; and &unknown;',
+    );
   });
 });

@@ -66,6 +66,33 @@ describe('stories of an analysis', () => {
     for (let i = 1; i < bridge.groups.length; i++) assert.ok(bridge.groups[i - 1].sourceCount >= bridge.groups[i].sourceCount);
   });
 
+  it("keeps each group's earliest version and the stories' sources and origin, renumbered, when it restricts an analysis", () => {
+    const analysis = analyze([...seedInputs(), ...bridgeStory()]);
+    const bridgeStoryIndex = analysis.stories.findIndex(st => st.sources.includes(5));
+    const story = analysis.stories[bridgeStoryIndex];
+    assert.deepEqual(story.sources, [5, 6]);
+    const bridge = restrictAnalysis(analysis, [5, 6]);
+    const kept = analysis.groups.filter(g => g.members.some(m => m.source === 5) && g.members.some(m => m.source === 6));
+    assert.ok(kept.length > 0);
+    assert.equal(bridge.groups.length, kept.length);
+    // Groups of one story keep their order; each earliest version is renumbered like the sources.
+    kept.forEach((g, i) => {
+      assert.equal(typeof g.earliest, 'number');
+      assert.equal(bridge.groups[i].earliest, g.earliest! - 5);
+    });
+    assert.deepEqual(
+      bridge.stories.map(st => st.sources),
+      [[0, 1]],
+    );
+    if (story.origin) assert.deepEqual(bridge.stories[0].origin, { ...story.origin, source: story.origin.source - 5 });
+    const seeds = restrictAnalysis(analysis, [0, 1, 2, 3, 4]);
+    assert.deepEqual(
+      seeds.stories.map(st => st.sources),
+      [[0, 1, 2, 3, 4]],
+    );
+    assert.equal(seeds.stories[0].origin?.source, analysis.stories.find(st => st.sources.includes(0))!.origin?.source);
+  });
+
   it("scopes a corpus to the story of a source, with addresses and texts of that story's sources only", () => {
     const { analysis, ids } = mixedWithStories();
     const view = { uris: ids, texts: ids.map(() => ''), analysis, indexOf: (u: string) => ids.indexOf(u), key: 'folder' };
