@@ -38,7 +38,7 @@ import {
   isTitle,
   speechVerbs,
 } from './factWords';
-import { DIGITS, REFERENCE, WORD, tokenSpans } from './factTokenSpans';
+import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
 import { AMBIGUOUS_DATE_WORDS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import { functionWordsOf } from './stopwords';
@@ -71,8 +71,6 @@ export interface FactToken {
 /** A quotation mark left as a character reference, with or without its ampersand. */
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
-/** A capital at the start of the word or of a hyphenated part ("al-Assad", "O’Brien"). */
-const CAPITAL = /(?:^|[-‐'’])[\p{Lu}\p{Lt}]/u;
 
 /**
  * The tokens of one sentence in a language (ISO 639-1). Written numbers are matched longest
@@ -97,7 +95,7 @@ export function factTokens(text: string, language: string): FactToken[] {
     } else if (part === DIGITS) raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end, capital: false });
     else if (part === WORD) {
       const lower = token.toLowerCase();
-      raw.push({ key: lower.includes("'") ? lower.replace(/'/g, '’') : lower, kind: 'word', start, end, capital: CAPITAL.test(token) });
+      raw.push({ key: lower.includes("'") ? lower.replace(/'/g, '’') : lower, kind: 'word', start, end, capital: hasCapital(token) });
     } else if (QUOTE_MARKS.includes(token)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
     else if (PERCENT_WORDS.has(token)) raw.push({ key: '%', kind: 'number', start, end, capital: false });
     else raw.push({ key: token, kind: 'punct', start, end, capital: false });

@@ -5,7 +5,7 @@
  * Most news text is plain ASCII, where a scan of character codes finds the same matches as the
  * pattern several times faster (no match arrays, no substrings); any other text goes through
  * the pattern. `tokenSpansByPattern` is the pattern itself, the reference the scan is tested
- * against.
+ * against. Likewise `hasCapital` reads an ASCII word without the `CAPITAL` pattern.
  */
 import { DIGIT_SEPARATORS } from './numbers';
 
@@ -119,4 +119,19 @@ function referenceEnd(text: string, p: number): number {
     if (text.startsWith(name, at) && text.charCodeAt(at + name.length) === 59) return at + name.length + 1;
   }
   return -1;
+}
+
+/** A capital at the start of the word or of a hyphenated part ("al-Assad", "O’Brien"). */
+export const CAPITAL = /(?:^|[-‐'’])[\p{Lu}\p{Lt}]/u;
+
+/** Whether a word has a capital where `CAPITAL` finds one; a word of ASCII characters is scanned without the pattern. O(n). */
+export function hasCapital(word: string): boolean {
+  let previous = 45; // as after a hyphen: the first letter counts
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return CAPITAL.test(word);
+    if (c >= 65 && c <= 90 && (previous === 45 || previous === 39)) return true;
+    previous = c;
+  }
+  return false;
 }

@@ -165,7 +165,7 @@ export class PrefixIndex<Id extends number = number> {
         this.shared.mark(i);
         this.marked = true;
       }
-      const similarity = this.shared.similarity(j);
+      const similarity = this.shared.similarityReaching(j, this.threshold);
       if (similarity < this.threshold) continue;
       const pair = { a: i, b: j, similarity };
       out.push(pair);

@@ -66,7 +66,7 @@ export class RememberedProbes {
         for (let k = memo.upTo; k < this.added.length; k++) {
           const j = this.added[k];
           if (j === i) continue;
-          const similarity = this.shared.similarity(j);
+          const similarity = this.shared.similarityReaching(j, this.threshold);
           if (similarity >= this.threshold) memo.pairs.push({ a: i, b: j, similarity });
         }
         memo.candidates += this.added.length - memo.upTo;
@@ -99,7 +99,7 @@ export class RememberedProbes {
   matchOf(i: SpaceId, j: SpaceId): JoinPair<SpaceId> | undefined {
     if (i === j) return undefined;
     this.shared.mark(i);
-    const similarity = this.shared.similarity(j);
+    const similarity = this.shared.similarityReaching(j, this.threshold);
     return similarity >= this.threshold ? { a: i, b: j, similarity } : undefined;
   }
 

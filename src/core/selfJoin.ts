@@ -81,7 +81,7 @@ export function matchesAmong<Id extends number>(
       shared.mark(i);
       marked = true;
     }
-    const similarity = shared.similarity(j);
+    const similarity = shared.similarityReaching(j, threshold);
     if (similarity < threshold) continue;
     const pair = { a: i, b: j, similarity };
     out.push(pair);
@@ -129,7 +129,7 @@ function smallSelfJoin(
     const a = compared[k];
     const b = compared[k + 1];
     if (k === 0 || compared[k - 2] !== a) shared.mark(ids[a]);
-    const similarity = shared.similarity(ids[b]);
+    const similarity = shared.similarityReaching(ids[b], threshold);
     if (similarity >= threshold) pairs.push({ a, b, similarity });
   }
   return pairs;

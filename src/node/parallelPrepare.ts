@@ -32,12 +32,17 @@ export async function prepareInParallel(
   let filled = 0;
   let share = 0;
   let boundary = (weights[0] / weightSum) * total;
+  // A text goes to the share its middle falls in: two large texts go to two threads, where
+  // counting from each text's start would give both to the first.
   texts.forEach((t, i) => {
-    while (share < threads - 1 && filled >= boundary) boundary += (weights[++share] / weightSum) * total;
+    const middle = filled + t.length / 2;
+    while (share < threads - 1 && middle >= boundary) boundary += (weights[++share] / weightSum) * total;
     shares[share].push(i);
     filled += t.length;
   });
-  const pending = shares.slice(1).map(share => runWorker(workerScript, { texts: share.map(i => texts[i]), options }));
+  const pending = shares
+    .slice(1)
+    .map(share => (share.length ? runWorker(workerScript, { texts: share.map(i => texts[i]), options }) : Promise.resolve([])));
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
+import { CAPITAL, hasCapital, tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
 import { pick, seededRandom } from '../support/random';
 
 const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
@@ -85,5 +85,22 @@ describe('token spans of a sentence', () => {
     const text = 'Le président a dit « 1 000 » – l’été';
     assert.deepEqual(tokenSpans(text), tokenSpansByPattern(text));
     assert.ok(tokenSpans(text).length > 0);
+  });
+});
+
+describe('capitals of a word', () => {
+  it('finds a capital exactly where the capital pattern does, on random words with hyphens and apostrophes', () => {
+    const random = seededRandom(1415);
+    const pieces = ['a', 'B', 'z', 'Q', '-', "'", '’', '‐', 'É', 'é', 'ß', '7', 'al', 'O', 'Ǆ'];
+    let capitals = 0;
+    for (let n = 0; n < 5000; n++) {
+      let word = '';
+      const length = 1 + Math.floor(random() * 8);
+      for (let k = 0; k < length; k++) word += pick(random, pieces);
+      const expected = CAPITAL.test(word);
+      assert.equal(hasCapital(word), expected, word);
+      if (expected) capitals++;
+    }
+    assert.ok(capitals > 1000 && capitals < 4000, `${capitals} words with capitals`);
   });
 });

@@ -5,6 +5,7 @@ import { normalizeForComparison } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
 import { SimilarityTo, bigramProfile, concatProfiles, profileSimilarity, sentenceSimilarity } from '../../src/core/similarity';
 import { pick, seededRandom } from '../support/random';
+import { SharedTokens, TokenSpace } from '../../src/core/tokenSpace';
 
 describe('similarity', () => {
   it('equals string-similarity on random strings, including surrogate pairs and repeats', () => {
@@ -108,5 +109,42 @@ describe('similarity', () => {
 
   it('ignores case, Unicode composition and the style of quote marks', () => {
     assert.equal(sentenceSimilarity('“Caf\u00e9” isn’t CLOSED', '"cafe\u0301" isn\'t closed'), 1);
+  });
+});
+
+describe('similarity that stops counting below a threshold', () => {
+  it('gives the similarity wherever it reaches the threshold, and a value below it elsewhere, on random profiles', () => {
+    const random = seededRandom(1414);
+    const alphabet = ['a', 'b', 'c', 'ab', 'ba', ' ', 'the ', 'é', 'x', 'yz'];
+    const text = () => {
+      let out = '';
+      const length = Math.floor(random() * 30);
+      for (let k = 0; k < length; k++) out += pick(random, alphabet);
+      return out;
+    };
+    const profiles = Array.from({ length: 120 }, () => bigramProfile(normalizeForComparison(text())));
+    const space = new TokenSpace(profiles);
+    const shared = new SharedTokens(space);
+    let reached = 0;
+    let below = 0;
+    for (const threshold of [0.3, 0.5, 0.6, 0.85, 1]) {
+      for (let i = 0; i < profiles.length; i++) {
+        if (space.size(i) === 0) continue;
+        shared.mark(i);
+        for (let j = 0; j < profiles.length; j++) {
+          if (space.size(j) === 0) continue;
+          const exact = shared.similarity(j);
+          const fast = shared.similarityReaching(j, threshold);
+          if (exact >= threshold) {
+            assert.equal(fast, exact);
+            reached++;
+          } else {
+            assert.ok(fast < threshold, `${fast} for ${exact} at ${threshold}`);
+            below++;
+          }
+        }
+      }
+    }
+    assert.ok(reached > 1000 && below > 1000, `${reached} reached, ${below} below`);
   });
 });
