@@ -522,9 +522,16 @@ export function changesAgainst(
     base ??= readSentence(anchor, language);
     return changesBetween(base, readSentence(member, language), options);
   };
+  // Reprints repeat a member's text many times over in one group: each text is compared once.
+  const compared = new Map<string, readonly PlacedChange[]>();
   return member => {
     if (member === anchor) return [];
-    return cache ? cache.get(prefix + member, () => compare(member)) : compare(member);
+    let changes = compared.get(member);
+    if (!changes) {
+      changes = cache ? cache.get(prefix + member, () => compare(member)) : compare(member);
+      compared.set(member, changes);
+    }
+    return changes;
   };
 }
 
