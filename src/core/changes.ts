@@ -963,7 +963,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   const agentsOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i]);
   if (
     (newAgent(base, bContent, other) || newAgent(other, oContent, base)) &&
-    !sameName(base, agentsOf(base, bContent), other, agentsOf(other, oContent), options)
+    // An agent that only changed its spelling ("Al-Assad" / "Assad") is no other agent.
+    !similarNames(base, agentsOf(base, bContent), other, agentsOf(other, oContent), options)
   ) {
     // The attribution's own words: its speaker and its speech verb.
     const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i] || s.speech[i]);
@@ -1137,15 +1138,4 @@ function similarNames(
   if (!x || !y) return false;
   if (x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x))) return true;
   return profileSimilarity(bigramProfile(x), bigramProfile(y)) >= (options.variantSimilarity ?? 0.5);
-}
-
-/** An agent that only changed its spelling ("Al-Assad" / "Assad") is no other agent. */
-function sameName(
-  base: ReadSentence,
-  bIdx: readonly number[],
-  other: ReadSentence,
-  oIdx: readonly number[],
-  options: ChangeOptions,
-): boolean {
-  return bIdx.length > 0 && oIdx.length > 0 && similarNames(base, bIdx, other, oIdx, options);
 }

@@ -106,16 +106,19 @@ export function isTellingVerb(lowerWord: string, language: string): boolean {
 /**
  * Adjectives written with a capital because they come from a name: of a nation, people or
  * faith ("Indian", "Hindu"). Where they stand before a noun they describe it; they name no
- * one. Per language: the endings that make such adjectives and the ones that do not follow
- * them. Languages that write these adjectives in lower case need no list.
+ * one. Per language: the endings that make such adjectives, whether they are also made from
+ * the names of countries (see `regionAdjectives`), and the ones that follow no pattern.
+ * Languages that write these adjectives in lower case need no entry.
  */
-const PROPER_ADJECTIVES: Readonly<Record<string, { readonly endings: readonly string[]; readonly words: string }>> = {
+const PROPER_ADJECTIVES: Readonly<
+  Record<string, { readonly endings: readonly string[]; readonly fromRegionNames: boolean; readonly words: string }>
+> = {
   en: {
     endings: ['ian', 'ean', 'can', 'kan', 'yan', 'ese', 'ish'],
+    fromRegionNames: true,
     words:
-      'arab french dutch greek swiss thai saudi israeli iraqi pakistani bangladeshi kuwaiti qatari emirati yemeni omani ' +
-      'somali nepali afghan filipino german hindu muslim christian jewish buddhist sikh catholic protestant orthodox ' +
-      'islamic islamist sunni shia shiite evangelical',
+      'arab french dutch greek swiss thai saudi filipino ' +
+      'hindu muslim christian jewish buddhist sikh catholic protestant orthodox islamic islamist sunni shia shiite evangelical',
   },
 };
 
@@ -123,12 +126,56 @@ const PROPER_ADJECTIVE_WORDS = new Map(
   Object.entries(PROPER_ADJECTIVES).map(([language, list]) => [language, new Set(list.words.split(' '))]),
 );
 
+/** Made on first use: asks the runtime's locale data for the names of about 280 regions. */
+const regionAdjectiveSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The adjectives the regular patterns make from the region names the runtime knows in
+ * `language` (`Intl.DisplayNames`): "-i" added (Yemen, Iraq), a final "-ia" or "-es" turned
+ * into "-i" (Somalia, Emirates), a final "-y" dropped (Germany), "-stan" or "-istan" dropped
+ * (Afghanistan, Uzbekistan). Lower case. O(regions) once per language.
+ */
+function regionAdjectives(language: string): ReadonlySet<string> {
+  const known = regionAdjectiveSets.get(language);
+  if (known) return known;
+  const made = new Set<string>();
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  for (let first = 65; first <= 90; first++) {
+    for (let second = 65; second <= 90; second++) {
+      const code = String.fromCharCode(first, second);
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        continue;
+      }
+      if (!name || name === code) continue;
+      for (const word of name
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)) {
+        if (word.length < 4) continue;
+        made.add(`${word}i`);
+        if (word.endsWith('ia')) made.add(word.slice(0, -1));
+        if (word.endsWith('es')) made.add(`${word.slice(0, -2)}i`);
+        if (word.endsWith('y') && word.length >= 6) made.add(word.slice(0, -1));
+        const stan = /i?stan$/.exec(word);
+        if (stan && word.length - stan[0].length >= 4) made.add(word.slice(0, -stan[0].length));
+      }
+    }
+  }
+  regionAdjectiveSets.set(language, made);
+  return made;
+}
+
 /** True for an adjective of a nation, people or faith in the language ("indian", "hindu"); lower case in. */
 export function isProperAdjective(lowerWord: string, language: string): boolean {
   const list = PROPER_ADJECTIVES[language];
   if (!list) return false;
   if (PROPER_ADJECTIVE_WORDS.get(language)!.has(lowerWord)) return true;
-  return lowerWord.length >= 5 && list.endings.some(e => lowerWord.endsWith(e));
+  if (lowerWord.length >= 5 && list.endings.some(e => lowerWord.endsWith(e))) return true;
+  return list.fromRegionNames && regionAdjectives(language).has(lowerWord);
 }
 
 /** Words after which the agent follows the verb ("according to X", "quoted by X"). */

@@ -5,6 +5,7 @@ import * as chrono from 'chrono-node';
 import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
 import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
 import { digitValue, numberLexicon } from '../../src/core/numbers';
+import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
 import { textReport } from '../../src/export/textReport';
@@ -417,5 +418,17 @@ describe('Origin', () => {
     assert.equal(json.stories[0].origin!.reason, 'earliest date: 14 Sep 2021 10:51 GMT+3');
     assert.ok(json.groups.every(g => typeof g.earliest === 'number'));
     assert.equal(json.sources.filter(s => s.published).length, 3);
+  });
+});
+
+describe('adjectives of nations and faiths', () => {
+  it('are made from the region names the runtime knows, by the regular patterns', () => {
+    for (const word of ['qatari', 'somali', 'german', 'uzbek', 'kazakh', 'afghan', 'kenyan', 'hindu'])
+      assert.ok(isProperAdjective(word, 'en'), word);
+  });
+
+  it('leave names that only look like a region name cut short alone', () => {
+    for (const word of ['green', 'chin', 'helen', 'nation', 'marin', 'putin']) assert.ok(!isProperAdjective(word, 'en'), word);
+    assert.ok(!isProperAdjective('qatari', 'xx'), 'a language without an entry has none');
   });
 });
