@@ -11,16 +11,21 @@ import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { cellOf } from '../../src/protocol';
-import { activateSynoptic, hoverText, openPanel, screenshot, seedUri, unescape, until, webviewDom, workspaceFolder } from './support';
+import {
+  SEED_NAMES,
+  activateSynoptic,
+  hoverText,
+  openPanel,
+  screenshot,
+  seedUri,
+  unescape,
+  until,
+  webviewDom,
+  workspaceFolder,
+} from './support';
 
 const shotDir = process.env.VSC_SHOT_DIR ?? '';
-const SEEDS = [
-  '000_2e221a3ec277473a.txt',
-  '001_d0ef0ff56864153f.txt',
-  '002_b59a2ea70077a96b.txt',
-  '003_35b1516114ec1545.txt',
-  '004_b132656ddbd9dbe3.txt',
-];
+const SEEDS = SEED_NAMES;
 /** The seed copied with one number changed, and the change. */
 const COPIED = '002_b59a2ea70077a96b.txt';
 const [BEFORE, AFTER] = ['since 2013', 'since 2014'];

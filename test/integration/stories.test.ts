@@ -9,15 +9,9 @@ import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import type { StoryNode } from '../../src/storyTree';
 import { bridgeStory, notes } from '../support/stories';
-import { activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
+import { SEED_NAMES, activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
 
-const SEEDS = [
-  '000_2e221a3ec277473a.txt',
-  '001_d0ef0ff56864153f.txt',
-  '002_b59a2ea70077a96b.txt',
-  '003_35b1516114ec1545.txt',
-  '004_b132656ddbd9dbe3.txt',
-];
+const SEEDS = SEED_NAMES;
 
 describe('Stories in VS Code', function () {
   this.timeout(120_000);

@@ -26,6 +26,14 @@ export function workspaceFolder(): vscode.Uri {
 }
 
 export const seedUri = (name: string) => vscode.Uri.joinPath(workspaceFolder(), name);
+/** The names of the five sample versions at the top of the test workspace. */
+export const SEED_NAMES: readonly string[] = [
+  '000_2e221a3ec277473a.txt',
+  '001_d0ef0ff56864153f.txt',
+  '002_b59a2ea70077a96b.txt',
+  '003_35b1516114ec1545.txt',
+  '004_b132656ddbd9dbe3.txt',
+];
 
 /** Polls `probe` every 50 ms until it gives a truthy value, or fails after `timeoutMs`. */
 export async function until<T>(
