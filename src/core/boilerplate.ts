@@ -75,6 +75,8 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
     facts,
     nonBlank,
     content.map((c, k) => c && !meta[k]),
+    margins,
+    options.gapFloor ?? -4,
   )) {
     content[k] = true;
     meta[k] = false;
@@ -236,26 +238,49 @@ const HEADLINE_MIN_SCORE = 0.4;
 const HEADLINE_SURE_SCORE = 0.6;
 const HEADLINE_NEAR_LINES = 12;
 const HEADLINE_MAX_WORDS = 30;
+/** Share of a body's words longer than 3 characters below which its script counts as one of short words (English bodies: over half). */
+const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
 
 /**
  * The headline stands somewhere above the body (behind share widgets, bylines, a list of
  * popular stories) and shares its words with the body. The best-scoring line among the
  * qualifying lines near the first article line is taken (the nearest among equals), or the
  * best-scoring one further up when none near qualifies, with any near line that scores high.
- * Returns positions in `nonBlank`. O(lines + body words).
+ * A line the article model scores below `floor` (the context pass's gap floor) is no
+ * candidate. Character trigrams are compared only where the body's script writes short words.
+ * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
+ * non-blank line whether it is article text and its margin. Returns positions in `nonBlank`.
+ * O(lines + body words).
  */
-function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: readonly number[], content: readonly boolean[]): number[] {
+export function headlineLines(
+  facts: readonly (LineFacts | undefined)[],
+  nonBlank: readonly number[],
+  content: readonly boolean[],
+  margins: readonly number[],
+  floor: number,
+): number[] {
   let start = 0;
   while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
   if (start === 0 || start === content.length) return [];
   const body = new Set<string>();
   const bodyLines: LineFacts[] = [];
+  let bodyWords = 0;
+  let bodyLongWords = 0;
   for (let k = start; k < nonBlank.length; k++) {
     const f = facts[nonBlank[k]]!;
     if (!content[k] || !f.proseLike) continue;
-    for (const w of f.lowerWords) if (w.length > 3) body.add(w);
+    for (const w of f.lowerWords) {
+      if (w.length <= 3) continue;
+      body.add(w);
+      bodyLongWords++;
+    }
+    bodyWords += f.wordCount;
     bodyLines.push(f);
   }
+  // Character trigrams stand in for words only where the body's script writes short words
+  // (Chinese, Japanese, Korean), so that few of its words are long enough to compare: in
+  // other scripts a line of short words ("Log in or out") shares trigrams with any body by chance.
+  const shortWordScript = bodyLongWords < SHORT_WORD_SCRIPT_LONG_SHARE * bodyWords;
   let trigrams: Set<string> | undefined;
   const found: number[] = [];
   let best = -1;
@@ -264,7 +289,16 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
-    if (content[k] || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || f.proseLike || LINK_LIKE.test(f.text)) continue;
+    if (
+      content[k] ||
+      margins[k] < floor ||
+      f.bullet ||
+      f.wordCount > HEADLINE_MAX_WORDS ||
+      isMarkedChrome(f) ||
+      f.proseLike ||
+      LINK_LIKE.test(f.text)
+    )
+      continue;
     let long = 0;
     let shared = 0;
     for (const w of f.lowerWords) {
@@ -276,11 +310,12 @@ function headlineLines(facts: readonly (LineFacts | undefined)[], nonBlank: read
     if (long >= 2) {
       if (shared < 2) continue;
       score = shared / long;
-    } else if (f.wordCount >= 3) {
+    } else if (shortWordScript && f.wordCount >= 3) {
       // Scripts with short words: the share of the line's character trigrams found in the body.
-      const own = lineTrigrams(f.lowerWords.join(' '));
+      // Trigrams run across the words of a line (words of one or two characters have none of their own), not across lines.
+      const own = lineTrigrams(f.lowerWords.join(''));
       if (own.size < 6) continue;
-      trigrams ??= lineTrigrams(bodyLines.map(b => b.lowerWords.join(' ')).join(' '));
+      trigrams ??= lineTrigrams(bodyLines.map(b => b.lowerWords.join('')).join(' '));
       let hits = 0;
       for (const t of own) if (trigrams.has(t)) hits++;
       score = hits / own.size;

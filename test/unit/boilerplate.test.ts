@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
-import { articleLines } from '../../src/core/boilerplate';
+import { articleLines, headlineLines } from '../../src/core/boilerplate';
 import { pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
@@ -154,5 +154,53 @@ describe('context pass over the line model', () => {
 
   it('leaves out a list under a doubted heading when the list itself reads as chrome', () => {
     for (const line of ['• Facebook', '• Twitter', '• Email']) assert.equal(kindOf(line), false, line);
+  });
+});
+
+describe('headline search above the body', () => {
+  /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
+  function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
+    const text = page.join('\n');
+    const lines = splitLines(text);
+    const ws = lines.map(l => words(text.slice(l.start, l.end)));
+    const lower = ws.map(w => w.map(x => x.toLowerCase()));
+    const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+    const { nonBlank, facts } = features;
+    const content = nonBlank.map(i => i >= bodyFrom);
+    const margins = nonBlank.map(i => (i >= bodyFrom ? 3 : marginOf(page[i])));
+    return [...new Set(headlineLines(facts, nonBlank, content, margins, -4))].map(k => page[nonBlank[k]]);
+  }
+  const body = [
+    'Our town will get a new signal box at the station, and the work will make the trains run on time again.',
+    '',
+    'The happy news came after years of delays, and the rail company said that our line will be the first to get it.',
+  ];
+
+  it('compares a line of short words by character trigrams only when the body is written in short words', () => {
+    // Every trigram of the first line occurs in the body, but an English body is compared by words.
+    const page = ['Get a new sign', '', 'New signal box for the town station', '', ...body];
+    assert.deepEqual(headlines(page, 4), ['New signal box for the town station']);
+  });
+
+  it('finds a headline of short words by its character trigrams in a body written in short words', () => {
+    const page = [
+      '首页 新闻 体育',
+      '',
+      '城市新桥明年通车',
+      '',
+      '市政府今天宣布，城市新桥明年春天通车，工程已经完成了一大半。',
+      '',
+      '居民们表示，他们已经等了很多年，新桥会让大家的生活更方便。',
+    ];
+    assert.deepEqual(headlines(page, 4), ['城市新桥明年通车']);
+  });
+
+  it('takes no line the model scores below the floor, whatever words it shares with the body', () => {
+    const page = ['Station News', '', 'Menu', '', ...body];
+    assert.deepEqual(headlines(page, 4), ['Station News']);
+    assert.deepEqual(
+      headlines(page, 4, line => (line === 'Station News' ? -6 : -1)),
+      [],
+    );
   });
 });
