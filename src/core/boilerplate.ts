@@ -37,6 +37,12 @@ export interface BoilerplateOptions {
   readonly gapFloor?: number;
   /** Lowest log-odds of a line that continues a list of the article (half of it for the mean of a list below a heading). Default -16. */
   readonly listFloor?: number;
+  /**
+   * Lowest mean log-odds of a list's items for the list to join the article through one of its
+   * items: a list is judged as a whole, so that one teaser the model takes for article text
+   * does not carry its list along. Default -1 (chosen by leave-sites-out cross-validation).
+   */
+  readonly listMeanFloor?: number;
 }
 
 /**
@@ -148,7 +154,7 @@ export function articleLines(
       run = 0;
     }
   }
-  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor);
+  if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
@@ -158,7 +164,8 @@ export function articleLines(
 /**
  * A list inside the article (tour dates, steps, ingredients) continues the shape of an article
  * line next to it: the lines right after or before it, with no blank line between, the same
- * indent and the same list marker and final punctuation, take its label. O(lines).
+ * indent and the same list marker and final punctuation, take its label, when the mean
+ * log-odds of the whole run reaches `meanFloor`. O(lines).
  */
 function continueLists(
   content: boolean[],
@@ -167,6 +174,7 @@ function continueLists(
   lineIndex: readonly number[],
   floor: number,
   gapFloor: number,
+  meanFloor: number,
 ): void {
   // Items of one list share their indent and marker; marked items may differ in final
   // punctuation (the last item of a list often closes it with a full stop).
@@ -200,8 +208,14 @@ function continueLists(
     const doubtful = !seeds && doubtfulHeading(k);
     if (!seeds && !doubtful) continue;
     if (seeds) {
-      for (let j = k + 1; j < content.length && joins(j, k); j++) content[j] = true;
-      for (let j = k - 1; j >= 0 && joins(j, k); j--) content[j] = true;
+      // The run of lines of the seed's shape around it, [from, to), joins as a whole or not at all.
+      let to = k + 1;
+      while (to < content.length && joins(to, k)) to++;
+      let from = k;
+      while (from > 0 && joins(from - 1, k)) from--;
+      let sum = 0;
+      for (let j = from; j < to; j++) sum += margins[j];
+      if (sum >= meanFloor * (to - from)) for (let j = from; j < to; j++) content[j] = true;
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;

@@ -157,6 +157,37 @@ describe('context pass over the line model', () => {
   });
 });
 
+describe('lists judged as a whole by the context pass', () => {
+  const page = [
+    'The ferry timetable changes next week, and the harbour office has published the new departures for the winter.',
+    '',
+    '• Monday to Friday at seven, nine and eleven',
+    '• Saturday at eight and noon',
+    '• Sunday at ten, the only boat of the day',
+    '• Holidays as on Sunday',
+  ];
+  const text = page.join('\n');
+  const lines = splitLines(text);
+  const ws = lines.map(l => words(text.slice(l.start, l.end)));
+  const lower = ws.map(w => w.map(x => x.toLowerCase()));
+  const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+  const facts = features.nonBlank.map(i => features.facts[i]!);
+  /** Which list items join the article when the third one reads as article text and the others have margin `others`. */
+  const itemsKept = (others: number) => {
+    const margins = features.nonBlank.map(i => (i === 0 ? 4 : i === 4 ? 0.5 : others));
+    const content = articleLines(margins, facts, {}, features.nonBlank);
+    return features.nonBlank.map((i, k) => [i, content[k]] as const).filter(([i]) => i >= 2);
+  };
+
+  it('takes a list into the article with the one item the model accepts, when the list reads as article text on average', () => {
+    for (const [i, kept] of itemsKept(-0.5)) assert.equal(kept, true, page[i]);
+  });
+
+  it('leaves a list out but its one accepted item when the other items read as chrome', () => {
+    for (const [i, kept] of itemsKept(-5)) assert.equal(kept, i === 4, page[i]);
+  });
+});
+
 describe('headline search above the body', () => {
   /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
   function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
