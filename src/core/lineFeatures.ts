@@ -46,7 +46,8 @@ const SENTENCE_INSIDE = /[.!?。！？؟][”’"')\]]*\s+\S/gu;
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
 const LETTER = /\p{L}/u;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
-const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
+/** A clock time such as 9:15 or 21.30. */
+export const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
 const MIN_PROSE_WORDS = 7;

@@ -188,6 +188,33 @@ describe('lists judged as a whole by the context pass', () => {
   });
 });
 
+describe('gaps between article lines', () => {
+  /** Whether the middle line of paragraph, `middle`, paragraph joins the article when the model doubts it (margin -0.5). */
+  function middleJoins(middle: string): boolean {
+    const page = [
+      'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.',
+      middle,
+      'Visitors will be able to see the collection of old maps, which has not been shown in public for a decade.',
+    ];
+    const text = page.join('\n');
+    const lines = splitLines(text);
+    const ws = lines.map(l => words(text.slice(l.start, l.end)));
+    const lower = ws.map(w => w.map(x => x.toLowerCase()));
+    const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+    const facts = features.nonBlank.map(i => features.facts[i]!);
+    return articleLines([4, -0.5, 4], facts, {}, features.nonBlank)[1];
+  }
+
+  it('joins a doubted short line between two article lines to the article', () => {
+    assert.equal(middleJoins('A long wait'), true);
+  });
+
+  it('leaves out a time stamp between two article lines, as the header of a post or comment', () => {
+    assert.equal(middleJoins('March 3, 2024 at 9:41 pm'), false);
+    assert.equal(middleJoins('Posted 21.05'), false);
+  });
+});
+
 describe('headline search above the body', () => {
   /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
   function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
