@@ -11,7 +11,7 @@
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
-import { CLOCK_TIME, LineFacts, PageFeatures, pageFeatures } from './lineFeatures';
+import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, PageFeatures, pageFeatures } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
 
@@ -117,7 +117,7 @@ export function lineMargins(model: LineModel, features: PageFeatures): number[] 
 /**
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article, unless one of
- * them is marked chrome, printed twice or a time stamp). O(lines).
+ * them is marked chrome, printed twice, a time stamp or a short address line). O(lines).
  */
 export function articleLines(
   margins: readonly number[],
@@ -136,7 +136,12 @@ export function articleLines(
     if (last >= 0 && gap > 0 && gap <= maxGap) {
       let joins = true;
       for (let j = last + 1; j < k && joins; j++)
-        joins = margins[j] >= floor && !isMarkedChrome(facts[j]) && !(facts[j].repeated && !facts[j].proseLike) && !isTimeStamp(facts[j]);
+        joins =
+          margins[j] >= floor &&
+          !isMarkedChrome(facts[j]) &&
+          !(facts[j].repeated && !facts[j].proseLike) &&
+          !isTimeStamp(facts[j]) &&
+          !isAddressLine(facts[j]);
       if (joins) for (let j = last + 1; j < k; j++) content[j] = true;
     }
     last = k;
@@ -244,15 +249,24 @@ function continueLists(
 /** Most words of a heading the context pass may add to the article. */
 const HEADING_MAX_WORDS = 6;
 
-/** Most words of a time stamp line. */
-const TIME_STAMP_MAX_WORDS = 10;
+/** Most words of a time stamp or address line. */
+const STAMP_MAX_WORDS = 10;
 
 /**
  * A short line with a clock time and no sentence ("May 2, 2024 at 9:15 am"): between two
  * article lines it heads a post or a comment, and the gap it stands in does not join the article.
  */
 function isTimeStamp(f: LineFacts): boolean {
-  return !f.endsSentence && f.wordCount <= TIME_STAMP_MAX_WORDS && CLOCK_TIME.test(f.text);
+  return !f.endsSentence && f.wordCount <= STAMP_MAX_WORDS && CLOCK_TIME.test(f.text);
+}
+
+/**
+ * A short line with a web address or a domain name and no sentence ("example.org/news",
+ * "3 shares example.com Travel"): a link, a credit or a teaser's source, not the article's
+ * text, so the gap it stands in does not join the article either.
+ */
+function isAddressLine(f: LineFacts): boolean {
+  return !f.endsSentence && f.wordCount <= STAMP_MAX_WORDS && ADDRESS_LIKE.test(f.text);
 }
 
 /** Lines whose own form marks them as chrome wherever they stand. */

@@ -43,7 +43,8 @@ const NUMBERED = /^\d{1,3}[.)]\s/u;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/i;
 const FORM_FIELD = /\[[ xX_]*\]|_{4,}/u;
 const SENTENCE_INSIDE = /[.!?。！？؟][”’"')\]]*\s+\S/gu;
-const LINK_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
+/** A web or mail address, or a domain name. */
+export const ADDRESS_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
 const LETTER = /\p{L}/u;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 /** A clock time such as 9:15 or 21.30. */
@@ -494,7 +495,7 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   row[at++] = Math.min(5, separators);
   row[at++] = +(firstLetter !== '' && firstLetter !== firstLetter.toUpperCase());
   row[at++] = +quote;
-  row[at++] = +(linkMark && LINK_LIKE.test(text));
+  row[at++] = +(linkMark && ADDRESS_LIKE.test(text));
   row[at++] = sentenceEnd ? Math.min(10, text.match(SENTENCE_INSIDE)?.length ?? 0) : 0;
   row[at++] = +f.proseLike;
   row[at++] = +isTruncated(text);
@@ -512,7 +513,7 @@ const SPACE_UNIT = 8;
 const INNER_PUNCTUATION = 16;
 /** Characters that separate the items of a menu or a breadcrumb trail. */
 const SEPARATOR = 32;
-/** Every match of `LINK_LIKE` holds one of these (":", ".", "@"); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
+/** Every match of `ADDRESS_LIKE` holds one of these (":", ".", "@"); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
 const LINK_MARK = 64;
 const SENTENCE_END = 128;
 const QUOTE = 256;

@@ -213,6 +213,11 @@ describe('gaps between article lines', () => {
     assert.equal(middleJoins('March 3, 2024 at 9:41 pm'), false);
     assert.equal(middleJoins('Posted 21.05'), false);
   });
+
+  it('leaves out a short line with a web address between two article lines, as a link or a credit', () => {
+    assert.equal(middleJoins('example.org/city/museum'), false);
+    assert.equal(middleJoins('12 shares www.example.net Culture'), false);
+  });
 });
 
 describe('headline search above the body', () => {
