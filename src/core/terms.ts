@@ -7,7 +7,7 @@
 import { digitValue } from './numbers';
 import { stemmerFor } from './stemming';
 import type { StopwordProfile } from './stopwords';
-import { words } from './text';
+import { decodeCharacterReferences, words } from './text';
 
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
 export interface ContentTerms {
@@ -43,11 +43,14 @@ export function contentTerms(text: string, stopwords: StopwordProfile, vocabular
     if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
     salientIds.set(id, Math.max(salientIds.get(id) ?? 0, salient));
   };
+  // Read as the page's reader saw it (character references decoded, as the compared form is).
   // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
-  const rest = text.normalize('NFC').replace(FIGURE, figure => {
-    add(`${NUMBER_MARK}${digitValue(figure)}`, 1);
-    return ' ';
-  });
+  const rest = decodeCharacterReferences(text)
+    .normalize('NFC')
+    .replace(FIGURE, figure => {
+      add(`${NUMBER_MARK}${digitValue(figure)}`, 1);
+      return ' ';
+    });
   words(rest).forEach((word, i) => {
     const w = word.toLowerCase();
     const digits = HAS_DIGIT.test(w);

@@ -42,4 +42,11 @@ describe('content terms', () => {
     assert.ok(all.includes('g7'), all.join(' '));
     assert.ok(all.includes('falcon-9'), all.join(' '));
   });
+
+  it('reads words glued to a character reference as the words a reader of the page saw', () => {
+    const vocabulary = new Map<string, number>();
+    const mangled = termsOf('Rescuers reached the remotenbsp;village on Sunday, quot;at lastquot; one said.', vocabulary);
+    const clean = termsOf('Rescuers reached the remote village on Sunday, "at last" one said.', vocabulary);
+    assert.deepEqual(mangled.all, clean.all);
+  });
 });
