@@ -174,6 +174,9 @@ export function joinInOrder(
       if (!adjacentWithin(x, y, MAX_SPAN)) return undefined;
       shared.push(s);
     }
+    // A headline says the statement in its own words: it is never part of a span.
+    if (shared.length && [...left, ...right].some(n => nodes[n].headline && shared.some(s => nodes[n].sources.includes(s))))
+      return undefined;
     if (shared.length && !spanReadsAsOne(left, right, leftAt, rightAt, shared)) return undefined;
     // The span test reads a sample; the linkage, which reads every pair, comes last.
     const { sum, pairs } = pairSums(left, right);

@@ -4,9 +4,10 @@
  * they are, and more where they are names or numbers: a rewrite by another agency keeps those
  * while it changes the rest.
  */
+import { digitValue } from './numbers';
 import { stemmerFor } from './stemming';
 import type { StopwordProfile } from './stopwords';
-import { words } from './text';
+import { decodeCharacterReferences, words } from './text';
 
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
 export interface ContentTerms {
@@ -16,8 +17,16 @@ export interface ContentTerms {
 }
 
 const HAS_DIGIT = /\d/;
+/**
+ * A figure standing as a word of its own: digits of any script with the separators of digit
+ * groups or of a clock time between them ("1,000", "3.5", "6:04"); not a part of a name or
+ * code such as "G7" or "Chandra-2", which stays one word.
+ */
+const FIGURE = /(?<![\p{L}\p{M}\p{Nd}\-‐‑])\p{Nd}+(?:[.,:'’\u066b\u066c]\p{Nd}+)*(?![\p{L}\p{M}\p{Nd}\-‐‑])/gu;
+/** Starts the key of a figure's term: no word's stem begins with it. */
+const NUMBER_MARK = '#';
 const CAPITALISED = /^\p{Lu}/u;
-/** Past this many code points a stem is cut, so that derivations the stemmer leaves apart ("resumption", "resumed") meet. */
+/** Past this many code points a stem is cut, so that derivations the stemmer leaves apart ("presidential", "president") meet. */
 const STEM_LENGTH = 6;
 
 /**
@@ -29,16 +38,25 @@ const STEM_LENGTH = 6;
 export function contentTerms(text: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): ContentTerms {
   const stem = stemmerFor(stopwords.language);
   const salientIds = new Map<number, number>();
-  words(text.normalize('NFC')).forEach((word, i) => {
+  const add = (key: string, salient: number) => {
+    let id = vocabulary.get(key);
+    if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
+    salientIds.set(id, Math.max(salientIds.get(id) ?? 0, salient));
+  };
+  // Read as the page's reader saw it (character references decoded, as the compared form is).
+  // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
+  const rest = decodeCharacterReferences(text)
+    .normalize('NFC')
+    .replace(FIGURE, figure => {
+      add(`${NUMBER_MARK}${digitValue(figure)}`, 1);
+      return ' ';
+    });
+  words(rest).forEach((word, i) => {
     const w = word.toLowerCase();
     const digits = HAS_DIGIT.test(w);
     if (stopwords.words.has(w) || (w.length < 2 && !digits)) return;
-    const key = digits ? w : firstCodePoints(stem(w), STEM_LENGTH);
-    let id = vocabulary.get(key);
-    if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
     // The first word is capitalised in any case; a name is told by a capital further on.
-    const salient = digits || (i > 0 && CAPITALISED.test(word)) ? 1 : 0;
-    salientIds.set(id, Math.max(salientIds.get(id) ?? 0, salient));
+    add(digits ? w : firstCodePoints(stem(w), STEM_LENGTH), digits || (i > 0 && CAPITALISED.test(word)) ? 1 : 0);
   });
   const ids = [...salientIds.keys()].sort((a, b) => a - b);
   return { ids, salient: Uint8Array.from(ids, id => salientIds.get(id)!) };

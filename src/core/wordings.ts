@@ -7,6 +7,7 @@
 import type { FormCorpus } from './formCorpus';
 import type { FormId, SpaceId, WordingId } from './ids';
 import type { PlaceOwners, Places } from './places';
+import { words } from './text';
 import type { Sentence } from './types';
 
 /** Equal forms of one language and headline role, one occurrence rank per source. */
@@ -39,10 +40,11 @@ export function collectWordings(corpus: FormCorpus, places: Places): Wording[] {
   sentencesBySource.forEach((list, source) => {
     const language = prepared[source].profile.language;
     copies.clear();
+    const headlineAt = headlineIndex(list);
     list.forEach((s, sentence) => {
       const place = placeStart[source] + sentence;
       const form = formOfPlace[place];
-      const headline = sentence === 0 && isHeadline(s, list[1]);
+      const headline = sentence === headlineAt;
       const key = (form * 2 + (headline ? 1 : 0)) * languages.length + languageNumber.get(language)!;
       const copy = copies.get(key) ?? 0;
       copies.set(key, copy + 1);
@@ -57,9 +59,30 @@ export function collectWordings(corpus: FormCorpus, places: Places): Wording[] {
   return canonicalOrder([...byKey.values()].flat(), corpus);
 }
 
-/** A first sentence alone on its line with no final stop reads as a headline. */
-function isHeadline(first: Sentence, next: Sentence | undefined): boolean {
-  return (next === undefined || next.line !== first.line) && !FINAL_STOP.test(first.text);
+/** How many titles at the top of a source are read as candidates for its headline. */
+const LEADING_TITLES = 3;
+
+/**
+ * Input: a source's sentences. Output: the index of its headline, or -1. The headline is the
+ * title (a sentence alone on its line with no final stop) with the most words among the titles
+ * the source opens with, the first on ties: a site's name or a section label kept above it
+ * (one or two words) does not hide it. O(LEADING_TITLES · length).
+ */
+export function headlineIndex(list: readonly Sentence[]): number {
+  let best = -1;
+  let bestWords = 0;
+  for (let i = 0; i < Math.min(LEADING_TITLES, list.length) && isTitle(list, i); i++) {
+    const count = words(list[i].text).length;
+    if (count > bestWords) [best, bestWords] = [i, count];
+  }
+  return best;
+}
+
+/** Whether sentence i stands alone on its line with no final stop. */
+function isTitle(list: readonly Sentence[], i: number): boolean {
+  const s = list[i];
+  const alone = (i === 0 || list[i - 1].line !== s.line) && (i + 1 === list.length || list[i + 1].line !== s.line);
+  return alone && !FINAL_STOP.test(s.text);
 }
 
 const FINAL_STOP = /[.!?。؟…]["'”’»)]*$/u;
@@ -72,9 +95,8 @@ const FINAL_STOP = /[.!?。؟…]["'”’»)]*$/u;
 export function titlePlaces(places: Places): Uint8Array {
   const out = new Uint8Array(places.formOfPlace.length);
   places.sentencesBySource.forEach((list, source) => {
-    list.forEach((s, i) => {
-      const alone = (i === 0 || list[i - 1].line !== s.line) && (i + 1 === list.length || list[i + 1].line !== s.line);
-      if (alone && !FINAL_STOP.test(s.text)) out[places.placeStart[source] + i] = 1;
+    list.forEach((_, i) => {
+      if (isTitle(list, i)) out[places.placeStart[source] + i] = 1;
     });
   });
   return out;

@@ -216,6 +216,19 @@ describe('alignment', () => {
     assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
   });
 
+  it("links a headline that a site's name stands above to the other versions' headline", () => {
+    const headline = 'Central bank raises rates by half a point';
+    const other = 'Rates up sharply in surprise bank move';
+    // A site's name on the line right above the headline, as text dumps of pages often keep it.
+    const analysis = analyzeCorpus([
+      { id: 'a', text: `Westbrook Radio\n${headline}\n\n${[PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n')}` },
+      { id: 'b', text: [other, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n') },
+    ]);
+    const g = groupOf(analysis, 0, headline);
+    assert.notEqual(g, -1);
+    assert.equal(groupOf(analysis, 1, other), g);
+  });
+
   it('reads a repeated headline once in its row of the comparison, keeping both copies in the row', () => {
     const headline = 'Central bank raises rates by half a point';
     const other = 'Central bank lifts rates by half a point';

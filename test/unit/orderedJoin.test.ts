@@ -160,6 +160,22 @@ describe('joining clusters in story order', () => {
       assert.ok(clusters.some(c => [...c].sort().join() === '1,2,3,4'));
     });
 
+    it('never joins a headline into a span with the sentence after it', () => {
+      // The same case as a split, but source 2's first part is its headline: a headline says
+      // the statement in its own words, so it stays out of the span.
+      const nodes = [
+        node(BEFORE, [0, 1, 2, 3]),
+        node(AFTER, [0, 1, 2, 3]),
+        node(FULL, [0, 1]),
+        { ...node(PART_ONE, [2]), headline: true },
+        node(PART_TWO, [2]),
+        node(PART_TWO_AGAIN, [3]),
+      ];
+      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2, 3], [4, 5]], { wordWeight: 0 }, exactPairs(nodes));
+      assert.ok(!clusters.some(c => c.includes(3) && c.includes(4)));
+    });
+
     it('does not depend on which cluster is listed first', () => {
       const a = split(undefined)
         .map(c => [...c].sort().join())

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { functionWordsOf } from '../../src/core/stopwords';
+import { contentTerms } from '../../src/core/terms';
+
+const english = { language: 'en', words: functionWordsOf('en')! };
+
+/** The vocabulary keys of a sentence's terms, sorted, and those of its salient terms. */
+function termsOf(text: string, vocabulary = new Map<string, number>()) {
+  const terms = contentTerms(text, english, vocabulary);
+  const keyOf = new Map([...vocabulary].map(([key, id]) => [id, key]));
+  const keys = terms.ids.map(id => keyOf.get(id)!);
+  return { all: [...keys].sort(), salient: keys.filter((_, k) => terms.salient[k]).sort() };
+}
+
+describe('content terms', () => {
+  it('reads a figure with group separators as one number, so that "1,200" and "1200" meet', () => {
+    const vocabulary = new Map<string, number>();
+    const grouped = termsOf('The ferry carried 1,200 passengers across the bay.', vocabulary);
+    const plain = termsOf('About 1200 passengers crossed the bay by ferry.', vocabulary);
+    assert.equal(grouped.salient.length, 1);
+    assert.deepEqual(grouped.salient, plain.salient);
+  });
+
+  it('keeps a clock time and a decimal whole, so that they do not meet their parts elsewhere', () => {
+    const vocabulary = new Map<string, number>();
+    const time = contentTerms('The train left at 7:15 from the northern platform.', english, vocabulary);
+    const parts = contentTerms('Seven people were hurt, 15 of them badly.', english, vocabulary);
+    assert.deepEqual(
+      time.ids.filter(id => parts.ids.includes(id)),
+      [],
+    );
+    const decimal = contentTerms('Prices rose 2.5 percent in the spring.', english, vocabulary);
+    const whole = contentTerms('Two people and 5 dogs were rescued.', english, vocabulary);
+    assert.deepEqual(
+      decimal.ids.filter(id => whole.ids.includes(id)),
+      [],
+    );
+  });
+
+  it('keeps digits that are part of a name or a code in that word', () => {
+    const { all } = termsOf('Leaders of the G7 met the makers of the Falcon-9 rocket.');
+    assert.ok(all.includes('g7'), all.join(' '));
+    assert.ok(all.includes('falcon-9'), all.join(' '));
+  });
+
+  it('reads words glued to a character reference as the words a reader of the page saw', () => {
+    const vocabulary = new Map<string, number>();
+    const mangled = termsOf('Rescuers reached the remotenbsp;village on Sunday, quot;at lastquot; one said.', vocabulary);
+    const clean = termsOf('Rescuers reached the remote village on Sunday, "at last" one said.', vocabulary);
+    assert.deepEqual(mangled.all, clean.all);
+  });
+});
