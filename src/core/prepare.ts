@@ -4,8 +4,9 @@
  * be prepared in several threads and handed to `Analyzer.adopt`.
  */
 import { LineVerdict, classifyLines } from './boilerplate';
+import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
-import { detectStopwords } from './stopwords';
+import { StopwordProfile, detectStopwords } from './stopwords';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 import type { AnalysisOptions, PreparedSentence, PreparedSource } from './types';
 
@@ -16,13 +17,32 @@ export function prepareSource(text: string, options: AnalysisOptions = {}): Prep
   return prepare(text, hashText(text), options);
 }
 
-/** `prepareSource` for a text whose hash is known already. O(n) in the text length. */
-export function prepare(text: string, hash: string, options: AnalysisOptions): PreparedSource {
+/**
+ * Prepares several sources, each as `prepareSource` does, reading each distinct line once for
+ * them all: the versions of one story share most of their lines. O(n) in the texts' length.
+ */
+export function prepareSources(texts: readonly string[], options: AnalysisOptions = {}): PreparedSource[] {
+  const memo = new PreparationMemo();
+  return texts.map(text => prepare(text, hashText(text), options, memo));
+}
+
+/**
+ * `prepareSource` for a text whose hash is known already. O(n) in the text length. `memo`
+ * keeps what the text's lines give for the other sources prepared with it.
+ */
+export function prepare(text: string, hash: string, options: AnalysisOptions, memo = new PreparationMemo()): PreparedSource {
   const lineSpans = splitLines(text);
-  const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
-  const lineWordsLower = lineWords.map((ws, line) => lowerCased(ws, text, lineSpans[line]));
+  const lineTexts = lineSpans.map(span => text.slice(span.start, span.end));
+  const lineWords = new Array<readonly string[]>(lineTexts.length);
+  const lineWordsLower = new Array<readonly string[]>(lineTexts.length);
+  for (let i = 0; i < lineTexts.length; i++) {
+    const known = memo.wordsOf(lineTexts[i]);
+    lineWords[i] = known.words;
+    lineWordsLower[i] = known.lower;
+  }
   const profile = detectStopwords(sampleWords(lineSpans, lineWordsLower));
-  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower);
+  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower, memo.lineFeatures);
+  const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
   lineSpans.forEach((span, line) => {
     const verdict = lines[line];
@@ -30,15 +50,17 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
     // Boilerplate that no other source can show to be article text needs no sentences.
     if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS))
       return;
-    for (const s of segmentLine(text, span.start, span.end, profile)) {
-      const sentence = text.slice(s.start, s.end);
+    const lineText = lineTexts[line];
+    let pieces = sentencesOfLine.get(lineText);
+    if (!pieces) sentencesOfLine.set(lineText, (pieces = sentencePieces(lineText, profile)));
+    for (const piece of pieces) {
       sentences.push({
         line,
-        start: s.start,
-        end: s.end,
-        text: sentence,
-        form: comparedForm(sentence),
-        promotable: isPromotable(verdict, sentence),
+        start: span.start + piece.start,
+        end: span.start + piece.end,
+        text: piece.text,
+        form: piece.form,
+        promotable: isPromotable(verdict, piece),
       });
     }
   });
@@ -48,14 +70,66 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
 }
 
 /**
+ * What preparing reads from a line's text alone (its words, its sentences, its line features),
+ * kept for the other sources prepared with the same memo: one per batch of sources, as it
+ * grows with their distinct lines.
+ */
+export class PreparationMemo {
+  readonly lineFeatures = new LineFeatureMemo();
+  private readonly words = new Map<string, LineWords>();
+  /** Per function-word list and language, the sentences of each line text. */
+  private readonly sentences = new Map<ReadonlySet<string>, Map<string, Map<string, readonly SentencePiece[]>>>();
+
+  /** The line's words, as they stand and lower-cased. */
+  wordsOf(line: string): LineWords {
+    let known = this.words.get(line);
+    if (!known) {
+      const ws = words(line);
+      known = { words: ws, lower: lowerCased(ws, line) };
+      this.words.set(line, known);
+    }
+    return known;
+  }
+
+  /** The sentences of line texts segmented with `profile`, by line text; the caller fills it. */
+  sentencesUnder(profile: StopwordProfile): Map<string, readonly SentencePiece[]> {
+    let byLanguage = this.sentences.get(profile.words);
+    if (!byLanguage) this.sentences.set(profile.words, (byLanguage = new Map()));
+    let lines = byLanguage.get(profile.language);
+    if (!lines) byLanguage.set(profile.language, (lines = new Map()));
+    return lines;
+  }
+}
+
+interface LineWords {
+  readonly words: readonly string[];
+  readonly lower: readonly string[];
+}
+
+/** A sentence of a line: `[start, end)` in the line, its text and compared form; its word count once asked for. */
+interface SentencePiece {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly form: string;
+  wordCount?: number;
+}
+
+function sentencePieces(line: string, profile: StopwordProfile): SentencePiece[] {
+  return segmentLine(line, 0, line.length, profile).map(s => {
+    const text = line.slice(s.start, s.end);
+    return { start: s.start, end: s.end, text, form: comparedForm(text) };
+  });
+}
+
+/**
  * A line's words lower-cased, as `ws.map(w => w.toLowerCase())`: for a line without capitals
  * the same array, for another ASCII line the words of its lower-cased text (ASCII case changes
  * neither which characters form words nor their number), one string operation per line
  * instead of one per word.
  */
-function lowerCased(ws: readonly string[], text: string, span: LineSpan): readonly string[] {
+function lowerCased(ws: readonly string[], line: string): readonly string[] {
   if (ws.length === 0) return ws;
-  const line = text.slice(span.start, span.end);
   const lower = line.toLowerCase();
   if (lower === line) return ws;
   if (NON_ASCII.test(line)) return ws.map(w => w.toLowerCase());
@@ -92,6 +166,8 @@ function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (r
 }
 
 /** Whether a boilerplate sentence is long enough, and its line's reason open to doubt, for another source to show it is article text. */
-function isPromotable(verdict: LineVerdict, sentence: string): boolean {
-  return verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(sentence).length >= MIN_PROMOTABLE_WORDS;
+function isPromotable(verdict: LineVerdict, piece: SentencePiece): boolean {
+  if (verdict.kind !== 'boilerplate' || PROTECTED_REASONS.has(verdict.reason ?? '')) return false;
+  piece.wordCount ??= words(piece.text).length;
+  return piece.wordCount >= MIN_PROMOTABLE_WORDS;
 }
