@@ -6,7 +6,7 @@
 import { LineVerdict, classifyLines } from './boilerplate';
 import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
-import { StopwordProfile, detectStopwords } from './stopwords';
+import { StopwordProfile, functionWordCounts, stopwordsFromCounts } from './stopwords';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 import type { AnalysisOptions, PreparedSentence, PreparedSource } from './types';
 
@@ -33,14 +33,10 @@ export function prepareSources(texts: readonly string[], options: AnalysisOption
 export function prepare(text: string, hash: string, options: AnalysisOptions, memo = new PreparationMemo()): PreparedSource {
   const lineSpans = splitLines(text);
   const lineTexts = lineSpans.map(span => text.slice(span.start, span.end));
-  const lineWords = new Array<readonly string[]>(lineTexts.length);
-  const lineWordsLower = new Array<readonly string[]>(lineTexts.length);
-  for (let i = 0; i < lineTexts.length; i++) {
-    const known = memo.wordsOf(lineTexts[i]);
-    lineWords[i] = known.words;
-    lineWordsLower[i] = known.lower;
-  }
-  const profile = detectStopwords(sampleWords(lineSpans, lineWordsLower));
+  const known = lineTexts.map(line => memo.wordsOf(line));
+  const lineWords = known.map(k => k.words);
+  const lineWordsLower = known.map(k => k.lower);
+  const profile = languageProfile(lineSpans, known);
   const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower, memo.lineFeatures);
   const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
@@ -80,7 +76,7 @@ export class PreparationMemo {
   /** Per function-word list and language, the sentences of each line text. */
   private readonly sentences = new Map<ReadonlySet<string>, Map<string, Map<string, readonly SentencePiece[]>>>();
 
-  /** The line's words, as they stand and lower-cased. */
+  /** The line's words, as they stand and lower-cased, and how many of them each function-word list holds. */
   wordsOf(line: string): LineWords {
     let known = this.words.get(line);
     if (!known) {
@@ -104,6 +100,8 @@ export class PreparationMemo {
 interface LineWords {
   readonly words: readonly string[];
   readonly lower: readonly string[];
+  /** `functionWordCounts(lower)`, once asked for. */
+  functionWords?: Uint32Array;
 }
 
 /** A sentence of a line: `[start, end)` in the line, its text and compared form; its word count once asked for. */
@@ -150,18 +148,31 @@ function comparedForm(sentence: string): string {
   return collapseSpaces(normalizeForComparison(sentence));
 }
 
-/** The words the language is guessed from: those of the first 200,000 characters (given lower-cased). */
-function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (readonly string[])[]): string[] {
+/**
+ * The page's function words, guessed from the words of its first 200,000 characters as
+ * `detectStopwords(those words)` guesses them: from counts kept per line text, summed. O(lines).
+ */
+function languageProfile(lineSpans: readonly LineSpan[], lineWords: readonly LineWords[]): StopwordProfile {
   let lines = 0;
   let count = 0;
-  for (; lines < lineSpans.length && lineSpans[lines].start < LANGUAGE_SAMPLE_CHARS; lines++) count += lineWordsLower[lines].length;
+  let sums: Uint32Array | undefined;
+  for (; lines < lineSpans.length && lineSpans[lines].start < LANGUAGE_SAMPLE_CHARS; lines++) {
+    const line = lineWords[lines];
+    if (!line.lower.length) continue;
+    count += line.lower.length;
+    const counts = (line.functionWords ??= functionWordCounts(line.lower));
+    if (!sums) sums = new Uint32Array(counts.length);
+    for (let k = 0; k < counts.length; k++) sums[k] += counts[k];
+  }
+  return stopwordsFromCounts(sums ?? functionWordCounts([]), count, () => sampleWords(lineWords.slice(0, lines), count));
+}
+
+/** The lower-cased words of the lines, `count` in all. */
+function sampleWords(lineWords: readonly LineWords[], count: number): string[] {
   // Sized once: growing the array word by word copies it over and over.
   const out = new Array<string>(count);
   let at = 0;
-  for (let i = 0; i < lines; i++) {
-    const ws = lineWordsLower[i];
-    for (let k = 0; k < ws.length; k++) out[at++] = ws[k];
-  }
+  for (const { lower } of lineWords) for (let k = 0; k < lower.length; k++) out[at++] = lower[k];
   return out;
 }
 

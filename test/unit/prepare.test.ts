@@ -44,7 +44,7 @@ const POOLS = [
   LINES,
   [...LINES.slice(13, 15), 'Die Regierung hat die Pläne nicht bestätigt, sagte ein Sprecher.', 'Startseite', ''],
   [...LINES.slice(15, 17), 'وأضاف أن الحكومة لم تؤكد الخطط بعد.', ''],
-  ['Zo ka lu mi ta zo ka.', 'Ka lu zo mi ta ka lu zo.', 'Mi ta zo ka lu.', 'Lu ka mi zo ta ka.', ''],
+  ['Xa ku lyr bep tyr xa ku.', 'Ku lyr xa bep tyr ku lyr xa.', 'Bep tyr xa ku lyr.', 'Lyr ku bep xa tyr ku.', ''],
 ];
 
 function randomPage(random: () => number): string {
@@ -76,6 +76,19 @@ describe('Preparing sources together', () => {
       prepareSources(all),
       all.map(t => prepareSource(t)),
     );
+  });
+
+  it("guesses each page's function words as from all its words at once, summed line by line", () => {
+    const random = seededRandom(11);
+    const texts = Array.from({ length: 40 }, () => randomPage(random));
+    const prepared = prepareSources(texts);
+    const languages = new Set<string>();
+    texts.forEach((text, i) => {
+      const lower = splitLines(text).flatMap(l => words(text.slice(l.start, l.end)).map(w => w.toLowerCase()));
+      assert.deepEqual(prepared[i].profile, detectStopwords(lower));
+      languages.add(prepared[i].profile.language);
+    });
+    assert.deepEqual([...languages].sort(), ['ar', 'de', 'en', 'und']);
   });
 
   it("splits a line two pages share by each page's own function words", () => {
