@@ -226,19 +226,25 @@ export class LineFeatureMemo {
   }
 }
 
-/** A line's text as `LineFeatureMemo` keeps it; `facts` and `base` are filled on first use, by whether the page repeats the line (index 1) or not (0). */
+/**
+ * A line's text as `LineFeatureMemo` keeps it. `facts` is filled on first use, by whether the
+ * page repeats the line (index 1) or not (0); `base`, the line's own columns, from the second
+ * row written with those facts on (`written` counts the rows), as most lines of a page that
+ * shares little with the others are never seen again.
+ */
 interface KnownLine {
   readonly trimmed: string;
   /** The line as a repeat is recognised: spaces collapsed, lower case; '' for a blank line. */
   readonly repeatKey: string;
   readonly facts: [LineFacts | undefined, LineFacts | undefined];
-  readonly base: [Float64Array | undefined, Float64Array | undefined];
+  base: [Float64Array | undefined, Float64Array | undefined] | undefined;
+  written: number;
 }
 
 function knownLine(line: string): KnownLine {
   const trimmed = line.trim();
   const repeatKey = trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
-  return { trimmed, repeatKey, facts: [undefined, undefined], base: [undefined, undefined] };
+  return { trimmed, repeatKey, facts: [undefined, undefined], base: undefined, written: 0 };
 }
 
 /** Each line's facts (undefined for blank lines), with whether its text is printed more than once in the page. O(n). */
@@ -262,17 +268,19 @@ function pageLineFacts(
 
 /** The line's own features (`BASE`), at the start of each row. */
 function writeBaseColumns(page: PageLines, known: readonly KnownLine[], table: FeatureTable): void {
+  const { matrix, width } = table;
   page.facts.forEach((f, k) => {
     const line = page.lineOf[k];
-    const { facts, base } = known[line];
-    const variant = f === facts[1] ? 1 : 0;
-    let row = base[variant];
-    if (!row) {
-      row = new Float64Array(BASE.length);
-      baseFeatures(f, page.raw[line], row, 0);
-      base[variant] = row;
+    const entry = known[line];
+    const variant = f === entry.facts[1] ? 1 : 0;
+    const at = k * width;
+    const kept = entry.base?.[variant];
+    if (kept) {
+      matrix.set(kept, at);
+      return;
     }
-    table.matrix.set(row, k * table.width);
+    baseFeatures(f, page.raw[line], matrix, at);
+    if (entry.written++ > 0) (entry.base ??= [undefined, undefined])[variant] = matrix.slice(at, at + BASE.length);
   });
 }
 
