@@ -17,7 +17,7 @@ import { joinInOrder, placesOfNodes } from './orderedJoin';
 import type { SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
 import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
-import { prepare } from './prepare';
+import { PreparationMemo, prepare } from './prepare';
 import { joinStoryAnalyses, reportAnalysis } from './report';
 import { reviseWithOtherSources } from './revise';
 import { OneShotIndex, OneStoryIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
@@ -295,13 +295,15 @@ class CachingAnalyzer implements Analyzer {
   /** Stage 1 for every input, reusing the prepared source of a text seen before. */
   private prepareAll(inputs: readonly SourceInput[]): PreparedSource[] {
     const used = new Map<string, PreparedSource>();
+    // The sources prepared now share what their lines give (most lines recur across versions).
+    const memo = new PreparationMemo();
     const prepared = inputs.map(input => {
       // An unchanged text is usually the very string seen before, found without hashing it again.
       let p = this.preparedText.get(input.text);
       if (!p) {
         const hash = hashText(input.text);
         p = used.get(hash) ?? this.prepared.get(hash);
-        if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options);
+        if (!p || p.text !== input.text) p = prepare(input.text, hash, this.options, memo);
       }
       used.set(p.hash, p);
       return p;

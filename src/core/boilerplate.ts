@@ -11,7 +11,14 @@
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
-import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, PageFeatures, pageFeatures } from './lineFeatures';
+import {
+  ADDRESS_LIKE,
+  CLOCK_TIME,
+  LineFacts,
+  LineFeatureMemo,
+  PageFeatures,
+  pageFeatures,
+} from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
 
@@ -49,6 +56,7 @@ export interface BoilerplateOptions {
  * Classifies each line of a page. `lines` come from `splitLines(text)`; the result has one
  * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i, and
  * `lineWordsLower[i]` those words lower-cased (a caller that has them saves the work).
+ * `memo` keeps what the lines' texts give for other pages (see `LineFeatureMemo`).
  * O(n) in the text length (a few microseconds per line for the model).
  */
 export function classifyLines(
@@ -58,10 +66,11 @@ export function classifyLines(
   options: BoilerplateOptions = {},
   lineWords?: readonly (readonly string[])[],
   lineWordsLower?: readonly (readonly string[])[],
+  memo?: LineFeatureMemo,
 ): LineVerdict[] {
   const ws = lineWords ?? lines.map(l => words(text.slice(l.start, l.end)));
   const lower = lineWordsLower ?? ws.map(w => w.map(x => x.toLowerCase()));
-  return verdictsOf(pageFeatures(text, lines, ws, lower, profile), options);
+  return verdictsOf(pageFeatures(text, lines, ws, lower, profile, memo), options);
 }
 
 /** The verdicts on a page's lines from their features (see `classifyLines`). O(lines). */

@@ -76,7 +76,7 @@ const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
  * The tokens of one sentence in a language (ISO 639-1). Written numbers are matched longest
  * first, up to the longest phrase of the language. O(n · k) for n tokens, k that phrase length.
  */
-export function factTokens(text: string, language: string): FactToken[] {
+export function factTokens(text: string, language: string, words: WordForms = new WordForms()): FactToken[] {
   const lexicon = numberLexicon(language);
   const raw: FactToken[] = [];
   const spans = tokenSpans(text);
@@ -94,8 +94,8 @@ export function factTokens(text: string, language: string): FactToken[] {
       raw.push({ key: token.slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
     } else if (part === DIGITS) raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end, capital: false });
     else if (part === WORD) {
-      const lower = token.toLowerCase();
-      raw.push({ key: lower.includes("'") ? lower.replace(/'/g, '’') : lower, kind: 'word', start, end, capital: hasCapital(token) });
+      const word = words.word(token);
+      raw.push({ key: word.key, kind: 'word', start, end, capital: word.capital });
     } else if (QUOTE_MARKS.includes(token)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
     else if (PERCENT_WORDS.has(token)) raw.push({ key: '%', kind: 'number', start, end, capital: false });
     else raw.push({ key: token, kind: 'punct', start, end, capital: false });
@@ -246,10 +246,12 @@ interface ReadSentence {
   readonly keys: ReadonlyMap<string, number>;
   readonly negations: number;
   readonly language: string;
+  /** Where the stems and name forms of its words are looked up (shared by the sentences read together). */
+  readonly words: WordForms;
 }
 
-function readSentence(text: string, language: string): ReadSentence {
-  const tokens = factTokens(text, language);
+function readSentence(text: string, language: string, words: WordForms): ReadSentence {
+  const tokens = factTokens(text, language, words);
   const quoted = quotedTokens(text, tokens);
   const agent = agentTokens(tokens, quoted, language);
   const initial = tokens.map((_, i) => {
@@ -273,12 +275,12 @@ function readSentence(text: string, language: string): ReadSentence {
     keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
     if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
     if (t.kind !== 'word') continue;
-    const stem = nameStem(t.key);
+    const stem = words.stem(t.key);
     stems.add(stem);
     const functionWord = functionWords ? functionWords.has(t.key) : t.end - t.start < 4;
     // A speaker is told by its names and common words, not by "the".
     if (agent[i] && !functionWords?.has(t.key) && (t.capital || t.end - t.start > 3)) agentStems.add(stem);
-    if (t.capital) capitalForms.add(nameForm(t.key));
+    if (t.capital) capitalForms.add(words.form(t.key));
     // Function words (articles, prepositions) stay in lower case in a title-case headline; in a
     // language without a list, short words stand for them.
     if (!label[i] && !functionWord) {
@@ -325,6 +327,7 @@ function readSentence(text: string, language: string): ReadSentence {
     keys,
     negations,
     language,
+    words,
   };
 }
 
@@ -347,6 +350,56 @@ function labelTokens(tokens: readonly FactToken[]): boolean[] {
   parts.forEach((p, k) => wordsIn(p) > wordsIn(parts[main]) && (main = k));
   tokens.forEach((_, i) => (label[i] = i < parts[main][0] || i >= parts[main][1]));
   return label;
+}
+
+/**
+ * The keys, stems (`nameStem`) and name forms (`nameForm`) of words, each worked out once per
+ * word for all the sentences read with it: the sentences of one analysis share most of their words.
+ * It grows with the distinct words it is asked about, so keep one for one analysis.
+ */
+export class WordForms {
+  private readonly stems = new Map<string, string>();
+  private readonly forms = new Map<string, string>();
+  private readonly words = new Map<string, WordKey>();
+  private readonly keys = new Map<string, string>();
+
+  /**
+   * A word token's key (lower case, straight apostrophes as ’) and whether it has a capital
+   * (`hasCapital`). Equal keys are one string, so the sets and maps of every sentence read
+   * with this find them without hashing them again.
+   */
+  word(token: string): WordKey {
+    let word = this.words.get(token);
+    if (!word) {
+      const lower = token.toLowerCase();
+      let key = lower.includes("'") ? lower.replace(/'/g, '’') : lower;
+      const known = this.keys.get(key);
+      if (known === undefined) this.keys.set(key, key);
+      else key = known;
+      word = { key, capital: hasCapital(token) };
+      this.words.set(token, word);
+    }
+    return word;
+  }
+
+  /** `nameStem(lowerWord)`. */
+  stem(lowerWord: string): string {
+    let stem = this.stems.get(lowerWord);
+    if (stem === undefined) this.stems.set(lowerWord, (stem = nameStem(lowerWord)));
+    return stem;
+  }
+
+  /** `nameForm(lowerWord)`. */
+  form(lowerWord: string): string {
+    let form = this.forms.get(lowerWord);
+    if (form === undefined) this.forms.set(lowerWord, (form = nameForm(lowerWord)));
+    return form;
+  }
+}
+
+interface WordKey {
+  readonly key: string;
+  readonly capital: boolean;
 }
 
 /** A name as written without a particle or a possessive, whole ("al-Assad’s" → "assad"); lower case in. */
@@ -515,12 +568,13 @@ export function changesAgainst(
   language: string,
   options: ChangeOptions = {},
   cache?: ChangeCache,
+  words: WordForms = new WordForms(),
 ): (member: string) => readonly PlacedChange[] {
   let base: ReadSentence | undefined;
   const prefix = `${language}\u0000${options.variantSimilarity ?? ''}\u0000${options.maxEdits ?? ''}\u0000${anchor}\u0000`;
   const compare = (member: string) => {
-    base ??= readSentence(anchor, language);
-    return changesBetween(base, readSentence(member, language), options);
+    base ??= readSentence(anchor, language, words);
+    return changesBetween(base, readSentence(member, language, words), options);
   };
   // Reprints repeat a member's text many times over in one group: each text is compared once.
   const compared = new Map<string, readonly PlacedChange[]>();
@@ -637,7 +691,7 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     while (end < s.tokens.length && s.tokens[end].capital && s.tokens[end].kind === 'word') end++;
     const kept = s.tokens
       .slice(start, end)
-      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalForms.has(nameForm(t.key)))
+      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalForms.has(s.words.form(t.key)))
       .map(t => s.text.slice(t.start, t.end))
       .join(' ');
     return { whole: textOf(s, [start, end]), range: [s.tokens[start].start, s.tokens[end - 1].end] as const, kept };
@@ -781,7 +835,7 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
   // Words there like the fact side's words before or after its fact (the same word, or one
   // with the same stem) are read as those words, the rest as what the fact replaced.
   const alike = (x: FactToken, y: FactToken) =>
-    x.key === y.key || (x.kind === 'word' && y.kind === 'word' && nameStem(x.key) === nameStem(y.key));
+    x.key === y.key || (x.kind === 'word' && y.kind === 'word' && base.words.stem(x.key) === base.words.stem(y.key));
   const fit = (factSide: ReadSentence, factRun: Range, span: Range, plain: ReadSentence, plainRun: Range): Range => {
     const before = factSide.tokens.slice(factRun[0], span[0]);
     const after = factSide.tokens.slice(span[1], factRun[1]);
@@ -935,13 +989,16 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   const keptBeside = (s: ReadSentence, i: number, against: ReadSentence) =>
     !s.tokens[i].capital &&
     [i - 1, i + 1].some(
-      k => k >= 0 && k < s.tokens.length && s.agent[k] && s.tokens[k].capital && against.agentStems.has(nameStem(s.tokens[k].key)),
+      k => k >= 0 && k < s.tokens.length && s.agent[k] && s.tokens[k].capital && against.agentStems.has(s.words.stem(s.tokens[k].key)),
     );
   // A speaker whose other words the other side keeps as its speaker is that speaker, described
   // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
   const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
     const kept = (k: number) =>
-      k !== i && s.tokens[k].kind === 'word' && against.agentStems.has(nameStem(s.tokens[k].key)) && !s.functionWords.has(s.tokens[k].key);
+      k !== i &&
+      s.tokens[k].kind === 'word' &&
+      against.agentStems.has(s.words.stem(s.tokens[k].key)) &&
+      !s.functionWords.has(s.tokens[k].key);
     // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
     for (let k = i - 1; k >= 0 && s.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
     for (let k = i + 1; k < s.tokens.length && s.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
@@ -955,8 +1012,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
         !keptInRun(s, i, against) &&
         s.tokens[i].kind === 'word' &&
         (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
-        !against.agentStems.has(nameStem(s.tokens[i].key)) &&
-        !against.stems.has(nameStem(s.tokens[i].key)) &&
+        !against.agentStems.has(s.words.stem(s.tokens[i].key)) &&
+        !against.stems.has(s.words.stem(s.tokens[i].key)) &&
         !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, against === base ? bContent : oContent)),
     );
   // Only the speakers' own words are compared for a respelt speaker: a run that also drops "the Kremlin said" changes the speaker.
@@ -1021,7 +1078,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   const oNames = bothAdjectives ? oCandidates : oCandidates.filter(i => !adjective(other, i));
   // A name whose stem the other sentence has is found again there ("India", "Indian"; "Assad", "al-Assad").
   const missing = (s: ReadSentence, found: number[], against: ReadSentence) =>
-    found.filter(i => !against.stems.has(nameStem(s.tokens[i].key)));
+    found.filter(i => !against.stems.has(s.words.stem(s.tokens[i].key)));
   // The whole run of capitalised words a name stands in, within the run of differing tokens.
   const nameRuns = (s: ReadSentence, found: number[], from: number, to: number) => {
     const out = new Set(found);
@@ -1047,7 +1104,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
           s.tokens[k].capital &&
           !s.initial[k] &&
           s.tokens[k].kind === 'word' &&
-          against.capitalForms.has(nameForm(s.tokens[k].key))
+          against.capitalForms.has(s.words.form(s.tokens[k].key))
         )
           return true;
         k = i;
@@ -1057,7 +1114,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
           k < s.tokens.length &&
           s.tokens[k].capital &&
           s.tokens[k].kind === 'word' &&
-          against.capitalForms.has(nameForm(s.tokens[k].key))
+          against.capitalForms.has(s.words.form(s.tokens[k].key))
         );
       });
     const shortened =

@@ -2,9 +2,9 @@
  * Where the tokens of a sentence stand, for `factTokens` (changes.ts): each match of the token
  * pattern as its `[start, end)` and which of the pattern's parts matched.
  *
- * Most news text is plain ASCII, where a scan of character codes finds the same matches as the
- * pattern several times faster (no match arrays, no substrings); any other text goes through
- * the pattern. `tokenSpansByPattern` is the pattern itself, the reference the scan is tested
+ * Most news text is plain ASCII with curly quotes and dashes, where a scan of character codes
+ * finds the same matches as the pattern several times faster (no match arrays, no
+ * substrings); any other text goes through the pattern. `tokenSpansByPattern` is the pattern itself, the reference the scan is tested
  * against. Likewise `hasCapital` reads an ASCII word without the `CAPITAL` pattern.
  */
 import { DIGIT_SEPARATORS } from './numbers';
@@ -31,8 +31,7 @@ const TOKEN = new RegExp(
  * The same as `tokenSpansByPattern`. O(n) for n characters.
  */
 export function tokenSpans(text: string): number[] {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return tokenSpansByPattern(text);
-  return asciiTokenSpans(text);
+  return scannedTokenSpans(text) ?? tokenSpansByPattern(text);
 }
 
 /** The token pattern's matches as flat triples (start, end, part). O(n) for n characters. */
@@ -50,21 +49,39 @@ const REFERENCE_NAMES = ['quot', 'amp', 'apos', 'nbsp', 'lt', 'gt', 'lsquo', 'ld
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
-/** ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** White space as `\s` has it among the characters the scan knows: ASCII's, and the no-break spaces. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f;
+/** Between digits, a separator of `DIGIT_SEPARATORS` the scan knows (no-break spaces, ’), or ":". */
+const isDigitSeparator = (c: number) => c === 46 || c === 44 || c === 39 || c === 58 || c === 0x2019 || c === 0xa0 || c === 0x202f;
+/** Inside a word, an apostrophe (' or ’) or a hyphen (- or U+2010) before more letters or digits. */
+const isWordJoiner = (c: number) => c === 39 || c === 45 || c === 0x2019 || c === 0x2010;
+/**
+ * Characters above U+007F that are neither letters, marks, digits nor white space, which news
+ * text mixes into ASCII most: curly quotes, dashes, the ellipsis, bullets. Each is a token of
+ * its own where it is no joiner or separator. Any other character above U+007F sends the text
+ * to the pattern.
+ */
+const KNOWN_SIGNS = new Set([...'‘’“”„«»‹›–—‐…•·'].map(c => c.charCodeAt(0)));
 
 /**
- * The pattern's matches in a text of ASCII characters only, found by scanning: at each
- * position that is not white space the pattern's alternatives are tried in its order
- * (reference, digits, word, any character), each taking as much as the pattern would.
+ * The pattern's matches in a text of ASCII characters and `KNOWN_SIGNS` (and no-break spaces),
+ * found by scanning: at each position that is not white space the pattern's alternatives are
+ * tried in its order (reference, digits, word, any character), each taking as much as the
+ * pattern would. Undefined for a text with any other character above U+007F.
  */
-function asciiTokenSpans(text: string): number[] {
+function scannedTokenSpans(text: string): number[] | undefined {
   const out: number[] = [];
   const n = text.length;
   let p = 0;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (isSpace(c)) {
+      p++;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (!KNOWN_SIGNS.has(c)) return undefined;
+      out.push(p, p + 1, OTHER);
       p++;
       continue;
     }
@@ -79,10 +96,10 @@ function asciiTokenSpans(text: string): number[] {
     if (isDigit(c)) {
       part = DIGITS;
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      // Separators of `DIGIT_SEPARATORS` that are ASCII, and ":", each between digits.
+      // Separators, each between digits.
       for (;;) {
         const s = text.charCodeAt(end);
-        if ((s === 46 || s === 44 || s === 39 || s === 58) && end + 1 < n && isDigit(text.charCodeAt(end + 1))) {
+        if (isDigitSeparator(s) && end + 1 < n && isDigit(text.charCodeAt(end + 1))) {
           end += 2;
           while (end < n && isDigit(text.charCodeAt(end))) end++;
         } else break;
@@ -94,7 +111,7 @@ function asciiTokenSpans(text: string): number[] {
       for (;;) {
         const s = text.charCodeAt(end);
         const next = end + 1 < n ? text.charCodeAt(end + 1) : -1;
-        if ((s === 39 || s === 45) && (isLetter(next) || isDigit(next))) {
+        if (isWordJoiner(s) && (isLetter(next) || isDigit(next))) {
           end += 2;
           while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
         } else break;

@@ -4,7 +4,7 @@
  * its page gives (`published.ts`), each story its likely origin and each group its earliest
  * version (`origin.ts`).
  */
-import { ChangeCache, changesAgainst, ChangeOptions, PlacedChange } from './changes';
+import { ChangeCache, changesAgainst, ChangeOptions, PlacedChange, WordForms } from './changes';
 import { storyOrder, withOrigin } from './origin';
 import { findPublished, PublishedOptions } from './published';
 import type { CorpusAnalysis, FactChange, GroupMember, SentenceGroup, SourceAnalysis, SourceInput } from './types';
@@ -41,7 +41,9 @@ export function addFacts(
     );
     return published ? { ...s, published } : s;
   });
-  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache));
+  // The groups' sentences share most of their words: each word's forms are worked out once.
+  const words = new WordForms();
+  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache, words));
   const storyOfSource = new Int32Array(sources.length);
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
   const groupsOfStory = analysis.stories.map(() => [] as number[]);
@@ -83,6 +85,7 @@ function withChanges(
   sources: readonly SourceAnalysis[],
   options: ChangeOptions | undefined,
   cache: ChangeCache | undefined,
+  words: WordForms,
 ): SentenceGroup {
   const anchorSource = group.members[group.anchor].source;
   // Each source's members that are no repeats, in reading order: its span in the group.
@@ -109,7 +112,7 @@ function withChanges(
     return { text, starts };
   };
   const language = sources[anchorSource].language;
-  const compare = changesAgainst(joined(anchorSpan).text, language, options, cache);
+  const compare = changesAgainst(joined(anchorSpan).text, language, options, cache, words);
   const changesOf = new Map<number, FactChange[]>();
   for (const [source, span] of spans) {
     if (source === anchorSource || sources[source].language !== language) continue;

@@ -6,7 +6,8 @@
  * - `createAnalyzer(options, use)`: analyses corpora: lines classified (content / boilerplate /
  *   blank, with reasons), content sentences with exact UTF-16 offsets, and groups of sentences
  *   across sources that carry the same statement.
- * - `prepareSource(text, options)`: one source's share of that work, for other threads.
+ * - `prepareSource(text, options)`: one source's share of that work, for other threads;
+ *   `prepareSources(texts, options)` the same for several, each distinct line read once.
  * - `counterparts(analysis, source, sentence)`: the matching sentences of the other sources,
  *   with similarity and whether they moved.
  * - `wordDiff(from, other)`: the words that differ between two wordings.
@@ -17,7 +18,7 @@
  */
 export { createAnalyzer } from './analyzer';
 export type { Analyzer, AnalyzerUse } from './analyzer';
-export { prepareSource } from './prepare';
+export { prepareSource, prepareSources } from './prepare';
 export { counterparts } from './counterparts';
 export type {
   AlignOptions,

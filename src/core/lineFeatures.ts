@@ -127,16 +127,21 @@ export interface PageFeatures {
   readonly nonBlank: readonly number[];
 }
 
-/** Features of every line of a page. See the module comment. O(n) in the text length. */
+/**
+ * Features of every line of a page. See the module comment. O(n) in the text length. `memo`
+ * keeps what a line's text alone gives for the pages analysed with this one.
+ */
 export function pageFeatures(
   text: string,
   lines: readonly LineSpan[],
   lineWords: readonly (readonly string[])[],
   lineWordsLower: readonly (readonly string[])[],
   profile: StopwordProfile,
+  memo: LineFeatureMemo = new LineFeatureMemo(),
 ): PageFeatures {
   const raw = lines.map(l => text.slice(l.start, l.end));
-  const facts = pageLineFacts(raw, lineWords, lineWordsLower, profile);
+  const known = memo.linesOf(raw, profile);
+  const facts = pageLineFacts(raw, known, lineWords, lineWordsLower, profile);
   const nonBlank: number[] = [];
   for (let i = 0; i < facts.length; i++) if (facts[i]) nonBlank.push(i);
   const page: PageLines = { raw, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
@@ -144,7 +149,7 @@ export function pageFeatures(
   const width = FEATURE_NAMES.length;
   const matrix = new Float64Array(nonBlank.length * width);
   const table: FeatureTable = { matrix, width };
-  writeBaseColumns(page, table);
+  writeBaseColumns(page, known, table);
   writeNeighbourColumns(page, table);
   const prose = proseProfile(page.facts);
   writeColumns(table, PAGE_AT, [
@@ -200,26 +205,85 @@ function writeColumns(table: FeatureTable, from: number, groups: readonly Column
   }
 }
 
+/**
+ * What a line's text alone gives the features (with the page's function words and whether the
+ * page prints the line more than once): its facts and its own columns (`BASE`). The versions of
+ * one story share most of their lines, so a caller that prepares many pages keeps one memo for
+ * them all and each distinct line is read once. It grows with the distinct lines it is shown.
+ */
+export class LineFeatureMemo {
+  private readonly byProfile = new Map<ReadonlySet<string>, Map<string, KnownLine>>();
+
+  /** The entry of each line of `raw` under `profile`, made where the text is new. O(n). */
+  linesOf(raw: readonly string[], profile: StopwordProfile): KnownLine[] {
+    let lines = this.byProfile.get(profile.words);
+    if (!lines) this.byProfile.set(profile.words, (lines = new Map()));
+    const out = new Array<KnownLine>(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      let line = lines.get(raw[i]);
+      if (!line) lines.set(raw[i], (line = knownLine(raw[i])));
+      out[i] = line;
+    }
+    return out;
+  }
+}
+
+/**
+ * A line's text as `LineFeatureMemo` keeps it. `facts` is filled on first use, by whether the
+ * page repeats the line (index 1) or not (0); `base`, the line's own columns, from the second
+ * row written with those facts on (`written` counts the rows), as most lines of a page that
+ * shares little with the others are never seen again.
+ */
+interface KnownLine {
+  readonly trimmed: string;
+  /** The line as a repeat is recognised: spaces collapsed, lower case; '' for a blank line. */
+  readonly repeatKey: string;
+  readonly facts: [LineFacts | undefined, LineFacts | undefined];
+  base: [Float64Array | undefined, Float64Array | undefined] | undefined;
+  written: number;
+}
+
+function knownLine(line: string): KnownLine {
+  const trimmed = line.trim();
+  const repeatKey = trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
+  return { trimmed, repeatKey, facts: [undefined, undefined], base: undefined, written: 0 };
+}
+
 /** Each line's facts (undefined for blank lines), with whether its text is printed more than once in the page. O(n). */
 function pageLineFacts(
   raw: readonly string[],
+  known: readonly KnownLine[],
   lineWords: readonly (readonly string[])[],
   lineWordsLower: readonly (readonly string[])[],
   profile: StopwordProfile,
 ): (LineFacts | undefined)[] {
-  const trimmed = raw.map(line => line.trim());
-  // The line as a repeat is recognised: spaces collapsed, lower case.
-  const keys = trimmed.map(t => (t ? (hasSpaceToCollapse(t) ? collapseSpaces(t) : t).toLowerCase() : ''));
   const repeats = new Map<string, number>();
-  for (const key of keys) if (key) repeats.set(key, (repeats.get(key) ?? 0) + 1);
-  return raw.map((line, i) =>
-    keys[i] ? lineFacts(line, trimmed[i], lineWords[i], lineWordsLower[i], (repeats.get(keys[i]) ?? 0) > 1, profile) : undefined,
-  );
+  for (const { repeatKey } of known) if (repeatKey) repeats.set(repeatKey, (repeats.get(repeatKey) ?? 0) + 1);
+  return raw.map((line, i) => {
+    const k = known[i];
+    if (!k.repeatKey) return undefined;
+    const repeated = (repeats.get(k.repeatKey) ?? 0) > 1;
+    const variant = +repeated;
+    return (k.facts[variant] ??= lineFacts(line, k.trimmed, lineWords[i], lineWordsLower[i], repeated, profile));
+  });
 }
 
 /** The line's own features (`BASE`), at the start of each row. */
-function writeBaseColumns(page: PageLines, table: FeatureTable): void {
-  page.facts.forEach((f, k) => baseFeatures(f, page.raw[page.lineOf[k]], table.matrix, k * table.width));
+function writeBaseColumns(page: PageLines, known: readonly KnownLine[], table: FeatureTable): void {
+  const { matrix, width } = table;
+  page.facts.forEach((f, k) => {
+    const line = page.lineOf[k];
+    const entry = known[line];
+    const variant = f === entry.facts[1] ? 1 : 0;
+    const at = k * width;
+    const kept = entry.base?.[variant];
+    if (kept) {
+      matrix.set(kept, at);
+      return;
+    }
+    baseFeatures(f, page.raw[line], matrix, at);
+    if (entry.written++ > 0) (entry.base ??= [undefined, undefined])[variant] = matrix.slice(at, at + BASE.length);
+  });
 }
 
 /** The previous and next lines' `NEIGHBOUR` features (-1 past either end), and whether the lines two away are prose. */

@@ -4,8 +4,9 @@
  * be prepared in several threads and handed to `Analyzer.adopt`.
  */
 import { LineVerdict, classifyLines } from './boilerplate';
+import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
-import { detectStopwords } from './stopwords';
+import { StopwordProfile, functionWordCounts, stopwordsFromCounts } from './stopwords';
 import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
 import type { AnalysisOptions, PreparedSentence, PreparedSource } from './types';
 
@@ -16,13 +17,28 @@ export function prepareSource(text: string, options: AnalysisOptions = {}): Prep
   return prepare(text, hashText(text), options);
 }
 
-/** `prepareSource` for a text whose hash is known already. O(n) in the text length. */
-export function prepare(text: string, hash: string, options: AnalysisOptions): PreparedSource {
+/**
+ * Prepares several sources, each as `prepareSource` does, reading each distinct line once for
+ * them all: the versions of one story share most of their lines. O(n) in the texts' length.
+ */
+export function prepareSources(texts: readonly string[], options: AnalysisOptions = {}): PreparedSource[] {
+  const memo = new PreparationMemo();
+  return texts.map(text => prepare(text, hashText(text), options, memo));
+}
+
+/**
+ * `prepareSource` for a text whose hash is known already. O(n) in the text length. `memo`
+ * keeps what the text's lines give for the other sources prepared with it.
+ */
+export function prepare(text: string, hash: string, options: AnalysisOptions, memo = new PreparationMemo()): PreparedSource {
   const lineSpans = splitLines(text);
-  const lineWords = lineSpans.map(span => words(text.slice(span.start, span.end)));
-  const lineWordsLower = lineWords.map((ws, line) => lowerCased(ws, text, lineSpans[line]));
-  const profile = detectStopwords(sampleWords(lineSpans, lineWordsLower));
-  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower);
+  const lineTexts = lineSpans.map(span => text.slice(span.start, span.end));
+  const known = lineTexts.map(line => memo.wordsOf(line));
+  const lineWords = known.map(k => k.words);
+  const lineWordsLower = known.map(k => k.lower);
+  const profile = languageProfile(lineSpans, known);
+  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower, memo.lineFeatures);
+  const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
   lineSpans.forEach((span, line) => {
     const verdict = lines[line];
@@ -30,15 +46,17 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
     // Boilerplate that no other source can show to be article text needs no sentences.
     if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS))
       return;
-    for (const s of segmentLine(text, span.start, span.end, profile)) {
-      const sentence = text.slice(s.start, s.end);
+    const lineText = lineTexts[line];
+    let pieces = sentencesOfLine.get(lineText);
+    if (!pieces) sentencesOfLine.set(lineText, (pieces = sentencePieces(lineText, profile)));
+    for (const piece of pieces) {
       sentences.push({
         line,
-        start: s.start,
-        end: s.end,
-        text: sentence,
-        form: comparedForm(sentence),
-        promotable: isPromotable(verdict, sentence),
+        start: span.start + piece.start,
+        end: span.start + piece.end,
+        text: piece.text,
+        form: piece.form,
+        promotable: isPromotable(verdict, piece),
       });
     }
   });
@@ -48,14 +66,68 @@ export function prepare(text: string, hash: string, options: AnalysisOptions): P
 }
 
 /**
+ * What preparing reads from a line's text alone (its words, its sentences, its line features),
+ * kept for the other sources prepared with the same memo: one per batch of sources, as it
+ * grows with their distinct lines.
+ */
+export class PreparationMemo {
+  readonly lineFeatures = new LineFeatureMemo();
+  private readonly words = new Map<string, LineWords>();
+  /** Per function-word list and language, the sentences of each line text. */
+  private readonly sentences = new Map<ReadonlySet<string>, Map<string, Map<string, readonly SentencePiece[]>>>();
+
+  /** The line's words, as they stand and lower-cased, and how many of them each function-word list holds. */
+  wordsOf(line: string): LineWords {
+    let known = this.words.get(line);
+    if (!known) {
+      const ws = words(line);
+      known = { words: ws, lower: lowerCased(ws, line) };
+      this.words.set(line, known);
+    }
+    return known;
+  }
+
+  /** The sentences of line texts segmented with `profile`, by line text; the caller fills it. */
+  sentencesUnder(profile: StopwordProfile): Map<string, readonly SentencePiece[]> {
+    let byLanguage = this.sentences.get(profile.words);
+    if (!byLanguage) this.sentences.set(profile.words, (byLanguage = new Map()));
+    let lines = byLanguage.get(profile.language);
+    if (!lines) byLanguage.set(profile.language, (lines = new Map()));
+    return lines;
+  }
+}
+
+interface LineWords {
+  readonly words: readonly string[];
+  readonly lower: readonly string[];
+  /** `functionWordCounts(lower)`, once asked for. */
+  functionWords?: Uint32Array;
+}
+
+/** A sentence of a line: `[start, end)` in the line, its text and compared form; its word count once asked for. */
+interface SentencePiece {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly form: string;
+  wordCount?: number;
+}
+
+function sentencePieces(line: string, profile: StopwordProfile): SentencePiece[] {
+  return segmentLine(line, 0, line.length, profile).map(s => {
+    const text = line.slice(s.start, s.end);
+    return { start: s.start, end: s.end, text, form: comparedForm(text) };
+  });
+}
+
+/**
  * A line's words lower-cased, as `ws.map(w => w.toLowerCase())`: for a line without capitals
  * the same array, for another ASCII line the words of its lower-cased text (ASCII case changes
  * neither which characters form words nor their number), one string operation per line
  * instead of one per word.
  */
-function lowerCased(ws: readonly string[], text: string, span: LineSpan): readonly string[] {
+function lowerCased(ws: readonly string[], line: string): readonly string[] {
   if (ws.length === 0) return ws;
-  const line = text.slice(span.start, span.end);
   const lower = line.toLowerCase();
   if (lower === line) return ws;
   if (NON_ASCII.test(line)) return ws.map(w => w.toLowerCase());
@@ -76,22 +148,37 @@ function comparedForm(sentence: string): string {
   return collapseSpaces(normalizeForComparison(sentence));
 }
 
-/** The words the language is guessed from: those of the first 200,000 characters (given lower-cased). */
-function sampleWords(lineSpans: readonly LineSpan[], lineWordsLower: readonly (readonly string[])[]): string[] {
+/**
+ * The page's function words, guessed from the words of its first 200,000 characters as
+ * `detectStopwords(those words)` guesses them: from counts kept per line text, summed. O(lines).
+ */
+function languageProfile(lineSpans: readonly LineSpan[], lineWords: readonly LineWords[]): StopwordProfile {
   let lines = 0;
   let count = 0;
-  for (; lines < lineSpans.length && lineSpans[lines].start < LANGUAGE_SAMPLE_CHARS; lines++) count += lineWordsLower[lines].length;
+  let sums: Uint32Array | undefined;
+  for (; lines < lineSpans.length && lineSpans[lines].start < LANGUAGE_SAMPLE_CHARS; lines++) {
+    const line = lineWords[lines];
+    if (!line.lower.length) continue;
+    count += line.lower.length;
+    const counts = (line.functionWords ??= functionWordCounts(line.lower));
+    if (!sums) sums = new Uint32Array(counts.length);
+    for (let k = 0; k < counts.length; k++) sums[k] += counts[k];
+  }
+  return stopwordsFromCounts(sums ?? functionWordCounts([]), count, () => sampleWords(lineWords.slice(0, lines), count));
+}
+
+/** The lower-cased words of the lines, `count` in all. */
+function sampleWords(lineWords: readonly LineWords[], count: number): string[] {
   // Sized once: growing the array word by word copies it over and over.
   const out = new Array<string>(count);
   let at = 0;
-  for (let i = 0; i < lines; i++) {
-    const ws = lineWordsLower[i];
-    for (let k = 0; k < ws.length; k++) out[at++] = ws[k];
-  }
+  for (const { lower } of lineWords) for (let k = 0; k < lower.length; k++) out[at++] = lower[k];
   return out;
 }
 
 /** Whether a boilerplate sentence is long enough, and its line's reason open to doubt, for another source to show it is article text. */
-function isPromotable(verdict: LineVerdict, sentence: string): boolean {
-  return verdict.kind === 'boilerplate' && !PROTECTED_REASONS.has(verdict.reason ?? '') && words(sentence).length >= MIN_PROMOTABLE_WORDS;
+function isPromotable(verdict: LineVerdict, piece: SentencePiece): boolean {
+  if (verdict.kind !== 'boilerplate' || PROTECTED_REASONS.has(verdict.reason ?? '')) return false;
+  piece.wordCount ??= words(piece.text).length;
+  return piece.wordCount >= MIN_PROMOTABLE_WORDS;
 }

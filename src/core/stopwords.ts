@@ -49,11 +49,24 @@ export interface StopwordProfile {
  * O(n) in the number of words.
  */
 export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
-  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  return stopwordsFromCounts(functionWordCounts(lowerWords), lowerWords.length, () => lowerWords);
+}
+
+/** How many of the words (lower-cased) each stopword list holds, one count per list; counts add up over parts of a text. O(n). */
+export function functionWordCounts(lowerWords: readonly string[]): Uint32Array {
+  const hits = new Uint32Array(LANGUAGES.length);
   for (let i = 0; i < lowerWords.length; i++) {
     const languages = LANGUAGES_OF_WORD.get(lowerWords[i]);
     if (languages) for (let k = 0; k < languages.length; k++) hits[languages[k]]++;
   }
+  return hits;
+}
+
+/**
+ * `detectStopwords` of `wordCount` words from their `functionWordCounts` (summed over parts);
+ * the words themselves are asked for only where no list covers enough of them. O(lists).
+ */
+export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerWords: () => readonly string[]): StopwordProfile {
   let best: StopwordProfile | undefined;
   let bestHits = 0;
   LANGUAGES.forEach((language, l) => {
@@ -62,8 +75,8 @@ export function detectStopwords(lowerWords: readonly string[]): StopwordProfile 
       best = { language, words: SETS.get(language)! };
     }
   });
-  if (best && bestHits >= 0.08 * lowerWords.length) return best;
-  return { language: 'und', words: frequentShortWords(lowerWords) };
+  if (best && bestHits >= 0.08 * wordCount) return best;
+  return { language: 'und', words: frequentShortWords(lowerWords()) };
 }
 
 function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> {

@@ -3,7 +3,7 @@
  * verdicts and sentences depend on that source alone, and they are most of the work.
  */
 import { availableParallelism } from 'node:os';
-import { AnalysisOptions, PreparedSource, prepareSource } from '../core';
+import { AnalysisOptions, PreparedSource, prepareSources } from '../core';
 import type { PrepareRequest, PrepareResponse, PreparedWithoutText } from './prepareWorker';
 
 /** Below this many characters a second thread costs more than it saves. */
@@ -20,9 +20,9 @@ export async function prepareInParallel(
   options: AnalysisOptions = {},
 ): Promise<PreparedSource[]> {
   const total = texts.reduce((n, t) => n + t.length, 0);
-  if (total < PARALLEL_THRESHOLD_CHARS) return texts.map(t => prepareSource(t, options));
+  if (total < PARALLEL_THRESHOLD_CHARS) return prepareSources(texts, options);
   const threads = Math.min(availableParallelism(), 4, texts.length);
-  if (threads < 2) return texts.map(t => prepareSource(t, options));
+  if (threads < 2) return prepareSources(texts, options);
 
   // Contiguous shares; the first stays here and is larger, as a worker first has to start and
   // its results have to be copied back.
@@ -46,7 +46,13 @@ export async function prepareInParallel(
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
-      return { ok: true as const, prepared: shares[0].map(i => prepareSource(texts[i], options)) };
+      return {
+        ok: true as const,
+        prepared: prepareSources(
+          shares[0].map(i => texts[i]),
+          options,
+        ),
+      };
     } catch (e) {
       return { ok: false as const, error: e as Error };
     }

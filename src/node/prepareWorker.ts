@@ -3,7 +3,7 @@
  * back. Preparing a source needs nothing from the others, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, PreparedSource, prepareSource } from '../core';
+import { AnalysisOptions, PreparedSource, prepareSources } from '../core';
 
 export interface PrepareRequest {
   readonly texts: readonly string[];
@@ -19,10 +19,7 @@ export type PrepareResponse =
 parentPort?.once('message', (request: PrepareRequest) => {
   let response: PrepareResponse;
   try {
-    const prepared = request.texts.map(text => {
-      const { text: _text, ...rest } = prepareSource(text, request.options);
-      return rest;
-    });
+    const prepared = prepareSources(request.texts, request.options).map(({ text: _text, ...rest }) => rest);
     response = { ok: true, prepared };
   } catch (e) {
     response = { ok: false, error: (e as Error).message };

@@ -19,6 +19,53 @@ describe('token spans of a sentence', () => {
     assert.ok(lines > 100);
   });
 
+  it('finds the same tokens as the token pattern in random text with curly quotes, dashes, no-break spaces and other scripts', () => {
+    const random = seededRandom(2026);
+    const pieces = [
+      'a',
+      'Z',
+      '7',
+      ' ',
+      "'",
+      '-',
+      '.',
+      ',',
+      ':',
+      '&amp;',
+      ...'‘’“”„«»‹›–—‐…•·',
+      '\u00a0',
+      '\u202f',
+      '\u2009',
+      '\u3000',
+      'don’t',
+      'al‐Assad',
+      '1’000',
+      '1\u00a0000',
+      '1\u202f000',
+      '1٫5',
+      '١٢',
+      'é',
+      'e\u0301',
+      'ß',
+      'Ä',
+      'ı',
+      'Москва',
+      '😀',
+      '\u00ad',
+      '×',
+    ];
+    let scanned = 0;
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 12);
+      for (let k = 0; k < length; k++) text += pick(random, pieces);
+      assert.deepEqual(tokenSpans(text), tokenSpansByPattern(text), JSON.stringify(text));
+      if (!/[^\x00-\x7f‘’“”„«»‹›–—‐…•·\u00a0\u202f]/.test(text)) scanned++;
+    }
+    // A good share of the texts are read by the scan, not the pattern.
+    assert.ok(scanned > 500, String(scanned));
+  });
+
   it('finds the same tokens as the token pattern in random text built from its awkward pieces', () => {
     const random = seededRandom(14);
     const pieces = [
