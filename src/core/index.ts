@@ -15,7 +15,8 @@
  * - `sentenceSimilarity(a, b)` and `normalizeForComparison(text)`: the similarity every link
  *   reports, and the form it compares, for exports that measure wordings themselves.
  */
-export { createAnalyzer } from './analyzer';
+export { createAnalyzer, storyShareWork } from './analyzer';
+export type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
 export type { Analyzer, AnalyzerUse } from './analyzer';
 export { prepareSource } from './prepare';
 export { counterparts } from './counterparts';

@@ -1,29 +1,66 @@
 /**
- * Preparing the sources of a large corpus on every core: each source's lines, language,
- * verdicts and sentences depend on that source alone, and they are most of the work.
+ * Analysing a large corpus on every core: each source's lines, language, verdicts and
+ * sentences depend on that source alone, and they are most of the work; once the stories are
+ * found, each story's analysis depends on that story alone but for the numbering of its
+ * terms (see `storyShare.ts`). So this thread and worker threads each prepare a share of the
+ * sources, and then each analyses a share of the stories.
  */
 import { availableParallelism } from 'node:os';
-import { AnalysisOptions, PreparedSource, prepareSource } from '../core';
-import type { PrepareRequest, PrepareResponse, PreparedWithoutText } from './prepareWorker';
+import type { Worker } from 'node:worker_threads';
+import {
+  AnalysisOptions,
+  Analyzer,
+  CorpusAnalysis,
+  PreparedSource,
+  SourceInput,
+  StoryShare,
+  StoryShareRunner,
+  prepareSource,
+} from '../core';
+import type { PreparedWithoutText, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
 
 /** Below this many characters a second thread costs more than it saves. */
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
 
 /**
- * Prepares `texts`, this thread taking one share and a worker thread (`workerScript`) each of
- * the others, split by size. Returns one prepared source per text, in order. Small corpora,
- * or a machine with one core, are prepared here alone.
+ * `analyzer.analyze(inputs)` (an analyzer made with these `options`, for one analysis), with
+ * the sources prepared and the stories analysed by this thread and worker threads
+ * (`workerScript`) together. Small corpora, or a machine with one core, are analysed here alone.
+ * The result is the same either way.
  */
-export async function prepareInParallel(
-  texts: readonly string[],
+export async function analyzeInParallel(
+  analyzer: Analyzer,
+  inputs: readonly SourceInput[],
   workerScript: string,
   options: AnalysisOptions = {},
+): Promise<CorpusAnalysis> {
+  const texts = inputs.map(input => input.text);
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  const threads = total < PARALLEL_THRESHOLD_CHARS ? 1 : Math.min(availableParallelism(), 4, texts.length);
+  if (threads < 2) return analyzer.analyze(inputs);
+  const workers = Array.from({ length: threads - 1 }, () => new WorkerThread(workerScript));
+  try {
+    analyzer.adopt(await prepareShares(texts, workers, options));
+    return await analyzer.analyzeSharing(
+      inputs,
+      workers.map(worker => storyRunner(worker, options)),
+    );
+  } finally {
+    for (const worker of workers) worker.close();
+  }
+}
+
+/**
+ * Prepares `texts`, this thread taking one share and each worker one of the others, split by
+ * size. Returns one prepared source per text, in order.
+ */
+async function prepareShares(
+  texts: readonly string[],
+  workers: readonly WorkerThread[],
+  options: AnalysisOptions,
 ): Promise<PreparedSource[]> {
   const total = texts.reduce((n, t) => n + t.length, 0);
-  if (total < PARALLEL_THRESHOLD_CHARS) return texts.map(t => prepareSource(t, options));
-  const threads = Math.min(availableParallelism(), 4, texts.length);
-  if (threads < 2) return texts.map(t => prepareSource(t, options));
-
+  const threads = workers.length + 1;
   // Contiguous shares; the first stays here and is larger, as a worker first has to start and
   // its results have to be copied back.
   const weights = Array.from({ length: threads }, (_, k) => (k === 0 ? 1.25 : 1));
@@ -42,7 +79,11 @@ export async function prepareInParallel(
   });
   const pending = shares
     .slice(1)
-    .map(share => (share.length ? runWorker(workerScript, { texts: share.map(i => texts[i]), options }) : Promise.resolve([])));
+    .map((share, w) =>
+      share.length
+        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PreparedWithoutText[]>)
+        : Promise.resolve([]),
+    );
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
@@ -51,27 +92,64 @@ export async function prepareInParallel(
       return { ok: false as const, error: e as Error };
     }
   })();
-  const remote = await Promise.all(pending);
+  const remote = await Promise.allSettled(pending);
   if (!local.ok) throw local.error;
   const out = new Array<PreparedSource>(texts.length);
   shares[0].forEach((i, k) => (out[i] = local.prepared[k]));
-  remote.forEach((prepared, w) => shares[w + 1].forEach((i, k) => (out[i] = { ...prepared[k], text: texts[i] })));
+  remote.forEach((settled, w) => {
+    if (settled.status === 'rejected') throw settled.reason;
+    shares[w + 1].forEach((i, k) => (out[i] = { ...settled.value[k], text: texts[i] }));
+  });
   return out;
 }
 
-function runWorker(script: string, request: PrepareRequest): Promise<readonly PreparedWithoutText[]> {
-  return new Promise((resolve, reject) => {
+/** A share of stories analysed by `worker`; the prepared sources go without their text, which their inputs carry. */
+function storyRunner(worker: WorkerThread, options: AnalysisOptions): StoryShareRunner {
+  return {
+    begin: (share: StoryShare) => {
+      const tasks = share.tasks.map(task => ({ ...task, prepared: task.prepared.map(({ text: _text, ...rest }) => rest) }));
+      return worker.request({ kind: 'begin', share: { ...share, tasks }, options }) as Promise<readonly (readonly string[])[]>;
+    },
+    finish: termIds => worker.request({ kind: 'finish', termIds }) as Promise<readonly CorpusAnalysis[]>,
+  };
+}
+
+/** A worker thread that answers one request at a time, in order. */
+class WorkerThread {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve(result: WorkerResult): void; reject(error: Error): void }[] = [];
+  private stopped: Error | undefined;
+
+  constructor(script: string) {
     // Loaded here: a small corpus never needs it, and loading it costs a short run 2 ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new Worker(script);
-    worker.once('message', (response: PrepareResponse) => {
-      void worker.terminate();
-      if (response.ok) resolve(response.prepared);
-      else reject(new Error(response.error));
+    this.worker = new Worker(script);
+    this.worker.on('message', (response: WorkerResponse) => {
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (response.ok) next.resolve(response.result);
+      else next.reject(new Error(response.error));
     });
-    worker.once('error', reject);
-    worker.once('exit', code => reject(new Error(`preparation worker stopped (${code})`)));
-    worker.postMessage(request);
-  });
+    this.worker.on('error', error => this.stop(error));
+    this.worker.on('exit', code => this.stop(new Error(`analysis worker stopped (${code})`)));
+  }
+
+  request(request: WorkerRequest): Promise<WorkerResult> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  close(): void {
+    this.stopped ??= new Error('analysis worker closed');
+    void this.worker.terminate();
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(error);
+  }
 }
