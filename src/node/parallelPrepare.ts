@@ -17,7 +17,8 @@ import {
   StoryShareRunner,
   prepareSource,
 } from '../core';
-import type { PreparedWithoutText, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
+import type { WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
+import { PackedPrepared, PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis } from './preparedTransfer';
 
 /** Below this many characters a second thread costs more than it saves. */
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
@@ -81,7 +82,7 @@ async function prepareShares(
     .slice(1)
     .map((share, w) =>
       share.length
-        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PreparedWithoutText[]>)
+        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PackedPrepared[]>)
         : Promise.resolve([]),
     );
   // Settle every worker even when this thread's share throws, so none is left running.
@@ -98,19 +99,24 @@ async function prepareShares(
   shares[0].forEach((i, k) => (out[i] = local.prepared[k]));
   remote.forEach((settled, w) => {
     if (settled.status === 'rejected') throw settled.reason;
-    shares[w + 1].forEach((i, k) => (out[i] = { ...settled.value[k], text: texts[i] }));
+    shares[w + 1].forEach((i, k) => (out[i] = unpackPrepared(settled.value[k], texts[i])));
   });
   return out;
 }
 
-/** A share of stories analysed by `worker`; the prepared sources go without their text, which their inputs carry. */
+/** A share of stories analysed by `worker`; the prepared sources go packed, their texts with their inputs. */
 function storyRunner(worker: WorkerThread, options: AnalysisOptions): StoryShareRunner {
+  let sent: StoryShare | undefined;
   return {
     begin: (share: StoryShare) => {
-      const tasks = share.tasks.map(task => ({ ...task, prepared: task.prepared.map(({ text: _text, ...rest }) => rest) }));
+      sent = share;
+      const tasks = share.tasks.map(task => ({ ...task, prepared: task.prepared.map(packPrepared) }));
       return worker.request({ kind: 'begin', share: { ...share, tasks }, options }) as Promise<readonly (readonly string[])[]>;
     },
-    finish: termIds => worker.request({ kind: 'finish', termIds }) as Promise<readonly CorpusAnalysis[]>,
+    finish: async termIds => {
+      const packed = (await worker.request({ kind: 'finish', termIds })) as readonly PackedStoryAnalysis[];
+      return packed.map((part, t) => unpackStoryAnalysis(part, sent!.tasks[t].prepared));
+    },
   };
 }
 

@@ -5,48 +5,44 @@
  * beyond the numbering of its terms, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, CorpusAnalysis, PreparedSource, StoryShare, prepareSource, storyShareWork } from '../core';
+import { AnalysisOptions, StoryShare, prepareSource, storyShareWork } from '../core';
+import { PackedPrepared, PackedStoryAnalysis, packPrepared, packStoryAnalysis, unpackPrepared } from './preparedTransfer';
 
-/** The prepared sources without their text, which the other side already has. */
-export type PreparedWithoutText = Omit<PreparedSource, 'text'>;
-
-/** A share of stories whose prepared sources come without their text (their inputs carry it). */
-export type ShareWithoutTexts = Omit<StoryShare, 'tasks'> & {
-  readonly tasks: readonly (Omit<StoryShare['tasks'][number], 'prepared'> & { readonly prepared: readonly PreparedWithoutText[] })[];
+/** A share of stories whose prepared sources are packed (their inputs carry their texts). */
+export type PackedShare = Omit<StoryShare, 'tasks'> & {
+  readonly tasks: readonly (Omit<StoryShare['tasks'][number], 'prepared'> & { readonly prepared: readonly PackedPrepared[] })[];
 };
 
 export type WorkerRequest =
   | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly options?: AnalysisOptions }
-  | { readonly kind: 'begin'; readonly share: ShareWithoutTexts; readonly options?: AnalysisOptions }
+  | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
   | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
 
-export type WorkerResult = readonly PreparedWithoutText[] | readonly (readonly string[])[] | readonly CorpusAnalysis[];
+export type WorkerResult = readonly PackedPrepared[] | readonly (readonly string[])[] | readonly PackedStoryAnalysis[];
 
 export type WorkerResponse = { readonly ok: true; readonly result: WorkerResult } | { readonly ok: false; readonly error: string };
 
-let work: ReturnType<typeof storyShareWork> | undefined;
+let work: { readonly stories: ReturnType<typeof storyShareWork>; readonly share: StoryShare } | undefined;
 
 function handle(request: WorkerRequest): WorkerResult {
   switch (request.kind) {
     case 'prepare':
-      return request.texts.map(text => {
-        const { text: _text, ...rest } = prepareSource(text, request.options);
-        return rest;
-      });
+      return request.texts.map(text => packPrepared(prepareSource(text, request.options)));
     case 'begin': {
       const { share } = request;
       const tasks = share.tasks.map(task => ({
         ...task,
-        prepared: task.prepared.map((p, i) => ({ ...p, text: task.inputs[i].text })),
+        prepared: task.prepared.map((p, i) => unpackPrepared(p, task.inputs[i].text)),
       }));
-      work = storyShareWork({ ...share, tasks }, request.options);
-      return work.begin();
+      const unpacked = { ...share, tasks };
+      work = { stories: storyShareWork(unpacked, request.options), share: unpacked };
+      return work.stories.begin();
     }
     case 'finish': {
       if (!work) throw new Error('no share of stories begun');
-      const parts = work.finish(request.termIds);
+      const { stories, share } = work;
       work = undefined;
-      return parts;
+      return stories.finish(request.termIds).map((part, t) => packStoryAnalysis(part, share.tasks[t].prepared));
     }
   }
 }

@@ -13,6 +13,7 @@ import {
   storyShareWork,
   toExportFormat1,
 } from '../../src/core';
+import { packPrepared, packStoryAnalysis, unpackPrepared, unpackStoryAnalysis } from '../../src/node/preparedTransfer';
 import { contentTermKeys, contentTerms, numberedTerms } from '../../src/core/terms';
 import { splitStories } from '../../src/core/storyShare';
 import { seedInputs } from '../support/fixtures';
@@ -54,15 +55,29 @@ function storiesCorpus(): SourceInput[] {
   return [...pages, ...seedInputs(), { id: 'alone.txt', text: 'A note to self: the valley was quiet today.' }];
 }
 
-/** Runs each share in this thread, as a worker would: the share and the ids copied as a message copies them. */
+/** Runs each share in this thread, as a worker would: the share and the results packed and copied as messages carry them. */
 function inProcessRunner(): StoryShareRunner {
   let work: ReturnType<typeof storyShareWork> | undefined;
+  let sent: StoryShare | undefined;
+  let received: StoryShare | undefined;
   return {
     begin: async (share: StoryShare) => {
-      work = storyShareWork(structuredClone(share));
+      sent = share;
+      const packed = structuredClone({
+        ...share,
+        tasks: share.tasks.map(task => ({ ...task, prepared: task.prepared.map(packPrepared) })),
+      });
+      received = {
+        ...packed,
+        tasks: packed.tasks.map(task => ({ ...task, prepared: task.prepared.map((p, i) => unpackPrepared(p, task.inputs[i].text)) })),
+      };
+      work = storyShareWork(received);
       return structuredClone(work.begin());
     },
-    finish: async termIds => structuredClone(work!.finish(structuredClone(termIds))),
+    finish: async termIds => {
+      const parts = work!.finish(structuredClone(termIds)).map((part, t) => packStoryAnalysis(part, received!.tasks[t].prepared));
+      return structuredClone(parts).map((part, t) => unpackStoryAnalysis(part, sent!.tasks[t].prepared));
+    },
   };
 }
 
@@ -85,6 +100,19 @@ describe('Stories shared among threads', () => {
       }
     }
     assert.deepEqual([...byKeys], [...byTerms]);
+  });
+
+  it('gives back a prepared source packed for another thread as it was, lone CRs and sentence texts of their own included', () => {
+    const texts = [...seedInputs().map(input => input.text), 'First line.\rSecond line, after a lone CR.\r\nThird line.', ''];
+    for (const text of texts) {
+      const prepared = prepareSource(text);
+      assert.deepEqual(unpackPrepared(structuredClone(packPrepared(prepared)), text), prepared);
+    }
+    const prepared = prepareSource(texts[0]);
+    const changed = { ...prepared, sentences: prepared.sentences.map((s, i) => (i === 2 ? { ...s, text: s.text.toUpperCase() } : s)) };
+    const packed = packPrepared(changed);
+    assert.equal(packed.otherTexts.size, 1);
+    assert.deepEqual(unpackPrepared(structuredClone(packed), texts[0]), changed);
   });
 
   it('splits stories into shares of about equal work, each story in exactly one share, the same every time', () => {
