@@ -47,9 +47,10 @@ export interface Analyzer {
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
   /**
    * Offers sources prepared elsewhere (`prepareSource` with the same options, e.g. in other
-   * threads); the next `analyze` uses them for inputs with the same text.
+   * threads), and where given, each one's part of the story stage (`storyFormsFor` with the
+   * same options); the next `analyze` uses them for inputs with the same text.
    */
-  adopt(prepared: readonly PreparedSource[]): void;
+  adopt(prepared: readonly PreparedSource[], storyForms?: readonly SourceStoryForms[]): void;
   /**
    * Same result as `analyze(inputs)`. A corpus of several stories analysed once (`expectEdits`
    * false) hands a share of its stories to each runner (another thread) and analyses the rest
@@ -138,12 +139,13 @@ class CachingAnalyzer implements Analyzer {
     }
   }
 
-  adopt(prepared: readonly PreparedSource[]): void {
-    for (const p of prepared) {
+  adopt(prepared: readonly PreparedSource[], storyForms?: readonly SourceStoryForms[]): void {
+    prepared.forEach((p, i) => {
       this.prepared.set(p.hash, p);
       // The same text handed to `analyze` next is then found without hashing it again.
       this.preparedText.set(p.text, p);
-    }
+      if (storyForms) this.storyForms.get(p, () => storyForms[i]);
+    });
   }
 
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis {

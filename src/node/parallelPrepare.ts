@@ -15,10 +15,12 @@ import {
   SourceInput,
   StoryShare,
   StoryShareRunner,
+  SourceStoryForms,
   prepareSource,
+  storyFormsFor,
 } from '../core';
-import type { WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
-import { PackedPrepared, PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis } from './preparedTransfer';
+import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
+import { PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis, unpackStoryForms } from './preparedTransfer';
 
 /** Below this many characters a second thread costs more than it saves. */
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
@@ -41,7 +43,8 @@ export async function analyzeInParallel(
   if (threads < 2) return analyzer.analyze(inputs);
   const workers = Array.from({ length: threads - 1 }, () => new WorkerThread(workerScript));
   try {
-    analyzer.adopt(await prepareShares(texts, workers, options));
+    const { prepared, storyForms } = await prepareShares(texts, workers, options);
+    analyzer.adopt(prepared, storyForms);
     return await analyzer.analyzeSharing(
       inputs,
       workers.map(worker => storyRunner(worker, options)),
@@ -53,18 +56,19 @@ export async function analyzeInParallel(
 
 /**
  * Prepares `texts`, this thread taking one share and each worker one of the others, split by
- * size. Returns one prepared source per text, in order.
+ * size, each source with its part of the story stage. Returns one prepared source and one part
+ * per text, in order.
  */
 async function prepareShares(
   texts: readonly string[],
   workers: readonly WorkerThread[],
   options: AnalysisOptions,
-): Promise<PreparedSource[]> {
+): Promise<{ prepared: PreparedSource[]; storyForms: SourceStoryForms[] }> {
   const total = texts.reduce((n, t) => n + t.length, 0);
   const threads = workers.length + 1;
-  // Contiguous shares; the first stays here and is larger, as a worker first has to start and
-  // its results have to be copied back.
-  const weights = Array.from({ length: threads }, (_, k) => (k === 0 ? 1.25 : 1));
+  // Contiguous shares of equal size: a worker first has to start and its results have to be
+  // copied back, but this thread reads those copies and has read the files before.
+  const weights = Array.from({ length: threads }, () => 1);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const shares: number[][] = weights.map(() => []);
   let filled = 0;
@@ -82,26 +86,37 @@ async function prepareShares(
     .slice(1)
     .map((share, w) =>
       share.length
-        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PackedPrepared[]>)
+        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PackedPreparation[]>)
         : Promise.resolve([]),
     );
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
-      return { ok: true as const, prepared: shares[0].map(i => prepareSource(texts[i], options)) };
+      return {
+        ok: true as const,
+        prepared: shares[0].map(i => {
+          const prepared = prepareSource(texts[i], options);
+          return { prepared, storyForms: storyFormsFor(prepared, options.stories) };
+        }),
+      };
     } catch (e) {
       return { ok: false as const, error: e as Error };
     }
   })();
   const remote = await Promise.allSettled(pending);
   if (!local.ok) throw local.error;
-  const out = new Array<PreparedSource>(texts.length);
-  shares[0].forEach((i, k) => (out[i] = local.prepared[k]));
+  const prepared = new Array<PreparedSource>(texts.length);
+  const storyForms = new Array<SourceStoryForms>(texts.length);
+  shares[0].forEach((i, k) => ({ prepared: prepared[i], storyForms: storyForms[i] } = local.prepared[k]));
   remote.forEach((settled, w) => {
     if (settled.status === 'rejected') throw settled.reason;
-    shares[w + 1].forEach((i, k) => (out[i] = unpackPrepared(settled.value[k], texts[i])));
+    shares[w + 1].forEach((i, k) => {
+      const packed = settled.value[k];
+      prepared[i] = unpackPrepared(packed.prepared, texts[i]);
+      storyForms[i] = unpackStoryForms(packed.storyForms, prepared[i]);
+    });
   });
-  return out;
+  return { prepared, storyForms };
 }
 
 /** A share of stories analysed by `worker`; the prepared sources go packed, their texts with their inputs. */

@@ -5,8 +5,16 @@
  * beyond the numbering of its terms, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, StoryShare, prepareSource, storyShareWork } from '../core';
-import { PackedPrepared, PackedStoryAnalysis, packPrepared, packStoryAnalysis, unpackPrepared } from './preparedTransfer';
+import { AnalysisOptions, StoryShare, prepareSource, storyFormsFor, storyShareWork } from '../core';
+import {
+  PackedPrepared,
+  PackedStoryAnalysis,
+  PackedStoryForms,
+  packPrepared,
+  packStoryAnalysis,
+  packStoryForms,
+  unpackPrepared,
+} from './preparedTransfer';
 
 /** A share of stories whose prepared sources are packed (their inputs carry their texts). */
 export type PackedShare = Omit<StoryShare, 'tasks'> & {
@@ -18,7 +26,13 @@ export type WorkerRequest =
   | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
   | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
 
-export type WorkerResult = readonly PackedPrepared[] | readonly (readonly string[])[] | readonly PackedStoryAnalysis[];
+/** A prepared source and its part of the story stage, packed. */
+export interface PackedPreparation {
+  readonly prepared: PackedPrepared;
+  readonly storyForms: PackedStoryForms;
+}
+
+export type WorkerResult = readonly PackedPreparation[] | readonly (readonly string[])[] | readonly PackedStoryAnalysis[];
 
 export type WorkerResponse = { readonly ok: true; readonly result: WorkerResult } | { readonly ok: false; readonly error: string };
 
@@ -27,7 +41,11 @@ let work: { readonly stories: ReturnType<typeof storyShareWork>; readonly share:
 function handle(request: WorkerRequest): WorkerResult {
   switch (request.kind) {
     case 'prepare':
-      return request.texts.map(text => packPrepared(prepareSource(text, request.options)));
+      return request.texts.map(text => {
+        const prepared = prepareSource(text, request.options);
+        const storyForms = storyFormsFor(prepared, request.options?.stories);
+        return { prepared: packPrepared(prepared), storyForms: packStoryForms(storyForms, prepared) };
+      });
     case 'begin': {
       const { share } = request;
       const tasks = share.tasks.map(task => ({

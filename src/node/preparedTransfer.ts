@@ -4,7 +4,7 @@
  * the source's text already holds; so it travels as a few typed arrays, without its text,
  * and each sentence's text only where it is not the slice of the source's text it spans.
  */
-import type { CorpusAnalysis, PreparedSource, Sentence, SourceAnalysis } from '../core';
+import type { CorpusAnalysis, PreparedSource, Sentence, SourceAnalysis, SourceStoryForms } from '../core';
 
 /** A prepared source packed for a message; `unpackPrepared` with its text gives it back. */
 export interface PackedPrepared {
@@ -141,4 +141,43 @@ function unpackSentences(packed: PackedSentences, text: string): Sentence[] {
     const end = packed.ends[i];
     return { start, end, line: packed.lines[i], text: packed.otherTexts.get(i) ?? text.slice(start, end) };
   });
+}
+
+/** A source's part of the story stage packed for a message: its forms and samples as the sentences that carry them. */
+export interface PackedStoryForms {
+  /** Per form, the prepared sentence whose form and text are the form and its sample, or -1. */
+  readonly sentenceOfForm: Int32Array;
+  /** Forms no sentence gives with their sample: the two strings, by form. */
+  readonly otherForms: ReadonlyMap<number, readonly [string, string]>;
+  readonly keyStart: Int32Array;
+  readonly keys: Uint32Array;
+}
+
+/** `forms`, made from `prepared`, packed for a message. O(S + F). */
+export function packStoryForms(forms: SourceStoryForms, prepared: PreparedSource): PackedStoryForms {
+  const sentencesOfForm = new Map<string, number[]>();
+  prepared.sentences.forEach((s, i) => {
+    const list = sentencesOfForm.get(s.form);
+    if (list) list.push(i);
+    else sentencesOfForm.set(s.form, [i]);
+  });
+  const otherForms = new Map<number, readonly [string, string]>();
+  const sentenceOfForm = Int32Array.from(forms.forms, (form, f) => {
+    const found = sentencesOfForm.get(form)?.find(i => prepared.sentences[i].text === forms.samples[f]);
+    if (found === undefined) otherForms.set(f, [form, forms.samples[f]]);
+    return found ?? -1;
+  });
+  return { sentenceOfForm, otherForms, keyStart: forms.keyStart, keys: forms.keys };
+}
+
+/** The story forms `packed` was made from, given the prepared source they were made from. O(F). */
+export function unpackStoryForms(packed: PackedStoryForms, prepared: PreparedSource): SourceStoryForms {
+  const forms: string[] = [];
+  const samples: string[] = [];
+  packed.sentenceOfForm.forEach((i, f) => {
+    const other = packed.otherForms.get(f);
+    forms.push(other ? other[0] : prepared.sentences[i].form);
+    samples.push(other ? other[1] : prepared.sentences[i].text);
+  });
+  return { forms, samples, keyStart: packed.keyStart, keys: packed.keys };
 }

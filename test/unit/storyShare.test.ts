@@ -10,10 +10,18 @@ import {
   StoryShareRunner,
   createAnalyzer,
   prepareSource,
+  storyFormsFor,
   storyShareWork,
   toExportFormat1,
 } from '../../src/core';
-import { packPrepared, packStoryAnalysis, unpackPrepared, unpackStoryAnalysis } from '../../src/node/preparedTransfer';
+import {
+  packPrepared,
+  packStoryAnalysis,
+  packStoryForms,
+  unpackPrepared,
+  unpackStoryAnalysis,
+  unpackStoryForms,
+} from '../../src/node/preparedTransfer';
 import { contentTermKeys, contentTerms, numberedTerms } from '../../src/core/terms';
 import { splitStories } from '../../src/core/storyShare';
 import { seedInputs } from '../support/fixtures';
@@ -102,11 +110,16 @@ describe('Stories shared among threads', () => {
     assert.deepEqual([...byKeys], [...byTerms]);
   });
 
-  it('gives back a prepared source packed for another thread as it was, lone CRs and sentence texts of their own included', () => {
+  it('gives back a prepared source and its story forms packed for another thread as they were, lone CRs and sentence texts of their own included', () => {
     const texts = [...seedInputs().map(input => input.text), 'First line.\rSecond line, after a lone CR.\r\nThird line.', ''];
     for (const text of texts) {
       const prepared = prepareSource(text);
       assert.deepEqual(unpackPrepared(structuredClone(packPrepared(prepared)), text), prepared);
+    }
+    for (const text of texts) {
+      const prepared = prepareSource(text);
+      const forms = storyFormsFor(prepared);
+      assert.deepEqual(unpackStoryForms(structuredClone(packStoryForms(forms, prepared)), prepared), forms);
     }
     const prepared = prepareSource(texts[0]);
     const changed = { ...prepared, sentences: prepared.sentences.map((s, i) => (i === 2 ? { ...s, text: s.text.toUpperCase() } : s)) };
