@@ -19,7 +19,7 @@ import { storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
-import { prepareInParallel } from './node/parallelPrepare';
+import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
 import { InputError, decodeText, readTextFile } from './node/readSource';
 
@@ -187,8 +187,11 @@ async function analyzeFiles(files: readonly string[]): Promise<ExportInput & { r
 
 async function analyzeTexts(ids: readonly string[], texts: readonly string[]): Promise<CorpusAnalysis> {
   const analyzer = createAnalyzer({}, { expectEdits: false });
-  analyzer.adopt(await prepareInParallel(texts, join(__dirname, 'prepareWorker.js')));
-  return analyzer.analyze(ids.map((id, i) => ({ id, text: texts[i] })));
+  return analyzeInParallel(
+    analyzer,
+    ids.map((id, i) => ({ id, text: texts[i] })),
+    join(__dirname, 'prepareWorker.js'),
+  );
 }
 
 function exportAs(format: ExportFormat, input: ExportInput, options: { story?: number; bom: boolean }): string {

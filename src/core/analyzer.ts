@@ -14,7 +14,7 @@ import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
 import { groupNodes, type NodePairs } from './grouping';
 import { joinInOrder, placesOfNodes } from './orderedJoin';
-import type { SpaceId, WordingId } from './ids';
+import type { FormId, SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
 import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
 import { PreparationMemo, prepare } from './prepare';
@@ -25,15 +25,16 @@ import { SourceSet } from './sourceSet';
 import { attachRepeats, attachSpans, mergeFollowingGroups } from './spans';
 import { markCrossStoryChrome } from './crossStoryChrome';
 import { SourceStoryForms, StoryGrouping, StorySource, findStories } from './stories';
+import { splitStories } from './storyShare';
 import { storyFormsOf } from './storyIndex';
 import type { LineRef } from './comparedForms';
-import type { FormId } from './ids';
 import type { StopwordProfile } from './stopwords';
-import { ContentTerms, contentTerms } from './terms';
+import { ContentTermKeys, ContentTerms, contentTermKeys, contentTerms, numberedTerms } from './terms';
 import { hashText } from './text';
 import { SharedTokens } from './tokenSpace';
 import { BigramProfile, bigramProfile } from './similarity';
 import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput, Story } from './types';
+import type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
 import { Wording, collectWordings, placesOfClusters, titlePlaces, wordingOfPlaces } from './wordings';
 
 /** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
@@ -46,9 +47,16 @@ export interface Analyzer {
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis;
   /**
    * Offers sources prepared elsewhere (`prepareSource` with the same options, e.g. in other
-   * threads); the next `analyze` uses them for inputs with the same text.
+   * threads), and where given, each one's part of the story stage (`storyFormsFor` with the
+   * same options); the next `analyze` uses them for inputs with the same text.
    */
-  adopt(prepared: readonly PreparedSource[]): void;
+  adopt(prepared: readonly PreparedSource[], storyForms?: readonly SourceStoryForms[]): void;
+  /**
+   * Same result as `analyze(inputs)`. A corpus of several stories analysed once (`expectEdits`
+   * false) hands a share of its stories to each runner (another thread) and analyses the rest
+   * meanwhile; otherwise, or without runners, this is `analyze`.
+   */
+  analyzeSharing(inputs: readonly SourceInput[], runners: readonly StoryShareRunner[]): Promise<CorpusAnalysis>;
 }
 
 /** How an analyzer will be used. */
@@ -106,6 +114,8 @@ class CachingAnalyzer implements Analyzer {
   /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
   private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
   private terms = new KeptWhileUsed<string, ContentTerms>();
+  /** Each family leader's content-term keys, where stories are analysed apart; kept by text and language. */
+  private readonly termKeys = new KeptWhileUsed<string, ContentTermKeys>();
   /**
    * The changed facts of compared sentence pairs, by the two texts, their language and the
    * options (`changesAgainst`); kept only where edits are expected, since an edit leaves most
@@ -129,15 +139,28 @@ class CachingAnalyzer implements Analyzer {
     }
   }
 
-  adopt(prepared: readonly PreparedSource[]): void {
-    for (const p of prepared) {
+  adopt(prepared: readonly PreparedSource[], storyForms?: readonly SourceStoryForms[]): void {
+    prepared.forEach((p, i) => {
       this.prepared.set(p.hash, p);
       // The same text handed to `analyze` next is then found without hashing it again.
       this.preparedText.set(p.text, p);
-    }
+      if (storyForms) this.storyForms.get(p, () => storyForms[i]);
+    });
   }
 
   analyze(inputs: readonly SourceInput[]): CorpusAnalysis {
+    const started = this.start(inputs);
+    return this.end(started, started.apart ? this.analyzeStoriesApart(started) : this.analyzeTogether(started));
+  }
+
+  async analyzeSharing(inputs: readonly SourceInput[], runners: readonly StoryShareRunner[]): Promise<CorpusAnalysis> {
+    if (!runners.length) return this.analyze(inputs);
+    const started = this.start(inputs);
+    return this.end(started, started.apart ? await this.analyzeStoriesSharing(started, runners) : this.analyzeTogether(started));
+  }
+
+  /** Stages 1 and 2, and the forms the cross-source stages compare. */
+  private start(inputs: readonly SourceInput[]): Started {
     if (this.vocabulary.size > VOCABULARY_LIMIT) {
       this.terms = new KeptWhileUsed();
       this.vocabulary = new Map();
@@ -156,24 +179,34 @@ class CachingAnalyzer implements Analyzer {
     // that no story's work is sized by the whole corpus; a session keeps one standing space
     // for all, so that an edit looks up only its new forms.
     const apart = !this.expectEdits && grouping.stories.length > 1;
-    const corpus = apart ? undefined : this.formCorpus(prepared, formIds, compared);
-    const index = corpus && this.indexOver(corpus.formSpace);
-    const analysis = !corpus
-      ? this.analyzeStoriesApart(inputs, prepared, formIds, compared, grouping)
-      : grouping.stories.length === 1
-        ? this.analyzeStory(inputs, corpus, compared.promotable, index!, crossEvidence, grouping.stories)
-        : this.analyzeStories(inputs, corpus, compared.promotable, index!, grouping);
-    for (const cache of [this.terms, this.anchors, this.formIds, this.content, this.storyForms]) cache?.endAnalysis();
-    if (numbering.isStaleFor(compared.count)) {
+    const promotableOf = apart ? promotableByStory(compared.promotable, grouping) : [];
+    return { inputs, prepared, grouping, crossEvidence, formIds, compared, apart, promotableOf };
+  }
+
+  /** The corpus analysed in one form space (stages 3 to 11). */
+  private analyzeTogether(started: Started): CorpusAnalysis {
+    const { inputs, prepared, grouping, crossEvidence, formIds, compared } = started;
+    const corpus = this.formCorpus(prepared, formIds, compared);
+    const index = this.indexOver(corpus.formSpace);
+    const analysis =
+      grouping.stories.length === 1
+        ? this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories)
+        : this.analyzeStories(inputs, corpus, compared.promotable, index, grouping);
+    index.endAnalysis();
+    // Stage 11: changed facts and origins, on the analysis as a whole.
+    return addFacts(analysis, inputs, this.options.facts, this.changes);
+  }
+
+  /** Ends an analysis: drops what it did not use. */
+  private end(started: Started, analysis: CorpusAnalysis): CorpusAnalysis {
+    for (const cache of [this.terms, this.termKeys, this.anchors, this.formIds, this.content, this.storyForms]) cache?.endAnalysis();
+    if (this.numbering.isStaleFor(started.compared.count)) {
       this.numbering = new FormNumbering();
       this.formIds = new KeptWhileUsed();
       this.spaceIdOfForm = new Int32Array(0);
     }
-    index?.endAnalysis();
-    // Stage 11: changed facts and origins, on the analysis as a whole.
-    const withFacts = addFacts(analysis, inputs, this.options.facts, this.changes);
     this.changes?.endAnalysis();
-    return withFacts;
+    return analysis;
   }
 
   /** Stages 3 to 10 for a corpus that is one story (or part of one). */
@@ -186,6 +219,18 @@ class CachingAnalyzer implements Analyzer {
     stories: readonly Story[],
     recurring?: { readonly forms: ReadonlyMap<string, number>; readonly story: number },
   ): CorpusAnalysis {
+    const { contents, lines } = this.storyLines(corpus, promotable, index, crossEvidence, recurring);
+    return this.align(inputs, corpus, lines, contents, index, stories);
+  }
+
+  /** Stage 3 for one story: its verdicts revised by its other sources, and its article sentences. */
+  private storyLines(
+    corpus: FormCorpus,
+    promotable: ReadonlyMap<FormId, readonly LineRef[]>,
+    index: SimilarityIndex,
+    crossEvidence: boolean,
+    recurring?: { readonly forms: ReadonlyMap<string, number>; readonly story: number },
+  ): { lines: readonly (readonly LineVerdict[])[]; contents: ContentSentences[] } {
     const { prepared } = corpus;
     // A source's verdicts are copied only when another source revises one.
     let lines = crossEvidence ? reviseWithOtherSources(corpus, promotable, index, this.options.align) : prepared.map(p => p.lines);
@@ -195,7 +240,7 @@ class CachingAnalyzer implements Analyzer {
     const contents = prepared.map((p, source) =>
       lines[source] === p.lines ? this.content.get(p, () => contentSentences(p, p.lines)) : contentSentences(p, lines[source]),
     );
-    return this.align(inputs, corpus, lines, contents, index, stories);
+    return { lines, contents };
   }
 
   /**
@@ -236,60 +281,149 @@ class CachingAnalyzer implements Analyzer {
    * forms in a form space of its own. The space numbers them in the order of their form ids,
    * as the corpus's space would, and every lookup is exact, so the result is the same; what
    * each story costs depends on its own forms, not on the corpus's. O(F_k) per story of F_k
-   * compared forms, beside the stages' own work.
+   * compared forms, beside the stages' own work. Each story gets its facts on its own.
    */
-  private analyzeStoriesApart(
-    inputs: readonly SourceInput[],
-    prepared: readonly PreparedSource[],
-    formIds: readonly FormIds[],
-    compared: ComparedForms,
-    grouping: StoryGrouping,
-  ): CorpusAnalysis {
-    const forms = this.numbering.forms;
-    const promotableOf = promotableByStory(compared.promotable, grouping);
-    const crossEvidence = this.options.crossSourceEvidence !== false;
-    // One array for every story, as stories are analysed one after the other: each fills in
-    // its forms' space ids and clears them after.
-    const spaceIds = new Int32Array(forms.length).fill(-1) as SpaceIdOfForm;
-    const writable = spaceIds as Int32Array;
-    // A form several stories compare (a site's line on pages of many stories) is profiled once.
-    const profileOf: BigramProfile[] = [];
-    const parts = grouping.stories.map((story, k) => {
-      const members = story.sources;
-      const own: number[] = [];
-      for (const s of members) {
-        for (const f of formIds[s]) {
-          if (!compared.compared[f] || writable[f] !== -1) continue;
-          writable[f] = -2;
-          own.push(f);
-        }
-      }
-      own.sort((x, y) => x - y);
-      const formSpace = new FormSpace(
-        own.map(f => forms[f]),
-        own.map(f => (profileOf[f] ??= bigramProfile(forms[f]))),
-      );
-      own.forEach((f, id) => (writable[f] = id));
-      const part: FormCorpus = {
-        prepared: members.map(s => prepared[s]),
-        formIds: members.map(s => formIds[s]),
-        forms,
-        formSpace,
-        spaceIds,
-      };
-      const analysis = this.analyzeStory(
-        members.map(s => inputs[s]),
-        part,
-        promotableOf[k],
-        new OneStoryIndex(formSpace),
-        crossEvidence && members.length > 1,
-        [],
-        { forms: grouping.crossStoryForms, story: k },
-      );
-      for (const f of own) writable[f] = -1;
-      return analysis;
+  private analyzeStoriesApart(started: Started): CorpusAnalysis {
+    const { grouping } = started;
+    const share = this.shareOf(
+      started,
+      grouping.stories.map((_, k) => k),
+      false,
+    );
+    const work = new ShareWork(this, share);
+    const parts = share.tasks.map((_, t) => work.finish(t, this.numberTerms(work.begin(t))));
+    return joinStoryAnalyses(started.inputs.length, grouping.stories, parts);
+  }
+
+  /**
+   * As `analyzeStoriesApart`, with a share of the stories analysed by each runner meanwhile.
+   * The stories' term keys are numbered in story order, as `analyzeStoriesApart` numbers them,
+   * so the result is the same whatever the shares.
+   */
+  private async analyzeStoriesSharing(started: Started, runners: readonly StoryShareRunner[]): Promise<CorpusAnalysis> {
+    const { grouping, prepared } = started;
+    const [own, ...others] = splitStories(
+      grouping.stories.map(story => story.sources),
+      source => prepared[source].sentences.length,
+      runners.length + 1,
+    );
+    const remote = others.map(list => this.shareOf(started, list, true));
+    const local = new ShareWork(this, this.shareOf(started, own, false));
+    const keysOf = new Array<readonly string[]>(grouping.stories.length);
+    const remoteKeys = runners.map((runner, i) => runner.begin(remote[i]));
+    const localKeys = await settledWith(remoteKeys, () => local.tasks.map((_, t) => local.begin(t)));
+    local.tasks.forEach((task, t) => (keysOf[task.story] = localKeys[t]));
+    (await Promise.all(remoteKeys)).forEach((keys, i) => remote[i].tasks.forEach((task, t) => (keysOf[task.story] = keys[t])));
+    const idsOf = keysOf.map(keys => this.numberTerms(keys));
+    const parts = new Array<CorpusAnalysis>(grouping.stories.length);
+    const remoteParts = runners.map((runner, i) => runner.finish(remote[i].tasks.map(task => idsOf[task.story])));
+    const localParts = await settledWith(remoteParts, () => local.tasks.map((task, t) => local.finish(t, idsOf[task.story])));
+    local.tasks.forEach((task, t) => (parts[task.story] = localParts[t]));
+    (await Promise.all(remoteParts)).forEach((found, i) => remote[i].tasks.forEach((task, t) => (parts[task.story] = found[t])));
+    return joinStoryAnalyses(started.inputs.length, grouping.stories, parts);
+  }
+
+  /** The vocabulary's id of each key, keys it lacks added in order. */
+  private numberTerms(keys: readonly string[]): Int32Array {
+    const vocabulary = this.vocabulary;
+    return Int32Array.from(keys, key => {
+      let id = vocabulary.get(key);
+      if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
+      return id;
     });
-    return joinStoryAnalyses(inputs.length, grouping.stories, parts);
+  }
+
+  /**
+   * The stories `list` as a share. `compact` numbers only the forms their sources carry (in
+   * the corpus's order), for a share sent to another thread. O(F) for F forms of the corpus,
+   * plus the stories' sentences.
+   */
+  private shareOf(started: Started, list: readonly number[], compact: boolean): StoryShare {
+    const { inputs, prepared, grouping, formIds, compared, promotableOf } = started;
+    const forms = this.numbering.forms;
+    let shareOf = (f: FormId) => f;
+    let shareForms = forms;
+    let shareCompared = compared.compared;
+    if (compact) {
+      const used = new Uint8Array(forms.length);
+      for (const k of list) for (const s of grouping.stories[k].sources) for (const f of formIds[s]) used[f] = 1;
+      const local = new Int32Array(forms.length);
+      const kept: string[] = [];
+      const keptCompared: number[] = [];
+      for (let f = 0; f < forms.length; f++) {
+        if (!used[f]) continue;
+        local[f] = kept.length;
+        kept.push(forms[f]);
+        keptCompared.push(compared.compared[f]);
+      }
+      shareOf = f => local[f] as FormId;
+      shareForms = kept;
+      shareCompared = Uint8Array.from(keptCompared);
+    }
+    const tasks = list.map(k => {
+      const members = grouping.stories[k].sources;
+      const promotable = promotableOf[k];
+      return {
+        story: k,
+        inputs: members.map(s => inputs[s]),
+        prepared: members.map(s => prepared[s]),
+        formIds: members.map(s => (compact ? (Int32Array.from(formIds[s], shareOf) as FormIds) : formIds[s])),
+        promotable: compact ? new Map([...promotable].map(([f, refs]) => [shareOf(f), refs])) : promotable,
+      };
+    });
+    return { forms: shareForms, compared: shareCompared, crossStoryForms: grouping.crossStoryForms, tasks };
+  }
+
+  /**
+   * Stages 3 to 6 of one story of a share (`ShareWork.begin`): its verdicts revised, its
+   * places, wordings and families, and its families' content-term keys.
+   */
+  beginStory(share: StoryShare, scratch: ShareScratch, task: StoryTask): BegunStory {
+    const forms = share.forms;
+    const writable = scratch.spaceIds as Int32Array;
+    const own: number[] = [];
+    for (const ids of task.formIds) {
+      for (const f of ids) {
+        if (!share.compared[f] || writable[f] !== -1) continue;
+        writable[f] = -2;
+        own.push(f);
+      }
+    }
+    own.sort((x, y) => x - y);
+    // A form several stories compare (a site's line on pages of many stories) is profiled once.
+    const profileOf = scratch.profileOf;
+    const formSpace = new FormSpace(
+      own.map(f => forms[f]),
+      own.map(f => (profileOf[f] ??= bigramProfile(forms[f]))),
+    );
+    own.forEach((f, id) => (writable[f] = id));
+    const corpus: FormCorpus = { prepared: task.prepared, formIds: task.formIds, forms, formSpace, spaceIds: scratch.spaceIds };
+    const index = new OneStoryIndex(formSpace);
+    const crossEvidence = this.options.crossSourceEvidence !== false && task.prepared.length > 1;
+    const { lines, contents } = this.storyLines(corpus, task.promotable, index, crossEvidence, {
+      forms: share.crossStoryForms,
+      story: task.story,
+    });
+    const aligned = this.alignBegin(corpus, contents, index);
+    for (const f of own) writable[f] = -1;
+    // The story's keys in the order they first occur, as a vocabulary grown story by story meets them.
+    const keyAt = new Map<string, number>();
+    const termKeys = this.leaderTexts(aligned.families, aligned.wordings, corpus, aligned.places).map(({ text, stopwords }) => {
+      const found = this.termKeys.get(`${stopwords.language}\u0000${text}`, () => contentTermKeys(text, stopwords));
+      for (const key of found.keys) if (!keyAt.has(key)) keyAt.set(key, keyAt.size);
+      return found;
+    });
+    return { task, corpus: { ...corpus, spaceIds: EMPTY_SPACE_IDS }, index, lines, aligned, termKeys, keyAt };
+  }
+
+  /** Stages 7 to 11 of a story begun by `beginStory`, given the vocabulary id of each of its keys. */
+  finishStory(begun: BegunStory, termIds: Int32Array): CorpusAnalysis {
+    const { task, corpus, index, lines, aligned, keyAt } = begun;
+    const terms = begun.termKeys.map(found => numberedTerms(found.keys, found.salient, key => termIds[keyAt.get(key)!]));
+    const analysis = this.alignEnd(task.inputs, corpus, lines, aligned, terms, index, []);
+    // Stage 11 for the story alone: what it finds depends on the story's own sources only.
+    const story: Story = { title: '', sources: task.prepared.map((_, i) => i) };
+    return addFacts({ ...analysis, stories: [story] }, task.inputs, this.options.facts, this.changes);
   }
 
   /** Stage 1 for every input, reusing the prepared source of a text seen before. */
@@ -348,13 +482,35 @@ class CachingAnalyzer implements Analyzer {
     index: SimilarityIndex,
     stories: readonly Story[],
   ): CorpusAnalysis {
+    const aligned = this.alignBegin(corpus, contents, index);
+    const terms = this.termsOfFamilies(aligned.families, aligned.wordings, corpus, aligned.places);
+    return this.alignEnd(inputs, corpus, lines, aligned, terms, index, stories);
+  }
+
+  /** Stages 4 to 6: places, wordings, families. */
+  private alignBegin(corpus: FormCorpus, contents: readonly ContentSentences[], index: SimilarityIndex): AlignBegun {
     const sourceCount = corpus.prepared.length;
     const places = numberPlaces(corpus, contents);
     const wordings = collectWordings(corpus, places);
     const spaceIdOf = wordings.map(w => w.spaceId);
     const profiles = spaceIdOf.map(id => corpus.formSpace.profile(id));
     const families = this.families(wordings, spaceIdOf, sourceCount, index);
-    const nodes = familyNodes(families, wordings, profiles, this.termsOfFamilies(families, wordings, corpus, places));
+    return { places, wordings, spaceIdOf, profiles, families };
+  }
+
+  /** Stages 7 to 10, given each family's content terms: grouping, spans, anchors, report. */
+  private alignEnd(
+    inputs: readonly SourceInput[],
+    corpus: FormCorpus,
+    lines: readonly (readonly LineVerdict[])[],
+    aligned: AlignBegun,
+    terms: readonly ContentTerms[],
+    index: SimilarityIndex,
+    stories: readonly Story[],
+  ): CorpusAnalysis {
+    const { places, wordings, spaceIdOf, profiles, families } = aligned;
+    const sourceCount = corpus.prepared.length;
+    const nodes = familyNodes(families, wordings, profiles, terms);
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
     const nodePairs: NodePairs = (threshold, separate, among) => {
       if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate);
@@ -401,20 +557,136 @@ class CachingAnalyzer implements Analyzer {
     corpus: FormCorpus,
     places: Places,
   ): ContentTerms[] {
+    return this.leaderTexts(families, wordings, corpus, places).map(({ text, stopwords }) =>
+      this.terms.get(`${stopwords.language}\u0000${text}`, () => contentTerms(text, stopwords, this.vocabulary)),
+    );
+  }
+
+  /** Each family leader's text, with the function words of its language. */
+  private leaderTexts(
+    families: readonly (readonly WordingId[])[],
+    wordings: readonly Wording[],
+    corpus: FormCorpus,
+    places: Places,
+  ): { text: string; stopwords: StopwordProfile }[] {
     const stopwordsOf = new Map<string, StopwordProfile>(corpus.prepared.map(p => [p.profile.language, p.profile]));
     return families.map(family => {
       const leader = wordings[family[0]];
       const place = leader.places[0];
       const source = places.sourceOfPlace[place];
       const text = places.sentencesBySource[source][place - places.placeStart[source]].text;
-      const stopwords = stopwordsOf.get(leader.language)!;
-      return this.terms.get(`${stopwords.language}\u0000${text}`, () => contentTerms(text, stopwords, this.vocabulary));
+      return { text, stopwords: stopwordsOf.get(leader.language)! };
     });
   }
 
   private anchorOf(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
     if (!this.anchors) return chooseAnchor(tally, spaceIdOf, shared);
     return this.anchors.get(anchorKey(tally, spaceIdOf), () => chooseAnchor(tally, spaceIdOf, shared));
+  }
+}
+
+/** What the stages before the stories' own work found. */
+interface Started {
+  readonly inputs: readonly SourceInput[];
+  readonly prepared: readonly PreparedSource[];
+  readonly grouping: StoryGrouping;
+  readonly crossEvidence: boolean;
+  readonly formIds: readonly FormIds[];
+  readonly compared: ComparedForms;
+  /** True where each story is analysed in a form space of its own. */
+  readonly apart: boolean;
+  /** Where `apart`: per story, its promotable lines. */
+  readonly promotableOf: readonly ReadonlyMap<FormId, readonly LineRef[]>[];
+}
+
+/** Stages 4 to 6 of a story. */
+interface AlignBegun {
+  readonly places: Places;
+  readonly wordings: readonly Wording[];
+  readonly spaceIdOf: readonly SpaceId[];
+  readonly profiles: readonly BigramProfile[];
+  readonly families: WordingId[][];
+}
+
+/** A story of a share after `beginStory`, waiting for its term ids. */
+interface BegunStory {
+  readonly task: StoryTask;
+  readonly corpus: FormCorpus;
+  readonly index: SimilarityIndex;
+  readonly lines: readonly (readonly LineVerdict[])[];
+  readonly aligned: AlignBegun;
+  /** Per family, its leader's term keys. */
+  readonly termKeys: readonly ContentTermKeys[];
+  /** The story's keys, each at its place in the order they first occur. */
+  readonly keyAt: ReadonlyMap<string, number>;
+}
+
+/** What the stories of one share reuse: per form id, its space id in the story at hand (-1 elsewhere), and bigram profiles. */
+interface ShareScratch {
+  readonly spaceIds: SpaceIdOfForm;
+  readonly profileOf: BigramProfile[];
+}
+
+/** Stories need no space ids after their families are found. */
+const EMPTY_SPACE_IDS = new Int32Array(0) as SpaceIdOfForm;
+
+/** The stories of one share, each begun and then finished (see `storyShare.ts`). */
+class ShareWork {
+  private readonly scratch: ShareScratch;
+  private readonly begun: (BegunStory | undefined)[];
+
+  constructor(
+    private readonly analyzer: CachingAnalyzer,
+    private readonly share: StoryShare,
+  ) {
+    this.scratch = { spaceIds: new Int32Array(share.forms.length).fill(-1) as SpaceIdOfForm, profileOf: [] };
+    this.begun = share.tasks.map(() => undefined);
+  }
+
+  get tasks(): readonly StoryTask[] {
+    return this.share.tasks;
+  }
+
+  /** Stages 3 to 6 of task `t`: its term keys in the order they first occur. */
+  begin(t: number): readonly string[] {
+    const begun = this.analyzer.beginStory(this.share, this.scratch, this.share.tasks[t]);
+    this.begun[t] = begun;
+    return [...begun.keyAt.keys()];
+  }
+
+  /** The rest of task `t`, begun before, given the id of each of its keys. */
+  finish(t: number, termIds: Int32Array): CorpusAnalysis {
+    const begun = this.begun[t]!;
+    this.begun[t] = undefined;
+    return this.analyzer.finishStory(begun, termIds);
+  }
+}
+
+/**
+ * A share of stories analysed here for another thread (see `storyShare.ts`): `begin` gives
+ * each task's term keys, `finish` each task's analysis with facts, given the ids of its keys.
+ */
+export function storyShareWork(
+  share: StoryShare,
+  options: AnalysisOptions = {},
+): { begin(): (readonly string[])[]; finish(termIds: readonly Int32Array[]): CorpusAnalysis[] } {
+  const work = new ShareWork(new CachingAnalyzer(options, false), share);
+  return {
+    begin: () => share.tasks.map((_, t) => work.begin(t)),
+    finish: termIds => share.tasks.map((_, t) => work.finish(t, termIds[t])),
+  };
+}
+
+/**
+ * `local()`, then waits for `pending` to settle if it threw (so no other thread is left
+ * working on a failed analysis) before throwing on.
+ */
+async function settledWith<T>(pending: readonly Promise<unknown>[], local: () => T): Promise<T> {
+  try {
+    return local();
+  } catch (e) {
+    await Promise.allSettled(pending);
+    throw e;
   }
 }
 

@@ -16,7 +16,8 @@
  * - `sentenceSimilarity(a, b)` and `normalizeForComparison(text)`: the similarity every link
  *   reports, and the form it compares, for exports that measure wordings themselves.
  */
-export { createAnalyzer } from './analyzer';
+export { createAnalyzer, storyShareWork } from './analyzer';
+export type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
 export type { Analyzer, AnalyzerUse } from './analyzer';
 export { prepareSource, prepareSources } from './prepare';
 export { counterparts } from './counterparts';
@@ -43,8 +44,8 @@ export type { DiffPart } from './wordDiff';
 export { layoutComparison } from './comparison';
 export type { ComparisonLayout, ComparisonRow } from './comparison';
 export { toExportFormat1 } from './exportJson';
-export { findStories } from './stories';
-export type { StoryGrouping, StorySource } from './stories';
+export { findStories, storyFormsFor } from './stories';
+export type { SourceStoryForms, StoryGrouping, StorySource } from './stories';
 export { sentenceSimilarity } from './similarity';
 export { normalizeForComparison } from './text';
 export type { ExportFormat1 } from './exportJson';

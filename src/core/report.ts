@@ -41,8 +41,9 @@ export function reportAnalysis(
  * The analyses of the stories of a corpus as one: `parts[k]` analysed the sources
  * `stories[k].sources` (in that order). Sources come back to their places in the input, group
  * members to their sources' indices there, and the groups of all stories are ordered as one
- * list (most sources first, then by first appearance). O(P + G log G) for P sentences and G
- * groups.
+ * list (most sources first, then by first appearance). Parts analysed with their facts keep
+ * them: each group's earliest source and each story's origin are renumbered too. O(P + G log G)
+ * for P sentences and G groups.
  */
 export function joinStoryAnalyses(sourceCount: number, stories: readonly Story[], parts: readonly CorpusAnalysis[]): CorpusAnalysis {
   const sources = new Array<SourceAnalysis>(sourceCount);
@@ -50,11 +51,19 @@ export function joinStoryAnalyses(sourceCount: number, stories: readonly Story[]
   stories.forEach((story, k) => {
     const members = story.sources;
     members.forEach((source, i) => (sources[source] = parts[k].sources[i]));
-    for (const g of parts[k].groups) groups.push({ ...g, members: g.members.map(m => ({ ...m, source: members[m.source] })) });
+    for (const g of parts[k].groups) {
+      const moved = { ...g, members: g.members.map(m => ({ ...m, source: members[m.source] })) };
+      groups.push(g.earliest === undefined ? moved : { ...moved, earliest: members[g.earliest] });
+    }
+  });
+  // A part that has its facts tells its story's origin.
+  const told = stories.map((story, k) => {
+    const origin = parts[k].stories[0]?.origin;
+    return origin ? { ...story, origin: { ...origin, source: story.sources[origin.source] } } : story;
   });
   const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
   groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
   const groupOf = sources.map(s => new Array<number>(s.sentences.length).fill(-1));
   groups.forEach((g, gi) => g.members.forEach(m => (groupOf[m.source][m.sentence] = gi)));
-  return { sources: sources.map((s, i) => ({ ...s, groupOfSentence: groupOf[i] })), groups, stories };
+  return { sources: sources.map((s, i) => ({ ...s, groupOfSentence: groupOf[i] })), groups, stories: told };
 }

@@ -58,7 +58,7 @@ export function findStories(
   formsOf: (source: StorySource, shingleWords: number) => SourceStoryForms = storyFormsOf,
 ): StoryGrouping {
   const settings = {
-    shingleWords: Math.max(1, options.shingleWords ?? 2),
+    shingleWords: storyShingleWords(options),
     foundShingles: Math.max(1, options.foundShingles ?? 2),
     minSharedSentences: Math.max(1, options.minSharedSentences ?? 2),
     minSharedShare: options.minSharedShare ?? 0.2,
@@ -96,6 +96,20 @@ export function findStories(
       settings.chromeStories,
     ),
   };
+}
+
+/** The words in a shingle that `options` give (at least 1, 2 by default). */
+export function storyShingleWords(options: StoryOptions = {}): number {
+  return Math.max(1, options.shingleWords ?? 2);
+}
+
+/**
+ * A prepared source's own part of the story stage, as `findStories` makes it with `options`:
+ * it depends on that source alone, so it can be made where the source is prepared (another
+ * thread) and handed to `Analyzer.adopt`. O(W) for W words.
+ */
+export function storyFormsFor(source: StorySource, options: StoryOptions = {}): SourceStoryForms {
+  return storyFormsOf(source, storyShingleWords(options));
 }
 
 /** The sources of each component, ascending; largest first, ties by first source. O(n log n). */

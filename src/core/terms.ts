@@ -36,13 +36,31 @@ const STEM_LENGTH = 6;
  * O(n log n) in the sentence's length, plus one stemmer call per word.
  */
 export function contentTerms(text: string, stopwords: StopwordProfile, vocabulary: Map<string, number>): ContentTerms {
-  const stem = stemmerFor(stopwords.language);
-  const salientIds = new Map<number, number>();
-  const add = (key: string, salient: number) => {
+  const { keys, salient } = contentTermKeys(text, stopwords);
+  return numberedTerms(keys, salient, key => {
     let id = vocabulary.get(key);
     if (id === undefined) vocabulary.set(key, (id = vocabulary.size));
-    salientIds.set(id, Math.max(salientIds.get(id) ?? 0, salient));
-  };
+    return id;
+  });
+}
+
+/** A sentence's content terms before they are numbered: distinct keys in the order they first occur. */
+export interface ContentTermKeys {
+  readonly keys: readonly string[];
+  /** Parallel to `keys`: 1 where the term is a name or a number. */
+  readonly salient: Uint8Array;
+}
+
+/**
+ * The terms `contentTerms` finds, as keys (stems, numbers) in the order of their first word,
+ * so that a vocabulary grown from them in that order numbers them as `contentTerms` would.
+ * Needs no vocabulary: another thread can find them. O(n) in the sentence's length, plus one
+ * stemmer call per word.
+ */
+export function contentTermKeys(text: string, stopwords: StopwordProfile): ContentTermKeys {
+  const stem = stemmerFor(stopwords.language);
+  const salientOf = new Map<string, number>();
+  const add = (key: string, salient: number) => salientOf.set(key, Math.max(salientOf.get(key) ?? 0, salient));
   // Read as the page's reader saw it (character references decoded, as the compared form is).
   // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
   const rest = decodeCharacterReferences(text)
@@ -58,8 +76,14 @@ export function contentTerms(text: string, stopwords: StopwordProfile, vocabular
     // The first word is capitalised in any case; a name is told by a capital further on.
     add(digits ? w : firstCodePoints(stem(w), STEM_LENGTH), digits || (i > 0 && CAPITALISED.test(word)) ? 1 : 0);
   });
-  const ids = [...salientIds.keys()].sort((a, b) => a - b);
-  return { ids, salient: Uint8Array.from(ids, id => salientIds.get(id)!) };
+  return { keys: [...salientOf.keys()], salient: Uint8Array.from(salientOf.values()) };
+}
+
+/** The terms of `keys` numbered by `idOf` (called in the order of `keys`): ids ascending. O(k log k). */
+export function numberedTerms(keys: readonly string[], salient: Uint8Array, idOf: (key: string) => number): ContentTerms {
+  const numbered = keys.map((key, k) => ({ id: idOf(key), salient: salient[k] }));
+  numbered.sort((a, b) => a.id - b.id);
+  return { ids: numbered.map(t => t.id), salient: Uint8Array.from(numbered, t => t.salient) };
 }
 
 /** The first `n` code points of `w` (a surrogate pair counts as one). */

@@ -1,32 +1,74 @@
 /**
- * Preparing the sources of a large corpus on every core: each source's lines, language,
- * verdicts and sentences depend on that source alone, and they are most of the work.
+ * Analysing a large corpus on every core: each source's lines, language, verdicts and
+ * sentences depend on that source alone, and they are most of the work; once the stories are
+ * found, each story's analysis depends on that story alone but for the numbering of its
+ * terms (see `storyShare.ts`). So this thread and worker threads each prepare a share of the
+ * sources, and then each analyses a share of the stories.
  */
 import { availableParallelism } from 'node:os';
-import { AnalysisOptions, PreparedSource, prepareSources } from '../core';
-import type { PrepareRequest, PrepareResponse, PreparedWithoutText } from './prepareWorker';
+import type { Worker } from 'node:worker_threads';
+import {
+  AnalysisOptions,
+  Analyzer,
+  CorpusAnalysis,
+  PreparedSource,
+  SourceInput,
+  StoryShare,
+  StoryShareRunner,
+  SourceStoryForms,
+  prepareSources,
+  storyFormsFor,
+} from '../core';
+import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
+import { PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis, unpackStoryForms } from './preparedTransfer';
 
 /** Below this many characters a second thread costs more than it saves. */
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
 
 /**
- * Prepares `texts`, this thread taking one share and a worker thread (`workerScript`) each of
- * the others, split by size. Returns one prepared source per text, in order. Small corpora,
- * or a machine with one core, are prepared here alone.
+ * `analyzer.analyze(inputs)` (an analyzer made with these `options`, for one analysis), with
+ * the sources prepared and the stories analysed by this thread and worker threads
+ * (`workerScript`) together. Small corpora, or a machine with one core, are analysed here alone.
+ * The result is the same either way.
  */
-export async function prepareInParallel(
-  texts: readonly string[],
+export async function analyzeInParallel(
+  analyzer: Analyzer,
+  inputs: readonly SourceInput[],
   workerScript: string,
   options: AnalysisOptions = {},
-): Promise<PreparedSource[]> {
+): Promise<CorpusAnalysis> {
+  const texts = inputs.map(input => input.text);
   const total = texts.reduce((n, t) => n + t.length, 0);
-  if (total < PARALLEL_THRESHOLD_CHARS) return prepareSources(texts, options);
-  const threads = Math.min(availableParallelism(), 4, texts.length);
-  if (threads < 2) return prepareSources(texts, options);
+  const threads = total < PARALLEL_THRESHOLD_CHARS ? 1 : Math.min(availableParallelism(), 4, texts.length);
+  if (threads < 2) return analyzer.analyze(inputs);
+  const workers = Array.from({ length: threads - 1 }, () => new WorkerThread(workerScript));
+  try {
+    const { prepared, storyForms } = await prepareShares(texts, workers, options);
+    analyzer.adopt(prepared, storyForms);
+    return await analyzer.analyzeSharing(
+      inputs,
+      workers.map(worker => storyRunner(worker, options)),
+    );
+  } finally {
+    for (const worker of workers) worker.close();
+  }
+}
 
-  // Contiguous shares; the first stays here and is larger, as a worker first has to start and
-  // its results have to be copied back.
-  const weights = Array.from({ length: threads }, (_, k) => (k === 0 ? 1.25 : 1));
+/**
+ * Prepares `texts`, this thread taking one share and each worker one of the others, split by
+ * size, each source with its part of the story stage. Returns one prepared source and one part
+ * per text, in order.
+ */
+async function prepareShares(
+  texts: readonly string[],
+  workers: readonly WorkerThread[],
+  options: AnalysisOptions,
+): Promise<{ prepared: PreparedSource[]; storyForms: SourceStoryForms[] }> {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  const threads = workers.length + 1;
+  // Contiguous shares of equal size: a worker first has to start and its results have to be
+  // copied back, but this thread reads those copies and has read the files before.
+  const weights = Array.from({ length: threads }, () => 1);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const shares: number[][] = weights.map(() => []);
   let filled = 0;
@@ -42,7 +84,11 @@ export async function prepareInParallel(
   });
   const pending = shares
     .slice(1)
-    .map(share => (share.length ? runWorker(workerScript, { texts: share.map(i => texts[i]), options }) : Promise.resolve([])));
+    .map((share, w) =>
+      share.length
+        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PackedPreparation[]>)
+        : Promise.resolve([]),
+    );
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
@@ -51,33 +97,80 @@ export async function prepareInParallel(
         prepared: prepareSources(
           shares[0].map(i => texts[i]),
           options,
-        ),
+        ).map(prepared => ({ prepared, storyForms: storyFormsFor(prepared, options.stories) })),
       };
     } catch (e) {
       return { ok: false as const, error: e as Error };
     }
   })();
-  const remote = await Promise.all(pending);
+  const remote = await Promise.allSettled(pending);
   if (!local.ok) throw local.error;
-  const out = new Array<PreparedSource>(texts.length);
-  shares[0].forEach((i, k) => (out[i] = local.prepared[k]));
-  remote.forEach((prepared, w) => shares[w + 1].forEach((i, k) => (out[i] = { ...prepared[k], text: texts[i] })));
-  return out;
+  const prepared = new Array<PreparedSource>(texts.length);
+  const storyForms = new Array<SourceStoryForms>(texts.length);
+  shares[0].forEach((i, k) => ({ prepared: prepared[i], storyForms: storyForms[i] } = local.prepared[k]));
+  remote.forEach((settled, w) => {
+    if (settled.status === 'rejected') throw settled.reason;
+    shares[w + 1].forEach((i, k) => {
+      const packed = settled.value[k];
+      prepared[i] = unpackPrepared(packed.prepared, texts[i]);
+      storyForms[i] = unpackStoryForms(packed.storyForms, prepared[i]);
+    });
+  });
+  return { prepared, storyForms };
 }
 
-function runWorker(script: string, request: PrepareRequest): Promise<readonly PreparedWithoutText[]> {
-  return new Promise((resolve, reject) => {
+/** A share of stories analysed by `worker`; the prepared sources go packed, their texts with their inputs. */
+function storyRunner(worker: WorkerThread, options: AnalysisOptions): StoryShareRunner {
+  let sent: StoryShare | undefined;
+  return {
+    begin: (share: StoryShare) => {
+      sent = share;
+      const tasks = share.tasks.map(task => ({ ...task, prepared: task.prepared.map(packPrepared) }));
+      return worker.request({ kind: 'begin', share: { ...share, tasks }, options }) as Promise<readonly (readonly string[])[]>;
+    },
+    finish: async termIds => {
+      const packed = (await worker.request({ kind: 'finish', termIds })) as readonly PackedStoryAnalysis[];
+      return packed.map((part, t) => unpackStoryAnalysis(part, sent!.tasks[t].prepared));
+    },
+  };
+}
+
+/** A worker thread that answers one request at a time, in order. */
+class WorkerThread {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve(result: WorkerResult): void; reject(error: Error): void }[] = [];
+  private stopped: Error | undefined;
+
+  constructor(script: string) {
     // Loaded here: a small corpus never needs it, and loading it costs a short run 2 ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
     const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new Worker(script);
-    worker.once('message', (response: PrepareResponse) => {
-      void worker.terminate();
-      if (response.ok) resolve(response.prepared);
-      else reject(new Error(response.error));
+    this.worker = new Worker(script);
+    this.worker.on('message', (response: WorkerResponse) => {
+      const next = this.waiting.shift();
+      if (!next) return;
+      if (response.ok) next.resolve(response.result);
+      else next.reject(new Error(response.error));
     });
-    worker.once('error', reject);
-    worker.once('exit', code => reject(new Error(`preparation worker stopped (${code})`)));
-    worker.postMessage(request);
-  });
+    this.worker.on('error', error => this.stop(error));
+    this.worker.on('exit', code => this.stop(new Error(`analysis worker stopped (${code})`)));
+  }
+
+  request(request: WorkerRequest): Promise<WorkerResult> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+
+  close(): void {
+    this.stopped ??= new Error('analysis worker closed');
+    void this.worker.terminate();
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(error);
+  }
 }

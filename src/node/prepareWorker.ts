@@ -1,26 +1,73 @@
 /**
- * Worker thread entry for `prepareInParallel`: prepares the sources it is sent and posts them
- * back. Preparing a source needs nothing from the others, so the work splits cleanly.
+ * Worker thread entry for `analyzeInParallel`: prepares the sources it is sent, then analyses
+ * the share of stories it is sent, in the two steps of `storyShare.ts`, and posts each result
+ * back. Preparing a source needs nothing from the others, nor does a story need other stories
+ * beyond the numbering of its terms, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, PreparedSource, prepareSources } from '../core';
+import { AnalysisOptions, StoryShare, prepareSources, storyFormsFor, storyShareWork } from '../core';
+import {
+  PackedPrepared,
+  PackedStoryAnalysis,
+  PackedStoryForms,
+  packPrepared,
+  packStoryAnalysis,
+  packStoryForms,
+  unpackPrepared,
+} from './preparedTransfer';
 
-export interface PrepareRequest {
-  readonly texts: readonly string[];
-  readonly options?: AnalysisOptions;
+/** A share of stories whose prepared sources are packed (their inputs carry their texts). */
+export type PackedShare = Omit<StoryShare, 'tasks'> & {
+  readonly tasks: readonly (Omit<StoryShare['tasks'][number], 'prepared'> & { readonly prepared: readonly PackedPrepared[] })[];
+};
+
+export type WorkerRequest =
+  | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly options?: AnalysisOptions }
+  | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
+  | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
+
+/** A prepared source and its part of the story stage, packed. */
+export interface PackedPreparation {
+  readonly prepared: PackedPrepared;
+  readonly storyForms: PackedStoryForms;
 }
 
-/** The prepared sources without their text, which the caller already has. */
-export type PreparedWithoutText = Omit<PreparedSource, 'text'>;
+export type WorkerResult = readonly PackedPreparation[] | readonly (readonly string[])[] | readonly PackedStoryAnalysis[];
 
-export type PrepareResponse =
-  { readonly ok: true; readonly prepared: readonly PreparedWithoutText[] } | { readonly ok: false; readonly error: string };
+export type WorkerResponse = { readonly ok: true; readonly result: WorkerResult } | { readonly ok: false; readonly error: string };
 
-parentPort?.once('message', (request: PrepareRequest) => {
-  let response: PrepareResponse;
+let work: { readonly stories: ReturnType<typeof storyShareWork>; readonly share: StoryShare } | undefined;
+
+function handle(request: WorkerRequest): WorkerResult {
+  switch (request.kind) {
+    case 'prepare':
+      return prepareSources(request.texts, request.options).map(prepared => {
+        const storyForms = storyFormsFor(prepared, request.options?.stories);
+        return { prepared: packPrepared(prepared), storyForms: packStoryForms(storyForms, prepared) };
+      });
+    case 'begin': {
+      const { share } = request;
+      const tasks = share.tasks.map(task => ({
+        ...task,
+        prepared: task.prepared.map((p, i) => unpackPrepared(p, task.inputs[i].text)),
+      }));
+      const unpacked = { ...share, tasks };
+      work = { stories: storyShareWork(unpacked, request.options), share: unpacked };
+      return work.stories.begin();
+    }
+    case 'finish': {
+      if (!work) throw new Error('no share of stories begun');
+      const { stories, share } = work;
+      work = undefined;
+      return stories.finish(request.termIds).map((part, t) => packStoryAnalysis(part, share.tasks[t].prepared));
+    }
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let response: WorkerResponse;
   try {
-    const prepared = prepareSources(request.texts, request.options).map(({ text: _text, ...rest }) => rest);
-    response = { ok: true, prepared };
+    response = { ok: true, result: handle(request) };
   } catch (e) {
     response = { ok: false, error: (e as Error).message };
   }
