@@ -5,6 +5,15 @@ import { pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
 
+/** The line features of a page given as its lines, as preparation computes them. */
+function featuresOfPage(page: readonly string[]) {
+  const text = page.join('\n');
+  const lines = splitLines(text);
+  const ws = lines.map(l => words(text.slice(l.start, l.end)));
+  const lower = ws.map(w => w.map(x => x.toLowerCase()));
+  return pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+}
+
 const MENU = ['Home', '  • World', '  • Politics', '  • Business', '  • Sports', '  • Culture', ''];
 const ARTICLE = [
   'Council votes to rebuild the old bridge',
@@ -131,11 +140,7 @@ describe('context pass over the line model', () => {
     '• Twitter',
     '• Email',
   ];
-  const text = page.join('\n');
-  const lines = splitLines(text);
-  const ws = lines.map(l => words(text.slice(l.start, l.end)));
-  const lower = ws.map(w => w.map(x => x.toLowerCase()));
-  const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+  const features = featuresOfPage(page);
   const facts = features.nonBlank.map(i => features.facts[i]!);
   const marginOf = (line: string) => {
     if (line.startsWith('Pear jam')) return 4;
@@ -166,11 +171,7 @@ describe('lists judged as a whole by the context pass', () => {
     '• Sunday at ten, the only boat of the day',
     '• Holidays as on Sunday',
   ];
-  const text = page.join('\n');
-  const lines = splitLines(text);
-  const ws = lines.map(l => words(text.slice(l.start, l.end)));
-  const lower = ws.map(w => w.map(x => x.toLowerCase()));
-  const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+  const features = featuresOfPage(page);
   const facts = features.nonBlank.map(i => features.facts[i]!);
   /** Which list items join the article when the third one reads as article text and the others have margin `others`. */
   const itemsKept = (others: number) => {
@@ -196,11 +197,7 @@ describe('gaps between article lines', () => {
       middle,
       'Visitors will be able to see the collection of old maps, which has not been shown in public for a decade.',
     ];
-    const text = page.join('\n');
-    const lines = splitLines(text);
-    const ws = lines.map(l => words(text.slice(l.start, l.end)));
-    const lower = ws.map(w => w.map(x => x.toLowerCase()));
-    const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+    const features = featuresOfPage(page);
     const facts = features.nonBlank.map(i => features.facts[i]!);
     return articleLines([4, -0.5, 4], facts, {}, features.nonBlank)[1];
   }
@@ -223,11 +220,7 @@ describe('gaps between article lines', () => {
 describe('headline search above the body', () => {
   /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
   function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
-    const text = page.join('\n');
-    const lines = splitLines(text);
-    const ws = lines.map(l => words(text.slice(l.start, l.end)));
-    const lower = ws.map(w => w.map(x => x.toLowerCase()));
-    const features = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
+    const features = featuresOfPage(page);
     const { nonBlank, facts } = features;
     const content = nonBlank.map(i => i >= bodyFrom);
     const margins = nonBlank.map(i => (i >= bodyFrom ? 3 : marginOf(page[i])));

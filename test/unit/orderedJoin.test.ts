@@ -102,10 +102,9 @@ describe('joining clusters in story order', () => {
 
     /**
      * Sources 0–1 say the statement in one sentence; source 2 splits it in two; source 3 says
-     * only its second part. Grouping left the first part with the full sentence, the second with
-     * source 3's.
+     * only its second part. Fresh arrays, for the caller to extend.
      */
-    function split(extra: { text: string; source: number; place: number } | undefined) {
+    function splitCase() {
       const nodes = [
         node(BEFORE, [0, 1, 2, 3]),
         node(AFTER, [0, 1, 2, 3]),
@@ -115,6 +114,12 @@ describe('joining clusters in story order', () => {
         node(PART_TWO_AGAIN, [3]),
       ];
       const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      return { nodes, places };
+    }
+
+    /** The split case joined in order, after grouping left the first part with the full sentence and the second with source 3's. */
+    function split(extra: { text: string; source: number; place: number } | undefined) {
+      const { nodes, places } = splitCase();
       const clusters = [[0], [1], [2, 3], [4, 5]];
       if (extra) {
         nodes.push(node(extra.text, [extra.source]));
@@ -163,15 +168,8 @@ describe('joining clusters in story order', () => {
     it('never joins a headline into a span with the sentence after it', () => {
       // The same case as a split, but source 2's first part is its headline: a headline says
       // the statement in its own words, so it stays out of the span.
-      const nodes = [
-        node(BEFORE, [0, 1, 2, 3]),
-        node(AFTER, [0, 1, 2, 3]),
-        node(FULL, [0, 1]),
-        { ...node(PART_ONE, [2]), headline: true },
-        node(PART_TWO, [2]),
-        node(PART_TWO_AGAIN, [3]),
-      ];
-      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const { nodes, places } = splitCase();
+      nodes[3] = { ...nodes[3], headline: true };
       const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2, 3], [4, 5]], { wordWeight: 0 }, exactPairs(nodes));
       assert.ok(!clusters.some(c => c.includes(3) && c.includes(4)));
     });
@@ -180,15 +178,7 @@ describe('joining clusters in story order', () => {
       const a = split(undefined)
         .map(c => [...c].sort().join())
         .sort();
-      const nodes = [
-        node(BEFORE, [0, 1, 2, 3]),
-        node(AFTER, [0, 1, 2, 3]),
-        node(FULL, [0, 1]),
-        node(PART_ONE, [2]),
-        node(PART_TWO, [2]),
-        node(PART_TWO_AGAIN, [3]),
-      ];
-      const places = [[0, 10, 20, 30], [8, 18, 28, 38], [1, 11], [21], [22], [31]];
+      const { nodes, places } = splitCase();
       const b = joinInOrder(nodes, places, 4, [[4, 5], [2, 3], [1], [0]], { wordWeight: 0 }, exactPairs(nodes))
         .map(c => [...c].sort().join())
         .sort();
