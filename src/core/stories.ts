@@ -23,7 +23,7 @@
  * Cost: O(W) to read W words, O(S·window) for S distinct shingle occurrences of the sources,
  * plus O(a + b) shingles for each scored pair; memory O(S + F + n) for F forms and n sources.
  */
-import { PairEvidence } from './storyEvidence';
+import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
 import { chromeShingles, crossStoryForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
@@ -71,15 +71,18 @@ export function findStories(
   const evidence = new PairEvidence(index);
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
+  const firstPass = passFacts(index, new Uint8Array(index.shingleCount), settings.foundShingles);
   const first = storyComponents(
     index,
-    new Uint8Array(index.shingleCount),
+    firstPass,
     { ...settings, minSharedShare: Math.max(settings.minSharedShare, settings.firstPassShare) },
     settings.firstPassSentences,
     evidence,
   );
   const chrome = chromeShingles(index, first, settings.chromeStories);
-  const component = storyComponents(index, chrome, settings, Number.MAX_SAFE_INTEGER, evidence);
+  // Without chrome the second pass reads the same evidence, which the scorer then keeps.
+  const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles) : firstPass;
+  const component = storyComponents(index, finalPass, settings, Number.MAX_SAFE_INTEGER, evidence);
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);
   lists.forEach((list, story) => {

@@ -37,7 +37,9 @@ export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: 
 
 /**
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
- * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation.
+ * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation. What it found
+ * for a pair is kept per pass, so a pass handed the same facts again (a second pass with no
+ * chrome set aside) reads each pair's count once.
  */
 export class PairEvidence {
   /** Per shingle, the pair being scored that last marked it. */
@@ -47,6 +49,8 @@ export class PairEvidence {
   private readonly places: number[] = [];
   private readonly hitPlaces: number[] = [];
   private markValue = 0;
+  /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
+  private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
@@ -59,13 +63,23 @@ export class PairEvidence {
    * sentences has `minSharedShare` of them found (or `enoughSentences`, whatever the share).
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
-    const ab = this.found(a, b, pass);
+    const ab = this.keptFound(a, b, pass);
     if (ab < settings.minSharedSentences) return false;
-    const ba = this.found(b, a, pass);
+    const ba = this.keptFound(b, a, pass);
     if (ba < settings.minSharedSentences) return false;
     // The side with fewer sentences decides; between sides of one size, the weaker evidence.
     const smaller = pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
     return smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences;
+  }
+
+  /** `found(a, b, pass)`, worked out once per pass. */
+  private keptFound(a: number, b: number, pass: PassFacts): number {
+    let kept = this.foundOf.get(pass);
+    if (!kept) this.foundOf.set(pass, (kept = new Map()));
+    const key = a * this.index.sources.length + b;
+    let count = kept.get(key);
+    if (count === undefined) kept.set(key, (count = this.found(a, b, pass)));
+    return count;
   }
 
   /** Whether source `s` carries at least half of the shingles of form `f`. O(s + f) shingles. */

@@ -2,7 +2,7 @@
  * Which sources the story stage compares, and the stories the comparisons make: candidate
  * pairs from the shingle index (never all pairs), scored, and joined into connected components.
  */
-import { EvidenceSettings, PairEvidence, passFacts } from './storyEvidence';
+import type { EvidenceSettings, PairEvidence, PassFacts } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
 
 export interface PairSettings extends EvidenceSettings {
@@ -11,8 +11,9 @@ export interface PairSettings extends EvidenceSettings {
 }
 
 /**
- * Input: the index, the shingles set aside as chrome, the thresholds, and the number of found
- * sentences that joins two sources whatever their share. Output: per source, a number for its
+ * Input: the index, the pass's facts (`passFacts`: the shingles set aside as chrome, what
+ * counts as evidence), the thresholds, and the number of found sentences that joins two
+ * sources whatever their share. Output: per source, a number for its
  * story (the smallest source of its component).
  *
  * Candidates: sources are taken in canonical order; each is paired, in every posting list of
@@ -26,7 +27,7 @@ export interface PairSettings extends EvidenceSettings {
  */
 export function storyComponents(
   index: StoryIndex,
-  chrome: Uint8Array,
+  pass: PassFacts,
   settings: PairSettings,
   enoughSentences: number,
   evidence: PairEvidence,
@@ -41,7 +42,7 @@ export function storyComponents(
     if (other === undefined) byText.set(index.sources[s].text, s);
     else sets.union(other, s);
   }
-  const pass = passFacts(index, chrome, settings.foundShingles);
+  const chrome = pass.chrome;
   const sentencesNeeded = (a: number, b: number) =>
     Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
   const { postings, postingStart, order, rank } = index;
