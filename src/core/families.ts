@@ -40,6 +40,12 @@ export function nearDuplicateFamilies(
   const familiesLedBy = new Map<SpaceId, number[]>();
   const families: WordingId[][] = [];
   const familySources: SourceSet[] = [];
+  // Which forms lead a family, read on every step of a lookup's walk: flat, where the map
+  // above is read once per match. Leaders are forms of this call, so none lies past its ids.
+  let maxId = -1;
+  for (const id of spaceIdOf) maxId = Math.max(maxId, id);
+  const leading = new Uint8Array(maxId + 1);
+  const leads = (leader: SpaceId) => leader <= maxId && leading[leader] === 1;
   for (const w of order) {
     const id = spaceIdOf[w];
     let best = -1;
@@ -51,15 +57,14 @@ export function nearDuplicateFamilies(
         bestSimilarity = similarity;
       }
     };
-    for (const family of familiesLedBy.get(id) ?? []) consider(family, 1);
-    const leads = (leader: SpaceId) => familiesLedBy.has(leader);
+    if (leading[id]) for (const family of familiesLedBy.get(id)!) consider(family, 1);
     for (const m of index.matches(id, leads, MAX_FAMILY_CANDIDATES))
       for (const family of familiesLedBy.get(m.b)!) consider(family, m.similarity);
     if (index.saturated) {
       // The sorted neighbourhood: wordings are in text order, and a near-identical wording
       // of a template or of a repeated line shares its opening, so it stands close by.
       for (let k = Math.max(0, w - TEXT_NEIGHBOURS); k <= Math.min(spaceIdOf.length - 1, w + TEXT_NEIGHBOURS); k++) {
-        const led = familiesLedBy.get(spaceIdOf[k]);
+        const led = leading[spaceIdOf[k]] ? familiesLedBy.get(spaceIdOf[k]) : undefined;
         const m = led && index.matchOf(id, spaceIdOf[k]);
         if (m) for (const family of led) consider(family, m.similarity);
       }
@@ -74,6 +79,7 @@ export function nearDuplicateFamilies(
     else familiesLedBy.set(id, [families.length]);
     families.push([w]);
     familySources.push(sources[w].copy());
+    leading[id] = 1;
     index.add(id);
   }
   return families;

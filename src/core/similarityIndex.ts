@@ -12,9 +12,10 @@
  */
 import type { FormSpace } from './forms';
 import type { SpaceId } from './ids';
+import { PrefixIndex } from './prefixIndex';
 import { RememberedProbes } from './rememberedProbes';
 import { matchesAmong, selfJoin } from './selfJoin';
-import { JoinPair, SharedTokens } from './tokenSpace';
+import { JoinPair, SharedTokens, TokenSpace } from './tokenSpace';
 
 /** The pairs of positions `a < b` in a list, each once, that `separate(a, b)` lets through. */
 export type Separate = (a: number, b: number) => boolean;
@@ -76,7 +77,7 @@ export class OneShotIndex implements SimilarityIndex {
   }
 
   leaders(threshold: number): LeaderIndex {
-    return this.forms.index(threshold);
+    return new FreshLeaders(this.forms.space, threshold);
   }
 
   pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair> {
@@ -92,13 +93,47 @@ export class OneShotIndex implements SimilarityIndex {
  * story's alone, in an index of their own, so a story's lookups never walk through the leaders
  * of the stories before it and find what they would find were the story analysed alone.
  */
-export class OneStoryIndex extends OneShotIndex {
-  constructor(private readonly space: FormSpace) {
-    super(space);
+export class OneStoryIndex extends OneShotIndex {}
+
+/**
+ * The leaders of one family stage, for a single analysis: a fresh prefix index that remembers
+ * nothing, since no probe is asked again. It answers as `RememberedProbes` does (a probe past
+ * its budget of accepted candidates is saturated and finds nothing; otherwise it finds every
+ * accepted match), without the bookkeeping that serves the next analysis.
+ */
+export class FreshLeaders implements LeaderIndex {
+  private readonly index: PrefixIndex<SpaceId>;
+  private readonly shared: SharedTokens;
+  /** The profile marked in `shared`, so the neighbours of one probe are compared with one marking. */
+  private marked = -1;
+  saturated = false;
+
+  constructor(
+    private readonly space: TokenSpace,
+    private readonly threshold: number,
+  ) {
+    this.index = new PrefixIndex(space, threshold);
+    this.shared = new SharedTokens(space);
   }
 
-  override leaders(threshold: number): LeaderIndex {
-    return new RememberedProbes(this.space.space, threshold);
+  add(id: SpaceId): void {
+    this.index.add(id);
+  }
+
+  matches(id: SpaceId, accept: (leader: SpaceId) => boolean, budget: number): readonly JoinPair<SpaceId>[] {
+    const pairs = this.index.matches(id, accept, { budget, nothingPastBudget: true });
+    this.saturated = this.index.saturated;
+    return pairs;
+  }
+
+  matchOf(id: SpaceId, leader: SpaceId): JoinPair<SpaceId> | undefined {
+    if (id === leader) return undefined;
+    if (this.marked !== id) {
+      this.shared.mark(id);
+      this.marked = id;
+    }
+    const similarity = this.shared.similarityReaching(leader, this.threshold);
+    return similarity >= this.threshold ? { a: id, b: leader, similarity } : undefined;
   }
 }
 

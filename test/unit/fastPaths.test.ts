@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
 import { buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
-import { rankedLists } from '../../src/core/tokenSpace';
+import { JoinPair, TokenSpace, rankedLists } from '../../src/core/tokenSpace';
+import { FreshLeaders } from '../../src/core/similarityIndex';
+import { RememberedProbes } from '../../src/core/rememberedProbes';
+import { bigramProfile } from '../../src/core/similarity';
+import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 
@@ -74,4 +78,44 @@ describe('Fast paths give what the plain computation gives', () => {
       }
     }
   });
+
+  it('finds the leaders a remembering index finds, saturated where it is, on 40 seeded runs of lookups and additions', () => {
+    const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
+    const key = (pairs: readonly JoinPair[]) =>
+      pairs
+        .map(p => `${p.b}:${p.similarity}`)
+        .sort()
+        .join(' ');
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed);
+      const texts = Array.from({ length: 150 }, () => {
+        const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
+        return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
+      });
+      const space = new TokenSpace(texts.map(t => bigramProfile(t)));
+      const threshold = pick(random, [0.5, 0.7, 0.85]);
+      const remembering = new RememberedProbes(space, threshold);
+      const fresh = new FreshLeaders(space, threshold);
+      const isLeader = new Uint8Array(texts.length);
+      const rejected = random() < 0.5 ? new Set<number>() : new Set(texts.map((_, i) => i).filter(() => random() < 0.3));
+      const accept = (j: SpaceId) => isLeader[j] === 1 && !rejected.has(j);
+      for (let i = 0; i < texts.length; i++) {
+        const id = i as SpaceId;
+        const budget = pick(random, [1, 4, 16, 256]);
+        const expected = remembering.matches(id, accept, budget);
+        const found = fresh.matches(id, accept, budget);
+        assert.equal(fresh.saturated, remembering.saturated, `seed ${seed}, probe ${i}: saturated`);
+        assert.equal(key(found), key(expected), `seed ${seed}, probe ${i}`);
+        for (let k = Math.max(0, i - 5); k < Math.min(texts.length, i + 5); k++) {
+          assert.deepEqual(fresh.matchOf(id, k as SpaceId), remembering.matchOf(id, k as SpaceId), `seed ${seed}, ${i} with ${k}`);
+        }
+        if (random() < 0.7) {
+          isLeader[i] = 1;
+          remembering.add(id);
+          fresh.add(id);
+        }
+      }
+    }
+  });
 });
+
