@@ -50,7 +50,7 @@ export class TokenSpace {
     for (let f = 1; f < start.length; f++) start[f] += start[f - 1];
     this.rankOfId.length = frequency.length;
     for (let id = 0; id < frequency.length; id++) this.rankOfId[id] = start[frequency[id]]++;
-    this.ranked = rankedLists(ids, this.rankOfId, frequency);
+    this.ranked = ids.map(list => this.toRanks(list));
     this.sizes = this.ranked.map(list => list.length);
   }
 
@@ -183,37 +183,6 @@ export class SharedTokens {
     }
     return dice(shared, a, b);
   }
-}
-
-/**
- * Each list of token ids (distinct within a list) turned in place into its tokens' ranks,
- * ascending: what mapping and sorting each list gives, made by walking the tokens in rank
- * order over a posting table of all lists, so that no list is sorted on its own (a comparison
- * sort of a hundred ranks per sentence costs more than two passes over every token).
- * `frequency[id]` is how many lists hold token `id`. O(T + R) for T tokens and R ranks.
- */
-export function rankedLists(ids: Int32Array[], rankOfId: readonly number[], frequency: readonly number[]): Int32Array[] {
-  const tokenCount = frequency.length;
-  const start = new Int32Array(tokenCount + 1);
-  for (let id = 0; id < tokenCount; id++) start[id + 1] = start[id] + frequency[id];
-  const holders = new Int32Array(start[tokenCount]);
-  const fill = start.slice(0, tokenCount);
-  for (let p = 0; p < ids.length; p++) {
-    const list = ids[p];
-    for (let x = 0; x < list.length; x++) holders[fill[list[x]]++] = p;
-  }
-  const idOfRank = new Int32Array(tokenCount);
-  for (let id = 0; id < tokenCount; id++) idOfRank[rankOfId[id]] = id;
-  // Each list is overwritten from its start as its ranks come, in ascending order.
-  const cursor = new Int32Array(ids.length);
-  for (let rank = 0; rank < tokenCount; rank++) {
-    const id = idOfRank[rank];
-    for (let k = start[id], end = start[id + 1]; k < end; k++) {
-      const p = holders[k];
-      ids[p][cursor[p]++] = rank;
-    }
-  }
-  return ids;
 }
 
 /** A copy of `array` at least `size` long (doubling), new elements set to `fill`. */
