@@ -71,35 +71,27 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
   const moved = new MovedFromAnchor(analysis);
   return {
     format: 1,
-    sources: analysis.sources.map((s, i) => ({
-      path: paths?.[i] ?? s.id,
-      language: s.language,
-      lines: byLfLine(s.lines, s.lfLineOfLine).map(l => (l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind })),
-      sentences: s.sentences.map(x => ({ start: x.start, end: x.end, text: x.text })),
-      ...(s.published ? { published: s.published } : {}),
-    })),
+    sources: analysis.sources.map((s, i) => {
+      const source: { -readonly [K in keyof ExportedSource]: ExportedSource[K] } = {
+        path: paths?.[i] ?? s.id,
+        language: s.language,
+        lines: byLfLine(s.lines, s.lfLineOfLine).map(exportedLine),
+        sentences: s.sentences.map(x => ({ start: x.start, end: x.end, text: x.text })),
+      };
+      if (s.published) source.published = s.published;
+      return source;
+    }),
     groups: analysis.groups.map((g, gi) => {
       const anchorSource = g.members[g.anchor].source;
-      const exported = (m: GroupMember): ExportedMember => ({
-        source: m.source,
-        sentence: m.sentence,
-        similarity: round(m.similarity),
-        moved: moved.isMoved(anchorSource, m.source, gi),
-        ...(m.changes?.length
-          ? {
-              changes: m.changes.map(c => ({
-                kind: c.kind,
-                base: c.base,
-                other: c.other,
-                ...(c.variant ? { variant: true as const } : {}),
-              })),
-            }
-          : {}),
-      });
-      const members = g.members.filter(m => !m.repeat).map(exported);
-      const repeats = g.members.filter(m => m.repeat).map(exported);
-      const earliest = g.earliest !== undefined ? { earliest: g.earliest } : {};
-      return repeats.length ? { members, repeats, ...earliest } : { members, ...earliest };
+      // Most members and groups have no changes, repeats or earliest: their optional fields are
+      // set only where present, in the order the format lists them, without spreading objects.
+      const members: ExportedMember[] = [];
+      const repeats: ExportedMember[] = [];
+      for (const m of g.members) (m.repeat ? repeats : members).push(exportedMember(m, moved.isMoved(anchorSource, m.source, gi)));
+      const group: { -readonly [K in keyof ExportedGroup]: ExportedGroup[K] } = { members };
+      if (repeats.length) group.repeats = repeats;
+      if (g.earliest !== undefined) group.earliest = g.earliest;
+      return group;
     }),
     stories: analysis.stories.map(story => ({
       title: story.title,
@@ -107,6 +99,25 @@ export function toExportFormat1(analysis: CorpusAnalysis, paths?: readonly strin
       ...(story.origin ? { origin: { source: story.origin.source, reason: story.origin.reason } } : {}),
     })),
   };
+}
+
+function exportedLine(l: LineVerdict): ExportedLine {
+  return l.reason ? { kind: l.kind, reason: l.reason } : { kind: l.kind };
+}
+
+function exportedMember(m: GroupMember, moved: boolean): ExportedMember {
+  const member: { -readonly [K in keyof ExportedMember]: ExportedMember[K] } = {
+    source: m.source,
+    sentence: m.sentence,
+    similarity: round(m.similarity),
+    moved,
+  };
+  if (m.changes?.length) member.changes = m.changes.map(exportedChange);
+  return member;
+}
+
+function exportedChange(c: { kind: ChangeKind; base: string; other: string; variant?: boolean }): ExportedChange {
+  return c.variant ? { kind: c.kind, base: c.base, other: c.other, variant: true } : { kind: c.kind, base: c.base, other: c.other };
 }
 
 /**
