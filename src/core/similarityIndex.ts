@@ -60,13 +60,19 @@ export interface SimilarityIndex {
 
 /** Below this many probe × target pairs, comparing each pair costs less than building an index. */
 const SMALL_PROBE_PAIRS = 50_000;
+/**
+ * Below this many probes, comparing each pair costs less than indexing the targets however
+ * many they are: indexing a target at a low threshold posts most of its tokens, each dearer
+ * than a step of a comparison, which stops early where the pair cannot reach the threshold.
+ */
+const FEW_PROBES = 16;
 
 /** A single analysis: pair by pair where lists are short, a fresh self-join of the leaders. */
 export class OneShotIndex implements SimilarityIndex {
   constructor(private readonly forms: FormSpace) {}
 
   lookupAmong(targets: readonly SpaceId[], probeCount: number, threshold: number): Lookup {
-    if (targets.length * probeCount > SMALL_PROBE_PAIRS) {
+    if (probeCount >= FEW_PROBES && targets.length * probeCount > SMALL_PROBE_PAIRS) {
       // Nothing is kept for a next analysis, so a probe stops at what it needs.
       const index = targetIndex(this.forms, targets, threshold);
       return (probe, found) => index.index.probeUntil(probe, index.isTarget, found);

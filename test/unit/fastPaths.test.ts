@@ -3,7 +3,8 @@ import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
 import { buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
 import { JoinPair, TokenSpace } from '../../src/core/tokenSpace';
-import { FreshLeaders } from '../../src/core/similarityIndex';
+import { FreshLeaders, OneShotIndex } from '../../src/core/similarityIndex';
+import { FormSpace } from '../../src/core/forms';
 import { RememberedProbes } from '../../src/core/rememberedProbes';
 import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
@@ -81,6 +82,30 @@ describe('Fast paths give what the plain computation gives', () => {
           fresh.add(id);
         }
       }
+    }
+  });
+
+  it('finds among many targets what the index finds, when a few probes compare each target instead, on 30 seeded corpora', () => {
+    const words = 'the harbour workers strike pay deal union said port ships cargo night a of and in to'.split(' ');
+    for (let seed = 1; seed <= 30; seed++) {
+      const random = seededRandom(seed);
+      const texts = [...new Set(Array.from({ length: 400 }, () => Array.from({ length: 4 + Math.floor(random() * 10) }, () => pick(random, words)).join(' ')))];
+      const forms = new FormSpace(texts);
+      const ids = texts.map((_, i) => i as SpaceId);
+      const targets = ids.filter(() => random() < 0.6);
+      const probes = ids.filter(() => random() < 0.02);
+      const threshold = pick(random, [0.5, 0.7]);
+      const all = (probeCount: number) => {
+        const lookup = new OneShotIndex(forms).lookupAmong(targets, probeCount, threshold);
+        return probes.map(probe => {
+          const found: string[] = [];
+          lookup(probe, pair => (found.push(`${pair.b}:${pair.similarity}`), true));
+          return found.sort().join(' ');
+        });
+      };
+      // Past 50,000 probe × target pairs the many probes go through an index.
+      assert.ok(targets.length * 1000 > 50_000);
+      assert.deepEqual(all(probes.length), all(1000), `seed ${seed}`);
     }
   });
 });
