@@ -63,7 +63,8 @@ export type FormIds = Int32Array & { readonly [index: number]: FormId };
  */
 export class FormSpace {
   readonly space: TokenSpace;
-  private readonly ids = new Map<string, SpaceId>();
+  /** Each form's number, made at the first `idOf` (a story's own space is never asked). */
+  private ids: Map<string, SpaceId> | undefined;
   private readonly texts: string[];
   private readonly indexes = new Map<number, RememberedProbes>();
   /** The space's forms in code-unit order of their text, as far as they were ordered. */
@@ -74,14 +75,18 @@ export class FormSpace {
   constructor(forms: readonly string[], profiles?: readonly BigramProfile[]) {
     this.space = new TokenSpace(profiles ?? forms.map(form => bigramProfile(form)));
     this.texts = [...forms];
-    forms.forEach((form, i) => this.ids.set(form, i as SpaceId));
   }
 
   /** The space's number of `form`, adding the form if the space lacks it. O(length) for a new form, a map lookup for a known one. */
   idOf(form: string): SpaceId {
-    let id = this.ids.get(form);
+    let ids = this.ids;
+    if (!ids) {
+      ids = this.ids = new Map();
+      for (let i = 0; i < this.texts.length; i++) ids.set(this.texts[i], i as SpaceId);
+    }
+    let id = ids.get(form);
     if (id === undefined) {
-      this.ids.set(form, (id = this.space.add(bigramProfile(form)) as SpaceId));
+      ids.set(form, (id = this.space.add(bigramProfile(form)) as SpaceId));
       this.texts.push(form);
     }
     return id;
