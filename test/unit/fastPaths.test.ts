@@ -89,7 +89,11 @@ describe('Fast paths give what the plain computation gives', () => {
     const words = 'the harbour workers strike pay deal union said port ships cargo night a of and in to'.split(' ');
     for (let seed = 1; seed <= 30; seed++) {
       const random = seededRandom(seed);
-      const texts = [...new Set(Array.from({ length: 400 }, () => Array.from({ length: 4 + Math.floor(random() * 10) }, () => pick(random, words)).join(' ')))];
+      const texts = [
+        ...new Set(
+          Array.from({ length: 400 }, () => Array.from({ length: 4 + Math.floor(random() * 10) }, () => pick(random, words)).join(' ')),
+        ),
+      ];
       const forms = new FormSpace(texts);
       const ids = texts.map((_, i) => i as SpaceId);
       const targets = ids.filter(() => random() < 0.6);
@@ -109,4 +113,3 @@ describe('Fast paths give what the plain computation gives', () => {
     }
   });
 });
-
