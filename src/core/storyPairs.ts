@@ -50,6 +50,10 @@ export function storyComponents(
   // Per source, how many shingles it shares with the one being paired, over the lists seen.
   const common = new Int32Array(n);
   const touched: number[] = [];
+  // Whether a neighbour is in the story of the source being paired, found once per source:
+  // unions wait until its lists are walked, so the answer holds for the whole walk.
+  const checkedFor = new Int32Array(n).fill(-1);
+  const inOwnStory = new Uint8Array(n);
   for (let r = 0; r < n; r++) {
     const a = order[r];
     const own = sets.find(a);
@@ -66,7 +70,11 @@ export function storyComponents(
       const last = Math.min(end - 1, at + window);
       for (let j = at + 1; j <= last && paired < reach; j++) {
         const b = postings[j];
-        if (sets.find(b) === own) continue;
+        if (checkedFor[b] !== r) {
+          checkedFor[b] = r;
+          inOwnStory[b] = sets.find(b) === own ? 1 : 0;
+        }
+        if (inOwnStory[b]) continue;
         paired++;
         if (common[b]++ === 0) touched.push(b);
       }

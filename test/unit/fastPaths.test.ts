@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
-import { buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
+import { StoryIndex, buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
+import { PairSettings, storyComponents } from '../../src/core/storyPairs';
+import type { PassFacts } from '../../src/core/storyEvidence';
 import { JoinPair, TokenSpace } from '../../src/core/tokenSpace';
 import { FreshLeaders, OneShotIndex } from '../../src/core/similarityIndex';
 import { FormSpace } from '../../src/core/forms';
@@ -10,6 +12,50 @@ import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+
+/** `storyComponents` as first written: every neighbour's story looked up on each meeting. */
+function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSettings, enough: number, evidence: PairEvidence): Int32Array {
+  const n = index.sources.length;
+  const parent = Int32Array.from({ length: n }, (_, s) => s);
+  const find = (x: number): number => (parent[x] === x ? x : find(parent[x]));
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byText = new Map<string, number>();
+  for (let s = 0; s < n; s++) {
+    if (!index.sourceForms[s].length) continue;
+    const other = byText.get(index.sources[s].text);
+    if (other === undefined) byText.set(index.sources[s].text, s);
+    else union(other, s);
+  }
+  const needed = (a: number, b: number) =>
+    Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
+  for (let r = 0; r < n; r++) {
+    const a = index.order[r];
+    const own = find(a);
+    const common = new Map<number, number>();
+    index.sourceShingles[a].forEach((x, k) => {
+      if (pass.chrome[x]) return;
+      const end = index.postingStart[x + 1];
+      const at = index.postingPlace[a][k];
+      const reach = Math.max(1, Math.min(settings.window, Math.floor((settings.window * settings.window) / (end - index.postingStart[x]))));
+      let paired = 0;
+      for (let j = at + 1; j <= Math.min(end - 1, at + settings.window) && paired < reach; j++) {
+        const b = index.postings[j];
+        if (find(b) === own) continue;
+        paired++;
+        common.set(b, (common.get(b) ?? 0) + 1);
+      }
+    });
+    for (const b of [...common.keys()].sort((x, y) => index.rank[x] - index.rank[y])) {
+      if (common.get(b)! >= needed(a, b) * settings.foundShingles && find(a) !== find(b) && evidence.oneStory(a, b, pass, settings, enough))
+        union(a, b);
+    }
+  }
+  return Int32Array.from({ length: n }, (_, s) => find(s));
+}
 
 describe('Fast paths give what the plain computation gives', () => {
   it('scores a pair of pages the same when the scorer kept its count from an earlier pass, on seeded sets of pages', () => {
@@ -110,6 +156,45 @@ describe('Fast paths give what the plain computation gives', () => {
       // Past 50,000 probe × target pairs the many probes go through an index.
       assert.ok(targets.length * 1000 > 50_000);
       assert.deepEqual(all(probes.length), all(1000), `seed ${seed}`);
+    }
+  });
+
+  it('scores the pairs and joins the stories the plain pairing does, on seeded sets of pages told by several sites', () => {
+    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed * 31);
+      const texts = Array.from({ length: 4 + Math.floor(random() * 30) }, () => {
+        const story = pick(random, stories);
+        const kept = story.filter((_, i) => i === 0 || random() > 0.5);
+        return page(pick(random, SITES), kept, random() < 0.5 ? [pick(random, stories)] : []);
+      });
+      const index = buildStoryIndex(
+        texts.map(t => prepareSource(t)),
+        2,
+        source => storyFormsOf(source, 2),
+      );
+      const chrome = new Uint8Array(index.shingleCount);
+      for (let x = 0; x < chrome.length; x++) chrome[x] = random() < 0.05 ? 1 : 0;
+      const window = pick(random, [1, 2, 16]);
+      for (const [share, enough] of [
+        [0.35, 8],
+        [0.2, Number.MAX_SAFE_INTEGER],
+      ]) {
+        const settings = { foundShingles: 2, minSharedSentences: 2, minSharedShare: share, window };
+        const pass = passFacts(index, chrome, 2);
+        const scored = (run: (evidence: PairEvidence) => Int32Array) => {
+          const pairs: string[] = [];
+          const evidence = new PairEvidence(index);
+          const oneStory = evidence.oneStory.bind(evidence);
+          evidence.oneStory = (a, b, ...rest) => (pairs.push(`${a}-${b}`), oneStory(a, b, ...rest));
+          return { components: [...run(evidence)], pairs };
+        };
+        assert.deepEqual(
+          scored(evidence => storyComponents(index, pass, settings, enough, evidence)),
+          scored(evidence => plainComponents(index, pass, settings, enough, evidence)),
+          `seed ${seed}`,
+        );
+      }
     }
   });
 });
