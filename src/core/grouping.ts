@@ -21,7 +21,7 @@ export interface AlignNode {
   readonly profile: BigramProfile;
   /** Content-word ids of the leader (stems, function words left out), ascending, without repeats. */
   readonly terms: readonly number[];
-  /** Parallel to `terms`: 1 where the term is a name or a number. */
+  /** Parallel to `terms`: flags (`terms.ts`), `SALIENT` where the term is a name or a number, `QUOTED` where it stands in a quotation that opens the sentence. */
   readonly salient: Uint8Array;
   /** The source's headline: versions of one story headline the same event, however worded. */
   readonly headline: boolean;

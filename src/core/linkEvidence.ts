@@ -4,11 +4,14 @@
  */
 import type { AlignNode } from './grouping';
 import { profileSimilarity } from './similarity';
+import { QUOTED, SALIENT } from './terms';
 
 const RARE_TERMS_PER_NODE = 4;
 /** A word in more sentences than this is not rare: the bigram join covers its pairs. */
 const MAX_RARE_POSTINGS = 48;
 const HEADLINE_BONUS = 0.2;
+/** How many content words a quotation that opens a sentence must have to count as the sentence's statement. */
+const MIN_QUOTED_TERMS = 3;
 /** How much more a name or a number weighs than another word as rare. */
 const SALIENT_WEIGHT = 1.25;
 
@@ -16,7 +19,11 @@ const SALIENT_WEIGHT = 1.25;
  * How strongly two wordings look like one statement: bigram similarity blended with the
  * cosine of their content words weighted by inverse sentence frequency, so that the words every
  * version of the story repeats (its names, its topic) count for little and the rare ones
- * (a number, a quoted phrase, a minor name) count for much.
+ * (a number, a quoted phrase, a minor name) count for much. A sentence that opens with a
+ * quotation says what the speaker said: a sentence that carries none of the quoted words does
+ * not say it, whatever else the two share (the speaker's name and title, the scene of the
+ * quotation, which the story's other sentences about the speaker share too), so their score
+ * is nothing but the headline bonus.
  */
 export class LinkEvidence {
   private readonly weightSquared: Float64Array;
@@ -51,8 +58,28 @@ export class LinkEvidence {
   /** The link score of nodes `a` and `b`; `dice` is their `profileSimilarity` when already known. */
   score(a: number, b: number, dice = profileSimilarity(this.nodes[a].profile, this.nodes[b].profile)): number {
     const bonus = this.nodes[a].headline && this.nodes[b].headline ? HEADLINE_BONUS : 0;
+    if (this.quotationMissed(a, b) || this.quotationMissed(b, a)) return bonus;
     if (this.wordWeight === 0) return dice + bonus;
     return (1 - this.wordWeight) * dice + this.wordWeight * this.cosine(a, b) + bonus;
+  }
+
+  /**
+   * Whether node `x` opens with a quotation of at least `MIN_QUOTED_TERMS` content words and
+   * `y` carries none of them: then `y` does not say what `x` quotes, whatever else the two
+   * share. O(|x| + |y|).
+   */
+  quotationMissed(x: number, y: number): boolean {
+    const tx = this.nodes[x].terms;
+    const ty = this.nodes[y].terms;
+    const flags = this.nodes[x].salient;
+    let quoted = 0;
+    for (let i = 0, j = 0; i < tx.length; i++) {
+      if (!(flags[i] & QUOTED)) continue;
+      quoted++;
+      while (j < ty.length && ty[j] < tx[i]) j++;
+      if (j < ty.length && ty[j] === tx[i]) return false;
+    }
+    return quoted >= MIN_QUOTED_TERMS;
   }
 
   cosine(a: number, b: number): number {
@@ -86,5 +113,5 @@ export class LinkEvidence {
 
 /** The weight factor of a node's `k`-th term. */
 function salience(node: AlignNode, k: number): number {
-  return node.salient[k] ? SALIENT_WEIGHT : 1;
+  return node.salient[k] & SALIENT ? SALIENT_WEIGHT : 1;
 }

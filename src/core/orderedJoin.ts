@@ -18,6 +18,9 @@ const SPAN_GAIN = 0.1;
 /** How many shared sources, and how many sentences of the other sources per side, the span test reads. */
 const SPAN_SAMPLE = 8;
 
+/** How many sources must agree on a cluster's side of a join for one source that disagrees to count as having moved it. */
+const MOVED_AGAINST = 3;
+
 /** The first and last place of a cluster in one source. */
 type Span = readonly [number, number];
 
@@ -56,7 +59,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * highest linkage first. The order decides: a join is made only when it stands between anchors,
  * i.e. some cluster that shares a source s with one side and t with the other stands before the
  * join in both, and another one after it in both; and when no such cluster is crossed (after the
- * join in s and before it in t, or the other way round). A join that makes a span in a shared
+ * join in s and before it in t, or the other way round), but for one that a single source
+ * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved). A join that makes a span in a shared
  * source needs no such pair of anchors (that source places it), only to cross none. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
  * sentence, with nothing to corroborate it) does not take part.
@@ -264,7 +268,10 @@ export function joinInOrder(
   /**
    * How joining clusters a and b stands to the clusters that share sources with both: 'crossing'
    * when it crosses one, 'unsupported' when none stands before it or none after it, 'in order'
-   * when it lies between two of them.
+   * when it lies between two of them. Each such cluster is read in every source of the two
+   * sides where it stands: a cluster before the join in some and after it in others crosses it,
+   * unless it stands otherwise in one source only while at least `MOVED_AGAINST` agree (that
+   * source moved it, as one version moves a paragraph): then it neither crosses nor anchors.
    */
   const orderOf = (
     a: number,
@@ -272,32 +279,35 @@ export function joinInOrder(
     aAt: ReadonlyMap<number, Span>,
     bAt: ReadonlyMap<number, Span>,
   ): 'crossing' | 'unsupported' | 'in order' => {
-    let before = false;
-    let after = false;
-    const side = new Map<number, number>(); // cluster → sign seen from a's side (+1 after, -1 before)
-    for (const [s, p] of aAt) {
-      for (const c of unitsOfSource[s]) {
-        const root = find(c);
-        if (root === a || root === b) continue;
-        const q = placeIn[root].get(s);
-        if (q === undefined) continue;
-        const sign = sideOf(p, q);
-        const had = side.get(root);
-        if (had === undefined) side.set(root, sign);
-        else if (had !== sign) side.set(root, 0);
+    // Per cluster: in how many sources the join stands after it, before it, and whether it shares a source with a, with b.
+    const votes = new Map<number, [number, number, boolean, boolean]>();
+    for (const [at, onA] of [
+      [aAt, true],
+      [bAt, false],
+    ] as const) {
+      for (const [s, p] of at) {
+        for (const c of unitsOfSource[s]) {
+          const root = find(c);
+          if (root === a || root === b) continue;
+          const q = placeIn[root].get(s);
+          if (q === undefined) continue;
+          let v = votes.get(root);
+          if (!v) votes.set(root, (v = [0, 0, false, false]));
+          v[sideOf(p, q) > 0 ? 0 : 1]++;
+          if (onA) v[2] = true;
+          else v[3] = true;
+        }
       }
     }
-    for (const [t, p] of bAt) {
-      for (const c of unitsOfSource[t]) {
-        const root = find(c);
-        const had = side.get(root);
-        if (had === undefined || root === a || root === b) continue;
-        const q = placeIn[root].get(t);
-        if (q === undefined) continue;
-        if (had === 0 || sideOf(p, q) !== had) return 'crossing';
-        if (had > 0) after = true;
-        else before = true;
-      }
+    let before = false;
+    let after = false;
+    for (const [joinAfter, joinBefore, withA, withB] of votes.values()) {
+      if (!withA || !withB) continue;
+      const against = Math.min(joinAfter, joinBefore);
+      if (against === 0) {
+        if (joinAfter > 0) before = true;
+        else after = true;
+      } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) return 'crossing';
     }
     return before && after ? 'in order' : 'unsupported';
   };

@@ -12,8 +12,46 @@ import { decodeCharacterReferences, words } from './text';
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
 export interface ContentTerms {
   readonly ids: readonly number[];
-  /** Parallel to `ids`: 1 where the term is a number, or a word capitalised inside the sentence (a name). */
+  /**
+   * Parallel to `ids`: flags. `SALIENT` where the term is a number, or a word capitalised inside
+   * the sentence (a name); `QUOTED` where it stands in a quotation that opens the sentence.
+   */
   readonly salient: Uint8Array;
+}
+
+/** A term's flag (in `salient`): it is a name or a number. */
+export const SALIENT = 1;
+/** A term's flag (in `salient`): it stands in a quotation that opens its sentence (a speaker's own words). */
+export const QUOTED = 2;
+const CLOSING_QUOTE = /[”»]/;
+const QUOTE_MARK = /[“„«”»"]/g;
+
+/**
+ * The parts of a sentence inside and outside double quotation marks (any script's), in order,
+ * each with whether it is quoted. Inside a quotation any mark closes it; outside, a closing mark
+ * (” ») closes a quotation that began before the sentence or lost its opening mark, which makes
+ * the text before it quoted when that text opens the sentence; any other mark opens one. A
+ * quotation still open at the end runs to the end. Empty parts are left out. O(n).
+ */
+export function quotationParts(text: string): { readonly text: string; readonly quoted: boolean }[] {
+  const out: { text: string; quoted: boolean }[] = [];
+  let inside = false;
+  let from = 0;
+  for (const m of text.matchAll(QUOTE_MARK)) {
+    const before = text.slice(from, m.index);
+    if (inside) {
+      out.push({ text: before, quoted: true });
+      inside = false;
+    } else if (CLOSING_QUOTE.test(m[0])) {
+      out.push({ text: before, quoted: from === 0 });
+    } else {
+      out.push({ text: before, quoted: false });
+      inside = true;
+    }
+    from = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(from), quoted: inside });
+  return out.filter(part => /[\p{L}\p{N}]/u.test(part.text));
 }
 
 const HAS_DIGIT = /\d/;
@@ -47,7 +85,7 @@ export function contentTerms(text: string, stopwords: StopwordProfile, vocabular
 /** A sentence's content terms before they are numbered: distinct keys in the order they first occur. */
 export interface ContentTermKeys {
   readonly keys: readonly string[];
-  /** Parallel to `keys`: 1 where the term is a name or a number. */
+  /** Parallel to `keys`: flags, `SALIENT` where the term is a name or a number, `QUOTED` where it opens the sentence quoted. */
   readonly salient: Uint8Array;
 }
 
@@ -60,21 +98,29 @@ export interface ContentTermKeys {
 export function contentTermKeys(text: string, stopwords: StopwordProfile): ContentTermKeys {
   const stem = stemmerFor(stopwords.language);
   const salientOf = new Map<string, number>();
-  const add = (key: string, salient: number) => salientOf.set(key, Math.max(salientOf.get(key) ?? 0, salient));
+  const add = (key: string, flags: number) => salientOf.set(key, (salientOf.get(key) ?? 0) | flags);
   // Read as the page's reader saw it (character references decoded, as the compared form is).
   // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
   const rest = decodeCharacterReferences(text)
     .normalize('NFC')
     .replace(FIGURE, figure => {
-      add(`${NUMBER_MARK}${digitValue(figure)}`, 1);
+      add(`${NUMBER_MARK}${digitValue(figure)}`, SALIENT);
       return ' ';
     });
-  words(rest).forEach((word, i) => {
-    const w = word.toLowerCase();
-    const digits = HAS_DIGIT.test(w);
-    if (stopwords.words.has(w) || (w.length < 2 && !digits)) return;
-    // The first word is capitalised in any case; a name is told by a capital further on.
-    add(digits ? w : firstCodePoints(stem(w), STEM_LENGTH), digits || (i > 0 && CAPITALISED.test(word)) ? 1 : 0);
+  let i = 0;
+  const parts = quotationParts(rest);
+  parts.forEach((part, k) => {
+    // A sentence that opens with a quotation says what the speaker said: those words are its statement.
+    const quoted = k === 0 && part.quoted ? QUOTED : 0;
+    for (const word of words(part.text)) {
+      const first = i++ === 0;
+      const w = word.toLowerCase();
+      const digits = HAS_DIGIT.test(w);
+      if (stopwords.words.has(w) || (w.length < 2 && !digits)) continue;
+      // The first word is capitalised in any case; a name is told by a capital further on.
+      const salient = digits || (!first && CAPITALISED.test(word)) ? SALIENT : 0;
+      add(digits ? w : firstCodePoints(stem(w), STEM_LENGTH), salient | quoted);
+    }
   });
   return { keys: [...salientOf.keys()], salient: Uint8Array.from(salientOf.values()) };
 }

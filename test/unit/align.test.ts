@@ -273,6 +273,23 @@ describe('alignment', () => {
     assert.equal(groupOf(analysis, 1, '"Our engineers'), g2);
   });
 
+  it('keeps a quotation apart from a sentence that tells of its speaker but carries none of the quoted words', () => {
+    const quote =
+      '"Today we begin a fresh chapter for every family in this valley," said Mayor Carla Benitez, who cut the ribbon at the new bridge over the river on Sunday.';
+    const quoteAgain =
+      '"Today we begin a fresh chapter for every family in this valley," Mayor Carla Benitez said as she cut the ribbon at the new bridge over the river.';
+    const scene = 'Mayor Carla Benitez smiled and cut the ribbon at the new bridge over the river on Sunday before a crowd of residents.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: [PARAGRAPHS[0], quote, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'b', text: [PARAGRAPHS[0], quoteAgain, PARAGRAPHS[1]].join('\n\n') },
+      { id: 'c', text: [PARAGRAPHS[0], scene, PARAGRAPHS[1]].join('\n\n') },
+    ]);
+    const g = groupOf(analysis, 0, '"Today we begin');
+    assert.notEqual(g, -1);
+    assert.equal(groupOf(analysis, 1, '"Today we begin'), g);
+    assert.notEqual(groupOf(analysis, 2, 'Mayor Carla Benitez smiled'), g);
+  });
+
   it('keeps unrelated sentences apart and each sentence in at most one group', () => {
     const analysis = analyzeCorpus(seedInputs());
     const seen = new Set<string>();

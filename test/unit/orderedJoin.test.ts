@@ -67,6 +67,47 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(c => c.includes(2) && c.includes(3)));
   });
 
+  it('joins a reworded statement across a shared statement that one source alone moved, where four sources agree on its place', () => {
+    const MOVED = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
+    const nodes = [
+      node(BEFORE, [0, 1, 2, 3, 4]),
+      node(AFTER, [0, 1, 2, 3, 4]),
+      node(MOVED, [0, 1, 2, 3, 4]),
+      node(LEDE_A, [0, 1]),
+      node(LEDE_B, [2, 3, 4]),
+    ];
+    // Sources 0-3: before, moved, lede, after. Source 4 puts the moved statement after the lede.
+    const places = [
+      [0, 10, 20, 30, 40],
+      [3, 13, 23, 33, 43],
+      [1, 11, 21, 31, 42],
+      [2, 12],
+      [22, 32, 41],
+    ];
+    const clusters = joinInOrder(nodes, places, 5, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(clusters.some(c => [...c].sort().join() === '3,4'));
+  });
+
+  it('keeps the two wordings apart where two sources of five place a shared statement on the other side', () => {
+    const MOVED = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
+    const nodes = [
+      node(BEFORE, [0, 1, 2, 3, 4]),
+      node(AFTER, [0, 1, 2, 3, 4]),
+      node(MOVED, [0, 1, 2, 3, 4]),
+      node(LEDE_A, [0, 1]),
+      node(LEDE_B, [2, 3, 4]),
+    ];
+    const places = [
+      [0, 10, 20, 30, 40],
+      [3, 13, 23, 33, 43],
+      [1, 11, 21, 32, 42],
+      [2, 12],
+      [22, 31, 41],
+    ];
+    const clusters = joinInOrder(nodes, places, 5, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(!clusters.some(c => c.includes(3) && c.includes(4)));
+  });
+
   it('keeps apart two wordings at the top of the story, which no shared statement precedes', () => {
     const nodes = [node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const places = [

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { functionWordsOf } from '../../src/core/stopwords';
-import { contentTerms } from '../../src/core/terms';
+import { QUOTED, SALIENT, contentTerms, quotationParts } from '../../src/core/terms';
 
 const english = { language: 'en', words: functionWordsOf('en')! };
 
@@ -9,7 +9,7 @@ function termsOf(text: string, vocabulary = new Map<string, number>()) {
   const terms = contentTerms(text, english, vocabulary);
   const keyOf = new Map([...vocabulary].map(([key, id]) => [id, key]));
   const keys = terms.ids.map(id => keyOf.get(id)!);
-  return { all: [...keys].sort(), salient: keys.filter((_, k) => terms.salient[k]).sort() };
+  return { all: [...keys].sort(), salient: keys.filter((_, k) => terms.salient[k] & SALIENT).sort() };
 }
 
 describe('content terms', () => {
@@ -48,5 +48,44 @@ describe('content terms', () => {
     const mangled = termsOf('Rescuers reached the remotenbsp;village on Sunday, quot;at lastquot; one said.', vocabulary);
     const clean = termsOf('Rescuers reached the remote village on Sunday, "at last" one said.', vocabulary);
     assert.deepEqual(mangled.all, clean.all);
+  });
+
+  it('flags the words of a quotation that opens its sentence as quoted, also where only the closing mark is left', () => {
+    const quotedOf = (text: string) => {
+      const vocabulary = new Map<string, number>();
+      const terms = contentTerms(text, english, vocabulary);
+      const keyOf = new Map([...vocabulary].map(([key, id]) => [id, key]));
+      return terms.ids
+        .filter((_, k) => terms.salient[k] & QUOTED)
+        .map(id => keyOf.get(id)!)
+        .sort();
+    };
+    assert.deepEqual(quotedOf('“We rebuilt the bridge in nine weeks,” the mayor said on Friday.'), ['bridg', 'nine', 'rebuil', 'week']);
+    assert.deepEqual(quotedOf('We rebuilt the bridge in nine weeks,” the mayor said on Friday.'), ['bridg', 'nine', 'rebuil', 'week']);
+    assert.deepEqual(quotedOf('«Nous avons reconstruit le pont» a dit la maire.').length > 0, true);
+    // A quotation further on is part of a reported statement, not the statement itself.
+    assert.deepEqual(quotedOf('The mayor said the bridge was rebuilt “in nine weeks” by the city.'), []);
+    assert.deepEqual(quotedOf('The mayor said the bridge was rebuilt in nine weeks.'), []);
+  });
+
+  it('cuts a sentence into its quoted and unquoted parts in order', () => {
+    assert.deepEqual(quotationParts('“Yes,” she said, “and soon.”'), [
+      { text: 'Yes,', quoted: true },
+      { text: ' she said, ', quoted: false },
+      { text: 'and soon.', quoted: true },
+    ]);
+    assert.deepEqual(quotationParts('He said "no" twice.'), [
+      { text: 'He said ', quoted: false },
+      { text: 'no', quoted: true },
+      { text: ' twice.', quoted: false },
+    ]);
+    assert.deepEqual(quotationParts('and soon,” she said.'), [
+      { text: 'and soon,', quoted: true },
+      { text: ' she said.', quoted: false },
+    ]);
+    assert.deepEqual(quotationParts('„Ja“, sagte sie.'), [
+      { text: 'Ja', quoted: true },
+      { text: ', sagte sie.', quoted: false },
+    ]);
   });
 });
