@@ -11,24 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { scoreAgainstGold } from './gold-score.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
+// The tests' and the benchmark's seeded generator, from the build.
+const { seededRandom } = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
 const baseSeed = Number(process.env.PERTURB_SEED ?? 7);
 
-/** Mulberry32: a small seeded generator, so every run builds the same variants. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (random, n) => Math.floor(random() * n);
 function shuffled(random, list) {
   const out = [...list];
@@ -123,7 +115,7 @@ function variantsOf(dir, seed) {
     order: undefined,
     what: [],
   });
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const variants = [];
   const original = fresh();
   original.what.push('as given');
