@@ -67,15 +67,17 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(c => c.includes(2) && c.includes(3)));
   });
 
+  /** Five sources: two shared statements around a third, and one statement in two wordings. */
+  const fiveSourceNodes = () => [
+    node(BEFORE, [0, 1, 2, 3, 4]),
+    node(AFTER, [0, 1, 2, 3, 4]),
+    node('Hospitals in the north will receive most of the money, the ministry said in a statement.', [0, 1, 2, 3, 4]),
+    node(LEDE_A, [0, 1]),
+    node(LEDE_B, [2, 3, 4]),
+  ];
+
   it('joins a reworded statement across a shared statement that one source alone moved, where four sources agree on its place', () => {
-    const MOVED = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
-    const nodes = [
-      node(BEFORE, [0, 1, 2, 3, 4]),
-      node(AFTER, [0, 1, 2, 3, 4]),
-      node(MOVED, [0, 1, 2, 3, 4]),
-      node(LEDE_A, [0, 1]),
-      node(LEDE_B, [2, 3, 4]),
-    ];
+    const nodes = fiveSourceNodes();
     // Sources 0-3: before, moved, lede, after. Source 4 puts the moved statement after the lede.
     const places = [
       [0, 10, 20, 30, 40],
@@ -89,14 +91,7 @@ describe('joining clusters in story order', () => {
   });
 
   it('keeps the two wordings apart where two sources of five place a shared statement on the other side', () => {
-    const MOVED = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
-    const nodes = [
-      node(BEFORE, [0, 1, 2, 3, 4]),
-      node(AFTER, [0, 1, 2, 3, 4]),
-      node(MOVED, [0, 1, 2, 3, 4]),
-      node(LEDE_A, [0, 1]),
-      node(LEDE_B, [2, 3, 4]),
-    ];
+    const nodes = fiveSourceNodes();
     const places = [
       [0, 10, 20, 30, 40],
       [3, 13, 23, 33, 43],
