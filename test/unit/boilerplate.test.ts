@@ -81,6 +81,19 @@ describe('boilerplate lines on a page with no other source', () => {
     assert.equal(v[page.indexOf('Share this story on social media')].reason, 'repeated in this file');
   });
 
+  it('reads sentences ended by another script’s full stop as prose, as it reads them with "."', () => {
+    const expected = result.map(v => v.kind);
+    for (const stop of ['։', '።', '۔', '။']) {
+      const page = lines.map(l => l.replace(/(?<=\p{L})\.(?=["”]?(?: |$))/gu, stop));
+      assert.notDeepEqual(page, lines);
+      assert.deepEqual(
+        verdicts(page).map(v => v.kind),
+        expected,
+        stop,
+      );
+    }
+  });
+
   it('keeps an Arabic article and marks its comment-form bullets', () => {
     const page = [
       'الرئيسان يعقدان محادثات في موسكو حول المناطق التي يسيطر عليها المسلحون',
