@@ -2,6 +2,12 @@
  * When a page says it was published: a short date or time line near its headline (a month,
  * day and year with a clock time and zone, a date between other words, a German day-month
  * date with "Uhr"), read with chrono-node in the page's language (English as the fallback).
+ *
+ * A page's own date is never relative, so relative expressions ("tonight", "2 days ago", "past
+ * week"), which chrono resolves against the reference day into a certain calendar date, are
+ * left out: chrono's casual parsers are not used at all (they would also cost each process
+ * about a third of a second the first time they run, while V8 compiles their long patterns to
+ * machine code), and what the strict ones work out from the reference day is skipped.
  */
 import * as chrono from 'chrono-node';
 import { numberLexicon } from './numbers';
@@ -29,28 +35,31 @@ export interface DatedPage {
 type Parser = { parse(text: string, ref?: Date): chrono.ParsedResult[] };
 
 const PARSERS: Readonly<Record<string, Parser>> = {
-  en: chrono.en,
-  de: chrono.de,
-  fr: chrono.fr,
-  ja: chrono.ja,
-  pt: chrono.pt,
-  nl: chrono.nl,
-  zh: chrono.zh,
-  ru: chrono.ru,
-  es: chrono.es,
-  uk: chrono.uk,
-  it: chrono.it,
-  sv: chrono.sv,
-  fi: chrono.fi,
-  vi: chrono.vi,
-  id: chrono.id,
-  ar: chrono.ar,
+  en: chrono.en.strict,
+  de: chrono.de.strict,
+  fr: chrono.fr.strict,
+  ja: chrono.ja.strict,
+  pt: chrono.pt.strict,
+  nl: chrono.nl.strict,
+  zh: chrono.zh.strict,
+  ru: chrono.ru.strict,
+  es: chrono.es.strict,
+  uk: chrono.uk.strict,
+  it: chrono.it.strict,
+  sv: chrono.sv.strict,
+  fi: chrono.fi.strict,
+  vi: chrono.vi.strict,
+  id: chrono.id.strict,
+  ar: chrono.ar.strict,
 };
 
 /** Words for the afternoon and evening after an hour that a parser left without its half of the day. */
 const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abends|nachmittags|soir|tarde|noche|sera|pomeriggio)$/iu;
 
 const YEAR = /(?<!\p{Nd})\p{Nd}{4}(?!\p{Nd})/u;
+
+/** The tag chrono gives a date it worked out from the reference day ("2 days ago", "in 3 weeks"). */
+const RELATIVE_DATE = 'result/relativeDate';
 
 /** A line that quotes another page (an embedded post, a link) carries that page's date, not this one's. */
 const FOREIGN = /@\w|https?:|www\.|pic\.\w/u;
@@ -131,6 +140,8 @@ export function dateOfLine(
     for (const result of parser.parse(text, new Date(2000, 0, 1))) {
       const start = result.start;
       if (!start.isCertain('year') || !start.isCertain('day') || !start.isCertain('month')) continue;
+      // "2 days ago" is made certain against the reference day, which is no date of the page's.
+      if (result.tags().has(RELATIVE_DATE)) continue;
       const rest = text.slice(0, result.index) + ' ' + text.slice(result.index + result.text.length);
       const restWords = rest.split(/\s+/).filter(w => /\p{L}/u.test(w));
       let hour = start.isCertain('hour') ? start.get('hour') : null;

@@ -330,15 +330,15 @@ describe('Number forms', () => {
 });
 
 describe('Publication dates', () => {
-  const parsers = [chrono.en];
+  const parsers = [chrono.en.strict];
   it('reads a date line in several formats and languages as ISO 8601', () => {
     const en = numberLexicon('en').dateWords;
     assert.equal(dateOfLine('DAMASCUS Sep 14, 2021 - 10:51 am GMT+3', parsers, en), '2021-09-14T10:51+03:00');
     assert.equal(dateOfLine('Gulan Media September 14, 2021 News', parsers, en), '2021-09-14');
-    assert.equal(dateOfLine('14. September 2021, 09:00 Uhr', [chrono.de], numberLexicon('de').dateWords), '2021-09-14T09:00');
-    assert.equal(dateOfLine('14 сентября 2021, 09:00', [chrono.ru], numberLexicon('ru').dateWords), '2021-09-14T09:00');
+    assert.equal(dateOfLine('14. September 2021, 09:00 Uhr', [chrono.de.strict], numberLexicon('de').dateWords), '2021-09-14T09:00');
+    assert.equal(dateOfLine('14 сентября 2021, 09:00', [chrono.ru.strict], numberLexicon('ru').dateWords), '2021-09-14T09:00');
     assert.equal(
-      dateOfLine('الثلاثاء 14 سبتمبر-أيلول 2021 الساعة 09 مساءً', [chrono.ar], numberLexicon('ar').dateWords),
+      dateOfLine('الثلاثاء 14 سبتمبر-أيلول 2021 الساعة 09 مساءً', [chrono.ar.strict], numberLexicon('ar').dateWords),
       '2021-09-14T21:00',
     );
     assert.equal(
@@ -354,6 +354,13 @@ describe('Publication dates', () => {
   it('finds the date line near the headline and skips an embedded post', () => {
     const text = 'Headline of the story\n— Someone (@someone) September 13, 2021\nBy A Reporter, 14 Sep 2021\n\nThe body.';
     assert.equal(findPublished({ text, language: 'en', lineSpans: splitLines(text), firstArticleLine: 0 }), '2021-09-14');
+  });
+
+  it('takes no relative expression for the date a page was published', () => {
+    for (const line of ['Updated 2 days ago, 2021 edition', 'Tonight: the 2021 season opens', 'In the past week, 2021 records fell']) {
+      const text = `Headline of the story\n${line}\n\nThe body.`;
+      assert.equal(findPublished({ text, language: 'en', lineSpans: splitLines(text), firstArticleLine: 0 }), undefined, line);
+    }
   });
 
   it('orders dates by day, then by time, leaving a day without a time undecided', () => {
