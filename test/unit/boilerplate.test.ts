@@ -175,6 +175,48 @@ describe('context pass over the line model', () => {
   });
 });
 
+describe('tables under doubted headings', () => {
+  // Two tables of the article, each under its own heading, with the header row printed again
+  // above each one (and twice in a row, as some dumps of tables do). Margins by hand.
+  const page = [
+    'The league published the final standings on Sunday, and two clubs are level on points after the last round.',
+    '',
+    'North group',
+    '',
+    'Club                Points',
+    'Club                Points',
+    'Harbour Rovers      31',
+    'Mill Lane United    29',
+    'Station Athletic    24',
+    '',
+    'South group',
+    '',
+    'Club                Points',
+    'Club                Points',
+    'Quarry Town         33',
+    'Bridge End          30',
+    'Old Market          22',
+  ];
+  const features = featuresOfPage(page);
+  const facts = features.nonBlank.map(i => features.facts[i]!);
+  const marginOf = (line: string) => (line.startsWith('The league') ? 4 : line.startsWith('Club') ? -5.5 : -0.5);
+  const content = articleLines(
+    features.nonBlank.map(i => marginOf(page[i])),
+    facts,
+    {},
+    features.nonBlank,
+  );
+  const kept = (i: number) => content[features.nonBlank.indexOf(i)];
+
+  it('takes a heading and the rows of its table into the article past a repeated header row', () => {
+    for (const i of [2, 6, 7, 8, 10, 14, 15, 16]) assert.equal(kept(i), true, page[i]);
+  });
+
+  it('leaves the repeated header rows out', () => {
+    for (const i of [4, 5, 12, 13]) assert.equal(kept(i), false, page[i]);
+  });
+});
+
 describe('lists judged as a whole by the context pass', () => {
   const page = [
     'The ferry timetable changes next week, and the harbour office has published the new departures for the winter.',
