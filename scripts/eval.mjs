@@ -3,7 +3,9 @@
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
 // checked against ours and any difference fails the run. Then the line model's leave-sites-out
 // cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds,
-// CV_SEED the training seed of the fold models; default the committed model's).
+// CV_SEED the training seed of the fold models; default the committed model's; CV_VARIANTS=all,
+// or a comma-separated list of forms of pageVariants.ts, scores each held-out page in those
+// forms too, by the same fold model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,7 +107,10 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
   if (pages.length) {
     const folds = Number(process.env.CV_FOLDS ?? 13);
     const seed = Number(process.env.CV_SEED ?? training.LINE_TRAINING.seed);
-    const cv = training.crossValidate(pages, folds, { ...training.LINE_TRAINING, seed });
+    const variants =
+      process.env.CV_VARIANTS === 'all' ? training.PAGE_VARIANTS : (process.env.CV_VARIANTS ?? '').split(',').filter(Boolean);
+    const forms = training.crossValidateForms(pages, folds, variants, { ...training.LINE_TRAINING, seed });
+    const cv = forms.own;
     const full = pages.map(p => training.scorePage(p));
     for (const set of training.TRAINING_SETS) {
       const line = (label, scores) => {
@@ -114,6 +119,9 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
       };
       console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out, seed ${seed}:`, cv)}`);
       console.log(`${''.padEnd(22)} ${line('page alone, trained on all:', full)}`);
+      variants.forEach((v, j) =>
+        console.log(`${''.padEnd(22)} ${line(`page alone, leave-sites-out, held-out pages in form ${v}:`, forms.variants[j])}`),
+      );
     }
   }
 }

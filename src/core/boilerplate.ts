@@ -14,6 +14,7 @@ import { StopwordProfile } from './stopwords';
 import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, LineFeatureMemo, PageFeatures, pageFeatures } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
+import { pageEndShare } from './lineFeatures';
 
 export type LineKind = 'content' | 'boilerplate' | 'blank';
 
@@ -43,6 +44,13 @@ export interface BoilerplateOptions {
    * does not carry its list along. Default -1 (chosen by leave-sites-out cross-validation).
    */
   readonly listMeanFloor?: number;
+  /**
+   * Share of a page's prose-shaped lines ending a sentence (`pageEndShare`) below which the
+   * page is read by the model's `unpunctuated` article model. Default 0.05: below the least
+   * punctuated development page (0.07), so that every page punctuated as those are is read as
+   * before.
+   */
+  readonly unpunctuatedBelow?: number;
 }
 
 /**
@@ -70,7 +78,7 @@ export function classifyLines(
 export function verdictsOf(features: PageFeatures, options: BoilerplateOptions = {}): LineVerdict[] {
   const { rows, facts, nonBlank } = features;
   const model = options.model ?? LINE_MODEL;
-  const margins = lineMargins(model, features);
+  const margins = lineMargins(model, features, options.unpunctuatedBelow);
   const content = articleLines(
     margins,
     nonBlank.map(i => facts[i]!),
@@ -109,11 +117,22 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
 export interface LineModel {
   readonly article: BoostedTrees;
   readonly meta: BoostedTrees;
+  /**
+   * The article model of a page that ends few of its prose-shaped lines with a sentence
+   * terminal (a dump that drops them, a script without one): trained on the pages and on their
+   * forms without final stops, so that it reads prose by its other features.
+   */
+  readonly unpunctuated?: BoostedTrees;
 }
 
-/** The article model's log-odds that each non-blank line is article text, in order. O(lines). */
-export function lineMargins(model: LineModel, features: PageFeatures): number[] {
-  return features.nonBlank.map(i => margin(model.article, features.rows[i]!));
+/**
+ * The article model's log-odds that each non-blank line is article text, in order: from the
+ * `unpunctuated` model where the page ends less than `unpunctuatedBelow` of its prose-shaped
+ * lines with a sentence terminal. O(lines).
+ */
+export function lineMargins(model: LineModel, features: PageFeatures, unpunctuatedBelow = 0.05): number[] {
+  const trees = model.unpunctuated && pageEndShare(features) < unpunctuatedBelow ? model.unpunctuated : model.article;
+  return features.nonBlank.map(i => margin(trees, features.rows[i]!));
 }
 
 /**

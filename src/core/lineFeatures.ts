@@ -31,6 +31,8 @@ export interface LineFacts {
   readonly noLetters: boolean;
   /** Long enough, punctuated and dense in function words. */
   readonly proseLike: boolean;
+  /** Long enough and dense in function words, whatever its punctuation: prose in a page that drops its full stops. */
+  readonly proseShaped: boolean;
 }
 
 /**
@@ -118,6 +120,22 @@ export const FEATURE_NAMES: readonly string[] = [
   'next2.proseLike',
   ...PAGE,
 ];
+/**
+ * The share of the page's prose-shaped lines (long, dense in function words) that end a
+ * sentence; 1 for a page without any. A page that drops its full stops, or is written in a
+ * script without them, ends few. O(lines).
+ */
+export function pageEndShare(features: PageFeatures): number {
+  let shaped = 0;
+  let ending = 0;
+  for (const i of features.nonBlank) {
+    const f = features.facts[i]!;
+    if (!f.proseShaped) continue;
+    shaped++;
+    if (f.endsSentence) ending++;
+  }
+  return shaped ? ending / shaped : 1;
+}
 const BASE_INDEX = new Map(BASE.map((n, i) => [n, i] as const));
 const NEIGHBOUR_COLUMNS = NEIGHBOUR.map(n => BASE_INDEX.get(n)!);
 
@@ -514,6 +532,7 @@ function lineFacts(
     repeated: repeated && wordCount >= 2,
     noLetters: !LETTER.test(text),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
+    proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,
   };
 }
 

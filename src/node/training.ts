@@ -5,6 +5,8 @@ export {
   readPage,
   trainLineModel,
   crossValidate,
+  crossValidateForms,
+  readVariant,
   scorePage,
   summarize,
   modelSource,
@@ -13,3 +15,4 @@ export {
   nestedCrossValidate,
   settingObjective,
 } from '../core/model/lineTraining';
+export { PAGE_VARIANTS, pageVariant } from '../core/model/pageVariants';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { articleLines, headlineLines } from '../../src/core/boilerplate';
 import { pageFeatures } from '../../src/core/lineFeatures';
+import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
 
@@ -92,6 +93,14 @@ describe('boilerplate lines on a page with no other source', () => {
         stop,
       );
     }
+  });
+
+  it('keeps the paragraphs of a page whose lines lack their final full stops, and still marks its menu', () => {
+    const page = pageVariant(lines.join('\n'), 'noFinalStops').split('\n');
+    assert.notDeepEqual(page, lines);
+    const v = verdicts(page);
+    for (const k of [4, 6, 10]) assert.equal(v[MENU.length + k].kind, 'content', page[MENU.length + k]);
+    for (const k of [1, 2, 3]) assert.equal(v[k].kind, 'boilerplate', page[k]);
   });
 
   it('keeps an Arabic article and marks its comment-form bullets', () => {

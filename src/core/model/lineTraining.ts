@@ -12,6 +12,7 @@ import { FEATURE_NAMES, PageFeatures, pageFeatures } from '../lineFeatures';
 import { BoilerplateOptions, LineModel, LineVerdict, verdictsOf } from '../boilerplate';
 import { BoostedTrees } from './boostedTrees';
 import { TrainingOptions, trainBoostedTrees } from './trainTrees';
+import { PageVariant, pageVariant } from './pageVariants';
 
 export interface LabelledPage {
   /** The site the page comes from; cross-validation keeps a site's pages together. */
@@ -27,6 +28,22 @@ export interface LineTrainingOptions extends TrainingOptions {
   readonly contentWeight?: number;
   /** Weigh each page's lines so that every page counts the same, whatever its length. Default false. */
   readonly pageBalanced?: boolean;
+  /**
+   * Forms of each training page (see `pageVariants.ts`) added to the training data beside the
+   * page itself, with the page's gold labels: so that the model learns to read prose without
+   * its sentence punctuation. Default none.
+   */
+  readonly augment?: readonly PageVariant[];
+  /** Weight of a line of an added form relative to the line of the page itself. Default 1. */
+  readonly augmentWeight?: number;
+  /** Whether the meta model (bylines, date lines, captions) learns from the added forms too. Default false: the article model alone does. */
+  readonly augmentMeta?: boolean;
+  /**
+   * Forms of each training page that the model's `unpunctuated` article model learns from,
+   * beside the page itself (the model of pages that end few prose lines with a full stop).
+   * Default none: no such model.
+   */
+  readonly unpunctuatedForms?: readonly PageVariant[];
 }
 
 /** The training options of the committed model. */
@@ -40,6 +57,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   maxBins: 32,
   seed: 1,
   contentWeight: 3,
+  unpunctuatedForms: ['noFinalStops'],
 };
 
 /** A page read for training: its lines' features and gold labels. */
@@ -48,6 +66,8 @@ export interface ReadPage {
   readonly features: PageFeatures;
   /** Gold label of each line of `splitLines(text)`. */
   readonly gold: readonly string[];
+  /** The page as labelled, from which its variants are read. */
+  readonly page: LabelledPage;
 }
 
 /** Reads a page: lines, words, language and features, as `prepareSource` and `classifyLines` do. O(n). */
@@ -58,24 +78,40 @@ export function readPage(page: LabelledPage): ReadPage {
   const profile = detectStopwords(lineWordsLower.flat());
   const lf = lfLineOfLines(page.text, lines);
   const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile);
-  return { site: page.site, features, gold: lf.map(l => page.labels[l] ?? 'blank') };
+  return { site: page.site, features, gold: lf.map(l => page.labels[l] ?? 'blank'), page };
+}
+
+const variantsRead = new WeakMap<ReadPage, Map<PageVariant, ReadPage>>();
+
+/** The page read in the form `variant` (same lines, same labels); each form read once per page. */
+export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
+  let known = variantsRead.get(page);
+  if (!known) variantsRead.set(page, (known = new Map()));
+  let read = known.get(variant);
+  if (!read) known.set(variant, (read = readPage({ ...page.page, text: pageVariant(page.page.text, variant) })));
+  return read;
 }
 
 const asRead = (pages: readonly (LabelledPage | ReadPage)[]) => pages.map(p => ('features' in p ? p : readPage(p)));
 
 /** Trains the line model on `pages`: the article model on article and chrome lines, the meta model on article and meta lines. Deterministic. */
 export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], options: LineTrainingOptions = LINE_TRAINING): LineModel {
-  const read = asRead(pages);
+  const own = asRead(pages);
+  const augmentWeight = options.augmentWeight ?? 1;
+  const withForms = (forms: readonly PageVariant[]) => [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))];
+  const mainRead = withForms(options.augment ?? []);
+  const formWeight = (k: number) => (k < own.length ? 1 : augmentWeight);
   const contentWeight = options.contentWeight ?? 3;
-  const collect = (negative: string, weightOf: (content: boolean) => number) => {
+  const collect = (negative: string, weightOf: (content: boolean) => number, read = mainRead, pageCount = read.length) => {
     const scored = (page: ReadPage) => page.features.nonBlank.filter(i => page.gold[i] === 'content' || page.gold[i] === negative);
-    const meanLines = read.reduce((n, p) => n + scored(p).length, 0) / Math.max(1, read.length);
+    const meanLines = own.reduce((n, p) => n + scored(p).length, 0) / Math.max(1, own.length);
     const rows: Float64Array[] = [];
     const labels: number[] = [];
     const weights: number[] = [];
-    for (const page of read) {
+    for (let k = 0; k < pageCount; k++) {
+      const page = read[k];
       const lines = scored(page);
-      const pageWeight = options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1;
+      const pageWeight = formWeight(k) * (options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1);
       for (const i of lines) {
         const content = page.gold[i] === 'content';
         rows.push(page.features.rows[i]!);
@@ -91,9 +127,17 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
       options,
     ),
     meta: trainBoostedTrees(
-      collect('meta', () => 1),
+      collect('meta', () => 1, mainRead, options.augmentMeta ? mainRead.length : own.length),
       { ...options, trees: Math.round((options.trees ?? 150) / 3) },
     ),
+    ...(options.unpunctuatedForms?.length
+      ? {
+          unpunctuated: trainBoostedTrees(
+            collect('boilerplate', c => (c ? contentWeight : 1), withForms(options.unpunctuatedForms)),
+            options,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -137,10 +181,27 @@ export function crossValidate(
   training: LineTrainingOptions = LINE_TRAINING,
   options: BoilerplateOptions = {},
 ): PageScore[] {
+  return crossValidateForms(pages, folds, [], training, options).own;
+}
+
+/**
+ * `crossValidate`, with each held-out page scored in each form of `variants` as well (see
+ * `pageVariants.ts`), by the same fold model: what the model, not trained on the page's site,
+ * keeps of a page that lacks its sentence punctuation. `own` holds the scores of the pages as
+ * they are; `variants[v]` those of form `variants[v]`.
+ */
+export function crossValidateForms(
+  pages: readonly (LabelledPage | ReadPage)[],
+  folds: number,
+  variants: readonly PageVariant[],
+  training: LineTrainingOptions = LINE_TRAINING,
+  options: BoilerplateOptions = {},
+): { own: PageScore[]; variants: PageScore[][] } {
   const read = asRead(pages);
   const sites = [...new Set(read.map(p => p.site))].sort();
   const foldOf = new Map(sites.map((s, i) => [s, i % folds]));
-  const scores: PageScore[] = [];
+  const own: PageScore[] = [];
+  const byVariant = variants.map(() => [] as PageScore[]);
   for (let fold = 0; fold < folds; fold++) {
     const held = read.filter(p => foldOf.get(p.site) === fold);
     if (!held.length) continue;
@@ -148,9 +209,12 @@ export function crossValidate(
       read.filter(p => foldOf.get(p.site) !== fold),
       training,
     );
-    for (const page of held) scores.push(scorePage(page, { ...options, model }));
+    for (const page of held) {
+      own.push(scorePage(page, { ...options, model }));
+      variants.forEach((v, j) => byVariant[j].push(scorePage(readVariant(page, v), { ...options, model })));
+    }
   }
-  return scores;
+  return { own, variants: byVariant };
 }
 
 /** One candidate setting: how the model is trained and how its margins are read. */
@@ -316,6 +380,7 @@ export function modelSource(model: LineModel, options: LineTrainingOptions = LIN
     'export const LINE_MODEL: LineModel = {',
     ...trees('article', model.article),
     ...trees('meta', model.meta),
+    ...(model.unpunctuated ? trees('unpunctuated', model.unpunctuated) : []),
     '};',
     '',
   ].join('\n');
