@@ -72,7 +72,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * different lengths after it) is made when it crosses none, each side is carried by at least
  * `CORROBORATING_SOURCES` sources, and the two are each other's best: no candidate of either,
  * as first scored, reaches a higher linkage toward any source of the other (competitive
- * linking, as the grouping stage asks of weak links, here between clusters). Joins made so far count as clusters, so
+ * linking, as the grouping stage asks of weak links, here between clusters); one refused only
+ * for too few sources is tried again after the pass, as long as joins keep growing clusters. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
  * sentence, with nothing to corroborate it) does not take part.
  *
@@ -339,20 +340,24 @@ export function joinInOrder(
 
   /** Nodes a join left out: each stands alone from then on. */
   const leftOut: number[] = [];
-  for (const { a: x, b: y, mean: firstMean } of candidates) {
+  /**
+   * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
+   * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add.
+   */
+  const tryJoin = ({ a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number }): 'joined' | 'deferred' | 'refused' => {
     const a = find(x);
     const b = find(y);
-    if (a === b) continue;
+    if (a === b) return 'refused';
     const joined = plan(a, b);
-    if (!joined || joined.mean < floor) continue;
+    if (!joined || joined.mean < floor) return 'refused';
     // A span one source holds across the two sides places the join in that source's order
     // itself: it needs no pair of anchors, only to cross none.
     const order = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]);
-    if (order === 'crossing') continue;
+    if (order === 'crossing') return 'refused';
     if (order !== 'in order' && !joined.spanned) {
-      // One anchor and corroborated sides, each the other's best; or none at all.
-      const corroborated = placeIn[a].size >= CORROBORATING_SOURCES && placeIn[b].size >= CORROBORATING_SOURCES;
-      if (order === 'unsupported' || !corroborated || !eachOthersBest(x, y, firstMean)) continue;
+      // One anchor, and each side corroborated and the other's best; never none.
+      if (order === 'unsupported' || !eachOthersBest(x, y, firstMean)) return 'refused';
+      if (placeIn[a].size < CORROBORATING_SOURCES || placeIn[b].size < CORROBORATING_SOURCES) return 'deferred';
     }
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
@@ -365,6 +370,19 @@ export function joinInOrder(
     const sources = nodeSets[members[keep][0]].copy();
     for (const n of members[keep]) sources.addAll(nodeSets[n]);
     sourcesOf[keep] = sources;
+    return 'joined';
+  };
+  // Candidates deferred for too few sources are tried again while joins keep growing clusters.
+  let deferred = candidates.filter(c => tryJoin(c) === 'deferred');
+  for (let grew = true; grew && deferred.length; ) {
+    grew = false;
+    const still: typeof deferred = [];
+    for (const c of deferred) {
+      const result = tryJoin(c);
+      if (result === 'joined') grew = true;
+      else if (result === 'deferred') still.push(c);
+    }
+    deferred = still;
   }
   const out: number[][] = [];
   members.forEach((m, u) => {

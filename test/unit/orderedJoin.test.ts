@@ -147,6 +147,25 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(g => g.includes(1) && g.includes(2)));
   });
 
+  it('joins a wording after the last shared statement once a later join gives the other side a third source', () => {
+    const a = [0, 1, 2];
+    const b = [3, 4];
+    const c = [5, 6];
+    // Agencies B and C share a statement after their ledes, so their two wordings join in order;
+    // only then do three sources carry the side that agency A's lede joins.
+    const ledeC = 'A record sum goes to hospitals, the minister said.';
+    const nodes = [node(BEFORE, [...a, ...b, ...c]), node(AFTER, [...b, ...c]), node(LEDE_A, a), node(LEDE_B, b), node(ledeC, c)];
+    const places = [
+      [...a, ...b, ...c].map(s => s * 10),
+      [...b, ...c].map(s => s * 10 + 2),
+      a.map(s => s * 10 + 1),
+      b.map(s => s * 10 + 1),
+      c.map(s => s * 10 + 1),
+    ];
+    const clusters = joinInOrder(nodes, places, 7, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(clusters.some(g => [...g].sort().join() === '2,3,4'));
+  });
+
   it('keeps it apart when no statement is shared to anchor the order', () => {
     const nodes = [node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const clusters = joinInOrder(
