@@ -2,7 +2,8 @@
 // Gold sets: test/fixtures/seeds (always) and, when present beside the project, ../shared/seeds
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
 // checked against ours and any difference fails the run. Then the line model's leave-sites-out
-// cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds).
+// cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds,
+// CV_SEED the training seed of the fold models; default the committed model's).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,14 +104,15 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
   const pages = training.readTrainingPages(shared).map(training.readPage);
   if (pages.length) {
     const folds = Number(process.env.CV_FOLDS ?? 13);
-    const cv = training.crossValidate(pages, folds);
+    const seed = Number(process.env.CV_SEED ?? training.LINE_TRAINING.seed);
+    const cv = training.crossValidate(pages, folds, { ...training.LINE_TRAINING, seed });
     const full = pages.map(p => training.scorePage(p));
     for (const set of training.TRAINING_SETS) {
       const line = (label, scores) => {
         const s = training.summarize(scores.filter(x => x.site.startsWith(`${set}/`)));
         return `${label} F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)} R ${s.r.toFixed(4)}), content kept ${s.contentKept.toFixed(4)}, worst page kept ${s.worstKept.toFixed(4)} (${s.worstSite.slice(set.length + 1)})`;
       };
-      console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out:`, cv)}`);
+      console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out, seed ${seed}:`, cv)}`);
       console.log(`${''.padEnd(22)} ${line('page alone, trained on all:', full)}`);
     }
   }

@@ -1,6 +1,7 @@
 // npm run train: trains the line model on the development pages beside the project
 // (../shared/dev/pages and pages-more, or SYNOPTIC_SHARED) and writes src/core/model/lineModel.ts.
-// `--cv` also prints leave-sites-out cross-validation figures.
+// `--cv` also prints leave-sites-out cross-validation figures (CV_FOLDS folds, default 13;
+// CV_SEED the training seed of the fold models, default the committed model's).
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ console.log(
 );
 if (process.argv.includes('--cv')) {
   const folds = Number(process.env.CV_FOLDS ?? 13);
-  const scores = training.crossValidate(pages, folds);
+  const seed = Number(process.env.CV_SEED ?? training.LINE_TRAINING.seed);
+  const scores = training.crossValidate(pages, folds, { ...training.LINE_TRAINING, seed });
   for (const set of ['pages', 'pages-more', undefined]) {
     const s = training.summarize(scores.filter(x => !set || x.site.startsWith(set + '/')));
     console.log(

@@ -228,9 +228,16 @@ function continueLists(
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
     if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
-    // A bare marker without words (a dump's stray bullet) may open the list; it stays chrome.
+    // A bare marker without words (a dump's stray bullet) may open the list, and so may a short
+    // line printed more than once (a table's header row, repeated above each table of the
+    // article); either stays chrome.
     let first = next;
-    while (first < content.length && facts[first].noLetters && lineIndex[first + 1] - lineIndex[first] === 1) first++;
+    while (
+      first < content.length &&
+      (facts[first].noLetters || (facts[first].repeated && !facts[first].proseLike)) &&
+      lineIndex[first + 1] - lineIndex[first] === 1
+    )
+      first++;
     let end = first + 1;
     while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
     if (end - first < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;

@@ -33,8 +33,12 @@ export interface LineFacts {
   readonly proseLike: boolean;
 }
 
-/** A sentence ends with one of these, then perhaps closing quotes and brackets (`TERMINAL_CLOSERS`). */
-const TERMINAL_MARKS = '.!?。！？؟…।';
+/**
+ * A sentence ends with a sentence terminal of any script (Unicode's Sentence_Terminal: ".", "؟",
+ * "।", "։", "۔", "።", "။", "。"…) or an ellipsis, then perhaps closing quotes and brackets
+ * (`TERMINAL_CLOSERS`): a page whose script ends its sentences with another mark than the
+ * scripts of the development pages still reads as prose.
+ */
 const TERMINAL_CLOSERS = '"\'”’»)]';
 /** A line cut short ends with an ellipsis, then perhaps closing quotes. */
 const TRUNCATION_CLOSERS = '"\'”’';
@@ -42,7 +46,7 @@ const BULLET_START = /^[\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u
 const NUMBERED = /^\d{1,3}[.)]\s/u;
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b/i;
 const FORM_FIELD = /\[[ xX_]*\]|_{4,}/u;
-const SENTENCE_INSIDE = /[.!?。！？؟][”’"')\]]*\s+\S/gu;
+const SENTENCE_INSIDE = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
 /** A web or mail address, or a domain name. */
 export const ADDRESS_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
 const LETTER = /\p{L}/u;
@@ -492,7 +496,8 @@ function lineFacts(
   }
   const wordCount = ws.length;
   const stopShare = wordCount ? stops / wordCount : 0;
-  const endsSentence = TERMINAL_MARKS.includes(text[endBefore(text, TERMINAL_CLOSERS) - 1] ?? '\n');
+  const last = endBefore(text, TERMINAL_CLOSERS) - 1;
+  const endsSentence = last >= 0 && (text[last] === '…' || (classesOf(text.charCodeAt(last)) & SENTENCE_END) !== 0);
   return {
     text,
     words: ws,
@@ -528,7 +533,7 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   let quote = false;
   for (let c = 0; c < text.length; c++) {
     const code = text.charCodeAt(c);
-    const marks = unitClasses[code];
+    const marks = code < 128 ? unitClasses[code] : classesOf(code);
     if (marks & INNER_PUNCTUATION) innerPunctuation++;
     else if (marks & SEPARATOR) separators++;
     if (marks & LINK_MARK) linkMark = true;
@@ -583,30 +588,47 @@ const SENTENCE_END = 128;
 const QUOTE = 256;
 const SPACE = /\s/u;
 /**
- * Per UTF-16 code unit: the punctuation classes above, set here; and, once `codeUnitIs` has
- * looked at the unit, `KNOWN_UNIT` with `DIGIT_UNIT`/`LETTER_UNIT`/`SPACE_UNIT` where `DIGIT`/`LETTER`/`SPACE` match it alone.
+ * Per UTF-16 code unit: the punctuation classes above, set here; and, once `classesOf` has
+ * looked at the unit, `KNOWN_UNIT` with `DIGIT_UNIT`/`LETTER_UNIT`/`SPACE_UNIT` where `DIGIT`/`LETTER`/`SPACE` match it alone,
+ * and `SENTENCE_END` for a sentence terminal beyond ASCII.
  */
 const unitClasses = new Uint16Array(0x10000);
 for (const [chars, mark] of [
   [',;:،、，；：', INNER_PUNCTUATION],
   ['|»›·•/', SEPARATOR],
   [':.@', LINK_MARK],
-  ['.!?。！？؟', SENTENCE_END],
+  // Sentence terminals beyond ASCII are found by `classesOf`.
+  ['.!?', SENTENCE_END],
   ['"“”«»„', QUOTE],
 ] as const)
   for (const c of chars) unitClasses[c.charCodeAt(0)] |= mark;
 
 /** Whether `DIGIT` (`DIGIT_UNIT`) or `LETTER` (`LETTER_UNIT`) matches the code unit alone; each unit tested once per process. */
 function codeUnitIs(code: number, kind: number): boolean {
+  return (classesOf(code) & kind) !== 0;
+}
+
+/**
+ * The classes of a code unit, with `KNOWN_UNIT` and what it brings: tested once per process.
+ * Beyond ASCII, a sentence terminal of any script (Unicode's Sentence_Terminal) is a
+ * `SENTENCE_END`.
+ */
+function classesOf(code: number): number {
   let classes = unitClasses[code];
   if (!(classes & KNOWN_UNIT)) {
     const unit = String.fromCharCode(code);
     classes |=
-      KNOWN_UNIT | (DIGIT.test(unit) ? DIGIT_UNIT : 0) | (LETTER.test(unit) ? LETTER_UNIT : 0) | (SPACE.test(unit) ? SPACE_UNIT : 0);
+      KNOWN_UNIT |
+      (DIGIT.test(unit) ? DIGIT_UNIT : 0) |
+      (LETTER.test(unit) ? LETTER_UNIT : 0) |
+      (SPACE.test(unit) ? SPACE_UNIT : 0) |
+      (code >= 128 && SENTENCE_TERMINAL.test(unit) ? SENTENCE_END : 0);
     unitClasses[code] = classes;
   }
-  return (classes & kind) !== 0;
+  return classes;
 }
+
+const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/u;
 
 /** The end of `text` once the trailing characters found in `closers` are left off. O(trailing run). */
 function endBefore(text: string, closers: string): number {

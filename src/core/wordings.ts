@@ -85,7 +85,7 @@ function isTitle(list: readonly Sentence[], i: number): boolean {
   return alone && !FINAL_STOP.test(s.text);
 }
 
-const FINAL_STOP = /[.!?。؟…]["'”’»)]*$/u;
+const FINAL_STOP = /[\p{Sentence_Terminal}…]["'”’»)]*$/u;
 
 /**
  * Input: the places. Output: per place, 1 where its sentence is a title: alone on its line
