@@ -374,7 +374,7 @@ export function joinInOrder(
   };
   // Candidates deferred for too few sources are tried again while joins keep growing clusters.
   let deferred = candidates.filter(c => tryJoin(c) === 'deferred');
-  for (let grew = true; grew && deferred.length; ) {
+  for (let grew = true; grew && deferred.length;) {
     grew = false;
     const still: typeof deferred = [];
     for (const c of deferred) {
