@@ -21,6 +21,12 @@ const SPAN_SAMPLE = 8;
 /** How many sources must agree on a cluster's side of a join for one source that disagrees to count as having moved it. */
 const MOVED_AGAINST = 3;
 
+/**
+ * How many sources each side of a join anchored on one side only must have: each side's wording
+ * is then one that several versions agree on, not one version's aside.
+ */
+const CORROBORATING_SOURCES = 3;
+
 /** The first and last place of a cluster in one source. */
 type Span = readonly [number, number];
 
@@ -61,7 +67,13 @@ export type NodePlaces = readonly (readonly number[])[];
  * join in both, and another one after it in both; and when no such cluster is crossed (after the
  * join in s and before it in t, or the other way round), but for one that a single source
  * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved). A join that makes a span in a shared
- * source needs no such pair of anchors (that source places it), only to cross none. Joins made so far count as clusters, so
+ * source needs no such pair of anchors (that source places it), only to cross none. A join with
+ * an anchor on one side only (the last statement the versions share, with versions cut at
+ * different lengths after it) is made when it crosses none, each side is carried by at least
+ * `CORROBORATING_SOURCES` sources, and the two are each other's best: no candidate of either,
+ * as first scored, reaches a higher linkage toward any source of the other (competitive
+ * linking, as the grouping stage asks of weak links, here between clusters); one refused only
+ * for too few sources is tried again after the pass, as long as joins keep growing clusters. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
  * sentence, with nothing to corroborate it) does not take part.
  *
@@ -264,11 +276,25 @@ export function joinInOrder(
   for (const p of nodePairs(floor, (x, y) => nodeSets[x].disjoint(nodeSets[y]), clustered)) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
+  // Per cluster and source, the highest linkage of its candidates toward clusters of that source.
+  const bestToward = members.map(() => new Map<number, number>());
+  for (const { a, b, mean } of candidates) {
+    for (const [u, v] of [
+      [a, b],
+      [b, a],
+    ]) {
+      for (const s of placeIn[v].keys()) if ((bestToward[u].get(s) ?? -1) < mean) bestToward[u].set(s, mean);
+    }
+  }
+  /** Whether candidate clusters a and b, as first scored, are each other's best toward each other's sources. */
+  const eachOthersBest = (a: number, b: number, mean: number) =>
+    [...placeIn[b].keys()].every(s => bestToward[a].get(s) === mean) && [...placeIn[a].keys()].every(s => bestToward[b].get(s) === mean);
 
   /**
    * How joining clusters a and b stands to the clusters that share sources with both: 'crossing'
-   * when it crosses one, 'unsupported' when none stands before it or none after it, 'in order'
-   * when it lies between two of them. Each such cluster is read in every source of the two
+   * when it crosses one, 'unsupported' when none stands before it nor after it, 'one-sided' when
+   * some stand before it and none after, or the other way round, 'in order' when it lies
+   * between two of them. Each such cluster is read in every source of the two
    * sides where it stands: a cluster before the join in some and after it in others crosses it,
    * unless it stands otherwise in one source only while at least `MOVED_AGAINST` agree (that
    * source moved it, as one version moves a paragraph): then it neither crosses nor anchors.
@@ -278,7 +304,7 @@ export function joinInOrder(
     b: number,
     aAt: ReadonlyMap<number, Span>,
     bAt: ReadonlyMap<number, Span>,
-  ): 'crossing' | 'unsupported' | 'in order' => {
+  ): 'crossing' | 'unsupported' | 'one-sided' | 'in order' => {
     // Per cluster: in how many sources the join stands after it, before it, and whether it shares a source with a, with b.
     const votes = new Map<number, [number, number, boolean, boolean]>();
     for (const [at, onA] of [
@@ -309,21 +335,30 @@ export function joinInOrder(
         else after = true;
       } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) return 'crossing';
     }
-    return before && after ? 'in order' : 'unsupported';
+    return before && after ? 'in order' : before || after ? 'one-sided' : 'unsupported';
   };
 
   /** Nodes a join left out: each stands alone from then on. */
   const leftOut: number[] = [];
-  for (const { a: x, b: y } of candidates) {
+  /**
+   * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
+   * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add.
+   */
+  const tryJoin = ({ a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number }): 'joined' | 'deferred' | 'refused' => {
     const a = find(x);
     const b = find(y);
-    if (a === b) continue;
+    if (a === b) return 'refused';
     const joined = plan(a, b);
-    if (!joined || joined.mean < floor) continue;
+    if (!joined || joined.mean < floor) return 'refused';
     // A span one source holds across the two sides places the join in that source's order
     // itself: it needs no pair of anchors, only to cross none.
     const order = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]);
-    if (order === 'crossing' || (order === 'unsupported' && !joined.spanned)) continue;
+    if (order === 'crossing') return 'refused';
+    if (order !== 'in order' && !joined.spanned) {
+      // One anchor, and each side corroborated and the other's best; never none.
+      if (order === 'unsupported' || !eachOthersBest(x, y, firstMean)) return 'refused';
+      if (placeIn[a].size < CORROBORATING_SOURCES || placeIn[b].size < CORROBORATING_SOURCES) return 'deferred';
+    }
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
     members[keep] = [...joined.left, ...joined.right];
@@ -335,6 +370,19 @@ export function joinInOrder(
     const sources = nodeSets[members[keep][0]].copy();
     for (const n of members[keep]) sources.addAll(nodeSets[n]);
     sourcesOf[keep] = sources;
+    return 'joined';
+  };
+  // Candidates deferred for too few sources are tried again while joins keep growing clusters.
+  let deferred = candidates.filter(c => tryJoin(c) === 'deferred');
+  for (let grew = true; grew && deferred.length;) {
+    grew = false;
+    const still: typeof deferred = [];
+    for (const c of deferred) {
+      const result = tryJoin(c);
+      if (result === 'joined') grew = true;
+      else if (result === 'deferred') still.push(c);
+    }
+    deferred = still;
   }
   const out: number[][] = [];
   members.forEach((m, u) => {

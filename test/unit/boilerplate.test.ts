@@ -15,6 +15,25 @@ function featuresOfPage(page: readonly string[]) {
   return pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()));
 }
 
+/**
+ * Which lines of `page` the context pass takes into the article, with the model's margin of
+ * each non-blank line given by hand (`marginOf`), so that a test pins the pass and not the
+ * trained model: one flag per line, false on blank lines.
+ */
+function articleFlags(page: readonly string[], marginOf: (line: string, index: number) => number): boolean[] {
+  const features = featuresOfPage(page);
+  const facts = features.nonBlank.map(i => features.facts[i]!);
+  const content = articleLines(
+    features.nonBlank.map(i => marginOf(page[i], i)),
+    facts,
+    {},
+    features.nonBlank,
+  );
+  const flags = page.map(() => false);
+  features.nonBlank.forEach((i, k) => (flags[i] = content[k]));
+  return flags;
+}
+
 const MENU = ['Home', '  • World', '  • Politics', '  • Business', '  • Sports', '  • Culture', ''];
 const ARTICLE = [
   'Council votes to rebuild the old bridge',
@@ -162,18 +181,14 @@ describe('context pass over the line model', () => {
     '• Twitter',
     '• Email',
   ];
-  const features = featuresOfPage(page);
-  const facts = features.nonBlank.map(i => features.facts[i]!);
-  const marginOf = (line: string) => {
+  const content = articleFlags(page, line => {
     if (line.startsWith('Pear jam')) return 4;
     if (line === 'Ingredients' || line === 'Instructions' || line === 'Share') return -1;
     if (/^\d\./.test(line)) return -0.5;
     if (['• Facebook', '• Twitter', '• Email'].includes(line)) return -3.5;
     return -1.5;
-  };
-  const margins = features.nonBlank.map(i => marginOf(page[i]));
-  const content = articleLines(margins, facts, {}, features.nonBlank);
-  const kindOf = (line: string) => content[features.nonBlank.indexOf(page.indexOf(line))];
+  });
+  const kindOf = (line: string) => content[page.indexOf(line)];
 
   it('takes doubted headings and the lists below them into the article, whatever the items’ final punctuation', () => {
     for (const line of page.slice(2, 14).filter(l => l)) assert.equal(kindOf(line), true, line);
@@ -206,16 +221,8 @@ describe('tables under doubted headings', () => {
     'Bridge End          30',
     'Old Market          22',
   ];
-  const features = featuresOfPage(page);
-  const facts = features.nonBlank.map(i => features.facts[i]!);
-  const marginOf = (line: string) => (line.startsWith('The league') ? 4 : line.startsWith('Club') ? -5.5 : -0.5);
-  const content = articleLines(
-    features.nonBlank.map(i => marginOf(page[i])),
-    facts,
-    {},
-    features.nonBlank,
-  );
-  const kept = (i: number) => content[features.nonBlank.indexOf(i)];
+  const content = articleFlags(page, line => (line.startsWith('The league') ? 4 : line.startsWith('Club') ? -5.5 : -0.5));
+  const kept = (i: number) => content[i];
 
   it('takes a heading and the rows of its table into the article past a repeated header row', () => {
     for (const i of [2, 6, 7, 8, 10, 14, 15, 16]) assert.equal(kept(i), true, page[i]);
@@ -235,14 +242,11 @@ describe('lists judged as a whole by the context pass', () => {
     '• Sunday at ten, the only boat of the day',
     '• Holidays as on Sunday',
   ];
-  const features = featuresOfPage(page);
-  const facts = features.nonBlank.map(i => features.facts[i]!);
   /** Which list items join the article when the third one reads as article text and the others have margin `others`. */
-  const itemsKept = (others: number) => {
-    const margins = features.nonBlank.map(i => (i === 0 ? 4 : i === 4 ? 0.5 : others));
-    const content = articleLines(margins, facts, {}, features.nonBlank);
-    return features.nonBlank.map((i, k) => [i, content[k]] as const).filter(([i]) => i >= 2);
-  };
+  const itemsKept = (others: number) =>
+    articleFlags(page, (_, i) => (i === 0 ? 4 : i === 4 ? 0.5 : others))
+      .map((kept, i) => [i, kept] as const)
+      .filter(([i]) => i >= 2);
 
   it('takes a list into the article with the one item the model accepts, when the list reads as article text on average', () => {
     for (const [i, kept] of itemsKept(-0.5)) assert.equal(kept, true, page[i]);
@@ -261,9 +265,7 @@ describe('gaps between article lines', () => {
       middle,
       'Visitors will be able to see the collection of old maps, which has not been shown in public for a decade.',
     ];
-    const features = featuresOfPage(page);
-    const facts = features.nonBlank.map(i => features.facts[i]!);
-    return articleLines([4, -0.5, 4], facts, {}, features.nonBlank)[1];
+    return articleFlags(page, (_, i) => (i === 1 ? -0.5 : 4))[1];
   }
 
   it('joins a doubted short line between two article lines to the article', () => {

@@ -114,6 +114,58 @@ describe('joining clusters in story order', () => {
     assert.equal(clusters.length, 3);
   });
 
+  /**
+   * Two agencies of `perSide` sources each share one statement; after it each says the lede its
+   * own way, and nothing shared follows (the versions end there).
+   */
+  function lastStatement(perSide: number) {
+    const a = Array.from({ length: perSide }, (_, i) => i);
+    const b = Array.from({ length: perSide }, (_, i) => perSide + i);
+    const nodes = [node(BEFORE, [...a, ...b]), node(LEDE_A, a), node(LEDE_B, b)];
+    const places = [[...a, ...b].map(s => s * 10), a.map(s => s * 10 + 1), b.map(s => s * 10 + 1)];
+    return joinInOrder(nodes, places, 2 * perSide, [[0], [1], [2]], { wordWeight: 0 }, exactPairs(nodes));
+  }
+
+  it('joins two wordings after the last shared statement where three sources carry each and each is the other best match', () => {
+    const clusters = lastStatement(3);
+    assert.equal(clusters.length, 2);
+    assert.ok(clusters.some(c => [...c].sort().join() === '1,2'));
+  });
+
+  it('keeps two wordings after the last shared statement apart where only two sources carry each', () => {
+    assert.equal(lastStatement(2).length, 3);
+  });
+
+  it('keeps two wordings after the last shared statement apart where one reads closer to another statement of the other side', () => {
+    const a = [0, 1, 2];
+    const b = [3, 4, 5];
+    // Sources 0-2 open with a sentence closer to agency B's lede than their own lede is, before the shared statement.
+    const closer = 'Record money for health care was announced by the treasury chief.';
+    const nodes = [node(BEFORE, [...a, ...b]), node(LEDE_A, a), node(LEDE_B, b), node(closer, a)];
+    const places = [[...a, ...b].map(s => s * 10 + 1), a.map(s => s * 10 + 2), b.map(s => s * 10 + 2), a.map(s => s * 10)];
+    const clusters = joinInOrder(nodes, places, 6, [[0], [1], [2], [3]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(!clusters.some(g => g.includes(1) && g.includes(2)));
+  });
+
+  it('joins a wording after the last shared statement once a later join gives the other side a third source', () => {
+    const a = [0, 1, 2];
+    const b = [3, 4];
+    const c = [5, 6];
+    // Agencies B and C share a statement after their ledes, so their two wordings join in order;
+    // only then do three sources carry the side that agency A's lede joins.
+    const ledeC = 'A record sum goes to hospitals, the minister said.';
+    const nodes = [node(BEFORE, [...a, ...b, ...c]), node(AFTER, [...b, ...c]), node(LEDE_A, a), node(LEDE_B, b), node(ledeC, c)];
+    const places = [
+      [...a, ...b, ...c].map(s => s * 10),
+      [...b, ...c].map(s => s * 10 + 2),
+      a.map(s => s * 10 + 1),
+      b.map(s => s * 10 + 1),
+      c.map(s => s * 10 + 1),
+    ];
+    const clusters = joinInOrder(nodes, places, 7, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(clusters.some(g => [...g].sort().join() === '2,3,4'));
+  });
+
   it('keeps it apart when no statement is shared to anchor the order', () => {
     const nodes = [node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const clusters = joinInOrder(
