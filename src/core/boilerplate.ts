@@ -11,10 +11,9 @@
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
-import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, LineFeatureMemo, PageFeatures, pageFeatures } from './lineFeatures';
+import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, LineFeatureMemo, PageFeatures, pageEndShare, pageFeatures } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
-import { pageEndShare } from './lineFeatures';
 
 export type LineKind = 'content' | 'boilerplate' | 'blank';
 

@@ -35,6 +35,7 @@ describe('page forms without sentence punctuation', () => {
 
   it('keeps the number of lines of a page', () => {
     const text = 'One.\n\nTwo!\n.\n\n';
-    for (const v of ['noFinalStops', 'noSentenceStops'] as const) assert.deepEqual(pageVariant(text, v).split('\n'), ['One', '', 'Two', '.', '', '']);
+    for (const v of ['noFinalStops', 'noSentenceStops'] as const)
+      assert.deepEqual(pageVariant(text, v).split('\n'), ['One', '', 'Two', '.', '', '']);
   });
 });
