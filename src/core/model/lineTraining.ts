@@ -29,16 +29,6 @@ export interface LineTrainingOptions extends TrainingOptions {
   /** Weigh each page's lines so that every page counts the same, whatever its length. Default false. */
   readonly pageBalanced?: boolean;
   /**
-   * Forms of each training page (see `pageVariants.ts`) added to the training data beside the
-   * page itself, with the page's gold labels: so that the model learns to read prose without
-   * its sentence punctuation. Default none.
-   */
-  readonly augment?: readonly PageVariant[];
-  /** Weight of a line of an added form relative to the line of the page itself. Default 1. */
-  readonly augmentWeight?: number;
-  /** Whether the meta model (bylines, date lines, captions) learns from the added forms too. Default false: the article model alone does. */
-  readonly augmentMeta?: boolean;
-  /**
    * Forms of each training page that the model's `unpunctuated` article model learns from,
    * beside the page itself (the model of pages that end few prose lines with a full stop).
    * Default none: no such model.
@@ -97,21 +87,16 @@ const asRead = (pages: readonly (LabelledPage | ReadPage)[]) => pages.map(p => (
 /** Trains the line model on `pages`: the article model on article and chrome lines, the meta model on article and meta lines. Deterministic. */
 export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], options: LineTrainingOptions = LINE_TRAINING): LineModel {
   const own = asRead(pages);
-  const augmentWeight = options.augmentWeight ?? 1;
-  const withForms = (forms: readonly PageVariant[]) => [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))];
-  const mainRead = withForms(options.augment ?? []);
-  const formWeight = (k: number) => (k < own.length ? 1 : augmentWeight);
   const contentWeight = options.contentWeight ?? 3;
-  const collect = (negative: string, weightOf: (content: boolean) => number, read = mainRead, pageCount = read.length) => {
+  const collect = (negative: string, weightOf: (content: boolean) => number, read = own) => {
     const scored = (page: ReadPage) => page.features.nonBlank.filter(i => page.gold[i] === 'content' || page.gold[i] === negative);
     const meanLines = own.reduce((n, p) => n + scored(p).length, 0) / Math.max(1, own.length);
     const rows: Float64Array[] = [];
     const labels: number[] = [];
     const weights: number[] = [];
-    for (let k = 0; k < pageCount; k++) {
-      const page = read[k];
+    for (const page of read) {
       const lines = scored(page);
-      const pageWeight = formWeight(k) * (options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1);
+      const pageWeight = options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1;
       for (const i of lines) {
         const content = page.gold[i] === 'content';
         rows.push(page.features.rows[i]!);
@@ -127,13 +112,16 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
       options,
     ),
     meta: trainBoostedTrees(
-      collect('meta', () => 1, mainRead, options.augmentMeta ? mainRead.length : own.length),
+      collect('meta', () => 1),
       { ...options, trees: Math.round((options.trees ?? 150) / 3) },
     ),
     ...(options.unpunctuatedForms?.length
       ? {
           unpunctuated: trainBoostedTrees(
-            collect('boilerplate', c => (c ? contentWeight : 1), withForms(options.unpunctuatedForms)),
+            collect('boilerplate', c => (c ? contentWeight : 1), [
+              ...own,
+              ...options.unpunctuatedForms.flatMap(v => own.map(p => readVariant(p, v))),
+            ]),
             options,
           ),
         }
