@@ -69,12 +69,16 @@ function adjacentPair(random, variant, file) {
   return candidates.length ? { i: candidates[pick(random, candidates.length)], bounds } : undefined;
 }
 
-function swapLines(random, variant) {
+/** A file of the variant and two adjacent article lines in it (`i`, `i + 1` of `bounds`), with its text; undefined `found` where it has none. */
+function pickPair(random, variant) {
   const file = fileWithPair(random, variant);
-  const found = adjacentPair(random, variant, file);
+  return { file, found: adjacentPair(random, variant, file), text: variant.texts.get(file) };
+}
+
+function swapLines(random, variant) {
+  const { file, found, text } = pickPair(random, variant);
   if (!found) return `swap: none in ${file}`;
   const { i, bounds } = found;
-  const text = variant.texts.get(file);
   const a = bounds[i];
   const b = bounds[i + 1];
   const lineA = text.slice(a.start, a.end);
@@ -91,11 +95,9 @@ function swapLines(random, variant) {
 }
 
 function joinLines(random, variant) {
-  const file = fileWithPair(random, variant);
-  const found = adjacentPair(random, variant, file);
+  const { file, found, text } = pickPair(random, variant);
   if (!found) return `join: none in ${file}`;
   const { i, bounds } = found;
-  const text = variant.texts.get(file);
   variant.texts.set(file, text.slice(0, bounds[i].end) + ' ' + text.slice(bounds[i].end + 1));
   return `join lines ${i + 1}-${i + 2} of ${file}`;
 }

@@ -75,9 +75,13 @@ describe('joining clusters in story order', () => {
     node(LEDE_A, [0, 1]),
     node(LEDE_B, [2, 3, 4]),
   ];
+  /** The clusters of the five sources' nodes placed as `places` gives. */
+  const fiveSourceClusters = (places: number[][]) => {
+    const nodes = fiveSourceNodes();
+    return joinInOrder(nodes, places, 5, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+  };
 
   it('joins a reworded statement across a shared statement that one source alone moved, where four sources agree on its place', () => {
-    const nodes = fiveSourceNodes();
     // Sources 0-3: before, moved, lede, after. Source 4 puts the moved statement after the lede.
     const places = [
       [0, 10, 20, 30, 40],
@@ -86,12 +90,11 @@ describe('joining clusters in story order', () => {
       [2, 12],
       [22, 32, 41],
     ];
-    const clusters = joinInOrder(nodes, places, 5, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    const clusters = fiveSourceClusters(places);
     assert.ok(clusters.some(c => [...c].sort().join() === '3,4'));
   });
 
   it('keeps the two wordings apart where two sources of five place a shared statement on the other side', () => {
-    const nodes = fiveSourceNodes();
     const places = [
       [0, 10, 20, 30, 40],
       [3, 13, 23, 33, 43],
@@ -99,7 +102,7 @@ describe('joining clusters in story order', () => {
       [2, 12],
       [22, 31, 41],
     ];
-    const clusters = joinInOrder(nodes, places, 5, [[0], [1], [2], [3], [4]], { wordWeight: 0 }, exactPairs(nodes));
+    const clusters = fiveSourceClusters(places);
     assert.ok(!clusters.some(c => c.includes(3) && c.includes(4)));
   });
 
