@@ -1,11 +1,11 @@
 // Seeded corpora of many stories in real language, for measuring the story stage on text that no
 // generator wrote: each article of the dev page sets (its `content` lines by the gold) is a
 // story, told by several pages (3-7) of different sites. A site is one dev page's chrome (its
-// boilerplate lines before the article and after it, the same on every page of the site
+// boilerplate lines before the article and its last ones, the same on every page of the site
 // whatever the story). Each page keeps about three quarters of its story's paragraphs, a
 // quarter of them reworded (a word dropped, two swapped, one replaced by a word of another
 // story, or one added), and lists the headlines of other stories as teasers, sometimes with
-// their first paragraph. The articles are in English, German and Russian, and many of them
+// the first sentence of their first paragraph. The articles are in English, German and Russian, and many of them
 // report on the same subjects (technology, politics, sport), so stories share vocabulary and
 // names as real ones do.
 //
@@ -25,6 +25,15 @@ import { ONE_EVENT, crossStoryLinks, storyPairScores } from './mixed-corpus.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { seededRandom } = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
+
+/** Lines of a page's chrome after its article that make its site's footer. */
+const FOOTER_LINES = 15;
+
+/** A teaser's snippet of a paragraph: its first sentence, as a list of related stories shows it. */
+function snippet(paragraph) {
+  const end = paragraph.search(/[.!?。](?=\s+\p{Lu})/u);
+  return end > 0 ? paragraph.slice(0, end + 1) : paragraph;
+}
 
 /** The words of four letters or more of a line, lower case. */
 function longWords(line) {
@@ -52,11 +61,17 @@ function readPages(shared) {
       };
       const chrome = (from, to) =>
         lines.slice(from, to).filter((line, k) => (labels[from + k] === 'boilerplate' && !ownStory(line)) || labels[from + k] === 'blank');
+      // The footer is the page's last chrome lines; what stands between the article and them
+      // (comments, lists of related and most read stories) belongs to the page, not the site.
+      const tail = chrome(last + 1, lines.length);
+      let kept = 0;
+      let from = tail.length;
+      while (from > 0 && kept < FOOTER_LINES) if (tail[--from].trim()) kept++;
       pages.push({
         origin: `dev/${set}/${file}`,
         article: content.map(i => lines[i].trim()).filter(Boolean),
         header: chrome(0, first),
-        footer: chrome(last + 1, lines.length),
+        footer: tail.slice(from),
       });
     }
   }
@@ -95,7 +110,7 @@ export function pageStories(shared, random, { teaserHeading = '', teaserParagrap
         const other = pick(pages);
         if (other === story) continue;
         lines.push(`  • ${other.article[0]}`);
-        if (random() < teaserParagraphs) lines.push(`    ${other.article[1]}`);
+        if (random() < teaserParagraphs) lines.push(`    ${snippet(other.article[1])}`);
       }
       lines.push('', ...site.footer);
       out.push({ story: storyIndex, text: lines.join('\n') });
