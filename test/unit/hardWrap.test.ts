@@ -3,43 +3,8 @@ import { SourceInput, detectHardWrap, prepareSource } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { splitLines } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
+import { hardWrap, originalLines } from '../support/hardWrap';
 import { seededRandom } from '../support/random';
-
-/**
- * `text` hard-wrapped at `width` as a greedy wrapper does it: each line longer than the width
- * (trailing spaces aside) is broken at the last single space between two words that leaves at
- * most `width` characters before it (the first such space after, where none does). The space
- * becomes the line break (`eol`), so with LF every offset of the text stays valid.
- */
-function hardWrap(text: string, width: number, eol = '\n'): string {
-  return text
-    .split('\n')
-    .map(line => {
-      const pieces: string[] = [];
-      while (line.trimEnd().length > width) {
-        // A space between two words: the break takes the place of the one space.
-        const breakable = (at: number) => line[at - 1] !== ' ' && line[at + 1] !== ' ' && !!line.slice(0, at).trim();
-        let at = line.lastIndexOf(' ', width);
-        while (at > 0 && !breakable(at)) at = line.lastIndexOf(' ', at - 1);
-        if (at <= 0) for (at = line.indexOf(' ', width + 1); at >= 0 && !breakable(at);) at = line.indexOf(' ', at + 1);
-        if (at < 0) break;
-        pieces.push(line.slice(0, at));
-        line = line.slice(at + 1);
-      }
-      pieces.push(line);
-      return pieces.join(eol);
-    })
-    .join(eol);
-}
-
-/** For each line of `hardWrap(text, width)`, the line of `text` it was cut from. */
-function originalLines(text: string, width: number): number[] {
-  return text.split('\n').flatMap((line, i) =>
-    hardWrap(line, width)
-      .split('\n')
-      .map(() => i),
-  );
-}
 
 const PARAGRAPHS = [
   'The harbour authority said on Tuesday that the new breakwater would be finished before the winter storms, two years later than first planned.',
