@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { SourceInput, detectHardWrap, prepareSource } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
+import { packPrepared, unpackPrepared } from '../../src/node/preparedTransfer';
 import { splitLines } from '../../src/core/text';
 import { seedInputs } from '../support/fixtures';
 import { hardWrap, originalLines } from '../support/hardWrap';
@@ -93,6 +95,28 @@ describe('Hard-wrapped pages', () => {
     const groups = links(wrapped);
     assert.ok(groups.length >= 10, `${groups.length} groups`);
     assert.deepEqual(groups, links(seeds));
+  });
+
+  it('gives a hard-wrapped page prepared in another thread back whole, its paragraphs and its sentences over line breaks', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = hardWrap(seedInputs()[1].text.replace(/\r\n/g, '\n'), 64, eol);
+      const prepared = prepareSource(text);
+      assert.ok(prepared.paragraphs?.length);
+      assert.deepEqual(unpackPrepared(structuredClone(packPrepared(prepared)), text), prepared);
+    }
+  });
+
+  it('turns a hard-wrapped paragraph whose sentences recur across stories to chrome on every one of its lines', () => {
+    const text = ['Harbour works delayed again', '', ...PARAGRAPHS.flatMap(p => [p, ''])].join('\n');
+    const prepared = prepareSource(hardWrap(text, 64));
+    const paragraph = prepared.paragraphs!.find(p => prepared.lines[p.first].kind === 'content' && p.last - p.first >= 2)!;
+    const recurring = new Map(prepared.sentences.filter(s => s.line === paragraph.first).map(s => [s.form, 1] as const));
+    assert.ok(recurring.size >= 1);
+    const verdicts = markCrossStoryChrome(prepared, prepared.lines, 0, recurring);
+    verdicts.forEach((v, line) => {
+      const inside = line >= paragraph.first && line <= paragraph.last;
+      assert.deepEqual(v, inside ? { kind: 'boilerplate', reason: CROSS_STORY_REASON } : prepared.lines[line], `line ${line}`);
+    });
   });
 
   it('finds the width of a wrapped page and its paragraphs, a blank line ending one', () => {
