@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { hardWrap } from '../support/hardWrap';
-import { SEED_NAMES, activateSynoptic, hoverText, seedUri, unescape, until, workspaceFolder } from './support';
+import { SEED_NAMES, activateSynoptic, hoverText, screenshot, seedUri, unescape, until, workspaceFolder } from './support';
 
 describe('Hard-wrapped versions in VS Code', function () {
   this.timeout(90_000);
@@ -31,6 +31,7 @@ describe('Hard-wrapped versions in VS Code', function () {
   it('underlines a sentence found only here over every line it runs across, and hovers a shared one whole from its last line', async () => {
     let multiLineUnique = 0;
     let hovered = 0;
+    let shown: { editor: vscode.TextEditor; at: vscode.Position } | undefined;
     for (const [i, name] of SEED_NAMES.entries()) {
       if (!widths[i]) continue;
       const uri = vscode.Uri.joinPath(folder, name);
@@ -49,8 +50,13 @@ describe('Hard-wrapped versions in VS Code', function () {
         const end = document.positionAt(s.end);
         if (start.line === end.line || source.groupOfSentence[k] >= 0) return;
         assert.ok(underlined.has(`${s.start}-${s.end}`), `${name}: "${s.text}" underlined whole`);
-        multiLineUnique++;
+        if (!multiLineUnique++) shown = { editor, at: start };
       });
+      if (shown?.editor === editor) {
+        editor.selection = new vscode.Selection(shown.at, shown.at);
+        editor.revealRange(new vscode.Range(shown.at, shown.at), vscode.TextEditorRevealType.AtTop);
+        await screenshot('hard-wrapped-unique-dark');
+      }
       const shared = source.sentences.findIndex(
         (s, k) => source.groupOfSentence[k] >= 0 && document.positionAt(s.end).line > document.positionAt(s.start).line,
       );
