@@ -312,9 +312,12 @@ export function joinInOrder(
       [bAt, false],
     ] as const) {
       for (const [s, p] of at) {
+        // Units joined earlier share a root: the cluster they make votes once per source.
+        const counted = new Set<number>();
         for (const c of unitsOfSource[s]) {
           const root = find(c);
-          if (root === a || root === b) continue;
+          if (root === a || root === b || counted.has(root)) continue;
+          counted.add(root);
           const q = placeIn[root].get(s);
           if (q === undefined) continue;
           let v = votes.get(root);
