@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crossStoryLinks, mixedCorpus, storyPairScores } from './mixed-corpus.mjs';
+import { pageStories } from './page-stories.mjs';
 import { syntheticCorpusFactory } from './synthetic-corpus.mjs';
 import { syntheticStories } from './synthetic-stories.mjs';
 
@@ -339,6 +340,27 @@ function storyRuns(work) {
         mixed.stories,
       ),
       links: crossStoryLinks(exported, mixed.stories),
+    });
+    // The dev pages' articles as stories told by several sites, each site a dev page's chrome.
+    const real = pageStories(sharedDir, seededRandom(1));
+    const realDir = folder('page-stories', real.files);
+    const realFiles = real.files.map(f => f.id);
+    const realRun = cliRuns(realDir, realFiles, 1);
+    const realExport = cliExport(realDir, realFiles);
+    out.corpora.push({
+      name: 'dev page articles told by several sites',
+      sources: realFiles.length,
+      megabytes: real.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6,
+      cliMs: realRun.ms,
+      cliRuns: realRun.runs,
+      peakMB: realRun.peakMB,
+      stories: realExport.stories.length,
+      truth: real.stories.length,
+      pairs: storyPairScores(
+        realExport.stories.map(s => s.sources),
+        real.stories,
+      ),
+      links: crossStoryLinks(realExport, real.stories),
     });
   }
   const random = seededRandom(3);

@@ -20,7 +20,7 @@ const { seededRandom } = createRequire(import.meta.url)(join(dirname(fileURLToPa
  * investigation and a rewrite that credits it; a tour announcement and a local report that
  * cites it.
  */
-const ONE_EVENT = [
+export const ONE_EVENT = [
   ['dev/pages-more/25_forbes.com.txt', 'dev/pages-more/27_gizmodo.com.txt'],
   ['dev/pages/25_venturebeat.com.txt', 'dev/pages-more/68_techcrunch.com.txt'],
   ['dev/pages-more/61_rollingstone.com.txt', 'dev/pages-more/14_cleveland.com.txt'],

@@ -14,6 +14,8 @@ export interface Story {
 
 /** An analysis that may carry its stories (one made before the story stage, or by hand, may not). */
 type WithStories = CorpusAnalysis & { readonly stories?: readonly Story[] };
+/** A story read from passim's output: its passages name sources by number. */
+type StoryWithPassages = Story & { readonly passages?: readonly { readonly source: number }[] };
 
 /**
  * The stories of `analysis`, largest first: the analysis's own when it carries them; otherwise
@@ -107,8 +109,17 @@ export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number
     if (!storySources.length) return [];
     const { origin, ...rest } = story;
     const originSource = origin && newIndex.get(origin.source);
+    // An imported passim cluster carries passages by source number: they follow the renumbering.
+    const passages = (story as StoryWithPassages).passages
+      ?.filter(p => newIndex.has(p.source))
+      .map(p => ({ ...p, source: newIndex.get(p.source)! }));
     return [
-      { ...rest, sources: storySources, ...(origin && originSource !== undefined ? { origin: { ...origin, source: originSource } } : {}) },
+      {
+        ...rest,
+        sources: storySources,
+        ...(origin && originSource !== undefined ? { origin: { ...origin, source: originSource } } : {}),
+        ...(passages ? { passages } : {}),
+      },
     ];
   });
   return { ...analysis, sources, groups: kept.map(k => k.group), ...(stories ? { stories } : {}) };

@@ -39,7 +39,7 @@ import {
   speechVerbs,
 } from './factWords';
 import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
-import { AMBIGUOUS_DATE_WORDS, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
+import { AMBIGUOUS_DATE_WORDS, NumberLexicon, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import { functionWordsOf } from './stopwords';
 import type { ChangeKind, FactChange } from './types';
@@ -66,6 +66,8 @@ export interface FactToken {
   readonly end: number;
   /** Starts with a capital letter. */
   readonly capital: boolean;
+  /** A number written as an ordinal ("third", "3rd"): it counts even after "the". */
+  readonly ordinal?: boolean;
 }
 
 /** A quotation mark left as a character reference, with or without its ampersand. */
@@ -92,8 +94,13 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       // "six-week": a number word fused to its noun is a number and a word.
       raw.push({ key: token.slice(0, hyphen).toLowerCase(), kind: 'word', start, end: start + hyphen, capital: false });
       raw.push({ key: token.slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
-    } else if (part === DIGITS) raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end, capital: false });
-    else if (part === WORD) {
+    } else if (part === DIGITS) {
+      // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
+      const glued = k + 3 < spans.length && spans[k + 3] === end && spans[k + 5] === WORD;
+      const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(end, spans[k + 4]).toLowerCase()) ? spans[k + 4] : end;
+      raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end: ordinalEnd, capital: false });
+      if (ordinalEnd !== end) k += 3;
+    } else if (part === WORD) {
       const word = words.word(token);
       raw.push({ key: word.key, kind: 'word', start, end, capital: word.capital });
     } else if (QUOTE_MARKS.includes(token)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
@@ -105,6 +112,12 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     const t = raw[i];
     let value: number | undefined;
     let next = i + 1;
+    const ordinal = t.kind === 'word' && i > 0 && lexicon.ordinalDeterminers.has(raw[i - 1].key) ? ordinalAt(raw, i, lexicon) : undefined;
+    if (ordinal) {
+      out.push({ key: `#${ordinal.value}`, kind: 'number', start: t.start, end: raw[ordinal.next - 1].end, capital: false, ordinal: true });
+      i = ordinal.next;
+      continue;
+    }
     if (t.kind === 'word' && lexicon.firstWords.has(/[-‐‑\s]/.test(t.key) ? phraseKey([t.key]).split(' ')[0] : t.key)) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
@@ -149,6 +162,16 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     i++;
   }
   return out;
+}
+
+/** The written ordinal of one or two words that starts at `raw[i]` ("third", "twenty first"): its value and the token after it. */
+function ordinalAt(raw: readonly FactToken[], i: number, lexicon: NumberLexicon): { value: number; next: number } | undefined {
+  if (i + 1 < raw.length && raw[i + 1].kind === 'word') {
+    const value = lexicon.ordinals.get(`${raw[i].key} ${raw[i + 1].key}`);
+    if (value !== undefined) return { value, next: i + 2 };
+  }
+  const value = lexicon.ordinals.get(raw[i].key);
+  return value === undefined ? undefined : { value, next: i + 1 };
 }
 
 /** Where the first hyphen (ASCII or U+2010) of a word stands, or -1: `word.search(/[-‐]/)` without a pattern. */
@@ -963,7 +986,12 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
     idx.filter(
       i =>
         (s.tokens[i].kind === 'number' &&
-          !(i > 0 && isDefiniteArticle(s.tokens[i - 1].key, s.language) && /^\p{L}/u.test(s.text[s.tokens[i].start]))) ||
+          !(
+            i > 0 &&
+            !s.tokens[i].ordinal &&
+            isDefiniteArticle(s.tokens[i - 1].key, s.language) &&
+            /^\p{L}/u.test(s.text[s.tokens[i].start])
+          )) ||
         s.tokens[i].kind === 'date',
     );
   const bFigures = lacking(base, figures(base, bIdx), other);

@@ -5,6 +5,7 @@
  */
 import type { LineVerdict } from './boilerplate';
 import type { PreparedSource } from './types';
+import { paragraphOf } from './hardWrap';
 
 export const CROSS_STORY_REASON = 'repeated across stories';
 
@@ -33,7 +34,9 @@ export function markCrossStoryChrome(
   for (const [line, chrome] of chromeLine) {
     if (!chrome) continue;
     if (out === verdicts) out = [...verdicts];
-    (out as LineVerdict[])[line] = { kind: 'boilerplate', reason: CROSS_STORY_REASON };
+    // A sentence's line is its hard-wrapped paragraph's first, and the paragraph turns whole.
+    const last = (p.paragraphs && paragraphOf(p.paragraphs, line)?.last) ?? line;
+    for (let l = line; l <= last; l++) (out as LineVerdict[])[l] = { kind: 'boilerplate', reason: CROSS_STORY_REASON };
   }
   return out;
 }

@@ -14,7 +14,7 @@ export interface ExportedSource {
   readonly path: string;
   readonly language: string;
   readonly lines: readonly ExportedLine[];
-  /** `text` is the sentence, `text.slice(start, end)` of the source. */
+  /** `text` is the sentence, `text.slice(start, end)` of the source, a line break inside a hard-wrapped paragraph given as spaces. */
   readonly sentences: readonly { readonly start: number; readonly end: number; readonly text: string }[];
   /** The publication date or time the page gives near its headline, ISO 8601 (present only when found). */
   readonly published?: string;

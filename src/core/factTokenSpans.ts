@@ -46,6 +46,7 @@ export function tokenSpansByPattern(text: string): number[] {
 
 /** Names of character references the pattern knows, each followed by ";". */
 const REFERENCE_NAMES = ['quot', 'amp', 'apos', 'nbsp', 'lt', 'gt', 'lsquo', 'ldquo', 'rsquo', 'rdquo', 'mdash', 'ndash', 'hellip'];
+const REFERENCE_NAME_SET: ReadonlySet<string> = new Set(REFERENCE_NAMES);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
@@ -85,7 +86,8 @@ function scannedTokenSpans(text: string): number[] | undefined {
       p++;
       continue;
     }
-    const reference = referenceEnd(text, p);
+    // A reference opens with "&" or "#", or is a word of its name ended by ";" (read below).
+    const reference = c === 38 || c === 35 ? referenceEnd(text, p) : -1;
     if (reference > 0) {
       out.push(p, reference, REFERENCE);
       p = reference;
@@ -107,6 +109,11 @@ function scannedTokenSpans(text: string): number[] | undefined {
     } else if (isLetter(c)) {
       part = WORD;
       while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
+      if (text.charCodeAt(end) === 59 && REFERENCE_NAME_SET.has(text.slice(p, end))) {
+        out.push(p, end + 1, REFERENCE);
+        p = end + 1;
+        continue;
+      }
       // An apostrophe or a hyphen, each followed by letters or digits.
       for (;;) {
         const s = text.charCodeAt(end);

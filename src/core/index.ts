@@ -10,6 +10,7 @@
  *   `prepareSources(texts, options)` the same for several, each distinct line read once.
  * - `counterparts(analysis, source, sentence)`: the matching sentences of the other sources,
  *   with similarity and whether they moved.
+ * - `detectHardWrap(lines, options)`: the width and paragraphs of a hard-wrapped page.
  * - `wordDiff(from, other)`: the words that differ between two wordings.
  * - `layoutComparison(analysis, base)`: the side-by-side rows for a base source.
  * - `toExportFormat1(analysis)`: the JSON export.
@@ -39,6 +40,8 @@ export type {
   StoryOrigin,
 } from './types';
 export type { BoilerplateOptions, LineKind, LineVerdict } from './boilerplate';
+export { detectHardWrap } from './hardWrap';
+export type { HardWrap, HardWrapOptions, WrappedParagraph } from './hardWrap';
 export { wordDiff } from './wordDiff';
 export type { DiffPart } from './wordDiff';
 export { layoutComparison } from './comparison';

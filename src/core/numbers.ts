@@ -61,6 +61,47 @@ export interface NumberLexicon {
   readonly dateWords: ReadonlyMap<string, string>;
   /** Counts given by their order of size ("hundreds", "thousands"): the order they name. */
   readonly amounts: ReadonlyMap<string, number>;
+  /** Written ordinals ("third", "twenty first", as `phraseKey` writes them) and the numbers they are. */
+  readonly ordinals: ReadonlyMap<string, number>;
+  /** Words after which a written ordinal counts ("the third"), not an adverb ("first said"). */
+  readonly ordinalDeterminers: ReadonlySet<string>;
+  /** Letters glued to digits that make them an ordinal ("1st", "2e", "3º"), lower case. */
+  readonly ordinalSuffixes: ReadonlySet<string>;
+}
+
+/**
+ * Ordinal endings written after digits, per language. German and the Nordic languages write
+ * "1." instead, which a sentence's full stop cannot be told from, so they have none.
+ */
+const ORDINAL_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
+  en: ['st', 'nd', 'rd', 'th'],
+  fr: ['er', 're', 'e', 'ème', 'eme', 'nd', 'nde'],
+  es: ['º', 'ª', 'o', 'a'],
+  pt: ['º', 'ª', 'o', 'a'],
+  it: ['º', 'ª', 'o', 'a'],
+  nl: ['ste', 'de', 'e'],
+};
+
+/** English words after which "first", "second"… is a number: articles, possessives, demonstratives. */
+const ENGLISH_DETERMINERS = ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'whose', 'every'];
+
+/** English ordinals whose ending is not the cardinal's plus "th". */
+const ENGLISH_IRREGULAR_ORDINALS: Readonly<Record<string, string>> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** The English ordinal of a written cardinal: its last word turned ("twenty one" → "twenty first"). */
+function englishOrdinal(cardinal: string): string {
+  const words = cardinal.split(' ');
+  const last = words[words.length - 1];
+  words[words.length - 1] = ENGLISH_IRREGULAR_ORDINALS[last] ?? (last.endsWith('y') ? `${last.slice(0, -1)}ieth` : `${last}th`);
+  return words.join(' ');
 }
 
 /**
@@ -241,8 +282,22 @@ function buildLexicon(language: string): NumberLexicon {
     longest = Math.max(longest, words.length);
     firstWords.add(words[0]);
   }
-  const amounts = new Map<string, number>(AMOUNTS[language] ?? (supportedWritten(language) === 'en' ? AMOUNTS.en : []));
-  return { phrases, longest: Math.min(longest, 5), firstWords, scales, dateWords: dateWordsOf(language), amounts };
+  const english = writtenIn === 'en';
+  const amounts = new Map<string, number>(AMOUNTS[language] ?? (english ? AMOUNTS.en : []));
+  // Written ordinals in English only: other languages inflect them by gender and case.
+  const ordinals = new Map<string, number>();
+  if (english) for (const [phrase, value] of phrases) if (value > 0 && value <= 100) ordinals.set(englishOrdinal(phrase), value);
+  return {
+    phrases,
+    longest: Math.min(longest, 5),
+    firstWords,
+    scales,
+    dateWords: dateWordsOf(language),
+    amounts,
+    ordinals,
+    ordinalDeterminers: new Set(english ? ENGLISH_DETERMINERS : []),
+    ordinalSuffixes: new Set(ORDINAL_SUFFIXES[language] ?? (english ? ORDINAL_SUFFIXES.en : [])),
+  };
 }
 
 function supportedWritten(language: string): string | undefined {

@@ -1,9 +1,13 @@
 /**
  * Stage 1, one source on its own: lines, language, line verdicts from the page alone, and the
- * sentences the later stages compare. Independent of every other source, so a large corpus can
+ * sentences the later stages compare. A hard-wrapped page (`hardWrap.ts`) is read a paragraph
+ * at a time: the line classifier reads each paragraph as one line and gives its verdict to
+ * every line of it, and sentences are cut from the whole paragraph, so one may run over
+ * several lines. Independent of every other source, so a large corpus can
  * be prepared in several threads and handed to `Analyzer.adopt`.
  */
 import { LineVerdict, classifyLines } from './boilerplate';
+import { WrappedParagraph, detectHardWrap } from './hardWrap';
 import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
 import { StopwordProfile, functionWordCounts, stopwordsFromCounts } from './stopwords';
@@ -33,22 +37,30 @@ export function prepareSources(texts: readonly string[], options: AnalysisOption
 export function prepare(text: string, hash: string, options: AnalysisOptions, memo = new PreparationMemo()): PreparedSource {
   const lineSpans = splitLines(text);
   const lineTexts = lineSpans.map(span => text.slice(span.start, span.end));
-  const known = lineTexts.map(line => memo.wordsOf(line));
-  const lineWords = known.map(k => k.words);
-  const lineWordsLower = known.map(k => k.lower);
-  const profile = languageProfile(lineSpans, known);
-  const lines = classifyLines(text, lineSpans, profile, options.boilerplate, lineWords, lineWordsLower, memo.lineFeatures);
+  const wrap = detectHardWrap(lineTexts, options.hardWrap);
+  // A hard-wrapped page is read a paragraph at a time: each paragraph is one line of a reading
+  // text, the page with the line breaks inside its paragraphs turned to spaces (offsets agree).
+  const reading = wrap?.paragraphs.length ? paragraphReading(text, lineSpans, lineTexts, wrap.paragraphs) : undefined;
+  const spans = reading?.spans ?? lineSpans;
+  const unitTexts = reading?.texts ?? lineTexts;
+  const known = unitTexts.map(line => memo.wordsOf(line));
+  const unitWords = known.map(k => k.words);
+  const unitWordsLower = known.map(k => k.lower);
+  const profile = languageProfile(spans, known);
+  const verdicts = classifyLines(reading?.text ?? text, spans, profile, options.boilerplate, unitWords, unitWordsLower, memo.lineFeatures);
+  const firstLines = reading?.firstLines;
   const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
-  lineSpans.forEach((span, line) => {
-    const verdict = lines[line];
+  spans.forEach((span, unit) => {
+    const verdict = verdicts[unit];
     if (verdict.kind === 'blank') return;
     // Boilerplate that no other source can show to be article text needs no sentences.
-    if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || lineWords[line].length < MIN_PROMOTABLE_WORDS))
+    if (verdict.kind === 'boilerplate' && (PROTECTED_REASONS.has(verdict.reason ?? '') || unitWords[unit].length < MIN_PROMOTABLE_WORDS))
       return;
-    const lineText = lineTexts[line];
-    let pieces = sentencesOfLine.get(lineText);
-    if (!pieces) sentencesOfLine.set(lineText, (pieces = sentencePieces(lineText, profile)));
+    const unitText = unitTexts[unit];
+    let pieces = sentencesOfLine.get(unitText);
+    if (!pieces) sentencesOfLine.set(unitText, (pieces = sentencePieces(unitText, profile)));
+    const line = firstLines ? firstLines[unit] : unit;
     for (const piece of pieces) {
       sentences.push({
         line,
@@ -60,9 +72,85 @@ export function prepare(text: string, hash: string, options: AnalysisOptions, me
       });
     }
   });
+  const lines = firstLines ? lineVerdicts(verdicts, firstLines, lineSpans.length) : verdicts;
   // Worked out once here, not by every analysis that reuses this source.
   const lfLineOfLine = hasLoneCr(text) ? lfLineOfLines(text, lineSpans) : undefined;
-  return { text, hash, lineSpans, ...(lfLineOfLine ? { lfLineOfLine } : {}), profile, lines, sentences };
+  return {
+    text,
+    hash,
+    lineSpans,
+    ...(lfLineOfLine ? { lfLineOfLine } : {}),
+    profile,
+    lines,
+    sentences,
+    ...(reading ? { paragraphs: wrap!.paragraphs } : {}),
+  };
+}
+
+/** A hard-wrapped page as it is read: its text with the breaks inside paragraphs as spaces, and its units (a paragraph or a line each). */
+interface ParagraphReading {
+  readonly text: string;
+  readonly spans: readonly LineSpan[];
+  readonly texts: readonly string[];
+  /** Per unit, the first line it holds. */
+  readonly firstLines: readonly number[];
+}
+
+/**
+ * The reading of a page whose `paragraphs` (in order, as `detectHardWrap` gives them) are read
+ * as one line each. The reading text has the page's length: each line break inside a paragraph
+ * (LF, CR LF or CR) becomes as many spaces. O(n) in the text length.
+ */
+function paragraphReading(
+  text: string,
+  lineSpans: readonly LineSpan[],
+  lineTexts: readonly string[],
+  paragraphs: readonly WrappedParagraph[],
+): ParagraphReading {
+  const pieces: string[] = [];
+  const spans: LineSpan[] = [];
+  const texts: string[] = [];
+  const firstLines: number[] = [];
+  let copied = 0;
+  let next = 0;
+  for (let line = 0; line < lineSpans.length; line++) {
+    const paragraph = paragraphs[next];
+    if (!paragraph || paragraph.first !== line) {
+      spans.push(lineSpans[line]);
+      texts.push(lineTexts[line]);
+      firstLines.push(line);
+      continue;
+    }
+    for (let l = paragraph.first; l < paragraph.last; l++) {
+      const breakStart = lineSpans[l].end;
+      const breakEnd = lineSpans[l + 1].start;
+      pieces.push(text.slice(copied, breakStart), ' '.repeat(breakEnd - breakStart));
+      copied = breakEnd;
+    }
+    const span = { start: lineSpans[paragraph.first].start, end: lineSpans[paragraph.last].end };
+    spans.push(span);
+    firstLines.push(line);
+    texts.push('');
+    line = paragraph.last;
+    next++;
+  }
+  pieces.push(text.slice(copied));
+  const reading = pieces.join('');
+  // Paragraph texts are read from the reading text, once it is whole.
+  spans.forEach((span, unit) => {
+    if (texts[unit] === '' && span.end > span.start) texts[unit] = reading.slice(span.start, span.end);
+  });
+  return { text: reading, spans, texts, firstLines };
+}
+
+/** Each line's verdict: the verdict of the unit it stands in. O(lines). */
+function lineVerdicts(verdicts: readonly LineVerdict[], firstLines: readonly number[], lineCount: number): LineVerdict[] {
+  const out = new Array<LineVerdict>(lineCount);
+  for (let unit = 0; unit < firstLines.length; unit++) {
+    const end = unit + 1 < firstLines.length ? firstLines[unit + 1] : lineCount;
+    for (let line = firstLines[unit]; line < end; line++) out[line] = verdicts[unit];
+  }
+  return out;
 }
 
 /**

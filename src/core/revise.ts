@@ -10,6 +10,7 @@ import type { FormCorpus } from './formCorpus';
 import type { FormId } from './ids';
 import type { SimilarityIndex } from './similarityIndex';
 import type { StopwordProfile } from './stopwords';
+import { paragraphOf } from './hardWrap';
 import { LineSpan, words } from './text';
 
 const PROMOTION_SIMILARITY = 0.5;
@@ -45,10 +46,13 @@ export function reviseWithOtherSources(
   );
   const promote = (source: number, line: number) => {
     const p = prepared[source];
+    // A hard-wrapped paragraph is promoted whole, as it was classified whole.
+    const last = (p.paragraphs && paragraphOf(p.paragraphs, line)?.last) ?? line;
+    const span = { start: p.lineSpans[line].start, end: p.lineSpans[last].end };
     // Keyword and tag lists echo the story's words without a single function word.
-    if (lines[source][line].kind !== 'boilerplate' || !hasFunctionWord(p.text, p.lineSpans[line], p.profile)) return;
+    if (lines[source][line].kind !== 'boilerplate' || !hasFunctionWord(p.text, span, p.profile)) return;
     const revised = lines[source] === p.lines ? (lines[source] = [...p.lines]) : lines[source];
-    (revised as LineVerdict[])[line] = { kind: 'content' };
+    for (let l = line; l <= last; l++) (revised as LineVerdict[])[l] = { kind: 'content' };
   };
   // Promoted where the content form is carried by a source other than the line's own. Once
   // every line of a form was offered for promotion, its other matches cannot add anything.

@@ -4,6 +4,7 @@
  */
 import type { BoilerplateOptions, LineVerdict } from './boilerplate';
 import type { FactOptions } from './facts';
+import type { HardWrapOptions, WrappedParagraph } from './hardWrap';
 import type { StopwordProfile } from './stopwords';
 import type { LineSpan } from './text';
 
@@ -13,7 +14,11 @@ export interface SourceInput {
   readonly text: string;
 }
 
-/** A content sentence: `[start, end)` UTF-16 offsets into its source's text, and its line. */
+/**
+ * A content sentence: `[start, end)` UTF-16 offsets into its source's text, and its line. In a
+ * hard-wrapped paragraph a sentence may run over several lines: `line` is then the paragraph's
+ * first line (all its lines share one verdict), and `text` has each line break as spaces.
+ */
 export interface Sentence {
   readonly start: number;
   readonly end: number;
@@ -135,6 +140,8 @@ export interface AnalysisOptions {
   readonly stories?: StoryOptions;
   /** Tuning of the changed facts and the publication dates (`facts.ts`). */
   readonly facts?: FactOptions;
+  /** Tuning of the detection of hard-wrapped pages (`hardWrap.ts`). */
+  readonly hardWrap?: HardWrapOptions;
 }
 
 /**
@@ -152,10 +159,16 @@ export interface PreparedSource {
   readonly lines: readonly LineVerdict[];
   /** The sentences of article lines and of boilerplate lines another source may show to be article text, in reading order, with their compared form. */
   readonly sentences: readonly PreparedSentence[];
+  /**
+   * Only for a hard-wrapped page: its paragraphs of two or more lines, in order. Each was read
+   * as one line; its lines share one verdict, and a verdict revised for one is revised for all.
+   */
+  readonly paragraphs?: readonly WrappedParagraph[];
 }
 
 /** A sentence as preparation finds it, before other sources are looked at. */
 export interface PreparedSentence {
+  /** The line it stands on; in a hard-wrapped paragraph, the paragraph's first line. */
   readonly line: number;
   readonly start: number;
   readonly end: number;

@@ -12,6 +12,7 @@ export interface PackedPrepared {
   readonly profile: PreparedSource['profile'];
   readonly lines: PreparedSource['lines'];
   readonly lfLineOfLine?: readonly number[];
+  readonly paragraphs?: PreparedSource['paragraphs'];
   /** Each line's start and end. */
   readonly lineSpans: Int32Array;
   /** Per sentence: its line, start, end, form and whether it is promotable. */
@@ -41,6 +42,7 @@ export function packPrepared(prepared: PreparedSource): PackedPrepared {
     profile: prepared.profile,
     lines: prepared.lines,
     ...(prepared.lfLineOfLine ? { lfLineOfLine: prepared.lfLineOfLine } : {}),
+    ...(prepared.paragraphs ? { paragraphs: prepared.paragraphs } : {}),
     lineSpans,
     sentenceLines: Int32Array.from(sentences, s => s.line),
     sentenceStarts: Int32Array.from(sentences, s => s.start),
@@ -69,8 +71,17 @@ export function unpackPrepared(packed: PackedPrepared, text: string): PreparedSo
       promotable: packed.promotable[i] === 1,
     };
   });
-  const { hash, profile, lines, lfLineOfLine } = packed;
-  return { text, hash, lineSpans, ...(lfLineOfLine ? { lfLineOfLine } : {}), profile, lines, sentences };
+  const { hash, profile, lines, lfLineOfLine, paragraphs } = packed;
+  return {
+    text,
+    hash,
+    lineSpans,
+    ...(lfLineOfLine ? { lfLineOfLine } : {}),
+    profile,
+    lines,
+    sentences,
+    ...(paragraphs ? { paragraphs } : {}),
+  };
 }
 
 /** Sentences as typed arrays, each text left out where it is its slice of the source's text. */

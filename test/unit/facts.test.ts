@@ -322,6 +322,26 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('It controls 90% of the land.', 'It controls 80% of the land.', 'en')), ['number']);
   });
 
+  it('reads ordinals written as words and with a suffix as the number they count', () => {
+    same('He won the first round on Monday.', 'He won the 1st round on Monday.');
+    same('Their twenty-first title came.', 'Their 21st title came.');
+    same('It opened on May 1st.', 'It opened on May 1.');
+    same('Le 1er mai.', 'Le 1 mai.', 'fr');
+    assert.deepEqual(
+      classifyChanges('It was the third attempt.', 'It was the fourth attempt.', 'en').map(c => [c.kind, c.base, c.other]),
+      [['number', 'third', 'fourth']],
+    );
+    assert.deepEqual(kinds(classifyChanges('It was the 3rd attempt.', 'It was the 4th attempt.', 'en')), ['number']);
+    assert.deepEqual(kinds(classifyChanges('Le 1er mai.', 'Le 2e mai.', 'fr')), ['number']);
+  });
+
+  it('reads "first" without an article or a possessive before it as a word, not a number', () => {
+    assert.ok(!factTokens('He first said no.', 'en').some(t => t.kind === 'number'));
+    assert.ok(factTokens('He said no for the first time.', 'en').some(t => t.kind === 'number' && t.ordinal));
+    // German writes "1." for the first: no ending makes a German figure an ordinal.
+    assert.ok(!factTokens('Am 1st Mai.', 'de').some(t => t.kind === 'number' && t.end - t.start > 1));
+  });
+
   it('does not read the article "ein" or "un" as the number one', () => {
     assert.ok(!factTokens('Ein Mann kam.', 'de').some(t => t.kind === 'number'));
     assert.ok(!factTokens('Un homme est venu.', 'fr').some(t => t.kind === 'number'));

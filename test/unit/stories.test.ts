@@ -93,6 +93,25 @@ describe('stories of an analysis', () => {
     assert.equal(seeds.stories[0].origin?.source, analysis.stories.find(st => st.sources.includes(0))!.origin?.source);
   });
 
+  it("renumbers an imported cluster's passages with its sources when it restricts an analysis, and drops those of other sources", () => {
+    const { analysis } = mixedWithStories();
+    const passage = (source: number, start: number) => ({ source, start, end: start + 10 });
+    const imported = {
+      ...analysis,
+      stories: [
+        { title: 'bridge', cluster: 7, sources: [5, 6], passages: [passage(5, 0), passage(6, 20)] },
+        { title: 'seeds', cluster: 3, sources: [0, 1, 2, 3, 4], passages: [passage(0, 0), passage(4, 5)] },
+      ],
+    };
+    const bridge = restrictAnalysis(imported, [5, 6]) as typeof imported;
+    assert.deepEqual(bridge.stories, [{ title: 'bridge', cluster: 7, sources: [0, 1], passages: [passage(0, 0), passage(1, 20)] }]);
+    const mixed = restrictAnalysis(imported, [4, 6]) as typeof imported;
+    assert.deepEqual(
+      mixed.stories.map(st => st.passages),
+      [[passage(1, 20)], [passage(0, 5)]],
+    );
+  });
+
   it("scopes a corpus to the story of a source, with addresses and texts of that story's sources only", () => {
     const { analysis, ids } = mixedWithStories();
     const view = { uris: ids, texts: ids.map(() => ''), analysis, indexOf: (u: string) => ids.indexOf(u), key: 'folder' };
