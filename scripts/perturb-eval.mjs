@@ -6,9 +6,11 @@
 // once. The gold is carried along: left-out versions leave the gold, swapped lines move their
 // sentences' offsets, a join keeps them (a space stands where the line break stood). Scored
 // with scripts/gold-score.mjs, as `npm run eval` scores the sets. Needs `npm run build` first.
-// PERTURB_SEED changes the seed; PERTURB_SETS (comma-separated names) picks sets.
+// PERTURB_SEED changes the seed; PERTURB_SETS (comma-separated names) picks sets; PERTURB_KEEP=DIR
+// writes each variant's files and gold to DIR/SET/N (N from 0, as listed), for
+// scripts/alignment-misses.mjs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -145,8 +147,9 @@ function variantsOf(dir, seed) {
   return variants;
 }
 
-function score(variant) {
-  const dir = mkdtempSync(join(tmpdir(), 'synoptic-perturb-'));
+function score(variant, keep) {
+  const dir = keep || mkdtempSync(join(tmpdir(), 'synoptic-perturb-'));
+  if (keep) mkdirSync(keep, { recursive: true });
   try {
     for (const [file, text] of variant.texts) writeFileSync(join(dir, file), text);
     writeFileSync(join(dir, 'gold.json'), JSON.stringify({ files: variant.gold.files, groups: variant.gold.groups }));
@@ -156,7 +159,7 @@ function score(variant) {
     });
     return scoreAgainstGold(dir, JSON.parse(json)).align;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -174,8 +177,8 @@ for (const [name, dir] of sets) {
   const seed = baseSeed * 1000 + [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 0);
   const variants = variantsOf(dir, seed);
   const f1s = [];
-  for (const v of variants) {
-    const align = score(v);
+  for (const [n, v] of variants.entries()) {
+    const align = score(v, process.env.PERTURB_KEEP && join(resolve(process.env.PERTURB_KEEP), name.replace('/', '-'), String(n)));
     f1s.push(align.f1);
     console.log(`${name.padEnd(22)} ${align.f1.toFixed(4)} (P ${align.p.toFixed(4)} R ${align.r.toFixed(4)})  ${v.what.join('; ')}`);
   }

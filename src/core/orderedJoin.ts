@@ -66,7 +66,10 @@ export type NodePlaces = readonly (readonly number[])[];
  * i.e. some cluster that shares a source s with one side and t with the other stands before the
  * join in both, and another one after it in both; and when no such cluster is crossed (after the
  * join in s and before it in t, or the other way round), but for one that a single source
- * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved). A join that makes a span in a shared
+ * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved), or that
+ * a single source places otherwise than two or more others where leaving that source's sentence
+ * out of the crossed cluster loses less than the join gains (links counted less the threshold, a
+ * local move of correlation clustering; the sentence then stands alone). A join that makes a span in a shared
  * source needs no such pair of anchors (that source places it), only to cross none. A join with
  * an anchor on one side only (the last statement the versions share, with versions cut at
  * different lengths after it) is made when it crosses none, each side is carried by at least
@@ -298,28 +301,44 @@ export function joinInOrder(
    * sides where it stands: a cluster before the join in some and after it in others crosses it,
    * unless it stands otherwise in one source only while at least `MOVED_AGAINST` agree (that
    * source moved it, as one version moves a paragraph): then it neither crosses nor anchors.
+   * Where it stands otherwise in one source only while fewer agree, it crosses unless leaving
+   * its sentence in that source out of it loses less than `gain()`, the join's links less the
+   * floor (all such losses summed): `outs` lists those sentences with their clusters.
    */
+  // Per cluster, the last pass of the vote that counted it (a pass per side and source).
+  const countedAt = new Int32Array(members.length);
+  let tick = 0;
   const orderOf = (
     a: number,
     b: number,
     aAt: ReadonlyMap<number, Span>,
     bAt: ReadonlyMap<number, Span>,
-  ): 'crossing' | 'unsupported' | 'one-sided' | 'in order' => {
+    gain: () => number,
+  ): { order: 'crossing' | 'unsupported' | 'one-sided' | 'in order'; outs: (readonly [number, number])[] } => {
     // Per cluster: in how many sources the join stands after it, before it, and whether it shares a source with a, with b.
     const votes = new Map<number, [number, number, boolean, boolean]>();
+    // Per cluster, the last source where the join stands after it, and before it.
+    const lastSource = new Map<number, [number, number]>();
     for (const [at, onA] of [
       [aAt, true],
       [bAt, false],
     ] as const) {
       for (const [s, p] of at) {
+        // Units joined earlier share a root: the cluster they make votes once per source.
+        tick++;
         for (const c of unitsOfSource[s]) {
           const root = find(c);
-          if (root === a || root === b) continue;
+          if (root === a || root === b || countedAt[root] === tick) continue;
+          countedAt[root] = tick;
           const q = placeIn[root].get(s);
           if (q === undefined) continue;
           let v = votes.get(root);
           if (!v) votes.set(root, (v = [0, 0, false, false]));
-          v[sideOf(p, q) > 0 ? 0 : 1]++;
+          const side = sideOf(p, q) > 0 ? 0 : 1;
+          v[side]++;
+          let w = lastSource.get(root);
+          if (!w) lastSource.set(root, (w = [-1, -1]));
+          w[side] = s;
           if (onA) v[2] = true;
           else v[3] = true;
         }
@@ -327,15 +346,41 @@ export function joinInOrder(
     }
     let before = false;
     let after = false;
-    for (const [joinAfter, joinBefore, withA, withB] of votes.values()) {
+    const outs: (readonly [number, number])[] = [];
+    let lost = 0;
+    for (const [root, [joinAfter, joinBefore, withA, withB]] of votes) {
       if (!withA || !withB) continue;
       const against = Math.min(joinAfter, joinBefore);
       if (against === 0) {
         if (joinAfter > 0) before = true;
         else after = true;
-      } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) return 'crossing';
+      } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) {
+        // One source alone places the cluster on the other side, too few agreeing to call it
+        // moved: its sentence there may be the cluster's weak member. Leaving it out is a local
+        // move of correlation clustering, made when the join gains more than the links of the
+        // sentences left out, each less the floor, lose.
+        if (against > 1) return { order: 'crossing', outs };
+        // The source on the side of one vote (either, in a tie of one against one) whose sentence links least.
+        const [afterIn, beforeIn] = lastSource.get(root)!;
+        let n = -1;
+        let loss = Infinity;
+        for (const s of [joinAfter === 1 ? afterIn : -1, joinBefore === 1 ? beforeIn : -1]) {
+          const inDissent = s >= 0 ? nodesIn(root, s) : [];
+          // Only a sentence that stands for no other source of the join's sides, and not the whole cluster.
+          if (inDissent.length !== 1 || members[root].length < 2) continue;
+          if (nodes[inDissent[0]].sources.some(t => t !== s && (aAt.has(t) || bAt.has(t)))) continue;
+          const { sum, pairs } = pairSums(
+            inDissent,
+            members[root].filter(m => m !== inDissent[0]),
+          );
+          if (sum - floor * pairs < loss) [n, loss] = [inDissent[0], sum - floor * pairs];
+        }
+        lost += loss;
+        if (n < 0 || lost >= gain()) return { order: 'crossing', outs };
+        outs.push([root, n]);
+      }
     }
-    return before && after ? 'in order' : before || after ? 'one-sided' : 'unsupported';
+    return { order: before && after ? 'in order' : before || after ? 'one-sided' : 'unsupported', outs };
   };
 
   /** Nodes a join left out: each stands alone from then on. */
@@ -352,12 +397,24 @@ export function joinInOrder(
     if (!joined || joined.mean < floor) return 'refused';
     // A span one source holds across the two sides places the join in that source's order
     // itself: it needs no pair of anchors, only to cross none.
-    const order = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b]);
+    const gain = () => {
+      const { sum, pairs } = pairSums(joined.left, joined.right);
+      return sum - floor * pairs;
+    };
+    const { order, outs } = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b], gain);
     if (order === 'crossing') return 'refused';
     if (order !== 'in order' && !joined.spanned) {
       // One anchor, and each side corroborated and the other's best; never none.
       if (order === 'unsupported' || !eachOthersBest(x, y, firstMean)) return 'refused';
       if (placeIn[a].size < CORROBORATING_SOURCES || placeIn[b].size < CORROBORATING_SOURCES) return 'deferred';
+    }
+    for (const [root, n] of outs) {
+      members[root] = members[root].filter(m => m !== n);
+      leftOut.push(n);
+      placeIn[root] = placesOf(members[root]);
+      const rest = nodeSets[members[root][0]].copy();
+      for (const m of members[root]) rest.addAll(nodeSets[m]);
+      sourcesOf[root] = rest;
     }
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
@@ -385,8 +442,9 @@ export function joinInOrder(
     deferred = still;
   }
   const out: number[][] = [];
+  // A cluster a local move left with one source's sentences is no group.
   members.forEach((m, u) => {
-    if (find(u) === u && m.length) out.push(m);
+    if (find(u) === u && m.length && placeIn[u].size >= 2) out.push(m);
   });
   // A node left out still stands for the sources of its family.
   for (const n of leftOut) if (nodes[n].sources.length >= 2) out.push([n]);

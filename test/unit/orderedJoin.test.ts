@@ -106,6 +106,68 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(c => c.includes(3) && c.includes(4)));
   });
 
+  it('counts a shared statement joined from two wordings once per source when one source alone moved it', () => {
+    // Six sources: before, moved, lede, after; source 5 puts the moved statement after the lede.
+    // Agency A (sources 0-2) and agency B (3-5) each word the moved statement and the lede their
+    // own way; the moved statement's two wordings join first, then the ledes across it.
+    const movedA = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
+    const movedB = 'Most of the money will go to hospitals in the north, the ministry said.';
+    const a = [0, 1, 2];
+    const b = [3, 4, 5];
+    const nodes = [
+      node(BEFORE, [...a, ...b]),
+      node(AFTER, [...a, ...b]),
+      node(movedA, a),
+      node(movedB, b),
+      node(LEDE_A, a),
+      node(LEDE_B, b),
+    ];
+    const moved = (s: number) => (s === 5 ? 2 : 1);
+    const places = [
+      [...a, ...b].map(s => s * 10),
+      [...a, ...b].map(s => s * 10 + 3),
+      a.map(s => s * 10 + moved(s)),
+      b.map(s => s * 10 + moved(s)),
+      a.map(s => s * 10 + 2),
+      b.map(s => s * 10 + (s === 5 ? 1 : 2)),
+    ];
+    assert.ok(profileSimilarity(nodes[2].profile, nodes[3].profile) > profileSimilarity(nodes[4].profile, nodes[5].profile));
+    const clusters = joinInOrder(nodes, places, 6, [[0], [1], [2], [3], [4], [5]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
+    assert.ok(clusters.some(c => [...c].sort().join() === '4,5'));
+  });
+
+  /**
+   * Sources 0–1 say the lede one way, 2–4 another, between a shared statement before and one
+   * after. A cluster joined earlier holds a statement that sources 0–1 print before the lede and
+   * a sentence of source 4 that stands after it, in the words `placedOtherwise`.
+   */
+  function crossedByOneSource(placedOtherwise: string) {
+    const nodes = [
+      node(BEFORE, [0, 1, 2, 3, 4]),
+      node(AFTER, [0, 1, 2, 3, 4]),
+      node('Hospitals in the north will receive most of the money, the ministry said in a statement.', [0, 1]),
+      node(placedOtherwise, [4]),
+      node(LEDE_A, [0, 1]),
+      node(LEDE_B, [2, 3, 4]),
+    ];
+    const places = [[0, 10, 20, 30, 40], [5, 15, 25, 35, 45], [1, 11], [43], [2, 12], [22, 32, 42]];
+    return joinInOrder(nodes, places, 5, [[0], [1], [2, 3], [4], [5]], { wordWeight: 0 }, exactPairs(nodes));
+  }
+
+  it('joins across a cluster that one source alone places otherwise, leaving out that source sentence where its links lose less than the join gains', () => {
+    const clusters = crossedByOneSource('Most of it goes north, officials said.');
+    assert.ok(clusters.some(c => [...c].sort().join() === '4,5'));
+    assert.ok(clusters.some(c => c.join() === '2'));
+    assert.ok(!clusters.some(c => c.includes(3)));
+  });
+
+  it('keeps the two wordings apart where the sentence one source places otherwise links to its cluster more strongly than the join', () => {
+    const clusters = crossedByOneSource('Most of the money goes to hospitals in the north, the ministry said.');
+    assert.ok(!clusters.some(c => c.includes(4) && c.includes(5)));
+    assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
+  });
+
   it('keeps apart two wordings at the top of the story, which no shared statement precedes', () => {
     const nodes = [node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const places = [
