@@ -3,9 +3,10 @@
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
 // checked against ours and any difference fails the run. Then the line model's leave-sites-out
 // cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds,
-// CV_SEED the training seed of the fold models; default the committed model's; CV_VARIANTS=all,
-// or a comma-separated list of forms of pageVariants.ts, scores each held-out page in those
-// forms too, by the same fold model).
+// CV_SEED the training seed of the fold models, default the committed model's; a comma-separated
+// list of seeds also prints the mean and range over them; CV_VARIANTS=all, or a comma-separated
+// list of forms of pageVariants.ts, scores each held-out page in those forms too, by the same
+// fold model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,22 +107,37 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
   const pages = training.readTrainingPages(shared).map(training.readPage);
   if (pages.length) {
     const folds = Number(process.env.CV_FOLDS ?? 13);
-    const seed = Number(process.env.CV_SEED ?? training.LINE_TRAINING.seed);
+    const seeds = (process.env.CV_SEED ?? String(training.LINE_TRAINING.seed)).split(',').map(Number);
     const variants =
       process.env.CV_VARIANTS === 'all' ? training.PAGE_VARIANTS : (process.env.CV_VARIANTS ?? '').split(',').filter(Boolean);
-    const forms = training.crossValidateForms(pages, folds, variants, { ...training.LINE_TRAINING, seed });
-    const cv = forms.own;
     const full = pages.map(p => training.scorePage(p));
+    const bySeed = seeds.map(seed => training.crossValidateForms(pages, folds, variants, { ...training.LINE_TRAINING, seed }));
     for (const set of training.TRAINING_SETS) {
+      const ofSet = scores => training.summarize(scores.filter(x => x.site.startsWith(`${set}/`)));
       const line = (label, scores) => {
-        const s = training.summarize(scores.filter(x => x.site.startsWith(`${set}/`)));
+        const s = ofSet(scores);
         return `${label} F1 ${s.f1.toFixed(4)} (P ${s.p.toFixed(4)} R ${s.r.toFixed(4)}), content kept ${s.contentKept.toFixed(4)}, worst page kept ${s.worstKept.toFixed(4)} (${s.worstSite.slice(set.length + 1)})`;
       };
-      console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out, seed ${seed}:`, cv)}`);
+      seeds.forEach((seed, j) => {
+        const forms = bySeed[j];
+        console.log(`${`dev/${set}`.padEnd(22)} ${line(`page alone, ${folds}-fold leave-sites-out, seed ${seed}:`, forms.own)}`);
+        variants.forEach((v, k) =>
+          console.log(`${''.padEnd(22)} ${line(`page alone, leave-sites-out, held-out pages in form ${v}:`, forms.variants[k])}`),
+        );
+      });
+      if (seeds.length > 1) {
+        // Several training seeds: the mean and range of each figure, how much the seed alone moves it.
+        const all = bySeed.map(forms => ofSet(forms.own));
+        const spread = key => {
+          const xs = all.map(s => s[key]);
+          const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+          return `${mean.toFixed(4)} [${Math.min(...xs).toFixed(4)}..${Math.max(...xs).toFixed(4)}]`;
+        };
+        console.log(
+          `${''.padEnd(22)} over seeds ${seeds.join(',')}: F1 ${spread('f1')}, content kept ${spread('contentKept')}, worst page kept ${spread('worstKept')}`,
+        );
+      }
       console.log(`${''.padEnd(22)} ${line('page alone, trained on all:', full)}`);
-      variants.forEach((v, j) =>
-        console.log(`${''.padEnd(22)} ${line(`page alone, leave-sites-out, held-out pages in form ${v}:`, forms.variants[j])}`),
-      );
     }
   }
 }

@@ -123,6 +123,33 @@ describe('boosted trees', () => {
     const right = rows.filter((row, r) => margin(one, row) > 0 === (labels[r] === 1)).length;
     assert.ok(right / rows.length > 0.9, String(right / rows.length));
   });
+
+  it('gives a bag of models the mean margin of the models trained alone with its seeds', () => {
+    const { rows, labels } = randomData(11, 300, 4);
+    const set = { featureNames: ['a', 'b', 'c', 'd'], rows, labels };
+    const bag = trainBoostedTrees(set, { trees: 20, seed: 5, bags: 3 });
+    const alone = [5, 1005, 2005].map(seed => trainBoostedTrees(set, { trees: 20, seed }));
+    assert.equal(bag.trees.length, 60);
+    for (const row of rows.slice(0, 100)) {
+      const mean = alone.reduce((sum, m) => sum + margin(m, row), 0) / alone.length;
+      assert.ok(Math.abs(margin(bag, row) - mean) < 1e-9);
+    }
+  });
+
+  it('leads fewer trees with the strongest feature when each tree draws a share of the features', () => {
+    const { rows, labels } = randomData(13, 300, 6);
+    const set = { featureNames: ['a', 'b', 'c', 'd', 'e', 'f'], rows, labels };
+    const model = trainBoostedTrees(set, { trees: 40, seed: 2, featureShare: 0.3 });
+    const all = trainBoostedTrees(set, { trees: 40, seed: 2 });
+    // With every feature allowed, the strongest feature leads almost every tree; drawn per tree, others lead many.
+    const leader = (m: BoostedTrees) => {
+      const counts = new Map<number, number>();
+      for (const t of m.trees) if (t.thresholds[0] !== NO_SPLIT) counts.set(t.features[0], (counts.get(t.features[0]) ?? 0) + 1);
+      return Math.max(...counts.values()) / m.trees.length;
+    };
+    assert.ok(leader(all) > 0.8 && leader(model) < 0.5, `${leader(all)} vs ${leader(model)}`);
+    assert.deepEqual(trainBoostedTrees(set, { trees: 40, seed: 2, featureShare: 0.3 }), model);
+  });
 });
 
 describe('line model', () => {

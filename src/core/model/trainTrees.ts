@@ -2,10 +2,11 @@
  * Training of `BoostedTrees` (see boostedTrees.ts): gradient boosting with the logistic loss,
  * Newton steps for the leaf values, and split search over pre-binned feature values (at most
  * `maxBins` candidate thresholds per feature, midpoints between quantiles of the training
- * values), as in histogram-based boosting. Each tree sees a seeded random subsample of the rows,
- * so training is reproducible: the same rows, options and seed give the same model.
+ * values), as in histogram-based boosting. Each tree sees a seeded random subsample of the rows
+ * (and, optionally, of the features), so training is reproducible: the same rows, options and
+ * seed give the same model. Several such models may be averaged (`bags`).
  *
- * Cost: O(rows × features) to bin, then O(trees × depth × rows × features) to grow.
+ * Cost: O(rows × features) to bin, then O(bags × trees × depth × rows × features) to grow.
  */
 import { BoostedTree, BoostedTrees, NO_SPLIT } from './boostedTrees';
 
@@ -26,6 +27,14 @@ export interface TrainingOptions {
   readonly maxBins?: number;
   /** Seed of the row subsampling. Default 1. */
   readonly seed?: number;
+  /** Share of the features each split node may choose from, drawn per tree. Default 1 (all). */
+  readonly featureShare?: number;
+  /**
+   * Number of models trained with seeds `seed`, `seed + 1000`, `seed + 2000`, … and averaged
+   * (bagging of boosted models): their trees are kept side by side with every leaf divided by
+   * `bags`. Models of nearby seeds share none of their seeds. Default 1.
+   */
+  readonly bags?: number;
 }
 
 /** A labelled training set: `rows[i]` has label `labels[i]` (1 yes, 0 no) and weight `weights[i]` (default 1). */
@@ -75,8 +84,8 @@ export interface BinnedRows {
 
 /**
  * Best split of the rows `members` by histogram: gradient and hessian sums per feature and bin
- * in one pass over the rows, then a left-to-right scan per feature. Ties go to the lowest
- * feature, then the lowest bin. O(members × features + features × bins).
+ * in one pass over the rows, then a left-to-right scan per feature (only the features with
+ * `allowed[f]` non-zero, when given). Ties go to the lowest feature, then the lowest bin. O(members × features + features × bins).
  */
 export function bestSplit(
   binned: BinnedRows,
@@ -85,6 +94,7 @@ export function bestSplit(
   members: ArrayLike<number>,
   lambda: number,
   minChildWeight: number,
+  allowed?: ArrayLike<number>,
 ): Split | undefined {
   const F = binned.features;
   let stride = 1;
@@ -110,6 +120,7 @@ export function bestSplit(
   const parent = (G * G) / (H + lambda);
   let best: Split | undefined;
   for (let f = 0; f < F; f++) {
+    if (allowed && !allowed[f]) continue;
     const nBins = binned.binCounts[f] + 1;
     let gl = 0;
     let hl = 0;
@@ -138,8 +149,24 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Trains a model on `set`. Deterministic for a given set, options and seed. */
+/**
+ * Trains a model on `set`: with `bags` above 1, the average of that many models grown with
+ * consecutive seeds. Deterministic for a given set, options and seed.
+ */
 export function trainBoostedTrees(set: TrainingSet, options: TrainingOptions = {}): BoostedTrees {
+  const bags = Math.max(1, Math.round(options.bags ?? 1));
+  if (bags === 1) return trainOne(set, options);
+  const seed = options.seed ?? 1;
+  const models = Array.from({ length: bags }, (_, b) => trainOne(set, { ...options, seed: seed + 1000 * b }));
+  return {
+    featureNames: models[0].featureNames,
+    depth: models[0].depth,
+    bias: models.reduce((sum, m) => sum + m.bias, 0) / bags,
+    trees: models.flatMap(m => m.trees.map(t => ({ ...t, leaves: t.leaves.map(v => v / bags) }))),
+  };
+}
+
+function trainOne(set: TrainingSet, options: TrainingOptions): BoostedTrees {
   const nTrees = options.trees ?? 150;
   const depth = options.depth ?? 2;
   const rate = options.learningRate ?? 0.1;
@@ -147,6 +174,7 @@ export function trainBoostedTrees(set: TrainingSet, options: TrainingOptions = {
   const minChildWeight = options.minChildWeight ?? 1;
   const subsample = options.subsample ?? 0.8;
   const maxBins = Math.min(255, options.maxBins ?? 32);
+  const featureShare = options.featureShare ?? 1;
   const random = seededRandom(options.seed ?? 1);
 
   const n = set.rows.length;
@@ -185,6 +213,7 @@ export function trainBoostedTrees(set: TrainingSet, options: TrainingOptions = {
     }
     const sample: number[] = [];
     for (let r = 0; r < n; r++) if (random() < subsample) sample.push(r);
+    const allowed = featureShare < 1 ? Uint8Array.from({ length: nFeatures }, () => (random() < featureShare ? 1 : 0)) : undefined;
     const features = new Array<number>(nodes).fill(0);
     const nodeThresholds = new Array<number>(nodes).fill(NO_SPLIT);
     let level: number[][] = [sample];
@@ -192,7 +221,7 @@ export function trainBoostedTrees(set: TrainingSet, options: TrainingOptions = {
       const nextLevel: number[][] = [];
       level.forEach((members, k) => {
         const node = 2 ** d - 1 + k;
-        const split = bestSplit(binned, gradients, hessians, members, lambda, minChildWeight);
+        const split = bestSplit(binned, gradients, hessians, members, lambda, minChildWeight, allowed);
         const left: number[] = [];
         const right: number[] = [];
         if (split) {
