@@ -63,13 +63,24 @@ export class PairEvidence {
    * sentences has `minSharedShare` of them found (or `enoughSentences`, whatever the share).
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
+    const smaller = this.smallerFound(a, b, pass, settings);
+    return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences);
+  }
+
+  /** How strongly a pair that `oneStory` accepts is one story: the share of the smaller side's sentences found in the other. */
+  strength(a: number, b: number, pass: PassFacts, settings: EvidenceSettings): number {
+    const smaller = this.smallerFound(a, b, pass, settings);
+    return Math.min(1, Math.max(0, smaller) / Math.max(1, Math.min(pass.of[a], pass.of[b])));
+  }
+
+  /** The sentences of the side with fewer found in the other, or -1 when a side has fewer than `minSharedSentences` found. */
+  private smallerFound(a: number, b: number, pass: PassFacts, settings: EvidenceSettings): number {
     const ab = this.keptFound(a, b, pass);
-    if (ab < settings.minSharedSentences) return false;
+    if (ab < settings.minSharedSentences) return -1;
     const ba = this.keptFound(b, a, pass);
-    if (ba < settings.minSharedSentences) return false;
+    if (ba < settings.minSharedSentences) return -1;
     // The side with fewer sentences decides; between sides of one size, the weaker evidence.
-    const smaller = pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
-    return smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences;
+    return pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
   }
 
   /** `found(a, b, pass)`, worked out once per pass. */

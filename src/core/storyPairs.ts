@@ -13,17 +13,26 @@ export interface PairSettings extends EvidenceSettings {
 /**
  * Input: the index, the pass's facts (`passFacts`: the shingles set aside as chrome, what
  * counts as evidence), the thresholds, and the number of found sentences that joins two
- * sources whatever their share. Output: per source, a number for its
- * story (the smallest source of its component).
+ * sources whatever their share. Output: per source, a number for its story (the smallest
+ * source of its story).
  *
  * Candidates: sources are taken in canonical order; each is paired, in every posting list of
  * its shingles outside `chrome`, with the next sources after it there: `window` of them, and
  * fewer in lists longer than `window` (about window² pairs per list, so a shingle a thousand
- * sources carry costs each a pair or two). Neighbours already in the same story are passed
- * over. A candidate is scored only when the two share, over those lists, as many shingles as
- * the found sentences it needs would show. A pair already joined is not scored, and the
- * result is a partition, so it does not depend on the order the pairs are met in.
- * O(S·window) for S shingle occurrences, plus O(a + b) per scored pair.
+ * sources carry costs each a pair or two). Neighbours already joined to it by pairs where one
+ * page mostly holds the other are passed over. A candidate is scored only when the two share,
+ * over those lists, as many shingles as the found sentences it needs would show.
+ *
+ * Stories: the pairs that are one story (`PairEvidence.oneStory`) are taken strongest first
+ * (the share of the smaller side found in the other), each joining its two stories. Where two
+ * stories of more than `BRIDGE_SOURCES` sources meet on a pair in which neither page mostly
+ * holds the other, they join only if more than one source of each is one story with the other
+ * (among the pairs found, then among their first sources, scored now): one page alone may carry
+ * another story's teaser and its snippet, or its site's chrome that reads as prose, and stories
+ * must not chain through it. Ties are taken in canonical order, so the result does not depend
+ * on the order of the input.
+ * O(S·window) for S shingle occurrences, plus O(a + b) per scored pair and O(E log E) for E
+ * pairs that are one story.
  */
 export function storyComponents(
   index: StoryIndex,
@@ -33,30 +42,39 @@ export function storyComponents(
   evidence: PairEvidence,
 ): Int32Array {
   const n = index.sources.length;
-  const sets = new DisjointSets(n);
+  const { postings, postingStart, order, rank } = index;
+  // Joined by identical texts and by pairs where one page mostly holds the other: the walk
+  // below passes over neighbours joined so, as they need no more pairs.
+  const held = new DisjointSets(n);
   // Identical texts are one story when they have any article sentence to go by.
   const byText = new Map<string, number>();
+  const twins: [number, number][] = [];
   for (let s = 0; s < n; s++) {
     if (!index.sourceForms[s].length) continue;
     const other = byText.get(index.sources[s].text);
     if (other === undefined) byText.set(index.sources[s].text, s);
-    else sets.union(other, s);
+    else {
+      held.union(other, s);
+      twins.push([other, s]);
+    }
   }
   const chrome = pass.chrome;
   const sentencesNeeded = (a: number, b: number) =>
     Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
-  const { postings, postingStart, order, rank } = index;
   const window = settings.window;
   // Per source, how many shingles it shares with the one being paired, over the lists seen.
   const common = new Int32Array(n);
   const touched: number[] = [];
-  // Whether a neighbour is in the story of the source being paired, found once per source:
-  // unions wait until its lists are walked, so the answer holds for the whole walk.
+  // Whether a neighbour is joined to the source being paired, found once per source: joins
+  // wait until its lists are walked, so the answer holds for the whole walk.
   const checkedFor = new Int32Array(n).fill(-1);
   const inOwnStory = new Uint8Array(n);
+  const edgeA: number[] = [];
+  const edgeB: number[] = [];
+  const edgeStrength: number[] = [];
   for (let r = 0; r < n; r++) {
     const a = order[r];
-    const own = sets.find(a);
+    const own = held.find(a);
     const shingles = index.sourceShingles[a];
     const placesOfA = index.postingPlace[a];
     for (let k = 0; k < shingles.length; k++) {
@@ -72,7 +90,7 @@ export function storyComponents(
         const b = postings[j];
         if (checkedFor[b] !== r) {
           checkedFor[b] = r;
-          inOwnStory[b] = sets.find(b) === own ? 1 : 0;
+          inOwnStory[b] = held.find(b) === own ? 1 : 0;
         }
         if (inOwnStory[b]) continue;
         paired++;
@@ -84,17 +102,121 @@ export function storyComponents(
       // A found sentence shows `foundShingles` of its shingles (fewer only in very short ones).
       if (
         common[b] >= sentencesNeeded(a, b) * settings.foundShingles &&
-        sets.find(a) !== sets.find(b) &&
+        held.find(a) !== held.find(b) &&
         evidence.oneStory(a, b, pass, settings, enoughSentences)
-      )
-        sets.union(a, b);
+      ) {
+        const strength = evidence.strength(a, b, pass, settings);
+        edgeA.push(a);
+        edgeB.push(b);
+        edgeStrength.push(strength);
+        if (strength >= MOSTLY) held.union(a, b);
+      }
       common[b] = 0;
     }
     touched.length = 0;
   }
+  return joinedStrongestFirst(index, pass, settings, enoughSentences, evidence, twins, edgeA, edgeB, edgeStrength);
+}
+
+/**
+ * The stories the pairs that are one story make, strongest first, as `storyComponents` says.
+ * `twins` are identical texts (joined first). O(E log E) for E pairs, plus the pairs scored
+ * where two stories meet on a weak pair: at most `LINKAGE_SAMPLE`² each.
+ */
+function joinedStrongestFirst(
+  index: StoryIndex,
+  pass: PassFacts,
+  settings: EvidenceSettings,
+  enoughSentences: number,
+  evidence: PairEvidence,
+  twins: readonly (readonly [number, number])[],
+  edgeA: readonly number[],
+  edgeB: readonly number[],
+  edgeStrength: readonly number[],
+): Int32Array {
+  const n = index.sources.length;
+  const rank = index.rank;
+  const sets = new DisjointSets(n);
+  const members = new Map<number, number[]>();
+  const sample = new Map<number, number[]>();
+  const membersOf = (root: number) => members.get(root) ?? [root];
+  const sampleOf = (root: number) => sample.get(root) ?? [root];
+  const join = (ra: number, rb: number) => {
+    const a = membersOf(ra);
+    const b = membersOf(rb);
+    const joinedSample = firstByRank([...sampleOf(ra), ...sampleOf(rb)], rank);
+    sets.union(ra, rb);
+    const root = sets.find(ra);
+    members.delete(ra);
+    members.delete(rb);
+    sample.delete(ra);
+    sample.delete(rb);
+    members.set(root, a.length >= b.length ? (a.push(...b), a) : (b.push(...a), b));
+    sample.set(root, joinedSample);
+  };
+  for (const [a, b] of twins) {
+    const ra = sets.find(a);
+    const rb = sets.find(b);
+    if (ra !== rb) join(ra, rb);
+  }
+  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < edgeA.length; e++) {
+    neighbours[edgeA[e]].push(edgeB[e]);
+    neighbours[edgeB[e]].push(edgeA[e]);
+  }
+  // Whether more than one source of each story is one story with a source of the other: among
+  // the pairs found (the candidates of long posting lists are few), then among their samples.
+  const supported = (ra: number, rb: number) => {
+    const [small, other] = membersOf(ra).length <= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    const near = new Set<number>();
+    const far = new Set<number>();
+    for (const x of membersOf(small))
+      for (const y of neighbours[x])
+        if (sets.find(y) === other) {
+          near.add(x);
+          far.add(y);
+        }
+    const enough = () => near.size >= BRIDGE_SOURCES && far.size >= BRIDGE_SOURCES;
+    if (enough()) return true;
+    for (const x of sampleOf(small))
+      for (const y of sampleOf(other))
+        if (evidence.oneStory(x, y, pass, settings, enoughSentences)) {
+          near.add(x);
+          far.add(y);
+        }
+    return enough();
+  };
+  const byStrength = Array.from(edgeA, (_, e) => e).sort(
+    (e, f) =>
+      edgeStrength[f] - edgeStrength[e] ||
+      Math.min(rank[edgeA[e]], rank[edgeB[e]]) - Math.min(rank[edgeA[f]], rank[edgeB[f]]) ||
+      Math.max(rank[edgeA[e]], rank[edgeB[e]]) - Math.max(rank[edgeA[f]], rank[edgeB[f]]),
+  );
+  for (const e of byStrength) {
+    const ra = sets.find(edgeA[e]);
+    const rb = sets.find(edgeB[e]);
+    if (ra === rb) continue;
+    const bothStories = membersOf(ra).length > BRIDGE_SOURCES && membersOf(rb).length > BRIDGE_SOURCES;
+    if (edgeStrength[e] < MOSTLY && bothStories && !supported(ra, rb)) continue;
+    join(ra, rb);
+  }
   const out = new Int32Array(n);
   for (let s = 0; s < n; s++) out[s] = sets.find(s);
   return out;
+}
+
+/** A pair whose smaller page has at least this share found in the other: one page mostly holds the other. */
+const MOSTLY = 2 / 3;
+
+/** Sources of each story that must be one story with the other for two larger stories to join on a weak pair. */
+const BRIDGE_SOURCES = 2;
+
+/** Sources of a story scored against the other's when two larger stories meet on a weak pair. */
+const LINKAGE_SAMPLE = 4;
+
+/** The first `LINKAGE_SAMPLE` of `sources` in canonical order. */
+function firstByRank(sources: number[], rank: Int32Array): number[] {
+  return sources.sort((x, y) => rank[x] - rank[y]).slice(0, LINKAGE_SAMPLE);
 }
 
 /** Union-find with path halving; a set's root is its smallest member. */

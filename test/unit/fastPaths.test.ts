@@ -13,28 +13,40 @@ import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 
-/** `storyComponents` as first written: every neighbour's story looked up on each meeting. */
+/**
+ * `storyComponents` computed plainly: every neighbour's story looked up on each meeting, the
+ * stories joined strongest pair first with their members listed afresh at every step.
+ */
 function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSettings, enough: number, evidence: PairEvidence): Int32Array {
   const n = index.sources.length;
-  const parent = Int32Array.from({ length: n }, (_, s) => s);
-  const find = (x: number): number => (parent[x] === x ? x : find(parent[x]));
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  const rootsOf = () => {
+    const parent = Int32Array.from({ length: n }, (_, s) => s);
+    const find = (x: number): number => (parent[x] === x ? x : find(parent[x]));
+    const union = (a: number, b: number) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    return { find, union };
   };
+  const held = rootsOf();
+  const story = rootsOf();
   const byText = new Map<string, number>();
   for (let s = 0; s < n; s++) {
     if (!index.sourceForms[s].length) continue;
     const other = byText.get(index.sources[s].text);
     if (other === undefined) byText.set(index.sources[s].text, s);
-    else union(other, s);
+    else {
+      held.union(other, s);
+      story.union(other, s);
+    }
   }
   const needed = (a: number, b: number) =>
     Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
+  const edges: { a: number; b: number; strength: number }[] = [];
   for (let r = 0; r < n; r++) {
     const a = index.order[r];
-    const own = find(a);
+    const own = held.find(a);
     const common = new Map<number, number>();
     index.sourceShingles[a].forEach((x, k) => {
       if (pass.chrome[x]) return;
@@ -44,17 +56,57 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
       let paired = 0;
       for (let j = at + 1; j <= Math.min(end - 1, at + settings.window) && paired < reach; j++) {
         const b = index.postings[j];
-        if (find(b) === own) continue;
+        if (held.find(b) === own) continue;
         paired++;
         common.set(b, (common.get(b) ?? 0) + 1);
       }
     });
     for (const b of [...common.keys()].sort((x, y) => index.rank[x] - index.rank[y])) {
-      if (common.get(b)! >= needed(a, b) * settings.foundShingles && find(a) !== find(b) && evidence.oneStory(a, b, pass, settings, enough))
-        union(a, b);
+      if (
+        common.get(b)! >= needed(a, b) * settings.foundShingles &&
+        held.find(a) !== held.find(b) &&
+        evidence.oneStory(a, b, pass, settings, enough)
+      ) {
+        const strength = evidence.strength(a, b, pass, settings);
+        edges.push({ a, b, strength });
+        if (strength >= 2 / 3) held.union(a, b);
+      }
     }
   }
-  return Int32Array.from({ length: n }, (_, s) => find(s));
+  const low = (e: { a: number; b: number }) => Math.min(index.rank[e.a], index.rank[e.b]);
+  const high = (e: { a: number; b: number }) => Math.max(index.rank[e.a], index.rank[e.b]);
+  edges.sort((e, f) => f.strength - e.strength || low(e) - low(f) || high(e) - high(f));
+  const membersOf = (root: number) =>
+    Array.from({ length: n }, (_, s) => s)
+      .filter(s => story.find(s) === root)
+      .sort((x, y) => index.rank[x] - index.rank[y]);
+  for (const e of edges) {
+    const ra = story.find(e.a);
+    const rb = story.find(e.b);
+    if (ra === rb) continue;
+    const left = membersOf(ra);
+    const right = membersOf(rb);
+    if (e.strength < 2 / 3 && left.length > 2 && right.length > 2) {
+      const [small, other] = left.length <= right.length ? [ra, rb] : [rb, ra];
+      const near = new Set<number>();
+      const far = new Set<number>();
+      const agree = (x: number, y: number) => {
+        near.add(x);
+        far.add(y);
+      };
+      for (const f of edges) {
+        if (story.find(f.a) === small && story.find(f.b) === other) agree(f.a, f.b);
+        if (story.find(f.b) === small && story.find(f.a) === other) agree(f.b, f.a);
+      }
+      if (near.size < 2 || far.size < 2) {
+        const first = (root: number) => membersOf(root).slice(0, 4);
+        for (const x of first(small)) for (const y of first(other)) if (evidence.oneStory(x, y, pass, settings, enough)) agree(x, y);
+        if (near.size < 2 || far.size < 2) continue;
+      }
+    }
+    story.union(ra, rb);
+  }
+  return Int32Array.from({ length: n }, (_, s) => story.find(s));
 }
 
 describe('Fast paths give what the plain computation gives', () => {

@@ -35,6 +35,22 @@ describe('Story stage', () => {
     assert.deepEqual([...grouping.storyOfSource], [0, 0, 1, 1]);
   });
 
+  it('keeps apart two stories of several pages each where one short page of one also carries the start of the other', () => {
+    const sites = Array.from({ length: 8 }, (_, i) => ({ ...SITES[i % 2], name: `${SITES[i % 2].name} ${i}` }));
+    const harbour = [0, 1, 2, 3].map(i => page(sites[i], HARBOUR, []));
+    const library = [4, 5, 6].map(i => page(sites[i], LIBRARY, []));
+    // A brief of the library story that runs the harbour story's opening below it, read as its own text.
+    const brief = page(sites[7], [...LIBRARY.slice(0, 5), ...HARBOUR.slice(0, 4)], []);
+    const grouping = findStories([...harbour, ...library, brief].map(t => prepareSource(t)));
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [
+        [0, 1, 2, 3],
+        [4, 5, 6, 7],
+      ],
+    );
+  });
+
   it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
     const texts = [page(SITES[0], HARBOUR, []), page(SITES[1], HARBOUR, [LIBRARY]), page(SITES[1], rewrite(HARBOUR), [])];
     const grouping = findStories(texts.map(t => prepareSource(t)));
