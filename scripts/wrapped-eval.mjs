@@ -9,12 +9,15 @@
 // widths of the story sets' versions; WRAP_PAGE_WIDTH the pages' width.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreAgainstGold } from './gold-score.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The greedy wrapper the tests use (in the built core).
+const { wrappedLine } = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
 const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
 const storyWidths = (process.env.WRAP_WIDTHS ?? '60,72,80,0').split(',').map(Number);
 const pageWidth = Number(process.env.WRAP_PAGE_WIDTH ?? 80);
@@ -25,22 +28,6 @@ if (existsSync(devDir))
   for (const name of readdirSync(devDir).sort())
     if (existsSync(join(devDir, name, 'gold.json'))) sets.push([`dev/${name}`, join(devDir, name)]);
 
-/** The line broken as a greedy wrapper breaks it at `width`, trailing spaces aside. */
-function wrapLine(line, width) {
-  const pieces = [];
-  const breakable = at => line[at - 1] !== ' ' && line[at + 1] !== ' ' && line.slice(0, at).trim() !== '';
-  while (line.trimEnd().length > width) {
-    let at = line.lastIndexOf(' ', width);
-    while (at > 0 && !breakable(at)) at = line.lastIndexOf(' ', at - 1);
-    if (at <= 0) for (at = line.indexOf(' ', width + 1); at >= 0 && !breakable(at);) at = line.indexOf(' ', at + 1);
-    if (at < 0) break;
-    pieces.push(line.slice(0, at));
-    line = line.slice(at + 1);
-  }
-  pieces.push(line);
-  return pieces;
-}
-
 /** The set wrapped into `dir`: each file at its width (0: as it is), the gold's lines relabelled and its sentences' texts re-read. */
 function wrapSet(from, dir, widthOf) {
   const gold = JSON.parse(readFileSync(join(from, 'gold.json'), 'utf8'));
@@ -48,7 +35,7 @@ function wrapSet(from, dir, widthOf) {
   gold.files.forEach((file, i) => {
     const width = widthOf(i);
     const lines = readFileSync(join(from, file), 'utf8').split('\n');
-    const pieces = lines.map(line => (width ? wrapLine(line, width) : [line]));
+    const pieces = lines.map(line => (width ? wrappedLine(line, width) : [line]));
     const text = pieces.map(p => p.join('\n')).join('\n');
     writeFileSync(join(dir, file), text);
     texts.set(file, text);

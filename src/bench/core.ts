@@ -7,3 +7,4 @@ export { analyzeCorpus } from '../core/analyzer';
 export { splitAnalysis } from '../worker/analysisParts';
 export { addFacts } from '../core/facts';
 export { seededRandom } from '../core/model/trainTrees';
+export { wrappedLine } from '../core/model/pageVariants';

@@ -200,10 +200,68 @@ function joinedStrongestFirst(
     if (edgeStrength[e] < MOSTLY && bothStories && !supported(ra, rb)) continue;
     join(ra, rb);
   }
-  const out = new Int32Array(n);
-  for (let s = 0; s < n; s++) out[s] = sets.find(s);
-  return out;
+  return movedToStrongerStories(index, sets, edgeA, edgeB, edgeStrength);
 }
+
+/**
+ * The stories of `sets`, each source then moved, in canonical order, to the story its pairs
+ * hold it to most strongly (the sum of their strengths) where that is not its own; a local
+ * move of correlation clustering. A page joined early to pages it shares only chrome or a
+ * teaser with goes back to its own story, once that story holds it more strongly. Repeated
+ * until no source moves, at most `MOVE_ROUNDS` times. Output: per source its story number (the
+ * smallest source of its story). O(rounds · (n + E)).
+ */
+function movedToStrongerStories(
+  index: StoryIndex,
+  sets: DisjointSets,
+  edgeA: readonly number[],
+  edgeB: readonly number[],
+  edgeStrength: readonly number[],
+): Int32Array {
+  const n = index.sources.length;
+  const label = new Int32Array(n);
+  for (let s = 0; s < n; s++) label[s] = sets.find(s);
+  const edgesOf: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < edgeA.length; e++) {
+    edgesOf[edgeA[e]].push(e);
+    edgesOf[edgeB[e]].push(e);
+  }
+  const holdTo = new Map<number, number>();
+  for (let round = 0; round < MOVE_ROUNDS; round++) {
+    // Stories are named by their first source in canonical order, so ties do not depend on the input's order.
+    const first = new Map<number, number>();
+    for (const s of index.order) if (!first.has(label[s])) first.set(label[s], s);
+    for (let s = 0; s < n; s++) label[s] = first.get(label[s])!;
+    let moved = false;
+    for (const s of index.order) {
+      if (!edgesOf[s].length) continue;
+      holdTo.clear();
+      for (const e of edgesOf[s]) {
+        const other = edgeA[e] === s ? edgeB[e] : edgeA[e];
+        holdTo.set(label[other], (holdTo.get(label[other]) ?? 0) + edgeStrength[e]);
+      }
+      let best = label[s];
+      let bestHold = holdTo.get(best) ?? 0;
+      for (const [story, hold] of holdTo)
+        if (hold > bestHold || (hold === bestHold && best !== label[s] && index.rank[story] < index.rank[best])) {
+          best = story;
+          bestHold = hold;
+        }
+      if (best !== label[s]) {
+        label[s] = best;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  // Each story numbered by its smallest source.
+  const smallest = new Map<number, number>();
+  for (let s = 0; s < n; s++) if (!smallest.has(label[s])) smallest.set(label[s], s);
+  return Int32Array.from(label, l => smallest.get(l)!);
+}
+
+/** Rounds of moving sources to the story that holds them most strongly. */
+const MOVE_ROUNDS = 3;
 
 /** A pair whose smaller page has at least this share found in the other: one page mostly holds the other. */
 const MOSTLY = 2 / 3;

@@ -106,7 +106,36 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
     }
     story.union(ra, rb);
   }
-  return Int32Array.from({ length: n }, (_, s) => story.find(s));
+  // Each source moved to the story its pairs hold it to most strongly, rounds until none moves.
+  const label = Array.from({ length: n }, (_, s) => story.find(s));
+  for (let round = 0; round < 3; round++) {
+    const rep = new Map<number, number>();
+    for (const s of index.order) if (!rep.has(label[s])) rep.set(label[s], s);
+    for (let s = 0; s < n; s++) label[s] = rep.get(label[s])!;
+    let moved = false;
+    for (const s of index.order) {
+      const hold = new Map<number, number>();
+      for (const e of edges)
+        if (e.a === s || e.b === s) {
+          const other = label[e.a === s ? e.b : e.a];
+          hold.set(other, (hold.get(other) ?? 0) + e.strength);
+        }
+      if (!hold.size) continue;
+      let best = label[s];
+      for (const [to, h] of hold) {
+        const bestHold = hold.get(best) ?? 0;
+        if (h > bestHold || (h === bestHold && best !== label[s] && index.rank[to] < index.rank[best])) best = to;
+      }
+      if (best !== label[s]) {
+        label[s] = best;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  const smallest = new Map<number, number>();
+  label.forEach((l, s) => smallest.has(l) || smallest.set(l, s));
+  return Int32Array.from(label, l => smallest.get(l)!);
 }
 
 describe('Fast paths give what the plain computation gives', () => {

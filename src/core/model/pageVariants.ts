@@ -28,3 +28,26 @@ const WORD_FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Termina
 export function pageVariant(text: string, variant: PageVariant): string {
   return variant === 'noFinalStops' ? text.replace(FINAL_STOPS, '') : text.replace(WORD_FINAL_STOPS, '');
 }
+
+/**
+ * A line broken as a greedy wrapper breaks it at `width` (trailing spaces aside): at the last
+ * single space between two words that leaves at most `width` characters before it, or the first
+ * such space after it where none does. Output: the pieces, without the spaces broken at (a
+ * break takes the place of one space, so joined with "\n" every offset of the line stays valid).
+ * For measuring hard-wrapped pages (see `hardWrap.ts`). O(n · p) for p pieces.
+ */
+export function wrappedLine(line: string, width: number): string[] {
+  const pieces: string[] = [];
+  while (line.trimEnd().length > width) {
+    const rest = line;
+    const breakable = (at: number) => rest[at - 1] !== ' ' && rest[at + 1] !== ' ' && rest.slice(0, at).trim() !== '';
+    let at = rest.lastIndexOf(' ', width);
+    while (at > 0 && !breakable(at)) at = rest.lastIndexOf(' ', at - 1);
+    if (at <= 0) for (at = rest.indexOf(' ', width + 1); at >= 0 && !breakable(at);) at = rest.indexOf(' ', at + 1);
+    if (at < 0) break;
+    pieces.push(rest.slice(0, at));
+    line = rest.slice(at + 1);
+  }
+  pieces.push(line);
+  return pieces;
+}
