@@ -287,81 +287,40 @@ function storyRuns(work) {
     for (const f of files) writeFileSync(join(dir, f.id), f.text);
     return dir;
   };
-  for (const count of storyCounts) {
-    const corpus = syntheticStories(count, seededRandom(2000 + count));
-    const dir = folder(`stories${count}`, corpus.files);
-    const files = corpus.files.map(f => f.id);
-    const whole = cliRuns(dir, files, count <= 300 ? 3 : 1);
-    const exported = cliExport(dir, files);
-    const pairs = storyPairScores(
-      exported.stories.map(s => s.sources),
-      corpus.stories,
-    );
-    const megabytes = corpus.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-    out.corpora.push({
-      name: `synthetic, ${count} stories`,
-      sources: files.length,
-      megabytes,
+  // A story corpus written to `name`, timed over `times` runs of the whole CLI and its export scored against `truth`.
+  const measured = (label, name, files, truth, times) => {
+    const dir = folder(name, files);
+    const ids = files.map(f => f.id);
+    const whole = cliRuns(dir, ids, times);
+    const exported = cliExport(dir, ids);
+    return {
+      name: label,
+      sources: ids.length,
+      megabytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6,
       cliMs: whole.ms,
       cliRuns: whole.runs,
       peakMB: whole.peakMB,
       stories: exported.stories.length,
-      truth: corpus.stories.length,
-      pairs,
-      links: crossStoryLinks(exported, corpus.stories),
-    });
+      truth: truth.length,
+      pairs: storyPairScores(
+        exported.stories.map(s => s.sources),
+        truth,
+      ),
+      links: crossStoryLinks(exported, truth),
+    };
+  };
+  for (const count of storyCounts) {
+    const corpus = syntheticStories(count, seededRandom(2000 + count));
+    out.corpora.push(measured(`synthetic, ${count} stories`, `stories${count}`, corpus.files, corpus.stories, count <= 300 ? 3 : 1));
   }
   const sharedDir = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
   if (existsSync(join(sharedDir, 'dev'))) {
     const mixed = mixedCorpus(sharedDir, 1);
     const files = mixed.files.map(f => ({ id: f.name, text: f.text }));
-    const dir = folder('mixed', files);
-    const whole = cliRuns(
-      dir,
-      files.map(f => f.id),
-      5,
-    );
-    const exported = cliExport(
-      dir,
-      files.map(f => f.id),
-    );
-    const megabytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-    out.corpora.push({
-      name: 'gold sets and dev pages',
-      sources: files.length,
-      megabytes,
-      cliMs: whole.ms,
-      cliRuns: whole.runs,
-      peakMB: whole.peakMB,
-      stories: exported.stories.length,
-      truth: mixed.stories.length,
-      pairs: storyPairScores(
-        exported.stories.map(s => s.sources),
-        mixed.stories,
-      ),
-      links: crossStoryLinks(exported, mixed.stories),
-    });
+    out.corpora.push(measured('gold sets and dev pages', 'mixed', files, mixed.stories, 5));
     // The dev pages' articles as stories told by several sites, each site a dev page's chrome.
     const real = pageStories(sharedDir, seededRandom(1));
-    const realDir = folder('page-stories', real.files);
-    const realFiles = real.files.map(f => f.id);
-    const realRun = cliRuns(realDir, realFiles, 1);
-    const realExport = cliExport(realDir, realFiles);
-    out.corpora.push({
-      name: 'dev page articles told by several sites',
-      sources: realFiles.length,
-      megabytes: real.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6,
-      cliMs: realRun.ms,
-      cliRuns: realRun.runs,
-      peakMB: realRun.peakMB,
-      stories: realExport.stories.length,
-      truth: real.stories.length,
-      pairs: storyPairScores(
-        realExport.stories.map(s => s.sources),
-        real.stories,
-      ),
-      links: crossStoryLinks(realExport, real.stories),
-    });
+    out.corpora.push(measured('dev page articles told by several sites', 'page-stories', real.files, real.stories, 1));
   }
   const random = seededRandom(3);
   const places = ['north', 'south', 'east', 'west', 'centre'];
