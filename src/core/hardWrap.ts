@@ -53,14 +53,11 @@ export function detectHardWrap(lines: readonly string[], options: HardWrapOption
   const maxWidth = options.maxWidth ?? 200;
   const minBreaks = options.minBreaks ?? 3;
   const n = lines.length;
-  const lengths = new Int32Array(n);
+  // A line of white space alone has length 0: blank.
+  const lengths = Int32Array.from(lines, trimmedEnd);
   let candidates = 0;
-  for (let i = 0; i < n; i++) {
-    const length = trimmedEnd(lines[i]);
-    lengths[i] = length;
-    // A break needs a line over half of the narrowest width with a non-blank line after it.
-    if (2 * length > minWidth && i + 1 < n && !isBlank(lines[i + 1])) candidates++;
-  }
+  // A break needs a line over half of the narrowest width with a non-blank line after it.
+  for (let i = 0; i + 1 < n; i++) if (2 * lengths[i] > minWidth && lengths[i + 1] > 0) candidates++;
   if (candidates < minBreaks) return undefined;
 
   // Per width W (difference arrays): breaks at W, lines over half of W a non-blank line follows
@@ -80,7 +77,7 @@ export function detectHardWrap(lines: readonly string[], options: HardWrapOption
         overlong[to + 1]--;
       }
     }
-    if (i + 1 >= n || lengths[i + 1] === 0 || isBlank(lines[i + 1])) continue;
+    if (i + 1 >= n || lengths[i + 1] === 0) continue;
     // W in [length, 2 · length - 1]: the line is over half of W and within it.
     const from = Math.max(length, minWidth);
     const halfTo = Math.min(2 * length - 1, maxWidth);
@@ -128,7 +125,6 @@ function paragraphsAt(lines: readonly string[], lengths: Int32Array, width: numb
 function isBreak(lines: readonly string[], lengths: Int32Array, i: number, width: number): boolean {
   const length = lengths[i];
   if (length === 0 || length > width || 2 * length <= width || i + 1 >= lines.length || lengths[i + 1] === 0) return false;
-  if (isBlank(lines[i + 1])) return false;
   return length + 1 + firstWordLength(lines[i + 1]) > width;
 }
 
@@ -154,11 +150,6 @@ function trimmedEnd(line: string): number {
   let end = line.length;
   while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
   return end;
-}
-
-function isBlank(line: string): boolean {
-  for (let c = 0; c < line.length; c++) if (!isSpace(line.charCodeAt(c))) return false;
-  return true;
 }
 
 /**
