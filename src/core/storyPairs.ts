@@ -159,11 +159,13 @@ function joinedStrongestFirst(
     const rb = sets.find(b);
     if (ra !== rb) join(ra, rb);
   }
-  const neighbours: number[][] = Array.from({ length: n }, () => []);
+  // Per source, its pairs (by index), for the linkage check and the moves after the joins.
+  const edgesOf: number[][] = Array.from({ length: n }, () => []);
   for (let e = 0; e < edgeA.length; e++) {
-    neighbours[edgeA[e]].push(edgeB[e]);
-    neighbours[edgeB[e]].push(edgeA[e]);
+    edgesOf[edgeA[e]].push(e);
+    edgesOf[edgeB[e]].push(e);
   }
+  const otherEnd = (e: number, s: number) => (edgeA[e] === s ? edgeB[e] : edgeA[e]);
   // Whether more than one source of each story is one story with a source of the other: among
   // the pairs found (the candidates of long posting lists are few), then among their samples.
   const supported = (ra: number, rb: number) => {
@@ -171,11 +173,13 @@ function joinedStrongestFirst(
     const near = new Set<number>();
     const far = new Set<number>();
     for (const x of membersOf(small))
-      for (const y of neighbours[x])
+      for (const e of edgesOf[x]) {
+        const y = otherEnd(e, x);
         if (sets.find(y) === other) {
           near.add(x);
           far.add(y);
         }
+      }
     const enough = () => near.size >= BRIDGE_SOURCES && far.size >= BRIDGE_SOURCES;
     if (enough()) return true;
     for (const x of sampleOf(small))
@@ -200,7 +204,7 @@ function joinedStrongestFirst(
     if (edgeStrength[e] < MOSTLY && bothStories && !supported(ra, rb)) continue;
     join(ra, rb);
   }
-  return movedToStrongerStories(index, sets, edgeA, edgeB, edgeStrength);
+  return movedToStrongerStories(index, sets, edgesOf, otherEnd, edgeStrength);
 }
 
 /**
@@ -214,18 +218,13 @@ function joinedStrongestFirst(
 function movedToStrongerStories(
   index: StoryIndex,
   sets: DisjointSets,
-  edgeA: readonly number[],
-  edgeB: readonly number[],
+  edgesOf: readonly (readonly number[])[],
+  otherEnd: (e: number, s: number) => number,
   edgeStrength: readonly number[],
 ): Int32Array {
   const n = index.sources.length;
   const label = new Int32Array(n);
   for (let s = 0; s < n; s++) label[s] = sets.find(s);
-  const edgesOf: number[][] = Array.from({ length: n }, () => []);
-  for (let e = 0; e < edgeA.length; e++) {
-    edgesOf[edgeA[e]].push(e);
-    edgesOf[edgeB[e]].push(e);
-  }
   const holdTo = new Map<number, number>();
   for (let round = 0; round < MOVE_ROUNDS; round++) {
     // Stories are named by their first source in canonical order, so ties do not depend on the input's order.
@@ -237,7 +236,7 @@ function movedToStrongerStories(
       if (!edgesOf[s].length) continue;
       holdTo.clear();
       for (const e of edgesOf[s]) {
-        const other = edgeA[e] === s ? edgeB[e] : edgeA[e];
+        const other = otherEnd(e, s);
         holdTo.set(label[other], (holdTo.get(label[other]) ?? 0) + edgeStrength[e]);
       }
       let best = label[s];
