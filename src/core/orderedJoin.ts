@@ -112,11 +112,13 @@ export function joinInOrder(
   members.forEach((_, u) => {
     for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
   });
-  const sourcesOf = members.map(m => {
+  /** The sources of a cluster's nodes. */
+  const sourceSetOf = (m: readonly number[]) => {
     const set = nodeSets[m[0]].copy();
     for (let i = 1; i < m.length; i++) set.addAll(nodeSets[m[i]]);
     return set;
-  });
+  };
+  const sourcesOf = members.map(sourceSetOf);
   const parent = Int32Array.from(members, (_, u) => u);
   const find = (u: number): number => {
     while (parent[u] !== u) u = parent[u] = parent[parent[u]];
@@ -412,9 +414,7 @@ export function joinInOrder(
       members[root] = members[root].filter(m => m !== n);
       leftOut.push(n);
       placeIn[root] = placesOf(members[root]);
-      const rest = nodeSets[members[root][0]].copy();
-      for (const m of members[root]) rest.addAll(nodeSets[m]);
-      sourcesOf[root] = rest;
+      sourcesOf[root] = sourceSetOf(members[root]);
     }
     const [keep, gone] = a < b ? [a, b] : [b, a];
     parent[gone] = keep;
@@ -424,9 +424,7 @@ export function joinInOrder(
     const at = placesOf(members[keep]);
     for (const t of at.keys()) if (!placeIn[keep].has(t)) unitsOfSource[t].push(keep);
     placeIn[keep] = at;
-    const sources = nodeSets[members[keep][0]].copy();
-    for (const n of members[keep]) sources.addAll(nodeSets[n]);
-    sourcesOf[keep] = sources;
+    sourcesOf[keep] = sourceSetOf(members[keep]);
     return 'joined';
   };
   // Candidates deferred for too few sources are tried again while joins keep growing clusters.
