@@ -41,6 +41,8 @@ describe('Export Comparison command', () => {
   });
   after(async () => {
     for (const uri of written) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    // Its toasts would stand over the later tests' screenshots.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   describe('on a folder of two stories', () => {

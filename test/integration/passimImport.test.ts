@@ -84,6 +84,8 @@ describe('passim clusters in VS Code', function () {
     await vscode.commands.executeCommand(CLEAR_PASSIM_COMMAND);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(folder(), { recursive: true });
+    // Its toasts would stand over the later tests' screenshots.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('imports the clusters, reporting the skipped records in one message', async () => {
