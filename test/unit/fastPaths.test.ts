@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
 import { StoryIndex, buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
+import { shingleKeysOf } from '../../src/core/storyShingles';
 import { PairSettings, storyComponents } from '../../src/core/storyPairs';
 import type { PassFacts } from '../../src/core/storyEvidence';
 import { JoinPair, TokenSpace } from '../../src/core/tokenSpace';
@@ -139,6 +140,23 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
 }
 
 describe('Fast paths give what the plain computation gives', () => {
+  it("gives each page's story forms the shingle keys of its own forms when other versions gave them first, on seeded sets of pages", () => {
+    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
+    for (let seed = 1; seed <= 8; seed++) {
+      const random = seededRandom(seed);
+      const sources = Array.from({ length: 5 }, () => prepareSource(page(pick(random, SITES), pick(random, stories), [])));
+      for (const words of [1, 2, 3]) {
+        for (const source of sources) {
+          const part = storyFormsOf(source, words);
+          part.forms.forEach((form, i) => {
+            const keys = part.keys.slice(2 * part.keyStart[i], 2 * part.keyStart[i + 1]);
+            assert.deepEqual(keys, shingleKeysOf(form, words, source.profile.words), `seed ${seed}, ${words} words: ${form}`);
+          });
+        }
+      }
+    }
+  });
+
   it('scores a pair of pages the same when the scorer kept its count from an earlier pass, on seeded sets of pages', () => {
     const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
     for (let seed = 1; seed <= 12; seed++) {
