@@ -9,6 +9,7 @@ import { JoinPair, TokenSpace } from '../../src/core/tokenSpace';
 import { FreshLeaders, OneShotIndex } from '../../src/core/similarityIndex';
 import { FormSpace } from '../../src/core/forms';
 import { RememberedProbes } from '../../src/core/rememberedProbes';
+import { PrefixIndex } from '../../src/core/prefixIndex';
 import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
@@ -189,6 +190,32 @@ describe('Fast paths give what the plain computation gives', () => {
         }
       }
     }
+  });
+
+  it('tells a probe saturated from one long posting list only where the walk of its postings saturates, on 20 seeded template corpora', () => {
+    const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
+    let told = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      const texts = Array.from({ length: 200 }, () => {
+        const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
+        return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
+      });
+      const space = new TokenSpace(texts.map(t => bigramProfile(t)));
+      const threshold = pick(random, [0.5, 0.7, 0.85]);
+      const index = new PrefixIndex(space, threshold);
+      const accept = (j: number) => j % 3 !== 0;
+      for (let i = 0; i < texts.length; i++) {
+        const budget = pick(random, [1, 4, 16]);
+        if (index.saturates(i, accept, budget)) {
+          told++;
+          index.matches(i, accept, { budget, nothingPastBudget: true });
+          assert.ok(index.saturated, `seed ${seed}, probe ${i}, budget ${budget}`);
+        }
+        index.add(i);
+      }
+    }
+    assert.ok(told > 500, `only ${told} probes told saturated`);
   });
 
   it('finds the leaders a remembering index finds, saturated where it is, on 40 seeded runs of lookups and additions', () => {
