@@ -19,8 +19,8 @@ const PROMOTION_SIMILARITY = 0.5;
  * Input: the corpus's forms, the promotable boilerplate forms with the lines that carry them,
  * and the similarity index. Output: per source, its line verdicts, the prepared array itself
  * where nothing changed (so later stages can tell an unrevised source by identity). Works on
- * distinct forms: each boilerplate form is looked up once among the content forms. O(S + F)
- * plus one lookup per promotable form.
+ * distinct forms: each boilerplate form is looked up once among the content forms, unless none
+ * of its lines could still change. O(S + F) plus at most one lookup per promotable form.
  */
 export function reviseWithOtherSources(
   corpus: FormCorpus,

@@ -83,9 +83,10 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
 
 /**
  * Past this many forms, the shingle keys kept for one function-word list and shingle size
- * start afresh: an editor session meets new forms with every edit.
+ * start afresh: an editor session meets new forms with every edit, and a kept form holds its
+ * text. The versions of one story share far fewer.
  */
-const KEPT_FORMS_LIMIT = 1 << 17;
+const KEPT_FORMS_LIMIT = 1 << 15;
 /** Per function-word list, per words in a shingle, the shingle keys of each form met. */
 const keptKeys = new WeakMap<ReadonlySet<string>, Map<number, Map<string, Uint32Array>>>();
 
