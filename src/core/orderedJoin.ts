@@ -310,6 +310,18 @@ export function joinInOrder(
   // Per cluster, the last pass of the vote that counted it (a pass per side and source).
   const countedAt = new Int32Array(members.length);
   let tick = 0;
+  // Per cluster, its votes in the call at hand (valid where `votedIn` holds the call's number):
+  // in how many sources the join stands after it and before it, the last such source of each,
+  // and whether it shares a source with a, with b. Flat, since a call over many sources reads
+  // them once per source and cluster.
+  const votedIn = new Int32Array(members.length);
+  let call = 0;
+  const joinAfterOf = new Int32Array(members.length);
+  const joinBeforeOf = new Int32Array(members.length);
+  const afterInOf = new Int32Array(members.length);
+  const beforeInOf = new Int32Array(members.length);
+  const withAOf = new Uint8Array(members.length);
+  const withBOf = new Uint8Array(members.length);
   const orderOf = (
     a: number,
     b: number,
@@ -317,10 +329,9 @@ export function joinInOrder(
     bAt: ReadonlyMap<number, Span>,
     gain: () => number,
   ): { order: 'crossing' | 'unsupported' | 'one-sided' | 'in order'; outs: (readonly [number, number])[] } => {
-    // Per cluster: in how many sources the join stands after it, before it, and whether it shares a source with a, with b.
-    const votes = new Map<number, [number, number, boolean, boolean]>();
-    // Per cluster, the last source where the join stands after it, and before it.
-    const lastSource = new Map<number, [number, number]>();
+    // The clusters that voted, in the order of their first vote.
+    const voted: number[] = [];
+    call++;
     for (const [at, onA] of [
       [aAt, true],
       [bAt, false],
@@ -334,15 +345,21 @@ export function joinInOrder(
           countedAt[root] = tick;
           const q = placeIn[root].get(s);
           if (q === undefined) continue;
-          let v = votes.get(root);
-          if (!v) votes.set(root, (v = [0, 0, false, false]));
-          const side = sideOf(p, q) > 0 ? 0 : 1;
-          v[side]++;
-          let w = lastSource.get(root);
-          if (!w) lastSource.set(root, (w = [-1, -1]));
-          w[side] = s;
-          if (onA) v[2] = true;
-          else v[3] = true;
+          if (votedIn[root] !== call) {
+            votedIn[root] = call;
+            voted.push(root);
+            joinAfterOf[root] = joinBeforeOf[root] = withAOf[root] = withBOf[root] = 0;
+            afterInOf[root] = beforeInOf[root] = -1;
+          }
+          if (sideOf(p, q) > 0) {
+            joinAfterOf[root]++;
+            afterInOf[root] = s;
+          } else {
+            joinBeforeOf[root]++;
+            beforeInOf[root] = s;
+          }
+          if (onA) withAOf[root] = 1;
+          else withBOf[root] = 1;
         }
       }
     }
@@ -350,8 +367,10 @@ export function joinInOrder(
     let after = false;
     const outs: (readonly [number, number])[] = [];
     let lost = 0;
-    for (const [root, [joinAfter, joinBefore, withA, withB]] of votes) {
-      if (!withA || !withB) continue;
+    for (const root of voted) {
+      if (!withAOf[root] || !withBOf[root]) continue;
+      const joinAfter = joinAfterOf[root];
+      const joinBefore = joinBeforeOf[root];
       const against = Math.min(joinAfter, joinBefore);
       if (against === 0) {
         if (joinAfter > 0) before = true;
@@ -363,7 +382,8 @@ export function joinInOrder(
         // sentences left out, each less the floor, lose.
         if (against > 1) return { order: 'crossing', outs };
         // The source on the side of one vote (either, in a tie of one against one) whose sentence links least.
-        const [afterIn, beforeIn] = lastSource.get(root)!;
+        const afterIn = afterInOf[root];
+        const beforeIn = beforeInOf[root];
         let n = -1;
         let loss = Infinity;
         for (const s of [joinAfter === 1 ? afterIn : -1, joinBefore === 1 ? beforeIn : -1]) {

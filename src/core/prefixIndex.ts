@@ -151,6 +151,35 @@ export class PrefixIndex<Id extends number = number> {
   }
 
   /**
+   * Whether `matches(i, accept, { budget })` saturates because one posting list of `i`'s
+   * prefix alone holds more than `budget` indexed profiles other than `i`, of a size that can
+   * reach the threshold with it, that `accept` takes. A probe saturates exactly where more than
+   * `budget` such profiles share some token of its prefix, whatever the order of its walk, so
+   * true here means it does; false leaves it open. Reads only lists longer than the budget, and
+   * at most `budget + 1` accepted entries of each. `accept` must have no side effect, as it is
+   * asked again by the probe.
+   */
+  saturates(i: Id, accept: (j: Id) => boolean, budget: number): boolean {
+    const space = this.space;
+    const size = space.size(i);
+    if (size === 0) return false;
+    const minSize = this.ratio * size - EPSILON;
+    const maxSize = size / this.ratio + EPSILON;
+    const prefix = space.prefix(i, this.threshold);
+    for (let x = 0; x < prefix.length; x++) {
+      const list = this.postings.get(prefix[x]);
+      if (!list || list.length <= 2 * budget) continue;
+      let count = 0;
+      for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {
+        const j = list[k] as Id;
+        if (space.size(j) > maxSize) break;
+        if (j !== i && accept(j) && ++count > budget) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Verifies the candidates `touched[from..]` the positional filter kept, adding the matches to
    * `out` (and handing each to `found`); a verified candidate is not looked at again in this
    * probe. False when `found` asked to stop.

@@ -19,8 +19,8 @@ const PROMOTION_SIMILARITY = 0.5;
  * Input: the corpus's forms, the promotable boilerplate forms with the lines that carry them,
  * and the similarity index. Output: per source, its line verdicts, the prepared array itself
  * where nothing changed (so later stages can tell an unrevised source by identity). Works on
- * distinct forms: each boilerplate form is looked up once among the content forms. O(S + F)
- * plus one lookup per promotable form.
+ * distinct forms: each boilerplate form is looked up once among the content forms, unless none
+ * of its lines could still change. O(S + F) plus at most one lookup per promotable form.
  */
 export function reviseWithOtherSources(
   corpus: FormCorpus,
@@ -44,15 +44,30 @@ export function reviseWithOtherSources(
     promotable.size,
     threshold,
   );
-  const promote = (source: number, line: number) => {
+  // A hard-wrapped paragraph is promoted whole, as it was classified whole.
+  const lastLineOf = (source: number, line: number) => {
     const p = prepared[source];
-    // A hard-wrapped paragraph is promoted whole, as it was classified whole.
-    const last = (p.paragraphs && paragraphOf(p.paragraphs, line)?.last) ?? line;
-    const span = { start: p.lineSpans[line].start, end: p.lineSpans[last].end };
-    // Keyword and tag lists echo the story's words without a single function word.
-    if (lines[source][line].kind !== 'boilerplate' || !hasFunctionWord(p.text, span, p.profile)) return;
+    return (p.paragraphs && paragraphOf(p.paragraphs, line)?.last) ?? line;
+  };
+  /** Per source, per line asked about, whether it has a function word; kept, as one line may carry several promotable forms. */
+  const functionWordIn = prepared.map(() => new Map<number, boolean>());
+  /** Whether promoting the line would change it: still boilerplate, and not a keyword or tag list. */
+  const promotes = (source: number, line: number) => {
+    if (lines[source][line].kind !== 'boilerplate') return false;
+    let has = functionWordIn[source].get(line);
+    if (has === undefined) {
+      const p = prepared[source];
+      const span = { start: p.lineSpans[line].start, end: p.lineSpans[lastLineOf(source, line)].end };
+      // Keyword and tag lists echo the story's words without a single function word.
+      functionWordIn[source].set(line, (has = hasFunctionWord(p.text, span, p.profile)));
+    }
+    return has;
+  };
+  const promote = (source: number, line: number) => {
+    if (!promotes(source, line)) return;
+    const p = prepared[source];
     const revised = lines[source] === p.lines ? (lines[source] = [...p.lines]) : lines[source];
-    for (let l = line; l <= last; l++) (revised as LineVerdict[])[l] = { kind: 'content' };
+    for (let l = line, last = lastLineOf(source, line); l <= last; l++) (revised as LineVerdict[])[l] = { kind: 'content' };
   };
   // Promoted where the content form is carried by a source other than the line's own. Once
   // every line of a form was offered for promotion, its other matches cannot add anything.
@@ -72,6 +87,9 @@ export function reviseWithOtherSources(
       return left > 0;
     };
     if (carriers.has(form) && !promoteWhereOthersCarry(form)) continue;
+    // Lines only ever turn from boilerplate to content: where none of the form's lines left
+    // would change, no match could change anything, and the lookup is spared.
+    if (!occurrences.some((o, k) => !offered[k] && promotes(o.source, o.line))) continue;
     lookup(id, pair => promoteWhereOthersCarry(contentFormAt.get(pair.b)!));
   }
   return lines;

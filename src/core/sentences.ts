@@ -354,11 +354,33 @@ function trimSpan(line: string, start: number, end: number): { start: number; en
   return end > start ? { start, end } : undefined;
 }
 
+/**
+ * False where `ABBREVIATION_END` cannot match `text`'s last word: it does not end in a full
+ * stop, or five ASCII letters stand right before that stop (the pattern's last piece holds at
+ * most four letters, and the letter before it is neither a stop nor one of the marks that may
+ * open it). Most sentences end so, and this reads at most six characters where the pattern
+ * tries every start in the word. O(1).
+ */
+export function mayEndInAbbreviation(text: string): boolean {
+  const stop = text.length - 1;
+  if (stop < 0 || text.charCodeAt(stop) !== 0x2e) return false;
+  if (stop < 5) return true;
+  for (let i = stop - 5; i < stop; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return true;
+  }
+  return false;
+}
+
+/** An abbreviation ending a word: one to four letters and a full stop, once or more ("U.S.", "Gen."), after a space, an opening mark or nothing. */
+export const ABBREVIATION_END = /(?:^|[\s(["'“‘«])((?:\p{L}{1,4}\.)+)$/u;
+
 function shouldJoin(previous: string, next: string, profile: StopwordProfile): boolean {
   // A piece with no letters ("1.", "—") belongs to its neighbour.
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
+  if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
-  const m = /(?:^|[\s(["'“‘«])((?:\p{L}{1,4}\.)+)$/u.exec(previous.slice(previous.lastIndexOf(' ') + 1));
+  const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));
   if (!m) return false;
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();

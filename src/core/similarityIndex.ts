@@ -127,6 +127,12 @@ export class FreshLeaders implements LeaderIndex {
   }
 
   matches(id: SpaceId, accept: (leader: SpaceId) => boolean, budget: number): readonly JoinPair<SpaceId>[] {
+    // Many sentences cut from one template share tokens with every probe: a probe that will
+    // meet more candidates than its budget is told from one long posting list, not walked.
+    if (this.index.saturates(id, accept, budget)) {
+      this.saturated = true;
+      return [];
+    }
     const pairs = this.index.matches(id, accept, { budget, nothingPastBudget: true });
     this.saturated = this.index.saturated;
     return pairs;

@@ -185,20 +185,25 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
       changed = false;
       const bigExtent = extents[i];
       const candidates = new Set<number>();
-      for (const [, [first, last]] of bigExtent) {
-        for (const place of [first - 1, last + 1]) {
-          const g = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
-          if (g >= 0 && g !== i && !gone[g]) candidates.add(g);
-        }
+      const neighbour = (place: number) => {
+        const g = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
+        // Only a smaller group can be merged in: one as large is no candidate.
+        if (g >= 0 && g !== i && !gone[g] && extents[g].size < bigExtent.size) candidates.add(g);
+      };
+      for (const [first, last] of bigExtent.values()) {
+        neighbour(first - 1);
+        neighbour(last + 1);
       }
       for (const c of [...candidates].sort((x, y) => x - y)) {
         const smallExtent = extents[c];
-        if (smallExtent.size >= bigExtent.size) continue;
         let fits = true;
         for (const [s, [first, last]] of smallExtent) {
           const e = bigExtent.get(s);
           const follows = e && (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
-          if (!follows) fits = false;
+          if (!follows) {
+            fits = false;
+            break;
+          }
         }
         if (!fits) continue;
         const mergers: WordingId[] = [];

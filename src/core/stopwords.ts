@@ -37,6 +37,9 @@ const LANGUAGES_OF_WORD: ReadonlyMap<string, readonly number[]> = (() => {
   return map;
 })();
 
+/** The length of the longest function word: a longer word is in no list, and is not looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGES_OF_WORD.keys()].map(w => w.length));
+
 /** A language's function words, by which a line's stopword share is measured. */
 export interface StopwordProfile {
   readonly language: string;
@@ -56,6 +59,7 @@ export function detectStopwords(lowerWords: readonly string[]): StopwordProfile 
 export function functionWordCounts(lowerWords: readonly string[]): Uint32Array {
   const hits = new Uint32Array(LANGUAGES.length);
   for (let i = 0; i < lowerWords.length; i++) {
+    if (lowerWords[i].length > LONGEST_FUNCTION_WORD) continue;
     const languages = LANGUAGES_OF_WORD.get(lowerWords[i]);
     if (languages) for (let k = 0; k < languages.length; k++) hits[languages[k]]++;
   }

@@ -60,7 +60,8 @@ export interface SourceStoryForms {
 /**
  * Input: a source and the words in a shingle. Output: its part of the index (see
  * `SourceStoryForms`). Repeated sentences collapse to one form before anything is hashed, so a
- * page that repeats one line 45,000 times is read as one sentence. O(W) for W words.
+ * page that repeats one line 45,000 times is read as one sentence, and a form met in a source
+ * before is not hashed again. O(W) for W words of forms not met before, O(F) for F forms.
  */
 export function storyFormsOf(source: StorySource, shingleWords: number): SourceStoryForms {
   const forms: string[] = [];
@@ -72,12 +73,38 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
     forms.push(sentence.form);
     samples.push(sentence.text);
   }
-  const keysOfForm = forms.map(form => shingleKeysOf(form, shingleWords, source.profile?.words));
+  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, source.profile?.words));
   const keyStart = new Int32Array(forms.length + 1);
   keysOfForm.forEach((keys, i) => (keyStart[i + 1] = keyStart[i] + keys.length / 2));
   const keys = new Uint32Array(2 * keyStart[forms.length]);
   keysOfForm.forEach((list, i) => keys.set(list, 2 * keyStart[i]));
   return { forms, samples, keyStart, keys };
+}
+
+/**
+ * Past this many forms, the shingle keys kept for one function-word list and shingle size
+ * start afresh: an editor session meets new forms with every edit, and a kept form holds its
+ * text. The versions of one story share far fewer.
+ */
+const KEPT_FORMS_LIMIT = 1 << 15;
+/** Per function-word list, per words in a shingle, the shingle keys of each form met. */
+const keptKeys = new WeakMap<ReadonlySet<string>, Map<number, Map<string, Uint32Array>>>();
+
+/**
+ * `shingleKeysOf(form, size, functionWords)`, kept by form: the versions of one story share
+ * most of their sentences, and each source's part is made on its own (often in another
+ * thread), so the keys of a form are kept for the sources made after it. The kept arrays are
+ * only read. O(w) for w words the first time, O(1) expected after.
+ */
+function keptShingleKeys(form: string, size: number, functionWords: ReadonlySet<string> | undefined): Uint32Array {
+  if (!functionWords) return shingleKeysOf(form, size, functionWords);
+  let bySize = keptKeys.get(functionWords);
+  if (!bySize) keptKeys.set(functionWords, (bySize = new Map()));
+  let byForm = bySize.get(size);
+  if (!byForm || byForm.size >= KEPT_FORMS_LIMIT) bySize.set(size, (byForm = new Map()));
+  let keys = byForm.get(form);
+  if (!keys) byForm.set(form, (keys = shingleKeysOf(form, size, functionWords)));
+  return keys;
 }
 
 /**

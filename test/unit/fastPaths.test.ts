@@ -2,12 +2,14 @@ import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
 import { StoryIndex, buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
+import { shingleKeysOf } from '../../src/core/storyShingles';
 import { PairSettings, storyComponents } from '../../src/core/storyPairs';
 import type { PassFacts } from '../../src/core/storyEvidence';
 import { JoinPair, TokenSpace } from '../../src/core/tokenSpace';
 import { FreshLeaders, OneShotIndex } from '../../src/core/similarityIndex';
 import { FormSpace } from '../../src/core/forms';
 import { RememberedProbes } from '../../src/core/rememberedProbes';
+import { PrefixIndex } from '../../src/core/prefixIndex';
 import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
@@ -139,6 +141,23 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
 }
 
 describe('Fast paths give what the plain computation gives', () => {
+  it("gives each page's story forms the shingle keys of its own forms when other versions gave them first, on seeded sets of pages", () => {
+    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
+    for (let seed = 1; seed <= 8; seed++) {
+      const random = seededRandom(seed);
+      const sources = Array.from({ length: 5 }, () => prepareSource(page(pick(random, SITES), pick(random, stories), [])));
+      for (const words of [1, 2, 3]) {
+        for (const source of sources) {
+          const part = storyFormsOf(source, words);
+          part.forms.forEach((form, i) => {
+            const keys = part.keys.slice(2 * part.keyStart[i], 2 * part.keyStart[i + 1]);
+            assert.deepEqual(keys, shingleKeysOf(form, words, source.profile.words), `seed ${seed}, ${words} words: ${form}`);
+          });
+        }
+      }
+    }
+  });
+
   it('scores a pair of pages the same when the scorer kept its count from an earlier pass, on seeded sets of pages', () => {
     const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
     for (let seed = 1; seed <= 12; seed++) {
@@ -171,6 +190,32 @@ describe('Fast paths give what the plain computation gives', () => {
         }
       }
     }
+  });
+
+  it('tells a probe saturated from one long posting list only where the walk of its postings saturates, on 20 seeded template corpora', () => {
+    const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
+    let told = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      const texts = Array.from({ length: 200 }, () => {
+        const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
+        return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
+      });
+      const space = new TokenSpace(texts.map(t => bigramProfile(t)));
+      const threshold = pick(random, [0.5, 0.7, 0.85]);
+      const index = new PrefixIndex(space, threshold);
+      const accept = (j: number) => j % 3 !== 0;
+      for (let i = 0; i < texts.length; i++) {
+        const budget = pick(random, [1, 4, 16]);
+        if (index.saturates(i, accept, budget)) {
+          told++;
+          index.matches(i, accept, { budget, nothingPastBudget: true });
+          assert.ok(index.saturated, `seed ${seed}, probe ${i}, budget ${budget}`);
+        }
+        index.add(i);
+      }
+    }
+    assert.ok(told > 500, `only ${told} probes told saturated`);
   });
 
   it('finds the leaders a remembering index finds, saturated where it is, on 40 seeded runs of lookups and additions', () => {

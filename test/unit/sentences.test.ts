@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
-import { mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
+import { ABBREVIATION_END, mayEndInAbbreviation, mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
 import { collapseSpaces, normalizeForComparison, splitLines, words } from '../../src/core/text';
 import { sentenceSimilarity } from '../../src/core/similarity';
@@ -160,6 +160,23 @@ describe('sentence bounds without ICU', () => {
       assert.ok(mayHoldGluedStop(text, 0, text.length), JSON.stringify(text));
     }
     assert.ok(matched > 300, `only ${matched} strings held a glued stop`);
+  });
+
+  it('looks for an abbreviation at the end of a sentence wherever the pattern can match its last word', () => {
+    const random = seededRandom(13);
+    const pieces = ['a', 'Z', 'Gen', 'talks', '.', ' ', '(', '“', '9', 'É', 'ж', '\u{1d400}', '-', '\t'];
+    let matched = 0;
+    let ruledOut = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      if (random() < 0.5) text += '.';
+      if (!mayEndInAbbreviation(text)) ruledOut++;
+      if (!ABBREVIATION_END.test(text.slice(text.lastIndexOf(' ') + 1))) continue;
+      matched++;
+      assert.ok(mayEndInAbbreviation(text), JSON.stringify(text));
+    }
+    assert.ok(matched > 1000 && ruledOut > 1000, `${matched} strings ended in an abbreviation, ${ruledOut} were ruled out`);
   });
 
   it('collapses white space exactly as a replace of every run does', () => {
