@@ -50,6 +50,13 @@ export interface BoilerplateOptions {
    * before.
    */
   readonly unpunctuatedBelow?: number;
+  /**
+   * Lowest log-odds of a near-article line, as jusText's near-good blocks: a run of doubtful
+   * lines between two article lines, however long, joins the article when each of its lines is
+   * near-article or short, and one is near-article (see `joinNearArticle`). Default -0.25
+   * (chosen by leave-sites-out cross-validation); the threshold itself turns the rule off.
+   */
+  readonly nearFloor?: number;
 }
 
 /**
@@ -137,7 +144,8 @@ export function lineMargins(model: LineModel, features: PageFeatures, unpunctuat
 /**
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article, unless one of
- * them is marked chrome, printed twice, a time stamp or a short address line). O(lines).
+ * them is marked chrome, printed twice, a time stamp or a short address line; longer runs of
+ * short and near-article lines join too, see `joinNearArticle`). O(lines).
  */
 export function articleLines(
   margins: readonly number[],
@@ -180,11 +188,52 @@ export function articleLines(
       run = 0;
     }
   }
+  joinNearArticle(content, margins, facts, Math.min(threshold, options.nearFloor ?? -0.25), floor);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
   return content;
+}
+
+/**
+ * jusText's revision of short and near-good blocks between good ones, over the model's
+ * margins: a line the model doubts but scores at least `nearFloor` is near-article; a short
+ * line (a heading, a label, a score line) scoring at least `gapFloor` carries no evidence of its
+ * own. A run of such lines between two article lines joins the article whatever its length,
+ * when one of them at least is near-article (a run of short lines alone is left to the gap
+ * rule's length limit). Lines marked chrome, short lines printed twice, time stamps and address
+ * lines end a run, as they end a gap. O(lines).
+ */
+function joinNearArticle(
+  content: boolean[],
+  margins: readonly number[],
+  facts: readonly LineFacts[],
+  nearFloor: number,
+  gapFloor: number,
+): void {
+  const n = content.length;
+  const short = (k: number) => facts[k].wordCount <= HEADING_MAX_WORDS;
+  const near = (k: number) => !short(k) && margins[k] >= nearFloor;
+  const doubtful = (k: number) =>
+    !content[k] &&
+    (short(k) ? margins[k] >= gapFloor : near(k)) &&
+    !isMarkedChrome(facts[k]) &&
+    !(facts[k].repeated && !facts[k].proseLike) &&
+    !isTimeStamp(facts[k]) &&
+    !isAddressLine(facts[k]);
+  for (let a = 0; a < n;) {
+    if (!doubtful(a)) {
+      a++;
+      continue;
+    }
+    // [a, b) is a maximal run of doubtful lines.
+    let b = a;
+    let anyNear = false;
+    for (; b < n && doubtful(b); b++) anyNear ||= near(b);
+    if (anyNear && a > 0 && content[a - 1] && b < n && content[b]) for (let j = a; j < b; j++) content[j] = true;
+    a = b;
+  }
 }
 
 /**

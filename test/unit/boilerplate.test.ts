@@ -283,6 +283,38 @@ describe('gaps between article lines', () => {
   });
 });
 
+describe('long runs of doubted lines between article lines', () => {
+  // A results list between two paragraphs: short score lines and longer lines of detail, each
+  // set off by a blank line, as many text dumps print every block.
+  const page = [
+    'The regional league played its second round on Tuesday night, and three of the five matches went to extra time.',
+    '',
+    'NORTH DIVISION',
+    '',
+    'Harbour Town d. Millbrook 3-1',
+    '',
+    'Harbour Town (2-0): two goals for the striker, one for the captain, four saves.',
+    '',
+    'Riverside d. Oakfield 2-0',
+    '',
+    'The last round of the autumn is played next week, when the leaders travel to the coast for the derby.',
+  ];
+  const detail = page.indexOf('Harbour Town (2-0): two goals for the striker, one for the captain, four saves.');
+  /** Which lines between the paragraphs join the article when the detail line has margin `near` and the others -2. */
+  const middleKept = (near: number) =>
+    articleFlags(page, (_, i) => (i === 0 || i === page.length - 1 ? 4 : i === detail ? near : -2)).filter(
+      (_, i) => i > 0 && i < page.length - 1 && page[i] !== '',
+    );
+
+  it('joins a run longer than a gap when one of its lines is near-article text and the others are short', () => {
+    assert.deepEqual(middleKept(-0.1), [true, true, true, true]);
+  });
+
+  it('leaves the run out when none of its lines is near-article text', () => {
+    assert.deepEqual(middleKept(-1.5), [false, false, false, false]);
+  });
+});
+
 describe('headline search above the body', () => {
   /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
   function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
