@@ -212,8 +212,11 @@ export function articleLines(
  * line (a heading, a label, a score line) scoring at least `gapFloor` carries no evidence of its
  * own. A run of such lines between two article lines joins the article whatever its length,
  * when one of them at least is near-article (a run of short lines alone is left to the gap
- * rule's length limit). Lines marked chrome, short lines printed twice, time stamps and address
- * lines end a run, as they end a gap. O(lines).
+ * rule's length limit). With `edgeFloor`, a run next to the article on one side only joins it
+ * up to its last data line (`isDataShape`, scoring at least `edgeFloor`), over short lines: the
+ * last section of a results list, not the teasers and comments that follow an article. Lines
+ * marked chrome, short lines printed twice, time stamps and address lines end a run, as they end
+ * a gap. O(lines).
  */
 function joinNearArticle(
   content: boolean[],
@@ -271,6 +274,7 @@ function joinNearArticle(
   }
   for (const k of edgeJoined) content[k] = true;
 }
+
 /** Whether a line of shape `shape` reads as a data line (one with a number) of a shape some article line has. */
 function isDataShape(shape: string, articleShapes: ReadonlySet<string>): boolean {
   return shape.includes('9') && articleShapes.has(shape);
@@ -284,6 +288,7 @@ function shapesOf(content: readonly boolean[], facts: readonly LineFacts[]): Set
   });
   return out;
 }
+
 /** Tokens of a line's shape: a word (with its inner apostrophes and hyphens), a number, a mark. */
 const SHAPE_TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\p{Nd}+|[^\s\p{L}\p{Nd}]/gu;
 /** Classes of a line's shape, after runs of one class are made one. */
