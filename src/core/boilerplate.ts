@@ -50,6 +50,20 @@ export interface BoilerplateOptions {
    * before.
    */
   readonly unpunctuatedBelow?: number;
+  /**
+   * Lowest log-odds of a near-article line, as jusText's near-good blocks: a run of doubtful
+   * lines between two article lines, however long, joins the article when each of its lines is
+   * near-article or short, and one is near-article (see `joinNearArticle`). Default -0.25
+   * (chosen by leave-sites-out cross-validation); the threshold itself turns the rule off.
+   */
+  readonly nearFloor?: number;
+  /**
+   * Lowest log-odds of a data line at the article's edge: a run of short lines and data lines
+   * (with a number, of a shape some article line of the page has) right after or before the
+   * article joins it up to its last such data line (see `joinNearArticle`). Default -1 (chosen
+   * by leave-sites-out cross-validation); the threshold itself turns the rule off.
+   */
+  readonly edgeFloor?: number;
 }
 
 /**
@@ -137,7 +151,8 @@ export function lineMargins(model: LineModel, features: PageFeatures, unpunctuat
 /**
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article, unless one of
- * them is marked chrome, printed twice, a time stamp or a short address line). O(lines).
+ * them is marked chrome, printed twice, a time stamp or a short address line; longer runs of
+ * short and near-article lines join too, see `joinNearArticle`). O(lines).
  */
 export function articleLines(
   margins: readonly number[],
@@ -180,11 +195,119 @@ export function articleLines(
       run = 0;
     }
   }
+  const nearFloor = Math.min(threshold, options.nearFloor ?? -0.25);
+  joinNearArticle(content, margins, facts, nearFloor, floor);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
+  // At the article's edges, after the lists: a list's heading is the lists' to take.
+  joinNearArticle(content, margins, facts, nearFloor, floor, Math.min(threshold, options.edgeFloor ?? -1));
   // A short line printed more than once in the page (a share prompt, a section name) is chrome
   // wherever it stands; a paragraph printed twice (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
   return content;
+}
+
+/**
+ * jusText's revision of short and near-good blocks between good ones, over the model's
+ * margins: a line the model doubts but scores at least `nearFloor` is near-article; a short
+ * line (a heading, a label, a score line) scoring at least `gapFloor` carries no evidence of its
+ * own. A run of such lines between two article lines joins the article whatever its length,
+ * when one of them at least is near-article (a run of short lines alone is left to the gap
+ * rule's length limit). With `edgeFloor`, a run next to the article on one side only joins it
+ * up to its last data line (`isDataShape`, scoring at least `edgeFloor`), over short lines: the
+ * last section of a results list, not the teasers and comments that follow an article. Lines
+ * marked chrome, short lines printed twice, time stamps and address lines end a run, as they end
+ * a gap. O(lines).
+ */
+function joinNearArticle(
+  content: boolean[],
+  margins: readonly number[],
+  facts: readonly LineFacts[],
+  nearFloor: number,
+  gapFloor: number,
+  edgeFloor?: number,
+): void {
+  const n = content.length;
+  const short = (k: number) => facts[k].wordCount <= HEADING_MAX_WORDS;
+  const near = (k: number) => !short(k) && margins[k] >= nearFloor;
+  const doubtful = (k: number) =>
+    !content[k] &&
+    (short(k) ? margins[k] >= gapFloor : margins[k] >= Math.min(nearFloor, edgeFloor ?? 0)) &&
+    !isMarkedChrome(facts[k]) &&
+    !(facts[k].repeated && !facts[k].proseLike) &&
+    !isTimeStamp(facts[k]) &&
+    !isAddressLine(facts[k]);
+  let articleShapes: Set<string> | undefined;
+  const edgeJoined: number[] = [];
+  for (let a = 0; a < n;) {
+    if (!doubtful(a)) {
+      a++;
+      continue;
+    }
+    // [a, b) is a maximal run of doubtful lines.
+    let b = a;
+    let anyNear = false;
+    let allNear = true;
+    for (; b < n && doubtful(b); b++) {
+      anyNear ||= near(b);
+      allNear &&= short(b) || near(b);
+    }
+    anyNear &&= allNear;
+    const before = a > 0 && content[a - 1];
+    const after = b < n && content[b];
+    if (anyNear && before && after) for (let j = a; j < b; j++) content[j] = true;
+    else if (edgeFloor !== undefined && (before || after)) {
+      articleShapes ??= shapesOf(content, facts);
+      const shapes = articleShapes;
+      const edgeNear = (k: number) => !short(k) && margins[k] >= edgeFloor && isDataShape(lineShape(facts[k].text), shapes);
+      if (before) {
+        let last = a - 1;
+        for (let j = a; j < b && (short(j) || edgeNear(j)); j++) if (edgeNear(j)) last = j;
+        for (let j = a; j <= last; j++) edgeJoined.push(j);
+      }
+      if (after) {
+        let first = b;
+        for (let j = b - 1; j >= a && (short(j) || edgeNear(j)); j--) if (edgeNear(j)) first = j;
+        for (let j = first; j < b; j++) edgeJoined.push(j);
+      }
+    }
+    a = b;
+  }
+  for (const k of edgeJoined) content[k] = true;
+}
+
+/** Whether a line of shape `shape` reads as a data line (one with a number) of a shape some article line has. */
+function isDataShape(shape: string, articleShapes: ReadonlySet<string>): boolean {
+  return shape.includes('9') && articleShapes.has(shape);
+}
+
+/** The shapes (`lineShape`) of the page's article lines that are not prose. O(lines). */
+function shapesOf(content: readonly boolean[], facts: readonly LineFacts[]): Set<string> {
+  const out = new Set<string>();
+  content.forEach((c, k) => {
+    if (c && !facts[k].proseLike) out.add(lineShape(facts[k].text));
+  });
+  return out;
+}
+
+/** Tokens of a line's shape: a word (with its inner apostrophes and hyphens), a number, a mark. */
+const SHAPE_TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\p{Nd}+|[^\s\p{L}\p{Nd}]/gu;
+/** Classes of a line's shape, after runs of one class are made one. */
+const SHAPE_CLASSES = 5;
+
+/**
+ * The shape of a line: the classes of its first tokens (W a capitalised word, w another word, 9
+ * a number, a mark itself), a run of one class counted once, the first `SHAPE_CLASSES` of them.
+ * "Riverside d. Oakfield 2-0" and "Harbour Town d. Millbrook 3-1" have one shape. O(length).
+ */
+function lineShape(text: string): string {
+  const tokens = text.match(SHAPE_TOKEN) ?? [];
+  const classes: string[] = [];
+  for (const t of tokens) {
+    const c = /^\p{Lu}/u.test(t) ? 'W' : /^\p{L}/u.test(t) ? 'w' : /^\p{Nd}/u.test(t) ? '9' : t;
+    if (classes[classes.length - 1] !== c) classes.push(c);
+    if (classes.length > SHAPE_CLASSES) break;
+  }
+  return classes.slice(0, SHAPE_CLASSES).join('');
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
-import { articleLines, headlineLines } from '../../src/core/boilerplate';
+import { BoilerplateOptions, articleLines, headlineLines } from '../../src/core/boilerplate';
 import { pageFeatures } from '../../src/core/lineFeatures';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
@@ -21,12 +21,21 @@ function featuresOfPage(page: readonly string[]) {
  * trained model: one flag per line, false on blank lines.
  */
 function articleFlags(page: readonly string[], marginOf: (line: string, index: number) => number): boolean[] {
+  return articleFlagsWith(page, marginOf, {});
+}
+
+/** `articleFlags` under the context pass's `options`. */
+function articleFlagsWith(
+  page: readonly string[],
+  marginOf: (line: string, index: number) => number,
+  options: BoilerplateOptions,
+): boolean[] {
   const features = featuresOfPage(page);
   const facts = features.nonBlank.map(i => features.facts[i]!);
   const content = articleLines(
     features.nonBlank.map(i => marginOf(page[i], i)),
     facts,
-    {},
+    options,
     features.nonBlank,
   );
   const flags = page.map(() => false);
@@ -280,6 +289,75 @@ describe('gaps between article lines', () => {
   it('leaves out a short line with a web address between two article lines, as a link or a credit', () => {
     assert.equal(middleJoins('example.org/city/museum'), false);
     assert.equal(middleJoins('12 shares www.example.net Culture'), false);
+  });
+});
+
+describe('long runs of doubted lines between article lines', () => {
+  // A results list between two paragraphs: short score lines and longer lines of detail, each
+  // set off by a blank line, as many text dumps print every block.
+  const page = [
+    'The regional league played its second round on Tuesday night, and three of the five matches went to extra time.',
+    '',
+    'NORTH DIVISION',
+    '',
+    'Harbour Town d. Millbrook 3-1',
+    '',
+    'Harbour Town (2-0): Smith 2 goals. Jones 1 goal. Brown 4 saves.',
+    '',
+    'Riverside d. Oakfield 2-0',
+    '',
+    'The last round of the autumn is played next week, when the leaders travel to the coast for the derby.',
+  ];
+  const detail = page.indexOf('Harbour Town (2-0): Smith 2 goals. Jones 1 goal. Brown 4 saves.');
+  /** Which lines between the paragraphs join the article when the detail line has margin `near` and the others -2. */
+  const middleKept = (near: number) =>
+    articleFlags(page, (_, i) => (i === 0 || i === page.length - 1 ? 4 : i === detail ? near : -2)).filter(
+      (_, i) => i > 0 && i < page.length - 1 && page[i] !== '',
+    );
+
+  it('joins a run longer than a gap when one of its lines is near-article text and the others are short', () => {
+    assert.deepEqual(middleKept(-0.1), [true, true, true, true]);
+  });
+
+  it('leaves the run out when none of its lines is near-article text', () => {
+    assert.deepEqual(middleKept(-1.5), [false, false, false, false]);
+  });
+});
+
+describe("data lines at the article's end", () => {
+  // The article ends with the last section of a results list: a heading, a score line and a
+  // line of detail that the model doubts, of the shapes of the article's lines above.
+  const page = [
+    'The regional league played its second round on Tuesday night, and three of the five matches went to extra time.',
+    '',
+    'Harbour Town d. Millbrook 3-1',
+    '',
+    'Harbour Town (2-0): Smith 2 goals. Jones 1 goal. Brown 4 saves.',
+    '',
+    'SOUTH DIVISION',
+    '',
+    'Riverside d. Oakfield 2-0',
+    '',
+    'Riverside (1-1): Green 1 goal. White 1 goal. Black 3 saves.',
+    '',
+    'Share this story',
+  ];
+  const tail = ['SOUTH DIVISION', 'Riverside d. Oakfield 2-0', 'Riverside (1-1): Green 1 goal. White 1 goal. Black 3 saves.'];
+  /** Which lines of the tail join the article when its detail line has margin `detail` (the other tail lines -2, the share prompt -5). */
+  const tailKept = (detail: number, options = {}) =>
+    articleFlagsWith(
+      page,
+      line => (line === page[0] || page.indexOf(line) < 6 ? 4 : line === tail[2] ? detail : line === page[page.length - 1] ? -5 : -2),
+      options,
+    ).filter((_, i) => tail.includes(page[i]));
+
+  it("joins short lines and a doubted data line of an article line's shape after the article, up to that data line", () => {
+    assert.deepEqual(tailKept(-0.8), [true, true, true]);
+  });
+
+  it('leaves them out when the data line reads as chrome, or when the rule is off', () => {
+    assert.deepEqual(tailKept(-3), [false, false, false]);
+    assert.deepEqual(tailKept(-0.8, { edgeFloor: 0 }), [false, false, false]);
   });
 });
 
