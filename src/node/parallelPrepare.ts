@@ -19,6 +19,7 @@ import {
   prepareSources,
   storyFormsFor,
 } from '../core';
+import type { PlacedChange } from '../core/changes';
 import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
 import { PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis, unpackStoryForms } from './preparedTransfer';
 
@@ -132,6 +133,10 @@ function storyRunner(worker: WorkerThread, options: AnalysisOptions): StoryShare
       const packed = (await worker.request({ kind: 'finish', termIds })) as readonly PackedStoryAnalysis[];
       return packed.map((part, t) => unpackStoryAnalysis(part, sent!.tasks[t].prepared));
     },
+    compareFacts: (comparisons, changeOptions) =>
+      worker.request({ kind: 'compare', comparisons, options: changeOptions }) as Promise<
+        readonly (readonly (readonly PlacedChange[])[])[]
+      >,
   };
 }
 
