@@ -1035,32 +1035,64 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
 function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
-  const result = (kind: ChangeKind, bFacts: readonly number[] = [], oFacts: readonly number[] = [], variant?: boolean): Classified => ({
-    kind,
-    bFacts,
-    oFacts,
-    ...(variant ? { variant } : {}),
-  });
-  const range = (from: number, to: number) => {
-    const out = new Array<number>(to - from);
-    for (let k = from; k < to; k++) out[k - from] = k;
-    return out;
-  };
-  const bIdx = range(bFrom, bTo);
-  const oIdx = range(oFrom, oTo);
+  const bIdx = indicesFrom(bFrom, bTo);
+  const oIdx = indicesFrom(oFrom, oTo);
+  // Each kind in the order of the list in the header; each read by a function of its own, so that none is compiled as one large function.
+  return (
+    (base.negations !== other.negations ? negationChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) : undefined) ??
+    figureChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) ??
+    speakerOrQuoteChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options) ??
+    nameChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options)!
+  );
+}
+
+/** `[from, from + 1, …, to - 1]`. */
+function indicesFrom(from: number, to: number): number[] {
+  const out = new Array<number>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = k;
+  return out;
+}
+
+/** A run's kind and the tokens that make it so. */
+function verdict(kind: ChangeKind, bFacts: readonly number[] = [], oFacts: readonly number[] = [], variant?: boolean): Classified {
+  return { kind, bFacts, oFacts, ...(variant ? { variant } : {}) };
+}
+
+/** A negation added or dropped (only called where the two sides count their negations differently). */
+function negationChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+): Classified | undefined {
+  const negations = (s: ReadSentence, idx: number[]) =>
+    idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
+  // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
+  const small = (s: ReadSentence, idx: number[]) =>
+    idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
+  const bNeg = negations(base, bIdx);
+  const oNeg = negations(other, oIdx);
+  if ((bNeg.length || oNeg.length) && small(base, bIdx) && small(other, oIdx)) return verdict('negation', bNeg, oNeg);
+  return undefined;
+}
+
+/** A figure, date or share one side carries and the other does not. */
+function figureChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+): Classified | undefined {
   // Tokens that one side has and the other side lacks anywhere (a word merely moved is no change of fact).
   const lacking = (s: ReadSentence, idx: number[], against: ReadSentence) => idx.filter(i => !against.keys.has(s.tokens[i].key));
-
-  if (base.negations !== other.negations) {
-    const negations = (s: ReadSentence, idx: number[]) =>
-      idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
-    // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
-    const small = (s: ReadSentence, idx: number[]) =>
-      idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
-    const bNeg = negations(base, bIdx);
-    const oNeg = negations(other, oIdx);
-    if ((bNeg.length || oNeg.length) && small(base, bIdx) && small(other, oIdx)) return result('negation', bNeg, oNeg);
-  }
   // "The two leaders": a written number after a definite article refers to people already named; it counts nothing new.
   const figures = (s: ReadSentence, idx: number[]) =>
     idx.filter(
@@ -1086,9 +1118,24 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       }
       return [...out];
     };
-    return result('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
+    return verdict('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
   }
 
+  return undefined;
+}
+
+/** Another speaker, or changed words inside quotation marks. */
+function speakerOrQuoteChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+  options: ChangeOptions,
+): Classified | undefined {
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
   const bContent = contentOf(base, bIdx);
   const oContent = contentOf(other, oIdx);
@@ -1133,7 +1180,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   ) {
     // The attribution's own words: its speaker and its speech verb.
     const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i] || s.speech[i]);
-    return result('attribution', said(base, bIdx), said(other, oIdx));
+    return verdict('attribution', said(base, bIdx), said(other, oIdx));
   }
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same
@@ -1148,12 +1195,27 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       (marks(base, bIdx) && unmarked(other) && base.quotedWords !== other.quotedWords) ||
       (marks(other, oIdx) && unmarked(base) && base.quotedWords !== other.quotedWords)
     )
-      return result(
+      return verdict(
         'quote',
         bIdx.filter(i => base.quoted[i]),
         oIdx.filter(i => other.quoted[i]),
       );
   }
+  return undefined;
+}
+
+/** A name one side lacks, or one name spelt otherwise; else wording. */
+function nameChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+  options: ChangeOptions,
+): Classified | undefined {
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
   const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
     s.titleCase
@@ -1236,7 +1298,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
         bFacts: nameRuns(base, bNames, bFrom, bTo),
         oFacts: nameRuns(other, oNames, oFrom, oTo),
       };
-    return result(
+    return verdict(
       'name',
       nameRuns(base, bMissing.length ? bMissing : bNames, bFrom, bTo),
       nameRuns(other, oMissing.length ? oMissing : oNames, oFrom, oTo),
@@ -1262,8 +1324,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
     !derived(bare(base, bSpelt), bare(other, oSpelt)) &&
     similarNames(base, bSpelt, other, oSpelt, options)
   )
-    return result('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
-  return result('wording');
+    return verdict('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
+  return verdict('wording');
 }
 
 /** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */
