@@ -241,7 +241,7 @@ export function quotedTokens(text: string, tokens: readonly FactToken[]): boolea
   return inside;
 }
 
-/** A sentence read for comparison. */
+/** A sentence read for comparison (`readSentence`). */
 interface ReadSentence {
   readonly text: string;
   readonly tokens: readonly FactToken[];
@@ -282,9 +282,101 @@ interface ReadSentence {
   readonly words: WordForms;
 }
 
+/**
+ * A sentence read for comparison: its tokens, keys and quotations at once; what tells its
+ * speakers and names (`NameReading`) only when a change asks for it, since a change of figures
+ * alone never does.
+ */
 function readSentence(text: string, language: string, words: WordForms): ReadSentence {
   const tokens = factTokens(text, language, words);
   const quoted = quotedTokens(text, tokens);
+  const known = words.language(language);
+  const quotedKeys: string[] = [];
+  const keys = new Map<string, number>();
+  const keyList = new Array<string>(tokens.length);
+  let negations = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
+    keyList[i] = t.key;
+    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
+    if (t.kind === 'word' && known.of(t.key).negation) negations++;
+  }
+  return new SentenceReading(text, language, words, tokens, quoted, quotedKeys.join(' '), keys, keyList, negations);
+}
+
+/** The part of a `ReadSentence` about speakers and names, read on first use. */
+type NameReading = Pick<
+  ReadSentence,
+  | 'agent'
+  | 'speech'
+  | 'initial'
+  | 'stems'
+  | 'agentStems'
+  | 'acronyms'
+  | 'runInitials'
+  | 'titleCase'
+  | 'capitalForms'
+  | 'functionWords'
+  | 'label'
+>;
+
+class SentenceReading implements ReadSentence {
+  private names: NameReading | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly language: string,
+    readonly words: WordForms,
+    readonly tokens: readonly FactToken[],
+    readonly quoted: readonly boolean[],
+    readonly quotedWords: string,
+    readonly keys: ReadonlyMap<string, number>,
+    readonly keyList: readonly string[],
+    readonly negations: number,
+  ) {}
+
+  get agent() {
+    return this.nameReading().agent;
+  }
+  get speech() {
+    return this.nameReading().speech;
+  }
+  get initial() {
+    return this.nameReading().initial;
+  }
+  get stems() {
+    return this.nameReading().stems;
+  }
+  get agentStems() {
+    return this.nameReading().agentStems;
+  }
+  get acronyms() {
+    return this.nameReading().acronyms;
+  }
+  get runInitials() {
+    return this.nameReading().runInitials;
+  }
+  get titleCase() {
+    return this.nameReading().titleCase;
+  }
+  get capitalForms() {
+    return this.nameReading().capitalForms;
+  }
+  get functionWords() {
+    return this.nameReading().functionWords;
+  }
+  get label() {
+    return this.nameReading().label;
+  }
+
+  private nameReading(): NameReading {
+    return (this.names ??= readNames(this.tokens, this.quoted, this.language, this.words));
+  }
+}
+
+/** What tells a sentence's speakers and names (see `ReadSentence`). O(n) for n tokens. */
+function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], language: string, words: WordForms): NameReading {
   const known = words.language(language);
   const speech = speechVerbTokens(tokens, quoted, known);
   const agent = agentTokens(tokens, quoted, speech, language);
@@ -295,21 +387,14 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
   });
   const functionWords = functionWordsOf(language);
   const label = labelTokens(tokens);
-  // One pass over the tokens for the word sets, the quoted words, the capitals and the counts.
+  // One pass over the tokens for the word sets, the capitals and the counts.
   const stems = new Set<string>();
   const agentStems = new Set<string>();
   const capitalForms = new Set<string>();
-  const quotedKeys: string[] = [];
-  const keys = new Map<string, number>();
-  const keyList = new Array<string>(tokens.length);
-  let negations = 0;
   let contentCount = 0;
   let capitalCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
-    keyList[i] = t.key;
-    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
     if (t.kind !== 'word') continue;
     const facts = known.of(t.key);
     const stem = facts.stem;
@@ -324,9 +409,7 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
       contentCount++;
       if (t.capital) capitalCount++;
     }
-    if (facts.negation) negations++;
   }
-  const quotedWords = quotedKeys.join(' ');
   const runInitials = new Array<string>(tokens.length).fill('');
   const acronyms = new Set<string>();
   for (let i = 0; i < tokens.length;) {
@@ -344,26 +427,17 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
   }
   const titleCase = contentCount >= 4 && capitalCount >= 0.8 * contentCount;
   return {
-    text,
-    tokens,
-    quoted,
     agent,
+    speech,
     initial,
     stems,
     agentStems,
-    quotedWords,
     acronyms,
     runInitials,
     titleCase,
     capitalForms,
     functionWords: functionWords ?? new Set(),
     label,
-    speech,
-    keys,
-    keyList,
-    negations,
-    language,
-    words,
   };
 }
 
