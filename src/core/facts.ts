@@ -182,7 +182,8 @@ function fileName(id: string): string {
 
 /** A member's source's span in a group, read as one text: each member, and where its sentence starts in the text. */
 interface JoinedSpan {
-  readonly span: readonly { readonly m: GroupMember; readonly i: number }[];
+  /** The members' indices in the group, in reading order. */
+  readonly span: readonly number[];
   readonly text: string;
   readonly starts: readonly number[];
 }
@@ -201,27 +202,29 @@ interface ComparisonPlan {
  * nor are members in another language than the anchor (a translation differs in every word).
  */
 function comparisonPlan(group: SentenceGroup, sources: readonly SourceAnalysis[]): ComparisonPlan | undefined {
-  const anchorSource = group.members[group.anchor].source;
+  const members = group.members;
+  const anchorSource = members[group.anchor].source;
   // Each source's members that are no repeats, in reading order: its span in the group.
-  const spans = new Map<number, { m: GroupMember; i: number }[]>();
-  group.members.forEach((m, i) => {
-    if (m.repeat) return;
+  const spans = new Map<number, number[]>();
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (m.repeat) continue;
     const span = spans.get(m.source);
-    if (span) span.push({ m, i });
-    else spans.set(m.source, [{ m, i }]);
-  });
+    if (span) span.push(i);
+    else spans.set(m.source, [i]);
+  }
   const anchorSpan = spans.get(anchorSource);
   if (!anchorSpan || spans.size < 2) return undefined;
   const textOf = (m: GroupMember) => sources[m.source].sentences[m.sentence].text;
-  const joined = (span: { m: GroupMember; i: number }[]): JoinedSpan => {
-    if (span.length === 1) return { span, text: textOf(span[0].m), starts: [0] };
-    span.sort((x, y) => x.m.sentence - y.m.sentence);
+  const joined = (span: number[]): JoinedSpan => {
+    if (span.length === 1) return { span, text: textOf(members[span[0]]), starts: [0] };
+    span.sort((x, y) => members[x].sentence - members[y].sentence);
     const starts: number[] = [];
     let text = '';
-    for (const { m } of span) {
+    for (const i of span) {
       if (text) text += ' ';
       starts.push(text.length);
-      text += textOf(m);
+      text += textOf(members[i]);
     }
     return { span, text, starts };
   };
@@ -249,9 +252,10 @@ function withChanges(group: SentenceGroup, plan: ComparisonPlan, compare: (membe
     for (const placed of compare(text)) {
       let k = 0;
       while (k + 1 < starts.length && starts[k + 1] <= placed.at) k++;
-      const list = changesOf.get(span[k].i) ?? [];
-      list.push(relativeTo(placed, starts[k], plan.textOf(span[k].m).length));
-      changesOf.set(span[k].i, list);
+      const i = span[k];
+      const list = changesOf.get(i) ?? [];
+      list.push(relativeTo(placed, starts[k], plan.textOf(group.members[i]).length));
+      changesOf.set(i, list);
     }
   }
   if (!changesOf.size) return group;
