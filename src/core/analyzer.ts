@@ -8,7 +8,7 @@ import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGr
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
 import type { PlacedChange } from './changes';
-import { addFacts, addFactsSharing } from './facts';
+import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
@@ -156,11 +156,7 @@ class CachingAnalyzer implements Analyzer {
   async analyzeSharing(inputs: readonly SourceInput[], runners: readonly StoryShareRunner[]): Promise<CorpusAnalysis> {
     if (!runners.length) return this.analyze(inputs);
     const started = this.start(inputs);
-    if (started.apart) return this.end(started, await this.analyzeStoriesSharing(started, runners));
-    // One story: its groups' comparisons, the one large stage left after alignment, are shared out instead.
-    const comparers = runners.flatMap(runner => (runner.compareFacts ? [runner.compareFacts] : []));
-    if (this.changes || comparers.length < runners.length) return this.end(started, this.analyzeTogether(started));
-    return this.end(started, await addFactsSharing(this.alignTogether(started), inputs, this.options.facts, comparers));
+    return this.end(started, started.apart ? await this.analyzeStoriesSharing(started, runners) : this.analyzeTogether(started));
   }
 
   /** Stages 1 and 2, and the forms the cross-source stages compare. */
@@ -189,12 +185,6 @@ class CachingAnalyzer implements Analyzer {
 
   /** The corpus analysed in one form space (stages 3 to 11). */
   private analyzeTogether(started: Started): CorpusAnalysis {
-    // Stage 11: changed facts and origins, on the analysis as a whole.
-    return addFacts(this.alignTogether(started), started.inputs, this.options.facts, this.changes);
-  }
-
-  /** The corpus analysed in one form space, stages 3 to 10. */
-  private alignTogether(started: Started): CorpusAnalysis {
     const { inputs, prepared, grouping, crossEvidence, formIds, compared } = started;
     const corpus = this.formCorpus(prepared, formIds, compared);
     const index = this.indexOver(corpus.formSpace);
@@ -203,7 +193,8 @@ class CachingAnalyzer implements Analyzer {
         ? this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories)
         : this.analyzeStories(inputs, corpus, compared.promotable, index, grouping);
     index.endAnalysis();
-    return analysis;
+    // Stage 11: changed facts and origins, on the analysis as a whole.
+    return addFacts(analysis, inputs, this.options.facts, this.changes);
   }
 
   /** Ends an analysis: drops what it did not use. */

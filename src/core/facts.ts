@@ -29,112 +29,7 @@ export function addFacts(
   options: FactOptions = {},
   cache?: ChangeCache,
 ): CorpusAnalysis {
-  const sources = withPublished(analysis, inputs, options);
-  // The groups' sentences share most of their words: each word's forms are worked out once.
-  const words = new WordForms();
-  const groups = analysis.groups.map(g => {
-    const plan = comparisonPlan(g, sources);
-    return plan ? withChanges(g, plan, changesAgainst(plan.anchor, plan.language, options.changes, cache, words)) : g;
-  });
-  return withOrigins(analysis, sources, groups);
-}
-
-/**
- * One group's anchor and the distinct texts of its members to compare with it, in one
- * language (`compareTexts`); a plain value, so that another thread can compare them.
- */
-export interface FactComparison {
-  readonly anchor: string;
-  readonly language: string;
-  readonly members: readonly string[];
-}
-
-/** Per comparison, per member text, its changes: what `compareTexts` gives, found elsewhere (another thread). */
-export type FactComparer = (
-  comparisons: readonly FactComparison[],
-  options: ChangeOptions | undefined,
-) => Promise<readonly (readonly (readonly PlacedChange[])[])[]>;
-
-/** Below this many characters of member texts to compare, a corpus's comparisons are not shared out. */
-const SHARED_COMPARISON_CHARS = 100_000;
-
-/**
- * `addFacts` (without a cache) with a share of the groups' comparisons made by each comparer
- * meanwhile: each comparison depends on its two texts alone, so the result is the same
- * whatever the shares. The groups go in reading order, in shares of about equal text; below
- * `minShared` characters to compare in all, this thread compares them alone. O(Σ (a + m) · d)
- * as `addFacts`, split between the threads, plus copying the texts and their changes.
- */
-export async function addFactsSharing(
-  analysis: CorpusAnalysis,
-  inputs: readonly SourceInput[],
-  options: FactOptions = {},
-  comparers: readonly FactComparer[],
-  minShared = SHARED_COMPARISON_CHARS,
-): Promise<CorpusAnalysis> {
-  const sources = withPublished(analysis, inputs, options);
-  const plans = analysis.groups.map(g => comparisonPlan(g, sources));
-  // What a group costs: the texts it compares (a text the same as the anchor's costs nothing).
-  const weights = plans.map(plan =>
-    plan ? plan.spans.reduce((n, { text }) => (text === plan.anchor ? n : n + text.length), plan.anchor.length) : 0,
-  );
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (!comparers.length || total < minShared) return addFacts(analysis, inputs, options);
-  // Contiguous shares of the groups; this thread takes the first.
-  const shareOf = new Int32Array(plans.length);
-  const threads = comparers.length + 1;
-  let filled = 0;
-  weights.forEach((w, gi) => {
-    shareOf[gi] = Math.min(threads - 1, Math.floor(((filled + w / 2) / total) * threads));
-    filled += w;
-  });
-  const comparisons = plans.map((plan, gi) => (plan && shareOf[gi] !== 0 ? comparisonOf(plan) : undefined));
-  const pending = comparers.map((compare, k) => {
-    const list = comparisons.filter((c, gi) => c && shareOf[gi] === k + 1) as FactComparison[];
-    return list.length ? compare(list, options.changes) : Promise.resolve([]);
-  });
-  const words = new WordForms();
-  let local: (SentenceGroup | undefined)[];
-  try {
-    local = analysis.groups.map((g, gi) => {
-      const plan = plans[gi];
-      if (shareOf[gi] !== 0) return undefined;
-      return plan ? withChanges(g, plan, changesAgainst(plan.anchor, plan.language, options.changes, undefined, words)) : g;
-    });
-  } catch (e) {
-    await Promise.allSettled(pending);
-    throw e;
-  }
-  const found = await Promise.all(pending);
-  const next = new Int32Array(comparers.length);
-  const groups = analysis.groups.map((g, gi) => {
-    const done = local[gi];
-    if (done) return done;
-    const plan = plans[gi];
-    if (!plan) return g;
-    const k = shareOf[gi] - 1;
-    const changes = found[k][next[k]++];
-    const byText = new Map(comparisons[gi]!.members.map((m, i) => [m, changes[i]]));
-    return withChanges(g, plan, member => (member === plan.anchor ? [] : byText.get(member)!));
-  });
-  return withOrigins(analysis, sources, groups);
-}
-
-/**
- * Input: comparisons (`FactComparison`). Output: per comparison, per member text, its changes
- * against the anchor (`changesAgainst`). O(Σ (a + m) · d) as `addFacts`.
- */
-export function compareTexts(comparisons: readonly FactComparison[], options?: ChangeOptions): PlacedChange[][][] {
-  const words = new WordForms();
-  return comparisons.map(c => {
-    const compare = changesAgainst(c.anchor, c.language, options, undefined, words);
-    return c.members.map(m => compare(m) as PlacedChange[]);
-  });
-}
-
-/** Each source with the publication date its page gives. */
-function withPublished(analysis: CorpusAnalysis, inputs: readonly SourceInput[], options: FactOptions): SourceAnalysis[] {
-  return analysis.sources.map((s, i) => {
+  const sources: SourceAnalysis[] = analysis.sources.map((s, i) => {
     const published = findPublished(
       {
         text: inputs[i].text,
@@ -146,10 +41,9 @@ function withPublished(analysis: CorpusAnalysis, inputs: readonly SourceInput[],
     );
     return published ? { ...s, published } : s;
   });
-}
-
-/** The analysis with its sources, its groups with their changes, each story's origin and each group's earliest version. */
-function withOrigins(analysis: CorpusAnalysis, sources: SourceAnalysis[], groups: SentenceGroup[]): CorpusAnalysis {
+  // The groups' sentences share most of their words: each word's forms are worked out once.
+  const words = new WordForms();
+  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache, words));
   const storyOfSource = new Int32Array(sources.length);
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
   const groupsOfStory = analysis.stories.map(() => [] as number[]);
@@ -180,31 +74,22 @@ function fileName(id: string): string {
   return id.slice(Math.max(id.lastIndexOf('/'), id.lastIndexOf('\\')) + 1) || id;
 }
 
-/** A member's source's span in a group, read as one text: each member, and where its sentence starts in the text. */
-interface JoinedSpan {
-  /** The members' indices in the group, in reading order. */
-  readonly span: readonly number[];
-  readonly text: string;
-  readonly starts: readonly number[];
-}
-
-/** What a group compares: its anchor's text and language, and the spans of the other sources in that language. */
-interface ComparisonPlan {
-  readonly anchor: string;
-  readonly language: string;
-  readonly spans: readonly JoinedSpan[];
-  readonly textOf: (m: GroupMember) => string;
-}
-
 /**
- * What the group compares, or undefined where nothing is. A source's members that stand in a
- * span are compared as one joined text; the anchor's own source and repeats are not compared,
- * nor are members in another language than the anchor (a translation differs in every word).
+ * The group with each member's changes against the anchor. A source's members that stand in
+ * a span are compared as one joined text, and each change goes to the member it lies in; the
+ * anchor's own source and repeats get none, nor do members in another language than the anchor
+ * (a translation differs in every word).
  */
-function comparisonPlan(group: SentenceGroup, sources: readonly SourceAnalysis[]): ComparisonPlan | undefined {
+function withChanges(
+  group: SentenceGroup,
+  sources: readonly SourceAnalysis[],
+  options: ChangeOptions | undefined,
+  cache: ChangeCache | undefined,
+  words: WordForms,
+): SentenceGroup {
   const members = group.members;
   const anchorSource = members[group.anchor].source;
-  // Each source's members that are no repeats, in reading order: its span in the group.
+  // Each source's members that are no repeats, by their index, in reading order: its span in the group.
   const spans = new Map<number, number[]>();
   for (let i = 0; i < members.length; i++) {
     const m = members[i];
@@ -214,10 +99,10 @@ function comparisonPlan(group: SentenceGroup, sources: readonly SourceAnalysis[]
     else spans.set(m.source, [i]);
   }
   const anchorSpan = spans.get(anchorSource);
-  if (!anchorSpan || spans.size < 2) return undefined;
+  if (!anchorSpan || spans.size < 2) return group;
   const textOf = (m: GroupMember) => sources[m.source].sentences[m.sentence].text;
-  const joined = (span: number[]): JoinedSpan => {
-    if (span.length === 1) return { span, text: textOf(members[span[0]]), starts: [0] };
+  const joined = (span: number[]) => {
+    if (span.length === 1) return { text: textOf(members[span[0]]), starts: [0] };
     span.sort((x, y) => members[x].sentence - members[y].sentence);
     const starts: number[] = [];
     let text = '';
@@ -226,40 +111,25 @@ function comparisonPlan(group: SentenceGroup, sources: readonly SourceAnalysis[]
       starts.push(text.length);
       text += textOf(members[i]);
     }
-    return { span, text, starts };
+    return { text, starts };
   };
   const language = sources[anchorSource].language;
-  const anchor = joined(anchorSpan).text;
-  const others: JoinedSpan[] = [];
+  const compare = changesAgainst(joined(anchorSpan).text, language, options, cache, words);
+  const changesOf = new Map<number, FactChange[]>();
   for (const [source, span] of spans) {
     if (source === anchorSource || sources[source].language !== language) continue;
-    others.push(joined(span));
-  }
-  return { anchor, language, spans: others, textOf };
-}
-
-/** The plan's distinct member texts other than the anchor's, in the order they first occur. */
-function comparisonOf(plan: ComparisonPlan): FactComparison {
-  const members = new Set<string>();
-  for (const { text } of plan.spans) if (text !== plan.anchor) members.add(text);
-  return { anchor: plan.anchor, language: plan.language, members: [...members] };
-}
-
-/** The group with each member's changes against the anchor (`compare` gives a member text's), each change to the member it lies in. */
-function withChanges(group: SentenceGroup, plan: ComparisonPlan, compare: (member: string) => readonly PlacedChange[]): SentenceGroup {
-  const changesOf = new Map<number, FactChange[]>();
-  for (const { span, text, starts } of plan.spans) {
+    const { text, starts } = joined(span);
     for (const placed of compare(text)) {
       let k = 0;
       while (k + 1 < starts.length && starts[k + 1] <= placed.at) k++;
       const i = span[k];
       const list = changesOf.get(i) ?? [];
-      list.push(relativeTo(placed, starts[k], plan.textOf(group.members[i]).length));
+      list.push(relativeTo(placed, starts[k], textOf(members[i]).length));
       changesOf.set(i, list);
     }
   }
   if (!changesOf.size) return group;
-  return { ...group, members: group.members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
+  return { ...group, members: members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
 }
 
 /** A change placed in a joined text, with its range in the member sentence that starts at `offset`. */

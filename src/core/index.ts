@@ -19,8 +19,6 @@
  */
 export { createAnalyzer, storyShareWork } from './analyzer';
 export type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
-export { compareTexts } from './facts';
-export type { FactComparison } from './facts';
 export type { Analyzer, AnalyzerUse } from './analyzer';
 export { prepareSource, prepareSources } from './prepare';
 export { counterparts } from './counterparts';

@@ -7,7 +7,6 @@
  * The result is the same as analysing the stories one after the other.
  */
 import type { LineRef } from './comparedForms';
-import type { FactComparer } from './facts';
 import type { FormIds } from './forms';
 import type { FormId } from './ids';
 import type { CorpusAnalysis, PreparedSource, SourceInput } from './types';
@@ -46,12 +45,6 @@ export interface StoryShareRunner {
   begin(share: StoryShare): Promise<readonly (readonly string[])[]>;
   /** The rest, given per task the vocabulary id of each of its keys; per task, its analysis with facts, sources numbered within the story. */
   finish(termIds: readonly Int32Array[]): Promise<readonly CorpusAnalysis[]>;
-  /**
-   * For a corpus that is one story (nothing to share out by story): compares a share of its
-   * groups' anchors with their members (`compareTexts` of facts.ts). A runner without it
-   * leaves the comparisons to the analysing thread.
-   */
-  readonly compareFacts?: FactComparer;
 }
 
 /**

@@ -19,7 +19,6 @@ import {
   prepareSources,
   storyFormsFor,
 } from '../core';
-import type { PlacedChange } from '../core/changes';
 import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
 import { PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis, unpackStoryForms } from './preparedTransfer';
 
@@ -133,10 +132,6 @@ function storyRunner(worker: WorkerThread, options: AnalysisOptions): StoryShare
       const packed = (await worker.request({ kind: 'finish', termIds })) as readonly PackedStoryAnalysis[];
       return packed.map((part, t) => unpackStoryAnalysis(part, sent!.tasks[t].prepared));
     },
-    compareFacts: (comparisons, changeOptions) =>
-      worker.request({ kind: 'compare', comparisons, options: changeOptions }) as Promise<
-        readonly (readonly (readonly PlacedChange[])[])[]
-      >,
   };
 }
 

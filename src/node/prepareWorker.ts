@@ -1,12 +1,11 @@
 /**
  * Worker thread entry for `analyzeInParallel`: prepares the sources it is sent, then analyses
- * the share of stories it is sent, in the two steps of `storyShare.ts` (or, for a corpus of one
- * story, compares the share of its groups it is sent), and posts each result back. Preparing a source needs nothing from the others, nor does a story need other stories
+ * the share of stories it is sent, in the two steps of `storyShare.ts`, and posts each result
+ * back. Preparing a source needs nothing from the others, nor does a story need other stories
  * beyond the numbering of its terms, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, FactComparison, StoryShare, compareTexts, prepareSources, storyFormsFor, storyShareWork } from '../core';
-import type { ChangeOptions, PlacedChange } from '../core/changes';
+import { AnalysisOptions, StoryShare, prepareSources, storyFormsFor, storyShareWork } from '../core';
 import {
   PackedPrepared,
   PackedStoryAnalysis,
@@ -25,8 +24,7 @@ export type PackedShare = Omit<StoryShare, 'tasks'> & {
 export type WorkerRequest =
   | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly options?: AnalysisOptions }
   | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
-  | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] }
-  | { readonly kind: 'compare'; readonly comparisons: readonly FactComparison[]; readonly options?: ChangeOptions };
+  | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
 
 /** A prepared source and its part of the story stage, packed. */
 export interface PackedPreparation {
@@ -34,11 +32,7 @@ export interface PackedPreparation {
   readonly storyForms: PackedStoryForms;
 }
 
-export type WorkerResult =
-  | readonly PackedPreparation[]
-  | readonly (readonly string[])[]
-  | readonly PackedStoryAnalysis[]
-  | readonly (readonly (readonly PlacedChange[])[])[];
+export type WorkerResult = readonly PackedPreparation[] | readonly (readonly string[])[] | readonly PackedStoryAnalysis[];
 
 export type WorkerResponse = { readonly ok: true; readonly result: WorkerResult } | { readonly ok: false; readonly error: string };
 
@@ -67,8 +61,6 @@ function handle(request: WorkerRequest): WorkerResult {
       work = undefined;
       return stories.finish(request.termIds).map((part, t) => packStoryAnalysis(part, share.tasks[t].prepared));
     }
-    case 'compare':
-      return compareTexts(request.comparisons, request.options);
   }
 }
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
 import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
-import { FactComparer, addFacts, addFactsSharing, compareTexts } from '../../src/core/facts';
 import { digitValue, numberLexicon } from '../../src/core/numbers';
 import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished } from '../../src/core/published';
@@ -114,29 +113,6 @@ describe('Changed facts', () => {
     assert.match(section, /name: Daraa → Homs in edited\.txt/);
     assert.doesNotMatch(section, /wording:/);
   });
-});
-
-describe('Changed facts with comparisons made elsewhere', () => {
-  /** A comparer as another thread is one: what it is sent and what it answers copied as messages are. */
-  const elsewhere: FactComparer = async (comparisons, options) =>
-    structuredClone(compareTexts(structuredClone(comparisons), structuredClone(options)));
-  const withoutChanges = (analysis: CorpusAnalysis): CorpusAnalysis => ({
-    ...analysis,
-    groups: analysis.groups.map(g => ({ ...g, members: g.members.map(({ changes: _changes, ...m }) => m) })),
-  });
-
-  for (const [name, inputs] of [
-    ['the seed pages', seedInputs()],
-    ['the changed-facts pages', inputsOf('changed')],
-  ] as const) {
-    it(`gives ${name} the same facts whatever the number of comparers`, async () => {
-      const analysis = withoutChanges(analyse(inputs));
-      const alone = addFacts(analysis, inputs);
-      assert.ok(alone.groups.some(g => g.members.some(m => m.changes?.length)));
-      for (const comparers of [[elsewhere], [elsewhere, elsewhere, elsewhere]])
-        assert.deepEqual(await addFactsSharing(analysis, inputs, {}, comparers, 0), alone);
-    });
-  }
 });
 
 describe('Change kinds', () => {
