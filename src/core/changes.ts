@@ -321,6 +321,7 @@ type NameReading = Pick<
   | 'label'
 >;
 
+/** A `ReadSentence` whose `NameReading` (`readNames`) is made the first time one of its fields is read. */
 class SentenceReading implements ReadSentence {
   private names: NameReading | undefined;
 
