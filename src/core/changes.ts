@@ -67,7 +67,12 @@ export interface FactToken {
   /** Starts with a capital letter. */
   readonly capital: boolean;
   /** A number written as an ordinal ("third", "3rd"): it counts even after "the". */
-  readonly ordinal?: boolean;
+  readonly ordinal: boolean;
+}
+
+/** A token; every token is made here, so that all have one shape and code reading them stays monomorphic. */
+function factToken(key: string, kind: TokenKind, start: number, end: number, capital: boolean, ordinal = false): FactToken {
+  return { key, kind, start, end, capital, ordinal };
 }
 
 /** A quotation mark left as a character reference, with or without its ampersand. */
@@ -80,6 +85,7 @@ const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
  */
 export function factTokens(text: string, language: string, words: WordForms = new WordForms()): FactToken[] {
   const lexicon = numberLexicon(language);
+  const known = words.language(language);
   const raw: FactToken[] = [];
   const spans = tokenSpans(text);
   for (let k = 0; k < spans.length; k += 3) {
@@ -89,36 +95,37 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     // A character reference left in the text by a page dump stands for punctuation, not a number or a word.
     if (part === REFERENCE) continue;
     const token = text.slice(start, end);
-    const hyphen = part === WORD ? firstHyphen(token) : -1;
+    const word = part === WORD ? words.word(token) : undefined;
+    const hyphen = word ? word.hyphen : -1;
     if (hyphen > 0 && lexicon.phrases.has(token.slice(0, hyphen).toLowerCase()) && !lexicon.phrases.has(phraseKey([token]))) {
       // "six-week": a number word fused to its noun is a number and a word.
-      raw.push({ key: token.slice(0, hyphen).toLowerCase(), kind: 'word', start, end: start + hyphen, capital: false });
-      raw.push({ key: token.slice(hyphen + 1).toLowerCase(), kind: 'word', start: start + hyphen + 1, end, capital: false });
+      raw.push(factToken(token.slice(0, hyphen).toLowerCase(), 'word', start, start + hyphen, false));
+      raw.push(factToken(token.slice(hyphen + 1).toLowerCase(), 'word', start + hyphen + 1, end, false));
     } else if (part === DIGITS) {
       // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
       const glued = k + 3 < spans.length && spans[k + 3] === end && spans[k + 5] === WORD;
       const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(end, spans[k + 4]).toLowerCase()) ? spans[k + 4] : end;
-      raw.push({ key: `#${digitValue(token)}`, kind: 'number', start, end: ordinalEnd, capital: false });
+      raw.push(factToken(`#${digitValue(token)}`, 'number', start, ordinalEnd, false));
       if (ordinalEnd !== end) k += 3;
-    } else if (part === WORD) {
-      const word = words.word(token);
-      raw.push({ key: word.key, kind: 'word', start, end, capital: word.capital });
-    } else if (QUOTE_MARKS.includes(token)) raw.push({ key: '"', kind: 'quote', start, end, capital: false });
-    else if (PERCENT_WORDS.has(token)) raw.push({ key: '%', kind: 'number', start, end, capital: false });
-    else raw.push({ key: token, kind: 'punct', start, end, capital: false });
+    } else if (word) {
+      raw.push(factToken(word.key, 'word', start, end, word.capital));
+    } else if (QUOTE_MARKS.includes(token)) raw.push(factToken('"', 'quote', start, end, false));
+    else if (PERCENT_WORDS.has(token)) raw.push(factToken('%', 'number', start, end, false));
+    else raw.push(factToken(token, 'punct', start, end, false));
   }
   const out: FactToken[] = [];
   for (let i = 0; i < raw.length;) {
     const t = raw[i];
     let value: number | undefined;
     let next = i + 1;
-    const ordinal = t.kind === 'word' && i > 0 && lexicon.ordinalDeterminers.has(raw[i - 1].key) ? ordinalAt(raw, i, lexicon) : undefined;
+    const facts = t.kind === 'word' ? known.of(t.key) : undefined;
+    const ordinal = facts && i > 0 && lexicon.ordinalDeterminers.has(raw[i - 1].key) ? ordinalAt(raw, i, lexicon) : undefined;
     if (ordinal) {
-      out.push({ key: `#${ordinal.value}`, kind: 'number', start: t.start, end: raw[ordinal.next - 1].end, capital: false, ordinal: true });
+      out.push(factToken(`#${ordinal.value}`, 'number', t.start, raw[ordinal.next - 1].end, false, true));
       i = ordinal.next;
       continue;
     }
-    if (t.kind === 'word' && lexicon.firstWords.has(/[-‐‑\s]/.test(t.key) ? phraseKey([t.key]).split(' ')[0] : t.key)) {
+    if (facts?.startsNumber) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
         if (run.some(x => x.kind !== 'word')) continue;
@@ -135,25 +142,25 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         value *= scale;
         next++;
       }
-      out.push({ key: `#${String(value)}`, kind: 'number', start: t.start, end: raw[next - 1].end, capital: false });
+      out.push(factToken(`#${String(value)}`, 'number', t.start, raw[next - 1].end, false));
       i = next;
       continue;
     }
-    if (t.kind === 'word') {
-      const amount = lexicon.amounts.get(t.key);
+    if (facts) {
+      const amount = facts.amount;
       if (amount !== undefined) {
-        out.push({ ...t, key: `#~${amount}`, kind: 'number' });
+        out.push(factToken(`#~${amount}`, 'number', t.start, t.end, t.capital));
         i++;
         continue;
       }
-      const date = lexicon.dateWords.get(t.key);
-      if (PERCENT_WORDS.has(t.key)) {
-        out.push({ ...t, key: '%', kind: 'number' });
+      const date = facts.date;
+      if (facts.percent) {
+        out.push(factToken('%', 'number', t.start, t.end, t.capital));
         i++;
         continue;
       }
       if (date && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
-        out.push({ ...t, key: date, kind: 'date' });
+        out.push(factToken(date, 'date', t.start, t.end, t.capital));
         i++;
         continue;
       }
@@ -175,7 +182,7 @@ function ordinalAt(raw: readonly FactToken[], i: number, lexicon: NumberLexicon)
 }
 
 /** Where the first hyphen (ASCII or U+2010) of a word stands, or -1: `word.search(/[-‐]/)` without a pattern. */
-function firstHyphen(word: string): number {
+export function firstHyphen(word: string): number {
   const ascii = word.indexOf('-');
   const unicode = word.indexOf('‐');
   return ascii < 0 ? unicode : unicode < 0 ? ascii : Math.min(ascii, unicode);
@@ -234,7 +241,7 @@ export function quotedTokens(text: string, tokens: readonly FactToken[]): boolea
   return inside;
 }
 
-/** A sentence read for comparison. */
+/** A sentence read for comparison (`readSentence`). */
 interface ReadSentence {
   readonly text: string;
   readonly tokens: readonly FactToken[];
@@ -267,16 +274,113 @@ interface ReadSentence {
   /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
   readonly speech: readonly boolean[];
   readonly keys: ReadonlyMap<string, number>;
+  /** The tokens' keys, in order: what the alignment compares. */
+  readonly keyList: readonly string[];
   readonly negations: number;
   readonly language: string;
   /** Where the stems and name forms of its words are looked up (shared by the sentences read together). */
   readonly words: WordForms;
 }
 
+/**
+ * A sentence read for comparison: its tokens, keys and quotations at once; what tells its
+ * speakers and names (`NameReading`) only when a change asks for it, since a change of figures
+ * alone never does.
+ */
 function readSentence(text: string, language: string, words: WordForms): ReadSentence {
   const tokens = factTokens(text, language, words);
   const quoted = quotedTokens(text, tokens);
-  const agent = agentTokens(tokens, quoted, language);
+  const known = words.language(language);
+  const quotedKeys: string[] = [];
+  const keys = new Map<string, number>();
+  const keyList = new Array<string>(tokens.length);
+  let negations = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
+    keyList[i] = t.key;
+    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
+    if (t.kind === 'word' && known.of(t.key).negation) negations++;
+  }
+  return new SentenceReading(text, language, words, tokens, quoted, quotedKeys.join(' '), keys, keyList, negations);
+}
+
+/** The part of a `ReadSentence` about speakers and names, read on first use. */
+type NameReading = Pick<
+  ReadSentence,
+  | 'agent'
+  | 'speech'
+  | 'initial'
+  | 'stems'
+  | 'agentStems'
+  | 'acronyms'
+  | 'runInitials'
+  | 'titleCase'
+  | 'capitalForms'
+  | 'functionWords'
+  | 'label'
+>;
+
+/** A `ReadSentence` whose `NameReading` (`readNames`) is made the first time one of its fields is read. */
+class SentenceReading implements ReadSentence {
+  private names: NameReading | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly language: string,
+    readonly words: WordForms,
+    readonly tokens: readonly FactToken[],
+    readonly quoted: readonly boolean[],
+    readonly quotedWords: string,
+    readonly keys: ReadonlyMap<string, number>,
+    readonly keyList: readonly string[],
+    readonly negations: number,
+  ) {}
+
+  get agent() {
+    return this.nameReading().agent;
+  }
+  get speech() {
+    return this.nameReading().speech;
+  }
+  get initial() {
+    return this.nameReading().initial;
+  }
+  get stems() {
+    return this.nameReading().stems;
+  }
+  get agentStems() {
+    return this.nameReading().agentStems;
+  }
+  get acronyms() {
+    return this.nameReading().acronyms;
+  }
+  get runInitials() {
+    return this.nameReading().runInitials;
+  }
+  get titleCase() {
+    return this.nameReading().titleCase;
+  }
+  get capitalForms() {
+    return this.nameReading().capitalForms;
+  }
+  get functionWords() {
+    return this.nameReading().functionWords;
+  }
+  get label() {
+    return this.nameReading().label;
+  }
+
+  private nameReading(): NameReading {
+    return (this.names ??= readNames(this.tokens, this.quoted, this.language, this.words));
+  }
+}
+
+/** What tells a sentence's speakers and names (see `ReadSentence`). O(n) for n tokens. */
+function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], language: string, words: WordForms): NameReading {
+  const known = words.language(language);
+  const speech = speechVerbTokens(tokens, quoted, known);
+  const agent = agentTokens(tokens, quoted, speech, language);
   const initial = tokens.map((_, i) => {
     let k = i - 1;
     while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
@@ -284,25 +388,21 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
   });
   const functionWords = functionWordsOf(language);
   const label = labelTokens(tokens);
-  // One pass over the tokens for the word sets, the quoted words, the capitals and the counts.
+  // One pass over the tokens for the word sets, the capitals and the counts.
   const stems = new Set<string>();
   const agentStems = new Set<string>();
   const capitalForms = new Set<string>();
-  const quotedKeys: string[] = [];
-  const keys = new Map<string, number>();
-  let negations = 0;
   let contentCount = 0;
   let capitalCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
-    if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
     if (t.kind !== 'word') continue;
-    const stem = words.stem(t.key);
+    const facts = known.of(t.key);
+    const stem = facts.stem;
     stems.add(stem);
-    const functionWord = functionWords ? functionWords.has(t.key) : t.end - t.start < 4;
+    const functionWord = functionWords ? facts.functionWord : t.end - t.start < 4;
     // A speaker is told by its names and common words, not by "the".
-    if (agent[i] && !functionWords?.has(t.key) && (t.capital || t.end - t.start > 3)) agentStems.add(stem);
+    if (agent[i] && !facts.functionWord && (t.capital || t.end - t.start > 3)) agentStems.add(stem);
     if (t.capital) capitalForms.add(words.form(t.key));
     // Function words (articles, prepositions) stay in lower case in a title-case headline; in a
     // language without a list, short words stand for them.
@@ -310,9 +410,7 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
       contentCount++;
       if (t.capital) capitalCount++;
     }
-    if (isNegation(t.key, language)) negations++;
   }
-  const quotedWords = quotedKeys.join(' ');
   const runInitials = new Array<string>(tokens.length).fill('');
   const acronyms = new Set<string>();
   for (let i = 0; i < tokens.length;) {
@@ -329,28 +427,18 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
     i = Math.max(j, i + 1);
   }
   const titleCase = contentCount >= 4 && capitalCount >= 0.8 * contentCount;
-  const verbs = speechVerbs(language);
-  const speech = tokens.map((_, i) => isSpeechVerb(tokens, quoted, i, verbs));
   return {
-    text,
-    tokens,
-    quoted,
     agent,
+    speech,
     initial,
     stems,
     agentStems,
-    quotedWords,
     acronyms,
     runInitials,
     titleCase,
     capitalForms,
     functionWords: functionWords ?? new Set(),
     label,
-    speech,
-    keys,
-    negations,
-    language,
-    words,
   };
 }
 
@@ -385,6 +473,7 @@ export class WordForms {
   private readonly forms = new Map<string, string>();
   private readonly words = new Map<string, WordKey>();
   private readonly keys = new Map<string, string>();
+  private readonly languages = new Map<string, LanguageWords>();
 
   /**
    * A word token's key (lower case, straight apostrophes as ’) and whether it has a capital
@@ -399,10 +488,17 @@ export class WordForms {
       const known = this.keys.get(key);
       if (known === undefined) this.keys.set(key, key);
       else key = known;
-      word = { key, capital: hasCapital(token) };
+      word = { key, capital: hasCapital(token), hyphen: firstHyphen(token) };
       this.words.set(token, word);
     }
     return word;
+  }
+
+  /** What the word lists of `language` say about each word key, worked out once per key. */
+  language(language: string): LanguageWords {
+    let known = this.languages.get(language);
+    if (!known) this.languages.set(language, (known = new LanguageWords(language, this)));
+    return known;
   }
 
   /** `nameStem(lowerWord)`. */
@@ -423,6 +519,65 @@ export class WordForms {
 interface WordKey {
   readonly key: string;
   readonly capital: boolean;
+  /** Where its first hyphen stands (`firstHyphen`), or -1. */
+  readonly hyphen: number;
+}
+
+/** What a language's word lists say about one word key (lower case). */
+interface WordFacts {
+  /** It may open a written number (`NumberLexicon.firstWords`, hyphens read as spaces). */
+  readonly startsNumber: boolean;
+  /** The order of size it names (`NumberLexicon.amounts`). */
+  readonly amount: number | undefined;
+  /** The month or weekday it names (`NumberLexicon.dateWords`). */
+  readonly date: string | undefined;
+  /** A word for percent (`PERCENT_WORDS`). */
+  readonly percent: boolean;
+  /** On the language's list of function words (false without a list). */
+  readonly functionWord: boolean;
+  readonly negation: boolean;
+  readonly speechVerb: boolean;
+  /** `nameStem` of the key. */
+  readonly stem: string;
+}
+
+/**
+ * The `WordFacts` of the word keys of one language, each looked up in the lists once: a
+ * sentence's words then cost one lookup each, not one per list.
+ */
+class LanguageWords {
+  private readonly facts = new Map<string, WordFacts>();
+  private readonly lexicon: NumberLexicon;
+  private readonly functionWords: ReadonlySet<string> | undefined;
+  private readonly verbs: ReadonlySet<string>;
+
+  constructor(
+    private readonly language: string,
+    private readonly words: WordForms,
+  ) {
+    this.lexicon = numberLexicon(language);
+    this.functionWords = functionWordsOf(language);
+    this.verbs = speechVerbs(language);
+  }
+
+  of(key: string): WordFacts {
+    let facts = this.facts.get(key);
+    if (!facts) {
+      const lexicon = this.lexicon;
+      facts = {
+        startsNumber: lexicon.firstWords.has(/[-‐‑\s]/.test(key) ? phraseKey([key]).split(' ')[0] : key),
+        amount: lexicon.amounts.get(key),
+        date: lexicon.dateWords.get(key),
+        percent: PERCENT_WORDS.has(key),
+        functionWord: this.functionWords?.has(key) ?? false,
+        negation: isNegation(key, this.language),
+        speechVerb: this.verbs.has(key),
+        stem: this.words.stem(key),
+      };
+      this.facts.set(key, facts);
+    }
+    return facts;
+  }
 }
 
 /** A name as written without a particle or a possessive, whole ("al-Assad’s" → "assad"); lower case in. */
@@ -452,9 +607,8 @@ export function nameStem(lowerWord: string): string {
  * follows ("according to a security official", "…,” said the Kremlin). In scripts without
  * case, the 2 words before the verb.
  */
-function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], language: string): boolean[] {
+function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], speech: readonly boolean[], language: string): boolean[] {
   const agent = new Array<boolean>(tokens.length).fill(false);
-  const verbs = speechVerbs(language);
   const isWord = (i: number) => i >= 0 && i < tokens.length && (tokens[i].kind === 'word' || tokens[i].kind === 'number') && !quoted[i];
   // A word of a script without case (not a figure, which has no case either).
   const caseless = (i: number) => /\p{L}/u.test(tokens[i].key) && tokens[i].key.toUpperCase() === tokens[i].key;
@@ -466,7 +620,7 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
     (tokens[i].capital ||
       (functionWords ? !functionWords.has(tokens[i].key) && tokens[i].end - tokens[i].start > 3 : tokens[i].end - tokens[i].start > 3));
   tokens.forEach((t, v) => {
-    if (!isSpeechVerb(tokens, quoted, v, verbs)) return;
+    if (!speech[v]) return;
     const before = v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
     const byNext = v + 1 < tokens.length && BY.test(tokens[v + 1].key);
@@ -533,13 +687,13 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], l
 }
 
 /**
- * A speech verb at token `v`: a listed word outside quotation marks, and not a capitalised
- * word inside a sentence, which is part of a name ("the United States").
+ * Per token, whether it is a speech verb: a listed word outside quotation marks, and not a
+ * capitalised word inside a sentence, which is part of a name ("the United States"). O(n).
  */
-function isSpeechVerb(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, verbs: ReadonlySet<string>): boolean {
-  const t = tokens[v];
-  if (t.kind !== 'word' || quoted[v] || !verbs.has(t.key)) return false;
-  return !(t.capital && v > 0 && tokens[v - 1].kind === 'word');
+function speechVerbTokens(tokens: readonly FactToken[], quoted: readonly boolean[], known: LanguageWords): boolean[] {
+  return tokens.map(
+    (t, v) => t.kind === 'word' && !quoted[v] && known.of(t.key).speechVerb && !(t.capital && v > 0 && tokens[v - 1].kind === 'word'),
+  );
 }
 
 /** Tuning of the classifier; every field has a default. */
@@ -615,11 +769,8 @@ export function changesAgainst(
 type Range = readonly [number, number];
 
 function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions): PlacedChange[] {
-  const parts = diffArrays(
-    base.tokens.map(t => t.key),
-    other.tokens.map(t => t.key),
-    { maxEditLength: options.maxEdits ?? 32 },
-  );
+  // diffArrays copies the arrays it is given (its types ask for mutable ones all the same).
+  const parts = diffArrays(base.keyList as string[], other.keyList as string[], { maxEditLength: options.maxEdits ?? 32 });
   const runs: [Range, Range][] = [];
   let hunks: Hunk[];
   if (!parts) {
@@ -959,28 +1110,64 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
 function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
-  const result = (kind: ChangeKind, bFacts: readonly number[] = [], oFacts: readonly number[] = [], variant?: boolean): Classified => ({
-    kind,
-    bFacts,
-    oFacts,
-    ...(variant ? { variant } : {}),
-  });
-  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-  const bIdx = range(bFrom, bTo);
-  const oIdx = range(oFrom, oTo);
+  const bIdx = indicesFrom(bFrom, bTo);
+  const oIdx = indicesFrom(oFrom, oTo);
+  // Each kind in the order of the list in the header; each read by a function of its own, so that none is compiled as one large function.
+  return (
+    (base.negations !== other.negations ? negationChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) : undefined) ??
+    figureChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) ??
+    speakerOrQuoteChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options) ??
+    nameChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options)!
+  );
+}
+
+/** `[from, from + 1, …, to - 1]`. */
+function indicesFrom(from: number, to: number): number[] {
+  const out = new Array<number>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = k;
+  return out;
+}
+
+/** A run's kind and the tokens that make it so. */
+function verdict(kind: ChangeKind, bFacts: readonly number[] = [], oFacts: readonly number[] = [], variant?: boolean): Classified {
+  return { kind, bFacts, oFacts, ...(variant ? { variant } : {}) };
+}
+
+/** A negation added or dropped (only called where the two sides count their negations differently). */
+function negationChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+): Classified | undefined {
+  const negations = (s: ReadSentence, idx: number[]) =>
+    idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
+  // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
+  const small = (s: ReadSentence, idx: number[]) =>
+    idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
+  const bNeg = negations(base, bIdx);
+  const oNeg = negations(other, oIdx);
+  if ((bNeg.length || oNeg.length) && small(base, bIdx) && small(other, oIdx)) return verdict('negation', bNeg, oNeg);
+  return undefined;
+}
+
+/** A figure, date or share one side carries and the other does not. */
+function figureChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+): Classified | undefined {
   // Tokens that one side has and the other side lacks anywhere (a word merely moved is no change of fact).
   const lacking = (s: ReadSentence, idx: number[], against: ReadSentence) => idx.filter(i => !against.keys.has(s.tokens[i].key));
-
-  if (base.negations !== other.negations) {
-    const negations = (s: ReadSentence, idx: number[]) =>
-      idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
-    // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
-    const small = (s: ReadSentence, idx: number[]) =>
-      idx.filter(i => s.tokens[i].kind === 'word' && !isNegation(s.tokens[i].key, s.language)).length <= MAX_NEGATION_CONTEXT;
-    const bNeg = negations(base, bIdx);
-    const oNeg = negations(other, oIdx);
-    if ((bNeg.length || oNeg.length) && small(base, bIdx) && small(other, oIdx)) return result('negation', bNeg, oNeg);
-  }
   // "The two leaders": a written number after a definite article refers to people already named; it counts nothing new.
   const figures = (s: ReadSentence, idx: number[]) =>
     idx.filter(
@@ -1006,9 +1193,24 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       }
       return [...out];
     };
-    return result('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
+    return verdict('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
   }
 
+  return undefined;
+}
+
+/** Another speaker, or changed words inside quotation marks. */
+function speakerOrQuoteChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+  options: ChangeOptions,
+): Classified | undefined {
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
   const bContent = contentOf(base, bIdx);
   const oContent = contentOf(other, oIdx);
@@ -1053,7 +1255,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
   ) {
     // The attribution's own words: its speaker and its speech verb.
     const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i] || s.speech[i]);
-    return result('attribution', said(base, bIdx), said(other, oIdx));
+    return verdict('attribution', said(base, bIdx), said(other, oIdx));
   }
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
     // Quotation marks of another shape around the same words are the same quote; the same
@@ -1068,12 +1270,27 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
       (marks(base, bIdx) && unmarked(other) && base.quotedWords !== other.quotedWords) ||
       (marks(other, oIdx) && unmarked(base) && base.quotedWords !== other.quotedWords)
     )
-      return result(
+      return verdict(
         'quote',
         bIdx.filter(i => base.quoted[i]),
         oIdx.filter(i => other.quoted[i]),
       );
   }
+  return undefined;
+}
+
+/** A name one side lacks, or one name spelt otherwise; else wording. */
+function nameChange(
+  base: ReadSentence,
+  other: ReadSentence,
+  bFrom: number,
+  bTo: number,
+  oFrom: number,
+  oTo: number,
+  bIdx: number[],
+  oIdx: number[],
+  options: ChangeOptions,
+): Classified | undefined {
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
   const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
     s.titleCase
@@ -1156,7 +1373,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
         bFacts: nameRuns(base, bNames, bFrom, bTo),
         oFacts: nameRuns(other, oNames, oFrom, oTo),
       };
-    return result(
+    return verdict(
       'name',
       nameRuns(base, bMissing.length ? bMissing : bNames, bFrom, bTo),
       nameRuns(other, oMissing.length ? oMissing : oNames, oFrom, oTo),
@@ -1182,8 +1399,8 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
     !derived(bare(base, bSpelt), bare(other, oSpelt)) &&
     similarNames(base, bSpelt, other, oSpelt, options)
   )
-    return result('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
-  return result('wording');
+    return verdict('name', nameRuns(base, bSpelt, bFrom, bTo), nameRuns(other, oSpelt, oFrom, oTo), true);
+  return verdict('wording');
 }
 
 /** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */

@@ -87,27 +87,29 @@ function withChanges(
   cache: ChangeCache | undefined,
   words: WordForms,
 ): SentenceGroup {
-  const anchorSource = group.members[group.anchor].source;
-  // Each source's members that are no repeats, in reading order: its span in the group.
-  const spans = new Map<number, { m: GroupMember; i: number }[]>();
-  group.members.forEach((m, i) => {
-    if (m.repeat) return;
+  const members = group.members;
+  const anchorSource = members[group.anchor].source;
+  // Each source's members that are no repeats, by their index, in reading order: its span in the group.
+  const spans = new Map<number, number[]>();
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (m.repeat) continue;
     const span = spans.get(m.source);
-    if (span) span.push({ m, i });
-    else spans.set(m.source, [{ m, i }]);
-  });
+    if (span) span.push(i);
+    else spans.set(m.source, [i]);
+  }
   const anchorSpan = spans.get(anchorSource);
   if (!anchorSpan || spans.size < 2) return group;
   const textOf = (m: GroupMember) => sources[m.source].sentences[m.sentence].text;
-  const joined = (span: { m: GroupMember }[]) => {
-    if (span.length === 1) return { text: textOf(span[0].m), starts: [0] };
-    span.sort((x, y) => x.m.sentence - y.m.sentence);
+  const joined = (span: number[]) => {
+    if (span.length === 1) return { text: textOf(members[span[0]]), starts: [0] };
+    span.sort((x, y) => members[x].sentence - members[y].sentence);
     const starts: number[] = [];
     let text = '';
-    for (const { m } of span) {
+    for (const i of span) {
       if (text) text += ' ';
       starts.push(text.length);
-      text += textOf(m);
+      text += textOf(members[i]);
     }
     return { text, starts };
   };
@@ -120,13 +122,14 @@ function withChanges(
     for (const placed of compare(text)) {
       let k = 0;
       while (k + 1 < starts.length && starts[k + 1] <= placed.at) k++;
-      const list = changesOf.get(span[k].i) ?? [];
-      list.push(relativeTo(placed, starts[k], textOf(span[k].m).length));
-      changesOf.set(span[k].i, list);
+      const i = span[k];
+      const list = changesOf.get(i) ?? [];
+      list.push(relativeTo(placed, starts[k], textOf(members[i]).length));
+      changesOf.set(i, list);
     }
   }
   if (!changesOf.size) return group;
-  return { ...group, members: group.members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
+  return { ...group, members: members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
 }
 
 /** A change placed in a joined text, with its range in the member sentence that starts at `offset`. */
