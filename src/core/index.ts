@@ -7,7 +7,8 @@
  *   blank, with reasons), content sentences with exact UTF-16 offsets, and groups of sentences
  *   across sources that carry the same statement.
  * - `prepareSource(text, options)`: one source's share of that work, for other threads;
- *   `prepareSources(texts, options)` the same for several, each distinct line read once.
+ *   `prepareSources(texts, options)` the same for several, each distinct line read once;
+ *   `prepareClaimed(texts, claim, options)` those whose indices `claim()` hands out.
  * - `counterparts(analysis, source, sentence)`: the matching sentences of the other sources,
  *   with similarity and whether they moved.
  * - `detectHardWrap(lines, options)`: the width and paragraphs of a hard-wrapped page.
@@ -20,7 +21,7 @@
 export { createAnalyzer, storyShareWork } from './analyzer';
 export type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
 export type { Analyzer, AnalyzerUse } from './analyzer';
-export { prepareSource, prepareSources } from './prepare';
+export { prepareClaimed, prepareSource, prepareSources } from './prepare';
 export { counterparts } from './counterparts';
 export type {
   AlignOptions,

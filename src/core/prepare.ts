@@ -31,6 +31,26 @@ export function prepareSources(texts: readonly string[], options: AnalysisOption
 }
 
 /**
+ * Prepares the texts whose indices `claim()` hands out, one claim after another, until it hands
+ * out one past the end; each distinct line read once for them all, as `prepareSources` does.
+ * Threads that share one counter as `claim` split the texts between them as they go, so none
+ * waits for another that drew the longer texts. Output: each claimed index with its prepared
+ * source, in the order claimed. O(n) in the claimed texts' length.
+ */
+export function prepareClaimed(
+  texts: readonly string[],
+  claim: () => number,
+  options: AnalysisOptions = {},
+): { readonly index: number; readonly prepared: PreparedSource }[] {
+  const memo = new PreparationMemo();
+  const out: { index: number; prepared: PreparedSource }[] = [];
+  for (let index = claim(); index < texts.length; index = claim()) {
+    out.push({ index, prepared: prepare(texts[index], hashText(texts[index]), options, memo) });
+  }
+  return out;
+}
+
+/**
  * `prepareSource` for a text whose hash is known already. O(n) in the text length. `memo`
  * keeps what the text's lines give for the other sources prepared with it.
  */

@@ -16,7 +16,7 @@ import {
   StoryShare,
   StoryShareRunner,
   SourceStoryForms,
-  prepareSources,
+  prepareClaimed,
   storyFormsFor,
 } from '../core';
 import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
@@ -55,51 +55,37 @@ export async function analyzeInParallel(
 }
 
 /**
- * Prepares `texts`, this thread taking one share and each worker one of the others, split by
- * size, each source with its part of the story stage. Returns one prepared source and one part
- * per text, in order.
+ * Prepares `texts` on this thread and the workers together, each source with its part of the
+ * story stage. The threads draw the texts one at a time from one shared counter, in order: a
+ * worker that starts late, or a thread that draws long texts, takes fewer, so no thread waits
+ * idle for another (shares fixed in advance left this thread waiting for a worker that had
+ * to start first and copy its results back). Which thread prepares a text does not change what
+ * it yields. Returns one prepared source and one part per text, in order.
  */
 async function prepareShares(
   texts: readonly string[],
   workers: readonly WorkerThread[],
   options: AnalysisOptions,
 ): Promise<{ prepared: PreparedSource[]; storyForms: SourceStoryForms[] }> {
-  const total = texts.reduce((n, t) => n + t.length, 0);
-  const threads = workers.length + 1;
-  // Contiguous shares of equal size: a worker first has to start and its results have to be
-  // copied back, but this thread reads those copies and has read the files before.
-  const weights = Array.from({ length: threads }, () => 1);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  const shares: number[][] = weights.map(() => []);
-  let filled = 0;
-  let share = 0;
-  let boundary = (weights[0] / weightSum) * total;
-  // A text goes to the share its middle falls in: two large texts go to two threads, where
-  // counting from each text's start would give both to the first.
-  texts.forEach((t, i) => {
-    const middle = filled + t.length / 2;
-    while (share < threads - 1 && middle >= boundary) boundary += (weights[++share] / weightSum) * total;
-    shares[share].push(i);
-    filled += t.length;
-  });
-  const pending = shares
-    .slice(1)
-    .map((share, w) =>
-      share.length
-        ? (workers[w].request({ kind: 'prepare', texts: share.map(i => texts[i]), options }) as Promise<readonly PackedPreparation[]>)
-        : Promise.resolve([]),
-    );
+  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const claim = () => Atomics.add(counter, 0, 1);
+  const pending = workers.map(
+    worker => worker.request({ kind: 'prepare', texts, counter, options }) as Promise<readonly PackedPreparation[]>,
+  );
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
       return {
         ok: true as const,
-        prepared: prepareSources(
-          shares[0].map(i => texts[i]),
-          options,
-        ).map(prepared => ({ prepared, storyForms: storyFormsFor(prepared, options.stories) })),
+        prepared: prepareClaimed(texts, claim, options).map(({ index, prepared }) => ({
+          index,
+          prepared,
+          storyForms: storyFormsFor(prepared, options.stories),
+        })),
       };
     } catch (e) {
+      // The workers stop drawing: the analysis fails anyway.
+      Atomics.store(counter, 0, texts.length);
       return { ok: false as const, error: e as Error };
     }
   })();
@@ -107,15 +93,14 @@ async function prepareShares(
   if (!local.ok) throw local.error;
   const prepared = new Array<PreparedSource>(texts.length);
   const storyForms = new Array<SourceStoryForms>(texts.length);
-  shares[0].forEach((i, k) => ({ prepared: prepared[i], storyForms: storyForms[i] } = local.prepared[k]));
-  remote.forEach((settled, w) => {
+  for (const part of local.prepared) ({ prepared: prepared[part.index], storyForms: storyForms[part.index] } = part);
+  for (const settled of remote) {
     if (settled.status === 'rejected') throw settled.reason;
-    shares[w + 1].forEach((i, k) => {
-      const packed = settled.value[k];
-      prepared[i] = unpackPrepared(packed.prepared, texts[i]);
-      storyForms[i] = unpackStoryForms(packed.storyForms, prepared[i]);
-    });
-  });
+    for (const packed of settled.value) {
+      prepared[packed.index] = unpackPrepared(packed.prepared, texts[packed.index]);
+      storyForms[packed.index] = unpackStoryForms(packed.storyForms, prepared[packed.index]);
+    }
+  }
   return { prepared, storyForms };
 }
 

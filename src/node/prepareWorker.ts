@@ -5,7 +5,7 @@
  * beyond the numbering of its terms, so the work splits cleanly.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, StoryShare, prepareSources, storyFormsFor, storyShareWork } from '../core';
+import { AnalysisOptions, StoryShare, prepareClaimed, storyFormsFor, storyShareWork } from '../core';
 import {
   PackedPrepared,
   PackedStoryAnalysis,
@@ -22,12 +22,17 @@ export type PackedShare = Omit<StoryShare, 'tasks'> & {
 };
 
 export type WorkerRequest =
-  | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly options?: AnalysisOptions }
+  /**
+   * Prepare the texts whose indices the shared counter hands out (`Atomics.add` on its first
+   * element), until it passes the end: every thread draws from one counter.
+   */
+  | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly counter: Int32Array; readonly options?: AnalysisOptions }
   | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
   | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
 
-/** A prepared source and its part of the story stage, packed. */
+/** A prepared source (the text at `index` of those sent) and its part of the story stage, packed. */
 export interface PackedPreparation {
+  readonly index: number;
   readonly prepared: PackedPrepared;
   readonly storyForms: PackedStoryForms;
 }
@@ -40,11 +45,13 @@ let work: { readonly stories: ReturnType<typeof storyShareWork>; readonly share:
 
 function handle(request: WorkerRequest): WorkerResult {
   switch (request.kind) {
-    case 'prepare':
-      return prepareSources(request.texts, request.options).map(prepared => {
+    case 'prepare': {
+      const { counter } = request;
+      return prepareClaimed(request.texts, () => Atomics.add(counter, 0, 1), request.options).map(({ index, prepared }) => {
         const storyForms = storyFormsFor(prepared, request.options?.stories);
-        return { prepared: packPrepared(prepared), storyForms: packStoryForms(storyForms, prepared) };
+        return { index, prepared: packPrepared(prepared), storyForms: packStoryForms(storyForms, prepared) };
       });
+    }
     case 'begin': {
       const { share } = request;
       const tasks = share.tasks.map(task => ({

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { prepareSource, prepareSources } from '../../src/core';
+import { prepareClaimed, prepareSource, prepareSources } from '../../src/core';
 import { LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
@@ -76,6 +76,32 @@ describe('Preparing sources together', () => {
       prepareSources(all),
       all.map(t => prepareSource(t)),
     );
+  });
+
+  it('gives each text claimed from one counter by two preparers, in turns of any length, what preparing it alone gives, each text once', () => {
+    const random = seededRandom(20261201);
+    for (let round = 0; round < 10; round++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => randomPage(random));
+      // Two threads drawing from one counter, interleaved: one claims a random run, then the other.
+      let next = 0;
+      const claim = () => next++;
+      const first: ReturnType<typeof prepareClaimed> = [];
+      const second: ReturnType<typeof prepareClaimed> = [];
+      while (next < texts.length) {
+        const stopAt = next + 1 + Math.floor(random() * 3);
+        const bounded = () => (next < stopAt ? claim() : texts.length);
+        (random() < 0.5 ? first : second).push(...prepareClaimed(texts, bounded));
+      }
+      const all = [...first, ...second].sort((a, b) => a.index - b.index);
+      assert.deepEqual(
+        all.map(x => x.index),
+        texts.map((_, i) => i),
+      );
+      assert.deepEqual(
+        all.map(x => x.prepared),
+        texts.map(t => prepareSource(t)),
+      );
+    }
   });
 
   it("guesses each page's function words as from all its words at once, summed line by line", () => {
