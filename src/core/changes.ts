@@ -246,33 +246,8 @@ interface ReadSentence {
   readonly text: string;
   readonly tokens: readonly FactToken[];
   readonly quoted: readonly boolean[];
-  readonly agent: readonly boolean[];
-  /** Per token, whether it opens a sentence or a quotation (a capital there says nothing about names). */
-  readonly initial: readonly boolean[];
-  /** The name stems (`nameStem`) of every word: a name whose stem is here is not missing. */
-  readonly stems: ReadonlySet<string>;
-  /** The stems of the words that name a speaker (`agent`). */
-  readonly agentStems: ReadonlySet<string>;
   /** The words inside quotation marks, in order, space-joined. */
   readonly quotedWords: string;
-  /** The initials of every run of two or more capitalised words ("United Nations" → "un"). */
-  readonly acronyms: ReadonlySet<string>;
-  /** Per token, the initials of the run of capitalised words it stands in ('' outside one). */
-  readonly runInitials: readonly string[];
-  /** Most of its longer words capitalised: a headline in title case, where capitals tell no names. */
-  readonly titleCase: boolean;
-  /**
-   * Per token, whether it stands in a label beside the sentence's text: a page title's parts
-   * are set apart by vertical bars ("Headline | Site | Section"), and all but the longest part
-   * label the page rather than tell the story. The bars themselves count as labels.
-   */
-  readonly label: readonly boolean[];
-  /** The words written with a capital, as `nameForm`s: a name kept on the other side, with or without its particle or possessive. */
-  readonly capitalForms: ReadonlySet<string>;
-  /** The language's function words (empty without a list): never names. */
-  readonly functionWords: ReadonlySet<string>;
-  /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
-  readonly speech: readonly boolean[];
   readonly keys: ReadonlyMap<string, number>;
   /** The tokens' keys, in order: what the alignment compares. */
   readonly keyList: readonly string[];
@@ -280,6 +255,8 @@ interface ReadSentence {
   readonly language: string;
   /** Where the stems and name forms of its words are looked up (shared by the sentences read together). */
   readonly words: WordForms;
+  /** What tells its speakers and names, read the first time it is asked for. */
+  readonly names: NameReading;
 }
 
 /**
@@ -306,24 +283,38 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
 }
 
 /** The part of a `ReadSentence` about speakers and names, read on first use. */
-type NameReading = Pick<
-  ReadSentence,
-  | 'agent'
-  | 'speech'
-  | 'initial'
-  | 'stems'
-  | 'agentStems'
-  | 'acronyms'
-  | 'runInitials'
-  | 'titleCase'
-  | 'capitalForms'
-  | 'functionWords'
-  | 'label'
->;
+interface NameReading {
+  /** Per token, whether it belongs to the name of a speaker (`agentTokens`). */
+  readonly agent: readonly boolean[];
+  /** Per token, whether it opens a sentence or a quotation (a capital there says nothing about names). */
+  readonly initial: readonly boolean[];
+  /** The name stems (`nameStem`) of every word: a name whose stem is here is not missing. */
+  readonly stems: ReadonlySet<string>;
+  /** The stems of the words that name a speaker (`agent`). */
+  readonly agentStems: ReadonlySet<string>;
+  /** The initials of every run of two or more capitalised words ("United Nations" → "un"). */
+  readonly acronyms: ReadonlySet<string>;
+  /** Per token, the initials of the run of capitalised words it stands in ('' outside one). */
+  readonly runInitials: readonly string[];
+  /** Most of its longer words capitalised: a headline in title case, where capitals tell no names. */
+  readonly titleCase: boolean;
+  /**
+   * Per token, whether it stands in a label beside the sentence's text: a page title's parts
+   * are set apart by vertical bars ("Headline | Site | Section"), and all but the longest part
+   * label the page rather than tell the story. The bars themselves count as labels.
+   */
+  readonly label: readonly boolean[];
+  /** The words written with a capital, as `nameForm`s: a name kept on the other side, with or without its particle or possessive. */
+  readonly capitalForms: ReadonlySet<string>;
+  /** The language's function words (empty without a list): never names. */
+  readonly functionWords: ReadonlySet<string>;
+  /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
+  readonly speech: readonly boolean[];
+}
 
-/** A `ReadSentence` whose `NameReading` (`readNames`) is made the first time one of its fields is read. */
+/** A `ReadSentence` whose `NameReading` (`readNames`) is made the first time it is asked for. */
 class SentenceReading implements ReadSentence {
-  private names: NameReading | undefined;
+  private nameReading: NameReading | undefined;
 
   constructor(
     readonly text: string,
@@ -337,42 +328,8 @@ class SentenceReading implements ReadSentence {
     readonly negations: number,
   ) {}
 
-  get agent() {
-    return this.nameReading().agent;
-  }
-  get speech() {
-    return this.nameReading().speech;
-  }
-  get initial() {
-    return this.nameReading().initial;
-  }
-  get stems() {
-    return this.nameReading().stems;
-  }
-  get agentStems() {
-    return this.nameReading().agentStems;
-  }
-  get acronyms() {
-    return this.nameReading().acronyms;
-  }
-  get runInitials() {
-    return this.nameReading().runInitials;
-  }
-  get titleCase() {
-    return this.nameReading().titleCase;
-  }
-  get capitalForms() {
-    return this.nameReading().capitalForms;
-  }
-  get functionWords() {
-    return this.nameReading().functionWords;
-  }
-  get label() {
-    return this.nameReading().label;
-  }
-
-  private nameReading(): NameReading {
-    return (this.names ??= readNames(this.tokens, this.quoted, this.language, this.words));
+  get names(): NameReading {
+    return (this.nameReading ??= readNames(this.tokens, this.quoted, this.language, this.words));
   }
 }
 
@@ -839,7 +796,7 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
       const last = runs[runs.length - 1];
       // One speaker's words stay together across its short words ("statement released by the Kremlin").
       const sameSpeaker = () =>
-        kind === 'attribution' && s.tokens.slice(last.to, i).every((_, k) => s.agent[last.to + k] || s.speech[last.to + k]);
+        kind === 'attribution' && s.tokens.slice(last.to, i).every((_, k) => s.names.agent[last.to + k] || s.names.speech[last.to + k]);
       if (last && last.kind === kind && (i - last.to <= 1 || sameSpeaker())) last.to = i + 1;
       else runs.push({ from: i, to: i + 1, kind });
     }
@@ -858,14 +815,14 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
       start > 0 &&
       s.tokens[start - 1].capital &&
       s.tokens[start - 1].kind === 'word' &&
-      !s.initial[start - 1] &&
+      !s.names.initial[start - 1] &&
       !isTitle(s.tokens[start - 1].key, s.language)
     )
       start--;
     while (end < s.tokens.length && s.tokens[end].capital && s.tokens[end].kind === 'word') end++;
     const kept = s.tokens
       .slice(start, end)
-      .filter((t, k) => (k < from - start || k >= to - start) && against.capitalForms.has(s.words.form(t.key)))
+      .filter((t, k) => (k < from - start || k >= to - start) && against.names.capitalForms.has(s.words.form(t.key)))
       .map(t => s.text.slice(t.start, t.end))
       .join(' ');
     return { whole: textOf(s, [start, end]), range: [s.tokens[start].start, s.tokens[end - 1].end] as const, kept };
@@ -1050,8 +1007,8 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
       other.tokens[oi].capital &&
       base.tokens[bi].kind === 'word' &&
       !isTitle(base.tokens[bi].key, base.language) &&
-      !base.initial[bi] &&
-      !base.functionWords.has(base.tokens[bi].key) &&
+      !base.names.initial[bi] &&
+      !base.names.functionWords.has(base.tokens[bi].key) &&
       base.tokens[bi].key === other.tokens[oi].key;
     while (keptName(bFrom - 1, oFrom - 1)) {
       bFrom--;
@@ -1219,7 +1176,12 @@ function speakerOrQuoteChange(
   const keptBeside = (s: ReadSentence, i: number, against: ReadSentence) =>
     !s.tokens[i].capital &&
     [i - 1, i + 1].some(
-      k => k >= 0 && k < s.tokens.length && s.agent[k] && s.tokens[k].capital && against.agentStems.has(s.words.stem(s.tokens[k].key)),
+      k =>
+        k >= 0 &&
+        k < s.tokens.length &&
+        s.names.agent[k] &&
+        s.tokens[k].capital &&
+        against.names.agentStems.has(s.words.stem(s.tokens[k].key)),
     );
   // A speaker whose other words the other side keeps as its speaker is that speaker, described
   // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
@@ -1227,34 +1189,34 @@ function speakerOrQuoteChange(
     const kept = (k: number) =>
       k !== i &&
       s.tokens[k].kind === 'word' &&
-      against.agentStems.has(s.words.stem(s.tokens[k].key)) &&
-      !s.functionWords.has(s.tokens[k].key);
+      against.names.agentStems.has(s.words.stem(s.tokens[k].key)) &&
+      !s.names.functionWords.has(s.tokens[k].key);
     // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
-    for (let k = i - 1; k >= 0 && s.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
-    for (let k = i + 1; k < s.tokens.length && s.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
+    for (let k = i - 1; k >= 0 && s.names.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
+    for (let k = i + 1; k < s.tokens.length && s.names.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
     return false;
   };
   const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
     idx.some(
       i =>
-        s.agent[i] &&
+        s.names.agent[i] &&
         !keptBeside(s, i, against) &&
         !keptInRun(s, i, against) &&
         s.tokens[i].kind === 'word' &&
         (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
-        !against.agentStems.has(s.words.stem(s.tokens[i].key)) &&
-        !against.stems.has(s.words.stem(s.tokens[i].key)) &&
+        !against.names.agentStems.has(s.words.stem(s.tokens[i].key)) &&
+        !against.names.stems.has(s.words.stem(s.tokens[i].key)) &&
         !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, against === base ? bContent : oContent)),
     );
   // Only the speakers' own words are compared for a respelt speaker: a run that also drops "the Kremlin said" changes the speaker.
-  const agentsOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i]);
+  const agentsOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.names.agent[i]);
   if (
     (newAgent(base, bContent, other) || newAgent(other, oContent, base)) &&
     // An agent that only changed its spelling ("Al-Assad" / "Assad") is no other agent.
     !similarNames(base, agentsOf(base, bContent), other, agentsOf(other, oContent), options)
   ) {
     // The attribution's own words: its speaker and its speech verb.
-    const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.agent[i] || s.speech[i]);
+    const said = (s: ReadSentence, idx: number[]) => idx.filter(i => s.names.agent[i] || s.names.speech[i]);
     return verdict('attribution', said(base, bIdx), said(other, oIdx));
   }
   if (bIdx.some(i => base.quoted[i]) || oIdx.some(i => other.quoted[i])) {
@@ -1293,20 +1255,20 @@ function nameChange(
 ): Classified | undefined {
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
   const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
-    s.titleCase
+    s.names.titleCase
       ? []
       : idx.filter(
           i =>
             s.tokens[i].capital &&
             s.tokens[i].kind === 'word' &&
-            (atStart || !s.initial[i]) &&
-            !s.label[i] &&
-            !s.functionWords.has(s.tokens[i].key) &&
+            (atStart || !s.names.initial[i]) &&
+            !s.names.label[i] &&
+            !s.names.functionWords.has(s.tokens[i].key) &&
             !isTitle(s.tokens[i].key, s.language) &&
             !isCommonAcronym(s.tokens[i].key, s.language) &&
             !against.keys.has(s.tokens[i].key) &&
-            !against.acronyms.has(s.tokens[i].key) &&
-            !(s.runInitials[i] && against.keys.has(s.runInitials[i])) &&
+            !against.names.acronyms.has(s.tokens[i].key) &&
+            !(s.names.runInitials[i] && against.keys.has(s.names.runInitials[i])) &&
             !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
         );
   // An adjective of a nation or faith before a noun ("southern Indian city") describes; added or
@@ -1323,7 +1285,7 @@ function nameChange(
   const oNames = bothAdjectives ? oCandidates : oCandidates.filter(i => !adjective(other, i));
   // A name whose stem the other sentence has is found again there ("India", "Indian"; "Assad", "al-Assad").
   const missing = (s: ReadSentence, found: number[], against: ReadSentence) =>
-    found.filter(i => !against.stems.has(s.words.stem(s.tokens[i].key)));
+    found.filter(i => !against.names.stems.has(s.words.stem(s.tokens[i].key)));
   // The whole run of capitalised words a name stands in, within the run of differing tokens.
   const nameRuns = (s: ReadSentence, found: number[], from: number, to: number) => {
     const out = new Set(found);
@@ -1347,9 +1309,9 @@ function nameChange(
           k < from &&
           k >= 0 &&
           s.tokens[k].capital &&
-          !s.initial[k] &&
+          !s.names.initial[k] &&
           s.tokens[k].kind === 'word' &&
-          against.capitalForms.has(s.words.form(s.tokens[k].key))
+          against.names.capitalForms.has(s.words.form(s.tokens[k].key))
         )
           return true;
         k = i;
@@ -1359,7 +1321,7 @@ function nameChange(
           k < s.tokens.length &&
           s.tokens[k].capital &&
           s.tokens[k].kind === 'word' &&
-          against.capitalForms.has(s.words.form(s.tokens[k].key))
+          against.names.capitalForms.has(s.words.form(s.tokens[k].key))
         );
       });
     const shortened =
