@@ -21,6 +21,7 @@ import {
 } from '../core';
 import type { PackedPreparation, WorkerRequest, WorkerResponse, WorkerResult } from './prepareWorker';
 import { PackedStoryAnalysis, packPrepared, unpackPrepared, unpackStoryAnalysis, unpackStoryForms } from './preparedTransfer';
+import { claimRuns, newClaimCounter, runLength, stopClaims } from './sharedClaims';
 
 /** Below this many characters a second thread costs more than it saves. */
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
@@ -56,28 +57,29 @@ export async function analyzeInParallel(
 
 /**
  * Prepares `texts` on this thread and the workers together, each source with its part of the
- * story stage. The threads draw the texts one at a time from one shared counter, in order: a
- * worker that starts late, or a thread that draws long texts, takes fewer, so no thread waits
- * idle for another (shares fixed in advance left this thread waiting for a worker that had
- * to start first and copy its results back). Which thread prepares a text does not change what
- * it yields. Returns one prepared source and one part per text, in order.
+ * story stage. The threads draw runs of consecutive texts from one shared counter
+ * (`sharedClaims.ts`): a worker that starts late, or a thread that draws long texts, takes
+ * fewer, so no thread waits idle for another (shares fixed in advance left this thread waiting
+ * for a worker that had to start first and copy its results back). Which thread prepares a
+ * text does not change what it yields. Returns one prepared source and one part per text, in
+ * order.
  */
 async function prepareShares(
   texts: readonly string[],
   workers: readonly WorkerThread[],
   options: AnalysisOptions,
 ): Promise<{ prepared: PreparedSource[]; storyForms: SourceStoryForms[] }> {
-  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const claim = () => Atomics.add(counter, 0, 1);
+  const counter = newClaimCounter();
+  const run = runLength(texts.length, workers.length + 1);
   const pending = workers.map(
-    worker => worker.request({ kind: 'prepare', texts, counter, options }) as Promise<readonly PackedPreparation[]>,
+    worker => worker.request({ kind: 'prepare', texts, counter, run, options }) as Promise<readonly PackedPreparation[]>,
   );
   // Settle every worker even when this thread's share throws, so none is left running.
   const local = (() => {
     try {
       return {
         ok: true as const,
-        prepared: prepareClaimed(texts, claim, options).map(({ index, prepared }) => ({
+        prepared: prepareClaimed(texts, claimRuns(counter, texts.length, run), options).map(({ index, prepared }) => ({
           index,
           prepared,
           storyForms: storyFormsFor(prepared, options.stories),
@@ -85,7 +87,7 @@ async function prepareShares(
       };
     } catch (e) {
       // The workers stop drawing: the analysis fails anyway.
-      Atomics.store(counter, 0, texts.length);
+      stopClaims(counter, texts.length);
       return { ok: false as const, error: e as Error };
     }
   })();

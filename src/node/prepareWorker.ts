@@ -15,6 +15,7 @@ import {
   packStoryForms,
   unpackPrepared,
 } from './preparedTransfer';
+import { claimRuns } from './sharedClaims';
 
 /** A share of stories whose prepared sources are packed (their inputs carry their texts). */
 export type PackedShare = Omit<StoryShare, 'tasks'> & {
@@ -22,11 +23,14 @@ export type PackedShare = Omit<StoryShare, 'tasks'> & {
 };
 
 export type WorkerRequest =
-  /**
-   * Prepare the texts whose indices the shared counter hands out (`Atomics.add` on its first
-   * element), until it passes the end: every thread draws from one counter.
-   */
-  | { readonly kind: 'prepare'; readonly texts: readonly string[]; readonly counter: Int32Array; readonly options?: AnalysisOptions }
+  /** Prepare the runs of `run` texts claimed from the shared counter (`sharedClaims.ts`), until every run is claimed. */
+  | {
+      readonly kind: 'prepare';
+      readonly texts: readonly string[];
+      readonly counter: Int32Array;
+      readonly run: number;
+      readonly options?: AnalysisOptions;
+    }
   | { readonly kind: 'begin'; readonly share: PackedShare; readonly options?: AnalysisOptions }
   | { readonly kind: 'finish'; readonly termIds: readonly Int32Array[] };
 
@@ -46,8 +50,8 @@ let work: { readonly stories: ReturnType<typeof storyShareWork>; readonly share:
 function handle(request: WorkerRequest): WorkerResult {
   switch (request.kind) {
     case 'prepare': {
-      const { counter } = request;
-      return prepareClaimed(request.texts, () => Atomics.add(counter, 0, 1), request.options).map(({ index, prepared }) => {
+      const { texts, counter, run } = request;
+      return prepareClaimed(texts, claimRuns(counter, texts.length, run), request.options).map(({ index, prepared }) => {
         const storyForms = storyFormsFor(prepared, request.options?.stories);
         return { index, prepared: packPrepared(prepared), storyForms: packStoryForms(storyForms, prepared) };
       });
