@@ -1067,15 +1067,26 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
 
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
 function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
-  const bIdx = indicesFrom(bFrom, bTo);
-  const oIdx = indicesFrom(oFrom, oTo);
+  const run: ChangedRun = { base, other, bFrom, bTo, oFrom, oTo, bIdx: indicesFrom(bFrom, bTo), oIdx: indicesFrom(oFrom, oTo) };
   // Each kind in the order of the list in the header; each read by a function of its own, so that none is compiled as one large function.
   return (
-    (base.negations !== other.negations ? negationChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) : undefined) ??
-    figureChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx) ??
-    speakerOrQuoteChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options) ??
-    nameChange(base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx, options)!
+    (base.negations !== other.negations ? negationChange(run) : undefined) ??
+    figureChange(run) ??
+    speakerOrQuoteChange(run, options) ??
+    nameChange(run, options)!
   );
+}
+
+/** A run of differing tokens as the classifier reads it: the two sentences, the token range on each side, and its indices. */
+interface ChangedRun {
+  readonly base: ReadSentence;
+  readonly other: ReadSentence;
+  readonly bFrom: number;
+  readonly bTo: number;
+  readonly oFrom: number;
+  readonly oTo: number;
+  readonly bIdx: number[];
+  readonly oIdx: number[];
 }
 
 /** `[from, from + 1, …, to - 1]`. */
@@ -1091,16 +1102,8 @@ function verdict(kind: ChangeKind, bFacts: readonly number[] = [], oFacts: reado
 }
 
 /** A negation added or dropped (only called where the two sides count their negations differently). */
-function negationChange(
-  base: ReadSentence,
-  other: ReadSentence,
-  bFrom: number,
-  bTo: number,
-  oFrom: number,
-  oTo: number,
-  bIdx: number[],
-  oIdx: number[],
-): Classified | undefined {
+function negationChange(run: ChangedRun): Classified | undefined {
+  const { base, other, bIdx, oIdx } = run;
   const negations = (s: ReadSentence, idx: number[]) =>
     idx.filter(i => s.tokens[i].kind === 'word' && isNegation(s.tokens[i].key, s.language));
   // A polarity flip is a small edit; a negation inside a rewritten passage is the rewrite's.
@@ -1113,16 +1116,8 @@ function negationChange(
 }
 
 /** A figure, date or share one side carries and the other does not. */
-function figureChange(
-  base: ReadSentence,
-  other: ReadSentence,
-  bFrom: number,
-  bTo: number,
-  oFrom: number,
-  oTo: number,
-  bIdx: number[],
-  oIdx: number[],
-): Classified | undefined {
+function figureChange(run: ChangedRun): Classified | undefined {
+  const { base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx } = run;
   // Tokens that one side has and the other side lacks anywhere (a word merely moved is no change of fact).
   const lacking = (s: ReadSentence, idx: number[], against: ReadSentence) => idx.filter(i => !against.keys.has(s.tokens[i].key));
   // "The two leaders": a written number after a definite article refers to people already named; it counts nothing new.
@@ -1157,17 +1152,8 @@ function figureChange(
 }
 
 /** Another speaker, or changed words inside quotation marks. */
-function speakerOrQuoteChange(
-  base: ReadSentence,
-  other: ReadSentence,
-  bFrom: number,
-  bTo: number,
-  oFrom: number,
-  oTo: number,
-  bIdx: number[],
-  oIdx: number[],
-  options: ChangeOptions,
-): Classified | undefined {
+function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {
+  const { base, other, bIdx, oIdx } = run;
   const contentOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.tokens[i].kind === 'word' || s.tokens[i].kind === 'number');
   const bContent = contentOf(base, bIdx);
   const oContent = contentOf(other, oIdx);
@@ -1242,17 +1228,8 @@ function speakerOrQuoteChange(
 }
 
 /** A name one side lacks, or one name spelt otherwise; else wording. */
-function nameChange(
-  base: ReadSentence,
-  other: ReadSentence,
-  bFrom: number,
-  bTo: number,
-  oFrom: number,
-  oTo: number,
-  bIdx: number[],
-  oIdx: number[],
-  options: ChangeOptions,
-): Classified | undefined {
+function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {
+  const { base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx } = run;
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
   const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
     s.names.titleCase
