@@ -140,6 +140,15 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
   return Int32Array.from(label, l => smallest.get(l)!);
 }
 
+/** `count` seeded sentences cut from one template: a few of a small set of words, then a number. */
+function templateSentences(random: () => number, count: number): string[] {
+  const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
+  return Array.from({ length: count }, () => {
+    const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
+    return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
+  });
+}
+
 describe('Fast paths give what the plain computation gives', () => {
   it("gives each page's story forms the shingle keys of its own forms when other versions gave them first, on seeded sets of pages", () => {
     const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
@@ -193,14 +202,10 @@ describe('Fast paths give what the plain computation gives', () => {
   });
 
   it('tells a probe saturated from one long posting list only where the walk of its postings saturates, on 20 seeded template corpora', () => {
-    const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
     let told = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const random = seededRandom(seed);
-      const texts = Array.from({ length: 200 }, () => {
-        const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
-        return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
-      });
+      const texts = templateSentences(random, 200);
       const space = new TokenSpace(texts.map(t => bigramProfile(t)));
       const threshold = pick(random, [0.5, 0.7, 0.85]);
       const index = new PrefixIndex(space, threshold);
@@ -219,7 +224,6 @@ describe('Fast paths give what the plain computation gives', () => {
   });
 
   it('finds the leaders a remembering index finds, saturated where it is, on 40 seeded runs of lookups and additions', () => {
-    const words = 'the report number was read by people in north south east west centre of a said on'.split(' ');
     const key = (pairs: readonly JoinPair[]) =>
       pairs
         .map(p => `${p.b}:${p.similarity}`)
@@ -227,10 +231,7 @@ describe('Fast paths give what the plain computation gives', () => {
         .join(' ');
     for (let seed = 1; seed <= 40; seed++) {
       const random = seededRandom(seed);
-      const texts = Array.from({ length: 150 }, () => {
-        const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 4))));
-        return Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, words)).join(' ') + ' ' + digits;
-      });
+      const texts = templateSentences(random, 150);
       const space = new TokenSpace(texts.map(t => bigramProfile(t)));
       const threshold = pick(random, [0.5, 0.7, 0.85]);
       const remembering = new RememberedProbes(space, threshold);
