@@ -14,6 +14,7 @@ import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
 import { FormIds, FormNumbering, FormSpace } from './forms';
 import { groupNodes, type NodePairs } from './grouping';
 import { joinInOrder, placesOfNodes } from './orderedJoin';
+import { LinkEvidence } from './linkEvidence';
 import type { FormId, SpaceId, WordingId } from './ids';
 import { KeptWhileUsed } from './keptWhileUsed';
 import { ContentSentences, Places, contentSentences, numberPlaces } from './places';
@@ -521,8 +522,11 @@ class CachingAnalyzer implements Analyzer {
       );
       return Array.from(pairs, p => ({ a: among[p.a], b: among[p.b], similarity: p.similarity }));
     };
-    const grouped = groupNodes(nodes, sourceCount, this.options.align ?? {}, nodePairs);
-    const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, this.options.align ?? {}, nodePairs);
+    const align = this.options.align ?? {};
+    // Both stages score links over the same nodes: their word statistics are worked out once.
+    const evidence = new LinkEvidence(nodes, align.wordWeight ?? 0.6);
+    const grouped = groupNodes(nodes, sourceCount, align, nodePairs, evidence);
+    const clusters = joinInOrder(nodes, placesOfNodes(families, wordings), sourceCount, grouped, align, nodePairs, evidence);
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles, titlePlaces(places));

@@ -46,16 +46,23 @@ interface Link {
 }
 
 /**
- * Input: the nodes, the number of sources, the options, and the similarity join over the
- * nodes. Output: clusters of node indices whose sources are pairwise disjoint and together
- * number at least two; each node in at most one cluster. Cost: the join, then the average-linkage
- * merging of `mergeLinks` over the L accepted links.
+ * Input: the nodes, the number of sources, the options, the similarity join over the nodes,
+ * and optionally their link evidence (`LinkEvidence` over the same nodes with the options'
+ * word weight, which the next stage reads too). Output: clusters of node indices whose
+ * sources are pairwise disjoint and together number at least two; each node in at most one
+ * cluster. Cost: the join, then the average-linkage merging of `mergeLinks` over the L
+ * accepted links.
  */
-export function groupNodes(nodes: readonly AlignNode[], sourceCount: number, options: AlignOptions, nodePairs: NodePairs): number[][] {
+export function groupNodes(
+  nodes: readonly AlignNode[],
+  sourceCount: number,
+  options: AlignOptions,
+  nodePairs: NodePairs,
+  evidence: LinkEvidence = new LinkEvidence(nodes, options.wordWeight ?? 0.6),
+): number[][] {
   const strong = options.strongThreshold ?? 0.45;
   const weak = Math.min(strong, options.weakThreshold ?? 0.3);
   const sets = nodes.map(n => new SourceSet(sourceCount, n.sources));
-  const evidence = new LinkEvidence(nodes, options.wordWeight ?? 0.6);
   // A node every source carries shares a source with any other: it cannot be linked, and
   // leaving it out of the join spares walking past it (two versions cut from one template
   // would otherwise make every pair of their sentences a candidate).

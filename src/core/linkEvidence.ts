@@ -44,9 +44,15 @@ export class LinkEvidence {
     }
     const total = Math.max(1, sentences);
     this.weightSquared = df.map(d => (d ? Math.log(1 + total / d) ** 2 : 0));
-    this.norms = Float64Array.from(nodes, n => Math.sqrt(n.terms.reduce((s, t, k) => s + this.weightSquared[t] * salience(n, k) ** 2, 0)));
+    const weightSquared = this.weightSquared;
+    this.norms = new Float64Array(nodes.length);
+    const rarest: number[] = [];
     nodes.forEach((n, i) => {
-      const rarest = [...n.terms].sort((x, y) => df[x] - df[y] || x - y).slice(0, RARE_TERMS_PER_NODE);
+      const terms = n.terms;
+      let sum = 0;
+      for (let k = 0; k < terms.length; k++) sum += weightSquared[terms[k]] * salience(n, k) ** 2;
+      this.norms[i] = Math.sqrt(sum);
+      rarestTerms(terms, df, rarest);
       for (const t of rarest) {
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = []));
@@ -108,6 +114,23 @@ export class LinkEvidence {
         for (let j = i + 1; j < list.length; j++) yield [list[i], list[j]];
       }
     }
+  }
+}
+
+/**
+ * Into `out`: the `RARE_TERMS_PER_NODE` terms of `terms` with the lowest `df` (ties by the
+ * lower term), rarest first, as sorting a copy of all of them would give: an insertion into a
+ * list that short, since the links are scored for every node of every story. O(k).
+ */
+function rarestTerms(terms: readonly number[], df: Float64Array, out: number[]): void {
+  out.length = 0;
+  for (const t of terms) {
+    const d = df[t];
+    let at = out.length;
+    while (at > 0 && (df[out[at - 1]] > d || (df[out[at - 1]] === d && out[at - 1] > t))) at--;
+    if (at >= RARE_TERMS_PER_NODE) continue;
+    out.splice(at, 0, t);
+    if (out.length > RARE_TERMS_PER_NODE) out.length = RARE_TERMS_PER_NODE;
   }
 }
 

@@ -49,7 +49,9 @@ export type NodePlaces = readonly (readonly number[])[];
 
 /**
  * Input: the nodes, their places, the number of sources, the clusters of the grouping stage,
- * the options and the similarity join over the nodes. Output: the clusters, with order-keeping
+ * the options, the similarity join over the nodes, and optionally their link evidence
+ * (`LinkEvidence` over the same nodes with the options' word weight, as the grouping stage
+ * read it). Output: the clusters, with order-keeping
  * joins made; in each source a cluster holds one sentence or one span of up to `MAX_SPAN`
  * consecutive sentences.
  *
@@ -93,10 +95,11 @@ export function joinInOrder(
   clusters: readonly (readonly number[])[],
   options: AlignOptions,
   nodePairs: NodePairs,
+  givenEvidence?: LinkEvidence,
 ): number[][] {
   const floor = options.orderedThreshold ?? 0.2;
   if (sourceCount < 2 || !nodes.length) return clusters.map(c => [...c]);
-  const evidence = new LinkEvidence(nodes, options.wordWeight ?? 0.6);
+  const evidence = givenEvidence ?? new LinkEvidence(nodes, options.wordWeight ?? 0.6);
   const nodeSets = nodes.map(n => new SourceSet(sourceCount, n.sources));
 
   const members: number[][] = clusters.map(c => [...c]);

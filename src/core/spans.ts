@@ -122,26 +122,34 @@ function extension(
  * another place of its source with the same form (the first such group). O(P) for P places.
  */
 export function attachRepeats(groups: number[][], layout: PlaceOwners, formOfPlace: readonly FormId[]): Uint8Array {
-  const { sourceOfPlace } = layout;
-  const grouped = new Uint8Array(sourceOfPlace.length);
+  const { placeStart, sourceOfPlace } = layout;
   const repeats = new Uint8Array(sourceOfPlace.length);
-  // Source and form as one number.
+  // Per place, the first group holding it; then source by source, per form, the first group
+  // holding a place of the source with that form (flat arrays, not a map over source and form:
+  // a story in a thousand versions has a hundred thousand grouped places).
+  const groupOfPlace = new Int32Array(sourceOfPlace.length).fill(-1);
+  groups.forEach((group, g) => {
+    for (const place of group) if (groupOfPlace[place] < 0) groupOfPlace[place] = g;
+  });
   let formLimit = 0;
   for (const f of formOfPlace) if (f >= formLimit) formLimit = f + 1;
-  const groupOfTwin = new Map<number, number>();
-  groups.forEach((group, g) => {
-    for (const place of group) {
-      grouped[place] = 1;
-      const key = sourceOfPlace[place] * formLimit + formOfPlace[place];
-      if (!groupOfTwin.has(key)) groupOfTwin.set(key, g);
+  const groupOfTwin = new Int32Array(formLimit).fill(-1);
+  for (let source = 0; source + 1 < placeStart.length; source++) {
+    const from = placeStart[source];
+    const to = placeStart[source + 1];
+    for (let place = from; place < to; place++) {
+      const g = groupOfPlace[place];
+      const f = formOfPlace[place];
+      if (g >= 0 && (groupOfTwin[f] < 0 || g < groupOfTwin[f])) groupOfTwin[f] = g;
     }
-  });
-  for (let place = 0; place < sourceOfPlace.length; place++) {
-    if (grouped[place]) continue;
-    const g = groupOfTwin.get(sourceOfPlace[place] * formLimit + formOfPlace[place]);
-    if (g === undefined) continue;
-    groups[g].push(place);
-    repeats[place] = 1;
+    for (let place = from; place < to; place++) {
+      if (groupOfPlace[place] >= 0) continue;
+      const g = groupOfTwin[formOfPlace[place]];
+      if (g < 0) continue;
+      groups[g].push(place);
+      repeats[place] = 1;
+    }
+    for (let place = from; place < to; place++) groupOfTwin[formOfPlace[place]] = -1;
   }
   return repeats;
 }
@@ -168,13 +176,25 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
       const s = sourceOfPlace[place];
       const e = out.get(s);
       if (!e) out.set(s, [place, place]);
-      else out.set(s, [Math.min(e[0], place), Math.max(e[1], place)]);
+      else {
+        e[0] = Math.min(e[0], place);
+        e[1] = Math.max(e[1], place);
+      }
     }
     return out;
   };
+  // A span's joined profile depends only on its wordings, which most sources of a large story
+  // share: each distinct run of wordings is joined once.
+  const joinedOf = new Map<string, BigramProfile>();
   const joined = (from: number, to: number) => {
-    let p = profiles[wordingOfPlace[from]];
+    if (from === to) return profiles[wordingOfPlace[from]];
+    let key = `${wordingOfPlace[from]}`;
+    for (let place = from + 1; place <= to; place++) key += `,${wordingOfPlace[place]}`;
+    let p = joinedOf.get(key);
+    if (p) return p;
+    p = profiles[wordingOfPlace[from]];
     for (let place = from + 1; place <= to; place++) p = concatProfiles(p, profiles[wordingOfPlace[place]]);
+    joinedOf.set(key, p);
     return p;
   };
   // Each group's extent, worked out once and again only after the group grows.

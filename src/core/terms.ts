@@ -97,6 +97,8 @@ export interface ContentTermKeys {
  */
 export function contentTermKeys(text: string, stopwords: StopwordProfile): ContentTermKeys {
   const stem = stemmerFor(stopwords.language);
+  let known = readWords.get(stopwords);
+  if (!known) readWords.set(stopwords, (known = new Map()));
   const salientOf = new Map<string, number>();
   const add = (key: string, flags: number) => salientOf.set(key, (salientOf.get(key) ?? 0) | flags);
   // Read as the page's reader saw it (character references decoded, as the compared form is).
@@ -114,15 +116,46 @@ export function contentTermKeys(text: string, stopwords: StopwordProfile): Conte
     const quoted = k === 0 && part.quoted ? QUOTED : 0;
     for (const word of words(part.text)) {
       const first = i++ === 0;
-      const w = word.toLowerCase();
-      const digits = HAS_DIGIT.test(w);
-      if (stopwords.words.has(w) || (w.length < 2 && !digits)) continue;
+      let read = known.get(word);
+      if (read === undefined) {
+        if (known.size >= REMEMBERED_WORDS) known.clear();
+        known.set(word, (read = readWord(word, stopwords, stem)));
+      }
+      if (read === SKIPPED) continue;
       // The first word is capitalised in any case; a name is told by a capital further on.
-      const salient = digits || (!first && CAPITALISED.test(word)) ? SALIENT : 0;
-      add(digits ? w : firstCodePoints(stem(w), STEM_LENGTH), salient | quoted);
+      const salient = read.digits || (!first && read.capitalised) ? SALIENT : 0;
+      add(read.key, salient | quoted);
     }
   });
   return { keys: [...salientOf.keys()], salient: Uint8Array.from(salientOf.values()) };
+}
+
+/** A word as `contentTermKeys` reads it wherever it stands: its key, and what tells a name or a number. */
+interface ReadWord {
+  readonly key: string;
+  readonly digits: boolean;
+  readonly capitalised: boolean;
+}
+
+/** A function word, or a letter standing alone: no term. */
+const SKIPPED: ReadWord = { key: '', digits: false, capitalised: false };
+
+/** Past this many words, a stopword profile's remembered readings start afresh. */
+const REMEMBERED_WORDS = 1 << 16;
+
+/**
+ * Per stopword profile (a language's function words), each word as read before: the
+ * sentences of one story repeat most of their words, and reading one lower-cases, tests and
+ * stems it.
+ */
+const readWords = new WeakMap<StopwordProfile, Map<string, ReadWord>>();
+
+/** `word` (as it stands) read with `stopwords` and `stem`: its key, or `SKIPPED`. */
+function readWord(word: string, stopwords: StopwordProfile, stem: (word: string) => string): ReadWord {
+  const w = word.toLowerCase();
+  const digits = HAS_DIGIT.test(w);
+  if (stopwords.words.has(w) || (w.length < 2 && !digits)) return SKIPPED;
+  return { key: digits ? w : firstCodePoints(stem(w), STEM_LENGTH), digits, capitalised: CAPITALISED.test(word) };
 }
 
 /** The terms of `keys` numbered by `idOf` (called in the order of `keys`): ids ascending. O(k log k). */

@@ -34,23 +34,47 @@ export class TokenSpace {
   /** Token ids: per bigram code the id of its first occurrence; per repeated first occurrence the ids of its later ones. */
   private readonly firstId = new CodeTable();
   private readonly laterIds = new Map<number, number[]>();
-  private readonly rankOfId: number[] = [];
+  private readonly rankOfId: number[];
 
   constructor(profiles: readonly BigramProfile[] = []) {
     this.allProfiles = [...profiles];
-    const frequency: number[] = [];
-    const newId = () => frequency.push(0) - 1;
-    const ids = profiles.map(p => this.tokenIds(p, newId));
+    // Every profile's tokens in one buffer, each profile's a view of it: one allocation for a
+    // space, not one (with a backing store of its own) per profile.
+    const offsets = new Int32Array(profiles.length + 1);
+    for (let i = 0; i < profiles.length; i++) offsets[i + 1] = offsets[i] + profiles[i].bigrams.length;
+    const total = offsets[profiles.length];
+    const flat = new Int32Array(total);
+    let idCount = 0;
+    const newId = () => idCount++;
+    for (let i = 0; i < profiles.length; i++) this.writeTokenIds(profiles[i], newId, flat, offsets[i]);
+    // Ids are below `total`: each occurrence makes at most one.
+    const frequency = new Int32Array(idCount);
     let most = 0;
-    for (const list of ids) for (let i = 0; i < list.length; i++) most = Math.max(most, ++frequency[list[i]]);
+    for (let x = 0; x < total; x++) most = Math.max(most, ++frequency[flat[x]]);
     // Rarest first; ties by first appearance of the token, which is a function of the profiles.
     // A counting sort: frequencies are small integers.
     const start = new Int32Array(most + 2);
-    for (let id = 0; id < frequency.length; id++) start[frequency[id] + 1]++;
+    for (let id = 0; id < idCount; id++) start[frequency[id] + 1]++;
     for (let f = 1; f < start.length; f++) start[f] += start[f - 1];
-    this.rankOfId.length = frequency.length;
-    for (let id = 0; id < frequency.length; id++) this.rankOfId[id] = start[frequency[id]]++;
-    this.ranked = ids.map(list => this.toRanks(list));
+    const rankOfId = new Int32Array(idCount);
+    // Per rank, where its holders start among `holders`: rank r is held by frequency of its id.
+    const holderStart = new Int32Array(idCount + 1);
+    for (let id = 0; id < idCount; id++) {
+      const rank = start[frequency[id]]++;
+      rankOfId[id] = rank;
+      holderStart[rank + 1] = frequency[id];
+    }
+    for (let r = 0; r < idCount; r++) holderStart[r + 1] += holderStart[r];
+    // Each profile's ranks in ascending order without sorting each list: the profiles holding
+    // each rank, listed rank by rank, then written back to the profiles in rank order.
+    const holders = new Int32Array(total);
+    const cursor = holderStart.slice(0, idCount);
+    for (let i = 0; i < profiles.length; i++) for (let x = offsets[i]; x < offsets[i + 1]; x++) holders[cursor[rankOfId[flat[x]]]++] = i;
+    const written = offsets.slice(0, profiles.length);
+    for (let r = 0; r < idCount; r++) for (let k = holderStart[r]; k < holderStart[r + 1]; k++) flat[written[holders[k]]++] = r;
+    this.ranked = profiles.map((_, i) => flat.subarray(offsets[i], offsets[i + 1]));
+    // A plain array, as `add` grows it.
+    this.rankOfId = Array.from(rankOfId);
     this.sizes = this.ranked.map(list => list.length);
   }
 
@@ -78,8 +102,14 @@ export class TokenSpace {
    * "th" the first time), giving unseen tokens the id `newId()` returns.
    */
   private tokenIds(profile: BigramProfile, newId: () => number): Int32Array {
+    const out = new Int32Array(profile.bigrams.length);
+    this.writeTokenIds(profile, newId, out, 0);
+    return out;
+  }
+
+  /** `tokenIds(profile, newId)`, written into `out` from `at` on. */
+  private writeTokenIds(profile: BigramProfile, newId: () => number, out: Int32Array, at: number): void {
     const bigrams = profile.bigrams;
-    const out = new Int32Array(bigrams.length);
     let occurrence = 0;
     let first = -1;
     for (let i = 0; i < bigrams.length; i++) {
@@ -96,9 +126,8 @@ export class TokenSpace {
         if (id < 0) this.firstId.set(bigrams[i], (id = newId()));
         first = id;
       }
-      out[i] = id;
+      out[at + i] = id;
     }
-    return out;
   }
 
   private toRanks(ids: Int32Array): Int32Array {

@@ -14,6 +14,9 @@ import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+import { attachRepeats } from '../../src/core/spans';
+import type { FormId, WordingId } from '../../src/core/ids';
+import type { BigramProfile } from '../../src/core/similarity';
 
 /**
  * `storyComponents` computed plainly: every neighbour's story looked up on each meeting, the
@@ -324,4 +327,100 @@ describe('Fast paths give what the plain computation gives', () => {
       }
     }
   });
+
+  it('gives every profile the tokens that sorting each list of ranks gives, on 30 seeded sets of template sentences', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const random = seededRandom(seed);
+      const texts = templateSentences(random, 1 + Math.floor(random() * 300));
+      // Some profiles twice, and some too short for a bigram.
+      texts.push(texts[0], 'a', '');
+      const profiles = texts.map(t => bigramProfile(t));
+      const space = new TokenSpace(profiles);
+      const expected = plainRankedTokens(profiles);
+      assert.equal(space.tokenCount, expected.tokenCount, `seed ${seed}`);
+      profiles.forEach((_, i) => {
+        assert.deepEqual([...space.tokens(i)], expected.tokens[i], `seed ${seed}, profile ${i}`);
+        assert.equal(space.size(i), expected.tokens[i].length);
+      });
+    }
+  });
+
+  it('attaches each repeat to the first group holding its twin, as a map over source and form does, on 40 seeded layouts', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed);
+      const sourceCount = 1 + Math.floor(random() * 6);
+      const placeStart = new Int32Array(sourceCount + 1);
+      for (let s = 0; s < sourceCount; s++) placeStart[s + 1] = placeStart[s] + Math.floor(random() * 12);
+      const places = placeStart[sourceCount];
+      const sourceOfPlace = new Int32Array(places);
+      for (let s = 0; s < sourceCount; s++) sourceOfPlace.fill(s, placeStart[s], placeStart[s + 1]);
+      const formOfPlace = Array.from({ length: places }, () => Math.floor(random() * 8) as FormId);
+      const layout = {
+        placeStart,
+        sourceOfPlace,
+        wordingOfPlace: new Int32Array(places) as Int32Array & { readonly [place: number]: WordingId },
+      };
+      const groups: number[][] = Array.from({ length: 1 + Math.floor(random() * 5) }, () => []);
+      for (let p = 0; p < places; p++) if (random() < 0.5) pick(random, groups).push(p);
+      const plain = groups.map(g => [...g]);
+      const plainRepeats = plainAttachRepeats(plain, sourceOfPlace, formOfPlace);
+      const repeats = attachRepeats(groups, layout, formOfPlace);
+      assert.deepEqual(groups, plain, `seed ${seed}`);
+      assert.deepEqual([...repeats], [...plainRepeats], `seed ${seed}`);
+    }
+  });
 });
+
+/**
+ * Each profile's tokens worked out plainly: an occurrence of a bigram is a token by the bigram
+ * and its number of occurrences before it in the profile; tokens ranked rarest first, ties by
+ * first appearance; each list sorted.
+ */
+function plainRankedTokens(profiles: readonly BigramProfile[]): { tokenCount: number; tokens: number[][] } {
+  const idOf = new Map<string, number>();
+  const frequency: number[] = [];
+  const ids = profiles.map(p => {
+    const out: number[] = [];
+    let occurrence = 0;
+    p.bigrams.forEach((code, i) => {
+      occurrence = i > 0 && p.bigrams[i - 1] === code ? occurrence + 1 : 0;
+      const key = `${code}:${occurrence}`;
+      let id = idOf.get(key);
+      if (id === undefined) {
+        idOf.set(key, (id = idOf.size));
+        frequency.push(0);
+      }
+      out.push(id);
+    });
+    return out;
+  });
+  for (const list of ids) for (const id of list) frequency[id]++;
+  const rank: number[] = [];
+  frequency
+    .map((_, id) => id)
+    .sort((x, y) => frequency[x] - frequency[y] || x - y)
+    .forEach((id, r) => (rank[id] = r));
+  return { tokenCount: frequency.length, tokens: ids.map(list => list.map(id => rank[id]).sort((x, y) => x - y)) };
+}
+
+/** `attachRepeats` with one map from source and form to the first group holding such a place. */
+function plainAttachRepeats(groups: number[][], sourceOfPlace: Int32Array, formOfPlace: readonly FormId[]): Uint8Array {
+  const grouped = new Uint8Array(sourceOfPlace.length);
+  const repeats = new Uint8Array(sourceOfPlace.length);
+  const groupOfTwin = new Map<string, number>();
+  groups.forEach((group, g) => {
+    for (const place of group) {
+      grouped[place] = 1;
+      const key = `${sourceOfPlace[place]}:${formOfPlace[place]}`;
+      if (!groupOfTwin.has(key)) groupOfTwin.set(key, g);
+    }
+  });
+  for (let place = 0; place < sourceOfPlace.length; place++) {
+    if (grouped[place]) continue;
+    const g = groupOfTwin.get(`${sourceOfPlace[place]}:${formOfPlace[place]}`);
+    if (g === undefined) continue;
+    groups[g].push(place);
+    repeats[place] = 1;
+  }
+  return repeats;
+}
