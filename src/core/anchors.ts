@@ -58,7 +58,9 @@ export function anchorKey(tally: GroupTally, spaceIdOf: readonly SpaceId[]): str
 /**
  * Input: a tally, per wording its space id, and a `SharedTokens` over the form space. Output:
  * the anchor: the wording closest to all others, each counted as often as sources carry it.
- * O(min(k, 16) · k · length) for k distinct wordings.
+ * A candidate whose sum cannot pass the best so far even were each other wording as similar as
+ * the two sizes allow is passed over unread; the anchor's similarities are those its own sum
+ * read. O(min(k, 16) · k · length) for k distinct wordings.
  */
 export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
   const { distinct, counts } = tally;
@@ -66,19 +68,34 @@ export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], s
   const candidates = slots.sort((x, y) => counts[y] - counts[x] || x - y).slice(0, ANCHOR_CANDIDATES);
   let best = candidates[0];
   let bestSum = -1;
+  // The similarities of the best candidate so far to every slot, and of the one being read.
+  let bestSimilarities = new Float64Array(distinct.length);
+  let read = new Float64Array(distinct.length);
   for (const c of candidates) {
-    shared.mark(spaceIdOf[distinct[c]]);
+    const id = spaceIdOf[distinct[c]];
+    // Each term of the bound is at least the term of the sum, and rounding keeps that order, so
+    // a bound that cannot pass the best leaves the choice as reading the candidate would.
+    if (c !== best) {
+      let bound = (counts[c] - 1) * 1;
+      for (let o = 0; o < distinct.length; o++) if (o !== c) bound += counts[o] * shared.mostSimilarity(id, spaceIdOf[distinct[o]]);
+      if (!(bound > bestSum + 1e-12)) continue;
+    }
+    shared.mark(id);
     let sum = (counts[c] - 1) * 1;
-    for (let o = 0; o < distinct.length; o++) if (o !== c) sum += counts[o] * shared.similarity(spaceIdOf[distinct[o]]);
+    for (let o = 0; o < distinct.length; o++) {
+      if (o === c) continue;
+      read[o] = shared.similarity(spaceIdOf[distinct[o]]);
+      sum += counts[o] * read[o];
+    }
     if (sum > bestSum + 1e-12) {
       bestSum = sum;
       best = c;
+      [bestSimilarities, read] = [read, bestSimilarities];
     }
   }
-  shared.mark(spaceIdOf[distinct[best]]);
-  const similarities = new Float64Array(distinct.length);
-  for (let i = 0; i < distinct.length; i++) similarities[i] = shared.similarity(spaceIdOf[distinct[i]]);
-  return { at: best, similarities };
+  // A profile is as similar to itself as can be.
+  bestSimilarities[best] = 1;
+  return { at: best, similarities: bestSimilarities };
 }
 
 /**

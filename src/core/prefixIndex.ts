@@ -24,8 +24,11 @@ const FOUND_CHUNK = 64;
  * match by binary search. Profiles can be added to the space and the index at any time.
  */
 export class PrefixIndex<Id extends number = number> {
-  /** Per token: indexed profile, position of the token in it, profile, position, ... */
-  private readonly postings = new Map<number, number[]>();
+  /**
+   * Per token: indexed profile, position of the token in it, profile, position, ... Indexed by
+   * the token (ranks are dense small integers), as every step of a probe reads one.
+   */
+  private readonly postings: (number[] | undefined)[] = [];
   private readonly ratio: number;
   private stamp: Int32Array;
   private overlap: Int32Array;
@@ -64,8 +67,8 @@ export class PrefixIndex<Id extends number = number> {
     const size = this.space.size(i);
     const prefix = this.space.prefix(i, this.threshold);
     for (let x = 0; x < prefix.length; x++) {
-      let list = this.postings.get(prefix[x]);
-      if (!list) this.postings.set(prefix[x], (list = []));
+      let list = this.postings[prefix[x]];
+      if (!list) this.postings[prefix[x]] = list = [];
       if (list.length === 0 || this.space.size(list[list.length - 2]) <= size) list.push(i, x);
       else list.splice(this.firstAtLeast(list, size + 1), 0, i, x);
     }
@@ -73,6 +76,9 @@ export class PrefixIndex<Id extends number = number> {
 
   /** Grows the per-profile arrays to the space's current size. */
   private fit(): void {
+    const tokens = this.space.tokenCount;
+    // Grown by pushing, never with holes nor by length, so the array stays a flat one.
+    while (this.postings.length < tokens) this.postings.push(undefined);
     const n = this.space.profiles.length;
     if (this.stamp.length >= n) return;
     this.stamp = grown(this.stamp, n, -1);
@@ -112,7 +118,7 @@ export class PrefixIndex<Id extends number = number> {
     this.marked = false;
     let verified = 0;
     walk: for (let x = 0; x < prefix.length; x++) {
-      const list = this.postings.get(prefix[x]);
+      const list = this.postings[prefix[x]];
       if (!list) continue;
       for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {
         const j = list[k] as Id;
@@ -163,11 +169,12 @@ export class PrefixIndex<Id extends number = number> {
     const space = this.space;
     const size = space.size(i);
     if (size === 0) return false;
+    this.fit();
     const minSize = this.ratio * size - EPSILON;
     const maxSize = size / this.ratio + EPSILON;
     const prefix = space.prefix(i, this.threshold);
     for (let x = 0; x < prefix.length; x++) {
-      const list = this.postings.get(prefix[x]);
+      const list = this.postings[prefix[x]];
       if (!list || list.length <= 2 * budget) continue;
       let count = 0;
       for (let k = this.firstAtLeast(list, minSize); k < list.length; k += 2) {

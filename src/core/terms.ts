@@ -61,6 +61,10 @@ const HAS_DIGIT = /\d/;
  * code such as "G7" or "Chandra-2", which stays one word.
  */
 const FIGURE = /(?<![\p{L}\p{M}\p{Nd}\-‐‑])\p{Nd}+(?:[.,:'’\u066b\u066c]\p{Nd}+)*(?![\p{L}\p{M}\p{Nd}\-‐‑])/gu;
+/** Any digit `FIGURE` could start with. */
+const ANY_DIGIT = /\p{Nd}/u;
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 /** Starts the key of a figure's term: no word's stem begins with it. */
 const NUMBER_MARK = '#';
 const CAPITALISED = /^\p{Lu}/u;
@@ -103,12 +107,16 @@ export function contentTermKeys(text: string, stopwords: StopwordProfile): Conte
   const add = (key: string, flags: number) => salientOf.set(key, (salientOf.get(key) ?? 0) | flags);
   // Read as the page's reader saw it (character references decoded, as the compared form is).
   // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
-  const rest = decodeCharacterReferences(text)
-    .normalize('NFC')
-    .replace(FIGURE, figure => {
-      add(`${NUMBER_MARK}${digitValue(figure)}`, SALIENT);
-      return ' ';
-    });
+  // Both steps leave most sentences as they are: ASCII is its own NFC form, and a sentence
+  // without a digit has no figure; those are told by a cheap test first.
+  let decoded = decodeCharacterReferences(text);
+  if (!ASCII_ONLY.test(decoded)) decoded = decoded.normalize('NFC');
+  const rest = ANY_DIGIT.test(decoded)
+    ? decoded.replace(FIGURE, figure => {
+        add(`${NUMBER_MARK}${digitValue(figure)}`, SALIENT);
+        return ' ';
+      })
+    : decoded;
   let i = 0;
   const parts = quotationParts(rest);
   parts.forEach((part, k) => {

@@ -178,6 +178,17 @@ export class SharedTokens {
     this.marked = i;
   }
 
+  /**
+   * The most `similarity` can be between profiles `i` and `j` from their sizes alone: at least
+   * what `similarity(j)` gives with `i` marked. O(1).
+   */
+  mostSimilarity(i: number, j: number): number {
+    const a = this.space.size(i);
+    const b = this.space.size(j);
+    // A profile without a bigram is alike another only when equal, which the sizes cannot tell.
+    return a === 0 || b === 0 ? 1 : dice(Math.min(a, b), a, b);
+  }
+
   /** Similarity of profile `j` to the marked one. O(size of j). */
   similarity(j: number): number {
     const tokens = this.space.tokens(j);

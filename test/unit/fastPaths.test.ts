@@ -15,6 +15,8 @@ import type { SpaceId } from '../../src/core/ids';
 import { pick, seededRandom } from '../support/random';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 import { attachRepeats } from '../../src/core/spans';
+import { AnchorChoice, GroupTally, chooseAnchor } from '../../src/core/anchors';
+import { SharedTokens } from '../../src/core/tokenSpace';
 import type { FormId, WordingId } from '../../src/core/ids';
 import type { BigramProfile } from '../../src/core/similarity';
 
@@ -369,6 +371,31 @@ describe('Fast paths give what the plain computation gives', () => {
       assert.deepEqual([...repeats], [...plainRepeats], `seed ${seed}`);
     }
   });
+
+  it('chooses the anchor and its similarities that reading every candidate gives, on 40 seeded groups of template sentences', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed);
+      const texts = templateSentences(random, 40);
+      // Near-copies of one sentence (most groups: where one wording dominates, candidates are
+      // passed over unread), a duplicate and texts too short for a bigram make close sums and ties.
+      for (let i = 0; i < 40; i++) texts.push(texts[0] + pick(random, ['', ' 1', 's', ' said', ` on ${i}`]));
+      texts.push(texts[0], 'a', 'b', '');
+      const space = new TokenSpace(texts.map(t => bigramProfile(t)));
+      const spaceIdOf = texts.map((_, i) => i as SpaceId);
+      const shared = new SharedTokens(space);
+      for (let g = 0; g < 20; g++) {
+        const distinct = texts.map((_, i) => i as WordingId).filter(i => random() < (i < 40 ? 0.05 : 0.4));
+        if (!distinct.length) continue;
+        const skew = pick(random, [1, 5, 200]);
+        const counts = Int32Array.from(distinct, () => 1 + Math.floor(random() ** 3 * skew));
+        const tally: GroupTally = { places: new Int32Array(0), distinct, counts };
+        const expected = plainAnchor(tally, spaceIdOf, new SharedTokens(space));
+        const choice = chooseAnchor(tally, spaceIdOf, shared);
+        assert.equal(choice.at, expected.at, `seed ${seed}, group ${g}`);
+        assert.deepEqual([...choice.similarities], [...expected.similarities], `seed ${seed}, group ${g}`);
+      }
+    }
+  });
 });
 
 /**
@@ -423,4 +450,25 @@ function plainAttachRepeats(groups: number[][], sourceOfPlace: Int32Array, formO
     repeats[place] = 1;
   }
   return repeats;
+}
+
+/** The anchor as read plainly: every candidate's sum read in full, then every similarity to the anchor read again. */
+function plainAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
+  const { distinct, counts } = tally;
+  const candidates = Array.from(distinct, (_, slot) => slot)
+    .sort((x, y) => counts[y] - counts[x] || x - y)
+    .slice(0, 16);
+  let best = candidates[0];
+  let bestSum = -1;
+  for (const c of candidates) {
+    shared.mark(spaceIdOf[distinct[c]]);
+    let sum = (counts[c] - 1) * 1;
+    for (let o = 0; o < distinct.length; o++) if (o !== c) sum += counts[o] * shared.similarity(spaceIdOf[distinct[o]]);
+    if (sum > bestSum + 1e-12) {
+      bestSum = sum;
+      best = c;
+    }
+  }
+  shared.mark(spaceIdOf[distinct[best]]);
+  return { at: best, similarities: Float64Array.from(distinct, w => shared.similarity(spaceIdOf[w])) };
 }
