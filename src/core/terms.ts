@@ -63,7 +63,6 @@ const HAS_DIGIT = /\d/;
 const FIGURE = /(?<![\p{L}\p{M}\p{Nd}\-‐‑])\p{Nd}+(?:[.,:'’\u066b\u066c]\p{Nd}+)*(?![\p{L}\p{M}\p{Nd}\-‐‑])/gu;
 /** Any digit `FIGURE` could start with. */
 const ANY_DIGIT = /\p{Nd}/u;
-// eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 /** Starts the key of a figure's term: no word's stem begins with it. */
 const NUMBER_MARK = '#';
