@@ -26,7 +26,14 @@ const SALIENT_WEIGHT = 1.25;
  * is nothing but the headline bonus.
  */
 export class LinkEvidence {
+  /** Per term of the nodes (numbered as in `local`), its squared weight. */
   private readonly weightSquared: Float64Array;
+  /**
+   * Per node, its terms numbered densely among the nodes' terms, in the order of their ids:
+   * term ids come from a vocabulary that may be a whole corpus's (stories analysed apart share
+   * one), and what the statistics cost should follow the nodes, not the vocabulary.
+   */
+  private readonly local: Int32Array[];
   private readonly norms: Float64Array;
   private readonly postings = new Map<number, number[]>();
 
@@ -34,26 +41,41 @@ export class LinkEvidence {
     private readonly nodes: readonly AlignNode[],
     private readonly wordWeight: number,
   ) {
-    let termCount = 0;
-    for (const n of nodes) for (const t of n.terms) termCount = Math.max(termCount, t + 1);
-    const df = new Float64Array(termCount);
-    let sentences = 0;
+    let limit = 0;
+    for (const n of nodes) for (const t of n.terms) limit = Math.max(limit, t + 1);
+    const localOf = termScratch(limit);
+    const ids: number[] = [];
     for (const n of nodes) {
-      sentences += n.weight;
-      for (const t of n.terms) df[t] += n.weight;
+      for (const t of n.terms) {
+        if (localOf[t] >= 0) continue;
+        localOf[t] = 0;
+        ids.push(t);
+      }
     }
+    ids.sort((x, y) => x - y);
+    ids.forEach((t, l) => (localOf[t] = l));
+    this.local = nodes.map(n => Int32Array.from(n.terms, t => localOf[t]));
+    for (const t of ids) localOf[t] = -1;
+    const df = new Float64Array(ids.length);
+    let sentences = 0;
+    nodes.forEach((n, i) => {
+      sentences += n.weight;
+      const terms = this.local[i];
+      for (let k = 0; k < terms.length; k++) df[terms[k]] += n.weight;
+    });
     const total = Math.max(1, sentences);
     this.weightSquared = df.map(d => (d ? Math.log(1 + total / d) ** 2 : 0));
     const weightSquared = this.weightSquared;
     this.norms = new Float64Array(nodes.length);
     const rarest: number[] = [];
     nodes.forEach((n, i) => {
-      const terms = n.terms;
+      const terms = this.local[i];
       let sum = 0;
       for (let k = 0; k < terms.length; k++) sum += weightSquared[terms[k]] * salience(n, k) ** 2;
       this.norms[i] = Math.sqrt(sum);
       rarestTerms(terms, df, rarest);
-      for (const t of rarest) {
+      for (const l of rarest) {
+        const t = ids[l];
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = []));
         list.push(i);
@@ -92,8 +114,8 @@ export class LinkEvidence {
     const na = this.norms[a];
     const nb = this.norms[b];
     if (!na || !nb) return 0;
-    const ta = this.nodes[a].terms;
-    const tb = this.nodes[b].terms;
+    const ta = this.local[a];
+    const tb = this.local[b];
     let dot = 0;
     for (let i = 0, j = 0; i < ta.length && j < tb.length;) {
       if (ta[i] === tb[j]) {
@@ -122,7 +144,7 @@ export class LinkEvidence {
  * lower term), rarest first, as sorting a copy of all of them would give: an insertion into a
  * list that short, since the links are scored for every node of every story. O(k).
  */
-function rarestTerms(terms: readonly number[], df: Float64Array, out: number[]): void {
+function rarestTerms(terms: Int32Array, df: Float64Array, out: number[]): void {
   out.length = 0;
   for (const t of terms) {
     const d = df[t];
@@ -132,6 +154,15 @@ function rarestTerms(terms: readonly number[], df: Float64Array, out: number[]):
     out.splice(at, 0, t);
     if (out.length > RARE_TERMS_PER_NODE) out.length = RARE_TERMS_PER_NODE;
   }
+}
+
+/** Per term id, -1: kept between constructions (and left so), so that one is not sized by the vocabulary. */
+let localOfTerm = new Int32Array(0);
+
+/** `localOfTerm`, at least `size` long. */
+function termScratch(size: number): Int32Array {
+  if (localOfTerm.length < size) localOfTerm = new Int32Array(Math.max(size, 2 * localOfTerm.length)).fill(-1);
+  return localOfTerm;
 }
 
 /** The weight factor of a node's `k`-th term. */

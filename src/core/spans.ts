@@ -133,7 +133,7 @@ export function attachRepeats(groups: number[][], layout: PlaceOwners, formOfPla
   });
   let formLimit = 0;
   for (const f of formOfPlace) if (f >= formLimit) formLimit = f + 1;
-  const groupOfTwin = new Int32Array(formLimit).fill(-1);
+  const groupOfTwin = twinScratch(formLimit);
   for (let source = 0; source + 1 < placeStart.length; source++) {
     const from = placeStart[source];
     const to = placeStart[source + 1];
@@ -152,6 +152,18 @@ export function attachRepeats(groups: number[][], layout: PlaceOwners, formOfPla
     for (let place = from; place < to; place++) groupOfTwin[formOfPlace[place]] = -1;
   }
   return repeats;
+}
+
+/**
+ * Per form id, -1: kept between calls (and left so, each entry set back once its source is
+ * done), since form ids are numbered over the whole corpus and a call is made per story.
+ */
+let groupOfTwinScratch = new Int32Array(0);
+
+/** `groupOfTwinScratch`, at least `size` long. */
+function twinScratch(size: number): Int32Array {
+  if (groupOfTwinScratch.length < size) groupOfTwinScratch = new Int32Array(Math.max(size, 2 * groupOfTwinScratch.length)).fill(-1);
+  return groupOfTwinScratch;
 }
 
 /**
@@ -185,11 +197,16 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
   };
   // A span's joined profile depends only on its wordings, which most sources of a large story
   // share: each distinct run of wordings is joined once.
-  const joinedOf = new Map<string, BigramProfile>();
+  // Keyed by the wordings as digits of one number (no string to make and hash) where a span
+  // that long fits in one; by their list otherwise.
+  const joinedOf = new Map<number | string, BigramProfile>();
+  const base = profiles.length + 1;
+  const numberSpan = Math.floor(Math.log(Number.MAX_SAFE_INTEGER) / Math.log(base)) - 1;
   const joined = (from: number, to: number) => {
     if (from === to) return profiles[wordingOfPlace[from]];
-    let key = `${wordingOfPlace[from]}`;
-    for (let place = from + 1; place <= to; place++) key += `,${wordingOfPlace[place]}`;
+    let key: number | string = 0;
+    if (to - from < numberSpan) for (let place = from; place <= to; place++) key = key * base + wordingOfPlace[place] + 1;
+    else key = Array.from(wordingOfPlace.subarray(from, to + 1)).join(',');
     let p = joinedOf.get(key);
     if (p) return p;
     p = profiles[wordingOfPlace[from]];

@@ -17,6 +17,9 @@ import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 import { attachRepeats } from '../../src/core/spans';
 import { AnchorChoice, GroupTally, chooseAnchor } from '../../src/core/anchors';
 import { SharedTokens } from '../../src/core/tokenSpace';
+import { LinkEvidence } from '../../src/core/linkEvidence';
+import type { AlignNode } from '../../src/core/grouping';
+import { QUOTED, SALIENT } from '../../src/core/terms';
 import type { FormId, WordingId } from '../../src/core/ids';
 import type { BigramProfile } from '../../src/core/similarity';
 
@@ -396,6 +399,27 @@ describe('Fast paths give what the plain computation gives', () => {
       }
     }
   });
+
+  it('scores links and finds rare-word pairs as statistics over the whole vocabulary do, on 30 seeded sets of nodes', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const random = seededRandom(seed);
+      // Term ids from a large vocabulary, as where stories analysed apart share one.
+      const vocabulary = Array.from({ length: 40 }, () => Math.floor(random() * 200_000));
+      const nodes: AlignNode[] = templateSentences(random, 2 + Math.floor(random() * 40)).map(text => {
+        const ids = [...new Set(Array.from({ length: Math.floor(random() * 9) }, () => pick(random, vocabulary)))].sort((x, y) => x - y);
+        const salient = Uint8Array.from(ids, () => (random() < 0.3 ? SALIENT : 0) | (random() < 0.2 ? QUOTED : 0));
+        const weight = 1 + Math.floor(random() * 5);
+        const sources = Array.from({ length: weight }, (_, k) => k);
+        return { profile: bigramProfile(text), terms: ids, salient, headline: random() < 0.1, sources, weight };
+      });
+      const evidence = new LinkEvidence(nodes, 0.6);
+      const plain = plainLinkStatistics(nodes);
+      for (let a = 0; a < nodes.length; a++) {
+        for (let b = 0; b < nodes.length; b++) assert.equal(evidence.cosine(a, b), plain.cosine(a, b), `seed ${seed}, ${a}-${b}`);
+      }
+      assert.deepEqual([...evidence.rareWordPairs()], plain.rareWordPairs, `seed ${seed}`);
+    }
+  });
 });
 
 /**
@@ -471,4 +495,46 @@ function plainAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: S
   }
   shared.mark(spaceIdOf[distinct[best]]);
   return { at: best, similarities: Float64Array.from(distinct, w => shared.similarity(spaceIdOf[w])) };
+}
+
+/** The link statistics read plainly: document frequencies by term id over the whole vocabulary, rarest terms by a full sort. */
+function plainLinkStatistics(nodes: readonly AlignNode[]): { cosine(a: number, b: number): number; rareWordPairs: [number, number][] } {
+  const df = new Map<number, number>();
+  let sentences = 0;
+  for (const n of nodes) {
+    sentences += n.weight;
+    for (const t of n.terms) df.set(t, (df.get(t) ?? 0) + n.weight);
+  }
+  const total = Math.max(1, sentences);
+  const weightSquared = (t: number) => Math.log(1 + total / df.get(t)!) ** 2;
+  const salience = (n: AlignNode, k: number) => (n.salient[k] & SALIENT ? 1.25 : 1);
+  const norms = nodes.map(n => Math.sqrt(n.terms.reduce((s, t, k) => s + weightSquared(t) * salience(n, k) ** 2, 0)));
+  const cosine = (a: number, b: number) => {
+    if (!norms[a] || !norms[b]) return 0;
+    const ta = nodes[a].terms;
+    const tb = nodes[b].terms;
+    let dot = 0;
+    for (let i = 0, j = 0; i < ta.length && j < tb.length;) {
+      if (ta[i] === tb[j]) {
+        dot += weightSquared(ta[i]) * salience(nodes[a], i) * salience(nodes[b], j);
+        i++;
+        j++;
+      } else if (ta[i] < tb[j]) i++;
+      else j++;
+    }
+    return dot / (norms[a] * norms[b]);
+  };
+  const postings = new Map<number, number[]>();
+  nodes.forEach((n, i) => {
+    for (const t of [...n.terms].sort((x, y) => df.get(x)! - df.get(y)! || x - y).slice(0, 4)) {
+      if (!postings.has(t)) postings.set(t, []);
+      postings.get(t)!.push(i);
+    }
+  });
+  const rareWordPairs: [number, number][] = [];
+  for (const list of postings.values()) {
+    if (list.reduce((k, i) => k + nodes[i].weight, 0) > 48) continue;
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) rareWordPairs.push([list[i], list[j]]);
+  }
+  return { cosine, rareWordPairs };
 }
