@@ -6,7 +6,7 @@
  */
 import { digitValue } from './numbers';
 import { stemmerFor } from './stemming';
-import type { StopwordProfile } from './stopwords';
+import { StopwordProfile, functionWordsOf } from './stopwords';
 import { decodeCharacterReferences, words } from './text';
 
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
@@ -100,8 +100,7 @@ export interface ContentTermKeys {
  */
 export function contentTermKeys(text: string, stopwords: StopwordProfile): ContentTermKeys {
   const stem = stemmerFor(stopwords.language);
-  let known = readWords.get(stopwords);
-  if (!known) readWords.set(stopwords, (known = new Map()));
+  const known = wordsReadWith(stopwords);
   const salientOf = new Map<string, number>();
   const add = (key: string, flags: number) => salientOf.set(key, (salientOf.get(key) ?? 0) | flags);
   // Read as the page's reader saw it (character references decoded, as the compared form is).
@@ -156,6 +155,25 @@ const REMEMBERED_WORDS = 1 << 16;
  * stems it.
  */
 const readWords = new WeakMap<StopwordProfile, Map<string, ReadWord>>();
+/** Per language, the readings of every profile holding that language's own function words. */
+const readWordsOfLanguage = new Map<string, Map<string, ReadWord>>();
+
+/**
+ * The words read before with `stopwords`. A profile passed from another thread is a copy of
+ * its language's: one holding a language's own function words shares that language's readings,
+ * so that each source's copy does not start afresh. The words are compared once per profile.
+ */
+function wordsReadWith(stopwords: StopwordProfile): Map<string, ReadWord> {
+  let known = readWords.get(stopwords);
+  if (known) return known;
+  const own = functionWordsOf(stopwords.language);
+  if (own && own.size === stopwords.words.size && [...own].every(w => stopwords.words.has(w))) {
+    known = readWordsOfLanguage.get(stopwords.language);
+    if (!known) readWordsOfLanguage.set(stopwords.language, (known = new Map()));
+  } else known = new Map();
+  readWords.set(stopwords, known);
+  return known;
+}
 
 /** `word` (as it stands) read with `stopwords` and `stem`: its key, or `SKIPPED`. */
 function readWord(word: string, stopwords: StopwordProfile, stem: (word: string) => string): ReadWord {

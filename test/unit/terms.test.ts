@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { functionWordsOf } from '../../src/core/stopwords';
-import { QUOTED, SALIENT, contentTerms, quotationParts } from '../../src/core/terms';
+import { QUOTED, SALIENT, contentTermKeys, contentTerms, quotationParts } from '../../src/core/terms';
 
 const english = { language: 'en', words: functionWordsOf('en')! };
 
@@ -87,5 +87,16 @@ describe('content terms', () => {
       { text: 'Ja', quoted: true },
       { text: ', sagte sie.', quoted: false },
     ]);
+  });
+
+  it('reads words by the function words of the profile at hand: a copy of a language’s list reads as the list, another list of that language by its own words', () => {
+    const text = 'The ferry carried the passengers across the bay.';
+    const original = contentTermKeys(text, english).keys;
+    const copy = { language: 'en', words: new Set(english.words) };
+    const own = { language: 'en', words: new Set(['ferry', 'bay']) };
+    assert.deepEqual(contentTermKeys(text, copy).keys, original);
+    const keys = contentTermKeys(text, own).keys;
+    assert.ok(keys.includes('the') && !keys.some(key => key.startsWith('ferr')), keys.join(' '));
+    assert.deepEqual(contentTermKeys(text, english).keys, original);
   });
 });
