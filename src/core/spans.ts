@@ -216,22 +216,33 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
   };
   // Each group's extent, worked out once and again only after the group grows.
   const extents = merged.map(extent);
+  // The candidates of the group at hand, each listed once (by the round that listed it): one
+  // list for every group, as most groups have none.
+  const candidates: number[] = [];
+  const listedIn = new Int32Array(groups.length);
+  let round = 0;
+  /** Lists the group holding `place` as a candidate to merge into group `i` of `size` sources. */
+  const listCandidate = (place: number, i: number, size: number) => {
+    const g = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
+    // Only a smaller group can be merged in: one as large is no candidate.
+    if (g >= 0 && g !== i && !gone[g] && listedIn[g] !== round && extents[g].size < size) {
+      listedIn[g] = round;
+      candidates.push(g);
+    }
+  };
   merged.forEach((big, i) => {
     if (gone[i]) return;
     for (let changed = true; changed;) {
       changed = false;
       const bigExtent = extents[i];
-      const candidates = new Set<number>();
-      const neighbour = (place: number) => {
-        const g = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
-        // Only a smaller group can be merged in: one as large is no candidate.
-        if (g >= 0 && g !== i && !gone[g] && extents[g].size < bigExtent.size) candidates.add(g);
-      };
+      candidates.length = 0;
+      round++;
       for (const [first, last] of bigExtent.values()) {
-        neighbour(first - 1);
-        neighbour(last + 1);
+        listCandidate(first - 1, i, bigExtent.size);
+        listCandidate(last + 1, i, bigExtent.size);
       }
-      for (const c of [...candidates].sort((x, y) => x - y)) {
+      candidates.sort((x, y) => x - y);
+      for (const c of candidates) {
         const smallExtent = extents[c];
         let fits = true;
         for (const [s, [first, last]] of smallExtent) {
