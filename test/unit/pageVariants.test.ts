@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { pageVariant } from '../../src/core/model/pageVariants';
+import { detectStopwords } from '../../src/core/stopwords';
+import { words } from '../../src/core/text';
 
 describe('page forms without sentence punctuation', () => {
   const page = [
@@ -37,5 +39,45 @@ describe('page forms without sentence punctuation', () => {
     const text = 'One.\n\nTwo!\n.\n\n';
     for (const v of ['noFinalStops', 'noSentenceStops'] as const)
       assert.deepEqual(pageVariant(text, v).split('\n'), ['One', '', 'Two', '.', '', '']);
+  });
+});
+
+describe('page form in a language without a function-word list', () => {
+  const latin = 'abcdefghijklmnopqrstuvwxyz';
+  const cyrillic = 'абвгдежзийклмнопрстуфхцчшщъыьэюя';
+  /** The letter half its alphabet on, looked up in the alphabet as written. */
+  const rotated = (ch: string) => {
+    for (const alphabet of [latin, cyrillic]) {
+      const lower = ch.toLowerCase();
+      const at = alphabet.indexOf(lower);
+      if (at < 0) continue;
+      const out = alphabet[(at + alphabet.length / 2) % alphabet.length];
+      return ch === lower ? out : out.toUpperCase();
+    }
+    return ch;
+  };
+  const english = 'The minister said on Monday that the talks would go on, and that both sides were ready to meet again in the spring.';
+  const russian = 'Министр заявил в понедельник, что переговоры будут продолжены и что обе стороны готовы встретиться снова.';
+
+  it('moves each Latin and Cyrillic letter half its alphabet on, keeping case, digits, marks and other scripts', () => {
+    const text = `${english}\n${russian}\nÄrger 2019: «Ёж», في المدينة 3.5%`;
+    assert.equal(pageVariant(text, 'unlistedLanguage'), [...text].map(rotated).join(''));
+    assert.equal(pageVariant('The Cat, 12 ноября.', 'unlistedLanguage'), 'Gur Png, 12 эюпсап.');
+  });
+
+  it('gives the page back when applied twice', () => {
+    const text = `${english}\n\n${russian}\n`;
+    assert.equal(pageVariant(pageVariant(text, 'unlistedLanguage'), 'unlistedLanguage'), text);
+  });
+
+  it('leaves no function-word list to recognise the language by', () => {
+    for (const [text, language] of [
+      [english, 'en'],
+      [russian, 'ru'],
+    ]) {
+      const lower = (t: string) => words(t).map(w => w.toLowerCase());
+      assert.equal(detectStopwords(lower(text)).language, language);
+      assert.equal(detectStopwords(lower(pageVariant(text, 'unlistedLanguage'))).language, 'und');
+    }
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Variants of a page's text without the sentence punctuation a dump may lack: the same lines,
- * in the same order, each with some of its sentence terminals taken out. Training adds them to
- * the pages a model learns from, so that it does not read prose by its final full stop alone;
- * cross-validation scores held-out pages in these forms, so that the loss is measured.
+ * Variants of a page's text: the same lines, in the same order, without the sentence
+ * punctuation a dump may lack, or in a language no function-word list knows. Training adds
+ * the unpunctuated forms to the pages a model learns from, so that it does not read prose by
+ * its final full stop alone; cross-validation scores held-out pages in these forms, so that
+ * the loss is measured.
  *
  * - `noFinalStops`: each line loses the sentence terminals (Unicode's Sentence_Terminal: ".",
  *   "!", "?", "।", "。"…) and ellipses at its end, before any closing quotes and brackets, as in
@@ -10,15 +11,21 @@
  * - `noSentenceStops`: every run of sentence terminals that ends a word (followed by closing
  *   quotes or brackets, then white space or the end of the line) is taken out, so sentences
  *   inside a line lose theirs too; stops inside a word ("U.S", "3.5", "www.x.com") stay.
+ * - `unlistedLanguage`: every letter of the basic Latin and Cyrillic alphabets is replaced by
+ *   the letter half its alphabet further on (ROT13 for Latin, 16 places for Cyrillic), case
+ *   kept. Each word becomes a word of no language, always the same one, so the page reads as
+ *   a language without a function-word list (stopwords.ts falls back to the page's own most
+ *   frequent short words), while word lengths, capitals, repeats, digits and punctuation
+ *   stay. Other scripts (Arabic, accented letters) are left as they are.
  *
  * Input: a page's text. Output: the variant's text, with exactly as many lines (`\n`), each
  * line's other characters unchanged. Deterministic. O(n) in the text length.
  */
 
 /** The forms a page can be read in besides its own. */
-export type PageVariant = 'noFinalStops' | 'noSentenceStops';
+export type PageVariant = 'noFinalStops' | 'noSentenceStops' | 'unlistedLanguage';
 
-export const PAGE_VARIANTS: readonly PageVariant[] = ['noFinalStops', 'noSentenceStops'];
+export const PAGE_VARIANTS: readonly PageVariant[] = ['noFinalStops', 'noSentenceStops', 'unlistedLanguage'];
 
 // A run of terminals after a letter, a digit or a closing mark, so that a line of marks alone keeps them.
 const FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Terminal}…]+(?=(?:[^\S\n]|["'”’»)\]])*$)/gmu;
@@ -26,7 +33,26 @@ const WORD_FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Termina
 
 /** The text of `page` in the form `variant`. See the module comment. */
 export function pageVariant(text: string, variant: PageVariant): string {
+  if (variant === 'unlistedLanguage') return text.replace(ROTATED_LETTER, rotatedLetter);
   return variant === 'noFinalStops' ? text.replace(FINAL_STOPS, '') : text.replace(WORD_FINAL_STOPS, '');
+}
+
+const ROTATED_LETTER = /[a-zA-Zа-яА-Я]/g;
+
+/** Alphabets of 2k letters in one code point run: a letter goes k places on, within its run. */
+const ALPHABETS: readonly (readonly [first: number, size: number])[] = [
+  [0x61, 26], // a–z
+  [0x41, 26], // A–Z
+  [0x430, 32], // а–я
+  [0x410, 32], // А–Я
+];
+
+function rotatedLetter(letter: string): string {
+  const code = letter.charCodeAt(0);
+  for (const [first, size] of ALPHABETS) {
+    if (code >= first && code < first + size) return String.fromCharCode(first + ((code - first + size / 2) % size));
+  }
+  return letter;
 }
 
 /**
