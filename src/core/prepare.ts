@@ -67,7 +67,16 @@ export function prepare(text: string, hash: string, options: AnalysisOptions, me
   const unitWords = known.map(k => k.words);
   const unitWordsLower = known.map(k => k.lower);
   const profile = languageProfile(spans, known);
-  const verdicts = classifyLines(reading?.text ?? text, spans, profile, options.boilerplate, unitWords, unitWordsLower, memo.lineFeatures);
+  const verdicts = classifyLines(
+    reading?.text ?? text,
+    spans,
+    profile,
+    options.boilerplate,
+    unitWords,
+    unitWordsLower,
+    memo.lineFeatures,
+    unitTexts,
+  );
   const firstLines = reading?.firstLines;
   const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
@@ -189,7 +198,8 @@ export class PreparationMemo {
     let known = this.words.get(line);
     if (!known) {
       const ws = words(line);
-      known = { words: ws, lower: lowerCased(ws, line) };
+      // Every field set here, so that all entries share one shape.
+      known = { words: ws, lower: lowerCased(ws, line), functionWords: undefined };
       this.words.set(line, known);
     }
     return known;
@@ -249,8 +259,12 @@ const MIN_PROMOTABLE_WORDS = 4;
 const LANGUAGE_SAMPLE_CHARS = 200_000;
 
 function hasLoneCr(text: string): boolean {
-  return /\r(?!\n)/.test(text);
+  // Most texts hold no CR at all: `indexOf` finds that without the pattern's pass.
+  const cr = text.indexOf('\r');
+  return cr >= 0 && LONE_CR.test(text.slice(cr));
 }
+
+const LONE_CR = /\r(?!\n)/;
 
 function comparedForm(sentence: string): string {
   return collapseSpaces(normalizeForComparison(sentence));
