@@ -271,7 +271,7 @@ function joinNearArticle(
     else if (edgeFloor !== undefined && (before || after)) {
       articleShapes ??= shapesOf(content, facts);
       const shapes = articleShapes;
-      const edgeNear = (k: number) => !short(k) && margins[k] >= edgeFloor && isDataShape(lineShape(facts[k].text), shapes);
+      const edgeNear = (k: number) => !short(k) && margins[k] >= edgeFloor && isDataShape(shapeOf(facts[k]), shapes);
       if (before) {
         let last = a - 1;
         for (let j = a; j < b && (short(j) || edgeNear(j)); j++) if (edgeNear(j)) last = j;
@@ -297,10 +297,23 @@ function isDataShape(shape: string, articleShapes: ReadonlySet<string>): boolean
 function shapesOf(content: readonly boolean[], facts: readonly LineFacts[]): Set<string> {
   const out = new Set<string>();
   content.forEach((c, k) => {
-    if (c && !facts[k].proseLike) out.add(lineShape(facts[k].text));
+    if (c && !facts[k].proseLike) out.add(shapeOf(facts[k]));
   });
   return out;
 }
+
+/**
+ * The shape (`lineShape`) of the line of `facts`, worked out once per facts object: a page's
+ * facts come from a memo that keeps one per line text, and one site's list and score lines
+ * recur verbatim on its pages. The shapes go when their facts go.
+ */
+function shapeOf(facts: LineFacts): string {
+  let shape = shapes.get(facts);
+  if (shape === undefined) shapes.set(facts, (shape = lineShape(facts.text)));
+  return shape;
+}
+
+const shapes = new WeakMap<LineFacts, string>();
 
 /** Tokens of a line's shape: a word (with its inner apostrophes and hyphens), a number, a mark. */
 const SHAPE_TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\p{Nd}+|[^\s\p{L}\p{Nd}]/gu;

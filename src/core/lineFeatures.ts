@@ -258,7 +258,7 @@ export function pageFeatures(
   const ids = new Array<Int32Array | undefined>(lines.length);
   for (const i of nonBlank) ids[i] = known[i].longWordIds ??= memo.longWords.idsOf(lineWordsLower[i]);
   const longWords: LongWords = { index: memo.longWords, ids };
-  const page: PageLines = { raw, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
+  const page: PageLines = { raw, known, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
   // One matrix for the page, a row a non-blank line: rows are views into it.
   const width = FEATURE_NAMES.length;
   const matrix = new Float64Array(nonBlank.length * width);
@@ -291,6 +291,8 @@ export function pageFeatures(
 interface PageLines {
   /** Every line's text, blank ones too. */
   readonly raw: readonly string[];
+  /** Every line's memo entry. */
+  readonly known: readonly KnownLine[];
   /** Facts of the non-blank lines, in order. */
   readonly facts: readonly LineFacts[];
   /** `lineOf[k]`: the line index of the k-th non-blank line. */
@@ -363,12 +365,14 @@ interface KnownLine {
   readonly baseSlot: [number, number];
   /** The line's long words as numbers of the memo's `LongWordIndex`, once asked for. */
   longWordIds: Int32Array | undefined;
+  /** Whether the line holds an ASCII digit, once asked for. */
+  hasDigit: boolean | undefined;
 }
 
 function knownLine(line: string): KnownLine {
   const trimmed = line.trim();
   const repeatKey = trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
-  return { trimmed, repeatKey, facts: [undefined, undefined], baseSlot: [-1, -1], longWordIds: undefined };
+  return { trimmed, repeatKey, facts: [undefined, undefined], baseSlot: [-1, -1], longWordIds: undefined, hasDigit: undefined };
 }
 
 /**
@@ -515,8 +519,8 @@ function blankColumns(page: PageLines): ColumnGroup {
   return {
     count: 2,
     write: (k, out, at) => {
-      out[at] = Math.min(3, blanksAround(page.raw, page.lineOf[k], -1));
-      out[at + 1] = Math.min(3, blanksAround(page.raw, page.lineOf[k], 1));
+      out[at] = Math.min(3, blanksAround(page.known, page.lineOf[k], -1));
+      out[at + 1] = Math.min(3, blanksAround(page.known, page.lineOf[k], 1));
     },
   };
 }
@@ -587,7 +591,7 @@ interface Block {
  * whether the line opens or closes it.
  */
 function blockColumns(page: PageLines): ColumnGroup {
-  const { facts, lineOf } = page;
+  const { facts, lineOf, known } = page;
   const blocks: Block[] = [];
   for (let k = 0; k < facts.length; k++) {
     const block: Block = k > 0 && lineOf[k - 1] === lineOf[k] - 1 ? blocks[k - 1] : { lines: 0, prose: 0, bullets: 0, digitLines: 0 };
@@ -595,7 +599,8 @@ function blockColumns(page: PageLines): ColumnGroup {
     block.lines++;
     if (f.proseLike) block.prose++;
     if (f.listMarker) block.bullets++;
-    if (/\d/.test(f.text)) block.digitLines++;
+    const entry = known[lineOf[k]];
+    if ((entry.hasDigit ??= /\d/.test(f.text))) block.digitLines++;
     blocks.push(block);
   }
   return {
@@ -889,9 +894,9 @@ function mainRun(scores: readonly number[]): { from: number; to: number } {
   return run;
 }
 
-function blanksAround(raw: readonly string[], i: number, step: number): number {
+function blanksAround(known: readonly KnownLine[], i: number, step: number): number {
   let n = 0;
-  for (let j = i + step; j >= 0 && j < raw.length && n < 3 && !raw[j].trim(); j += step) n++;
+  for (let j = i + step; j >= 0 && j < known.length && n < 3 && !known[j].trimmed; j += step) n++;
   return n;
 }
 

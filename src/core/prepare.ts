@@ -11,7 +11,7 @@ import { WrappedParagraph, detectHardWrap } from './hardWrap';
 import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
 import { StopwordProfile, functionWordCounts, stopwordsFromCounts } from './stopwords';
-import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
+import { LineSpan, collapseSpaces, hashText, lfLineOfLines, lowerCaseWords, normalizeForComparison, splitLines, words } from './text';
 import type { AnalysisOptions, PreparedSentence, PreparedSource } from './types';
 
 /**
@@ -199,7 +199,7 @@ export class PreparationMemo {
     if (!known) {
       const ws = words(line);
       // Every field set here, so that all entries share one shape.
-      known = { words: ws, lower: lowerCased(ws, line), functionWords: undefined };
+      known = { words: ws, lower: lowerCaseWords(line, ws), functionWords: undefined };
       this.words.set(line, known);
     }
     return known;
@@ -237,22 +237,6 @@ function sentencePieces(line: string, profile: StopwordProfile): SentencePiece[]
     return { start: s.start, end: s.end, text, form: comparedForm(text) };
   });
 }
-
-/**
- * A line's words lower-cased, as `ws.map(w => w.toLowerCase())`: for a line without capitals
- * the same array, for another ASCII line the words of its lower-cased text (ASCII case changes
- * neither which characters form words nor their number), one string operation per line
- * instead of one per word.
- */
-function lowerCased(ws: readonly string[], line: string): readonly string[] {
-  if (ws.length === 0) return ws;
-  const lower = line.toLowerCase();
-  if (lower === line) return ws;
-  if (NON_ASCII.test(line)) return ws.map(w => w.toLowerCase());
-  return words(lower);
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']);
 const MIN_PROMOTABLE_WORDS = 4;

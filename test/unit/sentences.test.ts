@@ -3,7 +3,7 @@ import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { ABBREVIATION_END, mayEndInAbbreviation, mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { collapseSpaces, normalizeForComparison, splitLines, words } from '../../src/core/text';
+import { collapseSpaces, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
 import { sentenceSimilarity } from '../../src/core/similarity';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
@@ -145,6 +145,44 @@ describe('sentence bounds without ICU', () => {
       for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
       assert.deepEqual(words(text), text.match(unicodeWords) ?? [], JSON.stringify(text));
     }
+  });
+
+  it('lower-cases the words of a text as lower-casing each word does', () => {
+    const random = seededRandom(4);
+    const pieces = [
+      'a',
+      'Zq',
+      'ABC',
+      '9',
+      ' ',
+      "'",
+      '’',
+      '-',
+      '—',
+      '“',
+      '.',
+      'É',
+      'é',
+      'Σ',
+      'İ',
+      'ß',
+      'µ',
+      '\u00a0',
+      '«',
+      '€',
+      '…',
+      '\u2009',
+    ];
+    let lowered = 0;
+    for (let t = 0; t < 5_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+      const ws = words(text);
+      const expected = ws.map(w => w.toLowerCase());
+      if (expected.some((w, i) => w !== ws[i])) lowered++;
+      assert.deepEqual(lowerCaseWords(text, ws), expected, JSON.stringify(text));
+    }
+    assert.ok(lowered > 2000, `only ${lowered} texts had capitals`);
   });
 
   it('looks for a glued full stop with the Unicode pattern wherever the pattern can match', () => {
