@@ -689,6 +689,11 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   let linkMark = false;
   let sentenceEnd = false;
   let quote = false;
+  // Matches of `SENTENCE_INSIDE`, counted in this pass (see `sentenceInsideAt`) unless the line
+  // holds a character beyond the BMP, which the pattern reads as one.
+  let inside = 0;
+  let insideFrom = 0;
+  let astral = false;
   for (let c = 0; c < text.length; c++) {
     const code = text.charCodeAt(c);
     const marks = code < 128 ? unitClasses[code] : classesOf(code);
@@ -697,8 +702,17 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
       if (marks & INNER_PUNCTUATION) innerPunctuation++;
       else if (marks & SEPARATOR) separators++;
       if (marks & LINK_MARK && !linkMark) linkMark = mayStartAddress(text, c, code);
-      if (marks & SENTENCE_END) sentenceEnd = true;
+      if (marks & SENTENCE_END) {
+        sentenceEnd = true;
+        const last = c >= insideFrom ? sentenceInsideAt(text, c) : -1;
+        if (last >= 0) {
+          inside++;
+          // The next match begins after the character that ends this one.
+          insideFrom = last + 1;
+        }
+      }
       if (marks & QUOTE) quote = true;
+      if (marks & SURROGATE_UNIT) astral = true;
     }
     if (marks & DIGIT_UNIT) {
       digits++;
@@ -725,7 +739,7 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   row[at++] = +(first !== '' && first !== first.toUpperCase());
   row[at++] = +quote;
   row[at++] = +(linkMark && ADDRESS_LIKE.test(text));
-  row[at++] = sentenceEnd ? Math.min(10, sentencesInside(text)) : 0;
+  row[at++] = sentenceEnd ? Math.min(10, astral ? (text.match(SENTENCE_INSIDE)?.length ?? 0) : inside) : 0;
   row[at++] = +f.proseLike;
   row[at++] = +isTruncated(text);
   row[at++] = +(text.endsWith(':') || text.endsWith('：'));
@@ -748,8 +762,8 @@ const SENTENCE_END = 128;
 const QUOTE = 256;
 /** Half of a character outside the Basic Multilingual Plane. */
 const SURROGATE_UNIT = 512;
-/** The punctuation classes. */
-const MARKS = INNER_PUNCTUATION | SEPARATOR | LINK_MARK | SENTENCE_END | QUOTE;
+/** The punctuation classes, and surrogates. */
+const MARKS = INNER_PUNCTUATION | SEPARATOR | LINK_MARK | SENTENCE_END | QUOTE | SURROGATE_UNIT;
 const SPACE = /\s/u;
 /**
  * Per UTF-16 code unit: the punctuation classes above, set here; and, once `classesOf` has
@@ -820,29 +834,19 @@ function endBefore(text: string, closers: string): number {
 }
 
 /**
- * How many matches of `SENTENCE_INSIDE` (a sentence terminal, closing quotes or brackets, white
- * space, then more text) the text holds, as `text.match(SENTENCE_INSIDE)?.length ?? 0` counts
- * them, without the pattern's Unicode classes tried at every character: each terminal is looked
- * up in the code-unit classes, and only what follows it is read. A text with a character
- * outside the Basic Multilingual Plane (a terminal or a space there is two code units) is left
- * to the pattern. O(length).
+ * Where a match of `SENTENCE_INSIDE` (a sentence terminal, closing quotes or brackets, white
+ * space, then more text) that begins with the terminal at `text[c]` ends: the index of its last
+ * character, or -1 where none begins there. Counting matches so, from each terminal the
+ * code-unit classes find, one after the other, gives the pattern's count without its Unicode
+ * classes tried at every character, for a text within the Basic Multilingual Plane (beyond it a
+ * terminal, a space or a character is two code units). O(length of the match).
  */
-export function sentencesInside(text: string): number {
-  let count = 0;
-  for (let c = 0; c < text.length; c++) {
-    const marks = classesOf(text.charCodeAt(c));
-    if (marks & SURROGATE_UNIT) return text.match(SENTENCE_INSIDE)?.length ?? 0;
-    if (!(marks & SENTENCE_END)) continue;
-    let next = c + 1;
-    while (next < text.length && INSIDE_CLOSERS.includes(text[next])) next++;
-    const spaces = next;
-    while (next < text.length && classesOf(text.charCodeAt(next)) & SPACE_UNIT) next++;
-    if (next === spaces || next === text.length) continue;
-    // A match: the next one begins after the character that follows its spaces.
-    count++;
-    c = next;
-  }
-  return count;
+function sentenceInsideAt(text: string, c: number): number {
+  let next = c + 1;
+  while (next < text.length && INSIDE_CLOSERS.includes(text[next])) next++;
+  const spaces = next;
+  while (next < text.length && classesOf(text.charCodeAt(next)) & SPACE_UNIT) next++;
+  return next === spaces || next === text.length ? -1 : next;
 }
 
 /** The closing quotes and brackets `SENTENCE_INSIDE` lets stand between a terminal and the spaces after it. */
