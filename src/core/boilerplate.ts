@@ -11,7 +11,17 @@
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
-import { ADDRESS_LIKE, CLOCK_TIME, LineFacts, LineFeatureMemo, PageFeatures, pageEndShare, pageFeatures } from './lineFeatures';
+import {
+  ADDRESS_LIKE,
+  CLOCK_TIME,
+  LineFacts,
+  LineFeatureMemo,
+  LongWords,
+  PageFeatures,
+  longWordsOf,
+  pageEndShare,
+  pageFeatures,
+} from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
 
@@ -70,7 +80,8 @@ export interface BoilerplateOptions {
  * Classifies each line of a page. `lines` come from `splitLines(text)`; the result has one
  * verdict per line, in order. `lineWords[i]`, when given, must be `words()` of line i, and
  * `lineWordsLower[i]` those words lower-cased (a caller that has them saves the work).
- * `memo` keeps what the lines' texts give for other pages (see `LineFeatureMemo`).
+ * `memo` keeps what the lines' texts give for other pages (see `LineFeatureMemo`), and
+ * `lineTexts[i]`, when given, must be line i's text (see `pageFeatures`).
  * O(n) in the text length (a few microseconds per line for the model).
  */
 export function classifyLines(
@@ -81,10 +92,11 @@ export function classifyLines(
   lineWords?: readonly (readonly string[])[],
   lineWordsLower?: readonly (readonly string[])[],
   memo?: LineFeatureMemo,
+  lineTexts?: readonly string[],
 ): LineVerdict[] {
   const ws = lineWords ?? lines.map(l => words(text.slice(l.start, l.end)));
   const lower = lineWordsLower ?? ws.map(w => w.map(x => x.toLowerCase()));
-  return verdictsOf(pageFeatures(text, lines, ws, lower, profile, memo), options);
+  return verdictsOf(pageFeatures(text, lines, ws, lower, profile, memo, lineTexts), options);
 }
 
 /** The verdicts on a page's lines from their features (see `classifyLines`). O(lines). */
@@ -106,6 +118,7 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
     content.map((c, k) => c && !meta[k]),
     margins,
     options.gapFloor ?? -4,
+    features.longWords,
   )) {
     content[k] = true;
     meta[k] = false;
@@ -258,7 +271,7 @@ function joinNearArticle(
     else if (edgeFloor !== undefined && (before || after)) {
       articleShapes ??= shapesOf(content, facts);
       const shapes = articleShapes;
-      const edgeNear = (k: number) => !short(k) && margins[k] >= edgeFloor && isDataShape(lineShape(facts[k].text), shapes);
+      const edgeNear = (k: number) => !short(k) && margins[k] >= edgeFloor && isDataShape(shapeOf(facts[k]), shapes);
       if (before) {
         let last = a - 1;
         for (let j = a; j < b && (short(j) || edgeNear(j)); j++) if (edgeNear(j)) last = j;
@@ -284,10 +297,23 @@ function isDataShape(shape: string, articleShapes: ReadonlySet<string>): boolean
 function shapesOf(content: readonly boolean[], facts: readonly LineFacts[]): Set<string> {
   const out = new Set<string>();
   content.forEach((c, k) => {
-    if (c && !facts[k].proseLike) out.add(lineShape(facts[k].text));
+    if (c && !facts[k].proseLike) out.add(shapeOf(facts[k]));
   });
   return out;
 }
+
+/**
+ * The shape (`lineShape`) of the line of `facts`, worked out once per facts object: a page's
+ * facts come from a memo that keeps one per line text, and one site's list and score lines
+ * recur verbatim on its pages. The shapes go when their facts go.
+ */
+function shapeOf(facts: LineFacts): string {
+  let shape = shapes.get(facts);
+  if (shape === undefined) shapes.set(facts, (shape = lineShape(facts.text)));
+  return shape;
+}
+
+const shapes = new WeakMap<LineFacts, string>();
 
 /** Tokens of a line's shape: a word (with its inner apostrophes and hyphens), a number, a mark. */
 const SHAPE_TOKEN = /\p{L}[\p{L}\p{M}'’-]*|\p{Nd}+|[^\s\p{L}\p{Nd}]/gu;
@@ -300,9 +326,12 @@ const SHAPE_CLASSES = 5;
  * "Riverside d. Oakfield 2-0" and "Harbour Town d. Millbrook 3-1" have one shape. O(length).
  */
 function lineShape(text: string): string {
-  const tokens = text.match(SHAPE_TOKEN) ?? [];
   const classes: string[] = [];
-  for (const t of tokens) {
+  // Tokens are read one at a time, up to the first that would add a class too many: a long
+  // line's later tokens never change its shape.
+  SHAPE_TOKEN.lastIndex = 0;
+  for (let m = SHAPE_TOKEN.exec(text); m; m = SHAPE_TOKEN.exec(text)) {
+    const t = m[0];
     const c = /^\p{Lu}/u.test(t) ? 'W' : /^\p{L}/u.test(t) ? 'w' : /^\p{Nd}/u.test(t) ? '9' : t;
     if (classes[classes.length - 1] !== c) classes.push(c);
     if (classes.length > SHAPE_CLASSES) break;
@@ -439,8 +468,9 @@ const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
  * A line the article model scores below `floor` (the context pass's gap floor) is no
  * candidate. Character trigrams are compared only where the body's script writes short words.
  * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
- * non-blank line whether it is article text and its margin. Returns positions in `nonBlank`.
- * O(lines + body words).
+ * non-blank line whether it is article text and its margin; `longWords`, the lines' long words
+ * numbered (`pageFeatures` gives them; numbered here when not given). Returns positions in
+ * `nonBlank`. O(lines + body words).
  */
 export function headlineLines(
   facts: readonly (LineFacts | undefined)[],
@@ -448,22 +478,23 @@ export function headlineLines(
   content: readonly boolean[],
   margins: readonly number[],
   floor: number,
+  longWords?: LongWords,
 ): number[] {
   let start = 0;
   while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
   if (start === 0 || start === content.length) return [];
-  const body = new Set<string>();
+  const { index, ids } = longWords ?? longWordsOf(facts);
+  // The body's long words are the ones tallied.
+  index.beginCount();
   const bodyLines: LineFacts[] = [];
   let bodyWords = 0;
   let bodyLongWords = 0;
   for (let k = start; k < nonBlank.length; k++) {
     const f = facts[nonBlank[k]]!;
     if (!content[k] || !f.proseLike) continue;
-    for (const w of f.lowerWords) {
-      if (w.length <= 3) continue;
-      body.add(w);
-      bodyLongWords++;
-    }
+    const own = ids[nonBlank[k]]!;
+    index.add(own);
+    bodyLongWords += own.length;
     bodyWords += f.wordCount;
     bodyLines.push(f);
   }
@@ -489,13 +520,10 @@ export function headlineLines(
       LINK_LIKE.test(f.text)
     )
       continue;
-    let long = 0;
+    const own = ids[nonBlank[k]]!;
+    const long = own.length;
     let shared = 0;
-    for (const w of f.lowerWords) {
-      if (w.length <= 3) continue;
-      long++;
-      if (body.has(w)) shared++;
-    }
+    for (let j = 0; j < long; j++) if (index.tally(own[j]) > 0) shared++;
     let score: number;
     if (long >= 2) {
       if (shared < 2) continue;

@@ -147,11 +147,99 @@ export interface PageFeatures {
   readonly facts: readonly (LineFacts | undefined)[];
   /** Indices of the non-blank lines, in order. */
   readonly nonBlank: readonly number[];
+  /** The lines' long words as numbers (see `LongWords`), for the headline search. */
+  readonly longWords?: LongWords;
+}
+
+/**
+ * The lower-cased words longer than three characters of a page's lines (the words the
+ * body-overlap column and the headline search compare), as numbers of one `LongWordIndex`:
+ * `ids[i]` for line i, undefined for blank lines.
+ */
+export interface LongWords {
+  readonly index: LongWordIndex;
+  readonly ids: readonly (Int32Array | undefined)[];
+}
+
+/**
+ * Numbers for lower-cased words, and a tally of them for one count at a time. A page's
+ * body-overlap column and headline search count the words of its prose lines: as numbers in
+ * typed arrays that costs an array read per word, where a map keyed by the word hashed and
+ * compared every word of every page again. A count begins with `beginCount`, which leaves the
+ * tallies of the last count behind instead of clearing them. Grows with the distinct words.
+ */
+export class LongWordIndex {
+  private readonly numbers = new Map<string, number>();
+  /** Per word number, the count its tally belongs to; tallies of other counts read as 0. */
+  private counted = new Int32Array(256);
+  private tallies = new Int32Array(256);
+  private count = 0;
+
+  /** The numbers of the words longer than three characters of `lowerWords`, in order, repeats kept. O(words). */
+  idsOf(lowerWords: readonly string[]): Int32Array {
+    let long = 0;
+    for (const w of lowerWords) if (w.length > 3) long++;
+    const ids = new Int32Array(long);
+    let at = 0;
+    for (const w of lowerWords) {
+      if (w.length <= 3) continue;
+      let id = this.numbers.get(w);
+      if (id === undefined) this.numbers.set(w, (id = this.numbers.size));
+      ids[at++] = id;
+    }
+    if (this.numbers.size > this.tallies.length) this.grow(this.numbers.size);
+    return ids;
+  }
+
+  /** Starts a new count: every tally reads 0. O(1). */
+  beginCount(): void {
+    if (++this.count === 0x7fffffff) {
+      this.counted.fill(0);
+      this.count = 1;
+    }
+  }
+
+  /** Adds one to the tally of each number of `ids`. */
+  add(ids: Int32Array): void {
+    const { counted, tallies, count } = this;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (counted[id] !== count) {
+        counted[id] = count;
+        tallies[id] = 0;
+      }
+      tallies[id]++;
+    }
+  }
+
+  /** The tally of number `id` in the current count. */
+  tally(id: number): number {
+    return this.counted[id] === this.count ? this.tallies[id] : 0;
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, 2 * this.tallies.length);
+    const counted = new Int32Array(capacity);
+    counted.set(this.counted);
+    const tallies = new Int32Array(capacity);
+    tallies.set(this.tallies);
+    this.counted = counted;
+    this.tallies = tallies;
+  }
+}
+
+/** The long words of the lines of `facts` (undefined for blank lines), numbered by a new index. O(words). */
+export function longWordsOf(facts: readonly (LineFacts | undefined)[]): LongWords {
+  const index = new LongWordIndex();
+  return { index, ids: facts.map(f => f && index.idsOf(f.lowerWords)) };
 }
 
 /**
  * Features of every line of a page. See the module comment. O(n) in the text length. `memo`
- * keeps what a line's text alone gives for the pages analysed with this one.
+ * keeps what a line's text alone gives for the pages analysed with this one. `lineTexts[i]`,
+ * when given, must be `text.slice(lines[i].start, lines[i].end)`: a caller that has cut them
+ * already (and looked them up, which hashed them) passes them on, and they are looked up in
+ * the memo without being cut and hashed again.
  */
 export function pageFeatures(
   text: string,
@@ -160,18 +248,22 @@ export function pageFeatures(
   lineWordsLower: readonly (readonly string[])[],
   profile: StopwordProfile,
   memo: LineFeatureMemo = new LineFeatureMemo(),
+  lineTexts?: readonly string[],
 ): PageFeatures {
-  const raw = lines.map(l => text.slice(l.start, l.end));
+  const raw = lineTexts ?? lines.map(l => text.slice(l.start, l.end));
   const known = memo.linesOf(raw, profile);
   const facts = pageLineFacts(raw, known, lineWords, lineWordsLower, profile);
   const nonBlank: number[] = [];
   for (let i = 0; i < facts.length; i++) if (facts[i]) nonBlank.push(i);
-  const page: PageLines = { raw, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
+  const ids = new Array<Int32Array | undefined>(lines.length);
+  for (const i of nonBlank) ids[i] = known[i].longWordIds ??= memo.longWords.idsOf(lineWordsLower[i]);
+  const longWords: LongWords = { index: memo.longWords, ids };
+  const page: PageLines = { raw, known, facts: nonBlank.map(i => facts[i]!), lineOf: nonBlank, lineCount: lines.length };
   // One matrix for the page, a row a non-blank line: rows are views into it.
   const width = FEATURE_NAMES.length;
   const matrix = new Float64Array(nonBlank.length * width);
   const table: FeatureTable = { matrix, width };
-  writeBaseColumns(page, known, table);
+  writeBaseColumns(page, known, table, memo.baseColumns);
   writeNeighbourColumns(page, table);
   const prose = proseProfile(page.facts);
   writeColumns(table, PAGE_AT, [
@@ -180,7 +272,11 @@ export function pageFeatures(
     blankColumns(page),
     proseDistanceColumn(prose),
     bulletRunColumn(page.facts),
-    bodyOverlapColumn(page.facts),
+    bodyOverlapColumn(
+      page.facts,
+      nonBlank.map(i => ids[i]!),
+      memo.longWords,
+    ),
     pageProseShareColumn(page.facts, prose),
     indentRunColumn(page.facts),
     blockColumns(page),
@@ -188,13 +284,15 @@ export function pageFeatures(
   ]);
   const rows: (Float64Array | undefined)[] = new Array(lines.length).fill(undefined);
   for (let k = 0; k < nonBlank.length; k++) rows[nonBlank[k]] = matrix.subarray(k * width, (k + 1) * width);
-  return { rows, facts, nonBlank };
+  return { rows, facts, nonBlank, longWords };
 }
 
 /** The page's non-blank lines: their facts, in order, and where they stand. */
 interface PageLines {
   /** Every line's text, blank ones too. */
   readonly raw: readonly string[];
+  /** Every line's memo entry. */
+  readonly known: readonly KnownLine[];
   /** Facts of the non-blank lines, in order. */
   readonly facts: readonly LineFacts[];
   /** `lineOf[k]`: the line index of the k-th non-blank line. */
@@ -234,6 +332,10 @@ function writeColumns(table: FeatureTable, from: number, groups: readonly Column
  * them all and each distinct line is read once. It grows with the distinct lines it is shown.
  */
 export class LineFeatureMemo {
+  /** Numbers for the lines' long words, whatever the profile. */
+  readonly longWords = new LongWordIndex();
+  /** The own columns of the lines' facts, each kept from its first row on. */
+  readonly baseColumns = new BaseColumnStore();
   private readonly byProfile = new Map<ReadonlySet<string>, Map<string, KnownLine>>();
 
   /** The entry of each line of `raw` under `profile`, made where the text is new. O(n). */
@@ -252,24 +354,57 @@ export class LineFeatureMemo {
 
 /**
  * A line's text as `LineFeatureMemo` keeps it. `facts` is filled on first use, by whether the
- * page repeats the line (index 1) or not (0); `base`, the line's own columns, from the second
- * row written with those facts on (`written` counts the rows), as most lines of a page that
- * shares little with the others are never seen again.
+ * page repeats the line (index 1) or not (0); `baseSlot` likewise, with the slot of the line's
+ * own columns in the memo's `BaseColumnStore` (-1 until the first row is written).
  */
 interface KnownLine {
   readonly trimmed: string;
   /** The line as a repeat is recognised: spaces collapsed, lower case; '' for a blank line. */
   readonly repeatKey: string;
   readonly facts: [LineFacts | undefined, LineFacts | undefined];
-  base: [Float64Array | undefined, Float64Array | undefined] | undefined;
-  written: number;
+  readonly baseSlot: [number, number];
+  /** The line's long words as numbers of the memo's `LongWordIndex`, once asked for. */
+  longWordIds: Int32Array | undefined;
+  /** Whether the line holds an ASCII digit, once asked for. */
+  hasDigit: boolean | undefined;
 }
 
 function knownLine(line: string): KnownLine {
   const trimmed = line.trim();
   const repeatKey = trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
-  return { trimmed, repeatKey, facts: [undefined, undefined], base: undefined, written: 0 };
+  return { trimmed, repeatKey, facts: [undefined, undefined], baseSlot: [-1, -1], longWordIds: undefined, hasDigit: undefined };
 }
+
+/**
+ * The own columns (`BASE`) of lines, one slot after another in blocks of one typed array each:
+ * kept from a line's first row on without an array per line (reprints and one site's chrome
+ * repeat lines verbatim across pages, and a line read once costs a copy into a block). Grows
+ * with the slots taken.
+ */
+class BaseColumnStore {
+  private readonly blocks: Float64Array[] = [];
+  private slots = 0;
+
+  /** Keeps `matrix[at, at + BASE.length)` in a new slot; returns the slot. */
+  keep(matrix: Float64Array, at: number): number {
+    const slot = this.slots++;
+    const block = slot >> BASE_BLOCK_BITS;
+    if (block === this.blocks.length) this.blocks.push(new Float64Array(BASE.length << BASE_BLOCK_BITS));
+    this.blocks[block].set(matrix.subarray(at, at + BASE.length), (slot & BASE_BLOCK_MASK) * BASE.length);
+    return slot;
+  }
+
+  /** Writes the columns kept in `slot` at `matrix[at]`, `matrix[at + 1]`, …. */
+  write(slot: number, matrix: Float64Array, at: number): void {
+    const block = this.blocks[slot >> BASE_BLOCK_BITS];
+    const from = (slot & BASE_BLOCK_MASK) * BASE.length;
+    for (let c = 0; c < BASE.length; c++) matrix[at + c] = block[from + c];
+  }
+}
+
+/** Slots per block of a `BaseColumnStore`: 2^10, 200 KB a block. */
+const BASE_BLOCK_BITS = 10;
+const BASE_BLOCK_MASK = (1 << BASE_BLOCK_BITS) - 1;
 
 /** Each line's facts (undefined for blank lines), with whether its text is printed more than once in the page. O(n). */
 function pageLineFacts(
@@ -290,22 +425,23 @@ function pageLineFacts(
   });
 }
 
-/** The line's own features (`BASE`), at the start of each row. */
-function writeBaseColumns(page: PageLines, known: readonly KnownLine[], table: FeatureTable): void {
+/** The line's own features (`BASE`), at the start of each row: worked out once per line text and facts in `store`. */
+function writeBaseColumns(page: PageLines, known: readonly KnownLine[], table: FeatureTable, store: BaseColumnStore): void {
   const { matrix, width } = table;
-  page.facts.forEach((f, k) => {
+  for (let k = 0; k < page.facts.length; k++) {
+    const f = page.facts[k];
     const line = page.lineOf[k];
     const entry = known[line];
     const variant = f === entry.facts[1] ? 1 : 0;
     const at = k * width;
-    const kept = entry.base?.[variant];
-    if (kept) {
-      matrix.set(kept, at);
-      return;
+    const slot = entry.baseSlot[variant];
+    if (slot >= 0) {
+      store.write(slot, matrix, at);
+      continue;
     }
     baseFeatures(f, page.raw[line], matrix, at);
-    if (entry.written++ > 0) (entry.base ??= [undefined, undefined])[variant] = matrix.slice(at, at + BASE.length);
-  });
+    entry.baseSlot[variant] = store.keep(matrix, at);
+  }
 }
 
 /** The previous and next lines' `NEIGHBOUR` features (-1 past either end), and whether the lines two away are prose. */
@@ -383,8 +519,8 @@ function blankColumns(page: PageLines): ColumnGroup {
   return {
     count: 2,
     write: (k, out, at) => {
-      out[at] = Math.min(3, blanksAround(page.raw, page.lineOf[k], -1));
-      out[at + 1] = Math.min(3, blanksAround(page.raw, page.lineOf[k], 1));
+      out[at] = Math.min(3, blanksAround(page.known, page.lineOf[k], -1));
+      out[at + 1] = Math.min(3, blanksAround(page.known, page.lineOf[k], 1));
     },
   };
 }
@@ -413,14 +549,16 @@ function bulletRunColumn(facts: readonly LineFacts[]): ColumnGroup {
   return { count: 1, write: (k, out, at) => (out[at] = Math.log1p(run[k])) };
 }
 
-/** Share of the line's long words found in the page's prose lines other than itself. */
-function bodyOverlapColumn(facts: readonly LineFacts[]): ColumnGroup {
-  const bodyWords = new Map<string, number>();
-  for (const f of facts) {
-    if (!f.proseLike) continue;
-    for (const w of f.lowerWords) if (w.length > 3) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
-  }
-  return { count: 1, write: (k, out, at) => (out[at] = bodyOverlap(facts[k], bodyWords)) };
+/**
+ * Share of the line's long words found in the page's prose lines other than itself. `ids[k]`:
+ * the long words of `facts[k]` as numbers of `index`.
+ */
+function bodyOverlapColumn(facts: readonly LineFacts[], ids: readonly Int32Array[], index: LongWordIndex): ColumnGroup {
+  index.beginCount();
+  for (let k = 0; k < facts.length; k++) if (facts[k].proseLike) index.add(ids[k]);
+  const overlap = new Float64Array(facts.length);
+  for (let k = 0; k < facts.length; k++) overlap[k] = bodyOverlap(ids[k], facts[k].proseLike, index);
+  return { count: 1, write: (k, out, at) => (out[at] = overlap[k]) };
 }
 
 /** The share of the page's words that stand in prose lines (the same for every line). */
@@ -453,7 +591,7 @@ interface Block {
  * whether the line opens or closes it.
  */
 function blockColumns(page: PageLines): ColumnGroup {
-  const { facts, lineOf } = page;
+  const { facts, lineOf, known } = page;
   const blocks: Block[] = [];
   for (let k = 0; k < facts.length; k++) {
     const block: Block = k > 0 && lineOf[k - 1] === lineOf[k] - 1 ? blocks[k - 1] : { lines: 0, prose: 0, bullets: 0, digitLines: 0 };
@@ -461,7 +599,8 @@ function blockColumns(page: PageLines): ColumnGroup {
     block.lines++;
     if (f.proseLike) block.prose++;
     if (f.listMarker) block.bullets++;
-    if (/\d/.test(f.text)) block.digitLines++;
+    const entry = known[lineOf[k]];
+    if ((entry.hasDigit ??= /\d/.test(f.text))) block.digitLines++;
     blocks.push(block);
   }
   return {
@@ -544,27 +683,43 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   let digits = 0;
   let innerPunctuation = 0;
   let separators = 0;
-  let firstLetter = '';
+  let firstLetter = -1;
   // Characters without which a pattern below cannot match: its test is skipped on lines that lack them.
   let asciiDigit = false;
   let linkMark = false;
   let sentenceEnd = false;
   let quote = false;
+  // Matches of `SENTENCE_INSIDE`, counted in this pass (see `sentenceInsideAt`) unless the line
+  // holds a character beyond the BMP, which the pattern reads as one.
+  let inside = 0;
+  let insideFrom = 0;
+  let astral = false;
   for (let c = 0; c < text.length; c++) {
     const code = text.charCodeAt(c);
     const marks = code < 128 ? unitClasses[code] : classesOf(code);
-    if (marks & INNER_PUNCTUATION) innerPunctuation++;
-    else if (marks & SEPARATOR) separators++;
-    if (marks & LINK_MARK) linkMark = true;
-    if (marks & SENTENCE_END) sentenceEnd = true;
-    if (marks & QUOTE) quote = true;
-    if (code >= 48 && code <= 57) {
+    // Most characters are letters and spaces, which carry none of the marks.
+    if (marks & MARKS) {
+      if (marks & INNER_PUNCTUATION) innerPunctuation++;
+      else if (marks & SEPARATOR) separators++;
+      if (marks & LINK_MARK && !linkMark) linkMark = mayStartAddress(text, c, code);
+      if (marks & SENTENCE_END) {
+        sentenceEnd = true;
+        const last = c >= insideFrom ? sentenceInsideAt(text, c) : -1;
+        if (last >= 0) {
+          inside++;
+          // The next match begins after the character that ends this one.
+          insideFrom = last + 1;
+        }
+      }
+      if (marks & QUOTE) quote = true;
+      if (marks & SURROGATE_UNIT) astral = true;
+    }
+    if (marks & DIGIT_UNIT) {
       digits++;
-      asciiDigit = true;
-    } else if (code >= 128 && codeUnitIs(code, DIGIT_UNIT)) digits++;
-    if (!firstLetter && ((code | 32) >= 97 && (code | 32) <= 122 ? true : code >= 128 && codeUnitIs(code, LETTER_UNIT)))
-      firstLetter = text[c];
+      if (code < 128) asciiDigit = true;
+    } else if (firstLetter < 0 && marks & LETTER_UNIT) firstLetter = c;
   }
+  const first = firstLetter >= 0 ? text[firstLetter] : '';
   let at = from;
   row[at++] = Math.log1p(f.wordCount);
   row[at++] = f.stopShare;
@@ -581,10 +736,10 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   row[at++] = f.wordCount ? innerPunctuation / f.wordCount : 0;
   row[at++] = f.wordCount ? letters / f.wordCount : 0;
   row[at++] = Math.min(5, separators);
-  row[at++] = +(firstLetter !== '' && firstLetter !== firstLetter.toUpperCase());
+  row[at++] = +(first !== '' && first !== first.toUpperCase());
   row[at++] = +quote;
   row[at++] = +(linkMark && ADDRESS_LIKE.test(text));
-  row[at++] = sentenceEnd ? Math.min(10, text.match(SENTENCE_INSIDE)?.length ?? 0) : 0;
+  row[at++] = sentenceEnd ? Math.min(10, astral ? (text.match(SENTENCE_INSIDE)?.length ?? 0) : inside) : 0;
   row[at++] = +f.proseLike;
   row[at++] = +isTruncated(text);
   row[at++] = +(text.endsWith(':') || text.endsWith('：'));
@@ -601,15 +756,20 @@ const SPACE_UNIT = 8;
 const INNER_PUNCTUATION = 16;
 /** Characters that separate the items of a menu or a breadcrumb trail. */
 const SEPARATOR = 32;
-/** Every match of `ADDRESS_LIKE` holds one of these (":", ".", "@"); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
+/** Every match of `ADDRESS_LIKE` holds one of these (":", ".", "@", see `mayStartAddress`); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
 const LINK_MARK = 64;
 const SENTENCE_END = 128;
 const QUOTE = 256;
+/** Half of a character outside the Basic Multilingual Plane. */
+const SURROGATE_UNIT = 512;
+/** The punctuation classes, and surrogates. */
+const MARKS = INNER_PUNCTUATION | SEPARATOR | LINK_MARK | SENTENCE_END | QUOTE | SURROGATE_UNIT;
 const SPACE = /\s/u;
 /**
  * Per UTF-16 code unit: the punctuation classes above, set here; and, once `classesOf` has
- * looked at the unit, `KNOWN_UNIT` with `DIGIT_UNIT`/`LETTER_UNIT`/`SPACE_UNIT` where `DIGIT`/`LETTER`/`SPACE` match it alone,
- * and `SENTENCE_END` for a sentence terminal beyond ASCII.
+ * looked at the unit (every ASCII unit when the module loads), `KNOWN_UNIT` with
+ * `DIGIT_UNIT`/`LETTER_UNIT`/`SPACE_UNIT` where `DIGIT`/`LETTER`/`SPACE` match it alone,
+ * `SURROGATE_UNIT` for a surrogate, and `SENTENCE_END` for a sentence terminal beyond ASCII.
  */
 const unitClasses = new Uint16Array(0x10000);
 for (const [chars, mark] of [
@@ -641,6 +801,7 @@ function classesOf(code: number): number {
       (DIGIT.test(unit) ? DIGIT_UNIT : 0) |
       (LETTER.test(unit) ? LETTER_UNIT : 0) |
       (SPACE.test(unit) ? SPACE_UNIT : 0) |
+      (code >= 0xd800 && code <= 0xdfff ? SURROGATE_UNIT : 0) |
       (code >= 128 && SENTENCE_TERMINAL.test(unit) ? SENTENCE_END : 0);
     unitClasses[code] = classes;
   }
@@ -648,6 +809,22 @@ function classesOf(code: number): number {
 }
 
 const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/u;
+// ASCII is looked at here, so that a loop over a line reads its classes without a call.
+for (let code = 0; code < 128; code++) classesOf(code);
+
+/**
+ * Whether the `LINK_MARK` `code` at `text[c]` stands as it does in a match of `ADDRESS_LIKE`:
+ * "@"; ":" before "/" ("https://"); "." after "w" ("www.") or before "c", "o" or "n" (".com",
+ * ".org", ".net"), in either case. A line's full stops stand before spaces, so most prose lines
+ * hold none of these, and the pattern is not tried on them. O(1).
+ */
+function mayStartAddress(text: string, c: number, code: number): boolean {
+  if (code === 0x40) return true;
+  const next = text.charCodeAt(c + 1);
+  if (code === 0x3a) return next === 0x2f;
+  const lowerNext = next | 0x20;
+  return (text.charCodeAt(c - 1) | 0x20) === 0x77 || lowerNext === 0x63 || lowerNext === 0x6f || lowerNext === 0x6e;
+}
 
 /** The end of `text` once the trailing characters found in `closers` are left off. O(trailing run). */
 function endBefore(text: string, closers: string): number {
@@ -655,6 +832,25 @@ function endBefore(text: string, closers: string): number {
   while (end > 0 && closers.includes(text[end - 1])) end--;
   return end;
 }
+
+/**
+ * Where a match of `SENTENCE_INSIDE` (a sentence terminal, closing quotes or brackets, white
+ * space, then more text) that begins with the terminal at `text[c]` ends: the index of its last
+ * character, or -1 where none begins there. Counting matches so, from each terminal the
+ * code-unit classes find, one after the other, gives the pattern's count without its Unicode
+ * classes tried at every character, for a text within the Basic Multilingual Plane (beyond it a
+ * terminal, a space or a character is two code units). O(length of the match).
+ */
+function sentenceInsideAt(text: string, c: number): number {
+  let next = c + 1;
+  while (next < text.length && INSIDE_CLOSERS.includes(text[next])) next++;
+  const spaces = next;
+  while (next < text.length && classesOf(text.charCodeAt(next)) & SPACE_UNIT) next++;
+  return next === spaces || next === text.length ? -1 : next;
+}
+
+/** The closing quotes and brackets `SENTENCE_INSIDE` lets stand between a terminal and the spaces after it. */
+const INSIDE_CLOSERS = '”’"\')]';
 
 /** Whether the text ends with an ellipsis ("..." or "…"), then perhaps closing quotes. */
 function isTruncated(text: string): boolean {
@@ -702,9 +898,9 @@ function mainRun(scores: readonly number[]): { from: number; to: number } {
   return run;
 }
 
-function blanksAround(raw: readonly string[], i: number, step: number): number {
+function blanksAround(known: readonly KnownLine[], i: number, step: number): number {
   let n = 0;
-  for (let j = i + step; j >= 0 && j < raw.length && n < 3 && !raw[j].trim(); j += step) n++;
+  for (let j = i + step; j >= 0 && j < known.length && n < 3 && !known[j].trimmed; j += step) n++;
   return n;
 }
 
@@ -720,17 +916,15 @@ function runLengths(values: readonly number[], counts: (v: number) => boolean): 
   return out;
 }
 
-/** Share of a line's long words found in the page's prose lines other than itself. */
-function bodyOverlap(f: LineFacts, bodyWords: ReadonlyMap<string, number>): number {
-  let long = 0;
+/**
+ * Share of a line's long words (`ids`) found in the page's prose lines other than itself, with
+ * the prose lines' long words tallied in `index`.
+ */
+function bodyOverlap(ids: Int32Array, proseLike: boolean, index: LongWordIndex): number {
+  const own = proseLike ? 1 : 0;
   let shared = 0;
-  for (const w of f.lowerWords) {
-    if (w.length <= 3) continue;
-    long++;
-    const n = bodyWords.get(w) ?? 0;
-    if (n > (f.proseLike ? 1 : 0)) shared++;
-  }
-  return long ? shared / long : 0;
+  for (let k = 0; k < ids.length; k++) if (index.tally(ids[k]) > own) shared++;
+  return ids.length ? shared / ids.length : 0;
 }
 
 const NOT_LETTER = 0;

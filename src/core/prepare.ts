@@ -11,7 +11,7 @@ import { WrappedParagraph, detectHardWrap } from './hardWrap';
 import { LineFeatureMemo } from './lineFeatures';
 import { segmentLine } from './sentences';
 import { StopwordProfile, functionWordCounts, stopwordsFromCounts } from './stopwords';
-import { LineSpan, collapseSpaces, hashText, lfLineOfLines, normalizeForComparison, splitLines, words } from './text';
+import { LineSpan, collapseSpaces, hashText, lfLineOfLines, lowerCaseWords, normalizeForComparison, splitLines, words } from './text';
 import type { AnalysisOptions, PreparedSentence, PreparedSource } from './types';
 
 /**
@@ -67,7 +67,16 @@ export function prepare(text: string, hash: string, options: AnalysisOptions, me
   const unitWords = known.map(k => k.words);
   const unitWordsLower = known.map(k => k.lower);
   const profile = languageProfile(spans, known);
-  const verdicts = classifyLines(reading?.text ?? text, spans, profile, options.boilerplate, unitWords, unitWordsLower, memo.lineFeatures);
+  const verdicts = classifyLines(
+    reading?.text ?? text,
+    spans,
+    profile,
+    options.boilerplate,
+    unitWords,
+    unitWordsLower,
+    memo.lineFeatures,
+    unitTexts,
+  );
   const firstLines = reading?.firstLines;
   const sentencesOfLine = memo.sentencesUnder(profile);
   const sentences: PreparedSentence[] = [];
@@ -189,7 +198,8 @@ export class PreparationMemo {
     let known = this.words.get(line);
     if (!known) {
       const ws = words(line);
-      known = { words: ws, lower: lowerCased(ws, line) };
+      // Every field set here, so that all entries share one shape.
+      known = { words: ws, lower: lowerCaseWords(line, ws), functionWords: undefined };
       this.words.set(line, known);
     }
     return known;
@@ -228,29 +238,17 @@ function sentencePieces(line: string, profile: StopwordProfile): SentencePiece[]
   });
 }
 
-/**
- * A line's words lower-cased, as `ws.map(w => w.toLowerCase())`: for a line without capitals
- * the same array, for another ASCII line the words of its lower-cased text (ASCII case changes
- * neither which characters form words nor their number), one string operation per line
- * instead of one per word.
- */
-function lowerCased(ws: readonly string[], line: string): readonly string[] {
-  if (ws.length === 0) return ws;
-  const lower = line.toLowerCase();
-  if (lower === line) return ws;
-  if (NON_ASCII.test(line)) return ws.map(w => w.toLowerCase());
-  return words(lower);
-}
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
 const PROTECTED_REASONS = new Set(['copyright notice', 'form field', 'no words']);
 const MIN_PROMOTABLE_WORDS = 4;
 const LANGUAGE_SAMPLE_CHARS = 200_000;
 
 function hasLoneCr(text: string): boolean {
-  return /\r(?!\n)/.test(text);
+  // Most texts hold no CR at all: `indexOf` finds that without the pattern's pass.
+  const cr = text.indexOf('\r');
+  return cr >= 0 && LONE_CR.test(text.slice(cr));
 }
+
+const LONE_CR = /\r(?!\n)/;
 
 function comparedForm(sentence: string): string {
   return collapseSpaces(normalizeForComparison(sentence));

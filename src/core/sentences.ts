@@ -179,19 +179,51 @@ function gluedBreaks(line: string, start: number, end: number): number[] {
 }
 
 /**
- * Whether `line[start, end)` holds a full stop with a letter before it and a capital after it,
- * which every match of `GLUED_STOP` needs: ASCII letters are told apart here, and any
- * character above U+007F counts as a possible letter or capital, so the pattern's Unicode
- * classes run only on the few sentences that may match. O(end - start).
+ * Whether `line[start, end)` holds a full stop with a letter before it and a capital then a
+ * small letter after it, which every match of `GLUED_STOP` needs: ASCII letters are told apart
+ * here, and so are capitals and small letters of the Basic Multilingual Plane (each code unit
+ * looked up once per process); any other character above U+007F counts as a possible letter, so
+ * the pattern's Unicode classes run only on the few sentences that may match (not on every one
+ * with a closing quote after its full stop). O(end - start).
  */
 export function mayHoldGluedStop(line: string, start: number, end: number): boolean {
   for (let dot = line.indexOf('.', start + 1); dot >= 0 && dot < end - 2; dot = line.indexOf('.', dot + 1)) {
     const after = line.charCodeAt(dot + 1);
-    if (!((after >= 0x41 && after <= 0x5a) || after > 0x7f)) continue;
+    if (!(after >= 0x41 && after <= 0x5a) && !(after > 0x7f && caseOfUnit(after) & MAY_BE_CAPITAL)) continue;
+    // A capital outside the BMP stands in two code units: what follows it is not looked at.
+    if (!isSurrogate(after)) {
+      const next = line.charCodeAt(dot + 2);
+      if (!(next >= 0x61 && next <= 0x7a) && !(next > 0x7f && caseOfUnit(next) & MAY_BE_SMALL)) continue;
+    }
     const before = line.charCodeAt(dot - 1);
     if ((before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || before > 0x7f) return true;
   }
   return false;
+}
+
+const LOOKED_AT = 1;
+/** `\p{Lu}` matches the code unit, or it is a surrogate (half of a character that may be one). */
+const MAY_BE_CAPITAL = 2;
+/** `\p{Ll}` matches the code unit, or it is a surrogate. */
+const MAY_BE_SMALL = 4;
+/** Per code unit above U+007F, once looked at: `LOOKED_AT` with `MAY_BE_CAPITAL` and `MAY_BE_SMALL`. */
+const unitCases = new Uint8Array(0x10000);
+
+function caseOfUnit(code: number): number {
+  let cases = unitCases[code];
+  if (!cases) {
+    const unit = String.fromCharCode(code);
+    cases =
+      LOOKED_AT |
+      (isSurrogate(code) || /\p{Lu}/u.test(unit) ? MAY_BE_CAPITAL : 0) |
+      (isSurrogate(code) || /\p{Ll}/u.test(unit) ? MAY_BE_SMALL : 0);
+    unitCases[code] = cases;
+  }
+  return cases;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
 }
 
 // Sentence_Break classes (UAX #29) of the characters the direct path knows.

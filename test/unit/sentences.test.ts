@@ -3,7 +3,7 @@ import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { ABBREVIATION_END, mayEndInAbbreviation, mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { collapseSpaces, normalizeForComparison, splitLines, words } from '../../src/core/text';
+import { collapseSpaces, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
 import { sentenceSimilarity } from '../../src/core/similarity';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
@@ -147,19 +147,59 @@ describe('sentence bounds without ICU', () => {
     }
   });
 
+  it('lower-cases the words of a text as lower-casing each word does', () => {
+    const random = seededRandom(4);
+    const pieces = [
+      'a',
+      'Zq',
+      'ABC',
+      '9',
+      ' ',
+      "'",
+      '’',
+      '-',
+      '—',
+      '“',
+      '.',
+      'É',
+      'é',
+      'Σ',
+      'İ',
+      'ß',
+      'µ',
+      '\u00a0',
+      '«',
+      '€',
+      '…',
+      '\u2009',
+    ];
+    let lowered = 0;
+    for (let t = 0; t < 5_000; t++) {
+      let text = '';
+      for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+      const ws = words(text);
+      const expected = ws.map(w => w.toLowerCase());
+      if (expected.some((w, i) => w !== ws[i])) lowered++;
+      assert.deepEqual(lowerCaseWords(text, ws), expected, JSON.stringify(text));
+    }
+    assert.ok(lowered > 2000, `only ${lowered} texts had capitals`);
+  });
+
   it('looks for a glued full stop with the Unicode pattern wherever the pattern can match', () => {
     const glued = /(\p{L}+)\.(?=\p{Lu}\p{Ll})/u;
     const random = seededRandom(11);
-    const pieces = ['a', 'Z', 'Th', '.', ' ', '9', 'É', 'é', 'Дж', 'ж', '\u{1d400}', '\u{1d41a}', '-', '"'];
+    const pieces = ['a', 'Z', 'Th', '.', ' ', '9', 'É', 'é', 'Дж', 'ж', 'ǅ', '\u{1d400}', '\u{1d41a}', '-', '"', '”', '’', 'ZZ'];
     let matched = 0;
-    for (let t = 0; t < 20_000; t++) {
+    let ruledOut = 0;
+    for (let t = 0; t < 40_000; t++) {
       let text = '';
       for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      if (text.includes('.') && !mayHoldGluedStop(text, 0, text.length)) ruledOut++;
       if (!glued.test(text)) continue;
       matched++;
       assert.ok(mayHoldGluedStop(text, 0, text.length), JSON.stringify(text));
     }
-    assert.ok(matched > 300, `only ${matched} strings held a glued stop`);
+    assert.ok(matched > 500 && ruledOut > 6000, `${matched} strings held a glued stop, ${ruledOut} were ruled out`);
   });
 
   it('looks for an abbreviation at the end of a sentence wherever the pattern can match its last word', () => {

@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import { headlineLines } from '../../src/core/boilerplate';
+import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
+import { detectStopwords } from '../../src/core/stopwords';
+import { splitLines, words } from '../../src/core/text';
+import { pick, seededRandom } from '../support/random';
+
+/** A page of `count` lines drawn from `pool` (blank lines among them). */
+function randomPage(random: () => number, pool: readonly string[], count: number): string {
+  return Array.from({ length: count }, () => pick(random, pool)).join('\n');
+}
+
+// Prose, headlines and chrome that share their long words in part, so that pages drawn from
+// them overlap their bodies by chance.
+const POOL = [
+  'The minister said on Monday that the harbour talks would resume in the spring.',
+  'Harbour talks resume in the spring',
+  'Officials said the spring floods had moved many people from the harbour towns.',
+  'The talks were long, and the minister said that more would follow soon.',
+  'Minister visits flooded harbour towns',
+  'Floods move people from harbour towns',
+  'Home | World | Politics',
+  'Related stories',
+  'Share this article',
+  'Die Ministerin sagte am Montag, dass die Gespräche im Frühjahr fortgesetzt werden.',
+  'Gespräche im Frühjahr',
+  '',
+  '',
+];
+
+function featuresOf(text: string, memo?: LineFeatureMemo) {
+  const lines = splitLines(text);
+  const ws = lines.map(l => words(text.slice(l.start, l.end)));
+  const lower = ws.map(w => w.map(x => x.toLowerCase()));
+  return pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()), memo);
+}
+
+/** The body-overlap column as first written: long words counted in a map, by their text. */
+function naiveBodyOverlap(facts: readonly LineFacts[]): number[] {
+  const bodyWords = new Map<string, number>();
+  for (const f of facts) {
+    if (!f.proseLike) continue;
+    for (const w of f.lowerWords) if (w.length > 3) bodyWords.set(w, (bodyWords.get(w) ?? 0) + 1);
+  }
+  return facts.map(f => {
+    let long = 0;
+    let shared = 0;
+    for (const w of f.lowerWords) {
+      if (w.length <= 3) continue;
+      long++;
+      if ((bodyWords.get(w) ?? 0) > (f.proseLike ? 1 : 0)) shared++;
+    }
+    return long ? shared / long : 0;
+  });
+}
+
+/** The headline search's scores as first written: the body's long words in a set, by their text (the trigram path left out). */
+function naiveHeadlines(
+  facts: readonly (LineFacts | undefined)[],
+  nonBlank: readonly number[],
+  content: readonly boolean[],
+  margins: readonly number[],
+  floor: number,
+): number[] {
+  let start = 0;
+  while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
+  if (start === 0 || start === content.length) return [];
+  const body = new Set<string>();
+  for (let k = start; k < nonBlank.length; k++) {
+    const f = facts[nonBlank[k]]!;
+    if (content[k] && f.proseLike) for (const w of f.lowerWords) if (w.length > 3) body.add(w);
+  }
+  const found: number[] = [];
+  let best = -1;
+  let bestScore = 0;
+  let bestNear = false;
+  for (let k = start - 1; k >= 0; k--) {
+    const f = facts[nonBlank[k]]!;
+    if (content[k] || margins[k] < floor || f.bullet || f.wordCount > 30 || f.noLetters || f.copyright || f.formField || f.proseLike)
+      continue;
+    if (/https?:\/\/|www\.|\S@\S/i.test(f.text)) continue;
+    const long = f.lowerWords.filter(w => w.length > 3);
+    const shared = long.filter(w => body.has(w)).length;
+    if (long.length < 2 || shared < 2) continue;
+    const score = shared / long.length;
+    const near = start - k <= 12;
+    if (score >= 0.6 && near) found.push(k);
+    if (score >= 0.4 && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
+      bestScore = score;
+      bestNear = near;
+      best = k;
+    }
+  }
+  if (best >= 0) found.push(best);
+  return found;
+}
+
+describe('line features', () => {
+  it('counts sentences begun inside a line exactly as the Unicode pattern does, up to ten', () => {
+    const pattern = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
+    const terminal = /\p{Sentence_Terminal}/u;
+    const random = seededRandom(5);
+    const pieces = [
+      'a',
+      'Word',
+      '.',
+      '!',
+      '?',
+      '。',
+      '।',
+      '؟',
+      '\u{11047}',
+      '”',
+      '’',
+      '"',
+      "'",
+      ')',
+      ']',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '😀',
+      '\ud800',
+      '9',
+      '…',
+    ];
+    const column = FEATURE_NAMES.indexOf('sentencesInside');
+    let matched = 0;
+    for (let round = 0; round < 2_000; round++) {
+      const lines = Array.from({ length: 10 }, () => {
+        let line = 'x';
+        for (let n = Math.floor(random() * 14); n > 0; n--) line += pick(random, pieces);
+        return line;
+      });
+      const features = featuresOf(lines.join('\n'));
+      for (const i of features.nonBlank) {
+        const text = features.facts[i]!.text;
+        // The column counts only in a line with a terminal within the BMP.
+        const counted = [...Array(text.length).keys()].some(c => terminal.test(text[c]));
+        const expected = counted ? Math.min(10, text.match(pattern)?.length ?? 0) : 0;
+        if (expected) matched++;
+        assert.equal(features.rows[i]![column], expected, JSON.stringify(text));
+      }
+    }
+    assert.ok(matched > 5000, `only ${matched} lines held a sentence inside`);
+  });
+
+  it('marks a line link-like exactly where the address pattern matches it', () => {
+    const random = seededRandom(6);
+    const pieces = [
+      'http',
+      's',
+      ':',
+      '/',
+      '//',
+      'www',
+      'WWW',
+      'w',
+      '.',
+      'com',
+      'Org',
+      'NET',
+      'c',
+      'on',
+      '@',
+      ' ',
+      'x',
+      'Mail',
+      '. ',
+      ':\u00a0',
+    ];
+    const column = FEATURE_NAMES.indexOf('linkLike');
+    let linked = 0;
+    for (let round = 0; round < 600; round++) {
+      const lines = Array.from({ length: 10 }, () => {
+        let line = '';
+        for (let n = 1 + Math.floor(random() * 8); n > 0; n--) line += pick(random, pieces);
+        return line;
+      });
+      const features = featuresOf(lines.join('\n'));
+      for (const i of features.nonBlank) {
+        const expected = +ADDRESS_LIKE.test(features.facts[i]!.text);
+        linked += expected;
+        assert.equal(features.rows[i]![column], expected, JSON.stringify(lines[i]));
+      }
+    }
+    assert.ok(linked > 500, `only ${linked} lines were link-like`);
+  });
+
+  it('gives the body-overlap column of long words counted by their text, pages sharing one memo', () => {
+    const random = seededRandom(9);
+    const memo = new LineFeatureMemo();
+    const column = FEATURE_NAMES.indexOf('bodyOverlap');
+    for (let round = 0; round < 200; round++) {
+      const features = featuresOf(randomPage(random, POOL, 2 + Math.floor(random() * 15)), memo);
+      const facts = features.nonBlank.map(i => features.facts[i]!);
+      assert.deepEqual(
+        features.nonBlank.map(i => features.rows[i]![column]),
+        naiveBodyOverlap(facts),
+      );
+    }
+  });
+
+  it('finds the headlines the search by word texts finds, pages sharing one memo or reading alone', () => {
+    const random = seededRandom(10);
+    const memo = new LineFeatureMemo();
+    let found = 0;
+    for (let round = 0; round < 500; round++) {
+      const features = featuresOf(randomPage(random, POOL, 2 + Math.floor(random() * 15)), memo);
+      const { facts, nonBlank } = features;
+      const content = nonBlank.map(() => random() < 0.5);
+      const margins = nonBlank.map(() => random() * 8 - 6);
+      const expected = naiveHeadlines(facts, nonBlank, content, margins, -4);
+      found += expected.length;
+      assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4, features.longWords), expected);
+      assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4), expected);
+    }
+    assert.ok(found > 100, `only ${found} headlines found`);
+  });
+});
