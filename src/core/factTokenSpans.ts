@@ -98,10 +98,10 @@ function scannedTokenSpans(text: string): number[] | undefined {
     if (isDigit(c)) {
       part = DIGITS;
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      // Separators, each between digits.
+      // Separators, each between digits. (Every read stays inside the text: a read past its end
+      // gives NaN, and the optimised code that meets one is thrown away and compiled again.)
       for (;;) {
-        const s = text.charCodeAt(end);
-        if (isDigitSeparator(s) && end + 1 < n && isDigit(text.charCodeAt(end + 1))) {
+        if (end + 1 < n && isDigitSeparator(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) {
           end += 2;
           while (end < n && isDigit(text.charCodeAt(end))) end++;
         } else break;
@@ -109,16 +109,16 @@ function scannedTokenSpans(text: string): number[] | undefined {
     } else if (isLetter(c)) {
       part = WORD;
       while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
-      if (text.charCodeAt(end) === 59 && REFERENCE_NAME_SET.has(text.slice(p, end))) {
+      if (end < n && text.charCodeAt(end) === 59 && REFERENCE_NAME_SET.has(text.slice(p, end))) {
         out.push(p, end + 1, REFERENCE);
         p = end + 1;
         continue;
       }
       // An apostrophe or a hyphen, each followed by letters or digits.
       for (;;) {
-        const s = text.charCodeAt(end);
-        const next = end + 1 < n ? text.charCodeAt(end + 1) : -1;
-        if (isWordJoiner(s) && (isLetter(next) || isDigit(next))) {
+        if (end + 1 >= n) break;
+        const next = text.charCodeAt(end + 1);
+        if (isWordJoiner(text.charCodeAt(end)) && (isLetter(next) || isDigit(next))) {
           end += 2;
           while (end < n && (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end)))) end++;
         } else break;
@@ -132,15 +132,17 @@ function scannedTokenSpans(text: string): number[] | undefined {
 
 /** Where a character reference that starts at `p` ends (after its ";"), or -1. */
 function referenceEnd(text: string, p: number): number {
+  const n = text.length;
   const at = text.charCodeAt(p) === 38 ? p + 1 : p; // "&" is optional
-  if (text.charCodeAt(at) === 35) {
+  if (at < n && text.charCodeAt(at) === 35) {
     // "#" digits ";"
     let end = at + 1;
-    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
-    return end > at + 1 && text.charCodeAt(end) === 59 ? end + 1 : -1;
+    while (end < n && isDigit(text.charCodeAt(end))) end++;
+    return end > at + 1 && end < n && text.charCodeAt(end) === 59 ? end + 1 : -1;
   }
   for (const name of REFERENCE_NAMES) {
-    if (text.startsWith(name, at) && text.charCodeAt(at + name.length) === 59) return at + name.length + 1;
+    const end = at + name.length;
+    if (end < n && text.startsWith(name, at) && text.charCodeAt(end) === 59) return end + 1;
   }
   return -1;
 }
