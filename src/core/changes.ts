@@ -248,10 +248,16 @@ interface ReadSentence {
   readonly quoted: readonly boolean[];
   /** The words inside quotation marks, in order, space-joined. */
   readonly quotedWords: string;
-  readonly keys: ReadonlyMap<string, number>;
+  /** The tokens' keys, as a set: what the other sentence is asked whether it lacks a token. */
+  readonly keys: ReadonlySet<string>;
   /** The tokens' keys, in order: what the alignment compares. */
   readonly keyList: readonly string[];
   readonly negations: number;
+  /**
+   * Some token is a speech verb (`speechVerbTokens`). Without one no token is a speaker's
+   * (`agentTokens` marks only tokens around speech verbs), so a change needs no `names` to tell that.
+   */
+  readonly speaks: boolean;
   readonly language: string;
   /** Where the stems and name forms of its words are looked up (shared by the sentences read together). */
   readonly words: WordForms;
@@ -269,17 +275,19 @@ function readSentence(text: string, language: string, words: WordForms): ReadSen
   const quoted = quotedTokens(text, tokens);
   const known = words.language(language);
   const quotedKeys: string[] = [];
-  const keys = new Map<string, number>();
+  const keys = new Set<string>();
   const keyList = new Array<string>(tokens.length);
   let negations = 0;
+  let speaks = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    keys.set(t.key, (keys.get(t.key) ?? 0) + 1);
+    keys.add(t.key);
     keyList[i] = t.key;
     if (quoted[i] && t.kind !== 'quote' && t.kind !== 'punct') quotedKeys.push(t.key);
     if (t.kind === 'word' && known.of(t.key).negation) negations++;
+    if (!speaks && isSpeechVerbAt(tokens, quoted, i, known)) speaks = true;
   }
-  return new SentenceReading(text, language, words, tokens, quoted, quotedKeys.join(' '), keys, keyList, negations);
+  return new SentenceReading(text, language, words, tokens, quoted, quotedKeys.join(' '), keys, keyList, negations, speaks);
 }
 
 /** The part of a `ReadSentence` about speakers and names, read on first use. */
@@ -323,9 +331,10 @@ class SentenceReading implements ReadSentence {
     readonly tokens: readonly FactToken[],
     readonly quoted: readonly boolean[],
     readonly quotedWords: string,
-    readonly keys: ReadonlyMap<string, number>,
+    readonly keys: ReadonlySet<string>,
     readonly keyList: readonly string[],
     readonly negations: number,
+    readonly speaks: boolean,
   ) {}
 
   get names(): NameReading {
@@ -648,9 +657,13 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
  * capitalised word inside a sentence, which is part of a name ("the United States"). O(n).
  */
 function speechVerbTokens(tokens: readonly FactToken[], quoted: readonly boolean[], known: LanguageWords): boolean[] {
-  return tokens.map(
-    (t, v) => t.kind === 'word' && !quoted[v] && known.of(t.key).speechVerb && !(t.capital && v > 0 && tokens[v - 1].kind === 'word'),
-  );
+  return tokens.map((_, v) => isSpeechVerbAt(tokens, quoted, v, known));
+}
+
+/** Whether token `v` is a speech verb as `speechVerbTokens` reads it. O(1). */
+function isSpeechVerbAt(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, known: LanguageWords): boolean {
+  const t = tokens[v];
+  return t.kind === 'word' && !quoted[v] && known.of(t.key).speechVerb && !(t.capital && v > 0 && tokens[v - 1].kind === 'word');
 }
 
 /** Tuning of the classifier; every field has a default. */
@@ -1182,7 +1195,9 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
     for (let k = i + 1; k < s.tokens.length && s.names.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;
     return false;
   };
+  // A sentence without a speech verb has no speaker: its names are not read for one.
   const newAgent = (s: ReadSentence, idx: number[], against: ReadSentence) =>
+    s.speaks &&
     idx.some(
       i =>
         s.names.agent[i] &&
@@ -1231,23 +1246,25 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
 function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {
   const { base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx } = run;
   // Capitalised words the other sentence lacks as written (not opening a sentence, not an acronym of its words).
-  const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) =>
-    s.names.titleCase
-      ? []
-      : idx.filter(
-          i =>
-            s.tokens[i].capital &&
-            s.tokens[i].kind === 'word' &&
-            (atStart || !s.names.initial[i]) &&
-            !s.names.label[i] &&
-            !s.names.functionWords.has(s.tokens[i].key) &&
-            !isTitle(s.tokens[i].key, s.language) &&
-            !isCommonAcronym(s.tokens[i].key, s.language) &&
-            !against.keys.has(s.tokens[i].key) &&
-            !against.names.acronyms.has(s.tokens[i].key) &&
-            !(s.names.runInitials[i] && against.keys.has(s.names.runInitials[i])) &&
-            !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
-        );
+  // The tests that read the sentences' names come after the others, and title case last: a run
+  // without a capitalised word that the other side lacks reads no names.
+  const candidates = (s: ReadSentence, idx: number[], against: ReadSentence, againstIdx: number[], atStart = false) => {
+    const found = idx.filter(
+      i =>
+        s.tokens[i].capital &&
+        s.tokens[i].kind === 'word' &&
+        !isTitle(s.tokens[i].key, s.language) &&
+        !isCommonAcronym(s.tokens[i].key, s.language) &&
+        !against.keys.has(s.tokens[i].key) &&
+        (atStart || !s.names.initial[i]) &&
+        !s.names.label[i] &&
+        !s.names.functionWords.has(s.tokens[i].key) &&
+        !against.names.acronyms.has(s.tokens[i].key) &&
+        !(s.names.runInitials[i] && against.keys.has(s.names.runInitials[i])) &&
+        !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
+    );
+    return found.length && s.names.titleCase ? [] : found;
+  };
   // An adjective of a nation or faith before a noun ("southern Indian city") describes; added or
   // dropped it names no one. Replaced by another ("Russian" → "Chinese") it changes who.
   const adjective = (s: ReadSentence, i: number) =>
