@@ -3,7 +3,7 @@ import { headlineLines } from '../../src/core/boilerplate';
 import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
-import { pick, seededRandom } from '../support/random';
+import { pick, pickedString, seededRandom } from '../support/random';
 
 /** A page of `count` lines drawn from `pool` (blank lines among them). */
 function randomPage(random: () => number, pool: readonly string[], count: number): string {
@@ -130,8 +130,7 @@ describe('line features', () => {
     let matched = 0;
     for (let round = 0; round < 2_000; round++) {
       const lines = Array.from({ length: 10 }, () => {
-        let line = 'x';
-        for (let n = Math.floor(random() * 14); n > 0; n--) line += pick(random, pieces);
+        const line = 'x' + pickedString(random, pieces, 0, 14);
         return line;
       });
       const features = featuresOf(lines.join('\n'));
@@ -175,8 +174,7 @@ describe('line features', () => {
     let linked = 0;
     for (let round = 0; round < 600; round++) {
       const lines = Array.from({ length: 10 }, () => {
-        let line = '';
-        for (let n = 1 + Math.floor(random() * 8); n > 0; n--) line += pick(random, pieces);
+        const line = pickedString(random, pieces, 1, 8);
         return line;
       });
       const features = featuresOf(lines.join('\n'));

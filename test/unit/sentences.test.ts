@@ -6,7 +6,7 @@ import { detectStopwords } from '../../src/core/stopwords';
 import { collapseSpaces, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
 import { sentenceSimilarity } from '../../src/core/similarity';
 import { seedInputs } from '../support/fixtures';
-import { pick, seededRandom } from '../support/random';
+import { pickedString, seededRandom } from '../support/random';
 
 const english = detectStopwords('the of and to in a is that for on was with he it as at by'.split(' '));
 
@@ -84,8 +84,7 @@ describe('sentence bounds without ICU', () => {
     const random = seededRandom(20261121);
     const locales = ['en', 'de', 'ru', 'ar', undefined];
     for (let t = 0; t < 20_000; t++) {
-      let line = '';
-      for (let n = 1 + Math.floor(random() * 16); n > 0; n--) line += pick(random, alphabet);
+      const line = pickedString(random, alphabet, 1, 16);
       const locale = locales[t % locales.length];
       assert.deepEqual(uax29SentenceEnds(line), icuEnds(line, locale), `${JSON.stringify(line)} in ${locale}`);
     }
@@ -141,8 +140,7 @@ describe('sentence bounds without ICU', () => {
       '\u2009',
     ];
     for (let t = 0; t < 5_000; t++) {
-      let text = '';
-      for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+      const text = pickedString(random, pieces, 0, 12);
       assert.deepEqual(words(text), text.match(unicodeWords) ?? [], JSON.stringify(text));
     }
   });
@@ -175,8 +173,7 @@ describe('sentence bounds without ICU', () => {
     ];
     let lowered = 0;
     for (let t = 0; t < 5_000; t++) {
-      let text = '';
-      for (let n = Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+      const text = pickedString(random, pieces, 0, 12);
       const ws = words(text);
       const expected = ws.map(w => w.toLowerCase());
       if (expected.some((w, i) => w !== ws[i])) lowered++;
@@ -192,8 +189,7 @@ describe('sentence bounds without ICU', () => {
     let matched = 0;
     let ruledOut = 0;
     for (let t = 0; t < 40_000; t++) {
-      let text = '';
-      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      const text = pickedString(random, pieces, 0, 10);
       if (text.includes('.') && !mayHoldGluedStop(text, 0, text.length)) ruledOut++;
       if (!glued.test(text)) continue;
       matched++;
@@ -208,8 +204,7 @@ describe('sentence bounds without ICU', () => {
     let matched = 0;
     let ruledOut = 0;
     for (let t = 0; t < 20_000; t++) {
-      let text = '';
-      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      let text = pickedString(random, pieces, 0, 10);
       if (random() < 0.5) text += '.';
       if (!mayEndInAbbreviation(text)) ruledOut++;
       if (!ABBREVIATION_END.test(text.slice(text.lastIndexOf(' ') + 1))) continue;
@@ -223,8 +218,7 @@ describe('sentence bounds without ICU', () => {
     const random = seededRandom(7);
     const pieces = ['a', 'b', ' ', '  ', '\t', '\u00a0', '\n', 'x y', '\u2003'];
     for (let t = 0; t < 5_000; t++) {
-      let text = '';
-      for (let n = Math.floor(random() * 10); n > 0; n--) text += pick(random, pieces);
+      const text = pickedString(random, pieces, 0, 10);
       assert.equal(collapseSpaces(text), text.replace(/\s+/g, ' '), JSON.stringify(text));
     }
   });
