@@ -28,6 +28,11 @@ const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 );
 
 const LANGUAGES = [...SETS.keys()];
+/**
+ * One profile object per listed language in a thread: what is kept per profile (a word's
+ * reading, a line's features) is kept once per language, not once per source.
+ */
+const PROFILES: ReadonlyMap<string, StopwordProfile> = new Map([...SETS].map(([language, words]) => [language, { language, words }]));
 /** Each function word and the lists it is in, so a document's words are looked up once each. */
 const LANGUAGES_OF_WORD: ReadonlyMap<string, readonly number[]> = (() => {
   const map = new Map<string, number[]>();
@@ -76,7 +81,7 @@ export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerW
   LANGUAGES.forEach((language, l) => {
     if (hits[l] > bestHits) {
       bestHits = hits[l];
-      best = { language, words: SETS.get(language)! };
+      best = PROFILES.get(language)!;
     }
   });
   if (best && bestHits >= 0.08 * wordCount) return best;
@@ -93,6 +98,17 @@ function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> 
 /** Function words that open a new sentence after an ambiguous abbreviation ("… in the U.S. The …"). */
 export function isSentenceOpener(lowerWord: string, profile: StopwordProfile): boolean {
   return profile.words.has(lowerWord);
+}
+
+/**
+ * This thread's profile for `profile` where it holds its language's own list (a profile that
+ * came from another thread is a copy: its set is another object), so that what is kept per
+ * profile or per function-word set finds it; any other profile as it is. O(list size).
+ */
+export function threadProfile(profile: StopwordProfile): StopwordProfile {
+  const own = PROFILES.get(profile.language);
+  if (!own || own === profile) return profile;
+  return own.words.size === profile.words.size && [...profile.words].every(w => own.words.has(w)) ? own : profile;
 }
 
 /** The function words of a language (ISO 639-1), or undefined for a language without a list. */

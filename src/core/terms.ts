@@ -6,7 +6,7 @@
  */
 import { digitValue } from './numbers';
 import { stemmerFor } from './stemming';
-import { StopwordProfile, functionWordsOf } from './stopwords';
+import type { StopwordProfile } from './stopwords';
 import { decodeCharacterReferences, words } from './text';
 
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
@@ -152,26 +152,15 @@ const REMEMBERED_WORDS = 1 << 16;
 /**
  * Per stopword profile (a language's function words), each word as read before: the
  * sentences of one story repeat most of their words, and reading one lower-cases, tests and
- * stems it.
+ * stems it. A listed language has one profile per thread (`threadProfile`), so its readings
+ * are shared by every source in that language.
  */
 const readWords = new WeakMap<StopwordProfile, Map<string, ReadWord>>();
-/** Per language, the readings of every profile holding that language's own function words. */
-const readWordsOfLanguage = new Map<string, Map<string, ReadWord>>();
 
-/**
- * The words read before with `stopwords`. A profile passed from another thread is a copy of
- * its language's: one holding a language's own function words shares that language's readings,
- * so that each source's copy does not start afresh. The words are compared once per profile.
- */
+/** The words read before with `stopwords`. */
 function wordsReadWith(stopwords: StopwordProfile): Map<string, ReadWord> {
   let known = readWords.get(stopwords);
-  if (known) return known;
-  const own = functionWordsOf(stopwords.language);
-  if (own && own.size === stopwords.words.size && [...own].every(w => stopwords.words.has(w))) {
-    known = readWordsOfLanguage.get(stopwords.language);
-    if (!known) readWordsOfLanguage.set(stopwords.language, (known = new Map()));
-  } else known = new Map();
-  readWords.set(stopwords, known);
+  if (!known) readWords.set(stopwords, (known = new Map()));
   return known;
 }
 

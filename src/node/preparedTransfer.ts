@@ -5,6 +5,7 @@
  * and each sentence's text only where it is not the slice of the source's text it spans.
  */
 import type { CorpusAnalysis, PreparedSource, Sentence, SourceAnalysis, SourceStoryForms } from '../core';
+import { threadProfile } from '../core/stopwords';
 
 /** A prepared source packed for a message; `unpackPrepared` with its text gives it back. */
 export interface PackedPrepared {
@@ -77,7 +78,8 @@ export function unpackPrepared(packed: PackedPrepared, text: string): PreparedSo
     hash,
     lineSpans,
     ...(lfLineOfLine ? { lfLineOfLine } : {}),
-    profile,
+    // A copy of its language's profile: this thread's own one, which this thread's caches know.
+    profile: threadProfile(profile),
     lines,
     sentences,
     ...(paragraphs ? { paragraphs } : {}),
