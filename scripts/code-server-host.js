@@ -36,6 +36,18 @@ const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const started = Date.now();
 const since = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 // Short on purpose: code-server puts unix sockets here, and socket paths are limited to 107 bytes.
+/**
+ * Writes a file the suite waits for. The suite polls for the name from another process, so the
+ * text goes to a temporary name first and is renamed into place whole: a reader never sees half
+ * a file.
+ */
+function writeForSuite(name, text) {
+  const target = path.join(shotDir, name);
+  const partial = `${target}.partial`;
+  fs.writeFileSync(partial, text);
+  fs.renameSync(partial, target);
+}
+
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'syn-'));
 const home = path.join(scratch, 'h');
 fs.mkdirSync(home, { recursive: true });
@@ -223,7 +235,7 @@ async function probeWebview(page, name) {
       })
       .catch(() => undefined);
     if (found) {
-      fs.writeFileSync(path.join(shotDir, `${name}.json`), JSON.stringify(found));
+      writeForSuite(`${name}.json`, JSON.stringify(found));
       return;
     }
   }
@@ -238,7 +250,7 @@ async function clickInWebview(page, name, selector) {
     if (!target) continue;
     await target.click();
     await page.waitForTimeout(300);
-    fs.writeFileSync(path.join(shotDir, `click-${name}.done`), '');
+    writeForSuite(`click-${name}.done`, '');
     return;
   }
   throw new Error(`nothing in the webview matches ${selector}`);
@@ -287,7 +299,7 @@ async function main() {
     if (probe && shotDir) {
       pending.push(
         probeWebview(page, probe[1]).catch(e => {
-          fs.writeFileSync(path.join(shotDir, `${probe[1]}.json`), JSON.stringify({ error: e.message }));
+          writeForSuite(`${probe[1]}.json`, JSON.stringify({ error: e.message }));
         }),
       );
       return;
@@ -303,7 +315,7 @@ async function main() {
         (async () => {
           await page.keyboard.press(key[1]);
           await page.waitForTimeout(300);
-          fs.writeFileSync(path.join(shotDir, `key-${key[1]}.done`), '');
+          writeForSuite(`key-${key[1]}.done`, '');
         })().catch(e => console.error('[host] key press failed:', e.message)),
       );
       return;
@@ -314,7 +326,7 @@ async function main() {
         (async () => {
           await page.setViewportSize({ width: Number(size[1]), height: Number(size[2]) });
           await page.waitForTimeout(500);
-          fs.writeFileSync(path.join(shotDir, `viewport-${size[1]}x${size[2]}.done`), '');
+          writeForSuite(`viewport-${size[1]}x${size[2]}.done`, '');
         })().catch(e => console.error('[host] resize failed:', e.message)),
       );
       return;
@@ -325,7 +337,7 @@ async function main() {
       (async () => {
         await page.waitForTimeout(800);
         await page.screenshot({ path: path.join(shotDir, `${m[1]}.png`) });
-        fs.writeFileSync(path.join(shotDir, `${m[1]}.done`), '');
+        writeForSuite(`${m[1]}.done`, '');
         console.log(`[host] screenshot ${m[1]}.png`);
       })().catch(e => console.error('[host] screenshot failed:', e.message)),
     );
