@@ -52,9 +52,14 @@ export class PairEvidence {
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
   private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
+  /** Per form, 1 where it is the first article sentence of some source: a headline. */
+  private readonly headline: Uint8Array;
+
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
     this.place = new Int32Array(index.shingleCount);
+    this.headline = new Uint8Array(index.formShingles.length);
+    for (const forms of index.sourceForms) if (forms.length) this.headline[forms[0]] = 1;
   }
 
   /**
@@ -147,9 +152,11 @@ export class PairEvidence {
       // A headline stands at the top of every version of its story. One found further down
       // is a teaser (the headline of `b` in a list of links on `a`, or the headline of `a`
       // in one on `b`), and the sentence found right after it, right after it there too, is
-      // the teaser's standfirst.
+      // the teaser's standfirst. So is a headline that opens some other source but is found
+      // below the top of both: both carry a teaser of a third story.
       if (i === teaserAt + 1 && first === teaserPlace + 1) continue;
-      if ((first === 0 && i > HEADLINE_REACH) || (i === 0 && first > HEADLINE_REACH)) {
+      const belowBothTops = i > HEADLINE_REACH && first > HEADLINE_REACH;
+      if ((first === 0 && i > HEADLINE_REACH) || (i === 0 && first > HEADLINE_REACH) || (belowBothTops && this.headline[f])) {
         teaserAt = i;
         teaserPlace = first;
         continue;

@@ -3,7 +3,7 @@ import { findStories, prepareSource } from '../../src/core';
 import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+import { HARBOUR, LIBRARY, SITES, Site, page, rewrite } from '../support/storyPages';
 
 function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
   return groups
@@ -47,6 +47,46 @@ describe('Story stage', () => {
     assert.deepEqual(stories, [
       [0, 1, 2, 3],
       [4, 5, 6],
+    ]);
+  });
+
+  it('keeps apart two short stories whose pages both carry, right under the article, a teaser of a third story', () => {
+    const ferry = [
+      'Night ferry to the islands returns after engine repairs',
+      'The overnight ferry to the outer islands sailed again on Friday after three weeks in dry dock for new engines.',
+      'Islanders had relied on a smaller boat that could not carry trucks, leaving shops short of fresh food.',
+      'The operator said the new engines burn less fuel and should cut the crossing by almost an hour.',
+      'Tickets bought for cancelled sailings will be refunded in full or can be moved to a later date.',
+    ];
+    // A short article whose page runs a teaser (headline and first sentence) straight after it,
+    // with no heading, where it reads as more of the article.
+    const teasing = (site: Site, article: readonly string[]) =>
+      [
+        ...page(site, article, []).split('\n').slice(2, 11),
+        article.slice(1).join(' '),
+        '',
+        `  • ${ferry[0]}`,
+        `    ${ferry[1]}`,
+        '',
+        site.about,
+        '',
+        `© 2024 ${site.name}. All rights reserved.`,
+      ].join('\n');
+    const harbour = HARBOUR.slice(0, 3);
+    const library = LIBRARY.slice(0, 3);
+    const texts = [
+      teasing(SITES[0], harbour),
+      teasing(SITES[1], harbour),
+      teasing(SITES[0], library),
+      teasing(SITES[1], library),
+      page(SITES[0], ferry, []).slice(SITES[0].name.length + 1),
+      page(SITES[1], ferry, []).slice(SITES[1].name.length + 1),
+    ];
+    const grouping = findStories(texts.map(t => prepareSource(t)));
+    assert.deepEqual(grouping.stories.map(s => s.sources).sort(), [
+      [0, 1],
+      [2, 3],
+      [4, 5],
     ]);
   });
 
