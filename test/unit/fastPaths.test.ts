@@ -12,7 +12,8 @@ import { RememberedProbes } from '../../src/core/rememberedProbes';
 import { PrefixIndex } from '../../src/core/prefixIndex';
 import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
-import { pick, seededRandom } from '../support/random';
+import { pick, pickedString, seededRandom } from '../support/random';
+import { hashText } from '../../src/core/text';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 import { attachRepeats } from '../../src/core/spans';
 import { AnchorChoice, GroupTally, chooseAnchor } from '../../src/core/anchors';
@@ -158,6 +159,21 @@ function templateSentences(random: () => number, count: number): string[] {
 }
 
 describe('Fast paths give what the plain computation gives', () => {
+  it('hashes a text as 32-bit FNV-1a over its UTF-16 code units in eight hex digits, then its length, on 500 seeded texts', () => {
+    // The plain computation, in unbounded integers reduced modulo 2^32.
+    const fnv1a = (text: string) => {
+      let h = 0x811c9dc5n;
+      for (let i = 0; i < text.length; i++) h = ((h ^ BigInt(text.charCodeAt(i))) * 0x01000193n) % 0x100000000n;
+      return h.toString(16).padStart(8, '0') + text.length.toString(16);
+    };
+    const random = seededRandom(178);
+    const pieces = ['a', 'Z', ' ', 'é', 'ж', '—', '語', '😀', '\n', 'word ', '0'];
+    for (let n = 0; n < 500; n++) {
+      const text = pickedString(random, pieces, 0, 40);
+      assert.equal(hashText(text), fnv1a(text), JSON.stringify(text));
+    }
+  });
+
   it("gives each page's story forms the shingle keys of its own forms when other versions gave them first, on seeded sets of pages", () => {
     const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
     for (let seed = 1; seed <= 8; seed++) {
