@@ -150,13 +150,14 @@ export class PairEvidence {
       if (hitPlaces.length < needed) continue;
       const first = modeOf(hitPlaces);
       // A headline stands at the top of every version of its story. One found further down
-      // is a teaser (the headline of `b` in a list of links on `a`, or the headline of `a`
-      // in one on `b`), and the sentence found right after it, right after it there too, is
-      // the teaser's standfirst. So is a headline that opens some other source but is found
-      // below the top of both: both carry a teaser of a third story.
+      // on either side is a teaser, and the sentence found right after it, right after it
+      // there too, is the teaser's standfirst. A headline is the first sentence of `a` or of
+      // `b`, or of any source: the headline of `b` in a list of links on `a` (or of `a` on
+      // `b`), or of a third story that both carry a teaser of, with a line of chrome read as
+      // article text above the headline on its own pages or not.
       if (i === teaserAt + 1 && first === teaserPlace + 1) continue;
-      const belowBothTops = i > HEADLINE_REACH && first > HEADLINE_REACH;
-      if ((first === 0 && i > HEADLINE_REACH) || (i === 0 && first > HEADLINE_REACH) || (belowBothTops && this.headline[f])) {
+      const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
+      if (belowEitherTop && (first === 0 || i === 0 || this.headline[f])) {
         teaserAt = i;
         teaserPlace = first;
         continue;
