@@ -37,36 +37,55 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
 
 /**
  * Input: the index, the final story of each source, the stories' sizes, and the number of
- * stories that makes a form recurring. Output: the article forms (compared forms) whose
+ * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
  * sources fall into `limit` or more stories, each with its home: the story at least half of
  * whose sources (and at least two) carry it, the one with most of them if several do (ties:
  * the story whose first source comes first in canonical order), or -1 where it is no story's
- * text. O(F_s) for F_s distinct forms of all sources.
+ * text. Every sentence of a source counts, on article lines or not: a teaser that one page
+ * reads as article text and others as chrome recurs on all of them. O(T) for T sentences of
+ * all sources, memory O(F) for F distinct forms.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
   const storyRanks = new Int32Array(storySizes.length).fill(0x7fffffff);
   storyOf.forEach((story, s) => (storyRanks[story] = Math.min(storyRanks[story], index.rank[s])));
-  const storiesOfForm = new Map<number, Map<number, number>>();
+  const out = new Map<string, number>();
+  if (storySizes.length < limit) return out;
+  // Sources story by story, so that a form's stories are counted by the last one it was met in:
+  // per form, that story and the count, as one number (story · (n + 1) + count).
+  const n = storyOf.length;
+  const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
+  const met = new Map<string, number>();
+  for (const s of byStory) {
+    const story = storyOf[s];
+    for (const { form } of index.sources[s].sentences) {
+      const known = met.get(form);
+      if (known === undefined) met.set(form, story * (n + 1) + 1);
+      else if (Math.floor(known / (n + 1)) !== story) met.set(form, story * (n + 1) + (known % (n + 1)) + 1);
+    }
+  }
+  // Per recurring form, per story, the sources that read it as article text. One that no page
+  // alone reads so stays in with no home: comparing a story's versions may make it article text.
+  const storiesOfForm = new Map<string, Map<number, number>>();
+  for (const [form, known] of met) if (known % (n + 1) >= limit) storiesOfForm.set(form, new Map());
   index.sourceAllForms.forEach((forms, s) => {
     for (const f of forms) {
-      let counts = storiesOfForm.get(f);
-      if (!counts) storiesOfForm.set(f, (counts = new Map()));
-      counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
+      const counts = storiesOfForm.get(index.formTexts[f]);
+      if (counts) counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
     }
   });
-  const out = new Map<string, number>();
-  for (const [f, counts] of storiesOfForm) {
-    if (counts.size < limit) continue;
+  for (const [form, counts] of storiesOfForm) {
+    // The one story that reads it as article text is its home, even through one page (a
+    // page's own headline teased on the pages of others); among several, the one with most
+    // pages that do, at least two (one page each of several stories is chrome read as prose).
     let home = -1;
-    let most = 1;
+    let most = counts.size === 1 ? 0 : 1;
     for (const [story, count] of counts) {
-      if (count * 2 < storySizes[story]) continue;
       if (count > most || (count === most && home >= 0 && storyRanks[story] < storyRanks[home])) {
         home = story;
         most = count;
       }
     }
-    out.set(index.formTexts[f], home);
+    out.set(form, home);
   }
   return out;
 }

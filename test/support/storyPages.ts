@@ -67,3 +67,30 @@ export function rewrite(article: readonly string[]): string[] {
   [out[3], out[4]] = [out[4], out[3]];
   return out;
 }
+
+/**
+ * A page of `site` whose short `article` runs a teaser of `teased` (its headline and first
+ * sentence) straight after it, with no heading, where the page alone reads it as more of the
+ * article.
+ */
+export function teasingPage(site: Site, article: readonly string[], teased: readonly string[]): string {
+  return [
+    ...page(site, article, []).split('\n').slice(2, 11),
+    article.slice(1).join(' '),
+    '',
+    `  • ${teased[0]}`,
+    `    ${teased[1]}`,
+    '',
+    site.about,
+    '',
+    `© 2024 ${site.name}. All rights reserved.`,
+  ].join('\n');
+}
+
+export const FERRY = [
+  'Night ferry to the islands returns after engine repairs',
+  'The overnight ferry to the outer islands sailed again on Friday after three weeks in dry dock for new engines.',
+  'Islanders had relied on a smaller boat that could not carry trucks, leaving shops short of fresh food.',
+  'The operator said the new engines burn less fuel and should cut the crossing by almost an hour.',
+  'Tickets bought for cancelled sailings will be refunded in full or can be moved to a later date.',
+];

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { findStories, prepareSource } from '../../src/core';
 import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
+import { buildStoryIndex } from '../../src/core/storyIndex';
+import { crossStoryForms } from '../../src/core/storyChrome';
+import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { HARBOUR, LIBRARY, SITES, Site, page, rewrite } from '../support/storyPages';
+import { FERRY, HARBOUR, LIBRARY, SITES, page, rewrite, teasingPage } from '../support/storyPages';
 
 function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
   return groups
@@ -51,36 +54,15 @@ describe('Story stage', () => {
   });
 
   it('keeps apart two short stories whose pages both carry, right under the article, a teaser of a third story', () => {
-    const ferry = [
-      'Night ferry to the islands returns after engine repairs',
-      'The overnight ferry to the outer islands sailed again on Friday after three weeks in dry dock for new engines.',
-      'Islanders had relied on a smaller boat that could not carry trucks, leaving shops short of fresh food.',
-      'The operator said the new engines burn less fuel and should cut the crossing by almost an hour.',
-      'Tickets bought for cancelled sailings will be refunded in full or can be moved to a later date.',
-    ];
-    // A short article whose page runs a teaser (headline and first sentence) straight after it,
-    // with no heading, where it reads as more of the article.
-    const teasing = (site: Site, article: readonly string[]) =>
-      [
-        ...page(site, article, []).split('\n').slice(2, 11),
-        article.slice(1).join(' '),
-        '',
-        `  • ${ferry[0]}`,
-        `    ${ferry[1]}`,
-        '',
-        site.about,
-        '',
-        `© 2024 ${site.name}. All rights reserved.`,
-      ].join('\n');
     const harbour = HARBOUR.slice(0, 3);
     const library = LIBRARY.slice(0, 3);
     const texts = [
-      teasing(SITES[0], harbour),
-      teasing(SITES[1], harbour),
-      teasing(SITES[0], library),
-      teasing(SITES[1], library),
-      page(SITES[0], ferry, []).slice(SITES[0].name.length + 1),
-      page(SITES[1], ferry, []).slice(SITES[1].name.length + 1),
+      teasingPage(SITES[0], harbour, FERRY),
+      teasingPage(SITES[1], harbour, FERRY),
+      teasingPage(SITES[0], library, FERRY),
+      teasingPage(SITES[1], library, FERRY),
+      page(SITES[0], FERRY, []).slice(SITES[0].name.length + 1),
+      page(SITES[1], FERRY, []).slice(SITES[1].name.length + 1),
     ];
     const grouping = findStories(texts.map(t => prepareSource(t)));
     assert.deepEqual(grouping.stories.map(s => s.sources).sort(), [
@@ -210,5 +192,51 @@ describe('Story stage', () => {
     assert.equal(seen.size, 300_000);
     // The same shingle met again keeps its id.
     assert.deepEqual([...shinglesOf('w0 v0', 2, ids, undefined)], [0]);
+  });
+});
+
+describe('Chrome across stories', () => {
+  /** The lines of `text` that carry `sentence`. */
+  const linesOf = (text: string, sentence: string) =>
+    text
+      .split('\n')
+      .map((line, i) => (line.includes(sentence) ? i : -1))
+      .filter(i => i >= 0);
+
+  it("marks a teaser that one page reads as article text, as the other stories' pages carry it as chrome, and keeps it on its own story's pages", () => {
+    const texts = [
+      page(SITES[0], FERRY, []),
+      page(SITES[1], FERRY, []),
+      page(SITES[0], HARBOUR, [FERRY]),
+      page(SITES[1], HARBOUR, [FERRY]),
+      teasingPage(SITES[0], LIBRARY.slice(0, 3), FERRY),
+      page(SITES[1], LIBRARY, [FERRY]),
+    ];
+    const sources = texts.map(t => prepareSource(t));
+    const teaserLines = [...linesOf(texts[4], FERRY[0]), ...linesOf(texts[4], FERRY[1])];
+    assert.equal(teaserLines.length, 2);
+    for (const line of teaserLines) assert.equal(sources[4].lines[line].kind, 'content', 'the page alone reads the teaser as article text');
+    const storyOf = Int32Array.from([0, 0, 1, 1, 2, 2]);
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [2, 2, 2], 3);
+    const marked = markCrossStoryChrome(sources[4], sources[4].lines, 2, recurring);
+    for (const line of teaserLines) assert.deepEqual(marked[line], { kind: 'boilerplate', reason: CROSS_STORY_REASON });
+    const own = markCrossStoryChrome(sources[0], sources[0].lines, 0, recurring);
+    for (const line of [...linesOf(texts[0], FERRY[0]), ...linesOf(texts[0], FERRY[1])]) assert.equal(own[line].kind, 'content');
+  });
+
+  it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
+    const texts = [
+      page(SITES[0], FERRY, []),
+      page(SITES[0], HARBOUR, [FERRY]),
+      page(SITES[1], HARBOUR, [FERRY]),
+      page(SITES[0], LIBRARY, [FERRY]),
+      page(SITES[1], LIBRARY, [FERRY]),
+    ];
+    const sources = texts.map(t => prepareSource(t));
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), Int32Array.from([0, 1, 1, 2, 2]), [1, 2, 2], 3);
+    const marked = markCrossStoryChrome(sources[0], sources[0].lines, 0, recurring);
+    const [headline] = linesOf(texts[0], FERRY[0]);
+    assert.equal(sources[0].lines[headline].kind, 'content');
+    assert.equal(marked[headline].kind, 'content');
   });
 });
