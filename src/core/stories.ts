@@ -38,9 +38,9 @@ export interface StoryGrouping {
   readonly stories: readonly Story[];
   readonly storyOfSource: Int32Array;
   /**
-   * Article forms (compared forms) whose sources fall into `chromeStories` or more stories:
-   * recurring text, evidence of chrome. Each maps to its home, the story whose text it is (at
-   * least half of that story's sources carry it), or -1 where it is no story's text.
+   * Forms of sentences (compared forms) whose sources fall into `chromeStories` or more
+   * stories, on article lines or not: recurring text, evidence of chrome. Each maps to its
+   * home, the story whose text it is (`crossStoryForms`), or -1 where it is no story's text.
    */
   readonly crossStoryForms: ReadonlyMap<string, number>;
 }

@@ -38,12 +38,12 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
 /**
  * Input: the index, the final story of each source, the stories' sizes, and the number of
  * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
- * sources fall into `limit` or more stories, each with its home: the story at least half of
- * whose sources (and at least two) carry it, the one with most of them if several do (ties:
- * the story whose first source comes first in canonical order), or -1 where it is no story's
- * text. Every sentence of a source counts, on article lines or not: a teaser that one page
- * reads as article text and others as chrome recurs on all of them. O(T) for T sentences of
- * all sources, memory O(F) for F distinct forms.
+ * sources fall into `limit` or more stories, each with its home: the one story whose sources
+ * read it as article text when only one does, else the story with most sources that do, at
+ * least two (ties: the story whose first source comes first in canonical order), or -1 where
+ * it is no story's text. Every sentence of a source counts, on article lines or not: a teaser
+ * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
+ * sentences of all sources, memory O(F) for F distinct forms.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
   const storyRanks = new Int32Array(storySizes.length).fill(0x7fffffff);

@@ -52,7 +52,7 @@ export class PairEvidence {
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
   private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
-  /** Per form, 1 where it is the first article sentence of some source: a headline. */
+  /** Per form, 1 where it is the first article sentence (of those with shingles) of some source: a headline. */
   private readonly headline: Uint8Array;
 
   constructor(private readonly index: StoryIndex) {
@@ -151,10 +151,10 @@ export class PairEvidence {
       const first = modeOf(hitPlaces);
       // A headline stands at the top of every version of its story. One found further down
       // on either side is a teaser, and the sentence found right after it, right after it
-      // there too, is the teaser's standfirst. A headline is the first sentence of `a` or of
-      // `b`, or of any source: the headline of `b` in a list of links on `a` (or of `a` on
-      // `b`), or of a third story that both carry a teaser of, with a line of chrome read as
-      // article text above the headline on its own pages or not.
+      // there too, is the teaser's standfirst. A headline is the first sentence of `a`, of `b`
+      // or of any other source: the headline of `b` in a list of links on `a` (or of `a` on
+      // `b`), or of a third story that both carry a teaser of. The pages of the story it heads
+      // may put a line of chrome read as article text above it, so it need not open `b`.
       if (i === teaserAt + 1 && first === teaserPlace + 1) continue;
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       if (belowEitherTop && (first === 0 || i === 0 || this.headline[f])) {
