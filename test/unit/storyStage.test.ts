@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { findStories, prepareSource } from '../../src/core';
 import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
 import { buildStoryIndex } from '../../src/core/storyIndex';
+import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
 import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
@@ -70,6 +71,25 @@ describe('Story stage', () => {
       [2, 3],
       [4, 5],
     ]);
+  });
+
+  it("reads a story's headline teased on a page of another story as a teaser, where the story's own page puts a line of chrome above it", () => {
+    const texts = [
+      // The site's name read as article text above the headline.
+      page(SITES[0], FERRY, []),
+      page(SITES[1], FERRY, []).slice(SITES[1].name.length + 1),
+      teasingPage(SITES[1], HARBOUR.slice(0, 3), FERRY),
+    ];
+    const index = buildStoryIndex(
+      texts.map(t => prepareSource(t)),
+      2,
+    );
+    assert.equal(index.formTexts[index.sourceForms[0][1]], FERRY[0].toLowerCase(), 'the headline stands second on the first page');
+    const evidence = new PairEvidence(index);
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const settings = { foundShingles: 2, minSharedSentences: 2, minSharedShare: 0.2 };
+    assert.equal(evidence.oneStory(0, 2, pass, settings, 8), false);
+    assert.equal(evidence.oneStory(0, 1, pass, settings, 8), true);
   });
 
   it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
