@@ -129,10 +129,7 @@ describe('line features', () => {
     const column = FEATURE_NAMES.indexOf('sentencesInside');
     let matched = 0;
     for (let round = 0; round < 2_000; round++) {
-      const lines = Array.from({ length: 10 }, () => {
-        const line = 'x' + pickedString(random, pieces, 0, 14);
-        return line;
-      });
+      const lines = Array.from({ length: 10 }, () => 'x' + pickedString(random, pieces, 0, 14));
       const features = featuresOf(lines.join('\n'));
       for (const i of features.nonBlank) {
         const text = features.facts[i]!.text;
@@ -173,10 +170,7 @@ describe('line features', () => {
     const column = FEATURE_NAMES.indexOf('linkLike');
     let linked = 0;
     for (let round = 0; round < 600; round++) {
-      const lines = Array.from({ length: 10 }, () => {
-        const line = pickedString(random, pieces, 1, 8);
-        return line;
-      });
+      const lines = Array.from({ length: 10 }, () => pickedString(random, pieces, 1, 8));
       const features = featuresOf(lines.join('\n'));
       for (const i of features.nonBlank) {
         const expected = +ADDRESS_LIKE.test(features.facts[i]!.text);
