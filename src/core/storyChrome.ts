@@ -46,10 +46,10 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
  * sentences of all sources, memory O(F) for F distinct forms.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
-  const storyRanks = new Int32Array(storySizes.length).fill(0x7fffffff);
-  storyOf.forEach((story, s) => (storyRanks[story] = Math.min(storyRanks[story], index.rank[s])));
   const out = new Map<string, number>();
   if (storySizes.length < limit) return out;
+  const storyRanks = new Int32Array(storySizes.length).fill(0x7fffffff);
+  storyOf.forEach((story, s) => (storyRanks[story] = Math.min(storyRanks[story], index.rank[s])));
   // Sources story by story, so that a form's stories are counted by the last one it was met in:
   // per form, that story and the count, as one number (story · (n + 1) + count).
   const n = storyOf.length;
