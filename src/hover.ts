@@ -5,7 +5,8 @@
  * escaped, and the only command a link may run is the extension's own reveal command.
  */
 import * as vscode from 'vscode';
-import { counterparts, wordDiff } from './core';
+import { counterparts } from './core';
+import { diffMarkdown as markedDiff, escapeMarkdown } from './diffMarkdown';
 import { distinctCounterparts } from './distinctCounterparts';
 import { CorpusService, CorpusView } from './corpus';
 import { factHoverLines } from './sentenceFacts';
@@ -20,11 +21,6 @@ const MAX_SENTENCE_CHARS = 400;
 const MAX_WORDINGS = 8;
 /** Changed facts a hover lists before it counts the rest. */
 const MAX_FACT_LINES = 6;
-
-/** Escapes every ASCII punctuation mark, so no markdown, HTML or link in `text` can take effect. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&"'=:;,/?@$%^]/g, ch => `\\${ch}`).replace(/\s+/g, ' ');
-}
 
 function clip(text: string): string {
   return text.length <= MAX_SENTENCE_CHARS ? text : `${text.slice(0, MAX_SENTENCE_CHARS - 1)}…`;
@@ -111,27 +107,10 @@ export function hoverMarkdown(
   return { markdown: md, range };
 }
 
-/**
- * The other wording with its added words in bold and the removed ones struck through. Marked
- * runs stand apart by a space: markdown ignores emphasis glued to a word ("night**'s**").
- */
+/** The other wording with the words that differ marked (`diffMarkdown.ts`); a very long pair is shown as it stands. */
 function diffMarkdown(base: string, other: string): string {
   if (base.length + other.length > 4 * MAX_SENTENCE_CHARS) return escapeMarkdown(clip(other));
-  const pieces: string[] = [];
-  for (const part of wordDiff(base, other)) {
-    const text = part.text.trim();
-    if (!text) {
-      pieces.push(' ');
-      continue;
-    }
-    if (part.kind === 'same') {
-      pieces.push(escapeMarkdown(part.text));
-      continue;
-    }
-    const mark = part.kind === 'added' ? '**' : '~~';
-    pieces.push(` ${mark}${escapeMarkdown(text)}${mark} `);
-  }
-  return pieces.join('').replace(/ {2,}/g, ' ').trim();
+  return markedDiff(base, other);
 }
 
 export function register(corpus: CorpusService): vscode.Disposable {
