@@ -47,6 +47,8 @@ export class PairEvidence {
   /** Per marked shingle, the place in the other source of the first sentence carrying it. */
   private readonly place: Int32Array;
   private readonly places: number[] = [];
+  /** Per place in `places`, the index in the first source of the sentence found there. */
+  private readonly foundAt: number[] = [];
   private readonly hitPlaces: number[] = [];
   private markValue = 0;
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
@@ -114,7 +116,10 @@ export class PairEvidence {
    * found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
    * back). Teasers stand where a page lists other stories, out of the shared order: the
    * headline of `b` teased at the foot of `a`, and the headline of `a` at the foot of `b`,
-   * cross each other and count once. O(a + b) shingles.
+   * cross each other and count once. Two pages of one site end alike (a footer or a comment
+   * prompt read as article text): where all they share is a run of sentences that closes both,
+   * sentence for sentence, and is the smaller part of each, it is their template, and counts
+   * none (a reprint under another headline shares most of its page). O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -129,8 +134,9 @@ export class PairEvidence {
         place[x] = i;
       }
     }
-    const places = this.places;
+    const { places, foundAt } = this;
     places.length = 0;
+    foundAt.length = 0;
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
     let teaserPlace = -2;
@@ -163,9 +169,23 @@ export class PairEvidence {
         continue;
       }
       places.push(first);
+      foundAt.push(i);
     }
+    if (closesBoth(places, foundAt, formsOfA.length, formsOfB.length)) return 0;
     return longestNonDecreasing(places);
   }
+}
+
+/**
+ * Whether the sentences found (`foundAt[k]` of a source of `lengthA` sentences found at
+ * `places[k]` of one of `lengthB`) are one run that ends both sources, one for one, with more
+ * sentences of each before it than in it. O(found).
+ */
+function closesBoth(places: readonly number[], foundAt: readonly number[], lengthA: number, lengthB: number): boolean {
+  const n = places.length;
+  if (!n || 2 * n >= Math.min(lengthA, lengthB)) return false;
+  for (let k = 0; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
+  return true;
 }
 
 /** Past this many values, `modeOf` sorts with `sort` (an insertion sort is quadratic at worst). */

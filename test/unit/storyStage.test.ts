@@ -92,6 +92,33 @@ describe('Story stage', () => {
     assert.equal(evidence.oneStory(0, 1, pass, settings, 8), true);
   });
 
+  it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both', () => {
+    // A footer in sentences, as a page dump may read it for article text.
+    const footer = [
+      'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
+      'Everything published here may be shared for personal use, but copying it for sale needs the written permission of the editors.',
+    ];
+    const sitePage = (article: readonly string[]) =>
+      [article[0], '', ...article.slice(1).flatMap(p => [p, '']), ...footer.flatMap(p => [p, ''])].join('\n');
+    const prepared = [sitePage(HARBOUR.slice(0, 6)), sitePage(LIBRARY.slice(0, 6))].map(t => prepareSource(t));
+    for (const p of prepared)
+      assert.ok(
+        footer.every(f => p.sentences.some(s => s.text === f)),
+        'the footer is read as article text',
+      );
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // A short version that keeps the headline, the opening and the closing sentences of its story still joins it.
+    const short = prepareSource([HARBOUR[0], '', HARBOUR[1], '', HARBOUR[12]].join('\n'));
+    const full = prepareSource(page(SITES[1], HARBOUR, []));
+    assert.deepEqual(
+      findStories([short, full]).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+  });
+
   it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
     const texts = [page(SITES[0], HARBOUR, []), page(SITES[1], HARBOUR, [LIBRARY]), page(SITES[1], rewrite(HARBOUR), [])];
     const grouping = findStories(texts.map(t => prepareSource(t)));
