@@ -29,7 +29,13 @@ class UsageError extends Error {}
 const EXPORT_FORMATS = ['csv', 'html', 'tei', 'collatex', 'passim'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Most threads `--threads` takes: a larger number is more likely a slip (a count of files) than a wish. */
+const MAX_THREADS = 64;
 const OUTPUT_HELP = '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced)';
+const THREADS_HELP = [
+  '  --threads N        analyse on N threads (default: one per core, at most 4, for more than',
+  '                     16 MB of text on a machine of two cores or 1 MB on a larger one; else 1)',
+].join('\n');
 const FILES_HELP =
   'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read from standard input.';
 
@@ -44,18 +50,19 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: {
     summary: 'report boilerplate, shared and unique sentences (text), or export them (JSON format 1)',
-    usage: 'synoptic analyze [--format text|json] [-o FILE] FILE...',
+    usage: 'synoptic analyze [--format text|json] [--threads N] [-o FILE] FILE...',
     help: [
       '  --format text|json  text: a readable report wrapped to the terminal width (default);',
       '                      json: the export, format 1 (see README: "The JSON export")',
+      THREADS_HELP,
       OUTPUT_HELP,
       '',
       FILES_HELP,
     ].join('\n'),
-    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+    options: { format: { type: 'string', short: 'f' }, threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
-      const corpus = await analyzeFiles(files);
+      const corpus = await analyzeFiles(files, threadsOption(values.threads));
       if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
@@ -64,7 +71,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   export: {
     summary: 'export the comparison as CSV, HTML, TEI, CollateX JSON or passim input',
-    usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [-o FILE] FILE...',
+    usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [--threads N] [-o FILE] FILE...',
     help: [
       '  --format F   csv: one row per statement or unique sentence, one column per source;',
       '               html: one self-contained page, side by side, differences marked;',
@@ -73,6 +80,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       '               passim: JSON lines for passim (id, series, text without boilerplate)',
       '  --story N    only the sources of story N (as `synoptic stories` numbers them)',
       '  --bom        csv: start with a byte order mark, for spreadsheet programs',
+      THREADS_HELP,
       OUTPUT_HELP,
       '',
       FILES_HELP,
@@ -81,13 +89,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       format: { type: 'string', short: 'f' },
       story: { type: 'string' },
       bom: { type: 'boolean' },
+      threads: { type: 'string' },
       output: { type: 'string', short: 'o' },
     },
     async run(values, files) {
       if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
-      const corpus = await analyzeFiles(files);
+      const corpus = await analyzeFiles(files, threadsOption(values.threads));
       try {
         return exportAs(format, corpus, { story, bom: values.bom === true });
       } catch (e) {
@@ -98,17 +107,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   stories: {
     summary: 'list the stories the versions tell, with their size and title',
-    usage: 'synoptic stories [-o FILE] FILE...',
+    usage: 'synoptic stories [--threads N] [-o FILE] FILE...',
     help: [
+      THREADS_HELP,
       OUTPUT_HELP,
       '',
       FILES_HELP,
       'Prints one line per story: its number, its number of sources, its title and, for a story of',
       'two or more sources, its likely origin: "origin: FILE (REASON)".',
     ].join('\n'),
-    options: { output: { type: 'string', short: 'o' } },
-    async run(_values, files) {
-      const { analysis, paths } = await analyzeFiles(files);
+    options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    async run(values, files) {
+      const { analysis, paths } = await analyzeFiles(files, threadsOption(values.threads));
       return storiesOf(analysis)
         .map((s, i) => {
           const shownOrigin = s.origin ? `\torigin: ${displayName(paths[s.origin.source])} (${s.origin.reason})` : '';
@@ -177,20 +187,30 @@ function storyNumber(value: unknown): number {
   return n;
 }
 
-/** The analysed files: paths as given, texts, analysis. Throws UsageError or InputError. */
-async function analyzeFiles(files: readonly string[]): Promise<ExportInput & { readonly texts: readonly string[] }> {
+function threadsOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(`--threads takes a number from 1 to ${MAX_THREADS}, not '${String(value)}'`);
+  return n;
+}
+
+/** The analysed files: paths as given, texts, analysis (on `threads` threads, or as many as suit them). Throws UsageError or InputError. */
+async function analyzeFiles(files: readonly string[], threads?: number): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const texts = files.map(f => (f === '-' ? decodeText(readFileSync(0), '-') : readTextFile(f)));
-  return { paths: files, texts, analysis: await analyzeTexts(files, texts) };
+  return { paths: files, texts, analysis: await analyzeTexts(files, texts, threads) };
 }
 
-async function analyzeTexts(ids: readonly string[], texts: readonly string[]): Promise<CorpusAnalysis> {
+async function analyzeTexts(ids: readonly string[], texts: readonly string[], threads?: number): Promise<CorpusAnalysis> {
   const analyzer = createAnalyzer({}, { expectEdits: false });
   return analyzeInParallel(
     analyzer,
     ids.map((id, i) => ({ id, text: texts[i] })),
     join(__dirname, 'prepareWorker.js'),
+    {},
+    threads,
   );
 }
 

@@ -27,20 +27,41 @@ import { claimRuns, newClaimCounter, runLength, stopClaims } from './sharedClaim
 export const PARALLEL_THRESHOLD_CHARS = 1_000_000;
 
 /**
+ * On a machine of two cores, below this many characters one thread is faster. V8 compiles hot
+ * code and collects garbage on threads of its own, which a worker leaves no core for, and each
+ * thread compiles the code it runs afresh. Measured on two cores, whole CLI, one thread against
+ * two: the template pair (1.3 MB) 1.87 s against 2.08 s, 1,000 versions (9.4 MB) 3.97 against
+ * 4.30 s, 300 stories (7.6 MB) 5.55 against 6.13 s, 500 stories (12.8 MB) 8.1 against 8.6 s;
+ * 800 stories (20.4 MB) 13.2 against 12.7 s, 1,500 stories (38.7 MB) 23.4 against 22.8 s.
+ */
+export const TWO_CORE_THRESHOLD_CHARS = 16_000_000;
+
+/**
+ * How many threads analyse `count` texts of `chars` characters in all on a machine of `cores`
+ * cores: one below `PARALLEL_THRESHOLD_CHARS` (below `TWO_CORE_THRESHOLD_CHARS` with two cores
+ * or fewer), else one per core, at most 4 and at most one per text.
+ */
+export function threadCount(chars: number, count: number, cores: number): number {
+  const threshold = cores <= 2 ? TWO_CORE_THRESHOLD_CHARS : PARALLEL_THRESHOLD_CHARS;
+  return chars < threshold ? 1 : Math.max(1, Math.min(cores, 4, count));
+}
+
+/**
  * `analyzer.analyze(inputs)` (an analyzer made with these `options`, for one analysis), with
  * the sources prepared and the stories analysed by this thread and worker threads
- * (`workerScript`) together. Small corpora, or a machine with one core, are analysed here alone.
- * The result is the same either way.
+ * (`workerScript`) together: `threads` in all (at most one per text), by default as many as
+ * `threadCount` gives for the corpus and this machine. The result is the same either way.
  */
 export async function analyzeInParallel(
   analyzer: Analyzer,
   inputs: readonly SourceInput[],
   workerScript: string,
   options: AnalysisOptions = {},
+  threads?: number,
 ): Promise<CorpusAnalysis> {
   const texts = inputs.map(input => input.text);
   const total = texts.reduce((n, t) => n + t.length, 0);
-  const threads = total < PARALLEL_THRESHOLD_CHARS ? 1 : Math.min(availableParallelism(), 4, texts.length);
+  threads = threads === undefined ? threadCount(total, texts.length, availableParallelism()) : Math.min(threads, texts.length);
   if (threads < 2) return analyzer.analyze(inputs);
   const workers = Array.from({ length: threads - 1 }, () => new WorkerThread(workerScript));
   try {

@@ -100,6 +100,13 @@ describe('synoptic CLI commands', () => {
     assert.equal(run(['export', '--format', 'csv', '--story', 'x', ...seeds]).status, 2);
   });
 
+  it('gives the same analysis on as many threads as --threads asks for', () => {
+    const alone = run(['analyze', '--format', 'json', '--threads', '1', ...seeds]);
+    assert.equal(alone.status, 0, alone.stderr);
+    for (const threads of ['2', '3'])
+      assert.equal(run(['analyze', '--format', 'json', '--threads', threads, ...seeds]).stdout, alone.stdout);
+  });
+
   it('lists the stories, one line each with its size and title', () => {
     const result = run(['stories', ...seeds]);
     assert.equal(result.status, 0, result.stderr);
@@ -115,6 +122,8 @@ describe('synoptic CLI commands', () => {
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
     ['no command', [], /no command given/],
     ['import-passim without a path', ['import-passim'], /no PATH given/],
+    ['no thread at all', ['analyze', '--threads', '0', seeds[0]], /--threads takes a number from 1 to 64, not '0'/],
+    ['a thread count that is no number', ['stories', '--threads', 'two', seeds[0]], /--threads takes a number/],
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one line on stderr and exit code 2`, () => {

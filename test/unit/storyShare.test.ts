@@ -22,6 +22,7 @@ import {
   unpackStoryAnalysis,
   unpackStoryForms,
 } from '../../src/node/preparedTransfer';
+import { threadCount } from '../../src/node/parallelPrepare';
 import { contentTermKeys, contentTerms, numberedTerms } from '../../src/core/terms';
 import { splitStories } from '../../src/core/storyShare';
 import { seedInputs } from '../support/fixtures';
@@ -128,6 +129,15 @@ describe('Stories shared among threads', () => {
     assert.deepEqual(unpackPrepared(structuredClone(packed), texts[0]), changed);
   });
 
+  it('analyses on one thread below 1 MB, and on a machine of two cores below 16 MB, else on one per core up to 4', () => {
+    assert.equal(threadCount(999_999, 100, 8), 1);
+    assert.equal(threadCount(1_000_000, 100, 8), 4);
+    assert.equal(threadCount(1_000_000, 3, 8), 3);
+    assert.equal(threadCount(15_999_999, 100, 2), 1);
+    assert.equal(threadCount(16_000_000, 100, 2), 2);
+    assert.equal(threadCount(50_000_000, 100, 1), 1);
+  });
+
   it('splits stories into shares of about equal work, each story in exactly one share, the same every time', () => {
     const random = seededRandom(3);
     const stories = Array.from({ length: 40 }, (_, k) => Array.from({ length: 1 + Math.floor(random() * 8) }, (_, i) => k * 10 + i));
@@ -172,7 +182,10 @@ describe('Stories shared among threads', () => {
     try {
       const paths = inputs.map(input => join(dir, input.id.replace(/\//g, '_')));
       inputs.forEach((input, i) => writeFileSync(paths[i], input.text));
-      const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', '--threads', '2', ...paths], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
       assert.equal(result.status, 0, result.stderr);
       const alone = oneShot().analyze(inputs.map((input, i) => ({ id: paths[i], text: input.text })));
       assert.equal(result.stdout, JSON.stringify(toExportFormat1(alone, paths)) + '\n');
