@@ -25,6 +25,7 @@ tr.unique td.cell:not(.absent) { background: var(--unique); }
 td.absent { background: none; }
 ins { background: var(--ins); text-decoration: underline; }
 del { background: var(--del); text-decoration: line-through; }
+ins.replacing { margin-inline-start: .25em; }
 .note { display: block; font-size: .75rem; color: GrayText; }
 @media print {
   body { margin: 0; font-size: 10pt; }
@@ -137,11 +138,12 @@ function cellHtml(cell: TableCell): string {
   return text + notes.map(n => `<span class="note">${n}</span>`).join('');
 }
 
+/** A diff as marked text; words added right where words are struck stand apart from them (`replacing`). */
 function diffHtml(parts: readonly DiffPart[]): string {
   return parts
-    .map(p =>
+    .map((p, i) =>
       p.kind === 'added'
-        ? `<ins>${escapeMarkup(p.text)}</ins>`
+        ? `<ins${parts[i - 1]?.kind === 'removed' ? ' class="replacing"' : ''}>${escapeMarkup(p.text)}</ins>`
         : p.kind === 'removed'
           ? `<del>${escapeMarkup(p.text)}</del>`
           : escapeMarkup(p.text),

@@ -323,10 +323,11 @@ function wordingNodes(wording: WordingModel): Node[] {
   const marked = markedWordingNodes(wording);
   if (marked) return marked;
   if (!wording.diff?.length) return [document.createTextNode(wording.text)];
-  return wording.diff.map(part => {
+  return wording.diff.map((part, i, parts) => {
     if (part.kind === 'same') return document.createTextNode(part.text);
     // The stylesheet gives <del> and <ins> spoken text ("deleted", "inserted") besides strike and underline.
-    const mark = el(part.kind === 'removed' ? 'del' : 'ins', undefined, part.text);
+    const replacing = part.kind === 'added' && parts[i - 1]?.kind === 'removed';
+    const mark = el(part.kind === 'removed' ? 'del' : 'ins', replacing ? 'replacing' : undefined, part.text);
     mark.title = part.kind === 'removed' ? 'not in this source (in the reference wording)' : 'only in this source';
     return mark;
   });

@@ -37,7 +37,8 @@ export function markedWordingNodes(wording: WordingModel): Node[] | undefined {
   if (spelt !== wording.text.length) return undefined;
   const out: Node[] = [];
   let offset = 0;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (part.kind === 'removed') {
       const del = el('del', undefined, part.text);
       del.title = 'not in this source (in the reference wording)';
@@ -48,7 +49,8 @@ export function markedWordingNodes(wording: WordingModel): Node[] | undefined {
     offset += part.text.length;
     if (part.kind === 'same') out.push(...pieces);
     else {
-      const ins = el('ins');
+      // Added right where words are struck: the stylesheet sets it apart from them.
+      const ins = el('ins', parts[i - 1]?.kind === 'removed' ? 'replacing' : undefined);
       ins.title = 'only in this source';
       ins.append(...pieces);
       out.push(ins);

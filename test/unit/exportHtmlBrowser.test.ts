@@ -82,6 +82,41 @@ describe('HTML export in Chromium', function () {
     }
   });
 
+  it('sets a struck word apart from the word put in its place, and leaves other marks where they stand', async () => {
+    const inputs = seedInputs();
+    const analysis = createAnalyzer({}, { expectEdits: false }).analyze(inputs);
+    const file = join(dir, 'seeds.html');
+    writeFileSync(file, toHtml({ analysis, paths: inputs.map(i => i.id.split('/').pop()!), texts: inputs.map(i => i.text) }));
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await page.goto(pathToFileURL(file).href);
+      const gaps = await page.evaluate(() => {
+        const margin = (e: Element) => parseFloat(getComputedStyle(e).marginLeft);
+        const marks = Array.from(document.querySelectorAll('ins'));
+        return {
+          glued: marks.filter(i => i.previousSibling?.nodeName === 'DEL').map(margin),
+          alone: marks.filter(i => i.previousSibling?.nodeName !== 'DEL').map(margin),
+        };
+      });
+      assert.ok(gaps.glued.length > 0 && gaps.alone.length > 0, 'the seeds have both');
+      assert.ok(
+        gaps.glued.every((m: number) => m > 0),
+        'right after a struck word',
+      );
+      assert.ok(
+        gaps.alone.every((m: number) => m === 0),
+        'after text of both wordings',
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows a folder of two stories as a table of contents and a section per story, the contents linking to each', async () => {
     const inputs = [...seedInputs(), ...bridgeStory()];
     const analysis = createAnalyzer().analyze(inputs);
