@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from '../../src/export/html';
-import { createAnalyzer } from '../../src/core';
+import { SourceInput, createAnalyzer } from '../../src/core';
 import { seedInputs } from '../support/fixtures';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
 import { bridgeStory } from '../support/stories';
@@ -35,17 +35,33 @@ describe('HTML export in Chromium', function () {
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  it('loads no resource, runs no script, applies its style under the policy and shows the planted markup as text', async () => {
-    const { input } = analyzedHostileCorpus();
-    const file = join(dir, 'export.html');
-    writeFileSync(file, toHtml(input));
+  /** Runs `use` on a page of a fresh headless browser, closed afterwards. */
+  async function withPage(use: (page: any) => Promise<void>): Promise<void> {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await use(await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage());
+    } finally {
+      await browser.close();
+    }
+  }
+
+  /** The HTML export of `inputs` written to `name` in the test folder; its path. */
+  function exported(name: string, inputs: readonly SourceInput[]): string {
+    const analysis = createAnalyzer({}, { expectEdits: false }).analyze(inputs);
+    const file = join(dir, name);
+    writeFileSync(file, toHtml({ analysis, paths: inputs.map(i => i.id.split('/').pop()!), texts: inputs.map(i => i.text) }));
+    return file;
+  }
+
+  it('loads no resource, runs no script, applies its style under the policy and shows the planted markup as text', async () => {
+    const { input } = analyzedHostileCorpus();
+    const file = join(dir, 'export.html');
+    writeFileSync(file, toHtml(input));
+    await withPage(async page => {
       const requests: string[] = [];
       const messages: string[] = [];
       page.on('request', (r: { url(): string }) => requests.push(r.url()));
@@ -77,23 +93,12 @@ describe('HTML export in Chromium', function () {
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display), 'table-header-group');
       await page.screenshot({ path: join(shotDir, 'export-html-print.png'), fullPage: false });
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('sets a struck word apart from the word put in its place, and leaves other marks where they stand', async () => {
-    const inputs = seedInputs();
-    const analysis = createAnalyzer({}, { expectEdits: false }).analyze(inputs);
-    const file = join(dir, 'seeds.html');
-    writeFileSync(file, toHtml({ analysis, paths: inputs.map(i => i.id.split('/').pop()!), texts: inputs.map(i => i.text) }));
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const file = exported('seeds.html', seedInputs());
+    await withPage(async page => {
       await page.goto(pathToFileURL(file).href);
       const gaps = await page.evaluate(() => {
         const margin = (e: Element) => parseFloat(getComputedStyle(e).marginLeft);
@@ -112,23 +117,12 @@ describe('HTML export in Chromium', function () {
         gaps.alone.every((m: number) => m === 0),
         'after text of both wordings',
       );
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('shows a folder of two stories as a table of contents and a section per story, the contents linking to each', async () => {
-    const inputs = [...seedInputs(), ...bridgeStory()];
-    const analysis = createAnalyzer().analyze(inputs);
-    const file = join(dir, 'stories.html');
-    writeFileSync(file, toHtml({ analysis, paths: inputs.map(i => i.id.split('/').pop()!), texts: inputs.map(i => i.text) }));
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const file = exported('stories.html', [...seedInputs(), ...bridgeStory()]);
+    await withPage(async page => {
       const requests: string[] = [];
       page.on('request', (r: { url(): string }) => requests.push(r.url()));
       await page.goto(pathToFileURL(file).href);
@@ -156,8 +150,6 @@ describe('HTML export in Chromium', function () {
       );
       await page.screenshot({ path: join(shotDir, 'export-html-story-2.png'), fullPage: false });
       assert.deepEqual(requests, [pathToFileURL(file).href], 'only the page itself is requested');
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
