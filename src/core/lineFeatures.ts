@@ -11,7 +11,7 @@
  * reasons and the headline search read. O(n) in the text length.
  */
 import { LineSpan, collapseSpaces } from './text';
-import { StopwordProfile } from './stopwords';
+import { StopwordProfile, isFunctionWord } from './stopwords';
 
 /** What one non-blank line shows on its own. */
 export interface LineFacts {
@@ -644,7 +644,7 @@ function lineFacts(
   let capitalised = 0;
   let alphabetic = 0;
   for (let k = 0; k < ws.length; k++) {
-    if (profile.words.has(lower[k])) stops++;
+    if (isFunctionWord(lower[k], profile)) stops++;
     const initial = initialClass(ws[k]);
     if (initial !== NOT_LETTER) {
       alphabetic++;

@@ -29,10 +29,47 @@ const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 
 const LANGUAGES = [...SETS.keys()];
 /**
+ * Korean writes its particles onto the word before them ("노동자들은", "항구의"), so no word of
+ * a Korean line is a function word by itself: its case and topic particles are read as word
+ * endings instead. A page of mostly Hangul words that no list covers is read with them.
+ */
+const KOREAN: StopwordProfile = {
+  language: 'ko',
+  words: new Set(),
+  endings: [
+    '은',
+    '는',
+    '이',
+    '가',
+    '을',
+    '를',
+    '의',
+    '에',
+    '에서',
+    '에게',
+    '께서',
+    '으로',
+    '로',
+    '와',
+    '과',
+    '도',
+    '만',
+    '까지',
+    '부터',
+    '보다',
+    '처럼',
+  ],
+};
+const HANGUL = /\p{Script=Hangul}/u;
+
+/**
  * One profile object per listed language in a thread: what is kept per profile (a word's
  * reading, a line's features) is kept once per language, not once per source.
  */
-const PROFILES: ReadonlyMap<string, StopwordProfile> = new Map([...SETS].map(([language, words]) => [language, { language, words }]));
+const PROFILES: ReadonlyMap<string, StopwordProfile> = new Map([
+  ...[...SETS].map(([language, words]) => [language, { language, words }] as const),
+  [KOREAN.language, KOREAN] as const,
+]);
 /** Each function word and the lists it is in, so a document's words are looked up once each. */
 const LANGUAGES_OF_WORD: ReadonlyMap<string, readonly number[]> = (() => {
   const map = new Map<string, number[]>();
@@ -49,11 +86,23 @@ const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGES_OF_WORD.keys()].map(w =>
 export interface StopwordProfile {
   readonly language: string;
   readonly words: ReadonlySet<string>;
+  /** Function words that the language writes onto the end of the word before them (Korean particles). */
+  readonly endings?: readonly string[];
+}
+
+/** Whether `lowerWord` is a function word of `profile`, or ends in one of its endings after a word of its own. O(endings). */
+export function isFunctionWord(lowerWord: string, profile: StopwordProfile): boolean {
+  if (profile.words.has(lowerWord)) return true;
+  const endings = profile.endings;
+  if (!endings) return false;
+  for (const ending of endings) if (lowerWord.length > ending.length && lowerWord.endsWith(ending)) return true;
+  return false;
 }
 
 /**
  * Picks the stopword list that covers the largest share of the given words (lower-cased).
- * When no list covers at least 8% of them, the words' own most frequent short forms stand in.
+ * When no list covers at least 8% of them, words mostly in Hangul are read as Korean (see
+ * `KOREAN`), and any others with their own most frequent short forms.
  * O(n) in the number of words.
  */
 export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
@@ -85,8 +134,24 @@ export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerW
     }
   });
   if (best && bestHits >= 0.08 * wordCount) return best;
-  return { language: 'und', words: frequentShortWords(lowerWords()) };
+  const words = lowerWords();
+  if (mostlyHangul(words)) return KOREAN;
+  return { language: 'und', words: frequentShortWords(words) };
 }
+
+/** Whether most of the words that hold a letter are written in Hangul. O(n). */
+function mostlyHangul(lowerWords: readonly string[]): boolean {
+  let hangul = 0;
+  let lettered = 0;
+  for (const w of lowerWords) {
+    if (!LETTER.test(w)) continue;
+    lettered++;
+    if (HANGUL.test(w)) hangul++;
+  }
+  return lettered > 0 && hangul * 2 > lettered;
+}
+
+const LETTER = /\p{L}/u;
 
 function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
