@@ -180,18 +180,22 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   throw new UsageError(`${message}, not '${String(value)}'`);
 }
 
-function storyNumber(value: unknown): number {
+/** `value` as a whole number from 1 to `most`, or undefined where it is none. */
+function countOf(value: unknown, most = Infinity): number | undefined {
   const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1)
-    throw new UsageError(`--story takes a story number from 1, not '${String(value)}'`);
+  return typeof value === 'string' && /^\d+$/.test(value) && n >= 1 && n <= most ? n : undefined;
+}
+
+function storyNumber(value: unknown): number {
+  const n = countOf(value);
+  if (n === undefined) throw new UsageError(`--story takes a story number from 1, not '${String(value)}'`);
   return n;
 }
 
 function threadsOption(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1 || n > MAX_THREADS)
-    throw new UsageError(`--threads takes a number from 1 to ${MAX_THREADS}, not '${String(value)}'`);
+  const n = countOf(value, MAX_THREADS);
+  if (n === undefined) throw new UsageError(`--threads takes a number from 1 to ${MAX_THREADS}, not '${String(value)}'`);
   return n;
 }
 

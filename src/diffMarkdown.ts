@@ -48,7 +48,7 @@ export function markableSegments(from: string, other: string): DiffSegment[] {
   segments.forEach((change, i) => {
     if (change.kind !== 'change') return;
     const before = segments[i - 1];
-    if (before?.kind === 'same' && !opens(before.text.at(-1), firstMarked(change)[0])) {
+    if (before?.kind === 'same' && !delimits(before.text.at(-1), firstMarked(change)[0])) {
       const glued = /\S*$/.exec(before.text)![0];
       if (glued.length <= MAX_GLUED_CHARS) {
         before.text = before.text.slice(0, before.text.length - glued.length);
@@ -57,7 +57,7 @@ export function markableSegments(from: string, other: string): DiffSegment[] {
       }
     }
     const after = segments[i + 1];
-    if (after?.kind === 'same' && !closes(lastMarked(change).at(-1), after.text[0])) {
+    if (after?.kind === 'same' && !delimits(after.text[0], lastMarked(change).at(-1))) {
       const glued = /^\S*/.exec(after.text)![0];
       if (glued.length <= MAX_GLUED_CHARS) {
         after.text = after.text.slice(glued.length);
@@ -104,12 +104,10 @@ export function diffMarkdown(from: string, other: string): string {
   pieces.forEach((piece, i) => {
     const previous = pieces[i - 1];
     const parted =
-      previous &&
-      (previous.mark && piece.mark
-        ? true
-        : piece.mark
-          ? !opens(previous.raw.at(-1), piece.raw[0])
-          : previous.mark && !closes(previous.raw.at(-1), piece.raw[0]));
+      previous !== undefined &&
+      (piece.mark
+        ? previous.mark || !delimits(previous.raw.at(-1), piece.raw[0])
+        : previous.mark && !delimits(piece.raw[0], previous.raw.at(-1)));
     markdown += (parted ? ' ' : '') + piece.markdown;
   });
   return markdown.replace(/ {2,}/g, ' ').trim();
@@ -132,14 +130,13 @@ function lastMarked(change: { readonly removed: string; readonly added: string }
   return change.added.trim() ? change.added : change.removed;
 }
 
-/** Whether a mark can open between `before` and the mark's first character `first` (undefined: an edge). */
-function opens(before: string | undefined, first: string | undefined): boolean {
-  if (before === undefined || first === undefined || SPACE.test(before) || SPACE.test(first)) return true;
-  return !PUNCTUATION.test(first) || PUNCTUATION.test(before);
-}
-
-/** Whether a mark can close between its last character `last` and `after` (undefined: an edge). */
-function closes(last: string | undefined, after: string | undefined): boolean {
-  if (last === undefined || after === undefined || SPACE.test(last) || SPACE.test(after)) return true;
-  return !PUNCTUATION.test(last) || PUNCTUATION.test(after);
+/**
+ * Whether a mark's delimiter counts between `inside`, the marked text's character next to it,
+ * and `outside`, the character beyond (undefined: an edge): CommonMark reads no delimiter that
+ * meets punctuation inside and a letter or digit outside. The same test opens a mark (outside
+ * before it) and closes one (outside after it).
+ */
+function delimits(outside: string | undefined, inside: string | undefined): boolean {
+  if (outside === undefined || inside === undefined || SPACE.test(outside) || SPACE.test(inside)) return true;
+  return !PUNCTUATION.test(inside) || PUNCTUATION.test(outside);
 }

@@ -36,31 +36,10 @@ const LANGUAGES = [...SETS.keys()];
 const KOREAN: StopwordProfile = {
   language: 'ko',
   words: new Set(),
-  endings: [
-    '은',
-    '는',
-    '이',
-    '가',
-    '을',
-    '를',
-    '의',
-    '에',
-    '에서',
-    '에게',
-    '께서',
-    '으로',
-    '로',
-    '와',
-    '과',
-    '도',
-    '만',
-    '까지',
-    '부터',
-    '보다',
-    '처럼',
-  ],
+  endings: '은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼'.split(' '),
 };
 const HANGUL = /\p{Script=Hangul}/u;
+const LETTER = /\p{L}/u;
 
 /**
  * One profile object per listed language in a thread: what is kept per profile (a word's
@@ -150,8 +129,6 @@ function mostlyHangul(lowerWords: readonly string[]): boolean {
   }
   return lettered > 0 && hangul * 2 > lettered;
 }
-
-const LETTER = /\p{L}/u;
 
 function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
