@@ -466,7 +466,9 @@ const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
  * qualifying lines near the first article line is taken (the nearest among equals), or the
  * best-scoring one further up when none near qualifies, with any near line that scores high.
  * A line the article model scores below `floor` (the context pass's gap floor) is no
- * candidate. Character trigrams are compared only where the body's script writes short words.
+ * candidate. One that reads as a sentence is (some sites end their headlines with a full stop),
+ * but far above the body only when it scores high. Character trigrams are compared only where
+ * the body's script writes short words.
  * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
  * non-blank line whether it is article text and its margin; `longWords`, the lines' long words
  * numbered (`pageFeatures` gives them; numbered here when not given). Returns positions in
@@ -510,16 +512,9 @@ export function headlineLines(
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
-    if (
-      content[k] ||
-      margins[k] < floor ||
-      f.bullet ||
-      f.wordCount > HEADLINE_MAX_WORDS ||
-      isMarkedChrome(f) ||
-      f.proseLike ||
-      LINK_LIKE.test(f.text)
-    )
+    if (content[k] || margins[k] < floor || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || LINK_LIKE.test(f.text))
       continue;
+    const near = start - k <= HEADLINE_NEAR_LINES;
     const own = ids[nonBlank[k]]!;
     const long = own.length;
     let shared = 0;
@@ -540,10 +535,12 @@ export function headlineLines(
     } else {
       continue;
     }
-    if (score >= HEADLINE_SURE_SCORE && start - k <= HEADLINE_NEAR_LINES) found.push(k);
+    // A line that reads as a sentence may be a headline with a full stop, but far above the
+    // body it is more likely a notice (cookies, sign-up) whose common words the body happens to use.
+    if (f.proseLike && !near && score < HEADLINE_SURE_SCORE) continue;
+    if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     // A near line that qualifies is preferred to a better-scoring far one: far above the body
     // stand teasers of other stories, whose common words can score high by chance.
-    const near = start - k <= HEADLINE_NEAR_LINES;
     if (score >= HEADLINE_MIN_SCORE && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
       bestScore = score;
       bestNear = near;

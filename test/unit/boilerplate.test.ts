@@ -395,6 +395,18 @@ describe('headline search above the body', () => {
     assert.deepEqual(headlines(page, 4), ['城市新桥明年通车']);
   });
 
+  it('finds a headline that ends in a full stop and so reads as a sentence', () => {
+    const page = ['Menu', '', 'The town station will get a new signal box and the trains will run on time.', '', ...body];
+    assert.deepEqual(headlines(page, 4), [page[2]]);
+  });
+
+  it('passes over a notice that reads as a sentence far above the body, sharing a few of its words', () => {
+    const notice = 'We use cookies so that the site will work for you, and you agree by reading on.';
+    const menu = ['Home', 'News', 'Sport', 'Weather', 'Travel', 'Local', 'Business', 'Culture', 'Video', 'Audio', 'Jobs', 'Shop', 'Help'];
+    const page = [notice, '', ...menu, '', ...body];
+    assert.deepEqual(headlines(page, menu.length + 3), []);
+  });
+
   it('takes no line the model scores below the floor, whatever words it shares with the body', () => {
     const page = ['Station News', '', 'Menu', '', ...body];
     assert.deepEqual(headlines(page, 4), ['Station News']);

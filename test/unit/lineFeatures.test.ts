@@ -76,14 +76,14 @@ function naiveHeadlines(
   let bestNear = false;
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
-    if (content[k] || margins[k] < floor || f.bullet || f.wordCount > 30 || f.noLetters || f.copyright || f.formField || f.proseLike)
-      continue;
+    if (content[k] || margins[k] < floor || f.bullet || f.wordCount > 30 || f.noLetters || f.copyright || f.formField) continue;
     if (/https?:\/\/|www\.|\S@\S/i.test(f.text)) continue;
     const long = f.lowerWords.filter(w => w.length > 3);
     const shared = long.filter(w => body.has(w)).length;
     if (long.length < 2 || shared < 2) continue;
     const score = shared / long.length;
     const near = start - k <= 12;
+    if (f.proseLike && !near && score < 0.6) continue;
     if (score >= 0.6 && near) found.push(k);
     if (score >= 0.4 && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
       bestScore = score;

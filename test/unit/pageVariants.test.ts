@@ -81,3 +81,35 @@ describe('page form in a language without a function-word list', () => {
     }
   });
 });
+
+describe('page forms of the headline', () => {
+  const text = ['Menu', '', "Mother's day: the town's station gets a new signal box ", 'It will open in May.'].join('\r\n');
+  const labels = ['boilerplate', 'blank', 'content', 'content'];
+
+  it('ends the first article line in a full stop, capitalises its words or sets it in capitals, and leaves every other line', () => {
+    const lines = (v: 'headlineFullStop' | 'headlineTitleCase' | 'headlineUpperCase') => pageVariant(text, v, labels).split('\r\n');
+    assert.deepEqual(lines('headlineFullStop'), [
+      'Menu',
+      '',
+      "Mother's day: the town's station gets a new signal box.",
+      'It will open in May.',
+    ]);
+    assert.deepEqual(lines('headlineTitleCase'), [
+      'Menu',
+      '',
+      "Mother's Day: The Town's Station Gets A New Signal Box ",
+      'It will open in May.',
+    ]);
+    assert.deepEqual(lines('headlineUpperCase'), [
+      'Menu',
+      '',
+      "MOTHER'S DAY: THE TOWN'S STATION GETS A NEW SIGNAL BOX ",
+      'It will open in May.',
+    ]);
+  });
+
+  it('adds no second stop to a headline that has one, and leaves a page without article lines as it is', () => {
+    assert.equal(pageVariant('Menu\nAll is well!\n', 'headlineFullStop', ['boilerplate', 'content', 'blank']), 'Menu\nAll is well!\n');
+    assert.equal(pageVariant(text, 'headlineUpperCase', ['boilerplate', 'blank', 'meta', 'blank']), text);
+  });
+});

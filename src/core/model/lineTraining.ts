@@ -78,7 +78,7 @@ export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
   let known = variantsRead.get(page);
   if (!known) variantsRead.set(page, (known = new Map()));
   let read = known.get(variant);
-  if (!read) known.set(variant, (read = readPage({ ...page.page, text: pageVariant(page.page.text, variant) })));
+  if (!read) known.set(variant, (read = readPage({ ...page.page, text: pageVariant(page.page.text, variant, page.page.labels) })));
   return read;
 }
 

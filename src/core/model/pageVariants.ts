@@ -18,23 +18,64 @@
  *   frequent short words), while word lengths, capitals, repeats, digits and punctuation
  *   stay. Other scripts (Arabic, accented letters) are left as they are.
  *
- * Input: a page's text. Output: the variant's text, with exactly as many lines (`\n`), each
- * line's other characters unchanged. Deterministic. O(n) in the text length.
+ * - `headlineFullStop`, `headlineTitleCase`, `headlineUpperCase`: the headline (the page's first
+ *   article line, which only the gold labels tell) ends in a full stop, has every word
+ *   capitalised, or is set in capitals, as some sites print theirs; every other line stays.
+ *
+ * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
+ * variant's text, with exactly as many lines (`\n`), each line's other characters unchanged.
+ * Deterministic. O(n) in the text length.
  */
 
 /** The forms a page can be read in besides its own. */
-export type PageVariant = 'noFinalStops' | 'noSentenceStops' | 'unlistedLanguage';
+export type PageVariant =
+  'noFinalStops' | 'noSentenceStops' | 'unlistedLanguage' | 'headlineFullStop' | 'headlineTitleCase' | 'headlineUpperCase';
 
-export const PAGE_VARIANTS: readonly PageVariant[] = ['noFinalStops', 'noSentenceStops', 'unlistedLanguage'];
+export const PAGE_VARIANTS: readonly PageVariant[] = [
+  'noFinalStops',
+  'noSentenceStops',
+  'unlistedLanguage',
+  'headlineFullStop',
+  'headlineTitleCase',
+  'headlineUpperCase',
+];
 
 // A run of terminals after a letter, a digit or a closing mark, so that a line of marks alone keeps them.
 const FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Terminal}…]+(?=(?:[^\S\n]|["'”’»)\]])*$)/gmu;
 const WORD_FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Terminal}…]+(?=["'”’»)\]]*(?:\s|$))/gu;
 
-/** The text of `page` in the form `variant`. See the module comment. */
-export function pageVariant(text: string, variant: PageVariant): string {
-  if (variant === 'unlistedLanguage') return text.replace(ROTATED_LETTER, rotatedLetter);
-  return variant === 'noFinalStops' ? text.replace(FINAL_STOPS, '') : text.replace(WORD_FINAL_STOPS, '');
+/** The text of `page` in the form `variant`, the headline forms told the headline by `labels`. See the module comment. */
+export function pageVariant(text: string, variant: PageVariant, labels: readonly string[] = []): string {
+  switch (variant) {
+    case 'unlistedLanguage':
+      return text.replace(ROTATED_LETTER, rotatedLetter);
+    case 'noFinalStops':
+      return text.replace(FINAL_STOPS, '');
+    case 'noSentenceStops':
+      return text.replace(WORD_FINAL_STOPS, '');
+    case 'headlineFullStop':
+      return withHeadline(text, labels, line => (ENDS_SENTENCE.test(line) ? line : line.replace(/\s*$/, '.')));
+    case 'headlineTitleCase':
+      return withHeadline(text, labels, line => line.replace(WORD_START, letter => letter.toUpperCase()));
+    case 'headlineUpperCase':
+      return withHeadline(text, labels, line => line.toUpperCase());
+  }
+}
+
+const ENDS_SENTENCE = /[\p{Sentence_Terminal}…]["'”’»)\]]*\s*$/u;
+// A letter after no letter, digit or apostrophe: the first of a word ("mother's" stays as it is).
+const WORD_START = /(?<![\p{L}\p{N}'’])\p{Ll}/gu;
+
+/** `text` with its first line labelled content rewritten by `rewrite` (unchanged without one). */
+function withHeadline(text: string, labels: readonly string[], rewrite: (line: string) => string): string {
+  const lines = text.split('\n');
+  const headline = labels.indexOf('content');
+  if (headline < 0 || headline >= lines.length) return text;
+  // A line ending "\r\n" keeps its carriage return last.
+  const line = lines[headline];
+  const cr = line.endsWith('\r') ? '\r' : '';
+  lines[headline] = rewrite(cr ? line.slice(0, -1) : line) + cr;
+  return lines.join('\n');
 }
 
 const ROTATED_LETTER = /[a-zA-Zа-яА-Я]/g;
