@@ -4,15 +4,18 @@
  * else `wording`.
  *
  * Both wordings are read as tokens: numbers (digits of any script with their separators, or
- * written out, with a following "million" and the like folded in) and month and weekday names
- * stand as their values, so "twelve" and "12" or "1,000" and "1000" are the same token; words
+ * written out, with a following "million" and the like folded in), "half" (the share 50 %, or
+ * with "a million" after it that figure), and month, weekday and relative day names stand as
+ * their values, so "twelve" and "12" or "1,000" and "1000" are the same token; words
  * compare in lower case; quotation marks of every script are one token. The two token lists
  * are aligned word by word (jsdiff's `diffArrays`, Myers' O(ND) diff, the algorithm `wordDiff`
  * uses), and each run of differing tokens is one change, classified by the first kind that
  * applies:
  *
  * 1. negation: the two sentences carry different numbers of negation words, and the run holds one;
- * 2. number: the run holds a figure, date or share that the other sentence does not carry;
+ * 2. number: the run holds a figure, date or share that the other sentence does not carry; a
+ *    day told from the day of writing ("yesterday", "heute") against another telling of a day
+ *    ("on Tuesday", "today") is not one, as a reprint a day later tells the same day so;
  * 3. attribution: the run lies in the agent of a speech verb (the words before "said", after
  *    "according to"), outside quotation marks;
  * 4. quote: the run lies inside quotation marks, or adds or drops them;
@@ -78,6 +81,9 @@ function factToken(key: string, kind: TokenKind, start: number, end: number, cap
 /** A quotation mark left as a character reference, with or without its ampersand. */
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
+
+/** The key prefix of a day named by its distance from the day of writing ("yesterday" is `day-1`). */
+const RELATIVE_DAY = 'day';
 
 /**
  * The tokens of one sentence in a language (ISO 639-1). Written numbers are matched longest
@@ -150,6 +156,26 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       const amount = facts.amount;
       if (amount !== undefined) {
         out.push(factToken(`#~${amount}`, 'number', t.start, t.end, t.capital));
+        i++;
+        continue;
+      }
+      const share = facts.share;
+      if (share !== undefined) {
+        // "half a million" is a figure; "half the votes" the share "50 %" of them.
+        const article = i + 2 < raw.length && raw[i + 1].kind === 'word' && lexicon.shareArticles.has(raw[i + 1].key);
+        const scale = article && raw[i + 2].kind === 'word' ? lexicon.scales.get(raw[i + 2].key) : undefined;
+        if (scale) {
+          out.push(factToken(`#${String(share * scale)}`, 'number', t.start, raw[i + 2].end, t.capital));
+          i += 3;
+        } else {
+          out.push(factToken(`#${String(share * 100)}`, 'number', t.start, t.end, t.capital));
+          out.push(factToken('%', 'number', t.start, t.end, false));
+          i++;
+        }
+        continue;
+      }
+      if (facts.relativeDay !== undefined) {
+        out.push(factToken(`${RELATIVE_DAY}${facts.relativeDay}`, 'date', t.start, t.end, t.capital));
         i++;
         continue;
       }
@@ -499,6 +525,10 @@ interface WordFacts {
   readonly date: string | undefined;
   /** A word for percent (`PERCENT_WORDS`). */
   readonly percent: boolean;
+  /** The day it names by its distance from the day of writing (`NumberLexicon.relativeDays`). */
+  readonly relativeDay: number | undefined;
+  /** The share of a whole it names (`NumberLexicon.shares`). */
+  readonly share: number | undefined;
   /** On the language's list of function words (false without a list). */
   readonly functionWord: boolean;
   readonly negation: boolean;
@@ -535,6 +565,8 @@ class LanguageWords {
         amount: lexicon.amounts.get(key),
         date: lexicon.dateWords.get(key),
         percent: PERCENT_WORDS.has(key),
+        relativeDay: lexicon.relativeDays.get(key),
+        share: lexicon.shares.get(key),
         functionWord: this.functionWords?.has(key) ?? false,
         negation: isNegation(key, this.language),
         speechVerb: this.verbs.has(key),
@@ -1148,6 +1180,16 @@ function figureChange(run: ChangedRun): Classified | undefined {
     );
   const bFigures = lacking(base, figures(base, bIdx), other);
   const oFigures = lacking(other, figures(other, oIdx), base);
+  // "yesterday" for "on Tuesday", "today" for "yesterday": one day told from two days of writing
+  // (a wire story and its reprint a day later) is a rewording, not another date.
+  if (
+    bFigures.length &&
+    oFigures.length &&
+    (bFigures.some(i => isRelativeDay(base.tokens[i])) || oFigures.some(i => isRelativeDay(other.tokens[i]))) &&
+    namesDay(base.tokens, bFigures) &&
+    namesDay(other.tokens, oFigures)
+  )
+    return undefined;
   if (bFigures.length || oFigures.length) {
     // A figure with its neighbours of its kind ("5 million", "March 2011", "90 %").
     const withNeighbours = (s: ReadSentence, found: number[], from: number, to: number) => {
@@ -1162,6 +1204,16 @@ function figureChange(run: ChangedRun): Classified | undefined {
   }
 
   return undefined;
+}
+
+function isRelativeDay(token: FactToken): boolean {
+  return token.kind === 'date' && token.key.startsWith(RELATIVE_DAY);
+}
+
+/** Every token at `indices` is part of the naming of a day: a day, weekday or month, or a figure beside one ("July 13"). */
+function namesDay(tokens: readonly FactToken[], indices: readonly number[]): boolean {
+  const isDate = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date';
+  return indices.every(i => isDate(i) || (tokens[i].kind === 'number' && (isDate(i - 1) || isDate(i + 1))));
 }
 
 /** Another speaker, or changed words inside quotation marks. */

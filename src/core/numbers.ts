@@ -67,6 +67,12 @@ export interface NumberLexicon {
   readonly ordinalDeterminers: ReadonlySet<string>;
   /** Letters glued to digits that make them an ordinal ("1st", "2e", "3º"), lower case. */
   readonly ordinalSuffixes: ReadonlySet<string>;
+  /** Days named by their distance from the day of writing ("yesterday" → -1, "heute" → 0), lower case. */
+  readonly relativeDays: ReadonlyMap<string, number>;
+  /** Words for a share of a whole ("half", "Hälfte") and the share, as a fraction. */
+  readonly shares: ReadonlyMap<string, number>;
+  /** Words after which a share multiplies a scale word ("half a million"). */
+  readonly shareArticles: ReadonlySet<string>;
 }
 
 /**
@@ -297,8 +303,55 @@ function buildLexicon(language: string): NumberLexicon {
     ordinals,
     ordinalDeterminers: new Set(english ? ENGLISH_DETERMINERS : []),
     ordinalSuffixes: new Set(ORDINAL_SUFFIXES[language] ?? (english ? ORDINAL_SUFFIXES.en : [])),
+    relativeDays: relativeDaysOf(language),
+    shares: new Map(SHARES[language] ?? (english ? SHARES.en : [])),
+    shareArticles: new Set(english ? ['a', 'an'] : []),
   };
 }
+
+/**
+ * The one-word names of the days around the day of writing, from the runtime's locale data
+ * (`Intl.RelativeTimeFormat` with `numeric: "auto"`): "yesterday", "today", "tomorrow" and,
+ * where the language has a word for them, the days before and after those ("vorgestern"). A
+ * word the language uses for two distances (Hindi "कल", yesterday and tomorrow) names neither.
+ */
+function relativeDaysOf(language: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const shared = new Set<string>();
+  let format: Intl.RelativeTimeFormat;
+  try {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  } catch {
+    return out;
+  }
+  for (let days = -2; days <= 2; days++) {
+    const word = format.format(days, 'day').toLowerCase();
+    // "2 days ago", "pasado mañana": a phrase or a figure, not one word.
+    if (/[\s\p{Nd}]/u.test(word)) continue;
+    if (out.has(word)) shared.add(word);
+    out.set(word, days);
+  }
+  for (const word of shared) out.delete(word);
+  return out;
+}
+
+/** Words for half of a whole, per language: "half the votes" and "50% of the votes" are one share. */
+const SHARES: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
+  en: [['half', 0.5]],
+  de: [['hälfte', 0.5]],
+  fr: [['moitié', 0.5]],
+  es: [['mitad', 0.5]],
+  pt: [['metade', 0.5]],
+  it: [['metà', 0.5]],
+  nl: [['helft', 0.5]],
+  ru: [
+    ['половина', 0.5],
+    ['половину', 0.5],
+    ['половины', 0.5],
+    ['половине', 0.5],
+  ],
+  ar: [['نصف', 0.5]],
+};
 
 function supportedWritten(language: string): string | undefined {
   const known = ['en', 'es', 'pt', 'fr', 'eo', 'it', 'vi', 'tr', 'uk', 'ru', 'id', 'ar', 'az', 'hu'];

@@ -322,6 +322,29 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('It controls 90% of the land.', 'It controls 80% of the land.', 'en')), ['number']);
   });
 
+  it('reads half as the share 50 % and "half a million" as its figure', () => {
+    same('Half the votes were counted.', '50% the votes were counted.');
+    same('It killed half a million people.', 'It killed 500,000 people.');
+    same('Die Hälfte der Stimmen.', 'Die 50 Prozent der Stimmen.', 'de');
+    assert.deepEqual(
+      classifyChanges('It killed half a million people.', 'It killed hundreds of thousands of people.', 'en').map(c => [c.kind, c.base]),
+      [['number', 'half a million']],
+    );
+    assert.deepEqual(kinds(classifyChanges('Half the votes were counted.', 'A third of the votes were counted.', 'en')), ['number']);
+  });
+
+  it('reads a day told from the day of writing against a weekday or another such day as wording, and two weekdays as numbers', () => {
+    const kindsOf = (a: string, b: string, language = 'en') => kinds(classifyChanges(a, b, language));
+    assert.deepEqual(kindsOf('They met on Monday.', 'They met yesterday.'), ['wording']);
+    assert.deepEqual(kindsOf('They met today.', 'They met yesterday.'), ['wording']);
+    assert.deepEqual(kindsOf('He left on July 13.', 'He left today.'), ['wording']);
+    assert.deepEqual(kindsOf('Sie trafen sich am Montag.', 'Sie trafen sich gestern.', 'de'), ['wording']);
+    assert.deepEqual(kindsOf('Они встретились в понедельник.', 'Они встретились вчера.', 'ru'), ['wording']);
+    assert.deepEqual(kindsOf('They met on Monday.', 'They met on Tuesday.'), ['number']);
+    // A day dropped is a fact dropped, however it was told.
+    assert.deepEqual(kindsOf('They met yesterday in Moscow.', 'They met in Moscow.'), ['number']);
+  });
+
   it('reads ordinals written as words and with a suffix as the number they count', () => {
     same('He won the first round on Monday.', 'He won the 1st round on Monday.');
     same('Their twenty-first title came.', 'Their 21st title came.');
