@@ -5,7 +5,7 @@
 // cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds,
 // CV_SEED the training seed of the fold models, default the committed model's; a comma-separated
 // list of seeds also prints the mean and range over them; CV_VARIANTS=all, or a comma-separated
-// list of forms of pageVariants.ts (the headline forms among them), scores each held-out page in those forms too, by the same
+// list of forms of pageVariants.ts (headline and layout forms among them), scores each held-out page in those forms too, by the same
 // fold model).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

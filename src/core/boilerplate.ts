@@ -12,6 +12,7 @@
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
 import {
+  blankUnit,
   ADDRESS_LIKE,
   CLOCK_TIME,
   LineFacts,
@@ -381,6 +382,8 @@ function continueLists(
     margins[k] >= gapFloor &&
     !isMarkedChrome(facts[k]) &&
     !facts[k].repeated;
+  // A heading stands at most one blank line, in the page's spacing, above its list.
+  const spacing = blankUnit(lineIndex);
   for (let k = 0; k < content.length; k++) {
     const seeds = seed(k);
     const doubtful = !seeds && doubtfulHeading(k);
@@ -397,7 +400,7 @@ function continueLists(
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
-    if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] > 2) continue;
+    if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] - 1 > spacing) continue;
     // A bare marker without words (a dump's stray bullet) may open the list, and so may a short
     // line printed more than once (a table's header row, repeated above each table of the
     // article); either stays chrome.

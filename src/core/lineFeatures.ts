@@ -58,6 +58,8 @@ export const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
 const MIN_PROSE_WORDS = 7;
+/** Indents past this many columns count as this many. */
+const MAX_INDENT = 40;
 const MIN_PROSE_STOP_SHARE = 0.12;
 
 const BASE = [
@@ -264,6 +266,7 @@ export function pageFeatures(
   const matrix = new Float64Array(nonBlank.length * width);
   const table: FeatureTable = { matrix, width };
   writeBaseColumns(page, known, table, memo.baseColumns);
+  fromPageMargin(page, table);
   writeNeighbourColumns(page, table);
   const prose = proseProfile(page.facts);
   writeColumns(table, PAGE_AT, [
@@ -444,6 +447,26 @@ function writeBaseColumns(page: PageLines, known: readonly KnownLine[], table: F
   }
 }
 
+const INDENT_COLUMN = BASE_INDEX.get('indent')!;
+const CHARS_COLUMN = BASE_INDEX.get('logChars')!;
+
+/**
+ * The indent and length columns measured from the page's left margin (the least indent of its
+ * non-blank lines), not from the line's first column: a dump that sets the whole page in by a
+ * few spaces has lines of the same shape as one that does not. Base columns are kept per line
+ * text, so the page's margin is taken off here. O(lines).
+ */
+function fromPageMargin(page: PageLines, table: FeatureTable): void {
+  let margin = Infinity;
+  for (const f of page.facts) margin = Math.min(margin, f.indent);
+  if (!(margin > 0) || margin === Infinity) return;
+  const { matrix, width } = table;
+  page.facts.forEach((f, k) => {
+    matrix[k * width + INDENT_COLUMN] = Math.min(f.indent - margin, MAX_INDENT);
+    matrix[k * width + CHARS_COLUMN] = Math.log1p(page.raw[page.lineOf[k]].length - margin);
+  });
+}
+
 /** The previous and next lines' `NEIGHBOUR` features (-1 past either end), and whether the lines two away are prose. */
 function writeNeighbourColumns(page: PageLines, table: FeatureTable): void {
   const { matrix, width } = table;
@@ -516,13 +539,36 @@ function proseColumns(prose: ProseProfile): ColumnGroup {
 
 /** Blank lines right before and after the line, up to 3. */
 function blankColumns(page: PageLines): ColumnGroup {
+  // Counted in the page's own unit of spacing, so that a dump that doubles every blank line
+  // reads as one that does not.
+  const unit = blankUnit(page.lineOf);
+  const most = MAX_BLANKS * unit;
   return {
     count: 2,
     write: (k, out, at) => {
-      out[at] = Math.min(3, blanksAround(page.known, page.lineOf[k], -1));
-      out[at + 1] = Math.min(3, blanksAround(page.known, page.lineOf[k], 1));
+      out[at] = blanksAround(page.known, page.lineOf[k], -1, most) / unit;
+      out[at + 1] = blanksAround(page.known, page.lineOf[k], 1, most) / unit;
     },
   };
+}
+
+/** Blank-line counts past this many (in the page's unit) count as this many. */
+const MAX_BLANKS = 3;
+
+/**
+ * The page's unit of spacing: the most frequent number of blank lines between two non-blank
+ * lines that have any (the smallest among equals); 1 on a page with none. O(lines).
+ */
+export function blankUnit(lineOf: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (let k = 1; k < lineOf.length; k++) {
+    const gap = lineOf[k] - lineOf[k - 1] - 1;
+    if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  let unit = 1;
+  let best = 0;
+  for (const [gap, n] of counts) if (n > best || (n === best && gap < unit)) [unit, best] = [gap, n];
+  return unit;
 }
 
 /** Distance (in non-blank lines, log) to the nearest prose line, either way. */
@@ -732,7 +778,7 @@ function baseFeatures(f: LineFacts, line: string, row: Float64Array, from: numbe
   row[at++] = +f.formField;
   row[at++] = +f.repeated;
   row[at++] = +f.noLetters;
-  row[at++] = Math.min(f.indent, 40);
+  row[at++] = Math.min(f.indent, MAX_INDENT);
   row[at++] = f.wordCount ? innerPunctuation / f.wordCount : 0;
   row[at++] = f.wordCount ? letters / f.wordCount : 0;
   row[at++] = Math.min(5, separators);
@@ -898,9 +944,9 @@ function mainRun(scores: readonly number[]): { from: number; to: number } {
   return run;
 }
 
-function blanksAround(known: readonly KnownLine[], i: number, step: number): number {
+function blanksAround(known: readonly KnownLine[], i: number, step: number, most: number): number {
   let n = 0;
-  for (let j = i + step; j >= 0 && j < known.length && n < 3 && !known[j].trimmed; j += step) n++;
+  for (let j = i + step; j >= 0 && j < known.length && n < most && !known[j].trimmed; j += step) n++;
   return n;
 }
 

@@ -15,4 +15,4 @@ export {
   nestedCrossValidate,
   settingObjective,
 } from '../core/model/lineTraining';
-export { PAGE_VARIANTS, pageVariant } from '../core/model/pageVariants';
+export { PAGE_VARIANTS, pageForm, pageVariant } from '../core/model/pageVariants';

@@ -206,6 +206,32 @@ describe('context pass over the line model', () => {
   it('leaves out a list under a doubted heading when the list itself reads as chrome', () => {
     for (const line of ['• Facebook', '• Twitter', '• Email']) assert.equal(kindOf(line), false, line);
   });
+
+  it('reads a page that doubles every blank line, or sets every line in by a few spaces, as the page itself', () => {
+    const doubled = page.flatMap(line => (line ? [line] : ['', '']));
+    const indented = page.map(line => (line ? `   ${line}` : line));
+    const flagsOf = (lines: string[]) =>
+      articleFlags(lines, line => {
+        const own = line.trim();
+        return own.startsWith('Pear jam')
+          ? 4
+          : ['Ingredients', 'Instructions', 'Share'].includes(own)
+            ? -1
+            : /^\d\./.test(own)
+              ? -0.5
+              : own.startsWith('• ') && !own.includes(' ', 2)
+                ? -3.5
+                : -1.5;
+      }).filter((_, i) => lines[i]);
+    assert.deepEqual(
+      flagsOf(doubled),
+      content.filter((_, i) => page[i]),
+    );
+    assert.deepEqual(
+      flagsOf(indented),
+      content.filter((_, i) => page[i]),
+    );
+  });
 });
 
 describe('tables under doubted headings', () => {

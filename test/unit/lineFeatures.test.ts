@@ -96,6 +96,45 @@ function naiveHeadlines(
 }
 
 describe('line features', () => {
+  it('reads a page set in by a few spaces as the page itself, column for column', () => {
+    const random = seededRandom(21);
+    for (let round = 0; round < 100; round++) {
+      const text = randomPage(random, POOL, 2 + Math.floor(random() * 15));
+      const indented = text
+        .split('\n')
+        .map(line => (line.trim() ? `    ${line}` : line))
+        .join('\n');
+      const own = featuresOf(text);
+      const set = featuresOf(indented);
+      assert.deepEqual(
+        set.nonBlank.map(i => [...set.rows[i]!]),
+        own.nonBlank.map(i => [...own.rows[i]!]),
+      );
+    }
+  });
+
+  it('counts blank lines in the page’s own spacing, so that doubling every one between its lines changes no line’s blank-line columns', () => {
+    const random = seededRandom(22);
+    const columns = ['blanksBefore', 'blanksAfter'].map(name => FEATURE_NAMES.indexOf(name));
+    let blanks = 0;
+    for (let round = 0; round < 100; round++) {
+      // Blank lines between lines; the page's spacing is read between its lines, not at its ends.
+      const text = randomPage(random, POOL, 2 + Math.floor(random() * 15)).replace(/^\n+|\n+$/g, '');
+      const doubled = text
+        .split('\n')
+        .flatMap(line => (line.trim() ? [line] : [line, line]))
+        .join('\n');
+      const read = (t: string) => {
+        const f = featuresOf(t);
+        return f.nonBlank.map(i => columns.map(c => f.rows[i]![c]));
+      };
+      const own = read(text);
+      blanks += own.flat().filter(x => x > 0).length;
+      assert.deepEqual(read(doubled), own);
+    }
+    assert.ok(blanks > 50, `only ${blanks} blank-line counts compared`);
+  });
+
   it('counts sentences begun inside a line exactly as the Unicode pattern does, up to ten', () => {
     const pattern = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
     const terminal = /\p{Sentence_Terminal}/u;

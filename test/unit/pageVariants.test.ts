@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { pageVariant } from '../../src/core/model/pageVariants';
+import { pageForm, pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
 import { words } from '../../src/core/text';
 
@@ -111,5 +111,36 @@ describe('page forms of the headline', () => {
   it('adds no second stop to a headline that has one, and leaves a page without article lines as it is', () => {
     assert.equal(pageVariant('Menu\nAll is well!\n', 'headlineFullStop', ['boilerplate', 'content', 'blank']), 'Menu\nAll is well!\n');
     assert.equal(pageVariant(text, 'headlineUpperCase', ['boilerplate', 'blank', 'meta', 'blank']), text);
+  });
+});
+
+describe('page forms of another layout', () => {
+  const text = ['Menu', '', 'First paragraph.', '', '', '  • item', 'Last line.'].join('\n');
+  const labels = ['boilerplate', 'blank', 'content', 'blank', 'blank', 'content', 'content'];
+
+  it('sets every non-blank line in by four spaces and keeps the labels', () => {
+    const form = pageForm(text, labels, 'indented');
+    assert.deepEqual(form.text.split('\n'), ['    Menu', '', '    First paragraph.', '', '', '      • item', '    Last line.']);
+    assert.equal(form.labels, labels);
+  });
+
+  it('doubles every blank line or takes each out, each label following its line', () => {
+    const doubled = pageForm(text, labels, 'doubledBlankLines');
+    assert.deepEqual(doubled.text.split('\n'), ['Menu', '', '', 'First paragraph.', '', '', '', '', '  • item', 'Last line.']);
+    assert.deepEqual(doubled.labels, [
+      'boilerplate',
+      'blank',
+      'blank',
+      'content',
+      'blank',
+      'blank',
+      'blank',
+      'blank',
+      'content',
+      'content',
+    ]);
+    const none = pageForm(text, labels, 'noBlankLines');
+    assert.deepEqual(none.text.split('\n'), ['Menu', 'First paragraph.', '  • item', 'Last line.']);
+    assert.deepEqual(none.labels, ['boilerplate', 'content', 'content', 'content']);
   });
 });

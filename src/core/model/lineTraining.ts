@@ -12,7 +12,7 @@ import { FEATURE_NAMES, PageFeatures, pageFeatures } from '../lineFeatures';
 import { BoilerplateOptions, LineModel, LineVerdict, verdictsOf } from '../boilerplate';
 import { BoostedTrees } from './boostedTrees';
 import { TrainingOptions, trainBoostedTrees } from './trainTrees';
-import { PageVariant, pageVariant } from './pageVariants';
+import { PageVariant, pageForm } from './pageVariants';
 
 export interface LabelledPage {
   /** The site the page comes from; cross-validation keeps a site's pages together. */
@@ -78,7 +78,7 @@ export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
   let known = variantsRead.get(page);
   if (!known) variantsRead.set(page, (known = new Map()));
   let read = known.get(variant);
-  if (!read) known.set(variant, (read = readPage({ ...page.page, text: pageVariant(page.page.text, variant, page.page.labels) })));
+  if (!read) known.set(variant, (read = readPage({ ...page.page, ...pageForm(page.page.text, page.page.labels, variant) })));
   return read;
 }
 

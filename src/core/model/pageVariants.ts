@@ -22,14 +22,26 @@
  *   article line, which only the gold labels tell) ends in a full stop, has every word
  *   capitalised, or is set in capitals, as some sites print theirs; every other line stays.
  *
+ * - `indented`, `doubledBlankLines`, `noBlankLines`: the page laid out by another dump: every
+ *   non-blank line set in by four spaces, every blank line doubled, or every blank line taken
+ *   out (the only forms with other lines than the page's; `pageForm` carries the labels along).
+ *
  * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
- * variant's text, with exactly as many lines (`\n`), each line's other characters unchanged.
- * Deterministic. O(n) in the text length.
+ * variant's text, with exactly as many lines (`\n`) but for the blank-line forms, each line's
+ * other characters unchanged. Deterministic. O(n) in the text length.
  */
 
 /** The forms a page can be read in besides its own. */
 export type PageVariant =
-  'noFinalStops' | 'noSentenceStops' | 'unlistedLanguage' | 'headlineFullStop' | 'headlineTitleCase' | 'headlineUpperCase';
+  | 'noFinalStops'
+  | 'noSentenceStops'
+  | 'unlistedLanguage'
+  | 'headlineFullStop'
+  | 'headlineTitleCase'
+  | 'headlineUpperCase'
+  | 'indented'
+  | 'doubledBlankLines'
+  | 'noBlankLines';
 
 export const PAGE_VARIANTS: readonly PageVariant[] = [
   'noFinalStops',
@@ -38,6 +50,9 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'headlineFullStop',
   'headlineTitleCase',
   'headlineUpperCase',
+  'indented',
+  'doubledBlankLines',
+  'noBlankLines',
 ];
 
 // A run of terminals after a letter, a digit or a closing mark, so that a line of marks alone keeps them.
@@ -46,7 +61,36 @@ const WORD_FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Termina
 
 /** The text of `page` in the form `variant`, the headline forms told the headline by `labels`. See the module comment. */
 export function pageVariant(text: string, variant: PageVariant, labels: readonly string[] = []): string {
+  return pageForm(text, labels, variant).text;
+}
+
+/** A page's text and its labels (one per line) in the form `variant`, the labels following their lines. */
+export function pageForm(
+  text: string,
+  labels: readonly string[],
+  variant: PageVariant,
+): { readonly text: string; readonly labels: readonly string[] } {
+  if (variant === 'doubledBlankLines' || variant === 'noBlankLines') {
+    const lines = text.split('\n');
+    const outLines: string[] = [];
+    const outLabels: string[] = [];
+    lines.forEach((line, i) => {
+      const copies = line.trim() ? 1 : variant === 'noBlankLines' ? 0 : 2;
+      for (let c = 0; c < copies; c++) {
+        outLines.push(line);
+        outLabels.push(labels[i] ?? 'blank');
+      }
+    });
+    return { text: outLines.join('\n'), labels: outLabels };
+  }
+  return { text: lineForm(text, variant, labels), labels };
+}
+
+/** The forms that keep the page's lines, each line rewritten in place. */
+function lineForm(text: string, variant: PageVariant, labels: readonly string[]): string {
   switch (variant) {
+    case 'indented':
+      return text.replace(/^(?=[^\S\n]*\S)/gm, '    ');
     case 'unlistedLanguage':
       return text.replace(ROTATED_LETTER, rotatedLetter);
     case 'noFinalStops':
@@ -59,6 +103,8 @@ export function pageVariant(text: string, variant: PageVariant, labels: readonly
       return withHeadline(text, labels, line => line.replace(WORD_START, letter => letter.toUpperCase()));
     case 'headlineUpperCase':
       return withHeadline(text, labels, line => line.toUpperCase());
+    default:
+      return text;
   }
 }
 
