@@ -384,6 +384,9 @@ function continueLists(
     !facts[k].repeated;
   // A heading stands at most one blank line, in the page's spacing, above its list.
   const spacing = blankUnit(lineIndex);
+  // On a page without blank lines between its lines, no two lines are set apart, so a list that
+  // runs straight into chrome says nothing about where it belongs.
+  const spaced = lineIndex.some((line, k) => k > 0 && line - lineIndex[k - 1] > 1);
   for (let k = 0; k < content.length; k++) {
     const seeds = seed(k);
     const doubtful = !seeds && doubtfulHeading(k);
@@ -413,7 +416,7 @@ function continueLists(
       first++;
     let end = first + 1;
     while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
-    if (end - first < 3 || (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
+    if (end - first < 3 || (spaced && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
     let sum = 0;
     let chrome = false;
     for (let j = first; j < end; j++) {

@@ -207,6 +207,22 @@ describe('context pass over the line model', () => {
     for (const line of ['• Facebook', '• Twitter', '• Email']) assert.equal(kindOf(line), false, line);
   });
 
+  it('takes the lists under their headings on a page without blank lines, where every list runs into the next line', () => {
+    const packed = page.filter(line => line);
+    const flags = articleFlags(packed, line => {
+      if (line.startsWith('Pear jam')) return 4;
+      if (line === 'Ingredients' || line === 'Instructions' || line === 'Share') return -1;
+      if (/^\d\./.test(line)) return -0.5;
+      if (['• Facebook', '• Twitter', '• Email'].includes(line)) return -3.5;
+      return -1.5;
+    });
+    const kept = packed.filter((_, i) => flags[i]);
+    assert.deepEqual(
+      kept,
+      page.slice(0, 14).filter(line => line),
+    );
+  });
+
   it('reads a page that doubles every blank line, or sets every line in by a few spaces, as the page itself', () => {
     const doubled = page.flatMap(line => (line ? [line] : ['', '']));
     const indented = page.map(line => (line ? `   ${line}` : line));
