@@ -110,6 +110,11 @@ if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
     const seeds = (process.env.CV_SEED ?? String(training.LINE_TRAINING.seed)).split(',').map(Number);
     const variants =
       process.env.CV_VARIANTS === 'all' ? training.PAGE_VARIANTS : (process.env.CV_VARIANTS ?? '').split(',').filter(Boolean);
+    const unknown = variants.filter(v => !training.PAGE_VARIANTS.includes(v));
+    if (unknown.length) {
+      console.error(`CV_VARIANTS: no page form ${unknown.join(', ')} (forms: ${training.PAGE_VARIANTS.join(', ')})`);
+      process.exit(2);
+    }
     const full = pages.map(p => training.scorePage(p));
     const bySeed = seeds.map(seed => training.crossValidateForms(pages, folds, variants, { ...training.LINE_TRAINING, seed }));
     for (const set of training.TRAINING_SETS) {

@@ -344,7 +344,10 @@ function lineShape(text: string): string {
  * A list inside the article (tour dates, steps, ingredients) continues the shape of an article
  * line next to it: the lines right after or before it, with no blank line between, the same
  * indent and the same list marker and final punctuation, take its label, when the mean
- * log-odds of the whole run reaches `meanFloor`. O(lines).
+ * log-odds of the whole run reaches `meanFloor`. A heading of the article heads the list that
+ * stands at most one blank line (in the page's spacing, `blankUnit`) below it, unless the list
+ * runs straight into chrome, which tells a list of the chrome below it only on a page that has
+ * blank lines between its lines. O(lines).
  */
 function continueLists(
   content: boolean[],
@@ -386,7 +389,7 @@ function continueLists(
   const spacing = blankUnit(lineIndex);
   // On a page without blank lines between its lines, no two lines are set apart, so a list that
   // runs straight into chrome says nothing about where it belongs.
-  const spaced = lineIndex.some((line, k) => k > 0 && line - lineIndex[k - 1] > 1);
+  const hasBlankLines = lineIndex.some((line, k) => k > 0 && line - lineIndex[k - 1] > 1);
   for (let k = 0; k < content.length; k++) {
     const seeds = seed(k);
     const doubtful = !seeds && doubtfulHeading(k);
@@ -416,7 +419,7 @@ function continueLists(
       first++;
     let end = first + 1;
     while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
-    if (end - first < 3 || (spaced && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
+    if (end - first < 3 || (hasBlankLines && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
     let sum = 0;
     let chrome = false;
     for (let j = first; j < end; j++) {
@@ -472,9 +475,9 @@ const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
  * qualifying lines near the first article line is taken (the nearest among equals), or the
  * best-scoring one further up when none near qualifies, with any near line that scores high.
  * A line the article model scores below `floor` (the context pass's gap floor) is no
- * candidate. One that reads as a sentence is (some sites end their headlines with a full stop),
- * but far above the body only when it scores high. Character trigrams are compared only where
- * the body's script writes short words.
+ * candidate. One that reads as a sentence (some sites end their headlines with a full stop)
+ * is one when it scores high; otherwise only near the body, and only where no other line
+ * qualifies. Character trigrams are compared only where the body's script writes short words.
  * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
  * non-blank line whether it is article text and its margin; `longWords`, the lines' long words
  * numbered (`pageFeatures` gives them; numbered here when not given). Returns positions in
@@ -515,6 +518,8 @@ export function headlineLines(
   let best = -1;
   let bestScore = 0;
   let bestNear = false;
+  let fallback = -1;
+  let fallbackScore = 0;
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
@@ -541,9 +546,13 @@ export function headlineLines(
     } else {
       continue;
     }
-    // A line that reads as a sentence may be a headline with a full stop, but far above the
-    // body it is more likely a notice (cookies, sign-up) whose common words the body happens to use.
-    if (f.proseLike && !near && score < HEADLINE_SURE_SCORE) continue;
+    // A line that reads as a sentence may be a headline with a full stop, but it may as well be
+    // a caption or a notice (cookies, sign-up) whose common words the body happens to use: unless
+    // it scores high it is taken only near the body, and only where no other line qualifies.
+    if (f.proseLike && score < HEADLINE_SURE_SCORE) {
+      if (near && score >= HEADLINE_MIN_SCORE && score > fallbackScore + 1e-9) [fallback, fallbackScore] = [k, score];
+      continue;
+    }
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     // A near line that qualifies is preferred to a better-scoring far one: far above the body
     // stand teasers of other stories, whose common words can score high by chance.
@@ -554,6 +563,7 @@ export function headlineLines(
     }
   }
   if (best >= 0) found.push(best);
+  else if (fallback >= 0) found.push(fallback);
   return found;
 }
 

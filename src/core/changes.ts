@@ -4,9 +4,9 @@
  * else `wording`.
  *
  * Both wordings are read as tokens: numbers (digits of any script with their separators, or
- * written out, with a following "million" and the like folded in), "half" (the share 50 %, or
- * with "a million" after it that figure), and month, weekday and relative day names stand as
- * their values, so "twelve" and "12" or "1,000" and "1000" are the same token; words
+ * written out, with a following "million" and the like folded in), a word for half (the share
+ * 50 %, or before a scale word that figure), and month, weekday and relative day names stand
+ * as their values, so "twelve" and "12" or "1,000" and "1000" are the same token; words
  * compare in lower case; quotation marks of every script are one token. The two token lists
  * are aligned word by word (jsdiff's `diffArrays`, Myers' O(ND) diff, the algorithm `wordDiff`
  * uses), and each run of differing tokens is one change, classified by the first kind that
@@ -14,8 +14,9 @@
  *
  * 1. negation: the two sentences carry different numbers of negation words, and the run holds one;
  * 2. number: the run holds a figure, date or share that the other sentence does not carry; a
- *    day told from the day of writing ("yesterday", "heute") against another telling of a day
- *    ("on Tuesday", "today") is not one, as a reprint a day later tells the same day so;
+ *    day told from the day of writing ("yesterday", "heute") against a weekday, a day of a
+ *    month, or a relative day one day off ("on Tuesday", "July 13", "today") is not one, as a
+ *    reprint a day later tells the same day so;
  * 3. attribution: the run lies in the agent of a speech verb (the words before "said", after
  *    "according to"), outside quotation marks;
  * 4. quote: the run lies inside quotation marks, or adds or drops them;
@@ -83,7 +84,7 @@ const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
 
 /** The key prefix of a day named by its distance from the day of writing ("yesterday" is `day-1`). */
-const RELATIVE_DAY = 'day';
+const RELATIVE_DAY = 'relday:';
 
 /**
  * The tokens of one sentence in a language (ISO 639-1). Written numbers are matched longest
@@ -160,13 +161,15 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         continue;
       }
       const share = facts.share;
-      if (share !== undefined) {
-        // "half a million" is a figure; "half the votes" the share "50 %" of them.
-        const article = i + 2 < raw.length && raw[i + 1].kind === 'word' && lexicon.shareArticles.has(raw[i + 1].key);
-        const scale = article && raw[i + 2].kind === 'word' ? lexicon.scales.get(raw[i + 2].key) : undefined;
+      // "the second half", "two and a half": a half counted, not a share of a whole.
+      const counted = i > 0 && (out[out.length - 1]?.ordinal || lexicon.shareArticles.has(raw[i - 1].key));
+      if (share !== undefined && !counted) {
+        // "half a million", "نصف مليون" are a figure; "half the votes" the share "50 %" of them.
+        const at = i + 1 < raw.length && raw[i + 1].kind === 'word' && lexicon.shareArticles.has(raw[i + 1].key) ? i + 2 : i + 1;
+        const scale = at < raw.length && raw[at].kind === 'word' ? lexicon.scales.get(raw[at].key) : undefined;
         if (scale) {
-          out.push(factToken(`#${String(share * scale)}`, 'number', t.start, raw[i + 2].end, t.capital));
-          i += 3;
+          out.push(factToken(`#${String(share * scale)}`, 'number', t.start, raw[at].end, t.capital));
+          i = at + 1;
         } else {
           out.push(factToken(`#${String(share * 100)}`, 'number', t.start, t.end, t.capital));
           out.push(factToken('%', 'number', t.start, t.end, false));
@@ -174,7 +177,13 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         }
         continue;
       }
-      if (facts.relativeDay !== undefined) {
+      // A capital inside a sentence or an article before it makes a noun of it: "am Morgen",
+      // "por la mañana" (the morning).
+      if (
+        facts.relativeDay !== undefined &&
+        (!t.capital || opensSentence(raw, i)) &&
+        !(i > 0 && raw[i - 1].kind === 'word' && lexicon.articles.has(raw[i - 1].key))
+      ) {
         out.push(factToken(`${RELATIVE_DAY}${facts.relativeDay}`, 'date', t.start, t.end, t.capital));
         i++;
         continue;
@@ -1182,13 +1191,7 @@ function figureChange(run: ChangedRun): Classified | undefined {
   const oFigures = lacking(other, figures(other, oIdx), base);
   // "yesterday" for "on Tuesday", "today" for "yesterday": one day told from two days of writing
   // (a wire story and its reprint a day later) is a rewording, not another date.
-  if (
-    bFigures.length &&
-    oFigures.length &&
-    (bFigures.some(i => isRelativeDay(base.tokens[i])) || oFigures.some(i => isRelativeDay(other.tokens[i]))) &&
-    namesDay(base.tokens, bFigures) &&
-    namesDay(other.tokens, oFigures)
-  )
+  if (bFigures.length && oFigures.length && sameDayRetold(dayNamed(base.tokens, bFigures), dayNamed(other.tokens, oFigures)))
     return undefined;
   if (bFigures.length || oFigures.length) {
     // A figure with its neighbours of its kind ("5 million", "March 2011", "90 %").
@@ -1206,15 +1209,52 @@ function figureChange(run: ChangedRun): Classified | undefined {
   return undefined;
 }
 
-function isRelativeDay(token: FactToken): boolean {
-  return token.kind === 'date' && token.key.startsWith(RELATIVE_DAY);
+/** How the tokens of a run name one day: by its distance from the day of writing, or by its name or date. */
+interface DayNamed {
+  /** The distance of a relative day ("yesterday": -1), when the run names the day by that alone. */
+  readonly relative?: number;
 }
 
-/** Every token at `indices` is part of the naming of a day: a day, weekday or month, or a figure beside one ("July 13"). */
-function namesDay(tokens: readonly FactToken[], indices: readonly number[]): boolean {
-  const isDate = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date';
-  return indices.every(i => isDate(i) || (tokens[i].kind === 'number' && (isDate(i - 1) || isDate(i + 1))));
+/**
+ * The day the tokens at `indices` name, when they name one day and nothing else: a relative
+ * day ("yesterday"), a weekday, or a month with a day of the month beside it ("July 13",
+ * "13 July"). A month alone or with a year ("March 2011") names no day. Undefined otherwise.
+ */
+function dayNamed(tokens: readonly FactToken[], indices: readonly number[]): DayNamed | undefined {
+  const keyAt = (k: number) => (k >= 0 && k < tokens.length && tokens[k].kind === 'date' ? tokens[k].key : '');
+  const isMonth = (k: number) => keyAt(k).startsWith('month:');
+  const isDayOfMonth = (k: number) => tokens[k].kind === 'number' && DAY_OF_MONTH.test(tokens[k].key) && (isMonth(k - 1) || isMonth(k + 1));
+  let relative: number | undefined;
+  let absolute = false;
+  for (const i of indices) {
+    const key = keyAt(i);
+    if (key.startsWith(RELATIVE_DAY)) {
+      if (relative !== undefined) return undefined;
+      relative = Number(key.slice(RELATIVE_DAY.length));
+    } else if (key.startsWith('weekday:') || isDayOfMonth(i) || (isMonth(i) && (isDayOfMonth(i - 1) || isDayOfMonth(i + 1)))) {
+      absolute = true;
+    } else {
+      return undefined;
+    }
+  }
+  return absolute ? {} : relative !== undefined ? { relative } : undefined;
 }
+
+const DAY_OF_MONTH = /^#([1-9]|[12]\d|3[01])$/;
+
+/** Two namings that may tell one day from two days of writing: a relative day against a named one, or two relative days a day apart. */
+function sameDayRetold(a: DayNamed | undefined, b: DayNamed | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.relative === undefined || b.relative === undefined) return a.relative !== b.relative;
+  return Math.abs(a.relative - b.relative) === 1;
+}
+
+/** The token at `i` opens a sentence: it stands first, or after a sentence's end or a quotation mark. */
+function opensSentence(raw: readonly FactToken[], i: number): boolean {
+  return i === 0 || raw[i - 1].kind === 'quote' || SENTENCE_END_KEYS.has(raw[i - 1].key);
+}
+
+const SENTENCE_END_KEYS = new Set(['.', '!', '?', '…', ':', ';', '؟', '。', '！', '？']);
 
 /** Another speaker, or changed words inside quotation marks. */
 function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {

@@ -537,17 +537,17 @@ function proseColumns(prose: ProseProfile): ColumnGroup {
   };
 }
 
-/** Blank lines right before and after the line, up to 3. */
+/** Blank lines right before and after the line, in the page's unit of spacing (`blankUnit`), up to 3 units; a fraction where a gap is narrower than the unit. */
 function blankColumns(page: PageLines): ColumnGroup {
   // Counted in the page's own unit of spacing, so that a dump that doubles every blank line
   // reads as one that does not.
   const unit = blankUnit(page.lineOf);
-  const most = MAX_BLANKS * unit;
+  const cap = MAX_BLANKS * unit;
   return {
     count: 2,
     write: (k, out, at) => {
-      out[at] = blanksAround(page.known, page.lineOf[k], -1, most) / unit;
-      out[at + 1] = blanksAround(page.known, page.lineOf[k], 1, most) / unit;
+      out[at] = blanksAround(page.known, page.lineOf[k], -1, cap) / unit;
+      out[at + 1] = blanksAround(page.known, page.lineOf[k], 1, cap) / unit;
     },
   };
 }
@@ -944,9 +944,9 @@ function mainRun(scores: readonly number[]): { from: number; to: number } {
   return run;
 }
 
-function blanksAround(known: readonly KnownLine[], i: number, step: number, most: number): number {
+function blanksAround(known: readonly KnownLine[], i: number, step: number, cap: number): number {
   let n = 0;
-  for (let j = i + step; j >= 0 && j < known.length && n < most && !known[j].trimmed; j += step) n++;
+  for (let j = i + step; j >= 0 && j < known.length && n < cap && !known[j].trimmed; j += step) n++;
   return n;
 }
 

@@ -73,6 +73,8 @@ export interface NumberLexicon {
   readonly shares: ReadonlyMap<string, number>;
   /** Words after which a share multiplies a scale word ("half a million"). */
   readonly shareArticles: ReadonlySet<string>;
+  /** Articles, after which a relative day's word is a noun ("la mañana", the morning). */
+  readonly articles: ReadonlySet<string>;
 }
 
 /**
@@ -306,8 +308,20 @@ function buildLexicon(language: string): NumberLexicon {
     relativeDays: relativeDaysOf(language),
     shares: new Map(SHARES[language] ?? (english ? SHARES.en : [])),
     shareArticles: new Set(english ? ['a', 'an'] : []),
+    articles: new Set(ARTICLES[language] ?? (english ? ARTICLES.en : [])),
   };
 }
+
+/** Articles, and prepositions fused with one, per language. */
+const ARTICLES: Readonly<Record<string, readonly string[]>> = {
+  en: ['the', 'a', 'an'],
+  de: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'am', 'vom', 'zum', 'beim'],
+  nl: ['de', 'het', 'een'],
+  fr: ['le', 'la', 'les', 'un', 'une', 'du', 'au'],
+  es: ['el', 'la', 'los', 'las', 'un', 'una', 'del', 'al'],
+  pt: ['o', 'a', 'os', 'as', 'um', 'uma', 'do', 'da', 'no', 'na'],
+  it: ['il', 'lo', 'la', 'i', 'gli', 'le', 'un', 'una', 'del', 'della', 'al', 'alla'],
+};
 
 /**
  * The one-word names of the days around the day of writing, from the runtime's locale data
@@ -317,7 +331,7 @@ function buildLexicon(language: string): NumberLexicon {
  */
 function relativeDaysOf(language: string): Map<string, number> {
   const out = new Map<string, number>();
-  const shared = new Set<string>();
+  const twoDistances = new Set<string>();
   let format: Intl.RelativeTimeFormat;
   try {
     format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
@@ -326,12 +340,13 @@ function relativeDaysOf(language: string): Map<string, number> {
   }
   for (let days = -2; days <= 2; days++) {
     const word = format.format(days, 'day').toLowerCase();
-    // "2 days ago", "pasado mañana": a phrase or a figure, not one word.
-    if (/[\s\p{Nd}]/u.test(word)) continue;
-    if (out.has(word)) shared.add(word);
+    // "2 days ago", "pasado mañana": a phrase or a figure, not one word (a joiner between two
+    // words, as Persian and Khmer write, parts them as a space does).
+    if (/[\s\p{Nd}\p{Cf}]/u.test(word)) continue;
+    if (out.has(word)) twoDistances.add(word);
     out.set(word, days);
   }
-  for (const word of shared) out.delete(word);
+  for (const word of twoDistances) out.delete(word);
   return out;
 }
 

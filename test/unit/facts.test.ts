@@ -331,6 +331,10 @@ describe('Number forms', () => {
       [['number', 'half a million']],
     );
     assert.deepEqual(kinds(classifyChanges('Half the votes were counted.', 'A third of the votes were counted.', 'en')), ['number']);
+    same('قتل نصف مليون شخص', 'قتل 500000 شخص', 'ar');
+    // A half counted ("the second half", "two and a half") is no share of a whole.
+    assert.ok(!factTokens('He scored in the second half.', 'en').some(t => t.key === '%'));
+    assert.ok(!factTokens('It took two and a half hours.', 'en').some(t => t.key === '%'));
   });
 
   it('reads a day told from the day of writing against a weekday or another such day as wording, and two weekdays as numbers', () => {
@@ -343,6 +347,13 @@ describe('Number forms', () => {
     assert.deepEqual(kindsOf('They met on Monday.', 'They met on Tuesday.'), ['number']);
     // A day dropped is a fact dropped, however it was told.
     assert.deepEqual(kindsOf('They met yesterday in Moscow.', 'They met in Moscow.'), ['number']);
+    // A month alone or a year names no day, and two relative days two days apart are two days.
+    assert.deepEqual(kindsOf('It began in March 2011.', 'It began yesterday.'), ['number']);
+    assert.deepEqual(kindsOf('It began in 2019.', 'It began yesterday.'), ['number']);
+    assert.deepEqual(kindsOf('The vote is tomorrow.', 'The vote was yesterday.').includes('number'), true);
+    // The morning, not tomorrow: a capital inside a sentence or an article before the word.
+    assert.ok(!kindsOf('Er kam am Morgen an.', 'Er kam an.', 'de').includes('number'));
+    assert.ok(!kindsOf('Llegó por la mañana.', 'Llegó.', 'es').includes('number'));
   });
 
   it('reads ordinals written as words and with a suffix as the number they count', () => {

@@ -61,6 +61,7 @@ function naiveHeadlines(
   content: readonly boolean[],
   margins: readonly number[],
   floor: number,
+  seen = { farProse: 0, fallback: 0 },
 ): number[] {
   let start = 0;
   while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
@@ -74,6 +75,8 @@ function naiveHeadlines(
   let best = -1;
   let bestScore = 0;
   let bestNear = false;
+  let fallback = -1;
+  let fallbackScore = 0;
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     if (content[k] || margins[k] < floor || f.bullet || f.wordCount > 30 || f.noLetters || f.copyright || f.formField) continue;
@@ -83,7 +86,11 @@ function naiveHeadlines(
     if (long.length < 2 || shared < 2) continue;
     const score = shared / long.length;
     const near = start - k <= 12;
-    if (f.proseLike && !near && score < 0.6) continue;
+    if (f.proseLike && score < 0.6) {
+      if (!near) seen.farProse++;
+      else if (score >= 0.4 && score > fallbackScore + 1e-9) [fallback, fallbackScore] = [k, score];
+      continue;
+    }
     if (score >= 0.6 && near) found.push(k);
     if (score >= 0.4 && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
       bestScore = score;
@@ -92,6 +99,10 @@ function naiveHeadlines(
     }
   }
   if (best >= 0) found.push(best);
+  else if (fallback >= 0) {
+    seen.fallback++;
+    found.push(fallback);
+  }
   return found;
 }
 
@@ -237,17 +248,21 @@ describe('line features', () => {
   it('finds the headlines the search by word texts finds, pages sharing one memo or reading alone', () => {
     const random = seededRandom(10);
     const memo = new LineFeatureMemo();
+    const seen = { farProse: 0, fallback: 0 };
     let found = 0;
     for (let round = 0; round < 500; round++) {
-      const features = featuresOf(randomPage(random, POOL, 2 + Math.floor(random() * 15)), memo);
+      // Half the pages open with a run of chrome longer than the headline's reach, so that lines far above the body are read too.
+      const lead = round % 2 ? 14 + Math.floor(random() * 6) : 0;
+      const features = featuresOf(randomPage(random, POOL, lead + 2 + Math.floor(random() * 15)), memo);
       const { facts, nonBlank } = features;
-      const content = nonBlank.map(() => random() < 0.5);
+      const content = nonBlank.map(i => i >= lead && random() < 0.5);
       const margins = nonBlank.map(() => random() * 8 - 6);
-      const expected = naiveHeadlines(facts, nonBlank, content, margins, -4);
+      const expected = naiveHeadlines(facts, nonBlank, content, margins, -4, seen);
       found += expected.length;
       assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4, features.longWords), expected);
       assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4), expected);
     }
     assert.ok(found > 100, `only ${found} headlines found`);
+    assert.ok(seen.farProse > 10 && seen.fallback > 10, `far sentences ${seen.farProse}, fallbacks ${seen.fallback}`);
   });
 });

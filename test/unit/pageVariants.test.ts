@@ -119,13 +119,13 @@ describe('page forms of another layout', () => {
   const labels = ['boilerplate', 'blank', 'content', 'blank', 'blank', 'content', 'content'];
 
   it('sets every non-blank line in by four spaces and keeps the labels', () => {
-    const form = pageForm(text, labels, 'indented');
+    const form = pageForm(text, 'indented', labels);
     assert.deepEqual(form.text.split('\n'), ['    Menu', '', '    First paragraph.', '', '', '      • item', '    Last line.']);
     assert.equal(form.labels, labels);
   });
 
   it('doubles every blank line or takes each out, each label following its line', () => {
-    const doubled = pageForm(text, labels, 'doubledBlankLines');
+    const doubled = pageForm(text, 'doubledBlankLines', labels);
     assert.deepEqual(doubled.text.split('\n'), ['Menu', '', '', 'First paragraph.', '', '', '', '', '  • item', 'Last line.']);
     assert.deepEqual(doubled.labels, [
       'boilerplate',
@@ -139,7 +139,7 @@ describe('page forms of another layout', () => {
       'content',
       'content',
     ]);
-    const none = pageForm(text, labels, 'noBlankLines');
+    const none = pageForm(text, 'noBlankLines', labels);
     assert.deepEqual(none.text.split('\n'), ['Menu', 'First paragraph.', '  • item', 'Last line.']);
     assert.deepEqual(none.labels, ['boilerplate', 'content', 'content', 'content']);
   });

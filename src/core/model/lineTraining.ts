@@ -73,12 +73,12 @@ export function readPage(page: LabelledPage): ReadPage {
 
 const variantsRead = new WeakMap<ReadPage, Map<PageVariant, ReadPage>>();
 
-/** The page read in the form `variant` (same lines, same labels); each form read once per page. */
+/** The page read in the form `variant`, its labels following its lines (`pageForm`); each form read once per page. */
 export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
   let known = variantsRead.get(page);
   if (!known) variantsRead.set(page, (known = new Map()));
   let read = known.get(variant);
-  if (!read) known.set(variant, (read = readPage({ ...page.page, ...pageForm(page.page.text, page.page.labels, variant) })));
+  if (!read) known.set(variant, (read = readPage({ ...page.page, ...pageForm(page.page.text, variant, page.page.labels) })));
   return read;
 }
 
@@ -175,7 +175,8 @@ export function crossValidate(
 /**
  * `crossValidate`, with each held-out page scored in each form of `variants` as well (see
  * `pageVariants.ts`), by the same fold model: what the model, not trained on the page's site,
- * keeps of a page that lacks its sentence punctuation. `own` holds the scores of the pages as
+ * keeps of a page that lacks its sentence punctuation, is in a language without a word list,
+ * prints its headline otherwise or is laid out by another dump. `own` holds the scores of the pages as
  * they are; `variants[v]` those of form `variants[v]`.
  */
 export function crossValidateForms(

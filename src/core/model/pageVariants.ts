@@ -61,14 +61,14 @@ const WORD_FINAL_STOPS = /(?<=[^\s\p{Sentence_Terminal}…])[\p{Sentence_Termina
 
 /** The text of `page` in the form `variant`, the headline forms told the headline by `labels`. See the module comment. */
 export function pageVariant(text: string, variant: PageVariant, labels: readonly string[] = []): string {
-  return pageForm(text, labels, variant).text;
+  return pageForm(text, variant, labels).text;
 }
 
 /** A page's text and its labels (one per line) in the form `variant`, the labels following their lines. */
 export function pageForm(
   text: string,
-  labels: readonly string[],
   variant: PageVariant,
+  labels: readonly string[],
 ): { readonly text: string; readonly labels: readonly string[] } {
   if (variant === 'doubledBlankLines' || variant === 'noBlankLines') {
     const lines = text.split('\n');
@@ -90,7 +90,10 @@ export function pageForm(
 function lineForm(text: string, variant: PageVariant, labels: readonly string[]): string {
   switch (variant) {
     case 'indented':
-      return text.replace(/^(?=[^\S\n]*\S)/gm, '    ');
+      return text
+        .split('\n')
+        .map(line => (line.trim() ? `    ${line}` : line))
+        .join('\n');
     case 'unlistedLanguage':
       return text.replace(ROTATED_LETTER, rotatedLetter);
     case 'noFinalStops':
@@ -103,7 +106,9 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
       return withHeadline(text, labels, line => line.replace(WORD_START, letter => letter.toUpperCase()));
     case 'headlineUpperCase':
       return withHeadline(text, labels, line => line.toUpperCase());
-    default:
+    case 'doubledBlankLines':
+    case 'noBlankLines':
+      // Forms of other lines than the page's are made by `pageForm`.
       return text;
   }
 }
