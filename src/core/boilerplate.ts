@@ -214,9 +214,10 @@ export function articleLines(
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // At the article's edges, after the lists: a list's heading is the lists' to take.
   joinNearArticle(content, margins, facts, nearFloor, floor, Math.min(threshold, options.edgeFloor ?? -1));
-  // A short line printed more than once in the page (a share prompt, a section name) is chrome
-  // wherever it stands; a paragraph printed twice (a pull quote) is not.
-  for (let k = 0; k < content.length; k++) if (facts[k].repeated && !facts[k].proseLike) content[k] = false;
+  // A short line printed more than once in the page (a share prompt, a section name, a lone
+  // "Advertisement" between paragraphs) is chrome wherever it stands; a paragraph printed twice
+  // (a pull quote) is not.
+  for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
   return content;
 }
 
@@ -613,7 +614,7 @@ function reasonFor(
   if (f.noLetters) return 'no words';
   if (f.copyright && f.wordCount < 60) return 'copyright notice';
   if (f.formField) return 'form field';
-  if (f.repeated) return 'repeated in this file';
+  if (f.printedAgain) return 'repeated in this file';
   if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';
   const listNeighbours = [k - 1, k + 1].filter(j => j >= 0 && j < nonBlank.length && facts[nonBlank[j]]!.bullet && !content[j]).length;
   if (f.bullet && f.wordCount <= 12) {

@@ -27,7 +27,10 @@ export interface LineFacts {
   readonly titleCaseShare: number;
   readonly copyright: boolean;
   readonly formField: boolean;
+  /** Printed more than once in the page, in two words or more (the `repeated` feature). */
   readonly repeated: boolean;
+  /** Printed more than once in the page, in any number of words ("Advertisement" between paragraphs). */
+  readonly printedAgain: boolean;
   readonly noLetters: boolean;
   /** Long enough, punctuated and dense in function words. */
   readonly proseLike: boolean;
@@ -715,6 +718,7 @@ function lineFacts(
     copyright: COPYRIGHT.test(text),
     formField: FORM_FIELD.test(text),
     repeated: repeated && wordCount >= 2,
+    printedAgain: repeated,
     noLetters: !LETTER.test(text),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
     proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,

@@ -227,6 +227,40 @@ describe('context pass over the line model', () => {
   });
 });
 
+describe('lines printed more than once', () => {
+  const paragraph = (n: number) =>
+    `The council met on Monday for the ${n}th time this year, and its members agreed on the new budget for the town.`;
+  const page = [
+    paragraph(1),
+    '',
+    'Advertisement',
+    '',
+    paragraph(2),
+    '',
+    'Background',
+    '',
+    paragraph(3),
+    '',
+    'Advertisement',
+    '',
+    paragraph(4),
+  ];
+  const content = articleFlags(page, line => (line.startsWith('The council') ? 4 : -1));
+  const kindOf = (index: number) => content[index];
+
+  it('reads a one-word line the page prints twice between paragraphs as chrome, and one printed once as the article’s', () => {
+    assert.equal(kindOf(2), false);
+    assert.equal(kindOf(10), false);
+    assert.equal(kindOf(6), true);
+    for (const k of [0, 4, 8, 12]) assert.equal(kindOf(k), true);
+  });
+
+  it('gives the reader the reason', () => {
+    const analysis = analyzeCorpus([{ id: 'a.txt', text: page.join('\n') }]);
+    assert.equal(analysis.sources[0].lines[2].reason, 'repeated in this file');
+  });
+});
+
 describe('tables under doubted headings', () => {
   // Two tables of the article, each under its own heading, with the header row printed again
   // above each one (and twice in a row, as some dumps of tables do). Margins by hand.
