@@ -83,7 +83,7 @@ function factToken(key: string, kind: TokenKind, start: number, end: number, cap
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
 const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
 
-/** The key prefix of a day named by its distance from the day of writing ("yesterday" is `day-1`). */
+/** The key prefix of a day named by its distance from the day of writing ("yesterday" is `relday:-1`). */
 const RELATIVE_DAY = 'relday:';
 
 /**
@@ -162,8 +162,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       }
       const share = facts.share;
       // "the second half", "two and a half": a half counted, not a share of a whole.
-      const counted = i > 0 && (out[out.length - 1]?.ordinal || lexicon.shareArticles.has(raw[i - 1].key));
-      if (share !== undefined && !counted) {
+      if (share !== undefined && !(i > 0 && (out[out.length - 1]?.ordinal || lexicon.shareArticles.has(raw[i - 1].key)))) {
         // "half a million", "نصف مليون" are a figure; "half the votes" the share "50 %" of them.
         const at = i + 1 < raw.length && raw[i + 1].kind === 'word' && lexicon.shareArticles.has(raw[i + 1].key) ? i + 2 : i + 1;
         const scale = at < raw.length && raw[at].kind === 'word' ? lexicon.scales.get(raw[at].key) : undefined;
@@ -181,7 +180,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       // "por la mañana" (the morning).
       if (
         facts.relativeDay !== undefined &&
-        (!t.capital || opensSentence(raw, i)) &&
+        (!t.capital || sentenceInitial(raw, i)) &&
         !(i > 0 && raw[i - 1].kind === 'word' && lexicon.articles.has(raw[i - 1].key))
       ) {
         out.push(factToken(`${RELATIVE_DAY}${facts.relativeDay}`, 'date', t.start, t.end, t.capital));
@@ -382,11 +381,7 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   const known = words.language(language);
   const speech = speechVerbTokens(tokens, quoted, known);
   const agent = agentTokens(tokens, quoted, speech, language);
-  const initial = tokens.map((_, i) => {
-    let k = i - 1;
-    while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
-    return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
-  });
+  const initial = tokens.map((_, i) => sentenceInitial(tokens, i));
   const functionWords = functionWordsOf(language);
   const label = labelTokens(tokens);
   // One pass over the tokens for the word sets, the capitals and the counts.
@@ -1249,12 +1244,12 @@ function sameDayRetold(a: DayNamed | undefined, b: DayNamed | undefined): boolea
   return Math.abs(a.relative - b.relative) === 1;
 }
 
-/** The token at `i` opens a sentence: it stands first, or after a sentence's end or a quotation mark. */
-function opensSentence(raw: readonly FactToken[], i: number): boolean {
-  return i === 0 || raw[i - 1].kind === 'quote' || SENTENCE_END_KEYS.has(raw[i - 1].key);
+/** The token at `i` opens a sentence or a clause: it stands first, or after a stop, a colon or a dash, past any quotation marks and opening brackets. */
+function sentenceInitial(tokens: readonly FactToken[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (tokens[k].kind === 'quote' || '([{'.includes(tokens[k].key))) k--;
+  return k < 0 || k < i - 1 || '.!?:;…|—–-'.includes(tokens[k].key);
 }
-
-const SENTENCE_END_KEYS = new Set(['.', '!', '?', '…', ':', ';', '؟', '。', '！', '？']);
 
 /** Another speaker, or changed words inside quotation marks. */
 function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {

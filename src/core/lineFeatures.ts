@@ -462,7 +462,8 @@ const CHARS_COLUMN = BASE_INDEX.get('logChars')!;
 function fromPageMargin(page: PageLines, table: FeatureTable): void {
   let margin = Infinity;
   for (const f of page.facts) margin = Math.min(margin, f.indent);
-  if (!(margin > 0) || margin === Infinity) return;
+  // A page set at its first column (or without lines) keeps the columns as written.
+  if (margin === 0 || margin === Infinity) return;
   const { matrix, width } = table;
   page.facts.forEach((f, k) => {
     matrix[k * width + INDENT_COLUMN] = Math.min(f.indent - margin, MAX_INDENT);
