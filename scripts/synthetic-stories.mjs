@@ -66,9 +66,28 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
 /**
  * Returns `{ files, stories }`: `files` as `{ id, text }` in a shuffled order, `stories` the
  * truth as lists of indices into `files`. `random` is a seeded generator (numbers in [0, 1)).
- * About 4 KB per page: 300 stories give about 2,000 pages and 8 MB.
+ * About 4 KB per page: 300 stories give about 2,000 pages and 8 MB. The options shape the
+ * corpus (the defaults make the benchmark's corpora): `sites`; `sentences`, the least number of
+ * sentences a story has, and `moreSentences`, how many more it may have; `kept`, the share of
+ * them a page keeps; `reworded`, the share of a page's sentences reworded, each `rewordings`
+ * times; `topics`, how many stories in a row share their names (follow-ups of one subject);
+ * `snippets`, the share of teasers with a snippet, of `snippetSentences` sentences.
  */
-export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.round(storyCount / 5)) } = {}) {
+export function syntheticStories(
+  storyCount,
+  random,
+  {
+    sites = Math.max(8, Math.round(storyCount / 5)),
+    sentences: leastSentences = 28,
+    moreSentences = 12,
+    kept: keptShare = 0.7,
+    reworded = 0.25,
+    rewordings = 1,
+    topics = 1,
+    snippets = 0.3,
+    snippetSentences = 1,
+  } = {},
+) {
   const int = n => Math.floor(random() * n);
   const pick = list => list[int(list.length)];
   const word = () => Array.from({ length: 2 + int(3) }, () => pick(SYLLABLES)).join('');
@@ -81,10 +100,11 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
     for (let i = 0; i < length; i++) ws.push(random() < 0.4 ? pick(FUNCTION_WORDS) : random() < 0.3 ? pick(names) : common());
     return `${capital(ws.join(' '))}.`;
   };
-  const stories = Array.from({ length: storyCount }, () => {
-    const names = Array.from({ length: 6 }, () => capital(word()));
+  let names;
+  const stories = Array.from({ length: storyCount }, (_, k) => {
+    if (k % topics === 0) names = Array.from({ length: 6 }, () => capital(word()));
     const headline = capital(Array.from({ length: 8 }, () => (random() < 0.4 ? pick(names) : common())).join(' '));
-    return { headline, sentences: Array.from({ length: 28 + int(12) }, () => sentence(names, 10 + int(14))) };
+    return { headline, sentences: Array.from({ length: leastSentences + int(moreSentences) }, () => sentence(names, 10 + int(14))) };
   });
   const siteChrome = Array.from({ length: sites }, () => {
     const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;
@@ -112,7 +132,13 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
     const count = 5 + int(5);
     for (let v = 0; v < count; v++) {
       const site = siteChrome[int(sites)];
-      const kept = story.sentences.filter(() => random() < 0.7).map(s => (random() < 0.25 ? reword(s) : s));
+      const kept = story.sentences
+        .filter(() => random() < keptShare)
+        .map(s => {
+          if (random() >= reworded) return s;
+          for (let r = 0; r < rewordings; r++) s = reword(s);
+          return s;
+        });
       const lines = [
         site.name,
         '',
@@ -129,7 +155,7 @@ export function syntheticStories(storyCount, random, { sites = Math.max(8, Math.
         const other = stories[int(storyCount)];
         if (other === story) continue;
         lines.push(`  • ${other.headline}`);
-        if (random() < 0.3) lines.push(`    ${other.sentences[0]}`);
+        if (random() < snippets) lines.push(`    ${other.sentences.slice(0, snippetSentences).join(' ')}`);
       }
       lines.push('', site.about, '', site.footer);
       pages.push({ story: storyIndex, text: lines.join('\n') });

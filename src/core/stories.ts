@@ -13,7 +13,9 @@
  * 2. Candidate pairs come from the shingle index, never from all pairs, and each is scored by
  *    its found sentences (`storyPairs.ts`, `storyEvidence.ts`). Stories are the connected
  *    components of the pairs that pass.
- * 3. A first pass asks for more shared text; every shingle whose sources fall into
+ * 3. Before any pass, a site's template read as article text (sentences carried by exactly the
+ *    same sources whose pairs share nothing else: `templateForms`) is set aside.
+ *    A first pass asks for more shared text; every shingle whose sources fall into
  *    `chromeStories` or more of its stories is chrome (`storyChrome.ts`), and the pairs are
  *    decided again without it.
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
@@ -25,7 +27,7 @@
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
-import { chromeShingles, crossStoryForms } from './storyChrome';
+import { chromeShingles, crossStoryForms, templateForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
@@ -71,7 +73,9 @@ export function findStories(
   const evidence = new PairEvidence(index);
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
-  const firstPass = passFacts(index, new Uint8Array(index.shingleCount), settings.foundShingles);
+  const noChrome = new Uint8Array(index.shingleCount);
+  const template = templateForms(index, passFacts(index, noChrome, settings.foundShingles), evidence, settings.minSharedSentences);
+  const firstPass = passFacts(index, noChrome, settings.foundShingles, template);
   const first = storyComponents(
     index,
     firstPass,
@@ -81,7 +85,7 @@ export function findStories(
   );
   const chrome = chromeShingles(index, first, settings.chromeStories);
   // Without chrome the second pass reads the same evidence, which the scorer then keeps.
-  const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles) : firstPass;
+  const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles, template) : firstPass;
   const component = storyComponents(index, finalPass, settings, Number.MAX_SAFE_INTEGER, evidence);
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);

@@ -2,7 +2,80 @@
  * Text that recurs across stories: a site's newsletter line, a menu read as prose, a teaser of
  * another story. It is evidence of chrome, never of article text.
  */
+import { HEADLINE_REACH, PairEvidence, PassFacts } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
+
+/** How many pairs of its sources `templateForms` reads of each set of forms. */
+const TEMPLATE_SAMPLE = 5;
+
+/**
+ * A site's template that reads as article text: its newsletter line, its "about" paragraph, a
+ * comment prompt. Every page of the site prints it, whatever the story, so on two pages of one
+ * site it is found in order, and on short pages it is a fair share of what they have. Input:
+ * the index, the first pass's facts and evidence, and the sentences a pair must share to be
+ * one story. Output: per form, 1 where it is template.
+ *
+ * The forms are taken in sets carried by exactly the same sources, at least 3 of them (the
+ * newsletter and the "about" line of one site go together). A set is template where the
+ * pairs of its sources mostly share nothing else: of up to `TEMPLATE_SAMPLE` pairs of
+ * sources next to each other in canonical order, more find fewer than `minShared` of their
+ * other sentences in each other than find as many, and in each pair the set is less than half
+ * of each side (a reprint under other headlines is most of its pages, and the versions of one
+ * story share other sentences besides those all of them keep). Before any pass: chrome that
+ * joins a site's pages in the first pass would hide which stories it spans. O(T) for T
+ * sentences of all sources, plus O(a + b) shingles per pair read.
+ */
+export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
+  const forms = index.formShingles.length;
+  const template = new Uint8Array(forms);
+  const sourcesOf: number[][] = Array.from({ length: forms }, () => []);
+  // Per form, whether some source has it among its first sentences, and some other further down.
+  const atTop = new Uint8Array(forms);
+  const below = new Uint8Array(forms);
+  // Sources in canonical order, so each form's list is in that order.
+  for (const s of index.order) {
+    const list = index.sourceForms[s];
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      if (!pass.needed[f]) continue;
+      sourcesOf[f].push(s);
+      if (i <= HEADLINE_REACH) atTop[f] = 1;
+      else below[f] = 1;
+    }
+  }
+  const sets = new Map<string, number[]>();
+  for (let f = 0; f < forms; f++) {
+    // A headline or a lede on the pages of its story and a teaser on others is that story's text.
+    if (sourcesOf[f].length < 3 || (atTop[f] && below[f])) continue;
+    const key = sourcesOf[f].join(',');
+    const set = sets.get(key);
+    if (set) set.push(f);
+    else sets.set(key, [f]);
+  }
+  // Per ordered pair of sources read, the sentences of the first found in the second.
+  const foundOf = new Map<number, number>();
+  const found = (a: number, b: number) => {
+    const key = a * index.sources.length + b;
+    let count = foundOf.get(key);
+    if (count === undefined) foundOf.set(key, (count = evidence.foundAnyOrder(a, b, pass)));
+    return count;
+  };
+  const majority = (TEMPLATE_SAMPLE >> 1) + 1;
+  for (const set of sets.values()) {
+    const sources = sourcesOf[set[0]];
+    let apart = 0;
+    let together = 0;
+    for (let k = 0; k + 1 < sources.length && k < TEMPLATE_SAMPLE && apart < majority && together < majority; k++) {
+      const [a, b] = [sources[k], sources[k + 1]];
+      // Both carry every form of the set, so each finds all of them in the other.
+      if (2 * set.length >= Math.min(pass.of[a], pass.of[b])) together++;
+      else if (found(a, b) - set.length >= minShared && found(b, a) - set.length >= minShared) together++;
+      else apart++;
+    }
+    if (apart > together) for (const f of set) template[f] = 1;
+  }
+  return template;
+}
 
 /**
  * Input: the index, a story number per source (a first pass), and the number of stories that

@@ -19,14 +19,16 @@ export interface PassFacts {
 }
 
 /**
- * What a pass needs of every form and source with the shingles flagged in `chrome` set aside:
- * per form, how many of its shingles must be found (a sentence of one or two content words,
- * "Related stories", is no evidence); per source, its sentences that count. O(F·k + n).
+ * What a pass needs of every form and source with the shingles flagged in `chrome` and the
+ * forms flagged in `setAside` (a site's template, `templateForms`) set aside: per form, how
+ * many of its shingles must be found (a sentence of one or two content words, "Related
+ * stories", is no evidence); per source, its sentences that count. O(F·k + n).
  */
-export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: number): PassFacts {
+export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: number, setAside?: Uint8Array): PassFacts {
   const forms = index.formShingles.length;
   const needed = new Int32Array(forms);
   for (let f = 0; f < forms; f++) {
+    if (setAside?.[f]) continue;
     let total = 0;
     for (const x of index.formShingles[f]) if (!chrome[x]) total++;
     needed[f] = total >= 2 ? Math.min(foundShingles, Math.ceil(total / 2)) : 0;
@@ -50,18 +52,27 @@ export class PairEvidence {
   /** Per place in `places`, the index in the first source of the sentence found there. */
   private readonly foundAt: number[] = [];
   private readonly hitPlaces: number[] = [];
+  /** Per place in the second source of the pair being scored, how many sentences that count stand before it. */
+  private readonly countedBefore: number[] = [];
   private markValue = 0;
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
   private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
-  /** Per form, 1 where it is the first article sentence (of those with shingles) of some source: a headline. */
+  /**
+   * Per form, 1 where it is the first article sentence of some source that can be evidence (2
+   * shingles or more): a headline. A site's name read as article text above it has one
+   * shingle, and is passed over.
+   */
   private readonly headline: Uint8Array;
 
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
     this.place = new Int32Array(index.shingleCount);
     this.headline = new Uint8Array(index.formShingles.length);
-    for (const forms of index.sourceForms) if (forms.length) this.headline[forms[0]] = 1;
+    for (const forms of index.sourceForms) {
+      const first = forms.find(f => index.formShingles[f].length >= 2);
+      if (first !== undefined) this.headline[first] = 1;
+    }
   }
 
   /**
@@ -111,6 +122,22 @@ export class PairEvidence {
     return hits * 2 >= shingles.length;
   }
 
+  /** How many of the sentences of `a` that count in `pass` are found in `b`, in any order. O(a + b) shingles. */
+  foundAnyOrder(a: number, b: number, pass: PassFacts): number {
+    const value = ++this.markValue;
+    const { mark, index } = this;
+    for (const x of index.sourceShingles[b]) mark[x] = value;
+    let count = 0;
+    for (const f of index.sourceForms[a]) {
+      const needed = pass.needed[f];
+      if (!needed) continue;
+      let hits = 0;
+      for (const x of index.formShingles[f]) if (mark[x] === value && !pass.chrome[x]) hits++;
+      if (hits >= needed) count++;
+    }
+    return count;
+  }
+
   /**
    * How many of the sentences of `a` (those with a shingle outside the pass's chrome) are
    * found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
@@ -125,7 +152,11 @@ export class PairEvidence {
     const value = ++this.markValue;
     const { mark, place, index } = this;
     const formsOfB = index.sourceForms[b];
-    for (let i = 0; i < formsOfB.length; i++) {
+    const countedBefore = this.countedBefore;
+    countedBefore.length = formsOfB.length;
+    for (let i = 0, counted = 0; i < formsOfB.length; i++) {
+      countedBefore[i] = counted;
+      if (pass.needed[formsOfB[i]]) counted++;
       const shingles = index.formShingles[formsOfB[i]];
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
@@ -140,10 +171,11 @@ export class PairEvidence {
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
     let teaserPlace = -2;
-    for (let i = 0; i < formsOfA.length; i++) {
+    for (let i = 0, counted = -1; i < formsOfA.length; i++) {
       const f = formsOfA[i];
       const needed = pass.needed[f];
       if (!needed) continue;
+      counted++;
       const shingles = index.formShingles[f];
       // Where it stands in `b`: the place most of its shingles point to (the latest of them on
       // a tie), since shingles common to many sentences are first met early.
@@ -161,11 +193,12 @@ export class PairEvidence {
       // or of any other source: the headline of `b` in a list of links on `a` (or of `a` on
       // `b`), or of a third story that both carry a teaser of. The pages of the story it heads
       // may put a line of chrome read as article text above it, so it need not open `b`.
-      if (i === teaserAt + 1 && first === teaserPlace + 1) continue;
+      // Next to it means next among the sentences that count: a byline may stand between.
+      if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       if (belowEitherTop && (first === 0 || i === 0 || this.headline[f])) {
-        teaserAt = i;
-        teaserPlace = first;
+        teaserAt = counted;
+        teaserPlace = countedBefore[first];
         continue;
       }
       places.push(first);
@@ -192,7 +225,7 @@ function closesBoth(places: readonly number[], foundAt: readonly number[], lengt
 const INSERTION_SORT_MAX = 64;
 
 /** A headline found within this many sentences of the top is a headline, not a teaser. */
-const HEADLINE_REACH = 2;
+export const HEADLINE_REACH = 2;
 
 /** The most frequent value (the largest on a tie); sorts `values`. O(v log v). */
 function modeOf(values: number[]): number {

@@ -94,3 +94,11 @@ export const FERRY = [
   'The operator said the new engines burn less fuel and should cut the crossing by almost an hour.',
   'Tickets bought for cancelled sailings will be refunded in full or can be moved to a later date.',
 ];
+
+export const MARKET = [
+  'Farmers market moves to the old railway yard',
+  'The weekly farmers market will open in the old railway yard next spring, after outgrowing the square it has used since 1998.',
+  'Stallholders said the square had no room for more vans and that customers struggled to find parking on busy mornings.',
+  'The council will lay new paving in the yard and put up a roof over part of it so the market can run in the rain.',
+  'Some traders worry that fewer shoppers will walk the extra distance from the bus station to reach the new site.',
+];

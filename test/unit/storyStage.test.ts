@@ -7,7 +7,7 @@ import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { FERRY, HARBOUR, LIBRARY, SITES, page, rewrite, teasingPage } from '../support/storyPages';
+import { FERRY, HARBOUR, LIBRARY, MARKET, SITES, page, rewrite, teasingPage } from '../support/storyPages';
 
 function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
   return groups
@@ -90,6 +90,54 @@ describe('Story stage', () => {
     const settings = { foundShingles: 2, minSharedSentences: 2, minSharedShare: 0.2 };
     assert.equal(evidence.oneStory(0, 2, pass, settings, 8), false);
     assert.equal(evidence.oneStory(0, 1, pass, settings, 8), true);
+  });
+
+  it("keeps apart short stories told on one site, whose pages share only the site's newsletter and about lines", () => {
+    // Short articles, so that the site's two lines of prose chrome are a large share of each
+    // page; two editions of the site (two names over one template) carry each story.
+    const editions = [SITES[0], { ...SITES[0], name: `${SITES[0].name} Weekend` }];
+    const texts = [HARBOUR, LIBRARY, FERRY, MARKET].flatMap(article => editions.map(site => page(site, article.slice(0, 3), [])));
+    const prepared = texts.map(t => prepareSource(t));
+    for (const p of prepared)
+      assert.ok(
+        [SITES[0].newsletter, SITES[0].about].every(line => p.sentences.some(s => s.text === line && p.lines[s.line].kind === 'content')),
+        "the site's chrome is read as article text",
+      );
+    assert.deepEqual(
+      findStories(prepared)
+        .stories.map(s => s.sources)
+        .sort(),
+      [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+        [6, 7],
+      ],
+    );
+  });
+
+  it("reads a teaser's first sentence as its standfirst where the story's own page puts a byline between its headline and that sentence", () => {
+    const teased = [FERRY[0], FERRY[1]];
+    const texts = [
+      // The site's name and a byline read as article text around the headline.
+      page(SITES[0], FERRY, []),
+      // A short page of another story whose teaser of the ferry story runs right under the article.
+      teasingPage(SITES[1], HARBOUR.slice(0, 3), teased),
+    ];
+    const index = buildStoryIndex(
+      texts.map(t => prepareSource(t)),
+      2,
+    );
+    const forms = Array.from(index.sourceForms[0], f => index.formTexts[f]);
+    assert.deepEqual(
+      forms.slice(0, 3),
+      [SITES[0].name, FERRY[0], 'By Staff Reporter'].map(t => t.toLowerCase()),
+      "the site's name, the headline and the byline open the first page",
+    );
+    const evidence = new PairEvidence(index);
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const settings = { foundShingles: 2, minSharedSentences: 1, minSharedShare: 0 };
+    assert.equal(evidence.oneStory(1, 0, pass, settings, 8), false, 'the teaser and its first sentence count none');
   });
 
   it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both', () => {
