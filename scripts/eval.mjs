@@ -110,6 +110,7 @@ if (existsSync(devDir)) {
     ['short pages', { sentences: 6, moreSentences: 8 }],
     ['heavy rewrites', { kept: 0.45, reworded: 0.6, rewordings: 2 }],
     ['follow-ups, long teasers', { topics: 3, snippets: 0.6, snippetSentences: 2 }],
+    ['briefs among the versions', { briefs: 0.4 }],
     [
       'all of these at once',
       { sentences: 8, moreSentences: 10, kept: 0.5, reworded: 0.5, rewordings: 2, topics: 3, snippets: 0.5, snippetSentences: 2 },

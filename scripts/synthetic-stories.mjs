@@ -71,7 +71,8 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * sentences a story has, and `moreSentences`, how many more it may have; `kept`, the share of
  * them a page keeps; `reworded`, the share of a page's sentences reworded, each `rewordings`
  * times; `topics`, how many stories in a row share their names (follow-ups of one subject);
- * `snippets`, the share of teasers with a snippet, of `snippetSentences` sentences.
+ * `snippets`, the share of teasers with a snippet, of `snippetSentences` sentences; `briefs`,
+ * the share of pages that tell only the story's first 3-5 sentences.
  */
 export function syntheticStories(
   storyCount,
@@ -86,6 +87,7 @@ export function syntheticStories(
     topics = 1,
     snippets = 0.3,
     snippetSentences = 1,
+    briefs = 0,
   } = {},
 ) {
   const int = n => Math.floor(random() * n);
@@ -132,7 +134,8 @@ export function syntheticStories(
     const count = 5 + int(5);
     for (let v = 0; v < count; v++) {
       const site = siteChrome[int(sites)];
-      const kept = story.sentences
+      const told = briefs && random() < briefs ? story.sentences.slice(0, 3 + int(3)) : story.sentences;
+      const kept = told
         .filter(() => random() < keptShare)
         .map(s => {
           if (random() >= reworded) return s;

@@ -83,7 +83,7 @@ export function findStories(
     settings.firstPassSentences,
     evidence,
   );
-  const chrome = chromeShingles(index, first, settings.chromeStories);
+  const chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
   // Without chrome the second pass reads the same evidence, which the scorer then keeps.
   const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles, template) : firstPass;
   const component = storyComponents(index, finalPass, settings, Number.MAX_SAFE_INTEGER, evidence);

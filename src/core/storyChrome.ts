@@ -16,12 +16,14 @@ const TEMPLATE_SAMPLE = 5;
  * one story. Output: per form, 1 where it is template.
  *
  * The forms are taken in sets carried by exactly the same sources, at least 3 of them (the
- * newsletter and the "about" line of one site go together). A set is template where the
- * pairs of its sources mostly share nothing else: of up to `TEMPLATE_SAMPLE` pairs of
- * sources next to each other in canonical order, more find fewer than `minShared` of their
- * other sentences in each other than find as many, and in each pair the set is less than half
- * of each side (a reprint under other headlines is most of its pages, and the versions of one
- * story share other sentences besides those all of them keep). Before any pass: chrome that
+ * newsletter and the "about" line of one site go together), but for a story's opening and its
+ * teasers (`teaserForms`). A set is template where the pairs of its sources mostly share
+ * nothing else: of up to `TEMPLATE_SAMPLE` pairs of sources next to each other in canonical
+ * order, more find fewer than `minShared` of their other sentences in each other (in one
+ * reading order, teasers set aside: `PairEvidence.foundInOrder`) than find as many, and in
+ * each pair the set is less than half of each side (a reprint under other headlines is most of
+ * its pages, and the versions of one story share other sentences besides those all of them
+ * keep). Before any pass: chrome that
  * joins a site's pages in the first pass would hide which stories it spans. O(T) for T
  * sentences of all sources, plus O(a + b) shingles per pair read.
  */
@@ -29,37 +31,19 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
   const forms = index.formShingles.length;
   const template = new Uint8Array(forms);
   const sourcesOf: number[][] = Array.from({ length: forms }, () => []);
-  // Per form, whether some source has it among its first sentences, and some other further down.
-  const atTop = new Uint8Array(forms);
-  const below = new Uint8Array(forms);
   // Sources in canonical order, so each form's list is in that order.
-  for (const s of index.order) {
-    const list = index.sourceForms[s];
-    for (let i = 0; i < list.length; i++) {
-      const f = list[i];
-      if (!pass.needed[f]) continue;
-      sourcesOf[f].push(s);
-      if (i <= HEADLINE_REACH) atTop[f] = 1;
-      else below[f] = 1;
-    }
-  }
+  for (const s of index.order) for (const f of index.sourceForms[s]) if (pass.needed[f]) sourcesOf[f].push(s);
+  const teaser = teaserForms(index, pass);
   const sets = new Map<string, number[]>();
   for (let f = 0; f < forms; f++) {
     // A headline or a lede on the pages of its story and a teaser on others is that story's text.
-    if (sourcesOf[f].length < 3 || (atTop[f] && below[f])) continue;
+    if (sourcesOf[f].length < 3 || teaser[f]) continue;
     const key = sourcesOf[f].join(',');
     const set = sets.get(key);
     if (set) set.push(f);
     else sets.set(key, [f]);
   }
-  // Per ordered pair of sources read, the sentences of the first found in the second.
-  const foundOf = new Map<number, number>();
-  const found = (a: number, b: number) => {
-    const key = a * index.sources.length + b;
-    let count = foundOf.get(key);
-    if (count === undefined) foundOf.set(key, (count = evidence.foundAnyOrder(a, b, pass)));
-    return count;
-  };
+  const found = (a: number, b: number) => evidence.foundInOrder(a, b, pass);
   const majority = (TEMPLATE_SAMPLE >> 1) + 1;
   for (const set of sets.values()) {
     const sources = sourcesOf[set[0]];
@@ -67,7 +51,7 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     let together = 0;
     for (let k = 0; k + 1 < sources.length && k < TEMPLATE_SAMPLE && apart < majority && together < majority; k++) {
       const [a, b] = [sources[k], sources[k + 1]];
-      // Both carry every form of the set, so each finds all of them in the other.
+      // Both carry every form of the set: what each finds of the other beyond the set is the rest.
       if (2 * set.length >= Math.min(pass.of[a], pass.of[b])) together++;
       else if (found(a, b) - set.length >= minShared && found(b, a) - set.length >= minShared) together++;
       else apart++;
@@ -78,20 +62,50 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
 }
 
 /**
- * Input: the index, a story number per source (a first pass), and the number of stories that
- * makes a shingle recurring. Output: per shingle, 1 where its sources fall into `limit` or more
- * stories and no one of them holds half of its sources (a story's own text may span several
- * first-pass stories where that pass left a large story in pieces). O(S) for S postings.
+ * Per form, 1 where it opens some source (it stands within `HEADLINE_REACH` of the top among
+ * the sentences that count in `pass`) and stands further down on another: a story's headline
+ * or lede, and a teaser of it on the pages of other stories. The teaser rule of
+ * `PairEvidence` reads it where it stands; as the story's own text it is evidence. O(T) for T
+ * sentences of all sources.
  */
-export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number): Uint8Array {
+export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
+  const forms = index.formShingles.length;
+  const atTop = new Uint8Array(forms);
+  const below = new Uint8Array(forms);
+  for (const list of index.sourceForms) {
+    for (let i = 0, counted = 0; i < list.length; i++) {
+      const f = list[i];
+      if (!pass.needed[f]) continue;
+      if (counted++ <= HEADLINE_REACH) atTop[f] = 1;
+      else below[f] = 1;
+    }
+  }
+  return atTop.map((top, f) => top & below[f]);
+}
+
+/**
+ * Input: the index, a story number per source (a first pass), the number of stories that
+ * makes a shingle recurring, and the first pass's facts. Output: per shingle, 1 where its
+ * sources fall into `limit` or more stories and no one of them holds half of its sources (a
+ * story's own text may span several first-pass stories where that pass left a large story in
+ * pieces), but for the shingles of a story's headline or lede teased on other pages
+ * (`teaserForms`): a version that keeps little more than its headline and lede (a brief) needs
+ * them to meet its story. O(S) for S postings.
+ */
+export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
+  const teaser = teaserForms(index, pass);
+  const opening = new Uint8Array(shingleCount);
+  teaser.forEach((t, f) => {
+    if (t) for (const x of index.formShingles[f]) opening[x] = 1;
+  });
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   for (let x = 0; x < shingleCount; x++) {
     const start = postingStart[x];
     const end = postingStart[x + 1];
-    if (end - start < limit) continue;
+    if (end - start < limit || opening[x]) continue;
     let stories = 0;
     let most = 0;
     for (let i = start; i < end; i++) {

@@ -64,14 +64,21 @@ export class PairEvidence {
    * shingle, and is passed over.
    */
   private readonly headline: Uint8Array;
+  /** Per form, 1 where it is one of the first two sentences of some source that can be evidence: a headline or the lede under it. */
+  private readonly opening: Uint8Array;
 
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
     this.place = new Int32Array(index.shingleCount);
     this.headline = new Uint8Array(index.formShingles.length);
+    this.opening = new Uint8Array(index.formShingles.length);
     for (const forms of index.sourceForms) {
-      const first = forms.find(f => index.formShingles[f].length >= 2);
-      if (first !== undefined) this.headline[first] = 1;
+      for (let i = 0, counted = 0; i < forms.length && counted < 2; i++) {
+        if (index.formShingles[forms[i]].length < 2) continue;
+        if (counted === 0) this.headline[forms[i]] = 1;
+        this.opening[forms[i]] = 1;
+        counted++;
+      }
     }
   }
 
@@ -122,20 +129,12 @@ export class PairEvidence {
     return hits * 2 >= shingles.length;
   }
 
-  /** How many of the sentences of `a` that count in `pass` are found in `b`, in any order. O(a + b) shingles. */
-  foundAnyOrder(a: number, b: number, pass: PassFacts): number {
-    const value = ++this.markValue;
-    const { mark, index } = this;
-    for (const x of index.sourceShingles[b]) mark[x] = value;
-    let count = 0;
-    for (const f of index.sourceForms[a]) {
-      const needed = pass.needed[f];
-      if (!needed) continue;
-      let hits = 0;
-      for (const x of index.formShingles[f]) if (mark[x] === value && !pass.chrome[x]) hits++;
-      if (hits >= needed) count++;
-    }
-    return count;
+  /**
+   * How many of the sentences of `a` that count in `pass` are found in `b` in one reading
+   * order, teasers set aside (see `found`); kept per pass. O(a + b) shingles.
+   */
+  foundInOrder(a: number, b: number, pass: PassFacts): number {
+    return this.keptFound(a, b, pass);
   }
 
   /**
@@ -196,7 +195,10 @@ export class PairEvidence {
       // Next to it means next among the sentences that count: a byline may stand between.
       if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
-      if (belowEitherTop && (first === 0 || i === 0 || this.headline[f])) {
+      // The opening of a third story (its headline or lede) below the top of both pages is its
+      // teaser on both, also where a page reads the teaser's headline as chrome.
+      const openingBelowBoth = this.opening[f] && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
+      if ((belowEitherTop && (first === 0 || i === 0 || this.headline[f])) || openingBelowBoth) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
         continue;

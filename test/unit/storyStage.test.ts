@@ -7,7 +7,10 @@ import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { FERRY, HARBOUR, LIBRARY, MARKET, SITES, page, rewrite, teasingPage } from '../support/storyPages';
+import { FERRY, HARBOUR, LIBRARY, MARKET, SITES, Site, page, rewrite, teasingPage } from '../support/storyPages';
+
+/** Another site's sign-up line than the one `SITES` share. */
+const EVENING_NEWSLETTER = 'Our evening briefing brings the day’s main stories and a crossword to your inbox at six.';
 
 function partition(groups: readonly (readonly number[])[], ids: readonly string[]): string[] {
   return groups
@@ -138,6 +141,51 @@ describe('Story stage', () => {
     const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
     const settings = { foundShingles: 2, minSharedSentences: 1, minSharedShare: 0 };
     assert.equal(evidence.oneStory(1, 0, pass, settings, 8), false, 'the teaser and its first sentence count none');
+  });
+
+  it('joins a brief that keeps little more than its headline and lede with its story, where the pages of other stories tease it', () => {
+    const sites = [SITES[0], { ...SITES[1], newsletter: EVENING_NEWSLETTER }];
+    const texts = [
+      // The story, told in full on both sites and as a brief on the first.
+      page(sites[0], HARBOUR, []),
+      page(sites[1], rewrite(HARBOUR), []),
+      page(sites[0], HARBOUR.slice(0, 3), []),
+      // Three other stories, each on both sites, whose pages tease it with its lede.
+      ...[LIBRARY, FERRY, MARKET].flatMap(article => sites.map(site => page(site, article, [HARBOUR]))),
+    ];
+    const stories = findStories(texts.map(t => prepareSource(t))).stories.map(s => s.sources);
+    assert.deepEqual(stories.sort(), [
+      [0, 1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
+  });
+
+  it("reads a third story's lede below the top of two pages as its teaser, where neither page reads the teaser's headline as article text", () => {
+    // The teaser's headline printed twice, which the page alone reads as chrome, then its lede and next sentence.
+    const teasing = (site: Site, article: readonly string[]) =>
+      [
+        ...page(site, article, []).split('\n').slice(0, -3),
+        `  • ${FERRY[0]}`,
+        `  • ${FERRY[0]}`,
+        `    ${FERRY[1]} ${FERRY[2]}`,
+        '',
+        site.about,
+      ].join('\n');
+    const evening = { ...SITES[1], newsletter: EVENING_NEWSLETTER };
+    const texts = [page(SITES[0], FERRY, []), teasing(SITES[0], HARBOUR.slice(0, 4)), teasing(evening, LIBRARY.slice(0, 4))];
+    const prepared = texts.map(t => prepareSource(t));
+    for (const p of prepared.slice(1)) {
+      const kindOf = (text: string) => p.lines[p.sentences.find(s => s.text === text)!.line].kind;
+      assert.equal(kindOf(FERRY[0]), 'boilerplate', "the page reads the teaser's headline as chrome");
+      assert.equal(kindOf(FERRY[1]), 'content', "and the teaser's lede as article text");
+    }
+    const index = buildStoryIndex(prepared, 2);
+    const evidence = new PairEvidence(index);
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const settings = { foundShingles: 2, minSharedSentences: 1, minSharedShare: 0 };
+    assert.equal(evidence.oneStory(1, 2, pass, settings, 8), false, 'the lede and the sentence after it count none');
   });
 
   it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both', () => {
