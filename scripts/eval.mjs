@@ -113,7 +113,17 @@ if (existsSync(devDir)) {
     ['briefs among the versions', { briefs: 0.4 }],
     [
       'all of these at once',
-      { sentences: 8, moreSentences: 10, kept: 0.5, reworded: 0.5, rewordings: 2, topics: 3, snippets: 0.5, snippetSentences: 2 },
+      {
+        sentences: 8,
+        moreSentences: 10,
+        kept: 0.5,
+        reworded: 0.5,
+        rewordings: 2,
+        topics: 3,
+        snippets: 0.5,
+        snippetSentences: 2,
+        briefs: 0.4,
+      },
     ],
   ];
   shapes.forEach(([label, options], k) => {

@@ -74,8 +74,10 @@ export function findStories(
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
   const noChrome = new Uint8Array(index.shingleCount);
-  const template = templateForms(index, passFacts(index, noChrome, settings.foundShingles), evidence, settings.minSharedSentences);
-  const firstPass = passFacts(index, noChrome, settings.foundShingles, template);
+  const untemplated = passFacts(index, noChrome, settings.foundShingles);
+  const template = templateForms(index, untemplated, evidence, settings.minSharedSentences);
+  // Without a template the first pass reads the same evidence, which the scorer then keeps.
+  const firstPass = template.includes(1) ? passFacts(index, noChrome, settings.foundShingles, template) : untemplated;
   const first = storyComponents(
     index,
     firstPass,

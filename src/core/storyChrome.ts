@@ -2,8 +2,11 @@
  * Text that recurs across stories: a site's newsletter line, a menu read as prose, a teaser of
  * another story. It is evidence of chrome, never of article text.
  */
-import { HEADLINE_REACH, PairEvidence, PassFacts } from './storyEvidence';
+import { HEADLINE_REACH, OPENING, PairEvidence, PassFacts, openingForms } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
+
+/** How many sentences must follow a source's opening for `teaserForms` to take it for one. */
+const OPENING_FOLLOWED_BY = 2;
 
 /** How many pairs of its sources `templateForms` reads of each set of forms. */
 const TEMPLATE_SAMPLE = 5;
@@ -12,20 +15,19 @@ const TEMPLATE_SAMPLE = 5;
  * A site's template that reads as article text: its newsletter line, its "about" paragraph, a
  * comment prompt. Every page of the site prints it, whatever the story, so on two pages of one
  * site it is found in order, and on short pages it is a fair share of what they have. Input:
- * the index, the first pass's facts and evidence, and the sentences a pair must share to be
- * one story. Output: per form, 1 where it is template.
+ * the index, a pass with nothing set aside (`passFacts` with no chrome) and its evidence, and
+ * the sentences a pair must share to be one story. Output: per form, 1 where it is template.
  *
  * The forms are taken in sets carried by exactly the same sources, at least 3 of them (the
- * newsletter and the "about" line of one site go together), but for a story's opening and its
- * teasers (`teaserForms`). A set is template where the pairs of its sources mostly share
- * nothing else: of up to `TEMPLATE_SAMPLE` pairs of sources next to each other in canonical
- * order, more find fewer than `minShared` of their other sentences in each other (in one
- * reading order, teasers set aside: `PairEvidence.foundInOrder`) than find as many, and in
- * each pair the set is less than half of each side (a reprint under other headlines is most of
- * its pages, and the versions of one story share other sentences besides those all of them
- * keep). Before any pass: chrome that
- * joins a site's pages in the first pass would hide which stories it spans. O(T) for T
- * sentences of all sources, plus O(a + b) shingles per pair read.
+ * newsletter and the "about" line of one site go together); a story's opening and its teasers
+ * (`teaserForms`) are left out of every set. A set is template where the pairs of its sources
+ * mostly share nothing else: of up to `TEMPLATE_SAMPLE` pairs of sources next to each other in
+ * canonical order, more find fewer than `minShared` of their other sentences in each other (in
+ * one reading order, teasers set aside: `PairEvidence.foundInOrder`) than find as many. A pair
+ * where the set is half of either page or more counts as finding as many: a reprint under other
+ * headlines is most of its pages. Decided before any pass: chrome that joins a site's pages in
+ * the first pass would hide which stories it spans. O(T) for T sentences of all sources, plus
+ * O(a + b) shingles per pair read (each pair once per pass).
  */
 export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
   const forms = index.formShingles.length;
@@ -62,25 +64,25 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
 }
 
 /**
- * Per form, 1 where it opens some source (it stands within `HEADLINE_REACH` of the top among
- * the sentences that count in `pass`) and stands further down on another: a story's headline
- * or lede, and a teaser of it on the pages of other stories. The teaser rule of
- * `PairEvidence` reads it where it stands; as the story's own text it is evidence. O(T) for T
- * sentences of all sources.
+ * Per form, 1 where it opens some source (`openingForms`: a headline or the lede under it,
+ * with `OPENING_FOLLOWED_BY` sentences after it there) and stands more than `HEADLINE_REACH`
+ * sentences down on another, among the sentences that
+ * count in `pass`: a story's opening, and a teaser of it on the pages of other stories. The
+ * teaser rule of `PairEvidence` reads it where it stands; as the story's own text it is
+ * evidence. O(T) for T sentences of all sources.
  */
 export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
-  const forms = index.formShingles.length;
-  const atTop = new Uint8Array(forms);
-  const below = new Uint8Array(forms);
+  // On a page of little more than a headline, the site's chrome under it opens nothing.
+  const openings = openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1);
+  const teaser = new Uint8Array(index.formShingles.length);
   for (const list of index.sourceForms) {
     for (let i = 0, counted = 0; i < list.length; i++) {
       const f = list[i];
       if (!pass.needed[f]) continue;
-      if (counted++ <= HEADLINE_REACH) atTop[f] = 1;
-      else below[f] = 1;
+      if (counted++ > HEADLINE_REACH && openings[f] & OPENING) teaser[f] = 1;
     }
   }
-  return atTop.map((top, f) => top & below[f]);
+  return teaser;
 }
 
 /**
@@ -96,16 +98,16 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
   const teaser = teaserForms(index, pass);
-  const opening = new Uint8Array(shingleCount);
+  const teaserShingle = new Uint8Array(shingleCount);
   teaser.forEach((t, f) => {
-    if (t) for (const x of index.formShingles[f]) opening[x] = 1;
+    if (t) for (const x of index.formShingles[f]) teaserShingle[x] = 1;
   });
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   for (let x = 0; x < shingleCount; x++) {
     const start = postingStart[x];
     const end = postingStart[x + 1];
-    if (end - start < limit || opening[x]) continue;
+    if (end - start < limit || teaserShingle[x]) continue;
     let stories = 0;
     let most = 0;
     for (let i = start; i < end; i++) {

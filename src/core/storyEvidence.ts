@@ -37,6 +37,44 @@ export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: 
   return { chrome, needed, of };
 }
 
+/** How many of a source's first sentences open it: its headline and the lede under it. */
+const OPENING_SENTENCES = 2;
+
+/** A bit of `openingForms`: the form is the first sentence of some source. */
+export const HEADLINE = 1;
+/** A bit of `openingForms`: the form is among the first `OPENING_SENTENCES` of some source. */
+export const OPENING = 2;
+
+/** `openingForms` per pass and number of sentences to follow, worked out once. */
+const openingsOfPass = new WeakMap<PassFacts, Map<number, Uint8Array>>();
+
+/**
+ * Per form, how it opens some source among the sentences that count in `pass` (so a site's
+ * name of one shingle above the headline, or its template set aside, does not): `HEADLINE`
+ * where it is a source's first, `OPENING` where it is one of its first `OPENING_SENTENCES`;
+ * with `following`, only where at least that many sentences that count follow it there. O(T)
+ * for T sentences of all sources, once per pass and `following`.
+ */
+export function openingForms(index: StoryIndex, pass: PassFacts, following = 0, sentences = OPENING_SENTENCES): Uint8Array {
+  let byFollowing = openingsOfPass.get(pass);
+  if (!byFollowing) openingsOfPass.set(pass, (byFollowing = new Map()));
+  const key = following * 16 + sentences;
+  let openings = byFollowing.get(key);
+  if (openings) return openings;
+  openings = new Uint8Array(index.formShingles.length);
+  index.sourceForms.forEach((forms, s) => {
+    const total = pass.of[s];
+    for (let i = 0, counted = 0; i < forms.length && counted < sentences && counted + following < total; i++) {
+      const f = forms[i];
+      if (!pass.needed[f]) continue;
+      openings[f] |= counted === 0 ? HEADLINE | OPENING : OPENING;
+      counted++;
+    }
+  });
+  byFollowing.set(key, openings);
+  return openings;
+}
+
 /**
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
  * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation. What it found
@@ -58,28 +96,9 @@ export class PairEvidence {
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
   private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
-  /**
-   * Per form, 1 where it is the first article sentence of some source that can be evidence (2
-   * shingles or more): a headline. A site's name read as article text above it has one
-   * shingle, and is passed over.
-   */
-  private readonly headline: Uint8Array;
-  /** Per form, 1 where it is one of the first two sentences of some source that can be evidence: a headline or the lede under it. */
-  private readonly opening: Uint8Array;
-
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
     this.place = new Int32Array(index.shingleCount);
-    this.headline = new Uint8Array(index.formShingles.length);
-    this.opening = new Uint8Array(index.formShingles.length);
-    for (const forms of index.sourceForms) {
-      for (let i = 0, counted = 0; i < forms.length && counted < 2; i++) {
-        if (index.formShingles[forms[i]].length < 2) continue;
-        if (counted === 0) this.headline[forms[i]] = 1;
-        this.opening[forms[i]] = 1;
-        counted++;
-      }
-    }
   }
 
   /**
@@ -138,8 +157,8 @@ export class PairEvidence {
   }
 
   /**
-   * How many of the sentences of `a` (those with a shingle outside the pass's chrome) are
-   * found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
+   * How many of the sentences of `a` that count in the pass (2 shingles or more outside its
+   * chrome, not set aside) are found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
    * back). Teasers stand where a page lists other stories, out of the shared order: the
    * headline of `b` teased at the foot of `a`, and the headline of `a` at the foot of `b`,
    * cross each other and count once. Two pages of one site end alike (a footer or a comment
@@ -167,6 +186,7 @@ export class PairEvidence {
     const { places, foundAt } = this;
     places.length = 0;
     foundAt.length = 0;
+    const openings = openingForms(index, pass);
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
     let teaserPlace = -2;
@@ -192,13 +212,15 @@ export class PairEvidence {
       // or of any other source: the headline of `b` in a list of links on `a` (or of `a` on
       // `b`), or of a third story that both carry a teaser of. The pages of the story it heads
       // may put a line of chrome read as article text above it, so it need not open `b`.
-      // Next to it means next among the sentences that count: a byline may stand between.
+      // Next to it means next among the sentences that count: a one-shingle byline may stand between.
       if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
+      // "Down" here is by every sentence with a shingle, as it was before the counted places
+      // above: counted ones read more pages' own headlines as teasers (see the README).
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
-      const openingBelowBoth = this.opening[f] && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
-      if ((belowEitherTop && (first === 0 || i === 0 || this.headline[f])) || openingBelowBoth) {
+      const openingBelowBoth = openings[f] & OPENING && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
+      if ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
         continue;

@@ -119,6 +119,21 @@ describe('Story stage', () => {
     );
   });
 
+  it('keeps apart short stories told on one site where another page of the site holds nothing but a headline over its chrome', () => {
+    const editions = [SITES[0], { ...SITES[0], name: `${SITES[0].name} Weekend` }];
+    const texts = [
+      ...[HARBOUR, LIBRARY, FERRY, MARKET].flatMap(article => editions.map(site => page(site, article.slice(0, 3), []))),
+      // The site's newsletter and about lines stand second and third among this page's article text.
+      page(SITES[0], ['Weather warning for the coast this weekend'], []),
+    ];
+    assert.deepEqual(
+      findStories(texts.map(t => prepareSource(t)))
+        .stories.map(s => s.sources)
+        .sort(),
+      [[0, 1], [2, 3], [4, 5], [6, 7], [8]],
+    );
+  });
+
   it("reads a teaser's first sentence as its standfirst where the story's own page puts a byline between its headline and that sentence", () => {
     const teased = [FERRY[0], FERRY[1]];
     const texts = [
