@@ -64,12 +64,11 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
 }
 
 /**
- * Per form, 1 where it opens some source (`openingForms`: a headline or the lede under it,
- * with `OPENING_FOLLOWED_BY` sentences after it there) and stands more than `HEADLINE_REACH`
- * sentences down on another, among the sentences that
- * count in `pass`: a story's opening, and a teaser of it on the pages of other stories. The
- * teaser rule of `PairEvidence` reads it where it stands; as the story's own text it is
- * evidence. O(T) for T sentences of all sources.
+ * Per form, 1 where it opens some source (`openingForms`: a headline or the lede under it, with
+ * `OPENING_FOLLOWED_BY` sentences after it there) and stands more than `HEADLINE_REACH`
+ * sentences down on another, among the sentences that count in `pass`: a story's opening, and a
+ * teaser of it on the pages of other stories. The teaser rule of `PairEvidence` reads it where
+ * it stands; as the story's own text it is evidence. O(T) for T sentences of all sources.
  */
 export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
   // On a page of little more than a headline, the site's chrome under it opens nothing.

@@ -158,13 +158,14 @@ export class PairEvidence {
 
   /**
    * How many of the sentences of `a` that count in the pass (2 shingles or more outside its
-   * chrome, not set aside) are found in `b` in the order they stand in `a` (the longest run whose places in `b` do not go
-   * back). Teasers stand where a page lists other stories, out of the shared order: the
-   * headline of `b` teased at the foot of `a`, and the headline of `a` at the foot of `b`,
-   * cross each other and count once. Two pages of one site end alike (a footer or a comment
-   * prompt read as article text): where all they share is a run of sentences that closes both,
-   * sentence for sentence, and is the smaller part of each, it is their template, and counts
-   * none (a reprint under another headline shares most of its page). O(a + b) shingles.
+   * chrome, not set aside) are found in `b` in the order they stand in `a` (the longest run
+   * whose places in `b` do not go back). Teasers stand where a page lists other stories, out of
+   * the shared order: the headline of `b` teased at the foot of `a`, and the headline of `a` at
+   * the foot of `b`, cross each other and count once. Two pages of one site end alike (a footer
+   * or a comment prompt read as article text): where all they share is a run of sentences that
+   * closes both, sentence for sentence, and is the smaller part of each, it is their template,
+   * and counts none (a reprint under another headline shares most of its page). O(a + b)
+   * shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -214,8 +215,9 @@ export class PairEvidence {
       // may put a line of chrome read as article text above it, so it need not open `b`.
       // Next to it means next among the sentences that count: a one-shingle byline may stand between.
       if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
-      // "Down" here is by every sentence with a shingle, as it was before the counted places
-      // above: counted ones read more pages' own headlines as teasers (see the README).
+      // "Down" here is by every sentence with a shingle, as before the counted places above:
+      // counted ones read more pages' own headlines as teasers (the project README, "Short
+      // pages on one site", has the figures).
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
