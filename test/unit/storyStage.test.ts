@@ -134,6 +134,16 @@ describe('Story stage', () => {
     );
   });
 
+  it('keeps a short story reprinted on three pages of one site under different headlines as one story', () => {
+    const headlines = ['Harbour strike ends', 'Dock workers accept pay offer', 'Port reopens after nine days'];
+    // The article's sentences are all each page shares with the others: the same sources carry them.
+    const texts = headlines.map(headline => page(SITES[0], [headline, ...HARBOUR.slice(1, 3)], []));
+    assert.deepEqual(
+      findStories(texts.map(t => prepareSource(t))).stories.map(s => s.sources),
+      [[0, 1, 2]],
+    );
+  });
+
   it("reads a teaser's first sentence as its standfirst where the story's own page puts a byline between its headline and that sentence", () => {
     const teased = [FERRY[0], FERRY[1]];
     const texts = [
