@@ -1218,7 +1218,8 @@ interface DayNamed {
 function dayNamed(tokens: readonly FactToken[], indices: readonly number[]): DayNamed | undefined {
   const keyAt = (k: number) => (k >= 0 && k < tokens.length && tokens[k].kind === 'date' ? tokens[k].key : '');
   const isMonth = (k: number) => keyAt(k).startsWith('month:');
-  const isDayOfMonth = (k: number) => tokens[k].kind === 'number' && DAY_OF_MONTH.test(tokens[k].key) && (isMonth(k - 1) || isMonth(k + 1));
+  const isDayOfMonth = (k: number) =>
+    k >= 0 && k < tokens.length && tokens[k].kind === 'number' && DAY_OF_MONTH.test(tokens[k].key) && (isMonth(k - 1) || isMonth(k + 1));
   let relative: number | undefined;
   let absolute = false;
   for (const i of indices) {

@@ -356,6 +356,13 @@ describe('Number forms', () => {
     assert.ok(!kindsOf('Llegó por la mañana.', 'Llegó.', 'es').includes('number'));
   });
 
+  it('reads a date that opens or closes a sentence against a day told from the day of writing', () => {
+    const kindsOf = (a: string, b: string) => kinds(classifyChanges(a, b, 'en'));
+    assert.deepEqual(kindsOf('July 13 was the day he left.', 'Yesterday was the day he left.'), ['wording']);
+    assert.deepEqual(kindsOf('Yesterday was the day he left.', 'July 13 was the day he left.'), ['wording']);
+    assert.deepEqual(kindsOf('He left on 13 July', 'He left yesterday'), ['wording']);
+  });
+
   it('reads ordinals written as words and with a suffix as the number they count', () => {
     same('He won the first round on Monday.', 'He won the 1st round on Monday.');
     same('Their twenty-first title came.', 'Their 21st title came.');
