@@ -4,7 +4,7 @@
  *   synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [-o FILE] FILE...
  *   synoptic stories [-o FILE] FILE...
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
- * A FILE of `-` is read from standard input. Bad input gets one line on stderr and exit code 2.
+ * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
 import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -21,7 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { InputError, decodeText, readTextFile } from './node/readSource';
+import { InputError, decodeText, readTextFile, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -36,8 +36,10 @@ const THREADS_HELP = [
   '  --threads N        analyse on N threads (default: one per core, at most 4, for more than',
   '                     16 MB of text on a machine of two cores or 1 MB on a larger one; else 1)',
 ].join('\n');
-const FILES_HELP =
-  'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read from standard input.';
+const FILES_HELP = [
+  'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read',
+  'from standard input; a folder stands for the .txt files under it, at any depth (hidden ones left out).',
+].join('\n');
 
 interface Command {
   readonly summary: string;
@@ -203,8 +205,9 @@ function threadsOption(value: unknown): number | undefined {
 async function analyzeFiles(files: readonly string[], threads?: number): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
-  const texts = files.map(f => (f === '-' ? decodeText(readFileSync(0), '-') : readTextFile(f)));
-  return { paths: files, texts, analysis: await analyzeTexts(files, texts, threads) };
+  const paths = sourceFiles(files);
+  const texts = paths.map(f => (f === '-' ? decodeText(readFileSync(0), '-') : readTextFile(f)));
+  return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }
 
 async function analyzeTexts(ids: readonly string[], texts: readonly string[], threads?: number): Promise<CorpusAnalysis> {

@@ -2,7 +2,8 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
 /** A file that cannot be read as a text version; `message` is one line for the user. */
@@ -10,6 +11,82 @@ export class InputError extends Error {}
 
 /** Largest file the tool reads: beyond it, a text dump is not a news page. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The files a folder stands for. */
+const TEXT_FILE = /\.txt$/i;
+
+/**
+ * The files named by `args`, in order: a folder stands for the `.txt` files under it at any
+ * depth, in the order of their paths below it (code units), less those that `args` names as
+ * files itself or another folder adds first. Hidden files and folders (a name starting with a
+ * dot) and folders reached through a symbolic link are left out, so a corpus's `.git` or a
+ * link back up adds nothing. Anything else, `-` included, stands for itself (`readTextFile`
+ * reports what is wrong with it). Throws `InputError` for a folder without such a file.
+ * O(entries under the folders).
+ */
+export function sourceFiles(args: readonly string[]): string[] {
+  const folders = args.map(arg => arg !== '-' && isFolder(arg));
+  // Files named themselves, then each file a folder adds: none is read twice that way.
+  const taken = new Set(args.filter((_, i) => !folders[i]).map(arg => resolve(arg)));
+  const out: string[] = [];
+  args.forEach((arg, i) => {
+    if (!folders[i]) {
+      out.push(arg);
+      return;
+    }
+    const found = textFilesUnder(arg);
+    if (!found.length) throw new InputError(`${arg}: a folder without .txt files`);
+    for (const path of found) {
+      const key = resolve(path);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      out.push(path);
+    }
+  });
+  return out;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The `.txt` files under `folder` (see `sourceFiles`), as `folder` joined with their path below it. */
+function textFilesUnder(folder: string): string[] {
+  const below: string[][] = [];
+  const visit = (parts: string[]) => {
+    const dir = join(folder, ...parts);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new InputError(`${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = [...parts, entry.name];
+      if (entry.isDirectory()) visit(path);
+      else if (TEXT_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, entry.name)))))
+        below.push(path);
+    }
+  };
+  visit([]);
+  // Code-unit order of the paths, whatever the file system's: a folder lists the same everywhere.
+  const keyed = below.map(parts => ({ key: parts.join('/'), path: join(folder, ...parts) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(k => k.path);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and decodes one file, or throws `InputError`. */
 export function readTextFile(path: string): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -132,9 +132,44 @@ describe('synoptic CLI', () => {
     assert.equal(result.stdout, expected);
   }).timeout(20_000);
 
+  it('reads a folder as the .txt files under it at any depth, in path order, hidden files and linked folders left out, none twice', () => {
+    const root = join(dir, 'corpus');
+    const seed = (name: string) => join(seedsDir, name);
+    mkdirSync(join(root, 'a'), { recursive: true });
+    mkdirSync(join(root, '.git'), { recursive: true });
+    copyFileSync(seed('001_d0ef0ff56864153f.txt'), join(root, 'b.txt'));
+    copyFileSync(seed('000_2e221a3ec277473a.txt'), join(root, 'a', 'x.TXT'));
+    copyFileSync(seed('002_b59a2ea70077a96b.txt'), join(root, '.git', 'y.txt'));
+    copyFileSync(seed('003_35b1516114ec1545.txt'), join(root, '.z.txt'));
+    writeFileSync(join(root, 'notes.md'), 'Not a version.\n');
+    symlinkSync(root, join(root, 'a', 'loop'), 'dir');
+    const listed = run('analyze', '--format', 'json', join(root, 'a', 'x.TXT'), join(root, 'b.txt'));
+    assert.equal(listed.status, 0, listed.stderr);
+    const folder = run('analyze', '--format', 'json', root);
+    assert.equal(folder.status, 0, folder.stderr);
+    assert.equal(folder.stdout, listed.stdout);
+    // A file named as well as found under a folder, and a folder inside one named already, count once.
+    const both = run('analyze', '--format', 'json', join(root, 'b.txt'), root, join(root, 'a'));
+    assert.equal(both.status, 0, both.stderr);
+    assert.deepEqual(
+      JSON.parse(both.stdout).sources.map((s: { path: string }) => s.path),
+      [join(root, 'b.txt'), join(root, 'a', 'x.TXT')],
+    );
+  });
+
   const failures: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['analyze', join(dir, 'nope.txt')], /no such file/],
-    ['a directory', () => ['analyze', dir], /is a directory/],
+    [
+      'a folder without .txt files',
+      () => {
+        const empty = join(dir, 'no-versions');
+        mkdirSync(join(empty, '.hidden'), { recursive: true });
+        writeFileSync(join(empty, 'notes.md'), 'Not a version.\n');
+        writeFileSync(join(empty, '.hidden', 'a.txt'), 'Hidden.\n');
+        return ['analyze', empty];
+      },
+      /a folder without \.txt files/,
+    ],
     [
       'a binary file',
       () => {
