@@ -80,7 +80,10 @@ export type NodePlaces = readonly (readonly number[])[];
  * linking, as the grouping stage asks of weak links, here between clusters); one refused only
  * for too few sources is tried again after the pass, as long as joins keep growing clusters. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
- * sentence, with nothing to corroborate it) does not take part.
+ * sentence, with nothing to corroborate it) takes part only after the clusters' joins, in a
+ * second pass by the same rules, and only toward a cluster: it joins where its mean link
+ * score reaches the grouping stage's `linkageThreshold`, since the order stands in for the
+ * mutual-best test but not for the corroboration that several sources give a cluster.
  *
  * Cost: the similarity join at the threshold, the linkage of each candidate (product of the two
  * sides' sizes), the span test on at most `SPAN_SAMPLE` shared sources and as many sentences
@@ -98,11 +101,19 @@ export function joinInOrder(
   givenEvidence?: LinkEvidence,
 ): number[][] {
   const floor = options.orderedThreshold ?? 0.2;
+  const linkage = options.linkageThreshold ?? 0.3;
   if (sourceCount < 2 || !nodes.length) return clusters.map(c => [...c]);
   const evidence = givenEvidence ?? new LinkEvidence(nodes, options.wordWeight ?? 0.6);
   const nodeSets = nodes.map(n => new SourceSet(sourceCount, n.sources));
 
   const members: number[][] = clusters.map(c => [...c]);
+  // A sentence of one source that no cluster holds is a unit of its own, after the clusters:
+  // it may join one in the second pass.
+  const held = new Uint8Array(nodes.length);
+  for (const c of clusters) for (const n of c) held[n] = 1;
+  for (let n = 0; n < nodes.length; n++) if (!held[n]) members.push([n]);
+  /** Whether unit u is a lone sentence, as the grouping stage left it. */
+  const lone = (u: number) => u >= clusters.length;
   const unitOf = new Int32Array(nodes.length).fill(-1);
   members.forEach((m, u) => m.forEach(n => (unitOf[n] = u)));
   // Per unit, the first and last of its places in each of its sources; per source, the units it has.
@@ -268,7 +279,7 @@ export function joinInOrder(
   const consider = (x: number, y: number) => {
     const a = Math.min(unitOf[x], unitOf[y]);
     const b = Math.max(unitOf[x], unitOf[y]);
-    if (a < 0 || b < 0 || a === b) return;
+    if (a < 0 || b < 0 || a === b || (lone(a) && lone(b))) return;
     const id = a * members.length + b;
     if (seen.has(id)) return;
     seen.add(id);
@@ -281,12 +292,17 @@ export function joinInOrder(
     .filter((_, u) => placeIn[u].size < sourceCount)
     .flat()
     .sort((x, y) => x - y);
-  for (const p of nodePairs(floor, (x, y) => nodeSets[x].disjoint(nodeSets[y]), clustered)) consider(p.a, p.b);
+  // Two lone sentences are no candidate: neither is a cluster.
+  const separate = (x: number, y: number) => (held[x] === 1 || held[y] === 1) && nodeSets[x].disjoint(nodeSets[y]);
+  for (const p of nodePairs(floor, separate, clustered)) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
+  // Lone sentences come second: the clusters, which several sources corroborate, join first.
+  const loneCandidates = candidates.filter(c => lone(c.b));
+  const clusterCandidates = candidates.filter(c => !lone(c.b));
   // Per cluster and source, the highest linkage of its candidates toward clusters of that source.
   const bestToward = members.map(() => new Map<number, number>());
-  for (const { a, b, mean } of candidates) {
+  for (const { a, b, mean } of clusterCandidates) {
     for (const [u, v] of [
       [a, b],
       [b, a],
@@ -414,12 +430,12 @@ export function joinInOrder(
    * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
    * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add.
    */
-  const tryJoin = ({ a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number }): 'joined' | 'deferred' | 'refused' => {
+  const tryJoin = ({ a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number }, least = floor): 'joined' | 'deferred' | 'refused' => {
     const a = find(x);
     const b = find(y);
     if (a === b) return 'refused';
     const joined = plan(a, b);
-    if (!joined || joined.mean < floor) return 'refused';
+    if (!joined || joined.mean < least) return 'refused';
     // A span one source holds across the two sides places the join in that source's order
     // itself: it needs no pair of anchors, only to cross none.
     const gain = () => {
@@ -451,7 +467,7 @@ export function joinInOrder(
     return 'joined';
   };
   // Candidates deferred for too few sources are tried again while joins keep growing clusters.
-  let deferred = candidates.filter(c => tryJoin(c) === 'deferred');
+  let deferred = clusterCandidates.filter(c => tryJoin(c) === 'deferred');
   for (let grew = true; grew && deferred.length;) {
     grew = false;
     const still: typeof deferred = [];
@@ -462,6 +478,10 @@ export function joinInOrder(
     }
     deferred = still;
   }
+  // Then each lone sentence, by the same rules, where it links to the cluster as strongly on
+  // average as the grouping stage asks of a merge: the order stands in for the mutual-best
+  // test, but nothing corroborates a sentence that one source alone carries.
+  for (const c of loneCandidates) if (c.mean >= linkage) tryJoin(c, linkage);
   const out: number[][] = [];
   // A cluster a local move left with one source's sentences is no group.
   members.forEach((m, u) => {
