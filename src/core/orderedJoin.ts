@@ -81,7 +81,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * for too few sources is tried again after the pass, as long as joins keep growing clusters. Joins made so far count as clusters, so
  * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
  * sentence, with nothing to corroborate it) takes part only after the clusters' joins, in a
- * second pass by the same rules, and only toward a cluster: it joins where its mean link
+ * second pass by the same rules, and only toward a cluster that has no sentence of its
+ * source (a part of a split statement is the spans' stage's to attach): it joins where its mean link
  * score reaches the grouping stage's `linkageThreshold`, since the order stands in for the
  * mutual-best test but not for the corroboration that several sources give a cluster.
  *
@@ -480,8 +481,12 @@ export function joinInOrder(
   }
   // Then each lone sentence, by the same rules, where it links to the cluster as strongly on
   // average as the grouping stage asks of a merge: the order stands in for the mutual-best
-  // test, but nothing corroborates a sentence that one source alone carries.
-  for (const c of loneCandidates) if (c.mean >= linkage) tryJoin(c, linkage);
+  // test, but nothing corroborates a sentence that one source alone carries. Only to a cluster
+  // its source has no sentence in: a part of a statement its source split is the spans'
+  // stage's to attach (which keeps titles out of spans).
+  for (const c of loneCandidates) {
+    if (c.mean >= linkage && sourcesOf[find(c.a)].disjoint(sourcesOf[find(c.b)])) tryJoin(c, linkage);
+  }
   const out: number[][] = [];
   // A cluster a local move left with one source's sentences is no group.
   members.forEach((m, u) => {
