@@ -50,41 +50,41 @@ export type NodePlaces = readonly (readonly number[])[];
 /**
  * Input: the nodes, their places, the number of sources, the clusters of the grouping stage,
  * the options, the similarity join over the nodes, and optionally their link evidence
- * (`LinkEvidence` over the same nodes with the options' word weight, as the grouping stage
- * read it). Output: the clusters, with order-keeping
- * joins made; in each source a cluster holds one sentence or one span of up to `MAX_SPAN`
- * consecutive sentences.
+ * (`LinkEvidence` over the same nodes with the options' word weight, as the grouping stage read
+ * it). Output: the clusters, with order-keeping joins made; in each source a cluster holds one
+ * sentence or one span of up to `MAX_SPAN` consecutive sentences.
  *
  * A candidate is a pair of clusters with a node pair that the bigram join finds at
  * `orderedThreshold` or that shares a rare content word, and with average linkage (mean link
  * score over the node pairs of different sources) at `orderedThreshold` or above. Where the two
  * share a source, their sentences there must follow each other, and a sentence of another
  * source must read closer to them joined than to its own side's part (one source split what
- * another says in one sentence: a 1-n bead, scored on the joined text as in Vecalign); in at most one shared source they may stand apart, and then the
- * join leaves out the one of the two sentences with the weaker links, if the join gains more
- * than that sentence's links lose, each counted less the threshold (a local move of
- * correlation clustering). Candidates are tried
+ * another says in one sentence: a 1-n bead, scored on the joined text as in Vecalign); in at
+ * most one shared source they may stand apart, and then the join leaves out the one of the two
+ * sentences with the weaker links, if the join gains more than that sentence's links lose, each
+ * counted less the threshold (a local move of correlation clustering). Candidates are tried
  * highest linkage first. The order decides: a join is made only when it stands between anchors,
  * i.e. some cluster that shares a source s with one side and t with the other stands before the
- * join in both, and another one after it in both; and when no such cluster is crossed (after the
- * join in s and before it in t, or the other way round), but for one that a single source
- * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved), or that
- * a single source places otherwise than two or more others where leaving that source's sentence
- * out of the crossed cluster loses less than the join gains (links counted less the threshold, a
- * local move of correlation clustering; the sentence then stands alone). A join that makes a span in a shared
- * source needs no such pair of anchors (that source places it), only to cross none. A join with
- * an anchor on one side only (the last statement the versions share, with versions cut at
- * different lengths after it) is made when it crosses none, each side is carried by at least
- * `CORROBORATING_SOURCES` sources, and the two are each other's best: no candidate of either,
- * as first scored, reaches a higher linkage toward any source of the other (competitive
- * linking, as the grouping stage asks of weak links, here between clusters); one refused only
- * for too few sources is tried again after the pass, as long as joins keep growing clusters. Joins made so far count as clusters, so
- * each one narrows the gaps where later ones may fall. A node no cluster holds (one source's
- * sentence, with nothing to corroborate it) takes part only after the clusters' joins, in a
- * second pass by the same rules, and only toward a cluster that has no sentence of its
- * source (a part of a split statement is the spans' stage's to attach): it joins where its mean link
- * score reaches the grouping stage's `linkageThreshold`, since the order stands in for the
- * mutual-best test but not for the corroboration that several sources give a cluster.
+ * join in both, and another one after it in both; and when no such cluster is crossed (after
+ * the join in s and before it in t, or the other way round), but for one that a single source
+ * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved), or
+ * that a single source places otherwise than two or more others where leaving that source's
+ * sentence out of the crossed cluster loses less than the join gains (links counted less the
+ * threshold, a local move of correlation clustering; the sentence then stands alone). A join
+ * that makes a span in a shared source needs no such pair of anchors (that source places it),
+ * only to cross none. A join with an anchor on one side only (the last statement the versions
+ * share, with versions cut at different lengths after it) is made when it crosses none, each
+ * side is carried by at least `CORROBORATING_SOURCES` sources, and the two are each other's
+ * best: no candidate of either, as first scored, reaches a higher linkage toward any source of
+ * the other (competitive linking, as the grouping stage asks of weak links, here between
+ * clusters); one refused only for too few sources is tried again after the pass, as long as
+ * joins keep growing clusters. Joins made so far count as clusters, so each one narrows the
+ * gaps where later ones may fall. A node no cluster holds (one source's sentence, with nothing
+ * to corroborate it) takes part only after the clusters' joins, in a second pass by the same
+ * rules, and only toward a cluster that has no sentence of its source (a part of a split
+ * statement is the spans' stage's to attach): it joins where its mean link score reaches the
+ * grouping stage's `linkageThreshold`, since the order stands in for the mutual-best test but
+ * not for the corroboration that several sources give a cluster.
  *
  * Cost: the similarity join at the threshold, the linkage of each candidate (product of the two
  * sides' sizes), the span test on at most `SPAN_SAMPLE` shared sources and as many sentences
@@ -431,7 +431,10 @@ export function joinInOrder(
    * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
    * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add.
    */
-  const tryJoin = ({ a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number }, least = floor): 'joined' | 'deferred' | 'refused' => {
+  const tryJoin = (
+    { a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number },
+    least = floor,
+  ): 'joined' | 'deferred' | 'refused' => {
     const a = find(x);
     const b = find(y);
     if (a === b) return 'refused';

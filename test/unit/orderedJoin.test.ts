@@ -231,6 +231,37 @@ describe('joining clusters in story order', () => {
     assert.ok(clusters.some(g => [...g].sort().join() === '2,3,4'));
   });
 
+  /**
+   * Four sources: the statements before and after are shared by all, the lede is one cluster of
+   * sources 0-2 in one wording, and a sentence that no cluster holds (`lone`, carried by
+   * `loneSources` at `lonePlaces`) words it otherwise.
+   */
+  const withLoneSentence = (loneSources: number[], lonePlaces: number[], linkageThreshold?: number) => {
+    const nodes = [node(BEFORE, [0, 1, 2, 3]), node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1, 2]), node(LEDE_B, loneSources)];
+    const places = [[0, 10, 20, 30], [3, 13, 23, 33], [1, 11, 21], lonePlaces];
+    return joinInOrder(nodes, places, 4, [[0], [1], [2]], { wordWeight: 0, linkageThreshold }, exactPairs(nodes));
+  };
+
+  it('joins a sentence no cluster holds to the cluster it stands in place of, where it links as strongly as a merge needs', () => {
+    const clusters = withLoneSentence([3], [31]);
+    assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
+  });
+
+  it('leaves a sentence no cluster holds alone where its link is weaker than a merge needs', () => {
+    const clusters = withLoneSentence([3], [31], 0.5);
+    assert.ok(!clusters.some(c => c.includes(3)));
+  });
+
+  it('leaves a sentence no cluster holds alone where it stands on the other side of a shared statement', () => {
+    const clusters = withLoneSentence([3], [34]);
+    assert.ok(!clusters.some(c => c.includes(3)));
+  });
+
+  it('leaves a sentence no cluster holds alone where the cluster holds a sentence of its source already', () => {
+    const clusters = withLoneSentence([0], [2]);
+    assert.ok(!clusters.some(c => c.includes(3)));
+  });
+
   it('keeps it apart when no statement is shared to anchor the order', () => {
     const nodes = [node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const clusters = joinInOrder(
