@@ -68,7 +68,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
-      return textReport(corpus.analysis, corpus.paths.map(displayName), { width: width || 80 });
+      return textReport(corpus.analysis, displayNames(corpus.paths), { width: width || 80 });
     },
   },
   export: {
@@ -121,9 +121,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
       const { analysis, paths } = await analyzeFiles(files, threadsOption(values.threads));
+      const names = displayNames(paths);
       return storiesOf(analysis)
         .map((s, i) => {
-          const shownOrigin = s.origin ? `\torigin: ${displayName(paths[s.origin.source])} (${s.origin.reason})` : '';
+          const shownOrigin = s.origin ? `\torigin: ${names[s.origin.source]} (${s.origin.reason})` : '';
           return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title}${shownOrigin}\n`;
         })
         .join('');
@@ -166,9 +167,16 @@ const TOOL_HELP = () =>
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
   ].join('\n') + '\n';
 
-/** A file as reports name it: its base name (standard input stays `-`). */
-function displayName(path: string): string {
-  return path === '-' ? '-' : basename(path);
+/**
+ * The files as reports name them: each by its base name (standard input stays `-`), but where
+ * two share a base name (a folder's `a/story.txt` and `b/story.txt`), those by their path as
+ * given.
+ */
+function displayNames(paths: readonly string[]): string[] {
+  const names = paths.map(path => (path === '-' ? '-' : basename(path)));
+  const count = new Map<string, number>();
+  for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
+  return names.map((name, i) => (count.get(name)! > 1 ? paths[i] : name));
 }
 
 /** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */

@@ -80,17 +80,19 @@ export type NodePlaces = readonly (readonly number[])[];
  * clusters); one refused only for too few sources is tried again after the pass, as long as
  * joins keep growing clusters. Joins made so far count as clusters, so each one narrows the
  * gaps where later ones may fall. A node no cluster holds (one source's sentence, with nothing
- * to corroborate it) takes part only after the clusters' joins, in a second pass by the same
- * rules, and only toward a cluster that has no sentence of its source (a part of a split
- * statement is the spans' stage's to attach): it joins where its mean link score reaches the
- * grouping stage's `linkageThreshold`, since the order stands in for the mutual-best test but
- * not for the corroboration that several sources give a cluster.
+ * to corroborate it) takes part only after the clusters' joins, in a second pass, and only
+ * toward a cluster that has no sentence of its source (a part of a split statement is the
+ * spans' stage's to attach): it joins where it stands between anchors on both sides, crosses
+ * no cluster at all (its one source is the only vote on its side, so no crossing counts as a
+ * move) and its mean link score reaches the grouping stage's `linkageThreshold`, since the
+ * order stands in for the mutual-best test but not for the corroboration that several sources
+ * give a cluster. It neither anchors nor crosses other joins.
  *
  * Cost: the similarity join at the threshold, the linkage of each candidate (product of the two
  * sides' sizes), the span test on at most `SPAN_SAMPLE` shared sources and as many sentences
  * per side, and per candidate a walk over the clusters that share a source with it:
- * O((|A| + |B|) · k) for sides of |A| and |B| sources and k clusters per source, near-linear in
- * the number of clusters.
+ * O((|A| + |B|) · k) for sides of |A| and |B| sources and k clusters per source (lone sentences
+ * included once joined), near-linear in the number of clusters and lone sentences.
  */
 export function joinInOrder(
   nodes: readonly AlignNode[],
@@ -112,7 +114,7 @@ export function joinInOrder(
   // it may join one in the second pass.
   const held = new Uint8Array(nodes.length);
   for (const c of clusters) for (const n of c) held[n] = 1;
-  for (let n = 0; n < nodes.length; n++) if (!held[n]) members.push([n]);
+  for (let n = 0; n < nodes.length; n++) if (!held[n] && nodes[n].sources.length === 1) members.push([n]);
   /** Whether unit u is a lone sentence, as the grouping stage left it. */
   const lone = (u: number) => u >= clusters.length;
   const unitOf = new Int32Array(nodes.length).fill(-1);
@@ -123,9 +125,10 @@ export function joinInOrder(
     for (const n of m) nodes[n].sources.forEach((s, k) => at.set(s, widen(at.get(s), placesOfNode[n][k])));
     return at;
   });
+  // A lone sentence is no cluster: it neither anchors nor crosses a join, so its source lists it only once it has joined one.
   const unitsOfSource: number[][] = Array.from({ length: sourceCount }, () => []);
   members.forEach((_, u) => {
-    for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
+    if (!lone(u)) for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
   });
   /** The sources of a cluster's nodes. */
   const sourceSetOf = (m: readonly number[]) => {
@@ -281,21 +284,23 @@ export function joinInOrder(
     const a = Math.min(unitOf[x], unitOf[y]);
     const b = Math.max(unitOf[x], unitOf[y]);
     if (a < 0 || b < 0 || a === b || (lone(a) && lone(b))) return;
+    // A lone sentence joins only a cluster without a sentence of its source (see below).
+    if (lone(b) && !sourcesOf[a].disjoint(sourcesOf[b])) return;
     const id = a * members.length + b;
     if (seen.has(id)) return;
     seen.add(id);
     const joined = plan(a, b);
-    if (joined && joined.mean >= floor) candidates.push({ a, b, mean: joined.mean });
+    if (joined && joined.mean >= (lone(b) ? linkage : floor)) candidates.push({ a, b, mean: joined.mean });
   };
   // A unit that every source carries shares a source with any other unit, so it can join none:
   // it stays out of the join, which on template-like sources would otherwise pair everything.
-  const clustered = members
+  const joinable = members
     .filter((_, u) => placeIn[u].size < sourceCount)
     .flat()
     .sort((x, y) => x - y);
   // Two lone sentences are no candidate: neither is a cluster.
   const separate = (x: number, y: number) => (held[x] === 1 || held[y] === 1) && nodeSets[x].disjoint(nodeSets[y]);
-  for (const p of nodePairs(floor, separate, clustered)) consider(p.a, p.b);
+  for (const p of nodePairs(floor, separate, joinable)) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
   // Lone sentences come second: the clusters, which several sources corroborate, join first.
@@ -348,6 +353,7 @@ export function joinInOrder(
     aAt: ReadonlyMap<number, Span>,
     bAt: ReadonlyMap<number, Span>,
     gain: () => number,
+    strict = false,
   ): { order: 'crossing' | 'unsupported' | 'one-sided' | 'in order'; outs: (readonly [number, number])[] } => {
     // The clusters that voted, in the order of their first vote.
     const voted: number[] = [];
@@ -395,6 +401,10 @@ export function joinInOrder(
       if (against === 0) {
         if (joinAfter > 0) before = true;
         else after = true;
+      } else if (strict) {
+        // A lone sentence's one source is the only vote on its side: a cluster it crosses is
+        // no paragraph that source moved, but a sign that the sentence stands elsewhere.
+        return { order: 'crossing', outs };
       } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) {
         // One source alone places the cluster on the other side, too few agreeing to call it
         // moved: its sentence there may be the cluster's weak member. Leaving it out is a local
@@ -429,12 +439,14 @@ export function joinInOrder(
   const leftOut: number[] = [];
   /**
    * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
-   * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add.
+   * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add. A lone
+   * sentence (`lonePass`) joins at `linkageThreshold` and crosses no cluster at all.
    */
   const tryJoin = (
     { a: x, b: y, mean: firstMean }: { a: number; b: number; mean: number },
-    least = floor,
+    lonePass = false,
   ): 'joined' | 'deferred' | 'refused' => {
+    const least = lonePass ? linkage : floor;
     const a = find(x);
     const b = find(y);
     if (a === b) return 'refused';
@@ -446,7 +458,7 @@ export function joinInOrder(
       const { sum, pairs } = pairSums(joined.left, joined.right);
       return sum - floor * pairs;
     };
-    const { order, outs } = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b], gain);
+    const { order, outs } = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b], gain, lonePass);
     if (order === 'crossing') return 'refused';
     if (order !== 'in order' && !joined.spanned) {
       // One anchor, and each side corroborated and the other's best; never none.
@@ -482,13 +494,15 @@ export function joinInOrder(
     }
     deferred = still;
   }
-  // Then each lone sentence, by the same rules, where it links to the cluster as strongly on
-  // average as the grouping stage asks of a merge: the order stands in for the mutual-best
-  // test, but nothing corroborates a sentence that one source alone carries. Only to a cluster
-  // its source has no sentence in: a part of a statement its source split is the spans'
-  // stage's to attach (which keeps titles out of spans).
+  // Then each lone sentence, between anchors on both sides and crossing no cluster, where it
+  // links to the cluster as strongly on average as the grouping stage asks of a merge: the
+  // order stands in for the mutual-best test, but nothing corroborates a sentence that one
+  // source alone carries. Only to a cluster its source has no sentence in (yet): a part of a
+  // statement its source split is the spans' stage's to attach (which keeps titles out of spans).
   for (const c of loneCandidates) {
-    if (c.mean >= linkage && sourcesOf[find(c.a)].disjoint(sourcesOf[find(c.b)])) tryJoin(c, linkage);
+    // A sentence that joined a cluster already is no longer lone: its later candidates would join two clusters.
+    if (find(c.b) !== c.b) continue;
+    if (sourcesOf[find(c.a)].disjoint(sourcesOf[c.b])) tryJoin(c, true);
   }
   const out: number[][] = [];
   // A cluster a local move left with one source's sentences is no group.

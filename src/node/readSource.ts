@@ -2,7 +2,7 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
@@ -17,17 +17,20 @@ const TEXT_FILE = /\.txt$/i;
 
 /**
  * The files named by `args`, in order: a folder stands for the `.txt` files under it at any
- * depth, in the order of their paths below it (code units), less those that `args` names as
- * files itself or another folder adds first. Hidden files and folders (a name starting with a
- * dot) and folders reached through a symbolic link are left out, so a corpus's `.git` or a
- * link back up adds nothing. Anything else, `-` included, stands for itself (`readTextFile`
- * reports what is wrong with it). Throws `InputError` for a folder without such a file.
- * O(entries under the folders).
+ * depth (the extension in any case), in the order of their paths below it (code units), less
+ * those that `args` names as files itself or another folder adds first (by real path, so a
+ * link to a file counts as that file). Hidden files and folders (a name starting with a dot)
+ * and folders reached through a symbolic link are left out, so a corpus's `.git` or a link
+ * back up adds nothing; a linked file is read where it points, and a link that points nowhere
+ * is left out. Anything else, `-` included, stands for itself (`readTextFile` reports what is
+ * wrong with it). Throws `InputError` for a folder without such a file. O(entries under the
+ * folders).
  */
 export function sourceFiles(args: readonly string[]): string[] {
   const folders = args.map(arg => arg !== '-' && isFolder(arg));
-  // Files named themselves, then each file a folder adds: none is read twice that way.
-  const taken = new Set(args.filter((_, i) => !folders[i]).map(arg => resolve(arg)));
+  // Files named themselves, then each file a folder adds: none is read twice that way, nor
+  // through a link to it or another spelling of its path.
+  const taken = new Set(args.filter((_, i) => !folders[i]).map(fileKey));
   const out: string[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
@@ -37,13 +40,22 @@ export function sourceFiles(args: readonly string[]): string[] {
     const found = textFilesUnder(arg);
     if (!found.length) throw new InputError(`${arg}: a folder without .txt files`);
     for (const path of found) {
-      const key = resolve(path);
+      const key = fileKey(path);
       if (taken.has(key)) continue;
       taken.add(key);
       out.push(path);
     }
   });
   return out;
+}
+
+/** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */
+function fileKey(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 function isFolder(path: string): boolean {

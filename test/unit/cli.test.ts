@@ -132,18 +132,23 @@ describe('synoptic CLI', () => {
     assert.equal(result.stdout, expected);
   }).timeout(20_000);
 
-  it('reads a folder as the .txt files under it at any depth, in path order, hidden files and linked folders left out, none twice', () => {
+  it('reads a folder as the .txt files under it at any depth, in code-unit order, hidden files and linked folders left out, none twice', () => {
     const root = join(dir, 'corpus');
     const seed = (name: string) => join(seedsDir, name);
     mkdirSync(join(root, 'a'), { recursive: true });
     mkdirSync(join(root, '.git'), { recursive: true });
     copyFileSync(seed('001_d0ef0ff56864153f.txt'), join(root, 'b.txt'));
+    copyFileSync(seed('004_b132656ddbd9dbe3.txt'), join(root, 'B.txt'));
     copyFileSync(seed('000_2e221a3ec277473a.txt'), join(root, 'a', 'x.TXT'));
     copyFileSync(seed('002_b59a2ea70077a96b.txt'), join(root, '.git', 'y.txt'));
     copyFileSync(seed('003_35b1516114ec1545.txt'), join(root, '.z.txt'));
     writeFileSync(join(root, 'notes.md'), 'Not a version.\n');
-    symlinkSync(root, join(root, 'a', 'loop'), 'dir');
-    const listed = run('analyze', '--format', 'json', join(root, 'a', 'x.TXT'), join(root, 'b.txt'));
+    symlinkSync(root, join(root, 'a', 'loop'), 'junction');
+    // A link to a file of the folder is that file; a link that points nowhere is no file.
+    symlinkSync(join(root, 'b.txt'), join(root, 'link.txt'));
+    symlinkSync(join(root, 'gone'), join(root, 'gone.txt'));
+    // Code-unit order: capitals before small letters, whatever the locale says.
+    const listed = run('analyze', '--format', 'json', join(root, 'B.txt'), join(root, 'a', 'x.TXT'), join(root, 'b.txt'));
     assert.equal(listed.status, 0, listed.stderr);
     const folder = run('analyze', '--format', 'json', root);
     assert.equal(folder.status, 0, folder.stderr);
@@ -153,8 +158,23 @@ describe('synoptic CLI', () => {
     assert.equal(both.status, 0, both.stderr);
     assert.deepEqual(
       JSON.parse(both.stdout).sources.map((s: { path: string }) => s.path),
-      [join(root, 'b.txt'), join(root, 'a', 'x.TXT')],
+      [join(root, 'b.txt'), join(root, 'B.txt'), join(root, 'a', 'x.TXT')],
     );
+  });
+
+  it('names files of one name in different folders by their paths in its reports', () => {
+    const root = join(dir, 'same-names');
+    for (const [folder, file] of [
+      ['x', '000_2e221a3ec277473a.txt'],
+      ['y', '001_d0ef0ff56864153f.txt'],
+    ]) {
+      mkdirSync(join(root, folder), { recursive: true });
+      copyFileSync(join(seedsDir, file), join(root, folder, 'story.txt'));
+    }
+    const result = run('analyze', root);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(result.stdout.includes(join(root, 'x', 'story.txt')), result.stdout.slice(0, 400));
+    assert.ok(result.stdout.includes(join(root, 'y', 'story.txt')));
   });
 
   const failures: [string, () => string[], RegExp][] = [

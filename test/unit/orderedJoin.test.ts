@@ -257,6 +257,21 @@ describe('joining clusters in story order', () => {
     assert.ok(!clusters.some(c => c.includes(3)));
   });
 
+  it('leaves a sentence no cluster holds alone where it crosses a shared statement, though its cluster has three sources', () => {
+    // Sources 0-2: before, lede, middle, after; source 3 puts its wording of the lede after the middle.
+    const MIDDLE = 'Hospitals in the north will receive most of the money, the ministry said in a statement.';
+    const nodes = [
+      node(BEFORE, [0, 1, 2, 3]),
+      node(MIDDLE, [0, 1, 2, 3]),
+      node(AFTER, [0, 1, 2, 3]),
+      node(LEDE_A, [0, 1, 2]),
+      node(LEDE_B, [3]),
+    ];
+    const places = [[0, 10, 20, 30], [2, 12, 22, 32], [4, 14, 24, 34], [1, 11, 21], [33]];
+    const clusters = joinInOrder(nodes, places, 4, [[0], [1], [2], [3]], { wordWeight: 0 }, exactPairs(nodes));
+    assert.ok(!clusters.some(c => c.includes(4)));
+  });
+
   it('leaves a sentence no cluster holds alone where the cluster holds a sentence of its source already', () => {
     const clusters = withLoneSentence([0], [2]);
     assert.ok(!clusters.some(c => c.includes(3)));
