@@ -125,7 +125,8 @@ export function joinInOrder(
     for (const n of m) nodes[n].sources.forEach((s, k) => at.set(s, widen(at.get(s), placesOfNode[n][k])));
     return at;
   });
-  // A lone sentence is no cluster: it neither anchors nor crosses a join, so its source lists it only once it has joined one.
+  // A lone sentence is no cluster: it neither anchors nor crosses a join, so its source lists
+  // it only once it has joined one.
   const unitsOfSource: number[][] = Array.from({ length: sourceCount }, () => []);
   members.forEach((_, u) => {
     if (!lone(u)) for (const s of placeIn[u].keys()) unitsOfSource[s].push(u);
@@ -498,9 +499,11 @@ export function joinInOrder(
   // links to the cluster as strongly on average as the grouping stage asks of a merge: the
   // order stands in for the mutual-best test, but nothing corroborates a sentence that one
   // source alone carries. Only to a cluster its source has no sentence in (yet): a part of a
-  // statement its source split is the spans' stage's to attach (which keeps titles out of spans).
+  // statement its source split is the spans' stage's to attach (which keeps titles out of
+  // spans).
   for (const c of loneCandidates) {
-    // A sentence that joined a cluster already is no longer lone: its later candidates would join two clusters.
+    // A sentence that joined a cluster already is no longer lone: its later candidates would
+    // join two clusters.
     if (find(c.b) !== c.b) continue;
     if (sourcesOf[find(c.a)].disjoint(sourcesOf[c.b])) tryJoin(c, true);
   }
