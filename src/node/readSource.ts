@@ -2,7 +2,7 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { Stats, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
@@ -27,7 +27,7 @@ const TEXT_FILE = /\.txt$/i;
  * folders).
  */
 export function sourceFiles(args: readonly string[]): string[] {
-  const folders = args.map(arg => arg !== '-' && isFolder(arg));
+  const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
   const taken = new Set(args.filter((_, i) => !folders[i]).map(fileKey));
@@ -58,11 +58,12 @@ function fileKey(path: string): string {
   }
 }
 
-function isFolder(path: string): boolean {
+/** What `path` leads to (a link followed), or undefined where it leads nowhere readable. */
+function statOf(path: string): Stats | undefined {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -81,7 +82,10 @@ function textFilesUnder(folder: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = [...parts, entry.name];
       if (entry.isDirectory()) visit(path);
-      else if (TEXT_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, entry.name)))))
+      else if (
+        TEXT_FILE.test(entry.name) &&
+        (entry.isFile() || (entry.isSymbolicLink() && statOf(join(dir, entry.name))?.isFile() === true))
+      )
         below.push(path);
     }
   };
@@ -90,14 +94,6 @@ function textFilesUnder(folder: string): string[] {
   const keyed = below.map(parts => ({ key: parts.join('/'), path: join(folder, ...parts) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map(k => k.path);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Reads and decodes one file, or throws `InputError`. */
