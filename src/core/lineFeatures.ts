@@ -128,14 +128,16 @@ export const FEATURE_NAMES: readonly string[] = [
 /**
  * The share of the page's prose-shaped lines (long, dense in function words) that end a
  * sentence; 1 for a page without any. A page that drops its full stops, or is written in a
- * script without them, ends few. O(lines).
+ * script without them, ends few. A line cut short with an ellipsis (a teaser, an excerpt) is
+ * left out: the cut tells nothing of how the page ends its sentences, and a page without
+ * stops may list many. O(lines).
  */
 export function pageEndShare(features: PageFeatures): number {
   let shaped = 0;
   let ending = 0;
   for (const i of features.nonBlank) {
     const f = features.facts[i]!;
-    if (!f.proseShaped) continue;
+    if (!f.proseShaped || isTruncated(f.text)) continue;
     shaped++;
     if (f.endsSentence) ending++;
   }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { headlineLines } from '../../src/core/boilerplate';
-import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
+import { headlineLines, lineMargins } from '../../src/core/boilerplate';
+import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageEndShare, pageFeatures } from '../../src/core/lineFeatures';
+import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
 import { pick, pickedString, seededRandom } from '../support/random';
@@ -107,6 +108,29 @@ function naiveHeadlines(
 }
 
 describe('line features', () => {
+  it('reads a page that drops its full stops as unpunctuated, however many teasers it cuts short with an ellipsis', () => {
+    const prose = [
+      'The minister said on Monday that the harbour talks would resume in the spring',
+      'Officials said the spring floods had moved many of the people from the harbour towns',
+      'The talks were long, and the minister said that more of them would follow soon',
+      'She said that the towns on the coast would be the first to get the new walls',
+      'It is not yet known how much of the work the state will pay for in the end',
+    ];
+    const teasers = [
+      '• Floods move people from the harbour towns, and more of them are to follow …',
+      '• The minister says that the talks are in the hands of the towns on the coast ...',
+      '• How the new walls are to be paid for is not yet known, and it is …',
+    ];
+    const unpunctuated = featuresOf([...prose, '', ...teasers].join('\n'));
+    assert.equal(pageEndShare(unpunctuated), 0);
+    const punctuated = featuresOf([...prose.map(line => `${line}.`), '', ...teasers].join('\n'));
+    assert.equal(pageEndShare(punctuated), 1);
+    // So the page's lines are read by the model of pages without stops.
+    const unpunctuatedModel = LINE_MODEL.unpunctuated!;
+    assert.deepEqual(lineMargins(LINE_MODEL, unpunctuated), lineMargins({ ...LINE_MODEL, article: unpunctuatedModel }, unpunctuated));
+    assert.notDeepEqual(lineMargins(LINE_MODEL, unpunctuated), lineMargins({ ...LINE_MODEL, unpunctuated: undefined }, unpunctuated));
+  });
+
   it('reads a page set in by a few spaces as the page itself, column for column', () => {
     const random = seededRandom(21);
     for (let round = 0; round < 100; round++) {
