@@ -20,6 +20,7 @@ import {
   LongWords,
   PageFeatures,
   longWordsOf,
+  pageBlankShare,
   pageEndShare,
   pageFeatures,
 } from './lineFeatures';
@@ -61,6 +62,13 @@ export interface BoilerplateOptions {
    * before.
    */
   readonly unpunctuatedBelow?: number;
+  /**
+   * Share of the gaps between a page's non-blank lines that hold a blank line
+   * (`pageBlankShare`) below which the page is read by the model's `unspaced` article model.
+   * Default 0.05: far below the least spaced development page (0.13), so that every page laid
+   * out as those are is read as before.
+   */
+  readonly unspacedBelow?: number;
   /**
    * Lowest log-odds of a near-article line, as jusText's near-good blocks: a run of doubtful
    * lines between two article lines, however long, joins the article when each of its lines is
@@ -104,7 +112,7 @@ export function classifyLines(
 export function verdictsOf(features: PageFeatures, options: BoilerplateOptions = {}): LineVerdict[] {
   const { rows, facts, nonBlank } = features;
   const model = options.model ?? LINE_MODEL;
-  const margins = lineMargins(model, features, options.unpunctuatedBelow);
+  const margins = lineMargins(model, features, options.unpunctuatedBelow, options.unspacedBelow);
   const content = articleLines(
     margins,
     nonBlank.map(i => facts[i]!),
@@ -150,15 +158,30 @@ export interface LineModel {
    * forms without final stops, so that it reads prose by its other features.
    */
   readonly unpunctuated?: BoostedTrees;
+  /**
+   * The article model of a page that sets no blank lines between its lines (a dump that
+   * separates paragraphs by line breaks alone): trained on the pages and on their forms without
+   * blank lines, so that it reads the article by other features than the blank lines around
+   * its paragraphs.
+   */
+  readonly unspaced?: BoostedTrees;
 }
 
 /**
  * The article model's log-odds that each non-blank line is article text, in order: from the
  * `unpunctuated` model where the page ends less than `unpunctuatedBelow` of its prose-shaped
- * lines with a sentence terminal. O(lines).
+ * lines with a sentence terminal, else from the `unspaced` model where less than
+ * `unspacedBelow` of the gaps between its lines hold a blank line. A page with neither is read
+ * as unpunctuated: without its full stops the other models lose the whole article, without its
+ * blank lines only parts of it. O(lines).
  */
-export function lineMargins(model: LineModel, features: PageFeatures, unpunctuatedBelow = 0.05): number[] {
-  const trees = model.unpunctuated && pageEndShare(features) < unpunctuatedBelow ? model.unpunctuated : model.article;
+export function lineMargins(model: LineModel, features: PageFeatures, unpunctuatedBelow = 0.05, unspacedBelow = 0.05): number[] {
+  const trees =
+    model.unpunctuated && pageEndShare(features) < unpunctuatedBelow
+      ? model.unpunctuated
+      : model.unspaced && pageBlankShare(features) < unspacedBelow
+        ? model.unspaced
+        : model.article;
   return features.nonBlank.map(i => margin(trees, features.rows[i]!));
 }
 

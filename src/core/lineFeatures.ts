@@ -143,6 +143,18 @@ export function pageEndShare(features: PageFeatures): number {
   }
   return shaped ? ending / shaped : 1;
 }
+/**
+ * The share of the gaps between consecutive non-blank lines that hold a blank line; 1 for a
+ * page of one non-blank line or none. A dump that sets paragraphs apart by line breaks alone
+ * has none. O(lines).
+ */
+export function pageBlankShare(features: PageFeatures): number {
+  const lines = features.nonBlank;
+  if (lines.length < 2) return 1;
+  let spaced = 0;
+  for (let k = 1; k < lines.length; k++) if (lines[k] > lines[k - 1] + 1) spaced++;
+  return spaced / (lines.length - 1);
+}
 const BASE_INDEX = new Map(BASE.map((n, i) => [n, i] as const));
 const NEIGHBOUR_COLUMNS = NEIGHBOUR.map(n => BASE_INDEX.get(n)!);
 

@@ -34,6 +34,11 @@ export interface LineTrainingOptions extends TrainingOptions {
    * Default none: no such model.
    */
   readonly unpunctuatedForms?: readonly PageVariant[];
+  /**
+   * Forms of each training page that the model's `unspaced` article model learns from, beside
+   * the page itself (the model of pages without blank lines). Default none: no such model.
+   */
+  readonly unspacedForms?: readonly PageVariant[];
 }
 
 /** The training options of the committed model. */
@@ -48,6 +53,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   seed: 1,
   contentWeight: 3,
   unpunctuatedForms: ['noFinalStops'],
+  unspacedForms: ['noBlankLines'],
 };
 
 /** A page read for training: its lines' features and gold labels. */
@@ -121,6 +127,17 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
             collect('boilerplate', c => (c ? contentWeight : 1), [
               ...own,
               ...options.unpunctuatedForms.flatMap(v => own.map(p => readVariant(p, v))),
+            ]),
+            options,
+          ),
+        }
+      : {}),
+    ...(options.unspacedForms?.length
+      ? {
+          unspaced: trainBoostedTrees(
+            collect('boilerplate', c => (c ? contentWeight : 1), [
+              ...own,
+              ...options.unspacedForms.flatMap(v => own.map(p => readVariant(p, v))),
             ]),
             options,
           ),
@@ -370,6 +387,7 @@ export function modelSource(model: LineModel, options: LineTrainingOptions = LIN
     ...trees('article', model.article),
     ...trees('meta', model.meta),
     ...(model.unpunctuated ? trees('unpunctuated', model.unpunctuated) : []),
+    ...(model.unspaced ? trees('unspaced', model.unspaced) : []),
     '};',
     '',
   ].join('\n');
