@@ -19,7 +19,10 @@ const model = training.trainLineModel(pages);
 const out = join(root, 'src', 'core', 'model', 'lineModel.ts');
 writeFileSync(out, training.modelSource(model));
 console.log(
-  `trained on ${pages.length} pages, ${model.article.trees.length} + ${model.meta.trees.length}${model.unpunctuated ? ` + ${model.unpunctuated.trees.length}` : ''}${model.unspaced ? ` + ${model.unspaced.trees.length}` : ''} trees, in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote src/core/model/lineModel.ts`,
+  `trained on ${pages.length} pages, ${['article', 'meta', 'unpunctuated', 'unspaced']
+    .filter(part => model[part])
+    .map(part => `${model[part].trees.length} ${part}`)
+    .join(' + ')} trees, in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote src/core/model/lineModel.ts`,
 );
 if (process.argv.includes('--cv')) {
   const folds = Number(process.env.CV_FOLDS ?? 13);

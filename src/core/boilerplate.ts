@@ -57,9 +57,10 @@ export interface BoilerplateOptions {
   readonly listMeanFloor?: number;
   /**
    * Share of a page's prose-shaped lines ending a sentence (`pageEndShare`) below which the
-   * page is read by the model's `unpunctuated` article model. Default 0.05: below the least
-   * punctuated development page (0.07), so that every page punctuated as those are is read as
-   * before.
+   * page is read by the model's `unpunctuated` article model, whatever its spacing. Lines cut
+   * short with an ellipsis are left out of the share (see `pageEndShare`). Default 0.05: below
+   * the least punctuated development page (0.07), so that every page punctuated as those are is
+   * read as before.
    */
   readonly unpunctuatedBelow?: number;
   /**
@@ -112,7 +113,7 @@ export function classifyLines(
 export function verdictsOf(features: PageFeatures, options: BoilerplateOptions = {}): LineVerdict[] {
   const { rows, facts, nonBlank } = features;
   const model = options.model ?? LINE_MODEL;
-  const margins = lineMargins(model, features, options.unpunctuatedBelow, options.unspacedBelow);
+  const margins = lineMargins(model, features, options);
   const content = articleLines(
     margins,
     nonBlank.map(i => facts[i]!),
@@ -171,15 +172,20 @@ export interface LineModel {
  * The article model's log-odds that each non-blank line is article text, in order: from the
  * `unpunctuated` model where the page ends less than `unpunctuatedBelow` of its prose-shaped
  * lines with a sentence terminal, else from the `unspaced` model where less than
- * `unspacedBelow` of the gaps between its lines hold a blank line. A page with neither is read
- * as unpunctuated: without its full stops the other models lose the whole article, without its
- * blank lines only parts of it. O(lines).
+ * `unspacedBelow` of the gaps between its lines hold a blank line, else from `article`. A page
+ * that lacks both its full stops and its blank lines is read by `unpunctuated`: without its
+ * stops the other models lose the whole article, without its blank lines only parts of it.
+ * O(lines).
  */
-export function lineMargins(model: LineModel, features: PageFeatures, unpunctuatedBelow = 0.05, unspacedBelow = 0.05): number[] {
+export function lineMargins(
+  model: LineModel,
+  features: PageFeatures,
+  options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow'> = {},
+): number[] {
   const trees =
-    model.unpunctuated && pageEndShare(features) < unpunctuatedBelow
+    model.unpunctuated && pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05)
       ? model.unpunctuated
-      : model.unspaced && pageBlankShare(features) < unspacedBelow
+      : model.unspaced && pageBlankShare(features) < (options.unspacedBelow ?? 0.05)
         ? model.unspaced
         : model.article;
   return features.nonBlank.map(i => margin(trees, features.rows[i]!));

@@ -125,24 +125,42 @@ export const FEATURE_NAMES: readonly string[] = [
   'next2.proseLike',
   ...PAGE,
 ];
+/** Fewer prose-shaped lines than this, once those cut short are left out, tell nothing of how a page ends its sentences. */
+const MIN_UNCUT_PROSE = 3;
+
 /**
  * The share of the page's prose-shaped lines (long, dense in function words) that end a
  * sentence; 1 for a page without any. A page that drops its full stops, or is written in a
- * script without them, ends few. A line cut short with an ellipsis (a teaser, an excerpt) is
- * left out: the cut tells nothing of how the page ends its sentences, and a page without
- * stops may list many. O(lines).
+ * script without them, ends few. A line cut short with an ellipsis (a teaser, an excerpt
+ * ending "…" or "[…]") is left out: the cut tells nothing of how the page ends its sentences,
+ * and a page without stops may list many. Where fewer than `MIN_UNCUT_PROSE` lines are left (a
+ * page of teasers), every prose-shaped line counts, cut or not, so that one line does not
+ * decide for the page. O(lines).
  */
 export function pageEndShare(features: PageFeatures): number {
   let shaped = 0;
   let ending = 0;
+  let uncut = 0;
+  let uncutEnding = 0;
   for (const i of features.nonBlank) {
     const f = features.facts[i]!;
-    if (!f.proseShaped || isTruncated(f.text)) continue;
+    if (!f.proseShaped) continue;
     shaped++;
     if (f.endsSentence) ending++;
+    if (endsCutShort(f.text)) continue;
+    uncut++;
+    if (f.endsSentence) uncutEnding++;
   }
+  if (uncut >= MIN_UNCUT_PROSE) return uncutEnding / uncut;
   return shaped ? ending / shaped : 1;
 }
+
+/** Whether the text ends with an ellipsis ("…", "..."), then perhaps closing quotes and brackets ("[…]", "(...)"). */
+function endsCutShort(text: string): boolean {
+  const end = endBefore(text, TERMINAL_CLOSERS);
+  return text[end - 1] === '…' || (end >= 3 && text.startsWith('...', end - 3));
+}
+
 /**
  * The share of the gaps between consecutive non-blank lines that hold a blank line; 1 for a
  * page of one non-blank line or none. A dump that sets paragraphs apart by line breaks alone

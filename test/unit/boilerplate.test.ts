@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
-import { BoilerplateOptions, articleLines, headlineLines } from '../../src/core/boilerplate';
-import { pageFeatures } from '../../src/core/lineFeatures';
+import { BoilerplateOptions, LineModel, articleLines, headlineLines, lineMargins, verdictsOf } from '../../src/core/boilerplate';
+import { pageBlankShare, pageEndShare, pageFeatures } from '../../src/core/lineFeatures';
+import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
@@ -148,6 +149,101 @@ describe('boilerplate lines on a page with no other source', () => {
     assert.equal(v[2].kind, 'content');
     assert.equal(v[4].kind, 'content');
     assert.equal(v[7].kind, 'boilerplate');
+  });
+});
+
+describe('pages read by the model made for their form', () => {
+  const PROSE = [
+    'The minister said on Monday that the harbour talks would resume in the spring',
+    'Officials said the spring floods had moved many of the people from the harbour towns',
+    'The talks were long, and the minister said that more of them would follow soon',
+    'She said that the towns on the coast would be the first to get the new walls',
+    'It is not yet known how much of the work the state will pay for in the end',
+  ];
+  const TEASERS = [
+    '• Floods move people from the harbour towns, and more of them are to follow …',
+    '• The minister says that the talks are in the hands of the towns on the coast ...',
+    '• How the new walls are to be paid for is not yet known, and it is [...]',
+    '• The towns on the coast say that the walls will not be ready for the spring (…)',
+  ];
+  /** The line model with `article` alone: the margins a page gets from that one article model. */
+  const alone = (article: LineModel['article']): LineModel => ({ article, meta: LINE_MODEL.meta });
+  const stopped = (lines: readonly string[]) => lines.map(line => `${line}.`);
+
+  it('leaves lines cut short with an ellipsis out of the share of prose lines that end a sentence, unless too few others are left', () => {
+    assert.equal(pageEndShare(featuresOfPage([...PROSE, '', ...TEASERS])), 0);
+    assert.equal(pageEndShare(featuresOfPage([...stopped(PROSE), '', ...TEASERS])), 1);
+    // A page of teasers with one line of prose chrome: one line does not decide for the page.
+    assert.equal(pageEndShare(featuresOfPage([...TEASERS, '', PROSE[0]])), 4 / 5);
+    assert.equal(pageEndShare(featuresOfPage(TEASERS)), 1);
+    assert.equal(pageEndShare(featuresOfPage([])), 1);
+  });
+
+  it('counts the gaps between non-blank lines that hold a blank line, whatever the line breaks', () => {
+    assert.equal(pageBlankShare(featuresOfPage(PROSE)), 0);
+    assert.equal(pageBlankShare(featuresOfPage(PROSE.flatMap(line => [line, '']))), 1);
+    assert.equal(pageBlankShare(featuresOfPage([...PROSE.slice(0, 2), '', '', ...PROSE.slice(2)])), 1 / 4);
+    assert.equal(pageBlankShare(featuresOfPage([PROSE.join('\r\n')])), 0);
+    assert.equal(pageBlankShare(featuresOfPage([PROSE.join('\r\n\r\n')])), 1);
+    assert.equal(pageBlankShare(featuresOfPage(['', PROSE[0], ''])), 1);
+    assert.equal(pageBlankShare(featuresOfPage(['', ''])), 1);
+  });
+
+  it('reads a page without stops by the unpunctuated model, one without blank lines by the unspaced model, and one without either as unpunctuated', () => {
+    const spaced = featuresOfPage(stopped(PROSE).flatMap(line => [line, '']));
+    const unspaced = featuresOfPage(stopped(PROSE));
+    const unpunctuated = featuresOfPage([...PROSE.flatMap(line => [line, '']), ...TEASERS]);
+    const neither = featuresOfPage(PROSE);
+    const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
+    assert.deepEqual(lineMargins(LINE_MODEL, spaced), marginsBy(LINE_MODEL.article, spaced));
+    assert.deepEqual(lineMargins(LINE_MODEL, unspaced), marginsBy(LINE_MODEL.unspaced!, unspaced));
+    assert.deepEqual(lineMargins(LINE_MODEL, unpunctuated), marginsBy(LINE_MODEL.unpunctuated!, unpunctuated));
+    assert.deepEqual(lineMargins(LINE_MODEL, neither), marginsBy(LINE_MODEL.unpunctuated!, neither));
+    // The models differ on these pages, so each equality above says which one read the page.
+    assert.notDeepEqual(marginsBy(LINE_MODEL.unspaced!, unspaced), marginsBy(LINE_MODEL.article, unspaced));
+    assert.notDeepEqual(marginsBy(LINE_MODEL.unpunctuated!, unpunctuated), marginsBy(LINE_MODEL.article, unpunctuated));
+    assert.notDeepEqual(marginsBy(LINE_MODEL.unpunctuated!, neither), marginsBy(LINE_MODEL.unspaced!, neither));
+    // The thresholds are the options': at 0 no page is read by either.
+    const never = { unpunctuatedBelow: 0, unspacedBelow: 0 };
+    assert.deepEqual(lineMargins(LINE_MODEL, unspaced, never), marginsBy(LINE_MODEL.article, unspaced));
+    assert.deepEqual(lineMargins(LINE_MODEL, neither, never), marginsBy(LINE_MODEL.article, neither));
+  });
+
+  it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {
+    // A model that reads every line one way, the other way from the article model, stands in
+    // for each of the two in turn: the verdicts show which model read the page.
+    const constant = (bias: number) => ({ ...LINE_MODEL.article, bias, trees: [] });
+    const kinds = (page: readonly string[], v: readonly { kind: string }[]) => page.flatMap((line, i) => (line.trim() ? [v[i].kind] : []));
+    for (const [page, part, option, standIn, articleReads] of [
+      [stopped(PROSE), 'unspaced', 'unspacedBelow', 'boilerplate', 'content'],
+      [PROSE.flatMap(line => [line, '']), 'unpunctuated', 'unpunctuatedBelow', 'content', 'boilerplate'],
+    ] as const) {
+      const features = featuresOfPage(page);
+      const model = { ...LINE_MODEL, [part]: constant(standIn === 'content' ? 20 : -20) };
+      assert.deepEqual(
+        kinds(page, verdictsOf(features, { model })),
+        PROSE.map(() => standIn),
+        part,
+      );
+      assert.deepEqual(
+        kinds(page, verdictsOf(features, { model, [option]: 0 })),
+        PROSE.map(() => articleReads),
+        option,
+      );
+      assert.deepEqual(
+        verdictsOf(features, { model, [option]: 0 }),
+        verdictsOf(features, { model: { ...LINE_MODEL, [part]: undefined } }),
+        option,
+      );
+    }
+  });
+
+  it('keeps the paragraphs of a page that sets no blank lines between them, and still marks its menu and footer', () => {
+    const page = [...MENU, ...ARTICLE, ...FOOTER].filter(line => line.trim());
+    const v = verdicts(page);
+    for (const line of ARTICLE.filter(l => l.trim() && !l.startsWith('By '))) assert.equal(v[page.indexOf(line)].kind, 'content', line);
+    for (const line of ['  • World', '  • Politics', 'Leave a comment', '© 2024 Example Media. All rights reserved.'])
+      assert.equal(v[page.indexOf(line)].kind, 'boilerplate', line);
   });
 });
 

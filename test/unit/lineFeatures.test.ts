@@ -1,15 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { headlineLines, lineMargins } from '../../src/core/boilerplate';
-import {
-  ADDRESS_LIKE,
-  FEATURE_NAMES,
-  LineFacts,
-  LineFeatureMemo,
-  pageBlankShare,
-  pageEndShare,
-  pageFeatures,
-} from '../../src/core/lineFeatures';
-import { LINE_MODEL } from '../../src/core/model/lineModel';
+import { headlineLines } from '../../src/core/boilerplate';
+import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
 import { pick, pickedString, seededRandom } from '../support/random';
@@ -116,52 +107,6 @@ function naiveHeadlines(
 }
 
 describe('line features', () => {
-  it('reads a page that drops its full stops as unpunctuated, however many teasers it cuts short with an ellipsis', () => {
-    const prose = [
-      'The minister said on Monday that the harbour talks would resume in the spring',
-      'Officials said the spring floods had moved many of the people from the harbour towns',
-      'The talks were long, and the minister said that more of them would follow soon',
-      'She said that the towns on the coast would be the first to get the new walls',
-      'It is not yet known how much of the work the state will pay for in the end',
-    ];
-    const teasers = [
-      '• Floods move people from the harbour towns, and more of them are to follow …',
-      '• The minister says that the talks are in the hands of the towns on the coast ...',
-      '• How the new walls are to be paid for is not yet known, and it is …',
-    ];
-    const unpunctuated = featuresOf([...prose, '', ...teasers].join('\n'));
-    assert.equal(pageEndShare(unpunctuated), 0);
-    const punctuated = featuresOf([...prose.map(line => `${line}.`), '', ...teasers].join('\n'));
-    assert.equal(pageEndShare(punctuated), 1);
-    // So the page's lines are read by the model of pages without stops.
-    const unpunctuatedModel = LINE_MODEL.unpunctuated!;
-    assert.deepEqual(lineMargins(LINE_MODEL, unpunctuated), lineMargins({ ...LINE_MODEL, article: unpunctuatedModel }, unpunctuated));
-    assert.notDeepEqual(lineMargins(LINE_MODEL, unpunctuated), lineMargins({ ...LINE_MODEL, unpunctuated: undefined }, unpunctuated));
-  });
-
-  it('reads a page that sets no blank line between its lines as unspaced, and one without stops as unpunctuated whatever its spacing', () => {
-    const prose = [
-      'Harbour talks resume in the spring',
-      'The minister said on Monday that the harbour talks would resume in the spring.',
-      'Officials said the spring floods had moved many of the people from the harbour towns.',
-      'Home | World | Politics',
-      'The talks were long, and the minister said that more of them would follow soon.',
-    ];
-    const unspaced = featuresOf(prose.join('\n'));
-    const spaced = featuresOf(prose.join('\n\n'));
-    const once = featuresOf([...prose.slice(0, 2), '', ...prose.slice(2)].join('\n'));
-    assert.equal(pageBlankShare(unspaced), 0);
-    assert.equal(pageBlankShare(spaced), 1);
-    assert.equal(pageBlankShare(once), 1 / 4);
-    assert.equal(pageBlankShare(featuresOf('\nOne line alone.\n')), 1);
-    const alone = (trees: typeof LINE_MODEL.article) => ({ article: trees, meta: LINE_MODEL.meta });
-    assert.deepEqual(lineMargins(LINE_MODEL, unspaced), lineMargins(alone(LINE_MODEL.unspaced!), unspaced));
-    assert.deepEqual(lineMargins(LINE_MODEL, spaced), lineMargins(alone(LINE_MODEL.article), spaced));
-    assert.notDeepEqual(lineMargins(alone(LINE_MODEL.unspaced!), unspaced), lineMargins(alone(LINE_MODEL.article), unspaced));
-    const bare = featuresOf(prose.map(line => line.replace(/\.$/, '')).join('\n'));
-    assert.deepEqual(lineMargins(LINE_MODEL, bare), lineMargins(alone(LINE_MODEL.unpunctuated!), bare));
-  });
-
   it('reads a page set in by a few spaces as the page itself, column for column', () => {
     const random = seededRandom(21);
     for (let round = 0; round < 100; round++) {
