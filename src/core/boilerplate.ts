@@ -57,17 +57,17 @@ export interface BoilerplateOptions {
   readonly listMeanFloor?: number;
   /**
    * Share of a page's prose-shaped lines ending a sentence (`pageEndShare`) below which the
-   * page is read by the model's `unpunctuated` article model, whatever its spacing. Lines cut
-   * short with an ellipsis are left out of the share (see `pageEndShare`). Default 0.05: below
-   * the least punctuated development page (0.07), so that every page punctuated as those are is
-   * read as before.
+   * page is read by the model's `unpunctuated` article model (by `bare` where it is unspaced as
+   * well, see `unspacedBelow`). Lines cut short with an ellipsis are left out of the share (see
+   * `pageEndShare`). Default 0.05: below the least punctuated development page (0.07), so that
+   * every page punctuated as those are is read as before.
    */
   readonly unpunctuatedBelow?: number;
   /**
    * Share of the gaps between a page's non-blank lines that hold a blank line
-   * (`pageBlankShare`) below which the page is read by the model's `unspaced` article model.
-   * Default 0.05: far below the least spaced development page (0.13), so that every page laid
-   * out as those are is read as before.
+   * (`pageBlankShare`) below which the page is read by the model's `unspaced` article model (by
+   * `bare` where it is unpunctuated as well). Default 0.05: far below the least spaced
+   * development page (0.13), so that every page laid out as those are is read as before.
    */
   readonly unspacedBelow?: number;
   /**
@@ -166,28 +166,32 @@ export interface LineModel {
    * its paragraphs.
    */
   readonly unspaced?: BoostedTrees;
+  /**
+   * The article model of a page that neither ends its sentences nor sets blank lines between
+   * its lines: trained on the pages and on their forms without either.
+   */
+  readonly bare?: BoostedTrees;
 }
 
 /**
- * The article model's log-odds that each non-blank line is article text, in order: from the
- * `unpunctuated` model where the page ends less than `unpunctuatedBelow` of its prose-shaped
- * lines with a sentence terminal, else from the `unspaced` model where less than
- * `unspacedBelow` of the gaps between its lines hold a blank line, else from `article`. A page
- * that lacks both its full stops and its blank lines is read by `unpunctuated`: without its
- * stops the other models lose the whole article, without its blank lines only parts of it.
- * O(lines).
+ * The article model's log-odds that each non-blank line is article text, in order. A page that
+ * ends less than `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is
+ * unpunctuated; one where less than `unspacedBelow` of the gaps between its lines hold a blank
+ * line is unspaced. A page that is both is read by the `bare` model, one that is either by the
+ * `unpunctuated` or the `unspaced` model, any other by `article`; a model the line model lacks
+ * leaves the page to the next in that order (`bare`, then `unpunctuated`, `unspaced`, `article`),
+ * since without its stops a page loses the whole article to the others, without its blank lines
+ * only parts of it. O(lines).
  */
 export function lineMargins(
   model: LineModel,
   features: PageFeatures,
   options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow'> = {},
 ): number[] {
+  const unpunctuated = pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05);
+  const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const trees =
-    model.unpunctuated && pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05)
-      ? model.unpunctuated
-      : model.unspaced && pageBlankShare(features) < (options.unspacedBelow ?? 0.05)
-        ? model.unspaced
-        : model.article;
+    (unpunctuated && unspaced && model.bare) || (unpunctuated && model.unpunctuated) || (unspaced && model.unspaced) || model.article;
   return features.nonBlank.map(i => margin(trees, features.rows[i]!));
 }
 

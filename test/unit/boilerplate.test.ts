@@ -189,7 +189,7 @@ describe('pages read by the model made for their form', () => {
     assert.equal(pageBlankShare(featuresOfPage(['', ''])), 1);
   });
 
-  it('reads a page without stops by the unpunctuated model, one without blank lines by the unspaced model, and one without either as unpunctuated', () => {
+  it('reads a page without stops by the unpunctuated model, one without blank lines by the unspaced model, and one without either by the bare model', () => {
     const spaced = featuresOfPage(stopped(PROSE).flatMap(line => [line, '']));
     const unspaced = featuresOfPage(stopped(PROSE));
     const unpunctuated = featuresOfPage([...PROSE.flatMap(line => [line, '']), ...TEASERS]);
@@ -198,15 +198,20 @@ describe('pages read by the model made for their form', () => {
     assert.deepEqual(lineMargins(LINE_MODEL, spaced), marginsBy(LINE_MODEL.article, spaced));
     assert.deepEqual(lineMargins(LINE_MODEL, unspaced), marginsBy(LINE_MODEL.unspaced!, unspaced));
     assert.deepEqual(lineMargins(LINE_MODEL, unpunctuated), marginsBy(LINE_MODEL.unpunctuated!, unpunctuated));
-    assert.deepEqual(lineMargins(LINE_MODEL, neither), marginsBy(LINE_MODEL.unpunctuated!, neither));
+    assert.deepEqual(lineMargins(LINE_MODEL, neither), marginsBy(LINE_MODEL.bare!, neither));
+    // Without a bare model, a page without either is read as unpunctuated: without its stops the others lose the whole article.
+    assert.deepEqual(lineMargins({ ...LINE_MODEL, bare: undefined }, neither), marginsBy(LINE_MODEL.unpunctuated!, neither));
     // The models differ on these pages, so each equality above says which one read the page.
     assert.notDeepEqual(marginsBy(LINE_MODEL.unspaced!, unspaced), marginsBy(LINE_MODEL.article, unspaced));
     assert.notDeepEqual(marginsBy(LINE_MODEL.unpunctuated!, unpunctuated), marginsBy(LINE_MODEL.article, unpunctuated));
+    assert.notDeepEqual(marginsBy(LINE_MODEL.bare!, neither), marginsBy(LINE_MODEL.unpunctuated!, neither));
     assert.notDeepEqual(marginsBy(LINE_MODEL.unpunctuated!, neither), marginsBy(LINE_MODEL.unspaced!, neither));
-    // The thresholds are the options': at 0 no page is read by either.
+    // The thresholds are the options': at 0 no page is unpunctuated or unspaced.
     const never = { unpunctuatedBelow: 0, unspacedBelow: 0 };
     assert.deepEqual(lineMargins(LINE_MODEL, unspaced, never), marginsBy(LINE_MODEL.article, unspaced));
     assert.deepEqual(lineMargins(LINE_MODEL, neither, never), marginsBy(LINE_MODEL.article, neither));
+    assert.deepEqual(lineMargins(LINE_MODEL, neither, { unspacedBelow: 0 }), marginsBy(LINE_MODEL.unpunctuated!, neither));
+    assert.deepEqual(lineMargins(LINE_MODEL, neither, { unpunctuatedBelow: 0 }), marginsBy(LINE_MODEL.unspaced!, neither));
   });
 
   it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {

@@ -143,4 +143,12 @@ describe('page forms of another layout', () => {
     assert.deepEqual(none.text.split('\n'), ['Menu', 'First paragraph.', '  • item', 'Last line.']);
     assert.deepEqual(none.labels, ['boilerplate', 'content', 'content', 'content']);
   });
+
+  it('takes out both the blank lines and the final stops for the bare form, each label following its line', () => {
+    const bare = pageForm(text, 'bareLines', labels);
+    assert.deepEqual(bare.text.split('\n'), ['Menu', 'First paragraph', '  • item', 'Last line']);
+    assert.deepEqual(bare.labels, ['boilerplate', 'content', 'content', 'content']);
+    const none = pageForm(text, 'noBlankLines', labels);
+    assert.equal(bare.text, pageForm(none.text, 'noFinalStops', none.labels).text);
+  });
 });

@@ -39,6 +39,11 @@ export interface LineTrainingOptions extends TrainingOptions {
    * the page itself (the model of pages without blank lines). Default none: no such model.
    */
   readonly unspacedForms?: readonly PageVariant[];
+  /**
+   * Forms of each training page that the model's `bare` article model learns from, beside the
+   * page itself (the model of pages without stops and blank lines). Default none: no such model.
+   */
+  readonly bareForms?: readonly PageVariant[];
 }
 
 /** The training options of the committed model. */
@@ -54,6 +59,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   contentWeight: 3,
   unpunctuatedForms: ['noFinalStops'],
   unspacedForms: ['noBlankLines'],
+  bareForms: ['bareLines'],
 };
 
 /** A page read for training: its lines' features and gold labels. */
@@ -138,6 +144,17 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
             collect('boilerplate', c => (c ? contentWeight : 1), [
               ...own,
               ...options.unspacedForms.flatMap(v => own.map(p => readVariant(p, v))),
+            ]),
+            options,
+          ),
+        }
+      : {}),
+    ...(options.bareForms?.length
+      ? {
+          bare: trainBoostedTrees(
+            collect('boilerplate', c => (c ? contentWeight : 1), [
+              ...own,
+              ...options.bareForms.flatMap(v => own.map(p => readVariant(p, v))),
             ]),
             options,
           ),
@@ -388,6 +405,7 @@ export function modelSource(model: LineModel, options: LineTrainingOptions = LIN
     ...trees('meta', model.meta),
     ...(model.unpunctuated ? trees('unpunctuated', model.unpunctuated) : []),
     ...(model.unspaced ? trees('unspaced', model.unspaced) : []),
+    ...(model.bare ? trees('bare', model.bare) : []),
     '};',
     '',
   ].join('\n');

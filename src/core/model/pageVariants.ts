@@ -25,6 +25,8 @@
  * - `indented`, `doubledBlankLines`, `noBlankLines`: the page laid out by another dump: every
  *   non-blank line set in by four spaces, every blank line doubled, or every blank line taken
  *   out (the only forms with other lines than the page's; `pageForm` carries the labels along).
+ * - `bareLines`: both `noBlankLines` and `noFinalStops`, as a dump that drops its full stops and
+ *   sets its paragraphs apart by line breaks alone.
  *
  * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
  * variant's text, with exactly as many lines (`\n`) but for the blank-line forms, each line's
@@ -41,7 +43,8 @@ export type PageVariant =
   | 'headlineUpperCase'
   | 'indented'
   | 'doubledBlankLines'
-  | 'noBlankLines';
+  | 'noBlankLines'
+  | 'bareLines';
 
 export const PAGE_VARIANTS: readonly PageVariant[] = [
   'noFinalStops',
@@ -53,6 +56,7 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'indented',
   'doubledBlankLines',
   'noBlankLines',
+  'bareLines',
 ];
 
 // A run of terminals after a letter, a digit or a closing mark, so that a line of marks alone keeps them.
@@ -70,6 +74,10 @@ export function pageForm(
   variant: PageVariant,
   labels: readonly string[],
 ): { readonly text: string; readonly labels: readonly string[] } {
+  if (variant === 'bareLines') {
+    const unspaced = pageForm(text, 'noBlankLines', labels);
+    return { text: lineForm(unspaced.text, 'noFinalStops', unspaced.labels), labels: unspaced.labels };
+  }
   if (variant === 'doubledBlankLines' || variant === 'noBlankLines') {
     const lines = text.split('\n');
     const outLines: string[] = [];
@@ -108,6 +116,7 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
       return withHeadline(text, labels, line => line.toUpperCase());
     case 'doubledBlankLines':
     case 'noBlankLines':
+    case 'bareLines':
       // Forms of other lines than the page's are made by `pageForm`.
       return text;
   }
