@@ -118,48 +118,26 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     }
     return { featureNames: FEATURE_NAMES, rows, labels, weights };
   };
+  const articleWeight = (content: boolean) => (content ? contentWeight : 1);
+  /** The article model of the pages and their `forms`: a page read in such a form is read by it (see `LineModel`). */
+  const formModel = (forms: readonly PageVariant[] | undefined) =>
+    forms?.length
+      ? trainBoostedTrees(collect('boilerplate', articleWeight, [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))]), options)
+      : undefined;
+  const article = trainBoostedTrees(collect('boilerplate', articleWeight), options);
+  const meta = trainBoostedTrees(
+    collect('meta', () => 1),
+    { ...options, trees: Math.round((options.trees ?? 150) / 3) },
+  );
+  const unpunctuated = formModel(options.unpunctuatedForms);
+  const unspaced = formModel(options.unspacedForms);
+  const bare = formModel(options.bareForms);
   return {
-    article: trainBoostedTrees(
-      collect('boilerplate', c => (c ? contentWeight : 1)),
-      options,
-    ),
-    meta: trainBoostedTrees(
-      collect('meta', () => 1),
-      { ...options, trees: Math.round((options.trees ?? 150) / 3) },
-    ),
-    ...(options.unpunctuatedForms?.length
-      ? {
-          unpunctuated: trainBoostedTrees(
-            collect('boilerplate', c => (c ? contentWeight : 1), [
-              ...own,
-              ...options.unpunctuatedForms.flatMap(v => own.map(p => readVariant(p, v))),
-            ]),
-            options,
-          ),
-        }
-      : {}),
-    ...(options.unspacedForms?.length
-      ? {
-          unspaced: trainBoostedTrees(
-            collect('boilerplate', c => (c ? contentWeight : 1), [
-              ...own,
-              ...options.unspacedForms.flatMap(v => own.map(p => readVariant(p, v))),
-            ]),
-            options,
-          ),
-        }
-      : {}),
-    ...(options.bareForms?.length
-      ? {
-          bare: trainBoostedTrees(
-            collect('boilerplate', c => (c ? contentWeight : 1), [
-              ...own,
-              ...options.bareForms.flatMap(v => own.map(p => readVariant(p, v))),
-            ]),
-            options,
-          ),
-        }
-      : {}),
+    article,
+    meta,
+    ...(unpunctuated ? { unpunctuated } : {}),
+    ...(unspaced ? { unspaced } : {}),
+    ...(bare ? { bare } : {}),
   };
 }
 

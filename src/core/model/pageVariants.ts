@@ -24,13 +24,14 @@
  *
  * - `indented`, `doubledBlankLines`, `noBlankLines`: the page laid out by another dump: every
  *   non-blank line set in by four spaces, every blank line doubled, or every blank line taken
- *   out (the only forms with other lines than the page's; `pageForm` carries the labels along).
+ *   out (with `bareLines`, the only forms with other lines than the page's; `pageForm` carries
+ *   the labels along).
  * - `bareLines`: both `noBlankLines` and `noFinalStops`, as a dump that drops its full stops and
  *   sets its paragraphs apart by line breaks alone.
  *
  * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
- * variant's text, with exactly as many lines (`\n`) but for the blank-line forms, each line's
- * other characters unchanged. Deterministic. O(n) in the text length.
+ * variant's text, with exactly as many lines (`\n`) but for the forms that double or take out
+ * blank lines, each line's other characters unchanged. Deterministic. O(n) in the text length.
  */
 
 /** The forms a page can be read in besides its own. */
