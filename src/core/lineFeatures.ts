@@ -157,8 +157,7 @@ export function pageEndShare(features: PageFeatures): number {
 
 /** Whether the text ends with an ellipsis ("…", "..."), then perhaps closing quotes and brackets ("[…]", "(...)"). */
 function endsCutShort(text: string): boolean {
-  const end = endBefore(text, TERMINAL_CLOSERS);
-  return text[end - 1] === '…' || (end >= 3 && text.startsWith('...', end - 3));
+  return endsWithEllipsis(text, TERMINAL_CLOSERS);
 }
 
 /**
@@ -937,7 +936,12 @@ const INSIDE_CLOSERS = '”’"\')]';
 
 /** Whether the text ends with an ellipsis ("..." or "…"), then perhaps closing quotes. */
 function isTruncated(text: string): boolean {
-  const end = endBefore(text, TRUNCATION_CLOSERS);
+  return endsWithEllipsis(text, TRUNCATION_CLOSERS);
+}
+
+/** Whether the text ends with an ellipsis ("…" or "...") before any run of `closers`. */
+function endsWithEllipsis(text: string, closers: string): boolean {
+  const end = endBefore(text, closers);
   return text[end - 1] === '…' || (end >= 3 && text.startsWith('...', end - 3));
 }
 

@@ -461,6 +461,8 @@ export function joinInOrder(
     };
     const { order, outs } = orderOf(a, b, joined.leftAt ?? placeIn[a], joined.rightAt ?? placeIn[b], gain, lonePass);
     if (order === 'crossing') return 'refused';
+    // A lone sentence has no candidates of its own to be the best of: it joins between anchors only.
+    if (lonePass && order !== 'in order') return 'refused';
     if (order !== 'in order' && !joined.spanned) {
       // One anchor, and each side corroborated and the other's best; never none.
       if (order === 'unsupported' || !eachOthersBest(x, y, firstMean)) return 'refused';
