@@ -101,7 +101,7 @@ if (existsSync(devDir)) {
   }
 }
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on
-// the pages being long, the rewrites light or the teasers short. Each shape: 100 stories, one
+// the pages being long, the rewrites light, the teasers short or their headlines unmarked. Each shape: 100 stories, one
 // seed, analysed in process; the story pairs found against the truth.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
@@ -124,6 +124,11 @@ if (existsSync(devDir)) {
         snippetSentences: 2,
         briefs: 0.4,
       },
+    ],
+    ["short pages, each site's most-read box numbered", { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6 }],
+    [
+      'the same, its headlines labelled',
+      { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' },
     ],
   ];
   shapes.forEach(([label, options], k) => {

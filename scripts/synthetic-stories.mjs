@@ -72,7 +72,10 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * them a page keeps; `reworded`, the share of a page's sentences reworded, each `rewordings`
  * times; `topics`, how many stories in a row share their names (follow-ups of one subject);
  * `snippets`, the share of teasers with a snippet, of `snippetSentences` sentences; `briefs`,
- * the share of pages that tell only the story's first 3-5 sentences.
+ * the share of pages that tell only the story's first 3-5 sentences; `mostRead`, how many
+ * stories each site's box of its most read stories teases at the foot of every page of the
+ * site (their headlines and first sentences), each headline marked as `mostReadMark` says ("N"
+ * stands for its number: "N. " numbers them, "VIDEO: " labels them).
  */
 export function syntheticStories(
   storyCount,
@@ -88,6 +91,8 @@ export function syntheticStories(
     snippets = 0.3,
     snippetSentences = 1,
     briefs = 0,
+    mostRead = 0,
+    mostReadMark = 'N. ',
   } = {},
 ) {
   const int = n => Math.floor(random() * n);
@@ -116,6 +121,7 @@ export function syntheticStories(
       newsletter: `Sign up for the ${name} newsletter to get the stories that matter delivered to your inbox every morning.`,
       about: `${name} is an independent newsroom that has covered the region and the wider world for more than ${10 + int(80)} years.`,
       footer: `© ${2000 + int(25)} ${name}. All rights reserved.`,
+      mostRead: Array.from({ length: mostRead }, () => stories[int(storyCount)]),
     };
   });
   const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'in a statement'];
@@ -161,6 +167,12 @@ export function syntheticStories(
         if (random() < snippets) lines.push(`    ${other.sentences.slice(0, snippetSentences).join(' ')}`);
       }
       lines.push('', site.about, '', site.footer);
+      if (site.mostRead.length) {
+        lines.push('', 'Most read');
+        site.mostRead.forEach((other, k) =>
+          lines.push(`${mostReadMark.replace('N', String(k + 1))}${other.headline}`, `   ${other.sentences[0]}`),
+        );
+      }
       pages.push({ story: storyIndex, text: lines.join('\n') });
     }
   });

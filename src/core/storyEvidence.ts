@@ -75,6 +75,69 @@ export function openingForms(index: StoryIndex, pass: PassFacts, following = 0, 
   return openings;
 }
 
+/** Past this many shingles besides those of the opening it repeats, a form is a sentence of its own. */
+const MARK_SHINGLES = 3;
+
+/** `markedOpenings` per pass, worked out once. */
+const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
+
+const NO_FORMS: readonly number[] = [];
+
+/**
+ * `openingForms(index, pass)`, with each form that repeats an opening under a mark given that
+ * opening's bits: a list's number, a section label, a time or a note ("1. Headline", "VIDEO:
+ * Headline", "12:45 Headline", "Headline (photos)"), as a box of the most read stories teases
+ * them. A form repeats opening g when it holds the first three quarters of g's shingles or
+ * more, one after another (a teaser may cut the headline short), and at most `MARK_SHINGLES`
+ * others. `PairEvidence.found` reads teasers by it; the rules that keep a story's opening
+ * from being taken for chrome read the exact forms. O(F·k·h) for F forms of k shingles and h
+ * openings that hold a shingle, once per pass.
+ */
+export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
+  let marked = markedOfPass.get(pass);
+  if (marked) return marked;
+  const openings = openingForms(index, pass);
+  marked = Uint8Array.from(openings);
+  // The openings that hold each shingle, each listed once.
+  const holders = new Map<number, number[]>();
+  openings.forEach((bits, g) => {
+    if (!bits) return;
+    for (const x of index.formShingles[g]) {
+      const list = holders.get(x);
+      if (list) list.push(g);
+      else holders.set(x, [g]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (let f = 0; f < openings.length && holders.size; f++) {
+    if (openings[f] || !pass.needed[f]) continue;
+    const shingles = index.formShingles[f];
+    shared.clear();
+    for (const x of shingles) for (const g of holders.get(x) ?? NO_FORMS) shared.set(g, (shared.get(g) ?? 0) + 1);
+    for (const [g, count] of shared)
+      if (
+        4 * count >= 3 * index.formShingles[g].length &&
+        shingles.length - count <= MARK_SHINGLES &&
+        holdsRun(shingles, index.formShingles[g], count)
+      )
+        marked[f] |= openings[g];
+  }
+  markedOfPass.set(pass, marked);
+  return marked;
+}
+
+/**
+ * Whether the first `count` shingles of `opening` stand in `form` one after another: the
+ * opening whole or cut short, with a mark before or after it, not a rewording of it (a word
+ * changed inside makes other shingles there). O(f + count).
+ */
+function holdsRun(form: Int32Array, opening: Int32Array, count: number): boolean {
+  const start = form.indexOf(opening[0]);
+  if (start < 0 || start + count > form.length) return false;
+  for (let k = 1; k < count; k++) if (form[start + k] !== opening[k]) return false;
+  return true;
+}
+
 /**
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
  * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation. What it found
@@ -187,7 +250,7 @@ export class PairEvidence {
     const { places, foundAt } = this;
     places.length = 0;
     foundAt.length = 0;
-    const openings = openingForms(index, pass);
+    const openings = markedOpenings(index, pass);
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
     let teaserPlace = -2;
@@ -210,9 +273,10 @@ export class PairEvidence {
       // A headline stands at the top of every version of its story. One found further down
       // on either side is a teaser, and the sentence found right after it, right after it
       // there too, is the teaser's standfirst. A headline is the first sentence of `a`, of `b`
-      // or of any other source: the headline of `b` in a list of links on `a` (or of `a` on
-      // `b`), or of a third story that both carry a teaser of. The pages of the story it heads
-      // may put a line of chrome read as article text above it, so it need not open `b`.
+      // or of any other source, under a mark or not (`markedOpenings`): the headline of `b` in
+      // a list of links on `a` (or of `a` on `b`), or of a third story that both carry a teaser
+      // of. The pages of the story it heads may put a line of chrome read as article text above
+      // it, so it need not open `b`.
       // Next to it means next among the sentences that count: a one-shingle byline may stand between.
       if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
       // "Down" here is by every sentence with a shingle, as before the counted places above:

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { findStories, prepareSource } from '../../src/core';
 import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
-import { buildStoryIndex } from '../../src/core/storyIndex';
-import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
+import { StorySource, buildStoryIndex } from '../../src/core/storyIndex';
+import { HEADLINE, OPENING, PairEvidence, markedOpenings, passFacts } from '../../src/core/storyEvidence';
 import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
@@ -21,6 +21,18 @@ function partition(groups: readonly (readonly number[])[], ids: readonly string[
         .join(' '),
     )
     .sort();
+}
+
+/** A source of article sentences, one per line, each its own compared form (lower case), with a few English function words. */
+function storySource(sentences: readonly string[]): StorySource {
+  const text = sentences.join('\n');
+  return {
+    hash: text,
+    text,
+    lines: sentences.map(() => ({ kind: 'content' })),
+    sentences: sentences.map((sentence, line) => ({ line, text: sentence, form: sentence.toLowerCase() })),
+    profile: { words: new Set(['the', 'to', 'after', 'a', 'of', 'in', 'on', 'and', 'as', 'for', 'its']) },
+  };
 }
 
 describe('Story stage', () => {
@@ -211,6 +223,65 @@ describe('Story stage', () => {
     const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
     const settings = { foundShingles: 2, minSharedSentences: 1, minSharedShare: 0 };
     assert.equal(evidence.oneStory(1, 2, pass, settings, 8), false, 'the lede and the sentence after it count none');
+  });
+
+  it("reads a headline teased under a list's number, a label, a time or a note as that headline, and neither a rewording nor a longer sentence", () => {
+    const marked = [
+      `1. ${FERRY[0]}`,
+      `VIDEO: ${FERRY[0]}`,
+      `12:45 ${FERRY[0]}`,
+      `${FERRY[0]} (photos)`,
+      'Night ferry to the islands returns after engine…',
+    ];
+    const own = [
+      'Night ferry to the islands resumes after engine repairs',
+      `${FERRY[0]} as the crew and islanders welcome the new engines on the quay`,
+    ];
+    const index = buildStoryIndex([storySource(FERRY.slice(0, 4)), storySource([...HARBOUR.slice(0, 4), ...marked, ...own])], 2);
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const openings = markedOpenings(index, pass);
+    const bitsOf = (text: string) => openings[index.formTexts.indexOf(text.toLowerCase())];
+    for (const text of marked) assert.equal(bitsOf(text), HEADLINE | OPENING, text);
+    for (const text of own) assert.equal(bitsOf(text), 0, text);
+  });
+
+  it('counts a numbered teaser and its first sentence on two pages of other stories as none, as it does a bulleted one', () => {
+    const settings = { foundShingles: 2, minSharedSentences: 1, minSharedShare: 0 };
+    for (const mark of ['1. ', '']) {
+      const teaser = [`${mark}${FERRY[0]}`, FERRY[1]];
+      const index = buildStoryIndex(
+        [storySource(FERRY), storySource([...HARBOUR.slice(0, 5), ...teaser]), storySource([...LIBRARY.slice(0, 5), ...teaser])],
+        2,
+      );
+      const evidence = new PairEvidence(index);
+      const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+      assert.equal(evidence.oneStory(1, 2, pass, settings, 8), false, `${mark || 'unmarked'}: the pages of other stories`);
+      assert.equal(evidence.oneStory(0, 1, pass, settings, 8), false, `${mark || 'unmarked'}: the teased story's own page`);
+    }
+  });
+
+  it("keeps apart short stories told on three sites whose pages end with the site's box of most read stories, headlines labelled", () => {
+    const stories = [HARBOUR, LIBRARY, FERRY, MARKET];
+    // Each site an edition of its own, with a box of two other stories: their labelled headlines and ledes.
+    const sites = [0, 1, 2].map(i => ({
+      ...SITES[i % 2],
+      name: `${SITES[i % 2].name} ${i}`,
+      box: [stories[(i + 1) % 4], stories[(i + 2) % 4]],
+    }));
+    const texts = stories.flatMap(story =>
+      sites.map((site, v) => {
+        const article = (v === 1 ? rewrite(story) : story).slice(0, 5);
+        const box = site.box.flatMap(other => [`VIDEO: ${other[0]}`, `   ${other[1]}`]);
+        return [page(site, article, []).slice(site.name.length + 1), '', 'Most read', ...box].join('\n');
+      }),
+    );
+    const found = findStories(texts.map(t => prepareSource(t))).stories.map(s => s.sources);
+    assert.deepEqual(found, [
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
+      [9, 10, 11],
+    ]);
   });
 
   it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both', () => {
