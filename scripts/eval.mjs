@@ -101,8 +101,9 @@ if (existsSync(devDir)) {
   }
 }
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on
-// the pages being long, the rewrites light, the teasers short or their headlines unmarked. Each shape: 100 stories, one
-// seed, analysed in process; the story pairs found against the truth.
+// the pages being long, the rewrites light, the teasers short or their headlines unmarked.
+// Each shape: 100 stories, one seed, analysed in process; the story pairs found against the
+// truth.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
   const shapes = [

@@ -74,8 +74,8 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * `snippets`, the share of teasers with a snippet, of `snippetSentences` sentences; `briefs`,
  * the share of pages that tell only the story's first 3-5 sentences; `mostRead`, how many
  * stories each site's box of its most read stories teases at the foot of every page of the
- * site (their headlines and first sentences), each headline marked as `mostReadMark` says ("N"
- * stands for its number: "N. " numbers them, "VIDEO: " labels them).
+ * site (their headlines and first sentences, of as many different stories), each headline marked as
+ * `mostReadMark` says ("{n}" stands for its number: "{n}. " numbers them, "VIDEO: " labels them).
  */
 export function syntheticStories(
   storyCount,
@@ -92,7 +92,7 @@ export function syntheticStories(
     snippetSentences = 1,
     briefs = 0,
     mostRead = 0,
-    mostReadMark = 'N. ',
+    mostReadMark = '{n}. ',
   } = {},
 ) {
   const int = n => Math.floor(random() * n);
@@ -113,6 +113,12 @@ export function syntheticStories(
     const headline = capital(Array.from({ length: 8 }, () => (random() < 0.4 ? pick(names) : common())).join(' '));
     return { headline, sentences: Array.from({ length: leastSentences + int(moreSentences) }, () => sentence(names, 10 + int(14))) };
   });
+  // `count` different stories (all of them where there are fewer), drawn at random.
+  const distinctStories = count => {
+    const drawn = new Set();
+    while (drawn.size < Math.min(count, storyCount)) drawn.add(int(storyCount));
+    return [...drawn].map(k => stories[k]);
+  };
   const siteChrome = Array.from({ length: sites }, () => {
     const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;
     return {
@@ -121,7 +127,7 @@ export function syntheticStories(
       newsletter: `Sign up for the ${name} newsletter to get the stories that matter delivered to your inbox every morning.`,
       about: `${name} is an independent newsroom that has covered the region and the wider world for more than ${10 + int(80)} years.`,
       footer: `© ${2000 + int(25)} ${name}. All rights reserved.`,
-      mostRead: Array.from({ length: mostRead }, () => stories[int(storyCount)]),
+      mostRead: distinctStories(mostRead),
     };
   });
   const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'in a statement'];
@@ -170,7 +176,7 @@ export function syntheticStories(
       if (site.mostRead.length) {
         lines.push('', 'Most read');
         site.mostRead.forEach((other, k) =>
-          lines.push(`${mostReadMark.replace('N', String(k + 1))}${other.headline}`, `   ${other.sentences[0]}`),
+          lines.push(`${mostReadMark.replace('{n}', String(k + 1))}${other.headline}`, `   ${other.sentences[0]}`),
         );
       }
       pages.push({ story: storyIndex, text: lines.join('\n') });

@@ -75,67 +75,74 @@ export function openingForms(index: StoryIndex, pass: PassFacts, following = 0, 
   return openings;
 }
 
-/** Past this many shingles besides those of the opening it repeats, a form is a sentence of its own. */
+/**
+ * Past this many shingles besides those of the opening it repeats, a form is a sentence of its
+ * own: a list's number or a one-word label adds one shingle, a time ("12:45") two.
+ */
 const MARK_SHINGLES = 3;
 
 /** `markedOpenings` per pass, worked out once. */
 const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
 
-const NO_FORMS: readonly number[] = [];
-
 /**
  * `openingForms(index, pass)`, with each form that repeats an opening under a mark given that
  * opening's bits: a list's number, a section label, a time or a note ("1. Headline", "VIDEO:
  * Headline", "12:45 Headline", "Headline (photos)"), as a box of the most read stories teases
- * them. A form repeats opening g when it holds the first three quarters of g's shingles or
- * more, one after another (a teaser may cut the headline short), and at most `MARK_SHINGLES`
- * others. `PairEvidence.found` reads teasers by it; the rules that keep a story's opening
- * from being taken for chrome read the exact forms. O(F·k·h) for F forms of k shingles and h
- * openings that hold a shingle, once per pass.
+ * them. A form repeats opening g when, from where g's first shingle stands in it, g's shingles
+ * follow in order for three quarters of g or more (a teaser may cut the headline short; a word
+ * changed before that point, or the words in another order, make other shingles), it holds no
+ * other shingle of g (`sharesPast`), and it holds fewer other shingles than that run, at most
+ * `MARK_SHINGLES` (a mark is smaller than what it marks). A lede is an opening too, so a lede reworded in its last quarter is read as that lede
+ * under a mark. A form that is an opening itself keeps its own bits: on its own page it is what
+ * it is. `PairEvidence.found` reads teasers by it; the rules that keep a story's opening from
+ * being taken for chrome read the exact forms. Candidates are the openings whose first two
+ * shingles stand side by side in the form (a run holds two at least). O(F·k + m·k) for F forms
+ * of k shingles and m openings met by a pair of their shingles, once per pass.
  */
 export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
   let marked = markedOfPass.get(pass);
   if (marked) return marked;
   const openings = openingForms(index, pass);
   marked = Uint8Array.from(openings);
-  // The openings that hold each shingle, each listed once.
-  const holders = new Map<number, number[]>();
+  // The openings by their first two shingles, as one key (shingle ids are below `shingleCount`).
+  const pairKey = (first: number, second: number) => first * index.shingleCount + second;
+  const byLead = new Map<number, number[]>();
   openings.forEach((bits, g) => {
-    if (!bits) return;
-    for (const x of index.formShingles[g]) {
-      const list = holders.get(x);
-      if (list) list.push(g);
-      else holders.set(x, [g]);
-    }
+    const shingles = index.formShingles[g];
+    if (!bits || shingles.length < 2) return;
+    const key = pairKey(shingles[0], shingles[1]);
+    const list = byLead.get(key);
+    if (list) list.push(g);
+    else byLead.set(key, [g]);
   });
-  const shared = new Map<number, number>();
-  for (let f = 0; f < openings.length && holders.size; f++) {
+  for (let f = 0; f < openings.length && byLead.size; f++) {
     if (openings[f] || !pass.needed[f]) continue;
     const shingles = index.formShingles[f];
-    shared.clear();
-    for (const x of shingles) for (const g of holders.get(x) ?? NO_FORMS) shared.set(g, (shared.get(g) ?? 0) + 1);
-    for (const [g, count] of shared)
-      if (
-        4 * count >= 3 * index.formShingles[g].length &&
-        shingles.length - count <= MARK_SHINGLES &&
-        holdsRun(shingles, index.formShingles[g], count)
-      )
-        marked[f] |= openings[g];
+    for (let start = 0; start + 1 < shingles.length; start++) {
+      const candidates = byLead.get(pairKey(shingles[start], shingles[start + 1]));
+      if (!candidates) continue;
+      for (const g of candidates) {
+        const opening = index.formShingles[g];
+        let run = 2;
+        while (run < opening.length && start + run < shingles.length && shingles[start + run] === opening[run]) run++;
+        const others = shingles.length - run;
+        if (4 * run >= 3 * opening.length && others < run && others <= MARK_SHINGLES && !sharesPast(shingles, opening, run))
+          marked[f] |= openings[g];
+      }
+    }
   }
   markedOfPass.set(pass, marked);
   return marked;
 }
 
 /**
- * Whether the first `count` shingles of `opening` stand in `form` one after another: the
- * opening whole or cut short, with a mark before or after it, not a rewording of it (a word
- * changed inside makes other shingles there). O(f + count).
+ * Whether `form` holds any shingle of `opening` past its first `run`: a sentence that also
+ * carries the rest of the opening, out of its order, restates the opening in words of its
+ * own rather than cuts it short. O(r · f) for r shingles past the run and f of the form.
  */
-function holdsRun(form: Int32Array, opening: Int32Array, count: number): boolean {
-  const start = form.indexOf(opening[0]);
-  if (start < 0 || start + count > form.length) return false;
-  for (let k = 1; k < count; k++) if (form[start + k] !== opening[k]) return false;
-  return true;
+function sharesPast(form: Int32Array, opening: Int32Array, run: number): boolean {
+  for (let k = run; k < opening.length; k++) if (form.includes(opening[k])) return true;
+  return false;
 }
 
 /**

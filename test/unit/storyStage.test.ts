@@ -226,18 +226,31 @@ describe('Story stage', () => {
   });
 
   it("reads a headline teased under a list's number, a label, a time or a note as that headline, and neither a rewording nor a longer sentence", () => {
+    const storm = 'Storm hits coast';
     const marked = [
       `1. ${FERRY[0]}`,
       `VIDEO: ${FERRY[0]}`,
       `12:45 ${FERRY[0]}`,
       `${FERRY[0]} (photos)`,
       'Night ferry to the islands returns after engine…',
+      `2. ${storm}`,
     ];
     const own = [
       'Night ferry to the islands resumes after engine repairs',
+      // The headline's words in another order: most of its shingles, not one run of them.
+      'Engine repairs done, night ferry to the islands returns',
       `${FERRY[0]} as the crew and islanders welcome the new engines on the quay`,
+      // A short headline inside a sentence that says more than it: the rest is no mark.
+      `${storm}, killing three people`,
     ];
-    const index = buildStoryIndex([storySource(FERRY.slice(0, 4)), storySource([...HARBOUR.slice(0, 4), ...marked, ...own])], 2);
+    const index = buildStoryIndex(
+      [
+        storySource(FERRY.slice(0, 4)),
+        storySource([storm, ...HARBOUR.slice(1, 4)]),
+        storySource([...HARBOUR.slice(0, 4), ...marked, ...own]),
+      ],
+      2,
+    );
     const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
     const openings = markedOpenings(index, pass);
     const bitsOf = (text: string) => openings[index.formTexts.indexOf(text.toLowerCase())];
