@@ -231,6 +231,9 @@ async function probeWebview(page, name) {
             spoken: e.querySelector('.spoken')?.textContent ?? '',
           })),
           checkedFilter: document.querySelector('button.filter[aria-checked="true"]')?.textContent ?? null,
+          // The theme the webview is painted in: its body's classes ("vscode-light", "vscode-dark",
+          // "vscode-high-contrast", with "vscode-high-contrast-light" for a light one).
+          themeClasses: document.body.className,
         };
       })
       .catch(() => undefined);

@@ -92,12 +92,13 @@ const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
  * follow in order for three quarters of g or more (a teaser may cut the headline short; a word
  * changed before that point, or the words in another order, make other shingles), it holds no
  * other shingle of g (`sharesPast`), and it holds fewer other shingles than that run, at most
- * `MARK_SHINGLES` (a mark is smaller than what it marks). A lede is an opening too, so a lede reworded in its last quarter is read as that lede
- * under a mark. A form that is an opening itself keeps its own bits: on its own page it is what
- * it is. `PairEvidence.found` reads teasers by it; the rules that keep a story's opening from
- * being taken for chrome read the exact forms. Candidates are the openings whose first two
- * shingles stand side by side in the form (a run holds two at least). O(F·k + m·k) for F forms
- * of k shingles and m openings met by a pair of their shingles, once per pass.
+ * `MARK_SHINGLES` (a mark is smaller than what it marks). A lede is an opening too, so a lede
+ * reworded in its last quarter is read as that lede under a mark. A form that is an opening
+ * itself keeps its own bits: on its own page it is what it is. `PairEvidence.found` reads
+ * teasers by it; the rules that keep a story's opening from being taken for chrome read the
+ * exact forms. Candidates are the openings whose first two shingles stand side by side in the
+ * form (a run holds two at least). O(F·k + m·k) for F forms of k shingles and m openings met by
+ * a pair of their shingles, once per pass.
  */
 export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
   let marked = markedOfPass.get(pass);
