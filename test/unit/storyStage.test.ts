@@ -275,7 +275,7 @@ describe('Story stage', () => {
 
   it("keeps apart short stories told on three sites whose pages end with the site's box of most read stories, headlines labelled", () => {
     const stories = [HARBOUR, LIBRARY, FERRY, MARKET];
-    // Each site an edition of its own, with a box of two other stories: their labelled headlines and ledes.
+    // Each site an edition of its own, with a box of two of the stories: their labelled headlines and ledes.
     const sites = [0, 1, 2].map(i => ({
       ...SITES[i % 2],
       name: `${SITES[i % 2].name} ${i}`,
