@@ -19,7 +19,7 @@ const model = training.trainLineModel(pages);
 const out = join(root, 'src', 'core', 'model', 'lineModel.ts');
 writeFileSync(out, training.modelSource(model));
 console.log(
-  `trained on ${pages.length} pages, ${['article', 'meta', 'unpunctuated', 'unspaced', 'bare']
+  `trained on ${pages.length} pages, ${['article', 'meta', ...training.FORM_MODELS.map(([part]) => part)]
     .filter(part => model[part])
     .map(part => `${model[part].trees.length} ${part}`)
     .join(' + ')} trees, in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote src/core/model/lineModel.ts`,

@@ -10,6 +10,7 @@ export {
   scorePage,
   summarize,
   modelSource,
+  FORM_MODELS,
   LINE_TRAINING,
   chooseSetting,
   nestedCrossValidate,

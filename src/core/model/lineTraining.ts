@@ -62,6 +62,16 @@ export const LINE_TRAINING: LineTrainingOptions = {
   bareForms: ['bareLines'],
 };
 
+/**
+ * The article models of pages read in other forms (see `LineModel`), in the order a page is
+ * tried for them, each with the training option that names the forms it learns from.
+ */
+export const FORM_MODELS = [
+  ['unpunctuated', 'unpunctuatedForms'],
+  ['unspaced', 'unspacedForms'],
+  ['bare', 'bareForms'],
+] as const;
+
 /** A page read for training: its lines' features and gold labels. */
 export interface ReadPage {
   readonly site: string;
@@ -129,16 +139,12 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     collect('meta', () => 1),
     { ...options, trees: Math.round((options.trees ?? 150) / 3) },
   );
-  const unpunctuated = formModel(options.unpunctuatedForms);
-  const unspaced = formModel(options.unspacedForms);
-  const bare = formModel(options.bareForms);
-  return {
-    article,
-    meta,
-    ...(unpunctuated ? { unpunctuated } : {}),
-    ...(unspaced ? { unspaced } : {}),
-    ...(bare ? { bare } : {}),
-  };
+  const model: { -readonly [K in keyof LineModel]: LineModel[K] } = { article, meta };
+  for (const [part, forms] of FORM_MODELS) {
+    const trees = formModel(options[forms]);
+    if (trees) model[part] = trees;
+  }
+  return model;
 }
 
 /** Line counts of a scored page: boilerplate found (tp), article lines marked (fp), boilerplate missed (fn), article lines, kept. */
@@ -381,9 +387,7 @@ export function modelSource(model: LineModel, options: LineTrainingOptions = LIN
     'export const LINE_MODEL: LineModel = {',
     ...trees('article', model.article),
     ...trees('meta', model.meta),
-    ...(model.unpunctuated ? trees('unpunctuated', model.unpunctuated) : []),
-    ...(model.unspaced ? trees('unspaced', model.unspaced) : []),
-    ...(model.bare ? trees('bare', model.bare) : []),
+    ...FORM_MODELS.flatMap(([part]) => (model[part] ? trees(part, model[part]) : [])),
     '};',
     '',
   ].join('\n');
