@@ -23,6 +23,7 @@ import {
   pageBlankShare,
   pageEndShare,
   pageFeatures,
+  pageSpacelessShare,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
@@ -171,17 +172,27 @@ export interface LineModel {
    * its lines: trained on the pages and on their forms without either.
    */
   readonly bare?: BoostedTrees;
+  /**
+   * The article model of a page written mostly in a script that sets no spaces between its
+   * words and has no capitals (Chinese, Japanese, Thai…): trained on the pages and on their
+   * forms in such a script, so that it reads prose and chrome by what a segmenter's words show.
+   */
+  readonly spaceless?: BoostedTrees;
 }
 
 /**
- * The article model's log-odds that each non-blank line is article text, in order. A page that
- * ends less than `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is
- * unpunctuated; one where less than `unspacedBelow` of the gaps between its lines hold a blank
- * line is unspaced. A page that is both is read by the `bare` model, one that is either by the
- * `unpunctuated` or the `unspaced` model, any other by `article`; a model the line model lacks
- * leaves the page to the next in that order (`bare`, then `unpunctuated`, `unspaced`, `article`),
- * since without its stops a page loses the whole article to the others, without its blank lines
- * only parts of it. O(lines).
+ * The article model's log-odds that each non-blank line is article text, in order. A page
+ * more than half of whose word characters are in a script set without spaces between words
+ * (`pageSpacelessShare`) is read by the `spaceless` model: such a script's words, as a
+ * segmenter finds them, are shorter and more, and it marks no names with capitals, so every
+ * feature of length and case reads otherwise. Of other pages, one that ends less than
+ * `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is unpunctuated; one
+ * where less than `unspacedBelow` of the gaps between its lines hold a blank line is unspaced.
+ * A page that is both is read by the `bare` model, one that is either by the `unpunctuated` or
+ * the `unspaced` model, any other by `article`; a model the line model lacks leaves the page to
+ * the next in that order (`bare`, then `unpunctuated`, `unspaced`, `article`), since without
+ * its stops a page loses the whole article to the others, without its blank lines only parts
+ * of it. O(lines), and O(characters) for the script.
  */
 export function lineMargins(
   model: LineModel,
@@ -190,8 +201,13 @@ export function lineMargins(
 ): number[] {
   const unpunctuated = pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05);
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
+  const spaceless = model.spaceless && pageSpacelessShare(features) > 0.5;
   const trees =
-    (unpunctuated && unspaced && model.bare) || (unpunctuated && model.unpunctuated) || (unspaced && model.unspaced) || model.article;
+    (spaceless && model.spaceless) ||
+    (unpunctuated && unspaced && model.bare) ||
+    (unpunctuated && model.unpunctuated) ||
+    (unspaced && model.unspaced) ||
+    model.article;
   return features.nonBlank.map(i => margin(trees, features.rows[i]!));
 }
 

@@ -10,7 +10,7 @@
  * line (blank lines get a row of zeros and are never classified), and the per-line facts the
  * reasons and the headline search read. O(n) in the text length.
  */
-import { LineSpan, collapseSpaces } from './text';
+import { LineSpan, collapseSpaces, isSpacelessWord } from './text';
 import { StopwordProfile, isFunctionWord } from './stopwords';
 
 /** What one non-blank line shows on its own. */
@@ -159,6 +159,27 @@ export function pageEndShare(features: PageFeatures): number {
 function endsCutShort(text: string): boolean {
   return endsWithEllipsis(text, TERMINAL_CLOSERS);
 }
+
+/**
+ * The share of the page's word characters that stand in words of a script set without spaces
+ * between its words (Chinese, Japanese, Thai…); 0 for a page without words. Only lines with a
+ * character beyond ASCII are read word by word. O(characters).
+ */
+export function pageSpacelessShare(features: PageFeatures): number {
+  let all = 0;
+  let spaceless = 0;
+  for (const i of features.nonBlank) {
+    const f = features.facts[i]!;
+    const beyondAscii = NON_ASCII.test(f.text);
+    for (const w of f.lowerWords) {
+      all += w.length;
+      if (beyondAscii && isSpacelessWord(w)) spaceless += w.length;
+    }
+  }
+  return all ? spaceless / all : 0;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The share of the gaps between consecutive non-blank lines that hold a blank line; 1 for a

@@ -100,6 +100,11 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALNUM = /(?![A-Za-z0-9])[\p{L}\p{M}\p{N}]/u;
 const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 
+/** Whether `word` is written in a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */
+export function isSpacelessWord(word: string): boolean {
+  return UNSPACED_SCRIPT.test(word);
+}
+
 /**
  * The word-like tokens of a text (letters, marks or digits, with inner apostrophes and
  * hyphens), in order, as they stand. A regular expression for space-separated scripts, which

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { BoilerplateOptions, LineModel, articleLines, headlineLines, lineMargins, verdictsOf } from '../../src/core/boilerplate';
-import { pageBlankShare, pageEndShare, pageFeatures } from '../../src/core/lineFeatures';
+import { pageBlankShare, pageEndShare, pageFeatures, pageSpacelessShare } from '../../src/core/lineFeatures';
 import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
@@ -212,6 +212,40 @@ describe('pages read by the model made for their form', () => {
     assert.deepEqual(lineMargins(LINE_MODEL, neither, never), marginsBy(LINE_MODEL.article, neither));
     assert.deepEqual(lineMargins(LINE_MODEL, neither, { unspacedBelow: 0 }), marginsBy(LINE_MODEL.unpunctuated!, neither));
     assert.deepEqual(lineMargins(LINE_MODEL, neither, { unpunctuatedBelow: 0 }), marginsBy(LINE_MODEL.unspaced!, neither));
+  });
+
+  /** Lines of a page in Chinese, which sets no spaces between its words. */
+  const CHINESE = [
+    '今年春天，市政府在城东建成了一座新公园，面积超过一百公顷。',
+    '公园上周末向市民开放，第一天就接待了大约四万名游客。',
+    '园林局表示，园内设有步行道、自行车道和儿童游乐区。',
+    '一位带着孩子来公园的居民说，以前周末只能去商场。',
+    '下半年还将开始建设两座社区公园，预计明年年底完工。',
+    '专家认为，城市公园能改善环境，也有益于居民的健康。',
+  ];
+
+  it('counts the share of word characters in scripts set without spaces between words', () => {
+    assert.equal(pageSpacelessShare(featuresOfPage(stopped(PROSE))), 0);
+    assert.equal(pageSpacelessShare(featuresOfPage(CHINESE)), 1);
+    assert.equal(pageSpacelessShare(featuresOfPage(['東京で新しい駅が開業した。', 'ตลาดเปิดใหม่ในเมือง'])), 1);
+    // However a segmenter cuts the four ideographs, they are 4 of the 9 word characters.
+    assert.equal(pageSpacelessShare(featuresOfPage(['苹果公司 Apple', ''])), 4 / 9);
+    assert.equal(pageSpacelessShare(featuresOfPage(['', '· · ·'])), 0);
+  });
+
+  it('reads a page written mostly in a script without spaces between words by the spaceless model, whatever its stops and blank lines', () => {
+    const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
+    const pages = [CHINESE.flatMap(line => [line, '']), CHINESE, CHINESE.map(line => line.replace(/。$/u, ''))].map(featuresOfPage);
+    for (const features of pages) {
+      assert.deepEqual(lineMargins(LINE_MODEL, features), marginsBy(LINE_MODEL.spaceless!, features));
+      // Without a spaceless model the page goes to the others, as before.
+      assert.notDeepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, features), marginsBy(LINE_MODEL.spaceless!, features));
+    }
+    assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, pages[0]), marginsBy(LINE_MODEL.article, pages[0]));
+    // A page in a spaced script that quotes a line of Chinese stays with the article model.
+    const quoting = featuresOfPage([...stopped(PROSE).flatMap(line => [line, '']), CHINESE[0]]);
+    assert.ok(pageSpacelessShare(quoting) < 0.5);
+    assert.deepEqual(lineMargins(LINE_MODEL, quoting), marginsBy(LINE_MODEL.article, quoting));
   });
 
   it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {

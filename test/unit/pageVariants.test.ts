@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { pageForm, pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
-import { words } from '../../src/core/text';
+import { isSpacelessWord, words } from '../../src/core/text';
 
 describe('page forms without sentence punctuation', () => {
   const page = [
@@ -79,6 +79,48 @@ describe('page form in a language without a function-word list', () => {
       assert.equal(detectStopwords(lower(text)).language, language);
       assert.equal(detectStopwords(lower(pageVariant(text, 'unlistedLanguage'))).language, 'und');
     }
+  });
+});
+
+describe('page form in a script without capitals', () => {
+  it('sets every letter in lower case and keeps the lines', () => {
+    assert.equal(
+      pageVariant('Home | World News\r\n\r\nThe U.S. Senate, ЦИК и Минфин.', 'caseless'),
+      'home | world news\r\n\r\nthe u.s. senate, цик и минфин.',
+    );
+  });
+});
+
+describe('page form in a script without spaces between words', () => {
+  const IDEOGRAPH = /^[\u4e00-\u9fff]$/u;
+
+  it('writes each Latin and Cyrillic word as ideographs, one per three letters or part of three, the same for every case of the word', () => {
+    const out = pageVariant('The cat THE Cat Москва sat', 'spacelessScript');
+    // 1 + 1 + 1 + 1 + 2 + 1 ideographs, and no space left between them.
+    assert.equal(out.length, 7);
+    assert.ok([...out].every(ch => IDEOGRAPH.test(ch)));
+    assert.equal(out[2], out[0]);
+    assert.equal(out[3], out[1]);
+    assert.notEqual(out[0], out[1]);
+  });
+
+  it('sets sentence punctuation after a word in full width without the spaces after it, and keeps digits, stops inside words, other scripts and the lines', () => {
+    const text = ['He left at 3.5 pm. Then: rain, snow!', '', '  • Read www.example.com', 'في المدينة 12'].join('\r\n');
+    const lines = pageVariant(text, 'spacelessScript').split('\r\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[0], /^[\u4e00-\u9fff]+ 3\.5 [\u4e00-\u9fff]+。[\u4e00-\u9fff]+：[\u4e00-\u9fff]+，[\u4e00-\u9fff]+！$/u);
+    assert.equal(lines[1], '');
+    assert.match(lines[2], /^ {2}• [\u4e00-\u9fff]+\.[\u4e00-\u9fff]+\.[\u4e00-\u9fff]+$/u);
+    assert.equal(lines[3], 'في المدينة 12');
+  });
+
+  it('is read word by word by a segmenter, as a page in Chinese is', () => {
+    const out = pageVariant('The minister said on Monday that the talks would go on.', 'spacelessScript');
+    assert.ok(!out.includes(' '));
+    const ws = words(out);
+    assert.ok(ws.length > 1);
+    assert.ok(ws.every(isSpacelessWord));
+    assert.equal(detectStopwords(ws).language, 'und');
   });
 });
 

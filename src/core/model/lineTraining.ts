@@ -44,6 +44,12 @@ export interface LineTrainingOptions extends TrainingOptions {
    * page itself (the model of pages without stops and blank lines). Default none: no such model.
    */
   readonly bareForms?: readonly PageVariant[];
+  /**
+   * Forms of each training page that the model's `spaceless` article model learns from, beside
+   * the page itself (the model of pages in a script without spaces between words). Default
+   * none: no such model.
+   */
+  readonly spacelessForms?: readonly PageVariant[];
 }
 
 /** The training options of the committed model. */
@@ -60,6 +66,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   unpunctuatedForms: ['noFinalStops'],
   unspacedForms: ['noBlankLines'],
   bareForms: ['bareLines'],
+  spacelessForms: ['spacelessScript'],
 };
 
 /**
@@ -70,6 +77,7 @@ export const FORM_MODELS = [
   ['unpunctuated', 'unpunctuatedForms'],
   ['unspaced', 'unspacedForms'],
   ['bare', 'bareForms'],
+  ['spaceless', 'spacelessForms'],
 ] as const;
 
 /** A page read for training: its lines' features and gold labels. */

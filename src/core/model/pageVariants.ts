@@ -17,6 +17,16 @@
  *   a language without a function-word list (stopwords.ts falls back to the page's own most
  *   frequent short words), while word lengths, capitals, repeats, digits and punctuation
  *   stay. Other scripts (Arabic, accented letters) are left as they are.
+ * - `caseless`: every letter in lower case, as in a script without capitals (Arabic, Hebrew,
+ *   Devanagari…): title case and capitalised names tell nothing.
+ * - `spacelessScript`: the page as a script that sets no space between its words and has no
+ *   capitals, as Chinese and Japanese are written: every word of the basic Latin and Cyrillic
+ *   alphabets becomes a run of CJK ideographs, one for every three letters or part of three, the
+ *   same run for the same word whatever its case; the spaces between two such words go, and so
+ *   do those after a sentence's punctuation, which becomes its full-width form ("。", "，", "："…).
+ *   Digits, other scripts and the page's lines stay. The words are no real words: what the model
+ *   can learn from it is how prose and chrome look when nothing tells words apart but a
+ *   segmenter, and nothing marks a name.
  *
  * - `headlineFullStop`, `headlineTitleCase`, `headlineUpperCase`: the headline (the page's first
  *   article line, which only the gold labels tell) ends in a full stop, has every word
@@ -39,6 +49,8 @@ export type PageVariant =
   | 'noFinalStops'
   | 'noSentenceStops'
   | 'unlistedLanguage'
+  | 'spacelessScript'
+  | 'caseless'
   | 'headlineFullStop'
   | 'headlineTitleCase'
   | 'headlineUpperCase'
@@ -51,6 +63,8 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'noFinalStops',
   'noSentenceStops',
   'unlistedLanguage',
+  'spacelessScript',
+  'caseless',
   'headlineFullStop',
   'headlineTitleCase',
   'headlineUpperCase',
@@ -105,6 +119,13 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
         .join('\n');
     case 'unlistedLanguage':
       return text.replace(ROTATED_LETTER, rotatedLetter);
+    case 'caseless':
+      return text.toLowerCase();
+    case 'spacelessScript':
+      return text
+        .replace(ALPHABET_WORD, ideographs)
+        .replace(PUNCTUATION_AFTER_IDEOGRAPH, mark => FULL_WIDTH[mark])
+        .replace(SPACE_BEFORE_IDEOGRAPH, '');
     case 'noFinalStops':
       return text.replace(FINAL_STOPS, '');
     case 'noSentenceStops':
@@ -155,6 +176,29 @@ function rotatedLetter(letter: string): string {
     if (code >= first && code < first + size) return String.fromCharCode(first + ((code - first + size / 2) % size));
   }
   return letter;
+}
+
+const ALPHABET_WORD = /[a-zA-Zа-яА-ЯёЁ]+/g;
+const FIRST_IDEOGRAPH = 0x4e00;
+/** How many ideographs of the block from `FIRST_IDEOGRAPH` a word's run is drawn from. */
+const IDEOGRAPHS = 0x5000;
+const FULL_WIDTH: Readonly<Record<string, string>> = { '.': '。', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+// Sentence punctuation after a word (not inside one, as in "3.5" or "www.x.com").
+const PUNCTUATION_AFTER_IDEOGRAPH = /(?<=[\u4e00-\u9fff])[.,:;?!](?=[\s"'”’)\]]|$)/gmu;
+// Spaces between two words, or after a sentence's punctuation, where the script sets none.
+const SPACE_BEFORE_IDEOGRAPH = /(?<=[\u4e00-\u9fff。，：；？！])[^\S\n]+(?=[\u4e00-\u9fff])/gu;
+
+/** The ideographs `spacelessScript` writes a word in: one per three letters or part of three, the same for every case of the word (FNV-1a over its letters). */
+function ideographs(word: string): string {
+  const lower = word.toLowerCase();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < lower.length; i++) hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193) >>> 0;
+  let out = '';
+  for (let k = 0; k < Math.ceil(lower.length / 3); k++) {
+    out += String.fromCharCode(FIRST_IDEOGRAPH + (hash % IDEOGRAPHS));
+    hash = Math.imul(hash ^ (k + 1), 0x01000193) >>> 0;
+  }
+  return out;
 }
 
 /**
