@@ -72,6 +72,13 @@ export interface BoilerplateOptions {
    */
   readonly unspacedBelow?: number;
   /**
+   * Share of a page's word characters in scripts set without spaces between words
+   * (`pageSpacelessShare`) above which a page laid out with blank lines is read by the model's
+   * `spaceless` article model. Default 0.5: most of the page's words, whatever script its
+   * chrome, names or quotations are in.
+   */
+  readonly spacelessAbove?: number;
+  /**
    * Lowest log-odds of a near-article line, as jusText's near-good blocks: a run of doubtful
    * lines between two article lines, however long, joins the article when each of its lines is
    * near-article or short, and one is near-article (see `joinNearArticle`). Default -0.25
@@ -181,29 +188,33 @@ export interface LineModel {
 }
 
 /**
- * The article model's log-odds that each non-blank line is article text, in order. A page
- * more than half of whose word characters are in a script set without spaces between words
- * (`pageSpacelessShare`) is read by the `spaceless` model: such a script's words, as a
- * segmenter finds them, are shorter and more, and it marks no names with capitals, so every
- * feature of length and case reads otherwise. Of other pages, one that ends less than
- * `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is unpunctuated; one
- * where less than `unspacedBelow` of the gaps between its lines hold a blank line is unspaced.
- * A page that is both is read by the `bare` model, one that is either by the `unpunctuated` or
- * the `unspaced` model, any other by `article`; a model the line model lacks leaves the page to
- * the next in that order (`bare`, then `unpunctuated`, `unspaced`, `article`), since without
- * its stops a page loses the whole article to the others, without its blank lines only parts
- * of it. O(lines), and O(characters) for the script.
+ * The article model's log-odds that each non-blank line is article text, in order. A page that
+ * ends less than `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is
+ * unpunctuated; one where less than `unspacedBelow` of the gaps between its lines hold a blank
+ * line is unspaced. A page that is neither unspaced nor below `spacelessAbove` of its word
+ * characters in a script set without spaces between words (`pageSpacelessShare`) is read by the
+ * `spaceless` model, whatever its stops: such a script's words, as a segmenter finds them, are
+ * shorter and more, and it marks no names with capitals, so every feature of length and case
+ * reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
+ * model, one that is either by the `unpunctuated` or the `unspaced` model, any other by
+ * `article`; a model the line model lacks leaves the page to the next in that order
+ * (`spaceless`, `bare`, then `unpunctuated`, `unspaced`, `article`), since without its stops a
+ * page loses the whole article to the others, without its blank lines only parts of it. An
+ * unspaced page in such a script stays with the models of its layout, which read it better
+ * than `spaceless` (trained on pages laid out with blank lines). O(lines), and O(characters)
+ * for the script.
  */
 export function lineMargins(
   model: LineModel,
   features: PageFeatures,
-  options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow'> = {},
+  options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow' | 'spacelessAbove'> = {},
 ): number[] {
   const unpunctuated = pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05);
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
-  const spaceless = model.spaceless && pageSpacelessShare(features) > 0.5;
+  const spaceless =
+    !unspaced && model.spaceless && pageSpacelessShare(features) > (options.spacelessAbove ?? 0.5) ? model.spaceless : undefined;
   const trees =
-    (spaceless && model.spaceless) ||
+    spaceless ||
     (unpunctuated && unspaced && model.bare) ||
     (unpunctuated && model.unpunctuated) ||
     (unspaced && model.unspaced) ||

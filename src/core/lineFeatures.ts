@@ -162,24 +162,22 @@ function endsCutShort(text: string): boolean {
 
 /**
  * The share of the page's word characters that stand in words of a script set without spaces
- * between its words (Chinese, Japanese, Thai…); 0 for a page without words. Only lines with a
- * character beyond ASCII are read word by word. O(characters).
+ * between its words (Chinese, Japanese, Thai…); 0 for a page without words. Only the words of
+ * lines written partly in such a script are asked for their script. O(characters).
  */
 export function pageSpacelessShare(features: PageFeatures): number {
   let all = 0;
   let spaceless = 0;
   for (const i of features.nonBlank) {
     const f = features.facts[i]!;
-    const beyondAscii = NON_ASCII.test(f.text);
+    const mixed = isSpacelessWord(f.text);
     for (const w of f.lowerWords) {
       all += w.length;
-      if (beyondAscii && isSpacelessWord(w)) spaceless += w.length;
+      if (mixed && isSpacelessWord(w)) spaceless += w.length;
     }
   }
   return all ? spaceless / all : 0;
 }
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * The share of the gaps between consecutive non-blank lines that hold a blank line; 1 for a

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import { prepareSource } from '../../src/core';
 import { BoilerplateOptions, LineModel, articleLines, headlineLines, lineMargins, verdictsOf } from '../../src/core/boilerplate';
 import { pageBlankShare, pageEndShare, pageFeatures, pageSpacelessShare } from '../../src/core/lineFeatures';
 import { LINE_MODEL } from '../../src/core/model/lineModel';
@@ -233,19 +234,78 @@ describe('pages read by the model made for their form', () => {
     assert.equal(pageSpacelessShare(featuresOfPage(['', '· · ·'])), 0);
   });
 
-  it('reads a page written mostly in a script without spaces between words by the spaceless model, whatever its stops and blank lines', () => {
+  it('reads a page laid out with blank lines and written mostly in a script without spaces between words by the spaceless model, whatever its stops', () => {
     const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
-    const pages = [CHINESE.flatMap(line => [line, '']), CHINESE, CHINESE.map(line => line.replace(/。$/u, ''))].map(featuresOfPage);
-    for (const features of pages) {
+    const spaced = (lines: readonly string[]) => lines.flatMap(line => [line, '']);
+    const punctuated = featuresOfPage(spaced(CHINESE));
+    const unpunctuated = featuresOfPage(spaced(CHINESE.map(line => line.replace(/。$/u, ''))));
+    for (const features of [punctuated, unpunctuated]) {
       assert.deepEqual(lineMargins(LINE_MODEL, features), marginsBy(LINE_MODEL.spaceless!, features));
-      // Without a spaceless model the page goes to the others, as before.
-      assert.notDeepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, features), marginsBy(LINE_MODEL.spaceless!, features));
+      // The models differ on these pages, so the equality above says which one read the page.
+      assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.article, features));
+      assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.unpunctuated!, features));
     }
-    assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, pages[0]), marginsBy(LINE_MODEL.article, pages[0]));
+    // Without a spaceless model the page goes to the others, as before.
+    assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, punctuated), marginsBy(LINE_MODEL.article, punctuated));
+    // Without blank lines it stays with the model of its layout, which reads such pages better.
+    const unspaced = featuresOfPage(CHINESE);
+    assert.deepEqual(lineMargins(LINE_MODEL, unspaced), marginsBy(LINE_MODEL.unspaced!, unspaced));
+    assert.notDeepEqual(marginsBy(LINE_MODEL.unspaced!, unspaced), marginsBy(LINE_MODEL.spaceless!, unspaced));
+  });
+
+  it('reads a page by the spaceless model only where more of its word characters than the option says, by default half, are in such a script', () => {
+    const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
+    const over = featuresOfPage(['苹果公司香蕉 Apple']);
+    const under = featuresOfPage(['苹果公司 Apple']);
+    assert.equal(pageSpacelessShare(over), 6 / 11);
+    assert.equal(pageSpacelessShare(under), 4 / 9);
+    for (const features of [over, under])
+      assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.article, features));
+    assert.deepEqual(lineMargins(LINE_MODEL, over), marginsBy(LINE_MODEL.spaceless!, over));
+    assert.deepEqual(lineMargins(LINE_MODEL, under), marginsBy(LINE_MODEL.article, under));
+    assert.deepEqual(lineMargins(LINE_MODEL, over, { spacelessAbove: 0.6 }), marginsBy(LINE_MODEL.article, over));
+    assert.deepEqual(lineMargins(LINE_MODEL, under, { spacelessAbove: 0.4 }), marginsBy(LINE_MODEL.spaceless!, under));
     // A page in a spaced script that quotes a line of Chinese stays with the article model.
     const quoting = featuresOfPage([...stopped(PROSE).flatMap(line => [line, '']), CHINESE[0]]);
     assert.ok(pageSpacelessShare(quoting) < 0.5);
     assert.deepEqual(lineMargins(LINE_MODEL, quoting), marginsBy(LINE_MODEL.article, quoting));
+  });
+
+  it('reads the article of a Thai page, which sets no spaces between words and no mark at a sentence end, and its menu, comment form and footer as chrome', () => {
+    const page = [
+      'ข่าวเมือง',
+      '',
+      '  • หน้าแรก',
+      '  • สังคม',
+      '  • เศรษฐกิจ',
+      '  • ภูมิภาค',
+      '',
+      'ห้องสมุดเมืองเปิดอีกครั้งหลังปรับปรุงนานสามปี',
+      '',
+      '4 พฤษภาคม 2567',
+      '',
+      'ห้องสมุดกลางเปิดให้บริการอีกครั้งเมื่อวันเสาร์ หลังจากการปรับปรุงที่ใช้งบประมาณกว่าสิบล้านดอลลาร์ ช่างได้เปลี่ยนหลังคาที่รั่วและซ่อมเพดานห้องอ่านหนังสือ รวมทั้งติดตั้งลิฟต์สำหรับผู้ใช้รถเข็น',
+      '',
+      'ชาวบ้านหลายร้อยคนมาเข้าแถวรอก่อนเวลาเปิด และบางคนนำหนังสือที่ยืมไปก่อนปิดปรับปรุงมาคืน อาคารยังมีห้องทำงานสำหรับเยาวชนและห้องบันทึกเสียงขนาดเล็กด้วย',
+      '',
+      'นายกเทศมนตรีกล่าวว่า ค่าก่อสร้างเกินงบประมาณเพราะฐานรากเดิมอ่อนกว่าที่ผลการสำรวจระบุไว้ คณะกรรมการห้องสมุดเปิดเผยว่าจะขยายเวลาเปิดในวันธรรมดาจนถึงช่วงค่ำตั้งแต่เดือนหน้า',
+      '',
+      'ข่าวยอดนิยม',
+      '  • ฝนตกหนักทำให้ถนนในเมืองหลายสายปิด',
+      '  • คนงานท่าเรือยุติการนัดหยุดงานหลังตกลงค่าจ้าง',
+      '  • อาคารผู้โดยสารสนามบินแห่งใหม่เปิดเดือนหน้า',
+      '',
+      'แสดงความคิดเห็น',
+      '',
+      'แชร์: Facebook Twitter LINE',
+      '',
+      '© 2567 ข่าวเมือง สงวนลิขสิทธิ์',
+    ];
+    const prepared = prepareSource(page.join('\n'));
+    const kindOf = (start: string) => prepared.lines[page.findIndex(l => l.startsWith(start))].kind;
+    for (const start of ['ห้องสมุดเมือง', 'ห้องสมุดกลาง', 'ชาวบ้าน', 'นายกเทศมนตรี']) assert.equal(kindOf(start), 'content', start);
+    for (const start of ['ข่าวเมือง', '  • หน้าแรก', '  • สังคม', 'แสดงความคิดเห็น', 'แชร์', '©'])
+      assert.equal(kindOf(start), 'boilerplate', start);
   });
 
   it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {

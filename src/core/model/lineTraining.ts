@@ -66,7 +66,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   unpunctuatedForms: ['noFinalStops'],
   unspacedForms: ['noBlankLines'],
   bareForms: ['bareLines'],
-  spacelessForms: ['spacelessScript'],
+  spacelessForms: ['spacelessScript', 'spacelessScriptNoStops'],
 };
 
 /**

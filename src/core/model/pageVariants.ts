@@ -27,6 +27,9 @@
  *   Digits, other scripts and the page's lines stay. The words are no real words: what the model
  *   can learn from it is how prose and chrome look when nothing tells words apart but a
  *   segmenter, and nothing marks a name.
+ * - `spacelessScriptNoStops`: `spacelessScript` as Thai is written, without a mark at a
+ *   sentence's end or a pause: its full stops, question and exclamation marks and commas go, a
+ *   space taking their place inside a line.
  *
  * - `headlineFullStop`, `headlineTitleCase`, `headlineUpperCase`: the headline (the page's first
  *   article line, which only the gold labels tell) ends in a full stop, has every word
@@ -50,6 +53,7 @@ export type PageVariant =
   | 'noSentenceStops'
   | 'unlistedLanguage'
   | 'spacelessScript'
+  | 'spacelessScriptNoStops'
   | 'caseless'
   | 'headlineFullStop'
   | 'headlineTitleCase'
@@ -64,6 +68,7 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'noSentenceStops',
   'unlistedLanguage',
   'spacelessScript',
+  'spacelessScriptNoStops',
   'caseless',
   'headlineFullStop',
   'headlineTitleCase',
@@ -121,6 +126,8 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
       return text.replace(ROTATED_LETTER, rotatedLetter);
     case 'caseless':
       return text.toLowerCase();
+    case 'spacelessScriptNoStops':
+      return lineForm(text, 'spacelessScript', labels).replace(PAUSE_AT_LINE_END, '').replace(PAUSE, ' ');
     case 'spacelessScript':
       return text
         .replace(ALPHABET_WORD, ideographs)
@@ -178,6 +185,9 @@ function rotatedLetter(letter: string): string {
   return letter;
 }
 
+// What `spacelessScript` set for a sentence's end or a pause, at a line's end and elsewhere.
+const PAUSE_AT_LINE_END = /[。！？，](?=[^\S\r\n]*(?:[\r\n]|$))/gu;
+const PAUSE = /[。！？，]/gu;
 const ALPHABET_WORD = /[a-zA-Zа-яА-ЯёЁ]+/g;
 const FIRST_IDEOGRAPH = 0x4e00;
 /** How many ideographs of the block from `FIRST_IDEOGRAPH` a word's run is drawn from. */
@@ -186,7 +196,7 @@ const FULL_WIDTH: Readonly<Record<string, string>> = { '.': '。', ',': '，', '
 // Sentence punctuation after a word (not inside one, as in "3.5" or "www.x.com").
 const PUNCTUATION_AFTER_IDEOGRAPH = /(?<=[\u4e00-\u9fff])[.,:;?!](?=[\s"'”’)\]]|$)/gmu;
 // Spaces between two words, or after a sentence's punctuation, where the script sets none.
-const SPACE_BEFORE_IDEOGRAPH = /(?<=[\u4e00-\u9fff。，：；？！])[^\S\n]+(?=[\u4e00-\u9fff])/gu;
+const SPACE_BEFORE_IDEOGRAPH = /(?<=[\u4e00-\u9fff。，：；？！])[^\S\r\n]+(?=[\u4e00-\u9fff])/gu;
 
 /** The ideographs `spacelessScript` writes a word in: one per three letters or part of three, the same for every case of the word (FNV-1a over its letters). */
 function ideographs(word: string): string {
