@@ -180,9 +180,10 @@ export interface LineModel {
    */
   readonly bare?: BoostedTrees;
   /**
-   * The article model of a page written mostly in a script that sets no spaces between its
-   * words and has no capitals (Chinese, Japanese, Thai…): trained on the pages and on their
-   * forms in such a script, so that it reads prose and chrome by what a segmenter's words show.
+   * The article model of a page laid out with blank lines and written mostly in a script that
+   * sets no spaces between its words and has no capitals (Chinese, Japanese, Thai…): trained on
+   * the pages and on their forms in such a script, with and without sentence stops, so that it
+   * reads prose and chrome by what a segmenter's words show.
    */
   readonly spaceless?: BoostedTrees;
 }
@@ -191,9 +192,9 @@ export interface LineModel {
  * The article model's log-odds that each non-blank line is article text, in order. A page that
  * ends less than `unpunctuatedBelow` of its prose-shaped lines with a sentence terminal is
  * unpunctuated; one where less than `unspacedBelow` of the gaps between its lines hold a blank
- * line is unspaced. A page that is neither unspaced nor below `spacelessAbove` of its word
- * characters in a script set without spaces between words (`pageSpacelessShare`) is read by the
- * `spaceless` model, whatever its stops: such a script's words, as a segmenter finds them, are
+ * line is unspaced. A page that is not unspaced, and has more than `spacelessAbove` of its word
+ * characters in a script set without spaces between words (`pageSpacelessShare`), is read by
+ * the `spaceless` model, whatever its stops: such a script's words, as a segmenter finds them, are
  * shorter and more, and it marks no names with capitals, so every feature of length and case
  * reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
  * model, one that is either by the `unpunctuated` or the `unspaced` model, any other by

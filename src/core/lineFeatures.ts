@@ -10,7 +10,7 @@
  * line (blank lines get a row of zeros and are never classified), and the per-line facts the
  * reasons and the headline search read. O(n) in the text length.
  */
-import { LineSpan, collapseSpaces, isSpacelessWord } from './text';
+import { LineSpan, collapseSpaces, hasSpacelessScript } from './text';
 import { StopwordProfile, isFunctionWord } from './stopwords';
 
 /** What one non-blank line shows on its own. */
@@ -170,10 +170,10 @@ export function pageSpacelessShare(features: PageFeatures): number {
   let spaceless = 0;
   for (const i of features.nonBlank) {
     const f = features.facts[i]!;
-    const mixed = isSpacelessWord(f.text);
+    const mixed = hasSpacelessScript(f.text);
     for (const w of f.lowerWords) {
       all += w.length;
-      if (mixed && isSpacelessWord(w)) spaceless += w.length;
+      if (mixed && hasSpacelessScript(w)) spaceless += w.length;
     }
   }
   return all ? spaceless / all : 0;

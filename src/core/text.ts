@@ -100,9 +100,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALNUM = /(?![A-Za-z0-9])[\p{L}\p{M}\p{N}]/u;
 const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 
-/** Whether `word` (or any text) holds a letter of a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */
-export function isSpacelessWord(word: string): boolean {
-  return UNSPACED_SCRIPT.test(word);
+/** Whether `text` holds a letter of a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */
+export function hasSpacelessScript(text: string): boolean {
+  return UNSPACED_SCRIPT.test(text);
 }
 
 /**

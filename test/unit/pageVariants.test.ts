@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { pageForm, pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
-import { isSpacelessWord, words } from '../../src/core/text';
+import { hasSpacelessScript, words } from '../../src/core/text';
 
 describe('page forms without sentence punctuation', () => {
   const page = [
@@ -119,7 +119,7 @@ describe('page form in a script without spaces between words', () => {
     assert.ok(!out.includes(' '));
     const ws = words(out);
     assert.ok(ws.length > 1);
-    assert.ok(ws.every(isSpacelessWord));
+    assert.ok(ws.every(hasSpacelessScript));
   });
 
   it('keeps every line apart, whatever its line breaks', () => {
