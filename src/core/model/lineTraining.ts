@@ -70,8 +70,9 @@ export const LINE_TRAINING: LineTrainingOptions = {
 };
 
 /**
- * The article models of pages read in other forms (see `LineModel`), in the order a page is
- * tried for them, each with the training option that names the forms it learns from.
+ * The article models of pages read in other forms (see `LineModel`; which page each reads, and
+ * in what order they are tried, is `lineMargins`'s), in the order the model's source lists
+ * them, each with the training option that names the forms it learns from.
  */
 export const FORM_MODELS = [
   ['unpunctuated', 'unpunctuatedForms'],
