@@ -4,31 +4,55 @@
  * stemmer here keeps its words as they are.
  */
 import { stemmer as arabic } from '@orama/stemmers/arabic';
+import { stemmer as danish } from '@orama/stemmers/danish';
 import { stemmer as dutch } from '@orama/stemmers/dutch';
 import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as finnish } from '@orama/stemmers/finnish';
 import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as german } from '@orama/stemmers/german';
+import { stemmer as greek } from '@orama/stemmers/greek';
+import { stemmer as hungarian } from '@orama/stemmers/hungarian';
+import { stemmer as hindi } from '@orama/stemmers/indian';
 import { stemmer as indonesian } from '@orama/stemmers/indonesian';
 import { stemmer as italian } from '@orama/stemmers/italian';
+import { stemmer as lithuanian } from '@orama/stemmers/lithuanian';
+import { stemmer as norwegian } from '@orama/stemmers/norwegian';
 import { stemmer as portuguese } from '@orama/stemmers/portuguese';
+import { stemmer as romanian } from '@orama/stemmers/romanian';
 import { stemmer as russian } from '@orama/stemmers/russian';
+import { stemmer as serbian } from '@orama/stemmers/serbian';
 import { stemmer as spanish } from '@orama/stemmers/spanish';
 import { stemmer as swedish } from '@orama/stemmers/swedish';
 import { stemmer as turkish } from '@orama/stemmers/turkish';
 import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
 
-/** Per language code (as `StopwordProfile.language` has them), its stemmer. */
+/**
+ * Per language code (as `StopwordProfile.language` has them), its stemmer. Serbian's serves
+ * the Latin list of Bosnian, Croatian and Serbian (`sh`) too: it reads Cyrillic and Latin alike.
+ * Bulgarian has a function-word list but no stemmer: the package's throws on the words it would
+ * rewrite (it writes into the string).
+ */
 const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   ar: arabic,
+  da: danish,
   de: german,
+  el: greek,
   en: english,
   es: spanish,
+  fi: finnish,
   fr: french,
+  hi: hindi,
+  hu: hungarian,
   id: indonesian,
   it: italian,
+  lt: lithuanian,
+  nb: norwegian,
   nl: dutch,
   pt: portuguese,
+  ro: romanian,
   ru: russian,
+  sh: serbian,
+  sr: serbian,
   sv: swedish,
   tr: turkish,
   uk: ukrainian,

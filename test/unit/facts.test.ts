@@ -130,6 +130,28 @@ describe('Change kinds', () => {
     assert.deepEqual(kinds(classifyChanges('دخل الجيش المدينة.', 'لم يدخل الجيش المدينة.', 'ar')), ['negation']);
   });
 
+  it('finds negations, and attributions dropped after "according to", in languages listed since', () => {
+    const negations: readonly [string, string, string][] = [
+      ['da', 'Hæren har indtaget byen.', 'Hæren har ikke indtaget byen.'],
+      ['fi', 'Armeija valtasi kaupungin.', 'Armeija ei vallannut kaupunkia.'],
+      ['hu', 'A hadsereg elfoglalta a várost.', 'A hadsereg nem foglalta el a várost.'],
+      ['ro', 'Armata a cucerit orașul.', 'Armata nu a cucerit orașul.'],
+      ['el', 'Ο στρατός κατέλαβε την πόλη.', 'Ο στρατός δεν κατέλαβε την πόλη.'],
+      ['he', 'הצבא כבש את העיר.', 'הצבא לא כבש את העיר.'],
+    ];
+    for (const [language, base, other] of negations) {
+      assert.ok(kinds(classifyChanges(base, other, language)).includes('negation'), `${language}: ${other}`);
+    }
+    const attributions: readonly [string, string, string][] = [
+      ['da', 'Forhandlingerne mislykkedes, ifølge en embedsmand.', 'Forhandlingerne mislykkedes.'],
+      ['ro', 'Negocierile au eșuat, potrivit unui oficial.', 'Negocierile au eșuat.'],
+      ['cs', 'Jednání podle jednoho úředníka selhalo.', 'Jednání selhalo.'],
+    ];
+    for (const [language, base, other] of attributions) {
+      assert.deepEqual(kinds(classifyChanges(base, other, language)), ['attribution'], `${language}: ${base}`);
+    }
+  });
+
   it('reads a dropped attribution after "according to" as an attribution', () => {
     const changes = classifyChanges('The talks failed, according to a security official.', 'The talks failed.', 'en');
     assert.deepEqual(kinds(changes), ['attribution']);

@@ -44,7 +44,7 @@ const POOLS = [
   LINES,
   [...LINES.slice(13, 15), 'Die Regierung hat die Pläne nicht bestätigt, sagte ein Sprecher.', 'Startseite', ''],
   [...LINES.slice(15, 17), 'وأضاف أن الحكومة لم تؤكد الخطط بعد.', ''],
-  ['Xa ku lyr bep tyr xa ku.', 'Ku lyr xa bep tyr ku lyr xa.', 'Bep tyr xa ku lyr.', 'Lyr ku bep xa tyr ku.', ''],
+  ['Xa ghu lyr bep tyr xa ghu.', 'Ghu lyr xa bep tyr ghu lyr xa.', 'Bep tyr xa ghu lyr.', 'Lyr ghu bep xa tyr ghu.', ''],
 ];
 
 function randomPage(random: () => number): string {

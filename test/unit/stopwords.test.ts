@@ -36,8 +36,43 @@ const KOREAN_PAGE = [
   '© 2024 시민신문. 무단 전재 및 재배포 금지.',
 ].join('\n');
 
+/**
+ * The same two sentences of news in languages whose function words overlap (Danish, Norwegian
+ * and Swedish; Czech, Slovak and Polish; Serbian, Bulgarian, Russian and Ukrainian; Catalan and
+ * Spanish) and in others with a list of their own.
+ */
+const NEWS_IN: Readonly<Record<string, string>> = {
+  da: 'Regeringen har i dag fremlagt et nyt forslag, og ministeren sagde, at det vil blive vedtaget efter sommerferien. Han tilføjede, at der ikke er nogen grund til at vente, og at kommunerne selv kan vælge, hvad de vil gøre med pengene.',
+  nb: 'Regjeringen har i dag lagt fram et nytt forslag, og statsråden sa at det vil bli vedtatt etter sommerferien. Han la til at det ikke er noen grunn til å vente, og at kommunene selv kan velge hva de vil gjøre med pengene.',
+  sv: 'Regeringen har i dag lagt fram ett nytt förslag, och ministern sade att det ska antas efter sommaren. Han tillade att det inte finns någon anledning att vänta, och att kommunerna själva kan välja vad de vill göra med pengarna.',
+  fi: 'Hallitus esitti tänään uuden ehdotuksen, ja ministeri sanoi, että se hyväksytään kesän jälkeen. Hänen mukaansa ei ole syytä odottaa, ja kunnat voivat itse päättää, mitä ne tekevät rahoilla.',
+  hu: 'A kormány ma új javaslatot nyújtott be, és a miniszter azt mondta, hogy a nyár után fogadják el. Hozzátette, hogy nincs ok a várakozásra, és az önkormányzatok maguk dönthetik el, mit kezdenek a pénzzel.',
+  ro: 'Guvernul a prezentat astăzi o nouă propunere, iar ministrul a spus că aceasta va fi adoptată după vară. El a adăugat că nu există niciun motiv să se aștepte și că primăriile pot decide singure ce vor face cu banii.',
+  cs: 'Vláda dnes předložila nový návrh a ministr řekl, že bude schválen po létě. Dodal, že není důvod čekat a že obce se mohou samy rozhodnout, co s penězi udělají, jak už to bylo loni.',
+  sk: 'Vláda dnes predložila nový návrh a minister povedal, že bude schválený po lete. Dodal, že nie je dôvod čakať a že obce sa môžu samy rozhodnúť, čo s peniazmi urobia, ako to bolo aj vlani.',
+  pl: 'Rząd przedstawił dziś nowy projekt, a minister powiedział, że zostanie on przyjęty po wakacjach. Dodał, że nie ma powodu, by czekać, i że gminy same mogą zdecydować, co zrobią z pieniędzmi.',
+  sh: 'Vlada je danas predstavila novi prijedlog, a ministar je rekao da će biti usvojen nakon ljeta. Dodao je da nema razloga za čekanje i da općine same mogu odlučiti što će učiniti s novcem.',
+  sr: 'Влада је данас представила нови предлог, а министар је рекао да ће бити усвојен након лета. Додао је да нема разлога за чекање и да општине саме могу да одлуче шта ће урадити са новцем.',
+  bg: 'Правителството представи днес ново предложение, а министърът каза, че то ще бъде прието след лятото. Той добави, че няма причина да се чака и че общините сами могат да решат какво да правят с парите.',
+  ru: 'Правительство сегодня представило новое предложение, и министр сказал, что оно будет принято после лета. Он добавил, что нет причин ждать и что муниципалитеты сами могут решить, что делать с деньгами.',
+  uk: 'Уряд сьогодні представив нову пропозицію, і міністр сказав, що її буде ухвалено після літа. Він додав, що немає причин чекати і що громади самі можуть вирішити, що робити з грошима.',
+  el: 'Η κυβέρνηση παρουσίασε σήμερα μια νέα πρόταση και ο υπουργός είπε ότι θα εγκριθεί μετά το καλοκαίρι. Πρόσθεσε ότι δεν υπάρχει λόγος αναμονής και ότι οι δήμοι μπορούν να αποφασίσουν μόνοι τους τι θα κάνουν με τα χρήματα.',
+  lt: 'Vyriausybė šiandien pateikė naują pasiūlymą, o ministras sakė, kad jis bus priimtas po vasaros. Jis pridūrė, kad nėra jokios priežasties laukti ir kad savivaldybės pačios gali nuspręsti, ką daryti su pinigais.',
+  ca: "El govern ha presentat avui una nova proposta i el ministre ha dit que serà aprovada després de l'estiu. Ha afegit que no hi ha cap motiu per esperar i que els ajuntaments poden decidir què faran amb els diners.",
+  es: 'El gobierno presentó hoy una nueva propuesta y el ministro dijo que será aprobada después del verano. Añadió que no hay motivo para esperar y que los ayuntamientos pueden decidir qué harán con el dinero.',
+  vi: 'Chính phủ hôm nay đã đưa ra một đề xuất mới và bộ trưởng cho biết nó sẽ được thông qua sau mùa hè. Ông nói thêm rằng không có lý do gì để chờ đợi và các địa phương có thể tự quyết định sẽ làm gì với số tiền này.',
+  he: 'הממשלה הציגה היום הצעה חדשה, והשר אמר כי היא תאושר אחרי הקיץ. הוא הוסיף כי אין סיבה לחכות וכי הרשויות יכולות להחליט בעצמן מה לעשות עם הכסף.',
+  hi: 'सरकार ने आज एक नया प्रस्ताव पेश किया और मंत्री ने कहा कि इसे गर्मियों के बाद पारित किया जाएगा। उन्होंने कहा कि इंतजार करने का कोई कारण नहीं है और नगर पालिकाएं खुद तय कर सकती हैं कि वे पैसे का क्या करेंगी।',
+};
+
 describe('stopword profiles', () => {
   const english = 'the minister said that the talks would go on and that both sides were ready'.split(' ');
+
+  it('tells each listed language from its neighbours by two sentences of news', () => {
+    for (const [language, text] of Object.entries(NEWS_IN)) {
+      assert.equal(detectStopwords(words(text).map(w => w.toLowerCase())).language, language, text);
+    }
+  });
 
   it('gives one profile object per listed language, however often it is detected', () => {
     assert.equal(detectStopwords(english), detectStopwords([...english].reverse()));

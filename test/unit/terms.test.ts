@@ -21,6 +21,28 @@ describe('content terms', () => {
     assert.deepEqual(grouped.salient, plain.salient);
   });
 
+  it('meets the inflected forms of a short word in each language with a stemmer, which its first letters alone do not', () => {
+    const forms: readonly [string, string, string][] = [
+      ['da', 'Huset brændte i nat.', 'To huse blev ødelagt.'],
+      ['nb', 'Huset brant i natt.', 'To hus ble ødelagt, og husene må rives.'],
+      ['fi', 'Talo paloi yöllä.', 'Talon katto romahti.'],
+      ['hu', 'A ház leégett.', 'A házban senki sem volt.'],
+      ['ro', 'Luna a răsărit târziu.', 'Lumina lunii a fost slabă.'],
+      ['el', 'Ο νόμος ψηφίστηκε.', 'Η ψήφιση του νόμου καθυστέρησε.'],
+      ['sr', 'Град је поплављен.', 'Становници града су евакуисани.'],
+      ['sh', 'Grad je poplavljen.', 'Stanovnici grada su evakuirani.'],
+      ['lt', 'Namas sudegė naktį.', 'Namo stogas įgriuvo.'],
+      ['hi', 'लड़का स्कूल गया।', 'लड़के मैदान में खेले।'],
+    ];
+    for (const [language, one, other] of forms) {
+      const profile = { language, words: functionWordsOf(language)! };
+      const vocabulary = new Map<string, number>();
+      const a = contentTerms(one, profile, vocabulary).ids;
+      const b = contentTerms(other, profile, vocabulary).ids;
+      assert.equal(a.filter(id => b.includes(id)).length, 1, `${language}: ${one} / ${other}`);
+    }
+  });
+
   it('keeps a clock time and a decimal whole, so that they do not meet their parts elsewhere', () => {
     const vocabulary = new Map<string, number>();
     const time = contentTerms('The train left at 7:15 from the northern platform.', english, vocabulary);
