@@ -189,7 +189,10 @@ const AMOUNTS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
 };
 
 /** Languages whose word for 1 is also their indefinite article: read as a number it would turn every "a" into a figure. */
-const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een']);
+const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een', 'egy', 'một']);
+
+/** Written numbers that are more often other words of their language: Vietnamese "không" (0, also "not") and "năm" (5, also "year"). */
+const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'] };
 
 /** Percent written as a word (the sign itself is a token of its own). */
 export const PERCENT_WORDS: ReadonlySet<string> = new Set([
@@ -282,7 +285,11 @@ function buildLexicon(language: string): NumberLexicon {
       }
     }
   }
+  // A word of a day's or month's name that is a number too (Vietnamese "thứ năm", the fifth day: Thursday) names no date alone.
+  const dateWords = dateWordsOf(language);
+  for (const phrase of phrases.keys()) if (!phrase.includes(' ')) dateWords.delete(phrase);
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
+  for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
   let longest = 1;
   const firstWords = new Set<string>();
   for (const phrase of phrases.keys()) {
@@ -300,7 +307,7 @@ function buildLexicon(language: string): NumberLexicon {
     longest: Math.min(longest, 5),
     firstWords,
     scales,
-    dateWords: dateWordsOf(language),
+    dateWords,
     amounts,
     ordinals,
     ordinalDeterminers: new Set(english ? ENGLISH_DETERMINERS : []),
@@ -377,7 +384,8 @@ function supportedWritten(language: string): string | undefined {
 function dateWordsOf(language: string): Map<string, string> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
-  const locales = [language, ...(language === 'ar' ? ['ar-SY', 'ar-IQ', 'ar-MA', 'ar-TN'] : [])];
+  // The runtime reads \`sh\` (Bosnian, Croatian, Serbian in Latin script) as Serbian: Croatian and Bosnian name the months otherwise.
+  const locales = [language, ...(language === 'ar' ? ['ar-SY', 'ar-IQ', 'ar-MA', 'ar-TN'] : language === 'sh' ? ['hr', 'bs'] : [])];
   const add = (text: string, key: string) => {
     for (const word of text.toLowerCase().split(/[\s.,\d]+/)) {
       if (word.length < 2) continue;

@@ -49,7 +49,7 @@ const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   nb: norwegian,
   nl: dutch,
   pt: portuguese,
-  ro: romanian,
+  ro: word => romanian(commaBelow(word)),
   ru: russian,
   sh: serbian,
   sr: serbian,
@@ -57,6 +57,11 @@ const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   tr: turkish,
   uk: ukrainian,
 };
+
+/** Romanian's s and t with a cedilla (ş, ţ), as older text and keyboards write them, as the comma-below letters (ș, ț) the stemmer knows. */
+function commaBelow(word: string): string {
+  return word.replace(/ş/g, 'ș').replace(/ţ/g, 'ț');
+}
 
 /** Past this many words, a language's remembered stems start afresh. */
 const REMEMBERED_STEMS = 1 << 16;

@@ -138,6 +138,7 @@ describe('Change kinds', () => {
       ['ro', 'Armata a cucerit orașul.', 'Armata nu a cucerit orașul.'],
       ['el', 'Ο στρατός κατέλαβε την πόλη.', 'Ο στρατός δεν κατέλαβε την πόλη.'],
       ['he', 'הצבא כבש את העיר.', 'הצבא לא כבש את העיר.'],
+      ['vi', 'Quân đội đã chiếm thành phố.', 'Quân đội không chiếm thành phố.'],
     ];
     for (const [language, base, other] of negations) {
       assert.ok(kinds(classifyChanges(base, other, language)).includes('negation'), `${language}: ${other}`);
@@ -149,6 +150,17 @@ describe('Change kinds', () => {
     ];
     for (const [language, base, other] of attributions) {
       assert.deepEqual(kinds(classifyChanges(base, other, language)), ['attribution'], `${language}: ${base}`);
+    }
+  });
+
+  it('reads no number in a word for one that is the indefinite article, nor in Vietnamese words for "not" and "year"', () => {
+    const pairs: readonly [string, string, string][] = [
+      ['hu', 'A hadsereg egy várost foglalt el.', 'A hadsereg a várost foglalta el.'],
+      ['vi', 'Ông là một nhà báo.', 'Ông là nhà báo.'],
+      ['vi', 'Năm nay, giá gạo tăng.', 'Giá gạo tăng.'],
+    ];
+    for (const [language, base, other] of pairs) {
+      assert.ok(!kinds(classifyChanges(base, other, language)).includes('number'), `${language}: ${base} / ${other}`);
     }
   });
 

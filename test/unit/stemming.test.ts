@@ -35,13 +35,22 @@ describe('stemming', () => {
     for (const [language, letters] of Object.entries(LETTERS)) {
       const stem = stemmerFor(language);
       const alphabet = [...letters];
+      let changed = 0;
       for (let n = 0; n < 3000; n++) {
         const length = 1 + Math.floor(random() * 14);
         const word = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
         const stemmed = stem(word);
         assert.ok(typeof stemmed === 'string' && stemmed.length > 0, `${language}: ${word} → ${stemmed}`);
+        if (stemmed !== word) changed++;
       }
+      assert.ok(changed > 0, `${language}: no word stemmed`);
     }
+  });
+
+  it('stems Romanian s and t with a cedilla as those with a comma below', () => {
+    const stem = stemmerFor('ro');
+    assert.equal(stem('oraşul'), stem('orașul'));
+    assert.equal(stem('anunţat'), stem('anunțat'));
   });
 
   it('keeps the words of a language without a stemmer as they are', () => {

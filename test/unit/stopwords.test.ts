@@ -37,9 +37,10 @@ const KOREAN_PAGE = [
 ].join('\n');
 
 /**
- * The same two sentences of news in languages whose function words overlap (Danish, Norwegian
- * and Swedish; Czech, Slovak and Polish; Serbian, Bulgarian, Russian and Ukrainian; Catalan and
- * Spanish) and in others with a list of their own.
+ * The same two sentences of news in languages whose function words overlap (Danish, Norwegian,
+ * Swedish and Icelandic; Czech, Slovak and Polish; Bosnian/Croatian/Serbian and Slovenian;
+ * Serbian, Macedonian, Bulgarian, Russian and Ukrainian; Finnish and Estonian; Lithuanian and
+ * Latvian; Catalan and Spanish) and in others with a list of their own.
  */
 const NEWS_IN: Readonly<Record<string, string>> = {
   da: 'Regeringen har i dag fremlagt et nyt forslag, og ministeren sagde, at det vil blive vedtaget efter sommerferien. Han tilføjede, at der ikke er nogen grund til at vente, og at kommunerne selv kan vælge, hvad de vil gøre med pengene.',
@@ -63,6 +64,11 @@ const NEWS_IN: Readonly<Record<string, string>> = {
   vi: 'Chính phủ hôm nay đã đưa ra một đề xuất mới và bộ trưởng cho biết nó sẽ được thông qua sau mùa hè. Ông nói thêm rằng không có lý do gì để chờ đợi và các địa phương có thể tự quyết định sẽ làm gì với số tiền này.',
   he: 'הממשלה הציגה היום הצעה חדשה, והשר אמר כי היא תאושר אחרי הקיץ. הוא הוסיף כי אין סיבה לחכות וכי הרשויות יכולות להחליט בעצמן מה לעשות עם הכסף.',
   hi: 'सरकार ने आज एक नया प्रस्ताव पेश किया और मंत्री ने कहा कि इसे गर्मियों के बाद पारित किया जाएगा। उन्होंने कहा कि इंतजार करने का कोई कारण नहीं है और नगर पालिकाएं खुद तय कर सकती हैं कि वे पैसे का क्या करेंगी।',
+  et: 'Valitsus esitas täna uue ettepaneku ja minister ütles, et see võetakse vastu pärast suve. Ta lisas, et ootamiseks pole põhjust ning et vallad saavad ise otsustada, mida nad rahaga teevad.',
+  lv: 'Valdība šodien iesniedza jaunu priekšlikumu, un ministrs sacīja, ka tas tiks pieņemts pēc vasaras. Viņš piebilda, ka nav iemesla gaidīt un ka pašvaldības pašas var izlemt, ko darīt ar naudu.',
+  sl: 'Vlada je danes predstavila nov predlog in minister je dejal, da bo sprejet po poletju. Dodal je, da ni razloga za čakanje in da se lahko občine same odločijo, kaj bodo storile z denarjem.',
+  is: 'Ríkisstjórnin lagði í dag fram nýja tillögu og ráðherrann sagði að hún yrði samþykkt eftir sumarið. Hann bætti við að engin ástæða væri til að bíða og að sveitarfélögin gætu sjálf ákveðið hvað þau gerðu við peningana.',
+  mk: 'Владата денес претстави нов предлог, а министерот рече дека тој ќе биде усвоен по летото. Тој додаде дека нема причина за чекање и дека општините сами можат да одлучат што ќе прават со парите.',
 };
 
 describe('stopword profiles', () => {
@@ -72,6 +78,15 @@ describe('stopword profiles', () => {
     for (const [language, text] of Object.entries(NEWS_IN)) {
       assert.equal(detectStopwords(words(text).map(w => w.toLowerCase())).language, language, text);
     }
+  });
+
+  it('reads Polish words that Czech shares, and Norwegian words that Danish spells otherwise, as their own language', () => {
+    const polish =
+      'Ze względu na pogodę mecz przełożono na niedzielę. Jako pierwszy poinformował o tym trener drużyny, który dodał, że zawodnicy są gotowi do gry.';
+    const norwegian =
+      'Kommunen har bestemt seg for å bygge en ny skole. Noen av foreldrene mener at det tar for lang tid, men ordføreren sier at arbeidet skal begynne allerede i vår.';
+    assert.equal(detectStopwords(words(polish).map(w => w.toLowerCase())).language, 'pl');
+    assert.equal(detectStopwords(words(norwegian).map(w => w.toLowerCase())).language, 'nb');
   });
 
   it('gives one profile object per listed language, however often it is detected', () => {
