@@ -36,7 +36,7 @@ const NEGATIONS: Readonly<Record<string, string>> = {
   vi: 'không chưa chẳng đừng chả',
   he: 'לא אין אינו אינה מעולם בלי ללא',
   hi: 'नहीं न बिना',
-  et: 'ei mitte kunagi midagi keegi ilma',
+  et: 'ei mitte',
   lv: 'ne nav nekad nekas neviens bez',
   sl: 'ne ni niso nikoli nič nihče brez',
   is: 'ekki aldrei enginn engin ekkert án',
@@ -67,10 +67,10 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte',
   fi: 'sanoi sanoo kertoi kertoo ilmoitti ilmoittaa mukaan totesi lisäsi',
   hu: 'mondta mondja közölte szerint jelentette nyilatkozta hangsúlyozta írta',
-  ro: 'spus spune declarat afirmat anunțat potrivit conform informat precizat adăugat',
+  ro: 'spus spune declarat afirmat anunțat anunţat potrivit conform informat precizat adăugat',
   cs: 'řekl řekla uvedl uvedla oznámil oznámila podle napsal prohlásil dodal',
   sk: 'povedal povedala uviedol uviedla oznámil oznámila podľa napísal vyhlásil dodal',
-  sh: 'rekao rekla izjavio izjavila naveo navela saopćio saopštio dodao priopćio',
+  sh: 'rekao rekla izjavio izjavila naveo navela saopćio saopštio dodao priopćio kazao kazala',
   sr: 'рекао рекла изјавио изјавила навео навела саопштио додао',
   bg: 'каза казва заяви заявил съобщи съобщил според добави посочи',
   el: 'είπε δήλωσε ανέφερε ανακοίνωσε σύμφωνα πρόσθεσε τόνισε έγραψε',
@@ -254,6 +254,7 @@ const AGENT_AFTER = new Set([
   'לדברי',
   'לפי',
   'theo',
+  'sögn',
 ]);
 
 function setsOf(lists: Readonly<Record<string, string>>): ReadonlyMap<string, ReadonlySet<string>> {

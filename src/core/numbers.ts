@@ -6,6 +6,7 @@
  * language the runtime knows has them.
  */
 import writtenNumber from 'written-number';
+import { functionWordsOf } from './stopwords';
 
 /** The zero of each block of decimal digits (Unicode's `Nd` blocks run 0 to 9). */
 const DIGIT_ZEROS = [
@@ -192,7 +193,24 @@ const AMOUNTS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
 const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een', 'egy', 'một']);
 
 /** Written numbers that are more often other words of their language: Vietnamese "không" (0, also "not") and "năm" (5, also "year"). */
-const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'] };
+const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'], hu: ['hét', 'hat'] };
+
+/**
+ * Words of the runtime's month and weekday names that are more often everyday words: Vietnamese
+ * "tư" (đầu tư, invest), "chủ" (chủ tịch, chairman), "nhật" (Nhật Bản, Japan); Catalan "des"
+ * (des de, since), "set" (seven); Romanian "luni" (months); Finnish "kesä" (summer); Hebrew
+ * "שני" (two, second).
+ */
+const NOT_DATES: Readonly<Record<string, readonly string[]>> = {
+  vi: ['tư', 'chủ', 'nhật'],
+  ca: ['des', 'set'],
+  ro: ['luni'],
+  fi: ['kesä'],
+  he: ['שני'],
+};
+
+/** Written numbers the number-word package lacks: Hungarian "két", the form of 2 before a noun. */
+const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = { hu: [['két', 2]] };
 
 /** Percent written as a word (the sign itself is a token of its own). */
 export const PERCENT_WORDS: ReadonlySet<string> = new Set([
@@ -290,6 +308,7 @@ function buildLexicon(language: string): NumberLexicon {
   for (const phrase of phrases.keys()) if (!phrase.includes(' ')) dateWords.delete(phrase);
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
+  for (const [word, value] of MORE_NUMBERS[language] ?? []) phrases.set(word, value);
   let longest = 1;
   const firstWords = new Set<string>();
   for (const phrase of phrases.keys()) {
@@ -384,7 +403,7 @@ function supportedWritten(language: string): string | undefined {
 function dateWordsOf(language: string): Map<string, string> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
-  // The runtime reads \`sh\` (Bosnian, Croatian, Serbian in Latin script) as Serbian: Croatian and Bosnian name the months otherwise.
+  // The runtime reads `sh` (Bosnian, Croatian, Serbian in Latin script) as Serbian: Croatian and Bosnian name the months otherwise.
   const locales = [language, ...(language === 'ar' ? ['ar-SY', 'ar-IQ', 'ar-MA', 'ar-TN'] : language === 'sh' ? ['hr', 'bs'] : [])];
   const add = (text: string, key: string) => {
     for (const word of text.toLowerCase().split(/[\s.,\d]+/)) {
@@ -399,7 +418,8 @@ function dateWordsOf(language: string): Map<string, string> {
     try {
       formats = [
         new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+        // Short month names of the other locales of `sh` only as they stand in Serbian: Croatian's "svi" (May) is "all".
+        ...(language === 'sh' && locale !== language ? [] : [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })]),
         new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
       ];
     } catch {
@@ -418,6 +438,9 @@ function dateWordsOf(language: string): Map<string, string> {
   // English short forms newspapers use besides the runtime's ("Sept.").
   if (language === 'en') out.set('sept', 'month:9');
   for (const word of shared) out.delete(word);
+  // A function word of the language (Czech "pro", December's short form, is "for") names no date, nor does an everyday word its runtime's names hold.
+  const functionWords = functionWordsOf(language);
+  for (const word of out.keys()) if (functionWords?.has(word) || NOT_DATES[language]?.includes(word)) out.delete(word);
   return out;
 }
 

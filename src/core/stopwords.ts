@@ -21,8 +21,8 @@ const LISTS: Readonly<Record<string, string>> = {
   ar: 'في من على إلى الى أن ان عن مع التي الذي هذا هذه كان قد لا ما و أو او بين كما بعد قبل حتى عند لم لن هو هي تم ذلك وقد وفي إن',
   fa: 'و در به از که این را با است برای آن یک تا بر هم نیز شد می',
   id: 'dan di yang untuk dari dengan ini itu dalam tidak akan pada juga ke oleh ada sebagai adalah',
-  da: 'af alle andre at blev blive da de dem den denne der deres det dette dig din disse du efter eller en end er et for fra ham han hans har havde hende hendes her hos hun hvad hvis hvor i ikke ind jeg kan kunne man med meget men mig min mod når nu og også om op os over på sig sin skal skulle som til ud under var vi vil ville være været noget nogen nogle mellem så',
-  nb: 'alle andre at av ble bli blitt da de dem den denne der deres det dette deg din disse du eller en enn er et etter for fra ham han hans har hadde henne hennes her hos hun hva hvis hvor i ikke inn jeg kan kunne man med meg men min mot mye når nå og også om opp oss over på seg sin skal skulle som til ut under var vi vil ville være vært å noe noen mellom så',
+  da: 'af alle andre at blev blive da de dem den denne der deres det dette dig din disse du efter eller en end er et for fra ham han hans har havde hende hendes her hos hun hvad hvis hvor i ikke ind jeg kan kunne man med meget men mig min mod når nu og også om op os over på sig sin skal skulle som til ud under var vi vil ville være været noget nogen nogle mellem så siger sagde bliver',
+  nb: 'alle andre at av ble bli blitt da de dem den denne der deres det dette deg din disse du eller en enn er et etter for fra ham han hans har hadde henne hennes her hos hun hva hvis hvor i ikke inn jeg kan kunne man med meg men min mot mye når nå og også om opp oss over på seg sin skal skulle som til ut under var vi vil ville være vært å noe noen mellom så sier sa blir',
   fi: 'ja on ei että se oli hän he me ne ovat olla ollut olisi ole olivat kun kuin mutta myös tai sekä joka jotka jonka mikä mitä tämä tämän nämä niin vain jo nyt sen sitä siitä siinä hänen heidän kanssa mukaan jälkeen voi vielä eikä jos koska sitten kaikki',
   hu: 'a az és hogy nem is egy de meg van volt már csak még mint ez azt ezt el fel ki be le vagy pedig mert ha amely ami aki amit után szerint között kell lesz lett sem most így úgy nagyon azonban majd azért minden nincs vannak voltak',
   ro: 'și şi în de la a cu pe care nu că să o un din pentru mai este sunt fost au se fi ce acest această aceasta prin dar iar sau după către lui ei lor el ea vor va fie doar cum când despre între până decât însă astfel foarte tot toate acum',
@@ -44,8 +44,13 @@ const LISTS: Readonly<Record<string, string>> = {
   mk: 'и во на за од со да се е не што кој која кое како но или до по ќе беше биле бил била тоа овој оваа тие таа тој според меѓу уште само веќе кога дека',
 };
 
+/**
+ * Each list's words as written here (composed, NFC) and decomposed (NFD), as some files store
+ * accented letters: a page's words are looked up as they stand, so that a Vietnamese or French
+ * page saved decomposed finds its function words too.
+ */
 const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries(LISTS).map(([lang, list]) => [lang, new Set(list.split(' '))]),
+  Object.entries(LISTS).map(([lang, list]) => [lang, new Set(list.split(' ').flatMap(w => [w, w.normalize('NFD')]))]),
 );
 
 const LANGUAGES = [...SETS.keys()];

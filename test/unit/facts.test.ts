@@ -422,6 +422,16 @@ describe('Number forms', () => {
     assert.ok(!factTokens('Un homme est venu.', 'fr').some(t => t.kind === 'number'));
     assert.ok(numberLexicon('en').phrases.get('one') === 1);
   });
+
+  it('names the months of Bosnian, Croatian and Serbian in Latin script as each of them does, and no date by a number word alone', () => {
+    const months = numberLexicon('sh').dateWords;
+    for (const word of ['januar', 'siječanj', 'listopad', 'oktobar']) assert.match(months.get(word) ?? '', /^month:/, word);
+    assert.equal(numberLexicon('vi').dateWords.get('năm'), undefined);
+    assert.equal(months.get('svi'), undefined, 'Croatian "all", short for May');
+    assert.equal(numberLexicon('cs').dateWords.get('pro'), undefined, 'Czech "for", short for December');
+    assert.equal(numberLexicon('hu').phrases.get('két'), 2);
+    assert.equal(numberLexicon('hu').phrases.get('hét'), undefined, 'Hungarian "week", also 7');
+  });
 });
 
 describe('Publication dates', () => {

@@ -80,6 +80,14 @@ describe('stopword profiles', () => {
     }
   });
 
+  it('tells the language of a text saved with its accented letters decomposed (NFD)', () => {
+    for (const language of ['vi', 'ro', 'cs', 'el']) {
+      const text = NEWS_IN[language].normalize('NFD');
+      assert.notEqual(text, NEWS_IN[language]);
+      assert.equal(detectStopwords(words(text).map(w => w.toLowerCase())).language, language);
+    }
+  });
+
   it('reads Polish words that Czech shares, and Norwegian words that Danish spells otherwise, as their own language', () => {
     const polish =
       'Ze względu na pogodę mecz przełożono na niedzielę. Jako pierwszy poinformował o tym trener drużyny, który dodał, że zawodnicy są gotowi do gry.';
@@ -87,6 +95,8 @@ describe('stopword profiles', () => {
       'Kommunen har bestemt seg for å bygge en ny skole. Noen av foreldrene mener at det tar for lang tid, men ordføreren sier at arbeidet skal begynne allerede i vår.';
     assert.equal(detectStopwords(words(polish).map(w => w.toLowerCase())).language, 'pl');
     assert.equal(detectStopwords(words(norwegian).map(w => w.toLowerCase())).language, 'nb');
+    const short = 'Regjeringen sier at skatten blir lavere neste år.';
+    assert.equal(detectStopwords(words(short).map(w => w.toLowerCase())).language, 'nb');
   });
 
   it('gives one profile object per listed language, however often it is detected', () => {
