@@ -303,9 +303,13 @@ function buildLexicon(language: string): NumberLexicon {
       }
     }
   }
-  // A word of a day's or month's name that is a number too (Vietnamese "thứ năm", the fifth day: Thursday) names no date alone.
+  // A word of a day's or month's name that is also a number ("thứ năm", the fifth day: Thursday), a
+  // function word (Czech "pro", short for December, is "for") or an everyday word names no date alone.
   const dateWords = dateWordsOf(language);
-  for (const phrase of phrases.keys()) if (!phrase.includes(' ')) dateWords.delete(phrase);
+  const functionWords = functionWordsOf(language);
+  for (const word of dateWords.keys()) {
+    if (phrases.has(word) || functionWords?.has(word) || NOT_DATES[language]?.includes(word)) dateWords.delete(word);
+  }
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
   for (const [word, value] of MORE_NUMBERS[language] ?? []) phrases.set(word, value);
@@ -418,8 +422,8 @@ function dateWordsOf(language: string): Map<string, string> {
     try {
       formats = [
         new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
-        // Short month names of the other locales of `sh` only as they stand in Serbian: Croatian's "svi" (May) is "all".
-        ...(language === 'sh' && locale !== language ? [] : [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })]),
+        // A language's other locales add their long names only: their short forms are abbreviations of their own (Croatian "svi", May, is "all").
+        ...(locale === language ? [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })] : []),
         new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
       ];
     } catch {
@@ -438,9 +442,6 @@ function dateWordsOf(language: string): Map<string, string> {
   // English short forms newspapers use besides the runtime's ("Sept.").
   if (language === 'en') out.set('sept', 'month:9');
   for (const word of shared) out.delete(word);
-  // A function word of the language (Czech "pro", December's short form, is "for") names no date, nor does an everyday word its runtime's names hold.
-  const functionWords = functionWordsOf(language);
-  for (const word of out.keys()) if (functionWords?.has(word) || NOT_DATES[language]?.includes(word)) out.delete(word);
   return out;
 }
 
