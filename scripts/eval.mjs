@@ -1,7 +1,8 @@
 // npm run eval: runs the CLI's JSON export over every gold set and prints the scores.
 // Gold sets: test/fixtures/seeds (always) and, when present beside the project, ../shared/seeds
 // and every set in ../shared/dev. Where the reference scorer is present too, its numbers are
-// checked against ours and any difference fails the run. Then the line model's leave-sites-out
+// checked against ours and any difference fails the run; then each story set on fewer of its
+// versions (every pair, sets of three), analysed in process. Then the line model's leave-sites-out
 // cross-validation on the development pages (EVAL_NO_CV=1 skips it, CV_FOLDS sets the folds,
 // CV_SEED the training seed of the fold models, default the committed model's; a comma-separated
 // list of seeds also prints the mean and range over them; CV_VARIANTS=all, or a comma-separated
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { scoreAgainstGold } from './gold-score.mjs';
+import { goldOfVersions, scoreAgainstGold, scoreGold } from './gold-score.mjs';
 import { crossStoryLinks, mixedCorpus, restrictToSet, storyPairScores } from './mixed-corpus.mjs';
 import { syntheticStories } from './synthetic-stories.mjs';
 
@@ -98,6 +99,67 @@ if (existsSync(devDir)) {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+// Each story set on fewer of its versions: every pair, and sets of three (all of them, or a
+// seeded sample of VERSION_SAMPLE where there are more), each analysed alone in process as the
+// CLI does, against the gold cut down to those versions: what a reader with two or three
+// versions gets, without the links that a full set makes through its others. Also counted:
+// pairs of versions that share statements by the gold and that the story stage puts in
+// different stories.
+{
+  const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
+  const VERSION_SAMPLE = 20;
+  const subsetsOf = (n, k, random) => {
+    const all = [];
+    const walk = (from, chosen) => {
+      if (chosen.length === k) return void all.push(chosen.slice());
+      for (let i = from; i < n; i++) walk(i + 1, [...chosen, i]);
+    };
+    walk(0, []);
+    if (k === 2 || all.length <= VERSION_SAMPLE) return all;
+    // A seeded partial shuffle: the first VERSION_SAMPLE of a random order.
+    for (let i = 0; i < VERSION_SAMPLE; i++) {
+      const j = i + Math.floor(random() * (all.length - i));
+      [all[i], all[j]] = [all[j], all[i]];
+    }
+    return all.slice(0, VERSION_SAMPLE).sort((x, y) => x.join(',').localeCompare(y.join(',')));
+  };
+  let first = true;
+  for (const [name, dir] of sets) {
+    const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
+    if (!gold.groups || gold.files.length < 3) continue;
+    const texts = new Map(gold.files.map(f => [f, readFileSync(join(dir, f), 'utf8')]));
+    for (const k of [2, 3]) {
+      const tally = { tp: 0, fp: 0, fn: 0 };
+      const f1s = [];
+      let apart = 0;
+      let sharing = 0;
+      for (const subset of subsetsOf(gold.files.length, k, core.seededRandom(k))) {
+        const files = subset.map(i => gold.files[i]);
+        const cut = goldOfVersions(gold, files);
+        const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(files.map(f => ({ id: f, text: texts.get(f) })));
+        const { align } = scoreGold(cut, core.toExportFormat1(analysis, files));
+        tally.tp += align.tp;
+        tally.fp += align.fp;
+        tally.fn += align.fn;
+        f1s.push(align.f1);
+        const storyOf = new Map();
+        analysis.stories.forEach((story, i) => story.sources.forEach(s => storyOf.set(files[s], i)));
+        for (const [a, b] of files.flatMap((a, i) => files.slice(i + 1).map(b => [a, b]))) {
+          if (!cut.groups.some(group => group.some(s => s.file === a) && group.some(s => s.file === b))) continue;
+          sharing++;
+          if (storyOf.get(a) !== storyOf.get(b)) apart++;
+        }
+      }
+      const p = tally.tp / Math.max(1, tally.tp + tally.fp);
+      const r = tally.tp / Math.max(1, tally.tp + tally.fn);
+      const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+      console.log(
+        `${(first ? 'fewer versions' : '').padEnd(22)} ${name} on ${k} of ${gold.files.length} versions (${f1s.length} sets): alignment link F1 ${f1.toFixed(4)} (P ${p.toFixed(4)} R ${r.toFixed(4)}), mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(4)}, worst ${Math.min(...f1s).toFixed(4)} | pairs that share statements put in different stories: ${apart} of ${sharing}`,
+      );
+      first = false;
+    }
   }
 }
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on

@@ -86,7 +86,24 @@ function scoreLinks(gold, analysis) {
 
 /** Scores `analysis` (format 1) against the gold set in `goldDir`. */
 export function scoreAgainstGold(goldDir, analysis) {
-  const gold = JSON.parse(readFileSync(join(goldDir, 'gold.json'), 'utf8'));
+  return scoreGold(JSON.parse(readFileSync(join(goldDir, 'gold.json'), 'utf8')), analysis);
+}
+
+/**
+ * The gold set `gold` (as read from a gold.json) cut down to the versions `files`: their line
+ * labels, and each group's sentences in them where two or more of them carry it.
+ */
+export function goldOfVersions(gold, files) {
+  const kept = new Set(files);
+  const cut = { ...gold, files: gold.files.filter(f => kept.has(f)) };
+  if (gold.lines) cut.lines = Object.fromEntries(Object.entries(gold.lines).filter(([f]) => kept.has(f)));
+  if (gold.groups)
+    cut.groups = gold.groups.map(group => group.filter(s => kept.has(s.file))).filter(group => new Set(group.map(s => s.file)).size >= 2);
+  return cut;
+}
+
+/** Scores `analysis` (format 1) against `gold` (as read from a gold.json). */
+export function scoreGold(gold, analysis) {
   const sourceByName = new Map(analysis.sources.map(s => [basename(s.path), s]));
   const absent = gold.files.filter(f => !sourceByName.has(f));
   if (absent.length) throw new Error(`analysis lacks ${absent.join(', ')}`);
