@@ -34,6 +34,7 @@
 import { diffArrays } from 'diff';
 import {
   agentFollows,
+  isAuxiliary,
   isCommonAcronym,
   isDefiniteArticle,
   isNegation,
@@ -350,7 +351,7 @@ interface NameReading {
   readonly capitalForms: ReadonlySet<string>;
   /** The language's function words (empty without a list): never names. */
   readonly functionWords: ReadonlySet<string>;
-  /** Per token, whether it is a speech verb outside quotation marks (it belongs to an attribution). */
+  /** Per token, whether it is a speech verb outside quotation marks, or the auxiliary right before one (it belongs to an attribution). */
   readonly speech: readonly boolean[];
 }
 
@@ -425,7 +426,10 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   const titleCase = contentCount >= 4 && capitalCount >= 0.8 * contentCount;
   return {
     agent,
-    speech,
+    // The auxiliary before a speech verb is part of the attribution's words ("a déclaré").
+    speech: speech.map(
+      (verb, i) => verb || (i + 1 < tokens.length && speech[i + 1] && tokens[i].kind === 'word' && isAuxiliary(tokens[i].key, language)),
+    ),
     initial,
     stems,
     agentStems,
@@ -623,7 +627,9 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
       (functionWords ? !functionWords.has(tokens[i].key) && tokens[i].end - tokens[i].start > 3 : tokens[i].end - tokens[i].start > 3));
   tokens.forEach((t, v) => {
     if (!speech[v]) return;
-    const before = v - 1;
+    // An auxiliary belongs to its verb: the speaker stands before both ("the Kremlin has
+    // said"), or after both ("…, a déclaré le Kremlin").
+    const before = isWord(v - 1) && isAuxiliary(tokens[v - 1].key, language) ? v - 2 : v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
     const byNext = v + 1 < tokens.length && BY.test(tokens[v + 1].key);
     // After a comma the verb only precedes its speaker where the clause ends a few words on

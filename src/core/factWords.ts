@@ -49,22 +49,22 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
     'according quoted quoting cited citing claimed claims confirmed confirms denied denies wrote writes ' +
     'tweeted posted added noted declared insisted warned explained argued alleged acknowledged admitted ' +
     'informed informs understands',
-  de: 'sagte sagt sagten sagen berichtete berichtet berichten erklärte erklärt teilte teilt meldete meldet zufolge laut zitierte zitiert betonte betont',
+  de: 'sagte sagt sagten sagen gesagt berichtete berichtet berichten erklärte erklärt teilte teilt mitgeteilt meldete meldet gemeldet zufolge laut zitierte zitiert betonte betont',
   ru: 'сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает сообщают передает передаёт отметил отметила говорится цитирует пишет написал словам данным',
   uk: 'сказав сказала заявив заявила повідомив повідомила повідомляє зазначив словами даними',
   ar: 'قال قالت يقول تقول أعلن أعلنت ذكر ذكرت أفاد أفادت نقل نقلت وفق وفقا حسب بحسب صرح أكد أكدت أضاف أضافت',
   fr: 'dit déclaré affirmé annoncé rapporté selon indiqué expliqué ajouté précisé souligné estimé',
-  es: 'dijo dice declaró afirmó anunció informó según indicó explicó añadió señaló aseguró',
+  es: 'dijo dice declaró afirmó anunció informó según indicó explicó añadió señaló aseguró dicho declarado afirmado anunciado informado explicado añadido señalado asegurado',
   it: 'detto dichiarato affermato annunciato riferito secondo spiegato aggiunto sottolineato',
   pt: 'disse diz declarou afirmou anunciou informou segundo explicou acrescentou',
-  nl: 'zei zegt verklaarde meldde volgens aldus',
-  sv: 'sade sa säger uppgav enligt meddelade',
+  nl: 'zei zegt verklaarde meldde volgens aldus gezegd verklaard gemeld',
+  sv: 'sade sa säger uppgav enligt meddelade sagt uppgett meddelat',
   pl: 'powiedział powiedziała podał poinformował według oświadczył',
   tr: 'dedi söyledi açıkladı bildirdi göre',
   fa: 'گفت گفته اعلام گزارش',
   id: 'kata mengatakan menurut ujar menyatakan',
-  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede',
-  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte',
+  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede sagt oplyst meddelt fortalt udtalt',
+  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte sagt opplyst meldt fortalt',
   fi: 'sanoi sanoo kertoi kertoo ilmoitti ilmoittaa mukaan totesi lisäsi',
   hu: 'mondta mondja közölte szerint jelentette nyilatkozta hangsúlyozta írta',
   ro: 'spus spune declarat afirmat anunțat anunţat potrivit conform informat precizat adăugat',
@@ -85,6 +85,37 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   is: 'sagði segir sögn',
   mk: 'рече изјави соопшти според додаде',
 };
+
+/**
+ * Auxiliaries that stand between a speaker and a speech verb in a compound tense ("the Kremlin
+ * has said", "le Kremlin a déclaré", "Kremelj je dejal", "el Gobierno ha dicho"), per language.
+ * Only those of the perfect, pluperfect and future and Catalan's past ("va dir"): a passive's
+ * ("was said") has no speaker before it.
+ */
+const AUXILIARIES: Readonly<Record<string, string>> = {
+  en: 'has have had will would',
+  de: 'hat haben hatte hatten habe wird werden',
+  fr: 'a ont avait avaient aura',
+  es: 'ha han había habían habría',
+  it: 'ha hanno aveva avevano',
+  nl: 'heeft hebben had hadden',
+  sv: 'har hade',
+  da: 'har havde',
+  nb: 'har hadde',
+  ro: 'a au va vor',
+  ca: 'va van ha han havia',
+  sl: 'je so sta bo',
+  sh: 'je su će',
+  sr: 'је су ће',
+  bg: 'е са',
+};
+
+const AUXILIARY_SETS = setsOf(AUXILIARIES);
+
+/** True for an auxiliary of the language that may stand between a speaker and a speech verb (see `AUXILIARIES`). */
+export function isAuxiliary(lowerWord: string, language: string): boolean {
+  return AUXILIARY_SETS.get(language)?.has(lowerWord) ?? false;
+}
 
 const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
   en: 'the these those',

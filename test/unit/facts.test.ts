@@ -153,6 +153,48 @@ describe('Change kinds', () => {
     }
   });
 
+  it('finds another speaker across the auxiliary of a compound tense, before or after the verb', () => {
+    const pairs: readonly [string, string, string][] = [
+      ['en', 'The summit will open on Monday, the Kremlin has said.', 'The summit will open on Monday, the White House has said.'],
+      ['fr', 'Le Kremlin a déclaré que le sommet aura lieu lundi.', 'La Maison Blanche a déclaré que le sommet aura lieu lundi.'],
+      ['fr', 'Le sommet aura lieu lundi, a déclaré le Kremlin.', 'Le sommet aura lieu lundi, a déclaré la Maison Blanche.'],
+      [
+        'es',
+        'El vocero del Kremlin ha dicho que la cumbre empezará el lunes.',
+        'El vocero de la Casa Blanca ha dicho que la cumbre empezará el lunes.',
+      ],
+      [
+        'ro',
+        'Potrivit presei, ministrul Ion Popescu a declarat că summitul va începe luni.',
+        'Potrivit presei, ministrul Andrei Ionescu a declarat că summitul va începe luni.',
+      ],
+      [
+        'ca',
+        'Segons la premsa, el ministre Joan Puig va dir que la cimera començarà dilluns.',
+        'Segons la premsa, la ministra Anna Vila va dir que la cimera començarà dilluns.',
+      ],
+      [
+        'sh',
+        'Prema medijima, ministar Ivan Horvat je rekao da će samit početi u ponedjeljak.',
+        'Prema medijima, ministrica Ana Kovač je rekla da će samit početi u ponedjeljak.',
+      ],
+    ];
+    for (const [language, base, other] of pairs) {
+      assert.ok(kinds(classifyChanges(base, other, language)).includes('attribution'), `${language}: ${base}`);
+    }
+    // The auxiliary is one of the attribution's words; a conjunction is no auxiliary.
+    const dropped = classifyChanges('Le sommet aura lieu lundi, a déclaré le Kremlin.', 'Le sommet aura lieu lundi.', 'fr');
+    assert.deepEqual(
+      dropped.map(c => [c.kind, c.base]),
+      [['attribution', ', a déclaré le Kremlin']],
+    );
+    assert.ok(
+      !kinds(
+        classifyChanges('Putin met Assad and said the summit will open.', 'Putin met Assad and told reporters the summit will open.', 'en'),
+      ).includes('attribution'),
+    );
+  });
+
   it('reads no number in a word for one that is the indefinite article, nor in Vietnamese words for "not" and "year"', () => {
     const pairs: readonly [string, string, string][] = [
       ['hu', 'A hadsereg egy várost foglalt el.', 'A hadsereg a várost foglalta el.'],
