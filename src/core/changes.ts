@@ -194,7 +194,9 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         i++;
         continue;
       }
-      if (date && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
+      // Where the language writes its months in lower case, a capital inside a sentence makes a name of one ("Mars", "Jan").
+      const named = t.capital && lexicon.datesInLowerCase && !sentenceInitial(raw, i);
+      if (date && !named && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
         out.push(factToken(date, 'date', t.start, t.end, t.capital));
         i++;
         continue;

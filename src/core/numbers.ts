@@ -60,6 +60,11 @@ export interface NumberLexicon {
   readonly scales: ReadonlyMap<string, number>;
   /** Month and weekday names (long and short, lower case) and a key naming which one. */
   readonly dateWords: ReadonlyMap<string, string>;
+  /**
+   * Whether the language writes its month names in lower case ("janvier", "januari"): there, one
+   * written with a capital inside a sentence is a name ("Mars", "Jan de Vries").
+   */
+  readonly datesInLowerCase: boolean;
   /** Counts given by their order of size ("hundreds", "thousands"): the order they name. */
   readonly amounts: ReadonlyMap<string, number>;
   /** Written ordinals ("third", "twenty first", as `phraseKey` writes them) and the numbers they are. */
@@ -331,6 +336,7 @@ function buildLexicon(language: string): NumberLexicon {
     firstWords,
     scales,
     dateWords,
+    datesInLowerCase: monthsInLowerCase(language),
     amounts,
     ordinals,
     ordinalDeterminers: new Set(english ? ENGLISH_DETERMINERS : []),
@@ -401,6 +407,23 @@ const SHARES: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
 function supportedWritten(language: string): string | undefined {
   const known = ['en', 'es', 'pt', 'fr', 'eo', 'it', 'vi', 'tr', 'uk', 'ru', 'id', 'ar', 'az', 'hu'];
   return known.includes(language) ? language : 'en';
+}
+
+/** Whether the runtime writes every long month name of `language` in lower case (false where it knows no such names). */
+function monthsInLowerCase(language: string): boolean {
+  // A language the runtime does not know would be given another's names, which say nothing.
+  let format: Intl.DateTimeFormat;
+  try {
+    if (!Intl.DateTimeFormat.supportedLocalesOf(language).length) return false;
+    format = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+  } catch {
+    return false;
+  }
+  for (let m = 0; m < 12; m++) {
+    const name = format.format(new Date(Date.UTC(2021, m, 15)));
+    if (name !== name.toLowerCase()) return false;
+  }
+  return true;
 }
 
 /** Month and weekday names of a language, long and short, in the forms dates use them (e.g. Russian genitive). */

@@ -195,6 +195,16 @@ describe('Change kinds', () => {
     );
   });
 
+  it('reads a month name written with a capital inside a sentence as a name where the language writes months in lower case', () => {
+    const kindsOf = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
+    assert.deepEqual(kindsOf('fr', 'La sonde vers Mars a été lancée lundi.', 'La sonde vers Vénus a été lancée lundi.'), ['name']);
+    assert.deepEqual(kindsOf('nl', 'Minister Jan de Vries opende de top.', 'Minister de Vries opende de top.'), ['name']);
+    // Written in lower case, or opening the sentence, it is a date; in English every month has a capital.
+    assert.deepEqual(kindsOf('fr', 'Le sommet aura lieu en mai à Genève.', 'Le sommet aura lieu en juin à Genève.'), ['number']);
+    assert.deepEqual(kindsOf('fr', 'Lundi, le ministre a ouvert le sommet.', 'Mardi, le ministre a ouvert le sommet.'), ['number']);
+    assert.deepEqual(kindsOf('en', 'The summit opens in May in Geneva.', 'The summit opens in June in Geneva.'), ['number']);
+  });
+
   it('reads no number in a word for one that is the indefinite article, nor in Vietnamese words for "not" and "year"', () => {
     const pairs: readonly [string, string, string][] = [
       ['hu', 'A hadsereg egy várost foglalt el.', 'A hadsereg a várost foglalta el.'],
