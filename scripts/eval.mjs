@@ -152,8 +152,9 @@ if (existsSync(devDir)) {
           if (storyOf.get(a) !== storyOf.get(b)) apart++;
         }
       }
-      const p = tally.tp / Math.max(1, tally.tp + tally.fp);
-      const r = tally.tp / Math.max(1, tally.tp + tally.fn);
+      // As the scorer counts: nothing to find, or nothing found, is no miss.
+      const p = tally.tp + tally.fp ? tally.tp / (tally.tp + tally.fp) : 1;
+      const r = tally.tp + tally.fn ? tally.tp / (tally.tp + tally.fn) : 1;
       const f1 = p + r ? (2 * p * r) / (p + r) : 0;
       console.log(
         `${(first ? 'fewer versions' : '').padEnd(22)} ${name} on ${k} of ${gold.files.length} versions (${f1s.length} sets): alignment link F1 ${f1.toFixed(4)} (P ${p.toFixed(4)} R ${r.toFixed(4)}), mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(4)}, worst ${Math.min(...f1s).toFixed(4)} | pairs that share statements put in different stories: ${apart} of ${sharing}`,

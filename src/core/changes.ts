@@ -34,7 +34,7 @@
 import { diffArrays } from 'diff';
 import {
   agentFollows,
-  isAuxiliary,
+  isCompoundSpeech,
   isCommonAcronym,
   isDefiniteArticle,
   isNegation,
@@ -429,9 +429,7 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   return {
     agent,
     // The auxiliary before a speech verb is part of the attribution's words ("a déclaré").
-    speech: speech.map(
-      (verb, i) => verb || (i + 1 < tokens.length && speech[i + 1] && tokens[i].kind === 'word' && isAuxiliary(tokens[i].key, language)),
-    ),
+    speech: speech.map((verb, i) => verb || (speech[i + 1] === true && auxiliaryOf(tokens, quoted, i + 1, language))),
     initial,
     stems,
     agentStems,
@@ -558,7 +556,7 @@ class LanguageWords {
   private readonly verbs: ReadonlySet<string>;
 
   constructor(
-    private readonly language: string,
+    readonly language: string,
     private readonly words: WordForms,
   ) {
     this.lexicon = numberLexicon(language);
@@ -631,7 +629,8 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
     if (!speech[v]) return;
     // An auxiliary belongs to its verb: the speaker stands before both ("the Kremlin has
     // said"), or after both ("…, a déclaré le Kremlin").
-    const before = isWord(v - 1) && isAuxiliary(tokens[v - 1].key, language) ? v - 2 : v - 1;
+    const compound = auxiliaryOf(tokens, quoted, v, language);
+    const before = compound ? v - 2 : v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
     const byNext = v + 1 < tokens.length && BY.test(tokens[v + 1].key);
     // After a comma the verb only precedes its speaker where the clause ends a few words on
@@ -644,10 +643,21 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
       }
       return false;
     };
+    // After a compound tense a comma alone does not tell a speaker from an object ("The
+    // minister, who arrived on Monday, has confirmed his resignation"): only a name that ends
+    // the clause is one ("…, a déclaré le Kremlin").
+    const nameEndsClause = () => {
+      let k = v + 1;
+      if (isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) k++;
+      const from = k;
+      while (isWord(k) && tokens[k].capital) k++;
+      return k > from && (k >= tokens.length || tokens[k].kind === 'punct' || tokens[k].kind === 'quote');
+    };
     const follows =
       agentFollows(t.key) ||
       (QUOTING.has(t.key) && byNext) ||
-      (before >= 0 && (tokens[before].kind === 'quote' || (tokens[before].key === ',' && clauseEndsSoon())));
+      (before >= 0 &&
+        (tokens[before].kind === 'quote' || (tokens[before].key === ',' && clauseEndsSoon() && (!compound || nameEndsClause()))));
     if (follows) {
       let k = v + 1;
       if (isWord(k) && /^(to|by|von|à|a|de|al|di)$/.test(tokens[k].key)) k++;
@@ -704,10 +714,21 @@ function speechVerbTokens(tokens: readonly FactToken[], quoted: readonly boolean
   return tokens.map((_, v) => isSpeechVerbAt(tokens, quoted, v, known));
 }
 
-/** Whether token `v` is a speech verb as `speechVerbTokens` reads it. O(1). */
+/** Whether token `v` is a speech verb as `speechVerbTokens` reads it, alone or after its auxiliary. O(1). */
 function isSpeechVerbAt(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, known: LanguageWords): boolean {
   const t = tokens[v];
-  return t.kind === 'word' && !quoted[v] && known.of(t.key).speechVerb && !(t.capital && v > 0 && tokens[v - 1].kind === 'word');
+  return (
+    t.kind === 'word' &&
+    !quoted[v] &&
+    (known.of(t.key).speechVerb || auxiliaryOf(tokens, quoted, v, known.language)) &&
+    !(t.capital && v > 0 && tokens[v - 1].kind === 'word')
+  );
+}
+
+/** Whether the token before `v` is the auxiliary of a compound tense of the speech verb at `v` ("has said", "a déclaré"). O(1). */
+function auxiliaryOf(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, language: string): boolean {
+  const aux = tokens[v - 1];
+  return v > 0 && aux.kind === 'word' && !quoted[v - 1] && tokens[v].kind === 'word' && isCompoundSpeech(aux.key, tokens[v].key, language);
 }
 
 /** Tuning of the classifier; every field has a default. */

@@ -54,7 +54,7 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   uk: 'сказав сказала заявив заявила повідомив повідомила повідомляє зазначив словами даними',
   ar: 'قال قالت يقول تقول أعلن أعلنت ذكر ذكرت أفاد أفادت نقل نقلت وفق وفقا حسب بحسب صرح أكد أكدت أضاف أضافت',
   fr: 'dit déclaré affirmé annoncé rapporté selon indiqué expliqué ajouté précisé souligné estimé',
-  es: 'dijo dice declaró afirmó anunció informó según indicó explicó añadió señaló aseguró dicho declarado afirmado anunciado informado explicado añadido señalado asegurado',
+  es: 'dijo dice declaró afirmó anunció informó según indicó explicó añadió señaló aseguró',
   it: 'detto dichiarato affermato annunciato riferito secondo spiegato aggiunto sottolineato',
   pt: 'disse diz declarou afirmou anunciou informou segundo explicou acrescentou',
   nl: 'zei zegt verklaarde meldde volgens aldus gezegd verklaard gemeld',
@@ -63,8 +63,8 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   tr: 'dedi söyledi açıkladı bildirdi göre',
   fa: 'گفت گفته اعلام گزارش',
   id: 'kata mengatakan menurut ujar menyatakan',
-  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede sagt oplyst meddelt fortalt udtalt',
-  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte sagt opplyst meldt fortalt',
+  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede sagt oplyst meddelt udtalt',
+  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte sagt opplyst meldt uttalt',
   fi: 'sanoi sanoo kertoi kertoo ilmoitti ilmoittaa mukaan totesi lisäsi',
   hu: 'mondta mondja közölte szerint jelentette nyilatkozta hangsúlyozta írta',
   ro: 'spus spune declarat afirmat anunțat anunţat potrivit conform informat precizat adăugat',
@@ -87,14 +87,16 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Auxiliaries that stand between a speaker and a speech verb in a compound tense ("the Kremlin
- * has said", "le Kremlin a déclaré", "Kremelj je dejal", "el Gobierno ha dicho"), per language.
- * Only those of the perfect, pluperfect and future and Catalan's past ("va dir"): a passive's
- * ("was said") has no speaker before it.
+ * Auxiliaries that stand between a speaker and a speech verb's participle in a compound tense
+ * ("the Kremlin has said", "le Kremlin a déclaré", "Kremelj je dejal", "el Gobierno ha dicho"),
+ * per language: those of the perfect, the pluperfect and the future or conditional, and
+ * Catalan's past ("va dir"). Not the passive's ("wird berichtet", "was said"): its subject is no
+ * speaker. A language without a list has none: its short words ("a", "je", "е") are too often
+ * something else.
  */
 const AUXILIARIES: Readonly<Record<string, string>> = {
   en: 'has have had will would',
-  de: 'hat haben hatte hatten habe wird werden',
+  de: 'hat haben hatte hatten habe',
   fr: 'a ont avait avaient aura',
   es: 'ha han había habían habría',
   it: 'ha hanno aveva avevano',
@@ -110,11 +112,43 @@ const AUXILIARIES: Readonly<Record<string, string>> = {
   bg: 'е са',
 };
 
-const AUXILIARY_SETS = setsOf(AUXILIARIES);
+/**
+ * The forms of the speech verbs that follow an auxiliary (`AUXILIARIES`): past participles,
+ * and the infinitives of a future or of Catalan's past. Only after an auxiliary are they read
+ * as speech verbs where they are not on `SPEECH_VERBS` too: alone, a Romance participle is as
+ * often an adjective ("el plan anunciado", the plan announced). The Germanic ones are on
+ * `SPEECH_VERBS` as well, since a main clause puts the subject between the two ("heeft de
+ * minister gezegd") and they are seldom adjectives uninflected.
+ */
+const SPEECH_PARTICIPLES: Readonly<Record<string, string>> = {
+  en:
+    'said told reported announced stated quoted cited claimed confirmed denied written tweeted posted added noted ' +
+    'declared insisted warned explained argued alleged acknowledged admitted informed say tell',
+  de: 'gesagt berichtet erklärt mitgeteilt gemeldet zitiert betont',
+  fr: 'dit déclaré affirmé annoncé rapporté indiqué expliqué ajouté précisé souligné estimé',
+  es: 'dicho declarado afirmado anunciado informado indicado explicado añadido señalado asegurado',
+  it: 'detto dichiarato affermato annunciato riferito spiegato aggiunto sottolineato',
+  nl: 'gezegd verklaard gemeld',
+  sv: 'sagt uppgett meddelat',
+  da: 'sagt oplyst meddelt fortalt udtalt skrevet tilføjet',
+  nb: 'sagt opplyst meldt fortalt uttalt skrevet',
+  ro: 'spus declarat afirmat anunțat anunţat informat precizat adăugat spune declara anunța anunţa',
+  ca: 'dir declarar afirmar anunciar explicar afegir dit declarat afirmat anunciat explicat afegit',
+  sl: 'dejal dejala dejali povedal povedala povedali sporočil sporočila sporočili rekel rekla rekli',
+  sh: 'rekao rekla rekli izjavio izjavila izjavili naveo navela naveli saopćio saopštio dodao priopćio kazao kazala reći',
+  sr: 'рекао рекла рекли изјавио изјавила изјавили навео навела навели саопштио додао рећи',
+  bg: 'казал казала казали заявил заявила заявили съобщил съобщила съобщили добавил посочил',
+};
 
-/** True for an auxiliary of the language that may stand between a speaker and a speech verb (see `AUXILIARIES`). */
-export function isAuxiliary(lowerWord: string, language: string): boolean {
-  return AUXILIARY_SETS.get(language)?.has(lowerWord) ?? false;
+const AUXILIARY_SETS = new Map(Object.entries(AUXILIARIES).map(([language, list]) => [language, new Set(list.split(' '))]));
+const PARTICIPLE_SETS = new Map(Object.entries(SPEECH_PARTICIPLES).map(([language, list]) => [language, new Set(list.split(' '))]));
+
+/**
+ * True where `auxiliary` and `verb` (lower case) are a compound tense of a speech verb in the
+ * language ("has said", "a déclaré", "je rekao"): the speaker stands before or after both.
+ */
+export function isCompoundSpeech(auxiliary: string, verb: string, language: string): boolean {
+  return (AUXILIARY_SETS.get(language)?.has(auxiliary) ?? false) && (PARTICIPLE_SETS.get(language)?.has(verb) ?? false);
 }
 
 const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {
