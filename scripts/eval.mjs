@@ -109,7 +109,7 @@ if (existsSync(devDir)) {
 // different stories.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  const VERSION_SAMPLE = 20;
+  const VERSION_SAMPLE = 60;
   const subsetsOf = (n, k, random) => {
     const all = [];
     const walk = (from, chosen) => {

@@ -74,7 +74,8 @@ export type NodePlaces = readonly (readonly number[])[];
  * that makes a span in a shared source needs no such pair of anchors (that source places it),
  * only to cross none. A join with an anchor on one side only (the last statement the versions
  * share, with versions cut at different lengths after it) is made when it crosses none, each
- * side is carried by at least `CORROBORATING_SOURCES` sources, and the two are each other's
+ * side is carried by at least `CORROBORATING_SOURCES` sources (or all but one of the story's
+ * where it has fewer than four), and the two are each other's
  * best: no candidate of either, as first scored, reaches a higher linkage toward any source of
  * the other (competitive linking, as the grouping stage asks of weak links, here between
  * clusters); one refused only for too few sources is tried again after the pass, as long as
@@ -436,11 +437,13 @@ export function joinInOrder(
     return { order: before && after ? 'in order' : before || after ? 'one-sided' : 'unsupported', outs };
   };
 
+  // A story of few versions cannot have three on each side: there, all but one of its versions corroborate.
+  const corroborating = Math.min(CORROBORATING_SOURCES, Math.max(1, sourceCount - 1));
   /** Nodes a join left out: each stands alone from then on. */
   const leftOut: number[] = [];
   /**
    * Makes the join of a candidate where the rules allow it. 'deferred': refused only because a
-   * side has fewer than `CORROBORATING_SOURCES` sources, which a later join may add. A lone
+   * side has fewer than `corroborating` sources, which a later join may add. A lone
    * sentence (`lonePass`) joins at `linkageThreshold` and crosses no cluster at all.
    */
   const tryJoin = (
@@ -466,7 +469,7 @@ export function joinInOrder(
     if (order !== 'in order' && !joined.spanned) {
       // One anchor, and each side corroborated and the other's best; never none.
       if (order === 'unsupported' || !eachOthersBest(x, y, firstMean)) return 'refused';
-      if (placeIn[a].size < CORROBORATING_SOURCES || placeIn[b].size < CORROBORATING_SOURCES) return 'deferred';
+      if (placeIn[a].size < corroborating || placeIn[b].size < corroborating) return 'deferred';
     }
     for (const [root, n] of outs) {
       members[root] = members[root].filter(m => m !== n);

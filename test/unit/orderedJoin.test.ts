@@ -201,6 +201,12 @@ describe('joining clusters in story order', () => {
     assert.equal(lastStatement(2).length, 3);
   });
 
+  it('joins two wordings after the last shared statement in a story of two versions, where all the other versions carry each', () => {
+    const clusters = lastStatement(1);
+    assert.equal(clusters.length, 2);
+    assert.ok(clusters.some(c => [...c].sort().join() === '1,2'));
+  });
+
   it('keeps two wordings after the last shared statement apart where one reads closer to another statement of the other side', () => {
     const a = [0, 1, 2];
     const b = [3, 4, 5];
