@@ -34,6 +34,7 @@
 import { diffArrays } from 'diff';
 import {
   agentFollows,
+  invertsCompoundSpeech,
   isCompoundSpeech,
   isCommonAcronym,
   isDefiniteArticle,
@@ -194,9 +195,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         i++;
         continue;
       }
-      // Where the language writes its months in lower case, a capital inside a sentence makes a name of one ("Mars", "Jan").
-      const named = t.capital && lexicon.datesInLowerCase && !sentenceInitial(raw, i);
-      if (date && !named && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
+      if (date && !capitalisedName(text, raw, i, lexicon) && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
         out.push(factToken(date, 'date', t.start, t.end, t.capital));
         i++;
         continue;
@@ -206,6 +205,31 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     i++;
   }
   return out;
+}
+
+/**
+ * Whether the month or weekday name `raw[i]` is a name instead ("Mars" the planet, "Jan de
+ * Vries"): written with a capital inside a sentence, in a language that writes those names in
+ * lower case. Not where a number stands before it (with one short word between, "15 de Março")
+ * or after it ("Mars 2024"), nor where the word is in capitals throughout or most words of the
+ * sentence are capitalised (a headline in title case): there the capital says nothing.
+ */
+function capitalisedName(text: string, raw: readonly FactToken[], i: number, lexicon: NumberLexicon): boolean {
+  const t = raw[i];
+  if (!t.capital || !lexicon.datesInLowerCase || sentenceInitial(raw, i)) return false;
+  const isNumber = (k: number) => k >= 0 && k < raw.length && raw[k].kind === 'number';
+  if (isNumber(i - 1) || isNumber(i + 1) || (isNumber(i - 2) && raw[i - 1].kind === 'word' && raw[i - 1].end - raw[i - 1].start <= 3))
+    return false;
+  const written = text.slice(t.start, t.end);
+  if (written === written.toUpperCase()) return false;
+  let longer = 0;
+  let capitalised = 0;
+  for (const w of raw) {
+    if (w.kind !== 'word' || w.end - w.start <= 3) continue;
+    longer++;
+    if (w.capital) capitalised++;
+  }
+  return !(longer >= 4 && capitalised >= 0.8 * longer);
 }
 
 /** The written ordinal of one or two words that starts at `raw[i]` ("third", "twenty first"): its value and the token after it. */
@@ -429,7 +453,7 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   return {
     agent,
     // The auxiliary before a speech verb is part of the attribution's words ("a déclaré").
-    speech: speech.map((verb, i) => verb || (speech[i + 1] === true && auxiliaryOf(tokens, quoted, i + 1, language))),
+    speech: speech.map((verb, i) => verb || (speech[i + 1] === true && followsSpeechAuxiliary(tokens, quoted, i + 1, language))),
     initial,
     stems,
     agentStems,
@@ -628,8 +652,8 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
   tokens.forEach((t, v) => {
     if (!speech[v]) return;
     // An auxiliary belongs to its verb: the speaker stands before both ("the Kremlin has
-    // said"), or after both ("…, a déclaré le Kremlin").
-    const compound = auxiliaryOf(tokens, quoted, v, language);
+    // said"), or after both where the language puts it there ("…, a déclaré le Kremlin").
+    const compound = followsSpeechAuxiliary(tokens, quoted, v, language);
     const before = compound ? v - 2 : v - 1;
     // "…," the Kremlin said / "…," said the Kremlin: after a quotation or a comma the agent may follow the verb.
     const byNext = v + 1 < tokens.length && BY.test(tokens[v + 1].key);
@@ -643,21 +667,12 @@ function agentTokens(tokens: readonly FactToken[], quoted: readonly boolean[], s
       }
       return false;
     };
-    // After a compound tense a comma alone does not tell a speaker from an object ("The
-    // minister, who arrived on Monday, has confirmed his resignation"): only a name that ends
-    // the clause is one ("…, a déclaré le Kremlin").
-    const nameEndsClause = () => {
-      let k = v + 1;
-      if (isWord(k) && !tokens[k].capital && tokens[k].end - tokens[k].start <= 3) k++;
-      const from = k;
-      while (isWord(k) && tokens[k].capital) k++;
-      return k > from && (k >= tokens.length || tokens[k].kind === 'punct' || tokens[k].kind === 'quote');
-    };
     const follows =
       agentFollows(t.key) ||
       (QUOTING.has(t.key) && byNext) ||
       (before >= 0 &&
-        (tokens[before].kind === 'quote' || (tokens[before].key === ',' && clauseEndsSoon() && (!compound || nameEndsClause()))));
+        (tokens[before].kind === 'quote' ||
+          (tokens[before].key === ',' && clauseEndsSoon() && (!compound || invertsCompoundSpeech(language)))));
     if (follows) {
       let k = v + 1;
       if (isWord(k) && /^(to|by|von|à|a|de|al|di)$/.test(tokens[k].key)) k++;
@@ -720,13 +735,13 @@ function isSpeechVerbAt(tokens: readonly FactToken[], quoted: readonly boolean[]
   return (
     t.kind === 'word' &&
     !quoted[v] &&
-    (known.of(t.key).speechVerb || auxiliaryOf(tokens, quoted, v, known.language)) &&
+    (known.of(t.key).speechVerb || followsSpeechAuxiliary(tokens, quoted, v, known.language)) &&
     !(t.capital && v > 0 && tokens[v - 1].kind === 'word')
   );
 }
 
 /** Whether the token before `v` is the auxiliary of a compound tense of the speech verb at `v` ("has said", "a déclaré"). O(1). */
-function auxiliaryOf(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, language: string): boolean {
+function followsSpeechAuxiliary(tokens: readonly FactToken[], quoted: readonly boolean[], v: number, language: string): boolean {
   const aux = tokens[v - 1];
   return v > 0 && aux.kind === 'word' && !quoted[v - 1] && tokens[v].kind === 'word' && isCompoundSpeech(aux.key, tokens[v].key, language);
 }

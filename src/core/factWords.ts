@@ -63,8 +63,8 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
   tr: 'dedi söyledi açıkladı bildirdi göre',
   fa: 'گفت گفته اعلام گزارش',
   id: 'kata mengatakan menurut ujar menyatakan',
-  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede sagt oplyst meddelt udtalt',
-  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte sagt opplyst meldt uttalt',
+  da: 'sagde siger fortalte oplyste meddelte skriver skrev ifølge udtalte tilføjede sagt oplyst meddelt udtalt fortalt skrevet tilføjet',
+  nb: 'sa sier fortalte opplyste meldte skriver skrev ifølge uttalte sagt opplyst meldt uttalt fortalt skrevet',
   fi: 'sanoi sanoo kertoi kertoo ilmoitti ilmoittaa mukaan totesi lisäsi',
   hu: 'mondta mondja közölte szerint jelentette nyilatkozta hangsúlyozta írta',
   ro: 'spus spune declarat afirmat anunțat anunţat potrivit conform informat precizat adăugat',
@@ -87,68 +87,102 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Auxiliaries that stand between a speaker and a speech verb's participle in a compound tense
- * ("the Kremlin has said", "le Kremlin a déclaré", "Kremelj je dejal", "el Gobierno ha dicho"),
- * per language: those of the perfect, the pluperfect and the future or conditional, and
- * Catalan's past ("va dir"). Not the passive's ("wird berichtet", "was said"): its subject is no
- * speaker. A language without a list has none: its short words ("a", "je", "е") are too often
- * something else.
+ * The compound tenses of the speech verbs, per language: auxiliaries, and the forms of the
+ * speech verbs that follow them ("the Kremlin has said", "le Kremlin a déclaré", "Kremelj je
+ * dejal", "el Gobierno ha dicho"). The perfect's and pluperfect's auxiliaries go with past
+ * participles; the future's and conditional's with infinitives where the language makes them so
+ * (Romanian "va spune"; "pentru a declara", to declare, is no tense), as does Catalan's past
+ * ("va dir"). Not the passive's ("wird berichtet", "was said"): its subject is no speaker. A
+ * language without a list has none: its short words ("a", "je", "е") are too often something
+ * else. Only after its auxiliary is a form read as a speech verb where it is not on
+ * `SPEECH_VERBS` too: alone, a Romance participle is as often an adjective ("el plan
+ * anunciado", the plan announced). The Germanic participles are on `SPEECH_VERBS` as well,
+ * since a main clause puts the subject between the two ("heeft de minister gezegd") and they are
+ * seldom adjectives uninflected.
  */
-const AUXILIARIES: Readonly<Record<string, string>> = {
-  en: 'has have had will would',
-  de: 'hat haben hatte hatten habe',
-  fr: 'a ont avait avaient aura',
-  es: 'ha han había habían habría',
-  it: 'ha hanno aveva avevano',
-  nl: 'heeft hebben had hadden',
-  sv: 'har hade',
-  da: 'har havde',
-  nb: 'har hadde',
-  ro: 'a au va vor',
-  ca: 'va van ha han havia',
-  sl: 'je so sta bo',
-  sh: 'je su će',
-  sr: 'је су ће',
-  bg: 'е са',
+const COMPOUND_SPEECH: Readonly<Record<string, readonly (readonly [auxiliaries: string, verbs: string])[]>> = {
+  en: [
+    [
+      'has have had',
+      'said told reported announced stated quoted cited claimed confirmed denied written tweeted posted added noted ' +
+        'declared insisted warned explained argued alleged acknowledged admitted informed',
+    ],
+    ['will would', 'say tell'],
+  ],
+  de: [['hat haben hatte hatten habe', 'gesagt berichtet erklärt mitgeteilt gemeldet zitiert betont']],
+  fr: [
+    [
+      'a ont avait avaient aura auront aurait auraient',
+      'dit déclaré affirmé annoncé rapporté indiqué expliqué ajouté précisé souligné estimé',
+    ],
+  ],
+  es: [
+    [
+      'ha han había habían habrá habrán habría habrían',
+      'dicho declarado afirmado anunciado informado indicado explicado añadido señalado asegurado',
+    ],
+  ],
+  it: [
+    [
+      'ha hanno aveva avevano avrà avranno avrebbe avrebbero',
+      'detto dichiarato affermato annunciato riferito spiegato aggiunto sottolineato',
+    ],
+  ],
+  nl: [['heeft hebben had hadden', 'gezegd verklaard gemeld']],
+  sv: [['har hade', 'sagt uppgett meddelat']],
+  da: [['har havde', 'sagt oplyst meddelt fortalt udtalt skrevet tilføjet']],
+  nb: [['har hadde', 'sagt opplyst meldt fortalt uttalt skrevet']],
+  ro: [
+    ['a au', 'spus declarat afirmat anunțat anunţat informat precizat adăugat'],
+    ['va vor', 'spune declara afirma anunța anunţa preciza adăuga'],
+  ],
+  ca: [
+    ['va van', 'dir declarar afirmar anunciar explicar afegir'],
+    ['ha han havia', 'dit declarat afirmat anunciat explicat afegit'],
+  ],
+  sl: [['je so sta bo bodo bosta bi', 'dejal dejala dejali povedal povedala povedali sporočil sporočila sporočili rekel rekla rekli']],
+  sh: [
+    [
+      'je su',
+      'rekao rekla rekli izjavio izjavila izjavili naveo navela naveli saopćio saopćila saopćili saopštio saopštila saopštili ' +
+        'dodao dodala dodali priopćio priopćila priopćili kazao kazala kazali',
+    ],
+    ['će', 'reći izjaviti navesti dodati'],
+  ],
+  sr: [
+    ['је су', 'рекао рекла рекли изјавио изјавила изјавили навео навела навели саопштио саопштила саопштили додао додала додали'],
+    ['ће', 'рећи изјавити навести додати'],
+  ],
+  bg: [
+    ['е са', 'казал казала казали заявил заявила заявили съобщил съобщила съобщили добавил добавила добавили посочил посочила посочили'],
+  ],
 };
+
+const COMPOUND_SETS = new Map(
+  Object.entries(COMPOUND_SPEECH).map(([language, tenses]) => [
+    language,
+    tenses.map(([auxiliaries, verbs]) => [new Set(auxiliaries.split(' ')), new Set(verbs.split(' '))] as const),
+  ]),
+);
 
 /**
- * The forms of the speech verbs that follow an auxiliary (`AUXILIARIES`): past participles,
- * and the infinitives of a future or of Catalan's past. Only after an auxiliary are they read
- * as speech verbs where they are not on `SPEECH_VERBS` too: alone, a Romance participle is as
- * often an adjective ("el plan anunciado", the plan announced). The Germanic ones are on
- * `SPEECH_VERBS` as well, since a main clause puts the subject between the two ("heeft de
- * minister gezegd") and they are seldom adjectives uninflected.
+ * Languages whose compound tense of a speech verb may put its speaker after it, as their simple
+ * past does ("…, a déclaré le ministre", "…, ha dicho el portavoz"). In the others a comma before
+ * a compound tense reads no speaker after it: "…, has confirmed his resignation" has an object there.
  */
-const SPEECH_PARTICIPLES: Readonly<Record<string, string>> = {
-  en:
-    'said told reported announced stated quoted cited claimed confirmed denied written tweeted posted added noted ' +
-    'declared insisted warned explained argued alleged acknowledged admitted informed say tell',
-  de: 'gesagt berichtet erklärt mitgeteilt gemeldet zitiert betont',
-  fr: 'dit déclaré affirmé annoncé rapporté indiqué expliqué ajouté précisé souligné estimé',
-  es: 'dicho declarado afirmado anunciado informado indicado explicado añadido señalado asegurado',
-  it: 'detto dichiarato affermato annunciato riferito spiegato aggiunto sottolineato',
-  nl: 'gezegd verklaard gemeld',
-  sv: 'sagt uppgett meddelat',
-  da: 'sagt oplyst meddelt fortalt udtalt skrevet tilføjet',
-  nb: 'sagt opplyst meldt fortalt uttalt skrevet',
-  ro: 'spus declarat afirmat anunțat anunţat informat precizat adăugat spune declara anunța anunţa',
-  ca: 'dir declarar afirmar anunciar explicar afegir dit declarat afirmat anunciat explicat afegit',
-  sl: 'dejal dejala dejali povedal povedala povedali sporočil sporočila sporočili rekel rekla rekli',
-  sh: 'rekao rekla rekli izjavio izjavila izjavili naveo navela naveli saopćio saopštio dodao priopćio kazao kazala reći',
-  sr: 'рекао рекла рекли изјавио изјавила изјавили навео навела навели саопштио додао рећи',
-  bg: 'казал казала казали заявил заявила заявили съобщил съобщила съобщили добавил посочил',
-};
+const INVERTED_COMPOUND_SPEECH = new Set(['fr', 'es', 'it', 'ca', 'ro']);
 
-const AUXILIARY_SETS = new Map(Object.entries(AUXILIARIES).map(([language, list]) => [language, new Set(list.split(' '))]));
-const PARTICIPLE_SETS = new Map(Object.entries(SPEECH_PARTICIPLES).map(([language, list]) => [language, new Set(list.split(' '))]));
+/** True where the language may put a speaker after the compound tense of its speech verb (see `INVERTED_COMPOUND_SPEECH`). */
+export function invertsCompoundSpeech(language: string): boolean {
+  return INVERTED_COMPOUND_SPEECH.has(language);
+}
 
 /**
  * True where `auxiliary` and `verb` (lower case) are a compound tense of a speech verb in the
  * language ("has said", "a déclaré", "je rekao"): the speaker stands before or after both.
  */
 export function isCompoundSpeech(auxiliary: string, verb: string, language: string): boolean {
-  return (AUXILIARY_SETS.get(language)?.has(auxiliary) ?? false) && (PARTICIPLE_SETS.get(language)?.has(verb) ?? false);
+  return COMPOUND_SETS.get(language)?.some(([auxiliaries, verbs]) => auxiliaries.has(auxiliary) && verbs.has(verb)) ?? false;
 }
 
 const DEFINITE_ARTICLES: Readonly<Record<string, string>> = {

@@ -61,8 +61,9 @@ export interface NumberLexicon {
   /** Month and weekday names (long and short, lower case) and a key naming which one. */
   readonly dateWords: ReadonlyMap<string, string>;
   /**
-   * Whether the language writes its month names in lower case ("janvier", "januari"): there, one
-   * written with a capital inside a sentence is a name ("Mars", "Jan de Vries").
+   * Whether the language writes its month names in lower case ("janvier", "januari"), and with
+   * them its weekday names: there, one written with a capital inside a sentence may be a name
+   * ("Mars", "Jan de Vries").
    */
   readonly datesInLowerCase: boolean;
   /** Counts given by their order of size ("hundreds", "thousands"): the order they name. */

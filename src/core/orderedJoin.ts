@@ -437,7 +437,8 @@ export function joinInOrder(
     return { order: before && after ? 'in order' : before || after ? 'one-sided' : 'unsupported', outs };
   };
 
-  // A story of few versions cannot have three on each side: there, all but one of its versions corroborate.
+  // In a story of fewer than four versions no two sides of three can meet (a cluster every
+  // version carries is never joined): there, all but one of its versions corroborate.
   const corroborating = Math.min(CORROBORATING_SOURCES, Math.max(1, sourceCount - 1));
   /** Nodes a join left out: each stands alone from then on. */
   const leftOut: number[] = [];
