@@ -1316,12 +1316,22 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
     );
   // A speaker whose other words the other side keeps as its speaker is that speaker, described
   // otherwise ("state media in Damascus", "regime media"; "Sri Lanka Air Force", "the air force").
+  // A title before a person's name says nothing of who holds it ("President Putin", "President
+  // Assad"); before a common word or an acronym it is part of what the speaker is ("state
+  // media", "State TV").
+  const titleOfName = (s: ReadSentence, k: number) => {
+    if (!isTitle(s.tokens[k].key, s.language) || k + 1 >= s.tokens.length || !s.names.agent[k + 1] || !s.tokens[k + 1].capital)
+      return false;
+    const next = s.text.slice(s.tokens[k + 1].start, s.tokens[k + 1].end);
+    return next !== next.toUpperCase();
+  };
   const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
     const kept = (k: number) =>
       k !== i &&
       s.tokens[k].kind === 'word' &&
       against.names.agentStems.has(s.words.stem(s.tokens[k].key)) &&
-      !s.names.functionWords.has(s.tokens[k].key);
+      !s.names.functionWords.has(s.tokens[k].key) &&
+      !titleOfName(s, k);
     // Words before a "by" name what the speaker issued ("a statement released by …"), not the speaker.
     for (let k = i - 1; k >= 0 && s.names.agent[k] && !BY.test(s.tokens[k].key); k--) if (kept(k)) return true;
     for (let k = i + 1; k < s.tokens.length && s.names.agent[k] && !BY.test(s.tokens[k].key); k++) if (kept(k)) return true;

@@ -254,6 +254,27 @@ describe('Change kinds', () => {
     }
   });
 
+  it('reads another person under the same title as another speaker, and a title kept before a common word or an acronym as the same one', () => {
+    const kindsOf = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
+    assert.deepEqual(
+      kindsOf('en', 'President Putin said the summit will open on Monday.', 'President Assad said the summit will open on Monday.'),
+      ['attribution'],
+    );
+    assert.deepEqual(
+      kindsOf(
+        'fr',
+        'Le président Emmanuel Macron a déclaré que le sommet aura lieu lundi.',
+        'Le président Joe Biden a déclaré que le sommet aura lieu lundi.',
+      ),
+      ['attribution'],
+    );
+    assert.ok(
+      !kindsOf('en', 'State media said the summit will open on Monday.', 'State TV said the summit will open on Monday.').includes(
+        'attribution',
+      ),
+    );
+  });
+
   it('reads a month name written with a capital inside a sentence as a name where the language writes months in lower case', () => {
     const kindsOf = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
     assert.deepEqual(kindsOf('fr', 'La sonde vers Mars a été lancée lundi.', 'La sonde vers Vénus a été lancée lundi.'), ['name']);
