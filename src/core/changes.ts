@@ -195,7 +195,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         i++;
         continue;
       }
-      if (date && !capitalisedName(text, raw, i, lexicon) && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
+      if (date && !capitalisedName(text, raw, i, lexicon, language) && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
         out.push(factToken(date, 'date', t.start, t.end, t.capital));
         i++;
         continue;
@@ -214,22 +214,13 @@ export function factTokens(text: string, language: string, words: WordForms = ne
  * or after it ("Mars 2024"), nor where the word is in capitals throughout or most words of the
  * sentence are capitalised (a headline in title case): there the capital says nothing.
  */
-function capitalisedName(text: string, raw: readonly FactToken[], i: number, lexicon: NumberLexicon): boolean {
+function capitalisedName(text: string, raw: readonly FactToken[], i: number, lexicon: NumberLexicon, language: string): boolean {
   const t = raw[i];
   if (!t.capital || !lexicon.datesInLowerCase || sentenceInitial(raw, i)) return false;
   const isNumber = (k: number) => k >= 0 && k < raw.length && raw[k].kind === 'number';
   if (isNumber(i - 1) || isNumber(i + 1) || (isNumber(i - 2) && raw[i - 1].kind === 'word' && raw[i - 1].end - raw[i - 1].start <= 3))
     return false;
-  const written = text.slice(t.start, t.end);
-  if (written === written.toUpperCase()) return false;
-  let longer = 0;
-  let capitalised = 0;
-  for (const w of raw) {
-    if (w.kind !== 'word' || w.end - w.start <= 3) continue;
-    longer++;
-    if (w.capital) capitalised++;
-  }
-  return !(longer >= 4 && capitalised >= 0.8 * longer);
+  return !inCapitals(text, t) && !inTitleCase(raw, functionWordsOf(language), labelTokens(raw));
 }
 
 /** The written ordinal of one or two words that starts at `raw[i]` ("third", "twenty first"): its value and the token after it. */
@@ -403,6 +394,29 @@ class SentenceReading implements ReadSentence {
   }
 }
 
+/**
+ * Whether most of a sentence's content words are capitalised, four at least: a headline in title
+ * case, where capitals tell no names. Function words (articles, prepositions) stay in lower case
+ * there; in a language without a list, short words stand for them. Words of a page title's label
+ * (`labelTokens`) do not count. O(n).
+ */
+function inTitleCase(tokens: readonly FactToken[], functionWords: ReadonlySet<string> | undefined, label: readonly boolean[]): boolean {
+  let contentCount = 0;
+  let capitalCount = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || label[i] || (functionWords ? functionWords.has(t.key) : t.end - t.start < 4)) return;
+    contentCount++;
+    if (t.capital) capitalCount++;
+  });
+  return contentCount >= 4 && capitalCount >= 0.8 * contentCount;
+}
+
+/** Whether token `t` of `text` is written in capitals throughout ("MAI", "TV"). */
+function inCapitals(text: string, t: FactToken): boolean {
+  const written = text.slice(t.start, t.end);
+  return written === written.toUpperCase();
+}
+
 /** What tells a sentence's speakers and names (see `ReadSentence`). O(n) for n tokens. */
 function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], language: string, words: WordForms): NameReading {
   const known = words.language(language);
@@ -415,24 +429,15 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   const stems = new Set<string>();
   const agentStems = new Set<string>();
   const capitalForms = new Set<string>();
-  let contentCount = 0;
-  let capitalCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
     const facts = known.of(t.key);
     const stem = facts.stem;
     stems.add(stem);
-    const functionWord = functionWords ? facts.functionWord : t.end - t.start < 4;
     // A speaker is told by its names and common words, not by "the".
     if (agent[i] && !facts.functionWord && (t.capital || t.end - t.start > 3)) agentStems.add(stem);
     if (t.capital) capitalForms.add(words.form(t.key));
-    // Function words (articles, prepositions) stay in lower case in a title-case headline; in a
-    // language without a list, short words stand for them.
-    if (!label[i] && !functionWord) {
-      contentCount++;
-      if (t.capital) capitalCount++;
-    }
   }
   const runInitials = new Array<string>(tokens.length).fill('');
   const acronyms = new Set<string>();
@@ -449,7 +454,7 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
     }
     i = Math.max(j, i + 1);
   }
-  const titleCase = contentCount >= 4 && capitalCount >= 0.8 * contentCount;
+  const titleCase = inTitleCase(tokens, functionWords, label);
   return {
     agent,
     // The auxiliary before a speech verb is part of the attribution's words ("a déclaré").
@@ -1322,8 +1327,7 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
   const titleOfName = (s: ReadSentence, k: number) => {
     if (!isTitle(s.tokens[k].key, s.language) || k + 1 >= s.tokens.length || !s.names.agent[k + 1] || !s.tokens[k + 1].capital)
       return false;
-    const next = s.text.slice(s.tokens[k + 1].start, s.tokens[k + 1].end);
-    return next !== next.toUpperCase();
+    return !inCapitals(s.text, s.tokens[k + 1]);
   };
   const keptInRun = (s: ReadSentence, i: number, against: ReadSentence) => {
     const kept = (k: number) =>

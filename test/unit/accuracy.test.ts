@@ -11,15 +11,28 @@ interface Scores {
   align: { f1: number };
 }
 
+interface GoldSet {
+  files: string[];
+  groups: { file: string }[][];
+}
+
+/** The scorer `npm run eval` uses, an ES module: TypeScript would turn import() into require(). */
+interface GoldScorer {
+  scoreAgainstGold: (dir: string, analysis: unknown) => Scores;
+  goldOfVersions: (gold: GoldSet, files: readonly string[]) => GoldSet;
+  scoreGold: (gold: GoldSet, analysis: unknown) => { align: { tp: number; fp: number; fn: number } };
+}
+
+function loadScorer(): Promise<GoldScorer> {
+  const scorer = join(__dirname, '..', '..', '..', 'scripts', 'gold-score.mjs');
+  const load = new Function('url', 'return import(url)') as (url: string) => Promise<GoldScorer>;
+  return load(pathToFileURL(scorer).href);
+}
+
 describe('accuracy on the hand-labelled seeds', () => {
   let scores: Scores;
   before(async () => {
-    const scorer = join(__dirname, '..', '..', '..', 'scripts', 'gold-score.mjs');
-    // The scorer is an ES module shared with `npm run eval`; TypeScript would turn import() into require().
-    const load = new Function('url', 'return import(url)') as (
-      url: string,
-    ) => Promise<{ scoreAgainstGold: (dir: string, a: unknown) => Scores }>;
-    const { scoreAgainstGold } = await load(pathToFileURL(scorer).href);
+    const { scoreAgainstGold } = await loadScorer();
     scores = scoreAgainstGold(seedsDir, toExportFormat1(analyzeCorpus(seedInputs())));
   });
 
@@ -28,22 +41,12 @@ describe('accuracy on the hand-labelled seeds', () => {
   it('aligns sentences with link F1 of at least 0.85', () => assert.ok(scores.align.f1 >= 0.85, String(scores.align.f1)));
 });
 
-interface GoldSet {
-  files: string[];
-  groups: { file: string }[][];
-}
-
 describe('accuracy on every pair of the seeds', () => {
   let gold: GoldSet;
-  let goldOfVersions: (gold: GoldSet, files: readonly string[]) => GoldSet;
-  let scoreGold: (gold: GoldSet, analysis: unknown) => { align: { tp: number; fp: number; fn: number } };
+  let goldOfVersions: GoldScorer['goldOfVersions'];
+  let scoreGold: GoldScorer['scoreGold'];
   before(async () => {
-    const scorer = join(__dirname, '..', '..', '..', 'scripts', 'gold-score.mjs');
-    const load = new Function('url', 'return import(url)') as (url: string) => Promise<{
-      goldOfVersions: typeof goldOfVersions;
-      scoreGold: typeof scoreGold;
-    }>;
-    ({ goldOfVersions, scoreGold } = await load(pathToFileURL(scorer).href));
+    ({ goldOfVersions, scoreGold } = await loadScorer());
     gold = JSON.parse(readFileSync(join(seedsDir, 'gold.json'), 'utf8')) as GoldSet;
   });
 

@@ -36,6 +36,8 @@ function changesAt(analysis: CorpusAnalysis, source: number, words: string): rea
 }
 
 const kinds = (changes: readonly FactChange[]) => changes.map(c => c.kind);
+/** The kinds of the changes from `base` to `other` in `language`. */
+const kindsIn = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
 
 describe('Changed facts', () => {
   const inputs = inputsOf('changed');
@@ -255,13 +257,12 @@ describe('Change kinds', () => {
   });
 
   it('reads another person under the same title as another speaker, and a title kept before a common word or an acronym as the same one', () => {
-    const kindsOf = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
     assert.deepEqual(
-      kindsOf('en', 'President Putin said the summit will open on Monday.', 'President Assad said the summit will open on Monday.'),
+      kindsIn('en', 'President Putin said the summit will open on Monday.', 'President Assad said the summit will open on Monday.'),
       ['attribution'],
     );
     assert.deepEqual(
-      kindsOf(
+      kindsIn(
         'fr',
         'Le président Emmanuel Macron a déclaré que le sommet aura lieu lundi.',
         'Le président Joe Biden a déclaré que le sommet aura lieu lundi.',
@@ -269,29 +270,28 @@ describe('Change kinds', () => {
       ['attribution'],
     );
     assert.ok(
-      !kindsOf('en', 'State media said the summit will open on Monday.', 'State TV said the summit will open on Monday.').includes(
+      !kindsIn('en', 'State media said the summit will open on Monday.', 'State TV said the summit will open on Monday.').includes(
         'attribution',
       ),
     );
   });
 
   it('reads a month name written with a capital inside a sentence as a name where the language writes months in lower case', () => {
-    const kindsOf = (language: string, base: string, other: string) => kinds(classifyChanges(base, other, language));
-    assert.deepEqual(kindsOf('fr', 'La sonde vers Mars a été lancée lundi.', 'La sonde vers Vénus a été lancée lundi.'), ['name']);
-    assert.deepEqual(kindsOf('nl', 'Minister Jan de Vries opende de top.', 'Minister de Vries opende de top.'), ['name']);
+    assert.deepEqual(kindsIn('fr', 'La sonde vers Mars a été lancée lundi.', 'La sonde vers Vénus a été lancée lundi.'), ['name']);
+    assert.deepEqual(kindsIn('nl', 'Minister Jan de Vries opende de top.', 'Minister de Vries opende de top.'), ['name']);
     // Written in lower case, or opening the sentence, it is a date; in English every month has a capital.
-    assert.deepEqual(kindsOf('fr', 'Le sommet aura lieu en mai à Genève.', 'Le sommet aura lieu en juin à Genève.'), ['number']);
-    assert.deepEqual(kindsOf('fr', 'Lundi, le ministre a ouvert le sommet.', 'Mardi, le ministre a ouvert le sommet.'), ['number']);
-    assert.deepEqual(kindsOf('en', 'The summit opens in May in Geneva.', 'The summit opens in June in Geneva.'), ['number']);
+    assert.deepEqual(kindsIn('fr', 'Le sommet aura lieu en mai à Genève.', 'Le sommet aura lieu en juin à Genève.'), ['number']);
+    assert.deepEqual(kindsIn('fr', 'Lundi, le ministre a ouvert le sommet.', 'Mardi, le ministre a ouvert le sommet.'), ['number']);
+    assert.deepEqual(kindsIn('en', 'The summit opens in May in Geneva.', 'The summit opens in June in Geneva.'), ['number']);
     // Beside a number, in capitals throughout or in a headline in title case, the capital says nothing.
-    assert.deepEqual(kindsOf('fr', 'Le sommet aura lieu le 3 Mars 2024 à Genève.', 'Le sommet aura lieu le 3 Avril 2024 à Genève.'), [
+    assert.deepEqual(kindsIn('fr', 'Le sommet aura lieu le 3 Mars 2024 à Genève.', 'Le sommet aura lieu le 3 Avril 2024 à Genève.'), [
       'number',
     ]);
-    assert.deepEqual(kindsOf('pt', 'A cimeira terá lugar a 15 de Março em Genebra.', 'A cimeira terá lugar a 15 de Abril em Genebra.'), [
+    assert.deepEqual(kindsIn('pt', 'A cimeira terá lugar a 15 de Março em Genebra.', 'A cimeira terá lugar a 15 de Abril em Genebra.'), [
       'number',
     ]);
-    assert.deepEqual(kindsOf('fr', 'LE SOMMET AURA LIEU EN MAI À GENÈVE.', 'LE SOMMET AURA LIEU EN JUIN À GENÈVE.'), ['number']);
-    assert.deepEqual(kindsOf('es', 'La Cumbre Se Celebrará En Mayo En Ginebra', 'La Cumbre Se Celebrará En Junio En Ginebra'), ['number']);
+    assert.deepEqual(kindsIn('fr', 'LE SOMMET AURA LIEU EN MAI À GENÈVE.', 'LE SOMMET AURA LIEU EN JUIN À GENÈVE.'), ['number']);
+    assert.deepEqual(kindsIn('es', 'La Cumbre Se Celebrará En Mayo En Ginebra', 'La Cumbre Se Celebrará En Junio En Ginebra'), ['number']);
   });
 
   it('reads no number in a word for one that is the indefinite article, nor in Vietnamese words for "not" and "year"', () => {
