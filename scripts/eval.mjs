@@ -194,6 +194,7 @@ if (existsSync(devDir)) {
       'the same, its headlines labelled',
       { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' },
     ],
+    ['the same, its headlines unmarked', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: '' }],
   ];
   shapes.forEach(([label, options], k) => {
     const corpus = syntheticStories(100, core.seededRandom(4100 + k), options);

@@ -17,7 +17,8 @@
  *    same sources whose pairs share nothing else: `templateForms`) is set aside.
  *    A first pass asks for more shared text; every shingle whose sources fall into
  *    `chromeStories` or more of its stories is chrome (`storyChrome.ts`), and the pairs are
- *    decided again without it.
+ *    decided again without it, each share taken of a page's own sentences (its teased
+ *    headlines left out: `ownSentences`).
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
  * Deterministic and independent of the order of the sources: candidates are paired in the
@@ -88,7 +89,7 @@ export function findStories(
   const chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
   // Without chrome the second pass reads the same evidence, which the scorer then keeps.
   const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles, template) : firstPass;
-  const component = storyComponents(index, finalPass, settings, Number.MAX_SAFE_INTEGER, evidence);
+  const component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);
   lists.forEach((list, story) => {

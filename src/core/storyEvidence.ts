@@ -9,6 +9,8 @@ export interface EvidenceSettings {
   readonly foundShingles: number;
   readonly minSharedSentences: number;
   readonly minSharedShare: number;
+  /** Whether the share is of a source's own sentences (`ownSentences`), not of all that count. */
+  readonly ownShare?: boolean;
 }
 
 /** Per pass: the chrome set aside, per form the shingles to find (0: not evidence), per source its sentences that count. */
@@ -146,6 +148,41 @@ function sharesPast(form: Int32Array, opening: Int32Array, run: number): boolean
   return false;
 }
 
+/** `ownSentences` per pass, worked out once. */
+const ownOfPass = new WeakMap<PassFacts, Int32Array>();
+
+/**
+ * Per source, its sentences that count in `pass` less its teased headlines: the first
+ * sentences of sources (`markedOpenings`, under a mark or not) that stand more than
+ * `HEADLINE_REACH` sentences down. `PairEvidence.found` never counts them as found, and a box of
+ * most-read stories under a short version would otherwise take the share of it found in another
+ * version below `minSharedShare`; the share is of the rest (at least 1). Ledes stay counted: a
+ * page that keeps one sentence of its story and no headline makes the site's newsletter line its
+ * lede, and two such pages must not join on the site's template. O(T) for T sentences of all
+ * sources, once per pass.
+ */
+export function ownSentences(index: StoryIndex, pass: PassFacts): Int32Array {
+  let own = ownOfPass.get(pass);
+  if (own) return own;
+  const openings = markedOpenings(index, pass);
+  own = Int32Array.from(index.sourceForms, (forms, s) => {
+    let teasers = 0;
+    for (let i = 0, counted = 0; i < forms.length; i++) {
+      const f = forms[i];
+      if (!pass.needed[f]) continue;
+      if (counted++ > HEADLINE_REACH && openings[f] & HEADLINE) teasers++;
+    }
+    return Math.max(1, pass.of[s] - teasers);
+  });
+  ownOfPass.set(pass, own);
+  return own;
+}
+
+/** Per source, the sentences a share of it is taken of: its own with `settings.ownShare`, else all that count. */
+export function sharedOf(index: StoryIndex, pass: PassFacts, settings: EvidenceSettings): Int32Array {
+  return settings.ownShare ? ownSentences(index, pass) : pass.of;
+}
+
 /**
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
  * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation. What it found
@@ -160,6 +197,8 @@ export class PairEvidence {
   private readonly places: number[] = [];
   /** Per place in `places`, the index in the first source of the sentence found there. */
   private readonly foundAt: number[] = [];
+  /** Per place in `places`, the sentences that count before it in `b`. */
+  private readonly countedPlaces: number[] = [];
   private readonly hitPlaces: number[] = [];
   /** Per place in the second source of the pair being scored, how many sentences that count stand before it. */
   private readonly countedBefore: number[] = [];
@@ -175,17 +214,20 @@ export class PairEvidence {
   /**
    * Whether sources `a` and `b` share enough article sentences, in one reading order, to be
    * one story: each side has `minSharedSentences` found in the other, and the side with fewer
-   * sentences has `minSharedShare` of them found (or `enoughSentences`, whatever the share).
+   * sentences of its own (`ownSentences`) has `minSharedShare` of them found (or
+   * `enoughSentences`, whatever the share).
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
     const smaller = this.smallerFound(a, b, pass, settings);
-    return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(pass.of[a], pass.of[b]) || smaller >= enoughSentences);
+    const own = sharedOf(this.index, pass, settings);
+    return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(own[a], own[b]) || smaller >= enoughSentences);
   }
 
-  /** How strongly a pair that `oneStory` accepts is one story: the share of the smaller side's sentences found in the other. */
+  /** How strongly a pair that `oneStory` accepts is one story: the share of the smaller side's own sentences found in the other. */
   strength(a: number, b: number, pass: PassFacts, settings: EvidenceSettings): number {
     const smaller = this.smallerFound(a, b, pass, settings);
-    return Math.min(1, Math.max(0, smaller) / Math.max(1, Math.min(pass.of[a], pass.of[b])));
+    const own = sharedOf(this.index, pass, settings);
+    return Math.min(1, Math.max(0, smaller) / Math.max(1, Math.min(own[a], own[b])));
   }
 
   /** The sentences of the side with fewer found in the other, or -1 when a side has fewer than `minSharedSentences` found. */
@@ -195,7 +237,8 @@ export class PairEvidence {
     const ba = this.keptFound(b, a, pass);
     if (ba < settings.minSharedSentences) return -1;
     // The side with fewer sentences decides; between sides of one size, the weaker evidence.
-    return pass.of[a] < pass.of[b] ? ab : pass.of[b] < pass.of[a] ? ba : Math.min(ab, ba);
+    const own = sharedOf(this.index, pass, settings);
+    return own[a] < own[b] ? ab : own[b] < own[a] ? ba : Math.min(ab, ba);
   }
 
   /** `found(a, b, pass)`, worked out once per pass. */
@@ -234,9 +277,9 @@ export class PairEvidence {
    * the shared order: the headline of `b` teased at the foot of `a`, and the headline of `a` at
    * the foot of `b`, cross each other and count once. Two pages of one site end alike (a footer
    * or a comment prompt read as article text): where all they share is a run of sentences that
-   * closes both, sentence for sentence, and is the smaller part of each, it is their template,
-   * and counts none (a reprint under another headline shares most of its page). O(a + b)
-   * shingles.
+   * closes both, sentence for sentence among those that count, and is the smaller part of each,
+   * it is their template, and counts none (a reprint under another headline shares most of its
+   * page). O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -255,9 +298,10 @@ export class PairEvidence {
         place[x] = i;
       }
     }
-    const { places, foundAt } = this;
+    const { places, foundAt, countedPlaces } = this;
     places.length = 0;
     foundAt.length = 0;
+    countedPlaces.length = 0;
     const openings = markedOpenings(index, pass);
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
@@ -300,17 +344,20 @@ export class PairEvidence {
         continue;
       }
       places.push(first);
-      foundAt.push(i);
+      foundAt.push(counted);
+      countedPlaces.push(countedBefore[first]);
     }
-    if (closesBoth(places, foundAt, formsOfA.length, formsOfB.length)) return 0;
+    if (closesBoth(countedPlaces, foundAt, pass.of[a], pass.of[b])) return 0;
     return longestNonDecreasing(places);
   }
 }
 
 /**
  * Whether the sentences found (`foundAt[k]` of a source of `lengthA` sentences found at
- * `places[k]` of one of `lengthB`) are one run that ends both sources, one for one, with more
- * sentences of each before it than in it. O(found).
+ * `places[k]` of one of `lengthB`, all counted among the sentences that count in the pass) are
+ * one run that ends both sources, one for one, with more sentences of each before it than in
+ * it. Counted so, a line that is no evidence ("View Comments") inside a site's footer does not
+ * break the run. O(found).
  */
 function closesBoth(places: readonly number[], foundAt: readonly number[], lengthA: number, lengthB: number): boolean {
   const n = places.length;

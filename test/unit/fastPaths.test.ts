@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
-import { PairEvidence, passFacts } from '../../src/core/storyEvidence';
+import { PairEvidence, passFacts, sharedOf } from '../../src/core/storyEvidence';
 import { StoryIndex, buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
 import { shingleKeysOf } from '../../src/core/storyShingles';
 import { PairSettings, storyComponents } from '../../src/core/storyPairs';
@@ -52,8 +52,9 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
       story.union(other, s);
     }
   }
+  const counted = sharedOf(index, pass, settings);
   const needed = (a: number, b: number) =>
-    Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(pass.of[a], pass.of[b])));
+    Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(counted[a], counted[b])));
   const edges: { a: number; b: number; strength: number }[] = [];
   for (let r = 0; r < n; r++) {
     const a = index.order[r];

@@ -297,7 +297,25 @@ describe('Story stage', () => {
     ]);
   });
 
-  it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both', () => {
+  it("joins two short versions of one story whose pages end with their site's box of most read stories, headlines unmarked", () => {
+    const box = ['', 'Most read', ...[LIBRARY, FERRY, MARKET].flatMap(other => [other[0], `   ${other[1]}`])].join('\n');
+    const evening = { ...SITES[1], newsletter: EVENING_NEWSLETTER };
+    // Each version keeps the headline and one other sentence of the other's few.
+    const texts = [
+      `${page(SITES[0], [HARBOUR[0], HARBOUR[1], HARBOUR[2], HARBOUR[3]], [])}\n${box}`,
+      `${page(evening, [HARBOUR[0], HARBOUR[3], HARBOUR[6], HARBOUR[7]], [])}\n${box}`,
+      page(SITES[0], LIBRARY.slice(0, 7), []),
+      page(evening, FERRY, []),
+      page(SITES[1], MARKET, []),
+    ];
+    const grouping = findStories(texts.map(t => prepareSource(t)));
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [[0, 1], [2], [3], [4]],
+    );
+  });
+
+  it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both, a line of no evidence inside it or not', () => {
     // A footer in sentences, as a page dump may read it for article text.
     const footer = [
       'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
@@ -313,6 +331,19 @@ describe('Story stage', () => {
       );
     assert.deepEqual(
       findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // A line too short to be evidence inside the footer does not break the run.
+    const withPrompt = [HARBOUR.slice(0, 6), LIBRARY.slice(0, 6)].map(article =>
+      prepareSource(sitePage(article).replace(`${footer[0]}\n`, `${footer[0]}\n\nView comments\n`)),
+    );
+    for (const p of withPrompt)
+      assert.ok(
+        p.sentences.some(s => s.text === 'View comments' && p.lines[s.line].kind === 'content'),
+        'the prompt is read as article text',
+      );
+    assert.deepEqual(
+      findStories(withPrompt).stories.map(s => s.sources),
       [[0], [1]],
     );
     // A short version that keeps the headline, the opening and the closing sentences of its story still joins it.
