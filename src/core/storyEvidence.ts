@@ -152,14 +152,14 @@ function sharesPast(form: Int32Array, opening: Int32Array, run: number): boolean
 const ownOfPass = new WeakMap<PassFacts, Int32Array>();
 
 /**
- * Per source, its sentences that count in `pass` less its teased headlines: the first
- * sentences of sources (`markedOpenings`, under a mark or not) that stand more than
- * `HEADLINE_REACH` sentences down. `PairEvidence.found` never counts them as found, and a box of
- * most-read stories under a short version would otherwise take the share of it found in another
- * version below `minSharedShare`; the share is of the rest (at least 1). Ledes stay counted: a
- * page that keeps one sentence of its story and no headline makes the site's newsletter line its
- * lede, and two such pages must not join on the site's template. O(T) for T sentences of all
- * sources, once per pass.
+ * Per source, its sentences that count in `pass` less its teased headlines: the first sentences of
+ * sources (`markedOpenings`, under a mark or not) that stand more than `HEADLINE_REACH` counted
+ * sentences down. `PairEvidence.found` never counts them as found (it reads "down" by every
+ * sentence with a shingle, so it sets aside these and a few more), and a box of most-read stories
+ * under a short version would otherwise take the share of it found in another version below
+ * `minSharedShare`; the share is of the rest (at least 1). Ledes stay counted: a page that keeps
+ * one sentence of its story and no headline makes the site's newsletter line its lede, and two such
+ * pages must not join on the site's template. O(T) for T sentences of all sources, once per pass.
  */
 export function ownSentences(index: StoryIndex, pass: PassFacts): Int32Array {
   let own = ownOfPass.get(pass);
@@ -195,7 +195,7 @@ export class PairEvidence {
   /** Per marked shingle, the place in the other source of the first sentence carrying it. */
   private readonly place: Int32Array;
   private readonly places: number[] = [];
-  /** Per place in `places`, the index in the first source of the sentence found there. */
+  /** Per place in `places`, the sentence found there: its place among those of the first source that count. */
   private readonly foundAt: number[] = [];
   /** Per place in `places`, the sentences that count before it in `b`. */
   private readonly countedPlaces: number[] = [];

@@ -2,7 +2,8 @@
  * Which sources the story stage compares, and the stories the comparisons make: candidate
  * pairs from the shingle index (never all pairs), scored, and joined into connected components.
  */
-import { EvidenceSettings, PairEvidence, PassFacts, sharedOf } from './storyEvidence';
+import { sharedOf } from './storyEvidence';
+import type { EvidenceSettings, PairEvidence, PassFacts } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
 
 export interface PairSettings extends EvidenceSettings {
@@ -59,9 +60,9 @@ export function storyComponents(
     }
   }
   const chrome = pass.chrome;
-  const own = sharedOf(index, pass, settings);
+  const shareOf = sharedOf(index, pass, settings);
   const sentencesNeeded = (a: number, b: number) =>
-    Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(own[a], own[b])));
+    Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(shareOf[a], shareOf[b])));
   const window = settings.window;
   // Per source, how many shingles it shares with the one being paired, over the lists seen.
   const common = new Int32Array(n);
