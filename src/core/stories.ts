@@ -16,9 +16,10 @@
  * 3. Before any pass, a site's template read as article text (sentences carried by exactly the
  *    same sources whose pairs share nothing else: `templateForms`) is set aside.
  *    A first pass asks for more shared text; every shingle whose sources fall into
- *    `chromeStories` or more of its stories is chrome (`storyChrome.ts`), and the pairs are
- *    decided again without it, each share taken of a page's own sentences (its teased
- *    headlines left out: `ownSentences`).
+ *    `chromeStories` or more of its stories is chrome (`storyChrome.ts`), and so is every
+ *    sentence that pages of as many stories print, on article lines or not (`recurringForms`);
+ *    the pairs are decided again without them, each share taken of a page's own sentences (its
+ *    teased headlines left out: `ownSentences`).
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
  * Deterministic and independent of the order of the sources: candidates are paired in the
@@ -28,7 +29,7 @@
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
-import { chromeShingles, crossStoryForms, templateForms } from './storyChrome';
+import { chromeShingles, crossStoryForms, recurringForms, templateForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
@@ -87,8 +88,10 @@ export function findStories(
     evidence,
   );
   const chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
-  // Without chrome the second pass reads the same evidence, which the scorer then keeps.
-  const finalPass = chrome.includes(1) ? passFacts(index, chrome, settings.foundShingles, template) : firstPass;
+  const recurring = recurringForms(index, first, settings.chromeStories, firstPass);
+  const setAside = recurring.includes(1) ? recurring.map((r, f) => r | template[f]) : template;
+  // Without chrome or recurring sentences the second pass reads the same evidence, which the scorer then keeps.
+  const finalPass = chrome.includes(1) || setAside !== template ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
   const component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);

@@ -355,6 +355,35 @@ describe('Story stage', () => {
     );
   });
 
+  it("keeps apart two short stories on one site whose pages alone read the site's footer as article text, where its other pages print it as chrome", () => {
+    const footer = [
+      'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
+      'Everything published here may be shared for personal use, but copying it for sale needs the written permission of the editors.',
+      'Our newsroom is funded by its readers, and every gift, however small, keeps our reporting free for everyone to read.',
+    ];
+    // A page of the site: its article, the footer (read as prose or as chrome) and a line after it.
+    const sitePage = (article: readonly string[], footerIsProse: boolean): StorySource => {
+      const sentences = [...article, ...footer, `Updated on Tuesday evening: ${article[0].toLowerCase()}.`];
+      const base = storySource(sentences);
+      const lines = sentences.map((_, i) => ({
+        kind: footerIsProse || i < article.length || i >= article.length + footer.length ? 'content' : 'boilerplate',
+      }));
+      return { ...base, lines };
+    };
+    const sources = [
+      sitePage(HARBOUR.slice(0, 5), true),
+      sitePage(LIBRARY.slice(0, 5), true),
+      sitePage(FERRY, false),
+      sitePage(MARKET, false),
+      sitePage(HARBOUR.slice(6, 11), false),
+      sitePage(LIBRARY.slice(6, 11), false),
+    ];
+    assert.deepEqual(
+      findStories(sources).stories.map(s => s.sources),
+      [[0], [1], [2], [3], [4], [5]],
+    );
+  });
+
   it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
     const texts = [page(SITES[0], HARBOUR, []), page(SITES[1], HARBOUR, [LIBRARY]), page(SITES[1], rewrite(HARBOUR), [])];
     const grouping = findStories(texts.map(t => prepareSource(t)));
