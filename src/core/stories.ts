@@ -16,10 +16,11 @@
  * 3. Before any pass, a site's template read as article text (sentences carried by exactly the
  *    same sources whose pairs share nothing else: `templateForms`) is set aside.
  *    A first pass asks for more shared text; every shingle whose sources fall into
- *    `chromeStories` or more of its stories is chrome (`storyChrome.ts`), and so is every
- *    sentence that pages of as many stories print, on article lines or not (`recurringForms`);
- *    the pairs are decided again without them, each share taken of a page's own sentences (its
- *    teased headlines left out: `ownSentences`).
+ *    `chromeStories` or more of its stories, none holding half, is chrome (`storyChrome.ts`),
+ *    and so is a sentence that some page prints off its article lines where the pages that
+ *    print it fall so (`recurringForms`; a story's openings never are); the pairs are decided
+ *    again without them, each share taken of a page's own sentences (its teased headlines left
+ *    out: `ownSentences`).
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
  * Deterministic and independent of the order of the sources: candidates are paired in the
@@ -89,9 +90,10 @@ export function findStories(
   );
   const chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
   const recurring = recurringForms(index, first, settings.chromeStories, firstPass);
-  const setAside = recurring.includes(1) ? recurring.map((r, f) => r | template[f]) : template;
+  const anyRecurring = recurring.includes(1);
+  const setAside = anyRecurring ? recurring.map((r, f) => r | template[f]) : template;
   // Without chrome or recurring sentences the second pass reads the same evidence, which the scorer then keeps.
-  const finalPass = chrome.includes(1) || setAside !== template ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
+  const finalPass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
   const component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);

@@ -181,54 +181,60 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
 /**
  * Input: the index, a story number per source (a first pass), the number of stories that
  * makes a sentence recurring, and the first pass's facts. Output: per form of an article
- * sentence, 1 where the pages that print it, on article lines or not, fall into `limit` or more
- * stories and no one of them holds half of those pages; but for the openings of sources (a
- * headline and the two sentences under it, with two more after them: `openingForms`), which a
- * box of most read stories prints as chrome on every page of a site. A site's footer or cookie
- * notice that a page alone reads as prose is chrome on the site's other pages, so it spans the
- * site's stories even where only two pages read it as article text (too few for
- * `chromeShingles`, which reads article text only). O(T) for T sentences of all sources.
+ * sentence that some page prints off its article lines, 1 where the pages that print it, on
+ * article lines or not, fall into `limit` or more stories and no one of them holds half of those
+ * pages. A site's footer or cookie notice that a page alone reads as prose is chrome on the
+ * site's other pages, so it spans the site's stories even where only two pages read it as
+ * article text (too few for `chromeShingles`, which reads article text only; a sentence that
+ * every page prints as article text is left to it). The openings of sources are never set aside
+ * (`openingForms`: the first 3 sentences that count with at least 2 more after each), since a
+ * box of most read stories prints a story's headline and lede as chrome on every page of its
+ * site. Sources are walked story by story, so each form keeps only counters. O(T) for T
+ * sentences of all sources; memory O(F + n) for F forms and n sources.
  */
 export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const forms = index.formTexts.length;
+  const recurring = new Uint8Array(forms);
+  // The forms some page prints off its article lines: only those can be chrome this rule finds.
   const idOf = new Map<string, number>();
   index.formTexts.forEach((text, f) => idOf.set(text, f));
+  const offArticle = index.sources.map(source => {
+    const ids: number[] = [];
+    for (const { line, form } of source.sentences) {
+      if (source.lines[line]?.kind === 'content') continue;
+      const f = idOf.get(form);
+      if (f !== undefined && pass.needed[f]) ids.push(f);
+    }
+    return ids;
+  });
+  if (!offArticle.some(ids => ids.length)) return recurring;
+  const printedOff = new Uint8Array(forms);
+  for (const ids of offArticle) for (const f of ids) printedOff[f] = 1;
   // A story's opening is printed as a teaser on the pages of other stories, often as chrome.
   const opening = openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1);
-  // Per form, its pages in the order met (each once), as linked lists in flat arrays.
-  const lastSource = new Int32Array(forms).fill(-1);
-  const head = new Int32Array(forms).fill(-1);
-  const next: number[] = [];
-  const pageOf: number[] = [];
-  index.sources.forEach((source, s) => {
-    for (const { form } of source.sentences) {
-      const f = idOf.get(form);
-      if (f === undefined || lastSource[f] === s || !pass.needed[f]) continue;
-      lastSource[f] = s;
-      pageOf.push(s);
-      next.push(head[f]);
-      head[f] = pageOf.length - 1;
+  // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
+  const pages = new Int32Array(forms);
+  const stories = new Int32Array(forms);
+  const lastStory = new Int32Array(forms).fill(-1);
+  const inLast = new Int32Array(forms);
+  const most = new Int32Array(forms);
+  const lastPage = new Int32Array(forms).fill(-1);
+  const count = (f: number, s: number) => {
+    if (!printedOff[f] || opening[f] || lastPage[f] === s) return;
+    lastPage[f] = s;
+    pages[f]++;
+    if (lastStory[f] !== storyOf[s]) {
+      lastStory[f] = storyOf[s];
+      inLast[f] = 0;
+      stories[f]++;
     }
-  });
-  const recurring = new Uint8Array(forms);
-  const seen = new Int32Array(index.sources.length).fill(-1);
-  const count = new Int32Array(index.sources.length);
-  for (let f = 0; f < forms; f++) {
-    if (opening[f]) continue;
-    let pages = 0;
-    let stories = 0;
-    let most = 0;
-    for (let at = head[f]; at >= 0; at = next[at]) {
-      const story = storyOf[pageOf[at]];
-      pages++;
-      if (seen[story] !== f) {
-        seen[story] = f;
-        count[story] = 0;
-        stories++;
-      }
-      most = Math.max(most, ++count[story]);
-    }
-    if (stories >= limit && most * 2 < pages) recurring[f] = 1;
+    most[f] = Math.max(most[f], ++inLast[f]);
+  };
+  const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
+  for (const s of byStory) {
+    for (const f of index.sourceAllForms[s]) count(f, s);
+    for (const f of offArticle[s]) count(f, s);
   }
+  for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) recurring[f] = 1;
   return recurring;
 }

@@ -382,6 +382,12 @@ describe('Story stage', () => {
       findStories(sources).stories.map(s => s.sources),
       [[0], [1], [2], [3], [4], [5]],
     );
+    // Another version of the first story, on another site, still joins it: only the footer is set aside.
+    const reprint = storySource(HARBOUR.slice(0, 6));
+    assert.deepEqual(
+      findStories([...sources, reprint]).stories.map(s => s.sources),
+      [[0, 6], [1], [2], [3], [4], [5]],
+    );
   });
 
   it('joins a reprint and a rewrite of one story, on other sites, with its original', () => {
