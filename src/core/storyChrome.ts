@@ -196,13 +196,11 @@ export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: nu
   const forms = index.formTexts.length;
   const recurring = new Uint8Array(forms);
   // The forms some page prints off its article lines: only those can be chrome this rule finds.
-  const idOf = new Map<string, number>();
-  index.formTexts.forEach((text, f) => idOf.set(text, f));
   const offArticle = index.sources.map(source => {
     const ids: number[] = [];
     for (const { line, form } of source.sentences) {
       if (source.lines[line]?.kind === 'content') continue;
-      const f = idOf.get(form);
+      const f = index.formIds.get(form);
       if (f !== undefined && pass.needed[f]) ids.push(f);
     }
     return ids;

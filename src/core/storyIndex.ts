@@ -23,6 +23,8 @@ export interface StoryIndex {
   readonly sources: readonly StorySource[];
   /** Per form: its compared form, a sentence text carrying it, its distinct shingles. */
   readonly formTexts: readonly string[];
+  /** Each form's number by its compared form (the inverse of `formTexts`). */
+  readonly formIds: ReadonlyMap<string, number>;
   readonly formSample: readonly string[];
   readonly formShingles: readonly Int32Array[];
   /** Per source: its distinct article forms that have a shingle, in reading order (first occurrence). */
@@ -185,6 +187,7 @@ export function buildStoryIndex(
   return {
     sources,
     formTexts,
+    formIds,
     formSample,
     formShingles,
     sourceForms,
