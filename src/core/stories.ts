@@ -20,7 +20,8 @@
  *    and so is a sentence that some page prints off its article lines where the pages that
  *    print it fall so (`recurringForms`; a story's openings never are); the pairs are decided
  *    again without them, each share taken of a page's own sentences (its teased headlines left
- *    out: `ownSentences`).
+ *    out: `ownSentences`). Both rules are then read again over the stories that pass found, which
+ *    leaves fewer in pieces; what no longer recurs is given back and the pairs decided again.
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
  * Deterministic and independent of the order of the sources: candidates are paired in the
@@ -94,7 +95,28 @@ export function findStories(
   const setAside = anyRecurring ? recurring.map((r, f) => r | template[f]) : template;
   // Without chrome or recurring sentences the second pass reads the same evidence, which the scorer then keeps.
   const finalPass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
-  const component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  let component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  // The final stories are nearer the truth than the first pass's pieces: a story's own text
+  // that the first pass left in pieces spans them as chrome does. What no longer recurs across
+  // the final stories is given back (chrome is only ever taken away here), and the pairs are
+  // decided again.
+  let recurringNow = recurring;
+  let chromeNow = chrome;
+  for (let round = 0; round < MAX_REFINEMENTS && (chromeNow.includes(1) || recurringNow.includes(1)); round++) {
+    const stillChrome = chromeShingles(index, component, settings.chromeStories, firstPass);
+    const stillRecurring = recurringForms(index, component, settings.chromeStories, firstPass);
+    let given = 0;
+    chromeNow = chromeNow.map((c, x) => (c && !stillChrome[x] ? (given++, 0) : c));
+    recurringNow = recurringNow.map((r, f) => (r && !stillRecurring[f] ? (given++, 0) : r));
+    if (!given) break;
+    const refined = passFacts(
+      index,
+      chromeNow,
+      settings.foundShingles,
+      recurringNow.map((r, f) => r | template[f]),
+    );
+    component = storyComponents(index, refined, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  }
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);
   lists.forEach((list, story) => {
@@ -112,6 +134,12 @@ export function findStories(
     ),
   };
 }
+
+/**
+ * At most this many times the final stories are read again for chrome. Chrome is only taken
+ * away, so the rounds end by themselves; on the synthetic shapes they did so by the third.
+ */
+const MAX_REFINEMENTS = 3;
 
 /** The words in a shingle that `options` give (at least 1, 2 by default). */
 export function storyShingleWords(options: StoryOptions = {}): number {
