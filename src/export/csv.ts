@@ -16,7 +16,8 @@ export interface CsvOptions extends ExportOptions {
  * sentence); `similarity` is the lowest similarity of a wording to the row's first wording.
  * A corpus of several stories exported whole gets a first column `story` (the story's number,
  * as `synoptic stories` lists them) and one column per source of every story, story after
- * story; a row fills the columns of its own story's sources. Lines end with CR LF. O(table size).
+ * story; a row fills the columns of its own story's sources. Lines end with CR LF; a field
+ * holding any line break is quoted. O(table size).
  */
 export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
   const tables = exportTables(input, { ...options, diffs: false });
@@ -42,7 +43,9 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
     }
     before += table.names.length;
   }
-  return stringify(records, { bom: options.bom === true, record_delimiter: 'windows' });
+  // csv-stringify quotes a field holding the record delimiter, CR LF, but not a lone LF or CR,
+  // which a reader takes as a line break as well: a file name may hold either.
+  return stringify(records, { bom: options.bom === true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 /**

@@ -77,6 +77,12 @@ describe('exports', () => {
     for (const cell of rows.flat()) assert.ok(!/^[=+@]/.test(cell), `a cell reads as a formula: ${cell}`);
   });
 
+  it('quotes a file name holding a lone LF or CR, so the header reads back as one record', () => {
+    const paths = input.paths.map((p, i) => (i === 1 ? 'new\nline.txt' : i === 2 ? 'old\rmac.txt' : p));
+    const records: string[][] = parseCsv(toCsv({ ...input, paths }), { relax_column_count: false });
+    assert.deepEqual(records[0], ['kind', 'statement', 'sources', 'similarity', ...paths]);
+  });
+
   it('starts the CSV with a byte order mark when asked', () => {
     const csv = toCsv(input, { bom: true });
     assert.ok(csv.startsWith('\ufeffkind,'));
