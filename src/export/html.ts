@@ -116,11 +116,24 @@ function rowHtml(row: TableRow, index: number, languages: readonly string[]): st
   const cells = row.cells
     .map((cell, i) =>
       cell
-        ? `<td class="cell" lang="${languages[i]}">${cellHtml(cell)}</td>`
+        ? `<td class="cell" lang="${languages[i]}"${directionAttribute(languages[i])}>${cellHtml(cell)}</td>`
         : '<td class="cell absent"><span class="note">not in this source</span></td>',
     )
     .join('');
   return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
+}
+
+/** Languages written right to left, as `languageTag` gives them. */
+const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/**
+ * A cell's `dir` attribute: a browser takes the direction from `dir`, never from `lang`, so
+ * without it an Arabic or Hebrew sentence is laid out left to right and its closing stop and
+ * any figure or Latin word at its edges stand on the wrong side. Where the language is unknown
+ * the browser judges by the first strong letter; a left-to-right language needs nothing.
+ */
+function directionAttribute(language: string): string {
+  return RIGHT_TO_LEFT.has(language) ? ' dir="rtl"' : language === 'und' ? ' dir="auto"' : '';
 }
 
 /** A language code as an attribute value: the analysis's code where it is one, else "und". */

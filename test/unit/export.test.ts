@@ -118,6 +118,22 @@ describe('exports', () => {
     assert.match(html, /@media print/);
   });
 
+  it('lays out the cells of a language written right to left right to left, and leaves those of the others as they were', () => {
+    const arabic =
+      'قال المسؤولون إن الحكومة وافقت على الميزانية الجديدة يوم الثلاثاء. وأضافوا أن الخطة ستمول المدارس والطرق في المنطقة. ' +
+      'وقال رئيس البلدية للصحفيين "نحن فخورون بهذه النتيجة". وقال المعارضون إن زيادة الضرائب لم تكن مبررة.\n';
+    const inputs = [
+      { id: 'a.txt', text: arabic },
+      { id: 'b.txt', text: arabic.replace('الثلاثاء', 'الأربعاء') },
+    ];
+    const rtl = analyzeCorpus(inputs);
+    assert.equal(rtl.sources[0].language, 'ar');
+    const cells = [...toHtml({ analysis: rtl, paths: inputs.map(i => i.id) }).matchAll(/<td class="cell" lang="ar"[^>]*>/g)];
+    assert.ok(cells.length >= 2);
+    for (const [cell] of cells) assert.match(cell, / dir="rtl"/);
+    assert.doesNotMatch(toHtml(input), /<td class="cell" lang="en" dir=/);
+  });
+
   it('writes well-formed TEI with one reading per wording and an empty reading for sources that lack a statement', () => {
     const xml = toTei(input);
     const errors: string[] = [];
