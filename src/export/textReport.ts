@@ -23,7 +23,7 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     out.push(...wrap(`[${i + 1}] ${names[i]} (${s.language})`, width, '', '    '));
     out.push(
       ...wrap(
-        `${s.lines.length} lines, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`,
+        `${plural(s.lines.length, 'line')}, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`,
         width,
         '    ',
         '    ',

@@ -287,6 +287,11 @@ describe('text report', () => {
     }
   });
 
+  it('counts a source of one line as one line', () => {
+    const inputs = [{ id: 'one.txt', text: 'Officials said the talks in the capital would go on for a second day.' }];
+    assert.match(textReport(analyzeCorpus(inputs), ['one.txt']), /^ {4}1 line, 0 boilerplate, 1 sentence:/m);
+  });
+
   it('wraps at spaces and cuts only words longer than a line', () => {
     assert.deepEqual(wrap('aa bb cc', 7, '- ', '  '), ['- aa bb', '  cc']);
     assert.deepEqual(wrap('abcdefghij', 6, '- ', '  '), ['- abcd', '  efgh', '  ij']);
