@@ -299,6 +299,12 @@ function argumentMessage(e: Error & { code?: string }, command: Command): string
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option ?? '?'}'; usage: ${command.usage}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      // node's first line, "argument is ambiguous", leaves out what to do; its hint names the
+      // option's long form, the way to give a value that starts with a dash ("--story=-1").
+      if (/ambiguous/.test(e.message)) {
+        const long = /use '(--[\w-]+)=/.exec(e.message)?.[1] ?? option ?? '?';
+        return `${option ?? long} is followed by an argument starting with '-', read as an option; give such a value as ${long}=VALUE; usage: ${command.usage}`;
+      }
       return option?.includes('--format')
         ? `--format needs a value; usage: ${command.usage}`
         : `${e.message.split('\n')[0]}; usage: ${command.usage}`;

@@ -124,6 +124,12 @@ describe('synoptic CLI commands', () => {
     ['import-passim without a path', ['import-passim'], /no PATH given/],
     ['no thread at all', ['analyze', '--threads', '0', seeds[0]], /--threads takes a number from 1 to 64, not '0'/],
     ['a thread count that is no number', ['stories', '--threads', 'two', seeds[0]], /--threads takes a number/],
+    [
+      'a value that starts with a dash',
+      ['export', '--format', 'csv', '--story', '-1', seeds[0]],
+      /^synoptic: --story is followed by an argument starting with '-', read as an option; give such a value as --story=VALUE;/,
+    ],
+    ['an output file that starts with a dash', ['stories', '-o', '-x.txt', seeds[0]], /^synoptic: -o is followed .* as --output=VALUE;/],
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one line on stderr and exit code 2`, () => {
