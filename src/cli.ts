@@ -21,7 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { InputError, decodeText, readTextFile, sourceFiles } from './node/readSource';
+import { InputError, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -214,7 +214,7 @@ async function analyzeFiles(files: readonly string[], threads?: number): Promise
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const paths = sourceFiles(files);
-  const texts = paths.map(f => (f === '-' ? decodeText(readFileSync(0), '-') : readTextFile(f)));
+  const texts = paths.map(f => (f === '-' ? readStandardInput() : readTextFile(f)));
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }
 

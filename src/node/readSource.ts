@@ -2,7 +2,7 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { Stats, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { Stats, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
@@ -117,6 +117,35 @@ export function readTextFile(path: string): string {
     throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return decodeText(bytes, path);
+}
+
+/**
+ * Reads and decodes standard input (`-`), or throws `InputError`. Read in chunks and given up
+ * past `MAX_FILE_BYTES`, as a file that large is refused before it is read: a pipe has no size
+ * to look at first, and what it brings (a whole archive, a device) need not end soon.
+ * O(bytes read).
+ */
+export function readStandardInput(): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Windows reports the end of a pipe as an error.
+      if (code === 'EOF') break;
+      throw new InputError(`-: standard input cannot be read (${code ?? 'error'})`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_FILE_BYTES) throw new InputError(`-: standard input larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    // A copy: a pipe gives a read as little as 64 KiB, and the buffer is used again.
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return decodeText(Buffer.concat(chunks, total), '-');
 }
 
 /** Decodes bytes as text by the shared policy (`core/decode`); throws `InputError` for binary content. */

@@ -69,6 +69,13 @@ describe('synoptic CLI commands', () => {
     assert.deepEqual(fromStdin.groups, fromFile.groups);
   });
 
+  it('refuses standard input larger than a file may be, as it refuses such a file, with exit code 2', () => {
+    const text = `${'a'.repeat(64 * 1024 * 1024)}\n`;
+    const result = spawnSync(process.execPath, [cli, 'stories', '-'], { encoding: 'utf8', input: text, timeout: 20_000 });
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /^synoptic: -: standard input larger than 64 MB\n$/);
+  }).timeout(30_000);
+
   it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
     const twice = run(['analyze', '-', '-'], 'text');
     assert.equal(twice.status, 2);
