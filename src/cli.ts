@@ -345,7 +345,15 @@ async function main(): Promise<number> {
       return 2;
     }
   } else {
-    writeOutput(output);
+    try {
+      writeOutput(output);
+    } catch (e) {
+      // A full disk or a closed terminal is no fault of the tool's, as with -o.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      process.stderr.write(`synoptic: standard output cannot be written (${code})\n`);
+      return 2;
+    }
   }
   return 0;
 }

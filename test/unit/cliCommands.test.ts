@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -75,6 +75,18 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /^synoptic: -: standard input larger than 64 MB\n$/);
   }).timeout(30_000);
+
+  it('says in one line, with exit code 2, that standard output cannot be written to a full disk', function () {
+    if (!existsSync('/dev/full')) this.skip();
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [cli, 'stories', seeds[0]], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      assert.equal(result.status, 2, result.stderr);
+      assert.equal(result.stderr, 'synoptic: standard output cannot be written (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
+  });
 
   it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
     const twice = run(['analyze', '-', '-'], 'text');
