@@ -101,7 +101,8 @@ function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean
   if (row.kind === 'boilerplate') return panel.state.showBoilerplate === true && filter === 'all';
   switch (filter) {
     case 'sharedByAll':
-      return row.sourceCount === sourceCount;
+      // A story of one source shares nothing: its sentences are all "only in one source".
+      return sourceCount > 1 && row.sourceCount === sourceCount;
     case 'uniqueToOne':
       return row.sourceCount === 1;
     case 'reworded':
