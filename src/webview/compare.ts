@@ -338,6 +338,8 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   const { row, cell } = entry;
   const wording = row.wordings[cell.wording];
   const node = el('div', alone ? 'entry only-here' : 'entry');
+  // A sentence in Arabic or Hebrew reads right to left, its full stop at its left end.
+  node.dir = 'auto';
   node.dataset.source = String(cell.source);
   node.dataset.sentence = String(cell.sentence);
   node.append(...wordingNodes(wording));
@@ -376,6 +378,7 @@ function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLEl
   node.dataset.row = String(index);
   if (row.kind === 'boilerplate') {
     const cell = el('div', 'cell boilerplate-line', row.text ?? '');
+    cell.dir = 'auto';
     cell.setAttribute('role', 'gridcell');
     cell.dataset.row = String(index);
     cell.dataset.col = '0';
