@@ -81,6 +81,11 @@ class ComparePanel implements vscode.Disposable {
   }
 
   /** Compares the story `scope` names (see `StoryScopes`) with `uri` as the base; no scope: the base's own story. */
+  /** The file the others are compared with. */
+  get base(): vscode.Uri {
+    return this.baseUri;
+  }
+
   show(uri: vscode.Uri, scope?: string): void {
     this.scope = scope;
     this.setBase(uri);
@@ -297,7 +302,7 @@ export function register(
   corpus: CorpusService,
   onDidOpen?: (panel: OpenComparePanel) => void,
   scopes?: StoryScopes,
-): { disposable: vscode.Disposable; navigable: NavigablePanel } {
+): { disposable: vscode.Disposable; navigable: NavigablePanel; activeBase: () => vscode.Uri | undefined } {
   let current: ComparePanel | undefined;
   const attach = (panel: vscode.WebviewPanel, baseUri: vscode.Uri, state: PanelState, scope?: string) => {
     const opened = new ComparePanel(
@@ -321,6 +326,8 @@ export function register(
     const scope = typeof scopeArgument === 'string' ? scopeArgument : undefined;
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target) {
+      // Run from the panel itself (the palette, its keys): it already compares its base.
+      if (current?.panel.active) return;
       void vscode.window.showInformationMessage('Open a text file to compare it with the other sources in its folder.');
       return;
     }
@@ -361,5 +368,7 @@ export function register(
     },
     navigate: (target, direction) => current?.navigate(target, direction),
   };
-  return { disposable, navigable };
+  // The panel's base while the panel is the active editor: what a command run there acts on.
+  const activeBase = () => (current?.panel.active ? current.base : undefined);
+  return { disposable, navigable, activeBase };
 }

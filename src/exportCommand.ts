@@ -255,10 +255,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /**
  * Registers the command. It takes, from a menu, the file to export from; from a caller, an
- * `ExportRequest`.
+ * `ExportRequest`. Without either it exports the active editor's file or, run from the
+ * comparison panel, the panel's base (`activeBase`).
  */
-export function register(corpus: CorpusService, prompts: ExportPrompts = windowPrompts): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_COMMAND, (arg?: vscode.Uri | ExportRequest) =>
-    exportComparison(corpus, arg instanceof vscode.Uri ? { source: arg } : (arg ?? {}), prompts),
-  );
+export function register(
+  corpus: CorpusService,
+  activeBase: () => vscode.Uri | undefined = () => undefined,
+  prompts: ExportPrompts = windowPrompts,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(EXPORT_COMMAND, (arg?: vscode.Uri | ExportRequest) => {
+    const request = arg instanceof vscode.Uri ? { source: arg } : (arg ?? {});
+    const source = request.source ?? vscode.window.activeTextEditor?.document.uri ?? activeBase();
+    return exportComparison(corpus, { ...request, source }, prompts);
+  });
 }

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     stories.disposable,
     panels.disposable,
     compare.disposable,
-    exportCommand.register(corpus),
+    exportCommand.register(corpus, compare.activeBase),
     passim.disposable,
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
