@@ -80,11 +80,17 @@ export function register(
     }
   };
 
-  // The toggles change this workspace's setting, not the user's everywhere.
+  // The toggles change this workspace's setting, not the user's everywhere. A toggle back to
+  // what the workspace would inherit removes the workspace's entry, so that turning a mark off
+  // and on again leaves no settings file behind in a folder of stories.
   const toggle = (setting: string) => async () => {
     const config = vscode.workspace.getConfiguration('synoptic');
-    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await config.update(setting, !config.get<boolean>(setting, true), target);
+    const inWorkspace = !!vscode.workspace.workspaceFolders?.length;
+    const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const next = !config.get<boolean>(setting, true);
+    const inspected = config.inspect<boolean>(setting);
+    const inherited = inspected?.globalValue ?? inspected?.defaultValue;
+    await config.update(setting, inWorkspace && next === inherited ? undefined : next, target);
   };
 
   refresh(vscode.window.visibleTextEditors);
