@@ -11,7 +11,11 @@ const MAX_SIDE_CHARS = 80;
 const MAX_NAMED_SOURCES = 3;
 
 function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // A clause cut from its sentence can bring the comma before it (", state media reported").
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[,;]\s*/, '');
   return flat.length <= MAX_SIDE_CHARS ? flat : `${flat.slice(0, MAX_SIDE_CHARS - 1)}…`;
 }
 
@@ -23,9 +27,9 @@ export function changeText(change: FactChange): string {
   return change.variant ? `${arrow} (spelling)` : arrow;
 }
 
-/** `names` joined for a sentence: "a", "a, b", "a, b, c and 2 more". */
+/** `names` joined for a sentence: "a", "a, b", "a, b, c, d", "a, b, c and 2 more" (never "and 1 more"). */
 export function sourceList(names: readonly string[]): string {
-  if (names.length <= MAX_NAMED_SOURCES) return names.join(', ');
+  if (names.length <= MAX_NAMED_SOURCES + 1) return names.join(', ');
   return `${names.slice(0, MAX_NAMED_SOURCES).join(', ')} and ${names.length - MAX_NAMED_SOURCES} more`;
 }
 

@@ -130,8 +130,9 @@ describe('how a changed fact reads', () => {
     assert.equal(changeText({ kind: 'name', base: 'Zelenskyy', other: 'Zelensky', variant: true }), 'Zelenskyy → Zelensky (spelling)');
   });
 
-  it('names three sources and counts the rest', () => {
+  it('names up to four sources and counts the rest past three', () => {
     assert.equal(sourceList(['a', 'b', 'c']), 'a, b, c');
+    assert.equal(sourceList(['a', 'b', 'c', 'd']), 'a, b, c, d');
     assert.equal(sourceList(['a', 'b', 'c', 'd', 'e']), 'a, b, c and 2 more');
   });
 
@@ -140,6 +141,7 @@ describe('how a changed fact reads', () => {
     const text = changeText({ kind: 'quote', base: long, other: 'x\n y' });
     assert.ok(text.length < 2 * 80 + 10, text);
     assert.match(text, /… → x y$/);
+    assert.equal(changeText({ kind: 'attribution', base: '', other: ', state media reported' }), 'added state media reported');
   });
 
   it('gives screen readers a sentence for each change', () => {
