@@ -39,6 +39,10 @@ interface DisplayRow {
   facts?: boolean;
 }
 
+/** Why a panel of one column has nothing to compare: no other source tells the base's story. */
+const ONE_SOURCE_NOTICE =
+  'No other source here tells this story, so there is nothing to compare it with. The Stories view lists the stories of several sources.';
+
 /** Cells rendered per frame: rows per chunk shrink as columns grow. */
 const CELLS_PER_CHUNK = 2400;
 const MAX_ROWS_PER_CHUNK = 120;
@@ -350,7 +354,7 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   if (!alone && (!isBase || wording.similarity < 1))
     meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
-  if (alone) meta.append(el('span', 'lone', 'only in this source'));
+  if (alone && (panel.model?.sources.length ?? 0) > 1) meta.append(el('span', 'lone', 'only in this source'));
   if (meta.childElementCount) node.append(meta);
   return node;
 }
@@ -397,7 +401,7 @@ function render(): void {
   const m = panel.model;
   if (!m) return;
   renderToolbar(m);
-  notice.textContent = m.notice ?? '';
+  notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : ''].filter(Boolean).join(' ');
   grid.replaceChildren();
   panel.columns = pageColumns(m);
   grid.style.setProperty('--others', String(panel.columns.length - 1));
