@@ -80,12 +80,12 @@ class ComparePanel implements vscode.Disposable {
     this.onDisposed();
   }
 
-  /** Compares the story `scope` names (see `StoryScopes`) with `uri` as the base; no scope: the base's own story. */
   /** The file the others are compared with. */
   get base(): vscode.Uri {
     return this.baseUri;
   }
 
+  /** Compares the story `scope` names (see `StoryScopes`) with `uri` as the base; no scope: the base's own story. */
   show(uri: vscode.Uri, scope?: string): void {
     this.scope = scope;
     this.setBase(uri);
