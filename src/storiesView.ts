@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { COMPARE_COMMAND } from './comparePanel';
 import { CorpusService } from './corpus';
 import { speaksAboutSource } from './speaking';
-import { StoryNode, StorySourceNode, buildStoryTree, sourceDescription, storyDescription, storyOfUri } from './storyTree';
+import { StoryNode, StorySourceNode, buildStoryTree, sourceDescription, storyDescription, storyOfUri, storySizeBadge } from './storyTree';
 
 export const STORIES_VIEW = 'synoptic.stories';
 export const REFRESH_STORIES_COMMAND = 'synoptic.refreshStories';
@@ -116,6 +116,12 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
           ? `${node.title}\n${storyDescription(node)}: copies of its files are in ${node.corpusCount} folders; each folder's files are compared with each other (set synoptic.sources to a glob to compare across folders). Select to compare them side by side`
           : `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
       item.iconPath = new vscode.ThemeIcon('book');
+      // The address carries the story's size to `storySizeDecorations`, which shows it as a badge.
+      item.resourceUri = vscode.Uri.from({
+        scheme: STORY_SIZE_SCHEME,
+        path: `/${encodeURIComponent(node.id)}`,
+        query: String(node.sources.length),
+      });
       item.contextValue = 'story';
       item.command = {
         command: COMPARE_COMMAND,
@@ -149,6 +155,21 @@ async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[
     if (!byKey.has(key)) byKey.set(key, file);
   }
   return [...byKey.values()];
+}
+
+/** The scheme of the addresses that give a story's line its size badge (`storySizeDecorations`). */
+const STORY_SIZE_SCHEME = 'synoptic-story-size';
+
+/** Badges a story's line with its number of sources, read from the address its item carries. */
+function storySizeDecorations(): vscode.Disposable {
+  return vscode.window.registerFileDecorationProvider({
+    provideFileDecoration(uri) {
+      if (uri.scheme !== STORY_SIZE_SCHEME) return undefined;
+      const sources = Number(uri.query);
+      if (!Number.isInteger(sources) || sources < 1) return undefined;
+      return new vscode.FileDecoration(storySizeBadge(sources), `${sources} source${sources === 1 ? '' : 's'}`);
+    },
+  });
 }
 
 /** `groups`: stories from elsewhere, listed above the analysed ones (see `StoryGroupSource`). */
@@ -197,6 +218,7 @@ export function register(
     disposable: vscode.Disposable.from(
       view,
       provider,
+      storySizeDecorations(),
       corpus.onDidChange(update),
       corpus.onDidRemove(update),
       view.onDidChangeVisibility(e => {

@@ -167,6 +167,15 @@ export function storyDescription(node: StoryNode): string {
 }
 
 /**
+ * A story's number of sources as a badge at the right end of its line, which the view never
+ * cuts off (a long title pushes the description out of a narrow sidebar): the number up to 99,
+ * "+" beyond, since a badge holds at most two characters.
+ */
+export function storySizeBadge(sources: number): string {
+  return sources < 100 ? String(sources) : '+';
+}
+
+/**
  * A source's line in the view, e.g. "12 shared · 3 unique"; in a story found in several folders,
  * with the folder it was compared in ("12 shared · 3 unique · reports"), as its counts are
  * within that folder.

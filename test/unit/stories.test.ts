@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CorpusAnalysis, createAnalyzer } from '../../src/core';
 import { activationMode, activationOf, speaks } from '../../src/activation';
 import { restrictAnalysis, scopeToStory, storiesOf, storyOfSource } from '../../src/stories';
-import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri } from '../../src/storyTree';
+import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri, storySizeBadge } from '../../src/storyTree';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory, notes } from '../support/stories';
 
@@ -164,6 +164,10 @@ describe('where Synoptic speaks', () => {
 });
 
 describe('the Stories view model', () => {
+  it("badges a story's line with its number of sources, in at most two characters", () => {
+    assert.deepEqual([1, 8, 99, 100, 2500].map(storySizeBadge), ['1', '8', '99', '+', '+']);
+  });
+
   it('lists every story largest first, with its size and its sources with shared and unique counts', () => {
     const { analysis, ids } = mixedWithStories();
     const tree = buildStoryTree([{ key: 'folder:file:///projects/mixed', uris: ids, analysis, speaksFor: () => true }]);
