@@ -285,6 +285,8 @@ export function toModel(
       view.uris.map(sourceName),
       view.uris.map(u => u.toString()),
       origin,
+      // A tooltip shows the path as a reader writes it, not the URI ("file:///…%20…").
+      view.uris.map(u => vscode.workspace.asRelativePath(u, true)),
     ),
   };
 }

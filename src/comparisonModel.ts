@@ -99,18 +99,21 @@ export async function buildRowModels(request: RowModelsRequest, options: SliceOp
 }
 
 /**
- * The column headers: each source's name, path and counts, and on the story's likely first
- * version (`origin`, a source of `analysis`) the reason it is taken to be. O(lines + sentences).
+ * The column headers: each source's name, path and counts, its location where `locations` gives
+ * one (the column's tooltip), and on the story's likely first version (`origin`, a source of
+ * `analysis`) the reason it is taken to be. O(lines + sentences).
  */
 export function sourceHeaders(
   analysis: CorpusAnalysis,
   names: readonly string[],
   paths: readonly string[],
   origin?: { readonly source: number; readonly reason: string },
+  locations?: readonly string[],
 ): SourceHeader[] {
   return analysis.sources.map((s, i) => ({
     name: names[i],
     path: paths[i],
+    ...(locations ? { location: locations[i] } : {}),
     sentences: s.sentences.length,
     shared: s.groupOfSentence.filter(g => g >= 0).length,
     boilerplateLines: s.lines.filter(l => l.kind === 'boilerplate').length,

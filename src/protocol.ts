@@ -11,7 +11,10 @@ export type RowFilter = 'all' | 'sharedByAll' | 'uniqueToOne' | 'reworded' | 'ch
 /** A column header: the source's name and counts. */
 export interface SourceHeader {
   readonly name: string;
+  /** The source's URI as a string: what the panel's state keeps to know its base again. */
   readonly path: string;
+  /** Where the file is, as a reader reads it (relative to the workspace): the column's tooltip. */
+  readonly location?: string;
   readonly sentences: number;
   readonly shared: number;
   readonly boilerplateLines: number;

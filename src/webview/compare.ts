@@ -312,7 +312,7 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     const s = m.sources[i];
     const cell = el('div', i === m.base ? 'cell head base' : 'cell head');
     cell.setAttribute('role', 'columnheader');
-    cell.title = s.path;
+    cell.title = s.location ?? s.path;
     cell.append(el('div', 'name', s.name));
     cell.append(el('div', 'counts', `${s.shared} of ${s.sentences} shared · ${s.boilerplateLines} boilerplate`));
     if (i === m.base) cell.append(el('div', 'badge', 'base'));

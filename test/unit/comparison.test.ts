@@ -3,7 +3,7 @@ import { layoutComparison } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { buildComparison } from '../../src/core/comparison';
 import { normalizeForComparison } from '../../src/core/text';
-import { buildRowModels } from '../../src/comparisonModel';
+import { buildRowModels, sourceHeaders } from '../../src/comparisonModel';
 import { cellOf } from '../../src/protocol';
 import { seedInputs } from '../support/fixtures';
 
@@ -152,5 +152,22 @@ describe('panel rows built in slices', () => {
     );
     const none = (await buildRowModels({ ...request, includeBoilerplate: false, relatedBelow: 0 }, { sliceMs: Infinity }))!;
     assert.ok(none.every(r => r.wordings.every(w => !w.related)));
+  });
+});
+
+describe('column headers', () => {
+  it("carries each source's location for its tooltip when given, and its URI for the panel's state either way", () => {
+    const analysis = analyzeCorpus(seedInputs().slice(0, 2));
+    const names = ['a b.txt', 'c.txt'];
+    const uris = ['file:///stories/a%20b.txt', 'file:///stories/c.txt'];
+    const located = sourceHeaders(analysis, names, uris, undefined, ['stories/a b.txt', 'stories/c.txt']);
+    assert.deepEqual(
+      located.map(h => [h.path, h.location]),
+      [
+        ['file:///stories/a%20b.txt', 'stories/a b.txt'],
+        ['file:///stories/c.txt', 'stories/c.txt'],
+      ],
+    );
+    assert.ok(sourceHeaders(analysis, names, uris).every(h => !('location' in h)));
   });
 });
