@@ -10,7 +10,16 @@ import * as vscode from 'vscode';
 import { COMPARE_COMMAND } from './comparePanel';
 import { CorpusService } from './corpus';
 import { speaksAboutSource } from './speaking';
-import { StoryNode, StorySourceNode, buildStoryTree, sourceDescription, storyDescription, storyOfUri, storySizeBadge } from './storyTree';
+import {
+  StoryNode,
+  StorySourceNode,
+  buildStoryTree,
+  sourceDescription,
+  storyDescription,
+  storyOfUri,
+  sourceCount,
+  storySizeBadge,
+} from './storyTree';
 
 export const STORIES_VIEW = 'synoptic.stories';
 export const REFRESH_STORIES_COMMAND = 'synoptic.refreshStories';
@@ -167,7 +176,7 @@ function storySizeDecorations(): vscode.Disposable {
       if (uri.scheme !== STORY_SIZE_SCHEME) return undefined;
       const sources = Number(uri.query);
       if (!Number.isInteger(sources) || sources < 1) return undefined;
-      return new vscode.FileDecoration(storySizeBadge(sources), `${sources} source${sources === 1 ? '' : 's'}`);
+      return new vscode.FileDecoration(storySizeBadge(sources), sourceCount(sources));
     },
   });
 }

@@ -162,8 +162,13 @@ export function corpusName(key: string): string {
 
 /** A story's line in the view: its size and where it was found, e.g. "3 sources · reports". */
 export function storyDescription(node: StoryNode): string {
-  const size = `${node.sources.length} source${node.sources.length === 1 ? '' : 's'}`;
+  const size = sourceCount(node.sources.length);
   return node.corpusName ? `${size} · ${node.corpusName}` : size;
+}
+
+/** A story's size in words: "1 source", "8 sources". */
+export function sourceCount(sources: number): string {
+  return `${sources} source${sources === 1 ? '' : 's'}`;
 }
 
 /**

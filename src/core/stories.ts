@@ -89,33 +89,29 @@ export function findStories(
     settings.firstPassSentences,
     evidence,
   );
-  const chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
-  const recurring = recurringForms(index, first, settings.chromeStories, firstPass);
-  const anyRecurring = recurring.includes(1);
-  const setAside = anyRecurring ? recurring.map((r, f) => r | template[f]) : template;
-  // Without chrome or recurring sentences the second pass reads the same evidence, which the scorer then keeps.
-  const finalPass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
-  let component = storyComponents(index, finalPass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  // The final pass: the pairs decided again without what `chrome` and `recurring` set aside,
+  // each share taken of a page's own sentences. With nothing set aside it reads the first
+  // pass's evidence, which the scorer then keeps.
+  const decide = (chrome: Uint8Array, recurring: Uint8Array) => {
+    const anyRecurring = recurring.includes(1);
+    const setAside = anyRecurring ? recurring.map((r, f) => r | template[f]) : template;
+    const pass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
+    return storyComponents(index, pass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  };
+  let chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
+  let recurring = recurringForms(index, first, settings.chromeStories, firstPass);
+  let component = decide(chrome, recurring);
   // The final stories are nearer the truth than the first pass's pieces: a story's own text
   // that the first pass left in pieces spans them as chrome does. What no longer recurs across
   // the final stories is given back (chrome is only ever taken away here), and the pairs are
   // decided again.
-  let recurringNow = recurring;
-  let chromeNow = chrome;
-  for (let round = 0; round < MAX_REFINEMENTS && (chromeNow.includes(1) || recurringNow.includes(1)); round++) {
-    const stillChrome = chromeShingles(index, component, settings.chromeStories, firstPass);
-    const stillRecurring = recurringForms(index, component, settings.chromeStories, firstPass);
-    let given = 0;
-    chromeNow = chromeNow.map((c, x) => (c && !stillChrome[x] ? (given++, 0) : c));
-    recurringNow = recurringNow.map((r, f) => (r && !stillRecurring[f] ? (given++, 0) : r));
-    if (!given) break;
-    const refined = passFacts(
-      index,
-      chromeNow,
-      settings.foundShingles,
-      recurringNow.map((r, f) => r | template[f]),
-    );
-    component = storyComponents(index, refined, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+  for (let round = 0; round < MAX_REFINEMENTS && (chrome.includes(1) || recurring.includes(1)); round++) {
+    const keptChrome = stillSetAside(chrome, chromeShingles(index, component, settings.chromeStories, firstPass));
+    const keptRecurring = stillSetAside(recurring, recurringForms(index, component, settings.chromeStories, firstPass));
+    if (!keptChrome && !keptRecurring) break;
+    chrome = keptChrome ?? chrome;
+    recurring = keptRecurring ?? recurring;
+    component = decide(chrome, recurring);
   }
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);
@@ -140,6 +136,16 @@ export function findStories(
  * away, so the rounds end by themselves; on the synthetic shapes they did so by the third.
  */
 const MAX_REFINEMENTS = 3;
+
+/** What `setAside` flags that `again` flags too, or undefined where that is all of it (nothing given back). O(length). */
+function stillSetAside(setAside: Uint8Array, again: Uint8Array): Uint8Array | undefined {
+  let given = false;
+  const kept = setAside.map((flag, i) => {
+    if (flag && !again[i]) given = true;
+    return flag & again[i];
+  });
+  return given ? kept : undefined;
+}
 
 /** The words in a shingle that `options` give (at least 1, 2 by default). */
 export function storyShingleWords(options: StoryOptions = {}): number {

@@ -96,11 +96,7 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
 export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
-  const teaser = teaserForms(index, pass);
-  const teaserShingle = new Uint8Array(shingleCount);
-  teaser.forEach((t, f) => {
-    if (t) for (const x of index.formShingles[f]) teaserShingle[x] = 1;
-  });
+  const teaserShingle = teaserShinglesOf(index, pass);
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   for (let x = 0; x < shingleCount; x++) {
@@ -121,6 +117,20 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
     if (stories >= limit && most * 2 < end - start) chrome[x] = 1;
   }
   return chrome;
+}
+
+/** `teaserShinglesOf` per pass, worked out once: the stage reads chrome again over later stories with the same pass. */
+const teaserShinglesOfPass = new WeakMap<PassFacts, Uint8Array>();
+
+/** Per shingle, 1 where it is one of a teaser form's (`teaserForms`). O(T) for T sentences of all sources, once per pass. */
+function teaserShinglesOf(index: StoryIndex, pass: PassFacts): Uint8Array {
+  let teaserShingle = teaserShinglesOfPass.get(pass);
+  if (teaserShingle) return teaserShingle;
+  teaserShingle = new Uint8Array(index.shingleCount);
+  const teaser = teaserForms(index, pass);
+  for (let f = 0; f < teaser.length; f++) if (teaser[f]) for (const x of index.formShingles[f]) teaserShingle[x] = 1;
+  teaserShinglesOfPass.set(pass, teaserShingle);
+  return teaserShingle;
 }
 
 /**
@@ -195,16 +205,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
 export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const forms = index.formTexts.length;
   const recurring = new Uint8Array(forms);
-  // The forms some page prints off its article lines: only those can be chrome this rule finds.
-  const offArticle = index.sources.map(source => {
-    const ids: number[] = [];
-    for (const { line, form } of source.sentences) {
-      if (source.lines[line]?.kind === 'content') continue;
-      const f = index.formIds.get(form);
-      if (f !== undefined && pass.needed[f]) ids.push(f);
-    }
-    return ids;
-  });
+  const offArticle = offArticleForms(index, pass);
   if (!offArticle.some(ids => ids.length)) return recurring;
   const printedOff = new Uint8Array(forms);
   for (const ids of offArticle) for (const f of ids) printedOff[f] = 1;
@@ -235,4 +236,27 @@ export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: nu
   }
   for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) recurring[f] = 1;
   return recurring;
+}
+
+/** `offArticleForms` per pass, worked out once: the stage reads recurring sentences again over later stories with the same pass. */
+const offArticleOfPass = new WeakMap<PassFacts, readonly number[][]>();
+
+/**
+ * Per source, the forms that count in `pass` of its sentences off its article lines: the only
+ * ones `recurringForms` can find. O(T) for T sentences of all sources, once per pass.
+ */
+function offArticleForms(index: StoryIndex, pass: PassFacts): readonly number[][] {
+  let offArticle = offArticleOfPass.get(pass);
+  if (offArticle) return offArticle;
+  offArticle = index.sources.map(source => {
+    const ids: number[] = [];
+    for (const { line, form } of source.sentences) {
+      if (source.lines[line]?.kind === 'content') continue;
+      const f = index.formIds.get(form);
+      if (f !== undefined && pass.needed[f]) ids.push(f);
+    }
+    return ids;
+  });
+  offArticleOfPass.set(pass, offArticle);
+  return offArticle;
 }
