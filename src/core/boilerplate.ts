@@ -18,6 +18,7 @@ import {
   LineFacts,
   LineFeatureMemo,
   LongWords,
+  MIN_PROSE_WORDS,
   PageFeatures,
   longWordsOf,
   pageBlankShare,
@@ -553,8 +554,16 @@ export function headlineLines(
   floor: number,
   longWords?: LongWords,
 ): number[] {
+  // The body is the article's lines that read as sentences. An article that has none (a
+  // script without sentence stops, such as Thai; a dump that drops them; a language without a
+  // function-word list) is read by its lines long enough to be prose instead.
+  const proseBody = content.some((c, k) => c && facts[nonBlank[k]]!.proseLike);
+  const inBody = (k: number) => {
+    const f = facts[nonBlank[k]]!;
+    return content[k] && (proseBody ? f.proseLike : f.wordCount >= MIN_PROSE_WORDS);
+  };
   let start = 0;
-  while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
+  while (start < content.length && !inBody(start)) start++;
   if (start === 0 || start === content.length) return [];
   const { index, ids } = longWords ?? longWordsOf(facts);
   // The body's long words are the ones tallied.
@@ -563,8 +572,8 @@ export function headlineLines(
   let bodyWords = 0;
   let bodyLongWords = 0;
   for (let k = start; k < nonBlank.length; k++) {
+    if (!inBody(k)) continue;
     const f = facts[nonBlank[k]]!;
-    if (!content[k] || !f.proseLike) continue;
     const own = ids[nonBlank[k]]!;
     index.add(own);
     bodyLongWords += own.length;

@@ -60,7 +60,8 @@ const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 export const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
-const MIN_PROSE_WORDS = 7;
+/** Fewest words of a line that may be prose (`proseLike`, `proseShaped`). */
+export const MIN_PROSE_WORDS = 7;
 /** Indents past this many columns count as this many. */
 const MAX_INDENT = 40;
 const MIN_PROSE_STOP_SHARE = 0.12;

@@ -643,6 +643,26 @@ describe('headline search above the body', () => {
     assert.deepEqual(headlines(page, 4), ['城市新桥明年通车']);
   });
 
+  it('finds the headline of a body written without sentence stops, in a script without them', () => {
+    // Thai ends no sentence with a stop: the body is its article lines long enough to be prose.
+    const page = [
+      'หน้าแรก ข่าว กีฬา',
+      '',
+      'รัฐบาลประกาศแผนพัฒนาระบบขนส่งสาธารณะ',
+      '',
+      'เมื่อวันพุธ รัฐบาลได้ประกาศแผนพัฒนาระบบขนส่งสาธารณะ เพื่อขยายเครือข่ายรถไฟฟ้าในเมืองหลวง เจ้าหน้าที่กล่าวว่าแผนนี้จะช่วยลดเวลาในการเดินทาง',
+      '',
+      'ตามแผนดังกล่าว รถไฟฟ้าสายใหม่สามสายจะเปิดให้บริการภายในห้าปี ครอบคลุมพื้นที่อยู่อาศัยหลักของเมือง',
+    ];
+    assert.deepEqual(headlines(page, 4), ['รัฐบาลประกาศแผนพัฒนาระบบขนส่งสาธารณะ']);
+  });
+
+  it('finds the headline of a body whose stops the dump dropped, and still passes over a menu', () => {
+    const unstopped = body.map(line => line.replace(/\.$/, ''));
+    const page = ['Home News Sport', '', 'New signal box for the town station', '', ...unstopped];
+    assert.deepEqual(headlines(page, 4), ['New signal box for the town station']);
+  });
+
   it('finds a headline that ends in a full stop and so reads as a sentence', () => {
     const page = ['Menu', '', 'The town station will get a new signal box and the trains will run on time.', '', ...body];
     assert.deepEqual(headlines(page, 4), [page[2]]);

@@ -63,13 +63,16 @@ function naiveHeadlines(
   floor: number,
   seen = { farProse: 0, fallback: 0 },
 ): number[] {
+  // The body: article lines that read as sentences, or, where none does, those of 7 words or more.
+  const proseBody = content.some((c, k) => c && facts[nonBlank[k]]!.proseLike);
+  const inBody = (k: number) => content[k] && (proseBody ? facts[nonBlank[k]]!.proseLike : facts[nonBlank[k]]!.wordCount >= 7);
   let start = 0;
-  while (start < content.length && !(content[start] && facts[nonBlank[start]]!.proseLike)) start++;
+  while (start < content.length && !inBody(start)) start++;
   if (start === 0 || start === content.length) return [];
   const body = new Set<string>();
   for (let k = start; k < nonBlank.length; k++) {
     const f = facts[nonBlank[k]]!;
-    if (content[k] && f.proseLike) for (const w of f.lowerWords) if (w.length > 3) body.add(w);
+    if (inBody(k)) for (const w of f.lowerWords) if (w.length > 3) body.add(w);
   }
   const found: number[] = [];
   let best = -1;
