@@ -339,7 +339,7 @@ async function main(): Promise<number> {
   const target = request.values.output;
   if (typeof target === 'string' && target !== '-') {
     try {
-      writeFileSync(target, output);
+      writeFileSync(target, utf8Bytes(output));
     } catch (e) {
       process.stderr.write(`synoptic: ${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
       return 2;
@@ -358,6 +358,19 @@ async function main(): Promise<number> {
   return 0;
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * `text` in UTF-8, encoded into a buffer of the exact length: for a long text with characters
+ * beyond Latin-1 (a JSON export of many pages) this takes about half the time of `Buffer.from`.
+ * Lone surrogates become U+FFFD, as there.
+ */
+function utf8Bytes(text: string): Buffer {
+  const data = Buffer.allocUnsafe(Buffer.byteLength(text, 'utf8'));
+  utf8.encodeInto(text, data);
+  return data;
+}
+
 /**
  * Writes the result to standard output straight through its file descriptor: setting up
  * Node's stream for a pipe costs a short run several milliseconds. Where the descriptor would
@@ -365,7 +378,7 @@ async function main(): Promise<number> {
  * A reader that stops reading (`| head`) ends the output quietly, as it does for other tools.
  */
 function writeOutput(text: string): void {
-  const data = Buffer.from(text, 'utf8');
+  const data = utf8Bytes(text);
   let written = 0;
   try {
     while (written < data.length) written += writeSync(1, data, written);
