@@ -48,6 +48,7 @@ import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpan
 import { AMBIGUOUS_DATE_WORDS, NumberLexicon, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import { functionWordsOf } from './stopwords';
+import { withoutInvisibles } from './text';
 import type { ChangeKind, FactChange } from './types';
 
 /** Verbs whose agent follows only with "by" ("quoted by the agency"; "the agency quoted him"). */
@@ -512,7 +513,8 @@ export class WordForms {
   word(token: string): WordKey {
     let word = this.words.get(token);
     if (!word) {
-      const lower = token.toLowerCase();
+      // Invisible format characters inside the word (a soft hyphen) are no part of its key.
+      const lower = withoutInvisibles(token.toLowerCase());
       let key = lower.includes("'") ? lower.replace(/'/g, '’') : lower;
       const known = this.keys.get(key);
       if (known === undefined) this.keys.set(key, key);

@@ -8,12 +8,13 @@
  * against. Likewise `hasCapital` reads an ASCII word without the `CAPITAL` pattern.
  */
 import { DIGIT_SEPARATORS } from './numbers';
+import { INVISIBLE_CLASS } from './text';
 
 /** A character reference ("&amp;", "#8220;"): stands for punctuation, neither number nor word. */
 export const REFERENCE = 0;
 /** A run of digits with separators between them ("1,000", "12:30"). */
 export const DIGITS = 1;
-/** A word: a letter, then letters, marks and digits, with inner apostrophes and hyphens. */
+/** A word: a letter, then letters, marks and digits, with inner apostrophes and hyphens (and invisible format characters). */
 export const WORD = 2;
 /** Any other character that is not white space. */
 export const OTHER = 3;
@@ -21,8 +22,11 @@ export const OTHER = 3;
 export type SpanPart = typeof REFERENCE | typeof DIGITS | typeof WORD | typeof OTHER;
 
 const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
+// A word's letters, marks and digits, with any invisible format characters between them (a
+// soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's token.
+const WORD_RUN = `[\\p{L}\\p{M}\\p{Nd}]+(?:[${INVISIBLE_CLASS}]+[\\p{L}\\p{M}\\p{Nd}]+)*`;
 const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|([\\p{L}\\p{M}][\\p{L}\\p{M}\\p{Nd}]*(?:['’\\-‐][\\p{L}\\p{M}\\p{Nd}]+)*)|(\\S)`,
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])${WORD_RUN}(?:['’\\-‐]${WORD_RUN})*)|(\\S)`,
   'gu',
 );
 

@@ -53,6 +53,21 @@ export function lfLineOfLines(text: string, lines: readonly LineSpan[]): number[
 
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d]/g;
+/**
+ * Format characters that print nothing and leave a word's letters as they are: the soft hyphen
+ * (a hyphenation point), the zero-width space (a line-break point), the word joiner and the
+ * zero-width no-break space. One version of a story may carry them inside its words and another
+ * not. The zero-width joiner and non-joiner are not among them: they change how letters join
+ * in Persian, the Indic scripts and emoji.
+ */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+/** `INVISIBLE` as a character class, for patterns that let it stand inside a word. */
+export const INVISIBLE_CLASS = '\\u00ad\\u200b\\u2060\\ufeff';
+
+/** `text` without the invisible format characters of `INVISIBLE`. O(n). */
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
 
 /** An HTML character reference (`&quot;`, `&#39;`, `&#x2014;`) left in a text dump. */
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
@@ -77,13 +92,14 @@ export function decodeCharacterReferences(text: string): string {
 
 /**
  * The form sentences are compared in: HTML character references decoded, Unicode NFC, case
- * folded, curly and angled quote marks unified to ASCII ones. Similarities are always computed
- * on this form.
+ * folded, curly and angled quote marks unified to ASCII ones, invisible format characters
+ * (soft hyphens, zero-width spaces: `withoutInvisibles`) left out. Similarities are always
+ * computed on this form.
  */
 export function normalizeForComparison(text: string): string {
   const decoded = decodeCharacterReferences(text);
   if (!NON_ASCII.test(decoded)) return decoded.toLowerCase().replace(QUOTES, "'");
-  return decoded.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return withoutInvisibles(decoded.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"'));
 }
 
 // Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.

@@ -3,6 +3,7 @@
  * comparison panel. Built on jsdiff's `diffWords` (Myers' O(ND) diff over word tokens).
  */
 import { diffWords } from 'diff';
+import { withoutInvisibles } from './text';
 
 /** A run of text: in both wordings, only in the other one (`added`), or only in `from` (`removed`). */
 export interface DiffPart {
@@ -18,11 +19,14 @@ export interface DiffSummary {
 
 /**
  * The differences that turn `from` into `other`, ignoring case; concatenating the `same` and
- * `added` parts gives `other` back, the `same` and `removed` parts give `from` (up to case).
+ * `added` parts gives `other` back, the `same` and `removed` parts give `from` (up to case and
+ * invisible format characters, `withoutInvisibles`).
  * O((n + m) · d), d the number of differing words.
  */
 export function wordDiff(from: string, other: string): DiffPart[] {
-  return diffWords(from, other, { ignoreCase: true }).map(change => ({
+  // Invisible format characters (a soft hyphen inside a word) would make a word differ that
+  // reads the same: the parts leave them out, which shows the same text.
+  return diffWords(withoutInvisibles(from), withoutInvisibles(other), { ignoreCase: true }).map(change => ({
     text: change.value,
     kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
   }));
