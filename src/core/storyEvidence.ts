@@ -306,6 +306,8 @@ export class PairEvidence {
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
     let teaserPlace = -2;
+    // How many more sentences the teaser last found may quote (see `SNIPPET_SENTENCES`).
+    let snippetLeft = 0;
     for (let i = 0, counted = -1; i < formsOfA.length; i++) {
       const f = formsOfA[i];
       const needed = pass.needed[f];
@@ -330,7 +332,12 @@ export class PairEvidence {
       // of. The pages of the story it heads may put a line of chrome read as article text above
       // it, so it need not open `b`.
       // Next to it means next among the sentences that count: a one-shingle byline may stand between.
-      if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) continue;
+      if (counted === teaserAt + 1 && countedBefore[first] === teaserPlace + 1) {
+        // Below the top of both pages, a teaser may quote more of its story's first paragraph
+        // (see `SNIPPET_SENTENCES`): what follows it on both, in one run, is its snippet.
+        if (--snippetLeft > 0) [teaserAt, teaserPlace] = [counted, countedBefore[first]];
+        continue;
+      }
       // "Down" here is by every sentence with a shingle, as before the counted places above:
       // counted ones read more pages' own headlines as teasers (the project README, "Short
       // pages on one site", has the figures).
@@ -341,6 +348,7 @@ export class PairEvidence {
       if ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
+        snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;
         continue;
       }
       places.push(first);
@@ -371,6 +379,14 @@ const INSERTION_SORT_MAX = 64;
 
 /** A headline found within this many sentences of the top is a headline, not a teaser. */
 export const HEADLINE_REACH = 2;
+
+/**
+ * Sentences of its story's first paragraph a teaser below the top of two pages may quote
+ * under its headline, where both pages carry them in one run: a lede of two sentences. A
+ * teaser where one of the pages has the story at its top quotes one (its standfirst): past
+ * that, the two pages share the story itself.
+ */
+const SNIPPET_SENTENCES = 2;
 
 /** The most frequent value (the largest on a tie); sorts `values`. O(v log v). */
 function modeOf(values: number[]): number {

@@ -99,6 +99,36 @@ describe('Story stage', () => {
     ]);
   });
 
+  it('keeps apart two short stories whose pages carry the same teasers of other stories, each quoting the two sentences of its lede', () => {
+    // Each page's list of links quotes the ferry and market stories' headlines and the two sentences under each.
+    const quoting = (site: Site, article: readonly string[]) =>
+      page(site, article, []).replace(
+        'Related stories',
+        ['Related stories', ...[FERRY, MARKET].flatMap(other => [`  • ${other[0]}`, `    ${other[1]} ${other[2]}`])].join('\n'),
+      );
+    const texts = [
+      quoting(SITES[0], HARBOUR.slice(0, 3)),
+      quoting(SITES[1], HARBOUR.slice(0, 3)),
+      quoting(SITES[0], LIBRARY.slice(0, 3)),
+      quoting(SITES[1], LIBRARY.slice(0, 3)),
+      page(SITES[0], FERRY, []),
+      page(SITES[1], rewrite(FERRY), []),
+      page(SITES[0], MARKET, []),
+      page(SITES[1], rewrite(MARKET), []),
+    ];
+    assert.deepEqual(
+      findStories(texts.map(t => prepareSource(t)))
+        .stories.map(s => s.sources)
+        .sort(),
+      [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+        [6, 7],
+      ],
+    );
+  });
+
   it("reads a story's headline teased on a page of another story as a teaser, where the story's own page puts a line of chrome above it", () => {
     const texts = [
       // The site's name read as article text above the headline.
