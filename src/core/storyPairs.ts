@@ -26,11 +26,12 @@ export interface PairSettings extends EvidenceSettings {
  *
  * Stories: the pairs that are one story (`PairEvidence.oneStory`) are taken strongest first
  * (the share of the smaller side found in the other), each joining its two stories. Where two
- * stories of more than `BRIDGE_SOURCES` sources meet on a pair in which neither page mostly
- * holds the other, they join only if more than one source of each is one story with the other
- * (among the pairs found, then among their first sources, scored now): one page alone may carry
- * another story's teaser and its snippet, or its site's chrome that reads as prose, and stories
- * must not chain through it. Ties are taken in canonical order, so the result does not depend
+ * stories of more than `BRIDGE_SOURCES` sources meet, they join only if more than one source of
+ * each is one story with the other (among the pairs found, then among their first sources,
+ * scored now), or, on a pair where one page mostly holds the other, if more than one source of
+ * the held page's story is mostly held by that page (versions of one story cut differently):
+ * one page alone may carry another story's teaser and its snippet, or its site's chrome that
+ * reads as prose, and stories must not chain through it, however much of it another page holds. Ties are taken in canonical order, so the result does not depend
  * on the order of the input.
  * O(S·window) for S shingle occurrences, plus O(a + b) per scored pair and O(E log E) for E
  * pairs that are one story.
@@ -192,6 +193,26 @@ function joinedStrongestFirst(
         }
     return enough();
   };
+  // Whether the smaller side of the pair (x, y) (the one with fewer own sentences; either, on a
+  // tie) stands in a story of which at least `BRIDGE_SOURCES` sources (among its first in
+  // canonical order, scored now) are each mostly found in the other side: versions of one story
+  // cut differently, each held by the version that holds them all. One page mostly found in two
+  // stories is no such bridge.
+  const own = sharedOf(index, pass, settings);
+  const heldBy = (from: number, holder: number) => {
+    let held = 0;
+    for (const x of sampleOf(from))
+      if (
+        own[x] <= own[holder] &&
+        evidence.oneStory(x, holder, pass, settings, enoughSentences) &&
+        evidence.strength(x, holder, pass, settings) >= MOSTLY &&
+        ++held >= BRIDGE_SOURCES
+      )
+        return true;
+    return false;
+  };
+  const containedIn = (x: number, y: number) =>
+    (own[x] <= own[y] && heldBy(sets.find(x), y)) || (own[y] <= own[x] && heldBy(sets.find(y), x));
   const byStrength = Array.from(edgeA, (_, e) => e).sort(
     (e, f) =>
       edgeStrength[f] - edgeStrength[e] ||
@@ -203,7 +224,7 @@ function joinedStrongestFirst(
     const rb = sets.find(edgeB[e]);
     if (ra === rb) continue;
     const bothStories = membersOf(ra).length > BRIDGE_SOURCES && membersOf(rb).length > BRIDGE_SOURCES;
-    if (edgeStrength[e] < MOSTLY && bothStories && !supported(ra, rb)) continue;
+    if (bothStories && !(edgeStrength[e] >= MOSTLY && containedIn(edgeA[e], edgeB[e])) && !supported(ra, rb)) continue;
     join(ra, rb);
   }
   return movedToStrongerStories(index, sets, edgesOf, otherEnd, edgeStrength);

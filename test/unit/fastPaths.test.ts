@@ -98,7 +98,20 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
     if (ra === rb) continue;
     const left = membersOf(ra);
     const right = membersOf(rb);
-    if (e.strength < 2 / 3 && left.length > 2 && right.length > 2) {
+    // A pair where one page mostly holds the other joins two larger stories without the check
+    // only where two or more of the first four sources of the held page's story are each mostly
+    // held by the holding page (counted in order, up to two).
+    const heldBy = (from: number, holder: number) => {
+      let held = 0;
+      for (const x of membersOf(from).slice(0, 4)) {
+        if (counted[x] > counted[holder] || !evidence.oneStory(x, holder, pass, settings, enough)) continue;
+        if (evidence.strength(x, holder, pass, settings) >= 2 / 3 && ++held === 2) return true;
+      }
+      return false;
+    };
+    const contained = () =>
+      e.strength >= 2 / 3 && ((counted[e.a] <= counted[e.b] && heldBy(ra, e.b)) || (counted[e.b] <= counted[e.a] && heldBy(rb, e.a)));
+    if (left.length > 2 && right.length > 2 && !contained()) {
       const [small, other] = left.length <= right.length ? [ra, rb] : [rb, ra];
       const near = new Set<number>();
       const far = new Set<number>();

@@ -34,6 +34,16 @@ function partition(groups: readonly (readonly number[])[], ids: readonly string[
     .sort();
 }
 
+/** `sentences` with the `k`-th word of each sentence of five words or more dropped: one version of several. */
+function rewriteOf(sentences: readonly string[], k: number): string[] {
+  return sentences.map(s =>
+    s
+      .split(' ')
+      .filter((_, i, all) => all.length < 5 || i !== k + 1)
+      .join(' '),
+  );
+}
+
 /** A source of article sentences, one per line, each its own compared form (lower case), with a few English function words. */
 function storySource(sentences: readonly string[]): StorySource {
   const text = sentences.join('\n');
@@ -297,6 +307,32 @@ describe('Story stage', () => {
     const bitsOf = (text: string) => openings[index.formTexts.indexOf(text.toLowerCase())];
     for (const text of marked) assert.equal(bitsOf(text), HEADLINE | OPENING, text);
     for (const text of own) assert.equal(bitsOf(text), 0, text);
+  });
+
+  it('keeps apart two stories of three pages each that one page of three sentences is mostly found in, two in each', () => {
+    // The page's first two sentences open each harbour page, its last two stand near the top of each library page.
+    const [opening, shared, last] = FERRY.slice(1, 4);
+    const harbour = [0, 1, 2].map(k => storySource([opening, shared, ...rewriteOf(HARBOUR.slice(1), k)]));
+    const library = [0, 1, 2].map(k => storySource([LIBRARY[1], LIBRARY[2], shared, last, ...rewriteOf(LIBRARY.slice(3), k)]));
+    const grouping = findStories([...harbour, ...library, storySource([opening, shared, last])]);
+    // The page goes with one of the two, and the two stay apart.
+    const stories = grouping.stories.map(story => story.sources.filter(s => s !== 6)).sort();
+    assert.deepEqual(stories, [
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+  });
+
+  it('joins versions that keep the headline and lede and versions that keep the rest of one story through the version that holds both', () => {
+    const full = [...HARBOUR, ...LIBRARY.slice(1)];
+    const opening = full.slice(0, 2);
+    const rest = full.slice(2, 8);
+    // Three reprints of each cut, and the whole story once.
+    const texts = [opening, opening, opening, rest, rest, rest, full].map(storySource);
+    assert.deepEqual(
+      findStories(texts).stories.map(story => story.sources),
+      [[0, 1, 2, 3, 4, 5, 6]],
+    );
   });
 
   it('counts a numbered teaser and its first sentence on two pages of other stories as none, as it does a bulleted one', () => {
