@@ -31,7 +31,11 @@ export interface PairSettings extends EvidenceSettings {
  * scored now), or, on a pair where one page mostly holds the other, if more than one source of
  * the held page's story is mostly held by that page (versions of one story cut differently):
  * one page alone may carry another story's teaser and its snippet, or its site's chrome that
- * reads as prose, and stories must not chain through it, however much of it another page holds. Ties are taken in canonical order, so the result does not depend
+ * reads as prose, and stories must not chain through it, however much of it another page holds.
+ * Likewise a story of `BRIDGE_SOURCES` sources or fewer joins a larger one on a pair where its
+ * page mostly holds the larger's page only if it is one story with more than one source of the
+ * larger: a page of no text of its own but a teaser is mostly held by every page carrying that
+ * teaser, and would pull each of them into its story before they meet their own. Ties are taken in canonical order, so the result does not depend
  * on the order of the input.
  * O(S·window) for S shingle occurrences, plus O(a + b) per scored pair and O(E log E) for E
  * pairs that are one story.
@@ -213,6 +217,23 @@ function joinedStrongestFirst(
   };
   const containedIn = (x: number, y: number) =>
     (own[x] <= own[y] && heldBy(sets.find(x), y)) || (own[y] <= own[x] && heldBy(sets.find(y), x));
+  // Whether the pair (x, y) would pull a small story (of `BRIDGE_SOURCES` sources or fewer) into
+  // a larger one through a page of the larger that the small story's page mostly holds, where
+  // the small story is one story with only that one page of the larger (among the pairs found,
+  // then among the larger's first sources, scored now).
+  const pulledThroughOne = (x: number, y: number) => {
+    const [rx, ry] = [sets.find(x), sets.find(y)];
+    const xLarge = membersOf(rx).length > BRIDGE_SOURCES;
+    if (xLarge === membersOf(ry).length > BRIDGE_SOURCES) return false;
+    const [inLarge, inSmall, large, small] = xLarge ? [x, y, rx, ry] : [y, x, ry, rx];
+    if (own[inLarge] >= own[inSmall]) return false;
+    const far = new Set<number>();
+    for (const s of membersOf(small)) for (const e of edgesOf[s]) if (sets.find(otherEnd(e, s)) === large) far.add(otherEnd(e, s));
+    if (far.size >= BRIDGE_SOURCES) return false;
+    for (const s of sampleOf(small))
+      for (const t of sampleOf(large)) if (!far.has(t) && evidence.oneStory(s, t, pass, settings, enoughSentences)) far.add(t);
+    return far.size < BRIDGE_SOURCES;
+  };
   const byStrength = Array.from(edgeA, (_, e) => e).sort(
     (e, f) =>
       edgeStrength[f] - edgeStrength[e] ||
@@ -225,6 +246,7 @@ function joinedStrongestFirst(
     if (ra === rb) continue;
     const bothStories = membersOf(ra).length > BRIDGE_SOURCES && membersOf(rb).length > BRIDGE_SOURCES;
     if (bothStories && !(edgeStrength[e] >= MOSTLY && containedIn(edgeA[e], edgeB[e])) && !supported(ra, rb)) continue;
+    if (!bothStories && edgeStrength[e] >= MOSTLY && pulledThroughOne(edgeA[e], edgeB[e])) continue;
     join(ra, rb);
   }
   return movedToStrongerStories(index, sets, edgesOf, otherEnd, edgeStrength);

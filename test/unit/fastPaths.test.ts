@@ -129,6 +129,24 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
         if (near.size < 2 || far.size < 2) continue;
       }
     }
+    // A small story (2 sources or fewer) pulled into a larger one through a page of the larger
+    // that its page mostly holds joins only where it is one story with 2 or more pages of the
+    // larger (among the pairs found, then among the larger's first four sources).
+    if (e.strength >= 2 / 3 && left.length > 2 !== right.length > 2) {
+      const [inLarge, inSmall, large, small] = left.length > 2 ? [e.a, e.b, ra, rb] : [e.b, e.a, rb, ra];
+      if (counted[inLarge] < counted[inSmall]) {
+        const far = new Set<number>();
+        for (const f of edges) {
+          if (story.find(f.a) === small && story.find(f.b) === large) far.add(f.b);
+          if (story.find(f.b) === small && story.find(f.a) === large) far.add(f.a);
+        }
+        if (far.size < 2) {
+          for (const x of membersOf(small))
+            for (const y of membersOf(large).slice(0, 4)) if (!far.has(y) && evidence.oneStory(x, y, pass, settings, enough)) far.add(y);
+          if (far.size < 2) continue;
+        }
+      }
+    }
     story.union(ra, rb);
   }
   // Each source moved to the story its pairs hold it to most strongly, rounds until none moves.
