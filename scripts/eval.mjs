@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { goldOfVersions, scoreAgainstGold, scoreGold } from './gold-score.mjs';
 import { crossStoryLinks, mixedCorpus, restrictToSet, storyPairScores } from './mixed-corpus.mjs';
-import { syntheticStories } from './synthetic-stories.mjs';
+import { STORY_SHAPES, syntheticStories } from './synthetic-stories.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
@@ -169,33 +169,7 @@ if (existsSync(devDir)) {
 // truth.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  const shapes = [
-    ['as in the benchmark', {}],
-    ['short pages', { sentences: 6, moreSentences: 8 }],
-    ['heavy rewrites', { kept: 0.45, reworded: 0.6, rewordings: 2 }],
-    ['follow-ups, long teasers', { topics: 3, snippets: 0.6, snippetSentences: 2 }],
-    ['briefs among the versions', { briefs: 0.4 }],
-    [
-      'all of these at once',
-      {
-        sentences: 8,
-        moreSentences: 10,
-        kept: 0.5,
-        reworded: 0.5,
-        rewordings: 2,
-        topics: 3,
-        snippets: 0.5,
-        snippetSentences: 2,
-        briefs: 0.4,
-      },
-    ],
-    ["short pages, each site's most-read box numbered", { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6 }],
-    [
-      'the same, its headlines labelled',
-      { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' },
-    ],
-    ['the same, its headlines unmarked', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: '' }],
-  ];
+  const shapes = STORY_SHAPES;
   shapes.forEach(([label, options], k) => {
     const corpus = syntheticStories(100, core.seededRandom(4100 + k), options);
     const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);

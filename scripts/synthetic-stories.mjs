@@ -190,3 +190,33 @@ export function syntheticStories(
   pages.forEach((p, i) => truth[p.story].push(i));
   return { files: pages.map((p, i) => ({ id: `page-${String(i).padStart(5, '0')}.txt`, text: p.text })), stories: truth };
 }
+
+/**
+ * Shapes of synthetic corpora besides the benchmark's, each a label and the options of
+ * `syntheticStories`: the story stage must not depend on the pages being long, the rewrites light,
+ * the teasers short or their headlines unmarked (`npm run eval` scores each).
+ */
+export const STORY_SHAPES = [
+  ['as in the benchmark', {}],
+  ['short pages', { sentences: 6, moreSentences: 8 }],
+  ['heavy rewrites', { kept: 0.45, reworded: 0.6, rewordings: 2 }],
+  ['follow-ups, long teasers', { topics: 3, snippets: 0.6, snippetSentences: 2 }],
+  ['briefs among the versions', { briefs: 0.4 }],
+  [
+    'all of these at once',
+    {
+      sentences: 8,
+      moreSentences: 10,
+      kept: 0.5,
+      reworded: 0.5,
+      rewordings: 2,
+      topics: 3,
+      snippets: 0.5,
+      snippetSentences: 2,
+      briefs: 0.4,
+    },
+  ],
+  ["short pages, each site's most-read box numbered", { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6 }],
+  ['the same, its headlines labelled', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' }],
+  ['the same, its headlines unmarked', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: '' }],
+];

@@ -18,6 +18,13 @@ interface SyntheticStories {
     random: () => number,
     options: Record<string, number | string>,
   ): { files: { id: string; text: string }[]; stories: number[][] };
+  readonly STORY_SHAPES: readonly (readonly [string, Record<string, number | string>])[];
+}
+
+/** The generator module, an ES module that this CommonJS test loads with a dynamic import. */
+function loadSyntheticStories(): Promise<SyntheticStories> {
+  const load = new Function('url', 'return import(url)') as (url: string) => Promise<SyntheticStories>;
+  return load(pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'synthetic-stories.mjs')).href);
 }
 
 /** Another site's sign-up line than the one `SITES` share. */
@@ -31,6 +38,13 @@ function partition(groups: readonly (readonly number[])[], ids: readonly string[
         .sort()
         .join(' '),
     )
+    .sort();
+}
+
+/** The stories `findStories` finds among `texts`, each page prepared alone: each story as its sources, the stories sorted. */
+function storiesOf(texts: readonly string[]): number[][] {
+  return findStories(texts.map(t => prepareSource(t)))
+    .stories.map(story => [...story.sources])
     .sort();
 }
 
@@ -126,17 +140,12 @@ describe('Story stage', () => {
       page(SITES[0], MARKET, []),
       page(SITES[1], rewrite(MARKET), []),
     ];
-    assert.deepEqual(
-      findStories(texts.map(t => prepareSource(t)))
-        .stories.map(s => s.sources)
-        .sort(),
-      [
-        [0, 1],
-        [2, 3],
-        [4, 5],
-        [6, 7],
-      ],
-    );
+    assert.deepEqual(storiesOf(texts), [
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
   });
 
   it("reads a story's headline teased on a page of another story as a teaser, where the story's own page puts a line of chrome above it", () => {
@@ -398,9 +407,7 @@ describe('Story stage', () => {
     // with a box of their most read stories, headlines unmarked: the first pass leaves many
     // stories in pieces, whose shared sentences then span three pieces or more, none holding
     // half, as chrome does. Read again over the final stories, they are the stories' own.
-    const load = new Function('url', 'return import(url)') as (url: string) => Promise<SyntheticStories>;
-    const scripts = join(__dirname, '..', '..', '..', 'scripts');
-    const { syntheticStories } = await load(pathToFileURL(join(scripts, 'synthetic-stories.mjs')).href);
+    const { syntheticStories } = await loadSyntheticStories();
     const corpus = syntheticStories(30, seededRandom(4), {
       sentences: 6,
       moreSentences: 6,
@@ -428,20 +435,9 @@ describe('Story stage', () => {
     // Briefs whose sentences were all dropped keep only their site's chrome and related links,
     // read as their article; every page that carries the same teaser mostly holds them. On this
     // seed, single linkage through them once put 117 of 702 pages in one story (pair precision 0.23).
-    const load = new Function('url', 'return import(url)') as (url: string) => Promise<SyntheticStories>;
-    const scripts = join(__dirname, '..', '..', '..', 'scripts');
-    const { syntheticStories } = await load(pathToFileURL(join(scripts, 'synthetic-stories.mjs')).href);
-    const corpus = syntheticStories(100, seededRandom(7008), {
-      sentences: 8,
-      moreSentences: 10,
-      kept: 0.5,
-      reworded: 0.5,
-      rewordings: 2,
-      topics: 3,
-      snippets: 0.5,
-      snippetSentences: 2,
-      briefs: 0.4,
-    });
+    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
+    const [, allAtOnce] = STORY_SHAPES.find(([label]) => label === 'all of these at once')!;
+    const corpus = syntheticStories(100, seededRandom(7008), allAtOnce);
     const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
     const truth = new Int32Array(corpus.files.length);
     corpus.stories.forEach((pages, k) => pages.forEach(p => (truth[p] = k)));
