@@ -169,8 +169,7 @@ if (existsSync(devDir)) {
 // truth.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  const shapes = STORY_SHAPES;
-  shapes.forEach(([label, options], k) => {
+  STORY_SHAPES.forEach(([label, options], k) => {
     const corpus = syntheticStories(100, core.seededRandom(4100 + k), options);
     const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
     const pairs = storyPairScores(

@@ -192,7 +192,7 @@ export function syntheticStories(
 }
 
 /**
- * Shapes of synthetic corpora besides the benchmark's, each a label and the options of
+ * Shapes of synthetic corpora, the benchmark's first, each a label and the options of
  * `syntheticStories`: the story stage must not depend on the pages being long, the rewrites light,
  * the teasers short or their headlines unmarked (`npm run eval` scores each).
  */

@@ -89,6 +89,11 @@ const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
 /** The key prefix of a day named by its distance from the day of writing ("yesterday" is `relday:-1`). */
 const RELATIVE_DAY = 'relday:';
 
+/** A piece of a word token as a key: lower case, invisible format characters (a soft hyphen) left out. */
+function pieceKey(piece: string): string {
+  return withoutInvisibles(piece.toLowerCase());
+}
+
 /**
  * The tokens of one sentence in a language (ISO 639-1). Written numbers are matched longest
  * first, up to the longest phrase of the language. O(n · k) for n tokens, k that phrase length.
@@ -107,10 +112,14 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     const token = text.slice(start, end);
     const word = part === WORD ? words.word(token) : undefined;
     const hyphen = word ? word.hyphen : -1;
-    if (hyphen > 0 && lexicon.phrases.has(token.slice(0, hyphen).toLowerCase()) && !lexicon.phrases.has(phraseKey([token]))) {
+    if (
+      hyphen > 0 &&
+      lexicon.phrases.has(pieceKey(token.slice(0, hyphen))) &&
+      !lexicon.phrases.has(phraseKey([withoutInvisibles(token)]))
+    ) {
       // "six-week": a number word fused to its noun is a number and a word.
-      raw.push(factToken(token.slice(0, hyphen).toLowerCase(), 'word', start, start + hyphen, false));
-      raw.push(factToken(token.slice(hyphen + 1).toLowerCase(), 'word', start + hyphen + 1, end, false));
+      raw.push(factToken(pieceKey(token.slice(0, hyphen)), 'word', start, start + hyphen, false));
+      raw.push(factToken(pieceKey(token.slice(hyphen + 1)), 'word', start + hyphen + 1, end, false));
     } else if (part === DIGITS) {
       // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
       const glued = k + 3 < spans.length && spans[k + 3] === end && spans[k + 5] === WORD;

@@ -23,10 +23,11 @@ export type SpanPart = typeof REFERENCE | typeof DIGITS | typeof WORD | typeof O
 
 const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
 // A word's letters, marks and digits, with any invisible format characters between them (a
-// soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's token.
+// soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's token; one
+// that stands elsewhere is no token at all, as white space is none.
 const WORD_RUN = `[\\p{L}\\p{M}\\p{Nd}]+(?:[${INVISIBLE_CLASS}]+[\\p{L}\\p{M}\\p{Nd}]+)*`;
 const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])${WORD_RUN}(?:['’\\-‐]${WORD_RUN})*)|(\\S)`,
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])${WORD_RUN}(?:['’\\-‐]${WORD_RUN})*)|((?![${INVISIBLE_CLASS}])\\S)`,
   'gu',
 );
 

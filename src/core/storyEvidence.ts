@@ -275,11 +275,12 @@ export class PairEvidence {
    * chrome, not set aside) are found in `b` in the order they stand in `a` (the longest run
    * whose places in `b` do not go back). Teasers stand where a page lists other stories, out of
    * the shared order: the headline of `b` teased at the foot of `a`, and the headline of `a` at
-   * the foot of `b`, cross each other and count once. Two pages of one site end alike (a footer
-   * or a comment prompt read as article text): where all they share is a run of sentences that
-   * closes both, sentence for sentence among those that count, and is the smaller part of each,
-   * it is their template, and counts none (a reprint under another headline shares most of its
-   * page). O(a + b) shingles.
+   * the foot of `b`, cross each other and count once; a teased headline and the sentence under
+   * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none. Two pages of one
+   * site end alike (a footer or a comment prompt read as article text): where all they share is
+   * a run of sentences that closes both, sentence for sentence among those that count, and is
+   * the smaller part of each, it is their template, and counts none (a reprint under another
+   * headline shares most of its page). O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;

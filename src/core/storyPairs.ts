@@ -29,14 +29,15 @@ export interface PairSettings extends EvidenceSettings {
  * stories of more than `BRIDGE_SOURCES` sources meet, they join only if more than one source of
  * each is one story with the other (among the pairs found, then among their first sources,
  * scored now), or, on a pair where one page mostly holds the other, if more than one source of
- * the held page's story is mostly held by that page (versions of one story cut differently):
- * one page alone may carry another story's teaser and its snippet, or its site's chrome that
- * reads as prose, and stories must not chain through it, however much of it another page holds.
- * Likewise a story of `BRIDGE_SOURCES` sources or fewer joins a larger one on a pair where its
- * page mostly holds the larger's page only if it is one story with more than one source of the
- * larger: a page of no text of its own but a teaser is mostly held by every page carrying that
- * teaser, and would pull each of them into its story before they meet their own. Ties are taken in canonical order, so the result does not depend
- * on the order of the input.
+ * the held page's story is mostly held by the holding page (versions of one story cut
+ * differently): one page alone may carry another story's teaser and its snippet, or its site's
+ * chrome that reads as prose, and stories must not chain through it, however much of it another
+ * page holds. Likewise a story of `BRIDGE_SOURCES` sources or fewer joins a larger one on a pair
+ * where its page mostly holds the larger's page, which has fewer sentences of its own, only if it
+ * is one story with more than one source of the larger: a page of no text of its own but a
+ * teaser is mostly held by every page carrying that teaser, and would pull each of them into its
+ * story before they meet their own. Ties are taken in canonical order, so the result does not
+ * depend on the order of the input.
  * O(S·window) for S shingle occurrences, plus O(a + b) per scored pair and O(E log E) for E
  * pairs that are one story.
  */
@@ -50,7 +51,8 @@ export function storyComponents(
   const n = index.sources.length;
   const { postings, postingStart, order, rank } = index;
   // Joined by identical texts and by pairs where one page mostly holds the other: the walk
-  // below passes over neighbours joined so, as they need no more pairs.
+  // below passes over neighbours joined so, as they need no more pairs (a strong pair between
+  // stories may still be refused below; finding more pairs of such neighbours changed little).
   const held = new DisjointSets(n);
   // Identical texts are one story when they have any article sentence to go by.
   const byText = new Map<string, number>();
@@ -128,7 +130,7 @@ export function storyComponents(
 /**
  * The stories the pairs that are one story make, strongest first, as `storyComponents` says.
  * `twins` are identical texts (joined first). O(E log E) for E pairs, plus the pairs scored
- * where two stories meet on a weak pair: at most `LINKAGE_SAMPLE`² each.
+ * where two stories meet on a pair that needs the linkage check: at most `LINKAGE_SAMPLE`² each.
  */
 function joinedStrongestFirst(
   index: StoryIndex,
@@ -310,10 +312,13 @@ const MOVE_ROUNDS = 3;
 /** A pair whose smaller page has at least this share found in the other: one page mostly holds the other. */
 const MOSTLY = 2 / 3;
 
-/** Sources of each story that must be one story with the other for two larger stories to join on a weak pair. */
+/**
+ * Sources of each story that must be one story with the other for two stories larger than this
+ * to join; the largest story that joins a larger one without that check (but see `pulledThroughOne`).
+ */
 const BRIDGE_SOURCES = 2;
 
-/** Sources of a story scored against the other's when two larger stories meet on a weak pair. */
+/** Sources of a story scored against the other's where a join needs the linkage check. */
 const LINKAGE_SAMPLE = 4;
 
 /** The first `LINKAGE_SAMPLE` of `sources` in canonical order. */

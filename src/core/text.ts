@@ -60,9 +60,8 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d]/
  * not. The zero-width joiner and non-joiner are not among them: they change how letters join
  * in Persian, the Indic scripts and emoji.
  */
-const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
-/** `INVISIBLE` as a character class, for patterns that let it stand inside a word. */
 export const INVISIBLE_CLASS = '\\u00ad\\u200b\\u2060\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
 
 /** `text` without the invisible format characters of `INVISIBLE`. O(n). */
 export function withoutInvisibles(text: string): string {
@@ -99,7 +98,8 @@ export function decodeCharacterReferences(text: string): string {
 export function normalizeForComparison(text: string): string {
   const decoded = decodeCharacterReferences(text);
   if (!NON_ASCII.test(decoded)) return decoded.toLowerCase().replace(QUOTES, "'");
-  return withoutInvisibles(decoded.normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"'));
+  // Left out before NFC: a soft hyphen between a letter and its accent keeps the two from composing.
+  return withoutInvisibles(decoded).normalize('NFC').toLowerCase().replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 // Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.

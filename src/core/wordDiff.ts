@@ -18,18 +18,43 @@ export interface DiffSummary {
 }
 
 /**
- * The differences that turn `from` into `other`, ignoring case; concatenating the `same` and
- * `added` parts gives `other` back, the `same` and `removed` parts give `from` (up to case and
- * invisible format characters, `withoutInvisibles`).
+ * The differences that turn `from` into `other`, ignoring case and invisible format characters
+ * (`withoutInvisibles`); concatenating the `same` and `added` parts gives `other` back, the
+ * `same` and `removed` parts give `from` (up to case and those characters).
  * O((n + m) · d), d the number of differing words.
  */
 export function wordDiff(from: string, other: string): DiffPart[] {
   // Invisible format characters (a soft hyphen inside a word) would make a word differ that
-  // reads the same: the parts leave them out, which shows the same text.
-  return diffWords(withoutInvisibles(from), withoutInvisibles(other), { ignoreCase: true }).map(change => ({
+  // reads the same: the words are compared without them.
+  const visibleFrom = withoutInvisibles(from);
+  const visibleOther = withoutInvisibles(other);
+  const parts: DiffPart[] = diffWords(visibleFrom, visibleOther, { ignoreCase: true }).map(change => ({
     text: change.value,
     kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
   }));
+  return visibleOther === other ? parts : withInvisiblesOf(other, visibleOther, parts);
+}
+
+/**
+ * `parts`, whose `same` and `added` texts spell `visible` (`other` without its invisible
+ * characters), with those texts taken from `other` itself, so that they spell it as it stands;
+ * `removed` texts as they are (without invisibles, they read the same). The parts as they are
+ * where they do not spell `visible`. O(n).
+ */
+function withInvisiblesOf(other: string, visible: string, parts: readonly DiffPart[]): DiffPart[] {
+  // Per character of `visible`, where it stands in `other`; then the end of `other`.
+  const at = new Int32Array(visible.length + 1);
+  for (let i = 0, v = 0; i < other.length; i++) if (v < visible.length && other[i] === visible[v]) at[v++] = i;
+  at[visible.length] = other.length;
+  let v = 0;
+  const mapped = parts.map(part => {
+    if (part.kind === 'removed') return part;
+    const start = v;
+    v += part.text.length;
+    if (visible.slice(start, v) !== part.text) return undefined;
+    return { ...part, text: other.slice(start ? at[start] : 0, at[v]) };
+  });
+  return v === visible.length && mapped.every(part => part !== undefined) ? (mapped as DiffPart[]) : [...parts];
 }
 
 /** The words only in `other` and the words only in `from`, trimmed, in order. */

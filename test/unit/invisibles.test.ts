@@ -15,6 +15,8 @@ describe('invisible format characters inside words', () => {
   it('leaves soft hyphens, zero-width spaces and word joiners out of the compared form, and keeps the joiners that shape letters', () => {
     assert.equal(normalizeForComparison(hyphenated), normalizeForComparison(plain));
     assert.equal(normalizeForComparison(`Wort${ZWSP}bruch\u2060stelle\ufeff`), 'wortbruchstelle');
+    // Between a letter and its accent, a soft hyphen would keep the two from composing.
+    assert.equal(normalizeForComparison(`Cafe${SHY}\u0301`), normalizeForComparison('Café'));
     // The zero-width non-joiner and joiner change how Persian and Indic letters join: they stay.
     assert.equal(normalizeForComparison('می\u200cخواهم'), 'می\u200cخواهم');
     assert.equal(normalizeForComparison('क्\u200dष'), 'क्\u200dष');
@@ -43,10 +45,34 @@ describe('invisible format characters inside words', () => {
     );
   });
 
-  it('shows no word difference between them', () => {
+  it('finds no changed fact where an invisible character stands beside a word, or inside a number word fused to its noun', () => {
+    assert.deepEqual(classifyChanges('Der Minister sagte am Montag nichts.', `Der Minister${ZWSP} sagte am Montag nichts.`, 'de'), []);
+    assert.deepEqual(
+      classifyChanges('Nach einer zwei-wöchigen Pause geht es weiter.', `Nach einer zwei-wö${SHY}chigen Pause geht es weiter.`, 'de'),
+      [],
+    );
+  });
+
+  it('shows no word difference between them, and the differences it shows spell the hyphenated wording as it stands', () => {
     assert.deepEqual(
       wordDiff(plain, hyphenated).map(part => part.kind),
       ['same'],
+    );
+    const other = `Es soll die Emis${SHY}sionen bis 2035 deutlich senken.`;
+    const parts = wordDiff('Es soll die Emissionen bis 2030 deutlich senken.', other);
+    assert.deepEqual(
+      parts.filter(part => part.kind !== 'same').map(part => [part.kind, part.text]),
+      [
+        ['removed', '2030'],
+        ['added', '2035'],
+      ],
+    );
+    assert.equal(
+      parts
+        .filter(part => part.kind !== 'removed')
+        .map(part => part.text)
+        .join(''),
+      other,
     );
   });
 
