@@ -175,10 +175,10 @@ function joinedStrongestFirst(
     edgesOf[edgeB[e]].push(e);
   }
   const otherEnd = (e: number, s: number) => (edgeA[e] === s ? edgeB[e] : edgeA[e]);
-  // Whether more than one source of each story is one story with a source of the other: among
-  // the pairs found (the candidates of long posting lists are few), then among their samples.
-  const supported = (ra: number, rb: number) => {
-    const [small, other] = membersOf(ra).length <= membersOf(rb).length ? [ra, rb] : [rb, ra];
+  // Whether the sources of story `small` that are one story with a source of story `other`
+  // (`near`), and those sources of `other` (`far`), are `enough`: among the pairs found (the
+  // candidates of long posting lists are few), then among the two stories' samples.
+  const linked = (small: number, other: number, enough: (near: ReadonlySet<number>, far: ReadonlySet<number>) => boolean) => {
     const near = new Set<number>();
     const far = new Set<number>();
     for (const x of membersOf(small))
@@ -189,15 +189,19 @@ function joinedStrongestFirst(
           far.add(y);
         }
       }
-    const enough = () => near.size >= BRIDGE_SOURCES && far.size >= BRIDGE_SOURCES;
-    if (enough()) return true;
+    if (enough(near, far)) return true;
     for (const x of sampleOf(small))
       for (const y of sampleOf(other))
         if (evidence.oneStory(x, y, pass, settings, enoughSentences)) {
           near.add(x);
           far.add(y);
         }
-    return enough();
+    return enough(near, far);
+  };
+  // Whether more than one source of each story is one story with a source of the other.
+  const supported = (ra: number, rb: number) => {
+    const [small, other] = membersOf(ra).length <= membersOf(rb).length ? [ra, rb] : [rb, ra];
+    return linked(small, other, (near, far) => near.size >= BRIDGE_SOURCES && far.size >= BRIDGE_SOURCES);
   };
   // Whether the smaller side of the pair (x, y) (the one with fewer own sentences; either, on a
   // tie) stands in a story of which at least `BRIDGE_SOURCES` sources (among its first in
@@ -228,13 +232,7 @@ function joinedStrongestFirst(
     const xLarge = membersOf(rx).length > BRIDGE_SOURCES;
     if (xLarge === membersOf(ry).length > BRIDGE_SOURCES) return false;
     const [inLarge, inSmall, large, small] = xLarge ? [x, y, rx, ry] : [y, x, ry, rx];
-    if (own[inLarge] >= own[inSmall]) return false;
-    const far = new Set<number>();
-    for (const s of membersOf(small)) for (const e of edgesOf[s]) if (sets.find(otherEnd(e, s)) === large) far.add(otherEnd(e, s));
-    if (far.size >= BRIDGE_SOURCES) return false;
-    for (const s of sampleOf(small))
-      for (const t of sampleOf(large)) if (!far.has(t) && evidence.oneStory(s, t, pass, settings, enoughSentences)) far.add(t);
-    return far.size < BRIDGE_SOURCES;
+    return own[inLarge] < own[inSmall] && !linked(small, large, (_, far) => far.size >= BRIDGE_SOURCES);
   };
   const byStrength = Array.from(edgeA, (_, e) => e).sort(
     (e, f) =>

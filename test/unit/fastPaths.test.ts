@@ -142,7 +142,7 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
         }
         if (far.size < 2) {
           for (const x of membersOf(small))
-            for (const y of membersOf(large).slice(0, 4)) if (!far.has(y) && evidence.oneStory(x, y, pass, settings, enough)) far.add(y);
+            for (const y of membersOf(large).slice(0, 4)) if (evidence.oneStory(x, y, pass, settings, enough)) far.add(y);
           if (far.size < 2) continue;
         }
       }
