@@ -63,6 +63,20 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   stories: StoryNode[] = [];
   private readonly parents = new Map<StorySourceNode, StoryNode>();
+  // VS Code registers each element of the tree by its id. A reveal fetches elements too: one
+  // that runs while a refresh fetches the new tree (or a refresh while it runs) registers an
+  // id twice, and VS Code shows the user an error. So a reveal waits for the view to fetch the
+  // refreshed top level, and a new tree waits for a running reveal to end.
+  /** From a refresh until the view next asks for its top level. */
+  private refreshing = false;
+  /** A reveal asked for while a refresh or another reveal ran. */
+  private queuedReveal: (() => void) | undefined;
+  private revealing = false;
+  /** A tree built while a reveal ran, shown when it ends. */
+  private waitingTree: StoryNode[] | undefined;
+
+  /** The view showing this tree, which reveals its stories. */
+  view: vscode.TreeView<Node> | undefined;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -75,11 +89,43 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
 
   /** Tells the view that a group changed. */
   groupChanged(): void {
-    this.changed.fire(undefined);
+    if (this.revealing) this.waitingTree ??= this.stories;
+    else this.refresh();
+  }
+
+  /**
+   * Reveals the story `find` gives once the view shows the current tree (`find` is asked then,
+   * so it reads that tree), and says which it revealed through `revealed`.
+   */
+  reveal(find: () => StoryNode | undefined, revealed: (story: StoryNode) => void): void {
+    const run = () => {
+      const view = this.view;
+      const story = find();
+      if (!view?.visible || !story) return;
+      revealed(story);
+      this.revealing = true;
+      const settle = () => {
+        this.revealing = false;
+        const tree = this.waitingTree;
+        this.waitingTree = undefined;
+        // A new tree first: the queued reveal then waits for the view to fetch it.
+        if (tree) this.show(tree);
+        else this.runQueuedReveal();
+      };
+      view.reveal(story, { select: true, focus: false, expand: true }).then(settle, settle);
+    };
+    this.queuedReveal = run;
+    if (!this.refreshing && !this.revealing) this.runQueuedReveal();
+  }
+
+  private runQueuedReveal(): void {
+    const reveal = this.queuedReveal;
+    this.queuedReveal = undefined;
+    reveal?.();
   }
 
   rebuild(): void {
-    this.stories = buildStoryTree(
+    const tree = buildStoryTree(
       this.corpus.analysed().map(view => ({
         key: view.key,
         uris: view.uris.map(u => u.toString()),
@@ -88,8 +134,19 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
         speaksFor: (source: number) => speaksAboutSource(view, source),
       })),
     );
+    if (this.revealing) this.waitingTree = tree;
+    else this.show(tree);
+  }
+
+  private show(tree: StoryNode[]): void {
+    this.stories = tree;
     this.parents.clear();
     for (const story of this.stories) for (const source of story.sources) this.parents.set(source, story);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.refreshing = true;
     this.changed.fire(undefined);
   }
 
@@ -98,7 +155,12 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return [...this.groups.flatMap(g => g.roots()), ...this.stories];
+    if (!node) {
+      this.refreshing = false;
+      // Once VS Code has registered what this call returns.
+      if (this.queuedReveal) setTimeout(() => !this.refreshing && !this.revealing && this.runQueuedReveal(), 0);
+      return [...this.groups.flatMap(g => g.roots()), ...this.stories];
+    }
     const group = this.groupOf(node);
     if (group) return [...group.children(node)];
     return node.kind === 'story' ? [...(node as StoryNode).sources] : [];
@@ -188,6 +250,7 @@ export function register(
 ): { disposable: vscode.Disposable; probe: StoriesViewProbe } {
   const provider = new StoriesProvider(corpus, groups);
   const view = vscode.window.createTreeView(STORIES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  provider.view = view;
   let revealed: StoryNode | undefined;
   let discovery: Promise<void> | undefined;
 
@@ -212,8 +275,11 @@ export function register(
     const uri = vscode.window.activeTextEditor?.document.uri;
     const story = uri && storyOfUri(provider.stories, uri.toString());
     if (!story || !view.visible) return;
-    revealed = story;
-    void view.reveal(story, { select: true, focus: false, expand: true });
+    // The tree may change before the reveal runs: it reveals the file's story as it then stands.
+    provider.reveal(
+      () => storyOfUri(provider.stories, uri.toString()),
+      story => (revealed = story),
+    );
   };
 
   const update = () => {
