@@ -148,4 +148,35 @@ describe('Stories in VS Code', function () {
     await screenshot('stories-light');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
   });
+
+  it('reveals the active file’s story while the stories change, without VS Code reporting an element registered twice', async () => {
+    const files = [inMixed(bridgeNames[0]), inMixed(`seed-${SEEDS[0]}`)];
+    await vscode.commands.executeCommand('synoptic.stories.focus');
+    for (const file of files) await until(`${file} analysed`, () => api.corpus.current(file));
+    // VS Code's own tree registration fails in a promise nobody awaits: it surfaces here.
+    const twice: string[] = [];
+    const listen = (reason: unknown) => {
+      const message = reason instanceof Error ? reason.message : String(reason);
+      if (/already registered/.test(message)) twice.push(message);
+    };
+    process.on('unhandledRejection', listen);
+    const setting = vscode.workspace.getConfiguration('synoptic');
+    const before = setting.inspect<boolean>('showAgreementInRuler')?.workspaceValue;
+    try {
+      // Every change of a Synoptic setting rebuilds the view and reveals the active file's
+      // story; switching files reveals another. Both, in quick succession.
+      for (let i = 0; i < 12; i++) {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(files[i % 2]), vscode.ViewColumn.One);
+        await setting.update('showAgreementInRuler', i % 2 === 0, vscode.ConfigurationTarget.Workspace);
+      }
+      const last = files[11 % 2].toString();
+      await until('the last active file’s story revealed', () => api.stories.revealed?.sources.some(s => s.uri === last));
+      // VS Code reports a rejection left unhandled after a second.
+      await new Promise(r => setTimeout(r, 1500));
+    } finally {
+      process.off('unhandledRejection', listen);
+      await setting.update('showAgreementInRuler', before, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.deepEqual(twice, []);
+  });
 });
