@@ -23,6 +23,8 @@ import {
 
 export const STORIES_VIEW = 'synoptic.stories';
 export const REFRESH_STORIES_COMMAND = 'synoptic.refreshStories';
+/** Longest a new tree waits for a running reveal to end. */
+const REVEAL_WAIT_MS = 5000;
 /** Files looked at to find the workspace's corpora. */
 const MAX_FILES_LISTED = 5000;
 
@@ -104,7 +106,11 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
       if (!view?.visible || !story) return;
       revealed(story);
       this.revealing = true;
+      let settled = false;
       const settle = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
         this.revealing = false;
         const tree = this.waitingTree;
         this.waitingTree = undefined;
@@ -112,6 +118,8 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
         if (tree) this.show(tree);
         else this.runQueuedReveal();
       };
+      // A reveal that never ends must not hold the view's updates back for good.
+      const timer = setTimeout(settle, REVEAL_WAIT_MS);
       view.reveal(story, { select: true, focus: false, expand: true }).then(settle, settle);
     };
     this.queuedReveal = run;
