@@ -402,7 +402,7 @@ export const HEADLINE_REACH = 2;
 const SNIPPET_SENTENCES = 2;
 
 /** The most frequent of the first `n` values (the largest on a tie); sorts them. O(n log n). */
-function modeOf(values: Int32Array, n: number): number {
+export function modeOf(values: Int32Array, n: number): number {
   if (n === 1) return values[0];
   // Up to a sentence's usual number of shingles, an insertion sort: they most often point to
   // one place, where it is one pass.
@@ -434,7 +434,7 @@ function modeOf(values: Int32Array, n: number): number {
 }
 
 /** Length of the longest non-decreasing subsequence of the first `n` values; `tails` holds `n` or more. O(n log n). */
-function longestNonDecreasing(values: Int32Array, n: number, tails: Int32Array): number {
+export function longestNonDecreasing(values: Int32Array, n: number, tails: Int32Array): number {
   let length = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
