@@ -195,8 +195,8 @@ export class PairEvidence {
   /** Per marked shingle, the place in the other source of the first sentence carrying it. */
   private readonly place: Int32Array;
   // The scratch arrays below are sized once, by the longest source and form, and read up to a
-  // length `found` keeps: arrays emptied and refilled for every pair were most of what the
-  // story stage allocated (185 of 1,146 MB on 1,000 versions).
+  // length `found` keeps: emptied and refilled as plain arrays for every pair, they were the
+  // largest allocation of a whole analysis (185 of 1,146 MB on 1,000 versions).
   private readonly places: Int32Array;
   /** Per place in `places`, the sentence found there: its place among those of the first source that count. */
   private readonly foundAt: Int32Array;
@@ -312,7 +312,8 @@ export class PairEvidence {
       }
     }
     const { places, foundAt, countedPlaces, hitPlaces } = this;
-    let found = 0;
+    // How many places `places`, `foundAt` and `countedPlaces` hold.
+    let foundCount = 0;
     const openings = markedOpenings(index, pass);
     const formsOfA = index.sourceForms[a];
     let teaserAt = -2;
@@ -364,13 +365,13 @@ export class PairEvidence {
         snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;
         continue;
       }
-      places[found] = first;
-      foundAt[found] = counted;
-      countedPlaces[found] = countedBefore[first];
-      found++;
+      places[foundCount] = first;
+      foundAt[foundCount] = counted;
+      countedPlaces[foundCount] = countedBefore[first];
+      foundCount++;
     }
-    if (closesBoth(countedPlaces, foundAt, found, pass.of[a], pass.of[b])) return 0;
-    return longestNonDecreasing(places, found, this.tails);
+    if (closesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b])) return 0;
+    return longestNonDecreasing(places, foundCount, this.tails);
   }
 }
 
