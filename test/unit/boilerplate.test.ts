@@ -618,6 +618,8 @@ describe('headline search above the body', () => {
     const margins = nonBlank.map(i => (i >= bodyFrom ? 3 : marginOf(page[i])));
     return [...new Set(headlineLines(facts, nonBlank, content, margins, -4))].map(k => page[nonBlank[k]]);
   }
+  /** `lines` with a blank line between each two, as a page dump sets its blocks apart. */
+  const spaced = (lines: readonly string[]) => lines.flatMap((line, k) => (k ? ['', line] : [line]));
   const body = [
     'Our town will get a new signal box at the station, and the work will make the trains run on time again.',
     '',
@@ -631,29 +633,23 @@ describe('headline search above the body', () => {
   });
 
   it('finds a headline of short words by its character trigrams in a body written in short words', () => {
-    const page = [
+    const page = spaced([
       '首页 新闻 体育',
-      '',
       '城市新桥明年通车',
-      '',
       '市政府今天宣布，城市新桥明年春天通车，工程已经完成了一大半。',
-      '',
       '居民们表示，他们已经等了很多年，新桥会让大家的生活更方便。',
-    ];
+    ]);
     assert.deepEqual(headlines(page, 4), ['城市新桥明年通车']);
   });
 
   it('finds the headline of a body written without sentence stops, in a script without them', () => {
     // Thai ends no sentence with a stop: the body is its article lines long enough to be prose.
-    const page = [
+    const page = spaced([
       'หน้าแรก ข่าว กีฬา',
-      '',
       'รัฐบาลประกาศแผนพัฒนาระบบขนส่งสาธารณะ',
-      '',
       'เมื่อวันพุธ รัฐบาลได้ประกาศแผนพัฒนาระบบขนส่งสาธารณะ เพื่อขยายเครือข่ายรถไฟฟ้าในเมืองหลวง เจ้าหน้าที่กล่าวว่าแผนนี้จะช่วยลดเวลาในการเดินทาง',
-      '',
       'ตามแผนดังกล่าว รถไฟฟ้าสายใหม่สามสายจะเปิดให้บริการภายในห้าปี ครอบคลุมพื้นที่อยู่อาศัยหลักของเมือง',
-    ];
+    ]);
     assert.deepEqual(headlines(page, 4), ['รัฐบาลประกาศแผนพัฒนาระบบขนส่งสาธารณะ']);
   });
 
