@@ -166,19 +166,32 @@ if (existsSync(devDir)) {
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on
 // the pages being long, the rewrites light, the teasers short or their headlines unmarked.
 // Each shape: 100 stories, one seed, analysed in process; the story pairs found against the
-// truth.
+// truth. Then each shape again with a third of its pages (a seeded draw): stories of one to
+// four versions, many of one, as a corpus gathered from fewer sites holds them.
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  STORY_SHAPES.forEach(([label, options], k) => {
-    const corpus = syntheticStories(100, core.seededRandom(4100 + k), options);
+  const SPARSE_SHARE = 1 / 3;
+  const scoreShape = (heading, label, corpus) => {
     const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
     const pairs = storyPairScores(
       analysis.stories.map(s => s.sources),
       corpus.stories,
     );
     console.log(
-      `${(k ? '' : 'synthetic stories').padEnd(22)} ${label}: ${corpus.files.length} pages, ${corpus.stories.length} stories, ${analysis.stories.length} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)}`,
+      `${heading.padEnd(22)} ${label}: ${corpus.files.length} pages, ${corpus.stories.length} stories, ${analysis.stories.length} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)}`,
     );
+  };
+  const shapes = STORY_SHAPES.map(([label, options], k) => [label, syntheticStories(100, core.seededRandom(4100 + k), options)]);
+  shapes.forEach(([label, corpus], k) => scoreShape(k ? '' : 'synthetic stories', label, corpus));
+  shapes.forEach(([label, corpus], k) => {
+    const random = core.seededRandom(4200 + k);
+    const kept = corpus.files.map((_, i) => i).filter(() => random() < SPARSE_SHARE);
+    const at = new Map(kept.map((i, j) => [i, j]));
+    const sparse = {
+      files: kept.map(i => corpus.files[i]),
+      stories: corpus.stories.map(story => story.filter(i => at.has(i)).map(i => at.get(i))).filter(story => story.length),
+    };
+    scoreShape(k ? '' : 'a third of their pages', label, sparse);
   });
 }
 // Leave-sites-out cross-validation of the line model on the development pages: each fold's
