@@ -4,6 +4,7 @@
  */
 import { HEADLINE_REACH, OPENING, PairEvidence, PassFacts, openingForms } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
+import { endsWithStop } from './text';
 
 /** How many sentences must follow a source's opening for `teaserForms` to take it for one. */
 const OPENING_FOLLOWED_BY = 2;
@@ -25,9 +26,15 @@ const TEMPLATE_SAMPLE = 5;
  * canonical order, more find fewer than `minShared` of their other sentences in each other (in
  * one reading order, teasers set aside: `PairEvidence.foundInOrder`) than find as many. A pair
  * where the set is half of either page or more counts as finding as many: a reprint under other
- * headlines is most of its pages. Decided before any pass: chrome that joins a site's pages in
- * the first pass would hide which stories it spans. O(T) for T sentences of all sources, plus
- * O(a + b) shingles per pair read (each pair once per pass).
+ * headlines is most of its pages. Nor does a pair where neither page's opening is found on the
+ * other (`sharesTop`: a title among its first sentences, or a sentence that not every source
+ * of the set prints) find as many by sentences that as many pages print as print the set
+ * (`widelyShared`): a box of other stories' headlines and ledes that the site prints on every
+ * page, where those stories have pages of their own, is the site's template too, however many
+ * of them it shares. Decided before any pass: chrome that joins a site's pages in the
+ * first pass would hide which stories it spans. O(T) for T sentences of all sources, plus
+ * O(a + b) shingles per pair read (each pair once per pass) and O(a + b) forms per pair whose
+ * pages do not open alike.
  */
 export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
   const forms = index.formShingles.length;
@@ -47,15 +54,66 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
   }
   const found = (a: number, b: number) => evidence.foundInOrder(a, b, pass);
   const majority = (TEMPLATE_SAMPLE >> 1) + 1;
+  // Per form, the number of the set being read where it is in that set. Stamps mark the forms
+  // of a page, or the sources of a form, for one question at a time.
+  const inSet = new Int32Array(forms);
+  let setNumber = 0;
+  const stamp = new Int32Array(forms);
+  let stamps = 0;
+  const sourceStamp = new Int32Array(index.sources.length);
+  let sourceStamps = 0;
+  // Whether either page's opening is found on the other: one of its first sentences that count,
+  // the set left out, where it is a title (a headline) or some source of the set lacks it (a
+  // brief's first sentences may run into its site's template, which all of them print).
+  const sharesTop = (a: number, b: number, carriers: readonly number[]) => opensOn(a, b, carriers) || opensOn(b, a, carriers);
+  const opensOn = (a: number, b: number, carriers: readonly number[]) => {
+    const value = ++stamps;
+    for (const f of index.sourceForms[b]) stamp[f] = value;
+    const list = index.sourceForms[a];
+    for (let i = 0, counted = 0; i < list.length && counted <= HEADLINE_REACH; i++) {
+      const f = list[i];
+      if (!pass.needed[f] || inSet[f] === setNumber) continue;
+      counted++;
+      if (stamp[f] === value && (!endsWithStop(index.formTexts[f]) || sourcesOf[f].length < carriers.length || !carriesAll(f, carriers)))
+        return true;
+    }
+    return false;
+  };
+  const carriesAll = (f: number, carriers: readonly number[]) => {
+    const value = ++sourceStamps;
+    for (const s of sourcesOf[f]) sourceStamp[s] = value;
+    return carriers.every(s => sourceStamp[s] === value);
+  };
+  // How many sentences that count on source a, outside the set and no teasers (the pair's
+  // evidence leaves those out already), b prints too and at least as many pages print as print
+  // the set (`carriers`): the rest of a template, which other pages print as well (a box of
+  // other stories' openings, where those stories' pages do not open with what it prints).
+  const widelyShared = (a: number, b: number, carriers: readonly number[]) => {
+    const value = ++stamps;
+    for (const f of index.sourceForms[b]) stamp[f] = value;
+    let count = 0;
+    for (const f of index.sourceForms[a])
+      if (pass.needed[f] && !teaser[f] && stamp[f] === value && inSet[f] !== setNumber && sourcesOf[f].length >= carriers.length) count++;
+    return count;
+  };
   for (const set of sets.values()) {
     const sources = sourcesOf[set[0]];
+    setNumber++;
+    for (const f of set) inSet[f] = setNumber;
     let apart = 0;
     let together = 0;
     for (let k = 0; k + 1 < sources.length && k < TEMPLATE_SAMPLE && apart < majority && together < majority; k++) {
       const [a, b] = [sources[k], sources[k + 1]];
       // Both carry every form of the set: what each finds of the other beyond the set is the rest.
       if (2 * set.length >= Math.min(pass.of[a], pass.of[b])) together++;
-      else if (found(a, b) - set.length >= minShared && found(b, a) - set.length >= minShared) together++;
+      else if (
+        found(a, b) - set.length >= minShared &&
+        found(b, a) - set.length >= minShared &&
+        (sharesTop(a, b, sources) ||
+          (found(a, b) - set.length - widelyShared(a, b, sources) >= minShared &&
+            found(b, a) - set.length - widelyShared(b, a, sources) >= minShared))
+      )
+        together++;
       else apart++;
     }
     if (apart > together) for (const f of set) template[f] = 1;

@@ -116,6 +116,14 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALNUM = /(?![A-Za-z0-9])[\p{L}\p{M}\p{N}]/u;
 const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 
+/** A sentence's final stop (Unicode's Sentence_Terminal, or an ellipsis), then perhaps closing quotes and brackets. */
+const FINAL_STOP = /[\p{Sentence_Terminal}…]["'”’»)]*$/u;
+
+/** Whether `text` ends as a sentence does, with a final stop: a title (a headline, a subheading) does not. */
+export function endsWithStop(text: string): boolean {
+  return FINAL_STOP.test(text);
+}
+
 /** Whether `text` holds a letter of a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */
 export function hasSpacelessScript(text: string): boolean {
   return UNSPACED_SCRIPT.test(text);

@@ -7,7 +7,7 @@
 import type { FormCorpus } from './formCorpus';
 import type { FormId, SpaceId, WordingId } from './ids';
 import type { PlaceOwners, Places } from './places';
-import { words } from './text';
+import { endsWithStop, words } from './text';
 import type { Sentence } from './types';
 
 /** Equal forms of one language and headline role, one occurrence rank per source. */
@@ -82,10 +82,8 @@ export function headlineIndex(list: readonly Sentence[]): number {
 function isTitle(list: readonly Sentence[], i: number): boolean {
   const s = list[i];
   const alone = (i === 0 || list[i - 1].line !== s.line) && (i + 1 === list.length || list[i + 1].line !== s.line);
-  return alone && !FINAL_STOP.test(s.text);
+  return alone && !endsWithStop(s.text);
 }
-
-const FINAL_STOP = /[\p{Sentence_Terminal}…]["'”’»)]*$/u;
 
 /**
  * Input: the places. Output: per place, 1 where its sentence is a title: alone on its line

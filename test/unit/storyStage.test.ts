@@ -41,6 +41,20 @@ function partition(groups: readonly (readonly number[])[], ids: readonly string[
     .sort();
 }
 
+/** The share of the pairs of sources put in one story that tell one story by `truthOf`. */
+function storyPairPrecision(stories: readonly { readonly sources: readonly number[] }[], truthOf: (source: number) => number): number {
+  let pairs = 0;
+  let right = 0;
+  for (const story of stories)
+    story.sources.forEach((a, i) =>
+      story.sources.slice(i + 1).forEach(b => {
+        pairs++;
+        if (truthOf(a) === truthOf(b)) right++;
+      }),
+    );
+  return right / pairs;
+}
+
 /** The stories `findStories` finds among `texts`, each page prepared alone: each story as its sources, the stories sorted. */
 function storiesOf(texts: readonly string[]): number[][] {
   return findStories(texts.map(t => prepareSource(t)))
@@ -441,17 +455,31 @@ describe('Story stage', () => {
     const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
     const truth = new Int32Array(corpus.files.length);
     corpus.stories.forEach((pages, k) => pages.forEach(p => (truth[p] = k)));
-    let pairs = 0;
-    let right = 0;
-    for (const story of grouping.stories)
-      story.sources.forEach((a, i) =>
-        story.sources.slice(i + 1).forEach(b => {
-          pairs++;
-          if (truth[a] === truth[b]) right++;
-        }),
-      );
-    assert.ok(right / pairs >= 0.95, `story pair precision ${(right / pairs).toFixed(4)}`);
+    const precision = storyPairPrecision(grouping.stories, s => truth[s]);
+    assert.ok(precision >= 0.95, `story pair precision ${precision.toFixed(4)}`);
     assert.ok(grouping.stories[0].sources.length <= 10, `the largest story has ${grouping.stories[0].sources.length} pages`);
+  });
+
+  it("keeps apart the stories of one site's short pages, each page ending with the site's box of most read stories, where a corpus holds few pages of each story", async function () {
+    this.timeout(30_000);
+    // A third of the pages of the synthetic shape whose sites end every page with their most
+    // read stories, headlines unmarked (as `npm run eval` draws it): most stories keep one to
+    // three pages, so few of the stories in a box have a page that opens with the headline and
+    // lede the box prints, and the box is read as article text that the site's pages share.
+    // The site's "about" and copyright lines were then no template, as its pages shared the box
+    // too, and joined them: 250 pages in 10 stories (pair precision 0.01).
+    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
+    const k = STORY_SHAPES.findIndex(([label]) => label === 'the same, its headlines unmarked');
+    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
+    const draw = seededRandom(4200 + k);
+    const kept = corpus.files.map((_, i) => i).filter(() => draw() < 1 / 3);
+    const truth = new Int32Array(corpus.files.length);
+    corpus.stories.forEach((pages, story) => pages.forEach(p => (truth[p] = story)));
+    const grouping = findStories(kept.map(i => prepareSource(corpus.files[i].text)));
+    const precision = storyPairPrecision(grouping.stories, s => truth[kept[s]]);
+    assert.ok(precision >= 0.98, `story pair precision ${precision.toFixed(4)}`);
+    const largestTrue = Math.max(...corpus.stories.map(pages => pages.filter(p => kept.includes(p)).length));
+    assert.ok(grouping.stories[0].sources.length <= largestTrue, `the largest story has ${grouping.stories[0].sources.length} pages`);
   });
 
   it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both, a line of no evidence inside it or not', () => {
