@@ -164,14 +164,27 @@ if (existsSync(devDir)) {
     }
   }
 }
+/**
+ * A third of the pages of `corpus` (`{ files, stories }`, stories as indices into files), drawn
+ * with `random`, and its stories as indices into those pages, the stories left without a page
+ * dropped: most stories keep one to four pages and many keep one, as a corpus gathered from
+ * fewer sites holds them.
+ */
+function sparseCorpus(corpus, random) {
+  const kept = corpus.files.map((_, i) => i).filter(() => random() < 1 / 3);
+  const keptIndex = new Map(kept.map((i, j) => [i, j]));
+  return {
+    files: kept.map(i => corpus.files[i]),
+    stories: corpus.stories.map(story => story.filter(i => keptIndex.has(i)).map(i => keptIndex.get(i))).filter(story => story.length),
+  };
+}
+
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on
 // the pages being long, the rewrites light, the teasers short or their headlines unmarked.
 // Each shape: 100 stories, one seed, analysed in process; the story pairs found against the
-// truth. Then each shape again with a third of its pages (a seeded draw): stories of one to
-// four versions, many of one, as a corpus gathered from fewer sites holds them.
+// truth. Then each shape again with a third of its pages (`sparseCorpus`).
 {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  const SPARSE_SHARE = 1 / 3;
   const scoreShape = (heading, label, corpus) => {
     const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
     const pairs = storyPairScores(
@@ -184,35 +197,28 @@ if (existsSync(devDir)) {
   };
   const shapes = STORY_SHAPES.map(([label, options], k) => [label, syntheticStories(100, core.seededRandom(4100 + k), options)]);
   shapes.forEach(([label, corpus], k) => scoreShape(k ? '' : 'synthetic stories', label, corpus));
-  shapes.forEach(([label, corpus], k) => {
-    const random = core.seededRandom(4200 + k);
-    const kept = corpus.files.map((_, i) => i).filter(() => random() < SPARSE_SHARE);
-    const at = new Map(kept.map((i, j) => [i, j]));
-    const sparse = {
-      files: kept.map(i => corpus.files[i]),
-      stories: corpus.stories.map(story => story.filter(i => at.has(i)).map(i => at.get(i))).filter(story => story.length),
-    };
-    scoreShape(k ? '' : 'a third of their pages', label, sparse);
-  });
+  shapes.forEach(([label, corpus], k) =>
+    scoreShape(k ? '' : 'a third of their pages', label, sparseCorpus(corpus, core.seededRandom(4200 + k))),
+  );
 }
 // The dev pages' articles told by several sites (`page-stories.mjs`, real language, each site a
 // dev page's chrome), on a third of their pages: most stories keep one page or two, so few of
 // the stories teased in the lists of related links have a page of their own here. Seeds 1-4,
 // teasers with a snippet three in ten times and every time; analysed in process.
-{
+if (existsSync(join(devDir, 'pages', 'gold.json'))) {
   const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
-  const SPARSE_SHARE = 1 / 3;
+  // Each seed's draw of pages is seeded apart from the corpus it draws from.
+  const DRAW_SEED_OFFSET = 900;
   [0.3, 1].forEach((teaserParagraphs, k) => {
     const scores = [1, 2, 3, 4].map(seed => {
-      const corpus = pageStories(shared, core.seededRandom(seed), { teaserParagraphs });
-      const random = core.seededRandom(seed + 900);
-      const kept = corpus.files.map((_, i) => i).filter(() => random() < SPARSE_SHARE);
-      const at = new Map(kept.map((i, j) => [i, j]));
-      const stories = corpus.stories.map(story => story.filter(i => at.has(i)).map(i => at.get(i))).filter(story => story.length);
-      const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(kept.map(i => corpus.files[i]));
+      const corpus = sparseCorpus(
+        pageStories(shared, core.seededRandom(seed), { teaserParagraphs }),
+        core.seededRandom(seed + DRAW_SEED_OFFSET),
+      );
+      const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
       return storyPairScores(
         analysis.stories.map(s => s.sources),
-        stories,
+        corpus.stories,
       );
     });
     const mean = key => scores.reduce((sum, x) => sum + x[key], 0) / scores.length;

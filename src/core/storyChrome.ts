@@ -26,15 +26,18 @@ const TEMPLATE_SAMPLE = 5;
  * canonical order, more find fewer than `minShared` of their other sentences in each other (in
  * one reading order, teasers set aside: `PairEvidence.foundInOrder`) than find as many. A pair
  * where the set is half of either page or more counts as finding as many: a reprint under other
- * headlines is most of its pages. Nor does a pair where neither page's opening is found on the
- * other (`sharesTop`: a title among its first sentences, or a sentence that not every source
- * of the set prints) find as many by sentences that as many pages print as print the set
- * (`widelyShared`): a box of other stories' headlines and ledes that the site prints on every
- * page, where those stories have pages of their own, is the site's template too, however many
- * of them it shares. Decided before any pass: chrome that joins a site's pages in the
- * first pass would hide which stories it spans. O(T) for T sentences of all sources, plus
- * O(a + b) shingles per pair read (each pair once per pass) and O(a + b) forms per pair whose
- * pages do not open alike.
+ * headlines is most of its pages. Where neither page's opening is found on the other
+ * (`sharesTop`: one of its first `HEADLINE_REACH` + 1 sentences that count, the set left out,
+ * that is a title or that not every source of the set prints), the sentences the pair shares
+ * that at least as many pages print as print the set (`widelyShared`, teasers aside) do not
+ * count towards `minShared`: a box of other stories' headlines and ledes that a site prints on
+ * every page is the rest of its template, where few of those stories have a page of their own
+ * here that opens with what the box prints, so that `teaserForms` does not set it aside. (In a
+ * script without sentence stops every sentence reads as a title, so there a page's opening
+ * counts wherever the other page prints it, the site's template included.) Decided before any pass: chrome that joins a site's
+ * pages in the first pass would hide which stories it spans. O(T) for T sentences of all
+ * sources, plus O(a + b) shingles per pair read (each pair once per pass) and, for each set a
+ * pair is read for, O(a + b + c) for c the sources of the sentences at the top of either page.
  */
 export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
   const forms = index.formShingles.length;
@@ -54,23 +57,25 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
   }
   const found = (a: number, b: number) => evidence.foundInOrder(a, b, pass);
   const majority = (TEMPLATE_SAMPLE >> 1) + 1;
-  // Per form, the number of the set being read where it is in that set. Stamps mark the forms
-  // of a page, or the sources of a form, for one question at a time.
+  // Per form, the number of the set it belongs to: equal to `setNumber` while that set is read,
+  // so its forms are left out without clearing. Stamps mark the forms of a page, or the sources
+  // of a form, for one question at a time.
   const inSet = new Int32Array(forms);
   let setNumber = 0;
   const stamp = new Int32Array(forms);
   let stamps = 0;
   const sourceStamp = new Int32Array(index.sources.length);
   let sourceStamps = 0;
-  // Whether either page's opening is found on the other: one of its first sentences that count,
-  // the set left out, where it is a title (a headline) or some source of the set lacks it (a
-  // brief's first sentences may run into its site's template, which all of them print).
+  // Whether either page's opening is found on the other: one of its first HEADLINE_REACH + 1
+  // sentences that count, the set left out, where it is a title (a headline) or some source of
+  // the set lacks it (a brief's first sentences may run into its site's template, which all of
+  // them print).
   const sharesTop = (a: number, b: number, carriers: readonly number[]) => opensOn(a, b, carriers) || opensOn(b, a, carriers);
   const opensOn = (a: number, b: number, carriers: readonly number[]) => {
     const value = ++stamps;
     for (const f of index.sourceForms[b]) stamp[f] = value;
     const list = index.sourceForms[a];
-    for (let i = 0, counted = 0; i < list.length && counted <= HEADLINE_REACH; i++) {
+    for (let i = 0, counted = 0; i < list.length && counted < HEADLINE_REACH + 1; i++) {
       const f = list[i];
       if (!pass.needed[f] || inSet[f] === setNumber) continue;
       counted++;
