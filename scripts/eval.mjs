@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { goldOfVersions, scoreAgainstGold, scoreGold } from './gold-score.mjs';
 import { crossStoryLinks, mixedCorpus, restrictToSet, storyPairScores } from './mixed-corpus.mjs';
 import { pageStories } from './page-stories.mjs';
-import { STORY_SHAPES, syntheticStories } from './synthetic-stories.mjs';
+import { STORY_SHAPES, sparseCorpus, syntheticStories } from './synthetic-stories.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
@@ -164,21 +164,6 @@ if (existsSync(devDir)) {
     }
   }
 }
-/**
- * A third of the pages of `corpus` (`{ files, stories }`, stories as indices into files), drawn
- * with `random`, and its stories as indices into those pages, the stories left without a page
- * dropped: most stories keep one to four pages and many keep one, as a corpus gathered from
- * fewer sites holds them.
- */
-function sparseCorpus(corpus, random) {
-  const kept = corpus.files.map((_, i) => i).filter(() => random() < 1 / 3);
-  const keptIndex = new Map(kept.map((i, j) => [i, j]));
-  return {
-    files: kept.map(i => corpus.files[i]),
-    stories: corpus.stories.map(story => story.filter(i => keptIndex.has(i)).map(i => keptIndex.get(i))).filter(story => story.length),
-  };
-}
-
 // Synthetic corpora of other shapes than the benchmark's: the story stage must not depend on
 // the pages being long, the rewrites light, the teasers short or their headlines unmarked.
 // Each shape: 100 stories, one seed, analysed in process; the story pairs found against the

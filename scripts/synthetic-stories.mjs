@@ -192,6 +192,21 @@ export function syntheticStories(
 }
 
 /**
+ * A third of the pages of `corpus` (`{ files, stories }`, stories as indices into files), drawn
+ * with `random`, and its stories as indices into those pages, the stories left without a page
+ * dropped: most stories keep one to four pages and many keep one, as a corpus gathered from
+ * fewer sites holds them.
+ */
+export function sparseCorpus(corpus, random) {
+  const kept = corpus.files.map((_, i) => i).filter(() => random() < 1 / 3);
+  const keptIndex = new Map(kept.map((i, j) => [i, j]));
+  return {
+    files: kept.map(i => corpus.files[i]),
+    stories: corpus.stories.map(story => story.filter(i => keptIndex.has(i)).map(i => keptIndex.get(i))).filter(story => story.length),
+  };
+}
+
+/**
  * Shapes of synthetic corpora, the benchmark's first, each a label and the options of
  * `syntheticStories`: the story stage must not depend on the pages being long, the rewrites light,
  * the teasers short or their headlines unmarked (`npm run eval` scores each).

@@ -34,9 +34,9 @@ const TEMPLATE_SAMPLE = 5;
  * every page is the rest of its template, where few of those stories have a page of their own
  * here that opens with what the box prints, so that `teaserForms` does not set it aside. (In a
  * script without sentence stops every sentence reads as a title, so there a page's opening
- * counts wherever the other page prints it, the site's template included.) Decided before any pass: chrome that joins a site's
- * pages in the first pass would hide which stories it spans. O(T) for T sentences of all
- * sources, plus O(a + b) shingles per pair read (each pair once per pass) and, for each set a
+ * counts wherever the other page prints it, the site's template included.) Decided before any
+ * pass: chrome that joins a site's pages in the first pass would hide which stories it spans.
+ * O(T) for T sentences of all sources, plus O(a + b) shingles per pair read (each pair once per pass) and, for each set a
  * pair is read for, O(a + b + c) for c the sources of the sentences at the top of either page.
  */
 export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
@@ -109,16 +109,20 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     let together = 0;
     for (let k = 0; k + 1 < sources.length && k < TEMPLATE_SAMPLE && apart < majority && together < majority; k++) {
       const [a, b] = [sources[k], sources[k + 1]];
-      // Both carry every form of the set: what each finds of the other beyond the set is the rest.
-      if (2 * set.length >= Math.min(pass.of[a], pass.of[b])) together++;
-      else if (
-        found(a, b) - set.length >= minShared &&
-        found(b, a) - set.length >= minShared &&
-        (sharesTop(a, b, sources) ||
-          (found(a, b) - set.length - widelyShared(a, b, sources) >= minShared &&
-            found(b, a) - set.length - widelyShared(b, a, sources) >= minShared))
-      )
+      // A reprint under other headlines: the set is most of its pages.
+      if (2 * set.length >= Math.min(pass.of[a], pass.of[b])) {
         together++;
+        continue;
+      }
+      // Both carry every form of the set: what each finds of the other beyond the set is the rest.
+      const beyondAB = found(a, b) - set.length;
+      const beyondBA = beyondAB >= minShared ? found(b, a) - set.length : 0;
+      const sharesMore =
+        beyondAB >= minShared &&
+        beyondBA >= minShared &&
+        (sharesTop(a, b, sources) ||
+          (beyondAB - widelyShared(a, b, sources) >= minShared && beyondBA - widelyShared(b, a, sources) >= minShared));
+      if (sharesMore) together++;
       else apart++;
     }
     if (apart > together) for (const f of set) template[f] = 1;
