@@ -3,6 +3,7 @@
  * in one reading order, with teasers (headlines of other stories in a list of links) set aside.
  */
 import type { StoryIndex } from './storyIndex';
+import { endsWithStop } from './text';
 
 /** The thresholds a pass decides with (see `StoryOptions`). */
 export interface EvidenceSettings {
@@ -289,7 +290,9 @@ export class PairEvidence {
    * whose places in `b` do not go back). Teasers stand where a page lists other stories, out of
    * the shared order: the headline of `b` teased at the foot of `a`, and the headline of `a` at
    * the foot of `b`, cross each other and count once; a teased headline and the sentence under
-   * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none. Two pages of one
+   * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none; a sentence that ends
+   * with a stop and opens one page, standing second at most on the other by the sentences that
+   * count, is that page's lede under a headline read as chrome, and counts. Two pages of one
    * site end alike (a footer or a comment prompt read as article text): where all they share is
    * a run of sentences that closes both, sentence for sentence among those that count, and is
    * the smaller part of each, it is their template, and counts none (a reprint under another
@@ -359,7 +362,14 @@ export class PairEvidence {
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
       const openingBelowBoth = openings[f] & OPENING && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
-      if ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth) {
+      // A sentence that opens one page and stands second at most on the other opens both: where
+      // a brief's headline was read as chrome, its lede is its first sentence, and stands under
+      // the headline on the story's other pages (below their site name and byline, so past
+      // HEADLINE_REACH by every sentence with a shingle). A title there may be a teaser that a
+      // page of no text of its own opens with; a sentence that ends with a stop is a lede.
+      const opensBoth =
+        Math.min(counted, countedBefore[first]) === 0 && Math.max(counted, countedBefore[first]) <= 1 && endsWithStop(index.formTexts[f]);
+      if (!opensBoth && ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth)) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
         snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;

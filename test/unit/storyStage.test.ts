@@ -277,6 +277,29 @@ describe('Story stage', () => {
     ]);
   });
 
+  it('joins a brief whose headline is read as chrome with its story, whose other pages print its lede under their headline', async function () {
+    this.timeout(30_000);
+    // A brief of one paragraph under a headline that shares no word with it: the page alone
+    // reads the headline as chrome, so the brief opens with its lede, which the story's other
+    // pages print under their headline, byline and site name. Read as a teased headline below
+    // the top of those pages, it and the sentence after it counted none, and the brief was a
+    // story of its own. The corpus is the eval's of every hard case at once.
+    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
+    const k = STORY_SHAPES.findIndex(([label]) => label === 'all of these at once');
+    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
+    const story = corpus.stories.find(pages => pages.includes(0))!;
+    const brief = prepareSource(corpus.files[0].text);
+    const lines = corpus.files[0].text.split('\n');
+    const byline = lines.findIndex(line => line.startsWith('By '));
+    assert.equal(brief.lines[byline - 2].kind, 'boilerplate', `the headline "${lines[byline - 2]}" is read as chrome`);
+    const grouping = findStories(corpus.files.map((f, i) => (i === 0 ? brief : prepareSource(f.text))));
+    assert.deepEqual(
+      story.filter(p => grouping.storyOfSource[p] !== grouping.storyOfSource[0]),
+      [],
+      'the pages of the story apart from the brief',
+    );
+  });
+
   it("reads a third story's lede below the top of two pages as its teaser, where neither page reads the teaser's headline as article text", () => {
     // The teaser's headline printed twice, which the page alone reads as chrome, then its lede and next sentence.
     const teasing = (site: Site, article: readonly string[]) =>
