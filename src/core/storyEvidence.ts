@@ -290,9 +290,10 @@ export class PairEvidence {
    * whose places in `b` do not go back). Teasers stand where a page lists other stories, out of
    * the shared order: the headline of `b` teased at the foot of `a`, and the headline of `a` at
    * the foot of `b`, cross each other and count once; a teased headline and the sentence under
-   * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none; a sentence that ends
-   * with a stop and opens one page, standing second at most on the other by the sentences that
-   * count, is that page's lede under a headline read as chrome, and counts. Two pages of one
+   * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none. A sentence that ends
+   * with a stop, is the first that counts on one page and the first or second on the other, is
+   * the lede of the page it opens (a brief whose headline the page alone reads as chrome): it
+   * counts, and the sentence after it is no standfirst. Two pages of one
    * site end alike (a footer or a comment prompt read as article text): where all they share is
    * a run of sentences that closes both, sentence for sentence among those that count, and is
    * the smaller part of each, it is their template, and counts none (a reprint under another
@@ -362,13 +363,19 @@ export class PairEvidence {
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
       const openingBelowBoth = openings[f] & OPENING && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
-      // A sentence that opens one page and stands second at most on the other opens both: where
-      // a brief's headline was read as chrome, its lede is its first sentence, and stands under
-      // the headline on the story's other pages (below their site name and byline, so past
-      // HEADLINE_REACH by every sentence with a shingle). A title there may be a teaser that a
-      // page of no text of its own opens with; a sentence that ends with a stop is a lede.
+      // A sentence that is the first that counts on one page and among the first
+      // OPENING_SENTENCES on the other opens both: where a brief's headline was read as chrome,
+      // its lede is its first sentence, and stands under the headline on the story's other pages
+      // (below their site name and byline, so past HEADLINE_REACH by every sentence with a
+      // shingle). The rule is kept to sentences that end with a stop: a title in that place may
+      // be a teaser's headline that opens a page of no text of its own. A headline that ends
+      // with "?" or "!" passes; a teaser's snippet that a page opens with, its headline read as
+      // chrome, counts too, and the pairing's guards against one page bridging two stories
+      // (`storyComponents`) are left to keep it from joining them.
       const opensBoth =
-        Math.min(counted, countedBefore[first]) === 0 && Math.max(counted, countedBefore[first]) <= 1 && endsWithStop(index.formTexts[f]);
+        Math.min(counted, countedBefore[first]) === 0 &&
+        Math.max(counted, countedBefore[first]) < OPENING_SENTENCES &&
+        endsWithStop(index.formTexts[f]);
       if (!opensBoth && ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth)) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];

@@ -281,9 +281,9 @@ describe('Story stage', () => {
     this.timeout(30_000);
     // A brief of one paragraph under a headline that shares no word with it: the page alone
     // reads the headline as chrome, so the brief opens with its lede, which the story's other
-    // pages print under their headline, byline and site name. Read as a teased headline below
+    // pages print under their site name, headline and byline. Read as a teased headline below
     // the top of those pages, it and the sentence after it counted none, and the brief was a
-    // story of its own. The corpus is the eval's of every hard case at once.
+    // story of its own. The corpus is the one `npm run eval` scores as "all of these at once".
     const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
     const k = STORY_SHAPES.findIndex(([label]) => label === 'all of these at once');
     const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
