@@ -29,6 +29,19 @@ if (existsSync(devDir)) {
     if (existsSync(join(devDir, name, 'gold.json'))) sets.push([`dev/${name}`, join(devDir, name)]);
   }
 }
+// The analysis core as the extension and the CLI build it, for the parts analysed in process.
+const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
+/** The story pairs of one analysis of `corpus` (`{ files, stories }`) in process, against its truth. */
+const storyPairsFound = corpus => {
+  const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
+  return {
+    found: analysis.stories.length,
+    ...storyPairScores(
+      analysis.stories.map(s => s.sources),
+      corpus.stories,
+    ),
+  };
+};
 const referencePath = join(shared, 'eval', 'score.mjs');
 const reference = existsSync(referencePath) ? (await import(pathToFileURL(referencePath).href)).score : undefined;
 
@@ -109,7 +122,6 @@ if (existsSync(devDir)) {
 // pairs of versions that share statements by the gold and that the story stage puts in
 // different stories.
 {
-  const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
   const VERSION_SAMPLE = 60;
   const subsetsOf = (n, k, random) => {
     const all = [];
@@ -169,15 +181,10 @@ if (existsSync(devDir)) {
 // Each shape: 100 stories, one seed, analysed in process; the story pairs found against the
 // truth. Then each shape again with a third of its pages (`sparseCorpus`).
 {
-  const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
   const scoreShape = (heading, label, corpus) => {
-    const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
-    const pairs = storyPairScores(
-      analysis.stories.map(s => s.sources),
-      corpus.stories,
-    );
+    const pairs = storyPairsFound(corpus);
     console.log(
-      `${heading.padEnd(22)} ${label}: ${corpus.files.length} pages, ${corpus.stories.length} stories, ${analysis.stories.length} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)}`,
+      `${heading.padEnd(22)} ${label}: ${corpus.files.length} pages, ${corpus.stories.length} stories, ${pairs.found} found | story pairs P ${pairs.p.toFixed(4)} R ${pairs.r.toFixed(4)} F1 ${pairs.f1.toFixed(4)}`,
     );
   };
   const shapes = STORY_SHAPES.map(([label, options], k) => [label, syntheticStories(100, core.seededRandom(4100 + k), options)]);
@@ -191,21 +198,14 @@ if (existsSync(devDir)) {
 // the stories teased in the lists of related links have a page of their own here. Seeds 1-4,
 // teasers with a snippet three in ten times and every time; analysed in process.
 if (existsSync(join(devDir, 'pages', 'gold.json'))) {
-  const core = createRequire(import.meta.url)(join(root, 'dist', 'bench-core.js'));
   // Each seed's draw of pages is seeded apart from the corpus it draws from.
   const DRAW_SEED_OFFSET = 900;
   [0.3, 1].forEach((teaserParagraphs, k) => {
-    const scores = [1, 2, 3, 4].map(seed => {
-      const corpus = sparseCorpus(
-        pageStories(shared, core.seededRandom(seed), { teaserParagraphs }),
-        core.seededRandom(seed + DRAW_SEED_OFFSET),
-      );
-      const analysis = core.createAnalyzer({}, { expectEdits: false }).analyze(corpus.files);
-      return storyPairScores(
-        analysis.stories.map(s => s.sources),
-        corpus.stories,
-      );
-    });
+    const scores = [1, 2, 3, 4].map(seed =>
+      storyPairsFound(
+        sparseCorpus(pageStories(shared, core.seededRandom(seed), { teaserParagraphs }), core.seededRandom(seed + DRAW_SEED_OFFSET)),
+      ),
+    );
     const mean = key => scores.reduce((sum, x) => sum + x[key], 0) / scores.length;
     const lowest = key => Math.min(...scores.map(x => x[key]));
     console.log(

@@ -293,10 +293,10 @@ export class PairEvidence {
    * it (two, below the top of both pages: `SNIPPET_SENTENCES`) count none. A sentence that ends
    * with a stop, is the first that counts on one page and the first or second on the other, is
    * the lede of the page it opens (a brief whose headline the page alone reads as chrome): it
-   * counts, and the sentence after it is no standfirst. Two pages of one
-   * site end alike (a footer or a comment prompt read as article text): where all they share is
-   * a run of sentences that closes both, sentence for sentence among those that count, and is
-   * the smaller part of each, it is their template, and counts none (a reprint under another
+   * counts, and the sentence after it is no standfirst. Two pages of one site end alike (a
+   * footer or a comment prompt read as article text): where all they share is a run of
+   * sentences that closes both, sentence for sentence among those that count, and is the
+   * smaller part of each, it is their template, and counts none (a reprint under another
    * headline shares most of its page). O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
@@ -363,6 +363,7 @@ export class PairEvidence {
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
       const openingBelowBoth = openings[f] & OPENING && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
+      const takenForTeaser = (belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth;
       // A sentence that is the first that counts on one page and among the first
       // OPENING_SENTENCES on the other opens both: where a brief's headline was read as chrome,
       // its lede is its first sentence, and stands under the headline on the story's other pages
@@ -371,12 +372,14 @@ export class PairEvidence {
       // be a teaser's headline that opens a page of no text of its own. A headline that ends
       // with "?" or "!" passes; a teaser's snippet that a page opens with, its headline read as
       // chrome, counts too, and the pairing's guards against one page bridging two stories
-      // (`storyComponents`) are left to keep it from joining them.
+      // (`storyComponents`) are left to keep it from joining them. Asked only of a sentence the
+      // teaser rule takes, as the stop is read from its text.
       const opensBoth =
+        takenForTeaser &&
         Math.min(counted, countedBefore[first]) === 0 &&
         Math.max(counted, countedBefore[first]) < OPENING_SENTENCES &&
         endsWithStop(index.formTexts[f]);
-      if (!opensBoth && ((belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth)) {
+      if (takenForTeaser && !opensBoth) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
         snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;
