@@ -297,7 +297,11 @@ export class PairEvidence {
    * footer or a comment prompt read as article text): where all they share is a run of
    * sentences that closes both, sentence for sentence among those that count, and is the
    * smaller part of each, it is their template, and counts none (a reprint under another
-   * headline shares most of its page). O(a + b) shingles.
+   * headline shares most of its page). Where all they share is titles below the top of both
+   * pages, each perhaps with the sentences right under it on both (`SNIPPET_SENTENCES`), they
+   * list teasers of the same stories after their own articles, and share none: a headline
+   * stands at the top of its story's pages, and the teased story may have no page here whose
+   * opening would mark it. O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -324,6 +328,14 @@ export class PairEvidence {
     let teaserPlace = -2;
     // How many more sentences the teaser last found may quote (see `SNIPPET_SENTENCES`).
     let snippetLeft = 0;
+    // Whether every sentence found so far is a title below the top of both pages or the
+    // snippet under one: a list of teasers of stories that may have no page here, which no
+    // opening marks (`runAt`, `runPlace` and `runLeft` follow the last title as `teaserAt`,
+    // `teaserPlace` and `snippetLeft` follow the last teaser).
+    let onlyTeasers = true;
+    let runAt = -2;
+    let runPlace = -2;
+    let runLeft = 0;
     for (let i = 0, counted = -1; i < formsOfA.length; i++) {
       const f = formsOfA[i];
       const needed = pass.needed[f];
@@ -385,11 +397,20 @@ export class PairEvidence {
         snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;
         continue;
       }
+      if (onlyTeasers) {
+        if (counted === runAt + 1 && countedBefore[first] === runPlace + 1 && runLeft > 0) runLeft--;
+        else if (counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH && !endsWithStop(index.formTexts[f]))
+          runLeft = SNIPPET_SENTENCES;
+        else onlyTeasers = false;
+        runAt = counted;
+        runPlace = countedBefore[first];
+      }
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];
       foundCount++;
     }
+    if (onlyTeasers) return 0;
     if (closesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b])) return 0;
     return longestNonDecreasing(places, foundCount, this.tails);
   }

@@ -141,6 +141,14 @@ describe('Story stage', () => {
     ]);
   });
 
+  it('keeps apart two short stories whose pages both carry, right under the article, a teaser of a third story that has no page here', () => {
+    const harbour = HARBOUR.slice(0, 3);
+    const library = LIBRARY.slice(0, 3);
+    const texts = [teasingPage(SITES[0], harbour, FERRY), teasingPage(SITES[1], library, FERRY)];
+    // The ferry's headline and lede are no page's opening, so nothing marks them as a teaser's.
+    assert.deepEqual(storiesOf(texts), [[0], [1]]);
+  });
+
   it('keeps apart two short stories whose pages carry the same teasers of other stories, each quoting the two sentences of its lede', () => {
     // Each page's list of links quotes the ferry and market stories' headlines and the two sentences under each.
     const quoting = (site: Site, article: readonly string[]) =>
