@@ -297,11 +297,13 @@ export class PairEvidence {
    * footer or a comment prompt read as article text): where all they share is a run of
    * sentences that closes both, sentence for sentence among those that count, and is the
    * smaller part of each, it is their template, and counts none (a reprint under another
-   * headline shares most of its page). Where all they share is titles below the top of both
-   * pages, each perhaps with the sentences right under it on both (`SNIPPET_SENTENCES`), they
-   * list teasers of the same stories after their own articles, and share none: a headline
-   * stands at the top of its story's pages, and the teased story may have no page here whose
-   * opening would mark it. O(a + b) shingles.
+   * headline shares most of its page). Where all they share is titles (no stop at the end)
+   * more than `HEADLINE_REACH` sentences that count down on both pages, each perhaps with up to
+   * `SNIPPET_SENTENCES` sentences right under it on both, they list teasers of the same
+   * stories, and share none: a headline stands at the top of its story's pages, and the teased
+   * story may have no page here whose opening would mark it. (A piece cut into sections of two
+   * sentences or fewer under subheadings without stops, printed under two different tops, reads
+   * so too: a section of three sentences counts.) O(a + b) shingles.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -328,14 +330,16 @@ export class PairEvidence {
     let teaserPlace = -2;
     // How many more sentences the teaser last found may quote (see `SNIPPET_SENTENCES`).
     let snippetLeft = 0;
-    // Whether every sentence found so far is a title below the top of both pages or the
-    // snippet under one: a list of teasers of stories that may have no page here, which no
-    // opening marks (`runAt`, `runPlace` and `runLeft` follow the last title as `teaserAt`,
-    // `teaserPlace` and `snippetLeft` follow the last teaser).
-    let onlyTeasers = true;
-    let runAt = -2;
-    let runPlace = -2;
-    let runLeft = 0;
+    // Whether every sentence found so far is a title more than HEADLINE_REACH sentences that
+    // count down on both pages, or one of up to SNIPPET_SENTENCES sentences right under such a
+    // title on both: teasers of stories that may have no page here whose opening would mark
+    // them. `titleRunAt` and `titleRunPlace`: where the last sentence of such a run stands on
+    // each page (among the sentences that count); `titleSnippetLeft`: how many more sentences
+    // right under it may still be its title's snippet.
+    let onlyTitleRuns = true;
+    let titleRunAt = -2;
+    let titleRunPlace = -2;
+    let titleSnippetLeft = 0;
     for (let i = 0, counted = -1; i < formsOfA.length; i++) {
       const f = formsOfA[i];
       const needed = pass.needed[f];
@@ -374,7 +378,8 @@ export class PairEvidence {
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       // The opening of a third story (its headline or lede) below the top of both pages is its
       // teaser on both, also where a page reads the teaser's headline as chrome.
-      const openingBelowBoth = openings[f] & OPENING && counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
+      const belowBothTops = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH;
+      const openingBelowBoth = openings[f] & OPENING && belowBothTops;
       const takenForTeaser = (belowEitherTop && (first === 0 || i === 0 || openings[f] & HEADLINE)) || openingBelowBoth;
       // A sentence that is the first that counts on one page and among the first
       // OPENING_SENTENCES on the other opens both: where a brief's headline was read as chrome,
@@ -394,23 +399,23 @@ export class PairEvidence {
       if (takenForTeaser && !opensBoth) {
         teaserAt = counted;
         teaserPlace = countedBefore[first];
-        snippetLeft = counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH ? SNIPPET_SENTENCES : 1;
+        snippetLeft = belowBothTops ? SNIPPET_SENTENCES : 1;
         continue;
       }
-      if (onlyTeasers) {
-        if (counted === runAt + 1 && countedBefore[first] === runPlace + 1 && runLeft > 0) runLeft--;
-        else if (counted > HEADLINE_REACH && countedBefore[first] > HEADLINE_REACH && !endsWithStop(index.formTexts[f]))
-          runLeft = SNIPPET_SENTENCES;
-        else onlyTeasers = false;
-        runAt = counted;
-        runPlace = countedBefore[first];
+      if (onlyTitleRuns) {
+        // A title right under another title heads a teaser of its own (a list of headlines).
+        if (belowBothTops && !endsWithStop(index.formTexts[f])) titleSnippetLeft = SNIPPET_SENTENCES;
+        else if (counted === titleRunAt + 1 && countedBefore[first] === titleRunPlace + 1 && titleSnippetLeft > 0) titleSnippetLeft--;
+        else onlyTitleRuns = false;
+        titleRunAt = counted;
+        titleRunPlace = countedBefore[first];
       }
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];
       foundCount++;
     }
-    if (onlyTeasers) return 0;
+    if (onlyTitleRuns) return 0;
     if (closesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b])) return 0;
     return longestNonDecreasing(places, foundCount, this.tails);
   }

@@ -149,6 +149,13 @@ describe('Story stage', () => {
     assert.deepEqual(storiesOf(texts), [[0], [1]]);
   });
 
+  it('keeps apart two short stories whose pages both carry, right under the article, teasers of two stories that have no page here', () => {
+    // The ferry's teaser, then the market's: headline and first sentence each, one under the other.
+    const twoTeasers = (site: Site, article: readonly string[]) =>
+      teasingPage(site, article, FERRY).replace(`    ${FERRY[1]}`, `    ${FERRY[1]}\n  • ${MARKET[0]}\n    ${MARKET[1]}`);
+    assert.deepEqual(storiesOf([twoTeasers(SITES[0], HARBOUR.slice(0, 3)), twoTeasers(SITES[1], LIBRARY.slice(0, 3))]), [[0], [1]]);
+  });
+
   it('keeps apart two short stories whose pages carry the same teasers of other stories, each quoting the two sentences of its lede', () => {
     // Each page's list of links quotes the ferry and market stories' headlines and the two sentences under each.
     const quoting = (site: Site, article: readonly string[]) =>
