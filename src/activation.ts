@@ -20,9 +20,10 @@ export interface ActivationOptions {
 
 /**
  * Boilerplate reasons that only web pages show: a list of notes has bullet lists ("list of short
- * links") and lines without sentence structure, but no site menu, form or copyright line.
+ * links") and lines without sentence structure, but no site menu, form, copyright line or
+ * readers' comment thread.
  */
-const PAGE_CHROME = new Set(['navigation list', 'copyright notice', 'form field']);
+const PAGE_CHROME = new Set(['navigation list', 'copyright notice', 'form field', 'comment thread']);
 
 export type ActivationReason = 'always' | 'never' | 'story' | 'page' | 'none';
 

@@ -6,8 +6,9 @@
  * jusText's smoothing: a short run of doubtful lines between article lines (a subheading, a
  * one-line quote) takes the article's label. Then the headline is looked for anywhere above
  * the body, by the share of its words (or, in scripts with short words, its character
- * trigrams) found in the body. Each boilerplate line gets a reason a reader can check,
- * derived from what the line shows.
+ * trigrams) found in the body. Last, a comment thread under the article is found by its
+ * heading, which quotes the article's title after a count. Each boilerplate line gets a reason
+ * a reader can check, derived from what the line shows.
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
@@ -142,17 +143,94 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
     content[k] = true;
     meta[k] = false;
   }
+  const thread = commentThreadStart(
+    facts,
+    nonBlank,
+    content.map((c, k) => c && !meta[k]),
+  );
 
   const verdicts: LineVerdict[] = new Array(rows.length).fill(BLANK);
   nonBlank.forEach((i, k) => {
-    verdicts[i] = meta[k]
-      ? boilerplate('byline, date or caption')
-      : content[k]
-        ? CONTENT
-        : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
+    verdicts[i] =
+      thread >= 0 && k >= thread
+        ? boilerplate('comment thread')
+        : meta[k]
+          ? boilerplate('byline, date or caption')
+          : content[k]
+            ? CONTENT
+            : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
   });
   return verdicts;
 }
+
+/** Quotation marks of any language, opening or closing (a title is quoted as „…“, «…», »…«, 「…」 as well as “…”). */
+const QUOTE_MARKS = '"\'“”„‟«»‹›‘’‚‛「」『』';
+/** Most words before the quoted title in a comment thread's heading ("34 responses to", "12 Kommentare zu"). */
+const THREAD_HEADING_MAX_WORDS = 6;
+/** Fewest words of an article line a thread's heading may quote: a title, not a word or two. */
+const THREAD_TITLE_MIN_WORDS = 3;
+
+/**
+ * Where a page's comment thread starts: the first non-blank line below the article that quotes
+ * one of the article's lines whole (its title) inside quotation marks, after a count and a few
+ * words, with nothing after the closing mark but a colon or a stop ("34 responses to “Title”",
+ * "12 Kommentare zu „Titel“"). Blog engines head the comments under an article so in every
+ * language; the line must stand below an article line that itself stands below the quoted one,
+ * so that a sidebar's list of recent comments above the article is no thread. Everything from
+ * that line to the page's end is the thread, its replies and its form. `article[k]` is whether
+ * non-blank line k is article text (no byline or caption). Returns a position in `nonBlank`, or
+ * -1. O(lines + characters).
+ */
+export function commentThreadStart(
+  facts: readonly (LineFacts | undefined)[],
+  nonBlank: readonly number[],
+  article: readonly boolean[],
+): number {
+  // Most pages have no such heading: the article lines' keys are made only for one that has.
+  const headings = nonBlank.flatMap((i, k) => {
+    const quoted = quotedTitle(facts[i]!.text);
+    return quoted === undefined ? [] : [{ k, key: titleKey(words(quoted).map(w => w.toLowerCase())) }];
+  });
+  if (!headings.length) return -1;
+  // Each article line's words, lower-cased and joined, by the position of its first print.
+  const titleAt = new Map<string, number>();
+  nonBlank.forEach((i, k) => {
+    const f = facts[i]!;
+    const key = article[k] && f.wordCount >= THREAD_TITLE_MIN_WORDS ? titleKey(f.lowerWords) : undefined;
+    if (key !== undefined && !titleAt.has(key)) titleAt.set(key, k);
+  });
+  for (const { k, key } of headings) {
+    const title = titleAt.get(key);
+    // The heading may read as article text itself; an article line between the title and it
+    // puts the article above the thread.
+    const body = title === undefined || title >= k ? -1 : article.indexOf(true, title + 1);
+    if (body >= 0 && body < k) return k;
+  }
+  return -1;
+}
+
+/** The words of a line as one key, with typewriter and typographic apostrophes alike. */
+function titleKey(lowerWords: readonly string[]): string {
+  return lowerWords.join(' ').replace(/[’‘`]/g, "'");
+}
+
+/**
+ * The text a thread heading quotes: the line is a count and at most `THREAD_HEADING_MAX_WORDS`
+ * words, then a text in quotation marks that ends the line (perhaps before a colon or a stop).
+ * Undefined for any other line.
+ */
+function quotedTitle(text: string): string | undefined {
+  const line = text.trim().replace(/[:.]$/, '');
+  if (line.length < 2 || !QUOTE_MARKS.includes(line[line.length - 1])) return undefined;
+  let open = -1;
+  for (let i = 0; i < line.length - 1 && open < 0; i++) if (QUOTE_MARKS.includes(line[i])) open = i;
+  if (open <= 0) return undefined;
+  const before = words(line.slice(0, open));
+  if (before.length === 0 || before.length > THREAD_HEADING_MAX_WORDS || !before.some(w => DIGIT.test(w))) return undefined;
+  return line.slice(open + 1, -1);
+}
+
+const DIGIT = /\p{Nd}/u;
 
 /**
  * The line model: `article` gives the log-odds that a line is article text rather than chrome;
@@ -663,6 +741,7 @@ const REASONS = [
   'heading outside the article',
   'link or address',
   'byline, date or caption',
+  'comment thread',
 ] as const;
 const BOILERPLATE: ReadonlyMap<string, LineVerdict> = new Map(
   REASONS.map(reason => [reason, Object.freeze({ kind: 'boilerplate', reason })]),

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { prepareSource } from '../../src/core';
-import { BoilerplateOptions, LineModel, articleLines, headlineLines, lineMargins, verdictsOf } from '../../src/core/boilerplate';
+import {
+  BoilerplateOptions,
+  LineModel,
+  articleLines,
+  commentThreadStart,
+  headlineLines,
+  lineMargins,
+  verdictsOf,
+} from '../../src/core/boilerplate';
 import { pageBlankShare, pageEndShare, pageFeatures, pageSpacelessShare } from '../../src/core/lineFeatures';
 import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
@@ -678,5 +686,77 @@ describe('headline search above the body', () => {
       headlines(page, 4, line => (line === 'Station News' ? -6 : -1)),
       [],
     );
+  });
+});
+
+describe('comment threads under an article', () => {
+  const COMMENTS = [
+    '1. riverside_anna says:',
+    'March 4, 2024 at 9:15 am',
+    '',
+    'I cross that bridge every morning on my way to work and I am glad the council finally made up its mind about it.',
+    '',
+    '2. oldtown_mike says:',
+    'March 4, 2024 at 11:02 am',
+    '',
+    'Two years is a long time to wait, but the repairs were needed after the floods and I think most of us will accept the detour.',
+    '',
+  ];
+  const FORM = ['Leave a Reply', '', 'Name * [                    ]', '', '[Post Comment]'];
+
+  it('marks the thread, from its heading quoting the headline after a count to the page end, and keeps the article', () => {
+    const heading = '2 responses to “Council votes to rebuild the old bridge”';
+    const lines = [...MENU, ...ARTICLE, heading, '', ...COMMENTS, ...FORM];
+    const result = verdicts(lines);
+    for (const text of ARTICLE.filter(l => l && l !== 'By A. Reporter')) assert.equal(result[lines.indexOf(text)].kind, 'content', text);
+    lines.forEach((text, i) => {
+      if (i < lines.indexOf(heading) || !text.trim()) return;
+      assert.deepEqual(result[i], { kind: 'boilerplate', reason: 'comment thread' }, text);
+    });
+  });
+
+  it('reads a heading in another language and its quotation marks, and a heading that repeats the title in other apostrophes', () => {
+    const article = ['Der Stadtrat stimmt für den Neubau der alten Brücke', '', ...ARTICLE.slice(4)];
+    const german = [...article, '3 Kommentare zu „Der Stadtrat stimmt für den Neubau der alten Brücke“', '', ...COMMENTS];
+    const features = featuresOfPage(german);
+    const start = commentThreadStart(
+      features.facts,
+      features.nonBlank,
+      features.nonBlank.map(i => i < article.length),
+    );
+    assert.equal(features.nonBlank[start], article.length);
+    const apostrophes = [
+      'It’s time to rebuild the old bridge',
+      '',
+      ...ARTICLE.slice(4),
+      "12 thoughts on “It's time to rebuild the old bridge”",
+      '',
+    ];
+    const more = featuresOfPage(apostrophes);
+    const at = commentThreadStart(
+      more.facts,
+      more.nonBlank,
+      more.nonBlank.map(i => i < apostrophes.length - 2),
+    );
+    assert.equal(more.nonBlank[at], apostrophes.length - 2);
+  });
+
+  it('takes no line for a heading without a count, with words after the title, or above the article', () => {
+    const title = 'Council votes to rebuild the old bridge';
+    const startOf = (page: string[], articleFrom: number, articleTo: number) => {
+      const features = featuresOfPage(page);
+      return commentThreadStart(
+        features.facts,
+        features.nonBlank,
+        features.nonBlank.map(i => i >= articleFrom && i < articleTo && page[i] !== 'Recent comments'),
+      );
+    };
+    const body = ARTICLE.slice(4);
+    // A pull quote of the headline, and the headline quoted with words after it.
+    assert.equal(startOf([title, '', ...body, `Readers say “${title}”`, ''], 0, body.length + 2), -1);
+    assert.equal(startOf([title, '', ...body, `2 readers quoted “${title}” today`, ''], 0, body.length + 2), -1);
+    // A sidebar's list of recent comments between the headline and the body.
+    const sidebar = [title, '', 'Recent comments', `Anna on 2 replies to “${title}”`, '', ...body];
+    assert.equal(startOf(sidebar, 0, sidebar.length), -1);
   });
 });
