@@ -126,6 +126,20 @@ describe('synoptic CLI commands', () => {
       assert.equal(run(['analyze', '--format', 'json', '--threads', threads, ...seeds]).stdout, alone.stdout);
   });
 
+  it('writes text in any script as UTF-8, the same bytes to standard output and to a file', () => {
+    const sentence = 'قال المتحدث إن المحادثات “ستستمر” غدًا 🚀 في موسكو.';
+    const page = join(dir, 'scripts.txt');
+    writeFileSync(page, `${sentence}\n\nThe talks will go on tomorrow in Moscow, the spokesman said.\n`);
+    const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', page], { maxBuffer: 1 << 26 });
+    assert.equal(result.status, 0, result.stderr.toString());
+    const text = result.stdout.toString('utf8');
+    assert.deepEqual(Buffer.from(text, 'utf8'), result.stdout);
+    assert.equal(JSON.parse(text).sources[0].sentences[0].text, sentence);
+    const target = join(dir, 'scripts.json');
+    assert.equal(run(['analyze', '--format', 'json', '-o', target, page]).status, 0);
+    assert.deepEqual(readFileSync(target), result.stdout);
+  });
+
   it('lists the stories, one line each with its size and title', () => {
     const result = run(['stories', ...seeds]);
     assert.equal(result.status, 0, result.stderr);
