@@ -6,9 +6,10 @@
  * jusText's smoothing: a short run of doubtful lines between article lines (a subheading, a
  * one-line quote) takes the article's label. Then the headline is looked for anywhere above
  * the body, by the share of its words (or, in scripts with short words, its character
- * trigrams) found in the body. Last, a comment thread under the article is found by its
- * heading, which quotes the article's title after a count. Each boilerplate line gets a reason
- * a reader can check, derived from what the line shows.
+ * n-grams: bigrams in Chinese and Japanese, trigrams in others) found in the body. Last, a
+ * comment thread under the article is found by its heading, which quotes the article's title
+ * after a count. Each boilerplate line gets a reason a reader can check, derived from what the
+ * line shows.
  */
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
@@ -618,7 +619,7 @@ const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
  * A line the article model scores below `floor` (the context pass's gap floor) is no
  * candidate. One that reads as a sentence (some sites end their headlines with a full stop)
  * is one when it scores high; otherwise only near the body, and only where no other line
- * qualifies. Character trigrams are compared only where the body's script writes short words.
+ * qualifies. Character n-grams are compared only where the body's script writes short words.
  * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
  * non-blank line whether it is article text and its margin; `longWords`, the lines' long words
  * numbered (`pageFeatures` gives them; numbered here when not given). Returns positions in
@@ -658,11 +659,15 @@ export function headlineLines(
     bodyWords += f.wordCount;
     bodyLines.push(f);
   }
-  // Character trigrams stand in for words only where the body's script writes short words
+  // Character n-grams stand in for words only where the body's script writes short words
   // (Chinese, Japanese, Korean), so that few of its words are long enough to compare: in
-  // other scripts a line of short words ("Log in or out") shares trigrams with any body by chance.
+  // other scripts a line of short words ("Log in or out") shares n-grams with any body by chance.
   const shortWordScript = bodyLongWords < SHORT_WORD_SCRIPT_LONG_SHARE * bodyWords;
-  let trigrams: Set<string> | undefined;
+  // Chinese and Japanese write a word in one or two characters, each a syllable: there a word
+  // is a character bigram (as CJK search indexes them), and a headline that rephrases the body
+  // shares its words but seldom three characters in a row.
+  let gramLength = 3;
+  let grams: Set<string> | undefined;
   const found: number[] = [];
   let best = -1;
   let bestScore = 0;
@@ -684,13 +689,17 @@ export function headlineLines(
       if (shared < 2) continue;
       score = shared / long;
     } else if (shortWordScript && f.wordCount >= 3) {
-      // Scripts with short words: the share of the line's character trigrams found in the body.
-      // Trigrams run across the words of a line (words of one or two characters have none of their own), not across lines.
-      const own = lineTrigrams(f.lowerWords.join(''));
+      // Scripts with short words: the share of the line's character n-grams found in the body.
+      // They run across the words of a line (words of one or two characters have none of their own), not across lines.
+      if (!grams) {
+        const bodyText = bodyLines.map(b => b.lowerWords.join('')).join(' ');
+        if (ideographicShare(bodyText) > 0.5) gramLength = 2;
+        grams = lineGrams(bodyText, gramLength);
+      }
+      const own = lineGrams(f.lowerWords.join(''), gramLength);
       if (own.size < 6) continue;
-      trigrams ??= lineTrigrams(bodyLines.map(b => b.lowerWords.join('')).join(' '));
       let hits = 0;
-      for (const t of own) if (trigrams.has(t)) hits++;
+      for (const t of own) if (grams.has(t)) hits++;
       score = hits / own.size;
     } else {
       continue;
@@ -716,13 +725,23 @@ export function headlineLines(
   return found;
 }
 
-function lineTrigrams(s: string): Set<string> {
+/** The character n-grams of `s` (UTF-16 units), none across a space. */
+function lineGrams(s: string, n: number): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const t = s.slice(i, i + 3);
+  for (let i = 0; i + n <= s.length; i++) {
+    const t = s.slice(i, i + n);
     if (!t.includes(' ')) out.add(t);
   }
   return out;
+}
+
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+
+/** The share of the letters and digits of `text` that are Chinese characters or kana. */
+function ideographicShare(text: string): number {
+  const letters = text.match(LETTER_OR_DIGIT)?.length ?? 0;
+  return letters ? (text.match(IDEOGRAPHIC)?.length ?? 0) / letters : 0;
 }
 
 // Verdicts are read-only, so the lines with the same one share it.

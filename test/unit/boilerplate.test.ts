@@ -634,13 +634,13 @@ describe('headline search above the body', () => {
     'The happy news came after years of delays, and the rail company said that our line will be the first to get it.',
   ];
 
-  it('compares a line of short words by character trigrams only when the body is written in short words', () => {
+  it('compares a line of short words by character n-grams only when the body is written in short words', () => {
     // Every trigram of the first line occurs in the body, but an English body is compared by words.
     const page = ['Get a new sign', '', 'New signal box for the town station', '', ...body];
     assert.deepEqual(headlines(page, 4), ['New signal box for the town station']);
   });
 
-  it('finds a headline of short words by its character trigrams in a body written in short words', () => {
+  it('finds a headline of short words by its character n-grams in a body written in short words', () => {
     const page = spaced([
       '首页 新闻 体育',
       '城市新桥明年通车',
@@ -648,6 +648,17 @@ describe('headline search above the body', () => {
       '居民们表示，他们已经等了很多年，新桥会让大家的生活更方便。',
     ]);
     assert.deepEqual(headlines(page, 4), ['城市新桥明年通车']);
+  });
+
+  it('finds a Chinese headline that puts the body’s two-character words in another order, by character bigrams', () => {
+    // No three characters of the headline stand in a row in the body; its words 城东, 老桥 and 重建 do.
+    const page = spaced([
+      '首页 新闻 体育 财经',
+      '城东老桥将重建',
+      '市政府周二宣布，将重建城东的老桥，该桥自春季洪水后一直关闭，车辆需要绕行。',
+      '工程预计明年三月开始，耗时约两年，费用由市里和省里共同承担。',
+    ]);
+    assert.deepEqual(headlines(page, 4), ['城东老桥将重建']);
   });
 
   it('finds the headline of a body written without sentence stops, in a script without them', () => {
