@@ -32,7 +32,8 @@ export type ActivationReason = 'always' | 'never' | 'story' | 'page' | 'none';
  * source qualifies when it shares at least `minSharedSentences` sentences with other sources
  * of its story (it is one version among others), or when it looks like a page dump: at least
  * `minArticleSentences` article sentences, and page chrome (a site menu, a form, a copyright
- * line) or boilerplate of at least `minBoilerplateKinds` kinds around them. So a single web page
+ * line, a readers' comment thread) or boilerplate of at least `minBoilerplateKinds` kinds
+ * around them. So a single web page
  * in a story of one still has its chrome marked, while notes (short lines, bullet lists, a few
  * sentences) are left alone. O(lines + sentences of the source + stories).
  */

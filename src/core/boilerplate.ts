@@ -27,6 +27,7 @@ import {
   pageEndShare,
   pageFeatures,
   pageSpacelessShare,
+  YEAR,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
@@ -154,7 +155,8 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
   nonBlank.forEach((i, k) => {
     verdicts[i] =
       thread >= 0 && k >= thread
-        ? boilerplate('comment thread')
+        ? // A copyright line or a form field in the thread keeps its own reason (and what it protects).
+          boilerplate(isMarkedChrome(facts[i]!) ? reasonFor(facts[i]!, k, nonBlank, facts, content) : 'comment thread')
         : meta[k]
           ? boilerplate('byline, date or caption')
           : content[k]
@@ -166,21 +168,25 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
 
 /** Quotation marks of any language, opening or closing (a title is quoted as „…“, «…», »…«, 「…」 as well as “…”). */
 const QUOTE_MARKS = '"\'“”„‟«»‹›‘’‚‛「」『』';
-/** Most words before the quoted title in a comment thread's heading ("34 responses to", "12 Kommentare zu"). */
+/** Most words before the quoted title in a comment thread's heading, its count among them ("5 responses to", "12 Kommentare zu"). */
 const THREAD_HEADING_MAX_WORDS = 6;
 /** Fewest words of an article line a thread's heading may quote: a title, not a word or two. */
 const THREAD_TITLE_MIN_WORDS = 3;
+/** How many non-blank lines after a thread's heading its first comment's date or time, or the comment form, must stand within. */
+const THREAD_STAMP_REACH = 10;
 
 /**
- * Where a page's comment thread starts: the first non-blank line below the article that quotes
- * one of the article's lines whole (its title) inside quotation marks, after a count and a few
- * words, with nothing after the closing mark but a colon or a stop ("34 responses to “Title”",
- * "12 Kommentare zu „Titel“"). Blog engines head the comments under an article so in every
- * language; the line must stand below an article line that itself stands below the quoted one,
- * so that a sidebar's list of recent comments above the article is no thread. Everything from
- * that line to the page's end is the thread, its replies and its form. `article[k]` is whether
- * non-blank line k is article text (no byline or caption). Returns a position in `nonBlank`, or
- * -1. O(lines + characters).
+ * Where a page's comment thread starts: a line that quotes an article line above it whole (the
+ * article's title) inside quotation marks, after at most `THREAD_HEADING_MAX_WORDS` words one of
+ * which is a number, with nothing after the closing mark but a colon ("5 responses to “Title”",
+ * "12 Kommentare zu „Titel“"), and that is followed within `THREAD_STAMP_REACH` lines by a short
+ * line with a year or a clock time (a comment's date) or by a form field (the comment form).
+ * Blog engines head the comments under an article so in many languages. The date or the form
+ * tells such a heading from an article line that cites a title ("Season 2 of “Title”"), and an
+ * article line between the title and the heading tells it from a sidebar of recent comments
+ * above the body. Everything from that line to the page's end is the thread, its replies and its
+ * form. `article[k]` is whether non-blank line k is article text (no byline or caption). Returns
+ * a position in `nonBlank`, or -1. O(lines + characters).
  */
 export function commentThreadStart(
   facts: readonly (LineFacts | undefined)[],
@@ -190,48 +196,60 @@ export function commentThreadStart(
   // Most pages have no such heading: the article lines' keys are made only for one that has.
   const headings = nonBlank.flatMap((i, k) => {
     const quoted = quotedTitle(facts[i]!.text);
-    return quoted === undefined ? [] : [{ k, key: titleKey(words(quoted).map(w => w.toLowerCase())) }];
+    return quoted === undefined ? [] : [{ k, key: titleKey(words(quoted.toLowerCase())) }];
   });
   if (!headings.length) return -1;
-  // Each article line's words, lower-cased and joined, by the position of its first print.
-  const titleAt = new Map<string, number>();
+  // Each article line's key, by the position of its first print, and the next article line's position.
+  const titles = new Map<string, { at: number; articleAfter: number }>();
+  let last: { at: number; articleAfter: number } | undefined;
   nonBlank.forEach((i, k) => {
+    if (!article[k]) return;
+    if (last) last.articleAfter = k;
+    last = undefined;
     const f = facts[i]!;
-    const key = article[k] && f.wordCount >= THREAD_TITLE_MIN_WORDS ? titleKey(f.lowerWords) : undefined;
-    if (key !== undefined && !titleAt.has(key)) titleAt.set(key, k);
+    const key = titleKey(f.lowerWords);
+    if (f.wordCount < THREAD_TITLE_MIN_WORDS || titles.has(key)) return;
+    last = { at: k, articleAfter: -1 };
+    titles.set(key, last);
   });
   for (const { k, key } of headings) {
-    const title = titleAt.get(key);
+    const title = titles.get(key);
     // The heading may read as article text itself; an article line between the title and it
     // puts the article above the thread.
-    const body = title === undefined || title >= k ? -1 : article.indexOf(true, title + 1);
-    if (body >= 0 && body < k) return k;
+    if (!title || title.at >= k || title.articleAfter < 0 || title.articleAfter >= k) continue;
+    for (let j = k + 1; j < nonBlank.length && j <= k + THREAD_STAMP_REACH; j++) {
+      const f = facts[nonBlank[j]]!;
+      if (f.formField || isDateStamp(f)) return k;
+    }
   }
   return -1;
 }
 
-/** The words of a line as one key, with typewriter and typographic apostrophes alike. */
+/** A title's lower-cased words as one key, a typographic apostrophe inside a word read as a typewriter one. */
 function titleKey(lowerWords: readonly string[]): string {
-  return lowerWords.join(' ').replace(/[’‘`]/g, "'");
+  return lowerWords.join(' ').replace(/’/g, "'");
 }
 
 /**
- * The text a thread heading quotes: the line is a count and at most `THREAD_HEADING_MAX_WORDS`
- * words, then a text in quotation marks that ends the line (perhaps before a colon or a stop).
- * Undefined for any other line.
+ * The text a thread heading quotes: the line is at most `THREAD_HEADING_MAX_WORDS` words, one
+ * of them a number, then a text in quotation marks that ends the line (perhaps before a colon).
+ * An apostrophe inside a word ("Today’s", "l’article") opens no quotation. Undefined for any
+ * other line.
  */
 function quotedTitle(text: string): string | undefined {
-  const line = text.trim().replace(/[:.]$/, '');
+  const line = text.trim().replace(/\s*:$/, '');
   if (line.length < 2 || !QUOTE_MARKS.includes(line[line.length - 1])) return undefined;
   let open = -1;
-  for (let i = 0; i < line.length - 1 && open < 0; i++) if (QUOTE_MARKS.includes(line[i])) open = i;
-  if (open <= 0) return undefined;
+  for (let i = 1; i < line.length - 1 && open < 0; i++)
+    if (QUOTE_MARKS.includes(line[i]) && !(LETTER.test(line[i - 1]) && LETTER.test(line[i + 1]))) open = i;
+  if (open < 0) return undefined;
   const before = words(line.slice(0, open));
   if (before.length === 0 || before.length > THREAD_HEADING_MAX_WORDS || !before.some(w => DIGIT.test(w))) return undefined;
   return line.slice(open + 1, -1);
 }
 
 const DIGIT = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
 
 /**
  * The line model: `article` gives the log-odds that a line is article text rather than chrome;
@@ -590,6 +608,11 @@ function isTimeStamp(f: LineFacts): boolean {
   return !f.endsSentence && f.wordCount <= STAMP_MAX_WORDS && CLOCK_TIME.test(f.text);
 }
 
+/** A short line with a year or a clock time and no sentence ("March 4, 2024", "9:15 am"): the date of a comment or a post. */
+function isDateStamp(f: LineFacts): boolean {
+  return !f.endsSentence && f.wordCount <= STAMP_MAX_WORDS && (YEAR.test(f.text) || CLOCK_TIME.test(f.text));
+}
+
 /**
  * A short line with a web address or a domain name and no sentence ("example.org/news",
  * "3 shares example.com Travel"): a link, a credit or a teaser's source, not the article's
@@ -608,6 +631,8 @@ const HEADLINE_MIN_SCORE = 0.4;
 const HEADLINE_SURE_SCORE = 0.6;
 const HEADLINE_NEAR_LINES = 12;
 const HEADLINE_MAX_WORDS = 30;
+/** Fewest distinct character n-grams of a line compared by them: a share of fewer says little. */
+const HEADLINE_MIN_GRAMS = 6;
 /** Share of a body's words longer than 3 characters below which its script counts as one of short words (English bodies: over half). */
 const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
 
@@ -693,11 +718,11 @@ export function headlineLines(
       // They run across the words of a line (words of one or two characters have none of their own), not across lines.
       if (!grams) {
         const bodyText = bodyLines.map(b => b.lowerWords.join('')).join(' ');
-        if (ideographicShare(bodyText) > 0.5) gramLength = 2;
+        if (hanOrKanaShare(bodyText) > 0.5) gramLength = 2;
         grams = lineGrams(bodyText, gramLength);
       }
       const own = lineGrams(f.lowerWords.join(''), gramLength);
-      if (own.size < 6) continue;
+      if (own.size < HEADLINE_MIN_GRAMS) continue;
       let hits = 0;
       for (const t of own) if (grams.has(t)) hits++;
       score = hits / own.size;
@@ -735,13 +760,13 @@ function lineGrams(s: string, n: number): Set<string> {
   return out;
 }
 
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** The share of the letters and digits of `text` that are Chinese characters or kana. */
-function ideographicShare(text: string): number {
+function hanOrKanaShare(text: string): number {
   const letters = text.match(LETTER_OR_DIGIT)?.length ?? 0;
-  return letters ? (text.match(IDEOGRAPHIC)?.length ?? 0) / letters : 0;
+  return letters ? (text.match(HAN_OR_KANA)?.length ?? 0) / letters : 0;
 }
 
 // Verdicts are read-only, so the lines with the same one share it.

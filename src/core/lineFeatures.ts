@@ -55,7 +55,8 @@ const SENTENCE_INSIDE = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
 /** A web or mail address, or a domain name. */
 export const ADDRESS_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
 const LETTER = /\p{L}/u;
-const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+/** A year from 1900 to 2099. */
+export const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 /** A clock time such as 9:15 or 21.30. */
 export const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;

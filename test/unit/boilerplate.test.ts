@@ -661,6 +661,17 @@ describe('headline search above the body', () => {
     assert.deepEqual(headlines(page, 4), ['城东老桥将重建']);
   });
 
+  it('compares a line with a Korean body by character trigrams, not by the bigrams of Chinese and Japanese', () => {
+    // Every two syllables of the second line stand together in the body, no three of them.
+    const page = spaced([
+      '메뉴 홈 뉴스',
+      '가나 다라 마바 사아',
+      '가나 나다 다라 라마 마바 바사 사아 하하',
+      '하하 가나 나다 다라 라마 마바 바사 사아',
+    ]);
+    assert.deepEqual(headlines(page, 4), []);
+  });
+
   it('finds the headline of a body written without sentence stops, in a script without them', () => {
     // Thai ends no sentence with a stop: the body is its article lines long enough to be prose.
     const page = spaced([
@@ -701,6 +712,7 @@ describe('headline search above the body', () => {
 });
 
 describe('comment threads under an article', () => {
+  const TITLE = 'Council votes to rebuild the old bridge';
   const COMMENTS = [
     '1. riverside_anna says:',
     'March 4, 2024 at 9:15 am',
@@ -714,60 +726,72 @@ describe('comment threads under an article', () => {
     '',
   ];
   const FORM = ['Leave a Reply', '', 'Name * [                    ]', '', '[Post Comment]'];
+  const BODY = ARTICLE.slice(4);
+  /** The line `commentThreadStart` finds on `page` (-1 for none), with the lines from `articleFrom` to `articleTo` taken for article text. */
+  function threadLine(page: readonly string[], articleFrom: number, articleTo: number): number {
+    const features = featuresOfPage(page);
+    const start = commentThreadStart(
+      features.facts,
+      features.nonBlank,
+      features.nonBlank.map(i => i >= articleFrom && i < articleTo),
+    );
+    return start < 0 ? -1 : features.nonBlank[start];
+  }
+  /** A page of the title, the body, `heading` and what follows it, with the title and the body taken for article text. */
+  const threadPage = (heading: string, after: readonly string[] = COMMENTS, title = TITLE) => [title, '', ...BODY, heading, '', ...after];
+  const headingLine = BODY.length + 2;
 
   it('marks the thread, from its heading quoting the headline after a count to the page end, and keeps the article', () => {
-    const heading = '2 responses to “Council votes to rebuild the old bridge”';
+    const heading = `2 responses to “${TITLE}”`;
     const lines = [...MENU, ...ARTICLE, heading, '', ...COMMENTS, ...FORM];
     const result = verdicts(lines);
     for (const text of ARTICLE.filter(l => l && l !== 'By A. Reporter')) assert.equal(result[lines.indexOf(text)].kind, 'content', text);
     lines.forEach((text, i) => {
       if (i < lines.indexOf(heading) || !text.trim()) return;
-      assert.deepEqual(result[i], { kind: 'boilerplate', reason: 'comment thread' }, text);
+      // The comment form's fields keep their own reason, which protects them from promotion by another source.
+      const reason = /\[\s*\]/.test(text) ? 'form field' : 'comment thread';
+      assert.deepEqual(result[i], { kind: 'boilerplate', reason }, text);
     });
   });
 
-  it('reads a heading in another language and its quotation marks, and a heading that repeats the title in other apostrophes', () => {
-    const article = ['Der Stadtrat stimmt für den Neubau der alten Brücke', '', ...ARTICLE.slice(4)];
-    const german = [...article, '3 Kommentare zu „Der Stadtrat stimmt für den Neubau der alten Brücke“', '', ...COMMENTS];
-    const features = featuresOfPage(german);
-    const start = commentThreadStart(
-      features.facts,
-      features.nonBlank,
-      features.nonBlank.map(i => i < article.length),
-    );
-    assert.equal(features.nonBlank[start], article.length);
-    const apostrophes = [
+  it('reads a heading in another language and its quotation marks, an apostrophe before it, and the title in other apostrophes', () => {
+    const german = ['Der Stadtrat stimmt für den Neubau der alten Brücke', '', ...BODY];
+    const heading = '3 Kommentare zu „Der Stadtrat stimmt für den Neubau der alten Brücke“';
+    assert.equal(threadLine([...german, heading, '', ...COMMENTS], 0, german.length), german.length);
+    const french = ['Le conseil vote la reconstruction du vieux pont', '', ...BODY];
+    const guillemets = '2 commentaires sur l’article « Le conseil vote la reconstruction du vieux pont » :';
+    assert.equal(threadLine([...french, guillemets, '', ...COMMENTS], 0, french.length), french.length);
+    const apostrophes = threadPage(
+      "Today’s 12 thoughts on “It's time to rebuild the old bridge”",
+      COMMENTS,
       'It’s time to rebuild the old bridge',
-      '',
-      ...ARTICLE.slice(4),
-      "12 thoughts on “It's time to rebuild the old bridge”",
-      '',
-    ];
-    const more = featuresOfPage(apostrophes);
-    const at = commentThreadStart(
-      more.facts,
-      more.nonBlank,
-      more.nonBlank.map(i => i < apostrophes.length - 2),
     );
-    assert.equal(more.nonBlank[at], apostrophes.length - 2);
+    assert.equal(threadLine(apostrophes, 0, headingLine), headingLine);
   });
 
-  it('takes no line for a heading without a count, with words after the title, or above the article', () => {
-    const title = 'Council votes to rebuild the old bridge';
-    const startOf = (page: string[], articleFrom: number, articleTo: number) => {
-      const features = featuresOfPage(page);
-      return commentThreadStart(
-        features.facts,
-        features.nonBlank,
-        features.nonBlank.map(i => i >= articleFrom && i < articleTo && page[i] !== 'Recent comments'),
-      );
-    };
-    const body = ARTICLE.slice(4);
-    // A pull quote of the headline, and the headline quoted with words after it.
-    assert.equal(startOf([title, '', ...body, `Readers say “${title}”`, ''], 0, body.length + 2), -1);
-    assert.equal(startOf([title, '', ...body, `2 readers quoted “${title}” today`, ''], 0, body.length + 2), -1);
+  it('takes a heading followed by the comment form alone', () => {
+    assert.equal(threadLine(threadPage(`0 responses to “${TITLE}”`, FORM), 0, headingLine), headingLine);
+  });
+
+  it('takes no heading without a count, with more words before the title or any after it, or quoting a title of two words', () => {
+    assert.equal(threadLine(threadPage(`Readers respond to “${TITLE}”`), 0, headingLine), -1);
+    assert.equal(threadLine(threadPage(`The 2 best answers our readers sent us on “${TITLE}”`), 0, headingLine), -1);
+    assert.equal(threadLine(threadPage(`2 readers quoted “${TITLE}” today`), 0, headingLine), -1);
+    assert.equal(threadLine(threadPage(`2 responses to “${TITLE}”.`), 0, headingLine), -1);
+    assert.equal(threadLine(threadPage('2 responses to “Bridge vote”', COMMENTS, 'Bridge vote'), 0, headingLine), -1);
+  });
+
+  it('takes no line that cites an article line inside the article, where no date or form follows', () => {
+    const page = [TITLE, '', BODY[0], '', `Season 2 of “${TITLE}”`, '', ...BODY.slice(2)];
+    assert.equal(threadLine(page, 0, page.length), -1);
+  });
+
+  it('takes no heading quoting a line that is no article text, nor one above the article', () => {
+    assert.equal(threadLine(threadPage(`2 responses to “${TITLE}”`), 2, headingLine), -1);
     // A sidebar's list of recent comments between the headline and the body.
-    const sidebar = [title, '', 'Recent comments', `Anna on 2 replies to “${title}”`, '', ...body];
-    assert.equal(startOf(sidebar, 0, sidebar.length), -1);
+    const sidebar = [TITLE, '', 'Recent comments', `Anna on 2 replies to “${TITLE}”`, 'March 4, 2024', '', ...BODY];
+    const features = featuresOfPage(sidebar);
+    const article = features.nonBlank.map(i => i === 0 || i > 4);
+    assert.equal(commentThreadStart(features.facts, features.nonBlank, article), -1);
   });
 });

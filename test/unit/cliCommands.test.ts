@@ -134,6 +134,8 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.status, 0, result.stderr.toString());
     const text = result.stdout.toString('utf8');
     assert.deepEqual(Buffer.from(text, 'utf8'), result.stdout);
+    // Written as the characters' own bytes, not as escapes.
+    assert.ok(result.stdout.includes(Buffer.from('🚀 في موسكو', 'utf8')));
     assert.equal(JSON.parse(text).sources[0].sentences[0].text, sentence);
     const target = join(dir, 'scripts.json');
     assert.equal(run(['analyze', '--format', 'json', '-o', target, page]).status, 0);
