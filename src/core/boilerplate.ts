@@ -237,7 +237,10 @@ function titleKey(lowerWords: readonly string[]): string {
  * other line.
  */
 function quotedTitle(text: string): string | undefined {
-  const line = text.trim().replace(/\s*:$/, '');
+  // Every line of every page comes here: the last character is read before anything else, and
+  // no pattern runs over the line (one ending in spaces is quadratic in a long run of them).
+  let line = text.trim();
+  if (line.endsWith(':')) line = line.slice(0, -1).trimEnd();
   if (line.length < 2 || !QUOTE_MARKS.includes(line[line.length - 1])) return undefined;
   let open = -1;
   for (let i = 1; i < line.length - 1 && open < 0; i++)
