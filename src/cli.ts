@@ -21,7 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { InputError, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
+import { InputError, fileKey, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -64,7 +64,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { format: { type: 'string', short: 'f' }, threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
-      const corpus = await analyzeFiles(files, threadsOption(values.threads));
+      const corpus = await analyzeFiles(files, values);
       if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
@@ -98,7 +98,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
-      const corpus = await analyzeFiles(files, threadsOption(values.threads));
+      const corpus = await analyzeFiles(files, values);
       try {
         return exportAs(format, corpus, { story, bom: values.bom === true });
       } catch (e) {
@@ -116,16 +116,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       '',
       FILES_HELP,
       'Prints one line per story: its number, its number of sources, its title and, for a story of',
-      'two or more sources, its likely origin: "origin: FILE (REASON)".',
+      'two or more sources, its likely origin: "origin: FILE (REASON)"; for a story of one source,',
+      'its file: "file: FILE".',
     ].join('\n'),
     options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
-      const { analysis, paths } = await analyzeFiles(files, threadsOption(values.threads));
+      const { analysis, paths } = await analyzeFiles(files, values);
       const names = displayNames(paths);
       return storiesOf(analysis)
         .map((s, i) => {
-          const shownOrigin = s.origin ? `\torigin: ${names[s.origin.source]} (${s.origin.reason})` : '';
-          return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title}${shownOrigin}\n`;
+          // A story of one source is named by its file, which no origin names.
+          const shownOrigin = s.origin
+            ? `\torigin: ${names[s.origin.source]} (${s.origin.reason})`
+            : s.sources.length === 1
+              ? `\tfile: ${names[s.sources[0]]}`
+              : '';
+          return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title || '(no title)'}${shownOrigin}\n`;
         })
         .join('');
     },
@@ -210,10 +216,24 @@ function threadsOption(value: unknown): number | undefined {
 }
 
 /** The analysed files: paths as given, texts, analysis (on `threads` threads, or as many as suit them). Throws UsageError or InputError. */
-async function analyzeFiles(files: readonly string[], threads?: number): Promise<ExportInput & { readonly texts: readonly string[] }> {
+/**
+ * The files of `files` read and analysed, on the threads `values.threads` asks for. Refuses an
+ * output file (`values.output`) that is one of the inputs: writing the report would destroy it.
+ */
+async function analyzeFiles(
+  files: readonly string[],
+  values: { readonly threads?: unknown; readonly output?: unknown },
+): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+  const threads = threadsOption(values.threads);
   const paths = sourceFiles(files);
+  const target = values.output;
+  if (typeof target === 'string' && target !== '-') {
+    const key = fileKey(target);
+    const input = paths.find(p => p !== '-' && fileKey(p) === key);
+    if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; the report would replace it`);
+  }
   const texts = paths.map(f => (f === '-' ? readStandardInput() : readTextFile(f)));
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }

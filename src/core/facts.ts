@@ -48,11 +48,12 @@ export function addFacts(
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
   const groupsOfStory = analysis.stories.map(() => [] as number[]);
   groups.forEach((g, gi) => groupsOfStory[storyOfSource[g.members[0].source]].push(gi));
-  const names = sources.map(s => fileName(s.id));
+  const ids = sources.map(s => s.id);
+  const names = ids.map(fileName);
   const published = sources.map(s => s.published);
   const earliestOf = new Int32Array(groups.length).fill(-1);
   const stories = analysis.stories.map((story, k) => {
-    const { origin, order } = storyOrder({ sources: story.sources, published, names, groups, storyGroups: groupsOfStory[k] });
+    const { origin, order } = storyOrder({ sources: story.sources, published, names, ids, groups, storyGroups: groupsOfStory[k] });
     const rank = new Map(order.map((s, i) => [s, i]));
     for (const gi of groupsOfStory[k]) {
       let best = -1;

@@ -6,14 +6,21 @@
  *    them ("earliest date: 14 Sep 2021 09:00"). A version without a date is not known to be
  *    earlier or later than any other, so one date alone orders nothing.
  * 2. Derivation: the version whose statements the others' shared text derives from: the one
- *    carrying the most statements that another version also carries (ties: the one whose
- *    wording is the anchor of more statements, then the first), with how many of the other
- *    versions carry only statements it carries too ("the others are subsets").
- * When the two rules name different versions the date wins, and the reason says so.
+ *    carrying the most statements that another version also carries (ties: the one carrying
+ *    the anchor's wording of more statements, then the first by name), with how many of the
+ *    other versions carry only statements it carries too ("the others are subsets"). A version
+ *    that ties with it on both counts is named ("as does …"): the shared text does not tell
+ *    the two apart.
+ * When the two rules name different versions the date wins, and the reason says so; not when
+ * the shared text cannot tell the dated one from the one it points to.
+ *
+ * Nothing here depends on the order the versions were given in: every tie is broken by name
+ * (the file name, then the whole id), and a statement's anchor wording counts for every
+ * version carrying that wording, not only for the member that stands as anchor.
  *
  * The order behind `earliest`: dated versions by date (within a day, a version without a time
  * ties with every version of that day), ties and undated versions after them by the
- * derivation rule's order (most shared statements first, then the first). A statement's
+ * derivation rule's order (most shared statements first, then by name). A statement's
  * earliest version is the first in that order that carries it.
  */
 import { comparePublished, showPublished } from './published';
@@ -27,6 +34,8 @@ export interface OriginInput {
   readonly published: readonly (string | undefined)[];
   /** Per corpus source, a short name for reasons (its file name). */
   readonly names: readonly string[];
+  /** Per corpus source, its id: breaks ties between sources of one file name in other folders. */
+  readonly ids: readonly string[];
   /** The corpus's groups; those of this story are the ones whose members are its sources. */
   readonly groups: readonly SentenceGroup[];
   /** Indices (into `groups`) of this story's groups. */
@@ -46,18 +55,21 @@ export interface StoryOrder {
  * sources and G groups (the subset test), in practice O(M + S·G).
  */
 export function storyOrder(input: OriginInput): StoryOrder {
-  const { sources, groups, storyGroups, published, names } = input;
+  const { sources, groups, storyGroups, published, names, ids } = input;
   const carried = new Map<number, Set<number>>(sources.map(s => [s, new Set<number>()]));
-  const anchored = new Map<number, number>(sources.map(s => [s, 0]));
+  const anchored = new Map<number, Set<number>>(sources.map(s => [s, new Set<number>()]));
   for (const g of storyGroups) {
     const group = groups[g];
-    for (const m of group.members) carried.get(m.source)?.add(g);
-    const anchorSource = group.members[group.anchor].source;
-    anchored.set(anchorSource, (anchored.get(anchorSource) ?? 0) + 1);
+    for (const m of group.members) {
+      carried.get(m.source)?.add(g);
+      // The anchor's own wording, wherever it stands: which member of equal wordings is the
+      // anchor follows the order the sources were given in.
+      if (m.similarity >= 1) anchored.get(m.source)?.add(g);
+    }
   }
-  const byDerivation = [...sources].sort(
-    (x, y) => carried.get(y)!.size - carried.get(x)!.size || anchored.get(y)! - anchored.get(x)! || x - y,
-  );
+  const byName = (x: number, y: number) => compareText(names[x], names[y]) || compareText(ids[x], ids[y]) || x - y;
+  const evidence = (x: number, y: number) => carried.get(y)!.size - carried.get(x)!.size || anchored.get(y)!.size - anchored.get(x)!.size;
+  const byDerivation = [...sources].sort((x, y) => evidence(x, y) || byName(x, y));
   const rank = new Map(byDerivation.map((s, i) => [s, i]));
   const dated = sources.filter(s => published[s]);
   const byDate =
@@ -71,6 +83,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
   const others = sources.filter(s => s !== derived);
   const subsets = others.filter(s => [...carried.get(s)!].every(g => derivedSet.has(g))).length;
   const carries = `carries ${derivedSet.size} of the ${shared} shared statements`;
+  const tied = others.filter(s => evidence(s, derived) === 0);
   const subsetWords =
     subsets === others.length
       ? others.length === 1
@@ -79,12 +92,13 @@ export function storyOrder(input: OriginInput): StoryOrder {
       : subsets === 0
         ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
         : `${subsets} of the ${others.length} others are subsets`;
-  const derivationReason = `${carries}; ${subsetWords}`;
+  const tiedWords = tied.length ? `, as does ${tied.map(s => names[s]).join(', ')}` : '';
+  const derivationReason = `${carries}${tiedWords}; ${subsetWords}`;
 
   if (byDate.length) {
     const first = byDate[0];
     const dateReason = `earliest date: ${showPublished(published[first]!)}`;
-    if (first === derived || shared === 0) return { order, origin: { source: first, reason: dateReason } };
+    if (first === derived || shared === 0 || tied.includes(first)) return { order, origin: { source: first, reason: dateReason } };
     return {
       order,
       origin: {
@@ -95,6 +109,11 @@ export function storyOrder(input: OriginInput): StoryOrder {
   }
   if (shared === 0) return { order };
   return { order, origin: { source: derived, reason: derivationReason } };
+}
+
+/** Code-unit order of two texts: the same in every locale, unlike `localeCompare`. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The story with its origin (unchanged when it has none). */

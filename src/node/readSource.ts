@@ -19,7 +19,8 @@ const TEXT_FILE = /\.txt$/i;
  * The files named by `args`, in order: a folder stands for the `.txt` files under it at any
  * depth (the extension in any case), in the order of their paths below it (code units), less
  * those that `args` names as files itself or another folder adds first (by real path, so a
- * link to a file counts as that file). Hidden files and folders (a name starting with a dot)
+ * link to a file counts as that file); a file named twice, under any spelling of its path,
+ * stands where it is first named. Hidden files and folders (a name starting with a dot)
  * and folders reached through a symbolic link are left out, so a corpus's `.git` or a link
  * back up adds nothing; a linked file is read where it points, and a link that points nowhere
  * is left out. Anything else, `-` included, stands for itself (`readTextFile` reports what is
@@ -31,9 +32,14 @@ export function sourceFiles(args: readonly string[]): string[] {
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
   const taken = new Set(args.filter((_, i) => !folders[i]).map(fileKey));
+  const named = new Set<string>();
   const out: string[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
+      // Standard input is no file: naming it twice is refused where it is read.
+      const key = arg === '-' ? undefined : fileKey(arg);
+      if (key !== undefined && named.has(key)) return;
+      if (key !== undefined) named.add(key);
       out.push(arg);
       return;
     }
@@ -50,7 +56,7 @@ export function sourceFiles(args: readonly string[]): string[] {
 }
 
 /** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */
-function fileKey(path: string): string {
+export function fileKey(path: string): string {
   try {
     return realpathSync.native(path);
   } catch {

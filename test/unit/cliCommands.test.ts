@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -148,6 +148,34 @@ describe('synoptic CLI commands', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 1);
     assert.match(lines[0], /^1\t5 sources\t\S/);
+  });
+
+  it('names the file of a story of one source', () => {
+    const result = run(['stories', seeds[0]]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, new RegExp(`^1\\t1 source\\t\\S.*\\tfile: ${basename(seeds[0]).replace('.', '\\.')}\\n$`));
+  });
+
+  it('reads a file named twice, under two spellings of its path, once', () => {
+    // Not joined: a join would take the "./" out again.
+    const spelled = `${dirname(seeds[0])}/./${basename(seeds[0])}`;
+    const result = run(['analyze', '--format', 'json', seeds[0], seeds[1], spelled]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(
+      JSON.parse(result.stdout).sources.map((s: { path: string }) => s.path),
+      [seeds[0], seeds[1]],
+    );
+  });
+
+  it('refuses to write the report over one of its input files, with exit code 2, and leaves it as it was', () => {
+    const input = join(dir, 'input.txt');
+    const text = readFileSync(seeds[0], 'utf8');
+    writeFileSync(input, text);
+    const result = run(['analyze', '-o', `${dir}/./input.txt`, input, seeds[1]]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^synoptic: -o .*input\.txt: is the input file .*input\.txt; the report would replace it\n$/);
+    assert.equal(result.stdout, '');
+    assert.equal(readFileSync(input, 'utf8'), text);
   });
 
   const refusals: [string, string[], RegExp][] = [

@@ -10,6 +10,7 @@ import { comparePublished, dateOfLine, findPublished } from '../../src/core/publ
 import { splitLines } from '../../src/core/text';
 import { textReport } from '../../src/export/textReport';
 import { fixturesDir, seedInputs } from '../support/fixtures';
+import { seededRandom } from '../support/random';
 import { validateExport } from '../support/schema';
 
 const factsDir = join(fixturesDir, 'facts');
@@ -671,6 +672,55 @@ describe('Origin', () => {
     assert.equal(json.stories[0].origin!.reason, 'earliest date: 14 Sep 2021 10:51 GMT+3');
     assert.ok(json.groups.every(g => typeof g.earliest === 'number'));
     assert.equal(json.sources.filter(s => s.published).length, 3);
+  });
+});
+
+/** `items` in a seeded random order (Fisher–Yates). */
+function shuffled<T>(random: () => number, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe('Origin, whatever the order of the versions', () => {
+  /** The origin's file name and reason of `inputs` analysed in the order `order` (indices into `inputs`). */
+  const originIn = (inputs: readonly SourceInput[], order: readonly number[]) => {
+    const analysis = analyse(order.map(i => inputs[i]));
+    const origin = analysis.stories[0].origin!;
+    return { name: analysis.sources[origin.source].id, reason: origin.reason };
+  };
+
+  it('names the same version for the same reason in every order of the seeds', () => {
+    const inputs = seedInputs();
+    const random = seededRandom(17);
+    const orders = [
+      [0, 1, 2, 3, 4],
+      [4, 3, 2, 1, 0],
+      // Two versions that carry as many shared statements as each other, the later one given first.
+      [0, 2, 3, 1, 4],
+      ...Array.from({ length: 5 }, () => shuffled(random, [0, 1, 2, 3, 4])),
+    ];
+    const first = originIn(inputs, orders[0]);
+    for (const order of orders) assert.deepEqual(originIn(inputs, order), first, order.join(','));
+  });
+
+  it('breaks a tie between copies by name, and says the shared text cannot tell them apart', () => {
+    const text = inputsOf('superset').find(i => i.id === 'full.txt')!.text;
+    const copies = [
+      { id: 'b.txt', text },
+      { id: 'a.txt', text },
+    ];
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      const { name, reason } = originIn(copies, order);
+      assert.equal(name, 'a.txt');
+      assert.match(reason, /^carries (\d+) of the \1 shared statements, as does b\.txt; the other is a subset$/);
+    }
   });
 });
 
