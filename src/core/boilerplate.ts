@@ -27,6 +27,7 @@ import {
   pageEndShare,
   pageFeatures,
   pageSpacelessShare,
+  proseEndShare,
   YEAR,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
@@ -372,7 +373,8 @@ export function articleLines(
     }
   }
   const nearFloor = Math.min(threshold, options.nearFloor ?? -0.25);
-  joinNearArticle(content, margins, facts, nearFloor, floor);
+  const unpunctuated = proseEndShare(facts) < (options.unpunctuatedBelow ?? 0.05);
+  joinNearArticle(content, margins, facts, nearFloor, floor, undefined, unpunctuated);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // At the article's edges, after the lists: a list's heading is the lists' to take.
   joinNearArticle(content, margins, facts, nearFloor, floor, Math.min(threshold, options.edgeFloor ?? -1));
@@ -393,7 +395,16 @@ export function articleLines(
  * up to its last data line (`isDataShape`, scoring at least `edgeFloor`), over short lines: the
  * last section of a results list, not the teasers and comments that follow an article. Lines
  * marked chrome, short lines printed twice, time stamps and address lines end a run, as they end
- * a gap. O(lines).
+ * a gap.
+ *
+ * On an `unpunctuated` page (one that ends almost none of its prose-shaped lines with a stop,
+ * as the model's choice reads it: `pageEndShare`) a prose-shaped line scoring at least
+ * `gapFloor` is near-article too, between two article lines: without stops a paragraph differs
+ * from a heading mostly by its length and its function words, which is how jusText tells a
+ * near-good block; the model's margin, taught mostly by punctuated pages, doubts both. Leave-
+ * sites-out on the development pages read without their stops, and in a script without spaces
+ * or stops: more article lines kept, at the cost of fewer chrome lines (teaser headlines that
+ * read as sentences); pages as they are read as before. O(lines).
  */
 function joinNearArticle(
   content: boolean[],
@@ -402,13 +413,16 @@ function joinNearArticle(
   nearFloor: number,
   gapFloor: number,
   edgeFloor?: number,
+  unpunctuated = false,
 ): void {
   const n = content.length;
   const short = (k: number) => facts[k].wordCount <= HEADING_MAX_WORDS;
-  const near = (k: number) => !short(k) && margins[k] >= nearFloor;
+  // Only between two article lines: at the article's edges (`edgeFloor`) data lines alone join.
+  const unpunctuatedProse = (k: number) => unpunctuated && edgeFloor === undefined && facts[k].proseShaped && margins[k] >= gapFloor;
+  const near = (k: number) => !short(k) && (margins[k] >= nearFloor || unpunctuatedProse(k));
   const doubtful = (k: number) =>
     !content[k] &&
-    (short(k) ? margins[k] >= gapFloor : margins[k] >= Math.min(nearFloor, edgeFloor ?? 0)) &&
+    (short(k) ? margins[k] >= gapFloor : margins[k] >= Math.min(nearFloor, edgeFloor ?? 0) || unpunctuatedProse(k)) &&
     !isMarkedChrome(facts[k]) &&
     !(facts[k].repeated && !facts[k].proseLike) &&
     !isTimeStamp(facts[k]) &&

@@ -140,12 +140,16 @@ const MIN_UNCUT_PROSE = 3;
  * decide for the page. O(lines).
  */
 export function pageEndShare(features: PageFeatures): number {
+  return proseEndShare(features.nonBlank.map(i => features.facts[i]!));
+}
+
+/** `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
+export function proseEndShare(lineFacts: readonly LineFacts[]): number {
   let shaped = 0;
   let ending = 0;
   let uncut = 0;
   let uncutEnding = 0;
-  for (const i of features.nonBlank) {
-    const f = features.facts[i]!;
+  for (const f of lineFacts) {
     if (!f.proseShaped) continue;
     shaped++;
     if (f.endsSentence) ending++;

@@ -580,6 +580,53 @@ describe('long runs of doubted lines between article lines', () => {
   });
 });
 
+describe('doubted paragraphs on a page without stops', () => {
+  // Paragraphs as a dump that drops every sentence's stop prints them, or a script without stops.
+  const paragraphs = [
+    'The regional council met on Tuesday to decide the future of the old harbour and its warehouses',
+    'Three of the five members said that the buildings should be kept and turned into homes',
+    'The others wanted them taken down so that the quay could be widened for the ferries',
+    'A decision on the plan is expected at the next meeting of the council in the spring',
+    'Until then the warehouses stay closed to the public and the ferries use the north quay',
+    'Some of the shop owners on the quay said that they would welcome the homes and the trade',
+    'The harbour master said that the ferries would keep to their timetable through the summer',
+  ];
+  /**
+   * Which of the middle paragraphs join the article when the model doubts them (`middle`) and
+   * trusts the first and last: five of them, more than a gap between article lines may hold.
+   */
+  const middleKept = (lines: readonly string[], middle: number) => {
+    // Each line a paragraph, set off by a blank line.
+    const page = lines.flatMap((line, i) => (i ? ['', line] : [line]));
+    return articleFlags(page, (_, i) => (i === 0 || i === page.length - 1 ? 4 : middle)).filter(
+      (_, i) => i > 0 && i < page.length - 1 && page[i] !== '',
+    );
+  };
+
+  it('joins a run of doubted paragraphs between two article lines where the page ends none of its sentences', () => {
+    assert.deepEqual(middleKept(paragraphs, -2), [true, true, true, true, true]);
+  });
+
+  it('leaves the same run out where the page ends its sentences with stops', () => {
+    assert.deepEqual(
+      middleKept(
+        paragraphs.map((p, i) => (i === 0 || i === paragraphs.length - 1 ? `${p}.` : p)),
+        -2,
+      ),
+      [false, false, false, false, false],
+    );
+  });
+
+  it('leaves the run out where the model is sure of it, as of a short line', () => {
+    assert.deepEqual(middleKept(paragraphs, -5), [false, false, false, false, false]);
+  });
+
+  it('leaves out a run of short lines between paragraphs without stops, which carry no evidence', () => {
+    const page = [paragraphs[0], 'Related stories', 'Harbour plans', 'Ferry times', 'Council news', paragraphs[6]];
+    assert.deepEqual(middleKept(page, -2), [false, false, false, false]);
+  });
+});
+
 describe("data lines at the article's end", () => {
   // The article ends with the last section of a results list: a heading, a score line and a
   // line of detail that the model doubts, of the shapes of the article's lines above.
