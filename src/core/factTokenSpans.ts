@@ -14,7 +14,10 @@ import { INVISIBLE_CLASS } from './text';
 export const REFERENCE = 0;
 /** A run of digits with separators between them ("1,000", "12:30"). */
 export const DIGITS = 1;
-/** A word: a letter, then letters, marks and digits, with inner apostrophes and hyphens (and invisible format characters). */
+/**
+ * A word: a letter, then letters, marks and digits, with inner apostrophes and hyphens (and
+ * invisible format characters); in a script written without spaces, a run of its letters.
+ */
 export const WORD = 2;
 /** Any other character that is not white space. */
 export const OTHER = 3;
@@ -22,12 +25,18 @@ export const OTHER = 3;
 export type SpanPart = typeof REFERENCE | typeof DIGITS | typeof WORD | typeof OTHER;
 
 const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
-// A word's letters, marks and digits, with any invisible format characters between them (a
-// soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's token; one
-// that stands elsewhere is no token at all, as white space is none.
-const WORD_RUN = `[\\p{L}\\p{M}\\p{Nd}]+(?:[${INVISIBLE_CLASS}]+[\\p{L}\\p{M}\\p{Nd}]+)*`;
+// Letters of scripts written without spaces between words (with the marks and signs they use,
+// such as the katakana prolonged sound mark): a run of them is a word of its own, and a figure
+// written against it ("至少12人", "12ヶ所") is a number of its own, as a space would set it apart
+// in other scripts. In a spaced script a figure inside a word stays in it ("A380", "G7").
+const UNSPACED_LETTERS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+const UNSPACED_RUN = `[${UNSPACED_LETTERS}](?:[${UNSPACED_LETTERS}\\p{M}]|[${INVISIBLE_CLASS}]+(?=[${UNSPACED_LETTERS}]))*`;
+// Elsewhere, a word's letters, marks and digits, with any invisible format characters between
+// them (a soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's
+// token; one that stands elsewhere is no token at all, as white space is none.
+const SPACED_RUN = `(?:(?![${UNSPACED_LETTERS}])[\\p{L}\\p{M}\\p{Nd}])+(?:[${INVISIBLE_CLASS}]+(?:(?![${UNSPACED_LETTERS}])[\\p{L}\\p{M}\\p{Nd}])+)*`;
 const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])${WORD_RUN}(?:['’\\-‐]${WORD_RUN})*)|((?![${INVISIBLE_CLASS}])\\S)`,
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
   'gu',
 );
 

@@ -370,9 +370,22 @@ export function negationWords(language: string): ReadonlySet<string> {
   return NEGATION_SETS.get(language) ?? NEGATION_SETS.get('*')!;
 }
 
-/** True for a negation: a listed word, or an English contraction ending in n't. */
+/**
+ * Conjunctions a language writes onto the word after them, which may be a negation: Arabic's
+ * "و" and "ف" ("ولم", "فلا"), Hebrew's "ו" and "ש" ("ולא", "שאין").
+ */
+const JOINED_CONJUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  ar: ['و', 'ف'],
+  he: ['ו', 'ש'],
+};
+
+/** True for a negation: a listed word (after a conjunction written onto it), or an English contraction ending in n't. */
 export function isNegation(lowerWord: string, language: string): boolean {
-  if (negationWords(language).has(lowerWord)) return true;
+  const words = negationWords(language);
+  if (words.has(lowerWord)) return true;
+  for (const conjunction of JOINED_CONJUNCTIONS[language] ?? []) {
+    if (lowerWord.startsWith(conjunction) && words.has(lowerWord.slice(conjunction.length))) return true;
+  }
   return (language === 'en' || !NEGATION_SETS.has(language)) && /n[’']t$/.test(lowerWord);
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CAPITAL, hasCapital, tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
+import { CAPITAL, DIGITS, WORD, hasCapital, tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
 import { pick, seededRandom } from '../support/random';
 
 const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
@@ -132,6 +132,45 @@ describe('token spans of a sentence', () => {
     const text = 'Le président a dit « 1 000 » – l’été';
     assert.deepEqual(tokenSpans(text), tokenSpansByPattern(text));
     assert.ok(tokenSpans(text).length > 0);
+  });
+});
+
+describe('token spans in scripts without spaces', () => {
+  /** The tokens of `text` as [text, part] pairs. */
+  const tokensOf = (text: string) => {
+    const spans = tokenSpans(text);
+    const out: [string, number][] = [];
+    for (let k = 0; k < spans.length; k += 3) out.push([text.slice(spans[k], spans[k + 1]), spans[k + 2]]);
+    return out;
+  };
+
+  it('sets a figure written against Chinese, Japanese or Thai letters apart as digits', () => {
+    assert.deepEqual(tokensOf('至少1,200人'), [
+      ['至少', WORD],
+      ['1,200', DIGITS],
+      ['人', WORD],
+    ]);
+    assert.deepEqual(tokensOf('コーヒー12杯'), [
+      ['コーヒー', WORD],
+      ['12', DIGITS],
+      ['杯', WORD],
+    ]);
+    assert.deepEqual(tokensOf('ผู้เสียชีวิต12คน'), [
+      ['ผู้เสียชีวิต', WORD],
+      ['12', DIGITS],
+      ['คน', WORD],
+    ]);
+  });
+
+  it('keeps a figure inside a word of a spaced script, and a spaced word apart from unspaced letters', () => {
+    assert.deepEqual(tokensOf('A380 G7'), [
+      ['A380', WORD],
+      ['G7', WORD],
+    ]);
+    assert.deepEqual(tokensOf('iPhone手机'), [
+      ['iPhone', WORD],
+      ['手机', WORD],
+    ]);
   });
 });
 

@@ -133,6 +133,21 @@ describe('Change kinds', () => {
     assert.deepEqual(kinds(classifyChanges('دخل الجيش المدينة.', 'لم يدخل الجيش المدينة.', 'ar')), ['negation']);
   });
 
+  it('finds a negation behind a conjunction written onto it, in Arabic and Hebrew', () => {
+    assert.deepEqual(kindsIn('ar', 'وتم الإبلاغ عن أضرار في العاصمة.', 'ولم يتم الإبلاغ عن أضرار في العاصمة.'), ['negation']);
+    assert.deepEqual(kindsIn('ar', 'وسيحضر الوزير الاجتماع.', 'فلا يحضر الوزير الاجتماع.'), ['negation']);
+    assert.deepEqual(kindsIn('he', 'הצבא נכנס לעיר והודיע על כך.', 'הצבא נכנס לעיר ולא הודיע על כך.'), ['negation']);
+    // A word that only begins with the conjunction's letter is no negation.
+    assert.ok(!kindsIn('ar', 'وصل الوفد إلى المدينة.', 'وصل الوفد إلى العاصمة.').includes('negation'));
+  });
+
+  it('reads a figure written against Chinese or Japanese characters as a number', () => {
+    const [change] = classifyChanges('北京遭遇特大暴雨，至少12人死亡。', '北京遭遇特大暴雨，至少15人死亡。', 'zh');
+    assert.equal(change.kind, 'number');
+    assert.deepEqual([change.base, change.other], ['12', '15']);
+    assert.deepEqual(kindsIn('ja', '地震で1,200人が避難した。', '地震で1,500人が避難した。'), ['number']);
+  });
+
   it('finds negations, and attributions dropped after "according to", in languages listed since', () => {
     const negations: readonly [string, string, string][] = [
       ['da', 'Hæren har indtaget byen.', 'Hæren har ikke indtaget byen.'],
