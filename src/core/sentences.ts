@@ -8,6 +8,7 @@
  * implementation of the UAX #29 rules; any other line goes to `Intl.Segmenter`. Both give the
  * same bounds (an oracle test checks it), and the direct path spares loading ICU's break data.
  */
+import { numberLexicon } from './numbers';
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
 /** A sentence as `[start, end)` UTF-16 offsets into the document text, trimmed of spaces. */
@@ -410,6 +411,7 @@ export const ABBREVIATION_END = /(?:^|[\s(["'“‘«])((?:\p{L}{1,4}\.)+)$/u;
 function shouldJoin(previous: string, next: string, profile: StopwordProfile): boolean {
   // A piece with no letters ("1.", "—") belongs to its neighbour.
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
+  if (DAY_ORDINAL_END.test(previous) && isDayOrdinalDate(next, profile.language)) return true;
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));
@@ -427,4 +429,39 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   const isInitials = letters.every(l => l.length === 1 && /\p{Lu}/u.test(l));
   if (isInitials) return !isSentenceOpener(nextWord.toLowerCase(), profile);
   return false;
+}
+
+/** A piece ending in a day of the month written as an ordinal with a full stop ("am 3."). */
+const DAY_ORDINAL_END = /(?<![\p{N}.])(?:[1-9]|[12]\d|3[01])\.$/u;
+const MONTH_AFTER_DAY = /^[\s"'“‘«(]*(\p{L}+)/u;
+const dayDotLanguages = new Map<string, boolean>();
+
+/**
+ * Whether `next` continues a date whose day the piece before it ends with ("am 3." "Oktober
+ * 2023 …"): it opens with a month's name, in a language whose dates the runtime writes with the
+ * day as an ordinal with a full stop before the month (German "3. Oktober", Czech "3. října",
+ * Finnish "3. lokakuuta"). In English, "on March 3. October …" is two sentences.
+ */
+function isDayOrdinalDate(next: string, language: string): boolean {
+  const word = MONTH_AFTER_DAY.exec(next)?.[1];
+  if (!word || !writesDayOrdinalDates(language)) return false;
+  return numberLexicon(language).dateWords.get(word.toLowerCase())?.startsWith('month:') === true;
+}
+
+/** Whether the runtime writes a date of `language` as "3. Oktober": the day, a full stop, then the month's name. Once per language. */
+function writesDayOrdinalDates(language: string): boolean {
+  let known = dayDotLanguages.get(language);
+  if (known === undefined) {
+    try {
+      known =
+        Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 &&
+        /^\d+\.\s+\p{L}/u.test(
+          new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 9, 3))),
+        );
+    } catch {
+      known = false;
+    }
+    dayDotLanguages.set(language, known);
+  }
+  return known;
 }

@@ -35,6 +35,25 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('keeps a date whose day is an ordinal with a full stop in its sentence, where the language writes dates so', () => {
+    const inLanguage = (language: string, line: string) =>
+      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
+    assert.deepEqual(inLanguage('de', 'Berlin, am 3. Oktober 2023 wurde der Vertrag unterzeichnet, sagte die Ministerin.'), [
+      'Berlin, am 3. Oktober 2023 wurde der Vertrag unterzeichnet, sagte die Ministerin.',
+    ]);
+    assert.deepEqual(inLanguage('cs', 'Smlouva byla podepsána 3. Října v Praze.'), ['Smlouva byla podepsána 3. Října v Praze.']);
+    // English writes no such dates: a sentence may end in a day, and the next open with a month.
+    assert.deepEqual(inLanguage('en', 'The offer runs until March 3. October brings the next one.'), [
+      'The offer runs until March 3.',
+      'October brings the next one.',
+    ]);
+    // Nor is a year a day.
+    assert.deepEqual(inLanguage('de', 'Der Bau begann 2023. Oktober war der Monat der Einweihung.'), [
+      'Der Bau begann 2023.',
+      'Oktober war der Monat der Einweihung.',
+    ]);
+  });
+
   it('leaves list bullets and surrounding spaces out of the sentence', () => {
     assert.deepEqual(sentencesOf('  • 1 tsp cinnamon  '), ['1 tsp cinnamon']);
   });
