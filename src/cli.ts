@@ -6,7 +6,7 @@
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isatty } from 'node:tty';
 import { ParseArgsConfig, parseArgs } from 'node:util';
@@ -265,6 +265,13 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
 }
 
 async function importPassim(path: string, root: string): Promise<string> {
+  let rootIsFolder: boolean;
+  try {
+    rootIsFolder = statSync(root).isDirectory();
+  } catch {
+    throw new InputError(`--root ${root}: no such folder`);
+  }
+  if (!rootIsFolder) throw new UsageError(`--root ${root}: is a file, not a folder`);
   const read = (await readPassimRecords(path, root))!;
   const skipped = skippedSummary(read.skipped);
   if (skipped) process.stderr.write(`synoptic: import-passim ${skipped}\n`);

@@ -185,6 +185,12 @@ describe('synoptic CLI commands', () => {
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
     ['no command', [], /no command given/],
     ['import-passim without a path', ['import-passim'], /no PATH given/],
+    ['a passim root that is a file', ['import-passim', '--root', seeds[0], seeds[0]], /^synoptic: --root .*: is a file, not a folder$/m],
+    [
+      'a passim root that does not exist',
+      ['import-passim', '--root', join(seedsDir, 'missing'), seeds[0]],
+      /^synoptic: --root .*missing: no such folder$/m,
+    ],
     ['no thread at all', ['analyze', '--threads', '0', seeds[0]], /--threads takes a number from 1 to 64, not '0'/],
     ['a thread count that is no number', ['stories', '--threads', 'two', seeds[0]], /--threads takes a number/],
     [
