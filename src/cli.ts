@@ -21,7 +21,8 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { InputError, fileKey, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
+import { passimOutputFiles } from './node/passimFiles';
+import { InputError, inputAt, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -31,7 +32,9 @@ type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Most threads `--threads` takes: a larger number is more likely a slip (a count of files) than a wish. */
 const MAX_THREADS = 64;
-const OUTPUT_HELP = '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced)';
+const OUTPUT_HELP =
+  '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced,\n' +
+  '                     unless it is one of the input files)';
 const THREADS_HELP = [
   '  --threads N        analyse on N threads (default: one per core, at most 4, for more than',
   '                     16 MB of text on a machine of two cores or 1 MB on a larger one; else 1)',
@@ -152,7 +155,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { root: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, positionals) {
       if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import-passim takes one PATH' : 'no PATH given');
-      return importPassim(positionals[0], typeof values.root === 'string' ? values.root : '.');
+      return importPassim(positionals[0], typeof values.root === 'string' ? values.root : '.', values.output);
     },
   },
 };
@@ -215,10 +218,10 @@ function threadsOption(value: unknown): number | undefined {
   return n;
 }
 
-/** The analysed files: paths as given, texts, analysis (on `threads` threads, or as many as suit them). Throws UsageError or InputError. */
 /**
- * The files of `files` read and analysed, on the threads `values.threads` asks for. Refuses an
- * output file (`values.output`) that is one of the inputs: writing the report would destroy it.
+ * The analysed files: paths as given, texts, analysis (on the threads `values.threads` asks
+ * for, or as many as suit them). Refuses an output file (`values.output`) that is one of the
+ * inputs: writing the report would destroy it. Throws UsageError or InputError.
  */
 async function analyzeFiles(
   files: readonly string[],
@@ -228,12 +231,7 @@ async function analyzeFiles(
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
   const paths = sourceFiles(files);
-  const target = values.output;
-  if (typeof target === 'string' && target !== '-') {
-    const key = fileKey(target);
-    const input = paths.find(p => p !== '-' && fileKey(p) === key);
-    if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; the report would replace it`);
-  }
+  refuseOutputOver(values.output, paths);
   const texts = paths.map(f => (f === '-' ? readStandardInput() : readTextFile(f)));
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }
@@ -264,15 +262,32 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
   }
 }
 
-async function importPassim(path: string, root: string): Promise<string> {
+/** Throws a UsageError where `target` (the -o value) is one of `inputs`: the report would replace it. */
+function refuseOutputOver(target: unknown, inputs: readonly string[]): void {
+  if (typeof target !== 'string' || target === '-') return;
+  const input = inputAt(target, inputs);
+  if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; the report would replace it`);
+}
+
+async function importPassim(path: string, root: string, output: unknown): Promise<string> {
   let rootIsFolder: boolean;
   try {
     rootIsFolder = statSync(root).isDirectory();
-  } catch {
-    throw new InputError(`--root ${root}: no such folder`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `--root ${root}: no such folder` : `--root ${root}: cannot be read (${code ?? 'error'})`);
   }
   if (!rootIsFolder) throw new UsageError(`--root ${root}: is a file, not a folder`);
+  // passim's output itself, before anything is read: its part files, or the one file.
+  let outputFiles: string[] = [];
+  try {
+    outputFiles = passimOutputFiles(path);
+  } catch {
+    // Reported where the records are read.
+  }
+  refuseOutputOver(output, outputFiles);
   const read = (await readPassimRecords(path, root))!;
+  refuseOutputOver(output, read.paths);
   const skipped = skippedSummary(read.skipped);
   if (skipped) process.stderr.write(`synoptic: import-passim ${skipped}\n`);
   if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);

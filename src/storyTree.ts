@@ -9,7 +9,7 @@
  * of stories that gives addresses, an analysis and its stories (an import of another tool's
  * clusters) fits `CorpusEntry`.
  */
-import type { CorpusAnalysis } from './core';
+import { CorpusAnalysis, compareCodeUnits } from './core';
 import { restrictAnalysis, storiesOf } from './stories';
 
 /** One analysed corpus (a folder, or the files of the `synoptic.sources` glob). */
@@ -100,7 +100,9 @@ export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
       });
     }
   }
-  return joinCopies(parts).sort((a, b) => b.sources.length - a.sources.length || compare(a.title, b.title) || compare(a.id, b.id));
+  return joinCopies(parts).sort(
+    (a, b) => b.sources.length - a.sources.length || compareCodeUnits(a.title, b.title) || compareCodeUnits(a.id, b.id),
+  );
 }
 
 /**
@@ -133,8 +135,8 @@ function joinCopies(parts: readonly { node: StoryNode; texts: readonly string[] 
   });
   return [...joined.values()].map(nodes => {
     if (nodes.length === 1) return nodes[0];
-    nodes.sort((a, b) => b.sources.length - a.sources.length || compare(a.id, b.id));
-    const names = [...new Set(nodes.map(n => n.corpusName))].sort(compare);
+    nodes.sort((a, b) => b.sources.length - a.sources.length || compareCodeUnits(a.id, b.id));
+    const names = [...new Set(nodes.map(n => n.corpusName))].sort(compareCodeUnits);
     return {
       ...nodes[0],
       corpusName: names.join(', '),
@@ -142,10 +144,6 @@ function joinCopies(parts: readonly { node: StoryNode; texts: readonly string[] 
       sources: nodes.flatMap(n => n.sources),
     };
   });
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The story of `uri` among `nodes`, if any. O(sources of the tree). */

@@ -24,7 +24,6 @@ import {
   PageFeatures,
   longWordsOf,
   pageBlankShare,
-  pageEndShare,
   pageFeatures,
   pageSpacelessShare,
   proseEndShare,
@@ -312,7 +311,10 @@ export function lineMargins(
   features: PageFeatures,
   options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow' | 'spacelessAbove'> = {},
 ): number[] {
-  const unpunctuated = pageEndShare(features) < (options.unpunctuatedBelow ?? 0.05);
+  const unpunctuated = isUnpunctuated(
+    features.nonBlank.map(i => features.facts[i]!),
+    options,
+  );
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const spaceless =
     !unspaced && model.spaceless && pageSpacelessShare(features) > (options.spacelessAbove ?? 0.5) ? model.spaceless : undefined;
@@ -373,7 +375,7 @@ export function articleLines(
     }
   }
   const nearFloor = Math.min(threshold, options.nearFloor ?? -0.25);
-  const unpunctuated = proseEndShare(facts) < (options.unpunctuatedBelow ?? 0.05);
+  const unpunctuated = isUnpunctuated(facts, options);
   joinNearArticle(content, margins, facts, nearFloor, floor, undefined, unpunctuated);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // At the article's edges, after the lists: a list's heading is the lists' to take.
@@ -383,6 +385,15 @@ export function articleLines(
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
   return content;
+}
+
+/**
+ * Whether the page whose non-blank lines' facts are `lineFacts` ends fewer of its prose-shaped
+ * lines with a stop than `options.unpunctuatedBelow` (`proseEndShare`): the page the
+ * `unpunctuated` (or `bare`) article model reads. O(lines).
+ */
+function isUnpunctuated(lineFacts: readonly LineFacts[], options: Pick<BoilerplateOptions, 'unpunctuatedBelow'>): boolean {
+  return proseEndShare(lineFacts) < (options.unpunctuatedBelow ?? 0.05);
 }
 
 /**
@@ -397,8 +408,9 @@ export function articleLines(
  * marked chrome, short lines printed twice, time stamps and address lines end a run, as they end
  * a gap.
  *
- * On an `unpunctuated` page (one that ends almost none of its prose-shaped lines with a stop,
- * as the model's choice reads it: `pageEndShare`) a prose-shaped line scoring at least
+ * On an `unpunctuated` page (one that ends almost none of its prose-shaped lines with a stop:
+ * `isUnpunctuated`, the share that also chooses the model's `unpunctuated` and `bare` article
+ * models) a prose-shaped line scoring at least
  * `gapFloor` is near-article too, between two article lines: without stops a paragraph differs
  * from a heading mostly by its length and its function words, which is how jusText tells a
  * near-good block; the model's margin, taught mostly by punctuated pages, doubts both. Leave-
@@ -417,8 +429,9 @@ function joinNearArticle(
 ): void {
   const n = content.length;
   const short = (k: number) => facts[k].wordCount <= HEADING_MAX_WORDS;
-  // Only between two article lines: at the article's edges (`edgeFloor`) data lines alone join.
-  const unpunctuatedProse = (k: number) => unpunctuated && edgeFloor === undefined && facts[k].proseShaped && margins[k] >= gapFloor;
+  // Only between two article lines: the pass over the article's edges (`edgeFloor`) is given no
+  // `unpunctuated`, so there data lines alone join.
+  const unpunctuatedProse = (k: number) => unpunctuated && facts[k].proseShaped && margins[k] >= gapFloor;
   const near = (k: number) => !short(k) && (margins[k] >= nearFloor || unpunctuatedProse(k));
   const doubtful = (k: number) =>
     !content[k] &&

@@ -29,12 +29,16 @@ const SEPARATOR_CLASS = DIGIT_SEPARATORS.replace(/[\]\\^-]/g, '\\$&');
 // such as the katakana prolonged sound mark): a run of them is a word of its own, and a figure
 // written against it ("至少12人", "12ヶ所") is a number of its own, as a space would set it apart
 // in other scripts. In a spaced script a figure inside a word stays in it ("A380", "G7").
-const UNSPACED_LETTERS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
-const UNSPACED_RUN = `[${UNSPACED_LETTERS}](?:[${UNSPACED_LETTERS}\\p{M}]|[${INVISIBLE_CLASS}]+(?=[${UNSPACED_LETTERS}]))*`;
+const UNSPACED_SCRIPTS = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+// Only the scripts' letters and marks: their punctuation ("。", "、", "「") and digits ("๑๒") are
+// tokens of their own, as elsewhere.
+const UNSPACED_LETTER = `(?:(?=[\\p{L}\\p{M}])[${UNSPACED_SCRIPTS}])`;
+const UNSPACED_RUN = `${UNSPACED_LETTER}(?:${UNSPACED_LETTER}|\\p{M}|[${INVISIBLE_CLASS}]+(?=${UNSPACED_LETTER}))*`;
 // Elsewhere, a word's letters, marks and digits, with any invisible format characters between
 // them (a soft hyphen, a zero-width space: `INVISIBLE_CLASS`), which stay inside the word's
 // token; one that stands elsewhere is no token at all, as white space is none.
-const SPACED_RUN = `(?:(?![${UNSPACED_LETTERS}])[\\p{L}\\p{M}\\p{Nd}])+(?:[${INVISIBLE_CLASS}]+(?:(?![${UNSPACED_LETTERS}])[\\p{L}\\p{M}\\p{Nd}])+)*`;
+const SPACED_CHARACTER = `(?:(?!${UNSPACED_LETTER})[\\p{L}\\p{M}\\p{Nd}])`;
+const SPACED_RUN = `${SPACED_CHARACTER}+(?:[${INVISIBLE_CLASS}]+${SPACED_CHARACTER}+)*`;
 const TOKEN = new RegExp(
   `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
   'gu',

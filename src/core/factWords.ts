@@ -378,11 +378,14 @@ const JOINED_CONJUNCTIONS: Readonly<Record<string, readonly string[]>> = {
   ar: ['و', 'ف'],
   he: ['ו', 'ש'],
 };
+/** Words that read as a conjunction and a negation but are mostly a word of their own: Arabic "فلم", film. */
+const NOT_JOINED_NEGATIONS: ReadonlySet<string> = new Set(['فلم']);
 
 /** True for a negation: a listed word (after a conjunction written onto it), or an English contraction ending in n't. */
 export function isNegation(lowerWord: string, language: string): boolean {
   const words = negationWords(language);
   if (words.has(lowerWord)) return true;
+  if (NOT_JOINED_NEGATIONS.has(lowerWord)) return false;
   for (const conjunction of JOINED_CONJUNCTIONS[language] ?? []) {
     if (lowerWord.startsWith(conjunction) && words.has(lowerWord.slice(conjunction.length))) return true;
   }

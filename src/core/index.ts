@@ -51,5 +51,5 @@ export { toExportFormat1 } from './exportJson';
 export { findStories, storyFormsFor } from './stories';
 export type { SourceStoryForms, StoryGrouping, StorySource } from './stories';
 export { sentenceSimilarity } from './similarity';
-export { normalizeForComparison } from './text';
+export { compareCodeUnits, normalizeForComparison } from './text';
 export type { ExportFormat1 } from './exportJson';

@@ -24,6 +24,7 @@
  * earliest version is the first in that order that carries it.
  */
 import { comparePublished, showPublished } from './published';
+import { compareCodeUnits } from './text';
 import type { SentenceGroup, Story, StoryOrigin } from './types';
 
 /** What the origin of one story needs. */
@@ -67,7 +68,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
       if (m.similarity >= 1) anchored.get(m.source)?.add(g);
     }
   }
-  const byName = (x: number, y: number) => compareText(names[x], names[y]) || compareText(ids[x], ids[y]) || x - y;
+  const byName = (x: number, y: number) => compareCodeUnits(names[x], names[y]) || compareCodeUnits(ids[x], ids[y]) || x - y;
   const evidence = (x: number, y: number) => carried.get(y)!.size - carried.get(x)!.size || anchored.get(y)!.size - anchored.get(x)!.size;
   const byDerivation = [...sources].sort((x, y) => evidence(x, y) || byName(x, y));
   const rank = new Map(byDerivation.map((s, i) => [s, i]));
@@ -83,7 +84,9 @@ export function storyOrder(input: OriginInput): StoryOrder {
   const others = sources.filter(s => s !== derived);
   const subsets = others.filter(s => [...carried.get(s)!].every(g => derivedSet.has(g))).length;
   const carries = `carries ${derivedSet.size} of the ${shared} shared statements`;
-  const tied = others.filter(s => evidence(s, derived) === 0);
+  const tied = others.filter(s => evidence(s, derived) === 0).sort(byName);
+  // A file name that another version of the story shares ("a/story.txt", "b/story.txt") names neither: its id does.
+  const shownName = (s: number) => (sources.some(o => o !== s && names[o] === names[s]) ? ids[s] : names[s]);
   const subsetWords =
     subsets === others.length
       ? others.length === 1
@@ -92,7 +95,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
       : subsets === 0
         ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
         : `${subsets} of the ${others.length} others are subsets`;
-  const tiedWords = tied.length ? `, as does ${tied.map(s => names[s]).join(', ')}` : '';
+  const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
   const derivationReason = `${carries}${tiedWords}; ${subsetWords}`;
 
   if (byDate.length) {
@@ -103,17 +106,12 @@ export function storyOrder(input: OriginInput): StoryOrder {
       order,
       origin: {
         source: first,
-        reason: `${dateReason}; the shared text points to ${names[derived]} (${carries}), but the date wins`,
+        reason: `${dateReason}; the shared text points to ${shownName(derived)} (${carries}), but the date wins`,
       },
     };
   }
   if (shared === 0) return { order };
   return { order, origin: { source: derived, reason: derivationReason } };
-}
-
-/** Code-unit order of two texts: the same in every locale, unlike `localeCompare`. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The story with its origin (unchanged when it has none). */

@@ -8,7 +8,6 @@
  * implementation of the UAX #29 rules; any other line goes to `Intl.Segmenter`. Both give the
  * same bounds (an oracle test checks it), and the direct path spares loading ICU's break data.
  */
-import { numberLexicon } from './numbers';
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
 /** A sentence as `[start, end)` UTF-16 offsets into the document text, trimmed of spaces. */
@@ -431,37 +430,43 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   return false;
 }
 
-/** A piece ending in a day of the month written as an ordinal with a full stop ("am 3."). */
-const DAY_ORDINAL_END = /(?<![\p{N}.])(?:[1-9]|[12]\d|3[01])\.$/u;
-const MONTH_AFTER_DAY = /^[\s"'“‘«(]*(\p{L}+)/u;
-const dayDotLanguages = new Map<string, boolean>();
+/** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */
+const DAY_ORDINAL_END = /(?<![\p{N}.])(?:0?[1-9]|[12]\d|3[01])\.$/u;
+const FIRST_WORD = /^[\s"'“‘«(]*(\p{L}+)/u;
+/** Per language, the month names its dates write after a day with a full stop; empty where they write none so. */
+const monthsAfterDayOrdinal = new Map<string, ReadonlySet<string>>();
 
 /**
  * Whether `next` continues a date whose day the piece before it ends with ("am 3." "Oktober
- * 2023 …"): it opens with a month's name, in a language whose dates the runtime writes with the
- * day as an ordinal with a full stop before the month (German "3. Oktober", Czech "3. října",
- * Finnish "3. lokakuuta"). In English, "on March 3. October …" is two sentences.
+ * 2023 …"): it opens with a month's name as the language's dates write it after a day, in a
+ * language whose dates the runtime writes with the day as an ordinal with a full stop (German
+ * "3. Oktober", Czech "3. října", Finnish "3. lokakuuta"). Only the long names: a short one is
+ * often a word or a name too ("Jan", "svi"). In English, "until March 3. October …" is two
+ * sentences.
  */
 function isDayOrdinalDate(next: string, language: string): boolean {
-  const word = MONTH_AFTER_DAY.exec(next)?.[1];
-  if (!word || !writesDayOrdinalDates(language)) return false;
-  return numberLexicon(language).dateWords.get(word.toLowerCase())?.startsWith('month:') === true;
+  const word = FIRST_WORD.exec(next)?.[1];
+  return word !== undefined && monthsAfterDayOrdinalOf(language).has(word.toLowerCase());
 }
 
-/** Whether the runtime writes a date of `language` as "3. Oktober": the day, a full stop, then the month's name. Once per language. */
-function writesDayOrdinalDates(language: string): boolean {
-  let known = dayDotLanguages.get(language);
-  if (known === undefined) {
+/** The month names `language` writes after a day with a full stop ("3. Oktober"), from the runtime's date formats; none where it writes dates otherwise. Once per language. */
+function monthsAfterDayOrdinalOf(language: string): ReadonlySet<string> {
+  let months = monthsAfterDayOrdinal.get(language);
+  if (months === undefined) {
+    const found = new Set<string>();
     try {
-      known =
-        Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 &&
-        /^\d+\.\s+\p{L}/u.test(
-          new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2021, 9, 3))),
-        );
+      if (Intl.DateTimeFormat.supportedLocalesOf(language).length) {
+        const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+        for (let m = 0; m < 12; m++) {
+          const date = new Date(Date.UTC(2021, m, 3));
+          if (!/^\d+\.\s+\p{L}/u.test(format.format(date))) continue;
+          for (const part of format.formatToParts(date)) if (part.type === 'month') found.add(part.value.toLowerCase());
+        }
+      }
     } catch {
-      known = false;
+      // A language tag the runtime cannot read writes no such dates.
     }
-    dayDotLanguages.set(language, known);
+    monthsAfterDayOrdinal.set(language, (months = found));
   }
-  return known;
+  return months;
 }

@@ -63,6 +63,11 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d]/
 export const INVISIBLE_CLASS = '\\u00ad\\u200b\\u2060\\ufeff';
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
 
+/** Code-unit order of two texts: the same in every locale and on every machine, unlike `localeCompare`. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** `text` without the invisible format characters of `INVISIBLE`. O(n). */
 export function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLE, '');

@@ -7,7 +7,7 @@
 import type { FormCorpus } from './formCorpus';
 import type { FormId, SpaceId, WordingId } from './ids';
 import type { PlaceOwners, Places } from './places';
-import { endsWithStop, words } from './text';
+import { compareCodeUnits, endsWithStop, words } from './text';
 import type { Sentence } from './types';
 
 /** Equal forms of one language and headline role, one occurrence rank per source. */
@@ -114,9 +114,8 @@ function canonicalOrder(wordings: readonly Wording[], corpus: FormCorpus): Wordi
     next[i] = head[rank];
     head[rank] = i;
   }
-  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const sameText = (x: Wording, y: Wording) =>
-    compare(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy;
+    compareCodeUnits(x.language, y.language) || Number(x.headline) - Number(y.headline) || x.copy - y.copy;
   const out: Wording[] = [];
   for (let rank = 0; rank < head.length; rank++) {
     if (head[rank] < 0) continue;

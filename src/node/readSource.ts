@@ -55,8 +55,22 @@ export function sourceFiles(args: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The first of `paths` that is the file `target` names, whatever the spelling of either path,
+ * a link or a hard link; undefined where `target` names no existing file or none of them. For
+ * refusing to write a report over one of its inputs. O(paths).
+ */
+export function inputAt(target: string, paths: readonly string[]): string | undefined {
+  const identity = (path: string) => {
+    const stat = path === '-' ? undefined : statOf(path);
+    return stat ? `${stat.dev}:${stat.ino}` : undefined;
+  };
+  const wanted = identity(target);
+  return wanted === undefined ? undefined : paths.find(path => identity(path) === wanted);
+}
+
 /** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */
-export function fileKey(path: string): string {
+function fileKey(path: string): string {
   try {
     return realpathSync.native(path);
   } catch {

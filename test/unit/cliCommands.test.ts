@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -175,6 +175,11 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^synoptic: -o .*input\.txt: is the input file .*input\.txt; the report would replace it\n$/);
     assert.equal(result.stdout, '');
+    assert.equal(readFileSync(input, 'utf8'), text);
+    // Nor through a hard link to it.
+    const hard = join(dir, 'hard-link.txt');
+    linkSync(input, hard);
+    assert.equal(run(['stories', '-o', hard, input, seeds[1]]).status, 2);
     assert.equal(readFileSync(input, 'utf8'), text);
   });
 

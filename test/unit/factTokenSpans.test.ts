@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CAPITAL, DIGITS, WORD, hasCapital, tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
+import { CAPITAL, DIGITS, OTHER, WORD, hasCapital, tokenSpans, tokenSpansByPattern } from '../../src/core/factTokenSpans';
 import { pick, seededRandom } from '../support/random';
 
 const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
@@ -158,6 +158,25 @@ describe('token spans in scripts without spaces', () => {
     assert.deepEqual(tokensOf('ผู้เสียชีวิต12คน'), [
       ['ผู้เสียชีวิต', WORD],
       ['12', DIGITS],
+      ['คน', WORD],
+    ]);
+  });
+
+  it("leaves the scripts' punctuation and digits out of their words", () => {
+    assert.deepEqual(tokensOf('「我们不会离开。」'), [
+      ['「', OTHER],
+      ['我们不会离开', WORD],
+      ['。', OTHER],
+      ['」', OTHER],
+    ]);
+    assert.deepEqual(tokensOf('北京、上海'), [
+      ['北京', WORD],
+      ['、', OTHER],
+      ['上海', WORD],
+    ]);
+    assert.deepEqual(tokensOf('ผู้เสียชีวิต๑๒คน'), [
+      ['ผู้เสียชีวิต', WORD],
+      ['๑๒', DIGITS],
       ['คน', WORD],
     ]);
   });

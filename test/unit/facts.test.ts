@@ -137,8 +137,8 @@ describe('Change kinds', () => {
     assert.deepEqual(kindsIn('ar', 'وتم الإبلاغ عن أضرار في العاصمة.', 'ولم يتم الإبلاغ عن أضرار في العاصمة.'), ['negation']);
     assert.deepEqual(kindsIn('ar', 'وسيحضر الوزير الاجتماع.', 'فلا يحضر الوزير الاجتماع.'), ['negation']);
     assert.deepEqual(kindsIn('he', 'הצבא נכנס לעיר והודיע על כך.', 'הצבא נכנס לעיר ולא הודיע על כך.'), ['negation']);
-    // A word that only begins with the conjunction's letter is no negation.
-    assert.ok(!kindsIn('ar', 'وصل الوفد إلى المدينة.', 'وصل الوفد إلى العاصمة.').includes('negation'));
+    // A word that merely reads as a conjunction and a negation is none: "فلم" is a film.
+    assert.ok(!kindsIn('ar', 'عرض فيلم وثائقي عن المدينة.', 'عرض فلم وثائقي عن المدينة.').includes('negation'));
   });
 
   it('reads a figure written against Chinese or Japanese characters as a number', () => {
@@ -146,6 +146,11 @@ describe('Change kinds', () => {
     assert.equal(change.kind, 'number');
     assert.deepEqual([change.base, change.other], ['12', '15']);
     assert.deepEqual(kindsIn('ja', '地震で1,200人が避難した。', '地震で1,500人が避難した。'), ['number']);
+  });
+
+  it('finds changed words inside Chinese and Japanese quotation marks as a quote', () => {
+    assert.deepEqual(kindsIn('zh', '他说：「我们不会离开。」', '他说：「我们会离开。」'), ['quote']);
+    assert.deepEqual(kindsIn('ja', '首相は「辞任しない」と述べた。', '首相は「辞任する」と述べた。'), ['quote']);
   });
 
   it('finds negations, and attributions dropped after "according to", in languages listed since', () => {
@@ -736,6 +741,21 @@ describe('Origin, whatever the order of the versions', () => {
       assert.equal(name, 'a.txt');
       assert.match(reason, /^carries (\d+) of the \1 shared statements, as does b\.txt; the other is a subset$/);
     }
+  });
+
+  it('names every copy it ties with in order of name, and a copy by its path where another shares its file name', () => {
+    const text = inputsOf('superset').find(i => i.id === 'full.txt')!.text;
+    const copies = ['c.txt', 'a.txt', 'b.txt'].map(id => ({ id, text }));
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+    ])
+      assert.match(originIn(copies, order).reason, /, as do b\.txt, c\.txt; the others are subsets$/);
+    const sameName = [
+      { id: 'wire/story.txt', text },
+      { id: 'agency/story.txt', text },
+    ];
+    assert.match(originIn(sameName, [0, 1]).reason, /, as does wire\/story\.txt; /);
   });
 });
 

@@ -191,6 +191,26 @@ describe('passim', () => {
     assert.deepEqual(resolveUnderRoot(root, 'docs/nope.txt'), { refused: 'missing' });
   });
 
+  it("refuses to write its report over passim's output or over a document it reads, and leaves both as they were", () => {
+    // passim's output as one file of JSON lines, of one cluster of the two harbour versions.
+    const part = join(root, 'harbour-clusters.json');
+    writeFileSync(
+      part,
+      seriatimRecords('21', [
+        { id: 'docs/harbour.txt', uid: '1', begin: 0, end: 5, text: EMOJI_TEXT.slice(0, 5) },
+        { id: 'docs/harbor-copy.txt', uid: '2', begin: 0, end: 5, text: EMOJI_COPY.slice(0, 5) },
+      ]).join('\n') + '\n',
+    );
+    const document = join(root, 'docs', 'harbour.txt');
+    const before = [readFileSync(part, 'utf8'), readFileSync(document, 'utf8')];
+    for (const target of [part, document]) {
+      const result = run('import-passim', '-o', target, 'harbour-clusters.json');
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^synoptic: -o .*: is the input file .*; the report would replace it\n$/);
+    }
+    assert.deepEqual([readFileSync(part, 'utf8'), readFileSync(document, 'utf8')], before);
+  });
+
   it('refuses a path that does not exist with one line and exit code 2', () => {
     const result = run('import-passim', 'no-such-output');
     assert.equal(result.status, 2);

@@ -47,6 +47,14 @@ describe('sentence segmentation', () => {
       'The offer runs until March 3.',
       'October brings the next one.',
     ]);
+    assert.deepEqual(inLanguage('de', 'Der Vertrag wurde am 03. Oktober unterzeichnet.'), [
+      'Der Vertrag wurde am 03. Oktober unterzeichnet.',
+    ]);
+    // A short month name is often a word or a name too: only the long names continue a date.
+    assert.deepEqual(inLanguage('de', 'Bei der Tour wurde er 3. Jan Ullrich gewann die Etappe.'), [
+      'Bei der Tour wurde er 3.',
+      'Jan Ullrich gewann die Etappe.',
+    ]);
     // Nor is a year a day.
     assert.deepEqual(inLanguage('de', 'Der Bau begann 2023. Oktober war der Monat der Einweihung.'), [
       'Der Bau begann 2023.',
