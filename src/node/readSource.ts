@@ -31,15 +31,16 @@ export function sourceFiles(args: readonly string[]): string[] {
   const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
-  const taken = new Set(args.filter((_, i) => !folders[i]).map(fileKey));
+  const keys = args.map((arg, i) => (folders[i] ? undefined : fileKey(arg)));
+  const taken = new Set(keys.filter(key => key !== undefined));
   const named = new Set<string>();
   const out: string[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
       // Standard input is no file: naming it twice is refused where it is read.
-      const key = arg === '-' ? undefined : fileKey(arg);
-      if (key !== undefined && named.has(key)) return;
-      if (key !== undefined) named.add(key);
+      const key = keys[i]!;
+      if (arg !== '-' && named.has(key)) return;
+      named.add(key);
       out.push(arg);
       return;
     }
