@@ -21,7 +21,6 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { passimOutputFiles } from './node/passimFiles';
 import { InputError, inputAt, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
@@ -278,16 +277,9 @@ async function importPassim(path: string, root: string, output: unknown): Promis
     throw new InputError(code === 'ENOENT' ? `--root ${root}: no such folder` : `--root ${root}: cannot be read (${code ?? 'error'})`);
   }
   if (!rootIsFolder) throw new UsageError(`--root ${root}: is a file, not a folder`);
-  // passim's output itself, before anything is read: its part files, or the one file.
-  let outputFiles: string[] = [];
-  try {
-    outputFiles = passimOutputFiles(path);
-  } catch {
-    // Reported where the records are read.
-  }
-  refuseOutputOver(output, outputFiles);
   const read = (await readPassimRecords(path, root))!;
-  refuseOutputOver(output, read.paths);
+  // Nothing is written before the report: passim's output and the documents it names are checked once read.
+  refuseOutputOver(output, [...read.partFiles, ...read.paths]);
   const skipped = skippedSummary(read.skipped);
   if (skipped) process.stderr.write(`synoptic: import-passim ${skipped}\n`);
   if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);

@@ -24,6 +24,7 @@ import {
   PageFeatures,
   longWordsOf,
   pageBlankShare,
+  pageEndShare,
   pageFeatures,
   pageSpacelessShare,
   proseEndShare,
@@ -311,10 +312,7 @@ export function lineMargins(
   features: PageFeatures,
   options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow' | 'spacelessAbove'> = {},
 ): number[] {
-  const unpunctuated = isUnpunctuated(
-    features.nonBlank.map(i => features.facts[i]!),
-    options,
-  );
+  const unpunctuated = isUnpunctuated(pageEndShare(features), options);
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const spaceless =
     !unspaced && model.spaceless && pageSpacelessShare(features) > (options.spacelessAbove ?? 0.5) ? model.spaceless : undefined;
@@ -375,7 +373,7 @@ export function articleLines(
     }
   }
   const nearFloor = Math.min(threshold, options.nearFloor ?? -0.25);
-  const unpunctuated = isUnpunctuated(facts, options);
+  const unpunctuated = isUnpunctuated(proseEndShare(facts), options);
   joinNearArticle(content, margins, facts, nearFloor, floor, undefined, unpunctuated);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // At the article's edges, after the lists: a list's heading is the lists' to take.
@@ -388,12 +386,12 @@ export function articleLines(
 }
 
 /**
- * Whether the page whose non-blank lines' facts are `lineFacts` ends fewer of its prose-shaped
- * lines with a stop than `options.unpunctuatedBelow` (`proseEndShare`): the page the
- * `unpunctuated` (or `bare`) article model reads. O(lines).
+ * Whether a page whose share of prose-shaped lines ending a sentence is `endShare`
+ * (`pageEndShare`) ends fewer than `options.unpunctuatedBelow`: the page the `unpunctuated` (or
+ * `bare`) article model reads. O(1).
  */
-function isUnpunctuated(lineFacts: readonly LineFacts[], options: Pick<BoilerplateOptions, 'unpunctuatedBelow'>): boolean {
-  return proseEndShare(lineFacts) < (options.unpunctuatedBelow ?? 0.05);
+function isUnpunctuated(endShare: number, options: Pick<BoilerplateOptions, 'unpunctuatedBelow'>): boolean {
+  return endShare < (options.unpunctuatedBelow ?? 0.05);
 }
 
 /**

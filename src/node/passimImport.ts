@@ -35,6 +35,8 @@ export interface PassimRecords {
   readonly skipped: Readonly<SkippedRecords>;
   /** The output's part files read. */
   readonly files: number;
+  /** Their paths: the one file, or the part files of the folder. */
+  readonly partFiles: readonly string[];
 }
 
 /** How far reading has come, for a progress report. */
@@ -121,6 +123,7 @@ export async function readPassimRecords(path: string, root: string, options: Rea
     texts: documents.map(d => d.text),
     skipped,
     files: files.length,
+    partFiles: files,
   };
 }
 
