@@ -39,8 +39,12 @@ const UNSPACED_RUN = `${UNSPACED_LETTER}(?:${UNSPACED_LETTER}|\\p{M}|[${INVISIBL
 // token; one that stands elsewhere is no token at all, as white space is none.
 const SPACED_CHARACTER = `(?:(?!${UNSPACED_LETTER})[\\p{L}\\p{M}\\p{Nd}])`;
 const SPACED_RUN = `${SPACED_CHARACTER}+(?:[${INVISIBLE_CLASS}]+${SPACED_CHARACTER}+)*`;
+// Letters of a script without capitals, written against a figure, directly or by a hyphen: a
+// prefix of the language's own ("ב-34", "כ-20", "የ12", "بـ20"), not a name such as "A380" or
+// "COVID-19", which capitals write. The figure is a number of its own.
+const CASELESS_PREFIX = `(?:(?!${UNSPACED_LETTER})\\p{Lo})(?:(?!${UNSPACED_LETTER})\\p{Lo}|\\p{M}|\\u0640)*(?=[\\-‐]?\\p{Nd})`;
 const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
+  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${CASELESS_PREFIX}|${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
   'gu',
 );
 

@@ -79,7 +79,9 @@ function fileName(id: string): string {
  * The group with each member's changes against the anchor. A source's members that stand in
  * a span are compared as one joined text, and each change goes to the member it lies in; the
  * anchor's own source and repeats get none, nor do members in another language than the anchor
- * (a translation differs in every word).
+ * (a translation differs in every word). A language left undetermined is no other language: two
+ * versions of one page in a language without a function-word list, or near its threshold, may
+ * fall either side of it.
  */
 function withChanges(
   group: SentenceGroup,
@@ -118,7 +120,7 @@ function withChanges(
   const compare = changesAgainst(joined(anchorSpan).text, language, options, cache, words);
   const changesOf = new Map<number, FactChange[]>();
   for (const [source, span] of spans) {
-    if (source === anchorSource || sources[source].language !== language) continue;
+    if (source === anchorSource || !mayBeSameLanguage(sources[source].language, language)) continue;
     const { text, starts } = joined(span);
     for (const placed of compare(text)) {
       let k = 0;
@@ -131,6 +133,11 @@ function withChanges(
   }
   if (!changesOf.size) return group;
   return { ...group, members: members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
+}
+
+/** Whether two sources' languages may be one: equal, or either undetermined. */
+function mayBeSameLanguage(a: string, b: string): boolean {
+  return a === b || a === 'und' || b === 'und';
 }
 
 /** A change placed in a joined text, with its range in the member sentence that starts at `offset`. */

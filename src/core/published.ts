@@ -98,12 +98,46 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
   return undefined;
 }
 
-/** The language whose date parser reads a script, for scripts that mostly write one. */
-/** The date a line gives, read in the page's language, the scripts it holds, then English. */
+/**
+ * English read day first ("12.08.2024" is 12 August), for a page in a language that has no
+ * parser of its own and writes the day before the month.
+ */
+const EN_DAY_FIRST: Parser = new chrono.en.Chrono(chrono.en.configuration.createConfiguration(true, true));
+
+/**
+ * Whether `language` writes a date in figures month first ("5/7/2024" for 7 May), as its
+ * runtime date format does: US English and few others. An undetermined language is read day
+ * first, as most languages write it.
+ */
+export function writesMonthFirst(language: string): boolean {
+  if (language === 'und') return false;
+  let monthFirst = monthFirstOf.get(language);
+  if (monthFirst === undefined) {
+    let order: string[] = [];
+    try {
+      order = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'numeric', year: 'numeric' })
+        .formatToParts(new Date(2024, 4, 7))
+        .map(part => part.type)
+        .filter(type => type === 'day' || type === 'month');
+    } catch {
+      // A tag the runtime does not know: read as most languages write it.
+    }
+    monthFirst = order[0] === 'month';
+    monthFirstOf.set(language, monthFirst);
+  }
+  return monthFirst;
+}
+const monthFirstOf = new Map<string, boolean>();
+
+/**
+ * The date a line gives, read in the page's language, the scripts it holds, then English: month
+ * first only where the page's language writes dates so, since the page's figures follow its
+ * own language's order ("12.08.2024" on a Greek page is 12 August).
+ */
 function dateInLanguages(text: string, pageLanguage: string, otherWords: number): string | undefined {
   const languages = [...new Set([pageLanguage, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
   for (const language of languages) {
-    const parser = PARSERS[language];
+    const parser = language === 'en' && !writesMonthFirst(pageLanguage) ? EN_DAY_FIRST : PARSERS[language];
     const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, otherWords);
     if (found) return found;
   }
@@ -117,6 +151,7 @@ function dateInLanguages(text: string, pageLanguage: string, otherWords: number)
 const recentLines = new Map<string, string>();
 const RECENT_LINES = 1024;
 
+/** The language whose date parser reads a script, for scripts that mostly write one. */
 const SCRIPT_LANGUAGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\p{Script=Arabic}/u, 'ar'],
   [/\p{Script=Cyrillic}/u, 'ru'],

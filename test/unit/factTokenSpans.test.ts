@@ -181,10 +181,31 @@ describe('token spans in scripts without spaces', () => {
     ]);
   });
 
+  it('sets a figure apart from the letters of a script without capitals written against it, by a hyphen or none', () => {
+    assert.deepEqual(tokensOf('ב-34 ספינות'), [
+      ['ב', WORD],
+      ['-', OTHER],
+      ['34', DIGITS],
+      ['ספינות', WORD],
+    ]);
+    assert.deepEqual(tokensOf('የ12 በመቶ'), [
+      ['የ', WORD],
+      ['12', DIGITS],
+      ['በመቶ', WORD],
+    ]);
+    assert.deepEqual(tokensOf('بـ20 مليون'), [
+      ['بـ', WORD],
+      ['20', DIGITS],
+      ['مليون', WORD],
+    ]);
+  });
+
   it('keeps a figure inside a word of a spaced script, and a spaced word apart from unspaced letters', () => {
-    assert.deepEqual(tokensOf('A380 G7'), [
+    assert.deepEqual(tokensOf('A380 G7 COVID-19 Ü2'), [
       ['A380', WORD],
       ['G7', WORD],
+      ['COVID-19', WORD],
+      ['Ü2', WORD],
     ]);
     assert.deepEqual(tokensOf('iPhone手机'), [
       ['iPhone', WORD],

@@ -6,7 +6,7 @@ import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat
 import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
 import { digitValue, numberLexicon } from '../../src/core/numbers';
 import { isProperAdjective } from '../../src/core/factWords';
-import { comparePublished, dateOfLine, findPublished } from '../../src/core/published';
+import { comparePublished, dateOfLine, findPublished, writesMonthFirst } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
 import { textReport } from '../../src/export/textReport';
 import { fixturesDir, seedInputs } from '../support/fixtures';
@@ -118,6 +118,36 @@ describe('Changed facts', () => {
   });
 });
 
+describe('Changed facts where a page leaves its language undetermined', () => {
+  it('compares the versions all the same: an undetermined language is no other language', () => {
+    // Hebrew writes many of its function words onto the next word, so a page with few of the
+    // rest falls under the list's threshold while its reprint, with more, does not.
+    const body = [
+      'הצי שלח 34 ספינות לאזור המפרץ בשבוע שעבר.',
+      'ראש הממשלה הודיע על תוכנית חדשה לתחבורה ציבורית בעיר.',
+      'התוכנית תעלה 20 מיליון שקלים בשנה הקרובה.',
+      'תושבי השכונות הצפוניות מחכים לקו הרכבת החדש כבר עשר שנים.',
+      'העירייה פתחה השבוע מרכז מידע לתושבים ליד התחנה המרכזית.',
+      'נציגי הוועד המקומי ביקשו להאריך את שעות הפעילות בלילה.',
+    ];
+    const page = (lines: readonly string[]) => ['חדשות היום', '', ...lines.flatMap(line => [line, ''])].join('\n');
+    const longer = body.map(line => line.replace('34', '36').replace(/\.$/, ', כך לפי הדוח של המשרד שלא פורסם עד כה.'));
+    const analysis = createAnalyzer().analyze([
+      { id: 'a.txt', text: page(body) },
+      { id: 'b.txt', text: page(longer) },
+    ]);
+    assert.deepEqual(
+      analysis.sources.map(s => s.language),
+      ['und', 'he'],
+    );
+    const changes = analysis.groups.flatMap(g => g.members.flatMap(m => m.changes ?? []));
+    assert.ok(
+      changes.some(c => c.kind === 'number' && c.base === '34' && c.other === '36'),
+      JSON.stringify(changes.map(c => [c.kind, c.base, c.other])),
+    );
+  });
+});
+
 describe('Change kinds', () => {
   it('reads spelling variants of one name as such', () => {
     const [change] = classifyChanges('He met Bashar al-Assad in Moscow.', 'He met Bashar Assad in Moscow.', 'en');
@@ -146,6 +176,13 @@ describe('Change kinds', () => {
     assert.equal(change.kind, 'number');
     assert.deepEqual([change.base, change.other], ['12', '15']);
     assert.deepEqual(kindsIn('ja', '地震で1,200人が避難した。', '地震で1,500人が避難した。'), ['number']);
+  });
+
+  it('reads a figure behind a prefix of a script without capitals as a number', () => {
+    const [change] = classifyChanges('הצי שלח ב-34 ספינות לאזור.', 'הצי שלח ב-36 ספינות לאזור.', 'he');
+    assert.equal(change.kind, 'number');
+    assert.deepEqual([change.base, change.other], ['34', '36']);
+    assert.deepEqual(kindsIn('am', 'ዋጋው የ12 በመቶ ጭማሪ አሳይቷል።', 'ዋጋው የ15 በመቶ ጭማሪ አሳይቷል።'), ['number']);
   });
 
   it('finds changed words inside Chinese and Japanese quotation marks as a quote', () => {
@@ -621,6 +658,22 @@ describe('Publication dates', () => {
   it('finds the date line near the headline and skips an embedded post', () => {
     const text = 'Headline of the story\n— Someone (@someone) September 13, 2021\nBy A Reporter, 14 Sep 2021\n\nThe body.';
     assert.equal(findPublished({ text, language: 'en', lineSpans: splitLines(text), firstArticleLine: 0 }), '2021-09-14');
+  });
+
+  it('reads a date in figures day first on a page whose language writes it so, month first on an English page', () => {
+    const dated = (language: string, line: string) => {
+      const text = `Headline of the story\n${line}\n\nThe body.`;
+      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
+    };
+    assert.equal(dated('el', '12.08.2024 10:30'), '2024-08-12T10:30');
+    assert.equal(dated('he', '07/05/2024'), '2024-05-07');
+    assert.equal(dated('ka', '10.01.2025'), '2025-01-10');
+    assert.equal(dated('und', '07.05.2024'), '2024-05-07', 'an undetermined language, as most languages write it');
+    assert.equal(dated('en', '07/05/2024'), '2024-07-05');
+    assert.equal(dated('de', '07.05.2024'), '2024-05-07');
+    assert.equal(writesMonthFirst('en'), true);
+    assert.equal(writesMonthFirst('el'), false);
+    assert.equal(writesMonthFirst('no-such-tag-!'), false);
   });
 
   it('takes no relative expression for the date a page was published', () => {
