@@ -127,6 +127,7 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, pr
       if (span) pieces.push(span);
     }
   }
+  movePiecesOpeners(line, pieces);
   const merged: { start: number; end: number }[] = [];
   for (const piece of pieces) {
     const prev = merged[merged.length - 1];
@@ -146,6 +147,33 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, pr
     out.push({ start: lineStart + start, end: lineStart + s.end });
   }
   return out;
+}
+
+/**
+ * Opening marks that UAX #29 gives to the sentence before them: after a terminal it reads
+ * every bracket and quotation mark as closing, so "…指摘する。「冬眠前…" ends in "「". An
+ * opening bracket, or after an ideographic terminal an opening curly quote (Chinese writes
+ * “…” the English way round; German closes with “, but after a full stop of its own).
+ */
+const TRAILING_OPENERS = /(?:\p{Ps}|(?<=[。！？][\p{Pe}\p{Pf}]*)[“‘])+$/u;
+
+/**
+ * Moves each piece's trailing opening marks (`TRAILING_OPENERS`) to the start of the piece
+ * after it, in place: they open that sentence. O(n) for the pieces' length.
+ */
+function movePiecesOpeners(line: string, pieces: { start: number; end: number }[]): void {
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    const piece = pieces[k];
+    const last = line.charCodeAt(piece.end - 1);
+    // Every opening mark is "(", "[", "{" or at U+0F3A and beyond: most pieces need no pattern.
+    if (last !== 0x28 && last !== 0x5b && last !== 0x7b && last < 0x0f3a) continue;
+    const m = TRAILING_OPENERS.exec(line.slice(piece.start, piece.end));
+    if (!m || m.index === 0) continue;
+    const at = piece.start + m.index;
+    piece.end = at;
+    while (piece.end > piece.start && /\s/.test(line[piece.end - 1])) piece.end--;
+    pieces[k + 1].start = at;
+  }
 }
 
 // A full stop between a lower-case letter and a capitalised word, with no space: "Monday.The".
@@ -404,13 +432,24 @@ export function mayEndInAbbreviation(text: string): boolean {
   return false;
 }
 
-/** An abbreviation ending a word: one to four letters and a full stop, once or more ("U.S.", "Gen."), after a space, an opening mark or nothing. */
-export const ABBREVIATION_END = /(?:^|[\s(["'“‘«])((?:\p{L}{1,4}\.)+)$/u;
+/**
+ * An abbreviation ending a word: one to four letters (each with its marks: "डॉ.") and a full
+ * stop, once or more ("U.S.", "Gen."), after a space, an opening mark or nothing.
+ */
+export const ABBREVIATION_END = /(?:^|[\s(["'“‘«])((?:(?:\p{L}\p{M}*){1,4}\.)+)$/u;
+
+/** Letters of a script without capitals, in which an abbreviation cannot be told by the case of the next word. */
+const CASELESS_LETTER = /^\p{Lo}/u;
+/** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
+const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
+/** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
+const OWN_STOP = /[।॥።։။།。]/u;
 
 function shouldJoin(previous: string, next: string, profile: StopwordProfile): boolean {
   // A piece with no letters ("1.", "—") belongs to its neighbour.
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
   if (DAY_ORDINAL_END.test(previous) && isDayOrdinalDate(next, profile.language)) return true;
+  if (insideCornerBrackets(previous, next)) return true;
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));
@@ -420,6 +459,10 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   const nextWord = /^[\s"'“‘«(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';
   const startsLower = /^\p{Ll}/u.test(nextWord) || /^\p{N}/u.test(nextWord);
   if (startsLower) return true;
+  // In a script without capitals, a full stop after a short word is an abbreviation's where the
+  // script ends its sentences otherwise ("กทม.", "ዓ.ም"), or where the text around it does ("डॉ.
+  // शर्मा ने कहा … है।"): a Hindi page written with full stops keeps its breaks.
+  if (CASELESS_LETTER.test(abbreviation)) return NO_FULL_STOP_SCRIPT.test(abbreviation) || OWN_STOP.test(previous) || OWN_STOP.test(next);
   if (NEVER_FINAL.has(bare)) return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
   const letters = abbreviation.split('.').filter(Boolean);
@@ -428,6 +471,18 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   const isInitials = letters.every(l => l.length === 1 && /\p{Lu}/u.test(l));
   if (isInitials) return !isSentenceOpener(nextWord.toLowerCase(), profile);
   return false;
+}
+
+/**
+ * Whether the break falls inside a quotation in corner brackets that the next piece closes
+ * ("「…来ていた。夜は…」と話した。"): Japanese and Chinese quote so within a sentence, whose verb
+ * of saying follows the quotation, and the brackets open and close unambiguously (unlike
+ * quotation marks, which languages pair differently). O(n) in the pieces' length.
+ */
+function insideCornerBrackets(previous: string, next: string): boolean {
+  if (!previous.includes('「') && !previous.includes('『')) return false;
+  const open = (text: string, opening: string, closing: string) => text.split(opening).length - text.split(closing).length;
+  return (open(previous, '「', '」') > 0 && next.includes('」')) || (open(previous, '『', '』') > 0 && next.includes('』'));
 }
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */

@@ -87,6 +87,42 @@ describe('sentence segmentation', () => {
     assert.deepEqual(sentencesOf('Troops left the U.S.The talks ended.'), ['Troops left the U.S.The talks ended.']);
   });
 
+  it('gives an opening bracket or quotation mark after a full stop to the sentence it opens', () => {
+    const inLanguage = (language: string, line: string) =>
+      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
+    assert.deepEqual(inLanguage('ja', '専門家はそう指摘する。「冬眠前のクマは危険だ」と話した。'), [
+      '専門家はそう指摘する。',
+      '「冬眠前のクマは危険だ」と話した。',
+    ]);
+    assert.deepEqual(inLanguage('zh', '会议已经开始进行。“现在我们讨论预算”，他说。'), [
+      '会议已经开始进行。',
+      '“现在我们讨论预算”，他说。',
+    ]);
+    assert.deepEqual(inLanguage('de', '„Wir gehen.“ Er blieb.'), ['„Wir gehen.“', 'Er blieb.']);
+  });
+
+  it('keeps a quotation in corner brackets in the sentence that quotes it, whatever full stops it holds', () => {
+    const japanese = (line: string) =>
+      segmentLine(line, 0, line.length, { ...english, language: 'ja' }).map(s => line.slice(s.start, s.end));
+    assert.deepEqual(japanese('住民は「クマが来ていた。夜は怖い」と話した。町は対策を急ぐ。'), [
+      '住民は「クマが来ていた。夜は怖い」と話した。',
+      '町は対策を急ぐ。',
+    ]);
+    assert.deepEqual(japanese('「クマが来た」と話した。夜は怖い。'), ['「クマが来た」と話した。', '夜は怖い。']);
+  });
+
+  it('keeps an abbreviation of a script without capitals in its sentence where the script or the text ends sentences otherwise', () => {
+    const inLanguage = (language: string, line: string) =>
+      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
+    assert.deepEqual(inLanguage('hi', 'डॉ. शर्मा ने कहा कि अस्पताल तैयार है। मरीज़ों की संख्या बढ़ी।'), [
+      'डॉ. शर्मा ने कहा कि अस्पताल तैयार है।',
+      'मरीज़ों की संख्या बढ़ी।',
+    ]);
+    assert.deepEqual(inLanguage('hi', 'यह योजना अच्छी है. वह कल शुरू होगी.'), ['यह योजना अच्छी है.', 'वह कल शुरू होगी.']);
+    assert.deepEqual(inLanguage('th', 'ฝนตกหนักใน กทม. วันนี้'), ['ฝนตกหนักใน กทม. วันนี้']);
+    assert.deepEqual(inLanguage('am', 'በ2017 ዓ.ም ተጀመረ።'), ['በ2017 ዓ.ም ተጀመረ።']);
+  });
+
   it('segments Arabic text at its own question and full stops', () => {
     const arabic = 'التقى الرئيسان في موسكو. هل ناقشا الوضع في سوريا؟ نعم';
     const profile = detectStopwords(['في', 'من', 'على']);
