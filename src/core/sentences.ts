@@ -457,7 +457,8 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();
   const nextWord = /^[\s"'“‘«(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';
-  const startsLower = /^\p{Ll}/u.test(nextWord) || /^\p{N}/u.test(nextWord);
+  // Georgian writes its sentences in small letters: the case of its next word tells nothing.
+  const startsLower = /^(?!\p{Script=Georgian})\p{Ll}/u.test(nextWord) || /^\p{N}/u.test(nextWord);
   if (startsLower) return true;
   // In a script without capitals, a full stop after a short word is an abbreviation's where the
   // script ends its sentences otherwise ("กทม.", "ዓ.ም"), or where the text around it does ("डॉ.

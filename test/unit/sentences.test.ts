@@ -123,6 +123,14 @@ describe('sentence segmentation', () => {
     assert.deepEqual(inLanguage('am', 'በ2017 ዓ.ም ተጀመረ።'), ['በ2017 ዓ.ም ተጀመረ።']);
   });
 
+  it('breaks Georgian text after a short word, as its sentences open in small letters', () => {
+    const georgian = 'რთველი წარმატებული იყო. კახეთში მოსავალი გაიზარდა.';
+    assert.deepEqual(
+      segmentLine(georgian, 0, georgian.length, { ...english, language: 'ka' }).map(s => georgian.slice(s.start, s.end)),
+      ['რთველი წარმატებული იყო.', 'კახეთში მოსავალი გაიზარდა.'],
+    );
+  });
+
   it('segments Arabic text at its own question and full stops', () => {
     const arabic = 'التقى الرئيسان في موسكو. هل ناقشا الوضع في سوريا؟ نعم';
     const profile = detectStopwords(['في', 'من', 'على']);

@@ -40,7 +40,9 @@ const KOREAN_PAGE = [
  * The same two sentences of news in languages whose function words overlap (Danish, Norwegian,
  * Swedish and Icelandic; Czech, Slovak and Polish; Bosnian/Croatian/Serbian and Slovenian;
  * Serbian, Macedonian, Bulgarian, Russian and Ukrainian; Finnish and Estonian; Lithuanian and
- * Latvian; Catalan and Spanish) and in others with a list of their own.
+ * Latvian; Catalan and Spanish; Hindi, Marathi and Nepali; Urdu and Persian) and in others
+ * with a list of their own, in scripts of their own too (Georgian, Armenian, Bengali, Tamil,
+ * Ethiopic).
  */
 const NEWS_IN: Readonly<Record<string, string>> = {
   da: 'Regeringen har i dag fremlagt et nyt forslag, og ministeren sagde, at det vil blive vedtaget efter sommerferien. Han tilføjede, at der ikke er nogen grund til at vente, og at kommunerne selv kan vælge, hvad de vil gøre med pengene.',
@@ -68,6 +70,17 @@ const NEWS_IN: Readonly<Record<string, string>> = {
   lv: 'Valdība šodien iesniedza jaunu priekšlikumu, un ministrs sacīja, ka tas tiks pieņemts pēc vasaras. Viņš piebilda, ka nav iemesla gaidīt un ka pašvaldības pašas var izlemt, ko darīt ar naudu.',
   sl: 'Vlada je danes predstavila nov predlog in minister je dejal, da bo sprejet po poletju. Dodal je, da ni razloga za čakanje in da se lahko občine same odločijo, kaj bodo storile z denarjem.',
   is: 'Ríkisstjórnin lagði í dag fram nýja tillögu og ráðherrann sagði að hún yrði samþykkt eftir sumarið. Hann bætti við að engin ástæða væri til að bíða og að sveitarfélögin gætu sjálf ákveðið hvað þau gerðu við peningana.',
+  ka: 'მთავრობამ დღეს ახალი წინადადება წარადგინა და მინისტრმა განაცხადა, რომ ის ზაფხულის შემდეგ მიიღება. მან დასძინა, რომ ლოდინის მიზეზი არ არის და რომ მუნიციპალიტეტებს თავად შეუძლიათ გადაწყვიტონ, რას გააკეთებენ ამ ფულით.',
+  hy: 'Կառավարությունն այսօր նոր առաջարկ է ներկայացրել, և նախարարը ասել է, որ այն կընդունվի ամառից հետո։ Նա ավելացրել է, որ սպասելու պատճառ չկա, և որ համայնքներն իրենք կարող են որոշել, թե ինչ են անելու այդ գումարով։',
+  bn: 'সরকার আজ একটি নতুন প্রস্তাব পেশ করেছে এবং মন্ত্রী বলেন যে এটি গ্রীষ্মের পরে পাস হবে। তিনি আরও বলেন যে অপেক্ষা করার কোনো কারণ নেই এবং পৌরসভাগুলো নিজেরাই ঠিক করতে পারে যে তারা এই টাকা দিয়ে কী করবে।',
+  tr: 'Hükümet bugün yeni bir teklif sundu ve bakan, bunun yaz tatilinden sonra kabul edileceğini söyledi. Beklemek için bir neden olmadığını ve belediyelerin bu parayla ne yapacaklarına kendilerinin karar verebileceğini de ekledi.',
+  sw: 'Serikali leo imewasilisha pendekezo jipya, na waziri alisema kuwa litapitishwa baada ya kiangazi. Aliongeza kuwa hakuna sababu ya kusubiri na kwamba halmashauri zinaweza kuamua zenyewe nini cha kufanya na fedha hizo.',
+  tl: 'Nagharap ngayon ang pamahalaan ng isang bagong panukala, at sinabi ng ministro na ito ay pagtitibayin pagkatapos ng tag-init. Idinagdag niya na walang dahilan upang maghintay at na ang mga munisipyo ang magpapasya kung ano ang gagawin nila sa pera.',
+  ur: 'حکومت نے آج ایک نئی تجویز پیش کی اور وزیر نے کہا کہ اسے گرمیوں کے بعد منظور کیا جائے گا۔ انہوں نے کہا کہ انتظار کرنے کی کوئی وجہ نہیں ہے اور بلدیات خود فیصلہ کر سکتی ہیں کہ وہ اس پیسے کا کیا کریں گی۔',
+  ne: 'सरकारले आज एउटा नयाँ प्रस्ताव पेश गर्यो र मन्त्रीले यो गर्मीपछि पारित हुने बताए। उनले पर्खनुपर्ने कुनै कारण नभएको र नगरपालिकाहरूले यो पैसाको के गर्ने भनेर आफैं निर्णय गर्न सक्ने पनि बताए।',
+  mr: 'सरकारने आज एक नवीन प्रस्ताव सादर केला आणि मंत्र्यांनी सांगितले की तो उन्हाळ्यानंतर मंजूर केला जाईल. ते म्हणाले की थांबण्याचे कोणतेही कारण नाही आणि नगरपालिका या पैशांचे काय करायचे हे स्वतः ठरवू शकतात.',
+  ta: 'அரசு இன்று ஒரு புதிய திட்டத்தை முன்வைத்தது, அது கோடைக்குப் பின்னர் நிறைவேற்றப்படும் என்று அமைச்சர் கூறினார். காத்திருக்க எந்த காரணமும் இல்லை என்றும் நகராட்சிகள் அந்த பணத்தை என்ன செய்வது என்று தாங்களே முடிவு செய்யலாம் என்றும் அவர் தெரிவித்தார்.',
+  am: 'መንግሥት ዛሬ አዲስ ሀሳብ አቅርቧል፤ ሚኒስትሩም ሀሳቡ ከክረምቱ በኋላ እንደሚፀድቅ ገልጸዋል። መጠበቅ የሚያስፈልግበት ምክንያት እንደሌለና ማዘጋጃ ቤቶቹ በገንዘቡ ምን እንደሚያደርጉ ራሳቸው መወሰን እንደሚችሉ አክለው ገልጸዋል።',
   mk: 'Владата денес претстави нов предлог, а министерот рече дека тој ќе биде усвоен по летото. Тој додаде дека нема причина за чекање и дека општините сами можат да одлучат што ќе прават со парите.',
 };
 
