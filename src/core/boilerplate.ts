@@ -578,6 +578,10 @@ function continueLists(
   // On a page without blank lines between its lines, no two lines are set apart, so a list that
   // runs straight into chrome says nothing about where it belongs.
   const hasBlankLines = lineIndex.some((line, k) => k > 0 && line - lineIndex[k - 1] > 1);
+  // A heading above the article's first paragraph (a site's name over its menu) heads no list.
+  // A paragraph is told by its shape, not its stops, which some pages drop.
+  let bodyStart = 0;
+  while (bodyStart < content.length && !(content[bodyStart] && facts[bodyStart].proseShaped)) bodyStart++;
   for (let k = 0; k < content.length; k++) {
     const seeds = seed(k);
     const doubtful = !seeds && doubtfulHeading(k);
@@ -594,7 +598,8 @@ function continueLists(
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
-    if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] - 1 > spacing) continue;
+    if (k < bodyStart || facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] - 1 > spacing)
+      continue;
     // A bare marker without words (a dump's stray bullet) may open the list, and so may a short
     // line printed more than once (a table's header row, repeated above each table of the
     // article); either stays chrome.

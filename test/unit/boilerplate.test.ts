@@ -430,6 +430,33 @@ describe('context pass over the line model', () => {
   });
 });
 
+describe('a site name the model takes for article text, above its menu', () => {
+  it('heads no list: the menu below it stays chrome, while a list under a heading in the article joins', () => {
+    const page = [
+      'Daily Courier',
+      '  • World',
+      '  • Politics',
+      '  • Business',
+      '  • Sports',
+      '',
+      ...ARTICLE,
+      'What happens next',
+      '  • The council picks a builder',
+      '  • Work starts in March',
+      '  • The bridge opens in two years',
+      '',
+      ...FOOTER,
+    ];
+    const marginOf = (line: string) =>
+      line === 'Daily Courier' || line === 'What happens next' ? 0.6 : line.startsWith('  • ') ? -2.7 : ARTICLE.includes(line) ? 4 : -3;
+    const flags = articleFlags(page, marginOf);
+    const kept = (line: string) => flags[page.indexOf(line)];
+    for (const item of ['  • World', '  • Politics', '  • Business', '  • Sports']) assert.equal(kept(item), false, item);
+    for (const item of ['  • The council picks a builder', '  • Work starts in March', '  • The bridge opens in two years'])
+      assert.equal(kept(item), true, item);
+  });
+});
+
 describe('lines printed more than once', () => {
   const paragraph = (n: number) =>
     `The council met on Monday for the ${n}th time this year, and its members agreed on the new budget for the town.`;
