@@ -13,9 +13,7 @@
  * applies:
  *
  * 1. negation: the two sentences carry different numbers of negation words, and the run holds one;
- * 2. number: the run holds a figure, date or share that the other sentence does not carry (one
- *    standing in other words than the other side's figure, neither the token before nor the one
- *    after alike, is one dropped and one added, not one changed); a
+ * 2. number: the run holds a figure, date or share that the other sentence does not carry; a
  *    day told from the day of writing ("yesterday", "heute") against a weekday, a day of a
  *    month, or a relative day one day off ("on Tuesday", "July 13", "today") is not one, as a
  *    reprint a day later tells the same day so;
@@ -1130,25 +1128,9 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
       oTo++;
     }
     out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, [bFrom, bTo], [oFrom, oTo], found.kind, true) });
-  } else if (found.kind === 'number' && bSpan[0] < bSpan[1] && oSpan[0] < oSpan[1] && !sameSlot(bSpan, oSpan)) {
-    // Two figures in different words ("a record of over 1,200" against "six people hurt") are
-    // not one figure changed: each side's is one the other lacks.
-    out.push({ b: bSpan, o: [oSpan[0], oSpan[0]], change: changeOf(base, other, bSpan, [oSpan[0], oSpan[0]], 'number') });
-    out.push({ b: [bSpan[1], bSpan[1]], o: oSpan, change: changeOf(base, other, [bSpan[1], bSpan[1]], oSpan, 'number') });
   } else out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, bSpan, oSpan, found.kind, found.variant) });
   out.push(...classifiedHunks(base, other, [bSpan[1], b[1]], [oSpan[1], o[1]], options));
   return out;
-
-  /**
-   * Whether the two spans stand in the same words: the token before them, or the token after,
-   * is alike on both sides (the sentence's start or end counting as one). A diff's run always
-   * stands so; a span inside a longer run may not.
-   */
-  function sameSlot(bRange: Range, oRange: Range): boolean {
-    const at = (s: ReadSentence, i: number) => (i >= 0 && i < s.tokens.length ? s.tokens[i] : undefined);
-    const matches = (x: FactToken | undefined, y: FactToken | undefined) => (x && y ? alike(x, y) : x === y);
-    return matches(at(base, bRange[0] - 1), at(other, oRange[0] - 1)) || matches(at(base, bRange[1]), at(other, oRange[1]));
-  }
 }
 
 /**
