@@ -578,8 +578,14 @@ function continueLists(
   // On a page without blank lines between its lines, no two lines are set apart, so a list that
   // runs straight into chrome says nothing about where it belongs.
   const hasBlankLines = lineIndex.some((line, k) => k > 0 && line - lineIndex[k - 1] > 1);
-  // A heading above the article's first paragraph (a site's name over its menu) heads no list.
-  // A paragraph is told by its shape, not its stops, which some pages drop.
+  // A heading above the article's first paragraph (a site's name over its menu) heads no list
+  // whose items hold no function word, as a menu's do not; one whose items read as phrases (a
+  // summary's key points under the headline) it does. A paragraph is told by its shape, not its
+  // stops, which some pages drop.
+  const noFunctionWords = (from: number, to: number) => {
+    for (let j = from; j < to; j++) if (facts[j].stopShare > 0) return false;
+    return true;
+  };
   let bodyStart = 0;
   while (bodyStart < content.length && !(content[bodyStart] && facts[bodyStart].proseShaped)) bodyStart++;
   for (let k = 0; k < content.length; k++) {
@@ -598,8 +604,7 @@ function continueLists(
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
-    if (k < bodyStart || facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] - 1 > spacing)
-      continue;
+    if (facts[k].endsSentence || next >= content.length || content[next] || lineIndex[next] - lineIndex[k] - 1 > spacing) continue;
     // A bare marker without words (a dump's stray bullet) may open the list, and so may a short
     // line printed more than once (a table's header row, repeated above each table of the
     // article); either stays chrome.
@@ -613,6 +618,7 @@ function continueLists(
     let end = first + 1;
     while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
     if (end - first < 3 || (hasBlankLines && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
+    if (k < bodyStart && noFunctionWords(first, end)) continue;
     let sum = 0;
     let chrome = false;
     for (let j = first; j < end; j++) {

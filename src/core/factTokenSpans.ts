@@ -39,14 +39,38 @@ const UNSPACED_RUN = `${UNSPACED_LETTER}(?:${UNSPACED_LETTER}|\\p{M}|[${INVISIBL
 // token; one that stands elsewhere is no token at all, as white space is none.
 const SPACED_CHARACTER = `(?:(?!${UNSPACED_LETTER})[\\p{L}\\p{M}\\p{Nd}])`;
 const SPACED_RUN = `${SPACED_CHARACTER}+(?:[${INVISIBLE_CLASS}]+${SPACED_CHARACTER}+)*`;
-// Letters of a script without capitals, written against a figure, directly or by a hyphen: a
-// prefix of the language's own ("ב-34", "כ-20", "የ12", "بـ20"), not a name such as "A380" or
-// "COVID-19", which capitals write. The figure is a number of its own.
-const CASELESS_PREFIX = `(?:(?!${UNSPACED_LETTER})\\p{Lo})(?:(?!${UNSPACED_LETTER})\\p{Lo}|\\p{M}|\\u0640)*(?=[\\-‐]?\\p{Nd})`;
-const TOKEN = new RegExp(
-  `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${CASELESS_PREFIX}|${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
-  'gu',
-);
+// One or two letters of a script without capitals written against a figure, directly or by a
+// hyphen: a prefix of the language's own ("ב-34", "כ-20", "የ12", "بـ20"). The figure is a number
+// of its own. A longer word keeps its figure ("كوفيد-19", "코로나19"), as names with capitals do
+// ("A380", "COVID-19"); Hangul is left out, as Korean writes no such prefixes.
+const CASELESS_LETTER = `(?:(?!${UNSPACED_LETTER})(?!\\p{Script=Hangul})\\p{Lo}\\p{M}*)`;
+const CASELESS_PREFIX = `${CASELESS_LETTER}{1,2}\\u0640?(?=[\\-‐]?\\p{Nd})`;
+const tokenPattern = (prefix: string) =>
+  new RegExp(
+    `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${prefix}${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
+    'gu',
+  );
+const TOKEN = tokenPattern(`${CASELESS_PREFIX}|`);
+// The prefix alternative costs every word of a caseless script a look ahead: a text with no
+// figure against such a letter reads the same without it, and most do not have one.
+const TOKEN_WITHOUT_PREFIXES = tokenPattern('');
+const DIGIT = /\p{Nd}/u;
+
+/**
+ * Whether some character beyond U+058F (Hebrew and the scripts after it) stands right before a
+ * digit, or before a hyphen or tatweel and a digit: where `CASELESS_PREFIX` may match. A scan of
+ * code units; the digit pattern runs only on a unit beyond ASCII after such a character. O(n).
+ */
+function mayHoldPrefix(text: string): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text.charCodeAt(i) < 0x590) continue;
+    let j = i + 1;
+    let c = text.charCodeAt(j);
+    if ((c === 0x2d || c === 0x2010 || c === 0x640) && j + 1 < text.length) c = text.charCodeAt(++j);
+    if ((c >= 48 && c <= 57) || (c >= 0x660 && DIGIT.test(text[j]))) return true;
+  }
+  return false;
+}
 
 /**
  * Input: a sentence. Output: its token spans as flat triples (start, end, part), in text order.
@@ -59,8 +83,9 @@ export function tokenSpans(text: string): number[] {
 /** The token pattern's matches as flat triples (start, end, part). O(n) for n characters. */
 export function tokenSpansByPattern(text: string): number[] {
   const out: number[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  const pattern = mayHoldPrefix(text) ? TOKEN : TOKEN_WITHOUT_PREFIXES;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     out.push(m.index, m.index + m[0].length, m[1] ? DIGITS : m[2] ? WORD : m[3] ? OTHER : REFERENCE);
   }
   return out;

@@ -105,9 +105,10 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
 const EN_DAY_FIRST: Parser = new chrono.en.Chrono(chrono.en.configuration.createConfiguration(true, true));
 
 /**
- * Whether `language` writes a date in figures month first ("5/7/2024" for 7 May), as its
- * runtime date format does: US English and few others. An undetermined language is read day
- * first, as most languages write it.
+ * Whether `language` writes a date in figures month first, then day, then year ("5/7/2024" for
+ * 7 May), as its runtime date format does: US English and few others. A language that writes
+ * the year first (Swedish, Hungarian, Japanese) writes a date that ends in its year day first,
+ * and an undetermined language is read day first, as most languages write it.
  */
 export function writesMonthFirst(language: string): boolean {
   if (language === 'und') return false;
@@ -118,11 +119,11 @@ export function writesMonthFirst(language: string): boolean {
       order = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'numeric', year: 'numeric' })
         .formatToParts(new Date(2024, 4, 7))
         .map(part => part.type)
-        .filter(type => type === 'day' || type === 'month');
+        .filter(type => type === 'day' || type === 'month' || type === 'year');
     } catch {
       // A tag the runtime does not know: read as most languages write it.
     }
-    monthFirst = order[0] === 'month';
+    monthFirst = order.join(' ') === 'month day year';
     monthFirstOf.set(language, monthFirst);
   }
   return monthFirst;

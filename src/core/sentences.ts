@@ -131,7 +131,7 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, pr
   const merged: { start: number; end: number }[] = [];
   for (const piece of pieces) {
     const prev = merged[merged.length - 1];
-    if (prev && shouldJoin(line.slice(prev.start, prev.end), line.slice(piece.start, piece.end), profile)) {
+    if (prev && shouldJoin(line.slice(prev.start, prev.end), line.slice(piece.start, piece.end), profile, line, piece.start)) {
       prev.end = piece.end;
     } else {
       merged.push({ ...piece });
@@ -155,6 +155,7 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, pr
  * opening bracket, or after an ideographic terminal an opening curly quote (Chinese writes
  * “…” the English way round; German closes with “, but after a full stop of its own).
  */
+const OPENER = /[\p{Ps}“‘]/u;
 const TRAILING_OPENERS = /(?:\p{Ps}|(?<=[。！？][\p{Pe}\p{Pf}]*)[“‘])+$/u;
 
 /**
@@ -164,9 +165,8 @@ const TRAILING_OPENERS = /(?:\p{Ps}|(?<=[。！？][\p{Pe}\p{Pf}]*)[“‘])+$/u
 function movePiecesOpeners(line: string, pieces: { start: number; end: number }[]): void {
   for (let k = 0; k + 1 < pieces.length; k++) {
     const piece = pieces[k];
-    const last = line.charCodeAt(piece.end - 1);
-    // Every opening mark is "(", "[", "{" or at U+0F3A and beyond: most pieces need no pattern.
-    if (last !== 0x28 && last !== 0x5b && last !== 0x7b && last < 0x0f3a) continue;
+    // Most pieces end in a letter, a terminal or a closing mark: no pattern to run.
+    if (!OPENER.test(line[piece.end - 1])) continue;
     const m = TRAILING_OPENERS.exec(line.slice(piece.start, piece.end));
     if (!m || m.index === 0) continue;
     const at = piece.start + m.index;
@@ -438,18 +438,26 @@ export function mayEndInAbbreviation(text: string): boolean {
  */
 export const ABBREVIATION_END = /(?:^|[\s(["'“‘«])((?:(?:\p{L}\p{M}*){1,4}\.)+)$/u;
 
-/** Letters of a script without capitals, in which an abbreviation cannot be told by the case of the next word. */
-const CASELESS_LETTER = /^\p{Lo}/u;
+/**
+ * Letters of a script without capitals, in which an abbreviation cannot be told by the case of
+ * the next word; not Hangul, as Korean ends its sentences with full stops after short words.
+ */
+const CASELESS_LETTER = /^(?!\p{Script=Hangul})\p{Lo}/u;
+const GEORGIAN = /^\p{Script=Georgian}/u;
+/** The letters of a word, its marks not counted ("डॉ" is one). */
+function letterCount(word: string): number {
+  return word.match(/\p{L}/gu)?.length ?? 0;
+}
 /** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
 const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
 /** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
 const OWN_STOP = /[।॥።։။།。]/u;
 
-function shouldJoin(previous: string, next: string, profile: StopwordProfile): boolean {
+function shouldJoin(previous: string, next: string, profile: StopwordProfile, line: string, nextStart: number): boolean {
   // A piece with no letters ("1.", "—") belongs to its neighbour.
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
   if (DAY_ORDINAL_END.test(previous) && isDayOrdinalDate(next, profile.language)) return true;
-  if (insideCornerBrackets(previous, next)) return true;
+  if (insideCornerBrackets(previous, line, nextStart)) return true;
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));
@@ -457,16 +465,20 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();
   const nextWord = /^[\s"'“‘«(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';
-  // Georgian writes its sentences in small letters: the case of its next word tells nothing.
-  const startsLower = /^(?!\p{Script=Georgian})\p{Ll}/u.test(nextWord) || /^\p{N}/u.test(nextWord);
+  const letters = abbreviation.split('.').filter(Boolean);
+  // Georgian writes its sentences in small letters, so the case of the next word tells nothing:
+  // an abbreviation is one of one or two letters a piece ("ქ.", "ე.წ.", "ა.შ."), not "იყო.".
+  if (GEORGIAN.test(abbreviation)) return letters.every(l => letterCount(l) <= 2);
+  const startsLower = /^\p{Ll}/u.test(nextWord) || /^\p{N}/u.test(nextWord);
   if (startsLower) return true;
   // In a script without capitals, a full stop after a short word is an abbreviation's where the
-  // script ends its sentences otherwise ("กทม.", "ዓ.ም"), or where the text around it does ("डॉ.
-  // शर्मा ने कहा … है।"): a Hindi page written with full stops keeps its breaks.
-  if (CASELESS_LETTER.test(abbreviation)) return NO_FULL_STOP_SCRIPT.test(abbreviation) || OWN_STOP.test(previous) || OWN_STOP.test(next);
+  // script ends its sentences otherwise ("กทม.", "ዓ.ም"), or where the sentence it stands in ends
+  // with the script's own stop and the word has one letter ("डॉ. शर्मा ने कहा … है।"):
+  // a Hindi page written with full stops keeps its breaks.
+  if (CASELESS_LETTER.test(abbreviation))
+    return NO_FULL_STOP_SCRIPT.test(abbreviation) || (OWN_STOP.test(next) && letters.every(l => letterCount(l) <= 1));
   if (NEVER_FINAL.has(bare)) return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
-  const letters = abbreviation.split('.').filter(Boolean);
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a
   // function word opens what follows ("… in the U.S. The talks …").
   const isInitials = letters.every(l => l.length === 1 && /\p{Lu}/u.test(l));
@@ -475,15 +487,24 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile): b
 }
 
 /**
- * Whether the break falls inside a quotation in corner brackets that the next piece closes
+ * Whether the break falls inside a quotation in corner brackets that the line closes further on
  * ("「…来ていた。夜は…」と話した。"): Japanese and Chinese quote so within a sentence, whose verb
  * of saying follows the quotation, and the brackets open and close unambiguously (unlike
- * quotation marks, which languages pair differently). O(n) in the pieces' length.
+ * quotation marks, which languages pair differently). The brackets the piece before leaves
+ * open must all be closed in the rest of the line, brackets opened there counted too.
+ * O(n) in the line's length, and only where the piece before holds a corner bracket.
  */
-function insideCornerBrackets(previous: string, next: string): boolean {
+function insideCornerBrackets(previous: string, line: string, nextStart: number): boolean {
   if (!previous.includes('「') && !previous.includes('『')) return false;
-  const open = (text: string, opening: string, closing: string) => text.split(opening).length - text.split(closing).length;
-  return (open(previous, '「', '」') > 0 && next.includes('」')) || (open(previous, '『', '』') > 0 && next.includes('』'));
+  let depth = 0;
+  for (const c of previous) depth += c === '「' || c === '『' ? 1 : c === '」' || c === '』' ? -1 : 0;
+  if (depth <= 0) return false;
+  for (let i = nextStart; i < line.length; i++) {
+    const c = line[i];
+    if (c === '「' || c === '『') depth++;
+    else if ((c === '」' || c === '』') && --depth === 0) return true;
+  }
+  return false;
 }
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */

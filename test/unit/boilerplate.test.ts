@@ -455,6 +455,15 @@ describe('a site name the model takes for article text, above its menu', () => {
     for (const item of ['  • The council picks a builder', '  • Work starts in March', '  • The bridge opens in two years'])
       assert.equal(kept(item), true, item);
   });
+
+  it('still heads a summary of phrases under the headline, above the first paragraph', () => {
+    const points = ['  • The bridge reopens in 2026', '  • Work starts in March', '  • The region shares the cost'];
+    const page = ['Menu', '', 'Bridge rebuild approved', '', 'Key points', ...points, '', 'Photo: City archive', '', ...ARTICLE.slice(4)];
+    const marginOf = (line: string) =>
+      line.startsWith('  • ') ? -2.7 : line === 'Bridge rebuild approved' || line === 'Key points' ? 3 : ARTICLE.includes(line) ? 4 : -3;
+    const flags = articleFlags(page, marginOf);
+    for (const item of points) assert.equal(flags[page.indexOf(item)], true, item);
+  });
 });
 
 describe('lines printed more than once', () => {

@@ -200,6 +200,12 @@ describe('token spans in scripts without spaces', () => {
     ]);
   });
 
+  it('keeps a figure in a longer word of a script without capitals, and in Korean', () => {
+    assert.deepEqual(tokensOf('كوفيد-19'), [['كوفيد-19', WORD]]);
+    assert.deepEqual(tokensOf('코로나19'), [['코로나19', WORD]]);
+    assert.deepEqual(tokensOf('कोविड-19'), [['कोविड-19', WORD]]);
+  });
+
   it('keeps a figure inside a word of a spaced script, and a spaced word apart from unspaced letters', () => {
     assert.deepEqual(tokensOf('A380 G7 COVID-19 Ü2'), [
       ['A380', WORD],

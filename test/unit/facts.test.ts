@@ -673,6 +673,8 @@ describe('Publication dates', () => {
     assert.equal(dated('de', '07.05.2024'), '2024-05-07');
     assert.equal(writesMonthFirst('en'), true);
     assert.equal(writesMonthFirst('el'), false);
+    assert.equal(writesMonthFirst('sv'), false, 'year first, a date ending in its year day first');
+    assert.equal(writesMonthFirst('ja'), false);
     assert.equal(writesMonthFirst('no-such-tag-!'), false);
   });
 

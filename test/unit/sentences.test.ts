@@ -109,6 +109,14 @@ describe('sentence segmentation', () => {
       '町は対策を急ぐ。',
     ]);
     assert.deepEqual(japanese('「クマが来た」と話した。夜は怖い。'), ['「クマが来た」と話した。', '夜は怖い。']);
+    assert.deepEqual(japanese('住民は「クマが来た。夜は怖い。子供も心配だ」と話した。'), [
+      '住民は「クマが来た。夜は怖い。子供も心配だ」と話した。',
+    ]);
+    assert.deepEqual(
+      japanese('彼は「長い話が続く。次に「別の」言葉があった。'),
+      ['彼は「長い話が続く。', '次に「別の」言葉があった。'],
+      'a bracket never closed',
+    );
   });
 
   it('keeps an abbreviation of a script without capitals in its sentence where the script or the text ends sentences otherwise', () => {
@@ -119,6 +127,8 @@ describe('sentence segmentation', () => {
       'मरीज़ों की संख्या बढ़ी।',
     ]);
     assert.deepEqual(inLanguage('hi', 'यह योजना अच्छी है. वह कल शुरू होगी.'), ['यह योजना अच्छी है.', 'वह कल शुरू होगी.']);
+    assert.deepEqual(inLanguage('hi', 'वह घर गया। फिर वह लौटा. अब वह यहां है।'), ['वह घर गया।', 'फिर वह लौटा.', 'अब वह यहां है।']);
+    assert.deepEqual(inLanguage('ko', '그는 떠났다. 「다음」 날 돌아왔다。'), ['그는 떠났다.', '「다음」 날 돌아왔다。']);
     assert.deepEqual(inLanguage('th', 'ฝนตกหนักใน กทม. วันนี้'), ['ฝนตกหนักใน กทม. วันนี้']);
     assert.deepEqual(inLanguage('am', 'በ2017 ዓ.ም ተጀመረ።'), ['በ2017 ዓ.ም ተጀመረ።']);
   });
@@ -129,6 +139,12 @@ describe('sentence segmentation', () => {
       segmentLine(georgian, 0, georgian.length, { ...english, language: 'ka' }).map(s => georgian.slice(s.start, s.end)),
       ['რთველი წარმატებული იყო.', 'კახეთში მოსავალი გაიზარდა.'],
     );
+    for (const line of ['ე.წ. ოპოზიციის ლიდერი დააკავეს.', 'აქცია ქ. თბილისში გაიმართა.', 'ის ა.შ. ამბობს.'])
+      assert.deepEqual(
+        segmentLine(line, 0, line.length, { ...english, language: 'ka' }).map(s => line.slice(s.start, s.end)),
+        [line],
+        'an abbreviation of one or two letters a piece',
+      );
   });
 
   it('segments Arabic text at its own question and full stops', () => {

@@ -70,6 +70,7 @@ const NEWS_IN: Readonly<Record<string, string>> = {
   lv: 'Valdība šodien iesniedza jaunu priekšlikumu, un ministrs sacīja, ka tas tiks pieņemts pēc vasaras. Viņš piebilda, ka nav iemesla gaidīt un ka pašvaldības pašas var izlemt, ko darīt ar naudu.',
   sl: 'Vlada je danes predstavila nov predlog in minister je dejal, da bo sprejet po poletju. Dodal je, da ni razloga za čakanje in da se lahko občine same odločijo, kaj bodo storile z denarjem.',
   is: 'Ríkisstjórnin lagði í dag fram nýja tillögu og ráðherrann sagði að hún yrði samþykkt eftir sumarið. Hann bætti við að engin ástæða væri til að bíða og að sveitarfélögin gætu sjálf ákveðið hvað þau gerðu við peningana.',
+  fa: 'دولت امروز پیشنهاد تازه‌ای ارائه کرد و وزیر گفت که این پیشنهاد پس از تابستان تصویب خواهد شد. او افزود که دلیلی برای صبر کردن وجود ندارد و شهرداری‌ها خودشان می‌توانند تصمیم بگیرند که با این پول چه کنند.',
   ka: 'მთავრობამ დღეს ახალი წინადადება წარადგინა და მინისტრმა განაცხადა, რომ ის ზაფხულის შემდეგ მიიღება. მან დასძინა, რომ ლოდინის მიზეზი არ არის და რომ მუნიციპალიტეტებს თავად შეუძლიათ გადაწყვიტონ, რას გააკეთებენ ამ ფულით.',
   hy: 'Կառավարությունն այսօր նոր առաջարկ է ներկայացրել, և նախարարը ասել է, որ այն կընդունվի ամառից հետո։ Նա ավելացրել է, որ սպասելու պատճառ չկա, և որ համայնքներն իրենք կարող են որոշել, թե ինչ են անելու այդ գումարով։',
   bn: 'সরকার আজ একটি নতুন প্রস্তাব পেশ করেছে এবং মন্ত্রী বলেন যে এটি গ্রীষ্মের পরে পাস হবে। তিনি আরও বলেন যে অপেক্ষা করার কোনো কারণ নেই এবং পৌরসভাগুলো নিজেরাই ঠিক করতে পারে যে তারা এই টাকা দিয়ে কী করবে।',
