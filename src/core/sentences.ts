@@ -79,6 +79,24 @@ const NEVER_FINAL = new Set([
   'ул',
   'им',
   'см',
+  // Titles, streets and "for example" in other languages written with letters of their own.
+  'sra',
+  'srta',
+  'dra',
+  'mme',
+  'mlle',
+  'mgr',
+  'dott',
+  'sig',
+  'dhr',
+  'mevr',
+  'ing',
+  'ul',
+  'str',
+  'esim',
+  'napr',
+  'tzv',
+  'np',
 ]);
 // Abbreviations that may end a sentence: joined only when lower-case text follows.
 const SOMETIMES_FINAL = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'etc', 'bros', 'al', 'llc', 'plc']);
@@ -458,6 +476,8 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
   if (DAY_ORDINAL_END.test(previous) && isDayOrdinalDate(next, profile.language)) return true;
   if (insideCornerBrackets(previous, line, nextStart)) return true;
+  // Burmese "၊" is a comma (its full stop is "။"), though UAX #29 ends a sentence at it.
+  if (previous.endsWith('၊')) return true;
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));

@@ -133,6 +133,22 @@ describe('sentence segmentation', () => {
     assert.deepEqual(inLanguage('am', 'በ2017 ዓ.ም ተጀመረ።'), ['በ2017 ዓ.ም ተጀመረ።']);
   });
 
+  it('keeps titles and street names of other languages, and a Burmese comma, inside the sentence', () => {
+    for (const [language, line] of [
+      ['it', 'Lo ha detto il dott. Rossi ieri sera.'],
+      ['nl', 'Volgens dhr. Jansen is de brug veilig.'],
+      ['pl', 'Sklep przy ul. Długiej otwarto wczoraj.'],
+      ['ro', 'Accidentul a avut loc pe str. Mihai Viteazu.'],
+      ['fi', 'Monet kaupungit, esim. Oulu ja Kuopio, kasvavat.'],
+      ['my', 'မနက်ပိုင်း၊ မိုးရွာသည်။'],
+    ])
+      assert.deepEqual(
+        segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end)),
+        [line],
+        line,
+      );
+  });
+
   it('breaks Georgian text after a short word, as its sentences open in small letters', () => {
     const georgian = 'რთველი წარმატებული იყო. კახეთში მოსავალი გაიზარდა.';
     assert.deepEqual(
