@@ -14,6 +14,11 @@ function sentencesOf(line: string): string[] {
   return segmentLine(line, 0, line.length, english).map(s => line.slice(s.start, s.end));
 }
 
+/** The sentences of `line` in `language` (English's function words otherwise). */
+function inLanguage(language: string, line: string): string[] {
+  return segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
+}
+
 describe('sentence segmentation', () => {
   it('keeps titles, initialisms and month abbreviations inside the sentence', () => {
     assert.deepEqual(sentencesOf('Mr. Putin met the U.S. President in Moscow on Sept. 13. The talks were long.'), [
@@ -36,8 +41,6 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps a date whose day is an ordinal with a full stop in its sentence, where the language writes dates so', () => {
-    const inLanguage = (language: string, line: string) =>
-      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
     assert.deepEqual(inLanguage('de', 'Berlin, am 3. Oktober 2023 wurde der Vertrag unterzeichnet, sagte die Ministerin.'), [
       'Berlin, am 3. Oktober 2023 wurde der Vertrag unterzeichnet, sagte die Ministerin.',
     ]);
@@ -88,8 +91,6 @@ describe('sentence segmentation', () => {
   });
 
   it('gives an opening bracket or quotation mark after a full stop to the sentence it opens', () => {
-    const inLanguage = (language: string, line: string) =>
-      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
     assert.deepEqual(inLanguage('ja', '専門家はそう指摘する。「冬眠前のクマは危険だ」と話した。'), [
       '専門家はそう指摘する。',
       '「冬眠前のクマは危険だ」と話した。',
@@ -102,8 +103,7 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps a quotation in corner brackets in the sentence that quotes it, whatever full stops it holds', () => {
-    const japanese = (line: string) =>
-      segmentLine(line, 0, line.length, { ...english, language: 'ja' }).map(s => line.slice(s.start, s.end));
+    const japanese = (line: string) => inLanguage('ja', line);
     assert.deepEqual(japanese('住民は「クマが来ていた。夜は怖い」と話した。町は対策を急ぐ。'), [
       '住民は「クマが来ていた。夜は怖い」と話した。',
       '町は対策を急ぐ。',
@@ -120,8 +120,6 @@ describe('sentence segmentation', () => {
   });
 
   it('keeps an abbreviation of a script without capitals in its sentence where the script or the text ends sentences otherwise', () => {
-    const inLanguage = (language: string, line: string) =>
-      segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end));
     assert.deepEqual(inLanguage('hi', 'डॉ. शर्मा ने कहा कि अस्पताल तैयार है। मरीज़ों की संख्या बढ़ी।'), [
       'डॉ. शर्मा ने कहा कि अस्पताल तैयार है।',
       'मरीज़ों की संख्या बढ़ी।',
@@ -142,25 +140,14 @@ describe('sentence segmentation', () => {
       ['fi', 'Monet kaupungit, esim. Oulu ja Kuopio, kasvavat.'],
       ['my', 'မနက်ပိုင်း၊ မိုးရွာသည်။'],
     ])
-      assert.deepEqual(
-        segmentLine(line, 0, line.length, { ...english, language }).map(s => line.slice(s.start, s.end)),
-        [line],
-        line,
-      );
+      assert.deepEqual(inLanguage(language, line), [line], line);
   });
 
   it('breaks Georgian text after a short word, as its sentences open in small letters', () => {
     const georgian = 'რთველი წარმატებული იყო. კახეთში მოსავალი გაიზარდა.';
-    assert.deepEqual(
-      segmentLine(georgian, 0, georgian.length, { ...english, language: 'ka' }).map(s => georgian.slice(s.start, s.end)),
-      ['რთველი წარმატებული იყო.', 'კახეთში მოსავალი გაიზარდა.'],
-    );
+    assert.deepEqual(inLanguage('ka', georgian), ['რთველი წარმატებული იყო.', 'კახეთში მოსავალი გაიზარდა.']);
     for (const line of ['ე.წ. ოპოზიციის ლიდერი დააკავეს.', 'აქცია ქ. თბილისში გაიმართა.', 'ის ა.შ. ამბობს.'])
-      assert.deepEqual(
-        segmentLine(line, 0, line.length, { ...english, language: 'ka' }).map(s => line.slice(s.start, s.end)),
-        [line],
-        'an abbreviation of one or two letters a piece',
-      );
+      assert.deepEqual(inLanguage('ka', line), [line], 'an abbreviation of one or two letters a piece');
   });
 
   it('segments Arabic text at its own question and full stops', () => {
