@@ -57,8 +57,8 @@ export const ADDRESS_LIKE = /https?:\/\/|www\.|\S@\S|\.(?:com|org|net)\b/i;
 const LETTER = /\p{L}/u;
 /** A year from 1900 to 2099. */
 export const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
-/** A clock time such as 9:15 or 21.30. */
-export const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d\d(?!\d)/;
+/** A clock time such as 9:15, 21.30 or 06h15 (as French and Portuguese write it). */
+export const CLOCK_TIME = /(?<!\d)\d{1,2}(?:[:.]|h(?=\d\d))\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
 /** Fewest words of a line that may be prose (`proseLike`, `proseShaped`). */

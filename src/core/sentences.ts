@@ -98,6 +98,10 @@ const NEVER_FINAL = new Set([
   'tzv',
   'np',
 ]);
+// Signs for "number" that are also words: an abbreviation only before a number (a figure, which
+// `shouldJoin` joins before any other test, or a Roman numeral of two letters or more).
+const NUMBER_SIGNS = new Set(['no', 'nos', 'nr']);
+const ROMAN_NUMERAL = /^[IVXLCDM]{2,}$/;
 // Abbreviations that may end a sentence: joined only when lower-case text follows.
 const SOMETIMES_FINAL = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'etc', 'bros', 'al', 'llc', 'plc']);
 
@@ -497,6 +501,8 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   // a Hindi page written with full stops keeps its breaks.
   if (CASELESS_LETTER.test(abbreviation))
     return NO_FULL_STOP_SCRIPT.test(abbreviation) || (OWN_STOP.test(next) && letters.every(l => letterCount(l) <= 1));
+  // "No." is the word "no" ending a reply ("No. I have …") unless a number follows it.
+  if (NUMBER_SIGNS.has(bare)) return ROMAN_NUMERAL.test(nextWord);
   if (NEVER_FINAL.has(bare)) return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a

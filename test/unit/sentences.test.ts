@@ -34,6 +34,18 @@ describe('sentence segmentation', () => {
     assert.deepEqual(sentencesOf('Troops remain in the U.S. The talks ended.'), ['Troops remain in the U.S.', 'The talks ended.']);
   });
 
+  it('reads "No." as a sign for a number only before one', () => {
+    assert.deepEqual(sentencesOf('Do you read your reviews? No. I have a friend who reads them.'), [
+      'Do you read your reviews?',
+      'No.',
+      'I have a friend who reads them.',
+    ]);
+    assert.deepEqual(sentencesOf('He lives at No. 10 and played the Symphony No. IX in Nr. 4 Hall.'), [
+      'He lives at No. 10 and played the Symphony No. IX in Nr. 4 Hall.',
+    ]);
+    assert.deepEqual(inLanguage('de', 'Die Antwort war klar: Nein. Nr. 5 bleibt.'), ['Die Antwort war klar: Nein.', 'Nr. 5 bleibt.']);
+  });
+
   it('treats a headline without final punctuation as one sentence', () => {
     assert.deepEqual(sentencesOf('Putin meets al-Assad in Moscow, criticizes foreign forces in Syria'), [
       'Putin meets al-Assad in Moscow, criticizes foreign forces in Syria',
