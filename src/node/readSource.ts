@@ -2,7 +2,7 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { Stats, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { Stats, closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
@@ -117,27 +117,55 @@ function textFilesUnder(folder: string): string[] {
   return keyed.map(k => k.path);
 }
 
-/** Reads and decodes one file, or throws `InputError`. */
+/**
+ * Reads and decodes one file, or throws `InputError`. The file is opened once and read in one
+ * call into a buffer of the size its descriptor reports: four system calls, where a `stat`
+ * before `readFileSync` took six (a second read finds the end), and on a system where a call
+ * costs tens of microseconds a corpus of ten thousand pages waited a third of a second on
+ * them. Opened without blocking, so a named pipe is refused, not waited on.
+ */
 export function readTextFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a text file`);
+    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    return decodeText(readOpenFile(fd, path), path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The bytes of the regular file open as `fd`, as many as its size says, or throws `InputError`. */
+function readOpenFile(fd: number, path: string): Buffer {
   let size: number;
   try {
-    const stat = statSync(path);
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
     if (!stat.isFile()) throw new InputError(`${path}: is not a regular file`);
     size = stat.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
+    throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (size > MAX_FILE_BYTES) throw new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  let bytes: Buffer;
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
   try {
-    bytes = readFileSync(path);
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
   } catch (e) {
     throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return decodeText(bytes, path);
+  // A file cut short while it was read is read as far as it went.
+  return filled < size ? bytes.subarray(0, filled) : bytes;
 }
 
 /**
