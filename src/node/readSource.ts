@@ -2,7 +2,7 @@
  * Reading version files from disk for the command-line tool: the shared decoding policy
  * (`core/decode`), and a message a person can act on for what is not a readable text file.
  */
-import { Stats, closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 
@@ -153,6 +153,8 @@ function readOpenFile(fd: number, path: string): Buffer {
     throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (size > MAX_FILE_BYTES) throw new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  // A file system that gives no size (0) for a file with text in it is read to its end.
+  if (size === 0) return readToEnd(fd, path);
   const bytes = Buffer.allocUnsafe(size);
   let filled = 0;
   try {
@@ -166,6 +168,18 @@ function readOpenFile(fd: number, path: string): Buffer {
   }
   // A file cut short while it was read is read as far as it went.
   return filled < size ? bytes.subarray(0, filled) : bytes;
+}
+
+/** The bytes of the file open as `fd`, read until its end, or throws `InputError`. */
+function readToEnd(fd: number, path: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fd);
+  } catch (e) {
+    throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  return bytes;
 }
 
 /**

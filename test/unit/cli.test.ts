@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTextFile } from '../../src/node/readSource';
 import { seedsDir } from '../support/fixtures';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -177,6 +178,15 @@ describe('synoptic CLI', () => {
     assert.ok(result.stdout.includes(join(root, 'y', 'story.txt')));
   });
 
+  it('reads a file whose size the file system gives as 0 to its end, and an empty file as empty', function () {
+    // Linux gives the files of /proc no size, though they hold text.
+    if (!existsSync('/proc/version')) this.skip();
+    assert.equal(readTextFile('/proc/version'), readFileSync('/proc/version', 'utf8'));
+    assert.ok(readTextFile('/proc/version').length > 0);
+    writeFileSync(join(dir, 'empty.txt'), '');
+    assert.equal(readTextFile(join(dir, 'empty.txt')), '');
+  });
+
   const failures: [string, () => string[], RegExp][] = [
     ['a missing file', () => ['analyze', join(dir, 'nope.txt')], /no such file/],
     [
@@ -199,6 +209,20 @@ describe('synoptic CLI', () => {
       /binary/,
     ],
     ['no files', () => ['analyze'], /no files/],
+    ...(process.platform === 'win32'
+      ? []
+      : ([
+          [
+            // Opened without blocking: a pipe that no one writes to is refused, not waited on.
+            'a named pipe',
+            () => {
+              execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+              return ['analyze', join(dir, 'pipe.txt')];
+            },
+            /pipe\.txt: is not a regular file/,
+          ],
+          ['a device', () => ['analyze', '/dev/null'], /is not a regular file/],
+        ] as [string, () => string[], RegExp][])),
     ['an unknown format', () => ['analyze', '--format', 'xml', join(seedsDir, '000_2e221a3ec277473a.txt')], /--format/],
     ['an unknown command', () => ['frobnicate'], /unknown command/],
   ];
