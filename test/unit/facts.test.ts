@@ -678,6 +678,17 @@ describe('Publication dates', () => {
     assert.equal(writesMonthFirst('no-such-tag-!'), false);
   });
 
+  it('dates a page only by a year it may be dated, in the digits of any script', () => {
+    const dated = (line: string, language = 'en') => {
+      const text = `Headline of the story\n${line}\n\nThe body.`;
+      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
+    };
+    assert.equal(dated('The report was read by 5274 people on March 3'), undefined);
+    assert.equal(dated('March 3, 1850'), undefined, 'no web page is dated so');
+    assert.equal(dated('March 3, 1999'), '1999-03-03');
+    assert.equal(dated('٣ مارس ٢٠٢١', 'ar'), '2021-03-03', 'Arabic-Indic digits read as their values');
+  });
+
   it('takes no relative expression for the date a page was published', () => {
     for (const line of ['Updated 2 days ago, 2021 edition', 'Tonight: the 2021 season opens', 'In the past week, 2021 records fell']) {
       const text = `Headline of the story\n${line}\n\nThe body.`;
