@@ -281,7 +281,11 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   // Nothing is written before the report: passim's output and the documents it names are checked once read.
   refuseOutputOver(output, [...read.partFiles, ...read.paths]);
   const skipped = skippedSummary(read.skipped);
-  if (skipped) process.stderr.write(`synoptic: import-passim ${skipped}\n`);
+  if (skipped) {
+    process.stderr.write(`synoptic: import-passim ${skipped}\n`);
+    // Standard error may be a stream that writes later (a pipe on macOS, a console on Windows).
+    outputStreamed = true;
+  }
   if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
   const analysis = await analyzeTexts(read.ids, read.texts);
   return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
@@ -463,7 +467,7 @@ function writeOutput(text: string): void {
   });
 }
 
-/** Whether some output went through the stream, which may still hold it: the process must then end by itself. */
+/** Whether some output went through a stream, which may still hold it: the process must then end by itself. */
 let outputStreamed = false;
 
 /**
