@@ -10,6 +10,7 @@
  * machine code), and what the strict ones work out from the reference day is skipped.
  */
 import * as chrono from 'chrono-node';
+import { YEAR } from './lineFeatures';
 import { asciiDigits, numberLexicon } from './numbers';
 import type { LineSpan } from './text';
 
@@ -56,26 +57,6 @@ const PARSERS: Readonly<Record<string, Parser>> = {
 /** Words for the afternoon and evening after an hour that a parser left without its half of the day. */
 const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abends|nachmittags|soir|tarde|noche|sera|pomeriggio)$/iu;
 
-/** Four digits standing alone, in any script: where a full date's year may be. */
-const FOUR_DIGITS = /(?<!\p{Nd})\p{Nd}{4}(?!\p{Nd})/gu;
-/** The years a page may be dated: a web page, or a newspaper page put on the web. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2099;
-
-/**
- * Whether `text` holds four digits that make a year a page may be dated (`FIRST_YEAR` to
- * `LAST_YEAR`, in the calendar the parsers read): parsing a line is the costly part, and a line
- * of counts ("read by 5274 people") holds no such year. O(n).
- */
-function mayHoldYear(text: string): boolean {
-  FOUR_DIGITS.lastIndex = 0;
-  for (let m = FOUR_DIGITS.exec(text); m; m = FOUR_DIGITS.exec(text)) {
-    const year = Number(asciiDigits(m[0]));
-    if (year >= FIRST_YEAR && year <= LAST_YEAR) return true;
-  }
-  return false;
-}
-
 /** The tag chrono gives a date it worked out from the reference day ("2 days ago", "in 3 weeks"). */
 const RELATIVE_DATE = 'result/relativeDate';
 
@@ -100,8 +81,9 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
   for (const line of order) {
     const span = page.lineSpans[line];
     const text = page.text.slice(span.start, span.end).trim();
-    // A full date has a year of four digits; most lines have none and are not parsed at all.
-    if (!text || text.length > 200 || !mayHoldYear(text) || FOREIGN.test(text)) continue;
+    // A full date has a year a page may be dated (in the digits of any script); most lines
+    // have none and are not parsed at all: a line of counts ("read by 5274 people") neither.
+    if (!text || text.length > 200 || !YEAR.test(asciiDigits(text)) || FOREIGN.test(text)) continue;
     // A page may give its date in another script than its text's (an Arabic date line over an English article).
     const otherWords = options.otherWords ?? 8;
     const key = `${page.language}\u0000${otherWords}\u0000${text}`;

@@ -97,7 +97,7 @@ function textFilesUnder(folder: string): string[] {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new InputError(`${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw unreadable(dir, e);
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
@@ -131,7 +131,8 @@ export function readTextFile(path: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a text file`);
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    throw unreadable(path, e);
   }
   try {
     return decodeText(readOpenFile(fd, path), path);
@@ -150,9 +151,9 @@ function readOpenFile(fd: number, path: string): Buffer {
     size = stat.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable(path, e);
   }
-  if (size > MAX_FILE_BYTES) throw new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (size > MAX_FILE_BYTES) throw tooLarge(path);
   // A file system that gives no size (0) for a file with text in it is read to its end.
   if (size === 0) return readToEnd(fd, path);
   const bytes = Buffer.allocUnsafe(size);
@@ -164,7 +165,7 @@ function readOpenFile(fd: number, path: string): Buffer {
       filled += read;
     }
   } catch (e) {
-    throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable(path, e);
   }
   // A file cut short while it was read is read as far as it went.
   return filled < size ? bytes.subarray(0, filled) : bytes;
@@ -176,10 +177,18 @@ function readToEnd(fd: number, path: string): Buffer {
   try {
     bytes = readFileSync(fd);
   } catch (e) {
-    throw new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw unreadable(path, e);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(path);
   return bytes;
+}
+
+function unreadable(path: string, e: unknown): InputError {
+  return new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+}
+
+function tooLarge(path: string): InputError {
+  return new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
 }
 
 /**
