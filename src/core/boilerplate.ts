@@ -6,7 +6,8 @@
  * jusText's smoothing: a short run of doubtful lines between article lines (a subheading, a
  * one-line quote) takes the article's label. Then the headline is looked for anywhere above
  * the body, by the share of its words (or, in scripts with short words, its character
- * n-grams: bigrams in Chinese and Japanese, trigrams in others) found in the body. Last, a
+ * n-grams: bigrams in Chinese and Japanese, trigrams in others) found in the body, and the line
+ * above the body that shares the most with it is marked as the page's headline. Last, a
  * comment thread under the article is found by its heading, which quotes the article's title
  * after a count. Each boilerplate line gets a reason a reader can check, derived from what the
  * line shows.
@@ -35,10 +36,14 @@ import { LINE_MODEL } from './model/lineModel';
 
 export type LineKind = 'content' | 'boilerplate' | 'blank';
 
-/** The verdict on one line; `reason` says in a few words why a line is boilerplate. */
+/**
+ * The verdict on one line; `reason` says in a few words why a line is boilerplate, and
+ * `headline` marks the article line that is the page's headline (see `headlineSearch`).
+ */
 export interface LineVerdict {
   readonly kind: LineKind;
   readonly reason?: string;
+  readonly headline?: true;
 }
 
 /** Tuning of the line classifier; every field has a default. */
@@ -135,14 +140,15 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
   );
   const metaThreshold = options.metaThreshold ?? -2;
   const meta = content.map((c, k) => c && margin(model.meta, rows[nonBlank[k]]!) < metaThreshold);
-  for (const k of headlineLines(
+  const headline = headlineSearch(
     facts,
     nonBlank,
     content.map((c, k) => c && !meta[k]),
     margins,
     options.gapFloor ?? -4,
     features.longWords,
-  )) {
+  );
+  for (const k of headline.found) {
     content[k] = true;
     meta[k] = false;
   }
@@ -161,7 +167,9 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
         : meta[k]
           ? boilerplate('byline, date or caption')
           : content[k]
-            ? CONTENT
+            ? k === headline.title
+              ? HEADLINE
+              : CONTENT
             : boilerplate(reasonFor(facts[i]!, k, nonBlank, facts, content));
   });
   return verdicts;
@@ -675,6 +683,19 @@ const HEADLINE_MIN_GRAMS = 6;
 /** Share of a body's words longer than 3 characters below which its script counts as one of short words (English bodies: over half). */
 const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
 
+/** What the headline search finds: positions in `nonBlank`. */
+export interface HeadlineSearch {
+  /** Lines that are not article text and read as the headline: they join the article. */
+  readonly found: readonly number[];
+  /**
+   * The page's headline: of the qualifying lines above the body that are article text after
+   * the search, the one that shares the most with the body (a site's name or menu the article
+   * model kept shares little), the highest among equals, one that ends as a sentence only where
+   * no other qualifies; -1 where none qualifies.
+   */
+  readonly title: number;
+}
+
 /**
  * The headline stands somewhere above the body (behind share widgets, bylines, a list of
  * popular stories) and shares its words with the body. The best-scoring line among the
@@ -684,19 +705,19 @@ const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
  * candidate. One that reads as a sentence (some sites end their headlines with a full stop)
  * is one when it scores high; otherwise only near the body, and only where no other line
  * qualifies. Character n-grams are compared only where the body's script writes short words.
+ * Lines that are article text already are scored the same way for the page's title.
  * Input: every line's facts (undefined for blank lines), the non-blank lines' indices, and per
  * non-blank line whether it is article text and its margin; `longWords`, the lines' long words
- * numbered (`pageFeatures` gives them; numbered here when not given). Returns positions in
- * `nonBlank`. O(lines + body words).
+ * numbered (`pageFeatures` gives them; numbered here when not given). O(lines + body words).
  */
-export function headlineLines(
+export function headlineSearch(
   facts: readonly (LineFacts | undefined)[],
   nonBlank: readonly number[],
   content: readonly boolean[],
   margins: readonly number[],
   floor: number,
   longWords?: LongWords,
-): number[] {
+): HeadlineSearch {
   // The body is the article's lines that read as sentences. An article that has none (a
   // script without sentence stops, such as Thai; a dump that drops them; a language without a
   // function-word list) is read by its lines long enough to be prose instead.
@@ -707,7 +728,7 @@ export function headlineLines(
   };
   let start = 0;
   while (start < content.length && !inBody(start)) start++;
-  if (start === 0 || start === content.length) return [];
+  if (start === 0 || start === content.length) return { found: [], title: -1 };
   const { index, ids } = longWords ?? longWordsOf(facts);
   // The body's long words are the ones tallied.
   index.beginCount();
@@ -733,16 +754,13 @@ export function headlineLines(
   let gramLength = 3;
   let grams: Set<string> | undefined;
   const found: number[] = [];
-  let best = -1;
-  let bestScore = 0;
-  let bestNear = false;
-  let fallback = -1;
-  let fallbackScore = 0;
+  const outside = new HeadlineChoice();
+  // The lines that may be the page's title, article text or not: each with how many of its words (or n-grams) the body has.
+  const titleLines: { readonly k: number; readonly shared: number; readonly endsSentence: boolean }[] = [];
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
-    if (content[k] || margins[k] < floor || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || LINK_LIKE.test(f.text))
-      continue;
+    if (margins[k] < floor || f.bullet || f.wordCount > HEADLINE_MAX_WORDS || isMarkedChrome(f) || LINK_LIKE.test(f.text)) continue;
     const near = start - k <= HEADLINE_NEAR_LINES;
     const own = ids[nonBlank[k]]!;
     const long = own.length;
@@ -765,28 +783,79 @@ export function headlineLines(
       let hits = 0;
       for (const t of own) if (grams.has(t)) hits++;
       score = hits / own.size;
+      shared = hits;
     } else {
       continue;
     }
+    if (score >= HEADLINE_MIN_SCORE && (!f.proseLike || score >= HEADLINE_SURE_SCORE))
+      titleLines.push({ k, shared, endsSentence: f.endsSentence });
+    if (content[k]) continue;
+    if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
+    outside.consider(k, score, near, f.proseLike);
+  }
+  const best = outside.chosen();
+  if (best >= 0) found.push(best);
+  // The title shares the most with the body (a site's name or menu kept as article text shares
+  // little); among equals, the one highest on the page. A line that ends as a sentence does
+  // (a lede above the lines read as the body), so it is the title only where no other line is.
+  let title = -1;
+  for (const sentences of [false, true]) {
+    let titleShared = 0;
+    for (const { k, shared, endsSentence } of titleLines) {
+      if (endsSentence === sentences && (content[k] || found.includes(k)) && shared >= titleShared) [title, titleShared] = [k, shared];
+    }
+    if (title >= 0) break;
+  }
+  return { found, title };
+}
+
+/** `headlineSearch(…).found`: the lines that join the article as its headline. */
+export function headlineLines(
+  facts: readonly (LineFacts | undefined)[],
+  nonBlank: readonly number[],
+  content: readonly boolean[],
+  margins: readonly number[],
+  floor: number,
+  longWords?: LongWords,
+): number[] {
+  return [...headlineSearch(facts, nonBlank, content, margins, floor, longWords).found];
+}
+
+/**
+ * The headline among scored lines, met from the body upwards: the best-scoring qualifying line,
+ * a near one before any far one. A line that reads as a sentence qualifies when it scores high;
+ * otherwise it is kept, near the body, as the fallback where no other line qualifies.
+ */
+class HeadlineChoice {
+  private best = -1;
+  private bestScore = 0;
+  private bestNear = false;
+  private fallback = -1;
+  private fallbackScore = 0;
+
+  consider(k: number, score: number, near: boolean, proseLike: boolean): void {
     // A line that reads as a sentence may be a headline with a full stop, but it may as well be
     // a caption or a notice (cookies, sign-up) whose common words the body happens to use: unless
     // it scores high it is taken only near the body, and only where no other line qualifies.
-    if (f.proseLike && score < HEADLINE_SURE_SCORE) {
-      if (near && score >= HEADLINE_MIN_SCORE && score > fallbackScore + 1e-9) [fallback, fallbackScore] = [k, score];
-      continue;
+    if (proseLike && score < HEADLINE_SURE_SCORE) {
+      if (near && score >= HEADLINE_MIN_SCORE && score > this.fallbackScore + 1e-9) [this.fallback, this.fallbackScore] = [k, score];
+      return;
     }
-    if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     // A near line that qualifies is preferred to a better-scoring far one: far above the body
     // stand teasers of other stories, whose common words can score high by chance.
-    if (score >= HEADLINE_MIN_SCORE && (best < 0 || (near && !bestNear) || (near === bestNear && score > bestScore + 1e-9))) {
-      bestScore = score;
-      bestNear = near;
-      best = k;
+    if (
+      score >= HEADLINE_MIN_SCORE &&
+      (this.best < 0 || (near && !this.bestNear) || (near === this.bestNear && score > this.bestScore + 1e-9))
+    ) {
+      this.bestScore = score;
+      this.bestNear = near;
+      this.best = k;
     }
   }
-  if (best >= 0) found.push(best);
-  else if (fallback >= 0) found.push(fallback);
-  return found;
+
+  chosen(): number {
+    return this.best >= 0 ? this.best : this.fallback;
+  }
 }
 
 /** The character n-grams of `s` (UTF-16 units), none across a space. */
@@ -811,6 +880,7 @@ function hanOrKanaShare(text: string): number {
 // Verdicts are read-only, so the lines with the same one share it.
 const BLANK: LineVerdict = Object.freeze({ kind: 'blank' });
 const CONTENT: LineVerdict = Object.freeze({ kind: 'content' });
+const HEADLINE: LineVerdict = Object.freeze({ kind: 'content', headline: true });
 const REASONS = [
   'copyright notice',
   'form field',

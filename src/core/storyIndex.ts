@@ -10,8 +10,8 @@ export interface StorySource {
   /** A content hash: the canonical order of sources, independent of their order in the input. */
   readonly hash: string;
   readonly text: string;
-  /** The verdict of each line; only sentences on `content` lines are article text. */
-  readonly lines: readonly { readonly kind: string }[];
+  /** The verdict of each line; only sentences on `content` lines are article text, and the one marked `headline` is the page's headline. */
+  readonly lines: readonly { readonly kind: string; readonly headline?: true }[];
   /** Sentences in reading order with their compared form (normalised, spaces collapsed). */
   readonly sentences: readonly { readonly line: number; readonly text: string; readonly form: string }[];
   /** The page's function words (lower case), left out of shingles: "one of the" says nothing of a story. */
@@ -34,8 +34,13 @@ export interface StoryIndex {
   /** Per source: its distinct shingles (over `sourceForms`), and where each stands in its posting list. */
   readonly sourceShingles: readonly Int32Array[];
   readonly postingPlace: readonly Int32Array[];
-  /** Per source: its first article sentence's form (its headline as far as the page shows), or -1. */
+  /**
+   * Per source: the form of its headline's first sentence (the line its verdicts mark as the
+   * headline), or else of its first article sentence; -1 when it has no article sentence.
+   */
   readonly leadForm: Int32Array;
+  /** Per source: its headline line's text (its sentences, one space between), or '' where it has none marked. */
+  readonly leadText: readonly string[];
   /** Per source, its place in the canonical order; and the sources in that order. */
   readonly rank: Int32Array;
   readonly order: Int32Array;
@@ -129,6 +134,7 @@ export function buildStoryIndex(
   const formShingles: Int32Array[] = [];
   const sourceAllForms: Int32Array[] = [];
   const leadForm = new Int32Array(sources.length).fill(-1);
+  const leadText: string[] = [];
   const sourceForms = sources.map((source, s) => {
     const part = formsOf(source);
     const own: number[] = [];
@@ -147,7 +153,10 @@ export function buildStoryIndex(
       if (formShingles[f].length) own.push(f);
     });
     // The first article sentence is its form's first occurrence.
-    if (all.length) leadForm[s] = all[0];
+    const headline = headlineOf(source);
+    const lead = headline ? part.forms.indexOf(headline.form) : 0;
+    if (all.length) leadForm[s] = all[lead >= 0 ? lead : 0];
+    leadText.push(headline && lead >= 0 ? headline.text : '');
     sourceAllForms.push(all);
     return Int32Array.from(own);
   });
@@ -195,12 +204,25 @@ export function buildStoryIndex(
     sourceShingles,
     postingPlace,
     leadForm,
+    leadText,
     rank,
     order,
     postingStart,
     postings,
     shingleCount,
   };
+}
+
+/**
+ * The headline a source's verdicts mark: the form of its first sentence and the text of its
+ * sentences, or undefined where no line is marked or it holds no sentence. O(L + S).
+ */
+function headlineOf(source: StorySource): { readonly form: string; readonly text: string } | undefined {
+  const line = source.lines.findIndex(l => l.headline && l.kind === 'content');
+  if (line < 0) return undefined;
+  const sentences = source.sentences.filter(x => x.line === line);
+  if (!sentences.length) return undefined;
+  return { form: sentences[0].form, text: sentences.map(x => x.text).join(' ') };
 }
 
 /** By content hash, then by text: the same for any order of the input. */

@@ -2,16 +2,18 @@
 import type { PairEvidence } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
 
-/** How many of the most frequent first sentences compete for the title. */
+/** How many of the most frequent leads compete for the title. */
 const TITLE_CANDIDATES = 8;
 
 /**
  * Input: the index, a story's sources, and a scorer over the index. Output: the story's
  * best-supported headline, white space collapsed ('' when no source has an article sentence).
- * Among the sources' first article sentences (the `TITLE_CANDIDATES` most often first), the
- * one most of its sources carry wins; ties go to the one whose shingles most sources show,
- * then to the source first in canonical order. O(c·m·k) for c candidates, m sources and k
- * shingles per source.
+ * Among the sources' leads (`StoryIndex.leadForm`: each its headline, or its first article
+ * sentence where the page marks none; the `TITLE_CANDIDATES` most often met), the one most of
+ * its sources carry wins; ties go to the one whose shingles most sources show, then to the source
+ * first in canonical order. A headline is given whole, as its line prints it in the source first
+ * in canonical order (a headline may hold two sentences). O(c·m·k) for c candidates, m sources
+ * and k shingles per source.
  */
 export function storyTitle(index: StoryIndex, members: readonly number[], evidence: PairEvidence): string {
   const leads = new Map<number, { count: number; firstRank: number }>();
@@ -43,7 +45,13 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
       bestKey = key;
     }
   }
-  return index.formSample[best].replace(/\s+/g, ' ').trim();
+  // The headline line as the first source in canonical order prints it, where one marks it.
+  let text = index.formSample[best];
+  let textRank = Infinity;
+  for (const s of members) {
+    if (index.leadForm[s] === best && index.leadText[s] && index.rank[s] < textRank) [text, textRank] = [index.leadText[s], index.rank[s]];
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function compareKeys(x: readonly number[], y: readonly number[]): number {

@@ -7,6 +7,7 @@ import {
   articleLines,
   commentThreadStart,
   headlineLines,
+  headlineSearch,
   lineMargins,
   verdictsOf,
 } from '../../src/core/boilerplate';
@@ -791,6 +792,65 @@ describe('headline search above the body', () => {
       headlines(page, 4, line => (line === 'Station News' ? -6 : -1)),
       [],
     );
+  });
+
+  /** The page's title line found on `page`, as text ('' for none), with the lines in `articleText` taken for article text. */
+  function titleOf(page: string[], articleText: (i: number) => boolean): string {
+    const { nonBlank, facts } = featuresOfPage(page);
+    const content = nonBlank.map(articleText);
+    const { title } = headlineSearch(
+      facts,
+      nonBlank,
+      content,
+      nonBlank.map(() => 3),
+      -4,
+    );
+    return title < 0 ? '' : page[nonBlank[title]];
+  }
+
+  it('takes for the title the line above the body that shares most with it, not a site name or menu kept as article text', () => {
+    const page = [
+      'Station News',
+      'Home · Town · Rail · Sport',
+      '',
+      'New signal box for the town station',
+      '',
+      'By A. Reporter',
+      '',
+      ...body,
+    ];
+    assert.equal(
+      titleOf(page, () => true),
+      'New signal box for the town station',
+    );
+  });
+
+  it('gives the headline the search finds outside the article as the title, and none where no line shares enough', () => {
+    const page = ['Home News Sport', '', 'New signal box for the town station', '', ...body];
+    assert.equal(
+      titleOf(page, i => i >= 4),
+      'New signal box for the town station',
+    );
+    assert.equal(
+      titleOf(['Home · Weather · Sport · Jobs', '', ...body], () => true),
+      '',
+    );
+  });
+
+  it('marks the title line alone as the headline in the verdicts', () => {
+    const text = [
+      'Station News',
+      '',
+      'New signal box for the town station',
+      '',
+      ...body,
+      '',
+      'More body text follows here, as the town council said on Monday that the works are paid for.',
+    ].join('\n');
+    const marked = prepareSource(text)
+      .lines.map((v, i) => (v.headline ? text.split('\n')[i] : undefined))
+      .filter(x => x !== undefined);
+    assert.deepEqual(marked, ['New signal box for the town station']);
   });
 });
 

@@ -608,6 +608,32 @@ describe('Story stage', () => {
     assert.equal(grouping.stories[0].title, HARBOUR[0]);
   });
 
+  it('titles a story by the headline its pages mark, whole, where a page keeps its site’s name above it as article text', () => {
+    const headline = 'Harbour strike ends. Ships move again';
+    /** A page whose verdicts keep `masthead` as article text above the headline line of two sentences. */
+    const source = (masthead: string, hash: string): StorySource => {
+      const body = HARBOUR.slice(1, 7);
+      return {
+        hash,
+        text: [masthead, headline, ...body].join('\n'),
+        lines: [{ kind: 'content' }, { kind: 'content', headline: true }, ...body.map(() => ({ kind: 'content' }))],
+        sentences: [
+          { line: 0, text: masthead, form: masthead.toLowerCase() },
+          { line: 1, text: 'Harbour strike ends.', form: 'harbour strike ends.' },
+          { line: 1, text: 'Ships move again', form: 'ships move again' },
+          ...body.map((text, k) => ({ line: k + 2, text, form: text.toLowerCase() })),
+        ],
+        profile: { words: new Set(['the', 'a', 'of', 'to', 'in', 'on', 'and', 'for', 'by', 'at', 'that', 'had', 'said']) },
+      };
+    };
+    const grouping = findStories([source('The Daily Quay', 'a'), source('Port Gazette', 'b')]);
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [[0, 1]],
+    );
+    assert.equal(grouping.stories[0].title, headline);
+  });
+
   it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
     const seeds = seedInputs();
     const texts = [
