@@ -683,6 +683,14 @@ const HEADLINE_MIN_GRAMS = 6;
 /** Share of a body's words longer than 3 characters below which its script counts as one of short words (English bodies: over half). */
 const SHORT_WORD_SCRIPT_LONG_SHARE = 0.4;
 
+/** The order in which title lines are taken: [ends as a sentence, added by the headline search]. */
+const TITLE_TIERS: readonly (readonly [boolean, boolean])[] = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+];
+
 /** What the headline search finds: positions in `nonBlank`. */
 export interface HeadlineSearch {
   /** Lines that are not article text and read as the headline: they join the article. */
@@ -690,8 +698,9 @@ export interface HeadlineSearch {
   /**
    * The page's headline: of the qualifying lines above the body that are article text after
    * the search, the one that shares the most with the body (a site's name or menu the article
-   * model kept shares little), the highest among equals, one that ends as a sentence only where
-   * no other qualifies; -1 where none qualifies.
+   * model kept shares little), the highest among equals; the model's article lines before the
+   * lines the search adds, and one that ends as a sentence only where no other qualifies; -1
+   * where none qualifies.
    */
   readonly title: number;
 }
@@ -796,13 +805,16 @@ export function headlineSearch(
   const best = outside.chosen();
   if (best >= 0) found.push(best);
   // The title shares the most with the body (a site's name or menu kept as article text shares
-  // little); among equals, the one highest on the page. A line that ends as a sentence does
-  // (a lede above the lines read as the body), so it is the title only where no other line is.
+  // little); among equals, the one highest on the page. A line the article model kept comes
+  // before one the search adds (a photo caption near the body, a line of chrome that names the
+  // story's place), and a line that ends as a sentence (a lede the body does not take in) only
+  // where no other qualifies.
   let title = -1;
-  for (const sentences of [false, true]) {
+  for (const [sentences, added] of TITLE_TIERS) {
     let titleShared = 0;
     for (const { k, shared, endsSentence } of titleLines) {
-      if (endsSentence === sentences && (content[k] || found.includes(k)) && shared >= titleShared) [title, titleShared] = [k, shared];
+      const qualifies = endsSentence === sentences && (content[k] ? !added : added && found.includes(k));
+      if (qualifies && shared >= titleShared) [title, titleShared] = [k, shared];
     }
     if (title >= 0) break;
   }

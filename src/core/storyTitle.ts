@@ -10,21 +10,23 @@ const TITLE_CANDIDATES = 8;
  * best-supported headline, white space collapsed ('' when no source has an article sentence).
  * Among the sources' leads (`StoryIndex.leadForm`: each its headline, or its first article
  * sentence where the page marks none; the `TITLE_CANDIDATES` most often met), the one most of
- * its sources carry wins; ties go to the one whose shingles most sources show, then to the source
- * first in canonical order. A headline is given whole, as its line prints it in the source first
+ * its sources carry wins; ties go to a headline a page marks before a first sentence, then to the
+ * one whose shingles most sources show, then to the source first in canonical order. A headline is given whole, as its line prints it in the source first
  * in canonical order (a headline may hold two sentences). O(c·m·k) for c candidates, m sources
  * and k shingles per source.
  */
 export function storyTitle(index: StoryIndex, members: readonly number[], evidence: PairEvidence): string {
-  const leads = new Map<number, { count: number; firstRank: number }>();
+  const leads = new Map<number, { count: number; firstRank: number; marked: number }>();
   for (const s of members) {
     const f = index.leadForm[s];
     if (f < 0) continue;
+    const marked = index.leadText[s] ? 1 : 0;
     const entry = leads.get(f);
     if (entry) {
       entry.count++;
       entry.firstRank = Math.min(entry.firstRank, index.rank[s]);
-    } else leads.set(f, { count: 1, firstRank: index.rank[s] });
+      entry.marked = Math.max(entry.marked, marked);
+    } else leads.set(f, { count: 1, firstRank: index.rank[s], marked });
   }
   if (!leads.size) return '';
   const candidates = [...leads].sort((x, y) => y[1].count - x[1].count || x[1].firstRank - y[1].firstRank).slice(0, TITLE_CANDIDATES);
@@ -39,7 +41,7 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
   let bestKey: number[] = [];
   for (const [f, entry] of candidates) {
     const shown = index.formShingles[f].length ? members.filter(s => evidence.shows(s, f)).length : 0;
-    const key = [carried.get(f)!, shown, -entry.firstRank];
+    const key = [carried.get(f)!, entry.marked, shown, -entry.firstRank];
     if (best < 0 || compareKeys(key, bestKey) > 0) {
       best = f;
       bestKey = key;

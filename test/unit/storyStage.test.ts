@@ -634,6 +634,22 @@ describe('Story stage', () => {
     assert.equal(grouping.stories[0].title, headline);
   });
 
+  it('titles every pair of the seeds by a headline, not by a photo caption under it or a version’s first sentence', () => {
+    const seeds = seedInputs();
+    const headlines = new Set([
+      'Russia’s Putin and Syria’s Assad hold talks in Moscow on rebel-held areas',
+      "Putin, Assad meet in Kremlin, discuss Syria's opposition-held areas",
+      'Putin and Syria’s al-Assad hold talks in Moscow on rebel areas | Syria’s War News',
+      'Putin meets al-Assad in Moscow, criticizes foreign forces in Syria',
+    ]);
+    for (let a = 0; a < seeds.length; a++)
+      for (let b = a + 1; b < seeds.length; b++) {
+        const { stories } = findStories([seeds[a], seeds[b]].map(s => prepareSource(s.text)));
+        assert.equal(stories.length, 1);
+        assert.ok(headlines.has(stories[0].title), `seeds ${a} and ${b}: ${stories[0].title}`);
+      }
+  });
+
   it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
     const seeds = seedInputs();
     const texts = [
