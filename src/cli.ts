@@ -21,7 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
-import { InputError, inputAt, readStandardInput, readTextFile, sourceFiles } from './node/readSource';
+import { InputError, inputAt, readSources, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -39,8 +39,9 @@ const THREADS_HELP = [
   '                     16 MB of text on a machine of two cores or 1 MB on a larger one; else 1)',
 ].join('\n');
 const FILES_HELP = [
-  'FILE... are the versions of the story, as text files (UTF-8 or UTF-16 with a BOM); a FILE of - is read',
-  'from standard input; a folder stands for the .txt files under it, at any depth (hidden ones left out).',
+  'FILE... are the versions of the story, as text files (UTF-8 or UTF-16); a FILE of - is read from',
+  'standard input; a folder stands for the .txt files under it, at any depth (hidden and binary ones',
+  'left out).',
 ].join('\n');
 
 interface Command {
@@ -56,8 +57,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'report boilerplate, shared and unique sentences (text), or export them (JSON format 1)',
     usage: 'synoptic analyze [--format text|json] [--threads N] [-o FILE] FILE...',
     help: [
-      '  --format text|json  text: a readable report wrapped to the terminal width (default);',
-      '                      json: the export, format 1 (see README: "The JSON export")',
+      '  --format text|json text: a readable report wrapped to the terminal width (default);',
+      '                     json: the export, format 1 (see README: "The JSON export")',
       THREADS_HELP,
       OUTPUT_HELP,
       '',
@@ -77,13 +78,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'export the comparison as CSV, HTML, TEI, CollateX JSON or passim input',
     usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [--threads N] [-o FILE] FILE...',
     help: [
-      '  --format F   csv: one row per statement or unique sentence, one column per source;',
-      '               html: one self-contained page, side by side, differences marked;',
-      '               tei: TEI P5 parallel segmentation (<app>/<rdg>);',
-      '               collatex: CollateX JSON (witnesses and alignment table);',
-      '               passim: JSON lines for passim (id, series, text without boilerplate)',
-      '  --story N    only the sources of story N (as `synoptic stories` numbers them)',
-      '  --bom        csv: start with a byte order mark, for spreadsheet programs',
+      '  --format F         csv: one row per statement or unique sentence, one column per source;',
+      '                     html: one self-contained page, side by side, differences marked;',
+      '                     tei: TEI P5 parallel segmentation (<app>/<rdg>);',
+      '                     collatex: CollateX JSON (witnesses and alignment table);',
+      '                     passim: JSON lines for passim (id, series, text without boilerplate)',
+      '  --story N          only the sources of story N (as `synoptic stories` numbers them)',
+      '  --bom              csv only: start with a byte order mark, for spreadsheet programs',
       THREADS_HELP,
       OUTPUT_HELP,
       '',
@@ -100,6 +101,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
+      if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
       const corpus = await analyzeFiles(files, values);
       try {
         return exportAs(format, corpus, { story, bom: values.bom === true });
@@ -142,14 +144,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "read passim's clusters as stories over the original files (JSON export)",
     usage: 'synoptic import-passim [--root DIR] [-o FILE] PATH',
     help: [
-      "  --root DIR   folder the documents named by the records' id must lie in (default: the",
-      '               current folder); ids outside it, absolute or with .., are refused',
+      "  --root DIR         folder the documents named by the records' id must lie in (default: the",
+      '                     current folder); ids outside it, absolute or with .., are refused',
       OUTPUT_HELP,
       '',
       "PATH is passim's output: a folder of part files (out.json/) or one file of JSON lines.",
       'Prints the JSON export of the files the clusters name, with stories[].cluster and',
-      'stories[].passages. Records naming missing or refused files, records over 10 MB and',
-      'broken lines are skipped and counted in one line on stderr.',
+      'stories[].passages. Records naming missing or refused files, records over 10 MB, records',
+      "without a cluster (passim's input) and broken lines are skipped and counted in one line",
+      'on stderr.',
     ].join('\n'),
     options: { root: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, positionals) {
@@ -229,9 +232,13 @@ async function analyzeFiles(
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
-  const paths = sourceFiles(files);
-  refuseOutputOver(values.output, paths);
-  const texts = paths.map(f => (f === '-' ? readStandardInput() : readTextFile(f)));
+  const found = sourceFiles(files);
+  refuseOutputOver(
+    values.output,
+    found.map(f => f.path),
+  );
+  const { paths, texts, notes } = readSources(found);
+  for (const note of notes) writeNote(note);
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }
 
@@ -281,11 +288,7 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   // Nothing is written before the report: passim's output and the documents it names are checked once read.
   refuseOutputOver(output, [...read.partFiles, ...read.paths]);
   const skipped = skippedSummary(read.skipped);
-  if (skipped) {
-    process.stderr.write(`synoptic: import-passim ${skipped}\n`);
-    // Standard error may be a stream that writes later (a pipe on macOS, a console on Windows).
-    outputStreamed = true;
-  }
+  if (skipped) writeNote(`import-passim ${skipped}`);
   if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
   const analysis = await analyzeTexts(read.ids, read.texts);
   return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
@@ -343,9 +346,10 @@ function argumentMessage(e: Error & { code?: string }, command: Command): string
         const long = /use '(--[\w-]+)=/.exec(e.message)?.[1] ?? option ?? '?';
         return `${option ?? long} is followed by an argument starting with '-', read as an option; give such a value as ${long}=VALUE; usage: ${command.usage}`;
       }
-      return option?.includes('--format')
-        ? `--format needs a value; usage: ${command.usage}`
-        : `${e.message.split('\n')[0]}; usage: ${command.usage}`;
+      // node names the option as "-o, --output <value>": the long form says which it is.
+      if (/argument missing/.test(e.message))
+        return `${/--[\w-]+/.exec(option ?? '')?.[0] ?? option ?? '?'} needs a value; usage: ${command.usage}`;
+      return `${e.message.split('\n')[0]}; usage: ${command.usage}`;
     default:
       return `${e.message.split('\n')[0]}; usage: ${command.usage}`;
   }
@@ -469,6 +473,13 @@ function writeOutput(text: string): void {
 
 /** Whether some output went through a stream, which may still hold it: the process must then end by itself. */
 let outputStreamed = false;
+
+/** Writes one line for the user on standard error, where the run goes on. */
+function writeNote(line: string): void {
+  process.stderr.write(`synoptic: ${line}\n`);
+  // Standard error may be a stream that writes later (a pipe on macOS, a console on Windows).
+  outputStreamed = true;
+}
 
 /**
  * Runs the command line of this process; the exit code is set when it is done. A run that

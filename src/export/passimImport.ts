@@ -29,7 +29,10 @@ export interface PassimRecord {
 /** Why a line gave no record: not JSON, or JSON without the fields a passage needs. */
 export class BrokenRecord extends Error {}
 
-/** Parses one line of passim's output. Throws `BrokenRecord`. O(line length). */
+/** A record that names a document but no cluster: a line of passim's input, not of its output. */
+export class UnclusteredRecord extends BrokenRecord {}
+
+/** Parses one line of passim's output. Throws `BrokenRecord` (`UnclusteredRecord` for a document without a cluster). O(line length). */
 export function parsePassimRecord(line: string): PassimRecord {
   let value: unknown;
   try {
@@ -42,7 +45,8 @@ export function parsePassimRecord(line: string): PassimRecord {
   const r = value as Record<string, unknown>;
   const cluster = integerDigits(r.cluster) ?? integerDigits(r.gid);
   const id = r.id;
-  if (cluster === undefined || typeof id !== 'string') throw new BrokenRecord('no cluster or id');
+  if (typeof id !== 'string') throw new BrokenRecord('no id');
+  if (cluster === undefined) throw new UnclusteredRecord('no cluster');
   const begin = smallInteger(r.begin);
   const end = smallInteger(r.end);
   const bw = smallInteger(r.bw);

@@ -80,15 +80,20 @@ export function chosenStory(analysis: CorpusAnalysis, options: ExportOptions = {
  */
 export class SeveralStories extends RangeError {}
 
-/** The stories of `analysis` for a message: `1 "Title" (5 sources); 2 "…" (2 sources)`, titles cut at 60 characters. */
+/** The stories of `analysis` for a message: `1 "Title" (5 sources); 2 "…" (2 sources)`, titles cut at 60 characters, the first `LISTED_STORIES` of them and how many more. */
 export function storyList(analysis: CorpusAnalysis): string {
-  return storiesOf(analysis)
-    .map((story, i) => {
-      const title = story.title.length > 60 ? `${story.title.slice(0, 59)}…` : story.title;
-      return `${i + 1} "${title}" (${story.sources.length} source${story.sources.length === 1 ? '' : 's'})`;
-    })
-    .join('; ');
+  const stories = storiesOf(analysis);
+  const listed = stories.slice(0, LISTED_STORIES).map((story, i) => {
+    const title = story.title.length > 60 ? `${story.title.slice(0, 59)}…` : story.title;
+    return `${i + 1} "${title}" (${story.sources.length} source${story.sources.length === 1 ? '' : 's'})`;
+  });
+  // A message is one line: a corpus of hundreds of stories is for `synoptic stories` to list.
+  if (stories.length > LISTED_STORIES) listed.push(`${stories.length - LISTED_STORIES} more (\`synoptic stories\` lists them all)`);
+  return listed.join('; ');
 }
+
+/** Most stories a message lists. */
+const LISTED_STORIES = 10;
 
 /**
  * The tables an export shows: of the story `options.story` names, or of every story of the

@@ -6,7 +6,7 @@
  * editor in its worker), and `passimStories` turns the records into stories over it.
  */
 import { CorpusAnalysis } from '../core';
-import { BrokenRecord, ClusterStory, PassimRecord, parsePassimRecord, passimStories } from '../export/passimImport';
+import { BrokenRecord, ClusterStory, UnclusteredRecord, PassimRecord, parsePassimRecord, passimStories } from '../export/passimImport';
 import { forEachLine, passimOutputFiles, resolveUnderRoot } from './passimFiles';
 import { InputError, readTextFile } from './readSource';
 
@@ -20,7 +20,9 @@ export interface SkippedRecords {
   unreadable: number;
   /** Lines over the record cap (10 MB). */
   oversize: number;
-  /** Lines that are not JSON, or JSON without a cluster, an id or passage bounds. */
+  /** Documents without a cluster (lines of passim's input, not its output). */
+  unclustered: number;
+  /** Lines that are not JSON, or JSON without an id or passage bounds. */
   broken: number;
 }
 
@@ -70,7 +72,7 @@ export async function readPassimRecords(path: string, root: string, options: Rea
   } catch {
     throw new InputError(`${root}: the root folder cannot be read`);
   }
-  const skipped: SkippedRecords = { missing: 0, outside: 0, unreadable: 0, oversize: 0, broken: 0 };
+  const skipped: SkippedRecords = { missing: 0, outside: 0, unreadable: 0, oversize: 0, unclustered: 0, broken: 0 };
   const records: PassimRecord[] = [];
   const report = (file: number) => options.onProgress?.({ file, files: files.length, records: records.length }) ?? true;
   for (let f = 0; f < files.length; f++) {
@@ -81,8 +83,9 @@ export async function readPassimRecords(path: string, root: string, options: Rea
         try {
           records.push(parsePassimRecord(line));
         } catch (e) {
-          if (!(e instanceof BrokenRecord)) throw e;
-          skipped.broken++;
+          if (e instanceof UnclusteredRecord) skipped.unclustered++;
+          else if (e instanceof BrokenRecord) skipped.broken++;
+          else throw e;
         }
       },
       () => skipped.oversize++,
@@ -135,7 +138,7 @@ export function clusterStories(read: PassimRecords, analysis: CorpusAnalysis): C
 
 /** Number of records skipped in all. */
 export function skippedCount(skipped: Readonly<SkippedRecords>): number {
-  return skipped.missing + skipped.outside + skipped.unreadable + skipped.oversize + skipped.broken;
+  return skipped.missing + skipped.outside + skipped.unreadable + skipped.oversize + skipped.unclustered + skipped.broken;
 }
 
 /**
@@ -149,6 +152,7 @@ export function skippedSummary(skipped: Readonly<SkippedRecords>, rootName = 'th
     [skipped.outside, `naming a file outside ${rootName}`],
     [skipped.unreadable, 'naming a file that is not text'],
     [skipped.oversize, 'over 10 MB'],
+    [skipped.unclustered, "without a cluster (passim's input, not its output?)"],
     [skipped.broken, 'broken'],
   ];
   const given = parts.filter(([n]) => n > 0);

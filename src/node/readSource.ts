@@ -15,6 +15,12 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** The files a folder stands for. */
 const TEXT_FILE = /\.txt$/i;
 
+/** A file to read: its path, and whether a folder named on the command line added it (rather than the command line itself). */
+export interface SourceFile {
+  readonly path: string;
+  readonly inFolder: boolean;
+}
+
 /**
  * The files named by `args`, in order: a folder stands for the `.txt` files under it at any
  * depth (the extension in any case), in the order of their paths below it (code units), less
@@ -27,21 +33,21 @@ const TEXT_FILE = /\.txt$/i;
  * wrong with it). Throws `InputError` for a folder without such a file. O(entries under the
  * folders).
  */
-export function sourceFiles(args: readonly string[]): string[] {
+export function sourceFiles(args: readonly string[]): SourceFile[] {
   const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
   const keys = args.map((arg, i) => (folders[i] ? undefined : fileKey(arg)));
   const taken = new Set(keys.filter(key => key !== undefined));
   const named = new Set<string>();
-  const out: string[] = [];
+  const out: SourceFile[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
       // Standard input is no file: naming it twice is refused where it is read.
       const key = keys[i]!;
       if (arg !== '-' && named.has(key)) return;
       named.add(key);
-      out.push(arg);
+      out.push({ path: arg, inFolder: false });
       return;
     }
     const found = textFilesUnder(arg);
@@ -50,10 +56,69 @@ export function sourceFiles(args: readonly string[]): string[] {
       const key = fileKey(path);
       if (taken.has(key)) continue;
       taken.add(key);
-      out.push(path);
+      out.push({ path, inFolder: true });
     }
   });
   return out;
+}
+
+/** Files read as versions, and a line for the user on each thing worth knowing about them. */
+export interface ReadSources {
+  readonly paths: readonly string[];
+  readonly texts: readonly string[];
+  /** One line each, for standard error: binary files left out, files not in UTF-8. */
+  readonly notes: readonly string[];
+}
+
+/** Files that are not UTF-8 named in full in the notes; past them, only how many more. */
+const NAMED_NOT_UTF8 = 5;
+
+/**
+ * Reads `files` (`-` from standard input), or throws `InputError`. A binary file that a folder
+ * added is left out and counted, as the editor leaves it out of a folder's versions (a binary
+ * file named on the command line is refused: it was asked for). A file whose bytes are not all
+ * UTF-8 is read with U+FFFD in their place, and named in a note, so that a file saved in
+ * another encoding does not pass unnoticed. Throws `InputError` when no file is left to read.
+ * O(bytes).
+ */
+export function readSources(files: readonly SourceFile[]): ReadSources {
+  const paths: string[] = [];
+  const texts: string[] = [];
+  const notUtf8: string[] = [];
+  let binary = 0;
+  for (const { path, inFolder } of files) {
+    const read = path === '-' ? readStandardInputBytes() : readFileBytes(path);
+    const decoded = decodeBytes(read);
+    if (decoded.kind === 'binary') {
+      if (!inFolder) throw new InputError(`${path}: looks like a binary file, not text`);
+      binary++;
+      continue;
+    }
+    const invalid = decoded.encoding === 'utf-8' ? invalidUtf8Sequences(decoded.text, read) : 0;
+    if (invalid) notUtf8.push(`${path}: ${invalid} ${invalid === 1 ? 'sequence' : 'sequences'} of bytes that are not UTF-8 read as U+FFFD`);
+    paths.push(path);
+    texts.push(decoded.text);
+  }
+  const notes = notUtf8.slice(0, NAMED_NOT_UTF8);
+  if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8`);
+  if (binary) notes.push(`${binary} binary ${binary === 1 ? 'file' : 'files'} left out`);
+  if (!paths.length) throw new InputError(`no text file to read (${binary} binary ${binary === 1 ? 'file' : 'files'} left out)`);
+  return { paths, texts, notes };
+}
+
+/**
+ * How many invalid UTF-8 sequences the decoder read as U+FFFD in `text`, decoded from `bytes`:
+ * its replacement characters less those the bytes spell themselves (EF BF BD). O(n), and only
+ * a search for U+FFFD in a text that has none.
+ */
+function invalidUtf8Sequences(text: string, bytes: Uint8Array): number {
+  if (!text.includes('\uFFFD')) return 0;
+  let decoded = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
+  let spelled = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1))
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) spelled++;
+  return decoded - spelled;
 }
 
 /**
@@ -125,6 +190,11 @@ function textFilesUnder(folder: string): string[] {
  * them. Opened without blocking, so a named pipe is refused, not waited on.
  */
 export function readTextFile(path: string): string {
+  return decodeText(readFileBytes(path), path);
+}
+
+/** The bytes of the file at `path` (see `readTextFile`), or throws `InputError`. */
+function readFileBytes(path: string): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -135,7 +205,7 @@ export function readTextFile(path: string): string {
     throw unreadable(path, e);
   }
   try {
-    return decodeText(readOpenFile(fd, path), path);
+    return readOpenFile(fd, path);
   } finally {
     closeSync(fd);
   }
@@ -192,12 +262,12 @@ function tooLarge(path: string): InputError {
 }
 
 /**
- * Reads and decodes standard input (`-`), or throws `InputError`. Read in chunks and given up
+ * The bytes of standard input (`-`), or throws `InputError`. Read in chunks and given up
  * past `MAX_FILE_BYTES`, as a file that large is refused before it is read: a pipe has no size
  * to look at first, and what it brings (a whole archive, a device) need not end soon.
  * O(bytes read).
  */
-export function readStandardInput(): string {
+function readStandardInputBytes(): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.allocUnsafe(1 << 20);
@@ -217,7 +287,7 @@ export function readStandardInput(): string {
     // A copy: a pipe gives a read as little as 64 KiB, and the buffer is used again.
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  return decodeText(Buffer.concat(chunks, total), '-');
+  return Buffer.concat(chunks, total);
 }
 
 /** Decodes bytes as text by the shared policy (`core/decode`); throws `InputError` for binary content. */

@@ -186,6 +186,12 @@ describe('synoptic CLI commands', () => {
   const refusals: [string, string[], RegExp][] = [
     ['an unknown option', ['analyze', '--colour', seeds[0]], /unknown option '--colour'/],
     ['export without a format', ['export', seeds[0]], /--format is required/],
+    [
+      'a byte order mark asked of another format than CSV',
+      ['export', '--format', 'html', '--bom', seeds[0]],
+      /^synoptic: --bom applies to --format csv only, not html$/m,
+    ],
+    ['an output option without its file', ['analyze', seeds[0], '-o'], /^synoptic: --output needs a value; usage: synoptic analyze/m],
     ['an unknown export format', ['export', '--format', 'docx', seeds[0]], /--format takes csv, html, tei, collatex, passim/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
     ['no command', [], /no command given/],

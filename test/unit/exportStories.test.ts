@@ -8,6 +8,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import * as parse5 from 'parse5';
 import { createAnalyzer } from '../../src/core';
 import { toCollatex } from '../../src/export/collatex';
+import { storyList } from '../../src/export/table';
+import type { CorpusAnalysis } from '../../src/core';
 import { toCsv } from '../../src/export/csv';
 import { toHtml } from '../../src/export/html';
 import { toPassim } from '../../src/export/passim';
@@ -116,6 +118,13 @@ describe('exports of a folder of several stories, without --story', () => {
     );
     assert.equal(toCollatex(input, { story: 1 }).witnesses.length, 2);
     assert.equal(toPassim(input).trimEnd().split('\n').length, inputs.length);
+  });
+
+  it('lists ten stories in a message and says how many more there are', () => {
+    const stories = Array.from({ length: 12 }, (_, i) => ({ title: `Story ${i + 1}`, sources: [i] }));
+    const list = storyList({ sources: [], groups: [], stories } as unknown as CorpusAnalysis);
+    assert.match(list, /^1 "Story 1" \(1 source\); .*; 10 "Story 10" \(1 source\); 2 more \(`synoptic stories` lists them all\)$/);
+    assert.doesNotMatch(list, /Story 11/);
   });
 
   it('on the command line: CollateX without --story exits 2 with the stories listed in one line', () => {

@@ -129,6 +129,39 @@ describe('CLI on unusual and hostile input', function () {
     assert.ok(result.json!.sources[0].sentences.length >= 1);
   });
 
+  it('names a file that is not UTF-8 on stderr with how many byte sequences were replaced, and not a file that spells U+FFFD', () => {
+    const latin1 = Buffer.from(`${ARTICLE[0]} Caf\u00e9 cr\u00e8me.\n${ARTICLE[1]}\n`, 'latin1');
+    const spelled = Buffer.from(`${ARTICLE[0]} \uFFFD\n${ARTICLE[1]}\n`, 'utf8');
+    const result = analyse([file('latin1.txt', latin1), file('spelled.txt', spelled)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /^synoptic: .*latin1\.txt: 2 sequences of bytes that are not UTF-8 read as U\+FFFD\n$/);
+    assert.equal(result.json!.sources.length, 2);
+  });
+
+  it('leaves out a binary file a folder holds, and says how many, where a binary file named itself is refused', () => {
+    const folder = join(dir, 'with-binary');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), ARTICLE.join('\n'));
+    writeFileSync(
+      join(folder, 'image.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    );
+    writeFileSync(join(folder, 'b.txt'), ARTICLE.slice().reverse().join('\n'));
+    const result = analyse([folder]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, 'synoptic: 1 binary file left out\n');
+    assert.deepEqual(
+      result.json!.sources.map(s => s.path.slice(folder.length + 1)),
+      ['a.txt', 'b.txt'],
+    );
+    const alone = join(dir, 'only-binary');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'image.txt'), Buffer.from([0, 1, 2, 3, 0x50, 0x4e, 0x47]));
+    const none = analyse([alone]);
+    assert.equal(none.status, 2);
+    assert.equal(none.stderr, 'synoptic: no text file to read (1 binary file left out)\n');
+  });
+
   it('refuses a binary file named .txt with one line on stderr and exit code 2', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
     const result = analyse([file('image.txt', png), file('fine.txt', ARTICLE.join('\n'))]);

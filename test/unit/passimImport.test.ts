@@ -43,6 +43,7 @@ describe('passim import (shared by the command line and the editor)', () => {
         ),
         ...clusterRecords('8', [{ id: docs[0].id, uid: BIG_UID, sentence: TOLLS }], passimTexts),
         'not json',
+        '{"id":"bridge/report.txt","series":"bridge","text":"A document of passim\'s input, not a passage of its output."}',
         '{"cluster":9,"uid":1,"begin":0,"end":3,"id":"bridge/gone.txt"}',
         '{"cluster":9,"uid":1,"begin":0,"end":3,"id":"../elsewhere.txt"}',
       ].join('\n') + '\n',
@@ -61,12 +62,12 @@ describe('passim import (shared by the command line and the editor)', () => {
       docs.map(d => d.text),
     );
     assert.equal(read.records.length, 3);
-    assert.deepEqual(read.skipped, { missing: 1, outside: 1, unreadable: 0, oversize: 0, broken: 1 });
+    assert.deepEqual(read.skipped, { missing: 1, outside: 1, unreadable: 0, oversize: 0, unclustered: 1, broken: 1 });
     assert.equal(
       skippedSummary(read.skipped, 'the workspace folder'),
-      'skipped 3 records: 1 naming a missing file, 1 naming a file outside the workspace folder, 1 broken',
+      "skipped 4 records: 1 naming a missing file, 1 naming a file outside the workspace folder, 1 without a cluster (passim's input, not its output?), 1 broken",
     );
-    assert.equal(skippedSummary({ missing: 0, outside: 0, unreadable: 0, oversize: 0, broken: 0 }), undefined);
+    assert.equal(skippedSummary({ missing: 0, outside: 0, unreadable: 0, oversize: 0, unclustered: 0, broken: 0 }), undefined);
   });
 
   it('reports progress per file and stops when progress says cancel', async () => {
