@@ -3,6 +3,7 @@
  * row per statement, in the reading order of the base source. One panel at most: running the
  * command again reveals it with the new base; a window reload restores it.
  */
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildRowModels, RELATED_BELOW, sourceHeaders } from './comparisonModel';
 import { CorpusService, CorpusView } from './corpus';
@@ -248,12 +249,9 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
+/** The CSP nonce of one page: 128 bits from the system's secure source, which `Math.random` is not. */
 function makeNonce(): string {
-  const bytes = new Uint8Array(24);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Buffer.from(bytes)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(16).toString('hex');
 }
 
 /**

@@ -31,6 +31,14 @@ export interface CollectedSources {
 export const TEXT_FILE = /\.txt$/i;
 
 /**
+ * The glob of the files `TEXT_FILE` matches. Globs are case-sensitive on Linux, so each letter
+ * is a class: the search and the watcher then pass over nothing but text files, where a broader
+ * glob filtered afterwards would list every file of a large workspace (and its result limit
+ * could fill with files that are not text).
+ */
+export const TEXT_FILE_GLOB = '**/*.[tT][xX][tT]';
+
+/**
  * The key of the corpus `uri` belongs to: its folder, the glob, or (for a document that is not
  * a file, such as an untitled one) the document alone.
  */

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { COMPARE_COMMAND } from './comparePanel';
 import { CorpusService } from './corpus';
+import { TEXT_FILE_GLOB } from './sourceDiscovery';
 import { speaksAboutSource } from './speaking';
 import {
   StoryNode,
@@ -227,7 +228,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
  */
 async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[]> {
   const glob = (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
-  const files = await vscode.workspace.findFiles(glob || '**/*.txt', '**/node_modules/**', MAX_FILES_LISTED);
+  const files = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, '**/node_modules/**', MAX_FILES_LISTED);
   const byKey = new Map<string, vscode.Uri>();
   for (const file of files.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
     const key = corpus.keyFor(file);

@@ -1,10 +1,11 @@
 /**
  * The editor's workspace as a `SourceWorkspace`: files through `vscode.workspace.fs` (so
  * virtual file systems work too), open documents from the editor, changes from a watcher on
- * `.txt` files and from document events.
+ * `.txt` files (of any case) and from document events.
  */
 import * as vscode from 'vscode';
 import { URI } from 'vscode-uri';
+import { TEXT_FILE, TEXT_FILE_GLOB } from './sourceDiscovery';
 import type { SourceWorkspace, Subscription, WorkspaceChange } from './sourceWorkspace';
 
 /** The same address as a `vscode-uri` URI. */
@@ -54,14 +55,14 @@ export class VscodeWorkspace implements SourceWorkspace {
 
   watch(listener: (change: WorkspaceChange) => void): Subscription {
     const emit = (kind: WorkspaceChange['kind']) => (uri: vscode.Uri) => listener({ kind, uri: toURI(uri) });
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
+    const watcher = vscode.workspace.createFileSystemWatcher(TEXT_FILE_GLOB);
     // A deleted folder is reported as itself, not as its files: deletions of anything are watched.
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     return vscode.Disposable.from(
       watcher,
       deletions,
       deletions.onDidDelete(uri => {
-        if (!uri.path.endsWith('.txt')) emit('fileDeleted')(uri);
+        if (!TEXT_FILE.test(uri.path)) emit('fileDeleted')(uri);
       }),
       watcher.onDidCreate(emit('fileCreated')),
       watcher.onDidChange(emit('fileChanged')),

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
+import { TEXT_FILE } from './sourceDiscovery';
 
 export const OPEN_SAMPLES_COMMAND = 'synoptic.openSamples';
 /** Internal, for the walkthrough's buttons: not contributed to the palette. */
@@ -17,7 +18,7 @@ async function samplesFolder(context: vscode.ExtensionContext): Promise<vscode.U
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'samples');
   await vscode.workspace.fs.createDirectory(folder);
   for (const [name, type] of await vscode.workspace.fs.readDirectory(bundled)) {
-    if (type !== vscode.FileType.File || !name.endsWith('.txt')) continue;
+    if (type !== vscode.FileType.File || !TEXT_FILE.test(name)) continue;
     const copy = vscode.Uri.joinPath(folder, name);
     try {
       await vscode.workspace.fs.stat(copy);
@@ -33,7 +34,7 @@ export async function openSamples(context: vscode.ExtensionContext): Promise<vsc
   const folder = await samplesFolder(context);
   const names = (await vscode.workspace.fs.readDirectory(folder))
     .map(([name]) => name)
-    .filter(n => n.endsWith('.txt'))
+    .filter(n => TEXT_FILE.test(n))
     .sort();
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, names[0]));
   return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });

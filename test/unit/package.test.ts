@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEXT_FILE } from '../../src/sourceDiscovery';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -106,5 +107,78 @@ describe('the extension package', function () {
     assert.match(manifest.scripts.package, /^vsce package .*--no-dependencies/);
     assert.equal(manifest.scripts['vscode:prepublish'], 'npm run build:production');
     assert.match(manifest.scripts['build:production'], /--production/);
+  });
+});
+
+/** Every `when` and `enablement` clause of `node` (the manifest's contributions), at any depth. */
+function clauses(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(clauses);
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    (key === 'when' || key === 'enablement') && typeof value === 'string' ? [value] : clauses(value),
+  );
+}
+
+/** The regular expression that `clause` matches `resourceExtname` with, read as VS Code reads `=~ /…/flags`. */
+function extnameRegex(clause: string): RegExp {
+  const literal = /resourceExtname\s*=~\s*(\/\S+)/.exec(clause)?.[1];
+  assert.ok(literal, `no resourceExtname =~ in "${clause}"`);
+  const end = literal.lastIndexOf('/');
+  return new RegExp(literal.slice(1, end), literal.slice(end + 1));
+}
+
+/** A keybinding as the documentation writes it: `ctrl+shift+alt+k` → `Ctrl+Shift+Alt+K`. */
+function keyLabel(key: string): string {
+  return key
+    .split('+')
+    .map(part => part[0].toUpperCase() + part.slice(1))
+    .join('+');
+}
+
+describe("the manifest's contributions", () => {
+  const contributes = manifest.contributes;
+
+  it('compares no file name or extension with .txt case by case, as the analysis reads a .TXT file too', () => {
+    for (const clause of clauses(contributes)) {
+      assert.doesNotMatch(clause, /==\s*'?[^\s']*\.txt/i, clause);
+      for (const [, flags] of clause.matchAll(/=~\s*\/[^\s]*txt[^\s]*\/([a-z]*)/gi)) assert.match(flags, /i/, clause);
+    }
+  });
+
+  it('offers Compare with Other Sources on a text file whatever the case of its extension, and on no other file', () => {
+    const entries = [...contributes.menus['editor/title'], ...contributes.menus['explorer/context']].filter(
+      (m: { command: string }) => m.command === 'synoptic.compareWithOtherSources',
+    );
+    assert.equal(entries.length, 2);
+    for (const { when } of entries) {
+      const extname = extnameRegex(when);
+      for (const ext of ['.txt', '.TXT', '.Txt', '.tXt', '.md', '.text', '.txt2', '.txt.md', '']) {
+        assert.equal(extname.test(ext), TEXT_FILE.test(`story${ext}`), `${when} on "${ext}"`);
+      }
+    }
+  });
+
+  it('welcomes only in views that can show the welcome', () => {
+    const views = Object.values(contributes.views as Record<string, { id: string }[]>).flatMap(list => list.map(v => v.id));
+    for (const { view } of contributes.viewsWelcome) {
+      assert.ok(view === 'workbench.explorer.emptyView' || views.includes(view), `a welcome for view "${view}"`);
+    }
+  });
+
+  it('names every editor key of the navigation commands, on Windows and Linux and on macOS, in the walkthrough and the README', () => {
+    const step = contributes.walkthroughs
+      .flatMap((w: { steps: { id: string }[] }) => w.steps)
+      .find((s: { id: string }) => s.id === 'navigate');
+    const page = readFileSync(join(root, step.media.markdown), 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const bindings = contributes.keybindings.filter((k: { when?: string }) => k.when?.includes('editorTextFocus'));
+    assert.ok(bindings.length >= 6, 'the difference, sentence-found-only-here and changed-fact keys');
+    for (const { key, mac } of bindings) {
+      for (const label of new Set([keyLabel(key), keyLabel(mac ?? key)])) {
+        assert.ok(step.description.includes(label), `the walkthrough step names ${label}`);
+        assert.ok(page.includes(label), `${step.media.markdown} names ${label}`);
+        assert.ok(readme.includes(label), `the README names ${label}`);
+      }
+    }
   });
 });

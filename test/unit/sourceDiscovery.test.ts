@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import { DEFAULT_LIMITS, SourceLimits, collectSources, corpusKey, isReadable } from '../../src/sourceDiscovery';
+import { DEFAULT_LIMITS, SourceLimits, TEXT_FILE, TEXT_FILE_GLOB, collectSources, corpusKey, isReadable } from '../../src/sourceDiscovery';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
 
 const STORY = 'The council approved the budget on Tuesday after a long debate.\n';
@@ -148,5 +149,12 @@ describe('which files are compared with a document', () => {
     assert.equal(corpusKey(a, '**/*.txt'), corpusKey(c, '**/*.txt'));
     const untitled = URI.from({ scheme: 'untitled', path: 'Untitled-1' });
     assert.notEqual(corpusKey(untitled, ''), corpusKey(URI.from({ scheme: 'untitled', path: 'Untitled-2' }), ''));
+  });
+});
+
+describe('the glob of text files', () => {
+  it('matches, case by case as on Linux, exactly the files the analysis reads', () => {
+    const paths = ['a.txt', 'B.TXT', 'c.Txt', 'd.tXT', 'e/f/g.TxT', 'h.txt.bak', 'i.md', 'j.text', 'txt', 'k/l.txt/m.md'];
+    for (const path of paths) assert.equal(minimatch(path, TEXT_FILE_GLOB), TEXT_FILE.test(path), path);
   });
 });
