@@ -324,6 +324,11 @@ function storyRuns(work) {
   }
   const random = seededRandom(3);
   const places = ['north', 'south', 'east', 'west', 'centre'];
+  const SEED_SENTENCES = [
+    'The Monday night meeting between the two presidents was the first since they held a summit in the Syrian capital in January last year.',
+    'Syrian state TV described it as a long meeting and said the two were later joined by Syria’s foreign minister and Russia’s defense minister to discuss mutual relations and fighting terrorism.',
+  ];
+  for (const sentence of SEED_SENTENCES) if (!seedInputs[0].text.includes(sentence)) throw new Error(`the first seed lacks: ${sentence}`);
   const template = () =>
     Array.from(
       { length: 10_000 },
@@ -335,6 +340,14 @@ function storyRuns(work) {
       'one sentence 45,000 times on one line, beside a seed',
       [
         { id: 'repeated.txt', text: 'The committee will publish its findings in the spring. '.repeat(45_000) },
+        { id: 'seed.txt', text: seedInputs[0].text },
+      ],
+    ],
+    [
+      // The seed's own sentences: the two sources are one story, so the copies meet the alignment.
+      "two of a seed's sentences 6,000 times on one line (2 MB), beside that seed",
+      [
+        { id: 'repeated.txt', text: `${SEED_SENTENCES.join(' ')} `.repeat(6_000) },
         { id: 'seed.txt', text: seedInputs[0].text },
       ],
     ],

@@ -141,6 +141,32 @@ describe('Analyzer', () => {
     }
   });
 
+  it('groups a source that prints another’s sentences ten thousand times over as repeats of its first copies, without pairwise work per copy', function () {
+    this.timeout(60_000);
+    const seed = seedInputs()[0].text;
+    const shared = [
+      'The Monday night meeting between the two presidents was the first since they held a summit in the Syrian capital in January last year.',
+      'Syrian state TV described it as a long meeting and said the two were later joined by Syria’s foreign minister and Russia’s defense minister to discuss mutual relations and fighting terrorism.',
+    ];
+    for (const sentence of shared) assert.ok(seed.includes(sentence));
+    const repeated = `${shared.join(' ')} `.repeat(10_000);
+    const started = process.hrtime.bigint();
+    const analysis = analyzeCorpus([
+      { id: 'repeated.txt', text: repeated },
+      { id: 'seed.txt', text: seed },
+    ]);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    for (const sentence of shared) {
+      const groups = analysis.groups.filter(g => g.members.some(m => analysis.sources[m.source].sentences[m.sentence].text === sentence));
+      assert.equal(groups.length, 1, sentence);
+      const copies = groups[0].members.filter(m => m.source === 0);
+      assert.equal(copies.length, 10_000);
+      assert.ok(copies.filter(m => !m.repeat).length <= 3, 'at most the first copies are members of their own');
+    }
+    // Generous: this takes well under a second; a node per copy took a second at a thousand copies and grows with their square.
+    assert.ok(ms < 10_000, `${ms} ms`);
+  });
+
   it('gives the same analysis after it met a different corpus in between', () => {
     const seeds = seedInputs();
     const analyzer = createAnalyzer();
