@@ -7,7 +7,7 @@
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { isatty } from 'node:tty';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
@@ -103,6 +103,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
       if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
       const corpus = await analyzeFiles(files, values);
+      if (format === 'passim') {
+        // passim keeps each record's id, and import-passim reads a document only under its root.
+        const outside = corpus.paths.filter(path => path === '-' || isAbsolute(path) || path.split(/[\\/]/).includes('..'));
+        if (outside.length)
+          writeNote(
+            `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) name no file under the current folder, so import-passim will skip their records; export from a folder above the files, naming them by relative paths`,
+          );
+      }
       try {
         return exportAs(format, corpus, { story, bom: values.bom === true });
       } catch (e) {

@@ -217,7 +217,8 @@ function readOpenFile(fd: number, path: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
-    if (!stat.isFile()) throw new InputError(`${path}: is not a regular file`);
+    if (!stat.isFile())
+      throw new InputError(`${path}: is not a regular file${stat.isFIFO() ? ' (give - to read a pipe from standard input)' : ''}`);
     size = stat.size;
   } catch (e) {
     if (e instanceof InputError) throw e;

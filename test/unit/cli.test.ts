@@ -219,7 +219,7 @@ describe('synoptic CLI', () => {
               execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
               return ['analyze', join(dir, 'pipe.txt')];
             },
-            /pipe\.txt: is not a regular file/,
+            /pipe\.txt: is not a regular file \(give - to read a pipe from standard input\)/,
           ],
           ['a device', () => ['analyze', '/dev/null'], /is not a regular file/],
         ] as [string, () => string[], RegExp][])),

@@ -111,6 +111,21 @@ describe('synoptic CLI commands', () => {
     });
   }
 
+  it('says when passim ids name files that import-passim will not read back, and not for relative paths under the current folder', () => {
+    const absolute = run(['export', '--format', 'passim', ...seeds.slice(0, 2)]);
+    assert.equal(absolute.status, 0, absolute.stderr);
+    assert.match(
+      absolute.stderr,
+      /^synoptic: 2 of the ids \(.*\) name no file under the current folder, so import-passim will skip their records; /,
+    );
+    const relative = spawnSync(process.execPath, [cli, 'export', '--format', 'passim', ...seeds.slice(0, 2).map(f => basename(f))], {
+      cwd: seedsDir,
+      encoding: 'utf8',
+    });
+    assert.equal(relative.status, 0, relative.stderr);
+    assert.equal(relative.stderr, '');
+  });
+
   it('exports story 1 and refuses a story that does not exist', () => {
     assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);
     const missing = run(['export', '--format', 'csv', '--story', '2', ...seeds]);
