@@ -821,18 +821,6 @@ export function headlineSearch(
   return { found, title };
 }
 
-/** `headlineSearch(…).found`: the lines that join the article as its headline. */
-export function headlineLines(
-  facts: readonly (LineFacts | undefined)[],
-  nonBlank: readonly number[],
-  content: readonly boolean[],
-  margins: readonly number[],
-  floor: number,
-  longWords?: LongWords,
-): number[] {
-  return [...headlineSearch(facts, nonBlank, content, margins, floor, longWords).found];
-}
-
 /**
  * The headline among scored lines, met from the body upwards: the best-scoring qualifying line,
  * a near one before any far one. A line that reads as a sentence qualifies when it scores high;

@@ -6,7 +6,6 @@ import {
   LineModel,
   articleLines,
   commentThreadStart,
-  headlineLines,
   headlineSearch,
   lineMargins,
   verdictsOf,
@@ -708,7 +707,7 @@ describe('headline search above the body', () => {
     const { nonBlank, facts } = features;
     const content = nonBlank.map(i => i >= bodyFrom);
     const margins = nonBlank.map(i => (i >= bodyFrom ? 3 : marginOf(page[i])));
-    return [...new Set(headlineLines(facts, nonBlank, content, margins, -4))].map(k => page[nonBlank[k]]);
+    return [...new Set(headlineSearch(facts, nonBlank, content, margins, -4).found)].map(k => page[nonBlank[k]]);
   }
   /** `lines` with a blank line between each two, as a page dump sets its blocks apart. */
   const spaced = (lines: readonly string[]) => lines.flatMap((line, k) => (k ? ['', line] : [line]));

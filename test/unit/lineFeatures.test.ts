@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { headlineLines } from '../../src/core/boilerplate';
+import { headlineSearch } from '../../src/core/boilerplate';
 import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
@@ -262,8 +262,8 @@ describe('line features', () => {
       const margins = nonBlank.map(() => random() * 8 - 6);
       const expected = naiveHeadlines(facts, nonBlank, content, margins, -4, seen);
       found += expected.length;
-      assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4, features.longWords), expected);
-      assert.deepEqual(headlineLines(facts, nonBlank, content, margins, -4), expected);
+      assert.deepEqual(headlineSearch(facts, nonBlank, content, margins, -4, features.longWords).found, expected);
+      assert.deepEqual(headlineSearch(facts, nonBlank, content, margins, -4).found, expected);
     }
     assert.ok(found > 100, `only ${found} headlines found`);
     assert.ok(seen.farProse > 10 && seen.fallback > 10, `far sentences ${seen.farProse}, fallbacks ${seen.fallback}`);
