@@ -7,7 +7,7 @@
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isatty } from 'node:tty';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
@@ -21,6 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
+import { resolveUnderRoot } from './node/passimFiles';
 import { InputError, inputAt, readSources, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
@@ -103,20 +104,23 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
       if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
       const corpus = await analyzeFiles(files, values);
-      if (format === 'passim') {
-        // passim keeps each record's id, and import-passim reads a document only under its root.
-        const outside = corpus.paths.filter(path => path === '-' || isAbsolute(path) || path.split(/[\\/]/).includes('..'));
-        if (outside.length)
-          writeNote(
-            `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) name no file under the current folder, so import-passim will skip their records; export from a folder above the files, naming them by relative paths`,
-          );
-      }
+      let exported: string;
       try {
-        return exportAs(format, corpus, { story, bom: values.bom === true });
+        exported = exportAs(format, corpus, { story, bom: values.bom === true });
       } catch (e) {
         if (e instanceof RangeError) throw new UsageError(e.message);
         throw e;
       }
+      if (format === 'passim') {
+        // passim keeps each record's id, and import-passim reads a document only under its root.
+        const ids = exported.split('\n').flatMap(line => (line ? [(JSON.parse(line) as { id: string }).id] : []));
+        const outside = ids.filter(id => 'refused' in resolveUnderRoot('.', id));
+        if (outside.length)
+          writeNote(
+            `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) name no file under the current folder, so import-passim run here would skip their records; export from a folder above the files`,
+          );
+      }
+      return exported;
     },
   },
   stories: {

@@ -39,10 +39,10 @@ import type { StoryShare, StoryShareRunner, StoryTask } from './storyShare';
 import { Wording, collectWordings, placesOfClusters, titlePlaces, wordingOfPlaces } from './wordings';
 
 /**
- * How many copies of a sentence that one source alone prints again are nodes of the grouping
- * stage (see `families`); later copies join a twin's group as repeats.
+ * How many copies of a sentence a source prints are nodes of the grouping stage (see
+ * `families`); later copies join a twin's group as repeats.
  */
-const SOLE_COPY_NODES = 3;
+const COPY_NODES = 3;
 
 /** Analyses corpora, reusing what it computed for texts it has seen in its previous analysis. */
 export interface Analyzer {
@@ -553,14 +553,14 @@ class CachingAnalyzer implements Analyzer {
   ): WordingId[][] {
     if (sourceCount < 2) return [];
     const sets = wordings.map(w => new SourceSet(sourceCount, w.sources));
-    // A sentence that a source prints more than `SOLE_COPY_NODES` times, in a copy no other
-    // source has, is no node of its own past those: it joins a twin's group as a repeat
-    // (`attachRepeats`), so a source that repeats its text hundreds of times costs no pairwise
-    // work per copy. The first few copies stay nodes: a page may print a quote twice, once in an
+    // A sentence that a source prints more than `COPY_NODES` times is no node of its own past
+    // those copies: they join a twin's group as repeats (`attachRepeats`), so a source that
+    // repeats its text hundreds of times (or two sources that do) costs no pairwise work per
+    // copy. The first few copies stay nodes: a page may print a quote twice, once in an
     // embedded post and once in its reading order, and the later copy is the one that aligns.
     const widespreadFirst = wordings
       .map((_, i) => i as WordingId)
-      .filter(w => wordings[w].copy < SOLE_COPY_NODES || wordings[w].sources.length > 1)
+      .filter(w => wordings[w].copy < COPY_NODES)
       .sort((x, y) => wordings[y].sources.length - wordings[x].sources.length || x - y);
     const threshold = this.options.align?.familyThreshold ?? 0.85;
     return nearDuplicateFamilies(index.leaders(threshold), spaceIdOf, sets, widespreadFirst);

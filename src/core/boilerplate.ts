@@ -38,7 +38,8 @@ export type LineKind = 'content' | 'boilerplate' | 'blank';
 
 /**
  * The verdict on one line; `reason` says in a few words why a line is boilerplate, and
- * `headline` marks the article line that is the page's headline (see `headlineSearch`).
+ * `headline` marks the article line that is the page's headline (see `headlineSearch`; on a
+ * hard-wrapped page, every line of its paragraph).
  */
 export interface LineVerdict {
   readonly kind: LineKind;

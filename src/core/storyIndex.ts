@@ -152,7 +152,7 @@ export function buildStoryIndex(
       all[i] = f;
       if (formShingles[f].length) own.push(f);
     });
-    // The first article sentence is its form's first occurrence.
+    // The lead: the marked headline's first sentence, else the first article sentence (its form's first occurrence).
     const headline = headlineOf(source);
     const lead = headline ? part.forms.indexOf(headline.form) : 0;
     if (all.length) leadForm[s] = all[lead >= 0 ? lead : 0];

@@ -111,19 +111,24 @@ describe('synoptic CLI commands', () => {
     });
   }
 
-  it('says when passim ids name files that import-passim will not read back, and not for relative paths under the current folder', () => {
-    const absolute = run(['export', '--format', 'passim', ...seeds.slice(0, 2)]);
-    assert.equal(absolute.status, 0, absolute.stderr);
+  it('says when passim ids name files that import-passim run in the current folder will not read back, and not for paths under it', () => {
+    const exportFrom = (cwd: string, files: string[]) =>
+      spawnSync(process.execPath, [cli, 'export', '--format', 'passim', ...files], { cwd, encoding: 'utf8' });
+    const elsewhere = exportFrom(dir, seeds.slice(0, 2));
+    assert.equal(elsewhere.status, 0, elsewhere.stderr);
     assert.match(
-      absolute.stderr,
-      /^synoptic: 2 of the ids \(.*\) name no file under the current folder, so import-passim will skip their records; /,
+      elsewhere.stderr,
+      /^synoptic: 2 of the ids \(.*\) name no file under the current folder, so import-passim run here would skip their records; /,
     );
-    const relative = spawnSync(process.execPath, [cli, 'export', '--format', 'passim', ...seeds.slice(0, 2).map(f => basename(f))], {
-      cwd: seedsDir,
-      encoding: 'utf8',
-    });
-    assert.equal(relative.status, 0, relative.stderr);
-    assert.equal(relative.stderr, '');
+    assert.equal(exportFrom(dirname(seedsDir), seeds.slice(0, 2)).stderr, '', 'absolute paths under the current folder');
+    assert.equal(
+      exportFrom(
+        seedsDir,
+        seeds.slice(0, 2).map(f => basename(f)),
+      ).stderr,
+      '',
+      'relative paths',
+    );
   });
 
   it('exports story 1 and refuses a story that does not exist', () => {
