@@ -16,7 +16,7 @@ import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
 import { toPassim } from './export/passim';
 import { storiesOf } from './export/stories';
-import { ExportInput } from './export/table';
+import { ExportInput, chosenStory } from './export/table';
 import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
@@ -113,7 +113,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       }
       if (format === 'passim') {
         // passim keeps each record's id, and import-passim reads a document only under its root.
-        const ids = exported.split('\n').flatMap(line => (line ? [(JSON.parse(line) as { id: string }).id] : []));
+        const ids = chosenStory(corpus.analysis, { story }).sources.map(s => corpus.paths[s]);
         const outside = ids.filter(id => 'refused' in resolveUnderRoot('.', id));
         if (outside.length)
           writeNote(

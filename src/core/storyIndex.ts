@@ -218,7 +218,7 @@ export function buildStoryIndex(
  * sentences, or undefined where no line is marked or it holds no sentence. O(L + S).
  */
 function headlineOf(source: StorySource): { readonly form: string; readonly text: string } | undefined {
-  const line = source.lines.findIndex(l => l.headline && l.kind === 'content');
+  const line = source.lines.findIndex(l => l.headline);
   if (line < 0) return undefined;
   const sentences = source.sentences.filter(x => x.line === line);
   if (!sentences.length) return undefined;

@@ -90,7 +90,7 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
     const read = path === '-' ? readStandardInputBytes() : readFileBytes(path);
     const decoded = decodeBytes(read);
     if (decoded.kind === 'binary') {
-      if (!inFolder) throw new InputError(`${path}: looks like a binary file, not text`);
+      if (!inFolder) throw binaryFile(path);
       binary++;
       continue;
     }
@@ -112,9 +112,9 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
  * a search for U+FFFD in a text that has none.
  */
 function invalidUtf8Sequences(text: string, bytes: Uint8Array): number {
-  if (!text.includes('\uFFFD')) return 0;
   let decoded = 0;
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
+  if (!decoded) return 0;
   let spelled = 0;
   for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1))
     if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) spelled++;
@@ -258,6 +258,10 @@ function unreadable(path: string, e: unknown): InputError {
   return new InputError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
 }
 
+function binaryFile(path: string): InputError {
+  return new InputError(`${path}: looks like a binary file, not text`);
+}
+
 function tooLarge(path: string): InputError {
   return new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
 }
@@ -294,6 +298,6 @@ function readStandardInputBytes(): Buffer {
 /** Decodes bytes as text by the shared policy (`core/decode`); throws `InputError` for binary content. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') throw new InputError(`${name}: looks like a binary file, not text`);
+  if (decoded.kind === 'binary') throw binaryFile(name);
   return decoded.text;
 }
