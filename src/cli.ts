@@ -22,7 +22,7 @@ import { textReport } from './export/textReport';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
-import { InputError, inputAt, readSources, sourceFiles } from './node/readSource';
+import { InputError, inputAt, inputsAtStandardOutput, readSources, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -42,7 +42,7 @@ const THREADS_HELP = [
 const FILES_HELP = [
   'FILE... are the versions of the story, as text files (UTF-8 or UTF-16); a FILE of - is read from',
   'standard input; a folder stands for the .txt files under it, at any depth (hidden and binary ones',
-  'left out).',
+  "and reports of synoptic's left out).",
 ].join('\n');
 
 interface Command {
@@ -244,11 +244,18 @@ async function analyzeFiles(
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
-  const found = sourceFiles(files);
+  let found = sourceFiles(files);
   refuseOutputOver(
     values.output,
     found.map(f => f.path),
   );
+  if (values.output === undefined || values.output === '-') {
+    // The shell emptied the file before the run: it holds no version, only the report to come.
+    const outputs = new Set(inputsAtStandardOutput(found.map(f => f.path)));
+    for (const path of outputs) writeNote(`left out ${path}: standard output is written to it`);
+    if (outputs.size) found = found.filter(f => !outputs.has(f.path));
+    if (!found.length) throw new InputError('no file to read: the only one given is where standard output goes');
+  }
   const { paths, texts, notes } = readSources(found);
   for (const note of notes) writeNote(note);
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };

@@ -1,13 +1,15 @@
 /**
  * Which files are compared with a document, and their text: the other `.txt` files of its
  * folder, or the files of the `synoptic.sources` glob; at most `maxSources` of them, none
- * larger than `maxFileBytes`, no binary file; the document itself always. Text of a document
+ * larger than `maxFileBytes`, no binary file and no report the CLI saved there (`isTextReport`);
+ * the document itself always. Text of a document
  * open in an editor comes from the editor (unsaved edits count), other files are decoded by the
  * shared policy (`core/decode`). No `vscode` here: it works on any `SourceWorkspace`.
  */
 import { URI, Utils } from 'vscode-uri';
 import type { SourceInput } from './core';
 import { decodeBytes } from './core/decode';
+import { isTextReport } from './export/textReport';
 import type { SourceWorkspace } from './sourceWorkspace';
 
 /** The settings that decide which files are compared. */
@@ -77,12 +79,18 @@ export async function collectSources(
   const inputs: SourceInput[] = [];
   let skippedLarge = 0;
   let skippedBinary = 0;
+  let skippedReports = 0;
   for (const candidate of candidates) {
     const isActive = candidate.toString() === active.toString();
     const text = await readSource(workspace, candidate, isActive ? Infinity : limits.maxFileBytes);
     if (text === 'large') skippedLarge++;
     else if (text === 'binary') skippedBinary++;
     if (typeof text !== 'object') continue;
+    // A report saved beside the versions is no version: it would carry every shared statement.
+    if (!isActive && isTextReport(text.text)) {
+      skippedReports++;
+      continue;
+    }
     uris.push(candidate);
     inputs.push({ id: candidate.toString(), text: text.text });
   }
@@ -91,6 +99,7 @@ export async function collectSources(
       `${skippedLarge} file${skippedLarge === 1 ? '' : 's'} over ${limits.maxFileBytes / 1024} KB left out (setting synoptic.maxFileSizeKB)`,
     );
   if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
+  if (skippedReports) notices.push(`${skippedReports} Synoptic report${skippedReports === 1 ? '' : 's'} left out`);
   return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
 }
 

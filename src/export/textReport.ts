@@ -1,9 +1,11 @@
 /**
- * The CLI's readable report: per source its counts and the sentences only it carries, then
- * the shared statements, best supported first, each wording in full, then per story its origin
- * and the facts its versions change, wrapped to the width of the terminal.
+ * The CLI's readable report: the stories, largest first, then per source its counts and the
+ * sentences only it carries, then the shared statements, best supported first, each wording in
+ * full, then per story its origin and the facts its versions change, wrapped to the width of
+ * the terminal.
  */
 import { CorpusAnalysis, FactChange } from '../core';
+import { storiesOf } from '../stories';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -14,8 +16,9 @@ export interface TextReportOptions {
 export function textReport(analysis: CorpusAnalysis, names: readonly string[], options: TextReportOptions = {}): string {
   const width = Math.max(40, options.width ?? 80);
   const out: string[] = [];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  out.push(`Synoptic report: ${plural(analysis.sources.length, 'source')}, ${plural(analysis.groups.length, 'shared statement')}`);
+  out.push(reportHeading(analysis.sources.length, analysis.groups.length));
+  out.push('');
+  out.push(...storiesSection(analysis, width));
   out.push('');
   analysis.sources.forEach((s, i) => {
     const boiler = s.lines.filter(l => l.kind === 'boilerplate').length;
@@ -52,6 +55,56 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
   }
   out.push(...changedFacts(analysis, names, width));
   return out.join('\n') + '\n';
+}
+
+/** The report's first line; `isTextReport` knows a text by it. */
+function reportHeading(sources: number, groups: number): string {
+  return `Synoptic report: ${plural(sources, 'source')}, ${plural(groups, 'shared statement')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `reportHeading` as a pattern: what only a report this module wrote opens with. */
+const REPORT_HEADING = /^Synoptic report: \d+ sources?, \d+ shared statements?\r?$/;
+
+/**
+ * Whether `text` is a report `textReport` wrote: saved beside the versions it reports on (`>
+ * folder/report.txt`), it would be read as one more version, and the version that carries
+ * every shared statement. O(length of the first line).
+ */
+export function isTextReport(text: string): boolean {
+  const end = text.indexOf('\n');
+  return REPORT_HEADING.test(end < 0 ? text : text.slice(0, end));
+}
+
+/**
+ * The stories, largest first, as `synoptic stories` numbers them: each its title, then how
+ * many sources and their numbers in this report ("3 sources: [1]-[2], [5]").
+ */
+function storiesSection(analysis: CorpusAnalysis, width: number): string[] {
+  const stories = storiesOf(analysis);
+  const out = [stories.length === 1 ? 'One story:' : `${stories.length} stories, largest first:`];
+  const label = (k: number) => `${k + 1}.`.padEnd(String(stories.length).length + 2);
+  stories.forEach((story, k) => {
+    const indent = ' '.repeat(label(k).length + 2);
+    out.push(...wrap(story.title || '(no title)', width, `  ${label(k)}`, indent));
+    out.push(...wrap(`${plural(story.sources.length, 'source')}: ${sourceRanges(story.sources)}`, width, indent, indent));
+  });
+  return out;
+}
+
+/** Source indices (ascending) as their report numbers, runs joined: [0, 1, 4] → "[1]-[2], [5]". O(n). */
+function sourceRanges(sources: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < sources.length;) {
+    let j = i;
+    while (j + 1 < sources.length && sources[j + 1] === sources[j] + 1) j++;
+    parts.push(j > i ? `[${sources[i] + 1}]-[${sources[j] + 1}]` : `[${sources[i] + 1}]`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /**

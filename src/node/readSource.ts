@@ -5,6 +5,7 @@
 import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
+import { isTextReport } from '../export/textReport';
 
 /** A file that cannot be read as a text version; `message` is one line for the user. */
 export class InputError extends Error {}
@@ -66,7 +67,7 @@ export function sourceFiles(args: readonly string[]): SourceFile[] {
 export interface ReadSources {
   readonly paths: readonly string[];
   readonly texts: readonly string[];
-  /** One line each, for standard error: binary files left out, files not in UTF-8. */
+  /** One line each, for standard error: binary files and reports left out, files not in UTF-8. */
   readonly notes: readonly string[];
 }
 
@@ -78,13 +79,15 @@ const NAMED_NOT_UTF8 = 5;
  * added is left out and counted, as the editor leaves it out of a folder's versions (a binary
  * file named on the command line is refused: it was asked for). A file whose bytes are not all
  * UTF-8 is read with U+FFFD in their place, and named in a note, so that a file saved in
- * another encoding does not pass unnoticed. Throws `InputError` when no file is left to read.
- * O(bytes).
+ * another encoding does not pass unnoticed. A text report of this tool's (`isTextReport`) that a
+ * folder added is left out and named: saved beside the versions, it is no version of theirs.
+ * Throws `InputError` when no file is left to read. O(bytes).
  */
 export function readSources(files: readonly SourceFile[]): ReadSources {
   const paths: string[] = [];
   const texts: string[] = [];
   const notUtf8: string[] = [];
+  const reports: string[] = [];
   let binary = 0;
   for (const { path, inFolder } of files) {
     const read = path === '-' ? readStandardInputBytes() : readFileBytes(path);
@@ -92,6 +95,10 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
     if (decoded.kind === 'binary') {
       if (!inFolder) throw binaryFile(path);
       binary++;
+      continue;
+    }
+    if (inFolder && isTextReport(decoded.text)) {
+      reports.push(path);
       continue;
     }
     const invalid = decoded.encoding === 'utf-8' ? invalidUtf8Sequences(decoded.text, read) : 0;
@@ -102,8 +109,31 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
   const notes = notUtf8.slice(0, NAMED_NOT_UTF8);
   if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8`);
   if (binary) notes.push(`${binary} binary ${binary === 1 ? 'file' : 'files'} left out`);
-  if (!paths.length) throw new InputError(`no text file to read (${binary} binary ${binary === 1 ? 'file' : 'files'} left out)`);
+  if (reports.length) notes.push(reportsLeftOut(reports));
+  if (!paths.length) {
+    const left = [
+      binary ? `${binary} binary ${binary === 1 ? 'file' : 'files'}` : '',
+      reports.length ? plural(reports.length, 'report') : '',
+    ];
+    throw new InputError(`no text file to read (${left.filter(Boolean).join(' and ')} left out)`);
+  }
   return { paths, texts, notes };
+}
+
+/** Reports named in full in a note; past them, only how many more. */
+const NAMED_REPORTS = 3;
+
+/** "left out a/report.txt: a Synoptic report, not a version", the first `NAMED_REPORTS` named. */
+function reportsLeftOut(reports: readonly string[]): string {
+  const named = reports.slice(0, NAMED_REPORTS).join(', ');
+  const more = reports.length > NAMED_REPORTS ? ` and ${reports.length - NAMED_REPORTS} more` : '';
+  return reports.length === 1
+    ? `left out ${named}: a Synoptic report, not a version`
+    : `left out ${reports.length} Synoptic reports, not versions: ${named}${more}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -133,6 +163,25 @@ export function inputAt(target: string, paths: readonly string[]): string | unde
   };
   const wanted = identity(target);
   return wanted === undefined ? undefined : paths.find(path => identity(path) === wanted);
+}
+
+/**
+ * Those of `paths` that are the file standard output is written to (`synoptic analyze folder >
+ * folder/report.txt`: the shell has emptied it before the run), whatever their spelling; none
+ * where standard output is no regular file. O(paths).
+ */
+export function inputsAtStandardOutput(paths: readonly string[]): string[] {
+  let output: Stats;
+  try {
+    output = fstatSync(1);
+  } catch {
+    return [];
+  }
+  if (!output.isFile()) return [];
+  return paths.filter(path => {
+    const stat = path === '-' ? undefined : statOf(path);
+    return stat !== undefined && stat.dev === output.dev && stat.ino === output.ino;
+  });
 }
 
 /** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */

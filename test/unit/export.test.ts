@@ -11,9 +11,10 @@ import { toPassim } from '../../src/export/passim';
 import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
 import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
-import { textReport, wrap } from '../../src/export/textReport';
+import { isTextReport, textReport, wrap } from '../../src/export/textReport';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
+import { bridgeStory } from '../support/stories';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
 import { validateExport } from '../support/schema';
 
@@ -285,6 +286,43 @@ describe('text report', () => {
     for (const [i, s] of analysis.sources[HOSTILE].sentences.entries()) {
       if (analysis.sources[HOSTILE].groupOfSentence[i] < 0) assert.ok(flat.includes(s.text.replace(/\s+/g, ' ')), s.text);
     }
+  });
+
+  it('lists the stories first, largest first, each with its title and the numbers of its sources', () => {
+    const inputs = [...bridgeStory(), ...seedInputs()];
+    const corpus = analyzeCorpus(inputs);
+    const report = textReport(
+      corpus,
+      inputs.map(i => i.id),
+    );
+    const stories = storiesOf(corpus);
+    assert.equal(stories.length, 2);
+    const section = report.split('\n\n')[1].split('\n');
+    assert.equal(section[0], '2 stories, largest first:');
+    assert.equal(section[1], `  1. ${stories[0].title}`);
+    assert.equal(section[2], '     5 sources: [3]-[7]');
+    assert.equal(section[3], `  2. ${stories[1].title}`);
+    assert.equal(section[4], '     2 sources: [1]-[2]');
+    assert.ok(report.indexOf('2 stories') < report.indexOf('[1] bridge/report.txt'));
+    const one = textReport(analyzeCorpus(bridgeStory()), ['a.txt', 'b.txt']);
+    assert.match(
+      one,
+      /^Synoptic report: 2 sources, \d+ shared statements\n\nOne story:\n {2}1\. .+\n {5}2 sources: \[1\]-\[2\]\n\n\[1\] a\.txt/,
+    );
+  });
+
+  it('is known by its first line, which no version opens with', () => {
+    const inputs = seedInputs();
+    const report = textReport(
+      analyzeCorpus(inputs),
+      inputs.map(i => i.id),
+    );
+    assert.ok(isTextReport(report));
+    assert.ok(isTextReport(report.replace(/\n/g, '\r\n')));
+    assert.ok(isTextReport(textReport(analysis, ['one.txt'])));
+    for (const input of inputs) assert.ok(!isTextReport(input.text), input.id);
+    for (const page of ['', 'Synoptic report: a reader on three outlets\nIt said 5 sources, 3 shared statements.', `Intro\n${report}`])
+      assert.ok(!isTextReport(page), page);
   });
 
   it('counts a source of one line as one line', () => {

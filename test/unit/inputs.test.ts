@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeText } from '../../src/node/readSource';
@@ -160,6 +160,40 @@ describe('CLI on unusual and hostile input', function () {
     const none = analyse([alone]);
     assert.equal(none.status, 2);
     assert.equal(none.stderr, 'synoptic: no text file to read (1 binary file left out)\n');
+  });
+
+  it('leaves out a report saved in the folder it reports on, and the file standard output is written to', () => {
+    const folder = join(dir, 'with-report');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), ARTICLE.join('\n'));
+    writeFileSync(join(folder, 'b.txt'), ARTICLE.slice().reverse().join('\n'));
+    const reportPath = join(folder, 'report.txt');
+    const run = (args: string[]) => {
+      const out = openSync(reportPath, 'w');
+      try {
+        return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', stdio: ['ignore', out, 'pipe'] });
+      } finally {
+        closeSync(out);
+      }
+    };
+    const first = run(['analyze', folder]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stderr, `synoptic: left out ${reportPath}: standard output is written to it\n`);
+    const saved = readFileSync(reportPath, 'utf8');
+    assert.match(saved, /^Synoptic report: 2 sources, /);
+    // The next run finds the saved report in the folder, and leaves it out as a report.
+    const again = analyse([folder]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stderr, `synoptic: left out ${reportPath}: a Synoptic report, not a version\n`);
+    assert.deepEqual(
+      again.json!.sources.map(s => s.path.slice(folder.length + 1)),
+      ['a.txt', 'b.txt'],
+    );
+    // Named on the command line, a report is read as asked.
+    assert.equal(analyse([reportPath]).status, 0);
+    const alone = run(['analyze', reportPath]);
+    assert.equal(alone.status, 2);
+    assert.match(alone.stderr, /no file to read: the only one given is where standard output goes\n$/);
   });
 
   it('refuses a binary file named .txt with one line on stderr and exit code 2', () => {

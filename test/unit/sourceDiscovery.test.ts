@@ -101,6 +101,19 @@ describe('which files are compared with a document', () => {
     assert.equal(collected.notice, '1 binary file left out');
   });
 
+  it('leaves out a report the CLI saved among the versions and counts it, unless it is the document itself', async () => {
+    const ws = new MemoryWorkspace();
+    const active = ws.writeFile('s/a.txt', STORY);
+    ws.writeFile('s/b.txt', STORY);
+    const report = ws.writeFile('s/report.txt', 'Synoptic report: 2 sources, 3 shared statements\n\nOne story:\n');
+    const collected = await collectSources(ws, active);
+    assert.deepEqual(names(collected.uris), ['a.txt', 'b.txt']);
+    assert.equal(collected.notice, '1 Synoptic report left out');
+    const opened = await collectSources(ws, report);
+    assert.deepEqual(names(opened.uris), ['a.txt', 'b.txt', 'report.txt']);
+    assert.equal(opened.notice, undefined);
+  });
+
   it('skips a file that is listed but can no longer be read', async () => {
     const ws = new MemoryWorkspace();
     const active = ws.writeFile('s/a.txt', STORY);
