@@ -15,7 +15,7 @@ import { toCollatex } from './export/collatex';
 import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
 import { toPassim } from './export/passim';
-import { storiesOf } from './export/stories';
+import { storiesListing } from './export/stories';
 import { ExportInput, chosenStory } from './export/table';
 import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
@@ -42,7 +42,7 @@ const THREADS_HELP = [
 const FILES_HELP = [
   'FILE... are the versions of the story, as text files (UTF-8 or UTF-16); a FILE of - is read from',
   'standard input; a folder stands for the .txt files under it, at any depth (hidden and binary ones',
-  "and reports of synoptic's left out).",
+  "and saved reports of synoptic's left out).",
 ].join('\n');
 
 interface Command {
@@ -138,18 +138,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
       const { analysis, paths } = await analyzeFiles(files, values);
-      const names = displayNames(paths);
-      return storiesOf(analysis)
-        .map((s, i) => {
-          // A story of one source is named by its file, which no origin names.
-          const shownOrigin = s.origin
-            ? `\torigin: ${names[s.origin.source]} (${s.origin.reason})`
-            : s.sources.length === 1
-              ? `\tfile: ${names[s.sources[0]]}`
-              : '';
-          return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title || '(no title)'}${shownOrigin}\n`;
-        })
-        .join('');
+      return storiesListing(analysis, displayNames(paths));
     },
   },
   'import-passim': {

@@ -1,7 +1,7 @@
 /**
  * Which files are compared with a document, and their text: the other `.txt` files of its
  * folder, or the files of the `synoptic.sources` glob; at most `maxSources` of them, none
- * larger than `maxFileBytes`, no binary file and no report the CLI saved there (`isTextReport`);
+ * larger than `maxFileBytes`, no binary file and no report the CLI saved there (`isOwnOutput`);
  * the document itself always. Text of a document
  * open in an editor comes from the editor (unsaved edits count), other files are decoded by the
  * shared policy (`core/decode`). No `vscode` here: it works on any `SourceWorkspace`.
@@ -9,7 +9,7 @@
 import { URI, Utils } from 'vscode-uri';
 import type { SourceInput } from './core';
 import { decodeBytes } from './core/decode';
-import { isTextReport } from './export/textReport';
+import { isOwnOutput } from './export/ownOutput';
 import type { SourceWorkspace } from './sourceWorkspace';
 
 /** The settings that decide which files are compared. */
@@ -87,7 +87,7 @@ export async function collectSources(
     else if (text === 'binary') skippedBinary++;
     if (typeof text !== 'object') continue;
     // A report saved beside the versions is no version: it would carry every shared statement.
-    if (!isActive && isTextReport(text.text)) {
+    if (!isActive && isOwnOutput(text.text)) {
       skippedReports++;
       continue;
     }

@@ -5,7 +5,7 @@
 import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
-import { isTextReport } from '../export/textReport';
+import { isOwnOutput } from '../export/ownOutput';
 
 /** A file that cannot be read as a text version; `message` is one line for the user. */
 export class InputError extends Error {}
@@ -79,8 +79,9 @@ const NAMED_NOT_UTF8 = 5;
  * added is left out and counted, as the editor leaves it out of a folder's versions (a binary
  * file named on the command line is refused: it was asked for). A file whose bytes are not all
  * UTF-8 is read with U+FFFD in their place, and named in a note, so that a file saved in
- * another encoding does not pass unnoticed. A text report of this tool's (`isTextReport`) that a
- * folder added is left out and named: saved beside the versions, it is no version of theirs.
+ * another encoding does not pass unnoticed. A report or stories listing of this tool's
+ * (`isOwnOutput`) that a folder added is left out and named: saved beside the versions, it is
+ * no version of theirs.
  * Throws `InputError` when no file is left to read. O(bytes).
  */
 export function readSources(files: readonly SourceFile[]): ReadSources {
@@ -97,7 +98,7 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
       binary++;
       continue;
     }
-    if (inFolder && isTextReport(decoded.text)) {
+    if (inFolder && isOwnOutput(decoded.text)) {
       reports.push(path);
       continue;
     }

@@ -13,7 +13,9 @@ import type { CorpusAnalysis } from '../../src/core';
 import { toCsv } from '../../src/export/csv';
 import { toHtml } from '../../src/export/html';
 import { toPassim } from '../../src/export/passim';
-import { storiesOf } from '../../src/export/stories';
+import { isStoriesListing, storiesListing, storiesOf } from '../../src/export/stories';
+import { isOwnOutput } from '../../src/export/ownOutput';
+import { textReport } from '../../src/export/textReport';
 import { SeveralStories, exportTable } from '../../src/export/table';
 import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
 import { seedInputs } from '../support/fixtures';
@@ -147,5 +149,19 @@ describe('exports of a folder of several stories, without --story', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lists the stories one line each, and knows a saved listing or report again, but no version', () => {
+    const listing = storiesListing(analysis, input.paths);
+    const lines = listing.split('\n').slice(0, -1);
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0].split('\t').slice(0, 3).join('\t'), `1\t5 sources\t${stories[0].title}`);
+    assert.match(lines[1], /^2\t2 sources\t.+\torigin: bridge\/(report|reprint)\.txt \(/);
+    assert.ok(isStoriesListing(listing) && isOwnOutput(listing));
+    assert.ok(isOwnOutput(textReport(analysis, input.paths)));
+    assert.ok(!isStoriesListing(lines[1]), 'a listing numbers its stories from 1');
+    assert.ok(!isStoriesListing(''));
+    assert.ok(!isStoriesListing(`${listing}Notes on the stories above.\n`));
+    for (const source of inputs) assert.ok(!isOwnOutput(source.text), source.id);
   });
 });
