@@ -88,8 +88,9 @@ const MARK_SHINGLES = 3;
 const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
 
 /**
- * `openingForms(index, pass)`, with each form that repeats an opening under a mark given that
- * opening's bits: a list's number, a section label, a time or a note ("1. Headline", "VIDEO:
+ * `openingForms(index, pass)`, with the headline each page's verdicts mark (`leadText`) given
+ * `HEADLINE` and `OPENING` where it counts (a line of chrome that counts may stand above it),
+ * and each form that repeats an opening under a mark given that opening's bits: a list's number, a section label, a time or a note ("1. Headline", "VIDEO:
  * Headline", "12:45 Headline", "Headline (photos)"), as a box of the most read stories teases
  * them. A form repeats opening g when, from where g's first shingle stands in it, g's shingles
  * follow in order for three quarters of g or more (a teaser may cut the headline short; a word
@@ -106,7 +107,13 @@ const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
 export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
   let marked = markedOfPass.get(pass);
   if (marked) return marked;
-  const openings = openingForms(index, pass);
+  const openings = Uint8Array.from(openingForms(index, pass));
+  // For teasers, the headline a page's verdicts mark (`leadText`) opens its story too, where a
+  // line of chrome that counts stands above it; the rules that keep openings from being taken
+  // for chrome read `openingForms` alone.
+  index.leadForm.forEach((f, s) => {
+    if (f >= 0 && index.leadText[s] && pass.needed[f]) openings[f] |= HEADLINE | OPENING;
+  });
   marked = Uint8Array.from(openings);
   // The openings by their first two shingles, as one key (shingle ids are below `shingleCount`).
   const pairKey = (first: number, second: number) => first * index.shingleCount + second;
@@ -294,10 +301,11 @@ export class PairEvidence {
    * with a stop, is the first that counts on one page and the first or second on the other, is
    * the lede of the page it opens (a brief whose headline the page alone reads as chrome): it
    * counts, and the sentence after it is no standfirst. Two pages of one site end alike (a
-   * footer or a comment prompt read as article text): where all they share is a run of
-   * sentences that closes both, sentence for sentence among those that count, and is the
+   * footer or a comment prompt read as article text), and may open alike too (a tagline under
+   * the site's name): where all they share is a run of sentences that closes both, perhaps
+   * after a run that opens both, sentence for sentence among those that count, and that is the
    * smaller part of each, it is their template, and counts none (a reprint under another
-   * headline shares most of its page). Where all they share is titles (no stop at the end)
+   * headline shares most of its page; see `framesBoth`). Where all they share is titles (no stop at the end)
    * more than `HEADLINE_REACH` sentences that count down on both pages, each perhaps with up to
    * `SNIPPET_SENTENCES` sentences right under it on both, they list teasers of the same
    * stories, and share none: a headline stands at the top of its story's pages, and the teased
@@ -310,8 +318,12 @@ export class PairEvidence {
     const { mark, place, index } = this;
     const formsOfB = index.sourceForms[b];
     const countedBefore = this.countedBefore;
+    // Where the headline the verdicts of `b` mark stands among its sentences that count, -1 where it does not count (see `framesBoth`).
+    const markedB = index.leadText[b] ? index.leadForm[b] : -1;
+    let headlineOfB = -1;
     for (let i = 0, counted = 0; i < formsOfB.length; i++) {
       countedBefore[i] = counted;
+      if (formsOfB[i] === markedB && pass.needed[markedB]) headlineOfB = counted;
       if (pass.needed[formsOfB[i]]) counted++;
       const shingles = index.formShingles[formsOfB[i]];
       for (let k = 0; k < shingles.length; k++) {
@@ -340,11 +352,15 @@ export class PairEvidence {
     let titleRunAt = -2;
     let titleRunPlace = -2;
     let titleSnippetLeft = 0;
+    // The same for `a`.
+    const markedA = index.leadText[a] ? index.leadForm[a] : -1;
+    let headlineOfA = -1;
     for (let i = 0, counted = -1; i < formsOfA.length; i++) {
       const f = formsOfA[i];
       const needed = pass.needed[f];
       if (!needed) continue;
       counted++;
+      if (f === markedA) headlineOfA = counted;
       const shingles = index.formShingles[f];
       // Where it stands in `b`: the place most of its shingles point to (the latest of them on
       // a tie), since shingles common to many sentences are first met early.
@@ -416,7 +432,7 @@ export class PairEvidence {
       foundCount++;
     }
     if (onlyTitleRuns) return 0;
-    if (closesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b])) return 0;
+    if (framesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b], headlineOfA, headlineOfB)) return 0;
     return longestNonDecreasing(places, foundCount, this.tails);
   }
 }
@@ -424,13 +440,28 @@ export class PairEvidence {
 /**
  * Whether the `n` sentences found (`foundAt[k]` of a source of `lengthA` sentences found at
  * `places[k]` of one of `lengthB`, all counted among the sentences that count in the pass) are
- * one run that ends both sources, one for one, with more sentences of each before it than in
- * it. Counted so, a line that is no evidence ("View Comments") inside a site's footer does not
- * break the run. O(found).
+ * a site's frame on both: one run that ends both sources, one for one, perhaps after one that
+ * opens both, one for one from the first (a caption or a tagline read as article text, over a
+ * footer), with more sentences of each between the two than in them. Counted so, a line that
+ * is no evidence ("View Comments") inside a site's footer does not break the run. An opening
+ * run is a frame only above the headlines both pages' verdicts mark (`headlineOfA`,
+ * `headlineOfB`: where each stands among the sentences that count, -1 where none does): the
+ * pages of one story begin with what they share. O(found).
  */
-function closesBoth(places: Int32Array, foundAt: Int32Array, n: number, lengthA: number, lengthB: number): boolean {
+function framesBoth(
+  places: Int32Array,
+  foundAt: Int32Array,
+  n: number,
+  lengthA: number,
+  lengthB: number,
+  headlineOfA: number,
+  headlineOfB: number,
+): boolean {
   if (!n || 2 * n >= Math.min(lengthA, lengthB)) return false;
-  for (let k = 0; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
+  let opening = 0;
+  while (opening < n && foundAt[opening] === opening && places[opening] === opening) opening++;
+  if (opening === n || (opening > 0 && (headlineOfA < opening || headlineOfB < opening))) return false;
+  for (let k = opening; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
   return true;
 }
 

@@ -563,6 +563,65 @@ describe('Story stage', () => {
     );
   });
 
+  it("keeps apart two pages of one site that share only the site's frame read as article text: a tagline above their headlines and a footer that closes both", () => {
+    const tagline = 'News and views from the harbour towns since 1921';
+    const footer = [
+      'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
+      'Everything published here may be shared for personal use, but copying it for sale needs the written permission of the editors.',
+    ];
+    const sitePage = (article: readonly string[]) =>
+      [tagline, '', article[0], '', ...article.slice(1).flatMap(p => [p, '']), ...footer.flatMap(p => [p, ''])].join('\n');
+    const prepared = [sitePage(HARBOUR.slice(0, 8)), sitePage(LIBRARY.slice(0, 8))].map(t => prepareSource(t));
+    for (const p of prepared) {
+      assert.ok(
+        [tagline, ...footer].every(f => p.sentences.some(s => s.text === f && p.lines[s.line].kind === 'content')),
+        'the frame is read as article text',
+      );
+      assert.equal(
+        p.lines.findIndex(l => l.headline),
+        2,
+        'the headline under the tagline is marked',
+      );
+    }
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // Another page of the site that carries the first story shares its frame and its text: it joins.
+    const again = prepareSource(sitePage(rewrite(HARBOUR.slice(0, 8))));
+    assert.deepEqual(
+      findStories([...prepared, again]).stories.map(s => s.sources),
+      [[0, 2], [1]],
+    );
+    // So does one that shares no more than the frame and the story's headline and lede under it: the pages of one story begin alike.
+    const otherBody = prepareSource(sitePage([...HARBOUR.slice(0, 2), ...HARBOUR.slice(8, 13)]));
+    assert.deepEqual(
+      findStories([prepared[0], otherBody]).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+  });
+
+  it("reads the headline a page's verdicts mark as its story's opening, below a line of chrome read as article text, so another story's teaser of it joins nothing", () => {
+    const slogan = 'News and views from the harbour towns since 1921';
+    const harbour = [slogan, '', ...page(SITES[0], HARBOUR.slice(0, 9), []).split('\n').slice(7)].join('\n');
+    const teaser = teasingPage(SITES[1], LIBRARY.slice(0, 5), HARBOUR);
+    const prepared = [harbour, teaser].map(t => prepareSource(t));
+    const headlineLine = prepared[0].lines.findIndex(l => l.headline);
+    assert.ok(headlineLine >= 0 && harbour.split('\n')[headlineLine] === HARBOUR[0], 'the headline is marked');
+    assert.ok(
+      prepared[0].sentences[0].text === slogan && prepared[0].lines[prepared[0].sentences[0].line].kind === 'content',
+      'the slogan above it is read as article text',
+    );
+    assert.ok(
+      [HARBOUR[0], HARBOUR[1]].every(t => prepared[1].sentences.some(s => s.text === t && prepared[1].lines[s.line].kind === 'content')),
+      'the other page reads the teaser as article text',
+    );
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+  });
+
   it("keeps apart two short stories on one site whose pages alone read the site's footer as article text, where its other pages print it as chrome", () => {
     const footer = [
       'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
