@@ -19,6 +19,7 @@ import { storiesListing } from './export/stories';
 import { ExportInput, chosenStory } from './export/table';
 import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
+import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
@@ -50,8 +51,11 @@ interface Command {
   readonly usage: string;
   readonly help: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<string>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<Output>;
 }
+
+/** What a command prints: a text, or a writer that hands its text to `write` a piece at a time (each piece well-formed UTF-16). */
+type Output = string | ((write: (piece: string) => void) => void);
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: {
@@ -69,7 +73,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     async run(values, files) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
       const corpus = await analyzeFiles(files, values);
-      if (format === 'json') return JSON.stringify(toExportFormat1(corpus.analysis, corpus.paths)) + '\n';
+      if (format === 'json') {
+        const exported = toExportFormat1(corpus.analysis, corpus.paths);
+        return write => {
+          jsonPieces(exported, write);
+          write('\n');
+        };
+      }
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
       const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
       return textReport(corpus.analysis, displayNames(corpus.paths), { width: width || 80 });
@@ -376,7 +386,7 @@ async function main(): Promise<number> {
     writeOutput(request.print);
     return 0;
   }
-  let output: string;
+  let output: Output;
   try {
     output = await request.command.run(request.values, request.positionals);
   } catch (e) {
@@ -409,23 +419,34 @@ async function main(): Promise<number> {
 }
 
 /**
- * `text` in UTF-8, a piece at a time: each piece of at most `PIECE_UNITS` code units (a
- * surrogate pair never cut) is encoded into one reused buffer and handed to `write`, which
- * takes the bytes before the buffer is reused. Measured on the JSON export of 1,000 versions
- * (18.6 MB, characters beyond Latin-1): 11-16 ms in pieces, against about 150 ms to size and
- * encode the whole text at once, which also held a second copy of it. Lone surrogates become
- * U+FFFD, as `Buffer.from` makes them.
+ * `output` in UTF-8, a piece at a time: its text (or each text its writer hands over), cut
+ * into pieces of at most `PIECE_UNITS` code units (a surrogate pair never cut), is encoded
+ * into one reused buffer, handed to `write` whenever the next piece might not fit and at the
+ * end; `write` takes the bytes before the buffer is reused. Measured on the JSON export of
+ * 1,000 versions (18.6 MB, characters beyond Latin-1): 11-16 ms in pieces, against about 150
+ * ms to size and encode the whole text at once, which also held a second copy of it. Lone
+ * surrogates become U+FFFD, as `Buffer.from` makes them.
  */
-function inUtf8Pieces(text: string, write: (bytes: Buffer) => void): void {
-  const buffer = Buffer.allocUnsafe(3 * Math.min(text.length, PIECE_UNITS));
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + PIECE_UNITS);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    const { written } = utf8.encodeInto(text.slice(start, end), buffer);
-    write(buffer.subarray(0, written));
-    start = end;
-  }
+function inUtf8Pieces(output: Output, write: (bytes: Buffer) => void): void {
+  const buffer = Buffer.allocUnsafe(3 * (typeof output === 'string' ? Math.min(output.length, PIECE_UNITS) : PIECE_UNITS));
+  let filled = 0;
+  const add = (text: string) => {
+    for (let start = 0; start < text.length;) {
+      let end = Math.min(text.length, start + PIECE_UNITS);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      if (filled + 3 * (end - start) > buffer.length) {
+        write(buffer.subarray(0, filled));
+        filled = 0;
+      }
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      filled += utf8.encodeInto(piece, buffer.subarray(filled)).written;
+      start = end;
+    }
+  };
+  if (typeof output === 'string') add(output);
+  else output(add);
+  if (filled > 0) write(buffer.subarray(0, filled));
 }
 
 const utf8 = new TextEncoder();
@@ -433,7 +454,7 @@ const utf8 = new TextEncoder();
 const PIECE_UNITS = 1 << 20;
 
 /** Writes all of `text` to the file `target`, replacing it. */
-function writeTextFile(target: string, text: string): void {
+function writeTextFile(target: string, text: Output): void {
   const fd = openSync(target, 'w');
   try {
     inUtf8Pieces(text, bytes => {
@@ -450,7 +471,7 @@ function writeTextFile(target: string, text: string): void {
  * block (a non-blocking pipe that is full), the rest goes through the stream, which waits.
  * A reader that stops reading (`| head`) ends the output quietly, as it does for other tools.
  */
-function writeOutput(text: string): void {
+function writeOutput(text: Output): void {
   let streaming = false;
   let closed = false;
   inUtf8Pieces(text, bytes => {

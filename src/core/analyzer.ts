@@ -7,7 +7,7 @@
 import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
-import type { PlacedChange } from './changes';
+import { type PlacedChange, WordForms } from './changes';
 import { addFacts } from './facts';
 import { familyNodes, nearDuplicateFamilies } from './families';
 import type { FormCorpus, SpaceIdOfForm } from './formCorpus';
@@ -424,13 +424,13 @@ class CachingAnalyzer implements Analyzer {
   }
 
   /** Stages 7 to 11 of a story begun by `beginStory`, given the vocabulary id of each of its keys. */
-  finishStory(begun: BegunStory, termIds: Int32Array): CorpusAnalysis {
+  finishStory(begun: BegunStory, termIds: Int32Array, words: WordForms): CorpusAnalysis {
     const { task, corpus, index, lines, aligned, keyAt } = begun;
     const terms = begun.termKeys.map(found => numberedTerms(found.keys, found.salient, key => termIds[keyAt.get(key)!]));
     const analysis = this.alignEnd(task.inputs, corpus, lines, aligned, terms, index, []);
     // Stage 11 for the story alone: what it finds depends on the story's own sources only.
     const story: Story = { title: '', sources: task.prepared.map((_, i) => i) };
-    return addFacts({ ...analysis, stories: [story] }, task.inputs, this.options.facts, this.changes);
+    return addFacts({ ...analysis, stories: [story] }, task.inputs, this.options.facts, this.changes, words);
   }
 
   /** Stage 1 for every input, reusing the prepared source of a text seen before. */
@@ -641,6 +641,11 @@ interface BegunStory {
 interface ShareScratch {
   readonly spaceIds: SpaceIdOfForm;
   readonly profileOf: BigramProfile[];
+  /**
+   * What the facts stage works out per word, for every story of the share: most words recur
+   * across stories, and a fresh one per story worked each out again in every story that has it.
+   */
+  readonly words: WordForms;
 }
 
 /** Stories need no space ids after their families are found. */
@@ -655,7 +660,7 @@ class ShareWork {
     private readonly analyzer: CachingAnalyzer,
     private readonly share: StoryShare,
   ) {
-    this.scratch = { spaceIds: new Int32Array(share.forms.length).fill(-1) as SpaceIdOfForm, profileOf: [] };
+    this.scratch = { spaceIds: new Int32Array(share.forms.length).fill(-1) as SpaceIdOfForm, profileOf: [], words: new WordForms() };
     this.begun = share.tasks.map(() => undefined);
   }
 
@@ -674,7 +679,7 @@ class ShareWork {
   finish(t: number, termIds: Int32Array): CorpusAnalysis {
     const begun = this.begun[t]!;
     this.begun[t] = undefined;
-    return this.analyzer.finishStory(begun, termIds);
+    return this.analyzer.finishStory(begun, termIds, this.scratch.words);
   }
 }
 

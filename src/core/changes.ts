@@ -9,7 +9,7 @@
  * as their values, so "twelve" and "12" or "1,000" and "1000" are the same token; words
  * compare in lower case; quotation marks of every script are one token. The two token lists
  * are aligned word by word (jsdiff's `diffArrays`, Myers' O(ND) diff, the algorithm `wordDiff`
- * uses), and each run of differing tokens is one change, classified by the first kind that
+ * uses, in `diffRuns`), and each run of differing tokens is one change, classified by the first kind that
  * applies:
  *
  * 1. negation: the two sentences carry different numbers of negation words, and the run holds one;
@@ -31,7 +31,6 @@
  * (`rewrittenHunks`). Nothing is kept between calls: a caller that compares the same pairs
  * again passes a `ChangeCache` (the analyzer does).
  */
-import { diffArrays } from 'diff';
 import {
   agentFollows,
   invertsCompoundSpeech,
@@ -45,6 +44,7 @@ import {
   speechVerbs,
 } from './factWords';
 import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
+import { diffRuns } from './keyDiff';
 import { AMBIGUOUS_DATE_WORDS, NumberLexicon, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import { functionWordsOf } from './stopwords';
@@ -835,8 +835,7 @@ export function changesAgainst(
 type Range = readonly [number, number];
 
 function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions): PlacedChange[] {
-  // diffArrays copies the arrays it is given (its types ask for mutable ones all the same).
-  const parts = diffArrays(base.keyList as string[], other.keyList as string[], { maxEditLength: options.maxEdits ?? 32 });
+  const parts = diffRuns(base.keyList, other.keyList, options.maxEdits ?? 32);
   const runs: [Range, Range][] = [];
   let hunks: Hunk[];
   if (!parts) {
@@ -852,7 +851,7 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
       removed = added = undefined;
     };
     for (const part of parts) {
-      const n = part.count ?? part.value.length;
+      const n = part.count;
       if (part.removed) {
         removed = [b, b + n];
         b += n;

@@ -17,7 +17,10 @@ export interface FactOptions {
 
 /**
  * Input: an analysis and the texts it was made from (same order), and where the caller keeps
- * the changes of pairs compared before (optional; the analyzer keeps them between analyses).
+ * the changes of pairs compared before (optional; the analyzer keeps them between analyses),
+ * and the `WordForms` to work out each word's forms in (optional: a fresh one by default; the
+ * groups' sentences share most of their words, and the stories of one corpus many, so each
+ * word's forms are worked out once in it).
  * Output: the same analysis with `changes` on members, `published` on sources, `origin` on
  * stories of two or more versions and `earliest` on groups. Only members are compared, each
  * with its own group's anchor: O(Σ (a + m) · d) over members, a and m the two texts' tokens
@@ -28,6 +31,7 @@ export function addFacts(
   inputs: readonly SourceInput[],
   options: FactOptions = {},
   cache?: ChangeCache,
+  words: WordForms = new WordForms(),
 ): CorpusAnalysis {
   const sources: SourceAnalysis[] = analysis.sources.map((s, i) => {
     const published = findPublished(
@@ -41,8 +45,6 @@ export function addFacts(
     );
     return published ? { ...s, published } : s;
   });
-  // The groups' sentences share most of their words: each word's forms are worked out once.
-  const words = new WordForms();
   const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache, words));
   const storyOfSource = new Int32Array(sources.length);
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));

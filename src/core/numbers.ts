@@ -16,6 +16,10 @@ const DIGIT_ZEROS = [
 
 /** `text` with every decimal digit of any script as an ASCII digit. O(n). */
 export function asciiDigits(text: string): string {
+  // No decimal digit below U+0100 lies outside ASCII: such a text (most lines, most figures) is
+  // its own answer, without building it again a character at a time (on 300 stories, 60 ms of
+  // the publication-date search went to that).
+  if (belowU0100(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -35,6 +39,8 @@ export const DIGIT_SEPARATORS = ".,'’\u00a0\u202f\u066b\u066c";
  * at the end, groups thousands; otherwise the last separator is the decimal mark. O(n).
  */
 export function digitValue(text: string): string {
+  // Plain ASCII digits ("2024") are their own value's digits: no separators to read.
+  if (onlyAsciiDigits(text)) return String(Number(text));
   const ascii = asciiDigits(text);
   if (ascii.includes(':')) return ascii;
   const groups = ascii.split(/[^0-9]/);
@@ -46,6 +52,22 @@ export function digitValue(text: string): string {
   const decimal = thousandsOnly || separators[separators.length - 1] === "'" ? '' : `.${last}`;
   const whole = (thousandsOnly ? groups : groups.slice(0, -1)).join('');
   return String(Number(`${whole || '0'}${decimal}`));
+}
+
+/** Whether every code unit of `text` is below U+0100. */
+function belowU0100(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100) return false;
+  return true;
+}
+
+/** Whether `text` is one or more ASCII digits and nothing else. */
+function onlyAsciiDigits(text: string): boolean {
+  if (!text) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** What one language's words say about numbers, dates and shares. */

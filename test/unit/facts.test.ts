@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
 import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
-import { digitValue, numberLexicon } from '../../src/core/numbers';
+import { asciiDigits, digitValue, numberLexicon } from '../../src/core/numbers';
 import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished, writesMonthFirst } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
@@ -539,6 +539,40 @@ describe('Number forms', () => {
     assert.equal(digitValue('2,5'), '2.5');
     assert.equal(digitValue('10,000.5'), '10000.5');
     assert.deepEqual(kinds(classifyChanges('About 1,000 troops.', 'About 1,500 troops.', 'en')), ['number']);
+  });
+
+  it('reads digit runs and texts as the plain character-by-character reading does, on seeded random ones', () => {
+    const zeros = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
+    const plainAsciiDigits = (text: string) => {
+      let out = '';
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        const zero = cp > 0x39 && /\p{Nd}/u.test(ch) ? zeros.find(z => cp >= z && cp <= z + 9) : undefined;
+        out += zero !== undefined ? String.fromCharCode(48 + cp - zero) : ch;
+      }
+      return out;
+    };
+    const plainDigitValue = (text: string) => {
+      const ascii = plainAsciiDigits(text);
+      if (ascii.includes(':')) return ascii;
+      const groups = ascii.split(/[^0-9]/);
+      const separators = ascii.replace(/[0-9]/g, '');
+      if (!separators) return String(Number(ascii));
+      const last = groups[groups.length - 1];
+      const thousandsOnly =
+        separators.length > 1 ? new Set(separators).size === 1 && last.length === 3 : last.length === 3 && groups[0].length <= 3;
+      const decimal = thousandsOnly || separators[separators.length - 1] === "'" ? '' : `.${last}`;
+      const whole = (thousandsOnly ? groups : groups.slice(0, -1)).join('');
+      return String(Number(`${whole || '0'}${decimal}`));
+    };
+    const random = seededRandom(20261204);
+    const pieces = ['0', '1', '7', '9', '00', '١', '٥', '۲', '५', '３', ',', '.', ':', "'", '’', '\u00a0', 'a', 'é', ' '];
+    for (let trial = 0; trial < 3000; trial++) {
+      let text = '';
+      for (let n = Math.floor(random() * 8); n > 0; n--) text += pieces[Math.floor(random() * (random() < 0.7 ? 4 : pieces.length))];
+      assert.equal(asciiDigits(text), plainAsciiDigits(text), text);
+      assert.equal(digitValue(text), plainDigitValue(text), text);
+    }
   });
 
   it('reads Arabic-Indic and Persian digits as their values', () => {
