@@ -23,7 +23,7 @@ import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
-import { InputError, inputAt, inputsAtStandardOutput, readSources, sourceFiles } from './node/readSource';
+import { InputError, inputAt, inputsAtStandardOutput, isSavedOutput, readSources, sourceFiles } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -244,6 +244,18 @@ async function analyzeFiles(
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
   let found = sourceFiles(files);
+  if (typeof values.output === 'string' && values.output !== '-') {
+    // A report saved in a folder that is read again (`-o folder/report.txt folder`) is no version: -o replaces it.
+    const saved = inputAt(
+      values.output,
+      found.filter(f => f.inFolder).map(f => f.path),
+    );
+    if (saved !== undefined && isSavedOutput(saved)) {
+      writeNote(`left out ${saved}: a Synoptic report, which -o replaces`);
+      found = found.filter(f => f.path !== saved);
+      if (!found.length) throw new InputError('no file to read: the only one found is the report -o replaces');
+    }
+  }
   refuseOutputOver(
     values.output,
     found.map(f => f.path),

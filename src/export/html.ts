@@ -25,7 +25,6 @@ tr.unique td.cell:not(.absent) { background: var(--unique); }
 td.absent { background: none; }
 ins { background: var(--ins); text-decoration: underline; }
 del { background: var(--del); text-decoration: line-through; }
-ins.replacing { margin-inline-start: .25em; }
 .note { display: block; font-size: .75rem; color: GrayText; }
 @media print {
   body { margin: 0; font-size: 10pt; }
@@ -45,6 +44,14 @@ const RELATED_BELOW = 0.6;
 /** A path's file name (the header's title attribute holds the whole path). */
 function lastSegment(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+/** Column headings: each source's file name, or its whole path where two sources share the name. O(n). */
+function columnLabels(paths: readonly string[]): string[] {
+  const names = paths.map(lastSegment);
+  const count = new Map<string, number>();
+  for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
+  return names.map((name, k) => (count.get(name)! > 1 ? paths[k] : name));
 }
 
 const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
@@ -72,7 +79,8 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
         .join('\n')}\n</ol></nav>`
     : '';
   const sections = tables.map(table => {
-    const head = table.names.map(n => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(lastSegment(n))}</th>`).join('');
+    const labels = columnLabels(table.names);
+    const head = table.names.map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(labels[k])}</th>`).join('');
     const body = table.rows.map((row, i) => rowHtml(row, i, languages(table))).join('\n');
     const heading = several
       ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || `Story ${table.story + 1}`)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
@@ -151,12 +159,17 @@ function cellHtml(cell: TableCell): string {
   return text + notes.map(n => `<span class="note">${n}</span>`).join('');
 }
 
-/** A diff as marked text; words added right where words are struck stand apart from them (`replacing`). */
+/**
+ * A diff as marked text; words added right where words are struck stand apart from them
+ * (`replacing`), by a space, so that a line breaks between them and copied text reads as words.
+ */
 function diffHtml(parts: readonly DiffPart[]): string {
   return parts
     .map((p, i) =>
       p.kind === 'added'
-        ? `<ins${parts[i - 1]?.kind === 'removed' ? ' class="replacing"' : ''}>${escapeMarkup(p.text)}</ins>`
+        ? parts[i - 1]?.kind === 'removed'
+          ? ` <ins class="replacing">${escapeMarkup(p.text)}</ins>`
+          : `<ins>${escapeMarkup(p.text)}</ins>`
         : p.kind === 'removed'
           ? `<del>${escapeMarkup(p.text)}</del>`
           : escapeMarkup(p.text),

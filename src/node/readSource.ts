@@ -166,6 +166,16 @@ export function inputAt(target: string, paths: readonly string[]): string | unde
   return wanted === undefined ? undefined : paths.find(path => identity(path) === wanted);
 }
 
+/** Whether the file at `path` is a report or stories listing of this tool's (`isOwnOutput`); false where it cannot be read. O(bytes). */
+export function isSavedOutput(path: string): boolean {
+  try {
+    const decoded = decodeBytes(readFileBytes(path));
+    return decoded.kind === 'text' && isOwnOutput(decoded.text);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Those of `paths` that are the file standard output is written to (`synoptic analyze folder >
  * folder/report.txt`: the shell has emptied it before the run), whatever their spelling; none

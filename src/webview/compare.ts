@@ -156,11 +156,12 @@ function showPageOf(m: ComparisonModel, source: number): boolean {
 function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: readonly number[]): DisplayRow[] {
   const columnOf = new Map(columns.map((source, col) => [source, col]));
   const out: DisplayRow[] = [];
-  // Sentences only one source has that come before any statement row: they join the first one.
+  // Sentences only one source has that come before any statement row: they join the first one,
+  // under its own cells (each column's entries open with the lead's cell).
   let waiting: Entry[][] = columns.map(() => []);
   let anyWaiting = false;
   const flush = (into: DisplayRow) => {
-    into.entries.forEach((entries, col) => entries.unshift(...waiting[col]));
+    into.entries.forEach((entries, col) => entries.push(...waiting[col]));
     into.unique = into.difference = true;
     waiting = columns.map(() => []);
     anyWaiting = false;
@@ -328,13 +329,14 @@ function wordingNodes(wording: WordingModel): Node[] {
   const marked = markedWordingNodes(wording);
   if (marked) return marked;
   if (!wording.diff?.length) return [document.createTextNode(wording.text)];
-  return wording.diff.map((part, i, parts) => {
-    if (part.kind === 'same') return document.createTextNode(part.text);
+  return wording.diff.flatMap((part, i, parts) => {
+    if (part.kind === 'same') return [document.createTextNode(part.text)];
     // The stylesheet gives <del> and <ins> spoken text ("deleted", "inserted") besides strike and underline.
     const replacing = part.kind === 'added' && parts[i - 1]?.kind === 'removed';
     const mark = el(part.kind === 'removed' ? 'del' : 'ins', replacing ? 'replacing' : undefined, part.text);
     mark.title = part.kind === 'removed' ? 'not in this source (in the reference wording)' : 'only in this source';
-    return mark;
+    // Words added right where words are struck: a space between them, so that the line breaks and copied text read as words.
+    return replacing ? [document.createTextNode(' '), mark] : [mark];
   });
 }
 
@@ -371,7 +373,8 @@ function cellNode(display: DisplayRow, rowIndex: number, col: number, isBase: bo
     node.setAttribute('aria-label', 'not in this source');
     return node;
   }
-  entries.forEach((entry, k) => node.append(entryNode(entry, isBase, k > 0 || display.lead.sourceCount === 1)));
+  // An entry of another row than the lead is a sentence only its source has, listed under the statement.
+  entries.forEach(entry => node.append(entryNode(entry, isBase, entry.row !== display.lead || display.lead.sourceCount === 1)));
   return node;
 }
 

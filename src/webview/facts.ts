@@ -49,10 +49,12 @@ export function markedWordingNodes(wording: WordingModel): Node[] | undefined {
     offset += part.text.length;
     if (part.kind === 'same') out.push(...pieces);
     else {
-      // Added right where words are struck: the stylesheet sets it apart from them.
-      const ins = el('ins', parts[i - 1]?.kind === 'removed' ? 'replacing' : undefined);
+      // Added right where words are struck: a space sets it apart from them, for line breaks and copied text.
+      const replacing = parts[i - 1]?.kind === 'removed';
+      const ins = el('ins', replacing ? 'replacing' : undefined);
       ins.title = 'only in this source';
       ins.append(...pieces);
+      if (replacing) out.push(document.createTextNode(' '));
       out.push(ins);
     }
   }

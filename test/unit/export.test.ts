@@ -135,6 +135,17 @@ describe('exports', () => {
     assert.doesNotMatch(toHtml(input), /<td class="cell" lang="en" dir=/);
   });
 
+  it('heads a column with its path where two sources share a file name, and sets words added in place of struck ones apart by a space', () => {
+    const inputs = seedInputs().slice(0, 3);
+    const paths = ['a/story.txt', 'b/story.txt', 'a/other.txt'];
+    const html = toHtml({ analysis: analyzeCorpus(inputs), paths });
+    const heads = [...html.matchAll(/<th scope="col" title="[^"]*">([^<]*)<\/th>/g)].map(m => m[1]);
+    assert.deepEqual(heads, ['a/story.txt', 'b/story.txt', 'other.txt']);
+    const replacing = [...html.matchAll(/(.)<ins class="replacing">/g)];
+    assert.ok(replacing.length > 0, 'the seeds replace words');
+    for (const [, before] of replacing) assert.equal(before, ' ');
+  });
+
   it('writes well-formed TEI with one reading per wording and an empty reading for sources that lack a statement', () => {
     const xml = toTei(input);
     const errors: string[] = [];

@@ -189,6 +189,17 @@ describe('CLI on unusual and hostile input', function () {
       again.json!.sources.map(s => s.path.slice(folder.length + 1)),
       ['a.txt', 'b.txt'],
     );
+    // Written with -o into the folder it reads, the report is replaced run after run.
+    for (let run = 0; run < 2; run++) {
+      const written = spawnSync(process.execPath, [cli, 'analyze', '-o', reportPath, folder], { encoding: 'utf8' });
+      assert.equal(written.status, 0, written.stderr);
+      assert.equal(written.stderr, `synoptic: left out ${reportPath}: a Synoptic report, which -o replaces\n`);
+      assert.match(readFileSync(reportPath, 'utf8'), /^Synoptic report: 2 sources, /);
+    }
+    // Over a version, -o is still refused.
+    const over = spawnSync(process.execPath, [cli, 'analyze', '-o', join(folder, 'a.txt'), folder], { encoding: 'utf8' });
+    assert.equal(over.status, 2);
+    assert.match(over.stderr, /the report would replace it/);
     // Named on the command line, a report is read as asked.
     assert.equal(analyse([reportPath]).status, 0);
     const alone = run(['analyze', reportPath]);
