@@ -21,7 +21,7 @@ import { toTei } from './export/tei';
 import { textReport } from './export/textReport';
 import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
-import { clusterStories, readPassimRecords, skippedSummary } from './node/passimImport';
+import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
 import { InputError, inputAt, inputsAtStandardOutput, isSavedOutput, readSources, sourceFiles } from './node/readSource';
 
@@ -319,7 +319,12 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   refuseOutputOver(output, [...read.partFiles, ...read.paths]);
   const skipped = skippedSummary(read.skipped);
   if (skipped) writeNote(`import-passim ${skipped}`);
-  if (read.records.length === 0) throw new InputError(`${path}: no record names a readable file under ${root}`);
+  if (read.records.length === 0) {
+    // Records without a cluster all: passim's input, whose files may be readable all the same.
+    if (read.skipped.unclustered > 0 && read.skipped.unclustered === skippedCount(read.skipped))
+      throw new InputError(`${path}: no record has a cluster; this is passim's input, not its output`);
+    throw new InputError(`${path}: no record names a readable file under ${root === '.' ? 'the current folder' : root} (see --root)`);
+  }
   const analysis = await analyzeTexts(read.ids, read.texts);
   return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
 }

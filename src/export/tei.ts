@@ -2,7 +2,10 @@
  * TEI P5 export in parallel segmentation, as CollateX writes it: text all sources read alike
  * stands as it is; every other statement is an `<app>` with one `<rdg wit="#…">` per distinct
  * reading (sources that read alike share it) and an empty `<rdg/>` for the sources that lack
- * the statement. The header's `listWit` names the sources. Readings are whole sentences.
+ * the statement. The header's `listWit` names the sources. Readings are whole sentences. Where
+ * the document holds several stories, text all sources of a story read alike is a reading of
+ * theirs too (`<app>` with one `<rdg>`): standing as it is, it would be read by every witness of
+ * the document.
  */
 import { escapeMarkup } from './markup';
 import { ExportInput, ExportOptions, ExportTable, exportTables } from './table';
@@ -31,10 +34,10 @@ export function toTei(input: ExportInput, options: ExportOptions = {}): string {
     ? parts
         .map(
           ({ table, sigla }) =>
-            `      <div type="story" n="${table.story + 1}">\n        <head>${escapeMarkup(table.title)}</head>\n        <p>\n${segments(table, sigla, '          ').join('\n')}\n        </p>\n      </div>`,
+            `      <div type="story" n="${table.story + 1}">\n${table.title ? `        <head>${escapeMarkup(table.title)}</head>\n` : ''}        <p>\n${segments(table, sigla, '          ', false).join('\n')}\n        </p>\n      </div>`,
         )
         .join('\n')
-    : `      <p>\n${parts.length ? segments(parts[0].table, parts[0].sigla, '        ').join('\n') : ''}\n      </p>`;
+    : `      <p>\n${parts.length ? segments(parts[0].table, parts[0].sigla, '        ', true).join('\n') : ''}\n      </p>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="${TEI_NAMESPACE}">
   <teiHeader>
@@ -64,12 +67,15 @@ ${body}
 `;
 }
 
-/** A story's rows as parallel segmentation, each line indented by `indent`. */
-function segments(table: ExportTable, sigla: readonly string[], indent: string): string[] {
+/**
+ * A story's rows as parallel segmentation, each line indented by `indent`; text its sources all
+ * read alike stands as it is where `bareWhenShared` (the document's only story). O(rows).
+ */
+function segments(table: ExportTable, sigla: readonly string[], indent: string, bareWhenShared: boolean): string[] {
   const lines: string[] = [];
   for (const row of table.rows) {
     const texts = row.cells.map(c => c?.text);
-    if (texts.every(t => t !== undefined && t === texts[0])) {
+    if (bareWhenShared && texts.every(t => t !== undefined && t === texts[0])) {
       lines.push(`${indent}${escapeMarkup(texts[0]!)}`);
       continue;
     }

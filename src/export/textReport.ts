@@ -43,9 +43,16 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     const legend =
       "Shared statements, best supported first. The percentage is the similarity of each wording to the group's anchor, the wording closest to all others (100% = same words).";
     out.push(...wrap(legend, width, '', ''));
+    // A statement is counted out of its own story's sources: counted out of the corpus's, one
+    // that every source of a small story carries would read as missing from the others.
+    const stories = storiesOf(analysis);
+    const storyOf = new Map<number, number>();
+    stories.forEach((story, k) => story.sources.forEach(s => storyOf.set(s, k)));
     analysis.groups.forEach((g, gi) => {
       out.push('');
-      out.push(`#${gi + 1} in ${g.sourceCount} of ${analysis.sources.length} sources`);
+      const k = storyOf.get(g.members[0].source) ?? 0;
+      const ofStory = stories.length > 1 ? ` of story ${k + 1}` : '';
+      out.push(`#${gi + 1} in ${g.sourceCount} of ${plural(stories[k]?.sources.length ?? analysis.sources.length, 'source')}${ofStory}`);
       for (const m of g.members) {
         const s = analysis.sources[m.source].sentences[m.sentence];
         const label = `[${m.source + 1}]`.padEnd(6) + `${Math.round(m.similarity * 100)}%`.padStart(4) + '  ';

@@ -131,6 +131,24 @@ describe('synoptic CLI commands', () => {
     );
   });
 
+  it("says that a file of records without clusters is passim's input, and names the folder where no record names a readable file", () => {
+    const input = spawnSync(process.execPath, [cli, 'export', '--format', 'passim', ...seeds.slice(0, 2).map(f => basename(f))], {
+      cwd: seedsDir,
+      encoding: 'utf8',
+    });
+    assert.equal(input.status, 0, input.stderr);
+    const records = join(dir, 'passim-input.jsonl');
+    writeFileSync(records, input.stdout);
+    const imported = spawnSync(process.execPath, [cli, 'import-passim', '--root', seedsDir, records], { encoding: 'utf8' });
+    assert.equal(imported.status, 2);
+    assert.match(imported.stderr, /: no record has a cluster; this is passim's input, not its output\n$/);
+    const missing = join(dir, 'missing.jsonl');
+    writeFileSync(missing, '{"id":"nowhere.txt","cluster":1,"begin":0,"end":5}\n');
+    const none = spawnSync(process.execPath, [cli, 'import-passim', missing], { cwd: dir, encoding: 'utf8' });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /: no record names a readable file under the current folder \(see --root\)\n$/);
+  });
+
   it('exports story 1 and refuses a story that does not exist', () => {
     assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);
     const missing = run(['export', '--format', 'csv', '--story', '2', ...seeds]);

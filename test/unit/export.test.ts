@@ -315,6 +315,13 @@ describe('text report', () => {
     assert.equal(section[3], `  2. ${stories[1].title}`);
     assert.equal(section[4], '     2 sources: [1]-[2]');
     assert.ok(report.indexOf('2 stories') < report.indexOf('[1] bridge/report.txt'));
+    // Each statement is counted out of its own story's sources.
+    const counts = [...report.matchAll(/^#\d+ in (\d+) of (\d+) sources? of story (\d)$/gm)];
+    assert.equal(counts.length, corpus.groups.length);
+    for (const [, carried, of, story] of counts) {
+      assert.equal(Number(of), stories[Number(story) - 1].sources.length);
+      assert.ok(Number(carried) <= Number(of));
+    }
     const one = textReport(analyzeCorpus(bridgeStory()), ['a.txt', 'b.txt']);
     assert.match(
       one,

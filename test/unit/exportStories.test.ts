@@ -108,7 +108,18 @@ describe('exports of a folder of several stories, without --story', () => {
     divs.forEach((div, k) => {
       for (const rdg of Array.from(div.getElementsByTagNameNS(TEI_NAMESPACE, 'rdg')))
         for (const wit of rdg.getAttribute('wit')!.split(' ')) assert.ok(ownSigla(k).has(wit), `${wit} in story ${k + 1}`);
+      // No text stands bare in a story's paragraph: it would be read by the other story's witnesses too.
+      for (const p of Array.from(div.getElementsByTagNameNS(TEI_NAMESPACE, 'p')))
+        for (const node of Array.from(p.childNodes))
+          if (node.nodeType === 3) assert.equal(node.nodeValue!.trim(), '', `bare text in story ${k + 1}`);
     });
+    // A story's text that all its sources read alike is one reading of all its witnesses.
+    const shared = divs.flatMap((div, k) =>
+      Array.from(div.getElementsByTagNameNS(TEI_NAMESPACE, 'rdg')).filter(
+        r => r.getAttribute('wit')!.split(' ').length === stories[k].sources.length,
+      ),
+    );
+    assert.ok(shared.length > 0, 'a story has text all its sources read alike');
   });
 
   it('CollateX: refuses, listing the stories and asking for one; passim: every source', () => {
