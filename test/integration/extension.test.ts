@@ -320,10 +320,11 @@ describe('Synoptic in VS Code', function () {
       await until('the webview to turn to the page of w24.txt', () => api.panel.webviewState?.firstColumn === 5);
       const turned = await webviewDom('compare-wide-page');
       assert.equal(turned.pager, 'Sources 6–25 of 25 others');
-      // The cell shows its words against the base's wording: removed ones ("0", "3") stay, struck through.
+      // The cell shows its words against the base's wording: removed ones ("0", "3") stay, struck
+      // through, a space before the words put in their place.
       assert.match(
         turned.current ?? '',
-        /^Reporters in version 0?24 counted 3?27 convoys leaving the capital/,
+        /^Reporters in version (0 )?24 counted (3 )?27 convoys leaving the capital/,
         `the cursor's sentence is the current cell: ${turned.current}`,
       );
       assert.ok(turned.currentInView, 'and it is scrolled into view');
