@@ -124,7 +124,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (format === 'passim') {
         // passim keeps each record's id, and import-passim reads a document only under its root.
         const ids = chosenStory(corpus.analysis, { story }).sources.map(s => corpus.paths[s]);
-        const outside = ids.filter(id => 'refused' in resolveUnderRoot('.', id));
+        // Standard input (-) names no file anywhere: no folder to export from would help it.
+        const outside = ids.filter(id => id !== '-' && 'refused' in resolveUnderRoot('.', id));
         if (outside.length)
           writeNote(
             `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) name no file under the current folder, so import-passim run here would skip their records; export from a folder above the files`,
@@ -356,9 +357,17 @@ function parseCommandLine(argv: readonly string[]): Request {
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (e) {
     throw new UsageError(argumentMessage(e as Error & { code?: string }, command));
+  }
+  // The parser keeps the last of an option given twice; two values for one setting are a mistake to name.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option' || token.name === 'help') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice; \`synoptic help ${verb}\` lists the options`);
+    seen.add(token.name);
   }
   if (parsed.values.help) return { print: commandHelp(command) };
   return { command, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };

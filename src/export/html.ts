@@ -38,6 +38,9 @@ del { background: var(--del); text-decoration: line-through; }
 }
 `;
 
+/** What a story without a title is called, as `synoptic stories` lists it. */
+const NO_TITLE = '(no title)';
+
 /** Below this similarity a word diff marks most words; the wording is shown whole instead. */
 const RELATED_BELOW = 0.6;
 
@@ -74,7 +77,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     ? `<nav aria-label="Stories"><ol>\n${tables
         .map(
           t =>
-            `<li><a href="#story-${t.story + 1}">${escapeMarkup(t.title || `Story ${t.story + 1}`)}</a> <span class="note">${plural(t.columns.length, 'source')}, ${plural(t.rows.length, 'row')}</span></li>`,
+            `<li><a href="#story-${t.story + 1}">${escapeMarkup(t.title || NO_TITLE)}</a> <span class="note">${plural(t.columns.length, 'source')}, ${plural(t.rows.length, 'row')}</span></li>`,
         )
         .join('\n')}\n</ol></nav>`
     : '';
@@ -83,7 +86,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     const head = table.names.map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(labels[k])}</th>`).join('');
     const body = table.rows.map((row, i) => rowHtml(row, i, languages(table))).join('\n');
     const heading = several
-      ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || `Story ${table.story + 1}`)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
+      ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || NO_TITLE)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
       : '';
     const tableHtml = `<table>
 <thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>

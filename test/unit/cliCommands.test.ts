@@ -131,6 +131,16 @@ describe('synoptic CLI commands', () => {
     );
   });
 
+  it('gives no advice on ids for standard input, which no folder would help', () => {
+    const result = spawnSync(process.execPath, [cli, 'export', '--format', 'passim', '-'], {
+      cwd: dir,
+      input: readFileSync(seeds[0], 'utf8'),
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+  });
+
   it("says that a file of records without clusters is passim's input, and names the folder where no record names a readable file", () => {
     const input = spawnSync(process.execPath, [cli, 'export', '--format', 'passim', ...seeds.slice(0, 2).map(f => basename(f))], {
       cwd: seedsDir,
@@ -223,6 +233,12 @@ describe('synoptic CLI commands', () => {
 
   const refusals: [string, string[], RegExp][] = [
     ['an unknown option', ['analyze', '--colour', seeds[0]], /unknown option '--colour'/],
+    ['an option given twice', ['export', '--format', 'csv', '--story', '1', '--story', '2', seeds[0]], /^synoptic: --story given twice; /m],
+    [
+      'an option given twice, once by its short name',
+      ['analyze', '-o', join(tmpdir(), 'a.txt'), '--output', join(tmpdir(), 'b.txt'), seeds[0]],
+      /^synoptic: --output given twice; /m,
+    ],
     ['export without a format', ['export', seeds[0]], /--format is required/],
     [
       'a byte order mark asked of another format than CSV',

@@ -175,4 +175,17 @@ describe('exports of a folder of several stories, without --story', () => {
     assert.ok(!isStoriesListing(`${listing}Notes on the stories above.\n`));
     for (const source of inputs) assert.ok(!isOwnOutput(source.text), source.id);
   });
+
+  it('calls a story without a title "(no title)" in the HTML export and its refusals, and gives it no empty TEI heading', () => {
+    const untitled = [...inputs, { id: 'empty.txt', text: '' }];
+    const analysed = createAnalyzer().analyze(untitled);
+    const all = { analysis: analysed, paths: untitled.map(i => i.id), texts: untitled.map(i => i.text) };
+    const lastStory = storiesOf(analysed).length;
+    assert.equal(storiesOf(analysed)[lastStory - 1].title, '');
+    const html = toHtml(all);
+    assert.match(html, new RegExp(`<h2>${lastStory}\\. \\(no title\\)</h2>`));
+    assert.doesNotMatch(html, /Story \d/);
+    assert.match(storyList(analysed), new RegExp(`${lastStory} \\(no title\\) \\(1 source\\)`));
+    assert.doesNotMatch(toTei(all), /<head><\/head>/);
+  });
 });
