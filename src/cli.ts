@@ -23,7 +23,7 @@ import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
-import { InputError, inputAt, inputsAtStandardOutput, isSavedOutput, readSources, sourceFiles } from './node/readSource';
+import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -261,14 +261,11 @@ async function analyzeFiles(
     values.output,
     found.map(f => f.path),
   );
-  if (values.output === undefined || values.output === '-') {
-    // The shell emptied the file before the run: it holds no version, only the report to come.
-    const outputs = new Set(inputsAtStandardOutput(found.map(f => f.path)));
-    for (const path of outputs) writeNote(`left out ${path}: standard output is written to it`);
-    if (outputs.size) found = found.filter(f => !outputs.has(f.path));
-    if (!found.length) throw new InputError('no file to read: the only one given is where standard output goes');
-  }
-  const { paths, texts, notes } = readSources(found);
+  // A file standard output is redirected to was emptied by the shell: it holds no version.
+  const { paths, texts, notes } = readSources(
+    found,
+    values.output === undefined || values.output === '-' ? standardOutputFile() : undefined,
+  );
   for (const note of notes) writeNote(note);
   return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
 }

@@ -81,17 +81,24 @@ const NAMED_NOT_UTF8 = 5;
  * UTF-8 is read with U+FFFD in their place, and named in a note, so that a file saved in
  * another encoding does not pass unnoticed. A report or stories listing of this tool's
  * (`isOwnOutput`) that a folder added is left out and named: saved beside the versions, it is
- * no version of theirs.
- * Throws `InputError` when no file is left to read. O(bytes).
+ * no version of theirs. The file `standardOutput` names (`synoptic analyze folder >
+ * folder/report.txt`: the shell has emptied it before the run) is left out and named, told by
+ * the identity each file's read already takes. Throws `InputError` when no file is left to read.
+ * O(bytes).
  */
-export function readSources(files: readonly SourceFile[]): ReadSources {
+export function readSources(files: readonly SourceFile[], standardOutput?: FileIdentity): ReadSources {
   const paths: string[] = [];
   const texts: string[] = [];
   const notUtf8: string[] = [];
   const reports: string[] = [];
+  const outputs: string[] = [];
   let binary = 0;
   for (const { path, inFolder } of files) {
-    const read = path === '-' ? readStandardInputBytes() : readFileBytes(path);
+    const read = path === '-' ? readStandardInputBytes() : readFileBytes(path, standardOutput);
+    if (!read) {
+      outputs.push(`left out ${path}: standard output is written to it`);
+      continue;
+    }
     const decoded = decodeBytes(read);
     if (decoded.kind === 'binary') {
       if (!inFolder) throw binaryFile(path);
@@ -107,10 +114,12 @@ export function readSources(files: readonly SourceFile[]): ReadSources {
     paths.push(path);
     texts.push(decoded.text);
   }
-  const notes = notUtf8.slice(0, NAMED_NOT_UTF8);
+  const notes = [...outputs, ...notUtf8.slice(0, NAMED_NOT_UTF8)];
   if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8`);
   if (binary) notes.push(`${binary} binary ${binary === 1 ? 'file' : 'files'} left out`);
   if (reports.length) notes.push(reportsLeftOut(reports));
+  if (!paths.length && outputs.length && !binary && !reports.length)
+    throw new InputError('no file to read: the only one given is where standard output goes');
   if (!paths.length) {
     const left = [
       binary ? `${binary} binary ${binary === 1 ? 'file' : 'files'}` : '',
@@ -176,23 +185,20 @@ export function isSavedOutput(path: string): boolean {
   }
 }
 
-/**
- * Those of `paths` that are the file standard output is written to (`synoptic analyze folder >
- * folder/report.txt`: the shell has emptied it before the run), whatever their spelling; none
- * where standard output is no regular file. O(paths).
- */
-export function inputsAtStandardOutput(paths: readonly string[]): string[] {
-  let output: Stats;
+/** What tells a file apart whatever path names it. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** The file standard output is written to, or undefined where it is no regular file (a terminal, a pipe). O(1). */
+export function standardOutputFile(): FileIdentity | undefined {
   try {
-    output = fstatSync(1);
+    const output = fstatSync(1);
+    return output.isFile() ? { dev: output.dev, ino: output.ino } : undefined;
   } catch {
-    return [];
+    return undefined;
   }
-  if (!output.isFile()) return [];
-  return paths.filter(path => {
-    const stat = path === '-' ? undefined : statOf(path);
-    return stat !== undefined && stat.dev === output.dev && stat.ino === output.ino;
-  });
 }
 
 /** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */
@@ -253,8 +259,10 @@ export function readTextFile(path: string): string {
   return decodeText(readFileBytes(path), path);
 }
 
-/** The bytes of the file at `path` (see `readTextFile`), or throws `InputError`. */
-function readFileBytes(path: string): Buffer {
+/** The bytes of the file at `path` (see `readTextFile`), or undefined where it is the file `skip` names; throws `InputError`. */
+function readFileBytes(path: string): Buffer;
+function readFileBytes(path: string, skip: FileIdentity | undefined): Buffer | undefined;
+function readFileBytes(path: string, skip?: FileIdentity): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -265,17 +273,18 @@ function readFileBytes(path: string): Buffer {
     throw unreadable(path, e);
   }
   try {
-    return readOpenFile(fd, path);
+    return readOpenFile(fd, path, skip);
   } finally {
     closeSync(fd);
   }
 }
 
 /** The bytes of the regular file open as `fd`, as many as its size says, or throws `InputError`. */
-function readOpenFile(fd: number, path: string): Buffer {
+function readOpenFile(fd: number, path: string, skip?: FileIdentity): Buffer | undefined {
   let size: number;
   try {
     const stat = fstatSync(fd);
+    if (skip && stat.dev === skip.dev && stat.ino === skip.ino) return undefined;
     if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
     if (!stat.isFile())
       throw new InputError(`${path}: is not a regular file${stat.isFIFO() ? ' (give - to read a pipe from standard input)' : ''}`);
