@@ -391,7 +391,38 @@ export function articleLines(
   // "Advertisement" between paragraphs) is chrome wherever it stands; a paragraph printed twice
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
+  const boxed = printedAgainUnderIt(facts);
+  for (let k = 0; k < content.length; k++) if (boxed[k]) content[k] = false;
   return content;
+}
+
+/**
+ * Which non-blank lines are printed again each time under the same short line that is printed
+ * again too (or under such a line's paragraph): a block the page prints twice, as a teaser's
+ * headline and snippet in two boxes of one page. A paragraph printed twice alone is a pull
+ * quote and stays; printed with the short line above it, it belongs to that line's box.
+ * Input: the lines' facts, in page order. Output: one flag per line. O(lines).
+ */
+export function printedAgainUnderIt(facts: readonly LineFacts[]): boolean[] {
+  const boxed = new Array<boolean>(facts.length).fill(false);
+  // As `printedAgain` counts a line printed again: its text without case and runs of spaces.
+  const keyOf = (f: LineFacts) => f.text.toLowerCase().replace(/\s+/g, ' ');
+  const places = new Map<string, number[]>();
+  facts.forEach((f, k) => {
+    if (!f.printedAgain) return;
+    const key = keyOf(f);
+    const list = places.get(key);
+    if (list) list.push(k);
+    else places.set(key, [k]);
+  });
+  for (let k = 1; k < facts.length; k++) {
+    const f = facts[k];
+    const above = facts[k - 1];
+    if (!f.printedAgain || !f.proseLike || !above.printedAgain || (above.proseLike && !boxed[k - 1])) continue;
+    const aboveKey = keyOf(above);
+    boxed[k] = places.get(keyOf(f))!.every(at => at > 0 && facts[at - 1].printedAgain && keyOf(facts[at - 1]) === aboveKey);
+  }
+  return boxed;
 }
 
 /**

@@ -498,6 +498,43 @@ describe('lines printed more than once', () => {
     const analysis = analyzeCorpus([{ id: 'a.txt', text: page.join('\n') }]);
     assert.equal(analysis.sources[0].lines[2].reason, 'repeated in this file');
   });
+
+  // A box printed twice (a teaser in "Related" and again in "Most read"): a short headline with
+  // its snippet of prose under it each time; and a pull quote, a paragraph printed twice alone.
+  const teaser = 'Harbour strike ends after nine days';
+  const snippet = 'Dock workers in the port voted on Tuesday to accept a new pay offer, ending the long strike.';
+  const boxes = [
+    paragraph(1),
+    '',
+    paragraph(2),
+    '',
+    paragraph(3),
+    '',
+    'Related',
+    `  • ${teaser}`,
+    `    ${snippet}`,
+    '',
+    'Most read',
+    `  • ${teaser}`,
+    `    ${snippet}`,
+  ];
+  const boxed = articleFlags(boxes, line => (line.startsWith('The council') || line.trim() === snippet ? 4 : -1));
+
+  it("reads a paragraph printed twice, each time under the same short line printed twice, as that line's box", () => {
+    assert.deepEqual(
+      [7, 8, 11, 12].map(i => boxed[i]),
+      [false, false, false, false],
+    );
+    for (const k of [0, 2, 4]) assert.equal(boxed[k], true);
+    const analysis = analyzeCorpus([{ id: 'a.txt', text: boxes.join('\n') }]);
+    assert.equal(analysis.sources[0].lines[8].reason, 'repeated in this file');
+  });
+
+  it('keeps a paragraph printed twice under different lines (a pull quote) as the article’s', () => {
+    const quoted = [paragraph(1), '', paragraph(2), '', paragraph(1), '', paragraph(3)];
+    const flags = articleFlags(quoted, () => 4);
+    assert.deepEqual(flags, [true, false, true, false, true, false, true]);
+  });
 });
 
 describe('tables under doubted headings', () => {

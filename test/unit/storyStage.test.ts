@@ -107,6 +107,19 @@ describe('Story stage', () => {
     assert.deepEqual([...grouping.storyOfSource], [0, 0, 1, 1]);
   });
 
+  it('keeps apart two stories where a page of one prints its teaser of the other twice, headline and first sentences each time', () => {
+    const teaser = [`  • ${HARBOUR[0]}`, `    ${HARBOUR[1]} ${HARBOUR[2]}`];
+    const twice = page(SITES[1], LIBRARY.slice(0, 8), [])
+      .split('\n')
+      .flatMap(line => (line === 'Related stories' ? [line, ...teaser, '', 'Most read', ...teaser] : [line]))
+      .join('\n');
+    const grouping = findStories([page(SITES[0], HARBOUR.slice(0, 6), []), twice].map(t => prepareSource(t)));
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [[0], [1]],
+    );
+  });
+
   it('keeps apart two stories of several pages each where one short page of one also carries the start of the other', () => {
     const sites = Array.from({ length: 8 }, (_, i) => ({ ...SITES[i % 2], name: `${SITES[i % 2].name} ${i}` }));
     const harbour = [0, 1, 2, 3].map(i => page(sites[i], HARBOUR, []));
