@@ -301,6 +301,25 @@ describe('text report', () => {
     }
   });
 
+  it('lists no sentence as only here for a source alone in its story, as for a corpus of one file', () => {
+    const inputs = [...seedInputs(), bridgeStory()[0]];
+    const corpus = analyzeCorpus(inputs);
+    const alone = inputs.length - 1;
+    assert.ok(storiesOf(corpus).some(story => story.sources.length === 1 && story.sources[0] === alone));
+    const report = textReport(
+      corpus,
+      inputs.map(i => i.id),
+    );
+    const sections = report.split(/\n(?=\[\d+\] )/);
+    const own = sections.find(part => part.startsWith(`[${alone + 1}] bridge/report.txt`))!;
+    const sentences = corpus.sources[alone].sentences.length;
+    assert.match(own, new RegExp(`${sentences} sentences: 0 shared, ${sentences} only here`));
+    assert.doesNotMatch(own, /Only here:/);
+    assert.ok(!report.includes(corpus.sources[alone].sentences[1].text), 'its article is not printed');
+    // The sources of the story of several still list theirs.
+    assert.ok(sections.some(part => part.startsWith('[2] ') && part.includes('Only here:')));
+  });
+
   it('lists the stories first, largest first, each with its title and the numbers of its sources', () => {
     const inputs = [...bridgeStory(), ...seedInputs()];
     const corpus = analyzeCorpus(inputs);
