@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { KeyedDebouncer } from '../../src/debounce';
 import { sentenceAt } from '../../src/sentenceAt';
+import { exportedNotice } from '../../src/exportNotice';
 import { sourceName } from '../../src/sourceName';
 import { ALONE_TOOLTIP, statusTooltip } from '../../src/statusTooltip';
 
@@ -37,6 +38,13 @@ describe("the status bar item's tooltip", () => {
   it('counts the sources of a story of several, and adds the notice of limits hit', () => {
     assert.equal(statusTooltip(5), '5 sources compared. Click to compare them side by side.');
     assert.equal(statusTooltip(2, '300 sources found'), '2 sources compared. Click to compare them side by side.\n\n300 sources found');
+  });
+});
+
+describe('the notice of an export', () => {
+  it('counts one source as one source, and several as sources', () => {
+    assert.equal(exportedNotice(1, 'pages/pages-comparison.html'), 'Exported 1 source to pages/pages-comparison.html.');
+    assert.equal(exportedNotice(5, 'seeds/seeds-comparison.csv'), 'Exported 5 sources to seeds/seeds-comparison.csv.');
   });
 });
 
