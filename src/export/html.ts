@@ -148,7 +148,9 @@ function plural(n: number, noun: string): string {
 }
 
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
-  const label = row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
+  // A story of one source is compared with nothing: none of its rows is "only here", shaded as such.
+  const sole = languages.length === 1;
+  const label = sole ? '' : row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
   const cells = row.cells
     .map((cell, i) =>
       cell
@@ -156,7 +158,8 @@ function rowHtml(row: TableRow, index: number, languages: readonly string[]): st
         : '<td class="cell absent"><span class="note">not in this source</span></td>',
     )
     .join('');
-  return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
+  const note = label ? `<span class="note">${label}</span>` : '';
+  return `<tr class="${sole ? 'sole' : row.kind}"><td class="row">${index + 1}${note}</td>${cells}</tr>`;
 }
 
 /** Languages written right to left, as `languageTag` gives them. */

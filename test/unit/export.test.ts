@@ -148,6 +148,23 @@ describe('exports', () => {
     for (const [, before] of replacing) assert.equal(before, ' ');
   });
 
+  it('marks no row of a story of one source as only here in HTML, and keeps the marks of a story of several', () => {
+    const inputs = [...seedInputs(), bridgeStory()[0]];
+    const corpus = analyzeCorpus(inputs);
+    const stories = storiesOf(corpus);
+    const sole = stories.findIndex(story => story.sources.length === 1);
+    assert.ok(sole >= 0 && stories.length === 2);
+    const html = toHtml({ analysis: corpus, paths: inputs.map(i => i.id) });
+    const section = (k: number) => html.slice(html.indexOf(`<section id="story-${k + 1}">`)).split('</section>')[0];
+    const own = section(sole);
+    assert.ok(own.includes('<tbody>'));
+    assert.doesNotMatch(own, /only here/);
+    assert.doesNotMatch(own, /<tr class="unique">/);
+    const several = section(1 - sole);
+    assert.match(several, /<tr class="unique"><td class="row">\d+<span class="note">only here<\/span>/);
+    assert.match(several, /<span class="note">in 5 sources<\/span>/);
+  });
+
   it('writes well-formed TEI with one reading per wording and an empty reading for sources that lack a statement', () => {
     const xml = toTei(input);
     const errors: string[] = [];
