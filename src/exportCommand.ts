@@ -15,6 +15,7 @@ import { toPassim } from './export/passim';
 import { Story, storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
+import { exportedNotice } from './exportNotice';
 
 export const EXPORT_COMMAND = 'synoptic.exportComparison';
 
@@ -203,7 +204,7 @@ export async function exportComparison(
           work,
         )
       : await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Synoptic: exporting' }, () => work());
-    void vscode.window.showInformationMessage(`Exported ${exported} sources to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(exportedNotice(exported, vscode.workspace.asRelativePath(target)));
     return target;
   } catch (e) {
     void vscode.window.showErrorMessage(`Synoptic could not export the comparison: ${(e as Error).message}`);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
 import { ACTIVATION_SETTING, speaksAbout } from './speaking';
+import { statusTooltip } from './statusTooltip';
 import { scopeToStory } from './stories';
 
 export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
@@ -57,9 +58,7 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     const text = view && summary(view, uri);
     if (text) {
       item.text = text;
-      item.tooltip = new vscode.MarkdownString(
-        `${view!.analysis.sources.length} sources compared. Click to compare them side by side.${view!.notice ? `\n\n${view!.notice}` : ''}`,
-      );
+      item.tooltip = new vscode.MarkdownString(statusTooltip(view!.analysis.sources.length, view!.notice));
       show();
       return;
     }

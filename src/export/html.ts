@@ -9,6 +9,15 @@ import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 
+/** Width of the column of row numbers. */
+const ROW_COLUMN_REM = 6.5;
+
+/**
+ * The narrowest a source's column may get: a few words a line. Narrower, each word is cut across
+ * lines; the page then scrolls sideways instead, as the comparison panel does.
+ */
+const SOURCE_COLUMN_MIN_REM = 13;
+
 const STYLE = `
 :root { color-scheme: light dark; --line: #8888; --unique: #3794ff22; --ins: #2ea04333; --del: #f8514933; }
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; }
@@ -20,7 +29,7 @@ p.legend { margin: 0 0 1rem; color: GrayText; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { position: sticky; top: 0; background: Canvas; }
-th.row, td.row { width: 6.5rem; font-size: .8rem; color: GrayText; }
+th.row, td.row { width: ${ROW_COLUMN_REM}rem; font-size: .8rem; color: GrayText; }
 tr.unique td.cell:not(.absent) { background: var(--unique); }
 td.absent { background: none; }
 ins { background: var(--ins); text-decoration: underline; }
@@ -57,10 +66,25 @@ function columnLabels(paths: readonly string[]): string[] {
   return names.map((name, k) => (count.get(name)! > 1 ? paths[k] : name));
 }
 
-const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+/**
+ * The page's style sheet: `STYLE`, and for each number of sources a table of the page has, the
+ * least width that leaves each of its columns `SOURCE_COLUMN_MIN_REM` wide. The columns keep
+ * equal shares of wider windows; only the column count, which CSS cannot read, is the page's.
+ * On paper the table fits the page width, as before.
+ */
+function pageStyle(columnCounts: Iterable<number>): string {
+  const least = [...new Set(columnCounts)]
+    .sort((a, b) => a - b)
+    .map(n => `  table.sources-${n} { min-width: ${ROW_COLUMN_REM + n * SOURCE_COLUMN_MIN_REM}rem; }\n`)
+    .join('');
+  return `${STYLE}@media screen {\n${least}}\n`;
+}
 
-/** The policy in the page's meta tag: nothing may load or run; only the inline style sheet applies. */
-export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+/** The policy in the page's meta tag: nothing may load or run; only `style`, the page's own style sheet, applies. */
+export function htmlCsp(style: string): string {
+  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+}
 
 /**
  * The page for the chosen story, or for every story of the corpus: then a table of contents
@@ -88,7 +112,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     const heading = several
       ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || NO_TITLE)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
       : '';
-    const tableHtml = `<table>
+    const tableHtml = `<table class="sources-${table.columns.length}">
 <thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
 <tbody>
 ${body}
@@ -99,15 +123,16 @@ ${body}
   const summary = several
     ? `${plural(tables.length, 'story')}, ${plural(sources, 'source')}.`
     : `${plural(sources, 'source')}, ${plural(tables[0].rows.length, 'row')}.`;
+  const style = pageStyle(tables.map(t => t.columns.length));
   return `<!DOCTYPE html>
 <html lang="${languages(tables[0])[0] ?? 'und'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${htmlCsp(style)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Synoptic">
 <title>${escapeMarkup(title)}</title>
-<style>${STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <h1>${escapeMarkup(title)}</h1>
@@ -123,7 +148,9 @@ function plural(n: number, noun: string): string {
 }
 
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
-  const label = row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
+  // A story of one source is compared with nothing: none of its rows is "only here", shaded as such.
+  const sole = languages.length === 1;
+  const label = sole ? '' : row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
   const cells = row.cells
     .map((cell, i) =>
       cell
@@ -131,7 +158,8 @@ function rowHtml(row: TableRow, index: number, languages: readonly string[]): st
         : '<td class="cell absent"><span class="note">not in this source</span></td>',
     )
     .join('');
-  return `<tr class="${row.kind}"><td class="row">${index + 1}<span class="note">${label}</span></td>${cells}</tr>`;
+  const note = label ? `<span class="note">${label}</span>` : '';
+  return `<tr class="${sole ? 'sole' : row.kind}"><td class="row">${index + 1}${note}</td>${cells}</tr>`;
 }
 
 /** Languages written right to left, as `languageTag` gives them. */

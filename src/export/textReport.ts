@@ -1,6 +1,6 @@
 /**
  * The CLI's readable report: the stories, largest first, then per source its counts and the
- * sentences only it carries, then the shared statements, best supported first, each wording in
+ * sentences only it carries among its story's sources, then the shared statements, best supported first, each wording in
  * full, then per story its origin and the facts its versions change, wrapped to the width of
  * the terminal.
  */
@@ -20,6 +20,12 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
   out.push('');
   out.push(...storiesSection(analysis, width));
   out.push('');
+  const stories = storiesOf(analysis);
+  const storyOf = new Map<number, number>();
+  stories.forEach((story, k) => story.sources.forEach(s => storyOf.set(s, k)));
+  // A source alone in its story has nothing to be compared with: every sentence of it is its
+  // own, and listing them would print the whole article (as for a corpus of one file).
+  const storySize = (source: number) => stories[storyOf.get(source) ?? 0]?.sources.length ?? analysis.sources.length;
   analysis.sources.forEach((s, i) => {
     const boiler = s.lines.filter(l => l.kind === 'boilerplate').length;
     const shared = s.groupOfSentence.filter(g => g >= 0).length;
@@ -33,7 +39,7 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
       ),
     );
     const unique = s.sentences.filter((_, k) => s.groupOfSentence[k] < 0);
-    if (unique.length && analysis.sources.length > 1) {
+    if (unique.length && storySize(i) > 1) {
       out.push('    Only here:');
       for (const sentence of unique) out.push(...wrap(sentence.text, width, '    - ', '      '));
     }
@@ -45,9 +51,6 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     out.push(...wrap(legend, width, '', ''));
     // A statement is counted out of its own story's sources: counted out of the corpus's, one
     // that every source of a small story carries would read as missing from the others.
-    const stories = storiesOf(analysis);
-    const storyOf = new Map<number, number>();
-    stories.forEach((story, k) => story.sources.forEach(s => storyOf.set(s, k)));
     analysis.groups.forEach((g, gi) => {
       out.push('');
       const k = storyOf.get(g.members[0].source) ?? 0;

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { KeyedDebouncer } from '../../src/debounce';
 import { sentenceAt } from '../../src/sentenceAt';
+import { exportedNotice } from '../../src/exportNotice';
 import { sourceName } from '../../src/sourceName';
+import { ALONE_TOOLTIP, statusTooltip } from '../../src/statusTooltip';
 
 async function until(what: string, condition: () => boolean, timeoutMs = 2000): Promise<void> {
   const start = Date.now();
@@ -24,6 +26,25 @@ describe('source names', () => {
   it('falls back to the whole URI when the path has no file name', () => {
     const uri = URI.from({ scheme: 'untitled', path: '' });
     assert.equal(sourceName(uri), uri.toString());
+  });
+});
+
+describe("the status bar item's tooltip", () => {
+  it('says that a file alone in its story has nothing to compare it with, rather than "1 sources compared"', () => {
+    assert.equal(statusTooltip(1), ALONE_TOOLTIP);
+    assert.doesNotMatch(statusTooltip(1), /\b1 sources\b/);
+  });
+
+  it('counts the sources of a story of several, and adds the notice of limits hit', () => {
+    assert.equal(statusTooltip(5), '5 sources compared. Click to compare them side by side.');
+    assert.equal(statusTooltip(2, '300 sources found'), '2 sources compared. Click to compare them side by side.\n\n300 sources found');
+  });
+});
+
+describe('the notice of an export', () => {
+  it('counts one source as one source, and several as sources', () => {
+    assert.equal(exportedNotice(1, 'pages/pages-comparison.html'), 'Exported 1 source to pages/pages-comparison.html.');
+    assert.equal(exportedNotice(5, 'seeds/seeds-comparison.csv'), 'Exported 5 sources to seeds/seeds-comparison.csv.');
   });
 });
 

@@ -6,7 +6,7 @@ import { toExportFormat1 } from '../../src/core';
 import { movedBetween } from '../../src/core/order';
 import { toCollatex } from '../../src/export/collatex';
 import { inertInSpreadsheets, toCsv } from '../../src/export/csv';
-import { HTML_CSP, toHtml } from '../../src/export/html';
+import { htmlCsp, toHtml } from '../../src/export/html';
 import { toPassim } from '../../src/export/passim';
 import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
@@ -113,8 +113,10 @@ describe('exports', () => {
     for (const planted of PLANTED) assert.ok(text.includes(planted) || text.replace(/\s+/g, ' ').includes(planted), planted);
     for (const s of hostileSentences) assert.ok(text.includes(s) || diffRunsCover(text, s), s);
     const csp = elements.find(e => e.tagName === 'meta' && e.attrs.some(a => a.value === 'Content-Security-Policy'));
-    assert.equal(csp?.attrs.find(a => a.name === 'content')?.value, HTML_CSP);
-    assert.match(HTML_CSP, /default-src 'none'/);
+    const style = elements.find(e => e.tagName === 'style') as unknown as { childNodes: { value: string }[] };
+    const policy = htmlCsp(style.childNodes.map(c => c.value).join(''));
+    assert.equal(csp?.attrs.find(a => a.name === 'content')?.value, policy);
+    assert.match(policy, /default-src 'none'/);
     assert.ok(tags.has('ins') && tags.has('del'), 'rewordings are marked');
     assert.match(html, /@media print/);
   });
@@ -144,6 +146,23 @@ describe('exports', () => {
     const replacing = [...html.matchAll(/(.)<ins class="replacing">/g)];
     assert.ok(replacing.length > 0, 'the seeds replace words');
     for (const [, before] of replacing) assert.equal(before, ' ');
+  });
+
+  it('marks no row of a story of one source as only here in HTML, and keeps the marks of a story of several', () => {
+    const inputs = [...seedInputs(), bridgeStory()[0]];
+    const corpus = analyzeCorpus(inputs);
+    const stories = storiesOf(corpus);
+    const sole = stories.findIndex(story => story.sources.length === 1);
+    assert.ok(sole >= 0 && stories.length === 2);
+    const html = toHtml({ analysis: corpus, paths: inputs.map(i => i.id) });
+    const section = (k: number) => html.slice(html.indexOf(`<section id="story-${k + 1}">`)).split('</section>')[0];
+    const own = section(sole);
+    assert.ok(own.includes('<tbody>'));
+    assert.doesNotMatch(own, /only here/);
+    assert.doesNotMatch(own, /<tr class="unique">/);
+    const several = section(1 - sole);
+    assert.match(several, /<tr class="unique"><td class="row">\d+<span class="note">only here<\/span>/);
+    assert.match(several, /<span class="note">in 5 sources<\/span>/);
   });
 
   it('writes well-formed TEI with one reading per wording and an empty reading for sources that lack a statement', () => {
@@ -297,6 +316,25 @@ describe('text report', () => {
     for (const [i, s] of analysis.sources[HOSTILE].sentences.entries()) {
       if (analysis.sources[HOSTILE].groupOfSentence[i] < 0) assert.ok(flat.includes(s.text.replace(/\s+/g, ' ')), s.text);
     }
+  });
+
+  it('lists no sentence as only here for a source alone in its story, as for a corpus of one file', () => {
+    const inputs = [...seedInputs(), bridgeStory()[0]];
+    const corpus = analyzeCorpus(inputs);
+    const alone = inputs.length - 1;
+    assert.ok(storiesOf(corpus).some(story => story.sources.length === 1 && story.sources[0] === alone));
+    const report = textReport(
+      corpus,
+      inputs.map(i => i.id),
+    );
+    const sections = report.split(/\n(?=\[\d+\] )/);
+    const own = sections.find(part => part.startsWith(`[${alone + 1}] bridge/report.txt`))!;
+    const sentences = corpus.sources[alone].sentences.length;
+    assert.match(own, new RegExp(`${sentences} sentences: 0 shared, ${sentences} only here`));
+    assert.doesNotMatch(own, /Only here:/);
+    assert.ok(!report.includes(corpus.sources[alone].sentences[1].text), 'its article is not printed');
+    // The sources of the story of several still list theirs.
+    assert.ok(sections.some(part => part.startsWith('[2] ') && part.includes('Only here:')));
   });
 
   it('lists the stories first, largest first, each with its title and the numbers of its sources', () => {

@@ -35,15 +35,15 @@ describe('HTML export in Chromium', function () {
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  /** Runs `use` on a page of a fresh headless browser, closed afterwards. */
-  async function withPage(use: (page: any) => Promise<void>): Promise<void> {
+  /** Runs `use` on a page of a fresh headless browser, `width` pixels wide, closed afterwards. */
+  async function withPage(use: (page: any) => Promise<void>, width = 1440): Promise<void> {
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
-      await use(await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage());
+      await use(await (await browser.newContext({ viewport: { width, height: 900 } })).newPage());
     } finally {
       await browser.close();
     }
@@ -163,6 +163,38 @@ describe('HTML export in Chromium', function () {
       );
       await page.screenshot({ path: join(shotDir, 'export-html-story-2.png'), fullPage: false });
       assert.deepEqual(requests, [pathToFileURL(file).href], 'only the page itself is requested');
+    });
+  });
+
+  it('keeps each column of five sources a few words wide in a narrow window, scrolling sideways, and shares a wide one equally', async () => {
+    const file = exported('narrow.html', seedInputs());
+    /** The widths of the source columns, the table's and the window's, in CSS pixels. */
+    const measure = (page: any) =>
+      page.evaluate(() => ({
+        columns: Array.from(document.querySelectorAll('thead th:not(.row)')).map(th => th.getBoundingClientRect().width),
+        rowColumn: document.querySelector('thead th.row')!.getBoundingClientRect().width,
+        table: document.querySelector('table')!.getBoundingClientRect().width,
+        body: document.body.getBoundingClientRect().width,
+        rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      }));
+    await withPage(async page => {
+      await page.goto(pathToFileURL(file).href);
+      const narrow = await measure(page);
+      assert.equal(narrow.columns.length, 5);
+      for (const width of narrow.columns) assert.ok(width >= 12 * narrow.rem, `a column ${width}px wide in a window 480px wide`);
+      assert.ok(narrow.table > narrow.body, 'the table runs past the window, which scrolls sideways');
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'export-html-narrow.png'), fullPage: false });
+      await page.emulateMedia({ media: 'print' });
+      const printed = await measure(page);
+      assert.ok(printed.table <= printed.body + 1, 'on paper the table keeps to the page');
+    }, 480);
+    await withPage(async page => {
+      await page.goto(pathToFileURL(file).href);
+      const wide = await measure(page);
+      assert.ok(Math.abs(wide.table - wide.body) < 1, 'the table fills a wide window');
+      assert.ok(Math.max(...wide.columns) - Math.min(...wide.columns) < 1, `equal columns: ${wide.columns}`);
+      assert.ok(wide.rowColumn < 8 * wide.rem, 'the row numbers keep their narrow column');
     });
   });
 });
