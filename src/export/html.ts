@@ -4,7 +4,6 @@
  * a content security policy allows only the page's own style sheet (by its hash). All document
  * text is escaped. Readable in print: the header row repeats, marks stay visible without colour.
  */
-import { createHash } from 'node:crypto';
 import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
@@ -57,10 +56,22 @@ function columnLabels(paths: readonly string[]): string[] {
   return names.map((name, k) => (count.get(name)! > 1 ? paths[k] : name));
 }
 
-const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+let csp: string | undefined;
 
-/** The policy in the page's meta tag: nothing may load or run; only the inline style sheet applies. */
-export const HTML_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+/**
+ * The policy in the page's meta tag: nothing may load or run; only the inline style sheet
+ * applies (by its SHA-256 hash). Worked out on first use, with the crypto module loaded then:
+ * loading it cost the start of every command-line run, most of which write no page.
+ */
+export function htmlCsp(): string {
+  if (csp === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+    const { createHash } = require('node:crypto') as typeof import('node:crypto');
+    const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+    csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+  }
+  return csp;
+}
 
 /**
  * The page for the chosen story, or for every story of the corpus: then a table of contents
@@ -103,7 +114,7 @@ ${body}
 <html lang="${languages(tables[0])[0] ?? 'und'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${htmlCsp()}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Synoptic">
 <title>${escapeMarkup(title)}</title>
