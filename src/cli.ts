@@ -8,7 +8,6 @@
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isatty } from 'node:tty';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
 import { toCollatex } from './export/collatex';
@@ -81,7 +80,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         };
       }
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
-      const width = !values.output && isatty(1) ? process.stdout.columns : undefined;
+      const width = !values.output && isTerminal(1) ? process.stdout.columns : undefined;
       return textReport(corpus.analysis, displayNames(corpus.paths), { width: width || 80 });
     },
   },
@@ -521,6 +520,17 @@ function writeOutput(text: Output): void {
     // The stream keeps what it is given until it is written: a copy, as the buffer is reused.
     process.stdout.write(Buffer.from(bytes.subarray(written)));
   });
+}
+
+/**
+ * Whether file descriptor `fd` is a terminal (`tty.isatty`). The module is loaded here: with the
+ * network and stream modules it pulls in, loading it cost every run's start several
+ * milliseconds, and only the text report to standard output asks.
+ */
+function isTerminal(fd: number): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+  const { isatty } = require('node:tty') as typeof import('node:tty');
+  return isatty(fd);
 }
 
 /** Whether some output went through a stream, which may still hold it: the process must then end by itself. */

@@ -50,10 +50,12 @@ const tokenPattern = (prefix: string) =>
     `(?:&?#\\d+;|&?(?:quot|amp|apos|nbsp|lt|gt|[lr][sd]quo|[mn]dash|hellip);)|(\\p{Nd}+(?:[${SEPARATOR_CLASS}:]\\p{Nd}+)*)|((?=[\\p{L}\\p{M}])(?:${prefix}${UNSPACED_RUN}|${SPACED_RUN}(?:['’\\-‐]${SPACED_RUN})*))|((?![${INVISIBLE_CLASS}])\\S)`,
     'gu',
   );
-const TOKEN = tokenPattern(`${CASELESS_PREFIX}|`);
+// Built on first use: the scan of `scannedTokenSpans` reads most texts without them, and
+// building the two (their script and property classes) took about 15 ms of every run's start.
+let token: RegExp | undefined;
 // The prefix alternative costs every word of a caseless script a look ahead: a text with no
 // figure against such a letter reads the same without it, and most do not have one.
-const TOKEN_WITHOUT_PREFIXES = tokenPattern('');
+let tokenWithoutPrefixes: RegExp | undefined;
 const DIGIT = /\p{Nd}/u;
 
 /**
@@ -83,7 +85,7 @@ export function tokenSpans(text: string): number[] {
 /** The token pattern's matches as flat triples (start, end, part). O(n) for n characters. */
 export function tokenSpansByPattern(text: string): number[] {
   const out: number[] = [];
-  const pattern = mayHoldPrefix(text) ? TOKEN : TOKEN_WITHOUT_PREFIXES;
+  const pattern = mayHoldPrefix(text) ? (token ??= tokenPattern(`${CASELESS_PREFIX}|`)) : (tokenWithoutPrefixes ??= tokenPattern(''));
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     out.push(m.index, m.index + m[0].length, m[1] ? DIGITS : m[2] ? WORD : m[3] ? OTHER : REFERENCE);

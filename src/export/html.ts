@@ -4,7 +4,6 @@
  * a content security policy allows only the page's own style sheet (by its hash). All document
  * text is escaped. Readable in print: the header row repeats, marks stay visible without colour.
  */
-import { createHash } from 'node:crypto';
 import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
@@ -80,8 +79,14 @@ function pageStyle(columnCounts: Iterable<number>): string {
   return `${STYLE}@media screen {\n${least}}\n`;
 }
 
-/** The policy in the page's meta tag: nothing may load or run; only `style`, the page's own style sheet, applies. */
+/**
+ * The policy in the page's meta tag: nothing may load or run; only `style`, the page's own style
+ * sheet, applies (by its SHA-256 hash). The crypto module is loaded here: loading it cost the start
+ * of every command-line run, most of which write no page.
+ */
 export function htmlCsp(style: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
 }

@@ -6,7 +6,6 @@
  * through a symbolic link are refused.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Longest record read; longer lines are skipped (and counted). */
@@ -40,6 +39,10 @@ export async function forEachLine(
   options: { readonly maxBytes?: number; readonly afterChunk?: (bytesRead: number) => boolean | Promise<boolean> } = {},
 ): Promise<boolean> {
   const maxBytes = options.maxBytes ?? MAX_RECORD_BYTES;
+  // Loaded here: only passim's import reads a file this way, and loading the module cost the
+  // start of every command-line run a few milliseconds.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+  const { open } = require('node:fs/promises') as typeof import('node:fs/promises');
   const handle = await open(file, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
