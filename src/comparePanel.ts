@@ -34,6 +34,8 @@ class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.exchanged];
   private view?: CorpusView;
   private generation = 0;
+  /** Set once the panel is closed: a refresh still waiting must not touch its webview. */
+  private disposed = false;
   private suppressedSelection?: { uri: string; offset: number };
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
@@ -77,6 +79,10 @@ class ComparePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // A refresh in flight reads itself as stale from here on, as when a newer one starts.
+    this.generation++;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.onDisposed();
   }
@@ -140,12 +146,15 @@ class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
+    // A closed panel's webview throws on every message.
+    if (this.disposed) return;
     this.exchanged.fire({ toWebview: message });
     void this.panel.webview.postMessage(message);
   }
 
   /** Renders `fresh` when it holds the base; otherwise asks the corpus service for the base's analysis. */
   private async refresh(fresh?: CorpusView): Promise<void> {
+    if (this.disposed) return;
     const generation = ++this.generation;
     this.panel.title = `Compare: ${sourceName(this.baseUri)}`;
     const scoped = this.scope === undefined ? undefined : this.scopes?.viewOf(this.scope);
