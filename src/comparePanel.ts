@@ -116,7 +116,7 @@ class ComparePanel implements vscode.Disposable {
       case 'focused':
         return; // nothing to do: the message is there for observers of onDidExchange
       case 'ready':
-        if (this.lastModel) this.post({ type: 'model', model: this.lastModel, state: this.state });
+        if (this.lastModel) this.postModel(this.lastModel);
         else void this.refresh();
         return;
       case 'rendered':
@@ -196,7 +196,24 @@ class ComparePanel implements vscode.Disposable {
     const model = toModel(view, base, rows, generation, origin);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
-    this.post({ type: 'model', model: this.lastModel, state: this.state });
+    this.postModel(this.lastModel);
+  }
+
+  /**
+   * Sends `model` to the webview, then the row of the cursor in the editor that shows one of its
+   * sources: rendering a model clears the cursor's mark, and a re-analysis (an edit, another
+   * setting) must not leave the reader without it until the cursor moves.
+   */
+  private postModel(model: ComparisonModel): void {
+    this.post({ type: 'model', model, state: this.state });
+    const view = this.view;
+    if (!view) return;
+    const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
+    const editor = editors.find(e => e && view.indexOf(e.document.uri) >= 0);
+    if (!editor) return;
+    const source = view.indexOf(editor.document.uri);
+    const sentence = sentenceAt(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
+    if (sentence >= 0) this.post({ type: 'highlight', source, sentence });
   }
 
   /** When the base is gone: another source of the last analysis that still exists. */

@@ -326,6 +326,8 @@ describe('Synoptic for a new user', function () {
       // The cursor on the headline, so the panel marks its first row and shows the top of the table; no hover is left open.
       const line = 0;
       await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+      // Moved off and back, so that the selection changes whatever the editor opened with.
+      editor.selection = new vscode.Selection(line + 2, 0, line + 2, 0);
       editor.selection = new vscode.Selection(line, 0, line, 0);
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
       await vscode.commands.executeCommand('editor.action.hideHover');
@@ -364,6 +366,23 @@ describe('Synoptic for a new user', function () {
         await screenshot(`panel-${label}`);
       });
     }
+
+    it("keeps the cursor's row marked when the panel renders a new analysis", async () => {
+      const before = api.panel.lastModel!.generation;
+      // Showing the base's boilerplate asks for a new model, which the webview renders afresh.
+      await api.panel.receive({ type: 'setShowBoilerplate', show: true });
+      try {
+        await until('the new model rendered', () => (api.panel.renderedGeneration ?? before) > before);
+        let dom = await panelDom('panel-rerendered');
+        for (let tries = 0; !dom.current && tries < 10; tries++) {
+          await pause(300);
+          dom = await panelDom('panel-rerendered');
+        }
+        assert.ok(dom.current, 'a row is marked as the cursor row after the new render');
+      } finally {
+        await api.panel.receive({ type: 'setShowBoilerplate', show: false });
+      }
+    });
 
     it('keeps the toolbar small in a window 800 px wide', async () => {
       await setTheme('Default Dark Modern');
