@@ -5,6 +5,9 @@
 import { clippedTitle } from './core';
 import type { CorpusAnalysis, SentenceGroup } from './core';
 
+/** What a story without a title is called wherever one is listed: the CLI, the exports, the Export Comparison command. */
+export const NO_TITLE = '(no title)';
+
 /** Sources that tell one story: indices ascending, every source of a corpus in exactly one story. */
 export interface Story {
   readonly title: string;
