@@ -442,6 +442,7 @@ function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLEl
 function render(): void {
   const m = panel.model;
   if (!m) return;
+  toolbar.hidden = grid.hidden = false;
   renderToolbar(m);
   notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : ''].filter(Boolean).join(' ');
   grid.replaceChildren();
@@ -670,10 +671,28 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       navigate(message.target, message.direction);
       break;
     case 'status':
-      notice.textContent = message.text;
+      showStatusOnly(message.text);
       break;
   }
 });
+
+/**
+ * The extension has no model to show (the base cannot be analysed): the last model's rows and
+ * toolbar are of other text, and left under the status line they read as this file's. They go,
+ * with the cursor's places, until the next model brings a grid back.
+ */
+function showStatusOnly(text: string): void {
+  panel.model = undefined;
+  panel.rows = [];
+  panel.places = new Map();
+  panel.renderedCount = 0;
+  // A render still adding rows chunk by chunk stops.
+  panel.renderToken++;
+  toolbar.replaceChildren();
+  grid.replaceChildren();
+  toolbar.hidden = grid.hidden = true;
+  notice.textContent = text;
+}
 
 /** Options the user changed in this webview win over the extension's copy. */
 function stateWithout(incoming: PanelState): PanelState {

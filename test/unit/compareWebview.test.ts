@@ -262,4 +262,40 @@ describe('comparison panel webview in Chromium', function () {
       assert.deepEqual(posted.filter(m => m.type === 'reveal').pop(), { type: 'reveal', source: 1, sentence: 1 });
     });
   });
+
+  it('clears the last model’s grid and toolbar under a status line, and shows the next model again', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      await showModel(panel);
+      const status = 'a.txt cannot be analysed (it may have been deleted, or is not a text file).';
+      await panel.send({ type: 'status', text: status });
+      const shown = () =>
+        page.evaluate(() => ({
+          notice: document.getElementById('notice')!.textContent,
+          cells: document.querySelectorAll('#grid .cell').length,
+          filters: document.querySelectorAll('#toolbar [role="radio"]').length,
+          gridShown: document.getElementById('grid')!.getClientRects().length > 0,
+          toolbarShown: document.getElementById('toolbar')!.getClientRects().length > 0,
+          text: document.body.innerText,
+        }));
+      const cleared = await shown();
+      assert.equal(cleared.notice, status);
+      assert.equal(cleared.cells, 0, 'no row of the last model is left');
+      assert.equal(cleared.filters, 0, 'nor its filters and their counts');
+      assert.ok(!cleared.gridShown && !cleared.toolbarShown, 'the empty grid and toolbar take no room');
+      assert.equal(cleared.text.trim(), status);
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'compare-webview-status.png') });
+      // The editor's cursor and the navigation commands find nothing to move to meanwhile.
+      await panel.send({ type: 'highlight', source: 0, sentence: 1 });
+      await panel.send({ type: 'navigate', target: 'difference', direction: 1 });
+      assert.equal((await shown()).cells, 0);
+      await showModel(panel);
+      const back = await shown();
+      assert.equal(back.cells, 8, 'two heads and three rows of two cells');
+      assert.equal(back.filters, 5);
+      assert.ok(back.gridShown && back.toolbarShown);
+      assert.equal(back.notice, '');
+    });
+  });
 });
