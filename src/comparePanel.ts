@@ -171,6 +171,9 @@ class ComparePanel implements vscode.Disposable {
         this.setBase(replacement, `${sourceName(this.baseUri)} was deleted or moved; ${sourceName(replacement)} is now the base.`);
         return;
       }
+      // A reloaded webview (hidden and shown again) asks for the last model: it must not get the
+      // rows of a source it no longer shows, but a fresh attempt, which says this again.
+      this.lastModel = undefined;
       this.post({
         type: 'status',
         text: `${sourceName(this.baseUri)} cannot be analysed (it may have been deleted, or is not a text file).`,

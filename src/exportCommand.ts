@@ -16,6 +16,7 @@ import { Story, storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
 import { exportedNotice } from './exportNotice';
+import { StoryPickItem, storyPickItem } from './exportStoryPick';
 
 export const EXPORT_COMMAND = 'synoptic.exportComparison';
 
@@ -119,12 +120,8 @@ export const windowPrompts: ExportPrompts = {
     return picked?.id;
   },
   async pickStory(stories, active, allStories) {
-    type Item = vscode.QuickPickItem & { story: number | 'all' };
-    const storyItem = (story: number): Item => ({
-      story,
-      label: stories[story].title || `Story ${story + 1}`,
-      description: `${stories[story].sources.length} source${stories[story].sources.length === 1 ? '' : 's'}${story === active ? ' · the active file’s story' : ''}`,
-    });
+    type Item = vscode.QuickPickItem & StoryPickItem;
+    const storyItem = (story: number): Item => storyPickItem(stories, story, active);
     const items: Item[] = [
       ...(active !== undefined ? [storyItem(active)] : []),
       ...(allStories ? [{ story: 'all' as const, label: `All ${stories.length} stories`, description: allStories }] : []),

@@ -2,7 +2,11 @@
  * Stories of an analysed corpus and the analysis as one story sees it. No `vscode` here: the
  * extension's features and their unit tests share it.
  */
+import { clippedTitle } from './core';
 import type { CorpusAnalysis, SentenceGroup } from './core';
+
+/** What a story without a title is called wherever one is listed: the CLI, the exports, the Export Comparison command. */
+export const NO_TITLE = '(no title)';
 
 /** Sources that tell one story: indices ascending, every source of a corpus in exactly one story. */
 export interface Story {
@@ -32,7 +36,8 @@ export function storiesOf(analysis: CorpusAnalysis): readonly Story[] {
  * A title for a set of sources: the first sentence most of them open with (the group of first
  * sentences shared by the most sources, in the wording of its anchor, or of its first member
  * among these sources); where none is shared, the first source's first sentence; for sources
- * without sentences, the first source's id. O(k) for k sources.
+ * without sentences, the first source's id; cut by `clippedTitle`, as the story stage's titles are.
+ * O(k) for k sources.
  */
 export function storyTitle(analysis: CorpusAnalysis, sources: readonly number[]): string {
   const inStory = new Set(sources);
@@ -53,10 +58,10 @@ export function storyTitle(analysis: CorpusAnalysis, sources: readonly number[])
     const group = analysis.groups[best];
     const anchor = group.members[group.anchor];
     const member = inStory.has(anchor.source) ? anchor : group.members.find(m => inStory.has(m.source))!;
-    return analysis.sources[member.source].sentences[member.sentence].text;
+    return clippedTitle(analysis.sources[member.source].sentences[member.sentence].text);
   }
   const first = analysis.sources[sources[0]];
-  return first?.sentences[0]?.text ?? first?.id ?? '';
+  return clippedTitle(first?.sentences[0]?.text ?? first?.id ?? '');
 }
 
 /** The story holding source `source`, or undefined when no story holds it. O(stories · log sources). */

@@ -49,6 +49,7 @@ export { layoutComparison } from './comparison';
 export type { ComparisonLayout, ComparisonRow } from './comparison';
 export { toExportFormat1 } from './exportJson';
 export { findStories, storyFormsFor } from './stories';
+export { MAX_TITLE_CHARS, clippedTitle } from './storyTitle';
 export type { SourceStoryForms, StoryGrouping, StorySource } from './stories';
 export { sentenceSimilarity } from './similarity';
 export { compareCodeUnits, normalizeForComparison } from './text';

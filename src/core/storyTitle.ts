@@ -6,8 +6,36 @@ import type { StoryIndex } from './storyIndex';
 const TITLE_CANDIDATES = 8;
 
 /**
+ * The longest title, in UTF-16 code units, ellipsis included. A page flattened to one line
+ * with no sentence stop has that whole line as its lead, megabytes of it, and every list,
+ * report and export prints the title; cutting it here keeps them all alike. Real headlines stay
+ * well below it (the longest among the development sets is a photo caption of 181).
+ */
+export const MAX_TITLE_CHARS = 200;
+
+/** A cut made at a space before this share of the limit would drop too much: cut mid-word instead. */
+const SHORTEST_WORD_CUT = 0.5;
+
+/**
+ * Input: a title. Output: the title itself when it fits in
+ * `MAX_TITLE_CHARS`; otherwise its words up to the last white space that leaves room for an ellipsis,
+ * then `…` (a run of text without white space is cut at the limit, never between the two halves of a
+ * surrogate pair). O(limit).
+ */
+export function clippedTitle(title: string): string {
+  if (title.length <= MAX_TITLE_CHARS) return title;
+  const room = MAX_TITLE_CHARS - 1;
+  let space = room;
+  while (space > 0 && !/\s/.test(title[space])) space--;
+  let cut = space >= room * SHORTEST_WORD_CUT ? space : room;
+  if (cut === room && /[\uD800-\uDBFF]/.test(title[cut - 1])) cut--;
+  return `${title.slice(0, cut).trimEnd()}…`;
+}
+
+/**
  * Input: the index, a story's sources, and a scorer over the index. Output: the story's
- * best-supported headline, white space collapsed ('' when no source has an article sentence).
+ * best-supported headline, white space collapsed and cut by `clippedTitle` ('' when no source has
+ * an article sentence).
  * Among the sources' leads (`StoryIndex.leadForm`: each its headline, or its first article
  * sentence where the page marks none; the `TITLE_CANDIDATES` most often met), the one most of
  * its sources carry wins; ties go to a headline a page marks before a first sentence, then to the
@@ -53,7 +81,7 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
   for (const s of members) {
     if (index.leadForm[s] === best && index.leadText[s] && index.rank[s] < textRank) [text, textRank] = [index.leadText[s], index.rank[s]];
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return clippedTitle(text.replace(/\s+/g, ' ').trim());
 }
 
 function compareKeys(x: readonly number[], y: readonly number[]): number {

@@ -6,6 +6,7 @@
  */
 import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
+import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 
 /** Width of the column of row numbers. */
@@ -45,9 +46,6 @@ del { background: var(--del); text-decoration: line-through; }
   tr.unique td.cell:not(.absent) { background: none; outline: 1px dashed; }
 }
 `;
-
-/** What a story without a title is called, as `synoptic stories` lists it. */
-const NO_TITLE = '(no title)';
 
 /** Below this similarity a word diff marks most words; the wording is shown whole instead. */
 const RELATED_BELOW = 0.6;

@@ -3,9 +3,9 @@
  * one implementation for both.
  */
 import type { CorpusAnalysis } from '../core';
-import { storiesOf } from '../stories';
+import { NO_TITLE, storiesOf } from '../stories';
 
-export { storiesOf, storyTitle } from '../stories';
+export { NO_TITLE, storiesOf, storyTitle } from '../stories';
 export type { Story } from '../stories';
 
 /**
@@ -23,7 +23,7 @@ export function storiesListing(analysis: CorpusAnalysis, names: readonly string[
         : s.sources.length === 1
           ? `\tfile: ${names[s.sources[0]]}`
           : '';
-      return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title || '(no title)'}${shownOrigin}\n`;
+      return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title || NO_TITLE}${shownOrigin}\n`;
     })
     .join('');
 }

@@ -4,7 +4,7 @@
  * exports list statements in the order the panel shows them.
  */
 import { CorpusAnalysis, DiffPart, layoutComparison, sentenceSimilarity, wordDiff } from '../core';
-import { Story, storiesOf } from './stories';
+import { NO_TITLE, Story, storiesOf } from './stories';
 
 /** An analysed corpus and what an export needs beside the analysis. */
 export interface ExportInput {
@@ -85,7 +85,7 @@ export function storyList(analysis: CorpusAnalysis): string {
   const stories = storiesOf(analysis);
   const listed = stories.slice(0, LISTED_STORIES).map((story, i) => {
     const title = story.title.length > 60 ? `${story.title.slice(0, 59)}…` : story.title;
-    return `${i + 1} ${title ? `"${title}"` : '(no title)'} (${story.sources.length} source${story.sources.length === 1 ? '' : 's'})`;
+    return `${i + 1} ${title ? `"${title}"` : NO_TITLE} (${story.sources.length} source${story.sources.length === 1 ? '' : 's'})`;
   });
   // A message is one line: a corpus of hundreds of stories is for `synoptic stories` to list.
   if (stories.length > LISTED_STORIES) listed.push(`${stories.length - LISTED_STORIES} more (\`synoptic stories\` lists them all)`);

@@ -5,7 +5,7 @@
  * the terminal.
  */
 import { CorpusAnalysis, FactChange } from '../core';
-import { storiesOf } from '../stories';
+import { NO_TITLE, storiesOf } from '../stories';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -99,7 +99,7 @@ function storiesSection(analysis: CorpusAnalysis, width: number): string[] {
   const label = (k: number) => `${k + 1}.`.padEnd(String(stories.length).length + 2);
   stories.forEach((story, k) => {
     const indent = ' '.repeat(label(k).length + 2);
-    out.push(...wrap(story.title || '(no title)', width, `  ${label(k)}`, indent));
+    out.push(...wrap(story.title || NO_TITLE, width, `  ${label(k)}`, indent));
     out.push(...wrap(`${plural(story.sources.length, 'source')}: ${sourceRanges(story.sources)}`, width, indent, indent));
   });
   return out;

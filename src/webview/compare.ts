@@ -210,27 +210,66 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
   return out;
 }
 
+/**
+ * Where a key moves the choice in the filters' radio group, as WAI-ARIA's radio group pattern
+ * has it: the arrows to the next or previous filter, wrapping around, Home and End to the first
+ * and last. `at` is the focused filter's index; undefined for any other key.
+ */
+function filterIndexAfterKey(key: string, at: number, count: number): number | undefined {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return (at + 1) % count;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return (at - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
 function filterControls(m: ComparisonModel): HTMLElement[] {
   const current = panel.state.filter ?? 'all';
   const counts = new Map(
     FILTERS.map(([value]) => [value, m.rows.filter(r => r.kind === 'statement' && matches(r, value, m.sources.length)).length]),
   );
-  const choose = (value: RowFilter) => {
-    saveState({ filter: value });
-    render();
-  };
   // Wide panels: a row of buttons. Narrow ones: a drop-down, so the toolbar stays one or two lines.
   const buttons = el('div', 'filters wide-only');
+  const choose = (value: RowFilter) => {
+    // The render below builds the toolbar anew: focus in the group moves to the new choice's button.
+    const focusedInGroup = buttons.contains(document.activeElement);
+    if (value !== (panel.state.filter ?? 'all')) {
+      saveState({ filter: value });
+      render();
+    }
+    if (focusedInGroup) toolbar.querySelector<HTMLElement>('button.filter[aria-checked="true"]')?.focus();
+  };
   buttons.setAttribute('role', 'radiogroup');
   buttons.setAttribute('aria-label', 'Show rows');
-  for (const [value, label] of FILTERS) {
+  FILTERS.forEach(([value, label], index) => {
     const button = el('button', 'filter');
     button.append(el('span', 'check', value === current ? '✓ ' : ''), document.createTextNode(`${label} (${counts.get(value)})`));
     button.setAttribute('role', 'radio');
     button.setAttribute('aria-checked', String(value === current));
+    button.dataset.index = String(index);
+    // One Tab stop for the group (a roving tabindex): the chosen filter; the arrows reach the others.
+    button.tabIndex = value === current ? 0 : -1;
     button.addEventListener('click', () => choose(value));
     buttons.append(button);
-  }
+  });
+  buttons.addEventListener('keydown', e => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = Number((e.target as HTMLElement).closest<HTMLElement>('button.filter')?.dataset.index);
+    if (Number.isNaN(at)) return;
+    const next = filterIndexAfterKey(e.key, at, FILTERS.length);
+    if (next === undefined) return;
+    e.preventDefault();
+    choose(FILTERS[next][0]);
+  });
   const narrow = el('label', 'narrow-only');
   const select = el('select', 'filter-select');
   select.setAttribute('aria-label', 'Show rows');
@@ -403,6 +442,7 @@ function rowNode(display: DisplayRow, index: number, m: ComparisonModel): HTMLEl
 function render(): void {
   const m = panel.model;
   if (!m) return;
+  toolbar.hidden = grid.hidden = false;
   renderToolbar(m);
   notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : ''].filter(Boolean).join(' ');
   grid.replaceChildren();
@@ -631,10 +671,28 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       navigate(message.target, message.direction);
       break;
     case 'status':
-      notice.textContent = message.text;
+      showStatusOnly(message.text);
       break;
   }
 });
+
+/**
+ * The extension has no model to show (the base cannot be analysed): the last model's rows and
+ * toolbar are of other text, and left under the status line they read as this file's. They go,
+ * with the cursor's places, until the next model brings a grid back.
+ */
+function showStatusOnly(text: string): void {
+  panel.model = undefined;
+  panel.rows = [];
+  panel.places = new Map();
+  panel.renderedCount = 0;
+  // A render still adding rows chunk by chunk stops.
+  panel.renderToken++;
+  toolbar.replaceChildren();
+  grid.replaceChildren();
+  toolbar.hidden = grid.hidden = true;
+  notice.textContent = text;
+}
 
 /** Options the user changed in this webview win over the extension's copy. */
 function stateWithout(incoming: PanelState): PanelState {

@@ -3,6 +3,9 @@ import { URI } from 'vscode-uri';
 import { KeyedDebouncer } from '../../src/debounce';
 import { sentenceAt } from '../../src/sentenceAt';
 import { exportedNotice } from '../../src/exportNotice';
+import { storyPickItem } from '../../src/exportStoryPick';
+import { storiesListing } from '../../src/export/stories';
+import { CorpusAnalysis } from '../../src/core';
 import { sourceName } from '../../src/sourceName';
 import { ALONE_TOOLTIP, statusTooltip } from '../../src/statusTooltip';
 
@@ -45,6 +48,25 @@ describe('the notice of an export', () => {
   it('counts one source as one source, and several as sources', () => {
     assert.equal(exportedNotice(1, 'pages/pages-comparison.html'), 'Exported 1 source to pages/pages-comparison.html.');
     assert.equal(exportedNotice(5, 'seeds/seeds-comparison.csv'), 'Exported 5 sources to seeds/seeds-comparison.csv.');
+  });
+});
+
+describe('the story picker of an export', () => {
+  const stories = [
+    { title: 'Harbour bridge reopens', sources: [0, 1] },
+    { title: '', sources: [2] },
+  ];
+  it('calls a story without a title as the CLI lists it, and says which is the active file’s', () => {
+    assert.deepEqual(
+      stories.map((_, i) => storyPickItem(stories, i, 1)),
+      [
+        { story: 0, label: 'Harbour bridge reopens', description: '2 sources' },
+        { story: 1, label: '(no title)', description: '1 source · the active file’s story' },
+      ],
+    );
+    const analysis = { sources: [], groups: [], stories } as unknown as CorpusAnalysis;
+    const listed = storiesListing(analysis, ['a.txt', 'b.txt', 'c.txt']).split('\n')[1].split('\t')[2];
+    assert.equal(storyPickItem(stories, 1, undefined).label, listed);
   });
 });
 

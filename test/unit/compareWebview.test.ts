@@ -1,0 +1,301 @@
+/**
+ * The comparison panel's script in a real browser (headless Chromium through playwright-core,
+ * where the offline VS Code host set it up), on the page the panel serves and under its content
+ * security policy, with VS Code's webview API replaced by a recorder. Messages from the extension
+ * are posted to the window as VS Code posts them. Screenshots for a person to look at land in
+ * test-results/screenshots/.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import type { ComparisonModel, FromWebview, ToWebview } from '../../src/protocol';
+
+const repo = join(__dirname, '..', '..', '..');
+const hostDir = resolve(process.env.VSCODE_HOST_DIR || join(repo, '.vscode-host'));
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shotDir = join(repo, 'test-results', 'screenshots');
+/** Where the page is served from in the test: the policy's source of scripts and styles, as `webview.cspSource` is in VS Code. */
+const origin = 'https://webview.test';
+const NONCE = 'test-nonce';
+
+/** A story of two sources: a statement both word alike, one reworded, one only the base has. */
+const MODEL: ComparisonModel = {
+  generation: 1,
+  base: 0,
+  sources: [
+    { name: 'a.txt', path: 'file:///a.txt', sentences: 3, shared: 2, boilerplateLines: 0 },
+    { name: 'b.txt', path: 'file:///b.txt', sentences: 2, shared: 2, boilerplateLines: 0 },
+  ],
+  rows: [
+    {
+      kind: 'statement',
+      cells: [
+        { source: 0, sentence: 0, wording: 0 },
+        { source: 1, sentence: 0, wording: 0 },
+      ],
+      wordings: [{ text: 'The harbour bridge reopened on Monday.', similarity: 1 }],
+      sourceCount: 2,
+      reworded: false,
+    },
+    {
+      kind: 'statement',
+      cells: [
+        { source: 0, sentence: 1, wording: 0 },
+        { source: 1, sentence: 1, wording: 1 },
+      ],
+      wordings: [
+        { text: 'Repairs took two years.', similarity: 1 },
+        {
+          text: 'Repairs took almost two years.',
+          similarity: 0.9,
+          diff: [
+            { kind: 'same', text: 'Repairs took ' },
+            { kind: 'added', text: 'almost ' },
+            { kind: 'same', text: 'two years.' },
+          ],
+        },
+      ],
+      sourceCount: 2,
+      reworded: true,
+    },
+    {
+      kind: 'statement',
+      cells: [{ source: 0, sentence: 2, wording: 0 }],
+      wordings: [{ text: 'Traffic is expected to ease.', similarity: 1 }],
+      sourceCount: 1,
+      reworded: false,
+    },
+  ],
+};
+
+/** A dark theme's few colours, as VS Code defines its variables on the page (for the screenshots). */
+const THEME = `:root {
+  --vscode-foreground: #cccccc; --vscode-editor-background: #1e1e1e; --vscode-focusBorder: #007fd4;
+  --vscode-button-foreground: #ffffff; --vscode-button-background: #0e639c;
+  --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryBackground: #3a3d41;
+  --vscode-panel-border: #444444; --vscode-editorWarning-foreground: #cca700;
+  --vscode-font-family: sans-serif; --vscode-font-size: 13px;
+}`;
+
+/** The webview API stand-in: records what the script posts and keeps its state. */
+const VSCODE_API = `window.posted = [];
+window.acquireVsCodeApi = () => ({
+  postMessage: m => window.posted.push(m),
+  getState: () => window.savedState,
+  setState: s => { window.savedState = s; },
+});`;
+
+/** The panel's page as the extension writes it, with the stand-in loaded first. */
+function panelPage(): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${origin}; img-src ${origin}; script-src 'nonce-${NONCE}';">
+<link href="${origin}/theme.css" rel="stylesheet">
+<link href="${origin}/compare.css" rel="stylesheet">
+</head>
+<body>
+<div id="toolbar" role="toolbar" aria-label="Comparison options"></div>
+<div id="notice" role="status" aria-live="polite"></div>
+<div id="grid" role="grid" aria-label="Sentences of every source, one column per source"></div>
+<script nonce="${NONCE}" src="${origin}/vscode-api.js"></script>
+<script nonce="${NONCE}" src="${origin}/compare.js"></script>
+</body>
+</html>`;
+}
+
+describe('comparison panel webview in Chromium', function () {
+  this.timeout(60_000);
+  let chromium: any;
+  let script: string;
+  before(function () {
+    try {
+      chromium = require(require.resolve('playwright-core', { paths: [hostDir] })).chromium;
+    } catch {
+      this.skip();
+    }
+    if (!existsSync(chromiumPath)) this.skip();
+    // The script as the build makes it (esbuild.js), from the sources under test.
+    const built = buildSync({
+      entryPoints: [join(repo, 'src', 'webview', 'compare.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      write: false,
+    });
+    script = built.outputFiles[0].text;
+  });
+
+  interface Panel {
+    readonly page: any;
+    /** Posts a message of the extension's to the script. */
+    send(message: ToWebview): Promise<void>;
+    /** What the script posted so far. */
+    posted(): Promise<FromWebview[]>;
+    /** Policy violations and script errors. */
+    readonly errors: string[];
+  }
+
+  /** Runs `use` on the panel's page in a fresh headless browser, closed afterwards. */
+  async function withPanel(use: (panel: Panel) => Promise<void>): Promise<void> {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1200, height: 700 } })).newPage();
+      const files: Record<string, [string, string]> = {
+        '/index.html': [panelPage(), 'text/html'],
+        '/compare.js': [script, 'text/javascript'],
+        '/vscode-api.js': [VSCODE_API, 'text/javascript'],
+        '/compare.css': [readFileSync(join(repo, 'media', 'compare.css'), 'utf8'), 'text/css'],
+        '/theme.css': [THEME, 'text/css'],
+      };
+      await page.route(`${origin}/**`, (route: any) => {
+        const file = files[new URL(route.request().url()).pathname];
+        return file ? route.fulfill({ status: 200, body: file[0], contentType: file[1] }) : route.fulfill({ status: 404 });
+      });
+      const errors: string[] = [];
+      page.on('console', (m: { text(): string }) => /Refused|error/i.test(m.text()) && errors.push(m.text()));
+      page.on('pageerror', (e: Error) => errors.push(`error: ${e.message}`));
+      await page.goto(`${origin}/index.html`);
+      await page.waitForFunction(() => (window as any).posted?.some((m: FromWebview) => m.type === 'ready'));
+      await use({
+        page,
+        errors,
+        send: message => page.evaluate((m: ToWebview) => window.postMessage(m, '*'), message),
+        posted: () => page.evaluate(() => (window as any).posted),
+      });
+      assert.deepEqual(errors, [], 'no policy violation, no script error');
+    } finally {
+      await browser.close();
+    }
+  }
+
+  /** Shows `MODEL` and waits for its rows. */
+  async function showModel(panel: Panel): Promise<void> {
+    await panel.send({ type: 'model', model: MODEL, state: {} });
+    await panel.page.waitForSelector('.cell[data-row="2"]');
+  }
+
+  /** The filters as the reader's assistive technology sees them, and which has the focus. */
+  const filters = (page: any) =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[role="radio"]')).map(b => ({
+        checked: b.getAttribute('aria-checked'),
+        tabIndex: b.tabIndex,
+        focused: document.activeElement === b,
+      })),
+    );
+  /** The index of the checked filter, after checking that it alone is checked, a Tab stop and focused. */
+  async function checkedFilter(page: any): Promise<number> {
+    const now = await filters(page);
+    const checked = now.flatMap((f: { checked: string }, i: number) => (f.checked === 'true' ? [i] : []));
+    assert.equal(checked.length, 1, JSON.stringify(now));
+    now.forEach((f: { tabIndex: number }, i: number) => assert.equal(f.tabIndex, i === checked[0] ? 0 : -1, `tabindex of filter ${i}`));
+    assert.ok(now[checked[0]].focused, 'the checked filter has the focus');
+    return checked[0];
+  }
+
+  it('makes the row filters one radio group: one Tab stop, the arrows, Home and End move the choice', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      await showModel(panel);
+      // From the top of the page, Tab reaches the chosen filter first, and the next Tab leaves the group.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Tab');
+      assert.equal(await checkedFilter(page), 0);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Base source');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await checkedFilter(page), 0);
+      const moves: [string, number][] = [
+        ['ArrowRight', 1],
+        ['ArrowDown', 2],
+        ['ArrowLeft', 1],
+        ['ArrowUp', 0],
+        ['ArrowUp', 4],
+        ['ArrowRight', 0],
+        ['End', 4],
+        ['Home', 0],
+        ['ArrowLeft', 4],
+      ];
+      for (const [key, expected] of moves) {
+        await page.keyboard.press(key);
+        assert.equal(await checkedFilter(page), expected, `after ${key}`);
+      }
+      // The focus ring shows on the checked filter, the one the focus can be on, against the panel's background.
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+      });
+      assert.deepEqual(ring, { style: 'solid', width: '2px', color: 'rgb(0, 127, 212)' }, 'the theme’s focus border');
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'compare-webview-filters.png') });
+      const states = (await panel.posted()).flatMap(m => (m.type === 'stateChanged' ? [m.state.filter] : []));
+      assert.deepEqual(states.slice(-3), ['changedFacts', 'all', 'changedFacts'], 'each choice is kept');
+      // The choice shows in the rows: "Changed facts" has none here.
+      assert.equal(await page.textContent('.empty-state'), 'No rows match this filter.');
+      await page.click('[role="radio"]:nth-child(3)');
+      assert.equal(await checkedFilter(page), 2, 'a click chooses too, and the focus stays in the group');
+      assert.equal(await page.locator('.row.unique').count(), 1);
+    });
+  });
+
+  it('keeps the grid’s own keys: the arrows move the cursor cell, Enter reveals its sentence', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      await showModel(panel);
+      await page.click('.cell[data-row="0"][data-col="0"]');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+      const focused = await page.evaluate(() => ({ ...(document.activeElement as HTMLElement).dataset }));
+      assert.equal(focused.row, '1');
+      assert.equal(focused.col, '1');
+      await page.keyboard.press('Enter');
+      const posted = await panel.posted();
+      assert.deepEqual(posted.filter(m => m.type === 'focused').pop(), { type: 'focused', row: 1, source: 1, sentence: 1 });
+      assert.deepEqual(posted.filter(m => m.type === 'reveal').pop(), { type: 'reveal', source: 1, sentence: 1 });
+    });
+  });
+
+  it('clears the last model’s grid and toolbar under a status line, and shows the next model again', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      await showModel(panel);
+      const status = 'a.txt cannot be analysed (it may have been deleted, or is not a text file).';
+      await panel.send({ type: 'status', text: status });
+      const shown = () =>
+        page.evaluate(() => ({
+          notice: document.getElementById('notice')!.textContent,
+          cells: document.querySelectorAll('#grid .cell').length,
+          filters: document.querySelectorAll('#toolbar [role="radio"]').length,
+          gridShown: document.getElementById('grid')!.getClientRects().length > 0,
+          toolbarShown: document.getElementById('toolbar')!.getClientRects().length > 0,
+          text: document.body.innerText,
+        }));
+      const cleared = await shown();
+      assert.equal(cleared.notice, status);
+      assert.equal(cleared.cells, 0, 'no row of the last model is left');
+      assert.equal(cleared.filters, 0, 'nor its filters and their counts');
+      assert.ok(!cleared.gridShown && !cleared.toolbarShown, 'the empty grid and toolbar take no room');
+      assert.equal(cleared.text.trim(), status);
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'compare-webview-status.png') });
+      // The editor's cursor and the navigation commands find nothing to move to meanwhile.
+      await panel.send({ type: 'highlight', source: 0, sentence: 1 });
+      await panel.send({ type: 'navigate', target: 'difference', direction: 1 });
+      assert.equal((await shown()).cells, 0);
+      await showModel(panel);
+      const back = await shown();
+      assert.equal(back.cells, 8, 'two heads and three rows of two cells');
+      assert.equal(back.filters, 5);
+      assert.ok(back.gridShown && back.toolbarShown);
+      assert.equal(back.notice, '');
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { CorpusAnalysis, MAX_TITLE_CHARS, clippedTitle, createAnalyzer, toExportFormat1 } from '../../src/core';
+import { storiesListing } from '../../src/export/stories';
+import { storiesOf } from '../../src/stories';
+import { bridgeStory } from '../support/stories';
+
+/** A page flattened to one line of words with no sentence stop, about `chars` long. */
+function oneLongLine(chars: number): string {
+  const words = ['river', 'council', 'bridge', 'repairs', 'traffic', 'budget', 'mayor', 'engineers'];
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const word = `${words[i % words.length]}${i % 7}`;
+    out.push(word);
+    length += word.length + 1;
+  }
+  return out.join(' ');
+}
+
+describe('story titles', () => {
+  it('cuts a source of one long line without sentence stops to a title of whole words and an ellipsis', () => {
+    const line = oneLongLine(60_000);
+    const analysis = createAnalyzer().analyze([{ id: 'flat.txt', text: `${line}\n` }]);
+    const [story] = storiesOf(analysis);
+    assert.ok(story.title.length <= MAX_TITLE_CHARS, `${story.title.length} characters`);
+    assert.ok(story.title.endsWith('…'), story.title);
+    const kept = story.title.slice(0, -1);
+    assert.ok(line.startsWith(`${kept} `), 'the title is the line up to a word boundary');
+    assert.ok(kept.length > MAX_TITLE_CHARS / 2);
+    // Every display takes the title from the analysis: the listing and the JSON export agree.
+    assert.ok(storiesListing(analysis, ['flat.txt']).length < MAX_TITLE_CHARS + 40);
+    const exported = toExportFormat1(analysis) as unknown as { stories?: { title: string }[] };
+    assert.equal(exported.stories?.[0].title, story.title);
+  });
+
+  it('cuts the title of an analysis without stories (one made by hand, or before the story stage) alike', () => {
+    const line = oneLongLine(5_000);
+    const analysis = createAnalyzer().analyze([{ id: 'flat.txt', text: `${line}\n` }]);
+    const withoutStories: CorpusAnalysis = { ...analysis, stories: [] };
+    assert.equal(storiesOf(withoutStories)[0].title, storiesOf(analysis)[0].title);
+  });
+
+  it('leaves a real headline as it is', () => {
+    const analysis = createAnalyzer().analyze(bridgeStory());
+    assert.equal(storiesOf(analysis)[0].title, 'Harbour bridge reopens after two years of repairs');
+    const headline = 'A'.repeat(MAX_TITLE_CHARS);
+    assert.equal(clippedTitle(headline), headline);
+  });
+
+  it('cuts a line without spaces at the limit, never inside a character of two code units', () => {
+    assert.equal(clippedTitle('x'.repeat(MAX_TITLE_CHARS * 3)), `${'x'.repeat(MAX_TITLE_CHARS - 1)}…`);
+    const emoji = '😀'.repeat(MAX_TITLE_CHARS);
+    const cut = clippedTitle(emoji);
+    assert.ok(cut.length <= MAX_TITLE_CHARS);
+    assert.ok(emoji.startsWith(cut.slice(0, -1)));
+    assert.ok(!/[\uD800-\uDBFF]$/.test(cut.slice(0, -1)), 'no lone high surrogate before the ellipsis');
+  });
+});
