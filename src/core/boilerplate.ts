@@ -391,36 +391,57 @@ export function articleLines(
   // "Advertisement" between paragraphs) is chrome wherever it stands; a paragraph printed twice
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
-  const boxed = printedAgainUnderIt(facts);
+  const boxed = printedAgainUnderIt(facts, content);
   for (let k = 0; k < content.length; k++) if (boxed[k]) content[k] = false;
   return content;
 }
 
+/** Most paragraphs under a short line printed again that its box takes: a teaser's snippet is one or two. */
+const BOX_PARAGRAPHS = 2;
+
 /**
  * Which non-blank lines are printed again each time under the same short line that is printed
- * again too (or under such a line's paragraph): a block the page prints twice, as a teaser's
- * headline and snippet in two boxes of one page. A paragraph printed twice alone is a pull
- * quote and stays; printed with the short line above it, it belongs to that line's box.
- * Input: the lines' facts, in page order. Output: one flag per line. O(lines).
+ * again too (or under such a line's paragraph, `BOX_PARAGRAPHS` at most): a block the page
+ * prints twice, as a teaser's headline and snippet in two boxes of one page. A paragraph printed
+ * twice alone is a pull quote and stays; printed with the short line above it, it belongs to
+ * that line's box. A page whose article prose is mostly printed twice (an article and its print
+ * copy in one dump) has none: its headline and subheadings are printed again too.
+ * Input: the lines' facts, in page order, and which are article text so far. Output: one flag
+ * per line. O(lines).
  */
-export function printedAgainUnderIt(facts: readonly LineFacts[]): boolean[] {
+export function printedAgainUnderIt(facts: readonly LineFacts[], content: readonly boolean[]): boolean[] {
   const boxed = new Array<boolean>(facts.length).fill(false);
-  // As `printedAgain` counts a line printed again: its text without case and runs of spaces.
-  const keyOf = (f: LineFacts) => f.text.toLowerCase().replace(/\s+/g, ' ');
-  const places = new Map<string, number[]>();
+  let once = 0;
+  let again = 0;
   facts.forEach((f, k) => {
-    if (!f.printedAgain) return;
-    const key = keyOf(f);
-    const list = places.get(key);
-    if (list) list.push(k);
-    else places.set(key, [k]);
+    if (content[k] && f.proseLike) f.printedAgain ? again++ : once++;
   });
+  if (once <= again) return boxed;
+  // As `printedAgain` counts a line printed again: its text without case and runs of spaces.
+  const keys = facts.map(f => (f.printedAgain ? f.text.toLowerCase().replace(/\s+/g, ' ') : undefined));
+  // Per line printed again, by its text: the text of the line above every one of its prints,
+  // where that is one line printed again, else `MIXED`.
+  const MIXED = '';
+  const aboveOf = new Map<string, string>();
+  keys.forEach((key, k) => {
+    if (key === undefined) return;
+    const above = k > 0 ? (keys[k - 1] ?? MIXED) : MIXED;
+    const known = aboveOf.get(key);
+    aboveOf.set(key, known === undefined || known === above ? above : MIXED);
+  });
+  // How many paragraphs of its box stand above and at each line (0 where it is none).
+  const depth = new Array<number>(facts.length).fill(0);
   for (let k = 1; k < facts.length; k++) {
     const f = facts[k];
     const above = facts[k - 1];
-    if (!f.printedAgain || !f.proseLike || !above.printedAgain || (above.proseLike && !boxed[k - 1])) continue;
-    const aboveKey = keyOf(above);
-    boxed[k] = places.get(keyOf(f))!.every(at => at > 0 && facts[at - 1].printedAgain && keyOf(facts[at - 1]) === aboveKey);
+    if (!f.printedAgain || !f.proseLike || !above.printedAgain) continue;
+    const paragraphs = above.proseLike ? depth[k - 1] + 1 : 1;
+    if ((above.proseLike && !boxed[k - 1]) || paragraphs > BOX_PARAGRAPHS) continue;
+    const aboveKey = aboveOf.get(keys[k]!);
+    if (aboveKey !== MIXED && aboveKey === keys[k - 1]) {
+      boxed[k] = true;
+      depth[k] = paragraphs;
+    }
   }
   return boxed;
 }

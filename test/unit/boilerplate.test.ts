@@ -535,6 +535,35 @@ describe('lines printed more than once', () => {
     const flags = articleFlags(quoted, () => 4);
     assert.deepEqual(flags, [true, false, true, false, true, false, true]);
   });
+
+  it('keeps a pull quote printed under two different short lines that the page prints again', () => {
+    const quote = 'The budget is the first in ten years that the council has passed without a vote against it.';
+    const page = [
+      paragraph(1),
+      'Share',
+      quote,
+      paragraph(2),
+      'Advertisement',
+      quote,
+      paragraph(3),
+      'Share',
+      paragraph(4),
+      'Advertisement',
+      paragraph(5),
+    ];
+    const flags = articleFlags(page, line => (line.length > 40 ? 4 : -1));
+    assert.deepEqual(
+      [2, 5].map(i => flags[i]),
+      [true, true],
+    );
+  });
+
+  it('keeps the article of a page that prints it twice (an article and its print copy)', () => {
+    const article = ['Council passes the budget', 'By a staff reporter', paragraph(1), paragraph(2), paragraph(3)];
+    const page = [...article, 'Print this article', ...article];
+    const flags = articleFlags(page, line => (line.startsWith('The council') ? 4 : -1));
+    for (const k of [2, 3, 4, 8, 9, 10]) assert.equal(flags[k], true, `line ${k}`);
+  });
 });
 
 describe('tables under doubted headings', () => {
