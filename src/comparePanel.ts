@@ -40,6 +40,8 @@ class ComparePanel implements vscode.Disposable {
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
   private lastModel?: ComparisonModel;
+  /** The analysis `lastModel` was built from: `view` moves on while a refresh builds its rows. */
+  private lastView?: CorpusView;
   /** The story of `scopes` the panel compares, when it was opened on one. */
   private scope?: string;
   /** Every message the panel sends to its webview or receives from it. */
@@ -174,6 +176,7 @@ class ComparePanel implements vscode.Disposable {
       // A reloaded webview (hidden and shown again) asks for the last model: it must not get the
       // rows of a source it no longer shows, but a fresh attempt, which says this again.
       this.lastModel = undefined;
+      this.lastView = undefined;
       this.post({
         type: 'status',
         text: `${sourceName(this.baseUri)} cannot be analysed (it may have been deleted, or is not a text file).`,
@@ -199,24 +202,26 @@ class ComparePanel implements vscode.Disposable {
     const model = toModel(view, base, rows, generation, origin);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
+    this.lastView = view;
     this.postModel(this.lastModel);
   }
 
   /**
    * Sends `model` to the webview, then the row of the cursor in the editor that shows one of its
-   * sources: rendering a model clears the cursor's mark, and a re-analysis (an edit, another
-   * setting) must not leave the reader without it until the cursor moves.
+   * sources, to mark and no more (the reader's place in the panel stays): rendering a model clears
+   * the cursor's mark, and a re-analysis (an edit, another setting) must not leave the reader
+   * without it until the cursor moves.
    */
   private postModel(model: ComparisonModel): void {
     this.post({ type: 'model', model, state: this.state });
-    const view = this.view;
+    const view = this.lastView;
     if (!view) return;
     const editors = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors];
     const editor = editors.find(e => e && view.indexOf(e.document.uri) >= 0);
     if (!editor) return;
     const source = view.indexOf(editor.document.uri);
     const sentence = sentenceAt(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
-    if (sentence >= 0) this.post({ type: 'highlight', source, sentence });
+    if (sentence >= 0) this.post({ type: 'highlight', source, sentence, markOnly: true });
   }
 
   /** When the base is gone: another source of the last analysis that still exists. */

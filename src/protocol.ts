@@ -96,7 +96,12 @@ export interface PanelState {
 
 export type ToWebview =
   | { readonly type: 'model'; readonly model: ComparisonModel; readonly state: PanelState }
-  | { readonly type: 'highlight'; readonly source: number; readonly sentence: number }
+  /**
+   * Mark the row of the cursor's sentence. The cursor moved: the row is scrolled to, and its page
+   * of columns shown. `markOnly`: a new model is rendered, and the reader's place (scroll, page of
+   * columns, focus) stays; only the mark is put back.
+   */
+  | { readonly type: 'highlight'; readonly source: number; readonly sentence: number; readonly markOnly?: true }
   | { readonly type: 'status'; readonly text: string }
   /** Move the cursor row to the next or previous row of a kind (the navigation commands). */
   | { readonly type: 'navigate'; readonly target: NavigationTarget; readonly direction: Direction };

@@ -610,11 +610,12 @@ for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
 }
 
 /** The editor's cursor is on `sentence` of `source`: mark its row and bring its cell into view. */
-function highlight(source: number, sentence: number): void {
+function highlight(source: number, sentence: number, markOnly = false): void {
   const m = panel.model;
   if (!m) return;
-  // A source on another page of columns brings its page into view.
-  if (showPageOf(m, source)) render();
+  // A source on another page of columns brings its page into view (not for a mark alone: the
+  // reader may have turned the page).
+  if (!markOnly && showPageOf(m, source)) render();
   const place = panel.places.get(`${source}:${sentence}`);
   if (!place) {
     markCurrent(-1);
@@ -622,6 +623,7 @@ function highlight(source: number, sentence: number): void {
   }
   if (place.row >= panel.renderedCount) renderChunk(panel.renderToken, place.row);
   markCurrent(place.row);
+  if (markOnly) return;
   const cell = cellAt(place.row, place.col);
   if (cell) {
     scrollToCell(cell);
@@ -665,7 +667,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       break;
     case 'highlight':
-      highlight(message.source, message.sentence);
+      highlight(message.source, message.sentence, message.markOnly);
       break;
     case 'navigate':
       navigate(message.target, message.direction);

@@ -263,6 +263,25 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('marks the cursor’s row for a new model without moving the reader’s cell, and moves it when the cursor moves', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      await showModel(panel);
+      await page.click('.cell[data-row="1"][data-col="1"]');
+      const where = () =>
+        page.evaluate(() => ({
+          current: document.querySelector<HTMLElement>('.row.current')?.dataset.row,
+          tabStop: (({ row, col }) => `${row}:${col}`)(document.querySelector<HTMLElement>('.cell[tabindex="0"]')!.dataset),
+        }));
+      // After a new model the extension puts back the mark of the editor cursor's row, and no more.
+      await panel.send({ type: 'highlight', source: 0, sentence: 2, markOnly: true });
+      assert.deepEqual(await where(), { current: '2', tabStop: '1:1' });
+      // The cursor moved in the editor: the panel follows it.
+      await panel.send({ type: 'highlight', source: 0, sentence: 0 });
+      assert.deepEqual(await where(), { current: '0', tabStop: '0:0' });
+    });
+  });
+
   it('clears the last model’s grid and toolbar under a status line, and shows the next model again', async () => {
     await withPanel(async panel => {
       const { page } = panel;
