@@ -6,15 +6,14 @@
  * test-results/screenshots/.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { ComparisonModel, FromWebview, ToWebview } from '../../src/protocol';
+import { ChromiumLauncher, REPO_ROOT, SCREENSHOT_DIR, chromiumLauncher, launchHeadless } from '../support/chromium';
 
-const repo = join(__dirname, '..', '..', '..');
-const hostDir = resolve(process.env.VSCODE_HOST_DIR || join(repo, '.vscode-host'));
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shotDir = join(repo, 'test-results', 'screenshots');
+const repo = REPO_ROOT;
+const shotDir = SCREENSHOT_DIR;
 /** Where the page is served from in the test: the policy's source of scripts and styles, as `webview.cspSource` is in VS Code. */
 const origin = 'https://webview.test';
 const NONCE = 'test-nonce';
@@ -108,15 +107,12 @@ function panelPage(): string {
 
 describe('comparison panel webview in Chromium', function () {
   this.timeout(60_000);
-  let chromium: any;
+  let chromium: ChromiumLauncher;
   let script: string;
   before(function () {
-    try {
-      chromium = require(require.resolve('playwright-core', { paths: [hostDir] })).chromium;
-    } catch {
-      this.skip();
-    }
-    if (!existsSync(chromiumPath)) this.skip();
+    const launcher = chromiumLauncher();
+    if (!launcher) this.skip();
+    chromium = launcher;
     // The script as the build makes it (esbuild.js), from the sources under test.
     const built = buildSync({
       entryPoints: [join(repo, 'src', 'webview', 'compare.ts')],
@@ -141,11 +137,7 @@ describe('comparison panel webview in Chromium', function () {
 
   /** Runs `use` on the panel's page in a fresh headless browser, closed afterwards. */
   async function withPanel(use: (panel: Panel) => Promise<void>): Promise<void> {
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchHeadless(chromium);
     try {
       const page = await (await browser.newContext({ viewport: { width: 1200, height: 700 } })).newPage();
       const files: Record<string, [string, string]> = {

@@ -5,43 +5,34 @@
  * at land in test-results/screenshots/.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from '../../src/export/html';
 import { SourceInput, createAnalyzer } from '../../src/core';
 import { seedInputs } from '../support/fixtures';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
 import { bridgeStory } from '../support/stories';
+import { ChromiumLauncher, SCREENSHOT_DIR, chromiumLauncher, launchHeadless } from '../support/chromium';
 
-const repo = join(__dirname, '..', '..', '..');
-const hostDir = resolve(process.env.VSCODE_HOST_DIR || join(repo, '.vscode-host'));
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shotDir = join(repo, 'test-results', 'screenshots');
+const shotDir = SCREENSHOT_DIR;
 
 describe('HTML export in Chromium', function () {
   this.timeout(60_000);
-  let chromium: any;
+  let chromium: ChromiumLauncher;
   let dir: string;
   before(function () {
-    try {
-      chromium = require(require.resolve('playwright-core', { paths: [hostDir] })).chromium;
-    } catch {
-      this.skip();
-    }
-    if (!existsSync(chromiumPath)) this.skip();
+    const launcher = chromiumLauncher();
+    if (!launcher) this.skip();
+    chromium = launcher;
     dir = mkdtempSync(join(tmpdir(), 'synoptic-html-'));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   /** Runs `use` on a page of a fresh headless browser, `width` pixels wide, closed afterwards. */
   async function withPage(use: (page: any) => Promise<void>, width = 1440): Promise<void> {
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchHeadless(chromium);
     try {
       await use(await (await browser.newContext({ viewport: { width, height: 900 } })).newPage());
     } finally {
