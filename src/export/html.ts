@@ -8,6 +8,7 @@ import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
 import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
+import { counted } from '../plural';
 
 /** Width of the column of row numbers. */
 const ROW_COLUMN_REM = 6.5;
@@ -104,7 +105,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     ? `<nav aria-label="Stories"><ol>\n${tables
         .map(
           t =>
-            `<li><a href="#story-${t.story + 1}">${escapeMarkup(t.title || NO_TITLE)}</a> <span class="note">${plural(t.columns.length, 'source')}, ${plural(t.rows.length, 'row')}</span></li>`,
+            `<li><a href="#story-${t.story + 1}">${escapeMarkup(t.title || NO_TITLE)}</a> <span class="note">${counted(t.columns.length, 'source')}, ${counted(t.rows.length, 'row')}</span></li>`,
         )
         .join('\n')}\n</ol></nav>`
     : '';
@@ -113,7 +114,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     const head = table.names.map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(labels[k])}</th>`).join('');
     const body = table.rows.map((row, i) => rowHtml(row, i, languages(table))).join('\n');
     const heading = several
-      ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || NO_TITLE)}</h2>\n<p class="legend">${plural(table.columns.length, 'source')}, ${plural(table.rows.length, 'row')}.</p>\n`
+      ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || NO_TITLE)}</h2>\n<p class="legend">${counted(table.columns.length, 'source')}, ${counted(table.rows.length, 'row')}.</p>\n`
       : '';
     const tableHtml = `<table class="sources-${table.columns.length}">
 <thead><tr><th class="row" scope="col">row</th>${head}</tr></thead>
@@ -124,8 +125,8 @@ ${body}
     return several ? `<section id="story-${table.story + 1}">\n${heading}${tableHtml}\n</section>` : tableHtml;
   });
   const summary = several
-    ? `${plural(tables.length, 'story')}, ${plural(sources, 'source')}.`
-    : `${plural(sources, 'source')}, ${plural(tables[0].rows.length, 'row')}.`;
+    ? `${counted(tables.length, 'story', 'stories')}, ${counted(sources, 'source')}.`
+    : `${counted(sources, 'source')}, ${counted(tables[0].rows.length, 'row')}.`;
   const style = pageStyle(tables.map(t => t.columns.length));
   return `<!DOCTYPE html>
 <html lang="${languages(tables[0])[0] ?? 'und'}">
@@ -144,10 +145,6 @@ ${contents}${several ? '\n' : ''}${sections.join('\n')}
 </body>
 </html>
 `;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : noun === 'story' ? 'stories' : `${noun}s`}`;
 }
 
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {

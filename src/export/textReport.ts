@@ -6,6 +6,7 @@
  */
 import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
+import { counted } from '../plural';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -32,7 +33,7 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     out.push(...wrap(`[${i + 1}] ${names[i]} (${s.language})`, width, '', '    '));
     out.push(
       ...wrap(
-        `${plural(s.lines.length, 'line')}, ${boiler} boilerplate, ${plural(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`,
+        `${counted(s.lines.length, 'line')}, ${boiler} boilerplate, ${counted(s.sentences.length, 'sentence')}: ${shared} shared, ${s.sentences.length - shared} only here`,
         width,
         '    ',
         '    ',
@@ -55,7 +56,7 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
       out.push('');
       const k = storyOf.get(g.members[0].source) ?? 0;
       const ofStory = stories.length > 1 ? ` of story ${k + 1}` : '';
-      out.push(`#${gi + 1} in ${g.sourceCount} of ${plural(stories[k]?.sources.length ?? analysis.sources.length, 'source')}${ofStory}`);
+      out.push(`#${gi + 1} in ${g.sourceCount} of ${counted(stories[k]?.sources.length ?? analysis.sources.length, 'source')}${ofStory}`);
       for (const m of g.members) {
         const s = analysis.sources[m.source].sentences[m.sentence];
         const label = `[${m.source + 1}]`.padEnd(6) + `${Math.round(m.similarity * 100)}%`.padStart(4) + '  ';
@@ -69,11 +70,7 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
 
 /** The report's first line; `isTextReport` knows a text by it. */
 function reportHeading(sources: number, groups: number): string {
-  return `Synoptic report: ${plural(sources, 'source')}, ${plural(groups, 'shared statement')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `Synoptic report: ${counted(sources, 'source')}, ${counted(groups, 'shared statement')}`;
 }
 
 /** `reportHeading` as a pattern: what only a report this module wrote opens with. */
@@ -100,7 +97,7 @@ function storiesSection(analysis: CorpusAnalysis, width: number): string[] {
   stories.forEach((story, k) => {
     const indent = ' '.repeat(label(k).length + 2);
     out.push(...wrap(story.title || NO_TITLE, width, `  ${label(k)}`, indent));
-    out.push(...wrap(`${plural(story.sources.length, 'source')}: ${sourceRanges(story.sources)}`, width, indent, indent));
+    out.push(...wrap(`${counted(story.sources.length, 'source')}: ${sourceRanges(story.sources)}`, width, indent, indent));
   });
   return out;
 }

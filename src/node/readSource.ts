@@ -6,6 +6,7 @@ import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSyn
 import { join, resolve } from 'node:path';
 import { decodeBytes } from '../core/decode';
 import { isOwnOutput } from '../export/ownOutput';
+import { counted } from '../plural';
 
 /** A file that cannot be read as a text version; `message` is one line for the user. */
 export class InputError extends Error {}
@@ -123,7 +124,7 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
   if (!paths.length) {
     const left = [
       binary ? `${binary} binary ${binary === 1 ? 'file' : 'files'}` : '',
-      reports.length ? plural(reports.length, 'report') : '',
+      reports.length ? counted(reports.length, 'report') : '',
     ];
     throw new InputError(`no text file to read (${left.filter(Boolean).join(' and ')} left out)`);
   }
@@ -140,10 +141,6 @@ function reportsLeftOut(reports: readonly string[]): string {
   return reports.length === 1
     ? `left out ${named}: a Synoptic report, not a version`
     : `left out ${reports.length} Synoptic reports, not versions: ${named}${more}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
