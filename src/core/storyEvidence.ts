@@ -442,11 +442,13 @@ export class PairEvidence {
  * `places[k]` of one of `lengthB`, all counted among the sentences that count in the pass) are
  * a site's frame on both: one run that ends both sources, one for one, perhaps after one that
  * opens both, one for one from the first (a caption or a tagline read as article text, over a
- * footer), with more sentences of each between the two than in them. Counted so, a line that
- * is no evidence ("View Comments") inside a site's footer does not break the run. An opening
- * run is a frame only above the headlines both pages' verdicts mark (`headlineOfA`,
- * `headlineOfB`: where each stands among the sentences that count, -1 where none does): the
- * pages of one story begin with what they share. O(found).
+ * footer), or such an opening run alone, with more sentences of each outside them than in
+ * them. Counted so, a line that is no evidence ("View Comments") inside a site's footer does
+ * not break the run. An opening run is a frame only above a headline that a page's verdicts
+ * mark (`headlineOfA`, `headlineOfB`: where each stands among the sentences that count, -1
+ * where none does), and only where neither page marks one inside it: the pages of one story
+ * begin with what they share, and a page that marks none may hold its headline in the run
+ * unmarked. O(found).
  */
 function framesBoth(
   places: Int32Array,
@@ -460,7 +462,10 @@ function framesBoth(
   if (!n || 2 * n >= Math.min(lengthA, lengthB)) return false;
   let opening = 0;
   while (opening < n && foundAt[opening] === opening && places[opening] === opening) opening++;
-  if (opening === n || (opening > 0 && (headlineOfA < opening || headlineOfB < opening))) return false;
+  if (opening > 0) {
+    const inRun = (headline: number) => headline >= 0 && headline < opening;
+    if (inRun(headlineOfA) || inRun(headlineOfB) || Math.max(headlineOfA, headlineOfB) < opening) return false;
+  }
   for (let k = opening; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
   return true;
 }

@@ -614,6 +614,48 @@ describe('Story stage', () => {
     );
   });
 
+  it('keeps apart two pages of one site that share only a run of sentences above the headline a page marks, with no footer after it', () => {
+    // A photo caption and its credit that the site prints above every story, read as article text.
+    const caption = [
+      'Fishing boats wait in the harbour at dawn on Tuesday, as the council meets to discuss the dredging plan',
+      'Photograph by the harbour photo desk, all rights reserved',
+    ];
+    const sitePage = (article: readonly string[]) =>
+      [...caption.flatMap(c => [c, '']), article[0], '', ...article.slice(1).flatMap(p => [p, ''])].join('\n');
+    const prepared = [sitePage(HARBOUR.slice(0, 9)), sitePage(LIBRARY.slice(0, 9))].map(t => prepareSource(t));
+    for (const p of prepared) {
+      assert.ok(
+        caption.every(c => p.sentences.some(s => s.text === c && p.lines[s.line].kind === 'content')),
+        'the caption is read as article text',
+      );
+      assert.ok(
+        p.lines.findIndex(l => l.headline) > p.sentences.find(s => s.text === caption[1])!.line,
+        'the headline under the caption is marked',
+      );
+    }
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // Where one page marks no headline, the other's below the run still tells it apart.
+    const unmarked = prepareSource([...caption.flatMap(c => [c, '']), ...LIBRARY.slice(1, 9).flatMap(p => [p, ''])].join('\n'));
+    assert.equal(
+      unmarked.lines.findIndex(l => l.headline),
+      -1,
+      'the page without its headline marks none',
+    );
+    assert.deepEqual(
+      findStories([prepared[0], unmarked]).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // A version of the first story that shares the run and the story's headline and lede under it joins it.
+    const version = prepareSource(sitePage([...HARBOUR.slice(0, 2), ...HARBOUR.slice(9, 14)]));
+    assert.deepEqual(
+      findStories([prepared[0], version]).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+  });
+
   it("reads the headline a page's verdicts mark as its story's opening, below a line of chrome read as article text, so another story's teaser of it joins nothing", () => {
     const slogan = 'News and views from the harbour towns since 1921';
     const harbour = [slogan, '', ...page(SITES[0], HARBOUR.slice(0, 9), []).split('\n').slice(7)].join('\n');
