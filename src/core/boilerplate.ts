@@ -818,7 +818,7 @@ export function headlineSearch(
   const found: number[] = [];
   const outside = new HeadlineChoice();
   // The lines that may be the page's title, article text or not: each with how many of its words (or n-grams) the body has.
-  const titleLines: { readonly k: number; readonly shared: number; readonly endsSentence: boolean }[] = [];
+  const titleLines: { readonly k: number; readonly shared: number; readonly score: number; readonly endsSentence: boolean }[] = [];
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
@@ -850,7 +850,7 @@ export function headlineSearch(
       continue;
     }
     if (score >= HEADLINE_MIN_SCORE && (!f.proseLike || score >= HEADLINE_SURE_SCORE))
-      titleLines.push({ k, shared, endsSentence: f.endsSentence });
+      titleLines.push({ k, shared, score, endsSentence: f.endsSentence });
     if (content[k]) continue;
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     outside.consider(k, score, near, f.proseLike);
@@ -858,16 +858,19 @@ export function headlineSearch(
   const best = outside.chosen();
   if (best >= 0) found.push(best);
   // The title shares the most with the body (a site's name or menu kept as article text shares
-  // little); among equals, the one highest on the page. A line the article model kept comes
-  // before one the search adds (a photo caption near the body, a line of chrome that names the
-  // story's place), and a line that ends as a sentence (a lede the body does not take in) only
-  // where no other qualifies.
+  // little); among equals, the one with the larger share of its own words in the body (a
+  // breadcrumb or a share prompt that quotes the headline adds words the body lacks), and then
+  // the one highest on the page. A line the article model kept comes before one the search adds
+  // (a photo caption near the body, a line of chrome that names the story's place), and a line
+  // that ends as a sentence (a lede the body does not take in) only where no other qualifies.
   let title = -1;
   for (const [sentences, added] of TITLE_TIERS) {
     let titleShared = 0;
-    for (const { k, shared, endsSentence } of titleLines) {
+    let titleScore = 0;
+    for (const { k, shared, score, endsSentence } of titleLines) {
       const qualifies = endsSentence === sentences && (content[k] ? !added : added && found.includes(k));
-      if (qualifies && shared >= titleShared) [title, titleShared] = [k, shared];
+      if (qualifies && (shared > titleShared || (shared === titleShared && score >= titleScore)))
+        [title, titleShared, titleScore] = [k, shared, score];
     }
     if (title >= 0) break;
   }

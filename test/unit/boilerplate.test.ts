@@ -890,6 +890,22 @@ describe('headline search above the body', () => {
     );
   });
 
+  it('takes for the title the headline, not a breadcrumb above it that quotes it after words the body lacks', () => {
+    const page = [
+      'Home Region Transport Updates New signal box for the town station',
+      '',
+      'New signal box for the town station',
+      '',
+      'By A. Reporter',
+      '',
+      ...body,
+    ];
+    assert.equal(
+      titleOf(page, () => true),
+      'New signal box for the town station',
+    );
+  });
+
   it('gives the headline the search finds outside the article as the title, and none where no line shares enough', () => {
     const page = ['Home News Sport', '', 'New signal box for the town station', '', ...body];
     assert.equal(
