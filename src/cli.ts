@@ -6,8 +6,8 @@
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
-import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { Stats, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
 import { toCollatex } from './export/collatex';
@@ -295,6 +295,37 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
   }
 }
 
+/**
+ * Throws a UsageError where `target` (the -o value) cannot be a file to write: a folder, or a
+ * path whose folder is missing or is a file. Checked before anything is read, so that a long
+ * analysis is not lost to a mistyped path. O(1).
+ */
+function checkOutputTarget(target: unknown): void {
+  if (typeof target !== 'string' || target === '-') return;
+  if (statOf(target)?.isDirectory()) throw new UsageError(`-o ${target}: is a folder, not a file`);
+  if (target.endsWith('/') || target.endsWith(sep)) throw new UsageError(`-o ${target}: names a folder, not a file`);
+  const folder = dirname(target);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`-o ${target}: no such folder ${folder}`);
+    if (code === 'ENOTDIR') throw new UsageError(`-o ${target}: ${folder} lies under a file, not a folder`);
+    throw new UsageError(`-o ${target}: its folder ${folder} cannot be read (${code ?? 'error'})`);
+  }
+  if (!isFolder) throw new UsageError(`-o ${target}: ${folder} is a file, not a folder`);
+}
+
+/** What `path` leads to, or undefined where nothing is there (or it cannot be looked at). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Throws a UsageError where `target` (the -o value) is one of `inputs`: the report would replace it. */
 function refuseOutputOver(target: unknown, inputs: readonly string[]): void {
   if (typeof target !== 'string' || target === '-') return;
@@ -410,6 +441,7 @@ async function main(): Promise<number> {
   }
   let output: Output;
   try {
+    checkOutputTarget(request.values.output);
     output = await request.command.run(request.values, request.positionals);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

@@ -264,6 +264,26 @@ describe('synoptic CLI commands', () => {
       /^synoptic: --story is followed by an argument starting with '-', read as an option; give such a value as --story=VALUE;/,
     ],
     ['an output file that starts with a dash', ['stories', '-o', '-x.txt', seeds[0]], /^synoptic: -o is followed .* as --output=VALUE;/],
+    [
+      'an output file in a folder that does not exist',
+      ['analyze', '-o', join(seedsDir, 'missing', 'report.txt'), seeds[0]],
+      /^synoptic: -o .*report\.txt: no such folder .*missing$/m,
+    ],
+    [
+      'an output file that is a folder',
+      ['export', '--format', 'csv', '-o', seedsDir, seeds[0]],
+      /^synoptic: -o .*: is a folder, not a file$/m,
+    ],
+    [
+      'an output file under a file',
+      ['stories', '-o', join(seeds[0], 'list.txt'), seeds[0]],
+      /^synoptic: -o .*list\.txt: .*000_2e221a3ec277473a\.txt is a file, not a folder$/m,
+    ],
+    [
+      'an output file for passim clusters in a folder that does not exist',
+      ['import-passim', '-o', join(seedsDir, 'missing', 'clusters.json'), seeds[0]],
+      /^synoptic: -o .*clusters\.json: no such folder .*missing$/m,
+    ],
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one line on stderr and exit code 2`, () => {
