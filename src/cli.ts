@@ -348,9 +348,16 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   const skipped = skippedSummary(read.skipped);
   if (skipped) writeNote(`import-passim ${skipped}`);
   if (read.records.length === 0) {
+    const { missing, outside, unreadable, oversize, unclustered, broken } = read.skipped;
     // Records without a cluster all: passim's input, whose files may be readable all the same.
-    if (read.skipped.unclustered > 0 && read.skipped.unclustered === skippedCount(read.skipped))
+    if (unclustered > 0 && unclustered === skippedCount(read.skipped))
       throw new InputError(`${path}: no record has a cluster; this is passim's input, not its output`);
+    // Nothing named a file at all: no root would help, and --root is no advice to give.
+    if (missing + outside + unreadable + unclustered === 0) {
+      if (read.partFiles.length === 0) throw new InputError(`${path}: a folder without part files`);
+      if (oversize > 0) throw new InputError(`${path}: holds no passim record of 10 MB or less`);
+      throw new InputError(`${path}: holds no passim record${broken > 0 ? ', only lines that are not one' : ''}`);
+    }
     throw new InputError(`${path}: no record names a readable file under ${root === '.' ? 'the current folder' : root} (see --root)`);
   }
   const analysis = await analyzeTexts(read.ids, read.texts);

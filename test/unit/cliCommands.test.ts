@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -157,6 +168,25 @@ describe('synoptic CLI commands', () => {
     const none = spawnSync(process.execPath, [cli, 'import-passim', missing], { cwd: dir, encoding: 'utf8' });
     assert.equal(none.status, 2);
     assert.match(none.stderr, /: no record names a readable file under the current folder \(see --root\)\n$/);
+  });
+
+  it('says that passim output without a record holds none, rather than pointing at --root', () => {
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const fromEmpty = run(['import-passim', empty]);
+    assert.equal(fromEmpty.status, 2);
+    assert.match(fromEmpty.stderr, /^synoptic: .*empty\.jsonl: holds no passim record\n$/);
+    // A page of text read as passim's output: every line is broken, none a record.
+    const fromText = run(['import-passim', seeds[0]]);
+    assert.equal(fromText.status, 2);
+    assert.match(fromText.stderr, /^synoptic: import-passim skipped \d+ records: \d+ broken\n/m);
+    assert.match(fromText.stderr, /^synoptic: .*000_2e221a3ec277473a\.txt: holds no passim record, only lines that are not one\n$/m);
+    assert.doesNotMatch(fromText.stderr, /--root/);
+    const folder = join(dir, 'no-parts');
+    mkdirSync(folder);
+    const fromFolder = run(['import-passim', folder]);
+    assert.equal(fromFolder.status, 2);
+    assert.match(fromFolder.stderr, /^synoptic: .*no-parts: a folder without part files\n$/);
   });
 
   it('exports story 1 and refuses a story that does not exist', () => {
