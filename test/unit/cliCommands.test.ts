@@ -189,6 +189,30 @@ describe('synoptic CLI commands', () => {
     assert.match(fromFolder.stderr, /^synoptic: .*no-parts: a folder without part files\n$/);
   });
 
+  it('leaves out an export saved as .txt in the folder it was made from, and replaces it when run again', () => {
+    const folder = join(dir, 'exported');
+    mkdirSync(folder);
+    for (const seed of seeds) writeFileSync(join(folder, basename(seed)), readFileSync(seed));
+    const alone = run(['stories', folder]).stdout;
+    for (const format of ['csv', 'html', 'tei', 'collatex']) {
+      const saved = join(folder, 'comparison.txt');
+      const first = run(['export', '--format', format, '-o', saved, folder]);
+      assert.equal(first.status, 0, first.stderr);
+      const exported = readFileSync(saved, 'utf8');
+      const listed = run(['stories', folder]);
+      assert.equal(listed.status, 0, listed.stderr);
+      assert.equal(listed.stdout, alone, format);
+      assert.match(listed.stderr, /^synoptic: left out .*comparison\.txt: a Synoptic report, not a version\n$/);
+      const again = run(['export', '--format', format, '-o', saved, folder]);
+      assert.equal(again.status, 0, again.stderr);
+      // The same export: the one saved before was no version of the second run's.
+      assert.equal(readFileSync(saved, 'utf8'), exported, format);
+    }
+    const json = join(folder, 'export.txt');
+    assert.equal(run(['analyze', '--format', 'json', '-o', json, folder]).status, 0);
+    assert.equal(run(['stories', folder]).stdout, alone);
+  });
+
   it('exports story 1 and refuses a story that does not exist', () => {
     assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);
     const missing = run(['export', '--format', 'csv', '--story', '2', ...seeds]);
