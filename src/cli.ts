@@ -6,8 +6,8 @@
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
-import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { Stats, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
 import { toCollatex } from './export/collatex';
@@ -295,6 +295,37 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
   }
 }
 
+/**
+ * Throws a UsageError where `target` (the -o value) cannot be a file to write: a folder, or a
+ * path whose folder is missing or is a file. Checked before anything is read, so that a long
+ * analysis is not lost to a mistyped path. O(1).
+ */
+function checkOutputTarget(target: unknown): void {
+  if (typeof target !== 'string' || target === '-') return;
+  if (statOf(target)?.isDirectory()) throw new UsageError(`-o ${target}: is a folder, not a file`);
+  if (target.endsWith('/') || target.endsWith(sep)) throw new UsageError(`-o ${target}: names a folder, not a file`);
+  const folder = dirname(target);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`-o ${target}: no such folder ${folder}`);
+    if (code === 'ENOTDIR') throw new UsageError(`-o ${target}: ${folder} lies under a file, not a folder`);
+    throw new UsageError(`-o ${target}: its folder ${folder} cannot be read (${code ?? 'error'})`);
+  }
+  if (!isFolder) throw new UsageError(`-o ${target}: ${folder} is a file, not a folder`);
+}
+
+/** What `path` leads to, or undefined where nothing is there (or it cannot be looked at). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Throws a UsageError where `target` (the -o value) is one of `inputs`: the report would replace it. */
 function refuseOutputOver(target: unknown, inputs: readonly string[]): void {
   if (typeof target !== 'string' || target === '-') return;
@@ -317,9 +348,16 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   const skipped = skippedSummary(read.skipped);
   if (skipped) writeNote(`import-passim ${skipped}`);
   if (read.records.length === 0) {
+    const { missing, outside, unreadable, oversize, unclustered, broken } = read.skipped;
     // Records without a cluster all: passim's input, whose files may be readable all the same.
-    if (read.skipped.unclustered > 0 && read.skipped.unclustered === skippedCount(read.skipped))
+    if (unclustered > 0 && unclustered === skippedCount(read.skipped))
       throw new InputError(`${path}: no record has a cluster; this is passim's input, not its output`);
+    // Nothing named a file at all: no root would help, and --root is no advice to give.
+    if (missing + outside + unreadable + unclustered === 0) {
+      if (read.partFiles.length === 0) throw new InputError(`${path}: a folder without part files`);
+      if (oversize > 0) throw new InputError(`${path}: holds no passim record of 10 MB or less`);
+      throw new InputError(`${path}: holds no passim record${broken > 0 ? ', only lines that are not one' : ''}`);
+    }
     throw new InputError(`${path}: no record names a readable file under ${root === '.' ? 'the current folder' : root} (see --root)`);
   }
   const analysis = await analyzeTexts(read.ids, read.texts);
@@ -410,6 +448,7 @@ async function main(): Promise<number> {
   }
   let output: Output;
   try {
+    checkOutputTarget(request.values.output);
     output = await request.command.run(request.values, request.positionals);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {

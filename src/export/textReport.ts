@@ -149,32 +149,74 @@ export function describeChange(change: FactChange): string {
 }
 
 /**
- * `text` broken at spaces into lines of at most `width` characters (code points), the first
- * line after `first`, the others after `rest`; a word longer than a line is cut. O(n).
+ * `text` broken at spaces into lines of at most `width` terminal columns (`columnsOf`), the
+ * first line after `first`, the others after `rest`; a word longer than a line is cut, never
+ * between a character and the marks that combine with it. Text in Chinese or Japanese, without
+ * spaces, is cut so. O(n).
  */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
   const lines: string[] = [];
   let prefix = first;
   let line = '';
-  const room = () => width - [...prefix].length;
+  let lineColumns = 0;
+  const room = () => width - columns(prefix);
   const flush = () => {
     lines.push(prefix + line);
     prefix = rest;
     line = '';
+    lineColumns = 0;
   };
   for (const word of text.split(/\s+/).filter(Boolean)) {
     let chars = [...word];
-    const lineLength = [...line].length;
-    if (lineLength && lineLength + 1 + chars.length > room()) flush();
-    while (chars.length > Math.max(1, room())) {
+    let wordColumns = columns(word);
+    if (lineColumns && lineColumns + 1 + wordColumns > room()) flush();
+    while (wordColumns > Math.max(1, room())) {
       if (line) flush();
+      // As many characters as fill the line (at least one), with the marks that follow the last.
       const fits = Math.max(1, room());
-      line = chars.slice(0, fits).join('');
-      chars = chars.slice(fits);
+      let taken = 0;
+      let used = 0;
+      while (taken < chars.length && (taken === 0 || used + columnsOf(chars[taken]) <= fits)) used += columnsOf(chars[taken++]);
+      // A comma or full stop of Chinese or Japanese opens no line: the character before it goes along.
+      if (taken > 1 && taken < chars.length && NO_LINE_START.test(chars[taken]) && columnsOf(chars[taken - 1]) > 0)
+        used -= columnsOf(chars[--taken]);
+      line = chars.slice(0, taken).join('');
+      chars = chars.slice(taken);
+      wordColumns -= used;
       flush();
     }
-    if (chars.length) line = line ? `${line} ${chars.join('')}` : chars.join('');
+    if (chars.length) {
+      line = line ? `${line} ${chars.join('')}` : chars.join('');
+      lineColumns += (lineColumns ? 1 : 0) + wordColumns;
+    }
   }
   if (line || lines.length === 0) lines.push(prefix + line);
   return lines;
+}
+
+/** Terminal columns `text` takes (`columnsOf` of each code point). O(n). */
+function columns(text: string): number {
+  let n = 0;
+  for (const char of text) n += columnsOf(char);
+  return n;
+}
+
+/** Punctuation of Chinese and Japanese that closes what comes before it, never the first on a line. */
+const NO_LINE_START = /^[、。，．：；！？）〕］｝〉》」』】〙〗]$/u;
+
+/** Marks that combine with the character before them, and characters that show nothing. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
+/**
+ * Characters a terminal shows two columns wide: East Asian wide and fullwidth ones (Hangul
+ * initial jamo, CJK punctuation, kana, ideographs, Yi, Hangul syllables, compatibility and
+ * fullwidth forms, the ideographs of the supplementary planes) and emoji shown as pictures.
+ */
+const DOUBLE_WIDTH =
+  /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+
+/** Terminal columns of one code point: 0 for a combining mark or an invisible character, 2 for a wide one, else 1. O(1). */
+function columnsOf(char: string): number {
+  if (char.length === 1 && char < '\u0300') return 1;
+  if (ZERO_WIDTH.test(char)) return 0;
+  return DOUBLE_WIDTH.test(char) ? 2 : 1;
 }

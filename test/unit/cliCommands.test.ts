@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
@@ -159,6 +170,49 @@ describe('synoptic CLI commands', () => {
     assert.match(none.stderr, /: no record names a readable file under the current folder \(see --root\)\n$/);
   });
 
+  it('says that passim output without a record holds none, rather than pointing at --root', () => {
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const fromEmpty = run(['import-passim', empty]);
+    assert.equal(fromEmpty.status, 2);
+    assert.match(fromEmpty.stderr, /^synoptic: .*empty\.jsonl: holds no passim record\n$/);
+    // A page of text read as passim's output: every line is broken, none a record.
+    const fromText = run(['import-passim', seeds[0]]);
+    assert.equal(fromText.status, 2);
+    assert.match(fromText.stderr, /^synoptic: import-passim skipped \d+ records: \d+ broken\n/m);
+    assert.match(fromText.stderr, /^synoptic: .*000_2e221a3ec277473a\.txt: holds no passim record, only lines that are not one\n$/m);
+    assert.doesNotMatch(fromText.stderr, /--root/);
+    const folder = join(dir, 'no-parts');
+    mkdirSync(folder);
+    const fromFolder = run(['import-passim', folder]);
+    assert.equal(fromFolder.status, 2);
+    assert.match(fromFolder.stderr, /^synoptic: .*no-parts: a folder without part files\n$/);
+  });
+
+  it('leaves out an export saved as .txt in the folder it was made from, and replaces it when run again', () => {
+    const folder = join(dir, 'exported');
+    mkdirSync(folder);
+    for (const seed of seeds) writeFileSync(join(folder, basename(seed)), readFileSync(seed));
+    const alone = run(['stories', folder]).stdout;
+    for (const format of ['csv', 'html', 'tei', 'collatex']) {
+      const saved = join(folder, 'comparison.txt');
+      const first = run(['export', '--format', format, '-o', saved, folder]);
+      assert.equal(first.status, 0, first.stderr);
+      const exported = readFileSync(saved, 'utf8');
+      const listed = run(['stories', folder]);
+      assert.equal(listed.status, 0, listed.stderr);
+      assert.equal(listed.stdout, alone, format);
+      assert.match(listed.stderr, /^synoptic: left out .*comparison\.txt: a Synoptic report, not a version\n$/);
+      const again = run(['export', '--format', format, '-o', saved, folder]);
+      assert.equal(again.status, 0, again.stderr);
+      // The same export: the one saved before was no version of the second run's.
+      assert.equal(readFileSync(saved, 'utf8'), exported, format);
+    }
+    const json = join(folder, 'export.txt');
+    assert.equal(run(['analyze', '--format', 'json', '-o', json, folder]).status, 0);
+    assert.equal(run(['stories', folder]).stdout, alone);
+  });
+
   it('exports story 1 and refuses a story that does not exist', () => {
     assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);
     const missing = run(['export', '--format', 'csv', '--story', '2', ...seeds]);
@@ -264,6 +318,26 @@ describe('synoptic CLI commands', () => {
       /^synoptic: --story is followed by an argument starting with '-', read as an option; give such a value as --story=VALUE;/,
     ],
     ['an output file that starts with a dash', ['stories', '-o', '-x.txt', seeds[0]], /^synoptic: -o is followed .* as --output=VALUE;/],
+    [
+      'an output file in a folder that does not exist',
+      ['analyze', '-o', join(seedsDir, 'missing', 'report.txt'), seeds[0]],
+      /^synoptic: -o .*report\.txt: no such folder .*missing$/m,
+    ],
+    [
+      'an output file that is a folder',
+      ['export', '--format', 'csv', '-o', seedsDir, seeds[0]],
+      /^synoptic: -o .*: is a folder, not a file$/m,
+    ],
+    [
+      'an output file under a file',
+      ['stories', '-o', join(seeds[0], 'list.txt'), seeds[0]],
+      /^synoptic: -o .*list\.txt: .*000_2e221a3ec277473a\.txt is a file, not a folder$/m,
+    ],
+    [
+      'an output file for passim clusters in a folder that does not exist',
+      ['import-passim', '-o', join(seedsDir, 'missing', 'clusters.json'), seeds[0]],
+      /^synoptic: -o .*clusters\.json: no such folder .*missing$/m,
+    ],
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one line on stderr and exit code 2`, () => {

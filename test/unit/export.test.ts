@@ -391,6 +391,37 @@ describe('text report', () => {
     assert.deepEqual(wrap('abcdefghij', 6, '- ', '  '), ['- abcd', '  efgh', '  ij']);
     assert.deepEqual(wrap('', 10, '- ', '  '), ['- ']);
   });
+
+  it('wraps to terminal columns: Chinese, Japanese and Korean characters take two, combining marks none', () => {
+    // Ten ideographs fill twenty columns: a line of 12 columns after a two-column prefix holds five.
+    assert.deepEqual(wrap('新华社北京七月十日电', 12, '- ', '  '), ['- 新华社北京', '  七月十日电']);
+    // A Chinese comma opens no line: the ideograph before it goes along.
+    assert.deepEqual(wrap('新华社北京七，月十日电', 12, '', ''), ['新华社北京', '七，月十日电']);
+    assert.deepEqual(wrap('서울 시내에서 큰 불이 났다', 12, '', ''), ['서울', '시내에서 큰', '불이 났다']);
+    // "é" written as e and a combining accent takes one column, and stays with its letter.
+    const accented = 'cafe\u0301 cafe\u0301 cafe\u0301';
+    assert.deepEqual(wrap(accented, 9, '', ''), ['cafe\u0301 cafe\u0301', 'cafe\u0301']);
+    assert.deepEqual(wrap('cafe\u0301s', 4, '', ''), ['cafe\u0301', 's']);
+  });
+
+  it('keeps every line of a report on Chinese pages within the width', () => {
+    const shared =
+      '新华社北京七月十日电，中国南方多个省份连日来遭遇强降雨天气，多地发生严重洪水灾害，当地政府已经紧急转移受灾群众超过十万人。';
+    const inputs = [
+      {
+        id: 'a.txt',
+        text: `中国南方暴雨导致洪水\n\n${shared}\n\n据当地媒体报道，截至目前已有至少十二人在此次洪水中遇难，另有数十人下落不明。\n`,
+      },
+      {
+        id: 'b.txt',
+        text: `中国南方暴雨引发洪水\n\n${shared}\n\n国家防汛抗旱总指挥部已启动四级应急响应，派出工作组赶赴灾区指导抗洪抢险工作。\n`,
+      },
+    ];
+    const report = textReport(analyzeCorpus(inputs), ['a.txt', 'b.txt'], { width: 60 });
+    assert.ok(report.includes('新华社北京'));
+    const columns = (line: string) => [...line].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+    for (const line of report.split('\n')) assert.ok(columns(line) <= 60, `${columns(line)} columns: ${line}`);
+  });
 });
 
 /** True when the words of `sentence` appear in order in `text` (a diff splits a cell into runs). */
