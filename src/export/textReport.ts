@@ -4,6 +4,7 @@
  * full, then per story its origin and the facts its versions change, wrapped to the width of
  * the terminal.
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
 import { counted } from '../plural';
@@ -206,17 +207,12 @@ const NO_LINE_START = /^[、。，．：；！？）〕］｝〉》」』】〙�
 
 /** Marks that combine with the character before them, and characters that show nothing. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
-/**
- * Characters a terminal shows two columns wide: East Asian wide and fullwidth ones (Hangul
- * initial jamo, CJK punctuation, kana, ideographs, Yi, Hangul syllables, compatibility and
- * fullwidth forms, the ideographs of the supplementary planes) and emoji shown as pictures.
- */
-const DOUBLE_WIDTH =
-  /^[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}\p{Emoji_Presentation}]$/u;
+/** Emoji a terminal shows as pictures, two columns wide. */
+const EMOJI_PICTURE = /^\p{Emoji_Presentation}$/u;
 
-/** Terminal columns of one code point: 0 for a combining mark or an invisible character, 2 for a wide one, else 1. O(1). */
+/** Terminal columns of one code point: 0 for a combining mark or an invisible character, 2 for a wide or fullwidth one (Unicode East Asian Width) or an emoji shown as a picture, else 1. O(1). */
 function columnsOf(char: string): number {
   if (char.length === 1 && char < '\u0300') return 1;
   if (ZERO_WIDTH.test(char)) return 0;
-  return DOUBLE_WIDTH.test(char) ? 2 : 1;
+  return eastAsianWidth(char.codePointAt(0)!) === 2 || EMOJI_PICTURE.test(char) ? 2 : 1;
 }
