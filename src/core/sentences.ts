@@ -426,7 +426,9 @@ function* segmentBounds(line: string, segmenter: Intl.Segmenter): Generator<[num
   }
 }
 
-const BULLET = /^[\s\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*\-–—>]+/u;
+// A list's marker before a sentence: a bullet sign, or dashes followed by a space (a dash glued
+// to what follows is a minus sign, "-5 degrees", or part of the sentence, and stays).
+const BULLET = /^(?:[\s\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*>]|[-–—]+(?=\s))+/u;
 
 function trimSpan(line: string, start: number, end: number): { start: number; end: number } | undefined {
   const lead = BULLET.exec(line.slice(start, end));

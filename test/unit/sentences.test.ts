@@ -77,6 +77,15 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('keeps a minus sign or a dash glued to the first word, and leaves out a dash set apart as a list marker', () => {
+    assert.deepEqual(sentencesOf('-5 degrees were recorded in the valley on Monday night.'), [
+      '-5 degrees were recorded in the valley on Monday night.',
+    ]);
+    assert.deepEqual(sentencesOf('—Reuters'), ['—Reuters']);
+    assert.deepEqual(sentencesOf('- 1 tsp cinnamon'), ['1 tsp cinnamon']);
+    assert.deepEqual(sentencesOf('-- 1 tsp cinnamon'), ['1 tsp cinnamon']);
+  });
+
   it('leaves list bullets and surrounding spaces out of the sentence', () => {
     assert.deepEqual(sentencesOf('  • 1 tsp cinnamon  '), ['1 tsp cinnamon']);
   });
