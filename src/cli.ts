@@ -373,9 +373,9 @@ function parseCommandLine(argv: readonly string[]): Request {
   const [verb, ...rest] = argv;
   if (verb === undefined) throw new UsageError('no command given; `synoptic --help` lists them');
   if (verb === '--help' || verb === '-h' || verb === 'help') {
-    const topic = verb === 'help' ? rest[0] : undefined;
+    const topic = rest[0];
     if (topic !== undefined) {
-      const command = COMMANDS[topic];
+      const command = Object.prototype.hasOwnProperty.call(COMMANDS, topic) ? COMMANDS[topic] : undefined;
       if (!command) throw new UsageError(`unknown command '${topic}'; \`synoptic --help\` lists them`);
       return { print: commandHelp(command) };
     }

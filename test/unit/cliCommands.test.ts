@@ -42,12 +42,14 @@ describe('synoptic CLI commands', () => {
   });
 
   for (const command of ['analyze', 'export', 'stories', 'import-passim']) {
-    it(`explains ${command} with --help, with help ${command}, and exits 0`, () => {
+    it(`explains ${command} with --help, with help ${command}, with --help ${command}, and exits 0`, () => {
       const result = run([command, '--help']);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`^usage: synoptic ${command} `));
       assert.match(result.stdout, /-o, --output FILE/);
       assert.equal(run(['help', command]).stdout, result.stdout);
+      assert.equal(run(['--help', command]).stdout, result.stdout);
+      assert.equal(run(['-h', command]).stdout, result.stdout);
     });
   }
 
@@ -302,6 +304,7 @@ describe('synoptic CLI commands', () => {
     ['an output option without its file', ['analyze', seeds[0], '-o'], /^synoptic: --output needs a value; usage: synoptic analyze/m],
     ['an unknown export format', ['export', '--format', 'docx', seeds[0]], /--format takes csv, html, tei, collatex, passim/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
+    ['help for a name every object has', ['--help', 'constructor'], /unknown command 'constructor'/],
     ['no command', [], /no command given/],
     ['import-passim without a path', ['import-passim'], /no PATH given/],
     ['a passim root that is a file', ['import-passim', '--root', seeds[0], seeds[0]], /^synoptic: --root .*: is a file, not a folder$/m],
