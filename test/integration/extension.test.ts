@@ -531,4 +531,48 @@ describe('Synoptic in VS Code', function () {
       assert.deepEqual(failures, []);
     });
   });
+
+  describe('on a file that is not plain text', () => {
+    const notes = () => vscode.Uri.joinPath(workspaceFolder(), 'notes');
+    const plan = () => vscode.Uri.joinPath(notes(), 'plan.md');
+    const target = () => vscode.Uri.joinPath(notes(), 'notes-comparison.csv');
+    before(async () => {
+      await vscode.workspace.fs.writeFile(plan(), new TextEncoder().encode('# Plan\n\nCall the harbour office about the bridge.\n'));
+      // A text file beside it: without the check, the note would be compared with it as a story.
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(notes(), 'bridge.txt'),
+        new TextEncoder().encode('The harbour bridge reopened on Monday after two years of repairs.\n'),
+      );
+    });
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(notes(), { recursive: true });
+    });
+
+    it('neither opens a comparison nor exports one of a markdown note, and hides both commands from its palette', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until('no comparison panel', () => api.panel.panelCount === 0);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plan()), vscode.ViewColumn.One);
+      assert.equal(editor.document.languageId, 'markdown');
+      // The panel opens within the command, so it would be there once the command has run.
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+      assert.equal(api.panel.panelCount, 0, 'no panel compares the note');
+      const exported = await vscode.commands.executeCommand<vscode.Uri | undefined>('synoptic.exportComparison', {
+        format: 'csv',
+        target: target(),
+      });
+      assert.equal(exported, undefined);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target())), 'no export of the note is written');
+      const palette = vscode.extensions.getExtension('synoptic.synoptic')!.packageJSON.contributes.menus.commandPalette as {
+        command: string;
+        when: string;
+      }[];
+      for (const command of ['synoptic.compareWithOtherSources', 'synoptic.exportComparison'])
+        assert.equal(
+          palette.find(m => m.command === command)?.when,
+          "synoptic.inCorpus || activeWebviewPanelId == 'synoptic.compare'",
+          `${command} shows in the palette only for a text file or from the panel`,
+        );
+    });
+  });
 });
