@@ -100,6 +100,42 @@ describe('Synoptic in VS Code', function () {
     await screenshot('hover-dark');
   });
 
+  it('counts in the hover the one wording and the one changed fact it leaves out in the singular', async () => {
+    // Ten versions of one story; a sentence each words its own way (the desk) with a number of
+    // its own in seven (4 to 10): nine wordings against the first, seven changed numbers.
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'desks');
+    const seeds = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt'];
+    const texts = await Promise.all(
+      seeds.map(async name => Buffer.from(await vscode.workspace.fs.readFile(seedUri(name))).toString('utf8')),
+    );
+    const desks = ['city', 'foreign', 'night', 'morning', 'sports', 'business', 'weekend', 'metro', 'national', 'picture'];
+    const convoys = [3, 4, 5, 6, 7, 8, 9, 10, 10, 10];
+    const marker = (k: number) => `Reporters from the ${desks[k]} desk counted ${convoys[k]} convoys leaving the capital before dawn.`;
+    const uris = desks.map((_, k) => vscode.Uri.joinPath(folder, `d${k}.txt`));
+    // Within the article: before its paragraph on the conflict, which every seed carries.
+    const withMarker = (k: number) => texts[k % texts.length].replace('Syria’s conflict began', `${marker(k)}\n\nSyria’s conflict began`);
+    await Promise.all(uris.map((uri, k) => vscode.workspace.fs.writeFile(uri, Buffer.from(withMarker(k)))));
+    try {
+      const document = await vscode.workspace.openTextDocument(uris[0]);
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      const line = document.getText().split('\n').indexOf(marker(0));
+      const text = await until('the hover over the ten versions', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uris[0],
+          new vscode.Position(line, 3),
+        );
+        const shown = unescape(hoverText(hovers));
+        return shown.includes('in 9 of 9 other sources') && shown;
+      });
+      assert.match(text, /^1 other wording in 1 source: /m, text);
+      assert.match(text, /^- 1 more changed fact$/m, text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('explains a boilerplate line on hover', async () => {
     const uri = seedUri('001_d0ef0ff56864153f.txt');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
