@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { buildRowModels, RELATED_BELOW, sourceHeaders } from './comparisonModel';
 import { CorpusService, CorpusView } from './corpus';
 import { NavigablePanel, revealSentence } from './navigation';
+import { notComparableMessage } from './notComparable';
 import type { Direction, NavigationTarget } from './navigationTargets';
 import { sentenceAt } from './sentenceAt';
 import { sourceName } from './sourceName';
@@ -363,6 +364,11 @@ export function register(
       // Run from the panel itself (the palette, its keys): it already compares its base.
       if (current?.panel.active) return;
       void vscode.window.showInformationMessage('Open a text file to compare it with the other sources in its folder.');
+      return;
+    }
+    // Code, settings or a note: compared with the folder's .txt files, it would fill a panel with nothing to read.
+    if (!CorpusService.isComparable(target)) {
+      void vscode.window.showInformationMessage(notComparableMessage(target, 'compare'));
       return;
     }
     if (current) {

@@ -98,6 +98,16 @@ export class CorpusService implements vscode.Disposable {
     return document.uri.scheme !== 'file' || TEXT_FILE.test(document.uri.path);
   }
 
+  /**
+   * True for what the comparison and the export can take: a `.txt` file, or a document of
+   * another scheme that Synoptic reads (`isCandidate`: untitled text, not a settings file).
+   */
+  static isComparable(uri: vscode.Uri): boolean {
+    if (uri.scheme === 'file') return TEXT_FILE.test(uri.path);
+    const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    return !document || CorpusService.isCandidate(document);
+  }
+
   /** The key of the corpus a document belongs to. */
   keyFor(uri: vscode.Uri): string {
     return corpusKey(toURI(uri), sourceLimits().sourcesGlob);

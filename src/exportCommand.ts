@@ -16,6 +16,7 @@ import { Story, storiesOf } from './export/stories';
 import { ExportInput } from './export/table';
 import { toTei } from './export/tei';
 import { exportedNotice } from './exportNotice';
+import { notComparableMessage } from './notComparable';
 import { StoryPickItem, storyPickItem } from './exportStoryPick';
 
 export const EXPORT_COMMAND = 'synoptic.exportComparison';
@@ -171,6 +172,10 @@ export async function exportComparison(
   const source = request.source ?? vscode.window.activeTextEditor?.document.uri;
   if (!source) {
     void vscode.window.showInformationMessage('Open a text file to export the comparison of its sources.');
+    return undefined;
+  }
+  if (!CorpusService.isComparable(source)) {
+    void vscode.window.showInformationMessage(notComparableMessage(source, 'export'));
     return undefined;
   }
   const format = request.format ?? (await prompts.pickFormat());

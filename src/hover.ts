@@ -9,6 +9,7 @@ import { counterparts } from './core';
 import { diffMarkdown as markedDiff, escapeMarkdown } from './diffMarkdown';
 import { distinctCounterparts } from './distinctCounterparts';
 import { CorpusService, CorpusView } from './corpus';
+import { counted } from './plural';
 import { factHoverLines } from './sentenceFacts';
 import { speaksAbout } from './speaking';
 import { scopeToStory } from './stories';
@@ -60,7 +61,8 @@ export function hoverMarkdown(
   const factLines = factHoverLines(view.analysis, index, sentenceIndex, view.uris.map(sourceName));
   if (factLines.length) {
     const shown = factLines.slice(0, MAX_FACT_LINES).map(line => `- ${escapeMarkdown(line)}`);
-    if (factLines.length > MAX_FACT_LINES) shown.push(`- ${factLines.length - MAX_FACT_LINES} more changed facts`);
+    if (factLines.length > MAX_FACT_LINES)
+      shown.push(`- ${counted(factLines.length - MAX_FACT_LINES, 'more changed fact', 'more changed facts')}`);
     md.appendMarkdown(`${shown.join('\n')}\n\n`);
   }
 
@@ -97,7 +99,9 @@ export function hoverMarkdown(
   }
   if (wordings.length > MAX_WORDINGS) {
     const rest = wordings.slice(MAX_WORDINGS).reduce((n, w) => n + w[1].sources.length, 0);
-    md.appendMarkdown(`${wordings.length - MAX_WORDINGS} other wordings in ${rest} sources: Compare with Other Sources shows them all\n\n`);
+    md.appendMarkdown(
+      `${counted(wordings.length - MAX_WORDINGS, 'other wording')} in ${counted(rest, 'source')}: Compare with Other Sources shows them all\n\n`,
+    );
   }
   const missing = view.uris.filter((_, s) => s !== index && !found.has(s)).map(sourceName);
   if (missing.length)

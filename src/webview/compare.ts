@@ -239,14 +239,11 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
   );
   // Wide panels: a row of buttons. Narrow ones: a drop-down, so the toolbar stays one or two lines.
   const buttons = el('div', 'filters wide-only');
+  // The render builds the toolbar anew; focus in the group moves to the new choice's button (`renderToolbar`).
   const choose = (value: RowFilter) => {
-    // The render below builds the toolbar anew: focus in the group moves to the new choice's button.
-    const focusedInGroup = buttons.contains(document.activeElement);
-    if (value !== (panel.state.filter ?? 'all')) {
-      saveState({ filter: value });
-      render();
-    }
-    if (focusedInGroup) toolbar.querySelector<HTMLElement>('button.filter[aria-checked="true"]')?.focus();
+    if (value === (panel.state.filter ?? 'all')) return;
+    saveState({ filter: value });
+    render();
   };
   buttons.setAttribute('role', 'radiogroup');
   buttons.setAttribute('aria-label', 'Show rows');
@@ -258,6 +255,7 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
     button.dataset.index = String(index);
     // One Tab stop for the group (a roving tabindex): the chosen filter; the arrows reach the others.
     button.tabIndex = value === current ? 0 : -1;
+    button.dataset.control = 'filter';
     button.addEventListener('click', () => choose(value));
     buttons.append(button);
   });
@@ -273,6 +271,7 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
   const narrow = el('label', 'narrow-only');
   const select = el('select', 'filter-select');
   select.setAttribute('aria-label', 'Show rows');
+  select.dataset.control = 'filter-select';
   for (const [value, , long] of FILTERS) {
     const option = el('option', undefined, `${long} (${counts.get(value)})`);
     option.value = value;
@@ -291,8 +290,9 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
   const pager = el('div', 'pager');
   pager.setAttribute('role', 'group');
   pager.setAttribute('aria-label', 'Other sources shown as columns');
-  const turn = (label: string, title: string, to: number, enabled: boolean) => {
+  const turn = (control: string, label: string, title: string, to: number, enabled: boolean) => {
     const button = el('button', 'page', label);
+    button.dataset.control = control;
     button.title = title;
     button.setAttribute('aria-label', title);
     button.disabled = !enabled;
@@ -309,19 +309,52 @@ function renderPager(m: ComparisonModel): HTMLElement | undefined {
     el('span', 'wide-only', ' others'),
   );
   pager.append(
-    turn('‹', `Previous ${COLUMNS_PER_PAGE} sources`, first - COLUMNS_PER_PAGE, first > 0),
+    turn('page-previous', '‹', `Previous ${COLUMNS_PER_PAGE} sources`, first - COLUMNS_PER_PAGE, first > 0),
     range,
-    turn('›', `Next ${COLUMNS_PER_PAGE} sources`, first + COLUMNS_PER_PAGE, first + COLUMNS_PER_PAGE < others),
+    turn('page-next', '›', `Next ${COLUMNS_PER_PAGE} sources`, first + COLUMNS_PER_PAGE, first + COLUMNS_PER_PAGE < others),
   );
   return pager;
 }
 
+/**
+ * Where the keyboard focus goes when the toolbar is built anew and one of its controls had it:
+ * the control of the same name, or the next of these in its stead (a page button that the turn
+ * disabled: the one for the other way). The filters' radio group is entered at its checked filter.
+ */
+const FOCUS_INSTEAD: Readonly<Record<string, readonly string[]>> = {
+  'page-next': ['page-previous'],
+  'page-previous': ['page-next'],
+};
+
+/** The name (`data-control`) of the toolbar control that has the focus, if one has. */
+function focusedControl(): string | undefined {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && toolbar.contains(active) ? active.dataset.control : undefined;
+}
+
+/** Gives the focus back to the rebuilt toolbar's control named `name` (see `FOCUS_INSTEAD`). */
+function refocusControl(name: string): void {
+  for (const candidate of [name, ...(FOCUS_INSTEAD[name] ?? [])]) {
+    const control = Array.from(toolbar.querySelectorAll<HTMLElement>(`[data-control="${candidate}"]`)).find(
+      c => !(c as HTMLButtonElement).disabled && c.tabIndex >= 0,
+    );
+    if (control) {
+      control.focus();
+      return;
+    }
+  }
+}
+
 function renderToolbar(m: ComparisonModel): void {
+  // A control used from the keyboard (a filter, the base, a page turned) builds the toolbar anew:
+  // the reader's focus must not fall out of the panel with the old control.
+  const focused = focusedControl();
   toolbar.replaceChildren();
   const baseLabel = el('label', 'base');
   baseLabel.append(el('span', 'wide-only', 'Base '));
   const select = el('select');
   select.setAttribute('aria-label', 'Base source');
+  select.dataset.control = 'base';
   m.sources.forEach((s, i) => {
     const option = el('option', undefined, s.name);
     option.value = String(i);
@@ -334,6 +367,7 @@ function renderToolbar(m: ComparisonModel): void {
   boilerplate.title = "Show the base's boilerplate lines as rows";
   const checkbox = el('input');
   checkbox.type = 'checkbox';
+  checkbox.dataset.control = 'boilerplate';
   checkbox.checked = panel.state.showBoilerplate === true;
   checkbox.addEventListener('change', () => {
     saveState({ showBoilerplate: checkbox.checked });
@@ -343,6 +377,7 @@ function renderToolbar(m: ComparisonModel): void {
   toolbar.append(...filterControls(m), baseLabel, boilerplate);
   const pager = renderPager(m);
   if (pager) toolbar.append(pager);
+  if (focused) refocusControl(focused);
 }
 
 function renderHeader(m: ComparisonModel): HTMLElement {

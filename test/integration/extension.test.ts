@@ -100,6 +100,42 @@ describe('Synoptic in VS Code', function () {
     await screenshot('hover-dark');
   });
 
+  it('counts in the hover the one wording and the one changed fact it leaves out in the singular', async () => {
+    // Ten versions of one story; a sentence each words its own way (the desk) with a number of
+    // its own in seven (4 to 10): nine wordings against the first, seven changed numbers.
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'desks');
+    const seeds = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt'];
+    const texts = await Promise.all(
+      seeds.map(async name => Buffer.from(await vscode.workspace.fs.readFile(seedUri(name))).toString('utf8')),
+    );
+    const desks = ['city', 'foreign', 'night', 'morning', 'sports', 'business', 'weekend', 'metro', 'national', 'picture'];
+    const convoys = [3, 4, 5, 6, 7, 8, 9, 10, 10, 10];
+    const marker = (k: number) => `Reporters from the ${desks[k]} desk counted ${convoys[k]} convoys leaving the capital before dawn.`;
+    const uris = desks.map((_, k) => vscode.Uri.joinPath(folder, `d${k}.txt`));
+    // Within the article: before its paragraph on the conflict, which every seed carries.
+    const withMarker = (k: number) => texts[k % texts.length].replace('Syria’s conflict began', `${marker(k)}\n\nSyria’s conflict began`);
+    await Promise.all(uris.map((uri, k) => vscode.workspace.fs.writeFile(uri, Buffer.from(withMarker(k)))));
+    try {
+      const document = await vscode.workspace.openTextDocument(uris[0]);
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      const line = document.getText().split('\n').indexOf(marker(0));
+      const text = await until('the hover over the ten versions', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uris[0],
+          new vscode.Position(line, 3),
+        );
+        const shown = unescape(hoverText(hovers));
+        return shown.includes('in 9 of 9 other sources') && shown;
+      });
+      assert.match(text, /^1 other wording in 1 source: /m, text);
+      assert.match(text, /^- 1 more changed fact$/m, text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('explains a boilerplate line on hover', async () => {
     const uri = seedUri('001_d0ef0ff56864153f.txt');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
@@ -529,6 +565,50 @@ describe('Synoptic in VS Code', function () {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
       assert.deepEqual(failures, []);
+    });
+  });
+
+  describe('on a file that is not plain text', () => {
+    const notes = () => vscode.Uri.joinPath(workspaceFolder(), 'notes');
+    const plan = () => vscode.Uri.joinPath(notes(), 'plan.md');
+    const target = () => vscode.Uri.joinPath(notes(), 'notes-comparison.csv');
+    before(async () => {
+      await vscode.workspace.fs.writeFile(plan(), new TextEncoder().encode('# Plan\n\nCall the harbour office about the bridge.\n'));
+      // A text file beside it: without the check, the note would be compared with it as a story.
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(notes(), 'bridge.txt'),
+        new TextEncoder().encode('The harbour bridge reopened on Monday after two years of repairs.\n'),
+      );
+    });
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(notes(), { recursive: true });
+    });
+
+    it('neither opens a comparison nor exports one of a markdown note, and hides both commands from its palette', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until('no comparison panel', () => api.panel.panelCount === 0);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plan()), vscode.ViewColumn.One);
+      assert.equal(editor.document.languageId, 'markdown');
+      // The panel opens within the command, so it would be there once the command has run.
+      await vscode.commands.executeCommand('synoptic.compareWithOtherSources');
+      assert.equal(api.panel.panelCount, 0, 'no panel compares the note');
+      const exported = await vscode.commands.executeCommand<vscode.Uri | undefined>('synoptic.exportComparison', {
+        format: 'csv',
+        target: target(),
+      });
+      assert.equal(exported, undefined);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target())), 'no export of the note is written');
+      const palette = vscode.extensions.getExtension('synoptic.synoptic')!.packageJSON.contributes.menus.commandPalette as {
+        command: string;
+        when: string;
+      }[];
+      for (const command of ['synoptic.compareWithOtherSources', 'synoptic.exportComparison'])
+        assert.equal(
+          palette.find(m => m.command === command)?.when,
+          "synoptic.inCorpus || activeWebviewPanelId == 'synoptic.compare'",
+          `${command} shows in the palette only for a text file or from the panel`,
+        );
     });
   });
 });

@@ -136,10 +136,10 @@ describe('comparison panel webview in Chromium', function () {
   }
 
   /** Runs `use` on the panel's page in a fresh headless browser, closed afterwards. */
-  async function withPanel(use: (panel: Panel) => Promise<void>): Promise<void> {
+  async function withPanel(use: (panel: Panel) => Promise<void>, viewport = { width: 1200, height: 700 }): Promise<void> {
     const browser = await launchHeadless(chromium);
     try {
-      const page = await (await browser.newContext({ viewport: { width: 1200, height: 700 } })).newPage();
+      const page = await (await browser.newContext({ viewport })).newPage();
       const files: Record<string, [string, string]> = {
         '/index.html': [panelPage(), 'text/html'],
         '/compare.js': [script, 'text/javascript'],
@@ -307,6 +307,89 @@ describe('comparison panel webview in Chromium', function () {
       assert.equal(back.filters, 5);
       assert.ok(back.gridShown && back.toolbarShown);
       assert.equal(back.notice, '');
+    });
+  });
+
+  /** The `data-control` name and value of the focused element, or its tag where it has none. */
+  const focusedControl = (page: any): Promise<{ control?: string; value?: string; checked?: boolean }> =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement | null;
+      if (!active || !document.getElementById('toolbar')!.contains(active)) return { control: active?.tagName.toLowerCase() };
+      return { control: active.dataset.control, value: active.value, checked: active.type === 'checkbox' ? active.checked : undefined };
+    });
+
+  it('keeps the keyboard focus on the narrow filter drop-down, the base picker and the boilerplate box when they rebuild the toolbar', async () => {
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        await showModel(panel);
+        // A narrow panel: the filters are one drop-down, which the arrow keys move through.
+        await page.focus('select.filter-select');
+        await page.keyboard.press('ArrowDown');
+        assert.deepEqual(await focusedControl(page), { control: 'filter-select', value: 'sharedByAll', checked: undefined });
+        await page.keyboard.press('ArrowDown');
+        assert.deepEqual(await focusedControl(page), { control: 'filter-select', value: 'uniqueToOne', checked: undefined });
+        assert.equal(await page.locator('.row.unique').count(), 1, 'each choice shows in the rows');
+        // Space on the boilerplate box; the extension answers with a new model, which rebuilds the toolbar.
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        assert.equal((await focusedControl(page)).control, 'boilerplate');
+        await page.keyboard.press('Space');
+        assert.deepEqual((await panel.posted()).pop(), { type: 'setShowBoilerplate', show: true });
+        await panel.send({ type: 'model', model: { ...MODEL, generation: 2 }, state: { showBoilerplate: true } });
+        assert.deepEqual(await focusedControl(page), { control: 'boilerplate', value: 'on', checked: true });
+        // A new base, from the keyboard: the model for it comes back and the picker keeps the focus.
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('ArrowDown');
+        assert.deepEqual((await panel.posted()).pop(), { type: 'setBase', source: 1 });
+        await panel.send({ type: 'model', model: { ...MODEL, generation: 3, base: 1 }, state: {} });
+        assert.deepEqual(await focusedControl(page), { control: 'base', value: '1', checked: undefined });
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'compare-webview-narrow-focus.png') });
+      },
+      { width: 520, height: 600 },
+    );
+  });
+
+  it('keeps the keyboard focus on the page buttons of a wide story, on the other one when the last page disables the one pressed', async () => {
+    // One statement every one of 45 sources carries: the other 44 take three pages of columns.
+    const count = 45;
+    const wide: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: Array.from({ length: count }, (_, i) => ({
+        name: `s${i}.txt`,
+        path: `file:///s${i}.txt`,
+        sentences: 1,
+        shared: 1,
+        boilerplateLines: 0,
+      })),
+      rows: [
+        {
+          kind: 'statement',
+          cells: Array.from({ length: count }, (_, source) => ({ source, sentence: 0, wording: 0 })),
+          wordings: [{ text: 'The harbour bridge reopened on Monday.', similarity: 1 }],
+          sourceCount: count,
+          reworded: false,
+        },
+      ],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model: wide, state: {} });
+      await page.waitForSelector('.cell[data-row="0"]');
+      const range = () => page.textContent('.pager .range');
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      await page.focus('button.page[aria-label="Next 20 sources"]');
+      await page.keyboard.press('Enter');
+      assert.equal(await range(), 'Sources 21–40 of 44 others');
+      assert.equal(await focused(), 'Next 20 sources');
+      await page.keyboard.press('Enter');
+      assert.equal(await range(), 'Sources 25–44 of 44 others');
+      assert.equal(await focused(), 'Previous 20 sources', 'the last page: "next" is disabled');
+      await page.keyboard.press('Enter');
+      assert.equal(await range(), 'Sources 5–24 of 44 others');
+      assert.equal(await focused(), 'Previous 20 sources');
     });
   });
 });
