@@ -8,6 +8,7 @@ import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
 import { ACTIVATION_SETTING, speaksAbout } from './speaking';
 import { statusTooltip } from './statusTooltip';
+import { counted } from './plural';
 import { scopeToStory } from './stories';
 
 export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
@@ -18,10 +19,10 @@ export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   if (index < 0) return undefined;
   const source = view.analysis.sources[index];
   const boilerplate = source.lines.filter(l => l.kind === 'boilerplate').length;
-  const lines = `${boilerplate} boilerplate line${boilerplate === 1 ? '' : 's'}`;
+  const lines = counted(boilerplate, 'boilerplate line');
   if (view.analysis.sources.length < 2) return `Synoptic: a story of one · ${lines}`;
   const shared = source.groupOfSentence.filter(g => g >= 0).length;
-  return `Synoptic: ${shared} of ${source.sentences.length} sentences shared · ${lines}`;
+  return `Synoptic: ${shared} of ${counted(source.sentences.length, 'sentence')} shared · ${lines}`;
 }
 
 /** What the integration tests may observe: the item's text, or undefined while it is hidden. */

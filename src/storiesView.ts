@@ -7,6 +7,7 @@
  * notification, `analysisProgress.ts`).
  */
 import * as vscode from 'vscode';
+import { counted } from './plural';
 import { COMPARE_COMMAND } from './comparePanel';
 import { CorpusService } from './corpus';
 import { TEXT_FILE_GLOB } from './sourceDiscovery';
@@ -215,7 +216,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
     item.id = `${this.parents.get(node)?.id ?? ''}/${node.uri}`;
     item.label = node.name;
     item.description = sourceDescription(node, this.parents.get(node));
-    item.tooltip = `${vscode.workspace.asRelativePath(uri)}\n${node.shared} sentences shared with other sources of the story, ${node.unique} in this source only`;
+    item.tooltip = `${vscode.workspace.asRelativePath(uri)}\n${counted(node.shared, 'sentence')} shared with other sources of the story, ${node.unique} in this source only`;
     item.contextValue = 'storySource';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
     return item;
