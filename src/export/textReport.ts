@@ -43,7 +43,8 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     const unique = s.sentences.filter((_, k) => s.groupOfSentence[k] < 0);
     if (unique.length && storySize(i) > 1) {
       out.push('    Only here:');
-      for (const sentence of unique) out.push(...wrap(sentence.text, width, '    - ', '      '));
+      for (const [text, times] of timesPrinted(unique.map(sentence => sentence.text)))
+        out.push(...wrap(withTimes(text, times), width, '    - ', '      '));
     }
   });
   if (analysis.groups.length) {
@@ -58,10 +59,15 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
       const k = storyOf.get(g.members[0].source) ?? 0;
       const ofStory = stories.length > 1 ? ` of story ${k + 1}` : '';
       out.push(`#${gi + 1} in ${g.sourceCount} of ${counted(stories[k]?.sources.length ?? analysis.sources.length, 'source')}${ofStory}`);
+      // A sentence a source prints again (a headline above the article and in its body) is one wording, said once.
+      const printed = timesPrinted(g.members.map(m => `${m.source}\u0000${analysis.sources[m.source].sentences[m.sentence].text}`));
       for (const m of g.members) {
         const s = analysis.sources[m.source].sentences[m.sentence];
+        const times = printed.get(`${m.source}\u0000${s.text}`);
+        if (times === undefined) continue;
+        printed.delete(`${m.source}\u0000${s.text}`);
         const label = `[${m.source + 1}]`.padEnd(6) + `${Math.round(m.similarity * 100)}%`.padStart(4) + '  ';
-        out.push(...wrap(s.text, width, `  ${label}`, ' '.repeat(label.length + 2)));
+        out.push(...wrap(withTimes(s.text, times), width, `  ${label}`, ' '.repeat(label.length + 2)));
       }
     });
   }
@@ -193,6 +199,18 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   }
   if (line || lines.length === 0) lines.push(prefix + line);
   return lines;
+}
+
+/** Each of `texts` once, in the order first met, with how many times it stands there. O(n). */
+function timesPrinted(texts: readonly string[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const text of texts) times.set(text, (times.get(text) ?? 0) + 1);
+  return times;
+}
+
+/** `text`, with how many times its source prints it where that is more than once. */
+function withTimes(text: string, times: number): string {
+  return times === 1 ? text : `${text} (printed ${times === 2 ? 'twice' : `${times} times`})`;
 }
 
 /** Terminal columns `text` takes (`columnsOf` of each code point). O(n). */

@@ -318,6 +318,31 @@ describe('text report', () => {
     }
   });
 
+  it('lists a sentence its source prints twice once, saying so, among the only-here sentences and in a statement', () => {
+    // The seeds print a photo caption twice in one page and a headline twice in two others.
+    const inputs = seedInputs();
+    const report = textReport(
+      analyzeCorpus(inputs),
+      inputs.map(i => i.id),
+      { width: 1000 },
+    );
+    const items = (block: string) => block.split('\n').filter(line => /^\s+(- |\[\d+\])/.test(line));
+    const onlyHere = report.split(/\n(?=\[\d+\] )/).map(part => items(part.split('Only here:')[1] ?? ''));
+    const statements = report
+      .split(/\n(?=#\d+ in )/)
+      .slice(1)
+      .map(part => items(part.split('\n\n')[0]));
+    for (const list of [...onlyHere, ...statements]) assert.equal(new Set(list).size, list.length, list.join('\n'));
+    assert.ok(
+      onlyHere.some(list => list.some(line => line.endsWith('(printed twice)'))),
+      'a caption printed twice',
+    );
+    assert.ok(
+      statements.some(list => list.some(line => line.endsWith('(printed twice)'))),
+      'a headline printed twice',
+    );
+  });
+
   it('lists no sentence as only here for a source alone in its story, as for a corpus of one file', () => {
     const inputs = [...seedInputs(), bridgeStory()[0]];
     const corpus = analyzeCorpus(inputs);
