@@ -68,7 +68,11 @@ async function moveInEditor(corpus: CorpusService, target: NavigationTarget, dir
   }
   const view = await corpus.request(editor.document.uri);
   const source = view?.indexOf(editor.document.uri) ?? -1;
-  if (!view || source < 0) return;
+  if (!view || source < 0) {
+    // A file deleted from disk while open, or one the analysis could not read: say so, as the status bar does.
+    void vscode.window.setStatusBarMessage(`Synoptic: ${editor.document.uri.path.split('/').pop()} cannot be analysed`, 4000);
+    return;
+  }
   // From the selection's start: after a jump the selection spans the sentence, and the previous
   // target is the one before it, not the selected sentence itself.
   const offset = editor.document.offsetAt(editor.selection.start);
