@@ -305,6 +305,11 @@ describe('synoptic CLI commands', () => {
     ['an unknown export format', ['export', '--format', 'docx', seeds[0]], /--format takes csv, html, tei, collatex, passim/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
     ['help for a name every object has', ['--help', 'constructor'], /unknown command 'constructor'/],
+    [
+      'a story number too large to be held exactly',
+      ['export', '--format', 'csv', '--story', '99999999999999999999', seeds[0]],
+      /^synoptic: --story takes a story number from 1, not '99999999999999999999'/m,
+    ],
     ['no command', [], /no command given/],
     ['import-passim without a path', ['import-passim'], /no PATH given/],
     ['a passim root that is a file', ['import-passim', '--root', seeds[0], seeds[0]], /^synoptic: --root .*: is a file, not a folder$/m],
