@@ -23,6 +23,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface Entry {
   readonly row: RowModel;
   readonly cell: CellModel;
+  /** The cells of the same sentence only here that its source prints again under the same row (a caption in two places). */
+  again?: CellModel[];
 }
 
 /** One row of the grid: a statement with its cells, plus the sentences only here listed under it. */
@@ -177,10 +179,10 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
       if (col === undefined) continue; // its source is on another page of columns
       const previous = out[out.length - 1];
       if (previous && previous.lead.kind === 'statement') {
-        previous.entries[col].push({ row, cell: lone });
+        addLone(previous.entries[col], { row, cell: lone });
         previous.unique = previous.difference = true;
       } else {
-        waiting[col].push({ row, cell: lone });
+        addLone(waiting[col], { row, cell: lone });
         anyWaiting = true;
       }
       continue;
@@ -208,6 +210,21 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
     out.push(display);
   }
   return out;
+}
+
+/**
+ * Adds a sentence only its source has to a column's entries, or, where the same sentence of that
+ * source is listed there already (a photo caption a page prints twice), to that entry's copies:
+ * the reader sees it once, marked as printed again. O(entries).
+ */
+function addLone(entries: Entry[], entry: Entry): void {
+  const text = entry.row.wordings[entry.cell.wording].text;
+  const same = entries.find(
+    e => e.row.sourceCount === 1 && e.cell.source === entry.cell.source && e.row.wordings[e.cell.wording].text === text,
+  );
+  if (!same) entries.push(entry);
+  else if (same.again) same.again.push(entry.cell);
+  else same.again = [entry.cell];
 }
 
 /**
@@ -431,6 +448,7 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
     meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
   if (alone && (panel.model?.sources.length ?? 0) > 1) meta.append(el('span', 'lone', 'only in this source'));
+  if (entry.again) meta.append(el('span', 'again', entry.again.length === 1 ? 'printed twice' : `printed ${entry.again.length + 1} times`));
   if (meta.childElementCount) node.append(meta);
   return node;
 }
@@ -503,7 +521,8 @@ function render(): void {
   panel.places = new Map();
   panel.rows.forEach((display, row) =>
     display.entries.forEach((entries, col) => {
-      for (const { cell } of entries) panel.places.set(`${cell.source}:${cell.sentence}`, { row, col });
+      for (const { cell, again } of entries)
+        for (const shown of [cell, ...(again ?? [])]) panel.places.set(`${shown.source}:${shown.sentence}`, { row, col });
     }),
   );
   panel.rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, panel.columns.length))));

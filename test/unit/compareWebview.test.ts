@@ -274,6 +274,42 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('lists a sentence only one source has and prints twice once, saying so, and marks its row for either copy', async () => {
+    const caption = 'Photograph by the harbour photo desk.';
+    const lone = (sentence: number, text: string): ComparisonModel['rows'][number] => ({
+      kind: 'statement',
+      cells: [{ source: 1, sentence, wording: 0 }],
+      wordings: [{ text, similarity: 1 }],
+      sourceCount: 1,
+      reworded: false,
+    });
+    const model: ComparisonModel = {
+      ...MODEL,
+      sources: [MODEL.sources[0], { ...MODEL.sources[1], sentences: 5 }],
+      rows: [MODEL.rows[0], lone(1, caption), lone(2, 'Engineers replaced every cable.'), lone(3, caption), MODEL.rows[1]],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model, state: {} });
+      await page.waitForSelector('.cell[data-row="1"]');
+      const entries = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.cell[data-row="0"][data-col="1"] .entry')).map(e => ({
+          sentence: e.dataset.sentence,
+          printed: e.querySelector('.again')?.textContent ?? '',
+        })),
+      );
+      assert.deepEqual(entries, [
+        { sentence: '0', printed: '' },
+        { sentence: '1', printed: 'printed twice' },
+        { sentence: '2', printed: '' },
+      ]);
+      // The editor's cursor on the second copy marks the row that lists it.
+      await panel.send({ type: 'highlight', source: 1, sentence: 3, markOnly: true });
+      assert.equal(await page.evaluate(() => document.querySelector<HTMLElement>('.row.current')?.dataset.row), '0');
+      assert.deepEqual(panel.errors, []);
+    });
+  });
+
   it('clears the last model’s grid and toolbar under a status line, and shows the next model again', async () => {
     await withPanel(async panel => {
       const { page } = panel;
