@@ -10,7 +10,8 @@
  *    the anchor's wording of more statements, then the first by name), with how many of the
  *    other versions carry only statements it carries too ("the others are subsets"). A version
  *    that ties with it on both counts is named ("as does …"): the shared text does not tell
- *    the two apart.
+ *    the two apart, and what is said of the other versions is said of the rest alone (nothing
+ *    where none is left).
  * When the two rules name different versions the date wins, and the reason says so; not when
  * the shared text cannot tell the dated one from the one it points to.
  *
@@ -81,10 +82,11 @@ export function storyOrder(input: OriginInput): StoryOrder {
   const shared = storyGroups.length;
   const derived = byDerivation[0];
   const derivedSet = carried.get(derived)!;
-  const others = sources.filter(s => s !== derived);
+  const tied = sources.filter(s => s !== derived && evidence(s, derived) === 0).sort(byName);
+  // The sources that tie with it are named with it; what is said of the rest is said of them alone.
+  const others = sources.filter(s => s !== derived && !tied.includes(s));
   const subsets = others.filter(s => [...carried.get(s)!].every(g => derivedSet.has(g))).length;
   const carries = `carries ${derivedSet.size} of the ${shared} shared statements`;
-  const tied = others.filter(s => evidence(s, derived) === 0).sort(byName);
   // A file name that another version of the story shares ("a/story.txt", "b/story.txt") names neither: its id does.
   const shownName = (s: number) => (sources.some(o => o !== s && names[o] === names[s]) ? ids[s] : names[s]);
   const subsetWords =
@@ -96,7 +98,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
         ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
         : `${subsets} of the ${others.length} others are subsets`;
   const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
-  const derivationReason = `${carries}${tiedWords}; ${subsetWords}`;
+  const derivationReason = others.length ? `${carries}${tiedWords}; ${subsetWords}` : `${carries}${tiedWords}`;
 
   if (byDate.length) {
     const first = byDate[0];
