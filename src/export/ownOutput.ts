@@ -15,16 +15,20 @@ export function isOwnOutput(text: string): boolean {
 
 /** The header row of the CSV export, with or without its first column `story`. */
 const CSV_HEADER = /^(?:story,)?kind,statement,sources,similarity(?:,|\r?\n|$)/;
+/** The first record of the passim export, one JSON object a line: its id, then its series. */
+const PASSIM_RECORD = /^\{"id":"(?:[^"\\\n]|\\.)*","series":"/;
 /** How far into an HTML or TEI export the line that names this tool stands, at most (past a long title). */
 const HEAD_CHARS = 4096;
 
 /**
  * Whether `text` opens as one of this tool's exports does: the CSV header row, the JSON export
- * (`{"format":1,"sources":`), CollateX JSON (`{"witnesses":`), an HTML page whose generator is
+ * (`{"format":1,"sources":`), CollateX JSON (`{"witnesses":`), passim's input records
+ * (`{"id":…,"series":`), an HTML page whose generator is
  * Synoptic or a TEI document it says Synoptic exported. O(1): only the opening is looked at.
  */
 export function isExport(text: string): boolean {
-  if (CSV_HEADER.test(text) || text.startsWith('{"format":1,"sources":[') || text.startsWith('{"witnesses":[')) return true;
+  if (CSV_HEADER.test(text) || text.startsWith('{"format":1,"sources":[') || text.startsWith('{"witnesses":[') || PASSIM_RECORD.test(text))
+    return true;
   const head = text.slice(0, HEAD_CHARS);
   if (head.startsWith('<!DOCTYPE html>')) return head.includes('<meta name="generator" content="Synoptic">');
   if (head.startsWith('<?xml')) return head.includes('<TEI ') && head.includes('<p>Exported by Synoptic.</p>');

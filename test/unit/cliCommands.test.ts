@@ -196,7 +196,7 @@ describe('synoptic CLI commands', () => {
     mkdirSync(folder);
     for (const seed of seeds) writeFileSync(join(folder, basename(seed)), readFileSync(seed));
     const alone = run(['stories', folder]).stdout;
-    for (const format of ['csv', 'html', 'tei', 'collatex']) {
+    for (const format of ['csv', 'html', 'tei', 'collatex', 'passim']) {
       const saved = join(folder, 'comparison.txt');
       const first = run(['export', '--format', format, '-o', saved, folder]);
       assert.equal(first.status, 0, first.stderr);
