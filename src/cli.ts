@@ -462,7 +462,7 @@ async function main(): Promise<number> {
     try {
       writeTextFile(target, output);
     } catch (e) {
-      process.stderr.write(`synoptic: ${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      process.stderr.write(`synoptic: ${target}: cannot be written: ${writeFailure((e as NodeJS.ErrnoException).code)}\n`);
       return 2;
     }
   } else {
@@ -472,12 +472,28 @@ async function main(): Promise<number> {
       // A full disk or a closed terminal is no fault of the tool's, as with -o.
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
-      process.stderr.write(`synoptic: standard output cannot be written (${code})\n`);
+      process.stderr.write(`synoptic: standard output cannot be written: ${writeFailure(code)}\n`);
       return 2;
     }
   }
   return 0;
 }
+
+/** Why a write failed, in words where the system's code is a common one, with the code. */
+function writeFailure(code: string | undefined): string {
+  const words = code ? WRITE_FAILURES[code] : undefined;
+  return words ? `${words} (${code})` : `error ${code ?? 'without a code'}`;
+}
+
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  EIO: 'the device reported an input/output error',
+  EFBIG: 'the file would be too large',
+};
 
 /**
  * `output` in UTF-8, a piece at a time: its text (or each text its writer hands over), cut

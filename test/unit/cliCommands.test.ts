@@ -89,16 +89,20 @@ describe('synoptic CLI commands', () => {
     assert.match(result.stderr, /^synoptic: -: standard input larger than 64 MB\n$/);
   }).timeout(30_000);
 
-  it('says in one line, with exit code 2, that standard output cannot be written to a full disk', function () {
+  it('says in one line and in words, with exit code 2, that standard output or an -o file cannot be written to a full disk', function () {
     if (!existsSync('/dev/full')) this.skip();
     const full = openSync('/dev/full', 'w');
     try {
       const result = spawnSync(process.execPath, [cli, 'stories', seeds[0]], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
       assert.equal(result.status, 2, result.stderr);
-      assert.equal(result.stderr, 'synoptic: standard output cannot be written (ENOSPC)\n');
+      assert.equal(result.stderr, 'synoptic: standard output cannot be written: no space left on the device (ENOSPC)\n');
     } finally {
       closeSync(full);
     }
+    // A file on a full disk, by -o, says the same.
+    const written = run(['stories', '-o', '/dev/full', seeds[0]]);
+    assert.equal(written.status, 2, written.stderr);
+    assert.equal(written.stderr, 'synoptic: /dev/full: cannot be written: no space left on the device (ENOSPC)\n');
   });
 
   it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
