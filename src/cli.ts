@@ -212,10 +212,10 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
   throw new UsageError(`${message}, not '${String(value)}'`);
 }
 
-/** `value` as a whole number from 1 to `most` (at most `Number.MAX_SAFE_INTEGER`, which a number holds exactly), or undefined where it is none. */
-function countOf(value: unknown, most = Number.MAX_SAFE_INTEGER): number | undefined {
+/** `value` as a whole number from 1 to `most` that a number holds exactly, or undefined where it is none. */
+function countOf(value: unknown, most = Infinity): number | undefined {
   const n = Number(value);
-  return typeof value === 'string' && /^\d+$/.test(value) && n >= 1 && n <= Math.min(most, Number.MAX_SAFE_INTEGER) ? n : undefined;
+  return typeof value === 'string' && /^\d+$/.test(value) && Number.isSafeInteger(n) && n >= 1 && n <= most ? n : undefined;
 }
 
 function storyNumber(value: unknown): number {

@@ -10,6 +10,9 @@ export interface CsvOptions extends ExportOptions {
   readonly bom?: boolean;
 }
 
+/** The columns before the sources' (and after `story` where the export holds several stories): how the export is known again. */
+export const CSV_COLUMNS = ['kind', 'statement', 'sources', 'similarity'] as const;
+
 /**
  * The CSV text: a header row (`kind`, `statement`, `sources`, `similarity`, then each source's
  * name), then one row per table row. `statement` numbers the groups from 1 (empty for a unique
@@ -23,9 +26,7 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
   const tables = exportTables(input, { ...options, diffs: false });
   const several = tables.length > 1;
   const names = tables.flatMap(t => t.names);
-  const records: string[][] = [
-    [...(several ? ['story'] : []), 'kind', 'statement', 'sources', 'similarity', ...names.map(inertInSpreadsheets)],
-  ];
+  const records: string[][] = [[...(several ? ['story'] : []), ...CSV_COLUMNS, ...names.map(inertInSpreadsheets)]];
   let before = 0;
   for (const table of tables) {
     const after = names.length - before - table.names.length;

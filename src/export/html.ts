@@ -10,6 +10,9 @@ import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 import { counted } from '../plural';
 
+/** The page's generator line: how the export is known again (`ownOutput.ts`). */
+export const HTML_GENERATOR = '<meta name="generator" content="Synoptic">';
+
 /** Width of the column of row numbers. */
 const ROW_COLUMN_REM = 6.5;
 
@@ -134,7 +137,7 @@ ${body}
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${htmlCsp(style)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Synoptic">
+${HTML_GENERATOR}
 <title>${escapeMarkup(title)}</title>
 <style>${style}</style>
 </head>

@@ -12,6 +12,9 @@ import { ExportInput, ExportOptions, ExportTable, exportTables } from './table';
 
 export const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
 
+/** The publication statement of the header: how the export is known again (`ownOutput.ts`). */
+export const TEI_EXPORT_NOTE = '<p>Exported by Synoptic.</p>';
+
 /**
  * The TEI document for the chosen story, or for every story of the corpus: then the header's
  * `listWit` names the sources of every story (sigla `w1`… story after story) and the body holds
@@ -46,7 +49,7 @@ export function toTei(input: ExportInput, options: ExportOptions = {}): string {
         <title>${escapeMarkup(title)}</title>
       </titleStmt>
       <publicationStmt>
-        <p>Exported by Synoptic.</p>
+        ${TEI_EXPORT_NOTE}
       </publicationStmt>
       <sourceDesc>
         <listWit>

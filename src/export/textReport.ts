@@ -7,7 +7,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
-import { counted } from '../plural';
+import { counted, printedTimes } from '../plural';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -210,7 +210,7 @@ function timesPrinted(texts: readonly string[]): Map<string, number> {
 
 /** `text`, with how many times its source prints it where that is more than once. */
 function withTimes(text: string, times: number): string {
-  return times === 1 ? text : `${text} (printed ${times === 2 ? 'twice' : `${times} times`})`;
+  return times === 1 ? text : `${text} (${printedTimes(times)})`;
 }
 
 /** Terminal columns `text` takes (`columnsOf` of each code point). O(n). */

@@ -7,6 +7,7 @@
  * Each statement is a row; a sentence that only one other source carries is listed under its
  * neighbour in that source's column instead of taking a row of empty cells of its own.
  */
+import { printedTimes } from '../plural';
 import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
 import type { Direction, NavigationTarget } from '../navigationTargets';
@@ -448,7 +449,7 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
     meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
   if (alone && (panel.model?.sources.length ?? 0) > 1) meta.append(el('span', 'lone', 'only in this source'));
-  if (entry.again) meta.append(el('span', 'again', entry.again.length === 1 ? 'printed twice' : `printed ${entry.again.length + 1} times`));
+  if (entry.again) meta.append(el('span', 'again', printedTimes(entry.again.length + 1)));
   if (meta.childElementCount) node.append(meta);
   return node;
 }
