@@ -13,7 +13,7 @@ import { PrefixIndex } from '../../src/core/prefixIndex';
 import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, pickedString, seededRandom } from '../support/random';
-import { hashText } from '../../src/core/text';
+import { hasSpacelessScript, hashText } from '../../src/core/text';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 import { attachRepeats } from '../../src/core/spans';
 import { AnchorChoice, GroupTally, chooseAnchor } from '../../src/core/anchors';
@@ -203,6 +203,27 @@ describe('Fast paths give what the plain computation gives', () => {
     for (let n = 0; n < 500; n++) {
       const text = pickedString(random, pieces, 0, 40);
       assert.equal(hashText(text), fnv1a(text), JSON.stringify(text));
+    }
+  });
+
+  it('tells a letter of a script without spaces between words as the script classes do, for every code point and in seeded texts', () => {
+    // The plain test: the Unicode script classes alone, over the whole text.
+    const plain = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    let spaceless = 0;
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `Latin “words” — ${String.fromCodePoint(c)} 12`;
+      const expected = plain.test(text);
+      if (expected) spaceless++;
+      assert.equal(hasSpacelessScript(text), expected, `U+${c.toString(16).toUpperCase()}`);
+    }
+    // Every script is there: thousands of Han ideographs alone.
+    assert.ok(spaceless > 90_000, `${spaceless} code points`);
+    const random = seededRandom(179);
+    const pieces = ['a', ' ', 'é', 'ж', 'ب', '—', '’', '•', '€', '語', 'の', 'カ', 'ไ', 'ລ', 'ក', 'မ', '한', '😀', '𠀋', '\n'];
+    for (let n = 0; n < 500; n++) {
+      const text = pickedString(random, pieces, 0, 12);
+      assert.equal(hasSpacelessScript(text), plain.test(text), JSON.stringify(text));
     }
   });
 
