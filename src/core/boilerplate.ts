@@ -30,6 +30,8 @@ import {
   pageSpacelessShare,
   proseEndShare,
   YEAR,
+  SPACELESS_ABOVE,
+  UNPUNCTUATED_BELOW,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 import { LINE_MODEL } from './model/lineModel';
@@ -71,8 +73,10 @@ export interface BoilerplateOptions {
    * Share of a page's prose-shaped lines ending a sentence (`pageEndShare`) below which the
    * page is read by the model's `unpunctuated` article model (by `bare` where it is unspaced as
    * well, see `unspacedBelow`). Lines cut short with an ellipsis are left out of the share (see
-   * `pageEndShare`). Default 0.05: below the least punctuated development page (0.07), so that
-   * every page punctuated as those are is read as before.
+   * `pageEndShare`). Default 0.05 (`UNPUNCTUATED_BELOW`): below the least punctuated development
+   * page (0.07), so that every page punctuated as those are is read as before. The features read
+   * the prose of a page below `UNPUNCTUATED_BELOW` by its shape whatever this option says (see
+   * `proseLines` in lineFeatures.ts).
    */
   readonly unpunctuatedBelow?: number;
   /**
@@ -275,7 +279,9 @@ export interface LineModel {
   /**
    * The article model of a page that ends few of its prose-shaped lines with a sentence
    * terminal (a dump that drops them, a script without one): trained on the pages and on their
-   * forms without final stops, so that it reads prose by its other features.
+   * forms without final stops, so that it reads prose by its other features. The prose around
+   * a line on such a page is its prose-shaped lines (see `proseLines` in lineFeatures.ts), so
+   * that a form without stops shows the model the context its page shows.
    */
   readonly unpunctuated?: BoostedTrees;
   /**
@@ -324,7 +330,9 @@ export function lineMargins(
   const unpunctuated = isUnpunctuated(pageEndShare(features), options);
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const spaceless =
-    !unspaced && model.spaceless && pageSpacelessShare(features) > (options.spacelessAbove ?? 0.5) ? model.spaceless : undefined;
+    !unspaced && model.spaceless && pageSpacelessShare(features) > (options.spacelessAbove ?? SPACELESS_ABOVE)
+      ? model.spaceless
+      : undefined;
   const trees =
     spaceless ||
     (unpunctuated && unspaced && model.bare) ||
@@ -452,7 +460,7 @@ export function printedAgainUnderIt(facts: readonly LineFacts[], content: readon
  * `bare`) article model reads. O(1).
  */
 function isUnpunctuated(endShare: number, options: Pick<BoilerplateOptions, 'unpunctuatedBelow'>): boolean {
-  return endShare < (options.unpunctuatedBelow ?? 0.05);
+  return endShare < (options.unpunctuatedBelow ?? UNPUNCTUATED_BELOW);
 }
 
 /**

@@ -61,6 +61,23 @@ export const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 export const CLOCK_TIME = /(?<!\d)\d{1,2}(?:[:.]|h(?=\d\d))\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
+/**
+ * Share of a page's prose-shaped lines ending a sentence (`proseEndShare`) below which the
+ * page is unpunctuated: its features count its prose-shaped lines as its prose (`proseLines`),
+ * and by default the line model reads it with its `unpunctuated` article model (see
+ * `BoilerplateOptions.unpunctuatedBelow`). Below the least punctuated development page (0.07).
+ */
+export const UNPUNCTUATED_BELOW = 0.05;
+
+/**
+ * Share of a page's word characters in scripts set without spaces between words
+ * (`pageSpacelessShare`) above which the page is written in such a script: its features count
+ * its prose as they always have, whatever its stops (`proseLines`), and by default the line
+ * model reads it with its `spaceless` article model when it is laid out with blank lines (see
+ * `BoilerplateOptions.spacelessAbove`).
+ */
+export const SPACELESS_ABOVE = 0.5;
+
 /** Fewest words of a line that may be prose (`proseLike`, `proseShaped`). */
 export const MIN_PROSE_WORDS = 7;
 /** Indents past this many columns count as this many. */
@@ -172,10 +189,14 @@ function endsCutShort(text: string): boolean {
  * lines written partly in such a script are asked for their script. O(characters).
  */
 export function pageSpacelessShare(features: PageFeatures): number {
+  return spacelessShare(features.nonBlank.map(i => features.facts[i]!));
+}
+
+/** `pageSpacelessShare` of the page whose non-blank lines' facts are `lineFacts`. O(characters). */
+function spacelessShare(lineFacts: readonly LineFacts[]): number {
   let all = 0;
   let spaceless = 0;
-  for (const i of features.nonBlank) {
-    const f = features.facts[i]!;
+  for (const f of lineFacts) {
     const mixed = hasSpacelessScript(f.text);
     for (const w of f.lowerWords) {
       all += w.length;
@@ -326,8 +347,10 @@ export function pageFeatures(
   const table: FeatureTable = { matrix, width };
   writeBaseColumns(page, known, table, memo.baseColumns);
   fromPageMargin(page, table);
-  writeNeighbourColumns(page, table);
-  const prose = proseProfile(page.facts);
+  const isProse = proseLines(page.facts);
+  if (isProse !== undefined) proseShapedColumn(isProse, table);
+  writeNeighbourColumns(page, table, isProse);
+  const prose = proseProfile(page.facts, isProse);
   writeColumns(table, PAGE_AT, [
     positionColumns(page, prose),
     proseColumns(prose),
@@ -338,11 +361,12 @@ export function pageFeatures(
       page.facts,
       nonBlank.map(i => ids[i]!),
       memo.longWords,
+      isProse,
     ),
     pageProseShareColumn(page.facts, prose),
     indentRunColumn(page.facts),
-    blockColumns(page),
-    mainRunColumns(page.facts),
+    blockColumns(page, isProse),
+    mainRunColumns(page.facts, isProse),
   ]);
   const rows: (Float64Array | undefined)[] = new Array(lines.length).fill(undefined);
   for (let k = 0; k < nonBlank.length; k++) rows[nonBlank[k]] = matrix.subarray(k * width, (k + 1) * width);
@@ -527,8 +551,39 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
   });
 }
 
+/**
+ * The prose lines of a page that ends almost none of its prose-shaped lines with a sentence
+ * terminal (`proseEndShare` below `UNPUNCTUATED_BELOW`) and is written mostly in words set apart
+ * by spaces (`pageSpacelessShare` at most `SPACELESS_ABOVE`): its prose-shaped lines, one flag
+ * per non-blank line. Undefined for any other page, whose prose lines are its `proseLike` ones.
+ *
+ * Every feature of the prose around a line (the line's and its neighbours' `proseLike`, the
+ * prose before it and near it, the distance to prose, the overlap with the page's prose, the
+ * block's prose share, the main run) counts these lines on such a page: a page that drops its
+ * stops, or a script that marks no sentence end, would otherwise have no prose at all, and
+ * every line would stand as a menu item does, far from any prose. A page that ends its
+ * sentences keeps the features it has always had. O(lines).
+ */
+function proseLines(facts: readonly LineFacts[]): boolean[] | undefined {
+  if (proseEndShare(facts) >= UNPUNCTUATED_BELOW || spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
+  return facts.map(f => f.proseShaped);
+}
+
+const PROSE_COLUMN = BASE_INDEX.get('proseLike')!;
+
+/** The `proseLike` column of an unpunctuated page's lines set to `isProse` (see `proseLines`); base columns are kept per line text, so the page's reading is written here. O(lines). */
+function proseShapedColumn(isProse: readonly boolean[], table: FeatureTable): void {
+  const { matrix, width } = table;
+  isProse.forEach((p, k) => (matrix[k * width + PROSE_COLUMN] = +p));
+}
+
+/** Whether non-blank line k of the page is prose: `isProse[k]` where the page reads its prose so (`proseLines`), else `proseLike`. */
+function isProseLine(facts: readonly LineFacts[], isProse: readonly boolean[] | undefined, k: number): boolean {
+  return isProse ? isProse[k] : facts[k].proseLike;
+}
+
 /** The previous and next lines' `NEIGHBOUR` features (-1 past either end), and whether the lines two away are prose. */
-function writeNeighbourColumns(page: PageLines, table: FeatureTable): void {
+function writeNeighbourColumns(page: PageLines, table: FeatureTable, isProse?: readonly boolean[]): void {
   const { matrix, width } = table;
   const m = page.facts.length;
   const B = BASE.length;
@@ -539,8 +594,8 @@ function writeNeighbourColumns(page: PageLines, table: FeatureTable): void {
       matrix[at + B + c] = k > 0 ? matrix[at - width + NEIGHBOUR_COLUMNS[c]] : -1;
       matrix[at + B + N + c] = k + 1 < m ? matrix[at + width + NEIGHBOUR_COLUMNS[c]] : -1;
     }
-    matrix[at + B + 2 * N] = k > 1 ? +page.facts[k - 2].proseLike : -1;
-    matrix[at + B + 2 * N + 1] = k + 2 < m ? +page.facts[k + 2].proseLike : -1;
+    matrix[at + B + 2 * N] = k > 1 ? +isProseLine(page.facts, isProse, k - 2) : -1;
+    matrix[at + B + 2 * N + 1] = k + 2 < m ? +isProseLine(page.facts, isProse, k + 2) : -1;
   }
 }
 
@@ -552,8 +607,8 @@ interface ProseProfile {
   readonly total: number;
 }
 
-function proseProfile(facts: readonly LineFacts[]): ProseProfile {
-  const words = facts.map(f => (f.proseLike ? f.wordCount : 0));
+function proseProfile(facts: readonly LineFacts[], isProse?: readonly boolean[]): ProseProfile {
+  const words = facts.map((f, k) => (isProseLine(facts, isProse, k) ? f.wordCount : 0));
   const prefix = new Float64Array(words.length + 1);
   for (let k = 0; k < words.length; k++) prefix[k + 1] = prefix[k] + words[k];
   return { words, prefix, total: prefix[words.length] };
@@ -659,11 +714,16 @@ function bulletRunColumn(facts: readonly LineFacts[]): ColumnGroup {
  * Share of the line's long words found in the page's prose lines other than itself. `ids[k]`:
  * the long words of `facts[k]` as numbers of `index`.
  */
-function bodyOverlapColumn(facts: readonly LineFacts[], ids: readonly Int32Array[], index: LongWordIndex): ColumnGroup {
+function bodyOverlapColumn(
+  facts: readonly LineFacts[],
+  ids: readonly Int32Array[],
+  index: LongWordIndex,
+  isProse?: readonly boolean[],
+): ColumnGroup {
   index.beginCount();
-  for (let k = 0; k < facts.length; k++) if (facts[k].proseLike) index.add(ids[k]);
+  for (let k = 0; k < facts.length; k++) if (isProseLine(facts, isProse, k)) index.add(ids[k]);
   const overlap = new Float64Array(facts.length);
-  for (let k = 0; k < facts.length; k++) overlap[k] = bodyOverlap(ids[k], facts[k].proseLike, index);
+  for (let k = 0; k < facts.length; k++) overlap[k] = bodyOverlap(ids[k], isProseLine(facts, isProse, k), index);
   return { count: 1, write: (k, out, at) => (out[at] = overlap[k]) };
 }
 
@@ -696,14 +756,14 @@ interface Block {
  * paragraph, a list, a menu): its size (log), its shares of prose, list and digit lines, and
  * whether the line opens or closes it.
  */
-function blockColumns(page: PageLines): ColumnGroup {
+function blockColumns(page: PageLines, isProse?: readonly boolean[]): ColumnGroup {
   const { facts, lineOf, known } = page;
   const blocks: Block[] = [];
   for (let k = 0; k < facts.length; k++) {
     const block: Block = k > 0 && lineOf[k - 1] === lineOf[k] - 1 ? blocks[k - 1] : { lines: 0, prose: 0, bullets: 0, digitLines: 0 };
     const f = facts[k];
     block.lines++;
-    if (f.proseLike) block.prose++;
+    if (isProseLine(facts, isProse, k)) block.prose++;
     if (f.listMarker) block.bullets++;
     const entry = known[lineOf[k]];
     if ((entry.hasDigit ??= /\d/.test(f.text))) block.digitLines++;
@@ -724,8 +784,8 @@ function blockColumns(page: PageLines): ColumnGroup {
 }
 
 /** Which side of the page's main run of article-like lines the line stands (-1 above, 0 in, 1 below), and how far (log). */
-function mainRunColumns(facts: readonly LineFacts[]): ColumnGroup {
-  const main = mainRun(facts.map(runScore));
+function mainRunColumns(facts: readonly LineFacts[], isProse?: readonly boolean[]): ColumnGroup {
+  const main = mainRun(facts.map((f, k) => runScore(f, isProseLine(facts, isProse, k))));
   return {
     count: 2,
     write: (k, out, at) => {
@@ -982,8 +1042,8 @@ function hasSpaceToCollapse(text: string): boolean {
 }
 
 /** How much a line adds to the run of lines that holds the article: prose up, chrome down. */
-function runScore(f: LineFacts): number {
-  if (f.proseLike) return 4 + Math.min(f.wordCount, 40);
+function runScore(f: LineFacts, prose: boolean): number {
+  if (prose) return 4 + Math.min(f.wordCount, 40);
   if (f.copyright || f.formField || f.noLetters || f.repeated) return -6;
   if (f.bullet && f.wordCount <= 4) return -4;
   return f.endsSentence ? 0 : -2;

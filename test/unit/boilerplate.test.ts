@@ -317,8 +317,9 @@ describe('pages read by the model made for their form', () => {
   });
 
   it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {
-    // A model that reads every line one way, the other way from the article model, stands in
-    // for each of the two in turn: the verdicts show which model read the page.
+    // A model that reads every line one way stands in for each of the two in turn, and one that
+    // reads every line the other way for the article model: the verdicts show which model read
+    // the page.
     const constant = (bias: number) => ({ ...LINE_MODEL.article, bias, trees: [] });
     const kinds = (page: readonly string[], v: readonly { kind: string }[]) => page.flatMap((line, i) => (line.trim() ? [v[i].kind] : []));
     for (const [page, part, option, standIn, articleReads] of [
@@ -326,7 +327,11 @@ describe('pages read by the model made for their form', () => {
       [PROSE.flatMap(line => [line, '']), 'unpunctuated', 'unpunctuatedBelow', 'content', 'boilerplate'],
     ] as const) {
       const features = featuresOfPage(page);
-      const model = { ...LINE_MODEL, [part]: constant(standIn === 'content' ? 20 : -20) };
+      const model = {
+        ...LINE_MODEL,
+        article: constant(articleReads === 'content' ? 20 : -20),
+        [part]: constant(standIn === 'content' ? 20 : -20),
+      };
       assert.deepEqual(
         kinds(page, verdictsOf(features, { model })),
         PROSE.map(() => standIn),
@@ -339,7 +344,7 @@ describe('pages read by the model made for their form', () => {
       );
       assert.deepEqual(
         verdictsOf(features, { model, [option]: 0 }),
-        verdictsOf(features, { model: { ...LINE_MODEL, [part]: undefined } }),
+        verdictsOf(features, { model: { ...model, [part]: undefined } }),
         option,
       );
     }

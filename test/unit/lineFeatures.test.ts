@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { headlineSearch } from '../../src/core/boilerplate';
 import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
+import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
 import { pick, pickedString, seededRandom } from '../support/random';
@@ -125,6 +126,41 @@ describe('line features', () => {
         own.nonBlank.map(i => [...own.rows[i]!]),
       );
     }
+  });
+
+  it('reads the prose of a page without final stops by its shape, so that its prose columns are those of the page with them', () => {
+    // Chrome without stops, so that the stops the form takes off are the prose lines' alone.
+    const chrome = ['Home | World | Politics', 'Related stories', 'Share this article', 'Harbour talks resume in the spring'];
+    const prose = POOL.filter(line => line.endsWith('.'));
+    const prosePerColumn = [
+      'proseLike',
+      'prev.proseLike',
+      'next.proseLike',
+      'prev2.proseLike',
+      'next2.proseLike',
+      'proseBefore',
+      'densityNear',
+      'densityWide',
+      'proseDistance',
+      'bodyOverlap',
+      'pageProseShare',
+      'blockProseShare',
+      'mainRunSide',
+      'mainRunDistance',
+    ].map(name => FEATURE_NAMES.indexOf(name));
+    const random = seededRandom(23);
+    let withProse = 0;
+    for (let round = 0; round < 100; round++) {
+      const text = randomPage(random, [...chrome, ...prose, '', ''], 4 + Math.floor(random() * 15));
+      const stopped = featuresOf(text);
+      const unstopped = featuresOf(pageVariant(text, 'noFinalStops'));
+      assert.deepEqual(unstopped.nonBlank, stopped.nonBlank);
+      const columns = (page: typeof stopped) => page.nonBlank.map(i => prosePerColumn.map(c => page.rows[i]![c]));
+      assert.deepEqual(columns(unstopped), columns(stopped));
+      if (stopped.nonBlank.some(i => stopped.facts[i]!.proseLike)) withProse++;
+    }
+    // Most pages hold prose, so that the columns compared are not all empty.
+    assert.ok(withProse > 50);
   });
 
   it('counts blank lines in the page’s own spacing, so that doubling every one between its lines changes no line’s blank-line columns', () => {
