@@ -10,7 +10,7 @@ import {
   lineMargins,
   verdictsOf,
 } from '../../src/core/boilerplate';
-import { pageBlankShare, pageEndShare, pageFeatures, pageSpacelessShare } from '../../src/core/lineFeatures';
+import { pageBlankShare, pageEndShare, pageFeatures, pageFunctionWordShare, pageSpacelessShare } from '../../src/core/lineFeatures';
 import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
@@ -314,6 +314,63 @@ describe('pages read by the model made for their form', () => {
     for (const start of ['ห้องสมุดเมือง', 'ห้องสมุดกลาง', 'ชาวบ้าน', 'นายกเทศมนตรี']) assert.equal(kindOf(start), 'content', start);
     for (const start of ['ข่าวเมือง', '  • หน้าแรก', '  • สังคม', 'แสดงความคิดเห็น', 'แชร์', '©'])
       assert.equal(kindOf(start), 'boilerplate', start);
+  });
+
+  /** Lines of a page in Hebrew, which writes its articles, prepositions and conjunctions onto the next word. */
+  const HEBREW = [
+    'הממשלה הודיעה היום על תוכנית חדשה לבניית דיור בר השגה בערים הגדולות. לדברי השר, התוכנית תתחיל בשנה הבאה ותימשך חמש שנים.',
+    'ראשי הערים בירכו על ההחלטה, אך הזהירו כי התקציב אינו מספיק. מבקרים טוענים שהתוכנית מגיעה מאוחר מדי ושהמחירים כבר עלו מאוד.',
+    'הכנסת צפויה לדון בהצעה בשבוע הבא.',
+    'על פי הנתונים, מחירי הדירות עלו בעשרה אחוזים בשנה האחרונה.',
+  ];
+
+  it('counts the share of function words in the lines long enough to be prose, each weighed by its words', () => {
+    assert.ok(pageFunctionWordShare(featuresOfPage(stopped(PROSE))) > 0.3);
+    // Hebrew's function words are mostly prefixes: few stand as words of their own.
+    assert.ok(pageFunctionWordShare(featuresOfPage(HEBREW)) < 0.15);
+    assert.equal(pageFunctionWordShare(featuresOfPage(['Home', 'World news', ''])), 1);
+    const glued = featuresOfPage(stopped(PROSE).map(line => pageVariant(line, 'gluedFunctionWords')));
+    assert.ok(pageFunctionWordShare(glued) < pageFunctionWordShare(featuresOfPage(stopped(PROSE))) / 2);
+  });
+
+  it('reads a page whose long lines hold few function words by the sparse model, below the share the options give', () => {
+    const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
+    const hebrew = featuresOfPage(HEBREW.flatMap(line => [line, '']));
+    const english = featuresOfPage(stopped(PROSE).flatMap(line => [line, '']));
+    assert.deepEqual(lineMargins(LINE_MODEL, hebrew), marginsBy(LINE_MODEL.sparse!, hebrew));
+    assert.deepEqual(lineMargins(LINE_MODEL, english), marginsBy(LINE_MODEL.article, english));
+    // The models differ on these pages, so each equality above says which one read the page.
+    assert.notDeepEqual(marginsBy(LINE_MODEL.sparse!, hebrew), marginsBy(LINE_MODEL.article, hebrew));
+    assert.notDeepEqual(marginsBy(LINE_MODEL.sparse!, english), marginsBy(LINE_MODEL.article, english));
+    assert.deepEqual(lineMargins(LINE_MODEL, hebrew, { sparseBelow: 0 }), marginsBy(LINE_MODEL.article, hebrew));
+    assert.deepEqual(lineMargins(LINE_MODEL, english, { sparseBelow: 1 }), marginsBy(LINE_MODEL.sparse!, english));
+    assert.deepEqual(lineMargins({ ...LINE_MODEL, sparse: undefined }, hebrew), marginsBy(LINE_MODEL.article, hebrew));
+    // A page in a script without spaces between words stays with the spaceless model.
+    const chinese = featuresOfPage(CHINESE.flatMap(line => [line, '']));
+    assert.deepEqual(lineMargins(LINE_MODEL, chinese), marginsBy(LINE_MODEL.spaceless!, chinese));
+  });
+
+  it('keeps every paragraph of a Hebrew article, short ones too, and reads its menu and footer as chrome', () => {
+    const page = [
+      'ראשי',
+      'חדשות',
+      'כלכלה',
+      'ספורט',
+      'תרבות',
+      'צור קשר',
+      '',
+      'תוכנית חדשה לדיור בר השגה',
+      '',
+      ...HEBREW.flatMap(line => [line, '']),
+      '© 2024 כל הזכויות שמורות',
+      'מדיניות פרטיות',
+      'תנאי שימוש',
+    ];
+    const prepared = prepareSource(page.join('\n'));
+    const kindOf = (line: string) => prepared.lines[page.indexOf(line)].kind;
+    for (const line of HEBREW) assert.equal(kindOf(line), 'content', line);
+    for (const line of ['ראשי', 'חדשות', 'ספורט', '© 2024 כל הזכויות שמורות', 'מדיניות פרטיות', 'תנאי שימוש'])
+      assert.equal(kindOf(line), 'boilerplate', line);
   });
 
   it('takes the shares below which a page is read by the unpunctuated or the unspaced model from the options', () => {

@@ -91,6 +91,37 @@ describe('page form in a script without capitals', () => {
   });
 });
 
+describe('page form of a language that writes its short function words as prefixes', () => {
+  const text = [
+    'Home | World | In the News',
+    '',
+    'The mayor said in a statement that the new bridge over the river will open in May, and that it was built by the city.',
+    'Read more at www.example.com',
+  ].join('\r\n');
+
+  it('writes each function word of at most three letters onto the next word, a run of them onto the word after the run, and keeps longer ones, other words and the lines', () => {
+    assert.deepEqual(pageVariant(text, 'gluedFunctionWords').split('\r\n'), [
+      'Home | World | IntheNews',
+      '',
+      'Themayor said inastatement that thenew bridge over theriver will open inMay, andthat itwasbuilt bythecity.',
+      'Read more atwww.example.com',
+    ]);
+  });
+
+  it('leaves a line less than half its share of function words, in two thirds of its words or fewer', () => {
+    const lower = (t: string) => words(t).map(w => w.toLowerCase());
+    const share = (t: string) => {
+      const ws = lower(t);
+      const profile = detectStopwords(ws);
+      return ws.filter(w => profile.words.has(w)).length / ws.length;
+    };
+    const line = text.split('\r\n')[2];
+    const glued = pageVariant(line, 'gluedFunctionWords');
+    assert.ok(share(glued) < share(line) / 2, `${share(glued)} against ${share(line)}`);
+    assert.ok(words(glued).length < (words(line).length * 2) / 3);
+  });
+});
+
 describe('page form in a script without spaces between words', () => {
   const IDEOGRAPH = /^[\u4e00-\u9fff]$/u;
 

@@ -50,6 +50,12 @@ export interface LineTrainingOptions extends TrainingOptions {
    * none: no such model.
    */
   readonly spacelessForms?: readonly PageVariant[];
+  /**
+   * Forms of each training page that the model's `sparse` article model learns from, beside the
+   * page itself (the model of pages whose long lines hold few function words). Default none: no
+   * such model.
+   */
+  readonly sparseForms?: readonly PageVariant[];
 }
 
 /** The training options of the committed model. */
@@ -67,6 +73,7 @@ export const LINE_TRAINING: LineTrainingOptions = {
   unspacedForms: ['noBlankLines'],
   bareForms: ['bareLines'],
   spacelessForms: ['spacelessScript', 'spacelessScriptNoStops'],
+  sparseForms: ['gluedFunctionWords'],
 };
 
 /**
@@ -79,6 +86,7 @@ export const FORM_MODELS = [
   ['unspaced', 'unspacedForms'],
   ['bare', 'bareForms'],
   ['spaceless', 'spacelessForms'],
+  ['sparse', 'sparseForms'],
 ] as const;
 
 /** A page read for training: its lines' features and gold labels. */

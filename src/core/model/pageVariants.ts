@@ -31,6 +31,13 @@
  *   sentence's end or a pause: its full stops, question and exclamation marks and commas go, a
  *   space taking their place inside a line.
  *
+ * - `gluedFunctionWords`: every function word of at most three letters, of the list that the
+ *   page's words choose (`detectStopwords`), is written onto the word after it ("in the city" →
+ *   "inthecity"), as Hebrew, Arabic and Amharic write their articles, prepositions and
+ *   conjunctions as prefixes; longer function words stay apart. Lines hold fewer words and far
+ *   fewer function words (about 0.1 of a page's long lines, against 0.2–0.45 as the dev pages
+ *   are written), as in a language whose short function words are no words of their own.
+ *
  * - `headlineFullStop`, `headlineTitleCase`, `headlineUpperCase`: the headline (the page's first
  *   article line, which only the gold labels tell) ends in a full stop, has every word
  *   capitalised, or is set in capitals, as some sites print theirs; every other line stays.
@@ -47,6 +54,9 @@
  * blank lines, each line's other characters unchanged. Deterministic. O(n) in the text length.
  */
 
+import { detectStopwords } from '../stopwords';
+import { words } from '../text';
+
 /** The forms a page can be read in besides its own. */
 export type PageVariant =
   | 'noFinalStops'
@@ -55,6 +65,7 @@ export type PageVariant =
   | 'spacelessScript'
   | 'spacelessScriptNoStops'
   | 'caseless'
+  | 'gluedFunctionWords'
   | 'headlineFullStop'
   | 'headlineTitleCase'
   | 'headlineUpperCase'
@@ -70,6 +81,7 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'spacelessScript',
   'spacelessScriptNoStops',
   'caseless',
+  'gluedFunctionWords',
   'headlineFullStop',
   'headlineTitleCase',
   'headlineUpperCase',
@@ -133,6 +145,10 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
         .replace(ALPHABET_WORD, ideographs)
         .replace(PUNCTUATION_AFTER_IDEOGRAPH, mark => FULL_WIDTH[mark])
         .replace(SPACE_BEFORE_IDEOGRAPH, '');
+    case 'gluedFunctionWords': {
+      const profile = detectStopwords(words(text).map(w => w.toLowerCase()));
+      return text.replace(SHORT_WORD_BEFORE_WORD, (found, word: string) => (profile.words.has(word.toLowerCase()) ? word : found));
+    }
     case 'noFinalStops':
       return text.replace(FINAL_STOPS, '');
     case 'noSentenceStops':
@@ -151,6 +167,8 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
   }
 }
 
+// A word of one to three letters (not the end of a longer word), then one space and a letter.
+const SHORT_WORD_BEFORE_WORD = /(?<![\p{L}\p{M}\p{N}'’])(\p{L}{1,3}) (?=\p{L})/gu;
 const ENDS_SENTENCE = /[\p{Sentence_Terminal}…]["'”’»)\]]*\s*$/u;
 // A letter after no letter, digit or apostrophe: the first of a word ("mother's" stays as it is).
 const WORD_START = /(?<![\p{L}\p{N}'’])\p{Ll}/gu;
