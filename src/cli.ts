@@ -6,7 +6,7 @@
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
-import { Stats, closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { Stats, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
@@ -22,6 +22,7 @@ import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
+import { replaceFile } from './node/replaceFile';
 import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
@@ -530,16 +531,13 @@ const utf8 = new TextEncoder();
 /** Code units encoded at a time (3 MB of UTF-8 at most). */
 const PIECE_UNITS = 1 << 20;
 
-/** Writes all of `text` to the file `target`, replacing it. */
+/** Writes all of `text` to the file `target`, replacing it; a write that fails leaves the old file (`replaceFile`). */
 function writeTextFile(target: string, text: Output): void {
-  const fd = openSync(target, 'w');
-  try {
+  replaceFile(target, fd =>
     inUtf8Pieces(text, bytes => {
       for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
-    });
-  } finally {
-    closeSync(fd);
-  }
+    }),
+  );
 }
 
 /**

@@ -105,6 +105,25 @@ describe('synoptic CLI commands', () => {
     assert.equal(written.stderr, 'synoptic: /dev/full: cannot be written: no space left on the device (ENOSPC)\n');
   });
 
+  it('leaves the file -o names as it was, with exit code 2, when the write fails half-way', () => {
+    const target = join(dir, 'kept.json');
+    writeFileSync(target, 'the previous export\n');
+    // A limit of 4 blocks on the size of files this process writes: writing the export beyond it
+    // fails with EFBIG (the signal the limit raises is ignored, so the write returns the error).
+    const limited = spawnSync(
+      '/bin/sh',
+      ['-c', 'trap "" XFSZ; ulimit -f 4; exec "$0" "$@"', process.execPath, cli, 'analyze', '--format', 'json', '-o', target, ...seeds],
+      { encoding: 'utf8' },
+    );
+    assert.equal(limited.status, 2, limited.stderr);
+    assert.equal(limited.stderr, `synoptic: ${target}: cannot be written: the file would be too large (EFBIG)\n`);
+    assert.equal(readFileSync(target, 'utf8'), 'the previous export\n');
+    assert.deepEqual(
+      readdirSync(dir).filter(name => name.includes('kept')),
+      ['kept.json'],
+    );
+  });
+
   it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
     const twice = run(['analyze', '-', '-'], 'text');
     assert.equal(twice.status, 2);
