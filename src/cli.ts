@@ -22,6 +22,7 @@ import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
+import { quotedName } from './node/quotedName';
 import { replaceFile } from './node/replaceFile';
 import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
@@ -193,13 +194,13 @@ const TOOL_HELP = () =>
 /**
  * The files as reports name them: each by its base name (standard input stays `-`), but where
  * two share a base name (a folder's `a/story.txt` and `b/story.txt`), those by their path as
- * given.
+ * given; a name that would break its line is quoted (`quotedName`).
  */
 function displayNames(paths: readonly string[]): string[] {
   const names = paths.map(path => (path === '-' ? '-' : basename(path)));
   const count = new Map<string, number>();
   for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
-  return names.map((name, i) => (count.get(name)! > 1 ? paths[i] : name));
+  return names.map((name, i) => quotedName(count.get(name)! > 1 ? paths[i] : name));
 }
 
 /** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */

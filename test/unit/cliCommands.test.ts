@@ -124,6 +124,28 @@ describe('synoptic CLI commands', () => {
     );
   });
 
+  it('quotes a file name with a newline or a tab, so that each story and each source keeps one line', () => {
+    const folder = join(dir, 'odd-names');
+    mkdirSync(folder);
+    const newline = join(folder, 'one\nline.txt');
+    const tab = join(folder, 'tab\there.txt');
+    writeFileSync(newline, readFileSync(seeds[0]));
+    writeFileSync(tab, 'A note about the garden.\n\nThe roses need water on Sunday.\n');
+    const stories = run(['stories', newline, tab]);
+    assert.equal(stories.status, 0, stories.stderr);
+    const lines = stories.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 2, stories.stdout);
+    assert.ok(
+      lines.every(line => line.split('\t').length === 4),
+      stories.stdout,
+    );
+    assert.match(stories.stdout, /\tfile: "one\\nline\.txt"\n/);
+    assert.match(stories.stdout, /\tfile: "tab\\there\.txt"\n/);
+    const report = run(['analyze', newline, tab]);
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /^\[1\] "one\\nline\.txt" \(en\)$/m);
+  });
+
   it('refuses standard input twice, and binary input on standard input, with exit code 2', () => {
     const twice = run(['analyze', '-', '-'], 'text');
     assert.equal(twice.status, 2);
