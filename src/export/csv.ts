@@ -1,5 +1,6 @@
 /**
- * CSV export: one row per statement and one per unique sentence, in the story's reading order;
+ * CSV export: one row per statement and one per unique sentence (one for the copies of a sentence
+ * its source prints twice in one place), in the story's reading order;
  * one column per source holding its sentence. RFC 4180 quoting by csv-stringify.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -23,7 +24,8 @@ export const CSV_COLUMNS = ['kind', 'statement', 'sources', 'similarity'] as con
  * holding any line break is quoted. O(table size).
  */
 export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
-  const tables = exportTables(input, { ...options, diffs: false });
+  // A caption a page prints twice is one row, as the panel shows it.
+  const tables = exportTables(input, { ...options, diffs: false, repeatsOnce: true });
   const several = tables.length > 1;
   const names = tables.flatMap(t => t.names);
   const records: string[][] = [[...(several ? ['story'] : []), ...CSV_COLUMNS, ...names.map(inertInSpreadsheets)]];

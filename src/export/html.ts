@@ -8,7 +8,7 @@ import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
 import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
-import { counted } from '../plural';
+import { counted, printedTimes } from '../plural';
 
 /** The page's generator line: how the export is known again (`ownOutput.ts`). */
 export const HTML_GENERATOR = '<meta name="generator" content="Synoptic">';
@@ -99,7 +99,7 @@ export function htmlCsp(style: string): string {
  * O(table size) plus one word diff per distinct wording.
  */
 export function toHtml(input: ExportInput, options: ExportOptions = {}): string {
-  const tables = exportTables(input, options);
+  const tables = exportTables(input, { ...options, repeatsOnce: true });
   const several = tables.length > 1;
   const languages = (table: ExportTable) => table.columns.map(s => languageTag(input.analysis.sources[s].language));
   const title = several ? `${tables.length} stories` : tables[0].title || 'Synoptic comparison';
@@ -161,7 +161,8 @@ function rowHtml(row: TableRow, index: number, languages: readonly string[]): st
         : '<td class="cell absent"><span class="note">not in this source</span></td>',
     )
     .join('');
-  const note = label ? `<span class="note">${label}</span>` : '';
+  const notes = [label, row.printed ? printedTimes(row.printed) : ''].filter(Boolean);
+  const note = notes.map(n => `<span class="note">${n}</span>`).join('');
   return `<tr class="${sole ? 'sole' : row.kind}"><td class="row">${index + 1}${note}</td>${cells}</tr>`;
 }
 

@@ -24,6 +24,13 @@ export interface ExportOptions {
   readonly story?: number;
   /** Word differences from the reference wording (HTML only); default true. */
   readonly diffs?: boolean;
+  /**
+   * List a sentence only one source has, which that source prints more than once between the
+   * same two shared statements (a photo caption above a picture and under it), in one row
+   * with its `printed` count, as the panel shows it; default false: a row for each copy, as
+   * an edition of the texts needs.
+   */
+  readonly repeatsOnce?: boolean;
 }
 
 /** A source's sentence in a row. */
@@ -50,6 +57,8 @@ export interface TableRow {
   readonly cells: readonly (TableCell | undefined)[];
   /** Lowest similarity of a cell to the reference wording (1 where all read alike). */
   readonly similarity: number;
+  /** With `repeatsOnce`, how many times the row's one source prints its sentence there, where more than once. */
+  readonly printed?: number;
 }
 
 export interface ExportTable {
@@ -118,6 +127,8 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
   const columnOf = new Map(columns.map((s, i) => [s, i]));
   const layout = layoutComparison(analysis, columns[0], { diffs: options.diffs !== false });
   const rows: TableRow[] = [];
+  // The rows of lone sentences since the last shared statement, by column and text.
+  let loneRows = new Map<string, number>();
   for (let i = 0; i < layout.rowCount; i++) {
     const row = layout.row(i);
     if (row.kind !== 'statement') continue;
@@ -138,6 +149,18 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
     }
     if (present === 0) continue;
     rebaseOnFirstPresent(cells, options.diffs !== false);
+    if (row.group < 0 && options.repeatsOnce) {
+      const column = cells.findIndex(c => c !== undefined);
+      const key = `${column}\u0000${cells[column]!.text}`;
+      const earlier = loneRows.get(key);
+      if (earlier !== undefined) {
+        rows[earlier] = { ...rows[earlier], printed: (rows[earlier].printed ?? 1) + 1 };
+        continue;
+      }
+      loneRows.set(key, rows.length);
+    } else if (row.group >= 0) {
+      loneRows = new Map();
+    }
     const similarity = Math.min(...cells.filter((c): c is TableCell => c !== undefined).map(c => c.similarity));
     rows.push({ kind: row.group >= 0 && present > 1 ? 'statement' : 'unique', group: row.group, cells, similarity });
   }

@@ -7,6 +7,7 @@ import { movedBetween } from '../../src/core/order';
 import { toCollatex } from '../../src/export/collatex';
 import { inertInSpreadsheets, toCsv } from '../../src/export/csv';
 import { htmlCsp, toHtml } from '../../src/export/html';
+import { escapeMarkup } from '../../src/export/markup';
 import { toPassim } from '../../src/export/passim';
 import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
@@ -46,7 +47,7 @@ describe('exports', () => {
     const csv = toCsv(input);
     assert.ok(!csv.startsWith('\ufeff'));
     const records: string[][] = parseCsv(csv, { relax_column_count: false });
-    const table = exportTable(input, { diffs: false });
+    const table = exportTable(input, { diffs: false, repeatsOnce: true });
     assert.deepEqual(records[0], ['kind', 'statement', 'sources', 'similarity', ...input.paths]);
     assert.equal(records.length, table.rows.length + 1);
     table.rows.forEach((row, i) => {
@@ -227,6 +228,24 @@ describe('exports', () => {
       for (const sentence of s.sentences) assert.ok(record.text.includes(sentence.text));
     });
     assert.ok(lines[HOSTILE].includes('<img src=x onerror=\\"alert(1)\\">'));
+  });
+
+  it('lists a caption its source prints twice in one place once in CSV and HTML, saying so in HTML, and each copy in the table the editions read', () => {
+    // Seed 001 prints its photo caption twice, a credit line between the copies.
+    const inputs = seedInputs();
+    const seeds = { analysis: analyzeCorpus(inputs), paths: inputs.map(i => i.id) };
+    const caption = seeds.analysis.sources[1].sentences.find(
+      (s, i, all) => seeds.analysis.sources[1].groupOfSentence[i] < 0 && all.some((t, j) => j !== i && t.text === s.text),
+    )!.text;
+    const records: string[][] = parseCsv(toCsv(seeds));
+    assert.equal(records.filter(r => r[5] === caption).length, 1);
+    const row = exportTable(seeds, { repeatsOnce: true }).rows.find(r => r.cells[1]?.text === caption)!;
+    assert.equal(row.printed, 2);
+    assert.equal(exportTable(seeds).rows.filter(r => r.cells[1]?.text === caption).length, 2);
+    const html = toHtml(seeds);
+    const shown = html.split('<tr').filter(tr => tr.includes(escapeMarkup(caption)));
+    assert.equal(shown.length, 1);
+    assert.match(shown[0], /<span class="note">printed twice<\/span>/);
   });
 
   it('restricts every format to the sources of the chosen story', () => {
