@@ -83,8 +83,6 @@ const KOREAN: StopwordProfile = {
   words: new Set(),
   endings: '은 는 이 가 을 를 의 에 에서 에게 께서 으로 로 와 과 도 만 까지 부터 보다 처럼'.split(' '),
 };
-const HANGUL = /\p{Script=Hangul}/u;
-const LETTER = /\p{L}/u;
 
 /**
  * One profile object per listed language in a thread: what is kept per profile (a word's
@@ -126,7 +124,9 @@ export function isFunctionWord(lowerWord: string, profile: StopwordProfile): boo
 /**
  * Picks the stopword list that covers the largest share of the given words (lower-cased).
  * When no list covers at least 8% of them, words mostly in Hangul are read as Korean (see
- * `KOREAN`), and any others with their own most frequent short forms.
+ * `KOREAN`), and any others with their own most frequent short forms, in the language their
+ * script names where one language writes it (`languageOfScript`: Chinese, Japanese, Thai,
+ * Lao, Khmer, Burmese), else 'und'.
  * O(n) in the number of words.
  */
 export function detectStopwords(lowerWords: readonly string[]): StopwordProfile {
@@ -159,21 +159,58 @@ export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerW
   });
   if (best && bestHits >= 0.08 * wordCount) return best;
   const words = lowerWords();
-  if (mostlyHangul(words)) return KOREAN;
-  return { language: 'und', words: frequentShortWords(words) };
+  const language = languageOfScript(words);
+  if (language === KOREAN.language) return KOREAN;
+  return { language: language ?? 'und', words: frequentShortWords(words) };
 }
 
-/** Whether most of the words that hold a letter are written in Hangul. O(n). */
-function mostlyHangul(lowerWords: readonly string[]): boolean {
-  let hangul = 0;
+/**
+ * Scripts that one language writes, almost alone, and that have no list here: most words in
+ * one of them name the language. Japanese writes Han characters as Chinese does, and kana,
+ * which Chinese never writes.
+ */
+const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
+  [/^\p{Script=Hangul}/u, 'ko'],
+  [/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u, 'zh'],
+  [/^\p{Script=Thai}/u, 'th'],
+  [/^\p{Script=Lao}/u, 'lo'],
+  [/^\p{Script=Khmer}/u, 'km'],
+  [/^\p{Script=Myanmar}/u, 'my'],
+];
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const FIRST_LETTER = /\p{L}/u;
+
+/**
+ * The language of the script most of the words that hold a letter are written in (by each
+ * word's first letter), where that script is one of `SCRIPT_LANGUAGES`: Han and kana as
+ * Japanese where kana open at least one in `KANA_IN_JAPANESE` of those words, else as Chinese.
+ * Undefined where no such script holds most of them. O(n).
+ */
+function languageOfScript(lowerWords: readonly string[]): string | undefined {
+  const counts = new Uint32Array(SCRIPT_LANGUAGES.length);
+  let kana = 0;
   let lettered = 0;
   for (const w of lowerWords) {
-    if (!LETTER.test(w)) continue;
+    const at = w.search(FIRST_LETTER);
+    if (at < 0) continue;
     lettered++;
-    if (HANGUL.test(w)) hangul++;
+    const first = w.slice(at);
+    const script = SCRIPT_LANGUAGES.findIndex(([pattern]) => pattern.test(first));
+    if (script < 0) continue;
+    counts[script]++;
+    if (KANA.test(first)) kana++;
   }
-  return lettered > 0 && hangul * 2 > lettered;
+  const most = counts.indexOf(Math.max(...counts));
+  if (counts[most] * 2 <= lettered) return undefined;
+  const language = SCRIPT_LANGUAGES[most][1];
+  return language === 'zh' && kana * KANA_IN_JAPANESE >= counts[most] ? 'ja' : language;
 }
+
+/**
+ * Japanese prose writes its particles and endings in kana, about every second word; Chinese
+ * writes none, so a few kana words (a quoted brand name) leave a Chinese page Chinese.
+ */
+const KANA_IN_JAPANESE = 10;
 
 function frequentShortWords(lowerWords: readonly string[]): ReadonlySet<string> {
   const counts = new Map<string, number>();

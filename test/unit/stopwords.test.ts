@@ -139,6 +139,23 @@ describe('stopword profiles', () => {
       assert.equal(kindOf(start), 'boilerplate', start);
   });
 
+  it('names the language of a page in a script that one language writes, which no list covers', () => {
+    const pages: readonly (readonly [string, string])[] = [
+      ['zh', '市政府周二宣布，新的跨河大桥将于明年春天开放。工程师表示，大桥的建设比原计划提前了两个月。'],
+      ['ja', '市は火曜日、川に架かる新しい橋を来年の春に開通させると発表した。技術者によると、工事は予定より二か月早く進んでいる。'],
+      ['zh', '这家公司推出了新款ソニー相机，市场反应热烈。分析人士认为，今年年底前这款相机的销量将翻一番，工厂也在招聘工人。'],
+      ['th', 'รัฐบาลประกาศว่าสะพานใหม่จะเปิดใช้ในฤดูใบไม้ผลิปีหน้า วิศวกรกล่าวว่าการก่อสร้างเร็วกว่ากำหนดสองเดือน'],
+      ['lo', 'ລັດຖະບານປະກາດວ່າຂົວໃໝ່ຈະເປີດນຳໃຊ້ໃນປີໜ້າ ວິສະວະກອນກ່າວວ່າການກໍ່ສ້າງໄວກວ່າກຳນົດ'],
+      ['km', 'រដ្ឋាភិបាលបានប្រកាសថាស្ពានថ្មីនឹងបើកនៅឆ្នាំក្រោយ។ វិស្វករបាននិយាយថាការសាងសង់លឿនជាងការគ្រោងទុក។'],
+      ['my', 'အစိုးရက တံတားသစ်ကို လာမည့်နှစ်တွင် ဖွင့်မည်ဟု ကြေညာခဲ့သည်။ အင်ဂျင်နီယာများက ဆောက်လုပ်ရေး မြန်ဆန်သည်ဟု ပြောသည်။'],
+    ];
+    for (const [language, text] of pages) {
+      assert.equal(detectStopwords(words(text).map(w => w.toLowerCase())).language, language, text);
+    }
+    // A page in Latin letters that no list covers stays undetermined.
+    assert.equal(detectStopwords(words('Kora nava telu mirra; sova kora nava telu.').map(w => w.toLowerCase())).language, 'und');
+  });
+
   it('leaves a profile of other words as it is', () => {
     const other = { language: 'en', words: new Set(['ferry', 'bay']) };
     assert.equal(threadProfile(other), other);
