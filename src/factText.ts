@@ -19,6 +19,11 @@ function clip(text: string): string {
   return flat.length <= MAX_SIDE_CHARS ? flat : `${flat.slice(0, MAX_SIDE_CHARS - 1)}…`;
 }
 
+/** What a change touches, as a reader is told: its kind, or "date" for a number that is a date ("date: added Friday", not "number"). */
+export function kindLabel(change: FactChange): string {
+  return change.kind === 'number' && change.date ? 'date' : change.kind;
+}
+
 /** The change itself, as the panel's mark shows it: "12 → 15", "added “…”", "dropped 12". */
 export function changeText(change: FactChange): string {
   if (!change.base) return `added ${clip(change.other)}`;
@@ -35,13 +40,13 @@ export function sourceList(names: readonly string[]): string {
 
 /** The hover's line for a change read from the hovered sentence into the sources `names`. */
 export function hoverLine(change: FactChange, names: readonly string[]): string {
-  return `${change.kind}: ${changeText(change)} in ${sourceList(names)}`;
+  return `${kindLabel(change)}: ${changeText(change)} in ${sourceList(names)}`;
 }
 
 /** What a screen reader is told of a change: "number changed: 12 to 15". */
 export function accessibleLabel(change: FactChange): string {
-  if (!change.base) return `${change.kind} added: ${clip(change.other)}`;
-  if (!change.other) return `${change.kind} dropped: ${clip(change.base)}`;
+  if (!change.base) return `${kindLabel(change)} added: ${clip(change.other)}`;
+  if (!change.other) return `${kindLabel(change)} dropped: ${clip(change.base)}`;
   const verb = change.variant ? 'spelt differently' : 'changed';
-  return `${change.kind} ${verb}: ${clip(change.base)} to ${clip(change.other)}`;
+  return `${kindLabel(change)} ${verb}: ${clip(change.base)} to ${clip(change.other)}`;
 }

@@ -1017,17 +1017,28 @@ interface Classified {
   readonly oFacts: readonly number[];
   /** A name shortened (a part of it dropped, the rest kept): shown with the kept part beside it. */
   readonly shortened?: boolean;
+  /** For `number`: the figures on both sides tell dates and nothing else (see `onlyDates`). */
+  readonly date?: boolean;
 }
 
 const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
 
-function changeOf(base: ReadSentence, other: ReadSentence, b: Range, o: Range, kind: ChangeKind, variant?: boolean): FactChange {
+function changeOf(
+  base: ReadSentence,
+  other: ReadSentence,
+  b: Range,
+  o: Range,
+  kind: ChangeKind,
+  variant?: boolean,
+  date?: boolean,
+): FactChange {
   return {
     kind,
     base: textOf(base, b),
     other: textOf(other, o),
     ...(o[0] < o[1] ? { otherRange: [other.tokens[o[0]].start, other.tokens[o[1] - 1].end] as const } : {}),
     ...(variant ? { variant: true as const } : {}),
+    ...(date ? { date: true as const } : {}),
   };
 }
 
@@ -1042,7 +1053,7 @@ function changeOf(base: ReadSentence, other: ReadSentence, b: Range, o: Range, k
 function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Range, options: ChangeOptions): Hunk[] {
   if (b[0] >= b[1] && o[0] >= o[1]) return [];
   const found = classify(base, other, b, o, options);
-  const whole = (): Hunk => ({ b, o, change: changeOf(base, other, b, o, found.kind, found.variant) });
+  const whole = (): Hunk => ({ b, o, change: changeOf(base, other, b, o, found.kind, found.variant, found.date) });
   // A negation is found only in a small run (`MAX_NEGATION_CONTEXT`): the run is the change.
   if (found.kind === 'wording' || found.kind === 'negation') return [whole()];
   // The first cluster of the fact's tokens (gaps of one token at most): a second figure further
@@ -1127,7 +1138,7 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
       oTo++;
     }
     out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, [bFrom, bTo], [oFrom, oTo], found.kind, true) });
-  } else out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, bSpan, oSpan, found.kind, found.variant) });
+  } else out.push({ b: bSpan, o: oSpan, change: changeOf(base, other, bSpan, oSpan, found.kind, found.variant, found.date) });
   out.push(...classifiedHunks(base, other, [bSpan[1], b[1]], [oSpan[1], o[1]], options));
   return out;
 }
@@ -1257,10 +1268,34 @@ function figureChange(run: ChangedRun): Classified | undefined {
       }
       return [...out];
     };
-    return verdict('number', withNeighbours(base, bFigures, bFrom, bTo), withNeighbours(other, oFigures, oFrom, oTo));
+    const bFacts = withNeighbours(base, bFigures, bFrom, bTo);
+    const oFacts = withNeighbours(other, oFigures, oFrom, oTo);
+    const classified = verdict('number', bFacts, oFacts);
+    return onlyDates(base.tokens, bFacts) && onlyDates(other.tokens, oFacts) ? { ...classified, date: true } : classified;
   }
 
   return undefined;
+}
+
+/**
+ * Whether the figure tokens at `indices` tell a date and nothing else: none, or runs each with a
+ * date word (a weekday, a month, "yesterday") or beside a month's name ("13 July", "March
+ * 2011": the figure alone differs); "5 million" and "10 people on Friday" tell more. O(k log k).
+ */
+function onlyDates(tokens: readonly FactToken[], indices: readonly number[]): boolean {
+  const isMonth = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date' && tokens[k].key.startsWith('month:');
+  const sorted = [...indices].sort((a, b) => a - b);
+  let runStart = 0;
+  let runHasDate = false;
+  for (let j = 0; j <= sorted.length; j++) {
+    if (j > 0 && (j === sorted.length || sorted[j] !== sorted[j - 1] + 1)) {
+      if (!runHasDate && !isMonth(sorted[runStart] - 1) && !isMonth(sorted[j - 1] + 1)) return false;
+      runStart = j;
+      runHasDate = false;
+    }
+    if (j < sorted.length && tokens[sorted[j]].kind === 'date') runHasDate = true;
+  }
+  return true;
 }
 
 /** How the tokens of a run name one day: by its distance from the day of writing, or by its name or date. */

@@ -26,6 +26,8 @@ export interface ExportedChange {
   readonly other: string;
   /** For `name`: the two are spellings of one name. */
   readonly variant?: true;
+  /** For `number`: what changes is a date and nothing else. */
+  readonly date?: true;
 }
 export interface ExportedMember {
   readonly source: number;
@@ -116,8 +118,11 @@ function exportedMember(m: GroupMember, moved: boolean): ExportedMember {
   return member;
 }
 
-function exportedChange(c: { kind: ChangeKind; base: string; other: string; variant?: boolean }): ExportedChange {
-  return c.variant ? { kind: c.kind, base: c.base, other: c.other, variant: true } : { kind: c.kind, base: c.base, other: c.other };
+function exportedChange(c: { kind: ChangeKind; base: string; other: string; variant?: boolean; date?: boolean }): ExportedChange {
+  const change: { -readonly [K in keyof ExportedChange]: ExportedChange[K] } = { kind: c.kind, base: c.base, other: c.other };
+  if (c.variant) change.variant = true;
+  if (c.date) change.date = true;
+  return change;
 }
 
 /**

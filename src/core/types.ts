@@ -61,6 +61,8 @@ export interface FactChange {
   readonly otherRange?: readonly [number, number];
   /** For `name`: the two are spelling variants of one name (shown as such, never dropped). */
   readonly variant?: true;
+  /** For `number`: what changes is a date and nothing else ("on Friday", "13 July", "March 2011"); shown as a date. */
+  readonly date?: true;
 }
 
 /** The likely first version of a story, with the reason a reader is shown. */

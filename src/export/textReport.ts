@@ -7,6 +7,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
+import { kindLabel } from '../factText';
 import { counted, printedTimes } from '../plural';
 
 export interface TextReportOptions {
@@ -149,9 +150,9 @@ function changedFacts(analysis: CorpusAnalysis, names: readonly string[], width:
   return out;
 }
 
-/** "number: 12 → 15", "name (spelling): Assad → al-Assad", "quote: “…” → (dropped)". */
+/** "number: 12 → 15", "date: (added) → Friday", "name (spelling): Assad → al-Assad", "quote: “…” → (dropped)". */
 export function describeChange(change: FactChange): string {
-  const kind = change.variant ? `${change.kind} (spelling)` : change.kind;
+  const kind = change.variant ? `${change.kind} (spelling)` : kindLabel(change);
   return `${kind}: ${change.base || '(added)'} → ${change.other || '(dropped)'}`;
 }
 

@@ -4,7 +4,7 @@
  * changed: 12 to 15"), and the story's likely first version in its column header. DOM calls
  * and `textContent` only, as in the rest of the panel's script.
  */
-import { accessibleLabel, changeText } from '../factText';
+import { accessibleLabel, changeText, kindLabel } from '../factText';
 import type { RowModel, SourceHeader, WordingModel } from '../protocol';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -90,7 +90,7 @@ export function factList(wording: WordingModel): HTMLElement | undefined {
     item.title = label;
     const shown = el('span');
     shown.setAttribute('aria-hidden', 'true');
-    shown.append(el('span', 'kind', change.kind), document.createTextNode(` ${changeText(change)}`));
+    shown.append(el('span', 'kind', kindLabel(change)), document.createTextNode(` ${changeText(change)}`));
     item.append(shown, spoken(label));
     list.append(item);
   }

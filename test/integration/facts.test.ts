@@ -232,11 +232,11 @@ describe('changed facts', function () {
         `a spoken label for the number: ${JSON.stringify(dom.factChanges)}`,
       );
       assert.ok(
-        dom.factChanges.every(f => /^(number|quote|name|attribution|negation) /.test(f.shown)),
+        dom.factChanges.every(f => /^(number|date|quote|name|attribution|negation) /.test(f.shown)),
         'each mark names its kind',
       );
       assert.ok(dom.factMarks.length > 0, 'facts boxed in the text');
-      for (const mark of dom.factMarks) assert.match(mark.before, /\[(number|quote|name|attribution|negation): /);
+      for (const mark of dom.factMarks) assert.match(mark.before, /\[(number|date|quote|name|attribution|negation): /);
       assert.equal(dom.origin.length, origins.length, 'the origin badge on the origin column');
       if (origins.length) assert.ok(dom.origin[0].title.includes(origins[0].origin!), dom.origin[0].title);
       await screenshot(`facts-panel-${label}`);

@@ -9,6 +9,7 @@ import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished, writesMonthFirst } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
 import { textReport } from '../../src/export/textReport';
+import { accessibleLabel, hoverLine } from '../../src/factText';
 import { fixturesDir, seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
 import { validateExport } from '../support/schema';
@@ -169,6 +170,29 @@ describe('Change kinds', () => {
     assert.deepEqual(kindsIn('he', 'הצבא נכנס לעיר והודיע על כך.', 'הצבא נכנס לעיר ולא הודיע על כך.'), ['negation']);
     // A word that merely reads as a conjunction and a negation is none: "فلم" is a film.
     assert.ok(!kindsIn('ar', 'عرض فيلم وثائقي عن المدينة.', 'عرض فلم وثائقي عن المدينة.').includes('negation'));
+  });
+
+  it('marks a changed number that is a date and nothing else as a date, and says "date" to the reader', () => {
+    const dated = (a: string, b: string) => classifyChanges(a, b, 'en').filter(c => c.kind === 'number');
+    for (const [a, b] of [
+      ['The office said the tolls stay suspended.', 'The office said on Friday the tolls stay suspended.'],
+      ['The bridge opened on 13 July after the repairs.', 'The bridge opened on 14 July after the repairs.'],
+      ['The fighting began in March 2011 in the south.', 'The fighting began in April 2011 in the south.'],
+    ]) {
+      const [change] = dated(a, b);
+      assert.equal(change?.date, true, `${a} / ${b}`);
+      assert.match(hoverLine(change, ['b.txt']), /^date: /);
+      assert.match(accessibleLabel(change), /^date (added|dropped|changed): /);
+    }
+    for (const [a, b] of [
+      ['The repairs cost 4 million over two years.', 'The repairs cost 5 million over two years.'],
+      ['Ten people were hurt, the police said.', 'Ten people were hurt on Friday in 12 towns, the police said.'],
+    ]) {
+      for (const change of dated(a, b)) {
+        assert.equal(change.date, undefined, `${a} / ${b}`);
+        assert.match(hoverLine(change, ['b.txt']), /^number: /);
+      }
+    }
   });
 
   it('reads a figure written against Chinese or Japanese characters as a number', () => {
