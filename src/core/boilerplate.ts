@@ -160,6 +160,7 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
     margins,
     options.gapFloor ?? -4,
     features.longWords,
+    meta,
   );
   for (const k of headline.found) {
     content[k] = true;
@@ -746,6 +747,17 @@ function isDateStamp(f: LineFacts): boolean {
 }
 
 /**
+ * A line that gives a date or a time and no sentence, in few words besides its figures
+ * ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "14.09.2021 10:51"): a dateline.
+ */
+function isDateLine(f: LineFacts): boolean {
+  if (f.endsSentence || !(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return false;
+  let lettered = 0;
+  for (const w of f.words) if (/\p{L}/u.test(w)) lettered++;
+  return lettered <= STAMP_MAX_WORDS;
+}
+
+/**
  * A short line with a web address or a domain name and no sentence ("example.org/news",
  * "3 shares example.com Travel"): a link, a credit or a teaser's source, not the article's
  * text, so the gap it stands in does not join the article either.
@@ -811,6 +823,7 @@ export function headlineSearch(
   margins: readonly number[],
   floor: number,
   longWords?: LongWords,
+  meta?: readonly boolean[],
 ): HeadlineSearch {
   // The body is the article's lines that read as sentences. An article that has none (a
   // script without sentence stops, such as Thai; a dump that drops them; a language without a
@@ -887,7 +900,14 @@ export function headlineSearch(
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     outside.consider(k, score, near, f.proseLike);
   }
-  const best = outside.chosen();
+  // The body's first line, short and followed at once by a date, a byline or a caption, is the
+  // headline itself, kept by the article model: a line far above that shares some of its words
+  // is then chrome. (A line near the body that the model kept and that shares the headline's
+  // words says less: it may be a share prompt that quotes the headline.)
+  const next = start + 1 < nonBlank.length ? facts[nonBlank[start + 1]]! : undefined;
+  const leadIsHeadline =
+    facts[nonBlank[start]]!.wordCount <= HEADLINE_MAX_WORDS && next !== undefined && (meta?.[start + 1] === true || isDateLine(next));
+  const best = outside.chosen(leadIsHeadline);
   if (best >= 0) found.push(best);
   // The title shares the most with the body (a site's name or menu kept as article text shares
   // little); among equals, the one with the larger share of its own words in the body (a
@@ -941,7 +961,9 @@ class HeadlineChoice {
     }
   }
 
-  chosen(): number {
+  /** The line chosen; with `nearOnly`, none far above the body. */
+  chosen(nearOnly = false): number {
+    if (nearOnly && !this.bestNear) return this.fallback;
     return this.best >= 0 ? this.best : this.fallback;
   }
 }

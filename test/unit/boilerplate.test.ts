@@ -912,6 +912,19 @@ describe('headline search above the body', () => {
     assert.deepEqual(headlines(page, menu.length + 3), []);
   });
 
+  it('takes no line far above the body when the body opens with its headline and a dateline under it', () => {
+    // A weather box far above shares two words with the body; the headline is the body's first line.
+    const menu = ['Home', 'News', 'Sport', 'Weather', 'Travel', 'Local', 'Business', 'Culture', 'Video', 'Audio', 'Jobs', 'Shop', 'Help'];
+    const headline = 'Our town station will get a new signal box. Trains may run on time.';
+    const dated = (dateline: string) => ['Enter your town for the station weather', '', ...menu, '', headline, '', dateline, '', ...body];
+    const from = menu.length + 3;
+    assert.deepEqual(headlines(dated('Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM'), from), []);
+    // Without the dateline the body's first line may be its lede, and the line far above is taken.
+    assert.deepEqual(headlines(dated('Our town has waited for this for many years, and now the wait is over.'), from), [
+      'Enter your town for the station weather',
+    ]);
+  });
+
   it('takes no line the model scores below the floor, whatever words it shares with the body', () => {
     const page = ['Station News', '', 'Menu', '', ...body];
     assert.deepEqual(headlines(page, 4), ['Station News']);
