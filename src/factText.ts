@@ -20,7 +20,7 @@ function clip(text: string): string {
 }
 
 /** What a change touches, as a reader is told: its kind, or "date" for a number that is a date ("date: added Friday", not "number"). */
-export function kindLabel(change: FactChange): string {
+export function kindLabel(change: Pick<FactChange, 'kind' | 'date'>): string {
   return change.kind === 'number' && change.date ? 'date' : change.kind;
 }
 

@@ -910,7 +910,9 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     }
     return runs.flatMap(r => {
       const kind = kindOf([r.from, r.to]);
-      return kind ? [{ ...r, kind, shortened: classified([r.from, r.to]).shortened === true }] : [];
+      if (!kind) return [];
+      const found = classified([r.from, r.to]);
+      return [{ ...r, kind, shortened: found.shortened === true, date: found.date === true }];
     });
   };
   // A part of a name added or dropped beside a part the other side keeps ("Vladimir" before
@@ -962,7 +964,7 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     oRuns.splice(oRuns.indexOf(oOf[0]), 1);
   }
   for (const g of bRuns) {
-    const change = changeOf(base, other, [g.from, g.to], [o[0], o[0]], g.kind);
+    const change = changeOf(base, other, [g.from, g.to], [o[0], o[0]], g.kind, false, g.date);
     if (!g.shortened) hunks.push({ b: [g.from, g.to], o: [o[0], o[0]], change });
     else {
       const { whole, kept } = shortenedName(base, g.from, g.to);
@@ -970,7 +972,7 @@ function rewrittenHunks(base: ReadSentence, other: ReadSentence, b: Range, o: Ra
     }
   }
   for (const g of oRuns) {
-    const change = changeOf(base, other, [b[0], b[0]], [g.from, g.to], g.kind);
+    const change = changeOf(base, other, [b[0], b[0]], [g.from, g.to], g.kind, false, g.date);
     if (!g.shortened) hunks.push({ b: [b[0], b[0]], o: [g.from, g.to], change });
     else {
       const { whole, range, kept } = shortenedName(other, g.from, g.to);
@@ -1280,10 +1282,20 @@ function figureChange(run: ChangedRun): Classified | undefined {
 /**
  * Whether the figure tokens at `indices` tell a date and nothing else: none, or runs each with a
  * date word (a weekday, a month, "yesterday") or beside a month's name ("13 July", "March
- * 2011": the figure alone differs); "5 million" and "10 people on Friday" tell more. O(k log k).
+ * 2011", "July 4, 2011": the figure alone differs); "5 million" and "10 people on Friday" tell
+ * more. O(k log k).
  */
 function onlyDates(tokens: readonly FactToken[], indices: readonly number[]): boolean {
-  const isMonth = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date' && tokens[k].key.startsWith('month:');
+  const isMonthAt = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date' && tokens[k].key.startsWith('month:');
+  // "July 4, 2011": a year after a comma belongs to the month and day before it.
+  const isMonth = (k: number) =>
+    isMonthAt(k) ||
+    (k >= 1 &&
+      k < tokens.length &&
+      tokens[k].kind === 'punct' &&
+      tokens[k].key === ',' &&
+      tokens[k - 1].kind === 'number' &&
+      isMonthAt(k - 2));
   const sorted = [...indices].sort((a, b) => a - b);
   let runStart = 0;
   let runHasDate = false;

@@ -43,6 +43,8 @@ export interface FactMark {
   readonly start: number;
   readonly end: number;
   readonly kind: ChangeKind;
+  /** For `number`: the fact is a date (`FactChange.date`). */
+  readonly date?: true;
 }
 
 export type RowKind = 'statement' | 'boilerplate';
@@ -374,7 +376,10 @@ function factReader(
 
 function markOf(change: FactChange): FactMark | undefined {
   const range = change.otherRange;
-  return range && range[1] > range[0] ? { start: range[0], end: range[1], kind: change.kind } : undefined;
+  if (!range || range[1] <= range[0]) return undefined;
+  return change.date
+    ? { start: range[0], end: range[1], kind: change.kind, date: true }
+    : { start: range[0], end: range[1], kind: change.kind };
 }
 
 function sortMarks(marks: FactMark[]): FactMark[] {

@@ -51,7 +51,9 @@ export function factChangesBetween(group: SentenceGroup, from: number, to: numbe
     const at = toText && change.base ? toText.indexOf(change.base) : -1;
     const undone: FactChange = { kind: change.kind, base: change.other, other: change.base };
     const placed: FactChange = at >= 0 ? { ...undone, otherRange: [at, at + change.base.length] } : undone;
-    out.push(narrowed(change.variant ? { ...placed, variant: true } : placed));
+    out.push(
+      narrowed({ ...placed, ...(change.variant ? { variant: true as const } : {}), ...(change.date ? { date: true as const } : {}) }),
+    );
   }
   return out;
 }

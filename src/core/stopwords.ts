@@ -177,12 +177,14 @@ const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
   [/^\p{Script=Khmer}/u, 'km'],
   [/^\p{Script=Myanmar}/u, 'my'],
 ];
+const KOREAN_SCRIPT = 0;
+const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const FIRST_LETTER = /\p{L}/u;
 
 /**
  * The language of the script most of the words that hold a letter are written in (by each
- * word's first letter), where that script is one of `SCRIPT_LANGUAGES`: Han and kana as
+ * word's first letter; any Hangul in a word makes it Korean, as before), where that script is one of `SCRIPT_LANGUAGES`: Han and kana as
  * Japanese where kana open at least one in `KANA_IN_JAPANESE` of those words, else as Chinese.
  * Undefined where no such script holds most of them. O(n).
  */
@@ -195,7 +197,8 @@ function languageOfScript(lowerWords: readonly string[]): string | undefined {
     if (at < 0) continue;
     lettered++;
     const first = w.slice(at);
-    const script = SCRIPT_LANGUAGES.findIndex(([pattern]) => pattern.test(first));
+    // A Korean word may open with Latin letters ("LG전자"): any Hangul makes it Korean.
+    const script = HANGUL.test(w) ? KOREAN_SCRIPT : SCRIPT_LANGUAGES.findIndex(([pattern]) => pattern.test(first));
     if (script < 0) continue;
     counts[script]++;
     if (KANA.test(first)) kana++;

@@ -12,8 +12,7 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\
 /**
  * `name` as it is, or, where it holds a control character or a line separator, or starts
  * with a double quote, in double quotes with C escapes (`\n`, `\t`, `\r`, `\"`, `\\`, else
- * `\u` and four hex digits), as git quotes such paths. Plain names, backslashes and all,
- * print as they are. O(length).
+ * `\u` and four hex digits). Plain names, backslashes and all, print as they are. O(length).
  */
 export function quotedName(name: string): string {
   if (!BREAKS_A_LINE.test(name) && !name.startsWith('"')) return name;

@@ -70,8 +70,8 @@ function piecesOf(text: string, from: number, to: number, marks: NonNullable<Wor
     const start = Math.max(at, mark.start);
     const end = Math.min(to, mark.end);
     if (start > at) out.push(document.createTextNode(text.slice(at, start)));
-    const node = el('mark', `fact fact-${mark.kind}`, text.slice(start, end));
-    node.title = `${mark.kind}: given otherwise in another source`;
+    const node = el('mark', `fact fact-${mark.kind}${mark.date ? ' fact-date' : ''}`, text.slice(start, end));
+    node.title = `${kindLabel(mark)}: given otherwise in another source`;
     out.push(node);
     at = end;
   }

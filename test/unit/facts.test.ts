@@ -178,6 +178,9 @@ describe('Change kinds', () => {
       ['The office said the tolls stay suspended.', 'The office said on Friday the tolls stay suspended.'],
       ['The bridge opened on 13 July after the repairs.', 'The bridge opened on 14 July after the repairs.'],
       ['The fighting began in March 2011 in the south.', 'The fighting began in April 2011 in the south.'],
+      ['The treaty was signed on July 4, 2011 in the capital.', 'The treaty was signed on July 4, 2012 in the capital.'],
+      // The figure last in its sentence, with no stop after it.
+      ['The treaty was signed in July 2011', 'The treaty was signed in July 2012'],
     ]) {
       const [change] = dated(a, b);
       assert.equal(change?.date, true, `${a} / ${b}`);
@@ -188,6 +191,7 @@ describe('Change kinds', () => {
       ['The repairs cost 4 million over two years.', 'The repairs cost 5 million over two years.'],
       ['Ten people were hurt, the police said.', 'Ten people were hurt on Friday in 12 towns, the police said.'],
     ]) {
+      assert.ok(dated(a, b).length > 0, `${a} / ${b}`);
       for (const change of dated(a, b)) {
         assert.equal(change.date, undefined, `${a} / ${b}`);
         assert.match(hoverLine(change, ['b.txt']), /^number: /);

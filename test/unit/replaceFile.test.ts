@@ -1,5 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { replaceFile } from '../../src/node/replaceFile';
@@ -27,12 +39,18 @@ describe('replacing a file', () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 
-  it('replaces the text and keeps the old permissions', () => {
+  it('replaces the text and keeps the old permissions, which the umask would narrow', () => {
     const target = join(dir, 'export.csv');
-    writeFileSync(target, 'old', { mode: 0o640 });
-    replaceFile(target, fd => writeSync(fd, 'new'));
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o666);
+    const umask = process.umask(0o077);
+    try {
+      replaceFile(target, fd => writeSync(fd, 'new'));
+    } finally {
+      process.umask(umask);
+    }
     assert.equal(readFileSync(target, 'utf8'), 'new');
-    assert.equal(statSync(target).mode & 0o777, 0o640);
+    assert.equal(statSync(target).mode & 0o777, 0o666);
   });
 
   it('writes the file a symbolic link leads to, and keeps the link', () => {
@@ -42,8 +60,17 @@ describe('replacing a file', () => {
     symlinkSync(real, link);
     replaceFile(link, fd => writeSync(fd, 'new'));
     assert.equal(readFileSync(real, 'utf8'), 'new');
-    assert.ok(statSync(link).isFile());
+    assert.ok(lstatSync(link).isSymbolicLink());
     assert.deepEqual(readdirSync(dir).sort(), ['link.txt', 'real.txt']);
+  });
+
+  it('writes through a symbolic link that leads nowhere yet, making the file where it points', () => {
+    const real = join(dir, 'made.txt');
+    const link = join(dir, 'link.txt');
+    symlinkSync(real, link);
+    replaceFile(link, fd => writeSync(fd, 'new'));
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.equal(readFileSync(real, 'utf8'), 'new');
   });
 
   it('writes a file with other hard links in place, so every name reads the new text', () => {
