@@ -743,19 +743,21 @@ function isTimeStamp(f: LineFacts): boolean {
 
 /** A short line with a year or a clock time and no sentence ("March 4, 2024", "9:15 am"): the date of a comment or a post. */
 function isDateStamp(f: LineFacts): boolean {
-  return !f.endsSentence && f.wordCount <= STAMP_MAX_WORDS && (YEAR.test(f.text) || CLOCK_TIME.test(f.text));
+  return f.wordCount <= STAMP_MAX_WORDS && isDateLine(f);
 }
 
 /**
  * A line that gives a date or a time and no sentence, in few words besides its figures
- * ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "14.09.2021 10:51"): a dateline.
+ * ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "14.09.2021 10:51"): a dateline. A
+ * short one (`isDateStamp`) is all its words.
  */
 function isDateLine(f: LineFacts): boolean {
   if (f.endsSentence || !(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return false;
   let lettered = 0;
-  for (const w of f.words) if (/\p{L}/u.test(w)) lettered++;
+  for (const w of f.words) if (HAS_LETTER.test(w)) lettered++;
   return lettered <= STAMP_MAX_WORDS;
 }
+const HAS_LETTER = /\p{L}/u;
 
 /**
  * A short line with a web address or a domain name and no sentence ("example.org/news",

@@ -1286,16 +1286,15 @@ function figureChange(run: ChangedRun): Classified | undefined {
  * more. O(k log k).
  */
 function onlyDates(tokens: readonly FactToken[], indices: readonly number[]): boolean {
-  const isMonthAt = (k: number) => k >= 0 && k < tokens.length && tokens[k].kind === 'date' && tokens[k].key.startsWith('month:');
   // "July 4, 2011": a year after a comma belongs to the month and day before it.
   const isMonth = (k: number) =>
-    isMonthAt(k) ||
+    isMonthToken(tokens, k) ||
     (k >= 1 &&
       k < tokens.length &&
       tokens[k].kind === 'punct' &&
       tokens[k].key === ',' &&
       tokens[k - 1].kind === 'number' &&
-      isMonthAt(k - 2));
+      isMonthToken(tokens, k - 2));
   const sorted = [...indices].sort((a, b) => a - b);
   let runStart = 0;
   let runHasDate = false;
@@ -1308,6 +1307,11 @@ function onlyDates(tokens: readonly FactToken[], indices: readonly number[]): bo
     if (j < sorted.length && tokens[sorted[j]].kind === 'date') runHasDate = true;
   }
   return true;
+}
+
+/** Whether token `k` (any index) is a month's name. */
+function isMonthToken(tokens: readonly FactToken[], k: number): boolean {
+  return k >= 0 && k < tokens.length && tokens[k].kind === 'date' && tokens[k].key.startsWith('month:');
 }
 
 /** How the tokens of a run name one day: by its distance from the day of writing, or by its name or date. */
@@ -1323,7 +1327,7 @@ interface DayNamed {
  */
 function dayNamed(tokens: readonly FactToken[], indices: readonly number[]): DayNamed | undefined {
   const keyAt = (k: number) => (k >= 0 && k < tokens.length && tokens[k].kind === 'date' ? tokens[k].key : '');
-  const isMonth = (k: number) => keyAt(k).startsWith('month:');
+  const isMonth = (k: number) => isMonthToken(tokens, k);
   const isDayOfMonth = (k: number) =>
     k >= 0 && k < tokens.length && tokens[k].kind === 'number' && DAY_OF_MONTH.test(tokens[k].key) && (isMonth(k - 1) || isMonth(k + 1));
   let relative: number | undefined;

@@ -170,23 +170,24 @@ export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerW
  * which Chinese never writes.
  */
 const SCRIPT_LANGUAGES: readonly (readonly [RegExp, string])[] = [
-  [/^\p{Script=Hangul}/u, 'ko'],
+  // Tested on a word from its first letter: a Korean word may open with Latin letters ("LG전자"),
+  // and any Hangul in it makes it Korean.
+  [/\p{Script=Hangul}/u, 'ko'],
   [/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u, 'zh'],
   [/^\p{Script=Thai}/u, 'th'],
   [/^\p{Script=Lao}/u, 'lo'],
   [/^\p{Script=Khmer}/u, 'km'],
   [/^\p{Script=Myanmar}/u, 'my'],
 ];
-const KOREAN_SCRIPT = 0;
-const HANGUL = /\p{Script=Hangul}/u;
 const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const FIRST_LETTER = /\p{L}/u;
 
 /**
  * The language of the script most of the words that hold a letter are written in (by each
- * word's first letter; any Hangul in a word makes it Korean, as before), where that script is one of `SCRIPT_LANGUAGES`: Han and kana as
- * Japanese where kana open at least one in `KANA_IN_JAPANESE` of those words, else as Chinese.
- * Undefined where no such script holds most of them. O(n).
+ * word's first letter, but for Hangul anywhere in it), where that script is one of
+ * `SCRIPT_LANGUAGES`: Han and kana as Japanese where kana open at least one in
+ * `KANA_IN_JAPANESE` of those words, else as Chinese. Undefined where no such script holds most
+ * of them. O(n).
  */
 function languageOfScript(lowerWords: readonly string[]): string | undefined {
   const counts = new Uint32Array(SCRIPT_LANGUAGES.length);
@@ -197,8 +198,7 @@ function languageOfScript(lowerWords: readonly string[]): string | undefined {
     if (at < 0) continue;
     lettered++;
     const first = w.slice(at);
-    // A Korean word may open with Latin letters ("LG전자"): any Hangul makes it Korean.
-    const script = HANGUL.test(w) ? KOREAN_SCRIPT : SCRIPT_LANGUAGES.findIndex(([pattern]) => pattern.test(first));
+    const script = SCRIPT_LANGUAGES.findIndex(([pattern]) => pattern.test(first));
     if (script < 0) continue;
     counts[script]++;
     if (KANA.test(first)) kana++;
