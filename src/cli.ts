@@ -24,6 +24,7 @@ import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from 
 import { resolveUnderRoot } from './node/passimFiles';
 import { quotedName } from './node/quotedName';
 import { replaceFile } from './node/replaceFile';
+import { withTerminationHeld } from './node/terminationHeld';
 import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
@@ -462,7 +463,7 @@ async function main(): Promise<number> {
   const target = request.values.output;
   if (typeof target === 'string' && target !== '-') {
     try {
-      writeTextFile(target, output);
+      await withTerminationHeld(() => writeTextFile(target, output));
     } catch (e) {
       process.stderr.write(`synoptic: ${target}: cannot be written: ${writeFailure((e as NodeJS.ErrnoException).code)}\n`);
       return 2;

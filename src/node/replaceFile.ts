@@ -16,7 +16,9 @@ import { basename, dirname, join } from 'node:path';
  * this process may not write or does not own with its group (a new file would override its
  * protection or change its owner), and a folder that takes no new file or no rename over the
  * file. Throws what the write throws, after removing the new file. A process killed while it
- * writes leaves the new file (named `.NAME.PID.partial`) beside the old one.
+ * writes leaves the new file (named `.NAME.PID.partial`) beside the old one: the CLI holds the
+ * signals that ask it to stop until the write is done (`terminationHeld.ts`), so only a kill
+ * that cannot be held (SIGKILL, a power cut) does.
  */
 export function replaceFile(target: string, write: (fd: number) => void): void {
   const found = regularFileAt(target);

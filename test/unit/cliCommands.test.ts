@@ -124,6 +124,33 @@ describe('synoptic CLI commands', () => {
     );
   });
 
+  it('finishes the file -o names before Ctrl-C ends it, leaving no part-written file', () => {
+    const target = join(dir, 'whole.json');
+    writeFileSync(target, 'the previous export\n');
+    // Loaded before the CLI: its first write to a file sends the process SIGINT, as Ctrl-C
+    // pressed while the export is being written would.
+    const interrupt = join(dir, 'interrupt.js');
+    writeFileSync(
+      interrupt,
+      `const fs = require('node:fs');
+      const write = fs.writeSync;
+      let sent = false;
+      fs.writeSync = (fd, ...rest) => {
+        if (fd > 2 && !sent) { sent = true; process.kill(process.pid, 'SIGINT'); }
+        return write(fd, ...rest);
+      };`,
+    );
+    const interrupted = spawnSync(process.execPath, ['--require', interrupt, cli, 'analyze', '--format', 'json', '-o', target, ...seeds], {
+      encoding: 'utf8',
+    });
+    assert.equal(interrupted.signal, 'SIGINT', interrupted.stderr);
+    assert.equal(JSON.parse(readFileSync(target, 'utf8')).format, 1);
+    assert.deepEqual(
+      readdirSync(dir).filter(name => name.includes('whole')),
+      ['whole.json'],
+    );
+  });
+
   it('quotes a file name with a newline or a tab, so that each story and each source keeps one line', () => {
     const folder = join(dir, 'odd-names');
     mkdirSync(folder);
