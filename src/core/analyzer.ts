@@ -23,7 +23,7 @@ import { joinStoryAnalyses, reportAnalysis } from './report';
 import { reviseWithOtherSources } from './revise';
 import { OneShotIndex, OneStoryIndex, SimilarityIndex, StandingIndex } from './similarityIndex';
 import { SourceSet } from './sourceSet';
-import { attachRepeats, attachSpans, mergeFollowingGroups } from './spans';
+import { attachRepeats, attachSpans, foldTwinGroups, mergeFollowingGroups } from './spans';
 import { markCrossStoryChrome } from './crossStoryChrome';
 import { SourceStoryForms, StoryGrouping, StorySource, findStories } from './stories';
 import { splitStories } from './storyShare';
@@ -536,7 +536,9 @@ class CachingAnalyzer implements Analyzer {
     const owners = { ...places, wordingOfPlace: wordingOfPlaces(wordings, places.formOfPlace.length) };
     const memberPlaces = mergeFollowingGroups(placesOfClusters(clusters, families, wordings), owners, profiles);
     attachSpans(memberPlaces, owners, profiles, titlePlaces(places));
+    const twins = foldTwinGroups(memberPlaces, owners, places.formOfPlace);
     const repeats = attachRepeats(memberPlaces, owners, places.formOfPlace);
+    for (let place = 0; place < twins.length; place++) repeats[place] |= twins[place];
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);
     const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));

@@ -118,6 +118,46 @@ function extension(
 
 /**
  * Input: per group its places, where the places stand, and per place its form. Output: per
+ * place, 1 where its group was folded into a twin group as repeats. Two groups are twins when
+ * they hold the same forms in the same sources: every source prints that statement twice in the
+ * same words (a headline over the page and again over the article), and each copy found its
+ * copies in the others. The twin whose first place comes first keeps its places as members; the
+ * other's join it as repeats, and the other group goes (`groups` is compacted in place, in
+ * order), so the statement is counted once. O(P log P) for P grouped places.
+ */
+export function foldTwinGroups(groups: number[][], layout: Pick<PlaceOwners, 'sourceOfPlace'>, formOfPlace: readonly FormId[]): Uint8Array {
+  const { sourceOfPlace } = layout;
+  const repeats = new Uint8Array(sourceOfPlace.length);
+  if (groups.length < 2) return repeats;
+  // Each group's sources and forms as one key; groups by their first place, so the first copy keeps.
+  const keyOf = (group: readonly number[]) =>
+    [...new Set(group.map(place => `${sourceOfPlace[place]}:${formOfPlace[place]}`))].sort().join(',');
+  const firstPlace = groups.map(group => Math.min(...group));
+  const byFirstPlace = groups.map((_, g) => g).sort((x, y) => firstPlace[x] - firstPlace[y]);
+  const keeperOf = new Map<string, number>();
+  const folded = new Uint8Array(groups.length);
+  for (const g of byFirstPlace) {
+    if (!groups[g].length) continue;
+    const key = keyOf(groups[g]);
+    const keeper = keeperOf.get(key);
+    if (keeper === undefined) {
+      keeperOf.set(key, g);
+      continue;
+    }
+    for (const place of groups[g]) {
+      groups[keeper].push(place);
+      repeats[place] = 1;
+    }
+    folded[g] = 1;
+  }
+  let kept = 0;
+  for (let g = 0; g < groups.length; g++) if (!folded[g]) groups[kept++] = groups[g];
+  groups.length = kept;
+  return repeats;
+}
+
+/**
+ * Input: per group its places, where the places stand, and per place its form. Output: per
  * place, 1 where it was added as a repeat. A place no group holds joins the group that holds
  * another place of its source with the same form (the first such group). O(P) for P places.
  */

@@ -216,6 +216,35 @@ describe('alignment', () => {
     assert.ok(!exported.members.some(m => m.source === 0 && m.sentence === copies[1]));
   });
 
+  it('counts a headline that every source prints twice, in the same words, as one statement with its copies as repeats', () => {
+    const headline = 'Central bank raises rates by half a point';
+    const page = [headline, PARAGRAPHS[0], headline, PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n');
+    const analysis = analyzeCorpus([
+      { id: 'a', text: page },
+      { id: 'b', text: `${page}\n\n${PARAGRAPHS[3]}` },
+    ]);
+    for (const source of [0, 1]) {
+      const sentences = analysis.sources[source].sentences;
+      const copies = sentences.map((_, i) => i).filter(i => sentences[i].text.startsWith('Central bank'));
+      assert.equal(copies.length, 2, `source ${source}`);
+      const [first, second] = copies.map(i => analysis.sources[source].groupOfSentence[i]);
+      assert.notEqual(first, -1);
+      assert.equal(second, first, `source ${source}: both copies in one group`);
+      const members = analysis.groups[first].members.filter(m => m.source === source);
+      assert.deepEqual(
+        members.map(m => [m.sentence, m.repeat === true]),
+        [
+          [copies[0], false],
+          [copies[1], true],
+        ],
+      );
+    }
+    const headlineGroups = analysis.groups.filter(g =>
+      g.members.some(m => m.source === 0 && analysis.sources[0].sentences[m.sentence].text === headline),
+    );
+    assert.equal(headlineGroups.length, 1);
+  });
+
   it("links a headline that a site's name stands above to the other versions' headline", () => {
     const headline = 'Central bank raises rates by half a point';
     const other = 'Rates up sharply in surprise bank move';
