@@ -81,8 +81,63 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
   for (const s of members) {
     if (index.leadForm[s] === best && index.leadText[s] && index.rank[s] < textRank) [text, textRank] = [index.leadText[s], index.rank[s]];
   }
+  // A lead sentence no page marks as its headline may stop inside a quotation its line goes on
+  // to close ("Doubles down on ‘Meth. We’re on it.’"): the title runs on to close it.
+  if (textRank === Infinity) text = withQuotationClosed(index, members, best) ?? text;
   return clippedTitle(text.replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * The lead sentence of form `form`, as the first of `members` in canonical order that leads with
+ * it prints it, continued by the next sentences of its line up to the one that closes every
+ * quotation it leaves open; undefined where it leaves none open or its line does not close them.
+ * O(n) in the line's length.
+ */
+function withQuotationClosed(index: StoryIndex, members: readonly number[], form: number): string | undefined {
+  let first = -1;
+  for (const s of members) if (index.leadForm[s] === form && (first < 0 || index.rank[s] < index.rank[first])) first = s;
+  if (first < 0) return undefined;
+  const sentences = index.sources[first].sentences;
+  const at = sentences.findIndex(x => x.form === index.formTexts[form]);
+  if (at < 0 || !opensQuotation(sentences[at].text)) return undefined;
+  let text = sentences[at].text;
+  for (let i = at + 1; i < sentences.length && sentences[i].line === sentences[at].line; i++) {
+    text += ` ${sentences[i].text}`;
+    if (!opensQuotation(text)) return text;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `text` leaves a quotation open: an opening mark that no mark of its pair closes after
+ * it (‘’, “”, „“ and „”, ‚‘ and ‚’, «», »«, 「」, 『』; a right single quotation mark between two
+ * letters is an apostrophe, "We’re"), or an odd number of straight double quotes. O(n).
+ */
+export function opensQuotation(text: string): boolean {
+  const open: string[] = [];
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') straight++;
+    else if (c === '’' && LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) continue;
+    else if (open.length && CLOSERS[open[open.length - 1]].includes(c)) open.pop();
+    else if (c in CLOSERS) open.push(c);
+  }
+  return open.length > 0 || straight % 2 === 1;
+}
+
+/** Per opening quotation mark, the marks that close it. */
+const CLOSERS: Readonly<Record<string, string>> = {
+  '‘': '’',
+  '“': '”',
+  '„': '“”',
+  '‚': '‘’',
+  '«': '»',
+  '»': '«',
+  '「': '」',
+  '『': '』',
+};
+const LETTER = /\p{L}/u;
 
 function compareKeys(x: readonly number[], y: readonly number[]): number {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CorpusAnalysis, MAX_TITLE_CHARS, clippedTitle, createAnalyzer, toExportFormat1 } from '../../src/core';
 import { storiesListing } from '../../src/export/stories';
+import { opensQuotation } from '../../src/core/storyTitle';
 import { storiesOf } from '../../src/stories';
 import { bridgeStory } from '../support/stories';
 
@@ -45,6 +46,27 @@ describe('story titles', () => {
     assert.equal(storiesOf(analysis)[0].title, 'Harbour bridge reopens after two years of repairs');
     const headline = 'A'.repeat(MAX_TITLE_CHARS);
     assert.equal(clippedTitle(headline), headline);
+  });
+
+  it('runs a title on to close a quotation its first sentence leaves open, where the line closes it', () => {
+    const headline = 'State doubles down on ‘Drugs. We’re on it.’ The ads might just work.';
+    const body = [
+      'The state has spent more than a million dollars on a campaign against the drug that most residents call a failure.',
+      'The governor defended the adverts on Tuesday, saying that the people who mocked them were now talking about the problem.',
+      'Health officials said the number of people asking for help had doubled since the first adverts appeared in October.',
+    ].join(' ');
+    const analysis = createAnalyzer().analyze([{ id: 'page.txt', text: `${headline}\n\n${body}\n` }]);
+    assert.equal(storiesOf(analysis)[0].title, 'State doubles down on ‘Drugs. We’re on it.’');
+  });
+
+  it('tells an open quotation from an apostrophe and a closed one', () => {
+    assert.equal(opensQuotation('Doubles down on ‘Drugs.'), true);
+    assert.equal(opensQuotation('Doubles down on ‘Drugs. We’re on it.’'), false);
+    assert.equal(opensQuotation('We’re on it, the governor’s office said.'), false);
+    assert.equal(opensQuotation('He said: "We will stay.'), true);
+    assert.equal(opensQuotation('He said: "We will stay."'), false);
+    assert.equal(opensQuotation('Sie sagte: „Wir bleiben.“'), false);
+    assert.equal(opensQuotation('Il a dit : « Nous restons.'), true);
   });
 
   it('cuts a line without spaces at the limit, never inside a character of two code units', () => {
