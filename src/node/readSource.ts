@@ -26,8 +26,8 @@ export interface SourceFile {
 /**
  * The files named by `args`, in order: a folder stands for the `.txt` files under it at any
  * depth (the extension in any case), in the order of their paths below it (code units), less
- * those that `args` names as files itself or another folder adds first (by real path, so a
- * link to a file counts as that file); a file named twice, under any spelling of its path,
+ * those that `args` names as files itself or another folder adds first (by device and inode,
+ * so a symbolic or hard link to a file counts as that file); a file named twice, under any spelling of its path,
  * stands where it is first named. Hidden files and folders (a name starting with a dot)
  * and folders reached through a symbolic link are left out, so a corpus's `.git` or a link
  * back up adds nothing; a linked file is read where it points, and a link that points nowhere
@@ -198,8 +198,18 @@ export function standardOutputFile(): FileIdentity | undefined {
   }
 }
 
-/** What tells one file from another: its real path, or where there is none (a missing file, `-`), the path resolved. */
+/**
+ * What tells one file from another: its device and inode, which every name of it shares (a hard
+ * link, a symbolic link, another spelling of its path); where a file system gives no inode
+ * number, its real path; where there is no file (a missing one, `-`), the path resolved.
+ */
 function fileKey(path: string): string {
+  try {
+    const stat = statSync(path, { bigint: true });
+    if (stat.ino !== 0n) return `${stat.dev}:${stat.ino}`;
+  } catch {
+    // Missing or unreadable: told apart by its path, and reported where it is read.
+  }
   try {
     return realpathSync.native(path);
   } catch {

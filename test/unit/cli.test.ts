@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTextFile } from '../../src/node/readSource';
@@ -133,7 +144,7 @@ describe('synoptic CLI', () => {
     assert.equal(result.stdout, expected);
   }).timeout(20_000);
 
-  it('reads a folder as the .txt files under it at any depth, in code-unit order, hidden files and linked folders left out, none twice', () => {
+  it('reads a folder as the .txt files under it at any depth, in code-unit order, hidden files and linked folders left out, none twice, links included', () => {
     const root = join(dir, 'corpus');
     const seed = (name: string) => join(seedsDir, name);
     mkdirSync(join(root, 'a'), { recursive: true });
@@ -148,6 +159,8 @@ describe('synoptic CLI', () => {
     // A link to a file of the folder is that file; a link that points nowhere is no file.
     symlinkSync(join(root, 'b.txt'), join(root, 'link.txt'));
     symlinkSync(join(root, 'gone'), join(root, 'gone.txt'));
+    // A hard link is the file under another name: read once, where the folder's order first meets it.
+    linkSync(join(root, 'B.txt'), join(root, 'hard.txt'));
     // Code-unit order: capitals before small letters, whatever the locale says.
     const listed = run('analyze', '--format', 'json', join(root, 'B.txt'), join(root, 'a', 'x.TXT'), join(root, 'b.txt'));
     assert.equal(listed.status, 0, listed.stderr);
