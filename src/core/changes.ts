@@ -1025,6 +1025,67 @@ interface Classified {
 
 const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
 
+/**
+ * The tokens of `range` that make a fact's text as a reader is shown it: punctuation at either
+ * edge goes (the comma before a clause, the colon after a dateline, a sentence's stop), and so
+ * does a quotation mark or bracket at an edge that the range does not close or open again; a
+ * bracket the range opens takes the token after it where that closes it ("today (July 13)").
+ * Tokens inside stay, so the text is still one slice of the sentence. O(r) for r tokens.
+ */
+export function tidyRange(s: Pick<ReadSentence, 'tokens' | 'text'>, [from, to]: Range): Range {
+  const t = s.tokens;
+  const closerOf = (k: number) => (t[k].kind === 'punct' ? BRACKETS[t[k].key] : undefined);
+  const isCloser = (k: number) => t[k].kind === 'punct' && CLOSING_BRACKETS.has(t[k].key);
+  for (let changed = true; changed && from < to;) {
+    changed = false;
+    // Marks of no pair at the edges.
+    while (from < to && t[from].kind === 'punct' && closerOf(from) === undefined) from++;
+    while (from < to && t[to - 1].kind === 'punct' && !isCloser(to - 1)) to--;
+    if (from >= to) break;
+    // Brackets: each opened one is closed inside, or by the token right after.
+    const open: number[] = [];
+    let strayCloser = -1;
+    for (let k = from; k < to; k++) {
+      if (closerOf(k) !== undefined) open.push(k);
+      else if (isCloser(k)) {
+        if (open.length && closerOf(open[open.length - 1]) === t[k].key) open.pop();
+        else if (strayCloser < 0) strayCloser = k;
+      }
+    }
+    if (open.length === 1 && to < t.length && closerOf(open[0]) === t[to].key) {
+      to++;
+      open.pop();
+    }
+    if (open.length && open[0] === from) {
+      from++;
+      changed = true;
+      continue;
+    }
+    if (strayCloser === to - 1) {
+      to--;
+      changed = true;
+      continue;
+    }
+    // Quotation marks: an odd count leaves one unpaired; at an edge it goes.
+    let quotes = 0;
+    for (let k = from; k < to; k++) if (t[k].kind === 'quote') quotes++;
+    if (quotes % 2 === 1 && (t[from].kind === 'quote' || t[to - 1].kind === 'quote')) {
+      // With a mark at both edges, the one that faces out of the range is the unpaired one.
+      const dropFirst = t[from].kind === 'quote' && (t[to - 1].kind !== 'quote' || !OPENING_QUOTES.includes(s.text[t[from].start]));
+      if (dropFirst) from++;
+      else to--;
+      changed = true;
+    }
+  }
+  return from < to ? [from, to] : [from, from];
+}
+
+/** Opening brackets and the bracket that closes each. */
+const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '【': '】' };
+const CLOSING_BRACKETS: ReadonlySet<string> = new Set(Object.values(BRACKETS));
+/** Quotation marks that open a quotation in every language that uses them. */
+const OPENING_QUOTES = '“„‘‚«‹「『';
+
 function changeOf(
   base: ReadSentence,
   other: ReadSentence,
@@ -1034,6 +1095,8 @@ function changeOf(
   variant?: boolean,
   date?: boolean,
 ): FactChange {
+  b = tidyRange(base, b);
+  o = tidyRange(other, o);
   return {
     kind,
     base: textOf(base, b),

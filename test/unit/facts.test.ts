@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { CorpusAnalysis, FactChange, SourceInput, createAnalyzer, toExportFormat1 } from '../../src/core';
-import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens } from '../../src/core/changes';
+import { ChangeCache, PlacedChange, changesAgainst, classifyChanges, factTokens, tidyRange } from '../../src/core/changes';
 import { asciiDigits, digitValue, numberLexicon } from '../../src/core/numbers';
 import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished, writesMonthFirst } from '../../src/core/published';
@@ -241,6 +241,59 @@ describe('Change kinds', () => {
     }
   });
 
+  it("shows a fact's words without the punctuation at their edges, brackets and quotation marks paired", () => {
+    const cases: readonly [string, string, [string, string, string]][] = [
+      // A dateline's colon, the comma before a clause, a stop: no part of the fact.
+      [
+        'The spacecraft landed on the moon on Wednesday.',
+        'New Delhi: The spacecraft landed on the moon on Wednesday.',
+        ['name', '', 'New Delhi'],
+      ],
+      ['The summit opens on Monday, state media reported.', 'The summit opens on Monday.', ['attribution', 'state media reported', '']],
+      // A bracket the fact opens is closed by the token after it.
+      [
+        'Protesters stormed the residence of the president.',
+        'Protesters stormed the residence of the president today (July 13).',
+        ['number', '', 'today (July 13)'],
+      ],
+      // A quotation the fact holds whole keeps both its marks.
+      [
+        'Modi called it a victory cry for the world, officials said.',
+        'Modi called it a ‘victory cry’ for the world, officials said.',
+        ['quote', 'victory cry', '‘victory cry’'],
+      ],
+    ];
+    for (const [base, other, expected] of cases) {
+      const changes = classifyChanges(base, other, 'en');
+      assert.deepEqual(
+        changes.map(c => [c.kind, c.base, c.other]),
+        [expected],
+        other,
+      );
+      const range = changes[0].otherRange;
+      if (range) assert.equal(other.slice(range[0], range[1]), expected[2], 'the mark covers the text shown');
+    }
+  });
+
+  it('leaves a run of punctuation alone, and never widens a range but to close its bracket', () => {
+    const random = seededRandom(11);
+    const pieces = ['word', 'Name', '12', ',', '.', ':', '(', ')', '“', '”', '‘', '’', '"'];
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 10) }, () => pieces[Math.floor(random() * pieces.length)]).join(' ');
+      const tokens = factTokens(text, 'en');
+      const from = Math.floor(random() * tokens.length);
+      const to = from + Math.floor(random() * (tokens.length - from + 1));
+      const [a, b] = tidyRange({ text, tokens }, [from, to]);
+      assert.ok(a >= from && a <= b, text);
+      assert.ok(b <= to + 1, text);
+      if (b === to + 1) assert.equal(tokens[to].key, ')', `${text}: only a closing bracket is taken in`);
+      if (a < b) {
+        for (const edge of [tokens[a], tokens[b - 1]])
+          assert.ok(!(edge.kind === 'punct' && [',', '.', ':'].includes(edge.key)), `${text}: [${a}, ${b})`);
+      }
+    }
+  });
+
   it('finds another speaker across the auxiliary of a compound tense, before or after the verb', () => {
     const pairs: readonly [string, string, string][] = [
       ['en', 'The summit will open on Monday, the Kremlin has said.', 'The summit will open on Monday, the White House has said.'],
@@ -300,12 +353,13 @@ describe('Change kinds', () => {
     for (const [language, base, other] of pairs) {
       assert.ok(kinds(classifyChanges(base, other, language)).includes('attribution'), `${language}: ${base}`);
     }
-    // After the verb, as a Romance language puts it, a name or a common noun; the auxiliary is one of the attribution's words.
+    // After the verb, as a Romance language puts it, a name or a common noun; the auxiliary is one of the attribution's words
+    // (the comma before the clause is not).
     const dropped: readonly [string, string, string, string][] = [
-      ['fr', 'Le sommet aura lieu lundi, a déclaré le Kremlin.', 'Le sommet aura lieu lundi.', ', a déclaré le Kremlin'],
-      ['fr', 'Le sommet aura lieu lundi, a déclaré le ministre.', 'Le sommet aura lieu lundi.', ', a déclaré le ministre'],
-      ['es', 'La cumbre empezará el lunes, ha dicho el ministro.', 'La cumbre empezará el lunes.', ', ha dicho el ministro'],
-      ['ro', 'Summitul va începe luni, a declarat ministrul.', 'Summitul va începe luni.', ', a declarat ministrul'],
+      ['fr', 'Le sommet aura lieu lundi, a déclaré le Kremlin.', 'Le sommet aura lieu lundi.', 'a déclaré le Kremlin'],
+      ['fr', 'Le sommet aura lieu lundi, a déclaré le ministre.', 'Le sommet aura lieu lundi.', 'a déclaré le ministre'],
+      ['es', 'La cumbre empezará el lunes, ha dicho el ministro.', 'La cumbre empezará el lunes.', 'ha dicho el ministro'],
+      ['ro', 'Summitul va începe luni, a declarat ministrul.', 'Summitul va începe luni.', 'a declarat ministrul'],
     ];
     for (const [language, base, other, words] of dropped) {
       assert.deepEqual(
