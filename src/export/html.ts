@@ -143,7 +143,7 @@ ${HTML_GENERATOR}
 </head>
 <body>
 <h1>${escapeMarkup(title)}</h1>
-<p class="legend">${summary} Each row is one statement in the reading order of the first source${several ? ' of its story' : ''}. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
+<p class="legend">${summary} Each row is one statement in the reading order of the first source${several ? ' of its story' : ''}; a statement's number (#3) is the one the text report and the CSV export give it. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
 ${contents}${several ? '\n' : ''}${sections.join('\n')}
 </body>
 </html>
@@ -153,7 +153,8 @@ ${contents}${several ? '\n' : ''}${sections.join('\n')}
 function rowHtml(row: TableRow, index: number, languages: readonly string[]): string {
   // A story of one source is compared with nothing: none of its rows is "only here", shaded as such.
   const sole = languages.length === 1;
-  const label = sole ? '' : row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
+  // A statement's number is the one the text report and the CSV export give it ("#3").
+  const label = sole ? '' : row.kind === 'unique' ? 'only here' : `#${row.group + 1} in ${row.cells.filter(c => c).length} sources`;
   const cells = row.cells
     .map((cell, i) =>
       cell
