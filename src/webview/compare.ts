@@ -7,7 +7,7 @@
  * Each statement is a row; a sentence that only one other source carries is listed under its
  * neighbour in that source's column instead of taking a row of empty cells of its own.
  */
-import { printedTimes } from '../plural';
+import { counted, printedTimes } from '../plural';
 import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
 import type { Direction, NavigationTarget } from '../navigationTargets';
@@ -407,7 +407,10 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     cell.setAttribute('role', 'columnheader');
     cell.title = s.location ?? s.path;
     cell.append(el('div', 'name', s.name));
-    cell.append(el('div', 'counts', `${s.shared} of ${s.sentences} shared · ${s.boilerplateLines} boilerplate`));
+    // Sentences and lines are counted apart, as the status bar counts them: the units are named.
+    cell.append(
+      el('div', 'counts', `${s.shared} of ${counted(s.sentences, 'sentence')} shared · ${counted(s.boilerplateLines, 'boilerplate line')}`),
+    );
     if (i === m.base) cell.append(el('div', 'badge', 'base'));
     const origin = originBadge(s);
     if (origin) cell.append(origin);

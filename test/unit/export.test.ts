@@ -162,16 +162,16 @@ describe('exports', () => {
     assert.doesNotMatch(own, /only here/);
     assert.doesNotMatch(own, /<tr class="unique">/);
     const several = section(1 - sole);
-    assert.match(several, /<tr class="unique"><td class="row">\d+<span class="note">only here<\/span>/);
-    assert.match(several, /<span class="note">#\d+ in 5 sources<\/span>/);
+    assert.match(several, /<tr class="unique"><td class="row"><span class="note">only here<\/span>/);
+    assert.match(several, /<tr class="statement"><td class="row">#\d+<span class="note">in 5 sources<\/span>/);
   });
 
-  it('gives each statement row of the HTML export the number the CSV export and the text report give it', () => {
+  it('gives each statement row of the HTML export the number the CSV export and the text report give it, and a lone sentence none', () => {
     const analysis = analyzeCorpus(seedInputs());
     const paths = seedInputs().map(i => i.id);
     const csvRows = (parseCsv(toCsv({ analysis, paths }), { bom: true }) as string[][]).slice(1);
     const html = toHtml({ analysis, paths });
-    const htmlRows = [...html.matchAll(/<tr class="statement"><td class="row">\d+<span class="note">#(\d+) in \d+ sources<\/span>/g)].map(
+    const htmlRows = [...html.matchAll(/<tr class="statement"><td class="row">#(\d+)<span class="note">in \d+ sources<\/span>/g)].map(
       m => m[1],
     );
     const csvStatements = csvRows.filter(r => r[0] === 'statement').map(r => r[1]);
