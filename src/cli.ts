@@ -23,7 +23,7 @@ import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
 import { quotedName } from './node/quotedName';
-import { replaceFile } from './node/replaceFile';
+import { replaceFile, writesBeside } from './node/replaceFile';
 import { withTerminationHeld } from './node/terminationHeld';
 import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
@@ -463,7 +463,10 @@ async function main(): Promise<number> {
   const target = request.values.output;
   if (typeof target === 'string' && target !== '-') {
     try {
-      await withTerminationHeld(() => writeTextFile(target, output));
+      // A stop asked for while a new file is written beside the old one waits until it has taken
+      // the old one's place; a pipe or device written in place is left to stop at once.
+      if (writesBeside(target)) await withTerminationHeld(() => writeTextFile(target, output));
+      else writeTextFile(target, output);
     } catch (e) {
       process.stderr.write(`synoptic: ${target}: cannot be written: ${writeFailure((e as NodeJS.ErrnoException).code)}\n`);
       return 2;

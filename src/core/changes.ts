@@ -868,12 +868,16 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     hunks = runs.flatMap(([b, o]) => classifiedHunks(base, other, b, o, options));
   }
   // In the member's reading order (a rewrite's facts lie inside its wording change).
-  return mergeQuoteHunks(base, other, hunks)
-    .map(({ o: [from], change }) => ({
-      change,
-      at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
-    }))
-    .sort((x, y) => x.at - y.at);
+  return (
+    mergeQuoteHunks(base, other, hunks)
+      // A change of punctuation alone ("said that we" → "said, “We") leaves no fact's words on either side.
+      .filter(({ change }) => change.base || change.other)
+      .map(({ o: [from], change }) => ({
+        change,
+        at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
+      }))
+      .sort((x, y) => x.at - y.at)
+  );
 }
 
 /**
@@ -1030,7 +1034,9 @@ const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice
  * edge goes (the comma before a clause, the colon after a dateline, a sentence's stop), and so
  * does a quotation mark or bracket at an edge that the range does not close or open again; a
  * bracket the range opens takes the token after it where that closes it ("today (July 13)").
- * Tokens inside stay, so the text is still one slice of the sentence. O(r) for r tokens.
+ * Tokens inside stay, so the text is still one slice of the sentence (a bracket or quotation
+ * mark left open inside it stays too). O(r²) at worst for r tokens, as each edge token taken
+ * away reads the range again; O(r) where none is.
  */
 export function tidyRange(s: Pick<ReadSentence, 'tokens' | 'text'>, [from, to]: Range): Range {
   const t = s.tokens;
@@ -1042,7 +1048,7 @@ export function tidyRange(s: Pick<ReadSentence, 'tokens' | 'text'>, [from, to]: 
     while (from < to && t[from].kind === 'punct' && closerOf(from) === undefined) from++;
     while (from < to && t[to - 1].kind === 'punct' && !isCloser(to - 1)) to--;
     if (from >= to) break;
-    // Brackets: each opened one is closed inside, or by the token right after.
+    // Brackets: one opened and not closed inside takes the token right after where that closes it.
     const open: number[] = [];
     let strayCloser = -1;
     for (let k = from; k < to; k++) {
@@ -1066,25 +1072,59 @@ export function tidyRange(s: Pick<ReadSentence, 'tokens' | 'text'>, [from, to]: 
       changed = true;
       continue;
     }
-    // Quotation marks: an odd count leaves one unpaired; at an edge it goes.
-    let quotes = 0;
-    for (let k = from; k < to; k++) if (t[k].kind === 'quote') quotes++;
-    if (quotes % 2 === 1 && (t[from].kind === 'quote' || t[to - 1].kind === 'quote')) {
-      // With a mark at both edges, the one that faces out of the range is the unpaired one.
-      const dropFirst = t[from].kind === 'quote' && (t[to - 1].kind !== 'quote' || !OPENING_QUOTES.includes(s.text[t[from].start]));
-      if (dropFirst) from++;
-      else to--;
-      changed = true;
-    }
+    // Quotation marks: one the range holds without its pair goes, where it stands at an edge.
+    const unpaired = unpairedQuotes(s, from, to);
+    if (unpaired.has(from)) from++;
+    else if (unpaired.has(to - 1)) to--;
+    else continue;
+    changed = true;
   }
   return from < to ? [from, to] : [from, from];
 }
 
+/**
+ * The quotation-mark tokens of `[from, to)` that no mark of the range pairs with: straight
+ * marks pair in turn (a last odd one is left), curly marks and guillemets as each language
+ * pairs them (`QUOTE_CLOSERS`). O(r).
+ */
+function unpairedQuotes(s: Pick<ReadSentence, 'tokens' | 'text'>, from: number, to: number): Set<number> {
+  const open: number[] = [];
+  const unpaired = new Set<number>();
+  let straight = -1;
+  for (let k = from; k < to; k++) {
+    if (s.tokens[k].kind !== 'quote') continue;
+    const mark = s.text[s.tokens[k].start];
+    if (mark === '"' || mark === "'") {
+      straight = straight < 0 ? k : -1;
+      continue;
+    }
+    const top = open[open.length - 1];
+    if (top !== undefined && QUOTE_CLOSERS[s.text[s.tokens[top].start]]?.includes(mark)) open.pop();
+    else if (mark in QUOTE_CLOSERS) open.push(k);
+    else unpaired.add(k);
+  }
+  for (const k of open) unpaired.add(k);
+  if (straight >= 0) unpaired.add(straight);
+  return unpaired;
+}
+
+/** Per opening quotation mark, the marks that close it (German „“ and ‚‘, Danish »«, Chinese and Japanese 「」). */
+const QUOTE_CLOSERS: Readonly<Record<string, string>> = {
+  '‘': '’',
+  '“': '”',
+  '„': '“”',
+  '‚': '‘’',
+  '«': '»',
+  '»': '«',
+  '‹': '›',
+  '›': '‹',
+  '「': '」',
+  '『': '』',
+};
+
 /** Opening brackets and the bracket that closes each. */
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '【': '】' };
 const CLOSING_BRACKETS: ReadonlySet<string> = new Set(Object.values(BRACKETS));
-/** Quotation marks that open a quotation in every language that uses them. */
-const OPENING_QUOTES = '“„‘‚«‹「『';
 
 function changeOf(
   base: ReadSentence,

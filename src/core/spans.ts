@@ -5,8 +5,10 @@
  * of its source when some other wording of the group, one that says the statement in one
  * sentence, reads closer to the joined span than to the member alone (a 1-n bead, scored on the
  * joined text as Vecalign does; a version that says only the member's part is no evidence
- * against the span). Then a sentence a source
- * repeats (a headline printed twice) joins the group of its twin.
+ * against the span). Then a sentence a source repeats (a headline printed twice) joins the
+ * group of its twin, and two groups that hold the same sentences of the same sources (each
+ * source printed the statement twice, in the same words) are one group, the later copies its
+ * repeats.
  */
 import type { FormId, WordingId } from './ids';
 import type { PlaceOwners } from './places';
@@ -132,7 +134,7 @@ export function foldTwinGroups(groups: number[][], layout: Pick<PlaceOwners, 'so
   // Each group's sources and forms as one key; groups by their first place, so the first copy keeps.
   const keyOf = (group: readonly number[]) =>
     [...new Set(group.map(place => `${sourceOfPlace[place]}:${formOfPlace[place]}`))].sort().join(',');
-  const firstPlace = groups.map(group => Math.min(...group));
+  const firstPlace = groups.map(group => group.reduce((least, place) => Math.min(least, place), Infinity));
   const byFirstPlace = groups.map((_, g) => g).sort((x, y) => firstPlace[x] - firstPlace[y]);
   const keeperOf = new Map<string, number>();
   const folded = new Uint8Array(groups.length);

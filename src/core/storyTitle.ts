@@ -90,8 +90,10 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
 /**
  * The lead sentence of form `form`, as the first of `members` in canonical order that leads with
  * it prints it, continued by the next sentences of its line up to the one that closes every
- * quotation it leaves open; undefined where it leaves none open or its line does not close them.
- * O(n) in the line's length.
+ * quotation it leaves open; undefined where it leaves none open, or its line does not close them
+ * within `MAX_TITLE_CHARS` (a title that long is cut anyway). Sentences of Chinese or Japanese
+ * are joined without a space, others with one. O(n) in the length of the lead and the sentences
+ * read after it, which stop at the limit.
  */
 function withQuotationClosed(index: StoryIndex, members: readonly number[], form: number): string | undefined {
   let first = -1;
@@ -99,31 +101,57 @@ function withQuotationClosed(index: StoryIndex, members: readonly number[], form
   if (first < 0) return undefined;
   const sentences = index.sources[first].sentences;
   const at = sentences.findIndex(x => x.form === index.formTexts[form]);
-  if (at < 0 || !opensQuotation(sentences[at].text)) return undefined;
+  if (at < 0) return undefined;
+  const quotation = new QuotationReading();
   let text = sentences[at].text;
-  for (let i = at + 1; i < sentences.length && sentences[i].line === sentences[at].line; i++) {
-    text += ` ${sentences[i].text}`;
-    if (!opensQuotation(text)) return text;
+  quotation.read(text);
+  if (!quotation.open) return undefined;
+  for (let i = at + 1; i < sentences.length && sentences[i].line === sentences[at].line && text.length <= MAX_TITLE_CHARS; i++) {
+    const next = (WRITTEN_WITHOUT_SPACES.test(text[text.length - 1]) ? '' : ' ') + sentences[i].text;
+    quotation.read(next);
+    text += next;
+    if (!quotation.open) return text.length <= MAX_TITLE_CHARS ? text : undefined;
   }
   return undefined;
 }
 
+/** The end of a sentence in a script written without spaces between sentences: Han, kana, their punctuation and full-width forms. */
+const WRITTEN_WITHOUT_SPACES = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
+
 /**
  * Whether `text` leaves a quotation open: an opening mark that no mark of its pair closes after
- * it (‘’, “”, „“ and „”, ‚‘ and ‚’, «», »«, 「」, 『』; a right single quotation mark between two
- * letters is an apostrophe, "We’re"), or an odd number of straight double quotes. O(n).
+ * it (‘’, “”, „“ and „”, ‚‘ and ‚’, «», »«, 「」, 『』), or an odd number of straight double
+ * quotes. Between two letters, a right single quotation mark is an apostrophe ("We’re") and a
+ * straight double quote a Hebrew gershayim (צה"ל), neither a quotation's. O(n).
  */
 export function opensQuotation(text: string): boolean {
-  const open: string[] = [];
-  let straight = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') straight++;
-    else if (c === '’' && LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) continue;
-    else if (open.length && CLOSERS[open[open.length - 1]].includes(c)) open.pop();
-    else if (c in CLOSERS) open.push(c);
+  const quotation = new QuotationReading();
+  quotation.read(text);
+  return quotation.open;
+}
+
+/** The quotations a text leaves open, read a piece at a time (`opensQuotation`). */
+class QuotationReading {
+  private readonly marks: string[] = [];
+  private straight = 0;
+  private last = '';
+
+  /** Reads the next piece of the text. O(piece). */
+  read(piece: string): void {
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece[i];
+      if ((c === '’' || c === '"') && LETTER.test(i > 0 ? piece[i - 1] : this.last) && LETTER.test(piece[i + 1] ?? '')) continue;
+      if (c === '"') this.straight++;
+      else if (this.marks.length && CLOSERS[this.marks[this.marks.length - 1]].includes(c)) this.marks.pop();
+      else if (c in CLOSERS) this.marks.push(c);
+    }
+    if (piece) this.last = piece[piece.length - 1];
   }
-  return open.length > 0 || straight % 2 === 1;
+
+  /** Whether the text read so far leaves a quotation open. */
+  get open(): boolean {
+    return this.marks.length > 0 || this.straight % 2 === 1;
+  }
 }
 
 /** Per opening quotation mark, the marks that close it. */

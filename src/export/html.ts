@@ -122,7 +122,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
       ? `<h2>${table.story + 1}. ${escapeMarkup(table.title || NO_TITLE)}</h2>\n<p class="legend">${counted(table.columns.length, 'source')}, ${counted(table.rows.length, 'row')}.</p>\n`
       : '';
     const tableHtml = `<table class="sources-${table.columns.length}">
-<thead><tr><th class="row" scope="col">statement</th>${head}</tr></thead>
+<thead><tr>${table.columns.length > 1 ? '<th class="row" scope="col">statement</th>' : ''}${head}</tr></thead>
 <tbody>
 ${body}
 </tbody>
@@ -168,7 +168,10 @@ function rowHtml(row: TableRow, languages: readonly string[]): string {
     .join('');
   const notes = [label, row.printed ? printedTimes(row.printed) : ''].filter(Boolean);
   const note = notes.map(n => `<span class="note">${n}</span>`).join('');
-  return `<tr class="${sole ? 'sole' : row.kind}"><td class="row">${number}${note}</td>${cells}</tr>`;
+  // A story of one source has no statements: its table has no column for their numbers, and a
+  // note on its row ("printed twice") goes under the sentence.
+  if (sole) return `<tr class="sole">${note ? cells.replace(/<\/td>$/, `${note}</td>`) : cells}</tr>`;
+  return `<tr class="${row.kind}"><td class="row">${number}${note}</td>${cells}</tr>`;
 }
 
 /** Languages written right to left, as `languageTag` gives them. */

@@ -199,14 +199,17 @@ export function standardOutputFile(): FileIdentity | undefined {
 }
 
 /**
- * What tells one file from another: its device and inode, which every name of it shares (a hard
- * link, a symbolic link, another spelling of its path); where a file system gives no inode
- * number, its real path; where there is no file (a missing one, `-`), the path resolved.
+ * What tells one file from another: its device, inode, size and time of change, which every name
+ * of it shares (a hard link, a symbolic link, another spelling of its path); where a file system
+ * gives no inode number, its real path; where there is no file (a missing one, `-`), the path
+ * resolved.
  */
 function fileKey(path: string): string {
   try {
     const stat = statSync(path, { bigint: true });
-    if (stat.ino !== 0n) return `${stat.dev}:${stat.ino}`;
+    // Size and time of change as well: every name of one file shares them, and a file system
+    // that reuses inode numbers (some network and FUSE mounts) does not make two files one.
+    if (stat.ino !== 0n) return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
   } catch {
     // Missing or unreadable: told apart by its path, and reported where it is read.
   }

@@ -58,6 +58,15 @@ export function replaceFile(target: string, write: (fd: number) => void): void {
   }
 }
 
+/**
+ * Whether `replaceFile(target, …)` starts by writing a new file beside the one `target` leads
+ * to (a regular file, or none yet), rather than writing a device, a pipe or another special
+ * file in place, which may block (a pipe without a reader) and leaves nothing behind. O(1).
+ */
+export function writesBeside(target: string): boolean {
+  return regularFileAt(target) !== 'elsewhere';
+}
+
 const IN_PLACE_WHEN_NO_NEW_FILE = new Set(['EACCES', 'EPERM', 'ENAMETOOLONG', 'EEXIST']);
 const IN_PLACE_WHEN_NO_RENAME = new Set(['EACCES', 'EPERM', 'EBUSY', 'EXDEV']);
 

@@ -161,6 +161,7 @@ describe('exports', () => {
     assert.ok(own.includes('<tbody>'));
     assert.doesNotMatch(own, /only here/);
     assert.doesNotMatch(own, /<tr class="unique">/);
+    assert.doesNotMatch(own, /class="row"/, 'no column of statement numbers in a story of one source');
     const several = section(1 - sole);
     assert.match(several, /<tr class="unique"><td class="row"><span class="note">only here<\/span>/);
     assert.match(several, /<tr class="statement"><td class="row">#\d+<span class="note">in 5 sources<\/span>/);

@@ -275,7 +275,29 @@ describe('Change kinds', () => {
     }
   });
 
-  it('leaves a run of punctuation alone, and never widens a range but to close its bracket', () => {
+  it('drops a quotation mark at an edge only where the range holds it without its pair, and reports no change of marks alone', () => {
+    const tidied = (text: string) => {
+      const tokens = factTokens(text, 'en');
+      const [a, b] = tidyRange({ text, tokens }, [0, tokens.length]);
+      return a < b ? text.slice(tokens[a].start, tokens[b - 1].end) : '';
+    };
+    assert.equal(tidied('‘victory cry'), 'victory cry');
+    assert.equal(tidied('“victory” cry and “more'), '“victory” cry and “more');
+    assert.equal(tidied('"a" b "'), '"a" b');
+    assert.equal(tidied('„Wir bleiben“'), '„Wir bleiben“');
+    assert.equal(tidied('’'), '');
+    const changes = classifyChanges(
+      'The minister said that we will win the vote on Monday.',
+      'The minister said, “We will win the vote on Monday.”',
+      'en',
+    );
+    assert.ok(
+      changes.every(c => c.base || c.other),
+      JSON.stringify(changes),
+    );
+  });
+
+  it('never widens a range but to close its bracket, and leaves no comma, stop or colon at its edges', () => {
     const random = seededRandom(11);
     const pieces = ['word', 'Name', '12', ',', '.', ':', '(', ')', '“', '”', '‘', '’', '"'];
     for (let n = 0; n < 300; n++) {

@@ -59,6 +59,20 @@ describe('story titles', () => {
     assert.equal(storiesOf(analysis)[0].title, 'State doubles down on ‘Drugs. We’re on it.’');
   });
 
+  it('joins the sentences of a Chinese title without a space, and stops reading a long line at the longest title', () => {
+    const body = '总理周一在首都表示，政府将在明年春天之前完成所有受灾地区的重建工作，并为受影响的家庭提供住房补贴。';
+    const headline = '总理表示：“我们一定会赢。我们将与人民并肩作战。”';
+    const analysis = createAnalyzer().analyze([{ id: 'zh.txt', text: `${headline}\n\n${body}\n\n${body.replace('周一', '周二')}\n` }]);
+    const title = storiesOf(analysis)[0].title;
+    assert.ok(!/。 /.test(title), title);
+    // A lead that opens a quotation on a line of thousands of sentences that never close it.
+    const flat = `He said "we will win. ${'The vote was counted again in every district. '.repeat(4000)}`;
+    const started = Date.now();
+    const long = storiesOf(createAnalyzer().analyze([{ id: 'flat.txt', text: `${flat}\n` }]))[0].title;
+    assert.ok(Date.now() - started < 20_000);
+    assert.ok(long.length <= MAX_TITLE_CHARS, long);
+  });
+
   it('tells an open quotation from an apostrophe and a closed one', () => {
     assert.equal(opensQuotation('Doubles down on ‘Drugs.'), true);
     assert.equal(opensQuotation('Doubles down on ‘Drugs. We’re on it.’'), false);
@@ -67,6 +81,8 @@ describe('story titles', () => {
     assert.equal(opensQuotation('He said: "We will stay."'), false);
     assert.equal(opensQuotation('Sie sagte: „Wir bleiben.“'), false);
     assert.equal(opensQuotation('Il a dit : « Nous restons.'), true);
+    // A straight double quote between two letters is a Hebrew gershayim, no quotation mark.
+    assert.equal(opensQuotation('דובר צה"ל אמר כי הכוחות נסוגו.'), false);
   });
 
   it('cuts a line without spaces at the limit, never inside a character of two code units', () => {
