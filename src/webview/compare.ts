@@ -154,7 +154,9 @@ function showPageOf(m: ComparisonModel, source: number): boolean {
 
 /**
  * The grid's rows from the model's rows that pass the filter: a statement only one other
- * source carries joins the row before it, in its source's column. O(rows × columns).
+ * source carries joins the row before it, in its source's column, and one the base prints
+ * again, word for word, since the last statement of several sources is listed once, as printed
+ * again. O(rows × columns).
  */
 function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: readonly number[]): DisplayRow[] {
   const columnOf = new Map(columns.map((source, col) => [source, col]));
@@ -169,12 +171,22 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
     waiting = columns.map(() => []);
     anyWaiting = false;
   };
+  // The base's own sentences since the last statement row of several sources, by text: a photo
+  // caption the base prints twice there is listed once, as another column's is (`addLone`).
+  let baseLone = new Map<string, Entry>();
   for (const row of rows) {
     if (row.kind === 'boilerplate') {
       out.push({ lead: row, entries: [], unique: false, difference: false });
       continue;
     }
     const lone = row.sourceCount === 1 ? row.cells[0] : undefined;
+    if (lone && lone.source === m.base) {
+      const listed = baseLone.get(row.wordings[lone.wording].text);
+      if (listed) {
+        (listed.again ??= []).push(lone);
+        continue;
+      }
+    } else if (!lone) baseLone = new Map();
     if (lone && lone.source !== m.base) {
       const col = columnOf.get(lone.source);
       if (col === undefined) continue; // its source is on another page of columns
@@ -202,6 +214,10 @@ function displayRows(m: ComparisonModel, rows: readonly RowModel[], columns: rea
     };
     if (anyWaiting) flush(display);
     out.push(display);
+    if (lone) {
+      const baseEntry = display.entries[columnOf.get(m.base) ?? -1]?.[0];
+      if (baseEntry) baseLone.set(row.wordings[lone.wording].text, baseEntry);
+    }
   }
   if (anyWaiting) {
     // Nothing but such sentences (the "only in one source" filter from the start): one row of them.

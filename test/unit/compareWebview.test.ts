@@ -310,6 +310,46 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('lists a sentence the base alone prints twice between two statements once, saying so, and marks its row for either copy', async () => {
+    const caption = 'Photograph by the harbour photo desk.';
+    const baseLone = (sentence: number, text: string): ComparisonModel['rows'][number] => ({
+      kind: 'statement',
+      cells: [{ source: 0, sentence, wording: 0 }],
+      wordings: [{ text, similarity: 1 }],
+      sourceCount: 1,
+      reworded: false,
+    });
+    const model: ComparisonModel = {
+      ...MODEL,
+      sources: [{ ...MODEL.sources[0], sentences: 14 }, MODEL.sources[1]],
+      rows: [MODEL.rows[0], baseLone(11, caption), baseLone(12, 'Engineers replaced every cable.'), baseLone(13, caption), MODEL.rows[1]],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model, state: {} });
+      await page.waitForSelector('.cell[data-row="1"]');
+      const listed = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.cell[data-col="0"] .entry')).map(e => ({
+          sentence: e.dataset.sentence,
+          printed: e.querySelector('.again')?.textContent ?? '',
+        })),
+      );
+      assert.deepEqual(
+        listed.filter((e: { sentence?: string }) => e.sentence === '11' || e.sentence === '13'),
+        [{ sentence: '11', printed: 'printed twice' }],
+      );
+      // The editor's cursor on the second copy marks the row that lists the first.
+      await panel.send({ type: 'highlight', source: 0, sentence: 13, markOnly: true });
+      const current = await page.evaluate(() => document.querySelector<HTMLElement>('.row.current')?.dataset.row);
+      const captionRow = await page.evaluate(
+        () =>
+          document.querySelector<HTMLElement>('.cell[data-col="0"] .entry[data-sentence="11"]')?.closest<HTMLElement>('.cell')?.dataset.row,
+      );
+      assert.equal(current, captionRow);
+      assert.deepEqual(panel.errors, []);
+    });
+  });
+
   it('clears the last model’s grid and toolbar under a status line, and shows the next model again', async () => {
     await withPanel(async panel => {
       const { page } = panel;
