@@ -31,6 +31,7 @@
  * (`rewrittenHunks`). Nothing is kept between calls: a caller that compares the same pairs
  * again passes a `ChangeCache` (the analyzer does).
  */
+import { QUOTE_CLOSERS } from './quotationMarks';
 import {
   agentFollows,
   invertsCompoundSpeech,
@@ -1085,7 +1086,7 @@ export function tidyRange(s: Pick<ReadSentence, 'tokens' | 'text'>, [from, to]: 
 /**
  * The quotation-mark tokens of `[from, to)` that no mark of the range pairs with: straight
  * marks pair in turn (a last odd one is left), curly marks and guillemets as each language
- * pairs them (`QUOTE_CLOSERS`). O(r).
+ * pairs them (`quotationMarks.ts`). O(r).
  */
 function unpairedQuotes(s: Pick<ReadSentence, 'tokens' | 'text'>, from: number, to: number): Set<number> {
   const open: number[] = [];
@@ -1107,20 +1108,6 @@ function unpairedQuotes(s: Pick<ReadSentence, 'tokens' | 'text'>, from: number, 
   if (straight >= 0) unpaired.add(straight);
   return unpaired;
 }
-
-/** Per opening quotation mark, the marks that close it (German „“ and ‚‘, Danish »«, Chinese and Japanese 「」). */
-const QUOTE_CLOSERS: Readonly<Record<string, string>> = {
-  '‘': '’',
-  '“': '”',
-  '„': '“”',
-  '‚': '‘’',
-  '«': '»',
-  '»': '«',
-  '‹': '›',
-  '›': '‹',
-  '「': '」',
-  '『': '』',
-};
 
 /** Opening brackets and the bracket that closes each. */
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '（': '）', '［': '］', '【': '】' };

@@ -1,4 +1,5 @@
 /** A story's title: the headline most of its sources carry. */
+import { QUOTE_CLOSERS } from './quotationMarks';
 import type { PairEvidence } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
 
@@ -120,7 +121,7 @@ const WRITTEN_WITHOUT_SPACES = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\
 
 /**
  * Whether `text` leaves a quotation open: an opening mark that no mark of its pair closes after
- * it (‘’, “”, „“ and „”, ‚‘ and ‚’, «», »«, 「」, 『』), or an odd number of straight double
+ * it (as `quotationMarks.ts` pairs them), or an odd number of straight double
  * quotes. Between two letters, a right single quotation mark is an apostrophe ("We’re") and a
  * straight double quote a Hebrew gershayim (צה"ל), neither a quotation's. O(n).
  */
@@ -142,8 +143,8 @@ class QuotationReading {
       const c = piece[i];
       if ((c === '’' || c === '"') && LETTER.test(i > 0 ? piece[i - 1] : this.last) && LETTER.test(piece[i + 1] ?? '')) continue;
       if (c === '"') this.straight++;
-      else if (this.marks.length && CLOSERS[this.marks[this.marks.length - 1]].includes(c)) this.marks.pop();
-      else if (c in CLOSERS) this.marks.push(c);
+      else if (this.marks.length && QUOTE_CLOSERS[this.marks[this.marks.length - 1]].includes(c)) this.marks.pop();
+      else if (c in QUOTE_CLOSERS) this.marks.push(c);
     }
     if (piece) this.last = piece[piece.length - 1];
   }
@@ -154,17 +155,6 @@ class QuotationReading {
   }
 }
 
-/** Per opening quotation mark, the marks that close it. */
-const CLOSERS: Readonly<Record<string, string>> = {
-  '‘': '’',
-  '“': '”',
-  '„': '“”',
-  '‚': '‘’',
-  '«': '»',
-  '»': '«',
-  '「': '」',
-  '『': '』',
-};
 const LETTER = /\p{L}/u;
 
 function compareKeys(x: readonly number[], y: readonly number[]): number {

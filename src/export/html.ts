@@ -159,19 +159,18 @@ function rowHtml(row: TableRow, languages: readonly string[]): string {
   // sentence only one source has is no statement and has none.
   const number = row.kind === 'statement' ? `#${row.group + 1}` : '';
   const label = sole ? '' : row.kind === 'unique' ? 'only here' : `in ${row.cells.filter(c => c).length} sources`;
+  const notes = [label, row.printed ? printedTimes(row.printed) : ''].filter(Boolean);
+  // A story of one source has no statements: its table has no column for their numbers, and a
+  // note on its row ("printed twice") goes under the sentence.
   const cells = row.cells
     .map((cell, i) =>
       cell
-        ? `<td class="cell" lang="${languages[i]}"${directionAttribute(languages[i])}>${cellHtml(cell)}</td>`
+        ? `<td class="cell" lang="${languages[i]}"${directionAttribute(languages[i])}>${cellHtml(cell, sole ? notes : [])}</td>`
         : '<td class="cell absent"><span class="note">not in this source</span></td>',
     )
     .join('');
-  const notes = [label, row.printed ? printedTimes(row.printed) : ''].filter(Boolean);
-  const note = notes.map(n => `<span class="note">${n}</span>`).join('');
-  // A story of one source has no statements: its table has no column for their numbers, and a
-  // note on its row ("printed twice") goes under the sentence.
-  if (sole) return `<tr class="sole">${note ? cells.replace(/<\/td>$/, `${note}</td>`) : cells}</tr>`;
-  return `<tr class="${row.kind}"><td class="row">${number}${note}</td>${cells}</tr>`;
+  if (sole) return `<tr class="sole">${cells}</tr>`;
+  return `<tr class="${row.kind}"><td class="row">${number}${notesHtml(notes)}</td>${cells}</tr>`;
 }
 
 /** Languages written right to left, as `languageTag` gives them. */
@@ -192,14 +191,19 @@ function languageTag(code: string): string {
   return /^[a-z]{2,3}$/.test(code) ? code : 'und';
 }
 
-function cellHtml(cell: TableCell): string {
+/** A cell's sentence, marked, with its notes and then `rowNotes`. */
+function cellHtml(cell: TableCell, rowNotes: readonly string[]): string {
   const related = !cell.reference && cell.similarity < RELATED_BELOW;
   const text = cell.diff && !cell.reference && !related ? diffHtml(cell.diff) : escapeMarkup(cell.text);
   const notes: string[] = [];
   if (!cell.reference)
     notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
   if (cell.moved) notes.push('moved: out of the order it shares with the first source');
-  return text + notes.map(n => `<span class="note">${n}</span>`).join('');
+  return text + notesHtml([...notes, ...rowNotes]);
+}
+
+function notesHtml(notes: readonly string[]): string {
+  return notes.map(n => `<span class="note">${n}</span>`).join('');
 }
 
 /**

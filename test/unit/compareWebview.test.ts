@@ -274,19 +274,22 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  /** A row of a sentence that `source` alone has. */
+  const loneRow = (source: number, sentence: number, text: string): ComparisonModel['rows'][number] => ({
+    kind: 'statement',
+    cells: [{ source, sentence, wording: 0 }],
+    wordings: [{ text, similarity: 1 }],
+    sourceCount: 1,
+    reworded: false,
+  });
+  const caption = 'Photograph by the harbour photo desk.';
+  const cables = 'Engineers replaced every cable.';
+
   it('lists a sentence only one source has and prints twice once, saying so, and marks its row for either copy', async () => {
-    const caption = 'Photograph by the harbour photo desk.';
-    const lone = (sentence: number, text: string): ComparisonModel['rows'][number] => ({
-      kind: 'statement',
-      cells: [{ source: 1, sentence, wording: 0 }],
-      wordings: [{ text, similarity: 1 }],
-      sourceCount: 1,
-      reworded: false,
-    });
     const model: ComparisonModel = {
       ...MODEL,
       sources: [MODEL.sources[0], { ...MODEL.sources[1], sentences: 5 }],
-      rows: [MODEL.rows[0], lone(1, caption), lone(2, 'Engineers replaced every cable.'), lone(3, caption), MODEL.rows[1]],
+      rows: [MODEL.rows[0], loneRow(1, 1, caption), loneRow(1, 2, cables), loneRow(1, 3, caption), MODEL.rows[1]],
     };
     await withPanel(async panel => {
       const { page } = panel;
@@ -311,18 +314,10 @@ describe('comparison panel webview in Chromium', function () {
   });
 
   it('lists a sentence the base alone prints twice between two statements once, saying so, and marks its row for either copy', async () => {
-    const caption = 'Photograph by the harbour photo desk.';
-    const baseLone = (sentence: number, text: string): ComparisonModel['rows'][number] => ({
-      kind: 'statement',
-      cells: [{ source: 0, sentence, wording: 0 }],
-      wordings: [{ text, similarity: 1 }],
-      sourceCount: 1,
-      reworded: false,
-    });
     const model: ComparisonModel = {
       ...MODEL,
       sources: [{ ...MODEL.sources[0], sentences: 14 }, MODEL.sources[1]],
-      rows: [MODEL.rows[0], baseLone(11, caption), baseLone(12, 'Engineers replaced every cable.'), baseLone(13, caption), MODEL.rows[1]],
+      rows: [MODEL.rows[0], loneRow(0, 11, caption), loneRow(0, 12, cables), loneRow(0, 13, caption), MODEL.rows[1]],
     };
     await withPanel(async panel => {
       const { page } = panel;
