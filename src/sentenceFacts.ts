@@ -4,8 +4,9 @@
  * attribution, a negation). Pure (no `vscode`): the hover, the decorations, the navigation
  * commands and the unit tests share it.
  */
-import type { CorpusAnalysis, FactChange, SentenceGroup } from './core';
-import { factChangesBetween } from './core/factPairs';
+import type { CorpusAnalysis, FactChange } from './core';
+import type { PlacedChange } from './core/changes';
+import { factComparerFor, SpanWording, spanWording } from './core/factPairs';
 import { hoverLine } from './factText';
 
 /** A changed fact's place in a sentence: `[start, end)` offsets in its text, and its kind. */
@@ -15,38 +16,76 @@ export interface FactSpan {
   readonly kind: FactChange['kind'];
 }
 
-/** Per source, the member of `group` that speaks for it: its first that is not a repeated copy. */
-function membersBySource(group: SentenceGroup): Map<number, number> {
-  const bySource = new Map<number, number>();
-  group.members.forEach((m, i) => {
-    const held = bySource.get(m.source);
-    if (held === undefined || (group.members[held].repeat && !m.repeat)) bySource.set(m.source, i);
-  });
-  return bySource;
+/**
+ * `sentence` of `source` in its group, with its source's wording there and every other
+ * source's (`SpanWording`); undefined for a sentence in no group. A copy its source repeats
+ * is read on its own, as the wording its reader sees.
+ */
+function wordingsAround(
+  analysis: CorpusAnalysis,
+  source: number,
+  sentence: number,
+): { own: SpanWording; at: number; others: SpanWording[] } | undefined {
+  const g = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
+  if (g < 0) return undefined;
+  const group = analysis.groups[g];
+  const span = spanWording(analysis, group, source);
+  if (!span) return undefined;
+  const k = span.sentences.indexOf(sentence);
+  const own = k >= 0 ? span : { ...span, sentences: [sentence], starts: [0], text: analysis.sources[source].sentences[sentence].text };
+  const others: SpanWording[] = [];
+  for (const other of new Set(group.members.map(m => m.source))) {
+    const wording = other === source ? undefined : spanWording(analysis, group, other);
+    if (wording) others.push(wording);
+  }
+  return { own, at: Math.max(0, k), others: others.sort((x, y) => x.source - y.source) };
 }
 
 /**
  * For `sentence` of `source`: each other source of its group whose wording differs in a fact,
- * with the changes from this sentence to that source's wording. Empty for a sentence in no
- * group. O(members · c²) for c changes per member.
+ * with the changes that turn this source's wording into that source's, each placed in both
+ * (`PlacedChange`; `baseRange` here in this sentence's text, `otherRange` in the other's
+ * sentences joined, as `SpanWording` joins them). The wordings are whole spans: a fact the
+ * other source states in the second sentence of a statement this source says in one is no
+ * change. Where this source says the statement in several sentences, a change of a fact it
+ * states goes to the sentence that states it, and a fact it lacks to each. Empty for a
+ * sentence in no group. O(sources · compare), each pair compared once per analysis.
+ */
+function placedFrom(
+  analysis: CorpusAnalysis,
+  source: number,
+  sentence: number,
+): { readonly source: number; readonly placed: readonly PlacedChange[] }[] {
+  const around = wordingsAround(analysis, source, sentence);
+  if (!around) return [];
+  const { own, at, others } = around;
+  const start = own.starts[at];
+  const end = start + analysis.sources[source].sentences[sentence].text.length;
+  const comparer = factComparerFor(analysis);
+  const out: { source: number; placed: PlacedChange[] }[] = [];
+  for (const other of others) {
+    const placed: PlacedChange[] = [];
+    for (const p of comparer.betweenSources(analysis, own, other)) {
+      const range = p.baseRange;
+      if (range && (range[0] < start || range[1] > end)) continue;
+      placed.push(range && start ? { ...p, baseRange: [range[0] - start, range[1] - start] } : p);
+    }
+    if (placed.length) out.push({ source: other.source, placed });
+  }
+  return out;
+}
+
+/**
+ * For `sentence` of `source`: each other source of its group whose wording differs in a fact,
+ * with the changes that turn this sentence's wording into that source's (`placedFrom`). Empty
+ * for a sentence in no group.
  */
 export function factChangesAcross(
   analysis: CorpusAnalysis,
   source: number,
   sentence: number,
 ): { readonly source: number; readonly changes: readonly FactChange[] }[] {
-  const g = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
-  if (g < 0) return [];
-  const group = analysis.groups[g];
-  const own = group.members.findIndex(m => m.source === source && m.sentence === sentence);
-  if (own < 0) return [];
-  const out: { source: number; changes: FactChange[] }[] = [];
-  for (const [other, member] of membersBySource(group)) {
-    if (other === source) continue;
-    const changes = factChangesBetween(group, own, member);
-    if (changes.length) out.push({ source: other, changes });
-  }
-  return out.sort((a, b) => a.source - b.source);
+  return placedFrom(analysis, source, sentence).map(({ source: other, placed }) => ({ source: other, changes: placed.map(p => p.change) }));
 }
 
 /** True when some other source words a fact of this sentence otherwise. */
@@ -75,20 +114,10 @@ export function factHoverLines(analysis: CorpusAnalysis, source: number, sentenc
  * sorted, without repeats. Facts this sentence lacks have no place in it and are left out.
  */
 export function changedFactSpans(analysis: CorpusAnalysis, source: number, sentence: number): FactSpan[] {
-  const g = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
-  if (g < 0) return [];
-  const group = analysis.groups[g];
-  const own = group.members.findIndex(m => m.source === source && m.sentence === sentence);
-  if (own < 0) return [];
-  const text = analysis.sources[source].sentences[sentence].text;
   const spans = new Map<string, FactSpan>();
-  for (const [other, member] of membersBySource(group)) {
-    if (other === source) continue;
-    for (const change of factChangesBetween(group, member, own, text)) {
-      if (!change.otherRange || change.otherRange[1] <= change.otherRange[0]) continue;
-      const [start, end] = change.otherRange;
-      spans.set(`${start}:${end}`, { start, end, kind: change.kind });
-    }
-  }
+  for (const { placed } of placedFrom(analysis, source, sentence))
+    for (const { change, baseRange } of placed)
+      if (baseRange && baseRange[1] > baseRange[0])
+        spans.set(`${baseRange[0]}:${baseRange[1]}`, { start: baseRange[0], end: baseRange[1], kind: change.kind });
   return [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -791,6 +791,12 @@ export function classifyChanges(anchor: string, member: string, language: string
 export interface PlacedChange {
   readonly change: FactChange;
   readonly at: number;
+  /**
+   * Where `change.base` lies in the text compared from: [start, end) UTF-16 offsets. Given by
+   * `PairReadings` only (absent when the base side is empty), so that one comparison marks
+   * both texts.
+   */
+  readonly baseRange?: readonly [number, number];
 }
 
 /**
@@ -800,6 +806,37 @@ export interface PlacedChange {
  */
 export interface ChangeCache {
   get(key: string, make: () => readonly PlacedChange[]): readonly PlacedChange[];
+}
+
+/**
+ * `classifyChanges` for many pairs among the same texts, in any order and either direction:
+ * each text is read once per language, however many pairs it stands in (a comparison panel
+ * compares its base's wording with every other and back). The readings are kept as long as
+ * this is. O(length) to read a text the first time, then `changesBetween`'s cost per pair.
+ */
+export class PairReadings {
+  private readonly read = new Map<string, ReadSentence>();
+
+  constructor(
+    private readonly options: ChangeOptions = {},
+    private readonly words: WordForms = new WordForms(),
+  ) {}
+
+  /** The changes that turn `from` into `to`, both read in `language`, placed in `to`. */
+  between(from: string, to: string, language: string): readonly PlacedChange[] {
+    if (from === to) return [];
+    return changesBetween(this.reading(from, language), this.reading(to, language), this.options, true);
+  }
+
+  private reading(text: string, language: string): ReadSentence {
+    const key = `${language}\u0000${text}`;
+    let reading = this.read.get(key);
+    if (!reading) {
+      reading = readSentence(text, language, this.words);
+      this.read.set(key, reading);
+    }
+    return reading;
+  }
 }
 
 /**
@@ -835,7 +872,7 @@ export function changesAgainst(
 
 type Range = readonly [number, number];
 
-function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions): PlacedChange[] {
+function changesBetween(base: ReadSentence, other: ReadSentence, options: ChangeOptions, withBaseRange = false): PlacedChange[] {
   const parts = diffRuns(base.keyList, other.keyList, options.maxEdits ?? 32);
   const runs: [Range, Range][] = [];
   let hunks: Hunk[];
@@ -873,12 +910,29 @@ function changesBetween(base: ReadSentence, other: ReadSentence, options: Change
     mergeQuoteHunks(base, other, hunks)
       // A change of punctuation alone ("said that we" → "said, “We") leaves no fact's words on either side.
       .filter(({ change }) => change.base || change.other)
-      .map(({ o: [from], change }) => ({
-        change,
-        at: change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length),
-      }))
+      .map(({ b, o: [from], change }): PlacedChange => {
+        const at = change.otherRange?.[0] ?? (from < other.tokens.length ? other.tokens[from].start : other.text.length);
+        const baseRange = withBaseRange && change.base ? placedIn(base, b, change.base) : undefined;
+        return baseRange ? { change, at, baseRange } : { change, at };
+      })
       .sort((x, y) => x.at - y.at)
   );
+}
+
+/**
+ * Where `text` (a change's side, tidied from the tokens of `range` or fewer) lies in `s`:
+ * inside the range's tidied tokens where they read so, otherwise its first occurrence. O(r + n).
+ */
+function placedIn(s: ReadSentence, range: Range, text: string): readonly [number, number] | undefined {
+  const [from, to] = tidyRange(s, range);
+  if (from < to) {
+    const start = s.tokens[from].start;
+    const end = s.tokens[to - 1].end;
+    const inside = s.text.slice(start, end).indexOf(text);
+    if (inside >= 0) return [start + inside, start + inside + text.length];
+  }
+  const first = s.text.indexOf(text);
+  return first >= 0 ? [first, first + text.length] : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
-import { factChangesBetween, groupHasFactChanges } from './factPairs';
+import { factComparerFor, groupHasFactChanges, spanWording } from './factPairs';
 import { GroupOrder } from './order';
 import type { ChangeKind, CorpusAnalysis, FactChange } from './types';
 import { SimilarityTo } from './similarity';
@@ -290,7 +290,7 @@ function statementRow(
     return list.length === 1 ? sentences[list[0]].text : list.map(i => sentences[i].text).join(' ');
   };
   const referenceText = textOf(referenceSource);
-  const facts = group >= 0 ? factReader(analysis, group, referenceSource, readOf(referenceSource)[0], referenceText) : undefined;
+  const facts = group >= 0 ? factReader(analysis, group, referenceSource) : undefined;
   const referenceNormalized = normalizeForComparison(referenceText);
   const similarityToReference = new SimilarityTo(referenceNormalized);
   const wordings: RowWording[] = [{ text: referenceText, similarity: 1 }];
@@ -309,7 +309,7 @@ function statementRow(
         text,
         similarity: similarityToReference.of(normalized),
         diff: withDiffs ? wordDiff(referenceText, text) : undefined,
-        ...facts?.of(s, readOf(s)[0], text),
+        ...facts?.of(s),
       });
       wordingOf.set(text, wording);
     }
@@ -332,39 +332,41 @@ function statementRow(
 }
 
 /**
- * The fact changes of a row's wordings against its reference wording, for a group where some
- * member differs from the anchor in a fact (undefined otherwise, at the cost of one look at the
- * members). `of` gives a wording's fields; `referenceMarks` then gives the reference's marks,
- * gathered from every wording asked about, or undefined when none differs in a fact.
+ * The fact changes of a row's wordings against its reference wording, each compared with it
+ * directly (`FactComparer`), for a group where some member differs from the anchor in a fact
+ * (undefined otherwise, at the cost of one look at the members). `of` gives a source's wording
+ * fields, placed in its joined text as the row shows it; `referenceMarks` then gives the
+ * reference's marks, gathered from every wording asked about, or undefined when none differs
+ * in a fact.
  */
 function factReader(
   analysis: CorpusAnalysis,
   groupIndex: number,
   referenceSource: number,
-  referenceSentence: number,
-  referenceText: string,
 ):
   | {
-      of(source: number, sentence: number, text: string): Pick<RowWording, 'facts' | 'factMarks'>;
+      of(source: number): Pick<RowWording, 'facts' | 'factMarks'>;
       referenceMarks(): FactMark[] | undefined;
     }
   | undefined {
   const group = analysis.groups[groupIndex];
   if (!groupHasFactChanges(group)) return undefined;
-  const memberOf = (source: number, sentence: number) => group.members.findIndex(m => m.source === source && m.sentence === sentence);
-  const reference = memberOf(referenceSource, referenceSentence);
-  if (reference < 0) return undefined;
+  const reference = spanWording(analysis, group, referenceSource);
+  if (!reference) return undefined;
+  const comparer = factComparerFor(analysis);
   const referenceMarks = new Map<string, FactMark>();
   let anyFacts = false;
   return {
-    of(source, sentence, text) {
-      const member = memberOf(source, sentence);
-      if (member < 0) return {};
-      const changes = factChangesBetween(group, reference, member, text);
-      if (!changes.length) return {};
+    of(source) {
+      const wording = spanWording(analysis, group, source);
+      if (!wording) return {};
+      const placed = comparer.betweenSources(analysis, reference, wording);
+      if (!placed.length) return {};
       anyFacts = true;
-      for (const back of factChangesBetween(group, member, reference, referenceText)) {
-        const mark = markOf(back);
+      const changes = placed.map(p => p.change);
+      // One comparison marks both wordings: the reference's side of each change where it lies there.
+      for (const { change, baseRange } of placed) {
+        const mark = baseRange && markOf({ ...change, otherRange: baseRange });
         if (mark) referenceMarks.set(`${mark.start}:${mark.end}`, mark);
       }
       const marks = changes.map(markOf).filter((m): m is FactMark => m !== undefined);

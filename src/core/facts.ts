@@ -5,6 +5,7 @@
  * version (`origin.ts`).
  */
 import { ChangeCache, changesAgainst, ChangeOptions, PlacedChange, WordForms } from './changes';
+import { mayBeSameLanguage } from './factPairs';
 import { storyOrder, withOrigin } from './origin';
 import { findPublished, PublishedOptions } from './published';
 import type { CorpusAnalysis, FactChange, GroupMember, SentenceGroup, SourceAnalysis, SourceInput } from './types';
@@ -135,11 +136,6 @@ function withChanges(
   }
   if (!changesOf.size) return group;
   return { ...group, members: members.map((m, i) => (changesOf.has(i) ? { ...m, changes: changesOf.get(i)! } : m)) };
-}
-
-/** Whether two sources' languages may be one: equal, or either undetermined. */
-function mayBeSameLanguage(a: string, b: string): boolean {
-  return a === b || a === 'und' || b === 'und';
 }
 
 /** A change placed in a joined text, with its range in the member sentence that starts at `offset`. */

@@ -4,103 +4,50 @@ import type { FactChange, SentenceGroup } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { buildComparison } from '../../src/core/comparison';
 import { distinctCounterparts } from '../../src/distinctCounterparts';
-import { factChangesBetween, groupHasFactChanges, narrowed } from '../../src/core/factPairs';
+import { FactComparer, groupHasFactChanges } from '../../src/core/factPairs';
 import { accessibleLabel, changeText, hoverLine, sourceList } from '../../src/factText';
 import { isTarget } from '../../src/navigationTargets';
-import { changedFactSpans, factHoverLines } from '../../src/sentenceFacts';
+import { changedFactSpans, factChangesAcross, factHoverLines } from '../../src/sentenceFacts';
 import { seedInputs } from '../support/fixtures';
 
-/** A group of four wordings of one statement as the analysis gives it: each member's changes against the anchor (member 0). */
-const anchorText = 'Officials said 12 people died in the fire on Monday.';
-const group: SentenceGroup = {
-  anchor: 0,
-  sourceCount: 4,
-  members: [
-    { source: 0, sentence: 3, similarity: 1 },
-    {
-      source: 1,
-      sentence: 4,
-      similarity: 0.9,
-      changes: [
-        { kind: 'number', base: '12', other: '15', otherRange: [15, 17] },
-        { kind: 'wording', base: 'died', other: 'were killed', otherRange: [25, 36] },
-      ],
-    },
-    {
-      source: 2,
-      sentence: 2,
-      similarity: 0.9,
-      changes: [{ kind: 'number', base: '12', other: '15', otherRange: [15, 17] }],
-    },
-    {
-      source: 3,
-      sentence: 5,
-      similarity: 0.8,
-      changes: [
-        { kind: 'number', base: '12', other: 'twenty', otherRange: [15, 21] },
-        { kind: 'attribution', base: 'Officials said', other: '', otherRange: undefined },
-      ],
-    },
-  ],
-};
-
 describe('fact changes between two wordings of a statement', () => {
-  it("reads the anchor into a member as the member's own fact changes, leaving out rewordings", () => {
-    assert.deepEqual(factChangesBetween(group, 0, 1), [{ kind: 'number', base: '12', other: '15', otherRange: [15, 17] }]);
+  const comparer = new FactComparer();
+  const facts = (from: string, to: string) => comparer.between(from, to, 'en').map(p => p.change);
+
+  it('gives the facts that turn one wording into the other, placed in the other, leaving out rewordings', () => {
+    assert.deepEqual(
+      facts('Officials said 12 people died in the fire on Monday.', 'Officials said 15 people were killed in the fire on Monday.'),
+      [{ kind: 'number', base: '12', other: '15', otherRange: [15, 17] }],
+    );
+    assert.deepEqual(facts('Officials said 12 people died.', 'Officials said 12 people were killed.'), []);
   });
 
-  it("reads a member back into the anchor, placing the anchor's text in the anchor's sentence", () => {
-    assert.deepEqual(factChangesBetween(group, 1, 0, anchorText), [{ kind: 'number', base: '15', other: '12', otherRange: [15, 17] }]);
-    assert.deepEqual(factChangesBetween(group, 1, 0), [{ kind: 'number', base: '15', other: '12' }]);
-  });
-
-  it('finds nothing between two members that changed a fact alike, and nothing from a member to itself', () => {
-    assert.deepEqual(factChangesBetween(group, 1, 2), []);
-    assert.deepEqual(factChangesBetween(group, 2, 2), []);
-  });
-
-  it("reads one member's change into another's through the anchor", () => {
-    const changes = factChangesBetween(group, 1, 3);
-    assert.deepEqual(changes, [
-      { kind: 'number', base: '15', other: 'twenty', otherRange: [15, 21] },
-      { kind: 'attribution', base: 'Officials said', other: '', otherRange: undefined },
-    ]);
-    // From the member that dropped the attribution, the other member adds it back.
-    const back = factChangesBetween(group, 3, 1, 'Officials said 15 people were killed in the fire on Monday.');
-    assert.deepEqual(back, [
-      { kind: 'number', base: 'twenty', other: '15', otherRange: [15, 17] },
-      { kind: 'attribution', base: '', other: 'Officials said', otherRange: [0, 14] },
-    ]);
+  it('reads a fact the other wording lacks as dropped, and one it adds as added', () => {
+    const [dropped] = facts('Officials said 12 people died.', '12 people died.');
+    assert.equal(dropped.kind, 'attribution');
+    assert.equal(dropped.base, 'Officials said');
+    assert.equal(dropped.other, '');
+    const [added] = facts('12 people died.', 'Officials said 12 people died.');
+    assert.deepEqual([added.kind, added.base, added.other, added.otherRange], ['attribution', '', 'Officials said', [0, 14]]);
   });
 
   it('keeps spelling variants of a name marked as such in both directions', () => {
-    const names: SentenceGroup = {
-      anchor: 0,
-      sourceCount: 2,
-      members: [
-        { source: 0, sentence: 0, similarity: 1 },
-        { source: 1, sentence: 0, similarity: 0.95, changes: [{ kind: 'name', base: 'Zelenskyy', other: 'Zelensky', variant: true }] },
-      ],
-    };
-    assert.equal(factChangesBetween(names, 0, 1)[0].variant, true);
-    assert.deepEqual(factChangesBetween(names, 1, 0, 'President Zelenskyy spoke.'), [
-      { kind: 'name', base: 'Zelensky', other: 'Zelenskyy', otherRange: [10, 19], variant: true },
+    const [there] = facts('Bashar Assad met Putin.', 'Bashar al-Assad met Putin.');
+    assert.deepEqual(there, { kind: 'name', base: 'Assad', other: 'al-Assad', otherRange: [7, 15], variant: true });
+    assert.deepEqual(facts('Bashar al-Assad met Putin.', 'Bashar Assad met Putin.'), [
+      { kind: 'name', base: 'al-Assad', other: 'Assad', otherRange: [7, 12], variant: true },
     ]);
   });
 
-  it('narrows two changes of one phrase to the words that differ, keeping words whole', () => {
-    assert.deepEqual(
-      narrowed({ kind: 'number', base: 'in 2016 at his residence in', other: 'in 2018 at his residence in', otherRange: [100, 127] }),
-      { kind: 'number', base: '2016', other: '2018', otherRange: [103, 107] },
-    );
-    assert.deepEqual(narrowed({ kind: 'number', base: '12 people', other: '15 people' }), { kind: 'number', base: '12', other: '15' });
-    // "2016" and "2018" share "201": the word is kept whole.
-    assert.deepEqual(narrowed({ kind: 'number', base: '2016', other: '2018' }), { kind: 'number', base: '2016', other: '2018' });
-    const added = { kind: 'quote' as const, base: '', other: '“Yes”' };
-    assert.equal(narrowed(added), added);
-  });
-
   it('tells a group with a changed fact from one whose members only reword', () => {
+    const group: SentenceGroup = {
+      anchor: 0,
+      sourceCount: 2,
+      members: [
+        { source: 0, sentence: 3, similarity: 1 },
+        { source: 1, sentence: 4, similarity: 0.9, changes: [{ kind: 'number', base: '12', other: '15', otherRange: [15, 17] }] },
+      ],
+    };
     assert.ok(groupHasFactChanges(group));
     const reworded: SentenceGroup = {
       anchor: 1,
@@ -112,7 +59,79 @@ describe('fact changes between two wordings of a statement', () => {
       ],
     };
     assert.ok(!groupHasFactChanges(reworded));
-    assert.deepEqual(factChangesBetween(reworded, 1, 0), []);
+  });
+});
+
+describe("the seeds' changed facts between two sources, neither of them the anchor", () => {
+  const analysis = analyzeCorpus(seedInputs());
+  const spanText = (source: number, sentence: number) => {
+    const g = analysis.sources[source].groupOfSentence[sentence];
+    return analysis.groups[g].members
+      .filter(m => m.source === source)
+      .map(m => analysis.sources[source].sentences[m.sentence].text)
+      .join(' ');
+  };
+
+  it("names on each side only what that side's wording says", () => {
+    let between = 0;
+    analysis.sources.forEach((s, source) =>
+      s.sentences.forEach((sentence, i) => {
+        const g = s.groupOfSentence[i];
+        if (g < 0) return;
+        const group = analysis.groups[g];
+        const anchorSource = group.members[group.anchor].source;
+        for (const { source: other, changes } of factChangesAcross(analysis, source, i)) {
+          if (source !== anchorSource && other !== anchorSource) between++;
+          const otherText = group.members
+            .filter(m => m.source === other && !m.repeat)
+            .map(m => analysis.sources[other].sentences[m.sentence].text)
+            .join(' ');
+          for (const change of changes) {
+            const where = `seed ${source} sentence ${i} against ${other}: ${change.kind} ${change.base} → ${change.other}`;
+            assert.ok(sentence.text.includes(change.base) || spanText(source, i).includes(change.base), where);
+            assert.ok(otherText.includes(change.other), where);
+          }
+        }
+      }),
+    );
+    assert.ok(between > 10, `${between} pairs of sources neither of them the anchor`);
+  });
+
+  it("gives the panel's rows, with any seed as the base, only facts that the base's wording and the other's each hold", () => {
+    let rowsWithFacts = 0;
+    analysis.sources.forEach((_, base) => {
+      for (const row of buildComparison(analysis, base).rows) {
+        if (!row.changedFacts) continue;
+        rowsWithFacts++;
+        const reference = row.wordings[0].text;
+        for (const wording of row.wordings)
+          for (const change of wording.facts ?? []) {
+            const where = `base ${base}: ${change.kind} ${change.base} → ${change.other}`;
+            assert.ok(reference.includes(change.base), where);
+            assert.ok(wording.text.includes(change.other), where);
+            if (change.otherRange) assert.equal(wording.text.slice(...change.otherRange), change.other, where);
+          }
+        const bases = new Set(row.wordings.flatMap(w => (w.facts ?? []).map(change => change.base)));
+        for (const mark of row.wordings[0].factMarks ?? [])
+          assert.ok(bases.has(reference.slice(mark.start, mark.end)), `base ${base}: ${reference}`);
+      }
+    });
+    assert.ok(rowsWithFacts > 20, `${rowsWithFacts} rows with changed facts`);
+  });
+
+  it("places each mark inside the sentence's own text, on the fact it names", () => {
+    analysis.sources.forEach((s, source) =>
+      s.sentences.forEach((sentence, i) => {
+        const bases = new Set(factChangesAcross(analysis, source, i).flatMap(c => c.changes.map(change => change.base)));
+        for (const span of changedFactSpans(analysis, source, i)) {
+          assert.ok(span.start >= 0 && span.end <= sentence.text.length && span.start < span.end, `seed ${source} sentence ${i}`);
+          assert.ok(
+            bases.has(sentence.text.slice(span.start, span.end)),
+            `seed ${source} sentence ${i}: ${sentence.text.slice(span.start, span.end)}`,
+          );
+        }
+      }),
+    );
   });
 });
 
