@@ -1082,6 +1082,19 @@ interface Classified {
   readonly date?: boolean;
 }
 
+/**
+ * Whether `run` of `s` holds a word that is no function word of its language, or a figure: what
+ * could stand for a fact. A language without a function-word list counts every word. O(r).
+ */
+function saysSomething(s: ReadSentence, [from, to]: Range): boolean {
+  const known = s.words.language(s.language);
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i];
+    if (t.kind === 'number' || t.kind === 'date' || (t.kind === 'word' && !known.of(t.key).functionWord)) return true;
+  }
+  return false;
+}
+
 const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
 
 /**
@@ -1215,6 +1228,22 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
   let oSpan = spanOf(found.oFacts);
   if (!bSpan && !oSpan) return [whole()];
   const covers = (span: Range | undefined, run: Range) => span !== undefined && span[0] === run[0] && span[1] === run[1];
+  // A fact whose place the other side fills with function words alone ("12 people" → "The
+  // people") is dropped (or added) there, and those words are a rewording beside it.
+  if (!found.shortened && bSpan && !oSpan && covers(bSpan, b) && o[1] > o[0] && !saysSomething(other, o)) {
+    const at: Range = [o[0], o[0]];
+    return [
+      { b, o: at, change: changeOf(base, other, b, at, found.kind, found.variant, found.date) },
+      { b: [b[1], b[1]], o, change: changeOf(base, other, [b[1], b[1]], o, 'wording') },
+    ];
+  }
+  if (!found.shortened && oSpan && !bSpan && covers(oSpan, o) && b[1] > b[0] && !saysSomething(base, b)) {
+    const at: Range = [b[0], b[0]];
+    return [
+      { b: at, o, change: changeOf(base, other, at, o, found.kind, found.variant, found.date) },
+      { b, o: [o[1], o[1]], change: changeOf(base, other, b, [o[1], o[1]], 'wording') },
+    ];
+  }
   if (!found.shortened && (covers(bSpan, b) || covers(oSpan, o))) return [whole()];
   const cutAt = (span: Range, from: Range, to: Range): Range => {
     const share = from[1] > from[0] ? (span[0] - from[0]) / (from[1] - from[0]) : 0;
@@ -1238,8 +1267,12 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
     let [from, to] = plainRun;
     while (from < to && before.some(t => alike(t, plain.tokens[from]))) from++;
     while (to > from && after.some(t => alike(t, plain.tokens[to - 1]))) to--;
-    // A short run replaced by a short run ("the two presidents" → "Putin and Assad") is one change.
-    return few(plain, [from, to]) && few(factSide, factRun) ? [from, to] : cutAt(span, factRun, [from, to]);
+    // A short run replaced by a short run ("the two presidents" → "Putin and Assad") is one
+    // change; one of function words alone ("Monday night’s" → "The") replaces nothing: the fact
+    // is dropped there.
+    return few(plain, [from, to]) && few(factSide, factRun) && saysSomething(plain, [from, to])
+      ? [from, to]
+      : cutAt(span, factRun, [from, to]);
   };
   bSpan ??= fit(other, o, oSpan!, base, b);
   oSpan ??= fit(base, b, bSpan, other, o);

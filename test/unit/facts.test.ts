@@ -172,6 +172,26 @@ describe('Change kinds', () => {
     assert.ok(!kindsIn('ar', 'عرض فيلم وثائقي عن المدينة.', 'عرض فلم وثائقي عن المدينة.').includes('negation'));
   });
 
+  it('reads a fact whose place the other wording fills with function words alone as dropped or added, in any language with a list of them', () => {
+    const facts = (a: string, b: string, language = 'en') =>
+      classifyChanges(a, b, language)
+        .filter(c => c.kind !== 'wording')
+        .map(c => [c.kind, c.base, c.other]);
+    assert.deepEqual(
+      facts('Monday night’s meeting of the two was the first since 2020.', 'The meeting of the two was the first since 2020.'),
+      [['number', 'Monday', '']],
+    );
+    assert.deepEqual(facts('12 people died on Monday.', 'The people died on Monday.'), [['number', '12', '']]);
+    assert.deepEqual(facts('The people died on Monday.', '12 people died on Monday.'), [['number', '', '12']]);
+    assert.deepEqual(facts('Police said 12 people died.', 'It is said that 12 people died.'), [['attribution', 'Police', '']]);
+    assert.deepEqual(facts('Das Treffen am Montag war das erste.', 'Das Treffen war das erste.', 'de'), [['number', 'Montag', '']]);
+    // Words that say something still stand for the fact they replace.
+    assert.deepEqual(facts('The two presidents met in Moscow.', 'Putin and Assad met in Moscow.'), [
+      ['name', 'The two presidents', 'Assad'],
+    ]);
+    assert.deepEqual(facts('12 people died on Monday.', 'Several people died on Monday.'), [['number', '12', 'Several']]);
+  });
+
   it('marks a changed number that is a date and nothing else as a date, and says "date" to the reader', () => {
     const dated = (a: string, b: string) => classifyChanges(a, b, 'en').filter(c => c.kind === 'number');
     for (const [a, b] of [
