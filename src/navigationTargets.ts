@@ -13,7 +13,7 @@ import { hasChangedFact } from './sentenceFacts';
 export type NavigationTarget = 'difference' | 'unique' | 'fact';
 export type Direction = 1 | -1;
 
-/** True when sentence `sentence` of source `source` is a `target`. O(members of its group · their changes²). */
+/** True when sentence `sentence` of source `source` is a `target`. For `fact`, `hasChangedFact`: a comparison with each other source of its group, kept with the analysis. */
 export function isTarget(analysis: CorpusAnalysis, source: number, sentence: number, target: NavigationTarget): boolean {
   // A sentence no other source carries has no fact another source gives otherwise.
   if (target === 'fact') return hasChangedFact(analysis, source, sentence);

@@ -6,7 +6,7 @@
  */
 import type { CorpusAnalysis, FactChange } from './core';
 import type { PlacedChange } from './core/changes';
-import { factComparerFor, SpanWording, spanWording } from './core/factPairs';
+import { SpanWording, statementFactsFor } from './core/factPairs';
 import { hoverLine } from './factText';
 
 /** A changed fact's place in a sentence: `[start, end)` offsets in its text, and its kind. */
@@ -25,20 +25,31 @@ function wordingsAround(
   analysis: CorpusAnalysis,
   source: number,
   sentence: number,
-): { own: SpanWording; at: number; others: SpanWording[] } | undefined {
+): { group: number; own: SpanWording; at: number; others: SpanWording[] } | undefined {
   const g = analysis.sources[source]?.groupOfSentence[sentence] ?? -1;
   if (g < 0) return undefined;
-  const group = analysis.groups[g];
-  const span = spanWording(analysis, group, source);
+  const facts = statementFactsFor(analysis);
+  const span = facts.wordingOf(g, source);
   if (!span) return undefined;
   const k = span.sentences.indexOf(sentence);
-  const own = k >= 0 ? span : { ...span, sentences: [sentence], starts: [0], text: analysis.sources[source].sentences[sentence].text };
+  // A repeated copy has no changes of its own against the anchor: it is compared as it reads.
+  const own: SpanWording =
+    k >= 0
+      ? span
+      : {
+          ...span,
+          sentences: [sentence],
+          starts: [0],
+          text: analysis.sources[source].sentences[sentence].text,
+          changedFacts: true,
+          fromAnchor: [],
+        };
   const others: SpanWording[] = [];
-  for (const other of new Set(group.members.map(m => m.source))) {
-    const wording = other === source ? undefined : spanWording(analysis, group, other);
+  for (const other of new Set(analysis.groups[g].members.map(m => m.source))) {
+    const wording = other === source ? undefined : facts.wordingOf(g, other);
     if (wording) others.push(wording);
   }
-  return { own, at: Math.max(0, k), others: others.sort((x, y) => x.source - y.source) };
+  return { group: g, own, at: Math.max(0, k), others: others.sort((x, y) => x.source - y.source) };
 }
 
 /**
@@ -58,14 +69,14 @@ function placedFrom(
 ): { readonly source: number; readonly placed: readonly PlacedChange[] }[] {
   const around = wordingsAround(analysis, source, sentence);
   if (!around) return [];
-  const { own, at, others } = around;
+  const { group, own, at, others } = around;
   const start = own.starts[at];
   const end = start + analysis.sources[source].sentences[sentence].text.length;
-  const comparer = factComparerFor(analysis);
+  const facts = statementFactsFor(analysis);
   const out: { source: number; placed: PlacedChange[] }[] = [];
   for (const other of others) {
     const placed: PlacedChange[] = [];
-    for (const p of comparer.betweenSources(analysis, own, other)) {
+    for (const p of facts.between(group, own, other)) {
       const range = p.baseRange;
       if (range && (range[0] < start || range[1] > end)) continue;
       placed.push(range && start ? { ...p, baseRange: [range[0] - start, range[1] - start] } : p);

@@ -3,7 +3,7 @@
  * order of a chosen base source. Statements the base lacks are placed where they stand in
  * their own source, right after the row of the sentence that precedes them there.
  */
-import { factComparerFor, groupHasFactChanges, spanWording } from './factPairs';
+import { groupHasFactChanges, statementFactsFor } from './factPairs';
 import { GroupOrder } from './order';
 import type { ChangeKind, CorpusAnalysis, FactChange } from './types';
 import { SimilarityTo } from './similarity';
@@ -351,16 +351,16 @@ function factReader(
   | undefined {
   const group = analysis.groups[groupIndex];
   if (!groupHasFactChanges(group)) return undefined;
-  const reference = spanWording(analysis, group, referenceSource);
+  const facts = statementFactsFor(analysis);
+  const reference = facts.wordingOf(groupIndex, referenceSource);
   if (!reference) return undefined;
-  const comparer = factComparerFor(analysis);
   const referenceMarks = new Map<string, FactMark>();
   let anyFacts = false;
   return {
     of(source) {
-      const wording = spanWording(analysis, group, source);
+      const wording = facts.wordingOf(groupIndex, source);
       if (!wording) return {};
-      const placed = comparer.betweenSources(analysis, reference, wording);
+      const placed = facts.between(groupIndex, reference, wording);
       if (!placed.length) return {};
       anyFacts = true;
       const changes = placed.map(p => p.change);

@@ -40,8 +40,6 @@ export interface SpanWording {
   readonly text: string;
   /** Whether one of its members differs from the group's anchor in a fact. */
   readonly changedFacts: boolean;
-  /** Whether its source is the anchor's. */
-  readonly anchored: boolean;
   /**
    * The fact changes the analysis found from the anchor's wording to this one, placed in
    * `text` (each member's changes moved by where the member starts); none for the anchor's own.
@@ -49,39 +47,43 @@ export interface SpanWording {
   readonly fromAnchor: readonly PlacedChange[];
 }
 
-/** `source`'s wording of `group`, or undefined when it has no member there. O(members + length). */
-export function spanWording(analysis: CorpusAnalysis, group: SentenceGroup, source: number): SpanWording | undefined {
-  const own: number[] = [];
-  const repeats: number[] = [];
-  const changesOf = new Map<number, readonly FactChange[]>();
+/**
+ * Every source's wording of `group` (`SpanWording`), by source, made in one pass over its
+ * members. O(members + length).
+ */
+export function groupWordings(analysis: CorpusAnalysis, group: SentenceGroup): Map<number, SpanWording> {
+  const members = new Map<number, { own: number[]; repeats: number[]; changesOf: Map<number, readonly FactChange[]> }>();
   group.members.forEach((m, i) => {
-    if (m.source !== source) return;
-    (m.repeat ? repeats : own).push(m.sentence);
+    let of = members.get(m.source);
+    if (!of) members.set(m.source, (of = { own: [], repeats: [], changesOf: new Map() }));
+    (m.repeat ? of.repeats : of.own).push(m.sentence);
     const changes = factChangesOf(group, i);
-    if (changes.length && !m.repeat) changesOf.set(m.sentence, changes);
+    if (changes.length && !m.repeat) of.changesOf.set(m.sentence, changes);
   });
-  const sentences = (own.length ? own : repeats).sort((a, b) => a - b);
-  if (!sentences.length) return undefined;
-  const texts = analysis.sources[source].sentences;
-  const starts: number[] = [];
-  const fromAnchor: PlacedChange[] = [];
-  let text = '';
-  for (const s of sentences) {
-    if (text) text += ' ';
-    const start = text.length;
-    starts.push(start);
-    text += texts[s].text;
-    for (const change of changesOf.get(s) ?? []) {
-      const range = change.otherRange;
-      fromAnchor.push(
-        range
-          ? { change: start ? { ...change, otherRange: [range[0] + start, range[1] + start] } : change, at: range[0] + start }
-          : { change, at: start },
-      );
+  const wordings = new Map<number, SpanWording>();
+  for (const [source, { own, repeats, changesOf }] of members) {
+    const sentences = (own.length ? own : repeats).sort((x, y) => x - y);
+    const texts = analysis.sources[source].sentences;
+    const starts: number[] = [];
+    const fromAnchor: PlacedChange[] = [];
+    let text = '';
+    for (const s of sentences) {
+      if (text) text += ' ';
+      const start = text.length;
+      starts.push(start);
+      text += texts[s].text;
+      for (const change of changesOf.get(s) ?? []) {
+        const range = change.otherRange;
+        fromAnchor.push(
+          range
+            ? { change: start ? { ...change, otherRange: [range[0] + start, range[1] + start] } : change, at: range[0] + start }
+            : { change, at: start },
+        );
+      }
     }
+    wordings.set(source, { source, sentences, starts, text, changedFacts: changesOf.size > 0, fromAnchor });
   }
-  const anchored = group.members[group.anchor].source === source;
-  return { source, sentences, starts, text, changedFacts: changesOf.size > 0, anchored, fromAnchor };
+  return wordings;
 }
 
 /** Whether two languages may be one: equal, or either undetermined. */
@@ -90,9 +92,8 @@ export function mayBeSameLanguage(a: string, b: string): boolean {
 }
 
 /**
- * Compares wordings directly and keeps what each pair gave, so that the hover, the marks and
- * the comparison panel, which ask of the same pairs again and again, compare each pair once
- * and read each text once.
+ * Compares wordings directly and keeps what each pair gave, reading each text once: the
+ * hover, the marks and the comparison panel ask of the same pairs again and again.
  */
 export class FactComparer {
   private readonly kept = new Map<string, readonly PlacedChange[]>();
@@ -104,8 +105,9 @@ export class FactComparer {
 
   /**
    * The fact changes that turn the text `from` into the text `to`, both read in `language`:
-   * `base` is `from`'s text of each, `other` and `otherRange` are `to`'s, and `at` is where the
-   * change lies in `to`. O((a + b) · d) for a and b tokens and d differing ones, once per pair.
+   * `base` and `baseRange` are `from`'s side of each, `other` and `otherRange` are `to`'s, and
+   * `at` is where the change lies in `to`. O((a + b) · d) for a and b tokens and d differing
+   * ones, once per pair.
    */
   between(from: string, to: string, language: string): readonly PlacedChange[] {
     const key = `${language}\u0000${from}\u0000${to}`;
@@ -116,40 +118,129 @@ export class FactComparer {
     }
     return changes;
   }
+}
 
-  /**
-   * The fact changes that turn source `from`'s wording of `group` into source `to`'s, placed
-   * in `to`'s joined text (`SpanWording`). None when the two may be in different languages (a
-   * translation differs in every word), or when neither differs from the anchor in a fact: both
-   * then state the anchor's facts.
-   */
-  betweenSources(analysis: CorpusAnalysis, from: SpanWording, to: SpanWording): readonly PlacedChange[] {
-    if (from.source === to.source || (!from.changedFacts && !to.changedFacts)) return [];
-    const a = analysis.sources[from.source].language;
-    const b = analysis.sources[to.source].language;
-    if (!mayBeSameLanguage(a, b)) return [];
-    // From the anchor's wording the analysis has compared them already, as this would.
-    if (from.anchored) return this.placedInBase(from.text, to);
-    return this.between(from.text, to.text, a === 'und' ? b : a);
+/**
+ * The changed facts between the sources' wordings of each statement of one analysis, kept
+ * with it (`statementFactsFor`). Every comparison of a group reads both wordings in the
+ * language of the group's anchor, as the facts stage does. Two wordings are compared directly
+ * only where both differ from the anchor in a fact. Where the analysis found one of them to
+ * state the anchor's facts (it is the anchor, or differs from it in wording alone), the
+ * other's changes against the anchor stand for the changes between the two, placed in the
+ * first where each side's words stand there once; where the analysis found both to, they are
+ * taken to state the same facts. In a story of many versions most wordings state the anchor's
+ * facts, and the hover, the marks and the panel ask of every pair.
+ */
+export class StatementFacts {
+  private readonly comparer = new FactComparer();
+  private readonly wordings = new Map<number, Map<number, SpanWording>>();
+
+  constructor(private readonly analysis: CorpusAnalysis) {}
+
+  /** `source`'s wording of group `groupIndex` (`groupWordings`, made once per group). */
+  wordingOf(groupIndex: number, source: number): SpanWording | undefined {
+    let ofGroup = this.wordings.get(groupIndex);
+    if (!ofGroup) {
+      ofGroup = groupWordings(this.analysis, this.analysis.groups[groupIndex]);
+      this.wordings.set(groupIndex, ofGroup);
+    }
+    return ofGroup.get(source);
   }
 
-  /** `to.fromAnchor`, each change also placed in the anchor's wording `anchorText` where it lies there. */
-  private placedInBase(anchorText: string, to: SpanWording): readonly PlacedChange[] {
-    return to.fromAnchor.map(p => {
-      const at = p.change.base ? anchorText.indexOf(p.change.base) : -1;
-      return at >= 0 ? { ...p, baseRange: [at, at + p.change.base.length] as const } : p;
-    });
+  /**
+   * The fact changes that turn wording `from` into wording `to` of group `groupIndex`: `base`
+   * and `baseRange` in `from`'s text, `other` and `otherRange` in `to`'s (`SpanWording`). None
+   * when either may be in another language than the anchor (a translation differs in every
+   * word), or when neither differs from the anchor in a fact. O(changes) where one states the
+   * anchor's facts and places them; otherwise `FactComparer.between`.
+   */
+  between(groupIndex: number, from: SpanWording, to: SpanWording): readonly PlacedChange[] {
+    if (from.source === to.source || (!from.changedFacts && !to.changedFacts)) return [];
+    const group = this.analysis.groups[groupIndex];
+    const sources = this.analysis.sources;
+    const anchorSource = group.members[group.anchor].source;
+    const language = sources[anchorSource].language;
+    if (!mayBeSameLanguage(sources[from.source].language, language) || !mayBeSameLanguage(sources[to.source].language, language)) return [];
+    if (!from.changedFacts) {
+      const placed = placedBases(from.text, to.fromAnchor);
+      if (placed) return placed;
+    } else if (!to.changedFacts) {
+      const anchor = this.wordingOf(groupIndex, anchorSource);
+      const placed = anchor && placedOthers(to.text, this.comparer.between(from.text, anchor.text, language));
+      if (placed) return placed;
+    }
+    return this.comparer.between(from.text, to.text, language);
   }
 }
 
-const comparers = new WeakMap<CorpusAnalysis, FactComparer>();
-
-/** The `FactComparer` kept for `analysis` (made on first use; dropped with the analysis). */
-export function factComparerFor(analysis: CorpusAnalysis): FactComparer {
-  let comparer = comparers.get(analysis);
-  if (!comparer) {
-    comparer = new FactComparer();
-    comparers.set(analysis, comparer);
+/**
+ * `changes` from the anchor's wording, each with `baseRange` where its `base` stands in `text`
+ * (a wording that states the anchor's facts); undefined where some `base` does not stand there
+ * exactly once as whole words.
+ */
+function placedBases(text: string, changes: readonly PlacedChange[]): PlacedChange[] | undefined {
+  const out: PlacedChange[] = [];
+  for (const p of changes) {
+    if (!p.change.base) {
+      out.push(p);
+      continue;
+    }
+    const at = onlyPlace(text, p.change.base);
+    if (at < 0) return undefined;
+    out.push({ ...p, baseRange: [at, at + p.change.base.length] });
   }
-  return comparer;
+  return out;
+}
+
+/**
+ * `changes` into the anchor's wording, moved into `text` (a wording that states the anchor's
+ * facts): each `other` placed where it stands there; undefined where some `other` does not
+ * stand there exactly once as whole words.
+ */
+function placedOthers(text: string, changes: readonly PlacedChange[]): PlacedChange[] | undefined {
+  const out: PlacedChange[] = [];
+  for (const p of changes) {
+    const { change } = p;
+    if (!change.other) {
+      out.push({ ...p, change: withoutRange(change), at: Math.min(p.at, text.length) });
+      continue;
+    }
+    const at = onlyPlace(text, change.other);
+    if (at < 0) return undefined;
+    out.push({ ...p, change: { ...change, otherRange: [at, at + change.other.length] }, at });
+  }
+  return out;
+}
+
+/** Where `words` stands in `text` as whole words, when it stands there once; otherwise -1. O(n). */
+function onlyPlace(text: string, words: string): number {
+  let found = -1;
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const whole = !WORD_CHARACTER.test(text[at - 1] ?? ' ') || !WORD_CHARACTER.test(words[0]);
+    const wholeEnd = !WORD_CHARACTER.test(text[at + words.length] ?? ' ') || !WORD_CHARACTER.test(words[words.length - 1]);
+    if (!whole || !wholeEnd) continue;
+    if (found >= 0) return -1;
+    found = at;
+  }
+  return found;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+function withoutRange(change: FactChange): FactChange {
+  if (!change.otherRange) return change;
+  const { otherRange: _, ...rest } = change;
+  return rest;
+}
+
+const statementFacts = new WeakMap<CorpusAnalysis, StatementFacts>();
+
+/** The `StatementFacts` kept for `analysis` (made on first use; dropped with the analysis). */
+export function statementFactsFor(analysis: CorpusAnalysis): StatementFacts {
+  let facts = statementFacts.get(analysis);
+  if (!facts) {
+    facts = new StatementFacts(analysis);
+    statementFacts.set(analysis, facts);
+  }
+  return facts;
 }

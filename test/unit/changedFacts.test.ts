@@ -135,6 +135,49 @@ describe("the seeds' changed facts between two sources, neither of them the anch
   });
 });
 
+describe('changed facts of three versions, two of them alike', () => {
+  const page = (votes: number) =>
+    [
+      'Council passes housing law',
+      '',
+      'The city council approved the housing law late on Tuesday after a long debate.',
+      `The 2012 housing law was passed by ${votes} votes, officials said on Tuesday.`,
+      'Opponents said the law would raise rents across the city within two years.',
+      'The mayor is expected to sign it into law by the end of the week, her office said.',
+      '',
+    ].join('\n');
+  const analysis = analyzeCorpus([
+    { id: 'a.txt', text: page(12) },
+    { id: 'b.txt', text: page(12) },
+    { id: 'c.txt', text: page(15) },
+  ]);
+  const sentenceOf = (source: number) => analysis.sources[source].sentences.findIndex(s => s.text.includes('votes'));
+
+  it('marks the changed figure where it stands in each version alike, not the same digits inside another number', () => {
+    for (const source of [0, 1, 2]) {
+      const text = analysis.sources[source].sentences[sentenceOf(source)].text;
+      const marks = changedFactSpans(analysis, source, sentenceOf(source)).map(span => [span.start, text.slice(span.start, span.end)]);
+      assert.deepEqual(marks, [[text.indexOf(source === 2 ? '15' : '12 votes'), source === 2 ? '15' : '12']], `source ${source}`);
+    }
+    for (const base of [0, 1, 2]) {
+      const row = buildComparison(analysis, base).rows.find(r => r.changedFacts)!;
+      const reference = row.wordings[0];
+      assert.deepEqual(
+        reference.factMarks?.map(m => [m.start, reference.text.slice(m.start, m.end)]),
+        [[reference.text.indexOf(base === 2 ? '15' : '12 votes'), base === 2 ? '15' : '12']],
+        `base ${base}`,
+      );
+    }
+  });
+
+  it('says the same in the hover of both alike versions', () => {
+    const names = ['a.txt', 'b.txt', 'c.txt'];
+    assert.deepEqual(factHoverLines(analysis, 0, sentenceOf(0), names), ['number: 12 → 15 in c.txt']);
+    assert.deepEqual(factHoverLines(analysis, 1, sentenceOf(1), names), ['number: 12 → 15 in c.txt']);
+    assert.deepEqual(factHoverLines(analysis, 2, sentenceOf(2), names), ['number: 15 → 12 in a.txt, b.txt']);
+  });
+});
+
 describe('how a changed fact reads', () => {
   const number: FactChange = { kind: 'number', base: '12', other: '15' };
 
