@@ -5,6 +5,23 @@
 import { diffWords } from 'diff';
 import { withoutInvisibles } from './text';
 
+/**
+ * A letter, mark or digit beyond those jsdiff's own word pattern knows (ASCII, Latin-1 and
+ * Latin Extended): Cyrillic, Greek, Arabic, Hebrew, Devanagari, Han… jsdiff would cut a word of
+ * such a script into pieces at every letter the two words share.
+ */
+const BEYOND_LATIN = /(?![\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u02ff\u1e00-\u1eff])[\p{L}\p{M}\p{N}]/u;
+
+// Made on first use: creating the first segmenter loads ICU's break data.
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** jsdiff's options for two texts: Unicode's word boundaries (UAX #29) where a text holds a script beyond Latin. */
+function diffOptions(from: string, other: string): { ignoreCase: true; intlSegmenter?: Intl.Segmenter } {
+  if (!BEYOND_LATIN.test(from) && !BEYOND_LATIN.test(other)) return { ignoreCase: true };
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return { ignoreCase: true, intlSegmenter: wordSegmenter };
+}
+
 /** A run of text: in both wordings, only in the other one (`added`), or only in `from` (`removed`). */
 export interface DiffPart {
   readonly text: string;
@@ -28,7 +45,7 @@ export function wordDiff(from: string, other: string): DiffPart[] {
   // reads the same: the words are compared without them.
   const visibleFrom = withoutInvisibles(from);
   const visibleOther = withoutInvisibles(other);
-  const parts: DiffPart[] = diffWords(visibleFrom, visibleOther, { ignoreCase: true }).map(change => ({
+  const parts: DiffPart[] = diffWords(visibleFrom, visibleOther, diffOptions(visibleFrom, visibleOther)).map(change => ({
     text: change.value,
     kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
   }));

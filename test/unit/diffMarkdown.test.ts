@@ -42,8 +42,8 @@ describe('Word differences in the hover', () => {
     );
   });
 
-  it('leaves a change inside a script written without spaces where it is', () => {
-    assert.equal(diffMarkdown('东京今天下雨了。', '东京明天下雨了。'), '东京~~今~~ **明**天下雨了。');
+  it('changes whole words in a script written without spaces, as its dictionary tells them', () => {
+    assert.equal(diffMarkdown('东京今天下雨了。', '东京明天下雨了。'), '东京~~今天~~ **明天**下雨了。');
   });
 
   it('shows every character of document text escaped, so no mark, link or tag in it takes effect', () => {

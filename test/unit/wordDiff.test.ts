@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { wordDiff } from '../../src/core/wordDiff';
+
+/** The places in `text` where one part of the diff ends and the next begins. */
+function cutsIn(parts: ReturnType<typeof wordDiff>, side: 'from' | 'other'): number[] {
+  const cuts: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    if (part.kind === (side === 'from' ? 'added' : 'removed')) continue;
+    at += part.text.length;
+    cuts.push(at);
+  }
+  return cuts.slice(0, -1);
+}
+
+/** Whether a cut at `at` falls between two letters (or marks or digits) of one word. */
+const insideWord = (text: string, at: number) => /[\p{L}\p{M}\p{N}]/u.test(text[at - 1] ?? '') && /[\p{L}\p{M}\p{N}]/u.test(text[at] ?? '');
+
+describe('word differences between two wordings', () => {
+  const pairs: [string, string][] = [
+    ['Путин провёл встречу с лидером Сирии.', 'Путин встретился с президентом Сирии.'],
+    ['قال الرئيس إن الاجتماع كان مثمرا.', 'قال الرئيس السوري إن اللقاء كان مثمرا.'],
+    ['Ο πρόεδρος συναντήθηκε με τον υπουργό.', 'Ο πρωθυπουργός συναντήθηκε με τον υπουργό.'],
+    ['הנשיא נפגש עם השר ביום שני.', 'הנשיא נפגש עם ראש הממשלה ביום שלישי.'],
+    ['The Moon’s south pole was reached on Wednesday.', 'The moon south pole was reached on Thursday.'],
+    ['Der Präsident traf sich mit dem Minister.', 'Der Premier traf sich mit dem Minister.'],
+  ];
+
+  it('changes whole words in every script, never letters inside a word', () => {
+    for (const [from, other] of pairs) {
+      const parts = wordDiff(from, other);
+      assert.ok(
+        parts.some(p => p.kind !== 'same'),
+        from,
+      );
+      for (const at of cutsIn(parts, 'other')) assert.ok(!insideWord(other, at), `${other} cut at ${at}: ${JSON.stringify(parts)}`);
+      for (const at of cutsIn(parts, 'from')) assert.ok(!insideWord(from, at), `${from} cut at ${at}: ${JSON.stringify(parts)}`);
+    }
+  });
+
+  it('gives the Russian words that differ, each whole', () => {
+    const parts = wordDiff(...pairs[0]).filter(p => p.kind !== 'same');
+    assert.deepEqual(
+      parts.map(p => [p.kind, p.text.trim()]),
+      [
+        ['removed', 'провёл встречу'],
+        ['added', 'встретился'],
+        ['removed', 'лидером'],
+        ['added', 'президентом'],
+      ],
+    );
+  });
+
+  it('spells each wording back from its parts', () => {
+    for (const [from, other] of pairs) {
+      const parts = wordDiff(from, other);
+      const spelt = (kind: 'added' | 'removed') =>
+        parts
+          .filter(p => p.kind !== kind)
+          .map(p => p.text)
+          .join('');
+      assert.equal(spelt('removed').toLowerCase(), other.toLowerCase());
+      assert.equal(spelt('added').toLowerCase(), from.toLowerCase());
+    }
+  });
+});
