@@ -5,9 +5,9 @@
  * The analysis of the documents is the caller's (the command line analyses in process, the
  * editor in its worker), and `passimStories` turns the records into stories over it.
  */
-import { CorpusAnalysis } from '../core';
+import { compareCodeUnits, CorpusAnalysis } from '../core';
 import { BrokenRecord, ClusterStory, UnclusteredRecord, PassimRecord, parsePassimRecord, passimStories } from '../export/passimImport';
-import { forEachLine, passimOutputFiles, resolveUnderRoot } from './passimFiles';
+import { CompressedFileError, forEachLine, passimOutputFiles, resolveUnderRoot } from './passimFiles';
 import { InputError, readTextFile } from './readSource';
 
 /** Records left out of an import, by why. */
@@ -77,7 +77,7 @@ export async function readPassimRecords(path: string, root: string, options: Rea
   const report = (file: number) => options.onProgress?.({ file, files: files.length, records: records.length }) ?? true;
   for (let f = 0; f < files.length; f++) {
     if (!(await report(f))) return undefined;
-    const finished = await forEachLine(
+    const finished = await forEachLineOf(
       files[f],
       line => {
         try {
@@ -94,14 +94,25 @@ export async function readPassimRecords(path: string, root: string, options: Rea
     if (!finished) return undefined;
   }
   if (!(await report(files.length))) return undefined;
-  // Each document once: where it lies, and its text.
+  // Each document once: where it lies, and its text. Ids that spell one file differently
+  // ("a.txt", "./a.txt", its absolute path) name one document, under the first of them in
+  // code-unit order, as every other command reads a file once however it is named.
   const textOfId = new Map<string, { path: string; text: string } | 'missing' | 'outside' | 'unreadable'>();
-  for (const id of new Set(records.map(r => r.id))) {
+  const idOfPath = new Map<string, string>();
+  const sameAs = new Map<string, string>();
+  for (const id of [...new Set(records.map(r => r.id))].sort(compareCodeUnits)) {
     const resolved = resolveUnderRoot(root, id);
     if ('refused' in resolved) {
       textOfId.set(id, resolved.refused);
       continue;
     }
+    const first = idOfPath.get(resolved.path);
+    if (first !== undefined) {
+      sameAs.set(id, first);
+      textOfId.set(id, textOfId.get(first)!);
+      continue;
+    }
+    idOfPath.set(resolved.path, id);
     try {
       textOfId.set(id, { path: resolved.path, text: readTextFile(resolved.path) });
     } catch (e) {
@@ -109,13 +120,14 @@ export async function readPassimRecords(path: string, root: string, options: Rea
       textOfId.set(id, 'unreadable');
     }
   }
-  const usable = records.filter(r => {
+  const usable = records.flatMap(r => {
     const found = textOfId.get(r.id)!;
     if (typeof found === 'string') {
       skipped[found]++;
-      return false;
+      return [];
     }
-    return true;
+    const id = sameAs.get(r.id);
+    return [id === undefined ? r : { ...r, id }];
   });
   const ids = [...new Set(usable.map(r => r.id))].sort();
   const documents = ids.map(id => textOfId.get(id) as { path: string; text: string });
@@ -159,4 +171,14 @@ export function skippedSummary(skipped: Readonly<SkippedRecords>, rootName = 'th
   if (!given.length) return undefined;
   const total = skippedCount(skipped);
   return `skipped ${total} record${total === 1 ? '' : 's'}: ${given.map(([n, what]) => `${n} ${what}`).join(', ')}`;
+}
+
+/** `forEachLine`, a damaged gzip file an `InputError` that names it. */
+async function forEachLineOf(...args: Parameters<typeof forEachLine>): Promise<boolean> {
+  try {
+    return await forEachLine(...args);
+  } catch (e) {
+    if (e instanceof CompressedFileError) throw new InputError(e.message);
+    throw e;
+  }
 }

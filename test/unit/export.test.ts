@@ -136,6 +136,32 @@ describe('exports', () => {
     assert.ok(cells.length >= 2);
     for (const [cell] of cells) assert.match(cell, / dir="rtl"/);
     assert.doesNotMatch(toHtml(input), /<td class="cell" lang="en" dir=/);
+    // The page's title is a sentence of the story: its direction is its own, as its first letter tells.
+    const html = toHtml({ analysis: rtl, paths: inputs.map(i => i.id) });
+    assert.match(html, /<h1 dir="auto">قال/);
+    assert.match(html, /<title dir="auto">قال/);
+  });
+
+  it('sets each story title of a page of several stories apart from the text around it, in the contents and over its table', () => {
+    const arabic =
+      'قال المسؤولون إن الحكومة وافقت على الميزانية الجديدة يوم الثلاثاء. وأضافوا أن الخطة ستمول المدارس والطرق في المنطقة. ' +
+      'وقال رئيس البلدية للصحفيين "نحن فخورون بهذه النتيجة". وقال المعارضون إن زيادة الضرائب لم تكن مبررة.\n';
+    const english =
+      'The city council approved the new budget on Tuesday after a long debate. Officials said the plan would fund schools and roads. ' +
+      'The mayor told reporters the council was proud of the result. Opponents said the tax rise was not needed.\n';
+    const inputs = [
+      { id: 'a.txt', text: arabic },
+      { id: 'b.txt', text: arabic.replace('الثلاثاء', 'الأربعاء') },
+      { id: 'c.txt', text: english },
+      { id: 'd.txt', text: english.replace('Tuesday', 'Wednesday') },
+    ];
+    const analysis = analyzeCorpus(inputs);
+    const html = toHtml({ analysis, paths: inputs.map(i => i.id) });
+    const headings = [...html.matchAll(/<h2>(\d+)\. <bdi>([^<]*)<\/bdi><\/h2>/g)].map(m => m[2]);
+    const links = [...html.matchAll(/<a href="#story-\d+"><bdi>([^<]*)<\/bdi><\/a>/g)].map(m => m[1]);
+    assert.equal(headings.length, 2, html.slice(0, 2000));
+    assert.deepEqual(links, headings);
+    assert.ok(headings.some(h => h.startsWith('قال')));
   });
 
   it('heads a column with its path where two sources share a file name, and sets words added in place of struck ones apart by a space', () => {

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createAnalyzer } from '../../src/core';
 import { toPassim } from '../../src/export/passim';
 import { buildImportedTree, clusterDescription, importDescription, passageDescription } from '../../src/importedStoryTree';
 import { clusterStories, readPassimRecords, skippedSummary } from '../../src/node/passimImport';
+import { InputError } from '../../src/node/readSource';
 import { clusterRecords } from '../support/passimFixtures';
 import { bridgeStory } from '../support/stories';
 
@@ -80,6 +82,39 @@ describe('passim import (shared by the command line and the editor)', () => {
     const cancelled = await readPassimRecords(out, root, { onProgress: () => ++calls < 2 });
     assert.equal(cancelled, undefined);
     assert.equal(calls, 2);
+  });
+
+  it('reads part files compressed with gzip, and a file that opens with a byte order mark, as the plain one', async () => {
+    const plain = (await readPassimRecords(out, root))!;
+    const records = readFileSync(join(out, 'part-00000.json'));
+    const compressed = join(root, 'out-gz.json');
+    mkdirSync(compressed);
+    writeFileSync(join(compressed, 'part-00000.json.gz'), gzipSync(records));
+    const marked = join(root, 'marked.json');
+    writeFileSync(marked, Buffer.concat([Buffer.from('\ufeff'), records]));
+    for (const path of [compressed, marked]) {
+      const read = await readPassimRecords(path, root);
+      assert.deepEqual(read?.records, plain.records, path);
+      assert.deepEqual(read?.skipped, plain.skipped, path);
+    }
+    // A gzip file cut short is named, as a file that cannot be read is.
+    const cut = join(root, 'cut.json.gz');
+    writeFileSync(cut, gzipSync(records).subarray(0, 60));
+    await assert.rejects(
+      readPassimRecords(cut, root),
+      (e: Error) => e instanceof InputError && e.message.startsWith(`${cut}: a gzip file`),
+    );
+  });
+
+  it('reads a document its records name in several spellings of its path once', async () => {
+    const spelt = join(root, 'spelt.json');
+    const [first] = (await readPassimRecords(out, root))!.records;
+    const spellings = [first.id, `./${first.id}`, join(root, first.id)];
+    writeFileSync(spelt, spellings.map((id, k) => JSON.stringify({ cluster: 3, uid: k, begin: 0, end: 4, id })).join('\n'));
+    const read = (await readPassimRecords(spelt, root))!;
+    assert.deepEqual(read.ids, [spellings.slice().sort()[0]]);
+    assert.equal(read.texts.length, 1);
+    assert.ok(read.records.every(r => r.id === read.ids[0]));
   });
 
   it('refuses an output that does not exist with an input error', async () => {
