@@ -95,7 +95,8 @@ export interface ClusterStory {
  * left out before). Offsets are converted from code points to UTF-16 and from the text passim
  * read (the source without boilerplate lines, as `toPassim` writes it) to the original text;
  * where a record's `text` matches the original text at its offsets but not the text without
- * boilerplate, passim was given the original text, and its offsets are taken as they are.
+ * boilerplate, passim was given the original text, and its offsets are taken as they are;
+ * where it matches neither, the passage is placed where its text stands nearest.
  * O(R log R + total text) for R records.
  */
 export function passimStories(
@@ -128,9 +129,23 @@ export function passimStories(
       const e = m.strippedIndex.utf16(record.end);
       const os = m.originalIndex.utf16(record.begin);
       const oe = m.originalIndex.utf16(record.end);
-      const useOriginal =
-        record.text !== undefined && m.stripped.text.slice(s, e) !== record.text && texts[source].slice(os, oe) === record.text;
-      [start, end] = useOriginal ? [os, oe] : [originalOffset(m.stripped, s), originalOffset(m.stripped, e)];
+      const text = record.text;
+      if (text === undefined || !text || m.stripped.text.slice(s, e) === text)
+        [start, end] = [originalOffset(m.stripped, s), originalOffset(m.stripped, e)];
+      else if (texts[source].slice(os, oe) === text) [start, end] = [os, oe];
+      else {
+        // The text passim read is not the one this analysis gives: the file changed, or its
+        // boilerplate was judged with other files beside it. The passage goes where its text
+        // stands nearest its offsets, in the text without boilerplate or else in the whole file.
+        const inStripped = nearestPlace(m.stripped.text, text, s);
+        const inOriginal = inStripped < 0 ? nearestPlace(texts[source], text, os) : -1;
+        [start, end] =
+          inStripped >= 0
+            ? [originalOffset(m.stripped, inStripped), originalOffset(m.stripped, inStripped + text.length)]
+            : inOriginal >= 0
+              ? [inOriginal, inOriginal + text.length]
+              : [originalOffset(m.stripped, s), originalOffset(m.stripped, e)];
+      }
     }
     const key = String(record.cluster);
     let entry = byCluster.get(key);
@@ -145,6 +160,14 @@ export function passimStories(
   return stories.sort(
     (a, b) => b.sources.length - a.sources.length || b.passages.length - a.passages.length || compareIds(a.cluster, b.cluster),
   );
+}
+
+/** Where `text` stands in `within` nearest to `near` (UTF-16 offsets), or -1. O(n) per occurrence. */
+function nearestPlace(within: string, text: string, near: number): number {
+  let best = -1;
+  for (let at = within.indexOf(text); at >= 0; at = within.indexOf(text, at + 1))
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  return best;
 }
 
 function compareIds(a: number | string, b: number | string): number {

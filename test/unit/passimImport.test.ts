@@ -117,6 +117,19 @@ describe('passim import (shared by the command line and the editor)', () => {
     assert.ok(read.records.every(r => r.id === read.ids[0]));
   });
 
+  it('places a passage whose text no longer stands at its offsets where its text stands nearest', async () => {
+    const read = (await readPassimRecords(out, root))!;
+    const analysis = createAnalyzer().analyze(read.ids.map((id, i) => ({ id, text: read.texts[i] })));
+    // As if passim had read a text with a line more before the passage: its offsets run 40 code points late.
+    const shifted = { ...read, records: read.records.map(r => (r.cluster === 7 ? { ...r, begin: r.begin + 40, end: r.end + 40 } : r)) };
+    const [bridge] = clusterStories(shifted, analysis);
+    assert.equal(bridge.cluster, 7);
+    for (const p of bridge.passages) assert.equal(read.texts[p.source].slice(p.start, p.end), SHARED);
+    // Without its text, a record's offsets are all there is to go by.
+    const bare = { ...shifted, records: shifted.records.map(r => ({ ...r, text: undefined })) };
+    for (const p of clusterStories(bare, analysis)[0].passages) assert.notEqual(read.texts[p.source].slice(p.start, p.end), SHARED);
+  });
+
   it('refuses an output that does not exist with an input error', async () => {
     await assert.rejects(readPassimRecords(join(root, 'nothing-here'), root), /no such file or folder/);
   });
