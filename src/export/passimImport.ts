@@ -152,10 +152,12 @@ export function passimStories(
     if (!entry) byCluster.set(key, (entry = { cluster: record.cluster, passages: [] }));
     entry.passages.push(record.uid === undefined ? { source, start, end } : { source, start, end, uid: record.uid });
   }
+  // A cluster of the very sources of a story the analysis found is titled as `synoptic stories` titles it.
+  const titleOfStory = new Map((analysis.stories ?? []).map(story => [[...story.sources].sort((a, b) => a - b).join(','), story.title]));
   const stories = [...byCluster.values()].map(({ cluster, passages }) => {
     passages.sort((a, b) => a.source - b.source || a.start - b.start || a.end - b.end);
     const sources = [...new Set(passages.map(p => p.source))];
-    return { title: storyTitle(analysis, sources), cluster, sources, passages };
+    return { title: titleOfStory.get(sources.join(',')) || storyTitle(analysis, sources), cluster, sources, passages };
   });
   return stories.sort(
     (a, b) => b.sources.length - a.sources.length || b.passages.length - a.passages.length || compareIds(a.cluster, b.cluster),

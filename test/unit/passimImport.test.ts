@@ -130,6 +130,16 @@ describe('passim import (shared by the command line and the editor)', () => {
     for (const p of clusterStories(bare, analysis)[0].passages) assert.notEqual(read.texts[p.source].slice(p.start, p.end), SHARED);
   });
 
+  it('titles a cluster of the very sources of a story the analysis found as that story, and any other by its lead sentence', async () => {
+    const read = (await readPassimRecords(out, root))!;
+    const found = createAnalyzer().analyze(read.ids.map((id, i) => ({ id, text: read.texts[i] })));
+    assert.deepEqual(found.stories[0].sources, [0, 1]);
+    const analysis = { ...found, stories: [{ ...found.stories[0], title: 'The title the story stage gave' }] };
+    const [bridge, tolls] = clusterStories(read, analysis);
+    assert.equal(bridge.title, 'The title the story stage gave');
+    assert.match(tolls.title, /Harbour bridge reopens/);
+  });
+
   it('refuses an output that does not exist with an input error', async () => {
     await assert.rejects(readPassimRecords(join(root, 'nothing-here'), root), /no such file or folder/);
   });
