@@ -39,8 +39,8 @@ const OUTPUT_HELP =
   '  -o, --output FILE  write to FILE instead of standard output (an existing FILE is replaced,\n' +
   '                     unless it is one of the input files)';
 const THREADS_HELP = [
-  '  --threads N        analyse on N threads (default: one per core, at most 4, for more than',
-  '                     16 MB of text on a machine of two cores or 1 MB on a larger one; else 1)',
+  '  --threads N        analyse on N threads (default: 1 for a small corpus; for more than 16 MB',
+  '                     of text, or 1 MB on a machine of more than two cores, one per core, at most 4)',
 ].join('\n');
 const FILES_HELP = [
   'FILE... are the versions of the story, as text files (UTF-8 or UTF-16); a FILE of - is read from',
@@ -64,7 +64,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'report boilerplate, shared and unique sentences (text), or export them (JSON format 1)',
     usage: 'synoptic analyze [--format text|json] [--threads N] [-o FILE] FILE...',
     help: [
-      '  --format text|json text: a readable report wrapped to the terminal width (default);',
+      '  -f, --format F     text: a readable report wrapped to the terminal width (default);',
       '                     json: the export, format 1 (see README: "The JSON export")',
       THREADS_HELP,
       OUTPUT_HELP,
@@ -74,7 +74,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { format: { type: 'string', short: 'f' }, threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
-      const corpus = await analyzeFiles(files, values);
+      const corpus = await analyzeFiles(files, values, format === 'json' ? 'the export' : 'the report');
       if (format === 'json') {
         const exported = toExportFormat1(corpus.analysis, corpus.paths);
         return write => {
@@ -91,7 +91,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'export the comparison as CSV, HTML, TEI, CollateX JSON or passim input',
     usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [--threads N] [-o FILE] FILE...',
     help: [
-      '  --format F         csv: one row per statement or unique sentence, one column per source;',
+      '  -f, --format F     csv: one row per statement or unique sentence, one column per source;',
       '                     html: one self-contained page, side by side, differences marked;',
       '                     tei: TEI P5 parallel segmentation (<app>/<rdg>);',
       '                     collatex: CollateX JSON (witnesses and alignment table);',
@@ -115,7 +115,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
       if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
-      const corpus = await analyzeFiles(files, values);
+      const corpus = await analyzeFiles(files, values, 'the export');
       let exported: string;
       try {
         exported = exportAs(format, corpus, { story, bom: values.bom === true });
@@ -150,7 +150,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ].join('\n'),
     options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
-      const { analysis, paths } = await analyzeFiles(files, values);
+      const { analysis, paths } = await analyzeFiles(files, values, 'the list of stories');
       return storiesListing(analysis, displayNames(paths));
     },
   },
@@ -237,11 +237,13 @@ function threadsOption(value: unknown): number | undefined {
 /**
  * The analysed files: paths as given, texts, analysis (on the threads `values.threads` asks
  * for, or as many as suit them). Refuses an output file (`values.output`) that is one of the
- * inputs: writing the report would destroy it. Throws UsageError or InputError.
+ * inputs: writing what the command writes (`written`, as a refusal names it) would destroy it.
+ * Throws UsageError or InputError.
  */
 async function analyzeFiles(
   files: readonly string[],
   values: { readonly threads?: unknown; readonly output?: unknown },
+  written = 'the report',
 ): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
@@ -262,6 +264,7 @@ async function analyzeFiles(
   refuseOutputOver(
     values.output,
     found.map(f => f.path),
+    written,
   );
   // A file standard output is redirected to was emptied by the shell: it holds no version.
   const { paths, texts, notes } = readSources(
@@ -329,11 +332,14 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-/** Throws a UsageError where `target` (the -o value) is one of `inputs`: the report would replace it. */
-function refuseOutputOver(target: unknown, inputs: readonly string[]): void {
+/**
+ * Throws a UsageError where `target` (the -o value) is one of `inputs`: what the command writes
+ * (`written`: "the report", "the export", "the import") would replace it.
+ */
+function refuseOutputOver(target: unknown, inputs: readonly string[], written = 'the report'): void {
   if (typeof target !== 'string' || target === '-') return;
   const input = inputAt(target, inputs);
-  if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; the report would replace it`);
+  if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; ${written} would replace it`);
 }
 
 async function importPassim(path: string, root: string, output: unknown): Promise<string> {
@@ -347,7 +353,7 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   if (!rootIsFolder) throw new UsageError(`--root ${root}: is a file, not a folder`);
   const read = (await readPassimRecords(path, root))!;
   // Nothing is written before the report: passim's output and the documents it names are checked once read.
-  refuseOutputOver(output, [...read.partFiles, ...read.paths]);
+  refuseOutputOver(output, [...read.partFiles, ...read.paths], 'the import');
   const skipped = skippedSummary(read.skipped);
   if (skipped) writeNote(`import-passim ${skipped}`);
   if (read.records.length === 0) {
@@ -357,7 +363,11 @@ async function importPassim(path: string, root: string, output: unknown): Promis
       throw new InputError(`${path}: no record has a cluster; this is passim's input, not its output`);
     // Nothing named a file at all: no root would help, and --root is no advice to give.
     if (missing + outside + unreadable + unclustered === 0) {
-      if (read.partFiles.length === 0) throw new InputError(`${path}: a folder without part files`);
+      if (read.partFiles.length === 0) {
+        // passim's own output folder holds its clusters in out.json/, beside its other outputs.
+        const inner = ['out.json', 'out'].map(name => join(path, name)).find(p => statOf(p)?.isDirectory());
+        throw new InputError(`${path}: a folder without part files${inner ? `; passim writes its clusters to ${inner}` : ''}`);
+      }
       if (oversize > 0) throw new InputError(`${path}: holds no passim record of 10 MB or less`);
       throw new InputError(`${path}: holds no passim record${broken > 0 ? ', only lines that are not one' : ''}`);
     }

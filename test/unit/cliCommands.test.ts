@@ -287,6 +287,14 @@ describe('synoptic CLI commands', () => {
     const fromFolder = run(['import-passim', folder]);
     assert.equal(fromFolder.status, 2);
     assert.match(fromFolder.stderr, /^synoptic: .*no-parts: a folder without part files\n$/);
+    // passim's own output folder: its clusters are in out.json/ inside it.
+    mkdirSync(join(folder, 'out.json'));
+    const fromTop = run(['import-passim', folder]);
+    assert.equal(fromTop.status, 2);
+    assert.match(
+      fromTop.stderr,
+      /^synoptic: .*no-parts: a folder without part files; passim writes its clusters to .*no-parts.out\.json\n$/,
+    );
   });
 
   it('leaves out an export saved as .txt in the folder it was made from, and replaces it when run again', () => {
@@ -377,6 +385,17 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /^synoptic: -o .*input\.txt: is the input file .*input\.txt; the report would replace it\n$/);
     assert.equal(result.stdout, '');
+    assert.equal(readFileSync(input, 'utf8'), text);
+    // The refusal names what would be written.
+    for (const [args, written] of [
+      [['analyze', '--format', 'json'], 'the export'],
+      [['export', '--format', 'csv'], 'the export'],
+      [['stories'], 'the list of stories'],
+    ] as const) {
+      const refused = run([...args, '-o', input, input, seeds[1]]);
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, new RegExp(`; ${written} would replace it\n$`));
+    }
     assert.equal(readFileSync(input, 'utf8'), text);
     // Nor through a hard link to it.
     const hard = join(dir, 'hard-link.txt');

@@ -206,7 +206,7 @@ describe('passim', () => {
     for (const target of [part, document]) {
       const result = run('import-passim', '-o', target, 'harbour-clusters.json');
       assert.equal(result.status, 2, result.stderr);
-      assert.match(result.stderr, /^synoptic: -o .*: is the input file .*; the report would replace it\n$/);
+      assert.match(result.stderr, /^synoptic: -o .*: is the input file .*; the import would replace it\n$/);
     }
     assert.deepEqual([readFileSync(part, 'utf8'), readFileSync(document, 'utf8')], before);
   });
