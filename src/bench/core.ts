@@ -8,3 +8,4 @@ export { splitAnalysis } from '../worker/analysisParts';
 export { addFacts } from '../core/facts';
 export { seededRandom } from '../core/model/trainTrees';
 export { wrappedLine } from '../core/model/pageVariants';
+export { changedFactSpans, factHoverLines, hasChangedFact } from '../sentenceFacts';
