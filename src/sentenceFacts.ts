@@ -59,7 +59,7 @@ function wordingsAround(
  * sentences joined, as `SpanWording` joins them). The wordings are whole spans: a fact the
  * other source states in the second sentence of a statement this source says in one is no
  * change. Where this source says the statement in several sentences, a change of a fact it
- * states goes to the sentence that states it, and a fact it lacks to each. Empty for a
+ * states goes to each sentence that states a part of it, and a fact it lacks to each. Empty for a
  * sentence in no group. O(sources · compare), each pair compared once per analysis.
  */
 function placedFrom(
@@ -78,8 +78,10 @@ function placedFrom(
     const placed: PlacedChange[] = [];
     for (const p of facts.between(group, own, other)) {
       const range = p.baseRange;
-      if (range && (range[0] < start || range[1] > end)) continue;
-      placed.push(range && start ? { ...p, baseRange: [range[0] - start, range[1] - start] } : p);
+      // A fact that runs over the sentence's end (the span's other sentence goes on with it) is
+      // this sentence's too, marked as far as it goes here.
+      if (range && (range[1] <= start || range[0] >= end)) continue;
+      placed.push(range ? { ...p, baseRange: [Math.max(range[0], start) - start, Math.min(range[1], end) - start] } : p);
     }
     if (placed.length) out.push({ source: other.source, placed });
   }

@@ -7,6 +7,7 @@
  * a change neither of them holds.
  */
 import { ChangeOptions, PairReadings, PlacedChange } from './changes';
+import { words } from './text';
 import type { ChangeKind, CorpusAnalysis, FactChange, SentenceGroup } from './types';
 
 /** The kinds that are facts: every kind but `wording`. */
@@ -45,6 +46,12 @@ export interface SpanWording {
    * `text` (each member's changes moved by where the member starts); none for the anchor's own.
    */
   readonly fromAnchor: readonly PlacedChange[];
+  /**
+   * The words of the anchor's wording that this one words otherwise, lower-cased: the `base`
+   * of each of its changes against the anchor, of any kind (a wording that states the anchor's
+   * facts may still have moved the words a fact stands on).
+   */
+  readonly rewordedWords: ReadonlySet<string>;
 }
 
 /**
@@ -52,36 +59,47 @@ export interface SpanWording {
  * members. O(members + length).
  */
 export function groupWordings(analysis: CorpusAnalysis, group: SentenceGroup): Map<number, SpanWording> {
-  const members = new Map<number, { own: number[]; repeats: number[]; changesOf: Map<number, readonly FactChange[]> }>();
+  const members = new Map<
+    number,
+    { own: number[]; repeats: number[]; changesOf: Map<number, readonly FactChange[]>; rewordedWords: Set<string> }
+  >();
   group.members.forEach((m, i) => {
     let of = members.get(m.source);
-    if (!of) members.set(m.source, (of = { own: [], repeats: [], changesOf: new Map() }));
+    if (!of) members.set(m.source, (of = { own: [], repeats: [], changesOf: new Map(), rewordedWords: new Set() }));
     (m.repeat ? of.repeats : of.own).push(m.sentence);
     const changes = factChangesOf(group, i);
     if (changes.length && !m.repeat) of.changesOf.set(m.sentence, changes);
+    if (i !== group.anchor && !m.repeat)
+      for (const change of m.changes ?? []) for (const w of wordsOf(change.base)) of.rewordedWords.add(w);
   });
   const wordings = new Map<number, SpanWording>();
-  for (const [source, { own, repeats, changesOf }] of members) {
+  for (const [source, { own, repeats, changesOf, rewordedWords }] of members) {
     const sentences = (own.length ? own : repeats).sort((x, y) => x - y);
     const texts = analysis.sources[source].sentences;
     const starts: number[] = [];
-    const fromAnchor: PlacedChange[] = [];
     let text = '';
     for (const s of sentences) {
       if (text) text += ' ';
-      const start = text.length;
-      starts.push(start);
+      starts.push(text.length);
       text += texts[s].text;
+    }
+    const fromAnchor: PlacedChange[] = [];
+    sentences.forEach((s, k) => {
+      const start = starts[k];
       for (const change of changesOf.get(s) ?? []) {
         const range = change.otherRange;
-        fromAnchor.push(
-          range
-            ? { change: start ? { ...change, otherRange: [range[0] + start, range[1] + start] } : change, at: range[0] + start }
-            : { change, at: start },
-        );
+        if (!range) {
+          fromAnchor.push({ change, at: start });
+          continue;
+        }
+        // The facts stage cut each range at its member's end; in the joined text a fact that runs
+        // on into the span's next sentence is whole again.
+        const begin = range[0] + start;
+        const end = text.startsWith(change.other, begin) ? begin + change.other.length : range[1] + start;
+        fromAnchor.push({ change: begin === range[0] && end === range[1] ? change : { ...change, otherRange: [begin, end] }, at: begin });
       }
-    }
-    wordings.set(source, { source, sentences, starts, text, changedFacts: changesOf.size > 0, fromAnchor });
+    });
+    wordings.set(source, { source, sentences, starts, text, changedFacts: changesOf.size > 0, fromAnchor, rewordedWords });
   }
   return wordings;
 }
@@ -162,15 +180,31 @@ export class StatementFacts {
     const language = sources[anchorSource].language;
     if (!mayBeSameLanguage(sources[from.source].language, language) || !mayBeSameLanguage(sources[to.source].language, language)) return [];
     if (!from.changedFacts) {
-      const placed = placedBases(from.text, to.fromAnchor);
+      const placed = !touches(to.fromAnchor, c => c.base, from.rewordedWords) && placedBases(from.text, to.fromAnchor);
       if (placed) return placed;
     } else if (!to.changedFacts) {
       const anchor = this.wordingOf(groupIndex, anchorSource);
-      const placed = anchor && placedOthers(to.text, this.comparer.between(from.text, anchor.text, language));
+      const toAnchor = anchor && this.comparer.between(from.text, anchor.text, language);
+      const placed = toAnchor && !touches(toAnchor, c => c.other, to.rewordedWords) && placedOthers(to.text, toAnchor);
       if (placed) return placed;
     }
     return this.comparer.between(from.text, to.text, language);
   }
+}
+
+/**
+ * Whether the anchor's side of some change (`anchorSide`) shares a word with `reworded`: the
+ * words a wording that states the anchor's facts words otherwise ("the country" it calls "Sri
+ * Lanka"). There the anchor's change would be placed on words that no longer say it.
+ */
+function touches(changes: readonly PlacedChange[], anchorSide: (change: FactChange) => string, reworded: ReadonlySet<string>): boolean {
+  if (!reworded.size) return false;
+  return changes.some(p => wordsOf(anchorSide(p.change)).some(w => reworded.has(w)));
+}
+
+/** The words of `text`, lower-cased. O(length). */
+function wordsOf(text: string): string[] {
+  return text ? words(text).map(w => w.toLowerCase()) : [];
 }
 
 /**

@@ -97,7 +97,8 @@ export interface ClusterStory {
  * where a record's `text` matches the original text at its offsets but not the text without
  * boilerplate, passim was given the original text, and its offsets are taken as they are;
  * where it matches neither, the passage is placed where its text stands nearest.
- * O(R log R + total text) for R records.
+ * O(R log R + total text) for R records, plus a search of its source's text for each record
+ * whose text stands at neither place (`nearestPlace`).
  */
 export function passimStories(
   records: readonly PassimRecord[],
@@ -164,13 +165,24 @@ export function passimStories(
   );
 }
 
-/** Where `text` stands in `within` nearest to `near` (UTF-16 offsets), or -1. O(n) per occurrence. */
+/**
+ * Where `text` stands in `within` nearest to `near` (UTF-16 offsets), or -1: first within
+ * `NEAR_CHARS` of `near`, where a passage moved by a few lines is found without reading the
+ * whole file, then anywhere. O(NEAR_CHARS) for a passage found near, else O(n) per occurrence.
+ */
 function nearestPlace(within: string, text: string, near: number): number {
-  let best = -1;
-  for (let at = within.indexOf(text); at >= 0; at = within.indexOf(text, at + 1))
-    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
-  return best;
+  const nearest = (from: number, to: number) => {
+    let best = -1;
+    for (let at = within.indexOf(text, from); at >= 0 && at <= to; at = within.indexOf(text, at + 1))
+      if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+    return best;
+  };
+  const close = nearest(Math.max(0, near - NEAR_CHARS), near + NEAR_CHARS);
+  return close >= 0 ? close : nearest(0, within.length);
 }
+
+/** How far around a passage's offsets its text is looked for first. */
+const NEAR_CHARS = 4096;
 
 function compareIds(a: number | string, b: number | string): number {
   const x = BigInt(a);

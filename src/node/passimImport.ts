@@ -95,12 +95,13 @@ export async function readPassimRecords(path: string, root: string, options: Rea
   }
   if (!(await report(files.length))) return undefined;
   // Each document once: where it lies, and its text. Ids that spell one file differently
-  // ("a.txt", "./a.txt", its absolute path) name one document, under the first of them in
-  // code-unit order, as every other command reads a file once however it is named.
+  // ("a.txt", "./a.txt", its absolute path) name one document, under the shortest of them (the
+  // first in code-unit order of those as short), as every other command reads a file once
+  // however it is named.
   const textOfId = new Map<string, { path: string; text: string } | 'missing' | 'outside' | 'unreadable'>();
   const idOfPath = new Map<string, string>();
   const sameAs = new Map<string, string>();
-  for (const id of [...new Set(records.map(r => r.id))].sort(compareCodeUnits)) {
+  for (const id of [...new Set(records.map(r => r.id))].sort((a, b) => a.length - b.length || compareCodeUnits(a, b))) {
     const resolved = resolveUnderRoot(root, id);
     if ('refused' in resolved) {
       textOfId.set(id, resolved.refused);

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { counterparts } from '../../src/core';
-import type { FactChange, SentenceGroup } from '../../src/core';
+import type { CorpusAnalysis, FactChange, SentenceGroup } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { buildComparison } from '../../src/core/comparison';
 import { distinctCounterparts } from '../../src/distinctCounterparts';
-import { FactComparer, groupHasFactChanges } from '../../src/core/factPairs';
+import { FactComparer, groupHasFactChanges, statementFactsFor } from '../../src/core/factPairs';
 import { accessibleLabel, changeText, hoverLine, sourceList } from '../../src/factText';
 import { isTarget } from '../../src/navigationTargets';
 import { changedFactSpans, factChangesAcross, factHoverLines } from '../../src/sentenceFacts';
@@ -175,6 +175,106 @@ describe('changed facts of three versions, two of them alike', () => {
     assert.deepEqual(factHoverLines(analysis, 0, sentenceOf(0), names), ['number: 12 → 15 in c.txt']);
     assert.deepEqual(factHoverLines(analysis, 1, sentenceOf(1), names), ['number: 12 → 15 in c.txt']);
     assert.deepEqual(factHoverLines(analysis, 2, sentenceOf(2), names), ['number: 15 → 12 in a.txt, b.txt']);
+  });
+});
+
+describe('changed facts of a statement one version says in two sentences', () => {
+  const page = (quote: string) =>
+    [
+      'Council passes housing law',
+      '',
+      'The city council approved the housing law late on Tuesday after a long debate.',
+      `“We will rebuild ${quote} before winter,” the mayor said on Monday.`,
+      'Opponents said the law would raise rents across the city within two years.',
+      'The mayor is expected to sign it into law by the end of the week, her office said.',
+      '',
+    ].join('\n');
+  const inputs = [
+    { id: 'a.txt', text: page('the bridge and the school') },
+    { id: 'b.txt', text: page('the tunnel. And the hospital') },
+    { id: 'c.txt', text: page('the bridge and the school') },
+  ];
+  const analysis = analyzeCorpus(inputs);
+  const names = inputs.map(i => i.id);
+  const inB = (words: string) => analysis.sources[1].sentences.findIndex(s => s.text.includes(words));
+
+  it('gives each of its sentences the fact that runs over both, in the hover, the marks and the navigation', () => {
+    const [first, second] = [inB('tunnel'), inB('hospital')];
+    assert.ok(first >= 0 && second === first + 1, 'b says the quote in two sentences');
+    for (const sentence of [first, second]) {
+      assert.ok(isTarget(analysis, 1, sentence, 'fact'), `b sentence ${sentence}`);
+      assert.ok(
+        factHoverLines(analysis, 1, sentence, names).some(
+          l => l.startsWith('quote: ') && l.includes('tunnel') && l.endsWith('in a.txt, c.txt'),
+        ),
+        JSON.stringify(factHoverLines(analysis, 1, sentence, names)),
+      );
+      const text = analysis.sources[1].sentences[sentence].text;
+      const marks = changedFactSpans(analysis, 1, sentence);
+      assert.ok(marks.length > 0, `b sentence ${sentence} is marked`);
+      for (const m of marks) assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+    }
+  });
+
+  it("marks the whole fact in the panel's joined wording of the version that splits it, whatever the base", () => {
+    for (const base of [0, 1, 2]) {
+      const row = buildComparison(analysis, base).rows.find(r => r.changedFacts)!;
+      for (const wording of row.wordings)
+        for (const change of wording.facts ?? [])
+          if (change.otherRange) assert.equal(wording.text.slice(...change.otherRange), change.other, `base ${base}`);
+      const split = row.wordings[row.cells.find(c => c.source === 1)!.wording];
+      const marked = (split.factMarks ?? []).map(m => split.text.slice(m.start, m.end)).join(' ');
+      assert.match(marked, /hospital/, `base ${base}: ${marked}`);
+    }
+  });
+});
+
+describe('changed facts between a version that rewords the words a fact stands on and one that changes the fact', () => {
+  // The analysis as it would give the group: b states the anchor's facts, but calls "the
+  // country" "Sri Lanka" and "its" crisis "the country’s"; c names where "the country" stood.
+  const texts = [
+    'The president fled the country on Wednesday amid its economic crisis.',
+    'The president fled Sri Lanka on Wednesday amid the country’s economic woes.',
+    'The president fled to Maldives on Wednesday amid its economic crisis.',
+  ];
+  const at = (text: string, words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+  const analysis = {
+    sources: texts.map(text => ({ language: 'en', sentences: [{ text }] })),
+    groups: [
+      {
+        anchor: 0,
+        sourceCount: 3,
+        members: [
+          { source: 0, sentence: 0, similarity: 1 },
+          {
+            source: 1,
+            sentence: 0,
+            similarity: 0.8,
+            changes: [
+              { kind: 'wording', base: 'the country', other: 'Sri Lanka', otherRange: at(texts[1], 'Sri Lanka') },
+              { kind: 'wording', base: 'its', other: 'the country’s', otherRange: at(texts[1], 'the country’s') },
+              { kind: 'wording', base: 'crisis', other: 'woes', otherRange: at(texts[1], 'woes') },
+            ],
+          },
+          {
+            source: 2,
+            sentence: 0,
+            similarity: 0.9,
+            changes: [{ kind: 'name', base: 'the country', other: 'to Maldives', otherRange: at(texts[2], 'to Maldives') }],
+          },
+        ],
+      },
+    ],
+  } as unknown as CorpusAnalysis;
+
+  it("compares the two directly, rather than placing the anchor's change on the words that moved", () => {
+    const facts = statementFactsFor(analysis);
+    const [b, c] = [facts.wordingOf(0, 1)!, facts.wordingOf(0, 2)!];
+    for (const placed of [facts.between(0, b, c), facts.between(0, c, b)]) {
+      assert.ok(placed.length > 0);
+      for (const { change } of placed)
+        assert.notEqual(change.base === 'the country' ? change.base : change.other, 'the country', JSON.stringify(change));
+    }
   });
 });
 
