@@ -145,8 +145,9 @@ export class FactComparer {
  * only where both differ from the anchor in a fact. Where the analysis found one of them to
  * state the anchor's facts (it is the anchor, or differs from it in wording alone), the
  * other's changes against the anchor stand for the changes between the two, placed in the
- * first where each side's words stand there once; where the analysis found both to, they are
- * taken to state the same facts. In a story of many versions most wordings state the anchor's
+ * first where each side's words stand there once as whole words and it did not reword them
+ * (`touches`); otherwise the two are compared directly. Where the analysis found both to state
+ * the anchor's facts, they are taken to state the same facts. In a story of many versions most wordings state the anchor's
  * facts, and the hover, the marks and the panel ask of every pair.
  */
 export class StatementFacts {
