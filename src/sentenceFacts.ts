@@ -44,12 +44,8 @@ function wordingsAround(
           changedFacts: true,
           fromAnchor: [],
         };
-  const others: SpanWording[] = [];
-  for (const other of new Set(analysis.groups[g].members.map(m => m.source))) {
-    const wording = other === source ? undefined : facts.wordingOf(g, other);
-    if (wording) others.push(wording);
-  }
-  return { group: g, own, at: Math.max(0, k), others: others.sort((x, y) => x.source - y.source) };
+  const others = [...facts.wordingsOf(g).values()].filter(w => w.source !== source);
+  return { group: g, own, at: Math.max(0, k), others };
 }
 
 /**

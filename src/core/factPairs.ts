@@ -7,7 +7,7 @@
  * a change neither of them holds.
  */
 import { ChangeOptions, PairReadings, PlacedChange } from './changes';
-import { words } from './text';
+import { lowerCaseWords, words } from './text';
 import type { ChangeKind, CorpusAnalysis, FactChange, SentenceGroup } from './types';
 
 /** The kinds that are facts: every kind but `wording`. */
@@ -55,8 +55,8 @@ export interface SpanWording {
 }
 
 /**
- * Every source's wording of `group` (`SpanWording`), by source, made in one pass over its
- * members. O(members + length).
+ * Every source's wording of `group` (`SpanWording`), by source in ascending order, made in one
+ * pass over its members. O(members + length + sources · log sources).
  */
 export function groupWordings(analysis: CorpusAnalysis, group: SentenceGroup): Map<number, SpanWording> {
   const members = new Map<
@@ -73,7 +73,7 @@ export function groupWordings(analysis: CorpusAnalysis, group: SentenceGroup): M
       for (const change of m.changes ?? []) for (const w of wordsOf(change.base)) of.rewordedWords.add(w);
   });
   const wordings = new Map<number, SpanWording>();
-  for (const [source, { own, repeats, changesOf, rewordedWords }] of members) {
+  for (const [source, { own, repeats, changesOf, rewordedWords }] of [...members].sort((x, y) => x[0] - y[0])) {
     const sentences = (own.length ? own : repeats).sort((x, y) => x - y);
     const texts = analysis.sources[source].sentences;
     const starts: number[] = [];
@@ -158,12 +158,17 @@ export class StatementFacts {
 
   /** `source`'s wording of group `groupIndex` (`groupWordings`, made once per group). */
   wordingOf(groupIndex: number, source: number): SpanWording | undefined {
+    return this.wordingsOf(groupIndex).get(source);
+  }
+
+  /** Every source's wording of group `groupIndex`, by source in ascending order (made once per group). */
+  wordingsOf(groupIndex: number): ReadonlyMap<number, SpanWording> {
     let ofGroup = this.wordings.get(groupIndex);
     if (!ofGroup) {
       ofGroup = groupWordings(this.analysis, this.analysis.groups[groupIndex]);
       this.wordings.set(groupIndex, ofGroup);
     }
-    return ofGroup.get(source);
+    return ofGroup;
   }
 
   /**
@@ -204,8 +209,8 @@ function touches(changes: readonly PlacedChange[], anchorSide: (change: FactChan
 }
 
 /** The words of `text`, lower-cased. O(length). */
-function wordsOf(text: string): string[] {
-  return text ? words(text).map(w => w.toLowerCase()) : [];
+function wordsOf(text: string): readonly string[] {
+  return lowerCaseWords(text, words(text));
 }
 
 /**

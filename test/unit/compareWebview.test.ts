@@ -282,6 +282,16 @@ describe('comparison panel webview in Chromium', function () {
     sourceCount: 1,
     reworded: false,
   });
+  /** The entries `cell` (a selector) lists: each one's sentence and its "printed twice" note. */
+  const listedEntries = (page: any, cell: string): Promise<{ sentence?: string; printed: string }[]> =>
+    page.evaluate(
+      (selector: string) =>
+        Array.from(document.querySelectorAll<HTMLElement>(`${selector} .entry`)).map(e => ({
+          sentence: e.dataset.sentence,
+          printed: e.querySelector('.again')?.textContent ?? '',
+        })),
+      cell,
+    );
   const caption = 'Photograph by the harbour photo desk.';
   const cables = 'Engineers replaced every cable.';
 
@@ -295,12 +305,7 @@ describe('comparison panel webview in Chromium', function () {
       const { page } = panel;
       await panel.send({ type: 'model', model, state: {} });
       await page.waitForSelector('.cell[data-row="1"]');
-      const entries = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('.cell[data-row="0"][data-col="1"] .entry')).map(e => ({
-          sentence: e.dataset.sentence,
-          printed: e.querySelector('.again')?.textContent ?? '',
-        })),
-      );
+      const entries = await listedEntries(page, '.cell[data-row="0"][data-col="1"]');
       assert.deepEqual(entries, [
         { sentence: '0', printed: '' },
         { sentence: '1', printed: 'printed twice' },
@@ -323,12 +328,7 @@ describe('comparison panel webview in Chromium', function () {
       const { page } = panel;
       await panel.send({ type: 'model', model, state: {} });
       await page.waitForSelector('.cell[data-row="1"]');
-      const listed = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('.cell[data-col="0"] .entry')).map(e => ({
-          sentence: e.dataset.sentence,
-          printed: e.querySelector('.again')?.textContent ?? '',
-        })),
-      );
+      const listed = await listedEntries(page, '.cell[data-col="0"]');
       assert.deepEqual(
         listed.filter((e: { sentence?: string }) => e.sentence === '11' || e.sentence === '13'),
         [{ sentence: '11', printed: 'printed twice' }],

@@ -21,6 +21,11 @@ import { validateExport } from '../support/schema';
 
 const HOSTILE = 5;
 
+/** Two short paragraphs of an Arabic news page. */
+const ARABIC =
+  'قال المسؤولون إن الحكومة وافقت على الميزانية الجديدة يوم الثلاثاء. وأضافوا أن الخطة ستمول المدارس والطرق في المنطقة. ' +
+  'وقال رئيس البلدية للصحفيين "نحن فخورون بهذه النتيجة". وقال المعارضون إن زيادة الضرائب لم تكن مبررة.\n';
+
 describe('exports', () => {
   const { analysis, input, inputs } = analyzedHostileCorpus();
   const hostileSentences = analysis.sources[HOSTILE].sentences.map(s => s.text);
@@ -123,35 +128,29 @@ describe('exports', () => {
   });
 
   it('lays out the cells of a language written right to left right to left, and leaves those of the others as they were', () => {
-    const arabic =
-      'قال المسؤولون إن الحكومة وافقت على الميزانية الجديدة يوم الثلاثاء. وأضافوا أن الخطة ستمول المدارس والطرق في المنطقة. ' +
-      'وقال رئيس البلدية للصحفيين "نحن فخورون بهذه النتيجة". وقال المعارضون إن زيادة الضرائب لم تكن مبررة.\n';
     const inputs = [
-      { id: 'a.txt', text: arabic },
-      { id: 'b.txt', text: arabic.replace('الثلاثاء', 'الأربعاء') },
+      { id: 'a.txt', text: ARABIC },
+      { id: 'b.txt', text: ARABIC.replace('الثلاثاء', 'الأربعاء') },
     ];
     const rtl = analyzeCorpus(inputs);
     assert.equal(rtl.sources[0].language, 'ar');
-    const cells = [...toHtml({ analysis: rtl, paths: inputs.map(i => i.id) }).matchAll(/<td class="cell" lang="ar"[^>]*>/g)];
+    const html = toHtml({ analysis: rtl, paths: inputs.map(i => i.id) });
+    const cells = [...html.matchAll(/<td class="cell" lang="ar"[^>]*>/g)];
     assert.ok(cells.length >= 2);
     for (const [cell] of cells) assert.match(cell, / dir="rtl"/);
     assert.doesNotMatch(toHtml(input), /<td class="cell" lang="en" dir=/);
     // The page's title is a sentence of the story: its direction is its own, as its first letter tells.
-    const html = toHtml({ analysis: rtl, paths: inputs.map(i => i.id) });
     assert.match(html, /<h1 dir="auto">قال/);
     assert.match(html, /<title dir="auto">قال/);
   });
 
   it('sets each story title of a page of several stories apart from the text around it, in the contents and over its table', () => {
-    const arabic =
-      'قال المسؤولون إن الحكومة وافقت على الميزانية الجديدة يوم الثلاثاء. وأضافوا أن الخطة ستمول المدارس والطرق في المنطقة. ' +
-      'وقال رئيس البلدية للصحفيين "نحن فخورون بهذه النتيجة". وقال المعارضون إن زيادة الضرائب لم تكن مبررة.\n';
     const english =
       'The city council approved the new budget on Tuesday after a long debate. Officials said the plan would fund schools and roads. ' +
       'The mayor told reporters the council was proud of the result. Opponents said the tax rise was not needed.\n';
     const inputs = [
-      { id: 'a.txt', text: arabic },
-      { id: 'b.txt', text: arabic.replace('الثلاثاء', 'الأربعاء') },
+      { id: 'a.txt', text: ARABIC },
+      { id: 'b.txt', text: ARABIC.replace('الثلاثاء', 'الأربعاء') },
       { id: 'c.txt', text: english },
       { id: 'd.txt', text: english.replace('Tuesday', 'Wednesday') },
     ];
