@@ -362,15 +362,17 @@ export class PairEvidence {
       counted++;
       if (f === markedA) headlineOfA = counted;
       const shingles = index.formShingles[f];
-      // Where it stands in `b`: the place most of its shingles point to (the latest of them on
-      // a tie), since shingles common to many sentences are first met early.
+      // Where it stands in `b`: among the places its shingles are first met, the sentence that
+      // carries most of them (the latest on a tie, since shingles common to many sentences are
+      // first met early). A shingle first met in a sentence above the one that carries the
+      // rest (a name in the headline) does not move it there.
       let hits = 0;
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
         if (mark[x] === value) hitPlaces[hits++] = place[x];
       }
       if (hits < needed) continue;
-      const first = modeOf(hitPlaces, hits);
+      const first = carrierOf(hitPlaces, hits, shingles, formsOfB, index.formShingles);
       // A headline stands at the top of every version of its story. One found further down
       // on either side is a teaser, and the sentence found right after it, right after it
       // there too, is the teaser's standfirst. A headline is the first sentence of `a`, of `b`
@@ -468,6 +470,54 @@ function framesBoth(
   }
   for (let k = opening; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
   return true;
+}
+
+/**
+ * Of the places `places[0 .. n)` of `b` (`formsOfB`) where shingles of a sentence (`shingles`)
+ * are first met, the one whose sentence carries most of those shingles, the latest on a tie;
+ * where all point to one place, or more than `CARRIER_HITS` do, the place most point to.
+ * Sorts `places`. O(n log n + d · s · t) for d distinct places of up to t shingles each and s
+ * shingles of the sentence.
+ */
+export function carrierOf(
+  places: Int32Array,
+  n: number,
+  shingles: Int32Array,
+  formsOfB: ArrayLike<number>,
+  formShingles: readonly Int32Array[],
+): number {
+  const mode = modeOf(places, n);
+  // Past CARRIER_HITS, a sentence shares so much with `b` that its mode is where it stands.
+  if (places[0] === places[n - 1] || n > CARRIER_HITS) return mode;
+  let best = mode;
+  let bestCarried = -1;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && places[i] === places[i - 1]) continue;
+    const carried = sharedCount(shingles, formShingles[formsOfB[places[i]]]);
+    if (carried >= bestCarried) {
+      best = places[i];
+      bestCarried = carried;
+    }
+  }
+  return best;
+}
+
+/** Hits past which `carrierOf` reads the mode alone, so that its cost stays bounded. */
+const CARRIER_HITS = 24;
+
+/** How many values of `a` occur in `b` (each list holds distinct values). O(a · b): both are a sentence's shingles. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    for (let j = 0; j < b.length; j++) {
+      if (b[j] === x) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
 }
 
 /** Past this many values, `modeOf` sorts with `sort` (an insertion sort is quadratic at worst). */

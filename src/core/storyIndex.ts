@@ -3,6 +3,7 @@
  * each form as its distinct shingles, and an inverted index from shingle to the sources that
  * carry it, in a canonical order of the sources that does not depend on the input's order.
  */
+import { stemmerFor } from './stemming';
 import { ShingleIds, shingleKeysOf } from './storyShingles';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
@@ -14,8 +15,11 @@ export interface StorySource {
   readonly lines: readonly { readonly kind: string; readonly headline?: true }[];
   /** Sentences in reading order with their compared form (normalised, spaces collapsed). */
   readonly sentences: readonly { readonly line: number; readonly text: string; readonly form: string }[];
-  /** The page's function words (lower case), left out of shingles: "one of the" says nothing of a story. */
-  readonly profile?: { readonly words: ReadonlySet<string> };
+  /**
+   * The page's function words (lower case), left out of shingles: "one of the" says nothing of a
+   * story; and its language, whose stemmer reads the other words (`stemmerFor`).
+   */
+  readonly profile?: { readonly words: ReadonlySet<string>; readonly language?: string };
 }
 
 /** Read-only after `buildStoryIndex`. Forms and shingles are numbered densely from 0. */
@@ -80,7 +84,8 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
     forms.push(sentence.form);
     samples.push(sentence.text);
   }
-  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, source.profile?.words));
+  const language = source.profile?.language ?? 'und';
+  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, source.profile?.words, language));
   const keyStart = new Int32Array(forms.length + 1);
   keysOfForm.forEach((keys, i) => (keyStart[i + 1] = keyStart[i] + keys.length / 2));
   const keys = new Uint32Array(2 * keyStart[forms.length]);
@@ -94,23 +99,25 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
  * text. The versions of one story share far fewer.
  */
 const KEPT_FORMS_LIMIT = 1 << 15;
-/** Per function-word list, per words in a shingle, the shingle keys of each form met. */
-const keptKeys = new WeakMap<ReadonlySet<string>, Map<number, Map<string, Uint32Array>>>();
+/** Per function-word list, per words in a shingle and language, the shingle keys of each form met. */
+const keptKeys = new WeakMap<ReadonlySet<string>, Map<string, Map<string, Uint32Array>>>();
 
 /**
- * `shingleKeysOf(form, size, functionWords)`, kept by form: the versions of one story share
+ * `shingleKeysOf(form, size, functionWords, stemmerFor(language))`, kept by form: the versions of one story share
  * most of their sentences, and each source's part is made on its own (often in another
  * thread), so the keys of a form are kept for the sources made after it. The kept arrays are
  * only read. O(w) for w words the first time, O(1) expected after.
  */
-function keptShingleKeys(form: string, size: number, functionWords: ReadonlySet<string> | undefined): Uint32Array {
-  if (!functionWords) return shingleKeysOf(form, size, functionWords);
+function keptShingleKeys(form: string, size: number, functionWords: ReadonlySet<string> | undefined, language: string): Uint32Array {
+  const stem = stemmerFor(language);
+  if (!functionWords) return shingleKeysOf(form, size, functionWords, stem);
   let bySize = keptKeys.get(functionWords);
   if (!bySize) keptKeys.set(functionWords, (bySize = new Map()));
-  let byForm = bySize.get(size);
-  if (!byForm || byForm.size >= KEPT_FORMS_LIMIT) bySize.set(size, (byForm = new Map()));
+  const sizeAndLanguage = `${size} ${language}`;
+  let byForm = bySize.get(sizeAndLanguage);
+  if (!byForm || byForm.size >= KEPT_FORMS_LIMIT) bySize.set(sizeAndLanguage, (byForm = new Map()));
   let keys = byForm.get(form);
-  if (!keys) byForm.set(form, (keys = shingleKeysOf(form, size, functionWords)));
+  if (!keys) byForm.set(form, (keys = shingleKeysOf(form, size, functionWords, stem)));
   return keys;
 }
 

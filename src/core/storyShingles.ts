@@ -68,11 +68,17 @@ function slotOf(high: number, low: number): number {
 
 /**
  * The distinct shingle ids of a compared form: every run of `size` consecutive words with the
- * function words left out, in order of first occurrence. A form with fewer content words than
- * `size` has none. O(w) for w words.
+ * function words left out, each word as `stem` reads it (as it stands without one), in order
+ * of first occurrence. A form with fewer content words than `size` has none. O(w) for w words.
  */
-export function shinglesOf(form: string, size: number, ids: ShingleIds, functionWords: ReadonlySet<string> | undefined): Int32Array {
-  const keys = shingleKeysOf(form, size, functionWords);
+export function shinglesOf(
+  form: string,
+  size: number,
+  ids: ShingleIds,
+  functionWords: ReadonlySet<string> | undefined,
+  stem?: (word: string) => string,
+): Int32Array {
+  const keys = shingleKeysOf(form, size, functionWords, stem);
   const out = new Int32Array(keys.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = ids.idOf(keys[2 * i], keys[2 * i + 1]);
   return out;
@@ -81,14 +87,23 @@ export function shinglesOf(form: string, size: number, ids: ShingleIds, function
 /**
  * The distinct shingle keys of a compared form, as `shinglesOf` numbers them: per shingle, in
  * order of first occurrence, its 21-bit high part and its 32-bit low part side by side. Depends
- * on the form and the function words only, so it can be kept with the source it came from.
+ * on the form, the function words and the stemmer only, so it can be kept with the source it
+ * came from. Stems let a rewrite meet the words it inflects otherwise ("Rajapaksa's
+ * administration" and "President Rajapaksa", "blamed" and "blame"; Russian and Arabic change
+ * a word's ending with its role in the sentence).
  * O(w) for w words.
  */
-export function shingleKeysOf(form: string, size: number, functionWords: ReadonlySet<string> | undefined): Uint32Array {
+export function shingleKeysOf(
+  form: string,
+  size: number,
+  functionWords: ReadonlySet<string> | undefined,
+  stem?: (word: string) => string,
+): Uint32Array {
   const all = words(form);
   let count = 0;
-  for (const w of all) {
-    if (functionWords?.has(w)) continue;
+  for (const word of all) {
+    if (functionWords?.has(word)) continue;
+    const w = stem ? stem(word) : word;
     if (count === wordLow.length) {
       wordLow = grownInt32(wordLow);
       wordHigh = grownInt32(wordHigh);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { PairEvidence, passFacts, sharedOf } from '../../src/core/storyEvidence';
 import { StoryIndex, buildStoryIndex, storyFormsOf } from '../../src/core/storyIndex';
+import { stemmerFor } from '../../src/core/stemming';
 import { shingleKeysOf } from '../../src/core/storyShingles';
 import { PairSettings, storyComponents } from '../../src/core/storyPairs';
 import type { PassFacts } from '../../src/core/storyEvidence';
@@ -237,7 +238,11 @@ describe('Fast paths give what the plain computation gives', () => {
           const part = storyFormsOf(source, words);
           part.forms.forEach((form, i) => {
             const keys = part.keys.slice(2 * part.keyStart[i], 2 * part.keyStart[i + 1]);
-            assert.deepEqual(keys, shingleKeysOf(form, words, source.profile.words), `seed ${seed}, ${words} words: ${form}`);
+            assert.deepEqual(
+              keys,
+              shingleKeysOf(form, words, source.profile.words, stemmerFor(source.profile.language)),
+              `seed ${seed}, ${words} words: ${form}`,
+            );
           });
         }
       }

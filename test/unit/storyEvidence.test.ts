@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { longestNonDecreasing, modeOf } from '../../src/core/storyEvidence';
+import { carrierOf, longestNonDecreasing, modeOf } from '../../src/core/storyEvidence';
 import { seededRandom } from '../support/random';
 
 /** The longest non-decreasing subsequence by the quadratic recurrence. */
@@ -48,6 +48,43 @@ describe('story evidence: the order and place of sentences found', () => {
       const expected = naiveMode([...values.subarray(0, length)]);
       assert.equal(modeOf(values, length), expected, `trial ${trial}`);
       assert.deepEqual([...values.subarray(length)], [-7, -7, -7]);
+    }
+  });
+
+  it("places a sentence at the other source's sentence that carries most of its shingles, not at the latest place one of them is first met", () => {
+    // Sentence k of `b` carries the shingles `formShingles[k]`; the sentence read carries 1, 2 and 3.
+    const formShingles = [Int32Array.of(1, 9), Int32Array.of(1, 2, 8), Int32Array.of(7), Int32Array.of(6), Int32Array.of(3)];
+    const formsOfB = [0, 1, 2, 3, 4];
+    // Shingle 1 is first met in the headline (0), 2 in the lede (1), 3 in sentence 4: the lede carries two.
+    assert.equal(carrierOf(Int32Array.of(0, 1, 4), 3, Int32Array.of(1, 2, 3), formsOfB, formShingles), 1);
+    assert.equal(modeOf(Int32Array.of(0, 1, 4), 3), 4);
+  });
+
+  it('places a sentence where the naive count of the shingles each candidate sentence carries does, the latest on a tie', () => {
+    const random = seededRandom(20261205);
+    for (let trial = 0; trial < 300; trial++) {
+      const sentences = 1 + Math.floor(random() * 12);
+      const shingleRange = 2 + Math.floor(random() * 30);
+      const distinct = (count: number) =>
+        Int32Array.from(new Set(Array.from({ length: count }, () => Math.floor(random() * shingleRange))));
+      const formShingles = Array.from({ length: sentences }, () => distinct(1 + Math.floor(random() * 8)));
+      const formsOfB = Array.from({ length: sentences }, (_, i) => i);
+      const own = distinct(1 + Math.floor(random() * 10));
+      // Where each of the sentence's shingles that `b` carries is first met, as the story stage records it.
+      const firstPlaces: number[] = [];
+      for (const x of own) {
+        const at = formShingles.findIndex(list => list.includes(x));
+        if (at >= 0) firstPlaces.push(at);
+      }
+      if (!firstPlaces.length) continue;
+      const carried = (place: number) => [...own].filter(x => formShingles[place].includes(x)).length;
+      const candidates = [...new Set(firstPlaces)];
+      const unanimous = candidates.length === 1;
+      const expected =
+        unanimous || firstPlaces.length > 24
+          ? naiveMode(firstPlaces)
+          : candidates.reduce((best, p) => (carried(p) > carried(best) || (carried(p) === carried(best) && p > best) ? p : best));
+      assert.equal(carrierOf(Int32Array.from(firstPlaces), firstPlaces.length, own, formsOfB, formShingles), expected, `trial ${trial}`);
     }
   });
 });

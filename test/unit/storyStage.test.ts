@@ -31,6 +31,23 @@ function loadSyntheticStories(): Promise<SyntheticStories> {
   return load(pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'synthetic-stories.mjs')).href);
 }
 
+/** A short story told without a headline, and a rewrite of it by another desk: few words in the same form. */
+const PIER = [
+  'Mayor Elena Varga has ordered the northern pier closed after a winter storm damaged its wooden supports.',
+  'Engineers from the port authority inspected the structure on Tuesday and found cracks along three pillars.',
+  'Fishing crews who use the pier were told to move their boats to the southern harbour until repairs are finished.',
+  'The repairs are expected to cost about two million euros and to take most of the spring.',
+  'Local traders said the closure would hurt the summer tourist season, when ferry passengers fill the cafes.',
+  'Residents blamed the city council for years of neglected harbour maintenance.',
+];
+const PIER_REWRITE = [
+  'Mayor Varga closed the northern pier on Wednesday after winter storms damaged the supports.',
+  'Inspectors found cracked pillars at the site.',
+  'Boats were moved away from the pier.',
+  'Repair work will last through spring.',
+  'Many residents blame the city council for neglected harbour maintenance.',
+];
+
 /** Another site's sign-up line than the one `SITES` share. */
 const EVENING_NEWSLETTER = 'Our evening briefing brings the day’s main stories and a crossword to your inbox at six.';
 
@@ -720,6 +737,29 @@ describe('Story stage', () => {
       [[0, 1, 2]],
     );
     assert.equal(grouping.stories[0].title, HARBOUR[0]);
+  });
+
+  it('joins two rewrites of one story whose shared words differ in their endings ("storms damaged", "storm damaged"; "blame", "blamed")', () => {
+    // Without stems they share one run of two content words per sentence, and no sentence is found.
+    assert.deepEqual(storiesOf([PIER.join('\n\n'), PIER_REWRITE.join('\n\n')]), [[0, 1]]);
+  });
+
+  it("finds a rewrite's first sentence at the lede that carries most of its shingles, not as a teaser where one of them is first met further down", () => {
+    // "Mayor Varga" is first met in the headline, "storm damage" in the lede, "ferry passengers"
+    // in the sixth sentence: taking the latest place made the rewrite's opening a teaser.
+    const headlined = ['Storm forces Mayor Varga to close northern pier', PIER[0].replace('Elena ', ''), ...PIER.slice(1)];
+    const rewrite = ['Mayor Varga shut the pier when storm damage stranded ferry passengers.', ...PIER_REWRITE.slice(1)];
+    assert.deepEqual(storiesOf([headlined.join('\n\n'), rewrite.join('\n\n')]), [[0, 1]]);
+  });
+
+  it('keeps apart two stories of one town whose sentences share inflected words but no statement', () => {
+    const market = [
+      'The town council has voted to move the Saturday market to the old railway yard next spring.',
+      'Stallholders said the new site lacks shelter, and several threatened to stop trading.',
+      'The council blamed rising rents on the square for the decision.',
+      'A public meeting on the plans is due next month at the library.',
+    ];
+    assert.deepEqual(storiesOf([PIER.join('\n\n'), market.join('\n\n')]), [[0], [1]]);
   });
 
   it('titles a story by the headline its pages mark, whole, where a page keeps its site’s name above it as article text', () => {
