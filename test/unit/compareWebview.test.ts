@@ -136,7 +136,7 @@ describe('comparison panel webview in Chromium', function () {
   }
 
   /** Runs `use` on the panel's page in a fresh headless browser, closed afterwards. */
-  async function withPanel(use: (panel: Panel) => Promise<void>, viewport = { width: 1200, height: 700 }): Promise<void> {
+  async function withPanel(use: (panel: Panel) => Promise<void>, viewport = { width: 1200, height: 700 }, theme = THEME): Promise<void> {
     const browser = await launchHeadless(chromium);
     try {
       const page = await (await browser.newContext({ viewport })).newPage();
@@ -145,7 +145,7 @@ describe('comparison panel webview in Chromium', function () {
         '/compare.js': [script, 'text/javascript'],
         '/vscode-api.js': [VSCODE_API, 'text/javascript'],
         '/compare.css': [readFileSync(join(repo, 'media', 'compare.css'), 'utf8'), 'text/css'],
-        '/theme.css': [THEME, 'text/css'],
+        '/theme.css': [theme, 'text/css'],
       };
       await page.route(`${origin}/**`, (route: any) => {
         const file = files[new URL(route.request().url()).pathname];
@@ -192,6 +192,73 @@ describe('comparison panel webview in Chromium', function () {
     assert.ok(now[checked[0]].focused, 'the checked filter has the focus');
     return checked[0];
   }
+
+  it("shows the words a wording adds and drops in the theme's text colour, readable on the diff backgrounds of a dark and a light theme", async () => {
+    const reworded: ComparisonModel = {
+      ...MODEL,
+      rows: [
+        {
+          ...MODEL.rows[1],
+          wordings: [
+            { text: 'Repairs took two years.', similarity: 1 },
+            {
+              text: 'Repairs lasted almost two years.',
+              similarity: 0.8,
+              diff: [
+                { kind: 'same', text: 'Repairs ' },
+                { kind: 'removed', text: 'took' },
+                { kind: 'added', text: 'lasted almost' },
+                { kind: 'same', text: ' two years.' },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    // The colours of VS Code's Dark Modern and Light Modern themes that the marks and the panel read.
+    const themes = {
+      dark: `:root { --vscode-foreground: #cccccc; --vscode-editor-background: #1f1f1f; --vscode-font-family: sans-serif; --vscode-font-size: 13px;
+        --vscode-gitDecoration-deletedResourceForeground: #c74e39; --vscode-gitDecoration-addedResourceForeground: #81b88b;
+        --vscode-diffEditor-removedTextBackground: #ff000033; --vscode-diffEditor-insertedTextBackground: #9ccc2c33; }`,
+      light: `:root { --vscode-foreground: #3b3b3b; --vscode-editor-background: #ffffff; --vscode-font-family: sans-serif; --vscode-font-size: 13px;
+        --vscode-gitDecoration-deletedResourceForeground: #ad0707; --vscode-gitDecoration-addedResourceForeground: #587c0c;
+        --vscode-diffEditor-removedTextBackground: #ff000033; --vscode-diffEditor-insertedTextBackground: #9ccc2c40; }`,
+    };
+    for (const [name, theme] of Object.entries(themes)) {
+      await withPanel(
+        async panel => {
+          await panel.send({ type: 'model', model: reworded, state: {} });
+          await panel.page.waitForSelector('.cell del');
+          const marks = await panel.page.evaluate(() => {
+            const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+            // The colour behind an element: its own and its ancestors' backgrounds, laid over each other.
+            const behind = (element: Element | null): number[] => {
+              if (!element) return [255, 255, 255];
+              const [r, g, b, a = 1] = rgba(getComputedStyle(element).backgroundColor);
+              const under = a < 1 ? behind(element.parentElement) : [0, 0, 0];
+              return [r * a + under[0] * (1 - a), g * a + under[1] * (1 - a), b * a + under[2] * (1 - a)];
+            };
+            const luminance = ([r, g, b]: number[]) => {
+              const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+              return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+            };
+            return Array.from(document.querySelectorAll('.cell del, .cell ins')).map(mark => {
+              const text = luminance(rgba(getComputedStyle(mark).color));
+              const ground = luminance(behind(mark));
+              return { tag: mark.tagName, contrast: (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05) };
+            });
+          });
+          assert.deepEqual(
+            marks.map((m: { tag: string }) => m.tag),
+            ['DEL', 'INS'],
+          );
+          for (const mark of marks) assert.ok(mark.contrast >= 4.5, `${name}: ${mark.tag} at ${mark.contrast.toFixed(2)}:1`);
+        },
+        undefined,
+        theme,
+      );
+    }
+  });
 
   it('makes the row filters one radio group: one Tab stop, the arrows, Home and End move the choice', async () => {
     await withPanel(async panel => {
