@@ -18,9 +18,40 @@ let wordSegmenter: Intl.Segmenter | undefined;
 /** jsdiff's options for two texts: Unicode's word boundaries (UAX #29) where a text holds a script beyond Latin. */
 function diffOptions(from: string, other: string): { ignoreCase: true; intlSegmenter?: Intl.Segmenter } {
   if (!BEYOND_LATIN.test(from) && !BEYOND_LATIN.test(other)) return { ignoreCase: true };
-  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  wordSegmenter ??= whiteSpaceApart(new Intl.Segmenter(undefined, { granularity: 'word' }));
   return { ignoreCase: true, intlSegmenter: wordSegmenter };
 }
+
+/**
+ * `segmenter`, with every segment that holds white space and other characters cut into its
+ * runs of each. UAX #29 keeps a combining mark with the character before it, a space too, so a
+ * mark left alone after a space makes one segment of both; jsdiff reads a segment with white
+ * space in it as white space, and wrote that mark twice ("a \u0301b" against "a b" removed
+ * "a \u0301\u0301b"). The runs are not words.
+ */
+function whiteSpaceApart(segmenter: Intl.Segmenter): Intl.Segmenter {
+  // What jsdiff asks of a segmenter: its options, and its segments in order.
+  const apart = {
+    resolvedOptions: () => segmenter.resolvedOptions(),
+    segment: (input: string) => {
+      const out: Intl.SegmentData[] = [];
+      for (const data of segmenter.segment(input)) {
+        if (data.isWordLike || !MIXED_WHITE_SPACE.test(data.segment)) {
+          out.push(data);
+          continue;
+        }
+        for (const run of data.segment.matchAll(WHITE_SPACE_RUNS)) {
+          out.push({ segment: run[0], index: data.index + run.index, input, isWordLike: false });
+        }
+      }
+      return out as unknown as Intl.Segments;
+    },
+  };
+  return apart as Intl.Segmenter;
+}
+/** A segment with white space and something else in it. */
+const MIXED_WHITE_SPACE = /^(?=.*\s)(?=.*\S)/su;
+const WHITE_SPACE_RUNS = /\s+|\S+/gu;
 
 /** A run of text: in both wordings, only in the other one (`added`), or only in `from` (`removed`). */
 export interface DiffPart {

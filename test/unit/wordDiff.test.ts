@@ -63,4 +63,24 @@ describe('word differences between two wordings', () => {
       assert.equal(spelt('added').toLowerCase(), from.toLowerCase());
     }
   });
+
+  it('spells each wording back where a combining mark stands alone after a space, as a dump may leave one', () => {
+    const lone: [string, string][] = [
+      ['a \u0301b c', 'a b c'],
+      ['x \u0301 y', 'x y'],
+      ['Привет \u0301мир', 'Привет мир'],
+      ['abc \u0300X def', 'abc \u0300Y ghi'],
+      ['Le caf\u00e9 \u0301 ouvre lundi.', 'Le café ouvre mardi.'],
+    ];
+    for (const [from, other] of lone) {
+      const parts = wordDiff(from, other);
+      const spelt = (kind: 'added' | 'removed') =>
+        parts
+          .filter(p => p.kind !== kind)
+          .map(p => p.text)
+          .join('');
+      assert.equal(spelt('removed'), other, JSON.stringify(parts));
+      assert.equal(spelt('added'), from, JSON.stringify(parts));
+    }
+  });
 });
