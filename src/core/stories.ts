@@ -27,7 +27,8 @@
  * Deterministic and independent of the order of the sources: candidates are paired in the
  * canonical order, every tie is broken by it, and the result is a partition.
  * Cost: O(W) to read W words, O(S·window) for S distinct shingle occurrences of the sources,
- * plus O(a + b) shingles for each scored pair; memory O(S + F + n) for F forms and n sources.
+ * plus O(a + b) shingles for each scored pair (and, for a sentence whose shingles are first
+ * met in several sentences of the other, the shingles of those: `carrierOf`); memory O(S + F + n) for F forms and n sources.
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';

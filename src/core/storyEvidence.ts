@@ -193,7 +193,9 @@ export function sharedOf(index: StoryIndex, pass: PassFacts, settings: EvidenceS
 
 /**
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
- * scorer serves every pair of a pass: O(a + b) shingles per pair, no allocation. What it found
+ * scorer serves every pair of a pass: O(a + b) shingles per pair (plus the shingles of the up
+ * to `CARRIER_HITS` sentences of `b` a sentence's shingles are first met in, where they point to
+ * more than one: `carrierOf`), no allocation. What it found
  * for a pair is kept per pass, so a pass handed the same facts again (a second pass with no
  * chrome set aside) reads each pair's count once.
  */
@@ -211,6 +213,8 @@ export class PairEvidence {
   /** Per place in `places`, the sentences that count before it in `b`. */
   private readonly countedPlaces: Int32Array;
   private readonly hitPlaces: Int32Array;
+  /** Per hit in `hitPlaces`, the shingle that hit. */
+  private readonly hitShingles: Int32Array;
   /** Per place in the second source of the pair being scored, how many sentences that count stand before it. */
   private readonly countedBefore: Int32Array;
   /** `longestNonDecreasing`'s scratch. */
@@ -230,6 +234,7 @@ export class PairEvidence {
     this.countedBefore = new Int32Array(longestSource);
     this.tails = new Int32Array(longestSource);
     this.hitPlaces = new Int32Array(longestForm);
+    this.hitShingles = new Int32Array(longestForm);
   }
 
   /**
@@ -285,7 +290,7 @@ export class PairEvidence {
 
   /**
    * How many of the sentences of `a` that count in `pass` are found in `b` in one reading
-   * order, teasers set aside (see `found`); kept per pass. O(a + b) shingles.
+   * order, teasers set aside (see `found`); kept per pass. O(a + b) shingles (see the class).
    */
   foundInOrder(a: number, b: number, pass: PassFacts): number {
     return this.keptFound(a, b, pass);
@@ -311,7 +316,7 @@ export class PairEvidence {
    * stories, and share none: a headline stands at the top of its story's pages, and the teased
    * story may have no page here whose opening would mark it. (A piece cut into sections of two
    * sentences or fewer under subheadings without stops, printed under two different tops, reads
-   * so too: a section of three sentences counts.) O(a + b) shingles.
+   * so too: a section of three sentences counts.) O(a + b) shingles, and `carrierOf`'s part.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -333,7 +338,7 @@ export class PairEvidence {
         place[x] = i;
       }
     }
-    const { places, foundAt, countedPlaces, hitPlaces } = this;
+    const { places, foundAt, countedPlaces, hitPlaces, hitShingles } = this;
     // How many places `places`, `foundAt` and `countedPlaces` hold.
     let foundCount = 0;
     const openings = markedOpenings(index, pass);
@@ -369,10 +374,12 @@ export class PairEvidence {
       let hits = 0;
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
-        if (mark[x] === value) hitPlaces[hits++] = place[x];
+        if (mark[x] !== value) continue;
+        hitShingles[hits] = x;
+        hitPlaces[hits++] = place[x];
       }
       if (hits < needed) continue;
-      const first = carrierOf(hitPlaces, hits, shingles, formsOfB, index.formShingles);
+      const first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
       // A headline stands at the top of every version of its story. One found further down
       // on either side is a teaser, and the sentence found right after it, right after it
       // there too, is the teaser's standfirst. A headline is the first sentence of `a`, of `b`
@@ -473,27 +480,31 @@ function framesBoth(
 }
 
 /**
- * Of the places `places[0 .. n)` of `b` (`formsOfB`) where shingles of a sentence (`shingles`)
- * are first met, the one whose sentence carries most of those shingles, the latest on a tie;
- * where all point to one place, or more than `CARRIER_HITS` do, the place most point to.
- * Sorts `places`. O(n log n + d · s · t) for d distinct places of up to t shingles each and s
- * shingles of the sentence.
+ * Of the places `places[0 .. n)` of `b` (`formsOfB`) where the shingles `hits[0 .. n)` of a
+ * sentence are first met (place k for shingle k, chrome left out), the one whose sentence
+ * carries most of those shingles, the latest on a tie; where all point to one place, or more
+ * than `CARRIER_HITS` do, the place most point to. Sorts `places`, and `hits` where it reads
+ * them. O(n log n + d · t · log n)
+ * for d distinct places of up to t shingles each.
  */
 export function carrierOf(
   places: Int32Array,
+  hits: Int32Array,
   n: number,
-  shingles: Int32Array,
   formsOfB: ArrayLike<number>,
   formShingles: readonly Int32Array[],
 ): number {
   const mode = modeOf(places, n);
   // Past CARRIER_HITS, a sentence shares so much with `b` that its mode is where it stands.
   if (places[0] === places[n - 1] || n > CARRIER_HITS) return mode;
+  const hit = hits.subarray(0, n).sort();
   let best = mode;
   let bestCarried = -1;
   for (let i = 0; i < n; i++) {
     if (i > 0 && places[i] === places[i - 1]) continue;
-    const carried = sharedCount(shingles, formShingles[formsOfB[places[i]]]);
+    const candidate = formShingles[formsOfB[places[i]]];
+    let carried = 0;
+    for (let k = 0; k < candidate.length; k++) if (sortedHas(hit, candidate[k])) carried++;
     if (carried >= bestCarried) {
       best = places[i];
       bestCarried = carried;
@@ -502,22 +513,19 @@ export function carrierOf(
   return best;
 }
 
-/** Hits past which `carrierOf` reads the mode alone, so that its cost stays bounded. */
+/** Hits past which `carrierOf` reads the mode alone: so many shingles met in `b` leave no doubt where. */
 const CARRIER_HITS = 24;
 
-/** How many values of `a` occur in `b` (each list holds distinct values). O(a · b): both are a sentence's shingles. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
-  let shared = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    for (let j = 0; j < b.length; j++) {
-      if (b[j] === x) {
-        shared++;
-        break;
-      }
-    }
+/** Whether the ascending `values` hold `x`. O(log n). */
+function sortedHas(values: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
   }
-  return shared;
+  return lo < values.length && values[lo] === x;
 }
 
 /** Past this many values, `modeOf` sorts with `sort` (an insertion sort is quadratic at worst). */

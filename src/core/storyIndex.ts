@@ -4,6 +4,8 @@
  * carry it, in a canonical order of the sources that does not depend on the input's order.
  */
 import { stemmerFor } from './stemming';
+import { detectStopwords, functionWordsOf } from './stopwords';
+import { words } from './text';
 import { ShingleIds, shingleKeysOf } from './storyShingles';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
@@ -57,7 +59,8 @@ export interface StoryIndex {
 /**
  * The part of the story stage that depends on one source alone: its distinct article forms in
  * reading order (first occurrence), a sentence text carrying each, and each form's distinct
- * shingle keys (`shingleKeysOf`, with the source's function words). What a source gives here
+ * shingle keys (`shingleKeysOf`, with the source's function words and its language's stemmer:
+ * `storyProfile`). What a source gives here
  * depends on its text and the words in a shingle only, so a caller may keep it by content.
  */
 export interface SourceStoryForms {
@@ -84,13 +87,30 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
     forms.push(sentence.form);
     samples.push(sentence.text);
   }
-  const language = source.profile?.language ?? 'und';
-  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, source.profile?.words, language));
+  const profile = storyProfile(source.profile, forms);
+  const language = profile?.language ?? 'und';
+  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, profile?.words, language));
   const keyStart = new Int32Array(forms.length + 1);
   keysOfForm.forEach((keys, i) => (keyStart[i + 1] = keyStart[i] + keys.length / 2));
   const keys = new Uint32Array(2 * keyStart[forms.length]);
   keysOfForm.forEach((list, i) => keys.set(list, 2 * keyStart[i]));
   return { forms, samples, keyStart, keys };
+}
+
+/**
+ * The function words and language a source's article forms are read with: the page's own,
+ * unless the page as a whole was read as no listed language ('und': a page of menus and
+ * links whose article is short) while its article forms are, by the same test. Then the
+ * article's: stems in two versions of one story meet only where both are stemmed. O(W) for W
+ * words of the forms, only for such a page.
+ */
+function storyProfile(
+  profile: StorySource['profile'],
+  forms: readonly string[],
+): { readonly words: ReadonlySet<string>; readonly language?: string } | undefined {
+  if (!profile || profile.language !== 'und' || !forms.length) return profile;
+  const article = detectStopwords(forms.flatMap(form => words(form)));
+  return functionWordsOf(article.language) ? article : profile;
 }
 
 /**

@@ -88,9 +88,9 @@ export function shinglesOf(
  * The distinct shingle keys of a compared form, as `shinglesOf` numbers them: per shingle, in
  * order of first occurrence, its 21-bit high part and its 32-bit low part side by side. Depends
  * on the form, the function words and the stemmer only, so it can be kept with the source it
- * came from. Stems let a rewrite meet the words it inflects otherwise ("Rajapaksa's
- * administration" and "President Rajapaksa", "blamed" and "blame"; Russian and Arabic change
- * a word's ending with its role in the sentence).
+ * came from. Stems let a rewrite meet the words it inflects otherwise ("storms damaged" and
+ * "storm damage", "blamed" and "blame"; Russian and Arabic change a word's ending with its role
+ * in the sentence).
  * O(w) for w words.
  */
 export function shingleKeysOf(

@@ -744,6 +744,22 @@ describe('Story stage', () => {
     assert.deepEqual(storiesOf([PIER.join('\n\n'), PIER_REWRITE.join('\n\n')]), [[0, 1]]);
   });
 
+  it('joins a rewrite with a version whose page, mostly menus, reads as no listed language while its article is English', () => {
+    const sections = ['Weather', 'Sports', 'Business', 'Travel', 'Opinion', 'Culture', 'Science', 'Health'];
+    const menu = Array.from(
+      { length: 90 },
+      (_, i) => `  • Section ${sections[i % 8]} ${['Today', 'Archive', 'Live', 'Local', 'World'][i % 5]}`,
+    );
+    const crowded = prepareSource([...menu, '', PIER.join('\n\n'), '', ...menu].join('\n'));
+    const rewrite = prepareSource(PIER_REWRITE.join('\n\n'));
+    assert.deepEqual([crowded.profile.language, rewrite.profile.language], ['und', 'en']);
+    // Its article words are stemmed as English, as the rewrite's are.
+    assert.deepEqual(
+      findStories([crowded, rewrite]).stories.map(story => [...story.sources]),
+      [[0, 1]],
+    );
+  });
+
   it("finds a rewrite's first sentence at the lede that carries most of its shingles, not as a teaser where one of them is first met further down", () => {
     // "Mayor Varga" is first met in the headline, "storm damage" in the lede, "ferry passengers"
     // in the sixth sentence: taking the latest place made the rewrite's opening a teaser.
