@@ -158,7 +158,12 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
  * story's own text may span several first-pass stories where that pass left a large story in
  * pieces), but for the shingles of a story's headline or lede teased on other pages
  * (`teaserForms`): a version that keeps little more than its headline and lede (a brief) needs
- * them to meet its story. O(S) for S postings.
+ * them to meet its story; and but for a shingle that every story carries where every story is
+ * one source: chrome is text that recurs across stories, and where the first pass formed no
+ * story and none stands apart from the shingle, nothing tells it from the subject of one story
+ * whose versions that pass found too far apart (three rewrites of one report, each sharing two
+ * statements with the others). A site's frame read as article text on such pages is set aside
+ * by the template rules (`templateForms`, `PairEvidence`'s `framesBoth`). O(S) for S postings.
  */
 export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
@@ -166,22 +171,27 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
   const teaserShingle = teaserShinglesOf(index, pass);
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
+  const size = new Int32Array(index.sources.length);
+  let storyCount = 0;
+  for (const story of storyOf) if (size[story]++ === 0) storyCount++;
   for (let x = 0; x < shingleCount; x++) {
     const start = postingStart[x];
     const end = postingStart[x + 1];
     if (end - start < limit || teaserShingle[x]) continue;
     let stories = 0;
     let most = 0;
+    let formed = false;
     for (let i = start; i < end; i++) {
       const story = storyOf[postings[i]];
       if (seen[story] !== x) {
         seen[story] = x;
         count[story] = 0;
         stories++;
+        formed ||= size[story] > 1;
       }
       most = Math.max(most, ++count[story]);
     }
-    if (stories >= limit && most * 2 < end - start) chrome[x] = 1;
+    if (stories >= limit && most * 2 < end - start && (formed || stories < storyCount)) chrome[x] = 1;
   }
   return chrome;
 }

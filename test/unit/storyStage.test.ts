@@ -768,6 +768,39 @@ describe('Story stage', () => {
     assert.deepEqual(storiesOf([headlined.join('\n\n'), rewrite.join('\n\n')]), [[0, 1]]);
   });
 
+  it('joins three loose rewrites of one story, each pair of which is one story alone, where the statements all three share are their only link', () => {
+    // Each pair shares two of its seven sentences (too few for the first pass), the same two
+    // statements in all three: read as chrome across three first-pass stories, they parted them.
+    const versions = [
+      [PIER[0], ...PIER.slice(1, 5), 'A ferry service to the islands will leave from the old quay instead.', PIER[5]],
+      [
+        PIER_REWRITE[0],
+        'Divers filmed the foundations and sent the pictures to an insurance assessor.',
+        'The yacht club cancelled its spring regatta for the first time since the war.',
+        'An opposition councillor demanded an independent inquiry into the inspections.',
+        'Tourist boats will dock at a floating platform near the lighthouse.',
+        'The coast guard moved its rescue launch to a berth across the bay.',
+        PIER_REWRITE[4],
+      ],
+      [
+        'The northern pier was closed by Mayor Varga after winter storms damaged its supports.',
+        'A crane barge arrived from the capital to lift the broken beams.',
+        'Anglers who fished from the end of the pier held a protest on the beach.',
+        'The national heritage office listed the pier as a protected monument in 1998.',
+        'Seafood restaurants along the promenade reported half their usual bookings.',
+        'Schoolchildren painted messages of support on the fence around the site.',
+        'Residents blame the city council for the neglected harbour maintenance.',
+      ],
+    ].map(sentences => sentences.join('\n\n'));
+    for (const [a, b] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ])
+      assert.deepEqual(storiesOf([versions[a], versions[b]]), [[0, 1]], `versions ${a} and ${b} alone`);
+    assert.deepEqual(storiesOf(versions), [[0, 1, 2]]);
+  });
+
   it('keeps apart two stories of one town whose sentences share inflected words but no statement', () => {
     const market = [
       'The town council has voted to move the Saturday market to the old railway yard next spring.',
