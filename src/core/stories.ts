@@ -99,7 +99,7 @@ export function findStories(
     const pass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
     return storyComponents(index, pass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
   };
-  let chrome = chromeShingles(index, first, settings.chromeStories, firstPass);
+  let chrome = chromeShingles(index, first, settings.chromeStories, firstPass, true);
   let recurring = recurringForms(index, first, settings.chromeStories, firstPass);
   let component = decide(chrome, recurring);
   // The final stories are nearer the truth than the first pass's pieces: a story's own text

@@ -158,22 +158,27 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
  * story's own text may span several first-pass stories where that pass left a large story in
  * pieces), but for the shingles of a story's headline or lede teased on other pages
  * (`teaserForms`): a version that keeps little more than its headline and lede (a brief) needs
- * them to meet its story; and but for a shingle that every story carries where every story is
- * one source: chrome is text that recurs across stories, and where the first pass formed no
- * story and none stands apart from the shingle, nothing tells it from the subject of one story
- * whose versions that pass found too far apart (three rewrites of one report, each sharing two
- * statements with the others). A site's frame read as article text on such pages is set aside
- * by the template rules (`templateForms`, `PairEvidence`'s `framesBoth`). O(S) for S postings.
+ * them to meet its story. With `firstPass`, also but for a shingle that every story of
+ * article text carries where each is one source: chrome is text that recurs across stories,
+ * and where the first pass formed no story and none stands apart from the shingle, nothing
+ * tells it from the subject of one story whose versions that pass found too far apart (three
+ * rewrites of one report, each sharing two statements with the others). Against a site's frame
+ * read as article text on such pages there are then only the template rules (`templateForms`,
+ * `PairEvidence`'s `framesBoth`). Not over the final stories, whose chrome, once given back,
+ * is not taken again. O(S) for S postings.
  */
-export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
+export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts, firstPass = false): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
   const teaserShingle = teaserShinglesOf(index, pass);
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   const size = new Int32Array(index.sources.length);
+  // The stories of article text (a page of none, such as an error page, is no story against a shingle).
   let storyCount = 0;
-  for (const story of storyOf) if (size[story]++ === 0) storyCount++;
+  storyOf.forEach((story, s) => {
+    if (pass.of[s] > 0 && size[story]++ === 0) storyCount++;
+  });
   for (let x = 0; x < shingleCount; x++) {
     const start = postingStart[x];
     const end = postingStart[x + 1];
@@ -187,7 +192,7 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
         seen[story] = x;
         count[story] = 0;
         stories++;
-        formed ||= size[story] > 1;
+        formed ||= !firstPass || size[story] > 1;
       }
       most = Math.max(most, ++count[story]);
     }

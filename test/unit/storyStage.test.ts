@@ -801,6 +801,31 @@ describe('Story stage', () => {
     assert.deepEqual(storiesOf(versions), [[0, 1, 2]]);
   });
 
+  it('keeps apart three and four pages of one site, each its own story, under a dated footer or a line of the site’s name read as prose', () => {
+    const days = ['Monday', 'Tuesday', 'Friday', 'Sunday'];
+    const frames: ((text: string, i: number) => string)[] = [
+      (text, i) =>
+        text.replace('All rights reserved.', `Last updated on ${days[i]} ${10 + i} March by the Coastal Ledger digital desk editors.`),
+      (text, i) =>
+        text.replace(
+          '  • Home\n  • News\n  • Sport\n  • Opinion',
+          `Coastal Ledger news desk reporting live from the harbour city newsroom today, edition ${i + 1}.`,
+        ),
+    ];
+    for (const [f, frame] of frames.entries())
+      for (const count of [3, 4])
+        for (const kept of [3, 5, 7]) {
+          const texts = [HARBOUR, LIBRARY, FERRY, MARKET]
+            .slice(0, count)
+            .map((article, i) => frame(page(SITES[0], article.slice(0, kept), []), i));
+          assert.deepEqual(
+            storiesOf(texts),
+            texts.map((_, i) => [i]),
+            `frame ${f}, ${count} pages of ${kept} article sentences`,
+          );
+        }
+  });
+
   it('keeps apart two stories of one town whose sentences share inflected words but no statement', () => {
     const market = [
       'The town council has voted to move the Saturday market to the old railway yard next spring.',
