@@ -482,8 +482,8 @@ function framesBoth(
 /**
  * Of the places `places[0 .. n)` of `b` (`formsOfB`) where the shingles `hits[0 .. n)` of a
  * sentence are first met (place k for shingle k, chrome left out), the one whose sentence
- * carries most of those shingles, the latest on a tie; where all point to one place, or more
- * than `CARRIER_HITS` do, the place most point to. Sorts `places`, and `hits` where it reads
+ * carries most of those shingles, the latest on a tie; where more than half of them point to
+ * one place, or more than `CARRIER_HITS` do, the place most point to. Sorts `places`, and `hits` where it reads
  * them. O(n log n + d · t · log n)
  * for d distinct places of up to t shingles each.
  */
@@ -495,8 +495,12 @@ export function carrierOf(
   formShingles: readonly Int32Array[],
 ): number {
   const mode = modeOf(places, n);
-  // Past CARRIER_HITS, a sentence shares so much with `b` that its mode is where it stands.
+  // Past CARRIER_HITS, a sentence shares so much with `b` that its mode is where it stands;
+  // so it does where most of its shingles are first met in one sentence, which carries them.
   if (places[0] === places[n - 1] || n > CARRIER_HITS) return mode;
+  let modeCount = 0;
+  for (let i = 0; i < n; i++) if (places[i] === mode) modeCount++;
+  if (2 * modeCount > n) return mode;
   const hit = hits.subarray(0, n).sort();
   let best = mode;
   let bestCarried = -1;
