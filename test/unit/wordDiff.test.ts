@@ -13,6 +13,14 @@ function cutsIn(parts: ReturnType<typeof wordDiff>, side: 'from' | 'other'): num
   return cuts.slice(0, -1);
 }
 
+/** The wording the parts spell without those of `kind`: `from` without the added, the other without the removed. */
+function spelt(parts: ReturnType<typeof wordDiff>, kind: 'added' | 'removed'): string {
+  return parts
+    .filter(p => p.kind !== kind)
+    .map(p => p.text)
+    .join('');
+}
+
 /** Whether a cut at `at` falls between two letters (or marks or digits) of one word. */
 const insideWord = (text: string, at: number) => /[\p{L}\p{M}\p{N}]/u.test(text[at - 1] ?? '') && /[\p{L}\p{M}\p{N}]/u.test(text[at] ?? '');
 
@@ -54,13 +62,8 @@ describe('word differences between two wordings', () => {
   it('spells each wording back from its parts', () => {
     for (const [from, other] of pairs) {
       const parts = wordDiff(from, other);
-      const spelt = (kind: 'added' | 'removed') =>
-        parts
-          .filter(p => p.kind !== kind)
-          .map(p => p.text)
-          .join('');
-      assert.equal(spelt('removed').toLowerCase(), other.toLowerCase());
-      assert.equal(spelt('added').toLowerCase(), from.toLowerCase());
+      assert.equal(spelt(parts, 'removed').toLowerCase(), other.toLowerCase());
+      assert.equal(spelt(parts, 'added').toLowerCase(), from.toLowerCase());
     }
   });
 
@@ -74,13 +77,8 @@ describe('word differences between two wordings', () => {
     ];
     for (const [from, other] of lone) {
       const parts = wordDiff(from, other);
-      const spelt = (kind: 'added' | 'removed') =>
-        parts
-          .filter(p => p.kind !== kind)
-          .map(p => p.text)
-          .join('');
-      assert.equal(spelt('removed'), other, JSON.stringify(parts));
-      assert.equal(spelt('added'), from, JSON.stringify(parts));
+      assert.equal(spelt(parts, 'removed'), other, JSON.stringify(parts));
+      assert.equal(spelt(parts, 'added'), from, JSON.stringify(parts));
     }
   });
 });
