@@ -2,7 +2,7 @@
  * The evidence that two sources tell one story: their article sentences found in each other,
  * in one reading order, with teasers (headlines of other stories in a list of links) set aside.
  */
-import type { StoryIndex } from './storyIndex';
+import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
 import { endsWithStop } from './text';
 
 /** The thresholds a pass decides with (see `StoryOptions`). */
@@ -34,7 +34,7 @@ export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: 
     if (setAside?.[f]) continue;
     let total = 0;
     for (const x of index.formShingles[f]) if (!chrome[x]) total++;
-    needed[f] = total >= 2 ? Math.min(foundShingles, Math.ceil(total / 2)) : 0;
+    needed[f] = total >= EVIDENCE_SHINGLES ? Math.min(foundShingles, Math.ceil(total / 2)) : 0;
   }
   const of = Int32Array.from(index.sourceForms, list => list.reduce((count, f) => count + (needed[f] ? 1 : 0), 0));
   return { chrome, needed, of };
@@ -441,7 +441,9 @@ export class PairEvidence {
       foundCount++;
     }
     if (onlyTitleRuns) return 0;
-    if (framesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b], headlineOfA, headlineOfB)) return 0;
+    const headedBelow = (opening: number) =>
+      headlineUnderRun(index, formsOfA, pass.needed, opening) && headlineUnderRun(index, formsOfB, pass.needed, opening);
+    if (framesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b], headlineOfA, headlineOfB, headedBelow)) return 0;
     return longestNonDecreasing(places, foundCount, this.tails);
   }
 }
@@ -457,7 +459,12 @@ export class PairEvidence {
  * mark (`headlineOfA`, `headlineOfB`: where each stands among the sentences that count, -1
  * where none does), and only where neither page marks one inside it: the pages of one story
  * begin with what they share, and a page that marks none may hold its headline in the run
- * unmarked. O(found).
+ * unmarked. Where neither marks one, the run is a frame where `headedBelow(opening)` says that
+ * on both pages it opens with prose and a headline and its body stand right under it: each
+ * page's own story under prose that the site prints above every story (a newsletter box the
+ * page alone reads as article text, which hid the headline from the verdicts). A story's pages
+ * open with its headline, and in a script without stops every sentence reads as a title, so
+ * neither meets it. O(found), and `headedBelow`'s part.
  */
 function framesBoth(
   places: Int32Array,
@@ -467,16 +474,43 @@ function framesBoth(
   lengthB: number,
   headlineOfA: number,
   headlineOfB: number,
+  headedBelow: (opening: number) => boolean,
 ): boolean {
   if (!n || 2 * n >= Math.min(lengthA, lengthB)) return false;
   let opening = 0;
   while (opening < n && foundAt[opening] === opening && places[opening] === opening) opening++;
   if (opening > 0) {
     const inRun = (headline: number) => headline >= 0 && headline < opening;
-    if (inRun(headlineOfA) || inRun(headlineOfB) || Math.max(headlineOfA, headlineOfB) < opening) return false;
+    if (inRun(headlineOfA) || inRun(headlineOfB)) return false;
+    if (Math.max(headlineOfA, headlineOfB) < opening && !headedBelow(opening)) return false;
   }
   for (let k = opening; k < n; k++) if (foundAt[k] !== lengthA - n + k || places[k] !== lengthB - n + k) return false;
   return true;
+}
+
+/**
+ * Whether a source's first `opening` sentences that count (those with `needed` shingles, of
+ * `forms`) stand above a headline: the first of them ends with a stop (prose, not a headline
+ * of its own), and the first sentence after them with `EVIDENCE_SHINGLES` shingles is a title
+ * (no stop at its end) over one that ends with a stop (a body, not a list of other stories'
+ * titles). The title may be one the pass sets aside: a headline that other pages tease. O(forms).
+ */
+function headlineUnderRun(index: StoryIndex, forms: ArrayLike<number>, needed: Int32Array, opening: number): boolean {
+  let counted = 0;
+  let title = false;
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (counted < opening) {
+      if (!needed[f]) continue;
+      if (counted++ === 0 && !endsWithStop(index.formTexts[f])) return false;
+    } else if (index.formShingles[f].length >= EVIDENCE_SHINGLES) {
+      const stop = endsWithStop(index.formTexts[f]);
+      if (title) return stop;
+      if (stop) return false;
+      title = true;
+    }
+  }
+  return false;
 }
 
 /**

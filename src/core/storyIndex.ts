@@ -142,6 +142,12 @@ function keptShingleKeys(form: string, size: number, functionWords: ReadonlySet<
 }
 
 /**
+ * Shingles a sentence needs, outside the chrome, to be evidence of a story: one alone ("Related
+ * stories") is too common a pair of words to tell stories apart.
+ */
+export const EVIDENCE_SHINGLES = 2;
+
+/**
  * Input: the sources, the words in a shingle, and how to get a source's own part (by default
  * `storyFormsOf`; a caller that keeps those parts by content passes its kept ones, which must
  * equal what `storyFormsOf` gives). Output: the index. A form is numbered, and its shingles
@@ -179,9 +185,12 @@ export function buildStoryIndex(
       all[i] = f;
       if (formShingles[f].length) own.push(f);
     });
-    // The lead: the marked headline's first sentence, else the first article sentence (its form's first occurrence).
+    // The lead: the marked headline's first sentence that can be evidence, else the first article
+    // sentence (its form's first occurrence). A headline that opens with a short quoted sentence
+    // ("‘Strike over.’ Harbour workers …") is read by the sentence after it, as a teaser of it is.
     const headline = headlineOf(source);
-    const lead = headline ? part.forms.indexOf(headline.form) : 0;
+    const places = headline ? headline.forms.map(form => part.forms.indexOf(form)).filter(i => i >= 0) : all.length ? [0] : [];
+    const lead = places.find(i => formShingles[all[i]].length >= EVIDENCE_SHINGLES) ?? (places.length ? places[0] : -1);
     if (all.length) leadForm[s] = all[lead >= 0 ? lead : 0];
     leadText.push(headline && lead >= 0 ? headline.text : '');
     sourceAllForms.push(all);
@@ -241,15 +250,14 @@ export function buildStoryIndex(
 }
 
 /**
- * The headline a source's verdicts mark: the form of its first sentence and the text of its
- * sentences, or undefined where no line is marked or it holds no sentence. O(L + S).
+ * The headline a source's verdicts mark: the forms of its sentences and their text, or undefined where no line is marked or it holds no sentence. O(L + S).
  */
-function headlineOf(source: StorySource): { readonly form: string; readonly text: string } | undefined {
+function headlineOf(source: StorySource): { readonly forms: readonly string[]; readonly text: string } | undefined {
   const line = source.lines.findIndex(l => l.headline);
   if (line < 0) return undefined;
   const sentences = source.sentences.filter(x => x.line === line);
   if (!sentences.length) return undefined;
-  return { form: sentences[0].form, text: sentences.map(x => x.text).join(' ') };
+  return { forms: sentences.map(x => x.form), text: sentences.map(x => x.text).join(' ') };
 }
 
 /** By content hash, then by text: the same for any order of the input. */

@@ -673,6 +673,48 @@ describe('Story stage', () => {
     );
   });
 
+  it('keeps apart two pages of one site that share only a box of prose above their headlines, where the box hides the headline from both pages’ verdicts', () => {
+    // A subscription box the site prints above every story, prose that the page alone reads as
+    // article text: the body seems to begin there, and neither page marks its headline.
+    const box = [
+      'The best reporting on the harbour towns comes from people who live there. Subscribe today for less than a coffee a week.',
+      'Plus, get our printed almanac of tides and sailing times free with every yearly subscription.',
+      'Sign up for our evening letter and read the day’s stories from the quays, the markets and the council.',
+    ];
+    const sitePage = (article: readonly string[]) =>
+      [...box.flatMap(b => [b, '']), article[0], '', ...article.slice(1).flatMap(p => [p, ''])].join('\n');
+    const prepared = [sitePage(HARBOUR.slice(0, 9)), sitePage(LIBRARY.slice(0, 9))].map(t => prepareSource(t));
+    for (const p of prepared) {
+      assert.ok(
+        box.every(b => p.sentences.some(s => b.startsWith(s.text) && p.lines[s.line].kind === 'content')),
+        'the box is read as article text',
+      );
+      assert.equal(
+        p.lines.findIndex(l => l.headline),
+        -1,
+        'no headline is marked',
+      );
+    }
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+    // A version of the first story under the same box, which shares its headline and lede, joins it.
+    const version = prepareSource(sitePage([...HARBOUR.slice(0, 2), ...HARBOUR.slice(9, 14)]));
+    assert.deepEqual(
+      findStories([prepared[0], version]).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+    // So do two versions that share the box and their story's opening, headline and all, where the box stands alone above it.
+    const shortVersions = [sitePage(HARBOUR.slice(0, 5)), sitePage([...HARBOUR.slice(0, 3), ...HARBOUR.slice(9, 12)])].map(t =>
+      prepareSource(t),
+    );
+    assert.deepEqual(
+      findStories(shortVersions).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+  });
+
   it("reads the headline a page's verdicts mark as its story's opening, below a line of chrome read as article text, so another story's teaser of it joins nothing", () => {
     const slogan = 'News and views from the harbour towns since 1921';
     const harbour = [slogan, '', ...page(SITES[0], HARBOUR.slice(0, 9), []).split('\n').slice(7)].join('\n');
@@ -687,6 +729,26 @@ describe('Story stage', () => {
     assert.ok(
       [HARBOUR[0], HARBOUR[1]].every(t => prepared[1].sentences.some(s => s.text === t && prepared[1].lines[s.line].kind === 'content')),
       'the other page reads the teaser as article text',
+    );
+    assert.deepEqual(
+      findStories(prepared).stories.map(s => s.sources),
+      [[0], [1]],
+    );
+  });
+
+  it('reads a marked headline that opens with a short quoted sentence by the sentence after it, so another story’s teaser of it joins nothing', () => {
+    const slogan = 'News and views from the harbour towns since 1921';
+    // "‘Strike over.’" is a sentence of its own, too short to be evidence of a story.
+    const quoted = ['‘Strike over.’ Harbour workers end nine-day walkout after pay deal', ...HARBOUR.slice(1)];
+    const harbour = [slogan, '', ...page(SITES[0], quoted.slice(0, 9), []).split('\n').slice(7)].join('\n');
+    const teaser = teasingPage(SITES[1], LIBRARY.slice(0, 5), quoted);
+    const prepared = [harbour, teaser].map(t => prepareSource(t));
+    const headlineLine = prepared[0].lines.findIndex(l => l.headline);
+    assert.ok(headlineLine >= 0 && harbour.split('\n')[headlineLine] === quoted[0], 'the headline is marked');
+    assert.deepEqual(
+      prepared[0].sentences.filter(s => s.line === headlineLine).map(s => s.text),
+      ['‘Strike over.’', 'Harbour workers end nine-day walkout after pay deal'],
+      'the headline holds two sentences',
     );
     assert.deepEqual(
       findStories(prepared).stories.map(s => s.sources),
