@@ -491,23 +491,33 @@ function framesBoth(
 /**
  * Whether a source's first `opening` sentences that count (those with `needed` shingles, of
  * `forms`) stand above a headline: the first of them ends with a stop (prose, not a headline
- * of its own), and the first sentence after them with `EVIDENCE_SHINGLES` shingles is a title
- * (no stop at its end) over one that ends with a stop (a body, not a list of other stories'
- * titles). The title may be one the pass sets aside: a headline that other pages tease. O(forms).
+ * of its own), none of them is a title over one that ends with a stop (a headline and its
+ * lede, which the versions of one story share), and the first sentence after them with
+ * `EVIDENCE_SHINGLES` shingles, counted or set aside by the pass (a headline that other pages
+ * tease), is a title (no stop at its end) over a body: the next such sentences end with a stop,
+ * more of them than a teaser's snippet quotes (`SNIPPET_SENTENCES`), so not a list of other
+ * stories' titles and snippets. O(forms).
  */
 function headlineUnderRun(index: StoryIndex, forms: ArrayLike<number>, needed: Int32Array, opening: number): boolean {
   let counted = 0;
+  let titleInRun = false;
   let title = false;
+  let body = 0;
   for (let i = 0; i < forms.length; i++) {
     const f = forms[i];
     if (counted < opening) {
       if (!needed[f]) continue;
-      if (counted++ === 0 && !endsWithStop(index.formTexts[f])) return false;
+      const stop = endsWithStop(index.formTexts[f]);
+      if (stop ? titleInRun : counted === 0) return false;
+      titleInRun ||= !stop;
+      counted++;
     } else if (index.formShingles[f].length >= EVIDENCE_SHINGLES) {
       const stop = endsWithStop(index.formTexts[f]);
-      if (title) return stop;
-      if (stop) return false;
-      title = true;
+      if (!title) {
+        if (stop) return false;
+        title = true;
+      } else if (!stop) return false;
+      else if (++body > SNIPPET_SENTENCES) return true;
     }
   }
   return false;

@@ -41,8 +41,10 @@ export interface StoryIndex {
   readonly sourceShingles: readonly Int32Array[];
   readonly postingPlace: readonly Int32Array[];
   /**
-   * Per source: the form of its headline's first sentence (the line its verdicts mark as the
-   * headline), or else of its first article sentence; -1 when it has no article sentence.
+   * Per source: the form of its headline's first sentence that can be evidence (`EVIDENCE_SHINGLES`
+   * shingles; the headline is the line its verdicts mark), or its first sentence where none can,
+   * or else, with no headline marked, of its first article sentence; -1 when it has no article
+   * sentence.
    */
   readonly leadForm: Int32Array;
   /** Per source: its headline line's text (its sentences, one space between), or '' where it has none marked. */
@@ -185,9 +187,10 @@ export function buildStoryIndex(
       all[i] = f;
       if (formShingles[f].length) own.push(f);
     });
-    // The lead: the marked headline's first sentence that can be evidence, else the first article
-    // sentence (its form's first occurrence). A headline that opens with a short quoted sentence
-    // ("‘Strike over.’ Harbour workers …") is read by the sentence after it, as a teaser of it is.
+    // The lead: the marked headline's first sentence that can be evidence (else its first), or
+    // without a marked headline the first article sentence (its form's first occurrence). A
+    // headline that opens with a short quoted sentence ("‘Strike over.’ Harbour workers …") is
+    // read by the sentence after it, as a teaser of it is.
     const headline = headlineOf(source);
     const places = headline ? headline.forms.map(form => part.forms.indexOf(form)).filter(i => i >= 0) : all.length ? [0] : [];
     const lead = places.find(i => formShingles[all[i]].length >= EVIDENCE_SHINGLES) ?? (places.length ? places[0] : -1);

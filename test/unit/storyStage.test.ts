@@ -705,6 +705,55 @@ describe('Story stage', () => {
       findStories([prepared[0], version]).stories.map(s => s.sources),
       [[0, 1]],
     );
+    // Two versions of a brief whose headline neither page reads as article text: what they share
+    // opens both with prose, the brief's lede and the site's newsletter line, over a list of
+    // other stories' titles, each with its snippet. Those are no headline and body: one story.
+    const lede = 'Dock workers in the northern port voted on Tuesday to accept a new pay offer, ending a strike that had lasted nine days.';
+    const newsletter = 'Sign up for our morning letter and get the stories that matter delivered to your inbox before breakfast.';
+    const brief = (teased: readonly (readonly string[])[], about: string) =>
+      storySource([lede, newsletter, ...teased.flatMap(story => story.slice(0, 2)), about]);
+    assert.deepEqual(
+      findStories([
+        brief([LIBRARY, FERRY], 'The Coastal Ledger has reported on the towns of the northern coast since the year it was founded.'),
+        brief(
+          [
+            MARKET,
+            [
+              'Council votes to close the old quay to traffic',
+              'The council voted on Monday to close the old quay to cars and vans from next month.',
+            ],
+          ],
+          'The Bay Courier is owned by its readers and answers to nobody but them, as it has for decades.',
+        ),
+      ]).stories.map(s => s.sources),
+      [[0, 1]],
+    );
+    // Two long versions of the first story that share the box and its headline and lede alone,
+    // each going on under a subheading of its own: the run holds their headline over its lede, and they join.
+    const longVersions = [
+      sitePage([...HARBOUR.slice(0, 2), 'What the deal means for night shifts', ...HARBOUR.slice(2, 10)]),
+      sitePage([
+        ...HARBOUR.slice(0, 2),
+        'Ships wait for a berth',
+        'More than forty vessels were anchored in the bay on Tuesday morning, some of them for over a week.',
+        'Pilots said they would work double shifts to bring the ships in as fast as the cranes could unload them.',
+        'Shipping lines warned customers that deliveries could run late for another fortnight.',
+        'The harbour master asked smaller boats to keep clear of the main channel until the queue was gone.',
+        'Fuel suppliers said their barges had stayed busy through the strike, serving the ships at anchor.',
+        'Two cruise ships due this week will call at the island terminal instead, the tourist office said.',
+        'Customs officers have been told to clear perishable goods first once the backlog starts moving.',
+      ]),
+    ].map(t => prepareSource(t));
+    for (const p of longVersions)
+      assert.equal(
+        p.lines.findIndex(l => l.headline),
+        -1,
+        'no headline is marked on the long versions',
+      );
+    assert.deepEqual(
+      findStories(longVersions).stories.map(s => s.sources),
+      [[0, 1]],
+    );
     // So do two versions that share the box and their story's opening, headline and all, where the box stands alone above it.
     const shortVersions = [sitePage(HARBOUR.slice(0, 5)), sitePage([...HARBOUR.slice(0, 3), ...HARBOUR.slice(9, 12)])].map(t =>
       prepareSource(t),
