@@ -93,6 +93,14 @@ function rewriteOf(sentences: readonly string[], k: number): string[] {
   );
 }
 
+/**
+ * A page that prints the paragraphs `above` over `article` (its headline, then a paragraph per
+ * sentence) and the paragraphs `below` after it, a blank line after each: a site's frame around a story.
+ */
+function framedPage(above: readonly string[], article: readonly string[], below: readonly string[] = []): string {
+  return [...above, article[0], ...article.slice(1), ...below].flatMap(p => [p, '']).join('\n');
+}
+
 /** A source of article sentences, one per line, each its own compared form (lower case), with a few English function words. */
 function storySource(sentences: readonly string[]): StorySource {
   const text = sentences.join('\n');
@@ -599,8 +607,7 @@ describe('Story stage', () => {
       'Readers who post comments on our pages agree to follow the house rules, and moderators may remove any message that breaks them.',
       'Everything published here may be shared for personal use, but copying it for sale needs the written permission of the editors.',
     ];
-    const sitePage = (article: readonly string[]) =>
-      [tagline, '', article[0], '', ...article.slice(1).flatMap(p => [p, '']), ...footer.flatMap(p => [p, ''])].join('\n');
+    const sitePage = (article: readonly string[]) => framedPage([tagline], article, footer);
     const prepared = [sitePage(HARBOUR.slice(0, 8)), sitePage(LIBRARY.slice(0, 8))].map(t => prepareSource(t));
     for (const p of prepared) {
       assert.ok(
@@ -637,8 +644,7 @@ describe('Story stage', () => {
       'Fishing boats wait in the harbour at dawn on Tuesday, as the council meets to discuss the dredging plan',
       'Photograph by the harbour photo desk, all rights reserved',
     ];
-    const sitePage = (article: readonly string[]) =>
-      [...caption.flatMap(c => [c, '']), article[0], '', ...article.slice(1).flatMap(p => [p, ''])].join('\n');
+    const sitePage = (article: readonly string[]) => framedPage(caption, article);
     const prepared = [sitePage(HARBOUR.slice(0, 9)), sitePage(LIBRARY.slice(0, 9))].map(t => prepareSource(t));
     for (const p of prepared) {
       assert.ok(
@@ -681,8 +687,7 @@ describe('Story stage', () => {
       'Plus, get our printed almanac of tides and sailing times free with every yearly subscription.',
       'Sign up for our evening letter and read the day’s stories from the quays, the markets and the council.',
     ];
-    const sitePage = (article: readonly string[]) =>
-      [...box.flatMap(b => [b, '']), article[0], '', ...article.slice(1).flatMap(p => [p, ''])].join('\n');
+    const sitePage = (article: readonly string[]) => framedPage(box, article);
     const prepared = [sitePage(HARBOUR.slice(0, 9)), sitePage(LIBRARY.slice(0, 9))].map(t => prepareSource(t));
     for (const p of prepared) {
       assert.ok(
