@@ -192,8 +192,16 @@ export function buildStoryIndex(
     // headline that opens with a short quoted sentence ("‘Strike over.’ Harbour workers …") is
     // read by the sentence after it, as a teaser of it is.
     const headline = headlineOf(source);
-    const places = headline ? headline.forms.map(form => part.forms.indexOf(form)).filter(i => i >= 0) : all.length ? [0] : [];
-    const lead = places.find(i => formShingles[all[i]].length >= EVIDENCE_SHINGLES) ?? (places.length ? places[0] : -1);
+    let lead = headline ? -1 : 0;
+    for (const form of headline?.forms ?? []) {
+      const i = part.forms.indexOf(form);
+      if (i < 0) continue;
+      if (lead < 0) lead = i;
+      if (formShingles[all[i]].length >= EVIDENCE_SHINGLES) {
+        lead = i;
+        break;
+      }
+    }
     if (all.length) leadForm[s] = all[lead >= 0 ? lead : 0];
     leadText.push(headline && lead >= 0 ? headline.text : '');
     sourceAllForms.push(all);
@@ -253,7 +261,8 @@ export function buildStoryIndex(
 }
 
 /**
- * The headline a source's verdicts mark: the forms of its sentences and their text, or undefined where no line is marked or it holds no sentence. O(L + S).
+ * The headline a source's verdicts mark: the forms of its sentences and their text, or
+ * undefined where no line is marked or it holds no sentence. O(L + S).
  */
 function headlineOf(source: StorySource): { readonly forms: readonly string[]; readonly text: string } | undefined {
   const line = source.lines.findIndex(l => l.headline);
