@@ -150,6 +150,7 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, pr
     }
   }
   movePiecesOpeners(line, pieces);
+  movePiecesSpacedClosers(line, pieces);
   const merged: { start: number; end: number }[] = [];
   for (const piece of pieces) {
     const prev = merged[merged.length - 1];
@@ -473,6 +474,43 @@ function letterCount(word: string): number {
   return word.match(/\p{L}/gu)?.length ?? 0;
 }
 /** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
+/**
+ * Closing quotation marks set apart from the terminal they follow, as French sets its
+ * guillemets ("« Il faut partir ! »"): UAX #29 keeps a closing mark with the sentence only
+ * right after its terminal, so it opens the next piece. A mark followed by a letter or a digit
+ * opens what follows (German and Danish open with "»"), so only one followed by a space, a
+ * punctuation mark or the piece's end is taken, and only a mark that closes (a straight quote
+ * set apart opens as often: `… he said. " You have …`).
+ */
+const SPACED_CLOSERS = /^[\p{Pe}\p{Pf}]+(?=[\s\p{P}]|$)/u;
+/**
+ * A piece that ends with a question or exclamation mark inside quotation marks ("«" too, which
+ * closes a quotation in German, and which French sets apart from a terminal when it opens one).
+ */
+const QUOTED_TERMINAL_END = /[!?！？‼⁇⁈⁉]\s*[\p{Pe}\p{Pf}«»"']+$/u;
+/** The first letter of a piece, after the punctuation and spaces that open it. */
+const FIRST_LETTER = /^[\s\p{P}\p{S}]*(\p{L})/u;
+
+/**
+ * Moves a piece's leading spaced closing marks (`SPACED_CLOSERS`) to the end of the piece before
+ * it, in place, where that piece ends with a sentence terminal: they close its quotation.
+ * O(n) for the pieces' length.
+ */
+function movePiecesSpacedClosers(line: string, pieces: { start: number; end: number }[]): void {
+  for (let k = 1; k < pieces.length; k++) {
+    const piece = pieces[k];
+    // Most pieces open with a letter: no pattern to run.
+    if (/[\p{L}\p{N}]/u.test(line[piece.start]) || !/[.!?。！？‼⁇⁈⁉]\s*$/u.test(line.slice(pieces[k - 1].start, pieces[k - 1].end)))
+      continue;
+    const m = SPACED_CLOSERS.exec(line.slice(piece.start, piece.end));
+    if (!m) continue;
+    pieces[k - 1].end = piece.start + m[0].length;
+    piece.start += m[0].length;
+    while (piece.start < piece.end && /\s/u.test(line[piece.start])) piece.start++;
+  }
+  for (let k = pieces.length - 1; k >= 0; k--) if (pieces[k].start >= pieces[k].end) pieces.splice(k, 1);
+}
+
 const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
 /** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
 const OWN_STOP = /[।॥።։။།。]/u;
@@ -484,6 +522,10 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (insideCornerBrackets(previous, line, nextStart)) return true;
   // Burmese "၊" is a comma (its full stop is "။"), though UAX #29 ends a sentence at it.
   if (previous.endsWith('၊')) return true;
+  // A quoted question or exclamation and its attribution are one sentence ("“Why now?” she
+  // asked", "« Il faut partir ! », s'indigne-t-elle"): in a script with capitals no sentence
+  // opens with a small letter. UAX #29 joins so only after a full stop.
+  if (QUOTED_TERMINAL_END.test(previous) && /\p{Ll}/u.test(FIRST_LETTER.exec(next)?.[1] ?? '')) return true;
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));

@@ -123,6 +123,36 @@ describe('sentence segmentation', () => {
     assert.deepEqual(inLanguage('de', '„Wir gehen.“ Er blieb.'), ['„Wir gehen.“', 'Er blieb.']);
   });
 
+  it('keeps a quoted question or exclamation in one sentence with its attribution', () => {
+    assert.deepEqual(sentencesOf('“Why now?” she asked. The mayor left.'), ['“Why now?” she asked.', 'The mayor left.']);
+    assert.deepEqual(sentencesOf('"Go home!" the officers shouted. Nobody moved.'), ['"Go home!" the officers shouted.', 'Nobody moved.']);
+    assert.deepEqual(inLanguage('fr', '« Il faut partir ! », s’indigne-t-elle. La police arrive.'), [
+      '« Il faut partir ! », s’indigne-t-elle.',
+      'La police arrive.',
+    ]);
+    assert.deepEqual(inLanguage('fr', '« Pourquoi maintenant ? » demande le maire. Personne ne répond.'), [
+      '« Pourquoi maintenant ? » demande le maire.',
+      'Personne ne répond.',
+    ]);
+    assert.deepEqual(inLanguage('de', 'Er ging. »Wir bleiben!« sagte sie. Dann ging sie.'), [
+      'Er ging.',
+      '»Wir bleiben!« sagte sie.',
+      'Dann ging sie.',
+    ]);
+  });
+
+  it('still breaks after a quotation that a new sentence follows, and gives a spaced closing mark to the quotation it closes', () => {
+    assert.deepEqual(sentencesOf('“Stop now!” The crowd moved on.'), ['“Stop now!”', 'The crowd moved on.']);
+    assert.deepEqual(sentencesOf('Is it over? no, it is not.'), ['Is it over?', 'no, it is not.'], 'no quotation: as UAX #29 reads it');
+    assert.deepEqual(inLanguage('fr', '« C’est fini. » Le maire est parti.'), ['« C’est fini. »', 'Le maire est parti.']);
+    assert.deepEqual(inLanguage('fr', 'C’est fini ! « Nous partons », dit-il.'), ['C’est fini !', '« Nous partons », dit-il.']);
+    assert.deepEqual(
+      sentencesOf('I need none," he told them. " You did well."'),
+      ['I need none," he told them.', '" You did well."'],
+      'a straight quotation mark set apart opens the next sentence as often as it closes one',
+    );
+  });
+
   it('keeps a quotation in corner brackets in the sentence that quotes it, whatever full stops it holds', () => {
     const japanese = (line: string) => inLanguage('ja', line);
     assert.deepEqual(japanese('住民は「クマが来ていた。夜は怖い」と話した。町は対策を急ぐ。'), [
