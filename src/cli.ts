@@ -308,6 +308,7 @@ function exportAs(format: ExportFormat, input: ExportInput, options: { story?: n
  */
 function checkOutputTarget(target: unknown): void {
   if (typeof target !== 'string' || target === '-') return;
+  if (target === '') throw new UsageError('-o: names no file (an empty name)');
   if (statOf(target)?.isDirectory()) throw new UsageError(`-o ${target}: is a folder, not a file`);
   if (target.endsWith('/') || target.endsWith(sep)) throw new UsageError(`-o ${target}: names a folder, not a file`);
   const folder = dirname(target);

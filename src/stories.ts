@@ -86,21 +86,38 @@ function binaryIncludes(sorted: readonly number[], value: number): boolean {
  * only members of those sources (and their earliest version, where kept) and go when fewer than
  * two sources remain; groups stay ordered by number of sources, most first, then as before.
  * Stories keep their kept sources and their origin where kept. The analysis itself is not changed.
- * O(sentences of the kept sources + group members).
+ * O(sentences of the kept sources + members of their groups), after one pass over every group
+ * member per analysis (kept while the analysis is), so that a caller scoping each of a corpus's
+ * stories in turn reads each group once, not once per story.
  */
 export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number[]): CorpusAnalysis {
-  if (keep.length === analysis.sources.length) return analysis;
+  return restrictAnalysisWithGroups(analysis, keep).analysis;
+}
+
+/**
+ * `restrictAnalysis`, and for each group of the restricted analysis the index of the group of
+ * `analysis` it comes from.
+ */
+export function restrictAnalysisWithGroups(
+  analysis: CorpusAnalysis,
+  keep: readonly number[],
+): { readonly analysis: CorpusAnalysis; readonly groupOrigin: readonly number[] } {
+  if (keep.length === analysis.sources.length) return { analysis, groupOrigin: analysis.groups.map((_, g) => g) };
   const newIndex = new Map(keep.map((source, i) => [source, i]));
+  const bySource = groupsBySource(analysis);
+  // The groups with a member in a kept source, in their order.
+  const candidates = [...new Set(keep.flatMap(source => bySource[source] ?? []))].sort((x, y) => x - y);
   const kept: { group: SentenceGroup; old: number }[] = [];
-  analysis.groups.forEach((group, old) => {
+  for (const old of candidates) {
+    const group = analysis.groups[old];
     const members = group.members.filter(m => newIndex.has(m.source)).map(m => ({ ...m, source: newIndex.get(m.source)! }));
     const sourceCount = new Set(members.map(m => m.source)).size;
-    if (sourceCount < 2) return;
+    if (sourceCount < 2) continue;
     const anchorMember = group.members[group.anchor];
     const anchorAt = members.findIndex(m => m.source === newIndex.get(anchorMember.source) && m.sentence === anchorMember.sentence);
     const earliest = group.earliest === undefined ? undefined : newIndex.get(group.earliest);
     kept.push({ group: { members, anchor: Math.max(0, anchorAt), sourceCount, ...(earliest === undefined ? {} : { earliest }) }, old });
-  });
+  }
   // Stable: groups of equal size keep their order of first appearance.
   kept.sort((a, b) => b.group.sourceCount - a.group.sourceCount);
   const groupIndex = new Map(kept.map((k, i) => [k.old, i]));
@@ -127,7 +144,29 @@ export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number
       },
     ];
   });
-  return { ...analysis, sources, groups: kept.map(k => k.group), ...(stories ? { stories } : {}) };
+  return {
+    analysis: { ...analysis, sources, groups: kept.map(k => k.group), ...(stories ? { stories } : {}) },
+    groupOrigin: kept.map(k => k.old),
+  };
+}
+
+/** Per analysis, per source, the groups with a member in it, ascending: one pass over the members, kept while the analysis is. */
+const groupsOfSources = new WeakMap<CorpusAnalysis, readonly (readonly number[])[]>();
+
+function groupsBySource(analysis: CorpusAnalysis): readonly (readonly number[])[] {
+  let known = groupsOfSources.get(analysis);
+  if (!known) {
+    const lists: number[][] = analysis.sources.map(() => []);
+    analysis.groups.forEach((group, g) => {
+      for (const m of group.members) {
+        const list = lists[m.source];
+        // Members of one source stand together in a group's list only mostly: a repeat may not.
+        if (list && list[list.length - 1] !== g) list.push(g);
+      }
+    });
+    groupsOfSources.set(analysis, (known = lists));
+  }
+  return known;
 }
 
 /** An analysed corpus as far as a story needs it: its sources' addresses and texts beside the analysis. */

@@ -8,6 +8,7 @@
  * implementation of the UAX #29 rules; any other line goes to `Intl.Segmenter`. Both give the
  * same bounds (an oracle test checks it), and the direct path spares loading ICU's break data.
  */
+import { windowedSegments } from './segmentWindows';
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
 /** A sentence as `[start, end)` UTF-16 offsets into the document text, trimmed of spaces. */
@@ -392,39 +393,9 @@ export function uax29SentenceEnds(line: string): number[] | undefined {
   return ends;
 }
 
-const WINDOW = 8_192;
-const WINDOW_MARGIN = 256;
-
-/**
- * The segmenter's sentence bounds in `line`. Iterating V8's segments grows faster than
- * linearly with the string's length, so a long line is read in windows: each window's bounds
- * are kept up to the last one well before its end (where the segmenter saw enough of what
- * follows), and the next window starts there. O(n) overall.
- */
+/** The segmenter's sentence bounds in `line`, read in windows (`windowedSegments`). O(n). */
 function* segmentBounds(line: string, segmenter: Intl.Segmenter): Generator<[number, number]> {
-  let from = 0;
-  while (from < line.length) {
-    let size = WINDOW;
-    for (;;) {
-      const to = Math.min(line.length, from + size);
-      const bounds: [number, number][] = [];
-      for (const seg of segmenter.segment(line.slice(from, to))) bounds.push([from + seg.index, from + seg.index + seg.segment.length]);
-      if (to === line.length) {
-        yield* bounds;
-        return;
-      }
-      // Keep the bounds that end well before the window's end; the rest is read again.
-      let keep = bounds.length;
-      while (keep > 0 && bounds[keep - 1][1] > to - WINDOW_MARGIN) keep--;
-      if (keep === 0) {
-        size *= 2;
-        continue;
-      }
-      yield* bounds.slice(0, keep);
-      from = bounds[keep - 1][1];
-      break;
-    }
-  }
+  for (const seg of windowedSegments(line, segmenter)) yield [seg.index, seg.index + seg.segment.length];
 }
 
 // A list's marker before a sentence: a bullet sign, or dashes followed by a space (a dash glued

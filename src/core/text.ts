@@ -4,6 +4,7 @@
  */
 
 import { decodeHTMLStrict } from 'entities';
+import { windowedSegments } from './segmentWindows';
 
 /** One line of a document: `[start, end)` excludes the line break (LF, or CR LF, or a lone CR). */
 export interface LineSpan {
@@ -150,7 +151,7 @@ export function words(text: string): string[] {
   if (!hasSpacelessScript(text)) return text.match(WORD) ?? [];
   const out: string[] = [];
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
+  for (const s of windowedSegments(text, wordSegmenter)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 

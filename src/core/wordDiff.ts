@@ -3,6 +3,7 @@
  * comparison panel. Built on jsdiff's `diffWords` (Myers' O(ND) diff over word tokens).
  */
 import { diffWords } from 'diff';
+import { windowedSegments } from './segmentWindows';
 import { withoutInvisibles } from './text';
 
 /**
@@ -35,7 +36,7 @@ function whiteSpaceApart(segmenter: Intl.Segmenter): Intl.Segmenter {
     resolvedOptions: () => segmenter.resolvedOptions(),
     segment: (input: string) => {
       const out: Intl.SegmentData[] = [];
-      for (const data of segmenter.segment(input)) {
+      for (const data of windowedSegments(input, segmenter)) {
         if (data.isWordLike || !MIXED_WHITE_SPACE.test(data.segment)) {
           out.push(data);
           continue;

@@ -9,6 +9,7 @@ import { escapeMarkup } from './markup';
 import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 import { counted, printedTimes } from '../plural';
+import { standsApart } from '../core/replacedWords';
 
 /** The page's generator line: how the export is known again (`ownOutput.ts`). */
 export const HTML_GENERATOR = '<meta name="generator" content="Synoptic">';
@@ -207,15 +208,16 @@ function notesHtml(notes: readonly string[]): string {
 }
 
 /**
- * A diff as marked text; words added right where words are struck stand apart from them
- * (`replacing`), by a space, so that a line breaks between them and copied text reads as words.
+ * A diff as marked text; words added right where whole words are struck stand apart from them
+ * (`replacing`), by a space, so that a line breaks between them and copied text reads as words
+ * (`standsApart`).
  */
 function diffHtml(parts: readonly DiffPart[]): string {
   return parts
     .map((p, i) =>
       p.kind === 'added'
         ? parts[i - 1]?.kind === 'removed'
-          ? ` <ins class="replacing">${escapeMarkup(p.text)}</ins>`
+          ? `${standsApart(parts, i) ? ' ' : ''}<ins class="replacing">${escapeMarkup(p.text)}</ins>`
           : `<ins>${escapeMarkup(p.text)}</ins>`
         : p.kind === 'removed'
           ? `<del>${escapeMarkup(p.text)}</del>`

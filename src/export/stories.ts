@@ -4,8 +4,9 @@
  */
 import type { CorpusAnalysis } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
+import { printable } from './printable';
 
-export { NO_TITLE, storiesOf, storyTitle } from '../stories';
+export { NO_TITLE, restrictAnalysisWithGroups, storiesOf, storyTitle } from '../stories';
 export type { Story } from '../stories';
 
 /**
@@ -23,7 +24,7 @@ export function storiesListing(analysis: CorpusAnalysis, names: readonly string[
         : s.sources.length === 1
           ? `\tfile: ${names[s.sources[0]]}`
           : '';
-      return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${s.title || NO_TITLE}${shownOrigin}\n`;
+      return `${i + 1}\t${s.sources.length} source${s.sources.length === 1 ? '' : 's'}\t${printable(s.title) || NO_TITLE}${shownOrigin}\n`;
     })
     .join('');
 }

@@ -4,7 +4,7 @@
  * exports list statements in the order the panel shows them.
  */
 import { CorpusAnalysis, DiffPart, layoutComparison, sentenceSimilarity, wordDiff } from '../core';
-import { NO_TITLE, Story, storiesOf } from './stories';
+import { NO_TITLE, Story, restrictAnalysisWithGroups, storiesOf } from './stories';
 
 /** An analysed corpus and what an export needs beside the analysis. */
 export interface ExportInput {
@@ -124,8 +124,14 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
   const story = chosenStory(analysis, options);
   const columns = [...story.sources];
   if (columns.length === 0) return { title: story.title, columns, names: [], rows: [] };
-  const columnOf = new Map(columns.map((s, i) => [s, i]));
-  const layout = layoutComparison(analysis, columns[0], { diffs: options.diffs !== false });
+  // The story's sources alone are laid out (a corpus's other stories add rows the table leaves
+  // out, and laying them out for each story would make an export of every story quadratic),
+  // then named again by their sources and groups in `analysis`.
+  const kept = [...columns].sort((x, y) => x - y);
+  const { analysis: scoped, groupOrigin } = restrictAnalysisWithGroups(analysis, kept);
+  const columnOfSource = new Map(columns.map((s, i) => [s, i]));
+  const columnOf = new Map(kept.map((s, i) => [i, columnOfSource.get(s)!]));
+  const layout = layoutComparison(scoped, kept.indexOf(columns[0]), { diffs: options.diffs !== false });
   const rows: TableRow[] = [];
   // The rows of lone sentences since the last shared statement, by column and text.
   let loneRows = new Map<string, number>();
@@ -162,7 +168,8 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
       loneRows = new Map();
     }
     const similarity = Math.min(...cells.filter((c): c is TableCell => c !== undefined).map(c => c.similarity));
-    rows.push({ kind: row.group >= 0 && present > 1 ? 'statement' : 'unique', group: row.group, cells, similarity });
+    const group = row.group >= 0 ? groupOrigin[row.group] : -1;
+    rows.push({ kind: group >= 0 && present > 1 ? 'statement' : 'unique', group, cells, similarity });
   }
   return { title: story.title, columns, names: columns.map(s => paths[s] ?? analysis.sources[s].id), rows };
 }

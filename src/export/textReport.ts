@@ -9,6 +9,7 @@ import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
 import { kindLabel } from '../factText';
 import { counted, printedTimes } from '../plural';
+import { printable } from './printable';
 
 export interface TextReportOptions {
   /** Columns to wrap to; default 80. */
@@ -73,7 +74,8 @@ export function textReport(analysis: CorpusAnalysis, names: readonly string[], o
     });
   }
   out.push(...changedFacts(analysis, names, width));
-  return out.join('\n') + '\n';
+  // Names are quoted apart; what else the versions put here goes to a terminal as printable text.
+  return printable(out.join('\n')) + '\n';
 }
 
 /** The report's first line; `isTextReport` knows a text by it. */

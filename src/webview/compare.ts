@@ -7,6 +7,7 @@
  * Each statement is a row; a sentence that only one other source carries is listed under its
  * neighbour in that source's column instead of taking a row of empty cells of its own.
  */
+import { standsApart } from '../core/replacedWords';
 import { counted, printedTimes } from '../plural';
 import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
@@ -446,8 +447,8 @@ function wordingNodes(wording: WordingModel): Node[] {
     const replacing = part.kind === 'added' && parts[i - 1]?.kind === 'removed';
     const mark = el(part.kind === 'removed' ? 'del' : 'ins', replacing ? 'replacing' : undefined, part.text);
     mark.title = part.kind === 'removed' ? 'not in this source (in the reference wording)' : 'only in this source';
-    // Words added right where words are struck: a space between them, so that the line breaks and copied text read as words.
-    return replacing ? [document.createTextNode(' '), mark] : [mark];
+    // Words added right where whole words are struck: a space between them, so that the line breaks and copied text read as words.
+    return standsApart(parts, i) ? [document.createTextNode(' '), mark] : [mark];
   });
 }
 

@@ -4,6 +4,7 @@
  * changed: 12 to 15"), and the story's likely first version in its column header. DOM calls
  * and `textContent` only, as in the rest of the panel's script.
  */
+import { standsApart } from '../core/replacedWords';
 import { accessibleLabel, changeText, kindLabel } from '../factText';
 import type { RowModel, SourceHeader, WordingModel } from '../protocol';
 
@@ -49,12 +50,12 @@ export function markedWordingNodes(wording: WordingModel): Node[] | undefined {
     offset += part.text.length;
     if (part.kind === 'same') out.push(...pieces);
     else {
-      // Added right where words are struck: a space sets it apart from them, for line breaks and copied text.
+      // Added right where whole words are struck: a space sets it apart from them, for line breaks and copied text.
       const replacing = parts[i - 1]?.kind === 'removed';
       const ins = el('ins', replacing ? 'replacing' : undefined);
       ins.title = 'only in this source';
       ins.append(...pieces);
-      if (replacing) out.push(document.createTextNode(' '));
+      if (standsApart(parts, i)) out.push(document.createTextNode(' '));
       out.push(ins);
     }
   }

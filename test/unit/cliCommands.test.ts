@@ -448,6 +448,7 @@ describe('synoptic CLI commands', () => {
       ['analyze', '-o', join(seedsDir, 'missing', 'report.txt'), seeds[0]],
       /^synoptic: -o .*report\.txt: no such folder .*missing$/m,
     ],
+    ['an empty output file name', ['stories', '-o', '', seeds[0]], /^synoptic: -o: names no file \(an empty name\)$/m],
     [
       'an output file that is a folder',
       ['export', '--format', 'csv', '-o', seedsDir, seeds[0]],

@@ -163,15 +163,17 @@ describe('exports', () => {
     assert.ok(headings.some(h => h.startsWith('قال')));
   });
 
-  it('heads a column with its path where two sources share a file name, and sets words added in place of struck ones apart by a space', () => {
+  it('heads a column with its path where two sources share a file name, and sets words added in place of struck whole words apart by a space', () => {
     const inputs = seedInputs().slice(0, 3);
     const paths = ['a/story.txt', 'b/story.txt', 'a/other.txt'];
     const html = toHtml({ analysis: analyzeCorpus(inputs), paths });
     const heads = [...html.matchAll(/<th scope="col" title="[^"]*">([^<]*)<\/th>/g)].map(m => m[1]);
     assert.deepEqual(heads, ['a/story.txt', 'b/story.txt', 'other.txt']);
-    const replacing = [...html.matchAll(/(.)<ins class="replacing">/g)];
-    assert.ok(replacing.length > 0, 'the seeds replace words');
-    for (const [, before] of replacing) assert.equal(before, ' ');
+    const apart = html.match(/ <del>[^<]*<\/del> <ins class="replacing">/g) ?? [];
+    assert.ok(apart.length > 0, 'the seeds replace whole words');
+    assert.doesNotMatch(html, / <del>[^<]*<\/del><ins class="replacing">/, 'whole words replaced stand apart');
+    assert.match(html, /-<del>[^<]*<\/del><ins class="replacing">/, 'the seeds replace a part of a hyphenated word');
+    assert.doesNotMatch(html, /-<del>[^<]*<\/del> <ins class="replacing">/, 'no space inside a word');
   });
 
   it('marks no row of a story of one source as only here in HTML, and keeps the marks of a story of several', () => {

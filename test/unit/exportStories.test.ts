@@ -133,6 +133,29 @@ describe('exports of a folder of several stories, without --story', () => {
     assert.equal(toPassim(input).trimEnd().split('\n').length, inputs.length);
   });
 
+  it('lays out each story of a corpus alone: every story exported reads each group a few times, not once per story', () => {
+    // Twelve stories of two versions each, that share no word (each story's letter ends every word).
+    const versions = Array.from({ length: 12 }, (_, k) =>
+      bridgeStory().map(i => ({ id: `story${k}/${i.id}`, text: i.text.replace(/\p{L}+/gu, w => w + 'abcdefghijkl'[k]) })),
+    ).flat();
+    const many = createAnalyzer().analyze(versions);
+    assert.equal(storiesOf(many).length, 12);
+    let reads = 0;
+    const groups = new Proxy(many.groups, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const counted = { ...many, groups };
+    const paths = versions.map(v => v.id);
+    const csv = toCsv({ analysis: counted, paths });
+    assert.ok(reads <= 3 * many.groups.length, `${reads} reads of ${many.groups.length} groups`);
+    assert.equal(csv, toCsv({ analysis: many, paths }));
+    toHtml({ analysis: { ...many, groups }, paths });
+    assert.ok(reads <= 6 * many.groups.length, `${reads} reads of ${many.groups.length} groups`);
+  });
+
   it('lists ten stories in a message and says how many more there are', () => {
     const stories = Array.from({ length: 12 }, (_, i) => ({ title: `Story ${i + 1}`, sources: [i] }));
     const list = storyList({ sources: [], groups: [], stories } as unknown as CorpusAnalysis);
@@ -160,6 +183,24 @@ describe('exports of a folder of several stories, without --story', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('prints no control character of the versions to the terminal: a tab as a space, the others as U+FFFD', () => {
+    // A page dump that retitles the terminal, clears it and breaks the listing's columns.
+    const hostile = bridgeStory().map(v => ({
+      ...v,
+      text: v.text.replace('Harbour bridge', '\u001b]0;PWNED\u0007Harbour\tbridge\u001b[2J'),
+    }));
+    const hostileAnalysis = createAnalyzer().analyze(hostile);
+    const names = hostile.map(v => v.id);
+    const listing = storiesListing(hostileAnalysis, names);
+    const report = textReport(hostileAnalysis, names);
+    for (const printed of [listing, report]) {
+      assert.doesNotMatch(printed, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      assert.match(printed, /\ufffd\]0;PWNED\ufffdHarbour bridge\ufffd\[2J/);
+    }
+    assert.equal(listing.split('\n')[0].split('\t').length, 4, 'number, size, title and origin: no tab of the title');
+    assert.ok(isStoriesListing(listing));
   });
 
   it('lists the stories one line each, and knows a saved listing or report again, but no version', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { standsApart } from '../../src/core/replacedWords';
 import { wordDiff } from '../../src/core/wordDiff';
 
 /** The places in `text` where one part of the diff ends and the next begins. */
@@ -80,5 +81,29 @@ describe('word differences between two wordings', () => {
       assert.equal(spelt(parts, 'removed'), other, JSON.stringify(parts));
       assert.equal(spelt(parts, 'added'), from, JSON.stringify(parts));
     }
+  });
+});
+
+describe('replaced words, shown struck and added side by side', () => {
+  /** The diff of `from` and `to` as shown: struck parts in [-…-], added ones in {+…+}, a space where they stand apart. */
+  const shown = (from: string, to: string) => {
+    const parts = wordDiff(from, to);
+    return parts
+      .map((p, i) =>
+        p.kind === 'same' ? p.text : p.kind === 'removed' ? `[-${p.text}-]` : `${standsApart(parts, i) ? ' ' : ''}{+${p.text}+}`,
+      )
+      .join('');
+  };
+
+  it('sets whole words added where words are struck apart from them by a space', () => {
+    assert.equal(shown('The rebel areas fell.', 'The opposition areas fell.'), 'The [-rebel-] {+opposition+} areas fell.');
+    assert.equal(shown('Rebel areas fell.', 'Opposition areas fell.'), '[-Rebel-] {+Opposition+} areas fell.');
+    assert.equal(shown('the “liberation of the” town', 'the “liberating” town'), 'the “[-liberation of the-] {+liberating+}” town');
+  });
+
+  it('adds no space inside a word, right after one, or in a script that sets none', () => {
+    assert.equal(shown('A Russian-negotiated deal.', 'A Russian-brokered deal.'), 'A Russian-[-negotiated-]{+brokered+} deal.');
+    assert.doesNotMatch(shown('至少12人受伤。', '至少15人受伤。'), / /);
+    assert.doesNotMatch(shown('They control 90 percent of it.', 'They control 90% of it.'), /90 \{/);
   });
 });
