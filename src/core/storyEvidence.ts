@@ -204,6 +204,10 @@ export class PairEvidence {
   private readonly mark: Int32Array;
   /** Per marked shingle, the place in the other source of the first sentence carrying it. */
   private readonly place: Int32Array;
+  /** Per form, the pair being scored that last marked it as a sentence of the other source. */
+  private readonly formMark: Int32Array;
+  /** Per marked form, its place in the other source. */
+  private readonly formPlace: Int32Array;
   // The scratch arrays below are sized once, by the longest source and form, and read up to a
   // length `found` keeps: emptied and refilled as plain arrays for every pair, they were the
   // largest allocation of a whole analysis (185 of 1,146 MB on 1,000 versions).
@@ -226,6 +230,8 @@ export class PairEvidence {
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
     this.place = new Int32Array(index.shingleCount);
+    this.formMark = new Int32Array(index.formShingles.length);
+    this.formPlace = new Int32Array(index.formShingles.length);
     const longestSource = index.sourceForms.reduce((most, forms) => Math.max(most, forms.length), 0);
     const longestForm = index.formShingles.reduce((most, shingles) => Math.max(most, shingles.length), 0);
     this.places = new Int32Array(longestSource);
@@ -320,7 +326,7 @@ export class PairEvidence {
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
-    const { mark, place, index } = this;
+    const { mark, place, index, formMark, formPlace } = this;
     const formsOfB = index.sourceForms[b];
     const countedBefore = this.countedBefore;
     // Where the headline the verdicts of `b` mark stands among its sentences that count, -1 where it does not count (see `framesBoth`).
@@ -330,6 +336,8 @@ export class PairEvidence {
       countedBefore[i] = counted;
       if (formsOfB[i] === markedB && pass.needed[markedB]) headlineOfB = counted;
       if (pass.needed[formsOfB[i]]) counted++;
+      formMark[formsOfB[i]] = value;
+      formPlace[formsOfB[i]] = i;
       const shingles = index.formShingles[formsOfB[i]];
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
@@ -379,7 +387,14 @@ export class PairEvidence {
         hitPlaces[hits++] = place[x];
       }
       if (hits < needed) continue;
-      const first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
+      let first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
+      // Where that goes back in the reading order and `b` prints the sentence word for word
+      // where the order goes on, it stands there: in a long list whose lines share most of their
+      // words, every shingle of a line is first met lines above it, and no two versions of the
+      // list would read in one order. (Elsewhere the place its shingles give is kept: a box at
+      // the foot of a page may quote word for word a lede the page itself rewords.)
+      const last = foundCount > 0 ? places[foundCount - 1] : -1;
+      if (first < last && formMark[f] === value && formPlace[f] >= last) first = formPlace[f];
       // A headline stands at the top of every version of its story. One found further down
       // on either side is a teaser, and the sentence found right after it, right after it
       // there too, is the teaser's standfirst. A headline is the first sentence of `a`, of `b`

@@ -22,7 +22,9 @@ export interface PairSettings extends EvidenceSettings {
  * fewer in lists longer than `window` (about window² pairs per list, so a shingle a thousand
  * sources carry costs each a pair or two). Neighbours already joined to it by pairs where one
  * page mostly holds the other are passed over. A candidate is scored only when the two share,
- * over those lists, as many shingles as the found sentences it needs would show.
+ * over those lists, as many shingles as the found sentences it needs would show, scaled by the
+ * share of distinct shingles among the shingle occurrences of the more repetitive of the two (a
+ * long list whose lines share most of their words shows few distinct ones).
  *
  * Stories: the pairs that are one story (`PairEvidence.oneStory`) are taken strongest first
  * (the share of the smaller side found in the other), each joining its two stories. Where two
@@ -70,6 +72,16 @@ export function storyComponents(
   const shareOf = sharedOf(index, pass, settings);
   const sentencesNeeded = (a: number, b: number) =>
     Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(shareOf[a], shareOf[b])));
+  // The share of a source's shingle occurrences (in its distinct sentences) that are distinct:
+  // near 1 in prose, small in a long list whose lines repeat most of their words, where found
+  // sentences show far fewer distinct shingles than `foundShingles` each.
+  const diversity = index.sourceForms.map((forms, s) => {
+    let occurrences = 0;
+    for (const f of forms) occurrences += index.formShingles[f].length;
+    return occurrences ? Math.min(1, index.sourceShingles[s].length / occurrences) : 1;
+  });
+  const shinglesNeeded = (a: number, b: number) =>
+    Math.ceil(sentencesNeeded(a, b) * settings.foundShingles * Math.min(diversity[a], diversity[b]));
   const window = settings.window;
   // Per source, how many shingles it shares with the one being paired, over the lists seen.
   const common = new Int32Array(n);
@@ -108,12 +120,9 @@ export function storyComponents(
     }
     touched.sort((x, y) => rank[x] - rank[y]);
     for (const b of touched) {
-      // A found sentence shows `foundShingles` of its shingles (fewer only in very short ones).
-      if (
-        common[b] >= sentencesNeeded(a, b) * settings.foundShingles &&
-        held.find(a) !== held.find(b) &&
-        evidence.oneStory(a, b, pass, settings, enoughSentences)
-      ) {
+      // A found sentence shows `foundShingles` of its shingles (fewer only in very short ones),
+      // distinct from the other found sentences' as far as the two sources' shingles are.
+      if (common[b] >= shinglesNeeded(a, b) && held.find(a) !== held.find(b) && evidence.oneStory(a, b, pass, settings, enoughSentences)) {
         const strength = evidence.strength(a, b, pass, settings);
         edgeA.push(a);
         edgeB.push(b);

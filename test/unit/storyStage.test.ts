@@ -994,6 +994,21 @@ describe('Story stage', () => {
       }
   });
 
+  it('joins two versions of a long list whose lines repeat most of their words, one with a line more (seeded)', () => {
+    const random = seededRandom(41);
+    const pick = (words: readonly string[]) => words[Math.floor(random() * words.length)];
+    const players = ['Adams', 'Baker', 'Costa', 'Dunn', 'Evans', 'Fox', 'Grant', 'Hale', 'Ives', 'Jones', 'Kerr', 'Lowe'];
+    const teams = ['Hawks', 'Bulls', 'Suns', 'Nets', 'Jazz', 'Kings', 'Heat', 'Magic'];
+    const days = ['Friday', 'Saturday', 'Sunday'];
+    const lines = Array.from(
+      { length: 1200 },
+      () =>
+        `${pick(players)} scored ${1 + Math.floor(random() * 40)} points for the ${pick(teams)} against the ${pick(teams)} on ${pick(days)}.`,
+    );
+    const list = `Results\n\n${lines.join('\n')}\n`;
+    assert.deepEqual(storiesOf([list, `${list}One more game was called off.\n`]), [[0, 1]]);
+  });
+
   it('makes a story of one of a source that shares nothing, and puts every source in exactly one story, largest first', () => {
     const seeds = seedInputs();
     const texts = [
