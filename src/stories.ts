@@ -86,9 +86,10 @@ function binaryIncludes(sorted: readonly number[], value: number): boolean {
  * only members of those sources (and their earliest version, where kept) and go when fewer than
  * two sources remain; groups stay ordered by number of sources, most first, then as before.
  * Stories keep their kept sources and their origin where kept. The analysis itself is not changed.
- * O(sentences of the kept sources + members of their groups), after one pass over every group
- * member per analysis (kept while the analysis is), so that a caller scoping each of a corpus's
- * stories in turn reads each group once, not once per story.
+ * O(sentences of the kept sources + members of their groups + sources of the stories), after
+ * one pass over every group member per analysis (kept while the analysis is: an analysis is
+ * never changed in place), so that a caller scoping each of a corpus's stories in turn reads
+ * each group once, not once per story.
  */
 export function restrictAnalysis(analysis: CorpusAnalysis, keep: readonly number[]): CorpusAnalysis {
   return restrictAnalysisWithGroups(analysis, keep).analysis;
@@ -160,7 +161,7 @@ function groupsBySource(analysis: CorpusAnalysis): readonly (readonly number[])[
     analysis.groups.forEach((group, g) => {
       for (const m of group.members) {
         const list = lists[m.source];
-        // Members of one source stand together in a group's list only mostly: a repeat may not.
+        // Each group's members are read before the next group's: a group already listed for the source is last in its list.
         if (list && list[list.length - 1] !== g) list.push(g);
       }
     });

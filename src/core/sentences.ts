@@ -444,7 +444,6 @@ const GEORGIAN = /^\p{Script=Georgian}/u;
 function letterCount(word: string): number {
   return word.match(/\p{L}/gu)?.length ?? 0;
 }
-/** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
 /**
  * Closing quotation marks set apart from the terminal they follow, as French sets its
  * guillemets ("« Il faut partir ! »"): UAX #29 keeps a closing mark with the sentence only
@@ -455,10 +454,13 @@ function letterCount(word: string): number {
  */
 const SPACED_CLOSERS = /^[\p{Pe}\p{Pf}]+(?=[\s\p{P}]|$)/u;
 /**
- * A piece that ends with a question or exclamation mark inside quotation marks ("«" too, which
- * closes a quotation in German, and which French sets apart from a terminal when it opens one).
+ * A piece that ends with a question or exclamation mark inside quotation marks: closing ones,
+ * and the marks German closes with ("“", "‘", "«"), which UAX #29 gives the next piece where
+ * they open a quotation after a space.
  */
-const QUOTED_TERMINAL_END = /[!?！？‼⁇⁈⁉]\s*[\p{Pe}\p{Pf}«»"']+$/u;
+const QUOTED_TERMINAL_END = /[!?！？‼⁇⁈⁉]\s*[\p{Pe}\p{Pf}«»"'“‘]+$/u;
+/** How much of the end of a piece `QUOTED_TERMINAL_END` reads: a joined piece grows, and the pattern would try every start in it. */
+const QUOTED_TERMINAL_REACH = 16;
 /** The first letter of a piece, after the punctuation and spaces that open it. */
 const FIRST_LETTER = /^[\s\p{P}\p{S}]*(\p{L})/u;
 
@@ -482,6 +484,7 @@ function movePiecesSpacedClosers(line: string, pieces: { start: number; end: num
   for (let k = pieces.length - 1; k >= 0; k--) if (pieces[k].start >= pieces[k].end) pieces.splice(k, 1);
 }
 
+/** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
 const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
 /** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
 const OWN_STOP = /[।॥።։။།。]/u;
@@ -495,8 +498,12 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (previous.endsWith('၊')) return true;
   // A quoted question or exclamation and its attribution are one sentence ("“Why now?” she
   // asked", "« Il faut partir ! », s'indigne-t-elle"): in a script with capitals no sentence
-  // opens with a small letter. UAX #29 joins so only after a full stop.
-  if (QUOTED_TERMINAL_END.test(previous) && /\p{Ll}/u.test(FIRST_LETTER.exec(next)?.[1] ?? '')) return true;
+  // opens with a small letter (Georgian writes all of them in small letters). UAX #29 joins so
+  // only after a full stop.
+  if (QUOTED_TERMINAL_END.test(previous.slice(-QUOTED_TERMINAL_REACH))) {
+    const letter = FIRST_LETTER.exec(next)?.[1] ?? '';
+    if (/\p{Ll}/u.test(letter) && !GEORGIAN.test(letter)) return true;
+  }
   if (!mayEndInAbbreviation(previous)) return false;
   // The abbreviation holds no space, so the last word is all the pattern needs to see.
   const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));

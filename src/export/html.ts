@@ -208,9 +208,9 @@ function notesHtml(notes: readonly string[]): string {
 }
 
 /**
- * A diff as marked text; words added right where whole words are struck stand apart from them
- * (`replacing`), by a space, so that a line breaks between them and copied text reads as words
- * (`standsApart`).
+ * A diff as marked text; words added right where words are struck are marked `replacing`, and
+ * where whole words are struck they stand apart from them by a space, so that a line breaks
+ * between them and copied text reads as words (`standsApart`).
  */
 function diffHtml(parts: readonly DiffPart[]): string {
   return parts

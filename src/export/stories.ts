@@ -20,7 +20,7 @@ export function storiesListing(analysis: CorpusAnalysis, names: readonly string[
     .map((s, i) => {
       // A story of one source is named by its file, which no origin names.
       const shownOrigin = s.origin
-        ? `\torigin: ${names[s.origin.source]} (${s.origin.reason})`
+        ? `\torigin: ${names[s.origin.source]} (${printable(s.origin.reason)})`
         : s.sources.length === 1
           ? `\tfile: ${names[s.sources[0]]}`
           : '';

@@ -116,8 +116,9 @@ export function exportTables(input: ExportInput, options: ExportOptions = {}): (
 
 /**
  * The rows of a story in the base's reading order, statements the base lacks where they stand
- * in their own source. O(S) to order the rows for S sentences in the corpus, plus one
- * similarity (and with `diffs`, one word diff) per distinct wording of a row.
+ * in their own source. O(S) to order the rows for S sentences of the story (and the members of
+ * its groups), plus one similarity (and with `diffs`, one word diff) per distinct wording of a
+ * row. A group of the analysis that spans stories is read as its members in the story.
  */
 export function exportTable(input: ExportInput, options: ExportOptions = {}): ExportTable {
   const { analysis, paths } = input;
@@ -175,9 +176,10 @@ export function exportTable(input: ExportInput, options: ExportOptions = {}): Ex
 }
 
 /**
- * A row's reference wording may belong to a source outside the story; then the story's first
- * cell becomes the reference and the others are measured (and diffed) against it, so no cell
- * is compared with a wording the export does not show.
+ * A row whose cells hold no reference wording (the story is laid out alone, so its anchor is
+ * among its own sources, but a hand-made analysis may say otherwise) takes the story's first
+ * cell as the reference, and the others are measured (and diffed) against it, so no cell is
+ * compared with a wording the export does not show.
  */
 function rebaseOnFirstPresent(cells: (TableCell | undefined)[], withDiffs: boolean): void {
   if (cells.some(c => c?.reference)) return;

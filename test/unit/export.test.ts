@@ -171,9 +171,10 @@ describe('exports', () => {
     assert.deepEqual(heads, ['a/story.txt', 'b/story.txt', 'other.txt']);
     const apart = html.match(/ <del>[^<]*<\/del> <ins class="replacing">/g) ?? [];
     assert.ok(apart.length > 0, 'the seeds replace whole words');
-    assert.doesNotMatch(html, / <del>[^<]*<\/del><ins class="replacing">/, 'whole words replaced stand apart');
+    assert.doesNotMatch(html, / <del>[^<]*<\/del><ins class="replacing">[^<]*<\/ins> /, 'whole words replaced stand apart');
     assert.match(html, /-<del>[^<]*<\/del><ins class="replacing">/, 'the seeds replace a part of a hyphenated word');
     assert.doesNotMatch(html, /-<del>[^<]*<\/del> <ins class="replacing">/, 'no space inside a word');
+    assert.doesNotMatch(html, /<\/del> <ins class="replacing">[^<]*<\/ins>-/, 'nor before a hyphen that goes on with the word');
   });
 
   it('marks no row of a story of one source as only here in HTML, and keeps the marks of a story of several', () => {

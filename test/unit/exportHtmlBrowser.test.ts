@@ -102,7 +102,9 @@ describe('HTML export in Chromium', function () {
             replacing: ins.classList.contains('replacing'),
             afterDel: del?.nodeName === 'DEL' && before?.nodeType === 3 && before.textContent === ' ' && before.previousSibling === del,
             // What stands right before the struck words: inside a word, no space sets the added ones apart.
-            insideWord: /[\p{L}\p{N}-]$/u.test(del?.previousSibling?.textContent ?? ''),
+            insideWord:
+              /[\p{L}\p{N}-]$/u.test(del?.previousSibling?.textContent ?? '') ||
+              /^[\p{L}\p{N}\-‐'’]/u.test(ins.nextSibling?.textContent ?? ''),
             gap: d && Math.abs(d.bottom - i.bottom) < 2 ? i.left - d.right : undefined,
             // Struck words that end with a space hold the gap themselves (the space after them collapses into it).
             delEndsWithSpace: /\s$/.test(del?.textContent ?? ''),

@@ -133,6 +133,29 @@ describe('exports of a folder of several stories, without --story', () => {
     assert.equal(toPassim(input).trimEnd().split('\n').length, inputs.length);
   });
 
+  it("numbers each story's statement rows by the analysis's own groups, whose sources are the row's filled columns", () => {
+    let rows = 0;
+    stories.forEach((story, k) => {
+      const table = exportTable(input, { story: k });
+      for (const row of table.rows) {
+        if (row.group < 0) continue;
+        rows++;
+        const members = new Set(analysis.groups[row.group].members.map(m => m.source));
+        const filled = table.columns.filter((_, c) => row.cells[c] !== undefined);
+        assert.deepEqual(
+          filled,
+          [...members].filter(s => story.sources.includes(s)).sort((x, y) => x - y),
+          `story ${k + 1}, group ${row.group}`,
+        );
+      }
+    });
+    assert.ok(rows > 10);
+    assert.ok(
+      exportTable(input, { story: 1 }).rows.some(r => r.group > 0),
+      'the second story’s groups are numbered after some of the first’s',
+    );
+  });
+
   it('lays out each story of a corpus alone: every story exported reads each group a few times, not once per story', () => {
     // Twelve stories of two versions each, that share no word (each story's letter ends every word).
     const versions = Array.from({ length: 12 }, (_, k) =>

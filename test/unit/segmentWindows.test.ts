@@ -46,10 +46,18 @@ describe('segmenting long texts in windows', () => {
     }
   });
 
-  it('gives a short text the segmenter’s own segments', () => {
-    const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
-    const text = '東京の市場は今日開いた。';
-    assert.deepEqual(asList(windowedSegments(text, segmenter)), asList(segmenter.segment(text)));
+  it('gives one pass’s segments over long runs of one script without spaces, across the windows’ seams (seeded)', function () {
+    this.timeout(60_000);
+    const random = seededRandom(37);
+    for (const pieces of [
+      ['东京', '的', '市场', '今天', '开放', '价格', '上涨'],
+      ['ตลาด', 'วันนี้', 'ราคา', 'ขึ้น', 'หุ้น', 'ปิด'],
+    ]) {
+      const text = pickedString(random, pieces, 10_000, 1);
+      assert.ok(text.length > 2 * SEGMENT_WINDOW);
+      const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+      assert.deepEqual(asList(windowedSegments(text, segmenter)), asList(segmenter.segment(text)), pieces[0]);
+    }
   });
 
   it('reads a line of 200,000 Han characters into words and sentences in seconds, not minutes', function () {

@@ -139,11 +139,22 @@ describe('sentence segmentation', () => {
       '»Wir bleiben!« sagte sie.',
       'Dann ging sie.',
     ]);
+    assert.deepEqual(inLanguage('de', 'Er kam. „Wo bleibst du?“ fragte sie. Er schwieg.'), [
+      'Er kam.',
+      '„Wo bleibst du?“ fragte sie.',
+      'Er schwieg.',
+    ]);
   });
 
   it('still breaks after a quotation that a new sentence follows, and gives a spaced closing mark to the quotation it closes', () => {
     assert.deepEqual(sentencesOf('“Stop now!” The crowd moved on.'), ['“Stop now!”', 'The crowd moved on.']);
     assert.deepEqual(sentencesOf('Is it over? no, it is not.'), ['Is it over?', 'no, it is not.'], 'no quotation: as UAX #29 reads it');
+    assert.deepEqual(
+      inLanguage('ka', '«რატომ?» ახალი ამბავი მოხდა.'),
+      ['«რატომ?»', 'ახალი ამბავი მოხდა.'],
+      'Georgian opens its sentences with small letters',
+    );
+    assert.deepEqual(sentencesOf('He asked: “Why?” “Because,” she said.'), ['He asked: “Why?”', '“Because,” she said.']);
     assert.deepEqual(inLanguage('fr', '« C’est fini. » Le maire est parti.'), ['« C’est fini. »', 'Le maire est parti.']);
     assert.deepEqual(inLanguage('fr', 'C’est fini ! « Nous partons », dit-il.'), ['C’est fini !', '« Nous partons », dit-il.']);
     assert.deepEqual(

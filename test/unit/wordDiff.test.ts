@@ -104,6 +104,8 @@ describe('replaced words, shown struck and added side by side', () => {
   it('adds no space inside a word, right after one, or in a script that sets none', () => {
     assert.equal(shown('A Russian-negotiated deal.', 'A Russian-brokered deal.'), 'A Russian-[-negotiated-]{+brokered+} deal.');
     assert.doesNotMatch(shown('至少12人受伤。', '至少15人受伤。'), / /);
+    assert.doesNotMatch(shown('至少12人受伤。', '最多12人受伤。'), / /);
+    assert.equal(shown('The rebel-held areas fell.', 'The opposition-held areas fell.'), 'The [-rebel-]{+opposition+}-held areas fell.');
     assert.doesNotMatch(shown('They control 90 percent of it.', 'They control 90% of it.'), /90 \{/);
   });
 });
