@@ -1,3 +1,5 @@
+import { UNSPACED_SCRIPT } from './unspacedScripts';
+
 /**
  * How a diff's replaced words are shown side by side (the HTML export, the comparison panel):
  * struck words, then the words added in their place.
@@ -21,7 +23,7 @@ interface ShownPart {
  */
 export function standsApart(parts: readonly ShownPart[], i: number): boolean {
   if (parts[i]?.kind !== 'added' || parts[i - 1]?.kind !== 'removed') return false;
-  if (SPACELESS_START.test(parts[i - 1].text) || SPACELESS_START.test(parts[i].text)) return false;
+  if (startsUnspaced(parts[i - 1].text) || startsUnspaced(parts[i].text)) return false;
   const before = parts[i - 2]?.text ?? '';
   const after = parts[i + 1]?.text ?? '';
   return (before === '' || WORD_BEGINS_AFTER.test(before)) && (after === '' || WORD_ENDS_BEFORE.test(after));
@@ -31,6 +33,8 @@ export function standsApart(parts: readonly ShownPart[], i: number): boolean {
 const WORD_BEGINS_AFTER = /[\s\p{Ps}\p{Pi}"'«]$/u;
 /** The start of a text before which a word ends: white space, or punctuation that joins no word (not a hyphen or an apostrophe). */
 const WORD_ENDS_BEFORE = /^(?:\s|(?![-‐'’])\p{P})/u;
-/** A letter of a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */
-const SPACELESS_START =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Whether `text` opens with a letter of a script that sets no spaces between its words. */
+function startsUnspaced(text: string): boolean {
+  const first = text.codePointAt(0);
+  return first !== undefined && UNSPACED_SCRIPT.test(String.fromCodePoint(first));
+}

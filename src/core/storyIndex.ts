@@ -39,6 +39,11 @@ export interface StoryIndex {
   readonly sourceAllForms: readonly Int32Array[];
   /** Per source: its distinct shingles (over `sourceForms`), and where each stands in its posting list. */
   readonly sourceShingles: readonly Int32Array[];
+  /**
+   * Per source: the share of its shingle occurrences (over `sourceForms`) that are distinct, 1
+   * without any: near 1 in prose, small in a long list whose lines repeat most of their words.
+   */
+  readonly shingleDiversity: Float64Array;
   readonly postingPlace: readonly Int32Array[];
   /**
    * Per source: the form of its headline's first sentence that can be evidence (`EVIDENCE_SHINGLES`
@@ -209,9 +214,12 @@ export function buildStoryIndex(
   });
   const shingleCount = shingleIds.size;
   const stamp = new Int32Array(shingleCount);
+  const shingleDiversity = new Float64Array(sources.length).fill(1);
   const sourceShingles = sourceForms.map((forms, s) => {
     const out: number[] = [];
+    let occurrences = 0;
     for (const f of forms) {
+      occurrences += formShingles[f].length;
       for (const x of formShingles[f]) {
         if (stamp[x] !== s + 1) {
           stamp[x] = s + 1;
@@ -219,6 +227,7 @@ export function buildStoryIndex(
         }
       }
     }
+    if (occurrences) shingleDiversity[s] = out.length / occurrences;
     return Int32Array.from(out);
   });
   const order = Int32Array.from(sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y));
@@ -249,6 +258,7 @@ export function buildStoryIndex(
     sourceForms,
     sourceAllForms,
     sourceShingles,
+    shingleDiversity,
     postingPlace,
     leadForm,
     leadText,

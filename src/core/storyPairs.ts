@@ -72,14 +72,9 @@ export function storyComponents(
   const shareOf = sharedOf(index, pass, settings);
   const sentencesNeeded = (a: number, b: number) =>
     Math.max(settings.minSharedSentences, Math.ceil(settings.minSharedShare * Math.min(shareOf[a], shareOf[b])));
-  // The share of a source's shingle occurrences (in its distinct sentences) that are distinct:
-  // near 1 in prose, small in a long list whose lines repeat most of their words, where found
-  // sentences show far fewer distinct shingles than `foundShingles` each.
-  const diversity = index.sourceForms.map((forms, s) => {
-    let occurrences = 0;
-    for (const f of forms) occurrences += index.formShingles[f].length;
-    return occurrences ? Math.min(1, index.sourceShingles[s].length / occurrences) : 1;
-  });
+  // In a long list whose lines repeat most of their words, found sentences show far fewer
+  // distinct shingles than `foundShingles` each (`shingleDiversity`).
+  const diversity = index.shingleDiversity;
   const shinglesNeeded = (a: number, b: number) =>
     Math.ceil(sentencesNeeded(a, b) * settings.foundShingles * Math.min(diversity[a], diversity[b]));
   const window = settings.window;

@@ -5,6 +5,7 @@
 
 import { decodeHTMLStrict } from 'entities';
 import { windowedSegments } from './segmentWindows';
+import { UNSPACED_SCRIPT } from './unspacedScripts';
 
 /** One line of a document: `[start, end)` excludes the line break (LF, or CR LF, or a lone CR). */
 export interface LineSpan {
@@ -110,9 +111,7 @@ export function normalizeForComparison(text: string): string {
 
 // Made on first use: creating the first segmenter loads ICU's break data, about 10 ms.
 let wordSegmenter: Intl.Segmenter | undefined;
-// Scripts written without spaces between words need the dictionary-based segmenter.
-const UNSPACED_SCRIPT =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Scripts written without spaces between words (`UNSPACED_SCRIPT`) need the dictionary-based segmenter.
 // Every letter of those scripts is a code unit from U+0E00 (Thai) up, outside General
 // Punctuation (U+2000–U+206F: the dashes and quotes of Latin text). A text without such a code
 // unit holds none of them: a range test that runs several times faster than the script classes.
