@@ -10,6 +10,7 @@
  * line (blank lines get a row of zeros and are never classified), and the per-line facts the
  * reasons and the headline search read. O(n) in the text length.
  */
+import { barsAsDandas } from './barDandas';
 import { LineSpan, collapseSpaces, hasSpacelessScript } from './text';
 import { StopwordProfile, isFunctionWord } from './stopwords';
 
@@ -817,12 +818,14 @@ function mainRunColumns(facts: readonly LineFacts[], isProse?: readonly boolean[
 
 function lineFacts(
   line: string,
-  text: string,
+  trimmed: string,
   ws: readonly string[],
   lower: readonly string[],
   repeated: boolean,
   profile: StopwordProfile,
 ): LineFacts {
+  // Bars typed for dandas end the line's sentences as dandas do (`barDandas.ts`).
+  const text = barsAsDandas(trimmed);
   const indent = line.length - line.trimStart().length;
   const bullet = BULLET_START.test(text);
   const listMarker = bullet || NUMBERED.test(text);

@@ -8,6 +8,7 @@
  * implementation of the UAX #29 rules; any other line goes to `Intl.Segmenter`. Both give the
  * same bounds (an oracle test checks it), and the direct path spares loading ICU's break data.
  */
+import { barsAsDandas } from './barDandas';
 import { windowedSegments } from './segmentWindows';
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
@@ -129,7 +130,8 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
  * final punctuation (a headline) stays one sentence. O(line length).
  */
 export function segmentLine(text: string, lineStart: number, lineEnd: number, profile: StopwordProfile): SentenceSpan[] {
-  const line = text.slice(lineStart, lineEnd);
+  // Bars typed for dandas end sentences as dandas do; the spans are offsets, so they hold in the text as written.
+  const line = barsAsDandas(text.slice(lineStart, lineEnd));
   if (!MAY_BREAK.test(line)) {
     // Nothing in the line can end a sentence, so the segmenter would return it whole.
     const whole = trimSpan(line, 0, line.length);

@@ -185,6 +185,14 @@ describe('line features', () => {
     assert.ok(blanks > 50, `only ${blanks} blank-line counts compared`);
   });
 
+  it('reads a line that ends its sentences with bars typed for dandas as one that ends them with dandas', () => {
+    const withDandas = featuresOf('सरकार ने नई नीति की घोषणा की । मंत्री ने कहा कि यह अच्छी है ।\nहोम | देश | विदेश\n');
+    const withBars = featuresOf('सरकार ने नई नीति की घोषणा की | मंत्री ने कहा कि यह अच्छी है |\nहोम | देश | विदेश\n');
+    assert.deepEqual(withBars.rows[0], withDandas.rows[0]);
+    assert.equal(withBars.facts[0]!.endsSentence, true);
+    assert.equal(withBars.facts[1]!.text, 'होम | देश | विदेश', 'a menu keeps its bars');
+  });
+
   it('counts sentences begun inside a line exactly as the Unicode pattern does, up to ten', () => {
     const pattern = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
     const terminal = /\p{Sentence_Terminal}/u;

@@ -193,6 +193,27 @@ describe('sentence segmentation', () => {
     assert.deepEqual(inLanguage('am', 'በ2017 ዓ.ም ተጀመረ።'), ['በ2017 ዓ.ም ተጀመረ።']);
   });
 
+  it('ends a sentence at a bar typed for a danda, in a line that writes its stops so, and keeps a bar that sets items apart', () => {
+    assert.deepEqual(inLanguage('hi', 'सरकार ने नई नीति की घोषणा की | मंत्री ने कहा कि यह अच्छी है |'), [
+      'सरकार ने नई नीति की घोषणा की |',
+      'मंत्री ने कहा कि यह अच्छी है |',
+    ]);
+    assert.deepEqual(inLanguage('hi', 'सरकार ने घोषणा की | मंत्री ने कहा कि यह अच्छी है। विपक्ष ने आलोचना की।'), [
+      'सरकार ने घोषणा की |',
+      'मंत्री ने कहा कि यह अच्छी है।',
+      'विपक्ष ने आलोचना की।',
+    ]);
+    assert.deepEqual(inLanguage('bn', 'সরকার নতুন নীতি ঘোষণা করেছে | মন্ত্রী বলেছেন এটি ভালো |'), [
+      'সরকার নতুন নীতি ঘোষণা করেছে |',
+      'মন্ত্রী বলেছেন এটি ভালো |',
+    ]);
+    assert.deepEqual(inLanguage('hi', 'उन्होंने कहा, “हम तैयार हैं” | बैठक कल होगी |'), ['उन्होंने कहा, “हम तैयार हैं” |', 'बैठक कल होगी |']);
+    // A headline with its site, a menu, and a bar in English text set items apart.
+    assert.deepEqual(inLanguage('hi', 'नई शिक्षा नीति की घोषणा | दैनिक समाचार'), ['नई शिक्षा नीति की घोषणा | दैनिक समाचार']);
+    assert.deepEqual(inLanguage('hi', 'होम | देश | विदेश | खेल'), ['होम | देश | विदेश | खेल']);
+    assert.deepEqual(sentencesOf('The talks ended | World news |'), ['The talks ended | World news |']);
+  });
+
   it('keeps titles and street names of other languages, and a Burmese comma, inside the sentence', () => {
     for (const [language, line] of [
       ['it', 'Lo ha detto il dott. Rossi ieri sera.'],
