@@ -211,9 +211,9 @@ function twinScratch(size: number): Int32Array {
 /**
  * Input: per group the places of its members, where the places stand, and per wording its
  * profile. Output: the groups, where a group whose sentences follow, in each of its sources,
- * those of a larger group is merged into it when the joined spans are closer to the larger
- * group's other sources (those that merged the two statements into one sentence) than its own
- * sentences alone. O(P) for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
+ * those of a larger group is merged into it when the joined spans are closer, by the margin on
+ * average over its sources, to one of the larger group's other sources (one that merged the two
+ * statements into one sentence) than its own sentences alone. O(P) for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
  */
 export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): number[][] {
   const { sourceOfPlace, wordingOfPlace } = layout;
@@ -298,18 +298,17 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
         if (!fits) continue;
         const mergers: WordingId[] = [];
         for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
-        let alone = 0;
-        let together = 0;
+        // Per merger, what the joined spans gain over the big group's own sentences, over the
+        // small group's sources: a version that says only the big group's part is no evidence
+        // against the merge (as in `attachSpans`), so the merger that gains most decides.
+        const gains = new Float64Array(mergers.length);
         for (const [s, [first, last]] of smallExtent) {
           const [bigFirst, bigLast] = bigExtent.get(s)!;
           const own = joined(bigFirst, bigLast);
           const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
-          for (const m of mergers) {
-            alone += profileSimilarity(own, profiles[m]);
-            together += profileSimilarity(both, profiles[m]);
-          }
+          mergers.forEach((m, k) => (gains[k] += profileSimilarity(both, profiles[m]) - profileSimilarity(own, profiles[m])));
         }
-        if (together <= alone + SPAN_MARGIN * mergers.length * smallExtent.size) continue;
+        if (!gains.some(gain => gain > SPAN_MARGIN * smallExtent.size)) continue;
         for (const place of merged[c]) {
           big.push(place);
           groupOfPlace[place] = i;

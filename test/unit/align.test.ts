@@ -192,6 +192,32 @@ describe('alignment', () => {
     assert.equal(analysis.groups[g].sourceCount, 3);
   });
 
+  it('puts two sentences that one version merged into the merged sentence’s group, though another version keeps only the first', () => {
+    const first =
+      'Vestkyst Ferjer said it was cooperating fully with the Norwegian Maritime Authority, which has opened an investigation into the cause of the grounding.';
+    const second =
+      '"We deeply regret what happened and our priority now is to look after our passengers," chief executive Marit Solberg said in a statement.';
+    const merged =
+      'Vestkyst Ferjer, which said it was cooperating fully with the Norwegian Maritime Authority\'s investigation into the cause of the grounding, said in a statement: "We deeply regret what happened and our priority now is to look after our passengers."';
+    const page = (...middle: string[]) => ['Ferry runs aground off Norway', ...middle, 'The vessel was stable.', ''].join('\n');
+    // Two versions keep both sentences, so the second has a group of its own before spans are
+    // read; the version that keeps only the first reads the merged span worse, the merger better.
+    const analysis = analyzeCorpus([
+      { id: 'a', text: page(first, second) },
+      { id: 'a2', text: page(first, second) },
+      { id: 'b', text: page(merged) },
+      { id: 'c', text: page(first) },
+    ]);
+    const g = groupOf(analysis, 2, 'Vestkyst Ferjer');
+    assert.notEqual(g, -1);
+    for (const source of [0, 1]) {
+      assert.equal(groupOf(analysis, source, 'Vestkyst Ferjer'), g, `source ${source}, first`);
+      assert.equal(groupOf(analysis, source, '"We deeply'), g, `source ${source}, second`);
+    }
+    assert.equal(groupOf(analysis, 3, 'Vestkyst Ferjer'), g);
+    assert.equal(analysis.groups[g].sourceCount, 4);
+  });
+
   it('puts a headline its source repeats into the group of its twin, as a repeat that adds no link', () => {
     const headline = 'Central bank raises rates by half a point';
     const other = 'Central bank lifts rates by half a point';

@@ -238,4 +238,64 @@ describe('page forms of another layout', () => {
     const none = pageForm(text, 'noBlankLines', labels);
     assert.equal(bare.text, pageForm(none.text, 'noFinalStops', none.labels).text);
   });
+
+  it('sets each run of short list items of one label on one line, separators in turn, each label following its line', () => {
+    const page = [
+      'Site',
+      '  • Home',
+      '  • World news',
+      '  • Sport',
+      '',
+      'First paragraph.',
+      '  • A single item',
+      '',
+      '  * Tag one',
+      '  * Tag two',
+      '  • Steps of the recipe in one item of six words',
+      '  • Mix it',
+      '  • Bake it\r',
+      '  • Serve it\r',
+    ].join('\n');
+    const pageLabels = [
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'blank',
+      'content',
+      'content',
+      'blank',
+      'boilerplate',
+      'boilerplate',
+      'content',
+      'content',
+      'content',
+      'boilerplate',
+    ];
+    const form = pageForm(page, 'inlineLists', pageLabels);
+    assert.deepEqual(form.text.split('\n'), [
+      'Site',
+      'Home | World news | Sport',
+      '',
+      'First paragraph.',
+      '  • A single item',
+      '',
+      'Tag one · Tag two',
+      '  • Steps of the recipe in one item of six words',
+      'Mix it • Bake it\r',
+      '  • Serve it\r',
+    ]);
+    assert.deepEqual(form.labels, [
+      'boilerplate',
+      'boilerplate',
+      'blank',
+      'content',
+      'content',
+      'blank',
+      'boilerplate',
+      'content',
+      'content',
+      'boilerplate',
+    ]);
+  });
 });

@@ -48,10 +48,14 @@
  *   the labels along).
  * - `bareLines`: both `noBlankLines` and `noFinalStops`, as a dump that drops its full stops and
  *   sets its paragraphs apart by line breaks alone.
+ * - `inlineLists`: every run of two or more list items of one label, each of at most
+ *   `INLINE_ITEM_WORDS` words (a menu, a list of sections or tags), set on one line, its items
+ *   apart by a bar, a middle dot, a bullet or a slash in turn ("Home | World | Sport"), as a
+ *   dump prints links that a page sets side by side rather than as a list.
  *
  * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
  * variant's text, with exactly as many lines (`\n`) but for the forms that double or take out
- * blank lines, each line's other characters unchanged. Deterministic. O(n) in the text length.
+ * blank lines or join list items, each line's other characters unchanged. Deterministic. O(n) in the text length.
  */
 
 import { detectStopwords } from '../stopwords';
@@ -72,7 +76,8 @@ export type PageVariant =
   | 'indented'
   | 'doubledBlankLines'
   | 'noBlankLines'
-  | 'bareLines';
+  | 'bareLines'
+  | 'inlineLists';
 
 export const PAGE_VARIANTS: readonly PageVariant[] = [
   'noFinalStops',
@@ -89,6 +94,7 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'doubledBlankLines',
   'noBlankLines',
   'bareLines',
+  'inlineLists',
 ];
 
 // A run of terminals after a letter, a digit or a closing mark, so that a line of marks alone keeps them.
@@ -110,6 +116,7 @@ export function pageForm(
     const unspaced = pageForm(text, 'noBlankLines', labels);
     return { text: lineForm(unspaced.text, 'noFinalStops', unspaced.labels), labels: unspaced.labels };
   }
+  if (variant === 'inlineLists') return withInlineLists(text, labels);
   if (variant === 'doubledBlankLines' || variant === 'noBlankLines') {
     const lines = text.split('\n');
     const outLines: string[] = [];
@@ -162,9 +169,46 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
     case 'doubledBlankLines':
     case 'noBlankLines':
     case 'bareLines':
+    case 'inlineLists':
       // Forms of other lines than the page's are made by `pageForm`.
       return text;
   }
+}
+
+/** The most words an item of a list that `inlineLists` sets on one line holds: a menu's or a tag list's, not a list of statements. */
+const INLINE_ITEM_WORDS = 5;
+/** A list item as a dump prints one: a bullet, then the item. */
+const LIST_ITEM = /^\s*[•*·◦▪■●○]\s+(\S.*?)\s*$/u;
+/** What `inlineLists` sets between the items of a line, run after run in turn. */
+const INLINE_SEPARATORS = [' | ', ' · ', ' • ', ' / '];
+
+/** `text` and `labels` with each run of short list items of one label on one line (`inlineLists`). */
+function withInlineLists(text: string, labels: readonly string[]): { readonly text: string; readonly labels: readonly string[] } {
+  const lines = text.split('\n');
+  const itemOf = (line: string) => {
+    const item = LIST_ITEM.exec(line.endsWith('\r') ? line.slice(0, -1) : line)?.[1];
+    return item !== undefined && item.split(/\s+/u).length <= INLINE_ITEM_WORDS ? item : undefined;
+  };
+  const outLines: string[] = [];
+  const outLabels: string[] = [];
+  let runs = 0;
+  for (let i = 0; i < lines.length;) {
+    const label = labels[i] ?? 'blank';
+    let end = i;
+    while (end < lines.length && (labels[end] ?? 'blank') === label && itemOf(lines[end]) !== undefined) end++;
+    if (end - i >= 2) {
+      const cr = lines[end - 1].endsWith('\r') ? '\r' : '';
+      const items = lines.slice(i, end).map(line => itemOf(line)!);
+      outLines.push(items.join(INLINE_SEPARATORS[runs++ % INLINE_SEPARATORS.length]) + cr);
+      outLabels.push(label);
+      i = end;
+    } else {
+      outLines.push(lines[i]);
+      outLabels.push(label);
+      i++;
+    }
+  }
+  return { text: outLines.join('\n'), labels: outLabels };
 }
 
 // A word of one to three letters (not the end of a longer word), then one space and a letter.
