@@ -18,7 +18,10 @@ import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
 export const MAX_SPAN = 3;
 /** How many of the group's other wordings a span is compared with. */
 const SPAN_SAMPLE = 8;
-/** How much closer a longer span must read to some compared wording (and, in `mergeFollowingGroups`, on average). */
+/**
+ * How much closer a longer span must read to some compared wording (in `attachSpans` half of what
+ * the span alone leaves unmatched where that is less; in `mergeFollowingGroups` on average).
+ */
 const SPAN_MARGIN = 0.1;
 
 /**
@@ -102,10 +105,20 @@ function extension(
   let joined = profiles[span[0]];
   for (let i = 1; i < span.length; i++) joined = concatProfiles(joined, profiles[span[i]]);
   const alone = others.map(o => profileSimilarity(joined, profiles[o]));
-  // The most any other wording gains from the longer span: a version that says only this part
-  // is no evidence against the span.
-  const gain = (p: BigramProfile) => others.reduce((most, o, k) => Math.max(most, profileSimilarity(p, profiles[o]) - alone[k]), -Infinity);
-  let best = SPAN_MARGIN;
+  // The most any other wording gains from the longer span, as a share of the margin it asks
+  // for: the margin, or half of what the span alone leaves unmatched where that is less (a short
+  // second half of a split can gain no more than that). A version that says only this part is no
+  // evidence against the span.
+  const gain = (p: BigramProfile) =>
+    others.reduce(
+      (most, o, k) =>
+        Math.max(
+          most,
+          (profileSimilarity(p, profiles[o]) - alone[k]) / Math.max(Math.min(SPAN_MARGIN, (1 - alone[k]) / 2), Number.EPSILON),
+        ),
+      -Infinity,
+    );
+  let best = 1;
   let step = 0;
   if (before >= 0) {
     const c = gain(concatProfiles(profiles[before], joined));

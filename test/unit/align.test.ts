@@ -173,6 +173,23 @@ describe('alignment', () => {
     assert.equal(similarities.size, 1);
   });
 
+  it('puts the short second half of a split into the group of the whole, as one span', () => {
+    const whole =
+      'The MS Fjordlys, operated by coastal line Vestkyst Ferjer, struck a rocky shoal near the island of Sotra shortly after 5 a.m. while sailing from Bergen to Floro.';
+    const split =
+      'The MS Fjordlys, operated by coastal line Vestkyst Ferjer, struck a rocky shoal near the island of Sotra shortly after 5 a.m. It was sailing from Bergen to Floro.';
+    const last = 'Four people were treated for minor injuries at Haukeland University Hospital, police said.';
+    const analysis = analyzeCorpus([
+      { id: 'a', text: ['Ferry runs aground off Norway', whole, last, ''].join('\n') },
+      { id: 'b', text: ['Ferry runs aground off Norway', split, last, ''].join('\n') },
+    ]);
+    const g = groupOf(analysis, 0, 'The MS Fjordlys');
+    assert.notEqual(g, -1);
+    assert.equal(groupOf(analysis, 1, 'The MS Fjordlys'), g);
+    assert.equal(groupOf(analysis, 1, 'It was sailing'), g);
+    assert.notEqual(groupOf(analysis, 1, 'Four people'), g);
+  });
+
   it('puts two sentences that another version merged into one into the group of the merged sentence', () => {
     const first = 'Markets had expected a smaller move from the central bank this week.';
     const second = 'Shares in the banking sector fell sharply after the announcement on Thursday.';
