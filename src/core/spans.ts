@@ -226,7 +226,9 @@ function twinScratch(size: number): Int32Array {
  * profile. Output: the groups, where a group whose sentences follow, in each of its sources,
  * those of a larger group is merged into it when the joined spans are closer, by the margin on
  * average over its sources, to one of the larger group's other sources (one that merged the two
- * statements into one sentence) than its own sentences alone. O(P) for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
+ * statements into one sentence) than its own sentences alone, unless a larger group on its
+ * other side would take it in as well (versions merged it either way: it stays apart). O(P)
+ * for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
  */
 export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): number[][] {
   const { sourceOfPlace, wordingOfPlace } = layout;
@@ -285,6 +287,40 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
       candidates.push(g);
     }
   };
+  /**
+   * Whether group `c` follows or precedes group `big` in each of its sources, within a span,
+   * and one of `big`'s other sources (one that merged the two statements into one sentence)
+   * reads the joined spans closer than `big`'s own sentences, by the margin on average over
+   * `c`'s sources: a version that says only `big`'s part is no evidence against the merge (as
+   * in `attachSpans`), so the merger that gains most decides.
+   */
+  const joinsInto = (big: number, c: number) => {
+    const bigExtent = extents[big];
+    const smallExtent = extents[c];
+    for (const [s, [first, last]] of smallExtent) {
+      const e = bigExtent.get(s);
+      const follows = e && (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
+      if (!follows) return false;
+    }
+    const mergers: WordingId[] = [];
+    for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
+    const gains = new Float64Array(mergers.length);
+    for (const [s, [first, last]] of smallExtent) {
+      const [bigFirst, bigLast] = bigExtent.get(s)!;
+      const own = joined(bigFirst, bigLast);
+      const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
+      mergers.forEach((m, k) => (gains[k] += profileSimilarity(both, profiles[m]) - profileSimilarity(own, profiles[m])));
+    }
+    return gains.some(gain => gain > SPAN_MARGIN * smallExtent.size);
+  };
+  /** Whether a larger group on `c`'s other side from `big` (in its first source) would take `c` in as well (`joinsInto`). */
+  const claimedOtherSide = (big: number, c: number) => {
+    const [s, [first, last]] = extents[c].entries().next().value!;
+    const [bigFirst] = extents[big].get(s)!;
+    const place = bigFirst > last ? first - 1 : last + 1;
+    const other = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
+    return other >= 0 && other !== big && !gone[other] && extents[other].size > extents[c].size && joinsInto(other, c);
+  };
   merged.forEach((big, i) => {
     if (gone[i]) return;
     for (let changed = true; changed;) {
@@ -298,30 +334,10 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
       }
       candidates.sort((x, y) => x - y);
       for (const c of candidates) {
-        const smallExtent = extents[c];
-        let fits = true;
-        for (const [s, [first, last]] of smallExtent) {
-          const e = bigExtent.get(s);
-          const follows = e && (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
-          if (!follows) {
-            fits = false;
-            break;
-          }
-        }
-        if (!fits) continue;
-        const mergers: WordingId[] = [];
-        for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
-        // Per merger, what the joined spans gain over the big group's own sentences, over the
-        // small group's sources: a version that says only the big group's part is no evidence
-        // against the merge (as in `attachSpans`), so the merger that gains most decides.
-        const gains = new Float64Array(mergers.length);
-        for (const [s, [first, last]] of smallExtent) {
-          const [bigFirst, bigLast] = bigExtent.get(s)!;
-          const own = joined(bigFirst, bigLast);
-          const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
-          mergers.forEach((m, k) => (gains[k] += profileSimilarity(both, profiles[m]) - profileSimilarity(own, profiles[m])));
-        }
-        if (!gains.some(gain => gain > SPAN_MARGIN * smallExtent.size)) continue;
+        if (!joinsInto(i, c)) continue;
+        // Versions that merged the small group's statement into the group on its other side
+        // claim it too: it stays a statement of its own rather than go where one side says.
+        if (claimedOtherSide(i, c)) continue;
         for (const place of merged[c]) {
           big.push(place);
           groupOfPlace[place] = i;

@@ -4,6 +4,7 @@
  */
 
 import { decodeHTMLStrict } from 'entities';
+import { barsAsDandas } from './barDandas';
 import { windowedSegments } from './segmentWindows';
 import { UNSPACED_SCRIPT } from './unspacedScripts';
 
@@ -128,9 +129,12 @@ const LATIN_WORD = /[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*/g;
 /** A sentence's final stop (Unicode's Sentence_Terminal, or an ellipsis), then perhaps closing quotes and brackets. */
 const FINAL_STOP = /[\p{Sentence_Terminal}…]["'”’»)]*$/u;
 
-/** Whether `text` ends as a sentence does, with a final stop: a title (a headline, a subheading) does not. */
+/**
+ * Whether `text` ends as a sentence does, with a final stop (a bar typed for a danda counts,
+ * `barDandas.ts`): a title (a headline, a subheading) does not.
+ */
 export function endsWithStop(text: string): boolean {
-  return FINAL_STOP.test(text);
+  return FINAL_STOP.test(text) || (text.includes('|') && FINAL_STOP.test(barsAsDandas(text)));
 }
 
 /** Whether `text` holds a letter of a script that sets no spaces between its words (Han, kana, Thai, Lao, Khmer, Myanmar). */

@@ -235,6 +235,39 @@ describe('alignment', () => {
     assert.equal(analysis.groups[g].sourceCount, 4);
   });
 
+  it('keeps a statement as a group of its own where one version merged it into the sentence before and another into the one after', () => {
+    const lines = [
+      'Central bank holds rates steady',
+      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday.',
+      'Policymakers cited stubborn inflation in the services sector.',
+      'Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
+      'Consumer prices rose 3.8 percent in the year to August.',
+      'The next rate decision is due in November.',
+    ];
+    const page = (from: readonly string[]) => [...from, ''].join('\n');
+    const backward = [
+      lines[0],
+      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday, and policymakers cited stubborn inflation in the services sector.',
+      ...lines.slice(3),
+    ];
+    const forward = [
+      ...lines.slice(0, 2),
+      'Policymakers cited stubborn inflation in the services sector, and Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
+      ...lines.slice(4),
+    ];
+    const analysis = analyzeCorpus([
+      { id: 'a', text: page(lines) },
+      { id: 'a2', text: page(lines) },
+      { id: 'forward', text: page(forward) },
+      { id: 'backward', text: page(backward) },
+    ]);
+    const g = groupOf(analysis, 0, 'Policymakers cited');
+    assert.notEqual(g, -1);
+    assert.equal(groupOf(analysis, 1, 'Policymakers cited'), g);
+    assert.notEqual(groupOf(analysis, 0, 'The central bank'), g);
+    assert.notEqual(groupOf(analysis, 0, 'Governor Anna Berg'), g);
+  });
+
   it('puts a headline its source repeats into the group of its twin, as a repeat that adds no link', () => {
     const headline = 'Central bank raises rates by half a point';
     const other = 'Central bank lifts rates by half a point';

@@ -186,11 +186,12 @@ describe('line features', () => {
   });
 
   it('reads a line that ends its sentences with bars typed for dandas as one that ends them with dandas', () => {
-    const withDandas = featuresOf('सरकार ने नई नीति की घोषणा की । मंत्री ने कहा कि यह अच्छी है ।\nहोम | देश | विदेश\n');
-    const withBars = featuresOf('सरकार ने नई नीति की घोषणा की | मंत्री ने कहा कि यह अच्छी है |\nहोम | देश | विदेश\n');
+    const withDandas = featuresOf('सरकार ने नई नीति की घोषणा की । मंत्री ने कहा कि यह अच्छी है ।\nहोम | देश | विदेश |\n');
+    const withBars = featuresOf('सरकार ने नई नीति की घोषणा की | मंत्री ने कहा कि यह अच्छी है |\nहोम | देश | विदेश |\n');
     assert.deepEqual(withBars.rows[0], withDandas.rows[0]);
     assert.equal(withBars.facts[0]!.endsSentence, true);
-    assert.equal(withBars.facts[1]!.text, 'होम | देश | विदेश', 'a menu keeps its bars');
+    assert.equal(withBars.facts[1]!.text, 'होम | देश | विदेश |', 'a menu ending in a bar keeps its bars');
+    assert.equal(withBars.facts[1]!.endsSentence, false);
   });
 
   it('counts sentences begun inside a line exactly as the Unicode pattern does, up to ten', () => {

@@ -3,7 +3,7 @@ import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { ABBREVIATION_END, mayEndInAbbreviation, mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
-import { collapseSpaces, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
+import { collapseSpaces, endsWithStop, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
 import { sentenceSimilarity } from '../../src/core/similarity';
 import { seedInputs } from '../support/fixtures';
 import { pickedString, seededRandom } from '../support/random';
@@ -207,11 +207,21 @@ describe('sentence segmentation', () => {
       'সরকার নতুন নীতি ঘোষণা করেছে |',
       'মন্ত্রী বলেছেন এটি ভালো |',
     ]);
-    assert.deepEqual(inLanguage('hi', 'उन्होंने कहा, “हम तैयार हैं” | बैठक कल होगी |'), ['उन्होंने कहा, “हम तैयार हैं” |', 'बैठक कल होगी |']);
-    // A headline with its site, a menu, and a bar in English text set items apart.
-    assert.deepEqual(inLanguage('hi', 'नई शिक्षा नीति की घोषणा | दैनिक समाचार'), ['नई शिक्षा नीति की घोषणा | दैनिक समाचार']);
-    assert.deepEqual(inLanguage('hi', 'होम | देश | विदेश | खेल'), ['होम | देश | विदेश | खेल']);
+    assert.deepEqual(inLanguage('hi', 'उन्होंने कहा, “हम तैयार हैं” | बैठक कल सुबह होगी |'), ['उन्होंने कहा, “हम तैयार हैं” |', 'बैठक कल सुबह होगी |']);
+    // A headline with its site, a menu, a footer, a menu after a sentence, and a bar in English text set items apart.
+    for (const line of [
+      'नई शिक्षा नीति की घोषणा | दैनिक समाचार',
+      'नई शिक्षा नीति की घोषणा | दैनिक समाचार |',
+      'होम | देश | विदेश | खेल',
+      'होम | देश | विदेश | खेल | हमारे बारे में |',
+      'कॉपीराइट © 2024 दैनिक समाचार | सर्वाधिकार सुरक्षित |',
+    ])
+      assert.deepEqual(inLanguage('hi', line), [line]);
+    assert.deepEqual(inLanguage('hi', 'स्कूल कल से खुलेंगे। और पढ़ें | होम | देश'), ['स्कूल कल से खुलेंगे।', 'और पढ़ें | होम | देश']);
     assert.deepEqual(sentencesOf('The talks ended | World news |'), ['The talks ended | World news |']);
+    // A sentence so ended is no title; a menu is.
+    assert.equal(endsWithStop('सरकार ने नई नीति की घोषणा की |'), true);
+    assert.equal(endsWithStop('होम | देश | विदेश |'), false);
   });
 
   it('keeps titles and street names of other languages, and a Burmese comma, inside the sentence', () => {

@@ -55,7 +55,8 @@
  *
  * Input: a page's text, and for the headline forms its gold labels (one per line). Output: the
  * variant's text, with exactly as many lines (`\n`) but for the forms that double or take out
- * blank lines or join list items, each line's other characters unchanged. Deterministic. O(n) in the text length.
+ * blank lines or join list items, each line's other characters unchanged (but for a joined
+ * line, which keeps its items and loses their bullets and indent). Deterministic. O(n) in the text length.
  */
 
 import { detectStopwords } from '../stopwords';
