@@ -240,62 +240,44 @@ describe('page forms of another layout', () => {
   });
 
   it('sets each run of short list items of one label on one line, separators in turn, each label following its line', () => {
-    const page = [
-      'Site',
-      '  • Home',
-      '  • World news',
-      '  • Sport',
-      '',
-      'First paragraph.',
-      '  • A single item',
-      '',
-      '  * Tag one',
-      '  * Tag two',
-      '  • Steps of the recipe in one item of six words',
-      '  • Mix it',
-      '  • Bake it\r',
-      '  • Serve it\r',
-    ].join('\n');
-    const pageLabels = [
-      'boilerplate',
-      'boilerplate',
-      'boilerplate',
-      'boilerplate',
-      'blank',
-      'content',
-      'content',
-      'blank',
-      'boilerplate',
-      'boilerplate',
-      'content',
-      'content',
-      'content',
-      'boilerplate',
+    // Each line of the page with its label.
+    const page: [string, string][] = [
+      ['Site', 'boilerplate'],
+      ['  • Home', 'boilerplate'],
+      ['  • World news', 'boilerplate'],
+      ['  • Sport', 'boilerplate'],
+      ['', 'blank'],
+      ['First paragraph.', 'content'],
+      ['  • A single item', 'content'],
+      ['', 'blank'],
+      ['  * Tag one', 'boilerplate'],
+      ['  * Tag two', 'boilerplate'],
+      ['  • Steps of the recipe in one item of six words', 'content'],
+      ['  • Mix it', 'content'],
+      ['  • Bake it\r', 'content'],
+      ['  • Serve it\r', 'boilerplate'],
     ];
-    const form = pageForm(page, 'inlineLists', pageLabels);
-    assert.deepEqual(form.text.split('\n'), [
-      'Site',
-      'Home | World news | Sport',
-      '',
-      'First paragraph.',
-      '  • A single item',
-      '',
-      'Tag one · Tag two',
-      '  • Steps of the recipe in one item of six words',
-      'Mix it • Bake it\r',
-      '  • Serve it\r',
-    ]);
-    assert.deepEqual(form.labels, [
-      'boilerplate',
-      'boilerplate',
-      'blank',
-      'content',
-      'content',
-      'blank',
-      'boilerplate',
-      'content',
-      'content',
-      'boilerplate',
-    ]);
+    const form = pageForm(
+      page.map(([line]) => line).join('\n'),
+      'inlineLists',
+      page.map(([, label]) => label),
+    );
+    const lines = form.text.split('\n');
+    assert.deepEqual(
+      lines.map((line, i) => [line, form.labels[i]]),
+      [
+        ['Site', 'boilerplate'],
+        ['Home | World news | Sport', 'boilerplate'],
+        ['', 'blank'],
+        ['First paragraph.', 'content'],
+        ['  • A single item', 'content'],
+        ['', 'blank'],
+        ['Tag one · Tag two', 'boilerplate'],
+        ['  • Steps of the recipe in one item of six words', 'content'],
+        ['Mix it • Bake it\r', 'content'],
+        ['  • Serve it\r', 'boilerplate'],
+      ],
+    );
+    assert.equal(form.labels.length, lines.length);
   });
 });
