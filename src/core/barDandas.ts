@@ -40,8 +40,7 @@ export function barsAsDandas(line: string): string {
 /** Whether `line` holds a danda, or its last character but white space is a bar that ends a clause. */
 function writesStopsAsBars(line: string): boolean {
   if (DANDAS.test(line)) return true;
-  let end = line.length - 1;
-  while (end >= 0 && /\s/u.test(line[end])) end--;
+  const end = line.trimEnd().length - 1;
   return line[end] === BAR && endsClause(line, end);
 }
 

@@ -186,8 +186,9 @@ const INLINE_SEPARATORS = [' | ', ' · ', ' • ', ' / '];
 /** `text` and `labels` with each run of short list items of one label on one line (`inlineLists`). */
 function withInlineLists(text: string, labels: readonly string[]): { readonly text: string; readonly labels: readonly string[] } {
   const lines = text.split('\n');
+  // A line's item, where it is a short enough one (`\s` takes a carriage return too).
   const itemOf = (line: string) => {
-    const item = LIST_ITEM.exec(line.endsWith('\r') ? line.slice(0, -1) : line)?.[1];
+    const item = LIST_ITEM.exec(line)?.[1];
     return item !== undefined && item.split(/\s+/u).length <= INLINE_ITEM_WORDS ? item : undefined;
   };
   const outLines: string[] = [];
@@ -195,19 +196,21 @@ function withInlineLists(text: string, labels: readonly string[]): { readonly te
   let runs = 0;
   for (let i = 0; i < lines.length;) {
     const label = labels[i] ?? 'blank';
-    let end = i;
-    while (end < lines.length && (labels[end] ?? 'blank') === label && itemOf(lines[end]) !== undefined) end++;
-    if (end - i >= 2) {
-      const cr = lines[end - 1].endsWith('\r') ? '\r' : '';
-      const items = lines.slice(i, end).map(line => itemOf(line)!);
+    const items: string[] = [];
+    for (let k = i; k < lines.length && (labels[k] ?? 'blank') === label; k++) {
+      const item = itemOf(lines[k]);
+      if (item === undefined) break;
+      items.push(item);
+    }
+    if (items.length >= 2) {
+      const cr = lines[i + items.length - 1].endsWith('\r') ? '\r' : '';
       outLines.push(items.join(INLINE_SEPARATORS[runs++ % INLINE_SEPARATORS.length]) + cr);
-      outLabels.push(label);
-      i = end;
+      i += items.length;
     } else {
       outLines.push(lines[i]);
-      outLabels.push(label);
       i++;
     }
+    outLabels.push(label);
   }
   return { text: outLines.join('\n'), labels: outLabels };
 }
