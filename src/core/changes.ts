@@ -46,7 +46,15 @@ import {
 } from './factWords';
 import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
 import { diffRuns } from './keyDiff';
-import { AMBIGUOUS_DATE_WORDS, NumberLexicon, PERCENT_WORDS, digitValue, numberLexicon, phraseKey } from './numbers';
+import {
+  AMBIGUOUS_DATE_WORDS,
+  NumberLexicon,
+  PERCENT_WORDS,
+  digitValue,
+  groupsThousandsBySpace,
+  numberLexicon,
+  phraseKey,
+} from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
 import { functionWordsOf } from './stopwords';
 import { withoutInvisibles } from './text';
@@ -90,6 +98,34 @@ const QUOTE_MARKS = '"“”„‟«»‹›「」『』‘’‚\'';
 /** The key prefix of a day named by its distance from the day of writing ("yesterday" is `relday:-1`). */
 const RELATIVE_DAY = 'relday:';
 
+/** A figure of one to three digits, and a group of exactly three digits that may follow it ("200", "200,5"). */
+const LEADING_GROUP = /^\p{Nd}{1,3}$/u;
+const FOLLOWING_GROUP = /^\p{Nd}{3}(?!\p{Nd})/u;
+
+/**
+ * Where a figure written with spaces between its groups of thousands ends: the index in
+ * `spans` (flat triples, see `tokenSpans`) of its last group, or `k` itself. French, Russian,
+ * Polish, the Nordic languages and SI style set thousands apart by a space, which a page dump
+ * keeps as a plain one ("1 200"); read as two numbers, "1 200" against "1 200" with a no-break
+ * space, or "1200", would be a changed figure. A group joins when the figure so far is one group of one to three digits, or
+ * groups joined so, and the next token, one space (or thin space) on, opens with exactly three
+ * digits. A year before a count ("2022 300") never joins. O(g) for g groups.
+ */
+function spaceGroupsAfter(text: string, spans: readonly number[], k: number): number {
+  if (!LEADING_GROUP.test(text.slice(spans[k], spans[k + 1]))) return k;
+  let last = k;
+  for (let next = k + 3; next < spans.length && spans[next + 2] === DIGITS; next += 3) {
+    const gap = spans[next] - spans[last + 1];
+    const space = text.charCodeAt(spans[last + 1]);
+    if (gap !== 1 || (space !== 0x20 && space !== 0x2009)) break;
+    if (!FOLLOWING_GROUP.test(text.slice(spans[next], spans[next + 1]))) break;
+    last = next;
+    // A group with a decimal mark or another separator in it ends the figure.
+    if (spans[next + 1] - spans[next] !== 3) break;
+  }
+  return last;
+}
+
 /** A piece of a word token as a key: lower case, invisible format characters (a soft hyphen) left out. */
 function pieceKey(piece: string): string {
   return withoutInvisibles(piece.toLowerCase());
@@ -104,6 +140,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
   const known = words.language(language);
   const raw: FactToken[] = [];
   const spans = tokenSpans(text);
+  const spaceGrouped = groupsThousandsBySpace(language);
   for (let k = 0; k < spans.length; k += 3) {
     const start = spans[k];
     const end = spans[k + 1];
@@ -122,11 +159,17 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       raw.push(factToken(pieceKey(token.slice(0, hyphen)), 'word', start, start + hyphen, false));
       raw.push(factToken(pieceKey(token.slice(hyphen + 1)), 'word', start + hyphen + 1, end, false));
     } else if (part === DIGITS) {
+      // "1 200": in a language that writes its figures so, groups of three set apart by a space
+      // are one figure (see `spaceGroupsAfter`). English "June 12 300 people" is two.
+      const groups = spaceGrouped ? spaceGroupsAfter(text, spans, k) : k;
+      const figureEnd = spans[groups + 1];
+      const figure = groups === k ? token : text.slice(start, figureEnd).replace(/[ \u2009]/g, '\u00a0');
+      k = groups;
       // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
-      const glued = k + 3 < spans.length && spans[k + 3] === end && spans[k + 5] === WORD;
-      const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(end, spans[k + 4]).toLowerCase()) ? spans[k + 4] : end;
-      raw.push(factToken(`#${digitValue(token)}`, 'number', start, ordinalEnd, false));
-      if (ordinalEnd !== end) k += 3;
+      const glued = k + 3 < spans.length && spans[k + 3] === figureEnd && spans[k + 5] === WORD;
+      const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(figureEnd, spans[k + 4]).toLowerCase()) ? spans[k + 4] : figureEnd;
+      raw.push(factToken(`#${digitValue(figure)}`, 'number', start, ordinalEnd, false));
+      if (ordinalEnd !== figureEnd) k += 3;
     } else if (word) {
       raw.push(factToken(word.key, 'word', start, end, word.capital));
     } else if (QUOTE_MARKS.includes(token)) raw.push(factToken('"', 'quote', start, end, false));

@@ -54,6 +54,28 @@ export function digitValue(text: string): string {
   return String(Number(`${whole || '0'}${decimal}`));
 }
 
+const spaceGrouping = new Map<string, boolean>();
+
+/**
+ * Whether `language` (ISO 639-1) sets groups of thousands apart by a space ("1 200" in French,
+ * Russian, Polish, Swedish…), as the runtime's locale data (CLDR, through `Intl.NumberFormat`)
+ * writes its numbers. False for a language the runtime does not know. Kept per language.
+ */
+export function groupsThousandsBySpace(language: string): boolean {
+  let spaced = spaceGrouping.get(language);
+  if (spaced === undefined) {
+    let separator: string | undefined;
+    try {
+      separator = new Intl.NumberFormat(language).formatToParts(1_234_567).find(part => part.type === 'group')?.value;
+    } catch {
+      // A tag the runtime rejects: no convention to read.
+    }
+    spaced = separator !== undefined && /^\s$/u.test(separator);
+    spaceGrouping.set(language, spaced);
+  }
+  return spaced;
+}
+
 /** Whether every code unit of `text` is below U+0100. */
 function belowU0100(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100) return false;

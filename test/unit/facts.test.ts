@@ -665,6 +665,23 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('About 1,000 troops.', 'About 1,500 troops.', 'en')), ['number']);
   });
 
+  it('reads groups of thousands set apart by plain spaces as one figure where the language writes them so', () => {
+    same('Environ 1 200 soldats.', 'Environ 1200 soldats.', 'fr');
+    same('Environ 1 200 soldats.', 'Environ 1\u202f200 soldats.', 'fr');
+    same('Около 12 300 человек.', 'Около 12300 человек.', 'ru');
+    same('Omkring 1 200 500,5 kronor.', 'Omkring 1200500,5 kronor.', 'sv');
+    assert.deepEqual(kinds(classifyChanges('Environ 1 200 soldats.', 'Environ 1 500 soldats.', 'fr')), ['number']);
+    const numbers = (text: string, language: string) =>
+      factTokens(text, language)
+        .filter(t => t.kind === 'number')
+        .map(t => t.key);
+    // A year before a count, and a day before a count in a language that groups by commas, stay two.
+    assert.deepEqual(numbers('En 2022 300 personnes sont venues.', 'fr'), ['#2022', '#300']);
+    assert.deepEqual(numbers('On June 12 300 people came.', 'en').slice(-2), ['#12', '#300']);
+    // A fourth digit after the space is no group of thousands.
+    assert.deepEqual(numbers('Il y a 12 3000 raisons.', 'fr'), ['#12', '#3000']);
+  });
+
   it('reads digit runs and texts as the plain character-by-character reading does, on seeded random ones', () => {
     const zeros = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
     const plainAsciiDigits = (text: string) => {
