@@ -99,7 +99,31 @@ const NEVER_FINAL = new Set([
   'napr',
   'tzv',
   'np',
+  // Longer than `ABBREVIATION_END` reads: told by `LONG_ABBREVIATION` ("approx." before "20").
+  'aprox',
+  'проф',
+  'акад',
 ]);
+/** A word of five or six letters and a full stop ending a piece: an abbreviation only where `NEVER_FINAL` lists it. */
+const LONG_ABBREVIATION = /(?:^|[\s(["'“‘«])(\p{L}{5,6})\.$/u;
+/**
+ * Titles that stand before a name in one language and may end a sentence in another: Spanish
+ * and Portuguese "Sr." is "Señor", "Senhor", English "Sr." a suffix after the name
+ * ("John Smith Sr.", see `SOMETIMES_FINAL`).
+ */
+const TITLES_OF_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
+  es: new Set(['sr', 'sres', 'srs']),
+  pt: new Set(['sr', 'srs']),
+  ca: new Set(['sr', 'srs']),
+  gl: new Set(['sr', 'srs']),
+};
+/**
+ * A piece that ends in a one-letter word in small letters and a full stop, and the next that
+ * opens with one letter and a full stop: an abbreviation written with spaces between its parts
+ * ("z. B.", "u. U.", "i. d. R."), whose second part may be a capital.
+ */
+const SPACED_ABBREVIATION_START = /(?:^|\s)\p{Ll}\.$/u;
+const SPACED_ABBREVIATION_NEXT = /^\p{L}\./u;
 // Signs for "number" that are also words: an abbreviation only before a number (a figure, which
 // `shouldJoin` joins before any other test, or a Roman numeral of two letters or more).
 const NUMBER_SIGNS = new Set(['no', 'nos', 'nr']);
@@ -506,9 +530,14 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
     const letter = FIRST_LETTER.exec(next)?.[1] ?? '';
     if (/\p{Ll}/u.test(letter) && !GEORGIAN.test(letter)) return true;
   }
-  if (!mayEndInAbbreviation(previous)) return false;
-  // The abbreviation holds no space, so the last word is all the pattern needs to see.
-  const m = ABBREVIATION_END.exec(previous.slice(previous.lastIndexOf(' ') + 1));
+  if (SPACED_ABBREVIATION_START.test(previous.slice(-3)) && SPACED_ABBREVIATION_NEXT.test(next)) return true;
+  // The abbreviation holds no space, so the last word is all the patterns need to see.
+  const lastWord = previous.slice(previous.lastIndexOf(' ') + 1);
+  if (!mayEndInAbbreviation(previous)) {
+    const long = LONG_ABBREVIATION.exec(lastWord);
+    return long !== null && NEVER_FINAL.has(long[1].toLowerCase());
+  }
+  const m = ABBREVIATION_END.exec(lastWord);
   if (!m) return false;
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();
@@ -527,7 +556,7 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
     return NO_FULL_STOP_SCRIPT.test(abbreviation) || (OWN_STOP.test(next) && letters.every(l => letterCount(l) <= 1));
   // "No." is the word "no" ending a reply ("No. I have …") unless a number follows it.
   if (NUMBER_SIGNS.has(bare)) return ROMAN_NUMERAL.test(nextWord);
-  if (NEVER_FINAL.has(bare)) return true;
+  if (NEVER_FINAL.has(bare) || TITLES_OF_LANGUAGE[profile.language]?.has(bare)) return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a
   // function word opens what follows ("… in the U.S. The talks …").

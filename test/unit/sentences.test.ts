@@ -30,6 +30,24 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('keeps abbreviations written with spaces, longer ones, and titles of one language inside the sentence', () => {
+    assert.deepEqual(inLanguage('de', 'Die Stadt hat Regeln beschlossen, z. B. für Mieten. Sie gelten u. U. erst ab Mai.'), [
+      'Die Stadt hat Regeln beschlossen, z. B. für Mieten.',
+      'Sie gelten u. U. erst ab Mai.',
+    ]);
+    assert.deepEqual(inLanguage('es', 'El Sr. García habló. Afecta a aprox. 20.000 viviendas.'), [
+      'El Sr. García habló.',
+      'Afecta a aprox. 20.000 viviendas.',
+    ]);
+    assert.deepEqual(inLanguage('ru', 'По словам проф. Иванова, это хороший шаг.'), ['По словам проф. Иванова, это хороший шаг.']);
+    // In English "Sr." follows a name and may end the sentence; a five-letter word is no abbreviation.
+    assert.deepEqual(sentencesOf('The award went to John Smith Sr. The crowd cheered.'), [
+      'The award went to John Smith Sr.',
+      'The crowd cheered.',
+    ]);
+    assert.deepEqual(inLanguage('es', 'Vieron la casa. Pedro se quedó.'), ['Vieron la casa.', 'Pedro se quedó.']);
+  });
+
   it('still breaks after an initialism when a new sentence begins', () => {
     assert.deepEqual(sentencesOf('Troops remain in the U.S. The talks ended.'), ['Troops remain in the U.S.', 'The talks ended.']);
   });
