@@ -694,7 +694,9 @@ function continueLists(
       while (from > 0 && joins(from - 1, k)) from--;
       let sum = 0;
       for (let j = from; j < to; j++) sum += margins[j];
-      if (sum >= meanFloor * (to - from)) for (let j = from; j < to; j++) content[j] = true;
+      // Two unmarked lines of one shape are no list (a caption and its credit line).
+      const list = facts[k].listMarker || to - from >= MIN_LIST_ITEMS;
+      if (list && sum >= meanFloor * (to - from)) for (let j = from; j < to; j++) content[j] = true;
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.
     const next = k + 1;
@@ -711,7 +713,11 @@ function continueLists(
       first++;
     let end = first + 1;
     while (end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && sameShape(facts[end], facts[first])) end++;
-    if (end - first < 3 || (hasBlankLines && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])) continue;
+    if (
+      end - first < MIN_LIST_ITEMS ||
+      (hasBlankLines && end < content.length && lineIndex[end] - lineIndex[end - 1] === 1 && !content[end])
+    )
+      continue;
     if (k < bodyStart && noFunctionWords(first, end)) continue;
     let sum = 0;
     let chrome = false;
@@ -726,6 +732,9 @@ function continueLists(
     if (doubtful) content[k] = true;
   }
 }
+
+/** Fewest lines of a list without markers, and of a list under a heading, that the context pass takes as one. */
+const MIN_LIST_ITEMS = 3;
 
 /** Most words of a heading the context pass may add to the article. */
 const HEADING_MAX_WORDS = 6;

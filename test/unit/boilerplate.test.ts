@@ -686,6 +686,37 @@ describe('lists judged as a whole by the context pass', () => {
   });
 });
 
+describe('lines of one shape after the article', () => {
+  const page = [
+    'The ferry timetable changes next week, and the harbour office has published the new departures for the winter.',
+    '',
+    '[Photo] The harbour at dawn',
+    'Editor: A. Person',
+    '',
+    'Share: Mail Print Copy link',
+    '',
+    'Related',
+    '• Harbour office moves to the old station',
+    '• New boats ordered for the island route',
+    '• Fares rise in the spring',
+  ];
+  const margins = [4, 0, 0.1, -2, 0, -1.5, 0, -3, -0.9, -1.2, -1.4];
+
+  it('takes no two unmarked lines for a list: a caption does not carry its credit line, nor the list two lines further down', () => {
+    const kept = articleFlags(page, (_, i) => margins[i]);
+    assert.deepEqual(
+      page.map((line, i) => [line, kept[i]]).filter(([line]) => line),
+      page.map((line, i) => [line, i <= 2]).filter(([line]) => line),
+    );
+  });
+
+  it('still takes three unmarked lines of one shape, a list the article runs into', () => {
+    const three = [...page.slice(0, 4), 'Editor: B. Person', 'Editor: C. Person'];
+    const kept = articleFlags(three, (_, i) => [4, 0, 0.1, -2, -0.5, -0.5][i]);
+    assert.deepEqual(kept, [true, false, true, true, true, true]);
+  });
+});
+
 describe('gaps between article lines', () => {
   /** Whether the middle line of paragraph, `middle`, paragraph joins the article when the model doubts it (margin -0.5). */
   function middleJoins(middle: string): boolean {
