@@ -48,6 +48,8 @@ import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpan
 import { diffRuns } from './keyDiff';
 import {
   AMBIGUOUS_DATE_WORDS,
+  CURRENCY_SCALES,
+  PERCENT_PHRASES,
   NumberLexicon,
   PERCENT_WORDS,
   digitValue,
@@ -200,13 +202,19 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       }
     } else if (t.kind === 'number' && t.key.startsWith('#') && !t.key.includes(':')) value = Number(t.key.slice(1));
     if (value !== undefined) {
-      const scale = next < raw.length && raw[next].kind === 'word' ? lexicon.scales.get(raw[next].key) : undefined;
+      const scale = next < raw.length && raw[next].kind === 'word' ? scaleAfter(text, raw, i, next, lexicon) : undefined;
       if (scale) {
         value *= scale;
         next++;
       }
       out.push(factToken(`#${String(value)}`, 'number', t.start, raw[next - 1].end, false));
       i = next;
+      continue;
+    }
+    if (facts && i + 1 < raw.length && raw[i + 1].kind === 'word' && PERCENT_PHRASES.has(`${t.key} ${raw[i + 1].key}`)) {
+      // "per cent", "pour cent": one word for percent in two.
+      out.push(factToken('%', 'number', t.start, raw[i + 1].end, t.capital));
+      i += 2;
       continue;
     }
     if (facts) {
@@ -260,6 +268,21 @@ export function factTokens(text: string, language: string, words: WordForms = ne
   }
   return out;
 }
+
+/**
+ * The scale the word `raw[next]` gives the figure that starts at `raw[i]` ("5 million", "5bn"),
+ * or undefined: a scale word of the language, or a scale letter written onto the figure right
+ * after a currency sign ("$5m", see `CURRENCY_SCALES`). O(1).
+ */
+function scaleAfter(text: string, raw: readonly FactToken[], i: number, next: number, lexicon: NumberLexicon): number | undefined {
+  const word = raw[next].key;
+  const scale = lexicon.scales.get(word);
+  if (scale !== undefined || !CURRENCY_SCALES.has(word)) return scale;
+  const glued = raw[next].start === raw[next - 1].end;
+  const afterCurrency = i > 0 && raw[i - 1].end === raw[i].start && CURRENCY_SIGN.test(text.slice(raw[i - 1].start, raw[i - 1].end));
+  return glued && afterCurrency ? CURRENCY_SCALES.get(word) : undefined;
+}
+const CURRENCY_SIGN = /^\p{Sc}$/u;
 
 /**
  * Whether the month or weekday name `raw[i]` is a name instead ("Mars" the planet, "Jan de
@@ -1669,6 +1692,33 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
   return undefined;
 }
 
+/**
+ * Determiners of languages that write every noun with a capital, per language: there a
+ * capital tells a noun as well as a name, and a capitalised word after a determiner, perhaps
+ * with an adjective between ("die Helfer", "die freiwilligen Helfer"), is a noun. A name after
+ * an article ("die Türkei") is read as a noun too: a reworded noun is far more common.
+ */
+const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: new Set(
+    (
+      'der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines ' +
+      'dieser diese dieses diesen diesem jener jene jenes jeden jeder jede jedes alle allen aller ' +
+      'mein meine meinen meinem meiner sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer ' +
+      'unser unsere unseren unserem unserer euer eure viele vielen einige einigen mehrere mehreren manche solche welche'
+    ).split(' '),
+  ),
+};
+
+/** Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`. O(1). */
+function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
+  const determiners = NOUN_DETERMINERS[s.language];
+  if (!determiners) return false;
+  const isDeterminer = (k: number) => k >= 0 && s.tokens[k].kind === 'word' && determiners.has(s.tokens[k].key);
+  if (isDeterminer(i - 1)) return true;
+  const between = s.tokens[i - 1];
+  return i >= 2 && between.kind === 'word' && !between.capital && isDeterminer(i - 2);
+}
+
 /** A name one side lacks, or one name spelt otherwise; else wording. */
 function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undefined {
   const { base, other, bFrom, bTo, oFrom, oTo, bIdx, oIdx } = run;
@@ -1688,6 +1738,7 @@ function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undef
         !s.names.functionWords.has(s.tokens[i].key) &&
         !against.names.acronyms.has(s.tokens[i].key) &&
         !(s.names.runInitials[i] && against.keys.has(s.names.runInitials[i])) &&
+        !nounAfterDeterminer(s, i) &&
         !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
     );
     return found.length && s.names.titleCase ? [] : found;

@@ -275,8 +275,46 @@ export const PERCENT_WORDS: ReadonlySet<string> = new Set([
   'відсотка',
   'بالمئة',
   'بالمائة',
+  'procento',
+  'procenta',
+  'prosent',
+  'prosenttia',
+  'persen',
+  'százalék',
+  'אחוז',
+  'אחוזים',
+  'प्रतिशत',
+  'फीसदी',
+  'パーセント',
+  '퍼센트',
+  'pct',
   '%',
   '٪',
+]);
+
+/** Percent written as two words ("per cent", "pour cent", "في المئة"), keyed by the two words' keys joined by a space. */
+export const PERCENT_PHRASES: ReadonlySet<string> = new Set([
+  'per cent',
+  'pour cent',
+  'por ciento',
+  'por cento',
+  'per cento',
+  'في المئة',
+  'في المائة',
+  'phần trăm',
+  'τοις εκατό',
+]);
+
+/**
+ * Scale letters written onto a figure after a currency sign ("$5m", "£2.5bn", "€300k"): "m"
+ * is a million only there, as "5m" alone is five metres.
+ */
+export const CURRENCY_SCALES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['b', 1e9],
+  ['tn', 1e12],
 ]);
 
 /** German, which written-number lacks. */

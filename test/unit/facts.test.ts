@@ -682,6 +682,30 @@ describe('Number forms', () => {
     assert.deepEqual(numbers('Il y a 12 3000 raisons.', 'fr'), ['#12', '#3000']);
   });
 
+  it('reads percent written in two words, and a scale letter written onto a figure after a currency sign', () => {
+    same('About 50% of the town was flooded.', 'About 50 per cent of the town was flooded.');
+    same('Environ 50 % de la ville.', 'Environ 50 pour cent de la ville.', 'fr');
+    same('Cerca del 50 por ciento de la ciudad.', 'Cerca del 50% de la ciudad.', 'es');
+    assert.deepEqual(kinds(classifyChanges('About 50 per cent of the town.', 'About 60 per cent of the town.', 'en')), ['number']);
+    same('The fund gave $5m to the town.', 'The fund gave $5 million to the town.');
+    same('It cost £2.5bn in all.', 'It cost £2.5 billion in all.');
+    assert.deepEqual(kinds(classifyChanges('The fund gave $5m to the town.', 'The fund gave $6 million to the town.', 'en')), ['number']);
+    // Without a currency sign "5m" is five metres.
+    assert.deepEqual(kinds(classifyChanges('The wall is 5m high.', 'The wall is 5 million high.', 'en')), ['number']);
+  });
+
+  it('reads a capitalised German word after a determiner as a noun, not a name', () => {
+    const names = (a: string, b: string) => classifyChanges(a, b, 'de').filter(c => c.kind === 'name');
+    assert.deepEqual(
+      names('Die Helfer verstärkten am Montag die Deiche am Fluss.', 'Die Einsatzkräfte verstärkten am Montag die Dämme am Fluss.'),
+      [],
+    );
+    assert.deepEqual(names('Die freiwilligen Helfer kamen am Abend.', 'Die freiwilligen Retter kamen am Abend.'), []);
+    assert.deepEqual(kinds(classifyChanges('Am Montag sprach Scholz mit den Helfern.', 'Am Montag sprach Merz mit den Helfern.', 'de')), [
+      'name',
+    ]);
+  });
+
   it('reads digit runs and texts as the plain character-by-character reading does, on seeded random ones', () => {
     const zeros = [0x30, 0x660, 0x6f0, 0x966, 0xff10];
     const plainAsciiDigits = (text: string) => {
