@@ -49,6 +49,7 @@ import { diffRuns } from './keyDiff';
 import {
   AMBIGUOUS_DATE_WORDS,
   CURRENCY_SCALES,
+  GLUED_SCALES,
   PERCENT_PHRASES,
   NumberLexicon,
   PERCENT_WORDS,
@@ -167,8 +168,21 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       const figureEnd = spans[groups + 1];
       const figure = groups === k ? token : text.slice(start, figureEnd).replace(/[ \u2009]/g, '\u00a0');
       k = groups;
-      // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
       const glued = k + 3 < spans.length && spans[k + 3] === figureEnd && spans[k + 5] === WORD;
+      // "120万元": a scale written onto the figure, the rest of the word a word of its own.
+      let scale = 1;
+      let scaleEnd = figureEnd;
+      while (glued && scaleEnd < spans[k + 4] && GLUED_SCALES.has(text[scaleEnd])) scale *= GLUED_SCALES.get(text[scaleEnd++])!;
+      if (scaleEnd > figureEnd) {
+        raw.push(factToken(`#${String(scaled(Number(digitValue(figure)), scale))}`, 'number', start, scaleEnd, false));
+        if (scaleEnd < spans[k + 4]) {
+          const rest = words.word(text.slice(scaleEnd, spans[k + 4]));
+          raw.push(factToken(rest.key, 'word', scaleEnd, spans[k + 4], rest.capital));
+        }
+        k += 3;
+        continue;
+      }
+      // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
       const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(figureEnd, spans[k + 4]).toLowerCase()) ? spans[k + 4] : figureEnd;
       raw.push(factToken(`#${digitValue(figure)}`, 'number', start, ordinalEnd, false));
       if (ordinalEnd !== figureEnd) k += 3;
@@ -204,7 +218,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     if (value !== undefined) {
       const scale = next < raw.length && raw[next].kind === 'word' ? scaleAfter(text, raw, i, next, lexicon) : undefined;
       if (scale) {
-        value *= scale;
+        value = scaled(value, scale);
         next++;
       }
       out.push(factToken(`#${String(value)}`, 'number', t.start, raw[next - 1].end, false));
@@ -267,6 +281,11 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     i++;
   }
   return out;
+}
+
+/** `value` times `scale`, without the binary fraction's residue ("0.7 million" is 700000, not 699999.9999999999). */
+function scaled(value: number, scale: number): number {
+  return Number((value * scale).toPrecision(12));
 }
 
 /**

@@ -317,6 +317,22 @@ export const CURRENCY_SCALES: ReadonlyMap<string, number> = new Map([
   ['tn', 1e12],
 ]);
 
+/**
+ * Scales written onto a figure as the first characters of the word after it, in scripts that
+ * count by ten thousands: "120万元" is 1,200,000 yuan, "3억 원" 300,000,000 won. "万亿" is
+ * read as 万 times 亿.
+ */
+export const GLUED_SCALES: ReadonlyMap<string, number> = new Map([
+  ['千', 1e3],
+  ['万', 1e4],
+  ['萬', 1e4],
+  ['亿', 1e8],
+  ['億', 1e8],
+  ['만', 1e4],
+  ['억', 1e8],
+  ['조', 1e12],
+]);
+
 /** German, which written-number lacks. */
 const GERMAN_UNITS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun'];
 const GERMAN_TEENS = ['zehn', 'elf', 'zwölf', 'dreizehn', 'vierzehn', 'fünfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn'];
@@ -349,6 +365,16 @@ const GERMAN_SCALES: ReadonlyArray<[string, number]> = [
 /** Short scale words that written-number spells out in full. */
 const SHORT_SCALES: ReadonlyArray<[string, number]> = [
   ['bn', 1e9],
+  // South Asian scales, in Indian English and Hindi ("12 lakh", "5 करोड़").
+  ['lakh', 1e5],
+  ['lakhs', 1e5],
+  ['crore', 1e7],
+  ['crores', 1e7],
+  ['लाख', 1e5],
+  ['करोड़', 1e7],
+  ['करोड', 1e7],
+  ['हज़ार', 1e3],
+  ['हजार', 1e3],
   ['млн', 1e6],
   ['млрд', 1e9],
   ['тыс', 1e3],

@@ -694,6 +694,15 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('The wall is 5m high.', 'The wall is 5 million high.', 'en')), ['number']);
   });
 
+  it('reads the scales of South Asian and East Asian counting, spaced or written onto the figure', () => {
+    same('项目投资约为120万元。', '项目投资约为1200000元。', 'zh');
+    assert.deepEqual(kinds(classifyChanges('项目投资约为120万元。', '项目投资约为120亿元。', 'zh')), ['number']);
+    same('피해액은 3억 원으로 집계됐다.', '피해액은 300,000,000 원으로 집계됐다.', 'ko');
+    assert.deepEqual(kinds(classifyChanges('सरकार ने 12 लाख रुपये दिए।', 'सरकार ने 12 करोड़ रुपये दिए।', 'hi')), ['number']);
+    same('The state gave Rs 12 lakh to the families.', 'The state gave Rs 1.2 million to the families.');
+    same('It cost 0.7 million dollars.', 'It cost 700,000 dollars.');
+  });
+
   it('reads a capitalised German word after a determiner as a noun, not a name', () => {
     const names = (a: string, b: string) => classifyChanges(a, b, 'de').filter(c => c.kind === 'name');
     assert.deepEqual(
