@@ -383,6 +383,7 @@ export function articleLines(
   const maxGap = options.maxGapLines ?? 3;
   const floor = options.gapFloor ?? -4;
   const content = margins.map(m => m > threshold);
+  if (lineIndex && !content.some(Boolean)) seedLargestBlock(content, margins, facts, lineIndex, floor);
   let last = -1;
   for (let k = 0; k < content.length; k++) {
     if (!content[k]) continue;
@@ -427,6 +428,44 @@ export function articleLines(
   const boxed = printedAgainUnderIt(facts, content);
   for (let k = 0; k < content.length; k++) if (boxed[k]) content[k] = false;
   return content;
+}
+
+/**
+ * A page whose lines the model all doubts still holds an article (every source is a version of
+ * a story): its largest block, the run of lines without a blank line between them that holds
+ * the most words, is taken for it, as boilerpipe's article extractor keeps its largest text
+ * block, and the context pass grows it from there. A short page of short sentences in a
+ * language whose prose the model reads weakly (one Chinese sentence per line) is so read. Only
+ * a block whose lines mostly end a sentence is prose enough (a list of 50,000 labels is none),
+ * and only lines the model doubts count (a margin of at least the gap floor, as a gap's lines
+ * need), not those it is sure are chrome, nor lines marked as chrome (a copyright line, a form
+ * field). O(lines).
+ */
+function seedLargestBlock(
+  content: boolean[],
+  margins: readonly number[],
+  facts: readonly LineFacts[],
+  lineIndex: readonly number[],
+  floor: number,
+): void {
+  const counts = (k: number) => margins[k] >= floor && !isMarkedChrome(facts[k]);
+  let best = -1;
+  let bestWords = 0;
+  let bestEnd = -1;
+  for (let from = 0; from < content.length;) {
+    let to = from + 1;
+    while (to < content.length && lineIndex[to] - lineIndex[to - 1] === 1) to++;
+    let words = 0;
+    let sentences = 0;
+    for (let k = from; k < to; k++) {
+      if (!counts(k)) continue;
+      words += facts[k].wordCount;
+      if (facts[k].endsSentence) sentences++;
+    }
+    if (words > bestWords && sentences * 2 >= to - from) [best, bestEnd, bestWords] = [from, to, words];
+    from = to;
+  }
+  for (let k = best; k >= 0 && k < bestEnd; k++) if (counts(k)) content[k] = true;
 }
 
 /** Most paragraphs under a short line printed again that its box takes: a teaser's snippet is one or two. */

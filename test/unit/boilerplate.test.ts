@@ -686,6 +686,28 @@ describe('lists judged as a whole by the context pass', () => {
   });
 });
 
+describe('a page whose lines the model all doubts', () => {
+  it('takes its largest block of sentences for the article, as a page of one short Chinese sentence a line', () => {
+    const page = [
+      '北方城市河滨遭遇洪灾',
+      '',
+      '本周持续强降雨导致北方城市河滨发生严重洪灾。',
+      '救援人员连夜从低洼街道疏散了数百名居民。',
+      '连续数日降雨后，河水漫过堤岸。',
+      '当地政府在市中心附近的学校设立了临时避难所。',
+      '出于安全考虑，多个社区已经停电。',
+      '气象部门预计本周晚些时候全区仍将有降雨。',
+    ];
+    const kinds = verdicts(page).map(v => v.kind);
+    assert.deepEqual(kinds, ['content', 'blank', 'content', 'content', 'content', 'content', 'content', 'content']);
+  });
+
+  it('takes no block whose lines end no sentence, as a long list of labels', () => {
+    const page = Array.from({ length: 40 }, (_, i) => `Label ${i}`);
+    assert.ok(verdicts(page).every(v => v.kind === 'boilerplate'));
+  });
+});
+
 describe('lines of one shape after the article', () => {
   const page = [
     'The ferry timetable changes next week, and the harbour office has published the new departures for the winter.',
