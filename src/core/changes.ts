@@ -51,6 +51,7 @@ import {
   CURRENCY_SCALES,
   GLUED_SCALES,
   PERCENT_PHRASES,
+  asciiDigits,
   NumberLexicon,
   PERCENT_WORDS,
   digitValue,
@@ -204,6 +205,12 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       i = ordinal.next;
       continue;
     }
+    const clock = t.kind === 'number' ? clockAt(text, raw, i) : undefined;
+    if (clock) {
+      out.push(factToken(clock.key, 'number', t.start, raw[clock.next - 1].end, false));
+      i = clock.next;
+      continue;
+    }
     if (facts?.startsNumber) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
@@ -225,8 +232,15 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       i = next;
       continue;
     }
-    if (facts && i + 1 < raw.length && raw[i + 1].kind === 'word' && PERCENT_PHRASES.has(`${t.key} ${raw[i + 1].key}`)) {
-      // "per cent", "pour cent": one word for percent in two.
+    if (
+      facts &&
+      out[out.length - 1]?.kind === 'number' &&
+      i + 1 < raw.length &&
+      raw[i + 1].kind === 'word' &&
+      PERCENT_PHRASES.has(`${t.key} ${raw[i + 1].key}`)
+    ) {
+      // "50 per cent", "50 pour cent": one word for percent in two, after a figure ("pour cent
+      // euros" is "for a hundred euros").
       out.push(factToken('%', 'number', t.start, raw[i + 1].end, t.capital));
       i += 2;
       continue;
@@ -286,6 +300,48 @@ export function factTokens(text: string, language: string, words: WordForms = ne
 /** `value` times `scale`, without the binary fraction's residue ("0.7 million" is 700000, not 699999.9999999999). */
 function scaled(value: number, scale: number): number {
   return Number((value * scale).toPrecision(12));
+}
+
+/** Marks of the half of the day after an hour, as token keys: "pm", "p.m." (read as "p", ".", "m", "."). */
+const MERIDIEM: readonly (readonly [readonly string[], number])[] = [
+  [['p', '.', 'm', '.'], 12],
+  [['a', '.', 'm', '.'], 0],
+  [['p', '.', 'm'], 12],
+  [['a', '.', 'm'], 0],
+  [['pm'], 12],
+  [['am'], 0],
+];
+/** Words that follow an hour on the 24-hour clock: German "18 Uhr", French "18 h" and "18h30". */
+const HOUR_WORDS = new Set(['uhr', 'h']);
+const CLOCK_FIGURE = /^(\d{1,2})(?:[:.](\d{2}))?$/;
+
+/**
+ * The time of day a figure at `raw[i]` gives with the words after it, as one key on the 24-hour
+ * clock ("6 p.m.", "6pm", "18:00", "18 Uhr", "18h" are all `#18:00`; "6:30 a.m." is `#6:30`),
+ * and the token after it; undefined for a figure that gives no time of day. A figure of hours
+ * and minutes ("18:00", "06:00") is a time by itself; an hour alone only with a mark of the
+ * half of the day or an hour word. O(1).
+ */
+function clockAt(text: string, raw: readonly FactToken[], i: number): { key: string; next: number } | undefined {
+  const t = raw[i];
+  const m = CLOCK_FIGURE.exec(asciiDigits(text.slice(t.start, t.end)));
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minutes = m[2] ?? '00';
+  const timed = (next: number) => (hour < 24 && Number(minutes) < 60 ? { key: `#${hour}:${minutes}`, next } : undefined);
+  if (hour >= 1 && hour <= 12) {
+    for (const [keys, add] of MERIDIEM) {
+      if (!keys.every((key, k) => raw[i + 1 + k]?.key === key)) continue;
+      hour = (hour % 12) + add;
+      return timed(i + 1 + keys.length);
+    }
+  }
+  const word = raw[i + 1];
+  if (word?.kind === 'word' && HOUR_WORDS.has(word.key) && (m[2] !== undefined || text[t.end] !== '.')) return timed(i + 2);
+  // "18h30": the minutes written onto the hour word.
+  const glued = word?.kind === 'word' && word.start === t.end ? /^h(\d{2})$/.exec(word.key) : null;
+  if (glued && m[2] === undefined && Number(glued[1]) < 60) return { key: `#${hour}:${glued[1]}`, next: i + 2 };
+  return m[2] !== undefined && text[t.start + m[1].length] === ':' ? timed(i + 1) : undefined;
 }
 
 /**
@@ -1713,9 +1769,11 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
 
 /**
  * Determiners of languages that write every noun with a capital, per language: there a
- * capital tells a noun as well as a name, and a capitalised word after a determiner, perhaps
- * with an adjective between ("die Helfer", "die freiwilligen Helfer"), is a noun. A name after
- * an article ("die Türkei") is read as a noun too: a reworded noun is far more common.
+ * capital tells a noun as well as a name, and a capitalised word right after a determiner
+ * ("die Helfer") is a noun. A name after an article ("die Türkei") is read as a noun too: a
+ * reworded noun is far more common. A determiner after a comma is a relative pronoun ("die
+ * Partei, die Merz anführt"), and one before a verb a demonstrative ("Das sagte Merz"): the
+ * word after the verb is no noun of it, so only the word right after the determiner is read so.
  */
 const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
   de: new Set(
@@ -1732,10 +1790,8 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
 function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
   const determiners = NOUN_DETERMINERS[s.language];
   if (!determiners) return false;
-  const isDeterminer = (k: number) => k >= 0 && s.tokens[k].kind === 'word' && determiners.has(s.tokens[k].key);
-  if (isDeterminer(i - 1)) return true;
-  const between = s.tokens[i - 1];
-  return i >= 2 && between.kind === 'word' && !between.capital && isDeterminer(i - 2);
+  const before = s.tokens[i - 1];
+  return i >= 1 && before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
 }
 
 /** A name one side lacks, or one name spelt otherwise; else wording. */

@@ -246,6 +246,62 @@ const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'ein
 const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'], hu: ['hét', 'hat'] };
 
 /**
+ * Russian numerals in their other cases, by the nominative the number-word package writes:
+ * Russian declines them ("из пяти деревень", "более двадцати", "с тремя"). A numeral ending in
+ * "ь" takes "и" and "ью" (`russianCaseForms`); these are the others. The package's
+ * "одинадцать" is also written as Russian spells it.
+ */
+const RUSSIAN_CASES: Readonly<Record<string, readonly string[]>> = {
+  один: ['одного', 'одной', 'одному', 'одним', 'одну', 'одном', 'одна', 'одно'],
+  два: ['двух', 'двум', 'двумя', 'две'],
+  три: ['трех', 'трёх', 'трем', 'трём', 'тремя'],
+  четыре: ['четырех', 'четырёх', 'четырем', 'четырём', 'четырьмя'],
+  восемь: ['восьми', 'восьмью'],
+  одинадцать: ['одиннадцать', 'одиннадцати', 'одиннадцатью'],
+  пятьдесят: ['пятидесяти', 'пятьюдесятью'],
+  шестьдесят: ['шестидесяти', 'шестьюдесятью'],
+  семьдесят: ['семидесяти', 'семьюдесятью'],
+  восемьдесят: ['восьмидесяти', 'восьмьюдесятью'],
+  сорок: ['сорока'],
+  девяносто: ['девяноста'],
+  сто: ['ста'],
+  двести: ['двухсот', 'двумстам', 'двумястами', 'двухстах'],
+  триста: ['трехсот', 'трёхсот', 'тремстам', 'тремястами', 'трехстах'],
+  четыреста: ['четырехсот', 'четырёхсот', 'четыремстам', 'четырьмястами', 'четырехстах'],
+  пятьсот: ['пятисот', 'пятистам', 'пятьюстами', 'пятистах'],
+  шестьсот: ['шестисот', 'шестистам', 'шестьюстами', 'шестистах'],
+  семьсот: ['семисот', 'семистам', 'семьюстами', 'семистах'],
+  восемьсот: ['восьмисот', 'восьмистам', 'восьмьюстами', 'восьмистах'],
+  девятьсот: ['девятисот', 'девятистам', 'девятьюстами', 'девятистах'],
+};
+
+/** A Russian numeral's forms in every case, itself among them. */
+function russianCaseForms(word: string): string[] {
+  const listed = RUSSIAN_CASES[word];
+  if (listed) return [word, ...listed];
+  // "пять", "двадцать": genitive, dative and prepositional in "и", instrumental in "ью".
+  const forms = word.endsWith('ь') && !word.includes('сот') ? [word, `${word.slice(0, -1)}и`, `${word.slice(0, -1)}ью`] : [word];
+  return forms.filter(form => !RUSSIAN_WORDS_NOT_NUMBERS.has(form));
+}
+/** Case forms of numerals that are more often other words: "семью" is "family" (and 7 with). */
+const RUSSIAN_WORDS_NOT_NUMBERS: ReadonlySet<string> = new Set(['семью']);
+
+/**
+ * The phrases of a lexicon with their words in every case, where the language declines its
+ * numerals (Russian): "двадцать пять" also as "двадцати пяти". Each word's cases are taken
+ * together with the others' in any combination, as a reader would take a slip of case. O(p · f^w)
+ * for p phrases of w words with f forms each, w at most 2 here.
+ */
+function declinedPhrases(phrases: Map<string, number>, language: string): void {
+  if (language !== 'ru') return;
+  for (const [phrase, value] of [...phrases]) {
+    let forms = [''];
+    for (const word of phrase.split(' ')) forms = forms.flatMap(head => russianCaseForms(word).map(f => (head ? `${head} ${f}` : f)));
+    for (const form of forms) if (!phrases.has(form)) phrases.set(form, value);
+  }
+}
+
+/**
  * Words of the runtime's month and weekday names that are more often everyday words: Vietnamese
  * "tư" (đầu tư, invest), "chủ" (chủ tịch, chairman), "nhật" (Nhật Bản, Japan); Catalan "des"
  * (des de, since), "set" (seven); Romanian "luni" (months); Finnish "kesä" (summer); Hebrew
@@ -320,14 +376,15 @@ export const CURRENCY_SCALES: ReadonlyMap<string, number> = new Map([
 /**
  * Scales written onto a figure as the first characters of the word after it, in scripts that
  * count by ten thousands: "120万元" is 1,200,000 yuan, "3억 원" 300,000,000 won. "万亿" is
- * read as 万 times 亿.
+ * read as 万 times 亿. Chinese 千 is left out: written onto a figure it mostly opens a unit
+ * ("3千米", three kilometres; "千克", "千瓦").
  */
 export const GLUED_SCALES: ReadonlyMap<string, number> = new Map([
-  ['千', 1e3],
   ['万', 1e4],
   ['萬', 1e4],
   ['亿', 1e8],
   ['億', 1e8],
+  ['천', 1e3],
   ['만', 1e4],
   ['억', 1e8],
   ['조', 1e12],
@@ -372,9 +429,20 @@ const SHORT_SCALES: ReadonlyArray<[string, number]> = [
   ['crores', 1e7],
   ['लाख', 1e5],
   ['करोड़', 1e7],
+  ['करो\u095c', 1e7],
   ['करोड', 1e7],
   ['हज़ार', 1e3],
+  ['ह\u095bार', 1e3],
   ['हजार', 1e3],
+  // Scales of counting by ten thousands, set apart from the figure ("3 억 원"), as `GLUED_SCALES`.
+  ['万', 1e4],
+  ['萬', 1e4],
+  ['亿', 1e8],
+  ['億', 1e8],
+  ['천', 1e3],
+  ['만', 1e4],
+  ['억', 1e8],
+  ['조', 1e12],
   ['млн', 1e6],
   ['млрд', 1e9],
   ['тыс', 1e3],
@@ -427,6 +495,7 @@ function buildLexicon(language: string): NumberLexicon {
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
   for (const [word, value] of MORE_NUMBERS[language] ?? []) phrases.set(word, value);
+  declinedPhrases(phrases, language);
   let longest = 1;
   const firstWords = new Set<string>();
   for (const phrase of phrases.keys()) {

@@ -686,6 +686,8 @@ describe('Number forms', () => {
     same('About 50% of the town was flooded.', 'About 50 per cent of the town was flooded.');
     same('Environ 50 % de la ville.', 'Environ 50 pour cent de la ville.', 'fr');
     same('Cerca del 50 por ciento de la ciudad.', 'Cerca del 50% de la ciudad.', 'es');
+    // Without a figure before it "pour cent" is "for a hundred".
+    assert.deepEqual(kinds(classifyChanges('Il a payé pour cent euros.', 'Il a payé pour 100 euros.', 'fr')), []);
     assert.deepEqual(kinds(classifyChanges('About 50 per cent of the town.', 'About 60 per cent of the town.', 'en')), ['number']);
     same('The fund gave $5m to the town.', 'The fund gave $5 million to the town.');
     same('It cost £2.5bn in all.', 'It cost £2.5 billion in all.');
@@ -698,9 +700,37 @@ describe('Number forms', () => {
     same('项目投资约为120万元。', '项目投资约为1200000元。', 'zh');
     assert.deepEqual(kinds(classifyChanges('项目投资约为120万元。', '项目投资约为120亿元。', 'zh')), ['number']);
     same('피해액은 3억 원으로 집계됐다.', '피해액은 300,000,000 원으로 집계됐다.', 'ko');
+    same('3억 원을 냈다.', '3 억 원을 냈다.', 'ko');
+    same('5 ह\u095bार लोग आए।', '5000 लोग आए।', 'hi');
+    // 千 written onto a figure opens a unit: "3千米" is three kilometres.
+    assert.deepEqual(kinds(classifyChanges('他跑了3千米。', '他跑了3公里。', 'zh')), ['wording']);
     assert.deepEqual(kinds(classifyChanges('सरकार ने 12 लाख रुपये दिए।', 'सरकार ने 12 करोड़ रुपये दिए।', 'hi')), ['number']);
     same('The state gave Rs 12 lakh to the families.', 'The state gave Rs 1.2 million to the families.');
     same('It cost 0.7 million dollars.', 'It cost 700,000 dollars.');
+  });
+
+  it('reads a time of day on either clock as one value', () => {
+    same('The curfew starts at 6 p.m. on Monday.', 'The curfew starts at 18:00 on Monday.');
+    same('The curfew starts at 6pm on Monday.', 'The curfew starts at 6 p.m. on Monday.');
+    same('The curfew starts at 06:30 on Monday.', 'The curfew starts at 6:30 a.m. on Monday.');
+    same('Le couvre-feu commence à 18h30 lundi.', 'Le couvre-feu commence à 18:30 lundi.', 'fr');
+    same('Die Sperre beginnt um 18 Uhr.', 'Die Sperre beginnt um 18:00 Uhr.', 'de');
+    assert.deepEqual(kinds(classifyChanges('The curfew starts at 6 p.m. on Monday.', 'The curfew starts at 6 a.m. on Monday.', 'en')), [
+      'number',
+    ]);
+    assert.deepEqual(kinds(classifyChanges('Die Sperre beginnt um 18 Uhr.', 'Die Sperre beginnt um 19 Uhr.', 'de')), ['number']);
+  });
+
+  it('reads Russian numerals in every case as their values', () => {
+    same('Вода затопила дома в пяти деревнях.', 'Вода затопила дома в 5 деревнях.', 'ru');
+    same('Эвакуировали более двадцати пяти человек.', 'Эвакуировали более 25 человек.', 'ru');
+    same('Он говорил с двенадцатью людьми.', 'Он говорил с 12 людьми.', 'ru');
+    same('Пострадали жители трёх тысяч домов.', 'Пострадали жители 3 тыс. домов.', 'ru');
+    // "семью" is "family" far more often than "with seven".
+    assert.deepEqual(kinds(classifyChanges('Он потерял семью в войне.', 'Он потерял дом в войне.', 'ru')), ['wording']);
+    assert.deepEqual(kinds(classifyChanges('Вода затопила дома в пяти деревнях.', 'Вода затопила дома в шести деревнях.', 'ru')), [
+      'number',
+    ]);
   });
 
   it('reads a capitalised German word after a determiner as a noun, not a name', () => {
@@ -709,8 +739,12 @@ describe('Number forms', () => {
       names('Die Helfer verstärkten am Montag die Deiche am Fluss.', 'Die Einsatzkräfte verstärkten am Montag die Dämme am Fluss.'),
       [],
     );
-    assert.deepEqual(names('Die freiwilligen Helfer kamen am Abend.', 'Die freiwilligen Retter kamen am Abend.'), []);
     assert.deepEqual(kinds(classifyChanges('Am Montag sprach Scholz mit den Helfern.', 'Am Montag sprach Merz mit den Helfern.', 'de')), [
+      'name',
+    ]);
+    // A demonstrative before a verb, and a relative pronoun after a comma, are no articles of the name.
+    assert.deepEqual(kinds(classifyChanges('Das sagte Merz am Montag.', 'Das sagte Scholz am Montag.', 'de')), ['name']);
+    assert.deepEqual(kinds(classifyChanges('Die Partei, die Merz anführt, siegte.', 'Die Partei, die Scholz anführt, siegte.', 'de')), [
       'name',
     ]);
   });
