@@ -99,10 +99,10 @@ const NEVER_FINAL = new Set([
   'napr',
   'tzv',
   'np',
-  // Longer than `ABBREVIATION_END` reads: told by `LONG_ABBREVIATION` ("approx." before "20").
-  'aprox',
   'проф',
   'акад',
+  // Longer than `ABBREVIATION_END` reads, as "approx": told by `LONG_ABBREVIATION`.
+  'aprox',
 ]);
 /** A word of five or six letters and a full stop ending a piece: an abbreviation only where `NEVER_FINAL` lists it. */
 const LONG_ABBREVIATION = /(?:^|[\s(["'“‘«])(\p{L}{5,6})\.$/u;
@@ -119,11 +119,16 @@ const TITLES_OF_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 /**
  * A piece that ends in a one-letter word in small letters and a full stop, and the next that
- * opens with one letter and a full stop: an abbreviation written with spaces between its parts
- * ("z. B.", "u. U.", "i. d. R."), whose second part may be a capital.
+ * opens with a capital and a full stop: an abbreviation written with spaces between its parts
+ * whose second part is a capital ("z. B.", "u. U.", "m. E."), where the pair is one of
+ * `SPACED_PAIRS` or a word in small letters follows it. A sentence may end in a one-letter
+ * word ("… is 300 m.", "… как и я.") before an initial ("J. Smith said"), so neither alone
+ * tells. (A second part in small letters, "d. h.", is joined as any piece that opens so.)
  */
-const SPACED_ABBREVIATION_START = /(?:^|\s)\p{Ll}\.$/u;
-const SPACED_ABBREVIATION_NEXT = /^\p{L}\./u;
+const SPACED_ABBREVIATION_START = /(?:^|\s)(\p{Ll})\.$/u;
+const SPACED_ABBREVIATION_NEXT = /^(\p{Lu})\.\s*(\p{L})?/u;
+/** German abbreviations written with a space and a capital: "z. B.", "u. U.", "m. E.", "z. T.", "d. R." (of "i. d. R."). */
+const SPACED_PAIRS: ReadonlySet<string> = new Set(['zb', 'uu', 'me', 'zt', 'dr']);
 // Signs for "number" that are also words: an abbreviation only before a number (a figure, which
 // `shouldJoin` joins before any other test, or a Roman numeral of two letters or more).
 const NUMBER_SIGNS = new Set(['no', 'nos', 'nr']);
@@ -530,15 +535,18 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
     const letter = FIRST_LETTER.exec(next)?.[1] ?? '';
     if (/\p{Ll}/u.test(letter) && !GEORGIAN.test(letter)) return true;
   }
-  if (SPACED_ABBREVIATION_START.test(previous.slice(-3)) && SPACED_ABBREVIATION_NEXT.test(next)) return true;
+  const spacedStart = SPACED_ABBREVIATION_START.exec(previous.slice(-3));
+  const spacedNext = spacedStart ? SPACED_ABBREVIATION_NEXT.exec(next) : null;
+  if (spacedNext && (SPACED_PAIRS.has(`${spacedStart![1]}${spacedNext[1].toLowerCase()}`) || /\p{Ll}/u.test(spacedNext[2] ?? '')))
+    return true;
   // The abbreviation holds no space, so the last word is all the patterns need to see.
   const lastWord = previous.slice(previous.lastIndexOf(' ') + 1);
-  if (!mayEndInAbbreviation(previous)) {
-    const long = LONG_ABBREVIATION.exec(lastWord);
+  const m = mayEndInAbbreviation(previous) ? ABBREVIATION_END.exec(lastWord) : null;
+  if (!m) {
+    // A word of five or six letters, its stop and perhaps an opening mark: eight characters at most.
+    const long = lastWord.length <= 8 && previous.endsWith('.') ? LONG_ABBREVIATION.exec(lastWord) : null;
     return long !== null && NEVER_FINAL.has(long[1].toLowerCase());
   }
-  const m = ABBREVIATION_END.exec(lastWord);
-  if (!m) return false;
   const abbreviation = m[1];
   const bare = abbreviation.slice(0, -1).toLowerCase();
   const nextWord = /^[\s"'“‘«(]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? '';

@@ -46,6 +46,13 @@ describe('sentence segmentation', () => {
       'The crowd cheered.',
     ]);
     assert.deepEqual(inLanguage('es', 'Vieron la casa. Pedro se quedó.'), ['Vieron la casa.', 'Pedro se quedó.']);
+    // A sentence that ends in a one-letter word, before an initial.
+    assert.deepEqual(sentencesOf('The tower is 300 m. J. Smith said so.'), ['The tower is 300 m.', 'J. Smith said so.']);
+    assert.deepEqual(inLanguage('ru', 'Он сказал, как и я. В. Путин ответил.'), ['Он сказал, как и я.', 'В. Путин ответил.']);
+    assert.deepEqual(inLanguage('de', 'Es gilt z. B. Mieten. Das gilt i. d. R. für alle.'), [
+      'Es gilt z. B. Mieten.',
+      'Das gilt i. d. R. für alle.',
+    ]);
   });
 
   it('still breaks after an initialism when a new sentence begins', () => {
