@@ -436,7 +436,8 @@ export function articleLines(
  * the most words, is taken for it, as boilerpipe's article extractor keeps its largest text
  * block, and the context pass grows it from there. A short page of short sentences in a
  * language whose prose the model reads weakly (one Chinese sentence per line) is so read. Only
- * a block whose lines mostly end a sentence is prose enough (a list of 50,000 labels is none),
+ * a block whose lines mostly end a sentence, one of them at least `MIN_PROSE_WORDS` words long,
+ * is prose enough (a list of 50,000 labels is none, nor a footer of short lines with stops),
  * and only lines the model doubts count (a margin of at least the gap floor, as a gap's lines
  * need), not those it is sure are chrome, nor lines marked as chrome (a copyright line, a form
  * field). O(lines).
@@ -457,12 +458,14 @@ function seedLargestBlock(
     while (to < content.length && lineIndex[to] - lineIndex[to - 1] === 1) to++;
     let words = 0;
     let sentences = 0;
+    let longest = 0;
     for (let k = from; k < to; k++) {
       if (!counts(k)) continue;
       words += facts[k].wordCount;
+      longest = Math.max(longest, facts[k].wordCount);
       if (facts[k].endsSentence) sentences++;
     }
-    if (words > bestWords && sentences * 2 >= to - from) [best, bestEnd, bestWords] = [from, to, words];
+    if (words > bestWords && sentences * 2 >= to - from && longest >= MIN_PROSE_WORDS) [best, bestEnd, bestWords] = [from, to, words];
     from = to;
   }
   for (let k = best; k >= 0 && k < bestEnd; k++) if (counts(k)) content[k] = true;
@@ -733,8 +736,11 @@ function continueLists(
       while (from > 0 && joins(from - 1, k)) from--;
       let sum = 0;
       for (let j = from; j < to; j++) sum += margins[j];
-      // Two unmarked lines of one shape are no list (a caption and its credit line).
-      const list = facts[k].listMarker || to - from >= MIN_LIST_ITEMS;
+      // Two unmarked lines of one shape are no list (a caption and its credit line), unless
+      // both end a sentence, as two short paragraphs do.
+      let sentences = true;
+      for (let j = from; j < to && sentences; j++) sentences = facts[j].endsSentence;
+      const list = facts[k].listMarker || to - from >= MIN_LIST_ITEMS || sentences;
       if (list && sum >= meanFloor * (to - from)) for (let j = from; j < to; j++) content[j] = true;
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.

@@ -702,9 +702,11 @@ describe('a page whose lines the model all doubts', () => {
     assert.deepEqual(kinds, ['content', 'blank', 'content', 'content', 'content', 'content', 'content', 'content']);
   });
 
-  it('takes no block whose lines end no sentence, as a long list of labels', () => {
+  it('takes no block whose lines end no sentence, as a long list of labels, nor one of short lines with stops, as a footer', () => {
     const page = Array.from({ length: 40 }, (_, i) => `Label ${i}`);
     assert.ok(verdicts(page).every(v => v.kind === 'boilerplate'));
+    const footer = ['首页', '新闻', '体育', '', '版权所有。', '联系我们。', '关于我们。'];
+    assert.ok(verdicts(footer).every(v => v.kind !== 'content'));
   });
 });
 
@@ -730,6 +732,12 @@ describe('lines of one shape after the article', () => {
       page.map((line, i) => [line, kept[i]]).filter(([line]) => line),
       page.map((line, i) => [line, i <= 2]).filter(([line]) => line),
     );
+  });
+
+  it('takes two lines of one shape that end their sentences, as two short paragraphs', () => {
+    const two = ['北方城市河滨遭遇洪灾', '', '本周持续强降雨导致北方城市河滨发生严重洪灾。', '救援人员连夜从低洼街道疏散了数百名居民。'];
+    const kept = articleFlags(two, (_, i) => [0.5, 0, 1, -1.5][i]);
+    assert.deepEqual(kept, [true, false, true, true]);
   });
 
   it('still takes three unmarked lines of one shape, a list the article runs into', () => {
