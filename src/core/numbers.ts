@@ -434,15 +434,8 @@ const SHORT_SCALES: ReadonlyArray<[string, number]> = [
   ['हज़ार', 1e3],
   ['ह\u095bार', 1e3],
   ['हजार', 1e3],
-  // Scales of counting by ten thousands, set apart from the figure ("3 억 원"), as `GLUED_SCALES`.
-  ['万', 1e4],
-  ['萬', 1e4],
-  ['亿', 1e8],
-  ['億', 1e8],
-  ['천', 1e3],
-  ['만', 1e4],
-  ['억', 1e8],
-  ['조', 1e12],
+  // Scales of counting by ten thousands set apart from the figure ("3 억 원") as written onto it.
+  ...GLUED_SCALES,
   ['млн', 1e6],
   ['млрд', 1e9],
   ['тыс', 1e3],

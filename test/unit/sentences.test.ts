@@ -55,6 +55,23 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('breaks before a sentence that opens with a figure and a word in small letters, but not after an abbreviation or in a citation', () => {
+    assert.deepEqual(sentencesOf('The fire started on Monday. 20 people were hurt.'), [
+      'The fire started on Monday.',
+      '20 people were hurt.',
+    ]);
+    assert.deepEqual(inLanguage('fr', 'Le feu a pris lundi. 20 personnes ont été blessées.'), [
+      'Le feu a pris lundi.',
+      '20 personnes ont été blessées.',
+    ]);
+    assert.deepEqual(sentencesOf('It costs approx. 20 dollars, see no. 20 of the list.'), [
+      'It costs approx. 20 dollars, see no. 20 of the list.',
+    ]);
+    assert.deepEqual(sentencesOf('Ruskin KJ, Hueske-Kraus D. Curr Opin Anaesthesiol. 2015; 28: 685-690.'), [
+      'Ruskin KJ, Hueske-Kraus D. Curr Opin Anaesthesiol. 2015; 28: 685-690.',
+    ]);
+  });
+
   it('still breaks after an initialism when a new sentence begins', () => {
     assert.deepEqual(sentencesOf('Troops remain in the U.S. The talks ended.'), ['Troops remain in the U.S.', 'The talks ended.']);
   });
