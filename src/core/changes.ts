@@ -45,6 +45,7 @@ import {
   speechVerbs,
 } from './factWords';
 import { DIGITS, REFERENCE, WORD, hasCapital, tokenSpans } from './factTokenSpans';
+import { writesMonthFirst } from './published';
 import { diffRuns } from './keyDiff';
 import {
   AMBIGUOUS_DATE_WORDS,
@@ -145,6 +146,7 @@ export function factTokens(text: string, language: string, words: WordForms = ne
   const raw: FactToken[] = [];
   const spans = tokenSpans(text);
   const spaceGrouped = groupsThousandsBySpace(language);
+  let date: FigureDate | undefined;
   for (let k = 0; k < spans.length; k += 3) {
     const start = spans[k];
     const end = spans[k + 1];
@@ -162,6 +164,10 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       // "six-week": a number word fused to its noun is a number and a word.
       raw.push(factToken(pieceKey(token.slice(0, hyphen)), 'word', start, start + hyphen, false));
       raw.push(factToken(pieceKey(token.slice(hyphen + 1)), 'word', start + hyphen + 1, end, false));
+    } else if (part === DIGITS && (date = figureDate(text, start, language)) !== undefined) {
+      // "05/05/2024": the day, the month and the year, as "5 May 2024" reads.
+      for (const [from, to, key, kind] of date.parts) raw.push(factToken(key, kind, from, to, false));
+      while (k + 3 < spans.length && spans[k + 3] < date.end) k += 3;
     } else if (part === DIGITS) {
       // "1 200": in a language that writes its figures so, groups of three set apart by a space
       // are one figure (see `spaceGroupsAfter`). English "June 12 300 people" is two.
@@ -300,6 +306,55 @@ export function factTokens(text: string, language: string, words: WordForms = ne
 /** `value` times `scale`, without the binary fraction's residue ("0.7 million" is 700000, not 699999.9999999999). */
 function scaled(value: number, scale: number): number {
   return Number((value * scale).toPrecision(12));
+}
+
+/** A date written in figures: its parts' `[start, end)`, keys and kinds, in text order, and where it ends. */
+interface FigureDate {
+  readonly parts: readonly (readonly [number, number, string, TokenKind])[];
+  readonly end: number;
+}
+/** Day, month and year in figures ("05/05/2024", "5.5.2024", "05-05-2024"), or the year first ("2024-05-05"). */
+const FIGURE_DATE = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.,/-]\d)|(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.,/-]\d)/y;
+
+/**
+ * The date written in figures at `start` of `text`, or undefined: the day and the year as
+ * numbers and the month as the date key a month's name gives (`month:5`), so that "05/05/2024"
+ * and "5 May 2024" are one date. Day and month are read in the order the language writes them
+ * (`writesMonthFirst`: "5/7/2024" is 7 May in US English, 5 July elsewhere); a year-first date
+ * is year, month, day. A day above 31 or a month above 12 is no date. O(1).
+ */
+function figureDate(text: string, start: number, language: string): FigureDate | undefined {
+  FIGURE_DATE.lastIndex = start;
+  const m = FIGURE_DATE.exec(text);
+  if (!m || (start > 0 && /[\d.,/-]/.test(text[start - 1]))) return undefined;
+  let day: number, month: number, dayAt: number, monthAt: number, year: number, yearAt: number;
+  if (m[5]) {
+    [year, month, day] = [Number(m[5]), Number(m[6]), Number(m[7])];
+    yearAt = start;
+    monthAt = yearAt + m[5].length + 1;
+    dayAt = monthAt + m[6].length + 1;
+  } else {
+    const monthFirst = writesMonthFirst(language);
+    const first = start;
+    const second = first + m[1].length + 1;
+    [day, month] = monthFirst ? [Number(m[3]), Number(m[1])] : [Number(m[1]), Number(m[3])];
+    [dayAt, monthAt] = monthFirst ? [second, first] : [first, second];
+    year = Number(m[4]);
+    yearAt = second + m[3].length + 1;
+  }
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  const width = (from: number) => {
+    let to = from;
+    while (to < text.length && text.charCodeAt(to) >= 48 && text.charCodeAt(to) <= 57) to++;
+    return to;
+  };
+  const parts: [number, number, string, TokenKind][] = [
+    [dayAt, width(dayAt), `#${day}`, 'number'],
+    [monthAt, width(monthAt), `month:${month}`, 'date'],
+    [yearAt, width(yearAt), `#${year}`, 'number'],
+  ];
+  parts.sort((a, b) => a[0] - b[0]);
+  return { parts, end: start + m[0].length };
 }
 
 /** Marks of the half of the day after an hour, as token keys: "pm", "p.m." (read as "p", ".", "m", "."). */

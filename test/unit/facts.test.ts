@@ -709,6 +709,20 @@ describe('Number forms', () => {
     same('It cost 0.7 million dollars.', 'It cost 700,000 dollars.');
   });
 
+  it('reads a date written in figures as the date its month name gives, day and month in the order of the language', () => {
+    same('Sie trafen sich am 5. Mai 2024 in Paris.', 'Sie trafen sich am 05.05.2024 in Paris.', 'de');
+    same('Ils se sont vus le 5 juillet 2024 à Paris.', 'Ils se sont vus le 05/07/2024 à Paris.', 'fr');
+    assert.deepEqual(kinds(classifyChanges('Sie trafen sich am 5. Mai 2024 in Paris.', 'Sie trafen sich am 06.05.2024 in Paris.', 'de')), [
+      'number',
+    ]);
+    // US English writes the month first: 05/07/2024 is 7 May, no changed fact against "7 May 2024".
+    assert.ok(
+      !classifyChanges('They met on 7 May 2024 in Paris.', 'They met on 05/07/2024 in Paris.', 'en').some(c => c.kind === 'number'),
+    );
+    // A version number is no date.
+    assert.deepEqual(kinds(classifyChanges('Version 1.2.2024 was out.', 'Version 1.2.2025 was out.', 'en')), ['number']);
+  });
+
   it('reads a time of day on either clock as one value', () => {
     same('The curfew starts at 6 p.m. on Monday.', 'The curfew starts at 18:00 on Monday.');
     same('The curfew starts at 6pm on Monday.', 'The curfew starts at 6 p.m. on Monday.');
