@@ -738,9 +738,7 @@ function continueLists(
       for (let j = from; j < to; j++) sum += margins[j];
       // Two unmarked lines of one shape are no list (a caption and its credit line), unless
       // both end a sentence, as two short paragraphs do.
-      let sentences = true;
-      for (let j = from; j < to && sentences; j++) sentences = facts[j].endsSentence;
-      const list = facts[k].listMarker || to - from >= MIN_LIST_ITEMS || sentences;
+      const list = facts[k].listMarker || to - from >= MIN_LIST_ITEMS || facts.slice(from, to).every(f => f.endsSentence);
       if (list && sum >= meanFloor * (to - from)) for (let j = from; j < to; j++) content[j] = true;
     }
     // A heading of the article followed by a list: a block of lines of one shape right below it.

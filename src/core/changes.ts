@@ -57,6 +57,7 @@ import {
   PERCENT_WORDS,
   digitValue,
   groupsThousandsBySpace,
+  monthKey,
   numberLexicon,
   phraseKey,
 } from './numbers';
@@ -318,7 +319,7 @@ const FIGURE_DATE = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d.,/-]\d)|(\d{4})-(\
 
 /**
  * The date written in figures at `start` of `text`, or undefined: the day and the year as
- * numbers and the month as the date key a month's name gives (`month:5`), so that "05/05/2024"
+ * numbers and the month as the date key a month's name gives (`monthKey`), so that "05/05/2024"
  * and "5 May 2024" are one date. Day and month are read in the order the language writes them
  * (`writesMonthFirst`: "5/7/2024" is 7 May in US English, 5 July elsewhere); a year-first date
  * is year, month, day. A day above 31 or a month above 12 is no date. O(1).
@@ -350,7 +351,7 @@ function figureDate(text: string, start: number, language: string): FigureDate |
   };
   const parts: [number, number, string, TokenKind][] = [
     [dayAt, width(dayAt), `#${day}`, 'number'],
-    [monthAt, width(monthAt), `month:${month}`, 'date'],
+    [monthAt, width(monthAt), monthKey(month), 'date'],
     [yearAt, width(yearAt), `#${year}`, 'number'],
   ];
   parts.sort((a, b) => a[0] - b[0]);
@@ -1844,9 +1845,9 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
 /** Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`. O(1). */
 function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
   const determiners = NOUN_DETERMINERS[s.language];
-  if (!determiners) return false;
+  if (!determiners || i < 1) return false;
   const before = s.tokens[i - 1];
-  return i >= 1 && before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
+  return before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
 }
 
 /** A name one side lacks, or one name spelt otherwise; else wording. */

@@ -76,6 +76,11 @@ export function groupsThousandsBySpace(language: string): boolean {
   return spaced;
 }
 
+/** The date key of a month, 1 to 12, as its name and its figure in a date both read. */
+export function monthKey(month: number): string {
+  return `month:${month}`;
+}
+
 /** Whether every code unit of `text` is below U+0100. */
 function belowU0100(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x100) return false;
@@ -242,8 +247,11 @@ const AMOUNTS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
 /** Languages whose word for 1 is also their indefinite article: read as a number it would turn every "a" into a figure. */
 const ARTICLE_ONE = new Set(['un', 'une', 'uno', 'una', 'um', 'uma', 'ein', 'eine', 'bir', 'en', 'ett', 'een', 'egy', 'một']);
 
-/** Written numbers that are more often other words of their language: Vietnamese "không" (0, also "not") and "năm" (5, also "year"). */
-const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'], hu: ['hét', 'hat'] };
+/**
+ * Written numbers that are more often other words of their language: Vietnamese "không" (0,
+ * also "not") and "năm" (5, also "year"); Russian "семью" (with seven, also "family").
+ */
+const NOT_NUMBERS: Readonly<Record<string, readonly string[]>> = { vi: ['không', 'năm'], hu: ['hét', 'hat'], ru: ['семью'] };
 
 /**
  * Russian numerals in their other cases, by the nominative the number-word package writes:
@@ -280,11 +288,8 @@ function russianCaseForms(word: string): string[] {
   const listed = RUSSIAN_CASES[word];
   if (listed) return [word, ...listed];
   // "пять", "двадцать": genitive, dative and prepositional in "и", instrumental in "ью".
-  const forms = word.endsWith('ь') && !word.includes('сот') ? [word, `${word.slice(0, -1)}и`, `${word.slice(0, -1)}ью`] : [word];
-  return forms.filter(form => !RUSSIAN_WORDS_NOT_NUMBERS.has(form));
+  return word.endsWith('ь') && !word.includes('сот') ? [word, `${word.slice(0, -1)}и`, `${word.slice(0, -1)}ью`] : [word];
 }
-/** Case forms of numerals that are more often other words: "семью" is "family" (and 7 with). */
-const RUSSIAN_WORDS_NOT_NUMBERS: ReadonlySet<string> = new Set(['семью']);
 
 /**
  * The phrases of a lexicon with their words in every case, where the language declines its
@@ -485,10 +490,10 @@ function buildLexicon(language: string): NumberLexicon {
   for (const word of dateWords.keys()) {
     if (phrases.has(word) || functionWords?.has(word) || NOT_DATES[language]?.includes(word)) dateWords.delete(word);
   }
+  declinedPhrases(phrases, language);
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
   for (const [word, value] of MORE_NUMBERS[language] ?? []) phrases.set(word, value);
-  declinedPhrases(phrases, language);
   let longest = 1;
   const firstWords = new Set<string>();
   for (const phrase of phrases.keys()) {
@@ -626,7 +631,7 @@ function dateWordsOf(language: string): Map<string, string> {
     for (let m = 0; m < 12; m++) {
       const date = new Date(Date.UTC(2021, m, 15));
       for (const f of formats) {
-        for (const part of f.formatToParts(date)) if (part.type === 'month') add(part.value, `month:${m + 1}`);
+        for (const part of f.formatToParts(date)) if (part.type === 'month') add(part.value, monthKey(m + 1));
       }
     }
     // Long weekday names only: the short ones ("So", "Do", "Sat") are everyday words too.
@@ -634,7 +639,7 @@ function dateWordsOf(language: string): Map<string, string> {
     for (let d = 0; d < 7; d++) add(weekdays.format(new Date(Date.UTC(2021, 2, 1 + d))), `weekday:${d + 1}`); // 1 March 2021 was a Monday
   }
   // English short forms newspapers use besides the runtime's ("Sept.").
-  if (language === 'en') out.set('sept', 'month:9');
+  if (language === 'en') out.set('sept', monthKey(9));
   for (const word of shared) out.delete(word);
   return out;
 }

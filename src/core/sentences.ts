@@ -243,9 +243,8 @@ const FIGURE_AFTER_STOP = /(?<![\p{L}\p{M}])(\p{L}{4,}\p{Ll})\.\s+(?=\p{Nd}+(?:[
 /**
  * Where a sentence of `line[start, end)` opens with a figure and a word in small letters after
  * a sentence that ends in a word ("… on Monday. 20 people were hurt."): UAX #29 breaks after a
- * full stop only before a
- * capital or where no small letter follows, and a figure then a word in small letters is
- * neither. A word of five letters or more before the stop that is no abbreviation `NEVER_FINAL`
+ * full stop only before a capital or where no small letter follows, and a figure then a word
+ * in small letters is neither. A word of five letters or more before the stop that is no abbreviation `NEVER_FINAL`
  * or `SOMETIMES_FINAL` lists ends its sentence; a shorter one may be an abbreviation before a
  * figure ("ca. 20", "No. 5", "Art. 3") and keeps it. Returns the offsets the next sentences start
  * at, ascending. O(end - start).

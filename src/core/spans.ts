@@ -105,19 +105,13 @@ function extension(
   let joined = profiles[span[0]];
   for (let i = 1; i < span.length; i++) joined = concatProfiles(joined, profiles[span[i]]);
   const alone = others.map(o => profileSimilarity(joined, profiles[o]));
-  // The most any other wording gains from the longer span, as a share of the margin it asks
-  // for: the margin, or half of what the span alone leaves unmatched where that is less (a short
-  // second half of a split can gain no more than that). A version that says only this part is no
-  // evidence against the span.
+  // The margin each other wording asks for: SPAN_MARGIN, or half of what the span alone leaves
+  // unmatched where that is less (a short second half of a split can gain no more than that).
+  const margins = alone.map(a => Math.max(Math.min(SPAN_MARGIN, (1 - a) / 2), Number.EPSILON));
+  // The most any other wording gains from the longer span, as a share of its margin. A version
+  // that says only this part is no evidence against the span.
   const gain = (p: BigramProfile) =>
-    others.reduce(
-      (most, o, k) =>
-        Math.max(
-          most,
-          (profileSimilarity(p, profiles[o]) - alone[k]) / Math.max(Math.min(SPAN_MARGIN, (1 - alone[k]) / 2), Number.EPSILON),
-        ),
-      -Infinity,
-    );
+    others.reduce((most, o, k) => Math.max(most, (profileSimilarity(p, profiles[o]) - alone[k]) / margins[k]), -Infinity);
   let best = 1;
   let step = 0;
   if (before >= 0) {
