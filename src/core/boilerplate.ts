@@ -426,8 +426,22 @@ export function articleLines(
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
   const boxed = printedAgainUnderIt(facts, content);
-  for (let k = 0; k < content.length; k++) if (boxed[k]) content[k] = false;
+  for (let k = 0; k < content.length; k++) if (boxed[k] || isCopyrightNotice(facts[k])) content[k] = false;
   return content;
+}
+
+/** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
+const COPYRIGHT_MAX_WORDS = 60;
+/** The copyright sign, or "(c)" before a year: the same in every language. */
+const COPYRIGHT_SIGN = /©|\(c\)\s*\d{4}/i;
+
+/**
+ * A copyright notice ("© 2019 Example Media. All rights reserved.") belongs to the page, never to
+ * its article, wherever it stands and however it reads to the model: the sign marks it in any
+ * language. (The word "copyright" alone does not: an article may be about copyright.)
+ */
+function isCopyrightNotice(f: LineFacts): boolean {
+  return f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS && COPYRIGHT_SIGN.test(f.text);
 }
 
 /**
@@ -1078,7 +1092,7 @@ function reasonFor(
   content: readonly boolean[],
 ): string {
   if (f.noLetters) return 'no words';
-  if (f.copyright && f.wordCount < 60) return 'copyright notice';
+  if (f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS) return 'copyright notice';
   if (f.formField) return 'form field';
   if (f.printedAgain) return 'repeated in this file';
   if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';

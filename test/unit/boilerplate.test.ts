@@ -773,6 +773,29 @@ describe('gaps between article lines', () => {
   });
 });
 
+describe('copyright notices', () => {
+  const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
+
+  it('reads a copyright notice as chrome even where the model takes it for article text, in any language', () => {
+    for (const notice of ['© 2019 Example Media. All rights reserved.', '© Пример Медиа, 2008–2019', 'Copyright (c) 2021 Beispiel GmbH']) {
+      const page = [PARAGRAPH, '', notice, '', PARAGRAPH.replace('Saturday', 'Sunday')];
+      assert.deepEqual(
+        articleFlags(page, () => 2),
+        [true, false, false, false, true],
+        notice,
+      );
+    }
+  });
+
+  it('keeps an article line that speaks of copyright without the sign', () => {
+    const line = 'The court ruled that the copyright of the song had expired, and the family lost its claim.';
+    assert.deepEqual(
+      articleFlags([PARAGRAPH, line], () => 2),
+      [true, true],
+    );
+  });
+});
+
 describe('long runs of doubted lines between article lines', () => {
   // A results list between two paragraphs: short score lines and longer lines of detail, each
   // set off by a blank line, as many text dumps print every block.
