@@ -112,6 +112,8 @@ const LONG_ABBREVIATION = /(?:^|[\s(["'“‘«])(\p{L}{5,6})\.$/u;
  * ("John Smith Sr.", see `SOMETIMES_FINAL`).
  */
 const TITLES_OF_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
+  // German writes the noun after a scale with a capital ("2,5 Mio. Euro"); Italian "mio" is "my".
+  de: new Set(['mio', 'mrd', 'tsd']),
   es: new Set(['sr', 'sres', 'srs']),
   pt: new Set(['sr', 'srs']),
   ca: new Set(['sr', 'srs']),
@@ -559,6 +561,11 @@ function movePiecesSpacedClosers(line: string, pieces: { start: number; end: num
 
 /** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
 const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
+/**
+ * Scripts that write their one-letter words onto the next word (Arabic "و", "ب", "ل"): a letter
+ * standing alone before a full stop is an abbreviation ("د." for doctor), never a sentence's end.
+ */
+const PREFIXING_SCRIPT = /^\p{Script=Arabic}/u;
 /** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
 const OWN_STOP = /[।॥።։။།。]/u;
 
@@ -567,6 +574,9 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (!/\p{L}/u.test(next) || !/\p{L}/u.test(previous)) return true;
   if (DAY_ORDINAL_END.test(previous) && isDayOrdinalDate(next, profile.language)) return true;
   if (insideCornerBrackets(previous, line, nextStart)) return true;
+  // Japanese closes a quotation in corner brackets and goes on with the particle that makes it
+  // what the verb after it says (「…です。」と話した): no sentence opens with that particle.
+  if (/[」』]$/u.test(previous) && QUOTATIVE_PARTICLE.test(next)) return true;
   // Burmese "၊" is a comma (its full stop is "။"), though UAX #29 ends a sentence at it.
   if (previous.endsWith('၊')) return true;
   // A quoted question or exclamation and its attribution are one sentence ("“Why now?” she
@@ -603,7 +613,10 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   // with the script's own stop and the word has one letter ("डॉ. शर्मा ने कहा … है।"):
   // a Hindi page written with full stops keeps its breaks.
   if (CASELESS_LETTER.test(abbreviation))
-    return NO_FULL_STOP_SCRIPT.test(abbreviation) || (OWN_STOP.test(next) && letters.every(l => letterCount(l) <= 1));
+    return (
+      NO_FULL_STOP_SCRIPT.test(abbreviation) ||
+      (letters.every(l => letterCount(l) <= 1) && (OWN_STOP.test(next) || PREFIXING_SCRIPT.test(abbreviation)))
+    );
   // "No." is the word "no" ending a reply ("No. I have …") unless a number follows it.
   if (NUMBER_SIGNS.has(bare)) return ROMAN_NUMERAL.test(nextWord);
   if (NEVER_FINAL.has(bare) || TITLES_OF_LANGUAGE[profile.language]?.has(bare)) return true;
@@ -635,6 +648,13 @@ function insideCornerBrackets(previous: string, line: string, nextStart: number)
   }
   return false;
 }
+
+/**
+ * The Japanese quotative particles after a closing corner bracket: "って", and "と" before the
+ * verb of saying or a comma ("と話した", "と述べ", "という", "との", "とした", "と、"), not
+ * the words that open a sentence with "と" ("とても", "ところが", "ともに").
+ */
+const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?=[\p{Script=Han}、，いのし]))/u;
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */
 const DAY_ORDINAL_END = /(?<![\p{N}.])(?:0?[1-9]|[12]\d|3[01])\.$/u;

@@ -285,6 +285,34 @@ describe('sentence segmentation', () => {
       assert.deepEqual(inLanguage('ka', line), [line], 'an abbreviation of one or two letters a piece');
   });
 
+  it('keeps a German scale abbreviation before its noun, and Italian "mio" at a sentence end', () => {
+    assert.deepEqual(inLanguage('de', 'Den Schaden schätzt die Polizei auf 2,5 Mio. Euro. Die Straße blieb gesperrt.'), [
+      'Den Schaden schätzt die Polizei auf 2,5 Mio. Euro.',
+      'Die Straße blieb gesperrt.',
+    ]);
+    assert.deepEqual(inLanguage('de', 'Der Bau kostet 1,2 Mrd. Franken.'), ['Der Bau kostet 1,2 Mrd. Franken.']);
+    assert.deepEqual(inLanguage('it', 'Il libro è mio. Marco lo sa.'), ['Il libro è mio.', 'Marco lo sa.']);
+  });
+
+  it('keeps a one-letter Arabic abbreviation before a name in its sentence', () => {
+    const line = 'وقال المتحدث باسم الوزارة د. سامي الحداد إن الوضع مستقر. وأضاف أن الفرق تعمل.';
+    assert.deepEqual(inLanguage('ar', line), ['وقال المتحدث باسم الوزارة د. سامي الحداد إن الوضع مستقر.', 'وأضاف أن الفرق تعمل.']);
+  });
+
+  it('keeps a Japanese quotation ended with a full stop in the sentence its particle goes on with', () => {
+    const japanese = (line: string) => inLanguage('ja', line);
+    assert.deepEqual(japanese('住民は「雨が続く見込みです。」と話している。道は広い。'), [
+      '住民は「雨が続く見込みです。」と話している。',
+      '道は広い。',
+    ]);
+    assert.deepEqual(japanese('市長は「安全が第一だ。」との考えを示した。'), ['市長は「安全が第一だ。」との考えを示した。']);
+    assert.deepEqual(
+      japanese('「ありがとう。」とても嬉しかった。'),
+      ['「ありがとう。」', 'とても嬉しかった。'],
+      'a sentence opening with "とても"',
+    );
+  });
+
   it('segments Arabic text at its own question and full stops', () => {
     const arabic = 'التقى الرئيسان في موسكو. هل ناقشا الوضع في سوريا؟ نعم';
     const profile = detectStopwords(['في', 'من', 'على']);
