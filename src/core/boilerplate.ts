@@ -12,6 +12,7 @@
  * after a count. Each boilerplate line gets a reason a reader can check, derived from what the
  * line shows.
  */
+import { numberLexicon } from './numbers';
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
 import {
@@ -137,7 +138,43 @@ export function classifyLines(
 ): LineVerdict[] {
   const ws = lineWords ?? lines.map(l => words(text.slice(l.start, l.end)));
   const lower = lineWordsLower ?? ws.map(w => w.map(x => x.toLowerCase()));
-  return verdictsOf(pageFeatures(text, lines, ws, lower, profile, memo, lineTexts), options);
+  const features = pageFeatures(text, lines, ws, lower, profile, memo, lineTexts);
+  return datelinesApart(verdictsOf(features, options), features, profile.language);
+}
+
+/**
+ * The verdicts with each article line that gives a date or a time and nothing else (a
+ * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024") read as a
+ * byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
+ * must not be aligned as one. Month and weekday names are read in the page's language
+ * (`numberLexicon`). The headline stays. O(lines).
+ */
+export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, language: string): LineVerdict[] {
+  let dateWords: ReadonlyMap<string, string> | undefined;
+  features.nonBlank.forEach(i => {
+    const f = features.facts[i]!;
+    if (verdicts[i].kind !== 'content' || verdicts[i].headline || !(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
+    dateWords ??= numberLexicon(language).dateWords;
+    if (isDateline(f, dateWords)) verdicts[i] = boilerplate(DATELINE_REASON);
+  });
+  return verdicts;
+}
+
+const DATELINE_REASON = 'byline, date or caption';
+/** Words a dateline may give its time in besides figures. */
+const TIME_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc']);
+/** A date in figures: day, month and year (any order, "." "/" or "-" between), or an ISO date. */
+const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
+
+/** Whether every word of the line with a letter names a month, a day or a time, and its figures give a full date or a time. */
+function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>): boolean {
+  let names = 0;
+  for (const word of f.lowerWords) {
+    if (!/\p{L}/u.test(word)) continue;
+    if (dateWords.has(word)) names++;
+    else if (!TIME_WORDS.has(word)) return false;
+  }
+  return CLOCK_TIME.test(f.text) || DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
 }
 
 /** The verdicts on a page's lines from their features (see `classifyLines`). O(lines). */
@@ -179,7 +216,7 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
         ? // A copyright line or a form field in the thread keeps its own reason (and what it protects).
           boilerplate(isMarkedChrome(facts[i]!) ? reasonFor(facts[i]!, k, nonBlank, facts, content) : 'comment thread')
         : meta[k]
-          ? boilerplate('byline, date or caption')
+          ? boilerplate(DATELINE_REASON)
           : content[k]
             ? k === headline.title
               ? HEADLINE

@@ -796,6 +796,37 @@ describe('copyright notices', () => {
   });
 });
 
+describe('datelines', () => {
+  /** A short page in German with `dateline` under its headline, and the verdict of that line. */
+  function datelineVerdict(dateline: string) {
+    const page = [
+      'Nordküsten-Nachrichten',
+      '',
+      'Hafenarbeiter legen die Arbeit für zwei Tage nieder',
+      '',
+      dateline,
+      '',
+      'Im Hafen von Nordstadt haben am Montag rund 800 Beschäftigte die Arbeit niedergelegt, um für höhere Löhne zu demonstrieren.',
+      '',
+      'Die Gewerkschaft fordert eine Erhöhung um acht Prozent, die Arbeitgeber bieten bisher vier Prozent an.',
+      '',
+      'Nach Angaben der Hafenverwaltung lagen am Dienstag zwölf Schiffe vor der Einfahrt und warteten auf ihre Abfertigung.',
+    ].join('\n');
+    return prepareSource(page).lines[4];
+  }
+
+  it('reads a line that gives a date or a time and nothing else as a dateline, not as a statement', () => {
+    for (const dateline of ['12.03.2024 09:12', 'Dienstag, 12. März 2024', '12. März 2024, 9:12 Uhr']) {
+      assert.deepEqual(datelineVerdict(dateline), { kind: 'boilerplate', reason: 'byline, date or caption' }, dateline);
+    }
+  });
+
+  it('keeps a line with other words beside its year as the page read it', () => {
+    for (const line of ['Wahl 2024: die Ergebnisse aus Nordstadt', 'Vor der Wahl 2024'])
+      assert.equal(datelineVerdict(line).kind, 'content', line);
+  });
+});
+
 describe('long runs of doubted lines between article lines', () => {
   // A results list between two paragraphs: short score lines and longer lines of detail, each
   // set off by a blank line, as many text dumps print every block.
