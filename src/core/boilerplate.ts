@@ -463,7 +463,7 @@ export function articleLines(
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
   const boxed = printedAgainUnderIt(facts, content);
-  for (let k = 0; k < content.length; k++) if (boxed[k] || isCopyrightNotice(facts[k])) content[k] = false;
+  for (let k = 0; k < content.length; k++) if (boxed[k] || isCopyrightNotice(facts[k]) || facts[k].inlineMenu) content[k] = false;
   return content;
 }
 
@@ -873,7 +873,7 @@ function isAddressLine(f: LineFacts): boolean {
 
 /** Lines whose own form marks them as chrome wherever they stand. */
 function isMarkedChrome(f: LineFacts): boolean {
-  return f.noLetters || f.copyright || f.formField;
+  return f.noLetters || f.copyright || f.formField || f.inlineMenu;
 }
 
 const HEADLINE_MIN_SCORE = 0.4;
@@ -1131,6 +1131,7 @@ function reasonFor(
   if (f.noLetters) return 'no words';
   if (f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS) return 'copyright notice';
   if (f.formField) return 'form field';
+  if (f.inlineMenu) return 'navigation list';
   if (f.printedAgain) return 'repeated in this file';
   if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';
   const listNeighbours = [k - 1, k + 1].filter(j => j >= 0 && j < nonBlank.length && facts[nonBlank[j]]!.bullet && !content[j]).length;

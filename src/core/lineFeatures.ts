@@ -33,6 +33,8 @@ export interface LineFacts {
   /** Printed more than once in the page, in any number of words ("Advertisement" between paragraphs). */
   readonly printedAgain: boolean;
   readonly noLetters: boolean;
+  /** A menu or a breadcrumb set on one line (`isInlineMenu`). */
+  readonly inlineMenu: boolean;
   /** Long enough, punctuated and dense in function words. */
   readonly proseLike: boolean;
   /** Long enough and dense in function words, whatever its punctuation: prose in a page that drops its full stops. */
@@ -860,9 +862,49 @@ function lineFacts(
     repeated: repeated && wordCount >= 2,
     printedAgain: repeated,
     noLetters: !LETTER.test(text),
+    inlineMenu: !endsSentence && isInlineMenu(text),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
     proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,
   };
+}
+
+/**
+ * Marks a dump sets between the links of a menu on one line ("Home | World | Sport", "Home · World
+ * · Sport"), each with the pattern that splits a line at it; and those that set a breadcrumb's
+ * steps apart ("Home > World"), where two links are enough. Runs of spaces are none: a table's
+ * header row is set so as well.
+ */
+const MENU_SEPARATORS: readonly (readonly [mark: string, split: RegExp, breadcrumb: boolean])[] = [
+  ['|', /\s+\|\s+/u, false],
+  ['｜', /\s*｜\s*/u, false],
+  ['·', /\s+·\s+/u, false],
+  ['•', /\s+•\s+/u, false],
+  ['・', /\s+・\s+/u, false],
+  ['/', /\s+\/\s+/u, false],
+  ['>', /\s+>\s+/u, true],
+  ['»', /\s+»\s+/u, true],
+  ['›', /\s+›\s+/u, true],
+  ['＞', /\s*＞\s*/u, true],
+];
+/** Most words of a menu's link. */
+const MENU_ITEM_MAX_WORDS = 3;
+const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
+
+/**
+ * Whether a line is a menu or a breadcrumb set on one line: three links or more (two for a
+ * breadcrumb) apart by one of `MENU_SEPARATORS`, each of at most `MENU_ITEM_MAX_WORDS` words,
+ * opening with a letter and holding no digit (a row of a table of results holds figures). Nor is
+ * the ideographic space: Chinese and Japanese headlines set their phrases apart with it. O(n).
+ */
+export function isInlineMenu(text: string): boolean {
+  const line = text.trim();
+  for (const [mark, split, breadcrumb] of MENU_SEPARATORS) {
+    if (!line.includes(mark)) continue;
+    const items = line.split(split);
+    if (items.length < (breadcrumb ? 2 : 3)) continue;
+    if (items.every(item => MENU_ITEM.test(item) && item.split(/\s+/u).length <= MENU_ITEM_MAX_WORDS)) return true;
+  }
+  return false;
 }
 
 /** Writes the line's own features (`BASE`) at `row[from]`, `row[from + 1]`, …. */

@@ -10,7 +10,14 @@ import {
   lineMargins,
   verdictsOf,
 } from '../../src/core/boilerplate';
-import { pageBlankShare, pageEndShare, pageFeatures, pageFunctionWordShare, pageSpacelessShare } from '../../src/core/lineFeatures';
+import {
+  isInlineMenu,
+  pageBlankShare,
+  pageEndShare,
+  pageFeatures,
+  pageFunctionWordShare,
+  pageSpacelessShare,
+} from '../../src/core/lineFeatures';
 import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
@@ -792,6 +799,60 @@ describe('copyright notices', () => {
     assert.deepEqual(
       articleFlags([PARAGRAPH, line], () => 2),
       [true, true],
+    );
+  });
+});
+
+describe('menus and breadcrumbs set on one line', () => {
+  it('tells a menu or a breadcrumb on one line in any script', () => {
+    for (const line of [
+      'Home | World | Politics | Business | Sport',
+      'Startseite · Politik · Wirtschaft · Sport',
+      'Accueil > Métropole > Transports',
+      'Lokales > Kellersbach',
+      'الرئيسية | محليات | عربي ودولي | اقتصاد',
+      'Главная | Новости | Политика | Спорт',
+      'トップ ＞ 地域 ＞ 記事',
+      '首页 | 新闻 | 财经 | 体育',
+      'Terms of Use | Privacy | Sitemap | About Our Ads',
+    ])
+      assert.equal(isInlineMenu(line), true, line);
+  });
+
+  it('tells no menu in a table row of figures, a headline set apart by ideographic spaces, a sentence or two items', () => {
+    for (const line of [
+      'Riverside | 12 | 8 | 4 | 28',
+      '大雨で鉄道運休　住民が避難　山岡町',
+      'The council, the mayor | and the residents all agreed that the bridge must be rebuilt soon',
+      'Winners / Losers',
+      'Sport | Kultur',
+      'Inflation > 5 Prozent',
+    ])
+      assert.equal(isInlineMenu(line), false, line);
+  });
+
+  it('reads such a line as chrome even where the model takes it for article text, with its reason', () => {
+    const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
+    const page = [
+      'Home | World | Politics | Business | Sport',
+      '',
+      PARAGRAPH,
+      '',
+      'Home > World > Europe',
+      '',
+      PARAGRAPH.replace('Saturday', 'Sunday'),
+    ];
+    assert.deepEqual(
+      articleFlags(page, () => 2),
+      [false, false, true, false, false, false, true],
+    );
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.deepEqual(
+      [lines[0], lines[4]],
+      [
+        { kind: 'boilerplate', reason: 'navigation list' },
+        { kind: 'boilerplate', reason: 'navigation list' },
+      ],
     );
   });
 });
