@@ -17,6 +17,8 @@ import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
 import {
   blankUnit,
+  cellsApartBy,
+  menuSeparator,
   ADDRESS_LIKE,
   CLOCK_TIME,
   LineFacts,
@@ -147,13 +149,18 @@ export function classifyLines(
  * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024") read as a
  * byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
  * must not be aligned as one. Month and weekday names are read in the page's language
- * (`numberLexicon`). The headline stays. O(lines).
+ * (`numberLexicon`). Only a line above the article's first prose line or below its last: one
+ * among its paragraphs heads a part of it (a timeline's entry). The headline stays. O(lines).
  */
 export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, language: string): LineVerdict[] {
   let dateWords: ReadonlyMap<string, string> | undefined;
+  // A date among the article's paragraphs heads a part of it (a timeline's entry, "9. November 1989").
+  const prose = features.nonBlank.filter(i => verdicts[i].kind === 'content' && features.facts[i]!.proseLike);
+  const [firstProse, lastProse] = [prose[0] ?? -1, prose[prose.length - 1] ?? -1];
   features.nonBlank.forEach(i => {
     const f = features.facts[i]!;
-    if (verdicts[i].kind !== 'content' || verdicts[i].headline || !(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
+    if (verdicts[i].kind !== 'content' || verdicts[i].headline || (i > firstProse && i < lastProse)) return;
+    if (!(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
     dateWords ??= numberLexicon(language).dateWords;
     if (isDateline(f, dateWords)) verdicts[i] = boilerplate(DATELINE_REASON);
   });
@@ -463,8 +470,40 @@ export function articleLines(
   // (a pull quote) is not.
   for (let k = 0; k < content.length; k++) if (facts[k].printedAgain && !facts[k].proseLike) content[k] = false;
   const boxed = printedAgainUnderIt(facts, content);
-  for (let k = 0; k < content.length; k++) if (boxed[k] || isCopyrightNotice(facts[k]) || facts[k].inlineMenu) content[k] = false;
+  for (let k = 0; k < content.length; k++) if (boxed[k] || isCopyrightNotice(facts[k])) content[k] = false;
+  if (lineIndex) menusApart(content, facts, lineIndex);
   return content;
+}
+
+/**
+ * Takes out of the article, in place, each menu or breadcrumb set on one line (`isInlineMenu`,
+ * `isSpacedMenu`) that stands before the article's first prose line or after its last: a site's
+ * menu heads or closes the page, where the model may take a short page's menu for its first line.
+ * A line among the article's prose may be its own list (a team's line-up, a cast) and stays as the
+ * model read it; so does a line that a line right above or below it (no blank line between) joins
+ * in a table, each holding cells apart by the same mark (a table of names set with bars; a table
+ * set with runs of spaces under its header). O(lines).
+ */
+function menusApart(content: boolean[], facts: readonly LineFacts[], lineIndex: readonly number[]): void {
+  let firstProse = -1;
+  let lastProse = -1;
+  for (let k = 0; k < content.length; k++) {
+    if (!content[k] || !facts[k].proseLike) continue;
+    if (firstProse < 0) firstProse = k;
+    lastProse = k;
+  }
+  const adjacent = (k: number, j: number) => j >= 0 && j < facts.length && Math.abs(lineIndex[j] - lineIndex[k]) === 1;
+  const sharesCells = (k: number, j: number) => {
+    if (!adjacent(k, j)) return false;
+    if (facts[k].spacedMenu) return facts[j].spacedCells > 1;
+    return cellsApartBy(facts[j].text, menuSeparator(facts[k].text)!) > 1;
+  };
+  for (let k = 0; k < content.length; k++) {
+    if (!content[k] || !(facts[k].inlineMenu || facts[k].spacedMenu)) continue;
+    if (firstProse >= 0 && k > firstProse && k < lastProse) continue;
+    if (sharesCells(k, k - 1) || sharesCells(k, k + 1)) continue;
+    content[k] = false;
+  }
 }
 
 /** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
@@ -475,11 +514,19 @@ const COPYRIGHT_SIGN = /©|\(c\)\s*\d{4}/i;
 /**
  * A copyright notice ("© 2019 Example Media. All rights reserved.") belongs to the page, never to
  * its article, wherever it stands and however it reads to the model: the sign marks it in any
- * language. (The word "copyright" alone does not: an article may be about copyright.)
+ * language. (The word "copyright" alone does not: an article may be about copyright; nor does a
+ * paragraph of prose that mentions the sign, unless it sets the sign as a notice does.)
  */
 function isCopyrightNotice(f: LineFacts): boolean {
-  return f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS && COPYRIGHT_SIGN.test(f.text);
+  if (!f.copyright || f.wordCount >= COPYRIGHT_MAX_WORDS || !COPYRIGHT_SIGN.test(f.text)) return false;
+  return !f.proseLike || NOTICE_SIGN.test(f.text);
 }
+/**
+ * The sign where a notice or a credit sets it: opening the line, beside a year ("© 2019", "2019
+ * ©"), or before a name ("© John Brecher"); prose names the sign before a word in small letters
+ * ("the © sign").
+ */
+const NOTICE_SIGN = /^\W*(?:©|\([cC]\))|©\s*(?:\d{4}|\p{Lu})|\d{4}\s*©/u;
 
 /**
  * A page whose lines the model all doubts still holds an article (every source is a version of
@@ -873,7 +920,7 @@ function isAddressLine(f: LineFacts): boolean {
 
 /** Lines whose own form marks them as chrome wherever they stand. */
 function isMarkedChrome(f: LineFacts): boolean {
-  return f.noLetters || f.copyright || f.formField || f.inlineMenu;
+  return f.noLetters || f.copyright || f.formField;
 }
 
 const HEADLINE_MIN_SCORE = 0.4;

@@ -35,6 +35,10 @@ export interface LineFacts {
   readonly noLetters: boolean;
   /** A menu or a breadcrumb set on one line (`isInlineMenu`). */
   readonly inlineMenu: boolean;
+  /** Cells apart by runs of spaces (`spacedCells`): as many, 0 for a line without. */
+  readonly spacedCells: number;
+  /** Links of a menu apart by runs of spaces (`isSpacedMenu`): a menu unless a table's rows stand beside it. */
+  readonly spacedMenu: boolean;
   /** Long enough, punctuated and dense in function words. */
   readonly proseLike: boolean;
   /** Long enough and dense in function words, whatever its punctuation: prose in a page that drops its full stops. */
@@ -863,6 +867,8 @@ function lineFacts(
     printedAgain: repeated,
     noLetters: !LETTER.test(text),
     inlineMenu: !endsSentence && isInlineMenu(text),
+    spacedCells: spacedCells(text),
+    spacedMenu: !endsSentence && isSpacedMenu(text),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
     proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,
   };
@@ -888,7 +894,20 @@ const MENU_SEPARATORS: readonly (readonly [mark: string, split: RegExp, breadcru
 ];
 /** Most words of a menu's link. */
 const MENU_ITEM_MAX_WORDS = 3;
+/** Most characters of a menu's link in a script without spaces between words ("首页", "ニュース"), where a phrase is one word. */
+const MENU_ITEM_MAX_SPACELESS = 4;
 const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
+const SPACELESS_LETTER =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Quotation marks that open what "»" and "›" close (French sets them apart with spaces: "Le « oui » progresse"). */
+const OPENING_GUILLEMETS: Readonly<Record<string, string>> = { '»': '«', '›': '‹' };
+
+/** Whether `item` reads as a menu's link: a letter first, no figure, few words (few characters in a spaceless script). */
+function isMenuItem(item: string): boolean {
+  if (!MENU_ITEM.test(item)) return false;
+  if (SPACELESS_LETTER.test(item)) return item.length <= MENU_ITEM_MAX_SPACELESS;
+  return item.split(/\s+/u).length <= MENU_ITEM_MAX_WORDS;
+}
 
 /**
  * Whether a line is a menu or a breadcrumb set on one line: three links or more (two for a
@@ -897,14 +916,48 @@ const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
  * the ideographic space: Chinese and Japanese headlines set their phrases apart with it. O(n).
  */
 export function isInlineMenu(text: string): boolean {
+  return menuSeparator(text) !== undefined;
+}
+
+/** The mark that sets the links of `text` apart where it is a menu on one line (`isInlineMenu`), else undefined. O(n). */
+export function menuSeparator(text: string): string | undefined {
   const line = text.trim();
   for (const [mark, split, breadcrumb] of MENU_SEPARATORS) {
-    if (!line.includes(mark)) continue;
+    if (!line.includes(mark) || (OPENING_GUILLEMETS[mark] && line.includes(OPENING_GUILLEMETS[mark]))) continue;
     const items = line.split(split);
     if (items.length < (breadcrumb ? 2 : 3)) continue;
-    if (items.every(item => MENU_ITEM.test(item) && item.split(/\s+/u).length <= MENU_ITEM_MAX_WORDS)) return true;
+    if (items.every(isMenuItem)) return mark;
   }
-  return false;
+  return undefined;
+}
+
+/** How many cells `text` holds apart by the menu mark `mark` (one of `MENU_SEPARATORS`): 1 where the mark sets none apart. O(n). */
+export function cellsApartBy(text: string, mark: string): number {
+  const separator = MENU_SEPARATORS.find(([m]) => m === mark);
+  return separator && text.includes(mark) ? text.trim().split(separator[1]).length : 1;
+}
+
+/** A run of spaces that sets cells or links apart, as a dump lays out a table's row or a menu's links. */
+const SPACED_APART = / {3,}/u;
+/** Fewest links of a menu set apart by runs of spaces: a table's header has as few columns as two or three. */
+const SPACED_MENU_MIN_LINKS = 4;
+
+/** How many cells a line holds apart by runs of three spaces or more; 0 for a line with none. O(n). */
+function spacedCells(text: string): number {
+  const line = text.trim();
+  return SPACED_APART.test(line) ? line.split(SPACED_APART).length : 0;
+}
+
+/**
+ * Whether a line is `SPACED_MENU_MIN_LINKS` links or more apart by runs of three spaces or more,
+ * each as `isInlineMenu` reads a link ("Lokales   Kreis   Polizei   Sport"). A table's header row
+ * is set so too; the context pass tells them apart by the rows beside it. O(n).
+ */
+export function isSpacedMenu(text: string): boolean {
+  const line = text.trim();
+  if (!SPACED_APART.test(line)) return false;
+  const items = line.split(SPACED_APART);
+  return items.length >= SPACED_MENU_MIN_LINKS && items.every(isMenuItem);
 }
 
 /** Writes the line's own features (`BASE`) at `row[from]`, `row[from + 1]`, …. */

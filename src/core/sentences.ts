@@ -107,13 +107,28 @@ const NEVER_FINAL = new Set([
 /** A word of five or six letters and a full stop ending a piece: an abbreviation only where `NEVER_FINAL` lists it. */
 const LONG_ABBREVIATION = /(?:^|[\s(["'“‘«])(\p{L}{5,6})\.$/u;
 /**
+ * Abbreviations that stand before a noun in one language, which it writes with a capital, and
+ * may end a sentence: German scales ("2,5 Mio. Euro", but "Der Rekord lag bei 45 Mio. Der
+ * Spieler …"); joined unless a function word opens what follows. Italian "mio" is "my".
+ */
+const BEFORE_NOUNS_OF_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
+  de: new Set(['mio', 'mrd', 'tsd']),
+};
+/**
+ * Letters of a script that writes its one-letter words onto the next word (Arabic "و", "ب", "ل"),
+ * which stand alone before a full stop as a title before a name ("د. سامي", doctor), unless
+ * what follows opens a sentence: a function word, or a word with the conjunction "و" before it
+ * ("… فيتامين د. وينصح الأطباء …"). A letter after a year ("1990 م.") or naming a group ("المجموعة
+ * أ.") ends a sentence as often, so only these are listed.
+ */
+const TITLE_LETTERS = new Set(['د']);
+const CONJUNCTION_PREFIX = 'و';
+/**
  * Titles that stand before a name in one language and may end a sentence in another: Spanish
  * and Portuguese "Sr." is "Señor", "Senhor", English "Sr." a suffix after the name
  * ("John Smith Sr.", see `SOMETIMES_FINAL`).
  */
 const TITLES_OF_LANGUAGE: Readonly<Record<string, ReadonlySet<string>>> = {
-  // German writes the noun after a scale with a capital ("2,5 Mio. Euro"); Italian "mio" is "my".
-  de: new Set(['mio', 'mrd', 'tsd']),
   es: new Set(['sr', 'sres', 'srs']),
   pt: new Set(['sr', 'srs']),
   ca: new Set(['sr', 'srs']),
@@ -561,11 +576,6 @@ function movePiecesSpacedClosers(line: string, pieces: { start: number; end: num
 
 /** Scripts that end no sentence with a full stop: Thai, Lao and Khmer set none, the others their own. */
 const NO_FULL_STOP_SCRIPT = /^[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Ethiopic}\p{scx=Tibetan}]/u;
-/**
- * Scripts that write their one-letter words onto the next word (Arabic "و", "ب", "ل"): a letter
- * standing alone before a full stop is an abbreviation ("د." for doctor), never a sentence's end.
- */
-const PREFIXING_SCRIPT = /^\p{Script=Arabic}/u;
 /** Sentence terminals of scripts' own (danda, Ethiopic, Armenian, Myanmar and Tibetan stops, the ideographic full stop). */
 const OWN_STOP = /[।॥።։။།。]/u;
 
@@ -615,11 +625,13 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (CASELESS_LETTER.test(abbreviation))
     return (
       NO_FULL_STOP_SCRIPT.test(abbreviation) ||
-      (letters.every(l => letterCount(l) <= 1) && (OWN_STOP.test(next) || PREFIXING_SCRIPT.test(abbreviation)))
+      (letters.every(l => letterCount(l) <= 1) && OWN_STOP.test(next)) ||
+      (TITLE_LETTERS.has(bare) && !nextWord.startsWith(CONJUNCTION_PREFIX) && !isSentenceOpener(nextWord, profile))
     );
   // "No." is the word "no" ending a reply ("No. I have …") unless a number follows it.
   if (NUMBER_SIGNS.has(bare)) return ROMAN_NUMERAL.test(nextWord);
   if (NEVER_FINAL.has(bare) || TITLES_OF_LANGUAGE[profile.language]?.has(bare)) return true;
+  if (BEFORE_NOUNS_OF_LANGUAGE[profile.language]?.has(bare)) return !isSentenceOpener(nextWord.toLowerCase(), profile);
   if (SOMETIMES_FINAL.has(bare)) return false;
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a
   // function word opens what follows ("… in the U.S. The talks …").
@@ -652,9 +664,10 @@ function insideCornerBrackets(previous: string, line: string, nextStart: number)
 /**
  * The Japanese quotative particles after a closing corner bracket: "って", and "と" before the
  * verb of saying or a comma ("と話した", "と述べ", "という", "との", "とした", "と、"), not
- * the words that open a sentence with "と" ("とても", "ところが", "ともに").
+ * the words that open a sentence with "と" ("とても", "ところが", "ともに", "というのも",
+ * "といっても").
  */
-const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?=[\p{Script=Han}、，いのし]))/u;
+const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?!いうのも|いっても|言っても)(?=[\p{Script=Han}、，いのし]))/u;
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */
 const DAY_ORDINAL_END = /(?<![\p{N}.])(?:0?[1-9]|[12]\d|3[01])\.$/u;

@@ -794,6 +794,14 @@ describe('copyright notices', () => {
     }
   });
 
+  it('keeps a paragraph of prose that mentions the sign', () => {
+    const line = 'The logo of the ferry company now carries the © sign after a long dispute, and it will appear on the new ferry.';
+    assert.deepEqual(
+      articleFlags([PARAGRAPH, line], () => 2),
+      [true, true],
+    );
+  });
+
   it('keeps an article line that speaks of copyright without the sign', () => {
     const line = 'The court ruled that the copyright of the song had expired, and the family lost its claim.';
     assert.deepEqual(
@@ -831,28 +839,102 @@ describe('menus and breadcrumbs set on one line', () => {
       assert.equal(isInlineMenu(line), false, line);
   });
 
-  it('reads such a line as chrome even where the model takes it for article text, with its reason', () => {
+  it('reads such a line above or below the article as chrome even where the model takes it for article text, with its reason', () => {
     const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
     const page = [
       'Home | World | Politics | Business | Sport',
       '',
+      'Home > World > Europe',
+      '',
       PARAGRAPH,
       '',
-      'Home > World > Europe',
+      PARAGRAPH.replace('Saturday', 'Sunday'),
+      '',
+      'About us · Contact · Jobs · Privacy',
+    ];
+    assert.deepEqual(
+      articleFlags(page, () => 2),
+      [false, false, false, false, true, false, true, false, false],
+    );
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.deepEqual(
+      [lines[0], lines[2]],
+      [
+        { kind: 'boilerplate', reason: 'navigation list' },
+        { kind: 'boilerplate', reason: 'navigation list' },
+      ],
+    );
+  });
+});
+
+describe('lines shaped like menus that belong to the article', () => {
+  const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
+  const LATER = PARAGRAPH.replace('Saturday', 'Sunday');
+
+  it('keeps a table of names set with bars, a line-up among the paragraphs, and French and CJK headings', () => {
+    const table = ['Candidate | Party | Occupation', 'Anna Clarke | Labour | Teacher', 'Peter Doyle | Green | Farmer'];
+    assert.deepEqual(
+      articleFlags([...table, '', PARAGRAPH, '', LATER], () => 2),
+      [true, true, true, false, true, false, true],
+    );
+    assert.deepEqual(
+      articleFlags([PARAGRAPH, '', 'Neuer / Kimmich / Upamecano / Tah / Davies', '', LATER], () => 2),
+      [true, false, true, false, true],
+    );
+    for (const line of [
+      'Le « oui » progresse',
+      'La « guerre » des prix',
+      '独家｜专访外交部发言人｜中美关系将走向何方',
+      '特集｜物価高騰｜家計への影響',
+    ])
+      assert.equal(isInlineMenu(line), false, line);
+  });
+
+  it('keeps a headline set with bars, which the headline search finds above the body', () => {
+    const page = [
+      'होम | देश | विदेश | खेल',
+      '',
+      'बड़ी खबर | दिल्ली में बारिश | अलर्ट जारी',
+      '',
+      'नई दिल्ली में आज सुबह से तेज बारिश हो रही है और मौसम विभाग ने पूरे शहर के लिए अलर्ट जारी किया है।',
+      '',
+      'कई इलाकों में पानी भर गया है और यातायात पर असर पड़ा है, जिससे लोगों को दफ्तर पहुंचने में देर हुई।',
+    ];
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.deepEqual(
+      [lines[0], lines[2]],
+      [
+        { kind: 'boilerplate', reason: 'navigation list' },
+        { kind: 'content', headline: true },
+      ],
+    );
+  });
+});
+
+describe('menus set apart by runs of spaces', () => {
+  const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
+
+  it('reads a line of four links or more apart by runs of spaces as chrome where it stands alone', () => {
+    const page = ['Home   World   Politics   Business   Sport', '', PARAGRAPH, '', PARAGRAPH.replace('Saturday', 'Sunday')];
+    assert.deepEqual(
+      articleFlags(page, () => 2),
+      [false, false, true, false, true],
+    );
+  });
+
+  it('keeps a table header set so in the article, where the table’s rows stand under it', () => {
+    const page = [
+      PARAGRAPH,
+      '',
+      'Team     Played   Won   Points',
+      'Riverside   12   8   28',
+      'Harbour Town   12   7   25',
       '',
       PARAGRAPH.replace('Saturday', 'Sunday'),
     ];
     assert.deepEqual(
       articleFlags(page, () => 2),
-      [false, false, true, false, false, false, true],
-    );
-    const lines = prepareSource(page.join('\n')).lines;
-    assert.deepEqual(
-      [lines[0], lines[4]],
-      [
-        { kind: 'boilerplate', reason: 'navigation list' },
-        { kind: 'boilerplate', reason: 'navigation list' },
-      ],
+      [true, false, true, true, true, false, true],
     );
   });
 });
@@ -880,6 +962,21 @@ describe('datelines', () => {
     for (const dateline of ['12.03.2024 09:12', 'Dienstag, 12. März 2024', '12. März 2024, 9:12 Uhr']) {
       assert.deepEqual(datelineVerdict(dateline), { kind: 'boilerplate', reason: 'byline, date or caption' }, dateline);
     }
+  });
+
+  it('keeps a date that heads a part of the article, among its paragraphs', () => {
+    const page = [
+      'Hafenarbeiter legen die Arbeit für zwei Tage nieder',
+      '',
+      'Im Hafen von Nordstadt haben am Montag rund 800 Beschäftigte die Arbeit niedergelegt, um für höhere Löhne zu demonstrieren.',
+      '',
+      '12. März 2024',
+      '',
+      'Die Gewerkschaft fordert eine Erhöhung um acht Prozent, die Arbeitgeber bieten bisher vier Prozent an.',
+      '',
+      'Nach Angaben der Hafenverwaltung lagen am Dienstag zwölf Schiffe vor der Einfahrt und warteten auf ihre Abfertigung.',
+    ].join('\n');
+    assert.notEqual(prepareSource(page).lines[4].reason, 'byline, date or caption');
   });
 
   it('keeps a line with other words beside its year as the page read it', () => {

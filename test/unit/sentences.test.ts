@@ -292,11 +292,24 @@ describe('sentence segmentation', () => {
     ]);
     assert.deepEqual(inLanguage('de', 'Der Bau kostet 1,2 Mrd. Franken.'), ['Der Bau kostet 1,2 Mrd. Franken.']);
     assert.deepEqual(inLanguage('it', 'Il libro è mio. Marco lo sa.'), ['Il libro è mio.', 'Marco lo sa.']);
+    const german = detectStopwords('der die das und ist nicht mit von den zu im auf'.split(' '));
+    const inGerman = (line: string) => segmentLine(line, 0, line.length, german).map(s => line.slice(s.start, s.end));
+    assert.deepEqual(
+      inGerman('Der alte Rekord lag bei 45 Mio. Der Spieler unterschreibt bis 2028.'),
+      ['Der alte Rekord lag bei 45 Mio.', 'Der Spieler unterschreibt bis 2028.'],
+      'a sentence opened by an article after the scale',
+    );
   });
 
   it('keeps a one-letter Arabic abbreviation before a name in its sentence', () => {
     const line = 'وقال المتحدث باسم الوزارة د. سامي الحداد إن الوضع مستقر. وأضاف أن الفرق تعمل.';
     assert.deepEqual(inLanguage('ar', line), ['وقال المتحدث باسم الوزارة د. سامي الحداد إن الوضع مستقر.', 'وأضاف أن الفرق تعمل.']);
+    for (const [first, second] of [
+      ['يعاني كثيرون من نقص فيتامين د.', 'وينصح الأطباء بالتعرض للشمس.'],
+      ['تأسست الشركة عام 1990 م.', 'وقال المدير إن النمو مستمر.'],
+      ['وقعت مصر في المجموعة أ.', 'وستلعب مباراتها الأولى غدا.'],
+    ])
+      assert.deepEqual(inLanguage('ar', `${first} ${second}`), [first, second], first);
   });
 
   it('keeps a Japanese quotation ended with a full stop in the sentence its particle goes on with', () => {
@@ -310,6 +323,11 @@ describe('sentence segmentation', () => {
       japanese('「ありがとう。」とても嬉しかった。'),
       ['「ありがとう。」', 'とても嬉しかった。'],
       'a sentence opening with "とても"',
+    );
+    assert.deepEqual(
+      japanese('「遅れた。」というのも、雨だった。'),
+      ['「遅れた。」', 'というのも、雨だった。'],
+      'a sentence opening with "というのも"',
     );
   });
 
