@@ -141,18 +141,18 @@ export function classifyLines(
   const ws = lineWords ?? lines.map(l => words(text.slice(l.start, l.end)));
   const lower = lineWordsLower ?? ws.map(w => w.map(x => x.toLowerCase()));
   const features = pageFeatures(text, lines, ws, lower, profile, memo, lineTexts);
-  return datelinesApart(verdictsOf(features, options), features, profile.language);
+  return datelinesApart(verdictsOf(features, options), features, profile);
 }
 
 /**
  * The verdicts with each article line that gives a date or a time and nothing else (a
  * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024") read as a
  * byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
- * must not be aligned as one. Month and weekday names are read in the page's language
- * (`numberLexicon`). Only a line above the article's first prose line or below its last: one
+ * must not be aligned as one. Month and weekday names, and the function words between them,
+ * are read in the page's language (`numberLexicon`, `profile`). Only a line above the article's first prose line or below its last: one
  * among its paragraphs heads a part of it (a timeline's entry). The headline stays. O(lines).
  */
-export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, language: string): LineVerdict[] {
+export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, profile: StopwordProfile): LineVerdict[] {
   let dateWords: ReadonlyMap<string, string> | undefined;
   // A date among the article's paragraphs heads a part of it (a timeline's entry, "9. November 1989").
   const prose = features.nonBlank.filter(i => verdicts[i].kind === 'content' && features.facts[i]!.proseLike);
@@ -161,25 +161,29 @@ export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, 
     const f = features.facts[i]!;
     if (verdicts[i].kind !== 'content' || verdicts[i].headline || (i > firstProse && i < lastProse)) return;
     if (!(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
-    dateWords ??= numberLexicon(language).dateWords;
-    if (isDateline(f, dateWords)) verdicts[i] = boilerplate(DATELINE_REASON);
+    dateWords ??= numberLexicon(profile.language).dateWords;
+    if (isDateline(f, dateWords, profile.words)) verdicts[i] = boilerplate(DATELINE_REASON);
   });
   return verdicts;
 }
 
 const DATELINE_REASON = 'byline, date or caption';
-/** Words a dateline may give its time in besides figures. */
-const TIME_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc']);
+/** Words a dateline may give its time or its year in besides figures ("9:15 Uhr", "17 января 2024 года"). */
+const TIME_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc', 'года', 'год', 'г', 'yılı']);
 /** A date in figures: day, month and year (any order, "." "/" or "-" between), or an ISO date. */
 const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 
-/** Whether every word of the line with a letter names a month, a day or a time, and its figures give a full date or a time. */
-function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether every word of the line with a letter names a month, a day or a time, or is a function
+ * word of the page's language ("12 de marzo de 2024", "le 12 mars 2024"), and its figures give a
+ * full date or a time.
+ */
+function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>, functionWords: ReadonlySet<string>): boolean {
   let names = 0;
   for (const word of f.lowerWords) {
     if (!/\p{L}/u.test(word)) continue;
     if (dateWords.has(word)) names++;
-    else if (!TIME_WORDS.has(word)) return false;
+    else if (!TIME_WORDS.has(word) && !functionWords.has(word)) return false;
   }
   return CLOCK_TIME.test(f.text) || DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
 }

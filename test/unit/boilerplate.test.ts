@@ -964,6 +964,31 @@ describe('datelines', () => {
     }
   });
 
+  it('reads the function words between a date’s parts, and a word for its year, in the page’s language', () => {
+    const spanish = [
+      'Valdemora prohíbe regar jardines por la sequía',
+      '',
+      '12 de marzo de 2024',
+      '',
+      'El Gobierno regional aprobó este lunes un decreto que prohíbe regar jardines y llenar piscinas privadas durante el verano.',
+      '',
+      'La medida afecta a unos dos millones de habitantes de la región, según los datos del propio Gobierno.',
+    ];
+    const russian = [
+      'В Северогорске отключили отопление',
+      '',
+      '17 января 2024 года',
+      '',
+      'В Северогорске из-за аварии на теплосети без отопления остались жители более чем ста домов, сообщили в администрации.',
+      '',
+      'По данным городских властей, ремонтные работы продлятся не менее двух суток, если позволит погода.',
+    ];
+    for (const page of [spanish, russian])
+      assert.deepEqual(prepareSource(page.join('\n')).lines[2], { kind: 'boilerplate', reason: 'byline, date or caption' }, page[2]);
+    spanish[2] = 'Sequía de 2024 en la región';
+    assert.equal(prepareSource(spanish.join('\n')).lines[2].kind, 'content');
+  });
+
   it('keeps a date that heads a part of the article, among its paragraphs', () => {
     const page = [
       'Hafenarbeiter legen die Arbeit für zwei Tage nieder',
