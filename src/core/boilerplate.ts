@@ -17,7 +17,6 @@ import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
 import {
   blankUnit,
-  cellsApartBy,
   menuSeparator,
   ADDRESS_LIKE,
   CLOCK_TIME,
@@ -149,27 +148,28 @@ export function classifyLines(
  * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024") read as a
  * byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
  * must not be aligned as one. Month and weekday names, and the function words between them,
- * are read in the page's language (`numberLexicon`, `profile`). Only a line above the article's first prose line or below its last: one
- * among its paragraphs heads a part of it (a timeline's entry). The headline stays. O(lines).
+ * are read in the page's language (`numberLexicon`, `profile`). Only a line above the article's
+ * first prose line or below its last: one among its paragraphs heads a part of it (a timeline's
+ * entry). The headline stays. O(lines).
  */
 export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, profile: StopwordProfile): LineVerdict[] {
   let dateWords: ReadonlyMap<string, string> | undefined;
   // A date among the article's paragraphs heads a part of it (a timeline's entry, "9. November 1989").
-  const prose = features.nonBlank.filter(i => verdicts[i].kind === 'content' && features.facts[i]!.proseLike);
-  const [firstProse, lastProse] = [prose[0] ?? -1, prose[prose.length - 1] ?? -1];
+  const prose = proseBounds(verdicts.length, i => verdicts[i].kind === 'content' && features.facts[i]!.proseLike);
   features.nonBlank.forEach(i => {
     const f = features.facts[i]!;
-    if (verdicts[i].kind !== 'content' || verdicts[i].headline || (i > firstProse && i < lastProse)) return;
+    if (verdicts[i].kind !== 'content' || verdicts[i].headline || amongProse(i, prose)) return;
     if (!(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
     dateWords ??= numberLexicon(profile.language).dateWords;
-    if (isDateline(f, dateWords, profile.words)) verdicts[i] = boilerplate(DATELINE_REASON);
+    if (isDateline(f, dateWords, profile.words)) verdicts[i] = boilerplate(META_REASON);
   });
   return verdicts;
 }
 
-const DATELINE_REASON = 'byline, date or caption';
+/** The reason of a line the meta model, or `datelinesApart`, reads as the page's rather than the article's text. */
+const META_REASON = 'byline, date or caption';
 /** Words a dateline may give its time or its year in besides figures ("9:15 Uhr", "17 января 2024 года"). */
-const TIME_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc', 'года', 'год', 'г', 'yılı']);
+const DATELINE_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc', 'года', 'год', 'г', 'yılı']);
 /** A date in figures: day, month and year (any order, "." "/" or "-" between), or an ISO date. */
 const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 
@@ -183,7 +183,7 @@ function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>, functi
   for (const word of f.lowerWords) {
     if (!/\p{L}/u.test(word)) continue;
     if (dateWords.has(word)) names++;
-    else if (!TIME_WORDS.has(word) && !functionWords.has(word)) return false;
+    else if (!DATELINE_WORDS.has(word) && !functionWords.has(word)) return false;
   }
   return CLOCK_TIME.test(f.text) || DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
 }
@@ -227,7 +227,7 @@ export function verdictsOf(features: PageFeatures, options: BoilerplateOptions =
         ? // A copyright line or a form field in the thread keeps its own reason (and what it protects).
           boilerplate(isMarkedChrome(facts[i]!) ? reasonFor(facts[i]!, k, nonBlank, facts, content) : 'comment thread')
         : meta[k]
-          ? boilerplate(DATELINE_REASON)
+          ? boilerplate(META_REASON)
           : content[k]
             ? k === headline.title
               ? HEADLINE
@@ -489,25 +489,35 @@ export function articleLines(
  * set with runs of spaces under its header). O(lines).
  */
 function menusApart(content: boolean[], facts: readonly LineFacts[], lineIndex: readonly number[]): void {
-  let firstProse = -1;
-  let lastProse = -1;
-  for (let k = 0; k < content.length; k++) {
-    if (!content[k] || !facts[k].proseLike) continue;
-    if (firstProse < 0) firstProse = k;
-    lastProse = k;
-  }
+  const prose = proseBounds(content.length, k => content[k] && facts[k].proseLike);
   const adjacent = (k: number, j: number) => j >= 0 && j < facts.length && Math.abs(lineIndex[j] - lineIndex[k]) === 1;
   const sharesCells = (k: number, j: number) => {
     if (!adjacent(k, j)) return false;
     if (facts[k].spacedMenu) return facts[j].spacedCells > 1;
-    return cellsApartBy(facts[j].text, menuSeparator(facts[k].text)!) > 1;
+    return facts[j].text.trim().split(menuSeparator(facts[k].text)!).length > 1;
   };
   for (let k = 0; k < content.length; k++) {
-    if (!content[k] || !(facts[k].inlineMenu || facts[k].spacedMenu)) continue;
-    if (firstProse >= 0 && k > firstProse && k < lastProse) continue;
+    if (!content[k] || !(facts[k].inlineMenu || facts[k].spacedMenu) || amongProse(k, prose)) continue;
     if (sharesCells(k, k - 1) || sharesCells(k, k + 1)) continue;
     content[k] = false;
   }
+}
+
+/** The first and the last of `count` lines where `isProse` holds, -1 for both where it holds for none. O(count). */
+function proseBounds(count: number, isProse: (k: number) => boolean): readonly [first: number, last: number] {
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < count; k++) {
+    if (!isProse(k)) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  return [first, last];
+}
+
+/** Whether line `k` stands between the article's first and last prose lines (`proseBounds`), where a menu-shaped line or a date may be the article's own. */
+function amongProse(k: number, [first, last]: readonly [number, number]): boolean {
+  return k > first && k < last;
 }
 
 /** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */

@@ -37,7 +37,7 @@ export interface LineFacts {
   readonly inlineMenu: boolean;
   /** Cells apart by runs of spaces (`spacedCells`): as many, 0 for a line without. */
   readonly spacedCells: number;
-  /** Links of a menu apart by runs of spaces (`isSpacedMenu`): a menu unless a table's rows stand beside it. */
+  /** Links of a menu apart by runs of spaces (`spacedCells`): a menu unless a table's rows stand beside it. */
   readonly spacedMenu: boolean;
   /** Long enough, punctuated and dense in function words. */
   readonly proseLike: boolean;
@@ -849,6 +849,7 @@ function lineFacts(
   const wordCount = ws.length;
   const stopShare = wordCount ? stops / wordCount : 0;
   const last = endBefore(text, TERMINAL_CLOSERS) - 1;
+  const cells = spacedCells(text);
   const endsSentence = last >= 0 && (text[last] === '…' || (classesOf(text.charCodeAt(last)) & SENTENCE_END) !== 0);
   return {
     text,
@@ -867,8 +868,8 @@ function lineFacts(
     printedAgain: repeated,
     noLetters: !LETTER.test(text),
     inlineMenu: !endsSentence && isInlineMenu(text),
-    spacedCells: spacedCells(text),
-    spacedMenu: !endsSentence && isSpacedMenu(text),
+    spacedCells: cells.length,
+    spacedMenu: !endsSentence && cells.length >= SPACED_MENU_MIN_LINKS && cells.every(isMenuItem),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
     proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,
   };
@@ -919,22 +920,16 @@ export function isInlineMenu(text: string): boolean {
   return menuSeparator(text) !== undefined;
 }
 
-/** The mark that sets the links of `text` apart where it is a menu on one line (`isInlineMenu`), else undefined. O(n). */
-export function menuSeparator(text: string): string | undefined {
+/** The pattern that sets the links of `text` apart where it is a menu on one line (`isInlineMenu`), else undefined. O(n). */
+export function menuSeparator(text: string): RegExp | undefined {
   const line = text.trim();
   for (const [mark, split, breadcrumb] of MENU_SEPARATORS) {
     if (!line.includes(mark) || (OPENING_GUILLEMETS[mark] && line.includes(OPENING_GUILLEMETS[mark]))) continue;
     const items = line.split(split);
     if (items.length < (breadcrumb ? 2 : 3)) continue;
-    if (items.every(isMenuItem)) return mark;
+    if (items.every(isMenuItem)) return split;
   }
   return undefined;
-}
-
-/** How many cells `text` holds apart by the menu mark `mark` (one of `MENU_SEPARATORS`): 1 where the mark sets none apart. O(n). */
-export function cellsApartBy(text: string, mark: string): number {
-  const separator = MENU_SEPARATORS.find(([m]) => m === mark);
-  return separator && text.includes(mark) ? text.trim().split(separator[1]).length : 1;
 }
 
 /** A run of spaces that sets cells or links apart, as a dump lays out a table's row or a menu's links. */
@@ -942,22 +937,15 @@ const SPACED_APART = / {3,}/u;
 /** Fewest links of a menu set apart by runs of spaces: a table's header has as few columns as two or three. */
 const SPACED_MENU_MIN_LINKS = 4;
 
-/** How many cells a line holds apart by runs of three spaces or more; 0 for a line with none. O(n). */
-function spacedCells(text: string): number {
-  const line = text.trim();
-  return SPACED_APART.test(line) ? line.split(SPACED_APART).length : 0;
-}
-
 /**
- * Whether a line is `SPACED_MENU_MIN_LINKS` links or more apart by runs of three spaces or more,
- * each as `isInlineMenu` reads a link ("Lokales   Kreis   Polizei   Sport"). A table's header row
- * is set so too; the context pass tells them apart by the rows beside it. O(n).
+ * The cells a line holds apart by runs of three spaces or more; none for a line without. A line
+ * of `SPACED_MENU_MIN_LINKS` cells or more, each as `isInlineMenu` reads a link, is a menu
+ * ("Lokales   Kreis   Polizei   Sport", `LineFacts.spacedMenu`); a table's header row is set so
+ * too, and the context pass tells them apart by the rows beside it. O(n).
  */
-export function isSpacedMenu(text: string): boolean {
+function spacedCells(text: string): readonly string[] {
   const line = text.trim();
-  if (!SPACED_APART.test(line)) return false;
-  const items = line.split(SPACED_APART);
-  return items.length >= SPACED_MENU_MIN_LINKS && items.every(isMenuItem);
+  return SPACED_APART.test(line) ? line.split(SPACED_APART) : [];
 }
 
 /** Writes the line's own features (`BASE`) at `row[from]`, `row[from + 1]`, …. */
