@@ -942,6 +942,54 @@ describe('Story stage', () => {
         }
   });
 
+  it('keeps apart, in a folder of two, reports of two events on one subject: two fires a month apart under one fire chief, two debates of one race', () => {
+    // With no third story, every word the two share is theirs alone: the subject's words
+    // (firefighters, flames, the roof, the cause; the candidates, housing, the police) retell
+    // no statement of the other.
+    const warehouseFire = [
+      'Fire destroys vacant warehouse on Elm Street in Millbrook',
+      'MILLBROOK — A fire tore through a vacant warehouse on Elm Street early Monday, sending thick black smoke over downtown Millbrook and forcing the closure of several roads for most of the morning.',
+      'Firefighters were called to the building near the old rail yard at about 4:15 a.m. after a passing delivery driver reported flames coming from the roof, Fire Chief Dana Ruiz said.',
+      'Crews from Millbrook and three neighboring departments spent nearly five hours bringing the blaze under control. The roof of the two-story brick building collapsed shortly after 6 a.m.',
+      'No one was inside the warehouse at the time and no injuries were reported, Ruiz told reporters at the scene. One firefighter was treated for heat exhaustion and released.',
+      'The warehouse, which once stored grain for a feed company, had been empty for more than a decade. The city had listed it among a dozen properties slated for demolition next year.',
+      'Residents of nearby apartments on Elm Street and Second Avenue were asked to keep their windows closed because of the smoke. Police reopened the roads shortly before noon.',
+      "The cause of the fire is under investigation. Ruiz said investigators from the state fire marshal's office would arrive Tuesday and that it was too early to rule anything out.",
+      'Mayor Carol Benton thanked the crews and said the city would move quickly to clear the site. "We were lucky that this building was empty," she said.',
+    ];
+    const houseFire = [
+      'Family of four escapes Oak Avenue house fire',
+      'MILLBROOK — A family of four escaped without injury early Sunday after flames gutted their home on Oak Avenue.',
+      'A neighbor phoned 911 at about 2:30 a.m. after seeing smoke pour from the garage, Ruiz said.',
+      'Firefighters from the city, helped by a neighboring department, needed about an hour to contain the flames, but the garage roof caved in.',
+      'Investigators believe the fire started in the garage, possibly at an electrical outlet, the chief said, adding that the cause had not been confirmed.',
+      'The American Red Cross was helping the family.',
+    ];
+    const firstDebate = [
+      'Harmon and Okafor clash over housing in first mayoral debate',
+      'The two candidates for mayor of Riverton traded sharp words over housing costs Thursday night in their first televised debate.',
+      'Councilwoman Linda Harmon accused her rival of backing developers who built luxury apartments while rents for working families soared.',
+      "Businessman David Okafor answered that the city's permit office, which Harmon oversaw as chair of the planning committee, had made new building slow and expensive.",
+      'Both promised to hire more police officers, though neither said how the city would pay for them.',
+      'The hourlong debate at Riverton Community College was moderated by Channel 7 anchor Maria Lopez.',
+      'A second debate is scheduled for Oct. 3.',
+    ];
+    const secondDebate = [
+      'Crime dominates second Riverton mayoral debate',
+      'Crime, not housing, took center stage Thursday as the candidates for Riverton mayor met for their second and final debate.',
+      'David Okafor said a spike in car break-ins downtown showed the city had lost control of its streets.',
+      'Linda Harmon pointed to police data showing violent crime fell 8 percent last year and accused Okafor of scaring voters.',
+      "The candidates also sparred over a proposal to move the city's bus depot to the east side.",
+      'Moderator James Whitfield twice had to ask the audience at the Grand Theater to stop cheering.',
+      'Early voting begins Oct. 21.',
+    ];
+    for (const [a, b] of [
+      [warehouseFire, houseFire],
+      [firstDebate, secondDebate],
+    ])
+      assert.deepEqual(storiesOf([a.join('\n\n'), b.join('\n\n')]), [[0], [1]], a[0]);
+  });
+
   it('keeps apart two stories of one town whose sentences share inflected words but no statement', () => {
     const market = [
       'The town council has voted to move the Saturday market to the old railway yard next spring.',
