@@ -481,7 +481,7 @@ export function articleLines(
 
 /**
  * Takes out of the article, in place, each menu or breadcrumb set on one line (`isInlineMenu`,
- * `isSpacedMenu`) that stands before the article's first prose line or after its last: a site's
+ * `LineFacts.spacedMenu`) that stands before the article's first prose line or after its last: a site's
  * menu heads or closes the page, where the model may take a short page's menu for its first line.
  * A line among the article's prose may be its own list (a team's line-up, a cast) and stays as the
  * model read it; so does a line that a line right above or below it (no blank line between) joins
