@@ -127,7 +127,7 @@ describe('comparison panel webview in Chromium', function () {
 
   interface Panel {
     readonly page: any;
-    /** Posts a message of the extension's to the script. */
+    /** Posts a message of the extension's to the script, and resolves once the script has handled it. */
     send(message: ToWebview): Promise<void>;
     /** What the script posted so far. */
     posted(): Promise<FromWebview[]>;
@@ -159,7 +159,24 @@ describe('comparison panel webview in Chromium', function () {
       await use({
         page,
         errors,
-        send: message => page.evaluate((m: ToWebview) => window.postMessage(m, '*'), message),
+        // A posted message is handled in a later task: a marker posted after it comes back only
+        // once the script has handled it, so no step of a test races the script's answer.
+        send: message =>
+          page.evaluate(
+            (m: ToWebview) =>
+              new Promise<void>(resolve => {
+                const marker = 'test-marker-after-message';
+                const onMessage = (event: MessageEvent) => {
+                  if (event.data?.type !== marker) return;
+                  window.removeEventListener('message', onMessage);
+                  resolve();
+                };
+                window.addEventListener('message', onMessage);
+                window.postMessage(m, '*');
+                window.postMessage({ type: marker }, '*');
+              }),
+            message,
+          ),
         posted: () => page.evaluate(() => (window as any).posted),
       });
       assert.deepEqual(errors, [], 'no policy violation, no script error');
