@@ -1181,6 +1181,17 @@ function boilerplate(reason: string): LineVerdict {
 
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S/i;
 
+/**
+ * Whether a line right above or below non-blank line `k` (no blank line between) holds cells apart
+ * by runs of spaces: then a line of spaced cells is a table's header, not a menu (as `menusApart`
+ * reads it). O(1).
+ */
+function tableRowBeside(k: number, nonBlank: readonly number[], facts: readonly (LineFacts | undefined)[]): boolean {
+  return [k - 1, k + 1].some(
+    j => j >= 0 && j < nonBlank.length && Math.abs(nonBlank[j] - nonBlank[k]) === 1 && facts[nonBlank[j]]!.spacedCells > 1,
+  );
+}
+
 /** Why a line the classifier put outside the article is chrome, in a reader's words, from what the line shows. */
 function reasonFor(
   f: LineFacts,
@@ -1192,7 +1203,7 @@ function reasonFor(
   if (f.noLetters) return 'no words';
   if (f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS) return 'copyright notice';
   if (f.formField) return 'form field';
-  if (f.inlineMenu) return 'navigation list';
+  if (f.inlineMenu || (f.spacedMenu && !tableRowBeside(k, nonBlank, facts))) return 'navigation list';
   if (f.printedAgain) return 'repeated in this file';
   if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';
   const listNeighbours = [k - 1, k + 1].filter(j => j >= 0 && j < nonBlank.length && facts[nonBlank[j]]!.bullet && !content[j]).length;

@@ -922,6 +922,24 @@ describe('menus set apart by runs of spaces', () => {
     );
   });
 
+  it('gives such a menu the reason of a menu set with marks, and a table’s header below the article another', () => {
+    const header = 'Team     Played   Won   Points';
+    const page = [
+      'Lokales   Kreis   Polizei   Sport',
+      '',
+      PARAGRAPH,
+      '',
+      PARAGRAPH.replace('Saturday', 'Sunday'),
+      '',
+      header,
+      'Riverside   12   8   28',
+    ];
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.deepEqual(lines[0], { kind: 'boilerplate', reason: 'navigation list' });
+    assert.equal(lines[6].kind, 'boilerplate');
+    assert.notEqual(lines[6].kind === 'boilerplate' && lines[6].reason, 'navigation list', header);
+  });
+
   it('keeps a table header set so in the article, where the table’s rows stand under it', () => {
     const page = [
       PARAGRAPH,
