@@ -418,7 +418,9 @@ export function lineMargins(
 /**
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article, unless one of
- * them is marked chrome, printed twice, a time stamp or a short address line; longer runs of
+ * them is marked chrome, printed twice, a time stamp or a short address line, or the line above
+ * them is a dateline (`isDateStamp`: the page's metadata, not its text, so the share prompts
+ * and widgets between it and the body stay as the model read them); longer runs of
  * short and near-article lines join too, see `joinNearArticle`). O(lines).
  */
 export function articleLines(
@@ -436,7 +438,7 @@ export function articleLines(
   for (let k = 0; k < content.length; k++) {
     if (!content[k]) continue;
     const gap = k - last - 1;
-    if (last >= 0 && gap > 0 && gap <= maxGap) {
+    if (last >= 0 && gap > 0 && gap <= maxGap && !isDateStamp(facts[last])) {
       let joins = true;
       for (let j = last + 1; j < k && joins; j++)
         joins =

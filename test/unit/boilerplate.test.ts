@@ -982,6 +982,32 @@ describe('datelines', () => {
     }
   });
 
+  it('bridges no gap from a dateline to the body: a share prompt between them stays chrome', () => {
+    const page = [
+      'Harbour News',
+      '',
+      'Harbour bridge reopens after two years of repairs',
+      '',
+      'By Anna Berg, March 4, 2024',
+      '',
+      'Share',
+      '',
+      'Facebook Twitter Email',
+      '',
+      'The harbour bridge reopened to traffic on Monday after two years of repairs that cost the city more than it had planned.',
+      '',
+      'Engineers replaced every cable and most of the deck, and the first cars crossed at seven in the morning.',
+      '',
+      'The mayor said the bridge would carry more traffic than before, and that tolls would stay suspended until the summer.',
+      '',
+      'Residents who had taken the ferry for two years lined up on both banks to watch the first buses cross.',
+    ];
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.deepEqual(lines[4], { kind: 'boilerplate', reason: 'byline, date or caption' });
+    assert.equal(lines[6].kind, 'boilerplate', page[6]);
+    assert.equal(lines[10].kind, 'content');
+  });
+
   it('reads the function words between a date’s parts, and a word for its year, in the page’s language', () => {
     const spanish = [
       'Valdemora prohíbe regar jardines por la sequía',
