@@ -19,8 +19,34 @@ import {
   unescape,
   until,
   webviewDom,
+  WebviewProbe,
   workspaceFolder,
 } from './support';
+
+/**
+ * Probes the webview (`webviewDom`) until `shows` holds of what it shows, at most `tries` times.
+ * A model that reaches the panel after the cursor's highlight (the file
+ * watcher's re-analysis of a file the test has just written, late on a busy machine) rebuilds
+ * the grid with its focus at the top; so between tries the cursor moves by a character inside
+ * its sentence, and the panel highlights the sentence again.
+ */
+async function probeAtCursor(
+  api: SynopticApi,
+  editor: vscode.TextEditor,
+  name: string,
+  shows: (dom: WebviewProbe) => boolean,
+  tries = 6,
+): Promise<WebviewProbe> {
+  const { line, character } = editor.selection.active;
+  for (let attempt = 0; ; attempt++) {
+    const dom = await webviewDom(name);
+    if (shows(dom) || attempt + 1 >= tries) return dom;
+    const before = api.panel.lastHighlight;
+    const at = character + (attempt % 2 ? 0 : 1);
+    editor.selection = new vscode.Selection(line, at, line, at);
+    await until('the panel to follow the cursor again', () => api.panel.lastHighlight !== before);
+  }
+}
 
 function goldLabels(): { files: string[]; lines: Record<string, string[]> } {
   const goldPath = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'seeds', 'gold.json');
@@ -303,7 +329,12 @@ describe('Synoptic in VS Code', function () {
         'the panel to follow the cursor',
         () => api.panel.lastHighlight?.sentence === 1 && model.sources[api.panel.lastHighlight.source]?.name === 'zz_markup.txt',
       );
-      const followed = await webviewDom('compare-markup-cursor');
+      const followed = await probeAtCursor(
+        api,
+        editor,
+        'compare-markup-cursor',
+        dom => !!dom.current?.startsWith(planted[1]) && dom.currentInView === true,
+      );
       assert.ok(followed.current?.startsWith(planted[1]), `the cursor's sentence is the current cell: ${followed.current}`);
       assert.ok(followed.currentInView, 'and it is scrolled into view');
       await screenshot('compare-markup');
@@ -354,7 +385,15 @@ describe('Synoptic in VS Code', function () {
       );
       // The webview reports the page it turned to (the first of the other sources shown).
       await until('the webview to turn to the page of w24.txt', () => api.panel.webviewState?.firstColumn === 5);
-      const turned = await webviewDom('compare-wide-page');
+      const turned = await probeAtCursor(
+        api,
+        editor,
+        'compare-wide-page',
+        dom =>
+          dom.pager === 'Sources 6–25 of 25 others' &&
+          /^Reporters in version (0 )?24 /.test(dom.current ?? '') &&
+          dom.currentInView === true,
+      );
       assert.equal(turned.pager, 'Sources 6–25 of 25 others');
       // The cell shows its words against the base's wording: removed ones ("0", "3") stay, struck
       // through, a space before the words put in their place.
@@ -449,7 +488,16 @@ describe('Synoptic in VS Code', function () {
         await until('the webview to render the new base', () => api.panel.renderedGeneration === api.panel.lastModel?.generation);
         await screenshot('compare-base-deleted');
         // The deleted file's editor is still open: nothing may keep re-analysing on its behalf.
-        // An absence can only be watched for a while: 1.5 s is five debounce periods.
+        // An absence can only be watched for a while: 1.5 s is five debounce periods. The
+        // deletion's own late events (a busy machine delivers them late) settle first: counting
+        // starts after two debounce periods without an analysis, which a loop never gives.
+        let lastChange = Date.now();
+        const settling = api.corpus.onDidChange(() => (lastChange = Date.now()));
+        try {
+          await until('the analyses of the deletion to settle', () => Date.now() - lastChange > 600, 10_000);
+        } finally {
+          settling.dispose();
+        }
         let analyses = 0;
         const counting = api.corpus.onDidChange(() => analyses++);
         await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', base(), new vscode.Position(5, 5));

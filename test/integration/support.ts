@@ -3,7 +3,7 @@
  * opened on a base, hover text, and the code-server host's screenshots and webview probe.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
@@ -88,6 +88,7 @@ export const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
 /** Asks the code-server host for a screenshot and waits until it is taken; nothing elsewhere. */
 export async function screenshot(name: string): Promise<void> {
   if (!shotDir) return;
+  rmSync(path.join(shotDir, `${name}.done`), { force: true });
   console.log(`@@SCREENSHOT@@${name}`);
   await until(`screenshot ${name}`, () => existsSync(path.join(shotDir, `${name}.done`)), 30_000);
 }
@@ -117,8 +118,10 @@ export async function webviewDom(name: string): Promise<WebviewProbe> {
       'this test reads the webview DOM, which only the code-server host can probe: run node scripts/run-integration.js without SYNOPTIC_VSCODE',
     );
   }
-  console.log(`@@WEBVIEW@@${name}`);
   const file = path.join(shotDir, `${name}.json`);
+  // The host removes no probe until it restarts: the file of an earlier probe of this name would answer at once.
+  rmSync(file, { force: true });
+  console.log(`@@WEBVIEW@@${name}`);
   await until(`webview probe ${name}`, () => existsSync(file), 30_000);
   const dom = JSON.parse(readFileSync(file, 'utf8')) as WebviewProbe;
   assert.equal(dom.error, undefined, `the webview probe failed: ${dom.error}`);

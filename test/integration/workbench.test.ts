@@ -5,7 +5,7 @@
  * screen reader is given).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
@@ -30,6 +30,9 @@ const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Asks the driver (code-server host) to do something and waits until it is done. */
 async function driver(line: string, doneFile: string): Promise<void> {
+  // The host writes the file for each request and removes none until it restarts: the one left
+  // by an earlier request of the same name would answer this one at once.
+  rmSync(path.join(shotDir, doneFile), { force: true });
   console.log(line);
   await until(line, () => existsSync(path.join(shotDir, doneFile)), 30_000);
 }
