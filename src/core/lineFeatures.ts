@@ -11,7 +11,7 @@
  * reasons and the headline search read. O(n) in the text length.
  */
 import { barsAsDandas } from './barDandas';
-import { LineSpan, collapseSpaces, hasSpacelessScript } from './text';
+import { LineSpan, collapseSpaces, hasSpacelessScript, words } from './text';
 import { StopwordProfile, isFunctionWord } from './stopwords';
 
 /** What one non-blank line shows on its own. */
@@ -895,18 +895,21 @@ const MENU_SEPARATORS: readonly (readonly [mark: string, split: RegExp, breadcru
 ];
 /** Most words of a menu's link. */
 const MENU_ITEM_MAX_WORDS = 3;
-/** Most characters of a menu's link in a script without spaces between words ("首页", "ニュース"), where a phrase is one word. */
+/** Most characters of a menu's link in Chinese or Japanese ("首页", "ニュース"), where a phrase is one word. */
 const MENU_ITEM_MAX_SPACELESS = 4;
 const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
-const SPACELESS_LETTER =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Chinese and Japanese: a link of several characters is a phrase, often one word, which no segmenter reliably splits. */
+const HAN_OR_KANA_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Thai, Lao, Khmer and Burmese set no spaces between words either, but a segmenter tells their words apart ("หน้าแรก", home, is two words of seven letters). */
+const SEGMENTED_LETTER = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** Quotation marks that open what "»" and "›" close (French sets them apart with spaces: "Le « oui » progresse"). */
 const OPENING_GUILLEMETS: Readonly<Record<string, string>> = { '»': '«', '›': '‹' };
 
-/** Whether `item` reads as a menu's link: a letter first, no figure, few words (few characters in a spaceless script). */
+/** Whether `item` reads as a menu's link: a letter first, no figure, few words (few characters in Chinese and Japanese). */
 function isMenuItem(item: string): boolean {
   if (!MENU_ITEM.test(item)) return false;
-  if (SPACELESS_LETTER.test(item)) return item.length <= MENU_ITEM_MAX_SPACELESS;
+  if (HAN_OR_KANA_LETTER.test(item)) return item.length <= MENU_ITEM_MAX_SPACELESS;
+  if (SEGMENTED_LETTER.test(item)) return words(item).length <= MENU_ITEM_MAX_WORDS;
   return item.split(/\s+/u).length <= MENU_ITEM_MAX_WORDS;
 }
 

@@ -827,6 +827,13 @@ describe('menus and breadcrumbs set on one line', () => {
       assert.equal(isInlineMenu(line), true, line);
   });
 
+  it('counts the links of a Thai, Lao, Khmer or Burmese menu in words, as a segmenter finds them, not in letters', () => {
+    for (const line of ['หน้าแรก | การเมือง | เศรษฐกิจ | กีฬา', 'หน้าแรก > ภูมิภาค', 'ទំព័រដើម | ព័ត៌មាន | កីឡា'])
+      assert.equal(isInlineMenu(line), true, line);
+    // A headline's phrases set apart by bars hold more words than a link.
+    assert.equal(isInlineMenu('นายกรัฐมนตรีประกาศมาตรการใหม่ | ช่วยเหลือเกษตรกรทั่วประเทศ | ราคาข้าวตกต่ำ'), false);
+  });
+
   it('tells no menu in a table row of figures, a headline set apart by ideographic spaces, a sentence or two items', () => {
     for (const line of [
       'Riverside | 12 | 8 | 4 | 28',
