@@ -487,22 +487,33 @@ export function articleLines(
  * menu heads or closes the page, where the model may take a short page's menu for its first line.
  * A line among the article's prose may be its own list (a team's line-up, a cast) and stays as the
  * model read it; so does a line that a line right above or below it (no blank line between) joins
- * in a table, each holding cells apart by the same mark (a table of names set with bars; a table
- * set with runs of spaces under its header). O(lines).
+ * in a table, each holding about as many cells apart by the same mark (`sameRowWidth`: a table of
+ * names set with bars; a table set with runs of spaces under its header). O(lines).
  */
 function menusApart(content: boolean[], facts: readonly LineFacts[], lineIndex: readonly number[]): void {
   const prose = proseBounds(content.length, k => content[k] && facts[k].proseLike);
   const adjacent = (k: number, j: number) => j >= 0 && j < facts.length && Math.abs(lineIndex[j] - lineIndex[k]) === 1;
+  // A table's rows hold about as many cells as its header: a site's name and its login link
+  // set with one bar above a menu of nine links make no table with it.
   const sharesCells = (k: number, j: number) => {
     if (!adjacent(k, j)) return false;
-    if (facts[k].spacedMenu) return facts[j].spacedCells > 1;
-    return facts[j].text.trim().split(menuSeparator(facts[k].text)!).length > 1;
+    if (facts[k].spacedMenu) return sameRowWidth(facts[k].spacedCells, facts[j].spacedCells);
+    const separator = menuSeparator(facts[k].text)!;
+    return sameRowWidth(facts[k].text.trim().split(separator).length, facts[j].text.trim().split(separator).length);
   };
   for (let k = 0; k < content.length; k++) {
     if (!content[k] || !(facts[k].inlineMenu || facts[k].spacedMenu) || amongProse(k, prose)) continue;
     if (sharesCells(k, k - 1) || sharesCells(k, k + 1)) continue;
     content[k] = false;
   }
+}
+
+/**
+ * Whether two lines of `cells` and `other` cells can be rows of one table: the other holds two
+ * cells at least, and at most one more or fewer (a header may leave out the rows' label cell).
+ */
+function sameRowWidth(cells: number, other: number): boolean {
+  return other > 1 && Math.abs(cells - other) <= 1;
 }
 
 /** The first and the last of `count` lines where `isProse` holds, -1 for both where it holds for none. O(count). */
@@ -1184,13 +1195,17 @@ function boilerplate(reason: string): LineVerdict {
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S/i;
 
 /**
- * Whether a line right above or below non-blank line `k` (no blank line between) holds cells apart
- * by runs of spaces: then a line of spaced cells is a table's header, not a menu (as `menusApart`
- * reads it). O(1).
+ * Whether a line right above or below non-blank line `k` (no blank line between) holds about as
+ * many cells apart by runs of spaces (`sameRowWidth`): then a line of spaced cells is a table's
+ * header, not a menu (as `menusApart` reads it). O(1).
  */
 function tableRowBeside(k: number, nonBlank: readonly number[], facts: readonly (LineFacts | undefined)[]): boolean {
   return [k - 1, k + 1].some(
-    j => j >= 0 && j < nonBlank.length && Math.abs(nonBlank[j] - nonBlank[k]) === 1 && facts[nonBlank[j]]!.spacedCells > 1,
+    j =>
+      j >= 0 &&
+      j < nonBlank.length &&
+      Math.abs(nonBlank[j] - nonBlank[k]) === 1 &&
+      sameRowWidth(facts[nonBlank[k]]!.spacedCells, facts[nonBlank[j]]!.spacedCells),
   );
 }
 

@@ -897,6 +897,14 @@ describe('lines shaped like menus that belong to the article', () => {
       assert.equal(isInlineMenu(line), false, line);
   });
 
+  it('makes no table of a menu and a line of far fewer cells right above it', () => {
+    const page = ['Harbour Post | Log in', 'Home | World | Politics | Business | Sport | Science | Travel', '', PARAGRAPH, '', LATER];
+    assert.deepEqual(
+      articleFlags(page, () => 2),
+      [true, false, false, true, false, true],
+    );
+  });
+
   it('keeps a headline set with bars, which the headline search finds above the body', () => {
     const page = [
       'होम | देश | विदेश | खेल',
