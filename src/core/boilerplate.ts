@@ -419,8 +419,9 @@ export function lineMargins(
  * Which non-blank lines are article text: the model's verdict, then the context pass (runs of
  * at most `maxGapLines` doubtful lines between article lines join the article, unless one of
  * them is marked chrome, printed twice, a time stamp or a short address line, or the line above
- * them is a dateline (`isDateStamp`: the page's metadata, not its text, so the share prompts
- * and widgets between it and the body stay as the model read them); longer runs of
+ * them is a dateline above the article's first prose line (`isDateStamp`: the page's metadata,
+ * not its text, so the share prompts and widgets between it and the body stay as the model read
+ * them); longer runs of
  * short and near-article lines join too, see `joinNearArticle`). O(lines).
  */
 export function articleLines(
@@ -434,11 +435,14 @@ export function articleLines(
   const floor = options.gapFloor ?? -4;
   const content = margins.map(m => m > threshold);
   if (lineIndex && !content.some(Boolean)) seedLargestBlock(content, margins, facts, lineIndex, floor);
+  // Above the article's first prose line, a dateline is the page's metadata; among the
+  // paragraphs a date may head a part of the article (a timeline), and its gap joins as any.
+  const [firstProse] = proseBounds(content.length, k => content[k] && facts[k].proseLike);
   let last = -1;
   for (let k = 0; k < content.length; k++) {
     if (!content[k]) continue;
     const gap = k - last - 1;
-    if (last >= 0 && gap > 0 && gap <= maxGap && !isDateStamp(facts[last])) {
+    if (last >= 0 && gap > 0 && gap <= maxGap && !(last < firstProse && isDateStamp(facts[last]))) {
       let joins = true;
       for (let j = last + 1; j < k && joins; j++)
         joins =

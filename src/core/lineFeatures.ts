@@ -896,7 +896,7 @@ const MENU_SEPARATORS: readonly (readonly [mark: string, split: RegExp, breadcru
 /** Most words of a menu's link. */
 const MENU_ITEM_MAX_WORDS = 3;
 /** Most characters of a menu's link in Chinese or Japanese ("首页", "ニュース"), where a phrase is one word. */
-const MENU_ITEM_MAX_SPACELESS = 4;
+const MENU_ITEM_MAX_HAN_OR_KANA = 4;
 const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
 /** Chinese and Japanese: a link of several characters is a phrase, often one word, which no segmenter reliably splits. */
 const HAN_OR_KANA_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -908,7 +908,7 @@ const OPENING_GUILLEMETS: Readonly<Record<string, string>> = { '»': '«', '›'
 /** Whether `item` reads as a menu's link: a letter first, no figure, few words (few characters in Chinese and Japanese). */
 function isMenuItem(item: string): boolean {
   if (!MENU_ITEM.test(item)) return false;
-  if (HAN_OR_KANA_LETTER.test(item)) return item.length <= MENU_ITEM_MAX_SPACELESS;
+  if (HAN_OR_KANA_LETTER.test(item)) return item.length <= MENU_ITEM_MAX_HAN_OR_KANA;
   if (SEGMENTED_LETTER.test(item)) return words(item).length <= MENU_ITEM_MAX_WORDS;
   return item.split(/\s+/u).length <= MENU_ITEM_MAX_WORDS;
 }

@@ -28,7 +28,8 @@ import {
  * A model that reaches the panel after the cursor's highlight (the file
  * watcher's re-analysis of a file the test has just written, late on a busy machine) rebuilds
  * the grid with its focus at the top; so between tries the cursor moves by a character inside
- * its sentence, and the panel highlights the sentence again.
+ * its sentence, and the panel highlights the sentence again. Returns the last probe, whether or
+ * not `shows` holds of it, for the caller's assertions to name what the panel showed.
  */
 async function probeAtCursor(
   api: SynopticApi,
@@ -490,7 +491,8 @@ describe('Synoptic in VS Code', function () {
         // The deleted file's editor is still open: nothing may keep re-analysing on its behalf.
         // An absence can only be watched for a while: 1.5 s is five debounce periods. The
         // deletion's own late events (a busy machine delivers them late) settle first: counting
-        // starts after two debounce periods without an analysis, which a loop never gives.
+        // starts after two debounce periods without an analysis, which a loop of back-to-back
+        // re-analyses never gives.
         let lastChange = Date.now();
         const settling = api.corpus.onDidChange(() => (lastChange = Date.now()));
         try {

@@ -828,7 +828,13 @@ describe('menus and breadcrumbs set on one line', () => {
   });
 
   it('counts the links of a Thai, Lao, Khmer or Burmese menu in words, as a segmenter finds them, not in letters', () => {
-    for (const line of ['หน้าแรก | การเมือง | เศรษฐกิจ | กีฬา', 'หน้าแรก > ภูมิภาค', 'ទំព័រដើម | ព័ត៌មាន | កីឡា'])
+    for (const line of [
+      'หน้าแรก | การเมือง | เศรษฐกิจ | กีฬา',
+      'หน้าแรก > ภูมิภาค',
+      'ໜ້າຫຼັກ | ຂ່າວ | ກິລາ',
+      'ទំព័រដើម | ព័ត៌មាន | កីឡា',
+      'ပင်မစာမျက်နှာ | သတင်း | အားကစား',
+    ])
       assert.equal(isInlineMenu(line), true, line);
     // A headline's phrases set apart by bars hold more words than a link.
     assert.equal(isInlineMenu('นายกรัฐมนตรีประกาศมาตรการใหม่ | ช่วยเหลือเกษตรกรทั่วประเทศ | ราคาข้าวตกต่ำ'), false);
@@ -903,6 +909,11 @@ describe('lines shaped like menus that belong to the article', () => {
       articleFlags(page, () => 2),
       [true, false, false, true, false, true],
     );
+    // One cell more or fewer: a header may leave out the rows' label cell. Two more: no table.
+    const under = (row: string) => articleFlags(['Home | World | Sport', row, '', PARAGRAPH, '', LATER], () => 2).slice(0, 2);
+    assert.deepEqual(under('Candidate | Party | Occupation | Region'), [true, true]);
+    assert.deepEqual(under('Anna Clarke | Labour | Teacher | North | 1204'), [false, true]);
+    assert.deepEqual(articleFlags(['Home > World', 'Harbour Post', '', PARAGRAPH, '', LATER], () => 2).slice(0, 2), [false, true]);
   });
 
   it('keeps a headline set with bars, which the headline search finds above the body', () => {
@@ -1021,6 +1032,33 @@ describe('datelines', () => {
     assert.deepEqual(lines[4], { kind: 'boilerplate', reason: 'byline, date or caption' });
     assert.equal(lines[6].kind, 'boilerplate', page[6]);
     assert.equal(lines[10].kind, 'content');
+  });
+
+  it('still bridges the gap below a date among the paragraphs, which heads a part of the article', () => {
+    const paragraph = 'The harbour bridge reopened to traffic on Monday after two years of repairs that cost the city more than planned.';
+    const doubted = (line: string) => (line === 'Share' || line === 'Work resumed' ? -1 : 2);
+    // Above the body the dateline is the page's metadata: the prompt below it stays out.
+    assert.deepEqual(articleFlags(['Bridge reopens', '', 'March 4, 2024', '', 'Share', '', paragraph, '', paragraph], doubted), [
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    // Among the paragraphs a date heads a part of the timeline, and the line below it joins.
+    assert.deepEqual(articleFlags([paragraph, '', 'March 4, 2024', '', 'Work resumed', '', paragraph], doubted), [
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('reads the function words between a date’s parts, and a word for its year, in the page’s language', () => {

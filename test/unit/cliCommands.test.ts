@@ -297,7 +297,9 @@ describe('synoptic CLI commands', () => {
     );
   });
 
-  it('leaves out an export saved as .txt in the folder it was made from, and replaces it when run again', () => {
+  it('leaves out an export saved as .txt in the folder it was made from, and replaces it when run again', function () {
+    // Eighteen runs of the CLI, one after another: 10 s on an idle machine, over 30 s on a busy one.
+    this.timeout(180_000);
     const folder = join(dir, 'exported');
     mkdirSync(folder);
     for (const seed of seeds) writeFileSync(join(folder, basename(seed)), readFileSync(seed));
@@ -319,8 +321,7 @@ describe('synoptic CLI commands', () => {
     const json = join(folder, 'export.txt');
     assert.equal(run(['analyze', '--format', 'json', '-o', json, folder]).status, 0);
     assert.equal(run(['stories', folder]).stdout, alone);
-    // Eighteen runs of the CLI, one after another: 10 s on an idle machine, over 30 s on a busy one.
-  }).timeout(180_000);
+  });
 
   it('exports story 1 and refuses a story that does not exist', () => {
     assert.equal(run(['export', '--format', 'collatex', '--story', '1', ...seeds]).status, 0);

@@ -127,7 +127,7 @@ describe('comparison panel webview in Chromium', function () {
 
   interface Panel {
     readonly page: any;
-    /** Posts a message of the extension's to the script, and resolves once the script has handled it. */
+    /** Posts a message of the extension's to the script, and resolves once the script's listener has run on it. */
     send(message: ToWebview): Promise<void>;
     /** What the script posted so far. */
     posted(): Promise<FromWebview[]>;
@@ -160,7 +160,8 @@ describe('comparison panel webview in Chromium', function () {
         page,
         errors,
         // A posted message is handled in a later task: a marker posted after it comes back only
-        // once the script has handled it, so no step of a test races the script's answer.
+        // once the script's listener has run on the message (a long model may still be rendering
+        // over later frames; these tests' models render in one).
         send: message =>
           page.evaluate(
             (m: ToWebview) =>
