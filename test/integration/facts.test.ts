@@ -5,8 +5,6 @@
  * "Changed facts" filter keeps their rows and marks them by kind. Screenshots in dark, light and a high-contrast theme.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
@@ -14,6 +12,7 @@ import { cellOf } from '../../src/protocol';
 import {
   SEED_NAMES,
   activateSynoptic,
+  askHost,
   hoverText,
   openPanel,
   screenshot,
@@ -38,15 +37,8 @@ async function setTheme(theme: string): Promise<void> {
 }
 
 /** Asks the code-server host to click the first element of the comparison webview that `selector` finds. */
-async function clickInPanel(name: string, selector: string): Promise<void> {
-  console.log(`@@CLICK@@${name}@@${selector}`);
-  await until(`the click ${name}`, () => existsSync(path.join(shotDir, `click-${name}.done`)), 30_000);
-}
-
-async function press(keys: string): Promise<void> {
-  console.log(`@@KEY@@${keys}`);
-  await until(`the keys ${keys}`, () => existsSync(path.join(shotDir, `key-${keys}.done`)), 30_000);
-}
+const clickInPanel = (name: string, selector: string) => askHost(`@@CLICK@@${name}@@${selector}`, `click-${name}.done`);
+const press = (keys: string) => askHost(`@@KEY@@${keys}`, `key-${keys}.done`);
 
 interface FactsDom {
   factChanges: { shown: string; spoken: string }[];

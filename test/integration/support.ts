@@ -85,12 +85,23 @@ export function hoverText(hovers: vscode.Hover[]): string {
 
 export const unescape = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
 
+/**
+ * Asks the code-server host to do something (`request`, an "@@…@@" line of the suite's output)
+ * and waits until it has written `answer` beside the screenshots; returns the answer's path. The
+ * host removes no answer until it restarts, so the one an earlier request of the same name left
+ * is removed first: it would answer this request at once.
+ */
+export async function askHost(request: string, answer: string): Promise<string> {
+  const file = path.join(shotDir, answer);
+  rmSync(file, { force: true });
+  console.log(request);
+  await until(request, () => existsSync(file), 30_000);
+  return file;
+}
+
 /** Asks the code-server host for a screenshot and waits until it is taken; nothing elsewhere. */
 export async function screenshot(name: string): Promise<void> {
-  if (!shotDir) return;
-  rmSync(path.join(shotDir, `${name}.done`), { force: true });
-  console.log(`@@SCREENSHOT@@${name}`);
-  await until(`screenshot ${name}`, () => existsSync(path.join(shotDir, `${name}.done`)), 30_000);
+  if (shotDir) await askHost(`@@SCREENSHOT@@${name}`, `${name}.done`);
 }
 
 /** The comparison webview's rendered DOM, as the code-server host reads it from the page. */
@@ -118,11 +129,7 @@ export async function webviewDom(name: string): Promise<WebviewProbe> {
       'this test reads the webview DOM, which only the code-server host can probe: run node scripts/run-integration.js without SYNOPTIC_VSCODE',
     );
   }
-  const file = path.join(shotDir, `${name}.json`);
-  // The host removes no probe until it restarts: the file of an earlier probe of this name would answer at once.
-  rmSync(file, { force: true });
-  console.log(`@@WEBVIEW@@${name}`);
-  await until(`webview probe ${name}`, () => existsSync(file), 30_000);
+  const file = await askHost(`@@WEBVIEW@@${name}`, `${name}.json`);
   const dom = JSON.parse(readFileSync(file, 'utf8')) as WebviewProbe;
   assert.equal(dom.error, undefined, `the webview probe failed: ${dom.error}`);
   return dom;

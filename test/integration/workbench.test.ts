@@ -5,40 +5,23 @@
  * screen reader is given).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { ComparisonModel, cellOf } from '../../src/protocol';
 import { NOT_ON_DISK_TEXT } from '../../src/statusBar';
+import { askHost, until } from './support';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 const shotDir = process.env.VSC_SHOT_DIR ?? '';
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
 const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** Asks the driver (code-server host) to do something and waits until it is done. */
-async function driver(line: string, doneFile: string): Promise<void> {
-  // The host writes the file for each request and removes none until it restarts: the one left
-  // by an earlier request of the same name would answer this one at once.
-  rmSync(path.join(shotDir, doneFile), { force: true });
-  console.log(line);
-  await until(line, () => existsSync(path.join(shotDir, doneFile)), 30_000);
-}
-const screenshot = (name: string) => driver(`@@SCREENSHOT@@${name}`, `${name}.done`);
-const resize = (width: number, height: number) => driver(`@@VIEWPORT@@${width}x${height}`, `viewport-${width}x${height}.done`);
-const press = (keys: string) => driver(`@@KEY@@${keys}`, `key-${keys}.done`);
+const screenshot = (name: string) => askHost(`@@SCREENSHOT@@${name}`, `${name}.done`);
+const resize = (width: number, height: number) => askHost(`@@VIEWPORT@@${width}x${height}`, `viewport-${width}x${height}.done`);
+const press = (keys: string) => askHost(`@@KEY@@${keys}`, `key-${keys}.done`);
 
 interface PanelDom {
   error?: string;
@@ -57,8 +40,7 @@ interface PanelDom {
 }
 
 async function panelDom(name: string): Promise<PanelDom> {
-  const file = path.join(shotDir, `${name}.json`);
-  await driver(`@@WEBVIEW@@${name}`, `${name}.json`);
+  const file = await askHost(`@@WEBVIEW@@${name}`, `${name}.json`);
   const dom = JSON.parse(readFileSync(file, 'utf8')) as PanelDom;
   assert.equal(dom.error, undefined);
   return dom;
