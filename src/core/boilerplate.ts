@@ -491,25 +491,33 @@ export function articleLines(
  * menu heads or closes the page, where the model may take a short page's menu for its first line.
  * A line among the article's prose may be its own list (a team's line-up, a cast) and stays as the
  * model read it; so does a line that a line right above or below it (no blank line between) joins
- * in a table, each holding about as many cells apart by the same mark (`sameRowWidth`: a table of
+ * in a table, each holding about as many cells apart by the same mark (`tableRowBeside`: a table of
  * names set with bars; a table set with runs of spaces under its header). O(lines).
  */
 function menusApart(content: boolean[], facts: readonly LineFacts[], lineIndex: readonly number[]): void {
   const prose = proseBounds(content.length, k => content[k] && facts[k].proseLike);
-  const adjacent = (k: number, j: number) => j >= 0 && j < facts.length && Math.abs(lineIndex[j] - lineIndex[k]) === 1;
-  // A table's rows hold about as many cells as its header: a site's name and its login link
-  // set with one bar above a menu of nine links make no table with it.
-  const sharesCells = (k: number, j: number) => {
-    if (!adjacent(k, j)) return false;
-    if (facts[k].spacedMenu) return sameRowWidth(facts[k].spacedCells, facts[j].spacedCells);
-    const separator = menuSeparator(facts[k].text)!;
-    return sameRowWidth(facts[k].text.trim().split(separator).length, facts[j].text.trim().split(separator).length);
-  };
   for (let k = 0; k < content.length; k++) {
     if (!content[k] || !(facts[k].inlineMenu || facts[k].spacedMenu) || amongProse(k, prose)) continue;
-    if (sharesCells(k, k - 1) || sharesCells(k, k + 1)) continue;
+    if (tableRowBeside(k, lineIndex, j => facts[j])) continue;
     content[k] = false;
   }
+}
+
+/**
+ * Whether a non-blank line right above or below menu line `k` (`isInlineMenu` or
+ * `LineFacts.spacedMenu`), with no blank line between (`lineOf[j]`: the line of non-blank line
+ * j; `factsOf(j)`: its facts), makes
+ * a table with it: it holds about as many cells apart by the menu's own mark, runs of spaces or
+ * a separator (`sameRowWidth`). A site's name and its login link set with one bar above a menu
+ * of nine links make no table with it. O(the two lines' length).
+ */
+function tableRowBeside(k: number, lineOf: readonly number[], factsOf: (j: number) => LineFacts): boolean {
+  const menu = factsOf(k);
+  const separator = menu.spacedMenu ? undefined : menuSeparator(menu.text)!;
+  const cellsOf = (f: LineFacts) => (separator ? f.text.trim().split(separator).length : f.spacedCells);
+  return [k - 1, k + 1].some(
+    j => j >= 0 && j < lineOf.length && Math.abs(lineOf[j] - lineOf[k]) === 1 && sameRowWidth(cellsOf(menu), cellsOf(factsOf(j))),
+  );
 }
 
 /**
@@ -1198,21 +1206,6 @@ function boilerplate(reason: string): LineVerdict {
 
 const LINK_LIKE = /https?:\/\/|www\.|\S@\S/i;
 
-/**
- * Whether a line right above or below non-blank line `k` (no blank line between) holds about as
- * many cells apart by runs of spaces (`sameRowWidth`): then a line of spaced cells is a table's
- * header, not a menu (as `menusApart` reads it). O(1).
- */
-function tableRowBeside(k: number, nonBlank: readonly number[], facts: readonly (LineFacts | undefined)[]): boolean {
-  return [k - 1, k + 1].some(
-    j =>
-      j >= 0 &&
-      j < nonBlank.length &&
-      Math.abs(nonBlank[j] - nonBlank[k]) === 1 &&
-      sameRowWidth(facts[nonBlank[k]]!.spacedCells, facts[nonBlank[j]]!.spacedCells),
-  );
-}
-
 /** Why a line the classifier put outside the article is chrome, in a reader's words, from what the line shows. */
 function reasonFor(
   f: LineFacts,
@@ -1224,7 +1217,8 @@ function reasonFor(
   if (f.noLetters) return 'no words';
   if (f.copyright && f.wordCount < COPYRIGHT_MAX_WORDS) return 'copyright notice';
   if (f.formField) return 'form field';
-  if (f.inlineMenu || (f.spacedMenu && !tableRowBeside(k, nonBlank, facts))) return 'navigation list';
+  if (f.inlineMenu) return 'navigation list';
+  if (f.spacedMenu && !tableRowBeside(k, nonBlank, j => facts[nonBlank[j]]!)) return 'navigation list';
   if (f.printedAgain) return 'repeated in this file';
   if (LINK_LIKE.test(f.text) && f.wordCount < 12) return 'link or address';
   const listNeighbours = [k - 1, k + 1].filter(j => j >= 0 && j < nonBlank.length && facts[nonBlank[j]]!.bullet && !content[j]).length;
