@@ -61,6 +61,15 @@ const SYLLABLES = [
   'sto',
   'lin',
 ];
+/** Notices written as prose that name no site, so that several sites print the same one (a consent banner, an appeal for support). */
+const NOTICES = [
+  'We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.',
+  'Our journalism is independent and relies on the support of readers like you. Please consider making a contribution today.',
+  'You have reached your limit of free articles this month. Subscribe now for unlimited access to every story.',
+  'Comments are moderated and may take up to a day to appear. Please keep the discussion civil and on topic.',
+  'The information on this site is for general purposes only and does not constitute legal, financial or medical advice.',
+  'Want more stories like this? Subscribe to our weekly briefing and never miss an update from our reporters.',
+];
 const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 'Health', 'Sports', 'Opinion', 'Culture'];
 
 /**
@@ -75,7 +84,9 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * the share of pages that tell only the story's first 3-5 sentences; `mostRead`, how many
  * stories each site's box of its most read stories teases at the foot of every page of the
  * site (their headlines and first sentences, of as many different stories), each headline marked as
- * `mostReadMark` says ("{n}" stands for its number: "{n}. " numbers them, "VIDEO: " labels them).
+ * `mostReadMark` says ("{n}" stands for its number: "{n}. " numbers them, "VIDEO: " labels them);
+ * `sharedNotices`, how many of the notices written as prose that name no site (`NOTICES`) the
+ * sites draw their two from, so that sites print the same ones.
  */
 export function syntheticStories(
   storyCount,
@@ -93,6 +104,7 @@ export function syntheticStories(
     briefs = 0,
     mostRead = 0,
     mostReadMark = '{n}. ',
+    sharedNotices = 0,
   } = {},
 ) {
   const int = n => Math.floor(random() * n);
@@ -119,6 +131,11 @@ export function syntheticStories(
     while (drawn.size < Math.min(count, storyCount)) drawn.add(int(storyCount));
     return [...drawn].map(k => stories[k]);
   };
+  // Two different notices of `pool` (its one where it holds one), drawn at random.
+  const twoNotices = pool => {
+    const first = int(pool.length);
+    return pool.length > 1 ? [pool[first], pool[(first + 1 + int(pool.length - 1)) % pool.length]] : pool;
+  };
   const siteChrome = Array.from({ length: sites }, () => {
     const name = `${capital(word())} ${pick(['News', 'Daily', 'Post', 'Times', 'Herald'])}`;
     return {
@@ -128,6 +145,7 @@ export function syntheticStories(
       about: `${name} is an independent newsroom that has covered the region and the wider world for more than ${10 + int(80)} years.`,
       footer: `© ${2000 + int(25)} ${name}. All rights reserved.`,
       mostRead: distinctStories(mostRead),
+      notices: sharedNotices ? twoNotices(NOTICES.slice(0, sharedNotices)) : [],
     };
   });
   const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'in a statement'];
@@ -165,7 +183,9 @@ export function syntheticStories(
         '',
       ];
       for (let i = 0; i < kept.length; i += 3) lines.push(kept.slice(i, i + 3).join(' '), '');
-      lines.push(site.newsletter, '', 'Related stories');
+      lines.push(site.newsletter, '');
+      for (const notice of site.notices) lines.push(notice, '');
+      lines.push('Related stories');
       for (let t = 0; t < 4; t++) {
         const other = stories[int(storyCount)];
         if (other === story) continue;
@@ -234,4 +254,5 @@ export const STORY_SHAPES = [
   ["short pages, each site's most-read box numbered", { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6 }],
   ['the same, its headlines labelled', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' }],
   ['the same, its headlines unmarked', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: '' }],
+  ['short pages, notices shared among sites', { sentences: 6, moreSentences: 8, sharedNotices: 3 }],
 ];

@@ -9,6 +9,9 @@ import { endsWithStop } from './text';
 /** How many sentences must follow a source's opening for `teaserForms` to take it for one. */
 const OPENING_FOLLOWED_BY = 2;
 
+/** At most this many times `templateForms` reads the sets left, each time without the template found before. */
+const TEMPLATE_ROUNDS = 3;
+
 /** How many pairs of its sources `templateForms` reads of each set of forms. */
 const TEMPLATE_SAMPLE = 5;
 
@@ -34,10 +37,16 @@ const TEMPLATE_SAMPLE = 5;
  * every page is the rest of its template, where few of those stories have a page of their own
  * here that opens with what the box prints, so that `teaserForms` does not set it aside. (In a
  * script without sentence stops every sentence reads as a title, so there a page's opening
- * counts wherever the other page prints it, the site's template included.) Decided before any
- * pass: chrome that joins a site's pages in the first pass would hide which stories it spans.
- * O(T) for T sentences of all sources, plus O(a + b) shingles per pair read (each pair once per pass) and, for each set a
- * pair is read for, O(a + b + c) for c the sources of the sentences at the top of either page.
+ * counts wherever the other page prints it, the site's template included.) Where a reading
+ * finds template, the sets left that more pages print than any headline opens (the most
+ * versions of one story, as far as headlines tell) and whose pairs share no opening are read
+ * again, up to `TEMPLATE_ROUNDS` times in all, with the template found so far kept in its place
+ * but found nowhere (`PassFacts.ignored`): two parts of one template that other sites print
+ * apart, each on some of their pages, hide each other otherwise. Decided before any pass:
+ * chrome that joins a site's pages in the first pass would hide which stories it spans.
+ * O(T) for T sentences of all sources, plus O(a + b) shingles per pair read (each pair once per
+ * reading) and, for each set a pair is read for, O(a + b + c) for c the sources of the
+ * sentences at the top of either page.
  */
 export function templateForms(index: StoryIndex, pass: PassFacts, evidence: PairEvidence, minShared: number): Uint8Array {
   const forms = index.formShingles.length;
@@ -55,7 +64,9 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     if (set) set.push(f);
     else sets.set(key, [f]);
   }
-  const found = (a: number, b: number) => evidence.foundInOrder(a, b, pass);
+  // The pass the sets are read in: `pass`, then with the template found so far found nowhere.
+  let current = pass;
+  const found = (a: number, b: number) => evidence.foundInOrder(a, b, current);
   const majority = (TEMPLATE_SAMPLE >> 1) + 1;
   // Per form, the number of the set it belongs to: equal to `setNumber` while that set is read,
   // so its forms are left out without clearing. Stamps mark the forms of a page, or the sources
@@ -79,7 +90,11 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
       const f = list[i];
       if (!pass.needed[f] || inSet[f] === setNumber) continue;
       counted++;
-      if (stamp[f] === value && (!endsWithStop(index.formTexts[f]) || sourcesOf[f].length < carriers.length || !carriesAll(f, carriers)))
+      if (
+        stamp[f] === value &&
+        !current.ignored?.[f] &&
+        (!endsWithStop(index.formTexts[f]) || sourcesOf[f].length < carriers.length || !carriesAll(f, carriers))
+      )
         return true;
     }
     return false;
@@ -98,10 +113,20 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     for (const f of index.sourceForms[b]) stamp[f] = value;
     let count = 0;
     for (const f of index.sourceForms[a])
-      if (pass.needed[f] && !teaser[f] && stamp[f] === value && inSet[f] !== setNumber && sourcesOf[f].length >= carriers.length) count++;
+      if (
+        pass.needed[f] &&
+        !current.ignored?.[f] &&
+        !teaser[f] &&
+        stamp[f] === value &&
+        inSet[f] !== setNumber &&
+        sourcesOf[f].length >= carriers.length
+      )
+        count++;
     return count;
   };
-  for (const set of sets.values()) {
+  // Per set (by its first form), 1 where a pair of its sources read so far shares its opening.
+  const opened = new Uint8Array(forms);
+  const isTemplate = (set: readonly number[]): boolean => {
     const sources = sourcesOf[set[0]];
     setNumber++;
     for (const f of set) inSet[f] = setNumber;
@@ -117,17 +142,51 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
       // Both carry every form of the set: what each finds of the other beyond the set is the rest.
       const beyondAB = found(a, b) - set.length;
       const beyondBA = beyondAB >= minShared ? found(b, a) - set.length : 0;
+      const top = beyondAB >= minShared && beyondBA >= minShared && sharesTop(a, b, sources);
+      if (top) opened[set[0]] = 1;
       const sharesMore =
         beyondAB >= minShared &&
         beyondBA >= minShared &&
-        (sharesTop(a, b, sources) ||
-          (beyondAB - widelyShared(a, b, sources) >= minShared && beyondBA - widelyShared(b, a, sources) >= minShared));
+        (top || (beyondAB - widelyShared(a, b, sources) >= minShared && beyondBA - widelyShared(b, a, sources) >= minShared));
       if (sharesMore) together++;
       else apart++;
     }
-    if (apart > together) for (const f of set) template[f] = 1;
+    return apart > together;
+  };
+  // Where a round finds template, the sets left that more pages print than any story has
+  // versions (`mostPagesUnderOneHeadline`), and whose pairs share no opening, are read again
+  // with it found nowhere: a site's newsletter line, each site its own, is found on the pages
+  // of other sites but for the name, so notices that several sites print (each site two of
+  // them) hide it, and it them, until one is set aside. A story's text stays as first read: its
+  // versions, retitled, may share no opening, and what is set aside would leave its sets alone.
+  const storyPages = mostPagesUnderOneHeadline(index, pass);
+  for (let round = 0, newly = 1; round < TEMPLATE_ROUNDS && newly > 0; round++) {
+    newly = 0;
+    if (round) current = { ...pass, ignored: template.slice() };
+    for (const set of sets.values()) {
+      if (template[set[0]] || (round && (opened[set[0]] || sourcesOf[set[0]].length <= storyPages)) || !isTemplate(set)) continue;
+      for (const f of set) template[f] = 1;
+      newly++;
+    }
   }
   return template;
+}
+
+/**
+ * The most sources that open with one lead (`StoryIndex.leadForm`, a headline where the page
+ * marks one) that is evidence in `pass`: as far as headlines tell, the most versions of one
+ * story the corpus holds. O(n).
+ */
+function mostPagesUnderOneHeadline(index: StoryIndex, pass: PassFacts): number {
+  const pages = new Map<number, number>();
+  let most = 0;
+  for (const f of index.leadForm) {
+    if (f < 0 || !pass.needed[f]) continue;
+    const count = (pages.get(f) ?? 0) + 1;
+    pages.set(f, count);
+    most = Math.max(most, count);
+  }
+  return most;
 }
 
 /**

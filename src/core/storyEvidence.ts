@@ -19,6 +19,11 @@ export interface PassFacts {
   readonly chrome: Uint8Array;
   readonly needed: Int32Array;
   readonly of: Int32Array;
+  /**
+   * Per form, 1 where it keeps its place among the sentences that count but is never found in
+   * another source (the template `templateForms` has found so far); none where absent.
+   */
+  readonly ignored?: Uint8Array;
 }
 
 /**
@@ -374,6 +379,7 @@ export class PairEvidence {
       if (!needed) continue;
       counted++;
       if (f === markedA) headlineOfA = counted;
+      if (pass.ignored?.[f]) continue;
       const shingles = index.formShingles[f];
       // Where it stands in `b`: among the places its shingles are first met, the sentence that
       // carries most of them (the latest on a tie, since shingles common to many sentences are
