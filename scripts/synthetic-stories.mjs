@@ -85,8 +85,9 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * stories each site's box of its most read stories teases at the foot of every page of the
  * site (their headlines and first sentences, of as many different stories), each headline marked as
  * `mostReadMark` says ("{n}" stands for its number: "{n}. " numbers them, "VIDEO: " labels them);
- * `sharedNotices`, how many of the notices written as prose that name no site (`NOTICES`) the
- * sites draw their two from, so that sites print the same ones.
+ * `sharedNotices`, how many of the notices written as prose that name no site (`NOTICES`, at
+ * most its six) the sites draw theirs from, two different ones each (the one where there is
+ * one), so that sites print the same ones.
  */
 export function syntheticStories(
   storyCount,

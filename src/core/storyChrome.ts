@@ -9,7 +9,7 @@ import { endsWithStop } from './text';
 /** How many sentences must follow a source's opening for `teaserForms` to take it for one. */
 const OPENING_FOLLOWED_BY = 2;
 
-/** At most this many times `templateForms` reads the sets left, each time without the template found before. */
+/** How many readings `templateForms` makes at most: the first, then each with the template found so far ignored. */
 const TEMPLATE_ROUNDS = 3;
 
 /** How many pairs of its sources `templateForms` reads of each set of forms. */
@@ -124,7 +124,7 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
         count++;
     return count;
   };
-  // Per set (by its first form), 1 where a pair of its sources read so far shares its opening.
+  // Per set (by its first form), 1 where a pair of its sources read so far shares an opening (`sharesTop`).
   const opened = new Uint8Array(forms);
   const isTemplate = (set: readonly number[]): boolean => {
     const sources = sourcesOf[set[0]];
@@ -153,12 +153,13 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     }
     return apart > together;
   };
-  // Where a round finds template, the sets left that more pages print than any story has
-  // versions (`mostPagesUnderOneHeadline`), and whose pairs share no opening, are read again
-  // with it found nowhere: a site's newsletter line, each site its own, is found on the pages
-  // of other sites but for the name, so notices that several sites print (each site two of
-  // them) hide it, and it them, until one is set aside. A story's text stays as first read: its
-  // versions, retitled, may share no opening, and what is set aside would leave its sets alone.
+  // Where a reading finds template, the sets left that more pages print than share any one
+  // headline (`mostPagesUnderOneHeadline`: the most versions of a story, as far as headlines
+  // tell), and whose sampled pairs share no opening, are read again with it ignored: a site's
+  // newsletter line, each site its own, is found on the pages of other sites but for the name,
+  // so notices that several sites print (each site two of them) hide it, and it them, until
+  // one is set aside. Sets printed no more widely are read once: a story's versions, retitled,
+  // may share no opening, and what a reading sets aside would leave the story's sets alone.
   const storyPages = mostPagesUnderOneHeadline(index, pass);
   for (let round = 0, newly = 1; round < TEMPLATE_ROUNDS && newly > 0; round++) {
     newly = 0;

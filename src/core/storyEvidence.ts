@@ -20,8 +20,9 @@ export interface PassFacts {
   readonly needed: Int32Array;
   readonly of: Int32Array;
   /**
-   * Per form, 1 where it keeps its place among the sentences that count but is never found in
-   * another source (the template `templateForms` has found so far); none where absent.
+   * Per form, 1 where it keeps its place among the sentences that count but is evidence on
+   * neither side of a pair: it is not looked for in the other source, and its shingles there
+   * find nothing (the template `templateForms` has found so far); none where absent.
    */
   readonly ignored?: Uint8Array;
 }
@@ -53,8 +54,11 @@ export const HEADLINE = 1;
 /** A bit of `openingForms`: the form is among the first `OPENING_SENTENCES` of some source. */
 export const OPENING = 2;
 
-/** `openingForms` per pass and number of sentences to follow, worked out once. */
-const openingsOfPass = new WeakMap<PassFacts, Map<number, Uint8Array>>();
+/**
+ * `openingForms` per pass and number of sentences to follow, worked out once. Kept by the
+XX
+ */
+const openingsOfPass = new WeakMap<Int32Array, Map<number, Uint8Array>>();
 
 /**
  * Per form, how it opens some source among the sentences that count in `pass` (so a site's
@@ -64,8 +68,8 @@ const openingsOfPass = new WeakMap<PassFacts, Map<number, Uint8Array>>();
  * for T sentences of all sources, once per pass and `following`.
  */
 export function openingForms(index: StoryIndex, pass: PassFacts, following = 0, sentences = OPENING_SENTENCES): Uint8Array {
-  let byFollowing = openingsOfPass.get(pass);
-  if (!byFollowing) openingsOfPass.set(pass, (byFollowing = new Map()));
+  let byFollowing = openingsOfPass.get(pass.needed);
+  if (!byFollowing) openingsOfPass.set(pass.needed, (byFollowing = new Map()));
   const key = following * 16 + sentences;
   let openings = byFollowing.get(key);
   if (openings) return openings;
@@ -89,8 +93,8 @@ export function openingForms(index: StoryIndex, pass: PassFacts, following = 0, 
  */
 const MARK_SHINGLES = 3;
 
-/** `markedOpenings` per pass, worked out once. */
-const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
+/** `markedOpenings` per pass, worked out once, kept by the pass's `needed` as `openingsOfPass` is. */
+const markedOfPass = new WeakMap<Int32Array, Uint8Array>();
 
 /**
  * `openingForms(index, pass)`, with the headline each page's verdicts mark (`leadText`) given
@@ -110,7 +114,7 @@ const markedOfPass = new WeakMap<PassFacts, Uint8Array>();
  * a pair of their shingles, once per pass.
  */
 export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
-  let marked = markedOfPass.get(pass);
+  let marked = markedOfPass.get(pass.needed);
   if (marked) return marked;
   const openings = Uint8Array.from(openingForms(index, pass));
   // For teasers, the headline a page's verdicts mark (`leadText`) opens its story too, where a
@@ -147,7 +151,7 @@ export function markedOpenings(index: StoryIndex, pass: PassFacts): Uint8Array {
       }
     }
   }
-  markedOfPass.set(pass, marked);
+  markedOfPass.set(pass.needed, marked);
   return marked;
 }
 
@@ -343,6 +347,7 @@ export class PairEvidence {
       if (pass.needed[formsOfB[i]]) counted++;
       formMark[formsOfB[i]] = value;
       formPlace[formsOfB[i]] = i;
+      if (pass.ignored?.[formsOfB[i]]) continue;
       const shingles = index.formShingles[formsOfB[i]];
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];

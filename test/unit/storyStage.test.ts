@@ -238,6 +238,31 @@ describe('Story stage', () => {
     assert.equal(evidence.oneStory(0, 1, pass, settings, 8), true);
   });
 
+  it('finds nothing by a form its pass ignores, on either page, and keeps the places of the rest', () => {
+    // The second page words its fourth line otherwise ("Islanders had long relied …"): another
+    // form, found in the first page's by its shingles.
+    const reworded = FERRY.map((s, i) => (i === 2 ? s.replace('had relied', 'had long relied') : s));
+    const index = buildStoryIndex(
+      [page(SITES[0], FERRY, []), page(SITES[1], reworded, [])].map(t => prepareSource(t)),
+      2,
+    );
+    const formOf = (source: number, text: string) => index.sourceForms[source].find(f => index.formTexts[f] === text.toLowerCase())!;
+    const [first, second] = [formOf(0, FERRY[2]), formOf(1, reworded[2])];
+    assert.ok(first !== undefined && second !== undefined && first !== second, 'each page has its own form of the line');
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const ignoring = (forms: readonly number[]) => {
+      const ignored = new Uint8Array(index.formShingles.length);
+      for (const f of forms) ignored[f] = 1;
+      return { ...pass, ignored };
+    };
+    const evidence = new PairEvidence(index);
+    const all = evidence.foundInOrder(0, 1, pass);
+    assert.ok(all >= FERRY.length - 1, `${all} sentences found`);
+    assert.equal(evidence.foundInOrder(0, 1, ignoring([first])), all - 1, 'the ignored sentence is not looked for');
+    assert.equal(evidence.foundInOrder(0, 1, ignoring([second])), all - 1, "nor found by the other page's ignored form");
+    assert.equal(evidence.foundInOrder(0, 1, ignoring([index.leadForm[0]])), all - 1, 'a headline ignored leaves the rest in order');
+  });
+
   it("keeps apart short stories told on one site, whose pages share only the site's newsletter and about lines", () => {
     // Short articles, so that the site's two lines of prose chrome are a large share of each
     // page; two editions of the site (two names over one template) carry each story.
