@@ -38,11 +38,11 @@ const TEMPLATE_SAMPLE = 5;
  * here that opens with what the box prints, so that `teaserForms` does not set it aside. (In a
  * script without sentence stops every sentence reads as a title, so there a page's opening
  * counts wherever the other page prints it, the site's template included.) Where a reading
- * finds template, the sets left that more pages print than any headline opens (the most
- * versions of one story, as far as headlines tell) and whose pairs share no opening are read
- * again, up to `TEMPLATE_ROUNDS` times in all, with the template found so far kept in its place
- * but found nowhere (`PassFacts.ignored`): two parts of one template that other sites print
- * apart, each on some of their pages, hide each other otherwise. Decided before any pass:
+ * finds template, the sets left that more pages print than share any one headline (the most
+ * versions of one story, as far as headlines tell) and whose sampled pairs share no opening
+ * are read again, up to `TEMPLATE_ROUNDS` readings in all, with the template found so far kept
+ * in its place but ignored (`PassFacts.ignored`): two parts of one template that other sites
+ * print apart, each on some of their pages, hide each other otherwise. Decided before any pass:
  * chrome that joins a site's pages in the first pass would hide which stories it spans.
  * O(T) for T sentences of all sources, plus O(a + b) shingles per pair read (each pair once per
  * reading) and, for each set a pair is read for, O(a + b + c) for c the sources of the
@@ -64,7 +64,7 @@ export function templateForms(index: StoryIndex, pass: PassFacts, evidence: Pair
     if (set) set.push(f);
     else sets.set(key, [f]);
   }
-  // The pass the sets are read in: `pass`, then with the template found so far found nowhere.
+  // The pass the sets are read in: `pass`, then with the template found so far ignored.
   let current = pass;
   const found = (a: number, b: number) => evidence.foundInOrder(a, b, current);
   const majority = (TEMPLATE_SAMPLE >> 1) + 1;

@@ -56,7 +56,8 @@ export const OPENING = 2;
 
 /**
  * `openingForms` per pass and number of sentences to follow, worked out once. Kept by the
-XX
+ * pass's `needed` (its `of` follows from it), all they read: a pass that only ignores more
+ * forms (`ignored`) shares both.
  */
 const openingsOfPass = new WeakMap<Int32Array, Map<number, Uint8Array>>();
 
