@@ -9,6 +9,13 @@ CODE_SERVER_VERSION=${CODE_SERVER_VERSION:-4.100.3}
 PLAYWRIGHT_CORE_VERSION=${PLAYWRIGHT_CORE_VERSION:-1.65.1}
 step() { local s=$SECONDS; "$@"; echo "[host-setup] $1 took $((SECONDS - s))s" >&2; }
 
+# Where VS Code itself runs the suite (@vscode/test-electron, see scripts/run-integration.js),
+# no code-server host is needed.
+if [ -n "${SYNOPTIC_VSCODE:-}" ] || [ "${SYNOPTIC_DOWNLOAD_VSCODE:-}" = 1 ]; then
+  echo "[host-setup] not needed: the suite runs in VS Code (SYNOPTIC_VSCODE or SYNOPTIC_DOWNLOAD_VSCODE=1)" >&2
+  exit 0
+fi
+
 if [ -f "$HOST_DIR/.ready" ] && [ -d "$HOST_DIR/node_modules/playwright-core" ] && [ -x /usr/bin/chromium ]; then
   echo "[host-setup] already installed in $HOST_DIR" >&2
   exit 0

@@ -20,9 +20,14 @@ const files = readdirSync(seeds)
   .filter(f => f.endsWith('.txt'))
   .sort()
   .map(f => join(seeds, f));
+// Said first as well as last: the report runs to several hundred lines.
+const preface = hasCode
+  ? 'CI is set, so this is the command-line report on seeds/ (five versions of one story), not VS Code.'
+  : 'No `code` command here, so this is the command-line report on seeds/ (five versions of one story).';
+console.log(`${preface}\n`);
 const report = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'analyze', ...files], { stdio: 'inherit' });
 console.log(`
-No \`code\` command here, so this is the command-line report on seeds/.
-To read the seeds in VS Code with Synoptic: install the \`code\` command, then run \`npm start\` again,
-or open this folder in VS Code and press F5 (Run Extension), then open seeds/ in the new window.`);
+${preface}
+To read the seeds in VS Code with Synoptic: ${hasCode ? 'run `npm start` where CI is not set' : 'install the `code` command, then run `npm start` again'},
+or open this folder in VS Code and press F5 (Run Extension): seeds/ opens in the new window.`);
 process.exit(report.status ?? 1);

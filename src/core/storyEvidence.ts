@@ -425,7 +425,7 @@ export class PairEvidence {
         continue;
       }
       // "Down" here is by every sentence with a shingle, as before the counted places above:
-      // counted ones read more pages' own headlines as teasers (the project README, "Short
+      // counted ones read more pages' own headlines as teasers (docs/accuracy.md, "Short
       // pages on one site", has the figures).
       const belowEitherTop = i > HEADLINE_REACH || first > HEADLINE_REACH;
       // The opening of a third story (its headline or lede) below the top of both pages is its
