@@ -248,7 +248,9 @@ async function analyzeFiles(
   if (files.length === 0) throw new UsageError('no files given');
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
-  let found = sourceFiles(files);
+  const listingNotes: string[] = [];
+  let found = sourceFiles(files, listingNotes);
+  for (const note of listingNotes) writeNote(note);
   if (typeof values.output === 'string' && values.output !== '-') {
     // A report saved in a folder that is read again (`-o folder/report.txt folder`) is no version: -o replaces it.
     const saved = inputAt(
@@ -340,7 +342,10 @@ function statOf(path: string): Stats | undefined {
 function refuseOutputOver(target: unknown, inputs: readonly string[], written = 'the report'): void {
   if (typeof target !== 'string' || target === '-') return;
   const input = inputAt(target, inputs);
-  if (input !== undefined) throw new UsageError(`-o ${target}: is the input file ${input}; ${written} would replace it`);
+  if (input !== undefined)
+    throw new UsageError(
+      `-o ${target}: is the input file ${input === '-' ? 'read from standard input (-)' : input}; ${written} would replace it`,
+    );
 }
 
 async function importPassim(path: string, root: string, output: unknown): Promise<string> {
@@ -397,7 +402,13 @@ function parseCommandLine(argv: readonly string[]): Request {
   }
   if (verb === '--version' || verb === '-v') return { print: `${version()}\n` };
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
-  if (!command) throw new UsageError(`unknown command '${verb}'; \`synoptic --help\` lists them`);
+  if (!command)
+    throw new UsageError(
+      // An option before any command: the options belong to a command, which comes first.
+      verb.startsWith('-') && verb !== '-'
+        ? `'${verb}' is an option, and a command comes first (\`synoptic COMMAND [OPTIONS] FILE...\`); \`synoptic --help\` lists the commands`
+        : `unknown command '${verb}'; \`synoptic --help\` lists them`,
+    );
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

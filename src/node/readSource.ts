@@ -31,11 +31,12 @@ export interface SourceFile {
  * stands where it is first named. Hidden files and folders (a name starting with a dot)
  * and folders reached through a symbolic link are left out, so a corpus's `.git` or a link
  * back up adds nothing; a linked file is read where it points, and a link that points nowhere
- * is left out. Anything else, `-` included, stands for itself (`readTextFile` reports what is
- * wrong with it). Throws `InputError` for a folder without such a file. O(entries under the
- * folders).
+ * is left out. So is a file or folder whose name has bytes that are not UTF-8 (a path here is a
+ * string, which cannot name it), with a line for the user in `notes`. Anything else, `-`
+ * included, stands for itself (`readTextFile` reports what is wrong with it). Throws
+ * `InputError` for a folder without such a file. O(entries under the folders).
  */
-export function sourceFiles(args: readonly string[]): SourceFile[] {
+export function sourceFiles(args: readonly string[], notes: string[] = []): SourceFile[] {
   const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
@@ -52,8 +53,10 @@ export function sourceFiles(args: readonly string[]): SourceFile[] {
       out.push({ path: arg, inFolder: false });
       return;
     }
-    const found = textFilesUnder(arg);
-    if (!found.length) throw new InputError(`${arg}: a folder without .txt files`);
+    const noted = notes.length;
+    const found = textFilesUnder(arg, notes);
+    if (!found.length)
+      throw new InputError(notes.length > noted ? `${arg}: no .txt file to read; ${notes.pop()}` : `${arg}: a folder without .txt files`);
     for (const path of found) {
       const key = fileKey(path);
       if (taken.has(key)) continue;
@@ -160,12 +163,13 @@ function invalidUtf8Sequences(text: string, bytes: Uint8Array): number {
 
 /**
  * The first of `paths` that is the file `target` names, whatever the spelling of either path,
- * a link or a hard link; undefined where `target` names no existing file or none of them. For
- * refusing to write a report over one of its inputs. O(paths).
+ * a link or a hard link; undefined where `target` names no existing file or none of them. `-`
+ * is the file standard input is redirected from, if any (`< v.txt`). For refusing to write a
+ * report over one of its inputs. O(paths).
  */
 export function inputAt(target: string, paths: readonly string[]): string | undefined {
   const identity = (path: string) => {
-    const stat = path === '-' ? undefined : statOf(path);
+    const stat = path === '-' ? standardInputStats() : statOf(path);
     return stat ? `${stat.dev}:${stat.ino}` : undefined;
   };
   const wanted = identity(target);
@@ -186,6 +190,16 @@ export function isSavedOutput(path: string): boolean {
 export interface FileIdentity {
   readonly dev: number;
   readonly ino: number;
+}
+
+/** What standard input reads, where it is redirected from a regular file; else undefined (a terminal, a pipe). */
+function standardInputStats(): Stats | undefined {
+  try {
+    const input = fstatSync(0);
+    return input.isFile() ? input : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file standard output is written to, or undefined where it is no regular file (a terminal, a pipe). O(1). */
@@ -230,28 +244,41 @@ function statOf(path: string): Stats | undefined {
 }
 
 /** The `.txt` files under `folder` (see `sourceFiles`), as `folder` joined with their path below it. */
-function textFilesUnder(folder: string): string[] {
+function textFilesUnder(folder: string, notes: string[]): string[] {
   const below: string[][] = [];
+  const misnamed: string[] = [];
   const visit = (parts: string[]) => {
     const dir = join(folder, ...parts);
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       throw unreadable(dir, e);
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = [...parts, entry.name];
-      if (entry.isDirectory()) visit(path);
-      else if (
-        TEXT_FILE.test(entry.name) &&
-        (entry.isFile() || (entry.isSymbolicLink() && statOf(join(dir, entry.name))?.isFile() === true))
-      )
-        below.push(path);
+      const name = entry.name.toString('utf8');
+      if (name.startsWith('.')) continue;
+      const path = [...parts, name];
+      const fits = Buffer.from(name, 'utf8').equals(entry.name);
+      if (entry.isDirectory()) {
+        // A path is a string here: a name whose bytes are not UTF-8 names nothing once decoded.
+        if (fits) visit(path);
+        else misnamed.push(join(folder, ...path));
+      } else if (
+        TEXT_FILE.test(name) &&
+        (entry.isFile() || (entry.isSymbolicLink() && fits && statOf(join(dir, name))?.isFile() === true))
+      ) {
+        if (fits) below.push(path);
+        else misnamed.push(join(folder, ...path));
+      }
     }
   };
   visit([]);
+  if (misnamed.length)
+    notes.push(
+      `left out ${misnamed.length === 1 ? misnamed[0] : `${misnamed.length} files and folders, such as ${misnamed[0]}`}: ` +
+        'a name with bytes that are not UTF-8 (rename it to read it)',
+    );
   // Code-unit order of the paths, whatever the file system's: a folder lists the same everywhere.
   const keyed = below.map(parts => ({ key: parts.join('/'), path: join(folder, ...parts) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -279,7 +306,11 @@ function readFileBytes(path: string, skip?: FileIdentity): Buffer | undefined {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a text file`);
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    // The system hands a name's bytes that are not UTF-8 over as U+FFFD: no file has that name.
+    if (code === 'ENOENT')
+      throw new InputError(
+        `${path}: no such file${path.includes('\uFFFD') ? ' (if its name has bytes that are not UTF-8, rename it)' : ''}`,
+      );
     throw unreadable(path, e);
   }
   try {

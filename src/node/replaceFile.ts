@@ -2,7 +2,19 @@
  * Replacing a file so that a write that fails half-way (a full disk, a quota, a size limit)
  * leaves the file as it was, not empty or cut short.
  */
-import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  Stats,
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -82,7 +94,14 @@ function regularFileAt(target: string): { path: string; mode: number } | 'elsewh
     // Nothing there yet, or a link that leads nowhere: written in place, the link keeps its place.
     return isLink(target) ? 'elsewhere' : undefined;
   }
-  const stats = statSync(path);
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    // A name the system resolves to no file (a pipe's "/proc/self/fd/1" leads to "pipe:[N]"):
+    // written in place, through the name given.
+    return 'elsewhere';
+  }
   if (!stats.isFile() || stats.nlink !== 1) return 'elsewhere';
   if (typeof process.getuid === 'function' && (stats.uid !== process.getuid() || stats.gid !== process.getgid?.())) return 'elsewhere';
   try {

@@ -406,6 +406,53 @@ describe('synoptic CLI commands', () => {
     assert.equal(readFileSync(input, 'utf8'), text);
   });
 
+  it('refuses to write the report over the file standard input is redirected from, and leaves it as it was', () => {
+    const input = join(dir, 'redirected.txt');
+    const text = readFileSync(seeds[0], 'utf8');
+    writeFileSync(input, text);
+    const fd = openSync(input, 'r');
+    try {
+      const result = spawnSync(process.execPath, [cli, 'analyze', '-o', input, '-', seeds[1]], {
+        encoding: 'utf8',
+        stdio: [fd, 'pipe', 'pipe'],
+      });
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /: is the input file read from standard input \(-\); the report would replace it\n$/);
+    } finally {
+      closeSync(fd);
+    }
+    assert.equal(readFileSync(input, 'utf8'), text);
+  });
+
+  it('writes to /dev/stdout when standard output is a pipe, in place, as a shell would', function () {
+    if (process.platform === 'win32' || !existsSync('/dev/stdout')) this.skip();
+    // A shell's pipe: Node's own child pipes are sockets, which /dev/stdout does not reopen.
+    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, cli, 'stories', '-o', '/dev/stdout', seeds[0], seeds[1]].map(quoted).join(' ');
+    const result = spawnSync('sh', ['-c', `${command} | cat`], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, run(['stories', seeds[0], seeds[1]]).stdout);
+  });
+
+  it('leaves out, and names, a file of a folder whose name is not UTF-8, and reads the others', function () {
+    if (process.platform !== 'linux') this.skip();
+    const folder = join(dir, 'misnamed');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), readFileSync(seeds[0]));
+    // "b", then Latin-1 "é", then ".txt": a name an old archive may hold.
+    const latin1 = Buffer.concat([Buffer.from(join(folder, 'b')), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    writeFileSync(latin1, readFileSync(seeds[1]));
+    const result = run(['stories', folder]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /left out .*b\uFFFD\.txt: a name with bytes that are not UTF-8 \(rename it to read it\)/);
+    assert.match(result.stdout, /^1\t1 source\t.*\tfile: a\.txt$/m);
+    // A folder whose only text file is so named has nothing to read, and says why.
+    rmSync(join(folder, 'a.txt'));
+    const none = run(['stories', folder]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /no \.txt file to read; left out .*: a name with bytes that are not UTF-8/);
+  });
+
   const refusals: [string, string[], RegExp][] = [
     ['an unknown option', ['analyze', '--colour', seeds[0]], /unknown option '--colour'/],
     ['an option given twice', ['export', '--format', 'csv', '--story', '1', '--story', '2', seeds[0]], /^synoptic: --story given twice; /m],
@@ -423,6 +470,7 @@ describe('synoptic CLI commands', () => {
     ['an output option without its file', ['analyze', seeds[0], '-o'], /^synoptic: --output needs a value; usage: synoptic analyze/m],
     ['an unknown export format', ['export', '--format', 'docx', seeds[0]], /--format takes csv, html, tei, collatex, passim/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
+    ['an option before any command', ['--colour', seeds[0]], /^synoptic: '--colour' is an option, and a command comes first /],
     ['help for a name every object has', ['--help', 'constructor'], /unknown command 'constructor'/],
     [
       'a story number too large to be held exactly',
