@@ -86,17 +86,21 @@ export function storyOrder(input: OriginInput): StoryOrder {
   // The sources that tie with it are named with it; what is said of the rest is said of them alone.
   const others = sources.filter(s => s !== derived && !tied.includes(s));
   const subsets = others.filter(s => [...carried.get(s)!].every(g => derivedSet.has(g))).length;
+  // A subset as large as the set is the same statements, told apart by their wording alone.
+  const same = others.filter(s => carried.get(s)!.size === derivedSet.size).length;
   const carries = `carries ${derivedSet.size} of the ${shared} shared statements`;
   // A file name that another version of the story shares ("a/story.txt", "b/story.txt") names neither: its id does.
   const shownName = (s: number) => (sources.some(o => o !== s && names[o] === names[s]) ? ids[s] : names[s]);
   const subsetWords =
-    subsets === others.length
-      ? others.length === 1
-        ? 'the other is a subset'
-        : 'the others are subsets'
-      : subsets === 0
-        ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
-        : `${subsets} of the ${others.length} others are subsets`;
+    subsets === others.length && same === others.length
+      ? `${others.length === 1 ? 'the other carries' : 'the others carry'} the same ones, fewer in the wording closest to all`
+      : subsets === others.length
+        ? others.length === 1
+          ? 'the other is a subset'
+          : 'the others are subsets'
+        : subsets === 0
+          ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
+          : `${subsets} of the ${others.length} others are subsets`;
   const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
   const derivationReason = others.length ? `${carries}${tiedWords}; ${subsetWords}` : `${carries}${tiedWords}`;
 

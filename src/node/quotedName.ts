@@ -4,18 +4,24 @@
  * for the reader and for `cut` or `awk` alike.
  */
 
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-const BREAKS_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const ESCAPED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029"\\]/g;
+/**
+ * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the invisible marks
+ * that set the direction of the text after them (U+061C, U+200E, U+200F, U+202A to U+202E,
+ * U+2066 to U+2069): printed as they are, they reorder the rest of the line on screen, so that
+ * a name can pass for another or hide the columns after it.
+ */
+const NEEDS_QUOTES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/;
+const ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069"\\]/g;
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
 
 /**
- * `name` as it is, or, where it holds a control character or a line separator, or starts
- * with a double quote, in double quotes with C escapes (`\n`, `\t`, `\r`, `\"`, `\\`, else
- * `\u` and four hex digits). Plain names, backslashes and all, print as they are. O(length).
+ * `name` as it is, or, where it holds a control character, a line separator or a mark of
+ * direction, or starts with a double quote, in double quotes with C escapes (`\n`, `\t`,
+ * `\r`, `\"`, `\\`, else `\u` and four hex digits). Plain names, backslashes and all, print
+ * as they are. O(length).
  */
 export function quotedName(name: string): string {
-  if (!BREAKS_A_LINE.test(name) && !name.startsWith('"')) return name;
+  if (!NEEDS_QUOTES.test(name) && !name.startsWith('"')) return name;
   const escaped = name.replace(ESCAPED, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${escaped}"`;
 }

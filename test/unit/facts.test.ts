@@ -1061,6 +1061,25 @@ describe('Origin, whatever the order of the versions', () => {
     );
   });
 
+  it('says of a version that carries the same statements in other words that it does, not that it is a subset', () => {
+    const text = inputsOf('superset').find(i => i.id === 'full.txt')!.text;
+    // One word of one article sentence changed: the same statements, one of them reworded.
+    const reworded = text.replace(/\b(said|says|told)\b/, 'stated');
+    assert.notEqual(reworded, text);
+    const { name, reason } = originIn(
+      [
+        { id: 'a.txt', text },
+        { id: 'b.txt', text: reworded },
+      ],
+      [0, 1],
+    );
+    assert.equal(name, 'a.txt');
+    assert.match(
+      reason,
+      /^carries (\d+) of the \1 shared statements; the other carries the same ones, fewer in the wording closest to all$/,
+    );
+  });
+
   it('names every copy it ties with in order of name, and a copy by its path where another shares its file name', () => {
     const text = inputsOf('superset').find(i => i.id === 'full.txt')!.text;
     const copies = ['c.txt', 'a.txt', 'b.txt'].map(id => ({ id, text }));

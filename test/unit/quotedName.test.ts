@@ -17,6 +17,14 @@ describe('file names in line-based reports', () => {
     assert.equal(quotedName('a\\b\n"c".txt'), '"a\\\\b\\n\\"c\\".txt"');
   });
 
+  it('quotes a name with a mark that sets the direction of the text after it, which would reorder the line on screen', () => {
+    assert.equal(quotedName('invoice\u202Etxt.exe'), '"invoice\\u202etxt.exe"');
+    assert.equal(quotedName('a\u2066b\u2069.txt'), '"a\\u2066b\\u2069.txt"');
+    assert.equal(quotedName('\u200Fخبر.txt'), '"\\u200fخبر.txt"');
+    // Right-to-left letters need no mark: they print as they are.
+    assert.equal(quotedName('خبر عاجل.txt'), 'خبر عاجل.txt');
+  });
+
   it('quotes a name that starts with a double quote, so that it is never read as quoted', () => {
     assert.equal(quotedName('"quoted".txt'), '"\\"quoted\\".txt"');
   });
