@@ -113,13 +113,16 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
       reports.push(path);
       continue;
     }
-    const invalid = decoded.encoding === 'utf-8' ? invalidUtf8Sequences(decoded.text, read) : 0;
-    if (invalid) notUtf8.push(`${path}: ${invalid} ${invalid === 1 ? 'sequence' : 'sequences'} of bytes that are not UTF-8 read as U+FFFD`);
+    const invalid =
+      decoded.encoding === 'utf-8' ? invalidUtf8Sequences(decoded.text, read) : invalidUtf16Units(decoded.text, read, decoded.encoding);
+    const encoding = decoded.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
+    if (invalid)
+      notUtf8.push(`${path}: ${invalid} ${invalid === 1 ? 'sequence' : 'sequences'} of bytes that are not ${encoding} read as U+FFFD`);
     paths.push(path);
     texts.push(decoded.text);
   }
   const notes = [...outputs, ...notUtf8.slice(0, NAMED_NOT_UTF8)];
-  if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8`);
+  if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8 or UTF-16`);
   if (binary) notes.push(`${binary} binary ${binary === 1 ? 'file' : 'files'} left out`);
   if (reports.length) notes.push(reportsLeftOut(reports));
   if (!paths.length && outputs.length && !binary && !reports.length)
@@ -144,6 +147,22 @@ function reportsLeftOut(reports: readonly string[]): string {
   return reports.length === 1
     ? `left out ${named}: a Synoptic report, not a version`
     : `left out ${reports.length} Synoptic reports, not versions: ${named}${more}`;
+}
+
+/**
+ * How many code units of UTF-16 `bytes` (in `encoding`) the decoder read as U+FFFD in `text`: a
+ * surrogate without its other half, a last byte without its pair; less the U+FFFD the bytes
+ * spell themselves (each in a pair of bytes from the first: a mark of byte order is one pair
+ * too). O(n), and only a search for U+FFFD in a text that has none.
+ */
+function invalidUtf16Units(text: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
+  let decoded = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
+  if (!decoded) return 0;
+  const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
+  let spelled = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) if (bytes[i + high] === 0xff && bytes[i + low] === 0xfd) spelled++;
+  return decoded - spelled;
 }
 
 /**

@@ -138,6 +138,21 @@ describe('CLI on unusual and hostile input', function () {
     assert.equal(result.json!.sources.length, 2);
   });
 
+  it('names a UTF-16 file with a lone surrogate or an odd last byte on stderr, and not one that spells U+FFFD', () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const lone = Buffer.concat([utf16(`${ARTICLE[0]} `), Buffer.from([0x00, 0xd8]), Buffer.from(` ${ARTICLE[1]}\n`, 'utf16le')]);
+    const odd = Buffer.concat([utf16(`${ARTICLE[0]}\n${ARTICLE[1]}\n`), Buffer.from([0x41])]);
+    const spelled = utf16(`${ARTICLE[0]} \uFFFD\n${ARTICLE[1]}\n`);
+    const result = analyse([file('lone.txt', lone), file('odd.txt', odd), file('spelled16.txt', spelled)]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(
+      result.stderr.replace(/^synoptic: .*[/\\]/gm, 'synoptic: '),
+      'synoptic: lone.txt: 1 sequence of bytes that are not UTF-16 read as U+FFFD\n' +
+        'synoptic: odd.txt: 1 sequence of bytes that are not UTF-16 read as U+FFFD\n',
+    );
+    assert.equal(result.json!.sources.length, 3);
+  });
+
   it('leaves out a binary file a folder holds, and says how many, where a binary file named itself is refused', () => {
     const folder = join(dir, 'with-binary');
     mkdirSync(folder);
