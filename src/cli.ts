@@ -521,6 +521,10 @@ const WRITE_FAILURES: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only',
   EIO: 'the device reported an input/output error',
   EFBIG: 'the file would be too large',
+  // A named pipe whose reader went away before the end: the file asked for is not whole.
+  EPIPE: 'its reader closed it before the end',
+  ENOENT: 'no such file or folder',
+  ENXIO: 'no such device or address',
 };
 
 /**
