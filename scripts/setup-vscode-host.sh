@@ -10,9 +10,18 @@ PLAYWRIGHT_CORE_VERSION=${PLAYWRIGHT_CORE_VERSION:-1.65.1}
 step() { local s=$SECONDS; "$@"; echo "[host-setup] $1 took $((SECONDS - s))s" >&2; }
 
 # Where VS Code itself runs the suite (@vscode/test-electron, see scripts/run-integration.js),
-# no code-server host is needed.
+# no code-server host is needed, nor Debian's packages: only playwright-core, for the unit tests
+# that look at a page in a browser (test/support/chromium.ts), which skip without it or Chromium.
 if [ -n "${SYNOPTIC_VSCODE:-}" ] || [ "${SYNOPTIC_DOWNLOAD_VSCODE:-}" = 1 ]; then
-  echo "[host-setup] not needed: the suite runs in VS Code (SYNOPTIC_VSCODE or SYNOPTIC_DOWNLOAD_VSCODE=1)" >&2
+  chromium=${CHROMIUM:-/usr/bin/chromium}
+  if [ ! -d "$HOST_DIR/node_modules/playwright-core" ]; then
+    mkdir -p "$HOST_DIR"
+    [ -f "$HOST_DIR/package.json" ] || echo '{"name":"synoptic-test-host","private":true}' > "$HOST_DIR/package.json"
+    (cd "$HOST_DIR" && npm install --no-audit --no-fund --no-save "playwright-core@$PLAYWRIGHT_CORE_VERSION" >&2) ||
+      echo "[host-setup] playwright-core could not be installed: the browser unit tests will be skipped" >&2
+  fi
+  [ -x "$chromium" ] || echo "[host-setup] no Chromium at $chromium (set CHROMIUM): the browser unit tests will be skipped" >&2
+  echo "[host-setup] no code-server host: the suite runs in VS Code (SYNOPTIC_VSCODE or SYNOPTIC_DOWNLOAD_VSCODE=1)" >&2
   exit 0
 fi
 

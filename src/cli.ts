@@ -25,7 +25,7 @@ import { resolveUnderRoot } from './node/passimFiles';
 import { quotedName } from './node/quotedName';
 import { replaceFile, writesBeside } from './node/replaceFile';
 import { withTerminationHeld } from './node/terminationHeld';
-import { InputError, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
+import { InputError, SourceFile, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
 
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
@@ -249,8 +249,13 @@ async function analyzeFiles(
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
   const listingNotes: string[] = [];
-  let found = sourceFiles(files, listingNotes);
-  for (const note of listingNotes) writeNote(note);
+  let found: SourceFile[];
+  try {
+    found = sourceFiles(files, listingNotes);
+  } finally {
+    // Said also where a later FILE is refused: what was left out stays worth knowing.
+    for (const note of listingNotes) writeNote(note);
+  }
   if (typeof values.output === 'string' && values.output !== '-') {
     // A report saved in a folder that is read again (`-o folder/report.txt folder`) is no version: -o replaces it.
     const saved = inputAt(

@@ -283,12 +283,9 @@ function textFilesUnder(folder: string, notes: string[]): string[] {
         // A path is a string here: a name whose bytes are not UTF-8 names nothing once decoded.
         if (fits) visit(path);
         else misnamed.push(join(folder, ...path));
-      } else if (
-        TEXT_FILE.test(name) &&
-        (entry.isFile() || (entry.isSymbolicLink() && fits && statOf(join(dir, name))?.isFile() === true))
-      ) {
-        if (fits) below.push(path);
-        else misnamed.push(join(folder, ...path));
+      } else if (TEXT_FILE.test(name) && (entry.isFile() || entry.isSymbolicLink())) {
+        if (!fits) misnamed.push(join(folder, ...path));
+        else if (entry.isFile() || statOf(join(dir, name))?.isFile() === true) below.push(path);
       }
     }
   };

@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -446,7 +447,17 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /left out .*b\uFFFD\.txt: a name with bytes that are not UTF-8 \(rename it to read it\)/);
     assert.match(result.stdout, /^1\t1 source\t.*\tfile: a\.txt$/m);
+    // A link so named is left out and named too; and what was left out is said also where a
+    // later FILE is refused.
+    symlinkSync(join(folder, 'a.txt'), Buffer.concat([Buffer.from(join(folder, 'c')), Buffer.from([0xe9]), Buffer.from('.txt')]));
+    const empty = join(dir, 'empty-folder');
+    mkdirSync(empty);
+    const refused = run(['stories', folder, empty]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /^synoptic: left out 2 files and folders, such as .*: a name with bytes that are not UTF-8/m);
+    assert.match(refused.stderr, /^synoptic: .*empty-folder: a folder without \.txt files$/m);
     // A folder whose only text file is so named has nothing to read, and says why.
+    rmSync(Buffer.concat([Buffer.from(join(folder, 'c')), Buffer.from([0xe9]), Buffer.from('.txt')]));
     rmSync(join(folder, 'a.txt'));
     const none = run(['stories', folder]);
     assert.equal(none.status, 2);
