@@ -186,7 +186,7 @@ const TOOL_HELP = () =>
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`),
     '',
     'options:',
-    '  -h, --help     this help; `synoptic COMMAND --help` for a command',
+    '  -h, --help     this help; `synoptic COMMAND --help` (or `synoptic help COMMAND`) for a command',
     '  -v, --version  the version',
     '',
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
