@@ -10,8 +10,10 @@
  * U+2066 to U+2069): printed as they are, they reorder the rest of the line on screen, so that
  * a name can pass for another or hide the columns after it.
  */
-const NEEDS_QUOTES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/;
-const ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069"\\]/g;
+const UNPRINTABLE = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2066-\\u2069';
+const NEEDS_QUOTES = new RegExp(`[${UNPRINTABLE}]`);
+/** What a quoted name escapes: those, the double quote and the backslash. */
+const ESCAPED = new RegExp(`[${UNPRINTABLE}"\\\\]`, 'g');
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
 
 /**

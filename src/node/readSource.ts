@@ -4,7 +4,7 @@
  */
 import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeBytes } from '../core/decode';
+import { TextEncodingName, decodeBytes } from '../core/decode';
 import { isOwnOutput } from '../export/ownOutput';
 import { counted } from '../plural';
 
@@ -113,8 +113,7 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
       reports.push(path);
       continue;
     }
-    const invalid =
-      decoded.encoding === 'utf-8' ? invalidUtf8Sequences(decoded.text, read) : invalidUtf16Units(decoded.text, read, decoded.encoding);
+    const invalid = invalidSequences(decoded.text, read, decoded.encoding);
     const encoding = decoded.encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
     if (invalid)
       notUtf8.push(`${path}: ${invalid} ${invalid === 1 ? 'sequence' : 'sequences'} of bytes that are not ${encoding} read as U+FFFD`);
@@ -150,33 +149,24 @@ function reportsLeftOut(reports: readonly string[]): string {
 }
 
 /**
- * How many code units of UTF-16 `bytes` (in `encoding`) the decoder read as U+FFFD in `text`: a
- * surrogate without its other half, a last byte without its pair; less the U+FFFD the bytes
- * spell themselves (each in a pair of bytes from the first: a mark of byte order is one pair
- * too). O(n), and only a search for U+FFFD in a text that has none.
+ * How many invalid sequences the decoder read as U+FFFD in `text`, decoded from `bytes` in
+ * `encoding`: its replacement characters less those the bytes spell themselves (EF BF BD in
+ * UTF-8; FFFD in a pair of UTF-16 bytes from the first, a mark of byte order being one pair
+ * too). In UTF-16 an invalid sequence is a surrogate without its other half or a last byte
+ * without its pair. O(n), and only a search for U+FFFD in a text that has none.
  */
-function invalidUtf16Units(text: string, bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
-  let decoded = 0;
-  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
-  if (!decoded) return 0;
-  const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
-  let spelled = 0;
-  for (let i = 0; i + 1 < bytes.length; i += 2) if (bytes[i + high] === 0xff && bytes[i + low] === 0xfd) spelled++;
-  return decoded - spelled;
-}
-
-/**
- * How many invalid UTF-8 sequences the decoder read as U+FFFD in `text`, decoded from `bytes`:
- * its replacement characters less those the bytes spell themselves (EF BF BD). O(n), and only
- * a search for U+FFFD in a text that has none.
- */
-function invalidUtf8Sequences(text: string, bytes: Uint8Array): number {
+function invalidSequences(text: string, bytes: Uint8Array, encoding: TextEncodingName): number {
   let decoded = 0;
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) decoded++;
   if (!decoded) return 0;
   let spelled = 0;
-  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1))
-    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) spelled++;
+  if (encoding === 'utf-8') {
+    for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1))
+      if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) spelled++;
+  } else {
+    const [high, low] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
+    for (let i = 0; i + 1 < bytes.length; i += 2) if (bytes[i + high] === 0xff && bytes[i + low] === 0xfd) spelled++;
+  }
   return decoded - spelled;
 }
 
