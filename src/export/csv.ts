@@ -54,8 +54,10 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
 /**
  * Document text as a spreadsheet shows it but never evaluates it: a cell that starts with
  * `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula, so it gets a
- * leading apostrophe (the spreadsheet convention for "text as typed").
+ * leading apostrophe (the spreadsheet convention for "text as typed"). A lone hyphen stays as
+ * it is: it is how the command line names standard input (a column heading), and a spreadsheet
+ * reads it as text.
  */
 export function inertInSpreadsheets(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text !== '-' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

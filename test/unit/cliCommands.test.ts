@@ -84,6 +84,12 @@ describe('synoptic CLI commands', () => {
     assert.deepEqual(fromStdin.groups, fromFile.groups);
   });
 
+  it('heads the CSV column of standard input with - as typed', () => {
+    const result = run(['export', '--format', 'csv', seeds[0], '-'], readFileSync(seeds[1], 'utf8'));
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.split('\r\n')[0], `kind,statement,sources,similarity,${seeds[0]},-`);
+  });
+
   it('refuses standard input larger than a file may be, as it refuses such a file, with exit code 2', () => {
     const text = `${'a'.repeat(64 * 1024 * 1024)}\n`;
     const result = spawnSync(process.execPath, [cli, 'stories', '-'], { encoding: 'utf8', input: text, timeout: 20_000 });

@@ -71,7 +71,7 @@ describe('exports', () => {
   it('writes a cell that a spreadsheet would read as a formula as plain text, with a leading apostrophe', () => {
     assert.equal(inertInSpreadsheets('=HYPERLINK("http://example.invalid","x")'), `'=HYPERLINK("http://example.invalid","x")`);
     for (const risky of ['+1', '-2 degrees', '@SUM(A1)', '\tx', '\rx']) assert.equal(inertInSpreadsheets(risky), `'${risky}`);
-    for (const safe of ['Rates rose.', '"Quoted"', '', '1,000 people']) assert.equal(inertInSpreadsheets(safe), safe);
+    for (const safe of ['Rates rose.', '"Quoted"', '', '1,000 people', '-']) assert.equal(inertInSpreadsheets(safe), safe);
     const inputs = [
       ...seedInputs(),
       { id: '=formula.txt', text: '=HYPERLINK("x") Officials said the talks in the capital would go on for a second day.\n' },
