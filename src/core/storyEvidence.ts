@@ -3,6 +3,7 @@
  * in one reading order, with teasers (headlines of other stories in a list of links) set aside.
  */
 import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
+import { PageNames, aboutDifferentProtagonists, pageNames } from './storyProtagonists';
 import { endsWithStop } from './text';
 
 /** The thresholds a pass decides with (see `StoryOptions`). */
@@ -44,6 +45,24 @@ export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: 
   }
   const of = Int32Array.from(index.sourceForms, list => list.reduce((count, f) => count + (needed[f] ? 1 : 0), 0));
   return { chrome, needed, of };
+}
+
+/**
+ * Per distinct article sentence of source `s` (`sourceAllForms`), whether it is the source's
+ * own in `pass`: it counts there, is not ignored, and is no opening of a source (`openingForms`)
+ * standing below the source's own first `OPENING_SENTENCES` that count, where a list of related
+ * links quotes it. O(F) for F forms of the source.
+ */
+function ownSentencesOf(index: StoryIndex, pass: PassFacts, s: number): Uint8Array {
+  const openings = openingForms(index, pass);
+  const forms = index.sourceAllForms[s];
+  const own = new Uint8Array(forms.length);
+  for (let i = 0, counted = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (!pass.needed[f] || pass.ignored?.[f]) continue;
+    if (counted++ < OPENING_SENTENCES || !(openings[f] & OPENING)) own[i] = 1;
+  }
+  return own;
 }
 
 /** How many of a source's first sentences open it: its headline and the lede under it. */
@@ -234,6 +253,8 @@ export class PairEvidence {
   /** `longestNonDecreasing`'s scratch. */
   private readonly tails: Int32Array;
   private markValue = 0;
+  /** Per pass, each source's names and protagonists once asked for. */
+  private readonly protagonistsOfPass = new WeakMap<PassFacts, (PageNames | undefined)[]>();
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
   private readonly foundOf = new WeakMap<PassFacts, Map<number, number>>();
 
@@ -257,12 +278,28 @@ export class PairEvidence {
    * Whether sources `a` and `b` share enough article sentences, in one reading order, to be
    * one story: each side has `minSharedSentences` found in the other, and the side with fewer
    * sentences of its own (`ownSentences`) has `minSharedShare` of them found (or
-   * `enoughSentences`, whatever the share).
+   * `enoughSentences`, whatever the share). With `ownShare` (the final pass), two sources about
+   * different protagonists are no story, whatever they share: stories written to one pattern.
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
+    if (settings.ownShare && this.aboutDifferentProtagonists(a, b, pass)) return false;
     const smaller = this.smallerFound(a, b, pass, settings);
     const own = sharedOf(this.index, pass, settings);
     return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(own[a], own[b]) || smaller >= enoughSentences);
+  }
+
+  /**
+   * Whether `a` and `b` are about different protagonists (`storyProtagonists.ts`), each read
+   * by its own sentences that count in `pass` (`ownSentencesOf`), for its protagonists and for
+   * the names it states: chrome set aside (a site's name in its newsletter line and footer) and
+   * forms the pass ignores name no one, nor does another story's opening teased down the page
+   * (a snippet under a related link). Each source's names are worked out once per pass.
+   */
+  private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
+    let ofPass = this.protagonistsOfPass.get(pass);
+    if (!ofPass) this.protagonistsOfPass.set(pass, (ofPass = new Array(this.index.sources.length)));
+    const of = (s: number) => (ofPass[s] ??= pageNames(this.index.names, s, ownSentencesOf(this.index, pass, s)));
+    return aboutDifferentProtagonists(of(a), of(b));
   }
 
   /** How strongly a pair that `oneStory` accepts is one story: the share of the smaller side's own sentences found in the other. */

@@ -7,6 +7,7 @@ import { stemmerFor } from './stemming';
 import { detectStopwords, functionWordsOf } from './stopwords';
 import { words } from './text';
 import { ShingleIds, shingleKeysOf } from './storyShingles';
+import { SourceNames, sourceNames } from './storyProtagonists';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
 export interface StorySource {
@@ -54,6 +55,8 @@ export interface StoryIndex {
   readonly leadForm: Int32Array;
   /** Per source: its headline line's text (its sentences, one space between), or '' where it has none marked. */
   readonly leadText: readonly string[];
+  /** Per source: the names of each of its distinct article sentences (`storyProtagonists.ts`). */
+  readonly names: SourceNames;
   /** Per source, its place in the canonical order; and the sources in that order. */
   readonly rank: Int32Array;
   readonly order: Int32Array;
@@ -175,8 +178,10 @@ export function buildStoryIndex(
   const sourceAllForms: Int32Array[] = [];
   const leadForm = new Int32Array(sources.length).fill(-1);
   const leadText: string[] = [];
+  const samplesOf: (readonly string[])[] = [];
   const sourceForms = sources.map((source, s) => {
     const part = formsOf(source);
+    samplesOf.push(part.samples);
     const own: number[] = [];
     const all = new Int32Array(part.forms.length);
     part.forms.forEach((form, i) => {
@@ -249,8 +254,10 @@ export function buildStoryIndex(
       places[k] = at;
     }
   }
+  const names = sourceNames(sources.map((source, s) => ({ samples: samplesOf[s], functionWords: source.profile?.words })));
   return {
     sources,
+    names,
     formTexts,
     formIds,
     formSample,
