@@ -298,7 +298,8 @@ export class PairEvidence {
   private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
     let ofPass = this.protagonistsOfPass.get(pass);
     if (!ofPass) this.protagonistsOfPass.set(pass, (ofPass = new Array(this.index.sources.length)));
-    const of = (s: number) => (ofPass[s] ??= pageNames(this.index.names, s, ownSentencesOf(this.index, pass, s)));
+    const of = (s: number) =>
+      (ofPass[s] ??= pageNames(this.index.formNames, this.index.sourceAllForms[s], ownSentencesOf(this.index, pass, s)));
     return aboutDifferentProtagonists(of(a), of(b));
   }
 

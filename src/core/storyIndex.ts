@@ -7,7 +7,7 @@ import { stemmerFor } from './stemming';
 import { detectStopwords, functionWordsOf } from './stopwords';
 import { words } from './text';
 import { ShingleIds, shingleKeysOf } from './storyShingles';
-import { SourceNames, sourceNames } from './storyProtagonists';
+import { formNames } from './storyProtagonists';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
 export interface StorySource {
@@ -55,8 +55,8 @@ export interface StoryIndex {
   readonly leadForm: Int32Array;
   /** Per source: its headline line's text (its sentences, one space between), or '' where it has none marked. */
   readonly leadText: readonly string[];
-  /** Per source: the names of each of its distinct article sentences (`storyProtagonists.ts`). */
-  readonly names: SourceNames;
+  /** Per form: its names (`storyProtagonists.ts`), lower case. */
+  readonly formNames: readonly (readonly string[])[];
   /** Per source, its place in the canonical order; and the sources in that order. */
   readonly rank: Int32Array;
   readonly order: Int32Array;
@@ -254,10 +254,14 @@ export function buildStoryIndex(
       places[k] = at;
     }
   }
-  const names = sourceNames(sources.map((source, s) => ({ samples: samplesOf[s], functionWords: source.profile?.words })));
+  const namesOfForm = formNames(
+    sources.map((source, s) => ({ forms: sourceAllForms[s], samples: samplesOf[s], functionWords: source.profile?.words })),
+    formTexts.length,
+    order,
+  );
   return {
     sources,
-    names,
+    formNames: namesOfForm,
     formTexts,
     formIds,
     formSample,

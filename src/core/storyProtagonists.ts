@@ -18,13 +18,9 @@
  */
 import { endsWithStop, words } from './text';
 
-/** Per source, parallel to its distinct article sentences: the names of each (lower case). */
-export interface SourceNames {
-  readonly ofSentence: readonly (readonly (readonly string[])[])[];
-}
-
-/** What `sourceNames` reads of a source: its distinct article sentences (a text each) and its function words. */
+/** What `formNames` reads of a source: its distinct article sentences (their form numbers and a text each) and its function words. */
 export interface NamedSource {
+  readonly forms: Int32Array;
   readonly samples: readonly string[];
   readonly functionWords?: ReadonlySet<string>;
 }
@@ -38,35 +34,30 @@ export interface PageNames {
 }
 
 /**
- * Input: per source, its distinct article sentences and its function words. Output: per
- * source, the names of each sentence (see the module comment). A sentence text met again with
- * the same function words is read once. O(W) for W words of distinct sentences.
+ * Input: per source, its distinct article sentences and its function words; the number of
+ * forms; the sources in canonical order. Output: per form, its names (see the module comment),
+ * read from the text and with the function words of the first source in canonical order that
+ * carries it, so that they do not depend on the order of the input (a form is lower case, and
+ * its sources' texts may differ in case). O(W) for W words of distinct forms.
  */
-export function sourceNames(sources: readonly NamedSource[]): SourceNames {
-  // By function-word list, then by text: a sentence's names depend on both.
-  const namesOfText = new Map<ReadonlySet<string> | undefined, Map<string, readonly string[]>>();
-  const ofSentence = sources.map(source => {
-    let known = namesOfText.get(source.functionWords);
-    if (!known) namesOfText.set(source.functionWords, (known = new Map()));
-    return source.samples.map(sample => {
-      let found = known.get(sample);
-      if (!found) known.set(sample, (found = namesIn(sample, source.functionWords)));
-      return found;
-    });
-  });
-  return { ofSentence };
+export function formNames(sources: readonly NamedSource[], formCount: number, order: Int32Array): readonly (readonly string[])[] {
+  const names = new Array<readonly string[] | undefined>(formCount);
+  for (const s of order) {
+    const { forms, samples, functionWords } = sources[s];
+    for (let i = 0; i < forms.length; i++) names[forms[i]] ??= namesIn(samples[i], functionWords);
+  }
+  return Array.from(names, list => list ?? NO_NAMES);
 }
 
 /**
- * What source `s` states in its sentences flagged in `read` (by their place among its distinct
- * article sentences): their names, and its protagonists, the names in the most of them, in two
- * at least (none where no name stands in two). O(w log w) for w names of those sentences.
+ * What a page states in its sentences flagged in `read` (by their place in `forms`, its
+ * distinct article sentences): their names, and its protagonists, the names in the most of
+ * them, in two at least (none where no name stands in two). O(w log w) for w names of those
+ * sentences.
  */
-export function pageNames(names: SourceNames, s: number, read: Uint8Array): PageNames {
+export function pageNames(namesOfForm: readonly (readonly string[])[], forms: Int32Array, read: Uint8Array): PageNames {
   const tally = new Map<string, number>();
-  names.ofSentence[s].forEach((list, i) => {
-    if (read[i]) for (const name of list) tally.set(name, (tally.get(name) ?? 0) + 1);
-  });
+  for (let i = 0; i < forms.length; i++) if (read[i]) for (const name of namesOfForm[forms[i]]) tally.set(name, (tally.get(name) ?? 0) + 1);
   let most = 1;
   for (const count of tally.values()) if (count > most) most = count;
   const protagonists: string[] = [];

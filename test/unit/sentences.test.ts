@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { toExportFormat1 } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
+import { barsAsDandas } from '../../src/core/barDandas';
 import { ABBREVIATION_END, mayEndInAbbreviation, mayHoldGluedStop, segmentLine, uax29SentenceEnds } from '../../src/core/sentences';
 import { detectStopwords } from '../../src/core/stopwords';
 import { collapseSpaces, endsWithStop, lowerCaseWords, normalizeForComparison, splitLines, words } from '../../src/core/text';
@@ -264,6 +266,20 @@ describe('sentence segmentation', () => {
     // A sentence so ended is no title; a menu is.
     assert.equal(endsWithStop('सरकार ने नई नीति की घोषणा की |'), true);
     assert.equal(endsWithStop('होम | देश | विदेश |'), false);
+  });
+
+  it('reads a final stop from the end as the pattern anchored at the end does (oracle, seeded)', () => {
+    // The naive form: a stop, then only closing quotes and brackets, to the end of the text.
+    const naive = (text: string) => /[\p{Sentence_Terminal}…]["'”’»)]*$/u.test(text);
+    const units = ['a', 'Z', ' ', '.', '!', '?', '…', '।', '。', '？', '𑁇', '"', "'", '”', '’', '»', ')', '(', '\ud804', '\udc47', '|'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), parts => {
+        const text = parts.join('');
+        const expected = naive(text) || (text.includes('|') && naive(barsAsDandas(text)));
+        assert.equal(endsWithStop(text), expected, JSON.stringify(text));
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
   });
 
   it('keeps titles and street names of other languages, and a Burmese comma, inside the sentence', () => {
