@@ -22,8 +22,9 @@
  *    again without them, each share taken of a page's own sentences (its teased headlines left
  *    out: `ownSentences`). Both rules are then read again over the stories that pass found, which
  *    leaves fewer in pieces; what no longer recurs is given back and the pairs decided again.
- *    In that final decision, two pages about different protagonists (each keeps returning to a
- *    name the other never states: `storyProtagonists.ts`) are no story, whatever they share.
+ *    In that final decision, two pages cut from one mould (each keeps returning to a name the
+ *    other never states, in sentences found on the other: `storyProtagonists.ts`) are not
+ *    paired, whatever they share.
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
  * Deterministic and independent of the order of the sources: candidates are paired in the

@@ -48,21 +48,24 @@ export function passFacts(index: StoryIndex, chrome: Uint8Array, foundShingles: 
 }
 
 /**
- * Per distinct article sentence of source `s` (`sourceAllForms`), whether it is the source's
- * own in `pass`: it counts there, is not ignored, and is no opening of a source (`openingForms`)
- * standing below the source's own first `OPENING_SENTENCES` that count, where a list of related
- * links quotes it. O(F) for F forms of the source.
+ * Per distinct article sentence of source `s` (`sourceAllForms`), whether the source states it
+ * as its own in `pass`, for `storyProtagonists.ts`: it counts there, is not ignored, and is no
+ * source's opening (`openingForms`: any page's first `OPENING_SENTENCES` that count) standing
+ * below the source's own first `OPENING_SENTENCES` that count, where a list of related links
+ * quotes another story's headline and lede. Counted as `openingForms` counts. O(F) for F forms
+ * of the source.
  */
-function ownSentencesOf(index: StoryIndex, pass: PassFacts, s: number): Uint8Array {
+function statedSentencesOf(index: StoryIndex, pass: PassFacts, s: number): Uint8Array {
   const openings = openingForms(index, pass);
   const forms = index.sourceAllForms[s];
-  const own = new Uint8Array(forms.length);
+  const stated = new Uint8Array(forms.length);
   for (let i = 0, counted = 0; i < forms.length; i++) {
     const f = forms[i];
-    if (!pass.needed[f] || pass.ignored?.[f]) continue;
-    if (counted++ < OPENING_SENTENCES || !(openings[f] & OPENING)) own[i] = 1;
+    if (!pass.needed[f]) continue;
+    const below = counted++ >= OPENING_SENTENCES;
+    if (!pass.ignored?.[f] && !(below && openings[f] & OPENING)) stated[i] = 1;
   }
-  return own;
+  return stated;
 }
 
 /** How many of a source's first sentences open it: its headline and the lede under it. */
@@ -278,11 +281,11 @@ export class PairEvidence {
    * Whether sources `a` and `b` share enough article sentences, in one reading order, to be
    * one story: each side has `minSharedSentences` found in the other, and the side with fewer
    * sentences of its own (`ownSentences`) has `minSharedShare` of them found (or
-   * `enoughSentences`, whatever the share). With `ownShare` (the final pass), two sources about
-   * different protagonists are no story, whatever they share: stories written to one pattern.
+   * `enoughSentences`, whatever the share). With `ownShare` (the final pass), two sources cut
+   * from one mould, about different protagonists, are not, whatever they share.
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
-    if (settings.ownShare && this.aboutDifferentProtagonists(a, b, pass)) return false;
+    if (settings.ownShare && this.aboutDifferentProtagonists(a, b, pass, settings)) return false;
     const smaller = this.smallerFound(a, b, pass, settings);
     const own = sharedOf(this.index, pass, settings);
     return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(own[a], own[b]) || smaller >= enoughSentences);
@@ -290,17 +293,44 @@ export class PairEvidence {
 
   /**
    * Whether `a` and `b` are about different protagonists (`storyProtagonists.ts`), each read
-   * by its own sentences that count in `pass` (`ownSentencesOf`), for its protagonists and for
-   * the names it states: chrome set aside (a site's name in its newsletter line and footer) and
+   * by the sentences it states as its own in `pass` (`statedSentencesOf`), for its protagonists
+   * and for the names it states: chrome set aside (a site's name in its newsletter line and footer) and
    * forms the pass ignores name no one, nor does another story's opening teased down the page
-   * (a snippet under a related link). Each source's names are worked out once per pass.
+   * (a snippet under a related link). And cut from one mould: on each page, a sentence that
+   * holds its protagonist is found in the other (by its shingles, as `found` finds a sentence),
+   * there without that name. Versions of one story whose outlets each quote
+   * their own people share the story's statements, not those quotes. Each source's names are
+   * worked out once per pass. O(a + b) shingles where the names differ.
    */
-  private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
+  private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts, settings: EvidenceSettings): boolean {
     let ofPass = this.protagonistsOfPass.get(pass);
     if (!ofPass) this.protagonistsOfPass.set(pass, (ofPass = new Array(this.index.sources.length)));
     const of = (s: number) =>
-      (ofPass[s] ??= pageNames(this.index.formNames, this.index.sourceAllForms[s], ownSentencesOf(this.index, pass, s)));
-    return aboutDifferentProtagonists(of(a), of(b));
+      (ofPass[s] ??= pageNames(this.index.formNames, this.index.sourceAllForms[s], statedSentencesOf(this.index, pass, s)));
+    const x = of(a);
+    const y = of(b);
+    return (
+      aboutDifferentProtagonists(x, y) &&
+      this.protagonistSentencesFound(a, x, b, pass) > 0 &&
+      this.protagonistSentencesFound(b, y, a, pass) > 0
+    );
+  }
+
+  /** How many of the sentences of `a` that hold its protagonists (`names`) are found in `b` by their shingles outside the chrome and the forms the pass ignores. O(a + b) shingles. */
+  private protagonistSentencesFound(a: number, names: PageNames, b: number, pass: PassFacts): number {
+    const value = ++this.markValue;
+    const { mark, index } = this;
+    for (const g of index.sourceForms[b])
+      if (!pass.ignored?.[g]) for (const x of index.formShingles[g]) if (!pass.chrome[x]) mark[x] = value;
+    const forms = index.sourceAllForms[a];
+    let count = 0;
+    for (const i of names.protagonistSentences) {
+      const f = forms[i];
+      let hits = 0;
+      for (const x of index.formShingles[f]) if (mark[x] === value) hits++;
+      if (hits >= pass.needed[f]) count++;
+    }
+    return count;
   }
 
   /** How strongly a pair that `oneStory` accepts is one story: the share of the smaller side's own sentences found in the other. */

@@ -7,7 +7,7 @@ import { stemmerFor } from './stemming';
 import { detectStopwords, functionWordsOf } from './stopwords';
 import { words } from './text';
 import { ShingleIds, shingleKeysOf } from './storyShingles';
-import { formNames } from './storyProtagonists';
+import { SentenceNames, formNames } from './storyProtagonists';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
 export interface StorySource {
@@ -55,8 +55,8 @@ export interface StoryIndex {
   readonly leadForm: Int32Array;
   /** Per source: its headline line's text (its sentences, one space between), or '' where it has none marked. */
   readonly leadText: readonly string[];
-  /** Per form: its names (`storyProtagonists.ts`), lower case. */
-  readonly formNames: readonly (readonly string[])[];
+  /** Per form: its names (`storyProtagonists.ts`). */
+  readonly formNames: readonly SentenceNames[];
   /** Per source, its place in the canonical order; and the sources in that order. */
   readonly rank: Int32Array;
   readonly order: Int32Array;

@@ -1072,6 +1072,32 @@ describe('Story stage', () => {
       truth.push(pages);
     });
     assert.deepEqual(storiesOf(texts), truth.sort());
+    const reversed = storiesOf([...texts].reverse()).map(story => story.map(i => texts.length - 1 - i).sort((x, y) => x - y));
+    assert.deepEqual(reversed.sort(), truth.sort());
+  });
+
+  it('keeps one story whose versions each quote their own people, in their own words, more often than they name its place', () => {
+    // Each version's protagonist is the person it quotes, whom the other never names; but no
+    // statement of either about that person is found on the other, so nothing marks a mould.
+    const wire = [
+      'Fire destroys warehouse near the old rail yard',
+      'A fire destroyed a vacant warehouse near the old rail yard in Millbrook early on Monday, sending thick smoke over the town centre.',
+      'Crews from three departments needed nearly five hours to bring the blaze under control, and the roof collapsed shortly after six.',
+      'No one was inside the building and no injuries were reported, officials said.',
+      'The warehouse had stood empty for more than a decade and was due to be demolished next year.',
+    ];
+    const chief = [
+      'Fire chief Dana Ruiz said the first crews found flames coming through the roof when they arrived.',
+      'Ruiz praised the neighbouring departments for sending engines within minutes of the first call.',
+      'Investigators will return on Tuesday, Ruiz added, and it was too early to say what caused the fire.',
+    ];
+    const mayor = [
+      'Mayor Carol Benton told reporters the town had been lucky that the building was empty.',
+      'Benton said the council would ask the owners to clear the site before the end of the month.',
+      'Residents with questions about the smoke can call the town hall, according to Benton.',
+    ];
+    const texts = [page(SITES[0], [...wire, ...chief], []), page(SITES[1], [...wire, ...mayor], [])];
+    assert.deepEqual(storiesOf(texts), [[0, 1]]);
   });
 
   it('keeps apart two stories of one town whose sentences share inflected words but no statement', () => {
