@@ -285,7 +285,7 @@ export class PairEvidence {
    * from one mould, about different protagonists, are not, whatever they share.
    */
   oneStory(a: number, b: number, pass: PassFacts, settings: EvidenceSettings, enoughSentences: number): boolean {
-    if (settings.ownShare && this.aboutDifferentProtagonists(a, b, pass, settings)) return false;
+    if (settings.ownShare && this.aboutDifferentProtagonists(a, b, pass)) return false;
     const smaller = this.smallerFound(a, b, pass, settings);
     const own = sharedOf(this.index, pass, settings);
     return smaller >= 0 && (smaller >= settings.minSharedShare * Math.min(own[a], own[b]) || smaller >= enoughSentences);
@@ -302,7 +302,7 @@ export class PairEvidence {
    * their own people share the story's statements, not those quotes. Each source's names are
    * worked out once per pass. O(a + b) shingles where the names differ.
    */
-  private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts, settings: EvidenceSettings): boolean {
+  private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
     let ofPass = this.protagonistsOfPass.get(pass);
     if (!ofPass) this.protagonistsOfPass.set(pass, (ofPass = new Array(this.index.sources.length)));
     const of = (s: number) =>
