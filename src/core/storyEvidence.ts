@@ -292,15 +292,16 @@ export class PairEvidence {
   }
 
   /**
-   * Whether `a` and `b` are about different protagonists (`storyProtagonists.ts`), each read
-   * by the sentences it states as its own in `pass` (`statedSentencesOf`), for its protagonists
-   * and for the names it states: chrome set aside (a site's name in its newsletter line and footer) and
-   * forms the pass ignores name no one, nor does another story's opening teased down the page
-   * (a snippet under a related link). And cut from one mould: on each page, a sentence that
-   * holds its protagonist is found in the other (by its shingles, as `found` finds a sentence),
-   * there without that name. Versions of one story whose outlets each quote
-   * their own people share the story's statements, not those quotes. Each source's names are
-   * worked out once per pass. O(a + b) shingles where the names differ.
+   * Whether `a` and `b` are about different protagonists (`storyProtagonists.ts`) and cut from
+   * one mould. Each is read by the sentences it states as its own in `pass`
+   * (`statedSentencesOf`), for its protagonists and for the names it states: chrome set aside (a
+   * site's name in its newsletter line and footer) and forms the pass ignores name no one, nor
+   * does another story's opening teased down the page (a snippet under a related link). Cut
+   * from one mould: on each page, a sentence that holds its protagonist is found in the other
+   * (by its shingles, as `found` finds a sentence), there without that name. Versions of one
+   * story whose outlets each quote their own people share the story's statements, not those
+   * quotes. Each source's names are worked out once per pass. O(a + b) shingles where the
+   * names differ.
    */
   private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
     let ofPass = this.protagonistsOfPass.get(pass);
@@ -316,7 +317,10 @@ export class PairEvidence {
     );
   }
 
-  /** How many of the sentences of `a` that hold its protagonists (`names`) are found in `b` by their shingles outside the chrome and the forms the pass ignores. O(a + b) shingles. */
+  /**
+   * How many of the sentences of `a` that hold its protagonists (`names`) are found in `b` by
+   * their shingles, outside the chrome and the forms the pass ignores. O(a + b) shingles.
+   */
   private protagonistSentencesFound(a: number, names: PageNames, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
     const { mark, index } = this;

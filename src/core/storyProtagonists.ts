@@ -44,7 +44,7 @@ export interface PageNames {
   /** Places (in the page's distinct article sentences) of the sentences read that hold a protagonist. */
   readonly protagonistSentences: readonly number[];
   readonly names: ReadonlySet<string>;
-  /** `names`, sorted by code unit, and (once asked for by `states`) their bigram profiles. */
+  /** `names`, sorted by code unit, and (once `states` asks for them) their bigram profiles. */
   readonly sorted: readonly string[];
   profiles?: readonly BigramProfile[];
 }
@@ -129,27 +129,18 @@ export function aboutDifferentProtagonists(x: PageNames, y: PageNames): boolean 
 
 /**
  * Whether `page` states `name` in some inflection or spelling: a name of it that `name` begins
- * with, or that begins with `name`, of at least `MIN_NAME_LETTERS` code units each ("Аткинс"
- * and "Аткинса"), or one that shares at least half of its letter pairs with it (the Dice
- * coefficient of `similarity.ts`, `SAME_NAME_SIMILARITY`: "Nawalny" and "Navalny", "Зеленский" and "Зеленского",
+ * with, or that begins with `name` ("Аткинс" and "Аткинса"; names have `MIN_NAME_LETTERS` at
+ * least), or one that shares `SAME_NAME_SIMILARITY` of its letter pairs with it (the Dice
+ * coefficient of `similarity.ts`: "Nawalny" and "Navalny", "Зеленский" and "Зеленского",
  * "Selenskyj" and "Zelensky"); marks are left out of both ("Erdoğan", "Erdogan"). Reading a
  * name in too many forms can only keep two pages together, as they were without this rule.
- * O(l² + l · n) for a name of l letters among n.
+ * O(l² + n · l) for a name of l letters and a page of n names.
  */
 function states(page: PageNames, name: string): boolean {
   for (let end = MIN_NAME_LETTERS; end <= name.length; end++) if (page.names.has(name.slice(0, end))) return true;
-  const list = page.sorted;
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid] < name) low = mid + 1;
-    else high = mid;
-  }
-  if (low < list.length && list[low].startsWith(name)) return true;
-  const profiles = (page.profiles ??= list.map(bigramProfile));
   const own = bigramProfile(name);
-  return profiles.some(profile => profileSimilarity(own, profile) >= SAME_NAME_SIMILARITY);
+  const profiles = (page.profiles ??= page.sorted.map(bigramProfile));
+  return page.sorted.some((other, k) => other.startsWith(name) || profileSimilarity(own, profiles[k]) >= SAME_NAME_SIMILARITY);
 }
 
 /**
