@@ -43,9 +43,9 @@ export interface PageNames {
   readonly protagonists: readonly string[];
   /** Places (in the page's distinct article sentences) of the sentences read that hold a protagonist. */
   readonly protagonistSentences: readonly number[];
-  readonly names: ReadonlySet<string>;
-  /** `names`, sorted by code unit, and (once `states` asks for them) their bigram profiles. */
-  readonly sorted: readonly string[];
+  /** Each name stated, with the number of the sentences read that hold it. */
+  readonly names: ReadonlyMap<string, number>;
+  /** The names' bigram profiles, in the order of `names`, once `states` asks for them. */
   profiles?: readonly BigramProfile[];
 }
 
@@ -112,7 +112,7 @@ export function pageNames(namesOfForm: readonly SentenceNames[], forms: Int32Arr
   if (protagonists.length)
     for (let i = 0; i < forms.length; i++)
       if (read[i] && namesAt(i).some(name => protagonists.includes(name))) protagonistSentences.push(i);
-  return { protagonists, protagonistSentences, names: new Set(tally.keys()), sorted: [...tally.keys()].sort() };
+  return { protagonists, protagonistSentences, names: tally };
 }
 
 /**
@@ -138,9 +138,10 @@ export function aboutDifferentProtagonists(x: PageNames, y: PageNames): boolean 
  */
 function states(page: PageNames, name: string): boolean {
   for (let end = MIN_NAME_LETTERS; end <= name.length; end++) if (page.names.has(name.slice(0, end))) return true;
+  const others = [...page.names.keys()];
   const own = bigramProfile(name);
-  const profiles = (page.profiles ??= page.sorted.map(bigramProfile));
-  return page.sorted.some((other, k) => other.startsWith(name) || profileSimilarity(own, profiles[k]) >= SAME_NAME_SIMILARITY);
+  const profiles = (page.profiles ??= others.map(bigramProfile));
+  return others.some((other, k) => other.startsWith(name) || profileSimilarity(own, profiles[k]) >= SAME_NAME_SIMILARITY);
 }
 
 /**
@@ -178,6 +179,8 @@ function namesIn(sentence: string, functionWords: ReadonlySet<string> | undefine
  * "Erdogan"). O(l).
  */
 function nameKey(word: string): string {
+  // Most names are plain ASCII letters, which need no more than lower case.
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   return normalizeForComparison(word).normalize('NFD').replace(MARKS, '').normalize('NFC');
 }
 
@@ -185,4 +188,5 @@ function nameKey(word: string): string {
 const MIN_NAME_LETTERS = 3;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const MARKS = /\p{M}/gu;
+const ASCII_WORD = /^[A-Za-z0-9'-]+$/;
 const NO_NAMES: SentenceNames = { inside: [], opening: undefined };

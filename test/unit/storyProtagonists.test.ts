@@ -81,7 +81,13 @@ describe('Protagonists of a page', () => {
     ]);
     const page = pageNames(names, sources[0].forms, Uint8Array.from([0, 0, 1, 1]));
     assert.deepEqual(page.protagonists, ['porto']);
-    assert.deepEqual(page.sorted, ['porto', 'sunday']);
+    assert.deepEqual(
+      [...page.names],
+      [
+        ['porto', 2],
+        ['sunday', 1],
+      ],
+    );
     assert.deepEqual(page.protagonistSentences, [2, 3]);
   });
 
