@@ -117,7 +117,7 @@ export function pageNames(namesOfForm: readonly SentenceNames[], forms: Int32Arr
 
 /**
  * Whether two pages are about different protagonists: each has some, and neither page states
- * any of the other's (see the module comment). O(p · (l² + l · n)) for p protagonists of l
+ * any of the other's (see the module comment). O(p · l · n) for p protagonists of l
  * letters and n names of a page (`states`).
  */
 export function aboutDifferentProtagonists(x: PageNames, y: PageNames): boolean {
@@ -134,14 +134,16 @@ export function aboutDifferentProtagonists(x: PageNames, y: PageNames): boolean 
  * coefficient of `similarity.ts`: "Nawalny" and "Navalny", "Зеленский" and "Зеленского",
  * "Selenskyj" and "Zelensky"); marks are left out of both ("Erdoğan", "Erdogan"). Reading a
  * name in too many forms can only keep two pages together, as they were without this rule.
- * O(l² + n · l) for a name of l letters and a page of n names.
+ * O(n · l) for a name of l letters and a page of n names.
  */
 function states(page: PageNames, name: string): boolean {
-  for (let end = MIN_NAME_LETTERS; end <= name.length; end++) if (page.names.has(name.slice(0, end))) return true;
+  if (page.names.has(name)) return true;
   const others = [...page.names.keys()];
   const own = bigramProfile(name);
   const profiles = (page.profiles ??= others.map(bigramProfile));
-  return others.some((other, k) => other.startsWith(name) || profileSimilarity(own, profiles[k]) >= SAME_NAME_SIMILARITY);
+  return others.some(
+    (other, k) => other.startsWith(name) || name.startsWith(other) || profileSimilarity(own, profiles[k]) >= SAME_NAME_SIMILARITY,
+  );
 }
 
 /**

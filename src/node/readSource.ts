@@ -201,24 +201,25 @@ export interface FileIdentity {
   readonly ino: number;
 }
 
-/** What standard input reads, where it is redirected from a regular file; else undefined (a terminal, a pipe). */
-function standardInputStats(): Stats | undefined {
+/** The regular file descriptor `fd` reads or writes, or undefined where it is none (a terminal, a pipe). O(1). */
+function regularFileOf(fd: number): Stats | undefined {
   try {
-    const input = fstatSync(0);
-    return input.isFile() ? input : undefined;
+    const stats = fstatSync(fd);
+    return stats.isFile() ? stats : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** What standard input reads, where it is redirected from a regular file; else undefined (a terminal, a pipe). */
+function standardInputStats(): Stats | undefined {
+  return regularFileOf(0);
+}
+
 /** The file standard output is written to, or undefined where it is no regular file (a terminal, a pipe). O(1). */
 export function standardOutputFile(): FileIdentity | undefined {
-  try {
-    const output = fstatSync(1);
-    return output.isFile() ? { dev: output.dev, ino: output.ino } : undefined;
-  } catch {
-    return undefined;
-  }
+  const output = regularFileOf(1);
+  return output && { dev: output.dev, ino: output.ino };
 }
 
 /**
