@@ -34,6 +34,7 @@ import {
   proseEndShare,
   YEAR,
   SPACELESS_ABOVE,
+  SPARSE_BELOW,
   UNPUNCTUATED_BELOW,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
@@ -98,9 +99,7 @@ export interface BoilerplateOptions {
   readonly spacelessAbove?: number;
   /**
    * Share of function words in a page's long lines (`pageFunctionWordShare`) below which the
-   * page is read by the model's `sparse` article model. Default 0.18: between the development
-   * pages as they are written (0.21 and up, but one page whose language no list finds) and the
-   * same pages with their short function words written onto the next word (0.16 and below).
+   * page is read by the model's `sparse` article model. Default `SPARSE_BELOW`.
    */
   readonly sparseBelow?: number;
   /**
@@ -404,7 +403,9 @@ export function lineMargins(
   const spaceless = !unspaced && inSpacelessScript ? model.spaceless : undefined;
   // A segmenter's words are no words of a spaced script: their function-word share tells nothing here.
   const sparse =
-    !inSpacelessScript && model.sparse && pageFunctionWordShare(features) < (options.sparseBelow ?? 0.18) ? model.sparse : undefined;
+    !inSpacelessScript && model.sparse && pageFunctionWordShare(features) < (options.sparseBelow ?? SPARSE_BELOW)
+      ? model.sparse
+      : undefined;
   const trees =
     spaceless ||
     (unpunctuated && unspaced && model.bare) ||

@@ -85,6 +85,18 @@ export const UNPUNCTUATED_BELOW = 0.05;
  */
 export const SPACELESS_ABOVE = 0.5;
 
+/**
+ * Share of function words in a page's long lines (`pageFunctionWordShare`) below which the page
+ * is sparse: written in a language that sets its short function words onto the next word, or
+ * one whose list the page's words do not find. Its features count as prose its long lines
+ * (ending a sentence, where the page ends its sentences) whatever their function words
+ * (`proseLines`), and by default the line model reads it with its `sparse` article model (see
+ * `BoilerplateOptions.sparseBelow`). Between the development pages as they are written (0.21 and
+ * up, but one page whose language no list finds) and the same pages with their short function
+ * words written onto the next word (0.16 and below).
+ */
+export const SPARSE_BELOW = 0.18;
+
 /** Fewest words of a line that may be prose (`proseLike`, `proseShaped`). */
 export const MIN_PROSE_WORDS = 7;
 /** Indents past this many columns count as this many. */
@@ -199,10 +211,14 @@ function endsCutShort(text: string): boolean {
  * do not find, holds few, and few of its lines read as prose by their function words. O(lines).
  */
 export function pageFunctionWordShare(features: PageFeatures): number {
+  return functionWordShare(features.nonBlank.map(i => features.facts[i]!));
+}
+
+/** `pageFunctionWordShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
+function functionWordShare(lineFacts: readonly LineFacts[]): number {
   let words = 0;
   let functionWords = 0;
-  for (const i of features.nonBlank) {
-    const f = features.facts[i]!;
+  for (const f of lineFacts) {
     if (f.wordCount < MIN_PROSE_WORDS) continue;
     words += f.wordCount;
     functionWords += f.stopShare * f.wordCount;
@@ -348,7 +364,9 @@ export function longWordsOf(facts: readonly (LineFacts | undefined)[]): LongWord
  * keeps what a line's text alone gives for the pages analysed with this one. `lineTexts[i]`,
  * when given, must be `text.slice(lines[i].start, lines[i].end)`: a caller that has cut them
  * already (and looked them up, which hashed them) passes them on, and they are looked up in
- * the memo without being cut and hashed again.
+ * the memo without being cut and hashed again. `sparseByShape` false reads a sparse page's
+ * prose by its function words, as any other page's (see `proseLines`; training reads so what
+ * the `article` model learns from such a page).
  */
 export function pageFeatures(
   text: string,
@@ -358,6 +376,7 @@ export function pageFeatures(
   profile: StopwordProfile,
   memo: LineFeatureMemo = new LineFeatureMemo(),
   lineTexts?: readonly string[],
+  sparseByShape = true,
 ): PageFeatures {
   const raw = lineTexts ?? lines.map(l => text.slice(l.start, l.end));
   const known = memo.linesOf(raw, profile);
@@ -374,7 +393,7 @@ export function pageFeatures(
   const table: FeatureTable = { matrix, width };
   writeBaseColumns(page, known, table, memo.baseColumns);
   fromPageMargin(page, table);
-  const isProse = proseLines(page.facts);
+  const isProse = proseLines(page.facts, sparseByShape);
   if (isProse !== undefined) proseShapedColumn(isProse, table);
   writeNeighbourColumns(page, table, isProse);
   const prose = proseProfile(page.facts, isProse);
@@ -579,21 +598,31 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
 }
 
 /**
- * The prose lines of a page that ends almost none of its prose-shaped lines with a sentence
- * terminal (`proseEndShare` below `UNPUNCTUATED_BELOW`) and is written mostly in words set apart
- * by spaces (`pageSpacelessShare` at most `SPACELESS_ABOVE`): its prose-shaped lines, one flag
- * per non-blank line. Undefined for any other page, whose prose lines are its `proseLike` ones.
+ * The prose lines of a page written mostly in words set apart by spaces (`pageSpacelessShare` at
+ * most `SPACELESS_ABOVE`) that its function words cannot tell, one flag per non-blank line:
+ * - on a page that ends almost none of its prose-shaped lines with a sentence terminal
+ *   (`proseEndShare` below `UNPUNCTUATED_BELOW`), its prose-shaped lines;
+ * - on a sparse page (`pageFunctionWordShare` below `SPARSE_BELOW`, unless `sparseByShape` is
+ *   false), its lines of at least `MIN_PROSE_WORDS` words that end a sentence, whatever their
+ *   function words (on a sparse page that is also unpunctuated, every such line).
+ * Undefined for any other page, whose prose lines are its `proseLike` ones.
  *
  * Every feature of the prose around a line (the line's and its neighbours' `proseLike`, the
  * prose before it and near it, the distance to prose, the overlap with the page's prose, the
  * block's prose share, the main run) counts these lines on such a page: a page that drops its
- * stops, or a script that marks no sentence end, would otherwise have no prose at all, and
- * every line would stand as a menu item does, far from any prose. A page that ends its
- * sentences keeps the features it has always had. O(lines).
+ * stops, a script that marks no sentence end, or a language that writes its short function
+ * words onto the next word (Hebrew, Arabic, Amharic) would otherwise have little prose or none,
+ * and its article's lines would stand as a menu's items do, far from any prose. A page that
+ * ends its sentences with words of its list between keeps the features it has always had.
+ * O(lines).
  */
-function proseLines(facts: readonly LineFacts[]): boolean[] | undefined {
-  if (proseEndShare(facts) >= UNPUNCTUATED_BELOW || spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
-  return facts.map(f => f.proseShaped);
+function proseLines(facts: readonly LineFacts[], sparseByShape: boolean): boolean[] | undefined {
+  if (spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
+  const unpunctuated = proseEndShare(facts) < UNPUNCTUATED_BELOW;
+  const sparse = sparseByShape && functionWordShare(facts) < SPARSE_BELOW;
+  if (!unpunctuated && !sparse) return undefined;
+  if (!sparse) return facts.map(f => f.proseShaped);
+  return facts.map(f => f.wordCount >= MIN_PROSE_WORDS && (unpunctuated || f.endsSentence));
 }
 
 const PROSE_COLUMN = BASE_INDEX.get('proseLike')!;

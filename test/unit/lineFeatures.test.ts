@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { headlineSearch } from '../../src/core/boilerplate';
-import { ADDRESS_LIKE, FEATURE_NAMES, LineFacts, LineFeatureMemo, pageFeatures } from '../../src/core/lineFeatures';
+import {
+  ADDRESS_LIKE,
+  FEATURE_NAMES,
+  LineFacts,
+  LineFeatureMemo,
+  pageFeatures,
+  pageFunctionWordShare,
+  SPARSE_BELOW,
+} from '../../src/core/lineFeatures';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
 import { splitLines, words } from '../../src/core/text';
@@ -161,6 +169,34 @@ describe('line features', () => {
     }
     // Most pages hold prose, so that the columns compared are not all empty.
     assert.ok(withProse > 50);
+  });
+
+  it('reads the prose of a page whose short function words are written onto the next word by its shape, as the page as written reads it', () => {
+    const chrome = ['Home | World | Politics', 'Related stories', 'Share this article', 'Harbour talks resume in the spring'];
+    const proseFlags = ['proseLike', 'prev.proseLike', 'next.proseLike', 'prev2.proseLike', 'next2.proseLike'].map(name =>
+      FEATURE_NAMES.indexOf(name),
+    );
+    // Prose whose function words are short ones, in one language: a line in another, which the
+    // page's list does not read as prose as written, is prose by its shape on a sparse page.
+    const english = [
+      'Harbour officials said the floods moved hundreds of families from coastal towns in the north.',
+      'Engineers expect the repaired sea walls to hold back winter storms for another decade.',
+      'Local councils will publish a full account of the damage and the costs in the spring.',
+    ];
+    const random = seededRandom(24);
+    let sparse = 0;
+    for (let round = 0; round < 100; round++) {
+      const text = randomPage(random, [...chrome, ...english, '', ''], 4 + Math.floor(random() * 15));
+      const written = featuresOf(text);
+      const glued = featuresOf(pageVariant(text, 'gluedFunctionWords'));
+      assert.deepEqual(glued.nonBlank, written.nonBlank);
+      // Only a page that reads as sparse is read so; one whose glued words still hold enough function words is read by them.
+      if (pageFunctionWordShare(glued) >= SPARSE_BELOW) continue;
+      sparse++;
+      const flags = (page: typeof written) => page.nonBlank.map(i => proseFlags.map(c => page.rows[i]![c]));
+      assert.deepEqual(flags(glued), flags(written));
+    }
+    assert.ok(sparse > 30, `only ${sparse} pages read as sparse`);
   });
 
   it('counts blank lines in the page’s own spacing, so that doubling every one between its lines changes no line’s blank-line columns', () => {

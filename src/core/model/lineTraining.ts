@@ -8,7 +8,7 @@
  */
 import { lfLineOfLines, splitLines, words } from '../text';
 import { detectStopwords } from '../stopwords';
-import { FEATURE_NAMES, PageFeatures, pageFeatures } from '../lineFeatures';
+import { FEATURE_NAMES, PageFeatures, pageFeatures, pageFunctionWordShare, SPARSE_BELOW } from '../lineFeatures';
 import { BoilerplateOptions, LineModel, LineVerdict, verdictsOf } from '../boilerplate';
 import { BoostedTrees } from './boostedTrees';
 import { TrainingOptions, trainBoostedTrees } from './trainTrees';
@@ -93,6 +93,12 @@ export const FORM_MODELS = [
 export interface ReadPage {
   readonly site: string;
   readonly features: PageFeatures;
+  /**
+   * The features of a sparse page (`SPARSE_BELOW`) with its prose read by its function words,
+   * as on any other page: what the `article` model learns from it (undefined for other pages,
+   * whose features are those).
+   */
+  readonly articleFeatures?: PageFeatures;
   /** Gold label of each line of `splitLines(text)`. */
   readonly gold: readonly string[];
   /** The page as labelled, from which its variants are read. */
@@ -107,7 +113,10 @@ export function readPage(page: LabelledPage): ReadPage {
   const profile = detectStopwords(lineWordsLower.flat());
   const lf = lfLineOfLines(page.text, lines);
   const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile);
-  return { site: page.site, features, gold: lf.map(l => page.labels[l] ?? 'blank'), page };
+  const gold = lf.map(l => page.labels[l] ?? 'blank');
+  if (pageFunctionWordShare(features) >= SPARSE_BELOW) return { site: page.site, features, gold, page };
+  const articleFeatures = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile, undefined, undefined, false);
+  return { site: page.site, features, articleFeatures, gold, page };
 }
 
 const variantsRead = new WeakMap<ReadPage, Map<PageVariant, ReadPage>>();
@@ -127,7 +136,7 @@ const asRead = (pages: readonly (LabelledPage | ReadPage)[]) => pages.map(p => (
 export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], options: LineTrainingOptions = LINE_TRAINING): LineModel {
   const own = asRead(pages);
   const contentWeight = options.contentWeight ?? 3;
-  const collect = (negative: string, weightOf: (content: boolean) => number, read = own) => {
+  const collect = (negative: string, weightOf: (content: boolean) => number, read = own, asArticle = false) => {
     const scored = (page: ReadPage) => page.features.nonBlank.filter(i => page.gold[i] === 'content' || page.gold[i] === negative);
     const meanLines = own.reduce((n, p) => n + scored(p).length, 0) / Math.max(1, own.length);
     const rows: Float64Array[] = [];
@@ -138,7 +147,7 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
       const pageWeight = options.pageBalanced ? meanLines / Math.max(1, lines.length) : 1;
       for (const i of lines) {
         const content = page.gold[i] === 'content';
-        rows.push(page.features.rows[i]!);
+        rows.push(((asArticle && page.articleFeatures) || page.features).rows[i]!);
         labels.push(content ? 1 : 0);
         weights.push(pageWeight * weightOf(content));
       }
@@ -151,9 +160,11 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     forms?.length
       ? trainBoostedTrees(collect('boilerplate', articleWeight, [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))]), options)
       : undefined;
-  const article = trainBoostedTrees(collect('boilerplate', articleWeight), options);
+  // The article and meta models learn from a sparse page's lines as they read any other page's:
+  // the `sparse` model reads such a page, and learns from it as it reads it.
+  const article = trainBoostedTrees(collect('boilerplate', articleWeight, own, true), options);
   const meta = trainBoostedTrees(
-    collect('meta', () => 1),
+    collect('meta', () => 1, own, true),
     { ...options, trees: Math.round((options.trees ?? 150) / 3) },
   );
   const model: { -readonly [K in keyof LineModel]: LineModel[K] } = { article, meta };
