@@ -88,9 +88,9 @@ export const SPACELESS_ABOVE = 0.5;
 /**
  * Share of function words in a page's long lines (`pageFunctionWordShare`) below which the page
  * is sparse: written in a language that sets its short function words onto the next word, or
- * one whose list the page's words do not find. Its features count as prose its long lines
- * (ending a sentence, where the page ends its sentences) whatever their function words
- * (`proseLines`), and by default the line model reads it with its `sparse` article model (see
+ * one whose list the page's words do not find. Its features count as prose its lines of at
+ * least `MIN_PROSE_WORDS` words whatever their function words, those that end a sentence where
+ * its long lines end theirs (`proseLines`), and by default the line model reads it with its `sparse` article model (see
  * `BoilerplateOptions.sparseBelow`). Between the development pages as they are written (0.21 and
  * up, but one page whose language no list finds) and the same pages with their short function
  * words written onto the next word (0.16 and below).
@@ -179,23 +179,30 @@ export function pageEndShare(features: PageFeatures): number {
   return proseEndShare(features.nonBlank.map(i => features.facts[i]!));
 }
 
-/** `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
-export function proseEndShare(lineFacts: readonly LineFacts[]): number {
-  let shaped = 0;
+/**
+ * `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`, over the lines
+ * `shaped` takes for prose-shaped (by default `proseShaped`). O(lines).
+ */
+export function proseEndShare(lineFacts: readonly LineFacts[], shaped: (f: LineFacts) => boolean = isProseShaped): number {
+  let shapedLines = 0;
   let ending = 0;
   let uncut = 0;
   let uncutEnding = 0;
   for (const f of lineFacts) {
-    if (!f.proseShaped) continue;
-    shaped++;
+    if (!shaped(f)) continue;
+    shapedLines++;
     if (f.endsSentence) ending++;
     if (endsCutShort(f.text)) continue;
     uncut++;
     if (f.endsSentence) uncutEnding++;
   }
   if (uncut >= MIN_UNCUT_PROSE) return uncutEnding / uncut;
-  return shaped ? ending / shaped : 1;
+  return shapedLines ? ending / shapedLines : 1;
 }
+
+const isProseShaped = (f: LineFacts) => f.proseShaped;
+/** A line long enough to be prose, whatever its function words (a sparse page's prose, `proseLines`). */
+const isLong = (f: LineFacts) => f.wordCount >= MIN_PROSE_WORDS;
 
 /** Whether the text ends with an ellipsis ("…", "..."), then perhaps closing quotes and brackets ("[…]", "(...)"). */
 function endsCutShort(text: string): boolean {
@@ -366,7 +373,7 @@ export function longWordsOf(facts: readonly (LineFacts | undefined)[]): LongWord
  * already (and looked them up, which hashed them) passes them on, and they are looked up in
  * the memo without being cut and hashed again. `sparseByShape` false reads a sparse page's
  * prose by its function words, as any other page's (see `proseLines`; training reads so what
- * the `article` model learns from such a page).
+ * the `article` and `meta` models learn from such a page).
  */
 export function pageFeatures(
   text: string,
@@ -604,7 +611,8 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
  *   (`proseEndShare` below `UNPUNCTUATED_BELOW`), its prose-shaped lines;
  * - on a sparse page (`pageFunctionWordShare` below `SPARSE_BELOW`, unless `sparseByShape` is
  *   false), its lines of at least `MIN_PROSE_WORDS` words that end a sentence, whatever their
- *   function words (on a sparse page that is also unpunctuated, every such line).
+ *   function words (where the page ends less than `UNPUNCTUATED_BELOW` of those long lines with a
+ *   sentence terminal, every such line: its prose-shaped lines are too few to tell).
  * Undefined for any other page, whose prose lines are its `proseLike` ones.
  *
  * Every feature of the prose around a line (the line's and its neighbours' `proseLike`, the
@@ -618,16 +626,18 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
  */
 function proseLines(facts: readonly LineFacts[], sparseByShape: boolean): boolean[] | undefined {
   if (spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
-  const unpunctuated = proseEndShare(facts) < UNPUNCTUATED_BELOW;
-  const sparse = sparseByShape && functionWordShare(facts) < SPARSE_BELOW;
-  if (!unpunctuated && !sparse) return undefined;
-  if (!sparse) return facts.map(f => f.proseShaped);
-  return facts.map(f => f.wordCount >= MIN_PROSE_WORDS && (unpunctuated || f.endsSentence));
+  if (sparseByShape && functionWordShare(facts) < SPARSE_BELOW) {
+    // Its prose-shaped lines are too few to tell whether it ends its sentences: its long lines tell.
+    const unpunctuated = proseEndShare(facts, isLong) < UNPUNCTUATED_BELOW;
+    return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
+  }
+  if (proseEndShare(facts) >= UNPUNCTUATED_BELOW) return undefined;
+  return facts.map(f => f.proseShaped);
 }
 
 const PROSE_COLUMN = BASE_INDEX.get('proseLike')!;
 
-/** The `proseLike` column of an unpunctuated page's lines set to `isProse` (see `proseLines`); base columns are kept per line text, so the page's reading is written here. O(lines). */
+/** The `proseLike` column of an unpunctuated or sparse page's lines set to `isProse` (see `proseLines`); base columns are kept per line text, so the page's reading is written here. O(lines). */
 function proseShapedColumn(isProse: readonly boolean[], table: FeatureTable): void {
   const { matrix, width } = table;
   isProse.forEach((p, k) => (matrix[k * width + PROSE_COLUMN] = +p));

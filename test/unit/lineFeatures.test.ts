@@ -172,12 +172,18 @@ describe('line features', () => {
   });
 
   it('reads the prose of a page whose short function words are written onto the next word by its shape, as the page as written reads it', () => {
-    const chrome = ['Home | World | Politics', 'Related stories', 'Share this article', 'Harbour talks resume in the spring'];
+    // A long line that ends no sentence (a breadcrumb) is no prose by its shape either.
+    const chrome = [
+      'Home | World | Politics',
+      'Related stories',
+      'Share this article',
+      'Harbour talks resume in the spring',
+      'Home > News > World > Europe > Weather > Storms > Coastal towns',
+    ];
     const proseFlags = ['proseLike', 'prev.proseLike', 'next.proseLike', 'prev2.proseLike', 'next2.proseLike'].map(name =>
       FEATURE_NAMES.indexOf(name),
     );
-    // Prose whose function words are short ones, in one language: a line in another, which the
-    // page's list does not read as prose as written, is prose by its shape on a sparse page.
+    // Prose whose function words are short ones, all in the language of the page's list.
     const english = [
       'Harbour officials said the floods moved hundreds of families from coastal towns in the north.',
       'Engineers expect the repaired sea walls to hold back winter storms for another decade.',
@@ -197,6 +203,20 @@ describe('line features', () => {
       assert.deepEqual(flags(glued), flags(written));
     }
     assert.ok(sparse > 30, `only ${sparse} pages read as sparse`);
+  });
+
+  it('reads every long line of a page with neither function words nor stops as prose, and none where the page ends its sentences', () => {
+    // Words of no list, and no stops: too few prose-shaped lines to tell whether the page ends its sentences.
+    const long = (k: number) => Array.from({ length: 12 }, (_, i) => `word${k}x${i}`).join(' ');
+    const proseOf = (text: string) => {
+      const page = featuresOf(text);
+      assert.ok(pageFunctionWordShare(page) < SPARSE_BELOW);
+      return page.nonBlank.map(i => page.rows[i]![FEATURE_NAMES.indexOf('proseLike')]);
+    };
+    const lines = [long(1), 'Menu', long(2), 'Share', long(3)];
+    assert.deepEqual(proseOf(lines.join('\n\n')), [1, 0, 1, 0, 1]);
+    // The same page ending its long lines but one with a full stop: that one is no prose.
+    assert.deepEqual(proseOf([`${long(1)}.`, 'Menu', `${long(2)}.`, 'Share', long(3), '', `${long(4)}.`].join('\n\n')), [1, 0, 1, 0, 0, 1]);
   });
 
   it('counts blank lines in the page’s own spacing, so that doubling every one between its lines changes no line’s blank-line columns', () => {

@@ -95,8 +95,8 @@ export interface ReadPage {
   readonly features: PageFeatures;
   /**
    * The features of a sparse page (`SPARSE_BELOW`) with its prose read by its function words,
-   * as on any other page: what the `article` model learns from it (undefined for other pages,
-   * whose features are those).
+   * as on any other page: what the `article` and `meta` models learn from it (undefined for
+   * other pages, whose features are those, and for a page's forms).
    */
   readonly articleFeatures?: PageFeatures;
   /** Gold label of each line of `splitLines(text)`. */
@@ -107,6 +107,11 @@ export interface ReadPage {
 
 /** Reads a page: lines, words, language and features, as `prepareSource` and `classifyLines` do. O(n). */
 export function readPage(page: LabelledPage): ReadPage {
+  return readLines(page, true);
+}
+
+/** `readPage`, with `articleFeatures` for a sparse page only when `forArticle` (a page form is never read by the `article` or `meta` model). */
+function readLines(page: LabelledPage, forArticle: boolean): ReadPage {
   const lines = splitLines(page.text);
   const lineWords = lines.map(l => words(page.text.slice(l.start, l.end)));
   const lineWordsLower = lineWords.map(ws => ws.map(w => w.toLowerCase()));
@@ -114,7 +119,7 @@ export function readPage(page: LabelledPage): ReadPage {
   const lf = lfLineOfLines(page.text, lines);
   const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile);
   const gold = lf.map(l => page.labels[l] ?? 'blank');
-  if (pageFunctionWordShare(features) >= SPARSE_BELOW) return { site: page.site, features, gold, page };
+  if (!forArticle || pageFunctionWordShare(features) >= SPARSE_BELOW) return { site: page.site, features, gold, page };
   const articleFeatures = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile, undefined, undefined, false);
   return { site: page.site, features, articleFeatures, gold, page };
 }
@@ -126,7 +131,7 @@ export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
   let known = variantsRead.get(page);
   if (!known) variantsRead.set(page, (known = new Map()));
   let read = known.get(variant);
-  if (!read) known.set(variant, (read = readPage({ ...page.page, ...pageForm(page.page.text, variant, page.page.labels) })));
+  if (!read) known.set(variant, (read = readLines({ ...page.page, ...pageForm(page.page.text, variant, page.page.labels) }, false)));
   return read;
 }
 
@@ -160,8 +165,10 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     forms?.length
       ? trainBoostedTrees(collect('boilerplate', articleWeight, [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))]), options)
       : undefined;
-  // The article and meta models learn from a sparse page's lines as they read any other page's:
-  // the `sparse` model reads such a page, and learns from it as it reads it.
+  // The article and meta models learn from a sparse page's lines read as any other page's: the
+  // `sparse` model reads such a page's article, and learns from it as it reads it. The meta model
+  // reads every page's article lines, a sparse page's too, but learnt so, a page of results
+  // among the training pages moved it (a test's dateline read as a byline).
   const article = trainBoostedTrees(collect('boilerplate', articleWeight, own, true), options);
   const meta = trainBoostedTrees(
     collect('meta', () => 1, own, true),
