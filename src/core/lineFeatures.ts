@@ -69,9 +69,9 @@ export const CLOCK_TIME = /(?<!\d)\d{1,2}(?:[:.]|h(?=\d\d))\d\d(?!\d)/;
 const DIGIT = /\p{Nd}/u;
 
 /**
- * Share of a page's prose-shaped lines ending a sentence (`proseEndShare`) below which the
- * page is unpunctuated: its features count its prose-shaped lines as its prose (`proseLines`),
- * and by default the line model reads it with its `unpunctuated` article model (see
+ * Share of a page's prose-shaped lines (a sparse page's long lines) ending a sentence
+ * (`proseEndShare`) below which the page is unpunctuated: its features count its prose-shaped
+ * lines (a sparse page's long lines) as its prose (`proseLines`), and by default the line model reads it with its `unpunctuated` article model (see
  * `BoilerplateOptions.unpunctuatedBelow`). Below the least punctuated development page (0.07).
  */
 export const UNPUNCTUATED_BELOW = 0.05;
@@ -89,9 +89,9 @@ export const SPACELESS_ABOVE = 0.5;
  * Share of function words in a page's long lines (`pageFunctionWordShare`) below which the page
  * is sparse: written in a language that sets its short function words onto the next word, or
  * one whose list the page's words do not find. Its features count as prose its lines of at
- * least `MIN_PROSE_WORDS` words whatever their function words, those that end a sentence where
- * its long lines end theirs (`proseLines`), and by default the line model reads it with its `sparse` article model (see
- * `BoilerplateOptions.sparseBelow`). Between the development pages as they are written (0.21 and
+ * least `MIN_PROSE_WORDS` words whatever their function words, only those that end a sentence
+ * where its long lines end theirs (`proseLines`, `proseEndShare`), and by default the line model
+ * reads it with its `sparse` article model (see `BoilerplateOptions.sparseBelow`). Between the development pages as they are written (0.21 and
  * up, but one page whose language no list finds) and the same pages with their short function
  * words written onto the next word (0.16 and below).
  */
@@ -169,35 +169,34 @@ const MIN_UNCUT_PROSE = 3;
 /**
  * The share of the page's prose-shaped lines (long, dense in function words) that end a
  * sentence; 1 for a page without any. A page that drops its full stops, or is written in a
- * script without them, ends few. A line cut short with an ellipsis (a teaser, an excerpt
- * ending "…" or "[…]") is left out: the cut tells nothing of how the page ends its sentences,
- * and a page without stops may list many. Where fewer than `MIN_UNCUT_PROSE` lines are left (a
- * page of teasers), every prose-shaped line counts, cut or not, so that one line does not
- * decide for the page. O(lines).
+ * script without them, ends few. On a sparse page (`SPARSE_BELOW`), whose prose-shaped lines are
+ * too few to tell, its lines of at least `MIN_PROSE_WORDS` words are counted instead. A line cut
+ * short with an ellipsis (a teaser, an excerpt ending "…" or "[…]") is left out: the cut tells
+ * nothing of how the page ends its sentences, and a page without stops may list many. Where
+ * fewer than `MIN_UNCUT_PROSE` lines are left (a page of teasers), every counted line counts,
+ * cut or not, so that one line does not decide for the page. O(lines).
  */
 export function pageEndShare(features: PageFeatures): number {
   return proseEndShare(features.nonBlank.map(i => features.facts[i]!));
 }
 
-/**
- * `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`, over the lines
- * `shaped` takes for prose-shaped (by default `proseShaped`). O(lines).
- */
-export function proseEndShare(lineFacts: readonly LineFacts[], shaped: (f: LineFacts) => boolean = isProseShaped): number {
-  let shapedLines = 0;
+/** `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
+export function proseEndShare(lineFacts: readonly LineFacts[]): number {
+  const counted = functionWordShare(lineFacts) < SPARSE_BELOW ? isLong : isProseShaped;
+  let countedLines = 0;
   let ending = 0;
   let uncut = 0;
   let uncutEnding = 0;
   for (const f of lineFacts) {
-    if (!shaped(f)) continue;
-    shapedLines++;
+    if (!counted(f)) continue;
+    countedLines++;
     if (f.endsSentence) ending++;
     if (endsCutShort(f.text)) continue;
     uncut++;
     if (f.endsSentence) uncutEnding++;
   }
   if (uncut >= MIN_UNCUT_PROSE) return uncutEnding / uncut;
-  return shapedLines ? ending / shapedLines : 1;
+  return countedLines ? ending / countedLines : 1;
 }
 
 const isProseShaped = (f: LineFacts) => f.proseShaped;
@@ -607,12 +606,12 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
 /**
  * The prose lines of a page written mostly in words set apart by spaces (`pageSpacelessShare` at
  * most `SPACELESS_ABOVE`) that its function words cannot tell, one flag per non-blank line:
- * - on a page that ends almost none of its prose-shaped lines with a sentence terminal
- *   (`proseEndShare` below `UNPUNCTUATED_BELOW`), its prose-shaped lines;
+ * - on a page that is not sparse and ends almost none of its prose-shaped lines with a
+ *   sentence terminal (`proseEndShare` below `UNPUNCTUATED_BELOW`), its prose-shaped lines;
  * - on a sparse page (`pageFunctionWordShare` below `SPARSE_BELOW`, unless `sparseByShape` is
  *   false), its lines of at least `MIN_PROSE_WORDS` words that end a sentence, whatever their
  *   function words (where the page ends less than `UNPUNCTUATED_BELOW` of those long lines with a
- *   sentence terminal, every such line: its prose-shaped lines are too few to tell).
+ *   sentence terminal, `proseEndShare`, every such line).
  * Undefined for any other page, whose prose lines are its `proseLike` ones.
  *
  * Every feature of the prose around a line (the line's and its neighbours' `proseLike`, the
@@ -626,13 +625,9 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
  */
 function proseLines(facts: readonly LineFacts[], sparseByShape: boolean): boolean[] | undefined {
   if (spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
-  if (sparseByShape && functionWordShare(facts) < SPARSE_BELOW) {
-    // Its prose-shaped lines are too few to tell whether it ends its sentences: its long lines tell.
-    const unpunctuated = proseEndShare(facts, isLong) < UNPUNCTUATED_BELOW;
-    return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
-  }
-  if (proseEndShare(facts) >= UNPUNCTUATED_BELOW) return undefined;
-  return facts.map(f => f.proseShaped);
+  const unpunctuated = proseEndShare(facts) < UNPUNCTUATED_BELOW;
+  if (sparseByShape && functionWordShare(facts) < SPARSE_BELOW) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
+  return unpunctuated ? facts.map(f => f.proseShaped) : undefined;
 }
 
 const PROSE_COLUMN = BASE_INDEX.get('proseLike')!;

@@ -5,6 +5,7 @@ import {
   FEATURE_NAMES,
   LineFacts,
   LineFeatureMemo,
+  pageEndShare,
   pageFeatures,
   pageFunctionWordShare,
   SPARSE_BELOW,
@@ -215,6 +216,8 @@ describe('line features', () => {
     };
     const lines = [long(1), 'Menu', long(2), 'Share', long(3)];
     assert.deepEqual(proseOf(lines.join('\n\n')), [1, 0, 1, 0, 1]);
+    // The line model's choice reads its stops so too: the page is unpunctuated (it has no prose-shaped line at all).
+    assert.equal(pageEndShare(featuresOf(lines.join('\n\n'))), 0);
     // The same page ending its long lines but one with a full stop: that one is no prose.
     assert.deepEqual(proseOf([`${long(1)}.`, 'Menu', `${long(2)}.`, 'Share', long(3), '', `${long(4)}.`].join('\n\n')), [1, 0, 1, 0, 0, 1]);
   });
