@@ -388,12 +388,11 @@ export interface LineModel {
  * whole article to the others, without its blank lines only parts of it. A page with few
  * function words that lacks its stops or blank lines stays with the models of its form, which
  * were measured on such pages; the `sparse` model was not (under leave-sites-out models, the
- * pages with their short function words glued on keep 0.9880 and 0.9422 of their article lines read
- * by it, 0.94 and 0.91 before their prose was read by its shape, `proseLines`; 0.87 and 0.86 by
- * `article`). An
- * unspaced page in such a script stays with the models of its layout, which read it better
- * than `spaceless` (trained on pages laid out with blank lines). O(lines), and O(characters)
- * for the script.
+ * pages with their short function words glued on keep 0.9880 and 0.9422 of their article
+ * lines read by it, 0.94 and 0.91 before their prose was read by its shape, `proseLines`; 0.87
+ * and 0.86 by `article`). An unspaced page in such a script stays with the models of its
+ * layout, which read it better than `spaceless` (trained on pages laid out with blank lines).
+ * O(lines), and O(characters) for the script.
  */
 export function lineMargins(
   model: LineModel,

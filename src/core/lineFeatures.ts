@@ -71,8 +71,8 @@ const DIGIT = /\p{Nd}/u;
 /**
  * Share of a page's prose-shaped lines (a sparse page's long lines) ending a sentence
  * (`proseEndShare`) below which the page is unpunctuated: its features count its prose-shaped
- * lines (a sparse page's long lines) as its prose (`proseLines`), and by default the line model reads it with its `unpunctuated` article model (see
- * `BoilerplateOptions.unpunctuatedBelow`). Below the least punctuated development page (0.07).
+ * lines (a sparse page's long lines) as its prose (`proseLines`), and by default the line model
+ * reads it with its `unpunctuated` article model (see `BoilerplateOptions.unpunctuatedBelow`). Below the least punctuated development page (0.07).
  */
 export const UNPUNCTUATED_BELOW = 0.05;
 
@@ -91,9 +91,9 @@ export const SPACELESS_ABOVE = 0.5;
  * one whose list the page's words do not find. Its features count as prose its lines of at
  * least `MIN_PROSE_WORDS` words whatever their function words, only those that end a sentence
  * where its long lines end theirs (`proseLines`, `proseEndShare`), and by default the line model
- * reads it with its `sparse` article model (see `BoilerplateOptions.sparseBelow`). Between the development pages as they are written (0.21 and
- * up, but one page whose language no list finds) and the same pages with their short function
- * words written onto the next word (0.16 and below).
+ * reads it with its `sparse` article model (see `BoilerplateOptions.sparseBelow`). Between the
+ * development pages as they are written (0.21 and up, but one page whose language no list finds)
+ * and the same pages with their short function words written onto the next word (0.16 and below).
  */
 export const SPARSE_BELOW = 0.18;
 
@@ -182,7 +182,12 @@ export function pageEndShare(features: PageFeatures): number {
 
 /** `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
 export function proseEndShare(lineFacts: readonly LineFacts[]): number {
-  const counted = functionWordShare(lineFacts) < SPARSE_BELOW ? isLong : isProseShaped;
+  return endShare(lineFacts, isSparse(lineFacts));
+}
+
+/** `proseEndShare` of a page known to be sparse or not (`isSparse`). O(lines). */
+function endShare(lineFacts: readonly LineFacts[], sparse: boolean): number {
+  const counted = sparse ? isLong : isProseShaped;
   let countedLines = 0;
   let ending = 0;
   let uncut = 0;
@@ -218,6 +223,11 @@ function endsCutShort(text: string): boolean {
  */
 export function pageFunctionWordShare(features: PageFeatures): number {
   return functionWordShare(features.nonBlank.map(i => features.facts[i]!));
+}
+
+/** Whether the page whose non-blank lines' facts are `lineFacts` is sparse (`SPARSE_BELOW`). O(lines). */
+function isSparse(lineFacts: readonly LineFacts[]): boolean {
+  return functionWordShare(lineFacts) < SPARSE_BELOW;
 }
 
 /** `pageFunctionWordShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
@@ -625,14 +635,19 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
  */
 function proseLines(facts: readonly LineFacts[], sparseByShape: boolean): boolean[] | undefined {
   if (spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
-  const unpunctuated = proseEndShare(facts) < UNPUNCTUATED_BELOW;
-  if (sparseByShape && functionWordShare(facts) < SPARSE_BELOW) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
+  const sparse = isSparse(facts);
+  const unpunctuated = endShare(facts, sparse) < UNPUNCTUATED_BELOW;
+  if (sparseByShape && sparse) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
   return unpunctuated ? facts.map(f => f.proseShaped) : undefined;
 }
 
 const PROSE_COLUMN = BASE_INDEX.get('proseLike')!;
 
-/** The `proseLike` column of an unpunctuated or sparse page's lines set to `isProse` (see `proseLines`); base columns are kept per line text, so the page's reading is written here. O(lines). */
+/**
+ * The `proseLike` column of an unpunctuated or sparse page's lines set to `isProse` (see
+ * `proseLines`); base columns are kept per line text, so the page's reading is written here.
+ * O(lines).
+ */
 function proseShapedColumn(isProse: readonly boolean[], table: FeatureTable): void {
   const { matrix, width } = table;
   isProse.forEach((p, k) => (matrix[k * width + PROSE_COLUMN] = +p));

@@ -110,7 +110,10 @@ export function readPage(page: LabelledPage): ReadPage {
   return readLines(page, true);
 }
 
-/** `readPage`, with `articleFeatures` for a sparse page only when `forArticle` (a page form is never read by the `article` or `meta` model). */
+/**
+ * `readPage`, with `articleFeatures` for a sparse page only when `forArticle` (the `article` and
+ * `meta` models learn from no page form).
+ */
 function readLines(page: LabelledPage, forArticle: boolean): ReadPage {
   const lines = splitLines(page.text);
   const lineWords = lines.map(l => words(page.text.slice(l.start, l.end)));
