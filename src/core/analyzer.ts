@@ -4,7 +4,7 @@
  * the one place that caches their results and the one place that chooses how candidate pairs
  * are found (`SimilarityIndex`).
  */
-import { AnchorChoice, GroupTally, anchorKey, buildGroups, chooseAnchor, tallyGroups } from './anchors';
+import { AnchorChoice, GroupTally, anchorKey, buildGroups, canonicalRanks, chooseAnchor, tallyGroups } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import { ComparedForms, comparedForms } from './comparedForms';
 import { type PlacedChange, WordForms } from './changes';
@@ -542,7 +542,8 @@ class CachingAnalyzer implements Analyzer {
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);
     const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));
-    const groups = buildGroups(tallies, choices, { ...owners, repeats }, profiles);
+    const ranks = canonicalRanks(inputs.map((input, i) => ({ id: input.id, hash: corpus.prepared[i].hash })));
+    const groups = buildGroups(tallies, choices, { ...owners, repeats }, profiles, ranks);
     return reportAnalysis(inputs, corpus.prepared, lines, places, groups, stories);
   }
 

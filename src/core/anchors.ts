@@ -6,6 +6,7 @@ import type { SpaceId, WordingId } from './ids';
 import type { PlaceOwners } from './places';
 import { BigramProfile, concatProfiles, profileSimilarity } from './similarity';
 import type { SharedTokens } from './tokenSpace';
+import { compareCodeUnits } from './text';
 import type { GroupMember, SentenceGroup } from './types';
 
 /** A group's places and its distinct wordings, each with the number of places it has there. */
@@ -99,19 +100,25 @@ export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], s
 }
 
 /**
- * Input: the tallies, their anchors, where the places stand and which are repeats, and per
- * wording its profile.
+ * Input: the tallies, their anchors, where the places stand and which are repeats, per wording
+ * its profile, and per source its rank in an order that does not depend on the order the
+ * sources were given in (lower first; see `canonicalRanks`).
  * Output: the groups, ordered by the number of sources (most first), then by first appearance.
- * A member's similarity is that of its wording to the anchor's; where a source holds a span of
- * consecutive sentences (or the anchor stands in one), every member of the span has the
- * similarity of the span's joined text to the anchor's span. O(P + G log G) for P grouped
- * places and G groups, plus O(length) per span.
+ * The anchor member is a place of the anchor's words that is no repeat, in the source of
+ * lowest rank (its first such place there): which of several sources printing the anchor's
+ * words is the anchor decides what counts as moved and which span the others are measured
+ * against, so it must not follow the order of the files. A member's similarity is that of its
+ * wording to the anchor's; where a source holds a span of consecutive sentences (or the anchor
+ * stands in one), every member of the span has the similarity of the span's joined text to the
+ * anchor's span. A repeat stands in no span: it is the same sentence printed again, not a part
+ * of the statement. O(P + G log G) for P grouped places and G groups, plus O(length) per span.
  */
 export function buildGroups(
   tallies: readonly GroupTally[],
   choices: readonly AnchorChoice[],
   owners: PlaceOwners & { readonly repeats: Uint8Array },
   profiles: readonly BigramProfile[],
+  rankOfSource: ArrayLike<number>,
 ): SentenceGroup[] {
   const { placeStart, sourceOfPlace, wordingOfPlace, repeats } = owners;
   const slotOf = new Int32Array(profiles.length);
@@ -120,18 +127,16 @@ export function buildGroups(
     const choice = choices[g];
     const anchorWording = distinct[choice.at];
     for (let i = 0; i < distinct.length; i++) slotOf[distinct[i]] = i;
-    let anchor = -1;
+    // Wordings as similar to the anchor's as can be (the same words, read apart: a headline and
+    // its copy) are the anchor's words too.
+    const anchor = anchorMember(places, w => w === anchorWording || choice.similarities[slotOf[w]] >= 1, owners, repeats, rankOfSource);
     let sourceCount = 0;
     const members: GroupMember[] = [];
     for (let i = 0; i < places.length; i++) {
       const source = sourceOfPlace[places[i]];
       const w = wordingOfPlace[places[i]];
       if (i === 0 || sourceOfPlace[places[i - 1]] !== source) sourceCount++;
-      let similarity = choice.similarities[slotOf[w]];
-      if (anchor < 0 && w === anchorWording) {
-        anchor = i;
-        similarity = 1;
-      }
+      const similarity = i === anchor ? 1 : choice.similarities[slotOf[w]];
       const sentence = places[i] - placeStart[source];
       members.push(repeats[places[i]] ? { source, sentence, similarity, repeat: true } : { source, sentence, similarity });
     }
@@ -143,8 +148,8 @@ export function buildGroups(
 
 /**
  * The members with each span's similarity measured on joined texts. Members are in place
- * order, so a span is a run of members whose places follow one another. Unchanged (the same
- * array) when neither the anchor nor any other member stands in a span.
+ * order, so a span is a run of members, none a repeat, whose places follow one another.
+ * Unchanged (the same array) when neither the anchor nor any other member stands in a span.
  */
 function measureSpans(
   members: GroupMember[],
@@ -156,7 +161,8 @@ function measureSpans(
   const runStart = new Int32Array(members.length);
   let spans = false;
   for (let i = 1; i < members.length; i++) {
-    const joined = places[i] === places[i - 1] + 1 && members[i].source === members[i - 1].source;
+    const joined =
+      places[i] === places[i - 1] + 1 && members[i].source === members[i - 1].source && !members[i].repeat && !members[i - 1].repeat;
     runStart[i] = joined ? runStart[i - 1] : i;
     spans ||= joined;
   }
@@ -188,4 +194,46 @@ function measureSpans(
     start = end;
   }
   return out;
+}
+
+/**
+ * The index (in `places`) of a group's anchor member: a place whose wording `isAnchors` takes
+ * that is no repeat (any such place where all are repeats), in the source of lowest
+ * `rankOfSource`, the first such place there. O(P) for the group's P places.
+ */
+function anchorMember(
+  places: Int32Array,
+  isAnchors: (wording: WordingId) => boolean,
+  owners: Pick<PlaceOwners, 'sourceOfPlace' | 'wordingOfPlace'>,
+  repeats: Uint8Array,
+  rankOfSource: ArrayLike<number>,
+): number {
+  const { sourceOfPlace, wordingOfPlace } = owners;
+  let anchor = -1;
+  for (let i = 0; i < places.length; i++) {
+    if (!isAnchors(wordingOfPlace[places[i]])) continue;
+    if (anchor < 0) {
+      anchor = i;
+      continue;
+    }
+    const repeat = repeats[places[i]];
+    const anchorRepeat = repeats[places[anchor]];
+    if (repeat !== anchorRepeat ? !repeat : rankOfSource[sourceOfPlace[places[i]]] < rankOfSource[sourceOfPlace[places[anchor]]])
+      anchor = i;
+  }
+  return anchor;
+}
+
+/**
+ * Per source, its rank when the sources are sorted by id (code unit by code unit), then by the
+ * hash of their text, then by their number: the order `buildGroups` picks anchors by, which
+ * the same files give whatever order they come in (only files of one id and one text, which
+ * are alike in every way, keep the order they were given). O(S log S) for S sources.
+ */
+export function canonicalRanks(sources: readonly { readonly id: string; readonly hash: string }[]): Int32Array {
+  const order = sources.map((_, i) => i);
+  order.sort((x, y) => compareCodeUnits(sources[x].id, sources[y].id) || compareCodeUnits(sources[x].hash, sources[y].hash) || x - y);
+  const ranks = new Int32Array(sources.length);
+  order.forEach((source, rank) => (ranks[source] = rank));
+  return ranks;
 }

@@ -64,8 +64,8 @@ export function storyOrder(input: OriginInput): StoryOrder {
     const group = groups[g];
     for (const m of group.members) {
       carried.get(m.source)?.add(g);
-      // The anchor's own wording, wherever it stands: which member of equal wordings is the
-      // anchor follows the order the sources were given in.
+      // The anchor's own wording, wherever it stands, not only the anchor member's source: every
+      // source that prints the anchor's words has the same claim to them.
       if (m.similarity >= 1) anchored.get(m.source)?.add(g);
     }
   }

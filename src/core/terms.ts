@@ -7,7 +7,7 @@
 import { digitValue } from './numbers';
 import { stemmerFor } from './stemming';
 import type { StopwordProfile } from './stopwords';
-import { decodeCharacterReferences, words } from './text';
+import { decodeCharacterReferences, withoutInvisibles, words } from './text';
 
 /** A sentence's content terms, ascending, without repeats, and which of them are names or numbers. */
 export interface ContentTerms {
@@ -103,11 +103,12 @@ export function contentTermKeys(text: string, stopwords: StopwordProfile): Conte
   const known = wordsReadWith(stopwords);
   const salientOf = new Map<string, number>();
   const add = (key: string, flags: number) => salientOf.set(key, (salientOf.get(key) ?? 0) | flags);
-  // Read as the page's reader saw it (character references decoded, as the compared form is).
+  // Read as the page's reader saw it (character references decoded, and soft hyphens and
+  // zero-width spaces left out, as the compared form has them: `withoutInvisibles`).
   // A figure is one term, by its value: "1,000" and "1000" meet, "6:04" is not a 6 and a 4.
   // Both steps leave most sentences as they are: ASCII is its own NFC form, and a sentence
   // without a digit has no figure; those are told by a cheap test first.
-  let decoded = decodeCharacterReferences(text);
+  let decoded = withoutInvisibles(decodeCharacterReferences(text));
   if (!ASCII_ONLY.test(decoded)) decoded = decoded.normalize('NFC');
   const rest = ANY_DIGIT.test(decoded)
     ? decoded.replace(FIGURE, figure => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { counterparts, layoutComparison, toExportFormat1, wordDiff } from '../../src/core';
+import { counterparts, layoutComparison, sentenceSimilarity, toExportFormat1, wordDiff } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { movedBetween, outOfOrder } from '../../src/core/order';
 import { seedInputs } from '../support/fixtures';
@@ -424,6 +424,78 @@ describe('alignment', () => {
     const shuffled = describe(analyzeCorpus([inputs[2], inputs[4], inputs[0], inputs[3], inputs[1]]));
     assert.deepEqual(backward, forward);
     assert.deepEqual(shuffled, forward);
+  });
+
+  it('gives each member the same similarity and the same moved flag whatever the order of the sources', () => {
+    const headline = 'Central bank raises rates by half a point';
+    // Two versions in the same words, one with a paragraph further down: which of the two is the
+    // anchor decides which reads as moved. A third splits the opening paragraph in two, so its
+    // span is measured against the anchor's.
+    const [first, ...rest] = PARAGRAPHS;
+    const all = [
+      { id: 'kept.txt', text: [headline, ...PARAGRAPHS].join('\n\n') },
+      { id: 'moved.txt', text: [headline, first, rest[1], rest[2], rest[0], rest[3]].join('\n\n') },
+      {
+        id: 'split.txt',
+        text: [
+          headline,
+          'The central bank raised its main interest rate by half a point on Thursday.',
+          'It was the largest increase in two decades.',
+          ...rest,
+        ].join('\n\n'),
+      },
+    ];
+    const describe = (order: readonly number[]) => {
+      const given = order.map(i => all[i]);
+      const exported = toExportFormat1(
+        analyzeCorpus(given),
+        given.map(input => input.id),
+      );
+      return exported.groups
+        .flatMap(g => [...g.members, ...(g.repeats ?? [])])
+        .map(m => `${given[m.source].id}@${exported.sources[m.source].sentences[m.sentence].start} ${m.similarity} ${m.moved}`)
+        .sort();
+    };
+    const forward = describe([0, 1, 2]);
+    assert.ok(
+      forward.some(member => member.endsWith(' true')),
+      'some member is moved',
+    );
+    for (const order of [
+      [1, 0, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ])
+      assert.deepEqual(describe(order), forward, `order ${order.join(',')}`);
+  });
+
+  it('measures a headline printed twice in a row by one copy, not as a span of both', () => {
+    const headline = 'Central bank raises rates by half a point';
+    const other = 'Central bank lifts its main rate by half a point';
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const texts: Record<string, string> = {
+        a: [headline, headline, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n'),
+        b: [other, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]].join('\n\n'),
+      };
+      const analysis = analyzeCorpus(order.map(id => ({ id, text: texts[id] })));
+      const a = order.indexOf('a');
+      const b = order.indexOf('b');
+      const g = groupOf(analysis, b, other);
+      const members = analysis.groups[g].members;
+      const copies = members.filter(m => m.source === a);
+      assert.deepEqual(
+        copies.map(m => m.repeat === true),
+        [false, true],
+        `order ${order.join(',')}`,
+      );
+      const anchor = members[analysis.groups[g].anchor];
+      assert.ok(!anchor.repeat, 'the anchor is no repeat');
+      const expected = sentenceSimilarity(headline, other);
+      for (const m of members) assert.equal(m.similarity, m.source === anchor.source ? 1 : expected, `order ${order.join(',')}`);
+    }
   });
 
   it('finds the items off one longest increasing run as out of order', () => {

@@ -73,18 +73,24 @@ describe('similarity', () => {
     }
   });
 
-  it('reports for every group member exactly string-similarity of its span against the anchor span, joined texts for spans', () => {
+  it('reports for every group member exactly string-similarity of its span against the anchor span, joined texts for spans, a repeat in none', () => {
     const analysis = analyzeCorpus(seedInputs());
     assert.ok(analysis.groups.length > 10);
+    assert.ok(
+      analysis.groups.some(g => g.members.some((m, i) => m.repeat && g.members[i - 1]?.sentence === m.sentence - 1)),
+      'the seeds print a sentence twice in a row',
+    );
     let spans = 0;
     for (const group of analysis.groups) {
-      // A span is a run of members of one source whose sentences follow one another.
+      // A span is a run of members of one source, none a repeat, whose sentences follow one another.
       const spanOf = (i: number) => {
         let lo = i;
         let hi = i;
         const m = group.members;
-        while (lo > 0 && m[lo - 1].source === m[i].source && m[lo - 1].sentence === m[lo].sentence - 1) lo--;
-        while (hi + 1 < m.length && m[hi + 1].source === m[i].source && m[hi + 1].sentence === m[hi].sentence + 1) hi++;
+        const follows = (a: number, b: number) =>
+          m[a].source === m[b].source && m[a].sentence === m[b].sentence - 1 && !m[a].repeat && !m[b].repeat;
+        while (lo > 0 && follows(lo - 1, lo)) lo--;
+        while (hi + 1 < m.length && follows(hi, hi + 1)) hi++;
         return [lo, hi] as const;
       };
       const textOf = ([lo, hi]: readonly [number, number]) =>

@@ -59,6 +59,12 @@ describe('content terms', () => {
     );
   });
 
+  it('reads a word with a soft hyphen or a zero-width space inside as the word without them, as the compared form does', () => {
+    const plain = contentTermKeys('Residents were evacuated from the flooded district.', english).keys;
+    const hyphenated = contentTermKeys('Residents were evac\u00aduated from the flood\u200bed dis\u00adtrict.', english).keys;
+    assert.deepEqual(hyphenated, plain);
+  });
+
   it('keeps digits that are part of a name or a code in that word', () => {
     const { all } = termsOf('Leaders of the G7 met the makers of the Falcon-9 rocket.');
     assert.ok(all.includes('g7'), all.join(' '));
