@@ -161,7 +161,8 @@ export const EVIDENCE_SHINGLES = 2;
  * Input: the sources, the words in a shingle, and how to get a source's own part (by default
  * `storyFormsOf`; a caller that keeps those parts by content passes its kept ones, which must
  * equal what `storyFormsOf` gives). Output: the index. A form is numbered, and its shingles
- * with it, where it first occurs in the order of the input. O(F_s + K_s) per source for its
+ * with it, where it first occurs in the canonical order of the sources (by content hash), so
+ * that the index does not depend on the order of the input. O(F_s + K_s) per source for its
  * F_s distinct forms and K_s shingle keys, beside making the parts; O(S) for S distinct
  * shingle occurrences of the sources, O(n log n) to order n sources; memory O(S + F) for F forms.
  */
@@ -175,13 +176,19 @@ export function buildStoryIndex(
   const formTexts: string[] = [];
   const formSample: string[] = [];
   const formShingles: Int32Array[] = [];
-  const sourceAllForms: Int32Array[] = [];
+  const sourceAllForms = new Array<Int32Array>(sources.length);
   const leadForm = new Int32Array(sources.length).fill(-1);
-  const leadText: string[] = [];
-  const samplesOf: (readonly string[])[] = [];
-  const sourceForms = sources.map((source, s) => {
+  const leadText = new Array<string>(sources.length);
+  const samplesOf = new Array<readonly string[]>(sources.length);
+  const sourceForms = new Array<Int32Array>(sources.length);
+  const order = Int32Array.from(sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y));
+  // Forms are numbered, and given their shingles, source by source in the canonical order: a
+  // form two sources share is read by the function words and stemmer of the first, and which
+  // that is must not follow the order of the input.
+  for (const s of order) {
+    const source = sources[s];
     const part = formsOf(source);
-    samplesOf.push(part.samples);
+    samplesOf[s] = part.samples;
     const own: number[] = [];
     const all = new Int32Array(part.forms.length);
     part.forms.forEach((form, i) => {
@@ -213,10 +220,10 @@ export function buildStoryIndex(
       }
     }
     if (all.length) leadForm[s] = all[lead >= 0 ? lead : 0];
-    leadText.push(headline && lead >= 0 ? headline.text : '');
-    sourceAllForms.push(all);
-    return Int32Array.from(own);
-  });
+    leadText[s] = headline && lead >= 0 ? headline.text : '';
+    sourceAllForms[s] = all;
+    sourceForms[s] = Int32Array.from(own);
+  }
   const shingleCount = shingleIds.size;
   const stamp = new Int32Array(shingleCount);
   const shingleDiversity = new Float64Array(sources.length).fill(1);
@@ -235,7 +242,6 @@ export function buildStoryIndex(
     if (occurrences) shingleDiversity[s] = out.length / occurrences;
     return Int32Array.from(out);
   });
-  const order = Int32Array.from(sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y));
   const rank = new Int32Array(sources.length);
   order.forEach((s, r) => (rank[s] = r));
   // Postings in compressed rows: counted, then filled source by source in canonical order.

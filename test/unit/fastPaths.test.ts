@@ -76,7 +76,8 @@ function plainComponents(index: StoryIndex, pass: PassFacts, settings: PairSetti
     });
     for (const b of [...common.keys()].sort((x, y) => index.rank[x] - index.rank[y])) {
       if (
-        common.get(b)! >= needed(a, b) * settings.foundShingles &&
+        common.get(b)! >=
+          Math.ceil(needed(a, b) * settings.foundShingles * Math.min(index.shingleDiversity[a], index.shingleDiversity[b])) &&
         held.find(a) !== held.find(b) &&
         evidence.oneStory(a, b, pass, settings, enough)
       ) {

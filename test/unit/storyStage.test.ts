@@ -1239,6 +1239,35 @@ describe('Story stage', () => {
     }
   });
 
+  it('reads a sentence that pages in two languages share into the same shingles whatever the order of the pages', () => {
+    const quote = 'The decision was taken after a long night of talks in the capital, officials said.';
+    const english = [
+      'Talks end with a deal on the budget',
+      quote,
+      'Members of both parties had warned that the country would run out of money within weeks.',
+      'The agreement still needs the approval of the upper house, which meets on Friday.',
+    ];
+    const german = [
+      'Einigung im Haushaltsstreit',
+      'Die Regierung und die Opposition haben sich nach langen Verhandlungen auf einen Haushalt geeinigt.',
+      quote,
+      'Die Vereinbarung muss noch vom Oberhaus gebilligt werden, das am Freitag zusammentritt.',
+    ];
+    const sources = [english, german].map(lines => prepareSource(lines.join('\n\n')));
+    assert.deepEqual(
+      sources.map(p => p.profile.language),
+      ['en', 'de'],
+    );
+    // The English page leaves its function words out of the quote's shingles, the German page
+    // only its own: the quote is read one way, whichever page comes first.
+    const shinglesOfQuote = (order: readonly StorySource[]) => {
+      const index = buildStoryIndex(order, 2);
+      const form = index.formTexts.findIndex(text => text === quote.toLowerCase());
+      return index.formShingles[form].length;
+    };
+    assert.equal(shinglesOfQuote([...sources].reverse()), shinglesOfQuote(sources));
+  });
+
   it('stays fast on a page repeating one sentence 45,000 times and on two sources cut from one template', function () {
     this.timeout(20_000);
     const repeated = 'The committee will publish its findings in the spring. '.repeat(45_000);
