@@ -437,7 +437,8 @@ export function articleLines(
   const maxGap = options.maxGapLines ?? 3;
   const floor = options.gapFloor ?? -4;
   const content = margins.map(m => m > threshold);
-  if (lineIndex && !content.some(Boolean)) seedLargestBlock(content, margins, facts, lineIndex, floor);
+  if (lineIndex && !content.some(Boolean))
+    seedLargestBlock(content, margins, facts, lineIndex, floor, isUnpunctuated(proseEndShare(facts), options));
   // Above the article's first prose line, a dateline is the page's metadata; among the
   // paragraphs a date may head a part of the article (a timeline), and its gap joins as any.
   const [firstProse] = proseBounds(content.length, k => content[k] && facts[k].proseLike);
@@ -577,8 +578,10 @@ const NOTICE_SIGN = /^\W*(?:©|\([cC]\))|©\s*(?:\d{4}|\p{Lu})|\d{4}\s*©/u;
  * block, and the context pass grows it from there. A short page of short sentences in a
  * language whose prose the model reads weakly (one Chinese sentence per line) is so read. Only
  * a block whose lines mostly end a sentence, one of them at least `MIN_PROSE_WORDS` words long,
- * is prose enough (a list of 50,000 labels is none, nor a footer of short lines with stops),
- * and only lines the model doubts count (a margin of at least the gap floor, as a gap's lines
+ * is prose enough (a list of 50,000 labels is none, nor a footer of short lines with stops); on
+ * an `unpunctuated` page (a script that marks no sentence end, as Thai is written, or a dump that
+ * drops the marks), whose lines end no sentence, a block whose lines are mostly that long is.
+ * Only lines the model doubts count (a margin of at least the gap floor, as a gap's lines
  * need), not those it is sure are chrome, nor lines marked as chrome (a copyright line, a form
  * field). O(lines).
  */
@@ -588,8 +591,10 @@ function seedLargestBlock(
   facts: readonly LineFacts[],
   lineIndex: readonly number[],
   floor: number,
+  unpunctuated: boolean,
 ): void {
   const counts = (k: number) => margins[k] >= floor && !isMarkedChrome(facts[k]);
+  const sentenceLike = (f: LineFacts) => (unpunctuated ? f.wordCount >= MIN_PROSE_WORDS : f.endsSentence);
   let best = -1;
   let bestWords = 0;
   let bestEnd = -1;
@@ -603,7 +608,7 @@ function seedLargestBlock(
       if (!counts(k)) continue;
       words += facts[k].wordCount;
       longest = Math.max(longest, facts[k].wordCount);
-      if (facts[k].endsSentence) sentences++;
+      if (sentenceLike(facts[k])) sentences++;
     }
     if (words > bestWords && sentences * 2 >= to - from && longest >= MIN_PROSE_WORDS) [best, bestEnd, bestWords] = [from, to, words];
     from = to;

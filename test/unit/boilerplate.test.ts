@@ -323,6 +323,22 @@ describe('pages read by the model made for their form', () => {
       assert.equal(kindOf(start), 'boilerplate', start);
   });
 
+  it('reads a short Thai report of one paragraph a line, with no blank line, no stop and no chrome, as its article', () => {
+    const report = [
+      'ไฟไหม้ตลาดกลางเมือง',
+      'เกิดเหตุไฟไหม้ตลาดสดกลางเมืองเมื่อคืนวันจันทร์ ทำให้ร้านค้าเสียหายกว่าห้าสิบร้าน',
+      'เจ้าหน้าที่ดับเพลิงใช้เวลากว่าสามชั่วโมงในการควบคุมเพลิง',
+      'ตำรวจกล่าวว่ายังไม่พบผู้บาดเจ็บและกำลังสอบสวนหาสาเหตุของเหตุการณ์',
+      'ผู้ค้าหลายคนบอกว่าจะกลับมาเปิดร้านอีกครั้งโดยเร็วที่สุด',
+    ];
+    // The model doubts every line of it; its one block is the article all the same, as that of a
+    // page of one Chinese sentence a line is, though no line ends a sentence with a mark.
+    assert.deepEqual(
+      prepareSource(report.join('\n')).lines.map(line => line.kind),
+      report.map(() => 'content'),
+    );
+  });
+
   /** Lines of a page in Hebrew, which writes its articles, prepositions and conjunctions onto the next word. */
   const HEBREW = [
     'הממשלה הודיעה היום על תוכנית חדשה לבניית דיור בר השגה בערים הגדולות. לדברי השר, התוכנית תתחיל בשנה הבאה ותימשך חמש שנים.',
