@@ -82,6 +82,9 @@ export class AnalysisRunner {
     if (this.worker) return this.worker;
     const worker = new Worker(path.resolve(this.workerScript));
     worker.on('message', (response: WorkerResponse) => {
+      // A worker stopped to cancel a run may still deliver parts it sent before it stopped; the
+      // runs it was doing start afresh in its successor, so its parts belong to none of them.
+      if (this.worker !== worker) return;
       const run = this.pending.get(response.id);
       if (!run) return;
       if (!response.ok) {

@@ -94,6 +94,22 @@ describe('AnalysisRunner', function () {
     assert.deepEqual(await runner.run(small), analyzeCorpus(small));
   });
 
+  it('answers a run that was in flight when another was cancelled with its own analysis, not with parts the stopped worker had sent', async () => {
+    const inFlight = reprints(12);
+    const expected = analyzeCorpus(inFlight);
+    assert.ok(splitAnalysis(expected).length > 1, 'large enough to travel in parts');
+    const token = signal();
+    const answered = runner.run(inFlight);
+    const cancelled = runner.run(reprints(40), token);
+    // The host is busy meanwhile (rows being built, another analysis in process): the worker
+    // answers the first run and its first part waits in the queue when the second is cancelled.
+    const until = Date.now() + 4000;
+    while (Date.now() < until);
+    token.cancel();
+    await assert.rejects(cancelled, AnalysisCancelled);
+    assert.deepEqual(await answered, expected);
+  });
+
   it('analyses a small corpus in process without starting the worker', async () => {
     const seeds = seedInputs();
     assert.ok(seeds.reduce((n, i) => n + i.text.length, 0) < WORKER_THRESHOLD_CHARS);
