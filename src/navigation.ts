@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
-import { Direction, NavigationTarget, nextTarget } from './navigationTargets';
+import { Direction, NavigationTarget, nextTargetInStory } from './navigationTargets';
 
 /** Internal: not contributed to the command palette or Keyboard Shortcuts. */
 export const REVEAL_COMMAND = 'synoptic.revealSentence';
@@ -76,7 +76,7 @@ async function moveInEditor(corpus: CorpusService, target: NavigationTarget, dir
   // From the selection's start: after a jump the selection spans the sentence, and the previous
   // target is the one before it, not the selected sentence itself.
   const offset = editor.document.offsetAt(editor.selection.start);
-  const next = nextTarget(view.analysis, source, offset, direction, target);
+  const next = nextTargetInStory(view, editor.document.uri, offset, direction, target);
   if (next < 0) {
     const what = WHAT_TARGETS_ARE[target];
     void vscode.window.setStatusBarMessage(`Synoptic: no ${what} in ${editor.document.uri.path.split('/').pop()}`, 4000);

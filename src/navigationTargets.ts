@@ -9,6 +9,7 @@
  */
 import type { CorpusAnalysis } from './core';
 import { hasChangedFact } from './sentenceFacts';
+import { ScopedCorpus, scopeToStory } from './stories';
 
 export type NavigationTarget = 'difference' | 'unique' | 'fact';
 export type Direction = 1 | -1;
@@ -56,4 +57,24 @@ export function nextTarget(
     if (isTarget(analysis, source, i, target)) return i;
   }
   return -1;
+}
+
+/**
+ * `nextTarget` for the source at `uri` of an analysed corpus, within that source's story
+ * (`scopeToStory`), as the hover, the marks and the panel read a source: the sources of the
+ * folder's other stories lack every sentence of it, so that over the whole corpus every sentence
+ * would be a difference. Output: the sentence's index in the source (the same in its story), or
+ * -1 where the source has none or the corpus does not hold `uri`. O(sentences) beside the scoping.
+ */
+export function nextTargetInStory<U extends { toString(): string }>(
+  corpus: ScopedCorpus<U>,
+  uri: U,
+  offset: number,
+  direction: Direction,
+  target: NavigationTarget,
+): number {
+  const index = corpus.indexOf(uri);
+  if (index < 0) return -1;
+  const story = scopeToStory(corpus, index);
+  return nextTarget(story.analysis, story.indexOf(uri), offset, direction, target);
 }
