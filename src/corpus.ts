@@ -35,6 +35,11 @@ interface Entry {
   pending?: Promise<CorpusView | undefined>;
   cancel?: vscode.CancellationTokenSource;
   generation: number;
+  /**
+   * The file the last analysis was asked for: the one analysed again later. It is in the corpus
+   * even where the listing leaves it out (a file over the size limit, one outside the glob).
+   */
+  anchor?: vscode.Uri;
 }
 
 /** The settings of `synoptic.*` that decide which files are compared. */
@@ -78,7 +83,7 @@ export class CorpusService implements vscode.Disposable {
       { dispose: () => this.debouncer.dispose() },
       workspace.watch(change => this.onWorkspaceChange(change)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('synoptic')) for (const key of this.entries.keys()) this.schedule(key, 0);
+        if (e.affectsConfiguration('synoptic')) this.reconfigure();
       }),
     );
   }
@@ -193,13 +198,41 @@ export class CorpusService implements vscode.Disposable {
   private schedule(key: string, delay: number): void {
     const entry = this.entry(key);
     this.debouncer.schedule(key, delay, () => {
-      const anchor = entry.view?.uris[0];
+      const anchor = entry.anchor ?? entry.view?.uris[0];
       if (anchor) void this.analyze(key, anchor);
     });
   }
 
+  /**
+   * After a change of settings every corpus is analysed again; one whose files another key now
+   * names (`synoptic.sources` set or cleared: a folder's files become the glob's, or the other
+   * way round) is dropped, and its file analysed under the key it has now, so that no file is
+   * listed by two corpora.
+   */
+  private reconfigure(): void {
+    const again = new Map<string, vscode.Uri>();
+    for (const [key, entry] of [...this.entries]) {
+      const anchor = entry.anchor ?? entry.view?.uris[0];
+      if (!anchor) continue;
+      const now = this.keyFor(anchor);
+      if (now !== key) {
+        entry.cancel?.cancel();
+        entry.cancel?.dispose();
+        this.entries.delete(key);
+        if (entry.view) this.removed.fire(key);
+      }
+      if (!again.has(now)) again.set(now, anchor);
+    }
+    for (const [key, anchor] of again) {
+      const entry = this.entry(key);
+      entry.anchor ??= anchor;
+      this.schedule(key, 0);
+    }
+  }
+
   private analyze(key: string, uri: vscode.Uri): Promise<CorpusView | undefined> {
     const entry = this.entry(key);
+    entry.anchor = uri;
     // A newer request replaces an older one: the older result would be stale anyway.
     entry.cancel?.cancel();
     entry.cancel?.dispose();

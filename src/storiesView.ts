@@ -225,17 +225,30 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
 
 /**
  * One file of each corpus of the workspace: of every folder holding `.txt` files, or the first
- * file of the `synoptic.sources` glob.
+ * file of the `synoptic.sources` glob; files hidden by `files.exclude` are left out.
  */
 async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[]> {
   const glob = (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
-  const files = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, '**/node_modules/**', MAX_FILES_LISTED);
+  const files = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, excludedFiles(), MAX_FILES_LISTED);
   const byKey = new Map<string, vscode.Uri>();
   for (const file of files.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
     const key = corpus.keyFor(file);
     if (!byKey.has(key)) byKey.set(key, file);
   }
   return [...byKey.values()];
+}
+
+/**
+ * What the search for stories leaves out: installed packages (their licences and changelogs are
+ * no stories) and what the user hides from the Explorer (`files.exclude`, which an exclude
+ * pattern given to `findFiles` replaces rather than adds to). A pattern of `files.exclude` with
+ * braces of its own cannot stand in one group of alternatives and is not applied; one with a
+ * condition (`when`) neither, as `findFiles` applies none.
+ */
+function excludedFiles(): string {
+  const hidden = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
+  const patterns = Object.keys(hidden).filter(pattern => hidden[pattern] === true && !/[{}]/.test(pattern));
+  return `{${['**/node_modules/**', ...patterns].join(',')}}`;
 }
 
 /** The scheme of the addresses that give a story's line its size badge (`storySizeDecorations`). */
@@ -316,7 +329,10 @@ export function register(
       corpus.onDidStartAnalysis(pending => void vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, () => pending)),
       vscode.window.onDidChangeActiveTextEditor(revealActive),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('synoptic')) update();
+        if (!e.affectsConfiguration('synoptic')) return;
+        update();
+        // Other files make the workspace's corpora now: each is found again.
+        if (e.affectsConfiguration('synoptic.sources') && view.visible) void discover();
       }),
       vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discover()),
       ...groups.map(g => g.onDidChange(() => provider.groupChanged())),

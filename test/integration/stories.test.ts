@@ -107,6 +107,55 @@ describe('Stories in VS Code', function () {
     }
   });
 
+  it('lists every source once while synoptic.sources is set and after it is cleared again', async () => {
+    const listedTwice = () => {
+      const uris = api.stories.stories.flatMap(s => s.sources.map(source => source.uri));
+      return uris.filter((uri, i) => uris.indexOf(uri) !== i);
+    };
+    const mixedListed = () =>
+      storiesOfMixed()
+        .flatMap(s => s.sources)
+        .filter(source => source.uri.startsWith(`${mixed().toString()}/`));
+    await vscode.commands.executeCommand('synoptic.refreshStories');
+    await until('the mixed folder listed', () => mixedListed().length === SEEDS.length + bridgeNames.length);
+    const config = vscode.workspace.getConfiguration('synoptic');
+    try {
+      await config.update('sources', 'mixed/**/*.txt', vscode.ConfigurationTarget.Workspace);
+      await until('the glob analysed, each source once', () => {
+        const key = api.corpus.keyFor(inMixed(bridgeNames[0]));
+        return key.startsWith('glob:') && api.corpus.current(inMixed(bridgeNames[0]))?.key === key && listedTwice().length === 0;
+      });
+    } finally {
+      await config.update('sources', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the folder analysed again, each source once', () => {
+      const key = api.corpus.keyFor(inMixed(bridgeNames[0]));
+      return !key.startsWith('glob:') && listedTwice().length === 0 && mixedListed().length === SEEDS.length + bridgeNames.length;
+    });
+    assert.deepEqual(listedTwice(), []);
+  });
+
+  it('leaves out the stories of a folder the user hides from the Explorer', async () => {
+    const hidden = vscode.Uri.joinPath(workspaceFolder(), 'hidden-archive');
+    const shown = vscode.Uri.joinPath(workspaceFolder(), 'shown-archive');
+    for (const folder of [hidden, shown])
+      for (const source of bridgeStory())
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, source.id.split('/').pop()!), Buffer.from(source.text));
+    const listedIn = (folder: vscode.Uri) =>
+      api.stories.stories.flatMap(s => s.sources).filter(source => source.uri.startsWith(`${folder.toString()}/`));
+    const files = vscode.workspace.getConfiguration('files');
+    try {
+      await files.update('exclude', { 'hidden-archive': true }, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('synoptic.refreshStories');
+      await until('the shown folder listed', () => listedIn(shown).length === bridgeNames.length);
+      assert.deepEqual(listedIn(hidden), []);
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(hidden, { recursive: true });
+      await vscode.workspace.fs.delete(shown, { recursive: true });
+    }
+  });
+
   it('drops a deleted file from its story, and a deleted folder’s stories from the view', async () => {
     const gone = vscode.Uri.joinPath(workspaceFolder(), 'gone');
     const inGone = (name: string) => vscode.Uri.joinPath(gone, name);
