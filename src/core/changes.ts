@@ -54,6 +54,7 @@ import {
   PERCENT_PHRASES,
   asciiDigits,
   NumberLexicon,
+  CURRENCY_WORDS,
   PERCENT_WORDS,
   digitValue,
   groupsThousandsBySpace,
@@ -96,6 +97,28 @@ export interface FactToken {
 function factToken(key: string, kind: TokenKind, start: number, end: number, capital: boolean, ordinal = false): FactToken {
   return { key, kind, start, end, capital, ordinal };
 }
+
+/** A currency sign ($, €, £, ¥, ₹…). */
+const CURRENCY_SIGN = /^\p{Sc}$/u;
+/** A minus sign: the hyphen-minus as typed, or the minus of typesetting. */
+const MINUS_SIGNS = '-\u2212';
+
+/**
+ * Where the figure of plain digits `figure` at `start` begins, and its value where what stands
+ * before it changes that value: a minus sign that follows no letter or digit ("-5", "to −5",
+ * but not "COVID-19" or "5-6") makes it negative; a full stop after a space or at the start of
+ * the text (".5 percent") makes it a fraction. Undefined `value` where nothing does. O(1).
+ */
+function figureLead(text: string, start: number, figure: string): { readonly start: number; readonly value?: string } {
+  const before = text[start - 1];
+  if (before === undefined) return { start };
+  const free = start < 2 || !WORD_CHARACTER.test(text[start - 2]);
+  if (free && MINUS_SIGNS.includes(before)) return { start: start - 1, value: `-${digitValue(figure)}` };
+  if (free && before === '.' && (start < 2 || /\s/.test(text[start - 2])) && /^[0-9]+$/.test(figure))
+    return { start: start - 1, value: String(Number(`0.${figure}`)) };
+  return { start };
+}
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
 
 /** A quotation mark left as a character reference, with or without its ampersand. */
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
@@ -192,12 +215,19 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       }
       // "21st", "2e", "3º": the ordinal's ending is part of the figure, which is the number it counts.
       const ordinalEnd = glued && lexicon.ordinalSuffixes.has(text.slice(figureEnd, spans[k + 4]).toLowerCase()) ? spans[k + 4] : figureEnd;
-      raw.push(factToken(`#${digitValue(figure)}`, 'number', start, ordinalEnd, false));
+      // "-5", "−5 °C", ".5": a sign or a decimal mark right before the figure is part of its value.
+      const lead = figureLead(text, start, figure);
+      if (lead.start < start && raw.length && raw[raw.length - 1].kind === 'punct' && raw[raw.length - 1].start >= lead.start) raw.pop();
+      raw.push(factToken(`#${lead.value ?? digitValue(figure)}`, 'number', lead.start, ordinalEnd, false));
       if (ordinalEnd !== figureEnd) k += 3;
+    } else if (word && CURRENCY_WORDS.has(word.key)) {
+      raw.push(factToken(CURRENCY_WORDS.get(word.key)!, 'number', start, end, false));
     } else if (word) {
       raw.push(factToken(word.key, 'word', start, end, word.capital));
     } else if (QUOTE_MARKS.includes(token)) raw.push(factToken('"', 'quote', start, end, false));
     else if (PERCENT_WORDS.has(token)) raw.push(factToken('%', 'number', start, end, false));
+    // "$3 million", "€3 million": the currency is part of the amount, and another is another amount.
+    else if (CURRENCY_SIGN.test(token)) raw.push(factToken(token, 'number', start, end, false));
     else raw.push(factToken(token, 'punct', start, end, false));
   }
   const out: FactToken[] = [];
@@ -413,7 +443,6 @@ function scaleAfter(text: string, raw: readonly FactToken[], i: number, next: nu
   const afterCurrency = i > 0 && raw[i - 1].end === raw[i].start && CURRENCY_SIGN.test(text.slice(raw[i - 1].start, raw[i - 1].end));
   return glued && afterCurrency ? CURRENCY_SCALES.get(word) : undefined;
 }
-const CURRENCY_SIGN = /^\p{Sc}$/u;
 
 /**
  * Whether the month or weekday name `raw[i]` is a name instead ("Mars" the planet, "Jan de

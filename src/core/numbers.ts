@@ -353,6 +353,37 @@ export const PERCENT_WORDS: ReadonlySet<string> = new Set([
   '٪',
 ]);
 
+/**
+ * Currencies written as words, each with the sign that writes it: "3 million dollars" and
+ * "$3 million" are one amount, "€3 million" another. Only currencies that have a sign of their
+ * own; a sign standing for several (the dollar's, the yen's and the yuan's) stands for all of
+ * its words.
+ */
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
+  ...[
+    'dollar',
+    'dollars',
+    'dólar',
+    'dólares',
+    'доллар',
+    'доллара',
+    'долларов',
+    'долар',
+    'долари',
+    'доларів',
+    'دولار',
+    'دولارا',
+    'دولارات',
+  ].map(w => [w, '$'] as const),
+  ...['euro', 'euros', 'евро', 'євро', 'يورو'].map(w => [w, '€'] as const),
+  ...['pound', 'pounds', 'pfund', 'livre', 'livres', 'libra', 'libras', 'фунт', 'фунта', 'фунтов', 'جنيه', 'جنيها'].map(
+    w => [w, '£'] as const,
+  ),
+  ...['yen', 'yuan', 'иен', 'юаней'].map(w => [w, '¥'] as const),
+  ...['rupee', 'rupees', 'рупий'].map(w => [w, '₹'] as const),
+  ...['rouble', 'roubles', 'ruble', 'rubles', 'rubel', 'рубль', 'рубля', 'рублей', 'روبل'].map(w => [w, '₽'] as const),
+]);
+
 /** Percent written as two words ("per cent", "pour cent", "في المئة"), keyed by the two words' keys joined by a space. */
 export const PERCENT_PHRASES: ReadonlySet<string> = new Set([
   'per cent',

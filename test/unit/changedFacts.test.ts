@@ -31,6 +31,47 @@ describe('fact changes between two wordings of a statement', () => {
     assert.deepEqual([added.kind, added.base, added.other, added.otherRange], ['attribution', '', 'Officials said', [0, 14]]);
   });
 
+  it('reads a minus sign or a decimal mark before a figure as part of its value, and a hyphen between words or figures as none', () => {
+    assert.deepEqual(facts('Temperatures fell to -5 degrees overnight.', 'Temperatures fell to 5 degrees overnight.'), [
+      { kind: 'number', base: '-5', other: '5', otherRange: [21, 22] },
+    ]);
+    assert.deepEqual(
+      facts('It fell to \u22125 degrees.', 'It fell to 5 degrees.').map(c => [c.kind, c.base, c.other]),
+      [['number', '\u22125', '5']],
+    );
+    assert.deepEqual(
+      facts('Turnout was .5 percent.', 'Turnout was 5 percent.').map(c => [c.kind, c.base, c.other]),
+      [['number', '.5', '5']],
+    );
+    assert.deepEqual(facts('Turnout was 0.5 percent.', 'Turnout was .5 percent.'), []);
+    assert.deepEqual(
+      facts('Cases of COVID-19 rose, with scores of 5-6 and 7-8.', 'Cases of COVID-19 rose, with scores of 5-6 and 7-9.').map(c => [
+        c.base,
+        c.other,
+      ]),
+      [['8', '9']],
+    );
+  });
+
+  it('reads another currency as another figure, and one amount written with the sign or with the word as one', () => {
+    assert.deepEqual(
+      facts('The company lost $3 million last year.', 'The company lost €3 million last year.').map(c => [c.kind, c.base, c.other]),
+      [['number', '$', '€']],
+    );
+    assert.deepEqual(
+      facts('It cost 250 euros.', 'It cost 250 pounds.').map(c => [c.kind, c.base, c.other]),
+      [['number', 'euros', 'pounds']],
+    );
+    for (const [one, other] of [
+      ['The company lost $3 million last year.', 'The company lost 3 million dollars last year.'],
+      ['It cost 250 euros.', 'It cost €250.'],
+    ])
+      assert.ok(
+        facts(one, other).every(c => c.kind === 'wording'),
+        `${one} / ${other}`,
+      );
+  });
+
   it('keeps spelling variants of a name marked as such in both directions', () => {
     const [there] = facts('Bashar Assad met Putin.', 'Bashar al-Assad met Putin.');
     assert.deepEqual(there, { kind: 'name', base: 'Assad', other: 'al-Assad', otherRange: [7, 15], variant: true });
