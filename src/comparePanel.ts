@@ -68,6 +68,10 @@ class ComparePanel implements vscode.Disposable {
       corpus.onDidChange(view => {
         if (view.key === this.view?.key || view.indexOf(this.baseUri) >= 0) void this.refresh(view);
       }),
+      // The base's corpus ended (its folder deleted outside the Explorer): the panel says so rather than show files that are gone.
+      corpus.onDidRemove(key => {
+        if (key === this.view?.key) void this.refresh();
+      }),
       vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('synoptic.relatedBelowSimilarity')) void this.refresh();

@@ -100,6 +100,8 @@ export function register(
     corpus.onDidChange(view => {
       for (const editor of vscode.window.visibleTextEditors) if (view.indexOf(editor.document.uri) >= 0) decorate(editor, view);
     }),
+    // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.
+    corpus.onDidRemove(key => refresh(vscode.window.visibleTextEditors.filter(editor => corpus.keyFor(editor.document.uri) === key))),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (

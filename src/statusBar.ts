@@ -81,11 +81,16 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     corpus.onDidChange(update),
+    // A folder deleted outside the Explorer (a terminal, a checkout) ends its corpus with no other event.
+    corpus.onDidRemove(update),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration(ACTIVATION_SETTING)) update();
     }),
     vscode.workspace.onDidDeleteFiles(update),
-    corpus.onDidFail(({ message }) => {
+    corpus.onDidFail(({ key, message }) => {
+      // Another corpus's failure (one the Stories view looked for) says nothing of the active file.
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      if (!uri || corpus.keyFor(uri) !== key) return;
       item.text = '$(warning) Synoptic';
       item.tooltip = message;
     }),

@@ -35,6 +35,8 @@ export function decorateStoryEditors(
     corpus.onDidChange(view => {
       for (const editor of vscode.window.visibleTextEditors) if (view.indexOf(editor.document.uri) >= 0) apply(editor, view);
     }),
+    // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.
+    corpus.onDidRemove(key => refresh(vscode.window.visibleTextEditors.filter(editor => corpus.keyFor(editor.document.uri) === key))),
     vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.workspace.onDidChangeConfiguration(e => {
       if ([...settings, ACTIVATION_SETTING].some(s => e.affectsConfiguration(s))) refresh(vscode.window.visibleTextEditors);

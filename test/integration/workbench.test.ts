@@ -5,7 +5,7 @@
  * screen reader is given).
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
@@ -403,6 +403,32 @@ describe('Synoptic for a new user', function () {
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         await vscode.workspace.fs.delete(dir, { recursive: true });
+      }
+    });
+
+    it('stops showing the summary when the open file’s folder is deleted outside the editor', async () => {
+      const dir = vscode.Uri.joinPath(folder(), 'removed-outside');
+      const open = vscode.Uri.joinPath(dir, 'open.txt');
+      await vscode.workspace.fs.copy(seed('002_b59a2ea70077a96b.txt'), open, { overwrite: true });
+      await vscode.workspace.fs.copy(seed('003_35b1516114ec1545.txt'), vscode.Uri.joinPath(dir, 'other.txt'), { overwrite: true });
+      try {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(open), vscode.ViewColumn.One);
+        await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
+        // As a terminal or a checkout deletes it: the editor hears of it only from its file watcher.
+        rmSync(dir.fsPath, { recursive: true, force: true });
+        const text = await until(
+          'the item to leave the summary',
+          () =>
+            api.status.text !== undefined &&
+            !api.status.text.includes('sync~spin') &&
+            !api.status.text.startsWith('Synoptic: ') &&
+            api.status.text,
+          15_000,
+        );
+        assert.equal(text, NOT_ON_DISK_TEXT);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        rmSync(dir.fsPath, { recursive: true, force: true });
       }
     });
   });
