@@ -322,7 +322,10 @@ export function factTokens(text: string, language: string, words: WordForms = ne
         i++;
         continue;
       }
-      if (date && !capitalisedName(text, raw, i, lexicon, language) && (t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key))) {
+      // A month name that is an everyday word too ("may", "mai") is a month where capitalised,
+      // or, in a language that writes its months in lower case, beside a figure ("le 5 mai").
+      const month = t.capital || !AMBIGUOUS_DATE_WORDS.has(t.key) || (lexicon.datesInLowerCase && besideFigure(raw, i));
+      if (date && month && !capitalisedName(text, raw, i, lexicon, language)) {
         out.push(factToken(date, 'date', t.start, t.end, t.capital));
         i++;
         continue;
@@ -453,11 +456,14 @@ function scaleAfter(text: string, raw: readonly FactToken[], i: number, next: nu
  */
 function capitalisedName(text: string, raw: readonly FactToken[], i: number, lexicon: NumberLexicon, language: string): boolean {
   const t = raw[i];
-  if (!t.capital || !lexicon.datesInLowerCase || sentenceInitial(raw, i)) return false;
-  const isNumber = (k: number) => k >= 0 && k < raw.length && raw[k].kind === 'number';
-  if (isNumber(i - 1) || isNumber(i + 1) || (isNumber(i - 2) && raw[i - 1].kind === 'word' && raw[i - 1].end - raw[i - 1].start <= 3))
-    return false;
+  if (!t.capital || !lexicon.datesInLowerCase || sentenceInitial(raw, i) || besideFigure(raw, i)) return false;
   return !inCapitals(text, t) && !inTitleCase(raw, functionWordsOf(language), labelTokens(raw));
+}
+
+/** Whether a figure stands right before `raw[i]` (or one short word before it: "15 de Março") or right after it ("Mars 2024"). */
+function besideFigure(raw: readonly FactToken[], i: number): boolean {
+  const isNumber = (k: number) => k >= 0 && k < raw.length && raw[k].kind === 'number';
+  return isNumber(i - 1) || isNumber(i + 1) || (isNumber(i - 2) && raw[i - 1].kind === 'word' && raw[i - 1].end - raw[i - 1].start <= 3);
 }
 
 /** The written ordinal of one or two words that starts at `raw[i]` ("third", "twenty first"): its value and the token after it. */
@@ -1555,8 +1561,10 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
  * marks.
  */
 function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonly Hunk[]): Hunk[] {
+  // A colon or a comma that opens a quotation ("said: “…”") stands outside its marks, and
+  // belongs to it all the same.
   const allQuoted = (s: ReadSentence, from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!s.quoted[i]) return false;
+    for (let i = from; i < to; i++) if (!s.quoted[i] && s.tokens[i].kind !== 'punct') return false;
     return true;
   };
   const noneQuoted = (s: ReadSentence, from: number, to: number) => {
@@ -1564,8 +1572,11 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
     return true;
   };
   const oneQuotation = (s: ReadSentence, from: number, to: number) => {
-    // No mark between the two ends: the words are inside one quotation, not two.
-    for (let i = from + 1; i < to - 1; i++) if (s.tokens[i].kind === 'quote') return false;
+    // No mark between the two ends (past the colon or comma before the opening one): the words
+    // are inside one quotation, not two.
+    let first = from;
+    while (first < to && s.tokens[first].kind === 'punct') first++;
+    for (let i = first + 1; i < to - 1; i++) if (s.tokens[i].kind === 'quote') return false;
     return allQuoted(s, from, to);
   };
   const out: Hunk[] = [];

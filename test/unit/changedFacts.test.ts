@@ -72,6 +72,28 @@ describe('fact changes between two wordings of a statement', () => {
       );
   });
 
+  it('reads a month name that is an everyday word too as a month beside a figure, in a language that writes its months in lower case', () => {
+    const frenchFacts = (from: string, to: string) => comparer.between(from, to, 'fr').map(p => p.change);
+    assert.deepEqual(frenchFacts('Le sommet aura lieu le 5 mai 2024.', 'Le sommet aura lieu le 05/05/2024.'), []);
+    assert.deepEqual(
+      frenchFacts('Le sommet aura lieu le 5 mai.', 'Le sommet aura lieu le 6 mai.').map(c => [c.kind, c.base, c.other, c.date]),
+      [['number', '5', '6', true]],
+    );
+  });
+
+  it('reads a quotation turned into reported speech as a changed quote, with or without the colon or comma that opened it', () => {
+    for (const opened of [
+      'The president said: "We will fight."',
+      'The president said, "We will fight."',
+      'The president said "We will fight."',
+    ])
+      assert.deepEqual(
+        facts(opened, 'The president said we will fight.').map(c => c.kind),
+        ['quote'],
+        opened,
+      );
+  });
+
   it('keeps spelling variants of a name marked as such in both directions', () => {
     const [there] = facts('Bashar Assad met Putin.', 'Bashar al-Assad met Putin.');
     assert.deepEqual(there, { kind: 'name', base: 'Assad', other: 'al-Assad', otherRange: [7, 15], variant: true });
