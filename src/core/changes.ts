@@ -248,6 +248,13 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       i = clock.next;
       continue;
     }
+    // "a million", "a hundred thousand": one of the scale, as "1 million" and "100,000" read.
+    const single = facts && lexicon.shareArticles.has(t.key) ? singleScaleAt(text, raw, i, lexicon) : undefined;
+    if (single) {
+      out.push(factToken(`#${String(single.value)}`, 'number', t.start, raw[single.next - 1].end, false));
+      i = single.next;
+      continue;
+    }
     if (facts?.startsNumber) {
       for (let n = Math.min(lexicon.longest, raw.length - i); n >= 1 && value === undefined; n--) {
         const run = raw.slice(i, i + n);
@@ -335,6 +342,29 @@ export function factTokens(text: string, language: string, words: WordForms = ne
     i++;
   }
   return out;
+}
+
+/**
+ * The figure an indefinite article `raw[i]` makes with the scale word after it ("a million": 1
+ * million; "a hundred thousand": 100,000) and the token after the figure; undefined where no
+ * scale of at least a hundred follows ("a half", "a dozen eggs" are read elsewhere or not at all).
+ */
+function singleScaleAt(
+  text: string,
+  raw: readonly FactToken[],
+  i: number,
+  lexicon: NumberLexicon,
+): { value: number; next: number } | undefined {
+  const word = raw[i + 1];
+  // "hundred" counts only after a number ("one hundred"), the larger ones are scales. The
+  // articles are English ones (`shareArticles`), and so is the number read for the article.
+  const scale =
+    word?.kind === 'word'
+      ? (lexicon.scales.get(word.key) ?? (lexicon.phrases.get(phraseKey(['one', word.key])) === 100 ? 100 : undefined))
+      : undefined;
+  if (scale === undefined || scale < 100) return undefined;
+  const more = i + 2 < raw.length && raw[i + 2].kind === 'word' ? scaleAfter(text, raw, i, i + 2, lexicon) : undefined;
+  return more ? { value: scaled(scale, more), next: i + 3 } : { value: scale, next: i + 2 };
 }
 
 /** `value` times `scale`, without the binary fraction's residue ("0.7 million" is 700000, not 699999.9999999999). */

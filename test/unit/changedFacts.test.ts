@@ -53,6 +53,20 @@ describe('fact changes between two wordings of a statement', () => {
     );
   });
 
+  it('reads "a million", "a thousand" and "a hundred thousand" as the figures they are, and another number of them as another figure', () => {
+    for (const [one, other] of [
+      ['Officials said a million people fled.', 'Officials said 1 million people fled.'],
+      ['It cost a thousand dollars.', 'It cost 1,000 dollars.'],
+      ['He bought a hundred eggs.', 'He bought 100 eggs.'],
+      ['A hundred thousand people marched.', '100,000 people marched.'],
+    ])
+      assert.deepEqual(facts(one, other), [], `${one} / ${other}`);
+    assert.deepEqual(
+      facts('A thousand people fled.', 'Two thousand people fled.').map(c => [c.kind, c.base, c.other]),
+      [['number', 'A thousand', 'Two thousand']],
+    );
+  });
+
   it('reads another currency as another figure, and one amount written with the sign or with the word as one', () => {
     assert.deepEqual(
       facts('The company lost $3 million last year.', 'The company lost €3 million last year.').map(c => [c.kind, c.base, c.other]),
