@@ -86,6 +86,12 @@ const panel = {
   /** Increases with every render: chunks of an older render stop. */
   renderToken: 0,
   focused: { row: 0, col: 0 },
+  /**
+   * Whether the reader put the cursor cell since the last model came (a click, a key, a
+   * navigation, the editor's cursor moving): until then the editor cursor's row, which the
+   * extension marks after each model, is where the navigation goes on from.
+   */
+  placed: false,
   /** The base column last brought into view: a refresh of the same base keeps the reader's scroll. */
   shownBase: undefined as string | undefined,
   /** Increases whenever the reader scrolls: a scroll to a cell that is still settling stops. */
@@ -583,6 +589,7 @@ function focusCell(row: number, col: number, moveFocus = true): HTMLElement | un
   target.tabIndex = 0;
   panel.focused = { row, col: Number(target.dataset.col ?? col) };
   if (moveFocus) {
+    panel.placed = true;
     target.focus();
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
@@ -698,11 +705,16 @@ function highlight(source: number, sentence: number, markOnly = false): void {
   }
   if (place.row >= panel.renderedCount) renderChunk(panel.renderToken, place.row);
   markCurrent(place.row);
-  if (markOnly) return;
+  if (markOnly) {
+    // A new model's cursor cell is the editor cursor's until the reader puts it elsewhere.
+    if (!panel.placed) focusCell(place.row, place.col, false);
+    return;
+  }
   const cell = cellAt(place.row, place.col);
   if (cell) {
     scrollToCell(cell);
     focusCell(place.row, place.col, false);
+    panel.placed = true;
   }
 }
 
@@ -739,6 +751,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       panel.state = { ...message.state, ...stateWithout(message.state) };
       vscode.setState(panel.state);
       panel.focused = { row: 0, col: 0 };
+      panel.placed = false;
       render();
       break;
     case 'highlight':

@@ -359,6 +359,23 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('goes on from the editor cursor’s row, which a new model marks, to the next difference, until the reader moves the cursor cell', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      const current = () => page.evaluate(() => document.querySelector<HTMLElement>('.row.current')?.dataset.row);
+      await showModel(panel);
+      // The extension marks the editor cursor's row after each model: the reworded statement.
+      await panel.send({ type: 'highlight', source: 0, sentence: 1, markOnly: true });
+      await panel.send({ type: 'navigate', target: 'difference', direction: 1 });
+      assert.equal(await current(), '2', 'the difference after the cursor’s row, not the first of the grid');
+      // Once the reader has put the cursor cell, a mark of the editor's cursor leaves it where it is.
+      await page.click('.cell[data-row="0"][data-col="0"]');
+      await panel.send({ type: 'highlight', source: 0, sentence: 2, markOnly: true });
+      await panel.send({ type: 'navigate', target: 'difference', direction: 1 });
+      assert.equal(await current(), '1');
+    });
+  });
+
   /** A row of a sentence that `source` alone has. */
   const loneRow = (source: number, sentence: number, text: string): ComparisonModel['rows'][number] => ({
     kind: 'statement',
