@@ -42,6 +42,9 @@ interface Entry {
   anchor?: vscode.Uri;
 }
 
+/** The settings `sourceLimits` reads: a change of one of them changes which files a corpus holds. */
+const SOURCE_SETTINGS = ['synoptic.sources', 'synoptic.maxSources', 'synoptic.maxFileSizeKB'];
+
 /** The settings of `synoptic.*` that decide which files are compared. */
 function sourceLimits(): SourceLimits {
   const config = vscode.workspace.getConfiguration('synoptic');
@@ -83,7 +86,8 @@ export class CorpusService implements vscode.Disposable {
       { dispose: () => this.debouncer.dispose() },
       workspace.watch(change => this.onWorkspaceChange(change)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('synoptic')) this.reconfigure();
+        // Only the settings that choose the files analysed; the others change how results are shown.
+        if (SOURCE_SETTINGS.some(setting => e.affectsConfiguration(setting))) this.reconfigure();
       }),
     );
   }
