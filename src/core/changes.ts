@@ -487,7 +487,7 @@ function scaleAfter(text: string, raw: readonly FactToken[], i: number, next: nu
 function capitalisedName(text: string, raw: readonly FactToken[], i: number, lexicon: NumberLexicon, language: string): boolean {
   const t = raw[i];
   if (!t.capital || !lexicon.datesInLowerCase || sentenceInitial(raw, i) || besideFigure(raw, i)) return false;
-  return !inCapitals(text, t) && !inTitleCase(raw, functionWordsOf(language), labelTokens(raw));
+  return !inCapitals(text, t) && !inTitleCase(raw, functionWordsOf(language), labelTokens(raw), language);
 }
 
 /** Whether a figure stands right before `raw[i]` (or one short word before it: "15 de Março") or right after it ("Mars 2024"). */
@@ -671,9 +671,17 @@ class SentenceReading implements ReadSentence {
  * Whether most of a sentence's content words are capitalised, four at least: a headline in title
  * case, where capitals tell no names. Function words (articles, prepositions) stay in lower case
  * there; in a language without a list, short words stand for them. Words of a page title's label
- * (`labelTokens`) do not count. O(n).
+ * (`labelTokens`) do not count. Never in a language that capitalises every noun (German): its
+ * headlines are not set in title case, and a short sentence of nouns and names is mostly capitals
+ * all the same. O(n).
  */
-function inTitleCase(tokens: readonly FactToken[], functionWords: ReadonlySet<string> | undefined, label: readonly boolean[]): boolean {
+function inTitleCase(
+  tokens: readonly FactToken[],
+  functionWords: ReadonlySet<string> | undefined,
+  label: readonly boolean[],
+  language: string,
+): boolean {
+  if (NOUNS_CAPITALISED.has(language)) return false;
   let contentCount = 0;
   let capitalCount = 0;
   tokens.forEach((t, i) => {
@@ -683,6 +691,9 @@ function inTitleCase(tokens: readonly FactToken[], functionWords: ReadonlySet<st
   });
   return contentCount >= 4 && capitalCount >= 0.8 * contentCount;
 }
+
+/** Languages that write every noun with a capital (German, Luxembourgish). */
+const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
 
 /** Whether token `t` of `text` is written in capitals throughout ("MAI", "TV"). */
 function inCapitals(text: string, t: FactToken): boolean {
@@ -727,7 +738,7 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
     }
     i = Math.max(j, i + 1);
   }
-  const titleCase = inTitleCase(tokens, functionWords, label);
+  const titleCase = inTitleCase(tokens, functionWords, label, language);
   return {
     agent,
     // The auxiliary before a speech verb is part of the attribution's words ("a déclaré").

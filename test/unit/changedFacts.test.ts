@@ -95,6 +95,17 @@ describe('fact changes between two wordings of a statement', () => {
     );
   });
 
+  it('reads another name in a short German sentence as a changed name, though German capitalises every noun', () => {
+    const germanFacts = (from: string, to: string) =>
+      comparer.between(from, to, 'de').map(p => [p.change.kind, p.change.base, p.change.other]);
+    assert.deepEqual(germanFacts('Laut Polizei gab es in Hamburg drei Tote.', 'Laut Polizei gab es in Bremen drei Tote.'), [
+      ['name', 'Hamburg', 'Bremen'],
+    ]);
+    assert.deepEqual(germanFacts('Das sagte Bundeskanzler Olaf Scholz in Berlin.', 'Das sagte Bundeskanzler Olaf Scholz in München.'), [
+      ['name', 'Berlin', 'München'],
+    ]);
+  });
+
   it('reads a quotation turned into reported speech as a changed quote, with or without the colon or comma that opened it', () => {
     for (const opened of [
       'The president said: "We will fight."',
