@@ -100,25 +100,46 @@ function factToken(key: string, kind: TokenKind, start: number, end: number, cap
 
 /** A currency sign ($, €, £, ¥, ₹…). */
 const CURRENCY_SIGN = /^\p{Sc}$/u;
-/** A minus sign: the hyphen-minus as typed, or the minus of typesetting. */
-const MINUS_SIGNS = '-\u2212';
+/** A minus sign: the hyphen-minus as typed, the minus of typesetting, or the en dash some typesetting sets for it. */
+const MINUS_SIGNS = '-\u2212\u2013';
+/** What may stand right before a sign that opens a figure: a space, an opening bracket or quotation mark. */
+const BEFORE_SIGN = /[\s(\[{"“„«‘'‚]/u;
 
 /**
  * Where the figure of plain digits `figure` at `start` begins, and its value where what stands
- * before it changes that value: a minus sign that follows no letter or digit ("-5", "to −5",
- * but not "COVID-19" or "5-6") makes it negative; a full stop after a space or at the start of
- * the text (".5 percent") makes it a fraction. Undefined `value` where nothing does. O(1).
+ * before it changes that value: a minus sign after a space, an opening bracket or mark, or at
+ * the start of the text ("-5", "to −5", "(–5 °C)"), and not after a figure with only spaces
+ * between ("5 -6" is a range, "2 -1" a score; "COVID-19" and "pp.-12" are no minus either),
+ * makes it negative; a full stop after a space or at the start of the text (".5 percent")
+ * makes it a fraction. Undefined `value` where nothing does. O(1), but for the spaces before a sign.
  */
 function figureLead(text: string, start: number, figure: string): { readonly start: number; readonly value?: string } {
   const before = text[start - 1];
   if (before === undefined) return { start };
-  const free = start < 2 || !WORD_CHARACTER.test(text[start - 2]);
-  if (free && MINUS_SIGNS.includes(before)) return { start: start - 1, value: `-${digitValue(figure)}` };
-  if (free && before === '.' && (start < 2 || /\s/.test(text[start - 2])) && /^[0-9]+$/.test(figure))
+  const opens = start < 2 || BEFORE_SIGN.test(text[start - 2]);
+  if (opens && MINUS_SIGNS.includes(before) && !afterFigure(text, start - 1)) return { start: start - 1, value: `-${digitValue(figure)}` };
+  if (opens && before === '.' && (start < 2 || /\s/.test(text[start - 2])) && /^[0-9]+$/.test(figure))
     return { start: start - 1, value: String(Number(`0.${figure}`)) };
   return { start };
 }
-const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Whether the tokens read so far end in an amount: a figure, a written number ("cent", "three")
+ * or a scale word ("3 million", "a thousand"), which the tokens are read into later.
+ */
+function afterAmount(raw: readonly FactToken[], lexicon: NumberLexicon): boolean {
+  const last = raw[raw.length - 1];
+  if (!last) return false;
+  if (last.kind === 'number') return last.key.startsWith('#');
+  return last.kind === 'word' && (lexicon.scales.has(last.key) || lexicon.phrases.has(phraseKey([last.key])));
+}
+
+/** Whether a digit stands before `at` with nothing but spaces between. */
+function afterFigure(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+  return k >= 0 && /\p{Nd}/u.test(text[k]);
+}
 
 /** A quotation mark left as a character reference, with or without its ampersand. */
 const ENTITY_QUOTE = /(?:quot|[lr][sd]quo|#3[49]|#822[01]);/;
@@ -220,7 +241,9 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       if (lead.start < start && raw.length && raw[raw.length - 1].kind === 'punct' && raw[raw.length - 1].start >= lead.start) raw.pop();
       raw.push(factToken(`#${lead.value ?? digitValue(figure)}`, 'number', lead.start, ordinalEnd, false));
       if (ordinalEnd !== figureEnd) k += 3;
-    } else if (word && CURRENCY_WORDS.has(word.key)) {
+    } else if (word && CURRENCY_WORDS.has(word.key) && afterAmount(raw, lexicon)) {
+      // "250 euros", "3 million dollars": a currency's name after an amount; elsewhere the word
+      // is any word ("storms pound the coast", "un livre").
       raw.push(factToken(CURRENCY_WORDS.get(word.key)!, 'number', start, end, false));
     } else if (word) {
       raw.push(factToken(word.key, 'word', start, end, word.capital));
@@ -1602,10 +1625,12 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
  * marks.
  */
 function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonly Hunk[]): Hunk[] {
-  // A colon or a comma that opens a quotation ("said: “…”") stands outside its marks, and
-  // belongs to it all the same.
+  // A colon or a comma right before the opening mark ("said: “…”") stands outside the marks,
+  // and belongs to the quotation all the same; no other mark between two quotations does.
+  const quotationStart = (s: ReadSentence, from: number, to: number) =>
+    from + 1 < to && (s.tokens[from].key === ':' || s.tokens[from].key === ',') && s.tokens[from + 1].kind === 'quote' ? from + 1 : from;
   const allQuoted = (s: ReadSentence, from: number, to: number) => {
-    for (let i = from; i < to; i++) if (!s.quoted[i] && s.tokens[i].kind !== 'punct') return false;
+    for (let i = quotationStart(s, from, to); i < to; i++) if (!s.quoted[i]) return false;
     return true;
   };
   const noneQuoted = (s: ReadSentence, from: number, to: number) => {
@@ -1615,9 +1640,7 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
   const oneQuotation = (s: ReadSentence, from: number, to: number) => {
     // No mark between the two ends (past the colon or comma before the opening one): the words
     // are inside one quotation, not two.
-    let first = from;
-    while (first < to && s.tokens[first].kind === 'punct') first++;
-    for (let i = first + 1; i < to - 1; i++) if (s.tokens[i].kind === 'quote') return false;
+    for (let i = quotationStart(s, from, to) + 1; i < to - 1; i++) if (s.tokens[i].kind === 'quote') return false;
     return allQuoted(s, from, to);
   };
   const out: Hunk[] = [];

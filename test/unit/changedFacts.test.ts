@@ -44,6 +44,14 @@ describe('fact changes between two wordings of a statement', () => {
       [['number', '.5', '5']],
     );
     assert.deepEqual(facts('Turnout was 0.5 percent.', 'Turnout was .5 percent.'), []);
+    // An en dash set for the minus is one; a hyphen after a figure is a range or a score.
+    assert.deepEqual(facts('It fell to \u20135 degrees.', 'It fell to -5 degrees.'), []);
+    for (const [one, other] of [
+      ['It ended 5 -6.', 'It ended 5-6.'],
+      ['Arsenal won 2 -1.', 'Arsenal won 2-1.'],
+      ['See pp.-12.', 'See pp. 12.'],
+    ])
+      assert.ok(!facts(one, other).some(c => c.kind === 'number'), `${one} / ${other}`);
     assert.deepEqual(
       facts('Cases of COVID-19 rose, with scores of 5-6 and 7-8.', 'Cases of COVID-19 rose, with scores of 5-6 and 7-9.').map(c => [
         c.base,
@@ -79,6 +87,10 @@ describe('fact changes between two wordings of a statement', () => {
     for (const [one, other] of [
       ['The company lost $3 million last year.', 'The company lost 3 million dollars last year.'],
       ['It cost 250 euros.', 'It cost €250.'],
+      ['It cost three million dollars.', 'It cost 3 million dollars.'],
+      // A currency's name is one only after an amount.
+      ['Storms pound the coast.', 'Storms batter the coast.'],
+      ['The dollar and the euro rose.', 'The dollar rose.'],
     ])
       assert.ok(
         facts(one, other).every(c => c.kind === 'wording'),
@@ -117,6 +129,14 @@ describe('fact changes between two wordings of a statement', () => {
         ['quote'],
         opened,
       );
+    // Two quotations a comma sets apart stay two.
+    assert.deepEqual(
+      facts('They chanted "no war", "no cuts" outside.', 'They chanted "no peace", "no jobs" outside.').map(c => [c.kind, c.base, c.other]),
+      [
+        ['quote', 'war', 'peace'],
+        ['quote', 'cuts', 'jobs'],
+      ],
+    );
   });
 
   it('keeps spelling variants of a name marked as such in both directions', () => {
