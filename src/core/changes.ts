@@ -103,7 +103,7 @@ const CURRENCY_SIGN = /^\p{Sc}$/u;
 /** A minus sign: the hyphen-minus as typed, the minus of typesetting, or the en dash some typesetting sets for it. */
 const MINUS_SIGNS = '-\u2212\u2013';
 /** What may stand right before a sign that opens a figure: a space, an opening bracket or quotation mark. */
-const BEFORE_SIGN = /[\s(\[{"“„«‘'‚]/u;
+const BEFORE_SIGN = /[\s([{"“„«‘'‚]/u;
 
 /**
  * Where the figure of plain digits `figure` at `start` begins, and its value where what stands
