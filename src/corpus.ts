@@ -202,16 +202,21 @@ export class CorpusService implements vscode.Disposable {
   private schedule(key: string, delay: number): void {
     const entry = this.entry(key);
     this.debouncer.schedule(key, delay, () => {
+      // A corpus dropped meanwhile (its files now another key's) is not brought back.
+      if (this.entries.get(key) !== entry) return;
       const anchor = entry.anchor ?? entry.view?.uris[0];
       if (anchor) void this.analyze(key, anchor);
     });
   }
 
   /**
-   * After a change of settings every corpus is analysed again; one whose files another key now
-   * names (`synoptic.sources` set or cleared: a folder's files become the glob's, or the other
-   * way round) is dropped, and its file analysed under the key it has now, so that no file is
-   * listed by two corpora.
+   * After a change of the settings that choose a corpus's files every corpus is analysed again;
+   * one whose files another key now names (`synoptic.sources` set or cleared: a folder's files
+   * become the glob's, or the other way round) is dropped, with any analysis it had waiting, and
+   * its file analysed under the key it has now, so that no file is listed by two corpora. A new
+   * corpus starts from the file open in the editor where that is one of its own, otherwise from
+   * a dropped corpus's file (which, outside the glob, stays in the glob's corpus as a file asked
+   * about does, until another is asked about).
    */
   private reconfigure(): void {
     const again = new Map<string, vscode.Uri>();
@@ -220,6 +225,7 @@ export class CorpusService implements vscode.Disposable {
       if (!anchor) continue;
       const now = this.keyFor(anchor);
       if (now !== key) {
+        this.debouncer.cancel(key);
         entry.cancel?.cancel();
         entry.cancel?.dispose();
         this.entries.delete(key);
@@ -227,6 +233,8 @@ export class CorpusService implements vscode.Disposable {
       }
       if (!again.has(now)) again.set(now, anchor);
     }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active && again.has(this.keyFor(active))) again.set(this.keyFor(active), active);
     for (const [key, anchor] of again) {
       const entry = this.entry(key);
       entry.anchor ??= anchor;
@@ -234,6 +242,7 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
+  /** Analyses the corpus `key` from `uri` (`collectSources`), kept as the file to analyse it from again. */
   private analyze(key: string, uri: vscode.Uri): Promise<CorpusView | undefined> {
     const entry = this.entry(key);
     entry.anchor = uri;

@@ -23,6 +23,13 @@ export class KeyedDebouncer<K> {
     return this.timers.has(key);
   }
 
+  /** Drops the work waiting for `key`, if any. */
+  cancel(key: K): void {
+    const waiting = this.timers.get(key);
+    if (waiting) clearTimeout(waiting);
+    this.timers.delete(key);
+  }
+
   /** Drops all waiting work. */
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -36,6 +36,8 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
   item.command = COMPARE_COMMAND;
   let shown = false;
   let checks = 0;
+  /** The last failure of each corpus, until it is analysed again: shown while its file is active. */
+  const failures = new Map<string, string>();
   const show = () => {
     item.show();
     shown = true;
@@ -57,6 +59,13 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     }
     const view = analysed && scopeToStory(analysed, analysed.indexOf(uri));
     const text = view && summary(view, uri);
+    const failure = !text && failures.get(corpus.keyFor(uri));
+    if (failure) {
+      item.text = '$(warning) Synoptic';
+      item.tooltip = failure;
+      show();
+      return;
+    }
     if (text) {
       item.text = text;
       item.tooltip = new vscode.MarkdownString(statusTooltip(view!.analysis.sources.length, view!.notice));
@@ -80,19 +89,24 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
   const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    corpus.onDidChange(update),
+    corpus.onDidChange(view => {
+      failures.delete(view.key);
+      update();
+    }),
     // A folder deleted outside the Explorer (a terminal, a checkout) ends its corpus with no other event.
-    corpus.onDidRemove(update),
+    corpus.onDidRemove(key => {
+      failures.delete(key);
+      update();
+    }),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration(ACTIVATION_SETTING)) update();
     }),
     vscode.workspace.onDidDeleteFiles(update),
+    // Another corpus's failure (one the Stories view looked for) says nothing of the active file;
+    // the active corpus's stays shown while other corpora are analysed.
     corpus.onDidFail(({ key, message }) => {
-      // Another corpus's failure (one the Stories view looked for) says nothing of the active file.
-      const uri = vscode.window.activeTextEditor?.document.uri;
-      if (!uri || corpus.keyFor(uri) !== key) return;
-      item.text = '$(warning) Synoptic';
-      item.tooltip = message;
+      failures.set(key, message);
+      update();
     }),
   );
   return {

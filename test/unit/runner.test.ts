@@ -95,7 +95,9 @@ describe('AnalysisRunner', function () {
   });
 
   it('answers a run that was in flight when another was cancelled with its own analysis, not with parts the stopped worker had sent', async () => {
-    const inFlight = reprints(12);
+    // Small enough for a cold worker to answer well within the wait below (a few hundred ms
+    // here), large enough to travel in parts.
+    const inFlight = reprints(3);
     const expected = analyzeCorpus(inFlight);
     assert.ok(splitAnalysis(expected).length > 1, 'large enough to travel in parts');
     const token = signal();
