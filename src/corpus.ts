@@ -233,8 +233,12 @@ export class CorpusService implements vscode.Disposable {
       }
       if (!again.has(now)) again.set(now, anchor);
     }
-    const active = vscode.window.activeTextEditor?.document.uri;
-    if (active && again.has(this.keyFor(active))) again.set(this.keyFor(active), active);
+    // Only a document Synoptic reads: not the settings file the glob was just typed into.
+    const document = vscode.window.activeTextEditor?.document;
+    if (document && CorpusService.isCandidate(document)) {
+      const key = this.keyFor(document.uri);
+      if (again.has(key)) again.set(key, document.uri);
+    }
     for (const [key, anchor] of again) {
       const entry = this.entry(key);
       entry.anchor ??= anchor;
