@@ -381,25 +381,34 @@ describe('Synoptic for a new user', function () {
   });
 
   describe('the status bar item', () => {
+    /** A seed copied as `name` into a new folder `folderName` beside another seed, opened, with its summary shown: its address. */
+    const openWithSummary = async (folderName: string, name: string) => {
+      const dir = vscode.Uri.joinPath(folder(), folderName);
+      const uri = vscode.Uri.joinPath(dir, name);
+      await vscode.workspace.fs.copy(seed('002_b59a2ea70077a96b.txt'), uri, { overwrite: true });
+      await vscode.workspace.fs.copy(seed('003_35b1516114ec1545.txt'), vscode.Uri.joinPath(dir, 'other.txt'), { overwrite: true });
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+      await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
+      return uri;
+    };
+    /** The item's text once it neither spins nor shows a summary. */
+    const settledText = (what: string) =>
+      until(
+        what,
+        () =>
+          api.status.text !== undefined &&
+          !api.status.text.includes('sync~spin') &&
+          !api.status.text.startsWith('Synoptic: ') &&
+          api.status.text,
+        15_000,
+      );
+
     it('stops spinning when the open file is deleted from disk', async () => {
       const dir = vscode.Uri.joinPath(folder(), 'going');
-      const doomed = vscode.Uri.joinPath(dir, 'doomed.txt');
-      await vscode.workspace.fs.copy(seed('002_b59a2ea70077a96b.txt'), doomed, { overwrite: true });
-      await vscode.workspace.fs.copy(seed('003_35b1516114ec1545.txt'), vscode.Uri.joinPath(dir, 'other.txt'), { overwrite: true });
       try {
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doomed), vscode.ViewColumn.One);
-        await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
+        const doomed = await openWithSummary('going', 'doomed.txt');
         await vscode.workspace.fs.delete(doomed);
-        const text = await until(
-          'the item to stop spinning',
-          () =>
-            api.status.text !== undefined &&
-            !api.status.text.includes('sync~spin') &&
-            !api.status.text.startsWith('Synoptic: ') &&
-            api.status.text,
-          15_000,
-        );
-        assert.equal(text, NOT_ON_DISK_TEXT);
+        assert.equal(await settledText('the item to stop spinning'), NOT_ON_DISK_TEXT);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         await vscode.workspace.fs.delete(dir, { recursive: true });
@@ -408,24 +417,11 @@ describe('Synoptic for a new user', function () {
 
     it('stops showing the summary when the open file’s folder is deleted outside the editor', async () => {
       const dir = vscode.Uri.joinPath(folder(), 'removed-outside');
-      const open = vscode.Uri.joinPath(dir, 'open.txt');
-      await vscode.workspace.fs.copy(seed('002_b59a2ea70077a96b.txt'), open, { overwrite: true });
-      await vscode.workspace.fs.copy(seed('003_35b1516114ec1545.txt'), vscode.Uri.joinPath(dir, 'other.txt'), { overwrite: true });
       try {
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(open), vscode.ViewColumn.One);
-        await until('the summary', () => api.status.text?.startsWith('Synoptic: '));
+        await openWithSummary('removed-outside', 'open.txt');
         // As a terminal or a checkout deletes it: the editor hears of it only from its file watcher.
         rmSync(dir.fsPath, { recursive: true, force: true });
-        const text = await until(
-          'the item to leave the summary',
-          () =>
-            api.status.text !== undefined &&
-            !api.status.text.includes('sync~spin') &&
-            !api.status.text.startsWith('Synoptic: ') &&
-            api.status.text,
-          15_000,
-        );
-        assert.equal(text, NOT_ON_DISK_TEXT);
+        assert.equal(await settledText('the item to leave the summary'), NOT_ON_DISK_TEXT);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         rmSync(dir.fsPath, { recursive: true, force: true });
