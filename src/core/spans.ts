@@ -217,12 +217,15 @@ function twinScratch(size: number): Int32Array {
 
 /**
  * Input: per group the places of its members, where the places stand, and per wording its
- * profile. Output: the groups, where a group whose sentences follow, in each of its sources,
- * those of a larger group is merged into it when the joined spans are closer, by the margin on
- * average over its sources, to one of the larger group's other sources (one that merged the two
- * statements into one sentence) than its own sentences alone, unless a larger group on its
- * other side would take it in as well (versions merged it either way: it stays apart). O(P)
- * for P grouped places, plus O(SPAN_SAMPLE · length) per candidate.
+ * profile. Output: the groups, where a group whose sentences follow, in each source it shares
+ * with a larger group, those of the larger group is merged into it when the joined spans are
+ * closer, by the margin on average over the shared sources, to one of the larger group's other
+ * sources (one that merged the two statements into one sentence) than its own sentences alone,
+ * unless a larger group on its other side would take it in as well (versions merged it either
+ * way: it stays apart). Its sources that the larger group lacks come along: a version that says
+ * the statement whole in other words may have been grouped with the half of a split it reads
+ * closest, and is no evidence against the merge. O(P) for P grouped places, plus
+ * O(SPAN_SAMPLE · length) per candidate.
  */
 export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceOwners, profiles: readonly BigramProfile[]): number[][] {
   const { sourceOfPlace, wordingOfPlace } = layout;
@@ -282,35 +285,42 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
     }
   };
   /**
-   * Whether group `c` follows or precedes group `big` in each of its sources, within a span,
-   * and one of `big`'s other sources (one that merged the two statements into one sentence)
-   * reads the joined spans closer than `big`'s own sentences, by the margin on average over
-   * `c`'s sources: a version that says only `big`'s part is no evidence against the merge (as
-   * in `attachSpans`), so the merger that gains most decides.
+   * Whether group `c` follows or precedes group `big` in each source they share (one at
+   * least), within a span, and one of `big`'s other sources (one that merged the two statements
+   * into one sentence) reads the joined spans closer than `big`'s own sentences, by the margin on
+   * average over the shared sources: a version that says only `big`'s part is no evidence
+   * against the merge (as in `attachSpans`), so the merger that gains most decides.
    */
   const joinsInto = (big: number, c: number) => {
     const bigExtent = extents[big];
     const smallExtent = extents[c];
+    let shared = 0;
     for (const [s, [first, last]] of smallExtent) {
       const e = bigExtent.get(s);
-      const follows = e && (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
+      if (!e) continue;
+      const follows = (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
       if (!follows) return false;
+      shared++;
     }
+    if (!shared) return false;
     const mergers: WordingId[] = [];
     for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
     const gains = new Float64Array(mergers.length);
     for (const [s, [first, last]] of smallExtent) {
-      const [bigFirst, bigLast] = bigExtent.get(s)!;
+      const e = bigExtent.get(s);
+      if (!e) continue;
+      const [bigFirst, bigLast] = e;
       const own = joined(bigFirst, bigLast);
       const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
       mergers.forEach((m, k) => (gains[k] += profileSimilarity(both, profiles[m]) - profileSimilarity(own, profiles[m])));
     }
-    return gains.some(gain => gain > SPAN_MARGIN * smallExtent.size);
+    return gains.some(gain => gain > SPAN_MARGIN * shared);
   };
-  /** Whether a larger group on `c`'s other side from `big` (in its first source) would take `c` in as well (`joinsInto`). */
+  /** Whether a larger group on `c`'s other side from `big` (in their first shared source) would take `c` in as well (`joinsInto`). */
   const claimedOtherSide = (big: number, c: number) => {
-    const [s, [first, last]] = extents[c].entries().next().value!;
-    const [bigFirst] = extents[big].get(s)!;
+    const bigExtent = extents[big];
+    const [s, [first, last]] = [...extents[c]].find(([source]) => bigExtent.has(source))!;
+    const [bigFirst] = bigExtent.get(s)!;
     const place = bigFirst > last ? first - 1 : last + 1;
     const other = place >= 0 && place < groupOfPlace.length ? groupOfPlace[place] : -1;
     return other >= 0 && other !== big && !gone[other] && extents[other].size > extents[c].size && joinsInto(other, c);
