@@ -34,6 +34,7 @@
 import { QUOTE_CLOSERS } from './quotationMarks';
 import {
   agentFollows,
+  hedgeBefore,
   invertsCompoundSpeech,
   isCompoundSpeech,
   isCommonAcronym,
@@ -1734,6 +1735,8 @@ function figureChange(run: ChangedRun): Classified | undefined {
     );
   const bFigures = lacking(base, figures(base, bIdx), other);
   const oFigures = lacking(other, figures(other, oIdx), base);
+  // "1,012,000" for "about 1 million", "nearly 50,000" for "48,000": one figure told at another precision.
+  if (roundedAlike(base, bFigures, other, oFigures)) return undefined;
   // "yesterday" for "on Tuesday", "today" for "yesterday": one day told from two days of writing
   // (a wire story and its reprint a day later) is a rewording, not another date.
   if (bFigures.length && oFigures.length && sameDayRetold(dayNamed(base.tokens, bFigures), dayNamed(other.tokens, oFigures)))
@@ -1755,6 +1758,41 @@ function figureChange(run: ChangedRun): Classified | undefined {
   }
 
   return undefined;
+}
+
+/**
+ * Whether each side has one figure the other lacks, a plain number, and one side hedges its
+ * figure as a round one (`hedgeBefore`: "about", "nearly", "more than") that the other side's
+ * figure agrees with: less than half a unit of the round figure's last non-zero digit off it, on the side
+ * the hedge leans to ("nearly 50,000" for 48,000, "more than a million" for 1,012,000, "about
+ * 400" for 388; not "more than 1,000" for 1,900, nor "nearly 50,000" for 51,000). O(1).
+ */
+function roundedAlike(base: ReadSentence, bFigures: readonly number[], other: ReadSentence, oFigures: readonly number[]): boolean {
+  if (bFigures.length !== 1 || oFigures.length !== 1) return false;
+  const plain = (s: ReadSentence, i: number) => {
+    const t = s.tokens[i];
+    return t.kind === 'number' && !t.ordinal && /^#-?\d+(?:\.\d+)?$/.test(t.key) ? Number(t.key.slice(1)) : undefined;
+  };
+  const b = plain(base, bFigures[0]);
+  const o = plain(other, oFigures[0]);
+  if (b === undefined || o === undefined) return false;
+  const agrees = (s: ReadSentence, i: number, round: number, value: number) => {
+    const hedge = hedgeBefore(s.text.slice(0, s.tokens[i].start), s.language);
+    if (!hedge) return false;
+    const half = roundingUnit(round) / 2;
+    const off = value - round;
+    return hedge === 'near' ? Math.abs(off) < half : hedge === 'below' ? off < 0 && -off < half : off > 0 && off < half;
+  };
+  return agrees(other, oFigures[0], o, b) || agrees(base, bFigures[0], b, o);
+}
+
+/** The unit of a figure's last non-zero digit: 1,000,000 for 1 million, 100 for 400, 0.1 for 7.5. O(digits). */
+function roundingUnit(figure: number): number {
+  const written = String(Math.abs(figure));
+  const point = written.indexOf('.');
+  if (point >= 0) return 10 ** -(written.length - point - 1);
+  const trailing = written.length - written.replace(/0+$/, '').length;
+  return figure === 0 ? 1 : 10 ** trailing;
 }
 
 /**

@@ -408,3 +408,80 @@ const DEFINITE_SETS = new Map(Object.entries(DEFINITE_ARTICLES).map(([language, 
 export function agentFollows(lowerWord: string): boolean {
   return AGENT_AFTER.has(lowerWord);
 }
+
+/** Which way a hedge before a figure leans from it: the true value near it, below it or above it. */
+export type HedgeDirection = 'near' | 'below' | 'above';
+
+/**
+ * Words that hedge the round figure after them ("about 1 million", "nearly 50,000", "more than
+ * 400"), per language and direction, lower case. A language without a list has none.
+ */
+const HEDGES: Readonly<Record<string, Readonly<Record<HedgeDirection, readonly string[]>>>> = {
+  en: {
+    near: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa'],
+    below: ['nearly', 'almost', 'close to', 'just under', 'under', 'fewer than', 'less than', 'up to', 'not quite'],
+    above: ['more than', 'over', 'at least', 'upwards of', 'just over', 'in excess of', 'above'],
+  },
+  fr: {
+    near: ['environ', 'quelque', 'quelques', 'autour de', 'approximativement', 'à peu près'],
+    below: ['près de', 'presque', 'quasiment', 'moins de', 'jusqu’à', "jusqu'à"],
+    above: ['plus de', 'au moins', 'au-delà de'],
+  },
+  es: {
+    near: ['unos', 'unas', 'alrededor de', 'aproximadamente', 'cerca de', 'en torno a'],
+    below: ['casi', 'menos de', 'hasta'],
+    above: ['más de', 'al menos', 'por lo menos'],
+  },
+  pt: {
+    near: ['cerca de', 'aproximadamente', 'em torno de', 'por volta de'],
+    below: ['quase', 'menos de', 'até'],
+    above: ['mais de', 'pelo menos', 'ao menos'],
+  },
+  it: {
+    near: ['circa', 'intorno a', 'approssimativamente'],
+    below: ['quasi', 'meno di', 'fino a'],
+    above: ['più di', 'oltre', 'almeno'],
+  },
+  de: {
+    near: ['etwa', 'rund', 'ungefähr', 'circa', 'zirka', 'ca.'],
+    below: ['fast', 'knapp', 'beinahe', 'nahezu', 'weniger als', 'bis zu', 'unter'],
+    above: ['mehr als', 'über', 'mindestens', 'gut'],
+  },
+  nl: {
+    near: ['ongeveer', 'rond', 'zo’n', "zo'n", 'circa'],
+    below: ['bijna', 'nagenoeg', 'minder dan', 'tot'],
+    above: ['meer dan', 'ruim', 'minstens', 'ten minste'],
+  },
+  ru: {
+    near: ['около', 'примерно', 'приблизительно', 'порядка'],
+    below: ['почти', 'менее', 'меньше', 'до'],
+    above: ['более', 'больше', 'свыше', 'не менее', 'по меньшей мере'],
+  },
+};
+
+const HEDGE_PATTERNS = new Map(
+  Object.entries(HEDGES).map(([language, byDirection]) => [
+    language,
+    (Object.entries(byDirection) as [HedgeDirection, readonly string[]][]).map(
+      ([direction, phrases]) =>
+        [
+          direction,
+          // The hedge ends the text before the figure, but for a currency sign and spaces ("about $3 million").
+          new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${phrases.map(escapePattern).join('|')})\\s*\\p{Sc}?\\s*$`, 'iu'),
+        ] as const,
+    ),
+  ]),
+);
+
+function escapePattern(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+/** The direction of the hedge `textBefore` ends with, in the language (see `HEDGES`), or undefined. O(length). */
+export function hedgeBefore(textBefore: string, language: string): HedgeDirection | undefined {
+  const patterns = HEDGE_PATTERNS.get(language);
+  if (!patterns) return undefined;
+  // A hedge is a word or two: only the end of the text is read.
+  const tail = textBefore.slice(-40);
+  return patterns.find(([, pattern]) => pattern.test(tail))?.[0];
+}

@@ -657,6 +657,31 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('Twelve people were hurt.', '15 people were hurt.', 'en')), ['number']);
   });
 
+  it('reads a hedged round figure that the exact figure agrees with as no changed figure, either way round', () => {
+    const figureKinds = (a: string, b: string, language = 'en') =>
+      [classifyChanges(a, b, language), classifyChanges(b, a, language)].map(changes => kinds(changes).filter(k => k === 'number'));
+    const agree: [string, string, string?][] = [
+      ['Egypt bought 1,012,000 tonnes of wheat.', 'Egypt bought about 1 million tonnes of wheat.'],
+      ['Egypt bought 1,012,000 tonnes of wheat.', 'Egypt bought more than a million tonnes of wheat.'],
+      ['About 48,000 homes lost power.', 'Nearly 50,000 homes lost power.'],
+      ['Some 388 people were hurt.', 'Fewer than 400 people were hurt.'],
+      ['Погибли 146 человек.', 'Погибли около 150 человек.', 'ru'],
+      ['Es kostete 86,4 Millionen Euro.', 'Es kostete knapp 90 Millionen Euro.', 'de'],
+    ];
+    for (const [a, b, language] of agree) assert.deepEqual(figureKinds(a, b, language), [[], []], `${a} / ${b}`);
+    // The wrong side of the hedge, half a unit or more off, a hedge elsewhere in the sentence, or none.
+    const disagree: [string, string][] = [
+      ['The fire burned 1,012 hectares.', 'The fire burned more than 1,200 hectares.'],
+      ['The fire burned 1,900 hectares.', 'The fire burned more than 1,000 hectares.'],
+      ['About 1,000 troops.', 'About 1,500 troops.'],
+      ['Nearly 50,000 homes lost power.', 'Nearly 51,000 homes lost power.'],
+      ['The toll rose to 51,000.', 'The toll rose to nearly 50,000.'],
+      ['About half of the 388 people were hurt.', 'About half of the 400 people were hurt.'],
+      ['The toll rose to 1,012.', 'The toll rose to 1,000.'],
+    ];
+    for (const [a, b] of disagree) assert.deepEqual(figureKinds(a, b), [['number'], ['number']], `${a} / ${b}`);
+  });
+
   it('reads thousands separators and decimal marks', () => {
     same('About 1,000 troops.', 'About 1000 troops.');
     same('Etwa 1.000 Soldaten.', 'Etwa 1000 Soldaten.', 'de');
