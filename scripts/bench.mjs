@@ -356,6 +356,18 @@ function storyRuns(work) {
       (_, i) =>
         `The ${places[i % 5]} report number ${i} was read by ${Math.floor(random() * 10_000)} people in the ${places[(i * 7) % 5]}.`,
     ).join('\n');
+  // Sentences drawn at random from the first seed's words: each shares most of its bigrams with
+  // the others, as a file of generated text in one small vocabulary does.
+  const vocabulary = [...new Set(seedInputs[0].text.toLowerCase().match(/\p{L}+/gu))];
+  const wordRandom = seededRandom(5);
+  const randomSentences = () =>
+    Array.from({ length: 10_000 }, (_, i) => {
+      const words = Array.from(
+        { length: 8 + Math.floor(wordRandom() * 16) },
+        () => vocabulary[Math.floor(wordRandom() * vocabulary.length)],
+      );
+      return `${words.join(' ')}.${i % 4 === 3 ? '\n\n' : ' '}`;
+    }).join('');
   const hard = [
     [
       'one sentence 45,000 times on one line, beside a seed',
@@ -369,6 +381,13 @@ function storyRuns(work) {
       "two of a seed's sentences 6,000 times on one line (2 MB), beside that seed",
       [
         { id: 'repeated.txt', text: `${SEED_SENTENCES.join(' ')} `.repeat(6_000) },
+        { id: 'seed.txt', text: seedInputs[0].text },
+      ],
+    ],
+    [
+      '10,000 sentences of words drawn at random from a seed, beside that seed',
+      [
+        { id: 'random.txt', text: randomSentences() },
         { id: 'seed.txt', text: seedInputs[0].text },
       ],
     ],

@@ -519,12 +519,13 @@ class CachingAnalyzer implements Analyzer {
     const sourceCount = corpus.prepared.length;
     const nodes = familyNodes(families, wordings, profiles, terms);
     const leaderIds = families.map(family => spaceIdOf[family[0]]);
-    const nodePairs: NodePairs = (threshold, separate, among) => {
-      if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate);
+    const nodePairs: NodePairs = (threshold, separate, among, sourceOf) => {
+      if (among.length === leaderIds.length) return index.pairsAmong(leaderIds, threshold, separate, sourceOf);
       const pairs = index.pairsAmong(
         among.map(node => leaderIds[node]),
         threshold,
         (a, b) => separate(among[a], among[b]),
+        sourceOf && (position => sourceOf(among[position])),
       );
       return Array.from(pairs, p => ({ a: among[p.a], b: among[p.b], similarity: p.similarity }));
     };

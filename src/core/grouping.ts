@@ -9,7 +9,7 @@
  * sentence still finds its counterpart while two merely related sentences stay apart.
  */
 import { LinkEvidence } from './linkEvidence';
-import type { Separate } from './similarityIndex';
+import type { Separate, SourceOf } from './similarityIndex';
 import type { BigramProfile } from './similarity';
 import { SourceSet } from './sourceSet';
 import type { JoinPair } from './tokenSpace';
@@ -36,7 +36,7 @@ export interface AlignNode {
  * indices `a < b` among them whose profiles reach `threshold` and that `separate` lets
  * through, each once, in any order.
  */
-export type NodePairs = (threshold: number, separate: Separate, among: readonly number[]) => Iterable<JoinPair>;
+export type NodePairs = (threshold: number, separate: Separate, among: readonly number[], sourceOf?: SourceOf) => Iterable<JoinPair>;
 
 /** A scored candidate link. */
 interface Link {
@@ -68,7 +68,8 @@ export function groupNodes(
   // would otherwise make every pair of their sentences a candidate).
   const open: number[] = [];
   for (let i = 0; i < nodes.length; i++) if (nodes[i].sources.length < sourceCount) open.push(i);
-  const candidates = scoredCandidates(nodes.length, open, sets, evidence, weak, nodePairs);
+  // A node's first source: two nodes that give one share it, so they are never separate.
+  const candidates = scoredCandidates(nodes.length, open, sets, evidence, weak, nodePairs, node => nodes[node].sources[0]);
   const links = acceptedLinks(nodes, sourceCount, candidates, strong);
   return mergeLinks(nodes, sets, evidence, links, options.linkageThreshold ?? 0.3);
 }
@@ -81,6 +82,7 @@ function scoredCandidates(
   evidence: LinkEvidence,
   weak: number,
   nodePairs: NodePairs,
+  firstSource: SourceOf,
 ): Link[] {
   const scored = new Map<number, Link>();
   const consider = (a: number, b: number, dice?: number) => {
@@ -88,7 +90,7 @@ function scoredCandidates(
     const id = x * nodeCount + y;
     if (!scored.has(id)) scored.set(id, { a: x, b: y, score: evidence.score(x, y, dice) });
   };
-  for (const p of nodePairs(weak, (a, b) => sets[a].disjoint(sets[b]), open)) consider(p.a, p.b, p.similarity);
+  for (const p of nodePairs(weak, (a, b) => sets[a].disjoint(sets[b]), open, firstSource)) consider(p.a, p.b, p.similarity);
   for (const [a, b] of evidence.rareWordPairs()) if (sets[a].disjoint(sets[b])) consider(a, b);
   return [...scored.values()].filter(p => p.score >= weak);
 }

@@ -302,7 +302,8 @@ export function joinInOrder(
     .sort((x, y) => x - y);
   // Two lone sentences are no candidate: neither is a cluster.
   const separate = (x: number, y: number) => (held[x] === 1 || held[y] === 1) && nodeSets[x].disjoint(nodeSets[y]);
-  for (const p of nodePairs(floor, separate, joinable)) consider(p.a, p.b);
+  // Nodes with one source in common are never separate: a node's first source tells the join so.
+  for (const p of nodePairs(floor, separate, joinable, node => nodes[node].sources[0])) consider(p.a, p.b);
   for (const [x, y] of evidence.rareWordPairs()) consider(x, y);
   candidates.sort((x, y) => y.mean - x.mean || x.a - y.a || x.b - y.b);
   // Lone sentences come second: the clusters, which several sources corroborate, join first.

@@ -16,32 +16,82 @@ function bySize(space: TokenSpace, indices: readonly number[]): number[] {
  * Every pair `a < b` of profiles with similarity ≥ `threshold` (0 < t ≤ 1) for which
  * `separate(a, b)` holds, ordered by `a`, then `b`. Profiles with no bigram take no part.
  * With `ids`, only those profiles of the space take part, and `a`, `b` are positions in `ids`.
- * Cost: building the index plus the verified candidates, each O(a + b); below
- * `SMALL_JOIN_PAIRS` pairs, every pair is compared instead.
+ * With `sourceOf`, a source each position holds: two positions that give one are never
+ * `separate`. A source of more than `LARGE_SOURCE` positions gets an index of its own, which
+ * its own positions never probe: its pairs among themselves are never candidates (one file of
+ * ten thousand sentences in one vocabulary, beside an article, would otherwise make nearly every
+ * pair of them one).
+ * Cost: building the indexes plus the verified candidates, each O(a + b), plus, per position of
+ * a large source, a probe of each index; below `SMALL_JOIN_PAIRS` pairs, every pair is
+ * compared instead.
  */
 export function selfJoin(
   space: TokenSpace,
   threshold: number,
   separate: (a: number, b: number) => boolean = () => true,
   ids: readonly number[] = Array.from(space.profiles.keys()),
+  sourceOf?: (position: number) => number,
 ): JoinPair[] {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError('threshold must be in (0, 1]');
   const n = ids.length;
   if ((n * (n - 1)) / 2 <= SMALL_JOIN_PAIRS) return smallSelfJoin(space, threshold, separate, ids);
   const positionOf = new Map(ids.map((id, position) => [id, position]));
   // A profile listed twice would be one entry in the index: self-join copies instead.
-  if (positionOf.size < ids.length) return selfJoin(new TokenSpace(ids.map(id => space.profiles[id])), threshold, separate);
-  const index = new PrefixIndex(space, threshold);
+  if (positionOf.size < ids.length)
+    return selfJoin(new TokenSpace(ids.map(id => space.profiles[id])), threshold, separate, undefined, sourceOf);
+  const large = sourceOf ? largeSources(n, sourceOf) : new Map<number, number[]>();
   const pairs: JoinPair[] = [];
-  for (const i of bySize(space, ids)) {
+  /** Adds the matches of profile `i` in `index` that `separate` lets through. */
+  const probe = (index: PrefixIndex, i: number) => {
     const a = positionOf.get(i)!;
     for (const m of index.matches(i, j => separate(Math.min(a, positionOf.get(j)!), Math.max(a, positionOf.get(j)!)))) {
       const b = positionOf.get(m.b)!;
       pairs.push(a < b ? { a, b, similarity: m.similarity } : { a: b, b: a, similarity: m.similarity });
     }
+  };
+  const rest = large.size ? ids.filter((_, position) => !large.has(sourceOf!(position))) : ids;
+  const index = new PrefixIndex(space, threshold);
+  for (const i of bySize(space, rest)) {
+    probe(index, i);
     index.add(i);
   }
+  // Each large source in turn probes the indexes built so far, then gets its own.
+  const indexes = [index];
+  for (const positions of large.values()) {
+    const own = bySize(
+      space,
+      positions.map(position => ids[position]),
+    );
+    for (const i of own) for (const other of indexes) probe(other, i);
+    const ownIndex = new PrefixIndex(space, threshold);
+    for (const i of own) ownIndex.add(i);
+    indexes.push(ownIndex);
+  }
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Sources of more positions than this get an index of their own (see `selfJoin`): few enough
+ * to probe each of them from every position, many enough that pairs within one would cost more.
+ */
+export const LARGE_SOURCE = 2000;
+
+/** Whether a source holds more than `LARGE_SOURCE` of the `n` positions. O(n). */
+export function hasLargeSource(n: number, sourceOf: (position: number) => number): boolean {
+  return n > LARGE_SOURCE && largeSources(n, sourceOf).size > 0;
+}
+
+/** The sources of more than `LARGE_SOURCE` of the `n` positions, ascending, each with its positions. O(n). */
+function largeSources(n: number, sourceOf: (position: number) => number): Map<number, number[]> {
+  const bySource = new Map<number, number[]>();
+  for (let position = 0; position < n; position++) {
+    const source = sourceOf(position);
+    const list = bySource.get(source);
+    if (list) list.push(position);
+    else bySource.set(source, [position]);
+  }
+  const large = [...bySource].filter(([, positions]) => positions.length > LARGE_SOURCE).sort((x, y) => x[0] - y[0]);
+  return new Map(large);
 }
 
 /**

@@ -14,11 +14,14 @@ import type { FormSpace } from './forms';
 import type { SpaceId } from './ids';
 import { PrefixIndex } from './prefixIndex';
 import { RememberedProbes } from './rememberedProbes';
-import { matchesAmong, selfJoin } from './selfJoin';
+import { hasLargeSource, matchesAmong, selfJoin } from './selfJoin';
 import { JoinPair, SharedTokens, TokenSpace } from './tokenSpace';
 
 /** The pairs of positions `a < b` in a list, each once, that `separate(a, b)` lets through. */
 export type Separate = (a: number, b: number) => boolean;
+
+/** A source the node at a position holds: positions that give one source are never `Separate`. */
+export type SourceOf = (position: number) => number;
 
 /** The leaders the family stage looks wordings up among (see `nearDuplicateFamilies`). */
 export interface LeaderIndex {
@@ -51,9 +54,10 @@ export interface SimilarityIndex {
   /**
    * The self-join of `ids`: pairs of positions `a < b` in `ids` whose forms reach `threshold`
    * and that `separate` lets through, each once, in any order. A form listed at several
-   * positions pairs each of them.
+   * positions pairs each of them. `sourceOf` (optional) gives a source each position holds: two
+   * positions that give one are never `separate` (see `selfJoin`).
    */
-  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair>;
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate, sourceOf?: SourceOf): Iterable<JoinPair>;
   /** Called once the analysis is done; what the index keeps for the next one is brought up to date. */
   endAnalysis(): void;
 }
@@ -86,8 +90,8 @@ export class OneShotIndex implements SimilarityIndex {
     return new FreshLeaders(this.forms.space, threshold);
   }
 
-  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair> {
-    return selfJoin(this.forms.space, threshold, separate, ids);
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate, sourceOf?: SourceOf): Iterable<JoinPair> {
+    return selfJoin(this.forms.space, threshold, separate, ids, sourceOf);
   }
 
   endAnalysis(): void {}
@@ -163,10 +167,15 @@ export class StandingIndex implements SimilarityIndex {
     return this.forms.index(threshold);
   }
 
-  /** Through the standing index, so an edit's re-analysis checks only new forms. */
-  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate): Iterable<JoinPair> {
-    const index = this.forms.index(threshold);
+  /**
+   * Through the standing index, so an edit's re-analysis checks only new forms; as the one-shot
+   * self-join where a source holds more than `LARGE_SOURCE` of the positions, whose pairs among
+   * themselves that join never makes candidates and the standing index would walk.
+   */
+  pairsAmong(ids: readonly SpaceId[], threshold: number, separate: Separate, sourceOf?: SourceOf): Iterable<JoinPair> {
     const space = this.forms.space;
+    if (sourceOf && hasLargeSource(ids.length, sourceOf)) return selfJoin(space, threshold, separate, ids, sourceOf);
+    const index = this.forms.index(threshold);
     // Per form, the positions that list it (usually one) as a chain in ascending order.
     const firstAt = new Int32Array(space.profiles.length).fill(-1);
     const nextAt = new Int32Array(ids.length).fill(-1);

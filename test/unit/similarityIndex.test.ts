@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FormSpace } from '../../src/core/forms';
 import type { SpaceId } from '../../src/core/ids';
+import { LARGE_SOURCE } from '../../src/core/selfJoin';
 import { OneShotIndex, SimilarityIndex, StandingIndex } from '../../src/core/similarityIndex';
 import { profileSimilarity } from '../../src/core/similarity';
 import { pick, seededRandom } from '../support/random';
@@ -63,6 +64,38 @@ describe('similarity index', () => {
           index.endAnalysis();
         }
       }
+    });
+
+    it(`${name}: self-joins the positions of sources two of which hold more than a large source's share exactly as brute force does`, () => {
+      const random = seededRandom(97);
+      const forms = randomForms(97, 120);
+      const space = new FormSpace(forms);
+      // Two large sources, then three small ones; the forms repeat, so brute force compares each pair of forms once.
+      const sizes = [LARGE_SOURCE + 40, 60, LARGE_SOURCE + 5, 50, 30];
+      const sourceOfPosition = sizes.flatMap((size, source) => Array.from({ length: size }, () => source));
+      const ids = sourceOfPosition.map(() => space.idOf(pick(random, forms)));
+      const separate = (a: number, b: number) => sourceOfPosition[a] !== sourceOfPosition[b] && (a + b) % 5 !== 0;
+      const similarityOf = new Map<string, number>();
+      const expected: { a: number; b: number; similarity: number }[] = [];
+      for (let a = 0; a < ids.length; a++) {
+        for (let b = a + 1; b < ids.length; b++) {
+          if (!separate(a, b)) continue;
+          const pairKey = `${ids[a]} ${ids[b]}`;
+          let similarity = similarityOf.get(pairKey);
+          if (similarity === undefined) {
+            const pa = space.profile(ids[a]);
+            const pb = space.profile(ids[b]);
+            similarity = pa.bigrams.length && pb.bigrams.length ? profileSimilarity(pa, pb) : -1;
+            similarityOf.set(pairKey, similarity);
+          }
+          if (similarity >= 0.5) expected.push({ a, b, similarity });
+        }
+      }
+      assert.ok(expected.length > 1000, 'pairs across the large sources');
+      assert.deepEqual(
+        sortedKeys(make(space).pairsAmong(ids, 0.5, separate, position => sourceOfPosition[position])),
+        sortedKeys(expected),
+      );
     });
 
     it(`${name}: looks up each probe among targets exactly as brute force does, below and above the size where an index pays`, () => {
