@@ -127,6 +127,23 @@ describe('exports', () => {
     assert.match(html, /@media print/);
   });
 
+  it('writes no control character into HTML or TEI, DEL and the C1 controls included, but as U+FFFD', () => {
+    const text = 'The minister said on Monday that the talks\u007f would resume\u0085 next week in Geneva after a pause.\n';
+    const inputs = [
+      { id: 'a.txt', text },
+      { id: 'b.txt', text: text.replace('Monday', 'Tuesday') },
+    ];
+    const exported = { analysis: analyzeCorpus(inputs), paths: inputs.map(i => i.id) };
+    const errors: string[] = [];
+    const html = toHtml(exported);
+    parse5.parse(html, { onParseError: error => errors.push(error.code) });
+    assert.deepEqual(errors, []);
+    for (const written of [html, toTei(exported)]) {
+      assert.doesNotMatch(written, /[\u007f-\u009f]/);
+      assert.match(written, /talks\ufffd would resume\ufffd/);
+    }
+  });
+
   it('lays out the cells of a language written right to left right to left, and leaves those of the others as they were', () => {
     const inputs = [
       { id: 'a.txt', text: ARABIC },
