@@ -130,7 +130,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         const outside = ids.filter(id => id !== '-' && 'refused' in resolveUnderRoot('.', id));
         if (outside.length)
           writeNote(
-            `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) name no file under the current folder, so import-passim run here would skip their records; export from a folder above the files`,
+            `${outside.length} of the ids (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}) ${outside.length === 1 ? 'names' : 'name'} no file under the current folder by a path that stays under it, so import-passim run here would skip their records; export from a folder above the files, naming them from there`,
           );
       }
       return exported;

@@ -103,7 +103,8 @@ export function chooseAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], s
  * Input: the tallies, their anchors, where the places stand and which are repeats, per wording
  * its profile, and per source its rank in an order that does not depend on the order the
  * sources were given in (lower first; see `canonicalRanks`).
- * Output: the groups, ordered by the number of sources (most first), then by first appearance.
+ * Output: the groups, ordered by the number of sources (most first), then by first appearance
+ * in the source of lowest rank (`byCanonicalAppearance`).
  * The anchor member is a place of the anchor's words that is no repeat, in the source of
  * lowest rank (its first such place there): which of several sources printing the anchor's
  * words is the anchor decides what counts as moved and which span the others are measured
@@ -142,8 +143,21 @@ export function buildGroups(
     }
     return { members: measureSpans(members, anchor, places, wordingOfPlace, profiles), anchor, sourceCount };
   });
-  const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
-  return groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
+  return groups.sort(byCanonicalAppearance(rankOfSource));
+}
+
+/**
+ * Groups by the number of sources (most first), then by first appearance in the source of lowest
+ * rank (`canonicalRanks`) among their members, so that the same files number their statements
+ * alike whatever order they come in. O(members) per comparison.
+ */
+export function byCanonicalAppearance(rankOfSource: ArrayLike<number>): (x: SentenceGroup, y: SentenceGroup) => number {
+  const firstPlace = (g: SentenceGroup) => {
+    let first = Infinity;
+    for (const m of g.members) first = Math.min(first, rankOfSource[m.source] * 1e9 + m.sentence);
+    return first;
+  };
+  return (x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y);
 }
 
 /**

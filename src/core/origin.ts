@@ -100,7 +100,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
           : 'the others are subsets'
         : subsets === 0
           ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
-          : `${subsets} of the ${others.length} others are subsets`;
+          : `${subsets} of the ${others.length} others ${subsets === 1 ? 'is a subset' : 'are subsets'}`;
   const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
   const derivationReason = others.length ? `${carries}${tiedWords}; ${subsetWords}` : `${carries}${tiedWords}`;
 

@@ -2,6 +2,7 @@
  * Stage 10, the report: each source's line verdicts, sentences and groups, as `CorpusAnalysis`
  * has them.
  */
+import { byCanonicalAppearance, canonicalRanks } from './anchors';
 import type { LineVerdict } from './boilerplate';
 import type { Places } from './places';
 import type { CorpusAnalysis, PreparedSource, SentenceGroup, SourceAnalysis, SourceInput, Story } from './types';
@@ -41,7 +42,8 @@ export function reportAnalysis(
  * The analyses of the stories of a corpus as one: `parts[k]` analysed the sources
  * `stories[k].sources` (in that order). Sources come back to their places in the input, group
  * members to their sources' indices there, and the groups of all stories are ordered as one
- * list (most sources first, then by first appearance). Parts analysed with their facts keep
+ * list (most sources first, then by first appearance in the source of lowest rank,
+ * `byCanonicalAppearance`). Parts analysed with their facts keep
  * them: each group's earliest source and each story's origin are renumbered too. O(P + G log G)
  * for P sentences and G groups.
  */
@@ -61,8 +63,7 @@ export function joinStoryAnalyses(sourceCount: number, stories: readonly Story[]
     const origin = parts[k].stories[0]?.origin;
     return origin ? { ...story, origin: { ...origin, source: story.sources[origin.source] } } : story;
   });
-  const firstPlace = (g: SentenceGroup) => g.members[0].source * 1e9 + g.members[0].sentence;
-  groups.sort((x, y) => y.sourceCount - x.sourceCount || firstPlace(x) - firstPlace(y));
+  groups.sort(byCanonicalAppearance(canonicalRanks(sources.map(s => ({ id: s.id, hash: s.contentHash })))));
   const groupOf = sources.map(s => new Array<number>(s.sentences.length).fill(-1));
   groups.forEach((g, gi) => g.members.forEach(m => (groupOf[m.source][m.sentence] = gi)));
   return { sources: sources.map((s, i) => ({ ...s, groupOfSentence: groupOf[i] })), groups, stories: told };

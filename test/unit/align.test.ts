@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { counterparts, layoutComparison, sentenceSimilarity, toExportFormat1, wordDiff } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { movedBetween, outOfOrder } from '../../src/core/order';
+import type { SourceInput } from '../../src/core/types';
 import { seedInputs } from '../support/fixtures';
+import { bridgeStory } from '../support/stories';
 import { seededRandom } from '../support/random';
 
 const PARAGRAPHS = [
@@ -424,6 +426,24 @@ describe('alignment', () => {
     const shuffled = describe(analyzeCorpus([inputs[2], inputs[4], inputs[0], inputs[3], inputs[1]]));
     assert.deepEqual(backward, forward);
     assert.deepEqual(shuffled, forward);
+  });
+
+  it('numbers the statements alike whatever the order of the sources, in a folder of one story and of two', () => {
+    for (const inputs of [seedInputs(), [...seedInputs(), ...bridgeStory()]]) {
+      const numbered = (given: readonly SourceInput[]) => {
+        const analysis = analyzeCorpus(given);
+        return analysis.groups.map(g =>
+          g.members
+            .map(m => `${analysis.sources[m.source].id}@${analysis.sources[m.source].sentences[m.sentence].start}`)
+            .sort()
+            .join(' '),
+        );
+      };
+      const forward = numbered(inputs);
+      const random = seededRandom(inputs.length);
+      for (const order of [[...inputs].reverse(), [...inputs].sort(() => random() - 0.5)])
+        assert.deepEqual(numbered(order), forward, order.map(i => i.id).join(' '));
+    }
   });
 
   it('gives each member the same similarity and the same moved flag whatever the order of the sources', () => {

@@ -236,7 +236,7 @@ describe('synoptic CLI commands', () => {
     assert.equal(elsewhere.status, 0, elsewhere.stderr);
     assert.match(
       elsewhere.stderr,
-      /^synoptic: 2 of the ids \(.*\) name no file under the current folder, so import-passim run here would skip their records; /,
+      /^synoptic: 2 of the ids \(.*\) name no file under the current folder by a path that stays under it, so import-passim run here would skip their records; /,
     );
     assert.equal(exportFrom(dirname(seedsDir), seeds.slice(0, 2)).stderr, '', 'absolute paths under the current folder');
     assert.equal(
