@@ -28,27 +28,28 @@ export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
   const tables = exportTables(input, { ...options, diffs: false, repeatsOnce: true });
   const several = tables.length > 1;
   const names = tables.flatMap(t => t.names);
-  const records: string[][] = [[...(several ? ['story'] : []), ...CSV_COLUMNS, ...names.map(inertInSpreadsheets)]];
+  // csv-stringify quotes a field holding the record delimiter, CR LF, but not a lone LF or CR,
+  // which a reader takes as a line break as well: a file name may hold either.
+  const fields = (record: readonly string[]) => stringify([record], { record_delimiter: 'windows', quoted_match: /[\r\n]/, eof: false });
+  const lines = [fields([...(several ? ['story'] : []), ...CSV_COLUMNS, ...names.map(inertInSpreadsheets)])];
   let before = 0;
   for (const table of tables) {
     const after = names.length - before - table.names.length;
     for (const row of table.rows) {
-      records.push([
+      const lead = fields([
         ...(several ? [String(table.story + 1)] : []),
         row.kind,
         row.group >= 0 ? String(row.group + 1) : '',
         String(row.cells.filter(c => c !== undefined).length),
         row.similarity.toFixed(3),
-        ...new Array<string>(before).fill(''),
-        ...row.cells.map(c => inertInSpreadsheets(c?.text ?? '')),
-        ...new Array<string>(after).fill(''),
       ]);
+      // The other stories' columns are empty fields: their delimiters alone, written as such
+      // rather than as fields (a corpus of hundreds of stories has thousands of columns).
+      lines.push(`${lead}${','.repeat(before)},${fields(row.cells.map(c => inertInSpreadsheets(c?.text ?? '')))}${','.repeat(after)}`);
     }
     before += table.names.length;
   }
-  // csv-stringify quotes a field holding the record delimiter, CR LF, but not a lone LF or CR,
-  // which a reader takes as a line break as well: a file name may hold either.
-  return stringify(records, { bom: options.bom === true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return `${options.bom === true ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }
 
 /**
