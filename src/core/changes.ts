@@ -107,6 +107,44 @@ const MINUS_SIGNS = '-\u2212\u2013';
 const BEFORE_SIGN = /[\s([{"“„«‘'‚]/u;
 
 /**
+ * Where the one-letter capital word at span `k` opens initials set apart by full stops ("U.N.",
+ * "U.S.", "E.U."): the letters (with the word a hyphen joins to the last stop: "U.N.-brokered"),
+ * where they end, and the index of their last span.
+ * Undefined for a single initial ("J. Smith") and where no stop follows. O(initials).
+ */
+function dottedInitials(text: string, spans: readonly number[], k: number): { letters: string; end: number; last: number } | undefined {
+  let letters = text[spans[k]];
+  let j = k;
+  // Each step: a stop right after the letter, then another capital letter alone right after the stop.
+  while (
+    j + 6 < spans.length &&
+    spans[j + 3] === spans[j + 1] &&
+    text[spans[j + 3]] === '.' &&
+    spans[j + 6] === spans[j + 3] + 1 &&
+    spans[j + 7] === spans[j + 6] + 1 &&
+    spans[j + 8] === WORD &&
+    /\p{Lu}/u.test(text[spans[j + 6]])
+  ) {
+    letters += text[spans[j + 6]];
+    j += 6;
+  }
+  if (letters.length < 2 || !(j + 3 < spans.length && spans[j + 3] === spans[j + 1] && text[spans[j + 3]] === '.')) return undefined;
+  const stop = j + 3;
+  // "U.N.-brokered" is "UN-brokered", one word as written without the stops.
+  const hyphen = stop + 3;
+  if (
+    hyphen + 3 < spans.length &&
+    spans[hyphen] === spans[stop] + 1 &&
+    spans[hyphen + 1] === spans[hyphen] + 1 &&
+    text[spans[hyphen]] === '-' &&
+    spans[hyphen + 3] === spans[hyphen + 1] &&
+    spans[hyphen + 5] === WORD
+  )
+    return { letters: `${letters}-${text.slice(spans[hyphen + 3], spans[hyphen + 4])}`, end: spans[hyphen + 4], last: hyphen + 3 };
+  return { letters, end: spans[stop] + 1, last: stop };
+}
+
+/**
  * Where the figure of plain digits `figure` at `start` begins, and its value where what stands
  * before it changes that value: a minus sign after a space, an opening bracket or mark, or at
  * the start of the text ("-5", "to −5", "(–5 °C)"), and not after a figure with only spaces
@@ -247,7 +285,13 @@ export function factTokens(text: string, language: string, words: WordForms = ne
       // is any word ("storms pound the coast", "un livre").
       raw.push(factToken(CURRENCY_WORDS.get(word.key)!, 'number', start, end, false));
     } else if (word) {
-      raw.push(factToken(word.key, 'word', start, end, word.capital));
+      // "U.N.", "U.S.": capitals set apart by full stops are the one word "UN", "US" that other
+      // papers write without them, not a name "U" and a letter.
+      const initials = word.capital && end - start === 1 ? dottedInitials(text, spans, k) : undefined;
+      if (initials) {
+        raw.push(factToken(words.word(initials.letters).key, 'word', start, initials.end, true));
+        k = initials.last;
+      } else raw.push(factToken(word.key, 'word', start, end, word.capital));
     } else if (QUOTE_MARKS.includes(token)) raw.push(factToken('"', 'quote', start, end, false));
     else if (PERCENT_WORDS.has(token)) raw.push(factToken('%', 'number', start, end, false));
     // "$3 million", "€3 million": the currency is part of the amount, and another is another amount.
@@ -1668,6 +1712,9 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
 function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
   const run: ChangedRun = { base, other, bFrom, bTo, oFrom, oTo, bIdx: indicesFrom(bFrom, bTo), oIdx: indicesFrom(oFrom, oTo) };
+  // A dateline added, dropped or written otherwise ("PORT ASHBY, May 14 (Reuters) -" for none)
+  // places and dates the report, not the statement: its place and date are no changed facts.
+  if (inDateline(base, bFrom, bTo) && inDateline(other, oFrom, oTo)) return verdict('wording');
   // Each kind in the order of the list in the header; each read by a function of its own, so that none is compiled as one large function.
   return (
     (base.negations !== other.negations ? negationChange(run) : undefined) ??
@@ -1675,6 +1722,21 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
     speakerOrQuoteChange(run, options) ??
     nameChange(run, options)!
   );
+}
+
+/**
+ * A wire dateline opening a sentence: a place in capitals ("WASHINGTON", "PORT ASHBY"), or a
+ * place in any script followed by an agency in brackets ("Moscow (Reuters)", "القاهرة
+ * (رويترز)"), perhaps with a country or a date after commas, then a dash or a colon.
+ */
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,\s*[^,()—–:]{1,40}){0,2}(?:\s*\([^()]{1,40}\))?|[^\s,()]{2,40}(?:\s+[^\s,()]+){0,2}(?:,\s*[^,()—–:]{1,40}){0,2}\s*\([^()]{1,40}\))\s*(?:[—–:]|--?)\s+/u;
+
+/** Whether tokens `from..to` of the sentence lie within the dateline it opens with (`DATELINE`); an empty range does. O(length of the dateline). */
+function inDateline(s: ReadSentence, from: number, to: number): boolean {
+  if (from === to) return true;
+  const dateline = DATELINE.exec(s.text.slice(0, 200));
+  return dateline !== null && s.tokens[to - 1].end <= dateline[0].trimEnd().length;
 }
 
 /** A run of differing tokens as the classifier reads it: the two sentences, the token range on each side, and its indices. */

@@ -48,7 +48,8 @@ const SPEECH_VERBS: Readonly<Record<string, string>> = {
     'said says say told tells tell reported reports report announced announces stated states ' +
     'according quoted quoting cited citing claimed claims confirmed confirms denied denies wrote writes ' +
     'tweeted posted added noted declared insisted warned explained argued alleged acknowledged admitted ' +
-    'informed informs understands',
+    'informed informs understands stressed stresses emphasised emphasized emphasises emphasizes affirmed ' +
+    'affirms reiterated reiterates asserted asserts',
   de: 'sagte sagt sagten sagen gesagt berichtete berichtet berichten erklärte erklärt teilte teilt mitgeteilt meldete meldet gemeldet zufolge laut zitierte zitiert betonte betont',
   ru: 'сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили сообщает сообщают передает передаёт отметил отметила говорится цитирует пишет написал словам данным',
   uk: 'сказав сказала заявив заявила повідомив повідомила повідомляє зазначив словами даними',

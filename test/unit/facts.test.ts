@@ -682,6 +682,32 @@ describe('Number forms', () => {
     for (const [a, b] of disagree) assert.deepEqual(figureKinds(a, b), [['number'], ['number']], `${a} / ${b}`);
   });
 
+  it('reads capitals set apart by full stops as the word other papers write without them', () => {
+    same('U.S. officials said the talks failed.', 'US officials said the talks failed.');
+    same('The U.K. government said it would act.', 'The UK government said it would act.');
+    same('The U.N.-brokered deal expired.', 'The UN-brokered deal expired.');
+    same('The deal was signed in the U.S.', 'The deal was signed in the US.');
+    assert.deepEqual(kinds(classifyChanges('The U.N. deal expired.', 'The E.U. deal expired.', 'en')), ['name']);
+  });
+
+  it('reads a speaker who stresses, emphasises or reiterates as one who says: another such verb is a rewording, not another attribution', () => {
+    assert.deepEqual(kindsIn('en', 'El-Sissi said the deal would hold.', 'Sisi stressed the deal would hold.'), ['wording']);
+  });
+
+  it('reads a wire dateline added, dropped or written otherwise as a rewording, its place and date no changed facts', () => {
+    const lede = 'Dock workers voted on Tuesday to end the strike.';
+    for (const dateline of ['PORT ASHBY, May 14 (Reuters) - ', 'COLOMBO: ', 'Moscow (Reuters) - ', 'NEW DELHI, India (AP) — '])
+      for (const [a, b] of [
+        [dateline + lede, lede],
+        [lede, dateline + lede],
+      ])
+        assert.deepEqual(kindsIn('en', a, b), ['wording'], `${a} / ${b}`);
+    assert.deepEqual(kindsIn('en', `WASHINGTON — ${lede}`, `NEW YORK — ${lede}`), ['wording']);
+    // Past the dateline a date is a date again.
+    assert.deepEqual(kindsIn('en', `COLOMBO: ${lede}`, `COLOMBO: ${lede.replace('Tuesday', 'Wednesday')}`), ['number']);
+    assert.ok(kindsIn('en', `On May 14 Moscow said the talks failed.`, `Moscow said the talks failed.`).includes('number'));
+  });
+
   it('reads thousands separators and decimal marks', () => {
     same('About 1,000 troops.', 'About 1000 troops.');
     same('Etwa 1.000 Soldaten.', 'Etwa 1000 Soldaten.', 'de');
