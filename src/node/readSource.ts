@@ -32,23 +32,26 @@ export interface SourceFile {
  * and folders reached through a symbolic link are left out, so a corpus's `.git` or a link
  * back up adds nothing; a linked file is read where it points, and a link that points nowhere
  * is left out. So is a file or folder whose name has bytes that are not UTF-8 (a path here is a
- * string, which cannot name it), with a line for the user in `notes`. Anything else, `-`
- * included, stands for itself (`readTextFile` reports what is wrong with it). Throws
+ * string, which cannot name it), with a line for the user in `notes`. `-` is the file standard
+ * input is redirected from, where it is one (`- < v.txt` and `v.txt` are read once). Anything
+ * else stands for itself (`readTextFile` reports what is wrong with it). Throws
  * `InputError` for a folder without such a file. O(entries under the folders).
  */
 export function sourceFiles(args: readonly string[], notes: string[] = []): SourceFile[] {
   const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
-  const keys = args.map((arg, i) => (folders[i] ? undefined : fileKey(arg)));
+  // Standard input redirected from a file (`- < v.txt`) is that file.
+  const keys = args.map((arg, i) => (folders[i] ? undefined : arg === '-' ? standardInputKey() : fileKey(arg)));
   const taken = new Set(keys.filter(key => key !== undefined));
   const named = new Set<string>();
   const out: SourceFile[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
-      // Standard input is no file: naming it twice is refused where it is read.
+      // Standard input that is no file (a pipe, a terminal) is told by no key: naming it twice
+      // is refused where it is read.
       const key = keys[i]!;
-      if (arg !== '-' && named.has(key)) return;
+      if (key !== STANDARD_INPUT && named.has(key)) return;
       named.add(key);
       out.push({ path: arg, inFolder: false });
       return;
@@ -168,6 +171,20 @@ function invalidSequences(text: string, bytes: Uint8Array, encoding: TextEncodin
     for (let i = 0; i + 1 < bytes.length; i += 2) if (bytes[i + high] === 0xff && bytes[i + low] === 0xfd) spelled++;
   }
   return decoded - spelled;
+}
+
+/** The key of standard input that reads no regular file (`standardInputKey`). */
+const STANDARD_INPUT = '-';
+
+/** `fileKey` of the regular file standard input is redirected from, or `STANDARD_INPUT` where it reads none (a pipe, a terminal). */
+function standardInputKey(): string {
+  try {
+    const stat = fstatSync(0, { bigint: true });
+    if (stat.isFile() && stat.ino !== 0n) return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    // No standard input to read: it is reported where it is read.
+  }
+  return STANDARD_INPUT;
 }
 
 /**

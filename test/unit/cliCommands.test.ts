@@ -413,6 +413,31 @@ describe('synoptic CLI commands', () => {
     assert.equal(readFileSync(input, 'utf8'), text);
   });
 
+  it('reads a file once where standard input is redirected from it and its path is named too, in either order', () => {
+    const fd = openSync(seeds[0], 'r');
+    try {
+      for (const args of [
+        ['-', seeds[0], seeds[1]],
+        [seeds[0], '-', seeds[1]],
+        ['-', dirname(seeds[0])],
+      ]) {
+        const result = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...args], {
+          encoding: 'utf8',
+          stdio: [fd, 'pipe', 'pipe'],
+        });
+        assert.equal(result.status, 0, result.stderr);
+        const paths = (JSON.parse(result.stdout) as { sources: { path: string }[] }).sources.map(s => s.path);
+        assert.equal(
+          paths.filter(path => path === '-' || path === seeds[0] || path.endsWith(basename(seeds[0]))).length,
+          1,
+          paths.join(' '),
+        );
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('refuses to write the report over the file standard input is redirected from, and leaves it as it was', () => {
     const input = join(dir, 'redirected.txt');
     const text = readFileSync(seeds[0], 'utf8');
