@@ -115,12 +115,13 @@ const BEFORE_SIGN = /[\s([{"“„«‘'‚]/u;
 function dottedInitials(text: string, spans: readonly number[], k: number): { letters: string; end: number; last: number } | undefined {
   let letters = text[spans[k]];
   let j = k;
-  // Each step: a stop right after the letter, then another capital letter alone right after the stop.
+  // Each step: a stop right after the letter, then another capital letter alone right after the
+  // stop or one space after it ("J. R. R. Tolkien" and "J.R.R. Tolkien" are one name).
   while (
     j + 6 < spans.length &&
     spans[j + 3] === spans[j + 1] &&
     text[spans[j + 3]] === '.' &&
-    spans[j + 6] === spans[j + 3] + 1 &&
+    (spans[j + 6] === spans[j + 3] + 1 || (spans[j + 6] === spans[j + 3] + 2 && text[spans[j + 3] + 1] === ' ')) &&
     spans[j + 7] === spans[j + 6] + 1 &&
     spans[j + 8] === WORD &&
     /\p{Lu}/u.test(text[spans[j + 6]])
@@ -1725,12 +1726,19 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
 }
 
 /**
- * A wire dateline opening a sentence: a place in capitals ("WASHINGTON", "PORT ASHBY"), or a
- * place in any script followed by an agency in brackets ("Moscow (Reuters)", "القاهرة
- * (رويترز)"), perhaps with a country or a date after commas, then a dash or a colon.
+ * A wire dateline opening a sentence: a place in capitals ("WASHINGTON", "PORT ASHBY"), perhaps
+ * a country or region in title case and a date after commas ("COLOMBO, Sri Lanka", "PORT ASHBY,
+ * May 14"), perhaps an agency in brackets, in letters alone ("(AP)"), then a dash or a colon.
+ * An acronym opening a clause is none: what follows its comma is no place nor date ("IBM, which
+ * cut 3,900 jobs -", "EU, US agree on 15% -"), and brackets holding figures are no agency.
  */
-const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,\s*[^,()—–:]{1,40}){0,2}(?:\s*\([^()]{1,40}\))?|[^\s,()]{2,40}(?:\s+[^\s,()]+){0,2}(?:,\s*[^,()—–:]{1,40}){0,2}\s*\([^()]{1,40}\))\s*(?:[—–:]|--?)\s+/u;
+const DATELINE = (() => {
+  const capitals = "\\p{Lu}[\\p{Lu}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.-]*){0,3}";
+  const titled = "\\p{Lu}[\\p{Ll}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}'’.-]+){0,2}";
+  const date = '(?:\\p{Lu}\\p{Ll}+\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}\\p{Ll}+\\.?)(?:,?\\s+\\d{4})?';
+  const agency = '\\(\\p{L}[\\p{L}\\p{M}\\s./&-]{0,30}\\)';
+  return new RegExp(`^${capitals}(?:,\\s*(?:${date}|${titled})){0,2}(?:\\s*${agency})?\\s*(?:[—–:]|--?)\\s+`, 'u');
+})();
 
 /** Whether tokens `from..to` of the sentence lie within the dateline it opens with (`DATELINE`); an empty range does. O(length of the dateline). */
 function inDateline(s: ReadSentence, from: number, to: number): boolean {
@@ -1823,29 +1831,34 @@ function figureChange(run: ChangedRun): Classified | undefined {
 }
 
 /**
- * Whether each side has one figure the other lacks, a plain number, and one side hedges its
- * figure as a round one (`hedgeBefore`: "about", "nearly", "more than") that the other side's
- * figure agrees with: less than half a unit of the round figure's last non-zero digit off it, on the side
- * the hedge leans to ("nearly 50,000" for 48,000, "more than a million" for 1,012,000, "about
- * 400" for 388; not "more than 1,000" for 1,900, nor "nearly 50,000" for 51,000). O(1).
+ * Whether each side has one figure the other lacks, a positive plain number, one side hedges its
+ * figure as a round one (`hedgeBefore`: "about", "nearly", "more than") and the other gives its
+ * own exactly (no hedge before it), and the exact figure agrees with the round one: less than
+ * half a unit of the round figure's last non-zero digit off it, on the side the hedge leans to
+ * ("nearly 50,000" for 48,000, "more than a million" for 1,012,000, "about 400" for 388; not
+ * "more than 1,000" for 1,900, "nearly 50,000" for 51,000, nor "about 1,000" for "about
+ * 1,400"). A figure that reads as a year (1900 to 2099) is a date, told exactly. O(1).
  */
 function roundedAlike(base: ReadSentence, bFigures: readonly number[], other: ReadSentence, oFigures: readonly number[]): boolean {
   if (bFigures.length !== 1 || oFigures.length !== 1) return false;
   const plain = (s: ReadSentence, i: number) => {
     const t = s.tokens[i];
-    return t.kind === 'number' && !t.ordinal && /^#-?\d+(?:\.\d+)?$/.test(t.key) ? Number(t.key.slice(1)) : undefined;
+    if (t.kind !== 'number' || t.ordinal || !/^#\d+(?:\.\d+)?$/.test(t.key)) return undefined;
+    const value = Number(t.key.slice(1));
+    return value > 0 && !(Number.isInteger(value) && value >= 1900 && value <= 2099) ? value : undefined;
   };
   const b = plain(base, bFigures[0]);
   const o = plain(other, oFigures[0]);
   if (b === undefined || o === undefined) return false;
-  const agrees = (s: ReadSentence, i: number, round: number, value: number) => {
-    const hedge = hedgeBefore(s.text.slice(0, s.tokens[i].start), s.language);
-    if (!hedge) return false;
-    const half = roundingUnit(round) / 2;
-    const off = value - round;
-    return hedge === 'near' ? Math.abs(off) < half : hedge === 'below' ? off < 0 && -off < half : off > 0 && off < half;
-  };
-  return agrees(other, oFigures[0], o, b) || agrees(base, bFigures[0], b, o);
+  const hedgeOf = (s: ReadSentence, i: number) => hedgeBefore(s.text.slice(0, s.tokens[i].start), s.language);
+  const bHedge = hedgeOf(base, bFigures[0]);
+  const oHedge = hedgeOf(other, oFigures[0]);
+  // Exactly one side hedges: two hedged figures are two estimates, and another is a change.
+  if ((bHedge === undefined) === (oHedge === undefined)) return false;
+  const [hedge, round, value] = bHedge ? [bHedge, b, o] : [oHedge!, o, b];
+  const half = roundingUnit(round) / 2;
+  const off = value - round;
+  return hedge === 'near' ? Math.abs(off) < half : hedge === 'below' ? off < 0 && -off < half : off > 0 && off < half;
 }
 
 /** The unit of a figure's last non-zero digit: 1,000,000 for 1 million, 100 for 400, 0.1 for 7.5. O(digits). */

@@ -415,47 +415,49 @@ export type HedgeDirection = 'near' | 'below' | 'above';
 
 /**
  * Words that hedge the round figure after them ("about 1 million", "nearly 50,000", "more than
- * 400"), per language and direction, lower case. A language without a list has none.
+ * 400"), per language and direction, lower case. A language without a list has none. Not the
+ * words that as often bound a figure as hedge it ("up to 2020", "children under 10", "до 50":
+ * rose to 50).
  */
 const HEDGES: Readonly<Record<string, Readonly<Record<HedgeDirection, readonly string[]>>>> = {
   en: {
     near: ['about', 'around', 'approximately', 'roughly', 'some', 'an estimated', 'estimated', 'circa'],
-    below: ['nearly', 'almost', 'close to', 'just under', 'under', 'fewer than', 'less than', 'up to', 'not quite'],
-    above: ['more than', 'over', 'at least', 'upwards of', 'just over', 'in excess of', 'above'],
+    below: ['nearly', 'almost', 'close to', 'just under', 'fewer than', 'less than', 'not quite'],
+    above: ['more than', 'at least', 'upwards of', 'just over', 'in excess of'],
   },
   fr: {
     near: ['environ', 'quelque', 'quelques', 'autour de', 'approximativement', 'à peu près'],
-    below: ['près de', 'presque', 'quasiment', 'moins de', 'jusqu’à', "jusqu'à"],
+    below: ['près de', 'presque', 'quasiment', 'moins de'],
     above: ['plus de', 'au moins', 'au-delà de'],
   },
   es: {
     near: ['unos', 'unas', 'alrededor de', 'aproximadamente', 'cerca de', 'en torno a'],
-    below: ['casi', 'menos de', 'hasta'],
+    below: ['casi', 'menos de'],
     above: ['más de', 'al menos', 'por lo menos'],
   },
   pt: {
     near: ['cerca de', 'aproximadamente', 'em torno de', 'por volta de'],
-    below: ['quase', 'menos de', 'até'],
+    below: ['quase', 'menos de'],
     above: ['mais de', 'pelo menos', 'ao menos'],
   },
   it: {
     near: ['circa', 'intorno a', 'approssimativamente'],
-    below: ['quasi', 'meno di', 'fino a'],
-    above: ['più di', 'oltre', 'almeno'],
+    below: ['quasi', 'meno di'],
+    above: ['più di', 'almeno'],
   },
   de: {
     near: ['etwa', 'rund', 'ungefähr', 'circa', 'zirka', 'ca.'],
-    below: ['fast', 'knapp', 'beinahe', 'nahezu', 'weniger als', 'bis zu', 'unter'],
-    above: ['mehr als', 'über', 'mindestens', 'gut'],
+    below: ['fast', 'knapp', 'beinahe', 'nahezu', 'weniger als'],
+    above: ['mehr als', 'mindestens'],
   },
   nl: {
     near: ['ongeveer', 'rond', 'zo’n', "zo'n", 'circa'],
-    below: ['bijna', 'nagenoeg', 'minder dan', 'tot'],
+    below: ['bijna', 'nagenoeg', 'minder dan'],
     above: ['meer dan', 'ruim', 'minstens', 'ten minste'],
   },
   ru: {
     near: ['около', 'примерно', 'приблизительно', 'порядка'],
-    below: ['почти', 'менее', 'меньше', 'до'],
+    below: ['почти', 'менее', 'меньше'],
     above: ['более', 'больше', 'свыше', 'не менее', 'по меньшей мере'],
   },
 };

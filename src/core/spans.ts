@@ -270,6 +270,8 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
   };
   // Each group's extent, worked out once and again only after the group grows.
   const extents = merged.map(extent);
+  // Per group, the sources a merge brought into it that it did not hold (see `joinsInto`).
+  const broughtAlong: (Set<number> | undefined)[] = [];
   // The candidates of the group at hand, each listed once (by the round that listed it): one
   // list for every group, as most groups have none.
   const candidates: number[] = [];
@@ -294,15 +296,18 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
   const joinsInto = (big: number, c: number) => {
     const bigExtent = extents[big];
     const smallExtent = extents[c];
+    // Sources a merge brought along are no evidence for the next: a chain of merges, each on a
+    // version the last brought, would join statements no version says as one.
     let shared = 0;
     for (const [s, [first, last]] of smallExtent) {
       const e = bigExtent.get(s);
       if (!e) continue;
       const follows = (first === e[1] + 1 || last === e[0] - 1) && Math.max(last, e[1]) - Math.min(first, e[0]) < MAX_SPAN;
       if (!follows) return false;
-      shared++;
+      if (!broughtAlong[big]?.has(s)) shared++;
     }
-    if (!shared) return false;
+    // At least half of the smaller group's sources follow the larger group's sentences.
+    if (!shared || 2 * shared < smallExtent.size) return false;
     const mergers: WordingId[] = [];
     for (const [s, [first]] of bigExtent) if (!smallExtent.has(s) && mergers.length < SPAN_SAMPLE) mergers.push(wordingOfPlace[first]);
     const gains = new Float64Array(mergers.length);
@@ -314,7 +319,23 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
       const both = joined(Math.min(first, bigFirst), Math.max(last, bigLast));
       mergers.forEach((m, k) => (gains[k] += profileSimilarity(both, profiles[m]) - profileSimilarity(own, profiles[m])));
     }
-    return gains.some(gain => gain > SPAN_MARGIN * shared);
+    if (!gains.some(gain => gain > SPAN_MARGIN * shared)) return false;
+    // A version the larger group lacks comes along only where it says the statement whole: it
+    // reads the joined spans closer than the smaller group's part alone, by the margin on
+    // average over the shared sources.
+    for (const [f, [fFirst, fLast]] of smallExtent) {
+      if (bigExtent.has(f)) continue;
+      const whole = joined(fFirst, fLast);
+      let gain = 0;
+      for (const [s, [first, last]] of smallExtent) {
+        const e = bigExtent.get(s);
+        if (!e) continue;
+        const both = joined(Math.min(first, e[0]), Math.max(last, e[1]));
+        gain += profileSimilarity(both, whole) - profileSimilarity(joined(first, last), whole);
+      }
+      if (gain <= SPAN_MARGIN * shared) return false;
+    }
+    return true;
   };
   /** Whether a larger group on `c`'s other side from `big` (in their first shared source) would take `c` in as well (`joinsInto`). */
   const claimedOtherSide = (big: number, c: number) => {
@@ -342,6 +363,10 @@ export function mergeFollowingGroups(groups: readonly number[][], layout: PlaceO
         // Versions that merged the small group's statement into the group on its other side
         // claim it too: it stays a statement of its own rather than go where one side says.
         if (claimedOtherSide(i, c)) continue;
+        for (const [source] of extents[c]) {
+          if (extents[i].has(source)) continue;
+          (broughtAlong[i] ??= new Set()).add(source);
+        }
         for (const place of merged[c]) {
           big.push(place);
           groupOfPlace[place] = i;

@@ -663,14 +663,20 @@ describe('Number forms', () => {
     const agree: [string, string, string?][] = [
       ['Egypt bought 1,012,000 tonnes of wheat.', 'Egypt bought about 1 million tonnes of wheat.'],
       ['Egypt bought 1,012,000 tonnes of wheat.', 'Egypt bought more than a million tonnes of wheat.'],
-      ['About 48,000 homes lost power.', 'Nearly 50,000 homes lost power.'],
-      ['Some 388 people were hurt.', 'Fewer than 400 people were hurt.'],
+      ['48,000 homes lost power.', 'Nearly 50,000 homes lost power.'],
+      ['388 people were hurt.', 'Fewer than 400 people were hurt.'],
       ['Погибли 146 человек.', 'Погибли около 150 человек.', 'ru'],
       ['Es kostete 86,4 Millionen Euro.', 'Es kostete knapp 90 Millionen Euro.', 'de'],
     ];
     for (const [a, b, language] of agree) assert.deepEqual(figureKinds(a, b, language), [[], []], `${a} / ${b}`);
-    // The wrong side of the hedge, half a unit or more off, a hedge elsewhere in the sentence, or none.
-    const disagree: [string, string][] = [
+    // The wrong side of the hedge, half a unit or more off, a hedge elsewhere in the sentence or
+    // on both sides, a bound rather than a hedge, a year, or no hedge.
+    const disagree: [string, string, string?][] = [
+      ['About 48,000 homes lost power.', 'Nearly 50,000 homes lost power.'],
+      ['About 1,000 troops were sent.', 'About 1,400 troops were sent.'],
+      ['Children under 10 travel free.', 'Children under 6 travel free.'],
+      ['Число погибших выросло до 50.', 'Число погибших выросло до 46.', 'ru'],
+      ['The firm was founded in 2019.', 'The firm was founded in about 2020.'],
       ['The fire burned 1,012 hectares.', 'The fire burned more than 1,200 hectares.'],
       ['The fire burned 1,900 hectares.', 'The fire burned more than 1,000 hectares.'],
       ['About 1,000 troops.', 'About 1,500 troops.'],
@@ -679,7 +685,7 @@ describe('Number forms', () => {
       ['About half of the 388 people were hurt.', 'About half of the 400 people were hurt.'],
       ['The toll rose to 1,012.', 'The toll rose to 1,000.'],
     ];
-    for (const [a, b] of disagree) assert.deepEqual(figureKinds(a, b), [['number'], ['number']], `${a} / ${b}`);
+    for (const [a, b, language] of disagree) assert.deepEqual(figureKinds(a, b, language), [['number'], ['number']], `${a} / ${b}`);
   });
 
   it('reads capitals set apart by full stops as the word other papers write without them', () => {
@@ -687,6 +693,7 @@ describe('Number forms', () => {
     same('The U.K. government said it would act.', 'The UK government said it would act.');
     same('The U.N.-brokered deal expired.', 'The UN-brokered deal expired.');
     same('The deal was signed in the U.S.', 'The deal was signed in the US.');
+    same('J. R. R. Tolkien wrote it.', 'J.R.R. Tolkien wrote it.');
     assert.deepEqual(kinds(classifyChanges('The U.N. deal expired.', 'The E.U. deal expired.', 'en')), ['name']);
   });
 
@@ -696,14 +703,27 @@ describe('Number forms', () => {
 
   it('reads a wire dateline added, dropped or written otherwise as a rewording, its place and date no changed facts', () => {
     const lede = 'Dock workers voted on Tuesday to end the strike.';
-    for (const dateline of ['PORT ASHBY, May 14 (Reuters) - ', 'COLOMBO: ', 'Moscow (Reuters) - ', 'NEW DELHI, India (AP) — '])
+    for (const dateline of ['PORT ASHBY, May 14 (Reuters) - ', 'COLOMBO: ', 'NEW DELHI, India (AP) — ', 'WASHINGTON, Sept. 13, 2021 — '])
       for (const [a, b] of [
         [dateline + lede, lede],
         [lede, dateline + lede],
       ])
         assert.deepEqual(kindsIn('en', a, b), ['wording'], `${a} / ${b}`);
     assert.deepEqual(kindsIn('en', `WASHINGTON — ${lede}`, `NEW YORK — ${lede}`), ['wording']);
-    // Past the dateline a date is a date again.
+    // Past the dateline a date is a date again, and an acronym opening a clause, or a name with
+    // a bracket, is no dateline.
+    assert.deepEqual(
+      kindsIn(
+        'en',
+        'IBM, which cut 3,900 jobs in January - said more would go.',
+        'IBM, which cut 4,900 jobs in January - said more would go.',
+      ),
+      ['number'],
+    );
+    assert.deepEqual(kindsIn('en', 'Shares fell 12% (to $40) - their worst day.', 'Shares fell 9% (to $40) - their worst day.'), [
+      'number',
+    ]);
+    assert.deepEqual(kindsIn('en', 'FBI, CIA warn of 3 plots - officials say.', 'FBI, NSA warn of 3 plots - officials say.'), ['name']);
     assert.deepEqual(kindsIn('en', `COLOMBO: ${lede}`, `COLOMBO: ${lede.replace('Tuesday', 'Wednesday')}`), ['number']);
     assert.ok(kindsIn('en', `On May 14 Moscow said the talks failed.`, `Moscow said the talks failed.`).includes('number'));
   });

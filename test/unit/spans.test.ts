@@ -77,6 +77,26 @@ describe('spans', () => {
     );
   });
 
+  it('leaves the half of a split statement apart where the version that group brings says only that half', () => {
+    const { layout, profiles } = placesOf([
+      [WHOLE],
+      [
+        'Officials said inflation had become too high to ignore and added that further increases in the main rate were likely later this year.',
+      ],
+      [FIRST, SECOND],
+      ['Officials said that inflation was too high to ignore.'],
+    ]);
+    const groups = mergeFollowingGroups(
+      [
+        [0, 1, 3],
+        [2, 4],
+      ],
+      layout,
+      profiles,
+    );
+    assert.equal(groups.length, 2);
+  });
+
   it('keeps a group apart that follows the larger group in a shared source but reads no closer joined', () => {
     const { layout, profiles } = placesOf([
       [WHOLE],
