@@ -657,6 +657,8 @@ interface ReadSentence {
   readonly words: WordForms;
   /** What tells its speakers and names, read the first time it is asked for. */
   readonly names: NameReading;
+  /** Where the wire dateline it opens with ends (`DATELINE`), or 0; read the first time it is asked for. */
+  readonly datelineEnd: number;
 }
 
 /**
@@ -717,6 +719,7 @@ interface NameReading {
 /** A `ReadSentence` whose `NameReading` (`readNames`) is made the first time it is asked for. */
 class SentenceReading implements ReadSentence {
   private nameReading: NameReading | undefined;
+  private dateline: number | undefined;
 
   constructor(
     readonly text: string,
@@ -733,6 +736,10 @@ class SentenceReading implements ReadSentence {
 
   get names(): NameReading {
     return (this.nameReading ??= readNames(this.tokens, this.quoted, this.language, this.words));
+  }
+
+  get datelineEnd(): number {
+    return (this.dateline ??= datelineEnd(this.text));
   }
 }
 
@@ -1713,8 +1720,8 @@ function mergeQuoteHunks(base: ReadSentence, other: ReadSentence, hunks: readonl
 /** One run of differing tokens: `[from, to)` in the anchor's tokens and in the member's. */
 function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, [oFrom, oTo]: Range, options: ChangeOptions): Classified {
   const run: ChangedRun = { base, other, bFrom, bTo, oFrom, oTo, bIdx: indicesFrom(bFrom, bTo), oIdx: indicesFrom(oFrom, oTo) };
-  // A dateline added, dropped or written otherwise ("PORT ASHBY, May 14 (Reuters) -" for none)
-  // places and dates the report, not the statement: its place and date are no changed facts.
+  // A dateline added, dropped or written otherwise ("TOWN, May 14 (Agency) -" for none) places
+  // and dates the report, not the statement: its place and date are no changed facts.
   if (inDateline(base, bFrom, bTo) && inDateline(other, oFrom, oTo)) return verdict('wording');
   // Each kind in the order of the list in the header; each read by a function of its own, so that none is compiled as one large function.
   return (
@@ -1728,7 +1735,7 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
 /**
  * A wire dateline opening a sentence: a place in capitals ("WASHINGTON", "PORT ASHBY"), perhaps
  * a country or region in title case and a date after commas ("COLOMBO, Sri Lanka", "PORT ASHBY,
- * May 14"), perhaps an agency in brackets, in letters alone ("(AP)"), then a dash or a colon.
+ * May 14"), perhaps an agency in brackets, in letters alone ("(Agency)"), then a dash or a colon.
  * An acronym opening a clause is none: what follows its comma is no place nor date ("IBM, which
  * cut 3,900 jobs -", "EU, US agree on 15% -"), and brackets holding figures are no agency.
  */
@@ -1740,11 +1747,15 @@ const DATELINE = (() => {
   return new RegExp(`^${capitals}(?:,\\s*(?:${date}|${titled})){0,2}(?:\\s*${agency})?\\s*(?:[—–:]|--?)\\s+`, 'u');
 })();
 
-/** Whether tokens `from..to` of the sentence lie within the dateline it opens with (`DATELINE`); an empty range does. O(length of the dateline). */
+/** Where the dateline `text` opens with ends (`DATELINE`, its trailing spaces left out), or 0 where it opens with none. O(length of the dateline). */
+function datelineEnd(text: string): number {
+  const dateline = DATELINE.exec(text.slice(0, 200));
+  return dateline ? dateline[0].trimEnd().length : 0;
+}
+
+/** Whether tokens `from..to` of the sentence lie within the dateline it opens with; an empty range does. O(1) once the sentence's dateline is read. */
 function inDateline(s: ReadSentence, from: number, to: number): boolean {
-  if (from === to) return true;
-  const dateline = DATELINE.exec(s.text.slice(0, 200));
-  return dateline !== null && s.tokens[to - 1].end <= dateline[0].trimEnd().length;
+  return from === to || s.tokens[to - 1].end <= s.datelineEnd;
 }
 
 /** A run of differing tokens as the classifier reads it: the two sentences, the token range on each side, and its indices. */

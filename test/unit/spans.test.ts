@@ -52,24 +52,34 @@ describe('spans', () => {
     );
   });
 
-  it('merges the half of a split statement grouped with a version the other half’s group lacks', () => {
-    // Sources 0 and 1 say the statement whole; source 2 splits it in two, and its second half
-    // is grouped with them; source 3 rewords it whole and is grouped with the first half only.
+  /**
+   * Sources 0 and 1 say the statement whole; source 2 splits it in two, and its second half is
+   * grouped with them; source 3 says `fourth` and is grouped with the first half only. The
+   * groups `mergeFollowingGroups` makes of the two.
+   */
+  const mergedWithSplit = (fourth: string) => {
     const { layout, profiles } = placesOf([
       [WHOLE],
       [
         'Officials said inflation had become too high to ignore and added that further increases in the main rate were likely later this year.',
       ],
       [FIRST, SECOND],
-      ['Inflation is now too high to ignore, officials said, adding that more rate increases are likely this year.'],
+      [fourth],
     ]);
-    const groups = mergeFollowingGroups(
+    return mergeFollowingGroups(
       [
         [0, 1, 3],
         [2, 4],
       ],
       layout,
       profiles,
+    );
+  };
+
+  it('merges the half of a split statement grouped with a version the other half’s group lacks', () => {
+    // Source 3 rewords the statement whole.
+    const groups = mergedWithSplit(
+      'Inflation is now too high to ignore, officials said, adding that more rate increases are likely this year.',
     );
     assert.deepEqual(
       groups.map(g => [...g].sort((a, b) => a - b)),
@@ -78,22 +88,7 @@ describe('spans', () => {
   });
 
   it('leaves the half of a split statement apart where the version that group brings says only that half', () => {
-    const { layout, profiles } = placesOf([
-      [WHOLE],
-      [
-        'Officials said inflation had become too high to ignore and added that further increases in the main rate were likely later this year.',
-      ],
-      [FIRST, SECOND],
-      ['Officials said that inflation was too high to ignore.'],
-    ]);
-    const groups = mergeFollowingGroups(
-      [
-        [0, 1, 3],
-        [2, 4],
-      ],
-      layout,
-      profiles,
-    );
+    const groups = mergedWithSplit('Officials said that inflation was too high to ignore.');
     assert.equal(groups.length, 2);
   });
 
