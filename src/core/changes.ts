@@ -99,6 +99,8 @@ function factToken(key: string, kind: TokenKind, start: number, end: number, cap
   return { key, kind, start, end, capital, ordinal };
 }
 
+/** The apostrophes that join a possessive ending to its word ("UN's", "UN’s"). */
+const APOSTROPHES = "'\u2019";
 /** A currency sign ($, €, £, ¥, ₹…). */
 const CURRENCY_SIGN = /^\p{Sc}$/u;
 /** A minus sign: the hyphen-minus as typed, the minus of typesetting, or the en dash some typesetting sets for it. */
@@ -108,8 +110,9 @@ const BEFORE_SIGN = /[\s([{"“„«‘'‚]/u;
 
 /**
  * Where the one-letter capital word at span `k` opens initials set apart by full stops ("U.N.",
- * "U.S.", "E.U."): the letters (with the word a hyphen joins to the last stop: "U.N.-brokered"),
- * where they end, and the index of their last span.
+ * "U.S.", "E.U."): the letters (with the word a hyphen joins to the last stop, "U.N.-brokered",
+ * or the possessive ending an apostrophe joins to it, "U.N.'s"), where they end, and the index
+ * of their last span.
  * Undefined for a single initial ("J. Smith") and where no stop follows. O(initials).
  */
 function dottedInitials(text: string, spans: readonly number[], k: number): { letters: string; end: number; last: number } | undefined {
@@ -142,6 +145,21 @@ function dottedInitials(text: string, spans: readonly number[], k: number): { le
     spans[hyphen + 5] === WORD
   )
     return { letters: `${letters}-${text.slice(spans[hyphen + 3], spans[hyphen + 4])}`, end: spans[hyphen + 4], last: hyphen + 3 };
+  // "U.N.'s" is "UN's", which the word pattern reads as one word with its possessive ending.
+  const apostrophe = stop + 3;
+  if (
+    apostrophe + 3 < spans.length &&
+    spans[apostrophe] === spans[stop] + 1 &&
+    spans[apostrophe + 1] === spans[apostrophe] + 1 &&
+    APOSTROPHES.includes(text[spans[apostrophe]]) &&
+    spans[apostrophe + 3] === spans[apostrophe + 1] &&
+    spans[apostrophe + 5] === WORD
+  )
+    return {
+      letters: `${letters}${text[spans[apostrophe]]}${text.slice(spans[apostrophe + 3], spans[apostrophe + 4])}`,
+      end: spans[apostrophe + 4],
+      last: apostrophe + 3,
+    };
   return { letters, end: spans[stop] + 1, last: stop };
 }
 
@@ -1818,6 +1836,8 @@ function figureChange(run: ChangedRun): Classified | undefined {
   const oFigures = lacking(other, figures(other, oIdx), base);
   // "1,012,000" for "about 1 million", "nearly 50,000" for "48,000": one figure told at another precision.
   if (roundedAlike(base, bFigures, other, oFigures)) return undefined;
+  // "10.30" for "10:30": one time of day, written the British way.
+  if (clockAlike(base, bFigures, other, oFigures)) return undefined;
   // "yesterday" for "on Tuesday", "today" for "yesterday": one day told from two days of writing
   // (a wire story and its reprint a day later) is a rewording, not another date.
   if (bFigures.length && oFigures.length && sameDayRetold(dayNamed(base.tokens, bFigures), dayNamed(other.tokens, oFigures)))
@@ -1871,6 +1891,33 @@ function roundedAlike(base: ReadSentence, bFigures: readonly number[], other: Re
   const off = value - round;
   return hedge === 'near' ? Math.abs(off) < half : hedge === 'below' ? off < 0 && -off < half : off > 0 && off < half;
 }
+
+/**
+ * Whether each side has one figure the other lacks, one of them a time of day (`clockAt`:
+ * "10:30", "10.30 p.m.") and the other a bare figure of hours and two digits of minutes set
+ * apart by a full stop ("10.30"), as British style writes a time: the same hour (or, for a time
+ * after noon, the same hour on the 12-hour clock) and the same minutes. A figure with a
+ * currency sign or a percent sign brings a second figure, so "$10.30" never qualifies. O(1).
+ */
+function clockAlike(base: ReadSentence, bFigures: readonly number[], other: ReadSentence, oFigures: readonly number[]): boolean {
+  if (bFigures.length !== 1 || oFigures.length !== 1) return false;
+  const clockOf = (s: ReadSentence, i: number) => CLOCK_KEY.exec(s.tokens[i].key);
+  const dottedOf = (s: ReadSentence, i: number) => {
+    const t = s.tokens[i];
+    return t.kind === 'number' && !t.ordinal ? DOTTED_TIME.exec(asciiDigits(s.text.slice(t.start, t.end))) : null;
+  };
+  const clock = clockOf(base, bFigures[0]) ?? clockOf(other, oFigures[0]);
+  const dotted = dottedOf(base, bFigures[0]) ?? dottedOf(other, oFigures[0]);
+  if (!clock || !dotted) return false;
+  const hour = Number(dotted[1]);
+  const clockHour = Number(clock[1]);
+  return dotted[2] === clock[2] && (hour === clockHour || hour + 12 === clockHour);
+}
+
+/** A time of day's key, as `clockAt` writes it: hours on the 24-hour clock and minutes. */
+const CLOCK_KEY = /^#(\d{1,2}):(\d{2})$/;
+/** A figure of hours and minutes set apart by a full stop: "10.30", "6.05". */
+const DOTTED_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)$/;
 
 /** The unit of a figure's last non-zero digit: 1,000,000 for 1 million, 100 for 400, 0.1 for 7.5. O(digits). */
 function roundingUnit(figure: number): number {

@@ -694,6 +694,8 @@ describe('Number forms', () => {
     same('The U.N.-brokered deal expired.', 'The UN-brokered deal expired.');
     same('The deal was signed in the U.S.', 'The deal was signed in the US.');
     same('J. R. R. Tolkien wrote it.', 'J.R.R. Tolkien wrote it.');
+    same("The U.N.'s envoy arrived.", "The UN's envoy arrived.");
+    same('The U.N.’s envoy arrived.', 'The UN’s envoy arrived.');
     assert.deepEqual(kinds(classifyChanges('The U.N. deal expired.', 'The E.U. deal expired.', 'en')), ['name']);
   });
 
@@ -804,6 +806,25 @@ describe('Number forms', () => {
       'number',
     ]);
     assert.deepEqual(kinds(classifyChanges('Die Sperre beginnt um 18 Uhr.', 'Die Sperre beginnt um 19 Uhr.', 'de')), ['number']);
+  });
+
+  it('reads hours and minutes set apart by a full stop as the time another version writes with a colon, either way round', () => {
+    const figureKinds = (a: string, b: string) =>
+      [classifyChanges(a, b, 'en'), classifyChanges(b, a, 'en')].map(changes => kinds(changes).filter(k => k === 'number'));
+    for (const [a, b] of [
+      ['The curfew starts at 10.30 on Monday.', 'The curfew starts at 10:30 on Monday.'],
+      ['The curfew starts at 10.30 on Monday.', 'The curfew starts at 10:30 p.m. on Monday.'],
+      ['The curfew starts at 22.30 on Monday.', 'The curfew starts at 10:30 p.m. on Monday.'],
+    ])
+      assert.deepEqual(figureKinds(a, b), [[], []], `${a} / ${b}`);
+    // Other minutes, another hour, or an amount of money or a share are other figures.
+    for (const [a, b] of [
+      ['The curfew starts at 10.30 on Monday.', 'The curfew starts at 10:45 on Monday.'],
+      ['The curfew starts at 10.30 on Monday.', 'The curfew starts at 11:30 on Monday.'],
+      ['The ticket costs $10.30 on Monday.', 'The ticket costs 10:30 on Monday.'],
+      ['Turnout was 10.30 percent on Monday.', 'Turnout was 10:30 on Monday.'],
+    ])
+      assert.deepEqual(figureKinds(a, b), [['number'], ['number']], `${a} / ${b}`);
   });
 
   it('reads Russian numerals in every case as their values', () => {
