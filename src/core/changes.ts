@@ -757,7 +757,7 @@ class SentenceReading implements ReadSentence {
   }
 
   get datelineEnd(): number {
-    return (this.dateline ??= datelineEnd(this.text));
+    return (this.dateline ??= datelineEnd(this.text, this.tokens));
   }
 }
 
@@ -1753,22 +1753,45 @@ function classify(base: ReadSentence, other: ReadSentence, [bFrom, bTo]: Range, 
 /**
  * A wire dateline opening a sentence: a place in capitals ("WASHINGTON", "PORT ASHBY"), perhaps
  * a country or region in title case and a date after commas ("COLOMBO, Sri Lanka", "PORT ASHBY,
- * May 14"), perhaps an agency in brackets, in letters alone ("(Agency)"), then a dash or a colon.
- * An acronym opening a clause is none: what follows its comma is no place nor date ("IBM, which
- * cut 3,900 jobs -", "EU, US agree on 15% -"), and brackets holding figures are no agency.
+ * May 14", "BERLIN, 14. Mai", "MADRID, 14 de mayo de 2024", "МОСКВА, 14 мая"), perhaps an agency
+ * in brackets, in letters alone ("(Agency)"), then a dash or a colon. An acronym opening a clause
+ * is none: what follows its comma is no place nor date ("IBM, which cut 3,900 jobs -", "EU, US
+ * agree on 15% -"), and brackets holding figures are no agency. The two places a date may stand
+ * are the groups `date1` and `date2`, whose words `datelineEnd` checks are a month's name.
  */
 const DATELINE = (() => {
   const capitals = "\\p{Lu}[\\p{Lu}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.-]*){0,3}";
   const titled = "\\p{Lu}[\\p{Ll}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}'’.-]+){0,2}";
-  const date = '(?:\\p{Lu}\\p{Ll}+\\.?\\s+\\d{1,2}|\\d{1,2}\\s+\\p{Lu}\\p{Ll}+\\.?)(?:,?\\s+\\d{4})?';
+  // A month's name before or after the day ("May 14", "14 May", "14. Mai", "14 de mayo"), the
+  // year perhaps after it ("Sept. 13, 2021", "14 de mayo de 2024"); a short word may join them.
+  const joiner = '(?:\\p{Ll}{1,3}\\s+)?';
+  const date = `(?:\\p{L}[\\p{Ll}\\p{M}]+\\.?\\s+\\d{1,2}|\\d{1,2}\\.?\\s+${joiner}\\p{L}[\\p{Ll}\\p{M}]+\\.?)(?:,?\\s+${joiner}\\d{4})?`;
   const agency = '\\(\\p{L}[\\p{L}\\p{M}\\s./&-]{0,30}\\)';
-  return new RegExp(`^${capitals}(?:,\\s*(?:${date}|${titled})){0,2}(?:\\s*${agency})?\\s*(?:[—–:]|--?)\\s+`, 'u');
+  const slot = (name: string) => `(?:,\\s*(?:(?<${name}>${date})|${titled}))?`;
+  return new RegExp(`^${capitals}${slot('date1')}${slot('date2')}(?:\\s*${agency})?\\s*(?:[—–:]|--?)\\s+`, 'du');
 })();
 
-/** Where the dateline `text` opens with ends (`DATELINE`, its trailing spaces left out), or 0 where it opens with none. O(length of the dateline). */
-function datelineEnd(text: string): number {
+/**
+ * Where the dateline `text` opens with ends (`DATELINE`, its trailing spaces left out), or 0
+ * where it opens with none. Each word of a date the pattern matched must be a month's name among
+ * `tokens` (the sentence's, in its language), or a word of at most three letters before a month
+ * or a year ("de"): "EU, 15 members -" opens with no dateline. O(length of the dateline).
+ */
+function datelineEnd(text: string, tokens: readonly FactToken[]): number {
   const dateline = DATELINE.exec(text.slice(0, 200));
-  return dateline ? dateline[0].trimEnd().length : 0;
+  if (!dateline) return 0;
+  for (const name of ['date1', 'date2']) {
+    const at = dateline.indices?.groups?.[name];
+    if (!at) continue;
+    for (let k = 0; k < tokens.length && tokens[k].start < at[1]; k++) {
+      const t = tokens[k];
+      if (t.end <= at[0] || t.kind === 'number' || t.kind === 'punct' || (t.kind === 'date' && t.key.startsWith('month:'))) continue;
+      const next = tokens[k + 1];
+      const joins = t.kind === 'word' && t.end - t.start <= 3 && next !== undefined && (next.kind === 'number' || next.kind === 'date');
+      if (!joins) return 0;
+    }
+  }
+  return dateline[0].trimEnd().length;
 }
 
 /** Whether tokens `from..to` of the sentence lie within the dateline it opens with; an empty range does. O(1) once the sentence's dateline is read. */

@@ -712,6 +712,17 @@ describe('Number forms', () => {
       ])
         assert.deepEqual(kindsIn('en', a, b), ['wording'], `${a} / ${b}`);
     assert.deepEqual(kindsIn('en', `WASHINGTON — ${lede}`, `NEW YORK — ${lede}`), ['wording']);
+    // Other languages write the day before the month, perhaps with a full stop or a joining word,
+    // and the month in lower case.
+    for (const [language, dateline, sentence] of [
+      ['de', 'BERLIN, 14. Mai (dpa) - ', 'Die Regierung hat den Hafen am Mittwoch geöffnet.'],
+      ['fr', 'PARIS, 14 mai (AFP) - ', 'Le gouvernement a rouvert le port mercredi.'],
+      ['es', 'MADRID, 14 de mayo de 2024 (EFE) - ', 'El Gobierno reabrió el puerto el miércoles.'],
+      ['ru', 'МОСКВА, 14 мая (Рейтер) - ', 'Власти заявили, что порт откроется в среду.'],
+    ])
+      assert.deepEqual(kindsIn(language, dateline + sentence, sentence), ['wording'], dateline);
+    // A count after an acronym's comma is no date.
+    assert.deepEqual(kindsIn('en', 'EU, 15 members - agreed to the deal.', 'EU, 16 members - agreed to the deal.'), ['number']);
     // Past the dateline a date is a date again, and an acronym opening a clause, or a name with
     // a bracket, is no dateline.
     assert.deepEqual(
