@@ -632,6 +632,10 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (NUMBER_SIGNS.has(bare)) return ROMAN_NUMERAL.test(nextWord);
   if (NEVER_FINAL.has(bare) || TITLES_OF_LANGUAGE[profile.language]?.has(bare)) return true;
   if (BEFORE_NOUNS_OF_LANGUAGE[profile.language]?.has(bare)) return !isSentenceOpener(nextWord.toLowerCase(), profile);
+  // "at 6 a.m. Wednesday": a time of day is often followed by its day's name, which a capital
+  // opens in English as in a new sentence.
+  if (MERIDIEM_MARKS.has(bare) && /\p{N}\s*$/u.test(previous.slice(0, -abbreviation.length)) && isWeekdayName(nextWord, profile.language))
+    return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a
   // function word opens what follows ("… in the U.S. The talks …").
@@ -668,6 +672,30 @@ function insideCornerBrackets(previous: string, line: string, nextStart: number)
  * "といっても").
  */
 const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?!いうのも|いっても|言っても)(?=[\p{Script=Han}、，いのし]))/u;
+
+/** The marks of the half of the day written with full stops ("a.m.", "p.m."), without the last stop. */
+const MERIDIEM_MARKS = new Set(['a.m', 'p.m']);
+/** Per language, its weekdays' names in lower case, from the runtime's date formats. */
+const weekdayNames = new Map<string, ReadonlySet<string>>();
+
+/** Whether `word` is the name of a weekday in `language` (as the runtime writes it, in any case). Once per language, then O(1). */
+function isWeekdayName(word: string, language: string): boolean {
+  let names = weekdayNames.get(language);
+  if (names === undefined) {
+    const found = new Set<string>();
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf(language).length) {
+        const format = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+        // 3 to 9 January 2021 are a Sunday to a Saturday.
+        for (let day = 3; day <= 9; day++) found.add(format.format(new Date(Date.UTC(2021, 0, day))).toLowerCase());
+      }
+    } catch {
+      // A language tag the runtime cannot read has no names here.
+    }
+    weekdayNames.set(language, (names = found));
+  }
+  return names.has(word.toLowerCase());
+}
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */
 const DAY_ORDINAL_END = /(?<![\p{N}.])(?:0?[1-9]|[12]\d|3[01])\.$/u;

@@ -121,6 +121,19 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('keeps a time of day and the name of its day in one sentence, and ends a sentence after a time before another word', () => {
+    assert.deepEqual(inLanguage('en', 'Work resumes at 6 a.m. Wednesday, with 200 ships waiting.'), [
+      'Work resumes at 6 a.m. Wednesday, with 200 ships waiting.',
+    ]);
+    assert.deepEqual(inLanguage('en', 'Talks start at 6 a.m. Tuesday and end at 5 p.m. Wednesday.'), [
+      'Talks start at 6 a.m. Tuesday and end at 5 p.m. Wednesday.',
+    ]);
+    assert.deepEqual(inLanguage('en', 'The meeting ended at 5 p.m. Officials said little.'), [
+      'The meeting ended at 5 p.m.',
+      'Officials said little.',
+    ]);
+  });
+
   it('keeps a minus sign or a dash glued to the first word, and leaves out a dash set apart as a list marker', () => {
     assert.deepEqual(sentencesOf('-5 degrees were recorded in the valley on Monday night.'), [
       '-5 degrees were recorded in the valley on Monday night.',
