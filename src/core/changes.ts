@@ -183,12 +183,18 @@ function figureLead(text: string, start: number, figure: string): { readonly sta
 
 /**
  * Whether the tokens read so far end in an amount: a figure, a written number ("cent", "three")
- * or a scale word ("3 million", "a thousand"), which the tokens are read into later.
+ * or a scale word ("3 million", "a thousand"; a short one with its stop, "4,5 Mio."), which the
+ * tokens are read into later.
  */
 function afterAmount(raw: readonly FactToken[], lexicon: NumberLexicon): boolean {
   const last = raw[raw.length - 1];
   if (!last) return false;
   if (last.kind === 'number') return last.key.startsWith('#');
+  // "4,5 Mio. Euro": the stop of a scale written short.
+  if (last.kind === 'punct' && last.key === '.' && raw.length >= 2) {
+    const scale = raw[raw.length - 2];
+    return scale.kind === 'word' && scale.end === last.start && lexicon.scales.has(scale.key);
+  }
   return last.kind === 'word' && (lexicon.scales.has(last.key) || lexicon.phrases.has(phraseKey([last.key])));
 }
 
@@ -2290,7 +2296,12 @@ function lettersOf(s: ReadSentence, idx: readonly number[]): string {
     .toLowerCase();
 }
 
-/** The two runs are spellings of one name: similar letters, or one contained in the other ("Assad", "al-Assad"). */
+/**
+ * The two runs are spellings of one name: one contained in the other ("Assad", "al-Assad"), or
+ * similar letters, in the whole runs and in their last words. A family name comes last, and it
+ * tells people apart where a long title before it is alike: "Polizeisprecherin Martina
+ * Echterhoff" and "Polizeisprecher Thomas Kernbach" are two spokespeople, not two spellings.
+ */
 function similarNames(
   base: ReadSentence,
   bIdx: readonly number[],
@@ -2302,5 +2313,13 @@ function similarNames(
   const y = lettersOf(other, oIdx);
   if (!x || !y) return false;
   if (x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x))) return true;
-  return profileSimilarity(bigramProfile(x), bigramProfile(y)) >= (options.variantSimilarity ?? 0.5);
+  const threshold = options.variantSimilarity ?? 0.5;
+  if (profileSimilarity(bigramProfile(x), bigramProfile(y)) < threshold) return false;
+  const lastWord = (s: ReadSentence, idx: readonly number[]) => {
+    for (let k = idx.length - 1; k >= 0; k--) if (s.tokens[idx[k]].kind === 'word') return lettersOf(s, [idx[k]]);
+    return '';
+  };
+  const xLast = lastWord(base, bIdx);
+  const yLast = lastWord(other, oIdx);
+  return xLast === yLast || profileSimilarity(bigramProfile(xLast), bigramProfile(yLast)) >= threshold;
 }

@@ -320,8 +320,50 @@ const NOT_DATES: Readonly<Record<string, readonly string[]>> = {
   he: ['שני'],
 };
 
-/** Written numbers the number-word package lacks: Hungarian "két", the form of 2 before a noun. */
-const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = { hu: [['két', 2]] };
+/**
+ * Written numbers the number-word package lacks: Hungarian "két", the form of 2 before a noun;
+ * the Russian collective numerals that count people ("трое детей", three children), in their cases.
+ */
+const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
+  hu: [['két', 2]],
+  ru: (
+    [
+      ['двое', 'двоих', 'двоим', 'двоими'],
+      ['трое', 'троих', 'троим', 'троими'],
+      ['четверо', 'четверых', 'четверым', 'четверыми'],
+      ['пятеро', 'пятерых', 'пятерым', 'пятерыми'],
+      ['шестеро', 'шестерых', 'шестерым', 'шестерыми'],
+      ['семеро', 'семерых', 'семерым', 'семерыми'],
+      ['восьмеро', 'восьмерых', 'восьмерым', 'восьмерыми'],
+      ['девятеро', 'девятерых', 'девятерым', 'девятерыми'],
+      ['десятеро', 'десятерых', 'десятерым', 'десятерыми'],
+    ] as const
+  ).flatMap((forms, k) => forms.map((form): [string, number] => [form, k + 2])),
+};
+
+/**
+ * Adds to `phrases` (the package's words for `values` in `language`) the spellings the package
+ * does not write: Italian writes a number below a million as one word ("trecento", "duemila",
+ * where the package writes "tre cento", "due mila"); Portuguese and Spanish give 2 and the
+ * hundreds a feminine form before a feminine noun ("duas", "duzentas", "doscientas"), and
+ * Portugal writes 16, 17 and 19 otherwise than Brazil ("dezasseis", "dezassete", "dezanove").
+ * O(values).
+ */
+function otherSpellings(phrases: Map<string, number>, language: string, values: readonly number[]): void {
+  if (language === 'it') {
+    for (const [phrase, value] of [...phrases]) if (value < 1e6 && phrase.includes(' ')) phrases.set(phrase.replaceAll(' ', ''), value);
+    // "duemila", "ventimila", "centomila": the thousands written onto the number that counts them.
+    for (const [phrase, value] of [...phrases])
+      if (value >= 2 && value <= 999 && !phrase.includes(' ')) phrases.set(`${phrase}mila`, value * 1000);
+  } else if (language === 'pt' || language === 'es') {
+    const feminine = (word: string) => (word === 'dois' ? 'duas' : word.replace(/ientos$|entos$/u, m => m.replace('os', 'as')));
+    for (const [phrase, value] of [...phrases]) {
+      const form = phrase.split(' ').map(feminine).join(' ');
+      if (form !== phrase && !phrases.has(form)) phrases.set(form, value);
+    }
+    if (language === 'pt') for (const n of values) phrases.set(phraseKey([writtenNumber(n, { lang: 'ptPT' })]), n);
+  }
+}
 
 /** Percent written as a word (the sign itself is a token of its own). */
 export const PERCENT_WORDS: ReadonlySet<string> = new Set([
@@ -442,6 +484,9 @@ function germanPhrases(): Map<string, number> {
   out.set('hundert', 100);
   out.set('einhundert', 100);
   out.set('tausend', 1000);
+  // "anderthalb", "viereinhalb": a number and a half, written as one word.
+  out.set('anderthalb', 1.5);
+  for (let n = 1; n <= 12; n++) out.set(`${n === 1 ? 'ein' : n < 10 ? GERMAN_UNITS[n] : GERMAN_TEENS[n - 10]}einhalb`, n + 0.5);
   return out;
 }
 
@@ -513,6 +558,7 @@ function buildLexicon(language: string): NumberLexicon {
         if (k === 1) phrases.set(words.join(' '), scale);
       }
     }
+    otherSpellings(phrases, language, values);
   }
   // A word of a day's or month's name that is also a number ("thứ năm", the fifth day: Thursday), a
   // function word (Czech "pro", short for December, is "for") or an everyday word names no date alone.

@@ -156,6 +156,20 @@ describe('Change kinds', () => {
     assert.equal(change.variant, true);
   });
 
+  it('reads two people with one title as two names, not spellings of one, where their family names differ', () => {
+    for (const [a, b] of [
+      ['Die Lage sei ernst, sagte Polizeisprecherin Martina Echterhoff.', 'Die Lage sei ernst, sagte Polizeisprecher Thomas Kernbach.'],
+      ['Innenminister Roman Weißgerber besuchte den Ort.', 'Innenministerin Petra Kallweit besuchte den Ort.'],
+    ]) {
+      const changes = classifyChanges(a, b, 'de');
+      assert.deepEqual(kinds(changes), ['name'], `${a} / ${b}`);
+      assert.equal(changes[0].variant, undefined, `${a} / ${b}`);
+    }
+    // One family name spelt two ways is still one person.
+    const [same] = classifyChanges('Minister Sergei Shoigu arrived.', 'Minister Sergey Shoygu arrived.', 'en');
+    assert.equal(same.variant, true);
+  });
+
   it('finds negations in German, Russian and Arabic', () => {
     assert.deepEqual(kinds(classifyChanges('Die Armee hat die Stadt erobert.', 'Die Armee hat die Stadt nicht erobert.', 'de')), [
       'negation',
@@ -655,6 +669,20 @@ describe('Number forms', () => {
     same('The toll rose to twenty-five.', 'The toll rose to 25.');
     same('It cost 5 million dollars.', 'It cost 5,000,000 dollars.');
     assert.deepEqual(kinds(classifyChanges('Twelve people were hurt.', '15 people were hurt.', 'en')), ['number']);
+  });
+
+  it('reads the spellings of written numbers the number-word package lacks as their values', () => {
+    same('Circa trecento persone sono state evacuate.', 'Circa 300 persone sono state evacuate.', 'it');
+    same('Sono arrivati duemila soccorritori.', 'Sono arrivati 2.000 soccorritori.', 'it');
+    same('Morreram duas pessoas.', 'Morreram 2 pessoas.', 'pt');
+    same('Foram retiradas duzentas famílias.', 'Foram retiradas 200 famílias.', 'pt');
+    same('Morreram dezassete pessoas.', 'Morreram 17 pessoas.', 'pt');
+    same('Evacuaron a doscientas personas.', 'Evacuaron a 200 personas.', 'es');
+    same('Среди погибших двое детей.', 'Среди погибших 2 детей.', 'ru');
+    same('Der Schaden beträgt viereinhalb Millionen Euro.', 'Der Schaden beträgt 4,5 Millionen Euro.', 'de');
+    same('Der Schaden beträgt 4,5 Mio. Euro.', 'Der Schaden beträgt 4,5 Millionen Euro.', 'de');
+    assert.deepEqual(kinds(classifyChanges('Sono morte trecento persone.', 'Sono morte quattrocento persone.', 'it')), ['number']);
+    assert.deepEqual(kinds(classifyChanges('Погибли трое детей.', 'Погибли четверо детей.', 'ru')), ['number']);
   });
 
   it('reads a hedged round figure that the exact figure agrees with as no changed figure, either way round', () => {
