@@ -2092,7 +2092,8 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
         (s.tokens[i].capital || s.tokens[i].end - s.tokens[i].start > 3) &&
         !against.names.agentStems.has(s.words.stem(s.tokens[i].key)) &&
         !against.names.stems.has(s.words.stem(s.tokens[i].key)) &&
-        !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, against === base ? bContent : oContent)),
+        !spelledOut(s, i, against, against === base ? bContent : oContent) &&
+        !abbreviated(s, i, s === base ? bContent : oContent, against, against === base ? bContent : oContent),
     );
   // Only the speakers' own words are compared for a respelt speaker: a run that also drops "the Kremlin said" changes the speaker.
   const agentsOf = (s: ReadSentence, idx: number[]) => idx.filter(i => s.names.agent[i]);
@@ -2174,7 +2175,8 @@ function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undef
         !against.names.acronyms.has(s.tokens[i].key) &&
         !(s.names.runInitials[i] && against.keys.has(s.names.runInitials[i])) &&
         !nounAfterDeterminer(s, i) &&
-        !spelledOut(s.text.slice(s.tokens[i].start, s.tokens[i].end), lettersOf(against, againstIdx)),
+        !spelledOut(s, i, against, againstIdx) &&
+        !abbreviated(s, i, idx, against, againstIdx),
     );
     return found.length && s.names.titleCase ? [] : found;
   };
@@ -2272,18 +2274,88 @@ function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undef
   return verdict('wording');
 }
 
-/** An acronym whose letters stand in order in the other side's words, from its first ("UN", "United Nations"; "TV", "television"). */
-function spelledOut(word: string, otherLetters: string): boolean {
-  if (!/^[\p{Lu}\d]{2,6}$/u.test(word)) return false;
-  const letters = word.toLowerCase();
-  if (!otherLetters.startsWith(letters[0])) return false;
-  let at = 0;
-  for (const ch of letters) {
-    at = otherLetters.indexOf(ch, at);
-    if (at < 0) return false;
-    at++;
+/**
+ * Whether the word at token `i` of `s` is an acronym (two to six capitals, perhaps each with a
+ * stop) of words among tokens `againstIdx` of `against`: "UN" of "United Nations", "TV" of
+ * "television", "WHO" of "World Health Organization", "THW" of "Technisches Hilfswerk"
+ * (`abbreviationEnd`). "UN" abbreviates no "United States". O(acronym · words).
+ */
+function spelledOut(s: ReadSentence, i: number, against: ReadSentence, againstIdx: readonly number[]): boolean {
+  const acronym = acronymAt(s, i);
+  if (!acronym) return false;
+  const words = acronymWords(against, againstIdx);
+  for (let w = 0; w < words.length; w++) if (abbreviationEnd(acronym, words, w, 0) >= 0) return true;
+  return false;
+}
+
+/**
+ * Whether the word at token `i` of `s` (one of tokens `idx`) stands among words that an acronym
+ * among tokens `againstIdx` of `against` abbreviates: "Health" in "World Health Organization"
+ * where the other side writes "WHO". O(acronyms · words²).
+ */
+function abbreviated(s: ReadSentence, i: number, idx: readonly number[], against: ReadSentence, againstIdx: readonly number[]): boolean {
+  let words: AcronymWord[] | undefined;
+  for (const k of againstIdx) {
+    const acronym = acronymAt(against, k);
+    if (!acronym) continue;
+    words ??= acronymWords(s, idx);
+    for (let w = 0; w < words.length && words[w].token <= i; w++) {
+      const end = abbreviationEnd(acronym, words, w, 0);
+      if (end > 0 && words[end - 1].token >= i) return true;
+    }
   }
-  return true;
+  return false;
+}
+
+/** The letters of the acronym at token `i` in lower case ("UN", "U.S.", "ISRO"), or undefined for any other token. */
+function acronymAt(s: ReadSentence, i: number): string | undefined {
+  const t = s.tokens[i];
+  if (t.kind !== 'word') return undefined;
+  const text = s.text.slice(t.start, t.end);
+  return ACRONYM.test(text) ? text.replace(/\./g, '').toLowerCase() : undefined;
+}
+
+const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
+
+/** A word an acronym may abbreviate: its letters in lower case, without diacritics, and its token. */
+interface AcronymWord {
+  readonly letters: string;
+  readonly token: number;
+}
+
+/** The words among tokens `idx` of `s` that an acronym may abbreviate: every word but the function words ("of", "für"), which acronyms leave out. */
+function acronymWords(s: ReadSentence, idx: readonly number[]): AcronymWord[] {
+  const out: AcronymWord[] = [];
+  for (const i of idx) {
+    const t = s.tokens[i];
+    if (t.kind !== 'word' || s.names.functionWords.has(t.key)) continue;
+    const letters = lettersOf(s, [i]);
+    if (letters) out.push({ letters, token: i });
+  }
+  return out;
+}
+
+/**
+ * Where the words that `acronym` (lower case) abbreviates from word `w` on end (the index after
+ * the last), its letters from the `a`th on still to read; -1 where it abbreviates none. Each word
+ * gives the acronym the letter it opens with and perhaps more from inside it, in order ("THW":
+ * "Technisches Hilfswerk", a compound's second part inside its word), and the next letter opens
+ * the next word: no word is skipped. Tries the fewest letters from inside a word first.
+ * O(2^acronym) at worst, for acronyms of six letters at most.
+ */
+function abbreviationEnd(acronym: string, words: readonly AcronymWord[], w: number, a: number): number {
+  if (a === acronym.length) return w;
+  if (w >= words.length || words[w].letters[0] !== acronym[a]) return -1;
+  const word = words[w].letters;
+  let pos = 1;
+  for (let next = a + 1; ; next++) {
+    const end = abbreviationEnd(acronym, words, w + 1, next);
+    if (end >= 0) return end;
+    if (next >= acronym.length) return -1;
+    const found = word.indexOf(acronym[next], pos);
+    if (found < 0) return -1;
+    pos = found + 1;
+  }
 }
 
 /** The letters of some tokens, without diacritics, in lower case. */

@@ -566,6 +566,24 @@ describe('Change kinds', () => {
     );
   });
 
+  it('reads the words an acronym abbreviates as the acronym, not as another name, whatever their language', () => {
+    for (const [a, b, language] of [
+      ['The World Health Organization warned of a surge.', 'The WHO warned of a surge.', 'en'],
+      ['Helfer des Technischen Hilfswerks waren vor Ort.', 'Helfer des THW waren vor Ort.', 'de'],
+      ['Der Deutsche Wetterdienst warnte vor Sturm.', 'Der DWD warnte vor Sturm.', 'de'],
+      ['Die Bundesstelle für Eisenbahnunfalluntersuchung ermittelt.', 'Die BEU ermittelt.', 'de'],
+    ])
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ])
+        assert.deepEqual(kinds(classifyChanges(x, y, language)), ['wording'], `${x} / ${y}`);
+    // Each word gives the acronym its first letter: "UN" abbreviates no "United States".
+    assert.deepEqual(kinds(classifyChanges('The UN said the talks failed.', 'The United States said the talks failed.', 'en')), [
+      'attribution',
+    ]);
+  });
+
   it('reads a dropped speaker as an attribution even where the run also respells a name, and the name as respelt', () => {
     const changes = classifyChanges('The Ministry said al-Assad thanked him.', 'Assad thanked him.', 'en');
     assert.deepEqual(kinds(changes), ['attribution', 'name']);
