@@ -606,6 +606,34 @@ export function firstHyphen(word: string): number {
   return ascii < 0 ? unicode : unicode < 0 ? ascii : Math.min(ascii, unicode);
 }
 
+/**
+ * `quoted` (per token, whether it stands inside quotation marks) with each name in quotation
+ * marks taken out: a span of one to four words, each with a capital (and figures), inside a
+ * sentence, as Russian, Ukrainian and French set the names of companies, ships and teams
+ * («Норд Ритейл», « Ever Given »). It is a name, not someone's words: another is another name,
+ * and the marks added or dropped change nothing. Not in a language that capitalises every noun
+ * (German: „Katastrophe" is a word quoted). O(tokens).
+ */
+function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], language: string): boolean[] {
+  if (NOUNS_CAPITALISED.has(language)) return quoted;
+  for (let open = 1; open < tokens.length; open++) {
+    if (!quoted[open] || quoted[open - 1] || tokens[open].kind !== 'quote') continue;
+    let close = open + 1;
+    let words = 0;
+    let named = true;
+    for (; close < tokens.length && tokens[close].kind !== 'quote'; close++) {
+      const t = tokens[close];
+      if (t.kind === 'word') {
+        words++;
+        named &&= t.capital;
+      } else if (t.kind !== 'number' && !(t.kind === 'punct' && t.key === '-')) named = false;
+    }
+    if (close < tokens.length && named && words >= 1 && words <= 4) quoted.fill(false, open, close + 1);
+    open = close;
+  }
+  return quoted;
+}
+
 /** Per token, whether it stands inside quotation marks (the marks themselves count as inside). */
 export function quotedTokens(text: string, tokens: readonly FactToken[]): boolean[] {
   const inside = new Array<boolean>(tokens.length).fill(false);
@@ -692,7 +720,7 @@ interface ReadSentence {
  */
 function readSentence(text: string, language: string, words: WordForms): ReadSentence {
   const tokens = factTokens(text, language, words);
-  const quoted = quotedTokens(text, tokens);
+  const quoted = quotedNamesApart(tokens, quotedTokens(text, tokens), language);
   const known = words.language(language);
   const quotedKeys: string[] = [];
   const keys = new Set<string>();
@@ -806,7 +834,10 @@ function readNames(tokens: readonly FactToken[], quoted: readonly boolean[], lan
   const known = words.language(language);
   const speech = speechVerbTokens(tokens, quoted, known);
   const agent = agentTokens(tokens, quoted, speech, language);
-  const initial = tokens.map((_, i) => sentenceInitial(tokens, i));
+  // A name in quotation marks inside a sentence (`quotedNamesApart`: its marks are no quotation's) opens nothing.
+  const initial = tokens.map(
+    (_, i) => sentenceInitial(tokens, i) && !(i >= 2 && tokens[i - 1].kind === 'quote' && !quoted[i - 1] && tokens[i - 2].kind === 'word'),
+  );
   const functionWords = functionWordsOf(language);
   const label = labelTokens(tokens);
   // One pass over the tokens for the word sets, the capitals and the counts.

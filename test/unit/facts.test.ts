@@ -584,6 +584,17 @@ describe('Change kinds', () => {
     ]);
   });
 
+  it('reads a name in quotation marks as a name, not as someone’s words', () => {
+    assert.deepEqual(kinds(classifyChanges('Склад компании «Норд Ритейл» сгорел.', 'Склад компании «Юг Ритейл» сгорел.', 'ru')), ['name']);
+    assert.deepEqual(kinds(classifyChanges('Склад компании «Северный» сгорел.', 'Склад компании сгорел.', 'ru')), ['name']);
+    assert.deepEqual(classifyChanges('Le navire « Ever Given » a été dégagé.', 'Le navire Ever Given a été dégagé.', 'fr'), []);
+    // Words in lower case are someone's words; German capitalises every noun, so there a quoted noun is a quoted word.
+    assert.deepEqual(kinds(classifyChanges('«Мы сделали всё возможное», сказал он.', '«Мы сделали всё, что могли», сказал он.', 'ru')), [
+      'quote',
+    ]);
+    assert.deepEqual(kinds(classifyChanges('Es sei eine „Katastrophe“, sagte er.', 'Es sei eine „Tragödie“, sagte er.', 'de')), ['quote']);
+  });
+
   it('reads a dropped speaker as an attribution even where the run also respells a name, and the name as respelt', () => {
     const changes = classifyChanges('The Ministry said al-Assad thanked him.', 'Assad thanked him.', 'en');
     assert.deepEqual(kinds(changes), ['attribution', 'name']);
