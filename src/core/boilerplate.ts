@@ -146,8 +146,9 @@ export function classifyLines(
 
 /**
  * The verdicts with each article line that gives a date or a time and nothing else (a
- * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024") read as a
- * byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
+ * dateline: "17 января 2024, 08:15", "14.08.2024 09:12", "Tuesday, March 12, 2024"), or a date
+ * and a time under a label of two words at most ("Stand: 14.05.2024 17:52 Uhr", "Updated 1:33 am
+ * CST, November 20, 2019"), read as a byline, date or caption: it tells no statement, and two versions' datelines, a day apart,
  * must not be aligned as one. Month and weekday names, and the function words between them,
  * are read in the page's language (`numberLexicon`, `profile`). Only a line above the article's
  * first prose line or below its last: one among its paragraphs heads a part of it (a timeline's
@@ -177,17 +178,27 @@ const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}
 /**
  * Whether every word of the line with a letter names a month, a day or a time, or is a function
  * word of the page's language ("12 de marzo de 2024", "le 12 mars 2024"), and its figures give a
- * full date or a time.
+ * full date or a time; or, with up to `LABEL_WORDS` other words and no final stop, a full date
+ * and a time apart from it.
  */
 function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>, functionWords: ReadonlySet<string>): boolean {
   let names = 0;
+  let others = 0;
   for (const word of f.lowerWords) {
     if (!/\p{L}/u.test(word)) continue;
     if (dateWords.has(word)) names++;
-    else if (!DATELINE_WORDS.has(word) && !functionWords.has(word)) return false;
+    else if (!DATELINE_WORDS.has(word) && !functionWords.has(word)) others++;
   }
-  return CLOCK_TIME.test(f.text) || DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
+  const fullDate = DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
+  // A date and a time under a label or an agency's name ("Stand: 14.05.2024 17:52 Uhr", "dpa |
+  // 14.05.2024 – 12:40", "Updated 2:16 AM EST Nov 20, 2019"): a stamp, not a statement.
+  // The time stands apart from the date ("Opening Bell 11.18.19" is a title with a date alone).
+  if (others > 0) return others <= LABEL_WORDS && !f.endsSentence && fullDate && CLOCK_TIME.test(f.text.replace(DATE_IN_FIGURES, ' '));
+  return CLOCK_TIME.test(f.text) || fullDate;
 }
+
+/** Most words besides a date and a time that a stamp's label or agency takes (`isDateline`). */
+const LABEL_WORDS = 2;
 
 /** The verdicts on a page's lines from their features (see `classifyLines`). O(lines). */
 export function verdictsOf(features: PageFeatures, options: BoilerplateOptions = {}): LineVerdict[] {

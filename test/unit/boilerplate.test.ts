@@ -1024,6 +1024,14 @@ describe('datelines', () => {
     }
   });
 
+  it('reads a date and a time under a short label or an agency as a dateline, and a title with a date alone as the title', () => {
+    for (const dateline of ['Stand: 14.05.2024 17:52 Uhr', 'dpa | 14.05.2024 – 12:40', 'Aktualisiert 12. März 2024, 9:12 Uhr']) {
+      assert.deepEqual(datelineVerdict(dateline), { kind: 'boilerplate', reason: 'byline, date or caption' }, dateline);
+    }
+    for (const line of ['Hafenbericht 14.05.24', 'Die Lage am Hafen am 14.05.2024 um 17:52 Uhr war ruhig.'])
+      assert.notDeepEqual(datelineVerdict(line), { kind: 'boilerplate', reason: 'byline, date or caption' }, line);
+  });
+
   it('bridges no gap from a dateline to the body: a share prompt between them stays chrome', () => {
     const page = [
       'Harbour News',
