@@ -57,6 +57,12 @@ const PARSERS: Readonly<Record<string, Parser>> = {
 /** Words for the afternoon and evening after an hour that a parser left without its half of the day. */
 const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abends|nachmittags|soir|tarde|noche|sera|pomeriggio)$/iu;
 
+/** Hours and minutes apart by a colon or an "h", no figure of a date: "10:52", "10h52". */
+const CLOCK_APART = /(?<![\d./-])([01]?\d|2[0-3])[:h]([0-5]\d)(?!\d)/u;
+
+/** Greenwich time said in words, which the parsers do not read as an offset: Russian "по Гринвичу". */
+const GREENWICH = /по\s+Гринвичу/iu;
+
 /** The tag chrono gives a date it worked out from the reference day ("2 days ago", "in 3 weeks"). */
 const RELATIVE_DATE = 'result/relativeDate';
 
@@ -194,13 +200,19 @@ export function dateOfLine(
           }
         }
       }
+      if (hour === null) {
+        // A time the parser took into its date without reading it ("14/05/2024 - 10:52"), or one
+        // it does not read ("às 10h52", "11h30": hours and minutes set apart by an h).
+        const clock = CLOCK_APART.exec(text.slice(result.index));
+        if (clock) [hour, minute] = [Number(clock[1]), Number(clock[2])];
+      }
       if (restWords.length > otherWords) return undefined;
       const pad = (n: number) => String(n).padStart(2, '0');
       let iso = `${start.get('year')}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;
       if (hour !== null) {
         iso += `T${pad(hour)}:${pad(minute)}`;
-        if (start.isCertain('timezoneOffset')) {
-          const offset = start.get('timezoneOffset')!;
+        if (start.isCertain('timezoneOffset') || GREENWICH.test(text)) {
+          const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset')! : 0;
           iso += offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
         }
       }

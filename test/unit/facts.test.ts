@@ -1046,6 +1046,11 @@ describe('Publication dates', () => {
     assert.equal(dateOfLine('Gulan Media September 14, 2021 News', parsers, en), '2021-09-14');
     assert.equal(dateOfLine('14. September 2021, 09:00 Uhr', [chrono.de.strict], numberLexicon('de').dateWords), '2021-09-14T09:00');
     assert.equal(dateOfLine('14 сентября 2021, 09:00', [chrono.ru.strict], numberLexicon('ru').dateWords), '2021-09-14T09:00');
+    // A time the parser takes into its date unread, one set with an "h", and Greenwich time in words.
+    const pt = numberLexicon('pt').dateWords;
+    assert.equal(dateOfLine('Publicado em 14/05/2024 - 10:52', [chrono.pt.strict], pt), '2024-05-14T10:52');
+    assert.equal(dateOfLine('14 de maio de 2024 às 10h52', [chrono.pt.strict], pt), '2024-05-14T10:52');
+    assert.equal(dateOfLine('14 мая 2024 г. 12:48 по Гринвичу', [chrono.ru.strict], numberLexicon('ru').dateWords), '2024-05-14T12:48Z');
     assert.equal(
       dateOfLine('الثلاثاء 14 سبتمبر-أيلول 2021 الساعة 09 مساءً', [chrono.ar.strict], numberLexicon('ar').dateWords),
       '2021-09-14T21:00',
