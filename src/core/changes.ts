@@ -2178,11 +2178,15 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
 };
 
-/** Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`. O(1). */
+/**
+ * Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`, or stands right
+ * after a figure, which counts things, not people by name ("250 Helfer", "58 Jahre"). O(1).
+ */
 function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
   const determiners = NOUN_DETERMINERS[s.language];
   if (!determiners || i < 1) return false;
   const before = s.tokens[i - 1];
+  if (before.kind === 'number' && before.key.startsWith('#')) return true;
   return before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
 }
 

@@ -907,7 +907,7 @@ describe('Number forms', () => {
     ]);
   });
 
-  it('reads a capitalised German word after a determiner as a noun, not a name', () => {
+  it('reads a capitalised German word after a determiner or a figure as a noun, not a name', () => {
     const names = (a: string, b: string) => classifyChanges(a, b, 'de').filter(c => c.kind === 'name');
     assert.deepEqual(
       names('Die Helfer verstärkten am Montag die Deiche am Fluss.', 'Die Einsatzkräfte verstärkten am Montag die Dämme am Fluss.'),
@@ -921,6 +921,9 @@ describe('Number forms', () => {
     assert.deepEqual(kinds(classifyChanges('Die Partei, die Merz anführt, siegte.', 'Die Partei, die Scholz anführt, siegte.', 'de')), [
       'name',
     ]);
+    // A figure counts things, not people by name: the word after it is a noun too.
+    assert.deepEqual(names('Rund 250 Helfer waren im Einsatz.', 'Rund 250 Einsatzkräfte waren im Einsatz.'), []);
+    assert.deepEqual(names('Unter den Toten ist der 58 Jahre alte Lokführer.', 'Unter den Toten ist der 58-jährige Lokführer.'), []);
   });
 
   it('reads digit runs and texts as the plain character-by-character reading does, on seeded random ones', () => {
