@@ -279,9 +279,11 @@ function teaserShinglesOf(index: StoryIndex, pass: PassFacts): Uint8Array {
  * Input: the index, the final story of each source, the stories' sizes, and the number of
  * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
  * sources fall into `limit` or more stories, each with its home: the one story whose sources
- * read it as article text when only one does, else the story with most sources that do, at
- * least two (ties: the story whose first source comes first in canonical order), or -1 where
- * it is no story's text. Every sentence of a source counts, on article lines or not: a teaser
+ * read it as article text when only one does, or the one story on whose sources it opens the
+ * article (among their first `HEADLINE_REACH` + 1 sentences, past those that open sources of
+ * several stories: a site's name, a byline) where that story reads it so, else
+ * the story with most sources that do, at least two (ties: the story whose first source comes
+ * first in canonical order), or -1 where it is no story's text. Every sentence of a source counts, on article lines or not: a teaser
  * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
  * sentences of all sources, memory O(F) for F distinct forms.
  */
@@ -313,7 +315,44 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
       if (counts) counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
     }
   });
+  // Per recurring form, the stories on whose pages it opens the article: a story's headline or
+  // lede, which the related lists of other stories' pages quote further down. A page's frame
+  // (its site's name, a byline), which opens pages of several stories, is passed over first.
+  const openers = (take: (form: string) => boolean, skip: (form: string) => boolean) => {
+    const found = new Map<string, Set<number>>();
+    index.sourceAllForms.forEach((forms, s) => {
+      for (let i = 0, opening = 0; i < forms.length && opening <= HEADLINE_REACH; i++) {
+        const form = index.formTexts[forms[i]];
+        if (skip(form)) continue;
+        opening++;
+        if (!take(form)) continue;
+        let stories = found.get(form);
+        if (!stories) found.set(form, (stories = new Set()));
+        stories.add(storyOf[s]);
+      }
+    });
+    return found;
+  };
+  const atTop = openers(
+    () => true,
+    () => false,
+  );
+  const opensIn = openers(
+    form => storiesOfForm.has(form),
+    form => (atTop.get(form)?.size ?? 0) > 1,
+  );
   for (const [form, counts] of storiesOfForm) {
+    // A form that opens the pages of one story only, which reads it as article text, is that
+    // story's headline or lede: its home, even where other stories' pages read their teasers
+    // of it as article text too. (A site's name above its headlines opens pages of many.)
+    const opens = opensIn.get(form);
+    if (opens?.size === 1) {
+      const [story] = opens;
+      if (counts.has(story)) {
+        out.set(form, story);
+        continue;
+      }
+    }
     // The one story that reads it as article text is its home, even through one page (a
     // page's own headline teased on the pages of others); among several, the one with most
     // pages that do, at least two (one page each of several stories is chrome read as prose).

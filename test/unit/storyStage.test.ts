@@ -1338,6 +1338,29 @@ describe('Chrome across stories', () => {
     for (const line of [...linesOf(texts[0], FERRY[0]), ...linesOf(texts[0], FERRY[1])]) assert.equal(own[line].kind, 'content');
   });
 
+  it("keeps a story's headline and lede on its own pages where as many pages of another story read their teaser of it as article text", () => {
+    // Two pages of each story that reads the ferry's opening as article text: the ferry's own,
+    // at their top, and the harbour's, run on after their short article. The harbour's come first.
+    const texts = [
+      teasingPage(SITES[0], HARBOUR.slice(0, 3), FERRY),
+      teasingPage(SITES[1], HARBOUR.slice(0, 3), FERRY),
+      page(SITES[0], FERRY, []),
+      page(SITES[1], FERRY, []),
+      page(SITES[0], LIBRARY, [FERRY]),
+      page(SITES[1], LIBRARY, [FERRY]),
+    ];
+    const sources = texts.map(t => prepareSource(t));
+    const storyOf = Int32Array.from([0, 0, 1, 1, 2, 2]);
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [2, 2, 2], 3);
+    for (const s of [2, 3]) {
+      const own = markCrossStoryChrome(sources[s], sources[s].lines, 1, recurring);
+      for (const line of [...linesOf(texts[s], FERRY[0]), ...linesOf(texts[s], FERRY[1])])
+        assert.equal(own[line].kind, 'content', texts[s].split('\n')[line]);
+    }
+    const teasing = markCrossStoryChrome(sources[0], sources[0].lines, 0, recurring);
+    for (const line of linesOf(texts[0], FERRY[1])) assert.deepEqual(teasing[line], { kind: 'boilerplate', reason: CROSS_STORY_REASON });
+  });
+
   it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
     const texts = [
       page(SITES[0], FERRY, []),
