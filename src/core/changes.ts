@@ -612,12 +612,19 @@ export function firstHyphen(word: string): number {
  * sentence, as Russian, Ukrainian and French set the names of companies, ships and teams
  * («Норд Ритейл», « Ever Given »). It is a name, not someone's words: another is another name,
  * and the marks added or dropped change nothing. Not in a language that capitalises every noun
- * (German: „Katastrophe" is a word quoted). O(tokens).
+ * (German: „Katastrophe" is a word quoted), nor after a colon or a speech verb, where a quotation
+ * opens with a capital («Победа», "Sorry"); one word only after a word of its own (a company's
+ * «Северный»), not after a function word ("calificó de «Inaceptable»"). O(tokens).
  */
-function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], language: string): boolean[] {
+function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], language: string, known: LanguageWords): boolean[] {
   if (NOUNS_CAPITALISED.has(language)) return quoted;
+  const functionWords = functionWordsOf(language);
   for (let open = 1; open < tokens.length; open++) {
     if (!quoted[open] || quoted[open - 1] || tokens[open].kind !== 'quote') continue;
+    const before = tokens[open - 1];
+    const afterWord = before.kind === 'word' && !known.of(before.key).speechVerb;
+    const afterOwnWord = afterWord && !(functionWords ? functionWords.has(before.key) : before.end - before.start < 4);
+    if (!afterWord && before.key !== ',') continue;
     let close = open + 1;
     let words = 0;
     let named = true;
@@ -628,7 +635,7 @@ function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], langu
         named &&= t.capital;
       } else if (t.kind !== 'number' && !(t.kind === 'punct' && t.key === '-')) named = false;
     }
-    if (close < tokens.length && named && words >= 1 && words <= 4) quoted.fill(false, open, close + 1);
+    if (close < tokens.length && named && (words >= 2 ? words <= 4 : words === 1 && afterOwnWord)) quoted.fill(false, open, close + 1);
     open = close;
   }
   return quoted;
@@ -720,8 +727,8 @@ interface ReadSentence {
  */
 function readSentence(text: string, language: string, words: WordForms): ReadSentence {
   const tokens = factTokens(text, language, words);
-  const quoted = quotedNamesApart(tokens, quotedTokens(text, tokens), language);
   const known = words.language(language);
+  const quoted = quotedNamesApart(tokens, quotedTokens(text, tokens), language, known);
   const quotedKeys: string[] = [];
   const keys = new Set<string>();
   const keyList = new Array<string>(tokens.length);
@@ -1810,9 +1817,10 @@ const DATELINE = (() => {
 
 /**
  * Where the dateline `text` opens with ends (`DATELINE`, its trailing spaces left out), or 0
- * where it opens with none. Each word of a date the pattern matched must be a month's name among
- * `tokens` (the sentence's, in its language), or a word of at most three letters before a month
- * or a year ("de"): "EU, 15 members -" opens with no dateline. O(length of the dateline).
+ * where it opens with none. A date the pattern matched must name a month among `tokens` (the
+ * sentence's, in its language), and its other words be of at most three letters before a month
+ * or a year ("de"): "EU, 15 members -" and "NATO, at 75 -" open with no dateline. O(length of
+ * the dateline).
  */
 function datelineEnd(text: string, tokens: readonly FactToken[]): number {
   const dateline = DATELINE.exec(text.slice(0, 200));
@@ -1820,13 +1828,20 @@ function datelineEnd(text: string, tokens: readonly FactToken[]): number {
   for (const name of ['date1', 'date2']) {
     const at = dateline.indices?.groups?.[name];
     if (!at) continue;
+    let month = false;
     for (let k = 0; k < tokens.length && tokens[k].start < at[1]; k++) {
       const t = tokens[k];
-      if (t.end <= at[0] || t.kind === 'number' || t.kind === 'punct' || (t.kind === 'date' && t.key.startsWith('month:'))) continue;
+      if (t.end <= at[0] || t.kind === 'number' || t.kind === 'punct') continue;
+      if (t.kind === 'date' && t.key.startsWith('month:')) {
+        month = true;
+        continue;
+      }
       const next = tokens[k + 1];
       const joins = t.kind === 'word' && t.end - t.start <= 3 && next !== undefined && (next.kind === 'number' || next.kind === 'date');
       if (!joins) return 0;
     }
+    // "NATO, at 75 -": a count after a short word is no date.
+    if (!month) return 0;
   }
   return dateline[0].trimEnd().length;
 }
@@ -1955,9 +1970,10 @@ function roundedAlike(base: ReadSentence, bFigures: readonly number[], other: Re
 /**
  * Whether each side has one figure the other lacks, one of them a time of day (`clockAt`:
  * "10:30", "10.30 p.m.") and the other a bare figure of hours and two digits of minutes set
- * apart by a full stop ("10.30"), as British style writes a time: the same hour (or, for a time
- * after noon, the same hour on the 12-hour clock) and the same minutes. A figure with a
- * currency sign or a percent sign brings a second figure, so "$10.30" never qualifies. O(1).
+ * apart by a full stop ("10.30", "22.30"), as British style writes a time: the same hour on the
+ * 24-hour clock and the same minutes ("2.15" against "14:15" may be a time corrected by twelve
+ * hours). A figure with a currency sign or a percent sign brings a second figure, so "$10.30"
+ * never qualifies. O(1).
  */
 function clockAlike(base: ReadSentence, bFigures: readonly number[], other: ReadSentence, oFigures: readonly number[]): boolean {
   if (bFigures.length !== 1 || oFigures.length !== 1) return false;
@@ -1971,7 +1987,7 @@ function clockAlike(base: ReadSentence, bFigures: readonly number[], other: Read
   if (!clock || !dotted) return false;
   const hour = Number(dotted[1]);
   const clockHour = Number(clock[1]);
-  return dotted[2] === clock[2] && (hour === clockHour || hour + 12 === clockHour);
+  return dotted[2] === clock[2] && hour === clockHour;
 }
 
 /** A time of day's key, as `clockAt` writes it: hours on the 24-hour clock and minutes. */
@@ -2180,13 +2196,18 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /**
  * Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`, or stands right
- * after a figure, which counts things, not people by name ("250 Helfer", "58 Jahre"). O(1).
+ * after a whole number that is no year, which counts things, not people by name ("250 Helfer",
+ * "58 Jahre"). O(1).
  */
 function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
   const determiners = NOUN_DETERMINERS[s.language];
   if (!determiners || i < 1) return false;
   const before = s.tokens[i - 1];
-  if (before.kind === 'number' && before.key.startsWith('#')) return true;
+  if (before.kind === 'number') {
+    // A count, not a score ("1:0 Müller"), a time ("15.30 Uhr Bayern") or a year ("2021 Scholz").
+    const count = /^#(\d+)$/.exec(before.key);
+    return count !== null && !(Number(count[1]) >= 1900 && Number(count[1]) <= 2099);
+  }
   return before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
 }
 
@@ -2310,37 +2331,53 @@ function nameChange(run: ChangedRun, options: ChangeOptions): Classified | undef
 }
 
 /**
- * Whether the word at token `i` of `s` is an acronym (two to six capitals, perhaps each with a
- * stop) of words among tokens `againstIdx` of `against`: "UN" of "United Nations", "TV" of
- * "television", "WHO" of "World Health Organization", "THW" of "Technisches Hilfswerk"
- * (`abbreviationEnd`). "UN" abbreviates no "United States". O(acronym · words).
+ * Whether the word at token `i` of `s` is an acronym whose letters stand in order in the words
+ * among tokens `againstIdx` of `against`, from its first ("UN", "United Nations"; "TV",
+ * "television"). O(letters).
  */
 function spelledOut(s: ReadSentence, i: number, against: ReadSentence, againstIdx: readonly number[]): boolean {
-  const acronym = acronymAt(s, i);
-  if (!acronym) return false;
-  const words = acronymWords(against, againstIdx);
-  for (let w = 0; w < words.length; w++) if (abbreviationEnd(acronym, words, w, 0) >= 0) return true;
-  return false;
+  const t = s.tokens[i];
+  const word = s.text.slice(t.start, t.end);
+  if (!/^[\p{Lu}\d]{2,6}$/u.test(word)) return false;
+  const letters = word.toLowerCase();
+  const otherLetters = lettersOf(against, againstIdx);
+  if (!otherLetters.startsWith(letters[0])) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = otherLetters.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /**
- * Whether the word at token `i` of `s` (one of tokens `idx`) stands among words that an acronym
- * among tokens `againstIdx` of `against` abbreviates: "Health" in "World Health Organization"
- * where the other side writes "WHO". O(acronyms · words²).
+ * Whether the word at token `i` of `s` (one of tokens `idx`) stands among two or more words that
+ * an acronym of three letters or more among tokens `againstIdx` of `against` abbreviates, each
+ * word giving it its first letter: "Health" in "World Health Organization" where the other side
+ * writes "WHO" (`abbreviationEnd`). A shorter acronym ("UN") would as often match the initials
+ * of a person's name. O(acronyms · words²).
  */
 function abbreviated(s: ReadSentence, i: number, idx: readonly number[], against: ReadSentence, againstIdx: readonly number[]): boolean {
   let words: AcronymWord[] | undefined;
+  const inner = COMPOUNDING.has(s.language);
   for (const k of againstIdx) {
     const acronym = acronymAt(against, k);
-    if (!acronym) continue;
+    if (!acronym || acronym.length < 3) continue;
     words ??= acronymWords(s, idx);
     for (let w = 0; w < words.length && words[w].token <= i; w++) {
-      const end = abbreviationEnd(acronym, words, w, 0);
-      if (end > 0 && words[end - 1].token >= i) return true;
+      const end = abbreviationEnd(acronym, words, w, 0, inner);
+      if (end - w >= 2 && words[end - 1].token >= i) return true;
     }
   }
   return false;
 }
+
+/**
+ * Languages that write a compound as one word, whose acronyms take a letter from a compound's
+ * later parts: German "THW" for "Technisches Hilfswerk", Dutch, the Scandinavian languages.
+ */
+const COMPOUNDING = new Set(['de', 'nl', 'sv', 'da', 'no', 'nb', 'nn', 'is', 'fi']);
 
 /** The letters of the acronym at token `i` in lower case ("UN", "U.S.", "ISRO"), or undefined for any other token. */
 function acronymAt(s: ReadSentence, i: number): string | undefined {
@@ -2373,18 +2410,19 @@ function acronymWords(s: ReadSentence, idx: readonly number[]): AcronymWord[] {
 /**
  * Where the words that `acronym` (lower case) abbreviates from word `w` on end (the index after
  * the last), its letters from the `a`th on still to read; -1 where it abbreviates none. Each word
- * gives the acronym the letter it opens with and perhaps more from inside it, in order ("THW":
- * "Technisches Hilfswerk", a compound's second part inside its word), and the next letter opens
- * the next word: no word is skipped. Tries the fewest letters from inside a word first.
- * O(2^acronym) at worst, for acronyms of six letters at most.
+ * gives the acronym the letter it opens with, and with `inner` perhaps more from inside it, in
+ * order ("THW": "Technisches Hilfswerk", a compound's second part inside its word); the next
+ * letter opens the next word: no word is skipped. Tries the fewest letters from inside a word
+ * first. O(2^acronym) at worst, for acronyms of six letters at most.
  */
-function abbreviationEnd(acronym: string, words: readonly AcronymWord[], w: number, a: number): number {
+function abbreviationEnd(acronym: string, words: readonly AcronymWord[], w: number, a: number, inner: boolean): number {
   if (a === acronym.length) return w;
   if (w >= words.length || words[w].letters[0] !== acronym[a]) return -1;
+  if (!inner) return abbreviationEnd(acronym, words, w + 1, a + 1, inner);
   const word = words[w].letters;
   let pos = 1;
   for (let next = a + 1; ; next++) {
-    const end = abbreviationEnd(acronym, words, w + 1, next);
+    const end = abbreviationEnd(acronym, words, w + 1, next, inner);
     if (end >= 0) return end;
     if (next >= acronym.length) return -1;
     const found = word.indexOf(acronym[next], pos);
@@ -2428,5 +2466,24 @@ function similarNames(
   };
   const xLast = lastWord(base, bIdx);
   const yLast = lastWord(other, oIdx);
-  return xLast === yLast || profileSimilarity(bigramProfile(xLast), bigramProfile(yLast)) >= threshold;
+  if (xLast === yLast) return true;
+  const lastSimilarity = profileSimilarity(bigramProfile(xLast), bigramProfile(yLast));
+  if (lastSimilarity >= threshold) return true;
+  // A name transliterated twice ("Sergej Lawrow", "Sergei Lavrov") may share fewer letter pairs
+  // in its last word, where its other words are one spelling apart too.
+  const rest = (s: ReadSentence, idx: readonly number[], last: string) => lettersOf(s, idx).slice(0, -last.length);
+  const xRest = rest(base, bIdx, xLast);
+  const yRest = rest(other, oIdx, yLast);
+  return (
+    xRest.length > 0 &&
+    yRest.length > 0 &&
+    lastSimilarity >= threshold * TRANSLITERATED_SHARE &&
+    profileSimilarity(bigramProfile(xRest), bigramProfile(yRest)) >= 1 - (1 - threshold) * TRANSLITERATED_SHARE
+  );
 }
+
+/**
+ * How much of the variant threshold a transliterated last word must reach where the words
+ * before it are near alike: at 0.5, a last word of 0.3 with other words of 0.7.
+ */
+const TRANSLITERATED_SHARE = 0.6;

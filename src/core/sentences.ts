@@ -634,7 +634,13 @@ function shouldJoin(previous: string, next: string, profile: StopwordProfile, li
   if (BEFORE_NOUNS_OF_LANGUAGE[profile.language]?.has(bare)) return !isSentenceOpener(nextWord.toLowerCase(), profile);
   // "at 6 a.m. Wednesday": a time of day is often followed by its day's name, which a capital
   // opens in English as in a new sentence.
-  if (MERIDIEM_MARKS.has(bare) && /\p{N}\s*$/u.test(previous.slice(0, -abbreviation.length)) && isWeekdayName(nextWord, profile.language))
+  // A weekday's possessive opens a sentence of its own ("… at 8 p.m. Wednesday's results …").
+  if (
+    MERIDIEM_MARKS.has(bare) &&
+    /\p{N}\s*$/u.test(previous.slice(0, -abbreviation.length)) &&
+    isWeekdayName(nextWord, profile.language) &&
+    !POSSESSIVE_START.test(next)
+  )
     return true;
   if (SOMETIMES_FINAL.has(bare)) return false;
   // A single initial ("J." in "J. Smith") or a dotted initialism ("U.S.", "J.P."): joined unless a
@@ -673,6 +679,8 @@ function insideCornerBrackets(previous: string, line: string, nextStart: number)
  */
 const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?!いうのも|いっても|言っても)(?=[\p{Script=Han}、，いのし]))/u;
 
+/** A piece that opens with a word and its possessive ending ("Wednesday's"). */
+const POSSESSIVE_START = /^[\s"'“‘«(]*\p{L}+['’]s\b/u;
 /** The marks of the half of the day written with full stops ("a.m.", "p.m."), without the last stop. */
 const MERIDIEM_MARKS = new Set(['a.m', 'p.m']);
 /** Per language, its weekdays' names in lower case, from the runtime's date formats. */

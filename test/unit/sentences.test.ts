@@ -132,6 +132,10 @@ describe('sentence segmentation', () => {
       'The meeting ended at 5 p.m.',
       'Officials said little.',
     ]);
+    assert.deepEqual(inLanguage('en', 'The vote ended at 8 p.m. Wednesday’s results are due soon.'), [
+      'The vote ended at 8 p.m.',
+      'Wednesday’s results are due soon.',
+    ]);
   });
 
   it('keeps a minus sign or a dash glued to the first word, and leaves out a dash set apart as a list marker', () => {
