@@ -612,9 +612,10 @@ export function firstHyphen(word: string): number {
  * sentence, as Russian, Ukrainian and French set the names of companies, ships and teams
  * («Норд Ритейл», « Ever Given »). It is a name, not someone's words: another is another name,
  * and the marks added or dropped change nothing. Not in a language that capitalises every noun
- * (German: „Katastrophe" is a word quoted), nor after a colon or a speech verb, where a quotation
- * opens with a capital («Победа», "Sorry"); one word only after a word of its own (a company's
- * «Северный»), not after a function word ("calificó de «Inaceptable»"). O(tokens).
+ * (German: „Katastrophe" is a word quoted), nor after a colon, where a quotation opens with a
+ * capital ("said: «Победа»"). One word only after a word of its own (a company's «Северный»),
+ * not after a speech verb or a function word, where it is as often a reply or a verdict ("ответил
+ * «Нет»", "calificó de «Inaceptable»"). O(tokens).
  */
 function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], language: string, known: LanguageWords): boolean[] {
   if (NOUNS_CAPITALISED.has(language)) return quoted;
@@ -622,9 +623,12 @@ function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], langu
   for (let open = 1; open < tokens.length; open++) {
     if (!quoted[open] || quoted[open - 1] || tokens[open].kind !== 'quote') continue;
     const before = tokens[open - 1];
-    const afterWord = before.kind === 'word' && !known.of(before.key).speechVerb;
-    const afterOwnWord = afterWord && !(functionWords ? functionWords.has(before.key) : before.end - before.start < 4);
-    if (!afterWord && before.key !== ',') continue;
+    // After a colon a quotation opens; after a comma or a word a name may stand.
+    if (before.kind !== 'word' && before.key !== ',') continue;
+    const afterOwnWord =
+      before.kind === 'word' &&
+      !known.of(before.key).speechVerb &&
+      !(functionWords ? functionWords.has(before.key) : before.end - before.start < 4);
     let close = open + 1;
     let words = 0;
     let named = true;
@@ -2183,6 +2187,9 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
  * Partei, die Merz anführt"), and one before a verb a demonstrative ("Das sagte Merz"): the
  * word after the verb is no noun of it, so only the word right after the determiner is read so.
  */
+/** A score's figure as the token reader keys it: goals apart by a colon, the second of one digit ("1:0", "2:1"). */
+const SCORE = /^#\d{1,2}:\d$/;
+
 const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
   de: new Set(
     (
@@ -2196,18 +2203,16 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /**
  * Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`, or stands right
- * after a whole number that is no year, which counts things, not people by name ("250 Helfer",
- * "58 Jahre"). O(1).
+ * after a figure other than a score: a count, a time or a year comes before things far more
+ * often than before people by name ("250 Helfer", "58 Jahre", "15:30 Uhr Ortszeit", "2020
+ * Mitglied"). O(1).
  */
 function nounAfterDeterminer(s: ReadSentence, i: number): boolean {
   const determiners = NOUN_DETERMINERS[s.language];
   if (!determiners || i < 1) return false;
   const before = s.tokens[i - 1];
-  if (before.kind === 'number') {
-    // A count, not a score ("1:0 Müller"), a time ("15.30 Uhr Bayern") or a year ("2021 Scholz").
-    const count = /^#(\d+)$/.exec(before.key);
-    return count !== null && !(Number(count[1]) >= 1900 && Number(count[1]) <= 2099);
-  }
+  // After a score a scorer's name stands ("1:0 Müller").
+  if (before.kind === 'number') return !SCORE.test(before.key);
   return before.kind === 'word' && determiners.has(before.key) && !(i >= 2 && s.tokens[i - 2].key === ',');
 }
 
@@ -2353,20 +2358,21 @@ function spelledOut(s: ReadSentence, i: number, against: ReadSentence, againstId
 
 /**
  * Whether the word at token `i` of `s` (one of tokens `idx`) stands among two or more words that
- * an acronym of three letters or more among tokens `againstIdx` of `against` abbreviates, each
- * word giving it its first letter: "Health" in "World Health Organization" where the other side
- * writes "WHO" (`abbreviationEnd`). A shorter acronym ("UN") would as often match the initials
- * of a person's name. O(acronyms · words²).
+ * an acronym among tokens `againstIdx` of `against` abbreviates, each word giving it its first
+ * letter: "Health" in "World Health Organization" where the other side writes "WHO", "States"
+ * in "United States" where it writes "US" (`abbreviationEnd`). O(acronyms · words²).
  */
 function abbreviated(s: ReadSentence, i: number, idx: readonly number[], against: ReadSentence, againstIdx: readonly number[]): boolean {
   let words: AcronymWord[] | undefined;
   const inner = COMPOUNDING.has(s.language);
   for (const k of againstIdx) {
     const acronym = acronymAt(against, k);
-    if (!acronym || acronym.length < 3) continue;
+    if (!acronym) continue;
     words ??= acronymWords(s, idx);
+    // Two letters are two words' initials ("US", "United States"), never a compound's inside.
+    const short = acronym.length === 2;
     for (let w = 0; w < words.length && words[w].token <= i; w++) {
-      const end = abbreviationEnd(acronym, words, w, 0, inner);
+      const end = abbreviationEnd(acronym, words, w, 0, inner && !short);
       if (end - w >= 2 && words[end - 1].token >= i) return true;
     }
   }

@@ -60,15 +60,12 @@ const AFTER_NOON = /^(?:pm|p\.m\.|مساء|مساءً|م|вечера|дня|abe
 /** Hours and minutes apart by a colon or an "h", no figure of a date: "10:52", "10h52". */
 const CLOCK_APART = /(?<![\d./-])([01]?\d|2[0-3])[:h]([0-5]\d)(?!\d)/u;
 
-/** How far before a time `CLOCK_APART` finds a word may stand that makes it a length, not the page's time. */
-const CLOCK_REACH = 14;
-
 /**
  * A time said to be Greenwich time in words, which the parsers do not read as an offset (Russian
  * "12:48 по Гринвичу"): it is the page's time only where it is the time read, not another beside
  * it ("15:48 по Москве (12:48 по Гринвичу)").
  */
-const GREENWICH = /(\d{1,2}):(\d{2})\s*по\s+Гринвичу/iu;
+const GREENWICH = /(\d{1,2})[:.](\d{2})\s*\(?по\s+Гринвичу/iu;
 
 /** The tag chrono gives a date it worked out from the reference day ("2 days ago", "in 3 weeks"). */
 const RELATIVE_DATE = 'result/relativeDate';
@@ -209,12 +206,13 @@ export function dateOfLine(
       }
       if (hour === null) {
         // A time the parser took into its date without reading it ("14/05/2024 - 10:52"), or one
-        // it does not read ("às 10h52": hours and minutes set apart by an h), next to the date:
-        // no word of four letters or more stands between ("Durée : 1h30", "Video 1h05" are lengths).
+        // it does not read ("às 10h52": hours and minutes set apart by an h), next to the date or
+        // another figure: no word of four letters or more stands between the last figure and it
+        // ("Durée : 1h30", "Video 1h05" are lengths; "Lecture 3 min - 10h52" is the time).
         const after = text.slice(result.index);
         const clock = CLOCK_APART.exec(after);
-        if (clock && !/\p{L}{4,}/u.test(after.slice(Math.max(0, clock.index - CLOCK_REACH), clock.index)))
-          [hour, minute] = [Number(clock[1]), Number(clock[2])];
+        const between = clock ? after.slice(0, clock.index).replace(/^.*\d/su, '') : '';
+        if (clock && !/\p{L}{4,}/u.test(between)) [hour, minute] = [Number(clock[1]), Number(clock[2])];
       }
       if (restWords.length > otherWords) return undefined;
       const pad = (n: number) => String(n).padStart(2, '0');
