@@ -2187,9 +2187,6 @@ function speakerOrQuoteChange(run: ChangedRun, options: ChangeOptions): Classifi
  * Partei, die Merz anführt"), and one before a verb a demonstrative ("Das sagte Merz"): the
  * word after the verb is no noun of it, so only the word right after the determiner is read so.
  */
-/** A score's figure as the token reader keys it: goals apart by a colon, the second of one digit ("1:0", "2:1"). */
-const SCORE = /^#\d{1,2}:\d$/;
-
 const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
   de: new Set(
     (
@@ -2200,6 +2197,9 @@ const NOUN_DETERMINERS: Readonly<Record<string, ReadonlySet<string>>> = {
     ).split(' '),
   ),
 };
+
+/** A score's figure as the token reader keys it: goals apart by a colon, the second of one digit ("1:0", "2:1"). */
+const SCORE = /^#\d{1,2}:\d$/;
 
 /**
  * Whether the capitalised word `s.tokens[i]` is a noun by `NOUN_DETERMINERS`, or stands right

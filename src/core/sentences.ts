@@ -9,6 +9,7 @@
  * same bounds (an oracle test checks it), and the direct path spares loading ICU's break data.
  */
 import { barsAsDandas } from './barDandas';
+import { numberLexicon } from './numbers';
 import { windowedSegments } from './segmentWindows';
 import { StopwordProfile, isSentenceOpener } from './stopwords';
 
@@ -683,26 +684,9 @@ const QUOTATIVE_PARTICLE = /^\s*(?:って|と(?!いうのも|いっても|言っ
 const POSSESSIVE_START = /^[\s"'“‘«(]*\p{L}+['’]s\b/u;
 /** The marks of the half of the day written with full stops ("a.m.", "p.m."), without the last stop. */
 const MERIDIEM_MARKS = new Set(['a.m', 'p.m']);
-/** Per language, its weekdays' names in lower case, from the runtime's date formats. */
-const weekdayNames = new Map<string, ReadonlySet<string>>();
-
-/** Whether `word` is the name of a weekday in `language` (as the runtime writes it, in any case). Once per language, then O(1). */
+/** Whether `word` is the name of a weekday in `language` (`numberLexicon`'s date words, in any case). */
 function isWeekdayName(word: string, language: string): boolean {
-  let names = weekdayNames.get(language);
-  if (names === undefined) {
-    const found = new Set<string>();
-    try {
-      if (Intl.DateTimeFormat.supportedLocalesOf(language).length) {
-        const format = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
-        // 3 to 9 January 2021 are a Sunday to a Saturday.
-        for (let day = 3; day <= 9; day++) found.add(format.format(new Date(Date.UTC(2021, 0, day))).toLowerCase());
-      }
-    } catch {
-      // A language tag the runtime cannot read has no names here.
-    }
-    weekdayNames.set(language, (names = found));
-  }
-  return names.has(word.toLowerCase());
+  return numberLexicon(language).dateWords.get(word.toLowerCase())?.startsWith('weekday:') === true;
 }
 
 /** A piece ending in a day of the month written as an ordinal with a full stop ("am 3.", "am 03."). */
