@@ -9,14 +9,15 @@ import type { CorpusAnalysis, SourceInput } from './core';
 /** Corpora of at least this many characters show the notification. */
 export const PROGRESS_THRESHOLD_CHARS = 2_000_000;
 
-/** Runs `inputs` on `runner`; cancelled by `token` or, for a large corpus, by the user. */
+/** Runs `inputs` on `runner` (as one story with `oneStory`); cancelled by `token` or, for a large corpus, by the user. */
 export function analyseWithProgress(
   runner: AnalysisRunner,
   inputs: readonly SourceInput[],
   token: vscode.CancellationToken,
+  oneStory = false,
 ): Promise<CorpusAnalysis> {
   const size = inputs.reduce((n, i) => n + i.text.length, 0);
-  if (size < PROGRESS_THRESHOLD_CHARS) return runner.run(inputs, token);
+  if (size < PROGRESS_THRESHOLD_CHARS) return runner.run(inputs, token, oneStory);
   return Promise.resolve(
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Synoptic: analysing ${inputs.length} sources`, cancellable: true },
@@ -26,7 +27,7 @@ export function analyseWithProgress(
           token.onCancellationRequested(() => either.cancel()),
           userToken.onCancellationRequested(() => either.cancel()),
         ];
-        return runner.run(inputs, either.token).finally(() => {
+        return runner.run(inputs, either.token, oneStory).finally(() => {
           subscriptions.forEach(s => s.dispose());
           either.dispose();
         });

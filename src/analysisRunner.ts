@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CorpusAnalysis, SourceInput, createAnalyzer } from './core';
+import { Analyzer, CorpusAnalysis, SourceInput, createAnalyzer } from './core';
+import { analysisOptions } from './worker/analysisOptions';
 import { AnalysisPart, analysisFromParts } from './worker/analysisParts';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
@@ -37,7 +38,8 @@ interface PendingRun {
 }
 
 export class AnalysisRunner {
-  private readonly local = createAnalyzer();
+  /** The in-process analyzers, one per way of grouping the stories (see `run`), made when first needed. */
+  private readonly local = new Map<boolean, Analyzer>();
   private worker?: Worker;
   private readonly pending = new Map<number, PendingRun>();
   private nextId = 1;
@@ -46,19 +48,24 @@ export class AnalysisRunner {
   /** `workerScript` is the bundled worker (dist/analysisWorker.js). */
   constructor(private readonly workerScript: string) {}
 
-  /** Analyses `inputs`; rejects with `AnalysisCancelled` when `signal` fires first. */
-  run(inputs: readonly SourceInput[], signal?: CancellationSignal): Promise<CorpusAnalysis> {
+  /**
+   * Analyses `inputs`, as versions of one story when `oneStory` is set (otherwise they tell the
+   * stories the story stage finds); rejects with `AnalysisCancelled` when `signal` fires first.
+   */
+  run(inputs: readonly SourceInput[], signal?: CancellationSignal, oneStory = false): Promise<CorpusAnalysis> {
     if (signal?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     const size = inputs.reduce((n, i) => n + i.text.length, 0);
     if (size < WORKER_THRESHOLD_CHARS) {
       try {
-        return Promise.resolve(this.local.analyze(inputs));
+        let analyzer = this.local.get(oneStory);
+        if (!analyzer) this.local.set(oneStory, (analyzer = createAnalyzer(analysisOptions(oneStory))));
+        return Promise.resolve(analyzer.analyze(inputs));
       } catch (e) {
         return Promise.reject(e);
       }
     }
     return new Promise<CorpusAnalysis>((resolve, reject) => {
-      const request: WorkerRequest = { type: 'analyze', id: this.nextId++, inputs };
+      const request: WorkerRequest = { type: 'analyze', id: this.nextId++, inputs, oneStory };
       const subscription = signal?.onCancellationRequested(() => this.cancel(request.id));
       const settle = () => subscription?.dispose();
       this.pending.set(request.id, {

@@ -6,11 +6,13 @@
  * deserialises one part per turn of its event loop instead of the whole analysis at once.
  */
 import { parentPort } from 'node:worker_threads';
-import { AnalysisOptions, SourceInput, createAnalyzer } from './core';
+import { Analyzer, SourceInput, createAnalyzer } from './core';
+import { analysisOptions } from './worker/analysisOptions';
 import { AnalysisPart, splitAnalysis } from './worker/analysisParts';
 
 export type WorkerRequest =
-  | { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly SourceInput[]; readonly options?: AnalysisOptions }
+  /** `oneStory`: every input is a version of one story, whatever they share (`StoryOptions.oneStory`). */
+  | { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly SourceInput[]; readonly oneStory?: boolean }
   /** The host has taken in part `index - 1` of run `id` and is ready for part `index`. */
   | { readonly type: 'next'; readonly id: number; readonly index: number };
 
@@ -19,7 +21,13 @@ export type WorkerResponse =
   | { readonly id: number; readonly ok: false; readonly error: string };
 
 function serve(port: NonNullable<typeof parentPort>): void {
-  const analyzer = createAnalyzer();
+  // One analyzer per way of grouping the stories, each keeping what it read between runs.
+  const analyzers = new Map<boolean, Analyzer>();
+  const analyzerFor = (oneStory: boolean) => {
+    let analyzer = analyzers.get(oneStory);
+    if (!analyzer) analyzers.set(oneStory, (analyzer = createAnalyzer(analysisOptions(oneStory))));
+    return analyzer;
+  };
   // Parts not yet asked for, per run.
   const unsent = new Map<number, AnalysisPart[]>();
   const send = (id: number, index: number) => {
@@ -32,7 +40,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'next') return send(request.id, request.index);
     try {
-      unsent.set(request.id, splitAnalysis(analyzer.analyze(request.inputs)));
+      unsent.set(request.id, splitAnalysis(analyzerFor(request.oneStory === true).analyze(request.inputs)));
     } catch (e) {
       const failure: WorkerResponse = { id: request.id, ok: false, error: (e as Error).message };
       port.postMessage(failure);

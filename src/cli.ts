@@ -1,7 +1,7 @@
 /**
  * `synoptic`: the analysis core on the command line, for batch work.
- *   synoptic analyze [--format text|json] [-o FILE] FILE...
- *   synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [-o FILE] FILE...
+ *   synoptic analyze [--format text|json] [--one-story] [-o FILE] FILE...
+ *   synoptic export --format csv|html|tei|collatex|passim [--story N | --one-story] [--bom] [-o FILE] FILE...
  *   synoptic stories [-o FILE] FILE...
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
@@ -9,7 +9,7 @@
 import { Stats, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
-import { CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
+import { AnalysisOptions, CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
 import { toCollatex } from './export/collatex';
 import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
@@ -42,6 +42,11 @@ const THREADS_HELP = [
   '  --threads N        analyse on N threads (default: 1 for a small corpus; for more than 16 MB',
   '                     of text, or 1 MB on a machine of more than two cores, one per core, at most 4)',
 ].join('\n');
+const ONE_STORY_HELP = [
+  '  --one-story        the FILEs are versions of one story, whatever they share: compare them all',
+  '                     together rather than find the stories they tell (copies of one event by',
+  '                     different agencies, worded apart)',
+].join('\n');
 const FILES_HELP = [
   'FILE... are the versions of the story, as text files (UTF-8 or UTF-16); a FILE of - is read from',
   'standard input; a folder stands for the .txt files under it, at any depth (hidden and binary ones',
@@ -62,16 +67,22 @@ type Output = string | ((write: (piece: string) => void) => void);
 const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: {
     summary: 'report boilerplate, shared and unique sentences (text), or export them (JSON format 1)',
-    usage: 'synoptic analyze [--format text|json] [--threads N] [-o FILE] FILE...',
+    usage: 'synoptic analyze [--format text|json] [--one-story] [--threads N] [-o FILE] FILE...',
     help: [
       '  -f, --format F     text: a readable report wrapped to the terminal width (default);',
       '                     json: the export, format 1 (see README: "The JSON export")',
+      ONE_STORY_HELP,
       THREADS_HELP,
       OUTPUT_HELP,
       '',
       FILES_HELP,
     ].join('\n'),
-    options: { format: { type: 'string', short: 'f' }, threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
+    options: {
+      format: { type: 'string', short: 'f' },
+      'one-story': { type: 'boolean' },
+      threads: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
     async run(values, files) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format takes text or json');
       const corpus = await analyzeFiles(files, values, format === 'json' ? 'the export' : 'the report');
@@ -89,7 +100,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   export: {
     summary: 'export the comparison as CSV, HTML, TEI, CollateX JSON or passim input',
-    usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N] [--bom] [--threads N] [-o FILE] FILE...',
+    usage: 'synoptic export --format csv|html|tei|collatex|passim [--story N | --one-story] [--bom] [--threads N] [-o FILE] FILE...',
     help: [
       '  -f, --format F     csv: one row per statement or unique sentence, one column per source;',
       '                     html: one self-contained page, side by side, differences marked;',
@@ -98,6 +109,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       '                     passim: JSON lines for passim (id, series, text without boilerplate)',
       '  --story N          only the sources of story N (as `synoptic stories` numbers them)',
       '  --bom              csv only: start with a byte order mark, for spreadsheet programs',
+      ONE_STORY_HELP,
       THREADS_HELP,
       OUTPUT_HELP,
       '',
@@ -106,6 +118,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: {
       format: { type: 'string', short: 'f' },
       story: { type: 'string' },
+      'one-story': { type: 'boolean' },
       bom: { type: 'boolean' },
       threads: { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -114,6 +127,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (values.format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
       const format = oneOf(values.format, EXPORT_FORMATS, 'csv', `--format takes ${EXPORT_FORMATS.join(', ')}`);
       const story = values.story === undefined ? undefined : storyNumber(values.story) - 1;
+      if (story !== undefined && values['one-story'] === true)
+        throw new UsageError('--story and --one-story go apart: with --one-story there is one story');
       if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
       const corpus = await analyzeFiles(files, values, 'the export');
       let exported: string;
@@ -242,7 +257,7 @@ function threadsOption(value: unknown): number | undefined {
  */
 async function analyzeFiles(
   files: readonly string[],
-  values: { readonly threads?: unknown; readonly output?: unknown },
+  values: { readonly threads?: unknown; readonly output?: unknown; readonly 'one-story'?: unknown },
   written = 'the report',
 ): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
@@ -279,16 +294,22 @@ async function analyzeFiles(
     values.output === undefined || values.output === '-' ? standardOutputFile() : undefined,
   );
   for (const note of notes) writeNote(note);
-  return { paths, texts, analysis: await analyzeTexts(paths, texts, threads) };
+  const options: AnalysisOptions = values['one-story'] === true ? { stories: { oneStory: true } } : {};
+  return { paths, texts, analysis: await analyzeTexts(paths, texts, options, threads) };
 }
 
-async function analyzeTexts(ids: readonly string[], texts: readonly string[], threads?: number): Promise<CorpusAnalysis> {
-  const analyzer = createAnalyzer({}, { expectEdits: false });
+async function analyzeTexts(
+  ids: readonly string[],
+  texts: readonly string[],
+  options: AnalysisOptions,
+  threads?: number,
+): Promise<CorpusAnalysis> {
+  const analyzer = createAnalyzer(options, { expectEdits: false });
   return analyzeInParallel(
     analyzer,
     ids.map((id, i) => ({ id, text: texts[i] })),
     join(__dirname, 'prepareWorker.js'),
-    {},
+    options,
     threads,
   );
 }
@@ -384,7 +405,7 @@ async function importPassim(path: string, root: string, output: unknown): Promis
     }
     throw new InputError(`${path}: no record names a readable file under ${root === '.' ? 'the current folder' : root} (see --root)`);
   }
-  const analysis = await analyzeTexts(read.ids, read.texts);
+  const analysis = await analyzeTexts(read.ids, read.texts, {});
   return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
 }
 

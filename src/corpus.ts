@@ -42,8 +42,16 @@ interface Entry {
   anchor?: vscode.Uri;
 }
 
-/** The settings `sourceLimits` reads: a change of one of them changes which files a corpus holds. */
-const SOURCE_SETTINGS = ['synoptic.sources', 'synoptic.maxSources', 'synoptic.maxFileSizeKB'];
+/**
+ * The settings `sourceLimits` reads, which change which files a corpus holds, and
+ * `synoptic.findStories`, which changes how they are grouped into stories.
+ */
+const SOURCE_SETTINGS = ['synoptic.sources', 'synoptic.maxSources', 'synoptic.maxFileSizeKB', 'synoptic.findStories'];
+
+/** Whether the files of the corpus of `uri` are versions of one story by the user's word (`synoptic.findStories` off for its folder). */
+function oneStoryFor(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('synoptic', uri).get<boolean>('findStories') === false;
+}
 
 /** The settings of `synoptic.*` that decide which files are compared. */
 function sourceLimits(): SourceLimits {
@@ -281,7 +289,7 @@ export class CorpusService implements vscode.Disposable {
         this.removed.fire(key);
         return undefined;
       }
-      const analysis = await analyseWithProgress(this.runner, inputs, token);
+      const analysis = await analyseWithProgress(this.runner, inputs, token, oneStoryFor(uri));
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
       const uris = collected.uris.map(toVscodeUri);
       const positions = new Map(uris.map((u, i) => [u.toString(), i]));

@@ -27,6 +27,9 @@
  *    paired, whatever they share.
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
  *
+ * With `oneStory` the caller says that every source is a version of one story: steps 2 and 3
+ * are skipped, and nothing recurs across stories.
+ *
  * Deterministic and independent of the order of the sources: candidates are paired in the
  * canonical order, every tie is broken by it, and the result is a partition.
  * Cost: O(W) to read W words, O(S·window) for S distinct shingle occurrences of the sources,
@@ -79,6 +82,15 @@ export function findStories(
   };
   const index = buildStoryIndex(sources, settings.shingleWords, source => formsOf(source, settings.shingleWords));
   const evidence = new PairEvidence(index);
+  if (options.oneStory && sources.length > 0) {
+    // One story by the caller's word: nothing recurs across stories, and nothing is decided.
+    const all = sources.map((_, s) => s);
+    return {
+      stories: [{ title: storyTitle(index, all, evidence), sources: all }],
+      storyOfSource: new Int32Array(sources.length),
+      crossStoryForms: new Map(),
+    };
+  }
   // The first pass asks for more shared text, so that recurring chrome and teasers cannot
   // join stories there; which stories that text then spans tells it apart.
   const noChrome = new Uint8Array(index.shingleCount);

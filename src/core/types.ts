@@ -131,6 +131,11 @@ export interface StoryOptions {
   readonly firstPassSentences?: number;
   /** A shingle carried in this many first-pass stories or more (none holding half its sources) is chrome. Default 3. */
   readonly chromeStories?: number;
+  /**
+   * Every source is a version of one story, as the caller knows (agencies' copies of one event
+   * that share facts but few words): the stage only titles that story. Default false.
+   */
+  readonly oneStory?: boolean;
 }
 
 /** Tuning of the analysis; every field has a default. */

@@ -89,6 +89,28 @@ describe('Stories in VS Code', function () {
     assert.ok(!hoverText(hovers).includes('seed'), 'the hover names no source of the other story');
   });
 
+  it('compares all the sources of the folder as one story while synoptic.findStories is off, and tells the stories apart again once it is on', async function () {
+    const report = inMixed(bridgeNames[0]);
+    const config = vscode.workspace.getConfiguration('synoptic');
+    try {
+      await config.update('findStories', false, vscode.ConfigurationTarget.Workspace);
+      await until(
+        'one story in the mixed folder',
+        () => storiesOfMixed().length === 1 && api.corpus.current(report)?.analysis.stories.length === 1,
+      );
+      const model = await openPanel(api, report, SEEDS.length + bridgeNames.length);
+      assert.deepEqual(model.sources.map(s => s.name).sort(), [...SEEDS.map(name => `seed-${name}`), ...bridgeNames].sort());
+    } finally {
+      await config.update('findStories', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until(
+      'two stories in the mixed folder again',
+      () => storiesOfMixed().length === 2 && api.corpus.current(report)?.analysis.stories.length === 2,
+    );
+    const model = await openPanel(api, report, bridgeNames.length);
+    assert.deepEqual(model.sources.map(s => s.name).sort(), [...bridgeNames].sort());
+  });
+
   it('gives the notes no marks and no hover, while a page of the stories is marked', async () => {
     const page = await vscode.window.showTextDocument(
       await vscode.workspace.openTextDocument(inMixed(bridgeNames[1])),

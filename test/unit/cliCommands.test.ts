@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { seedsDir } from '../support/fixtures';
+import { HARBOUR, LIBRARY, SITES, page } from '../support/storyPages';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const packageVersion = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version;
@@ -367,6 +368,26 @@ describe('synoptic CLI commands', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 1);
     assert.match(lines[0], /^1\t5 sources\t\S/);
+  });
+
+  it('analyses and exports files that tell two stories as one story with --one-story, and refuses it with --story', () => {
+    const harbour = join(dir, 'harbour.txt');
+    const library = join(dir, 'library.txt');
+    writeFileSync(harbour, page(SITES[0], HARBOUR, []));
+    writeFileSync(library, page(SITES[1], LIBRARY, []));
+    const storiesOf = (args: string[]) => {
+      const result = run(['analyze', '--format', 'json', ...args, harbour, library]);
+      assert.equal(result.status, 0, result.stderr);
+      return JSON.parse(result.stdout).stories.map((s: { sources: number[] }) => s.sources);
+    };
+    assert.deepEqual(storiesOf([]), [[0], [1]]);
+    assert.deepEqual(storiesOf(['--one-story']), [[0, 1]]);
+    const csv = run(['export', '--format', 'csv', '--one-story', harbour, library]);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.match(csv.stdout.split('\r\n')[0], /harbour\.txt.*library\.txt/);
+    const both = run(['export', '--format', 'csv', '--one-story', '--story', '1', harbour, library]);
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--story and --one-story/);
   });
 
   it('names the file of a story of one source', () => {

@@ -5,6 +5,7 @@ import { SourceInput } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { analysisFromParts, splitAnalysis } from '../../src/worker/analysisParts';
 import { seedInputs } from '../support/fixtures';
+import { HARBOUR, SITES, page } from '../support/storyPages';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'analysisWorker.js');
 
@@ -110,6 +111,26 @@ describe('AnalysisRunner', function () {
     token.cancel();
     await assert.rejects(cancelled, AnalysisCancelled);
     assert.deepEqual(await answered, expected);
+  });
+
+  it('analyses sources as one story when asked, in process and in its worker, and as the stories they tell otherwise', async () => {
+    const otherStory = { id: 'harbour.txt', text: page(SITES[0], HARBOUR, []) };
+    const oneStory = { stories: { oneStory: true } };
+    for (const inputs of [
+      [...seedInputs(), otherStory],
+      [...reprints(12), otherStory],
+    ]) {
+      const told = await runner.run(inputs);
+      assert.equal(told.stories.length, 2);
+      const asOne = await runner.run(inputs, undefined, true);
+      assert.deepEqual(asOne, analyzeCorpus(inputs, oneStory));
+      assert.deepEqual(
+        asOne.stories.map(s => s.sources.length),
+        [inputs.length],
+      );
+      // Each way keeps its own analyzer: asked again, each gives what it gave.
+      assert.deepEqual(await runner.run(inputs), told);
+    }
   });
 
   it('analyses a small corpus in process without starting the worker', async () => {

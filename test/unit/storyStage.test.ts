@@ -898,6 +898,29 @@ describe('Story stage', () => {
     assert.equal(grouping.stories[0].title, HARBOUR[0]);
   });
 
+  it('puts every source in one story, titled by a headline it prints, where the caller says they are versions of one story', () => {
+    const texts = [page(SITES[0], HARBOUR, [LIBRARY]), page(SITES[1], LIBRARY, [HARBOUR]), PIER.join('\n\n'), page(SITES[1], HARBOUR, [])];
+    assert.equal(findStories(texts.map(t => prepareSource(t))).stories.length, 3, 'three stories when they are looked for');
+    const grouping = findStories(
+      texts.map(t => prepareSource(t)),
+      { oneStory: true },
+    );
+    assert.deepEqual(
+      grouping.stories.map(s => s.sources),
+      [[0, 1, 2, 3]],
+    );
+    assert.deepEqual([...grouping.storyOfSource], [0, 0, 0, 0]);
+    assert.equal(grouping.crossStoryForms.size, 0);
+    assert.equal(grouping.stories[0].title, HARBOUR[0]);
+    // The title does not depend on the order of the sources.
+    const reversed = findStories(
+      [...texts].reverse().map(t => prepareSource(t)),
+      { oneStory: true },
+    );
+    assert.equal(reversed.stories[0].title, HARBOUR[0]);
+    assert.deepEqual(findStories([], { oneStory: true }).stories, []);
+  });
+
   it('joins two rewrites of one story whose shared words differ in their endings ("storms damaged", "storm damaged"; "blame", "blamed")', () => {
     // Without stems they share one run of two content words per sentence, and no sentence is found.
     assert.deepEqual(storiesOf([PIER.join('\n\n'), PIER_REWRITE.join('\n\n')]), [[0, 1]]);
