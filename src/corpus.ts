@@ -48,9 +48,15 @@ interface Entry {
  */
 const SOURCE_SETTINGS = ['synoptic.sources', 'synoptic.maxSources', 'synoptic.maxFileSizeKB', 'synoptic.findStories'];
 
-/** Whether the files of the corpus of `uri` are versions of one story by the user's word (`synoptic.findStories` off for its folder). */
+/**
+ * Whether the files of the corpus of `uri` are versions of one story by the user's word
+ * (`synoptic.findStories` off): as set for its workspace folder, or, for the corpus of a
+ * `synoptic.sources` glob, which may span workspace folders, as set for the workspace, so that
+ * the file the corpus was first asked about does not decide for all.
+ */
 function oneStoryFor(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('synoptic', uri).get<boolean>('findStories') === false;
+  const scope = sourceLimits().sourcesGlob ? undefined : uri;
+  return vscode.workspace.getConfiguration('synoptic', scope).get<boolean>('findStories') === false;
 }
 
 /** The settings of `synoptic.*` that decide which files are compared. */

@@ -51,6 +51,9 @@ export interface StoryOrder {
   readonly order: readonly number[];
 }
 
+/** Most versions that carry no shared statement an origin's reason names; more are counted. */
+const MAX_NAMED = 3;
+
 /**
  * The origin and order of one story. Output: no origin for a story of one version or with no
  * shared statement and fewer than two dates. O(M + S²·G/32) at most for M group members, S
@@ -84,7 +87,10 @@ export function storyOrder(input: OriginInput): StoryOrder {
   const derivedSet = carried.get(derived)!;
   const tied = sources.filter(s => s !== derived && evidence(s, derived) === 0).sort(byName);
   // The sources that tie with it are named with it; what is said of the rest is said of them alone.
-  const others = sources.filter(s => s !== derived && !tied.includes(s));
+  const rest = sources.filter(s => s !== derived && !tied.includes(s));
+  // A version that carries no shared statement (one the reader took for a version of the story)
+  // is no subset of anything: it is named apart.
+  const others = rest.filter(s => carried.get(s)!.size > 0);
   const subsets = others.filter(s => [...carried.get(s)!].every(g => derivedSet.has(g))).length;
   // A subset as large as the set is the same statements, told apart by their wording alone.
   const same = others.filter(s => carried.get(s)!.size === derivedSet.size).length;
@@ -102,7 +108,12 @@ export function storyOrder(input: OriginInput): StoryOrder {
           ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
           : `${subsets} of the ${others.length} others ${subsets === 1 ? 'is a subset' : 'are subsets'}`;
   const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
-  const derivationReason = others.length ? `${carries}${tiedWords}; ${subsetWords}` : `${carries}${tiedWords}`;
+  const carryNone = rest.filter(s => !others.includes(s)).sort(byName);
+  const noneWords = carryNone.length
+    ? `; ${carryNone.length <= MAX_NAMED ? carryNone.map(shownName).join(', ') : `${carryNone.length} others`} ${carryNone.length === 1 ? 'carries' : 'carry'} none`
+    : '';
+  // Those that carry none are named first, so that "the other(s)" after them are those that carry some.
+  const derivationReason = `${carries}${tiedWords}${noneWords}${others.length ? `; ${subsetWords}` : ''}`;
 
   if (byDate.length) {
     const first = byDate[0];

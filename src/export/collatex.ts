@@ -28,7 +28,7 @@ export function toCollatex(input: ExportInput, options: ExportOptions = {}): Col
   const stories = storiesOf(input.analysis).length;
   if (options.story === undefined && stories > 1)
     throw new SeveralStories(
-      `CollateX's table aligns one story and these files hold ${stories}; choose one with --story N: ${storyList(input.analysis)}`,
+      `CollateX's table aligns one story and these files hold ${stories}; choose one with --story N (${storyList(input.analysis)}), or take them all for one story with --one-story`,
     );
   const table = exportTable(input, { ...options, diffs: false });
   return {

@@ -133,7 +133,9 @@ function changedFacts(analysis: CorpusAnalysis, names: readonly string[], width:
   const storyOfSource = new Map<number, number>();
   analysis.stories.forEach((story, k) => story.sources.forEach(s => storyOfSource.set(s, k)));
   const factsOfStory = analysis.stories.map(() => [] as string[]);
+  const sharesAny = analysis.stories.map(() => false);
   analysis.groups.forEach((g, gi) => {
+    if (g.members.length) sharesAny[storyOfSource.get(g.members[0].source) ?? 0] = true;
     for (const m of g.members) {
       for (const change of m.changes ?? []) {
         if (change.kind === 'wording') continue;
@@ -146,7 +148,8 @@ function changedFacts(analysis: CorpusAnalysis, names: readonly string[], width:
     out.push('');
     out.push(...wrap(`Changed facts, story ${k + 1}: ${story.title}`, width, '', '    '));
     if (story.origin) out.push(...wrap(`origin: ${names[story.origin.source]} (${story.origin.reason})`, width, '  ', '    '));
-    if (!factsOfStory[k].length) out.push('  none: the versions differ in wording only');
+    if (!sharesAny[k]) out.push('  none: the versions share no statement');
+    else if (!factsOfStory[k].length) out.push('  none: the versions differ in wording only');
     for (const line of factsOfStory[k]) out.push(...wrap(line, width, '  ', '    '));
   });
   return out;

@@ -15,7 +15,7 @@ import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
 import { isTextReport, textReport, wrap } from '../../src/export/textReport';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
-import { bridgeStory } from '../support/stories';
+import { bridgeStory, notes } from '../support/stories';
 import { PLANTED, analyzedHostileCorpus } from '../support/hostile';
 import { validateExport } from '../support/schema';
 
@@ -468,6 +468,20 @@ describe('text report', () => {
       one,
       /^Synoptic report: 2 sources, \d+ shared statements\n\nOne story:\n {2}1\. .+\n {5}2 sources: \[1\]-\[2\]\n\n\[1\] a\.txt/,
     );
+  });
+
+  it('says that the versions of a story share no statement where they share none, not that they differ in wording only', () => {
+    const inputs = notes();
+    const together = analyzeCorpus(inputs, { stories: { oneStory: true } });
+    assert.equal(together.groups.length, 0);
+    const report = textReport(
+      together,
+      inputs.map(i => i.id),
+    );
+    assert.match(report, /^ {2}none: the versions share no statement$/m);
+    assert.doesNotMatch(report, /differ in wording only/);
+    const told = textReport(analyzeCorpus(bridgeStory()), ['a.txt', 'b.txt']);
+    assert.doesNotMatch(told, /share no statement/);
   });
 
   it('is known by its first line, which no version opens with', () => {

@@ -1179,6 +1179,17 @@ describe('Origin', () => {
     assert.ok(analysis.sources.every(s => s.published === undefined));
   });
 
+  it('names a version that carries no shared statement apart, not as a subset of the origin', () => {
+    const { inputs } = originOf('superset');
+    const stray = { id: 'stray.txt', text: 'Groceries\n\nCall the bank about the card that was blocked last week before the trip.\n' };
+    const analysis = createAnalyzer({ stories: { oneStory: true } }, { expectEdits: false }).analyze([...inputs, stray]);
+    const origin = analysis.stories[0].origin!;
+    assert.equal(analysis.sources.length, inputs.length + 1);
+    assert.equal(inputs[origin.source]?.id, 'full.txt');
+    const shared = analysis.groups.length;
+    assert.equal(origin.reason, `carries ${shared} of the ${shared} shared statements; stray.txt carries none; the others are subsets`);
+  });
+
   it('lets the date win where the dates and the shared text disagree, and says so', () => {
     const { name, origin } = originOf('disagree');
     assert.equal(name, 'first-half.txt');
