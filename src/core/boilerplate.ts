@@ -562,8 +562,8 @@ function amongProse(k: number, [first, last]: readonly [number, number]): boolea
 
 /** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
 const COPYRIGHT_MAX_WORDS = 60;
-/** The copyright sign, or "(c)" before a year: the same in every language. */
-const COPYRIGHT_SIGN = /©|\(c\)\s*\d{4}/i;
+/** The copyright sign (also circled: ⓒ, Ⓒ), or "(c)" before a year: the same in every language. */
+const COPYRIGHT_SIGN = /[©ⓒⒸ]|\(c\)\s*\d{4}/i;
 
 /**
  * A copyright notice ("© 2019 Example Media. All rights reserved.") belongs to the page, never to
@@ -580,7 +580,7 @@ function isCopyrightNotice(f: LineFacts): boolean {
  * ©"), or before a name ("© John Brecher"); prose names the sign before a word in small letters
  * ("the © sign").
  */
-const NOTICE_SIGN = /^\W*(?:©|\([cC]\))|©\s*(?:\d{4}|\p{Lu})|\d{4}\s*©/u;
+const NOTICE_SIGN = /^\W*(?:[©ⓒⒸ]|\([cC]\))|[©ⓒⒸ]\s*(?:\d{4}|\p{Lu}|\p{Lo})|\d{4}\s*[©ⓒⒸ]/u;
 
 /**
  * A page whose lines the model all doubts still holds an article (every source is a version of

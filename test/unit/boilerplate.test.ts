@@ -800,7 +800,14 @@ describe('copyright notices', () => {
   const PARAGRAPH = 'The museum opens its new wing on Saturday, after three years of building work and a long fight over the cost.';
 
   it('reads a copyright notice as chrome even where the model takes it for article text, in any language', () => {
-    for (const notice of ['© 2019 Example Media. All rights reserved.', '© Пример Медиа, 2008–2019', 'Copyright (c) 2021 Beispiel GmbH']) {
+    for (const notice of [
+      '© 2019 Example Media. All rights reserved.',
+      '© Пример Медиа, 2008–2019',
+      'Copyright (c) 2021 Beispiel GmbH',
+      // The circled sign Korean and Japanese pages set.
+      'ⓒ 한빛일보, 무단 전재 및 재배포 금지',
+      'Copyright Ⓒ 2024 日報社 All Rights Reserved.',
+    ]) {
       const page = [PARAGRAPH, '', notice, '', PARAGRAPH.replace('Saturday', 'Sunday')];
       assert.deepEqual(
         articleFlags(page, () => 2),
