@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { prepareSource } from '../../src/core';
 import { detectStopwords, isFunctionWord, threadProfile } from '../../src/core/stopwords';
 import { words } from '../../src/core/text';
+import { SPARSE_BELOW } from '../../src/core/lineFeatures';
 
 /** A page of a Korean site: menu, headline, date, article, related links, share line, footer. */
 const KOREAN_PAGE = [
@@ -91,6 +92,22 @@ describe('stopword profiles', () => {
   it('tells each listed language from its neighbours by two sentences of news', () => {
     for (const [language, text] of Object.entries(NEWS_IN)) {
       assert.equal(detectStopwords(words(text).map(w => w.toLowerCase())).language, language, text);
+    }
+  });
+
+  it('reads news in Ukrainian, Indonesian, Vietnamese and Persian as prose dense in function words, above a sparse page’s share', () => {
+    const news: Readonly<Record<string, string>> = {
+      uk: 'Міністр заявив, що уряд вже підготував зміни, які мають набути чинності після літа. Він також додав, що громади, де бракує вчителів, отримають кошти першими, але лише якщо подадуть заявки до кінця місяця.',
+      id: 'Menteri mengatakan bahwa pemerintah sudah menyiapkan aturan baru yang akan berlaku setelah musim kemarau. Ia juga menambahkan bahwa desa yang masih kekurangan guru akan menerima dana lebih dulu, tetapi hanya jika mereka mengajukan permohonan sebelum akhir bulan.',
+      vi: 'Bộ trưởng nói rằng chính phủ đã chuẩn bị các quy định mới và chúng sẽ có hiệu lực sau mùa hè. Ông cũng cho biết những xã còn thiếu giáo viên sẽ được nhận tiền trước, nhưng chỉ khi họ nộp hồ sơ trước cuối tháng.',
+      fa: 'وزیر گفت که دولت مقررات تازه را آماده کرده است و این مقررات پس از تابستان اجرا خواهد شد. او همچنین افزود که روستاهایی که معلم کافی ندارند زودتر پول دریافت می‌کنند، اما فقط اگر درخواست خود را تا پایان ماه بدهند.',
+    };
+    for (const [language, text] of Object.entries(news)) {
+      const lower = words(text).map(w => w.toLowerCase());
+      const profile = detectStopwords(lower);
+      assert.equal(profile.language, language, text);
+      const share = lower.filter(w => profile.words.has(w)).length / lower.length;
+      assert.ok(share >= SPARSE_BELOW, `${language}: function words ${share.toFixed(3)} of the words`);
     }
   });
 
