@@ -127,7 +127,9 @@ describe('exports of a folder of several stories, without --story', () => {
       () => toCollatex(input),
       (e: Error) =>
         e instanceof SeveralStories &&
-        /choose one with --story N: 1 ".+" \(5 sources\); 2 "Harbour bridge reopens.*" \(2 sources\)$/.test(e.message),
+        /choose one with --story N \(1 ".+" \(5 sources\); 2 "Harbour bridge reopens.*" \(2 sources\)\), or take them all for one story with --one-story$/.test(
+          e.message,
+        ),
     );
     assert.equal(toCollatex(input, { story: 1 }).witnesses.length, 2);
     assert.equal(toPassim(input).trimEnd().split('\n').length, inputs.length);
@@ -198,7 +200,7 @@ describe('exports of a folder of several stories, without --story', () => {
       assert.equal(refused.status, 2);
       assert.match(
         refused.stderr,
-        /^synoptic: CollateX's table aligns one story and these files hold 2; choose one with --story N: 1 .*; 2 .*\n$/,
+        /^synoptic: CollateX's table aligns one story and these files hold 2; choose one with --story N \(1 .*; 2 .*\), or take them all for one story with --one-story\n$/,
       );
       const html = spawnSync(process.execPath, [cli, 'export', '--format', 'html', ...files], { encoding: 'utf8' });
       assert.equal(html.status, 0, html.stderr);
