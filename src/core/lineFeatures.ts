@@ -945,8 +945,6 @@ const MENU_SEPARATORS: readonly (readonly [mark: string, split: RegExp, breadcru
 ];
 /** Most words of a menu's link. */
 const MENU_ITEM_MAX_WORDS = 3;
-/** A short label and its colon opening a menu's line. */
-const MENU_LABEL = /^[^:：]{1,24}[:：]\s*(?=\S)/u;
 /** Most characters of a menu's link in Chinese or Japanese ("首页", "ニュース"), where a phrase is one word. */
 const MENU_ITEM_MAX_HAN_OR_KANA = 4;
 const MENU_ITEM = /^\p{L}[^\p{Nd}]*$/u;
@@ -981,8 +979,6 @@ export function menuSeparator(text: string): RegExp | undefined {
   for (const [mark, split, breadcrumb] of MENU_SEPARATORS) {
     if (!line.includes(mark) || (OPENING_GUILLEMETS[mark] && line.includes(OPENING_GUILLEMETS[mark]))) continue;
     const items = line.split(split);
-    // A label before the first item ("You are here: Home > News", "当前位置：首页 > 经济") is no item.
-    items[0] = items[0].replace(MENU_LABEL, '');
     if (items.length < (breadcrumb ? 2 : 3)) continue;
     if (items.every(isMenuItem)) return split;
   }

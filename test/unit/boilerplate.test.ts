@@ -850,13 +850,6 @@ describe('menus and breadcrumbs set on one line', () => {
       assert.equal(isInlineMenu(line), true, line);
   });
 
-  it('reads a breadcrumb after a label and its colon as a menu, the label no link of it', () => {
-    for (const line of ['You are here: Home > News > World', '当前位置：首页 > 经济 > 农业', 'Rubrik: Politik | Wirtschaft | Sport'])
-      assert.equal(isInlineMenu(line), true, line);
-    // The label takes only what stands before the first link: a long first link is no link still.
-    assert.equal(isInlineMenu('Update: the mayor has not said when the bridge reopens > see below > more'), false);
-  });
-
   it('counts the links of a Thai, Lao, Khmer or Burmese menu in words, as a segmenter finds them, not in letters', () => {
     for (const line of [
       'หน้าแรก | การเมือง | เศรษฐกิจ | กีฬา',
