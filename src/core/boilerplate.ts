@@ -562,8 +562,11 @@ function amongProse(k: number, [first, last]: readonly [number, number]): boolea
 
 /** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
 const COPYRIGHT_MAX_WORDS = 60;
-/** The copyright sign (also circled: ⓒ, Ⓒ), or "(c)" before a year: the same in every language. */
-const COPYRIGHT_SIGN = /[©ⓒⒸ]|\(c\)\s*\d{4}/i;
+/**
+ * The copyright sign, or "(c)" before a year: the same in every language; or the circled sign
+ * (ⓒ, Ⓒ) beside a year or after the word, as a notice sets it (alone it may letter a list).
+ */
+const COPYRIGHT_SIGN = /©|\(c\)\s*\d{4}|[ⓒⒸ]\s*\d{4}|\d{4}\s*[ⓒⒸ]|copyright\s*[ⓒⒸ]/i;
 
 /**
  * A copyright notice ("© 2019 Example Media. All rights reserved.") belongs to the page, never to
@@ -580,7 +583,7 @@ function isCopyrightNotice(f: LineFacts): boolean {
  * ©"), or before a name ("© John Brecher"); prose names the sign before a word in small letters
  * ("the © sign").
  */
-const NOTICE_SIGN = /^\W*(?:[©ⓒⒸ]|\([cC]\))|[©ⓒⒸ]\s*(?:\d{4}|\p{Lu}|\p{Lo})|\d{4}\s*[©ⓒⒸ]/u;
+const NOTICE_SIGN = /^\W*(?:©|\([cC]\))|©\s*(?:\d{4}|\p{Lu})|\d{4}\s*[©ⓒⒸ]|[ⓒⒸ]\s*\d{4}|(?:[Cc]opyright|COPYRIGHT)\s*[ⓒⒸ]/u;
 
 /**
  * A page whose lines the model all doubts still holds an article (every source is a version of

@@ -56,8 +56,11 @@ const TERMINAL_CLOSERS = '"\'”’»)]';
 const TRUNCATION_CLOSERS = '"\'”’';
 const BULLET_START = /^[\u2022\u25e6\u25aa\u25ab\u25a1\u25a0\u2023\u2043\u25cb\u25cf\u2606\u2605\u00b7\u2219*>]\s*|^[-–—]\s+/u;
 const NUMBERED = /^\d{1,3}[.)]\s/u;
-/** The copyright sign (as typed, or circled as Korean and Japanese pages set it: ⓒ, Ⓒ), "(c)" before a year, or the word. */
-const COPYRIGHT = /[©ⓒⒸ]|\(c\)\s*\d{4}|\bcopyright\b/i;
+/**
+ * The copyright sign, "(c)" before a year, or the word; or the circled sign Korean and Japanese
+ * pages set (ⓒ, Ⓒ) beside a year, where it is no third item of a list lettered ⓐ, ⓑ, ⓒ.
+ */
+const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|[ⓒⒸ]\s*\d{4}|\d{4}\s*[ⓒⒸ]/i;
 const FORM_FIELD = /\[[ xX_]*\]|_{4,}/u;
 const SENTENCE_INSIDE = /\p{Sentence_Terminal}[”’"')\]]*\s+\S/gu;
 /** A web or mail address, or a domain name. */

@@ -804,9 +804,9 @@ describe('copyright notices', () => {
       '© 2019 Example Media. All rights reserved.',
       '© Пример Медиа, 2008–2019',
       'Copyright (c) 2021 Beispiel GmbH',
-      // The circled sign Korean and Japanese pages set.
-      'ⓒ 한빛일보, 무단 전재 및 재배포 금지',
-      'Copyright Ⓒ 2024 日報社 All Rights Reserved.',
+      // The circled sign Korean and Japanese pages set, beside a year or after the word.
+      'ⓒ 2024 한빛일보, 무단 전재 및 재배포 금지',
+      'Copyright Ⓒ 日報社 All Rights Reserved.',
     ]) {
       const page = [PARAGRAPH, '', notice, '', PARAGRAPH.replace('Saturday', 'Sunday')];
       assert.deepEqual(
@@ -815,6 +815,21 @@ describe('copyright notices', () => {
         notice,
       );
     }
+  });
+
+  it('keeps the lines of a list lettered with circled letters, the third lettered ⓒ, and prose that names them', () => {
+    const page = [
+      PARAGRAPH,
+      'ⓐ 금리 인하',
+      'ⓑ 금리 인상',
+      'ⓒ 금리 동결',
+      '수험생들은 밑줄 친 ⓐ와 ⓑ, ⓒ 중 어법상 틀린 것을 고르는 문항에서 가장 많이 틀렸다고 교사들은 설명했다.',
+      PARAGRAPH.replace('Saturday', 'Sunday'),
+    ];
+    assert.deepEqual(
+      articleFlags(page, () => 2),
+      page.map(() => true),
+    );
   });
 
   it('keeps a paragraph of prose that mentions the sign', () => {

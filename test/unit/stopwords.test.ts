@@ -111,6 +111,13 @@ describe('stopword profiles', () => {
     }
   });
 
+  it('reads Pashto, which has no list, as no listed language, though it shares words with Persian', () => {
+    // Pashto writes "او" for "and" and "نه" for "from", which Persian reads as "he" and "not".
+    const pashto =
+      'د افغانستان د روغتیا وزارت وايي چې په تېرو درېیو ورځو کې له سیلابونو څخه لږ تر لږه پنځوس کسان وژل شوي او سلګونه نور ټپیان شوي دي. د وزارت ویاند وویل چې د ژغورنې ټیمونه سیمې ته لېږل شوي او هڅه کوي چې ګیر پاتې خلک وژغوري. هغه زیاته کړه چې ډېری قربانیان ښځې او ماشومان دي او شمېر یې ښايي نور هم لوړ شي. سیمه ییزو چارواکو هم وویل چې سړکونه او پلونه ویجاړ شوي او مرستې نه شي رسېدای. یو سیمه ییز اوسېدونکي وویل چې موږ هېڅ شی نه لرو، نه ډوډۍ او نه سرپناه.';
+    assert.notEqual(detectStopwords(words(pashto).map(w => w.toLowerCase())).language, 'fa');
+  });
+
   it('tells the language of a text saved with its accented letters decomposed (NFD)', () => {
     for (const language of ['vi', 'ro', 'cs', 'el']) {
       const text = NEWS_IN[language].normalize('NFD');
