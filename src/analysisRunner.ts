@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Analyzer, CorpusAnalysis, SourceInput, createAnalyzer } from './core';
-import { analysisOptions } from './worker/analysisOptions';
+import { CorpusAnalysis, SourceInput } from './core';
+import { analyzersByGrouping } from './worker/analysisOptions';
 import { AnalysisPart, analysisFromParts } from './worker/analysisParts';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 
@@ -38,8 +38,8 @@ interface PendingRun {
 }
 
 export class AnalysisRunner {
-  /** The in-process analyzers, one per way of grouping the stories (see `run`), made when first needed. */
-  private readonly local = new Map<boolean, Analyzer>();
+  /** The in-process analyzers, one per way of grouping the stories (see `run`). */
+  private readonly local = analyzersByGrouping();
   private worker?: Worker;
   private readonly pending = new Map<number, PendingRun>();
   private nextId = 1;
@@ -57,9 +57,7 @@ export class AnalysisRunner {
     const size = inputs.reduce((n, i) => n + i.text.length, 0);
     if (size < WORKER_THRESHOLD_CHARS) {
       try {
-        let analyzer = this.local.get(oneStory);
-        if (!analyzer) this.local.set(oneStory, (analyzer = createAnalyzer(analysisOptions(oneStory))));
-        return Promise.resolve(analyzer.analyze(inputs));
+        return Promise.resolve(this.local(oneStory).analyze(inputs));
       } catch (e) {
         return Promise.reject(e);
       }

@@ -6,8 +6,8 @@
  * deserialises one part per turn of its event loop instead of the whole analysis at once.
  */
 import { parentPort } from 'node:worker_threads';
-import { Analyzer, SourceInput, createAnalyzer } from './core';
-import { analysisOptions } from './worker/analysisOptions';
+import { SourceInput } from './core';
+import { analyzersByGrouping } from './worker/analysisOptions';
 import { AnalysisPart, splitAnalysis } from './worker/analysisParts';
 
 export type WorkerRequest =
@@ -21,13 +21,7 @@ export type WorkerResponse =
   | { readonly id: number; readonly ok: false; readonly error: string };
 
 function serve(port: NonNullable<typeof parentPort>): void {
-  // One analyzer per way of grouping the stories, each keeping what it read between runs.
-  const analyzers = new Map<boolean, Analyzer>();
-  const analyzerFor = (oneStory: boolean) => {
-    let analyzer = analyzers.get(oneStory);
-    if (!analyzer) analyzers.set(oneStory, (analyzer = createAnalyzer(analysisOptions(oneStory))));
-    return analyzer;
-  };
+  const analyzerFor = analyzersByGrouping();
   // Parts not yet asked for, per run.
   const unsent = new Map<number, AnalysisPart[]>();
   const send = (id: number, index: number) => {

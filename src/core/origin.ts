@@ -108,7 +108,7 @@ export function storyOrder(input: OriginInput): StoryOrder {
           ? `the others carry at most ${Math.max(0, ...others.map(s => carried.get(s)!.size))}`
           : `${subsets} of the ${others.length} others ${subsets === 1 ? 'is a subset' : 'are subsets'}`;
   const tiedWords = tied.length ? `, as ${tied.length === 1 ? 'does' : 'do'} ${tied.map(shownName).join(', ')}` : '';
-  const carryNone = rest.filter(s => !others.includes(s)).sort(byName);
+  const carryNone = rest.filter(s => carried.get(s)!.size === 0).sort(byName);
   const noneWords = carryNone.length
     ? `; ${carryNone.length <= MAX_NAMED ? carryNone.map(shownName).join(', ') : `${carryNone.length} others`} ${carryNone.length === 1 ? 'carries' : 'carry'} none`
     : '';
