@@ -87,7 +87,9 @@ const MENU = ['Home', 'World', 'Politics', 'Business', 'Technology', 'Science', 
  * `mostReadMark` says ("{n}" stands for its number: "{n}. " numbers them, "VIDEO: " labels them);
  * `sharedNotices`, how many of the notices written as prose that name no site (`NOTICES`, at
  * most its six) the sites draw theirs from, two different ones each (the one where there is
- * one), so that sites print the same ones.
+ * one), so that sites print the same ones; `noticesAbove`, the share of sites that print their
+ * notices above the headline (a consent banner at the top of every page) instead of under the
+ * article.
  */
 export function syntheticStories(
   storyCount,
@@ -106,6 +108,7 @@ export function syntheticStories(
     mostRead = 0,
     mostReadMark = '{n}. ',
     sharedNotices = 0,
+    noticesAbove = 0,
   } = {},
 ) {
   const int = n => Math.floor(random() * n);
@@ -147,6 +150,8 @@ export function syntheticStories(
       footer: `© ${2000 + int(25)} ${name}. All rights reserved.`,
       mostRead: distinctStories(mostRead),
       notices: sharedNotices ? twoNotices(NOTICES.slice(0, sharedNotices)) : [],
+      // No draw where no site does, so that the other shapes stay as they were.
+      noticesAbove: noticesAbove > 0 && random() < noticesAbove,
     };
   });
   const FILLERS = ['reportedly', 'also', 'on Monday', 'officials said', 'in a statement'];
@@ -178,6 +183,7 @@ export function syntheticStories(
         '',
         ...site.menu.map(m => `  • ${m}`),
         '',
+        ...(site.noticesAbove ? site.notices.flatMap(notice => [notice, '']) : []),
         story.headline,
         '',
         `By ${capital(word())} ${capital(word())}`,
@@ -185,7 +191,7 @@ export function syntheticStories(
       ];
       for (let i = 0; i < kept.length; i += 3) lines.push(kept.slice(i, i + 3).join(' '), '');
       lines.push(site.newsletter, '');
-      for (const notice of site.notices) lines.push(notice, '');
+      if (!site.noticesAbove) for (const notice of site.notices) lines.push(notice, '');
       lines.push('Related stories');
       for (let t = 0; t < 4; t++) {
         const other = stories[int(storyCount)];
@@ -256,4 +262,5 @@ export const STORY_SHAPES = [
   ['the same, its headlines labelled', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: 'VIDEO: ' }],
   ['the same, its headlines unmarked', { sentences: 6, moreSentences: 6, kept: 0.6, reworded: 0.4, mostRead: 6, mostReadMark: '' }],
   ['short pages, notices shared among sites', { sentences: 6, moreSentences: 8, sharedNotices: 3 }],
+  ['the same, half the sites printing them above the headline', { sentences: 6, moreSentences: 8, sharedNotices: 3, noticesAbove: 0.5 }],
 ];

@@ -217,7 +217,7 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
  * sources fall into `limit` or more stories and no one of them holds half of its sources (a
  * story's own text may span several first-pass stories where that pass left a large story in
  * pieces), but for the shingles of a story's headline or lede teased on other pages
- * (`teaserForms`): a version that keeps little more than its headline and lede (a brief) needs
+ * (`teaserForms`, where `openingsOfManyStories` does not flag it): a version that keeps little more than its headline and lede (a brief) needs
  * them to meet its story. With `firstPass`, also but for a shingle that every story of
  * article text carries where each is one source: chrome is text that recurs across stories,
  * and where the first pass formed no story and none stands apart from the shingle, nothing
@@ -230,7 +230,7 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
 export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts, firstPass = false): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
-  const teaserShingle = teaserShinglesOf(index, pass);
+  const teaserShingle = teaserShinglesOf(index, pass, openingsOfManyStories(index, storyOf, limit, pass));
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   const size = new Int32Array(index.sources.length);
@@ -261,18 +261,63 @@ export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: nu
   return chrome;
 }
 
-/** `teaserShinglesOf` per pass, worked out once: the stage reads chrome again over later stories with the same pass. */
-const teaserShinglesOfPass = new WeakMap<PassFacts, Uint8Array>();
+/** `teaserForms` per pass, worked out once: the stage reads chrome again over later stories with the same pass. */
+const teaserFormsOfPass = new WeakMap<PassFacts, Uint8Array>();
 
-/** Per shingle, 1 where it is one of a teaser form's (`teaserForms`). O(T) for T sentences of all sources, once per pass. */
-function teaserShinglesOf(index: StoryIndex, pass: PassFacts): Uint8Array {
-  let teaserShingle = teaserShinglesOfPass.get(pass);
-  if (teaserShingle) return teaserShingle;
-  teaserShingle = new Uint8Array(index.shingleCount);
-  const teaser = teaserForms(index, pass);
-  for (let f = 0; f < teaser.length; f++) if (teaser[f]) for (const x of index.formShingles[f]) teaserShingle[x] = 1;
-  teaserShinglesOfPass.set(pass, teaserShingle);
+/**
+ * Per shingle, 1 where it is one of a teaser form's (`teaserForms`) that `manyStories` does not
+ * flag. O(T) for T sentences of all sources.
+ */
+function teaserShinglesOf(index: StoryIndex, pass: PassFacts, manyStories: Uint8Array): Uint8Array {
+  let teaser = teaserFormsOfPass.get(pass);
+  if (!teaser) teaserFormsOfPass.set(pass, (teaser = teaserForms(index, pass)));
+  const teaserShingle = new Uint8Array(index.shingleCount);
+  for (let f = 0; f < teaser.length; f++) if (teaser[f] && !manyStories[f]) for (const x of index.formShingles[f]) teaserShingle[x] = 1;
   return teaserShingle;
+}
+
+/**
+ * Input: the index, a story number per source, the number of stories that makes text
+ * recurring, and the pass's facts. Output: per form, 1 where the sources it opens (among their
+ * first 3 sentences that count, with 2 more after it, as `openingForms` reads an opening) fall
+ * into `limit` or more stories of more than one source, and no one story holds half of those
+ * sources. A story's headline and lede open the pages of that story; a consent banner that
+ * several sites print above every story opens the pages of many, and is no story's opening,
+ * however it is teased. Stories of one source are not counted: a story that the first pass left
+ * in pieces, a page each, opens them all with its headline. O(T) for T sentences of all
+ * sources; memory O(F + n).
+ */
+export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
+  const forms = index.formTexts.length;
+  const many = new Uint8Array(forms);
+  const size = new Int32Array(index.sources.length);
+  storyOf.forEach((story, s) => {
+    if (pass.of[s] > 0) size[story]++;
+  });
+  const pages = new Int32Array(forms);
+  const stories = new Int32Array(forms);
+  const lastStory = new Int32Array(forms).fill(-1);
+  const inLast = new Int32Array(forms);
+  const most = new Int32Array(forms);
+  const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
+  for (const s of byStory) {
+    const total = pass.of[s];
+    const list = index.sourceForms[s];
+    for (let i = 0, counted = 0; i < list.length && counted <= HEADLINE_REACH && counted + OPENING_FOLLOWED_BY < total; i++) {
+      const f = list[i];
+      if (!pass.needed[f]) continue;
+      counted++;
+      pages[f]++;
+      if (lastStory[f] !== storyOf[s]) {
+        lastStory[f] = storyOf[s];
+        inLast[f] = 0;
+        if (size[storyOf[s]] > 1) stories[f]++;
+      }
+      most[f] = Math.max(most[f], ++inLast[f]);
+    }
+  }
+  for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) many[f] = 1;
+  return many;
 }
 
 /**
@@ -380,7 +425,8 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
  * every page prints as article text is left to it). The openings of sources are never set aside
  * (`openingForms`: the first 3 sentences that count with at least 2 more after each), since a
  * box of most read stories prints a story's headline and lede as chrome on every page of its
- * site. Sources are walked story by story, so each form keeps only counters. O(T) for T
+ * site; a form that opens the sources of many stories (`openingsOfManyStories`) is no story's
+ * opening. Sources are walked story by story, so each form keeps only counters. O(T) for T
  * sentences of all sources; memory O(F + n) for F forms and n sources.
  */
 export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
@@ -391,7 +437,9 @@ export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: nu
   const printedOff = new Uint8Array(forms);
   for (const ids of offArticle) for (const f of ids) printedOff[f] = 1;
   // A story's opening is printed as a teaser on the pages of other stories, often as chrome.
-  const opening = openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1);
+  const opening = Uint8Array.from(openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1));
+  const manyStories = openingsOfManyStories(index, storyOf, limit, pass);
+  for (let f = 0; f < forms; f++) if (manyStories[f]) opening[f] = 0;
   // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
   const pages = new Int32Array(forms);
   const stories = new Int32Array(forms);
