@@ -38,7 +38,7 @@
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
-import { chromeShingles, crossStoryForms, recurringForms, templateForms } from './storyChrome';
+import { chromeShingles, crossStoryForms, openingsOfManyStories, recurringForms, templateForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
@@ -114,16 +114,19 @@ export function findStories(
     const pass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
     return storyComponents(index, pass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
   };
-  let chrome = chromeShingles(index, first, settings.chromeStories, firstPass, true);
-  let recurring = recurringForms(index, first, settings.chromeStories, firstPass);
+  // Openings of many stories are no story's (a notice above every story of several sites).
+  const firstMany = openingsOfManyStories(index, first, settings.chromeStories, firstPass);
+  let chrome = chromeShingles(index, first, settings.chromeStories, firstPass, firstMany, true);
+  let recurring = recurringForms(index, first, settings.chromeStories, firstPass, firstMany);
   let component = decide(chrome, recurring);
   // The final stories are nearer the truth than the first pass's pieces: a story's own text
   // that the first pass left in pieces spans them as chrome does. What no longer recurs across
   // the final stories is given back (chrome is only ever taken away here), and the pairs are
   // decided again.
   for (let round = 0; round < MAX_REFINEMENTS && (chrome.includes(1) || recurring.includes(1)); round++) {
-    const keptChrome = stillSetAside(chrome, chromeShingles(index, component, settings.chromeStories, firstPass));
-    const keptRecurring = stillSetAside(recurring, recurringForms(index, component, settings.chromeStories, firstPass));
+    const many = openingsOfManyStories(index, component, settings.chromeStories, firstPass);
+    const keptChrome = stillSetAside(chrome, chromeShingles(index, component, settings.chromeStories, firstPass, many));
+    const keptRecurring = stillSetAside(recurring, recurringForms(index, component, settings.chromeStories, firstPass, many));
     if (!keptChrome && !keptRecurring) break;
     chrome = keptChrome ?? chrome;
     recurring = keptRecurring ?? recurring;

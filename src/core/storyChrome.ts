@@ -2,7 +2,7 @@
  * Text that recurs across stories: a site's newsletter line, a menu read as prose, a teaser of
  * another story. It is evidence of chrome, never of article text.
  */
-import { HEADLINE_REACH, OPENING, PairEvidence, PassFacts, openingForms } from './storyEvidence';
+import { HEADLINE_REACH, OPENING, PairEvidence, PassFacts, forEachOpening, openingForms } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
 import { endsWithStop } from './text';
 
@@ -213,24 +213,32 @@ export function teaserForms(index: StoryIndex, pass: PassFacts): Uint8Array {
 
 /**
  * Input: the index, a story number per source (a first pass), the number of stories that
- * makes a shingle recurring, and the first pass's facts. Output: per shingle, 1 where its
- * sources fall into `limit` or more stories and no one of them holds half of its sources (a
- * story's own text may span several first-pass stories where that pass left a large story in
- * pieces), but for the shingles of a story's headline or lede teased on other pages
- * (`teaserForms`, where `openingsOfManyStories` does not flag it): a version that keeps little more than its headline and lede (a brief) needs
- * them to meet its story. With `firstPass`, also but for a shingle that every story of
+ * makes a shingle recurring, the first pass's facts, and the openings of many of those stories
+ * (`openingsOfManyStories`). Output: per shingle, 1 where its sources fall into `limit` or more
+ * stories and no one of them holds half of its sources (a story's own text may span several
+ * first-pass stories where that pass left a large story in pieces), but for the shingles of a
+ * story's headline or lede teased on other pages (`teaserForms`, unless it opens many stories):
+ * a version that keeps little more than its headline and lede (a brief) needs them to meet its
+ * story. With `firstPass`, also but for a shingle that every story of
  * article text carries where each is one source: chrome is text that recurs across stories,
  * and where the first pass formed no story and none stands apart from the shingle, nothing
  * tells it from the subject of one story whose versions that pass found too far apart (three
  * rewrites of one report, each sharing two statements with the others). Against a site's frame
  * read as article text on such pages there are then only the template rules (`templateForms`,
  * `PairEvidence`'s `framesBoth`). Not over the final stories, whose chrome, once given back,
- * is not taken again. O(S) for S postings.
+ * is not taken again. O(S + F) for S postings and F forms.
  */
-export function chromeShingles(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts, firstPass = false): Uint8Array {
+export function chromeShingles(
+  index: StoryIndex,
+  storyOf: Int32Array,
+  limit: number,
+  pass: PassFacts,
+  manyStories: Uint8Array,
+  firstPass = false,
+): Uint8Array {
   const { postings, postingStart, shingleCount } = index;
   const chrome = new Uint8Array(shingleCount);
-  const teaserShingle = teaserShinglesOf(index, pass, openingsOfManyStories(index, storyOf, limit, pass));
+  const teaserShingle = teaserShinglesOf(index, pass, manyStories);
   const seen = new Int32Array(index.sources.length).fill(-1);
   const count = new Int32Array(index.sources.length);
   const size = new Int32Array(index.sources.length);
@@ -266,7 +274,7 @@ const teaserFormsOfPass = new WeakMap<PassFacts, Uint8Array>();
 
 /**
  * Per shingle, 1 where it is one of a teaser form's (`teaserForms`) that `manyStories` does not
- * flag. O(T) for T sentences of all sources.
+ * flag. O(F + s) for F forms and s shingles of teaser forms (`teaserForms` itself once per pass).
  */
 function teaserShinglesOf(index: StoryIndex, pass: PassFacts, manyStories: Uint8Array): Uint8Array {
   let teaser = teaserFormsOfPass.get(pass);
@@ -278,14 +286,15 @@ function teaserShinglesOf(index: StoryIndex, pass: PassFacts, manyStories: Uint8
 
 /**
  * Input: the index, a story number per source, the number of stories that makes text
- * recurring, and the pass's facts. Output: per form, 1 where the sources it opens (among their
- * first 3 sentences that count, with 2 more after it, as `openingForms` reads an opening) fall
- * into `limit` or more stories of more than one source, and no one story holds half of those
- * sources. A story's headline and lede open the pages of that story; a consent banner that
- * several sites print above every story opens the pages of many, and is no story's opening,
- * however it is teased. Stories of one source are not counted: a story that the first pass left
- * in pieces, a page each, opens them all with its headline. O(T) for T sentences of all
- * sources; memory O(F + n).
+ * recurring (`chromeStories`), and the pass's facts. Output: per form, 1 where the sources it
+ * opens (among their first 3 sentences that count, with 2 more after it, as `openingForms` reads
+ * an opening) that are in stories of more than one source fall into `limit` or more of those
+ * stories, and no one story holds half of them. A story's headline and lede open the pages of
+ * that story; a consent banner that several sites print above every story opens the pages of
+ * many, and is no story's opening, however it is teased. Stories of one source are not read: a
+ * story that a pass left in pieces of a page each opens them all with its headline. Read by
+ * `chromeShingles` and `recurringForms` over the same stories. O(T + n log n) for T sentences of
+ * all sources and n sources; memory O(F + n).
  */
 export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const forms = index.formTexts.length;
@@ -294,6 +303,7 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
   storyOf.forEach((story, s) => {
     if (pass.of[s] > 0) size[story]++;
   });
+  // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
   const pages = new Int32Array(forms);
   const stories = new Int32Array(forms);
   const lastStory = new Int32Array(forms).fill(-1);
@@ -301,20 +311,17 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
   const most = new Int32Array(forms);
   const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
   for (const s of byStory) {
-    const total = pass.of[s];
-    const list = index.sourceForms[s];
-    for (let i = 0, counted = 0; i < list.length && counted <= HEADLINE_REACH && counted + OPENING_FOLLOWED_BY < total; i++) {
-      const f = list[i];
-      if (!pass.needed[f]) continue;
-      counted++;
+    const story = storyOf[s];
+    if (size[story] < 2) continue;
+    forEachOpening(index, pass, s, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1, f => {
       pages[f]++;
-      if (lastStory[f] !== storyOf[s]) {
-        lastStory[f] = storyOf[s];
+      if (lastStory[f] !== story) {
+        lastStory[f] = story;
         inLast[f] = 0;
-        if (size[storyOf[s]] > 1) stories[f]++;
+        stories[f]++;
       }
       most[f] = Math.max(most[f], ++inLast[f]);
-    }
+    });
   }
   for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) many[f] = 1;
   return many;
@@ -425,11 +432,18 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
  * every page prints as article text is left to it). The openings of sources are never set aside
  * (`openingForms`: the first 3 sentences that count with at least 2 more after each), since a
  * box of most read stories prints a story's headline and lede as chrome on every page of its
- * site; a form that opens the sources of many stories (`openingsOfManyStories`) is no story's
- * opening. Sources are walked story by story, so each form keeps only counters. O(T) for T
- * sentences of all sources; memory O(F + n) for F forms and n sources.
+ * site; but a form that opens the sources of many stories (`manyStories`, as
+ * `openingsOfManyStories` gives it over the same stories) is no story's opening. Sources are
+ * walked story by story, so each form keeps only counters. O(T + n log n) for T sentences of all
+ * sources; memory O(F + n) for F forms and n sources.
  */
-export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
+export function recurringForms(
+  index: StoryIndex,
+  storyOf: Int32Array,
+  limit: number,
+  pass: PassFacts,
+  manyStories: Uint8Array,
+): Uint8Array {
   const forms = index.formTexts.length;
   const recurring = new Uint8Array(forms);
   const offArticle = offArticleForms(index, pass);
@@ -437,9 +451,7 @@ export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: nu
   const printedOff = new Uint8Array(forms);
   for (const ids of offArticle) for (const f of ids) printedOff[f] = 1;
   // A story's opening is printed as a teaser on the pages of other stories, often as chrome.
-  const opening = Uint8Array.from(openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1));
-  const manyStories = openingsOfManyStories(index, storyOf, limit, pass);
-  for (let f = 0; f < forms; f++) if (manyStories[f]) opening[f] = 0;
+  const opening = openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1);
   // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
   const pages = new Int32Array(forms);
   const stories = new Int32Array(forms);
@@ -448,7 +460,7 @@ export function recurringForms(index: StoryIndex, storyOf: Int32Array, limit: nu
   const most = new Int32Array(forms);
   const lastPage = new Int32Array(forms).fill(-1);
   const count = (f: number, s: number) => {
-    if (!printedOff[f] || opening[f] || lastPage[f] === s) return;
+    if (!printedOff[f] || (opening[f] && !manyStories[f]) || lastPage[f] === s) return;
     lastPage[f] = s;
     pages[f]++;
     if (lastStory[f] !== storyOf[s]) {
