@@ -25,7 +25,8 @@
  *    In that final decision, two pages cut from one mould (each keeps returning to a name the
  *    other never states, in sentences found on the other: `storyProtagonists.ts`) are not
  *    paired, whatever they share.
- * 4. Each story is titled by its best-supported headline (`storyTitle.ts`).
+ * 4. Each story is titled by its best-supported headline (`storyTitle.ts`), a lead that opens
+ *    the pages of many stories passed over for the source's first sentence that counts.
  *
  * With `oneStory` the caller says that every source is a version of one story: steps 2 and 3
  * are skipped, and nothing recurs across stories.
@@ -137,7 +138,12 @@ export function findStories(
   lists.forEach((list, story) => {
     for (const s of list) storyOfSource[s] = story;
   });
-  const stories = lists.map(list => ({ title: storyTitle(index, list, evidence), sources: list }));
+  const anyRecurring = recurring.includes(1);
+  const decided = {
+    pass: passFacts(index, chrome, settings.foundShingles, anyRecurring ? recurring.map((r, f) => r | template[f]) : template),
+    manyStories: openingsOfManyStories(index, component, settings.chromeStories, firstPass),
+  };
+  const stories = lists.map(list => ({ title: storyTitle(index, list, evidence, decided), sources: list }));
   return {
     stories,
     storyOfSource,

@@ -1,7 +1,16 @@
 /** A story's title: the headline most of its sources carry. */
 import { QUOTE_CLOSERS } from './quotationMarks';
-import type { PairEvidence } from './storyEvidence';
-import type { StoryIndex } from './storyIndex';
+import type { PairEvidence, PassFacts } from './storyEvidence';
+import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
+
+/**
+ * What the story stage decided that the titles read: the pass of the final decision, and the
+ * forms that open the pages of many of the final stories (`openingsOfManyStories`).
+ */
+export interface DecidedLeads {
+  readonly pass: PassFacts;
+  readonly manyStories: Uint8Array;
+}
 
 /** How many of the most frequent leads compete for the title. */
 const TITLE_CANDIDATES = 8;
@@ -34,22 +43,34 @@ export function clippedTitle(title: string): string {
 }
 
 /**
- * Input: the index, a story's sources, and a scorer over the index. Output: the story's
- * best-supported headline, white space collapsed and cut by `clippedTitle` ('' when no source has
- * an article sentence).
+ * Input: the index, a story's sources, a scorer over the index, and what the story stage decided
+ * (optional: `DecidedLeads`). Output: the story's best-supported headline, white space collapsed
+ * and cut by `clippedTitle` ('' when no source has an article sentence).
  * Among the sources' leads (`StoryIndex.leadForm`: each its headline, or its first article
- * sentence where the page marks none; the `TITLE_CANDIDATES` most often met), the one most of
- * its sources carry wins; ties go to a headline a page marks before a first sentence, then to the
- * one whose shingles most sources show, then to the source first in canonical order. A headline is given whole, as its line prints it in the source first
- * in canonical order (a headline may hold two sentences). O(c·m·k) for c candidates, m sources
- * and k shingles per source.
+ * sentence where the page marks none; where it opens the pages of many stories, as a consent
+ * notice above the headline does, which hid the headline from the page's own verdicts, or is a
+ * site's name (`siteLabel`), the source's first sentence that counts in the final pass and opens
+ * no others instead; the `TITLE_CANDIDATES` most often met), the one most of its sources carry
+ * wins; ties go to a headline a page marks before a first sentence, then to the one whose
+ * shingles most sources show, then to the source first in canonical order. A headline is given whole, as its line prints it in the source first in
+ * canonical order (a headline may hold two sentences). O(c·m·k) for c candidates, m sources and
+ * k shingles per source.
  */
-export function storyTitle(index: StoryIndex, members: readonly number[], evidence: PairEvidence): string {
+export function storyTitle(index: StoryIndex, members: readonly number[], evidence: PairEvidence, decided?: DecidedLeads): string {
   const leads = new Map<number, { count: number; firstRank: number; marked: number }>();
-  for (const s of members) {
+  const leadOf = (s: number) => {
     const f = index.leadForm[s];
+    if (!decided || f < 0 || !(decided.manyStories[f] || siteLabel(index, decided.pass, f))) return f;
+    // A lead that opens the pages of many stories (a consent notice above the headline) or a
+    // site's name: the source's first sentence that counts and opens no others.
+    const { pass, manyStories } = decided;
+    for (const g of index.sourceForms[s]) if (pass.needed[g] && !pass.ignored?.[g] && !manyStories[g]) return g;
+    return f;
+  };
+  for (const s of members) {
+    const f = leadOf(s);
     if (f < 0) continue;
-    const marked = index.leadText[s] ? 1 : 0;
+    const marked = index.leadText[s] && f === index.leadForm[s] ? 1 : 0;
     const entry = leads.get(f);
     if (entry) {
       entry.count++;
@@ -160,4 +181,16 @@ const LETTER = /\p{L}/u;
 function compareKeys(x: readonly number[], y: readonly number[]): number {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
   return 0;
+}
+
+/**
+ * Whether form `f` is too short to be evidence (fewer than `EVIDENCE_SHINGLES` shingles) and
+ * every shingle of it is chrome in `pass`: a site's name that its pages print across stories,
+ * which a page alone may mark as its headline. O(k) for its k shingles.
+ */
+function siteLabel(index: StoryIndex, pass: PassFacts, f: number): boolean {
+  const shingles = index.formShingles[f];
+  if (!shingles.length || shingles.length >= EVIDENCE_SHINGLES) return false;
+  for (const x of shingles) if (!pass.chrome[x]) return false;
+  return true;
 }
