@@ -113,35 +113,41 @@ export function findStories(
     const anyRecurring = recurring.includes(1);
     const setAside = anyRecurring ? recurring.map((r, f) => r | template[f]) : template;
     const pass = chrome.includes(1) || anyRecurring ? passFacts(index, chrome, settings.foundShingles, setAside) : firstPass;
-    return storyComponents(index, pass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence);
+    return { pass, component: storyComponents(index, pass, { ...settings, ownShare: true }, Number.MAX_SAFE_INTEGER, evidence) };
   };
   // Openings of many stories are no story's (a notice above every story of several sites).
   const firstMany = openingsOfManyStories(index, first, settings.chromeStories, firstPass);
   let chrome = chromeShingles(index, first, settings.chromeStories, firstPass, firstMany, true);
   let recurring = recurringForms(index, first, settings.chromeStories, firstPass, firstMany);
-  let component = decide(chrome, recurring);
+  let decision = decide(chrome, recurring);
+  // The openings of many of the decision's stories, once worked out (the titles read them too).
+  let manyStories: Uint8Array | undefined;
   // The final stories are nearer the truth than the first pass's pieces: a story's own text
   // that the first pass left in pieces spans them as chrome does. What no longer recurs across
   // the final stories is given back (chrome is only ever taken away here), and the pairs are
   // decided again.
   for (let round = 0; round < MAX_REFINEMENTS && (chrome.includes(1) || recurring.includes(1)); round++) {
-    const many = openingsOfManyStories(index, component, settings.chromeStories, firstPass);
-    const keptChrome = stillSetAside(chrome, chromeShingles(index, component, settings.chromeStories, firstPass, many));
-    const keptRecurring = stillSetAside(recurring, recurringForms(index, component, settings.chromeStories, firstPass, many));
+    manyStories = openingsOfManyStories(index, decision.component, settings.chromeStories, firstPass);
+    const keptChrome = stillSetAside(chrome, chromeShingles(index, decision.component, settings.chromeStories, firstPass, manyStories));
+    const keptRecurring = stillSetAside(
+      recurring,
+      recurringForms(index, decision.component, settings.chromeStories, firstPass, manyStories),
+    );
     if (!keptChrome && !keptRecurring) break;
     chrome = keptChrome ?? chrome;
     recurring = keptRecurring ?? recurring;
-    component = decide(chrome, recurring);
+    decision = decide(chrome, recurring);
+    manyStories = undefined;
   }
+  const component = decision.component;
   const lists = storyLists(component);
   const storyOfSource = new Int32Array(sources.length);
   lists.forEach((list, story) => {
     for (const s of list) storyOfSource[s] = story;
   });
-  const anyRecurring = recurring.includes(1);
   const decided = {
-    pass: passFacts(index, chrome, settings.foundShingles, anyRecurring ? recurring.map((r, f) => r | template[f]) : template),
-    manyStories: openingsOfManyStories(index, component, settings.chromeStories, firstPass),
+    pass: decision.pass,
+    manyStories: manyStories ?? openingsOfManyStories(index, component, settings.chromeStories, firstPass),
   };
   const stories = lists.map(list => ({ title: storyTitle(index, list, evidence, decided), sources: list }));
   return {

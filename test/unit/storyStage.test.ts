@@ -31,6 +31,32 @@ function loadSyntheticStories(): Promise<SyntheticStories> {
   return load(pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'synthetic-stories.mjs')).href);
 }
 
+/** A synthetic corpus as `npm run eval` draws the shape `label`: 100 stories, seed 4100 + its place, and with `third` a third of its pages (seed 4200 + its place). */
+async function evalShapeCorpus(label: string, third = false): Promise<{ files: { id: string; text: string }[]; stories: number[][] }> {
+  const { syntheticStories, STORY_SHAPES, sparseCorpus } = await loadSyntheticStories();
+  const k = STORY_SHAPES.findIndex(([shape]) => shape === label);
+  assert.ok(k >= 0, 'the shape is among those of the generator');
+  const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
+  return third ? sparseCorpus(corpus, seededRandom(4200 + k)) : corpus;
+}
+
+/** Per page of `corpus`, the story it tells. */
+function truthOf(corpus: { files: readonly unknown[]; stories: readonly (readonly number[])[] }): Int32Array {
+  const truth = new Int32Array(corpus.files.length);
+  corpus.stories.forEach((pages, story) => pages.forEach(p => (truth[p] = story)));
+  return truth;
+}
+
+/** Asserts that the stories found in the synthetic shape `label` keep its stories apart: pair precision 0.95 or more, and 95 stories or more of 100. */
+async function assertShapeKeptApart(label: string): Promise<void> {
+  const corpus = await evalShapeCorpus(label);
+  const truth = truthOf(corpus);
+  const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
+  const precision = storyPairPrecision(grouping.stories, s => truth[s]);
+  assert.ok(precision >= 0.95, `story pair precision ${precision.toFixed(4)}`);
+  assert.ok(grouping.stories.length >= 95, `${grouping.stories.length} stories of 100`);
+}
+
 /** A short story told without a headline, and a rewrite of it by another desk: few words in the same form. */
 const PIER = [
   'Mayor Elena Varga has ordered the northern pier closed after a winter storm damaged its wooden supports.',
@@ -362,9 +388,7 @@ describe('Story stage', () => {
     // pages print under their site name, headline and byline. Read as a teased headline below
     // the top of those pages, it and the sentence after it counted none, and the brief was a
     // story of its own. The corpus is the one `npm run eval` scores as "all of these at once".
-    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
-    const k = STORY_SHAPES.findIndex(([label]) => label === 'all of these at once');
-    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
+    const corpus = await evalShapeCorpus('all of these at once');
     const story = corpus.stories.find(pages => pages.includes(0))!;
     const brief = prepareSource(corpus.files[0].text);
     const lines = corpus.files[0].text.split('\n');
@@ -573,12 +597,8 @@ describe('Story stage', () => {
     // lede the box prints, and the box is read as article text that the site's pages share.
     // The site's "about" and copyright lines were then no template, as its pages shared the box
     // too, and joined them: 250 pages in 10 stories (pair precision 0.01).
-    const { syntheticStories, STORY_SHAPES, sparseCorpus } = await loadSyntheticStories();
-    const k = STORY_SHAPES.findIndex(([label]) => label === 'the same, its headlines unmarked');
-    assert.ok(k >= 0, 'the shape is among those of the generator');
-    const corpus = sparseCorpus(syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]), seededRandom(4200 + k));
-    const truth = new Int32Array(corpus.files.length);
-    corpus.stories.forEach((pages, story) => pages.forEach(p => (truth[p] = story)));
+    const corpus = await evalShapeCorpus('the same, its headlines unmarked', true);
+    const truth = truthOf(corpus);
     const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
     const precision = storyPairPrecision(grouping.stories, s => truth[s]);
     assert.ok(precision >= 0.98, `story pair precision ${precision.toFixed(4)}`);
@@ -592,16 +612,7 @@ describe('Story stage', () => {
     // and two of three notices that name no site (a consent banner, an appeal for support). On
     // short pages they are a fair share of what two pages hold, and each kept the other from
     // being read as template: on this seed all 700 pages made one story (pair precision 0.01).
-    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
-    const k = STORY_SHAPES.findIndex(([label]) => label === 'short pages, notices shared among sites');
-    assert.ok(k >= 0, 'the shape is among those of the generator');
-    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
-    const truth = new Int32Array(corpus.files.length);
-    corpus.stories.forEach((pages, story) => pages.forEach(p => (truth[p] = story)));
-    const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
-    const precision = storyPairPrecision(grouping.stories, s => truth[s]);
-    assert.ok(precision >= 0.95, `story pair precision ${precision.toFixed(4)}`);
-    assert.ok(grouping.stories.length >= 95, `${grouping.stories.length} stories of 100`);
+    await assertShapeKeptApart('short pages, notices shared among sites');
   });
 
   it('keeps apart the stories of short pages where half the sites print their shared notices above the headline, the others under the article', async function () {
@@ -609,16 +620,7 @@ describe('Story stage', () => {
     // A notice above the headline opens the pages of its sites, and the pages of other sites
     // print it further down, as a teaser of a story's opening stands: it was read as a story's
     // opening and never set aside, and on this seed the 100 stories made 20 (pair precision 0.01).
-    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
-    const k = STORY_SHAPES.findIndex(([label]) => label === 'the same, half the sites printing them above the headline');
-    assert.ok(k >= 0, 'the shape is among those of the generator');
-    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
-    const truth = new Int32Array(corpus.files.length);
-    corpus.stories.forEach((pages, story) => pages.forEach(p => (truth[p] = story)));
-    const grouping = findStories(corpus.files.map(f => prepareSource(f.text)));
-    const precision = storyPairPrecision(grouping.stories, s => truth[s]);
-    assert.ok(precision >= 0.95, `story pair precision ${precision.toFixed(4)}`);
-    assert.ok(grouping.stories.length >= 95, `${grouping.stories.length} stories of 100`);
+    await assertShapeKeptApart('the same, half the sites printing them above the headline');
   });
 
   it("titles each story by its headline, not by its site's name or a notice above the headline that the stage sets aside as chrome", async function () {
@@ -626,9 +628,7 @@ describe('Story stage', () => {
     // On a page whose first prose is a notice, the page alone marks no headline under it, and
     // its lead was its first article sentence: the notice, or the site's name above it. On this
     // seed 50 of 104 stories were titled so.
-    const { syntheticStories, STORY_SHAPES } = await loadSyntheticStories();
-    const k = STORY_SHAPES.findIndex(([label]) => label === 'the same, half the sites printing them above the headline');
-    const corpus = syntheticStories(100, seededRandom(4100 + k), STORY_SHAPES[k][1]);
+    const corpus = await evalShapeCorpus('the same, half the sites printing them above the headline');
     // Each page prints its story's headline two lines above its byline.
     const headlineOf = (page: number) => {
       const lines = corpus.files[page].text.split('\n');
