@@ -64,7 +64,7 @@ import {
   phraseKey,
 } from './numbers';
 import { bigramProfile, profileSimilarity } from './similarity';
-import { functionWordsOf } from './stopwords';
+import { capitalisesNouns, functionWordsOf } from './stopwords';
 import { withoutInvisibles } from './text';
 import type { ChangeKind, FactChange } from './types';
 
@@ -618,7 +618,7 @@ export function firstHyphen(word: string): number {
  * «Нет»", "calificó de «Inaceptable»"). O(tokens).
  */
 function quotedNamesApart(tokens: readonly FactToken[], quoted: boolean[], language: string, known: LanguageWords): boolean[] {
-  if (NOUNS_CAPITALISED.has(language)) return quoted;
+  if (capitalisesNouns(language)) return quoted;
   const functionWords = functionWordsOf(language);
   for (let open = 1; open < tokens.length; open++) {
     if (!quoted[open] || quoted[open - 1] || tokens[open].kind !== 'quote') continue;
@@ -820,7 +820,7 @@ function inTitleCase(
   label: readonly boolean[],
   language: string,
 ): boolean {
-  if (NOUNS_CAPITALISED.has(language)) return false;
+  if (capitalisesNouns(language)) return false;
   let contentCount = 0;
   let capitalCount = 0;
   tokens.forEach((t, i) => {
@@ -830,9 +830,6 @@ function inTitleCase(
   });
   return contentCount >= 4 && capitalCount >= 0.8 * contentCount;
 }
-
-/** Languages that write every noun with a capital (German, Luxembourgish). */
-const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
 
 /** Whether token `t` of `text` is written in capitals throughout ("MAI", "TV"). */
 function inCapitals(text: string, t: FactToken): boolean {

@@ -238,6 +238,14 @@ export function threadProfile(profile: StopwordProfile): StopwordProfile {
   return own.words.size === profile.words.size && [...profile.words].every(w => own.words.has(w)) ? own : profile;
 }
 
+/** Languages that write every noun with a capital (German, Luxembourgish): there a capital does not mark a name. */
+const NOUNS_CAPITALISED: ReadonlySet<string> = new Set(['de', 'lb']);
+
+/** Whether `language` (ISO 639-1) writes every noun with a capital (`NOUNS_CAPITALISED`). */
+export function capitalisesNouns(language: string): boolean {
+  return NOUNS_CAPITALISED.has(language);
+}
+
 /** The function words of a language (ISO 639-1), or undefined for a language without a list. */
 export function functionWordsOf(language: string): ReadonlySet<string> | undefined {
   return SETS.get(language);

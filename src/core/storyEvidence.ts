@@ -419,7 +419,10 @@ export class PairEvidence {
    * stories, and share none: a headline stands at the top of its story's pages, and the teased
    * story may have no page here whose opening would mark it. (A piece cut into sections of two
    * sentences or fewer under subheadings without stops, printed under two different tops, reads
-   * so too: a section of three sentences counts.) O(a + b) shingles, and `carrierOf`'s part.
+   * so too: a section of three sentences counts.) Where every sentence found shares nothing with
+   * `b` but name shingles (`StoryIndex.nameShingle`), the two name the same people, places and
+   * bodies and state nothing in common (follow-ups of one subject): they share none. O(a + b)
+   * shingles, and `carrierOf`'s part.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -460,6 +463,8 @@ export class PairEvidence {
     // each page (among the sentences that count); `titleSnippetLeft`: how many more sentences
     // right under it may still be its title's snippet.
     let onlyTitleRuns = true;
+    // Whether a sentence found (teasers aside) shares a shingle of words with `b`, not only names.
+    let foundByWords = false;
     let titleRunAt = -2;
     let titleRunPlace = -2;
     let titleSnippetLeft = 0;
@@ -479,9 +484,11 @@ export class PairEvidence {
       // first met early). A shingle first met in a sentence above the one that carries the
       // rest (a name in the headline) does not move it there.
       let hits = 0;
+      let wordHits = 0;
       for (let k = 0; k < shingles.length; k++) {
         const x = shingles[k];
         if (mark[x] !== value) continue;
+        if (!index.nameShingle[x]) wordHits++;
         hitShingles[hits] = x;
         hitPlaces[hits++] = place[x];
       }
@@ -549,12 +556,13 @@ export class PairEvidence {
         titleRunAt = counted;
         titleRunPlace = countedBefore[first];
       }
+      if (wordHits > 0) foundByWords = true;
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];
       foundCount++;
     }
-    if (onlyTitleRuns) return 0;
+    if (onlyTitleRuns || !foundByWords) return 0;
     const headedBelow = (opening: number) =>
       headlineUnderRun(index, formsOfA, pass.needed, opening) && headlineUnderRun(index, formsOfB, pass.needed, opening);
     if (framesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b], headlineOfA, headlineOfB, headedBelow)) return 0;

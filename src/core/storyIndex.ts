@@ -6,7 +6,7 @@
 import { stemmerFor } from './stemming';
 import { detectStopwords, functionWordsOf } from './stopwords';
 import { words } from './text';
-import { ShingleIds, shingleKeysOf } from './storyShingles';
+import { SHINGLE_OF_NAME, SHINGLE_OF_WORDS, ShingleIds, WrittenShingles, writtenShingles } from './storyShingles';
 import { SentenceNames, formNames } from './storyProtagonists';
 
 /** What the story stage reads of a source (a `PreparedSource` fits). */
@@ -64,6 +64,12 @@ export interface StoryIndex {
   readonly postingStart: Int32Array;
   readonly postings: Int32Array;
   readonly shingleCount: number;
+  /**
+   * Per shingle, 1 where it is part of a name (`shingleKinds`) in some sentence that carries it
+   * and in none written as words: the pages that share it name the same people and places,
+   * which is no statement of theirs.
+   */
+  readonly nameShingle: Uint8Array;
 }
 
 /**
@@ -79,6 +85,8 @@ export interface SourceStoryForms {
   /** Form i's keys are `keys[2 * keyStart[i] .. 2 * keyStart[i + 1])`, high and low part side by side. */
   readonly keyStart: Int32Array;
   readonly keys: Uint32Array;
+  /** Form i's shingles as its sample writes them, `kinds[keyStart[i] .. keyStart[i + 1])` (`shingleKinds`). */
+  readonly kinds: Uint8Array;
 }
 
 /**
@@ -99,12 +107,16 @@ export function storyFormsOf(source: StorySource, shingleWords: number): SourceS
   }
   const profile = storyProfile(source.profile, forms);
   const language = profile?.language ?? 'und';
-  const keysOfForm = forms.map(form => keptShingleKeys(form, shingleWords, profile?.words, language));
+  const shingles = forms.map((form, i) => keptShingles(form, samples[i], shingleWords, profile?.words, language));
   const keyStart = new Int32Array(forms.length + 1);
-  keysOfForm.forEach((keys, i) => (keyStart[i + 1] = keyStart[i] + keys.length / 2));
+  shingles.forEach((sentence, i) => (keyStart[i + 1] = keyStart[i] + sentence.kinds.length));
   const keys = new Uint32Array(2 * keyStart[forms.length]);
-  keysOfForm.forEach((list, i) => keys.set(list, 2 * keyStart[i]));
-  return { forms, samples, keyStart, keys };
+  const kinds = new Uint8Array(keyStart[forms.length]);
+  shingles.forEach((sentence, i) => {
+    keys.set(sentence.keys, 2 * keyStart[i]);
+    kinds.set(sentence.kinds, keyStart[i]);
+  });
+  return { forms, samples, keyStart, keys, kinds };
 }
 
 /**
@@ -124,31 +136,44 @@ function storyProfile(
 }
 
 /**
- * Past this many forms, the shingle keys kept for one function-word list and shingle size
- * start afresh: an editor session meets new forms with every edit, and a kept form holds its
- * text. The versions of one story share far fewer.
+ * Past this many sentences, the shingles kept for one function-word list and shingle size
+ * start afresh: an editor session meets new sentences with every edit, and a kept sentence
+ * holds its text. The versions of one story share far fewer.
  */
-const KEPT_FORMS_LIMIT = 1 << 15;
-/** Per function-word list, per words in a shingle and language, the shingle keys of each form met. */
-const keptKeys = new WeakMap<ReadonlySet<string>, Map<string, Map<string, Uint32Array>>>();
+const KEPT_SENTENCES_LIMIT = 1 << 15;
+/** Per function-word list, per words in a shingle and language, the shingles of each sentence met (by its text). */
+const keptSentences = new WeakMap<
+  ReadonlySet<string>,
+  Map<string, Map<string, { readonly form: string; readonly shingles: WrittenShingles }>>
+>();
 
 /**
- * `shingleKeysOf(form, size, functionWords, stemmerFor(language))`, kept by form: the versions of one story share
- * most of their sentences, and each source's part is made on its own (often in another
- * thread), so the keys of a form are kept for the sources made after it. The kept arrays are
- * only read. O(w) for w words the first time, O(1) expected after.
+ * `writtenShingles(form, sample, size, functionWords, stemmerFor(language), language)`, kept by
+ * the sentence's text (its form follows from it): the versions of one story share most of
+ * their sentences, and each source's part is made on its own (often in another thread), so
+ * the shingles of a sentence are kept for the sources made after it. The kept arrays are only
+ * read. O(w) for w words the first time, O(1) expected after.
  */
-function keptShingleKeys(form: string, size: number, functionWords: ReadonlySet<string> | undefined, language: string): Uint32Array {
+function keptShingles(
+  form: string,
+  sample: string,
+  size: number,
+  functionWords: ReadonlySet<string> | undefined,
+  language: string,
+): WrittenShingles {
   const stem = stemmerFor(language);
-  if (!functionWords) return shingleKeysOf(form, size, functionWords, stem);
-  let bySize = keptKeys.get(functionWords);
-  if (!bySize) keptKeys.set(functionWords, (bySize = new Map()));
+  if (!functionWords) return writtenShingles(form, sample, size, functionWords, stem, language);
+  let bySize = keptSentences.get(functionWords);
+  if (!bySize) keptSentences.set(functionWords, (bySize = new Map()));
   const sizeAndLanguage = `${size} ${language}`;
-  let byForm = bySize.get(sizeAndLanguage);
-  if (!byForm || byForm.size >= KEPT_FORMS_LIMIT) bySize.set(sizeAndLanguage, (byForm = new Map()));
-  let keys = byForm.get(form);
-  if (!keys) byForm.set(form, (keys = shingleKeysOf(form, size, functionWords, stem)));
-  return keys;
+  let bySample = bySize.get(sizeAndLanguage);
+  if (!bySample || bySample.size >= KEPT_SENTENCES_LIMIT) bySize.set(sizeAndLanguage, (bySample = new Map()));
+  const kept = bySample.get(sample);
+  // A sentence's form follows from its text; the check costs little and keeps a caller that made forms otherwise right.
+  if (kept?.form === form) return kept.shingles;
+  const shingles = writtenShingles(form, sample, size, functionWords, stem, language);
+  bySample.set(sample, { form, shingles });
+  return shingles;
 }
 
 /**
@@ -180,6 +205,8 @@ export function buildStoryIndex(
   const leadForm = new Int32Array(sources.length).fill(-1);
   const leadText = new Array<string>(sources.length);
   const samplesOf = new Array<readonly string[]>(sources.length);
+  // Per form, its shingles as the first source in canonical order that carries it writes them.
+  const formKinds: Uint8Array[] = [];
   const sourceForms = new Array<Int32Array>(sources.length);
   const order = Int32Array.from(sources.map((_, s) => s).sort((x, y) => compareSources(sources[x], sources[y]) || x - y));
   // Forms are numbered, and given their shingles, source by source in the canonical order: a
@@ -200,6 +227,7 @@ export function buildStoryIndex(
         const ids = new Int32Array(part.keyStart[i + 1] - part.keyStart[i]);
         for (let k = 0, at = 2 * part.keyStart[i]; k < ids.length; k++, at += 2) ids[k] = shingleIds.idOf(part.keys[at], part.keys[at + 1]);
         formShingles.push(ids);
+        formKinds.push(part.kinds.subarray(part.keyStart[i], part.keyStart[i + 1]));
       }
       all[i] = f;
       if (formShingles[f].length) own.push(f);
@@ -225,6 +253,7 @@ export function buildStoryIndex(
     sourceForms[s] = Int32Array.from(own);
   }
   const shingleCount = shingleIds.size;
+  const nameShingle = namesAmongShingles(formShingles, formKinds, shingleCount);
   const stamp = new Int32Array(shingleCount);
   const shingleDiversity = new Float64Array(sources.length).fill(1);
   const sourceShingles = sourceForms.map((forms, s) => {
@@ -284,7 +313,26 @@ export function buildStoryIndex(
     postingStart,
     postings,
     shingleCount,
+    nameShingle,
   };
+}
+
+/**
+ * Per shingle, 1 where some form writes it as a name and none as words (`shingleKinds`), given
+ * each form's shingles and their kinds. O(S) for S shingle occurrences of distinct forms.
+ */
+function namesAmongShingles(formShingles: readonly Int32Array[], formKinds: readonly Uint8Array[], shingleCount: number): Uint8Array {
+  const names = new Uint8Array(shingleCount);
+  const asWords = new Uint8Array(shingleCount);
+  formShingles.forEach((ids, f) => {
+    const kinds = formKinds[f];
+    for (let k = 0; k < ids.length; k++) {
+      if (kinds[k] === SHINGLE_OF_NAME) names[ids[k]] = 1;
+      else if (kinds[k] === SHINGLE_OF_WORDS) asWords[ids[k]] = 1;
+    }
+  });
+  for (let x = 0; x < shingleCount; x++) if (asWords[x]) names[x] = 0;
+  return names;
 }
 
 /**

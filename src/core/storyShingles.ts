@@ -7,7 +7,8 @@
  * independent 32-bit hashes kept as 21 + 32 bits, the expected number of colliding pairs among
  * ten million keys is about 0.003.
  */
-import { words } from './text';
+import { capitalisesNouns } from './stopwords';
+import { endsWithStop, words } from './text';
 
 /**
  * An open-addressing table from 53-bit keys (given as a 21-bit high part and a 32-bit low
@@ -99,28 +100,99 @@ export function shingleKeysOf(
   functionWords: ReadonlySet<string> | undefined,
   stem?: (word: string) => string,
 ): Uint32Array {
+  return shingleRuns(form, size, functionWords, stem, undefined).keys;
+}
+
+/** What a shingle is in one sentence (`writtenShingles`): one of its words is written without a capital, so the sentence says something with it. */
+export const SHINGLE_OF_WORDS = 0;
+/** Each of its words is written with a capital, none opening the sentence: part of a name. */
+export const SHINGLE_OF_NAME = 1;
+/** Capitals tell nothing here: a word of it opens the sentence, the sentence is no statement, or its language capitalises nouns. */
+export const SHINGLE_UNDECIDED = 2;
+
+/** A sentence's shingles: their keys as `shingleKeysOf` gives them, and per key what it is where the sentence is written. */
+export interface WrittenShingles {
+  readonly keys: Uint32Array;
+  /** Per key: `SHINGLE_OF_WORDS`, `SHINGLE_OF_NAME` or `SHINGLE_UNDECIDED`, where it first stands. */
+  readonly kinds: Uint8Array;
+}
+
+/**
+ * The shingles of `form` (`shingleKeysOf`) and what each is in `sample`, the sentence as written
+ * (`language` its language). Capitals mark names only inside a statement (a sentence that
+ * ends with a stop: a headline may capitalise every word), not on the word that opens it, and
+ * not in a language that capitalises nouns: there every shingle is undecided. A script without
+ * capitals has no names. Where the sample does not give back the form's words one for one,
+ * every shingle is read as words: a name read as words only keeps its evidence. O(w) for w
+ * words, and as much again where a capital stands past the first letter.
+ */
+export function writtenShingles(
+  form: string,
+  sample: string,
+  size: number,
+  functionWords: ReadonlySet<string> | undefined,
+  stem: ((word: string) => string) | undefined,
+  language: string,
+): WrittenShingles {
+  const text = sample.trim();
+  if (capitalisesNouns(language) || !endsWithStop(text)) return shingleRuns(form, size, functionWords, stem, UNDECIDED);
+  if (!CAPITAL_PAST_FIRST.test(text)) return shingleRuns(form, size, functionWords, stem, undefined);
+  const written = words(text);
+  const capitals = new Uint8Array(written.length);
+  for (let k = 0; k < written.length; k++) capitals[k] = CAPITAL.test(written[k]) ? 1 : 0;
+  return shingleRuns(form, size, functionWords, stem, capitals);
+}
+
+/** A letter written with a capital, or in title case. */
+const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
+/** A capital past the first character: only then can a run of two words be a name. */
+const CAPITAL_PAST_FIRST = /.[\p{Lu}\p{Lt}]/su;
+/** Every shingle undecided (`shingleRuns`). */
+const UNDECIDED = 'undecided';
+
+/**
+ * The distinct shingle keys of `form` and their kinds: with `capitals` (per word of the
+ * sentence as written, 1 where it has a capital) read as `writtenShingles` says, with
+ * `UNDECIDED` every one undecided, and without either every one of words. O(w) for w words.
+ */
+function shingleRuns(
+  form: string,
+  size: number,
+  functionWords: ReadonlySet<string> | undefined,
+  stem: ((word: string) => string) | undefined,
+  capitals: Uint8Array | typeof UNDECIDED | undefined,
+): WrittenShingles {
   const all = words(form);
+  // The written words are read only where they are the form's, one for one.
+  const written = typeof capitals === 'object' && capitals.length === all.length ? capitals : undefined;
   let count = 0;
-  for (const word of all) {
+  for (let j = 0; j < all.length; j++) {
+    const word = all[j];
     if (functionWords?.has(word)) continue;
     const w = stem ? stem(word) : word;
     if (count === wordLow.length) {
       wordLow = grownInt32(wordLow);
       wordHigh = grownInt32(wordHigh);
+      wordName = grownUint8(wordName);
     }
     wordLow[count] = fnv1a(w);
     wordHigh[count] = murmurLike(w);
+    // 1: written with a capital; 2: with a capital, opening the sentence.
+    wordName[count] = written?.[j] ? (j === 0 ? 2 : 1) : 0;
     count++;
   }
-  if (count < size) return EMPTY;
+  if (count < size) return NO_SHINGLES;
   const out = new Uint32Array(2 * (count - size + 1));
+  const kinds = new Uint8Array(count - size + 1);
   let distinct = 0;
   for (let i = 0; i + size <= count; i++) {
     let low = 0x2545f491;
     let high = 0x3c6ef372;
+    let name = 1;
     for (let k = 0; k < size; k++) {
       low = Math.imul(low ^ wordLow[i + k], 0x01000193) + k;
       high = Math.imul(high ^ wordHigh[i + k], 0x5bd1e995) + k;
+      if (name) name = wordName[i + k] ? Math.max(name, wordName[i + k]) : 0;
     }
     const keyHigh = finish(high) & 0x1fffff;
     const keyLow = finish(low) >>> 0;
@@ -128,10 +200,12 @@ export function shingleKeysOf(
     let seen = false;
     for (let j = 0; j < distinct && !seen; j += 2) seen = out[j] === keyHigh && out[j + 1] === keyLow;
     if (seen) continue;
+    kinds[distinct / 2] =
+      capitals === UNDECIDED ? SHINGLE_UNDECIDED : name === 1 ? SHINGLE_OF_NAME : name === 2 ? SHINGLE_UNDECIDED : SHINGLE_OF_WORDS;
     out[distinct++] = keyHigh;
     out[distinct++] = keyLow;
   }
-  return distinct === out.length ? out : out.slice(0, distinct);
+  return distinct === out.length ? { keys: out, kinds } : { keys: out.slice(0, distinct), kinds: kinds.slice(0, distinct / 2) };
 }
 
 /** FNV-1a of a string's UTF-16 code units, 32 bits. */
@@ -163,10 +237,17 @@ function finish(h: number): number {
   return h ^ (h >>> 16);
 }
 
-const EMPTY = new Uint32Array(0);
-/** Scratch: the two hashes of one sentence's content words. */
+const NO_SHINGLES: WrittenShingles = { keys: new Uint32Array(0), kinds: new Uint8Array(0) };
+/** Scratch: the two hashes of one sentence's content words, and whether each is written as a name (`shingleRuns`). */
 let wordLow: Int32Array = new Int32Array(256);
 let wordHigh: Int32Array = new Int32Array(256);
+let wordName: Uint8Array = new Uint8Array(256);
+
+function grownUint8(array: Uint8Array): Uint8Array {
+  const grown = new Uint8Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
 
 function grownInt32(array: Int32Array): Int32Array {
   const grown = new Int32Array(array.length * 2);

@@ -164,6 +164,7 @@ export interface PackedStoryForms {
   readonly otherForms: ReadonlyMap<number, readonly [string, string]>;
   readonly keyStart: Int32Array;
   readonly keys: Uint32Array;
+  readonly kinds: Uint8Array;
 }
 
 /** `forms`, made from `prepared`, packed for a message. O(S + F). */
@@ -180,7 +181,7 @@ export function packStoryForms(forms: SourceStoryForms, prepared: PreparedSource
     if (found === undefined) otherForms.set(f, [form, forms.samples[f]]);
     return found ?? -1;
   });
-  return { sentenceOfForm, otherForms, keyStart: forms.keyStart, keys: forms.keys };
+  return { sentenceOfForm, otherForms, keyStart: forms.keyStart, keys: forms.keys, kinds: forms.kinds };
 }
 
 /** The story forms `packed` was made from, given the prepared source they were made from. O(F). */
@@ -192,5 +193,5 @@ export function unpackStoryForms(packed: PackedStoryForms, prepared: PreparedSou
     forms.push(other ? other[0] : prepared.sentences[i].form);
     samples.push(other ? other[1] : prepared.sentences[i].text);
   });
-  return { forms, samples, keyStart: packed.keyStart, keys: packed.keys };
+  return { forms, samples, keyStart: packed.keyStart, keys: packed.keys, kinds: packed.kinds };
 }

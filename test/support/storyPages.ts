@@ -102,3 +102,27 @@ export const MARKET = [
   'The council will lay new paving in the yard and put up a roof over part of it so the market can run in the rain.',
   'Some traders worry that fewer shoppers will walk the extra distance from the bus station to reach the new site.',
 ];
+
+/**
+ * Two stories of one subject, days apart: each statement names two of the same people, places
+ * and bodies (Elena Varga, Port Halden, the Harbour Board, Northern Ferries), and says
+ * something the other story does not.
+ */
+export const PIER_CLOSED = [
+  'Storm damage shuts the old pier',
+  'Engineers warned Elena Varga that the wooden pier at Port Halden could collapse within weeks.',
+  'Inspectors from the Harbour Board found deep cracks in three pillars near Port Halden.',
+  'Last night Elena Varga ordered the pier shut until the Harbour Board approves new supports.',
+  'Fishing crews were asked to moor their boats beside the Northern Ferries terminal.',
+  'Repairs paid for by the Harbour Board should take most of the spring, Elena Varga said.',
+  'Traders in Port Halden fear the closure will keep summer tourists away.',
+];
+export const FERRY_STRIKE = [
+  'Ferry walkout strands holiday travellers',
+  'Staff of Northern Ferries walked out on Friday, stranding hundreds of travellers in Port Halden.',
+  'Their union accuses the Harbour Board of cutting night shifts in Port Halden without notice.',
+  'On Saturday Elena Varga urged the Harbour Board and the union to meet before the weekend.',
+  'Northern Ferries replied that its managers would sail the morning boats themselves.',
+  'The Harbour Board denied any plan to reduce staff, a spokesman wrote to Elena Varga.',
+  'Hotel owners in Port Halden reported cancellations as the dispute dragged on.',
+];

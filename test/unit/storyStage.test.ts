@@ -2,14 +2,21 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findStories, prepareSource } from '../../src/core';
-import { ShingleIds, shinglesOf } from '../../src/core/storyShingles';
+import {
+  SHINGLE_OF_NAME,
+  SHINGLE_OF_WORDS,
+  SHINGLE_UNDECIDED,
+  ShingleIds,
+  shinglesOf,
+  writtenShingles,
+} from '../../src/core/storyShingles';
 import { StorySource, buildStoryIndex } from '../../src/core/storyIndex';
 import { HEADLINE, OPENING, PairEvidence, markedOpenings, passFacts } from '../../src/core/storyEvidence';
 import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { FERRY, HARBOUR, LIBRARY, MARKET, SITES, Site, page, rewrite, teasingPage } from '../support/storyPages';
+import { FERRY, FERRY_STRIKE, HARBOUR, LIBRARY, MARKET, PIER_CLOSED, SITES, Site, page, rewrite, teasingPage } from '../support/storyPages';
 
 /** The corpus generator of the benchmark (`scripts/synthetic-stories.mjs`), as far as these tests use it. */
 interface SyntheticStories {
@@ -156,6 +163,22 @@ describe('Story stage', () => {
       ],
     );
     assert.deepEqual([...grouping.storyOfSource], [0, 0, 1, 1]);
+  });
+
+  it('keeps apart two stories of one subject whose statements share nothing with each other but the names of its people, places and bodies', () => {
+    const texts = [
+      framedPage([], PIER_CLOSED),
+      framedPage([], rewrite(PIER_CLOSED)),
+      framedPage([], FERRY_STRIKE),
+      framedPage([], rewrite(FERRY_STRIKE)),
+    ];
+    assert.deepEqual(
+      findStories(texts.map(t => prepareSource(t))).stories.map(s => s.sources),
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    );
   });
 
   it('keeps apart two stories where a page of one prints its teaser of the other twice, headline and first sentences each time', () => {
@@ -1364,6 +1387,52 @@ describe('Story stage', () => {
     assert.equal(seen.size, 300_000);
     // The same shingle met again keeps its id.
     assert.deepEqual([...shinglesOf('w0 v0', 2, ids, undefined)], [0]);
+  });
+
+  it('reads a shingle as a name where a statement writes both its words with capitals, none opening it, and as undecided in a headline, at the opening and in German', () => {
+    const functionWords = new Set(['the', 'at', 'that', 'on']);
+    // Each shingle of the sentence's compared form, by its two words, with the kind `sample` gives it.
+    const kindsOf = (sample: string, language = 'en') => {
+      const form = sample.toLowerCase();
+      const { kinds } = writtenShingles(form, sample, 2, functionWords, undefined, language);
+      const content = form.match(/[\p{L}]+/gu)!.filter(w => !functionWords.has(w));
+      return Object.fromEntries(content.slice(1).map((w, i) => [`${content[i]} ${w}`, kinds[i]]));
+    };
+    assert.deepEqual(kindsOf('Engineers warned Elena Varga that the pier at Port Halden could fall.'), {
+      'engineers warned': SHINGLE_OF_WORDS,
+      'warned elena': SHINGLE_OF_WORDS,
+      'elena varga': SHINGLE_OF_NAME,
+      'varga pier': SHINGLE_OF_WORDS,
+      'pier port': SHINGLE_OF_WORDS,
+      'port halden': SHINGLE_OF_NAME,
+      'halden could': SHINGLE_OF_WORDS,
+      'could fall': SHINGLE_OF_WORDS,
+    });
+    assert.deepEqual(kindsOf('Elena Varga closed the pier on Monday.'), {
+      'elena varga': SHINGLE_UNDECIDED,
+      'varga closed': SHINGLE_OF_WORDS,
+      'closed pier': SHINGLE_OF_WORDS,
+      'pier monday': SHINGLE_OF_WORDS,
+    });
+    // A headline may capitalise every word; German capitalises every noun.
+    assert.deepEqual(Object.values(kindsOf('Mayor Elena Varga Shuts The Pier')), [
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+    ]);
+    assert.deepEqual(Object.values(kindsOf('Gestern sperrte Elena Varga den Hafen.', 'de')), [
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+      SHINGLE_UNDECIDED,
+    ]);
+    // A script without capitals has no names.
+    assert.deepEqual(
+      Object.values(kindsOf('أغلقت إلينا فارغا الرصيف القديم في ميناء هالدن.', 'ar')),
+      [0, 0, 0, 0, 0, 0, 0].map(() => SHINGLE_OF_WORDS),
+    );
   });
 });
 
