@@ -419,9 +419,9 @@ export class PairEvidence {
    * stories, and share none: a headline stands at the top of its story's pages, and the teased
    * story may have no page here whose opening would mark it. (A piece cut into sections of two
    * sentences or fewer under subheadings without stops, printed under two different tops, reads
-   * so too: a section of three sentences counts.) Where every sentence found shares nothing with
-   * `b` but name shingles (`StoryIndex.nameShingle`), the two name the same people, places and
-   * bodies and state nothing in common (follow-ups of one subject): they share none. O(a + b)
+   * so too: a section of three sentences counts.) Where no sentence found would be found with
+   * the name shingles set aside (`StoryIndex.nameShingle`), the two name the same people, places
+   * and bodies and state nothing in common (follow-ups of one subject): they share none. O(a + b)
    * shingles, and `carrierOf`'s part.
    */
   private found(a: number, b: number, pass: PassFacts): number {
@@ -463,7 +463,7 @@ export class PairEvidence {
     // each page (among the sentences that count); `titleSnippetLeft`: how many more sentences
     // right under it may still be its title's snippet.
     let onlyTitleRuns = true;
-    // Whether a sentence found (teasers aside) shares a shingle of words with `b`, not only names.
+    // Whether a sentence found (teasers aside) is found by its shingles of words alone, names set aside.
     let foundByWords = false;
     let titleRunAt = -2;
     let titleRunPlace = -2;
@@ -556,7 +556,7 @@ export class PairEvidence {
         titleRunAt = counted;
         titleRunPlace = countedBefore[first];
       }
-      if (wordHits > 0) foundByWords = true;
+      if (wordHits >= needed) foundByWords = true;
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];

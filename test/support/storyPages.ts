@@ -106,7 +106,8 @@ export const MARKET = [
 /**
  * Two stories of one subject, days apart: each statement names two of the same people, places
  * and bodies (Elena Varga, Port Halden, the Harbour Board, Northern Ferries), and says
- * something the other story does not.
+ * something the other story does not; the last sentences of both share a phrase too ("summer
+ * tourists").
  */
 export const PIER_CLOSED = [
   'Storm damage shuts the old pier',
@@ -124,5 +125,5 @@ export const FERRY_STRIKE = [
   'On Saturday Elena Varga urged the Harbour Board and the union to meet before the weekend.',
   'Northern Ferries replied that its managers would sail the morning boats themselves.',
   'The Harbour Board denied any plan to reduce staff, a spokesman wrote to Elena Varga.',
-  'Hotel owners in Port Halden reported cancellations as the dispute dragged on.',
+  'Hotel owners in Port Halden reported cancellations as summer tourists stayed away.',
 ];
