@@ -556,7 +556,8 @@ export class PairEvidence {
         titleRunAt = counted;
         titleRunPlace = countedBefore[first];
       }
-      if (wordHits >= needed) foundByWords = true;
+      // A title of a run of titles down both pages (see above) is no statement of either.
+      if (wordHits >= needed && !onlyTitleRuns) foundByWords = true;
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];

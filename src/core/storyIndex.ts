@@ -65,9 +65,11 @@ export interface StoryIndex {
   readonly postings: Int32Array;
   readonly shingleCount: number;
   /**
-   * Per shingle, 1 where it is part of a name (`shingleKinds`) in some sentence that carries it
-   * and in none written as words: the pages that share it name the same people and places,
-   * which is no statement of theirs.
+   * Per shingle, 1 where it is part of a name (`writtenShingles`) in some sentence that carries
+   * it and in none written as words (each distinct sentence read as the first source in
+   * canonical order writes it): the pages that share it name the same people and places, which
+   * is no statement of theirs. Read over the whole corpus, so a page that writes the two words
+   * otherwise makes them words for every pair.
    */
   readonly nameShingle: Uint8Array;
 }
@@ -85,15 +87,16 @@ export interface SourceStoryForms {
   /** Form i's keys are `keys[2 * keyStart[i] .. 2 * keyStart[i + 1])`, high and low part side by side. */
   readonly keyStart: Int32Array;
   readonly keys: Uint32Array;
-  /** Form i's shingles as its sample writes them, `kinds[keyStart[i] .. keyStart[i + 1])` (`shingleKinds`). */
+  /** Form i's shingles as its sample writes them, `kinds[keyStart[i] .. keyStart[i + 1])` (`writtenShingles`). */
   readonly kinds: Uint8Array;
 }
 
 /**
  * Input: a source and the words in a shingle. Output: its part of the index (see
  * `SourceStoryForms`). Repeated sentences collapse to one form before anything is hashed, so a
- * page that repeats one line 45,000 times is read as one sentence, and a form met in a source
- * before is not hashed again. O(W) for W words of forms not met before, O(F) for F forms.
+ * page that repeats one line 45,000 times is read as one sentence, and a sentence met in a
+ * source before is not hashed again (`keptShingles`). O(W) for W words of sentences not met
+ * before, O(F) for F forms.
  */
 export function storyFormsOf(source: StorySource, shingleWords: number): SourceStoryForms {
   const forms: string[] = [];
@@ -318,7 +321,7 @@ export function buildStoryIndex(
 }
 
 /**
- * Per shingle, 1 where some form writes it as a name and none as words (`shingleKinds`), given
+ * Per shingle, 1 where some form writes it as a name and none as words (`writtenShingles`), given
  * each form's shingles and their kinds. O(S) for S shingle occurrences of distinct forms.
  */
 function namesAmongShingles(formShingles: readonly Int32Array[], formKinds: readonly Uint8Array[], shingleCount: number): Uint8Array {

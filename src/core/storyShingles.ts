@@ -121,10 +121,12 @@ export interface WrittenShingles {
  * The shingles of `form` (`shingleKeysOf`) and what each is in `sample`, the sentence as written
  * (`language` its language). Capitals mark names only inside a statement (a sentence that
  * ends with a stop: a headline may capitalise every word), not on the word that opens it, and
- * not in a language that capitalises nouns: there every shingle is undecided. A script without
- * capitals has no names. Where the sample does not give back the form's words one for one,
- * every shingle is read as words: a name read as words only keeps its evidence. O(w) for w
- * words, and as much again where a capital stands past the first letter.
+ * not in a language that capitalises nouns, nor in a sentence written in capitals alone: there
+ * every shingle is undecided. A script without capitals has no names. Where the sample does
+ * not give back the form's words one for one (a soft hyphen or a character reference the form
+ * reads otherwise), every shingle is undecided too, so that such a sentence leaves what its
+ * shingles are to the others that carry them. O(w) for w words, and as much again where a
+ * capital stands past the first letter.
  */
 export function writtenShingles(
   form: string,
@@ -135,16 +137,26 @@ export function writtenShingles(
   language: string,
 ): WrittenShingles {
   const text = sample.trim();
-  if (capitalisesNouns(language) || !endsWithStop(text)) return shingleRuns(form, size, functionWords, stem, UNDECIDED);
+  const inCapitalsAlone = !LOWER_CASE.test(text) && CAPITAL_ANYWHERE.test(text);
+  if (capitalisesNouns(language) || !endsWithStop(text) || inCapitalsAlone) return shingleRuns(form, size, functionWords, stem, UNDECIDED);
   if (!CAPITAL_PAST_FIRST.test(text)) return shingleRuns(form, size, functionWords, stem, undefined);
   const written = words(text);
   const capitals = new Uint8Array(written.length);
-  for (let k = 0; k < written.length; k++) capitals[k] = CAPITAL.test(written[k]) ? 1 : 0;
+  for (let k = 0; k < written.length; k++) capitals[k] = startsWithCapital(written[k]) ? 1 : 0;
   return shingleRuns(form, size, functionWords, stem, capitals);
 }
 
+/** Whether `word` opens with a letter written with a capital, or in title case; ASCII read by its code. */
+function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return CAPITAL.test(word);
+}
 /** A letter written with a capital, or in title case. */
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
+/** A lower-case letter, and one with a capital: a sentence with the second and not the first is written in capitals alone (a script without case has neither). */
+const LOWER_CASE = /\p{Ll}/u;
+const CAPITAL_ANYWHERE = /[\p{Lu}\p{Lt}]/u;
 /** A capital past the first character: only then can a run of two words be a name. */
 const CAPITAL_PAST_FIRST = /.[\p{Lu}\p{Lt}]/su;
 /** Every shingle undecided (`shingleRuns`). */
@@ -163,8 +175,9 @@ function shingleRuns(
   capitals: Uint8Array | typeof UNDECIDED | undefined,
 ): WrittenShingles {
   const all = words(form);
-  // The written words are read only where they are the form's, one for one.
-  const written = typeof capitals === 'object' && capitals.length === all.length ? capitals : undefined;
+  // The written words are read only where they are the form's, one for one; else nothing is decided.
+  if (typeof capitals === 'object' && capitals.length !== all.length) capitals = UNDECIDED;
+  const written = typeof capitals === 'object' ? capitals : undefined;
   let count = 0;
   for (let j = 0; j < all.length; j++) {
     const word = all[j];
