@@ -107,7 +107,7 @@ export function shingleKeysOf(
 export const SHINGLE_OF_WORDS = 0;
 /** Each of its words is written with a capital, none opening the sentence: part of a name. */
 export const SHINGLE_OF_NAME = 1;
-/** Capitals tell nothing here: a word of it opens the sentence, the sentence is no statement, or its language capitalises nouns. */
+/** Capitals tell nothing here: a word of it opens the sentence, or the sentence is no statement, is written in capitals alone, is in a language that capitalises nouns, or does not give back its form's words. */
 export const SHINGLE_UNDECIDED = 2;
 
 /** A sentence's shingles: their keys as `shingleKeysOf` gives them, and per key what it is where the sentence is written. */
@@ -154,8 +154,9 @@ function startsWithCapital(word: string): boolean {
 }
 /** A letter written with a capital, or in title case. */
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
-/** A lower-case letter, and one with a capital: a sentence with the second and not the first is written in capitals alone (a script without case has neither). */
+/** A lower-case letter: a sentence with a capital and none of these is written in capitals alone (a script without case has neither). */
 const LOWER_CASE = /\p{Ll}/u;
+/** A letter written with a capital, or in title case, anywhere. */
 const CAPITAL_ANYWHERE = /[\p{Lu}\p{Lt}]/u;
 /** A capital past the first character: only then can a run of two words be a name. */
 const CAPITAL_PAST_FIRST = /.[\p{Lu}\p{Lt}]/su;
