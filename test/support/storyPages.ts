@@ -127,3 +127,16 @@ export const FERRY_STRIKE = [
   'The Harbour Board denied any plan to reduce staff, a spokesman wrote to Elena Varga.',
   'Hotel owners in Port Halden reported cancellations as summer tourists stayed away.',
 ];
+
+/**
+ * `PIER_CLOSED` as another desk retold it: every statement keeps its names, and only one keeps
+ * more than a word of its wording ("deep cracks in three pillars").
+ */
+export const PIER_RETOLD = [
+  'Old jetty closed by council order',
+  'Elena Varga heard from surveyors that Port Halden may lose its timber jetty.',
+  'Deep cracks in three pillars near Port Halden were reported by inspectors from the Harbour Board.',
+  'A ban on use of the jetty stays until the Harbour Board signs off, Elena Varga decided.',
+  'Boats now tie up next to the Northern Ferries terminal.',
+  'Elena Varga expects the Harbour Board to fund months of work.',
+];

@@ -16,7 +16,20 @@ import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
-import { FERRY, FERRY_STRIKE, HARBOUR, LIBRARY, MARKET, PIER_CLOSED, SITES, Site, page, rewrite, teasingPage } from '../support/storyPages';
+import {
+  FERRY,
+  FERRY_STRIKE,
+  HARBOUR,
+  LIBRARY,
+  MARKET,
+  PIER_CLOSED,
+  PIER_RETOLD,
+  SITES,
+  Site,
+  page,
+  rewrite,
+  teasingPage,
+} from '../support/storyPages';
 
 /** The corpus generator of the benchmark (`scripts/synthetic-stories.mjs`), as far as these tests use it. */
 interface SyntheticStories {
@@ -178,6 +191,14 @@ describe('Story stage', () => {
         [0, 1],
         [2, 3],
       ],
+    );
+  });
+
+  it('joins a retelling of a story that shares its names and one statement in its words, beside a follow-up of the same subject', () => {
+    const texts = [framedPage([], PIER_CLOSED), framedPage([], PIER_RETOLD), framedPage([], FERRY_STRIKE)];
+    assert.deepEqual(
+      findStories(texts.map(t => prepareSource(t))).stories.map(s => s.sources),
+      [[0, 1], [2]],
     );
   });
 
