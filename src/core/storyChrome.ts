@@ -303,27 +303,14 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
   storyOf.forEach((story, s) => {
     if (pass.of[s] > 0) size[story]++;
   });
-  // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
-  const pages = new Int32Array(forms);
-  const stories = new Int32Array(forms);
-  const lastStory = new Int32Array(forms).fill(-1);
-  const inLast = new Int32Array(forms);
-  const most = new Int32Array(forms);
-  const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
-  for (const s of byStory) {
+  const spread = new StorySpread(forms);
+  for (const s of sourcesByStory(storyOf)) {
     const story = storyOf[s];
     if (size[story] < 2) continue;
-    forEachOpening(index, pass, s, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1, f => {
-      pages[f]++;
-      if (lastStory[f] !== story) {
-        lastStory[f] = story;
-        inLast[f] = 0;
-        stories[f]++;
-      }
-      most[f] = Math.max(most[f], ++inLast[f]);
-    });
+    // A source's opening forms are distinct: each counts the page once.
+    forEachOpening(index, pass, s, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1, f => spread.add(f, story));
   }
-  for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) many[f] = 1;
+  for (let f = 0; f < forms; f++) if (spread.spans(f, limit)) many[f] = 1;
   return many;
 }
 
@@ -452,31 +439,63 @@ export function recurringForms(
   for (const ids of offArticle) for (const f of ids) printedOff[f] = 1;
   // A story's opening is printed as a teaser on the pages of other stories, often as chrome.
   const opening = openingForms(index, pass, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1);
-  // Per form: its pages and stories so far, the story met last and its pages there, the most in one story.
-  const pages = new Int32Array(forms);
-  const stories = new Int32Array(forms);
-  const lastStory = new Int32Array(forms).fill(-1);
-  const inLast = new Int32Array(forms);
-  const most = new Int32Array(forms);
+  const spread = new StorySpread(forms);
+  // The page last counted per form: a form printed twice on a page, or on and off its article, counts it once.
   const lastPage = new Int32Array(forms).fill(-1);
   const count = (f: number, s: number) => {
     if (!printedOff[f] || (opening[f] && !manyStories[f]) || lastPage[f] === s) return;
     lastPage[f] = s;
-    pages[f]++;
-    if (lastStory[f] !== storyOf[s]) {
-      lastStory[f] = storyOf[s];
-      inLast[f] = 0;
-      stories[f]++;
-    }
-    most[f] = Math.max(most[f], ++inLast[f]);
+    spread.add(f, storyOf[s]);
   };
-  const byStory = Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
-  for (const s of byStory) {
+  for (const s of sourcesByStory(storyOf)) {
     for (const f of index.sourceAllForms[s]) count(f, s);
     for (const f of offArticle[s]) count(f, s);
   }
-  for (let f = 0; f < forms; f++) if (stories[f] >= limit && most[f] * 2 < pages[f]) recurring[f] = 1;
+  for (let f = 0; f < forms; f++) if (spread.spans(f, limit)) recurring[f] = 1;
   return recurring;
+}
+
+/** The sources in story order (each story's in input order): the order `StorySpread` counts them in. O(n log n). */
+function sourcesByStory(storyOf: Int32Array): number[] {
+  return Array.from(storyOf.keys()).sort((x, y) => storyOf[x] - storyOf[y] || x - y);
+}
+
+/**
+ * How each form's pages fall into stories, counted with the pages of one story together
+ * (`sourcesByStory`), so that each form keeps only counters: its pages and stories so far, the
+ * story met last and its pages there, and the most pages in one story. O(1) per page, memory
+ * O(F) for F forms.
+ */
+class StorySpread {
+  private readonly pages: Int32Array;
+  private readonly stories: Int32Array;
+  private readonly lastStory: Int32Array;
+  private readonly inLast: Int32Array;
+  private readonly most: Int32Array;
+
+  constructor(forms: number) {
+    this.pages = new Int32Array(forms);
+    this.stories = new Int32Array(forms);
+    this.lastStory = new Int32Array(forms).fill(-1);
+    this.inLast = new Int32Array(forms);
+    this.most = new Int32Array(forms);
+  }
+
+  /** Counts one page of `story` that carries form `f`. */
+  add(f: number, story: number): void {
+    this.pages[f]++;
+    if (this.lastStory[f] !== story) {
+      this.lastStory[f] = story;
+      this.inLast[f] = 0;
+      this.stories[f]++;
+    }
+    this.most[f] = Math.max(this.most[f], ++this.inLast[f]);
+  }
+
+  /** Whether the pages of `f` fall into `limit` stories or more, no one of which holds half of them. */
+  spans(f: number, limit: number): boolean {
+    return this.stories[f] >= limit && this.most[f] * 2 < this.pages[f];
+  }
 }
 
 /** `offArticleForms` per pass, worked out once: the stage reads recurring sentences again over later stories with the same pass. */
