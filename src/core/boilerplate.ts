@@ -373,6 +373,14 @@ export interface LineModel {
    */
   readonly spaceless?: BoostedTrees;
   /**
+   * The article model of such a page that ends few of its prose-shaped lines with a sentence
+   * terminal (Thai, Lao, Khmer and Burmese mark none): trained on the pages and on their forms
+   * in such a script without stops. Its prose is its prose-shaped lines, as an unpunctuated
+   * page's is (see `proseLines` in lineFeatures.ts); the `spaceless` model learns from the same
+   * forms read as any page is, so that its reading of pages with stops stays as it was.
+   */
+  readonly spacelessUnpunctuated?: BoostedTrees;
+  /**
    * The article model of a page whose long lines hold few function words (a language that
    * writes its articles, prepositions and conjunctions onto the next word, as Hebrew, Arabic and
    * Amharic do, or whose function words no list holds): trained on the pages and on their forms
@@ -388,13 +396,15 @@ export interface LineModel {
  * unpunctuated; one where less than `unspacedBelow` of the gaps between its lines hold a blank
  * line is unspaced. A page that is not unspaced, and has more than `spacelessAbove` of its word
  * characters in a script set without spaces between words (`pageSpacelessShare`), is read by
- * the `spaceless` model, whatever its stops: such a script's words, as a segmenter finds them, are
- * shorter and more, and it marks no names with capitals, so every feature of length and case
- * reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
+ * the `spaceless` model, or by `spacelessUnpunctuated` where it ends less than
+ * `UNPUNCTUATED_BELOW` of its prose-shaped lines with a sentence terminal (the share its prose
+ * columns are read by, whatever the options say): such a script's words, as a segmenter finds
+ * them, are shorter and more, and it marks no names with capitals, so every feature of length
+ * and case reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
  * model, one that is either by the `unpunctuated` or the `unspaced` model; of the rest, one in a
  * spaced script whose long lines hold fewer than `sparseBelow` function words
  * (`pageFunctionWordShare`) by the `sparse` model, any other by `article`. A model the line
- * model lacks leaves the page to the next in that order (`spaceless`, `bare`, then
+ * model lacks leaves the page to the next in that order (`spacelessUnpunctuated`, `spaceless`, `bare`, then
  * `unpunctuated`, `unspaced`, `sparse`, `article`), since without its stops a page loses the
  * whole article to the others, without its blank lines only parts of it. A page with few
  * function words that lacks its stops or blank lines stays with the models of its form, which
@@ -410,10 +420,12 @@ export function lineMargins(
   features: PageFeatures,
   options: Pick<BoilerplateOptions, 'unpunctuatedBelow' | 'unspacedBelow' | 'spacelessAbove' | 'sparseBelow'> = {},
 ): number[] {
-  const unpunctuated = isUnpunctuated(pageEndShare(features), options);
+  const endShare = pageEndShare(features);
+  const unpunctuated = isUnpunctuated(endShare, options);
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const inSpacelessScript = pageSpacelessShare(features) > (options.spacelessAbove ?? SPACELESS_ABOVE);
-  const spaceless = !unspaced && inSpacelessScript ? model.spaceless : undefined;
+  const spaceless =
+    !unspaced && inSpacelessScript ? (endShare < UNPUNCTUATED_BELOW && model.spacelessUnpunctuated) || model.spaceless : undefined;
   // A segmenter's words are no words of a spaced script: their function-word share tells nothing here.
   const sparse =
     !inSpacelessScript && model.sparse && pageFunctionWordShare(features) < (options.sparseBelow ?? SPARSE_BELOW)

@@ -384,9 +384,10 @@ export function longWordsOf(facts: readonly (LineFacts | undefined)[]): LongWord
  * keeps what a line's text alone gives for the pages analysed with this one. `lineTexts[i]`,
  * when given, must be `text.slice(lines[i].start, lines[i].end)`: a caller that has cut them
  * already (and looked them up, which hashed them) passes them on, and they are looked up in
- * the memo without being cut and hashed again. `sparseByShape` false reads a sparse page's
- * prose by its function words, as any other page's (see `proseLines`; training reads so what
- * the `article` and `meta` models learn from such a page).
+ * the memo without being cut and hashed again. `byShape` false reads a sparse page's prose by
+ * its function words, and a page in a script without spaces by its stops, as any other page's
+ * (see `proseLines`; training reads so what the `article` and `meta` models learn from a sparse
+ * page, and what the `spaceless` model learns from its forms without stops).
  */
 export function pageFeatures(
   text: string,
@@ -396,7 +397,7 @@ export function pageFeatures(
   profile: StopwordProfile,
   memo: LineFeatureMemo = new LineFeatureMemo(),
   lineTexts?: readonly string[],
-  sparseByShape = true,
+  byShape = true,
 ): PageFeatures {
   const raw = lineTexts ?? lines.map(l => text.slice(l.start, l.end));
   const known = memo.linesOf(raw, profile);
@@ -413,7 +414,7 @@ export function pageFeatures(
   const table: FeatureTable = { matrix, width };
   writeBaseColumns(page, known, table, memo.baseColumns);
   fromPageMargin(page, table);
-  const isProse = proseLines(page.facts, sparseByShape);
+  const isProse = proseLines(page.facts, byShape);
   if (isProse !== undefined) proseShapedColumn(isProse, table);
   writeNeighbourColumns(page, table, isProse);
   const prose = proseProfile(page.facts, isProse);
@@ -618,14 +619,19 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
 }
 
 /**
- * The prose lines of a page written mostly in words set apart by spaces (`pageSpacelessShare` at
- * most `SPACELESS_ABOVE`) that its function words cannot tell, one flag per non-blank line:
- * - on a page that is not sparse and ends almost none of its prose-shaped lines with a
+ * The prose lines of a page that its stops or its function words cannot tell, one flag per
+ * non-blank line:
+ * - on a page written mostly in words set apart by spaces (`pageSpacelessShare` at most
+ *   `SPACELESS_ABOVE`) that is not sparse and ends almost none of its prose-shaped lines with a
  *   sentence terminal (`proseEndShare` below `UNPUNCTUATED_BELOW`), its prose-shaped lines;
- * - on a sparse page (`pageFunctionWordShare` below `SPARSE_BELOW`, unless `sparseByShape` is
- *   false), its lines of at least `MIN_PROSE_WORDS` words that end a sentence, whatever their
+ * - on such a page that is sparse (`pageFunctionWordShare` below `SPARSE_BELOW`, unless `byShape`
+ *   is false), its lines of at least `MIN_PROSE_WORDS` words that end a sentence, whatever their
  *   function words (where the page ends less than `UNPUNCTUATED_BELOW` of those long lines with a
- *   sentence terminal, `proseEndShare`, every such line).
+ *   sentence terminal, `proseEndShare`, every such line);
+ * - on a page in a script without spaces between words that ends almost none of its lines with
+ *   a sentence terminal (`proseEndShare`; as Thai is written), unless `byShape` is false, its
+ *   prose-shaped lines, or where it is sparse its lines of at least `MIN_PROSE_WORDS` words, as
+ *   on a spaced page.
  * Undefined for any other page, whose prose lines are its `proseLike` ones.
  *
  * Every feature of the prose around a line (the line's and its neighbours' `proseLike`, the
@@ -637,11 +643,12 @@ function fromPageMargin(page: PageLines, table: FeatureTable): void {
  * ends its sentences with words of its list between keeps the features it has always had.
  * O(lines).
  */
-function proseLines(facts: readonly LineFacts[], sparseByShape: boolean): boolean[] | undefined {
-  if (spacelessShare(facts) > SPACELESS_ABOVE) return undefined;
+function proseLines(facts: readonly LineFacts[], byShape: boolean): boolean[] | undefined {
   const sparse = isSparse(facts);
   const unpunctuated = endShare(facts, sparse) < UNPUNCTUATED_BELOW;
-  if (sparseByShape && sparse) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
+  // Such a script's stops were its prose's sign; the page that has none reads it by shape alone.
+  if (spacelessShare(facts) > SPACELESS_ABOVE) return byShape && unpunctuated ? facts.map(sparse ? isLong : isProseShaped) : undefined;
+  if (byShape && sparse) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
   return unpunctuated ? facts.map(f => f.proseShaped) : undefined;
 }
 

@@ -249,18 +249,24 @@ describe('pages read by the model made for their form', () => {
     assert.equal(pageSpacelessShare(featuresOfPage(['', '· · ·'])), 0);
   });
 
-  it('reads a page laid out with blank lines and written mostly in a script without spaces between words by the spaceless model, whatever its stops', () => {
+  it('reads a page laid out with blank lines and written mostly in a script without spaces between words by the spaceless model, or by its own model where it marks no sentence end', () => {
     const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
     const spaced = (lines: readonly string[]) => lines.flatMap(line => [line, '']);
     const punctuated = featuresOfPage(spaced(CHINESE));
     const unpunctuated = featuresOfPage(spaced(CHINESE.map(line => line.replace(/。$/u, ''))));
+    assert.deepEqual(lineMargins(LINE_MODEL, punctuated), marginsBy(LINE_MODEL.spaceless!, punctuated));
+    assert.deepEqual(lineMargins(LINE_MODEL, unpunctuated), marginsBy(LINE_MODEL.spacelessUnpunctuated!, unpunctuated));
+    // The models differ on these pages, so each equality above says which one read the page.
     for (const features of [punctuated, unpunctuated]) {
-      assert.deepEqual(lineMargins(LINE_MODEL, features), marginsBy(LINE_MODEL.spaceless!, features));
-      // The models differ on these pages, so the equality above says which one read the page.
       assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.article, features));
       assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.unpunctuated!, features));
+      assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.spacelessUnpunctuated!, features));
     }
-    // Without a spaceless model the page goes to the others, as before.
+    // Without a model of its own, a page without stops goes to the spaceless model; without that, to the others, as before.
+    assert.deepEqual(
+      lineMargins({ ...LINE_MODEL, spacelessUnpunctuated: undefined }, unpunctuated),
+      marginsBy(LINE_MODEL.spaceless!, unpunctuated),
+    );
     assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, punctuated), marginsBy(LINE_MODEL.article, punctuated));
     // Without blank lines it stays with the model of its layout, which reads such pages better.
     const unspaced = featuresOfPage(CHINESE);

@@ -222,6 +222,38 @@ describe('line features', () => {
     assert.deepEqual(proseOf([`${long(1)}.`, 'Menu', `${long(2)}.`, 'Share', long(3), '', `${long(4)}.`].join('\n\n')), [1, 0, 1, 0, 0, 1]);
   });
 
+  it('reads the long lines of a page in a script without spaces between words that marks no sentence end as its prose, and none where it marks them', () => {
+    const prose = (text: string, byShape = true) => {
+      const lines = splitLines(text);
+      const ws = lines.map(l => words(text.slice(l.start, l.end)));
+      const lower = ws.map(w => w.map(x => x.toLowerCase()));
+      const page = pageFeatures(text, lines, ws, lower, detectStopwords(lower.flat()), undefined, undefined, byShape);
+      return page.nonBlank.map(i => page.rows[i]![FEATURE_NAMES.indexOf('proseLike')]);
+    };
+    // Thai: paragraphs of many words, a menu item and a share prompt of one or two.
+    const thai = [
+      'ห้องสมุดกลางเปิดให้บริการอีกครั้งเมื่อวันเสาร์ หลังจากการปรับปรุงที่ใช้งบประมาณกว่าสิบล้านดอลลาร์',
+      'หน้าแรก',
+      'ชาวบ้านหลายร้อยคนมาเข้าแถวรอก่อนเวลาเปิด และบางคนนำหนังสือที่ยืมไปก่อนปิดปรับปรุงมาคืน',
+      'แชร์',
+      'นายกเทศมนตรีกล่าวว่า ค่าก่อสร้างเกินงบประมาณเพราะฐานรากเดิมอ่อนกว่าที่ผลการสำรวจระบุไว้',
+    ];
+    assert.deepEqual(prose(thai.join('\n\n')), [1, 0, 1, 0, 1]);
+    // Read as any page (what the spaceless model learns from), a line without a stop is no prose.
+    assert.deepEqual(prose(thai.join('\n\n'), false), [0, 0, 0, 0, 0]);
+    // A page that ends its sentences keeps reading its prose by them (here by its stops and its
+    // function words): reading by shape changes nothing, and its long line without a stop is no prose.
+    const chinese = [
+      '今年春天，市政府在城东建成了一座新公园，面积超过一百公顷。',
+      '首页',
+      '公园上周末向市民开放，第一天就接待了大约四万名游客。',
+      '园林局表示园内设有步行道自行车道和儿童游乐区',
+      '专家认为，城市公园能改善环境，也有益于居民的健康。',
+    ];
+    assert.deepEqual(prose(chinese.join('\n\n')), prose(chinese.join('\n\n'), false));
+    assert.equal(prose(chinese.join('\n\n'))[3], 0);
+  });
+
   it('counts blank lines in the page’s own spacing, so that doubling every one between its lines changes no line’s blank-line columns', () => {
     const random = seededRandom(22);
     const columns = ['blanksBefore', 'blanksAfter'].map(name => FEATURE_NAMES.indexOf(name));

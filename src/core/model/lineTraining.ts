@@ -51,6 +51,13 @@ export interface LineTrainingOptions extends TrainingOptions {
    */
   readonly spacelessForms?: readonly PageVariant[];
   /**
+   * Forms of each training page that the model's `spacelessUnpunctuated` article model learns
+   * from, beside the page itself (the model of pages in a script without spaces between words
+   * that mark no sentence end), read by their prose's shape as such pages are. Default none: no
+   * such model.
+   */
+  readonly spacelessUnpunctuatedForms?: readonly PageVariant[];
+  /**
    * Forms of each training page that the model's `sparse` article model learns from, beside the
    * page itself (the model of pages whose long lines hold few function words). Default none: no
    * such model.
@@ -73,20 +80,26 @@ export const LINE_TRAINING: LineTrainingOptions = {
   unspacedForms: ['noBlankLines'],
   bareForms: ['bareLines'],
   spacelessForms: ['spacelessScript', 'spacelessScriptNoStops'],
+  spacelessUnpunctuatedForms: ['spacelessScriptNoStops'],
   sparseForms: ['gluedFunctionWords'],
 };
 
 /**
  * The article models of pages read in other forms (see `LineModel`; which page each reads, and
  * in what order they are tried, is `lineMargins`'s), in the order the model's source lists
- * them, each with the training option that names the forms it learns from.
+ * them, each with the training option that names the forms it learns from, and whether it
+ * learns from them read by their prose's shape where their stops are too few to tell it
+ * (`byShape` of `pageFeatures`), as the pages it reads are read. The `spaceless` model reads
+ * pages that end their sentences and learns from its forms without stops read as any page is:
+ * so read, they taught it not to lean on the prose around a line, which such pages show.
  */
 export const FORM_MODELS = [
-  ['unpunctuated', 'unpunctuatedForms'],
-  ['unspaced', 'unspacedForms'],
-  ['bare', 'bareForms'],
-  ['spaceless', 'spacelessForms'],
-  ['sparse', 'sparseForms'],
+  ['unpunctuated', 'unpunctuatedForms', true],
+  ['unspaced', 'unspacedForms', true],
+  ['bare', 'bareForms', true],
+  ['spaceless', 'spacelessForms', false],
+  ['spacelessUnpunctuated', 'spacelessUnpunctuatedForms', true],
+  ['sparse', 'sparseForms', true],
 ] as const;
 
 /** A page read for training: its lines' features and gold labels. */
@@ -114,27 +127,32 @@ export function readPage(page: LabelledPage): ReadPage {
  * `readPage`, with `articleFeatures` for a sparse page only when `forArticle` (the `article` and
  * `meta` models learn from no page form).
  */
-function readLines(page: LabelledPage, forArticle: boolean): ReadPage {
+function readLines(page: LabelledPage, forArticle: boolean, byShape = true): ReadPage {
   const lines = splitLines(page.text);
   const lineWords = lines.map(l => words(page.text.slice(l.start, l.end)));
   const lineWordsLower = lineWords.map(ws => ws.map(w => w.toLowerCase()));
   const profile = detectStopwords(lineWordsLower.flat());
   const lf = lfLineOfLines(page.text, lines);
-  const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile);
+  const features = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile, undefined, undefined, byShape);
   const gold = lf.map(l => page.labels[l] ?? 'blank');
   if (!forArticle || pageFunctionWordShare(features) >= SPARSE_BELOW) return { site: page.site, features, gold, page };
   const articleFeatures = pageFeatures(page.text, lines, lineWords, lineWordsLower, profile, undefined, undefined, false);
   return { site: page.site, features, articleFeatures, gold, page };
 }
 
-const variantsRead = new WeakMap<ReadPage, Map<PageVariant, ReadPage>>();
+const variantsRead = new WeakMap<ReadPage, Map<string, ReadPage>>();
 
-/** The page read in the form `variant`, its labels following its lines (`pageForm`); each form read once per page. */
-export function readVariant(page: ReadPage, variant: PageVariant): ReadPage {
+/**
+ * The page read in the form `variant`, its labels following its lines (`pageForm`), its prose
+ * read by its shape where the form's stops are too few to tell it unless `byShape` is false
+ * (see `pageFeatures`); each form read once per page and reading.
+ */
+export function readVariant(page: ReadPage, variant: PageVariant, byShape = true): ReadPage {
   let known = variantsRead.get(page);
   if (!known) variantsRead.set(page, (known = new Map()));
-  let read = known.get(variant);
-  if (!read) known.set(variant, (read = readLines({ ...page.page, ...pageForm(page.page.text, variant, page.page.labels) }, false)));
+  const key = byShape ? variant : `${variant}:plain`;
+  let read = known.get(key);
+  if (!read) known.set(key, (read = readLines({ ...page.page, ...pageForm(page.page.text, variant, page.page.labels) }, false, byShape)));
   return read;
 }
 
@@ -163,10 +181,13 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     return { featureNames: FEATURE_NAMES, rows, labels, weights };
   };
   const articleWeight = (content: boolean) => (content ? contentWeight : 1);
-  /** The article model of the pages and their `forms`: a page read in such a form is read by it (see `LineModel`). */
-  const formModel = (forms: readonly PageVariant[] | undefined) =>
+  /** The article model of the pages and their `forms` (read `byShape` or not): a page read in such a form is read by it (see `LineModel`). */
+  const formModel = (forms: readonly PageVariant[] | undefined, byShape: boolean) =>
     forms?.length
-      ? trainBoostedTrees(collect('boilerplate', articleWeight, [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v)))]), options)
+      ? trainBoostedTrees(
+          collect('boilerplate', articleWeight, [...own, ...forms.flatMap(v => own.map(p => readVariant(p, v, byShape)))]),
+          options,
+        )
       : undefined;
   // The article and meta models learn from a sparse page's lines read as any other page's: the
   // `sparse` model reads such a page's article, and learns from it as it reads it. The meta model
@@ -178,8 +199,8 @@ export function trainLineModel(pages: readonly (LabelledPage | ReadPage)[], opti
     { ...options, trees: Math.round((options.trees ?? 150) / 3) },
   );
   const model: { -readonly [K in keyof LineModel]: LineModel[K] } = { article, meta };
-  for (const [part, forms] of FORM_MODELS) {
-    const trees = formModel(options[forms]);
+  for (const [part, forms, byShape] of FORM_MODELS) {
+    const trees = formModel(options[forms], byShape);
     if (trees) model[part] = trees;
   }
   return model;
