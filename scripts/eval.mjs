@@ -252,9 +252,10 @@ if (existsSync(join(devDir, 'pages', 'gold.json'))) {
 // sites are scored page-alone by a model trained on the other folds' sites.
 const trainingLibrary = join(root, 'dist', 'training.js');
 // Forms scored on every run: pages without sentence stops, in a script without spaces or stops
-// (as Thai is written), and in a language that writes its short function words onto the next
-// word, which the pages beside the project do not show as they are written.
-const DEFAULT_FORMS = ['noFinalStops', 'spacelessScriptNoStops', 'gluedFunctionWords'];
+// (as Thai is written), the same without blank lines, and in a language that writes its short
+// function words onto the next word, which the pages beside the project do not show as they are
+// written.
+const DEFAULT_FORMS = ['noFinalStops', 'spacelessScriptNoStops', 'spacelessScriptBare', 'gluedFunctionWords'];
 if (existsSync(trainingLibrary) && !process.env.EVAL_NO_CV) {
   const training = createRequire(import.meta.url)(trainingLibrary);
   const pages = training.readTrainingPages(shared).map(training.readPage);

@@ -80,7 +80,8 @@ export interface BoilerplateOptions {
    * `pageEndShare`). Default 0.05 (`UNPUNCTUATED_BELOW`): below the least punctuated development
    * page (0.07), so that every page punctuated as those are is read as before. The features read
    * the prose of a page below `UNPUNCTUATED_BELOW` by its shape whatever this option says (see
-   * `proseLines` in lineFeatures.ts).
+   * `proseLines` in lineFeatures.ts), and a page in a script without spaces goes to the
+   * `spacelessUnpunctuated` model by that constant too, as its features are read by it.
    */
   readonly unpunctuatedBelow?: number;
   /**
@@ -93,8 +94,10 @@ export interface BoilerplateOptions {
   /**
    * Share of a page's word characters in scripts set without spaces between words
    * (`pageSpacelessShare`) above which a page laid out with blank lines is read by the model's
-   * `spaceless` article model. Default 0.5: most of the page's words, whatever script its
-   * chrome, names or quotations are in.
+   * `spaceless` article model (its `spacelessUnpunctuated` one where it ends too few of its
+   * lines with a stop, see `lineMargins`). Default 0.5: most of the page's words, whatever
+   * script its chrome, names or quotations are in. The features read such a page's prose by
+   * `SPACELESS_ABOVE` whatever this option says.
    */
   readonly spacelessAbove?: number;
   /**
@@ -397,8 +400,10 @@ export interface LineModel {
  * line is unspaced. A page that is not unspaced, and has more than `spacelessAbove` of its word
  * characters in a script set without spaces between words (`pageSpacelessShare`), is read by
  * the `spaceless` model, or by `spacelessUnpunctuated` where it ends less than
- * `UNPUNCTUATED_BELOW` of its prose-shaped lines with a sentence terminal (the share its prose
- * columns are read by, whatever the options say): such a script's words, as a segmenter finds
+ * `UNPUNCTUATED_BELOW` of its prose-shaped lines (a sparse page's long lines) with a sentence
+ * terminal (the share its prose columns are read by, whatever the options say; without that
+ * model such a page goes on to `bare` or `unpunctuated`, which learnt their forms read by
+ * shape as it is read, not to `spaceless`, which did not): such a script's words, as a segmenter finds
  * them, are shorter and more, and it marks no names with capitals, so every feature of length
  * and case reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
  * model, one that is either by the `unpunctuated` or the `unspaced` model; of the rest, one in a
@@ -425,7 +430,7 @@ export function lineMargins(
   const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
   const inSpacelessScript = pageSpacelessShare(features) > (options.spacelessAbove ?? SPACELESS_ABOVE);
   const spaceless =
-    !unspaced && inSpacelessScript ? (endShare < UNPUNCTUATED_BELOW && model.spacelessUnpunctuated) || model.spaceless : undefined;
+    !unspaced && inSpacelessScript ? (endShare < UNPUNCTUATED_BELOW ? model.spacelessUnpunctuated : model.spaceless) : undefined;
   // A segmenter's words are no words of a spaced script: their function-word share tells nothing here.
   const sparse =
     !inSpacelessScript && model.sparse && pageFunctionWordShare(features) < (options.sparseBelow ?? SPARSE_BELOW)

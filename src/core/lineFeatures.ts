@@ -76,16 +76,20 @@ const DIGIT = /\p{Nd}/u;
  * Share of a page's prose-shaped lines (a sparse page's long lines) ending a sentence
  * (`proseEndShare`) below which the page is unpunctuated: its features count its prose-shaped
  * lines (a sparse page's long lines) as its prose (`proseLines`), and by default the line model
- * reads it with its `unpunctuated` article model (see `BoilerplateOptions.unpunctuatedBelow`). Below the least punctuated development page (0.07).
+ * reads it with its `unpunctuated` article model (see `BoilerplateOptions.unpunctuatedBelow`), or
+ * where it is in a script without spaces between words (`SPACELESS_ABOVE`) with its
+ * `spacelessUnpunctuated` one, whatever that option says. Below the least punctuated
+ * development page (0.07).
  */
 export const UNPUNCTUATED_BELOW = 0.05;
 
 /**
  * Share of a page's word characters in scripts set without spaces between words
- * (`pageSpacelessShare`) above which the page is written in such a script: its features count
- * its prose as they always have, whatever its stops (`proseLines`), and by default the line
- * model reads it with its `spaceless` article model when it is laid out with blank lines (see
- * `BoilerplateOptions.spacelessAbove`).
+ * (`pageSpacelessShare`) above which the page is written in such a script: its function words
+ * never make it read its prose by shape, only the want of stops does (`proseLines`), and by
+ * default the line model reads it with its `spaceless` article model when it is laid out with
+ * blank lines, or its `spacelessUnpunctuated` one when it ends too few of its lines with a
+ * stop as well (see `BoilerplateOptions.spacelessAbove`).
  */
 export const SPACELESS_ABOVE = 0.5;
 

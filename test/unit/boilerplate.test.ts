@@ -262,11 +262,14 @@ describe('pages read by the model made for their form', () => {
       assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.unpunctuated!, features));
       assert.notDeepEqual(marginsBy(LINE_MODEL.spaceless!, features), marginsBy(LINE_MODEL.spacelessUnpunctuated!, features));
     }
-    // Without a model of its own, a page without stops goes to the spaceless model; without that, to the others, as before.
+    // Without a model of its own, a page without stops goes to the model of spaced pages without
+    // stops, which learnt its forms read by shape as this page is read, not to the spaceless one.
     assert.deepEqual(
       lineMargins({ ...LINE_MODEL, spacelessUnpunctuated: undefined }, unpunctuated),
-      marginsBy(LINE_MODEL.spaceless!, unpunctuated),
+      marginsBy(LINE_MODEL.unpunctuated!, unpunctuated),
     );
+    assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, unpunctuated), lineMargins(LINE_MODEL, unpunctuated));
+    // Without a spaceless model a page with stops goes to the others, as before.
     assert.deepEqual(lineMargins({ ...LINE_MODEL, spaceless: undefined }, punctuated), marginsBy(LINE_MODEL.article, punctuated));
     // Without blank lines it stays with the model of its layout, which reads such pages better.
     const unspaced = featuresOfPage(CHINESE);

@@ -241,8 +241,8 @@ describe('line features', () => {
     assert.deepEqual(prose(thai.join('\n\n')), [1, 0, 1, 0, 1]);
     // Read as any page (what the spaceless model learns from), a line without a stop is no prose.
     assert.deepEqual(prose(thai.join('\n\n'), false), [0, 0, 0, 0, 0]);
-    // A page that ends its sentences keeps reading its prose by them (here by its stops and its
-    // function words): reading by shape changes nothing, and its long line without a stop is no prose.
+    // A page that ends its sentences keeps reading its prose as any page does: reading by shape
+    // changes nothing, and its long line without a stop is no prose.
     const chinese = [
       '今年春天，市政府在城东建成了一座新公园，面积超过一百公顷。',
       '首页',

@@ -239,6 +239,15 @@ describe('page forms of another layout', () => {
     assert.equal(bare.text, pageForm(none.text, 'noFinalStops', none.labels).text);
   });
 
+  it('takes out the blank lines and writes the rest as Thai is written for the bare form in a script without spaces, each label following its line', () => {
+    const bare = pageForm(text, 'spacelessScriptBare', labels);
+    const none = pageForm(text, 'noBlankLines', labels);
+    assert.equal(bare.text, pageForm(none.text, 'spacelessScriptNoStops', none.labels).text);
+    assert.deepEqual(bare.labels, ['boilerplate', 'content', 'content', 'content']);
+    assert.equal(bare.text.split('\n').length, 4);
+    assert.doesNotMatch(bare.text, /[.。a-z]/);
+  });
+
   it('sets each run of short list items of one label on one line, separators in turn, each label following its line', () => {
     // Each line of the page with its label.
     const page: [string, string][] = [

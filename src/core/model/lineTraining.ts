@@ -88,10 +88,12 @@ export const LINE_TRAINING: LineTrainingOptions = {
  * The article models of pages read in other forms (see `LineModel`; which page each reads, and
  * in what order they are tried, is `lineMargins`'s), in the order the model's source lists
  * them, each with the training option that names the forms it learns from, and whether it
- * learns from them read by their prose's shape where their stops are too few to tell it
- * (`byShape` of `pageFeatures`), as the pages it reads are read. The `spaceless` model reads
+ * learns from them read as the pages it reads are (`byShape` of `pageFeatures`: a form in a
+ * script without spaces, or a sparse one, read by its prose's shape where its stops are too few
+ * to tell it; a spaced form without stops is read so either way). The `spaceless` model reads
  * pages that end their sentences and learns from its forms without stops read as any page is:
- * so read, they taught it not to lean on the prose around a line, which such pages show.
+ * so read, they taught it not to lean on the prose around a line, which such pages show. Every
+ * form it learns from is in such a script, so `byShape` false changes nothing else of them.
  */
 export const FORM_MODELS = [
   ['unpunctuated', 'unpunctuatedForms', true],
@@ -143,9 +145,10 @@ function readLines(page: LabelledPage, forArticle: boolean, byShape = true): Rea
 const variantsRead = new WeakMap<ReadPage, Map<string, ReadPage>>();
 
 /**
- * The page read in the form `variant`, its labels following its lines (`pageForm`), its prose
- * read by its shape where the form's stops are too few to tell it unless `byShape` is false
- * (see `pageFeatures`); each form read once per page and reading.
+ * The page read in the form `variant`, its labels following its lines (`pageForm`); with
+ * `byShape` false, a form in a script without spaces, or a sparse one, has its prose read by
+ * its stops and function words as any page's (see `pageFeatures`). Each form read once per page
+ * and reading.
  */
 export function readVariant(page: ReadPage, variant: PageVariant, byShape = true): ReadPage {
   let known = variantsRead.get(page);

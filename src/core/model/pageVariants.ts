@@ -44,10 +44,12 @@
  *
  * - `indented`, `doubledBlankLines`, `noBlankLines`: the page laid out by another dump: every
  *   non-blank line set in by four spaces, every blank line doubled, or every blank line taken
- *   out (with `bareLines`, the only forms with other lines than the page's; `pageForm` carries
- *   the labels along).
+ *   out (with `bareLines` and `spacelessScriptBare`, the only forms with other lines than the
+ *   page's; `pageForm` carries the labels along).
  * - `bareLines`: both `noBlankLines` and `noFinalStops`, as a dump that drops its full stops and
  *   sets its paragraphs apart by line breaks alone.
+ * - `spacelessScriptBare`: both `noBlankLines` and `spacelessScriptNoStops`, as a dump of a Thai
+ *   page that sets its paragraphs apart by line breaks alone.
  * - `inlineLists`: every run of two or more list items of one label, each of at most
  *   `INLINE_ITEM_WORDS` words (a menu, a list of sections or tags), set on one line, its items
  *   apart by a bar, a middle dot, a bullet or a slash in turn ("Home | World | Sport"), as a
@@ -78,6 +80,7 @@ export type PageVariant =
   | 'doubledBlankLines'
   | 'noBlankLines'
   | 'bareLines'
+  | 'spacelessScriptBare'
   | 'inlineLists';
 
 export const PAGE_VARIANTS: readonly PageVariant[] = [
@@ -95,6 +98,7 @@ export const PAGE_VARIANTS: readonly PageVariant[] = [
   'doubledBlankLines',
   'noBlankLines',
   'bareLines',
+  'spacelessScriptBare',
   'inlineLists',
 ];
 
@@ -113,9 +117,10 @@ export function pageForm(
   variant: PageVariant,
   labels: readonly string[],
 ): { readonly text: string; readonly labels: readonly string[] } {
-  if (variant === 'bareLines') {
+  if (variant === 'bareLines' || variant === 'spacelessScriptBare') {
     const unspaced = pageForm(text, 'noBlankLines', labels);
-    return { text: lineForm(unspaced.text, 'noFinalStops', unspaced.labels), labels: unspaced.labels };
+    const lines = variant === 'bareLines' ? 'noFinalStops' : 'spacelessScriptNoStops';
+    return { text: lineForm(unspaced.text, lines, unspaced.labels), labels: unspaced.labels };
   }
   if (variant === 'inlineLists') return withInlineLists(text, labels);
   if (variant === 'doubledBlankLines' || variant === 'noBlankLines') {
@@ -170,6 +175,7 @@ function lineForm(text: string, variant: PageVariant, labels: readonly string[])
     case 'doubledBlankLines':
     case 'noBlankLines':
     case 'bareLines':
+    case 'spacelessScriptBare':
     case 'inlineLists':
       // Forms of other lines than the page's are made by `pageForm`.
       return text;
