@@ -401,16 +401,17 @@ export interface LineModel {
  * characters in a script set without spaces between words (`pageSpacelessShare`), is read by
  * the `spaceless` model, or by `spacelessUnpunctuated` where it ends less than
  * `UNPUNCTUATED_BELOW` of its prose-shaped lines (a sparse page's long lines) with a sentence
- * terminal (the share its prose columns are read by, whatever the options say; without that
- * model such a page goes on to `bare` or `unpunctuated`, which learnt their forms read by
- * shape as it is read, not to `spaceless`, which did not): such a script's words, as a segmenter finds
- * them, are shorter and more, and it marks no names with capitals, so every feature of length
- * and case reads otherwise. Of other pages, one that is unpunctuated and unspaced is read by the `bare`
- * model, one that is either by the `unpunctuated` or the `unspaced` model; of the rest, one in a
- * spaced script whose long lines hold fewer than `sparseBelow` function words
- * (`pageFunctionWordShare`) by the `sparse` model, any other by `article`. A model the line
- * model lacks leaves the page to the next in that order (`spacelessUnpunctuated`, `spaceless`, `bare`, then
- * `unpunctuated`, `unspaced`, `sparse`, `article`), since without its stops a page loses the
+ * terminal (the share its prose columns are read by, whatever the options say): such a
+ * script's words, as a segmenter finds them, are shorter and more, and it marks no names with
+ * capitals, so every feature of length and case reads otherwise. Of other pages, one that is
+ * unpunctuated and unspaced is read by the `bare` model, one that is either by the
+ * `unpunctuated` or the `unspaced` model; of the rest, one in a spaced script whose long lines
+ * hold fewer than `sparseBelow` function words (`pageFunctionWordShare`) by the `sparse` model,
+ * any other by `article`. A model the line model lacks leaves the page to the next in that order
+ * (`spacelessUnpunctuated` or `spaceless`, `bare`, then `unpunctuated`, `unspaced`, `sparse`,
+ * `article`; a page in a script without spaces that lacks its stops goes on to `bare` or
+ * `unpunctuated`, which learnt their forms read by shape as it is read, never to `spaceless`,
+ * which did not), since without its stops a page loses the
  * whole article to the others, without its blank lines only parts of it. A page with few
  * function words that lacks its stops or blank lines stays with the models of its form, which
  * were measured on such pages; the `sparse` model was not (under leave-sites-out models, the
