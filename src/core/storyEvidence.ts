@@ -2,6 +2,7 @@
  * The evidence that two sources tell one story: their article sentences found in each other,
  * in one reading order, with teasers (headlines of other stories in a list of links) set aside.
  */
+import { MAX_SPAN } from './spans';
 import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
 import { PageNames, aboutDifferentProtagonists, pageNames } from './storyProtagonists';
 import { endsWithStop } from './text';
@@ -270,6 +271,10 @@ export class PairEvidence {
   private readonly countedBefore: Int32Array;
   /** `longestNonDecreasing`'s scratch. */
   private readonly tails: Int32Array;
+  /** Per place in the second source, the pair being scored that last found a sentence there (`carried` counts them). */
+  private readonly carriedMark: Int32Array;
+  /** Per place in the second source, how many sentences of the first the pair being scored found there. */
+  private readonly carried: Int32Array;
   private markValue = 0;
   /** Per pass, each source's names and protagonists once asked for. */
   private readonly protagonistsOfPass = new WeakMap<PassFacts, (PageNames | undefined)[]>();
@@ -288,6 +293,8 @@ export class PairEvidence {
     this.countedPlaces = new Int32Array(longestSource);
     this.countedBefore = new Int32Array(longestSource);
     this.tails = new Int32Array(longestSource);
+    this.carriedMark = new Int32Array(longestSource);
+    this.carried = new Int32Array(longestSource);
     this.hitPlaces = new Int32Array(longestForm);
     this.hitShingles = new Int32Array(longestForm);
   }
@@ -567,7 +574,19 @@ export class PairEvidence {
     const headedBelow = (opening: number) =>
       headlineUnderRun(index, formsOfA, pass.needed, opening) && headlineUnderRun(index, formsOfB, pass.needed, opening);
     if (framesBoth(countedPlaces, foundAt, foundCount, pass.of[a], pass.of[b], headlineOfA, headlineOfB, headedBelow)) return 0;
-    return longestNonDecreasing(places, foundCount, this.tails);
+    // One sentence of `b` carries at most `MAX_SPAN` of `a`'s, as a bead of the alignment holds
+    // (a sentence that merges two or three): the rest found there share its names, not its
+    // statement (a follow-up's sentences that each name the same people and places).
+    let kept = 0;
+    for (let k = 0; k < foundCount; k++) {
+      const at = places[k];
+      if (this.carriedMark[at] !== value) {
+        this.carriedMark[at] = value;
+        this.carried[at] = 0;
+      }
+      if (++this.carried[at] <= MAX_SPAN) places[kept++] = at;
+    }
+    return longestNonDecreasing(places, kept, this.tails);
   }
 }
 

@@ -14,6 +14,7 @@ import { StorySource, buildStoryIndex } from '../../src/core/storyIndex';
 import { HEADLINE, OPENING, PairEvidence, markedOpenings, passFacts } from '../../src/core/storyEvidence';
 import { crossStoryForms } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
+import { MAX_SPAN } from '../../src/core/spans';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
 import {
@@ -331,6 +332,26 @@ describe('Story stage', () => {
     assert.equal(evidence.foundInOrder(0, 1, ignoring([first])), all - 1, 'the ignored sentence is not looked for');
     assert.equal(evidence.foundInOrder(0, 1, ignoring([second])), all - 1, "nor found by the other page's ignored form");
     assert.equal(evidence.foundInOrder(0, 1, ignoring([index.leadForm[0]])), all - 1, 'a headline ignored leaves the rest in order');
+  });
+
+  it('counts at most three sentences of a page found in one sentence of another, as one sentence merges at most three', () => {
+    // A follow-up's round-up names all four of the story's people, places and bodies in one
+    // sentence: each statement of the story names two of them, and is found there by its names.
+    const roundUp = [
+      'Harbour week in brief',
+      'Elena Varga, the Harbour Board and Northern Ferries will meet in Port Halden on Monday to plan the summer season.',
+      PIER_CLOSED[PIER_CLOSED.length - 1],
+      'The weekly farmers market will open in the old railway yard next spring, after outgrowing the square.',
+    ];
+    const index = buildStoryIndex(
+      [framedPage([], PIER_CLOSED), framedPage([], roundUp)].map(t => prepareSource(t)),
+      2,
+    );
+    const pass = passFacts(index, new Uint8Array(index.shingleCount), 2);
+    const evidence = new PairEvidence(index);
+    // Five statements found by their names in the round-up's second sentence count three, and the
+    // last statement, which both print, one more.
+    assert.equal(evidence.foundInOrder(0, 1, pass), MAX_SPAN + 1);
   });
 
   it("keeps apart short stories told on one site, whose pages share only the site's newsletter and about lines", () => {
