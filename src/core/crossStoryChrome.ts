@@ -6,12 +6,13 @@
 import type { LineVerdict } from './boilerplate';
 import type { PreparedSource } from './types';
 import { paragraphOf } from './hardWrap';
+import { unnumbered } from './storyChrome';
 
 export const CROSS_STORY_REASON = 'repeated across stories';
 
 /**
  * Input: a prepared source, its line verdicts so far, the story it belongs to, and the forms
- * that recur across stories, each with its home story (or -1: no story's text). Output: the
+ * that recur across stories (`unnumbered`), each with its home story (or -1: no story's text). Output: the
  * verdicts with every content line whose sentences all recur across stories, away from their
  * home, turned to boilerplate; the given array itself when nothing changes. O(S) for S
  * prepared sentences.
@@ -26,7 +27,7 @@ export function markCrossStoryChrome(
   const chromeLine = new Map<number, boolean>();
   for (const s of p.sentences) {
     if (verdicts[s.line].kind !== 'content') continue;
-    const home = recurring.get(s.form);
+    const home = recurring.get(unnumbered(s.form));
     const away = home !== undefined && home !== story;
     chromeLine.set(s.line, (chromeLine.get(s.line) ?? true) && away);
   }

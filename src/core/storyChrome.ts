@@ -314,6 +314,22 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
   return many;
 }
 
+/** A list item's number at the start of a form: "1. ", "12) ", "(3) ". */
+const LIST_NUMBER = /^\(?\d{1,3}[.)]\s+/;
+
+/**
+ * `form` without a list item's number at its start: a box of most-read stories numbers a
+ * story's headline one way on one page and another way on the next, and the number is no part
+ * of what the line states, so the headline recurs as one form across the pages that list it and
+ * those it heads. O(1) where the form starts with no digit or bracket.
+ */
+export function unnumbered(form: string): string {
+  const first = form.charCodeAt(0);
+  if (first !== 40 && (first < 48 || first > 57)) return form;
+  const number = LIST_NUMBER.exec(form);
+  return number ? form.slice(number[0].length) : form;
+}
+
 /**
  * Input: the index, the final story of each source, the stories' sizes, and the number of
  * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
@@ -324,7 +340,8 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
  * the story with most sources that do, at least two (ties: the story whose first source comes
  * first in canonical order), or -1 where it is no story's text. Every sentence of a source counts, on article lines or not: a teaser
  * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
- * sentences of all sources, memory O(F) for F distinct forms.
+ * sentences of all sources, memory O(F) for F distinct forms. Forms are read, and keyed,
+ * `unnumbered`.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
   const out = new Map<string, number>();
@@ -338,7 +355,8 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   const met = new Map<string, number>();
   for (const s of byStory) {
     const story = storyOf[s];
-    for (const { form } of index.sources[s].sentences) {
+    for (const sentence of index.sources[s].sentences) {
+      const form = unnumbered(sentence.form);
       const known = met.get(form);
       if (known === undefined) met.set(form, story * (n + 1) + 1);
       else if (Math.floor(known / (n + 1)) !== story) met.set(form, story * (n + 1) + (known % (n + 1)) + 1);
@@ -350,7 +368,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   for (const [form, known] of met) if (known % (n + 1) >= limit) storiesOfForm.set(form, new Map());
   index.sourceAllForms.forEach((forms, s) => {
     for (const f of forms) {
-      const counts = storiesOfForm.get(index.formTexts[f]);
+      const counts = storiesOfForm.get(unnumbered(index.formTexts[f]));
       if (counts) counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
     }
   });
@@ -361,7 +379,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
     const found = new Map<string, Set<number>>();
     index.sourceAllForms.forEach((forms, s) => {
       for (let i = 0, opening = 0; i < forms.length && opening <= HEADLINE_REACH; i++) {
-        const form = index.formTexts[forms[i]];
+        const form = unnumbered(index.formTexts[forms[i]]);
         if (skip(form)) continue;
         opening++;
         if (!take(form)) continue;

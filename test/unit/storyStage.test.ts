@@ -12,7 +12,7 @@ import {
 } from '../../src/core/storyShingles';
 import { StorySource, buildStoryIndex } from '../../src/core/storyIndex';
 import { HEADLINE, OPENING, PairEvidence, markedOpenings, passFacts } from '../../src/core/storyEvidence';
-import { crossStoryForms } from '../../src/core/storyChrome';
+import { crossStoryForms, unnumbered } from '../../src/core/storyChrome';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { MAX_SPAN } from '../../src/core/spans';
 import { seedInputs } from '../support/fixtures';
@@ -1516,6 +1516,49 @@ describe('Chrome across stories', () => {
     for (const line of teaserLines) assert.deepEqual(marked[line], { kind: 'boilerplate', reason: CROSS_STORY_REASON });
     const own = markCrossStoryChrome(sources[0], sources[0].lines, 0, recurring);
     for (const line of [...linesOf(texts[0], FERRY[0]), ...linesOf(texts[0], FERRY[1])]) assert.equal(own[line].kind, 'content');
+  });
+
+  it("reads a form without a list item's number at its start, and leaves a number that is part of the sentence", () => {
+    assert.equal(unnumbered('1. night ferry returns'), 'night ferry returns');
+    assert.equal(unnumbered('12) night ferry returns'), 'night ferry returns');
+    assert.equal(unnumbered('(3) night ferry returns'), 'night ferry returns');
+    assert.equal(unnumbered('2.5 million travellers were stranded.'), '2.5 million travellers were stranded.');
+    assert.equal(unnumbered('3 ferries returned.'), '3 ferries returned.');
+    assert.equal(unnumbered('1990. a year of storms'), '1990. a year of storms');
+  });
+
+  it("marks a story's headline in the numbered most-read boxes of other stories' pages, numbered differently on each, and keeps it on its own story's pages", () => {
+    // A page whose short article runs straight into its site's box of most-read stories, which
+    // the page alone reads as more of the article: the ferry story at `rank`, the market at the next.
+    const boxPage = (site: Site, article: readonly string[], rank: number) =>
+      [
+        ...teasingPage(site, article, FERRY).split('\n').slice(0, 10),
+        `${rank}. ${FERRY[0]}`,
+        `${rank + 1}. ${MARKET[0]}`,
+        '',
+        site.about,
+      ].join('\n');
+    const texts = [
+      page(SITES[0], FERRY, []),
+      page(SITES[1], FERRY, []),
+      boxPage(SITES[0], HARBOUR.slice(0, 3), 1),
+      boxPage(SITES[1], HARBOUR.slice(0, 3), 2),
+      boxPage(SITES[0], LIBRARY.slice(0, 3), 3),
+      boxPage(SITES[1], LIBRARY.slice(0, 3), 4),
+    ];
+    const sources = texts.map(t => prepareSource(t));
+    const storyOf = Int32Array.from([0, 0, 1, 1, 2, 2]);
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [2, 2, 2], 3);
+    for (const s of [2, 3, 4, 5]) {
+      const [line] = linesOf(texts[s], `. ${FERRY[0]}`);
+      assert.equal(sources[s].lines[line].kind, 'content', 'the page alone reads its box as article text');
+      const marked = markCrossStoryChrome(sources[s], sources[s].lines, storyOf[s], recurring);
+      assert.deepEqual(marked[line], { kind: 'boilerplate', reason: CROSS_STORY_REASON }, texts[s].split('\n')[line]);
+    }
+    for (const s of [0, 1]) {
+      const own = markCrossStoryChrome(sources[s], sources[s].lines, 0, recurring);
+      for (const line of linesOf(texts[s], FERRY[0])) assert.equal(own[line].kind, 'content');
+    }
   });
 
   it("keeps a story's headline and lede on its own pages where as many pages of another story read their teaser of it as article text", () => {
