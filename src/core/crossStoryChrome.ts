@@ -6,7 +6,7 @@
 import type { LineVerdict } from './boilerplate';
 import type { PreparedSource } from './types';
 import { paragraphOf } from './hardWrap';
-import { unnumbered } from './storyChrome';
+import { unnumbered } from './text';
 
 export const CROSS_STORY_REASON = 'repeated across stories';
 

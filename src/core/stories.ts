@@ -55,6 +55,7 @@ export interface StoryGrouping {
    * Forms of sentences (compared forms) whose sources fall into `chromeStories` or more
    * stories, on article lines or not: recurring text, evidence of chrome. Each maps to its
    * home, the story whose text it is (`crossStoryForms`), or -1 where it is no story's text.
+   * Keyed by the form `unnumbered` (`text.ts`): look a sentence up by `unnumbered(form)`.
    */
   readonly crossStoryForms: ReadonlyMap<string, number>;
 }

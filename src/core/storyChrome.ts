@@ -4,7 +4,7 @@
  */
 import { HEADLINE_REACH, OPENING, PairEvidence, PassFacts, forEachOpening, openingForms } from './storyEvidence';
 import type { StoryIndex } from './storyIndex';
-import { endsWithStop } from './text';
+import { endsWithStop, unnumbered } from './text';
 
 /** How many sentences must follow a source's opening for `teaserForms` to take it for one. */
 const OPENING_FOLLOWED_BY = 2;
@@ -314,22 +314,6 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
   return many;
 }
 
-/** A list item's number at the start of a form: "1. ", "12) ", "(3) ". */
-const LIST_NUMBER = /^\(?\d{1,3}[.)]\s+/;
-
-/**
- * `form` without a list item's number at its start: a box of most-read stories numbers a
- * story's headline one way on one page and another way on the next, and the number is no part
- * of what the line states, so the headline recurs as one form across the pages that list it and
- * those it heads. O(1) where the form starts with no digit or bracket.
- */
-export function unnumbered(form: string): string {
-  const first = form.charCodeAt(0);
-  if (first !== 40 && (first < 48 || first > 57)) return form;
-  const number = LIST_NUMBER.exec(form);
-  return number ? form.slice(number[0].length) : form;
-}
-
 /**
  * Input: the index, the final story of each source, the stories' sizes, and the number of
  * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
@@ -366,10 +350,15 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   // alone reads so stays in with no home: comparing a story's versions may make it article text.
   const storiesOfForm = new Map<string, Map<number, number>>();
   for (const [form, known] of met) if (known % (n + 1) >= limit) storiesOfForm.set(form, new Map());
+  const lastPage = new Map<string, number>();
   index.sourceAllForms.forEach((forms, s) => {
     for (const f of forms) {
-      const counts = storiesOfForm.get(unnumbered(index.formTexts[f]));
-      if (counts) counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
+      const form = unnumbered(index.formTexts[f]);
+      const counts = storiesOfForm.get(form);
+      // A page that prints a headline plainly and numbered too (a related link and a most-read item) counts once.
+      if (!counts || lastPage.get(form) === s) continue;
+      lastPage.set(form, s);
+      counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
     }
   });
   // Per recurring form, the stories on whose pages it opens the article: a story's headline or

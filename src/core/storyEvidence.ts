@@ -275,6 +275,8 @@ export class PairEvidence {
   private readonly carriedMark: Int32Array;
   /** Per place in the second source, how many sentences of the first the pair being scored found there. */
   private readonly carried: Int32Array;
+  /** Per place in `places`, 1 where the sentence found there is found by its words, names set aside. */
+  private readonly foundByWord: Uint8Array;
   private markValue = 0;
   /** Per pass, each source's names and protagonists once asked for. */
   private readonly protagonistsOfPass = new WeakMap<PassFacts, (PageNames | undefined)[]>();
@@ -295,6 +297,7 @@ export class PairEvidence {
     this.tails = new Int32Array(longestSource);
     this.carriedMark = new Int32Array(longestSource);
     this.carried = new Int32Array(longestSource);
+    this.foundByWord = new Uint8Array(longestSource);
     this.hitPlaces = new Int32Array(longestForm);
     this.hitShingles = new Int32Array(longestForm);
   }
@@ -400,7 +403,7 @@ export class PairEvidence {
 
   /**
    * How many of the sentences of `a` that count in `pass` are found in `b` in one reading
-   * order, teasers set aside (see `found`); kept per pass. O(a + b) shingles (see the class).
+   * order, teasers set aside, at most `MAX_SPAN` in one sentence of `b` (see `found`); kept per pass. O(a + b) shingles (see the class).
    */
   foundInOrder(a: number, b: number, pass: PassFacts): number {
     return this.keptFound(a, b, pass);
@@ -429,7 +432,9 @@ export class PairEvidence {
    * so too: a section of three sentences counts.) Where no sentence found would be found with
    * the name shingles set aside (`StoryIndex.nameShingle`), the two name the same people, places
    * and bodies and state nothing in common (follow-ups of one subject): they share none. O(a + b)
-   * shingles, and `carrierOf`'s part.
+   * shingles, and `carrierOf`'s part. One sentence of `b` carries at most `MAX_SPAN` of the
+   * sentences found (the first in `a`'s order), as a sentence merges at most three; the rest
+   * found there count none, and a sentence found by its words must be among those kept.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -564,7 +569,9 @@ export class PairEvidence {
         titleRunPlace = countedBefore[first];
       }
       // A title of a run of titles down both pages (see above) is no statement of either.
-      if (wordHits >= needed && !onlyTitleRuns) foundByWords = true;
+      const byWords = wordHits >= needed && !onlyTitleRuns;
+      if (byWords) foundByWords = true;
+      this.foundByWord[foundCount] = byWords ? 1 : 0;
       places[foundCount] = first;
       foundAt[foundCount] = counted;
       countedPlaces[foundCount] = countedBefore[first];
@@ -577,16 +584,20 @@ export class PairEvidence {
     // One sentence of `b` carries at most `MAX_SPAN` of `a`'s, as a bead of the alignment holds
     // (a sentence that merges two or three): the rest found there share its names, not its
     // statement (a follow-up's sentences that each name the same people and places).
+    // Found by words still means among the sentences kept.
     let kept = 0;
+    let keptByWords = false;
     for (let k = 0; k < foundCount; k++) {
       const at = places[k];
       if (this.carriedMark[at] !== value) {
         this.carriedMark[at] = value;
         this.carried[at] = 0;
       }
-      if (++this.carried[at] <= MAX_SPAN) places[kept++] = at;
+      if (++this.carried[at] > MAX_SPAN) continue;
+      places[kept++] = at;
+      keptByWords ||= this.foundByWord[k] === 1;
     }
-    return longestNonDecreasing(places, kept, this.tails);
+    return keptByWords ? longestNonDecreasing(places, kept, this.tails) : 0;
   }
 }
 

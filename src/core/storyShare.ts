@@ -34,7 +34,7 @@ export interface StoryShare {
   readonly forms: readonly string[];
   /** Per form id, 1 where the form is compared (`comparedForms`). */
   readonly compared: Uint8Array;
-  /** The corpus's forms that recur across its stories (`StoryGrouping.crossStoryForms`). */
+  /** The corpus's forms that recur across its stories (`StoryGrouping.crossStoryForms`: keyed `unnumbered`). */
   readonly crossStoryForms: ReadonlyMap<string, number>;
   readonly tasks: readonly StoryTask[];
 }

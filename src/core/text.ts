@@ -131,6 +131,24 @@ const STOP_AT_END = /[\p{Sentence_Terminal}…]$/u;
 /** Closing quotes and brackets that may follow a final stop. */
 const CLOSERS = new Set(['"', "'", '”', '’', '»', ')']);
 
+/** A list item's number at the start of a form: "1. ", "12) ", "(3) ". */
+const LIST_NUMBER = /^\(?\d{1,3}[.)]\s+(?=\S)/;
+
+/**
+ * `form` without a list item's number at its start: a box of most-read stories numbers a
+ * story's headline one way on one page and another way on the next, and the number is no part
+ * of what the line states, so the headline recurs as one form across the pages that list it and
+ * those it heads. An ordinal that opens a sentence goes too ("20. märz …", "1. fc …" in German):
+ * forms that differ in that number alone then read as one, which only joins them where they
+ * recur across stories. O(1) where the form starts with no digit or bracket.
+ */
+export function unnumbered(form: string): string {
+  const first = form.charCodeAt(0);
+  if (first !== 40 && (first < 48 || first > 57)) return form;
+  const number = LIST_NUMBER.exec(form);
+  return number ? form.slice(number[0].length) : form;
+}
+
 /**
  * Whether `text` ends as a sentence does, with a final stop (a bar typed for a danda counts,
  * `barDandas.ts`): a title (a headline, a subheading) does not.

@@ -12,7 +12,8 @@ import {
 } from '../../src/core/storyShingles';
 import { StorySource, buildStoryIndex } from '../../src/core/storyIndex';
 import { HEADLINE, OPENING, PairEvidence, markedOpenings, passFacts } from '../../src/core/storyEvidence';
-import { crossStoryForms, unnumbered } from '../../src/core/storyChrome';
+import { crossStoryForms } from '../../src/core/storyChrome';
+import { unnumbered } from '../../src/core/text';
 import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossStoryChrome';
 import { MAX_SPAN } from '../../src/core/spans';
 import { seedInputs } from '../support/fixtures';
@@ -1525,6 +1526,8 @@ describe('Chrome across stories', () => {
     assert.equal(unnumbered('2.5 million travellers were stranded.'), '2.5 million travellers were stranded.');
     assert.equal(unnumbered('3 ferries returned.'), '3 ferries returned.');
     assert.equal(unnumbered('1990. a year of storms'), '1990. a year of storms');
+    assert.equal(unnumbered('(abc) night ferry'), '(abc) night ferry');
+    assert.equal(unnumbered('1. '), '1. ');
   });
 
   it("marks a story's headline in the numbered most-read boxes of other stories' pages, numbered differently on each, and keeps it on its own story's pages", () => {
