@@ -12,10 +12,10 @@ export const CROSS_STORY_REASON = 'repeated across stories';
 
 /**
  * Input: a prepared source, its line verdicts so far, the story it belongs to, and the forms
- * that recur across stories (`unnumbered`), each with its home story (or -1: no story's text). Output: the
- * verdicts with every content line whose sentences all recur across stories, away from their
- * home, turned to boilerplate; the given array itself when nothing changes. O(S) for S
- * prepared sentences.
+ * that recur across stories (keyed `unnumbered`), each with its home story (or -1: no story's
+ * text). Output: the verdicts with every content line whose sentences all recur across
+ * stories, away from their home, turned to boilerplate; the given array itself when nothing
+ * changes. O(S) for S prepared sentences.
  */
 export function markCrossStoryChrome(
   p: PreparedSource,

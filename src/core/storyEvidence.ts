@@ -403,7 +403,8 @@ export class PairEvidence {
 
   /**
    * How many of the sentences of `a` that count in `pass` are found in `b` in one reading
-   * order, teasers set aside, at most `MAX_SPAN` in one sentence of `b` (see `found`); kept per pass. O(a + b) shingles (see the class).
+   * order, teasers set aside, at most `MAX_SPAN` in one sentence of `b` (see `found`); kept per
+   * pass. O(a + b) shingles (see the class).
    */
   foundInOrder(a: number, b: number, pass: PassFacts): number {
     return this.keptFound(a, b, pass);
