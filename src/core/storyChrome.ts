@@ -351,6 +351,8 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   const storiesOfForm = new Map<string, Map<number, number>>();
   for (const [form, known] of met) if (known % (n + 1) >= limit) storiesOfForm.set(form, new Map());
   const lastPage = new Map<string, number>();
+  // Per recurring form, the pages that read it as article text.
+  const pagesOfForm = new Map<string, number[]>();
   index.sourceAllForms.forEach((forms, s) => {
     for (const f of forms) {
       const form = unnumbered(index.formTexts[f]);
@@ -359,6 +361,9 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
       if (!counts || lastPage.get(form) === s) continue;
       lastPage.set(form, s);
       counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
+      const pages = pagesOfForm.get(form);
+      if (pages) pages.push(s);
+      else pagesOfForm.set(form, [s]);
     }
   });
   // Per recurring form, the stories on whose pages it opens the article: a story's headline or
@@ -379,6 +384,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
     });
     return found;
   };
+  const frames = new PageFrames(index, storiesOfForm);
   const atTop = openers(
     () => true,
     () => false,
@@ -410,6 +416,12 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
         most = count;
       }
     }
+    // Where other stories' pages read it as article text too, it is the home's text only if
+    // most of them are not framed as the home's pages that read it are: a site's chrome that
+    // one story's pages from that site read as prose is read so on the site's pages of other
+    // stories, among the rest of the site's recurring chrome; a teaser of the home stands on
+    // other sites' pages.
+    if (home >= 0 && counts.size > 1 && frames.framedAlikeElsewhere(pagesOfForm.get(form)!, storyOf, home)) home = -1;
     out.set(form, home);
   }
   return out;
@@ -526,4 +538,61 @@ function offArticleForms(index: StoryIndex, pass: PassFacts): readonly number[][
   });
   offArticleOfPass.set(pass, offArticle);
   return offArticle;
+}
+
+/**
+ * The frames of pages: per page (worked out on first ask), the recurring forms (keys of
+ * `recurring`, read `unnumbered`) that it prints off its article lines, such as its site's menu,
+ * footer and notices.
+ */
+class PageFrames {
+  private readonly known = new Map<number, ReadonlySet<string>>();
+
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly recurring: ReadonlyMap<string, unknown>,
+  ) {}
+
+  /** O(sentences of the page) the first time, O(1) after. */
+  of(page: number): ReadonlySet<string> {
+    let frame = this.known.get(page);
+    if (!frame) {
+      const { index } = this;
+      const article = new Set(Array.from(index.sourceAllForms[page], f => unnumbered(index.formTexts[f])));
+      const printed = new Set<string>();
+      for (const sentence of index.sources[page].sentences) {
+        const form = unnumbered(sentence.form);
+        if (this.recurring.has(form) && !article.has(form)) printed.add(form);
+      }
+      this.known.set(page, (frame = printed));
+    }
+    return frame;
+  }
+
+  /**
+   * Input: the pages that read a form as article text, each page's story, and the story `home`
+   * among them. Output: whether more than half of the pages outside `home` each print at least
+   * half of the frame that every page of `home` among them prints (none where it prints none):
+   * they are the same site's pages. O(P · F) for P pages and a frame of F forms, and `of`'s part.
+   */
+  framedAlikeElsewhere(pages: readonly number[], storyOf: Int32Array, home: number): boolean {
+    let shared: string[] | undefined;
+    for (const s of pages) {
+      if (storyOf[s] !== home) continue;
+      const frame = this.of(s);
+      shared = shared ? shared.filter(f => frame.has(f)) : [...frame];
+    }
+    if (!shared?.length) return false;
+    let elsewhere = 0;
+    let alike = 0;
+    for (const s of pages) {
+      if (storyOf[s] === home) continue;
+      elsewhere++;
+      const frame = this.of(s);
+      let printed = 0;
+      for (const f of shared) if (frame.has(f)) printed++;
+      if (2 * printed >= shared.length) alike++;
+    }
+    return 2 * alike > elsewhere;
+  }
 }

@@ -1587,6 +1587,35 @@ describe('Chrome across stories', () => {
     for (const line of linesOf(texts[0], FERRY[1])) assert.deepEqual(teasing[line], { kind: 'boilerplate', reason: CROSS_STORY_REASON });
   });
 
+  it("marks a site's sign-up line read as prose on every page of the site, also on the pages of the story that has most of them", () => {
+    // The site's pages carry its menu and footer as chrome, and read its sign-up line as more
+    // of the article. The ferry story has two pages on the site, the others one each.
+    const menu = 'Home | News | Sport | Opinion';
+    const footer = `© 2024 ${SITES[0].name}. All rights reserved.`;
+    const onSite = (article: readonly string[]): StorySource => {
+      const sentences = [menu, ...article, SITES[0].newsletter, footer];
+      return { ...storySource(sentences), lines: sentences.map(s => ({ kind: s === menu || s === footer ? 'boilerplate' : 'content' })) };
+    };
+    const sources = [
+      onSite(FERRY),
+      onSite(rewrite(FERRY)),
+      storySource(FERRY),
+      onSite(HARBOUR.slice(0, 5)),
+      onSite(LIBRARY.slice(0, 5)),
+      onSite(MARKET),
+    ];
+    const storyOf = Int32Array.from([0, 0, 0, 1, 2, 3]);
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [3, 1, 1, 1], 3);
+    // No story is its home, so it is chrome on all of them (`markCrossStoryChrome`).
+    assert.equal(recurring.get(SITES[0].newsletter.toLowerCase()), -1);
+    // The ferry's second sentence, teased (and read as article text) on other sites' pages of
+    // two stories, stays the ferry's on its own pages, framed as the site's are.
+    const teasing = (article: readonly string[]) => storySource([...article, FERRY[0], FERRY[1]]);
+    const withTeasers = [...sources, teasing(HARBOUR.slice(6, 10)), teasing(LIBRARY.slice(6, 10))];
+    const teased = crossStoryForms(buildStoryIndex(withTeasers, 2), Int32Array.from([...storyOf, 1, 2]), [3, 2, 2, 1], 3);
+    assert.equal(teased.get(FERRY[1].toLowerCase()), 0);
+  });
+
   it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
     const texts = [
       page(SITES[0], FERRY, []),
