@@ -322,10 +322,13 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
  * article (among their first `HEADLINE_REACH` + 1 sentences, past those that open sources of
  * several stories: a site's name, a byline) where that story reads it so, else
  * the story with most sources that do, at least two (ties: the story whose first source comes
- * first in canonical order), or -1 where it is no story's text. Every sentence of a source counts, on article lines or not: a teaser
+ * first in canonical order) unless the other stories' sources that do are framed as its sources
+ * that do (`PageFrames.framedAlikeElsewhere`: a site's chrome read as prose), or -1 where it is
+ * no story's text. Every sentence of a source counts, on article lines or not: a teaser
  * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
- * sentences of all sources, memory O(F) for F distinct forms. Forms are read, and keyed,
- * `unnumbered`.
+ * sentences of all sources, plus, per form given a home by most sources, O(P · R) for its P
+ * sources and the R recurring forms their frame holds; memory O(F) for F distinct forms. Forms
+ * are read, and keyed, `unnumbered`.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
   const out = new Map<string, number>();
