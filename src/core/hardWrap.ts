@@ -12,10 +12,13 @@
  * text and is not counted), and most lines between half of it and it end in a break. A page of
  * one paragraph a line has its prose lines far past any width, and a menu or a list of short
  * lines never fills a line to its width; neither is wrapped. A paragraph is then a run of
- * lines each ending in a break, and the line after the last of them.
+ * lines each ending in a break, and the line after the last of them, unless the page prints
+ * that line again where it follows no break (a line of its own: "Advertisement" between
+ * paragraphs set without blank lines).
  *
  * Input: the page's lines (without their terminators). Output: the width and the paragraphs of
- * two or more lines, or undefined for a page that is not hard-wrapped. O(lines + maxWidth).
+ * two or more lines, or undefined for a page that is not hard-wrapped. O(lines + maxWidth), and
+ * the lines' length for a wrapped page.
  */
 
 /** Tuning of the detection; every field has a default. */
@@ -106,15 +109,24 @@ export function detectHardWrap(lines: readonly string[], options: HardWrapOption
   return { width: best, paragraphs: paragraphsAt(lines, lengths, best) };
 }
 
-/** The runs of lines joined by breaks at `width`. O(lines). */
+/**
+ * The runs of lines joined by breaks at `width`, each with the line after its last break,
+ * unless the page prints that line's text again as a line that follows no break: a line of its
+ * own ("Advertisement" between paragraphs) that the paragraph above happened to fill to the
+ * width before. O(lines) and the lines' length.
+ */
 function paragraphsAt(lines: readonly string[], lengths: Int32Array, width: number): WrappedParagraph[] {
+  const breaks = Uint8Array.from(lines, (_, i) => (isBreak(lines, lengths, i, width) ? 1 : 0));
+  // The texts of the lines that follow no break: each stands on its own.
+  const onItsOwn = new Set<string>();
+  for (let i = 0; i < lines.length; i++) if (lengths[i] > 0 && !(i > 0 && breaks[i - 1])) onItsOwn.add(lines[i].trim());
   const out: WrappedParagraph[] = [];
   let first = -1;
   for (let i = 0; i < lines.length; i++) {
-    const breaksHere = isBreak(lines, lengths, i, width);
-    if (breaksHere && first < 0) first = i;
-    if (!breaksHere && first >= 0) {
-      out.push({ first, last: i });
+    if (breaks[i] && first < 0) first = i;
+    if (!breaks[i] && first >= 0) {
+      const last = onItsOwn.has(lines[i].trim()) ? i - 1 : i;
+      if (last > first) out.push({ first, last });
       first = -1;
     }
   }

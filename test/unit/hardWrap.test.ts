@@ -135,6 +135,26 @@ describe('Hard-wrapped pages', () => {
     assert.deepEqual(wrap.paragraphs, expected);
   });
 
+  it('leaves out of a wrapped paragraph a line the page prints again on its own, as "Advertisement" between paragraphs', () => {
+    const marker = 'Advertisement';
+    // A width at which the first paragraph's last line is full enough that the marker after it
+    // would not have fitted: by its length alone, the marker reads as that paragraph's tail.
+    const width = Array.from({ length: 41 }, (_, k) => 40 + k).find(w => {
+      const last = hardWrap(PARAGRAPHS[0], w).split('\n').pop()!;
+      return 2 * last.length > w && last.length + 1 + marker.length > w;
+    });
+    assert.ok(width, 'some width fills the last line');
+    // No blank lines: the paragraphs are set apart by the marker alone.
+    const lines = PARAGRAPHS.flatMap(paragraph => [...hardWrap(paragraph, width).split('\n'), marker]);
+    const wrap = detectHardWrap(lines);
+    assert.ok(wrap);
+    for (const { first, last } of wrap.paragraphs) {
+      const text = lines.slice(first, last + 1).join(' ');
+      assert.ok(PARAGRAPHS.includes(text), `${first}-${last}: ${text}`);
+    }
+    assert.equal(wrap.paragraphs.length, PARAGRAPHS.length);
+  });
+
   it('still finds the width when a line has no space to break at (an address, a rule)', () => {
     const text = [
       PARAGRAPHS[0],
