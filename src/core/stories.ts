@@ -39,7 +39,7 @@
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
-import { chromeShingles, crossStoryForms, openingsOfManyStories, recurringForms, templateForms } from './storyChrome';
+import { chromeShingles, crossStoryForms, openingHolders, openingsOfManyStories, recurringForms, templateForms } from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
@@ -149,6 +149,8 @@ export function findStories(
   const decided = {
     pass: decision.pass,
     manyStories: manyStories ?? openingsOfManyStories(index, component, settings.chromeStories, firstPass),
+    openingHolder: openingHolders(index, storyOfSource, firstPass),
+    storyOf: storyOfSource,
   };
   const stories = lists.map(list => ({ title: storyTitle(index, list, evidence, decided), sources: list }));
   return {

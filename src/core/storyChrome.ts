@@ -299,19 +299,36 @@ function teaserShinglesOf(index: StoryIndex, pass: PassFacts, manyStories: Uint8
 export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, limit: number, pass: PassFacts): Uint8Array {
   const forms = index.formTexts.length;
   const many = new Uint8Array(forms);
+  const spread = openingSpread(index, storyOf, pass);
+  for (let f = 0; f < forms; f++) if (spread.spans(f, limit)) many[f] = 1;
+  return many;
+}
+
+/**
+ * Input: as `openingsOfManyStories` has. Output: per form, the story (a number of `storyOf`)
+ * that more of the sources it opens belong to than to any other, among stories of more than one
+ * source, or -1 where none does: a headline teased at the top of other stories' pages still
+ * opens more of its own story's pages than of any other's. O(T + n log n), as that function.
+ */
+export function openingHolders(index: StoryIndex, storyOf: Int32Array, pass: PassFacts): Int32Array {
+  const spread = openingSpread(index, storyOf, pass);
+  return Int32Array.from(index.formTexts, (_, f) => spread.heldMostBy(f));
+}
+
+/** How the forms that open sources fall into their stories of more than one source (see `openingsOfManyStories`). */
+function openingSpread(index: StoryIndex, storyOf: Int32Array, pass: PassFacts): StorySpread {
   const size = new Int32Array(index.sources.length);
   storyOf.forEach((story, s) => {
     if (pass.of[s] > 0) size[story]++;
   });
-  const spread = new StorySpread(forms);
+  const spread = new StorySpread(index.formTexts.length);
   for (const s of sourcesByStory(storyOf)) {
     const story = storyOf[s];
     if (size[story] < 2) continue;
     // A source's opening forms are distinct: each counts the page once.
     forEachOpening(index, pass, s, OPENING_FOLLOWED_BY, HEADLINE_REACH + 1, f => spread.add(f, story));
   }
-  for (let f = 0; f < forms; f++) if (spread.spans(f, limit)) many[f] = 1;
-  return many;
+  return spread;
 }
 
 /**
@@ -494,6 +511,8 @@ class StorySpread {
   private readonly lastStory: Int32Array;
   private readonly inLast: Int32Array;
   private readonly most: Int32Array;
+  /** Per form, the story that holds `most` of its pages, -1 where two or more hold as many. */
+  private readonly mostIn: Int32Array;
 
   constructor(forms: number) {
     this.pages = new Int32Array(forms);
@@ -501,6 +520,7 @@ class StorySpread {
     this.lastStory = new Int32Array(forms).fill(-1);
     this.inLast = new Int32Array(forms);
     this.most = new Int32Array(forms);
+    this.mostIn = new Int32Array(forms).fill(-1);
   }
 
   /** Counts one page of `story` that carries form `f`. */
@@ -511,7 +531,16 @@ class StorySpread {
       this.inLast[f] = 0;
       this.stories[f]++;
     }
-    this.most[f] = Math.max(this.most[f], ++this.inLast[f]);
+    const inStory = ++this.inLast[f];
+    if (inStory > this.most[f]) {
+      this.most[f] = inStory;
+      this.mostIn[f] = story;
+    } else if (inStory === this.most[f] && this.mostIn[f] !== story) this.mostIn[f] = -1;
+  }
+
+  /** The one story that holds more of the pages of `f` than any other, or -1. */
+  heldMostBy(f: number): number {
+    return this.mostIn[f];
   }
 
   /** Whether the pages of `f` fall into `limit` stories or more, no one of which holds half of them. */

@@ -10,6 +10,10 @@ import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
 export interface DecidedLeads {
   readonly pass: PassFacts;
   readonly manyStories: Uint8Array;
+  /** Per form, the story that more of the sources it opens belong to than any other, or -1 (`openingHolders`). */
+  readonly openingHolder: Int32Array;
+  /** Per source, its story, as `openingHolder` numbers them. */
+  readonly storyOf: Int32Array;
 }
 
 /** How many of the most frequent leads compete for the title. */
@@ -48,7 +52,8 @@ export function clippedTitle(title: string): string {
  * and cut by `clippedTitle` ('' when no source has an article sentence).
  * Among the sources' leads (`StoryIndex.leadForm`: each its headline, or its first article
  * sentence where the page marks none; where it opens the pages of many stories, as a consent
- * notice above the headline does, which hid the headline from the page's own verdicts, or is a
+ * notice above the headline does, which hid the headline from the page's own verdicts, and its
+ * own story opens no more of them than another (`DecidedLeads.openingHolder`), or is a
  * site's name (`siteLabel`), the source's first sentence that counts in the final pass and opens
  * no others instead; the `TITLE_CANDIDATES` most often met), the one most of its sources carry
  * wins; ties go to a headline a page marks before a first sentence, then to the one whose
@@ -60,7 +65,11 @@ export function storyTitle(index: StoryIndex, members: readonly number[], eviden
   const leads = new Map<number, { count: number; firstRank: number; marked: number }>();
   const leadOf = (s: number) => {
     const f = index.leadForm[s];
-    if (!decided || f < 0 || !(decided.manyStories[f] || siteLabel(index, decided.pass, f))) return f;
+    if (!decided || f < 0) return f;
+    // A headline that other stories' pages tease at their top opens pages of many stories too,
+    // but more of its own story's than of any other's.
+    const many = decided.manyStories[f] && decided.openingHolder[f] !== decided.storyOf[s];
+    if (!(many || siteLabel(index, decided.pass, f))) return f;
     // A lead that opens the pages of many stories (a consent notice above the headline) or a
     // site's name: the source's first sentence that counts and opens no others.
     const { pass, manyStories } = decided;

@@ -705,6 +705,32 @@ describe('Story stage', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('titles a story by its headline where the pages of other stories print it in a box of links at their top, read as article text', () => {
+    // Each page of the harbour and library stories opens with a box of links above its own
+    // headline, which its verdicts read as article text: the ferry's headline then opens pages
+    // of three stories, none holding half of them, as a notice above every story does.
+    const boxed = (article: readonly string[]) => storySource([FERRY[0], MARKET[0], ...article]);
+    const sources = [
+      storySource(FERRY),
+      storySource(rewrite(FERRY)),
+      storySource([FERRY[0], ...rewriteOf(FERRY.slice(1), 1)]),
+      boxed(HARBOUR.slice(0, 6)),
+      boxed(rewrite(HARBOUR.slice(0, 6))),
+      boxed(LIBRARY.slice(0, 6)),
+      boxed(rewrite(LIBRARY.slice(0, 6))),
+    ];
+    const grouping = findStories(sources);
+    assert.deepEqual(
+      grouping.stories.map(story => story.sources),
+      [
+        [0, 1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    );
+    assert.equal(grouping.stories[0].title, FERRY[0]);
+  });
+
   it('keeps apart two pages of one site whose only shared article text is the run of sentences that closes both, a line of no evidence inside it or not', () => {
     // A footer in sentences, as a page dump may read it for article text.
     const footer = [
