@@ -21,6 +21,8 @@
  * the lines' length for a wrapped page.
  */
 
+import { collapseSpaces } from './text';
+
 /** Tuning of the detection; every field has a default. */
 export interface HardWrapOptions {
   /** Narrowest width looked for. Default 40: narrower lines are menus and lists, not wrapped prose. */
@@ -50,7 +52,10 @@ export interface HardWrap {
   readonly paragraphs: readonly WrappedParagraph[];
 }
 
-/** See the module comment. O(lines + maxWidth); a page with no line long enough to be broken costs one pass over its lines. */
+/**
+ * See the module comment. O(lines + maxWidth), and the lines' length for a wrapped page; a page
+ * with no line long enough to be broken costs one pass over its lines.
+ */
 export function detectHardWrap(lines: readonly string[], options: HardWrapOptions = {}): HardWrap | undefined {
   const minWidth = options.minWidth ?? 40;
   const maxWidth = options.maxWidth ?? 200;
@@ -117,15 +122,17 @@ export function detectHardWrap(lines: readonly string[], options: HardWrapOption
  */
 function paragraphsAt(lines: readonly string[], lengths: Int32Array, width: number): WrappedParagraph[] {
   const breaks = Uint8Array.from(lines, (_, i) => (isBreak(lines, lengths, i, width) ? 1 : 0));
-  // The texts of the lines that follow no break: each stands on its own.
+  // The texts of the lines that follow no break, each read as a line printed again is (spaces
+  // collapsed, lower case): each stands on its own.
+  const keyOf = (line: string) => collapseSpaces(line.trim()).toLowerCase();
   const onItsOwn = new Set<string>();
-  for (let i = 0; i < lines.length; i++) if (lengths[i] > 0 && !(i > 0 && breaks[i - 1])) onItsOwn.add(lines[i].trim());
+  for (let i = 0; i < lines.length; i++) if (lengths[i] > 0 && !(i > 0 && breaks[i - 1])) onItsOwn.add(keyOf(lines[i]));
   const out: WrappedParagraph[] = [];
   let first = -1;
   for (let i = 0; i < lines.length; i++) {
     if (breaks[i] && first < 0) first = i;
     if (!breaks[i] && first >= 0) {
-      const last = onItsOwn.has(lines[i].trim()) ? i - 1 : i;
+      const last = onItsOwn.has(keyOf(lines[i])) ? i - 1 : i;
       if (last > first) out.push({ first, last });
       first = -1;
     }

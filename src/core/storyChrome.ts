@@ -344,8 +344,9 @@ function openingSpread(index: StoryIndex, storyOf: Int32Array, pass: PassFacts):
  * no story's text. Every sentence of a source counts, on article lines or not: a teaser
  * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
  * sentences of all sources, plus, per form given a home by most sources, O(P · R) for its P
- * sources and the R recurring forms their frame holds; memory O(F) for F distinct forms. Forms
- * are read, and keyed, `unnumbered`.
+ * sources and the R recurring forms their frame holds; memory O(F + I) for F distinct forms and
+ * I pairs of a recurring form and a source that prints it. Forms are read, and keyed,
+ * `unnumbered`.
  */
 export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySizes: readonly number[], limit: number): Map<string, number> {
   const out = new Map<string, number>();
@@ -436,8 +437,8 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
         most = count;
       }
     }
-    // Where other stories' pages read it as article text too, it is the home's text only if
-    // most of them are not framed as the home's pages that read it are: a site's chrome that
+    // Where other stories' pages read it as article text too, it is the home's text only if at
+    // most half of them are framed as the home's pages that read it are: a site's chrome that
     // one story's pages from that site read as prose is read so on the site's pages of other
     // stories, among the rest of the site's recurring chrome; a teaser of the home stands on
     // other sites' pages.
@@ -580,9 +581,10 @@ function offArticleForms(index: StoryIndex, pass: PassFacts): readonly number[][
 class PageFrames {
   private readonly known = new Map<number, ReadonlySet<string>>();
 
+  /** `recurring`: per recurring form, the sources of each story that read it as article text. */
   constructor(
     private readonly index: StoryIndex,
-    private readonly recurring: ReadonlyMap<string, unknown>,
+    private readonly recurring: ReadonlyMap<string, ReadonlyMap<number, number>>,
   ) {}
 
   /** O(sentences of the page) the first time, O(1) after. */
@@ -604,17 +606,20 @@ class PageFrames {
   /**
    * Input: the pages that read a form as article text, each page's story, and the story `home`
    * among them. Output: whether more than half of the pages outside `home` each print at least
-   * half of the frame that every page of `home` among them prints (none where it prints none):
-   * they are the same site's pages. O(P · F) for P pages and a frame of F forms, and `of`'s part.
+   * half of the frame that every page of `home` among them prints: they are the same site's
+   * pages. The frame leaves out what any page of `home` reads as article text (the story's own
+   * headline, which other pages may print off their article too); where it is empty, no page is
+   * framed alike. O(P · F) for P pages and a frame of F forms, and `of`'s part.
    */
   framedAlikeElsewhere(pages: readonly number[], storyOf: Int32Array, home: number): boolean {
     let shared: string[] | undefined;
     for (const s of pages) {
       if (storyOf[s] !== home) continue;
       const frame = this.of(s);
-      shared = shared ? shared.filter(f => frame.has(f)) : [...frame];
+      shared = shared ? shared.filter(f => frame.has(f)) : [...frame].filter(f => !this.recurring.get(f)!.has(home));
+      if (!shared.length) return false;
     }
-    if (!shared?.length) return false;
+    if (!shared) return false;
     let elsewhere = 0;
     let alike = 0;
     for (const s of pages) {

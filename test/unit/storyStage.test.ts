@@ -1624,8 +1624,8 @@ describe('Chrome across stories', () => {
     };
     const sources = [
       onSite(FERRY),
-      onSite(rewrite(FERRY)),
-      storySource(FERRY),
+      onSite([FERRY[0], ...rewriteOf(FERRY.slice(1, 4), 1), FERRY[4]]),
+      storySource(FERRY.slice(0, 4)),
       onSite(HARBOUR.slice(0, 5)),
       onSite(LIBRARY.slice(0, 5)),
       onSite(MARKET),
@@ -1634,12 +1634,17 @@ describe('Chrome across stories', () => {
     const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [3, 1, 1, 1], 3);
     // No story is its home, so it is chrome on all of them (`markCrossStoryChrome`).
     assert.equal(recurring.get(SITES[0].newsletter.toLowerCase()), -1);
-    // The ferry's second sentence, teased (and read as article text) on other sites' pages of
-    // two stories, stays the ferry's on its own pages, framed as the site's are.
-    const teasing = (article: readonly string[]) => storySource([...article, FERRY[0], FERRY[1]]);
-    const withTeasers = [...sources, teasing(HARBOUR.slice(6, 10)), teasing(LIBRARY.slice(6, 10))];
-    const teased = crossStoryForms(buildStoryIndex(withTeasers, 2), Int32Array.from([...storyOf, 1, 2]), [3, 2, 2, 1], 3);
-    assert.equal(teased.get(FERRY[1].toLowerCase()), 0);
+    // The ferry's last sentence, which opens none of its pages, quoted (and read as article
+    // text) on other sites' pages of two stories, stays the ferry's on its own pages of the site.
+    const quoting = (article: readonly string[]) => storySource([...article, FERRY[4]]);
+    const withQuotes = [...sources, quoting(HARBOUR.slice(6, 10)), quoting(LIBRARY.slice(6, 10))];
+    const quoted = crossStoryForms(buildStoryIndex(withQuotes, 2), Int32Array.from([...storyOf, 1, 2]), [3, 2, 2, 1], 3);
+    assert.equal(quoted.get(FERRY[4].toLowerCase()), 0);
+    // Where those pages are the site's pages too, framed alike, it is the site's.
+    const onSiteQuoting = (article: readonly string[]) => onSite([...article, FERRY[4]]);
+    const framed = [...sources, onSiteQuoting(HARBOUR.slice(6, 10)), onSiteQuoting(LIBRARY.slice(6, 10))];
+    const sitewide = crossStoryForms(buildStoryIndex(framed, 2), Int32Array.from([...storyOf, 1, 2]), [3, 2, 2, 1], 3);
+    assert.equal(sitewide.get(FERRY[4].toLowerCase()), -1);
   });
 
   it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
