@@ -337,7 +337,9 @@ function openingSpread(index: StoryIndex, storyOf: Int32Array, pass: PassFacts):
  * sources fall into `limit` or more stories, each with its home: the one story whose sources
  * read it as article text when only one does, or the one story on whose sources it opens the
  * article (among their first `HEADLINE_REACH` + 1 sentences, past those that open sources of
- * several stories: a site's name, a byline) where that story reads it so, else
+ * several stories: a site's name, a byline) where that story reads it so, else, for a title (no
+ * stop at its end), the story more of whose sources it opens than any other's, where that story
+ * reads it so and the other stories' sources that do are not framed as its own are (below), else
  * the story with most sources that do, at least two (ties: the story whose first source comes
  * first in canonical order) unless the other stories' sources that do are framed as its sources
  * that do (`PageFrames.framedAlikeElsewhere`: a site's chrome read as prose), or -1 where it is
@@ -406,6 +408,20 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
     return found;
   };
   const frames = new PageFrames(index, storiesOfForm);
+  // Per recurring form, per story, the pages on which it stands among the first
+  // `HEADLINE_REACH` + 1 sentences read as article text.
+  const openedPages = new Map<string, Map<number, number>>();
+  index.sourceAllForms.forEach((forms, s) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < forms.length && i <= HEADLINE_REACH; i++) {
+      const form = unnumbered(index.formTexts[forms[i]]);
+      if (!storiesOfForm.has(form) || seen.has(form)) continue;
+      seen.add(form);
+      let counts = openedPages.get(form);
+      if (!counts) openedPages.set(form, (counts = new Map()));
+      counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
+    }
+  });
   const atTop = openers(
     () => true,
     () => false,
@@ -425,6 +441,16 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
         out.set(form, story);
         continue;
       }
+    }
+    // A headline that other stories' pages print at their top too (a box of links above their
+    // own headline) opens more pages of its own story than of any other, however many pages of
+    // another story read their teaser of it as article text. A sentence with a stop is left to
+    // the rule below: a lede may open the pages that tease it under their own headline more
+    // often than its own, whose datelines make it another form.
+    const openedMost = endsWithStop(form) ? -1 : pluralityOf(openedPages.get(form));
+    if (openedMost >= 0 && counts.has(openedMost) && !frames.framedAlikeElsewhere(pagesOfForm.get(form)!, storyOf, openedMost)) {
+      out.set(form, openedMost);
+      continue;
     }
     // The one story that reads it as article text is its home, even through one page (a
     // page's own headline teased on the pages of others); among several, the one with most
@@ -632,4 +658,16 @@ class PageFrames {
     }
     return 2 * alike > elsewhere;
   }
+}
+
+/** The key with a larger count than every other key's, or -1 where none has. O(keys). */
+function pluralityOf(counts: ReadonlyMap<number, number> | undefined): number {
+  let best = -1;
+  let most = 0;
+  let tied = false;
+  for (const [key, count] of counts ?? []) {
+    if (count > most) [best, most, tied] = [key, count, false];
+    else if (count === most) tied = true;
+  }
+  return tied ? -1 : best;
 }
