@@ -337,11 +337,10 @@ function openingSpread(index: StoryIndex, storyOf: Int32Array, pass: PassFacts):
  * sources fall into `limit` or more stories, each with its home: the one story whose sources
  * read it as article text when only one does, or the one story on whose sources it opens the
  * article (among their first `HEADLINE_REACH` + 1 sentences, past those that open sources of
- * several stories: a site's name, a byline) where that story reads it so, else, for a title (no
- * stop at its end), the story more of whose sources it opens than any other's, where that story
- * reads it so and the other stories' sources that do are not framed as its own are (below), else
- * the story with most sources that do, at least two (ties: the story whose first source comes
- * first in canonical order) unless the other stories' sources that do are framed as its sources
+ * several stories: a site's name, a byline) where that story reads it so, else
+ * the story with most sources that do, at least two (ties: the story more of whose sources it
+ * opens among their first `HEADLINE_REACH` + 1 article sentences, then the story whose first
+ * source comes first in canonical order) unless the other stories' sources that do are framed as its sources
  * that do (`PageFrames.framedAlikeElsewhere`: a site's chrome read as prose), or -1 where it is
  * no story's text. Every sentence of a source counts, on article lines or not: a teaser
  * that one page reads as article text and others as chrome recurs on all of them. O(T) for T
@@ -442,23 +441,23 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
         continue;
       }
     }
-    // A headline that other stories' pages print at their top too (a box of links above their
-    // own headline) opens more pages of its own story than of any other, however many pages of
-    // another story read their teaser of it as article text. A sentence with a stop is left to
-    // the rule below: a lede may open the pages that tease it under their own headline more
-    // often than its own, whose datelines make it another form.
-    const openedMost = endsWithStop(form) ? -1 : pluralityOf(openedPages.get(form));
-    if (openedMost >= 0 && counts.has(openedMost) && !frames.framedAlikeElsewhere(pagesOfForm.get(form)!, storyOf, openedMost)) {
-      out.set(form, openedMost);
-      continue;
-    }
     // The one story that reads it as article text is its home, even through one page (a
     // page's own headline teased on the pages of others); among several, the one with most
     // pages that do, at least two (one page each of several stories is chrome read as prose).
     let home = -1;
     let most = counts.size === 1 ? 0 : 1;
+    // Among equals, the story whose pages it opens more: a headline that as many pages of
+    // another story read in their teasers, and others print in a box above their own headline,
+    // still opens its own story's pages.
+    const opened = openedPages.get(form);
+    const opensMore = (story: number, than: number) => (opened?.get(story) ?? 0) - (opened?.get(than) ?? 0);
     for (const [story, count] of counts) {
-      if (count > most || (count === most && home >= 0 && storyRanks[story] < storyRanks[home])) {
+      if (
+        count > most ||
+        (count === most &&
+          home >= 0 &&
+          (opensMore(story, home) > 0 || (opensMore(story, home) === 0 && storyRanks[story] < storyRanks[home])))
+      ) {
         home = story;
         most = count;
       }
@@ -658,16 +657,4 @@ class PageFrames {
     }
     return 2 * alike > elsewhere;
   }
-}
-
-/** The key with a larger count than every other key's, or -1 where none has. O(keys). */
-function pluralityOf(counts: ReadonlyMap<number, number> | undefined): number {
-  let best = -1;
-  let most = 0;
-  let tied = false;
-  for (const [key, count] of counts ?? []) {
-    if (count > most) [best, most, tied] = [key, count, false];
-    else if (count === most) tied = true;
-  }
-  return tied ? -1 : best;
 }
