@@ -388,39 +388,29 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
       else pagesOfForm.set(form, [s]);
     }
   });
-  // Per recurring form, the stories on whose pages it opens the article: a story's headline or
-  // lede, which the related lists of other stories' pages quote further down. A page's frame
-  // (its site's name, a byline), which opens pages of several stories, is passed over first.
+  // Per recurring form, per story on whose pages it opens the article, how many of them it
+  // opens: a story's headline or lede, which the related lists of other stories' pages quote
+  // further down. A page's frame (its site's name, a byline), which opens pages of several
+  // stories, is passed over first.
   const openers = (take: (form: string) => boolean, skip: (form: string) => boolean) => {
-    const found = new Map<string, Set<number>>();
+    const found = new Map<string, Map<number, number>>();
     index.sourceAllForms.forEach((forms, s) => {
+      // A page counts once for a form it opens with twice.
+      const taken: string[] = [];
       for (let i = 0, opening = 0; i < forms.length && opening <= HEADLINE_REACH; i++) {
         const form = unnumbered(index.formTexts[forms[i]]);
         if (skip(form)) continue;
         opening++;
-        if (!take(form)) continue;
-        let stories = found.get(form);
-        if (!stories) found.set(form, (stories = new Set()));
-        stories.add(storyOf[s]);
+        if (!take(form) || taken.includes(form)) continue;
+        taken.push(form);
+        let pages = found.get(form);
+        if (!pages) found.set(form, (pages = new Map()));
+        pages.set(storyOf[s], (pages.get(storyOf[s]) ?? 0) + 1);
       }
     });
     return found;
   };
   const frames = new PageFrames(index, storiesOfForm);
-  // Per recurring form, per story, the pages on which it stands among the first
-  // `HEADLINE_REACH` + 1 sentences read as article text.
-  const openedPages = new Map<string, Map<number, number>>();
-  index.sourceAllForms.forEach((forms, s) => {
-    const seen = new Set<string>();
-    for (let i = 0; i < forms.length && i <= HEADLINE_REACH; i++) {
-      const form = unnumbered(index.formTexts[forms[i]]);
-      if (!storiesOfForm.has(form) || seen.has(form)) continue;
-      seen.add(form);
-      let counts = openedPages.get(form);
-      if (!counts) openedPages.set(form, (counts = new Map()));
-      counts.set(storyOf[s], (counts.get(storyOf[s]) ?? 0) + 1);
-    }
-  });
   const atTop = openers(
     () => true,
     () => false,
@@ -435,7 +425,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
     // of it as article text too. (A site's name above its headlines opens pages of many.)
     const opens = opensIn.get(form);
     if (opens?.size === 1) {
-      const [story] = opens;
+      const [[story]] = opens;
       if (counts.has(story)) {
         out.set(form, story);
         continue;
@@ -449,7 +439,7 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
     // Among equals, the story whose pages it opens more: a headline that as many pages of
     // another story read in their teasers, and others print in a box above their own headline,
     // still opens its own story's pages.
-    const opened = openedPages.get(form);
+    const opened = atTop.get(form);
     const opensMore = (story: number, than: number) => (opened?.get(story) ?? 0) - (opened?.get(than) ?? 0);
     for (const [story, count] of counts) {
       if (
