@@ -323,9 +323,9 @@ export class PairEvidence {
    * site's name in its newsletter line and footer) and forms the pass ignores name no one, nor
    * does another story's opening teased down the page (a snippet under a related link). Cut
    * from one mould: on each page, a sentence that holds its protagonist is found in the other
-   * (by its shingles, as `found` finds a sentence), there without that name. Versions of one
-   * story whose outlets each quote their own people share the story's statements, not those
-   * quotes. Each source's names are worked out once per pass. O(a + b) shingles where the
+   * (by as many of its shingles as `found` needs, wherever they stand), there without that
+   * name. Versions of one story whose outlets each quote their own people share the story's
+   * statements, not those quotes. Each source's names are worked out once per pass. O(a + b) shingles where the
    * names differ.
    */
   private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
@@ -432,10 +432,12 @@ export class PairEvidence {
    * sentences or fewer under subheadings without stops, printed under two different tops, reads
    * so too: a section of three sentences counts.) Where no sentence found would be found with
    * the name shingles set aside (`StoryIndex.nameShingle`), the two name the same people, places
-   * and bodies and state nothing in common (follow-ups of one subject): they share none. O(a + b)
-   * shingles, and `carrierOf`'s part. One sentence of `b` carries at most `MAX_SPAN` of the
-   * sentences found (the first in `a`'s order), as a sentence merges at most three; the rest
-   * found there count none, and a sentence found by its words must be among those kept.
+   * and bodies and state nothing in common (follow-ups of one subject): they share none; and a
+   * sentence found by its names alone (no run of its words met in `b`) is found only where the
+   * sentence of `b` it stands at (`carrierOf`) names them together. O(a + b) shingles, and
+   * `carrierOf`'s part. One sentence of `b` carries at most `MAX_SPAN` of the sentences found
+   * (the first in `a`'s order), as a sentence merges at most three; the rest found there count
+   * none, and a sentence found by its words must be among those kept.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;
@@ -507,6 +509,12 @@ export class PairEvidence {
       }
       if (hits < needed) continue;
       let first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
+      // Found by its names alone (no run of its words met in `b`), a sentence is found only where
+      // the sentence of `b` that it stands at names them together: a follow-up of one subject
+      // names the same people, places and bodies all over, two of them in one sentence here, and
+      // there each where it first stands in a sentence of its own. (Asked of every sentence with
+      // too few runs of words, it put apart two reworded versions of one wire story.)
+      if (wordHits === 0 && shinglesCarried(index.formShingles[formsOfB[first]], hitShingles, hits) < needed) continue;
       // Where that goes back in the reading order and `b` prints the sentence word for word
       // where the order goes on, it stands there: in a long list whose lines share most of their
       // words, every shingle of a line is first met lines above it, and no two versions of the
@@ -713,6 +721,13 @@ export function carrierOf(
     }
   }
   return best;
+}
+
+/** How many of the first `n` shingles of `hits` the sentence shingles `carrier` hold. O(n · carrier). */
+function shinglesCarried(carrier: Int32Array, hits: Int32Array, n: number): number {
+  let carried = 0;
+  for (let k = 0; k < n; k++) if (carrier.includes(hits[k])) carried++;
+  return carried;
 }
 
 /** Hits past which `carrierOf` reads the mode alone: so many shingles met in `b` leave no doubt where. */

@@ -355,6 +355,44 @@ describe('Story stage', () => {
     assert.equal(evidence.foundInOrder(0, 1, pass), MAX_SPAN + 1);
   });
 
+  it('finds a sentence by its names only where one sentence of the other page names them together', () => {
+    // A follow-up of one subject: each of its statements names two of the subject's people,
+    // places and bodies, which the story names in sentences of their own; one statement is
+    // the story's, word for word but for its last words.
+    const story = [
+      'Storm damage shuts the old pier',
+      'Engineers warned that the wooden pier could collapse within weeks, according to Elena Varga.',
+      'Inspectors found deep cracks in three pillars near Port Halden.',
+      'The Harbour Board will pay for new supports once a survey is finished.',
+      'Fishing crews were asked to moor their boats beside the terminal of Northern Ferries.',
+    ];
+    const followUp = [
+      'Ferry walkout strands holiday travellers',
+      'Elena Varga urged the Harbour Board to settle the strike before the weekend.',
+      'Inspectors found deep cracks in three pillars near Port Halden last month.',
+      'The Harbour Board denied cutting night shifts in Port Halden.',
+      'Staff of Northern Ferries walked out in Port Halden on Friday.',
+      'Northern Ferries told Elena Varga its managers would sail the morning boats.',
+    ];
+    // The story told so that the sentence where each of them first stands names another too,
+    // as the follow-up's statements do.
+    const together = [
+      'Storm damage shuts the old pier',
+      'Engineers warned Elena Varga and the Harbour Board that the wooden pier could collapse.',
+      'Inspectors from the Harbour Board found deep cracks in three pillars near Port Halden.',
+      'Northern Ferries moved its boats away from Port Halden, Elena Varga said.',
+    ];
+    const found = (other: readonly string[]) => {
+      const index = buildStoryIndex(
+        [framedPage([], followUp), framedPage([], other)].map(t => prepareSource(t)),
+        2,
+      );
+      return new PairEvidence(index).foundInOrder(0, 1, passFacts(index, new Uint8Array(index.shingleCount), 2));
+    };
+    assert.equal(found(story), 1, 'only the statement found by its words');
+    assert.equal(found(together), followUp.length - 1, 'every statement, where the other page names the same two together');
+  });
+
   it("keeps apart short stories told on one site, whose pages share only the site's newsletter and about lines", () => {
     // Short articles, so that the site's two lines of prose chrome are a large share of each
     // page; two editions of the site (two names over one template) carry each story.
