@@ -1701,6 +1701,28 @@ describe('Chrome across stories', () => {
     assert.equal(recurring.get(FERRY[0].toLowerCase()), 0);
   });
 
+  it('keeps a headline on the pages that mark it as theirs where more pages of another story read their teaser of it at their top', () => {
+    // Each page marks its own headline (the line above its body that shares most with it).
+    const headed = (sentences: readonly string[], headline: number): StorySource => ({
+      ...storySource(sentences),
+      lines: sentences.map((_, i) => (i === headline ? { kind: 'content', headline: true } : { kind: 'content' })),
+    });
+    const teasedAtTop = (article: readonly string[]) => headed([FERRY[0], ...article], 1);
+    const sources = [
+      headed(FERRY, 0),
+      headed([FERRY[0], ...rewriteOf(FERRY.slice(1), 1)], 0),
+      teasedAtTop(HARBOUR.slice(0, 5)),
+      teasedAtTop([HARBOUR[0], ...rewriteOf(HARBOUR.slice(1, 5), 1)]),
+      teasedAtTop([HARBOUR[0], ...rewriteOf(HARBOUR.slice(1, 5), 2)]),
+      headed([...LIBRARY.slice(0, 5), FERRY[0]], 0),
+    ];
+    const storyOf = Int32Array.from([0, 0, 1, 1, 1, 2]);
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), storyOf, [2, 3, 1], 3);
+    // Three pages of the harbour's read it as article text, and it opens them, against two of
+    // the ferry's: the ferry's pages alone mark it as their headline.
+    assert.equal(recurring.get(FERRY[0].toLowerCase()), 0);
+  });
+
   it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
     const texts = [
       page(SITES[0], FERRY, []),
