@@ -335,8 +335,8 @@ function openingSpread(index: StoryIndex, storyOf: Int32Array, pass: PassFacts):
  * Input: the index, the final story of each source, the stories' sizes, and the number of
  * stories that makes a form recurring. Output: the forms of sentences (compared forms) whose
  * sources fall into `limit` or more stories, each with its home: the one story whose sources
- * mark it as their headline (`StoryIndex.leadText`) where only one story's do and read it as
- * article text (unless framed as below), or the one story whose sources
+ * mark it as their headline (`StoryIndex.leadText`, among their article sentences) where only
+ * one story's do (unless framed as below), or the one story whose sources
  * read it as article text when only one does, or the one story on whose sources it opens the
  * article (among their first `HEADLINE_REACH` + 1 sentences, past those that open sources of
  * several stories: a site's name, a byline) where that story reads it so, else
@@ -433,18 +433,18 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   });
   for (const [form, counts] of storiesOfForm) {
     // A form that the pages of one story only mark as their headline (the line above the body
-    // that shares most of its words), and read as article text, is that story's headline: its
+    // that shares most of its words) is that story's headline: its
     // home, however many pages of other stories read their teaser of it so, in a box above their
     // own headline or under their article. A page's own headline shares few words with the
     // teasers above it. Not where those other pages are framed as its pages are: a site's
     // tagline that one page took for its headline (see the frame below).
+    // (A page marks a headline only among its article sentences, so that story reads it so.)
     const marking = markedBy.get(form);
     if (marking?.size === 1) {
       const [story] = marking;
-      if (counts.has(story)) {
-        out.set(form, counts.size > 1 && frames.framedAlikeElsewhere(pagesOfForm.get(form)!, storyOf, story) ? -1 : story);
-        continue;
-      }
+      const framedAsSite = counts.size > 1 && frames.framedAlikeElsewhere(pagesOfForm.get(form)!, storyOf, story);
+      out.set(form, framedAsSite ? -1 : story);
+      continue;
     }
     // A form that opens the pages of one story only, which reads it as article text, is that
     // story's headline or lede: its home, even where other stories' pages read their teasers

@@ -434,8 +434,9 @@ export class PairEvidence {
    * the name shingles set aside (`StoryIndex.nameShingle`), the two name the same people, places
    * and bodies and state nothing in common (follow-ups of one subject): they share none; and a
    * sentence found by its names alone (no run of its words met in `b`) is found only where the
-   * sentence of `b` it stands at (`carrierOf`) names them together. O(a + b) shingles, and
-   * `carrierOf`'s part. One sentence of `b` carries at most `MAX_SPAN` of the sentences found
+   * sentence of `b` it stands at (`carrierOf`) names them together, unless `b` prints it word
+   * for word. O(a + b) shingles, `carrierOf`'s part, and O(n · t) per sentence found by its n
+   * names alone at a sentence of t shingles. One sentence of `b` carries at most `MAX_SPAN` of the sentences found
    * (the first in `a`'s order), as a sentence merges at most three; the rest found there count
    * none, and a sentence found by its words must be among those kept.
    */
@@ -510,11 +511,14 @@ export class PairEvidence {
       if (hits < needed) continue;
       let first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
       // Found by its names alone (no run of its words met in `b`), a sentence is found only where
-      // the sentence of `b` that it stands at names them together: a follow-up of one subject
-      // names the same people, places and bodies all over, two of them in one sentence here, and
-      // there each where it first stands in a sentence of its own. (Asked of every sentence with
-      // too few runs of words, it put apart two reworded versions of one wire story.)
-      if (wordHits === 0 && shinglesCarried(index.formShingles[formsOfB[first]], hitShingles, hits) < needed) continue;
+      // `b` prints it word for word or the sentence of `b` it stands at names them together: a
+      // follow-up of one subject names the same people, places and bodies all over, two of them
+      // in one sentence here, and there each where it first stands in a sentence of its own.
+      // (Asked of every sentence with too few runs of words, it put apart two reworded versions
+      // of one wire story.)
+      const namedApart =
+        wordHits === 0 && formMark[f] !== value && shinglesCarried(index.formShingles[formsOfB[first]], hitShingles, hits) < needed;
+      if (namedApart) continue;
       // Where that goes back in the reading order and `b` prints the sentence word for word
       // where the order goes on, it stands there: in a long list whose lines share most of their
       // words, every shingle of a line is first met lines above it, and no two versions of the
@@ -723,7 +727,10 @@ export function carrierOf(
   return best;
 }
 
-/** How many of the first `n` shingles of `hits` the sentence shingles `carrier` hold. O(n · carrier). */
+/**
+ * How many of the shingles `hits[0 .. n)` the sentence shingles `carrier` hold (in any order:
+ * `carrierOf` may have sorted them). O(n · carrier).
+ */
 function shinglesCarried(carrier: Int32Array, hits: Int32Array, n: number): number {
   let carried = 0;
   for (let k = 0; k < n; k++) if (carrier.includes(hits[k])) carried++;

@@ -355,7 +355,7 @@ describe('Story stage', () => {
     assert.equal(evidence.foundInOrder(0, 1, pass), MAX_SPAN + 1);
   });
 
-  it('finds a sentence by its names only where one sentence of the other page names them together', () => {
+  it('finds a sentence by its names only where the sentence it stands at on the other page names them together', () => {
     // A follow-up of one subject: each of its statements names two of the subject's people,
     // places and bodies, which the story names in sentences of their own; one statement is
     // the story's, word for word but for its last words.
@@ -390,6 +390,9 @@ describe('Story stage', () => {
       return new PairEvidence(index).foundInOrder(0, 1, passFacts(index, new Uint8Array(index.shingleCount), 2));
     };
     assert.equal(found(story), 1, 'only the statement found by its words');
+    // A closing sentence that names all four together, where none of them first stands, changes nothing.
+    const roundUp = 'Elena Varga, the Harbour Board and Northern Ferries will meet in Port Halden on Monday.';
+    assert.equal(found([...story, roundUp]), 1, 'nor where another sentence names them all');
     assert.equal(found(together), followUp.length - 1, 'every statement, where the other page names the same two together');
   });
 
@@ -1721,6 +1724,33 @@ describe('Chrome across stories', () => {
     // Three pages of the harbour's read it as article text, and it opens them, against two of
     // the ferry's: the ferry's pages alone mark it as their headline.
     assert.equal(recurring.get(FERRY[0].toLowerCase()), 0);
+  });
+
+  it("gives no home to a site's tagline that one page marks as its headline, where the site's pages of other stories read it as article text", () => {
+    const menu = 'Home | News | Sport | Opinion';
+    const footer = `© 2024 ${SITES[0].name}. All rights reserved.`;
+    const tagline = 'News and views from the harbour towns since 1921';
+    // A page of the site: its menu and footer as chrome, its tagline read as article text, and
+    // the line at `headline` of its article (or the tagline, for -1) marked as its headline.
+    const onSite = (article: readonly string[], headline: number): StorySource => {
+      const sentences = [menu, tagline, ...article, footer];
+      const marked = headline < 0 ? 1 : headline + 2;
+      return {
+        ...storySource(sentences),
+        lines: sentences.map((s, i) =>
+          s === menu || s === footer ? { kind: 'boilerplate' } : i === marked ? { kind: 'content', headline: true } : { kind: 'content' },
+        ),
+      };
+    };
+    const sources = [
+      onSite(FERRY, -1),
+      storySource(FERRY),
+      onSite(HARBOUR.slice(0, 5), 0),
+      onSite(LIBRARY.slice(0, 5), 0),
+      onSite(MARKET, 0),
+    ];
+    const recurring = crossStoryForms(buildStoryIndex(sources, 2), Int32Array.from([0, 0, 1, 2, 3]), [2, 1, 1, 1], 3);
+    assert.equal(recurring.get(tagline.toLowerCase()), -1);
   });
 
   it('keeps the headline of a page that is a story of one where pages of other stories tease it', () => {
