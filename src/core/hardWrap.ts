@@ -21,7 +21,7 @@
  * the lines' length for a wrapped page.
  */
 
-import { collapseSpaces } from './text';
+import { repeatKey } from './lineFeatures';
 
 /** Tuning of the detection; every field has a default. */
 export interface HardWrapOptions {
@@ -122,9 +122,9 @@ export function detectHardWrap(lines: readonly string[], options: HardWrapOption
  */
 function paragraphsAt(lines: readonly string[], lengths: Int32Array, width: number): WrappedParagraph[] {
   const breaks = Uint8Array.from(lines, (_, i) => (isBreak(lines, lengths, i, width) ? 1 : 0));
-  // The texts of the lines that follow no break, each read as a line printed again is (spaces
-  // collapsed, lower case): each stands on its own.
-  const keyOf = (line: string) => collapseSpaces(line.trim()).toLowerCase();
+  // The texts of the lines that follow no break, each read as a line printed again is
+  // (`repeatKey`): each stands on its own.
+  const keyOf = (line: string) => repeatKey(line.trim());
   const onItsOwn = new Set<string>();
   for (let i = 0; i < lines.length; i++) if (lengths[i] > 0 && !(i > 0 && breaks[i - 1])) onItsOwn.add(keyOf(lines[i]));
   const out: WrappedParagraph[] = [];

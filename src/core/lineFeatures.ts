@@ -528,8 +528,22 @@ interface KnownLine {
 
 function knownLine(line: string): KnownLine {
   const trimmed = line.trim();
-  const repeatKey = trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
-  return { trimmed, repeatKey, facts: [undefined, undefined], baseSlot: [-1, -1], longWordIds: undefined, hasDigit: undefined };
+  return {
+    trimmed,
+    repeatKey: repeatKey(trimmed),
+    facts: [undefined, undefined],
+    baseSlot: [-1, -1],
+    longWordIds: undefined,
+    hasDigit: undefined,
+  };
+}
+
+/**
+ * A trimmed line as "printed again" compares it with the page's other lines: runs of white
+ * space as one space, lower case ('' for a blank line). O(length).
+ */
+export function repeatKey(trimmed: string): string {
+  return trimmed ? (hasSpaceToCollapse(trimmed) ? collapseSpaces(trimmed) : trimmed).toLowerCase() : '';
 }
 
 /**

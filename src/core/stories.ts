@@ -39,7 +39,14 @@
  */
 import { PairEvidence, passFacts } from './storyEvidence';
 import { SourceStoryForms, StorySource, buildStoryIndex, storyFormsOf } from './storyIndex';
-import { chromeShingles, crossStoryForms, openingHolders, openingsOfManyStories, recurringForms, templateForms } from './storyChrome';
+import {
+  chromeShingles,
+  crossStoryForms,
+  openingsOfFinalStories,
+  openingsOfManyStories,
+  recurringForms,
+  templateForms,
+} from './storyChrome';
 import { storyComponents } from './storyPairs';
 import { storyTitle } from './storyTitle';
 import type { Story, StoryOptions } from './types';
@@ -121,14 +128,12 @@ export function findStories(
   let chrome = chromeShingles(index, first, settings.chromeStories, firstPass, firstMany, true);
   let recurring = recurringForms(index, first, settings.chromeStories, firstPass, firstMany);
   let decision = decide(chrome, recurring);
-  // The openings of many of the decision's stories, once worked out (the titles read them too).
-  let manyStories: Uint8Array | undefined;
   // The final stories are nearer the truth than the first pass's pieces: a story's own text
   // that the first pass left in pieces spans them as chrome does. What no longer recurs across
   // the final stories is given back (chrome is only ever taken away here), and the pairs are
   // decided again.
   for (let round = 0; round < MAX_REFINEMENTS && (chrome.includes(1) || recurring.includes(1)); round++) {
-    manyStories = openingsOfManyStories(index, decision.component, settings.chromeStories, firstPass);
+    const manyStories = openingsOfManyStories(index, decision.component, settings.chromeStories, firstPass);
     const keptChrome = stillSetAside(chrome, chromeShingles(index, decision.component, settings.chromeStories, firstPass, manyStories));
     const keptRecurring = stillSetAside(
       recurring,
@@ -138,7 +143,6 @@ export function findStories(
     chrome = keptChrome ?? chrome;
     recurring = keptRecurring ?? recurring;
     decision = decide(chrome, recurring);
-    manyStories = undefined;
   }
   const component = decision.component;
   const lists = storyLists(component);
@@ -146,10 +150,12 @@ export function findStories(
   lists.forEach((list, story) => {
     for (const s of list) storyOfSource[s] = story;
   });
+  // The final stories' openings, as the titles read them.
+  const openings = openingsOfFinalStories(index, storyOfSource, settings.chromeStories, firstPass);
   const decided = {
     pass: decision.pass,
-    manyStories: manyStories ?? openingsOfManyStories(index, component, settings.chromeStories, firstPass),
-    openingHolder: openingHolders(index, storyOfSource, firstPass),
+    manyStories: openings.manyStories,
+    openingHolder: openings.holder,
     storyOf: storyOfSource,
   };
   const stories = lists.map(list => ({ title: storyTitle(index, list, evidence, decided), sources: list }));

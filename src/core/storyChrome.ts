@@ -305,14 +305,23 @@ export function openingsOfManyStories(index: StoryIndex, storyOf: Int32Array, li
 }
 
 /**
- * Input: as `openingsOfManyStories` has. Output: per form, the story (a number of `storyOf`)
- * that more of the sources it opens belong to than to any other, among stories of more than one
- * source, or -1 where none does: a headline teased at the top of other stories' pages still
- * opens more of its own story's pages than of any other's. O(T + n log n), as that function.
+ * Input: as `openingsOfManyStories` has. Output: that function's flags (`manyStories`) and, per
+ * form, the story (a number of `storyOf`) that more of the sources it opens belong to than to
+ * any other, among stories of more than one source, or -1 where none does (`holder`): a
+ * headline teased at the top of other stories' pages still opens more of its own story's pages
+ * than of any other's. Both read from one count of the openings. O(T + n log n), as that function.
  */
-export function openingHolders(index: StoryIndex, storyOf: Int32Array, pass: PassFacts): Int32Array {
+export function openingsOfFinalStories(
+  index: StoryIndex,
+  storyOf: Int32Array,
+  limit: number,
+  pass: PassFacts,
+): { readonly manyStories: Uint8Array; readonly holder: Int32Array } {
   const spread = openingSpread(index, storyOf, pass);
-  return Int32Array.from(index.formTexts, (_, f) => spread.heldMostBy(f));
+  return {
+    manyStories: Uint8Array.from(index.formTexts, (_, f) => (spread.spans(f, limit) ? 1 : 0)),
+    holder: Int32Array.from(index.formTexts, (_, f) => spread.heldMostBy(f)),
+  };
 }
 
 /** How the forms that open sources fall into their stories of more than one source (see `openingsOfManyStories`). */
@@ -433,12 +442,12 @@ export function crossStoryForms(index: StoryIndex, storyOf: Int32Array, storySiz
   });
   for (const [form, counts] of storiesOfForm) {
     // A form that the pages of one story only mark as their headline (the line above the body
-    // that shares most of its words) is that story's headline: its
-    // home, however many pages of other stories read their teaser of it so, in a box above their
-    // own headline or under their article. A page's own headline shares few words with the
-    // teasers above it. Not where those other pages are framed as its pages are: a site's
-    // tagline that one page took for its headline (see the frame below).
-    // (A page marks a headline only among its article sentences, so that story reads it so.)
+    // that shares most of its words) is that story's headline: its home, however many pages of
+    // other stories read their teaser of it so, in a box above their own headline or under
+    // their article. A page's own headline shares few words with the teasers above it. Not
+    // where those other pages are framed as its pages are: a site's tagline that one page took
+    // for its headline (see the frame below). (A page marks a headline only among its article
+    // sentences, so that story reads it so.)
     const marking = markedBy.get(form);
     if (marking?.size === 1) {
       const [story] = marking;

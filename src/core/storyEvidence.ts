@@ -325,8 +325,8 @@ export class PairEvidence {
    * from one mould: on each page, a sentence that holds its protagonist is found in the other
    * (by as many of its shingles as `found` needs, wherever they stand), there without that
    * name. Versions of one story whose outlets each quote their own people share the story's
-   * statements, not those quotes. Each source's names are worked out once per pass. O(a + b) shingles where the
-   * names differ.
+   * statements, not those quotes. Each source's names are worked out once per pass. O(a + b)
+   * shingles where the names differ.
    */
   private aboutDifferentProtagonists(a: number, b: number, pass: PassFacts): boolean {
     let ofPass = this.protagonistsOfPass.get(pass);
@@ -436,9 +436,9 @@ export class PairEvidence {
    * sentence found by its names alone (no run of its words met in `b`) is found only where the
    * sentence of `b` it stands at (`carrierOf`) names them together, unless `b` prints it word
    * for word. O(a + b) shingles, `carrierOf`'s part, and O(n · t) per sentence found by its n
-   * names alone at a sentence of t shingles. One sentence of `b` carries at most `MAX_SPAN` of the sentences found
-   * (the first in `a`'s order), as a sentence merges at most three; the rest found there count
-   * none, and a sentence found by its words must be among those kept.
+   * names alone at a sentence of t shingles. One sentence of `b` carries at most `MAX_SPAN` of
+   * the sentences found (the first in `a`'s order), as a sentence merges at most three; the
+   * rest found there count none, and a sentence found by its words must be among those kept.
    */
   private found(a: number, b: number, pass: PassFacts): number {
     const value = ++this.markValue;

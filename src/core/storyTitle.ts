@@ -10,7 +10,7 @@ import { EVIDENCE_SHINGLES, StoryIndex } from './storyIndex';
 export interface DecidedLeads {
   readonly pass: PassFacts;
   readonly manyStories: Uint8Array;
-  /** Per form, the story that more of the sources it opens belong to than any other, or -1 (`openingHolders`). */
+  /** Per form, the story that more of the sources it opens belong to than any other, or -1 (`openingsOfFinalStories`). */
   readonly openingHolder: Int32Array;
   /** Per source, its story, as `openingHolder` numbers them. */
   readonly storyOf: Int32Array;
