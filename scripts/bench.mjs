@@ -288,6 +288,22 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+/**
+ * The editor's analyzer on the files in `dir`, in a process of its own (scripts/time-session.js):
+ * its first analysis, the median of its re-analyses after each of five edits, and its peak memory.
+ */
+function sessionRun(dir, files) {
+  const EDITS = 5;
+  const helper = spawnSync(process.execPath, [join(root, 'scripts', 'time-session.js')], {
+    input: JSON.stringify({ core: join(root, 'dist', 'bench-core.js'), dir, files: files.map(f => f.id), edits: EDITS }),
+    maxBuffer: 1 << 26,
+    encoding: 'utf8',
+  });
+  if (helper.status !== 0) throw new Error(`timing the session failed: ${helper.stderr}`);
+  const run = JSON.parse(helper.stdout);
+  return { firstMs: run.firstMs, editMs: median(run.editMs), edits: run.editMs.length, peakMB: run.peakMB };
+}
+
 /** The CLI's JSON export of files in `dir` (one untimed run). */
 function cliExport(dir, files) {
   const run = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', ...files], { cwd: dir, maxBuffer: 1 << 30 });
@@ -333,6 +349,8 @@ function storyRuns(work) {
   for (const count of storyCounts) {
     const corpus = syntheticStories(count, seededRandom(2000 + count));
     out.corpora.push(measured(`synthetic, ${count} stories`, `stories${count}`, corpus.files, corpus.stories, count <= 300 ? 3 : 1));
+    // The editor's worker on the same folder: a session, as a user opening it and then typing.
+    if (count === 300) out.session = { name: `synthetic, ${count} stories`, ...sessionRun(join(work, `stories${count}`), corpus.files) };
   }
   const sharedDir = resolve(process.env.SYNOPTIC_SHARED ?? join(root, '..', 'shared'));
   if (existsSync(join(sharedDir, 'dev'))) {
@@ -468,6 +486,11 @@ for (const c of results.stories.corpora) {
     `  ${c.name}  ${c.sources}  ${fmt(c.megabytes, 1)}  ${fmt(c.cliMs)} (${c.cliRuns})  ${fmt(c.peakMB)}  ${c.stories} (${c.truth})  ${fmt(c.pairs.p, 4)} / ${fmt(c.pairs.r, 4)} / ${fmt(c.pairs.f1, 4)}  ${c.links.cross} of ${c.links.links}`,
   );
 }
+const session = results.stories.session;
+if (session)
+  console.log(
+    `  the editor's analyzer on ${session.name}: first analysis ${fmt(session.firstMs)} ms, re-analysis after an edit ${fmt(session.editMs)} ms (median of ${session.edits}), peak ${fmt(session.peakMB)} MB`,
+  );
 const storyCorpus = count => results.stories.corpora.find(c => c.name === `synthetic, ${count} stories`);
 if (storyCorpus(300) && storyCorpus(1500))
   console.log(`  growth time(1500 stories)/time(300 stories): whole CLI ${(storyCorpus(1500).cliMs / storyCorpus(300).cliMs).toFixed(2)}`);

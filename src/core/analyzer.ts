@@ -59,9 +59,9 @@ export interface Analyzer {
    */
   adopt(prepared: readonly PreparedSource[], storyForms?: readonly SourceStoryForms[]): void;
   /**
-   * Same result as `analyze(inputs)`. A corpus of several stories analysed once (`expectEdits`
-   * false) hands a share of its stories to each runner (another thread) and analyses the rest
-   * meanwhile; otherwise, or without runners, this is `analyze`.
+   * Same result as `analyze(inputs)`. A corpus of several stories hands a share of its stories
+   * to each runner (another thread) and analyses the rest meanwhile; otherwise, or without
+   * runners, this is `analyze`.
    */
   analyzeSharing(inputs: readonly SourceInput[], runners: readonly StoryShareRunner[]): Promise<CorpusAnalysis>;
 }
@@ -69,18 +69,21 @@ export interface Analyzer {
 /** How an analyzer will be used. */
 export interface AnalyzerUse {
   /**
-   * More analyses of a changing corpus will follow (an editor session). Default true: the
-   * analyzer then keeps its indexes up to date after each analysis, and probes them instead of
-   * self-joining afresh, which costs a little more once and much less on every edit after.
+   * More analyses of a changing corpus will follow (an editor session). Default true: for a
+   * corpus of one story the analyzer then keeps its indexes up to date after each analysis,
+   * and probes them instead of self-joining afresh, which costs a little more once and much
+   * less on every edit after. A corpus of several stories is analysed story by story either
+   * way, each source's preparation and story-stage part kept by content.
    */
   readonly expectEdits?: boolean;
 }
 
 /**
  * An analyzer for repeated analyses of a changing corpus (an editor session): each source's
- * lines, sentences and content words are kept by content, and every distinct sentence form in
- * one token space with standing prefix indexes that remember what each probe found; so after
- * one document changes, only that document is read again and only its new forms are looked up.
+ * lines, sentences and content words are kept by content, and, while the corpus is one story,
+ * every distinct sentence form in one token space with standing prefix indexes that remember
+ * what each probe found; so after one document changes, only that document is read again and,
+ * in one story, only its new forms are looked up.
  * What the latest analysis did not use is dropped, except the forms, which are started afresh
  * once most of them are out of use.
  */
@@ -182,23 +185,22 @@ class CachingAnalyzer implements Analyzer {
     const numbering = this.numbering;
     const formIds = prepared.map(p => this.formIds.get(p, () => numbering.numbersOf(p.sentences)));
     const compared = comparedForms(prepared, formIds, numbering.forms.length, crossEvidence);
-    // Analysed once, a corpus of several stories gives each story a form space of its own, so
-    // that no story's work is sized by the whole corpus; a session keeps one standing space
-    // for all, so that an edit looks up only its new forms.
-    const apart = !this.expectEdits && grouping.stories.length > 1;
+    // A corpus of several stories gives each story a form space of its own, so that no story's
+    // work is sized by the whole corpus. (A session's one standing space for all made every
+    // probe of one story catch up with the forms of all the others: 100 synthetic stories took
+    // 42 s and 2.2 GB, 300 ran out of memory.) A session keeps its standing space for a corpus
+    // of one story, so that an edit there looks up only its new forms.
+    const apart = grouping.stories.length !== 1;
     const promotableOf = apart ? promotableByStory(compared.promotable, grouping) : [];
     return { inputs, prepared, grouping, crossEvidence, formIds, compared, apart, promotableOf };
   }
 
-  /** The corpus analysed in one form space (stages 3 to 11). */
+  /** A corpus of one story analysed in the analyzer's form space (stages 3 to 11). */
   private analyzeTogether(started: Started): CorpusAnalysis {
     const { inputs, prepared, grouping, crossEvidence, formIds, compared } = started;
     const corpus = this.formCorpus(prepared, formIds, compared);
     const index = this.indexOver(corpus.formSpace);
-    const analysis =
-      grouping.stories.length === 1
-        ? this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories)
-        : this.analyzeStories(inputs, corpus, compared.promotable, index, grouping);
+    const analysis = this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories);
     index.endAnalysis();
     // Stage 11: changed facts and origins, on the analysis as a whole.
     return addFacts(analysis, inputs, this.options.facts, this.changes);
@@ -224,9 +226,8 @@ class CachingAnalyzer implements Analyzer {
     index: SimilarityIndex,
     crossEvidence: boolean,
     stories: readonly Story[],
-    recurring?: { readonly forms: ReadonlyMap<string, number>; readonly story: number },
   ): CorpusAnalysis {
-    const { contents, lines } = this.storyLines(corpus, promotable, index, crossEvidence, recurring);
+    const { contents, lines } = this.storyLines(corpus, promotable, index, crossEvidence);
     return this.align(inputs, corpus, lines, contents, index, stories);
   }
 
@@ -251,43 +252,12 @@ class CachingAnalyzer implements Analyzer {
   }
 
   /**
-   * A corpus of several stories: each story analysed on its own (a story of one source has
-   * nothing to align with), text recurring across stories marked as chrome, and the results
-   * put together as one analysis.
-   */
-  private analyzeStories(
-    inputs: readonly SourceInput[],
-    corpus: FormCorpus,
-    promotable: ReadonlyMap<FormId, readonly LineRef[]>,
-    index: SimilarityIndex,
-    grouping: StoryGrouping,
-  ): CorpusAnalysis {
-    const promotableOf = promotableByStory(promotable, grouping);
-    const crossEvidence = this.options.crossSourceEvidence !== false;
-    const parts = grouping.stories.map((story, k) => {
-      const members = story.sources;
-      const part: FormCorpus = { ...corpus, prepared: members.map(s => corpus.prepared[s]), formIds: members.map(s => corpus.formIds[s]) };
-      // Analysed once, each story looks its leaders up among its own; a session keeps one
-      // standing index for all, so that an edit looks up only its new forms.
-      const storyIndex = this.expectEdits || members.length < 2 ? index : new OneStoryIndex(corpus.formSpace);
-      return this.analyzeStory(
-        members.map(s => inputs[s]),
-        part,
-        promotableOf[k],
-        storyIndex,
-        crossEvidence && members.length > 1,
-        [],
-        { forms: grouping.crossStoryForms, story: k },
-      );
-    });
-    return joinStoryAnalyses(inputs.length, grouping.stories, parts);
-  }
-
-  /**
-   * A corpus of several stories analysed once: as `analyzeStories`, with each story's compared
-   * forms in a form space of its own. The space numbers them in the order of their form ids,
-   * as the corpus's space would, and every lookup is exact, so the result is the same; what
-   * each story costs depends on its own forms, not on the corpus's. O(F_k) per story of F_k
+   * A corpus of several stories (or none): each story analysed on its own (a story of one
+   * source has nothing to align with), text recurring across stories marked as chrome, and
+   * the results put together as one analysis; each story's compared forms in a form space of
+   * its own. The space numbers them in the order of their form ids, as the corpus's space
+   * would, and every lookup is exact, so the result is the same as in one space; what each
+   * story costs depends on its own forms, not on the corpus's. O(F_k) per story of F_k
    * compared forms, beside the stages' own work. Each story gets its facts on its own.
    */
   private analyzeStoriesApart(started: Started): CorpusAnalysis {
@@ -542,7 +512,7 @@ class CachingAnalyzer implements Analyzer {
     for (let place = 0; place < twins.length; place++) repeats[place] |= twins[place];
     const tallies = tallyGroups(memberPlaces, owners.wordingOfPlace, wordings.length);
     const shared = new SharedTokens(corpus.formSpace.space);
-    const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared));
+    const choices = tallies.map(tally => this.anchorOf(tally, spaceIdOf, shared, corpus.formSpace));
     const ranks = canonicalRanks(inputs.map((input, i) => ({ id: input.id, hash: corpus.prepared[i].hash })));
     const groups = buildGroups(tallies, choices, { ...owners, repeats }, profiles, ranks);
     return reportAnalysis(inputs, corpus.prepared, lines, places, groups, stories);
@@ -599,8 +569,9 @@ class CachingAnalyzer implements Analyzer {
     });
   }
 
-  private anchorOf(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens): AnchorChoice {
-    if (!this.anchors) return chooseAnchor(tally, spaceIdOf, shared);
+  /** The anchor of a group; kept across analyses only for the session's standing space, whose ids the key holds. */
+  private anchorOf(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: SharedTokens, formSpace: FormSpace): AnchorChoice {
+    if (!this.anchors || formSpace !== this.formSpace) return chooseAnchor(tally, spaceIdOf, shared);
     return this.anchors.get(anchorKey(tally, spaceIdOf), () => chooseAnchor(tally, spaceIdOf, shared));
   }
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SourceInput, createAnalyzer } from '../../src/core';
+import { SourceInput, createAnalyzer, normalizeForComparison } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import type { StorySource } from '../../src/core/storyIndex';
 import { seedInputs } from '../support/fixtures';
@@ -95,6 +95,44 @@ describe('Analyzer', () => {
         assert.deepEqual(analyzer.analyze(inputs), fresh, `seed ${seed}, step ${step}`);
         inputs = edit(random, inputs, step);
       }
+    }
+  });
+
+  it("analyses each story of a session's corpus of several stories among its own sentences, never another story's, before and after an edit", function () {
+    this.timeout(60_000);
+    const random = seededRandom(43);
+    const seeds = seedInputs();
+    const inputs: SourceInput[] = [
+      ...Array.from({ length: 6 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+      { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
+      { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
+    ];
+    const harbour = HARBOUR[1];
+    const seedSentence = analyzeCorpus([inputs[0]]).sources[0].sentences.find(s => s.text.length > 60)!.text;
+    // The analyzer calls the module's export, so a subclass put there sees every form space it makes.
+    const forms = require('../../src/core/forms') as { FormSpace: new (texts: readonly string[], ...rest: unknown[]) => object };
+    const Real = forms.FormSpace;
+    const mixed: number[] = [];
+    forms.FormSpace = class extends Real {
+      constructor(texts: readonly string[], ...rest: unknown[]) {
+        super(texts, ...rest);
+        const holds = (sentence: string) => texts.some(text => text.includes(normalizeForComparison(sentence).slice(0, 40)));
+        if (holds(harbour) && holds(seedSentence)) mixed.push(texts.length);
+      }
+    };
+    try {
+      const analyzer = createAnalyzer();
+      const first = analyzer.analyze(inputs);
+      assert.equal(first.stories.length, 2);
+      const edited = inputs.map((input, i) =>
+        i === 6 ? { ...input, text: input.text.replace('. ', `. ${typedSentence(random)} `) } : input,
+      );
+      const again = analyzer.analyze(edited);
+      assert.deepEqual(mixed, [], 'no form space holds sentences of both stories');
+      forms.FormSpace = Real;
+      assert.deepEqual(again, analyzeCorpus(edited));
+    } finally {
+      forms.FormSpace = Real;
     }
   });
 
