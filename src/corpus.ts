@@ -10,7 +10,7 @@ import { analyseWithProgress } from './analysisProgress';
 import { AnalysisCancelled, AnalysisRunner } from './analysisRunner';
 import { CorpusAnalysis } from './core';
 import { KeyedDebouncer } from './debounce';
-import { SourceLimits, TEXT_FILE, collectSources, corpusKey, isReadable } from './sourceDiscovery';
+import { KeptTexts, SourceLimits, TEXT_FILE, collectSources, corpusKey, isReadable } from './sourceDiscovery';
 import type { SourceWorkspace, WorkspaceChange } from './sourceWorkspace';
 import { VscodeWorkspace, toURI, toVscodeUri } from './vscodeWorkspace';
 
@@ -40,6 +40,8 @@ interface Entry {
    * even where the listing leaves it out (a file over the size limit, one outside the glob).
    */
   anchor?: vscode.Uri;
+  /** The texts of the corpus's files as last read: a file not changed since is not read again. */
+  readonly kept: KeptTexts;
 }
 
 /**
@@ -180,7 +182,7 @@ export class CorpusService implements vscode.Disposable {
   private entry(key: string): Entry {
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { generation: 0 };
+      entry = { generation: 0, kept: new Map() };
       this.entries.set(key, entry);
     }
     return entry;
@@ -286,7 +288,7 @@ export class CorpusService implements vscode.Disposable {
   ): Promise<CorpusView | undefined> {
     const entry = this.entry(key);
     try {
-      const collected = await collectSources(this.workspace, toURI(uri), sourceLimits());
+      const collected = await collectSources(this.workspace, toURI(uri), sourceLimits(), entry.kept);
       if (token.isCancellationRequested || entry.generation !== generation) return entry.view;
       const { inputs, notice } = collected;
       if (inputs.length === 0 && entry.view) {

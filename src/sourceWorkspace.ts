@@ -20,6 +20,13 @@ export interface WorkspaceChange {
   readonly uri: URI;
 }
 
+/** What tells one state of a file from another without reading it: its size and modification time. */
+export interface FileStamp {
+  readonly size: number;
+  /** Milliseconds since the epoch. */
+  readonly mtime: number;
+}
+
 export interface Subscription {
   dispose(): void;
 }
@@ -29,8 +36,8 @@ export interface SourceWorkspace {
   listFolder(folder: URI): Promise<readonly URI[]>;
   /** The workspace's files matching `glob` (relative to the workspace folders), at most `limit`. */
   findFiles(glob: string, limit: number): Promise<readonly URI[]>;
-  /** The size in bytes of a file, or undefined when there is none at `uri`. */
-  stat(uri: URI): Promise<{ readonly size: number } | undefined>;
+  /** The size in bytes of a file and when it was last modified (ms), or undefined when there is none at `uri`. */
+  stat(uri: URI): Promise<FileStamp | undefined>;
   /** The bytes of a file; rejects when it cannot be read. */
   readFile(uri: URI): Promise<Uint8Array>;
   /** The document open in an editor at `uri`, if any. */

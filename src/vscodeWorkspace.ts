@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { URI } from 'vscode-uri';
 import { TEXT_FILE, TEXT_FILE_GLOB } from './sourceDiscovery';
-import type { SourceWorkspace, Subscription, WorkspaceChange } from './sourceWorkspace';
+import type { FileStamp, SourceWorkspace, Subscription, WorkspaceChange } from './sourceWorkspace';
 
 /** The same address as a `vscode-uri` URI. */
 export function toURI(uri: vscode.Uri): URI {
@@ -34,10 +34,10 @@ export class VscodeWorkspace implements SourceWorkspace {
     return (await vscode.workspace.findFiles(glob, undefined, limit)).map(toURI);
   }
 
-  async stat(uri: URI): Promise<{ readonly size: number } | undefined> {
+  async stat(uri: URI): Promise<FileStamp | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(toVscodeUri(uri));
-      return { size: stat.size };
+      return { size: stat.size, mtime: stat.mtime };
     } catch {
       return undefined;
     }

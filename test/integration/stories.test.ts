@@ -8,7 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import type { StoryNode } from '../../src/storyTree';
+import { createAnalyzer } from '../../src/core';
+import { seededRandom } from '../support/random';
 import { bridgeStory, notes } from '../support/stories';
+import { loadSyntheticStories } from '../support/syntheticStories';
 import { SEED_NAMES, activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
 
 const SEEDS = SEED_NAMES;
@@ -192,6 +195,53 @@ describe('Stories in VS Code', function () {
     });
     await vscode.workspace.fs.delete(gone, { recursive: true });
     await until('the deleted folder left out', () => inGoneFolder().length === 0);
+  });
+
+  it('lists every story of a folder of 200 stories, found in the worker, and analyses it again after one of its pages is edited', async function () {
+    this.timeout(300_000);
+    const { syntheticStories } = await loadSyntheticStories();
+    const corpus = syntheticStories(200, seededRandom(4500));
+    const many = vscode.Uri.joinPath(workspaceFolder(), 'many');
+    const inMany = (id: string) => vscode.Uri.joinPath(many, id);
+    const ofMany = () => api.stories.stories.filter(s => s.sources.some(source => source.uri.startsWith(`${many.toString()}/`)));
+    const settings = () => vscode.workspace.getConfiguration('synoptic');
+    // Every page of the folder compared: the default limit would leave most of them out.
+    await settings().update('maxSources', corpus.files.length, vscode.ConfigurationTarget.Global);
+    try {
+      for (const file of corpus.files) await vscode.workspace.fs.writeFile(inMany(file.id), Buffer.from(file.text));
+      await vscode.commands.executeCommand('synoptic.refreshStories');
+      const listed = await until(
+        'every page of the folder listed',
+        () => {
+          const found = ofMany();
+          return found.reduce((n, story) => n + story.sources.length, 0) === corpus.files.length && found;
+        },
+        120_000,
+      );
+      // The stories the core finds in the folder on its own, listed once each.
+      assert.equal(listed.length, createAnalyzer({}, { expectEdits: false }).analyze(corpus.files).stories.length);
+      const page = inMany(corpus.files[0].id);
+      const editor = await vscode.window.showTextDocument(page);
+      const before = (await api.corpus.request(page))!.generation;
+      await editor.edit(edit => edit.insert(new vscode.Position(0, 0), 'A line typed at the top of the page.\n\n'));
+      await until(
+        'the edited page analysed again with the others',
+        () => {
+          const view = api.corpus.current(page);
+          return (
+            view &&
+            view.generation > before &&
+            view.texts[view.indexOf(page)].startsWith('A line typed') &&
+            view.uris.length === corpus.files.length
+          );
+        },
+        60_000,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await settings().update('maxSources', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(many, { recursive: true });
+    }
   });
 
   it('reveals the active file’s story and takes screenshots of the view in dark and light themes', async () => {

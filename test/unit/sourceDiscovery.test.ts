@@ -1,8 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import { DEFAULT_LIMITS, SourceLimits, TEXT_FILE, TEXT_FILE_GLOB, collectSources, corpusKey, isReadable } from '../../src/sourceDiscovery';
+import {
+  DEFAULT_LIMITS,
+  KeptTexts,
+  SourceLimits,
+  TEXT_FILE,
+  TEXT_FILE_GLOB,
+  collectSources,
+  corpusKey,
+  isReadable,
+} from '../../src/sourceDiscovery';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
+import { seededRandom } from '../support/random';
 
 const STORY = 'The council approved the budget on Tuesday after a long debate.\n';
 
@@ -30,6 +40,46 @@ describe('which files are compared with a document', () => {
       collected.uris.map(u => u.toString()),
     );
     assert.equal(collected.notice, undefined);
+  });
+
+  it('reads the files of a large folder several at a time, and gives them in the order of their URIs whatever order the reads end in', async () => {
+    const ws = new MemoryWorkspace();
+    const random = seededRandom(7);
+    const delays = new Map<string, number>();
+    const uris = Array.from({ length: 120 }, (_, i) =>
+      ws.writeFile(`story/page-${String(i).padStart(3, '0')}.txt`, `${STORY}Page ${i}.\n`),
+    );
+    for (const uri of uris) delays.set(uri.toString(), Math.floor(random() * 4));
+    ws.delayOf = uri => delays.get(uri.toString()) ?? 0;
+    const collected = await collectSources(ws, uris[60], limits({ maxSources: 200 }));
+    assert.deepEqual(
+      collected.uris.map(u => u.toString()),
+      uris.map(u => u.toString()),
+    );
+    collected.inputs.forEach((input, i) => assert.ok(input.text.endsWith(`Page ${i}.\n`), input.id));
+    assert.ok(ws.mostPending > 1, `${ws.mostPending} at once`);
+    assert.ok(ws.mostPending <= 64, `${ws.mostPending} at once`);
+  });
+
+  it('reads again only the files changed since their texts were kept, and keeps nothing of a file no longer listed', async () => {
+    const ws = new MemoryWorkspace();
+    const active = ws.writeFile('story/a.txt', STORY);
+    ws.writeFile('story/b.txt', `${STORY}More.\n`);
+    ws.writeFile('story/c.txt', `${STORY}Other.\n`);
+    const kept: KeptTexts = new Map();
+    await collectSources(ws, active, DEFAULT_LIMITS, kept);
+    assert.equal(ws.calls.readFile, 3);
+    ws.calls.readFile = 0;
+    // The same size, written later: read again.
+    ws.writeFile('story/b.txt', `${STORY}Less.\n`);
+    ws.deleteFile('story/c.txt');
+    const again = await collectSources(ws, active, DEFAULT_LIMITS, kept);
+    assert.equal(ws.calls.readFile, 1, 'only the rewritten file is read');
+    assert.deepEqual(
+      again.inputs.map(i => i.text),
+      [STORY, `${STORY}Less.\n`],
+    );
+    assert.deepEqual([...kept.keys()].sort(), [active.toString(), ws.uri('story/b.txt').toString()]);
   });
 
   it('compares the files of the sources glob, across folders, and adds the document when the glob misses it', async () => {

@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { findStories, prepareSource } from '../../src/core';
 import {
   SHINGLE_OF_NAME,
@@ -18,6 +16,7 @@ import { CROSS_STORY_REASON, markCrossStoryChrome } from '../../src/core/crossSt
 import { MAX_SPAN } from '../../src/core/spans';
 import { seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
+import { SyntheticCorpus, loadSyntheticStories } from '../support/syntheticStories';
 import {
   FERRY,
   FERRY_STRIKE,
@@ -33,28 +32,8 @@ import {
   teasingPage,
 } from '../support/storyPages';
 
-/** The corpus generator of the benchmark (`scripts/synthetic-stories.mjs`), as far as these tests use it. */
-interface SyntheticStories {
-  syntheticStories(
-    count: number,
-    random: () => number,
-    options: Record<string, number | string>,
-  ): { files: { id: string; text: string }[]; stories: number[][] };
-  readonly STORY_SHAPES: readonly (readonly [string, Record<string, number | string>])[];
-  sparseCorpus(
-    corpus: { files: { id: string; text: string }[]; stories: number[][] },
-    random: () => number,
-  ): { files: { id: string; text: string }[]; stories: number[][] };
-}
-
-/** The generator module, an ES module that this CommonJS test loads with a dynamic import. */
-function loadSyntheticStories(): Promise<SyntheticStories> {
-  const load = new Function('url', 'return import(url)') as (url: string) => Promise<SyntheticStories>;
-  return load(pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'synthetic-stories.mjs')).href);
-}
-
 /** A synthetic corpus as `npm run eval` draws the shape `label`: 100 stories, seed 4100 + its place, and with `third` a third of its pages (seed 4200 + its place). */
-async function evalShapeCorpus(label: string, third = false): Promise<{ files: { id: string; text: string }[]; stories: number[][] }> {
+async function evalShapeCorpus(label: string, third = false): Promise<SyntheticCorpus> {
   const { syntheticStories, STORY_SHAPES, sparseCorpus } = await loadSyntheticStories();
   const k = STORY_SHAPES.findIndex(([shape]) => shape === label);
   assert.ok(k >= 0, 'the shape is among those of the generator');
