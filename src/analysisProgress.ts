@@ -27,7 +27,8 @@ export function analyseWithProgress(
           token.onCancellationRequested(() => either.cancel()),
           userToken.onCancellationRequested(() => either.cancel()),
         ];
-        return runner.run(inputs, either.token, oneStory).finally(() => {
+        // The user's cancel stops the work; a newer analysis (`token`) lets the worker finish it.
+        return runner.run(inputs, either.token, oneStory, userToken).finally(() => {
           subscriptions.forEach(s => s.dispose());
           either.dispose();
         });

@@ -14,7 +14,9 @@ export type WorkerRequest =
   /** `oneStory`: every input is a version of one story, whatever they share (`StoryOptions.oneStory`). */
   | { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly SourceInput[]; readonly oneStory?: boolean }
   /** The host has taken in part `index - 1` of run `id` and is ready for part `index`. */
-  | { readonly type: 'next'; readonly id: number; readonly index: number };
+  | { readonly type: 'next'; readonly id: number; readonly index: number }
+  /** The host no longer wants run `id` (its first part came after the run was cancelled): its other parts go. */
+  | { readonly type: 'drop'; readonly id: number };
 
 export type WorkerResponse =
   | { readonly id: number; readonly ok: true; readonly part: AnalysisPart; readonly index: number; readonly count: number }
@@ -33,6 +35,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
   };
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'next') return send(request.id, request.index);
+    if (request.type === 'drop') return void unsent.delete(request.id);
     try {
       unsent.set(request.id, splitAnalysis(analyzerFor(request.oneStory === true).analyze(request.inputs)));
     } catch (e) {

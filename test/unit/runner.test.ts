@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
+import type { Transferable, Worker } from 'node:worker_threads';
 import { AnalysisCancelled, AnalysisRunner, CancellationSignal, WORKER_THRESHOLD_CHARS } from '../../src/analysisRunner';
 import { SourceInput } from '../../src/core';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { analysisFromParts, splitAnalysis } from '../../src/worker/analysisParts';
+import type { WorkerRequest } from '../../src/analysisWorker';
 import { seedInputs } from '../support/fixtures';
 import { HARBOUR, SITES, page } from '../support/storyPages';
 
@@ -35,6 +37,27 @@ function signal(): CancellationSignal & { cancel(): void } {
       for (const l of [...listeners]) l();
     },
   };
+}
+
+/**
+ * Counts the workers the runner starts and the corpora (by size) they are asked to analyse: the
+ * runner calls the module's export, so a subclass put there sees them. `restore` puts it back.
+ */
+function watchWorkers(): { started: number; analysed: number[]; restore(): void } {
+  const threads = require('node:worker_threads') as { Worker: typeof Worker };
+  const Real = threads.Worker;
+  const watched = { started: 0, analysed: [] as number[], restore: () => (threads.Worker = Real) };
+  threads.Worker = class extends Real {
+    constructor(...args: ConstructorParameters<typeof Worker>) {
+      super(...args);
+      watched.started++;
+    }
+    override postMessage(message: WorkerRequest, transfer?: readonly Transferable[]): void {
+      if (message.type === 'analyze') watched.analysed.push(message.inputs.length);
+      super.postMessage(message, transfer as Transferable[]);
+    }
+  };
+  return watched;
 }
 
 describe('analysis in parts', () => {
@@ -95,7 +118,7 @@ describe('AnalysisRunner', function () {
     assert.deepEqual(await runner.run(small), analyzeCorpus(small));
   });
 
-  it('answers a run that was in flight when another was cancelled with its own analysis, not with parts the stopped worker had sent', async () => {
+  it('answers a run that was in flight when one after it was cancelled with its own analysis', async () => {
     // Small enough for a cold worker to answer well within the wait below (a few hundred ms
     // here), large enough to travel in parts.
     const inFlight = reprints(3);
@@ -111,6 +134,46 @@ describe('AnalysisRunner', function () {
     token.cancel();
     await assert.rejects(cancelled, AnalysisCancelled);
     assert.deepEqual(await answered, expected);
+  });
+
+  it('lets a superseded run finish in its worker, so that the worker and its analyzer answer the next, and never sends a run cancelled while it waits', async () => {
+    const threads = watchWorkers();
+    try {
+      const first = reprints(40);
+      const skipped = reprints(30);
+      const next = reprints(41);
+      const [firstToken, skippedToken] = [signal(), signal()];
+      const firstRun = runner.run(first, firstToken);
+      const skippedRun = runner.run(skipped, skippedToken);
+      const nextRun = runner.run(next);
+      skippedToken.cancel();
+      firstToken.cancel();
+      await assert.rejects(skippedRun, AnalysisCancelled);
+      await assert.rejects(firstRun, AnalysisCancelled);
+      assert.deepEqual(await nextRun, analyzeCorpus(next));
+      assert.equal(threads.started, 1, 'one worker');
+      assert.deepEqual(threads.analysed, [first.length, next.length], 'the superseded run finished, the waiting one was never sent');
+    } finally {
+      threads.restore();
+    }
+  });
+
+  it('stops the worker when the user stops a run, and answers the runs waiting from a fresh one', async () => {
+    const threads = watchWorkers();
+    try {
+      const [signalled, stop] = [signal(), signal()];
+      const stopped = runner.run(reprints(40), signalled, false, stop);
+      const waiting = reprints(12);
+      const waitingRun = runner.run(waiting);
+      // As the progress notification's cancel does: both fire.
+      stop.cancel();
+      signalled.cancel();
+      await assert.rejects(stopped, AnalysisCancelled);
+      assert.deepEqual(await waitingRun, analyzeCorpus(waiting));
+      assert.equal(threads.started, 2, 'a fresh worker');
+    } finally {
+      threads.restore();
+    }
   });
 
   it('analyses sources as one story when asked, in process and in its worker, and as the stories they tell otherwise', async () => {
