@@ -189,6 +189,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private onWorkspaceChange(change: WorkspaceChange): void {
+    // A document open in an editor is read from the editor, not from disk: its saving (after
+    // every edit, with auto-save) changes nothing analysed, and a change made to its file
+    // elsewhere reaches the editor, which reports it as an edit.
+    if (change.kind === 'fileChanged' && this.workspace.openDocument(change.uri)) return;
     const uri = toVscodeUri(change.uri);
     if (change.kind === 'fileDeleted') this.invalidateUnder(uri);
     if (change.kind === 'fileCreated' || change.kind === 'fileDeleted') this.invalidateFolderOf(uri);

@@ -10,6 +10,7 @@ import type { SynopticApi } from '../../src/extension';
 import { cellOf } from '../../src/protocol';
 import { sentenceAt } from '../../src/sentenceAt';
 import {
+  SEED_NAMES,
   activateSynoptic,
   cellText,
   hoverText,
@@ -280,6 +281,30 @@ describe('Synoptic in VS Code', function () {
     });
     assert.ok(after.boilerplate.some(r => r.start.line === 1));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('analyses an edited file once, and nothing again when it is saved', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'saved');
+    const uri = vscode.Uri.joinPath(folder, 'edited.txt');
+    try {
+      await vscode.workspace.fs.copy(seedUri(SEED_NAMES[0]), uri, { overwrite: true });
+      for (const name of SEED_NAMES.slice(1, 3))
+        await vscode.workspace.fs.copy(seedUri(name), vscode.Uri.joinPath(folder, name), { overwrite: true });
+      const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+      const before = await until('the folder analysed', () => api.corpus.request(uri));
+      await editor.edit(edit => edit.insert(new vscode.Position(0, 0), 'A sentence typed at the top of the page.\n\n'));
+      const edited = await until('the edit analysed', () => {
+        const view = api.corpus.current(uri);
+        return view && view.generation > before.generation && view.texts[view.indexOf(uri)].startsWith('A sentence typed') && view;
+      });
+      assert.ok(await editor.document.save());
+      // Longer than the debounce and an analysis of three pages.
+      await new Promise(resolve => setTimeout(resolve, 2000));
+      assert.equal(api.corpus.current(uri)?.generation, edited.generation, 'saving the edited text analysed nothing again');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 
   it('takes screenshots of the editor and the panel in a light theme', async () => {
