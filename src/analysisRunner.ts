@@ -66,7 +66,7 @@ export class AnalysisRunner {
    * the worker has begun finish for the analyzer's sake.
    */
   run(inputs: readonly SourceInput[], signal?: CancellationSignal, oneStory = false, stop?: CancellationSignal): Promise<CorpusAnalysis> {
-    if (signal?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
+    if (signal?.isCancellationRequested || stop?.isCancellationRequested || this.disposed) return Promise.reject(new AnalysisCancelled());
     const size = inputs.reduce((n, i) => n + i.text.length, 0);
     if (size < WORKER_THRESHOLD_CHARS) {
       try {
@@ -76,19 +76,19 @@ export class AnalysisRunner {
       }
     }
     return new Promise<CorpusAnalysis>((resolve, reject) => {
-      const request: WorkerRequest = { type: 'analyze', id: this.nextId++, inputs, oneStory };
-      const subscriptions = [
-        signal?.onCancellationRequested(() => this.cancel(run, false)),
-        stop?.onCancellationRequested(() => this.cancel(run, true)),
-      ];
+      const subscriptions: ({ dispose(): void } | undefined)[] = [];
       const run: PendingRun = {
-        request,
+        request: { type: 'analyze', id: this.nextId++, inputs, oneStory },
         parts: [],
         resolve,
         reject,
         abandoned: false,
         done: () => subscriptions.forEach(subscription => subscription?.dispose()),
       };
+      subscriptions.push(
+        signal?.onCancellationRequested(() => this.cancel(run, false)),
+        stop?.onCancellationRequested(() => this.cancel(run, true)),
+      );
       this.waiting.push(run);
       this.sendNext();
     });
@@ -116,8 +116,16 @@ export class AnalysisRunner {
     if (this.inFlight || this.disposed) return;
     const run = this.waiting.shift();
     if (!run) return;
+    try {
+      this.ensureWorker().postMessage(run.request);
+    } catch (e) {
+      // A request the worker cannot be sent (it could not be cloned) fails alone.
+      run.reject(e as Error);
+      run.done();
+      this.sendNext();
+      return;
+    }
     this.inFlight = run;
-    this.ensureWorker().postMessage(run.request);
   }
 
   private ensureWorker(): Worker {
@@ -147,7 +155,11 @@ export class AnalysisRunner {
         return;
       }
       this.inFlight = undefined;
-      run.resolve(analysisFromParts(run.parts));
+      try {
+        run.resolve(analysisFromParts(run.parts));
+      } catch (e) {
+        run.reject(e as Error);
+      }
       run.done();
       this.sendNext();
     });
@@ -171,7 +183,8 @@ export class AnalysisRunner {
   /**
    * Rejects `run`. One still waiting is never sent. One the worker is doing is left to finish
    * (its result dropped) unless `stop`: then the worker ends (the only way to stop a running
-   * analysis) and the runs waiting go to a fresh one.
+   * analysis) and the runs waiting go to a fresh one. A run stopped while it waits behind one
+   * left to finish ends that one too: the user asked for the work to stop.
    */
   private cancel(run: PendingRun, stop: boolean): void {
     const at = this.waiting.indexOf(run);
@@ -179,6 +192,7 @@ export class AnalysisRunner {
       this.waiting.splice(at, 1);
       run.reject(new AnalysisCancelled());
       run.done();
+      if (stop && this.inFlight?.abandoned) this.stopInFlight();
       return;
     }
     if (this.inFlight !== run) return;
@@ -186,10 +200,15 @@ export class AnalysisRunner {
       run.abandoned = true;
       run.reject(new AnalysisCancelled());
     }
-    if (!stop) return;
+    if (stop) this.stopInFlight();
+  }
+
+  /** Ends the worker and the run it is doing (already rejected), and sends the next waiting run to a fresh one. */
+  private stopInFlight(): void {
+    const run = this.inFlight;
     this.stopWorker();
     this.inFlight = undefined;
-    run.done();
+    run?.done();
     this.sendNext();
   }
 }

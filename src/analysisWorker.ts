@@ -15,7 +15,7 @@ export type WorkerRequest =
   | { readonly type: 'analyze'; readonly id: number; readonly inputs: readonly SourceInput[]; readonly oneStory?: boolean }
   /** The host has taken in part `index - 1` of run `id` and is ready for part `index`. */
   | { readonly type: 'next'; readonly id: number; readonly index: number }
-  /** The host no longer wants run `id` (its first part came after the run was cancelled): its other parts go. */
+  /** The host no longer wants run `id` (a part of it came after the run was cancelled): its other parts go. */
   | { readonly type: 'drop'; readonly id: number };
 
 export type WorkerResponse =

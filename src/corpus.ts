@@ -189,6 +189,10 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private onWorkspaceChange(change: WorkspaceChange): void {
+    if (change.kind === 'fileChanged' || change.kind === 'fileCreated' || change.kind === 'fileDeleted') {
+      const key = change.uri.toString();
+      for (const entry of this.entries.values()) entry.kept.delete(key);
+    }
     // A document open in an editor is read from the editor, not from disk: its saving (after
     // every edit, with auto-save) changes nothing analysed, and a change made to its file
     // elsewhere reaches the editor, which reports it as an edit.

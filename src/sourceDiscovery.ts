@@ -87,7 +87,7 @@ export async function collectSources(
     readSource(workspace, candidate, candidate.toString() === active.toString() ? Infinity : limits.maxFileBytes, kept),
   );
   if (kept) {
-    // What is no longer a candidate (deleted, or past a limit now) is not kept.
+    // What is no longer a candidate (deleted, or past `maxSources` now) is not kept.
     const listed = new Set(candidates.map(c => c.toString()));
     for (const key of kept.keys()) if (!listed.has(key)) kept.delete(key);
   }
@@ -150,7 +150,9 @@ async function candidateFiles(workspace: SourceWorkspace, active: URI, sourcesGl
 /**
  * The decoded text of files read before, by URI string, with the size and modification time
  * they had then: a file whose stat still shows both is not read again. A caller keeps one per
- * corpus between its collections (`collectSources` drops the files no longer listed).
+ * corpus between its collections (`collectSources` drops the files no longer listed or no
+ * longer read, and the caller a file the watcher reports changed: a file system whose times
+ * are coarse may show a rewrite of the same length with the time it had).
  */
 export type KeptTexts = Map<string, { readonly stamp: FileStamp; readonly text: string }>;
 
@@ -163,18 +165,24 @@ async function readSource(
 ): Promise<{ text: string } | 'large' | 'binary' | undefined> {
   const document = workspace.openDocument(uri);
   if (document) return document.text.length > maxBytes ? 'large' : { text: document.text };
+  const key = uri.toString();
   try {
     const stat = await workspace.stat(uri);
-    if (!stat) return undefined;
-    if (stat.size > maxBytes) return 'large';
-    const key = uri.toString();
+    if (!stat || stat.size > maxBytes) {
+      kept?.delete(key);
+      return stat && 'large';
+    }
     const known = kept?.get(key);
     if (known && known.stamp.size === stat.size && known.stamp.mtime === stat.mtime) return { text: known.text };
     const decoded = decodeBytes(await workspace.readFile(uri));
-    if (decoded.kind === 'binary') return 'binary';
+    if (decoded.kind === 'binary') {
+      kept?.delete(key);
+      return 'binary';
+    }
     kept?.set(key, { stamp: { size: stat.size, mtime: stat.mtime }, text: decoded.text });
     return { text: decoded.text };
   } catch {
+    kept?.delete(key);
     return undefined; // deleted or unreadable since it was listed
   }
 }

@@ -291,6 +291,9 @@ describe('Synoptic in VS Code', function () {
       for (const name of SEED_NAMES.slice(1, 3))
         await vscode.workspace.fs.copy(seedUri(name), vscode.Uri.joinPath(folder, name), { overwrite: true });
       const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+      await until('the folder analysed', async () => (await api.corpus.request(uri))?.uris.length === 3);
+      // The watcher reports the copies late, each a reason to analyse the folder again: let them pass.
+      await new Promise(resolve => setTimeout(resolve, 2000));
       const before = await until('the folder analysed', () => api.corpus.request(uri));
       await editor.edit(edit => edit.insert(new vscode.Position(0, 0), 'A sentence typed at the top of the page.\n\n'));
       const edited = await until('the edit analysed', () => {

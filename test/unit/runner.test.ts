@@ -40,19 +40,20 @@ function signal(): CancellationSignal & { cancel(): void } {
 }
 
 /**
- * Counts the workers the runner starts and the corpora (by size) they are asked to analyse: the
+ * Counts the workers the runner starts, the requests sent to them and the corpora (by size) they are asked to analyse: the
  * runner calls the module's export, so a subclass put there sees them. `restore` puts it back.
  */
-function watchWorkers(): { started: number; analysed: number[]; restore(): void } {
+function watchWorkers(): { started: number; analysed: number[]; sent: string[]; restore(): void } {
   const threads = require('node:worker_threads') as { Worker: typeof Worker };
   const Real = threads.Worker;
-  const watched = { started: 0, analysed: [] as number[], restore: () => (threads.Worker = Real) };
+  const watched = { started: 0, analysed: [] as number[], sent: [] as string[], restore: () => (threads.Worker = Real) };
   threads.Worker = class extends Real {
     constructor(...args: ConstructorParameters<typeof Worker>) {
       super(...args);
       watched.started++;
     }
     override postMessage(message: WorkerRequest, transfer?: readonly Transferable[]): void {
+      watched.sent.push(message.type);
       if (message.type === 'analyze') watched.analysed.push(message.inputs.length);
       super.postMessage(message, transfer as Transferable[]);
     }
@@ -101,7 +102,7 @@ describe('AnalysisRunner', function () {
     assert.deepEqual(await runner.run(inputs), expected);
   });
 
-  it('answers two runs in flight at once, each with its own analysis', async () => {
+  it('answers two runs asked for at once, each with its own analysis', async () => {
     const a = reprints(12);
     const b = reprints(13).slice(3);
     const [ra, rb] = await Promise.all([runner.run(a), runner.run(b)]);
@@ -118,22 +119,29 @@ describe('AnalysisRunner', function () {
     assert.deepEqual(await runner.run(small), analyzeCorpus(small));
   });
 
-  it('answers a run that was in flight when one after it was cancelled with its own analysis', async () => {
-    // Small enough for a cold worker to answer well within the wait below (a few hundred ms
-    // here), large enough to travel in parts.
-    const inFlight = reprints(3);
-    const expected = analyzeCorpus(inFlight);
-    assert.ok(splitAnalysis(expected).length > 1, 'large enough to travel in parts');
-    const token = signal();
-    const answered = runner.run(inFlight);
-    const cancelled = runner.run(reprints(40), token);
-    // The host is busy meanwhile (rows being built, another analysis in process): the worker
-    // answers the first run and its first part waits in the queue when the second is cancelled.
-    const until = Date.now() + 4000;
-    while (Date.now() < until);
-    token.cancel();
-    await assert.rejects(cancelled, AnalysisCancelled);
-    assert.deepEqual(await answered, expected);
+  it('drops the rest of a superseded run whose first part came after it was cancelled, and answers the next run with its own analysis', async () => {
+    const threads = watchWorkers();
+    try {
+      // Small enough for the worker to answer well within the wait below (a few hundred ms
+      // here), large enough to travel in parts.
+      const superseded = reprints(3);
+      assert.ok(splitAnalysis(analyzeCorpus(superseded)).length > 1, 'large enough to travel in parts');
+      const token = signal();
+      const cancelled = runner.run(superseded, token);
+      const next = reprints(12);
+      const answered = runner.run(next);
+      // The host is busy meanwhile (rows being built, another analysis in process): the worker
+      // answers the first run, and its first part waits in the queue when the run is cancelled.
+      const until = Date.now() + 4000;
+      while (Date.now() < until);
+      token.cancel();
+      await assert.rejects(cancelled, AnalysisCancelled);
+      assert.deepEqual(await answered, analyzeCorpus(next));
+      assert.ok(threads.sent.includes('drop'), threads.sent.join(' '));
+      assert.equal(threads.started, 1);
+    } finally {
+      threads.restore();
+    }
   });
 
   it('lets a superseded run finish in its worker, so that the worker and its analyzer answer the next, and never sends a run cancelled while it waits', async () => {
@@ -159,18 +167,43 @@ describe('AnalysisRunner', function () {
   });
 
   it('stops the worker when the user stops a run, and answers the runs waiting from a fresh one', async () => {
+    // As the progress notification's cancel does, both fire, in either order.
+    for (const stopFirst of [true, false]) {
+      const threads = watchWorkers();
+      const own = new AnalysisRunner(workerScript);
+      try {
+        const [signalled, stop] = [signal(), signal()];
+        const stopped = own.run(reprints(40), signalled, false, stop);
+        const waiting = reprints(12);
+        const waitingRun = own.run(waiting);
+        for (const token of stopFirst ? [stop, signalled] : [signalled, stop]) token.cancel();
+        await assert.rejects(stopped, AnalysisCancelled);
+        assert.deepEqual(await waitingRun, analyzeCorpus(waiting));
+        assert.equal(threads.started, 2, 'a fresh worker');
+      } finally {
+        own.dispose();
+        threads.restore();
+      }
+    }
+  });
+
+  it('stops a superseded run left to finish when the user stops the run waiting behind it', async () => {
     const threads = watchWorkers();
     try {
+      const superseding = signal();
+      const first = reprints(40);
+      const firstRun = runner.run(first, superseding);
       const [signalled, stop] = [signal(), signal()];
-      const stopped = runner.run(reprints(40), signalled, false, stop);
-      const waiting = reprints(12);
-      const waitingRun = runner.run(waiting);
-      // As the progress notification's cancel does: both fire.
+      const stoppedRun = runner.run(reprints(30), signalled, false, stop);
+      superseding.cancel();
       stop.cancel();
       signalled.cancel();
-      await assert.rejects(stopped, AnalysisCancelled);
-      assert.deepEqual(await waitingRun, analyzeCorpus(waiting));
-      assert.equal(threads.started, 2, 'a fresh worker');
+      await assert.rejects(firstRun, AnalysisCancelled);
+      await assert.rejects(stoppedRun, AnalysisCancelled);
+      const after = reprints(12);
+      assert.deepEqual(await runner.run(after), analyzeCorpus(after));
+      assert.equal(threads.started, 2, 'the worker doing the superseded run was ended');
+      assert.deepEqual(threads.analysed, [first.length, after.length], 'the stopped run was never sent');
     } finally {
       threads.restore();
     }

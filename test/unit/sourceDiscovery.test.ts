@@ -58,7 +58,7 @@ describe('which files are compared with a document', () => {
     );
     collected.inputs.forEach((input, i) => assert.ok(input.text.endsWith(`Page ${i}.\n`), input.id));
     assert.ok(ws.mostPending > 1, `${ws.mostPending} at once`);
-    assert.ok(ws.mostPending <= 64, `${ws.mostPending} at once`);
+    assert.ok(ws.mostPending <= 32, `${ws.mostPending} at once`);
   });
 
   it('reads again only the files changed since their texts were kept, and keeps nothing of a file no longer listed', async () => {
