@@ -31,7 +31,7 @@ import { storyFormsOf } from './storyIndex';
 import type { LineRef } from './comparedForms';
 import type { StopwordProfile } from './stopwords';
 import { ContentTermKeys, ContentTerms, contentTermKeys, contentTerms, numberedTerms } from './terms';
-import { hashText } from './text';
+import { hashText, unnumbered } from './text';
 import { SharedTokens } from './tokenSpace';
 import { BigramProfile, bigramProfile } from './similarity';
 import type { AnalysisOptions, CorpusAnalysis, PreparedSource, SourceInput, Story } from './types';
@@ -121,6 +121,11 @@ class CachingAnalyzer implements Analyzer {
   private formSpace: FormSpace | undefined;
   /** Per form id, its space id in `formSpace`, or -1 where not looked up yet. */
   private spaceIdOfForm = new Int32Array(0);
+  /**
+   * Each story's analysis of the latest analysis of several stories, by what it was made from
+   * (`storyPartKey`); kept only where edits are expected, since an edit changes one story.
+   */
+  private storyParts: Map<string, CorpusAnalysis> | undefined;
   /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
   private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
   private terms = new KeptWhileUsed<string, ContentTerms>();
@@ -146,6 +151,7 @@ class CachingAnalyzer implements Analyzer {
     if (expectEdits) {
       this.anchors = new KeptWhileUsed();
       this.changes = new KeptWhileUsed();
+      this.storyParts = new Map();
     }
   }
 
@@ -202,6 +208,7 @@ class CachingAnalyzer implements Analyzer {
     const index = this.indexOver(corpus.formSpace);
     const analysis = this.analyzeStory(inputs, corpus, compared.promotable, index, crossEvidence, grouping.stories);
     index.endAnalysis();
+    if (this.storyParts?.size) this.storyParts = new Map();
     // Stage 11: changed facts and origins, on the analysis as a whole.
     return addFacts(analysis, inputs, this.options.facts, this.changes);
   }
@@ -262,13 +269,19 @@ class CachingAnalyzer implements Analyzer {
    */
   private analyzeStoriesApart(started: Started): CorpusAnalysis {
     const { grouping } = started;
-    const share = this.shareOf(
-      started,
-      grouping.stories.map((_, k) => k),
-      false,
-    );
+    // In a session, a story whose part would be made from the same input is not analysed again.
+    const keys = this.storyParts ? grouping.stories.map((_, k) => storyPartKey(started, k)) : [];
+    const parts = new Array<CorpusAnalysis>(grouping.stories.length);
+    const missing: number[] = [];
+    grouping.stories.forEach((_, k) => {
+      const kept = this.storyParts?.get(keys[k]);
+      if (kept) parts[k] = kept;
+      else missing.push(k);
+    });
+    const share = this.shareOf(started, missing, false);
     const work = new ShareWork(this, share);
-    const parts = share.tasks.map((_, t) => work.finish(t, this.numberTerms(work.begin(t))));
+    share.tasks.forEach((task, t) => (parts[task.story] = work.finish(t, this.numberTerms(work.begin(t)))));
+    if (this.storyParts) this.storyParts = new Map(keys.map((key, k) => [key, parts[k]]));
     return joinStoryAnalyses(started.inputs.length, grouping.stories, parts);
   }
 
@@ -577,6 +590,30 @@ class CachingAnalyzer implements Analyzer {
 }
 
 /** What the stages before the stories' own work found. */
+/**
+ * What a story's analysis, analysed apart, is made from: its sources (id and text, in order),
+ * and per sentence of each, whether the corpus compares its form (article text on some page of
+ * any story) and whether it recurs across stories away from this story (`crossStoryForms`,
+ * which marks it as chrome here); and whether other sources may revise verdicts. Two analyses
+ * of a story with one key are the same. O(sentences of the story).
+ */
+function storyPartKey(started: Started, k: number): string {
+  const { inputs, prepared, grouping, formIds, compared, crossEvidence } = started;
+  const recurring = grouping.crossStoryForms;
+  const parts = [crossEvidence ? '1' : '0'];
+  for (const s of grouping.stories[k].sources) {
+    const ids = formIds[s];
+    const sentences = prepared[s].sentences;
+    const flags = new Array<number>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const home = recurring.size ? recurring.get(unnumbered(sentences[i].form)) : undefined;
+      flags[i] = compared.compared[ids[i]] + (home !== undefined && home !== k ? 2 : 0);
+    }
+    parts.push(inputs[s].id, prepared[s].hash, flags.join(''));
+  }
+  return parts.join('\u0000');
+}
+
 interface Started {
   readonly inputs: readonly SourceInput[];
   readonly prepared: readonly PreparedSource[];

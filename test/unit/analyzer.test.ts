@@ -4,6 +4,7 @@ import { analyzeCorpus } from '../../src/core/analyzer';
 import type { StorySource } from '../../src/core/storyIndex';
 import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
+import { loadSyntheticStories } from '../support/syntheticStories';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 
 const REPLACEMENTS = ['officials', 'reportedly', 'on Monday', 'several', 'the capital', 'protesters', '2022', 'again'];
@@ -131,6 +132,41 @@ describe('Analyzer', () => {
       assert.deepEqual(mixed, [], 'no form space holds sentences of both stories');
       forms.FormSpace = Real;
       assert.deepEqual(again, analyzeCorpus(edited));
+    } finally {
+      forms.FormSpace = Real;
+    }
+  });
+
+  it('analyses again only the story an edit changed, in a session on a folder of many stories, and gives what a fresh analysis gives', async function () {
+    this.timeout(120_000);
+    const { syntheticStories } = await loadSyntheticStories();
+    const corpus = syntheticStories(20, seededRandom(4600));
+    let inputs: SourceInput[] = corpus.files;
+    // The analyzer calls the module's export, so a subclass put there counts the form spaces it makes: one per story analysed apart.
+    const forms = require('../../src/core/forms') as { FormSpace: new (...args: never[]) => object };
+    const Real = forms.FormSpace;
+    let made = 0;
+    forms.FormSpace = class extends (Real as new (...args: unknown[]) => object) {
+      constructor(...args: unknown[]) {
+        super(...args);
+        made++;
+      }
+    };
+    try {
+      const analyzer = createAnalyzer();
+      const first = analyzer.analyze(inputs);
+      assert.ok(first.stories.length >= 15, `${first.stories.length} stories`);
+      const random = seededRandom(4601);
+      for (let step = 0; step < 4; step++) {
+        const at = Math.floor(random() * inputs.length);
+        inputs = inputs.map((input, i) =>
+          i === at ? { ...input, text: input.text.replace('. ', `, and then ${step}, as people said, `) } : input,
+        );
+        made = 0;
+        const again = analyzer.analyze(inputs);
+        assert.equal(made, 1, `step ${step}: only the edited page's story analysed again`);
+        assert.deepEqual(again, analyzeCorpus(inputs), `step ${step}`);
+      }
     } finally {
       forms.FormSpace = Real;
     }
