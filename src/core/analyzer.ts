@@ -125,7 +125,7 @@ class CachingAnalyzer implements Analyzer {
    * Each story's analysis of the latest analysis of several stories, by what it was made from
    * (`storyPartKey`); kept only where edits are expected, since an edit changes one story.
    */
-  private storyParts: Map<string, CorpusAnalysis> | undefined;
+  private storyParts: Map<string, { readonly prepared: readonly PreparedSource[]; readonly part: CorpusAnalysis }> | undefined;
   /** Anchor choices by what they depend on (`anchorKey`); kept only where edits are expected. */
   private anchors: KeptWhileUsed<string, AnchorChoice> | undefined;
   private terms = new KeptWhileUsed<string, ContentTerms>();
@@ -180,6 +180,8 @@ class CachingAnalyzer implements Analyzer {
     if (this.vocabulary.size > VOCABULARY_LIMIT) {
       this.terms = new KeptWhileUsed();
       this.vocabulary = new Map();
+      // A story's kept analysis numbered its terms in the old vocabulary.
+      if (this.storyParts) this.storyParts = new Map();
     }
     const prepared = this.prepareAll(inputs);
     // Stage 2: the stories; every cross-source stage after it works within one story.
@@ -273,15 +275,19 @@ class CachingAnalyzer implements Analyzer {
     const keys = this.storyParts ? grouping.stories.map((_, k) => storyPartKey(started, k)) : [];
     const parts = new Array<CorpusAnalysis>(grouping.stories.length);
     const missing: number[] = [];
+    const membersOf = (k: number) => grouping.stories[k].sources.map(source => started.prepared[source]);
     grouping.stories.forEach((_, k) => {
       const kept = this.storyParts?.get(keys[k]);
-      if (kept) parts[k] = kept;
+      // The key names a text by its hash: the very prepared sources (an unchanged text's are
+      // kept) tell a text that only hashes alike.
+      const members = kept && membersOf(k);
+      if (kept && members!.every((p, i) => p === kept.prepared[i])) parts[k] = kept.part;
       else missing.push(k);
     });
     const share = this.shareOf(started, missing, false);
     const work = new ShareWork(this, share);
     share.tasks.forEach((task, t) => (parts[task.story] = work.finish(t, this.numberTerms(work.begin(t)))));
-    if (this.storyParts) this.storyParts = new Map(keys.map((key, k) => [key, parts[k]]));
+    if (this.storyParts) this.storyParts = new Map(keys.map((key, k) => [key, { prepared: membersOf(k), part: parts[k] }]));
     return joinStoryAnalyses(started.inputs.length, grouping.stories, parts);
   }
 
