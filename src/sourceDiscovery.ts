@@ -179,7 +179,7 @@ async function readSource(
       kept?.delete(key);
       return 'binary';
     }
-    kept?.set(key, { stamp: { size: stat.size, mtime: stat.mtime }, text: decoded.text });
+    kept?.set(key, { stamp: stat, text: decoded.text });
     return { text: decoded.text };
   } catch {
     kept?.delete(key);

@@ -273,21 +273,20 @@ class CachingAnalyzer implements Analyzer {
     const { grouping } = started;
     // In a session, a story whose part would be made from the same input is not analysed again.
     const keys = this.storyParts ? grouping.stories.map((_, k) => storyPartKey(started, k)) : [];
+    const members = this.storyParts ? grouping.stories.map(story => story.sources.map(source => started.prepared[source])) : [];
     const parts = new Array<CorpusAnalysis>(grouping.stories.length);
     const missing: number[] = [];
-    const membersOf = (k: number) => grouping.stories[k].sources.map(source => started.prepared[source]);
     grouping.stories.forEach((_, k) => {
       const kept = this.storyParts?.get(keys[k]);
       // The key names a text by its hash: the very prepared sources (an unchanged text's are
       // kept) tell a text that only hashes alike.
-      const members = kept && membersOf(k);
-      if (kept && members!.every((p, i) => p === kept.prepared[i])) parts[k] = kept.part;
+      if (kept && members[k].every((p, i) => p === kept.prepared[i])) parts[k] = kept.part;
       else missing.push(k);
     });
     const share = this.shareOf(started, missing, false);
     const work = new ShareWork(this, share);
     share.tasks.forEach((task, t) => (parts[task.story] = work.finish(t, this.numberTerms(work.begin(t)))));
-    if (this.storyParts) this.storyParts = new Map(keys.map((key, k) => [key, { prepared: membersOf(k), part: parts[k] }]));
+    if (this.storyParts) this.storyParts = new Map(keys.map((key, k) => [key, { prepared: members[k], part: parts[k] }]));
     return joinStoryAnalyses(started.inputs.length, grouping.stories, parts);
   }
 
@@ -595,7 +594,6 @@ class CachingAnalyzer implements Analyzer {
   }
 }
 
-/** What the stages before the stories' own work found. */
 /**
  * What a story's analysis, analysed apart, is made from: its sources (id and text, in order),
  * and per sentence of each, whether the corpus compares its form (article text on some page of
@@ -620,6 +618,7 @@ function storyPartKey(started: Started, k: number): string {
   return parts.join('\u0000');
 }
 
+/** What the stages before the stories' own work found. */
 interface Started {
   readonly inputs: readonly SourceInput[];
   readonly prepared: readonly PreparedSource[];

@@ -24,6 +24,12 @@ function version(random: () => number, text: string): string {
   return lines.join('\n');
 }
 
+/** `count` versions of the seeds in turn, named v0, v1, …, drawn by `random`. */
+function seedVersions(random: () => number, count: number): SourceInput[] {
+  const seeds = seedInputs();
+  return Array.from({ length: count }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) }));
+}
+
 /** A sentence that comes back, a little changed, in several edits. */
 function typedSentence(random: () => number): string {
   return `The council met ${pick(random, ['three', 'four', 'five'])} times in the spring, ${pick(random, REPLACEMENTS)} said.`;
@@ -64,11 +70,7 @@ describe('Analyzer', () => {
     this.timeout(120_000);
     for (const seed of [11, 12, 13]) {
       const random = seededRandom(seed);
-      const seeds = seedInputs();
-      let inputs: SourceInput[] = Array.from({ length: 30 }, (_, i) => ({
-        id: `v${i}`,
-        text: version(random, seeds[i % seeds.length].text),
-      }));
+      let inputs = seedVersions(random, 30);
       const analyzer = createAnalyzer();
       for (let step = 0; step < 16; step++) {
         assert.deepEqual(analyzer.analyze(inputs), analyzeCorpus(inputs), `seed ${seed}, step ${step}`);
@@ -81,9 +83,8 @@ describe('Analyzer', () => {
     this.timeout(120_000);
     for (const seed of [21, 22]) {
       const random = seededRandom(seed);
-      const seeds = seedInputs();
       let inputs: SourceInput[] = [
-        ...Array.from({ length: 12 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+        ...seedVersions(random, 12),
         { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
         { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
         { id: 'l0', text: page(SITES[0], LIBRARY, [HARBOUR]) },
@@ -103,9 +104,8 @@ describe('Analyzer', () => {
   it("analyses each story of a session's corpus of several stories among its own sentences, never another story's, before and after an edit", function () {
     this.timeout(60_000);
     const random = seededRandom(43);
-    const seeds = seedInputs();
     const inputs: SourceInput[] = [
-      ...Array.from({ length: 6 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+      ...seedVersions(random, 6),
       { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
       { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
     ];
@@ -209,9 +209,8 @@ describe('Analyzer', () => {
   it("finds the same stories after an edit as a fresh analysis, making again only the edited source's part of the story stage", function () {
     this.timeout(60_000);
     const random = seededRandom(41);
-    const seeds = seedInputs();
     const inputs: SourceInput[] = [
-      ...Array.from({ length: 10 }, (_, i) => ({ id: `v${i}`, text: version(random, seeds[i % seeds.length].text) })),
+      ...seedVersions(random, 10),
       { id: 'h0', text: page(SITES[0], HARBOUR, [LIBRARY]) },
       { id: 'h1', text: page(SITES[1], rewrite(HARBOUR), []) },
       { id: 'l0', text: page(SITES[0], LIBRARY, [HARBOUR]) },
