@@ -110,6 +110,7 @@ export function familyNodes(
       profile: profiles[leader],
       terms: terms.ids,
       salient: terms.salient,
+      firstAt: terms.firstAt,
       headline: wordings[leader].headline,
       sources,
       weight: sources.length,

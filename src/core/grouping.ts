@@ -23,6 +23,8 @@ export interface AlignNode {
   readonly terms: readonly number[];
   /** Parallel to `terms`: flags (`terms.ts`), `SALIENT` where the term is a name or a number, `QUOTED` where it stands in a quotation that opens the sentence. */
   readonly salient: Uint8Array;
+  /** Parallel to `terms`: each term's place in the order the leader's words first give them (`ContentTerms.firstAt`). */
+  readonly firstAt: Int32Array;
   /** The source's headline: versions of one story headline the same event, however worded. */
   readonly headline: boolean;
   /** The sources that carry it, ascending, without repeats. */

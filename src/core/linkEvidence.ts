@@ -29,11 +29,14 @@ export class LinkEvidence {
   /** Per term of the nodes (numbered as in `local`), its squared weight. */
   private readonly weightSquared: Float64Array;
   /**
-   * Per node, its terms numbered densely among the nodes' terms, in the order of their ids:
-   * term ids come from a vocabulary that may be a whole corpus's (stories analysed apart share
-   * one), and what the statistics cost should follow the nodes, not the vocabulary.
+   * Per node, its terms numbered densely among the nodes' terms in the order they first occur,
+   * ascending: term ids come from a vocabulary that may be a whole corpus's (stories analysed
+   * apart share one) or an editor session's, and neither what the statistics cost nor what
+   * they find should follow the vocabulary.
    */
   private readonly local: Int32Array[];
+  /** Per node, the flags of its terms (`AlignNode.salient`), parallel to `local`. */
+  private readonly salience: Uint8Array[];
   private readonly norms: Float64Array;
   private readonly postings = new Map<number, number[]>();
 
@@ -44,17 +47,39 @@ export class LinkEvidence {
     let limit = 0;
     for (const n of nodes) for (const t of n.terms) limit = Math.max(limit, t + 1);
     const localOf = termScratch(limit);
+    // Local ids in the order the terms first occur: node by node, each node's in the order its
+    // words give them (`firstAt`). Not by term id: an editor's vocabulary, grown over many
+    // analyses, numbers the terms otherwise than one analysis of the corpus does, and ties among
+    // the rarest terms, and the order the weights are summed in, must not follow it. (A fresh
+    // vocabulary grown from these nodes numbers them in this very order.)
     const ids: number[] = [];
+    let inWordOrder = new Int32Array(0);
     for (const n of nodes) {
-      for (const t of n.terms) {
+      const count = n.terms.length;
+      if (inWordOrder.length < count) inWordOrder = new Int32Array(2 * count);
+      for (let k = 0; k < count; k++) inWordOrder[n.firstAt[k]] = k;
+      for (let j = 0; j < count; j++) {
+        const t = n.terms[inWordOrder[j]];
         if (localOf[t] >= 0) continue;
-        localOf[t] = 0;
+        localOf[t] = ids.length;
         ids.push(t);
       }
     }
-    ids.sort((x, y) => x - y);
-    ids.forEach((t, l) => (localOf[t] = l));
-    this.local = nodes.map(n => Int32Array.from(n.terms, t => localOf[t]));
+    const salienceOf: Uint8Array[] = [];
+    this.local = nodes.map(n => {
+      const count = n.terms.length;
+      const local = Int32Array.from(n.terms, t => localOf[t]);
+      let ascending = true;
+      for (let k = 1; k < count && ascending; k++) ascending = local[k - 1] < local[k];
+      if (ascending) {
+        salienceOf.push(n.salient);
+        return local;
+      }
+      const order = Array.from({ length: count }, (_, k) => k).sort((x, y) => local[x] - local[y]);
+      salienceOf.push(Uint8Array.from(order, k => n.salient[k]));
+      return Int32Array.from(order, k => local[k]);
+    });
+    this.salience = salienceOf;
     for (const t of ids) localOf[t] = -1;
     const df = new Float64Array(ids.length);
     let sentences = 0;
@@ -68,10 +93,10 @@ export class LinkEvidence {
     const weightSquared = this.weightSquared;
     this.norms = new Float64Array(nodes.length);
     const rarest: number[] = [];
-    nodes.forEach((n, i) => {
-      const terms = this.local[i];
+    this.local.forEach((terms, i) => {
       let sum = 0;
-      for (let k = 0; k < terms.length; k++) sum += weightSquared[terms[k]] * salience(n, k) ** 2;
+      const flags = this.salience[i];
+      for (let k = 0; k < terms.length; k++) sum += weightSquared[terms[k]] * salience(flags, k) ** 2;
       this.norms[i] = Math.sqrt(sum);
       rarestTerms(terms, df, rarest);
       for (const l of rarest) {
@@ -119,7 +144,7 @@ export class LinkEvidence {
     let dot = 0;
     for (let i = 0, j = 0; i < ta.length && j < tb.length;) {
       if (ta[i] === tb[j]) {
-        dot += this.weightSquared[ta[i]] * salience(this.nodes[a], i) * salience(this.nodes[b], j);
+        dot += this.weightSquared[ta[i]] * salience(this.salience[a], i) * salience(this.salience[b], j);
         i++;
         j++;
       } else if (ta[i] < tb[j]) i++;
@@ -141,7 +166,7 @@ export class LinkEvidence {
 
 /**
  * Into `out`: the `RARE_TERMS_PER_NODE` terms of `terms` with the lowest `df` (ties by the
- * lower term), rarest first, as sorting a copy of all of them would give: an insertion into a
+ * lower term: the one that occurs first among the nodes), rarest first, as sorting a copy of all of them would give: an insertion into a
  * list that short, since the links are scored for every node of every story. O(k).
  */
 function rarestTerms(terms: Int32Array, df: Float64Array, out: number[]): void {
@@ -165,7 +190,7 @@ function termScratch(size: number): Int32Array {
   return localOfTerm;
 }
 
-/** The weight factor of a node's `k`-th term. */
-function salience(node: AlignNode, k: number): number {
-  return node.salient[k] & SALIENT ? SALIENT_WEIGHT : 1;
+/** The weight factor of the `k`-th of a node's terms, given their flags. */
+function salience(flags: Uint8Array, k: number): number {
+  return flags[k] & SALIENT ? SALIENT_WEIGHT : 1;
 }

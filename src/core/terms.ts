@@ -17,6 +17,12 @@ export interface ContentTerms {
    * the sentence (a name); `QUOTED` where it stands in a quotation that opens the sentence.
    */
   readonly salient: Uint8Array;
+  /**
+   * Parallel to `ids`: each term's place among the sentence's terms in the order their first
+   * words stand (figures first). Unlike an id it does not depend on the vocabulary: an editor's,
+   * grown over many analyses, numbers the terms otherwise than one analysis of the corpus does.
+   */
+  readonly firstAt: Int32Array;
 }
 
 /** A term's flag (in `salient`): it is a name or a number. */
@@ -175,9 +181,13 @@ function readWord(word: string, stopwords: StopwordProfile, stem: (word: string)
 
 /** The terms of `keys` numbered by `idOf` (called in the order of `keys`): ids ascending. O(k log k). */
 export function numberedTerms(keys: readonly string[], salient: Uint8Array, idOf: (key: string) => number): ContentTerms {
-  const numbered = keys.map((key, k) => ({ id: idOf(key), salient: salient[k] }));
+  const numbered = keys.map((key, k) => ({ id: idOf(key), salient: salient[k], firstAt: k }));
   numbered.sort((a, b) => a.id - b.id);
-  return { ids: numbered.map(t => t.id), salient: Uint8Array.from(numbered, t => t.salient) };
+  return {
+    ids: numbered.map(t => t.id),
+    salient: Uint8Array.from(numbered, t => t.salient),
+    firstAt: Int32Array.from(numbered, t => t.firstAt),
+  };
 }
 
 /** The first `n` code points of `w` (a surrogate pair counts as one). */

@@ -288,6 +288,48 @@ describe('Analyzer', () => {
     assert.deepEqual(analyzer.analyze(seeds), analyzeCorpus(seeds));
   });
 
+  it('groups as a fresh analysis does after it met the same words in another order, which its vocabulary numbers otherwise', () => {
+    const lines = [
+      'Central bank holds rates steady',
+      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday.',
+      'Policymakers cited stubborn inflation in the services sector.',
+      'Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
+      'Consumer prices rose 3.8 percent in the year to August.',
+      'The next rate decision is due in November.',
+    ];
+    const page = (from: readonly string[]) => [...from, ''].join('\n');
+    // Versions that merged one statement into the sentence before it or after it: which rare
+    // words each sentence is paired by decides the groups, and many are as rare as each other.
+    const inputs = [
+      { id: 'a', text: page(lines) },
+      { id: 'a2', text: page(lines) },
+      {
+        id: 'forward',
+        text: page([
+          ...lines.slice(0, 2),
+          'Policymakers cited stubborn inflation in the services sector, and Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
+          ...lines.slice(4),
+        ]),
+      },
+      {
+        id: 'backward',
+        text: page([
+          lines[0],
+          'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday, and policymakers cited stubborn inflation in the services sector.',
+          ...lines.slice(3),
+        ]),
+      },
+    ];
+    // The same sentences with their words in reverse order, met first: the session's vocabulary numbers the words the other way round.
+    const reversed = page(lines.map(line => `${line.replace(/\.$/, '').split(' ').reverse().join(' ')}.`));
+    const analyzer = createAnalyzer();
+    analyzer.analyze([
+      { id: 'r', text: reversed },
+      { id: 'r2', text: reversed },
+    ]);
+    assert.deepEqual(analyzer.analyze(inputs), analyzeCorpus(inputs));
+  });
+
   it('gives a fresh analysis after it dropped the forms of a much larger corpus it met before', function () {
     this.timeout(20_000);
     const random = seededRandom(31);

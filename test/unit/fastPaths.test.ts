@@ -486,7 +486,16 @@ describe('Fast paths give what the plain computation gives', () => {
         const salient = Uint8Array.from(ids, () => (random() < 0.3 ? SALIENT : 0) | (random() < 0.2 ? QUOTED : 0));
         const weight = 1 + Math.floor(random() * 5);
         const sources = Array.from({ length: weight }, (_, k) => k);
-        return { profile: bigramProfile(text), terms: ids, salient, headline: random() < 0.1, sources, weight };
+        const headline = random() < 0.1;
+        return {
+          profile: bigramProfile(text),
+          terms: ids,
+          salient,
+          firstAt: shuffledPlaces(random, ids.length),
+          headline,
+          sources,
+          weight,
+        };
       });
       const evidence = new LinkEvidence(nodes, 0.6);
       const plain = plainLinkStatistics(nodes);
@@ -496,7 +505,58 @@ describe('Fast paths give what the plain computation gives', () => {
       assert.deepEqual([...evidence.rareWordPairs()], plain.rareWordPairs, `seed ${seed}`);
     }
   });
+
+  it('finds the same rare-word pairs and link scores, to the last bit, whichever ids the vocabulary gave the terms, on 30 seeded sets of nodes', () => {
+    // An editor's vocabulary grows over many analyses, and numbers a corpus's terms otherwise than one analysis of it does.
+    for (let seed = 1; seed <= 30; seed++) {
+      const random = seededRandom(seed);
+      // Few terms, each in many nodes, so that many are as rare as each other.
+      const vocabulary = Array.from({ length: 12 }, (_, k) => k);
+      const nodes: AlignNode[] = templateSentences(random, 4 + Math.floor(random() * 30)).map(text => {
+        const ids = [...new Set(Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(random, vocabulary)))].sort(
+          (x, y) => x - y,
+        );
+        const salient = Uint8Array.from(ids, () => (random() < 0.3 ? SALIENT : 0) | (random() < 0.2 ? QUOTED : 0));
+        return {
+          profile: bigramProfile(text),
+          terms: ids,
+          salient,
+          firstAt: shuffledPlaces(random, ids.length),
+          headline: false,
+          sources: [0],
+          weight: 1,
+        };
+      });
+      // The same terms under other ids: the vocabulary reversed and spread out.
+      const renumbered: AlignNode[] = nodes.map(n => {
+        const order = n.terms.map((_, k) => k).sort((x, y) => n.terms[y] - n.terms[x]);
+        return {
+          ...n,
+          terms: order.map(k => 1000 - 7 * n.terms[k]),
+          salient: Uint8Array.from(order, k => n.salient[k]),
+          firstAt: Int32Array.from(order, k => n.firstAt[k]),
+        };
+      });
+      const evidence = new LinkEvidence(nodes, 0.6);
+      const other = new LinkEvidence(renumbered, 0.6);
+      assert.deepEqual([...other.rareWordPairs()], [...evidence.rareWordPairs()], `seed ${seed}`);
+      for (let a = 0; a < nodes.length; a++) {
+        for (let b = 0; b < nodes.length; b++)
+          assert.ok(Math.abs(other.score(a, b) - evidence.score(a, b)) < 1e-12, `seed ${seed}, ${a}-${b}`);
+      }
+    }
+  });
 });
+
+/** The places 0..count-1 in a seeded random order: the order a sentence's terms first stand in. */
+function shuffledPlaces(random: () => number, count: number): Int32Array {
+  const places = Int32Array.from({ length: count }, (_, k) => k);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [places[i], places[j]] = [places[j], places[i]];
+  }
+  return places;
+}
 
 /**
  * Each profile's tokens worked out plainly: an occurrence of a bigram is a token by the bigram
@@ -575,6 +635,14 @@ function plainAnchor(tally: GroupTally, spaceIdOf: readonly SpaceId[], shared: S
 
 /** The link statistics read plainly: document frequencies by term id over the whole vocabulary, rarest terms by a full sort. */
 function plainLinkStatistics(nodes: readonly AlignNode[]): { cosine(a: number, b: number): number; rareWordPairs: [number, number][] } {
+  // The terms ranked by where they first occur: node by node, each node's in the order its words give them.
+  const rank = new Map<number, number>();
+  for (const n of nodes) {
+    const inWordOrder = n.terms.map((_, k) => k).sort((x, y) => n.firstAt[x] - n.firstAt[y]);
+    for (const k of inWordOrder) if (!rank.has(n.terms[k])) rank.set(n.terms[k], rank.size);
+  }
+  // Each node's terms (with their flags) in the order of their ranks.
+  const ranked = nodes.map(n => n.terms.map((t, k) => ({ t, salient: n.salient[k] })).sort((x, y) => rank.get(x.t)! - rank.get(y.t)!));
   const df = new Map<number, number>();
   let sentences = 0;
   for (const n of nodes) {
@@ -583,26 +651,20 @@ function plainLinkStatistics(nodes: readonly AlignNode[]): { cosine(a: number, b
   }
   const total = Math.max(1, sentences);
   const weightSquared = (t: number) => Math.log(1 + total / df.get(t)!) ** 2;
-  const salience = (n: AlignNode, k: number) => (n.salient[k] & SALIENT ? 1.25 : 1);
-  const norms = nodes.map(n => Math.sqrt(n.terms.reduce((s, t, k) => s + weightSquared(t) * salience(n, k) ** 2, 0)));
+  const salience = (flags: number) => (flags & SALIENT ? 1.25 : 1);
+  const norms = ranked.map(terms => Math.sqrt(terms.reduce((s, x) => s + weightSquared(x.t) * salience(x.salient) ** 2, 0)));
   const cosine = (a: number, b: number) => {
     if (!norms[a] || !norms[b]) return 0;
-    const ta = nodes[a].terms;
-    const tb = nodes[b].terms;
     let dot = 0;
-    for (let i = 0, j = 0; i < ta.length && j < tb.length;) {
-      if (ta[i] === tb[j]) {
-        dot += weightSquared(ta[i]) * salience(nodes[a], i) * salience(nodes[b], j);
-        i++;
-        j++;
-      } else if (ta[i] < tb[j]) i++;
-      else j++;
+    for (const x of ranked[a]) {
+      const y = ranked[b].find(other => other.t === x.t);
+      if (y) dot += weightSquared(x.t) * salience(x.salient) * salience(y.salient);
     }
     return dot / (norms[a] * norms[b]);
   };
   const postings = new Map<number, number[]>();
-  nodes.forEach((n, i) => {
-    for (const t of [...n.terms].sort((x, y) => df.get(x)! - df.get(y)! || x - y).slice(0, 4)) {
+  ranked.forEach((terms, i) => {
+    for (const { t } of [...terms].sort((x, y) => df.get(x.t)! - df.get(y.t)! || rank.get(x.t)! - rank.get(y.t)!).slice(0, 4)) {
       if (!postings.has(t)) postings.set(t, []);
       postings.get(t)!.push(i);
     }

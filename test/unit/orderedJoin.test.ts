@@ -14,6 +14,7 @@ function node(text: string, sources: number[]): AlignNode {
     profile: bigramProfile(normalizeForComparison(text)),
     terms: [],
     salient: new Uint8Array(0),
+    firstAt: new Int32Array(0),
     headline: false,
     sources,
     weight: sources.length,
