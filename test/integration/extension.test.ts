@@ -268,19 +268,28 @@ describe('Synoptic in VS Code', function () {
   });
 
   it('updates the decorations when a file is edited', async () => {
-    const uri = seedUri('004_b132656ddbd9dbe3.txt');
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    const before = await until('decorations', () => api.decorations.applied(editor));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), 'Home\n  • World\n  • Politics\n  • Business\n  • Sports\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await until('new decorations', () => {
-      const applied = api.decorations.applied(editor);
-      return applied && applied.boilerplate.length >= before.boilerplate.length + 4 && applied;
-    });
-    assert.ok(after.boilerplate.some(r => r.start.line === 1));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // A copy in a folder of its own: the editor may save the edit before the test undoes it, and
+    // the seeds the other tests read must stay as they are.
+    const folder = vscode.Uri.joinPath(workspaceFolder(), 'edited');
+    const uri = vscode.Uri.joinPath(folder, '004_b132656ddbd9dbe3.txt');
+    try {
+      for (const name of ['004_b132656ddbd9dbe3.txt', ...SEED_NAMES.slice(0, 2)])
+        await vscode.workspace.fs.copy(seedUri(name), vscode.Uri.joinPath(folder, name), { overwrite: true });
+      const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+      const before = await until('decorations', () => api.decorations.applied(editor));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), 'Home\n  • World\n  • Politics\n  • Business\n  • Sports\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = await until('new decorations', () => {
+        const applied = api.decorations.applied(editor);
+        return applied && applied.boilerplate.length >= before.boilerplate.length + 4 && applied;
+      });
+      assert.ok(after.boilerplate.some(r => r.start.line === 1));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
   });
 
   it('analyses an edited file once, and nothing again when it is saved', async () => {
