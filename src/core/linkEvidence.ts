@@ -166,8 +166,9 @@ export class LinkEvidence {
 
 /**
  * Into `out`: the `RARE_TERMS_PER_NODE` terms of `terms` with the lowest `df` (ties by the
- * lower term: the one that occurs first among the nodes), rarest first, as sorting a copy of all of them would give: an insertion into a
- * list that short, since the links are scored for every node of every story. O(k).
+ * lower term: the one that occurs first among the nodes), rarest first, as sorting a copy of
+ * all of them would give: an insertion into a list that short, since the links are scored for
+ * every node of every story. O(k).
  */
 function rarestTerms(terms: Int32Array, df: Float64Array, out: number[]): void {
   out.length = 0;
