@@ -431,9 +431,14 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     cell.title = s.location ?? s.path;
     cell.append(el('div', 'name', s.name));
     // Sentences and lines are counted apart, as the status bar counts them: the units are named.
-    cell.append(
-      el('div', 'counts', `${s.shared} of ${counted(s.sentences, 'sentence')} shared · ${counted(s.boilerplateLines, 'boilerplate line')}`),
+    // Each count keeps its number and its unit on one line; a narrow column breaks between them.
+    const counts = el('div', 'counts');
+    counts.append(
+      el('span', undefined, `${s.shared} of ${counted(s.sentences, 'sentence')} shared`),
+      document.createTextNode(' · '),
+      el('span', undefined, counted(s.boilerplateLines, 'boilerplate line')),
     );
+    cell.append(counts);
     if (i === m.base) cell.append(el('div', 'badge', 'base'));
     const origin = originBadge(s);
     if (origin) cell.append(origin);
@@ -451,17 +456,25 @@ function wordingNodes(wording: WordingModel): Node[] {
     if (part.kind === 'same') return [document.createTextNode(part.text)];
     // The stylesheet gives <del> and <ins> spoken text ("deleted", "inserted") besides strike and underline.
     const replacing = part.kind === 'added' && parts[i - 1]?.kind === 'removed';
-    const mark = el(part.kind === 'removed' ? 'del' : 'ins', replacing ? 'replacing' : undefined, part.text);
+    const apart = standsApart(parts, i);
+    const mark = el(
+      part.kind === 'removed' ? 'del' : 'ins',
+      replacing ? (apart ? 'replacing' : 'replacing abutting') : undefined,
+      part.text,
+    );
     mark.title = part.kind === 'removed' ? 'not in this source (in the reference wording)' : 'only in this source';
-    // Words added right where whole words are struck: a space between them, so that the line breaks and copied text read as words.
-    return standsApart(parts, i) ? [document.createTextNode(' '), mark] : [mark];
+    // Words added right where whole words are struck: a space between them, so that the line
+    // breaks and copied text read as words; inside a word only a margin sets them apart.
+    return apart ? [document.createTextNode(' '), mark] : [mark];
   });
 }
 
 function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   const { row, cell } = entry;
   const wording = row.wordings[cell.wording];
-  const node = el('div', alone ? 'entry only-here' : 'entry');
+  // With one source every sentence is that source's alone, so neither the stripe nor the label would tell anything.
+  const several = (panel.model?.sources.length ?? 0) > 1;
+  const node = el('div', alone && several ? 'entry only-here' : 'entry');
   // A sentence in Arabic or Hebrew reads right to left, its full stop at its left end.
   node.dir = 'auto';
   node.dataset.source = String(cell.source);
@@ -474,7 +487,7 @@ function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   if (!alone && (!isBase || wording.similarity < 1))
     meta.append(el('span', 'similarity', `similarity ${Math.round(wording.similarity * 100)}%`));
   if (cell.moved) meta.append(el('span', 'moved', 'moved'));
-  if (alone && (panel.model?.sources.length ?? 0) > 1) meta.append(el('span', 'lone', 'only in this source'));
+  if (alone && several) meta.append(el('span', 'lone', 'only in this source'));
   if (entry.again) meta.append(el('span', 'again', printedTimes(entry.again.length + 1)));
   if (meta.childElementCount) node.append(meta);
   return node;
@@ -530,10 +543,6 @@ function render(): void {
   grid.style.setProperty('--others', String(panel.columns.length - 1));
   const header = renderHeader(m);
   grid.append(header);
-  // Scrolling a cell into view leaves it clear of the sticky header and base column.
-  const baseHead = header.firstElementChild as HTMLElement | null;
-  grid.style.scrollPaddingTop = `${header.firstElementChild ? (header.firstElementChild as HTMLElement).offsetHeight : 0}px`;
-  grid.style.scrollPaddingLeft = `${baseHead?.offsetWidth ?? 0}px`;
   const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
@@ -590,8 +599,8 @@ function focusCell(row: number, col: number, moveFocus = true): HTMLElement | un
   panel.focused = { row, col: Number(target.dataset.col ?? col) };
   if (moveFocus) {
     panel.placed = true;
-    target.focus();
-    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    target.focus({ preventScroll: true });
+    revealInGrid(target, 'nearest');
   }
   return target;
 }
@@ -666,6 +675,44 @@ grid.addEventListener('keydown', e => {
 });
 
 /**
+ * Where a cell of the grid is in the clear: inside the grid's view, below the sticky header
+ * row and, for a cell of another column, right of the sticky base column. Measured when asked,
+ * as the columns' widths follow the panel's.
+ */
+function clearView(cell: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const view = grid.getBoundingClientRect();
+  const header = grid.querySelector<HTMLElement>('.row.header > .cell');
+  const base = grid.querySelector<HTMLElement>('.row.header > .cell.base');
+  const top = view.top + grid.clientTop;
+  const left = view.left + grid.clientLeft;
+  return {
+    top: top + (header?.offsetHeight ?? 0),
+    bottom: top + grid.clientHeight,
+    left: left + (cell.classList.contains('base') ? 0 : (base?.offsetWidth ?? 0)),
+    right: left + grid.clientWidth,
+  };
+}
+
+/**
+ * Scrolls the grid so that `cell` stands in the clear (`clearView`): by the least distance, or
+ * with `center` in the middle of it from top to bottom. Only the grid scrolls: `scrollIntoView`
+ * scrolls every box around the cell too, the page itself included, which shifted the toolbar
+ * up, and it cannot tell the sticky base column from the cell it covers.
+ */
+function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
+  const box = cell.getBoundingClientRect();
+  const clear = clearView(cell);
+  const nearest = (start: number, end: number, from: number, to: number) =>
+    start < from ? start - from : end > to ? Math.min(end - to, start - from) : 0;
+  const top =
+    block === 'center'
+      ? (box.top + box.bottom) / 2 - (clear.top + clear.bottom) / 2
+      : nearest(box.top, box.bottom, clear.top, clear.bottom);
+  const left = cell.classList.contains('base') ? 0 : nearest(box.left, box.right, clear.left, clear.right);
+  if (top || left) grid.scrollBy({ top, left });
+}
+
+/**
  * Scrolls a cell to the middle of the view. Rows are `display: contents` (no box of their own),
  * so the cell is the target. Cells skipped by `content-visibility` take their real height only
  * once they come near the view, which pushes the target away: for a few frames the scroll is
@@ -673,16 +720,13 @@ grid.addEventListener('keydown', e => {
  */
 function scrollToCell(cell: HTMLElement): void {
   const token = ++panel.scrollToken;
-  cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+  revealInGrid(cell, 'center');
   let frames = SCROLL_SETTLE_FRAMES;
   const check = () => {
     if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
     const box = cell.getBoundingClientRect();
-    const view = grid.getBoundingClientRect();
-    const left = view.left + (parseFloat(grid.style.scrollPaddingLeft) || 0);
-    const top = view.top + (parseFloat(grid.style.scrollPaddingTop) || 0);
-    if (box.top < top || box.bottom > view.bottom || box.left < left || box.right > view.right)
-      cell.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const clear = clearView(cell);
+    if (box.top < clear.top || box.bottom > clear.bottom || box.left < clear.left || box.right > clear.right) revealInGrid(cell, 'center');
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);

@@ -52,10 +52,11 @@ export function markedWordingNodes(wording: WordingModel): Node[] | undefined {
     else {
       // Added right where whole words are struck: a space sets it apart from them, for line breaks and copied text.
       const replacing = parts[i - 1]?.kind === 'removed';
-      const ins = el('ins', replacing ? 'replacing' : undefined);
+      const apart = standsApart(parts, i);
+      const ins = el('ins', replacing ? (apart ? 'replacing' : 'replacing abutting') : undefined);
       ins.title = 'only in this source';
       ins.append(...pieces);
-      if (standsApart(parts, i)) out.push(document.createTextNode(' '));
+      if (apart) out.push(document.createTextNode(' '));
       out.push(ins);
     }
   }

@@ -524,6 +524,123 @@ describe('comparison panel webview in Chromium', function () {
     );
   });
 
+  it('sets the words added inside a word apart from the struck ones by a margin, and whole words by a space', async () => {
+    const replaced: ComparisonModel = {
+      ...MODEL,
+      rows: [
+        {
+          kind: 'statement',
+          cells: [
+            { source: 0, sentence: 0, wording: 0 },
+            { source: 1, sentence: 0, wording: 1 },
+          ],
+          wordings: [
+            { text: 'They hold rebel-held areas.', similarity: 1 },
+            {
+              text: 'They keep opposition-held areas.',
+              similarity: 0.7,
+              diff: [
+                { kind: 'same', text: 'They ' },
+                { kind: 'removed', text: 'hold' },
+                { kind: 'added', text: 'keep' },
+                { kind: 'same', text: ' ' },
+                { kind: 'removed', text: 'rebel' },
+                { kind: 'added', text: 'opposition' },
+                { kind: 'same', text: '-held areas.' },
+              ],
+            },
+          ],
+          sourceCount: 2,
+          reworded: true,
+        },
+      ],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model: replaced, state: {} });
+      await page.waitForSelector('.cell[data-row="0"][data-col="1"] ins');
+      const marks = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.cell[data-row="0"][data-col="1"] ins')).map(ins => {
+          const del = ins.previousElementSibling as HTMLElement;
+          return {
+            text: ins.textContent,
+            abutting: ins.classList.contains('abutting'),
+            spaceBefore: ins.previousSibling?.nodeType === Node.TEXT_NODE,
+            gap: Math.round(ins.getBoundingClientRect().left - del.getBoundingClientRect().right),
+          };
+        }),
+      );
+      assert.deepEqual(
+        marks.map(({ text, abutting, spaceBefore }: { text: string; abutting: boolean; spaceBefore: boolean }) => ({
+          text,
+          abutting,
+          spaceBefore,
+        })),
+        [
+          { text: 'keep', abutting: false, spaceBefore: true },
+          { text: 'opposition', abutting: true, spaceBefore: false },
+        ],
+      );
+      assert.ok(marks[1].gap >= 2, `the boxes stand ${marks[1].gap}px apart`);
+    });
+  });
+
+  it('brings the cursor cell clear of the pinned base column of a model drawn while the panel was hidden, scrolling the grid and not the page', async () => {
+    // Eight sources, each statement in all of them: the columns run past the panel's right edge.
+    const count = 8;
+    const wide: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: Array.from({ length: count }, (_, i) => ({
+        name: `s${i}.txt`,
+        path: `file:///s${i}.txt`,
+        sentences: 6,
+        shared: 6,
+        boilerplateLines: 0,
+      })),
+      rows: Array.from({ length: 6 }, (_, sentence) => ({
+        kind: 'statement' as const,
+        cells: Array.from({ length: count }, (_, source) => ({ source, sentence, wording: 0 })),
+        wordings: [{ text: `Statement ${sentence + 1}: the harbour bridge reopened on Monday after two years of repairs.`, similarity: 1 }],
+        sourceCount: count,
+        reworded: false,
+      })),
+    };
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        // The model comes while the panel is in a tab behind another (its page laid out with no
+        // size), and the reader turns to it afterwards.
+        await page.evaluate(() => (document.body.style.display = 'none'));
+        await panel.send({ type: 'model', model: wide, state: {} });
+        await page.evaluate(() => (document.body.style.display = ''));
+        await page.waitForSelector('.cell[data-row="5"]');
+        const toolbarTop = await page.evaluate(() => document.getElementById('toolbar')!.getBoundingClientRect().top);
+        await page.click('.cell[data-row="0"][data-col="1"]');
+        for (let k = 0; k < count - 2; k++) await page.keyboard.press('ArrowRight');
+        for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowLeft');
+        for (let k = 0; k < 5; k++) await page.keyboard.press('ArrowDown');
+        const seen = await page.evaluate(() => {
+          const cell = document.activeElement as HTMLElement;
+          const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+          const header = document.querySelector<HTMLElement>('.row.header > .cell')!.getBoundingClientRect();
+          const box = cell.getBoundingClientRect();
+          const grid = document.getElementById('grid')!.getBoundingClientRect();
+          return {
+            col: cell.dataset.col,
+            clearOfBase: box.left >= base.right - 1,
+            clearOfHeader: box.top >= header.bottom - 1,
+            inView: box.bottom <= grid.bottom + 1 && box.right <= grid.right + 1,
+            pageScroll: document.scrollingElement!.scrollTop + document.scrollingElement!.scrollLeft + document.body.scrollTop,
+            toolbarTop: document.getElementById('toolbar')!.getBoundingClientRect().top,
+          };
+        });
+        assert.deepEqual(seen, { col: '3', clearOfBase: true, clearOfHeader: true, inView: true, pageScroll: 0, toolbarTop });
+      },
+      { width: 900, height: 500 },
+    );
+  });
+
   it('keeps the keyboard focus on the page buttons of a wide story, on the other one when the last page disables the one pressed', async () => {
     // One statement every one of 45 sources carries: the other 44 take three pages of columns.
     const count = 45;
