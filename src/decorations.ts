@@ -97,8 +97,13 @@ export function register(
   return vscode.Disposable.from(
     boilerplateType,
     uniqueType,
+    // An editor of the corpus whose file the analysis no longer holds (deleted while open) loses its marks.
     corpus.onDidChange(view => {
-      for (const editor of vscode.window.visibleTextEditors) if (view.indexOf(editor.document.uri) >= 0) decorate(editor, view);
+      for (const editor of vscode.window.visibleTextEditors) {
+        const uri = editor.document.uri;
+        if (view.indexOf(uri) >= 0) decorate(editor, view);
+        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) decorate(editor, undefined);
+      }
     }),
     // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.
     corpus.onDidRemove(key => refresh(vscode.window.visibleTextEditors.filter(editor => corpus.keyFor(editor.document.uri) === key))),

@@ -12,7 +12,7 @@ import { counted } from './plural';
 import { scopeToStory } from './stories';
 
 export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
-export const NOT_ON_DISK_TEXT = '$(circle-slash) Synoptic';
+export const NOT_ON_DISK_TEXT = '$(circle-slash) Synoptic: not on disk';
 
 export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
   const index = view.indexOf(uri);

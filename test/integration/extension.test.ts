@@ -517,12 +517,18 @@ describe('Synoptic in VS Code', function () {
 
     it('moves the base to another source, and says so, when the base file is deleted', async () => {
       const original = await vscode.workspace.fs.readFile(base());
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base()), vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(base()), vscode.ViewColumn.One);
+      await until('the base marked', () => (api.decorations.applied(editor)?.boilerplate.length ?? 0) > 0);
       await vscode.workspace.fs.delete(base());
       try {
         const moved = await until('a new base', () => model()?.sources.length === 4 && model());
         assert.match(moved.notice ?? '', /000_2e221a3ec277473a\.txt was deleted or moved; .+ is now the base/);
         assert.notEqual(moved.sources[moved.base].name, '000_2e221a3ec277473a.txt');
+        // Its editor stays open on the text it had, with no marks: no analysis holds it any more.
+        await until('the deleted file unmarked', () => {
+          const applied = api.decorations.applied(editor);
+          return applied?.boilerplate.length === 0 && applied.unique.length === 0 && api.decorations.changedFacts(editor)?.length === 0;
+        });
         await until('the webview to render the new base', () => api.panel.renderedGeneration === api.panel.lastModel?.generation);
         await screenshot('compare-base-deleted');
         // The deleted file's editor is still open: nothing may keep re-analysing on its behalf.
