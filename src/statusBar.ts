@@ -1,28 +1,29 @@
 /**
- * The status bar item for a text file in a corpus, e.g. "14 of 18 sentences shared ·
- * 186 boilerplate lines"; clicking it opens the comparison. While the file's corpus is being
+ * The status bar item for a text file in a corpus, e.g. "Synoptic: 14/18 shared ·
+ * 186 boilerplate" (its tooltip in full); clicking it opens the comparison. While the file's corpus is being
  * analysed it spins; a file deleted from disk while open is said to be so instead.
  */
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';
 import { COMPARE_COMMAND } from './comparePanel';
 import { ACTIVATION_SETTING, speaksAbout } from './speaking';
-import { statusTooltip } from './statusTooltip';
-import { counted } from './plural';
+import { StatusCounts, statusText, statusTooltip } from './statusTooltip';
 import { scopeToStory } from './stories';
 
 export const ANALYSING_TEXT = '$(sync~spin) Synoptic';
 export const NOT_ON_DISK_TEXT = '$(circle-slash) Synoptic: not on disk';
 
-export function summary(view: CorpusView, uri: vscode.Uri): string | undefined {
+/** What the item counts of `uri` in `view` (its story), or undefined where the view lacks it. */
+export function statusCounts(view: CorpusView, uri: vscode.Uri): StatusCounts | undefined {
   const index = view.indexOf(uri);
   if (index < 0) return undefined;
   const source = view.analysis.sources[index];
-  const boilerplate = source.lines.filter(l => l.kind === 'boilerplate').length;
-  const lines = counted(boilerplate, 'boilerplate line');
-  if (view.analysis.sources.length < 2) return `Synoptic: a story of one · ${lines}`;
-  const shared = source.groupOfSentence.filter(g => g >= 0).length;
-  return `Synoptic: ${shared} of ${counted(source.sentences.length, 'sentence')} shared · ${lines}`;
+  return {
+    sentences: source.sentences.length,
+    shared: source.groupOfSentence.filter(g => g >= 0).length,
+    boilerplateLines: source.lines.filter(l => l.kind === 'boilerplate').length,
+    sources: view.analysis.sources.length,
+  };
 }
 
 /** What the integration tests may observe: the item's text, or undefined while it is hidden. */
@@ -58,7 +59,8 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
       return;
     }
     const view = analysed && scopeToStory(analysed, analysed.indexOf(uri));
-    const text = view && summary(view, uri);
+    const counts = view && statusCounts(view, uri);
+    const text = counts && statusText(counts);
     const failure = !text && failures.get(corpus.keyFor(uri));
     if (failure) {
       item.text = '$(warning) Synoptic';
@@ -68,7 +70,7 @@ export function register(corpus: CorpusService): { disposable: vscode.Disposable
     }
     if (text) {
       item.text = text;
-      item.tooltip = new vscode.MarkdownString(statusTooltip(view!.analysis.sources.length, view!.notice));
+      item.tooltip = new vscode.MarkdownString(statusTooltip(view!.analysis.sources.length, view!.notice, counts));
       show();
       return;
     }

@@ -7,7 +7,7 @@ import { storyPickItem } from '../../src/exportStoryPick';
 import { storiesListing } from '../../src/export/stories';
 import { CorpusAnalysis } from '../../src/core';
 import { sourceName } from '../../src/sourceName';
-import { ALONE_TOOLTIP, statusTooltip } from '../../src/statusTooltip';
+import { ALONE_TOOLTIP, statusText, statusTooltip } from '../../src/statusTooltip';
 
 async function until(what: string, condition: () => boolean, timeoutMs = 2000): Promise<void> {
   const start = Date.now();
@@ -41,6 +41,22 @@ describe("the status bar item's tooltip", () => {
   it('counts the sources of a story of several, and adds the notice of limits hit', () => {
     assert.equal(statusTooltip(5), '5 sources compared. Click to compare them side by side.');
     assert.equal(statusTooltip(2, '300 sources found'), '2 sources compared. Click to compare them side by side.\n\n300 sources found');
+  });
+
+  it("says in full what the item's short text counts", () => {
+    const counts = { sentences: 16, shared: 15, boilerplateLines: 1, sources: 5 };
+    assert.equal(
+      statusTooltip(5, undefined, counts),
+      '15 of 16 sentences shared with other sources · 1 boilerplate line.\n\n5 sources compared. Click to compare them side by side.',
+    );
+    assert.equal(statusTooltip(1, undefined, { ...counts, shared: 0, sources: 1 }), `1 boilerplate line.\n\n${ALONE_TOOLTIP}`);
+  });
+});
+
+describe("the status bar item's text", () => {
+  it('counts shared sentences and boilerplate lines in a few words, which a narrow status bar does not cut off', () => {
+    assert.equal(statusText({ sentences: 16, shared: 15, boilerplateLines: 29, sources: 5 }), 'Synoptic: 15/16 shared · 29 boilerplate');
+    assert.equal(statusText({ sentences: 16, shared: 0, boilerplateLines: 29, sources: 1 }), 'Synoptic: a story of one · 29 boilerplate');
   });
 });
 
