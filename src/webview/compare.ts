@@ -392,7 +392,7 @@ function renderToolbar(m: ComparisonModel): void {
   const focused = focusedControl();
   toolbar.replaceChildren();
   const baseLabel = el('label', 'base');
-  baseLabel.append(el('span', 'wide-only', 'Base '));
+  baseLabel.append(el('span', undefined, 'Base '));
   const select = el('select');
   select.setAttribute('aria-label', 'Base source');
   select.dataset.control = 'base';
