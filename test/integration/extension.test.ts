@@ -675,6 +675,8 @@ describe('Synoptic in VS Code', function () {
     });
     after(async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // The two refusals' notifications would stand in the later tests' screenshots.
+      await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.workspace.fs.delete(notes(), { recursive: true });
     });
 
