@@ -93,7 +93,7 @@ export function hoverMarkdown(
     const link = `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify(args))}`;
     const alsoIn = entry.sources.length > 1 ? ` and ${entry.sources.length - 1} more with this wording` : '';
     md.appendMarkdown(
-      `[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence")${escapeMarkdown(alsoIn)} · ${similarity}%${moved}\n\n`,
+      `[${escapeMarkdown(sourceName(view.uris[s]))}](${link} "Open this sentence")${escapeMarkdown(alsoIn)} · similarity ${similarity}%${moved}\n\n`,
     );
     md.appendMarkdown(`> ${diffMarkdown(sentence.text, text)}\n\n`);
   }
