@@ -93,16 +93,26 @@ export function register(
     await config.update(setting, inWorkspace && next === inherited ? undefined : next, target);
   };
 
+  /** Clears `editor`'s marks once its file is known to be gone and no analysis holds it meanwhile. */
+  const clearIfGone = (editor: vscode.TextEditor) => {
+    const uri = editor.document.uri;
+    void corpus.isReadable(uri).then(readable => {
+      if (!readable && !corpus.current(uri) && vscode.window.visibleTextEditors.includes(editor)) decorate(editor, undefined);
+    });
+  };
+
   refresh(vscode.window.visibleTextEditors);
   return vscode.Disposable.from(
     boilerplateType,
     uniqueType,
-    // An editor of the corpus whose file the analysis no longer holds (deleted while open) loses its marks.
+    // An editor of the corpus whose file the analysis no longer holds loses its marks where the
+    // file is gone from disk (deleted while open); a file the analysis left out for a limit
+    // (too many sources, too large) keeps what it was given.
     corpus.onDidChange(view => {
       for (const editor of vscode.window.visibleTextEditors) {
         const uri = editor.document.uri;
         if (view.indexOf(uri) >= 0) decorate(editor, view);
-        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) decorate(editor, undefined);
+        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) clearIfGone(editor);
       }
     }),
     // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.

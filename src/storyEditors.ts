@@ -30,14 +30,24 @@ export function decorateStoryEditors(
       if (!view) void corpus.request(editor.document.uri);
     }
   };
+  /** Clears `editor`'s marks once its file is known to be gone and no analysis holds it meanwhile. */
+  const clearIfGone = (editor: vscode.TextEditor) => {
+    const uri = editor.document.uri;
+    void corpus.isReadable(uri).then(readable => {
+      if (!readable && !corpus.current(uri) && vscode.window.visibleTextEditors.includes(editor)) apply(editor, undefined);
+    });
+  };
+
   refresh(vscode.window.visibleTextEditors);
   return vscode.Disposable.from(
-    // An editor of the corpus whose file the analysis no longer holds (deleted while open) loses its marks.
+    // An editor of the corpus whose file the analysis no longer holds loses its marks where the
+    // file is gone from disk (deleted while open); a file the analysis left out for a limit
+    // (too many sources, too large) keeps what it was given.
     corpus.onDidChange(view => {
       for (const editor of vscode.window.visibleTextEditors) {
         const uri = editor.document.uri;
         if (view.indexOf(uri) >= 0) apply(editor, view);
-        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) apply(editor, undefined);
+        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) clearIfGone(editor);
       }
     }),
     // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.

@@ -199,13 +199,6 @@ class CachingAnalyzer implements Analyzer {
     // 42 s and 2.2 GB, 300 ran out of memory.) A session keeps its standing space for a corpus
     // of one story, so that an edit there looks up only its new forms.
     const apart = grouping.stories.length !== 1;
-    // The standing space serves a corpus of one story only: a session that now holds several
-    // lets it go (with the anchors keyed by its ids), rather than keep the last story's forms.
-    if (apart && this.formSpace) {
-      this.formSpace = undefined;
-      this.spaceIdOfForm = new Int32Array(0);
-      if (this.anchors) this.anchors = new KeptWhileUsed();
-    }
     const promotableOf = apart ? promotableByStory(compared.promotable, grouping) : [];
     return { inputs, prepared, grouping, crossEvidence, formIds, compared, apart, promotableOf };
   }

@@ -50,8 +50,10 @@ export class LinkEvidence {
     // Local ids in the order the terms first occur: node by node, each node's in the order its
     // words give them (`firstAt`). Not by term id: an editor's vocabulary, grown over many
     // analyses, numbers the terms otherwise than one analysis of the corpus does, and ties among
-    // the rarest terms, and the order the weights are summed in, must not follow it. (A fresh
-    // vocabulary grown from these nodes numbers them in this very order.)
+    // the rarest terms, and the order the weights are summed in, must not follow it; nor, in a
+    // folder of several stories, which share one vocabulary, the stories met before. (For one
+    // story analysed alone, a fresh vocabulary grown from these nodes numbers them in this very
+    // order.)
     const ids: number[] = [];
     let inWordOrder = new Int32Array(0);
     for (const n of nodes) {

@@ -472,9 +472,10 @@ function wordingNodes(wording: WordingModel): Node[] {
 function entryNode(entry: Entry, isBase: boolean, alone: boolean): HTMLElement {
   const { row, cell } = entry;
   const wording = row.wordings[cell.wording];
-  // With one source every sentence is that source's alone, so neither the stripe nor the label would tell anything.
+  // With one source every sentence is that source's alone: the grid then shows neither the
+  // stripe (`one-source`, see `render`) nor the label, which would tell nothing.
   const several = (panel.model?.sources.length ?? 0) > 1;
-  const node = el('div', alone && several ? 'entry only-here' : 'entry');
+  const node = el('div', alone ? 'entry only-here' : 'entry');
   // A sentence in Arabic or Hebrew reads right to left, its full stop at its left end.
   node.dir = 'auto';
   node.dataset.source = String(cell.source);
@@ -541,6 +542,7 @@ function render(): void {
   grid.replaceChildren();
   panel.columns = pageColumns(m);
   grid.style.setProperty('--others', String(panel.columns.length - 1));
+  grid.classList.toggle('one-source', m.sources.length === 1);
   const header = renderHeader(m);
   grid.append(header);
   const basePath = m.sources[m.base]?.path;
@@ -628,6 +630,13 @@ function markCurrent(index: number): HTMLElement | null {
   row?.classList.add('current');
   return row;
 }
+
+// The browser scrolls a cell that takes the focus by Tab into view itself, perhaps under the
+// sticky header or base column: bring it clear of them (a no-op where it already is).
+grid.addEventListener('focusin', e => {
+  const cell = (e.target as HTMLElement).closest<HTMLElement>('.cell[data-row]');
+  if (cell) revealInGrid(cell, 'nearest');
+});
 
 grid.addEventListener('click', e => {
   const target = e.target as HTMLElement;

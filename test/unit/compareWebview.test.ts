@@ -73,7 +73,7 @@ const THEME = `:root {
   --vscode-foreground: #cccccc; --vscode-editor-background: #1e1e1e; --vscode-focusBorder: #007fd4;
   --vscode-button-foreground: #ffffff; --vscode-button-background: #0e639c;
   --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryBackground: #3a3d41;
-  --vscode-panel-border: #444444; --vscode-editorWarning-foreground: #cca700;
+  --vscode-panel-border: #444444; --vscode-editorWarning-foreground: #cca700; --vscode-editorInfo-foreground: #3794ff;
   --vscode-font-family: sans-serif; --vscode-font-size: 13px;
 }`;
 
@@ -522,6 +522,33 @@ describe('comparison panel webview in Chromium', function () {
       },
       { width: 520, height: 600 },
     );
+  });
+
+  it('marks no sentence of a story of one source as found only there, and still goes to its sentences as unique ones', async () => {
+    const alone: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: [{ name: 'a.txt', path: 'file:///a.txt', sentences: 2, shared: 0, boilerplateLines: 0 }],
+      rows: [loneRow(0, 0, 'The harbour bridge reopened on Monday.'), loneRow(0, 1, 'Repairs took two years.')],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model: alone, state: {} });
+      await page.waitForSelector('.cell[data-row="1"] .entry');
+      const shown = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.entry')).map(e => ({
+          stripe: getComputedStyle(e).borderInlineStartWidth,
+          label: e.querySelector('.lone')?.textContent ?? '',
+        })),
+      );
+      assert.deepEqual(shown, [
+        { stripe: '0px', label: '' },
+        { stripe: '0px', label: '' },
+      ]);
+      await panel.send({ type: 'navigate', target: 'unique', direction: 1 });
+      const posted = await panel.posted();
+      assert.deepEqual(posted.filter(m => m.type === 'focused').pop(), { type: 'focused', row: 1, source: 0, sentence: 1 });
+    });
   });
 
   it('sets the words added inside a word apart from the struck ones by a margin, and whole words by a space', async () => {
