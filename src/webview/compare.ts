@@ -72,6 +72,15 @@ const toolbar = document.getElementById('toolbar')!;
 const notice = document.getElementById('notice')!;
 const grid = document.getElementById('grid')!;
 
+/**
+ * Keeps the grid's scroll padding at the base column's width, which follows the panel's:
+ * sideways scrolling snaps each column's start to the base column's right edge (see the
+ * stylesheet), and a snap to a stale width would leave a column half under it.
+ */
+const baseWidth = new ResizeObserver(entries => {
+  for (const entry of entries) grid.style.scrollPaddingLeft = `${(entry.target as HTMLElement).offsetWidth}px`;
+});
+
 /** Everything the script keeps between events, in one place. */
 const panel = {
   model: undefined as ComparisonModel | undefined,
@@ -545,6 +554,9 @@ function render(): void {
   grid.classList.toggle('one-source', m.sources.length === 1);
   const header = renderHeader(m);
   grid.append(header);
+  baseWidth.disconnect();
+  const baseHead = header.querySelector<HTMLElement>('.cell.base');
+  if (baseHead) baseWidth.observe(baseHead);
   const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
@@ -703,8 +715,8 @@ function clearView(cell: HTMLElement): { top: number; bottom: number; left: numb
 }
 
 /**
- * Scrolls the grid so that `cell` stands in the clear (`clearView`): by the least distance, or
- * with `center` in the middle of it from top to bottom. Only the grid scrolls: `scrollIntoView`
+ * Scrolls the grid so that `cell` stands in the clear (`clearView`): from top to bottom by the
+ * least distance, or with `center` in the middle; sideways at the base column's edge. Only the grid scrolls: `scrollIntoView`
  * scrolls every box around the cell too, the page itself included, which shifted the toolbar
  * up, and it cannot tell the sticky base column from the cell it covers.
  */
@@ -717,7 +729,10 @@ function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
     block === 'center'
       ? (box.top + box.bottom) / 2 - (clear.top + clear.bottom) / 2
       : nearest(box.top, box.bottom, clear.top, clear.bottom);
-  const left = cell.classList.contains('base') ? 0 : nearest(box.left, box.right, clear.left, clear.right);
+  // Sideways, a cell out of the clear comes to stand right of the base column: a column's
+  // start, where the grid's snapping would put it anyway (see the stylesheet).
+  const outside = box.left < clear.left - 0.5 || box.right > clear.right + 0.5;
+  const left = cell.classList.contains('base') || !outside ? 0 : box.left - clear.left;
   if (top || left) grid.scrollBy({ top, left });
 }
 

@@ -659,10 +659,33 @@ describe('comparison panel webview in Chromium', function () {
             clearOfHeader: box.top >= header.bottom - 1,
             inView: box.bottom <= grid.bottom + 1 && box.right <= grid.right + 1,
             pageScroll: document.scrollingElement!.scrollTop + document.scrollingElement!.scrollLeft + document.body.scrollTop,
+            // Scrolled sideways to a column's start, which stands at the base column's edge: no column half under it.
+            snapped: Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).some(
+              c => Math.abs(c.getBoundingClientRect().left - base.right) < 1,
+            ),
             toolbarTop: document.getElementById('toolbar')!.getBoundingClientRect().top,
           };
         });
-        assert.deepEqual(seen, { col: '3', clearOfBase: true, clearOfHeader: true, inView: true, pageScroll: 0, toolbarTop });
+        assert.deepEqual(seen, {
+          col: '3',
+          clearOfBase: true,
+          clearOfHeader: true,
+          inView: true,
+          pageScroll: 0,
+          snapped: true,
+          toolbarTop,
+        });
+        // The reader scrolls sideways by a little: the grid comes to rest at a column's start.
+        await page.mouse.move(600, 300);
+        await page.mouse.wheel(70, 0);
+        await page.waitForTimeout(800);
+        const rest = await page.evaluate(() => {
+          const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+          return Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).some(
+            c => Math.abs(c.getBoundingClientRect().left - base.right) < 1,
+          );
+        });
+        assert.ok(rest, 'a column starts at the base column after a wheel scroll');
       },
       { width: 900, height: 500 },
     );
