@@ -6,6 +6,7 @@ import type { SourceInput } from '../../src/core/types';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory } from '../support/stories';
 import { seededRandom } from '../support/random';
+import { mergedStatementVersions } from '../support/mergedStatement';
 
 const PARAGRAPHS = [
   'The central bank raised its main interest rate by half a point on Thursday, the largest increase in two decades.',
@@ -238,31 +239,7 @@ describe('alignment', () => {
   });
 
   it('keeps a statement as a group of its own where one version merged it into the sentence before and another into the one after', () => {
-    const lines = [
-      'Central bank holds rates steady',
-      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday.',
-      'Policymakers cited stubborn inflation in the services sector.',
-      'Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
-      'Consumer prices rose 3.8 percent in the year to August.',
-      'The next rate decision is due in November.',
-    ];
-    const page = (from: readonly string[]) => [...from, ''].join('\n');
-    const backward = [
-      lines[0],
-      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday, and policymakers cited stubborn inflation in the services sector.',
-      ...lines.slice(3),
-    ];
-    const forward = [
-      ...lines.slice(0, 2),
-      'Policymakers cited stubborn inflation in the services sector, and Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
-      ...lines.slice(4),
-    ];
-    const analysis = analyzeCorpus([
-      { id: 'a', text: page(lines) },
-      { id: 'a2', text: page(lines) },
-      { id: 'forward', text: page(forward) },
-      { id: 'backward', text: page(backward) },
-    ]);
+    const analysis = analyzeCorpus(mergedStatementVersions());
     const g = groupOf(analysis, 0, 'Policymakers cited');
     assert.notEqual(g, -1);
     assert.equal(groupOf(analysis, 1, 'Policymakers cited'), g);

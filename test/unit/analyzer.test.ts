@@ -7,6 +7,7 @@ import { seedInputs } from '../support/fixtures';
 import { pick, seededRandom } from '../support/random';
 import { loadSyntheticStories } from '../support/syntheticStories';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
+import { MERGED_STATEMENT_LINES, mergedStatementVersions, pageOf } from '../support/mergedStatement';
 
 const REPLACEMENTS = ['officials', 'reportedly', 'on Monday', 'several', 'the capital', 'protesters', '2022', 'again'];
 
@@ -289,39 +290,11 @@ describe('Analyzer', () => {
   });
 
   it('groups as a fresh analysis does after it met the same words in another order, which its vocabulary numbers otherwise', () => {
-    const lines = [
-      'Central bank holds rates steady',
-      'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday.',
-      'Policymakers cited stubborn inflation in the services sector.',
-      'Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
-      'Consumer prices rose 3.8 percent in the year to August.',
-      'The next rate decision is due in November.',
-    ];
-    const page = (from: readonly string[]) => [...from, ''].join('\n');
     // Versions that merged one statement into the sentence before it or after it: which rare
     // words each sentence is paired by decides the groups, and many are as rare as each other.
-    const inputs = [
-      { id: 'a', text: page(lines) },
-      { id: 'a2', text: page(lines) },
-      {
-        id: 'forward',
-        text: page([
-          ...lines.slice(0, 2),
-          'Policymakers cited stubborn inflation in the services sector, and Governor Anna Berg said the bank was prepared to act if price pressures persisted.',
-          ...lines.slice(4),
-        ]),
-      },
-      {
-        id: 'backward',
-        text: page([
-          lines[0],
-          'The central bank kept its benchmark interest rate unchanged at 4.5 percent on Wednesday, and policymakers cited stubborn inflation in the services sector.',
-          ...lines.slice(3),
-        ]),
-      },
-    ];
+    const inputs = mergedStatementVersions();
     // The same sentences with their words in reverse order, met first: the session's vocabulary numbers the words the other way round.
-    const reversed = page(lines.map(line => `${line.replace(/\.$/, '').split(' ').reverse().join(' ')}.`));
+    const reversed = pageOf(MERGED_STATEMENT_LINES.map(line => `${line.replace(/\.$/, '').split(' ').reverse().join(' ')}.`));
     const analyzer = createAnalyzer();
     analyzer.analyze([
       { id: 'r', text: reversed },
