@@ -4,9 +4,8 @@
  * notice. Only visible editors are decorated.
  */
 import * as vscode from 'vscode';
-import { CorpusService, CorpusView } from './corpus';
-import { ACTIVATION_SETTING, speaksAbout } from './speaking';
-import { scopeToStory } from './stories';
+import type { CorpusService, CorpusView } from './corpus';
+import { decorateStoryEditors } from './storyEditors';
 
 export const TOGGLE_BOILERPLATE_COMMAND = 'synoptic.toggleBoilerplate';
 export const TOGGLE_UNIQUE_COMMAND = 'synoptic.toggleUniqueSentences';
@@ -60,24 +59,14 @@ export function register(
     return { boilerplate: config.get<boolean>('markBoilerplate', true), unique: config.get<boolean>('markUniqueSentences', true) };
   };
 
+  // `view` is the file's story as `decorateStoryEditors` gives it: undefined where Synoptic is silent.
   const decorate = (editor: vscode.TextEditor, view: CorpusView | undefined) => {
-    // Only where there is a corpus, and only the active file's story counts as its other sources.
-    const spoken = view && speaksAbout(view, editor.document.uri) ? scopeToStory(view, view.indexOf(editor.document.uri)) : undefined;
-    const plan = spoken ? planDecorations(spoken, editor.document) : undefined;
+    const plan = view ? planDecorations(view, editor.document) : undefined;
     const { boilerplate, unique } = settings();
     const shown = { boilerplate: plan && boilerplate ? plan.boilerplate : [], unique: plan && unique ? plan.unique : [] };
     editor.setDecorations(boilerplateType, shown.boilerplate);
     editor.setDecorations(uniqueType, shown.unique);
     onDidDecorate?.(editor, shown);
-  };
-
-  const refresh = (editors: readonly vscode.TextEditor[]) => {
-    for (const editor of editors) {
-      if (!CorpusService.isCandidate(editor.document)) continue;
-      const view = corpus.current(editor.document.uri);
-      decorate(editor, view);
-      if (!view) void corpus.request(editor.document.uri);
-    }
   };
 
   // The toggles change this workspace's setting, not the user's everywhere. A toggle back to
@@ -93,39 +82,10 @@ export function register(
     await config.update(setting, inWorkspace && next === inherited ? undefined : next, target);
   };
 
-  /** Clears `editor`'s marks once its file is known to be gone and no analysis holds it meanwhile. */
-  const clearIfGone = (editor: vscode.TextEditor) => {
-    const uri = editor.document.uri;
-    void corpus.isReadable(uri).then(readable => {
-      if (!readable && !corpus.current(uri) && vscode.window.visibleTextEditors.includes(editor)) decorate(editor, undefined);
-    });
-  };
-
-  refresh(vscode.window.visibleTextEditors);
   return vscode.Disposable.from(
     boilerplateType,
     uniqueType,
-    // An editor of the corpus whose file the analysis no longer holds loses its marks where the
-    // file is gone from disk (deleted while open); a file the analysis left out for a limit
-    // (too many sources, too large) keeps what it was given.
-    corpus.onDidChange(view => {
-      for (const editor of vscode.window.visibleTextEditors) {
-        const uri = editor.document.uri;
-        if (view.indexOf(uri) >= 0) decorate(editor, view);
-        else if (CorpusService.isCandidate(editor.document) && corpus.keyFor(uri) === view.key) clearIfGone(editor);
-      }
-    }),
-    // A corpus whose files are all gone (its folder deleted outside the Explorer) leaves no marks.
-    corpus.onDidRemove(key => refresh(vscode.window.visibleTextEditors.filter(editor => corpus.keyFor(editor.document.uri) === key))),
-    vscode.window.onDidChangeVisibleTextEditors(refresh),
-    vscode.workspace.onDidChangeConfiguration(e => {
-      if (
-        e.affectsConfiguration('synoptic.markBoilerplate') ||
-        e.affectsConfiguration('synoptic.markUniqueSentences') ||
-        e.affectsConfiguration(ACTIVATION_SETTING)
-      )
-        refresh(vscode.window.visibleTextEditors);
-    }),
+    decorateStoryEditors(corpus, decorate, ['synoptic.markBoilerplate', 'synoptic.markUniqueSentences']),
     vscode.commands.registerCommand(TOGGLE_BOILERPLATE_COMMAND, toggle('markBoilerplate')),
     vscode.commands.registerCommand(TOGGLE_UNIQUE_COMMAND, toggle('markUniqueSentences')),
   );

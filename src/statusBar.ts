@@ -1,7 +1,7 @@
 /**
  * The status bar item for a text file in a corpus, e.g. "Synoptic: 14/18 shared ·
- * 186 boilerplate" (its tooltip in full); clicking it opens the comparison. While the file's corpus is being
- * analysed it spins; a file deleted from disk while open is said to be so instead.
+ * 186 boilerplate" (its tooltip in full); clicking it opens the comparison. While the file's
+ * corpus is being analysed it spins; a file deleted from disk while open is said to be so instead.
  */
 import * as vscode from 'vscode';
 import { CorpusService, CorpusView } from './corpus';

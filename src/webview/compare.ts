@@ -716,9 +716,10 @@ function clearView(cell: HTMLElement): { top: number; bottom: number; left: numb
 
 /**
  * Scrolls the grid so that `cell` stands in the clear (`clearView`): from top to bottom by the
- * least distance, or with `center` in the middle; sideways at the base column's edge. Only the grid scrolls: `scrollIntoView`
- * scrolls every box around the cell too, the page itself included, which shifted the toolbar
- * up, and it cannot tell the sticky base column from the cell it covers.
+ * least distance, or with `center` in the middle; sideways at the base column's edge. Only the
+ * grid scrolls: `scrollIntoView` scrolls every box around the cell too, the page itself
+ * included, which shifted the toolbar up, and it cannot tell the sticky base column from the
+ * cell it covers.
  */
 function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
   const box = cell.getBoundingClientRect();

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import type { ComparisonModel, FromWebview, ToWebview } from '../../src/protocol';
+import type { ComparisonModel, FromWebview, RowModel, ToWebview, WordingModel } from '../../src/protocol';
 import { ChromiumLauncher, REPO_ROOT, SCREENSHOT_DIR, chromiumLauncher, launchHeadless } from '../support/chromium';
 
 const repo = REPO_ROOT;
@@ -17,6 +17,42 @@ const shotDir = SCREENSHOT_DIR;
 /** Where the page is served from in the test: the policy's source of scripts and styles, as `webview.cspSource` is in VS Code. */
 const origin = 'https://webview.test';
 const NONCE = 'test-nonce';
+
+/** A statement both sources of a two-source story carry as sentence `sentence`: the base in `base`, the other in `other`. */
+function rewordedRow(sentence: number, base: WordingModel, other: WordingModel): RowModel {
+  return {
+    kind: 'statement',
+    cells: [
+      { source: 0, sentence, wording: 0 },
+      { source: 1, sentence, wording: 1 },
+    ],
+    wordings: [base, other],
+    sourceCount: 2,
+    reworded: true,
+  };
+}
+
+/** A story of `count` sources (s0.txt, s1.txt, …) that all print each of `texts`, in order, alike. */
+function everySourceModel(count: number, texts: readonly string[]): ComparisonModel {
+  return {
+    generation: 1,
+    base: 0,
+    sources: Array.from({ length: count }, (_, i) => ({
+      name: `s${i}.txt`,
+      path: `file:///s${i}.txt`,
+      sentences: texts.length,
+      shared: texts.length,
+      boilerplateLines: 0,
+    })),
+    rows: texts.map((text, sentence) => ({
+      kind: 'statement' as const,
+      cells: Array.from({ length: count }, (_, source) => ({ source, sentence, wording: 0 })),
+      wordings: [{ text, similarity: 1 }],
+      sourceCount: count,
+      reworded: false,
+    })),
+  };
+}
 
 /** A story of two sources: a statement both word alike, one reworded, one only the base has. */
 const MODEL: ComparisonModel = {
@@ -37,27 +73,19 @@ const MODEL: ComparisonModel = {
       sourceCount: 2,
       reworded: false,
     },
-    {
-      kind: 'statement',
-      cells: [
-        { source: 0, sentence: 1, wording: 0 },
-        { source: 1, sentence: 1, wording: 1 },
-      ],
-      wordings: [
-        { text: 'Repairs took two years.', similarity: 1 },
-        {
-          text: 'Repairs took almost two years.',
-          similarity: 0.9,
-          diff: [
-            { kind: 'same', text: 'Repairs took ' },
-            { kind: 'added', text: 'almost ' },
-            { kind: 'same', text: 'two years.' },
-          ],
-        },
-      ],
-      sourceCount: 2,
-      reworded: true,
-    },
+    rewordedRow(
+      1,
+      { text: 'Repairs took two years.', similarity: 1 },
+      {
+        text: 'Repairs took almost two years.',
+        similarity: 0.9,
+        diff: [
+          { kind: 'same', text: 'Repairs took ' },
+          { kind: 'added', text: 'almost ' },
+          { kind: 'same', text: 'two years.' },
+        ],
+      },
+    ),
     {
       kind: 'statement',
       cells: [{ source: 0, sentence: 2, wording: 0 }],
@@ -555,31 +583,23 @@ describe('comparison panel webview in Chromium', function () {
     const replaced: ComparisonModel = {
       ...MODEL,
       rows: [
-        {
-          kind: 'statement',
-          cells: [
-            { source: 0, sentence: 0, wording: 0 },
-            { source: 1, sentence: 0, wording: 1 },
-          ],
-          wordings: [
-            { text: 'They hold rebel-held areas.', similarity: 1 },
-            {
-              text: 'They keep opposition-held areas.',
-              similarity: 0.7,
-              diff: [
-                { kind: 'same', text: 'They ' },
-                { kind: 'removed', text: 'hold' },
-                { kind: 'added', text: 'keep' },
-                { kind: 'same', text: ' ' },
-                { kind: 'removed', text: 'rebel' },
-                { kind: 'added', text: 'opposition' },
-                { kind: 'same', text: '-held areas.' },
-              ],
-            },
-          ],
-          sourceCount: 2,
-          reworded: true,
-        },
+        rewordedRow(
+          0,
+          { text: 'They hold rebel-held areas.', similarity: 1 },
+          {
+            text: 'They keep opposition-held areas.',
+            similarity: 0.7,
+            diff: [
+              { kind: 'same', text: 'They ' },
+              { kind: 'removed', text: 'hold' },
+              { kind: 'added', text: 'keep' },
+              { kind: 'same', text: ' ' },
+              { kind: 'removed', text: 'rebel' },
+              { kind: 'added', text: 'opposition' },
+              { kind: 'same', text: '-held areas.' },
+            ],
+          },
+        ),
       ],
     };
     await withPanel(async panel => {
@@ -615,24 +635,10 @@ describe('comparison panel webview in Chromium', function () {
   it('brings the cursor cell clear of the pinned base column of a model drawn while the panel was hidden, scrolling the grid and not the page', async () => {
     // Eight sources, each statement in all of them: the columns run past the panel's right edge.
     const count = 8;
-    const wide: ComparisonModel = {
-      generation: 1,
-      base: 0,
-      sources: Array.from({ length: count }, (_, i) => ({
-        name: `s${i}.txt`,
-        path: `file:///s${i}.txt`,
-        sentences: 6,
-        shared: 6,
-        boilerplateLines: 0,
-      })),
-      rows: Array.from({ length: 6 }, (_, sentence) => ({
-        kind: 'statement' as const,
-        cells: Array.from({ length: count }, (_, source) => ({ source, sentence, wording: 0 })),
-        wordings: [{ text: `Statement ${sentence + 1}: the harbour bridge reopened on Monday after two years of repairs.`, similarity: 1 }],
-        sourceCount: count,
-        reworded: false,
-      })),
-    };
+    const wide = everySourceModel(
+      count,
+      Array.from({ length: 6 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
+    );
     await withPanel(
       async panel => {
         const { page } = panel;
@@ -643,6 +649,14 @@ describe('comparison panel webview in Chromium', function () {
         await page.evaluate(() => (document.body.style.display = ''));
         await page.waitForSelector('.cell[data-row="5"]');
         const toolbarTop = await page.evaluate(() => document.getElementById('toolbar')!.getBoundingClientRect().top);
+        /** Whether some column starts where the base column ends. */
+        const columnAtBase = (): Promise<boolean> =>
+          page.evaluate(() => {
+            const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+            return Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).some(
+              c => Math.abs(c.getBoundingClientRect().left - base.right) < 1,
+            );
+          });
         await page.click('.cell[data-row="0"][data-col="1"]');
         for (let k = 0; k < count - 2; k++) await page.keyboard.press('ArrowRight');
         for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowLeft');
@@ -659,33 +673,27 @@ describe('comparison panel webview in Chromium', function () {
             clearOfHeader: box.top >= header.bottom - 1,
             inView: box.bottom <= grid.bottom + 1 && box.right <= grid.right + 1,
             pageScroll: document.scrollingElement!.scrollTop + document.scrollingElement!.scrollLeft + document.body.scrollTop,
-            // Scrolled sideways to a column's start, which stands at the base column's edge: no column half under it.
-            snapped: Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).some(
-              c => Math.abs(c.getBoundingClientRect().left - base.right) < 1,
-            ),
             toolbarTop: document.getElementById('toolbar')!.getBoundingClientRect().top,
           };
         });
-        assert.deepEqual(seen, {
-          col: '3',
-          clearOfBase: true,
-          clearOfHeader: true,
-          inView: true,
-          pageScroll: 0,
-          snapped: true,
-          toolbarTop,
-        });
+        // Scrolled sideways to a column's start, which stands at the base column's edge: no column half under it.
+        assert.deepEqual(
+          { ...seen, snapped: await columnAtBase() },
+          {
+            col: '3',
+            clearOfBase: true,
+            clearOfHeader: true,
+            inView: true,
+            pageScroll: 0,
+            snapped: true,
+            toolbarTop,
+          },
+        );
         // The reader scrolls sideways by a little: the grid comes to rest at a column's start.
         await page.mouse.move(600, 300);
         await page.mouse.wheel(70, 0);
         await page.waitForTimeout(800);
-        const rest = await page.evaluate(() => {
-          const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
-          return Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).some(
-            c => Math.abs(c.getBoundingClientRect().left - base.right) < 1,
-          );
-        });
-        assert.ok(rest, 'a column starts at the base column after a wheel scroll');
+        assert.ok(await columnAtBase(), 'a column starts at the base column after a wheel scroll');
       },
       { width: 900, height: 500 },
     );
@@ -693,27 +701,7 @@ describe('comparison panel webview in Chromium', function () {
 
   it('keeps the keyboard focus on the page buttons of a wide story, on the other one when the last page disables the one pressed', async () => {
     // One statement every one of 45 sources carries: the other 44 take three pages of columns.
-    const count = 45;
-    const wide: ComparisonModel = {
-      generation: 1,
-      base: 0,
-      sources: Array.from({ length: count }, (_, i) => ({
-        name: `s${i}.txt`,
-        path: `file:///s${i}.txt`,
-        sentences: 1,
-        shared: 1,
-        boilerplateLines: 0,
-      })),
-      rows: [
-        {
-          kind: 'statement',
-          cells: Array.from({ length: count }, (_, source) => ({ source, sentence: 0, wording: 0 })),
-          wordings: [{ text: 'The harbour bridge reopened on Monday.', similarity: 1 }],
-          sourceCount: count,
-          reworded: false,
-        },
-      ],
-    };
+    const wide = everySourceModel(45, ['The harbour bridge reopened on Monday.']);
     await withPanel(async panel => {
       const { page } = panel;
       await panel.send({ type: 'model', model: wide, state: {} });
