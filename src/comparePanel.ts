@@ -10,7 +10,7 @@ import { CorpusService, CorpusView } from './corpus';
 import { NavigablePanel, revealSentence } from './navigation';
 import { notComparableMessage } from './notComparable';
 import type { Direction, NavigationTarget } from './navigationTargets';
-import { sentenceAt } from './sentenceAt';
+import { sentenceNear } from './sentenceAt';
 import { sourceName } from './sourceName';
 import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
@@ -225,7 +225,7 @@ class ComparePanel implements vscode.Disposable {
     const editor = editors.find(e => e && view.indexOf(e.document.uri) >= 0);
     if (!editor) return;
     const source = view.indexOf(editor.document.uri);
-    const sentence = sentenceAt(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
+    const sentence = sentenceNear(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
     if (sentence >= 0) this.post({ type: 'highlight', source, sentence, markOnly: true });
   }
 
@@ -255,7 +255,9 @@ class ComparePanel implements vscode.Disposable {
       this.suppressedSelection = undefined;
       return;
     }
-    const sentence = sentenceAt(view.analysis.sources[source].sentences, offset);
+    // Off the text (a blank line, chrome), the panel follows to the sentence the cursor stands
+    // before, so that it shows this source's column and place rather than the last one's.
+    const sentence = sentenceNear(view.analysis.sources[source].sentences, offset);
     if (sentence < 0) return;
     this.post({ type: 'highlight', source, sentence });
   }

@@ -10,3 +10,20 @@ export function sentenceAt(sentences: readonly { start: number; end: number }[],
   }
   return -1;
 }
+
+/**
+ * The sentence the reader is nearest in reading order: the one containing `offset`, else the
+ * next one after it (the cursor on a blank line, a menu or a caption stands before the text it
+ * leads to), else the last; -1 only when there are no sentences. O(log n).
+ */
+export function sentenceNear(sentences: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  // The first sentence that does not end before `offset`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, sentences.length - 1);
+}

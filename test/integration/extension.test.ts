@@ -267,6 +267,25 @@ describe('Synoptic in VS Code', function () {
     );
   });
 
+  it('follows a cursor off the text to the sentence it stands before, in that source', async () => {
+    const model = await openPanel(api, seedUri('000_2e221a3ec277473a.txt'), 5);
+    const uri = seedUri('004_b132656ddbd9dbe3.txt');
+    const source = model.sources.findIndex(s => s.path === uri.toString());
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    const sentences = api.corpus.current(uri)!.analysis.sources[source].sentences;
+    // A blank line between two sentences of the article: the panel goes to the second.
+    const text = editor.document.getText();
+    const next = sentences.findIndex((s, i) => i > 0 && /\n[^\S\n]*\n/.test(text.slice(sentences[i - 1].end, s.start)));
+    assert.ok(next > 0, 'a blank line between two sentences');
+    const blank = editor.document.positionAt(text.indexOf('\n', sentences[next - 1].end) + 1);
+    assert.equal(sentenceAt(sentences, editor.document.offsetAt(blank)), -1);
+    editor.selection = new vscode.Selection(blank, blank);
+    await until(
+      'the highlight of the next sentence',
+      () => api.panel.lastHighlight?.source === source && api.panel.lastHighlight.sentence === next,
+    );
+  });
+
   it('updates the decorations when a file is edited', async () => {
     // A copy in a folder of its own: the editor may save the edit before the test undoes it, and
     // the seeds the other tests read must stay as they are.

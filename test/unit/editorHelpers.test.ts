@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { KeyedDebouncer } from '../../src/debounce';
-import { sentenceAt } from '../../src/sentenceAt';
+import { sentenceAt, sentenceNear } from '../../src/sentenceAt';
 import { exportedNotice } from '../../src/exportNotice';
 import { storyPickItem } from '../../src/exportStoryPick';
 import { storiesListing } from '../../src/export/stories';
 import { CorpusAnalysis } from '../../src/core';
 import { sourceName } from '../../src/sourceName';
+import { seededRandom } from '../support/random';
 import { ALONE_TOOLTIP, statusText, statusTooltip } from '../../src/statusTooltip';
 
 async function until(what: string, condition: () => boolean, timeoutMs = 2000): Promise<void> {
@@ -96,6 +97,32 @@ describe('the sentence at an offset', () => {
     const expected: Record<number, number> = { 0: 0, 5: 0, 10: 0, 11: -1, 12: 1, 20: 1, 22: -1, 25: 2, 40: 2, 41: -1 };
     for (const [offset, index] of Object.entries(expected)) assert.equal(sentenceAt(sentences, Number(offset)), index, `offset ${offset}`);
     assert.equal(sentenceAt([], 3), -1);
+  });
+
+  it('takes, off every sentence, the next one in reading order, or the last past the end', () => {
+    const expected: Record<number, number> = { 0: 0, 10: 0, 11: 1, 12: 1, 21: 2, 24: 2, 40: 2, 41: 2, 99: 2 };
+    for (const [offset, index] of Object.entries(expected))
+      assert.equal(sentenceNear(sentences, Number(offset)), index, `offset ${offset}`);
+    assert.equal(sentenceNear([], 3), -1);
+  });
+
+  it('agrees with a walk over the sentences on seeded random spans', () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 200; round++) {
+      const spans: { start: number; end: number }[] = [];
+      for (let at = Math.floor(random() * 5), n = Math.floor(random() * 8); spans.length < n;) {
+        const end = at + Math.floor(random() * 6);
+        spans.push({ start: at, end });
+        at = end + 1 + Math.floor(random() * 4);
+      }
+      for (let offset = 0; offset < 60; offset++) {
+        const containing = spans.findIndex(s => s.start <= offset && offset <= s.end);
+        const next = spans.findIndex(s => s.start > offset);
+        const walked = containing >= 0 ? containing : next >= 0 ? next : spans.length - 1;
+        assert.equal(sentenceNear(spans, offset), walked, `round ${round}, offset ${offset}`);
+        assert.equal(sentenceAt(spans, offset), containing, `round ${round}, offset ${offset}`);
+      }
+    }
   });
 });
 
