@@ -141,10 +141,7 @@ export class AnalysisRunner {
         // Its other parts are not wanted: the worker drops them.
         if (response.ok && response.index + 1 < response.count)
           worker.postMessage({ type: 'drop', id: response.id } satisfies WorkerRequest);
-        this.inFlight = undefined;
-        if (!response.ok && !run.abandoned) run.reject(new Error(response.error));
-        run.done();
-        this.sendNext();
+        this.endInFlight(run, response.ok ? undefined : () => run.reject(new Error(response.error)));
         return;
       }
       run.parts.push(response.part);
@@ -154,14 +151,13 @@ export class AnalysisRunner {
         worker.postMessage(next);
         return;
       }
-      this.inFlight = undefined;
-      try {
-        run.resolve(analysisFromParts(run.parts));
-      } catch (e) {
-        run.reject(e as Error);
-      }
-      run.done();
-      this.sendNext();
+      this.endInFlight(run, () => {
+        try {
+          run.resolve(analysisFromParts(run.parts));
+        } catch (e) {
+          run.reject(e as Error);
+        }
+      });
     });
     const fail = (error: Error) => {
       if (this.worker !== worker) return;
@@ -207,8 +203,18 @@ export class AnalysisRunner {
   private stopInFlight(): void {
     const run = this.inFlight;
     this.stopWorker();
+    if (run) this.endInFlight(run);
+    else this.sendNext();
+  }
+
+  /**
+   * The run the worker was doing is over: it settles by `settle` (unless it was abandoned, so
+   * already rejected), ends, and the next waiting run goes to the worker.
+   */
+  private endInFlight(run: PendingRun, settle?: () => void): void {
     this.inFlight = undefined;
-    run?.done();
+    if (!run.abandoned) settle?.();
+    run.done();
     this.sendNext();
   }
 }
