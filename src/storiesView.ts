@@ -19,7 +19,7 @@ import {
   sourceDescription,
   storyDescription,
   storyOfUri,
-  sourceCount,
+  storySize,
   storySizeBadge,
 } from './storyTree';
 
@@ -201,7 +201,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
       item.resourceUri = vscode.Uri.from({
         scheme: STORY_SIZE_SCHEME,
         path: `/${encodeURIComponent(node.id)}`,
-        query: String(node.sources.length),
+        query: `${node.versions}/${node.sources.length}`,
       });
       item.contextValue = 'story';
       item.command = {
@@ -254,14 +254,17 @@ function excludedFiles(): string {
 /** The scheme of the addresses that give a story's line its size badge (`storySizeDecorations`). */
 const STORY_SIZE_SCHEME = 'synoptic-story-size';
 
-/** Badges a story's line with its number of sources, read from the address its item carries. */
+/**
+ * Badges a story's line with its number of versions (copies of one file count once), read from
+ * the address its item carries: `versions/files`.
+ */
 function storySizeDecorations(): vscode.Disposable {
   return vscode.window.registerFileDecorationProvider({
     provideFileDecoration(uri) {
       if (uri.scheme !== STORY_SIZE_SCHEME) return undefined;
-      const sources = Number(uri.query);
-      if (!Number.isInteger(sources) || sources < 1) return undefined;
-      return new vscode.FileDecoration(storySizeBadge(sources), sourceCount(sources));
+      const [versions, files] = uri.query.split('/').map(Number);
+      if (!Number.isInteger(versions) || !Number.isInteger(files) || versions < 1) return undefined;
+      return new vscode.FileDecoration(storySizeBadge(versions), storySize(versions, files));
     },
   });
 }

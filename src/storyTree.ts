@@ -10,6 +10,7 @@
  * clusters) fits `CorpusEntry`.
  */
 import { CorpusAnalysis, compareCodeUnits } from './core';
+import { counted } from './plural';
 import { restrictAnalysis, storiesOf } from './stories';
 
 /** One analysed corpus (a folder, or the files of the `synoptic.sources` glob). */
@@ -47,6 +48,11 @@ export interface StoryNode {
   readonly corpusCount: number;
   readonly title: string;
   readonly sources: readonly StorySourceNode[];
+  /**
+   * Its versions: distinct texts among its sources, where the corpus gave them (copies of one
+   * file, in one folder or several, are one version); otherwise its number of sources.
+   */
+  readonly versions: number;
 }
 
 /** The last path segment of a URI string, decoded. */
@@ -95,13 +101,15 @@ export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
           corpusCount: 1,
           title: story.title.trim() || nameOf(first),
           sources,
+          versions: corpus.texts ? new Set(story.sources.map(source => corpus.texts![source])).size : sources.length,
         },
         texts: corpus.texts ? story.sources.map(source => corpus.texts![source]) : [],
       });
     }
   }
   return joinCopies(parts).sort(
-    (a, b) => b.sources.length - a.sources.length || compareCodeUnits(a.title, b.title) || compareCodeUnits(a.id, b.id),
+    (a, b) =>
+      b.versions - a.versions || b.sources.length - a.sources.length || compareCodeUnits(a.title, b.title) || compareCodeUnits(a.id, b.id),
   );
 }
 
@@ -126,22 +134,23 @@ function joinCopies(parts: readonly { node: StoryNode; texts: readonly string[] 
       else if (parts[other].node.corpusKey !== part.node.corpusKey) parent[find(i)] = find(other);
     }
   });
-  const joined = new Map<number, StoryNode[]>();
-  parts.forEach((part, i) => {
+  const joined = new Map<number, number[]>();
+  parts.forEach((_, i) => {
     const root = find(i);
     const list = joined.get(root);
-    if (list) list.push(part.node);
-    else joined.set(root, [part.node]);
+    if (list) list.push(i);
+    else joined.set(root, [i]);
   });
-  return [...joined.values()].map(nodes => {
-    if (nodes.length === 1) return nodes[0];
-    nodes.sort((a, b) => b.sources.length - a.sources.length || compareCodeUnits(a.id, b.id));
+  return [...joined.values()].map(members => {
+    if (members.length === 1) return parts[members[0]].node;
+    const nodes = members.map(i => parts[i].node).sort((a, b) => b.sources.length - a.sources.length || compareCodeUnits(a.id, b.id));
     const names = [...new Set(nodes.map(n => n.corpusName))].sort(compareCodeUnits);
     return {
       ...nodes[0],
       corpusName: names.join(', '),
       corpusCount: new Set(nodes.map(n => n.corpusKey)).size,
       sources: nodes.flatMap(n => n.sources),
+      versions: new Set(members.flatMap(i => parts[i].texts)).size,
     };
   });
 }
@@ -158,15 +167,24 @@ export function corpusName(key: string): string {
   return '';
 }
 
-/** A story's line in the view: its size and where it was found, e.g. "3 sources · reports". */
+/**
+ * A story's line in the view: its size and where it was found, e.g. "3 sources · reports"; where
+ * some of its files are copies of others, its versions and files, e.g. "5 versions in 10 files ·
+ * reports, archive".
+ */
 export function storyDescription(node: StoryNode): string {
-  const size = sourceCount(node.sources.length);
+  const size = storySize(node.versions, node.sources.length);
   return node.corpusName ? `${size} · ${node.corpusName}` : size;
+}
+
+/** A story's size in words: "8 sources"; where some files are copies of others, "5 versions in 10 files". */
+export function storySize(versions: number, files: number): string {
+  return versions < files ? `${counted(versions, 'version')} in ${files} files` : sourceCount(files);
 }
 
 /** A story's size in words: "1 source", "8 sources". */
 export function sourceCount(sources: number): string {
-  return `${sources} source${sources === 1 ? '' : 's'}`;
+  return counted(sources, 'source');
 }
 
 /**

@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import { CorpusAnalysis, createAnalyzer } from '../../src/core';
 import { activationMode, activationOf, speaks } from '../../src/activation';
 import { restrictAnalysis, scopeToStory, storiesOf, storyOfSource } from '../../src/stories';
-import { buildStoryTree, corpusName, nameOf, sourceDescription, storyDescription, storyOfUri, storySizeBadge } from '../../src/storyTree';
+import {
+  buildStoryTree,
+  corpusName,
+  nameOf,
+  sourceDescription,
+  storyDescription,
+  storyOfUri,
+  storySize,
+  storySizeBadge,
+} from '../../src/storyTree';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory, notes } from '../support/stories';
 
@@ -223,16 +232,44 @@ describe('the Stories view model', () => {
     assert.deepEqual(
       tree.map(n => [n.title, storyDescription(n), n.corpusCount]),
       [
-        ['Putin and Assad meet', '10 sources · mixed, seeds', 2],
+        ['Putin and Assad meet', '5 versions in 10 files · mixed, seeds', 2],
         ['Harbour bridge reopens', '2 sources · mixed', 1],
       ],
     );
     const copy = tree[0].sources.find(s => s.uri.startsWith('file:///projects/seeds/'))!;
     assert.match(sourceDescription(copy, tree[0]), / · seeds$/);
     assert.equal(storyOfUri(tree, copy.uri), tree[0]);
+    assert.equal(tree[0].versions, 5);
     // Without texts (a corpus from elsewhere) nothing is joined.
     const apart = buildStoryTree([{ ...mixedEntry, texts: undefined }, seedsEntry]);
     assert.equal(apart.length, 3);
+  });
+
+  it('counts copies of one file in a folder as one version, and ranks stories by their versions', () => {
+    const seeds = seedInputs();
+    // Two seeds and a copy of each under another name; the other three seeds, once each.
+    const inputs = [...seeds, ...seeds.slice(0, 2).map(i => ({ id: `copy-${i.id}`, text: i.text }))];
+    const entry = {
+      key: 'folder:file:///projects/copies',
+      uris: inputs.map((_, k) => `file:///projects/copies/${k}.txt`),
+      texts: inputs.map(i => i.text),
+      analysis: {
+        ...analyze(inputs),
+        stories: [
+          { title: 'Two seeds and their copies', sources: [0, 1, 5, 6] },
+          { title: 'Three seeds', sources: [2, 3, 4] },
+        ],
+      } as CorpusAnalysis,
+      speaksFor: () => true,
+    };
+    assert.deepEqual(
+      buildStoryTree([entry]).map(n => [n.title, n.versions, storyDescription(n)]),
+      [
+        ['Three seeds', 3, '3 sources · copies'],
+        ['Two seeds and their copies', 2, '2 versions in 4 files · copies'],
+      ],
+    );
+    assert.equal(storySize(1, 2), '1 version in 2 files');
   });
 
   it('names a story without a title after its first source, and decodes file names', () => {
