@@ -1,5 +1,5 @@
 /**
- * Where the tokens of a sentence stand, for `factTokens` (changes.ts): each match of the token
+ * Where the tokens of a sentence stand, for `factTokens` (factTokens.ts): each match of the token
  * pattern as its `[start, end)` and which of the pattern's parts matched.
  *
  * Most news text is plain ASCII with curly quotes and dashes, where a scan of character codes
