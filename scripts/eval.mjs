@@ -123,12 +123,20 @@ if (existsSync(devDir)) {
 // a language repeats from story to story, which is where a looser rule for joining would show.
 if (existsSync(devDir)) {
   const origins = [];
+  const headlines = [];
   for (const name of readdirSync(devDir).sort()) {
     const dir = join(devDir, name);
     if (!existsSync(join(dir, 'gold.json'))) continue;
     const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8'));
     if (gold.groups !== undefined && gold.files.length > 1) continue;
-    for (const file of gold.files) origins.push([`dev/${name}/${file}`, core.prepareSource(readFileSync(join(dir, file), 'utf8'))]);
+    for (const file of gold.files) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      origins.push([`dev/${name}/${file}`, core.prepareSource(text)]);
+      // The page's headline by the gold: its first article line.
+      const lines = text.split('\n');
+      const first = gold.lines?.[file]?.indexOf('content') ?? -1;
+      if (first >= 0) headlines.push([file, text, lines[first]]);
+    }
   }
   const oneEvent = new Set(ONE_EVENT.map(pair => [...pair].sort().join(' ')));
   let pairs = 0;
@@ -148,6 +156,16 @@ if (existsSync(devDir)) {
     }
   console.log(
     `${'folders of two pages'.padEnd(22)} ${origins.length} single pages, ${pairs} pairs: pairs of one event joined ${eventJoined} of ${oneEvent.size} | pairs of different stories joined ${apartJoined}${wrong.length ? ` (${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? '; …' : ''})` : ''}`,
+  );
+  // Each single page analysed alone: is its story titled by its headline (white space collapsed)?
+  const collapsed = text => text.replace(/\s+/g, ' ').trim();
+  const mistitled = headlines.filter(
+    ([file, text, headline]) =>
+      collapsed(core.createAnalyzer({}, { expectEdits: false }).analyze([{ id: file, text }]).stories[0]?.title ?? '') !==
+      collapsed(headline),
+  );
+  console.log(
+    `${'page titles'.padEnd(22)} ${headlines.length - mistitled.length} of ${headlines.length} single pages, each analysed alone, titled by their headline${mistitled.length ? ` (not: ${mistitled.map(([file]) => file).join(', ')})` : ''}`,
   );
 }
 // Each story set on fewer of its versions: every pair, and sets of three (all of them, or a

@@ -102,7 +102,13 @@ export function headlineSearch(
   const found: number[] = [];
   const outside = new HeadlineChoice();
   // The lines that may be the page's title, article text or not: each with how many of its words (or n-grams) the body has.
-  const titleLines: { readonly k: number; readonly shared: number; readonly score: number; readonly endsSentence: boolean }[] = [];
+  const titleLines: {
+    readonly k: number;
+    readonly shared: number;
+    readonly score: number;
+    readonly endsSentence: boolean;
+    readonly listItem: boolean;
+  }[] = [];
   for (let k = start - 1; k >= 0; k--) {
     const f = facts[nonBlank[k]]!;
     // An address shares the headline's words when it spells them, but is never the headline.
@@ -134,7 +140,7 @@ export function headlineSearch(
       continue;
     }
     if (score >= HEADLINE_MIN_SCORE && (!f.proseLike || score >= HEADLINE_SURE_SCORE))
-      titleLines.push({ k, shared, score, endsSentence: f.endsSentence });
+      titleLines.push({ k, shared, score, endsSentence: f.endsSentence, listItem: f.listMarker });
     if (content[k]) continue;
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     outside.consider(k, score, near, f.proseLike);
@@ -151,17 +157,21 @@ export function headlineSearch(
   // The title shares the most with the body (a site's name or menu kept as article text shares
   // little); among equals, the one with the larger share of its own words in the body (a
   // breadcrumb or a share prompt that quotes the headline adds words the body lacks), and then
-  // the one highest on the page. A line the article model kept comes before one the search adds
-  // (a photo caption near the body, a line of chrome that names the story's place), and a line
-  // that ends as a sentence (a lede the body does not take in) only where no other qualifies.
+  // the one highest on the page that is no numbered list item (a breadcrumb's last step,
+  // "3. <headline>", repeats the headline's words above it). A line the article model kept
+  // comes before one the search adds (a photo caption near the body, a line of chrome that
+  // names the story's place), and a line that ends as a sentence (a lede the body does not take
+  // in) only where no other qualifies.
   let title = -1;
   for (const [sentences, added] of TITLE_TIERS) {
     let titleShared = 0;
     let titleScore = 0;
-    for (const { k, shared, score, endsSentence } of titleLines) {
+    let titleListItem = false;
+    for (const { k, shared, score, endsSentence, listItem } of titleLines) {
       const qualifies = endsSentence === sentences && (content[k] ? !added : added && found.includes(k));
-      if (qualifies && (shared > titleShared || (shared === titleShared && score >= titleScore)))
-        [title, titleShared, titleScore] = [k, shared, score];
+      const better =
+        shared > titleShared || (shared === titleShared && (score > titleScore || (score === titleScore && (titleListItem || !listItem))));
+      if (qualifies && better) [title, titleShared, titleScore, titleListItem] = [k, shared, score, listItem];
     }
     if (title >= 0) break;
   }

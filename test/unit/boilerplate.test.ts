@@ -1431,6 +1431,29 @@ describe('headline search above the body', () => {
     );
   });
 
+  it('takes for the title the headline, not the last step of a numbered breadcrumb above it that repeats it', () => {
+    const page = [
+      ' 1. Home',
+      ' 2. Transport',
+      ' 3. New signal box for the town station',
+      '',
+      'New signal box for the town station',
+      '',
+      'By A. Reporter',
+      '',
+      ...body,
+    ];
+    assert.equal(
+      titleOf(page, () => true),
+      'New signal box for the town station',
+    );
+    // A numbered headline with no twin stays the title.
+    assert.equal(
+      titleOf([' 3. New signal box for the town station', '', ...body], () => true),
+      ' 3. New signal box for the town station',
+    );
+  });
+
   it('gives the headline the search finds outside the article as the title, and none where no line shares enough', () => {
     const page = ['Home News Sport', '', 'New signal box for the town station', '', ...body];
     assert.equal(
