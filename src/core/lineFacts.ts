@@ -207,7 +207,7 @@ export const SPACE_UNIT = 8;
 export const INNER_PUNCTUATION = 16;
 /** Characters that separate the items of a menu or a breadcrumb trail. */
 export const SEPARATOR = 32;
-/** Every match of `ADDRESS_LIKE` holds one of these (":", ".", "@", see `mayStartAddress`); every match of `SENTENCE_INSIDE` a `SENTENCE_END`. */
+/** Every match of `ADDRESS_LIKE` holds one of these (":", ".", "@", see `mayStartAddress`); every match of `SENTENCE_INSIDE` a `SENTENCE_END` (all three in `featureColumns.ts`). */
 export const LINK_MARK = 64;
 export const SENTENCE_END = 128;
 export const QUOTE = 256;
