@@ -1398,59 +1398,33 @@ describe('headline search above the body', () => {
     return title < 0 ? '' : page[nonBlank[title]];
   }
 
+  const headline = 'New signal box for the town station';
+  /** A page of `chrome`, then the headline, a byline and the body. */
+  const headedPage = (chrome: readonly string[]) => [...chrome, '', headline, '', 'By A. Reporter', '', ...body];
+
   it('takes for the title the line above the body that shares most with it, not a site name or menu kept as article text', () => {
-    const page = [
-      'Station News',
-      'Home · Town · Rail · Sport',
-      '',
-      'New signal box for the town station',
-      '',
-      'By A. Reporter',
-      '',
-      ...body,
-    ];
     assert.equal(
-      titleOf(page, () => true),
-      'New signal box for the town station',
+      titleOf(headedPage(['Station News', 'Home · Town · Rail · Sport']), () => true),
+      headline,
     );
   });
 
   it('takes for the title the headline, not a breadcrumb above it that quotes it after words the body lacks', () => {
-    const page = [
-      'Home Region Transport Updates New signal box for the town station',
-      '',
-      'New signal box for the town station',
-      '',
-      'By A. Reporter',
-      '',
-      ...body,
-    ];
     assert.equal(
-      titleOf(page, () => true),
-      'New signal box for the town station',
+      titleOf(headedPage([`Home Region Transport Updates ${headline}`]), () => true),
+      headline,
     );
   });
 
   it('takes for the title the headline, not the last step of a numbered breadcrumb above it that repeats it', () => {
-    const page = [
-      ' 1. Home',
-      ' 2. Transport',
-      ' 3. New signal box for the town station',
-      '',
-      'New signal box for the town station',
-      '',
-      'By A. Reporter',
-      '',
-      ...body,
-    ];
     assert.equal(
-      titleOf(page, () => true),
-      'New signal box for the town station',
+      titleOf(headedPage([' 1. Home', ' 2. Transport', ` 3. ${headline}`]), () => true),
+      headline,
     );
     // A numbered headline with no twin stays the title.
     assert.equal(
-      titleOf([' 3. New signal box for the town station', '', ...body], () => true),
-      ' 3. New signal box for the town station',
+      titleOf([` 3. ${headline}`, '', ...body], () => true),
+      ` 3. ${headline}`,
     );
   });
 
