@@ -10,7 +10,7 @@ import { CorpusService, CorpusView } from './corpus';
 import { NavigablePanel, revealSentence } from './navigation';
 import { notComparableMessage } from './notComparable';
 import type { Direction, NavigationTarget } from './navigationTargets';
-import { sentenceNear } from './sentenceAt';
+import { sentenceAtOrAfter } from './sentenceAt';
 import { sourceName } from './sourceName';
 import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
@@ -27,6 +27,9 @@ export interface StoryScopes {
   viewOf(scope: string): CorpusView | undefined;
 }
 
+/** How long a revealed sentence's selection is waited for; a selection of that file meanwhile is no move of the reader's. */
+const REVEAL_ECHO_MS = 1000;
+
 /** A message between the panel and its webview, in either direction. */
 export type PanelMessage = { readonly toWebview: ToWebview } | { readonly fromWebview: FromWebview };
 
@@ -37,7 +40,12 @@ class ComparePanel implements vscode.Disposable {
   private generation = 0;
   /** Set once the panel is closed: a refresh still waiting must not touch its webview. */
   private disposed = false;
-  private suppressedSelection?: { uri: string; offset: number };
+  /**
+   * A sentence the panel revealed in its editor, until the editor reports that selection: the
+   * echo must not scroll the panel back, nor may the cursor that a hidden tab reports as it comes
+   * back (where it stood before) move the panel's mark away from the clicked cell.
+   */
+  private pendingReveal?: { uri: string; offset: number; until: number };
   /** Why the base changed without the user asking (its file went away). */
   private baseNotice?: string;
   private lastModel?: ComparisonModel;
@@ -144,8 +152,7 @@ class ComparePanel implements vscode.Disposable {
         const uri = view?.uris[message.source];
         const sentence = view?.analysis.sources[message.source]?.sentences[message.sentence];
         if (!view || !uri || !sentence) return;
-        // The editor's selection change that follows must not scroll the panel back (echo).
-        this.suppressedSelection = { uri: uri.toString(), offset: sentence.start };
+        this.pendingReveal = { uri: uri.toString(), offset: sentence.start, until: Date.now() + REVEAL_ECHO_MS };
         await revealSentence(uri, sentence.start, sentence.end);
         return;
       }
@@ -225,7 +232,7 @@ class ComparePanel implements vscode.Disposable {
     const editor = editors.find(e => e && view.indexOf(e.document.uri) >= 0);
     if (!editor) return;
     const source = view.indexOf(editor.document.uri);
-    const sentence = sentenceNear(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
+    const sentence = sentenceAtOrAfter(view.analysis.sources[source].sentences, editor.document.offsetAt(editor.selection.active));
     if (sentence >= 0) this.post({ type: 'highlight', source, sentence, markOnly: true });
   }
 
@@ -246,18 +253,16 @@ class ComparePanel implements vscode.Disposable {
     if (source < 0) return;
     const offset = e.textEditor.document.offsetAt(e.selections[0].active);
     const anchorOffset = e.textEditor.document.offsetAt(e.selections[0].anchor);
-    const suppressed = this.suppressedSelection;
-    if (
-      suppressed &&
-      suppressed.uri === e.textEditor.document.uri.toString() &&
-      (suppressed.offset === anchorOffset || suppressed.offset === offset)
-    ) {
-      this.suppressedSelection = undefined;
+    const pending = this.pendingReveal;
+    if (pending && Date.now() > pending.until) this.pendingReveal = undefined;
+    else if (pending && pending.uri === e.textEditor.document.uri.toString()) {
+      // The revealed selection ends the wait; any other (the tab's old cursor) is passed over.
+      if (pending.offset === anchorOffset || pending.offset === offset) this.pendingReveal = undefined;
       return;
     }
     // Off the text (a blank line, chrome), the panel follows to the sentence the cursor stands
     // before, so that it shows this source's column and place rather than the last one's.
-    const sentence = sentenceNear(view.analysis.sources[source].sentences, offset);
+    const sentence = sentenceAtOrAfter(view.analysis.sources[source].sentences, offset);
     if (sentence < 0) return;
     this.post({ type: 'highlight', source, sentence });
   }

@@ -12,11 +12,12 @@ export function sentenceAt(sentences: readonly { start: number; end: number }[],
 }
 
 /**
- * The sentence the reader is nearest in reading order: the one containing `offset`, else the
- * next one after it (the cursor on a blank line, a menu or a caption stands before the text it
- * leads to), else the last; -1 only when there are no sentences. O(log n).
+ * The sentence the reader stands at or before in reading order: the one containing `offset`,
+ * else the next one after it (the cursor on a blank line, a menu or a caption stands before the
+ * text it leads to), else (past the last, in a footer) the last; -1 only when there are no
+ * sentences. O(log n).
  */
-export function sentenceNear(sentences: readonly { start: number; end: number }[], offset: number): number {
+export function sentenceAtOrAfter(sentences: readonly { start: number; end: number }[], offset: number): number {
   let lo = 0;
   let hi = sentences.length;
   // The first sentence that does not end before `offset`.

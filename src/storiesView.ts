@@ -263,7 +263,7 @@ function storySizeDecorations(): vscode.Disposable {
     provideFileDecoration(uri) {
       if (uri.scheme !== STORY_SIZE_SCHEME) return undefined;
       const [versions, files] = uri.query.split('/').map(Number);
-      if (!Number.isInteger(versions) || !Number.isInteger(files) || versions < 1) return undefined;
+      if (!Number.isInteger(versions) || !Number.isInteger(files) || versions < 1 || files < versions) return undefined;
       return new vscode.FileDecoration(storySizeBadge(versions), storySize(versions, files));
     },
   });

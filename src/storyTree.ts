@@ -101,7 +101,7 @@ export function buildStoryTree(corpora: readonly CorpusEntry[]): StoryNode[] {
           corpusCount: 1,
           title: story.title.trim() || nameOf(first),
           sources,
-          versions: corpus.texts ? new Set(story.sources.map(source => corpus.texts![source])).size : sources.length,
+          versions: corpus.texts ? versionCount(story.sources.map(source => corpus.texts![source])) : sources.length,
         },
         texts: corpus.texts ? story.sources.map(source => corpus.texts![source]) : [],
       });
@@ -150,9 +150,20 @@ function joinCopies(parts: readonly { node: StoryNode; texts: readonly string[] 
       corpusName: names.join(', '),
       corpusCount: new Set(nodes.map(n => n.corpusKey)).size,
       sources: nodes.flatMap(n => n.sources),
-      versions: new Set(members.flatMap(i => parts[i].texts)).size,
+      versions: versionCount(members.flatMap(i => parts[i].texts)),
     };
   });
+}
+
+/** How many versions `texts` hold: copies of one text count once, and each empty file (which joins no copies) once. O(texts). */
+function versionCount(texts: readonly string[]): number {
+  let empty = 0;
+  const distinct = new Set<string>();
+  for (const text of texts) {
+    if (text.trim()) distinct.add(text);
+    else empty++;
+  }
+  return distinct.size + empty;
 }
 
 /** The story of `uri` among `nodes`, if any. O(sources of the tree). */
@@ -188,9 +199,9 @@ export function sourceCount(sources: number): string {
 }
 
 /**
- * A story's number of sources as a badge at the right end of its line, which the view never
- * cuts off (a long title pushes the description out of a narrow sidebar): the number up to 99,
- * "+" beyond, since a badge holds at most two characters.
+ * A story's size (its number of versions) as a badge at the right end of its line, which the
+ * view never cuts off (a long title pushes the description out of a narrow sidebar): the number
+ * up to 99, "+" beyond, since a badge holds at most two characters.
  */
 export function storySizeBadge(sources: number): string {
   return sources < 100 ? String(sources) : '+';

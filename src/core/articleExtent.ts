@@ -86,7 +86,7 @@ export function articleLines(
 }
 
 /**
- * Takes out of the article, in place, each menu or breadcrumb set on one line (`isInlineMenu`,
+ * Takes out of the article, in place, each menu or breadcrumb set on one line (`isInlineMenu` of lineFacts.ts,
  * `LineFacts.spacedMenu`) that stands before the article's first prose line or after its last: a site's
  * menu heads or closes the page, where the model may take a short page's menu for its first line.
  * A line among the article's prose may be its own list (a team's line-up, a cast) and stays as the
@@ -104,7 +104,7 @@ function menusApart(content: boolean[], facts: readonly LineFacts[], lineIndex: 
 }
 
 /**
- * Whether a non-blank line right above or below menu line `k` (`isInlineMenu` or
+ * Whether a non-blank line right above or below menu line `k` (lineFacts.ts `isInlineMenu` or
  * `LineFacts.spacedMenu`), with no blank line between (`lineOf[j]`: the line of non-blank line
  * j; `factsOf(j)`: its facts), makes
  * a table with it: it holds about as many cells apart by the menu's own mark, runs of spaces or
@@ -145,7 +145,7 @@ export function amongProse(k: number, [first, last]: readonly [number, number]):
   return k > first && k < last;
 }
 
-/** Most words of a line that `reasonFor` calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
+/** Most words of a line that `reasonFor` (boilerplate.ts) calls a copyright notice (a footer's notice runs on, an article's paragraph runs longer). */
 export const COPYRIGHT_MAX_WORDS = 60;
 /**
  * The copyright sign, or "(c)" before a year: the same in every language; or the circled sign

@@ -160,7 +160,7 @@ function roundedAlike(base: ReadSentence, bFigures: readonly number[], other: Re
 }
 
 /**
- * Whether each side has one figure the other lacks, one of them a time of day (`clockAt`:
+ * Whether each side has one figure the other lacks, one of them a time of day (factTokens.ts `clockAt`:
  * "10:30", "10.30 p.m.") and the other a bare figure of hours and two digits of minutes set
  * apart by a full stop ("10.30", "22.30"), as British style writes a time: the same hour on the
  * 24-hour clock and the same minutes ("2.15" against "14:15" may be a time corrected by twelve
@@ -182,7 +182,7 @@ function clockAlike(base: ReadSentence, bFigures: readonly number[], other: Read
   return dotted[2] === clock[2] && hour === clockHour;
 }
 
-/** A time of day's key, as `clockAt` writes it: hours on the 24-hour clock and minutes. */
+/** A time of day's key, as `clockAt` (factTokens.ts) writes it: hours on the 24-hour clock and minutes. */
 const CLOCK_KEY = /^#(\d{1,2}):(\d{2})$/;
 /** A figure of hours and minutes set apart by a full stop: "10.30", "6.05". */
 const DOTTED_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)$/;

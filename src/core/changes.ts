@@ -487,7 +487,7 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
   if (b[0] >= b[1] && o[0] >= o[1]) return [];
   const found = classify(base, other, b, o, options);
   const whole = (): Hunk => ({ b, o, change: changeOf(base, other, b, o, found.kind, found.variant, found.date) });
-  // A negation is found only in a small run (`MAX_NEGATION_CONTEXT`): the run is the change.
+  // A negation is found only in a small run (`MAX_NEGATION_CONTEXT`, changeKinds.ts): the run is the change.
   if (found.kind === 'wording' || found.kind === 'negation') return [whole()];
   // The first cluster of the fact's tokens (gaps of one token at most): a second figure further
   // on is found again in the rest of the run, as a change of its own.

@@ -140,7 +140,7 @@ export function headlineSearch(
       continue;
     }
     if (score >= HEADLINE_MIN_SCORE && (!f.proseLike || score >= HEADLINE_SURE_SCORE))
-      titleLines.push({ k, shared, score, endsSentence: f.endsSentence, listItem: f.listMarker });
+      titleLines.push({ k, shared, score, endsSentence: f.endsSentence, listItem: f.listMarker && !f.bullet });
     if (content[k]) continue;
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     outside.consider(k, score, near, f.proseLike);

@@ -76,14 +76,14 @@ export interface BoilerplateOptions {
   /**
    * Lowest log-odds of a near-article line, as jusText's near-good blocks: a run of doubtful
    * lines between two article lines, however long, joins the article when each of its lines is
-   * near-article or short, and one is near-article (see `joinNearArticle`). Default -0.25
+   * near-article or short, and one is near-article (see `joinNearArticle`, articleExtent.ts). Default -0.25
    * (chosen by leave-sites-out cross-validation); the threshold itself turns the rule off.
    */
   readonly nearFloor?: number;
   /**
    * Lowest log-odds of a data line at the article's edge: a run of short lines and data lines
    * (with a number, of a shape some article line of the page has) right after or before the
-   * article joins it up to its last such data line (see `joinNearArticle`). Default -1 (chosen
+   * article joins it up to its last such data line (see `joinNearArticle`, articleExtent.ts). Default -1 (chosen
    * by leave-sites-out cross-validation); the threshold itself turns the rule off.
    */
   readonly edgeFloor?: number;

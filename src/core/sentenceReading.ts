@@ -166,7 +166,7 @@ interface NameReading {
   readonly agent: readonly boolean[];
   /** Per token, whether it opens a sentence or a quotation (a capital there says nothing about names). */
   readonly initial: readonly boolean[];
-  /** The name stems (`nameStem`) of every word: a name whose stem is here is not missing. */
+  /** The name stems (wordForms.ts `nameStem`) of every word: a name whose stem is here is not missing. */
   readonly stems: ReadonlySet<string>;
   /** The stems of the words that name a speaker (`agent`). */
   readonly agentStems: ReadonlySet<string>;
@@ -182,7 +182,7 @@ interface NameReading {
    * label the page rather than tell the story. The bars themselves count as labels.
    */
   readonly label: readonly boolean[];
-  /** The words written with a capital, as `nameForm`s: a name kept on the other side, with or without its particle or possessive. */
+  /** The words written with a capital, as `nameForm`s (wordForms.ts): a name kept on the other side, with or without its particle or possessive. */
   readonly capitalForms: ReadonlySet<string>;
   /** The language's function words (empty without a list): never names. */
   readonly functionWords: ReadonlySet<string>;

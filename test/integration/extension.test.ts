@@ -267,6 +267,39 @@ describe('Synoptic in VS Code', function () {
     );
   });
 
+  it('keeps the clicked cell when revealing it brings back a tab whose cursor stood elsewhere', async () => {
+    const model = await openPanel(api, seedUri('000_2e221a3ec277473a.txt'), 5);
+    const hidden = seedUri('004_b132656ddbd9dbe3.txt');
+    const source = model.sources.findIndex(s => s.path === hidden.toString());
+    const sentences = api.corpus.current(hidden)!.analysis.sources[source].sentences;
+    // The tab to hide keeps its cursor on the blank line above its third sentence.
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hidden), vscode.ViewColumn.One);
+    const blank = editor.document.positionAt(sentences[2].start - 1);
+    editor.selection = new vscode.Selection(blank, blank);
+    await until(
+      'the highlight of the third sentence',
+      () => api.panel.lastHighlight?.source === source && api.panel.lastHighlight.sentence === 2,
+    );
+    // Another file in the same group hides it; its cursor moves the panel's mark there.
+    const other = seedUri('002_b59a2ea70077a96b.txt');
+    const otherSource = model.sources.findIndex(s => s.path === other.toString());
+    const shown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), vscode.ViewColumn.One);
+    shown.selection = new vscode.Selection(
+      shown.document.positionAt(api.corpus.current(other)!.analysis.sources[otherSource].sentences[1].start + 2),
+      shown.document.positionAt(api.corpus.current(other)!.analysis.sources[otherSource].sentences[1].start + 2),
+    );
+    await until('the highlight in the other file', () => api.panel.lastHighlight?.source === otherSource);
+    // A click on the hidden file's last sentence: the panel's mark is never sent back to where its cursor stood.
+    const clicked = sentences.length - 1;
+    await api.panel.receive({ type: 'reveal', source, sentence: clicked });
+    await until('the revealed editor', () => vscode.window.activeTextEditor?.document.uri.toString() === hidden.toString());
+    await new Promise(resolve => setTimeout(resolve, 800));
+    assert.ok(
+      api.panel.lastHighlight?.source !== source || api.panel.lastHighlight.sentence === clicked,
+      `the panel marked sentence ${api.panel.lastHighlight?.sentence} of the revealed file, not the clicked ${clicked}`,
+    );
+  });
+
   it('follows a cursor off the text to the sentence it stands before, in that source', async () => {
     const model = await openPanel(api, seedUri('000_2e221a3ec277473a.txt'), 5);
     const uri = seedUri('004_b132656ddbd9dbe3.txt');
@@ -277,7 +310,9 @@ describe('Synoptic in VS Code', function () {
     const text = editor.document.getText();
     const next = sentences.findIndex((s, i) => i > 0 && /\n[^\S\n]*\n/.test(text.slice(sentences[i - 1].end, s.start)));
     assert.ok(next > 0, 'a blank line between two sentences');
-    const blank = editor.document.positionAt(text.indexOf('\n', sentences[next - 1].end) + 1);
+    const gap = sentences[next - 1].end;
+    const blank = editor.document.positionAt(gap + text.slice(gap).search(/\n[^\S\n]*\n/) + 1);
+    assert.equal(editor.document.lineAt(blank.line).isEmptyOrWhitespace, true);
     assert.equal(sentenceAt(sentences, editor.document.offsetAt(blank)), -1);
     editor.selection = new vscode.Selection(blank, blank);
     await until(

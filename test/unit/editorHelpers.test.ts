@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { KeyedDebouncer } from '../../src/debounce';
-import { sentenceAt, sentenceNear } from '../../src/sentenceAt';
+import { sentenceAt, sentenceAtOrAfter } from '../../src/sentenceAt';
 import { exportedNotice } from '../../src/exportNotice';
 import { storyPickItem } from '../../src/exportStoryPick';
 import { storiesListing } from '../../src/export/stories';
@@ -102,8 +102,8 @@ describe('the sentence at an offset', () => {
   it('takes, off every sentence, the next one in reading order, or the last past the end', () => {
     const expected: Record<number, number> = { 0: 0, 10: 0, 11: 1, 12: 1, 21: 2, 24: 2, 40: 2, 41: 2, 99: 2 };
     for (const [offset, index] of Object.entries(expected))
-      assert.equal(sentenceNear(sentences, Number(offset)), index, `offset ${offset}`);
-    assert.equal(sentenceNear([], 3), -1);
+      assert.equal(sentenceAtOrAfter(sentences, Number(offset)), index, `offset ${offset}`);
+    assert.equal(sentenceAtOrAfter([], 3), -1);
   });
 
   it('agrees with a walk over the sentences on seeded random spans', () => {
@@ -119,7 +119,7 @@ describe('the sentence at an offset', () => {
         const containing = spans.findIndex(s => s.start <= offset && offset <= s.end);
         const next = spans.findIndex(s => s.start > offset);
         const walked = containing >= 0 ? containing : next >= 0 ? next : spans.length - 1;
-        assert.equal(sentenceNear(spans, offset), walked, `round ${round}, offset ${offset}`);
+        assert.equal(sentenceAtOrAfter(spans, offset), walked, `round ${round}, offset ${offset}`);
         assert.equal(sentenceAt(spans, offset), containing, `round ${round}, offset ${offset}`);
       }
     }

@@ -270,6 +270,16 @@ describe('the Stories view model', () => {
       ],
     );
     assert.equal(storySize(1, 2), '1 version in 2 files');
+    // Empty files join no copies: each is a version of its own.
+    const empties = buildStoryTree([
+      {
+        ...entry,
+        uris: entry.uris.slice(0, 3),
+        texts: ['', '', inputs[2].text],
+        analysis: { ...entry.analysis, stories: [{ title: 'T', sources: [0, 1, 2] }] } as CorpusAnalysis,
+      },
+    ]);
+    assert.equal(empties[0].versions, 3);
   });
 
   it('names a story without a title after its first source, and decodes file names', () => {
