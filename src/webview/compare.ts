@@ -75,11 +75,23 @@ const grid = document.getElementById('grid')!;
 /**
  * Keeps the grid's scroll padding at the base column's width, which follows the panel's:
  * sideways scrolling snaps each column's start to the base column's right edge (see the
- * stylesheet), and a snap to a stale width would leave a column half under it.
+ * stylesheet), and a snap to a stale width would leave a column half under it. Where the
+ * columns overflow the panel, the grid also keeps room after its last column, so that the last
+ * one too can stand at the base's edge: without it the far end of the scroll, where a cell of
+ * the last column is brought into view, leaves the column before it half under the base.
  */
-const baseWidth = new ResizeObserver(entries => {
-  for (const entry of entries) grid.style.scrollPaddingLeft = `${(entry.target as HTMLElement).offsetWidth}px`;
-});
+const columnEdges = new ResizeObserver(() => keepColumnEdges());
+
+function keepColumnEdges(): void {
+  const base = grid.querySelector<HTMLElement>('.row.header > .cell.base');
+  const last = grid.querySelector<HTMLElement>('.row.header > .cell:last-child');
+  if (!base || !last) return;
+  grid.style.scrollPaddingLeft = `${base.offsetWidth}px`;
+  // Measured without the room: the room itself makes the grid overflow.
+  grid.style.paddingRight = '';
+  const room = grid.scrollWidth > grid.clientWidth ? grid.clientWidth - base.offsetWidth - last.offsetWidth : 0;
+  if (room > 0) grid.style.paddingRight = `${room}px`;
+}
 
 /** Everything the script keeps between events, in one place. */
 const panel = {
@@ -554,9 +566,10 @@ function render(): void {
   grid.classList.toggle('one-source', m.sources.length === 1);
   const header = renderHeader(m);
   grid.append(header);
-  baseWidth.disconnect();
+  columnEdges.disconnect();
   const baseHead = header.querySelector<HTMLElement>('.cell.base');
-  if (baseHead) baseWidth.observe(baseHead);
+  if (baseHead) columnEdges.observe(baseHead);
+  columnEdges.observe(grid, { box: 'border-box' });
   const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;

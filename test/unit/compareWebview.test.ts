@@ -699,6 +699,45 @@ describe('comparison panel webview in Chromium', function () {
     );
   });
 
+  it('brings the last column to the base column’s edge too, with no column half under the base at the far end', async () => {
+    const count = 5;
+    const story = everySourceModel(
+      count,
+      Array.from({ length: 4 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
+    );
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        await panel.send({ type: 'model', model: story, state: {} });
+        await page.waitForSelector('.cell[data-row="3"]');
+        /** The left edges of the columns in view right of the base, against the base's right edge. */
+        const edges = () =>
+          page.evaluate(() => {
+            const grid = document.getElementById('grid')!.getBoundingClientRect();
+            const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+            const heads = Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).map(c =>
+              c.getBoundingClientRect(),
+            );
+            return {
+              underBase: heads.filter(h => h.right > base.right + 1 && h.left < base.right - 1).length,
+              atBase: heads.some(h => Math.abs(h.left - base.right) < 1),
+              lastInView: heads[heads.length - 1].right <= grid.right + 1,
+            };
+          });
+        // The editor's cursor in the last source: its cell is brought to the base column's edge.
+        await panel.send({ type: 'highlight', source: count - 1, sentence: 2 });
+        await page.waitForTimeout(400);
+        assert.deepEqual(await edges(), { underBase: 0, atBase: true, lastInView: true });
+        // The reader scrolls on to the far end: the last column still stands at the base's edge.
+        await page.mouse.move(600, 300);
+        await page.mouse.wheel(2000, 0);
+        await page.waitForTimeout(800);
+        assert.deepEqual(await edges(), { underBase: 0, atBase: true, lastInView: true });
+      },
+      { width: 900, height: 500 },
+    );
+  });
+
   it('keeps the keyboard focus on the page buttons of a wide story, on the other one when the last page disables the one pressed', async () => {
     // One statement every one of 45 sources carries: the other 44 take three pages of columns.
     const wide = everySourceModel(45, ['The harbour bridge reopened on Monday.']);
