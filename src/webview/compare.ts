@@ -87,10 +87,12 @@ function keepColumnEdges(): void {
   const last = grid.querySelector<HTMLElement>('.row.header > .cell:last-child');
   if (!base || !last) return;
   grid.style.scrollPaddingLeft = `${base.offsetWidth}px`;
-  // Measured without the room: the room itself makes the grid overflow.
-  grid.style.paddingRight = '';
-  const room = grid.scrollWidth > grid.clientWidth ? grid.clientWidth - base.offsetWidth - last.offsetWidth : 0;
-  if (room > 0) grid.style.paddingRight = `${room}px`;
+  // Whether the columns overflow is read from where the last one ends, not from the scroll width,
+  // which counts the room itself; and the room is never taken away to measure, which would pull
+  // a grid scrolled to its far end back (the browser clamps the scroll to the shorter width).
+  const columnsEnd = last.getBoundingClientRect().right - grid.getBoundingClientRect().left + grid.scrollLeft;
+  const room = columnsEnd > grid.clientWidth + 1 ? grid.clientWidth - base.offsetWidth - last.offsetWidth : 0;
+  grid.style.paddingRight = room > 0 ? `${room}px` : '';
 }
 
 /** Everything the script keeps between events, in one place. */

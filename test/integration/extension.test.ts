@@ -386,8 +386,18 @@ describe('Synoptic in VS Code', function () {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
     await until('the light theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light);
     await screenshot('editor-light');
-    // Bring the panel forward again so that it repaints in the new theme.
-    await openPanel(api, seedUri('000_2e221a3ec277473a.txt'), 5);
+    // Bring the panel forward again so that it repaints in the new theme, on the row of a
+    // sentence of the base under the cursor (wherever earlier tests left the panel's scroll).
+    const baseUri = seedUri('000_2e221a3ec277473a.txt');
+    const model = await openPanel(api, baseUri, 5);
+    const base = vscode.window.activeTextEditor!;
+    const monday = base.document
+      .getText()
+      .split('\n')
+      .findIndex(l => l.startsWith('The Monday night'));
+    base.selection = new vscode.Selection(monday, 4, monday, 4);
+    await until('the highlight of the cursor row', () => api.panel.lastHighlight?.source === model.base);
+    await new Promise(resolve => setTimeout(resolve, 500));
     await screenshot('compare-light');
   });
   it('shows markup, links and template text from a source as plain text in the panel', async () => {

@@ -733,6 +733,10 @@ describe('comparison panel webview in Chromium', function () {
         await page.mouse.wheel(2000, 0);
         await page.waitForTimeout(800);
         assert.deepEqual(await edges(), { underBase: 0, atBase: true, lastInView: true });
+        // A new analysis is drawn (an edit, the panel brought forward again): the grid stays there.
+        await panel.send({ type: 'model', model: { ...story, generation: 2 }, state: {} });
+        await page.waitForTimeout(800);
+        assert.deepEqual(await edges(), { underBase: 0, atBase: true, lastInView: true });
       },
       { width: 900, height: 500 },
     );
