@@ -1,5 +1,5 @@
 /**
- * Stage 2, stories: which sources of a corpus tell one story.
+ * The story stage (between stages 1 and 2): which sources of a corpus tell one story.
  *
  * A folder may hold many stories, each told by a few sources, and every page carries its
  * site's chrome and teasers of other stories. Two sources belong to one story when they share
