@@ -21,6 +21,9 @@ const SPAN_SAMPLE = 8;
 /** How many sources must agree on a cluster's side of a join for one source that disagrees to count as having moved it. */
 const MOVED_AGAINST = 3;
 
+/** `sidesJoinAfterOf` and `sidesJoinBeforeOf` hold this where sources of both sides of a join voted so. */
+const BOTH_SIDES = 3;
+
 /**
  * How many sources each side of a join anchored on one side only must have: each side's wording
  * is then one that several versions agree on, not one version's aside.
@@ -70,7 +73,9 @@ export type NodePlaces = readonly (readonly number[])[];
  * places otherwise than at least `MOVED_AGAINST` others (a paragraph that version moved), or
  * that a single source places otherwise than two or more others where leaving that source's
  * sentence out of the crossed cluster loses less than the join gains (links counted less the
- * threshold, a local move of correlation clustering; the sentence then stands alone). A join
+ * threshold, a local move of correlation clustering; the sentence then stands alone). A moved
+ * cluster still anchors the join where the sources that agree on its place are of both sides
+ * (a headline that one version prints under its lede stands before the lede in the others). A join
  * that makes a span in a shared source needs no such pair of anchors (that source places it),
  * only to cross none. A join with an anchor on one side only (the last statement the versions
  * share, with versions cut at different lengths after it) is made when it crosses none, each
@@ -330,7 +335,8 @@ export function joinInOrder(
    * between two of them. Each such cluster is read in every source of the two
    * sides where it stands: a cluster before the join in some and after it in others crosses it,
    * unless it stands otherwise in one source only while at least `MOVED_AGAINST` agree (that
-   * source moved it, as one version moves a paragraph): then it neither crosses nor anchors.
+   * source moved it, as one version moves a paragraph): then it crosses nothing, and it anchors
+   * the join where the sources that agree on its place are of both sides.
    * Where it stands otherwise in one source only while fewer agree, it crosses unless leaving
    * its sentence in that source out of it loses less than `gain()`, the join's links less the
    * floor (all such losses summed): `outs` lists those sentences with their clusters.
@@ -350,6 +356,9 @@ export function joinInOrder(
   const beforeInOf = new Int32Array(members.length);
   const withAOf = new Uint8Array(members.length);
   const withBOf = new Uint8Array(members.length);
+  // Per cluster, the sides whose sources place the join after it and before it (bit 1 a, bit 2 b).
+  const sidesJoinAfterOf = new Uint8Array(members.length);
+  const sidesJoinBeforeOf = new Uint8Array(members.length);
   const orderOf = (
     a: number,
     b: number,
@@ -378,14 +387,18 @@ export function joinInOrder(
             votedIn[root] = call;
             voted.push(root);
             joinAfterOf[root] = joinBeforeOf[root] = withAOf[root] = withBOf[root] = 0;
+            sidesJoinAfterOf[root] = sidesJoinBeforeOf[root] = 0;
             afterInOf[root] = beforeInOf[root] = -1;
           }
+          const side = onA ? 1 : 2;
           if (sideOf(p, q) > 0) {
             joinAfterOf[root]++;
             afterInOf[root] = s;
+            sidesJoinAfterOf[root] |= side;
           } else {
             joinBeforeOf[root]++;
             beforeInOf[root] = s;
+            sidesJoinBeforeOf[root] |= side;
           }
           if (onA) withAOf[root] = 1;
           else withBOf[root] = 1;
@@ -408,6 +421,14 @@ export function joinInOrder(
         // A lone sentence's one source is the only vote on its side: a cluster it crosses is
         // no paragraph that source moved, but a sign that the sentence stands elsewhere.
         return { order: 'crossing', outs };
+      } else if (against === 1 && Math.max(joinAfter, joinBefore) >= MOVED_AGAINST) {
+        // One source moved the cluster: it crosses nothing, and it still anchors the join where
+        // the sources that agree on its place stand on both sides.
+        const agreeing = joinAfter > joinBefore ? sidesJoinAfterOf[root] : sidesJoinBeforeOf[root];
+        if (agreeing === BOTH_SIDES) {
+          if (joinAfter > joinBefore) before = true;
+          else after = true;
+        }
       } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) {
         // One source alone places the cluster on the other side, too few agreeing to call it
         // moved: its sentence there may be the cluster's weak member. Leaving it out is a local

@@ -169,6 +169,28 @@ describe('joining clusters in story order', () => {
     assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
   });
 
+  /**
+   * A headline, then the lede in two wordings (agency A: sources 0–1; B: 2–4), then a shared
+   * statement. `headlineSources` carry the headline; source 1 prints it under its lede, as a dump
+   * that sets the first paragraph above the title does.
+   */
+  function headlineUnderOneLede(headlineSources: number[]) {
+    const all = [0, 1, 2, 3, 4];
+    const nodes = [node(BEFORE, headlineSources), node(AFTER, all), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3, 4])];
+    const places = [headlineSources.map(s => s * 10 + (s === 1 ? 2 : 0)), all.map(s => s * 10 + 3), [1, 10], [21, 31, 41]];
+    return joinInOrder(nodes, places, 5, [[0], [1], [2], [3]], { wordWeight: 0 }, exactPairs(nodes));
+  }
+
+  it('joins two wordings of the lede under a headline that one source alone prints after it, where sources of both sides agree on its place', () => {
+    const clusters = headlineUnderOneLede([0, 1, 2, 3, 4]);
+    assert.ok(clusters.some(c => [...c].sort().join() === '2,3'));
+  });
+
+  it('keeps the two wordings of the lede apart where the one source of a side that prints the headline prints it after its lede', () => {
+    const clusters = headlineUnderOneLede([1, 2, 3, 4]);
+    assert.ok(!clusters.some(c => c.includes(2) && c.includes(3)));
+  });
+
   it('keeps apart two wordings at the top of the story, which no shared statement precedes', () => {
     const nodes = [node(AFTER, [0, 1, 2, 3]), node(LEDE_A, [0, 1]), node(LEDE_B, [2, 3])];
     const places = [
