@@ -6,7 +6,7 @@
  *   synoptic import-passim [--root DIR] [-o FILE] PATH
  * A FILE of `-` is read from standard input; a folder stands for the `.txt` files under it. Bad input gets one line on stderr and exit code 2.
  */
-import { Stats, readFileSync, statSync, writeSync } from 'node:fs';
+import { Stats, fstatSync, lstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
 import { AnalysisOptions, CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
@@ -352,6 +352,32 @@ function checkOutputTarget(target: unknown): void {
   if (!isFolder) throw new UsageError(`-o ${target}: ${folder} is a file, not a folder`);
 }
 
+/**
+ * 1 or 2 where `target` (the -o value) is a link, such as `/dev/stdout` or `/dev/fd/2`, to the
+ * regular file standard output or standard error is redirected to (`> file`), else undefined:
+ * a terminal or a pipe behind such a name is written in place already, and a file named as
+ * itself is replaced, as asked. O(1).
+ */
+function standardStreamAt(target: unknown): 1 | 2 | undefined {
+  if (typeof target !== 'string' || target === '-' || target === '') return undefined;
+  try {
+    if (!lstatSync(target).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const stats = statOf(target);
+  if (!stats?.isFile()) return undefined;
+  for (const fd of [1, 2] as const) {
+    try {
+      const open = fstatSync(fd);
+      if (open.isFile() && open.dev === stats.dev && open.ino === stats.ino) return fd;
+    } catch {
+      // Closed: nothing to compare with.
+    }
+  }
+  return undefined;
+}
+
 /** What `path` leads to, or undefined where nothing is there (or it cannot be looked at). */
 function statOf(path: string): Stats | undefined {
   try {
@@ -498,6 +524,11 @@ async function main(): Promise<number> {
     return 0;
   }
   let output: Output;
+  // `-o /dev/stdout` with standard output redirected to a file (`> log`, `>> log`): that file is
+  // standard output's own, open at its place (or for appending), so it is written as `-` is;
+  // replacing it would drop what the shell and the run wrote to it before, and what follows.
+  const stream = standardStreamAt(request.values.output);
+  if (stream === 1) request.values.output = '-';
   try {
     checkOutputTarget(request.values.output);
     output = await request.command.run(request.values, request.positionals);
@@ -509,7 +540,18 @@ async function main(): Promise<number> {
     throw e;
   }
   const target = request.values.output;
-  if (typeof target === 'string' && target !== '-') {
+  if (stream === 2) {
+    try {
+      inUtf8Pieces(output, bytes => {
+        for (let written = 0; written < bytes.length;) written += writeSync(2, bytes, written);
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      process.stderr.write(`synoptic: ${String(target)}: cannot be written: ${writeFailure(code)}\n`);
+      return 2;
+    }
+  } else if (typeof target === 'string' && target !== '-') {
     try {
       // A stop asked for while a new file is written beside the old one waits until it has taken
       // the old one's place; a pipe or device written in place is left to stop at once.

@@ -487,6 +487,25 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.stdout, run(['stories', seeds[0], seeds[1]]).stdout);
   });
 
+  it('appends to the file standard output or standard error goes to when -o names /dev/stdout or /dev/stderr', function () {
+    if (process.platform !== 'linux') this.skip();
+    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const listing = run(['stories', seeds[0], seeds[1]]).stdout;
+    for (const [device, redirect] of [
+      ['/dev/stdout', '>>'],
+      ['/dev/stderr', '2>>'],
+    ]) {
+      const log = join(dir, `log-${basename(device)}.txt`);
+      writeFileSync(log, 'written before\n');
+      const command = [process.execPath, cli, 'stories', '-o', device, seeds[0], seeds[1]].map(quoted).join(' ');
+      const result = spawnSync('sh', ['-c', `${command} ${redirect} ${quoted(log)}; echo written after >> ${quoted(log)}`], {
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(readFileSync(log, 'utf8'), `written before\n${listing}written after\n`, device);
+    }
+  });
+
   it('leaves out, and names, a file of a folder whose name is not UTF-8, and reads the others', function () {
     if (process.platform !== 'linux') this.skip();
     const folder = join(dir, 'misnamed');
