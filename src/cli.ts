@@ -22,7 +22,7 @@ import { jsonPieces } from './node/jsonPieces';
 import { analyzeInParallel } from './node/parallelPrepare';
 import { clusterStories, readPassimRecords, skippedCount, skippedSummary } from './node/passimImport';
 import { resolveUnderRoot } from './node/passimFiles';
-import { quotedName } from './node/quotedName';
+import { quotedName, unbrokenLine } from './node/quotedName';
 import { replaceFile, writesBeside } from './node/replaceFile';
 import { withTerminationHeld } from './node/terminationHeld';
 import { InputError, SourceFile, inputAt, isSavedOutput, readSources, sourceFiles, standardOutputFile } from './node/readSource';
@@ -516,7 +516,7 @@ async function main(): Promise<number> {
     request = parseCommandLine(process.argv.slice(2));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`synoptic: ${e.message}\n`);
+    writeLine(e.message);
     return 2;
   }
   if ('print' in request) {
@@ -534,7 +534,7 @@ async function main(): Promise<number> {
     output = await request.command.run(request.values, request.positionals);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      process.stderr.write(`synoptic: ${e.message}\n`);
+      writeLine(e.message);
       return 2;
     }
     throw e;
@@ -548,7 +548,7 @@ async function main(): Promise<number> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
-      process.stderr.write(`synoptic: ${String(target)}: cannot be written: ${writeFailure(code)}\n`);
+      writeLine(`${String(target)}: cannot be written: ${writeFailure(code)}`);
       return 2;
     }
   } else if (typeof target === 'string' && target !== '-') {
@@ -558,7 +558,7 @@ async function main(): Promise<number> {
       if (writesBeside(target)) await withTerminationHeld(() => writeTextFile(target, output));
       else writeTextFile(target, output);
     } catch (e) {
-      process.stderr.write(`synoptic: ${target}: cannot be written: ${writeFailure((e as NodeJS.ErrnoException).code)}\n`);
+      writeLine(`${target}: cannot be written: ${writeFailure((e as NodeJS.ErrnoException).code)}`);
       return 2;
     }
   } else {
@@ -568,7 +568,7 @@ async function main(): Promise<number> {
       // A full disk or a closed terminal is no fault of the tool's, as with -o.
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
-      process.stderr.write(`synoptic: standard output cannot be written: ${writeFailure(code)}\n`);
+      writeLine(`standard output cannot be written: ${writeFailure(code)}`);
       return 2;
     }
   }
@@ -688,9 +688,17 @@ function isTerminal(fd: number): boolean {
 /** Whether some output went through a stream, which may still hold it: the process must then end by itself. */
 let outputStreamed = false;
 
+/**
+ * Writes `line` on standard error after the tool's name, as one line: a file name in it that
+ * holds a newline or another control character has it escaped (`unbrokenLine`).
+ */
+function writeLine(line: string): void {
+  process.stderr.write(`synoptic: ${unbrokenLine(line)}\n`);
+}
+
 /** Writes one line for the user on standard error, where the run goes on. */
 function writeNote(line: string): void {
-  process.stderr.write(`synoptic: ${line}\n`);
+  writeLine(line);
   // Standard error may be a stream that writes later (a pipe on macOS, a console on Windows).
   outputStreamed = true;
 }
@@ -709,7 +717,7 @@ export function run(): Promise<void> {
       if (code === 0 && !outputStreamed) process.exit(code);
     },
     e => {
-      process.stderr.write(`synoptic: internal error: ${(e as Error).message}\n`);
+      writeLine(`internal error: ${(e as Error).message}`);
       process.exitCode = 1;
     },
   );

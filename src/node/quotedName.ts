@@ -27,3 +27,15 @@ export function quotedName(name: string): string {
   const escaped = name.replace(ESCAPED, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${escaped}"`;
 }
+
+/** The characters that break or reorder a line, which `quotedName` escapes (not the quote or the backslash). */
+const UNPRINTABLE_ONLY = new RegExp(`[${UNPRINTABLE}]`, 'g');
+
+/**
+ * `line` with every control character, line separator and mark of direction in it escaped as
+ * `quotedName` escapes them (`\n`, `\t`, `\r`, else `\u` and four hex digits), so that a message
+ * naming such a file stays one line on the terminal. O(length).
+ */
+export function unbrokenLine(line: string): string {
+  return line.replace(UNPRINTABLE_ONLY, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

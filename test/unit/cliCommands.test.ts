@@ -487,6 +487,13 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.stdout, run(['stories', seeds[0], seeds[1]]).stdout);
   });
 
+  it('names a file whose name holds a newline on one line of stderr', () => {
+    const result = run(['stories', join(dir, 'no\nsuch.txt')]);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr.split('\n').length, 2, result.stderr);
+    assert.match(result.stderr, /no\\nsuch\.txt: no such file\n$/);
+  });
+
   it('appends to the file standard output or standard error goes to when -o names /dev/stdout or /dev/stderr', function () {
     if (process.platform !== 'linux') this.skip();
     const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;

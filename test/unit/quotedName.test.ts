@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { quotedName } from '../../src/node/quotedName';
+import { quotedName, unbrokenLine } from '../../src/node/quotedName';
 
 describe('file names in line-based reports', () => {
   it('prints a plain name as it is, backslashes, spaces, quotes inside and other scripts too', () => {
@@ -34,5 +34,11 @@ describe('file names in line-based reports', () => {
       const shown = quotedName(`a${String.fromCharCode(code)}b`);
       assert.doesNotMatch(shown, /[\n\r\t\u2028\u2029\u0085]/, `U+${code.toString(16)}`);
     }
+  });
+
+  it('keeps a message naming such a file on one line, its other characters as they are', () => {
+    assert.equal(unbrokenLine('no\nsuch "file".txt: no such file'), 'no\\nsuch "file".txt: no such file');
+    assert.equal(unbrokenLine('a\tb\u202ec\\d'), 'a\\tb\\u202ec\\d');
+    assert.equal(unbrokenLine('خبر عاجل.txt: no such file'), 'خبر عاجل.txt: no such file');
   });
 });
