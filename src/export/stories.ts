@@ -18,9 +18,10 @@ export type { Story } from '../stories';
 export function storiesListing(analysis: CorpusAnalysis, names: readonly string[]): string {
   return storiesOf(analysis)
     .map((s, i) => {
-      // A story of one source is named by its file, which no origin names.
+      // A story of one source is named by its file, which no origin names. The reason may name
+      // other files as they are: a line feed in a name is escaped, as quotedName escapes it.
       const shownOrigin = s.origin
-        ? `\torigin: ${names[s.origin.source]} (${printable(s.origin.reason)})`
+        ? `\torigin: ${names[s.origin.source]} (${printable(s.origin.reason).replace(/\n/g, '\\n')})`
         : s.sources.length === 1
           ? `\tfile: ${names[s.sources[0]]}`
           : '';

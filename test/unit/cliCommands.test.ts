@@ -487,6 +487,19 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.stdout, run(['stories', seeds[0], seeds[1]]).stdout);
   });
 
+  it('keeps a story on one line where the reason for its origin names a file whose name holds a newline', function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = join(dir, 'newline-names');
+    mkdirSync(folder);
+    // The seeds' dates point to one version and their shared text to another: the reason names both.
+    const names = ['a\nb.txt', 'x\ny.txt', 'p\nq.txt'];
+    [seeds[0], seeds[2], seeds[4]].forEach((seed, i) => writeFileSync(join(folder, names[i]), readFileSync(seed)));
+    const result = run(['stories', folder]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /the shared text points to x\\ny\.txt/);
+    assert.equal(result.stdout.split('\n').length, 2, result.stdout);
+  });
+
   it('names a file whose name holds a newline on one line of stderr', () => {
     const result = run(['stories', join(dir, 'no\nsuch.txt')]);
     assert.equal(result.status, 2);
