@@ -94,7 +94,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         };
       }
       // Only a terminal has a width; asking a pipe would set up the stream the fast output avoids.
-      const width = !values.output && isTerminal(1) ? process.stdout.columns : undefined;
+      // `-o -` is standard output too.
+      const toStandardOutput = values.output === undefined || values.output === '-';
+      const width = toStandardOutput && isTerminal(1) ? process.stdout.columns : undefined;
       return textReport(corpus.analysis, displayNames(corpus.paths), { width: width || 80 });
     },
   },

@@ -500,6 +500,21 @@ describe('synoptic CLI commands', () => {
     assert.equal(result.stdout.split('\n').length, 2, result.stdout);
   });
 
+  it('wraps the text report to the terminal with -o - as without -o', function () {
+    // A terminal of 50 columns, from util-linux's script(1) where it is there.
+    if (process.platform !== 'linux' || spawnSync('script', ['--version']).status !== 0) this.skip();
+    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const inTerminal = (args: string[]) => {
+      const command = `stty cols 50; ${[process.execPath, cli, ...args].map(quoted).join(' ')}`;
+      const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      return result.stdout.replace(/\r\n/g, '\n');
+    };
+    const plain = inTerminal(['analyze', seeds[0]]);
+    assert.ok(Math.max(...plain.split('\n').map(line => line.length)) <= 50, plain);
+    assert.equal(inTerminal(['analyze', '-o', '-', seeds[0]]), plain);
+  });
+
   it('names a file whose name holds a newline on one line of stderr', () => {
     const result = run(['stories', join(dir, 'no\nsuch.txt')]);
     assert.equal(result.status, 2);
