@@ -84,7 +84,8 @@ const NAMED_NOT_UTF8 = 5;
 /**
  * Reads `files` (`-` from standard input), or throws `InputError`. A binary file that a folder
  * added is left out and counted, as the editor leaves it out of a folder's versions (a binary
- * file named on the command line is refused: it was asked for). A file whose bytes are not all
+ * file named on the command line is refused: it was asked for); so is a file larger than
+ * `MAX_FILE_BYTES`, named in a note. A file whose bytes are not all
  * UTF-8 is read with U+FFFD in their place, and named in a note, so that a file saved in
  * another encoding does not pass unnoticed. A report or stories listing of this tool's
  * (`isOwnOutput`) that a folder added is left out and named: saved beside the versions, it is
@@ -99,9 +100,18 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
   const notUtf8: string[] = [];
   const reports: string[] = [];
   const outputs: string[] = [];
+  const large: string[] = [];
   let binary = 0;
   for (const { path, inFolder } of files) {
-    const read = path === '-' ? readStandardInputBytes() : readFileBytes(path, standardOutput);
+    let read: Buffer | undefined;
+    try {
+      read = path === '-' ? readStandardInputBytes() : readFileBytes(path, standardOutput);
+    } catch (e) {
+      // A folder's log or data dump saved as .txt: no version, and no reason to stop the others.
+      if (!(inFolder && e instanceof TooLargeError)) throw e;
+      large.push(`left out ${e.message}`);
+      continue;
+    }
     if (!read) {
       outputs.push(`left out ${path}: standard output is written to it`);
       continue;
@@ -123,16 +133,17 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
     paths.push(path);
     texts.push(decoded.text);
   }
-  const notes = [...outputs, ...notUtf8.slice(0, NAMED_NOT_UTF8)];
+  const notes = [...outputs, ...large, ...notUtf8.slice(0, NAMED_NOT_UTF8)];
   if (notUtf8.length > NAMED_NOT_UTF8) notes.push(`${notUtf8.length - NAMED_NOT_UTF8} more files with bytes that are not UTF-8 or UTF-16`);
   if (binary) notes.push(`${binary} binary ${binary === 1 ? 'file' : 'files'} left out`);
   if (reports.length) notes.push(reportsLeftOut(reports));
-  if (!paths.length && outputs.length && !binary && !reports.length)
+  if (!paths.length && outputs.length && !binary && !reports.length && !large.length)
     throw new InputError('no file to read: the only one given is where standard output goes');
   if (!paths.length) {
     const left = [
       binary ? `${binary} binary ${binary === 1 ? 'file' : 'files'}` : '',
       reports.length ? counted(reports.length, 'report') : '',
+      large.length ? `${counted(large.length, 'file')} larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` : '',
     ];
     throw new InputError(`no text file to read (${left.filter(Boolean).join(' and ')} left out)`);
   }
@@ -396,8 +407,11 @@ function binaryFile(path: string): InputError {
   return new InputError(`${path}: looks like a binary file, not text`);
 }
 
+/** A file past `MAX_FILE_BYTES`: refused where it was named, left out where a folder added it. */
+class TooLargeError extends InputError {}
+
 function tooLarge(path: string): InputError {
-  return new InputError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  return new TooLargeError(`${path}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
 }
 
 /**

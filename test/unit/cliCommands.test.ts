@@ -12,6 +12,7 @@ import {
   readdirSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -513,6 +514,23 @@ describe('synoptic CLI commands', () => {
     const plain = inTerminal(['analyze', seeds[0]]);
     assert.ok(Math.max(...plain.split('\n').map(line => line.length)) <= 50, plain);
     assert.equal(inTerminal(['analyze', '-o', '-', seeds[0]]), plain);
+  });
+
+  it('leaves out a file larger than 64 MB that a folder holds, and names it, as it leaves out a binary one', () => {
+    const folder = join(dir, 'with-a-dump');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), readFileSync(seeds[0]));
+    // Sparse: its size is checked before anything is read.
+    const dump = join(folder, 'dump.txt');
+    writeFileSync(dump, '');
+    truncateSync(dump, 65 * 1024 * 1024);
+    const result = run(['stories', folder]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^1\t1 source\t.*\tfile: a\.txt\n$/);
+    assert.match(result.stderr, /^synoptic: left out .*dump\.txt: larger than 64 MB\n$/);
+    const named = run(['stories', dump]);
+    assert.equal(named.status, 2);
+    assert.match(named.stderr, /dump\.txt: larger than 64 MB\n$/);
   });
 
   it('names a file whose name holds a newline on one line of stderr', () => {
