@@ -543,8 +543,9 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
     while (to > from && after.some(t => alike(t, plain.tokens[to - 1]))) to--;
     // A short run replaced by a short run ("the two presidents" → "Putin and Assad") is one
     // change; one of function words alone ("Monday night’s" → "The") replaces nothing: the fact
-    // is dropped there.
-    return few(plain, [from, to]) && few(factSide, factRun) && saysSomething(plain, [from, to])
+    // is dropped there. Nor do words without a figure replace a figure or a date: "Wednesday"
+    // put where a version had "Meanwhile" is a date added, beside a rewording.
+    return found.kind !== 'number' && few(plain, [from, to]) && few(factSide, factRun) && saysSomething(plain, [from, to])
       ? [from, to]
       : cutAt(span, factRun, [from, to]);
   };

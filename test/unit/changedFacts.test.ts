@@ -31,6 +31,22 @@ describe('fact changes between two wordings of a statement', () => {
     assert.deepEqual([added.kind, added.base, added.other, added.otherRange], ['attribution', '', 'Officials said', [0, 14]]);
   });
 
+  it('reads a date put where the other wording has words without a figure as added, and those words as rewording', () => {
+    const changes = facts('Meanwhile, the president left for Paris.', 'On Wednesday, the president left for Paris.');
+    const date = changes.find(c => c.kind === 'number');
+    assert.deepEqual([date?.base, date?.other, date?.date], ['', 'Wednesday', true]);
+    const [added] = facts(
+      'The country cements its growing prowess in space.',
+      'The feat on Wednesday cements the country’s growing prowess in space.',
+    ).filter(c => c.kind === 'number');
+    assert.equal(added.base, '');
+    // A figure put where the other has a figure stays one change of it.
+    assert.deepEqual(
+      facts('Police said hundreds were hurt.', 'Police said thousands were hurt.').map(c => [c.kind, c.base, c.other]),
+      [['number', 'hundreds', 'thousands']],
+    );
+  });
+
   it('reads a minus sign or a decimal mark before a figure as part of its value, and a hyphen between words or figures as none', () => {
     assert.deepEqual(facts('Temperatures fell to -5 degrees overnight.', 'Temperatures fell to 5 degrees overnight.'), [
       { kind: 'number', base: '-5', other: '5', otherRange: [21, 22] },
