@@ -106,12 +106,16 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
   const several = tables.length > 1;
   const languages = (table: ExportTable) => table.columns.map(s => languageTag(input.analysis.sources[s].language));
   const title = several ? `${tables.length} stories` : tables[0].title || 'Synoptic comparison';
+  // The page's own words (the legend, the notes) are English; a story's title and each cell are
+  // in their source's language, and say so, so that a screen reader reads each in its own voice.
+  const titleLanguage = several || !tables[0].title ? 'en' : (languages(tables[0])[0] ?? 'und');
+  const storyLanguage = (table: ExportTable) => (table.title ? (languages(table)[0] ?? 'und') : 'en');
   const sources = tables.reduce((n, t) => n + t.columns.length, 0);
   const contents = several
     ? `<nav aria-label="Stories"><ol>\n${tables
         .map(
           t =>
-            `<li><a href="#story-${t.story + 1}"><bdi>${escapeMarkup(t.title || NO_TITLE)}</bdi></a> <span class="note">${counted(t.columns.length, 'source')}, ${counted(t.rows.length, 'row')}</span></li>`,
+            `<li><a href="#story-${t.story + 1}"><bdi lang="${storyLanguage(t)}">${escapeMarkup(t.title || NO_TITLE)}</bdi></a> <span class="note">${counted(t.columns.length, 'source')}, ${counted(t.rows.length, 'row')}</span></li>`,
         )
         .join('\n')}\n</ol></nav>`
     : '';
@@ -120,7 +124,7 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     const head = table.names.map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(labels[k])}</th>`).join('');
     const body = table.rows.map(row => rowHtml(row, languages(table))).join('\n');
     const heading = several
-      ? `<h2>${table.story + 1}. <bdi>${escapeMarkup(table.title || NO_TITLE)}</bdi></h2>\n<p class="legend">${counted(table.columns.length, 'source')}, ${counted(table.rows.length, 'row')}.</p>\n`
+      ? `<h2>${table.story + 1}. <bdi lang="${storyLanguage(table)}">${escapeMarkup(table.title || NO_TITLE)}</bdi></h2>\n<p class="legend">${counted(table.columns.length, 'source')}, ${counted(table.rows.length, 'row')}.</p>\n`
       : '';
     const tableHtml = `<table class="sources-${table.columns.length}">
 <thead><tr>${table.columns.length > 1 ? '<th class="row" scope="col">statement</th>' : ''}${head}</tr></thead>
@@ -135,17 +139,17 @@ ${body}
     : `${counted(sources, 'source')}, ${counted(tables[0].rows.length, 'row')}.`;
   const style = pageStyle(tables.map(t => t.columns.length));
   return `<!DOCTYPE html>
-<html lang="${languages(tables[0])[0] ?? 'und'}">
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${htmlCsp(style)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${HTML_GENERATOR}
-<title dir="auto">${escapeMarkup(title)}</title>
+<title dir="auto" lang="${titleLanguage}">${escapeMarkup(title)}</title>
 <style>${style}</style>
 </head>
 <body>
-<h1 dir="auto">${escapeMarkup(title)}</h1>
+<h1 dir="auto" lang="${titleLanguage}">${escapeMarkup(title)}</h1>
 <p class="legend">${summary} Each row is one statement in the reading order of the first source${several ? ' of its story' : ''}; a statement's number (#3) is the one the text report and the CSV export give it. <ins>Underlined</ins> words are added and <del>struck</del> words are left out, compared with the row's first wording; the percentage is the similarity to that wording. Wordings less than ${Math.round(RELATED_BELOW * 100)}% alike are shown whole, as related. Shaded cells (outlined in print): the sentence is found in that source only.</p>
 ${contents}${several ? '\n' : ''}${sections.join('\n')}
 </body>

@@ -156,9 +156,11 @@ describe('exports', () => {
     assert.ok(cells.length >= 2);
     for (const [cell] of cells) assert.match(cell, / dir="rtl"/);
     assert.doesNotMatch(toHtml(input), /<td class="cell" lang="en" dir=/);
-    // The page's title is a sentence of the story: its direction is its own, as its first letter tells.
-    assert.match(html, /<h1 dir="auto">قال/);
-    assert.match(html, /<title dir="auto">قال/);
+    // The page's title is a sentence of the story: its direction is its own, as its first letter
+    // tells, and so is its language; the page's own words are English.
+    assert.match(html, /<h1 dir="auto" lang="ar">قال/);
+    assert.match(html, /<title dir="auto" lang="ar">قال/);
+    assert.match(html, /<html lang="en">/);
   });
 
   it('sets each story title of a page of several stories apart from the text around it, in the contents and over its table', () => {
@@ -173,8 +175,8 @@ describe('exports', () => {
     ];
     const analysis = analyzeCorpus(inputs);
     const html = toHtml({ analysis, paths: inputs.map(i => i.id) });
-    const headings = [...html.matchAll(/<h2>(\d+)\. <bdi>([^<]*)<\/bdi><\/h2>/g)].map(m => m[2]);
-    const links = [...html.matchAll(/<a href="#story-\d+"><bdi>([^<]*)<\/bdi><\/a>/g)].map(m => m[1]);
+    const headings = [...html.matchAll(/<h2>(\d+)\. <bdi lang="[^"]+">([^<]*)<\/bdi><\/h2>/g)].map(m => m[2]);
+    const links = [...html.matchAll(/<a href="#story-\d+"><bdi lang="[^"]+">([^<]*)<\/bdi><\/a>/g)].map(m => m[1]);
     assert.equal(headings.length, 2, html.slice(0, 2000));
     assert.deepEqual(links, headings);
     assert.ok(headings.some(h => h.startsWith('قال')));

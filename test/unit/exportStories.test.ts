@@ -249,7 +249,7 @@ describe('exports of a folder of several stories, without --story', () => {
     const lastStory = storiesOf(analysed).length;
     assert.equal(storiesOf(analysed)[lastStory - 1].title, '');
     const html = toHtml(all);
-    assert.match(html, new RegExp(`<h2>${lastStory}\\. <bdi>\\(no title\\)</bdi></h2>`));
+    assert.match(html, new RegExp(`<h2>${lastStory}\\. <bdi lang="en">\\(no title\\)</bdi></h2>`));
     assert.doesNotMatch(html, /Story \d/);
     assert.match(storyList(analysed), new RegExp(`${lastStory} \\(no title\\) \\(1 source\\)`));
     assert.doesNotMatch(toTei(all), /<head><\/head>/);
