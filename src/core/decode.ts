@@ -4,8 +4,10 @@
  *
  * - A byte order mark decides: UTF-8 (EF BB BF), UTF-16LE (FF FE), UTF-16BE (FE FF); the mark
  *   is not part of the text, so offsets count from the first character after it.
- * - Without a mark, NUL bytes on every other position only (Latin text in UTF-16) mean UTF-16
- *   in that byte order; any other NUL byte means binary.
+ * - Without a mark, NUL bytes on every other position only mean UTF-16 in that byte order (the
+ *   high byte of each space, digit, punctuation mark and Latin letter), where they are at least
+ *   an eighth of the pairs, as the spaces alone are in a script that sets words apart (Cyrillic,
+ *   Greek, Arabic, Devanagari); any other NUL byte means binary.
  * - Otherwise UTF-8, with each invalid sequence read as U+FFFD instead of failing.
  * - Text in which more than a tenth of the first 64 KiB are control characters (other than tab,
  *   line breaks, form feed and escape) is binary too.
@@ -62,8 +64,9 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolea
 
 /**
  * The byte order of UTF-16 text without a mark, judged from where its NUL bytes stand: the high
- * byte of every Latin character is zero, the low byte almost never. Undefined when the NUL
- * bytes do not keep to one side, or are too few for text in a Latin script.
+ * byte of every space, digit, punctuation mark and Latin letter is zero, the low byte almost
+ * never. Undefined when the NUL bytes do not keep to one side, or are fewer than
+ * `UTF16_NUL_SHARE` of the pairs: too few for a text whose words are set apart by spaces.
  */
 function utf16ByteOrder(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = head.length >> 1;
@@ -73,10 +76,13 @@ function utf16ByteOrder(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (head[i] === 0) evenZeros++;
     if (head[i + 1] === 0) oddZeros++;
   }
-  if (evenZeros === 0 && oddZeros * 4 >= pairs) return 'utf-16le';
-  if (oddZeros === 0 && evenZeros * 4 >= pairs) return 'utf-16be';
+  if (evenZeros === 0 && oddZeros >= pairs * UTF16_NUL_SHARE) return 'utf-16le';
+  if (oddZeros === 0 && evenZeros >= pairs * UTF16_NUL_SHARE) return 'utf-16be';
   return undefined;
 }
+
+/** The least share of a UTF-16 text's pairs that hold a NUL byte without a mark: the spaces of a text in Cyrillic or Arabic are about a sixth of its characters. */
+const UTF16_NUL_SHARE = 1 / 8;
 
 // Control characters other than tab, line breaks, form feed and escape.
 const CONTROL = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/;

@@ -43,6 +43,16 @@ describe('decoding a file into text', () => {
     assert.equal(textOf(utf16be(mixed, false)), mixed);
   });
 
+  it('reads UTF-16 text in a script other than Latin without a byte order mark, its spaces and punctuation giving the byte order', () => {
+    const russian =
+      'Переговоры в Москве продолжились во вторник, сообщили в Кремле.\nСтороны обсудили положение на севере страны.\n'.repeat(10);
+    const arabic = 'قال الرئيس إن المحادثات في موسكو كانت مثمرة.\n'.repeat(10);
+    for (const text of [russian, arabic]) {
+      assert.equal(textOf(utf16le(text, false)), text);
+      assert.equal(textOf(utf16be(text, false)), text);
+    }
+  });
+
   it('reads each invalid UTF-8 sequence as U+FFFD and keeps the text around it', () => {
     const bytes = Buffer.concat([Buffer.from('Before '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from(' after.')]);
     const text = textOf(bytes);
