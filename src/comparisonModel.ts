@@ -64,11 +64,13 @@ export function toRowModel(row: ComparisonRow, baseText: string, relatedBelow = 
         ...(w.factMarks ? { factMarks: w.factMarks } : {}),
       };
     }),
-    cells: row.cells.map((c): CellModel =>
-      c.moved
-        ? { source: c.source, sentence: c.sentences[0], wording: c.wording, moved: true }
-        : { source: c.source, sentence: c.sentences[0], wording: c.wording },
-    ),
+    cells: row.cells.map((c): CellModel => ({
+      source: c.source,
+      sentence: c.sentences[0],
+      ...(c.sentences.length > 1 ? { more: c.sentences.slice(1) } : {}),
+      wording: c.wording,
+      ...(c.moved ? { moved: true as const } : {}),
+    })),
   };
 }
 

@@ -27,6 +27,11 @@ export interface CellModel {
   readonly source: number;
   /** The source's first sentence of the statement: what a click reveals. */
   readonly sentence: number;
+  /**
+   * The source's further sentences of the statement, where it has several (a headline the page
+   * prints twice, a statement it splits in two): the editor's cursor on one of them marks the row.
+   */
+  readonly more?: readonly number[];
   /** Index of the source's wording in the row's `wordings`. */
   readonly wording: number;
   /** Present when the source has the statement out of the base's order. */

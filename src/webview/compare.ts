@@ -587,7 +587,8 @@ function render(): void {
   panel.rows.forEach((display, row) =>
     display.entries.forEach((entries, col) => {
       for (const { cell, again } of entries)
-        for (const shown of [cell, ...(again ?? [])]) panel.places.set(`${shown.source}:${shown.sentence}`, { row, col });
+        for (const shown of [cell, ...(again ?? [])])
+          for (const sentence of [shown.sentence, ...(shown.more ?? [])]) panel.places.set(`${shown.source}:${sentence}`, { row, col });
     }),
   );
   panel.rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, panel.columns.length))));

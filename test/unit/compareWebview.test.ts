@@ -387,6 +387,50 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('marks the row of a statement the cursor’s source prints in several sentences, whichever of them the cursor is on', async () => {
+    await withPanel(async panel => {
+      const { page } = panel;
+      // The base prints the headline twice (sentences 0 and 1), the other source splits the next statement in two (1 and 2).
+      const model: ComparisonModel = {
+        ...MODEL,
+        rows: [
+          {
+            kind: 'statement',
+            cells: [
+              { source: 0, sentence: 0, more: [1], wording: 0 },
+              { source: 1, sentence: 0, wording: 0 },
+            ],
+            wordings: [{ text: 'Bridge reopens', similarity: 1 }],
+            sourceCount: 2,
+            reworded: false,
+          },
+          {
+            kind: 'statement',
+            cells: [
+              { source: 0, sentence: 2, wording: 0 },
+              { source: 1, sentence: 1, more: [2], wording: 1 },
+            ],
+            wordings: [
+              { text: 'Repairs took two years and cost more than planned.', similarity: 1 },
+              { text: 'Repairs took two years. They cost more than planned.', similarity: 0.9 },
+            ],
+            sourceCount: 2,
+            reworded: true,
+          },
+        ],
+      };
+      await panel.send({ type: 'model', model, state: {} });
+      await page.waitForSelector('.row[data-row="1"]');
+      const current = () => page.evaluate(() => document.querySelector<HTMLElement>('.row.current')?.dataset.row);
+      await panel.send({ type: 'highlight', source: 0, sentence: 2 });
+      assert.equal(await current(), '1');
+      await panel.send({ type: 'highlight', source: 0, sentence: 1 });
+      assert.equal(await current(), '0', 'the headline printed again');
+      await panel.send({ type: 'highlight', source: 1, sentence: 2 });
+      assert.equal(await current(), '1', 'the second half of a statement split in two');
+    });
+  });
+
   it('goes on from the editor cursor’s row, which a new model marks, to the next difference, until the reader moves the cursor cell', async () => {
     await withPanel(async panel => {
       const { page } = panel;

@@ -116,6 +116,20 @@ describe('panel rows built in slices', () => {
     assert.equal(pauses, 3);
   });
 
+  it("gives each cell the source's further sentences of the statement, so that the cursor on any of them finds its row", async () => {
+    const rows = (await buildRowModels({ ...request, includeBoilerplate: false }, { sliceMs: Infinity }))!;
+    const layout = buildComparison(analysis, 0, { diffs: true }).rows;
+    let several = 0;
+    rows.forEach((row, i) =>
+      layout[i].cells.forEach((c, j) => {
+        assert.deepEqual([row.cells[j].sentence, ...(row.cells[j].more ?? [])], c.sentences);
+        if (c.sentences.length > 1) several++;
+      }),
+    );
+    // The seeds hold such statements: the base's headline printed twice, a statement another source splits in two.
+    assert.ok(several > 0);
+  });
+
   it('gives each cell its source, first sentence, wording and moved flag', async () => {
     const rows = (await buildRowModels({ ...request, includeBoilerplate: false }, { sliceMs: Infinity }))!;
     const layout = buildComparison(analysis, 0, { diffs: true }).rows;
