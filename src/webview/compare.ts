@@ -151,6 +151,15 @@ function matches(row: RowModel, filter: RowFilter, sourceCount: number): boolean
   }
 }
 
+/**
+ * What a filter's count counts, for its tooltip: the story's statements, not the rows shown, since
+ * a sentence that one other source alone carries is listed in that source's column under its
+ * neighbour rather than as a row of its own.
+ */
+function countedStatements(count: number): string {
+  return `${count} ${count === 1 ? 'statement' : 'statements'} of the story; one that only another source carries is listed in its column, under the sentence before it`;
+}
+
 /** The other sources (all but the base), in order: what the column pages divide. */
 function othersOf(m: ComparisonModel): number[] {
   const others: number[] = [];
@@ -313,6 +322,7 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
   buttons.setAttribute('aria-label', 'Show rows');
   FILTERS.forEach(([value, label], index) => {
     const button = el('button', 'filter');
+    button.title = countedStatements(counts.get(value) ?? 0);
     button.append(el('span', 'check', value === current ? '✓ ' : ''), document.createTextNode(`${label} (${counts.get(value)})`));
     button.setAttribute('role', 'radio');
     button.setAttribute('aria-checked', String(value === current));
@@ -338,6 +348,7 @@ function filterControls(m: ComparisonModel): HTMLElement[] {
   select.dataset.control = 'filter-select';
   for (const [value, , long] of FILTERS) {
     const option = el('option', undefined, `${long} (${counts.get(value)})`);
+    option.title = countedStatements(counts.get(value) ?? 0);
     option.value = value;
     option.selected = value === current;
     select.append(option);
