@@ -544,9 +544,7 @@ async function main(): Promise<number> {
   const target = request.values.output;
   if (stream === 2) {
     try {
-      inUtf8Pieces(output, bytes => {
-        for (let written = 0; written < bytes.length;) written += writeSync(2, bytes, written);
-      });
+      inUtf8Pieces(output, bytes => writeAllSync(2, bytes));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
@@ -634,11 +632,12 @@ const PIECE_UNITS = 1 << 20;
 
 /** Writes all of `text` to the file `target`, replacing it; a write that fails leaves the old file (`replaceFile`). */
 function writeTextFile(target: string, text: Output): void {
-  replaceFile(target, fd =>
-    inUtf8Pieces(text, bytes => {
-      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
-    }),
-  );
+  replaceFile(target, fd => inUtf8Pieces(text, bytes => writeAllSync(fd, bytes)));
+}
+
+/** Writes all of `bytes` to the file descriptor `fd`, however many writes that takes. */
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
 }
 
 /**

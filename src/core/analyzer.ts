@@ -184,7 +184,7 @@ class CachingAnalyzer implements Analyzer {
       if (this.storyParts) this.storyParts = new Map();
     }
     const prepared = this.prepareAll(inputs);
-    // Stage 2: the stories; every cross-source stage after it works within one story.
+    // The story stage (between stages 1 and 2); every cross-source stage after it works within one story.
     const grouping = findStories(prepared, this.options.stories, (source, shingleWords) =>
       this.storyForms.get(source, () => storyFormsOf(source, shingleWords)),
     );

@@ -38,6 +38,7 @@
 import { QUOTE_CLOSERS } from './quotationMarks';
 import { isTitle } from './factWords';
 import { diffRuns } from './keyDiff';
+import { numberLexicon } from './numbers';
 import {
   ChangeOptions,
   Classified,
@@ -369,6 +370,12 @@ function saysSomething(s: ReadSentence, [from, to]: Range): boolean {
   return false;
 }
 
+/** Whether the words of `range` name a week, month, quarter or year around the time of writing ("last week"; `NumberLexicon.relativePeriods`). */
+function namesPeriod(s: ReadSentence, range: Range): boolean {
+  const words = textOf(s, range).toLowerCase();
+  return numberLexicon(s.language).relativePeriods.some(period => words.includes(period));
+}
+
 const textOf = (s: ReadSentence, [from, to]: Range) => (from < to ? s.text.slice(s.tokens[from].start, s.tokens[to - 1].end) : '');
 
 /**
@@ -543,9 +550,13 @@ function classifiedHunks(base: ReadSentence, other: ReadSentence, b: Range, o: R
     while (to > from && after.some(t => alike(t, plain.tokens[to - 1]))) to--;
     // A short run replaced by a short run ("the two presidents" → "Putin and Assad") is one
     // change; one of function words alone ("Monday night’s" → "The") replaces nothing: the fact
-    // is dropped there. Nor do words without a figure replace a figure or a date: "Wednesday"
-    // put where a version had "Meanwhile" is a date added, beside a rewording.
-    return found.kind !== 'number' && few(plain, [from, to]) && few(factSide, factRun) && saysSomething(plain, [from, to])
+    // is dropped there. Nor do words without a figure replace a figure or a date ("Wednesday"
+    // put where a version had "Meanwhile" is a date added, beside a rewording), but for a time
+    // named around the time of writing ("last week" → "on Wednesday").
+    return (found.kind !== 'number' || (found.date === true && namesPeriod(plain, [from, to]))) &&
+      few(plain, [from, to]) &&
+      few(factSide, factRun) &&
+      saysSomething(plain, [from, to])
       ? [from, to]
       : cutAt(span, factRun, [from, to]);
   };

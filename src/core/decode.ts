@@ -7,7 +7,9 @@
  * - Without a mark, NUL bytes on every other position only mean UTF-16 in that byte order (the
  *   high byte of each space, digit, punctuation mark and Latin letter), where they are at least
  *   an eighth of the pairs, as the spaces alone are in a script that sets words apart (Cyrillic,
- *   Greek, Arabic, Devanagari); any other NUL byte means binary.
+ *   Greek, Arabic, Devanagari, Hangul); a NUL on the other side is the low byte of a letter, a
+ *   mark or a space in that order (가 U+AC00), or else binary. Chinese and Japanese without a
+ *   mark set too few spaces to tell, and read as UTF-8.
  * - Otherwise UTF-8, with each invalid sequence read as U+FFFD instead of failing.
  * - Text in which more than a tenth of the first 64 KiB are control characters (other than tab,
  *   line breaks, form feed and escape) is binary too.
@@ -70,16 +72,30 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolea
  */
 function utf16ByteOrder(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = head.length >> 1;
-  let evenZeros = 0;
-  let oddZeros = 0;
+  // Per byte order, the NUL bytes where a character's high byte stands in it (a space, a Latin
+  // letter), and those on the other side, but for the NUL low byte of a letter, a mark or a space
+  // in that order (가 U+AC00, 一 U+4E00, U+3000), which is the text's too.
+  let highLe = 0;
+  let otherLe = 0;
+  let highBe = 0;
+  let otherBe = 0;
   for (let i = 0; i + 1 < head.length; i += 2) {
-    if (head[i] === 0) evenZeros++;
-    if (head[i + 1] === 0) oddZeros++;
+    if (head[i + 1] === 0) {
+      highLe++;
+      if (!(head[i] !== 0 && IN_TEXT.test(String.fromCharCode(head[i] << 8)))) otherBe++;
+    }
+    if (head[i] === 0) {
+      highBe++;
+      if (!(head[i + 1] !== 0 && IN_TEXT.test(String.fromCharCode(head[i + 1] << 8)))) otherLe++;
+    }
   }
-  if (evenZeros === 0 && oddZeros >= pairs * UTF16_NUL_SHARE) return 'utf-16le';
-  if (oddZeros === 0 && evenZeros >= pairs * UTF16_NUL_SHARE) return 'utf-16be';
+  if (otherLe === 0 && highLe >= pairs * UTF16_NUL_SHARE) return 'utf-16le';
+  if (otherBe === 0 && highBe >= pairs * UTF16_NUL_SHARE) return 'utf-16be';
   return undefined;
 }
+
+/** A letter, a mark or a space separator: what a code unit with a NUL low byte is in text. */
+const IN_TEXT = /[\p{L}\p{M}\p{Zs}]/u;
 
 /** The least share of a UTF-16 text's pairs that hold a NUL byte without a mark: the spaces of a text in Cyrillic or Arabic are about a sixth of its characters. */
 const UTF16_NUL_SHARE = 1 / 8;

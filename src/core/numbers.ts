@@ -125,6 +125,8 @@ export interface NumberLexicon {
   readonly ordinalSuffixes: ReadonlySet<string>;
   /** Days named by their distance from the day of writing ("yesterday" → -1, "heute" → 0), lower case. */
   readonly relativeDays: ReadonlyMap<string, number>;
+  /** The weeks, months, quarters and years around the time of writing ("last week", "this year", "nächsten Monat"), lower case. */
+  readonly relativePeriods: readonly string[];
   /** Words for a share of a whole ("half", "Hälfte") and the share, as a fraction. */
   readonly shares: ReadonlyMap<string, number>;
   /** Words after which a share multiplies a scale word ("half a million"). */
@@ -595,6 +597,7 @@ function buildLexicon(language: string): NumberLexicon {
     ordinalDeterminers: new Set(english ? ENGLISH_DETERMINERS : []),
     ordinalSuffixes: new Set(ORDINAL_SUFFIXES[language] ?? (english ? ORDINAL_SUFFIXES.en : [])),
     relativeDays: relativeDaysOf(language),
+    relativePeriods: relativePeriodsOf(language),
     shares: new Map(SHARES[language] ?? (english ? SHARES.en : [])),
     shareArticles: new Set(english ? ['a', 'an'] : []),
     articles: new Set(ARTICLES[language] ?? (english ? ARTICLES.en : [])),
@@ -637,6 +640,27 @@ function relativeDaysOf(language: string): Map<string, number> {
   }
   for (const word of twoDistances) out.delete(word);
   return out;
+}
+
+/**
+ * The names of the weeks, months, quarters and years before, at and after the time of writing,
+ * from the runtime's locale data (`Intl.RelativeTimeFormat` with `numeric: "auto"`): "last
+ * week", "this month", "next year", "letzte Woche"; a name with a figure ("in 1 year") is none.
+ */
+function relativePeriodsOf(language: string): string[] {
+  let format: Intl.RelativeTimeFormat;
+  try {
+    format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  } catch {
+    return [];
+  }
+  const out = new Set<string>();
+  for (const unit of ['week', 'month', 'quarter', 'year'] as const)
+    for (let distance = -1; distance <= 1; distance++) {
+      const name = format.format(distance, unit).toLowerCase();
+      if (!/\p{Nd}/u.test(name)) out.add(name);
+    }
+  return [...out];
 }
 
 /** Words for half of a whole, per language: "half the votes" and "50% of the votes" are one share. */

@@ -429,7 +429,8 @@ export function joinInOrder(
           if (joinAfter > joinBefore) before = true;
           else after = true;
         }
-      } else if (against > 1 || Math.max(joinAfter, joinBefore) < MOVED_AGAINST) {
+      } else {
+        // Two or more sources, or one with too few agreeing, place the cluster on the other side.
         // One source alone places the cluster on the other side, too few agreeing to call it
         // moved: its sentence there may be the cluster's weak member. Leaving it out is a local
         // move of correlation clustering, made when the join gains more than the links of the

@@ -4,6 +4,7 @@
  */
 import type { CorpusAnalysis } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
+import { unbrokenLine } from '../node/quotedName';
 import { printable } from './printable';
 
 export { NO_TITLE, restrictAnalysisWithGroups, storiesOf, storyTitle } from '../stories';
@@ -19,9 +20,10 @@ export function storiesListing(analysis: CorpusAnalysis, names: readonly string[
   return storiesOf(analysis)
     .map((s, i) => {
       // A story of one source is named by its file, which no origin names. The reason may name
-      // other files as they are: a line feed in a name is escaped, as quotedName escapes it.
+      // other files as they are: a control character or a mark of direction in a name is
+      // escaped (`unbrokenLine`), so that the story keeps its one line, in its order.
       const shownOrigin = s.origin
-        ? `\torigin: ${names[s.origin.source]} (${printable(s.origin.reason).replace(/\n/g, '\\n')})`
+        ? `\torigin: ${names[s.origin.source]} (${unbrokenLine(printable(s.origin.reason))})`
         : s.sources.length === 1
           ? `\tfile: ${names[s.sources[0]]}`
           : '';

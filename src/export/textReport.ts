@@ -9,6 +9,7 @@ import { CorpusAnalysis, FactChange } from '../core';
 import { NO_TITLE, storiesOf } from '../stories';
 import { kindLabel } from '../factText';
 import { counted, printedTimes } from '../plural';
+import { unbrokenLine } from '../node/quotedName';
 import { printable } from './printable';
 
 export interface TextReportOptions {
@@ -147,7 +148,9 @@ function changedFacts(analysis: CorpusAnalysis, names: readonly string[], width:
     if (story.sources.length < 2) return;
     out.push('');
     out.push(...wrap(`Changed facts, story ${k + 1}: ${story.title}`, width, '', '    '));
-    if (story.origin) out.push(...wrap(`origin: ${names[story.origin.source]} (${story.origin.reason})`, width, '  ', '    '));
+    // A file the reason names may hold a line break or a mark of direction: escaped, as the names are.
+    if (story.origin)
+      out.push(...wrap(`origin: ${names[story.origin.source]} (${unbrokenLine(story.origin.reason)})`, width, '  ', '    '));
     if (!sharesAny[k]) out.push('  none: the versions share no statement');
     else if (!factsOfStory[k].length) out.push('  none: the versions differ in wording only');
     for (const line of factsOfStory[k]) out.push(...wrap(line, width, '  ', '    '));

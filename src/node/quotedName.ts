@@ -24,8 +24,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\
  */
 export function quotedName(name: string): string {
   if (!NEEDS_QUOTES.test(name) && !name.startsWith('"')) return name;
-  const escaped = name.replace(ESCAPED, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `"${escaped}"`;
+  return `"${name.replace(ESCAPED, escapedCharacter)}"`;
+}
+
+/** A character as `quotedName` writes it: a C escape, else `\u` and four hex digits. */
+function escapedCharacter(c: string): string {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** The characters that break or reorder a line, which `quotedName` escapes (not the quote or the backslash). */
@@ -37,5 +41,5 @@ const UNPRINTABLE_ONLY = new RegExp(`[${UNPRINTABLE}]`, 'g');
  * naming such a file stays one line on the terminal. O(length).
  */
 export function unbrokenLine(line: string): string {
-  return line.replace(UNPRINTABLE_ONLY, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.replace(UNPRINTABLE_ONLY, escapedCharacter);
 }

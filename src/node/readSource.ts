@@ -74,7 +74,7 @@ export function sourceFiles(args: readonly string[], notes: string[] = []): Sour
 export interface ReadSources {
   readonly paths: readonly string[];
   readonly texts: readonly string[];
-  /** One line each, for standard error: binary files and reports left out, files not in UTF-8. */
+  /** One line each, for standard error: binary files, reports and files over 64 MB left out, files not in UTF-8. */
   readonly notes: readonly string[];
 }
 

@@ -40,6 +40,13 @@ describe('fact changes between two wordings of a statement', () => {
       'The feat on Wednesday cements the country’s growing prowess in space.',
     ).filter(c => c.kind === 'number');
     assert.equal(added.base, '');
+    // A week, month or year named around the time of writing is what the date replaced.
+    assert.deepEqual(
+      facts('The talks ended last week in Paris.', 'The talks ended on Wednesday in Paris.')
+        .filter(c => c.kind === 'number')
+        .map(c => [c.base, c.other]),
+      [['last week', 'Wednesday']],
+    );
     // A figure put where the other has a figure stays one change of it.
     assert.deepEqual(
       facts('Police said hundreds were hurt.', 'Police said thousands were hurt.').map(c => [c.kind, c.base, c.other]),

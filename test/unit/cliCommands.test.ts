@@ -27,6 +27,9 @@ function run(args: string[], input?: string) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, input });
 }
 
+/** `arg` quoted for a POSIX shell. */
+const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+
 describe('synoptic CLI commands', () => {
   const seeds = readdirSync(seedsDir)
     .filter(f => f.endsWith('.txt'))
@@ -481,7 +484,6 @@ describe('synoptic CLI commands', () => {
   it('writes to /dev/stdout when standard output is a pipe, in place, as a shell would', function () {
     if (process.platform === 'win32' || !existsSync('/dev/stdout')) this.skip();
     // A shell's pipe: Node's own child pipes are sockets, which /dev/stdout does not reopen.
-    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
     const command = [process.execPath, cli, 'stories', '-o', '/dev/stdout', seeds[0], seeds[1]].map(quoted).join(' ');
     const result = spawnSync('sh', ['-c', `${command} | cat`], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
@@ -504,7 +506,6 @@ describe('synoptic CLI commands', () => {
   it('wraps the text report to the terminal with -o - as without -o', function () {
     // A terminal of 50 columns, from util-linux's script(1) where it is there.
     if (process.platform !== 'linux' || spawnSync('script', ['--version']).status !== 0) this.skip();
-    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
     const inTerminal = (args: string[]) => {
       const command = `stty cols 50; ${[process.execPath, cli, ...args].map(quoted).join(' ')}`;
       const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
@@ -542,7 +543,6 @@ describe('synoptic CLI commands', () => {
 
   it('appends to the file standard output or standard error goes to when -o names /dev/stdout or /dev/stderr', function () {
     if (process.platform !== 'linux') this.skip();
-    const quoted = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
     const listing = run(['stories', seeds[0], seeds[1]]).stdout;
     for (const [device, redirect] of [
       ['/dev/stdout', '>>'],

@@ -47,7 +47,9 @@ describe('decoding a file into text', () => {
     const russian =
       'Переговоры в Москве продолжились во вторник, сообщили в Кремле.\nСтороны обсудили положение на севере страны.\n'.repeat(10);
     const arabic = 'قال الرئيس إن المحادثات في موسكو كانت مثمرة.\n'.repeat(10);
-    for (const text of [russian, arabic]) {
+    // Korean sets words apart by spaces too, and its common particle 가 (U+AC00) has a NUL low byte.
+    const korean = '정부가 화요일에 새 예산을 발표했다. 의회가 다음 주에 표결한다.\n'.repeat(10);
+    for (const text of [russian, arabic, korean]) {
       assert.equal(textOf(utf16le(text, false)), text);
       assert.equal(textOf(utf16be(text, false)), text);
     }

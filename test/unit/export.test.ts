@@ -175,11 +175,14 @@ describe('exports', () => {
     ];
     const analysis = analyzeCorpus(inputs);
     const html = toHtml({ analysis, paths: inputs.map(i => i.id) });
-    const headings = [...html.matchAll(/<h2>(\d+)\. <bdi lang="[^"]+">([^<]*)<\/bdi><\/h2>/g)].map(m => m[2]);
-    const links = [...html.matchAll(/<a href="#story-\d+"><bdi lang="[^"]+">([^<]*)<\/bdi><\/a>/g)].map(m => m[1]);
+    const headings = [...html.matchAll(/<h2>(\d+)\. <bdi lang="([^"]+)">([^<]*)<\/bdi><\/h2>/g)].map(m => [m[2], m[3]]);
+    const links = [...html.matchAll(/<a href="#story-\d+"><bdi lang="([^"]+)">([^<]*)<\/bdi><\/a>/g)].map(m => [m[1], m[2]]);
     assert.equal(headings.length, 2, html.slice(0, 2000));
     assert.deepEqual(links, headings);
-    assert.ok(headings.some(h => h.startsWith('قال')));
+    // Each title says its story's language; the page's own words are English.
+    assert.ok(headings.some(([lang, h]) => lang === 'ar' && h.startsWith('قال')));
+    assert.ok(headings.some(([lang, h]) => lang === 'en' && h.startsWith('The city council')));
+    assert.match(html, /<html lang="en">/);
   });
 
   it('heads a column with its path where two sources share a file name, and sets words added in place of struck whole words apart by a space', () => {
