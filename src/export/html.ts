@@ -108,8 +108,8 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
   const title = several ? `${tables.length} stories` : tables[0].title || 'Synoptic comparison';
   // The page's own words (the legend, the notes) are English; a story's title and each cell are
   // in their source's language, and say so, so that a screen reader reads each in its own voice.
-  const titleLanguage = several || !tables[0].title ? 'en' : (languages(tables[0])[0] ?? 'und');
   const storyLanguage = (table: ExportTable) => (table.title ? (languages(table)[0] ?? 'und') : 'en');
+  const titleLanguage = several ? 'en' : storyLanguage(tables[0]);
   const sources = tables.reduce((n, t) => n + t.columns.length, 0);
   const contents = several
     ? `<nav aria-label="Stories"><ol>\n${tables
