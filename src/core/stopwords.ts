@@ -123,8 +123,9 @@ export function isFunctionWord(lowerWord: string, profile: StopwordProfile): boo
 
 /**
  * Picks the stopword list that covers the largest share of the given words (lower-cased).
- * When no list covers at least 8% of them, words mostly in Hangul are read as Korean (see
- * `KOREAN`), and any others with their own most frequent short forms, in the language their
+ * When no list covers at least 8% of them, a page in letters one listed language alone writes
+ * is read in it (`languageOfLetters`: Turkish, Hungarian), words mostly in Hangul are read as
+ * Korean (see `KOREAN`), and any others with their own most frequent short forms, in the language their
  * script names where one language writes it (`languageOfScript`: Chinese, Japanese, Thai,
  * Lao, Khmer, Burmese), else 'und'.
  * O(n) in the number of words.
@@ -159,9 +160,52 @@ export function stopwordsFromCounts(hits: Uint32Array, wordCount: number, lowerW
   });
   if (best && bestHits >= 0.08 * wordCount) return best;
   const words = lowerWords();
+  const lettered = languageOfLetters(words, hits, wordCount);
+  if (lettered) return lettered;
   const language = languageOfScript(words);
   if (language === KOREAN.language) return KOREAN;
   return { language: language ?? 'und', words: frequentShortWords(words) };
+}
+
+/**
+ * Letters that, of the languages listed here, one alone writes: Turkish dotless ı and ğ,
+ * Hungarian ő and ű. These languages write most of what others say in function words as
+ * endings on their nouns and verbs ("istasyondan", "from the station"), so on a short news page
+ * their lists may cover fewer than 8% of the words, and the page was read as no language (its
+ * number words and stems unread).
+ */
+const PECULIAR_LETTERS: readonly (readonly [RegExp, string])[] = [
+  [/[ığ]/u, 'tr'],
+  [/[őű]/u, 'hu'],
+];
+/** Fewest words in one language's peculiar letters, as a share of the words with a letter: a name or two quoted on another page is not enough. */
+const PECULIAR_WORD_SHARE = 0.05;
+/** Fewest of the words that language's list must cover, as a share of all words (a third of the 8% that names a language alone). */
+const PECULIAR_LIST_SHARE = 0.025;
+
+/**
+ * The profile of the listed language whose peculiar letters (`PECULIAR_LETTERS`) at least
+ * `PECULIAR_WORD_SHARE` of the words that hold a letter carry, where its list covers at least
+ * `PECULIAR_LIST_SHARE` of the `wordCount` words (`hits`, as `functionWordCounts` gives them) and
+ * two of them; else undefined. O(n).
+ */
+function languageOfLetters(lowerWords: readonly string[], hits: Uint32Array, wordCount: number): StopwordProfile | undefined {
+  const counts = new Uint32Array(PECULIAR_LETTERS.length);
+  let lettered = 0;
+  for (const w of lowerWords) {
+    if (!FIRST_LETTER.test(w)) continue;
+    lettered++;
+    PECULIAR_LETTERS.forEach(([letters], k) => {
+      if (letters.test(w)) counts[k]++;
+    });
+  }
+  for (let k = 0; k < PECULIAR_LETTERS.length; k++) {
+    const language = PECULIAR_LETTERS[k][1];
+    const listHits = hits[LANGUAGES.indexOf(language)];
+    if (counts[k] >= PECULIAR_WORD_SHARE * lettered && listHits >= 2 && listHits >= PECULIAR_LIST_SHARE * wordCount)
+      return PROFILES.get(language);
+  }
+  return undefined;
 }
 
 /**

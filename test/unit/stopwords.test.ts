@@ -180,6 +180,25 @@ describe('stopword profiles', () => {
     assert.equal(detectStopwords(words('Kora nava telu mirra; sova kora nava telu.').map(w => w.toLowerCase())).language, 'und');
   });
 
+  it('reads a short Turkish or Hungarian news text as its language, though few of its words stand apart as function words', () => {
+    const turkish =
+      "Belediye, limana bağlanacak yeni tramvay hattı için ihalenin 12 Haziran'da yapılacağını açıkladı. Hat 9 duraktan oluşacak. " +
+      'Başkan, projenin maliyetinin yaklaşık 3 milyar lira olduğunu söyledi. İnşaatın üç yıl sürmesi bekleniyor. ' +
+      'Hat tamamlandığında günde 80 bin yolcu taşınması planlanıyor.';
+    const hungarian =
+      'Tűzoltók oltották kedden délután Szeged egyik raktárában keletkezett tüzet. Első jelentések alapján senki nem sérült. ' +
+      'Lángok gyorsan terjedtek, hőség miatt nehéz volt oltás. Rendőrség vizsgálja, mi okozhatta tüzet. ' +
+      'Raktár tulajdonosa közölte: kár jelentős, épület felújítása hónapokig tart.';
+    assert.equal(detectStopwords(words(turkish).map(w => w.toLowerCase())).language, 'tr');
+    assert.equal(detectStopwords(words(hungarian).map(w => w.toLowerCase())).language, 'hu');
+    // One Turkish name on a page of no listed language leaves it undetermined.
+    assert.equal(
+      detectStopwords(words('Kora nava Kılıçoğlu telu mirra; sova kora nava telu vela. Mirra sova kora.').map(w => w.toLowerCase()))
+        .language,
+      'und',
+    );
+  });
+
   it('leaves a profile of other words as it is', () => {
     const other = { language: 'en', words: new Set(['ferry', 'bay']) };
     assert.equal(threadProfile(other), other);
