@@ -312,7 +312,7 @@ function declinedPhrases(phrases: Map<string, number>, language: string): void {
  * Words of the runtime's month and weekday names that are more often everyday words: Vietnamese
  * "tư" (đầu tư, invest), "chủ" (chủ tịch, chairman), "nhật" (Nhật Bản, Japan); Catalan "des"
  * (des de, since), "set" (seven); Romanian "luni" (months); Finnish "kesä" (summer); Hebrew
- * "שני" (two, second).
+ * "שני" (two, second); Persian "مه" (May, and fog).
  */
 const NOT_DATES: Readonly<Record<string, readonly string[]>> = {
   vi: ['tư', 'chủ', 'nhật'],
@@ -320,6 +320,7 @@ const NOT_DATES: Readonly<Record<string, readonly string[]>> = {
   ro: ['luni'],
   fi: ['kesä'],
   he: ['שני'],
+  fa: ['مه'],
 };
 
 /**
@@ -720,11 +721,15 @@ function dateWordsOf(language: string): Map<string, string> {
   for (const locale of locales) {
     let formats: Intl.DateTimeFormat[];
     try {
+      // The Gregorian months, whatever calendar the locale counts in by default: a key names a
+      // Gregorian month, which a date in figures names too (Persian dates in the Solar Hijri
+      // calendar by default, whose "اسفند" is no March).
+      const gregorian = `${locale}-u-ca-gregory`;
       formats = [
-        new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(gregorian, { month: 'long', timeZone: 'UTC' }),
         // A language's other locales add their long names only: their short forms are abbreviations of their own (Croatian "svi", May, is "all").
-        ...(locale === language ? [new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })] : []),
-        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+        ...(locale === language ? [new Intl.DateTimeFormat(gregorian, { month: 'short', timeZone: 'UTC' })] : []),
+        new Intl.DateTimeFormat(gregorian, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
       ];
     } catch {
       return out;
@@ -742,7 +747,37 @@ function dateWordsOf(language: string): Map<string, string> {
   // English short forms newspapers use besides the runtime's ("Sept.").
   if (language === 'en') out.set('sept', monthKey(9));
   for (const word of shared) out.delete(word);
+  addOwnCalendarMonths(out, language);
   return out;
+}
+
+/**
+ * Adds to `out` the month names of the calendar `language` counts in by default where that is
+ * not the Gregorian one and names its months otherwise (Persian and Pashto: the Solar Hijri
+ * months), each keyed by that calendar ("month:persian:12"): a month's name still, which no
+ * Gregorian month or date in figures equals. A name `out` holds already (the Buddhist
+ * calendar's months are the Gregorian ones) is left as it is.
+ */
+function addOwnCalendarMonths(out: Map<string, string>, language: string): void {
+  let long: Intl.DateTimeFormat;
+  let numeric: Intl.DateTimeFormat;
+  try {
+    long = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
+    numeric = new Intl.DateTimeFormat(`${language}-u-nu-latn`, { month: 'numeric', timeZone: 'UTC' });
+  } catch {
+    return;
+  }
+  const calendar = long.resolvedOptions().calendar;
+  if (calendar === 'gregory') return;
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2021, m, 15));
+    const number = numeric.formatToParts(date).find(part => part.type === 'month')?.value;
+    const name = long
+      .formatToParts(date)
+      .find(part => part.type === 'month')
+      ?.value.toLowerCase();
+    if (name && name.length >= 2 && number && !out.has(name)) out.set(name, `month:${calendar}:${Number(number)}`);
+  }
 }
 
 /** Month names that are everyday words too ("may", "march"): read as dates only when capitalised. */

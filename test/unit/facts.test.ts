@@ -1067,6 +1067,19 @@ describe('Number forms', () => {
     assert.equal(numberLexicon('hu').phrases.get('két'), 2);
     assert.equal(numberLexicon('hu').phrases.get('hét'), undefined, 'Hungarian "week", also 7');
   });
+
+  it('reads a Persian page’s Gregorian month names as those months, and its Solar Hijri months as months of their own calendar', () => {
+    const monthOf = (text: string) => factTokens(text, 'fa').find(t => t.kind === 'date')?.key;
+    assert.equal(monthOf('نشست روز ۱۵ مارس برگزار شد.'), monthOf('نشست روز 15/03/2024 برگزار شد.'));
+    assert.equal(monthOf('نشست روز ۱۵ مارس برگزار شد.'), 'month:3');
+    assert.equal(monthOf('نشست روز ۱۵ ژانویه برگزار شد.'), 'month:1');
+    // Esfand, the twelfth month of the Solar Hijri year, runs from late February to March.
+    const esfand = monthOf('نشست روز ۲۸ اسفند برگزار شد.');
+    assert.match(esfand ?? '', /^month:/);
+    assert.notEqual(esfand, 'month:3');
+    assert.notEqual(esfand, 'month:12');
+    assert.equal(numberLexicon('fa').dateWords.get('مه'), undefined, 'Persian "May", also "fog"');
+  });
 });
 
 describe('Publication dates', () => {
