@@ -1,7 +1,8 @@
 /**
  * When a page says it was published: a short date or time line near its headline (a month,
  * day and year with a clock time and zone, a date between other words, a German day-month
- * date with "Uhr"), read with chrono-node in the page's language (English as the fallback).
+ * date with "Uhr"), read with chrono-node in the page's language (English as the fallback, the
+ * page's month names in English where its language has no parser).
  *
  * A page's own date is never relative, so relative expressions ("tonight", "2 days ago", "past
  * week"), which chrono resolves against the reference day into a certain calendar date, are
@@ -149,11 +150,62 @@ function dateInLanguages(text: string, pageLanguage: string, otherWords: number)
   const languages = [...new Set([pageLanguage, ...SCRIPT_LANGUAGES.filter(([script]) => script.test(text)).map(([, l]) => l), 'en'])];
   for (const language of languages) {
     const parser = language === 'en' && !writesMonthFirst(pageLanguage) ? EN_DAY_FIRST : PARSERS[language];
-    const found = parser && dateOfLine(text, [parser], numberLexicon(language).dateWords, otherWords);
+    // A language without a parser of its own names its months in words only it reads ("6 Nisan
+    // 2024", "15 Μαΐου 2024"): English reads them as their English names.
+    const read = language === 'en' && !PARSERS[pageLanguage] ? namesInEnglish(text, pageLanguage) : text;
+    const found = parser && dateOfLine(read, [parser], numberLexicon(language).dateWords, otherWords);
     if (found) return found;
   }
   return undefined;
 }
+
+/** English month names, January first, and weekday names, Monday first, as `dateWords` keys number them. */
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * Letters some languages write onto a month's name as a word of their own (Hebrew "במרץ", "in
+ * March"): a word that is a month's name after one of them names that month.
+ */
+const PREFIXES: Readonly<Record<string, readonly string[]>> = { he: ['ב', 'ל', 'מ', 'ו', 'ה'] };
+
+/**
+ * `text` with each word that names a month or a weekday in `language` (`NumberLexicon.dateWords`,
+ * perhaps after one of its `PREFIXES`) written as the English name, digits of any script as
+ * ASCII ones and a Korean date (`HANGUL_DATE`) in ISO 8601, for the English parser. O(n).
+ */
+export function namesInEnglish(text: string, language: string): string {
+  const dateWords = numberLexicon(language).dateWords;
+  const prefixes = PREFIXES[language] ?? [];
+  const named = (word: string) => {
+    const lower = word.toLowerCase();
+    const prefix = prefixes.find(p => lower.length > p.length + 1 && lower.startsWith(p) && dateWords.has(lower.slice(p.length)));
+    const key = dateWords.get(lower) ?? (prefix ? dateWords.get(lower.slice(prefix.length)) : undefined);
+    const [kind, n] = key?.split(':') ?? [];
+    const name = kind === 'month' ? ENGLISH_MONTHS[Number(n) - 1] : kind === 'weekday' ? ENGLISH_WEEKDAYS[Number(n) - 1] : undefined;
+    return name ?? word;
+  };
+  return asciiDigits(text.replace(/[\p{L}\p{M}]+׳?/gu, named)).replace(
+    HANGUL_DATE,
+    (_, year: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+  );
+}
+
+/** A Korean date, its year, month and day each under its sign ("2024년 3월 12일"), which Korean, without a parser here, writes alone. */
+const HANGUL_DATE = /(?<!\d)(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu;
 
 /**
  * What the lines parsed lately gave ('' for no date), oldest first: parsing a date is the

@@ -1151,6 +1151,22 @@ describe('Publication dates', () => {
     assert.equal(dated('٣ مارس ٢٠٢١', 'ar'), '2021-03-03', 'Arabic-Indic digits read as their values');
   });
 
+  it('dates a page in a language without a date parser of its own by its month names', () => {
+    const dated = (language: string, line: string) => {
+      const text = `Headline of the story\n${line}\n\nThe body.`;
+      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
+    };
+    assert.equal(dated('tr', '6 Nisan 2024 Cumartesi'), '2024-04-06');
+    assert.equal(dated('el', 'Δημοσιεύθηκε: 15 Μαΐου 2024, 09:40'), '2024-05-15T09:40');
+    assert.equal(dated('hi', 'प्रकाशित: 28 जून 2024, 11:15 AM'), '2024-06-28T11:15');
+    assert.equal(dated('pl', '12 marca 2024, 10:15'), '2024-03-12T10:15');
+    assert.equal(dated('he', 'פורסם: 12 במרץ 2024, 08:15'), '2024-03-12T08:15', 'a month with the letter for "in" written onto it');
+    assert.equal(dated('fa', '۱۵ مارس ۲۰۲۴ - ۱۰:۳۰'), '2024-03-15T10:30');
+    assert.equal(dated('ko', '2024년 3월 12일 14:05'), '2024-03-12T14:05');
+    // A Solar Hijri date is not read as a Gregorian one.
+    assert.equal(dated('fa', '۲۸ اسفند ۲۰۲۴'), undefined);
+  });
+
   it('takes no relative expression for the date a page was published', () => {
     for (const line of ['Updated 2 days ago, 2021 edition', 'Tonight: the 2021 season opens', 'In the past week, 2021 records fell']) {
       const text = `Headline of the story\n${line}\n\nThe body.`;
