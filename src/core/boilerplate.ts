@@ -16,7 +16,7 @@
  * article's extent in `articleExtent.ts`, the headline search in `headlineSearch.ts`; this
  * module runs them in order, sets datelines and a comment thread apart and gives the reasons.
  */
-import { numberLexicon } from './numbers';
+import { asciiDigits, numberLexicon } from './numbers';
 import { LineSpan, words } from './text';
 import { StopwordProfile } from './stopwords';
 import { CLOCK_TIME, LineFacts, LineFeatureMemo, PageFeatures, pageFeatures, YEAR } from './lineFeatures';
@@ -94,19 +94,57 @@ export function datelinesApart(verdicts: LineVerdict[], features: PageFeatures, 
   features.nonBlank.forEach(i => {
     const f = features.facts[i]!;
     if (verdicts[i].kind !== 'content' || verdicts[i].headline || amongProse(i, prose)) return;
-    if (!(YEAR.test(f.text) || CLOCK_TIME.test(f.text))) return;
+    const text = asciiDigits(f.text);
+    if (!(YEAR.test(text) || CALENDAR_YEAR.test(text) || CLOCK_TIME.test(text))) return;
     dateWords ??= numberLexicon(profile.language).dateWords;
-    if (isDateline(f, dateWords, profile.words)) verdicts[i] = boilerplate(META_REASON);
+    if (isDateline(f, text, dateWords, profile.words)) verdicts[i] = boilerplate(META_REASON);
   });
   return verdicts;
 }
 
 /** The reason of a line the meta model, or `datelinesApart`, reads as the page's rather than the article's text. */
 const META_REASON = 'byline, date or caption';
-/** Words a dateline may give its time or its year in besides figures ("9:15 Uhr", "17 января 2024 года"). */
-const DATELINE_WORDS = new Set(['am', 'pm', 'uhr', 'h', 'gmt', 'utc', 'года', 'год', 'г', 'yılı']);
-/** A date in figures: day, month and year (any order, "." "/" or "-" between), or an ISO date. */
-const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
+/**
+ * Words a dateline may give its time or its year in besides figures ("9:15 Uhr", "17 января 2024
+ * года"), and the signs Chinese, Japanese and Korean write after a figure of a year, a month, a
+ * day, an hour or a minute ("2024年7月3日", "2024년 3월 12일"), read without their figures.
+ */
+const DATELINE_WORDS = new Set([
+  'am',
+  'pm',
+  'uhr',
+  'h',
+  'gmt',
+  'utc',
+  'года',
+  'год',
+  'г',
+  'yılı',
+  '年',
+  '月',
+  '日',
+  '時',
+  '时',
+  '分',
+  '년',
+  '월',
+  '일',
+  '시',
+  '분',
+]);
+/**
+ * A date in figures: day, month and year (any order, "." "/" or "-" between), the year first
+ * ("2024-05-17", "2024.03.12", "2024/07/03"), or the year, month and day each under its sign
+ * ("2024年7月3日", "2024년 3월 12일").
+ */
+const DATE_IN_FIGURES =
+  /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}([./-])\d{1,2}\1\d{1,2}|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])(?!\d)/u;
+/**
+ * A year of the calendars pages count in besides the Gregorian one, which `YEAR` reads: the
+ * Solar Hijri and the Hijri (13xx, 14xx) and the Thai Buddhist one (25xx). Read only beside a
+ * month's name and a day, where it is a date's year.
+ */
+const CALENDAR_YEAR = /(?<!\d)(?:13|14|25)\d\d(?!\d)/;
 
 /**
  * Whether every word of the line with a letter names a month, a day or a time, or is a function
@@ -114,20 +152,21 @@ const DATE_IN_FIGURES = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}
  * full date or a time; or, with up to `LABEL_WORDS` other words and no final stop, a full date
  * and a time apart from it.
  */
-function isDateline(f: LineFacts, dateWords: ReadonlyMap<string, string>, functionWords: ReadonlySet<string>): boolean {
+function isDateline(f: LineFacts, text: string, dateWords: ReadonlyMap<string, string>, functionWords: ReadonlySet<string>): boolean {
   let names = 0;
   let others = 0;
   for (const word of f.lowerWords) {
     if (!/\p{L}/u.test(word)) continue;
     if (dateWords.has(word)) names++;
-    else if (!DATELINE_WORDS.has(word) && !functionWords.has(word)) others++;
+    else if (!DATELINE_WORDS.has(word.replace(/\p{Nd}+/gu, '')) && !functionWords.has(word)) others++;
   }
-  const fullDate = DATE_IN_FIGURES.test(f.text) || (names > 0 && YEAR.test(f.text) && /\d.*\D\d|\d\D.*\d/u.test(f.text));
+  const year = YEAR.test(text) || (names > 0 && CALENDAR_YEAR.test(text));
+  const fullDate = DATE_IN_FIGURES.test(text) || (names > 0 && year && /\d.*\D\d|\d\D.*\d/u.test(text));
   // A date and a time under a label or an agency's name ("Stand: 14.05.2024 17:52 Uhr", "dpa |
   // 14.05.2024 – 12:40", "Updated 2:16 AM EST Nov 20, 2019"): a stamp, not a statement.
   // The time stands apart from the date ("Opening Bell 11.18.19" is a title with a date alone).
-  if (others > 0) return others <= LABEL_WORDS && !f.endsSentence && fullDate && CLOCK_TIME.test(f.text.replace(DATE_IN_FIGURES, ' '));
-  return CLOCK_TIME.test(f.text) || fullDate;
+  if (others > 0) return others <= LABEL_WORDS && !f.endsSentence && fullDate && CLOCK_TIME.test(text.replace(DATE_IN_FIGURES, ' '));
+  return CLOCK_TIME.test(text) || fullDate;
 }
 
 /** Most words besides a date and a time that a stamp's label or agency takes (`isDateline`). */

@@ -1063,6 +1063,39 @@ describe('datelines', () => {
       assert.notDeepEqual(datelineVerdict(line), { kind: 'boilerplate', reason: 'byline, date or caption' }, line);
   });
 
+  it('reads a dateline with the year first, under the signs of Chinese, Japanese and Korean, or in Persian digits and calendar', () => {
+    /** A short page: a site's name, a headline, `dateline` and the body's `paragraphs`; the verdict of the dateline. */
+    const verdictUnder = (headline: string, dateline: string, paragraphs: readonly string[]) =>
+      prepareSource(['Site', '', headline, '', dateline, '', ...paragraphs.flatMap(p => [p, ''])].join('\n')).lines[4];
+    const korean = [
+      '해안시는 12일 태풍 피해를 막기 위해 노후 방파제 보강 공사에 착수한다고 밝혔다. 공사비는 총 340억 원이다.',
+      '시에 따르면 이 방파제는 1978년에 지어져 곳곳에 균열이 생긴 상태다. 지난해 태풍 때는 인근 상가가 침수됐다.',
+      '박정호 시장은 "주민들의 안전을 지키는 것이 가장 중요하다"고 말했다.',
+    ];
+    const japanese = [
+      '北浜町では3日未明から記録的な大雨が降り、町内の住宅およそ120棟が浸水した。けが人は確認されていない。',
+      '気象台によると、午前4時までの1時間に86ミリの雨が観測された。これは観測史上最多だという。',
+      '町は午前5時に避難指示を出し、住民およそ900人が小学校や公民館に避難した。',
+    ];
+    const persian = [
+      'کتابخانه مرکزی شهر پس از پنج سال ساخت، روز دوشنبه با حضور شهردار افتتاح شد. این کتابخانه ۲۰۰ هزار جلد کتاب دارد.',
+      'شهردار در مراسم افتتاح گفت: «این کتابخانه هدیه‌ای به نسل جوان شهر است.» هزینه ساخت آن اعلام شده است.',
+      'آیا شهر به کتابخانه دیگری نیاز دارد؟ مسئولان می‌گویند ساخت دو کتابخانه کوچک‌تر در برنامه است.',
+    ];
+    const dateline = { kind: 'boilerplate', reason: 'byline, date or caption' };
+    assert.deepEqual(verdictUnder('해안시, 노후 방파제 보강 공사 착수', '입력 2024.03.12 14:05 | 수정 2024.03.12 16:40', korean), dateline);
+    assert.deepEqual(verdictUnder('해안시, 노후 방파제 보강 공사 착수', '2024년 3월 12일 14:05', korean), dateline);
+    assert.deepEqual(verdictUnder('北浜町で大雨 住宅120棟が浸水', '2024年7月3日 18:45 配信', japanese), dateline);
+    assert.deepEqual(verdictUnder('北浜町で大雨 住宅120棟が浸水', '2024/07/03 18:45', japanese), dateline);
+    assert.deepEqual(verdictUnder('کتابخانه مرکزی شهر افتتاح شد', '۲۹ اسفند ۱۴۰۲', persian), dateline);
+    assert.deepEqual(verdictUnder('کتابخانه مرکزی شهر افتتاح شد', 'تاریخ انتشار: ۱۵ مارس ۲۰۲۴ - ۱۰:۳۰', persian), dateline);
+    // A sentence that gives a date is a statement still.
+    assert.notDeepEqual(
+      verdictUnder('北浜町で大雨 住宅120棟が浸水', '町は2024年7月4日朝から被害状況の調査を始める予定だ。', japanese),
+      dateline,
+    );
+  });
+
   it('bridges no gap from a dateline to the body: a share prompt between them stays chrome', () => {
     const page = [
       'Harbour News',
