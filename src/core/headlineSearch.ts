@@ -139,6 +139,10 @@ export function headlineSearch(
     } else {
       continue;
     }
+    // A menu set on one line shares a few common words with a body of short words by chance
+    // (Vietnamese "Thời sự | Giải trí" with "thời gian", "giải phóng"): it is the headline only
+    // where most of its words are the body's ("Big news | Rain in Delhi | Alert issued").
+    if ((f.inlineMenu || f.spacedMenu) && score < HEADLINE_SURE_SCORE) continue;
     if (score >= HEADLINE_MIN_SCORE && (!f.proseLike || score >= HEADLINE_SURE_SCORE))
       titleLines.push({ k, shared, score, endsSentence: f.endsSentence, listItem: f.listMarker && !f.bullet });
     if (content[k]) continue;

@@ -1312,6 +1312,25 @@ describe("data lines at the article's end", () => {
 });
 
 describe('headline search above the body', () => {
+  it('takes no menu set on one line for the headline, though its links share common words with a body of short words', () => {
+    const page = [
+      'Trang chủ | Thời sự | Kinh tế | Thể thao | Giải trí',
+      '',
+      'Đà Nẵng khánh thành cây cầu mới bắc qua sông Hàn',
+      '',
+      'Thứ Ba, 12/03/2024 09:15',
+      '',
+      'Sáng nay, thành phố Đà Nẵng đã khánh thành cây cầu mới bắc qua sông Hàn với tổng vốn đầu tư khoảng 1.200 tỷ đồng. Cây cầu dài 800 mét và có sáu làn xe.',
+      '',
+      'Ông Nguyễn Văn Minh, Chủ tịch UBND thành phố, cho biết cây cầu sẽ giúp giảm ùn tắc ở trung tâm. Tại sao dự án mất nhiều thời gian như vậy? Theo ông, việc giải phóng mặt bằng kéo dài gần hai năm.',
+      '',
+      'Người dân địa phương bày tỏ vui mừng khi cây cầu được đưa vào sử dụng.',
+    ];
+    const lines = prepareSource(page.join('\n')).lines;
+    assert.equal(lines[0].kind, 'boilerplate', page[0]);
+    assert.deepEqual(lines[2], { kind: 'content', headline: true });
+  });
+
   /** The headline lines found on `page`, as texts, with the lines from `bodyFrom` on taken for article text and the margins of `marginOf`. */
   function headlines(page: string[], bodyFrom: number, marginOf: (line: string) => number = () => -1): string[] {
     const features = featuresOfPage(page);
