@@ -323,11 +323,88 @@ const NOT_DATES: Readonly<Record<string, readonly string[]>> = {
   fa: ['مه'],
 };
 
+/** Each of `forms` (a number's written forms: gender, case, spelling) with the value of its group. O(forms). */
+function valued(groups: readonly (readonly [number, ...string[]])[]): [string, number][] {
+  return groups.flatMap(([value, ...forms]) => forms.map((form): [string, number] => [form, value]));
+}
+
 /**
  * Written numbers the number-word package lacks: Hungarian "két", the form of 2 before a noun;
- * the Russian collective numerals that count people ("трое детей", three children), in their cases.
+ * the Russian collective numerals that count people ("трое детей", three children), in their
+ * cases; and in languages the package does not write at all, the numbers from 2 to 12 and the
+ * tens a news text spells out (Greek in its genders, Hindi, Persian, Hebrew in its genders).
+ * One is left out, the indefinite article in each ("ένας", "एक", "یک"), and so is a number that
+ * is more often another word: Persian "نه" (9, "no") and "ده" (10, "village"), Hebrew "שני"
+ * (2, "second", "Monday").
  */
 const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
+  el: valued([
+    [2, 'δύο', 'δυο'],
+    [3, 'τρία', 'τρεις', 'τριών'],
+    [4, 'τέσσερα', 'τέσσερις', 'τεσσάρων'],
+    [5, 'πέντε'],
+    [6, 'έξι'],
+    [7, 'επτά', 'εφτά'],
+    [8, 'οκτώ', 'οχτώ'],
+    [9, 'εννέα', 'εννιά'],
+    [10, 'δέκα'],
+    [11, 'έντεκα'],
+    [12, 'δώδεκα'],
+    [20, 'είκοσι'],
+    [30, 'τριάντα'],
+    [40, 'σαράντα'],
+    [50, 'πενήντα'],
+    [100, 'εκατό'],
+  ]),
+  hi: valued([
+    [2, 'दो'],
+    [3, 'तीन'],
+    [4, 'चार'],
+    [5, 'पांच', 'पाँच'],
+    [6, 'छह', 'छः'],
+    [7, 'सात'],
+    [8, 'आठ'],
+    [9, 'नौ'],
+    [10, 'दस'],
+    [11, 'ग्यारह'],
+    [12, 'बारह'],
+    [20, 'बीस'],
+    [30, 'तीस'],
+    [40, 'चालीस'],
+    [50, 'पचास'],
+    [100, 'सौ'],
+  ]),
+  fa: valued([
+    [2, 'دو'],
+    [3, 'سه'],
+    [4, 'چهار'],
+    [5, 'پنج'],
+    [6, 'شش'],
+    [7, 'هفت'],
+    [8, 'هشت'],
+    [11, 'یازده'],
+    [12, 'دوازده'],
+    [20, 'بیست'],
+    [30, 'سی'],
+    [40, 'چهل'],
+    [50, 'پنجاه'],
+    [100, 'صد'],
+  ]),
+  he: valued([
+    [2, 'שניים', 'שתיים', 'שתי'],
+    [3, 'שלושה', 'שלוש'],
+    [4, 'ארבעה', 'ארבע'],
+    [5, 'חמישה', 'חמש'],
+    [6, 'שישה'],
+    [7, 'שבעה'],
+    [8, 'שמונה'],
+    [9, 'תשעה', 'תשע'],
+    [10, 'עשרה', 'עשר'],
+    [20, 'עשרים'],
+    [30, 'שלושים'],
+    [40, 'ארבעים'],
+    [50, 'חמישים'],
+  ]),
   hu: [['két', 2]],
   ru: (
     [

@@ -1068,6 +1068,20 @@ describe('Number forms', () => {
     assert.equal(numberLexicon('hu').phrases.get('hét'), undefined, 'Hungarian "week", also 7');
   });
 
+  it('reads the numbers Greek, Hindi, Persian and Hebrew news texts spell out, and not their indefinite articles', () => {
+    const numbers = (text: string, language: string) =>
+      factTokens(text, language)
+        .filter(t => t.kind === 'number')
+        .map(t => t.key);
+    assert.deepEqual(numbers('Τα δρομολόγια θα γίνονται τρεις φορές την εβδομάδα, όχι δύο.', 'el'), ['#3', '#2']);
+    assert.deepEqual(numbers('Ένας επιβάτης τραυματίστηκε.', 'el'), []);
+    assert.deepEqual(numbers('मौसम विभाग ने बारह जिलों में अलर्ट जारी किया है।', 'hi'), ['#12']);
+    assert.deepEqual(numbers('एक व्यक्ति घायल हुआ।', 'hi'), []);
+    assert.deepEqual(numbers('کتابخانه پس از پنج سال ساخت افتتاح شد.', 'fa'), ['#5']);
+    assert.deepEqual(numbers('نه، این کتابخانه در یک روستا نیست.', 'fa'), []);
+    assert.deepEqual(numbers('העבודות יימשכו שלוש שנים.', 'he'), ['#3']);
+  });
+
   it('reads a Persian page’s Gregorian month names as those months, and its Solar Hijri months as months of their own calendar', () => {
     const monthOf = (text: string) => factTokens(text, 'fa').find(t => t.kind === 'date')?.key;
     assert.equal(monthOf('نشست روز ۱۵ مارس برگزار شد.'), monthOf('نشست روز 15/03/2024 برگزار شد.'));
