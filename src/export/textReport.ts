@@ -168,7 +168,7 @@ export function describeChange(change: FactChange): string {
  * `text` broken at spaces into lines of at most `width` terminal columns (`columnsOf`), the
  * first line after `first`, the others after `rest`; a word longer than a line is cut, never
  * between a character and the marks that combine with it. Text in Chinese or Japanese, without
- * spaces, is cut so. O(n).
+ * spaces, is cut so; text in Thai, Lao, Khmer or Burmese between two of its words. O(n).
  */
 export function wrap(text: string, width: number, first: string, rest: string): string[] {
   const lines: string[] = [];
@@ -196,6 +196,10 @@ export function wrap(text: string, width: number, first: string, rest: string): 
       // A comma or full stop of Chinese or Japanese opens no line: the character before it goes along.
       if (taken > 1 && taken < chars.length && NO_LINE_START.test(chars[taken]) && columnsOf(chars[taken - 1]) > 0)
         used -= columnsOf(chars[--taken]);
+      // Thai, Lao, Khmer and Burmese run their words together in syllables of several letters: cut
+      // between two words, as the segmenter tells them, not inside one ("เชียงดา|ว").
+      const atWord = taken < chars.length ? lastWordBreak(chars, taken) : taken;
+      for (; taken > atWord; taken--) used -= columnsOf(chars[taken - 1]);
       line = chars.slice(0, taken).join('');
       chars = chars.slice(taken);
       wordColumns -= used;
@@ -208,6 +212,32 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   }
   if (line || lines.length === 0) lines.push(prefix + line);
   return lines;
+}
+
+/** Scripts whose words run together and are longer than a character: a line is cut between their words. */
+const RUN_TOGETHER_WORDS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Where to cut `chars` (code points) at or before `at`: the last boundary between two words (by
+ * `Intl.Segmenter`) after the first character, where the characters on either side of `at` are
+ * in a script of `RUN_TOGETHER_WORDS`; else `at`. O(n).
+ */
+function lastWordBreak(chars: readonly string[], at: number): number {
+  if (!RUN_TOGETHER_WORDS.test(chars[at - 1]) || !RUN_TOGETHER_WORDS.test(chars[at])) return at;
+  const text = chars.join('');
+  let unitsAt = 0;
+  for (let k = 0; k < at; k++) unitsAt += chars[k].length;
+  let best = 0;
+  for (const { index } of wordSegmenter.segment(text)) {
+    if (index > unitsAt) break;
+    best = index;
+  }
+  if (best === 0) return at;
+  let units = 0;
+  let k = 0;
+  while (units < best) units += chars[k++].length;
+  return k;
 }
 
 /** Each of `texts` once, in the order first met, with how many times it stands there. O(n). */

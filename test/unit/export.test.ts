@@ -526,6 +526,20 @@ describe('text report', () => {
     assert.deepEqual(wrap('cafe\u0301s', 4, '', ''), ['cafe\u0301', 's']);
   });
 
+  it('cuts a run of Thai words between two of them, never inside a word', () => {
+    // "Flood waters entered many villages in Chiang Dao district": one run of words without a space.
+    const run = 'น้ำป่าไหลหลากเข้าท่วมหลายหมู่บ้านในอำเภอเชียงดาว';
+    const lines = wrap(run, 20, '', '');
+    assert.equal(lines.join(''), run);
+    assert.ok(lines.length > 1);
+    const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(run)].map(s => s.index);
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      at += line.length;
+      assert.ok(words.includes(at), `cut inside a word after ${JSON.stringify(line)}`);
+    }
+  });
+
   it('keeps every line of a report on Chinese pages within the width', () => {
     const shared =
       '新华社北京七月十日电，中国南方多个省份连日来遭遇强降雨天气，多地发生严重洪水灾害，当地政府已经紧急转移受灾群众超过十万人。';
