@@ -6,6 +6,7 @@
  * language the runtime knows has them.
  */
 import writtenNumber from 'written-number';
+import { hasStemmer, stemmerFor } from './stemming';
 import { functionWordsOf } from './stopwords';
 
 /** The zero of each block of decimal digits (Unicode's `Nd` blocks run 0 to 9). */
@@ -109,6 +110,15 @@ export interface NumberLexicon {
   readonly scales: ReadonlyMap<string, number>;
   /** Month and weekday names (long and short, lower case) and a key naming which one. */
   readonly dateWords: ReadonlyMap<string, string>;
+  /**
+   * Where the language declines its month names (the runtime writes a month otherwise alone
+   * and in a date: Russian "июнь", "12 июня"), the stems of `dateWords` in the language's
+   * stemmer (`stemming.ts`) and the key each names, so that the cases the runtime does not
+   * write name the month too ("в июне", in June; Greek "τον Ιούνιο"). A stem of words of two
+   * keys names neither. Empty for a language that does not decline them (English "march" and
+   * "marched" share a stem) or has no stemmer.
+   */
+  readonly dateStems: ReadonlyMap<string, string>;
   /**
    * Whether the language writes its month names in lower case ("janvier", "januari"), and with
    * them its weekday names: there, one written with a capital inside a sentence may be a name
@@ -647,6 +657,7 @@ function buildLexicon(language: string): NumberLexicon {
   for (const word of dateWords.keys()) {
     if (phrases.has(word) || functionWords?.has(word) || NOT_DATES[language]?.includes(word)) dateWords.delete(word);
   }
+  const dateStems = dateStemsOf(dateWords, language);
   declinedPhrases(phrases, language);
   for (const [phrase, value] of [...phrases]) if (value === 1 && ARTICLE_ONE.has(phrase)) phrases.delete(phrase);
   for (const word of NOT_NUMBERS[language] ?? []) phrases.delete(word);
@@ -669,6 +680,7 @@ function buildLexicon(language: string): NumberLexicon {
     firstWords,
     scales,
     dateWords,
+    dateStems,
     datesInLowerCase: monthsInLowerCase(language),
     amounts,
     ordinals,
@@ -781,6 +793,75 @@ function monthsInLowerCase(language: string): boolean {
   return true;
 }
 
+/**
+ * Where the runtime writes some month of `language` in more than one form, standing alone, in a
+ * date and beside a year (Russian "июнь", "12 июня"; Greek "Ιουνίου", "Ιούνιος 2021"), so that
+ * the language declines its month names as it does its nouns: each form's words (lower case)
+ * and the month's key; else undefined. O(1) (36 dates formatted).
+ */
+function declinedMonthNames(language: string): Map<string, string> | undefined {
+  let formats: Intl.DateTimeFormat[];
+  try {
+    const gregorian = `${language}-u-ca-gregory`;
+    formats = MONTH_FORMS.map(options => new Intl.DateTimeFormat(gregorian, { ...options, timeZone: 'UTC' }));
+  } catch {
+    return undefined;
+  }
+  const names = new Map<string, string>();
+  let declined = false;
+  for (let m = 0; m < 12; m++) {
+    const date = new Date(Date.UTC(2021, m, 15));
+    const forms = new Set(
+      formats.map(
+        f =>
+          f
+            .formatToParts(date)
+            .find(part => part.type === 'month')
+            ?.value.toLowerCase() ?? '',
+      ),
+    );
+    declined ||= forms.size > 1;
+    for (const form of forms) for (const word of form.split(/\s+/u)) if (word) names.set(word, monthKey(m + 1));
+  }
+  return declined ? names : undefined;
+}
+
+/** The ways the runtime is asked for a month's long name: alone, in a date, beside a year. */
+const MONTH_FORMS: readonly Intl.DateTimeFormatOptions[] = [
+  { month: 'long' },
+  { day: 'numeric', month: 'long' },
+  { month: 'long', year: 'numeric' },
+];
+
+/**
+ * `NumberLexicon.dateStems`: where `language` has a stemmer and declines its month names
+ * (`declinedMonthNames`), the stems of the long month names that `dateWords` keeps, each with
+ * its month's key. Left out: a stem of two months, one shorter than `MIN_DATE_STEM` letters
+ * (Greek "μα", but, and May's "μάης"), and one of the language's function words. Weekdays give
+ * none: Russian "среди" (among) has the stem of "среда" (Wednesday); nor do abbreviations, whose
+ * stems are words' starts ("сент", "νοε"). O(names + function words).
+ */
+function dateStemsOf(dateWords: ReadonlyMap<string, string>, language: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const months = hasStemmer(language) ? declinedMonthNames(language) : undefined;
+  if (!months) return out;
+  const stem = stemmerFor(language);
+  const shared = new Set<string>();
+  for (const [word, key] of months) {
+    if (dateWords.get(word) !== key) continue;
+    const s = stem(word);
+    if ([...s].length < MIN_DATE_STEM) continue;
+    if (out.has(s) && out.get(s) !== key) shared.add(s);
+    out.set(s, key);
+  }
+  for (const s of shared) out.delete(s);
+  for (const word of functionWordsOf(language) ?? []) out.delete(stem(word));
+  return out;
+}
+
+/** Fewest letters of a month name's stem that `dateStemsOf` keeps: a shorter one is the start of many words. */
+const MIN_DATE_STEM = 3;
+
 /** Month and weekday names of a language, long and short, in the forms dates use them (e.g. Russian genitive). */
 function dateWordsOf(language: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -807,6 +888,8 @@ function dateWordsOf(language: string): Map<string, string> {
         // A language's other locales add their long names only: their short forms are abbreviations of their own (Croatian "svi", May, is "all").
         ...(locale === language ? [new Intl.DateTimeFormat(gregorian, { month: 'short', timeZone: 'UTC' })] : []),
         new Intl.DateTimeFormat(gregorian, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+        // Beside a year: the name in the nominative where the others give the genitive (Greek "Ιούνιος").
+        new Intl.DateTimeFormat(gregorian, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
       ];
     } catch {
       return out;

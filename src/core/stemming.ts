@@ -63,6 +63,11 @@ function commaBelow(word: string): string {
   return word.replace(/ş/g, 'ș').replace(/ţ/g, 'ț');
 }
 
+/** Whether `language` has a stemmer here (else `stemmerFor` gives each word as it is). */
+export function hasStemmer(language: string): boolean {
+  return language in STEMMERS;
+}
+
 /** Past this many words, a language's remembered stems start afresh. */
 const REMEMBERED_STEMS = 1 << 16;
 const remembered = new Map<string, (word: string) => string>();

@@ -9,6 +9,7 @@
 import { hasCapital } from './factTokenSpans';
 import { isNegation, speechVerbs } from './factWords';
 import { NumberLexicon, PERCENT_WORDS, numberLexicon, phraseKey } from './numbers';
+import { stemmerFor } from './stemming';
 import { functionWordsOf } from './stopwords';
 import { withoutInvisibles } from './text';
 
@@ -86,7 +87,7 @@ interface WordFacts {
   readonly startsNumber: boolean;
   /** The order of size it names (`NumberLexicon.amounts`). */
   readonly amount: number | undefined;
-  /** The month or weekday it names (`NumberLexicon.dateWords`). */
+  /** The month or weekday it names (`NumberLexicon.dateWords`, else by its stem: `NumberLexicon.dateStems`). */
   readonly date: string | undefined;
   /** A word for percent (`PERCENT_WORDS`). */
   readonly percent: boolean;
@@ -128,7 +129,7 @@ export class LanguageWords {
       facts = {
         startsNumber: lexicon.firstWords.has(/[-‐‑\s]/.test(key) ? phraseKey([key]).split(' ')[0] : key),
         amount: lexicon.amounts.get(key),
-        date: lexicon.dateWords.get(key),
+        date: lexicon.dateWords.get(key) ?? (lexicon.dateStems.size ? lexicon.dateStems.get(stemmerFor(this.language)(key)) : undefined),
         percent: PERCENT_WORDS.has(key),
         relativeDay: lexicon.relativeDays.get(key),
         share: lexicon.shares.get(key),

@@ -54,6 +54,26 @@ describe('fact changes between two wordings of a statement', () => {
     );
   });
 
+  it('reads a month named in a case the runtime does not write as that month, in a language that declines month names', () => {
+    const dated = (from: string, to: string, language: string) =>
+      comparer.between(from, to, language).map(p => [p.change.kind, p.change.base, p.change.other, p.change.date === true]);
+    // Russian "в июне" (in June) is neither the nominative "июнь" nor the genitive "12 июня".
+    assert.deepEqual(dated('Выборы пройдут в июне, сообщил министр.', 'Выборы пройдут в июле, сообщил министр.', 'ru'), [
+      ['number', 'июне', 'июле', true],
+    ]);
+    // Greek writes the accusative after "τον"; it was read as a name spelt otherwise.
+    assert.deepEqual(dated('Η ψηφοφορία θα γίνει τον Ιούνιο.', 'Η ψηφοφορία θα γίνει τον Ιούλιο.', 'el'), [
+      ['number', 'Ιούνιο', 'Ιούλιο', true],
+    ]);
+    assert.deepEqual(dated('Vaalit pidetään kesäkuussa.', 'Vaalit pidetään heinäkuussa.', 'fi'), [
+      ['number', 'kesäkuussa', 'heinäkuussa', true],
+    ]);
+    // A word with a weekday's stem ("среди", among, and "среда", Wednesday) names no day: a
+    // rewording, which is no fact. English does not decline its months: "marched" is no March.
+    assert.deepEqual(dated('Споры идут среди жителей.', 'Споры идут между жителями.', 'ru'), []);
+    assert.deepEqual(dated('Thousands marched in Paris.', 'Thousands walked in Paris.', 'en'), []);
+  });
+
   it('reads a minus sign or a decimal mark before a figure as part of its value, and a hyphen between words or figures as none', () => {
     assert.deepEqual(facts('Temperatures fell to -5 degrees overnight.', 'Temperatures fell to 5 degrees overnight.'), [
       { kind: 'number', base: '-5', other: '5', otherRange: [21, 22] },
