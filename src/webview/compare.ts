@@ -426,10 +426,12 @@ function renderToolbar(m: ComparisonModel): void {
   const focused = focusedControl();
   toolbar.replaceChildren();
   const baseLabel = el('label', 'base');
-  baseLabel.append(el('span', undefined, 'Base '));
+  baseLabel.append(el('span', undefined, 'Base'));
   const select = el('select');
   select.setAttribute('aria-label', 'Base source');
   select.dataset.control = 'base';
+  // A name longer than the panel is wide is still cut off: the tooltip gives it whole.
+  select.title = m.sources[m.base]?.name ?? '';
   m.sources.forEach((s, i) => {
     const option = el('option', undefined, s.name);
     option.value = String(i);

@@ -812,4 +812,43 @@ describe('comparison panel webview in Chromium', function () {
       assert.equal(await focused(), 'Previous 20 sources');
     });
   });
+
+  it('shows the base’s whole name in the toolbar’s picker where the panel is wide enough, beside an editor and the sidebar too', async () => {
+    // Dated names that differ only in their middle, as a folder of saved pages often names them.
+    const sites = ['trtworld', 'attracttour', 'ndtv', 'onlanka', 'ncmorningpost', 'bolnews', 'radiobayelsa', 'newsnetpk'];
+    const named = everySourceModel(sites.length, ['The president left the country on a military plane.']);
+    const story: ComparisonModel = {
+      ...named,
+      sources: named.sources.map((s, i) => ({ ...s, name: `2022-07-13_${sites[i]}-dot-com_sri-lanka-president-flees-to-maldives.txt` })),
+    };
+    // The panel's widths in a window 1,440 px wide: beside the editor and the sidebar, and beside the editor alone.
+    for (const width of [546, 700]) {
+      await withPanel(
+        async panel => {
+          const { page } = panel;
+          await panel.send({ type: 'model', model: story, state: {} });
+          await page.waitForSelector('.cell[data-row="0"]');
+          const shown = await page.evaluate(() => {
+            const select = document.querySelector<HTMLSelectElement>('select[data-control="base"]')!;
+            // The picker's width were it given room for the chosen name alone.
+            const alone = select.cloneNode(false) as HTMLSelectElement;
+            alone.append(select.options[select.selectedIndex].cloneNode(true));
+            alone.style.maxWidth = 'none';
+            alone.style.position = 'absolute';
+            document.body.append(alone);
+            const needed = alone.getBoundingClientRect().width;
+            alone.remove();
+            const box = select.getBoundingClientRect();
+            return { needed, width: box.width, right: box.right, page: document.documentElement.clientWidth, title: select.title };
+          });
+          assert.ok(shown.width >= shown.needed - 0.5, `${width} px: the picker is ${shown.width} px wide, its name needs ${shown.needed}`);
+          assert.ok(shown.right <= shown.page, `${width} px: the picker ends in the panel`);
+          assert.equal(shown.title, story.sources[0].name, 'its tooltip names the base in full');
+          mkdirSync(shotDir, { recursive: true });
+          await page.screenshot({ path: join(shotDir, `compare-webview-long-names-${width}.png`) });
+        },
+        { width, height: 600 },
+      );
+    }
+  });
 });
