@@ -1,10 +1,12 @@
 /**
  * First run: the commands the walkthrough's steps call. "Open Sample Stories" copies the five
  * sample versions that ship with the extension into its storage (so they can be edited
- * freely) and opens the first; the tour commands show a boilerplate line and a hover on it.
+ * freely) and opens the first; the tour commands show a boilerplate line and a hover on it, in
+ * the active source or else in the first sample.
  */
 import * as vscode from 'vscode';
-import { CorpusService } from './corpus';
+import { CorpusService, CorpusView } from './corpus';
+import { speaksAbout } from './speaking';
 import { TEXT_FILE } from './sourceDiscovery';
 
 export const OPEN_SAMPLES_COMMAND = 'synoptic.openSamples';
@@ -40,11 +42,24 @@ export async function openSamples(context: vscode.ExtensionContext): Promise<vsc
   return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
 }
 
-/** The editor the tour works in: the active source, or the first sample. */
-async function tourEditor(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
+/** Where a tour step shows its feature in `editor`, whose analysis is `view`; undefined where the file has nothing to show. */
+type TourFinder = (editor: vscode.TextEditor, view: CorpusView) => vscode.Position | undefined;
+
+/**
+ * Shows a tour step's hover where `find` puts it: in the active source, or where that file has
+ * nothing to show (no boilerplate, no sentence another source carries, a file Synoptic leaves
+ * alone), in the first sample, which has all a step shows. A step had done nothing at all.
+ */
+async function tourAt(context: vscode.ExtensionContext, corpus: CorpusService, find: TourFinder): Promise<void> {
   const active = vscode.window.activeTextEditor;
-  if (active && CorpusService.isCandidate(active.document) && active.document.uri.scheme === 'file') return active;
-  return openSamples(context);
+  const editors: (() => Promise<vscode.TextEditor>)[] = [() => openSamples(context)];
+  if (active && CorpusService.isCandidate(active.document) && active.document.uri.scheme === 'file') editors.unshift(async () => active);
+  for (const open of editors) {
+    const editor = await open();
+    const view = await corpus.request(editor.document.uri);
+    const position = view && speaksAbout(view, editor.document.uri) ? find(editor, view) : undefined;
+    if (position) return hoverAt(editor, position);
+  }
 }
 
 /** Puts the cursor at `position` in `editor`, scrolls it to the centre and shows its hover. */
@@ -60,25 +75,23 @@ async function hoverAt(editor: vscode.TextEditor, position: vscode.Position): Pr
 export function register(context: vscode.ExtensionContext, corpus: CorpusService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () => openSamples(context)),
-    vscode.commands.registerCommand(TOUR_BOILERPLATE_COMMAND, async () => {
-      const editor = await tourEditor(context);
-      const view = await corpus.request(editor.document.uri);
-      const source = view?.analysis.sources[view.indexOf(editor.document.uri)];
-      const line = source?.lines.findIndex(l => l.kind === 'boilerplate') ?? -1;
-      if (line >= 0) await hoverAt(editor, new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex));
-    }),
-    vscode.commands.registerCommand(TOUR_HOVER_COMMAND, async () => {
-      const editor = await tourEditor(context);
-      const view = await corpus.request(editor.document.uri);
-      const source = view?.analysis.sources[view.indexOf(editor.document.uri)];
-      // The first of the sentences that the most other sources carry, so the hover has the most to compare.
-      const reach = (i: number) => (source!.groupOfSentence[i] >= 0 ? view!.analysis.groups[source!.groupOfSentence[i]].sourceCount : 0);
-      let best = -1;
-      source?.sentences.forEach((_, i) => {
-        if (reach(i) > 1 && (best < 0 || reach(i) > reach(best))) best = i;
-      });
-      const sentence = best >= 0 ? source!.sentences[best] : undefined;
-      if (sentence) await hoverAt(editor, editor.document.positionAt(sentence.start + 1));
-    }),
+    vscode.commands.registerCommand(TOUR_BOILERPLATE_COMMAND, () =>
+      tourAt(context, corpus, (editor, view) => {
+        const line = view.analysis.sources[view.indexOf(editor.document.uri)].lines.findIndex(l => l.kind === 'boilerplate');
+        return line >= 0 ? new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex) : undefined;
+      }),
+    ),
+    vscode.commands.registerCommand(TOUR_HOVER_COMMAND, () =>
+      tourAt(context, corpus, (editor, view) => {
+        const source = view.analysis.sources[view.indexOf(editor.document.uri)];
+        // The first of the sentences that the most other sources carry, so the hover has the most to compare.
+        const reach = (i: number) => (source.groupOfSentence[i] >= 0 ? view.analysis.groups[source.groupOfSentence[i]].sourceCount : 0);
+        let best = -1;
+        source.sentences.forEach((_, i) => {
+          if (reach(i) > 1 && (best < 0 || reach(i) > reach(best))) best = i;
+        });
+        return best >= 0 ? editor.document.positionAt(source.sentences[best].start + 1) : undefined;
+      }),
+    ),
   );
 }

@@ -12,7 +12,8 @@ import type { SynopticApi } from '../../src/extension';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { ComparisonModel, cellOf } from '../../src/protocol';
 import { NOT_ON_DISK_TEXT } from '../../src/statusBar';
-import { askHost, until } from './support';
+import { notes } from '../support/stories';
+import { askHost, hoverText, until } from './support';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 const shotDir = process.env.VSC_SHOT_DIR ?? '';
@@ -117,6 +118,46 @@ describe('Synoptic for a new user', function () {
         // Changing the theme closes the hover: the tour's step shows it again for the screenshot.
         await vscode.commands.executeCommand('synoptic.tour.hover');
         await screenshot('tour-hover-dark');
+      }
+    });
+
+    it('shows the boilerplate line and the hover in the first sample where the active file has neither to show', async () => {
+      // A folder of notes: Synoptic leaves it alone, so a step run there had done nothing at all.
+      const dir = vscode.Uri.joinPath(folder(), 'tour-notes');
+      for (const note of notes())
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, note.id.split('/').pop()!), Buffer.from(note.text));
+      const todo = vscode.Uri.joinPath(dir, 'todo.txt');
+      const openTodo = async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(todo), vscode.ViewColumn.One);
+        await until('the notes analysed', () => api.corpus.current(todo));
+      };
+      const inSample = (what: string) =>
+        until(what, () => {
+          const editor = vscode.window.activeTextEditor;
+          return editor?.document.uri.path.endsWith('/000_2e221a3ec277473a.txt') && editor;
+        });
+      try {
+        await openTodo();
+        await vscode.commands.executeCommand('synoptic.tour.boilerplate');
+        const editor = await inSample('the boilerplate step to go to the first sample');
+        const marked = await until('boilerplate marked', () => api.decorations.applied(editor)?.boilerplate);
+        assert.ok(
+          marked.some(r => r.start.line === editor.selection.active.line),
+          `line ${editor.selection.active.line + 1} is marked`,
+        );
+
+        await openTodo();
+        await vscode.commands.executeCommand('synoptic.tour.hover');
+        const sample = await inSample('the hover step to go to the first sample');
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          sample.document.uri,
+          sample.selection.active,
+        );
+        assert.match(hoverText(hovers), /other sources/);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(dir, { recursive: true });
       }
     });
 
