@@ -607,8 +607,25 @@ function render(): void {
   panel.rowsPerChunk = Math.max(1, Math.min(MAX_ROWS_PER_CHUNK, Math.floor(CELLS_PER_CHUNK / Math.max(1, panel.columns.length))));
   panel.renderedCount = 0;
   const token = ++panel.renderToken;
-  if (!panel.rows.length) grid.append(el('div', 'empty-state', 'No rows match this filter.'));
+  if (!panel.rows.length) grid.append(el('div', 'empty-state', emptyStateText(m, filter)));
   renderChunk(token);
+}
+
+/**
+ * What the grid says when it has no row: a filter that hides every row says so; without one, the
+ * base has no sentence of an article (a note, a page of chrome alone), and where its lines are
+ * boilerplate the Boilerplate box shows them.
+ */
+function emptyStateText(m: ComparisonModel, filter: RowFilter): string {
+  if (filter !== 'all') return 'No rows match this filter.';
+  const base = m.sources[m.base];
+  if (!base) return 'No rows to show.';
+  const lines = base.boilerplateLines;
+  return lines > 0 && panel.state.showBoilerplate !== true
+    ? lines === 1
+      ? `${base.name} has no sentences of an article to compare: its one line is read as boilerplate. Tick Boilerplate to show it as a row.`
+      : `${base.name} has no sentences of an article to compare: its ${counted(lines, 'line')} are read as boilerplate. Tick Boilerplate to show them as rows.`
+    : `${base.name} has no sentences of an article to compare.`;
 }
 
 /** Renders the next chunk, then yields to the browser: thousands of rows never freeze the panel. */

@@ -851,4 +851,34 @@ describe('comparison panel webview in Chromium', function () {
       );
     }
   });
+
+  it('says why a base without article sentences shows no rows, rather than blaming a filter that hides none', async () => {
+    // A note compared from the Explorer: every line of it is read as boilerplate.
+    const note: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 0, shared: 0, boilerplateLines: 5 }],
+      rows: [],
+    };
+    await withPanel(async panel => {
+      const { page } = panel;
+      await panel.send({ type: 'model', model: note, state: {} });
+      await page.waitForSelector('.empty-state');
+      assert.equal(
+        await page.textContent('.empty-state'),
+        'todo.txt has no sentences of an article to compare: its 5 lines are read as boilerplate. Tick Boilerplate to show them as rows.',
+      );
+      await panel.send({
+        type: 'model',
+        model: { ...note, generation: 2, sources: [{ ...note.sources[0], boilerplateLines: 0 }] },
+        state: {},
+      });
+      await page.waitForFunction(() => !document.querySelector('.empty-state')?.textContent?.includes('boilerplate'));
+      assert.equal(await page.textContent('.empty-state'), 'todo.txt has no sentences of an article to compare.');
+      // A filter that hides every row of a story still says so.
+      await panel.send({ type: 'model', model: { ...MODEL, generation: 3, rows: [MODEL.rows[2]] }, state: { filter: 'sharedByAll' } });
+      await page.waitForSelector('.empty-state');
+      assert.equal(await page.textContent('.empty-state'), 'No rows match this filter.');
+    });
+  });
 });
