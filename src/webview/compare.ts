@@ -588,6 +588,10 @@ function render(): void {
   const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
+    // The scroll padding first, for the new columns: the snap to the last model's base width (a
+    // file of one source, whose column spans the panel) had put the scroll a column further on,
+    // the source after the base under it, before the observer caught up.
+    keepColumnEdges();
     grid.scrollTo({ left: 0 });
   }
   const filter = panel.state.filter ?? 'all';

@@ -881,4 +881,36 @@ describe('comparison panel webview in Chromium', function () {
       assert.equal(await page.textContent('.empty-state'), 'No rows match this filter.');
     });
   });
+
+  it('shows the first column after the base when the panel turns from a file of one source to a story of several', async () => {
+    // A note compared first: its one column spans the panel.
+    const note: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 0, shared: 0, boilerplateLines: 5 }],
+      rows: [],
+    };
+    const story = everySourceModel(
+      8,
+      Array.from({ length: 6 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
+    );
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        await panel.send({ type: 'model', model: note, state: {} });
+        await page.waitForSelector('.empty-state');
+        await page.waitForTimeout(300);
+        await panel.send({ type: 'model', model: { ...story, generation: 2 }, state: {} });
+        await page.waitForSelector('.cell[data-row="5"]');
+        await page.waitForTimeout(800);
+        const shown = await page.evaluate(() => {
+          const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+          const second = document.querySelectorAll<HTMLElement>('.row.header > .cell')[1].getBoundingClientRect();
+          return { scrollLeft: document.getElementById('grid')!.scrollLeft, secondAtBase: Math.abs(second.left - base.right) < 1 };
+        });
+        assert.deepEqual(shown, { scrollLeft: 0, secondAtBase: true }, 'the second source stands beside the base, not under it');
+      },
+      { width: 546, height: 600 },
+    );
+  });
 });
