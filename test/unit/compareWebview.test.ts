@@ -913,4 +913,34 @@ describe('comparison panel webview in Chromium', function () {
       { width: 546, height: 600 },
     );
   });
+  it('shows each column’s whole name in its header, on two lines where the column is narrow, so dated names that differ in their middle tell apart', async () => {
+    const sites = ['trtworld', 'attracttour', 'ndtv', 'onlanka'];
+    const named = everySourceModel(sites.length, ['The president left the country on a military plane.']);
+    const story: ComparisonModel = {
+      ...named,
+      sources: named.sources.map((s, i) => ({ ...s, name: `2022-07-13_${sites[i]}-dot-com_sri-lanka-flees.txt` })),
+    };
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        await panel.send({ type: 'model', model: story, state: {} });
+        await page.waitForSelector('.cell[data-row="0"]');
+        const heads = await page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('.cell.head .name')).map(name => ({
+            text: name.textContent,
+            cut: name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1,
+            lines: Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)),
+          })),
+        );
+        assert.equal(heads.length, sites.length);
+        for (const head of heads) {
+          assert.ok(!head.cut, `${head.text} is shown whole`);
+          assert.ok(head.lines <= 2, `${head.text} takes ${head.lines} lines`);
+        }
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'compare-webview-long-column-names.png') });
+      },
+      { width: 546, height: 600 },
+    );
+  });
 });
