@@ -355,24 +355,27 @@ function checkOutputTarget(target: unknown): void {
 }
 
 /**
- * 1 or 2 where `target` (the -o value) is a link, such as `/dev/stdout` or `/dev/fd/2`, to the
- * regular file standard output or standard error is redirected to (`> file`), else undefined:
- * a terminal or a pipe behind such a name is written in place already, and a file named as
- * itself is replaced, as asked. O(1).
+ * 1 or 2 where `target` (the -o value) names what standard output or standard error is open
+ * on, else undefined: a link such as `/dev/stdout` or `/dev/fd/2` to the regular file the
+ * stream is redirected to (`> file`), or any name of the pipe, socket or terminal it writes
+ * to. Written through the stream, such a target ends quietly where a reader stops reading
+ * (`| head`), as standard output does. A regular file named as itself is replaced, as asked.
+ * O(1).
  */
 function standardStreamAt(target: unknown): 1 | 2 | undefined {
   if (typeof target !== 'string' || target === '-' || target === '') return undefined;
+  let link: boolean;
   try {
-    if (!lstatSync(target).isSymbolicLink()) return undefined;
+    link = lstatSync(target).isSymbolicLink();
   } catch {
     return undefined;
   }
   const stats = statOf(target);
-  if (!stats?.isFile()) return undefined;
+  if (!stats || (stats.isFile() && !link)) return undefined;
   for (const fd of [1, 2] as const) {
     try {
       const open = fstatSync(fd);
-      if (open.isFile() && open.dev === stats.dev && open.ino === stats.ino) return fd;
+      if (open.isFile() === stats.isFile() && open.dev === stats.dev && open.ino === stats.ino) return fd;
     } catch {
       // Closed: nothing to compare with.
     }
@@ -544,7 +547,7 @@ async function main(): Promise<number> {
   const target = request.values.output;
   if (stream === 2) {
     try {
-      inUtf8Pieces(output, bytes => writeAllSync(2, bytes));
+      writeOutput(output, 2);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === undefined) throw e;
@@ -641,12 +644,13 @@ function writeAllSync(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * Writes the result to standard output straight through its file descriptor: setting up
- * Node's stream for a pipe costs a short run several milliseconds. Where the descriptor would
- * block (a non-blocking pipe that is full), the rest goes through the stream, which waits.
- * A reader that stops reading (`| head`) ends the output quietly, as it does for other tools.
+ * Writes the result to standard output (or standard error, `fd` 2) straight through its file
+ * descriptor: setting up Node's stream for a pipe costs a short run several milliseconds.
+ * Where the descriptor would block (a non-blocking pipe that is full), the rest goes through
+ * the stream, which waits. A reader that stops reading (`| head`) ends the output quietly, as
+ * it does for other tools.
  */
-function writeOutput(text: Output): void {
+function writeOutput(text: Output, fd: 1 | 2 = 1): void {
   let streaming = false;
   let closed = false;
   inUtf8Pieces(text, bytes => {
@@ -654,7 +658,7 @@ function writeOutput(text: Output): void {
     let written = 0;
     if (!streaming) {
       try {
-        while (written < bytes.length) written += writeSync(1, bytes, written);
+        while (written < bytes.length) written += writeSync(fd, bytes, written);
         return;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -665,13 +669,14 @@ function writeOutput(text: Output): void {
         if (code !== 'EAGAIN') throw e;
         streaming = true;
         outputStreamed = true;
-        process.stdout.on('error', error => {
-          if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-        });
+        if (fd === 1)
+          process.stdout.on('error', error => {
+            if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+          });
       }
     }
     // The stream keeps what it is given until it is written: a copy, as the buffer is reused.
-    process.stdout.write(Buffer.from(bytes.subarray(written)));
+    (fd === 1 ? process.stdout : standardError()).write(Buffer.from(bytes.subarray(written)));
   });
 }
 
@@ -694,7 +699,24 @@ let outputStreamed = false;
  * holds a newline or another control character has it escaped (`unbrokenLine`).
  */
 function writeLine(line: string): void {
-  process.stderr.write(`synoptic: ${unbrokenLine(line)}\n`);
+  standardError().write(`synoptic: ${unbrokenLine(line)}\n`);
+}
+
+let standardErrorGuarded = false;
+
+/**
+ * `process.stderr`, where a reader that went away (`2>&1 | head -1`) loses the rest of the
+ * messages quietly: the run goes on and ends with its own exit code, where the stream's error
+ * ended it with an internal one.
+ */
+function standardError(): NodeJS.WriteStream {
+  if (!standardErrorGuarded) {
+    standardErrorGuarded = true;
+    process.stderr.on('error', error => {
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+    });
+  }
+  return process.stderr;
 }
 
 /** Writes one line for the user on standard error, where the run goes on. */

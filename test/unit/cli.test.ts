@@ -114,6 +114,56 @@ describe('synoptic CLI', () => {
     assert.equal(result.stderr, '');
   });
 
+  it('stops quietly when the reader closes the pipe early that -o /dev/stdout, /dev/fd/1 or /dev/stderr names', function () {
+    if (process.platform !== 'linux') this.skip();
+    const files = manySeeds();
+    const shell = (args: string[], redirect: string) => {
+      const command = [process.execPath, cli, ...args, ...files].map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      // The exit code of the writer, on a stream the reader does not close.
+      const status = join(dir, 'status');
+      const result = spawnSync('sh', ['-c', `{ ${command} ${redirect}; echo $? > '${status}'; } | head -c 10`], { encoding: 'utf8' });
+      return { stdout: result.stdout, stderr: result.stderr, status: readFileSync(status, 'utf8').trim() };
+    };
+    for (const target of ['/dev/stdout', '/dev/fd/1']) {
+      for (const format of ['json', 'text']) {
+        const result = shell(['analyze', '--format', format, '-o', target], '');
+        assert.equal(result.stderr, '', `${target} ${format}`);
+        assert.equal(result.status, '0', `${target} ${format}`);
+        assert.equal(result.stdout.length, 10);
+      }
+    }
+    // Standard error into the pipe, the messages on it lost quietly as well.
+    const toError = shell(['analyze', '--format', 'json', '-o', '/dev/stderr'], '2>&1 >/dev/null');
+    assert.equal(toError.stdout, '{"format":');
+    assert.equal(toError.status, '0');
+  });
+
+  it('writes -o /dev/stdout to standard output that is a socket, as a shell would', function () {
+    if (process.platform !== 'linux') this.skip();
+    // Node's own child pipes are sockets, which /dev/stdout does not reopen.
+    const result = run('stories', '-o', '/dev/stdout', join(seedsDir, '000_2e221a3ec277473a.txt'));
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, run('stories', join(seedsDir, '000_2e221a3ec277473a.txt')).stdout);
+  });
+
+  it('ends with its own exit code where standard error is a pipe closed before its messages', function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = join(dir, 'with-a-binary');
+    mkdirSync(folder);
+    copyFileSync(join(seedsDir, '000_2e221a3ec277473a.txt'), join(folder, 'a.txt'));
+    writeFileSync(join(folder, 'b.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    const status = join(dir, 'stderr-status');
+    for (const [args, expected] of [
+      [['stories', folder], '0'],
+      [['stories', join(dir, 'nope.txt')], '2'],
+    ] as const) {
+      const command = [process.execPath, cli, ...args].map(a => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      // `true` reads nothing and is gone long before the analysis is done.
+      spawnSync('sh', ['-c', `{ ${command} 2>&1 >/dev/null; echo $? > '${status}'; } | true`]);
+      assert.equal(readFileSync(status, 'utf8').trim(), expected, args.join(' '));
+    }
+  });
+
   it('writes the whole export to a pipe that would block, as to any other', function () {
     const python = spawnSync('python3', ['--version']);
     if (python.error || python.status !== 0) this.skip();

@@ -481,7 +481,7 @@ describe('synoptic CLI commands', () => {
     assert.equal(readFileSync(input, 'utf8'), text);
   });
 
-  it('writes to /dev/stdout when standard output is a pipe, in place, as a shell would', function () {
+  it('writes to /dev/stdout when standard output is a pipe, as a shell would', function () {
     if (process.platform === 'win32' || !existsSync('/dev/stdout')) this.skip();
     // A shell's pipe: Node's own child pipes are sockets, which /dev/stdout does not reopen.
     const command = [process.execPath, cli, 'stories', '-o', '/dev/stdout', seeds[0], seeds[1]].map(quoted).join(' ');
