@@ -203,8 +203,9 @@ const TOOL_HELP = () =>
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`),
     '',
     'options:',
-    '  -h, --help     this help; `synoptic COMMAND --help` (or `synoptic help COMMAND`) for a command',
-    '  -v, --version  the version',
+    '  -h, --help     this help; `synoptic COMMAND --help` (or `synoptic help COMMAND`) for a command;',
+    '                 help is printed whatever else is given with it, --version too',
+    '  -v, --version  the version (given alone)',
     '',
     'Exit codes: 0 done, 1 internal error, 2 bad command line or input.',
   ].join('\n') + '\n';
@@ -440,6 +441,11 @@ async function importPassim(path: string, root: string, output: unknown): Promis
   return JSON.stringify({ ...toExportFormat1(analysis, read.ids), stories: clusterStories(read, analysis) }) + '\n';
 }
 
+/** The options and the command that ask for help before any command, and those that ask for the version. */
+const HELP_OPTIONS: readonly string[] = ['--help', '-h'];
+const HELP: readonly string[] = [...HELP_OPTIONS, 'help'];
+const VERSION: readonly string[] = ['--version', '-v'];
+
 /** What the command line asks for: a command to run, or text to print (help, version). */
 type Request =
   | { readonly print: string }
@@ -448,16 +454,21 @@ type Request =
 function parseCommandLine(argv: readonly string[]): Request {
   const [verb, ...rest] = argv;
   if (verb === undefined) throw new UsageError('no command given; `synoptic --help` lists them');
-  if (verb === '--help' || verb === '-h' || verb === 'help') {
-    const topic = rest[0];
-    if (topic !== undefined) {
-      const command = Object.prototype.hasOwnProperty.call(COMMANDS, topic) ? COMMANDS[topic] : undefined;
-      if (!command) throw new UsageError(`unknown command '${topic}'; \`synoptic --help\` lists them`);
-      return { print: commandHelp(command) };
+  if (HELP.includes(verb) || VERSION.includes(verb)) {
+    // Asked for help, version or both, in any order: help says more, and names --version.
+    const wantsHelp = verb === 'help' || argv.some(arg => HELP_OPTIONS.includes(arg));
+    const others = rest.filter(arg => !HELP_OPTIONS.includes(arg) && !VERSION.includes(arg));
+    if (!wantsHelp) {
+      if (others.length) throw new UsageError(`--version takes nothing else, not '${others[0]}'`);
+      return { print: `${version()}\n` };
     }
-    return { print: TOOL_HELP() };
+    const [topic, ...more] = others;
+    if (topic === undefined) return { print: TOOL_HELP() };
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+    if (!command) throw new UsageError(`unknown command '${topic}'; \`synoptic --help\` lists them`);
+    if (more.length) throw new UsageError(`help explains one command, not '${more[0]}' as well`);
+    return { print: commandHelp(command) };
   }
-  if (verb === '--version' || verb === '-v') return { print: `${version()}\n` };
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!command)
     throw new UsageError(
@@ -466,6 +477,10 @@ function parseCommandLine(argv: readonly string[]): Request {
         ? `'${verb}' is an option, and a command comes first (\`synoptic COMMAND [OPTIONS] FILE...\`); \`synoptic --help\` lists the commands`
         : `unknown command '${verb}'; \`synoptic --help\` lists them`,
     );
+  // Help asked for is given, whatever else the command line holds (before `--`, after which
+  // every argument is a FILE): the options it lists are what the rest may have got wrong.
+  const end = rest.indexOf('--');
+  if ((end < 0 ? rest : rest.slice(0, end)).some(arg => HELP_OPTIONS.includes(arg))) return { print: commandHelp(command) };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -498,6 +513,7 @@ function argumentMessage(e: Error & { code?: string }, command: Command): string
   const option = /'([^']+)'/.exec(e.message)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      if (option !== undefined && VERSION.includes(option)) return `${option} comes alone, before any command: \`synoptic ${option}\``;
       return `unknown option '${option ?? '?'}'; usage: ${command.usage}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // node's first line, "argument is ambiguous", leaves out what to do; its hint names the

@@ -67,6 +67,44 @@ describe('synoptic CLI commands', () => {
     assert.equal(run(['-v']).stdout, result.stdout);
   });
 
+  it('prints the help for --help and --version together, in either order, and the version only alone', () => {
+    const help = run(['--help']).stdout;
+    for (const args of [
+      ['--help', '--version'],
+      ['--version', '--help'],
+      ['-h', '-v'],
+      ['-v', '-h'],
+      ['help', '--version'],
+    ]) {
+      const result = run(args);
+      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, help, args.join(' '));
+    }
+    const analyzeHelp = run(['analyze', '--help']).stdout;
+    for (const args of [
+      ['--version', '--help', 'analyze'],
+      ['help', 'analyze', '--version'],
+      ['analyze', '--help', '--version'],
+      ['analyze', '--colour', '-h'],
+    ]) {
+      const result = run(args);
+      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, analyzeHelp, args.join(' '));
+    }
+    for (const [args, message] of [
+      [['--version', 'analyze'], /^synoptic: --version takes nothing else, not 'analyze'\n$/],
+      [['analyze', '--version', seeds[0]], /^synoptic: --version comes alone, before any command: `synoptic --version`\n$/],
+      [['help', 'analyze', 'stories'], /^synoptic: help explains one command, not 'stories' as well\n$/],
+      // After `--` every argument is a FILE.
+      [['analyze', '--', '-h'], /^synoptic: -h: no such file\n$/],
+    ] as const) {
+      const result = run([...args]);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, message);
+    }
+  });
+
   it('writes to the file -o names, replacing what was there, and prints nothing', () => {
     const target = join(dir, 'export.json');
     writeFileSync(target, 'old content that is longer than nothing');
