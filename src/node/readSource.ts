@@ -57,9 +57,17 @@ export function sourceFiles(args: readonly string[], notes: string[] = []): Sour
       return;
     }
     const noted = notes.length;
-    const found = textFilesUnder(arg, notes);
-    if (!found.length)
-      throw new InputError(notes.length > noted ? `${arg}: no .txt file to read; ${notes.pop()}` : `${arg}: a folder without .txt files`);
+    const hidden: string[] = [];
+    const found = textFilesUnder(arg, notes, hidden);
+    if (!found.length) {
+      if (notes.length > noted) throw new InputError(`${arg}: no .txt file to read; ${notes.pop()}`);
+      throw new InputError(
+        hidden.length
+          ? `${arg}: a folder without .txt files outside hidden files and folders, which are left out ` +
+              `(a name starting with a dot: ${namedFew(hidden)}); name one to read it`
+          : `${arg}: a folder without .txt files`,
+      );
+    }
     for (const path of found) {
       const key = fileKey(path);
       if (taken.has(key)) continue;
@@ -281,8 +289,18 @@ function statOf(path: string): Stats | undefined {
   }
 }
 
-/** The `.txt` files under `folder` (see `sourceFiles`), as `folder` joined with their path below it. */
-function textFilesUnder(folder: string, notes: string[]): string[] {
+/** The first three of `paths` in code-unit order, and how many more. */
+function namedFew(paths: readonly string[]): string {
+  const sorted = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.slice(0, 3).join(', ') + (sorted.length > 3 ? ` and ${sorted.length - 3} more` : '');
+}
+
+/**
+ * The `.txt` files under `folder` (see `sourceFiles`), as `folder` joined with their path below
+ * it. The hidden `.txt` files and hidden folders passed over are added to `hidden` (their
+ * paths, a hidden folder's contents unread).
+ */
+function textFilesUnder(folder: string, notes: string[], hidden: string[] = []): string[] {
   const below: string[][] = [];
   const misnamed: string[] = [];
   const visit = (parts: string[]) => {
@@ -295,8 +313,11 @@ function textFilesUnder(folder: string, notes: string[]): string[] {
     }
     for (const entry of entries) {
       const name = entry.name.toString('utf8');
-      if (name.startsWith('.')) continue;
       const path = [...parts, name];
+      if (name.startsWith('.')) {
+        if (entry.isDirectory() || (TEXT_FILE.test(name) && !entry.isFIFO() && !entry.isSocket())) hidden.push(join(folder, ...path));
+        continue;
+      }
       const fits = Buffer.from(name, 'utf8').equals(entry.name);
       if (entry.isDirectory()) {
         // A path is a string here: a name whose bytes are not UTF-8 names nothing once decoded.

@@ -13,11 +13,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { readTextFile } from '../../src/node/readSource';
 import { seedsDir } from '../support/fixtures';
 
 const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+/** The path separator, in a regular expression. */
+const sepPattern = sep === '\\' ? '\\\\' : '/';
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -256,12 +258,29 @@ describe('synoptic CLI', () => {
       'a folder without .txt files',
       () => {
         const empty = join(dir, 'no-versions');
-        mkdirSync(join(empty, '.hidden'), { recursive: true });
+        mkdirSync(empty, { recursive: true });
         writeFileSync(join(empty, 'notes.md'), 'Not a version.\n');
-        writeFileSync(join(empty, '.hidden', 'a.txt'), 'Hidden.\n');
         return ['analyze', empty];
       },
-      /a folder without \.txt files/,
+      /no-versions: a folder without \.txt files\n$/,
+    ],
+    [
+      'a folder whose .txt files are all hidden, naming them',
+      () => {
+        const hidden = join(dir, 'hidden-versions');
+        mkdirSync(join(hidden, '.drafts'), { recursive: true });
+        mkdirSync(join(hidden, 'sub'), { recursive: true });
+        writeFileSync(join(hidden, 'notes.md'), 'Not a version.\n');
+        writeFileSync(join(hidden, '.drafts', 'a.txt'), 'Hidden.\n');
+        writeFileSync(join(hidden, 'sub', '.b.txt'), 'Hidden too.\n');
+        writeFileSync(join(hidden, '.notes.md'), 'Not a version, hidden or not.\n');
+        return ['analyze', hidden];
+      },
+      new RegExp(
+        `hidden-versions: a folder without \\.txt files outside hidden files and folders, which are left out ` +
+          `\\(a name starting with a dot: .*hidden-versions${sepPattern}\\.drafts, .*hidden-versions${sepPattern}sub${sepPattern}\\.b\\.txt\\); ` +
+          `name one to read it\n$`,
+      ),
     ],
     [
       'a binary file',
