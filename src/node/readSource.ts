@@ -21,6 +21,8 @@ const TEXT_FILE = /\.txt$/i;
 export interface SourceFile {
   readonly path: string;
   readonly inFolder: boolean;
+  /** A pipe named on the command line (`<(cat v.txt)`'s `/dev/fd/63`, a named pipe): read as `cat` reads it. */
+  readonly pipe?: true;
 }
 
 /**
@@ -38,7 +40,8 @@ export interface SourceFile {
  * `InputError` for a folder without such a file. O(entries under the folders).
  */
 export function sourceFiles(args: readonly string[], notes: string[] = []): SourceFile[] {
-  const folders = args.map(arg => arg !== '-' && statOf(arg)?.isDirectory() === true);
+  const stats = args.map(arg => (arg === '-' ? undefined : statOf(arg)));
+  const folders = stats.map(stat => stat?.isDirectory() === true);
   // Files named themselves, then each file a folder adds: none is read twice that way, nor
   // through a link to it or another spelling of its path.
   // Standard input redirected from a file (`- < v.txt`) is that file.
@@ -53,7 +56,7 @@ export function sourceFiles(args: readonly string[], notes: string[] = []): Sour
       const key = keys[i]!;
       if (key !== STANDARD_INPUT && named.has(key)) return;
       named.add(key);
-      out.push({ path: arg, inFolder: false });
+      out.push(stats[i]?.isFIFO() ? { path: arg, inFolder: false, pipe: true } : { path: arg, inFolder: false });
       return;
     }
     const noted = notes.length;
@@ -110,10 +113,10 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
   const outputs: string[] = [];
   const large: string[] = [];
   let binary = 0;
-  for (const { path, inFolder } of files) {
+  for (const { path, inFolder, pipe } of files) {
     let read: Buffer | undefined;
     try {
-      read = path === '-' ? readStandardInputBytes() : readFileBytes(path, standardOutput);
+      read = path === '-' ? readStandardInputBytes() : pipe ? readPipe(path) : readFileBytes(path, standardOutput);
     } catch (e) {
       // A folder's log or data dump saved as .txt: no version, and no reason to stop the others.
       if (!(inFolder && e instanceof TooLargeError)) throw e;
@@ -346,7 +349,8 @@ function textFilesUnder(folder: string, notes: string[], hidden: string[] = []):
  * call into a buffer of the size its descriptor reports: four system calls, where a `stat`
  * before `readFileSync` took six (a second read finds the end), and on a system where a call
  * costs tens of microseconds a corpus of ten thousand pages waited a third of a second on
- * them. Opened without blocking, so a named pipe is refused, not waited on.
+ * them. Opened without blocking, so a named pipe is refused, not waited on (a file that
+ * passim's records name may be anything).
  */
 export function readTextFile(path: string): string {
   return decodeText(readFileBytes(path), path);
@@ -436,28 +440,63 @@ function tooLarge(path: string): InputError {
 }
 
 /**
- * The bytes of standard input (`-`), or throws `InputError`. Read in chunks and given up
- * past `MAX_FILE_BYTES`, as a file that large is refused before it is read: a pipe has no size
- * to look at first, and what it brings (a whole archive, a device) need not end soon.
- * O(bytes read).
+ * The bytes of the pipe at `path` (`<(cat v.txt)`'s `/dev/fd/63`, a named pipe), or throws
+ * `InputError`. Opened to block, as `cat` opens it: the open waits for a writer (a pipe a shell
+ * hands over has one, or what a writer that has finished left in it), each read for what the
+ * writer writes, until it closes the pipe. Opened first without blocking, as any other file
+ * is, a named pipe could take a writer's text and close before the open that reads it.
  */
+function readPipe(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    return readToClose(fd, `${path}:`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The bytes of standard input (`-`), or throws `InputError` (see `readToClose`). */
 function readStandardInputBytes(): Buffer {
+  return readToClose(0, '-: standard input');
+}
+
+/** A short wait, for a pipe with nothing to read yet where it will not block. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * The bytes of the pipe open as `fd`, or throws `InputError` with a message that starts with
+ * `name` (`v.txt:`). Read in
+ * chunks and given up past `MAX_FILE_BYTES`, as a file that large is refused before it is read:
+ * a pipe has no size to look at first, and what it brings (a whole archive, a device) need not
+ * end soon. A pipe that does not block (one whose open file another open made so) is waited
+ * on a few milliseconds at a time. O(bytes read).
+ */
+function readToClose(fd: number, name: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.allocUnsafe(1 << 20);
   for (;;) {
     let n: number;
     try {
-      n = readSync(0, chunk, 0, chunk.length, null);
+      n = readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // Windows reports the end of a pipe as an error.
       if (code === 'EOF') break;
-      throw new InputError(`-: standard input cannot be read (${code ?? 'error'})`);
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      throw new InputError(`${name} cannot be read (${code ?? 'error'})`);
     }
     if (n === 0) break;
     total += n;
-    if (total > MAX_FILE_BYTES) throw new InputError(`-: standard input larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    if (total > MAX_FILE_BYTES) throw new InputError(`${name} larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     // A copy: a pipe gives a read as little as 64 KiB, and the buffer is used again.
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }

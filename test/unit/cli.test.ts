@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  closeSync,
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -28,7 +31,16 @@ function run(...args: string[]) {
 describe('synoptic CLI', () => {
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), 'synoptic-cli-'))));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    // A writer still waiting for a reader of a named pipe (where a run did not read it) is let go.
+    for (const pipe of ['late-writer.txt', 'binary-pipe.txt'])
+      try {
+        closeSync(openSync(join(dir, pipe), constants.O_RDONLY | constants.O_NONBLOCK));
+      } catch {
+        // Not made, or not on this system.
+      }
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('exports format 1 JSON with one line entry per line and offsets into the file', () => {
     const files = ['000_2e221a3ec277473a.txt', '002_b59a2ea70077a96b.txt'].map(f => join(seedsDir, f));
@@ -243,6 +255,47 @@ describe('synoptic CLI', () => {
     assert.ok(result.stdout.includes(join(root, 'y', 'story.txt')));
   });
 
+  it("reads a file that a shell's process substitution names (<(cat v.txt)) and a named pipe, as cat reads them", function () {
+    if (process.platform === 'win32' || spawnSync('bash', ['--version']).status !== 0) this.skip();
+    const [a, b] = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt'].map(f => join(seedsDir, f));
+    const expected = run('analyze', '--format', 'json', a, b);
+    assert.equal(expected.status, 0, expected.stderr);
+    const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const substituted = spawnSync(
+      'bash',
+      ['-c', `${[process.execPath, cli, 'analyze', '--format', 'json'].map(quote).join(' ')} <(cat ${quote(a)}) <(cat ${quote(b)})`],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
+    assert.equal(substituted.status, 0, substituted.stderr);
+    const paths = (json: string) => (JSON.parse(json) as { sources: { path: string }[] }).sources.map(s => s.path);
+    assert.deepEqual(
+      paths(substituted.stdout).map(p => /^\/(dev|proc\/self)\/fd\/\d+$/.test(p)),
+      [true, true],
+    );
+    // The same analysis but for the names (the reason for a story's origin names its files).
+    const withoutNames = (json: string) => {
+      const parsed = JSON.parse(json) as { sources: object[]; groups: unknown; stories: { sources: number[] }[] };
+      return JSON.stringify([parsed.sources.map(s => ({ ...s, path: '' })), parsed.groups, parsed.stories.map(s => s.sources)]);
+    };
+    assert.equal(withoutNames(substituted.stdout), withoutNames(expected.stdout));
+    // A named pipe whose writer comes after the run has started is waited for.
+    const fifo = join(dir, 'late-writer.txt');
+    execFileSync('mkfifo', [fifo]);
+    const named = spawnSync(
+      'bash',
+      [
+        '-c',
+        `(sleep 0.5; cat ${quote(a)} > ${quote(fifo)}) >/dev/null 2>&1 & ${[process.execPath, cli, 'stories', fifo].map(quote).join(' ')}`,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    assert.equal(named.status, 0, named.stderr);
+    assert.match(named.stdout, /^1\t1 source\t.*\tfile: late-writer\.txt\n$/);
+  });
+
   it('reads a file whose size the file system gives as 0 to its end, and an empty file as empty', function () {
     // Linux gives the files of /proc no size, though they hold text.
     if (!existsSync('/proc/version')) this.skip();
@@ -294,23 +347,34 @@ describe('synoptic CLI', () => {
     ...(process.platform === 'win32'
       ? []
       : ([
-          [
-            // Opened without blocking: a pipe that no one writes to is refused, not waited on.
-            'a named pipe',
-            () => {
-              execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
-              return ['analyze', join(dir, 'pipe.txt')];
-            },
-            /pipe\.txt: is not a regular file \(give - to read a pipe from standard input\)/,
-          ],
           ['a device', () => ['analyze', '/dev/null'], /is not a regular file/],
+          [
+            'binary text through a pipe named itself',
+            () => {
+              execFileSync('mkfifo', [join(dir, 'binary-pipe.txt')]);
+              return [
+                'sh',
+                '-c',
+                `(printf '\\211PNG\\0\\1' > '${join(dir, 'binary-pipe.txt')}') >/dev/null 2>&1 & exec "$@"`,
+                'sh',
+                'analyze',
+                join(dir, 'binary-pipe.txt'),
+              ];
+            },
+            /binary-pipe\.txt: looks like a binary file, not text/,
+          ],
         ] as [string, () => string[], RegExp][])),
     ['an unknown format', () => ['analyze', '--format', 'xml', join(seedsDir, '000_2e221a3ec277473a.txt')], /--format/],
     ['an unknown command', () => ['frobnicate'], /unknown command/],
   ];
   for (const [what, args, message] of failures) {
     it(`refuses ${what} with one line on stderr and exit code 2`, () => {
-      const result = run(...args());
+      const given = args();
+      // A command line that starts with `sh` runs the CLI as the shell's "$@".
+      const result =
+        given[0] === 'sh'
+          ? spawnSync('sh', [...given.slice(1, 4), process.execPath, cli, ...given.slice(4)], { encoding: 'utf8', timeout: 20_000 })
+          : run(...given);
       assert.equal(result.status, 2);
       assert.match(result.stderr, message);
       assert.equal(result.stderr.trim().split('\n').length, 1);
