@@ -9,7 +9,7 @@
 import { Stats, fstatSync, lstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ParseArgsConfig, parseArgs } from 'node:util';
-import { AnalysisOptions, CorpusAnalysis, createAnalyzer, toExportFormat1 } from './core';
+import { AnalysisOptions, CorpusAnalysis, compareCodeUnits, createAnalyzer, toExportFormat1 } from './core';
 import { toCollatex } from './export/collatex';
 import { toCsv } from './export/csv';
 import { toHtml } from './export/html';
@@ -298,7 +298,25 @@ async function analyzeFiles(
   );
   for (const note of notes) writeNote(note);
   const options: AnalysisOptions = values['one-story'] === true ? { stories: { oneStory: true } } : {};
-  return { paths, texts, analysis: await analyzeTexts(paths, texts, options, threads) };
+  return { paths, texts, analysis: storiesInPathOrder(await analyzeTexts(paths, texts, options, threads), paths) };
+}
+
+/**
+ * `analysis` with its stories in the order every command numbers them: largest first, and
+ * stories of one size by the first of their files' paths (as given) in code-unit order, so
+ * that the same files give the same numbers in whatever order they are named (the analysis
+ * breaks such ties by the first source, which is the order given). Nothing else in the
+ * analysis refers to a story by its place. O(n log n) for n sources.
+ */
+function storiesInPathOrder(analysis: CorpusAnalysis, paths: readonly string[]): CorpusAnalysis {
+  const { stories } = analysis;
+  const first = stories.map(story =>
+    story.sources.reduce((least, s) => (compareCodeUnits(paths[s], least) < 0 ? paths[s] : least), paths[story.sources[0]]),
+  );
+  const order = stories
+    .map((_, k) => k)
+    .sort((x, y) => stories[y].sources.length - stories[x].sources.length || compareCodeUnits(first[x], first[y]) || x - y);
+  return order.every((k, i) => k === i) ? analysis : { ...analysis, stories: order.map(k => stories[k]) };
 }
 
 async function analyzeTexts(

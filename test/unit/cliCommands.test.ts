@@ -432,6 +432,56 @@ describe('synoptic CLI commands', () => {
     assert.match(both.stderr, /--story and --one-story/);
   });
 
+  it('numbers stories of one size by their first path, in whatever order the files are named', () => {
+    const folder = join(dir, 'equal-stories');
+    mkdirSync(folder);
+    // Three stories of two sources and two of one, named so that code-unit order differs from the order given.
+    const files: Record<string, string> = {
+      'b-harbour.txt': page(SITES[0], HARBOUR, []),
+      'd-harbour.txt': page(SITES[1], HARBOUR, []),
+      'A-library.txt': page(SITES[0], LIBRARY, []),
+      'c-library.txt': page(SITES[1], LIBRARY, []),
+      'z-seed.txt': readFileSync(seeds[0], 'utf8'),
+      'e-seed.txt': readFileSync(seeds[1], 'utf8'),
+      'y-garden.txt': 'A note about the garden.\n\nThe roses need water on Sunday, and the hedge wants cutting.\n',
+      'f-bakery.txt': 'The bakery on the corner sells rye bread.\n\nIt opens at seven every morning but Monday.\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+    const byFolder = run(['stories', folder]);
+    assert.equal(byFolder.status, 0, byFolder.stderr);
+    // Each story by its number, size and first file in code-unit order (capitals first).
+    assert.deepEqual(
+      byFolder.stdout
+        .trimEnd()
+        .split('\n')
+        .map(line => line.split('\t').slice(0, 2).join(' ')),
+      ['1 2 sources', '2 2 sources', '3 2 sources', '4 1 source', '5 1 source'],
+    );
+    const firstFiles = (json: { sources: { path: string }[]; stories: { sources: number[] }[] }) =>
+      json.stories.map(story => story.sources.map(s => basename(json.sources[s].path)).sort()[0]);
+    const names = Object.keys(files);
+    for (const order of [
+      names,
+      [...names].reverse(),
+      ['z-seed.txt', 'y-garden.txt', 'd-harbour.txt', 'c-library.txt', 'f-bakery.txt', 'e-seed.txt', 'b-harbour.txt', 'A-library.txt'],
+    ]) {
+      const paths = order.map(name => join(folder, name));
+      const stories = run(['stories', ...paths]);
+      assert.equal(stories.status, 0, stories.stderr);
+      assert.equal(stories.stdout, byFolder.stdout, order.join(' '));
+      const exported = run(['analyze', '--format', 'json', ...paths]);
+      assert.equal(exported.status, 0, exported.stderr);
+      assert.deepEqual(
+        firstFiles(JSON.parse(exported.stdout)),
+        ['A-library.txt', 'b-harbour.txt', 'e-seed.txt', 'f-bakery.txt', 'y-garden.txt'],
+        order.join(' '),
+      );
+      const second = run(['export', '--format', 'csv', '--story', '2', ...paths]);
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(second.stdout.split('\r\n')[0], /harbour\.txt.*harbour\.txt/, order.join(' '));
+    }
+  });
+
   it('names the file of a story of one source', () => {
     const result = run(['stories', seeds[0]]);
     assert.equal(result.status, 0, result.stderr);
