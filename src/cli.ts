@@ -30,6 +30,9 @@ import { InputError, SourceFile, inputAt, isSavedOutput, readSources, sourceFile
 /** A mistake in the command line: one line on stderr, exit code 2. */
 class UsageError extends Error {}
 
+/** The refusal of an empty argument where a file's name goes (`"$FILE"` of a variable left unset). */
+const EMPTY_NAME = (what: string) => `${what} given as '' (an empty name) names no file`;
+
 const EXPORT_FORMATS = ['csv', 'html', 'tei', 'collatex', 'passim'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -188,6 +191,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: { root: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, positionals) {
       if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import-passim takes one PATH' : 'no PATH given');
+      if (positionals[0] === '') throw new UsageError(EMPTY_NAME('PATH'));
+      if (values.root === '') throw new UsageError(EMPTY_NAME('--root'));
       return importPassim(positionals[0], typeof values.root === 'string' ? values.root : '.', values.output);
     },
   },
@@ -264,6 +269,7 @@ async function analyzeFiles(
   written = 'the report',
 ): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
+  if (files.includes('')) throw new UsageError(EMPTY_NAME('a FILE'));
   if (files.filter(f => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const threads = threadsOption(values.threads);
   const listingNotes: string[] = [];

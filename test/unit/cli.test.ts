@@ -344,6 +344,18 @@ describe('synoptic CLI', () => {
       /binary/,
     ],
     ['no files', () => ['analyze'], /no files/],
+    // An unset variable in "$FILE": no file of the current folder's, nor the folder itself.
+    [
+      'an empty FILE',
+      () => ['stories', join(seedsDir, '000_2e221a3ec277473a.txt'), ''],
+      /^synoptic: a FILE given as '' \(an empty name\) names no file\n$/,
+    ],
+    ['an empty PATH for import-passim', () => ['import-passim', ''], /^synoptic: PATH given as '' \(an empty name\) names no file\n$/],
+    [
+      'an empty --root',
+      () => ['import-passim', '--root', '', 'out.json'],
+      /^synoptic: --root given as '' \(an empty name\) names no file\n$/,
+    ],
     ...(process.platform === 'win32'
       ? []
       : ([
