@@ -338,6 +338,110 @@ function valued(groups: readonly (readonly [number, ...string[]])[]): [string, n
   return groups.flatMap(([value, ...forms]) => forms.map((form): [string, number] => [form, value]));
 }
 
+type Forms = readonly (readonly [number, ...string[]])[];
+interface TensAndUnits {
+  readonly tens: Forms;
+  readonly units: Forms;
+  readonly join: (ten: string, unit: string) => string;
+  /** The units a teen begins with, and the words of ten that may follow them. */
+  readonly teens?: { readonly units: Forms; readonly ten: readonly string[] };
+}
+/**
+ * The tens, units and the way of joining them of the languages `MORE_NUMBERS` writes in
+ * several words: Greek puts the units after the ten ("είκοσι πέντε"), Persian with "و" between
+ * ("بیست و پنج"), Hebrew with "ו" written onto the units ("עשרים וחמישה"), and Hebrew writes
+ * its teens as the units before a ten ("שלושה עשר", "שתים עשרה"). Each form in the genders a
+ * language counts in; in a compound, the indefinite article and "نه" are numbers too.
+ */
+const TENS_AND_UNITS: Readonly<Record<string, TensAndUnits>> = {
+  el: {
+    tens: [
+      [20, 'είκοσι'],
+      [30, 'τριάντα'],
+      [40, 'σαράντα'],
+      [50, 'πενήντα'],
+    ],
+    units: [
+      [1, 'ένα', 'ένας', 'μία', 'μια'],
+      [2, 'δύο', 'δυο'],
+      [3, 'τρία', 'τρεις'],
+      [4, 'τέσσερα', 'τέσσερις'],
+      [5, 'πέντε'],
+      [6, 'έξι'],
+      [7, 'επτά', 'εφτά'],
+      [8, 'οκτώ', 'οχτώ'],
+      [9, 'εννέα', 'εννιά'],
+    ],
+    join: (ten, unit) => `${ten} ${unit}`,
+  },
+  fa: {
+    tens: [
+      [20, 'بیست'],
+      [30, 'سی'],
+      [40, 'چهل'],
+      [50, 'پنجاه'],
+    ],
+    units: [
+      [1, 'یک'],
+      [2, 'دو'],
+      [3, 'سه'],
+      [4, 'چهار'],
+      [5, 'پنج'],
+      [6, 'شش'],
+      [7, 'هفت'],
+      [8, 'هشت'],
+      [9, 'نه'],
+    ],
+    join: (ten, unit) => `${ten} و ${unit}`,
+  },
+  he: {
+    tens: [
+      [20, 'עשרים'],
+      [30, 'שלושים'],
+      [40, 'ארבעים'],
+      [50, 'חמישים'],
+    ],
+    units: [
+      [1, 'אחד', 'אחת'],
+      [2, 'שניים', 'שתיים', 'שנים'],
+      [3, 'שלושה', 'שלוש'],
+      [4, 'ארבעה', 'ארבע'],
+      [5, 'חמישה', 'חמש'],
+      [6, 'שישה', 'שש'],
+      [7, 'שבעה', 'שבע'],
+      [8, 'שמונה'],
+      [9, 'תשעה', 'תשע'],
+    ],
+    join: (ten, unit) => `${ten} ו${unit}`,
+    // The units before "עשר" (masculine) or "עשרה" (feminine): either is read with either.
+    teens: {
+      units: [
+        [1, 'אחד', 'אחת'],
+        [2, 'שנים', 'שניים', 'שתים', 'שתיים'],
+        [3, 'שלושה', 'שלוש'],
+        [4, 'ארבעה', 'ארבע'],
+        [5, 'חמישה', 'חמש'],
+        [6, 'שישה', 'שש'],
+        [7, 'שבעה', 'שבע'],
+        [8, 'שמונה'],
+        [9, 'תשעה', 'תשע'],
+      ],
+      ten: ['עשר', 'עשרה'],
+    },
+  },
+};
+
+/** The numbers of a ten and its units and the teens of `language` (`TENS_AND_UNITS`), each phrase with its value. O(tens · units). */
+function tensAndUnits(language: string): [string, number][] {
+  const { tens, units, join, teens } = TENS_AND_UNITS[language];
+  const out: [string, number][] = [];
+  for (const [ten, ...tenForms] of tens)
+    for (const [unit, ...unitForms] of units) for (const t of tenForms) for (const u of unitForms) out.push([join(t, u), ten + unit]);
+  for (const [unit, ...unitForms] of teens?.units ?? [])
+    for (const u of unitForms) for (const ten of teens!.ten) out.push([`${u} ${ten}`, 10 + unit]);
+  return out;
+}
+
 /**
  * Written numbers the number-word package lacks: Hungarian "két", the form of 2 before a noun;
  * the Russian collective numerals that count people ("трое детей", three children), in their
@@ -345,7 +449,10 @@ function valued(groups: readonly (readonly [number, ...string[]])[]): [string, n
  * tens a news text spells out (Greek in its genders, Hindi, Persian, Hebrew in its genders).
  * One is left out, the indefinite article in each ("ένας", "एक", "یک"), and so is a number that
  * is more often another word: Persian "نه" (9, "no") and "ده" (10, "village"), Hebrew "שני"
- * (2, "second", "Monday").
+ * (2, "second", "Monday"); Persian "سی" (30) alone is also the letter C of an acronym spelt out
+ * ("بی بی سی", "سی ان ان"), and is read as 30 only before its units ("سی و پنج"). A ten and
+ * its units, and a Hebrew teen, are one number of several words (`TENS_AND_UNITS`): "είκοσι
+ * πέντε" is 25, "שתים עשרה" 12, not a 20 and a 5 or a 10.
  */
 const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = {
   el: valued([
@@ -365,7 +472,7 @@ const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = 
     [40, 'σαράντα'],
     [50, 'πενήντα'],
     [100, 'εκατό'],
-  ]),
+  ]).concat(tensAndUnits('el')),
   hi: valued([
     [2, 'दो'],
     [3, 'तीन'],
@@ -395,11 +502,10 @@ const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = 
     [11, 'یازده'],
     [12, 'دوازده'],
     [20, 'بیست'],
-    [30, 'سی'],
     [40, 'چهل'],
     [50, 'پنجاه'],
     [100, 'صد'],
-  ]),
+  ]).concat(tensAndUnits('fa')),
   he: valued([
     [2, 'שניים', 'שתיים', 'שתי'],
     [3, 'שלושה', 'שלוש'],
@@ -414,7 +520,7 @@ const MORE_NUMBERS: Readonly<Record<string, ReadonlyArray<[string, number]>>> = 
     [30, 'שלושים'],
     [40, 'ארבעים'],
     [50, 'חמישים'],
-  ]),
+  ]).concat(tensAndUnits('he')),
   hu: [['két', 2]],
   ru: (
     [

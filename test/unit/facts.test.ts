@@ -1082,6 +1082,27 @@ describe('Number forms', () => {
     assert.deepEqual(numbers('העבודות יימשכו שלוש שנים.', 'he'), ['#3']);
   });
 
+  it('reads a number of tens and units or a teen, spelled out in Greek, Persian or Hebrew, as one number', () => {
+    const numbers = (text: string, language: string) =>
+      factTokens(text, language)
+        .filter(t => t.kind === 'number')
+        .map(t => t.key);
+    assert.deepEqual(numbers('Τραυματίστηκαν είκοσι πέντε άνθρωποι.', 'el'), ['#25']);
+    assert.deepEqual(numbers('بیست و پنج نفر زخمی شدند.', 'fa'), ['#25']);
+    assert.deepEqual(numbers('העבודות יימשכו שתים עשרה שנים.', 'he'), ['#12']);
+    assert.deepEqual(numbers('נפצעו שלושה עשר בני אדם.', 'he'), ['#13']);
+    assert.deepEqual(numbers('נפצעו עשרים וחמישה בני אדם.', 'he'), ['#25']);
+  });
+
+  it('reads no number in the letters of an acronym that Persian spells out, one of which is also thirty', () => {
+    const numbers = (text: string) =>
+      factTokens(text, 'fa')
+        .filter(t => t.kind === 'number')
+        .map(t => t.key);
+    assert.deepEqual(numbers('به گزارش بی بی سی، پنج نفر زخمی شدند.'), ['#5']);
+    assert.deepEqual(numbers('به گزارش سی ان ان، پنج نفر زخمی شدند.'), ['#5']);
+  });
+
   it('reads a Persian page’s Gregorian month names as those months, and its Solar Hijri months as months of their own calendar', () => {
     const monthOf = (text: string) => factTokens(text, 'fa').find(t => t.kind === 'date')?.key;
     assert.equal(monthOf('نشست روز ۱۵ مارس برگزار شد.'), monthOf('نشست روز 15/03/2024 برگزار شد.'));
