@@ -943,7 +943,8 @@ const MONTH_FORMS: readonly Intl.DateTimeFormatOptions[] = [
  * `NumberLexicon.dateStems`: where `language` has a stemmer and declines its month names
  * (`declinedMonthNames`), the stems of the long month names that `dateWords` keeps, each with
  * its month's key. Left out: a stem of two months, one shorter than `MIN_DATE_STEM` letters
- * (Greek "μα", but, and May's "μάης"), and one of the language's function words. Weekdays give
+ * (Greek "μα", but, and May's "μάης"), one of the language's function words, and one of
+ * `NOT_DATE_STEMS` (Lithuanian "kov": "kova", fight, is no March). Weekdays give
  * none: Russian "среди" (among) has the stem of "среда" (Wednesday); nor do abbreviations, whose
  * stems are words' starts ("сент", "νοε"). O(names + function words).
  */
@@ -962,8 +963,21 @@ function dateStemsOf(dateWords: ReadonlyMap<string, string>, language: string): 
   }
   for (const s of shared) out.delete(s);
   for (const word of functionWordsOf(language) ?? []) out.delete(stem(word));
+  for (const s of NOT_DATE_STEMS[language] ?? []) out.delete(s);
   return out;
 }
+
+/**
+ * Stems of month names that everyday words share, where a language names its months after
+ * them: Lithuanian "saus" (sausis, January; sausas, dry), "vasar" (vasaris, February; vasara,
+ * summer), "kov" (kovas, March; kova, fight), "baland" (balandis, April and pigeon), "liep"
+ * (liepa, July and linden); Ukrainian "лют" (лютий, February; лютий, fierce). The month's own
+ * forms that the runtime writes (`dateWords`: "kovo", "лютого") still name it.
+ */
+const NOT_DATE_STEMS: Readonly<Record<string, readonly string[]>> = {
+  lt: ['saus', 'vasar', 'kov', 'baland', 'liep'],
+  uk: ['лют'],
+};
 
 /** Fewest letters of a month name's stem that `dateStemsOf` keeps: a shorter one is the start of many words. */
 const MIN_DATE_STEM = 3;

@@ -1103,6 +1103,21 @@ describe('Number forms', () => {
     assert.deepEqual(numbers('به گزارش سی ان ان، پنج نفر زخمی شدند.'), ['#5']);
   });
 
+  it('reads no month in an everyday word that shares the stem of a month named after it', () => {
+    const dates = (text: string, language: string) =>
+      factTokens(text, language)
+        .filter(t => t.kind === 'date')
+        .map(t => t.key);
+    // Lithuanian names months by nouns: "kova" (fight) has the stem of "kovas" (March), "vasarą"
+    // (in summer) that of "vasaris" (February), "sausas" (dry) that of "sausis" (January).
+    assert.deepEqual(dates('Kova su korupcija tęsis visą vasarą.', 'lt'), []);
+    assert.deepEqual(dates('Oras buvo sausas ir šiltas.', 'lt'), []);
+    assert.deepEqual(dates('Rinkimai vyks kovo 15 d.', 'lt'), ['month:3']);
+    // Ukrainian "лютих" (fierce) has the stem of "лютий" (February).
+    assert.deepEqual(dates('Після лютих боїв місто звільнили.', 'uk'), []);
+    assert.deepEqual(dates('Вибори пройдуть у червні.', 'uk'), ['month:6']);
+  });
+
   it('reads a Persian page’s Gregorian month names as those months, and its Solar Hijri months as months of their own calendar', () => {
     const monthOf = (text: string) => factTokens(text, 'fa').find(t => t.kind === 'date')?.key;
     assert.equal(monthOf('نشست روز ۱۵ مارس برگزار شد.'), monthOf('نشست روز 15/03/2024 برگزار شد.'));
