@@ -1060,5 +1060,10 @@ function addOwnCalendarMonths(out: Map<string, string>, language: string): void 
   }
 }
 
-/** Month names that are everyday words too ("may", "march"): read as dates only when capitalised. */
-export const AMBIGUOUS_DATE_WORDS: ReadonlySet<string> = new Set(['may', 'march', 'mar', 'jun', 'mai', 'juni', 'aug']);
+/**
+ * Month names that are everyday words too ("may", "march"; Persian "تیر", arrow or bullet, and
+ * "مهر", seal, months of the Solar Hijri calendar): read as dates only when capitalised, or in a
+ * language that writes its months in lower case (a script without capitals among them) beside a
+ * figure ("۱۵ تیر ۱۴۰۲").
+ */
+export const AMBIGUOUS_DATE_WORDS: ReadonlySet<string> = new Set(['may', 'march', 'mar', 'jun', 'mai', 'juni', 'aug', 'تیر', 'مهر']);

@@ -74,6 +74,16 @@ describe('fact changes between two wordings of a statement', () => {
     assert.deepEqual(dated('Thousands marched in Paris.', 'Thousands walked in Paris.', 'en'), []);
   });
 
+  it('reads a Persian month that is an everyday word too as a month only beside a figure', () => {
+    const kinds = (from: string, to: string) =>
+      comparer.between(from, to, 'fa').map(p => [p.change.kind, p.change.base, p.change.date === true]);
+    // "تیر" is an arrow or a bullet, "مهر" a seal: no date was dropped.
+    assert.deepEqual(kinds('پلیس گفت صدای شلیک تیر شنیده شد.', 'پلیس گفت صدای انفجار شنیده شد.'), []);
+    assert.deepEqual(kinds('سند با مهر دادگاه امضا شد.', 'سند با امضای دادگاه امضا شد.'), []);
+    // Beside a day and a year it is the month.
+    assert.deepEqual(kinds('این قانون در ۱۵ تیر ۱۴۰۲ تصویب شد.', 'این قانون در ۱۵ مرداد ۱۴۰۲ تصویب شد.'), [['number', 'تیر', true]]);
+  });
+
   it('reads a minus sign or a decimal mark before a figure as part of its value, and a hyphen between words or figures as none', () => {
     assert.deepEqual(facts('Temperatures fell to -5 degrees overnight.', 'Temperatures fell to 5 degrees overnight.'), [
       { kind: 'number', base: '-5', other: '5', otherRange: [21, 22] },
