@@ -183,30 +183,33 @@ export function wrap(text: string, width: number, first: string, rest: string): 
     lineColumns = 0;
   };
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    let chars = [...word];
+    const chars = [...word];
+    // The word's characters from `start` on are still to be placed: cut by index, not copied at each cut.
+    let start = 0;
     let wordColumns = columns(word);
     if (lineColumns && lineColumns + 1 + wordColumns > room()) flush();
     while (wordColumns > Math.max(1, room())) {
       if (line) flush();
       // As many characters as fill the line (at least one), with the marks that follow the last.
       const fits = Math.max(1, room());
-      let taken = 0;
+      let taken = start;
       let used = 0;
-      while (taken < chars.length && (taken === 0 || used + columnsOf(chars[taken]) <= fits)) used += columnsOf(chars[taken++]);
+      while (taken < chars.length && (taken === start || used + columnsOf(chars[taken]) <= fits)) used += columnsOf(chars[taken++]);
       // A comma or full stop of Chinese or Japanese opens no line: the character before it goes along.
-      if (taken > 1 && taken < chars.length && NO_LINE_START.test(chars[taken]) && columnsOf(chars[taken - 1]) > 0)
+      if (taken > start + 1 && taken < chars.length && NO_LINE_START.test(chars[taken]) && columnsOf(chars[taken - 1]) > 0)
         used -= columnsOf(chars[--taken]);
       // Thai, Lao, Khmer and Burmese run their words together in syllables of several letters: cut
       // between two words, as the segmenter tells them, not inside one ("เชียงดา|ว").
-      const atWord = taken < chars.length ? lastWordBreak(chars, taken) : taken;
+      const atWord = taken < chars.length ? lastWordBreak(chars, start, taken) : taken;
       for (; taken > atWord; taken--) used -= columnsOf(chars[taken - 1]);
-      line = chars.slice(0, taken).join('');
-      chars = chars.slice(taken);
+      line = chars.slice(start, taken).join('');
+      start = taken;
       wordColumns -= used;
       flush();
     }
-    if (chars.length) {
-      line = line ? `${line} ${chars.join('')}` : chars.join('');
+    if (start < chars.length) {
+      const left = chars.slice(start).join('');
+      line = line ? `${line} ${left}` : left;
       lineColumns += (lineColumns ? 1 : 0) + wordColumns;
     }
   }
@@ -219,15 +222,17 @@ const RUN_TOGETHER_WORDS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Scr
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 /**
- * Where to cut `chars` (code points) at or before `at`: the last boundary between two words (by
- * `Intl.Segmenter`) after the first character, where the characters on either side of `at` are
- * in a script of `RUN_TOGETHER_WORDS`; else `at`. O(n).
+ * Where to cut `chars` (code points), whose line starts at `start`, at or before `at`: the last
+ * boundary between two words (by `Intl.Segmenter`) after the line's first character, where the
+ * characters on either side of `at` are in a script of `RUN_TOGETHER_WORDS`; else `at`. Only
+ * the line and `SEGMENT_LOOKAHEAD` characters after it are segmented, so that cutting a long run
+ * stays O(n) in all. O(at - start + SEGMENT_LOOKAHEAD).
  */
-function lastWordBreak(chars: readonly string[], at: number): number {
+function lastWordBreak(chars: readonly string[], start: number, at: number): number {
   if (!RUN_TOGETHER_WORDS.test(chars[at - 1]) || !RUN_TOGETHER_WORDS.test(chars[at])) return at;
-  const text = chars.join('');
+  const text = chars.slice(start, Math.min(chars.length, at + SEGMENT_LOOKAHEAD)).join('');
   let unitsAt = 0;
-  for (let k = 0; k < at; k++) unitsAt += chars[k].length;
+  for (let k = start; k < at; k++) unitsAt += chars[k].length;
   let best = 0;
   for (const { index } of wordSegmenter.segment(text)) {
     if (index > unitsAt) break;
@@ -235,10 +240,13 @@ function lastWordBreak(chars: readonly string[], at: number): number {
   }
   if (best === 0) return at;
   let units = 0;
-  let k = 0;
+  let k = start;
   while (units < best) units += chars[k++].length;
   return k;
 }
+
+/** Characters after a cut that the segmenter reads to find the word the cut falls in: longer than any word. */
+const SEGMENT_LOOKAHEAD = 64;
 
 /** Each of `texts` once, in the order first met, with how many times it stands there. O(n). */
 function timesPrinted(texts: readonly string[]): Map<string, number> {

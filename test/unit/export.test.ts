@@ -540,6 +540,26 @@ describe('text report', () => {
     }
   });
 
+  it('cuts a long run of Thai words, a page flattened to one line, between its words in one pass', () => {
+    // 4,000 copies of the sentence: a run of 188,000 characters without a space. Joining and
+    // segmenting what was left of it at each cut took about half a minute; each cut now reads its own line.
+    const sentence = 'น้ำป่าไหลหลากเข้าท่วมหลายหมู่บ้านในอำเภอเชียงดาว';
+    const run = sentence.repeat(4_000);
+    const lines = wrap(run, 40, '', '');
+    assert.equal(lines.join(''), run);
+    // The words of one copy, at their place in each (the segmenter copies its input into every
+    // segment it gives, which for the whole run fills the heap).
+    const words = new Set([...new Intl.Segmenter('th', { granularity: 'word' }).segment(sentence)].map(s => s.index));
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      // A combining mark takes no column of the terminal.
+      const columns = [...line].filter(c => !/\p{M}/u.test(c)).length;
+      assert.ok(columns <= 40, `${columns} columns: ${line}`);
+      at += line.length;
+      assert.ok(words.has(at % sentence.length), `cut inside a word at ${at}`);
+    }
+  });
+
   it('keeps every line of a report on Chinese pages within the width', () => {
     const shared =
       '新华社北京七月十日电，中国南方多个省份连日来遭遇强降雨天气，多地发生严重洪水灾害，当地政府已经紧急转移受灾群众超过十万人。';
