@@ -101,7 +101,11 @@ export interface CorpusAnalysis {
   readonly sources: readonly SourceAnalysis[];
   /** Groups ordered by the number of sources (most first), then by first appearance. Each lies within one story. */
   readonly groups: readonly SentenceGroup[];
-  /** The stories the sources tell: every source in exactly one, largest first, ties by first source. */
+  /**
+   * The stories the sources tell: every source in exactly one, largest first, ties by first
+   * source (the command line numbers ties by their first path instead, whatever the order the
+   * files are named in).
+   */
   readonly stories: readonly Story[];
 }
 

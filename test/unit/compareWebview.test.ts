@@ -877,7 +877,8 @@ describe('comparison panel webview in Chromium', function () {
       assert.equal(await page.textContent('.empty-state'), 'todo.txt has no sentences of an article to compare.');
       // A filter that hides every row of a story still says so.
       await panel.send({ type: 'model', model: { ...MODEL, generation: 3, rows: [MODEL.rows[2]] }, state: { filter: 'sharedByAll' } });
-      await page.waitForSelector('.empty-state');
+      // The note's empty state stands until the story's is drawn: wait for the new text.
+      await page.waitForFunction(() => !document.querySelector('.empty-state')?.textContent?.includes('todo.txt'));
       assert.equal(await page.textContent('.empty-state'), 'No rows match this filter.');
     });
   });
