@@ -222,7 +222,8 @@ class ComparePanel implements vscode.Disposable {
    * Sends `model` to the webview, then the row of the cursor in the editor that shows one of its
    * sources, to mark and no more (the reader's place in the panel stays): rendering a model clears
    * the cursor's mark, and a re-analysis (an edit, another setting) must not leave the reader
-   * without it until the cursor moves.
+   * without it until the cursor moves. A new base's grid opens at that row (the webview's
+   * `openAt`), or at the base's first sentence where no editor shows a source of the story.
    */
   private postModel(model: ComparisonModel): void {
     this.post({ type: 'model', model, state: this.state });

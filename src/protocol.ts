@@ -104,7 +104,8 @@ export type ToWebview =
   /**
    * Mark the row of the cursor's sentence. The cursor moved: the row is scrolled to, and its page
    * of columns shown. `markOnly`: a new model is rendered, and the reader's place (scroll, page of
-   * columns, focus) stays; only the mark is put back.
+   * columns, focus) stays; only the mark is put back. A new base's first model has no place of the
+   * reader's yet: its grid opens at that row.
    */
   | { readonly type: 'highlight'; readonly source: number; readonly sentence: number; readonly markOnly?: true }
   | { readonly type: 'status'; readonly text: string }

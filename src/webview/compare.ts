@@ -80,7 +80,11 @@ const grid = document.getElementById('grid')!;
  * one too can stand at the base's edge: without it the far end of the scroll, where a cell of
  * the last column is brought into view, leaves the column before it half under the base.
  */
-const columnEdges = new ResizeObserver(() => keepColumnEdges());
+const columnEdges = new ResizeObserver(() => {
+  keepColumnEdges();
+  // A new base's model drawn while the panel had no size (a tab behind another) opens at its place now.
+  revealOpening();
+});
 
 function keepColumnEdges(): void {
   const base = grid.querySelector<HTMLElement>('.row.header > .cell.base');
@@ -117,6 +121,13 @@ const panel = {
   placed: false,
   /** The base column last brought into view: a refresh of the same base keeps the reader's scroll. */
   shownBase: undefined as string | undefined,
+  /**
+   * The model shown is a new base's, and the extension's mark of the editor cursor's row, which
+   * follows each model, has not come yet: that row is where the grid opens (see `openAt`).
+   */
+  awaitsCursor: false,
+  /** The sentence whose row a new base's grid is to be scrolled to, until the grid has a size to scroll. */
+  opening: undefined as { source: number; sentence: number } | undefined,
   /** Increases whenever the reader scrolls: a scroll to a cell that is still settling stops. */
   scrollToken: 0,
 };
@@ -575,6 +586,10 @@ function render(): void {
   toolbar.hidden = grid.hidden = false;
   renderToolbar(m);
   notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : ''].filter(Boolean).join(' ');
+  const basePath = m.sources[m.base]?.path;
+  // The same base drawn again (an edit, a filter, a page of columns): the reader stays at the row
+  // they were reading.
+  const kept = basePath === panel.shownBase ? topPlace() : undefined;
   grid.replaceChildren();
   panel.columns = pageColumns(m);
   grid.style.setProperty('--others', String(panel.columns.length - 1));
@@ -585,14 +600,14 @@ function render(): void {
   const baseHead = header.querySelector<HTMLElement>('.cell.base');
   if (baseHead) columnEdges.observe(baseHead);
   columnEdges.observe(grid, { box: 'border-box' });
-  const basePath = m.sources[m.base]?.path;
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
     // The scroll padding first, for the new columns: the snap to the last model's base width (a
     // file of one source, whose column spans the panel) had put the scroll a column further on,
-    // the source after the base under it, before the observer caught up.
+    // the source after the base under it, before the observer caught up. From the top: where the
+    // grid opens is the model's to say (`openAt`).
     keepColumnEdges();
-    grid.scrollTo({ left: 0 });
+    grid.scrollTo({ left: 0, top: 0 });
   }
   const filter = panel.state.filter ?? 'all';
   panel.rows = displayRows(
@@ -613,6 +628,53 @@ function render(): void {
   const token = ++panel.renderToken;
   if (!panel.rows.length) grid.append(el('div', 'empty-state', emptyStateText(m, filter)));
   renderChunk(token);
+  if (kept) keepPlace(kept);
+}
+
+/** The distance from the grid's top to the top of its view below the sticky header row. */
+function clearTop(): number {
+  const header = grid.querySelector<HTMLElement>('.row.header > .cell');
+  return grid.getBoundingClientRect().top + grid.clientTop + (header?.offsetHeight ?? 0);
+}
+
+/**
+ * The first row at the top of the grid's view that shows a sentence, by that sentence
+ * ("source:sentence", as `panel.places` keys it), and how far its top stands below the view's
+ * top; undefined at the top of the grid or without a size. O(rows rendered).
+ */
+function topPlace(): { key: string; offset: number } | undefined {
+  if (!grid.clientHeight || grid.scrollTop < 1) return undefined;
+  const top = clearTop();
+  for (const row of Array.from(grid.querySelectorAll<HTMLElement>('.row[data-row]'))) {
+    const cell = row.firstElementChild;
+    if (!cell || cell.getBoundingClientRect().bottom <= top) continue;
+    const entry = row.querySelector<HTMLElement>('.entry');
+    if (entry) return { key: `${entry.dataset.source}:${entry.dataset.sentence}`, offset: cell.getBoundingClientRect().top - top };
+  }
+  return undefined;
+}
+
+/**
+ * Scrolls the grid drawn anew so that the row of `place.key` stands where it stood (`topPlace`):
+ * cells skipped by `content-visibility` take their real height only near the view, so that the
+ * same scroll offset would show other rows. Repeated for a few frames, unless the reader
+ * scrolls meanwhile; a sentence no longer shown leaves the scroll as it is.
+ */
+function keepPlace(place: { key: string; offset: number }): void {
+  const at = panel.places.get(place.key);
+  if (!at) return;
+  if (at.row >= panel.renderedCount) renderChunk(panel.renderToken, at.row);
+  const cell = grid.querySelector<HTMLElement>(`.row[data-row="${at.row}"] > .cell`);
+  if (!cell) return;
+  const token = ++panel.scrollToken;
+  let frames = SCROLL_SETTLE_FRAMES;
+  const settle = () => {
+    if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
+    const off = cell.getBoundingClientRect().top - clearTop() - place.offset;
+    if (Math.abs(off) > 0.5) grid.scrollBy({ top: off });
+    requestAnimationFrame(settle);
+  };
+  settle();
 }
 
 /**
@@ -771,7 +833,7 @@ function clearView(cell: HTMLElement): { top: number; bottom: number; left: numb
  * included, which shifted the toolbar up, and it cannot tell the sticky base column from the
  * cell it covers.
  */
-function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
+function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center' | 'start'): void {
   const box = cell.getBoundingClientRect();
   const clear = clearView(cell);
   const nearest = (start: number, end: number, from: number, to: number) =>
@@ -779,7 +841,9 @@ function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
   const top =
     block === 'center'
       ? (box.top + box.bottom) / 2 - (clear.top + clear.bottom) / 2
-      : nearest(box.top, box.bottom, clear.top, clear.bottom);
+      : block === 'start'
+        ? box.top - clear.top
+        : nearest(box.top, box.bottom, clear.top, clear.bottom);
   // Sideways, a cell out of the clear comes to stand right of the base column: a column's
   // start, where the grid's snapping would put it anyway (see the stylesheet).
   const outside = box.left < clear.left - 0.5 || box.right > clear.right + 0.5;
@@ -793,30 +857,43 @@ function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center'): void {
  * once they come near the view, which pushes the target away: for a few frames the scroll is
  * repeated whenever the cell has left the view, unless the reader scrolls meanwhile.
  */
-function scrollToCell(cell: HTMLElement): void {
+function scrollToCell(cell: HTMLElement, block: 'center' | 'start' = 'center'): void {
   const token = ++panel.scrollToken;
-  revealInGrid(cell, 'center');
+  revealInGrid(cell, block);
   let frames = SCROLL_SETTLE_FRAMES;
   const check = () => {
     if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
     const box = cell.getBoundingClientRect();
     const clear = clearView(cell);
-    if (box.top < clear.top || box.bottom > clear.bottom || box.left < clear.left || box.right > clear.right) revealInGrid(cell, 'center');
+    if (box.top < clear.top || box.bottom > clear.bottom || box.left < clear.left || box.right > clear.right) revealInGrid(cell, block);
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
 for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
-  window.addEventListener(event, () => panel.scrollToken++, { passive: true });
+  window.addEventListener(
+    event,
+    () => {
+      panel.scrollToken++;
+      // The reader has taken the grid in hand: a new base's grid no longer opens by itself.
+      panel.opening = undefined;
+    },
+    { passive: true },
+  );
 }
 
-/** The editor's cursor is on `sentence` of `source`: mark its row and bring its cell into view. */
+/**
+ * The editor's cursor is on `sentence` of `source`: mark its row and bring its cell into view.
+ * `markOnly` (after a model): only the mark, but a new base's grid opens at that row.
+ */
 function highlight(source: number, sentence: number, markOnly = false): void {
   const m = panel.model;
   if (!m) return;
+  const opens = markOnly && panel.awaitsCursor;
+  panel.awaitsCursor = false;
   // A source on another page of columns brings its page into view (not for a mark alone: the
-  // reader may have turned the page).
-  if (!markOnly && showPageOf(m, source)) render();
+  // reader may have turned the page; but a new base has no page the reader turned to yet).
+  if ((!markOnly || opens) && showPageOf(m, source)) render();
   const place = panel.places.get(`${source}:${sentence}`);
   if (!place) {
     markCurrent(-1);
@@ -827,6 +904,7 @@ function highlight(source: number, sentence: number, markOnly = false): void {
   if (markOnly) {
     // A new model's cursor cell is the editor cursor's until the reader puts it elsewhere.
     if (!panel.placed) focusCell(place.row, place.col, false);
+    if (opens) openAt(source, sentence);
     return;
   }
   const cell = cellAt(place.row, place.col);
@@ -835,6 +913,50 @@ function highlight(source: number, sentence: number, markOnly = false): void {
     focusCell(place.row, place.col, false);
     panel.placed = true;
   }
+}
+
+/**
+ * The base's first sentence shown (the grid's first row with a cell of the base), or undefined
+ * where it has none: where a new base's grid opens when no editor shows a source of its story.
+ */
+function firstBaseSentence(m: ComparisonModel): { source: number; sentence: number } | undefined {
+  const row = panel.rows.find(d => d.lead.kind === 'statement' && d.entries[0]?.length);
+  return row && { source: m.base, sentence: row.entries[0][0].cell.sentence };
+}
+
+/**
+ * Opens a new base's grid at the row of `sentence` of `source`: the statements the base lacks
+ * stand before its first sentence, so that a grid opened at its top may show, in a narrow panel,
+ * nothing but their empty cells in the base column, their text in columns off to the right. The
+ * row is scrolled to the top of the view where it is the base's first, otherwise to the middle
+ * (as the cursor's row is when the cursor moves); a row in view already is left where it is. A
+ * grid without a size yet (drawn in a hidden tab) is scrolled once it has one.
+ */
+function openAt(source: number, sentence: number): void {
+  panel.opening = { source, sentence };
+  revealOpening();
+}
+
+/** Scrolls to `panel.opening` (see `openAt`) once the grid has a size. */
+function revealOpening(): void {
+  const m = panel.model;
+  const at = panel.opening;
+  if (!m || !at || !grid.clientHeight) return;
+  panel.opening = undefined;
+  const place = panel.places.get(`${at.source}:${at.sentence}`);
+  if (!place) return;
+  if (place.row >= panel.renderedCount) renderChunk(panel.renderToken, place.row);
+  const cell = cellAt(place.row, place.col);
+  if (!cell) return;
+  if (!panel.placed) focusCell(place.row, place.col, false);
+  const box = cell.getBoundingClientRect();
+  const clear = clearView(cell);
+  const inView =
+    box.top >= clear.top - 0.5 && box.bottom <= clear.bottom + 0.5 && box.left >= clear.left - 0.5 && box.right <= clear.right + 0.5;
+  if (inView) return;
+  const first = firstBaseSentence(m);
+  const isFirst = first !== undefined && panel.places.get(`${first.source}:${first.sentence}`)?.row === place.row;
+  scrollToCell(cell, isFirst ? 'start' : 'center');
 }
 
 /** The navigation commands: the next (previous) row of the kind, from the focused row, wrapping around. */
@@ -865,14 +987,23 @@ function navigate(target: NavigationTarget, direction: Direction): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'model':
+    case 'model': {
+      // A new base (a new panel, a reloaded one, another base): its grid opens at the editor
+      // cursor's row, which the extension marks next, or else at the base's first sentence.
+      // Later models of the same base keep the reader's scroll.
+      const opens = message.model.sources[message.model.base]?.path !== panel.shownBase;
       panel.model = message.model;
       panel.state = { ...message.state, ...stateWithout(message.state) };
       vscode.setState(panel.state);
       panel.focused = { row: 0, col: 0 };
       panel.placed = false;
+      panel.opening = undefined;
       render();
+      panel.awaitsCursor = opens;
+      const first = opens ? firstBaseSentence(message.model) : undefined;
+      if (first) openAt(first.source, first.sentence);
       break;
+    }
     case 'highlight':
       highlight(message.source, message.sentence, message.markOnly);
       break;
@@ -901,6 +1032,8 @@ function showStatusOnly(text: string): void {
   grid.replaceChildren();
   toolbar.hidden = grid.hidden = true;
   notice.textContent = text;
+  // The reader's place went with the grid: the next model opens as a new base's does.
+  panel.shownBase = undefined;
 }
 
 /** Options the user changed in this webview win over the extension's copy. */

@@ -102,6 +102,7 @@ const THEME = `:root {
   --vscode-button-foreground: #ffffff; --vscode-button-background: #0e639c;
   --vscode-button-secondaryForeground: #cccccc; --vscode-button-secondaryBackground: #3a3d41;
   --vscode-panel-border: #444444; --vscode-editorWarning-foreground: #cca700; --vscode-editorInfo-foreground: #3794ff;
+  --vscode-editor-inactiveSelectionBackground: #3a3d41;
   --vscode-font-family: sans-serif; --vscode-font-size: 13px;
 }`;
 
@@ -914,6 +915,111 @@ describe('comparison panel webview in Chromium', function () {
       { width: 546, height: 600 },
     );
   });
+  it('opens a base at the cursor’s row, or its first sentence, past the statements it lacks, and keeps the reader’s scroll on later models', async () => {
+    // Five sources; the base (s0) lacks the first twelve statements, which the four others print
+    // before their share of its article: in a narrow panel every row of the first screen is empty in
+    // the base column, the text in columns off to the right.
+    const count = 5;
+    const lacked = 12;
+    const text = (k: number) =>
+      `Statement ${k + 1}: the harbour authority said the bridge would reopen to traffic on Monday after two years of repairs.`;
+    const story: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: Array.from({ length: count }, (_, i) => ({
+        name: `s${i}.txt`,
+        path: `file:///s${i}.txt`,
+        sentences: i === 0 ? 8 : lacked + 8,
+        shared: i === 0 ? 8 : lacked + 8,
+        boilerplateLines: 0,
+      })),
+      rows: [
+        ...Array.from({ length: lacked }, (_, k) => ({
+          kind: 'statement' as const,
+          cells: Array.from({ length: count - 1 }, (_, s) => ({ source: s + 1, sentence: k, wording: 0 })),
+          wordings: [{ text: text(k), similarity: 1 }],
+          sourceCount: count - 1,
+          reworded: false,
+        })),
+        ...Array.from({ length: 8 }, (_, k) => ({
+          kind: 'statement' as const,
+          cells: Array.from({ length: count }, (_, source) => ({ source, sentence: source === 0 ? k : lacked + k, wording: 0 })),
+          wordings: [{ text: text(lacked + k), similarity: 1 }],
+          sourceCount: count,
+          reworded: false,
+        })),
+      ],
+    };
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        /** Whether the base's cell of `sentence` stands wholly in the grid's view, below its header; and the grid's scroll. */
+        const seen = (sentence: number) =>
+          page.evaluate((sentence: number) => {
+            const grid = document.getElementById('grid')!;
+            const view = grid.getBoundingClientRect();
+            const header = document.querySelector<HTMLElement>('.row.header > .cell')!.getBoundingClientRect();
+            const cell = document
+              .querySelector<HTMLElement>(`.cell.base .entry[data-sentence="${sentence}"]`)!
+              .closest<HTMLElement>('.cell')!;
+            const box = cell.getBoundingClientRect();
+            return {
+              inView: box.top >= header.bottom - 1 && box.bottom <= view.top + grid.clientHeight + 1,
+              top: Math.round(box.top),
+              scrollTop: grid.scrollTop,
+            };
+          }, sentence);
+        const settle = () => page.waitForTimeout(500);
+        // A new panel, no editor showing a source of the story: the base's first sentence.
+        await panel.send({ type: 'model', model: story, state: {} });
+        await page.waitForSelector(`.cell[data-row="${lacked + 7}"]`);
+        await settle();
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'compare-webview-opens-at-base.png') });
+        assert.equal((await seen(0)).inView, true, 'the base’s first sentence is in view');
+        // The reader scrolls back to the top; a new analysis of the same base (an edit) leaves the grid there.
+        await page.mouse.move(100, 300);
+        await page.mouse.wheel(0, -5000);
+        await settle();
+        assert.equal((await seen(0)).scrollTop, 0);
+        await panel.send({ type: 'model', model: { ...story, generation: 2 }, state: {} });
+        await panel.send({ type: 'highlight', source: 0, sentence: 6, markOnly: true });
+        await settle();
+        assert.deepEqual(
+          { ...(await seen(6)), top: undefined },
+          { inView: false, top: undefined, scrollTop: 0 },
+          'a later model of the same base keeps the reader’s scroll',
+        );
+        // Another base (its story's files elsewhere), the editor's cursor on its seventh sentence: its row.
+        const other: ComparisonModel = {
+          ...story,
+          generation: 3,
+          sources: story.sources.map((s, i) => ({ ...s, name: `t${i}.txt`, path: `file:///t${i}.txt` })),
+        };
+        await panel.send({ type: 'model', model: other, state: {} });
+        await panel.send({ type: 'highlight', source: 0, sentence: 6, markOnly: true });
+        await settle();
+        await page.screenshot({ path: join(shotDir, 'compare-webview-opens-at-cursor.png') });
+        assert.equal((await seen(6)).inView, true, 'the cursor’s row is in view');
+        assert.equal(
+          await page.evaluate(() => document.querySelector<HTMLElement>('.row.current')?.dataset.row),
+          String(lacked + 6),
+          'and marked',
+        );
+        // The reader scrolls up a little; the next model of that base keeps the rows where they stand.
+        await page.mouse.wheel(0, -120);
+        await settle();
+        const kept = await seen(6);
+        await panel.send({ type: 'model', model: { ...other, generation: 4 }, state: {} });
+        await panel.send({ type: 'highlight', source: 0, sentence: 2, markOnly: true });
+        await settle();
+        const now = await seen(6);
+        assert.ok(Math.abs(now.top - kept.top) <= 1, `the cursor row of the last model stands where it stood: ${now.top}, was ${kept.top}`);
+      },
+      { width: 420, height: 600 },
+    );
+  });
+
   it('shows each column’s whole name in its header, on two lines where the column is narrow, so dated names that differ in their middle tell apart', async () => {
     const sites = ['trtworld', 'attracttour', 'ndtv', 'onlanka'];
     const named = everySourceModel(sites.length, ['The president left the country on a military plane.']);
