@@ -12,6 +12,7 @@ import { notComparableMessage } from './notComparable';
 import type { Direction, NavigationTarget } from './navigationTargets';
 import { sentenceAtOrAfter } from './sentenceAt';
 import { sourceName } from './sourceName';
+import { ACTIVATION_SETTING, unmarkedReason } from './speaking';
 import { scopeToStory } from './stories';
 import { ComparisonModel, FromWebview, PanelState, RowModel, ToWebview } from './protocol';
 
@@ -82,7 +83,8 @@ class ComparePanel implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.followCursor(e)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('synoptic.relatedBelowSimilarity')) void this.refresh();
+        // Where Synoptic speaks decides which sources' boilerplate the panel counts and shows.
+        if (e.affectsConfiguration('synoptic.relatedBelowSimilarity') || e.affectsConfiguration(ACTIVATION_SETTING)) void this.refresh();
       }),
       // A base renamed in the editor keeps its place in the panel under the new name.
       vscode.workspace.onDidRenameFiles(e => {
@@ -197,13 +199,16 @@ class ComparePanel implements vscode.Disposable {
     }
     this.view = view;
     const base = view.indexOf(this.baseUri);
+    // As in the editor (`synoptic.activation`, decided on the whole analysis the editor reads): a
+    // file Synoptic leaves unmarked there, a note, has no boilerplate counted or shown here either.
+    const unmarked = view.uris.map(uri => unmarkedReason(analysed ?? view, uri));
     // Built in slices: a refresh that starts meanwhile abandons this one.
     const rows = await buildRowModels(
       {
         analysis: view.analysis,
         base,
         baseText: view.texts[base],
-        includeBoilerplate: this.state.showBoilerplate === true,
+        includeBoilerplate: this.state.showBoilerplate === true && unmarked[base] === undefined,
         relatedBelow: vscode.workspace.getConfiguration('synoptic').get<number>('relatedBelowSimilarity', RELATED_BELOW),
       },
       { isStale: () => generation !== this.generation },
@@ -211,7 +216,7 @@ class ComparePanel implements vscode.Disposable {
     if (!rows || generation !== this.generation) return;
     // An imported cluster is not a story of the analysis: no origin is named for it.
     const origin = !scoped && analysed ? originOf(analysed, view, this.baseUri) : undefined;
-    const model = toModel(view, base, rows, generation, origin);
+    const model = toModel(view, base, rows, generation, origin, unmarked);
     const notice = [this.baseNotice, model.notice].filter(Boolean).join(' ');
     this.lastModel = notice ? { ...model, notice } : model;
     this.lastView = view;
@@ -312,27 +317,36 @@ function originOf(analysed: CorpusView, scoped: CorpusView, uri: vscode.Uri): { 
   return origin && source >= 0 ? { source, reason: origin.reason } : undefined;
 }
 
-/** The model the webview renders: `rows` for base source `base`, with the column headers and the story's origin. */
+/**
+ * The model the webview renders: `rows` for base source `base`, with the column headers and the
+ * story's origin. `unmarked` gives, per source, why Synoptic leaves it unmarked (`unmarkedReason`):
+ * such a source's header counts no boilerplate lines.
+ */
 export function toModel(
   view: CorpusView,
   base: number,
   rows: readonly RowModel[],
   generation: number,
   origin?: { readonly source: number; readonly reason: string },
+  unmarked: readonly (string | undefined)[] = [],
 ): ComparisonModel {
+  const headers = sourceHeaders(
+    view.analysis,
+    view.uris.map(sourceName),
+    view.uris.map(u => u.toString()),
+    origin,
+    // A tooltip shows the path as a reader writes it, not the URI ("file:///…%20…").
+    view.uris.map(u => vscode.workspace.asRelativePath(u, true)),
+  );
   return {
     generation,
     base,
     notice: view.notice,
     rows,
-    sources: sourceHeaders(
-      view.analysis,
-      view.uris.map(sourceName),
-      view.uris.map(u => u.toString()),
-      origin,
-      // A tooltip shows the path as a reader writes it, not the URI ("file:///…%20…").
-      view.uris.map(u => vscode.workspace.asRelativePath(u, true)),
-    ),
+    sources: headers.map((header, i) => {
+      const reason = unmarked[i];
+      return reason === undefined ? header : { ...header, boilerplateLines: 0, unmarked: reason };
+    }),
   };
 }
 

@@ -18,6 +18,12 @@ export interface SourceHeader {
   readonly sentences: number;
   readonly shared: number;
   readonly boilerplateLines: number;
+  /**
+   * Present where Synoptic leaves the source unmarked in the editor (`synoptic.activation`: a
+   * note, a folder turned off): why. Its lines are then neither counted (`boilerplateLines` is 0)
+   * nor, for the base, shown as boilerplate rows.
+   */
+  readonly unmarked?: string;
   /** Present on the likely first version of the story: why it is taken to be the origin. */
   readonly origin?: string;
 }

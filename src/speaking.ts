@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { activationMode, activationOf, speaks } from './activation';
 import { CorpusService, CorpusView } from './corpus';
+import { sourceName } from './sourceName';
 
 export const SPEAKS_CONTEXT_KEY = 'synoptic.speaks';
 export const ACTIVATION_SETTING = 'synoptic.activation';
@@ -19,6 +20,22 @@ export function activationModeFor(uri: vscode.Uri) {
 export function speaksAboutSource(view: CorpusView, source: number): boolean {
   const uri = view.uris[source];
   return uri !== undefined && speaks(activationOf(view.analysis, source, activationModeFor(uri)));
+}
+
+/**
+ * Why Synoptic leaves `uri`, a source of `view`, unmarked in the editor (no marks, hover or
+ * status item), for the comparison panel to say; undefined where it marks it, or where `uri` is
+ * no source of `view`.
+ */
+export function unmarkedReason(view: CorpusView, uri: vscode.Uri): string | undefined {
+  const source = view.indexOf(uri);
+  if (source < 0) return undefined;
+  const mode = activationModeFor(uri);
+  if (speaks(activationOf(view.analysis, source, mode))) return undefined;
+  const name = sourceName(uri);
+  return mode === 'never'
+    ? `Synoptic is off for ${name} (synoptic.activation is "never" for its folder) and leaves it unmarked in the editor, so the panel counts and shows none of its lines as boilerplate.`
+    : `Synoptic leaves ${name} unmarked in the editor, as it leaves notes: it shares fewer than two sentences with another source of its story and does not look like a saved web page. So the panel counts and shows none of its lines as boilerplate; set synoptic.activation to "always" for its folder to mark it.`;
 }
 
 /** True when `uri` is a source of `view` that Synoptic speaks about. */

@@ -457,6 +457,15 @@ function renderToolbar(m: ComparisonModel): void {
   checkbox.type = 'checkbox';
   checkbox.dataset.control = 'boilerplate';
   checkbox.checked = panel.state.showBoilerplate === true;
+  // A base Synoptic leaves unmarked has no boilerplate lines to show: the box is off, and says why
+  // (the reader's choice stays for the next base).
+  const unmarked = m.sources[m.base]?.unmarked;
+  if (unmarked) {
+    checkbox.checked = false;
+    checkbox.disabled = true;
+    boilerplate.classList.add('disabled');
+    boilerplate.title = unmarked;
+  }
   checkbox.addEventListener('change', () => {
     saveState({ showBoilerplate: checkbox.checked });
     vscode.postMessage({ type: 'setShowBoilerplate', show: checkbox.checked });
@@ -480,10 +489,13 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     // Sentences and lines are counted apart, as the status bar counts them: the units are named.
     // Each count keeps its number and its unit on one line; a narrow column breaks between them.
     const counts = el('div', 'counts');
+    // A source Synoptic leaves unmarked in the editor (a note) has no lines counted as boilerplate.
+    const boilerplate = el('span', undefined, s.unmarked ? 'boilerplate not marked' : counted(s.boilerplateLines, 'boilerplate line'));
+    if (s.unmarked) boilerplate.title = s.unmarked;
     counts.append(
       el('span', undefined, `${s.shared} of ${counted(s.sentences, 'sentence')} shared`),
       document.createTextNode(' · '),
-      el('span', undefined, counted(s.boilerplateLines, 'boilerplate line')),
+      boilerplate,
     );
     cell.append(counts);
     if (i === m.base) cell.append(el('div', 'badge', 'base'));
@@ -585,7 +597,8 @@ function render(): void {
   if (!m) return;
   toolbar.hidden = grid.hidden = false;
   renderToolbar(m);
-  notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : ''].filter(Boolean).join(' ');
+  // A base Synoptic leaves unmarked in the editor (a note) says why it shows no boilerplate.
+  notice.textContent = [m.notice, m.sources.length === 1 ? ONE_SOURCE_NOTICE : '', m.sources[m.base]?.unmarked].filter(Boolean).join(' ');
   const basePath = m.sources[m.base]?.path;
   // The same base drawn again (an edit, a filter, a page of columns): the reader stays at the row
   // they were reading.

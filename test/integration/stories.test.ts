@@ -132,6 +132,39 @@ describe('Stories in VS Code', function () {
     }
   });
 
+  it('compares a note, which the editor leaves unmarked, with no boilerplate counted or shown, and says why', async () => {
+    const uri = vscode.Uri.joinPath(notesFolder(), 'todo.txt');
+    const view = (await api.corpus.request(uri))!;
+    const source = view.indexOf(uri);
+    assert.ok(
+      view.analysis.sources[source].lines.some(l => l.kind === 'boilerplate'),
+      'the analysis reads lines of the note as boilerplate, which the editor does not dim',
+    );
+    await openPanel(api, uri);
+    try {
+      // The reader ticks Boilerplate: still no row of the note's lines, nor a count of them.
+      await api.panel.receive({ type: 'setShowBoilerplate', show: true });
+      const model = await until('the model with Boilerplate ticked', () => {
+        const m = api.panel.lastModel;
+        return m && m.sources[m.base]?.path === uri.toString() && api.panel.renderedGeneration === m.generation && m;
+      });
+      const header = model.sources[model.base];
+      assert.equal(header.boilerplateLines, 0, 'no boilerplate lines counted');
+      assert.match(header.unmarked ?? '', /^Synoptic leaves todo\.txt unmarked in the editor/);
+      assert.deepEqual(
+        model.rows.filter(r => r.kind === 'boilerplate').map(r => r.text),
+        [],
+        'no boilerplate rows',
+      );
+    } finally {
+      await api.panel.receive({ type: 'setShowBoilerplate', show: false });
+    }
+    // A page of the stories in the same panel still has its boilerplate counted.
+    const page = await openPanel(api, inMixed(bridgeNames[1]));
+    assert.ok(page.sources[page.base].boilerplateLines > 0);
+    assert.equal(page.sources[page.base].unmarked, undefined);
+  });
+
   it('lists every source once while synoptic.sources is set and after it is cleared again', async () => {
     const listedTwice = () => {
       const uris = api.stories.stories.flatMap(s => s.sources.map(source => source.uri));

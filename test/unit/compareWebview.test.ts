@@ -884,6 +884,71 @@ describe('comparison panel webview in Chromium', function () {
     });
   });
 
+  it('counts and offers no boilerplate of a base Synoptic leaves unmarked in the editor, and says why', async () => {
+    const why =
+      'Synoptic leaves todo.txt unmarked in the editor, as it leaves notes: it shares fewer than two sentences with another source of its story and does not look like a saved web page.';
+    // A note compared from the Explorer, whose short lines the analysis reads as boilerplate.
+    const note: ComparisonModel = {
+      generation: 1,
+      base: 0,
+      sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 2, shared: 0, boilerplateLines: 0, unmarked: why }],
+      rows: [
+        {
+          kind: 'statement',
+          cells: [{ source: 0, sentence: 0, wording: 0 }],
+          wordings: [{ text: 'Maybe rewrite the intro of chapter two.', similarity: 1 }],
+          sourceCount: 1,
+          reworded: false,
+        },
+      ],
+    };
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        // The reader had ticked Boilerplate for another base.
+        await panel.send({ type: 'model', model: note, state: { showBoilerplate: true } });
+        await page.waitForSelector('.cell[data-row="0"]');
+        const shown = await page.evaluate(() => {
+          const box = document.querySelector<HTMLInputElement>('input[data-control="boilerplate"]')!;
+          const count = document.querySelector<HTMLElement>('.cell.head .counts span:last-child')!;
+          return {
+            count: count.textContent,
+            countTitle: count.title,
+            checked: box.checked,
+            disabled: box.disabled,
+            boxTitle: box.closest('label')!.title,
+            notice: document.getElementById('notice')!.textContent,
+          };
+        });
+        assert.deepEqual(shown, {
+          count: 'boilerplate not marked',
+          countTitle: why,
+          checked: false,
+          disabled: true,
+          boxTitle: why,
+          notice: `No other source here tells this story, so there is nothing to compare it with. The Stories view lists the stories of several sources. ${why}`,
+        });
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'compare-webview-unmarked-note.png') });
+        // The next base, one Synoptic marks, has its box ticked again, as the reader left it.
+        await panel.send({ type: 'model', model: { ...MODEL, generation: 2 }, state: { showBoilerplate: true } });
+        await page.waitForSelector('.cell[data-row="2"]');
+        assert.deepEqual(
+          await page.evaluate(() => {
+            const box = document.querySelector<HTMLInputElement>('input[data-control="boilerplate"]')!;
+            return {
+              checked: box.checked,
+              disabled: box.disabled,
+              count: document.querySelector('.cell.head .counts span:last-child')!.textContent,
+            };
+          }),
+          { checked: true, disabled: false, count: '0 boilerplate lines' },
+        );
+      },
+      { width: 546, height: 400 },
+    );
+  });
+
   it('shows the first column after the base when the panel turns from a file of one source to a story of several', async () => {
     // A note compared first: its one column spans the panel.
     const note: ComparisonModel = {
