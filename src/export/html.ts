@@ -37,6 +37,8 @@ table { border-collapse: collapse; table-layout: fixed; width: 100%; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 thead th { position: sticky; top: 0; background: Canvas; }
 th.row, td.row { width: ${ROW_COLUMN_REM}rem; font-size: .8rem; color: var(--quiet); }
+/* A sentence is its own paragraph, in its own direction: one right to left stands at the cell's right. */
+.sentence { text-align: start; }
 tr.unique td.cell:not(.absent) { background: var(--unique); }
 td.absent { background: none; }
 ins { background: var(--ins); text-decoration: underline; }
@@ -196,7 +198,32 @@ function languageTag(code: string): string {
   return /^[a-z]{2,3}$/.test(code) ? code : 'und';
 }
 
-/** A cell's sentence, marked, with its notes and then `rowNotes`. */
+/** Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …). */
+const RIGHT_TO_LEFT_LETTER =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}]/u;
+
+/**
+ * A sentence's direction, from its own letters rather than its source's language: an Arabic or
+ * Hebrew sentence quoted in an English article reads right to left, an English one in an Arabic
+ * article left to right. The letters of most of its words decide, not its first letter alone as
+ * `dir="auto"` has it, so that an Arabic sentence that opens with a Latin name ("BBC …") still
+ * reads right to left; a sentence without letters, or with as many of each, is left to the
+ * browser (`auto`). O(length).
+ */
+export function sentenceDirection(text: string): 'ltr' | 'rtl' | 'auto' {
+  let rtl = 0;
+  let ltr = 0;
+  for (const letter of text.match(/\p{L}/gu) ?? []) {
+    if (RIGHT_TO_LEFT_LETTER.test(letter)) rtl++;
+    else ltr++;
+  }
+  return rtl > ltr ? 'rtl' : ltr > rtl ? 'ltr' : 'auto';
+}
+
+/**
+ * A cell's sentence, marked, in a paragraph of its own direction (`sentenceDirection`), with its
+ * notes and then `rowNotes`.
+ */
 function cellHtml(cell: TableCell, rowNotes: readonly string[]): string {
   const related = !cell.reference && cell.similarity < RELATED_BELOW;
   const text = cell.diff && !cell.reference && !related ? diffHtml(cell.diff) : escapeMarkup(cell.text);
@@ -204,7 +231,7 @@ function cellHtml(cell: TableCell, rowNotes: readonly string[]): string {
   if (!cell.reference)
     notes.push(`${related ? 'related wording, ' : ''}similarity to the first wording: ${Math.round(cell.similarity * 100)}%`);
   if (cell.moved) notes.push('moved: out of the order it shares with the first source');
-  return text + notesHtml([...notes, ...rowNotes]);
+  return `<div class="sentence" dir="${sentenceDirection(cell.text)}">${text}</div>${notesHtml([...notes, ...rowNotes])}`;
 }
 
 function notesHtml(notes: readonly string[]): string {

@@ -163,6 +163,46 @@ describe('exports', () => {
     assert.match(html, /<html lang="en">/);
   });
 
+  it('gives each sentence of the HTML export its own direction, so that one quoted in a script of the other direction reads in its own', () => {
+    const english =
+      'The city council approved the new budget on Tuesday after a long debate. Officials said the plan would fund schools and roads.\n' +
+      'The mayor told reporters the council was proud of the result. Opponents said the tax rise was not needed.\n';
+    const quoted = 'قال رئيس البلدية للصحفيين إن المجلس فخور بهذه النتيجة.';
+    const english2 = 'The BBC reported that the council met again on Wednesday to discuss the roads.';
+    const opensLatin = 'BBC قالت إن المجلس اجتمع مرة أخرى يوم الأربعاء لمناقشة الطرق.';
+    const inputs = [
+      { id: 'en-a.txt', text: `${english}${quoted}\n` },
+      { id: 'en-b.txt', text: english.replace('Tuesday', 'Wednesday') },
+      { id: 'ar-a.txt', text: `${ARABIC}${english2}\n${opensLatin}\n` },
+      { id: 'ar-b.txt', text: ARABIC.replace('الثلاثاء', 'الأربعاء') },
+    ];
+    const html = toHtml({ analysis: analyzeCorpus(inputs), paths: inputs.map(i => i.id) });
+    const document = new DOMParser().parseFromString(html, 'text/html');
+    const cells = Array.from(document.getElementsByTagName('td')).filter(td => /\bcell\b/.test(td.getAttribute('class') ?? ''));
+    const present = cells.filter(td => !/\babsent\b/.test(td.getAttribute('class') ?? ''));
+    assert.ok(present.length > 8);
+    const sentences = new Map<string, { dir: string; lang: string }>();
+    for (const td of present) {
+      // One sentence a cell, in an element of its own, before the cell's notes.
+      const own = Array.from(td.getElementsByTagName('div')).filter(d => d.getAttribute('class') === 'sentence');
+      assert.equal(own.length, 1, td.toString());
+      assert.equal(td.firstChild, own[0], 'the sentence comes first');
+      sentences.set(own[0].textContent ?? '', { dir: own[0].getAttribute('dir') ?? '', lang: td.getAttribute('lang') ?? '' });
+    }
+    // An Arabic sentence in an English article reads right to left, an English one in an Arabic
+    // article left to right, and an Arabic one that opens with a Latin name right to left still.
+    assert.deepEqual(sentences.get(quoted), { dir: 'rtl', lang: 'en' });
+    assert.deepEqual(sentences.get(english2), { dir: 'ltr', lang: 'ar' });
+    assert.deepEqual(sentences.get(opensLatin), { dir: 'rtl', lang: 'ar' });
+    for (const [text, { dir, lang }] of sentences)
+      if (text !== quoted && text !== english2 && text !== opensLatin) assert.equal(dir, lang === 'ar' ? 'rtl' : 'ltr', text);
+    // Marked words stay inside their sentence's element, and the page still parses cleanly.
+    const errors: string[] = [];
+    parse5.parse(html, { onParseError: error => errors.push(error.code) });
+    assert.deepEqual(errors, []);
+    assert.match(html, /<div class="sentence" dir="ltr">[^<]*<(ins|del)>/);
+  });
+
   it('sets each story title of a page of several stories apart from the text around it, in the contents and over its table', () => {
     const english =
       'The city council approved the new budget on Tuesday after a long debate. Officials said the plan would fund schools and roads. ' +

@@ -163,6 +163,69 @@ describe('HTML export in Chromium', function () {
     });
   });
 
+  it('lays out a sentence in a script of the other direction than its article’s in its own: its full stop at its end, the sentence at its side of the cell', async () => {
+    const english =
+      'The city council approved the new budget on Tuesday after a long debate. Officials said the plan would fund schools and roads.\n' +
+      'The mayor told reporters the council was proud of the result. Opponents said the tax rise was not needed.\n';
+    // The mayor's words, quoted in Arabic in one of two English versions.
+    const quoted = 'قال رئيس البلدية للصحفيين إن المجلس فخور بهذه النتيجة.';
+    const file = exported('directions.html', [
+      { id: 'a.txt', text: `${english}${quoted}\n` },
+      { id: 'b.txt', text: english.replace('Tuesday', 'Wednesday') },
+    ]);
+    await withPage(async page => {
+      await page.goto(pathToFileURL(file).href);
+      const laidOut = await page.evaluate((quoted: string) => {
+        /** Where the first letter of `text`, its last and its full stop stand in the page, and its cell's box. */
+        const find = (text: string) => {
+          const walker = document.createTreeWalker(document.querySelector('tbody')!, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.textContent !== text) continue;
+            const box = (offset: number) => {
+              const range = document.createRange();
+              range.setStart(node!, offset);
+              range.setEnd(node!, offset + 1);
+              return range.getBoundingClientRect();
+            };
+            const cell = (node.parentElement as HTMLElement).closest('td')!;
+            const padding = parseFloat(getComputedStyle(cell).paddingRight);
+            return {
+              direction: getComputedStyle(node.parentElement!).direction,
+              first: box(0),
+              last: box(text.length - 2),
+              stop: box(text.length - 1),
+              cellRight: cell.getBoundingClientRect().right - padding - parseFloat(getComputedStyle(cell).borderRightWidth),
+              cellLeft: cell.getBoundingClientRect().left + parseFloat(getComputedStyle(cell).paddingLeft),
+            };
+          }
+          return undefined;
+        };
+        const arabic = find(quoted)!;
+        // An English sentence of the same column, for the other direction.
+        const english = find('Opponents said the tax rise was not needed.')!;
+        return {
+          arabic: {
+            direction: arabic.direction,
+            // Right to left: the full stop left of the last letter, the first letter at the cell's right.
+            stopAtEnd: arabic.stop.right <= arabic.last.left + 0.5,
+            atCellRight: Math.abs(arabic.first.right - arabic.cellRight) < 2,
+          },
+          english: {
+            direction: english.direction,
+            stopAtEnd: english.stop.left >= english.last.right - 0.5,
+            atCellLeft: Math.abs(english.first.left - english.cellLeft) < 2,
+          },
+        };
+      }, quoted);
+      assert.deepEqual(laidOut, {
+        arabic: { direction: 'rtl', stopAtEnd: true, atCellRight: true },
+        english: { direction: 'ltr', stopAtEnd: true, atCellLeft: true },
+      });
+      mkdirSync(shotDir, { recursive: true });
+      await page.screenshot({ path: join(shotDir, 'export-html-directions.png'), fullPage: true });
+    }, 900);
+  });
+
   it('keeps each column of five sources a few words wide in a narrow window, scrolling sideways, and shares a wide one equally', async () => {
     const file = exported('narrow.html', seedInputs());
     /** The widths of the source columns, the table's and the window's, in CSS pixels. */
