@@ -134,6 +134,14 @@ function panelPage(): string {
 </html>`;
 }
 
+/** A note compared from the Explorer: no sentence of an article, every line of it read as boilerplate. */
+const NOTE_MODEL: ComparisonModel = {
+  generation: 1,
+  base: 0,
+  sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 0, shared: 0, boilerplateLines: 5 }],
+  rows: [],
+};
+
 describe('comparison panel webview in Chromium', function () {
   this.timeout(60_000);
   let chromium: ChromiumLauncher;
@@ -855,12 +863,7 @@ describe('comparison panel webview in Chromium', function () {
 
   it('says why a base without article sentences shows no rows, rather than blaming a filter that hides none', async () => {
     // A note compared from the Explorer: every line of it is read as boilerplate.
-    const note: ComparisonModel = {
-      generation: 1,
-      base: 0,
-      sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 0, shared: 0, boilerplateLines: 5 }],
-      rows: [],
-    };
+    const note = NOTE_MODEL;
     await withPanel(async panel => {
       const { page } = panel;
       await panel.send({ type: 'model', model: note, state: {} });
@@ -951,12 +954,7 @@ describe('comparison panel webview in Chromium', function () {
 
   it('shows the first column after the base when the panel turns from a file of one source to a story of several', async () => {
     // A note compared first: its one column spans the panel.
-    const note: ComparisonModel = {
-      generation: 1,
-      base: 0,
-      sources: [{ name: 'todo.txt', path: 'file:///todo.txt', sentences: 0, shared: 0, boilerplateLines: 5 }],
-      rows: [],
-    };
+    const note = NOTE_MODEL;
     const story = everySourceModel(
       8,
       Array.from({ length: 6 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
