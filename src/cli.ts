@@ -709,14 +709,10 @@ function writeOutput(text: Output, fd: 1 | 2 = 1): void {
         if (code !== 'EAGAIN') throw e;
         streaming = true;
         outputStreamed = true;
-        if (fd === 1)
-          process.stdout.on('error', error => {
-            if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-          });
       }
     }
     // The stream keeps what it is given until it is written: a copy, as the buffer is reused.
-    (fd === 1 ? process.stdout : standardError()).write(Buffer.from(bytes.subarray(written)));
+    standardStream(fd).write(Buffer.from(bytes.subarray(written)));
   });
 }
 
@@ -739,24 +735,26 @@ let outputStreamed = false;
  * holds a newline or another control character has it escaped (`unbrokenLine`).
  */
 function writeLine(line: string): void {
-  standardError().write(`synoptic: ${unbrokenLine(line)}\n`);
+  standardStream(2).write(`synoptic: ${unbrokenLine(line)}\n`);
 }
 
-let standardErrorGuarded = false;
+/** The standard streams given a handler for a reader that went away, each once. */
+const guardedStreams = new Set<1 | 2>();
 
 /**
- * `process.stderr`, where a reader that went away (`2>&1 | head -1`) loses the rest of the
- * messages quietly: the run goes on and ends with its own exit code, where the stream's error
- * ended it with an internal one.
+ * `process.stdout` (`fd` 1) or `process.stderr` (2), where a reader that went away (`| head`,
+ * `2>&1 | head -1`) loses the rest quietly: the run goes on and ends with its own exit code,
+ * where the stream's error ended it with an internal one.
  */
-function standardError(): NodeJS.WriteStream {
-  if (!standardErrorGuarded) {
-    standardErrorGuarded = true;
-    process.stderr.on('error', error => {
+function standardStream(fd: 1 | 2): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!guardedStreams.has(fd)) {
+    guardedStreams.add(fd);
+    stream.on('error', error => {
       if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
     });
   }
-  return process.stderr;
+  return stream;
 }
 
 /** Writes one line for the user on standard error, where the run goes on. */

@@ -932,7 +932,10 @@ function declinedMonthNames(language: string): Map<string, string> | undefined {
   return declined ? names : undefined;
 }
 
-/** The ways the runtime is asked for a month's long name: alone, in a date, beside a year. */
+/**
+ * The ways the runtime is asked for a month's long name: alone, in a date, beside a year (the
+ * nominative where the others give the genitive, Greek "Ιούνιος").
+ */
 const MONTH_FORMS: readonly Intl.DateTimeFormatOptions[] = [
   { month: 'long' },
   { day: 'numeric', month: 'long' },
@@ -1004,12 +1007,10 @@ function dateWordsOf(language: string): Map<string, string> {
       // calendar by default, whose "اسفند" is no March).
       const gregorian = `${locale}-u-ca-gregory`;
       formats = [
-        new Intl.DateTimeFormat(gregorian, { month: 'long', timeZone: 'UTC' }),
+        // The long names alone, in a date and beside a year (`MONTH_FORMS`).
+        ...MONTH_FORMS.map(options => new Intl.DateTimeFormat(gregorian, { ...options, timeZone: 'UTC' })),
         // A language's other locales add their long names only: their short forms are abbreviations of their own (Croatian "svi", May, is "all").
         ...(locale === language ? [new Intl.DateTimeFormat(gregorian, { month: 'short', timeZone: 'UTC' })] : []),
-        new Intl.DateTimeFormat(gregorian, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-        // Beside a year: the name in the nominative where the others give the genitive (Greek "Ιούνιος").
-        new Intl.DateTimeFormat(gregorian, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
       ];
     } catch {
       return out;

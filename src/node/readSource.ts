@@ -5,6 +5,7 @@
 import { Stats, closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TextEncodingName, decodeBytes } from '../core/decode';
+import { compareCodeUnits } from '../core/text';
 import { isOwnOutput } from '../export/ownOutput';
 import { counted } from '../plural';
 
@@ -67,7 +68,7 @@ export function sourceFiles(args: readonly string[], notes: string[] = []): Sour
       throw new InputError(
         hidden.length
           ? `${arg}: a folder without .txt files outside hidden files and folders, which are left out ` +
-              `(a name starting with a dot: ${namedFew(hidden)}); name one to read it`
+              `(a name starting with a dot: ${namedFew([...hidden].sort(compareCodeUnits))}); name one to read it`
           : `${arg}: a folder without .txt files`,
       );
     }
@@ -161,16 +162,19 @@ export function readSources(files: readonly SourceFile[], standardOutput?: FileI
   return { paths, texts, notes };
 }
 
-/** Reports named in full in a note; past them, only how many more. */
-const NAMED_REPORTS = 3;
+/** Files named in full in a note; past them, only how many more. */
+const NAMED_FILES = 3;
 
-/** "left out a/report.txt: a Synoptic report, not a version", the first `NAMED_REPORTS` named. */
+/** The first `NAMED_FILES` of `paths`, and how many more. */
+function namedFew(paths: readonly string[]): string {
+  return paths.slice(0, NAMED_FILES).join(', ') + (paths.length > NAMED_FILES ? ` and ${paths.length - NAMED_FILES} more` : '');
+}
+
+/** "left out a/report.txt: a Synoptic report, not a version", the first `NAMED_FILES` named. */
 function reportsLeftOut(reports: readonly string[]): string {
-  const named = reports.slice(0, NAMED_REPORTS).join(', ');
-  const more = reports.length > NAMED_REPORTS ? ` and ${reports.length - NAMED_REPORTS} more` : '';
   return reports.length === 1
-    ? `left out ${named}: a Synoptic report, not a version`
-    : `left out ${reports.length} Synoptic reports, not versions: ${named}${more}`;
+    ? `left out ${reports[0]}: a Synoptic report, not a version`
+    : `left out ${reports.length} Synoptic reports, not versions: ${namedFew(reports)}`;
 }
 
 /**
@@ -290,12 +294,6 @@ function statOf(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The first three of `paths` in code-unit order, and how many more. */
-function namedFew(paths: readonly string[]): string {
-  const sorted = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return sorted.slice(0, 3).join(', ') + (sorted.length > 3 ? ` and ${sorted.length - 3} more` : '');
 }
 
 /**

@@ -679,15 +679,12 @@ function keepPlace(place: { key: string; offset: number }): void {
   if (at.row >= panel.renderedCount) renderChunk(panel.renderToken, at.row);
   const cell = grid.querySelector<HTMLElement>(`.row[data-row="${at.row}"] > .cell`);
   if (!cell) return;
-  const token = ++panel.scrollToken;
-  let frames = SCROLL_SETTLE_FRAMES;
   const settle = () => {
-    if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
     const off = cell.getBoundingClientRect().top - clearTop() - place.offset;
     if (Math.abs(off) > 0.5) grid.scrollBy({ top: off });
-    requestAnimationFrame(settle);
   };
   settle();
+  settleScroll(cell, settle);
 }
 
 /**
@@ -871,17 +868,36 @@ function revealInGrid(cell: HTMLElement, block: 'nearest' | 'center' | 'start'):
  * repeated whenever the cell has left the view, unless the reader scrolls meanwhile.
  */
 function scrollToCell(cell: HTMLElement, block: 'center' | 'start' = 'center'): void {
-  const token = ++panel.scrollToken;
   revealInGrid(cell, block);
+  settleScroll(cell, () => {
+    if (!inClearView(cell, 0)) revealInGrid(cell, block);
+  });
+}
+
+/**
+ * Runs `step` on each of the next `SCROLL_SETTLE_FRAMES` frames while `cell` is shown, unless
+ * the reader scrolls meanwhile (or another scroll starts): cells skipped by
+ * `content-visibility` take their real height only as they come near the view, which moves
+ * what a scroll was aimed at.
+ */
+function settleScroll(cell: HTMLElement, step: () => void): void {
+  const token = ++panel.scrollToken;
   let frames = SCROLL_SETTLE_FRAMES;
-  const check = () => {
+  const next = () => {
     if (token !== panel.scrollToken || !cell.isConnected || --frames < 0) return;
-    const box = cell.getBoundingClientRect();
-    const clear = clearView(cell);
-    if (box.top < clear.top || box.bottom > clear.bottom || box.left < clear.left || box.right > clear.right) revealInGrid(cell, block);
-    requestAnimationFrame(check);
+    step();
+    requestAnimationFrame(next);
   };
-  requestAnimationFrame(check);
+  requestAnimationFrame(next);
+}
+
+/** Whether `cell` stands within the grid's clear view (`clearView`), give or take `slack` pixels. */
+function inClearView(cell: HTMLElement, slack: number): boolean {
+  const box = cell.getBoundingClientRect();
+  const clear = clearView(cell);
+  return (
+    box.top >= clear.top - slack && box.bottom <= clear.bottom + slack && box.left >= clear.left - slack && box.right <= clear.right + slack
+  );
 }
 for (const event of ['wheel', 'keydown', 'pointerdown', 'touchstart']) {
   window.addEventListener(
@@ -962,11 +978,7 @@ function revealOpening(): void {
   const cell = cellAt(place.row, place.col);
   if (!cell) return;
   if (!panel.placed) focusCell(place.row, place.col, false);
-  const box = cell.getBoundingClientRect();
-  const clear = clearView(cell);
-  const inView =
-    box.top >= clear.top - 0.5 && box.bottom <= clear.bottom + 0.5 && box.left >= clear.left - 0.5 && box.right <= clear.right + 0.5;
-  if (inView) return;
+  if (inClearView(cell, 0.5)) return;
   const first = firstBaseSentence(m);
   const isFirst = first !== undefined && panel.places.get(`${first.source}:${first.sentence}`)?.row === place.row;
   scrollToCell(cell, isFirst ? 'start' : 'center');
