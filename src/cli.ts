@@ -218,14 +218,18 @@ const TOOL_HELP = () =>
 /**
  * The files as reports name them: each by its base name (standard input stays `-`), but where
  * two share a base name (a folder's `a/story.txt` and `b/story.txt`), those by their path as
- * given; a name that would break its line is quoted (`quotedName`).
+ * given, and so is a file descriptor's (`/dev/fd/63`, as a shell's `<(…)` names it), whose base
+ * name is a bare number; a name that would break its line is quoted (`quotedName`).
  */
 function displayNames(paths: readonly string[]): string[] {
-  const names = paths.map(path => (path === '-' ? '-' : basename(path)));
+  const names = paths.map(path => (path === '-' || DESCRIPTOR_PATH.test(path) ? path : basename(path)));
   const count = new Map<string, number>();
   for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
   return names.map((name, i) => quotedName(count.get(name)! > 1 ? paths[i] : name));
 }
+
+/** A path to an open file descriptor: a number in a folder named `fd` (`/dev/fd/63`, `/proc/self/fd/3`). */
+const DESCRIPTOR_PATH = /(?:^|[\\/])fd[\\/]\d+$/;
 
 /** The package's version, read only when asked for (the bundle lies in dist/, beside package.json's folder). */
 function version(): string {

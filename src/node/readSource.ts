@@ -36,7 +36,8 @@ export interface SourceFile {
  * back up adds nothing; a linked file is read where it points, and a link that points nowhere
  * is left out. So is a file or folder whose name has bytes that are not UTF-8 (a path here is a
  * string, which cannot name it), with a line for the user in `notes`. `-` is the file standard
- * input is redirected from, where it is one (`- < v.txt` and `v.txt` are read once). Anything
+ * input is redirected from, where it is one (`- < v.txt` and `v.txt` are read once), or the pipe
+ * it reads (`-` and `/dev/stdin` are read once). Anything
  * else stands for itself (`readTextFile` reports what is wrong with it). Throws
  * `InputError` for a folder without such a file. O(entries under the folders).
  */
@@ -52,8 +53,8 @@ export function sourceFiles(args: readonly string[], notes: string[] = []): Sour
   const out: SourceFile[] = [];
   args.forEach((arg, i) => {
     if (!folders[i]) {
-      // Standard input that is no file (a pipe, a terminal) is told by no key: naming it twice
-      // is refused where it is read.
+      // Standard input that is neither a file nor a pipe (a terminal) is told by no key:
+      // naming it twice is refused where it is read.
       const key = keys[i]!;
       if (key !== STANDARD_INPUT && named.has(key)) return;
       named.add(key);
@@ -207,6 +208,8 @@ function standardInputKey(): string {
   try {
     const stat = fstatSync(0, { bigint: true });
     if (stat.isFile() && stat.ino !== 0n) return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+    // A pipe is read once: `/dev/stdin` beside `-` names it again.
+    if (stat.isFIFO() && stat.ino !== 0n) return pipeKey(stat);
   } catch {
     // No standard input to read: it is reported where it is read.
   }
@@ -274,6 +277,7 @@ export function standardOutputFile(): FileIdentity | undefined {
 function fileKey(path: string): string {
   try {
     const stat = statSync(path, { bigint: true });
+    if (stat.isFIFO() && stat.ino !== 0n) return pipeKey(stat);
     // Size and time of change as well: every name of one file shares them, and a file system
     // that reuses inode numbers (some network and FUSE mounts) does not make two files one.
     if (stat.ino !== 0n) return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
@@ -285,6 +289,15 @@ function fileKey(path: string): string {
   } catch {
     return resolve(path);
   }
+}
+
+/**
+ * The key of a pipe: its device and inode alone, as its size and time of change move while its
+ * writer writes, and a pipe named twice (`-` and `/dev/stdin`, or one path given twice) is still
+ * one, which a second read would find empty.
+ */
+function pipeKey(stat: { readonly dev: bigint; readonly ino: bigint }): string {
+  return `pipe:${stat.dev}:${stat.ino}`;
 }
 
 /** What `path` leads to (a link followed), or undefined where it leads nowhere readable. */

@@ -281,6 +281,12 @@ describe('synoptic CLI', () => {
       return JSON.stringify([parsed.sources.map(s => ({ ...s, path: '' })), parsed.groups, parsed.stories.map(s => s.sources)]);
     };
     assert.equal(withoutNames(substituted.stdout), withoutNames(expected.stdout));
+    // The report names such a file by its path: its base name is a bare number.
+    const report = spawnSync('bash', ['-c', `${[process.execPath, cli, 'stories'].map(quote).join(' ')} <(cat ${quote(a)})`], {
+      encoding: 'utf8',
+    });
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /\tfile: \/(dev|proc\/self)\/fd\/\d+\n$/);
     // A named pipe whose writer comes after the run has started is waited for.
     const fifo = join(dir, 'late-writer.txt');
     execFileSync('mkfifo', [fifo]);
@@ -294,6 +300,22 @@ describe('synoptic CLI', () => {
     );
     assert.equal(named.status, 0, named.stderr);
     assert.match(named.stdout, /^1\t1 source\t.*\tfile: late-writer\.txt\n$/);
+  });
+
+  it('reads piped standard input once, however it is named', function () {
+    if (process.platform === 'win32' || spawnSync('bash', ['--version']).status !== 0) this.skip();
+    const [a, b] = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt'].map(f => join(seedsDir, f));
+    const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+    const piped = (...names: string[]) =>
+      spawnSync('bash', ['-c', `cat ${quote(a)} | ${[process.execPath, cli, 'stories', ...names, b].map(quote).join(' ')}`], {
+        encoding: 'utf8',
+      });
+    const alone = piped('-');
+    assert.equal(alone.status, 0, alone.stderr);
+    // A second name of the pipe read it again, and found it empty: a third source with no text.
+    const twice = piped('-', '/dev/stdin');
+    assert.equal(twice.status, 0, twice.stderr);
+    assert.equal(twice.stdout, alone.stdout);
   });
 
   it('reads a file whose size the file system gives as 0 to its end, and an empty file as empty', function () {
