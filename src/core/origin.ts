@@ -4,7 +4,11 @@
  * Two rules, the first that applies wins:
  * 1. Dates: where two or more versions of a story give a publication date, the earliest of
  *    them ("earliest date: 14 Sep 2021 09:00"). A version without a date is not known to be
- *    earlier or later than any other, so one date alone orders nothing.
+ *    earlier or later than any other, so one date alone orders nothing. Where other dates do
+ *    not order against the earliest (the same day without a time, or the same minute), the
+ *    reason names them, and says what the shared text told, as the derivation order breaks
+ *    that tie ("…, not known to be earlier than b.txt (14 Sep 2021); of the two it carries the
+ *    most shared statements (16 of 21)").
  * 2. Derivation: the version whose statements the others' shared text derives from: the one
  *    carrying the most statements that another version also carries (ties: the one carrying
  *    the anchor's wording of more statements, then the first by name), with how many of the
@@ -113,11 +117,32 @@ export function storyOrder(input: OriginInput): StoryOrder {
     ? `; ${carryNone.length <= MAX_NAMED ? carryNone.map(shownName).join(', ') : `${carryNone.length} others`} ${carryNone.length === 1 ? 'carries' : 'carry'} none`
     : '';
   // Those that carry none are named first, so that "the other(s)" after them are those that carry some.
+  // Dates that do not order against the first's (the same day, one without a time, or the same
+  // minute) leave it first by the shared text alone, and the reason names them with what decided.
+  const sameDateWords = (first: number) => {
+    const same = byDate.filter(s => s !== first && comparePublished(published[s]!, published[first]!) === 0);
+    if (!same.length) return '';
+    const named =
+      same.length <= MAX_NAMED
+        ? same.map(s => `${shownName(s)} (${showPublished(published[s]!)})`).join(', ')
+        : `${same.length} other versions of that day`;
+    const most = Math.max(...same.map(s => carried.get(s)!.size));
+    const these = same.length === 1 ? 'the two' : 'these';
+    const decided =
+      shared === 0
+        ? 'nothing shared tells them apart'
+        : carried.get(first)!.size > most
+          ? `of ${these} it carries the most shared statements (${carried.get(first)!.size} of ${shared})`
+          : same.every(s => evidence(first, s) < 0)
+            ? `of ${these} it carries the most statements in the wording closest to all`
+            : 'the shared text does not tell them apart';
+    return `, not known to be earlier than ${named}; ${decided}`;
+  };
   const derivationReason = `${carries}${tiedWords}${noneWords}${others.length ? `; ${subsetWords}` : ''}`;
 
   if (byDate.length) {
     const first = byDate[0];
-    const dateReason = `earliest date: ${showPublished(published[first]!)}`;
+    const dateReason = `earliest date: ${showPublished(published[first]!)}${sameDateWords(first)}`;
     if (first === derived || shared === 0 || tied.includes(first)) return { order, origin: { source: first, reason: dateReason } };
     return {
       order,
