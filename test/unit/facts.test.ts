@@ -978,6 +978,22 @@ describe('Number forms', () => {
     }
   });
 
+  it('reads every code point as a digit exactly when Unicode calls it a decimal digit of a listed block', () => {
+    const zeros = [
+      0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
+      0x17e0, 0x1810, 0x1946, 0x19d0, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xabf0, 0xff10,
+    ];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const zero = cp > 0x39 && /\p{Nd}/u.test(ch) ? zeros.find(z => cp >= z && cp <= z + 9) : undefined;
+      const expected = zero !== undefined ? String.fromCharCode(48 + cp - zero) : ch;
+      if (asciiDigits(`a${ch}b`) !== `a${expected}b`) assert.fail(`U+${cp.toString(16)}`);
+    }
+    // Lone surrogates are kept as they are.
+    assert.equal(asciiDigits('\ud800١\udc00'), '\ud8001\udc00');
+  });
+
   it('reads Arabic-Indic and Persian digits as their values', () => {
     same('قتل ١٢ شخصا', 'قتل 12 شخصا', 'ar');
     assert.equal(digitValue('۲۰۲۱'), '2021');
