@@ -398,7 +398,7 @@ function followsSpeechAuxiliary(tokens: readonly FactToken[], quoted: readonly b
  * agree on 15% -"), and brackets holding figures are no agency. The two places a date may stand
  * are the groups `date1` and `date2`, whose words `datelineEnd` checks are a month's name.
  */
-const DATELINE = (() => {
+export const DATELINE = (() => {
   const capitals = "\\p{Lu}[\\p{Lu}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}\\p{M}'’.-]*){0,3}";
   const titled = "\\p{Lu}[\\p{Ll}\\p{M}'’.-]+(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}'’.-]+){0,2}";
   // A month's name before or after the day ("May 14", "14 May", "14. Mai", "14 de mayo"), the
@@ -411,6 +411,20 @@ const DATELINE = (() => {
 })();
 
 /**
+ * Whether `text` may open with `DATELINE`'s place in capitals, by its first two code units alone:
+ * an uppercase letter of ASCII or past it, then no ASCII character but an uppercase letter, an
+ * apostrophe, a stop or a hyphen (a first letter past the BMP leaves a surrogate half second).
+ * Most sentences ("The …") fail at once, without the pattern. O(1).
+ */
+export function mayOpenWithCapitals(text: string): boolean {
+  if (text.length < 2) return false;
+  const first = text.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
+  const second = text.charCodeAt(1);
+  return second >= 0x80 || (second >= 0x41 && second <= 0x5a) || second === 0x27 || second === 0x2e || second === 0x2d;
+}
+
+/**
  * Where the dateline `text` opens with ends (`DATELINE`, its trailing spaces left out), or 0
  * where it opens with none. A date the pattern matched must name a month among `tokens` (the
  * sentence's, in its language), and its other words be of at most three letters before a month
@@ -418,6 +432,7 @@ const DATELINE = (() => {
  * the dateline).
  */
 function datelineEnd(text: string, tokens: readonly FactToken[]): number {
+  if (!mayOpenWithCapitals(text)) return 0;
   const dateline = DATELINE.exec(text.slice(0, 200));
   if (!dateline) return 0;
   for (const name of ['date1', 'date2']) {

@@ -15,6 +15,7 @@ import { bigramProfile } from '../../src/core/similarity';
 import type { SpaceId } from '../../src/core/ids';
 import { pick, pickedString, seededRandom } from '../support/random';
 import { hasSpacelessScript, hashText } from '../../src/core/text';
+import { DATELINE, mayOpenWithCapitals } from '../../src/core/sentenceReading';
 import { HARBOUR, LIBRARY, SITES, page, rewrite } from '../support/storyPages';
 import { attachRepeats } from '../../src/core/spans';
 import { AnchorChoice, GroupTally, chooseAnchor } from '../../src/core/anchors';
@@ -205,6 +206,28 @@ describe('Fast paths give what the plain computation gives', () => {
     for (let n = 0; n < 500; n++) {
       const text = pickedString(random, pieces, 0, 40);
       assert.equal(hashText(text), fnv1a(text), JSON.stringify(text));
+    }
+  });
+
+  it('passes over no text the wire-dateline pattern matches, on every pair of opening characters and seeded texts', () => {
+    const openings = ['A', 'Z', 'a', 'z', 'É', 'é', 'Ж', 'ж', '語', '𝐀', '😀', "'", '’', '.', '-', ' ', '0', ',', '\u0301', '(', ':', 'İ'];
+    const tails = [', May 14 - ', ' - ', ': ', ', Sri Lanka (Agency) — ', ' (AP) - ', ', 14. Mai – ', 'AB -- ', ''];
+    let matched = 0;
+    for (const a of openings)
+      for (const b of openings)
+        for (const c of openings)
+          for (const tail of tails) {
+            const text = `${a}${b}${c}${tail}rest of the sentence.`;
+            if (DATELINE.test(text)) {
+              matched++;
+              assert.ok(mayOpenWithCapitals(text), JSON.stringify(text));
+            }
+          }
+    assert.ok(matched > 100, `${matched}`);
+    const random = seededRandom(41);
+    for (let n = 0; n < 3000; n++) {
+      const text = pickedString(random, [...openings, ...tails, 'PORT', 'ASHBY', ' '], 1, 12);
+      if (DATELINE.test(text)) assert.ok(mayOpenWithCapitals(text), JSON.stringify(text));
     }
   });
 
