@@ -31,10 +31,20 @@ function diffOptions(from: string, other: string): { ignoreCase: true; intlSegme
  * "a \u0301\u0301b"). The runs are not words.
  */
 function whiteSpaceApart(segmenter: Intl.Segmenter): Intl.Segmenter {
+  // The segments of the texts segmented last, most recent last: a statement's wording is
+  // compared with each of its other wordings in turn, and segmented afresh each time (jsdiff
+  // copies the list and reads each segment's text alone, so one list serves every call).
+  const recent = new Map<string, Intl.SegmentData[]>();
   // What jsdiff asks of a segmenter: its options, and its segments in order.
   const apart = {
     resolvedOptions: () => segmenter.resolvedOptions(),
     segment: (input: string) => {
+      const kept = recent.get(input);
+      if (kept) {
+        recent.delete(input);
+        recent.set(input, kept);
+        return kept as unknown as Intl.Segments;
+      }
       const out: Intl.SegmentData[] = [];
       for (const data of windowedSegments(input, segmenter)) {
         if (data.isWordLike || !MIXED_WHITE_SPACE.test(data.segment)) {
@@ -45,11 +55,16 @@ function whiteSpaceApart(segmenter: Intl.Segmenter): Intl.Segmenter {
           out.push({ segment: run[0], index: data.index + run.index, input, isWordLike: false });
         }
       }
+      recent.set(input, out);
+      if (recent.size > RECENT_SEGMENTATIONS) recent.delete(recent.keys().next().value!);
       return out as unknown as Intl.Segments;
     },
   };
   return apart as Intl.Segmenter;
 }
+/** How many texts' segments `whiteSpaceApart` keeps, the least recently asked for leaving first. */
+const RECENT_SEGMENTATIONS = 16;
+
 /** A segment with white space and something else in it. */
 const MIXED_WHITE_SPACE = /^(?=.*\s)(?=.*\S)/su;
 const WHITE_SPACE_RUNS = /\s+|\S+/gu;

@@ -47,6 +47,18 @@ describe('word differences between two wordings', () => {
     }
   });
 
+  it('gives the same parts for a pair compared again, before and after other texts, in any order', () => {
+    const base = 'Москва заявила, что 12 человек погибли в результате удара.';
+    const others = Array.from({ length: 40 }, (_, i) => `Москва заявила, что ${i} человек ранены в результате \u0301удара ${i % 7}.`);
+    const first = others.map(o => wordDiff(base, o));
+    const reversed = [...others].reverse().map(o => wordDiff(o, base));
+    others.forEach((o, i) => {
+      assert.deepEqual(wordDiff(base, o), first[i]);
+      assert.deepEqual(wordDiff(o, base), reversed[others.length - 1 - i]);
+      assert.equal(spelt(first[i], 'removed'), o);
+    });
+  });
+
   it('gives the Russian words that differ, each whole', () => {
     const parts = wordDiff(...pairs[0]).filter(p => p.kind !== 'same');
     assert.deepEqual(
