@@ -175,19 +175,30 @@ export function wrap(text: string, width: number, first: string, rest: string): 
   let prefix = first;
   let line = '';
   let lineColumns = 0;
-  const room = () => width - columns(prefix);
+  // The columns a line has after its prefix, worked out again only when the prefix changes.
+  let roomLeft = width - columns(prefix);
+  const room = () => roomLeft;
   const flush = () => {
     lines.push(prefix + line);
-    prefix = rest;
+    if (prefix !== rest) {
+      prefix = rest;
+      roomLeft = width - columns(rest);
+    }
     line = '';
     lineColumns = 0;
   };
   for (const word of text.split(/\s+/).filter(Boolean)) {
+    let wordColumns = columns(word);
+    if (lineColumns && lineColumns + 1 + wordColumns > room()) flush();
+    if (wordColumns <= Math.max(1, room())) {
+      // Most words fit on a line: placed whole, without reading their characters one by one.
+      line = line ? `${line} ${word}` : word;
+      lineColumns += (lineColumns ? 1 : 0) + wordColumns;
+      continue;
+    }
     const chars = [...word];
     // The word's characters from `start` on are still to be placed: cut by index, not copied at each cut.
     let start = 0;
-    let wordColumns = columns(word);
-    if (lineColumns && lineColumns + 1 + wordColumns > room()) flush();
     while (wordColumns > Math.max(1, room())) {
       if (line) flush();
       // As many characters as fill the line (at least one), with the marks that follow the last.
@@ -262,6 +273,10 @@ function withTimes(text: string, times: number): string {
 
 /** Terminal columns `text` takes (`columnsOf` of each code point). O(n). */
 function columns(text: string): number {
+  // Below U+0300 every code unit is a character of one column (`columnsOf`).
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 0x300) i++;
+  if (i === text.length) return text.length;
   let n = 0;
   for (const char of text) n += columnsOf(char);
   return n;

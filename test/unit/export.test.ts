@@ -13,6 +13,8 @@ import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
 import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
 import { isTextReport, textReport, wrap } from '../../src/export/textReport';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { pickedString, seededRandom } from '../support/random';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory, notes } from '../support/stories';
@@ -546,6 +548,112 @@ describe('text report', () => {
   it('counts a source of one line as one line', () => {
     const inputs = [{ id: 'one.txt', text: 'Officials said the talks in the capital would go on for a second day.' }];
     assert.match(textReport(analyzeCorpus(inputs), ['one.txt']), /^ {4}1 line, 0 boilerplate, 1 sentence:/m);
+  });
+
+  it('wraps as the character-by-character reading does, on seeded texts in several scripts and widths', () => {
+    // The wrapping before its fast paths: every word read as its characters, every prefix's columns counted at each word.
+    const columnsOf = (char: string) => {
+      if (char.length === 1 && char < '\u0300') return 1;
+      if (/^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u.test(char)) return 0;
+      return eastAsianWidth(char.codePointAt(0)!) === 2 || /^\p{Emoji_Presentation}$/u.test(char) ? 2 : 1;
+    };
+    const columns = (text: string) => [...text].reduce((n, char) => n + columnsOf(char), 0);
+    const runTogether = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+    const lastWordBreak = (chars: readonly string[], start: number, at: number) => {
+      if (!runTogether.test(chars[at - 1]) || !runTogether.test(chars[at])) return at;
+      const text = chars.slice(start, Math.min(chars.length, at + 64)).join('');
+      let unitsAt = 0;
+      for (let k = start; k < at; k++) unitsAt += chars[k].length;
+      let best = 0;
+      for (const { index } of segmenter.segment(text)) {
+        if (index > unitsAt) break;
+        best = index;
+      }
+      if (best === 0) return at;
+      let units = 0;
+      let k = start;
+      while (units < best) units += chars[k++].length;
+      return k;
+    };
+    const plainWrap = (text: string, width: number, first: string, rest: string) => {
+      const lines: string[] = [];
+      let prefix = first;
+      let line = '';
+      let lineColumns = 0;
+      const room = () => width - columns(prefix);
+      const flush = () => {
+        lines.push(prefix + line);
+        prefix = rest;
+        line = '';
+        lineColumns = 0;
+      };
+      for (const word of text.split(/\s+/).filter(Boolean)) {
+        const chars = [...word];
+        let start = 0;
+        let wordColumns = columns(word);
+        if (lineColumns && lineColumns + 1 + wordColumns > room()) flush();
+        while (wordColumns > Math.max(1, room())) {
+          if (line) flush();
+          const fits = Math.max(1, room());
+          let taken = start;
+          let used = 0;
+          while (taken < chars.length && (taken === start || used + columnsOf(chars[taken]) <= fits)) used += columnsOf(chars[taken++]);
+          if (
+            taken > start + 1 &&
+            taken < chars.length &&
+            /^[、。，．：；！？）〕］｝〉》」』】〙〗]$/u.test(chars[taken]) &&
+            columnsOf(chars[taken - 1]) > 0
+          )
+            used -= columnsOf(chars[--taken]);
+          const atWord = taken < chars.length ? lastWordBreak(chars, start, taken) : taken;
+          for (; taken > atWord; taken--) used -= columnsOf(chars[taken - 1]);
+          line = chars.slice(start, taken).join('');
+          start = taken;
+          wordColumns -= used;
+          flush();
+        }
+        if (start < chars.length) {
+          const left = chars.slice(start).join('');
+          line = line ? `${line} ${left}` : left;
+          lineColumns += (lineColumns ? 1 : 0) + wordColumns;
+        }
+      }
+      if (line || lines.length === 0) lines.push(prefix + line);
+      return lines;
+    };
+    const random = seededRandom(1207);
+    const pieces = [
+      'a',
+      'word',
+      'Zeitung',
+      ' ',
+      ' ',
+      '  ',
+      '\t',
+      'é',
+      'e\u0301',
+      '\u0301',
+      'ж',
+      '新华',
+      '。',
+      '，',
+      'เชียงดาว',
+      'ที่',
+      '😀',
+      '\u200b',
+      'ǅ',
+      'ʼ',
+      '\ud800',
+    ];
+    const prefixes = ['', '- ', '    ', '  [12]  100%  ', '新 '];
+    for (let n = 0; n < 4000; n++) {
+      const text = pickedString(random, pieces, 0, 30);
+      const width = 1 + Math.floor(random() * 30);
+      const first = prefixes[Math.floor(random() * prefixes.length)];
+      const rest = random() < 0.5 ? first : prefixes[Math.floor(random() * prefixes.length)];
+      assert.deepEqual(wrap(text, width, first, rest), plainWrap(text, width, first, rest), JSON.stringify([text, width, first, rest]));
+    }
   });
 
   it('wraps at spaces and cuts only words longer than a line', () => {
