@@ -135,7 +135,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (story !== undefined && values['one-story'] === true)
         throw new UsageError('--story and --one-story go apart: with --one-story there is one story');
       if (values.bom === true && format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not ${format}`);
-      const corpus = await analyzeFiles(files, values, 'the export');
+      // No export format shows the changed facts of the JSON export and the report.
+      const corpus = await analyzeFiles(files, values, 'the export', false);
       let exported: string;
       try {
         exported = exportAs(format, corpus, { story, bom: values.bom === true });
@@ -170,7 +171,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     ].join('\n'),
     options: { threads: { type: 'string' }, output: { type: 'string', short: 'o' } },
     async run(values, files) {
-      const { analysis, paths } = await analyzeFiles(files, values, 'the list of stories');
+      const { analysis, paths } = await analyzeFiles(files, values, 'the list of stories', false);
       return storiesListing(analysis, displayNames(paths));
     },
   },
@@ -265,12 +266,14 @@ function threadsOption(value: unknown): number | undefined {
  * The analysed files: paths as given, texts, analysis (on the threads `values.threads` asks
  * for, or as many as suit them). Refuses an output file (`values.output`) that is one of the
  * inputs: writing what the command writes (`written`, as a refusal names it) would destroy it.
- * Throws UsageError or InputError.
+ * Without `memberChanges`, for output that shows no changed facts, members are not compared
+ * with their anchors for them (`FactOptions.memberChanges`). Throws UsageError or InputError.
  */
 async function analyzeFiles(
   files: readonly string[],
   values: { readonly threads?: unknown; readonly output?: unknown; readonly 'one-story'?: unknown },
   written = 'the report',
+  memberChanges = true,
 ): Promise<ExportInput & { readonly texts: readonly string[] }> {
   if (files.length === 0) throw new UsageError('no files given');
   if (files.includes('')) throw new UsageError(EMPTY_NAME('a FILE'));
@@ -307,7 +310,10 @@ async function analyzeFiles(
     values.output === undefined || values.output === '-' ? standardOutputFile() : undefined,
   );
   for (const note of notes) writeNote(note);
-  const options: AnalysisOptions = values['one-story'] === true ? { stories: { oneStory: true } } : {};
+  const options: AnalysisOptions = {
+    ...(values['one-story'] === true ? { stories: { oneStory: true } } : {}),
+    ...(memberChanges ? {} : { facts: { memberChanges: false } }),
+  };
   return { paths, texts, analysis: storiesInPathOrder(await analyzeTexts(paths, texts, options, threads), paths) };
 }
 

@@ -14,6 +14,12 @@ import type { CorpusAnalysis, FactChange, GroupMember, SentenceGroup, SourceAnal
 export interface FactOptions {
   readonly changes?: ChangeOptions;
   readonly published?: PublishedOptions;
+  /**
+   * Whether members get their `changes` against their group's anchor (default true). A caller
+   * that shows none (a list of stories, an export of the texts side by side) leaves them out,
+   * the most of this stage's work; publication dates, origins and `earliest` are as ever.
+   */
+  readonly memberChanges?: boolean;
 }
 
 /**
@@ -46,7 +52,8 @@ export function addFacts(
     );
     return published ? { ...s, published } : s;
   });
-  const groups = analysis.groups.map(g => withChanges(g, sources, options.changes, cache, words));
+  const groups =
+    options.memberChanges === false ? analysis.groups : analysis.groups.map(g => withChanges(g, sources, options.changes, cache, words));
   const storyOfSource = new Int32Array(sources.length);
   analysis.stories.forEach((story, k) => story.sources.forEach(s => (storyOfSource[s] = k)));
   const groupsOfStory = analysis.stories.map(() => [] as number[]);

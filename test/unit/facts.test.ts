@@ -10,6 +10,10 @@ import { isProperAdjective } from '../../src/core/factWords';
 import { comparePublished, dateOfLine, findPublished, writesMonthFirst } from '../../src/core/published';
 import { splitLines } from '../../src/core/text';
 import { textReport } from '../../src/export/textReport';
+import { storiesListing } from '../../src/export/stories';
+import { exportTables } from '../../src/export/table';
+import { toHtml } from '../../src/export/html';
+import { toTei } from '../../src/export/tei';
 import { accessibleLabel, hoverLine } from '../../src/factText';
 import { fixturesDir, seedInputs } from '../support/fixtures';
 import { seededRandom } from '../support/random';
@@ -117,6 +121,27 @@ describe('Changed facts', () => {
     assert.match(section, /number: 4 million → 5 million in edited\.txt/);
     assert.match(section, /name: Daraa → Homs in edited\.txt/);
     assert.doesNotMatch(section, /wording:/);
+  });
+});
+
+describe('Changed facts left out', () => {
+  it('gives the analysis with every member as it is but for its changes, and the same exports and list of stories', () => {
+    for (const inputs of [inputsOf('changed'), seedInputs()]) {
+      const full = createAnalyzer().analyze(inputs);
+      const without = createAnalyzer({ facts: { memberChanges: false } }).analyze(inputs);
+      assert.ok(full.groups.some(g => g.members.some(m => m.changes?.length)));
+      const stripped: CorpusAnalysis = {
+        ...full,
+        groups: full.groups.map(g => ({ ...g, members: g.members.map(({ changes: _, ...m }) => m) })),
+      };
+      assert.deepEqual(without, stripped);
+      const paths = inputs.map(i => i.id);
+      assert.equal(storiesListing(without, paths), storiesListing(full, paths));
+      const tables = (analysis: CorpusAnalysis) => exportTables({ analysis, paths });
+      assert.deepEqual(tables(without), tables(full));
+      assert.equal(toHtml({ analysis: without, paths }), toHtml({ analysis: full, paths }));
+      assert.equal(toTei({ analysis: without, paths }), toTei({ analysis: full, paths }));
+    }
   });
 });
 
