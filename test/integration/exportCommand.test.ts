@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { EXPORT_COMMAND, ExportPrompts, exportComparison } from '../../src/exportCommand';
 import { bridgeStory } from '../support/stories';
+import { deleteWritten } from './support';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 
@@ -40,7 +41,7 @@ describe('Export Comparison command', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
   });
   after(async () => {
-    for (const uri of written) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    for (const uri of written) await deleteWritten(uri).then(undefined, () => undefined);
     // Its toasts would stand over the later tests' screenshots.
     await vscode.commands.executeCommand('notifications.clearAll');
   });

@@ -13,6 +13,7 @@ import {
   SEED_NAMES,
   activateSynoptic,
   cellText,
+  deleteWritten,
   hoverText,
   openPanel,
   screenshot,
@@ -160,7 +161,7 @@ describe('Synoptic in VS Code', function () {
       assert.match(text, /^- 1 more changed fact$/m, text);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await deleteWritten(folder);
     }
   });
 
@@ -342,7 +343,7 @@ describe('Synoptic in VS Code', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await deleteWritten(folder);
     }
   });
 
@@ -369,7 +370,7 @@ describe('Synoptic in VS Code', function () {
       assert.equal(api.corpus.current(uri)?.generation, edited.generation, 'saving the edited text analysed nothing again');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await deleteWritten(folder);
     }
   });
 
@@ -507,7 +508,7 @@ describe('Synoptic in VS Code', function () {
       assert.ok(turned.currentInView, 'and it is scrolled into view');
       await screenshot('compare-wide');
     } finally {
-      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await deleteWritten(folder);
     }
   });
 
@@ -541,7 +542,7 @@ describe('Synoptic in VS Code', function () {
         assert.ok(model()!.rows.some(r => cellText(r, 1)?.includes('forty armoured vehicles')));
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        await vscode.workspace.fs.delete(folder, { recursive: true });
+        await deleteWritten(folder);
       }
     });
 
@@ -741,7 +742,7 @@ describe('Synoptic in VS Code', function () {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The two refusals' notifications would stand in the later tests' screenshots.
       await vscode.commands.executeCommand('notifications.clearAll');
-      await vscode.workspace.fs.delete(notes(), { recursive: true });
+      await deleteWritten(notes());
     });
 
     it('neither opens a comparison nor exports one of a markdown note, and hides both commands from its palette', async () => {

@@ -10,12 +10,13 @@ import type { SynopticApi } from '../../src/extension';
 import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { cellOf } from '../../src/protocol';
 import {
-  SEED_NAMES,
   activateSynoptic,
   askHost,
+  deleteWritten,
   hoverText,
   openPanel,
   screenshot,
+  SEED_NAMES,
   seedUri,
   unescape,
   until,
@@ -79,7 +80,7 @@ describe('changed facts', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(folder(), { recursive: true });
+    await deleteWritten(folder());
     await vscode.workspace.getConfiguration('editor').update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.view.explorer');
     if (shotDir) await setTheme('Default Dark Modern');

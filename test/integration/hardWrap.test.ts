@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
 import { hardWrap } from '../support/hardWrap';
-import { SEED_NAMES, activateSynoptic, hoverText, screenshot, seedUri, unescape, until, workspaceFolder } from './support';
+import { SEED_NAMES, activateSynoptic, deleteWritten, hoverText, screenshot, seedUri, unescape, until, workspaceFolder } from './support';
 
 describe('Hard-wrapped versions in VS Code', function () {
   this.timeout(90_000);
@@ -25,7 +25,7 @@ describe('Hard-wrapped versions in VS Code', function () {
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    await deleteWritten(folder).then(undefined, () => undefined);
   });
 
   it('underlines a sentence found only here over every line it runs across, and hovers a shared one whole from its last line', async () => {

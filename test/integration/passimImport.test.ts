@@ -15,7 +15,7 @@ import type { PassimImportNode } from '../../src/importedStoryTree';
 import { CLEAR_PASSIM_COMMAND, IMPORT_PASSIM_COMMAND, PassimImportResult } from '../../src/passimImportCommand';
 import { clusterRecords } from '../support/passimFixtures';
 import { bridgeStory } from '../support/stories';
-import { activateSynoptic, screenshot, until, workspaceFolder } from './support';
+import { activateSynoptic, deleteWritten, screenshot, until, workspaceFolder } from './support';
 
 const SHARED = 'Engineers replaced every cable and half of the steel deck, which had been weakened by salt and heavy lorries.';
 const BIG_UID = '9007199254740993';
@@ -83,7 +83,7 @@ describe('passim clusters in VS Code', function () {
   after(async () => {
     await vscode.commands.executeCommand(CLEAR_PASSIM_COMMAND);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(folder(), { recursive: true });
+    await deleteWritten(folder());
     // Its toasts would stand over the later tests' screenshots.
     await vscode.commands.executeCommand('notifications.clearAll');
   });

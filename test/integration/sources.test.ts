@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SynopticApi } from '../../src/extension';
-import { activateSynoptic, hoverText, openPanel, seedUri, unescape, until, workspaceFolder } from './support';
+import { activateSynoptic, deleteWritten, hoverText, openPanel, seedUri, unescape, until, workspaceFolder } from './support';
 
 const SEEDS = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt'];
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
@@ -22,7 +22,7 @@ async function withFolder(name: string, files: Record<string, Uint8Array>, test:
     await test(folder);
   } finally {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await deleteWritten(folder);
   }
 }
 

@@ -12,7 +12,7 @@ import { createAnalyzer } from '../../src/core';
 import { seededRandom } from '../support/random';
 import { bridgeStory, notes } from '../support/stories';
 import { loadSyntheticStories } from '../support/syntheticStories';
-import { SEED_NAMES, activateSynoptic, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
+import { SEED_NAMES, activateSynoptic, deleteWritten, hoverText, openPanel, screenshot, seedUri, until, workspaceFolder } from './support';
 
 const SEEDS = SEED_NAMES;
 
@@ -36,8 +36,8 @@ describe('Stories in VS Code', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(mixed(), { recursive: true });
-    await vscode.workspace.fs.delete(notesFolder(), { recursive: true });
+    await deleteWritten(mixed());
+    await deleteWritten(notesFolder());
   });
 
   it('lists the stories of the workspace, largest first, each source with its counts, and leaves the notes out', async () => {
@@ -209,8 +209,8 @@ describe('Stories in VS Code', function () {
       assert.deepEqual(listedIn(hidden), []);
     } finally {
       await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
-      await vscode.workspace.fs.delete(hidden, { recursive: true });
-      await vscode.workspace.fs.delete(shown, { recursive: true });
+      await deleteWritten(hidden);
+      await deleteWritten(shown);
     }
   });
 
@@ -226,7 +226,7 @@ describe('Stories in VS Code', function () {
       const names = inGoneFolder().map(source => source.name);
       return names.length === bridgeNames.length - 1 && !names.includes(bridgeNames[0]);
     });
-    await vscode.workspace.fs.delete(gone, { recursive: true });
+    await deleteWritten(gone);
     await until('the deleted folder left out', () => inGoneFolder().length === 0);
   });
 
@@ -275,7 +275,7 @@ describe('Stories in VS Code', function () {
     } finally {
       if (opened) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       // The folder goes before the limit comes back, so no analysis of part of it starts.
-      await vscode.workspace.fs.delete(many, { recursive: true });
+      await deleteWritten(many);
       await settings().update('maxSources', undefined, vscode.ConfigurationTarget.Global);
     }
   });

@@ -35,6 +35,19 @@ export const SEED_NAMES: readonly string[] = [
   '004_b132656ddbd9dbe3.txt',
 ];
 
+/**
+ * Deletes what a test wrote, a folder with its files or a file, the Explorer's folders collapsed
+ * first. The Explorer shows expanded the folder of a file opened in an editor; when such a folder
+ * is removed while the Explorer refreshes it, VS Code's Explorer reports "Unable to resolve
+ * nonexistent file" in an error notification of its own, which would stand over every later
+ * screenshot. `removeFiles` deletes it otherwise (as a terminal would).
+ */
+export async function deleteWritten(uri: vscode.Uri, removeFiles?: (uri: vscode.Uri) => unknown): Promise<void> {
+  await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+  if (removeFiles) await removeFiles(uri);
+  else await vscode.workspace.fs.delete(uri, { recursive: true });
+}
+
 /** Polls `probe` every 50 ms until it gives a truthy value, or fails after `timeoutMs`. */
 export async function until<T>(
   what: string,

@@ -13,7 +13,7 @@ import { isTarget, nextTarget } from '../../src/navigationTargets';
 import { ComparisonModel, cellOf } from '../../src/protocol';
 import { NOT_ON_DISK_TEXT } from '../../src/statusBar';
 import { notes } from '../support/stories';
-import { askHost, hoverText, until } from './support';
+import { askHost, deleteWritten, hoverText, until } from './support';
 
 const EXTENSION_ID = 'synoptic.synoptic';
 const shotDir = process.env.VSC_SHOT_DIR ?? '';
@@ -157,7 +157,7 @@ describe('Synoptic for a new user', function () {
         assert.match(hoverText(hovers), /other sources/);
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        await vscode.workspace.fs.delete(dir, { recursive: true });
+        await deleteWritten(dir);
       }
     });
 
@@ -454,7 +454,7 @@ describe('Synoptic for a new user', function () {
         assert.equal(await settledText('the item to stop spinning'), NOT_ON_DISK_TEXT);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        await vscode.workspace.fs.delete(dir, { recursive: true });
+        await deleteWritten(dir);
       }
     });
 
@@ -463,11 +463,11 @@ describe('Synoptic for a new user', function () {
       try {
         await openWithSummary('removed-outside', 'open.txt');
         // As a terminal or a checkout deletes it: the editor hears of it only from its file watcher.
-        rmSync(dir.fsPath, { recursive: true, force: true });
+        await deleteWritten(dir, d => rmSync(d.fsPath, { recursive: true, force: true }));
         assert.equal(await settledText('the item to leave the summary'), NOT_ON_DISK_TEXT);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-        rmSync(dir.fsPath, { recursive: true, force: true });
+        await deleteWritten(dir, d => rmSync(d.fsPath, { recursive: true, force: true }));
       }
     });
   });
