@@ -21,6 +21,7 @@ import {
   storyOfUri,
   storySize,
   storySizeBadge,
+  storyTooltip,
 } from './storyTree';
 
 export const STORIES_VIEW = 'synoptic.stories';
@@ -192,10 +193,7 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = storyDescription(node);
-      item.tooltip =
-        node.corpusCount > 1
-          ? `${node.title}\n${storyDescription(node)}: copies of its files are in ${node.corpusCount} folders; each folder's files are compared with each other (set synoptic.sources to a glob to compare across folders). Select to compare them side by side`
-          : `${node.title}\n${storyDescription(node)}: select to compare them side by side`;
+      item.tooltip = storyTooltip(node);
       item.iconPath = new vscode.ThemeIcon('book');
       // The address carries the story's size to `storySizeDecorations`, which shows it as a badge.
       item.resourceUri = vscode.Uri.from({

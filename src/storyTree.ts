@@ -188,6 +188,19 @@ export function storyDescription(node: StoryNode): string {
   return node.corpusName ? `${size} · ${node.corpusName}` : size;
 }
 
+/**
+ * A story's tooltip in the view: its title, its line, and what selecting it does. A story of one
+ * source says that no other source tells it, as the panel and the status bar do, rather than
+ * offering to compare "them"; one found in several folders says how they are compared.
+ */
+export function storyTooltip(node: StoryNode): string {
+  const line = `${node.title}\n${storyDescription(node)}`;
+  if (node.sources.length < 2) return `${line}: no other source here tells this story. Select to open it in the comparison panel`;
+  if (node.corpusCount > 1)
+    return `${line}: copies of its files are in ${node.corpusCount} folders; each folder's files are compared with each other (set synoptic.sources to a glob to compare across folders). Select to compare them side by side`;
+  return `${line}: select to compare them side by side`;
+}
+
 /** A story's size in words: "8 sources"; where some files are copies of others, "5 versions in 10 files". */
 export function storySize(versions: number, files: number): string {
   return versions < files ? `${counted(versions, 'version')} in ${files} files` : sourceCount(files);

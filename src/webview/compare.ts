@@ -43,9 +43,12 @@ interface DisplayRow {
   facts?: boolean;
 }
 
-/** Why a panel of one column has nothing to compare: no other source tells the base's story. */
+/**
+ * Why a panel of one column has nothing to compare: no other source tells the base's story. The
+ * Stories view lists stories of one source too, so it is pointed to for its counts.
+ */
 const ONE_SOURCE_NOTICE =
-  'No other source here tells this story, so there is nothing to compare it with. The Stories view lists the stories of several sources.';
+  'No other source here tells this story, so there is nothing to compare it with. The Stories view shows how many sources tell each story.';
 
 /** Cells rendered per frame: rows per chunk shrink as columns grow. */
 const CELLS_PER_CHUNK = 2400;

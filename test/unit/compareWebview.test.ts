@@ -929,7 +929,7 @@ describe('comparison panel webview in Chromium', function () {
           checked: false,
           disabled: true,
           boxTitle: why,
-          notice: `No other source here tells this story, so there is nothing to compare it with. The Stories view lists the stories of several sources. ${why}`,
+          notice: `No other source here tells this story, so there is nothing to compare it with. The Stories view shows how many sources tell each story. ${why}`,
         });
         mkdirSync(shotDir, { recursive: true });
         await page.screenshot({ path: join(shotDir, 'compare-webview-unmarked-note.png') });

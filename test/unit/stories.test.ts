@@ -11,6 +11,7 @@ import {
   storyOfUri,
   storySize,
   storySizeBadge,
+  storyTooltip,
 } from '../../src/storyTree';
 import { seedInputs } from '../support/fixtures';
 import { bridgeStory, notes } from '../support/stories';
@@ -291,5 +292,24 @@ describe('the Stories view model', () => {
     assert.equal(nameOf('file:///a/b%20c.txt'), 'b c.txt');
     assert.equal(storyDescription(tree[0]), '3 sources');
     assert.equal(corpusName('glob:stories/**/*.txt'), 'stories/**/*.txt');
+  });
+
+  it('offers to compare the sources of a story of several, and says that no other source tells a story of one', () => {
+    const analysis = {
+      ...analyze(bridgeStory()),
+      stories: [
+        { title: 'Harbour bridge reopens', sources: [0] },
+        { title: 'Harbour bridge reopens again', sources: [0, 1] },
+      ],
+    } as CorpusAnalysis;
+    const uris = ['file:///reports/report.txt', 'file:///reports/reprint.txt'];
+    const tooltips = Object.fromEntries(
+      buildStoryTree([{ key: 'reports', uris, analysis, speaksFor: () => true }]).map(n => [n.sources.length, storyTooltip(n)]),
+    );
+    assert.equal(
+      tooltips[1],
+      'Harbour bridge reopens\n1 source: no other source here tells this story. Select to open it in the comparison panel',
+    );
+    assert.equal(tooltips[2], 'Harbour bridge reopens again\n2 sources: select to compare them side by side');
   });
 });
