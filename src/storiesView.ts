@@ -278,6 +278,9 @@ export function register(
   let revealed: StoryNode | undefined;
   let discovery: Promise<void> | undefined;
 
+  /** A search asked for while one runs, which starts once that one ends. */
+  let next: Promise<void> | undefined;
+
   /** Analyses every corpus of the workspace, with the view's progress bar; each result fills the view as it comes. */
   const discover = () => {
     if (discovery) return discovery;
@@ -293,6 +296,21 @@ export function register(
       view.message = undefined;
     });
     return discovery;
+  };
+
+  /**
+   * A new search, as *Find Stories Again* and a change of `synoptic.sources` ask: one under way
+   * lists the files as they were when it started (a folder written since, or the glob before its
+   * change, missed), so the new one follows it. Several asked for meanwhile are one search.
+   */
+  const discoverAgain = () => {
+    if (!discovery) return discover();
+    const after = () => {
+      next = undefined;
+      return discover();
+    };
+    next ??= discovery.then(after, after);
+    return next;
   };
 
   const revealActive = () => {
@@ -333,9 +351,9 @@ export function register(
         if (!e.affectsConfiguration('synoptic')) return;
         update();
         // Other files make the workspace's corpora now: each is found again.
-        if (e.affectsConfiguration('synoptic.sources') && view.visible) void discover();
+        if (e.affectsConfiguration('synoptic.sources') && view.visible) void discoverAgain();
       }),
-      vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discover()),
+      vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discoverAgain()),
       ...groups.map(g => g.onDidChange(() => provider.groupChanged())),
     ),
     probe: {

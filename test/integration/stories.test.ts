@@ -217,6 +217,38 @@ describe('Stories in VS Code', function () {
     }
   });
 
+  it('finds again, once the search under way ends, the story of a folder written while it ran', async () => {
+    const first = vscode.Uri.joinPath(workspaceFolder(), 'first-archive');
+    const late = vscode.Uri.joinPath(workspaceFolder(), 'late-archive');
+    const writeStory = async (folder: vscode.Uri) => {
+      for (const source of bridgeStory())
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, source.id.split('/').pop()!), Buffer.from(source.text));
+    };
+    const listedIn = (folder: vscode.Uri) =>
+      api.stories.stories.flatMap(s => s.sources).filter(source => source.uri.startsWith(`${folder.toString()}/`));
+    try {
+      await vscode.commands.executeCommand('synoptic.refreshStories');
+      await writeStory(first);
+      // The search has listed the files once it analyses the new folder.
+      const analysing = new Promise<void>(resolve => {
+        const listening = api.corpus.onDidStartAnalysis(() => {
+          listening.dispose();
+          resolve();
+        });
+      });
+      const searching = vscode.commands.executeCommand('synoptic.refreshStories');
+      await analysing;
+      await writeStory(late);
+      await vscode.commands.executeCommand('synoptic.refreshStories');
+      await searching;
+      await until('the folder written during the search listed', () => listedIn(late).length === bridgeNames.length, 10_000);
+      assert.equal(listedIn(first).length, bridgeNames.length);
+    } finally {
+      await deleteWritten(first);
+      await deleteWritten(late);
+    }
+  });
+
   it('drops a deleted file from its story, and a deleted folder’s stories from the view', async () => {
     const gone = vscode.Uri.joinPath(workspaceFolder(), 'gone');
     const inGone = (name: string) => vscode.Uri.joinPath(gone, name);
