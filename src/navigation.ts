@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
 import { Direction, NavigationTarget, nextTargetInStory } from './navigationTargets';
+import { sourceName } from './sourceName';
 
 /** Internal: not contributed to the command palette or Keyboard Shortcuts. */
 export const REVEAL_COMMAND = 'synoptic.revealSentence';
@@ -28,9 +29,21 @@ export interface NavigablePanel {
   navigate(target: NavigationTarget, direction: Direction): void;
 }
 
-/** Opens `uri` beside no webview, selects `[start, end)` and scrolls it to the centre. */
-export async function revealSentence(uri: vscode.Uri, start: number, end: number): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(uri);
+/**
+ * Opens `uri` beside no webview, selects `[start, end)` and scrolls it to the centre. A file
+ * gone from disk since the link to it was shown (a hover, the panel, a listed passage) and open
+ * in no editor leaves the editors as they are and says so in the status bar, where the failed
+ * open would end the command in an error: undefined then.
+ */
+export async function revealSentence(uri: vscode.Uri, start: number, end: number): Promise<vscode.TextEditor | undefined> {
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(uri);
+  } catch (e) {
+    if (await exists(uri)) throw e;
+    void vscode.window.setStatusBarMessage(`Synoptic: ${sourceName(uri)} is no longer on disk`, 4000);
+    return undefined;
+  }
   const existing = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
   const editor = await vscode.window.showTextDocument(document, {
     viewColumn: existing?.viewColumn ?? vscode.ViewColumn.One,
@@ -41,6 +54,15 @@ export async function revealSentence(uri: vscode.Uri, start: number, end: number
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -165,6 +165,22 @@ describe('Synoptic in VS Code', function () {
     }
   });
 
+  it('leaves the editor as it is, and fails no command, when a link to a sentence names a file gone from disk', async () => {
+    // A hover shown, or a passage listed, before its file was deleted or renamed.
+    const gone = vscode.Uri.joinPath(workspaceFolder(), 'gone-since-the-hover.txt');
+    await vscode.workspace.fs.writeFile(gone, Buffer.from('A sentence a hover showed.\n'));
+    await vscode.workspace.fs.delete(gone);
+    const editor = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(seedUri(SEED_NAMES[0])),
+      vscode.ViewColumn.One,
+    );
+    for (const command of ['synoptic.revealSentence', 'synoptic.revealPassimPassage']) {
+      await vscode.commands.executeCommand(command, gone.toString(), 0, 10);
+      assert.equal(vscode.window.activeTextEditor, editor, `${command} leaves the active editor`);
+    }
+    await screenshot('reveal-gone');
+  });
+
   it('explains a boilerplate line on hover', async () => {
     const uri = seedUri('001_d0ef0ff56864153f.txt');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
