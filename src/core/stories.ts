@@ -28,6 +28,9 @@
  * 4. Each story is titled by its best-supported headline (`storyTitle.ts`), a lead that opens
  *    the pages of many stories passed over for the source's first sentence that counts.
  *
+ * A copy of another source (the same text, with an article sentence) is set aside before step 1
+ * and joins its original's story at the end (`findStories`).
+ *
  * With `oneStory` the caller says that every source is a version of one story: steps 2 and 3
  * are skipped, and nothing recurs across stories.
  *
@@ -78,6 +81,69 @@ export function findStories(
   sources: readonly StorySource[],
   options: StoryOptions = {},
   formsOf: (source: StorySource, shingleWords: number) => SourceStoryForms = storyFormsOf,
+): StoryGrouping {
+  const originalOf = originalsOf(sources, source => hasArticleForms(formsOf(source, storyShingleWords(options))));
+  if (!originalOf.some(o => o >= 0)) return findDistinctStories(sources, options, formsOf);
+  // A copy of a source (the same page saved twice, a reprint word for word) is the same story,
+  // and no more evidence of anything than the source itself: the stories are found among the
+  // distinct texts, and each copy joins its original's story. Counted as a source of its own,
+  // a copy made a story of two outlets look like three to the checks that keep large stories
+  // apart, and tipped the choice of a story's title.
+  const distinct: number[] = [];
+  const distinctOf = new Int32Array(sources.length);
+  sources.forEach((_, s) => {
+    distinctOf[s] = originalOf[s] < 0 ? distinct.push(s) - 1 : distinctOf[originalOf[s]];
+  });
+  const found = findDistinctStories(
+    distinct.map(s => sources[s]),
+    options,
+    formsOf,
+  );
+  // Every source in its original's story; the stories ordered again by their sizes with the copies.
+  const lists = found.stories.map(() => [] as number[]);
+  sources.forEach((_, s) => lists[found.storyOfSource[distinctOf[s]]].push(s));
+  const order = lists.map((_, k) => k).sort((x, y) => lists[y].length - lists[x].length || lists[x][0] - lists[y][0]);
+  const renumbered = new Int32Array(order.length);
+  order.forEach((k, at) => (renumbered[k] = at));
+  const storyOfSource = new Int32Array(sources.length);
+  sources.forEach((_, s) => (storyOfSource[s] = renumbered[found.storyOfSource[distinctOf[s]]]));
+  return {
+    stories: order.map(k => ({ ...found.stories[k], sources: lists[k] })),
+    storyOfSource,
+    crossStoryForms: new Map([...found.crossStoryForms].map(([form, home]) => [form, home < 0 ? home : renumbered[home]])),
+  };
+}
+
+/**
+ * Per source, the first source with the same hash and text where it is a copy of one, and -1
+ * otherwise. A source without article forms (`hasArticle` false, asked of copies only) is no
+ * one's copy: such texts, a blank note saved twice, have nothing to be one story by. O(n)
+ * expected, and a comparison of texts per pair of one hash.
+ */
+function originalsOf(sources: readonly StorySource[], hasArticle: (source: StorySource) => boolean): Int32Array {
+  const originalOf = new Int32Array(sources.length).fill(-1);
+  const byHash = new Map<string, number[]>();
+  sources.forEach((source, s) => {
+    const earlier = byHash.get(source.hash);
+    const original = earlier?.find(e => sources[e].text === source.text);
+    if (original !== undefined && hasArticle(source)) originalOf[s] = original;
+    else if (earlier) earlier.push(s);
+    else byHash.set(source.hash, [s]);
+  });
+  return originalOf;
+}
+
+/** Whether a source's part of the index holds a form with shingles: an article sentence to go by. */
+function hasArticleForms(forms: SourceStoryForms): boolean {
+  for (let i = 0; i < forms.forms.length; i++) if (forms.keyStart[i + 1] > forms.keyStart[i]) return true;
+  return false;
+}
+
+/** `findStories` of sources no two of which are copies of each other (see `copiesOf`). */
+function findDistinctStories(
+  sources: readonly StorySource[],
+  options: StoryOptions,
+  formsOf: (source: StorySource, shingleWords: number) => SourceStoryForms,
 ): StoryGrouping {
   const settings = {
     shingleWords: storyShingleWords(options),
