@@ -33,8 +33,8 @@ export function articleLines(
   const maxGap = options.maxGapLines ?? 3;
   const floor = options.gapFloor ?? -4;
   const content = margins.map(m => m > threshold);
-  if (lineIndex && !content.some(Boolean))
-    seedLargestBlock(content, margins, facts, lineIndex, floor, isUnpunctuated(proseEndShare(facts), options));
+  const unpunctuated = isUnpunctuated(proseEndShare(facts, lineIndex), options);
+  if (lineIndex && !content.some(Boolean)) seedLargestBlock(content, margins, facts, lineIndex, floor, unpunctuated);
   // Above the article's first prose line, a dateline is the page's metadata; among the
   // paragraphs a date may head a part of the article (a timeline), and its gap joins as any.
   const [firstProse] = proseBounds(content.length, k => content[k] && facts[k].proseLike);
@@ -70,7 +70,6 @@ export function articleLines(
     }
   }
   const nearFloor = Math.min(threshold, options.nearFloor ?? -0.25);
-  const unpunctuated = isUnpunctuated(proseEndShare(facts), options);
   joinNearArticle(content, margins, facts, nearFloor, floor, undefined, unpunctuated);
   if (lineIndex) continueLists(content, margins, facts, lineIndex, options.listFloor ?? -16, floor, options.listMeanFloor ?? -1);
   // At the article's edges, after the lists: a list's heading is the lists' to take.

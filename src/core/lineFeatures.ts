@@ -79,6 +79,14 @@ export const SPACELESS_ABOVE = 0.5;
  */
 export const SPARSE_BELOW = 0.18;
 
+/**
+ * Share of the gaps between a page's non-blank lines that hold a blank line (`pageBlankShare`)
+ * below which the page is unspaced: the default of `BoilerplateOptions.unspacedBelow`, and the
+ * layout by which a page in a script without spaces weighs its lines by their words in its end
+ * share (`pageEndShare`).
+ */
+export const UNSPACED_BELOW = 0.05;
+
 /** Fewer prose-shaped lines than this, once those cut short are left out, tell nothing of how a page ends its sentences. */
 const MIN_UNCUT_PROSE = 3;
 
@@ -90,34 +98,67 @@ const MIN_UNCUT_PROSE = 3;
  * short with an ellipsis (a teaser, an excerpt ending "…" or "[…]") is left out: the cut tells
  * nothing of how the page ends its sentences, and a page without stops may list many. Where
  * fewer than `MIN_UNCUT_PROSE` lines are left (a page of teasers), every counted line counts,
- * cut or not, so that one line does not decide for the page. O(lines).
+ * cut or not, so that one line does not decide for the page. On a page in a script without
+ * spaces laid out with blank lines, each counted line weighs its words (`weighsByWords`).
+ * O(lines).
  */
 export function pageEndShare(features: PageFeatures): number {
-  return proseEndShare(features.nonBlank.map(i => features.facts[i]!));
+  return proseEndShare(
+    features.nonBlank.map(i => features.facts[i]!),
+    features.nonBlank,
+  );
 }
 
-/** `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`. O(lines). */
-export function proseEndShare(lineFacts: readonly LineFacts[]): number {
-  return endShare(lineFacts, isSparse(lineFacts));
+/**
+ * `pageEndShare` of the page whose non-blank lines' facts are `lineFacts`, standing at the line
+ * indices `lineOf` (where given). O(lines).
+ */
+export function proseEndShare(lineFacts: readonly LineFacts[], lineOf?: readonly number[]): number {
+  return endShare(lineFacts, isSparse(lineFacts), lineOf !== undefined && weighsByWords(lineFacts, lineOf));
 }
 
-/** `proseEndShare` of a page known to be sparse or not (`isSparse`). O(lines). */
-function endShare(lineFacts: readonly LineFacts[], sparse: boolean): number {
+/**
+ * Whether a page's end share weighs each counted line by its words: a page in a script without
+ * spaces between words (`SPACELESS_ABOVE`) laid out with blank lines (at least
+ * `UNSPACED_BELOW` of the gaps between its lines, as `lineMargins` reads its layout). A
+ * segmenter cuts a teaser or a caption of such a page into as many words as a paragraph has,
+ * so its chrome, which ends no sentence, counts as many prose-shaped lines as its article
+ * does, and a page of a short article among many teasers ends as few of its lines as a page
+ * that marks no sentence end. Weighed by words, its paragraphs count as the longer lines they
+ * are. A page without blank lines, which this share sends to the `bare` or the `unspaced`
+ * model, keeps the count by lines: weighed by words, development pages in that form with a few
+ * long lines ending in a stop went to `unspaced` and lost most of their article (see
+ * docs/accuracy.md). O(lines), and O(characters) for the script.
+ */
+function weighsByWords(lineFacts: readonly LineFacts[], lineOf: readonly number[], inSpacelessScript?: boolean): boolean {
+  return blankShare(lineOf) >= UNSPACED_BELOW && (inSpacelessScript ?? spacelessShare(lineFacts) > SPACELESS_ABOVE);
+}
+
+/**
+ * `proseEndShare` of a page known to be sparse or not (`isSparse`), each counted line weighing
+ * one, or its words where `byWords` (`weighsByWords`). O(lines).
+ */
+function endShare(lineFacts: readonly LineFacts[], sparse: boolean, byWords = false): number {
   const counted = sparse ? isLong : isProseShaped;
   let countedLines = 0;
+  let counts = 0;
   let ending = 0;
+  let uncutLines = 0;
   let uncut = 0;
   let uncutEnding = 0;
   for (const f of lineFacts) {
     if (!counted(f)) continue;
+    const weight = byWords ? f.wordCount : 1;
     countedLines++;
-    if (f.endsSentence) ending++;
+    counts += weight;
+    if (f.endsSentence) ending += weight;
     if (endsCutShort(f.text)) continue;
-    uncut++;
-    if (f.endsSentence) uncutEnding++;
+    uncutLines++;
+    uncut += weight;
+    if (f.endsSentence) uncutEnding += weight;
   }
-  if (uncut >= MIN_UNCUT_PROSE) return uncutEnding / uncut;
-  return countedLines ? ending / countedLines : 1;
+  if (uncutLines >= MIN_UNCUT_PROSE) return uncutEnding / uncut;
+  return countedLines ? ending / counts : 1;
 }
 
 const isProseShaped = (f: LineFacts) => f.proseShaped;
@@ -187,11 +228,15 @@ function spacelessShare(lineFacts: readonly LineFacts[]): number {
  * has none. O(lines).
  */
 export function pageBlankShare(features: PageFeatures): number {
-  const lines = features.nonBlank;
-  if (lines.length < 2) return 1;
+  return blankShare(features.nonBlank);
+}
+
+/** `pageBlankShare` of the page whose non-blank lines stand at the line indices `lineOf`. O(lines). */
+function blankShare(lineOf: readonly number[]): number {
+  if (lineOf.length < 2) return 1;
   let spaced = 0;
-  for (let k = 1; k < lines.length; k++) if (lines[k] > lines[k - 1] + 1) spaced++;
-  return spaced / (lines.length - 1);
+  for (let k = 1; k < lineOf.length; k++) if (lineOf[k] > lineOf[k - 1] + 1) spaced++;
+  return spaced / (lineOf.length - 1);
 }
 
 /** The features of a page's lines and the facts behind them. */
@@ -257,7 +302,7 @@ export function pageFeatures(
   const table: FeatureTable = { matrix, width };
   writeBaseColumns(page, known, table, memo.baseColumns);
   fromPageMargin(page, table);
-  const isProse = proseLines(page.facts, byShape);
+  const isProse = proseLines(page.facts, nonBlank, byShape);
   if (isProse !== undefined) proseShapedColumn(isProse, table);
   writeNeighbourColumns(page, table, isProse);
   const prose = proseProfile(page.facts, isProse);
@@ -327,11 +372,12 @@ function pageLineFacts(
  * ends its sentences with words of its list between keeps the features it has always had.
  * O(lines).
  */
-function proseLines(facts: readonly LineFacts[], byShape: boolean): boolean[] | undefined {
+function proseLines(facts: readonly LineFacts[], lineOf: readonly number[], byShape: boolean): boolean[] | undefined {
   const sparse = isSparse(facts);
-  const unpunctuated = endShare(facts, sparse) < UNPUNCTUATED_BELOW;
+  const inSpacelessScript = spacelessShare(facts) > SPACELESS_ABOVE;
+  const unpunctuated = endShare(facts, sparse, weighsByWords(facts, lineOf, inSpacelessScript)) < UNPUNCTUATED_BELOW;
   // Such a script's stops were its prose's sign; the page that has none reads it by shape alone.
-  if (spacelessShare(facts) > SPACELESS_ABOVE) return byShape && unpunctuated ? facts.map(sparse ? isLong : isProseShaped) : undefined;
+  if (inSpacelessScript) return byShape && unpunctuated ? facts.map(sparse ? isLong : isProseShaped) : undefined;
   if (byShape && sparse) return facts.map(f => isLong(f) && (unpunctuated || f.endsSentence));
   return unpunctuated ? facts.map(f => f.proseShaped) : undefined;
 }

@@ -16,6 +16,7 @@ import {
   SPACELESS_ABOVE,
   SPARSE_BELOW,
   UNPUNCTUATED_BELOW,
+  UNSPACED_BELOW,
 } from './lineFeatures';
 import { BoostedTrees, margin } from './model/boostedTrees';
 
@@ -177,7 +178,7 @@ export function lineMargins(
 ): number[] {
   const endShare = pageEndShare(features);
   const unpunctuated = isUnpunctuated(endShare, options);
-  const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? 0.05);
+  const unspaced = pageBlankShare(features) < (options.unspacedBelow ?? UNSPACED_BELOW);
   const inSpacelessScript = pageSpacelessShare(features) > (options.spacelessAbove ?? SPACELESS_ABOVE);
   const spaceless =
     !unspaced && inSpacelessScript ? (endShare < UNPUNCTUATED_BELOW ? model.spacelessUnpunctuated : model.spaceless) : undefined;

@@ -277,6 +277,25 @@ describe('pages read by the model made for their form', () => {
     assert.notDeepEqual(marginsBy(LINE_MODEL.unspaced!, unspaced), marginsBy(LINE_MODEL.spaceless!, unspaced));
   });
 
+  it('weighs the lines of a page in a script without spaces, laid out with blank lines, by their words in its share of prose that ends a sentence', () => {
+    const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
+    // A short article of one paragraph among many teasers without a stop, each cut by the
+    // segmenter into as many words as a line of prose has.
+    const places = ['城西', '城北', '南湖', '北山', '老城', '新区', '河东', '港口', '机场', '车站', '大学', '医院', '码头'];
+    const teasers = [...places, ...places.map(place => `${place}东`)].map(place => `${place}的居民说他们在周末也可以去新建的公园里散步了`);
+    const lines = [CHINESE.join(''), ...teasers];
+    const spaced = featuresOfPage(lines.flatMap(line => [line, '']));
+    const prose = spaced.nonBlank.map(i => spaced.facts[i]!).filter(f => f.proseShaped);
+    assert.equal(prose.length, 27);
+    const words = (fs: typeof prose) => fs.reduce((sum, f) => sum + f.wordCount, 0);
+    assert.equal(pageEndShare(spaced), words(prose.filter(f => f.endsSentence)) / words(prose));
+    assert.ok(pageEndShare(spaced) > 0.05);
+    assert.deepEqual(lineMargins(LINE_MODEL, spaced), marginsBy(LINE_MODEL.spaceless!, spaced));
+    // Without blank lines the page counts its lines, by which the models of its layout are chosen.
+    const unspaced = featuresOfPage(lines);
+    assert.equal(pageEndShare(unspaced), 1 / 27);
+  });
+
   it('reads a page by the spaceless model only where more of its word characters than the option says, by default half, are in such a script', () => {
     const marginsBy = (article: LineModel['article'], features: ReturnType<typeof featuresOfPage>) => lineMargins(alone(article), features);
     const over = featuresOfPage(['苹果公司香蕉 Apple']);
