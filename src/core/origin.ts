@@ -116,28 +116,40 @@ export function storyOrder(input: OriginInput): StoryOrder {
   const noneWords = carryNone.length
     ? `; ${carryNone.length <= MAX_NAMED ? carryNone.map(shownName).join(', ') : `${carryNone.length} others`} ${carryNone.length === 1 ? 'carries' : 'carry'} none`
     : '';
-  // Those that carry none are named first, so that "the other(s)" after them are those that carry some.
   // Dates that do not order against the first's (the same day, one without a time, or the same
   // minute) leave it first by the shared text alone, and the reason names them with what decided.
+  // What it says of the shared text holds of each of them: the dates of a day need not order
+  // one way (8:00 before 9:00, and a version of that day without a time tied with both), so one
+  // that the shared text favours may stand after it all the same.
   const sameDateWords = (first: number) => {
     const same = byDate.filter(s => s !== first && comparePublished(published[s]!, published[first]!) === 0);
     if (!same.length) return '';
+    const listed = (list: readonly number[]) =>
+      list.length <= MAX_NAMED ? list.map(shownName).join(', ') : `${list.length} other versions of that day`;
     const named =
       same.length <= MAX_NAMED
         ? same.map(s => `${shownName(s)} (${showPublished(published[s]!)})`).join(', ')
         : `${same.length} other versions of that day`;
-    const most = Math.max(...same.map(s => carried.get(s)!.size));
     const these = same.length === 1 ? 'the two' : 'these';
+    const count = carried.get(first)!.size;
+    const favoured = same.filter(s => evidence(first, s) > 0);
+    const even = same.filter(s => evidence(first, s) === 0);
+    const asMany = same.filter(s => carried.get(s)!.size === count);
     const decided =
       shared === 0
         ? 'nothing shared tells them apart'
-        : carried.get(first)!.size > most
-          ? `of ${these} it carries the most shared statements (${carried.get(first)!.size} of ${shared})`
-          : same.every(s => evidence(first, s) < 0)
-            ? `of ${these} it carries the most statements in the wording closest to all`
-            : 'the shared text does not tell them apart';
+        : favoured.length
+          ? `the shared text favours ${listed(favoured)}`
+          : even.length === same.length
+            ? 'the shared text does not tell them apart'
+            : even.length
+              ? `the shared text does not tell it from ${listed(even)}`
+              : !asMany.length
+                ? `of ${these} it carries the most shared statements (${count} of ${shared})`
+                : `of ${these} it carries the most shared statements (${count} of ${shared}), as ${listed(asMany)} ${asMany.length === 1 ? 'does' : 'do'}, and more of them in the wording closest to all`;
     return `, not known to be earlier than ${named}; ${decided}`;
   };
+  // Those that carry none are named first, so that "the other(s)" after them are those that carry some.
   const derivationReason = `${carries}${tiedWords}${noneWords}${others.length ? `; ${subsetWords}` : ''}`;
 
   if (byDate.length) {

@@ -1342,6 +1342,44 @@ describe('Origin', () => {
     assert.equal(originOf(['2021-09-13', '2021-09-14T09:00'], [group([0, 1])]).reason, 'earliest date: 13 Sep 2021');
   });
 
+  it('says of the shared text only what holds of each version whose date does not order against the earliest', () => {
+    // `inAnchorWording`: the members that print the anchor's own words.
+    const group = (sources: number[], inAnchorWording: number[]): SentenceGroup => ({
+      members: sources.map(source => ({ source, sentence: 0, similarity: inAnchorWording.includes(source) ? 1 : 0.8 })),
+      anchor: 0,
+      sourceCount: sources.length,
+    });
+    const originOf = (published: (string | undefined)[], groups: SentenceGroup[]) =>
+      storyOrder({
+        sources: published.map((_, s) => s),
+        published,
+        names: published.map((_, s) => `v${s}.txt`),
+        ids: published.map((_, s) => `v${s}.txt`),
+        groups,
+        storyGroups: groups.map((_, g) => g),
+      }).origin!;
+    // One day, no times. v0 and v1 carry all three statements, v0 one in the anchor's wording and
+    // v1 none; v2 carries two, both in it: v0 is not the one with most in the wording closest to all.
+    assert.deepEqual(
+      originOf(['2021-09-14', '2021-09-14', '2021-09-14'], [group([0, 1, 2], [2]), group([0, 1, 2], [0, 2]), group([0, 1], [])]),
+      {
+        source: 0,
+        reason:
+          'earliest date: 14 Sep 2021, not known to be earlier than v1.txt (14 Sep 2021), v2.txt (14 Sep 2021); of these it carries the most shared statements (3 of 3), as v1.txt does, and more of them in the wording closest to all',
+      },
+    );
+    // v0 at 8:00 is before v1 at 9:00, and v2 gives the day alone: the dates order no three of
+    // them one way. Whichever comes first, the reason does not say that the text tells nothing
+    // where it favours one of those it names.
+    const all = [0, 1, 2, 3];
+    const reason = originOf(
+      ['2021-09-14T08:00', '2021-09-14T09:00', '2021-09-14', undefined],
+      [group([0, 1, 2], all), group([1, 2], all), group([1, 3], all)],
+    ).reason;
+    assert.doesNotMatch(reason, /does not tell|carries the most/, reason);
+    assert.match(reason, /; the shared text favours v\d\.txt/, reason);
+  });
+
   it('lets the date win where the dates and the shared text disagree, and says so', () => {
     const { name, origin } = originOf('disagree');
     assert.equal(name, 'first-half.txt');
