@@ -18,6 +18,7 @@ import { toTei } from './export/tei';
 import { exportedNotice } from './exportNotice';
 import { notComparableMessage } from './notComparable';
 import { StoryPickItem, storyPickItem } from './exportStoryPick';
+import { fileExists } from './vscodeWorkspace';
 
 export const EXPORT_COMMAND = 'synoptic.exportComparison';
 
@@ -185,7 +186,7 @@ export async function exportComparison(
   if (story === undefined) return undefined;
   const target = request.target ?? (await prompts.pickTarget(suggestedTarget(source, format), format));
   if (!target) return undefined;
-  if ((await exists(target)) && !(await prompts.confirmOverwrite(target))) return undefined;
+  if ((await fileExists(target)) && !(await prompts.confirmOverwrite(target))) return undefined;
 
   const work = async (progress?: vscode.Progress<{ message?: string }>) => {
     progress?.report({ message: 'analysing' });
@@ -245,15 +246,6 @@ function suggestedTarget(source: vscode.Uri, format: ExportFormatId): vscode.Uri
   const folder = vscode.Uri.joinPath(source, '..');
   const name = folder.path.split('/').filter(Boolean).pop() ?? 'synoptic';
   return vscode.Uri.joinPath(folder, `${name}-comparison.${EXPORT_FORMATS[format].extension}`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

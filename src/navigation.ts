@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
 import { Direction, NavigationTarget, nextTargetInStory } from './navigationTargets';
 import { sourceName } from './sourceName';
+import { fileExists } from './vscodeWorkspace';
 
 /** Internal: not contributed to the command palette or Keyboard Shortcuts. */
 export const REVEAL_COMMAND = 'synoptic.revealSentence';
@@ -40,7 +41,7 @@ export async function revealSentence(uri: vscode.Uri, start: number, end: number
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch (e) {
-    if (await exists(uri)) throw e;
+    if (await fileExists(uri)) throw e;
     void vscode.window.setStatusBarMessage(`Synoptic: ${sourceName(uri)} is no longer on disk`, 4000);
     return undefined;
   }
@@ -54,15 +55,6 @@ export async function revealSentence(uri: vscode.Uri, start: number, end: number
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -13,6 +13,16 @@ export function toURI(uri: vscode.Uri): URI {
   return URI.from({ scheme: uri.scheme, authority: uri.authority, path: uri.path, query: uri.query, fragment: uri.fragment });
 }
 
+/** Whether `uri` names a file or folder the workspace's file systems can read now. */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The same address as a `vscode.Uri`. */
 export function toVscodeUri(uri: URI): vscode.Uri {
   return vscode.Uri.from({ scheme: uri.scheme, authority: uri.authority, path: uri.path, query: uri.query, fragment: uri.fragment });
