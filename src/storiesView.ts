@@ -280,6 +280,8 @@ export function register(
 
   /** A search asked for while one runs, which starts once that one ends. */
   let next: Promise<void> | undefined;
+  /** Set when the view goes: a search asked for before then does not start after it. */
+  let disposed = false;
 
   /** Analyses every corpus of the workspace, with the view's progress bar; each result fills the view as it comes. */
   const discover = () => {
@@ -307,7 +309,7 @@ export function register(
     if (!discovery) return discover();
     const after = () => {
       next = undefined;
-      return discover();
+      return disposed ? undefined : discover();
     };
     next ??= discovery.then(after, after);
     return next;
@@ -333,6 +335,7 @@ export function register(
   if (view.visible) void discover();
   return {
     disposable: vscode.Disposable.from(
+      { dispose: () => (disposed = true) },
       view,
       provider,
       storySizeDecorations(),
