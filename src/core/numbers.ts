@@ -9,7 +9,7 @@ import writtenNumber from 'written-number';
 import { hasStemmer, stemmerFor } from './stemming';
 import { functionWordsOf } from './stopwords';
 
-/** The zero of each block of decimal digits (Unicode's `Nd` blocks run 0 to 9). */
+/** The zero of each block of decimal digits (Unicode's `Nd` blocks run 0 to 9), ascending: `digitZeroOf` stops at the first zero past a code unit. */
 const DIGIT_ZEROS = [
   0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090,
   0x17e0, 0x1810, 0x1946, 0x19d0, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xabf0, 0xff10,

@@ -139,7 +139,7 @@ function hasArticleForms(forms: SourceStoryForms): boolean {
   return false;
 }
 
-/** `findStories` of sources no two of which are copies of each other (see `copiesOf`). */
+/** `findStories` of sources no two of which are copies of each other (see `originalsOf`). */
 function findDistinctStories(
   sources: readonly StorySource[],
   options: StoryOptions,

@@ -37,9 +37,9 @@ export interface SourceFile {
  * is left out. So is a file or folder whose name has bytes that are not UTF-8 (a path here is a
  * string, which cannot name it), with a line for the user in `notes`. `-` is the file standard
  * input is redirected from, where it is one (`- < v.txt` and `v.txt` are read once), or the pipe
- * it reads (`-` and `/dev/stdin` are read once). Anything
- * else stands for itself (`readTextFile` reports what is wrong with it). Throws
- * `InputError` for a folder without such a file. O(entries under the folders).
+ * it reads (`-` and `/dev/stdin` are read once). Anything else stands for itself (`readTextFile`
+ * reports what is wrong with it). Throws `InputError` for a folder without such a file.
+ * O(entries under the folders).
  */
 export function sourceFiles(args: readonly string[], notes: string[] = []): SourceFile[] {
   const stats = args.map(arg => (arg === '-' ? undefined : statOf(arg)));
@@ -200,10 +200,13 @@ function invalidSequences(text: string, bytes: Uint8Array, encoding: TextEncodin
   return decoded - spelled;
 }
 
-/** The key of standard input that reads no regular file (`standardInputKey`). */
+/** The key of standard input that reads neither a regular file nor a pipe (`standardInputKey`): a terminal. */
 const STANDARD_INPUT = '-';
 
-/** `fileKey` of the regular file standard input is redirected from, or `STANDARD_INPUT` where it reads none (a pipe, a terminal). */
+/**
+ * `fileKey` of the regular file standard input is redirected from, or of the pipe it reads
+ * (`pipeKey`, as `/dev/stdin` names it too), or `STANDARD_INPUT` where it reads neither (a terminal).
+ */
 function standardInputKey(): string {
   try {
     const stat = fstatSync(0, { bigint: true });
