@@ -62,7 +62,11 @@ function whiteSpaceApart(segmenter: Intl.Segmenter): Intl.Segmenter {
   };
   return apart as Intl.Segmenter;
 }
-/** How many texts' segments `whiteSpaceApart` keeps, the least recently asked for leaving first. */
+/**
+ * How many texts' segments `whiteSpaceApart` keeps, the least recently asked for leaving first.
+ * jsdiff segments each changed part too, for its white space, and those take places here: a
+ * wording that differs from the reference in many words pushes the reference out.
+ */
 const RECENT_SEGMENTATIONS = 16;
 
 /** A segment with white space and something else in it. */
