@@ -196,6 +196,9 @@ export function storyDescription(node: StoryNode): string {
 export function storyTooltip(node: StoryNode): string {
   const line = `${node.title}\n${storyDescription(node)}`;
   if (node.sources.length < 2) return `${line}: no other source here tells this story. Select to open it in the comparison panel`;
+  // Copies of one text (the same page saved twice): the same words side by side, nothing to compare.
+  if (node.versions < 2)
+    return `${line}: its files are copies of one text, and no other version here tells this story. Select to open it in the comparison panel`;
   if (node.corpusCount > 1)
     return `${line}: copies of its files are in ${node.corpusCount} folders; each folder's files are compared with each other (set synoptic.sources to a glob to compare across folders). Select to compare them side by side`;
   return `${line}: select to compare them side by side`;

@@ -312,4 +312,26 @@ describe('the Stories view model', () => {
     );
     assert.equal(tooltips[2], 'Harbour bridge reopens again\n2 sources: select to compare them side by side');
   });
+
+  it('says of a story whose files are copies of one text that no other version tells it, not that they compare', () => {
+    const [report] = bridgeStory();
+    const analysis = {
+      ...analyze([report, { ...report, id: 'copy.txt' }]),
+      stories: [{ title: 'Harbour bridge reopens', sources: [0, 1] }],
+    } as CorpusAnalysis;
+    const [node] = buildStoryTree([
+      {
+        key: 'reports',
+        uris: ['file:///reports/report.txt', 'file:///reports/copy.txt'],
+        texts: [report.text, report.text],
+        analysis,
+        speaksFor: () => true,
+      },
+    ]);
+    assert.equal(storyDescription(node), '1 version in 2 files');
+    assert.equal(
+      storyTooltip(node),
+      'Harbour bridge reopens\n1 version in 2 files: its files are copies of one text, and no other version here tells this story. Select to open it in the comparison panel',
+    );
+  });
 });
