@@ -1282,6 +1282,23 @@ describe('Origin', () => {
     return { inputs, analysis, origin, name: inputs[origin.source].id };
   };
 
+  /** A statement the versions `sources` carry, those of `inAnchorWording` in the anchor's own words. */
+  const statementOf = (sources: number[], inAnchorWording: number[]): SentenceGroup => ({
+    members: sources.map(source => ({ source, sentence: 0, similarity: inAnchorWording.includes(source) ? 1 : 0.8 })),
+    anchor: 0,
+    sourceCount: sources.length,
+  });
+  /** The origin of versions v0.txt, v1.txt, … with the dates `published`, carrying `groups`. */
+  const originOfDated = (published: (string | undefined)[], groups: SentenceGroup[]) =>
+    storyOrder({
+      sources: published.map((_, s) => s),
+      published,
+      names: published.map((_, s) => `v${s}.txt`),
+      ids: published.map((_, s) => `v${s}.txt`),
+      groups,
+      storyGroups: groups.map((_, g) => g),
+    }).origin!;
+
   it('names the version with the earliest date on a story whose pages carry dates', () => {
     const { name, origin, analysis } = originOf('dated');
     assert.equal(name, 'full.txt');
@@ -1312,56 +1329,33 @@ describe('Origin', () => {
   });
 
   it('names the versions whose dates do not order against the earliest, and what told them apart', () => {
-    const group = (sources: number[]): SentenceGroup => ({
-      members: sources.map(source => ({ source, sentence: 0, similarity: 1 })),
-      anchor: 0,
-      sourceCount: sources.length,
-    });
-    const originOf = (published: (string | undefined)[], groups: SentenceGroup[]) =>
-      storyOrder({
-        sources: published.map((_, s) => s),
-        published,
-        names: published.map((_, s) => `v${s}.txt`),
-        ids: published.map((_, s) => `v${s}.txt`),
-        groups,
-        storyGroups: groups.map((_, g) => g),
-      }).origin!;
     // v1 carries both statements; v0 (the same day, no time) one of them.
-    assert.deepEqual(originOf(['2021-09-14', '2021-09-14T09:00', '2021-09-15'], [group([0, 1, 2]), group([1, 2])]), {
-      source: 1,
-      reason:
-        'earliest date: 14 Sep 2021 09:00, not known to be earlier than v0.txt (14 Sep 2021); of the two it carries the most shared statements (2 of 2)',
-    });
+    assert.deepEqual(
+      originOfDated(['2021-09-14', '2021-09-14T09:00', '2021-09-15'], [statementOf([0, 1, 2], [0, 1, 2]), statementOf([1, 2], [1, 2])]),
+      {
+        source: 1,
+        reason:
+          'earliest date: 14 Sep 2021 09:00, not known to be earlier than v0.txt (14 Sep 2021); of the two it carries the most shared statements (2 of 2)',
+      },
+    );
     // All carry the one statement: the name decides, and the reason says the text did not.
-    assert.deepEqual(originOf(['2021-09-14T09:00', '2021-09-14T09:00', '2021-09-14'], [group([0, 1, 2])]), {
+    assert.deepEqual(originOfDated(['2021-09-14T09:00', '2021-09-14T09:00', '2021-09-14'], [statementOf([0, 1, 2], [0, 1, 2])]), {
       source: 0,
       reason:
         'earliest date: 14 Sep 2021 09:00, not known to be earlier than v1.txt (14 Sep 2021 09:00), v2.txt (14 Sep 2021); the shared text does not tell them apart',
     });
     // A day before the others: no tie to name.
-    assert.equal(originOf(['2021-09-13', '2021-09-14T09:00'], [group([0, 1])]).reason, 'earliest date: 13 Sep 2021');
+    assert.equal(originOfDated(['2021-09-13', '2021-09-14T09:00'], [statementOf([0, 1], [0, 1])]).reason, 'earliest date: 13 Sep 2021');
   });
 
   it('says of the shared text only what holds of each version whose date does not order against the earliest', () => {
-    // `inAnchorWording`: the members that print the anchor's own words.
-    const group = (sources: number[], inAnchorWording: number[]): SentenceGroup => ({
-      members: sources.map(source => ({ source, sentence: 0, similarity: inAnchorWording.includes(source) ? 1 : 0.8 })),
-      anchor: 0,
-      sourceCount: sources.length,
-    });
-    const originOf = (published: (string | undefined)[], groups: SentenceGroup[]) =>
-      storyOrder({
-        sources: published.map((_, s) => s),
-        published,
-        names: published.map((_, s) => `v${s}.txt`),
-        ids: published.map((_, s) => `v${s}.txt`),
-        groups,
-        storyGroups: groups.map((_, g) => g),
-      }).origin!;
     // One day, no times. v0 and v1 carry all three statements, v0 one in the anchor's wording and
     // v1 none; v2 carries two, both in it: v0 is not the one with most in the wording closest to all.
     assert.deepEqual(
-      originOf(['2021-09-14', '2021-09-14', '2021-09-14'], [group([0, 1, 2], [2]), group([0, 1, 2], [0, 2]), group([0, 1], [])]),
+      originOfDated(
+        ['2021-09-14', '2021-09-14', '2021-09-14'],
+        [statementOf([0, 1, 2], [2]), statementOf([0, 1, 2], [0, 2]), statementOf([0, 1], [])],
+      ),
       {
         source: 0,
         reason:
@@ -1372,9 +1366,9 @@ describe('Origin', () => {
     // them one way. Whichever comes first, the reason does not say that the text tells nothing
     // where it favours one of those it names.
     const all = [0, 1, 2, 3];
-    const reason = originOf(
+    const reason = originOfDated(
       ['2021-09-14T08:00', '2021-09-14T09:00', '2021-09-14', undefined],
-      [group([0, 1, 2], all), group([1, 2], all), group([1, 3], all)],
+      [statementOf([0, 1, 2], all), statementOf([1, 2], all), statementOf([1, 3], all)],
     ).reason;
     assert.doesNotMatch(reason, /does not tell|carries the most/, reason);
     assert.match(reason, /; the shared text favours v\d\.txt/, reason);
