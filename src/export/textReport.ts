@@ -239,7 +239,7 @@ const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
  * the line and `SEGMENT_LOOKAHEAD` characters after it are segmented, so that cutting a long run
  * stays O(n) in all. O(at - start + SEGMENT_LOOKAHEAD).
  */
-function lastWordBreak(chars: readonly string[], start: number, at: number): number {
+export function lastWordBreak(chars: readonly string[], start: number, at: number): number {
   if (!RUN_TOGETHER_WORDS.test(chars[at - 1]) || !RUN_TOGETHER_WORDS.test(chars[at])) return at;
   const text = chars.slice(start, Math.min(chars.length, at + SEGMENT_LOOKAHEAD)).join('');
   let unitsAt = 0;
@@ -283,7 +283,7 @@ function columns(text: string): number {
 }
 
 /** Punctuation of Chinese and Japanese that closes what comes before it, never the first on a line. */
-const NO_LINE_START = /^[、。，．：；！？）〕］｝〉》」』】〙〗]$/u;
+export const NO_LINE_START = /^[、。，．：；！？）〕］｝〉》」』】〙〗]$/u;
 
 /** Marks that combine with the character before them, and characters that show nothing. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
@@ -291,7 +291,7 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
 const EMOJI_PICTURE = /^\p{Emoji_Presentation}$/u;
 
 /** Terminal columns of one code point: 0 for a combining mark or an invisible character, 2 for a wide or fullwidth one (Unicode East Asian Width) or an emoji shown as a picture, else 1. O(1). */
-function columnsOf(char: string): number {
+export function columnsOf(char: string): number {
   if (char.length === 1 && char < '\u0300') return 1;
   if (ZERO_WIDTH.test(char)) return 0;
   return eastAsianWidth(char.codePointAt(0)!) === 2 || EMOJI_PICTURE.test(char) ? 2 : 1;

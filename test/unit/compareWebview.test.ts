@@ -33,6 +33,11 @@ function rewordedRow(sentence: number, base: WordingModel, other: WordingModel):
 }
 
 /** A story of `count` sources (s0.txt, s1.txt, …) that all print each of `texts`, in order, alike. */
+/** `count` statements of one story, numbered: "Statement 1: the harbour bridge reopened …". */
+function numberedStatements(count: number): string[] {
+  return Array.from({ length: count }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`);
+}
+
 function everySourceModel(count: number, texts: readonly string[]): ComparisonModel {
   return {
     generation: 1,
@@ -693,10 +698,7 @@ describe('comparison panel webview in Chromium', function () {
   it('brings the cursor cell clear of the pinned base column of a model drawn while the panel was hidden, scrolling the grid and not the page', async () => {
     // Eight sources, each statement in all of them: the columns run past the panel's right edge.
     const count = 8;
-    const wide = everySourceModel(
-      count,
-      Array.from({ length: 6 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
-    );
+    const wide = everySourceModel(count, numberedStatements(6));
     await withPanel(
       async panel => {
         const { page } = panel;
@@ -759,10 +761,7 @@ describe('comparison panel webview in Chromium', function () {
 
   it('brings the last column to the base column’s edge too, with no column half under the base at the far end', async () => {
     const count = 5;
-    const story = everySourceModel(
-      count,
-      Array.from({ length: 4 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
-    );
+    const story = everySourceModel(count, numberedStatements(4));
     await withPanel(
       async panel => {
         const { page } = panel;
@@ -955,10 +954,7 @@ describe('comparison panel webview in Chromium', function () {
   it('shows the first column after the base when the panel turns from a file of one source to a story of several', async () => {
     // A note compared first: its one column spans the panel.
     const note = NOTE_MODEL;
-    const story = everySourceModel(
-      8,
-      Array.from({ length: 6 }, (_, k) => `Statement ${k + 1}: the harbour bridge reopened on Monday after two years of repairs.`),
-    );
+    const story = everySourceModel(8, numberedStatements(6));
     await withPanel(
       async panel => {
         const { page } = panel;

@@ -12,8 +12,7 @@ import { toPassim } from '../../src/export/passim';
 import { storiesOf } from '../../src/export/stories';
 import { exportTable } from '../../src/export/table';
 import { TEI_NAMESPACE, toTei } from '../../src/export/tei';
-import { isTextReport, textReport, wrap } from '../../src/export/textReport';
-import { eastAsianWidth } from 'get-east-asian-width';
+import { NO_LINE_START, columnsOf, isTextReport, lastWordBreak, textReport, wrap } from '../../src/export/textReport';
 import { pickedString, seededRandom } from '../support/random';
 import { analyzeCorpus } from '../../src/core/analyzer';
 import { seedInputs } from '../support/fixtures';
@@ -552,30 +551,8 @@ describe('text report', () => {
 
   it('wraps as the character-by-character reading does, on seeded texts in several scripts and widths', () => {
     // The wrapping before its fast paths: every word read as its characters, every prefix's columns counted at each word.
-    const columnsOf = (char: string) => {
-      if (char.length === 1 && char < '\u0300') return 1;
-      if (/^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u.test(char)) return 0;
-      return eastAsianWidth(char.codePointAt(0)!) === 2 || /^\p{Emoji_Presentation}$/u.test(char) ? 2 : 1;
-    };
+    // Its helpers, which the fast paths left as they were, are the report's own.
     const columns = (text: string) => [...text].reduce((n, char) => n + columnsOf(char), 0);
-    const runTogether = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-    const lastWordBreak = (chars: readonly string[], start: number, at: number) => {
-      if (!runTogether.test(chars[at - 1]) || !runTogether.test(chars[at])) return at;
-      const text = chars.slice(start, Math.min(chars.length, at + 64)).join('');
-      let unitsAt = 0;
-      for (let k = start; k < at; k++) unitsAt += chars[k].length;
-      let best = 0;
-      for (const { index } of segmenter.segment(text)) {
-        if (index > unitsAt) break;
-        best = index;
-      }
-      if (best === 0) return at;
-      let units = 0;
-      let k = start;
-      while (units < best) units += chars[k++].length;
-      return k;
-    };
     const plainWrap = (text: string, width: number, first: string, rest: string) => {
       const lines: string[] = [];
       let prefix = first;
@@ -599,12 +576,7 @@ describe('text report', () => {
           let taken = start;
           let used = 0;
           while (taken < chars.length && (taken === start || used + columnsOf(chars[taken]) <= fits)) used += columnsOf(chars[taken++]);
-          if (
-            taken > start + 1 &&
-            taken < chars.length &&
-            /^[、。，．：；！？）〕］｝〉》」』】〙〗]$/u.test(chars[taken]) &&
-            columnsOf(chars[taken - 1]) > 0
-          )
+          if (taken > start + 1 && taken < chars.length && NO_LINE_START.test(chars[taken]) && columnsOf(chars[taken - 1]) > 0)
             used -= columnsOf(chars[--taken]);
           const atWord = taken < chars.length ? lastWordBreak(chars, start, taken) : taken;
           for (; taken > atWord; taken--) used -= columnsOf(chars[taken - 1]);

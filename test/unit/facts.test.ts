@@ -1175,6 +1175,12 @@ describe('Number forms', () => {
 });
 
 describe('Publication dates', () => {
+  /** The publication date of a page of `language` whose headline `line` follows. */
+  const datedOn = (language: string, line: string) => {
+    const text = `Headline of the story\n${line}\n\nThe body.`;
+    return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
+  };
+
   const parsers = [chrono.en.strict];
   it('reads a date line in several formats and languages as ISO 8601', () => {
     const en = numberLexicon('en').dateWords;
@@ -1215,16 +1221,12 @@ describe('Publication dates', () => {
   });
 
   it('reads a date in figures day first on a page whose language writes it so, month first on an English page', () => {
-    const dated = (language: string, line: string) => {
-      const text = `Headline of the story\n${line}\n\nThe body.`;
-      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
-    };
-    assert.equal(dated('el', '12.08.2024 10:30'), '2024-08-12T10:30');
-    assert.equal(dated('he', '07/05/2024'), '2024-05-07');
-    assert.equal(dated('ka', '10.01.2025'), '2025-01-10');
-    assert.equal(dated('und', '07.05.2024'), '2024-05-07', 'an undetermined language, as most languages write it');
-    assert.equal(dated('en', '07/05/2024'), '2024-07-05');
-    assert.equal(dated('de', '07.05.2024'), '2024-05-07');
+    assert.equal(datedOn('el', '12.08.2024 10:30'), '2024-08-12T10:30');
+    assert.equal(datedOn('he', '07/05/2024'), '2024-05-07');
+    assert.equal(datedOn('ka', '10.01.2025'), '2025-01-10');
+    assert.equal(datedOn('und', '07.05.2024'), '2024-05-07', 'an undetermined language, as most languages write it');
+    assert.equal(datedOn('en', '07/05/2024'), '2024-07-05');
+    assert.equal(datedOn('de', '07.05.2024'), '2024-05-07');
     assert.equal(writesMonthFirst('en'), true);
     assert.equal(writesMonthFirst('el'), false);
     assert.equal(writesMonthFirst('sv'), false, 'year first, a date ending in its year day first');
@@ -1233,10 +1235,7 @@ describe('Publication dates', () => {
   });
 
   it('dates a page only by a year it may be dated, in the digits of any script', () => {
-    const dated = (line: string, language = 'en') => {
-      const text = `Headline of the story\n${line}\n\nThe body.`;
-      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
-    };
+    const dated = (line: string, language = 'en') => datedOn(language, line);
     assert.equal(dated('The report was read by 5274 people on March 3'), undefined);
     assert.equal(dated('March 3, 1850'), undefined, 'no web page is dated so');
     assert.equal(dated('March 3, 1999'), '1999-03-03');
@@ -1244,19 +1243,15 @@ describe('Publication dates', () => {
   });
 
   it('dates a page in a language without a date parser of its own by its month names', () => {
-    const dated = (language: string, line: string) => {
-      const text = `Headline of the story\n${line}\n\nThe body.`;
-      return findPublished({ text, language, lineSpans: splitLines(text), firstArticleLine: 0 });
-    };
-    assert.equal(dated('tr', '6 Nisan 2024 Cumartesi'), '2024-04-06');
-    assert.equal(dated('el', 'Δημοσιεύθηκε: 15 Μαΐου 2024, 09:40'), '2024-05-15T09:40');
-    assert.equal(dated('hi', 'प्रकाशित: 28 जून 2024, 11:15 AM'), '2024-06-28T11:15');
-    assert.equal(dated('pl', '12 marca 2024, 10:15'), '2024-03-12T10:15');
-    assert.equal(dated('he', 'פורסם: 12 במרץ 2024, 08:15'), '2024-03-12T08:15', 'a month with the letter for "in" written onto it');
-    assert.equal(dated('fa', '۱۵ مارس ۲۰۲۴ - ۱۰:۳۰'), '2024-03-15T10:30');
-    assert.equal(dated('ko', '2024년 3월 12일 14:05'), '2024-03-12T14:05');
+    assert.equal(datedOn('tr', '6 Nisan 2024 Cumartesi'), '2024-04-06');
+    assert.equal(datedOn('el', 'Δημοσιεύθηκε: 15 Μαΐου 2024, 09:40'), '2024-05-15T09:40');
+    assert.equal(datedOn('hi', 'प्रकाशित: 28 जून 2024, 11:15 AM'), '2024-06-28T11:15');
+    assert.equal(datedOn('pl', '12 marca 2024, 10:15'), '2024-03-12T10:15');
+    assert.equal(datedOn('he', 'פורסם: 12 במרץ 2024, 08:15'), '2024-03-12T08:15', 'a month with the letter for "in" written onto it');
+    assert.equal(datedOn('fa', '۱۵ مارس ۲۰۲۴ - ۱۰:۳۰'), '2024-03-15T10:30');
+    assert.equal(datedOn('ko', '2024년 3월 12일 14:05'), '2024-03-12T14:05');
     // A Solar Hijri date is not read as a Gregorian one.
-    assert.equal(dated('fa', '۲۸ اسفند ۲۰۲۴'), undefined);
+    assert.equal(datedOn('fa', '۲۸ اسفند ۲۰۲۴'), undefined);
   });
 
   it('takes no relative expression for the date a page was published', () => {
