@@ -11,6 +11,7 @@
  * machine code), and what the strict ones work out from the reference day is skipped.
  */
 import * as chrono from 'chrono-node';
+import { ownCalendarDates } from './calendars';
 import { YEAR } from './lineFeatures';
 import { asciiDigits, numberLexicon } from './numbers';
 import type { LineSpan } from './text';
@@ -91,7 +92,8 @@ export function findPublished(page: DatedPage, options: PublishedOptions = {}): 
   for (let k = 1; k <= before; k++) if (at - k >= 0) order.push(at - k);
   for (const line of order) {
     const span = page.lineSpans[line];
-    const text = page.text.slice(span.start, span.end).trim();
+    // A date in the calendar the page's language counts in (a Thai page's Buddhist era) is read as its Gregorian day.
+    const text = ownCalendarDates(page.text.slice(span.start, span.end).trim(), page.language);
     // A full date has a year a page may be dated (in the digits of any script); most lines
     // have none and are not parsed at all: a line of counts ("read by 5274 people") neither.
     if (!text || text.length > 200 || !YEAR.test(asciiDigits(text)) || FOREIGN.test(text)) continue;
@@ -185,7 +187,9 @@ const PREFIXES: Readonly<Record<string, readonly string[]>> = { he: ['ב', 'ל',
 /**
  * `text` with each word that names a month or a weekday in `language` (`NumberLexicon.dateWords`,
  * perhaps after one of its `PREFIXES`) written as the English name, digits of any script as
- * ASCII ones and a Korean date (`HANGUL_DATE`) in ISO 8601, for the English parser. O(n).
+ * ASCII ones, a Korean date (`HANGUL_DATE`) and a date written year first (`YEAR_FIRST_NAMED`) in
+ * ISO 8601, and a day's ordinal stop (`DAY_WITH_STOP`) and the spaces between figures
+ * (`SPACED_FIGURES`) left out, for the English parser, which reads none of these. O(n).
  */
 export function namesInEnglish(text: string, language: string): string {
   const dateWords = numberLexicon(language).dateWords;
@@ -198,11 +202,27 @@ export function namesInEnglish(text: string, language: string): string {
     const name = kind === 'month' ? ENGLISH_MONTHS[Number(n) - 1] : kind === 'weekday' ? ENGLISH_WEEKDAYS[Number(n) - 1] : undefined;
     return name ?? word;
   };
-  return asciiDigits(text.replace(/[\p{L}\p{M}]+׳?/gu, named)).replace(
-    HANGUL_DATE,
-    (_, year: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
-  );
+  const iso = (year: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return asciiDigits(text.replace(/[\p{L}\p{M}]+׳?/gu, named))
+    .replace(HANGUL_DATE, (_, year: string, month: string, day: string) => iso(year, month, day))
+    .replace(YEAR_FIRST_NAMED, (_, year: string, name: string, day: string) => iso(year, String(ENGLISH_MONTHS.indexOf(name) + 1), day))
+    .replace(DAY_WITH_STOP, '$1 $2')
+    .replace(SPACED_FIGURES, '$1.$2.$3');
 }
+
+const ENGLISH_MONTH = ENGLISH_MONTHS.join('|');
+/** A day written as an ordinal, with a full stop, before its month's name ("7. December": Czech, Danish, Croatian…). */
+const DAY_WITH_STOP = new RegExp(`(?<!\\d)(\\d{1,2})\\.\\s*(${ENGLISH_MONTH})(?!\\p{L})`, 'gu');
+/**
+ * The year first, then the month's name and the day, each perhaps with its full stop or a short
+ * word of its own ("2026. December 7.", Hungarian; "2026 m. December 7 d.", Lithuanian).
+ */
+const YEAR_FIRST_NAMED = new RegExp(
+  `(?<!\\d)(\\d{4})\\.?\\s*(?:\\p{L}{1,2}\\.\\s*)?(${ENGLISH_MONTH})\\s+(\\d{1,2})(?!\\d)\\.?(?:\\s*\\p{L}{1,2}\\.)?`,
+  'gu',
+);
+/** Figures set apart by a full stop and a space ("12. 3. 2024", Czech and Slovak), written without the spaces. */
+const SPACED_FIGURES = /(?<!\d)(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)/gu;
 
 /** A Korean date, its year, month and day each under its sign ("2024년 3월 12일"), which Korean, without a parser here, writes alone. */
 const HANGUL_DATE = /(?<!\d)(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/gu;

@@ -1254,6 +1254,23 @@ describe('Publication dates', () => {
     assert.equal(datedOn('fa', '۲۸ اسفند ۲۰۲۴'), undefined);
   });
 
+  it('dates a page by a day written as an ordinal, a date written year first and figures set apart by spaces', () => {
+    assert.equal(datedOn('cs', '12. března 2024 10:30'), '2024-03-12T10:30');
+    assert.equal(datedOn('da', '7. december 2026'), '2026-12-07');
+    assert.equal(datedOn('hr', '7. prosinca 2026. u 10:30'), '2026-12-07T10:30');
+    assert.equal(datedOn('hu', '2026. december 7. 10:30'), '2026-12-07T10:30');
+    assert.equal(datedOn('lt', '2026 m. gruodžio 7 d. 10:30'), '2026-12-07T10:30');
+    assert.equal(datedOn('cs', '12. 3. 2024 10:30'), '2024-03-12T10:30');
+  });
+
+  it("dates a page by its language's own calendar: the Buddhist era, the Solar Hijri calendar", () => {
+    assert.equal(datedOn('th', '7 ธันวาคม 2569 เวลา 10:30 น.'), '2026-12-07T10:30');
+    assert.equal(datedOn('th', '7 ธ.ค. 2569'), '2026-12-07');
+    assert.equal(datedOn('th', '7 ธันวาคม 2026'), '2026-12-07', 'a Thai page dated by the Gregorian year');
+    assert.equal(datedOn('fa', '۱۶ آذر ۱۴۰۵ - ۱۰:۳۰'), '2026-12-07T10:30');
+    assert.equal(datedOn('fa', 'یکشنبه ۱۶ آذر ۱۴۰۵'), '2026-12-07');
+  });
+
   it('takes no relative expression for the date a page was published', () => {
     for (const line of ['Updated 2 days ago, 2021 edition', 'Tonight: the 2021 season opens', 'In the past week, 2021 records fell']) {
       const text = `Headline of the story\n${line}\n\nThe body.`;
