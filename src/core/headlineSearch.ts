@@ -35,8 +35,9 @@ export interface HeadlineSearch {
    * The page's headline: of the qualifying lines above the body that are article text after
    * the search, the one that shares the most with the body (a site's name or menu the article
    * model kept shares little), the highest among equals; the model's article lines before the
-   * lines the search adds, and one that ends as a sentence only where no other qualifies; -1
-   * where none qualifies.
+   * lines the search adds, and one that ends as a sentence only where no other qualifies;
+   * where none does, the body's first line when it reads as the headline itself (short, with a
+   * date, byline or caption right under it); -1 otherwise.
    */
   readonly title: number;
 }
@@ -74,7 +75,15 @@ export function headlineSearch(
   };
   let start = 0;
   while (start < content.length && !inBody(start)) start++;
-  if (start === 0 || start === content.length) return { found: [], title: -1 };
+  if (start === content.length) return { found: [], title: -1 };
+  // The body's first line, short and followed at once by a date, a byline or a caption, is the
+  // headline itself, kept by the article model: a line far above that shares some of its words
+  // is then chrome. (A line near the body that the model kept and that shares the headline's
+  // words says less: it may be a share prompt that quotes the headline.)
+  const next = start + 1 < nonBlank.length ? facts[nonBlank[start + 1]]! : undefined;
+  const leadIsHeadline =
+    facts[nonBlank[start]]!.wordCount <= HEADLINE_MAX_WORDS && next !== undefined && (meta?.[start + 1] === true || isDateLine(next));
+  if (start === 0) return { found: [], title: leadIsHeadline ? 0 : -1 };
   const { index, ids } = longWords ?? longWordsOf(facts);
   // The body's long words are the ones tallied.
   index.beginCount();
@@ -149,13 +158,6 @@ export function headlineSearch(
     if (score >= HEADLINE_SURE_SCORE && near) found.push(k);
     outside.consider(k, score, near, f.proseLike);
   }
-  // The body's first line, short and followed at once by a date, a byline or a caption, is the
-  // headline itself, kept by the article model: a line far above that shares some of its words
-  // is then chrome. (A line near the body that the model kept and that shares the headline's
-  // words says less: it may be a share prompt that quotes the headline.)
-  const next = start + 1 < nonBlank.length ? facts[nonBlank[start + 1]]! : undefined;
-  const leadIsHeadline =
-    facts[nonBlank[start]]!.wordCount <= HEADLINE_MAX_WORDS && next !== undefined && (meta?.[start + 1] === true || isDateLine(next));
   const best = outside.chosen(leadIsHeadline);
   if (best >= 0) found.push(best);
   // The title shares the most with the body (a site's name or menu kept as article text shares
@@ -179,6 +181,10 @@ export function headlineSearch(
     }
     if (title >= 0) break;
   }
+  // Where no line above the body is the title, the body's first line is, when it reads as the
+  // headline itself (short, a date, byline or caption right under it): a headline of two
+  // sentences ("Doubles down on ‘Meth. We’re on it.’ They just might be.") is then one title.
+  if (title < 0 && leadIsHeadline) title = start;
   return { found, title };
 }
 

@@ -59,6 +59,19 @@ describe('story titles', () => {
     assert.equal(storiesOf(analysis)[0].title, 'State doubles down on ‘Drugs. We’re on it.’');
   });
 
+  it('takes the whole first line for the title where a date stands under it, however many sentences it holds', () => {
+    const body = [
+      'The state has spent more than a million dollars on a campaign against the drug that most residents call a failure.',
+      'The governor defended the adverts on Tuesday, saying that the people who mocked them were now talking about the problem.',
+    ].join(' ');
+    for (const headline of ['State doubles down on ‘Drugs. We’re on it.’ The ads might just work.', 'The adverts are back! Here is why.']) {
+      const text = `${headline}\n\nUpdated Nov 19, 2019, 9:41 AM\n\n${body}\n`;
+      const analysis = createAnalyzer().analyze([{ id: 'page.txt', text }]);
+      assert.equal(storiesOf(analysis)[0].title, headline);
+      assert.equal(analysis.sources[0].lines[0].headline, true);
+    }
+  });
+
   it('joins the sentences of a Chinese title without a space, and stops reading a long line at the longest title', () => {
     const body = '总理周一在首都表示，政府将在明年春天之前完成所有受灾地区的重建工作，并为受影响的家庭提供住房补贴。';
     const headline = '总理表示：“我们一定会赢。我们将与人民并肩作战。”';
