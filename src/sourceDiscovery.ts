@@ -58,7 +58,7 @@ export async function isReadable(workspace: SourceWorkspace, uri: URI): Promise<
 
 /**
  * The sources compared with `active` and their text, within `limits`, in the order of their
- * URIs; `active` is among them unless it is unreadable, and first when `maxSources` cut the
+ * paths (the CLI's order of a folder's files); `active` is among them unless it is unreadable, and first when `maxSources` cut the
  * list. Cost: one listing, then a stat and a read per candidate not open in an editor,
  * `READS_AT_ONCE` of them at a time; with `kept`, no read of a file whose stat is as it was
  * when it was kept.
@@ -103,7 +103,7 @@ export async function collectSources(
       return;
     }
     uris.push(candidate);
-    inputs.push({ id: candidate.toString(), text: text.text });
+    inputs.push({ id: sourceId(candidate), text: text.text });
   });
   if (skippedLarge)
     notices.push(
@@ -112,6 +112,25 @@ export async function collectSources(
   if (skippedBinary) notices.push(`${skippedBinary} binary file${skippedBinary === 1 ? '' : 's'} left out`);
   if (skippedReports) notices.push(`${skippedReports} Synoptic report${skippedReports === 1 ? '' : 's'} left out`);
   return { uris, inputs, notice: notices.length ? notices.join('; ') : undefined };
+}
+
+/**
+ * What the analysis knows a source by: a file by its path as the file system spells it, as the
+ * CLI knows it, not by its URI, which spells a space, `#` or a letter outside ASCII as `%XX`.
+ * The analysis orders tied sources by this id (the anchor of a group, the origin of a story)
+ * and names them by its last part: by the URI, `Zürich.txt` stood before `Zurich.txt`, where
+ * the CLI puts it after, and an origin's reason named `a#1.txt` as `a%231.txt`.
+ */
+export function sourceId(uri: URI): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** Code-unit order of the decoded paths, as the CLI lists a folder; the URIs where the paths are equal. */
+function byPath(a: URI, b: URI): number {
+  const [x, y] = [a.path, b.path];
+  if (x !== y) return x < y ? -1 : 1;
+  const [u, v] = [a.toString(), b.toString()];
+  return u < v ? -1 : u > v ? 1 : 0;
 }
 
 /**
@@ -135,7 +154,7 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-/** Every file that may be compared with `active`, sorted by URI, `active` among them when it is readable. */
+/** Every file that may be compared with `active`, in the order of their paths (`byPath`), `active` among them when it is readable. */
 async function candidateFiles(workspace: SourceWorkspace, active: URI, sourcesGlob: string, maxSources: number): Promise<URI[]> {
   if (active.scheme !== 'file') return [active];
   const listed = sourcesGlob
@@ -144,7 +163,7 @@ async function candidateFiles(workspace: SourceWorkspace, active: URI, sourcesGl
   const candidates = [...listed];
   // The active file joins even when the listing misses it (e.g. outside the glob).
   if (!candidates.some(c => c.toString() === active.toString()) && (await isReadable(workspace, active))) candidates.push(active);
-  return candidates.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+  return candidates.sort(byPath);
 }
 
 /**

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import {
@@ -12,7 +16,13 @@ import {
   isReadable,
 } from '../../src/sourceDiscovery';
 import { MemoryWorkspace } from '../support/memoryWorkspace';
+import { seedsDir } from '../support/fixtures';
 import { seededRandom } from '../support/random';
+import { ExportFormat1, toExportFormat1 } from '../../src/core/exportJson';
+import { analyzersByGrouping } from '../../src/worker/analysisOptions';
+
+const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const SEED_NAMES = ['000_2e221a3ec277473a.txt', '001_d0ef0ff56864153f.txt', '002_b59a2ea70077a96b.txt'];
 
 const STORY = 'The council approved the budget on Tuesday after a long debate.\n';
 
@@ -25,7 +35,7 @@ function limits(overrides: Partial<SourceLimits>): SourceLimits {
 }
 
 describe('which files are compared with a document', () => {
-  it("compares the .txt files of the document's folder, in the order of their URIs, and nothing else", async () => {
+  it("compares the .txt files of the document's folder, in the order of their paths, and nothing else", async () => {
     const ws = new MemoryWorkspace();
     ws.writeFile('story/b.txt', STORY);
     const active = ws.writeFile('story/a.txt', STORY);
@@ -37,12 +47,53 @@ describe('which files are compared with a document', () => {
     assert.deepEqual(names(collected.uris), ['C.TXT', 'a.txt', 'b.txt']);
     assert.deepEqual(
       collected.inputs.map(i => i.id),
-      collected.uris.map(u => u.toString()),
+      collected.uris.map(u => u.fsPath),
     );
     assert.equal(collected.notice, undefined);
   });
 
-  it('reads the files of a large folder several at a time, and gives them in the order of their URIs whatever order the reads end in', async () => {
+  it('orders and names the files of a folder as the CLI does, where their URIs spell a space, # or a letter outside ASCII as %XX', async () => {
+    // Two copies and two other versions: the copies tie, and the order of the names decides
+    // which is the anchor of each group and the story's origin, and the origin's reason names the other.
+    const dir = mkdtempSync(join(tmpdir(), 'synoptic-names-'));
+    try {
+      const files: [string, string][] = [
+        ['Zurich.txt', SEED_NAMES[1]],
+        ['Zürich.txt', SEED_NAMES[1]],
+        ['a b.txt', SEED_NAMES[2]],
+        ['a#1.txt', SEED_NAMES[2]],
+        ['b.txt', SEED_NAMES[0]],
+      ];
+      const ws = new MemoryWorkspace(URI.file(dir));
+      for (const [name, seed] of files) {
+        const text = readFileSync(join(seedsDir, seed), 'utf8');
+        writeFileSync(join(dir, name), text);
+        ws.writeFile(name, text);
+      }
+      const collected = await collectSources(ws, ws.uri('b.txt'));
+      const fromCli = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      assert.equal(fromCli.status, 0, fromCli.stderr);
+      const cliJson = JSON.parse(fromCli.stdout) as ExportFormat1;
+      const extensionJson = toExportFormat1(
+        analyzersByGrouping()(false).analyze(collected.inputs),
+        collected.uris.map(u => u.fsPath),
+      );
+      assert.deepEqual(names(collected.uris), ['Zurich.txt', 'Zürich.txt', 'a b.txt', 'a#1.txt', 'b.txt']);
+      assert.deepEqual(
+        extensionJson.sources.map(s => s.path),
+        cliJson.sources.map(s => s.path),
+      );
+      const anchors = (json: ExportFormat1) => json.groups.map(g => g.members.map(m => [m.source, m.similarity]));
+      assert.deepEqual(anchors(extensionJson), anchors(cliJson));
+      assert.deepEqual(extensionJson.stories, cliJson.stories);
+      const reasons = extensionJson.stories.map(s => s.origin?.reason ?? '').join('\n');
+      assert.ok(!reasons.includes('%'), reasons);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the files of a large folder several at a time, and gives them in the order of their paths whatever order the reads end in', async () => {
     const ws = new MemoryWorkspace();
     const random = seededRandom(7);
     const delays = new Map<string, number>();
