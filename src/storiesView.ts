@@ -135,15 +135,21 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
     reveal?.();
   }
 
+  /** Corpora whose every file `files.exclude` hides, as the last search found them: not listed. */
+  hidden: ReadonlySet<string> = new Set();
+
   rebuild(): void {
     const tree = buildStoryTree(
-      this.corpus.analysed().map(view => ({
-        key: view.key,
-        uris: view.uris.map(u => u.toString()),
-        analysis: view.analysis,
-        texts: view.texts,
-        speaksFor: (source: number) => speaksAboutSource(view, source),
-      })),
+      this.corpus
+        .analysed()
+        .filter(view => !this.hidden.has(view.key))
+        .map(view => ({
+          key: view.key,
+          uris: view.uris.map(u => u.toString()),
+          analysis: view.analysis,
+          texts: view.texts,
+          speaksFor: (source: number) => speaksAboutSource(view, source),
+        })),
     );
     if (this.revealing) this.waitingTree = tree;
     else this.show(tree);
@@ -222,31 +228,49 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
 }
 
 /**
- * One file of each corpus of the workspace: of every folder holding `.txt` files, or the first
- * file of the `synoptic.sources` glob; files hidden by `files.exclude` are left out.
+ * The workspace's corpora as the search finds them: one file of each (of every folder holding
+ * `.txt` files, or the first file of the `synoptic.sources` glob), files hidden by
+ * `files.exclude` left out; and the corpora whose every file that setting hides, which the view
+ * leaves out though they were analysed (listed before the user hid their folder, or opened from
+ * it since).
  */
-async function corpusRepresentatives(corpus: CorpusService): Promise<vscode.Uri[]> {
+async function searchCorpora(corpus: CorpusService): Promise<{ representatives: vscode.Uri[]; hidden: Set<string> }> {
   const glob = (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
-  const files = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, excludedFiles(), MAX_FILES_LISTED);
+  const [shown, all] = await Promise.all([
+    vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, excludedFiles(), MAX_FILES_LISTED),
+    // No exclude at all: any pattern given here, VS Code applies `files.exclude` besides it.
+    vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, null, MAX_FILES_LISTED),
+  ]);
   const byKey = new Map<string, vscode.Uri>();
-  for (const file of files.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
+  for (const file of shown.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
     const key = corpus.keyFor(file);
     if (!byKey.has(key)) byKey.set(key, file);
   }
-  return [...byKey.values()];
+  const hidden = new Set(
+    all
+      .filter(file => !file.path.includes('/node_modules/'))
+      .map(file => corpus.keyFor(file))
+      .filter(key => !byKey.has(key)),
+  );
+  return { representatives: [...byKey.values()], hidden };
 }
 
+/** Installed packages: their licences and changelogs are no stories. */
+const INSTALLED_PACKAGES = '**/node_modules/**';
+
 /**
- * What the search for stories leaves out: installed packages (their licences and changelogs are
- * no stories) and what the user hides from the Explorer (`files.exclude`, which an exclude
- * pattern given to `findFiles` replaces rather than adds to). A pattern of `files.exclude` with
- * braces of its own cannot stand in one group of alternatives and is not applied; one with a
- * condition (`when`) neither, as `findFiles` applies none.
+ * What the search for stories leaves out: installed packages and what the user hides from the
+ * Explorer (`files.exclude`). VS Code applies `files.exclude` besides an exclude pattern given to
+ * `findFiles`, whole (braces and conditions included), though the API's documentation says the
+ * pattern replaces it; so its patterns are given too, for a host that does as documented, save
+ * those with braces of their own (they cannot stand in one group of alternatives) or a condition
+ * (`when`), which only the host can apply. `search.exclude` is not applied: it keeps files out of search results (build output, a
+ * copy of the data), not out of the folders the user reads, as the Explorer still shows them.
  */
 function excludedFiles(): string {
   const hidden = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
   const patterns = Object.keys(hidden).filter(pattern => hidden[pattern] === true && !/[{}]/.test(pattern));
-  return `{${['**/node_modules/**', ...patterns].join(',')}}`;
+  return `{${[INSTALLED_PACKAGES, ...patterns].join(',')}}`;
 }
 
 /** The scheme of the addresses that give a story's line its size badge (`storySizeDecorations`). */
@@ -289,9 +313,16 @@ export function register(
     if (provider.stories.length === 0) view.message = 'Looking for stories…';
     discovery = Promise.resolve(
       vscode.window.withProgress({ location: { viewId: STORIES_VIEW } }, async () => {
-        const representatives = await corpusRepresentatives(corpus);
+        const { representatives, hidden } = await searchCorpora(corpus);
+        if (disposed) return;
+        // A folder hidden since it was listed leaves the view now, before the analyses.
+        provider.hidden = hidden;
+        update();
         // One at a time: the analyses share the worker, and the view fills corpus by corpus.
-        for (const uri of representatives) await corpus.request(uri);
+        for (const uri of representatives) {
+          if (disposed) return;
+          await corpus.request(uri);
+        }
       }),
     ).finally(() => {
       discovery = undefined;
@@ -355,6 +386,10 @@ export function register(
         update();
         // Other files make the workspace's corpora now: each is found again.
         if (e.affectsConfiguration('synoptic.sources') && view.visible) void discoverAgain();
+      }),
+      // A folder the user hides from the Explorer leaves the view; one shown again comes back.
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('files.exclude') && view.visible) void discoverAgain();
       }),
       vscode.commands.registerCommand(REFRESH_STORIES_COMMAND, () => discoverAgain()),
       ...groups.map(g => g.onDidChange(() => provider.groupChanged())),

@@ -217,6 +217,26 @@ describe('Stories in VS Code', function () {
     }
   });
 
+  it('drops the stories of a listed folder once the user hides it from the Explorer, and lists them again once it is shown', async () => {
+    const archive = vscode.Uri.joinPath(workspaceFolder(), 'listed-then-hidden');
+    await vscode.commands.executeCommand('synoptic.stories.focus');
+    for (const source of bridgeStory())
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(archive, source.id.split('/').pop()!), Buffer.from(source.text));
+    const listed = () => api.stories.stories.flatMap(s => s.sources).filter(source => source.uri.startsWith(`${archive.toString()}/`));
+    const files = vscode.workspace.getConfiguration('files');
+    try {
+      await vscode.commands.executeCommand('synoptic.refreshStories');
+      await until('the folder listed', () => listed().length === bridgeNames.length);
+      await files.update('exclude', { 'listed-then-hidden': true }, vscode.ConfigurationTarget.Workspace);
+      await until('the hidden folder’s stories gone from the view', () => listed().length === 0);
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await until('the folder listed again once shown', () => listed().length === bridgeNames.length);
+    } finally {
+      await files.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await deleteWritten(archive);
+    }
+  });
+
   it('finds again, once the search under way ends, the story of a folder written while it ran', async () => {
     const first = vscode.Uri.joinPath(workspaceFolder(), 'first-archive');
     const late = vscode.Uri.joinPath(workspaceFolder(), 'late-archive');
