@@ -16,6 +16,7 @@ import * as navigation from './navigation';
 import * as passimImport from './passimImportCommand';
 import * as speaking from './speaking';
 import * as statusBar from './statusBar';
+import * as statusMessage from './statusMessage';
 import * as storiesView from './storiesView';
 import * as walkthrough from './walkthrough';
 
@@ -26,6 +27,8 @@ export interface SynopticApi {
   readonly decorations: DecorationProbe;
   readonly stories: storiesView.StoriesViewProbe;
   readonly status: statusBar.StatusProbe;
+  /** The short-lived status bar message shown now, if any. */
+  readonly statusMessage: statusMessage.StatusMessageProbe;
   readonly passim: passimImport.PassimImportProbe;
 }
 
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
   const stories = storiesView.register(corpus, [passim.group]);
   const compare = comparePanel.register(context, corpus, panels.onDidOpen, passim.scopes);
   const status = statusBar.register(corpus);
+  const messages = statusMessage.register();
   context.subscriptions.push(
     corpus,
     navigation.register(corpus, compare.navigable),
@@ -46,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     factDecorations.register(corpus, decorated.onDidDecorateChangedFacts),
     hover.register(corpus),
     status.disposable,
+    messages.disposable,
     walkthrough.register(context, corpus),
     speaking.register(corpus),
     stories.disposable,
@@ -55,7 +60,15 @@ export function activate(context: vscode.ExtensionContext): SynopticApi {
     passim.disposable,
     corpus.onDidFail(({ message }) => void vscode.window.showWarningMessage(message)),
   );
-  return { corpus, panel: panels.probe, decorations: decorated.probe, status: status.probe, stories: stories.probe, passim: passim.probe };
+  return {
+    corpus,
+    panel: panels.probe,
+    decorations: decorated.probe,
+    status: status.probe,
+    statusMessage: messages.probe,
+    stories: stories.probe,
+    passim: passim.probe,
+  };
 }
 
 export function deactivate(): void {

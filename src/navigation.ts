@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CorpusService } from './corpus';
 import { Direction, NavigationTarget, nextTargetInStory } from './navigationTargets';
 import { sourceName } from './sourceName';
+import { showStatusMessage } from './statusMessage';
 import { fileExists } from './vscodeWorkspace';
 
 /** Internal: not contributed to the command palette or Keyboard Shortcuts. */
@@ -42,7 +43,7 @@ export async function revealSentence(uri: vscode.Uri, start: number, end: number
     document = await vscode.workspace.openTextDocument(uri);
   } catch (e) {
     if (await fileExists(uri)) throw e;
-    void vscode.window.setStatusBarMessage(`Synoptic: ${sourceName(uri)} is no longer on disk`, 4000);
+    showStatusMessage(`Synoptic: ${sourceName(uri)} is no longer on disk`);
     return undefined;
   }
   const existing = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
@@ -77,14 +78,14 @@ const WHAT_TARGETS_ARE: Record<NavigationTarget, string> = {
 async function moveInEditor(corpus: CorpusService, target: NavigationTarget, direction: Direction): Promise<void> {
   const editor = sourceEditor();
   if (!editor) {
-    void vscode.window.setStatusBarMessage('Synoptic: open a source (a .txt file) to step through its differences', 4000);
+    showStatusMessage('Synoptic: open a source (a .txt file) to step through its differences');
     return;
   }
   const view = await corpus.request(editor.document.uri);
   const source = view?.indexOf(editor.document.uri) ?? -1;
   if (!view || source < 0) {
     // A file deleted from disk while open, or one the analysis could not read: say so, as the status bar does.
-    void vscode.window.setStatusBarMessage(`Synoptic: ${editor.document.uri.path.split('/').pop()} cannot be analysed`, 4000);
+    showStatusMessage(`Synoptic: ${editor.document.uri.path.split('/').pop()} cannot be analysed`);
     return;
   }
   // From the selection's start: after a jump the selection spans the sentence, and the previous
@@ -93,7 +94,7 @@ async function moveInEditor(corpus: CorpusService, target: NavigationTarget, dir
   const next = nextTargetInStory(view, editor.document.uri, offset, direction, target);
   if (next < 0) {
     const what = WHAT_TARGETS_ARE[target];
-    void vscode.window.setStatusBarMessage(`Synoptic: no ${what} in ${editor.document.uri.path.split('/').pop()}`, 4000);
+    showStatusMessage(`Synoptic: no ${what} in ${editor.document.uri.path.split('/').pop()}`);
     return;
   }
   const sentence = view.analysis.sources[source].sentences[next];

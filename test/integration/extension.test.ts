@@ -178,7 +178,10 @@ describe('Synoptic in VS Code', function () {
       await vscode.commands.executeCommand(command, gone.toString(), 0, 10);
       assert.equal(vscode.window.activeTextEditor, editor, `${command} leaves the active editor`);
     }
+    assert.equal(api.statusMessage.text, 'Synoptic: gone-since-the-hover.txt is no longer on disk');
     await screenshot('reveal-gone');
+    // The message is the moment's: it goes by itself, and so stands over no later screenshot.
+    await until('the status bar message to go', () => api.statusMessage.text === undefined, 10_000);
   });
 
   it('explains a boilerplate line on hover', async () => {
