@@ -80,6 +80,12 @@ describe('passim clusters in VS Code', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output(), '_SUCCESS'), new Uint8Array());
   });
 
+  /** Imports the clusters unless an earlier test did: each test that reads them runs alone too. */
+  async function importClusters(): Promise<PassimImportResult | undefined> {
+    if (api.passim.imported) return undefined;
+    return vscode.commands.executeCommand<PassimImportResult>(IMPORT_PASSIM_COMMAND, { output: output(), folder: workspaceFolder() });
+  }
+
   after(async () => {
     await vscode.commands.executeCommand(CLEAR_PASSIM_COMMAND);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -89,10 +95,8 @@ describe('passim clusters in VS Code', function () {
   });
 
   it('imports the clusters, reporting the skipped records in one message', async () => {
-    const result = await vscode.commands.executeCommand<PassimImportResult>(IMPORT_PASSIM_COMMAND, {
-      output: output(),
-      folder: workspaceFolder(),
-    });
+    await vscode.commands.executeCommand(CLEAR_PASSIM_COMMAND);
+    const result = (await importClusters())!;
     const folderName = workspaceFolder().path.split('/').pop();
     assert.equal(
       result.message,
@@ -103,6 +107,7 @@ describe('passim clusters in VS Code', function () {
   });
 
   it('lists the clusters in the Stories view as imported from passim, with cluster id and size, above the analysed stories', async () => {
+    await importClusters();
     const imported = await until('the import', () => api.passim.imported);
     const [top] = api.stories.children();
     assert.equal((top as PassimImportNode).kind, 'passimImport');
@@ -127,6 +132,7 @@ describe('passim clusters in VS Code', function () {
   });
 
   it('opens the comparison panel on a cluster’s sources as one story, and selects a passage in the editor', async () => {
+    await importClusters();
     const [top] = api.stories.children();
     const bridge = api.stories.children(top)[1];
     const command = api.stories.item(bridge).command!;
@@ -153,6 +159,7 @@ describe('passim clusters in VS Code', function () {
   });
 
   it('takes screenshots of the Stories view with the imported clusters, dark and light', async () => {
+    await importClusters();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('synoptic.stories.focus');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
@@ -167,6 +174,8 @@ describe('passim clusters in VS Code', function () {
   });
 
   it('clears the import: the group leaves the view', async () => {
+    await importClusters();
+    assert.ok(api.stories.children().some(node => (node as { kind: string }).kind === 'passimImport'));
     await vscode.commands.executeCommand(CLEAR_PASSIM_COMMAND);
     assert.equal(api.passim.imported, undefined);
     assert.ok(!api.stories.children().some(node => (node as { kind: string }).kind === 'passimImport'));
