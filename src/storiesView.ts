@@ -264,8 +264,9 @@ const INSTALLED_PACKAGES = '**/node_modules/**';
  * `findFiles`, whole (braces and conditions included), though the API's documentation says the
  * pattern replaces it; so its patterns are given too, for a host that does as documented, save
  * those with braces of their own (they cannot stand in one group of alternatives) or a condition
- * (`when`), which only the host can apply. `search.exclude` is not applied: it keeps files out of search results (build output, a
- * copy of the data), not out of the folders the user reads, as the Explorer still shows them.
+ * (`when`), which only the host can apply. `search.exclude` is not applied: it keeps files out of
+ * search results (build output, a copy of the data), not out of the folders the user reads, as
+ * the Explorer still shows them.
  */
 function excludedFiles(): string {
   const hidden = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
