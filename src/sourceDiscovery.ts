@@ -59,9 +59,9 @@ export async function isReadable(workspace: SourceWorkspace, uri: URI): Promise<
 /**
  * The sources compared with `active` and their text, within `limits`, in the order of their
  * paths (the CLI's order of a folder's files); `active` is among them unless it is unreadable,
- * and first when `maxSources` cut the list. Cost: one listing, then a stat and a read per candidate not open in an editor,
- * `READS_AT_ONCE` of them at a time; with `kept`, no read of a file whose stat is as it was
- * when it was kept.
+ * and first when `maxSources` cut the list. Cost: one listing, then a stat and a read per
+ * candidate not open in an editor, `READS_AT_ONCE` of them at a time; with `kept`, no read of a
+ * file whose stat is as it was when it was kept.
  */
 export async function collectSources(
   workspace: SourceWorkspace,
