@@ -8,7 +8,7 @@
  * line's text alone, and the reasons, the context pass and the headline search read them too.
  */
 import { barsAsDandas } from './barDandas';
-import { collapseSpaces, words } from './text';
+import { collapseSpaces, hasSpacelessScript, words } from './text';
 import { StopwordProfile, isFunctionWord } from './stopwords';
 
 /** What one non-blank line shows on its own. */
@@ -40,6 +40,14 @@ export interface LineFacts {
   readonly proseLike: boolean;
   /** Long enough and dense in function words, whatever its punctuation: prose in a page that drops its full stops. */
   readonly proseShaped: boolean;
+  /** The characters of its words (`lowerWords`), which `pageSpacelessShare` sums over a page. */
+  readonly wordChars: number;
+  /**
+   * The characters of its words in a script set without spaces between words
+   * (`hasSpacelessScript`), only asked of the words of a line that holds such a script: kept
+   * with the line, as a page's share is read several times while it is classified.
+   */
+  readonly spacelessChars: number;
 }
 
 /**
@@ -99,6 +107,13 @@ export function lineFacts(
   const last = endBefore(text, TERMINAL_CLOSERS) - 1;
   const cells = spacedCells(text);
   const endsSentence = last >= 0 && (text[last] === '…' || (classesOf(text.charCodeAt(last)) & SENTENCE_END) !== 0);
+  const mixed = hasSpacelessScript(text);
+  let wordChars = 0;
+  let spacelessChars = 0;
+  for (const w of lower) {
+    wordChars += w.length;
+    if (mixed && hasSpacelessScript(w)) spacelessChars += w.length;
+  }
   return {
     text,
     words: ws,
@@ -120,6 +135,8 @@ export function lineFacts(
     spacedMenu: !endsSentence && cells.length >= SPACED_MENU_MIN_LINKS && cells.every(isMenuItem),
     proseLike: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE && endsSentence,
     proseShaped: wordCount >= MIN_PROSE_WORDS && stopShare >= MIN_PROSE_STOP_SHARE,
+    wordChars,
+    spacelessChars,
   };
 }
 

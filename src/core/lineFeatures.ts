@@ -16,7 +16,7 @@
  * reads how the page writes its prose (its shares of lines that end a sentence, of function
  * words, of a script without spaces and of blank lines) and assembles the rows (`pageFeatures`).
  */
-import { LineSpan, hasSpacelessScript } from './text';
+import { LineSpan } from './text';
 import { StopwordProfile } from './stopwords';
 import { LineFacts, MIN_PROSE_WORDS, TERMINAL_CLOSERS, endsWithEllipsis, lineFacts } from './lineFacts';
 import { FEATURE_NAMES, FeatureTable, PAGE_AT, writeColumns } from './featureColumns';
@@ -202,22 +202,20 @@ function functionWordShare(lineFacts: readonly LineFacts[]): number {
 /**
  * The share of the page's word characters that stand in words of a script set without spaces
  * between its words (Chinese, Japanese, Thai…); 0 for a page without words. Only the words of
- * lines written partly in such a script are asked for their script. O(characters).
+ * lines written partly in such a script are asked for their script, once per line text
+ * (`LineFacts.spacelessChars`). O(lines).
  */
 export function pageSpacelessShare(features: PageFeatures): number {
   return spacelessShare(features.nonBlank.map(i => features.facts[i]!));
 }
 
-/** `pageSpacelessShare` of the page whose non-blank lines' facts are `lineFacts`. O(characters). */
+/** `pageSpacelessShare` of the page whose non-blank lines' facts are `lineFacts`: the sums of their `spacelessChars` and `wordChars`. O(lines). */
 function spacelessShare(lineFacts: readonly LineFacts[]): number {
   let all = 0;
   let spaceless = 0;
   for (const f of lineFacts) {
-    const mixed = hasSpacelessScript(f.text);
-    for (const w of f.lowerWords) {
-      all += w.length;
-      if (mixed && hasSpacelessScript(w)) spaceless += w.length;
-    }
+    all += f.wordChars;
+    spaceless += f.spacelessChars;
   }
   return all ? spaceless / all : 0;
 }

@@ -88,7 +88,7 @@ export function prepare(text: string, hash: string, options: AnalysisOptions, me
       return;
     const unitText = unitTexts[unit];
     let pieces = sentencesOfLine.get(unitText);
-    if (!pieces) sentencesOfLine.set(unitText, (pieces = sentencePieces(unitText, profile)));
+    if (!pieces) sentencesOfLine.set(unitText, (pieces = sentencePieces(unitText, profile, memo)));
     const line = firstLines ? firstLines[unit] : unit;
     for (const piece of pieces) {
       sentences.push({
@@ -190,6 +190,8 @@ function lineVerdicts(verdicts: readonly LineVerdict[], firstLines: readonly num
 export class PreparationMemo {
   readonly lineFeatures = new LineFeatureMemo();
   private readonly words = new Map<string, LineWords>();
+  /** Each sentence text's compared form (`formOf`). */
+  private readonly forms = new Map<string, string>();
   /** Per function-word list and language, the sentences of each line text. */
   private readonly sentences = new Map<ReadonlySet<string>, Map<string, Map<string, readonly SentencePiece[]>>>();
 
@@ -203,6 +205,17 @@ export class PreparationMemo {
       this.words.set(line, known);
     }
     return known;
+  }
+
+  /**
+   * `comparedForm(sentence)`, kept by the sentence's text: one sentence stands in many line
+   * texts (versions that add or drop a sentence of a paragraph), and half the sentences of the
+   * benchmark's corpora had been given their form before.
+   */
+  formOf(sentence: string): string {
+    let form = this.forms.get(sentence);
+    if (form === undefined) this.forms.set(sentence, (form = comparedForm(sentence)));
+    return form;
   }
 
   /** The sentences of line texts segmented with `profile`, by line text; the caller fills it. */
@@ -231,10 +244,10 @@ interface SentencePiece {
   wordCount?: number;
 }
 
-function sentencePieces(line: string, profile: StopwordProfile): SentencePiece[] {
+function sentencePieces(line: string, profile: StopwordProfile, memo: PreparationMemo): SentencePiece[] {
   return segmentLine(line, 0, line.length, profile).map(s => {
     const text = line.slice(s.start, s.end);
-    return { start: s.start, end: s.end, text, form: comparedForm(text) };
+    return { start: s.start, end: s.end, text, form: memo.formOf(text) };
   });
 }
 

@@ -21,7 +21,8 @@ import {
 import { LINE_MODEL } from '../../src/core/model/lineModel';
 import { pageVariant } from '../../src/core/model/pageVariants';
 import { detectStopwords } from '../../src/core/stopwords';
-import { splitLines, words } from '../../src/core/text';
+import { hasSpacelessScript, splitLines, words } from '../../src/core/text';
+import { seededRandom } from '../support/random';
 
 /** The line features of a page given as its lines, as preparation computes them. */
 function featuresOfPage(page: readonly string[]) {
@@ -247,6 +248,31 @@ describe('pages read by the model made for their form', () => {
     // However a segmenter cuts the four ideographs, they are 4 of the 9 word characters.
     assert.equal(pageSpacelessShare(featuresOfPage(['苹果公司 Apple', ''])), 4 / 9);
     assert.equal(pageSpacelessShare(featuresOfPage(['', '· · ·'])), 0);
+  });
+
+  it('counts the same share from the counts each line keeps as from every word of the page asked for its script', () => {
+    const random = seededRandom(20261207);
+    const pieces = ['Apple', 'news', '公司', 'ตลาด', 'Москва', '東京で', 'city-hall', '2024', 'ソウル', 'ข่าว', 'Berlin'];
+    for (let trial = 0; trial < 200; trial++) {
+      // Words of spaced and unspaced scripts, set apart by spaces or run together.
+      const page = Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+        Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join(
+          random() < 0.5 ? ' ' : '',
+        ),
+      );
+      const features = featuresOfPage(page);
+      let all = 0;
+      let spaceless = 0;
+      for (const i of features.nonBlank) {
+        const f = features.facts[i]!;
+        const mixed = hasSpacelessScript(f.text);
+        for (const w of f.lowerWords) {
+          all += w.length;
+          if (mixed && hasSpacelessScript(w)) spaceless += w.length;
+        }
+      }
+      assert.equal(pageSpacelessShare(features), all ? spaceless / all : 0, `trial ${trial}: ${JSON.stringify(page)}`);
+    }
   });
 
   it('reads a page laid out with blank lines and written mostly in a script without spaces between words by the spaceless model, or by its own model where it marks no sentence end', () => {
