@@ -243,19 +243,19 @@ export function sharedOf(index: StoryIndex, pass: PassFacts, settings: EvidenceS
  * Scores pairs of sources of one index. Holds scratch arrays sized by the shingles, so one
  * scorer serves every pair of a pass: O(a + b) shingles per pair (plus the shingles of the up
  * to `CARRIER_HITS` sentences of `b` a sentence's shingles are first met in, where they point to
- * more than one: `carrierOf`), no allocation. What it found
- * for a pair is kept per pass, so a pass handed the same facts again (a second pass with no
- * chrome set aside) reads each pair's count once.
+ * more than one: `carrierOf`), no allocation past the first `MARKED_SOURCES` sources marked.
+ * What it found for a pair is kept per pass, so a pass handed the same facts again (a second
+ * pass with no chrome set aside) reads each pair's count once; and the last `MARKED_SOURCES`
+ * sources marked as the second of a pair stay marked (`markedSource`), as a pair is read both
+ * ways and a source is read against one neighbour after another.
  */
 export class PairEvidence {
-  /** Per shingle, the pair being scored that last marked it. */
+  /** Per shingle, the question (`protagonistSentencesFound`, `shows`) that last marked it. */
   private readonly mark: Int32Array;
-  /** Per marked shingle, the place in the other source of the first sentence carrying it. */
-  private readonly place: Int32Array;
-  /** Per form, the pair being scored that last marked it as a sentence of the other source. */
-  private readonly formMark: Int32Array;
-  /** Per marked form, its place in the other source. */
-  private readonly formPlace: Int32Array;
+  /** The sources `found` marked last, the latest first (see `SourceMarks`). */
+  private readonly marked: SourceMarks[] = [];
+  /** Per shingle, the sentence being placed (`carrierOf`) that last marked it as one of its hits. */
+  private readonly hitMarks: HitMarks;
   // The scratch arrays below are sized once, by the longest source and form, and read up to a
   // length `found` keeps: emptied and refilled as plain arrays for every pair, they were the
   // largest allocation of a whole analysis (185 of 1,146 MB on 1,000 versions).
@@ -267,8 +267,6 @@ export class PairEvidence {
   private readonly hitPlaces: Int32Array;
   /** Per hit in `hitPlaces`, the shingle that hit. */
   private readonly hitShingles: Int32Array;
-  /** Per place in the second source of the pair being scored, how many sentences that count stand before it. */
-  private readonly countedBefore: Int32Array;
   /** `longestNonDecreasing`'s scratch. */
   private readonly tails: Int32Array;
   /** Per place in the second source, the pair being scored that last found a sentence there (`carried` counts them). */
@@ -278,6 +276,8 @@ export class PairEvidence {
   /** Per place in `places`, 1 where the sentence found there is found by its words, names set aside. */
   private readonly foundByWord: Uint8Array;
   private markValue = 0;
+  /** Counts the pairs `found` reads: `carriedMark` holds the count of the pair that last wrote there. */
+  private pairValue = 0;
   /** Per pass, each source's names and protagonists once asked for. */
   private readonly protagonistsOfPass = new WeakMap<PassFacts, (PageNames | undefined)[]>();
   /** Per pass, the count `found` gave for each ordered pair (by `a · n + b`). */
@@ -285,15 +285,12 @@ export class PairEvidence {
 
   constructor(private readonly index: StoryIndex) {
     this.mark = new Int32Array(index.shingleCount);
-    this.place = new Int32Array(index.shingleCount);
-    this.formMark = new Int32Array(index.formShingles.length);
-    this.formPlace = new Int32Array(index.formShingles.length);
+    this.hitMarks = { marks: new Int32Array(index.shingleCount), value: 0 };
     const longestSource = index.sourceForms.reduce((most, forms) => Math.max(most, forms.length), 0);
     const longestForm = index.formShingles.reduce((most, shingles) => Math.max(most, shingles.length), 0);
     this.places = new Int32Array(longestSource);
     this.foundAt = new Int32Array(longestSource);
     this.countedPlaces = new Int32Array(longestSource);
-    this.countedBefore = new Int32Array(longestSource);
     this.tails = new Int32Array(longestSource);
     this.carriedMark = new Int32Array(longestSource);
     this.carried = new Int32Array(longestSource);
@@ -441,28 +438,11 @@ export class PairEvidence {
    * rest found there count none, and a sentence found by its words must be among those kept.
    */
   private found(a: number, b: number, pass: PassFacts): number {
-    const value = ++this.markValue;
-    const { mark, place, index, formMark, formPlace } = this;
+    const { index } = this;
     const formsOfB = index.sourceForms[b];
-    const countedBefore = this.countedBefore;
-    // Where the headline the verdicts of `b` mark stands among its sentences that count, -1 where it does not count (see `framesBoth`).
-    const markedB = index.leadText[b] ? index.leadForm[b] : -1;
-    let headlineOfB = -1;
-    for (let i = 0, counted = 0; i < formsOfB.length; i++) {
-      countedBefore[i] = counted;
-      if (formsOfB[i] === markedB && pass.needed[markedB]) headlineOfB = counted;
-      if (pass.needed[formsOfB[i]]) counted++;
-      formMark[formsOfB[i]] = value;
-      formPlace[formsOfB[i]] = i;
-      if (pass.ignored?.[formsOfB[i]]) continue;
-      const shingles = index.formShingles[formsOfB[i]];
-      for (let k = 0; k < shingles.length; k++) {
-        const x = shingles[k];
-        if (mark[x] === value || pass.chrome[x]) continue;
-        mark[x] = value;
-        place[x] = i;
-      }
-    }
+    const marks = this.markedSource(b, pass);
+    const { mark, place, formMark, formPlace, countedBefore, headline: headlineOfB, value } = marks;
+    const pairValue = ++this.pairValue;
     const { places, foundAt, countedPlaces, hitPlaces, hitShingles } = this;
     // How many places `places`, `foundAt` and `countedPlaces` hold.
     let foundCount = 0;
@@ -509,7 +489,7 @@ export class PairEvidence {
         hitPlaces[hits++] = place[x];
       }
       if (hits < needed) continue;
-      let first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles);
+      let first = carrierOf(hitPlaces, hitShingles, hits, formsOfB, index.formShingles, this.hitMarks);
       // Found by its names alone (no run of its words met in `b`), a sentence is found only where
       // `b` prints it word for word or the sentence of `b` it stands at names them together: a
       // follow-up of one subject names the same people, places and bodies all over, two of them
@@ -602,8 +582,8 @@ export class PairEvidence {
     let keptByWords = false;
     for (let k = 0; k < foundCount; k++) {
       const at = places[k];
-      if (this.carriedMark[at] !== value) {
-        this.carriedMark[at] = value;
+      if (this.carriedMark[at] !== pairValue) {
+        this.carriedMark[at] = pairValue;
         this.carried[at] = 0;
       }
       if (++this.carried[at] > MAX_SPAN) continue;
@@ -612,6 +592,105 @@ export class PairEvidence {
     }
     return keptByWords ? longestNonDecreasing(places, kept, this.tails) : 0;
   }
+
+  /**
+   * Source `b` marked as `found` reads the second source of a pair in `pass`: each shingle
+   * outside the chrome, of a sentence the pass does not ignore, with the place of the first
+   * sentence carrying it; each form with its place; each place with the sentences that count
+   * before it; and where its marked headline stands among them. Kept for the last
+   * `MARKED_SOURCES` sources asked for (by source and pass), so that a source read against
+   * several others in a row is marked once. O(b) shingles when it is not kept.
+   */
+  private markedSource(b: number, pass: PassFacts): SourceMarks {
+    const { marked, index } = this;
+    let at = marked.findIndex(m => m.source === b && m.pass === pass);
+    let marks: SourceMarks;
+    if (at < 0) {
+      if (marked.length < MARKED_SOURCES) marked.push(newSourceMarks(index));
+      at = marked.length - 1;
+      marks = marked[at];
+      const value = ++this.markValue;
+      const { mark, place, formMark, formPlace, countedBefore } = marks;
+      const formsOfB = index.sourceForms[b];
+      // Where the headline the verdicts of `b` mark stands among its sentences that count, -1 where it does not count (see `framesBoth`).
+      const markedB = index.leadText[b] ? index.leadForm[b] : -1;
+      let headline = -1;
+      for (let i = 0, counted = 0; i < formsOfB.length; i++) {
+        countedBefore[i] = counted;
+        if (formsOfB[i] === markedB && pass.needed[markedB]) headline = counted;
+        if (pass.needed[formsOfB[i]]) counted++;
+        formMark[formsOfB[i]] = value;
+        formPlace[formsOfB[i]] = i;
+        if (pass.ignored?.[formsOfB[i]]) continue;
+        const shingles = index.formShingles[formsOfB[i]];
+        for (let k = 0; k < shingles.length; k++) {
+          const x = shingles[k];
+          if (mark[x] === value || pass.chrome[x]) continue;
+          mark[x] = value;
+          place[x] = i;
+        }
+      }
+      marks.source = b;
+      marks.pass = pass;
+      marks.value = value;
+      marks.headline = headline;
+    } else marks = marked[at];
+    // The latest first: the one marked longest ago is marked over next.
+    for (; at > 0; at--) marked[at] = marked[at - 1];
+    marked[0] = marks;
+    return marks;
+  }
+}
+
+/**
+ * How many sources `PairEvidence` keeps marked. Read both ways, a pair marks each of its
+ * sources; the next pair of a source against its next neighbour finds it marked. On the
+ * benchmark's corpora, four kept about half the sources `found` had to mark (1,000 versions:
+ * 6,205 of 12,204; 300 stories: 9,073 of 21,862).
+ */
+const MARKED_SOURCES = 4;
+
+/**
+ * A source marked as the second of a pair (`PairEvidence.markedSource`): arrays sized by the
+ * index, read where they hold `value`.
+ */
+interface SourceMarks {
+  source: number;
+  pass: PassFacts | undefined;
+  value: number;
+  /** Where its marked headline stands among its sentences that count, -1 where it does not count. */
+  headline: number;
+  /** Per shingle, the marking that last marked it. */
+  readonly mark: Int32Array;
+  /** Per marked shingle, the place in the source of the first sentence carrying it. */
+  readonly place: Int32Array;
+  /** Per form, the marking that last marked it as a sentence of the source. */
+  readonly formMark: Int32Array;
+  /** Per marked form, its place in the source. */
+  readonly formPlace: Int32Array;
+  /** Per place in the source, how many sentences that count stand before it. */
+  readonly countedBefore: Int32Array;
+}
+
+function newSourceMarks(index: StoryIndex): SourceMarks {
+  const longestSource = index.sourceForms.reduce((most, forms) => Math.max(most, forms.length), 0);
+  return {
+    source: -1,
+    pass: undefined,
+    value: 0,
+    headline: -1,
+    mark: new Int32Array(index.shingleCount),
+    place: new Int32Array(index.shingleCount),
+    formMark: new Int32Array(index.formShingles.length),
+    formPlace: new Int32Array(index.formShingles.length),
+    countedBefore: new Int32Array(longestSource),
+  };
+}
+
+/** Per shingle, the sentence that last marked it as a hit (`carrierOf`), by a count of them in `value`. */
+export interface HitMarks {
+  readonly marks: Int32Array;
+  value: number;
 }
 
 /**
@@ -693,9 +772,9 @@ function headlineUnderRun(index: StoryIndex, forms: ArrayLike<number>, needed: I
  * Of the places `places[0 .. n)` of `b` (`formsOfB`) where the shingles `hits[0 .. n)` of a
  * sentence are first met (place k for shingle k, chrome left out), the one whose sentence
  * carries most of those shingles, the latest on a tie; where more than half of them point to
- * one place, or more than `CARRIER_HITS` do, the place most point to. Sorts `places`, and `hits` where it reads
- * them. O(n log n + d · t · log n)
- * for d distinct places of up to t shingles each.
+ * one place, or more than `CARRIER_HITS` do, the place most point to. Sorts `places`; where it
+ * reads the sentences, marks the hits in `hitMarks` (sized by the shingles) to tell them. O(n
+ * log n + d · t) for d distinct places of up to t shingles each.
  */
 export function carrierOf(
   places: Int32Array,
@@ -703,6 +782,7 @@ export function carrierOf(
   n: number,
   formsOfB: ArrayLike<number>,
   formShingles: readonly Int32Array[],
+  hitMarks: HitMarks,
 ): number {
   const mode = modeOf(places, n);
   // Past CARRIER_HITS, a sentence shares so much with `b` that its mode is where it stands;
@@ -711,14 +791,16 @@ export function carrierOf(
   let modeCount = 0;
   for (let i = 0; i < n; i++) if (places[i] === mode) modeCount++;
   if (2 * modeCount > n) return mode;
-  const hit = hits.subarray(0, n).sort();
+  const { marks } = hitMarks;
+  const value = ++hitMarks.value;
+  for (let k = 0; k < n; k++) marks[hits[k]] = value;
   let best = mode;
   let bestCarried = -1;
   for (let i = 0; i < n; i++) {
     if (i > 0 && places[i] === places[i - 1]) continue;
     const candidate = formShingles[formsOfB[places[i]]];
     let carried = 0;
-    for (let k = 0; k < candidate.length; k++) if (sortedHas(hit, candidate[k])) carried++;
+    for (let k = 0; k < candidate.length; k++) if (marks[candidate[k]] === value) carried++;
     if (carried >= bestCarried) {
       best = places[i];
       bestCarried = carried;
@@ -727,10 +809,7 @@ export function carrierOf(
   return best;
 }
 
-/**
- * How many of the shingles `hits[0 .. n)` the sentence shingles `carrier` hold (in any order:
- * `carrierOf` may have sorted them). O(n · carrier).
- */
+/** How many of the shingles `hits[0 .. n)` the sentence shingles `carrier` hold. O(n · carrier). */
 function shinglesCarried(carrier: Int32Array, hits: Int32Array, n: number): number {
   let carried = 0;
   for (let k = 0; k < n; k++) if (carrier.includes(hits[k])) carried++;
@@ -739,18 +818,6 @@ function shinglesCarried(carrier: Int32Array, hits: Int32Array, n: number): numb
 
 /** Hits past which `carrierOf` reads the mode alone: so many shingles met in `b` leave no doubt where. */
 const CARRIER_HITS = 24;
-
-/** Whether the ascending `values` hold `x`. O(log n). */
-function sortedHas(values: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < values.length && values[lo] === x;
-}
 
 /** Past this many values, `modeOf` sorts with `sort` (an insertion sort is quadratic at worst). */
 const INSERTION_SORT_MAX = 64;

@@ -307,6 +307,39 @@ describe('Fast paths give what the plain computation gives', () => {
     }
   });
 
+  it('finds the same sentences of one page in another when the scorer kept the second page marked from the pairs read before, in any order of pairs and passes', () => {
+    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = seededRandom(100 + seed);
+      const texts = Array.from({ length: 7 }, () => {
+        const story = pick(random, stories);
+        const kept = story.filter((_, i) => i === 0 || random() > 0.4);
+        return page(pick(random, SITES), kept, random() < 0.5 ? [pick(random, stories)] : []);
+      });
+      const index = buildStoryIndex(
+        texts.map(t => prepareSource(t)),
+        2,
+        source => storyFormsOf(source, 2),
+      );
+      const chrome = new Uint8Array(index.shingleCount);
+      for (let x = 0; x < chrome.length; x++) chrome[x] = random() < 0.1 ? 1 : 0;
+      const plain = passFacts(index, new Uint8Array(index.shingleCount), 2);
+      const ignored = Uint8Array.from({ length: index.formShingles.length }, () => (random() < 0.2 ? 1 : 0));
+      const passes: PassFacts[] = [plain, passFacts(index, chrome, 2), { ...plain, ignored }];
+      // Every ordered pair in every pass once, shuffled: the kept scorer meets a page it marked a few pairs ago, or in another pass.
+      const reads: [number, number, PassFacts][] = [];
+      for (const pass of passes)
+        for (let a = 0; a < texts.length; a++) for (let b = 0; b < texts.length; b++) if (a !== b) reads.push([a, b, pass]);
+      for (let k = reads.length - 1; k > 0; k--) {
+        const j = Math.floor(random() * (k + 1));
+        [reads[k], reads[j]] = [reads[j], reads[k]];
+      }
+      const kept = new PairEvidence(index);
+      for (const [a, b, pass] of reads)
+        assert.equal(kept.foundInOrder(a, b, pass), new PairEvidence(index).foundInOrder(a, b, pass), `seed ${seed}, pair ${a}-${b}`);
+    }
+  });
+
   it('tells a probe saturated from one long posting list only where the walk of its postings saturates, on 20 seeded template corpora', () => {
     let told = 0;
     for (let seed = 1; seed <= 20; seed++) {
