@@ -203,6 +203,23 @@ async function probeWebview(page, name) {
           })),
           cells: grid.querySelectorAll('.row:not(.header) > .cell').length,
           emptyCells: grid.querySelectorAll('.row:not(.header) > .cell.empty').length,
+          // The counts of columns out of view at each edge, as shown (null where none is shown),
+          // and how many other columns stand whole in view beside the base.
+          outOfView: (() => {
+            const bar = document.getElementById('columns-out-of-view');
+            const shown = side => {
+              const button = bar?.querySelector(`button.${side}`);
+              return !bar || bar.hidden || !button || button.hidden ? null : button.textContent;
+            };
+            const base = grid.querySelector('.row.header > .cell.base')?.getBoundingClientRect();
+            const right = view.left + grid.clientLeft + grid.clientWidth;
+            const whole = base
+              ? [...grid.querySelectorAll('.row.header > .cell:not(.base)')]
+                  .map(c => c.getBoundingClientRect())
+                  .filter(h => h.left >= base.right - 0.5 && h.right <= right + 0.5).length
+              : 0;
+            return { before: shown('before'), after: shown('after'), whole };
+          })(),
           toolbarHeight: document.getElementById('toolbar').getBoundingClientRect().height,
           windowHeight: window.innerHeight,
           windowWidth: window.innerWidth,

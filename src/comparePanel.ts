@@ -290,6 +290,7 @@ class ComparePanel implements vscode.Disposable {
 <body>
 <div id="toolbar" role="toolbar" aria-label="Comparison options"></div>
 <div id="notice" role="status" aria-live="polite"></div>
+<div id="columns-out-of-view" hidden></div>
 <div id="grid" role="grid" aria-label="Sentences of every source, one column per source"></div>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

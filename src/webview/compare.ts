@@ -13,6 +13,7 @@ import { cellOf } from '../protocol';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
 import type { Direction, NavigationTarget } from '../navigationTargets';
 import { factColumn, factList, hasChangedFacts, markedWordingNodes, originBadge } from './facts';
+import { fittedColumnWidth, hiddenColumnsCue } from './hiddenColumns';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -74,14 +75,16 @@ const vscode = acquireVsCodeApi();
 const toolbar = document.getElementById('toolbar')!;
 const notice = document.getElementById('notice')!;
 const grid = document.getElementById('grid')!;
+const outOfViewBar = document.getElementById('columns-out-of-view')!;
 
 /**
  * Keeps the grid's scroll padding at the base column's width, which follows the panel's:
  * sideways scrolling snaps each column's start to the base column's right edge (see the
  * stylesheet), and a snap to a stale width would leave a column half under it. Where the
- * columns overflow the panel, the grid also keeps room after its last column, so that the last
- * one too can stand at the base's edge: without it the far end of the scroll, where a cell of
- * the last column is brought into view, leaves the column before it half under the base.
+ * columns overflow the panel, the others are widened so that the view beside the base holds a
+ * whole number of them (`fittedColumnWidth`): each scroll comes to rest on whole columns, and at
+ * the far end the last one ends at the view's edge, with no blank room after it and no column
+ * half under the base. The bar over the grid then says how many stand out of view on each side.
  */
 const columnEdges = new ResizeObserver(() => {
   keepColumnEdges();
@@ -91,15 +94,13 @@ const columnEdges = new ResizeObserver(() => {
 
 function keepColumnEdges(): void {
   const base = grid.querySelector<HTMLElement>('.row.header > .cell.base');
-  const last = grid.querySelector<HTMLElement>('.row.header > .cell:last-child');
-  if (!base || !last) return;
+  if (!base) return;
+  const narrowest = parseFloat(getComputedStyle(grid).getPropertyValue('--cell-min')) || 200;
+  const width = fittedColumnWidth(grid.clientWidth, narrowest, panel.columns.length - 1);
+  if (width === undefined) grid.style.removeProperty('--column-width');
+  else grid.style.setProperty('--column-width', `${width}px`);
   grid.style.scrollPaddingLeft = `${base.offsetWidth}px`;
-  // Whether the columns overflow is read from where the last one ends, not from the scroll width,
-  // which counts the room itself; and the room is never taken away to measure, which would pull
-  // a grid scrolled to its far end back (the browser clamps the scroll to the shorter width).
-  const columnsEnd = last.getBoundingClientRect().right - grid.getBoundingClientRect().left + grid.scrollLeft;
-  const room = columnsEnd > grid.clientWidth + 1 ? grid.clientWidth - base.offsetWidth - last.offsetWidth : 0;
-  grid.style.paddingRight = room > 0 ? `${room}px` : '';
+  columnsOutOfView.update();
 }
 
 /** Everything the script keeps between events, in one place. */
@@ -134,6 +135,15 @@ const panel = {
   /** Increases whenever the reader scrolls: a scroll to a cell that is still settling stops. */
   scrollToken: 0,
 };
+
+/** The bar over the grid that counts the columns out of view on each side (see `keepColumnEdges`). */
+const columnsOutOfView = hiddenColumnsCue(
+  outOfViewBar,
+  grid,
+  () => panel.columns.slice(1).map(source => panel.model?.sources[source]?.name ?? ''),
+  // A button that had the focus went with its columns: the focus goes back to the cursor cell.
+  () => focusCell(panel.focused.row, panel.focused.col),
+);
 
 function saveState(patch: PanelState): void {
   panel.state = { ...panel.state, ...patch };
@@ -615,7 +625,8 @@ function render(): void {
   columnEdges.disconnect();
   const baseHead = header.querySelector<HTMLElement>('.cell.base');
   if (baseHead) columnEdges.observe(baseHead);
-  columnEdges.observe(grid, { box: 'border-box' });
+  // The content box: it narrows as a vertical scrollbar comes, which the border box does not.
+  columnEdges.observe(grid);
   if (basePath !== panel.shownBase) {
     panel.shownBase = basePath;
     // The scroll padding first, for the new columns: the snap to the last model's base width (a
@@ -645,6 +656,7 @@ function render(): void {
   if (!panel.rows.length) grid.append(el('div', 'empty-state', emptyStateText(m, filter)));
   renderChunk(token);
   if (kept) keepPlace(kept);
+  columnsOutOfView.reset();
 }
 
 /** The distance from the grid's top to the top of its view below the sticky header row. */
@@ -1059,6 +1071,7 @@ function showStatusOnly(text: string): void {
   toolbar.replaceChildren();
   grid.replaceChildren();
   toolbar.hidden = grid.hidden = true;
+  columnsOutOfView.hide();
   notice.textContent = text;
   // The reader's place went with the grid: the next model opens as a new base's does.
   panel.shownBase = undefined;

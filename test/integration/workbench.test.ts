@@ -37,6 +37,8 @@ interface PanelDom {
   windowHeight: number;
   windowWidth: number;
   baseOffsetScrolled: { offset: number; scrolled: number } | null;
+  /** The counts shown at each edge of the columns out of view, and the other columns whole in view. */
+  outOfView: { before: string | null; after: string | null; whole: number };
   themeClasses: string;
 }
 
@@ -419,6 +421,12 @@ describe('Synoptic for a new user', function () {
       const dom = await panelDom('panel-800');
       assert.ok(dom.windowWidth < 800);
       assert.ok(dom.toolbarHeight / dom.windowHeight < 0.15, `toolbar ${dom.toolbarHeight} px of ${dom.windowHeight}`);
+      // Not every column fits: the columns out of view are counted at their edge, and those in view stand whole.
+      const others = dom.headers.length - 1;
+      const count = (text: string | null) => Number(text?.match(/\d+/)?.[0] ?? 0);
+      assert.ok(dom.outOfView.whole >= 1, JSON.stringify(dom.outOfView));
+      assert.equal(dom.outOfView.whole + count(dom.outOfView.before) + count(dom.outOfView.after), others, JSON.stringify(dom.outOfView));
+      assert.ok(dom.outOfView.whole < others, `${dom.outOfView.whole} of ${others} columns in view`);
       await screenshot('panel-800');
     });
   });

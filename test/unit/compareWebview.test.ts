@@ -132,6 +132,7 @@ function panelPage(): string {
 <body>
 <div id="toolbar" role="toolbar" aria-label="Comparison options"></div>
 <div id="notice" role="status" aria-live="polite"></div>
+<div id="columns-out-of-view" hidden></div>
 <div id="grid" role="grid" aria-label="Sentences of every source, one column per source"></div>
 <script nonce="${NONCE}" src="${origin}/vscode-api.js"></script>
 <script nonce="${NONCE}" src="${origin}/compare.js"></script>
@@ -796,6 +797,74 @@ describe('comparison panel webview in Chromium', function () {
         assert.deepEqual(await edges(), { underBase: 0, atBase: true, lastInView: true });
       },
       { width: 900, height: 500 },
+    );
+  });
+
+  it('counts the columns out of view at each edge, scrolls them back from the keyboard, and leaves no blank room after the last', async () => {
+    // Five sources in a narrow panel: the view beside the base holds one other column at a time.
+    const story = everySourceModel(5, numberedStatements(4));
+    await withPanel(
+      async panel => {
+        const { page } = panel;
+        await panel.send({ type: 'model', model: story, state: {} });
+        await page.waitForSelector('.cell[data-row="3"]');
+        await page.waitForTimeout(300);
+        /** The counts shown at each edge, how many columns stand whole in view, and the blank room after the last one. */
+        const seen = () =>
+          page.evaluate(() => {
+            const bar = document.getElementById('columns-out-of-view')!;
+            const grid = document.getElementById('grid')!;
+            const base = document.querySelector<HTMLElement>('.row.header > .cell.base')!.getBoundingClientRect();
+            const heads = Array.from(document.querySelectorAll<HTMLElement>('.row.header > .cell:not(.base)')).map(h =>
+              h.getBoundingClientRect(),
+            );
+            const viewRight = grid.getBoundingClientRect().left + grid.clientLeft + grid.clientWidth;
+            const shown = (side: string) => {
+              const button = bar.querySelector<HTMLButtonElement>(`button.${side}`);
+              return bar.hidden || !button || button.hidden ? null : button.textContent;
+            };
+            return {
+              before: shown('before'),
+              after: shown('after'),
+              whole: heads.filter(h => h.left >= base.right - 0.5 && h.right <= viewRight + 0.5).length,
+              blank: Math.max(0, Math.round(viewRight - heads[heads.length - 1].right)),
+            };
+          });
+        const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+        assert.deepEqual(await seen(), { before: null, after: '3 more sources ›', whole: 1, blank: 0 });
+        // The editor's cursor in the last source: the three before it go under the base column.
+        await panel.send({ type: 'highlight', source: 4, sentence: 2 });
+        await page.waitForTimeout(300);
+        assert.deepEqual(await seen(), { before: '‹ 3 more sources', after: null, whole: 1, blank: 0 });
+        assert.match(
+          await page.getAttribute('button.more-columns.before', 'aria-label'),
+          /^3 more sources to the left, under the base column: s1\.txt, s2\.txt, s3\.txt\./,
+        );
+        mkdirSync(shotDir, { recursive: true });
+        await page.screenshot({ path: join(shotDir, 'compare-webview-columns-out-of-view.png') });
+        // From the keyboard: each press brings the next column back; the focus stays on the count.
+        await page.focus('button.more-columns.before');
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await seen(), { before: '‹ 2 more sources', after: '1 more source ›', whole: 1, blank: 0 });
+        assert.equal(await focused(), '‹ 2 more sources');
+        // A screen reader hears the counts once the columns rest.
+        await page.waitForTimeout(900);
+        assert.equal(
+          await page.textContent('#columns-out-of-view [role="status"]'),
+          '1 of 4 other sources in view: 2 more to the left, under the base column; 1 more to the right.',
+        );
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        // None left to the left: that count goes, and the focus moves to the other one.
+        assert.deepEqual(await seen(), { before: null, after: '3 more sources ›', whole: 1, blank: 0 });
+        assert.equal(await focused(), '3 more sources ›');
+        // A new base, all of whose columns fit a wide panel: no bar.
+        await page.setViewportSize({ width: 1400, height: 600 });
+        await panel.send({ type: 'model', model: { ...everySourceModel(3, numberedStatements(2)), generation: 2 }, state: {} });
+        await page.waitForTimeout(300);
+        assert.deepEqual(await seen(), { before: null, after: null, whole: 2, blank: 0 });
+      },
+      { width: 546, height: 500 },
     );
   });
 
