@@ -6,6 +6,7 @@
  */
 import { DiffPart } from '../core';
 import { escapeMarkup } from './markup';
+import { nameBreakPieces } from '../sourceName';
 import { NO_TITLE } from './stories';
 import { ExportInput, ExportOptions, ExportTable, TableCell, TableRow, exportTables } from './table';
 import { counted, printedTimes } from '../plural';
@@ -123,7 +124,9 @@ export function toHtml(input: ExportInput, options: ExportOptions = {}): string 
     : '';
   const sections = tables.map(table => {
     const labels = columnLabels(table.names);
-    const head = table.names.map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${escapeMarkup(labels[k])}</th>`).join('');
+    const head = table.names
+      .map((n, k) => `<th scope="col" title="${escapeMarkup(n)}">${nameBreakPieces(labels[k]).map(escapeMarkup).join('<wbr>')}</th>`)
+      .join('');
     const body = table.rows.map(row => rowHtml(row, languages(table))).join('\n');
     const heading = several
       ? `<h2>${table.story + 1}. <bdi lang="${storyLanguage(table)}">${escapeMarkup(table.title || NO_TITLE)}</bdi></h2>\n<p class="legend">${counted(table.columns.length, 'source')}, ${counted(table.rows.length, 'row')}.</p>\n`

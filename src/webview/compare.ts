@@ -10,6 +10,7 @@
 import { standsApart } from '../core/replacedWords';
 import { counted, printedTimes } from '../plural';
 import { cellOf } from '../protocol';
+import { nameBreakPieces } from '../sourceName';
 import type { CellModel, ComparisonModel, FromWebview, PanelState, RowFilter, RowModel, ToWebview, WordingModel } from '../protocol';
 import type { Direction, NavigationTarget } from '../navigationTargets';
 import { factColumn, factList, hasChangedFacts, markedWordingNodes, originBadge } from './facts';
@@ -498,7 +499,10 @@ function renderHeader(m: ComparisonModel): HTMLElement {
     const cell = el('div', i === m.base ? 'cell head base' : 'cell head');
     cell.setAttribute('role', 'columnheader');
     cell.title = s.location ?? s.path;
-    cell.append(el('div', 'name', s.name));
+    const name = el('div', 'name');
+    // Breaks between the name's words where its column is too narrow for it (`nameBreakPieces`).
+    nameBreakPieces(s.name).forEach((piece, k) => name.append(...(k ? [el('wbr')] : []), piece));
+    cell.append(name);
     // Sentences and lines are counted apart, as the status bar counts them: the units are named.
     // Each count keeps its number and its unit on one line; a narrow column breaks between them.
     const counts = el('div', 'counts');

@@ -6,7 +6,7 @@ import { exportedNotice } from '../../src/exportNotice';
 import { storyPickItem } from '../../src/exportStoryPick';
 import { storiesListing } from '../../src/export/stories';
 import { CorpusAnalysis } from '../../src/core';
-import { sourceName } from '../../src/sourceName';
+import { nameBreakPieces, sourceName } from '../../src/sourceName';
 import { seededRandom } from '../support/random';
 import { ALONE_TOOLTIP, statusText, statusTooltip } from '../../src/statusTooltip';
 
@@ -25,6 +25,14 @@ describe('source names', () => {
       assert.equal(sourceName(uri), name);
       assert.equal(sourceName(URI.parse(uri.toString())), name, `after a round trip through the URI string: ${uri.toString()}`);
     }
+  });
+
+  it('lets a long name break after its underscores and before its extension, and nowhere else', () => {
+    assert.deepEqual(nameBreakPieces('000_2e221a3ec277473a.txt'), ['000_', '2e221a3ec277473a', '.txt']);
+    assert.deepEqual(nameBreakPieces('a__b.txt'), ['a_', '_', 'b', '.txt']);
+    assert.deepEqual(nameBreakPieces('name_'), ['name_']);
+    assert.deepEqual(nameBreakPieces('.gitignore'), ['.gitignore']);
+    assert.deepEqual(nameBreakPieces('2022-07-13 report.v2.txt'), ['2022-07-13 report.v2', '.txt']);
   });
 
   it('falls back to the whole URI when the path has no file name', () => {
