@@ -192,17 +192,34 @@ function calendarDates(language: string, calendar: string): CalendarDates {
   } catch {
     // A tag the runtime does not know has no short names of its own.
   }
+  // The era's names, short and long, which a full date may set between the month and the year
+  // ("7 ธันวาคม พ.ศ. 2569", as the runtime itself writes a Thai date in full).
+  const eras = new Set<string>();
+  try {
+    for (const era of ['short', 'long'] as const) {
+      const name = new Intl.DateTimeFormat(language, { era, year: 'numeric', timeZone: 'UTC' })
+        .formatToParts(Date.UTC(2021, 0, 15))
+        .find(p => p.type === 'era')
+        ?.value.toLowerCase();
+      if (name) eras.add(name);
+    }
+  } catch {
+    // A tag the runtime does not know names no era of its own.
+  }
   if (!months.size) {
     dates = { calendar, months };
   } else {
-    const names = [...months.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|');
+    const alternatives = (words: Iterable<string>) =>
+      [...words]
+        .sort((a, b) => b.length - a.length)
+        .map(word => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|');
+    const names = alternatives(months.keys());
+    const era = eras.size ? `(?:(?:${alternatives(eras)})\\s*)?` : '';
     dates = {
       calendar,
       months,
-      dayFirst: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${names})\\.?\\s*,?\\s*(\\d{4})(?!\\d)`, 'giu'),
+      dayFirst: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${names})\\.?\\s*,?\\s*${era}(\\d{4})(?!\\d)`, 'giu'),
       yearFirst: new RegExp(`(?<!\\d)(\\d{4})\\s*(${names})\\s*(\\d{1,2})(?!\\d)`, 'giu'),
     };
   }

@@ -53,6 +53,15 @@ describe('Calendars', () => {
     assert.equal(ownCalendarDates('۱۴۰۵/۰۹/۱۶', 'fa'), '2026-12-07');
   });
 
+  it('reads the name of the era between the month and the year, as the runtime writes a Thai date in full', () => {
+    const full = new Intl.DateTimeFormat('th', { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 7));
+    assert.equal(ownCalendarDates(full, 'th'), 'วันจันทร์ที่ 2026-12-07');
+    assert.equal(ownCalendarDates('7 ธันวาคม พ.ศ. 2569', 'th'), '2026-12-07');
+    assert.equal(ownCalendarDates('7 ธ.ค. พ.ศ.2569', 'th'), '2026-12-07');
+    assert.equal(ownCalendarDates('7 ธันวาคม พุทธศักราช 2569', 'th'), '2026-12-07');
+    assert.equal(ownCalendarDates('7 ธันวาคม พ.ศ. 2026', 'th'), '7 ธันวาคม พ.ศ. 2026', 'a Gregorian year stays');
+  });
+
   it('leaves a Gregorian year, a year no page is dated by and a Gregorian language as they are', () => {
     assert.equal(ownCalendarDates('7 ธันวาคม 2026', 'th'), '7 ธันวาคม 2026');
     assert.equal(ownCalendarDates('۲۸ اسفند ۲۰۲۴', 'fa'), '28 اسفند 2024');

@@ -1267,6 +1267,7 @@ describe('Publication dates', () => {
     assert.equal(datedOn('th', '7 ธันวาคม 2569 เวลา 10:30 น.'), '2026-12-07T10:30');
     assert.equal(datedOn('th', '7 ธ.ค. 2569'), '2026-12-07');
     assert.equal(datedOn('th', '7 ธันวาคม 2026'), '2026-12-07', 'a Thai page dated by the Gregorian year');
+    assert.equal(datedOn('th', 'วันจันทร์ที่ 7 ธันวาคม พ.ศ. 2569 เวลา 10:30 น.'), '2026-12-07T10:30', 'the era named before the year');
     assert.equal(datedOn('fa', '۱۶ آذر ۱۴۰۵ - ۱۰:۳۰'), '2026-12-07T10:30');
     assert.equal(datedOn('fa', 'یکشنبه ۱۶ آذر ۱۴۰۵'), '2026-12-07');
   });
