@@ -193,6 +193,27 @@ function templateSentences(random: () => number, count: number): string[] {
   });
 }
 
+/**
+ * `count` seeded pages of two stories and their rewrites, told by several sites, some with a
+ * teaser of another story; their story index; and a seeded tenth of its shingles as chrome.
+ */
+function seededPages(random: () => number, count: number) {
+  const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
+  const texts = Array.from({ length: count }, () => {
+    const story = pick(random, stories);
+    const kept = story.filter((_, i) => i === 0 || random() > 0.4);
+    return page(pick(random, SITES), kept, random() < 0.5 ? [pick(random, stories)] : []);
+  });
+  const index = buildStoryIndex(
+    texts.map(t => prepareSource(t)),
+    2,
+    source => storyFormsOf(source, 2),
+  );
+  const chrome = new Uint8Array(index.shingleCount);
+  for (let x = 0; x < chrome.length; x++) chrome[x] = random() < 0.1 ? 1 : 0;
+  return { texts, index, chrome };
+}
+
 describe('Fast paths give what the plain computation gives', () => {
   it('hashes a text as 32-bit FNV-1a over its UTF-16 code units in eight hex digits, then its length, on 500 seeded texts', () => {
     // The plain computation, in unbounded integers reduced modulo 2^32.
@@ -274,21 +295,9 @@ describe('Fast paths give what the plain computation gives', () => {
   });
 
   it('scores a pair of pages the same when the scorer kept its count from an earlier pass, on seeded sets of pages', () => {
-    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
     for (let seed = 1; seed <= 12; seed++) {
       const random = seededRandom(seed);
-      const texts = Array.from({ length: 6 }, () => {
-        const story = pick(random, stories);
-        const kept = story.filter((_, i) => i === 0 || random() > 0.4);
-        return page(pick(random, SITES), kept, random() < 0.5 ? [pick(random, stories)] : []);
-      });
-      const index = buildStoryIndex(
-        texts.map(t => prepareSource(t)),
-        2,
-        source => storyFormsOf(source, 2),
-      );
-      const chrome = new Uint8Array(index.shingleCount);
-      for (let x = 0; x < chrome.length; x++) chrome[x] = random() < 0.1 ? 1 : 0;
+      const { texts, index, chrome } = seededPages(random, 6);
       const settings = { foundShingles: 2, minSharedSentences: 2, minSharedShare: 0.2 };
       const kept = new PairEvidence(index);
       for (const pass of [passFacts(index, new Uint8Array(index.shingleCount), 2), passFacts(index, chrome, 2)]) {
@@ -308,21 +317,9 @@ describe('Fast paths give what the plain computation gives', () => {
   });
 
   it('finds the same sentences of one page in another when the scorer kept the second page marked from the pairs read before, in any order of pairs and passes', () => {
-    const stories = [HARBOUR, LIBRARY, rewrite(HARBOUR), rewrite(LIBRARY)];
     for (let seed = 1; seed <= 12; seed++) {
       const random = seededRandom(100 + seed);
-      const texts = Array.from({ length: 7 }, () => {
-        const story = pick(random, stories);
-        const kept = story.filter((_, i) => i === 0 || random() > 0.4);
-        return page(pick(random, SITES), kept, random() < 0.5 ? [pick(random, stories)] : []);
-      });
-      const index = buildStoryIndex(
-        texts.map(t => prepareSource(t)),
-        2,
-        source => storyFormsOf(source, 2),
-      );
-      const chrome = new Uint8Array(index.shingleCount);
-      for (let x = 0; x < chrome.length; x++) chrome[x] = random() < 0.1 ? 1 : 0;
+      const { texts, index, chrome } = seededPages(random, 7);
       const plain = passFacts(index, new Uint8Array(index.shingleCount), 2);
       const ignored = Uint8Array.from({ length: index.formShingles.length }, () => (random() < 0.2 ? 1 : 0));
       const passes: PassFacts[] = [plain, passFacts(index, chrome, 2), { ...plain, ignored }];
