@@ -230,29 +230,31 @@ class StoriesProvider implements vscode.TreeDataProvider<Node> {
 /**
  * The workspace's corpora as the search finds them: one file of each (of every folder holding
  * `.txt` files, or the first file of the `synoptic.sources` glob), files hidden by
- * `files.exclude` left out; and the corpora whose every file that setting hides, which the view
- * leaves out though they were analysed (listed before the user hid their folder, or opened from
- * it since).
+ * `files.exclude` left out; and the analysed corpora whose every file that setting hides, which
+ * the view leaves out (listed before the user hid their folder, or opened from it). Only where
+ * an analysed corpus is missing from the listing is the workspace listed again without excludes,
+ * to tell a hidden folder from one deleted or outside the search: that listing walks what the
+ * user hides, installed packages included, which most searches need not.
  */
 async function searchCorpora(corpus: CorpusService): Promise<{ representatives: vscode.Uri[]; hidden: Set<string> }> {
   const glob = (vscode.workspace.getConfiguration('synoptic').get<string>('sources') ?? '').trim();
-  const [shown, all] = await Promise.all([
-    vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, excludedFiles(), MAX_FILES_LISTED),
-    // No exclude at all: any pattern given here, VS Code applies `files.exclude` besides it.
-    vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, null, MAX_FILES_LISTED),
-  ]);
+  const shown = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, excludedFiles(), MAX_FILES_LISTED);
   const byKey = new Map<string, vscode.Uri>();
   for (const file of shown.sort((a, b) => (a.toString() < b.toString() ? -1 : 1))) {
     const key = corpus.keyFor(file);
     if (!byKey.has(key)) byKey.set(key, file);
   }
+  const representatives = [...byKey.values()];
+  if (corpus.analysed().every(view => byKey.has(view.key))) return { representatives, hidden: new Set() };
+  // No exclude at all: any pattern given here, VS Code applies `files.exclude` besides it.
+  const all = await vscode.workspace.findFiles(glob || TEXT_FILE_GLOB, null, MAX_FILES_LISTED);
   const hidden = new Set(
     all
       .filter(file => !file.path.includes('/node_modules/'))
       .map(file => corpus.keyFor(file))
       .filter(key => !byKey.has(key)),
   );
-  return { representatives: [...byKey.values()], hidden };
+  return { representatives, hidden };
 }
 
 /** Installed packages: their licences and changelogs are no stories. */
