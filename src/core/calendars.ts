@@ -216,14 +216,21 @@ function calendarDates(language: string, calendar: string): CalendarDates {
         .join('|');
     const names = alternatives(months.keys());
     const era = eras.size ? `(?:(?:${alternatives(eras)})\\s*)?` : '';
+    const monthWord = MONTH_WORDS[language] ? `(?:\\s*(?:${alternatives(MONTH_WORDS[language])}))?` : '';
     dates = {
       calendar,
       months,
-      dayFirst: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${names})\\.?\\s*,?\\s*${era}(\\d{4})(?!\\d)`, 'giu'),
-      yearFirst: new RegExp(`(?<!\\d)(\\d{4})\\s*(${names})\\s*(\\d{1,2})(?!\\d)`, 'giu'),
+      dayFirst: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${names})${monthWord}\\.?\\s*,?\\s*${era}(\\d{4})(?!\\d)`, 'giu'),
+      yearFirst: new RegExp(`(?<!\\d)(\\d{4})\\s*(${names})${monthWord}\\s*(\\d{1,2})(?!\\d)`, 'giu'),
     };
   }
   calendarDatesOf.set(language, dates);
   return dates;
 }
 const calendarDatesOf = new Map<string, CalendarDates>();
+
+/**
+ * The word for "month" that a language may write after a month's name, onto it or apart
+ * (Persian "۱۶ آذرماه ۱۴۰۵", "16 Azar-month 1405"), which the runtime's names never carry.
+ */
+const MONTH_WORDS: Readonly<Record<string, readonly string[]>> = { fa: ['ماه'] };

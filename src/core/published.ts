@@ -211,8 +211,11 @@ export function namesInEnglish(text: string, language: string): string {
 }
 
 const ENGLISH_MONTH = ENGLISH_MONTHS.join('|');
-/** A day written as an ordinal, with a full stop, before its month's name ("7. December": Czech, Danish, Croatian…). */
-const DAY_WITH_STOP = new RegExp(`(?<!\\d)(\\d{1,2})\\.\\s*(${ENGLISH_MONTH})(?!\\p{L})`, 'gu');
+/**
+ * A day written as an ordinal, with a full stop, before its month's name, itself perhaps cut
+ * short with a full stop ("7. December", "7. dec. 2026": Czech, Danish, Croatian…).
+ */
+const DAY_WITH_STOP = new RegExp(`(?<!\\d)(\\d{1,2})\\.\\s*(${ENGLISH_MONTH})(?!\\p{L})\\.?`, 'gu');
 /**
  * The year first, then the month's name and the day, each perhaps with its full stop or a short
  * word of its own ("2026. December 7.", Hungarian; "2026 m. December 7 d.", Lithuanian).

@@ -1261,6 +1261,7 @@ describe('Publication dates', () => {
     assert.equal(datedOn('hu', '2026. december 7. 10:30'), '2026-12-07T10:30');
     assert.equal(datedOn('lt', '2026 m. gruodžio 7 d. 10:30'), '2026-12-07T10:30');
     assert.equal(datedOn('cs', '12. 3. 2024 10:30'), '2024-03-12T10:30');
+    assert.equal(datedOn('da', '7. dec. 2026 kl. 10:30'), '2026-12-07T10:30', 'a month name cut short with a full stop');
   });
 
   it("dates a page by its language's own calendar: the Buddhist era, the Solar Hijri calendar", () => {
@@ -1269,7 +1270,8 @@ describe('Publication dates', () => {
     assert.equal(datedOn('th', '7 ธันวาคม 2026'), '2026-12-07', 'a Thai page dated by the Gregorian year');
     assert.equal(datedOn('th', 'วันจันทร์ที่ 7 ธันวาคม พ.ศ. 2569 เวลา 10:30 น.'), '2026-12-07T10:30', 'the era named before the year');
     assert.equal(datedOn('fa', '۱۶ آذر ۱۴۰۵ - ۱۰:۳۰'), '2026-12-07T10:30');
-    assert.equal(datedOn('fa', 'یکشنبه ۱۶ آذر ۱۴۰۵'), '2026-12-07');
+    assert.equal(datedOn('fa', 'دوشنبه ۱۶ آذر ۱۴۰۵'), '2026-12-07');
+    assert.equal(datedOn('fa', 'دوشنبه ۱۶ آذرماه ۱۴۰۵'), '2026-12-07', 'the word for month written onto its name');
   });
 
   it('takes no relative expression for the date a page was published', () => {
