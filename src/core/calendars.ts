@@ -8,6 +8,7 @@
  * its word lists cannot hold.
  */
 import { asciiDigits, numberLexicon } from './numbers';
+import { escapePattern } from './text';
 
 /** A day of a calendar: its year, month (1-12, or 13 in calendars of 13 months) and day. */
 export interface CalendarDay {
@@ -111,7 +112,6 @@ const readers = new Map<string, ((time: number) => CalendarDay) | undefined>();
 
 /** The month names of a language's calendar and the patterns that find its dates (`ownCalendarDates`). */
 interface CalendarDates {
-  readonly calendar: string;
   /** Lower-cased month name → month number in `calendar`. */
   readonly months: ReadonlyMap<string, number>;
   /** Day, month name, year ("16 آذر 1405", "7 ธ.ค. 2569"), and year, month name, day. */
@@ -138,8 +138,7 @@ export function ownCalendarDates(line: string, language: string): string {
     if (month === undefined || (y >= FIRST_YEAR && y <= LAST_YEAR)) return whole;
     const gregorian = gregorianDay(calendar, { year: y, month, day: Number(day) });
     if (!gregorian || gregorian.year < FIRST_YEAR || gregorian.year > LAST_YEAR) return whole;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${gregorian.year}-${pad(gregorian.month)}-${pad(gregorian.day)}`;
+    return isoDay(gregorian);
   };
   const monthOf = (name: string) => dates.months.get(name.toLowerCase());
   if (dates.dayFirst)
@@ -153,6 +152,11 @@ export function ownCalendarDates(line: string, language: string): string {
     .replace(DAY_FIRST_FIGURES, (whole, day: string, _separator: string, month: string, year: string) =>
       iso(year, Number(month), day, whole),
     );
+}
+
+/** A day as ISO 8601 writes it ("2026-12-07"). */
+export function isoDay({ year, month, day }: CalendarDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** A date in figures year first ("1405/09/16") and day first ("7/12/2569"), one separator throughout. */
@@ -207,18 +211,17 @@ function calendarDates(language: string, calendar: string): CalendarDates {
     // A tag the runtime does not know names no era of its own.
   }
   if (!months.size) {
-    dates = { calendar, months };
+    dates = { months };
   } else {
     const alternatives = (words: Iterable<string>) =>
       [...words]
         .sort((a, b) => b.length - a.length)
-        .map(word => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .map(escapePattern)
         .join('|');
     const names = alternatives(months.keys());
     const era = eras.size ? `(?:(?:${alternatives(eras)})\\s*)?` : '';
     const monthWord = MONTH_WORDS[language] ? `(?:\\s*(?:${alternatives(MONTH_WORDS[language])}))?` : '';
     dates = {
-      calendar,
       months,
       dayFirst: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${names})${monthWord}\\.?\\s*,?\\s*${era}(\\d{4})(?!\\d)`, 'giu'),
       yearFirst: new RegExp(`(?<!\\d)(\\d{4})\\s*(${names})${monthWord}\\s*(\\d{1,2})(?!\\d)`, 'giu'),

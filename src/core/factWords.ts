@@ -3,6 +3,7 @@
  * verbs whose subject or agent tells who said or reported something). Lower case. A language
  * without a list of its own is read with the union of all (the general fallback).
  */
+import { escapePattern } from './text';
 
 const NEGATIONS: Readonly<Record<string, string>> = {
   en: 'not no never none nobody nothing neither nor cannot without',
@@ -475,10 +476,6 @@ const HEDGE_PATTERNS = new Map(
     ),
   ]),
 );
-
-function escapePattern(phrase: string): string {
-  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-}
 
 /** The direction of the hedge `textBefore` ends with, in the language (see `HEDGES`), or undefined. O(length). */
 export function hedgeBefore(textBefore: string, language: string): HedgeDirection | undefined {

@@ -11,7 +11,7 @@
  * machine code), and what the strict ones work out from the reference day is skipped.
  */
 import * as chrono from 'chrono-node';
-import { ownCalendarDates } from './calendars';
+import { isoDay, ownCalendarDates } from './calendars';
 import { YEAR } from './lineFeatures';
 import { asciiDigits, numberLexicon } from './numbers';
 import type { LineSpan } from './text';
@@ -202,10 +202,13 @@ export function namesInEnglish(text: string, language: string): string {
     const name = kind === 'month' ? ENGLISH_MONTHS[Number(n) - 1] : kind === 'weekday' ? ENGLISH_WEEKDAYS[Number(n) - 1] : undefined;
     return name ?? word;
   };
-  const iso = (year: string, month: string, day: string) => `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return asciiDigits(text.replace(/[\p{L}\p{M}]+׳?/gu, named))
-    .replace(HANGUL_DATE, (_, year: string, month: string, day: string) => iso(year, month, day))
-    .replace(YEAR_FIRST_NAMED, (_, year: string, name: string, day: string) => iso(year, String(ENGLISH_MONTHS.indexOf(name) + 1), day))
+    .replace(HANGUL_DATE, (_, year: string, month: string, day: string) =>
+      isoDay({ year: Number(year), month: Number(month), day: Number(day) }),
+    )
+    .replace(YEAR_FIRST_NAMED, (_, year: string, name: string, day: string) =>
+      isoDay({ year: Number(year), month: ENGLISH_MONTHS.indexOf(name) + 1, day: Number(day) }),
+    )
     .replace(DAY_WITH_STOP, '$1 $2')
     .replace(SPACED_FIGURES, '$1.$2.$3');
 }

@@ -243,6 +243,14 @@ export function collapseSpaces(text: string): string {
   return text.replace(SPACE_RUNS, ' ');
 }
 
+/**
+ * `phrase` as a regular expression that matches it literally, its spaces as any run of white
+ * space (a phrase or a name written with two spaces, or a line break, where the list has one).
+ */
+export function escapePattern(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
 /** True when the string contains at least one letter of any script. */
 export function hasLetter(text: string): boolean {
   return /\p{L}/u.test(text);
